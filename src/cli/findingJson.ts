@@ -1,0 +1,55 @@
+import type { TaggedFinding } from '../core/taggedFindings';
+import type { SourceReport } from './sourceReport';
+
+/** Version of the `analyze --json` output; bump it when a field changes meaning or goes away. */
+export const ANALYZE_JSON_VERSION = 1;
+
+/** Line and column (both 1-based, column in UTF-16 code units) of an offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** A finding in the documented, stable JSON shape (see README, "analyze --json"). */
+export function findingJson(f: TaggedFinding, text: string) {
+  const { line, column } = lineColumn(text, f.start);
+  return {
+    kind: f.kind,
+    ...(f.entity ? { type: f.entity.type } : {}),
+    start: f.start,
+    end: f.end,
+    line,
+    column,
+    text: f.text,
+    region: f.region,
+    score: f.score,
+    ...(f.date ? { value: f.date.value, timexType: f.date.timexType, ...(f.date.mod ? { mod: f.date.mod } : {}), anchor: f.date.anchor } : {}),
+    ...(f.entity ? { entity: { canonical: f.entity.canonical, mentions: f.entity.mentions, aliases: f.entity.aliases } } : {}),
+    ...(f.claim
+      ? {
+          attribution: f.claim.attribution ?? null,
+          hedges: f.claim.hedges,
+          ...(f.claim.suggestedStatus ? { suggestedStatus: f.claim.suggestedStatus } : {}),
+        }
+      : {}),
+    cues: f.cues.map((c) => ({ kind: c.kind, text: c.text, start: c.start, end: c.end })),
+    tag: f.annotation ? { id: f.annotation.id, status: f.annotation.status, ...(f.annotation.note ? { note: f.annotation.note } : {}) } : null,
+  };
+}
+
+export function reportJson(r: SourceReport) {
+  return {
+    file: r.file,
+    ...(r.analysis?.publicationDate ? { publicationDate: r.analysis.publicationDate } : {}),
+    reference: r.analysis?.reference ?? { from: 'none' },
+    ...(r.skipped ? { skipped: r.skipped } : {}),
+    sidecar: { path: r.sidecarPath, state: r.sidecar.state, ...(r.sidecar.state === 'invalid' ? { problem: r.sidecar.problem.message } : {}) },
+    findings: r.tagged.findings.map((f) => findingJson(f, r.text)),
+    orphans: r.tagged.orphans.map((a) => ({ id: a.id, kind: a.kind, status: a.status, exact: a.target.exact, start: a.target.start, end: a.target.end })),
+  };
+}

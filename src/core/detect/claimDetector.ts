@@ -1,0 +1,142 @@
+import type { Attribution, Cue, Region } from '../model';
+import {
+  ATTRIBUTION_PHRASES, ATTRIBUTION_VERBS, COMPARISON_CUES, EVENT_CUES, HEDGE_CUES, OPINION_CUES, PLAN_CUES,
+} from '../lexicons/claimCues';
+import type { Sentence } from '../text/sentences';
+import { CueMatcher } from './cueMatcher';
+
+export interface ClaimCandidate {
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  cues: Cue[];
+  hedges: string[];
+  attribution?: Attribution;
+}
+
+export interface ClaimContext {
+  region: Region;
+  commenter?: string;
+  /** Names and dates found in the sentence (absolute offsets). */
+  entities: ReadonlyArray<{ start: number; end: number; text: string }>;
+  dates: ReadonlyArray<{ start: number; end: number }>;
+}
+
+const matchers = {
+  attributionVerb: new CueMatcher('attribution', ATTRIBUTION_VERBS, true),
+  attributionPhrase: new CueMatcher('attribution', ATTRIBUTION_PHRASES),
+  hedge: new CueMatcher('hedge', HEDGE_CUES),
+  plan: new CueMatcher('plan', PLAN_CUES),
+  event: new CueMatcher('event', EVENT_CUES),
+  comparison: new CueMatcher('comparison', COMPARISON_CUES),
+  opinion: new CueMatcher('opinion', OPINION_CUES),
+};
+
+const QUANTITY = /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|[mbk]n?))?|\b\d[\d,.]*\s?(?:%|per\s?cent|percent|million|billion|trillion|thousand|hundred)|\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b)/giu;
+const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’]m|I['’]ll|I['’]ve|I['’]d|my|me|we|our|us)(?![\p{L}])/gu;
+
+/** Weights of the check-worthiness score. Kept together so they can be tuned against gold data. */
+export const CLAIM_WEIGHTS = {
+  base: 0.2,
+  attribution: 0.25,
+  quantity: 0.2,
+  comparison: 0.1,
+  plan: 0.15,
+  event: 0.15,
+  entity: 0.1,
+  secondEntity: 0.05,
+  date: 0.1,
+  question: -0.45,
+  opinion: -0.25,
+  firstPerson: -0.1,
+  exclamation: -0.1,
+  shortSentence: -0.3,
+};
+
+/** Scores a sentence's check-worthiness (0–1) from its cues: attributions, figures, plans, events, names, dates. */
+export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidate {
+  const text = sentence.text.trimEnd();
+  const base = sentence.start;
+  const w = CLAIM_WEIGHTS;
+  const words = sentence.tokens.filter((t) => t.kind === 'word').length;
+  const cues: Cue[] = [];
+  let score = words >= 5 ? w.base : words >= 3 ? 0 : w.shortSentence;
+
+  const attributions = [...matchers.attributionPhrase.match(text, base), ...matchers.attributionVerb.match(text, base)];
+  if (attributions.length) score += w.attribution;
+  cues.push(...attributions);
+
+  const inDate = (s: number, e: number) => ctx.dates.some((d) => s < d.end && e > d.start);
+  const quantities = [...text.matchAll(QUANTITY)]
+    .map((m): Cue => ({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length }))
+    .filter((c) => !inDate(c.start, c.end));
+  if (quantities.length) score += w.quantity;
+  cues.push(...quantities);
+
+  for (const [kind, weight] of [['comparison', w.comparison], ['plan', w.plan], ['event', w.event]] as const) {
+    const found = matchers[kind].match(text, base);
+    if (found.length) score += weight;
+    cues.push(...found);
+  }
+  if (ctx.entities.length) score += w.entity + (ctx.entities.length > 1 ? w.secondEntity : 0);
+  if (ctx.dates.length) score += w.date;
+
+  const opinions = matchers.opinion.match(text, base);
+  if (opinions.length) score += w.opinion * Math.min(2, opinions.length);
+  cues.push(...opinions);
+  if (/\?["”’)]*$/.test(text)) {
+    score += w.question;
+    cues.push({ kind: 'question', text: '?', start: base + text.lastIndexOf('?'), end: base + text.lastIndexOf('?') + 1 });
+  }
+  if (/!["”’)]*$/.test(text)) score += w.exclamation;
+  const firstPerson = [...text.matchAll(FIRST_PERSON)].filter((m) => !isInsideQuote(text, m.index));
+  if (firstPerson.length) {
+    score += w.firstPerson;
+    cues.push(...firstPerson.map((m): Cue => ({ kind: 'first-person', text: m[0], start: base + m.index, end: base + m.index + m[0].length })));
+  }
+
+  const hedgeCues = matchers.hedge.match(text, base);
+  cues.push(...hedgeCues);
+  cues.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  return {
+    start: base,
+    end: base + text.length,
+    text,
+    score: Math.round(Math.max(0, Math.min(1, score)) * 100) / 100,
+    cues,
+    hedges: [...new Set(hedgeCues.map((c) => c.text.toLowerCase()))],
+    attribution: attributionOf(text, base, attributions, ctx),
+  };
+}
+
+function isInsideQuote(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  const straight = (before.match(/"/g) ?? []).length;
+  return straight % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”');
+}
+
+/** Who a sentence is attributed to: "according to X", "X said", "said X", or the commenter. */
+function attributionOf(text: string, base: number, cues: Cue[], ctx: ClaimContext): Attribution | undefined {
+  // The most telling cue speaks for the sentence: "according to" first, then the verbs in lexicon order.
+  const rank = (c: Cue) => (/\s/.test(c.text.trim()) ? -1 : ATTRIBUTION_VERBS.indexOf(c.text.toLowerCase()));
+  const first = [...cues].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0];
+  if (first) {
+    const isPhrase = /\s/.test(first.text.trim());
+    const after = ctx.entities.find((e) => e.start >= first.end && e.start - first.end <= 6);
+    const before = [...ctx.entities].reverse().find((e) => e.end <= first.start && first.start - e.end <= 40);
+    // '"…," said SquareMelon' names the speaker after the verb; 'Lei Jun said' before it.
+    const quoteBefore = /["”’],?\s*$/.test(text.slice(0, first.start - base));
+    let speaker = isPhrase || quoteBefore ? after?.text : before?.text;
+    if (!speaker && isPhrase) {
+      // "according to IDC data": take the words up to the next punctuation.
+      const rest = text.slice(first.end - base).match(/^\s+([^,.;:!?"“”]{2,60})/);
+      speaker = rest?.[1].trim();
+    }
+    const cue = isPhrase && speaker ? `${first.text} ${speaker}` : first.text;
+    return { cue, ...(speaker ? { speaker } : {}) };
+  }
+  if (ctx.region === 'comment' && ctx.commenter) return { cue: 'reader comment', speaker: ctx.commenter };
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import type { DateInfo } from '../model';
+import { createChronoCalendarParser, type CalendarParser } from './calendarParser';
+import { DATE_RULES, type DateHit } from './dateRules';
+import { isoDay, pad, parseIsoDay } from './timex';
+
+/** Sentences worth handing to the calendar library: it is slow when run over everything. */
+const CALENDAR_TRIGGER =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|tomorrow|tonight)\b/i;
+
+/** Cheap test for any of our own rules: no date expression lacks a digit or one of these words. */
+const RULE_TRIGGER =
+  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|day|decade|century|quarter|hour|minute)s?\b/i;
+
+export interface DateDetection extends DateHit {
+  text: string;
+}
+
+export class DateDetector {
+  constructor(private readonly calendar: CalendarParser = createChronoCalendarParser()) {}
+
+  /** Finds date expressions in `text` (a sentence or paragraph), resolving relative ones against `referenceDate`. */
+  detect(text: string, referenceDate: string | undefined): DateDetection[] {
+    const ref = parseIsoDay(referenceDate);
+    const hits: DateHit[] = [];
+    if (CALENDAR_TRIGGER.test(text)) hits.push(...this.calendarHits(text, ref));
+    if (RULE_TRIGGER.test(text)) {
+      for (const rule of DATE_RULES) {
+        rule.pattern.lastIndex = 0;
+        for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
+          const normalised = rule.normalise(m, ref);
+          if (!normalised) continue;
+          const inner = rule.group ? m[rule.group] : m[0];
+          const start = m.index + (rule.group ? m[0].indexOf(inner) : 0);
+          hits.push({ ...normalised, start, end: start + inner.length, rule: rule.name });
+        }
+      }
+    }
+    return selectNonOverlapping(hits).map((h) => ({ ...h, text: text.slice(h.start, h.end) }));
+  }
+
+  private calendarHits(text: string, ref: ReturnType<typeof parseIsoDay>): DateHit[] {
+    const reference = ref ? new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)) : undefined;
+    const hits: DateHit[] = [];
+    for (const c of this.calendar.parse(text, reference)) {
+      // A month alone ("Jun", "May") is left to our rules, which only trust full month names.
+      if (c.day === undefined) continue;
+      if (c.relative && !ref) {
+        hits.push({ start: c.start, end: c.end, value: null, timexType: 'DATE', relative: true, rule: 'calendar' });
+        continue;
+      }
+      const year = c.yearImplied && !ref ? 'XXXX' : pad(c.year ?? 0, 4);
+      const value = year === 'XXXX' ? `XXXX-${pad(c.month ?? 0)}-${pad(c.day)}` : isoDay({ year: +year, month: c.month ?? 1, day: c.day });
+      hits.push({ start: c.start, end: c.end, value, timexType: 'DATE', relative: c.relative || c.yearImplied, rule: 'calendar' });
+    }
+    return hits;
+  }
+}
+
+/** Keeps the longest hit where hits overlap; ties go to the earlier rule. */
+function selectNonOverlapping(hits: DateHit[]): DateHit[] {
+  const order = hits.map((h, i) => ({ h, i })).sort((a, b) => b.h.end - b.h.start - (a.h.end - a.h.start) || a.i - b.i);
+  const taken: DateHit[] = [];
+  for (const { h } of order) {
+    if (taken.every((t) => h.end <= t.start || h.start >= t.end)) taken.push(h);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+export function dateInfo(hit: DateHit, reference: { date?: string; from: 'document' | 'setting' | 'none' }): DateInfo {
+  const info: DateInfo = {
+    value: hit.value,
+    timexType: hit.timexType,
+    anchor: !hit.relative ? 'absolute' : hit.value === null || reference.from === 'none' ? 'unresolved' : reference.from,
+  };
+  if (hit.mod) info.mod = hit.mod;
+  if (hit.relative && reference.date && info.anchor !== 'unresolved') info.referenceDate = reference.date;
+  return info;
+}

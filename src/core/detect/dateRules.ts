@@ -1,0 +1,160 @@
+import type { DateInfo, DateMod } from '../model';
+import { FULL_MONTH_NAMES, MONTHS, NUMBER_WORDS, PERIOD_MODIFIERS, UNIT_CODES, VAGUE_QUANTITIES, WEEKDAYS } from '../lexicons/dateWords';
+import { addDays, isoMonth, isoWeek, pad, quarterOf, shiftMonth, type DayParts } from './timex';
+
+/** A date expression found by a rule, relative to the text the rule ran on. */
+export interface DateHit {
+  start: number;
+  end: number;
+  value: string | null;
+  timexType: DateInfo['timexType'];
+  mod?: DateMod;
+  /** The value depends on the reference date. */
+  relative: boolean;
+  rule: string;
+}
+
+interface Rule {
+  name: string;
+  pattern: RegExp;
+  /** Returns null to reject the match. `ref` is the reference day, when one is known. */
+  normalise(m: RegExpExecArray, ref: DayParts | undefined): Omit<DateHit, 'start' | 'end' | 'rule'> | null;
+  /** Index of the capture group that is the expression itself, when the match has context around it. */
+  group?: number;
+}
+
+const YEAR = '((?:1[89]|20)\\d{2})';
+const FULL_MONTH = `(${FULL_MONTH_NAMES.join('|')})`;
+const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')}|${VAGUE_QUANTITIES.join('|')})`;
+const UNIT = '(year|month|week|day|decade|century|quarter|hour|minute)s?';
+
+function quantity(word: string): string {
+  const lower = word.toLowerCase();
+  if (/^\d+$/.test(lower)) return String(Number(lower));
+  if (lower in NUMBER_WORDS) return String(NUMBER_WORDS[lower]);
+  return 'X';
+}
+
+function unitCode(unit: string): string {
+  return UNIT_CODES[unit.toLowerCase().replace(/s$/, '')];
+}
+
+function duration(n: string, unit: string): string {
+  const code = unitCode(unit);
+  if (code === 'DE') return n === 'X' ? 'PXDE' : `P${Number(n) * 10}Y`;
+  if (code === 'CE') return n === 'X' ? 'PXCE' : `P${Number(n) * 100}Y`;
+  if (code === 'H' || code === 'MIN') return `PT${n}${code === 'MIN' ? 'M' : 'H'}`;
+  return `P${n}${code}`;
+}
+
+/** "last year", "this month", "next week": a calendar unit shifted from the reference day. */
+function shiftedUnit(unit: string, delta: number, ref: DayParts): string {
+  switch (unitCode(unit)) {
+    case 'Y':
+      return pad(ref.year + delta, 4);
+    case 'M': {
+      const m = shiftMonth(ref.year, ref.month, delta);
+      return isoMonth(m.year, m.month);
+    }
+    case 'W':
+      return isoWeek(addDays(ref, delta * 7));
+    case 'Q': {
+      const m = shiftMonth(ref.year, ref.month, delta * 3);
+      return `${pad(m.year, 4)}-Q${quarterOf(m.month)}`;
+    }
+    case 'D':
+      return `${pad(ref.year, 4)}-${pad(ref.month)}-${pad(ref.day)}`;
+    default:
+      return pad(ref.year + delta, 4);
+  }
+}
+
+const DELTA: Record<string, number> = { this: 0, current: 0, last: -1, previous: -1, next: 1, coming: 1 };
+
+/** Rules are tried in order; a later rule never overrides a span an earlier one took. */
+export const DATE_RULES: readonly Rule[] = [
+  {
+    name: 'period-modifier-year',
+    pattern: new RegExp(`\\b(?:the\\s+)?(early|mid|middle|late|end|beginning|start)(?:\\s+of)?[-\\s]+${YEAR}\\b`, 'gi'),
+    normalise: (m) => ({ value: m[2], timexType: 'DATE', mod: PERIOD_MODIFIERS[m[1].toLowerCase()], relative: false }),
+  },
+  {
+    name: 'year-possessive-modifier',
+    pattern: new RegExp(`\\b${YEAR}['’]s\\s+(end|beginning|start|middle)\\b`, 'gi'),
+    normalise: (m) => ({ value: m[1], timexType: 'DATE', mod: PERIOD_MODIFIERS[m[2].toLowerCase()], relative: false }),
+  },
+  {
+    name: 'quarter-year',
+    pattern: new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of)?,?\\s+${YEAR}\\b|\\bQ([1-4])\\s+${YEAR}\\b`, 'gi'),
+    normalise: (m) => {
+      const q = m[3] ?? { first: '1', '1st': '1', second: '2', '2nd': '2', third: '3', '3rd': '3', fourth: '4', '4th': '4' }[m[1].toLowerCase()];
+      return { value: `${m[2] ?? m[4]}-Q${q}`, timexType: 'DATE', relative: false };
+    },
+  },
+  {
+    name: 'season-year',
+    pattern: new RegExp(`\\b(spring|summer|fall|autumn|winter)(?:\\s+of)?\\s+${YEAR}\\b`, 'gi'),
+    normalise: (m) => {
+      const code = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' }[m[1].toLowerCase()];
+      return { value: `${m[2]}-${code}`, timexType: 'DATE', relative: false };
+    },
+  },
+  {
+    name: 'month-year',
+    pattern: new RegExp(`\\b${FULL_MONTH}(?:\\s+of)?,?\\s+${YEAR}\\b`, 'g'),
+    normalise: (m) => ({ value: isoMonth(+m[2], MONTHS[m[1].toLowerCase()]), timexType: 'DATE', relative: false }),
+  },
+  {
+    name: 'decade',
+    pattern: /\b(?:the\s+)?((?:1[89]|20)\d)0['’]?s\b/gi,
+    normalise: (m) => ({ value: m[1], timexType: 'DATE', relative: false }),
+  },
+  {
+    name: 'ago',
+    pattern: new RegExp(`\\b${NUMBER}\\s+${UNIT}\\s+ago\\b`, 'gi'),
+    normalise: (m, ref) => {
+      const n = quantity(m[1]);
+      if (!ref || n === 'X') return { value: null, timexType: 'DATE', relative: true };
+      return { value: shiftedUnit(m[2], -Number(n), ref), timexType: 'DATE', relative: true };
+    },
+  },
+  {
+    name: 'relative-unit',
+    pattern: /\b(this|current|last|previous|next|coming)\s+(year|month|week|quarter)\b/gi,
+    normalise: (m, ref) => {
+      const delta = DELTA[m[1].toLowerCase()];
+      return { value: ref ? shiftedUnit(m[2], delta, ref) : null, timexType: 'DATE', relative: true };
+    },
+  },
+  {
+    name: 'duration',
+    // "within two years", "the past 5 years", "eight years", "many years": the expression is the span itself.
+    pattern: new RegExp(`\\b((?:the\\s+)?(?:(?:past|last|next|coming|first|previous)\\s+)?${NUMBER}[-\\s]+${UNIT})\\b`, 'gi'),
+    group: 1,
+    normalise: (m) => {
+      const n = quantity(m[2]);
+      // "a day one buy": a bare "a"/"an" needs a preposition or "ago"/"later" to be a duration.
+      if (/^an?$/i.test(m[2]) && !/\b(?:for|in|within|over|about|nearly|almost|than)\s+$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index))) {
+        return null;
+      }
+      if (/^\d+$/.test(m[2]) && /-/.test(m[0]) === false && /^\d{4}$/.test(m[2])) return null;
+      return { value: duration(n, m[3]), timexType: 'DURATION', relative: false };
+    },
+  },
+  {
+    name: 'month-alone',
+    pattern: new RegExp(`\\b(?:(early|mid|late)[-\\s]+)?${FULL_MONTH}\\b(?!\\s+\\d)`, 'g'),
+    normalise: (m, ref) => {
+      const month = MONTHS[m[2].toLowerCase()];
+      const mod = m[1] ? PERIOD_MODIFIERS[m[1].toLowerCase()] : undefined;
+      return { value: ref ? isoMonth(ref.year, month) : `XXXX-${pad(month)}`, timexType: 'DATE', mod, relative: true };
+    },
+  },
+  {
+    name: 'year',
+    pattern: new RegExp(`(?<![\\d$#£€.,:/-])${YEAR}(?![\\d%]|,\\d|\\.\\d|-\\d|:\\d)`, 'g'),
+    normalise: (m) => ({ value: m[1], timexType: 'DATE', relative: false }),
+  },
+];
+
+export const WEEKDAY_PATTERN = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`);

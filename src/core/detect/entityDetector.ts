@@ -1,0 +1,173 @@
+import type { EntityType } from '../model';
+import {
+  EVENT_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
+  SENTENCE_INITIAL_COMMON, SPEECH_VERBS,
+} from '../lexicons/entityWords';
+import type { Sentence, Token } from '../text/sentences';
+import { Gazetteer } from './gazetteer';
+
+/** One mention of a name in a sentence, typed from its own shape and context. */
+export interface EntityMention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** How sure the type is: 1 for a gazetteer hit, lower for context rules. */
+  confidence: number;
+  /** Canonical name from the gazetteer, when known. */
+  canonical?: string;
+  /** The first word starts the sentence, so its capital proves nothing. */
+  sentenceInitial: boolean;
+  /** Why the type was chosen, for hover. */
+  reason: string;
+}
+
+const POSSESSIVE = /['’]s$/;
+const CAPITALISED = /^\p{Lu}/u;
+const CAMEL = /^\p{Ll}+\p{Lu}/u; // iPhone, eBay
+const MODEL_NUMBER = /^(?:\d{1,3}[A-Za-z]{0,2}|[A-Z])$/; // 10, 2S, X
+const ALNUM_NAME = /^(?=.*\d)(?=.*\p{Lu})[\p{L}\d]+$/u; // P10, Mi7, Mix2
+
+function bare(word: string): string {
+  return word.replace(POSSESSIVE, '');
+}
+
+/** "Pro." at the end of a sentence: the period ends the sentence, not the name. */
+function withoutFinalPeriod(word: string): string {
+  return /^[^.]+\.$/.test(word) && !ABBREVIATIONS.has(word.toLowerCase()) ? word.slice(0, -1) : word;
+}
+
+const ABBREVIATIONS = new Set(['inc.', 'corp.', 'co.', 'ltd.', 'jr.', 'sr.', 'st.', 'bros.', 'no.']);
+
+function isNameWord(token: Token): boolean {
+  if (token.kind !== 'word') return false;
+  const w = bare(token.text).replace(/’/g, "'");
+  if (NOT_NAMES.has(w.toLowerCase()) || /^I'|'(?:ve|re|ll|d|m)$/i.test(w)) return false;
+  return CAPITALISED.test(w) || CAMEL.test(w) || ALNUM_NAME.test(w);
+}
+
+/** "of" and "the" join names only inside one ("Great Hall of the People"), never two names. */
+function isConnector(t: Token, prev: Token, next: Token | undefined, afterNext: Token | undefined): boolean {
+  const w = t.text.toLowerCase();
+  if (!NAME_CONNECTORS.has(w) || !next) return false;
+  if (w === 'the') return prev.text.toLowerCase() === 'of' && isNameWord(next);
+  if (w === 'of' && next.text.toLowerCase() === 'the') return afterNext !== undefined && isNameWord(afterNext);
+  return isNameWord(next);
+}
+
+interface Run {
+  tokens: Token[];
+  sentenceInitial: boolean;
+  /** A person title stood right before the run. */
+  afterTitle: boolean;
+}
+
+export class EntityDetector {
+  constructor(private readonly gazetteer = new Gazetteer()) {}
+
+  /** `exclude` holds spans already taken (dates), whose words are never part of a name. */
+  detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = []): EntityMention[] {
+    const mentions: EntityMention[] = [];
+    const free = exclude.length
+      ? { ...sentence, tokens: sentence.tokens.map((t) => (exclude.some((x) => t.start < x.end && t.end > x.start) ? { ...t, kind: 'punct' as const } : t)) }
+      : sentence;
+    for (const run of this.runs(free)) {
+      const mention = this.typeRun(run, sentence);
+      if (mention) mentions.push(mention);
+    }
+    return mentions;
+  }
+
+  /** Maximal runs of name words, split at titles ("CEO") and possessives ("Xiaomi's"). */
+  private *runs(sentence: Sentence): Generator<Run> {
+    const tokens = sentence.tokens;
+    let run: Token[] = [];
+    let runStartsSentence = false;
+    let afterTitle = false;
+    const firstWordIndex = tokens.findIndex((t) => t.kind === 'word');
+    const flush = function* (): Generator<Run> {
+      while (run.length && run[run.length - 1].kind === 'word' && NAME_CONNECTORS.has(run[run.length - 1].text.toLowerCase())) run.pop();
+      while (run.length && run[run.length - 1].text === '&') run.pop();
+      if (run.length) yield { tokens: run, sentenceInitial: runStartsSentence, afterTitle };
+      run = [];
+      afterTitle = false;
+    };
+
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      const lower = bare(t.text).toLowerCase();
+      if (t.kind === 'word' && PERSON_TITLES.has(lower.replace(/\.$/, '')) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) {
+        const titleFollowsName = run.length > 0;
+        yield* flush();
+        afterTitle = !POSSESSIVE.test(t.text) && (titleFollowsName || isNameWord(tokens[i + 1] ?? t) || lower === 'executive');
+        continue;
+      }
+      const continuesRun =
+        run.length > 0 &&
+        !t.spaceBefore === false &&
+        ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text)) ||
+          (t.kind === 'word' && isConnector(t, run[run.length - 1], tokens[i + 1], tokens[i + 2])) ||
+          (t.text === '&' && tokens[i + 1] && isNameWord(tokens[i + 1])));
+      if (isNameWord(t) || continuesRun) {
+        if (run.length === 0) runStartsSentence = i === firstWordIndex || (i > 0 && /^["“'‘(]$/.test(tokens[i - 1].text) && i - 1 <= firstWordIndex);
+        run.push(t);
+        if (POSSESSIVE.test(t.text)) yield* flush();
+        continue;
+      }
+      const wasTitleGap = afterTitle && run.length === 0 && t.kind === 'word' && /^(?:of|at)$/i.test(t.text);
+      yield* flush();
+      if (wasTitleGap) afterTitle = false;
+    }
+    yield* flush();
+  }
+
+  private typeRun(run: Run, sentence: Sentence): EntityMention | undefined {
+    let tokens = run.tokens;
+    let sentenceInitial = run.sentenceInitial;
+    // "Currently Xiaomi": drop a common sentence-opening word.
+    if (sentenceInitial && SENTENCE_INITIAL_COMMON.has(bare(tokens[0].text).toLowerCase())) {
+      tokens = tokens.slice(1);
+      sentenceInitial = false;
+      while (tokens.length && (tokens[0].kind !== 'word' || NAME_CONNECTORS.has(tokens[0].text.toLowerCase()) || MODEL_NUMBER.test(tokens[0].text))) tokens = tokens.slice(1);
+    }
+    if (!tokens.length) return undefined;
+    const start = tokens[0].start;
+    const last = tokens[tokens.length - 1];
+    const lastText = withoutFinalPeriod(bare(last.text));
+    const end = last.start + lastText.length;
+    const text = sentence.text.slice(start - sentence.start, end - sentence.start);
+    if (/^\d/.test(text) || text.length < 2) return undefined;
+    const base = { start, end, text, sentenceInitial };
+
+    const known = this.gazetteer.lookup(text);
+    if (known) return { ...base, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name' };
+    if (run.afterTitle) return { ...base, type: 'person', confidence: 0.9, reason: 'follows a title' };
+
+    const words = text.split(/\s+/);
+    // A lone common word ("Every", "With") is capitalised for reasons other than being a name.
+    if (words.length === 1 && SENTENCE_INITIAL_COMMON.has(text.toLowerCase().replace(/’/g, "'"))) return undefined;
+    // "Great Hall of the People": the head is the word before "of".
+    const ofAt = words.findIndex((w) => w === 'of');
+    const head = bare(words[ofAt > 0 ? ofAt - 1 : words.length - 1]).toLowerCase();
+    if (words.length > 1 && EVENT_HEADS.has(head)) return { ...base, type: 'event', confidence: 0.8, reason: `ends in "${head}"` };
+    if (words.length > 1 && ORGANISATION_HEADS.has(head)) return { ...base, type: 'organisation', confidence: 0.8, reason: `ends in "${head}"` };
+    if (words.length > 1 && PLACE_HEADS.has(head)) return { ...base, type: 'place', confidence: 0.7, reason: `ends in "${head}"` };
+
+    const firstKnown = this.gazetteer.lookup(words[0]);
+    const hasModel = words.slice(1).some((w) => MODEL_NUMBER.test(w) || PRODUCT_TAILS.has(w.toLowerCase()));
+    if ((words.length > 1 && (hasModel || ALNUM_NAME.test(words[words.length - 1]))) || (words.length === 1 && (ALNUM_NAME.test(text) || CAMEL.test(text)))) {
+      return { ...base, type: 'product', confidence: 0.7, reason: 'model name' };
+    }
+    if (firstKnown?.type === 'product') return { ...base, type: 'product', confidence: 0.8, reason: `a ${firstKnown.canonical} model` };
+
+    const next = sentence.tokens.find((t) => t.start >= end && t.kind === 'word');
+    const prev = [...sentence.tokens].reverse().find((t) => t.end <= start);
+    const speaks = next !== undefined && SPEECH_VERBS.has(next.text.toLowerCase());
+    const saidBy = prev !== undefined && /^(?:said|says|told)$/i.test(prev.text);
+    const personShape = words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w));
+    if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text) && speaks && !firstKnown) return { ...base, type: 'person', confidence: 0.6, reason: 'speaker' };
+    if (personShape && (speaks || saidBy)) return { ...base, type: 'person', confidence: 0.8, reason: 'speaker' };
+    if (personShape && !firstKnown) return { ...base, type: 'person', confidence: 0.55, reason: 'shape of a full name' };
+    return { ...base, type: 'other', confidence: 0.4, reason: 'capitalised name' };
+  }
+}

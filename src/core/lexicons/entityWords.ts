@@ -1,0 +1,72 @@
+// Word lists that shape entity detection. Kept as data so rules stay small and testable.
+
+/** Titles that introduce a person and are not part of the name ("Xiaomi CEO Lei Jun"). */
+export const PERSON_TITLES = new Set([
+  'ceo', 'cfo', 'cto', 'coo', 'chairman', 'chairwoman', 'chair', 'president', 'vice-president', 'founder', 'co-founder',
+  'executive', 'director', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman',
+  'spokesperson', 'analyst', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir', 'chief', 'head', 'manager',
+  'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'general', 'judge', 'lawyer', 'reporter', 'editor',
+]);
+
+/** Last words that make a name an event, an organisation or a place. */
+export const EVENT_HEADS = new Set([
+  'show', 'congress', 'conference', 'summit', 'sessions', 'session', 'olympics', 'games', 'expo', 'festival', 'forum',
+  'cup', 'championship', 'championships', 'awards', 'oscars', 'war', 'election', 'elections', 'fair', 'week', 'marathon',
+]);
+
+export const ORGANISATION_HEADS = new Set([
+  'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'group', 'company', 'electronics',
+  'bank', 'university', 'institute', 'ministry', 'department', 'agency', 'council', 'commission', 'association', 'party',
+  'network', 'news', 'times', 'journal', 'post', 'telecom', 'telecommunications', 'airlines', 'motors', 'labs',
+  'technologies', 'technology', 'systems', 'foundation', 'federation', 'union', 'committee', 'court', 'police', 'army',
+  'navy', 'school', 'college', 'hospital', 'club', 'fund', 'authority', 'authorities', 'board', 'office', 'service', 'services',
+]);
+
+export const PLACE_HEADS = new Set([
+  'city', 'county', 'province', 'state', 'river', 'lake', 'mountain', 'mountains', 'island', 'islands', 'street',
+  'avenue', 'square', 'hall', 'valley', 'bay', 'sea', 'ocean', 'airport', 'park', 'bridge', 'palace', 'region', 'district',
+]);
+
+/** Words that end a product name ("Mate 10 Pro"). */
+export const PRODUCT_TAILS = new Set(['pro', 'max', 'plus', 'ultra', 'lite', 'mini', 'edge', 'note', 'se', 'air']);
+
+/** Verbs after a name that make it a speaker, and so most likely a person. */
+export const SPEECH_VERBS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'admits', 'admitted', 'claimed', 'claims', 'added', 'explained', 'noted',
+  'stated', 'announced', 'confirmed', 'denied', 'argued', 'insisted', 'wrote', 'tweeted', 'talks', 'spoke', 'speaks',
+]);
+
+/** Connectors allowed inside a multi-word name ("Great Hall of the People", "Dar es Salaam"). */
+export const NAME_CONNECTORS = new Set(['of', 'the', 'de', 'del', 'da', 'van', 'von', 'es', 'al', 'bin', '&']);
+
+/** Acronyms and capitalised words that are not names. */
+export const NOT_NAMES = new Set([
+  'i', 'ceo', 'cfo', 'cto', 'coo', 'oem', 'oems', 'ui', 'btw', 'os', 'tv', 'ok', 'lol', 'omg', 'usb', 'lte', 'gps', 'ai',
+  'pc', 'gdp', 'faq', 'pdf', 'html', 'url', 'ps', 'etc', 'smh', 'imo', 'imho', 'aka', 'diy', 'vs', 'am', 'pm', 'a.m.',
+  'p.m.', 'tbh', 'fyi', 'asap', 'rip', 'g\'day', 'oh', 'ah', 'wow', 'yes', 'no', 'hey', 'hi', 'hello', 'bravo', 'okay',
+  'mr.', 'mrs.', 'ms.', 'dr.', 'st.', 'jr.', 'sr.', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday',
+  'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'posts', 'member', 'since',
+]);
+
+/**
+ * Common words that are capitalised only because they start a sentence. A sentence-initial word
+ * in this list is not taken as (the start of) a name.
+ */
+export const SENTENCE_INITIAL_COMMON = new Set(`
+a an the this that these those there here it its it's i i'm i'll i've i'd we you he she they them their our my your his her
+what when where why how who whom whose which while if unless although though because since as so but and or nor yet
+for from with without within into onto upon about above after before below between by during except in of off on out
+over through to under until up down again further then once all any both each few more most other some such only own
+same than too very just also still even ever never always often sometimes now currently recently today yesterday
+tomorrow meanwhile however moreover furthermore therefore thus hence instead indeed perhaps maybe apparently reportedly
+allegedly obviously clearly certainly surely actually basically anyway anyhow besides otherwise first second third
+finally lastly next last later earlier soon once already no not yes yet well oh please thanks thank sorry look got
+get let lets let's like love hope hopefully unfortunately fortunately luckily sadly interestingly importantly
+notably according despite given following including regarding concerning considering once every many much several
+another one two three four five six seven eight nine ten some none nothing something everything everyone everybody
+someone somebody anyone anybody nobody each either neither whether ok okay right sure good great new big small
+recent current former latest top still back right what's that's there's
+here's it's they're we're you're they'll they'd he's she's don't doesn't didn't can't won't isn't aren't wasn't
+is are was were be been being have has had do does did will would shall should can could may might must
+`.trim().split(/\s+/));

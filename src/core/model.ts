@@ -1,0 +1,112 @@
+// Plain data that flows from core to the server, the CLI and the tests.
+// Offsets are UTF-16 code units (JavaScript string indices), start inclusive, end exclusive.
+
+export type FindingKind = 'claim' | 'entity' | 'date';
+export const FINDING_KINDS: readonly FindingKind[] = ['claim', 'entity', 'date'];
+
+export type TagStatus = 'verified' | 'speculative' | 'contradicted';
+export const TAG_STATUSES: readonly TagStatus[] = ['verified', 'speculative', 'contradicted'];
+
+export type EntityType = 'person' | 'organisation' | 'place' | 'product' | 'event' | 'other';
+
+/** Where in a source a finding sits. Boilerplate is never flagged. */
+export type Region = 'title' | 'body' | 'comment' | 'comment-meta' | 'boilerplate';
+
+export type CueKind =
+  | 'attribution'
+  | 'hedge'
+  | 'quantity'
+  | 'comparison'
+  | 'plan'
+  | 'prediction'
+  | 'event'
+  | 'entity'
+  | 'date'
+  | 'opinion'
+  | 'question'
+  | 'first-person';
+
+export interface Cue {
+  kind: CueKind;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface EntityInfo {
+  type: EntityType;
+  /** Canonical (longest) name of the entity this mention belongs to. */
+  canonical: string;
+  /** Stable key of the entity within the source (lower-cased canonical name). */
+  key: string;
+  /** Mentions of this entity in the source, aliases included. */
+  mentions: number;
+  /** Other surface forms of the same entity in the source. */
+  aliases: string[];
+}
+
+export type DateMod = 'START' | 'MID' | 'END' | 'APPROX' | 'BEFORE' | 'AFTER' | 'ON_OR_BEFORE';
+
+export interface DateInfo {
+  /** TIMEX3-like value (`2018`, `2018-Q4`, `2015-11-09`, `P2Y`, `PRESENT_REF`); null when unresolved. */
+  value: string | null;
+  timexType: 'DATE' | 'DURATION' | 'TIME' | 'SET';
+  mod?: DateMod;
+  /** What a relative expression was resolved against. */
+  anchor: 'absolute' | 'document' | 'setting' | 'unresolved';
+  /** The reference date used, when one was. */
+  referenceDate?: string;
+}
+
+export interface Attribution {
+  /** Who the claim is attributed to, when named. */
+  speaker?: string;
+  /** The attribution phrase ("according to IDC data", "said"). */
+  cue: string;
+}
+
+export interface ClaimInfo {
+  attribution?: Attribution;
+  hedges: string[];
+  /** Status a reviewer is most likely to choose first. */
+  suggestedStatus?: TagStatus;
+}
+
+export interface Finding {
+  /** Stable within one analysis: `${kind}:${start}:${end}`. */
+  id: string;
+  kind: FindingKind;
+  start: number;
+  end: number;
+  text: string;
+  region: Region;
+  /** 0–1: check-worthiness for claims, confidence for entities and dates. */
+  score: number;
+  cues: Cue[];
+  entity?: EntityInfo;
+  date?: DateInfo;
+  claim?: ClaimInfo;
+}
+
+export interface AnalysisOptions {
+  /** ISO date (YYYY-MM-DD) used when the source states no publication date. */
+  referenceDate?: string;
+  /** Claims scoring below this are not reported. */
+  claimThreshold: number;
+  kinds: readonly FindingKind[];
+}
+
+export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
+  claimThreshold: 0.5,
+  kinds: FINDING_KINDS,
+};
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Publication date stated by the source, if any (ISO). */
+  publicationDate?: string;
+  /** The date relative expressions were resolved against, and where it came from. */
+  reference: { date?: string; from: 'document' | 'setting' | 'none' };
+  /** Text of the source looks binary or is too large to analyse. */
+  skipped?: { reason: string };
+}

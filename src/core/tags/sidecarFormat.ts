@@ -1,0 +1,204 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import schema from '../../../schemas/sidecar-v1.schema.json';
+import { SIDECAR_SCHEMA_VERSION, type Annotation, type Sidecar, type TextQuoteTarget } from './annotation';
+
+export type SidecarProblemCode = 'invalid-json' | 'schema' | 'future-version' | 'duplicate-id';
+
+export interface SidecarProblem {
+  code: SidecarProblemCode;
+  /** Shown to users: says what is wrong and what to do about it. */
+  message: string;
+}
+
+export type ParsedSidecar = { ok: true; sidecar: Sidecar } | { ok: false; problem: SidecarProblem };
+
+const TOP_KEYS = ['schemaVersion', 'source', 'sourceSha256', 'annotations'] as const;
+const ANNOTATION_KEYS = ['id', 'kind', 'status', 'target', 'note', 'createdAt', 'updatedAt'] as const;
+
+const NOT_OVERWRITTEN = 'Sourcemark will not overwrite it until it is fixed.';
+
+export function emptySidecar(source: string, sourceSha256: string): Sidecar {
+  return { schemaVersion: SIDECAR_SCHEMA_VERSION, source, sourceSha256, annotations: [] };
+}
+
+// Plain code-unit order, not localeCompare: the output must not depend on the machine's locale.
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function compareAnnotations(a: Annotation, b: Annotation): number {
+  return a.target.start - b.target.start || a.target.end - b.target.end || compareStrings(a.id, b.id);
+}
+
+function extraEntries(extra: Readonly<Record<string, unknown>> | undefined, known: readonly string[]) {
+  // Known keys are skipped so a stray `extra.id` can never shadow the real one.
+  return Object.entries(extra ?? {})
+    .filter(([k, v]) => !known.includes(k) && v !== undefined)
+    .sort(([a], [b]) => compareStrings(a, b));
+}
+
+function orderedTarget(t: TextQuoteTarget) {
+  return { start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix };
+}
+
+function orderedAnnotation(a: Annotation) {
+  const entries: [string, unknown][] = [
+    ['id', a.id],
+    ['kind', a.kind],
+    ['status', a.status],
+    ['target', orderedTarget(a.target)],
+  ];
+  if (a.note !== undefined) entries.push(['note', a.note]);
+  entries.push(['createdAt', a.createdAt], ['updatedAt', a.updatedAt]);
+  // fromEntries defines own properties, so even a key named "__proto__" round-trips.
+  return Object.fromEntries([...entries, ...extraEntries(a.extra, ANNOTATION_KEYS)]);
+}
+
+/** Deterministic: the same sidecar always gives the same bytes, whatever the annotation order. */
+export function serializeSidecar(s: Sidecar): string {
+  const annotations = [...s.annotations].sort(compareAnnotations).map(orderedAnnotation);
+  const top = Object.fromEntries([
+    ['schemaVersion', s.schemaVersion],
+    ['source', s.source],
+    ['sourceSha256', s.sourceSha256],
+    ['annotations', annotations],
+    ...extraEntries(s.extra, TOP_KEYS),
+  ]);
+  return JSON.stringify(top, null, 2) + '\n';
+}
+
+// RFC 3339 date-time (what JSON Schema's "date-time" means). Written here because
+// ajv-formats is not a dependency and ajv in strict mode rejects unknown formats.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
+
+export function isDateTime(value: string): boolean {
+  const m = DATE_TIME.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth &&
+    hour <= 23 && minute <= 59 && second <= 60 && offsetOk
+  );
+}
+
+let validator: ValidateFunction | undefined;
+
+// Compiled on first use: most sessions never open a sidecar, and compiling costs a few ms.
+function validate(data: unknown): ErrorObject | undefined {
+  validator ??= new Ajv({ strict: true, formats: { 'date-time': isDateTime } }).compile(schema);
+  return validator(data) ? undefined : (validator.errors?.[0] ?? undefined);
+}
+
+function describeAjvError(e: ErrorObject): string {
+  const where = e.instancePath === '' ? 'at the top level' : `at ${e.instancePath}`;
+  let what = e.message ?? 'is invalid';
+  const params = e.params as Record<string, unknown>;
+  if (Array.isArray(params.allowedValues)) what += ` (${params.allowedValues.join(', ')})`;
+  if (typeof params.additionalProperty === 'string') what += ` ("${params.additionalProperty}")`;
+  if ('allowedValue' in params) what += ` (${JSON.stringify(params.allowedValue)})`;
+  return `${where}: ${what}`;
+}
+
+function schemaProblem(detail: string): ParsedSidecar {
+  return {
+    ok: false,
+    problem: {
+      code: 'schema',
+      message:
+        `The sidecar does not match the Sourcemark tag format: ${detail}. ` +
+        `Correct that value by hand or restore the file from version control; ${NOT_OVERWRITTEN}`,
+    },
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function splitExtra(obj: Record<string, unknown>, known: readonly string[]) {
+  const entries = Object.entries(obj).filter(([k]) => !known.includes(k));
+  return entries.length > 0 ? { extra: Object.fromEntries(entries) } : {};
+}
+
+export function parseSidecar(json: string): ParsedSidecar {
+  // Editors on Windows like to prepend a BOM; it is not part of the JSON.
+  const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return {
+      ok: false,
+      problem: {
+        code: 'invalid-json',
+        message:
+          `The sidecar is not valid JSON (${reason}). Fix the file by hand, restore it from version control, ` +
+          `or delete it to start again with no tags; Sourcemark will not overwrite it until it parses.`,
+      },
+    };
+  }
+
+  // Checked before the schema: a newer file is expected to fail this version's schema,
+  // and "update Sourcemark" is the useful advice, not a list of unknown values.
+  if (isObject(data) && typeof data.schemaVersion === 'number' && data.schemaVersion > SIDECAR_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      problem: {
+        code: 'future-version',
+        message:
+          `The sidecar was written by a newer Sourcemark (schema version ${data.schemaVersion}); ` +
+          `update Sourcemark to edit its tags. This version leaves the file untouched.`,
+      },
+    };
+  }
+
+  const error = validate(data);
+  if (error) return schemaProblem(describeAjvError(error));
+
+  // The schema has vouched for the shapes below.
+  const raw = data as Record<string, unknown> & { annotations: Record<string, unknown>[] };
+  const seen = new Map<string, number>();
+  const annotations: Annotation[] = [];
+  for (const [i, a] of raw.annotations.entries()) {
+    const target = a.target as TextQuoteTarget;
+    if (target.end < target.start) {
+      return schemaProblem(`at /annotations/${i}/target: end (${target.end}) is before start (${target.start})`);
+    }
+    const id = a.id as string;
+    const first = seen.get(id);
+    if (first !== undefined) {
+      return {
+        ok: false,
+        problem: {
+          code: 'duplicate-id',
+          message:
+            `Two tags in the sidecar have the same id "${id}" (/annotations/${first} and /annotations/${i}). ` +
+            `Give one of them a different id by hand or restore the file from version control; ${NOT_OVERWRITTEN}`,
+        },
+      };
+    }
+    seen.set(id, i);
+    annotations.push({
+      id,
+      kind: a.kind as Annotation['kind'],
+      status: a.status as Annotation['status'],
+      target: orderedTarget(target),
+      ...(a.note !== undefined ? { note: a.note as string } : {}),
+      createdAt: a.createdAt as string,
+      updatedAt: a.updatedAt as string,
+      ...splitExtra(a, ANNOTATION_KEYS),
+    });
+  }
+
+  return {
+    ok: true,
+    sidecar: {
+      schemaVersion: SIDECAR_SCHEMA_VERSION,
+      source: raw.source as string,
+      sourceSha256: raw.sourceSha256 as string,
+      annotations,
+      ...splitExtra(raw, TOP_KEYS),
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { DateDetector } from '../detect/dateDetector';
+import type { Block } from './blocks';
+
+/** "Published: March 10, 2018", "Posted on 2018-03-10", "Updated Mar 10, 2018 09:00". */
+const PUBLICATION_LINE = /^(?:published|posted|updated|date|dated|first published)(?:\s+on)?\s*:?\s*/i;
+
+/** How far into a source a stated publication date is looked for. */
+const HEAD_BLOCKS = 6;
+
+/** The publication date a source states near its top (a dateline or a "Published:" line), as YYYY-MM-DD. */
+export function findPublicationDate(blocks: readonly Block[], dates: DateDetector): string | undefined {
+  for (const block of blocks.slice(0, HEAD_BLOCKS)) {
+    for (const line of block.text.split(/\r?\n/).slice(0, 3)) {
+      const trimmed = line.trim();
+      const prefix = PUBLICATION_LINE.exec(trimmed);
+      const rest = prefix ? trimmed.slice(prefix[0].length) : trimmed;
+      const hits = dates.detect(rest, undefined);
+      const day = hits.find((h) => h.value && /^\d{4}-\d{2}-\d{2}$/.test(h.value));
+      // A line that is only a date is a dateline; otherwise the line must say it is the publication date.
+      if (day && (prefix || rest.replace(day.text, '').replace(/[\s,|·–-]+/g, '').length <= 12)) return day.value!;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,91 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TaggedFinding } from '../core/taggedFindings';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './protocol';
+import type { SeverityName } from './settings';
+import type { SourceState } from './sourceState';
+import { quote } from './markdown';
+
+const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const TYPE_LABEL: Record<string, string> = {
+  person: 'Person', organisation: 'Organisation', place: 'Place', product: 'Product', event: 'Event', other: 'Name',
+};
+
+/** The data a diagnostic carries so code actions can find their finding again. */
+export interface FindingDiagnosticData {
+  findingId: string;
+}
+
+/** The one place findings become diagnostics. */
+export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const firstLine = { start: doc.positionAt(0), end: doc.positionAt(Math.min(doc.getText().indexOf('\n') >>> 0, doc.getText().length)) };
+  const problem = (severity: DiagnosticSeverity, code: string, message: string): Diagnostic => ({
+    range: firstLine, severity, code, source: DIAGNOSTIC_SOURCE, message,
+  });
+
+  if (state.skippedReason) out.push(problem(DiagnosticSeverity.Information, DIAGNOSTIC_CODES.skipped, state.skippedReason));
+  if (state.sidecar.state === 'invalid') {
+    out.push(problem(DiagnosticSeverity.Error, DIAGNOSTIC_CODES.invalidSidecar, `Tags not loaded from ${state.sidecarPath}: ${state.sidecar.problem.message}`));
+  }
+  for (const orphan of state.tagged.orphans) {
+    out.push(problem(
+      DiagnosticSeverity.Warning,
+      DIAGNOSTIC_CODES.orphan,
+      `A tag (${orphan.status} ${orphan.kind}) could not be found in the text any more: "${quote(orphan.target.exact, 80)}". It is kept in the sidecar.`,
+    ));
+  }
+
+  for (const f of state.tagged.findings) {
+    const d = findingDiagnostic(f, state);
+    if (d) out.push({ ...d, range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) } });
+  }
+  return out;
+}
+
+function findingDiagnostic(f: TaggedFinding, state: SourceState): Omit<Diagnostic, 'range'> | undefined {
+  const sev = state.settings.severity;
+  const tag = f.annotation ? ` · tagged ${f.annotation.status}` : '';
+  let severity: SeverityName;
+  let code: string;
+  let message: string;
+  switch (f.kind) {
+    case 'claim': {
+      severity = f.annotation ? sev.taggedClaim : sev.claim;
+      code = f.annotation ? DIAGNOSTIC_CODES.taggedClaim : DIAGNOSTIC_CODES.untaggedClaim;
+      const who = f.claim?.attribution?.speaker ? ` · attributed to ${f.claim.attribution.speaker}` : '';
+      const hedged = f.claim?.hedges.length ? ` · hedged (${f.claim.hedges.join(', ')})` : '';
+      message = f.annotation ? `Claim tagged ${f.annotation.status}${who}` : `Untagged claim (check-worthiness ${f.score.toFixed(2)})${who}${hedged}`;
+      break;
+    }
+    case 'entity': {
+      severity = sev.entity;
+      code = DIAGNOSTIC_CODES.entity;
+      const e = f.entity;
+      message = e ? `${TYPE_LABEL[e.type]}: ${e.canonical} · ${e.mentions} mention${e.mentions === 1 ? '' : 's'}${tag}` : `Name${tag}`;
+      break;
+    }
+    case 'date': {
+      severity = sev.date;
+      code = DIAGNOSTIC_CODES.date;
+      const value = f.date?.value ?? 'unresolved';
+      message = `Date: ${value}${f.date?.mod ? ` (${f.date.mod})` : ''}${tag}`;
+      break;
+    }
+  }
+  if (severity === 'off') return undefined;
+  const data: FindingDiagnosticData = { findingId: f.id };
+  return {
+    severity: SEVERITY[severity],
+    code,
+    source: DIAGNOSTIC_SOURCE,
+    message,
+    data,
+  };
+}

@@ -1,0 +1,47 @@
+import { DEFAULT_MAX_FILE_MB } from '../core/text/sourceText';
+import { FINDING_KINDS, type FindingKind } from '../core/model';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** Settings as contributed in package.json (`sourcemark.*`), after defaults are applied. */
+export interface SourcemarkSettings {
+  /** Glob of the files that are sources, relative to the workspace folder. */
+  sources: string;
+  severity: { claim: SeverityName; taggedClaim: SeverityName; entity: SeverityName; date: SeverityName };
+  kinds: FindingKind[];
+  claimThreshold: number;
+  /** YYYY-MM-DD used for relative dates when a source states no publication date. */
+  referenceDate: string | undefined;
+  maxFileSizeMB: number;
+}
+
+export const DEFAULT_SETTINGS: SourcemarkSettings = {
+  sources: '**/*.txt',
+  severity: { claim: 'information', taggedClaim: 'hint', entity: 'hint', date: 'hint' },
+  kinds: [...FINDING_KINDS],
+  claimThreshold: 0.5,
+  referenceDate: undefined,
+  maxFileSizeMB: DEFAULT_MAX_FILE_MB,
+};
+
+const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** Turns whatever the client sent into valid settings; unknown or malformed values fall back to defaults. */
+export function normaliseSettings(raw: unknown): SourcemarkSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const sev = (r.severity && typeof r.severity === 'object' ? r.severity : {}) as Record<string, unknown>;
+  const severity = (key: keyof SourcemarkSettings['severity']): SeverityName =>
+    SEVERITIES.includes(sev[key] as SeverityName) ? (sev[key] as SeverityName) : DEFAULT_SETTINGS.severity[key];
+  const kinds = Array.isArray(r.kinds) ? r.kinds.filter((k): k is FindingKind => FINDING_KINDS.includes(k as FindingKind)) : DEFAULT_SETTINGS.kinds;
+  const threshold = typeof r.claimThreshold === 'number' && r.claimThreshold >= 0 && r.claimThreshold <= 1 ? r.claimThreshold : DEFAULT_SETTINGS.claimThreshold;
+  const referenceDate = typeof r.referenceDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.referenceDate) ? r.referenceDate : undefined;
+  const maxFileSizeMB = typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB;
+  return {
+    sources: typeof r.sources === 'string' && r.sources.trim() ? r.sources : DEFAULT_SETTINGS.sources,
+    severity: { claim: severity('claim'), taggedClaim: severity('taggedClaim'), entity: severity('entity'), date: severity('date') },
+    kinds,
+    claimThreshold: threshold,
+    referenceDate,
+    maxFileSizeMB,
+  };
+}

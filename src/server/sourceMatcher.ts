@@ -1,0 +1,22 @@
+import { minimatch } from 'minimatch';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+
+/** Decides whether a document is a source, from the `sourcemark.sources` glob and the workspace folders. */
+export class SourceMatcher {
+  constructor(private folders: string[] = []) {}
+
+  setFolders(folderUris: string[]): void {
+    this.folders = folderUris.map((u) => URI.parse(u).fsPath);
+  }
+
+  isSource(uri: string, glob: string): boolean {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return false;
+    const file = parsed.fsPath;
+    if (file.endsWith('.annotations.json')) return false;
+    const folder = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+    const relative = folder ? path.relative(folder, file) : path.basename(file);
+    return minimatch(relative.split(path.sep).join('/'), glob, { dot: true, matchBase: !glob.includes('/') });
+  }
+}

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { Sidecar } from '../../../src/core/tags/annotation';
+import { sha256Hex } from '../../../src/core/tags/quoteSelector';
+import { parseSidecar, serializeSidecar, emptySidecar } from '../../../src/core/tags/sidecarFormat';
+import { clearTag, findAnnotation, newAnnotationId, setNote, setTag } from '../../../src/core/tags/tagOperations';
+
+const TEXT = 'Acme Corp said on 3 March 2021 that revenue rose 12% to $4bn.';
+const ACME = { kind: 'entity' as const, start: 0, end: 9 };
+const CLAIM = { kind: 'claim' as const, start: 0, end: TEXT.length };
+const T0 = new Date('2025-01-01T10:00:00.000Z');
+const T1 = new Date('2025-01-02T11:30:00.000Z');
+
+function counter(prefix = 'id') {
+  let n = 0;
+  return () => `${prefix}${++n}`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const base = () => deepFreeze(emptySidecar('a.txt', '0'.repeat(64)));
+
+describe('setTag', () => {
+  it('adds a new annotation with a quote target, timestamps and the source hash', () => {
+    const s = setTag(base(), { ...ACME, status: 'verified', sourceText: TEXT, now: T0 }, counter());
+    expect(s.sourceSha256).toBe(sha256Hex(TEXT));
+    expect(s.annotations).toEqual([
+      {
+        id: 'id1',
+        kind: 'entity',
+        status: 'verified',
+        target: { start: 0, end: 9, exact: 'Acme Corp', prefix: '', suffix: ' said on 3 March 2021 that reven' },
+        createdAt: '2025-01-01T10:00:00.000Z',
+        updatedAt: '2025-01-01T10:00:00.000Z',
+      },
+    ]);
+    expect(parseSidecar(serializeSidecar(s)).ok).toBe(true);
+  });
+
+  it('adds the note when given, and none for an empty note', () => {
+    const withNote = setTag(base(), { ...ACME, status: 'speculative', sourceText: TEXT, now: T0, note: 'ask PR' });
+    expect(withNote.annotations[0]!.note).toBe('ask PR');
+    const empty = setTag(base(), { ...ACME, status: 'speculative', sourceText: TEXT, now: T0, note: '' });
+    expect('note' in empty.annotations[0]!).toBe(false);
+  });
+
+  it('updates status, note and updatedAt of the annotation with the same kind and range', () => {
+    const first = deepFreeze(setTag(base(), { ...ACME, status: 'verified', sourceText: TEXT, now: T0, note: 'n1' }, counter()));
+    const next = setTag(first, { ...ACME, status: 'contradicted', sourceText: TEXT, now: T1 }, counter('other'));
+    expect(next.annotations).toHaveLength(1);
+    expect(next.annotations[0]).toMatchObject({
+      id: 'id1',
+      status: 'contradicted',
+      note: 'n1',
+      createdAt: T0.toISOString(),
+      updatedAt: T1.toISOString(),
+    });
+    const noted = setTag(next, { ...ACME, status: 'contradicted', sourceText: TEXT, now: T1, note: '' });
+    expect('note' in noted.annotations[0]!).toBe(false);
+  });
+
+  it('treats a different kind on the same range as a different annotation', () => {
+    const s1 = setTag(base(), { ...ACME, status: 'verified', sourceText: TEXT, now: T0 }, counter());
+    const s2 = setTag(s1, { ...ACME, kind: 'claim', status: 'speculative', sourceText: TEXT, now: T0 }, counter('c'));
+    expect(s2.annotations.map((a) => [a.id, a.kind, a.status])).toEqual([
+      ['id1', 'entity', 'verified'],
+      ['c1', 'claim', 'speculative'],
+    ]);
+  });
+
+  it('keeps updatedAt when nothing changes, so the saved bytes stay the same', () => {
+    const s1 = setTag(base(), { ...ACME, status: 'verified', sourceText: TEXT, now: T0 });
+    const s2 = setTag(s1, { ...ACME, status: 'verified', sourceText: TEXT, now: T1 });
+    expect(serializeSidecar(s2)).toBe(serializeSidecar(s1));
+  });
+
+  it('refreshes the quote target and the hash from the current text', () => {
+    const s1 = setTag(base(), { ...ACME, status: 'verified', sourceText: TEXT, now: T0 });
+    const edited = 'Acme Corp announced';
+    const s2 = setTag(s1, { ...ACME, status: 'verified', sourceText: edited, now: T1 });
+    expect(s2.sourceSha256).toBe(sha256Hex(edited));
+    expect(s2.annotations[0]!.target.suffix).toBe(' announced');
+    expect(s2.annotations[0]!.updatedAt).toBe(T1.toISOString());
+  });
+
+  it('never reuses an id that is already taken', () => {
+    const ids = ['dup', 'dup', 'fresh'];
+    const s1 = setTag(base(), { ...ACME, status: 'verified', sourceText: TEXT, now: T0 }, () => 'dup');
+    const s2 = setTag(s1, { ...CLAIM, status: 'verified', sourceText: TEXT, now: T0 }, () => ids.shift()!);
+    expect(s2.annotations.map((a) => a.id)).toEqual(['dup', 'fresh']);
+    expect(() => setTag(s2, { ...CLAIM, kind: 'date', status: 'verified', sourceText: TEXT, now: T0 }, () => 'dup')).toThrow(
+      /unused annotation id/,
+    );
+  });
+
+  it('rejects offsets outside the source text', () => {
+    expect(() => setTag(base(), { ...ACME, end: 999, status: 'verified', sourceText: TEXT, now: T0 })).toThrow(RangeError);
+  });
+
+  it('keeps unknown keys of an updated annotation', () => {
+    const s: Sidecar = setTag(base(), { ...ACME, status: 'verified', sourceText: TEXT, now: T0 });
+    const withExtra: Sidecar = { ...s, annotations: [{ ...s.annotations[0]!, extra: { reviewer: 'Kim' } }] };
+    const updated = setTag(deepFreeze(withExtra), { ...ACME, status: 'speculative', sourceText: TEXT, now: T1 });
+    expect(updated.annotations[0]!.extra).toEqual({ reviewer: 'Kim' });
+  });
+});
+
+describe('newAnnotationId', () => {
+  it('is a_ plus 12 hex digits and differs between calls', () => {
+    const ids = new Set(Array.from({ length: 200 }, newAnnotationId));
+    expect(ids.size).toBe(200);
+    for (const id of ids) expect(id).toMatch(/^a_[0-9a-f]{12}$/);
+  });
+});
+
+describe('clearTag, setNote, findAnnotation', () => {
+  const tagged = () =>
+    deepFreeze(
+      setTag(
+        setTag(base(), { ...ACME, status: 'verified', sourceText: TEXT, now: T0 }, () => 'e'),
+        { ...CLAIM, status: 'speculative', sourceText: TEXT, now: T0 },
+        () => 'c',
+      ),
+    );
+
+  it('finds an annotation by kind and range only', () => {
+    const s = tagged();
+    expect(findAnnotation(s, 'entity', 0, 9)?.id).toBe('e');
+    expect(findAnnotation(s, 'claim', 0, 9)).toBeUndefined();
+    expect(findAnnotation(s, 'entity', 0, 8)).toBeUndefined();
+  });
+
+  it('clearTag removes only the matching annotation', () => {
+    const s = clearTag(tagged(), ACME);
+    expect(s.annotations.map((a) => a.id)).toEqual(['c']);
+    expect(clearTag(s, ACME).annotations.map((a) => a.id)).toEqual(['c']);
+  });
+
+  it('setNote sets, replaces and (with an empty string) removes the note', () => {
+    const s1 = setNote(tagged(), { ...ACME, note: 'source: annual report', now: T1 });
+    expect(findAnnotation(s1, 'entity', 0, 9)).toMatchObject({ note: 'source: annual report', updatedAt: T1.toISOString() });
+    expect(findAnnotation(s1, 'claim', 0, TEXT.length)?.note).toBeUndefined();
+    const s2 = setNote(deepFreeze(s1), { ...ACME, note: '', now: T1 });
+    expect('note' in findAnnotation(s2, 'entity', 0, 9)!).toBe(false);
+    expect(serializeSidecar(s2)).not.toContain('"note"');
+  });
+
+  it('setNote leaves the sidecar alone when there is no such tag or the note is unchanged', () => {
+    const s = tagged();
+    expect(setNote(s, { kind: 'date', start: 1, end: 2, note: 'x', now: T1 })).toEqual(s);
+    expect(setNote(s, { ...ACME, note: '', now: T1 })).toEqual(s);
+  });
+
+  it('never mutates its input (all inputs are deep-frozen) and returns a new object', () => {
+    const s = tagged();
+    const before = serializeSidecar(s);
+    const results = [
+      setTag(s, { ...ACME, status: 'contradicted', sourceText: TEXT, now: T1 }),
+      clearTag(s, ACME),
+      setNote(s, { ...CLAIM, note: 'n', now: T1 }),
+    ];
+    for (const r of results) {
+      expect(r).not.toBe(s);
+      expect(r.annotations).not.toBe(s.annotations);
+    }
+    expect(serializeSidecar(s)).toBe(before);
+  });
+});

@@ -1,0 +1,163 @@
+import { PassThrough } from 'node:stream';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  type CodeAction, type Diagnostic, type Hover, type ProtocolConnection, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { createConnection } from 'vscode-languageserver/node';
+import { startServer, type ServerOptions } from '../../src/server/server';
+
+/** A minimal LSP client for tests: speaks real JSON-RPC to the server and records what it publishes. */
+export class LspTestClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly messages: { type: number; message: string }[] = [];
+  private waiters: (() => void)[] = [];
+  private versions = new Map<string, number>();
+  settings: Record<string, unknown> = {};
+
+  constructor(readonly connection: ProtocolConnection, private readonly onClose: () => Promise<void>) {
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.set(p.uri, p);
+      this.notify();
+    });
+    connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+      this.messages.push(p);
+      this.notify();
+    });
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/showMessageRequest', (p: { message: string; type: number }) => {
+      this.messages.push(p);
+      this.notify();
+      return null;
+    });
+    connection.listen();
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves when `predicate` holds, re-checked on every message from the server. */
+  async waitFor<T>(predicate: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  }
+
+  async initialize(rootPath: string): Promise<unknown> {
+    const rootUri = pathToFileURL(rootPath).href;
+    const result = await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'root' }],
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  async open(path: string, text: string): Promise<string> {
+    const uri = pathToFileURL(path).href;
+    this.versions.set(uri, 1);
+    this.diagnostics.delete(uri);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+    return uri;
+  }
+
+  async change(uri: string, changes: unknown[]): Promise<number> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    return version;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Diagnostics published for the document's latest version. */
+  waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+    return this.waitFor(() => {
+      const p = this.diagnostics.get(uri);
+      return p && (p.version === undefined || p.version === this.versions.get(uri)) && predicate(p.diagnostics) ? p.diagnostics : undefined;
+    }, `diagnostics for ${uri}`);
+  }
+
+  hover(uri: string, position: { line: number; character: number }): Promise<Hover | null> {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  codeActions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
+  }
+
+  executeCommand(command: string, args: unknown[]): Promise<unknown> {
+    return this.connection.sendRequest('workspace/executeCommand', { command, arguments: args });
+  }
+
+  /** `exit` ends the server's process, so an in-process server only gets `shutdown`. */
+  async shutdown(sendExit = true): Promise<void> {
+    await this.connection.sendRequest('shutdown');
+    if (sendExit) await this.connection.sendNotification('exit');
+    await this.onClose();
+  }
+}
+
+/** The server in this process, connected through two in-memory streams. */
+export function inProcessServer(options: ServerOptions = {}): LspTestClient {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  // The server takes over console.*: keep the test runner's console intact.
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  startServer(serverConnection, { changeDelayMs: 10, ...options });
+  Object.assign(console, saved);
+  const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const testClient = new LspTestClient(client, async () => {
+    client.dispose();
+    serverConnection.dispose();
+    toServer.end();
+    toClient.end();
+  });
+  const shutdown = testClient.shutdown.bind(testClient);
+  testClient.shutdown = () => shutdown(false);
+  return testClient;
+}
+
+/** The built server (`dist/server.js --stdio`) as a child process. */
+export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; gid?: number } = {}): { client: LspTestClient; child: ChildProcess; stderr: () => string } {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...spawnOptions });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const client = new LspTestClient(connection, async () => {
+    await new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      const t = setTimeout(() => {
+        child.kill();
+        resolve();
+      }, 3000);
+      child.once('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+    });
+    connection.dispose();
+  });
+  return { client, child, stderr: () => stderr };
+}
