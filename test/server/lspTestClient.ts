@@ -111,7 +111,11 @@ export class LspTestClient {
   }
 
   /** `exit` ends the server's process, so an in-process server only gets `shutdown`. */
+  private closed = false;
+
   async shutdown(sendExit = true): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.connection.sendRequest('shutdown');
     if (sendExit) await this.connection.sendNotification('exit');
     await this.onClose();
