@@ -50,9 +50,10 @@ export function rebaseSidecar(sidecar: Sidecar, text: string, tagged: TaggedFind
   const anchored = new Map(tagged.findings.filter((f) => f.annotation).map((f) => [f.annotation!.id, f]));
   const annotations = sidecar.annotations.map((a) => {
     const f = anchored.get(a.id);
-    return f && (f.start !== a.target.start || f.end !== a.target.end || a.target.exact !== f.text)
-      ? { ...a, target: makeQuoteTarget(text, f.start, f.end) }
-      : a;
+    if (!f) return a;
+    const target = makeQuoteTarget(text, f.start, f.end);
+    const same = (Object.keys(target) as (keyof typeof target)[]).every((k) => target[k] === a.target[k]);
+    return same ? a : { ...a, target };
   });
   return { ...sidecar, sourceSha256: sha256Hex(text), annotations };
 }

@@ -12,12 +12,19 @@ export interface CalendarHit {
   /** The library filled in the year from the reference date. */
   yearImplied: boolean;
   relative: boolean;
+  /** 0 (Sunday) – 6 when the expression is a bare weekday ("Friday"). */
+  weekday?: number;
 }
 
 /** Our interface over the date library, so it can be swapped without touching the rules. */
 export interface CalendarParser {
   parse(window: string, reference: Date | undefined): CalendarHit[];
 }
+
+/** Words that make a calendar expression depend on the reference date. */
+const RELATIVE_WORDS = /\b(?:today|yesterday|tomorrow|tonight|ago|now|last|next|this)\b/i;
+const BARE_WEEKDAY = /^(sun|mon|tues|wednes|thurs|fri|satur)day$/i;
+const WEEKDAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
 
 const LEADING_FILLER = /^(?:on|the|in|at|by|of)\s+/i;
 const TRAILING_PUNCT = /[\s,.;:]+$/;
@@ -40,7 +47,8 @@ export function createChronoCalendarParser(): CalendarParser {
         text = text.replace(TRAILING_PUNCT, '');
         if (!text) continue;
         const c = r.start;
-        const relative = !c.isCertain('month') || c.tags().has('result/relativeDate');
+        const relative = !c.isCertain('month') || c.tags().has('result/relativeDate') || RELATIVE_WORDS.test(text);
+        const weekday = BARE_WEEKDAY.exec(text);
         hits.push({
           start,
           end: start + text.length,
@@ -50,6 +58,7 @@ export function createChronoCalendarParser(): CalendarParser {
           day: c.isCertain('day') || relative ? (c.get('day') ?? undefined) : undefined,
           yearImplied: !c.isCertain('year'),
           relative,
+          ...(weekday ? { weekday: WEEKDAY_INDEX[weekday[1].toLowerCase()] } : {}),
         });
       }
       return hits;

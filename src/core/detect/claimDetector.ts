@@ -111,6 +111,9 @@ export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidat
   };
 }
 
+/** What may stand between a speaker and the verb: "Lei Jun said", "Lei Jun, who said", "Xiaomi also says". */
+const SPEAKER_GAP = /^(?:[\s,]|who|which|has|have|had|also|then|later|reportedly|once|again|recently|previously|told\s+\w+)*$/i;
+
 function isInsideQuote(text: string, index: number): boolean {
   const before = text.slice(0, index);
   const straight = (before.match(/"/g) ?? []).length;
@@ -125,7 +128,9 @@ function attributionOf(text: string, base: number, cues: Cue[], ctx: ClaimContex
   if (first) {
     const isPhrase = /\s/.test(first.text.trim());
     const after = ctx.entities.find((e) => e.start >= first.end && e.start - first.end <= 6);
-    const before = [...ctx.entities].reverse().find((e) => e.end <= first.start && first.start - e.end <= 40);
+    const before = [...ctx.entities]
+      .reverse()
+      .find((e) => e.end <= first.start && SPEAKER_GAP.test(text.slice(e.end - base, first.start - base)));
     // '"…," said SquareMelon' names the speaker after the verb; 'Lei Jun said' before it.
     const quoteBefore = /["”’],?\s*$/.test(text.slice(0, first.start - base));
     let speaker = isPhrase || quoteBefore ? after?.text : before?.text;

@@ -1,7 +1,7 @@
 import type { DateInfo } from '../model';
 import { createChronoCalendarParser, type CalendarParser } from './calendarParser';
 import { DATE_RULES, type DateHit } from './dateRules';
-import { isoDay, pad, parseIsoDay } from './timex';
+import { addDays, isoDay, pad, parseIsoDay } from './timex';
 
 /** Sentences worth handing to the calendar library: it is slow when run over everything. */
 const CALENDAR_TRIGGER =
@@ -46,6 +46,12 @@ export class DateDetector {
       if (c.day === undefined) continue;
       if (c.relative && !ref) {
         hits.push({ start: c.start, end: c.end, value: null, timexType: 'DATE', relative: true, rule: 'calendar' });
+        continue;
+      }
+      if (c.weekday !== undefined && ref) {
+        // News reports past events: a bare weekday is the most recent one on or before the reference day.
+        const back = (new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay() - c.weekday + 7) % 7;
+        hits.push({ start: c.start, end: c.end, value: isoDay(addDays(ref, -back)), timexType: 'DATE', relative: true, rule: 'calendar' });
         continue;
       }
       const year = c.yearImplied && !ref ? 'XXXX' : pad(c.year ?? 0, 4);

@@ -1,6 +1,6 @@
 import type { DateInfo, DateMod } from '../model';
 import { FULL_MONTH_NAMES, MONTHS, NUMBER_WORDS, PERIOD_MODIFIERS, UNIT_CODES, VAGUE_QUANTITIES, WEEKDAYS } from '../lexicons/dateWords';
-import { addDays, isoMonth, isoWeek, pad, quarterOf, shiftMonth, type DayParts } from './timex';
+import { addDays, isoMonth, isoWeek, pad, parseIsoDay, quarterOf, shiftMonth, type DayParts } from './timex';
 
 /** A date expression found by a rule, relative to the text the rule ran on. */
 export interface DateHit {
@@ -62,8 +62,14 @@ function shiftedUnit(unit: string, delta: number, ref: DayParts): string {
       const m = shiftMonth(ref.year, ref.month, delta * 3);
       return `${pad(m.year, 4)}-Q${quarterOf(m.month)}`;
     }
-    case 'D':
-      return `${pad(ref.year, 4)}-${pad(ref.month)}-${pad(ref.day)}`;
+    case 'D': {
+      const d = addDays(ref, delta);
+      return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+    }
+    case 'DE':
+      return pad(ref.year + delta * 10, 4);
+    case 'CE':
+      return pad(ref.year + delta * 100, 4);
     default:
       return pad(ref.year + delta, 4);
   }
@@ -73,6 +79,11 @@ const DELTA: Record<string, number> = { this: 0, current: 0, last: -1, previous:
 
 /** Rules are tried in order; a later rule never overrides a span an earlier one took. */
 export const DATE_RULES: readonly Rule[] = [
+  {
+    name: 'iso-date',
+    pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    normalise: (m) => (parseIsoDay(m[0]) ? { value: m[0], timexType: 'DATE', relative: false } : null),
+  },
   {
     name: 'period-modifier-year',
     pattern: new RegExp(`\\b(?:the\\s+)?(early|mid|middle|late|end|beginning|start)(?:\\s+of)?[-\\s]+${YEAR}\\b`, 'gi'),

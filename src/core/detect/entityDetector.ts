@@ -51,9 +51,16 @@ function isConnector(t: Token, prev: Token, next: Token | undefined, afterNext: 
   const w = t.text.toLowerCase();
   if (!NAME_CONNECTORS.has(w) || !next) return false;
   if (w === 'the') return prev.text.toLowerCase() === 'of' && isNameWord(next);
-  if (w === 'of' && next.text.toLowerCase() === 'the') return afterNext !== undefined && isNameWord(afterNext);
+  if (w === 'of') {
+    // "Sales of Xiaomi" is two things; "Bank of China" and "Great Hall of the People" are one.
+    const head = bare(prev.text).toLowerCase();
+    if (!(ORGANISATION_HEADS.has(head) || PLACE_HEADS.has(head) || EVENT_HEADS.has(head) || OF_HEADS.has(head))) return false;
+    if (next.text.toLowerCase() === 'the') return afterNext !== undefined && isNameWord(afterNext);
+  }
   return isNameWord(next);
 }
+
+const OF_HEADS = new Set(['republic', 'kingdom', 'people', 'house', 'museum', 'church', 'statue', 'gulf', 'isle', 'cape']);
 
 interface Run {
   tokens: Token[];

@@ -21,6 +21,8 @@ const words = (s: string) => s.split(/\s+/);
  */
 export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   const confirmed = new Set(all.filter((m) => !m.sentenceInitial).map((m) => m.text));
+  // "Lei made the remarks": a sentence-initial word that is part of a full name is that person.
+  for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
   // A capital at the start of a sentence proves nothing unless the name recurs elsewhere.
   const mentions = all.filter(
     (m) => !(m.sentenceInitial && m.type === 'other' && !m.text.includes(' ') && !confirmed.has(m.text)),

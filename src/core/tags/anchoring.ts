@@ -26,15 +26,20 @@ function commonPrefix(a: string, b: string): number {
 export function anchorQuote(text: string, target: TextQuoteTarget): Anchor | undefined {
   const { exact, prefix, suffix } = target;
   if (!exact) return undefined;
-  if (text.slice(target.start, target.end) === exact) return { start: target.start, end: target.end };
+  const contextAt = (i: number) => {
+    const end = i + exact.length;
+    return commonSuffix(text.slice(Math.max(0, i - prefix.length), i), prefix) + commonPrefix(text.slice(end, end + suffix.length), suffix);
+  };
+  // Fast path: the quote and its whole context are still where they were.
+  if (text.slice(target.start, target.end) === exact && contextAt(target.start) === prefix.length + suffix.length) {
+    return { start: target.start, end: target.end };
+  }
   let best: { anchor: Anchor; context: number; distance: number } | undefined;
   for (let i = text.indexOf(exact); i !== -1; i = text.indexOf(exact, i + 1)) {
-    const end = i + exact.length;
-    const context =
-      commonSuffix(text.slice(Math.max(0, i - prefix.length), i), prefix) + commonPrefix(text.slice(end, end + suffix.length), suffix);
+    const context = contextAt(i);
     const distance = Math.abs(i - target.start);
     if (!best || context > best.context || (context === best.context && distance < best.distance)) {
-      best = { anchor: { start: i, end }, context, distance };
+      best = { anchor: { start: i, end: i + exact.length }, context, distance };
     }
   }
   return best?.anchor;

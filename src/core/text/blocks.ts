@@ -71,8 +71,7 @@ export function segmentBlocks(text: string): Block[] {
 
     const header = COMMENT_HEADER.exec(firstLine);
     const next = groups[g + 1]?.[0]?.text.trim() ?? '';
-    const startsThread =
-      header !== null && group.length === 1 && (COMMENT_METADATA.test(next) || header[2] !== undefined);
+    const startsThread = header !== null && group.length === 1 && (COMMENT_METADATA.test(next) || header[2] !== undefined);
 
     if (BOILERPLATE_LINES.some((re) => re.test(firstLine))) {
       block.region = 'boilerplate';
@@ -105,7 +104,7 @@ export function segmentBlocks(text: string): Block[] {
  */
 function endsParagraph(line: Line, titleLine: Line | undefined): boolean {
   const t = line.text.trim();
-  return /[.!?:"”’)]$/.test(t) || t.length > 100 || (titleLine !== undefined && t === titleLine.text.trim());
+  return /[.!?:"”’)]$/.test(t) || t.length > 100 || COMMENT_HEADER.test(t) || (titleLine !== undefined && t === titleLine.text.trim());
 }
 
 function looksLikeTitle(group: Line[]): boolean {

@@ -17,7 +17,8 @@ export function findPublicationDate(blocks: readonly Block[], dates: DateDetecto
       const hits = dates.detect(rest, undefined);
       const day = hits.find((h) => h.value && /^\d{4}-\d{2}-\d{2}$/.test(h.value));
       // A line that is only a date is a dateline; otherwise the line must say it is the publication date.
-      if (day && (prefix || rest.replace(day.text, '').replace(/[\s,|·–-]+/g, '').length <= 12)) return day.value!;
+      const remainder = day ? rest.replace(day.text, '').replace(/[\s,.|·–—()-]+/g, '') : '';
+      if (day && (prefix || /^(?:[\p{Lu}\d]{0,24}|By\p{L}{1,40})$/u.test(remainder))) return day.value!;
     }
   }
   return undefined;

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { TextQuoteTarget } from '../../src/core/tags/annotation';
+import { anchorQuote } from '../../src/core/tags/anchoring';
+import { makeQuoteTarget } from '../../src/core/tags/quoteSelector';
+
+const SOURCE = 'Xiaomi said sales rose 20% in 2017. Huawei said sales fell in 2017.';
+
+function quote(text: string, exact: string, occurrence = 0, context?: number): TextQuoteTarget {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) start = text.indexOf(exact, start + 1);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return makeQuoteTarget(text, start, start + exact.length, context);
+}
+
+describe('anchorQuote', () => {
+  it('keeps the recorded position when the text there is unchanged', () => {
+    const target = quote(SOURCE, 'sales rose 20%');
+    expect(anchorQuote(SOURCE, target)).toEqual({ start: 12, end: 26 });
+  });
+
+  it('keeps the position when only text after the quote changed', () => {
+    const target = quote(SOURCE, 'sales rose 20%');
+    expect(anchorQuote(SOURCE.replace('Huawei', 'Apple'), target)).toEqual({ start: 12, end: 26 });
+  });
+
+  it('finds the quote after text was inserted before it', () => {
+    const target = quote(SOURCE, 'sales rose 20%');
+    const edited = 'UPDATE: ' + SOURCE;
+    expect(anchorQuote(edited, target)).toEqual({ start: 20, end: 34 });
+    expect(edited.slice(20, 34)).toBe('sales rose 20%');
+  });
+
+  it('finds the quote after text before it was deleted', () => {
+    const target = quote(SOURCE, 'Huawei said sales fell');
+    const edited = SOURCE.replace(' 20%', '');
+    const anchor = anchorQuote(edited, target)!;
+    expect(edited.slice(anchor.start, anchor.end)).toBe('Huawei said sales fell');
+    expect(anchor.start).toBe(target.start - 4);
+  });
+
+  it('disambiguates repeated text by its prefix and suffix context', () => {
+    // "said sales" occurs twice; the tag is on Huawei's.
+    const target = quote(SOURCE, 'said sales', 1);
+    expect(target.start).toBe(43);
+    const edited = 'Breaking. ' + SOURCE;
+    expect(anchorQuote(edited, target)).toEqual({ start: 53, end: 63 });
+    // Even when the edit moves the quote next to where the other occurrence was.
+    const reordered = 'Huawei said sales fell in 2017. Xiaomi said sales rose 20% in 2017.';
+    const anchor = anchorQuote(reordered, target)!;
+    expect(anchor).toEqual({ start: 7, end: 17 });
+    expect(reordered.slice(0, anchor.end)).toBe('Huawei said sales');
+  });
+
+  it('uses the suffix when the prefixes are alike', () => {
+    const text = 'Sales in 2017: up. Sales in 2017: down.';
+    const target = quote(text, 'Sales in 2017', 1);
+    const edited = 'Note. ' + text;
+    expect(anchorQuote(edited, target)).toEqual({ start: 25, end: 38 });
+  });
+
+  it('picks the nearest occurrence when contexts match equally', () => {
+    const text = 'Xiaomi grew. Xiaomi grew. Xiaomi grew.';
+    const target = quote(text, 'Xiaomi grew', 1, 0); // no context at all
+    const edited = 'A. ' + text;
+    // Occurrences now at 3, 16 and 29; the recorded start was 13.
+    expect(anchorQuote(edited, target)).toEqual({ start: 16, end: 27 });
+  });
+
+  it('returns undefined when the quoted text was deleted', () => {
+    const target = quote(SOURCE, 'sales rose 20%');
+    expect(anchorQuote(SOURCE.replace('sales rose 20%', 'sales rose'), target)).toBeUndefined();
+    expect(anchorQuote('', target)).toBeUndefined();
+  });
+
+  it('returns undefined for an empty quote', () => {
+    expect(anchorQuote(SOURCE, { start: 3, end: 3, exact: '', prefix: 'Xia', suffix: 'omi' })).toBeUndefined();
+  });
+
+  it('does not match text that differs in case', () => {
+    const target = quote(SOURCE, 'Xiaomi');
+    expect(anchorQuote(SOURCE.replace('Xiaomi', 'XIAOMI'), target)).toBeUndefined();
+  });
+
+  it('anchors quotes that contain or follow astral characters', () => {
+    const text = '😀 Xiaomi said 𝒳 sales rose.';
+    const target = quote(text, '𝒳 sales');
+    expect(anchorQuote('😀😀 ' + text, target)).toEqual({ start: target.start + 5, end: target.end + 5 });
+  });
+
+  it('anchors after CRLF conversion shifts offsets', () => {
+    const lf = 'Title\n\nXiaomi grew.\n\nHuawei fell.';
+    const target = quote(lf, 'Huawei fell');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const anchor = anchorQuote(crlf, target)!;
+    expect(crlf.slice(anchor.start, anchor.end)).toBe('Huawei fell');
+    expect(anchor.start).toBe(target.start + 4);
+  });
+});
