@@ -134,9 +134,9 @@ function attributionOf(text: string, base: number, cues: Cue[], ctx: ClaimContex
     // '"…," said SquareMelon' names the speaker after the verb; 'Lei Jun said' before it.
     const quoteBefore = /["”’],?\s*$/.test(text.slice(0, first.start - base));
     let speaker = isPhrase || quoteBefore ? after?.text : before?.text;
-    if (!speaker && isPhrase) {
-      // "according to IDC data": take the words up to the next punctuation.
-      const rest = text.slice(first.end - base).match(/^\s+([^,.;:!?"“”]{2,60})/);
+    if (!speaker && /^(?:according to|as reported by)$/i.test(first.text.replace(/\s+/g, ' '))) {
+      // "according to IDC data": a short noun phrase up to punctuation or a clause.
+      const rest = text.slice(first.end - base).match(/^\s+((?:(?!that\b|who\b|which\b)[^\s,.;:!?"“”]+\s*){1,5})/);
       speaker = rest?.[1].trim();
     }
     const cue = isPhrase && speaker ? `${first.text} ${speaker}` : first.text;
