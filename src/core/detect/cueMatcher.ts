@@ -9,7 +9,8 @@ export class CueMatcher {
     const alternatives = [...phrases]
       .sort((a, b) => b.length - a.length)
       .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+'));
-    this.pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, caseSensitive ? 'gu' : 'giu');
+    // Cue words are ASCII, so \b boundaries do; Unicode lookarounds cost twice the time on every sentence.
+    this.pattern = new RegExp(`\\b(?:${alternatives.join('|')})\\b`, caseSensitive ? 'g' : 'gi');
   }
 
   /** Cues in `text`, with offsets shifted by `base`. */

@@ -22,7 +22,9 @@ export class DateDetector {
   detect(text: string, referenceDate: string | undefined): DateDetection[] {
     const ref = parseIsoDay(referenceDate);
     const hits: DateHit[] = [];
-    if (CALENDAR_TRIGGER.test(text)) hits.push(...this.calendarHits(text, ref));
+    for (const w of calendarWindows(text)) {
+      for (const h of this.calendarHits(text.slice(w.start, w.end), ref)) hits.push({ ...h, start: h.start + w.start, end: h.end + w.start });
+    }
     if (RULE_TRIGGER.test(text)) {
       for (const rule of DATE_RULES) {
         rule.pattern.lastIndex = 0;
@@ -60,6 +62,25 @@ export class DateDetector {
     }
     return hits;
   }
+}
+
+const WINDOW_BEFORE = 24;
+const WINDOW_AFTER = 32;
+
+/** Stretches of text around calendar triggers, merged where they overlap, cut at word boundaries. */
+function calendarWindows(text: string): { start: number; end: number }[] {
+  const windows: { start: number; end: number }[] = [];
+  const trigger = new RegExp(CALENDAR_TRIGGER.source, 'gi');
+  for (let m = trigger.exec(text); m; m = trigger.exec(text)) {
+    let start = Math.max(0, m.index - WINDOW_BEFORE);
+    let end = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
+    while (start > 0 && /\S/.test(text[start - 1])) start--;
+    while (end < text.length && /\S/.test(text[end])) end++;
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows;
 }
 
 /** Keeps the longest hit where hits overlap; ties go to the earlier rule. */

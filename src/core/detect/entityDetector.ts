@@ -39,8 +39,13 @@ function withoutFinalPeriod(word: string): string {
 
 const ABBREVIATIONS = new Set(['inc.', 'corp.', 'co.', 'ltd.', 'jr.', 'sr.', 'st.', 'bros.', 'no.']);
 
+const HAS_UPPER = /[A-Z]/;
+
 function isNameWord(token: Token): boolean {
   if (token.kind !== 'word') return false;
+  // Most words start with a lower-case ASCII letter or a digit and have no capital: not names, decided cheaply.
+  const first = token.text.charCodeAt(0);
+  if (((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) && !HAS_UPPER.test(token.text)) return false;
   const w = bare(token.text).replace(/’/g, "'");
   if (NOT_NAMES.has(w.toLowerCase()) || /^I'|'(?:ve|re|ll|d|m)$/i.test(w)) return false;
   return CAPITALISED.test(w) || CAMEL.test(w) || ALNUM_NAME.test(w);
@@ -102,7 +107,7 @@ export class EntityDetector {
 
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      const lower = bare(t.text).toLowerCase();
+      const lower = t.kind === 'word' ? bare(t.text).toLowerCase() : '';
       if (t.kind === 'word' && PERSON_TITLES.has(lower.replace(/\.$/, '')) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) {
         const titleFollowsName = run.length > 0;
         yield* flush();
@@ -168,7 +173,7 @@ export class EntityDetector {
     if (firstKnown?.type === 'product') return { ...base, type: 'product', confidence: 0.8, reason: `a ${firstKnown.canonical} model` };
 
     const next = sentence.tokens.find((t) => t.start >= end && t.kind === 'word');
-    const prev = [...sentence.tokens].reverse().find((t) => t.end <= start);
+    const prev = sentence.tokens.findLast((t) => t.end <= start);
     const speaks = next !== undefined && SPEECH_VERBS.has(next.text.toLowerCase());
     const saidBy = prev !== undefined && /^(?:said|says|told)$/i.test(prev.text);
     const personShape = words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w));

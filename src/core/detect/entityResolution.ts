@@ -38,7 +38,8 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   };
 
   // Longer names first, so shorter ones can attach to them as aliases.
-  const ordered = [...mentions].sort((a, b) => words(b.text).length - words(a.text).length || a.start - b.start);
+  const wordCount = new Map(mentions.map((m) => [m, words(m.text).length]));
+  const ordered = [...mentions].sort((a, b) => wordCount.get(b)! - wordCount.get(a)! || a.start - b.start);
   const persons: Group[] = [];
   for (const m of ordered) {
     if (m.canonical) {
