@@ -1,5 +1,5 @@
 import type { DateInfo, DateMod } from '../model';
-import { FULL_MONTH_NAMES, MONTHS, NUMBER_WORDS, PERIOD_MODIFIERS, UNIT_CODES, VAGUE_QUANTITIES, WEEKDAYS } from '../lexicons/dateWords';
+import { FULL_MONTH_NAMES, MONTHS, NUMBER_WORDS, PERIOD_MODIFIERS, UNIT_CODES, VAGUE_QUANTITIES } from '../lexicons/dateWords';
 import { addDays, isoMonth, isoWeek, pad, parseIsoDay, quarterOf, shiftMonth, type DayParts } from './timex';
 
 /** A date expression found by a rule, relative to the text the rule ran on. */
@@ -168,4 +168,3 @@ export const DATE_RULES: readonly Rule[] = [
   },
 ];
 
-export const WEEKDAY_PATTERN = new RegExp(`\\b(${WEEKDAYS.join('|')})\\b`);
