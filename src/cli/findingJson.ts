@@ -47,7 +47,7 @@ export function reportJson(r: SourceReport) {
     file: r.file,
     ...(r.analysis?.publicationDate ? { publicationDate: r.analysis.publicationDate } : {}),
     reference: r.analysis?.reference ?? { from: 'none' },
-    ...(r.skipped ? { skipped: r.skipped } : {}),
+    ...(r.skippedReason ? { skipped: r.skippedReason } : {}),
     sidecar: { path: r.sidecarPath, state: r.sidecar.state, ...(r.sidecar.state === 'invalid' ? { problem: r.sidecar.problem.message } : {}) },
     findings: r.tagged.findings.map((f) => findingJson(f, r.text)),
     orphans: r.tagged.orphans.map((a) => ({ id: a.id, kind: a.kind, status: a.status, exact: a.target.exact, start: a.target.start, end: a.target.end })),

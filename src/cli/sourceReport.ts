@@ -1,19 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { Analyzer } from '../core/analyzer';
-import type { AnalysisOptions, AnalysisResult } from '../core/model';
-import { attachTags, type TaggedFindings } from '../core/taggedFindings';
+import type { Analyzer } from '../core/analyzer';
+import type { AnalysisOptions } from '../core/model';
+import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
 import { FileSidecarStore, sidecarPathFor, type SidecarRead } from '../core/tags/sidecarStore';
-import { checkAnalysable, decodeSource } from '../core/text/sourceText';
+import { decodeSource } from '../core/text/sourceText';
 
 /** One source as the CLI sees it: its analysis with the tags from its sidecar attached. */
-export interface SourceReport {
+export interface SourceReport extends SourceAnalysis {
   file: string;
   text: string;
-  analysis?: AnalysisResult;
-  skipped?: string;
   sidecarPath: string;
   sidecar: SidecarRead;
-  tagged: TaggedFindings;
 }
 
 export async function reportSource(
@@ -24,8 +21,5 @@ export async function reportSource(
   const text = decodeSource(await readFile(file));
   const sidecarPath = sidecarPathFor(file);
   const sidecar = await new FileSidecarStore().read(sidecarPath);
-  const check = checkAnalysable(text, options.maxFileSizeMB);
-  const analysis = check.ok ? analyzer.analyze(text, options) : undefined;
-  const tagged = attachTags(text, analysis?.findings ?? [], sidecar.state === 'ok' ? sidecar.sidecar : undefined);
-  return { file, text, analysis, ...(check.ok ? {} : { skipped: check.reason }), sidecarPath, sidecar, tagged };
+  return { file, text, sidecarPath, sidecar, ...analyzeSource(analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, options) };
 }

@@ -13,7 +13,7 @@ export function formatSummary(r: SourceReport): string {
   const out: string[] = [];
   const name = path.relative(process.cwd(), r.file) || r.file;
   out.push(`${name}`);
-  if (r.skipped) out.push(`  not analysed: ${r.skipped}`);
+  if (r.skippedReason) out.push(`  not analysed: ${r.skippedReason}`);
   if (r.sidecar.state === 'invalid') out.push(`  tags not loaded: ${r.sidecar.problem.message}`);
   const all = r.tagged.findings;
   const of = (kind: TaggedFinding['kind']) => all.filter((f) => f.kind === kind);

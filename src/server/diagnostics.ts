@@ -25,7 +25,8 @@ export interface FindingDiagnosticData {
 /** The one place findings become diagnostics. */
 export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const firstLine = { start: doc.positionAt(0), end: doc.positionAt(Math.min(doc.getText().indexOf('\n') >>> 0, doc.getText().length)) };
+  const lineEnd = state.text.search(/\r?\n|\r/);
+  const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: lineEnd < 0 ? state.text.length : lineEnd } };
   const problem = (severity: DiagnosticSeverity, code: string, message: string): Diagnostic => ({
     range: firstLine, severity, code, source: DIAGNOSTIC_SOURCE, message,
   });

@@ -5,9 +5,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
-import { attachTags } from '../core/taggedFindings';
+import { analyzeSource } from '../core/sourceAnalysis';
 import { FileSidecarStore, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
-import { checkAnalysable } from '../core/text/sourceText';
 import { codeActionsFor } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { hoverAt } from './hover';
@@ -15,7 +14,7 @@ import { COMMANDS, type SetNoteArgs, type SetTagArgs, type TagCommandArgs } from
 import { DEFAULT_SETTINGS, normaliseSettings, type SourcemarkSettings } from './settings';
 import { SourceMatcher } from './sourceMatcher';
 import type { SourceState } from './sourceState';
-import { TagError, TagService, type TagChange } from './tagService';
+import { TagService, type TagChange } from './tagService';
 
 export interface ServerOptions {
   store?: SidecarStore;
@@ -109,15 +108,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const sidecarPath = sidecarPathFor(URI.parse(uri).fsPath);
     const sidecar = await sidecarFor(sidecarPath);
     if (documents.get(uri)?.version !== version) return; // a newer edit will refresh
-    const check = checkAnalysable(text, settings.maxFileSizeMB);
-    const analysis = check.ok
-      ? analyzer.analyze(text, { referenceDate: settings.referenceDate, claimThreshold: settings.claimThreshold, kinds: settings.kinds })
-      : undefined;
-    const tagged = attachTags(text, analysis?.findings ?? [], sidecar.state === 'ok' ? sidecar.sidecar : undefined);
     const state: SourceState = {
-      uri, version, text, settings, sidecarPath, sidecar, tagged,
-      ...(analysis ? { analysis } : {}),
-      ...(check.ok ? {} : { skippedReason: check.reason }),
+      uri, version, text, settings, sidecarPath, sidecar,
+      ...analyzeSource(analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, {
+        referenceDate: settings.referenceDate,
+        claimThreshold: settings.claimThreshold,
+        kinds: settings.kinds,
+        maxFileSizeMB: settings.maxFileSizeMB,
+      }),
     };
     states.set(uri, state);
     await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(doc, state) });
@@ -205,7 +203,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       await refresh(state.uri);
       return { ok: true };
     } catch (e) {
-      const message = e instanceof TagError || e instanceof Error ? e.message : String(e);
+      const message = e instanceof Error ? e.message : String(e);
       void connection.window.showErrorMessage(`Sourcemark: ${message}`);
       return { ok: false, error: message };
     }

@@ -1,20 +1,16 @@
-import type { AnalysisResult } from '../core/model';
-import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
+import type { SourceAnalysis } from '../core/sourceAnalysis';
+import type { TaggedFinding } from '../core/taggedFindings';
 import type { SidecarRead } from '../core/tags/sidecarStore';
 import type { SourcemarkSettings } from './settings';
 
 /** Everything the server knows about one open source, computed for one document version. */
-export interface SourceState {
+export interface SourceState extends SourceAnalysis {
   uri: string;
   version: number;
   text: string;
   settings: SourcemarkSettings;
   sidecarPath: string;
   sidecar: SidecarRead;
-  /** Present when the source was analysed; absent when it was refused (binary, too large). */
-  analysis?: AnalysisResult;
-  skippedReason?: string;
-  tagged: TaggedFindings;
 }
 
 /** Findings that cover `offset`, narrowest first (an entity inside a claim comes before the claim). */

@@ -128,9 +128,7 @@ function attributionOf(text: string, base: number, cues: Cue[], ctx: ClaimContex
   if (first) {
     const isPhrase = /\s/.test(first.text.trim());
     const after = ctx.entities.find((e) => e.start >= first.end && e.start - first.end <= 6);
-    const before = [...ctx.entities]
-      .reverse()
-      .find((e) => e.end <= first.start && SPEAKER_GAP.test(text.slice(e.end - base, first.start - base)));
+    const before = ctx.entities.findLast((e) => e.end <= first.start && SPEAKER_GAP.test(text.slice(e.end - base, first.start - base)));
     // '"…," said SquareMelon' names the speaker after the verb; 'Lei Jun said' before it.
     const quoteBefore = /["”’],?\s*$/.test(text.slice(0, first.start - base));
     let speaker = isPhrase || quoteBefore ? after?.text : before?.text;

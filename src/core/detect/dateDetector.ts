@@ -3,9 +3,9 @@ import { createChronoCalendarParser, type CalendarParser } from './calendarParse
 import { DATE_RULES, type DateHit } from './dateRules';
 import { addDays, isoDay, pad, parseIsoDay } from './timex';
 
-/** Sentences worth handing to the calendar library: it is slow when run over everything. */
+/** Where the calendar library is worth running: it is slow when run over everything. */
 const CALENDAR_TRIGGER =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|tomorrow|tonight)\b/i;
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|tomorrow|tonight)\b/gi;
 
 /** Cheap test for any of our own rules: no date expression lacks a digit or one of these words. */
 const RULE_TRIGGER =
@@ -70,8 +70,8 @@ const WINDOW_AFTER = 32;
 /** Stretches of text around calendar triggers, merged where they overlap, cut at word boundaries. */
 function calendarWindows(text: string): { start: number; end: number }[] {
   const windows: { start: number; end: number }[] = [];
-  const trigger = new RegExp(CALENDAR_TRIGGER.source, 'gi');
-  for (let m = trigger.exec(text); m; m = trigger.exec(text)) {
+  CALENDAR_TRIGGER.lastIndex = 0;
+  for (let m = CALENDAR_TRIGGER.exec(text); m; m = CALENDAR_TRIGGER.exec(text)) {
     let start = Math.max(0, m.index - WINDOW_BEFORE);
     let end = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
     while (start > 0 && /\S/.test(text[start - 1])) start--;

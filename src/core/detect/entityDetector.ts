@@ -116,7 +116,7 @@ export class EntityDetector {
       }
       const continuesRun =
         run.length > 0 &&
-        !t.spaceBefore === false &&
+        t.spaceBefore &&
         ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text)) ||
           (t.kind === 'word' && isConnector(t, run[run.length - 1], tokens[i + 1], tokens[i + 2])) ||
           (t.text === '&' && tokens[i + 1] && isNameWord(tokens[i + 1])));

@@ -1,0 +1,32 @@
+import type { Analyzer } from './analyzer';
+import type { AnalysisOptions, AnalysisResult } from './model';
+import { attachTags, type TaggedFindings } from './taggedFindings';
+import type { Sidecar } from './tags/annotation';
+import { checkAnalysable } from './text/sourceText';
+
+export interface SourceAnalysis {
+  /** Present when the source was analysed; absent when it was refused (binary, too large). */
+  analysis?: AnalysisResult;
+  skippedReason?: string;
+  tagged: TaggedFindings;
+}
+
+/**
+ * One source's findings with its tags attached: what the server and the CLI both show. A source
+ * that cannot be analysed still gets its tags attached, so none goes missing from view.
+ */
+export function analyzeSource(
+  analyzer: Analyzer,
+  text: string,
+  sidecar: Sidecar | undefined,
+  options: Partial<AnalysisOptions> & { maxFileSizeMB?: number },
+): SourceAnalysis {
+  const { maxFileSizeMB, ...analysisOptions } = options;
+  const check = checkAnalysable(text, maxFileSizeMB);
+  const analysis = check.ok ? analyzer.analyze(text, analysisOptions) : undefined;
+  return {
+    ...(analysis ? { analysis } : {}),
+    ...(check.ok ? {} : { skippedReason: check.reason }),
+    tagged: attachTags(text, analysis?.findings ?? [], sidecar),
+  };
+}
