@@ -1,30 +1,29 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { FILTER_STATE_KEY, registerCommands } from './commands';
+import { FindingDecorations } from './decorations';
+import { FindingsStore } from './findingsStore';
+import { SourcemarkServer } from './serverState';
+import { ALL_KINDS, ALL_STATUSES, SourcesView, type FindingFilter } from './sourcesView';
+import { SourceStatusBar } from './statusBar';
 
-let client: LanguageClient | undefined;
+let server: SourcemarkServer | undefined;
 
-/** Starts the Sourcemark language server for plain-text sources; everything else happens in the server. */
+/**
+ * Starts the language server and wires the views LSP cannot express: decorations, the
+ * Sourcemark view, the status bar and the commands. Diagnostics, hovers, quick fixes and
+ * semantic tokens come from the server through the language client.
+ */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ scheme: 'file', language: 'plaintext' }],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.annotations.json') },
-    outputChannelName: 'Sourcemark',
-  };
-  client = new LanguageClient('sourcemark', 'Sourcemark', serverOptions, clientOptions);
-  try {
-    await client.start();
-  } catch (e) {
-    // VS Code does not tell the user when an extension fails to start its server, so we do.
-    void vscode.window.showErrorMessage(`Sourcemark could not start its language server: ${(e as Error).message}. See the "Sourcemark" output for details.`);
-  }
+  server = new SourcemarkServer(context);
+  const store = new FindingsStore(server);
+  const filter = context.workspaceState.get<FindingFilter>(FILTER_STATE_KEY) ?? { kinds: [...ALL_KINDS], statuses: [...ALL_STATUSES] };
+  const view = new SourcesView(server, filter);
+  context.subscriptions.push(server, store, new FindingDecorations(store), view, new SourceStatusBar(store, server));
+  registerCommands(context, server, store, view);
+  await server.start();
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await server?.stop();
+  server = undefined;
 }

@@ -37,3 +37,94 @@ export const DIAGNOSTIC_CODES = {
   invalidSidecar: 'invalid-sidecar',
   skipped: 'not-analysed',
 } as const;
+
+// ---- Requests and notifications the VS Code client uses for its views (any client may use them) ----
+
+/** Extra commands: tag every mention of the entity at a place; re-read settings and sidecars and analyse again. */
+export const EXTRA_COMMANDS = {
+  tagEntityMentions: 'sourcemark.server.tagEntityMentions',
+  reanalyse: 'sourcemark.server.reanalyse',
+} as const;
+
+/** `{uri, kind: 'entity', start, end, status}`: every mention of that entity in the source gets `status`. */
+export type TagEntityMentionsArgs = SetTagArgs;
+
+export const REQUESTS = {
+  /** `{uri}` → DocumentFindings: the findings and tags of one source, open or not. */
+  documentFindings: 'sourcemark/documentFindings',
+  /** `{}` → WorkspaceSummary: every source in the workspace folders with its counts. */
+  workspaceSummary: 'sourcemark/workspaceSummary',
+} as const;
+
+export const NOTIFICATIONS = {
+  /** SourceSummary: a source's findings or tags changed (analysis, tag command, sidecar edited on disk). */
+  sourceChanged: 'sourcemark/sourceChanged',
+} as const;
+
+export interface FindingCounts {
+  claims: number;
+  /** Claims without a tag. */
+  untagged: number;
+  /** Claims per tag status. */
+  verified: number;
+  speculative: number;
+  contradicted: number;
+  entities: number;
+  dates: number;
+  /** Tags whose text is no longer in the source. */
+  orphans: number;
+}
+
+export interface SourceSummary {
+  uri: string;
+  counts: FindingCounts;
+  /** Why the source was not analysed or its tags not loaded, when that happened. */
+  problem?: string;
+}
+
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface FindingItem {
+  id: string;
+  kind: FindingKind;
+  /** UTF-16 offsets, as the tag commands take them. */
+  start: number;
+  end: number;
+  range: LspRange;
+  /** The finding's text, at most 200 characters. */
+  text: string;
+  status?: TagStatus;
+  note?: string;
+  /** Entities: type and the key shared by all mentions of the same entity. */
+  entityType?: string;
+  entityKey?: string;
+  /** Dates: normalised value. */
+  dateValue?: string | null;
+}
+
+export interface DocumentFindingsParams {
+  uri: string;
+}
+
+export interface DocumentFindings extends SourceSummary {
+  /** Document version the findings were computed for; absent when read from disk. */
+  version?: number;
+  /** Sorted by start offset. Empty when the document is not a source. */
+  findings: FindingItem[];
+  isSource: boolean;
+}
+
+export interface WorkspaceSummary {
+  sources: SourceSummary[];
+  /** True when the scan stopped at its file limit. */
+  truncated: boolean;
+}
+
+/** Semantic token legend: entities and dates, with the entity type as a modifier. */
+export const SEMANTIC_TOKEN_TYPES = ['sourcemarkEntity', 'sourcemarkDate'] as const;
+export const SEMANTIC_TOKEN_MODIFIERS = ['person', 'organisation', 'place', 'product', 'event', 'other', 'tagged'] as const;
+
+export type { FindingKind, TagStatus };

@@ -7,14 +7,17 @@ import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
 import { analyzeSource } from '../core/sourceAnalysis';
 import { FileSidecarStore, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
+import { ClientRequests } from './clientRequests';
 import { codeActionsFor } from './codeActions';
 import { toDiagnostics } from './diagnostics';
+import { executeExtraCommand, isExtraCommand } from './extraCommands';
 import { hoverAt } from './hover';
-import { COMMANDS, type SetNoteArgs, type SetTagArgs, type TagCommandArgs } from './protocol';
+import { COMMANDS, EXTRA_COMMANDS, type SetNoteArgs, type SetTagArgs, type TagCommandArgs } from './protocol';
 import { DEFAULT_SETTINGS, normaliseSettings, type SourcemarkSettings } from './settings';
 import { SourceMatcher } from './sourceMatcher';
 import type { SourceState } from './sourceState';
 import { TagService, type TagChange } from './tagService';
+import type { Sidecar } from '../core/tags/annotation';
 
 export interface ServerOptions {
   store?: SidecarStore;
@@ -34,6 +37,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const sidecars = new Map<string, Promise<SidecarRead>>();
   const settingsCache = new Map<string, Promise<SourcemarkSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const clientRequests = new ClientRequests(connection, { documents, states, analyzer, matcher, settingsFor, sidecarFor });
   let canFetchConfiguration = false;
   let canWatchConfiguration = false;
 
@@ -53,7 +57,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: Object.values(COMMANDS) },
+        executeCommandProvider: { commands: [...Object.values(COMMANDS), ...Object.values(EXTRA_COMMANDS)] },
+        ...clientRequests.capabilities(params),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'sourcemark-lsp' },
@@ -119,6 +124,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
     states.set(uri, state);
     await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(doc, state) });
+    clientRequests.sourceChanged(state);
   }
 
   function schedule(uri: string, delay: number): void {
@@ -141,11 +147,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clearTimeout(timers.get(e.document.uri));
     states.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
+    clientRequests.sourceClosed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
+    clientRequests.clear();
     refreshAll();
   });
 
@@ -155,24 +163,44 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!changed.endsWith('.annotations.json')) continue;
       sidecars.delete(changed);
       for (const state of states.values()) if (state.sidecarPath === changed) schedule(state.uri, 0);
+      void clientRequests.sidecarChanged(changed);
     }
   });
 
-  connection.onHover((params) => {
-    const state = states.get(params.textDocument.uri);
+  // Hovers and code actions asked for right after opening or editing wait for that analysis.
+  connection.onHover(async (params) => {
+    const state = await clientRequests.currentState(params.textDocument.uri);
     const doc = documents.get(params.textDocument.uri);
     if (!state || !doc || state.version !== doc.version) return null;
     return hoverAt(doc, state, doc.offsetAt(params.position));
   });
 
-  connection.onCodeAction((params) => {
-    const state = states.get(params.textDocument.uri);
+  connection.onCodeAction(async (params) => {
+    const state = await clientRequests.currentState(params.textDocument.uri);
     const doc = documents.get(params.textDocument.uri);
     if (!state || !doc || state.version !== doc.version) return [];
     return codeActionsFor(state, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end), params.context.diagnostics);
   });
 
+  /** After a tag write: the server's copy of the sidecar is the one just written; publish the source again. */
+  async function written(state: SourceState, sidecar: Sidecar): Promise<void> {
+    sidecars.set(state.sidecarPath, Promise.resolve({ state: 'ok', sidecar, raw: '' }));
+    await refresh(state.uri);
+  }
+
   connection.onExecuteCommand(async (params) => {
+    if (isExtraCommand(params.command)) {
+      return executeExtraCommand(params, {
+        states, tags, written,
+        reanalyse: () => {
+          sidecars.clear();
+          settingsCache.clear();
+          clientRequests.clear();
+          refreshAll();
+        },
+        showError: (message) => void connection.window.showErrorMessage(message),
+      });
+    }
     const args = params.arguments?.[0] as TagCommandArgs | undefined;
     if (!args?.uri) {
       void connection.window.showErrorMessage(`Sourcemark: ${params.command} needs a finding to act on.`);
@@ -198,9 +226,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return { ok: false };
     }
     try {
-      const sidecar = await tags.apply(state, args, change);
-      sidecars.set(state.sidecarPath, Promise.resolve({ state: 'ok', sidecar, raw: '' }));
-      await refresh(state.uri);
+      await written(state, await tags.apply(state, args, change));
       return { ok: true };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
@@ -209,6 +235,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
+  clientRequests.register();
   documents.listen(connection);
   connection.listen();
 }

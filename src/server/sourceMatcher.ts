@@ -10,6 +10,11 @@ export class SourceMatcher {
     this.folders = folderUris.map((u) => URI.parse(u).fsPath);
   }
 
+  /** File-system paths of the workspace folders. */
+  get folderPaths(): readonly string[] {
+    return this.folders;
+  }
+
   isSource(uri: string, glob: string): boolean {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return false;

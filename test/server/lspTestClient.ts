@@ -6,12 +6,15 @@ import {
   type CodeAction, type Diagnostic, type Hover, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
+import { NOTIFICATIONS } from '../../src/server/protocol';
 import { startServer, type ServerOptions } from '../../src/server/server';
 
 /** A minimal LSP client for tests: speaks real JSON-RPC to the server and records what it publishes. */
 export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly messages: { type: number; message: string }[] = [];
+  /** Sourcemark's own notifications (sourcemark/sourceChanged), in arrival order. */
+  readonly notifications: { method: string; params: unknown }[] = [];
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown> = {};
@@ -26,6 +29,12 @@ export class LspTestClient {
       this.notify();
     });
     connection.onNotification('window/logMessage', () => undefined);
+    for (const method of Object.values(NOTIFICATIONS)) {
+      connection.onNotification(method, (params: unknown) => {
+        this.notifications.push({ method, params });
+        this.notify();
+      });
+    }
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/showMessageRequest', (p: { message: string; type: number }) => {
@@ -59,12 +68,13 @@ export class LspTestClient {
     }
   }
 
-  async initialize(rootPath: string): Promise<unknown> {
+  /** Several root paths make a multi-root workspace. */
+  async initialize(rootPath: string, ...moreRoots: string[]): Promise<unknown> {
     const rootUri = pathToFileURL(rootPath).href;
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
-      workspaceFolders: [{ uri: rootUri, name: 'root' }],
+      workspaceFolders: [rootPath, ...moreRoots].map((p, i) => ({ uri: pathToFileURL(p).href, name: `root${i}` })),
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
     });
     await this.connection.sendNotification('initialized', {});

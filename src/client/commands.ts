@@ -1,0 +1,185 @@
+import * as vscode from 'vscode';
+import {
+  COMMANDS, EXTRA_COMMANDS,
+  type FindingItem, type FindingKind, type SetNoteArgs, type SetTagArgs, type TagCommandArgs, type TagEntityMentionsArgs, type TagStatus,
+} from '../server/protocol';
+import { nextUntaggedClaim, pickFinding, type PickOptions } from './findingPicker';
+import type { FindingsStore } from './findingsStore';
+import { ServerNotRunningError, type SourcemarkServer } from './serverState';
+import { ALL_KINDS, ALL_STATUSES, FindingNode, SourceNode, type FindingFilter, type SourcesView } from './sourcesView';
+
+type CommandResult = { ok: boolean; tagged?: number };
+
+/** A mistake the user can fix: shown as a warning, with what to do. */
+class UserError extends Error {}
+
+const STATUS_LABEL: Record<TagStatus, string> = { verified: 'Verified', speculative: 'Speculative', contradicted: 'Contradicted' };
+const STATUS_ICON: Record<TagStatus, string> = { verified: '$(pass)', speculative: '$(question)', contradicted: '$(error)' };
+export const FILTER_STATE_KEY = 'sourcemark.viewFilter';
+
+interface Target {
+  document: vscode.TextDocument;
+  finding: FindingItem;
+}
+
+/** Registers the palette, menu and keybinding commands; each one says why when it cannot act. */
+export function registerCommands(context: vscode.ExtensionContext, server: SourcemarkServer, store: FindingsStore, view: SourcesView): void {
+  const register = (id: string, run: (...args: never[]) => Promise<unknown>) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        if (id !== 'sourcemark.restartServer' && !server.running) throw new ServerNotRunningError();
+        await run(...args);
+      } catch (e) {
+        const message = (e as Error).message;
+        if (e instanceof UserError) void vscode.window.showWarningMessage(message);
+        else void vscode.window.showErrorMessage(e instanceof ServerNotRunningError ? message : `Sourcemark: ${message}`);
+      }
+    }));
+
+  /** The finding a command means: a row of the view, else the one at the editor's selection. */
+  async function target(node: FindingNode | undefined, options: PickOptions, what: string): Promise<Target> {
+    if (node instanceof FindingNode) {
+      // Tags are only taken for open documents: open it and find the finding in its current analysis.
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(node.uri));
+      const finding = (await store.current(document)).findings.find((f) => f.id === node.finding.id);
+      if (!finding) throw new UserError('That finding is no longer in the source (it was edited). Refresh the Sourcemark view and try again.');
+      return { document, finding };
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) throw new UserError(`Open a source and put the cursor on ${what} first.`);
+    const findings = await store.current(editor.document);
+    if (!findings.isSource) {
+      throw new UserError(`${vscode.workspace.asRelativePath(editor.document.uri)} is not a Sourcemark source. Sources are plain-text files matching the "sourcemark.sources" setting.`);
+    }
+    const doc = editor.document;
+    const finding = pickFinding(findings.findings, doc.offsetAt(editor.selection.start), doc.offsetAt(editor.selection.end), options);
+    if (!finding) throw new UserError(`There is no ${what} at the cursor. Flagged text is underlined; "Sourcemark: Go to Next Untagged Claim" finds the next claim.`);
+    return { document: doc, finding };
+  }
+
+  const key = (t: Target): TagCommandArgs => ({ uri: t.document.uri.toString(), kind: t.finding.kind, start: t.finding.start, end: t.finding.end, version: t.document.version });
+
+  async function tag(status: TagStatus, node?: FindingNode): Promise<void> {
+    const t = await target(node, {}, 'a claim, entity or date');
+    await server.executeCommand<CommandResult>(COMMANDS.tag, { ...key(t), status } satisfies SetTagArgs);
+  }
+
+  for (const status of ['verified', 'speculative', 'contradicted'] as const) {
+    register(`sourcemark.tag${STATUS_LABEL[status]}`, (node?: FindingNode) => tag(status, node));
+  }
+
+  register('sourcemark.clearTag', async (node?: FindingNode) => {
+    const t = await target(node, { preferTagged: true }, 'a tagged finding');
+    if (!t.finding.status) throw new UserError(`“${short(t.finding.text)}” has no tag to clear.`);
+    await server.executeCommand<CommandResult>(COMMANDS.clearTag, key(t));
+  });
+
+  register('sourcemark.editNote', async (node?: FindingNode) => {
+    const t = await target(node, { preferTagged: true }, 'a claim, entity or date');
+    if (!t.finding.status) {
+      // A note belongs to a tag: offer to tag first rather than refuse.
+      const choice = await vscode.window.showQuickPick(
+        (['verified', 'speculative', 'contradicted'] as const).map((s) => ({ label: `${STATUS_ICON[s]} Tag as ${s}`, status: s })),
+        { title: `A note belongs to a tag: tag “${short(t.finding.text)}” first`, placeHolder: 'Choose a tag, then write the note' },
+      );
+      if (!choice) return;
+      const tagged = await server.executeCommand<CommandResult>(COMMANDS.tag, { ...key(t), status: choice.status } satisfies SetTagArgs);
+      if (!tagged.ok) return;
+    }
+    const sidecar = `${t.document.uri.path.slice(t.document.uri.path.lastIndexOf('/') + 1)}.annotations.json`;
+    const note = await vscode.window.showInputBox({
+      title: `Note on “${short(t.finding.text)}”`,
+      prompt: `Saved with the tag in ${sidecar} and shown when you hover the ${t.finding.kind}. Leave empty to remove the note.`,
+      value: t.finding.note ?? '',
+      placeHolder: 'Where you checked it, what you found',
+    });
+    if (note === undefined) return; // cancelled
+    await server.executeCommand<CommandResult>(COMMANDS.setNote, { ...key(t), note: note.trim() } satisfies SetNoteArgs);
+  });
+
+  async function goToUntagged(direction: 1 | -1): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) throw new UserError('Open a source first.');
+    const findings = await store.current(editor.document);
+    if (!findings.isSource) throw new UserError(`${vscode.workspace.asRelativePath(editor.document.uri)} is not a Sourcemark source.`);
+    const next = nextUntaggedClaim(findings.findings, editor.document.offsetAt(editor.selection.active), direction);
+    if (!next) {
+      void vscode.window.showInformationMessage(findings.counts.claims ? 'Every claim in this source is tagged.' : 'This source has no claims.');
+      return;
+    }
+    const range = toRange(next);
+    // Selecting the claim makes the tag commands act on it, not on a name inside it.
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+  register('sourcemark.nextUntaggedClaim', () => goToUntagged(1));
+  register('sourcemark.previousUntaggedClaim', () => goToUntagged(-1));
+
+  register('sourcemark.tagEntityMentions', async (node?: FindingNode) => {
+    const t = await target(node, { kind: 'entity' }, 'a name (entity)');
+    const choice = await vscode.window.showQuickPick(
+      (['verified', 'speculative', 'contradicted'] as const).map((s) => ({ label: `${STATUS_ICON[s]} ${STATUS_LABEL[s]}`, status: s })),
+      { title: `Tag every mention of “${short(t.finding.text)}” in this source as…` },
+    );
+    if (!choice) return;
+    const result = await server.executeCommand<CommandResult>(EXTRA_COMMANDS.tagEntityMentions, { ...key(t), status: choice.status } satisfies TagEntityMentionsArgs);
+    if (result.ok) {
+      void vscode.window.showInformationMessage(result.tagged
+        ? `Tagged ${result.tagged} mention${result.tagged === 1 ? '' : 's'} of “${short(t.finding.text)}” as ${choice.status}.`
+        : `Every mention of “${short(t.finding.text)}” was already tagged ${choice.status}.`);
+    }
+  });
+
+  register('sourcemark.showSidecar', async (arg?: SourceNode | vscode.Uri) => {
+    const source = arg instanceof SourceNode ? vscode.Uri.parse(arg.summary.uri) : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+    if (!source || source.scheme !== 'file') throw new UserError('Open a source first: its tags file sits beside it.');
+    const sidecar = source.with({ path: `${source.path}.annotations.json` });
+    try {
+      await vscode.workspace.fs.stat(sidecar);
+    } catch {
+      void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(source)} has no tags yet; its tags file is created with the first tag.`);
+      return;
+    }
+    await vscode.window.showTextDocument(sidecar, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  });
+
+  register('sourcemark.reanalyse', async () => {
+    await server.executeCommand<CommandResult>(EXTRA_COMMANDS.reanalyse, {});
+    view.refresh();
+    vscode.window.setStatusBarMessage('$(check) Sourcemark: sources analysed again', 4000);
+  });
+
+  register('sourcemark.restartServer', () => server.restart());
+  register('sourcemark.refreshView', async () => view.refresh());
+
+  register('sourcemark.filterFindings', async () => {
+    const current = view.currentFilter;
+    type Item = vscode.QuickPickItem & { findingKind?: FindingKind; status?: string };
+    const items: Item[] = [
+      { label: 'Kinds', kind: vscode.QuickPickItemKind.Separator },
+      ...ALL_KINDS.map((k) => ({ label: `${k}s`, findingKind: k, picked: current.kinds.includes(k) })),
+      { label: 'Tags', kind: vscode.QuickPickItemKind.Separator },
+      ...ALL_STATUSES.map((s) => ({ label: s, status: s, picked: current.statuses.includes(s) })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Sourcemark view: show findings of these kinds and tags' });
+    if (!picked) return;
+    const kinds = picked.flatMap((p) => (p.findingKind ? [p.findingKind] : []));
+    const statuses = picked.flatMap((p) => (p.status ? [p.status] : []));
+    // Nothing picked in a group means no restriction by it.
+    const filter: FindingFilter = { kinds: kinds.length ? kinds : [...ALL_KINDS], statuses: statuses.length ? statuses : [...ALL_STATUSES] };
+    await context.workspaceState.update(FILTER_STATE_KEY, filter);
+    view.setFilter(filter);
+  });
+
+  register('sourcemark.revealFinding', async (node: FindingNode) => {
+    await vscode.window.showTextDocument(vscode.Uri.parse(node.uri), { selection: toRange(node.finding), preview: true });
+  });
+}
+
+function toRange(f: FindingItem): vscode.Range {
+  return new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character);
+}
+
+function short(text: string): string {
+  return text.length > 50 ? `${text.slice(0, 49)}…` : text;
+}

@@ -1,0 +1,27 @@
+// How counts read in the status bar and the sources view. Pure, so it is tested without VS Code.
+import type { FindingCounts, TagStatus } from '../server/protocol';
+
+export const STATUS_GLYPH: Record<TagStatus, string> = { verified: '✓', speculative: '?', contradicted: '✗' };
+
+/** "12 claims · 4 ✓ · 2 ? · 1 ✗ · 5 untagged", plus orphaned tags when there are any. */
+export function countsText(c: FindingCounts): string {
+  const parts = [
+    `${c.claims} claim${c.claims === 1 ? '' : 's'}`,
+    `${c.verified} ${STATUS_GLYPH.verified}`,
+    `${c.speculative} ${STATUS_GLYPH.speculative}`,
+    `${c.contradicted} ${STATUS_GLYPH.contradicted}`,
+    `${c.untagged} untagged`,
+  ];
+  if (c.orphans) parts.push(`${c.orphans} orphaned tag${c.orphans === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}
+
+/** The same counts spelled out, for tooltips and screen readers. */
+export function countsDescription(c: FindingCounts): string {
+  const lines = [
+    `${c.claims} claim${c.claims === 1 ? '' : 's'}: ${c.verified} verified, ${c.speculative} speculative, ${c.contradicted} contradicted, ${c.untagged} untagged`,
+    `${c.entities} entit${c.entities === 1 ? 'y' : 'ies'} and ${c.dates} date${c.dates === 1 ? '' : 's'} mentioned`,
+  ];
+  if (c.orphans) lines.push(`${c.orphans} tag${c.orphans === 1 ? '' : 's'} whose text is no longer in the source (kept in the sidecar)`);
+  return lines.join('\n');
+}

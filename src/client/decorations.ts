@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { FindingItem, TagStatus } from '../server/protocol';
+import { STATUS_GLYPH } from './countsText';
+import type { FindingsStore } from './findingsStore';
+
+const STATUSES: readonly TagStatus[] = ['verified', 'speculative', 'contradicted'];
+
+/** Colour ids contributed in package.json (`contributes.colors`), so every theme can restyle them. */
+const color = (id: string) => new vscode.ThemeColor(`sourcemark.${id}`);
+
+/**
+ * The one place findings become editor decorations. A tagged claim gets its status colour as a
+ * background, a status mark after it and a mark in the overview ruler; a tagged entity or date
+ * gets the colour without the mark (names are short and inline). An untagged claim gets a dashed
+ * outline: visibly "still to check", and different from every tagged look.
+ */
+export class FindingDecorations implements vscode.Disposable {
+  private readonly claimTypes = new Map<TagStatus, vscode.TextEditorDecorationType>();
+  private readonly nameTypes = new Map<TagStatus, vscode.TextEditorDecorationType>();
+  private readonly untaggedClaim: vscode.TextEditorDecorationType;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly store: FindingsStore) {
+    for (const status of STATUSES) {
+      const common: vscode.DecorationRenderOptions = {
+        backgroundColor: color(`${status}Background`),
+        overviewRulerColor: color(`${status}Ruler`),
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      };
+      this.claimTypes.set(status, vscode.window.createTextEditorDecorationType({
+        ...common,
+        after: { contentText: `\u2009${STATUS_GLYPH[status]}`, color: color(`${status}Foreground`), fontWeight: 'bold' },
+      }));
+      this.nameTypes.set(status, vscode.window.createTextEditorDecorationType({
+        ...common,
+        borderStyle: 'none none solid none',
+        borderWidth: '0 0 1px 0',
+        borderColor: color(`${status}Foreground`),
+      }));
+    }
+    this.untaggedClaim = vscode.window.createTextEditorDecorationType({
+      borderStyle: 'dashed',
+      borderWidth: '1px',
+      borderRadius: '3px',
+      borderColor: color('untaggedClaimBorder'),
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+    this.disposables.push(
+      store.onDidChange((uri) => {
+        for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === uri) this.render(editor);
+      }),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))),
+    );
+    vscode.window.visibleTextEditors.forEach((e) => this.render(e));
+  }
+
+  private render(editor: vscode.TextEditor): void {
+    const findings = this.store.get(editor.document.uri)?.findings ?? [];
+    const byType = new Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]>();
+    const add = (type: vscode.TextEditorDecorationType, f: FindingItem) => {
+      const list = byType.get(type) ?? [];
+      list.push({ range: new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character) });
+      byType.set(type, list);
+    };
+    for (const f of findings) {
+      if (f.status) add((f.kind === 'claim' ? this.claimTypes : this.nameTypes).get(f.status)!, f);
+      else if (f.kind === 'claim') add(this.untaggedClaim, f);
+    }
+    for (const type of [...this.claimTypes.values(), ...this.nameTypes.values(), this.untaggedClaim]) {
+      editor.setDecorations(type, byType.get(type) ?? []);
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    for (const t of [...this.claimTypes.values(), ...this.nameTypes.values(), this.untaggedClaim]) t.dispose();
+  }
+}

@@ -1,0 +1,85 @@
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { NOTIFICATIONS, type SourceSummary } from '../server/protocol';
+
+/** Thrown by requests made while the server is not running; its message is meant for the user. */
+export class ServerNotRunningError extends Error {
+  constructor() {
+    super('The Sourcemark language server is not running (it stopped or could not start). Run "Sourcemark: Restart Language Server", or open the "Sourcemark" output to see why.');
+  }
+}
+
+/**
+ * Owns the language client: starts and restarts the server, tells the views when it comes and
+ * goes, and refuses requests clearly while it is down instead of letting them hang.
+ */
+export class SourcemarkServer implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly runningEmitter = new vscode.EventEmitter<boolean>();
+  private readonly sourceChangedEmitter = new vscode.EventEmitter<SourceSummary>();
+  /** Fires true when the server is ready, false when it stops. */
+  readonly onDidChangeRunning = this.runningEmitter.event;
+  /** A source's findings or tags changed (the server says so after every analysis and tag write). */
+  readonly onSourceChanged = this.sourceChangedEmitter.event;
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  get running(): boolean {
+    return this.client?.state === State.Running;
+  }
+
+  async start(): Promise<void> {
+    const serverModule = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module: serverModule, transport: TransportKind.ipc },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
+    this.disposables.push(watcher);
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: [{ scheme: 'file', language: 'plaintext' }],
+      synchronize: { fileEvents: watcher },
+      outputChannelName: 'Sourcemark',
+    };
+    const client = new LanguageClient('sourcemark', 'Sourcemark', serverOptions, clientOptions);
+    this.client = client;
+    this.disposables.push(
+      client.onDidChangeState((e) => this.runningEmitter.fire(e.newState === State.Running)),
+      client.onNotification(NOTIFICATIONS.sourceChanged, (summary: SourceSummary) => this.sourceChangedEmitter.fire(summary)),
+    );
+    try {
+      await client.start();
+    } catch (e) {
+      // VS Code does not tell the user when an extension fails to start its server, so we do.
+      void vscode.window.showErrorMessage(`Sourcemark could not start its language server: ${(e as Error).message}. See the "Sourcemark" output for details.`);
+    }
+  }
+
+  async restart(): Promise<void> {
+    if (!this.client) return this.start();
+    await this.client.restart();
+  }
+
+  /** A custom request; rejects with ServerNotRunningError while the server is down. */
+  async request<R>(method: string, params: object): Promise<R> {
+    const client = this.client;
+    if (!client || client.state === State.Stopped || client.state === State.StartFailed) throw new ServerNotRunningError();
+    return client.sendRequest<R>(method, params);
+  }
+
+  /** A server command through workspace/executeCommand. */
+  executeCommand<R>(command: string, args: object): Promise<R> {
+    return this.request<R>('workspace/executeCommand', { command, arguments: [args] });
+  }
+
+  async stop(): Promise<void> {
+    await this.client?.stop();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.runningEmitter.dispose();
+    this.sourceChangedEmitter.dispose();
+  }
+}

@@ -1,0 +1,186 @@
+import * as vscode from 'vscode';
+import { REQUESTS, type DocumentFindings, type FindingItem, type FindingKind, type SourceSummary, type WorkspaceSummary } from '../server/protocol';
+import { countsDescription, countsText, STATUS_GLYPH } from './countsText';
+import type { SourcemarkServer } from './serverState';
+
+export const VIEW_ID = 'sourcemark.sources';
+
+/** What the view lists under each source; changed with "Filter Findings…". */
+export interface FindingFilter {
+  kinds: FindingKind[];
+  /** `untagged` or a tag status. */
+  statuses: string[];
+}
+
+export const ALL_KINDS: FindingKind[] = ['claim', 'entity', 'date'];
+export const ALL_STATUSES = ['untagged', 'verified', 'speculative', 'contradicted'];
+
+export class SourceNode {
+  constructor(public summary: SourceSummary) {}
+}
+
+export class FindingNode {
+  constructor(readonly uri: string, readonly finding: FindingItem) {}
+}
+
+type Node = SourceNode | FindingNode;
+
+const STATUS_ICON: Record<string, [string, string]> = {
+  verified: ['pass', 'sourcemark.verifiedForeground'],
+  speculative: ['question', 'sourcemark.speculativeForeground'],
+  contradicted: ['error', 'sourcemark.contradictedForeground'],
+};
+const KIND_ICON: Record<FindingKind, string> = { claim: 'circle-large-outline', entity: 'symbol-field', date: 'calendar' };
+
+/**
+ * The Sourcemark view: every source of the workspace with its counts, expandable to its
+ * findings (filtered by kind and status); a click reveals the finding. Updated live from the
+ * server's sourceChanged notifications, and in full when files or settings change.
+ */
+export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly nodes = new Map<string, SourceNode>();
+  private loaded: Promise<void> | undefined;
+  private readonly view: vscode.TreeView<Node>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private refreshTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly server: SourcemarkServer, private filter: FindingFilter) {
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      server.onSourceChanged((s) => this.sourceChanged(s)),
+      server.onDidChangeRunning(() => this.refresh()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refreshSoon()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sourcemark')) this.refreshSoon();
+      }),
+      vscode.workspace.onDidCreateFiles(() => this.refreshSoon()),
+      vscode.workspace.onDidDeleteFiles(() => this.refreshSoon()),
+      vscode.workspace.onDidRenameFiles(() => this.refreshSoon()),
+    );
+    this.watchSources();
+    this.describeFilter();
+  }
+
+  /** Files created or deleted outside the editor (a git pull, a copy) change the list too. */
+  private watchSources(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    // Sidecar writes (temporary file + rename) are announced by the server with the new counts.
+    const onFile = (uri: vscode.Uri) => {
+      const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+      if (!name.startsWith('.') && !name.endsWith('.annotations.json')) this.refreshSoon();
+    };
+    this.disposables.push(watcher, watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
+  }
+
+  get currentFilter(): FindingFilter {
+    return this.filter;
+  }
+
+  setFilter(filter: FindingFilter): void {
+    this.filter = filter;
+    this.describeFilter();
+    this.emitter.fire(undefined);
+  }
+
+  private describeFilter(): void {
+    const all = this.filter.kinds.length === ALL_KINDS.length && this.filter.statuses.length === ALL_STATUSES.length;
+    this.view.description = all ? undefined : `showing ${this.filter.kinds.join(', ')} · ${this.filter.statuses.join(', ')}`;
+  }
+
+  refresh(): void {
+    this.loaded = undefined;
+    this.emitter.fire(undefined);
+  }
+
+  private refreshSoon(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), 300);
+  }
+
+  private sourceChanged(summary: SourceSummary): void {
+    const node = this.nodes.get(summary.uri);
+    if (!node) return this.refreshSoon(); // a source the view did not list yet
+    node.summary = summary;
+    this.emitter.fire(node);
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node instanceof FindingNode) return [];
+    try {
+      if (node) {
+        const result = await this.server.request<DocumentFindings>(REQUESTS.documentFindings, { uri: node.summary.uri });
+        return result.findings.filter((f) => this.matches(f)).map((f) => new FindingNode(node.summary.uri, f));
+      }
+      this.loaded ??= this.load();
+      await this.loaded;
+      return [...this.nodes.values()];
+    } catch (e) {
+      this.loaded = undefined;
+      this.view.message = (e as Error).message;
+      return [];
+    }
+  }
+
+  private async load(): Promise<void> {
+    const summary = await this.server.request<WorkspaceSummary>(REQUESTS.workspaceSummary, {});
+    this.nodes.clear();
+    for (const s of summary.sources) this.nodes.set(s.uri, new SourceNode(s));
+    this.view.message = summary.truncated ? 'The workspace has too many files: only part of it was searched for sources.' : undefined;
+  }
+
+  private matches(f: FindingItem): boolean {
+    return this.filter.kinds.includes(f.kind) && this.filter.statuses.includes(f.status ?? 'untagged');
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return node instanceof SourceNode ? sourceItem(node.summary) : findingItem(node);
+  }
+
+  getParent(node: Node): Node | undefined {
+    return node instanceof FindingNode ? this.nodes.get(node.uri) : undefined;
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    for (const d of this.disposables) d.dispose();
+    this.emitter.dispose();
+  }
+}
+
+function sourceItem(s: SourceSummary): vscode.TreeItem {
+  const uri = vscode.Uri.parse(s.uri);
+  const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = s.uri;
+  item.label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+  item.description = countsText(s.counts);
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendText(`${uri.fsPath}\n\n${countsDescription(s.counts)}`);
+  if (s.problem) tooltip.appendText(`\n\n${s.problem}`);
+  item.tooltip = tooltip;
+  item.accessibilityInformation = { label: `${item.label}: ${countsDescription(s.counts)}` };
+  item.contextValue = 'sourcemark.source';
+  if (s.problem) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  item.command = { title: 'Open Source', command: 'vscode.open', arguments: [uri] };
+  return item;
+}
+
+function findingItem(node: FindingNode): vscode.TreeItem {
+  const f = node.finding;
+  const label = f.kind === 'date' && f.dateValue ? `${f.text} → ${f.dateValue}` : f.text;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = `${node.uri}#${f.id}`;
+  const status = f.status ? `${STATUS_GLYPH[f.status]} ${f.status}` : 'untagged';
+  item.description = f.kind === 'claim' ? status : `${f.entityType ?? f.kind}${f.status ? ` · ${status}` : ''}`;
+  const [icon, colour] = f.status ? STATUS_ICON[f.status] : [KIND_ICON[f.kind], undefined];
+  item.iconPath = new vscode.ThemeIcon(f.status && f.kind !== 'claim' ? KIND_ICON[f.kind] : icon, colour ? new vscode.ThemeColor(colour) : undefined);
+  const tooltip = new vscode.MarkdownString();
+  tooltip.appendText(`${f.kind} · ${status} · line ${f.range.start.line + 1}\n\n${f.text}`);
+  if (f.note) tooltip.appendText(`\n\nNote: ${f.note}`);
+  item.tooltip = tooltip;
+  item.contextValue = `sourcemark.finding.${f.kind}${f.status ? '.tagged' : ''}`;
+  item.command = { title: 'Reveal Finding', command: 'sourcemark.revealFinding', arguments: [node] };
+  return item;
+}

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { countsDescription, countsText } from './countsText';
+import type { FindingsStore } from './findingsStore';
+import type { SourcemarkServer } from './serverState';
+
+/** Context key: the active editor shows a source (menus and keybindings use it). */
+export const IS_SOURCE_CONTEXT = 'sourcemark.isSource';
+
+/**
+ * The active source's counts ("12 claims · 4 ✓ · 2 ? · 1 ✗ · 5 untagged"); a click opens the
+ * Sourcemark view. While the server is down it says so and a click restarts it.
+ */
+export class SourceStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('sourcemark.counts', vscode.StatusBarAlignment.Left, 50);
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly store: FindingsStore, private readonly server: SourcemarkServer) {
+    this.item.name = 'Sourcemark';
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      store.onDidChange((uri) => {
+        if (vscode.window.activeTextEditor?.document.uri.toString() === uri) this.update();
+      }),
+      server.onDidChangeRunning(() => this.update()),
+    );
+    this.update();
+  }
+
+  private update(): void {
+    const editor = vscode.window.activeTextEditor;
+    const findings = editor ? this.store.get(editor.document.uri) : undefined;
+    if (editor?.document.languageId === 'plaintext' && editor.document.uri.scheme === 'file') this.store.ensure(editor.document.uri);
+    const isSource = !!findings?.isSource;
+    void vscode.commands.executeCommand('setContext', IS_SOURCE_CONTEXT, isSource);
+    if (!this.server.running && editor?.document.languageId === 'plaintext') {
+      this.item.text = '$(warning) Sourcemark stopped';
+      this.item.tooltip = 'The Sourcemark language server is not running. Click to restart it.';
+      this.item.command = 'sourcemark.restartServer';
+      this.item.show();
+      return;
+    }
+    if (!findings || !isSource) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(checklist) ${countsText(findings.counts)}`;
+    this.item.tooltip = `${countsDescription(findings.counts)}\n\nClick to open the Sourcemark view.`;
+    this.item.command = 'workbench.view.extension.sourcemark';
+    this.item.accessibilityInformation = { label: `Sourcemark: ${countsDescription(findings.counts)}` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,166 @@
+// The user journeys of issue 3 in a real VS Code (code-server) driven through Chromium, on a temp
+// copy of the sample sources, with the packaged VSIX installed. Journeys run in order and share
+// one window, as a user's session would. Each saves a screenshot to test-results/e2e/.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { ARTIFACTS, startSession, type Session } from './session';
+import { Workbench } from './workbench';
+
+const SOURCE = '000_10788ba24ea37e24.txt';
+const SECOND_SOURCE = '002_3b3f9ef10a23df2c.txt';
+const NOTE = 'Checked against the WSJ report of March 2018';
+
+let session: Session;
+let wb: Workbench;
+const metrics: Record<string, number | string> = {};
+let tagged: { start: number; end: number } | undefined;
+
+const sidecarPath = () => path.join(session.workspace, `${SOURCE}.annotations.json`);
+interface SidecarJson { annotations: { kind: string; status: string; note?: string; target: { start: number; end: number } }[] }
+const readSidecar = (): SidecarJson | undefined => (existsSync(sidecarPath()) ? JSON.parse(readFileSync(sidecarPath(), 'utf8')) : undefined);
+
+/** 1-based line and column of a UTF-16 offset in the source as saved on disk. */
+function lineColumn(offset: number): { line: number; column: number } {
+  const before = readFileSync(path.join(session.workspace, SOURCE), 'utf8').slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+beforeAll(async () => {
+  const started = Date.now();
+  session = await startSession();
+  wb = new Workbench(session.page);
+  metrics.startupMs = Date.now() - started;
+});
+
+afterAll(async () => {
+  writeFileSync(path.join(ARTIFACTS, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+  console.log(`e2e metrics: ${JSON.stringify(metrics)}`);
+  await session?.close();
+});
+
+function screenshotOnFailure(name: string): void {
+  onTestFailed(async () => {
+    await wb?.screenshot(`failed-${name}`).catch(() => undefined);
+  });
+}
+
+describe('Sourcemark in VS Code (code-server + Chromium)', () => {
+  it('opening a source puts its findings in the Problems panel', async () => {
+    screenshotOnFailure('problems');
+    const { page } = session;
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SOURCE }).first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor();
+
+    // Activation cost: first source opened (the extension activates on it) to first diagnostic shown.
+    const opened = Date.now();
+    await wb.openFromExplorer(SOURCE);
+    const firstRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'Sourcemark' }).first();
+    await firstRow.waitFor({ timeout: 60_000 });
+    metrics.activationToFirstDiagnosticsMs = Date.now() - opened;
+    await expect.poll(() => page.locator('.markers-panel .monaco-list-row', { hasText: 'Sourcemark' }).count()).toBeGreaterThan(5);
+    // The status bar shows the source's counts.
+    await page.locator('.statusbar-item', { hasText: /\d+ claims · 0 ✓ · 0 \? · 0 ✗ · \d+ untagged/ }).first().waitFor();
+    await wb.screenshot('01-problems');
+
+    // A second source, with the extension and server already running.
+    const second = Date.now();
+    await wb.openFromExplorer(SECOND_SOURCE);
+    await page.locator('.markers-panel .monaco-list-row', { hasText: SECOND_SOURCE }).first().waitFor();
+    metrics.secondSourceToDiagnosticsMs = Date.now() - second;
+    await wb.openFromExplorer(SOURCE);
+  });
+
+  it('hovering an entity shows its type and mention count', async () => {
+    screenshotOnFailure('hover');
+    const { page } = session;
+    // Semantic tokens: the entity "Xiaomi" at the start of the title becomes a token of its own.
+    const token = wb.activeEditor().locator('.view-line span span', { hasText: /^Xiaomi$/ }).first();
+    await token.waitFor();
+    await token.hover();
+    // The Problems part of the hover comes first; wait for the part the server explains the entity in.
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: /mentioned \d+ times/ }).first();
+    await hover.waitFor();
+    const text = await hover.innerText();
+    expect(text).toMatch(/Entity · organisation/);
+    expect(text).toMatch(/Xiaomi: mentioned \d+ times/);
+    await wb.screenshot('02-hover-entity');
+    await page.mouse.move(5, 5);
+  });
+
+  it('the lightbulb on a claim tags it verified: the decoration changes and the sidecar holds the tag', async () => {
+    screenshotOnFailure('tag');
+    const { page } = session;
+    expect(readSidecar()).toBeUndefined();
+    await wb.goTo(1, 1);
+    await wb.runCommand('Sourcemark: Go to Next Untagged Claim');
+    await page.locator('.statusbar-item', { hasText: /selected/ }).first().waitFor();
+    expect(await wb.countWithBackground('sourcemark.verifiedBackground')).toBe(0);
+    const untaggedBefore = await page.locator('.statusbar-item', { hasText: /untagged/ }).first().innerText();
+
+    // The lightbulb is drawn beside the selection (or in the gutter, depending on room).
+    await page.locator('.monaco-editor .lightBulbWidget, .monaco-editor .glyph-margin-widgets [class*="codicon-gutter-lightbulb"]').first().click();
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: /^Tag as verified/ }).first();
+    await action.waitFor();
+    // The menu ignores the pointer until it moves (a guard against clicks meant for the editor).
+    const box = (await action.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await action.click();
+
+    // The sidecar beside the source holds the tag...
+    await expect.poll(() => readSidecar()?.annotations.filter((a) => a.kind === 'claim' && a.status === 'verified').length ?? 0, { timeout: 15_000 }).toBe(1);
+    tagged = readSidecar()!.annotations[0].target;
+    // ...and the claim is now drawn in the contributed "verified" colour, with the counts updated.
+    await expect.poll(() => wb.countWithBackground('sourcemark.verifiedBackground'), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.locator('.statusbar-item', { hasText: /claims · 1 ✓ · 0 \? · 0 ✗/ }).first().waitFor();
+    expect(await page.locator('.statusbar-item', { hasText: /untagged/ }).first().innerText()).not.toBe(untaggedBefore);
+    await wb.screenshot('03-tagged-verified');
+  });
+
+  it('a note added with the command shows in the hover', async () => {
+    screenshotOnFailure('note');
+    await wb.runCommand('Sourcemark: Add or Edit Note');
+    await wb.quickInput().waitFor({ state: 'visible' });
+    await wb.quickInput().fill(NOTE);
+    await session.page.keyboard.press('Enter');
+    await expect.poll(() => readSidecar()?.annotations[0]?.note, { timeout: 15_000 }).toBe(NOTE);
+    const { line, column } = lineColumn(tagged!.start + 1);
+    await wb.goTo(line, column);
+    const hover = await wb.hoverAtCursor(NOTE);
+    expect(await hover.innerText()).toMatch(/Tag: verified/);
+    await wb.screenshot('04-note-in-hover');
+    await wb.closeHover();
+  });
+
+  it('after reloading the window the tag and the note are still there', async () => {
+    screenshotOnFailure('reload');
+    const { page } = session;
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor();
+    await wb.openFromExplorer(SOURCE);
+    // The extension is active again once its status bar item shows the tagged count.
+    await page.locator('.statusbar-item', { hasText: /claims · 1 ✓ · 0 \? · 0 ✗/ }).first().waitFor({ timeout: 60_000 });
+    await expect.poll(() => wb.countWithBackground('sourcemark.verifiedBackground'), { timeout: 30_000 }).toBeGreaterThan(0);
+    const { line, column } = lineColumn(tagged!.start + 1);
+    await wb.goTo(line, column);
+    const hover = await wb.hoverAtCursor(NOTE);
+    expect(await hover.innerText()).toMatch(/Tag: verified/);
+    await wb.screenshot('05-after-reload');
+    await wb.closeHover();
+  });
+
+  it('the Sourcemark view lists the source with its new count', async () => {
+    screenshotOnFailure('view');
+    const { page } = session;
+    await page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="Sourcemark"]') }).first().click();
+    const row = page.locator('.part.sidebar .monaco-list-row', { hasText: SOURCE }).first();
+    await row.waitFor();
+    await expect.poll(() => row.innerText()).toMatch(/\d+ claims · 1 ✓ · 0 \? · 0 ✗ · \d+ untagged/);
+    // Every sample source is listed, and the tagged source expands to its findings.
+    for (const name of [SECOND_SOURCE, '004_6b7e9ae35fb55bc0.txt']) await page.locator('.part.sidebar .monaco-list-row', { hasText: name }).first().waitFor();
+    await row.locator('.monaco-tl-twistie').click();
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: '✓ verified' }).first().waitFor();
+    await wb.screenshot('06-sourcemark-view');
+  });
+});

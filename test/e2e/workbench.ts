@@ -1,0 +1,92 @@
+// Drives the VS Code workbench the way a user does: keyboard, palette, clicks. Every wait is on a
+// selector or text, never a fixed delay.
+import * as path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { ARTIFACTS } from './session';
+
+// Used only inside page.evaluate, which runs in the browser; the project compiles without the DOM lib.
+interface BrowserElement { style: Record<string, string>; remove(): void; appendChild(e: BrowserElement): void; querySelectorAll(s: string): Iterable<BrowserElement> }
+declare const document: { createElement(tag: string): BrowserElement; querySelector(s: string): BrowserElement | null };
+declare function getComputedStyle(e: BrowserElement): { backgroundColor: string };
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Runs a command by its palette title ("Sourcemark: Add or Edit Note"). */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The open quick input (input box or quick pick). */
+  quickInput(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
+  }
+
+  async openFromExplorer(name: string): Promise<void> {
+    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+    await this.activeEditor().waitFor();
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+  }
+
+  activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  }
+
+  async focusEditor(): Promise<void> {
+    await this.page.locator('.editor-group-container.active .monaco-editor textarea, .editor-group-container.active .monaco-editor .native-edit-context').first().focus();
+  }
+
+  /** Moves the cursor with "Go to Line/Column" (1-based line and column). */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+G');
+    await this.quickInput().waitFor({ state: 'visible' });
+    await this.quickInput().fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor();
+  }
+
+  /** Shows the hover at the cursor (Show or Focus Hover) and returns its content once it has some. */
+  async hoverAtCursor(containing: string | RegExp): Promise<Locator> {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: containing }).first();
+    await hover.waitFor({ state: 'visible' });
+    return hover;
+  }
+
+  async closeHover(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().waitFor({ state: 'hidden' });
+  }
+
+  async screenshot(name: string): Promise<string> {
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    // Finish fade-ins (hovers, menus) so the picture shows what the user ends up seeing.
+    await this.page.screenshot({ path: file, animations: 'disabled' });
+    return file;
+  }
+
+  /**
+   * Elements drawn in the editor whose background is the theme colour `colorId` (a contributed
+   * `sourcemark.*` colour): how the test sees a decoration without knowing VS Code's class names.
+   */
+  async countWithBackground(colorId: string): Promise<number> {
+    return this.page.evaluate((cssVar) => {
+      const probe = document.createElement('div');
+      probe.style.backgroundColor = `var(${cssVar})`;
+      document.querySelector('.monaco-workbench')!.appendChild(probe);
+      const wanted = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      if (!wanted || wanted === 'rgba(0, 0, 0, 0)') return -1; // the colour is not contributed
+      const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+      return [...(editor?.querySelectorAll('.view-overlays div, .view-lines span') ?? [])].filter((e) => getComputedStyle(e).backgroundColor === wanted).length;
+    }, `--vscode-${colorId.replace('.', '-')}`);
+  }
+}

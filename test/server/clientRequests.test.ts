@@ -1,0 +1,199 @@
+import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  EXTRA_COMMANDS, NOTIFICATIONS, REQUESTS, COMMANDS, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES,
+  type DocumentFindings, type SourceSummary, type WorkspaceSummary,
+} from '../../src/server/protocol';
+import { CGTN, FIXTURES, read, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
+import { inProcessServer, type LspTestClient } from './lspTestClient';
+
+let cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.reverse()) await c();
+  cleanups = [];
+});
+
+async function session(files?: string[]) {
+  const ws = tempWorkspace(files);
+  const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z') });
+  cleanups.push(ws.cleanup, () => client.shutdown());
+  await client.initialize(ws.dir);
+  return { ws, client };
+}
+
+const findingsOf = (client: LspTestClient, uri: string) => client.connection.sendRequest<DocumentFindings>(REQUESTS.documentFindings, { uri });
+const summaryOf = (client: LspTestClient) => client.connection.sendRequest<WorkspaceSummary>(REQUESTS.workspaceSummary, {});
+
+function changedSummaries(client: LspTestClient, uri: string): SourceSummary[] {
+  return client.notifications.filter((n) => n.method === NOTIFICATIONS.sourceChanged).map((n) => n.params as SourceSummary).filter((s) => s.uri === uri);
+}
+
+describe('requests for client views', () => {
+  it('gives an open source\'s findings with editor ranges and counts, waiting for its analysis', async () => {
+    const { ws, client } = await session();
+    const text = read(ws.path(XIAOMI_US));
+    const uri = await client.open(ws.path(XIAOMI_US), text);
+    // Asked at once: the answer waits for the analysis of the version just opened.
+    const result = await findingsOf(client, uri);
+    expect(result.isSource).toBe(true);
+    expect(result.version).toBe(1);
+    const first = result.findings[0];
+    expect(first).toMatchObject({ kind: 'entity', start: 0, end: 6, text: 'Xiaomi', entityType: 'organisation', entityKey: 'xiaomi' });
+    expect(first.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 6 } });
+    const claims = result.findings.filter((f) => f.kind === 'claim');
+    expect(result.counts.claims).toBe(claims.length);
+    expect(result.counts.untagged).toBe(claims.length);
+    expect(result.counts.entities).toBe(result.findings.filter((f) => f.kind === 'entity').length);
+    expect(result.counts.verified + result.counts.speculative + result.counts.contradicted).toBe(0);
+    for (const f of result.findings) expect(text.slice(f.start, f.end).startsWith(f.text.replace(/…$/, ''))).toBe(true);
+  });
+
+  it('announces new counts when a tag is set, and answers for sources that are not open from disk', async () => {
+    const { ws, client } = await session([XIAOMI_US, CGTN]);
+    const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
+    const before = await findingsOf(client, uri);
+    const claim = before.findings.find((f) => f.kind === 'claim')!;
+    await client.executeCommand(COMMANDS.tag, [{ uri, kind: 'claim', start: claim.start, end: claim.end, status: 'verified' }]);
+    const announced = await client.waitFor(() => changedSummaries(client, uri).find((s) => s.counts.verified === 1), 'sourceChanged with 1 verified');
+    expect(announced.counts.untagged).toBe(before.counts.untagged - 1);
+    expect((await findingsOf(client, uri)).findings.find((f) => f.id === claim.id)?.status).toBe('verified');
+
+    const closedUri = pathToFileURL(ws.path(CGTN)).href;
+    const closed = await findingsOf(client, closedUri);
+    expect(closed.isSource).toBe(true);
+    expect(closed.version).toBeUndefined();
+    expect(closed.findings.length).toBeGreaterThan(0);
+
+    const summary = await summaryOf(client);
+    expect(summary.truncated).toBe(false);
+    expect(summary.sources.map((s) => s.uri)).toEqual([uri, closedUri].sort());
+    expect(summary.sources.find((s) => s.uri === uri)?.counts.verified).toBe(1);
+  });
+
+  it('announces a closed source whose sidecar changed on disk', async () => {
+    const { ws, client } = await session([XIAOMI_US]);
+    const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
+    const claim = (await findingsOf(client, uri)).findings.find((f) => f.kind === 'claim')!;
+    await client.executeCommand(COMMANDS.tag, [{ uri, kind: 'claim', start: claim.start, end: claim.end, status: 'contradicted' }]);
+    await client.close(uri);
+    // The sidecar is copied in by hand (a git pull, another tool): the closed source's counts follow.
+    const other = path.join(ws.dir, 'copy.txt');
+    copyFileSync(ws.path(XIAOMI_US), other);
+    copyFileSync(`${ws.path(XIAOMI_US)}.annotations.json`, `${other}.annotations.json`);
+    const otherUri = pathToFileURL(other).href;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${otherUri}.annotations.json`, type: 1 }] });
+    const announced = await client.waitFor(() => changedSummaries(client, otherUri)[0], 'sourceChanged for the copy');
+    expect(announced.counts.contradicted).toBe(1);
+  });
+
+  it('does not treat other files as sources', async () => {
+    const { ws, client } = await session();
+    write(path.join(ws.dir, 'notes.md'), '# Xiaomi said so\n');
+    client.settings = { sources: '**/*.txt' };
+    const uri = await client.open(path.join(ws.dir, 'notes.md'), '# Xiaomi said so\n');
+    expect(await findingsOf(client, uri)).toMatchObject({ isSource: false, findings: [] });
+    expect((await summaryOf(client)).sources.map((s) => path.basename(new URL(s.uri).pathname))).toEqual([XIAOMI_US]);
+  });
+
+  it('lists sources of every folder of a multi-root workspace and keeps each sidecar beside its source', async () => {
+    const roots = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), 'sourcemark-root-')));
+    cleanups.push(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+    copyFileSync(path.join(FIXTURES, XIAOMI_US), path.join(roots[0], XIAOMI_US));
+    mkdirSync(path.join(roots[1], 'nested'));
+    copyFileSync(path.join(FIXTURES, CGTN), path.join(roots[1], 'nested', CGTN));
+    mkdirSync(path.join(roots[1], 'node_modules'));
+    copyFileSync(path.join(FIXTURES, CGTN), path.join(roots[1], 'node_modules', 'skipped.txt'));
+    const client = inProcessServer();
+    cleanups.push(() => client.shutdown());
+    await client.initialize(roots[0], roots[1]);
+
+    const summary = await summaryOf(client);
+    const second = pathToFileURL(path.join(roots[1], 'nested', CGTN)).href;
+    expect(summary.sources.map((s) => s.uri)).toEqual([pathToFileURL(path.join(roots[0], XIAOMI_US)).href, second].sort());
+
+    const uri = await client.open(path.join(roots[1], 'nested', CGTN), read(path.join(roots[1], 'nested', CGTN)));
+    const claim = (await findingsOf(client, uri)).findings.find((f) => f.kind === 'claim')!;
+    expect(await client.executeCommand(COMMANDS.tag, [{ uri, kind: 'claim', start: claim.start, end: claim.end, status: 'speculative' }])).toEqual({ ok: true });
+    expect(existsSync(path.join(roots[1], 'nested', `${CGTN}.annotations.json`))).toBe(true);
+    expect(existsSync(path.join(roots[0], `${CGTN}.annotations.json`))).toBe(false);
+  });
+});
+
+describe('answers that wait for the analysis', () => {
+  it('a hover or code action asked for right after opening waits for the analysis instead of answering empty', async () => {
+    const { ws, client } = await session();
+    const text = read(ws.path(XIAOMI_US));
+    const uri = await client.open(ws.path(XIAOMI_US), text);
+    const [hover, actions] = await Promise.all([
+      client.hover(uri, { line: 0, character: 2 }),
+      client.codeActions(uri, { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } }, []),
+    ]);
+    expect((hover?.contents as { value: string }).value).toMatch(/\*\*Entity\*\* · organisation/);
+    expect(actions.map((a) => a.title)).toContain('Tag as verified (entity “Xiaomi”)');
+  });
+});
+
+describe('semantic tokens', () => {
+  it('marks entities and dates, never claims, without overlaps, with the entity type as modifier', async () => {
+    const { ws, client } = await session();
+    const text = read(ws.path(XIAOMI_US));
+    const uri = await client.open(ws.path(XIAOMI_US), text);
+    const result = await client.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const lines = text.split(/\r?\n/);
+    const tokens: { line: number; char: number; text: string; type: string; modifiers: string[] }[] = [];
+    let line = 0;
+    let char = 0;
+    for (let i = 0; i < result.data.length; i += 5) {
+      const [dl, dc, length, type, mods] = result.data.slice(i, i + 5);
+      line += dl;
+      char = dl ? dc : char + dc;
+      tokens.push({
+        line, char, text: lines[line].slice(char, char + length), type: SEMANTIC_TOKEN_TYPES[type],
+        modifiers: SEMANTIC_TOKEN_MODIFIERS.filter((_, bit) => mods & (1 << bit)),
+      });
+    }
+    expect(tokens[0]).toEqual({ line: 0, char: 0, text: 'Xiaomi', type: 'sourcemarkEntity', modifiers: ['organisation'] });
+    expect(tokens.find((t) => t.text === 'Lei Jun')).toMatchObject({ type: 'sourcemarkEntity', modifiers: ['person'] });
+    expect(tokens.some((t) => t.type === 'sourcemarkDate')).toBe(true);
+    const findings = await findingsOf(client, uri);
+    expect(tokens.length).toBe(findings.findings.filter((f) => f.kind !== 'claim').length);
+  });
+});
+
+describe('extra commands', () => {
+  it('tags every mention of the entity at the cursor in one go', async () => {
+    const { ws, client } = await session();
+    const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
+    const findings = (await findingsOf(client, uri)).findings;
+    const leiJun = findings.find((f) => f.entityKey === 'lei jun')!;
+    const mentions = findings.filter((f) => f.entityKey === 'lei jun').length;
+    const result = await client.executeCommand(EXTRA_COMMANDS.tagEntityMentions, [{ uri, kind: 'entity', start: leiJun.start, end: leiJun.end, status: 'verified' }]);
+    expect(result).toEqual({ ok: true, tagged: mentions });
+    const after = await findingsOf(client, uri);
+    expect(after.findings.filter((f) => f.entityKey === 'lei jun').every((f) => f.status === 'verified')).toBe(true);
+    expect(JSON.parse(read(`${ws.path(XIAOMI_US)}.annotations.json`)).annotations).toHaveLength(mentions);
+  });
+
+  it('refuses a place that is not an entity and says what to do', async () => {
+    const { ws, client } = await session();
+    const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
+    await findingsOf(client, uri);
+    const result = await client.executeCommand(EXTRA_COMMANDS.tagEntityMentions, [{ uri, kind: 'entity', start: 7, end: 12, status: 'verified' }]);
+    expect(result).toMatchObject({ ok: false });
+    expect(client.messages.at(-1)?.message).toMatch(/no entity at the cursor/);
+  });
+
+  it('re-analyses: a sidecar edited behind the server\'s back is read again', async () => {
+    const { ws, client } = await session();
+    const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
+    const claim = (await findingsOf(client, uri)).findings.find((f) => f.kind === 'claim')!;
+    await client.executeCommand(COMMANDS.tag, [{ uri, kind: 'claim', start: claim.start, end: claim.end, status: 'verified' }]);
+    // No file watcher told the server: only re-analysing picks up the removal.
+    rmSync(`${ws.path(XIAOMI_US)}.annotations.json`);
+    expect(await client.executeCommand(EXTRA_COMMANDS.reanalyse, [])).toEqual({ ok: true });
+    await client.waitFor(() => changedSummaries(client, uri).at(-1)?.counts.verified === 0, 'sourceChanged after re-analysis');
+  });
+});
