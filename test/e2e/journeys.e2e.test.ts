@@ -1,7 +1,7 @@
 // The user journeys of issue 3 in a real VS Code (code-server) driven through Chromium, on a temp
 // copy of the sample sources, with the packaged VSIX installed. Journeys run in order and share
 // one window, as a user's session would. Each saves a screenshot to test-results/e2e/.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { ARTIFACTS, startSession, type Session } from './session';
@@ -34,10 +34,29 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await session?.close();
+  const activated = extensionActivatedAt();
+  if (activated && firstDiagnosticsAt) metrics.extensionActivationToFirstDiagnosticsMs = firstDiagnosticsAt - activated;
   writeFileSync(path.join(ARTIFACTS, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
   console.log(`e2e metrics: ${JSON.stringify(metrics)}`);
-  await session?.close();
 });
+
+let firstDiagnosticsAt: number | undefined;
+
+/** When the extension host activated Sourcemark the first time, from its log (local time, ms). */
+function extensionActivatedAt(): number | undefined {
+  const logs = path.join(ARTIFACTS, 'logs');
+  if (!existsSync(logs)) return undefined;
+  const files = readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('remoteexthost.log')).sort();
+  for (const f of files) {
+    const m = readFileSync(path.join(logs, f), 'utf8').match(/^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3}) \[info\] ExtensionService#_doActivateExtension sourcemark\.sourcemark/m);
+    if (m) {
+      const [y, mo, d, h, mi, sec, ms] = m.slice(1).map(Number);
+      return new Date(y, mo - 1, d, h, mi, sec, ms).getTime();
+    }
+  }
+  return undefined;
+}
 
 function screenshotOnFailure(name: string): void {
   onTestFailed(async () => {
@@ -58,7 +77,8 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     await wb.openFromExplorer(SOURCE);
     const firstRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'Sourcemark' }).first();
     await firstRow.waitFor({ timeout: 60_000 });
-    metrics.activationToFirstDiagnosticsMs = Date.now() - opened;
+    firstDiagnosticsAt = Date.now();
+    metrics.openToFirstDiagnosticsMs = firstDiagnosticsAt - opened;
     await expect.poll(() => page.locator('.markers-panel .monaco-list-row', { hasText: 'Sourcemark' }).count()).toBeGreaterThan(5);
     // The status bar shows the source's counts.
     await page.locator('.statusbar-item', { hasText: /\d+ claims · 0 ✓ · 0 \? · 0 ✗ · \d+ untagged/ }).first().waitFor();
@@ -146,6 +166,9 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     await wb.goTo(line, column);
     const hover = await wb.hoverAtCursor(NOTE);
     expect(await hover.innerText()).toMatch(/Tag: verified/);
+    // The sidecar is nested under its source in the Explorer (contributed file nesting pattern).
+    await page.locator('.explorer-folders-view .monaco-list-row[aria-expanded]', { hasText: SOURCE }).first().waitFor();
+    expect(await page.locator('.explorer-folders-view .monaco-list-row', { hasText: `${SOURCE}.annotations.json` }).count()).toBe(0);
     await wb.screenshot('05-after-reload');
     await wb.closeHover();
   });

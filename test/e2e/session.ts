@@ -1,6 +1,6 @@
 // Starts what the journeys run against: a temp copy of the sample sources, a VS Code profile with
 // the packaged VSIX installed, code-server on a free loopback port, and Debian's Chromium.
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -26,6 +26,15 @@ const E2E_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'editor.hover.delay': 300,
 };
+
+/** The extension host's logs (the extension's output channel among them) outlive the temp profile. */
+function keepLogs(userDataDir: string): void {
+  const logs = path.join(userDataDir, 'logs');
+  if (!existsSync(logs)) return;
+  const dest = path.join(ARTIFACTS, 'logs');
+  rmSync(dest, { recursive: true, force: true });
+  cpSync(logs, dest, { recursive: true });
+}
 
 export async function startSession(): Promise<Session> {
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run "npm run package" first (npm run test:e2e does).`);
@@ -58,6 +67,7 @@ export async function startSession(): Promise<Session> {
       await browser.close().catch(() => undefined);
       await codeServer.stop();
       log.end();
+      keepLogs(profile.userDataDir);
       rmSync(temp, { recursive: true, force: true });
     },
   };
