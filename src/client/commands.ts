@@ -27,7 +27,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
   const register = (id: string, run: (...args: never[]) => Promise<unknown>) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
-        if (id !== 'sourcemark.restartServer' && !server.running) throw new ServerNotRunningError();
+        if (id !== 'sourcemark.restartServer' && !server.available) throw new ServerNotRunningError();
         await run(...args);
       } catch (e) {
         const message = (e as Error).message;

@@ -52,7 +52,7 @@ export class FindingsStore implements vscode.Disposable {
   /** Refetches in the background; a server that is down is shown by the views, not here. */
   private async load(uri: string): Promise<void> {
     await this.fetch(uri).catch((e: Error) => {
-      if (this.server.running) console.error(`Sourcemark: could not load the findings of ${uri}: ${e.message}`);
+      if (this.server.available) console.error(`Sourcemark: could not load the findings of ${uri}: ${e.message}`);
     });
   }
 

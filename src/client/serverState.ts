@@ -18,15 +18,17 @@ export class SourcemarkServer implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly runningEmitter = new vscode.EventEmitter<boolean>();
   private readonly sourceChangedEmitter = new vscode.EventEmitter<SourceSummary>();
-  /** Fires true when the server is ready, false when it stops. */
+  /** Fires true when the server is ready, false when it stops or fails to start. */
   readonly onDidChangeRunning = this.runningEmitter.event;
   /** A source's findings or tags changed (the server says so after every analysis and tag write). */
   readonly onSourceChanged = this.sourceChangedEmitter.event;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
-  get running(): boolean {
-    return this.client?.state === State.Running;
+  /** Running, or starting (requests then wait for it). False once it stopped or failed to start. */
+  get available(): boolean {
+    if (!this.client) return true; // activation is about to start it
+    return this.client.state === State.Running || this.client.state === State.Starting;
   }
 
   async start(): Promise<void> {
@@ -49,7 +51,9 @@ export class SourcemarkServer implements vscode.Disposable {
       client.onNotification(NOTIFICATIONS.sourceChanged, (summary: SourceSummary) => this.sourceChangedEmitter.fire(summary)),
     );
     try {
+      const started = Date.now();
       await client.start();
+      client.info(`Language server ready in ${Date.now() - started} ms.`);
     } catch (e) {
       // VS Code does not tell the user when an extension fails to start its server, so we do.
       void vscode.window.showErrorMessage(`Sourcemark could not start its language server: ${(e as Error).message}. See the "Sourcemark" output for details.`);
@@ -58,7 +62,8 @@ export class SourcemarkServer implements vscode.Disposable {
 
   async restart(): Promise<void> {
     if (!this.client) return this.start();
-    await this.client.restart();
+    if (this.available) await this.client.restart();
+    else await this.client.start();
   }
 
   /** A custom request; rejects with ServerNotRunningError while the server is down. */

@@ -33,7 +33,7 @@ export class SourceStatusBar implements vscode.Disposable {
     if (editor?.document.languageId === 'plaintext' && editor.document.uri.scheme === 'file') this.store.ensure(editor.document.uri);
     const isSource = !!findings?.isSource;
     void vscode.commands.executeCommand('setContext', IS_SOURCE_CONTEXT, isSource);
-    if (!this.server.running && editor?.document.languageId === 'plaintext') {
+    if (!this.server.available && editor?.document.languageId === 'plaintext') {
       this.item.text = '$(warning) Sourcemark stopped';
       this.item.tooltip = 'The Sourcemark language server is not running. Click to restart it.';
       this.item.command = 'sourcemark.restartServer';
