@@ -186,4 +186,17 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     await page.locator('.part.sidebar .monaco-list-row', { hasText: '✓ verified' }).first().waitFor();
     await wb.screenshot('06-sourcemark-view');
   });
+
+  it('tagging a claim from the Sourcemark view updates the view, the editor and the sidecar live', async () => {
+    screenshotOnFailure('view-tag');
+    const { page } = session;
+    // Untagged claims are the rows with the empty-circle icon.
+    const untaggedClaim = page.locator('.part.sidebar .monaco-list-row:has(.codicon-circle-large-outline)').first();
+    await untaggedClaim.hover();
+    await untaggedClaim.locator('.action-label[aria-label*="Tag as Contradicted"]').click();
+    await expect.poll(() => readSidecar()?.annotations.filter((a) => a.status === 'contradicted').length ?? 0, { timeout: 15_000 }).toBe(1);
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: /claims · 1 ✓ · 0 \? · 1 ✗/ }).first().waitFor();
+    await page.locator('.statusbar-item', { hasText: /claims · 1 ✓ · 0 \? · 1 ✗/ }).first().waitFor();
+    await wb.screenshot('07-tagged-from-view');
+  });
 });
