@@ -57,11 +57,20 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     return { document: doc, finding };
   }
 
+  /** A server command that changes tags; the cached findings of its document are stale after it. */
+  async function change(t: Target, command: string, args: object): Promise<CommandResult> {
+    try {
+      return await server.executeCommand<CommandResult>(command, args);
+    } finally {
+      store.markStale(t.document.uri);
+    }
+  }
+
   const key = (t: Target): TagCommandArgs => ({ uri: t.document.uri.toString(), kind: t.finding.kind, start: t.finding.start, end: t.finding.end, version: t.document.version });
 
   async function tag(status: TagStatus, node?: FindingNode): Promise<void> {
     const t = await target(node, {}, 'a claim, entity or date');
-    await server.executeCommand<CommandResult>(COMMANDS.tag, { ...key(t), status } satisfies SetTagArgs);
+    await change(t, COMMANDS.tag, { ...key(t), status } satisfies SetTagArgs);
   }
 
   for (const status of ['verified', 'speculative', 'contradicted'] as const) {
@@ -71,7 +80,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
   register('sourcemark.clearTag', async (node?: FindingNode) => {
     const t = await target(node, { preferTagged: true }, 'a tagged finding');
     if (!t.finding.status) throw new UserError(`“${short(t.finding.text)}” has no tag to clear.`);
-    await server.executeCommand<CommandResult>(COMMANDS.clearTag, key(t));
+    await change(t, COMMANDS.clearTag, key(t));
   });
 
   register('sourcemark.editNote', async (node?: FindingNode) => {
@@ -83,7 +92,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
         { title: `A note belongs to a tag: tag “${short(t.finding.text)}” first`, placeHolder: 'Choose a tag, then write the note' },
       );
       if (!choice) return;
-      const tagged = await server.executeCommand<CommandResult>(COMMANDS.tag, { ...key(t), status: choice.status } satisfies SetTagArgs);
+      const tagged = await change(t, COMMANDS.tag, { ...key(t), status: choice.status } satisfies SetTagArgs);
       if (!tagged.ok) return;
     }
     const sidecar = `${t.document.uri.path.slice(t.document.uri.path.lastIndexOf('/') + 1)}.annotations.json`;
@@ -94,7 +103,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
       placeHolder: 'Where you checked it, what you found',
     });
     if (note === undefined) return; // cancelled
-    await server.executeCommand<CommandResult>(COMMANDS.setNote, { ...key(t), note: note.trim() } satisfies SetNoteArgs);
+    await change(t, COMMANDS.setNote, { ...key(t), note: note.trim() } satisfies SetNoteArgs);
   });
 
   async function goToUntagged(direction: 1 | -1): Promise<void> {
@@ -122,7 +131,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
       { title: `Tag every mention of “${short(t.finding.text)}” in this source as…` },
     );
     if (!choice) return;
-    const result = await server.executeCommand<CommandResult>(EXTRA_COMMANDS.tagEntityMentions, { ...key(t), status: choice.status } satisfies TagEntityMentionsArgs);
+    const result = await change(t, EXTRA_COMMANDS.tagEntityMentions, { ...key(t), status: choice.status } satisfies TagEntityMentionsArgs);
     if (result.ok) {
       void vscode.window.showInformationMessage(result.tagged
         ? `Tagged ${result.tagged} mention${result.tagged === 1 ? '' : 's'} of “${short(t.finding.text)}” as ${choice.status}.`

@@ -8,6 +8,7 @@ import type { SourcemarkServer } from './serverState';
  */
 export class FindingsStore implements vscode.Disposable {
   private readonly cache = new Map<string, DocumentFindings>();
+  private readonly stale = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<string>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires with the URI (string) of a document whose findings changed. */
@@ -24,7 +25,10 @@ export class FindingsStore implements vscode.Disposable {
         this.cache.clear();
         for (const uri of uris) this.emitter.fire(uri);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cache.delete(d.uri.toString());
+        this.stale.delete(d.uri.toString());
+      }),
     );
   }
 
@@ -38,11 +42,17 @@ export class FindingsStore implements vscode.Disposable {
    */
   async current(document: vscode.TextDocument): Promise<DocumentFindings> {
     const cached = this.get(document.uri);
-    if (cached && (cached.version === document.version || !cached.isSource)) return cached;
+    if (cached && !this.stale.has(document.uri.toString()) && (cached.version === document.version || !cached.isSource)) return cached;
     return this.fetch(document.uri.toString());
   }
 
+  /** After a command changed tags: the next `current()` asks the server; views keep what they show. */
+  markStale(uri: vscode.Uri): void {
+    this.stale.add(uri.toString());
+  }
+
   private async fetch(uri: string): Promise<DocumentFindings> {
+    this.stale.delete(uri);
     const result = await this.server.request<DocumentFindings>(REQUESTS.documentFindings, { uri });
     this.cache.set(uri, result);
     this.emitter.fire(uri);
