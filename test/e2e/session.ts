@@ -40,6 +40,7 @@ export async function startSession(): Promise<Session> {
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run "npm run package" first (npm run test:e2e does).`);
   if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}. Install it: apt-get install -y chromium (or set SOURCEMARK_CHROMIUM).`);
   ensureCodeServer();
+  rmSync(ARTIFACTS, { recursive: true, force: true }); // screenshots of an earlier run would mislead
   mkdirSync(ARTIFACTS, { recursive: true });
   const temp = mkdtempSync(path.join(tmpdir(), 'sourcemark-e2e-'));
   const workspace = path.join(temp, 'sources');
