@@ -135,6 +135,9 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     await expect.poll(() => wb.countWithBackground('sourcemark.verifiedBackground'), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.locator('.statusbar-item', { hasText: /claims · 1 ✓ · 0 \? · 0 ✗/ }).first().waitFor();
     expect(await page.locator('.statusbar-item', { hasText: /untagged/ }).first().innerText()).not.toBe(untaggedBefore);
+    // A bare cursor inside the claim (the selection would hide the colour in the picture).
+    const { line, column } = lineColumn(tagged.start + 1);
+    await wb.goTo(line, column);
     await wb.screenshot('03-tagged-verified');
   });
 
