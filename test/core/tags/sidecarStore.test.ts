@@ -63,7 +63,7 @@ describe.each(stores)('%s', (_name, makeStore, seed, contents) => {
     const path = join(dir, 'a.txt.annotations.json');
     await store.write(path, two);
     const read = await store.read(path);
-    expect(read).toEqual({ state: 'ok', sidecar: two, raw: serializeSidecar(two) });
+    expect(read).toEqual({ state: 'ok', sidecar: two, raw: serializeSidecar(two), fromVersion: 2 });
     expect(await contents(path)).toBe(serializeSidecar(two));
     await store.write(path, one);
     expect(await store.read(path)).toMatchObject({ state: 'ok', sidecar: one });
@@ -90,9 +90,9 @@ describe.each(stores)('%s', (_name, makeStore, seed, contents) => {
 
   it('refuses to overwrite a sidecar from a newer Sourcemark', async () => {
     const path = join(dir, 'new.txt.annotations.json');
-    const future = JSON.stringify({ schemaVersion: 2, whatever: true });
+    const future = JSON.stringify({ schemaVersion: 3, whatever: true });
     await seed(path, future);
-    await expect(makeStore().write(path, one)).rejects.toThrow(/newer Sourcemark \(schema version 2\)/);
+    await expect(makeStore().write(path, one)).rejects.toThrow(/newer Sourcemark \(schema version 3\)/);
     expect(await contents(path)).toBe(future);
   });
 
