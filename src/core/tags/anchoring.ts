@@ -6,6 +6,8 @@ import search from 'approx-string-match';
 import type { TextQuoteTarget } from './annotation';
 
 export type AnchorMethod =
+  /** Kept in step with the edits made in the editor. */
+  | 'tracked'
   /** The quote is still at a position where it was expected (its old offset, or shifted like its neighbours). */
   | 'position'
   /** The quote occurs verbatim elsewhere, picked by its context and distance. */
