@@ -32,10 +32,19 @@ export interface AnchorHints {
 
 /** Quotes at least this long are trusted on their own: identical text of this length is the same text. */
 export const LONG_QUOTE = 40;
-/** A short quote found elsewhere needs its context this similar on average, or one side intact. */
-export const MIN_CONTEXT = 0.6;
+/**
+ * A short quote where it was expected (its old offset, or shifted like its neighbours) needs one side
+ * of its context intact, or both sides this similar on average…
+ */
+export const MIN_CONTEXT_NEAR = 0.6;
+/**
+ * …and found anywhere else, both sides this similar on average: one intact side is not enough there,
+ * as a deleted reader comment's "Member since: Jun 10, 2015" is not the same author's next comment's.
+ */
+export const MIN_CONTEXT_FAR = 0.7;
 
-const contextTrusted = (c: ContextScore) => c.best >= 1 || c.mean >= MIN_CONTEXT;
+const trustedNear = (c: ContextScore) => c.best >= 1 || c.mean >= MIN_CONTEXT_NEAR;
+const trustedFar = (c: ContextScore) => c.mean >= MIN_CONTEXT_FAR;
 /** Fuzzy matches may differ from the quote in at most this share of its length… */
 export const MAX_ERROR_RATE = 0.25;
 /** …and must score at least this on quote, context and position together. */
@@ -83,15 +92,25 @@ interface ContextScore {
 function contextAt(text: string, start: number, end: number, target: TextQuoteTarget): ContextScore {
   let prefix: number | undefined;
   let suffix: number | undefined;
-  if (target.prefix) prefix = sideScore(text.slice(Math.max(0, start - target.prefix.length), start), target.prefix, true);
-  else if (start === 0) prefix = 1;
-  if (target.suffix) suffix = sideScore(text.slice(end, end + target.suffix.length), target.suffix, false);
-  else if (end === text.length) suffix = 1;
+  // Read a little more than was recorded, since whitespace is compared collapsed (CRLF, reflow).
+  const room = (n: number) => n + (n >> 2) + 4;
+  if (target.prefix) {
+    const expected = collapseSpaces(target.prefix);
+    const actual = collapseSpaces(text.slice(Math.max(0, start - room(target.prefix.length)), start));
+    prefix = sideScore(actual.slice(Math.max(0, actual.length - expected.length)), expected, true);
+  } else if (start === 0) prefix = 1;
+  if (target.suffix) {
+    const expected = collapseSpaces(target.suffix);
+    const actual = collapseSpaces(text.slice(end, end + room(target.suffix.length)));
+    suffix = sideScore(actual.slice(0, expected.length), expected, false);
+  } else if (end === text.length) suffix = 1;
   const sides = [prefix, suffix].filter((s): s is number => s !== undefined);
   const best = sides.length ? Math.max(...sides) : 0.5;
   const mean = sides.length ? sides.reduce((a, b) => a + b, 0) / sides.length : 0.5;
   return { prefix, suffix, best, mean };
 }
+
+const collapseSpaces = (s: string) => s.replace(/\s+/g, ' ');
 
 /** Quote, context and position weighted as in the Hypothesis client (50 : 20 : 20 : 2). */
 function combinedScore(quote: number, context: ContextScore, distance: number, textLength: number): number {
@@ -227,7 +246,7 @@ export class QuoteAnchorer {
     for (const at of expected) {
       if (at < 0 || !text.startsWith(exact, at)) continue;
       const context = contextAt(text, at, at + exact.length, target);
-      if (long || contextTrusted(context)) {
+      if (long || trustedNear(context)) {
         return { start: at, end: at + exact.length, method: 'position', confidence: combinedScore(1, context, 0, text.length) };
       }
     }
@@ -266,7 +285,7 @@ export class QuoteAnchorer {
       if (!long && splitsWord(this.text, start, end, target)) continue;
       candidates.push({ start, end, context: contextAt(this.text, start, end, target), distance: nearest(start, expected) });
     }
-    const best = pickByContext(long ? candidates : candidates.filter((c) => contextTrusted(c.context)));
+    const best = pickByContext(long ? candidates : candidates.filter((c) => trustedFar(c.context)));
     if (!best) return undefined;
     return { start: best.start, end: best.end, confidence: combinedScore(1, best.context, best.distance, this.text.length) };
   }
@@ -307,9 +326,14 @@ export class QuoteAnchorer {
         if (end <= start) continue;
         const quote = 1 - m.errors / exact.length;
         const context = contextAt(text, start, end, target);
-        const score = combinedScore(quote, context, nearest(start, expected), text.length);
-        // A long quote that is nearly intact is trusted even when its surroundings were rewritten.
-        const trusted = score >= MIN_FUZZY_SCORE || (exact.length >= LONG_QUOTE && quote >= 0.9 && context.best >= 0.3);
+        const distance = nearest(start, expected);
+        const score = combinedScore(quote, context, distance, text.length);
+        const trusted =
+          exact.length >= LONG_QUOTE
+            ? // A long quote that is nearly intact is trusted even when its surroundings were rewritten.
+              score >= MIN_FUZZY_SCORE || (quote >= 0.9 && context.best >= 0.3)
+            : // A short one needs its context as much as an exact occurrence would.
+              score >= MIN_FUZZY_SCORE && (distance <= maxErrors ? trustedNear(context) : trustedFar(context));
         if (trusted && (!best || score > best.confidence)) best = { start, end, method: 'fuzzy', confidence: score };
       }
     }
@@ -374,9 +398,9 @@ function tightenBounds(text: string, start: number, end: number, quote: string):
 
   let s = start + pairs[firstK]![0];
   let e = start + pairs[lastK]![0] + 1;
-  // Widen to whole words (a changed last letter stays inside the tag), but only by a few letters.
-  for (let n = 0; n < 2 && s > start && isWordChar(text[s - 1]) && isWordChar(text[s]); n++) s--;
-  for (let n = 0; n < 2 && e < end && isWordChar(text[e - 1]) && isWordChar(text[e]); n++) e++;
+  // Widen to whole words (a changed last letter stays inside the tag), but only by one letter.
+  for (let n = 0; n < 1 && s > start && isWordChar(text[s - 1]) && isWordChar(text[s]); n++) s--;
+  for (let n = 0; n < 1 && e < end && isWordChar(text[e - 1]) && isWordChar(text[e]); n++) e++;
   return { start: s, end: e };
 }
 

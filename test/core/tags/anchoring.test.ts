@@ -59,11 +59,34 @@ describe('anchorQuote', () => {
   });
 
   it('picks the nearest occurrence when contexts match equally', () => {
-    const text = 'Xiaomi grew. Xiaomi grew. Xiaomi grew.';
-    const target = quote(text, 'Xiaomi grew', 1, 0); // no context at all
+    const sentence = 'Xiaomi grew faster than any other phone maker.';
+    const text = `So: ${sentence} Then. So: ${sentence} Then. So: ${sentence} Then.`;
+    const target = quote(text, sentence, 1, 4); // the same four characters either side of each
     const edited = 'A. ' + text;
-    // Occurrences now at 3, 16 and 29; the recorded start was 13.
-    expect(anchorQuote(edited, target)).toMatchObject({ start: 16, end: 27 });
+    const second = edited.indexOf(sentence, 10);
+    expect(anchorQuote(edited, target)).toMatchObject({ start: second, end: second + sentence.length });
+  });
+
+  it('does not guess between identical short quotes when nothing else tells them apart', () => {
+    const text = 'Xiaomi grew. Xiaomi grew. Xiaomi grew.';
+    const target = quote(text, 'Xiaomi grew', 1, 0);
+    expect(anchorQuote('A. ' + text, target)).toBeUndefined();
+  });
+
+  it('does not move a deleted comment\'s date to the same author\'s next comment', () => {
+    const text = 'toukale\n\nPosts: 631; Member since: Jun 10, 2015\n\nGot to love it.\n\n6. toukale\n\nPosts: 631; Member since: Jun 10, 2015\n\nLike China.';
+    const target = quote(text, 'Jun 10, 2015');
+    const edited = 'Earlier comments were removed by a moderator.\n\n' + text.slice(text.indexOf('6. toukale'));
+    expect(anchorQuote(edited, target)).toBeUndefined();
+  });
+
+  it('reads whitespace in the context collapsed, so a CRLF re-save changes nothing', () => {
+    const text = 'Posts: 631\n\nMember since: Jun 10, 2015\n\nGot to love it.\n\nOther: Jun 10, 2015\n\nLike China.';
+    const target = quote(text, 'Jun 10, 2015');
+    const crlf = text.replace(/\n/g, '\r\n');
+    const anchor = anchorQuote(crlf, target)!;
+    expect(anchor.start).toBe(crlf.indexOf('Jun 10, 2015'));
+    expect(anchor.confidence).toBeGreaterThan(0.95);
   });
 
   it('returns undefined when the quoted text was deleted', () => {

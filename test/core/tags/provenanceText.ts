@@ -86,9 +86,9 @@ export class ProvenanceText {
 }
 
 export type TagOutcomeClass =
-  /** The quoted characters are all there, contiguous, and at least one side of their context is too. */
+  /** The quoted characters are all there, contiguous, and so is the text right beside them on both sides (or the quote is long). */
   | 'unchanged'
-  /** The quote is intact but short, and the text on both sides of it was rewritten: it may be ambiguous. */
+  /** The quote is intact but short, and the text beside it was rewritten: another occurrence may fit as well. */
   | 'unchanged, context lost'
   /** Part of the quote survives and it is within the fuzzy tolerance of its old text. */
   | 'changed slightly'
@@ -121,7 +121,7 @@ export function editDistance(a: string, b: string): number {
 }
 
 const LONG_QUOTE = 40;
-const CONTEXT_KEPT = 16;
+const CONTEXT_KEPT = 12;
 
 export function truthFor(doc: ProvenanceText, target: TextQuoteTarget, maxErrorRate: number): Truth {
   const positions = doc.positionsOf(target.start, target.end);
@@ -134,7 +134,7 @@ export function truthFor(doc: ProvenanceText, target: TextQuoteTarget, maxErrorR
     const exactly = { start: first, end: first + alive.length };
     const sideKept = (before: boolean) => {
       const n = Math.min(CONTEXT_KEPT, before ? target.prefix.length : target.suffix.length);
-      if (n === 0) return false;
+      if (n === 0) return before ? exactly.start === 0 : exactly.end === doc.length;
       for (let k = 1; k <= n; k++) {
         const at = before ? exactly.start - k : exactly.end - 1 + k;
         const want = before ? target.start - k : target.end - 1 + k;
@@ -148,7 +148,7 @@ export function truthFor(doc: ProvenanceText, target: TextQuoteTarget, maxErrorR
     const glued =
       (!word(target.prefix.at(-1)) && word(text[exactly.start - 1]) && word(text[exactly.start])) ||
       (!word(target.suffix[0]) && word(text[exactly.end]) && word(text[exactly.end - 1]));
-    const kept = target.exact.length >= LONG_QUOTE || (!glued && (sideKept(true) || sideKept(false)));
+    const kept = target.exact.length >= LONG_QUOTE || (!glued && sideKept(true) && sideKept(false));
     return { cls: kept ? 'unchanged' : 'unchanged, context lost', exactly, own };
   }
   let start = Math.min(...alive);
