@@ -43,6 +43,9 @@ export const MIN_CONTEXT_NEAR = 0.6;
  */
 export const MIN_CONTEXT_FAR = 0.7;
 
+/** How far (in UTF-16 units) a short quote may have moved and still count as near where it was. */
+const NEAR_DISTANCE = 256;
+
 const trustedNear = (c: ContextScore) => c.best >= 1 || c.mean >= MIN_CONTEXT_NEAR;
 const trustedFar = (c: ContextScore) => c.mean >= MIN_CONTEXT_FAR;
 /** Fuzzy matches may differ from the quote in at most this share of its length… */
@@ -285,7 +288,12 @@ export class QuoteAnchorer {
       if (!long && splitsWord(this.text, start, end, target)) continue;
       candidates.push({ start, end, context: contextAt(this.text, start, end, target), distance: nearest(start, expected) });
     }
-    const best = pickByContext(long ? candidates : candidates.filter((c) => trustedFar(c.context)));
+    // A short quote needs both sides of its context, except when it is the only occurrence and
+    // still close to where it was: then one intact side will do (the text on its other side was edited).
+    const unique = candidates.length === 1;
+    const best = pickByContext(
+      long ? candidates : candidates.filter((c) => trustedFar(c.context) || (unique && c.distance <= NEAR_DISTANCE && trustedNear(c.context))),
+    );
     if (!best) return undefined;
     return { start: best.start, end: best.end, confidence: combinedScore(1, best.context, best.distance, this.text.length) };
   }

@@ -73,8 +73,9 @@ describe('anchorQuote', () => {
     expect(anchorQuote('A. ' + text, target)).toBeUndefined();
   });
 
-  it('does not move a deleted comment\'s date to the same author\'s next comment', () => {
-    const text = 'toukale\n\nPosts: 631; Member since: Jun 10, 2015\n\nGot to love it.\n\n6. toukale\n\nPosts: 631; Member since: Jun 10, 2015\n\nLike China.';
+  it('does not move a deleted comment\'s date to the same author\'s next comment, further on', () => {
+    const comment = 'Got to love it when folks take every opportunity to take jabs at whatever they do not like. '.repeat(4);
+    const text = `3. toukale\n\nPosts: 631; Member since: Jun 10, 2015\n\n${comment}\n\n6. toukale\n\nPosts: 631; Member since: Jun 10, 2015\n\nLike China.`;
     const target = quote(text, 'Jun 10, 2015');
     const edited = 'Earlier comments were removed by a moderator.\n\n' + text.slice(text.indexOf('6. toukale'));
     expect(anchorQuote(edited, target)).toBeUndefined();
