@@ -46,7 +46,14 @@ export const MIN_CONTEXT_FAR = 0.7;
 /** How far (in UTF-16 units) a short quote may have moved and still count as near where it was. */
 const NEAR_DISTANCE = 256;
 
-const trustedNear = (c: ContextScore) => c.best >= 1 || c.mean >= MIN_CONTEXT_NEAR;
+/**
+ * Near: one side intact (or both fairly similar), and the other not entirely replaced, which is what
+ * an identical line sliding into the place of a deleted one looks like (same header, other comment).
+ */
+const trustedNear = (c: ContextScore) => (c.best >= 1 || c.mean >= MIN_CONTEXT_NEAR) && c.worst >= MIN_OTHER_SIDE;
+/** The weaker side of a short quote's context must still agree this much. */
+const MIN_OTHER_SIDE = 0.25;
+
 const trustedFar = (c: ContextScore) => c.mean >= MIN_CONTEXT_FAR;
 /** Fuzzy matches may differ from the quote in at most this share of its length… */
 export const MAX_ERROR_RATE = 0.25;
@@ -86,6 +93,8 @@ interface ContextScore {
   best: number;
   /** Average of the sides that carry information. */
   mean: number;
+  /** The weaker side. */
+  worst: number;
 }
 
 /**
@@ -110,7 +119,8 @@ function contextAt(text: string, start: number, end: number, target: TextQuoteTa
   const sides = [prefix, suffix].filter((s): s is number => s !== undefined);
   const best = sides.length ? Math.max(...sides) : 0.5;
   const mean = sides.length ? sides.reduce((a, b) => a + b, 0) / sides.length : 0.5;
-  return { prefix, suffix, best, mean };
+  const worst = sides.length ? Math.min(...sides) : 0.5;
+  return { prefix, suffix, best, mean, worst };
 }
 
 const collapseSpaces = (s: string) => s.replace(/\s+/g, ' ');
