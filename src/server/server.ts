@@ -74,10 +74,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     setImmediate(() => analyzer.warmUp());
-    if (canWatchConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcemark' });
+    // A client that goes away before answering must not leave an unhandled rejection behind.
+    if (canWatchConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcemark' }).catch(() => undefined);
     // Clients that let servers ask for file events tell us when another window or the CLI saved tags.
     if (canRegisterFileWatcher) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }] });
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }] }).catch(() => undefined);
     }
     connection.workspace.onDidChangeWorkspaceFolders(() => {
       void connection.workspace.getWorkspaceFolders().then((f) => {
@@ -172,7 +173,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clearTimeout(timers.get(uri));
     const run = () => {
       timers.delete(uri);
-      refresh(uri).catch((e: Error) => connection.console.error(`Sourcemark could not analyse ${uri}: ${e.stack ?? e.message}`));
+      refresh(uri).catch((e: Error) => {
+        try {
+          connection.console.error(`Sourcemark could not analyse ${uri}: ${e.stack ?? e.message}`);
+        } catch {
+          // The connection closed while the analysis ran: nobody is left to tell.
+        }
+      });
     };
     if (delay <= 0) run();
     else timers.set(uri, setTimeout(run, delay));
