@@ -43,6 +43,9 @@ export const MIN_CONTEXT_NEAR = 0.6;
  */
 export const MIN_CONTEXT_FAR = 0.7;
 
+/** How far from an expected position the first stage looks (a CRLF re-save shifts by one per line). */
+const NEAR_SLACK = 64;
+
 /** How far (in UTF-16 units) a short quote may have moved and still count as near where it was. */
 const NEAR_DISTANCE = 256;
 
@@ -79,11 +82,13 @@ function sideScore(actual: string, expected: string, before: boolean): number {
   const n = Math.min(actual.length, expected.length);
   if (before) while (adjacent < n && actual[actual.length - 1 - adjacent] === expected[expected.length - 1 - adjacent]) adjacent++;
   else while (adjacent < n && actual[adjacent] === expected[adjacent]) adjacent++;
-  const matches = search(actual, expected, expected.length);
-  const similar = matches.length ? Math.max(0, 1 - matches[0]!.errors / expected.length) : 0;
+  const byAdjacency = Math.min(1, adjacent / Math.min(ADJACENT_FULL, expected.length));
   // Similar text that does not meet the quote is usually the same context seen from a nearby,
   // wrong occurrence (shifted by a few characters), so it only counts when the closest ones agree.
-  return Math.max(adjacent >= 2 ? similar : 0, Math.min(1, adjacent / Math.min(ADJACENT_FULL, expected.length)));
+  if (adjacent < 2 || byAdjacency === 1) return byAdjacency;
+  const matches = search(actual, expected, expected.length);
+  const similar = matches.length ? Math.max(0, 1 - matches[0]!.errors / expected.length) : 0;
+  return Math.max(similar, byAdjacency);
 }
 
 interface ContextScore {
@@ -215,34 +220,53 @@ export class QuoteAnchorer {
   anchorAll(targets: readonly TextQuoteTarget[]): (Anchor | undefined)[] {
     const order = targets.map((_, i) => i).sort((a, b) => targets[a]!.start - targets[b]!.start);
     const result: (Anchor | undefined)[] = new Array(targets.length);
-    // First pass: cheap methods only, carrying the shift of the last anchored tag forward.
+    /** Tags found verbatim far from where they were expected: maybe a copy, while their own text changed. */
+    const far = new Set<number>();
+    // First pass: cheap methods only. Tags shift together after an edit, so each is first looked for
+    // where the last one found in place moved, then where the last one found at all moved.
     let shift = 0;
+    let steadyShift = 0;
     for (const i of order) {
       const t = targets[i]!;
-      const anchor = this.anchor(t, { starts: shift ? [t.start + shift] : [] }, false);
+      const starts = [...new Set([t.start + steadyShift, t.start + shift])].filter((x) => x !== t.start);
+      const anchor = this.anchor(t, { starts }, false);
       result[i] = anchor;
-      if (anchor) shift = anchor.start - t.start;
+      if (!anchor) continue;
+      shift = anchor.start - t.start;
+      if (anchor.method === 'position') steadyShift = shift;
+      else if (nearest(anchor.start, [t.start, ...starts]) > NEAR_DISTANCE) far.add(i);
     }
-    // Second pass: what is left may have changed; look where its anchored neighbours moved.
+    // Second pass: what is left may have changed; look where its neighbours found in place moved.
     order.forEach((i, k) => {
-      if (result[i]) return;
+      if (result[i] && !far.has(i)) return;
       const t = targets[i]!;
+      const steady = (j: number) => {
+        const a = result[order[j]!];
+        return a && a.method !== 'fuzzy' && !far.has(order[j]!) ? t.start + a.start - targets[order[j]!]!.start : undefined;
+      };
       const starts: number[] = [];
       for (let j = k - 1; j >= 0; j--) {
-        const a = result[order[j]!];
-        if (a && a.method !== 'fuzzy') {
-          starts.push(t.start + a.start - targets[order[j]!]!.start);
+        const s = steady(j);
+        if (s !== undefined) {
+          starts.push(s);
           break;
         }
       }
       for (let j = k + 1; j < order.length; j++) {
-        const a = result[order[j]!];
-        if (a && a.method !== 'fuzzy') {
-          starts.push(t.start + a.start - targets[order[j]!]!.start);
+        const s = steady(j);
+        if (s !== undefined) {
+          starts.push(s);
           break;
         }
       }
-      result[i] = this.anchor(t, { starts }, true);
+      if (!result[i]) {
+        result[i] = this.anchor(t, { starts }, true);
+        return;
+      }
+      // Found verbatim far away: if the text where it was expected is a slightly changed version that
+      // fits better (quote, context and position together), that is the tag, and the far one a copy.
+      const near = this.fuzzy(t, [t.start, ...starts], false);
+      if (near && near.confidence > result[i]!.confidence) result[i] = near;
     });
     return result;
   }
@@ -255,12 +279,24 @@ export class QuoteAnchorer {
     const expected = [target.start, ...(hints.starts ?? [])];
     const long = exact.length >= LONG_QUOTE;
 
-    // 1. Where it was, or where its neighbours' shift puts it.
+    // 1. Where it was, or where its neighbours' shift puts it, give or take a few line breaks.
     for (const at of expected) {
-      if (at < 0 || !text.startsWith(exact, at)) continue;
-      const context = contextAt(text, at, at + exact.length, target);
-      if (long || trustedNear(context)) {
-        return { start: at, end: at + exact.length, method: 'position', confidence: combinedScore(1, context, 0, text.length) };
+      const from = Math.max(0, at - NEAR_SLACK);
+      const near = text.slice(from, at + NEAR_SLACK + exact.length);
+      let best: { start: number; context: ContextScore; distance: number } | undefined;
+      for (let k = near.indexOf(exact); k !== -1; k = near.indexOf(exact, k + 1)) {
+        const i = from + k;
+        const context = contextAt(text, i, i + exact.length, target);
+        const distance = Math.abs(i - at);
+        // Off the expected spot, only an untouched context (whitespace aside) will do: a copy of the
+        // same line nearby (a repeated headline) must not win over the real one further off.
+        const trusted = distance === 0 ? trustedNear(context) : context.mean >= 0.999;
+        if (trusted && (!best || context.mean > best.context.mean + 0.02 || (context.mean >= best.context.mean - 0.02 && distance < best.distance))) {
+          best = { start: i, context, distance };
+        }
+      }
+      if (best) {
+        return { start: best.start, end: best.start + exact.length, method: 'position', confidence: combinedScore(1, best.context, best.distance, text.length) };
       }
     }
 
@@ -298,18 +334,23 @@ export class QuoteAnchorer {
       if (!long && splitsWord(this.text, start, end, target)) continue;
       candidates.push({ start, end, context: contextAt(this.text, start, end, target), distance: nearest(start, expected) });
     }
-    // A short quote needs both sides of its context, except when it is the only occurrence and
-    // still close to where it was: then one intact side will do (the text on its other side was edited).
+    // A quote needs both sides of its context, except when it is the only occurrence and still close
+    // to where it was: then one intact side will do (the text on its other side was edited). A long
+    // quote that occurs once is the same text whatever surrounds it now (a moved paragraph).
     const unique = candidates.length === 1;
-    const best = pickByContext(
-      long ? candidates : candidates.filter((c) => trustedFar(c.context) || (unique && c.distance <= NEAR_DISTANCE && trustedNear(c.context))),
-    );
+    const trusted = candidates.filter((c) => trustedFar(c.context) || (unique && (long || (c.distance <= NEAR_DISTANCE && trustedNear(c.context)))));
+    let best = pickByContext(trusted);
+    if (!best && long && candidates.length > 1) {
+      // Copies of a long sentence (a quote repeated, a duplicated paragraph): only a clearly better context decides.
+      const ranked = [...candidates].sort((a, b) => b.context.mean - a.context.mean);
+      if (ranked[0]!.context.mean >= ranked[1]!.context.mean + 0.2) best = ranked[0];
+    }
     if (!best) return undefined;
     return { start: best.start, end: best.end, confidence: combinedScore(1, best.context, best.distance, this.text.length) };
   }
 
   /** Approximate matching in windows around where the quote is expected, never over the whole text. */
-  private fuzzy(target: TextQuoteTarget, expected: number[]): Anchor | undefined {
+  private fuzzy(target: TextQuoteTarget, expected: number[], aroundContext = true): Anchor | undefined {
     const { text } = this;
     const { exact, prefix, suffix } = target;
     const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
@@ -322,8 +363,10 @@ export class QuoteAnchorer {
       let n = 0;
       for (let i = text.indexOf(needle); i !== -1 && n < 4; i = text.indexOf(needle, i + 1), n++) centres.push(i + offset);
     };
-    addContextHits(prefix, prefix.length);
-    addContextHits(suffix, -exact.length);
+    if (aroundContext) {
+      addContextHits(prefix, prefix.length);
+      addContextHits(suffix, -exact.length);
+    }
 
     const half = Math.max(FUZZY_WINDOW, 2 * exact.length);
     const windows = centres
