@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { SIDECAR_SCHEMA_VERSION, type Sidecar } from './annotation';
@@ -179,6 +179,7 @@ export class FileSidecarStore implements SidecarStore {
   async update(path: string, change: SidecarChange): Promise<SidecarUpdate> {
     const release = await this.lock(path);
     try {
+      await this.removeDeadTempFiles(path);
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const raw = await readIfExists(path).catch((err: unknown) => {
           throw writeError(path, err);
@@ -197,6 +198,25 @@ export class FileSidecarStore implements SidecarStore {
       `Cannot save tags to ${path}: another program kept rewriting it while Sourcemark saved. Close it and try again; your tag was not saved.`,
       'ECONFLICT',
     );
+  }
+
+  private readonly swept = new Set<string>();
+
+  /**
+   * A writer killed between creating its temporary file and renaming it leaves the file behind (the
+   * sidecar itself is intact). Under the lock, once per sidecar and process, remove those whose
+   * writer is gone.
+   */
+  private async removeDeadTempFiles(path: string): Promise<void> {
+    if (this.swept.has(path)) return;
+    this.swept.add(path);
+    const prefix = `.${basename(path)}.`;
+    const names = await readdir(dirname(path)).catch(() => [] as string[]);
+    for (const name of names) {
+      const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+      if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
+      await unlink(join(dirname(path), name)).catch(() => undefined);
+    }
   }
 
   /**
@@ -267,6 +287,15 @@ export class FileSidecarStore implements SidecarStore {
       if (created) await unlink(temp).catch(() => undefined);
       throw writeError(path, err);
     }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errnoCode(err) === 'EPERM'; // alive, but someone else's
   }
 }
 

@@ -100,18 +100,22 @@ describe('crash safety', () => {
     const next = startWriter('n', 1);
     expect(await next.exited, next.output()).toBe(0);
     expect(ids()).toEqual(expect.arrayContaining(['v_1', 'n_0']));
+    // And removes the dead writer's temporary file.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('writers killed at random moments always leave a whole sidecar, old or new', { timeout: 300_000 }, async () => {
     const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 12);
     let previous = new Set<string>();
     let killedMidWrite = 0;
+    let killedWithTempFile = 0;
     for (let round = 0; round < ROUNDS; round++) {
       const w = startWriter(`r${round}`, 1000);
       await w.printed(/WROTE 0/);
       await new Promise((r) => setTimeout(r, 20 + Math.random() * 300));
       w.child.kill('SIGKILL');
       await w.exited;
+      if (readdirSync(dir).some((f) => f.endsWith('.tmp') && f.includes(`.${w.child.pid}.`))) killedWithTempFile++;
       const raw = readFileSync(path, 'utf8');
       const parsed = parseSidecar(raw);
       expect(parsed.ok, raw.slice(0, 200)).toBe(true);
@@ -130,6 +134,9 @@ describe('crash safety', () => {
     }
     // Temporary files of killed writers are all that may be left, and they are never the sidecar.
     for (const f of readdirSync(dir)) expect(f === 'a.txt.annotations.json' || /^\.a\.txt\.annotations\.json\.\d+\.[0-9a-f]+\.tmp$/.test(f)).toBe(true);
-    console.log(`crash safety: ${ROUNDS} writers killed at random moments, ${killedMidWrite} after their last save reached the disk but before it reported; every sidecar parsed`);
+    console.log(
+      `crash safety: ${ROUNDS} writers killed at random moments (SIGKILL); ${killedWithTempFile} while their temporary file existed (between create and rename), ` +
+        `${killedMidWrite} after their last rename but before reporting it; every sidecar parsed and kept every earlier save`,
+    );
   });
 });
