@@ -14,6 +14,8 @@ import { bytes, int, MB, mbPerSecond, median, ms, percent, quantile, table, verd
 import { describeSource, poolsFrom, SourceGenerator, type SourceDescription } from './bench/generate';
 import { collectGarbage, hasGc, procStatus, resetPeakRss, RssSampler } from './bench/memory';
 import { benchServer, type ServerResults } from './bench/server';
+import { benchTags } from './bench/tags';
+import { printTagBench } from './bench/tagsReport';
 
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -21,7 +23,7 @@ const SERVER_PATH = path.join(ROOT, 'dist/server.js');
 
 const SEED = 0x5eed;
 const RUNS = { sample: 5, oneMb: 3, tenMb: 1 };
-const TARGET = { articleMs: 20, oneMbMs: 2000, requestMs: 10 };
+const TARGET = { articleMs: 20, oneMbMs: 2000, requestMs: 10, reanchorMs: 1000, saveMs: 100 };
 const EDIT_WORD = 'notably';
 /** Fresh 5 KB sources opened in the server after the first open. */
 const SMALL_OPENS = 5;
@@ -289,6 +291,21 @@ async function main(): Promise<void> {
     ],
   ));
   out();
+
+  // ---- 5. Tags: re-anchoring after an outside edit, sidecar saves ------------------------------
+  progress('tags');
+  collectGarbage();
+  const tagBench = await benchTags(oneMb, SEED);
+  for (const line of printTagBench(tagBench, oneMb.length)) out(line);
+  out();
+  for (const r of tagBench.reanchor) {
+    const ok = median(r.runs) < TARGET.reanchorMs && r.misplaced === 0;
+    summary.push([`re-anchor 1,000 tags, 1 MB, ${r.name}`, `${ms(median(r.runs))}, ${r.misplaced} misplaced`, `< ${ms(TARGET.reanchorMs)}, 0 misplaced`, verdict(ok)]);
+  }
+  for (const f of tagBench.save) {
+    const p95 = quantile(f.samples, 0.95);
+    summary.push([`sidecar save, ${f.name} (p95)`, ms(p95), `< ${ms(TARGET.saveMs)}`, verdict(p95 < TARGET.saveMs)]);
+  }
 
   // ---- Summary -------------------------------------------------------------------------------
   out('Targets');

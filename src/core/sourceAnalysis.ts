@@ -1,6 +1,6 @@
 import type { Analyzer } from './analyzer';
 import type { AnalysisOptions, AnalysisResult } from './model';
-import { attachTags, type TaggedFindings } from './taggedFindings';
+import { attachTags, type Span, type TaggedFindings } from './taggedFindings';
 import type { Sidecar } from './tags/annotation';
 import { checkAnalysable } from './text/sourceText';
 
@@ -20,6 +20,8 @@ export function analyzeSource(
   text: string,
   sidecar: Sidecar | undefined,
   options: Partial<AnalysisOptions> & { maxFileSizeMB?: number },
+  /** Tag ranges the editor kept in step with edits, by annotation id (see attachTags). */
+  tracked?: ReadonlyMap<string, Span>,
 ): SourceAnalysis {
   const { maxFileSizeMB, ...analysisOptions } = options;
   const check = checkAnalysable(text, maxFileSizeMB);
@@ -27,6 +29,6 @@ export function analyzeSource(
   return {
     ...(analysis ? { analysis } : {}),
     ...(check.ok ? {} : { skippedReason: check.reason }),
-    tagged: attachTags(text, analysis?.findings ?? [], sidecar),
+    tagged: attachTags(text, analysis?.findings ?? [], sidecar, tracked),
   };
 }

@@ -1,59 +1,118 @@
+import search from 'approx-string-match';
 import type { Finding } from './model';
 import type { Annotation, Sidecar } from './tags/annotation';
-import { anchorQuote } from './tags/anchoring';
+import { QuoteAnchorer, type Anchor } from './tags/anchoring';
 import { makeQuoteTarget, sha256Hex } from './tags/quoteSelector';
 import { compareFindings } from './analyzer';
 
 export interface TaggedFinding extends Finding {
   annotation?: Annotation;
+  /** How the annotation was found in the current text (absent on untagged findings). */
+  anchor?: Anchor;
 }
 
 export interface TaggedFindings {
   findings: TaggedFinding[];
-  /** Tags whose quoted text is no longer in the source. They are kept, and shown to the user. */
+  /** Tags whose quoted text cannot be found in the source any more. They are kept, and shown to the user. */
   orphans: Annotation[];
+  /** Where each anchored annotation is in the text, by annotation id. */
+  anchors: Map<string, Anchor>;
+  /**
+   * Tags that landed on a finding another tag already holds (two people tagged the same claim on
+   * different branches, then merged). Kept in step like the others, and shown so one can be deleted.
+   */
+  duplicates: { annotation: Annotation; finding: TaggedFinding }[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
 }
 
 /**
- * Puts each tag from the sidecar on the finding it belongs to. A tag whose text is still there but
- * is no longer detected (a higher threshold, a detector change) becomes a finding of its own, so a
- * tag never disappears from view.
+ * A range the editor kept in step with edits still holds the tag if it is not empty and its text is
+ * at least half like the quote; typing over the whole tagged text, or the editor reloading the file
+ * from disk as one replacement, makes it a guess, and the quote decides instead.
  */
-export function attachTags(text: string, findings: readonly Finding[], sidecar: Sidecar | undefined): TaggedFindings {
+function trackedStillHolds(text: string, span: Span, a: Annotation): boolean {
+  if (span.end <= span.start || span.end > text.length) return false;
+  const now = text.slice(span.start, span.end);
+  if (now === a.target.exact) return true;
+  const exact = a.target.exact;
+  if (!exact || Math.abs(now.length - exact.length) > exact.length / 2) return false;
+  const [m] = search(now, exact, Math.floor(exact.length / 2));
+  return m !== undefined && m.start === 0 && m.end === now.length;
+}
+
+/**
+ * Puts each tag from the sidecar on the finding it belongs to. `tracked` gives ranges the editor kept
+ * in step with edits, by annotation id; every other tag is re-anchored by its quote. A tag whose text
+ * is still there but is no longer detected (a higher threshold, a detector change) becomes a finding
+ * of its own, so a tag never disappears from view.
+ */
+export function attachTags(
+  text: string,
+  findings: readonly Finding[],
+  sidecar: Sidecar | undefined,
+  tracked?: ReadonlyMap<string, Span>,
+): TaggedFindings {
   const byKey = new Map(findings.map((f) => [f.id, { ...f } as TaggedFinding]));
   const orphans: Annotation[] = [];
-  for (const annotation of sidecar?.annotations ?? []) {
-    const anchor = anchorQuote(text, annotation.target);
+  const anchors = new Map<string, Anchor>();
+  const duplicates: TaggedFindings['duplicates'] = [];
+  const annotations = sidecar?.annotations ?? [];
+  const anchorer = new QuoteAnchorer(text);
+  const toAnchor: Annotation[] = [];
+  for (const a of annotations) {
+    const span = tracked?.get(a.id);
+    if (span && trackedStillHolds(text, span, a)) anchors.set(a.id, { ...span, method: 'tracked', confidence: 1 });
+    else toAnchor.push(a);
+  }
+  anchorer.anchorAll(toAnchor.map((a) => a.target)).forEach((anchor, i) => {
+    if (anchor) anchors.set(toAnchor[i]!.id, anchor);
+  });
+
+  for (const annotation of annotations) {
+    const anchor = anchors.get(annotation.id);
     if (!anchor) {
       orphans.push(annotation);
       continue;
     }
     const id = `${annotation.kind}:${anchor.start}:${anchor.end}`;
     const finding = byKey.get(id);
-    if (finding) {
+    if (finding && !finding.annotation) {
       finding.annotation = annotation;
-    } else {
+      finding.anchor = anchor;
+    } else if (!finding) {
       byKey.set(id, {
-        id, kind: annotation.kind, start: anchor.start, end: anchor.end, text: annotation.target.exact, region: 'body',
-        score: 0, cues: [], annotation,
+        id, kind: annotation.kind, start: anchor.start, end: anchor.end, text: text.slice(anchor.start, anchor.end), region: 'body',
+        score: 0, cues: [], annotation, anchor,
       });
+    } else {
+      duplicates.push({ annotation, finding });
     }
   }
-  return { findings: [...byKey.values()].sort(compareFindings), orphans };
+  return { findings: [...byKey.values()].sort(compareFindings), orphans, anchors, duplicates };
 }
 
 /**
- * The sidecar with every anchored tag's offsets and quote brought up to date with `text`,
- * so that saving keeps the file in step with the source. Orphans keep their last known target.
+ * The sidecar with every anchored tag's offsets and quote brought up to date with `text`, and every
+ * tag that could not be anchored marked as an orphan (since `now`, unless it already was), so that
+ * saving keeps the file in step with the source. Orphans keep their last known target. Annotations
+ * `tagged` does not know (another writer added them meanwhile) are left as they are.
  */
-export function rebaseSidecar(sidecar: Sidecar, text: string, tagged: TaggedFindings): Sidecar {
-  const anchored = new Map(tagged.findings.filter((f) => f.annotation).map((f) => [f.annotation!.id, f]));
+export function rebaseSidecar(sidecar: Sidecar, text: string, tagged: TaggedFindings, now: Date = new Date()): Sidecar {
+  const orphaned = new Set(tagged.orphans.map((a) => a.id));
   const annotations = sidecar.annotations.map((a) => {
-    const f = anchored.get(a.id);
-    if (!f) return a;
-    const target = makeQuoteTarget(text, f.start, f.end);
+    const anchor = tagged.anchors.get(a.id);
+    if (!anchor) {
+      return orphaned.has(a.id) && a.orphanedAt === undefined ? { ...a, orphanedAt: now.toISOString() } : a;
+    }
+    const target = makeQuoteTarget(text, anchor.start, anchor.end);
     const same = (Object.keys(target) as (keyof typeof target)[]).every((k) => target[k] === a.target[k]);
-    return same ? a : { ...a, target };
+    if (same && a.orphanedAt === undefined) return a;
+    const { orphanedAt: _found, ...rest } = a;
+    return { ...rest, target };
   });
   return { ...sidecar, sourceSha256: sha256Hex(text), annotations };
 }

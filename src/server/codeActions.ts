@@ -3,6 +3,7 @@ import type { TagStatus } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { COMMANDS, DIAGNOSTIC_SOURCE, type SetTagArgs, type TagCommandArgs } from './protocol';
 import type { FindingDiagnosticData } from './diagnostics';
+import { orphanActions } from './orphanActions';
 import { findingsAt, type SourceState } from './sourceState';
 
 const LABEL: Record<TagStatus, string> = { verified: 'Tag as verified', speculative: 'Tag as speculative', contradicted: 'Tag as contradicted' };
@@ -25,6 +26,7 @@ export function codeActionsFor(state: SourceState, start: number, end: number, d
     const diagnostic = diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && (d.data as FindingDiagnosticData | undefined)?.findingId === f.id);
     actions.push(...actionsForFinding(state, f, diagnostic, findings.length > 1));
   }
+  actions.push(...orphanActions(state, start, end, diagnostics));
   return actions;
 }
 

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TaggedFinding } from '../core/taggedFindings';
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE } from './protocol';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type TagDiagnosticData } from './protocol';
 import type { SeverityName } from './settings';
 import type { SourceState } from './sourceState';
 import { quote } from './markdown';
@@ -36,11 +36,27 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
     out.push(problem(DiagnosticSeverity.Error, DIAGNOSTIC_CODES.invalidSidecar, `Tags not loaded from ${state.sidecarPath}: ${state.sidecar.problem.message}`));
   }
   for (const orphan of state.tagged.orphans) {
-    out.push(problem(
-      DiagnosticSeverity.Warning,
-      DIAGNOSTIC_CODES.orphan,
-      `A tag (${orphan.status} ${orphan.kind}) could not be found in the text any more: "${quote(orphan.target.exact, 80)}". It is kept in the sidecar.`,
-    ));
+    const data: TagDiagnosticData = { annotationId: orphan.id };
+    out.push({
+      ...problem(
+        DiagnosticSeverity.Warning,
+        DIAGNOSTIC_CODES.orphan,
+        `A tag (${orphan.status} ${orphan.kind}) could not be found in the text any more: "${quote(orphan.target.exact, 80)}". ` +
+          'It is kept in the sidecar: select the text it belongs to and re-attach it with the lightbulb, or delete it there.',
+      ),
+      data,
+    });
+  }
+  for (const { annotation, finding } of state.tagged.duplicates) {
+    const data: TagDiagnosticData = { annotationId: annotation.id };
+    out.push({
+      range: { start: doc.positionAt(finding.start), end: doc.positionAt(finding.end) },
+      severity: DiagnosticSeverity.Warning,
+      code: DIAGNOSTIC_CODES.duplicateTag,
+      source: DIAGNOSTIC_SOURCE,
+      message: `Two tags on this ${finding.kind}: ${finding.annotation?.status ?? 'tagged'} and ${annotation.status} (after a merge?). Delete the one that is wrong.`,
+      data,
+    });
   }
 
   for (const f of state.tagged.findings) {

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { escapeMarkdown, quote } from './markdown';
 import { findingsAt, type SourceState } from './sourceState';
+import { anchorLine, historyLine, orphanSection } from './tagHover';
 
 const TYPE_LABEL: Record<string, string> = {
   person: 'person', organisation: 'organisation', place: 'place', product: 'product', event: 'event', other: 'other name',
@@ -15,12 +16,15 @@ const MOD_LABEL: Record<string, string> = {
 /** The one place findings become hovers: every finding under the cursor, narrowest first. */
 export function hoverAt(doc: TextDocument, state: SourceState, offset: number): Hover | null {
   const found = findingsAt(state, offset);
-  if (!found.length) return null;
+  // Orphans are listed on the first line, where their diagnostics are.
+  const orphans = doc.positionAt(offset).line === 0 ? orphanSection(state) : undefined;
+  if (!found.length && !orphans) return null;
   const sections = found.map((f) => section(f, state));
+  if (orphans) sections.push(orphans);
   const narrowest = found[0];
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
-    range: { start: doc.positionAt(narrowest.start), end: doc.positionAt(narrowest.end) },
+    ...(narrowest ? { range: { start: doc.positionAt(narrowest.start), end: doc.positionAt(narrowest.end) } } : {}),
   };
 }
 
@@ -69,6 +73,10 @@ function section(f: TaggedFinding, state: SourceState): string {
   if (a) {
     lines.push(`Tag: **${a.status}** (updated ${a.updatedAt.slice(0, 10)})`);
     if (a.note) lines.push(`Note: ${escapeMarkdown(a.note)}`);
+    const history = historyLine(a);
+    if (history) lines.push(history);
+    const anchored = anchorLine(f.anchor);
+    if (anchored) lines.push(anchored);
   } else {
     lines.push('Tag: none yet. Use the quick fixes (lightbulb) to tag it.');
   }

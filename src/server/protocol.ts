@@ -6,6 +6,8 @@ export const COMMANDS = {
   tag: 'sourcemark.server.tag',
   clearTag: 'sourcemark.server.clearTag',
   setNote: 'sourcemark.server.setNote',
+  reattachTag: 'sourcemark.server.reattachTag',
+  deleteTag: 'sourcemark.server.deleteTag',
 } as const;
 
 /** Arguments of the tag commands: which finding, in which document, and what to do. */
@@ -26,6 +28,26 @@ export interface SetNoteArgs extends TagCommandArgs {
   note: string;
 }
 
+/** Re-attach the tag `id` (an orphan, usually) to [start, end) of the document: the user's selection. */
+export interface ReattachTagArgs {
+  uri: string;
+  id: string;
+  start: number;
+  end: number;
+  version?: number;
+}
+
+/** Delete the tag `id` on purpose. */
+export interface DeleteTagArgs {
+  uri: string;
+  id: string;
+}
+
+/** The data an orphan or duplicate-tag diagnostic carries, so code actions know which tag it is. */
+export interface TagDiagnosticData {
+  annotationId: string;
+}
+
 export const DIAGNOSTIC_SOURCE = 'Sourcemark';
 
 export const DIAGNOSTIC_CODES = {
@@ -34,6 +56,7 @@ export const DIAGNOSTIC_CODES = {
   entity: 'entity',
   date: 'date',
   orphan: 'orphaned-tag',
+  duplicateTag: 'duplicate-tag',
   invalidSidecar: 'invalid-sidecar',
   skipped: 'not-analysed',
 } as const;

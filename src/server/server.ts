@@ -1,21 +1,25 @@
+import { readFile } from 'node:fs/promises';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
 import { analyzeSource } from '../core/sourceAnalysis';
+import { sha256Hex } from '../core/tags/quoteSelector';
+import { checkAgainstSource } from '../core/tags/sidecarFormat';
 import { FileSidecarStore, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
 import { ClientRequests } from './clientRequests';
 import { codeActionsFor } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { executeExtraCommand, isExtraCommand } from './extraCommands';
 import { hoverAt } from './hover';
-import { COMMANDS, EXTRA_COMMANDS, type SetNoteArgs, type SetTagArgs, type TagCommandArgs } from './protocol';
+import { COMMANDS, EXTRA_COMMANDS, type DeleteTagArgs, type ReattachTagArgs, type SetNoteArgs, type SetTagArgs, type TagCommandArgs } from './protocol';
 import { DEFAULT_SETTINGS, normaliseSettings, type SourcemarkSettings } from './settings';
 import { SourceMatcher } from './sourceMatcher';
 import type { SourceState } from './sourceState';
+import { moveSidecarsWithSources } from './sourceRenames';
+import { TagRangeTracker } from './tagTracking';
 import { TagService, type TagChange } from './tagService';
 import type { Sidecar } from '../core/tags/annotation';
 
@@ -28,7 +32,9 @@ export interface ServerOptions {
 
 /** Wires the analysis and the tag model to an LSP connection. Used by the stdio entry point and by tests. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  // Tag ranges follow the editor's edits; the tracker sees each change before the document applies it.
+  const tracker = new TagRangeTracker();
+  const documents = new TextDocuments(tracker.documents);
   const analyzer = new Analyzer();
   const store = options.store ?? new FileSidecarStore();
   const tags = new TagService(store, options.now);
@@ -40,6 +46,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const clientRequests = new ClientRequests(connection, { documents, states, analyzer, matcher, settingsFor, sidecarFor });
   let canFetchConfiguration = false;
   let canWatchConfiguration = false;
+  let canRegisterFileWatcher = false;
 
   // stdout belongs to the protocol: route console output to the client's log.
   console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
@@ -50,16 +57,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params): InitializeResult => {
     canFetchConfiguration = !!params.capabilities.workspace?.configuration;
     canWatchConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    canRegisterFileWatcher = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     matcher.setFolders(folders);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [...Object.values(COMMANDS), ...Object.values(EXTRA_COMMANDS)] },
         ...clientRequests.capabilities(params),
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        workspace: {
+          workspaceFolders: { supported: true, changeNotifications: true },
+          // A source renamed or moved in the editor takes its sidecar with it.
+          fileOperations: { didRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*' } }] } },
+        },
       },
       serverInfo: { name: 'sourcemark-lsp' },
     };
@@ -67,7 +79,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialized(() => {
     setImmediate(() => analyzer.warmUp());
-    if (canWatchConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcemark' });
+    // A client that goes away before answering must not leave an unhandled rejection behind.
+    if (canWatchConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcemark' }).catch(() => undefined);
+    // Clients that let servers ask for file events tell us when another window or the CLI saved tags.
+    if (canRegisterFileWatcher) {
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }] }).catch(() => undefined);
+    }
     connection.workspace.onDidChangeWorkspaceFolders(() => {
       void connection.workspace.getWorkspaceFolders().then((f) => {
         matcher.setFolders(f?.map((x) => x.uri) ?? []);
@@ -111,8 +128,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const text = doc.getText();
     const version = doc.version;
     const sidecarPath = sidecarPathFor(URI.parse(uri).fsPath);
-    const sidecar = await sidecarFor(sidecarPath);
+    let sidecar = await sidecarFor(sidecarPath);
     if (documents.get(uri)?.version !== version) return; // a newer edit will refresh
+    const opened = !states.has(uri);
+    const textSha = sidecar.state === 'ok' ? sha256Hex(text) : '';
+    if (sidecar.state === 'ok') {
+      // A file whose fingerprint names this very text must fit it; if not, it is reported and left alone.
+      const problem = checkAgainstSource(sidecar.sidecar, text, textSha);
+      if (problem) sidecar = { state: 'invalid', problem };
+    }
     const state: SourceState = {
       uri, version, text, settings, sidecarPath, sidecar,
       ...analyzeSource(analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, {
@@ -120,18 +144,48 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         claimThreshold: settings.claimThreshold,
         kinds: settings.kinds,
         maxFileSizeMB: settings.maxFileSizeMB,
-      }),
+      }, tracker.spans(uri)),
     };
     states.set(uri, state);
+    tracker.set(uri, state.tagged.anchors);
     await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(doc, state) });
     clientRequests.sourceChanged(state);
+    // Opened after the source changed outside the editor (git pull, a script): the tags were just
+    // re-anchored from their quotes; record that in the sidecar if the editor shows what is on disk.
+    if (opened && sidecar.state === 'ok' && sidecar.sidecar.sourceSha256 !== textSha && (await showsDiskText(uri, text))) {
+      await persist(uri);
+    }
+  }
+
+  /** True when the document's text is the file's (so offsets computed on it are right for the file). */
+  async function showsDiskText(uri: string, text: string): Promise<boolean> {
+    const disk = await readFile(URI.parse(uri).fsPath, 'utf8').catch(() => undefined);
+    return disk !== undefined && (disk.charCodeAt(0) === 0xfeff ? disk.slice(1) : disk) === text;
+  }
+
+  /** Brings the sidecar's offsets, quotes and orphan marks in step with the document as analysed. */
+  async function persist(uri: string): Promise<void> {
+    const state = states.get(uri);
+    if (!state || state.sidecar.state !== 'ok') return;
+    try {
+      const sidecar = await tags.apply(state, {}, { op: 'rebase' });
+      sidecars.set(state.sidecarPath, Promise.resolve(sidecar ? { state: 'ok', sidecar, raw: '' } : { state: 'missing' }));
+    } catch (e) {
+      connection.console.warn(`Sourcemark could not update ${state.sidecarPath}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   function schedule(uri: string, delay: number): void {
     clearTimeout(timers.get(uri));
     const run = () => {
       timers.delete(uri);
-      refresh(uri).catch((e: Error) => connection.console.error(`Sourcemark could not analyse ${uri}: ${e.stack ?? e.message}`));
+      refresh(uri).catch((e: Error) => {
+        try {
+          connection.console.error(`Sourcemark could not analyse ${uri}: ${e.stack ?? e.message}`);
+        } catch {
+          // The connection closed while the analysis ran: nobody is left to tell.
+        }
+      });
     };
     if (delay <= 0) run();
     else timers.set(uri, setTimeout(run, delay));
@@ -143,8 +197,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // Fired on open and on every edit: analyse an opened source at once, debounce edits.
   documents.onDidChangeContent((e) => schedule(e.document.uri, states.has(e.document.uri) ? (options.changeDelayMs ?? 150) : 0));
+  // Saving the source saves the tags' new offsets and quotes with it.
+  documents.onDidSave((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    refresh(e.document.uri)
+      .then(() => persist(e.document.uri))
+      .catch((err: Error) => connection.console.error(`Sourcemark could not save tags of ${e.document.uri}: ${err.stack ?? err.message}`));
+  });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
+    tracker.forget(e.document.uri);
     states.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     clientRequests.sourceClosed(e.document.uri);
@@ -167,6 +230,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
+  connection.workspace.onDidRenameFiles(async (params) => {
+    const outcome = await moveSidecarsWithSources(params.files, store);
+    const touched = new Set(outcome.touched);
+    for (const p of touched) {
+      sidecars.delete(p);
+      void clientRequests.sidecarChanged(p);
+    }
+    for (const state of states.values()) if (touched.has(state.sidecarPath)) schedule(state.uri, 0);
+    for (const problem of outcome.problems) void connection.window.showWarningMessage(`Sourcemark: ${problem}`);
+  });
+
   // Hovers and code actions asked for right after opening or editing wait for that analysis.
   connection.onHover(async (params) => {
     const state = await clientRequests.currentState(params.textDocument.uri);
@@ -183,8 +257,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   /** After a tag write: the server's copy of the sidecar is the one just written; publish the source again. */
-  async function written(state: SourceState, sidecar: Sidecar): Promise<void> {
-    sidecars.set(state.sidecarPath, Promise.resolve({ state: 'ok', sidecar, raw: '' }));
+  async function written(state: SourceState, sidecar: Sidecar | undefined): Promise<void> {
+    sidecars.set(state.sidecarPath, Promise.resolve(sidecar ? { state: 'ok', sidecar, raw: '' } : { state: 'missing' }));
     await refresh(state.uri);
   }
 
@@ -216,6 +290,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         break;
       case COMMANDS.setNote:
         change = { op: 'note', note: (args as SetNoteArgs).note ?? '' };
+        break;
+      case COMMANDS.reattachTag: {
+        const r = args as unknown as ReattachTagArgs;
+        if (r.version !== undefined && states.get(r.uri)?.version !== r.version) {
+          void connection.window.showErrorMessage('Sourcemark: the document changed since you chose the text. Select it again and retry.');
+          return { ok: false };
+        }
+        change = { op: 'reattach', id: r.id, start: r.start, end: r.end };
+        break;
+      }
+      case COMMANDS.deleteTag:
+        change = { op: 'delete', id: (args as unknown as DeleteTagArgs).id };
         break;
       default:
         return { ok: false };

@@ -2,10 +2,10 @@ import * as path from 'node:path';
 import type { TagStatus } from '../core/model';
 import { rebaseSidecar } from '../core/taggedFindings';
 import type { Sidecar } from '../core/tags/annotation';
-import { emptySidecar } from '../core/tags/sidecarFormat';
-import type { SidecarStore } from '../core/tags/sidecarStore';
 import { sha256Hex } from '../core/tags/quoteSelector';
-import { clearTag, setNote, setTag } from '../core/tags/tagOperations';
+import { checkAgainstSource, emptySidecar } from '../core/tags/sidecarFormat';
+import { SIDECAR_SUFFIX, SidecarStoreError, type SidecarStore } from '../core/tags/sidecarStore';
+import { clearTag, deleteAnnotation, reattachAnnotation, setNote, setTag } from '../core/tags/tagOperations';
 import type { TagCommandArgs } from './protocol';
 import type { SourceState } from './sourceState';
 
@@ -15,52 +15,74 @@ export class TagError extends Error {}
 export type TagChange =
   | { op: 'set'; status: TagStatus }
   | { op: 'clear' }
-  | { op: 'note'; note: string };
+  | { op: 'note'; note: string }
+  /** Put the tag with this id (an orphan, usually) on [start, end) of the current text. */
+  | { op: 'reattach'; id: string; start: number; end: number }
+  /** Delete the tag with this id on purpose. */
+  | { op: 'delete'; id: string }
+  /** Only bring offsets, quotes and orphan marks in step with the text (after a save or an outside edit). */
+  | { op: 'rebase' };
 
 /**
- * Applies tag commands to a source's sidecar: read what is there, bring its offsets in step with
- * the text, apply the change, write atomically. Writes to one sidecar are serialised.
+ * Applies tag commands to a source's sidecar through the store's locked read-modify-write: the change
+ * is applied to what is on disk at that moment (so tags another window or the CLI saved meanwhile are
+ * kept, merged by annotation id), after bringing the offsets of the tags this window knows in step with
+ * the text. Changes to one sidecar from this process are also queued, so they apply in order.
  */
 export class TagService {
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly store: SidecarStore, private readonly now: () => Date = () => new Date()) {}
 
-  apply(state: SourceState, args: TagCommandArgs, change: TagChange): Promise<Sidecar> {
+  apply(state: SourceState, args: Partial<TagCommandArgs>, change: TagChange): Promise<Sidecar | undefined> {
     const previous = this.queues.get(state.sidecarPath) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.applyNow(state, args, change));
     this.queues.set(state.sidecarPath, next);
     return next;
   }
 
-  private async applyNow(state: SourceState, args: TagCommandArgs, change: TagChange): Promise<Sidecar> {
+  private async applyNow(state: SourceState, args: Partial<TagCommandArgs>, change: TagChange): Promise<Sidecar | undefined> {
     const finding = state.tagged.findings.find((f) => f.kind === args.kind && f.start === args.start && f.end === args.end);
-    if (!finding) {
+    if ((change.op === 'set' || change.op === 'clear' || change.op === 'note') && !finding) {
       throw new TagError('That finding is no longer at this place in the text (the document changed). Open the lightbulb again and retry.');
     }
-    // Re-read: another window or the CLI may have written since we loaded it.
-    const current = await this.store.read(state.sidecarPath);
-    if (current.state === 'invalid') {
-      throw new TagError(`Cannot save the tag: ${state.sidecarPath} is not a valid sidecar. ${current.problem.message}`);
-    }
-    const base = current.state === 'ok'
-      ? rebaseSidecar(current.sidecar, state.text, state.tagged)
-      : emptySidecar(path.basename(state.sidecarPath).replace(/\.annotations\.json$/, ''), sha256Hex(state.text));
-    const key = { kind: finding.kind, start: finding.start, end: finding.end };
-    let updated: Sidecar;
-    switch (change.op) {
-      case 'set':
-        updated = setTag(base, { ...key, status: change.status, sourceText: state.text, now: this.now() });
-        break;
-      case 'clear':
-        updated = clearTag(base, key);
-        break;
-      case 'note':
-        if (!finding.annotation) throw new TagError('Tag the finding first; a note belongs to a tag.');
-        updated = setNote(base, { ...key, note: change.note, now: this.now() });
-        break;
-    }
-    await this.store.write(state.sidecarPath, updated);
-    return updated;
+    if (change.op === 'note' && !finding!.annotation) throw new TagError('Tag the finding first; a note belongs to a tag.');
+    const now = this.now();
+    const textSha = sha256Hex(state.text);
+    const sourceName = path.basename(state.sidecarPath.slice(0, -SIDECAR_SUFFIX.length));
+
+    const result = await this.store.update(state.sidecarPath, (current) => {
+      if (current) {
+        const problem = checkAgainstSource(current, state.text, textSha);
+        if (problem) throw new TagError(`Cannot save the tag: ${state.sidecarPath} is not a valid sidecar. ${problem.message}`);
+      }
+      if (!current && change.op === 'rebase') return undefined; // nothing to keep in step
+      // The file names its source: after a rename of the sidecar on its own, it follows its new owner.
+      const base = rebaseSidecar({ ...(current ?? emptySidecar(sourceName, textSha)), source: sourceName }, state.text, state.tagged, now);
+      const key = finding ? { kind: finding.kind, start: finding.start, end: finding.end } : undefined;
+      switch (change.op) {
+        case 'set':
+          return setTag(base, { ...key!, status: change.status, sourceText: state.text, now });
+        case 'clear':
+          return clearTag(base, key!);
+        case 'note':
+          return setNote(base, { ...key!, note: change.note, now });
+        case 'reattach':
+          if (!base.annotations.some((a) => a.id === change.id)) throw new TagError('That tag is no longer in the sidecar (deleted meanwhile?).');
+          if (change.end <= change.start) throw new TagError('Select the text the tag belongs to, then choose “Re-attach” again.');
+          return reattachAnnotation(base, { id: change.id, start: change.start, end: change.end, sourceText: state.text, now });
+        case 'delete':
+          return deleteAnnotation(base, change.id);
+        case 'rebase':
+          return base;
+      }
+    }).catch((e: unknown) => {
+      if (e instanceof TagError) throw e;
+      if (e instanceof SidecarStoreError && e.problem) {
+        throw new TagError(`Cannot save the tag: ${state.sidecarPath} is not a valid sidecar. ${e.problem.message}`);
+      }
+      throw new TagError(e instanceof Error ? e.message : String(e));
+    });
+    return result.sidecar;
   }
 }

@@ -36,7 +36,7 @@ function annotation(
 }
 
 function sidecarOf(text: string, annotations: Annotation[]): Sidecar {
-  return { schemaVersion: 1, source: 'source.txt', sourceSha256: sha256Hex(text), annotations };
+  return { schemaVersion: 2, source: 'source.txt', sourceSha256: sha256Hex(text), annotations };
 }
 
 function findingsOf(text: string): Finding[] {
@@ -92,6 +92,7 @@ describe('attachTags', () => {
       score: 0,
       cues: [],
       annotation: tag,
+      anchor: { start: tag.target.start, end: tag.target.end, method: 'position', confidence: 1 },
     });
   });
 
@@ -103,10 +104,20 @@ describe('attachTags', () => {
     expect(tagged.findings.filter((f) => f.kind === 'claim').map((f) => [f.text, f.score, f.annotation?.id])).toEqual([[CLAIM, 0, 'a1']]);
   });
 
+  it('follows a tagged claim whose text changed a little, and says so', () => {
+    const tag = annotation('a1', SOURCE, CLAIM);
+    const edited = SOURCE.replace('10 million', '11 million');
+    const tagged = attachTags(edited, findingsOf(edited), sidecarOf(SOURCE, [tag]));
+    expect(tagged.orphans).toEqual([]);
+    const f = tagged.findings.find((x) => x.annotation?.id === 'a1')!;
+    expect(f.text).toBe(CLAIM.replace('10', '11'));
+    expect(f.anchor).toMatchObject({ method: 'fuzzy' });
+  });
+
   it('lists tags whose text is gone as orphans', () => {
     const kept = annotation('a_kept', SOURCE, 'Huawei', { kind: 'entity' });
     const gone = annotation('a_gone', SOURCE, CLAIM);
-    const edited = SOURCE.replace('10 million', 'ten million');
+    const edited = SOURCE.replace(CLAIM, 'Sales figures were not disclosed.');
     const tagged = attachTags(edited, findingsOf(edited), sidecarOf(SOURCE, [kept, gone]));
     expect(tagged.orphans).toEqual([gone]);
     expect(tagged.findings.filter((f) => f.annotation).map((f) => f.annotation!.id)).toEqual(['a_kept']);
@@ -144,6 +155,35 @@ describe('attachTags', () => {
   });
 });
 
+describe('attachTags with ranges kept in step by the editor', () => {
+  const tag = annotation('a1', SOURCE, CLAIM);
+
+  it('uses a tracked range whose text is still like the quote, even where the quote alone would not decide', () => {
+    const edited = SOURCE.replace('10 million phones in India', '9.6 million handsets in India');
+    const start = edited.indexOf('Xiaomi sold');
+    const span = { start, end: start + CLAIM.length + 2 };
+    const tagged = attachTags(edited, findingsOf(edited), sidecarOf(SOURCE, [tag]), new Map([['a1', span]]));
+    expect(tagged.anchors.get('a1')).toEqual({ ...span, method: 'tracked', confidence: 1 });
+    expect(tagged.orphans).toEqual([]);
+  });
+
+  it('falls back to the quote when the tracked range no longer looks like it', () => {
+    const tagged = attachTags(SOURCE, findingsOf(SOURCE), sidecarOf(SOURCE, [tag]), new Map([['a1', { start: 0, end: 5 }]]));
+    expect(tagged.anchors.get('a1')).toMatchObject({ start: tag.target.start, end: tag.target.end, method: 'position' });
+  });
+});
+
+describe('two tags on one finding', () => {
+  it('keeps both anchored and lists the second as a duplicate', () => {
+    const first = annotation('a1', SOURCE, CLAIM, { status: 'verified' });
+    const second = annotation('a2', SOURCE, CLAIM, { status: 'contradicted' });
+    const tagged = attachTags(SOURCE, findingsOf(SOURCE), sidecarOf(SOURCE, [first, second]));
+    expect(tagged.orphans).toEqual([]);
+    expect(tagged.duplicates.map((d) => [d.annotation.id, d.finding.annotation?.id])).toEqual([['a2', 'a1']]);
+    expect([...tagged.anchors.keys()]).toEqual(['a1', 'a2']);
+  });
+});
+
 describe('rebaseSidecar', () => {
   const claimTag = annotation('a_claim', SOURCE, CLAIM, { note: 'checked' });
   const titleTag = annotation('a_title', SOURCE, 'Xiaomi', { kind: 'entity', status: 'speculative' });
@@ -158,7 +198,7 @@ describe('rebaseSidecar', () => {
 
     expect(rebased.sourceSha256).toBe(sha256Hex(edited));
     expect(rebased.sourceSha256).not.toBe(sidecar.sourceSha256);
-    expect(rebased.schemaVersion).toBe(1);
+    expect(rebased.schemaVersion).toBe(2);
     expect(rebased.source).toBe('source.txt');
 
     const [title, claim, huawei] = rebased.annotations;
@@ -185,13 +225,28 @@ describe('rebaseSidecar', () => {
     rebased.annotations.forEach((a, i) => expect(a).toBe(sidecar.annotations[i]));
   });
 
-  it('leaves orphans with their last known target', () => {
+  it('leaves orphans with their last known target, marked as orphans since now', () => {
     const edited = SOURCE.replace('Huawei is reportedly', 'A rival is reportedly');
     const tagged = attachTags(edited, findingsOf(edited), sidecar);
     expect(tagged.orphans.map((a) => a.id)).toEqual(['a_huawei']);
-    const rebased = rebaseSidecar(sidecar, edited, tagged);
+    const now = new Date('2026-03-01T00:00:00.000Z');
+    const rebased = rebaseSidecar(sidecar, edited, tagged, now);
     expect(rebased.annotations.map((a) => a.id)).toEqual(['a_title', 'a_claim', 'a_huawei']);
-    expect(rebased.annotations[2]).toBe(huaweiTag);
+    expect(rebased.annotations[2]).toEqual({ ...huaweiTag, orphanedAt: now.toISOString() });
+    // Already marked: the mark (and so the file) stays as it is.
+    const again = rebaseSidecar(rebased, edited, attachTags(edited, findingsOf(edited), rebased), new Date());
+    expect(again.annotations[2]).toBe(rebased.annotations[2]);
+    // Found again: the mark goes.
+    const back = rebaseSidecar(rebased, SOURCE, attachTags(SOURCE, findingsOf(SOURCE), rebased));
+    expect(back.annotations[2]).toEqual(huaweiTag);
+  });
+
+  it('keeps annotations it did not anchor (written meanwhile by another process) as they are', () => {
+    const tagged = attachTags(SOURCE, findingsOf(SOURCE), sidecarOf(SOURCE, [claimTag]));
+    const other = annotation('a_other', SOURCE, 'Huawei', { kind: 'entity' });
+    const onDisk = sidecarOf(SOURCE, [claimTag, other]);
+    const rebased = rebaseSidecar(onDisk, 'New line.\n' + SOURCE, tagged);
+    expect(rebased.annotations[1]).toBe(other);
   });
 
   it('keeps every annotation as is when the text did not move', () => {

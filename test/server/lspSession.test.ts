@@ -121,7 +121,7 @@ describe('language server over in-process LSP streams', () => {
 
     await tagVia(client, uri, claim, 'Tag as verified');
     const sidecar = JSON.parse(read(`${file}.annotations.json`));
-    expect(sidecar).toMatchObject({ schemaVersion: 1, source: XIAOMI_US });
+    expect(sidecar).toMatchObject({ schemaVersion: 2, source: XIAOMI_US });
     expect(sidecar.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(sidecar.annotations).toHaveLength(1);
     const [a] = sidecar.annotations;
@@ -218,11 +218,11 @@ describe('language server over in-process LSP streams', () => {
   it('reports a sidecar from a newer schema version and leaves it alone', async () => {
     const { ws, client } = await session();
     const file = ws.path(XIAOMI_US);
-    const future = JSON.stringify({ schemaVersion: 2, source: XIAOMI_US, annotations: [] });
+    const future = JSON.stringify({ schemaVersion: 3, source: XIAOMI_US, annotations: [] });
     write(`${file}.annotations.json`, future);
     const uri = await client.open(file, read(file));
     const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0);
-    expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.invalidSidecar)?.message).toMatch(/newer Sourcemark \(schema version 2\)/);
+    expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.invalidSidecar)?.message).toMatch(/newer Sourcemark \(schema version 3\)/);
     expect(read(`${file}.annotations.json`)).toBe(future);
   });
 

@@ -1,7 +1,8 @@
-// In-memory shape of a sidecar file; mirrors schemas/sidecar-v1.schema.json.
+// In-memory shape of a sidecar file; mirrors schemas/sidecar-v2.schema.json. Version 1 files (no
+// history, no orphan mark, no evidence) are read into the same shape.
 import type { FindingKind, TagStatus } from '../model';
 
-export const SIDECAR_SCHEMA_VERSION = 1;
+export const SIDECAR_SCHEMA_VERSION = 2;
 
 /** W3C Web Annotation TextQuoteSelector plus UTF-16 offsets into the source text. */
 export interface TextQuoteTarget {
@@ -11,6 +12,25 @@ export interface TextQuoteTarget {
   readonly prefix: string;
   readonly suffix: string;
 }
+
+/** One step of a tag's history: when its status was set, and what it was before (absent at creation). */
+export interface StatusChange {
+  /** ISO 8601 date-time. */
+  readonly at: string;
+  readonly from?: TagStatus;
+  readonly to: TagStatus;
+}
+
+/** What supports or contradicts a tag: another tag (in this or another source) or a web page. */
+export type Evidence =
+  | {
+      readonly kind: 'annotation';
+      /** Path of that source relative to this source's folder, forward slashes. */
+      readonly source: string;
+      readonly annotationId: string;
+      readonly quote: string;
+    }
+  | { readonly kind: 'url'; readonly url: string };
 
 export interface Annotation {
   readonly id: string;
@@ -22,6 +42,11 @@ export interface Annotation {
   readonly createdAt: string;
   /** ISO 8601 date-time. */
   readonly updatedAt: string;
+  /** Set while the tagged text cannot be found in the source: when that was first noticed. */
+  readonly orphanedAt?: string;
+  /** Status changes, oldest first, at most MAX_HISTORY. */
+  readonly history?: readonly StatusChange[];
+  readonly evidence?: readonly Evidence[];
   /**
    * Keys this version does not know (written by a newer Sourcemark or by hand).
    * Kept apart from the known fields so a typo in code is still a type error,

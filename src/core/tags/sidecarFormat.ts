@@ -1,8 +1,11 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../../schemas/sidecar-v1.schema.json';
-import { SIDECAR_SCHEMA_VERSION, type Annotation, type Sidecar, type TextQuoteTarget } from './annotation';
+import schemaV1 from '../../../schemas/sidecar-v1.schema.json';
+import schemaV2 from '../../../schemas/sidecar-v2.schema.json';
+import {
+  SIDECAR_SCHEMA_VERSION, type Annotation, type Evidence, type Sidecar, type StatusChange, type TextQuoteTarget,
+} from './annotation';
 
-export type SidecarProblemCode = 'invalid-json' | 'schema' | 'future-version' | 'duplicate-id';
+export type SidecarProblemCode = 'invalid-json' | 'schema' | 'future-version' | 'duplicate-id' | 'offsets';
 
 export interface SidecarProblem {
   code: SidecarProblemCode;
@@ -10,10 +13,16 @@ export interface SidecarProblem {
   message: string;
 }
 
-export type ParsedSidecar = { ok: true; sidecar: Sidecar } | { ok: false; problem: SidecarProblem };
+/** `fromVersion`: the schema version of the file as read; a version 1 file is upgraded in memory. */
+export type ParsedSidecar = { ok: true; sidecar: Sidecar; fromVersion: 1 | 2 } | { ok: false; problem: SidecarProblem };
+
+/** How many status changes a tag keeps: enough to see how a verdict evolved, not a log. */
+export const MAX_HISTORY = 20;
 
 const TOP_KEYS = ['schemaVersion', 'source', 'sourceSha256', 'annotations'] as const;
-const ANNOTATION_KEYS = ['id', 'kind', 'status', 'target', 'note', 'createdAt', 'updatedAt'] as const;
+const ANNOTATION_KEYS = [
+  'id', 'kind', 'status', 'target', 'note', 'orphanedAt', 'evidence', 'history', 'createdAt', 'updatedAt',
+] as const;
 
 const NOT_OVERWRITTEN = 'Sourcemark will not overwrite it until it is fixed.';
 
@@ -24,8 +33,31 @@ export function emptySidecar(source: string, sourceSha256: string): Sidecar {
 // Plain code-unit order, not localeCompare: the output must not depend on the machine's locale.
 const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * File order: by id, which never changes. Offsets change whenever the source is edited above a tag;
+ * ordering by them would reorder blocks after a paragraph move and turn a small change into a big diff.
+ */
 export function compareAnnotations(a: Annotation, b: Annotation): number {
-  return a.target.start - b.target.start || a.target.end - b.target.end || compareStrings(a.id, b.id);
+  return compareStrings(a.id, b.id);
+}
+
+const evidenceKey = (e: Evidence) => (e.kind === 'url' ? `url\u0000${e.url}` : `annotation\u0000${e.source}\u0000${e.annotationId}`);
+
+/** Evidence sorted, one entry per linked tag or URL (the first quote wins), with a fixed key order. */
+export function normaliseEvidence(evidence: readonly Evidence[]): Evidence[] {
+  const byKey = new Map<string, Evidence>();
+  for (const e of evidence) if (!byKey.has(evidenceKey(e))) byKey.set(evidenceKey(e), e);
+  return [...byKey.entries()]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([, e]) =>
+      e.kind === 'url'
+        ? { kind: 'url', url: e.url }
+        : { kind: 'annotation', source: e.source, annotationId: e.annotationId, quote: e.quote },
+    );
+}
+
+function orderedChange(c: StatusChange): StatusChange {
+  return c.from === undefined ? { at: c.at, to: c.to } : { at: c.at, from: c.from, to: c.to };
 }
 
 function extraEntries(extra: Readonly<Record<string, unknown>> | undefined, known: readonly string[]) {
@@ -47,6 +79,9 @@ function orderedAnnotation(a: Annotation) {
     ['target', orderedTarget(a.target)],
   ];
   if (a.note !== undefined) entries.push(['note', a.note]);
+  if (a.orphanedAt !== undefined) entries.push(['orphanedAt', a.orphanedAt]);
+  if (a.evidence?.length) entries.push(['evidence', normaliseEvidence(a.evidence)]);
+  if (a.history?.length) entries.push(['history', a.history.slice(-MAX_HISTORY).map(orderedChange)]);
   entries.push(['createdAt', a.createdAt], ['updatedAt', a.updatedAt]);
   // fromEntries defines own properties, so even a key named "__proto__" round-trips.
   return Object.fromEntries([...entries, ...extraEntries(a.extra, ANNOTATION_KEYS)]);
@@ -82,11 +117,15 @@ export function isDateTime(value: string): boolean {
   );
 }
 
-let validator: ValidateFunction | undefined;
+const validators = new Map<1 | 2, ValidateFunction>();
 
 // Compiled on first use: most sessions never open a sidecar, and compiling costs a few ms.
-function validate(data: unknown): ErrorObject | undefined {
-  validator ??= new Ajv({ strict: true, formats: { 'date-time': isDateTime } }).compile(schema);
+function validate(data: unknown, version: 1 | 2): ErrorObject | undefined {
+  let validator = validators.get(version);
+  if (!validator) {
+    validator = new Ajv({ strict: true, formats: { 'date-time': isDateTime } }).compile(version === 1 ? schemaV1 : schemaV2);
+    validators.set(version, validator);
+  }
   return validator(data) ? undefined : (validator.errors?.[0] ?? undefined);
 }
 
@@ -153,7 +192,8 @@ export function parseSidecar(json: string): ParsedSidecar {
     };
   }
 
-  const error = validate(data);
+  const fromVersion = isObject(data) && data.schemaVersion === 1 ? 1 : 2;
+  const error = validate(data, fromVersion);
   if (error) return schemaProblem(describeAjvError(error));
 
   // The schema has vouched for the shapes below.
@@ -164,6 +204,17 @@ export function parseSidecar(json: string): ParsedSidecar {
     const target = a.target as TextQuoteTarget;
     if (target.end < target.start) {
       return schemaProblem(`at /annotations/${i}/target: end (${target.end}) is before start (${target.start})`);
+    }
+    if (target.end - target.start !== target.exact.length) {
+      return {
+        ok: false,
+        problem: {
+          code: 'offsets',
+          message:
+            `The offsets of tag "${String(a.id)}" (/annotations/${i}/target: ${target.start}..${target.end}) do not span its quoted text ` +
+            `(${target.exact.length} characters). Correct start/end by hand or restore the file from version control; ${NOT_OVERWRITTEN}`,
+        },
+      };
     }
     const id = a.id as string;
     const first = seen.get(id);
@@ -185,6 +236,9 @@ export function parseSidecar(json: string): ParsedSidecar {
       status: a.status as Annotation['status'],
       target: orderedTarget(target),
       ...(a.note !== undefined ? { note: a.note as string } : {}),
+      ...(a.orphanedAt !== undefined ? { orphanedAt: a.orphanedAt as string } : {}),
+      ...(Array.isArray(a.evidence) && a.evidence.length ? { evidence: normaliseEvidence(a.evidence as Evidence[]) } : {}),
+      ...(Array.isArray(a.history) && a.history.length ? { history: (a.history as StatusChange[]).map(orderedChange) } : {}),
       createdAt: a.createdAt as string,
       updatedAt: a.updatedAt as string,
       ...splitExtra(a, ANNOTATION_KEYS),
@@ -193,6 +247,7 @@ export function parseSidecar(json: string): ParsedSidecar {
 
   return {
     ok: true,
+    fromVersion,
     sidecar: {
       schemaVersion: SIDECAR_SCHEMA_VERSION,
       source: raw.source as string,
@@ -201,4 +256,33 @@ export function parseSidecar(json: string): ParsedSidecar {
       ...splitExtra(raw, TOP_KEYS),
     },
   };
+}
+
+/**
+ * A sidecar whose fingerprint says it belongs to exactly this text must have its offsets inside the
+ * text and its quotes at them; otherwise the file was edited by hand or by another tool, and its
+ * offsets cannot be trusted to rewrite.
+ */
+export function checkAgainstSource(sidecar: Sidecar, text: string, sourceSha256: string): SidecarProblem | undefined {
+  if (sidecar.sourceSha256 !== sourceSha256) return undefined; // the source changed since: offsets are only hints
+  for (const a of sidecar.annotations) {
+    if (a.orphanedAt !== undefined) continue; // an orphan keeps the target it had when its text was lost
+    const { start, end, exact } = a.target;
+    const reason =
+      end > text.length
+        ? `offsets ${start}..${end} are beyond the end of the source (${text.length} characters)`
+        : text.slice(start, end) !== exact
+          ? `the text at offsets ${start}..${end} is not its quote "${exact.length > 60 ? exact.slice(0, 59) + '…' : exact}"`
+          : undefined;
+    if (reason) {
+      return {
+        code: 'offsets',
+        message:
+          `Tag "${a.id}" does not fit the source its fingerprint (sourceSha256) names: ${reason}. ` +
+          'If the source was edited, set "sourceSha256" to 64 zeros and Sourcemark will re-find every tag by its quote; ' +
+          `otherwise restore the file from version control. ${NOT_OVERWRITTEN}`,
+      };
+    }
+  }
+  return undefined;
 }

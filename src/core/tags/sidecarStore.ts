@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Sidecar } from './annotation';
+import lockfile from 'proper-lockfile';
+import { SIDECAR_SCHEMA_VERSION, type Sidecar } from './annotation';
 import { parseSidecar, serializeSidecar, type SidecarProblem } from './sidecarFormat';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
@@ -12,12 +13,33 @@ export function sidecarPathFor(sourcePath: string): string {
 
 export type SidecarRead =
   | { state: 'missing' }
-  | { state: 'ok'; sidecar: Sidecar; raw: string }
+  | { state: 'ok'; sidecar: Sidecar; raw: string; fromVersion?: 1 | 2 }
   | { state: 'invalid'; problem: SidecarProblem };
+
+/**
+ * A read-modify-write of one sidecar. Gets the sidecar as it is on disk right now (undefined when
+ * there is none) and returns what it should become, or undefined to leave it alone. It may run more
+ * than once, each time on fresher contents, when another writer got in between: keep it pure.
+ */
+export type SidecarChange = (current: Sidecar | undefined) => Sidecar | undefined;
+
+export interface SidecarUpdate {
+  /** The sidecar as it now is on disk (undefined when there is none and the change made none). */
+  sidecar: Sidecar | undefined;
+  /** False when the change gave nothing new to write. */
+  written: boolean;
+}
 
 export interface SidecarStore {
   read(path: string): Promise<SidecarRead>;
-  /** Throws SidecarStoreError when the file cannot be written or must not be overwritten. */
+  /**
+   * Applies `change` to the sidecar at `path` safely: under a lock shared with every Sourcemark
+   * process, to the contents on disk at that moment, and only if nothing else rewrote the file while
+   * the change was being written; otherwise it is applied again to the new contents. Throws
+   * SidecarStoreError when the file cannot be written or must not be overwritten.
+   */
+  update(path: string, change: SidecarChange): Promise<SidecarUpdate>;
+  /** Replaces the sidecar (with the same protections). Prefer `update`, which keeps other writers' tags. */
   write(path: string, sidecar: Sidecar): Promise<void>;
 }
 
@@ -36,29 +58,25 @@ export class SidecarStoreError extends Error {
 
 function classify(raw: string): SidecarRead {
   const parsed = parseSidecar(raw);
-  return parsed.ok ? { state: 'ok', sidecar: parsed.sidecar, raw } : { state: 'invalid', problem: parsed.problem };
+  return parsed.ok ? { state: 'ok', sidecar: parsed.sidecar, raw, fromVersion: parsed.fromVersion } : { state: 'invalid', problem: parsed.problem };
 }
 
 /**
- * Shared by both stores so they agree: returns the bytes to write, or undefined when the
- * file already holds them. A file we cannot parse may hold tags we do not understand, so
- * overwriting it could destroy the user's work.
+ * The current contents as a sidecar to change, or an error: a file we cannot parse may hold tags we
+ * do not understand, so overwriting it could destroy the user's work.
  */
-function planWrite(path: string, existing: string | undefined, sidecar: Sidecar): string | undefined {
-  const content = serializeSidecar(sidecar);
-  if (existing === content) return undefined;
-  if (existing !== undefined) {
-    const parsed = parseSidecar(existing);
-    if (!parsed.ok) {
-      throw new SidecarStoreError(
-        `Cannot save tags to ${path}: the file already there is not a sidecar this Sourcemark can read, ` +
-          `so it was left untouched and your tag was not saved. ${parsed.problem.message}`,
-        'invalid-existing',
-        { problem: parsed.problem },
-      );
-    }
+function changeable(path: string, raw: string | undefined): { sidecar?: Sidecar; fromVersion?: 1 | 2 } {
+  if (raw === undefined) return {};
+  const parsed = parseSidecar(raw);
+  if (!parsed.ok) {
+    throw new SidecarStoreError(
+      `Cannot save tags to ${path}: the file already there is not a sidecar this Sourcemark can read, ` +
+        `so it was left untouched and your tag was not saved. ${parsed.problem.message}`,
+      'invalid-existing',
+      { problem: parsed.problem },
+    );
   }
-  return content;
+  return { sidecar: parsed.sidecar, fromVersion: parsed.fromVersion };
 }
 
 const errnoCode = (err: unknown): string | undefined =>
@@ -124,7 +142,29 @@ function readError(path: string, err: unknown): SidecarStoreError {
   );
 }
 
+/** Test seams: called at points of a save where a crash must leave the old or the new file. */
+export interface SaveHooks {
+  /** The new contents are in the temporary file and flushed; the sidecar is not replaced yet. */
+  beforeRename?(path: string): Promise<void> | void;
+}
+
+export interface FileSidecarStoreOptions {
+  hooks?: SaveHooks;
+  /** How long to wait for another Sourcemark process's lock before giving up, in ms. */
+  lockWaitMs?: number;
+}
+
+/** Written before a version 1 file is first replaced by a version 2 one, so an upgrade never costs data. */
+export function backupPathFor(sidecarPath: string, version: number): string {
+  return `${sidecarPath}.v${version}.bak`;
+}
+
+/** How often a save is retried when another program rewrote the file under it. */
+const MAX_ATTEMPTS = 8;
+
 export class FileSidecarStore implements SidecarStore {
+  constructor(private readonly options: FileSidecarStoreOptions = {}) {}
+
   async read(path: string): Promise<SidecarRead> {
     const raw = await readIfExists(path).catch((err: unknown) => {
       throw readError(path, err);
@@ -133,20 +173,101 @@ export class FileSidecarStore implements SidecarStore {
   }
 
   async write(path: string, sidecar: Sidecar): Promise<void> {
-    const existing = await readIfExists(path).catch((err: unknown) => {
-      throw writeError(path, err);
-    });
-    const content = planWrite(path, existing, sidecar);
-    if (content === undefined) return;
+    await this.update(path, () => sidecar);
+  }
 
+  async update(path: string, change: SidecarChange): Promise<SidecarUpdate> {
+    const release = await this.lock(path);
+    try {
+      await this.removeDeadTempFiles(path);
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const raw = await readIfExists(path).catch((err: unknown) => {
+          throw writeError(path, err);
+        });
+        const { sidecar: current, fromVersion } = changeable(path, raw);
+        const next = change(current);
+        if (next === undefined) return { sidecar: current, written: false };
+        const content = serializeSidecar(next);
+        if (content === raw) return { sidecar: next, written: false };
+        if (await this.replace(path, raw, content, fromVersion)) return { sidecar: next, written: true };
+      }
+    } finally {
+      await release();
+    }
+    throw new SidecarStoreError(
+      `Cannot save tags to ${path}: another program kept rewriting it while Sourcemark saved. Close it and try again; your tag was not saved.`,
+      'ECONFLICT',
+    );
+  }
+
+  private readonly swept = new Set<string>();
+
+  /**
+   * A writer killed between creating its temporary file and renaming it leaves the file behind (the
+   * sidecar itself is intact). Under the lock, once per sidecar and process, remove those whose
+   * writer is gone.
+   */
+  private async removeDeadTempFiles(path: string): Promise<void> {
+    if (this.swept.has(path)) return;
+    this.swept.add(path);
+    const prefix = `.${basename(path)}.`;
+    const names = await readdir(dirname(path)).catch(() => [] as string[]);
+    for (const name of names) {
+      const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length)) : null;
+      if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
+      await unlink(join(dirname(path), name)).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Mutual exclusion between Sourcemark processes (editor windows, the CLI). A lock left by a process
+   * that died is taken over once it is stale; the save itself never depends on it for safety.
+   */
+  private async lock(path: string): Promise<() => Promise<void>> {
+    const wait = this.options.lockWaitMs ?? 15_000;
+    const deadline = Date.now() + wait;
+    for (let pause = 5; ; pause = Math.min(100, pause * 1.5)) {
+      try {
+        const release = await lockfile.lock(path, {
+          realpath: false,
+          stale: 5_000,
+          // A lock we hold cannot be lost while we save (saves take milliseconds); if it ever is, the
+          // unchanged-file check before the rename still protects the data.
+          onCompromised: () => undefined,
+        });
+        return () => release().catch(() => undefined);
+      } catch (err) {
+        // Only a lock held by another process is worth waiting for; any other error is final.
+        if (errnoCode(err) !== 'ELOCKED') throw writeError(path, err);
+        if (Date.now() > deadline) {
+          throw new SidecarStoreError(
+            `Cannot save tags to ${path}: another Sourcemark (an editor window or the CLI) has been saving it for over ${Math.round(wait / 1000)} s. ` +
+              'Try again in a moment; your tag was not saved.',
+            'ELOCKED',
+            { cause: err },
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
+      }
+    }
+  }
+
+  /**
+   * Atomically replaces the file with `content` if it still holds `expected` (undefined: absent).
+   * Returns false, leaving the file alone, when something else changed it since it was read.
+   */
+  private async replace(path: string, expected: string | undefined, content: string, fromVersion: 1 | 2 | undefined): Promise<boolean> {
     // Same folder as the target so the rename is atomic (no cross-device move);
     // pid + random so concurrent writers never share a temp file.
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     let handle: FileHandle | undefined;
     let created = false;
     try {
+      if (expected !== undefined && fromVersion !== undefined && fromVersion < SIDECAR_SCHEMA_VERSION) {
+        await keepBackup(backupPathFor(path, fromVersion), expected);
+      }
       // Keep the permissions the user gave the existing file; rename would otherwise reset them.
-      const mode = existing === undefined ? 0o666 : await stat(path).then((st) => st.mode & 0o777, () => 0o666);
+      const mode = expected === undefined ? 0o666 : await stat(path).then((st) => st.mode & 0o777, () => 0o666);
       handle = await open(temp, 'wx', mode);
       created = true;
       await handle.writeFile(content, 'utf8');
@@ -154,12 +275,42 @@ export class FileSidecarStore implements SidecarStore {
       await handle.sync();
       await handle.close();
       handle = undefined;
+      await this.options.hooks?.beforeRename?.(path);
+      if ((await readIfExists(path)) !== expected) {
+        await unlink(temp).catch(() => undefined);
+        return false;
+      }
       await rename(temp, path);
+      return true;
     } catch (err) {
       await handle?.close().catch(() => undefined);
       if (created) await unlink(temp).catch(() => undefined);
       throw writeError(path, err);
     }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errnoCode(err) === 'EPERM'; // alive, but someone else's
+  }
+}
+
+/** Writes `content` to `path` unless a backup is already there (the first backup is the one worth keeping). */
+async function keepBackup(path: string, content: string): Promise<void> {
+  try {
+    const handle = await open(path, 'wx');
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    if (errnoCode(err) !== 'EEXIST') throw err;
   }
 }
 
@@ -178,7 +329,29 @@ export class MemorySidecarStore implements SidecarStore {
   }
 
   async write(path: string, sidecar: Sidecar): Promise<void> {
-    const content = planWrite(path, this.files.get(path), sidecar);
-    if (content !== undefined) this.files.set(path, content);
+    await this.update(path, () => sidecar);
   }
+
+  async update(path: string, change: SidecarChange): Promise<SidecarUpdate> {
+    const raw = this.files.get(path);
+    const { sidecar: current, fromVersion } = changeable(path, raw);
+    const next = change(current);
+    if (next === undefined) return { sidecar: current, written: false };
+    const content = serializeSidecar(next);
+    if (content === raw) return { sidecar: next, written: false };
+    if (raw !== undefined && fromVersion !== undefined && fromVersion < SIDECAR_SCHEMA_VERSION) {
+      const backup = backupPathFor(path, fromVersion);
+      if (!this.files.has(backup)) this.files.set(backup, raw);
+    }
+    this.files.set(path, content);
+    return { sidecar: next, written: true };
+  }
+}
+
+/**
+ * The one call other parts (the CLI's import, the server) need: change the sidecar of `sourcePath`
+ * safely, keeping whatever other writers saved meanwhile. See SidecarStore.update.
+ */
+export function updateSidecarOf(sourcePath: string, change: SidecarChange, store: SidecarStore = new FileSidecarStore()): Promise<SidecarUpdate> {
+  return store.update(sidecarPathFor(sourcePath), change);
 }

@@ -2,8 +2,9 @@
 // so callers can compare before/after and undo by keeping the old value.
 import { randomUUID } from 'node:crypto';
 import type { FindingKind, TagStatus } from '../model';
-import type { Annotation, Sidecar, TextQuoteTarget } from './annotation';
+import type { Annotation, Sidecar, StatusChange, TextQuoteTarget } from './annotation';
 import { makeQuoteTarget, sha256Hex } from './quoteSelector';
+import { MAX_HISTORY } from './sidecarFormat';
 
 export interface TagKey {
   kind: FindingKind;
@@ -49,6 +50,10 @@ function withNote(a: Annotation, note: string): Annotation {
   return rest;
 }
 
+function withChange(history: readonly StatusChange[] | undefined, change: StatusChange): StatusChange[] {
+  return [...(history ?? []), change].slice(-MAX_HISTORY);
+}
+
 function uniqueId(sidecar: Sidecar, newId: () => string): string {
   const taken = new Set(sidecar.annotations.map((a) => a.id));
   // Bounded so a badly injected generator fails loudly instead of hanging.
@@ -72,6 +77,7 @@ export function setTag(sidecar: Sidecar, input: SetTagInput, newId: () => string
       status: input.status,
       target,
       ...(input.note ? { note: input.note } : {}),
+      history: [{ at: stamp, to: input.status }],
       createdAt: stamp,
       updatedAt: stamp,
     };
@@ -83,7 +89,10 @@ export function setTag(sidecar: Sidecar, input: SetTagInput, newId: () => string
   // Re-applying the same tag keeps updatedAt, so the saved file stays byte-identical
   // and the store can skip the write.
   const changed = next.status !== existing.status || next.note !== existing.note || !sameTarget(next.target, existing.target);
-  next = changed ? { ...next, updatedAt: stamp } : existing;
+  if (changed) {
+    next = { ...next, updatedAt: stamp };
+    if (next.status !== existing.status) next = { ...next, history: withChange(existing.history, { at: stamp, from: existing.status, to: next.status }) };
+  } else next = existing;
 
   return {
     ...sidecar,
@@ -104,6 +113,38 @@ export function setNote(sidecar: Sidecar, input: SetNoteInput): Sidecar {
     annotations: sidecar.annotations.map((a) => {
       if (!sameKey(a, input) || (a.note ?? '') === input.note) return a;
       return { ...withNote(a, input.note), updatedAt: stamp };
+    }),
+  };
+}
+
+/** Removes the annotation with this id (a tag deleted on purpose, e.g. an orphan the user gave up on). */
+export function deleteAnnotation(sidecar: Sidecar, id: string): Sidecar {
+  return { ...sidecar, annotations: sidecar.annotations.filter((a) => a.id !== id) };
+}
+
+export interface ReattachInput {
+  id: string;
+  /** The text the tag now belongs to: `sourceText.slice(start, end)`. */
+  start: number;
+  end: number;
+  sourceText: string;
+  now: Date;
+}
+
+/**
+ * Puts a tag (typically an orphan) on new text chosen by the user. Its status, note, history and
+ * evidence stay; it stops being an orphan. Unchanged when there is no annotation with this id.
+ */
+export function reattachAnnotation(sidecar: Sidecar, input: ReattachInput): Sidecar {
+  const target = makeQuoteTarget(input.sourceText, input.start, input.end);
+  if (target.start === target.end) throw new RangeError('Select the text the tag belongs to; an empty selection cannot carry a tag.');
+  return {
+    ...sidecar,
+    sourceSha256: sha256Hex(input.sourceText),
+    annotations: sidecar.annotations.map((a) => {
+      if (a.id !== input.id) return a;
+      const { orphanedAt: _found, ...rest } = a;
+      return { ...rest, target, updatedAt: input.now.toISOString() };
     }),
   };
 }

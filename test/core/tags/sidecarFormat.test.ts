@@ -1,7 +1,10 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import schema from '../../../schemas/sidecar-v1.schema.json';
+import schemaV1 from '../../../schemas/sidecar-v1.schema.json';
+import schemaV2 from '../../../schemas/sidecar-v2.schema.json';
 import {
+  MAX_HISTORY,
+  checkAgainstSource,
   emptySidecar,
   isDateTime,
   parseSidecar,
@@ -19,12 +22,15 @@ function parseObject(data: unknown) {
   return parseSidecar(JSON.stringify(data));
 }
 
-describe('the JSON Schema file', () => {
+describe.each([
+  ['v1', schemaV1],
+  ['v2', schemaV2],
+] as const)('the JSON Schema file %s', (version, schema) => {
   it('is a valid draft-07 schema with $id and title', () => {
     const ajv = new Ajv();
     expect(ajv.validateSchema(schema)).toBe(true);
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
-    expect(schema.$id).toMatch(/sidecar-v1\.schema\.json$/);
+    expect(schema.$id).toMatch(new RegExp(`sidecar-${version}\\.schema\\.json$`));
     expect(schema.title).toBeTruthy();
   });
 
@@ -38,6 +44,10 @@ describe('the JSON Schema file', () => {
         walk(resolved, `${path}/${name}`);
       }
       if (node.items) walk(node.items.$ref ? (schema as any).definitions[node.items.$ref.split('/').pop()] : node.items, `${path}[]`);
+      for (const [i, alt] of (node.oneOf ?? []).entries()) {
+        if (!alt.title || !alt.description) missing.push(`${path}/oneOf/${i}`);
+        walk(alt, `${path}/oneOf/${i}`);
+      }
     };
     walk(schema, '');
     expect(missing).toEqual([]);
@@ -56,9 +66,48 @@ describe('serializeSidecar', () => {
     for (const order of orders) expect(serializeSidecar(sidecar(order))).toBe(reference);
   });
 
-  it('sorts annotations by start, then end, then id', () => {
+  it('sorts annotations by id, so edits of the source never reorder them', () => {
     const parsed = JSON.parse(serializeSidecar(sidecar([a, b, c, d])));
-    expect(parsed.annotations.map((x: any) => x.id)).toEqual(['a_3', 'a_0', 'a_2', 'a_1']);
+    expect(parsed.annotations.map((x: any) => x.id)).toEqual(['a_0', 'a_1', 'a_2', 'a_3']);
+    const moved = sidecar([{ ...d, target: { ...d.target, start: 900, end: 928 } }, a, b, c]);
+    expect(JSON.parse(serializeSidecar(moved)).annotations.map((x: any) => x.id)).toEqual(['a_0', 'a_1', 'a_2', 'a_3']);
+  });
+
+  it('writes orphan mark, evidence and history in a fixed order, evidence sorted and deduplicated', () => {
+    const rich = ann('a_9', 0, 4, {
+      status: 'verified',
+      orphanedAt: '2026-01-02T00:00:00.000Z',
+      history: [
+        { to: 'speculative', at: '2026-01-01T00:00:00.000Z' },
+        { to: 'verified', from: 'speculative', at: '2026-01-02T00:00:00.000Z' },
+      ],
+      evidence: [
+        { kind: 'url', url: 'https://b.example/' },
+        { quote: 'q', annotationId: 'a_1', source: 'other.txt', kind: 'annotation' },
+        { kind: 'url', url: 'https://a.example/' },
+        { kind: 'url', url: 'https://b.example/' },
+        { kind: 'annotation', source: 'other.txt', annotationId: 'a_1', quote: 'stale quote' },
+      ],
+    });
+    const parsed = JSON.parse(serializeSidecar(sidecar([rich])));
+    const [x] = parsed.annotations;
+    expect(Object.keys(x)).toEqual(['id', 'kind', 'status', 'target', 'orphanedAt', 'evidence', 'history', 'createdAt', 'updatedAt']);
+    expect(x.evidence).toEqual([
+      { kind: 'annotation', source: 'other.txt', annotationId: 'a_1', quote: 'q' },
+      { kind: 'url', url: 'https://a.example/' },
+      { kind: 'url', url: 'https://b.example/' },
+    ]);
+    expect(Object.keys(x.evidence[0])).toEqual(['kind', 'source', 'annotationId', 'quote']);
+    expect(x.history.map((h: any) => Object.keys(h))).toEqual([['at', 'to'], ['at', 'from', 'to']]);
+    const back = parseSidecar(serializeSidecar(sidecar([rich])));
+    expect(back.ok && serializeSidecar(back.sidecar)).toBe(serializeSidecar(sidecar([rich])));
+  });
+
+  it('keeps only the last MAX_HISTORY status changes', () => {
+    const history = Array.from({ length: MAX_HISTORY + 5 }, (_, i) => ({ at: `2026-01-01T00:00:${String(i).padStart(2, '0')}.000Z`, to: 'verified' as const }));
+    const parsed = JSON.parse(serializeSidecar(sidecar([ann('a_1', 0, 4, { history })])));
+    expect(parsed.annotations[0].history).toHaveLength(MAX_HISTORY);
+    expect(parsed.annotations[0].history[0].at).toBe(history[5]!.at);
   });
 
   it('writes 2-space JSON with a trailing newline and a fixed key order', () => {
@@ -68,7 +117,7 @@ describe('serializeSidecar', () => {
     expect(text).toBe(
       [
         '{',
-        '  "schemaVersion": 1,',
+        '  "schemaVersion": 2,',
         '  "source": "a.txt",',
         `  "sourceSha256": "${SHA}",`,
         '  "annotations": [',
@@ -160,10 +209,10 @@ describe('serializeSidecar', () => {
 });
 
 describe('emptySidecar', () => {
-  it('is a valid version-1 sidecar with no annotations', () => {
+  it('is a valid version-2 sidecar with no annotations', () => {
     const s = emptySidecar('a.txt', SHA);
-    expect(s).toEqual({ schemaVersion: 1, source: 'a.txt', sourceSha256: SHA, annotations: [] });
-    expect(parseSidecar(serializeSidecar(s))).toEqual({ ok: true, sidecar: s });
+    expect(s).toEqual({ schemaVersion: 2, source: 'a.txt', sourceSha256: SHA, annotations: [] });
+    expect(parseSidecar(serializeSidecar(s))).toEqual({ ok: true, sidecar: s, fromVersion: 2 });
   });
 });
 
@@ -188,10 +237,10 @@ describe('parseSidecar', () => {
   });
 
   it('reports a newer schema version as future-version, before checking the schema', () => {
-    const data = { ...rawSidecar(), schemaVersion: 2, annotations: 'something new' };
+    const data = { ...rawSidecar(), schemaVersion: 3, annotations: 'something new' };
     const p = problemOf(parseObject(data));
     expect(p.code).toBe('future-version');
-    expect(p.message).toContain('newer Sourcemark (schema version 2)');
+    expect(p.message).toContain('newer Sourcemark (schema version 3)');
     expect(p.message).toContain('update Sourcemark to edit its tags');
   });
 
@@ -215,7 +264,9 @@ describe('parseSidecar', () => {
     ['an impossible date', (d) => (d.annotations[0].createdAt = '2025-02-30T00:00:00Z'), /createdAt: must match format/],
     ['a source with a folder', (d) => (d.source = 'docs/a.txt'), /at \/source: must match pattern/],
     ['a bad hash', (d) => (d.sourceSha256 = 'xyz'), /at \/sourceSha256/],
-    ['schema version 0', (d) => (d.schemaVersion = 0), /at \/schemaVersion: must be equal to constant \(1\)/],
+    ['schema version 0', (d) => (d.schemaVersion = 0), /at \/schemaVersion: must be equal to constant \(2\)/],
+    ['a history entry without a status', (d) => (d.annotations[0].history = [{ at: '2025-01-31T14:05:00Z' }]), /history\/0: must have required property 'to'/],
+    ['an evidence entry of an unknown kind', (d) => (d.annotations[0].evidence = [{ kind: 'book', title: 'x' }]), /evidence\/0/],
     ['annotations that are not a list', (d) => (d.annotations = {}), /at \/annotations: must be array/],
     ['an unknown target key', (d) => (d.annotations[0].target.quote = 'x'), /additional properties \("quote"\)/],
   ];
@@ -249,5 +300,48 @@ describe('isDateTime', () => {
     for (const s of ['2025-01-31', '2025-13-01T00:00:00Z', '2023-02-29T00:00:00Z', '2025-01-31T24:00:00Z', '2025-01-31T14:05:00', 'now']) {
       expect(isDateTime(s), s).toBe(false);
     }
+  });
+});
+
+describe('version 1 files', () => {
+  const v1 = () => ({ ...rawSidecar(), schemaVersion: 1 });
+
+  it('are read into the current shape, saying where they came from', () => {
+    const parsed = parseObject(v1());
+    expect(parsed.ok && parsed.fromVersion).toBe(1);
+    expect(parsed.ok && parsed.sidecar.schemaVersion).toBe(2);
+    expect(parsed.ok && serializeSidecar(parsed.sidecar)).toContain('"schemaVersion": 2');
+  });
+
+  it('are checked against the version 1 schema (which knew no history)', () => {
+    const data: any = v1();
+    data.annotations[0].target.extra = 1;
+    expect(problemOf(parseObject(data)).message).toMatch(/additional properties \("extra"\)/);
+  });
+});
+
+describe('offsets', () => {
+  it('a target whose offsets do not span its quote is reported, by tag', () => {
+    const data = rawSidecar();
+    data.annotations[0].target.end = 7;
+    const p = problemOf(parseObject(data));
+    expect(p.code).toBe('offsets');
+    expect(p.message).toContain('"a_000000000001"');
+    expect(p.message).toContain('will not overwrite it');
+  });
+
+  it('checkAgainstSource reports offsets beyond the text or off their quote, for the text the fingerprint names', () => {
+    const text = 'Acme said so.';
+    const sha = 'b'.repeat(64);
+    const base = { schemaVersion: 2 as const, source: 'a.txt', sourceSha256: sha, annotations: [ann('a_1', 0, 4, { target: { start: 0, end: 4, exact: 'Acme', prefix: '', suffix: ' said' } })] };
+    expect(checkAgainstSource(base, text, sha)).toBeUndefined();
+    const beyond = { ...base, annotations: [ann('a_1', 20, 24, { target: { start: 20, end: 24, exact: 'Acme', prefix: '', suffix: '' } })] };
+    expect(checkAgainstSource(beyond, text, sha)?.message).toMatch(/a_1.*beyond the end of the source \(13 characters\).*64 zeros/);
+    const off = { ...base, annotations: [ann('a_1', 5, 9, { target: { start: 5, end: 9, exact: 'Acme', prefix: '', suffix: '' } })] };
+    expect(checkAgainstSource(off, text, sha)?.code).toBe('offsets');
+    // Another fingerprint: the source changed since, and offsets are only hints.
+    expect(checkAgainstSource(beyond, text, 'c'.repeat(64))).toBeUndefined();
+    // An orphan keeps the target it had.
+    expect(checkAgainstSource({ ...beyond, annotations: [{ ...beyond.annotations[0]!, orphanedAt: '2026-01-01T00:00:00Z' }] }, text, sha)).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeSidecar } from '../../../src/core/tags/sidecarFormat';
 import {
+  backupPathFor,
+  updateSidecarOf,
   FileSidecarStore,
   MemorySidecarStore,
   SidecarStoreError,
@@ -63,7 +65,7 @@ describe.each(stores)('%s', (_name, makeStore, seed, contents) => {
     const path = join(dir, 'a.txt.annotations.json');
     await store.write(path, two);
     const read = await store.read(path);
-    expect(read).toEqual({ state: 'ok', sidecar: two, raw: serializeSidecar(two) });
+    expect(read).toEqual({ state: 'ok', sidecar: two, raw: serializeSidecar(two), fromVersion: 2 });
     expect(await contents(path)).toBe(serializeSidecar(two));
     await store.write(path, one);
     expect(await store.read(path)).toMatchObject({ state: 'ok', sidecar: one });
@@ -90,9 +92,9 @@ describe.each(stores)('%s', (_name, makeStore, seed, contents) => {
 
   it('refuses to overwrite a sidecar from a newer Sourcemark', async () => {
     const path = join(dir, 'new.txt.annotations.json');
-    const future = JSON.stringify({ schemaVersion: 2, whatever: true });
+    const future = JSON.stringify({ schemaVersion: 3, whatever: true });
     await seed(path, future);
-    await expect(makeStore().write(path, one)).rejects.toThrow(/newer Sourcemark \(schema version 2\)/);
+    await expect(makeStore().write(path, one)).rejects.toThrow(/newer Sourcemark \(schema version 3\)/);
     expect(await contents(path)).toBe(future);
   });
 
@@ -182,5 +184,66 @@ describe('MemorySidecarStore', () => {
   it('can be seeded with raw contents', async () => {
     const store = new MemorySidecarStore({ '/x/a.txt.annotations.json': serializeSidecar(one) });
     expect(await store.read('/x/a.txt.annotations.json')).toMatchObject({ state: 'ok', sidecar: one });
+  });
+});
+
+describe('update', () => {
+  const v1Raw = () => JSON.stringify({ ...JSON.parse(serializeSidecar(one)), schemaVersion: 1 }, null, 2);
+
+  it.each([
+    ['FileSidecarStore', () => new FileSidecarStore()],
+    ['MemorySidecarStore', () => new MemorySidecarStore()],
+  ] as const)('%s applies the change to what is on disk now, and skips identical bytes', async (_n, make) => {
+    const store = make();
+    const path = join(dir, 'u.txt.annotations.json');
+    const first = await store.update(path, (current) => {
+      expect(current).toBeUndefined();
+      return one;
+    });
+    expect(first).toEqual({ sidecar: one, written: true });
+    const second = await store.update(path, (current) => ({ ...current!, annotations: [...current!.annotations, ann('a_2', 5, 9)] }));
+    expect(second.written).toBe(true);
+    expect((await store.read(path)).state === 'ok' && ((await store.read(path)) as any).sidecar.annotations.map((a: any) => a.id)).toEqual(['a_1', 'a_2']);
+    expect(await store.update(path, (current) => current)).toMatchObject({ written: false });
+    expect(await store.update(path, () => undefined)).toMatchObject({ written: false });
+  });
+
+  it('backs up a version 1 file before its first upgrade, and only once', async () => {
+    const store = new FileSidecarStore();
+    const path = join(dir, 'old.txt.annotations.json');
+    const raw = v1Raw();
+    await writeFile(path, raw);
+    const read = await store.read(path);
+    expect(read).toMatchObject({ state: 'ok', fromVersion: 1 });
+    await store.update(path, (current) => current); // re-serialised as version 2: a real upgrade
+    expect(await readFile(backupPathFor(path, 1), 'utf8')).toBe(raw);
+    expect(JSON.parse(await readFile(path, 'utf8')).schemaVersion).toBe(2);
+    await store.update(path, () => two);
+    expect(await readFile(backupPathFor(path, 1), 'utf8')).toBe(raw);
+  });
+
+  it('MemorySidecarStore keeps the same backup', async () => {
+    const store = new MemorySidecarStore({ '/m/a.txt.annotations.json': v1Raw() });
+    await store.update('/m/a.txt.annotations.json', () => two);
+    expect(store.files.get('/m/a.txt.annotations.json.v1.bak')).toBe(v1Raw());
+  });
+
+  it('says another Sourcemark is saving when the lock stays taken', async () => {
+    const path = join(dir, 'locked.txt.annotations.json');
+    const lockfile = await import('proper-lockfile');
+    const release = await lockfile.lock(path, { realpath: false });
+    try {
+      await expect(new FileSidecarStore({ lockWaitMs: 300 }).update(path, () => one)).rejects.toThrow(/another Sourcemark .* has been saving it/);
+    } finally {
+      await release();
+    }
+    await new FileSidecarStore().update(path, () => one);
+    expect(await readFile(path, 'utf8')).toBe(serializeSidecar(one));
+  });
+
+  it('updateSidecarOf changes the sidecar beside a source', async () => {
+    const source = join(dir, 'src.txt');
+    await updateSidecarOf(source, () => one);
+    expect(await readFile(`${source}.annotations.json`, 'utf8')).toBe(serializeSidecar(one));
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Sidecar } from '../../../src/core/tags/annotation';
 import { sha256Hex } from '../../../src/core/tags/quoteSelector';
 import { parseSidecar, serializeSidecar, emptySidecar } from '../../../src/core/tags/sidecarFormat';
-import { clearTag, findAnnotation, newAnnotationId, setNote, setTag } from '../../../src/core/tags/tagOperations';
+import { MAX_HISTORY } from '../../../src/core/tags/sidecarFormat';
+import { clearTag, deleteAnnotation, findAnnotation, newAnnotationId, reattachAnnotation, setNote, setTag } from '../../../src/core/tags/tagOperations';
 
 const TEXT = 'Acme Corp said on 3 March 2021 that revenue rose 12% to $4bn.';
 const ACME = { kind: 'entity' as const, start: 0, end: 9 };
@@ -35,6 +36,7 @@ describe('setTag', () => {
         kind: 'entity',
         status: 'verified',
         target: { start: 0, end: 9, exact: 'Acme Corp', prefix: '', suffix: ' said on 3 March 2021 that reven' },
+        history: [{ at: '2025-01-01T10:00:00.000Z', to: 'verified' }],
         createdAt: '2025-01-01T10:00:00.000Z',
         updatedAt: '2025-01-01T10:00:00.000Z',
       },
@@ -169,5 +171,52 @@ describe('clearTag, setNote, findAnnotation', () => {
       expect(r.annotations).not.toBe(s.annotations);
     }
     expect(serializeSidecar(s)).toBe(before);
+  });
+});
+
+describe('status history', () => {
+  it('records when the status changed and from what; a note or a re-apply adds nothing', () => {
+    let s = setTag(base(), { ...ACME, status: 'speculative', sourceText: TEXT, now: T0 }, counter());
+    s = setTag(s, { ...ACME, status: 'speculative', sourceText: TEXT, now: T1, note: 'called PR' });
+    s = setTag(s, { ...ACME, status: 'verified', sourceText: TEXT, now: new Date('2025-01-03T00:00:00.000Z') });
+    s = setNote(s, { ...ACME, note: 'PR confirmed', now: new Date('2025-01-04T00:00:00.000Z') });
+    expect(s.annotations[0]!.history).toEqual([
+      { at: T0.toISOString(), to: 'speculative' },
+      { at: '2025-01-03T00:00:00.000Z', from: 'speculative', to: 'verified' },
+    ]);
+  });
+
+  it('keeps the last MAX_HISTORY changes', () => {
+    let s = setTag(base(), { ...ACME, status: 'speculative', sourceText: TEXT, now: T0 }, counter());
+    for (let i = 0; i < MAX_HISTORY + 3; i++) {
+      s = setTag(s, { ...ACME, status: i % 2 ? 'speculative' : 'verified', sourceText: TEXT, now: new Date(T1.getTime() + i * 1000) });
+    }
+    const history = s.annotations[0]!.history!;
+    expect(history).toHaveLength(MAX_HISTORY);
+    expect(history.at(-1)).toMatchObject({ from: 'speculative', to: 'verified' });
+  });
+});
+
+describe('orphan handling', () => {
+  const orphaned = () => {
+    const s = setTag(base(), { ...ACME, status: 'contradicted', sourceText: TEXT, now: T0, note: 'n' }, counter());
+    return deepFreeze({ ...s, annotations: [{ ...s.annotations[0]!, orphanedAt: T0.toISOString() }] });
+  };
+
+  it('reattachAnnotation moves the tag onto the selection, keeps its verdict and clears the orphan mark', () => {
+    const text = 'Acme Corporation said on 3 March 2021 that revenue rose.';
+    const s = reattachAnnotation(orphaned(), { id: 'id1', start: 0, end: 16, sourceText: text, now: T1 });
+    const [a] = s.annotations;
+    expect(a!.target).toMatchObject({ start: 0, end: 16, exact: 'Acme Corporation' });
+    expect(a).toMatchObject({ status: 'contradicted', note: 'n', updatedAt: T1.toISOString(), createdAt: T0.toISOString() });
+    expect('orphanedAt' in a!).toBe(false);
+    expect(s.sourceSha256).toBe(sha256Hex(text));
+    expect(() => reattachAnnotation(orphaned(), { id: 'id1', start: 3, end: 3, sourceText: text, now: T1 })).toThrow(/empty selection/);
+  });
+
+  it('deleteAnnotation removes exactly that tag', () => {
+    const s = setTag(orphaned(), { ...CLAIM, status: 'verified', sourceText: TEXT, now: T1 }, counter('c'));
+    expect(deleteAnnotation(s, 'id1').annotations.map((a) => a.id)).toEqual(['c1']);
+    expect(deleteAnnotation(s, 'nope').annotations).toHaveLength(2);
   });
 });

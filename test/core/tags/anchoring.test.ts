@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TextQuoteTarget } from '../../src/core/tags/annotation';
-import { anchorQuote } from '../../src/core/tags/anchoring';
-import { makeQuoteTarget } from '../../src/core/tags/quoteSelector';
+import type { TextQuoteTarget } from '../../../src/core/tags/annotation';
+import { anchorQuote } from '../../../src/core/tags/anchoring';
+import { makeQuoteTarget } from '../../../src/core/tags/quoteSelector';
 
 const SOURCE = 'Xiaomi said sales rose 20% in 2017. Huawei said sales fell in 2017.';
 
@@ -15,18 +15,18 @@ function quote(text: string, exact: string, occurrence = 0, context?: number): T
 describe('anchorQuote', () => {
   it('keeps the recorded position when the text there is unchanged', () => {
     const target = quote(SOURCE, 'sales rose 20%');
-    expect(anchorQuote(SOURCE, target)).toEqual({ start: 12, end: 26 });
+    expect(anchorQuote(SOURCE, target)).toMatchObject({ start: 12, end: 26 });
   });
 
   it('keeps the position when only text after the quote changed', () => {
     const target = quote(SOURCE, 'sales rose 20%');
-    expect(anchorQuote(SOURCE.replace('Huawei', 'Apple'), target)).toEqual({ start: 12, end: 26 });
+    expect(anchorQuote(SOURCE.replace('Huawei', 'Apple'), target)).toMatchObject({ start: 12, end: 26 });
   });
 
   it('finds the quote after text was inserted before it', () => {
     const target = quote(SOURCE, 'sales rose 20%');
     const edited = 'UPDATE: ' + SOURCE;
-    expect(anchorQuote(edited, target)).toEqual({ start: 20, end: 34 });
+    expect(anchorQuote(edited, target)).toMatchObject({ start: 20, end: 34 });
     expect(edited.slice(20, 34)).toBe('sales rose 20%');
   });
 
@@ -43,11 +43,11 @@ describe('anchorQuote', () => {
     const target = quote(SOURCE, 'said sales', 1);
     expect(target.start).toBe(43);
     const edited = 'Breaking. ' + SOURCE;
-    expect(anchorQuote(edited, target)).toEqual({ start: 53, end: 63 });
+    expect(anchorQuote(edited, target)).toMatchObject({ start: 53, end: 63 });
     // Even when the edit moves the quote next to where the other occurrence was.
     const reordered = 'Huawei said sales fell in 2017. Xiaomi said sales rose 20% in 2017.';
     const anchor = anchorQuote(reordered, target)!;
-    expect(anchor).toEqual({ start: 7, end: 17 });
+    expect(anchor).toMatchObject({ start: 7, end: 17 });
     expect(reordered.slice(0, anchor.end)).toBe('Huawei said sales');
   });
 
@@ -55,21 +55,55 @@ describe('anchorQuote', () => {
     const text = 'Sales in 2017: up. Sales in 2017: down.';
     const target = quote(text, 'Sales in 2017', 1);
     const edited = 'Note. ' + text;
-    expect(anchorQuote(edited, target)).toEqual({ start: 25, end: 38 });
+    expect(anchorQuote(edited, target)).toMatchObject({ start: 25, end: 38 });
   });
 
   it('picks the nearest occurrence when contexts match equally', () => {
-    const text = 'Xiaomi grew. Xiaomi grew. Xiaomi grew.';
-    const target = quote(text, 'Xiaomi grew', 1, 0); // no context at all
+    const sentence = 'Xiaomi grew faster than any other phone maker.';
+    const text = `So: ${sentence} Then. So: ${sentence} Then. So: ${sentence} Then.`;
+    const target = quote(text, sentence, 1, 4); // the same four characters either side of each
     const edited = 'A. ' + text;
-    // Occurrences now at 3, 16 and 29; the recorded start was 13.
-    expect(anchorQuote(edited, target)).toEqual({ start: 16, end: 27 });
+    const second = edited.indexOf(sentence, 10);
+    expect(anchorQuote(edited, target)).toMatchObject({ start: second, end: second + sentence.length });
+  });
+
+  it('does not guess between identical short quotes when nothing else tells them apart', () => {
+    const text = 'Xiaomi grew. Xiaomi grew. Xiaomi grew.';
+    const target = quote(text, 'Xiaomi grew', 1, 0);
+    expect(anchorQuote('A. ' + text, target)).toBeUndefined();
+  });
+
+  it('does not move a deleted comment\'s date to the same author\'s next comment, further on', () => {
+    const comment = 'Got to love it when folks take every opportunity to take jabs at whatever they do not like. '.repeat(4);
+    const text = `3. toukale\n\nPosts: 631; Member since: Jun 10, 2015\n\n${comment}\n\n6. toukale\n\nPosts: 631; Member since: Jun 10, 2015\n\nLike China.`;
+    const target = quote(text, 'Jun 10, 2015');
+    const edited = 'Earlier comments were removed by a moderator.\n\n' + text.slice(text.indexOf('6. toukale'));
+    expect(anchorQuote(edited, target)).toBeUndefined();
+  });
+
+  it('reads whitespace in the context collapsed, so a CRLF re-save changes nothing', () => {
+    const text = 'Posts: 631\n\nMember since: Jun 10, 2015\n\nGot to love it.\n\nOther: Jun 10, 2015\n\nLike China.';
+    const target = quote(text, 'Jun 10, 2015');
+    const crlf = text.replace(/\n/g, '\r\n');
+    const anchor = anchorQuote(crlf, target)!;
+    expect(anchor.start).toBe(crlf.indexOf('Jun 10, 2015'));
+    expect(anchor.confidence).toBeGreaterThan(0.95);
   });
 
   it('returns undefined when the quoted text was deleted', () => {
     const target = quote(SOURCE, 'sales rose 20%');
-    expect(anchorQuote(SOURCE.replace('sales rose 20%', 'sales rose'), target)).toBeUndefined();
+    expect(anchorQuote(SOURCE.replace(' sales rose 20% in 2017.', ''), target)).toBeUndefined();
+    expect(anchorQuote(SOURCE.replace('sales rose 20%', 'profits doubled'), target)).toBeUndefined();
     expect(anchorQuote('', target)).toBeUndefined();
+  });
+
+  it('follows a quote whose text changed a little, fuzzily', () => {
+    const target = quote(SOURCE, 'Xiaomi said sales rose 20% in 2017');
+    const edited = 'Update. ' + SOURCE.replace('20%', '25%');
+    const anchor = anchorQuote(edited, target)!;
+    expect(anchor.method).toBe('fuzzy');
+    expect(edited.slice(anchor.start, anchor.end)).toBe('Xiaomi said sales rose 25% in 2017');
+    expect(anchor.confidence).toBeGreaterThan(0.8);
   });
 
   it('returns undefined for an empty quote', () => {
@@ -84,7 +118,7 @@ describe('anchorQuote', () => {
   it('anchors quotes that contain or follow astral characters', () => {
     const text = '😀 Xiaomi said 𝒳 sales rose.';
     const target = quote(text, '𝒳 sales');
-    expect(anchorQuote('😀😀 ' + text, target)).toEqual({ start: target.start + 5, end: target.end + 5 });
+    expect(anchorQuote('😀😀 ' + text, target)).toMatchObject({ start: target.start + 5, end: target.end + 5 });
   });
 
   it('anchors after CRLF conversion shifts offsets', () => {

@@ -1,0 +1,60 @@
+// Code actions on tags that lost their text (orphans) or share a finding (duplicates): re-attach an
+// orphan to the selection, or delete a tag on purpose. codeActions.ts adds them to its list.
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import type { Annotation } from '../core/tags/annotation';
+import { quote } from './markdown';
+import { COMMANDS, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DeleteTagArgs, type ReattachTagArgs, type TagDiagnosticData } from './protocol';
+import type { SourceState } from './sourceState';
+
+const label = (a: Annotation) => `${a.status} ${a.kind} “${quote(a.target.exact, 40)}”`;
+
+/**
+ * [start, end) is the user's selection (LSP sends it as the code action range). A non-empty selection
+ * offers to re-attach every orphan to it; an orphan's own diagnostic offers to delete it (and says to
+ * select text to re-attach it); a duplicate's diagnostic offers to delete that duplicate.
+ */
+export function orphanActions(state: SourceState, start: number, end: number, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const byId = new Map(state.tagged.orphans.map((a) => [a.id, a]));
+  const flagged = (code: string) =>
+    diagnostics
+      .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === code)
+      .map((d) => ({ d, id: (d.data as TagDiagnosticData | undefined)?.annotationId }));
+
+  for (const orphan of state.tagged.orphans) {
+    const diagnostic = flagged(DIAGNOSTIC_CODES.orphan).find((x) => x.id === orphan.id)?.d;
+    const args: ReattachTagArgs = { uri: state.uri, id: orphan.id, start, end, version: state.version };
+    if (end > start) {
+      actions.push({
+        title: `Re-attach orphaned tag (${label(orphan)}) to the selection`,
+        kind: CodeActionKind.QuickFix,
+        ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
+        command: { title: 'Re-attach tag', command: COMMANDS.reattachTag, arguments: [args] },
+      });
+    } else if (diagnostic) {
+      actions.push({
+        title: `Re-attach orphaned tag (${label(orphan)}) to the selection`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        disabled: { reason: 'Select the text this tag belongs to first.' },
+      });
+    }
+    if (diagnostic) actions.push(deleteAction(state, orphan, 'orphaned tag', diagnostic));
+  }
+
+  for (const { d, id } of flagged(DIAGNOSTIC_CODES.duplicateTag)) {
+    const dup = state.tagged.duplicates.find((x) => x.annotation.id === id);
+    if (dup && !byId.has(dup.annotation.id)) actions.push(deleteAction(state, dup.annotation, 'duplicate tag', d));
+  }
+  return actions;
+}
+
+function deleteAction(state: SourceState, a: Annotation, what: string, diagnostic: Diagnostic): CodeAction {
+  const args: DeleteTagArgs = { uri: state.uri, id: a.id };
+  return {
+    title: `Delete ${what} (${label(a)})`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: { title: 'Delete tag', command: COMMANDS.deleteTag, arguments: [args] },
+  };
+}
