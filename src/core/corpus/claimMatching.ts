@@ -1,9 +1,9 @@
 // Claims in different sources that state the same thing. Each claim is a bag of features: its
-// stemmed content terms (synonymous predicates folded, see claimTerms.ts), the workspace-wide
-// entities it names, and "frames" pairing a predicate with an organisation, place or product
-// ("~entry" with Xiaomi, "~entry" with the United States), which tell who does what to whom. Two
-// claims match when the cosine of their IDF-weighted feature sets reaches a threshold measured on
-// hand-labelled pairs (test-fixtures/claim-pairs.json, scripts/claimPairs.ts).
+// stemmed content terms (synonymous predicates folded, see claimTerms.ts), the years of its dates,
+// the workspace-wide entities it names, and "frames" pairing a predicate with an organisation,
+// place or product ("~entry" with Xiaomi, "~entry" with the United States), which tell who does
+// what to whom. Two claims match when the cosine of their IDF-weighted features reaches a
+// threshold measured on hand-labelled pairs (test-fixtures/claim-pairs.json, scripts/claimPairs.ts).
 import type { EntityType } from '../model';
 import type { ClaimDigest } from './types';
 
@@ -11,6 +11,9 @@ export const DEFAULT_MATCH_THRESHOLD = 0.35;
 /** A feature in more claims than this share is too common to find candidates with. */
 const MAX_POSTING_SHARE = 0.05;
 const MIN_POSTING_CAP = 60;
+/** Candidates scored per claim, and links kept per claim. */
+const MAX_CANDIDATES = 400;
+const MAX_MATCHES = 50;
 /** Predicates whose frames are facts; "~plan" or "~phone" alone say too little. */
 const FRAME_PREDICATES = new Set(['~entry', '~negotiate', '~rise', '~fall']);
 const FRAME_TYPES = new Set<EntityType>(['organisation', 'place', 'product']);
@@ -34,6 +37,13 @@ export interface ClaimMatch {
 /** Resolves a source-local entity key to its workspace group: id, type and every key of the group. */
 export type GroupLookup = (key: string) => { id: string; type: EntityType; keys: readonly string[] };
 
+/** The years a claim's dates fall in (`#2018`): the same time frame is evidence of the same fact. */
+function yearFeatures(claim: ClaimDigest): string[] {
+  const years = new Set<string>();
+  for (const d of claim.dates) if (d.timexType === 'DATE' && /^\d{4}/.test(d.value)) years.add(`#${d.value.slice(0, 4)}`);
+  return [...years];
+}
+
 /** Features keyed on source-local entity keys: they do not change when groups merge, so postings stay valid. */
 function rawFeatures(claim: ClaimDigest): string[] {
   const out = new Set<string>([...claim.terms, ...yearFeatures(claim)]);
@@ -45,11 +55,10 @@ function rawFeatures(claim: ClaimDigest): string[] {
   return [...out];
 }
 
-/** The years a claim's dates fall in (`#2018`): the same time frame is evidence of the same fact. */
-function yearFeatures(claim: ClaimDigest): string[] {
-  const years = new Set<string>();
-  for (const d of claim.dates) if (d.timexType === 'DATE' && /^\d{4}/.test(d.value)) years.add(`#${d.value.slice(0, 4)}`);
-  return [...years];
+interface Weighted {
+  generation: number;
+  weights: Map<string, number>;
+  norm: number;
 }
 
 /** Keeps postings per feature so a claim's candidates are found without comparing every pair. */
@@ -58,12 +67,16 @@ export class ClaimRegistry {
   private readonly refs = new Map<number, ClaimRef>();
   private readonly idOf = new Map<ClaimDigest, number>();
   private readonly postings = new Map<string, Set<number>>();
+  /** Bumped on every change: weights depend on the whole index, so cached ones are dropped then. */
+  private generation = 0;
+  private readonly cache = new WeakMap<ClaimDigest, Weighted>();
 
   get size(): number {
     return this.refs.size;
   }
 
   add(sourceId: string, claims: readonly ClaimDigest[]): void {
+    this.generation++;
     for (const claim of claims) {
       const id = this.nextId++;
       this.refs.set(id, { sourceId, claim });
@@ -77,6 +90,7 @@ export class ClaimRegistry {
   }
 
   remove(claims: readonly ClaimDigest[]): void {
+    this.generation++;
     for (const claim of claims) {
       const id = this.idOf.get(claim);
       if (id === undefined) continue;
@@ -94,31 +108,50 @@ export class ClaimRegistry {
     return this.postings.get(rawFeature)?.size ?? 0;
   }
 
-  /** IDF-weighted features of a claim, entity keys replaced by their workspace group. */
-  private weights(claim: ClaimDigest, group: GroupLookup): Map<string, number> {
+  /**
+   * IDF-weighted features of a claim, entity keys replaced by their workspace group; cached until the
+   * index changes. `memo` shares feature weights between the claims of one computation.
+   */
+  private weighted(claim: ClaimDigest, group: GroupLookup, memo: Map<string, number>): Weighted {
+    const cached = this.cache.get(claim);
+    if (cached && cached.generation === this.generation) return cached;
     const n = Math.max(1, this.refs.size);
-    const idf = (df: number) => Math.log(1 + n / Math.max(1, df));
     const w = new Map<string, number>();
-    for (const t of claim.terms) w.set(t, idf(this.df(t)));
-    for (const y of yearFeatures(claim)) w.set(y, YEAR_WEIGHT * idf(this.df(y)));
+    const put = (feature: string, factor: number, dfKeys: readonly string[]) => {
+      if (w.has(feature)) return;
+      let x = memo.get(feature);
+      if (x === undefined) {
+        let df = 0;
+        for (const k of dfKeys) df += this.df(k);
+        x = factor * Math.log(1 + n / Math.max(1, df));
+        memo.set(feature, x);
+      }
+      w.set(feature, x);
+    };
+    for (const t of claim.terms) put(t, 1, [t]);
+    for (const y of yearFeatures(claim)) put(y, YEAR_WEIGHT, [y]);
     const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
     for (const k of claim.entities) {
       const g = group(k);
       const f = `@${g.id}`;
-      if (!w.has(f)) w.set(f, (TYPE_WEIGHT[g.type] ?? 1) * idf(g.keys.reduce((s, key) => s + this.df(`@${key}`), 0)));
+      put(f, TYPE_WEIGHT[g.type] ?? 1, g.keys.map((key) => `@${key}`));
       if (!FRAME_TYPES.has(g.type)) continue;
-      for (const p of predicates) {
-        const frame = `${p}${f}`;
-        if (!w.has(frame)) w.set(frame, FRAME_WEIGHT * idf(g.keys.reduce((s, key) => s + this.df(`${p}@${key}`), 0)));
-      }
+      for (const p of predicates) put(`${p}${f}`, FRAME_WEIGHT, g.keys.map((key) => `${p}@${key}`));
     }
-    return w;
+    let norm = 0;
+    for (const x of w.values()) norm += x * x;
+    const result = { generation: this.generation, weights: w, norm: Math.sqrt(norm) };
+    this.cache.set(claim, result);
+    return result;
   }
 
-  /** Claims of other sources that state the same thing as `claim`, best first. */
-  matches(sourceId: string, claim: ClaimDigest, group: GroupLookup, threshold = DEFAULT_MATCH_THRESHOLD): ClaimMatch[] {
+  /**
+   * Claims of other sources that state the same thing as `claim`, best first: at most `limit`, from
+   * the candidates sharing the most features with it.
+   */
+  matches(sourceId: string, claim: ClaimDigest, group: GroupLookup, threshold = DEFAULT_MATCH_THRESHOLD, limit = MAX_MATCHES): ClaimMatch[] {
     const cap = Math.max(MIN_POSTING_CAP, MAX_POSTING_SHARE * this.refs.size);
-    const candidates = new Set<number>();
+    const hits = new Map<number, number>();
     const raw = new Set<string>([...claim.terms, ...yearFeatures(claim)]);
     const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
     for (const k of claim.entities) {
@@ -130,42 +163,44 @@ export class ClaimRegistry {
     for (const t of raw) {
       const p = this.postings.get(t);
       if (!p || p.size > cap) continue;
-      for (const id of p) candidates.add(id);
+      for (const id of p) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
-    const mine = this.weights(claim, group);
-    const myNorm = Math.sqrt([...mine.values()].reduce((s, x) => s + x * x, 0));
+    // In a workspace of near-copies a claim can have thousands of candidates: score the likeliest.
+    let candidates: number[] = [];
+    for (const [id, n] of hits) if (n >= 2 && this.refs.get(id)!.sourceId !== sourceId) candidates.push(id);
+    if (candidates.length > MAX_CANDIDATES) candidates = candidates.sort((a, b) => hits.get(b)! - hits.get(a)! || a - b).slice(0, MAX_CANDIDATES);
+    const memo = new Map<string, number>();
+    const mine = this.weighted(claim, group, memo);
     const out: ClaimMatch[] = [];
     for (const id of candidates) {
       const ref = this.refs.get(id)!;
-      if (ref.sourceId === sourceId) continue;
-      const theirs = this.weights(ref.claim, group);
+      const theirs = this.weighted(ref.claim, group, memo);
       let dot = 0;
-      let norm = 0;
-      const shared: [string, number][] = [];
-      for (const [f, x] of theirs) {
-        norm += x * x;
-        const y = mine.get(f);
+      let sharedCount = 0;
+      for (const [f, x] of theirs.weights) {
+        const y = mine.weights.get(f);
         if (y !== undefined) {
           dot += x * y;
-          shared.push([f, x]);
+          sharedCount++;
         }
       }
-      if (shared.length < 2) continue;
-      const score = dot / (myNorm * Math.sqrt(norm) || 1);
+      if (sharedCount < 2) continue;
+      const score = dot / (mine.norm * theirs.norm || 1);
       if (score < threshold) continue;
-      out.push({ ref, score, shared: shared.sort((a, b) => b[1] - a[1]).map(([f]) => f) });
+      const shared = [...theirs.weights.entries()].filter(([f]) => mine.weights.has(f)).sort((a, b) => b[1] - a[1]).map(([f]) => f);
+      out.push({ ref, score, shared });
     }
-    return out.sort((a, b) => b.score - a.score || (a.ref.sourceId < b.ref.sourceId ? -1 : a.ref.sourceId > b.ref.sourceId ? 1 : a.ref.claim.span.start - b.ref.claim.span.start));
+    out.sort((a, b) => b.score - a.score || (a.ref.sourceId < b.ref.sourceId ? -1 : a.ref.sourceId > b.ref.sourceId ? 1 : a.ref.claim.span.start - b.ref.claim.span.start));
+    return out.slice(0, limit);
   }
 
   /** Cosine of two claims with the same weights as `matches` (for measurement and tests). */
   similarity(a: ClaimDigest, b: ClaimDigest, group: GroupLookup): number {
-    const wa = this.weights(a, group);
-    const wb = this.weights(b, group);
+    const memo = new Map<string, number>();
+    const wa = this.weighted(a, group, memo);
+    const wb = this.weighted(b, group, memo);
     let dot = 0;
-    for (const [f, x] of wa) dot += x * (wb.get(f) ?? 0);
-    const na = Math.sqrt([...wa.values()].reduce((s, x) => s + x * x, 0));
-    const nb = Math.sqrt([...wb.values()].reduce((s, x) => s + x * x, 0));
-    return dot / (na * nb || 1);
+    for (const [f, x] of wa.weights) dot += x * (wb.weights.get(f) ?? 0);
+    return dot / (wa.norm * wb.norm || 1);
   }
 }

@@ -28,6 +28,18 @@ const STOP = new Set([
   'it’s', "it's", 'which', 'one', 'new', 'latest', 'now', 'right', 'all', 'part', 'within', 'by', 'end', 'early', 'late',
 ]);
 
+// Stemming is the costly step and news vocabulary repeats: remember stems (bounded).
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    if (stems.size > 50_000) stems.clear();
+    s = stemmer(word);
+    stems.set(word, s);
+  }
+  return s;
+}
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 /**
@@ -41,7 +53,7 @@ export function contentTerms(text: string): string[] {
     if (word.length < 2 || STOP.has(word) || /^\d/.test(word)) continue;
     for (const part of word.split('-')) {
       if (part.length < 2 || STOP.has(part)) continue;
-      const stem = stemmer(part);
+      const stem = stemOf(part);
       out.add(CLASS_OF.get(stem) ?? stem);
     }
   }

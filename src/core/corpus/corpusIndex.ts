@@ -53,6 +53,7 @@ export class CorpusIndex {
   /** Adds or replaces a source. */
   upsert(sourceId: string, digest: SourceDigest): void {
     this.remove(sourceId);
+    this.rolesCache = undefined;
     this.digests.set(sourceId, digest);
     this.entities.add(sourceId, digest.entities);
     this.claims.add(sourceId, digest.claims);
@@ -68,6 +69,7 @@ export class CorpusIndex {
   remove(sourceId: string): boolean {
     const old = this.digests.get(sourceId);
     if (!old) return false;
+    this.rolesCache = undefined;
     this.digests.delete(sourceId);
     this.entities.remove(sourceId, old.entities);
     this.claims.remove(old.claims);
@@ -165,25 +167,40 @@ export class CorpusIndex {
     return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
+  /** People given a title anywhere, by workspace entity, in source order; rebuilt after a change. */
+  private rolesCache?: Map<string, RoleHolder[]>;
+
+  private roleHolders(): Map<string, RoleHolder[]> {
+    if (this.rolesCache) return this.rolesCache;
+    const byGroup = new Map<string, RoleHolder[]>();
+    for (const sid of this.sourcesInOrder()) {
+      const d = this.digests.get(sid)!;
+      for (const m of d.entities) {
+        if (!m.role) continue;
+        const groupId = this.entities.groupOf(m.key)?.id ?? m.key;
+        let list = byGroup.get(groupId);
+        if (!list) byGroup.set(groupId, (list = []));
+        list.push({
+          sourceId: sid, mention: m,
+          ...(m.claimId ? { claim: d.claims.find((c) => c.findingId === m.claimId) } : {}),
+          ...(m.role.org ? { org: this.entities.groupOf(m.role.org)?.id ?? m.role.org } : {}),
+        });
+      }
+    }
+    this.rolesCache = byGroup;
+    return byGroup;
+  }
+
   private titleConflictsOf(sourceId: string, digest: SourceDigest): Conflict[] {
     const out: Conflict[] = [];
-    const people = new Set<string>();
-    for (const m of digest.entities) if (m.role) people.add(this.entities.groupOf(m.key)?.id ?? m.key);
-    for (const groupId of people) {
-      const holders: RoleHolder[] = [];
-      for (const sid of this.sourcesInOrder()) {
-        const d = this.digests.get(sid)!;
-        for (const m of d.entities) {
-          if (!m.role || (this.entities.groupOf(m.key)?.id ?? m.key) !== groupId) continue;
-          holders.push({
-            sourceId: sid, mention: m,
-            ...(m.claimId ? { claim: d.claims.find((c) => c.findingId === m.claimId) } : {}),
-            ...(m.role.org ? { org: this.entities.groupOf(m.role.org)?.id ?? m.role.org } : {}),
-          });
-        }
-      }
-      const person = this.entities.groupOf(digest.entities.find((m) => (this.entities.groupOf(m.key)?.id ?? m.key) === groupId)!.key)?.canonical ?? groupId;
-      for (const c of titleConflicts(person, holders)) if (c.sides.some((s) => s.sourceId === sourceId)) out.push(c);
+    const people = new Map<string, string>();
+    for (const m of digest.entities) {
+      if (!m.role) continue;
+      const g = this.entities.groupOf(m.key);
+      people.set(g?.id ?? m.key, g?.canonical ?? m.canonical);
+    }
+    for (const [groupId, person] of people) {
+      for (const c of titleConflicts(person, this.roleHolders().get(groupId) ?? [])) if (c.sides.some((s) => s.sourceId === sourceId)) out.push(c);
     }
     return out;
   }

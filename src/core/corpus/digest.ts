@@ -68,6 +68,7 @@ const FORWARD = /\b(?:within|in|over|during)(?:\s+the)?(?:\s+next)?\s*$|\bnext\s
 export function digestSource(text: string, analysed: SourceAnalysis): SourceDigest {
   const pos = new Positions(text);
   const findings = analysed.tagged.findings;
+  const byId = new Map(findings.map((f) => [f.id, f]));
   const claims = findings.filter((f) => f.kind === 'claim').sort((a, b) => a.start - b.start);
   const claimAt = (start: number, end: number) => {
     // Claims are sentences and do not overlap, except a title repeated as a claim: take the narrowest.
@@ -134,7 +135,7 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
       .map((fig) => ({ value: fig.value, unit: fig.unit, ...(fig.qualifier ? { qualifier: fig.qualifier } : {}), text: fig.text, span: pos.span(c.start + fig.start, c.start + fig.end) }));
     for (const fig of figures) mask(fig.span.start, fig.span.end);
     const dateValues: DateValueDigest[] = ds.filter((d) => d.value !== null).map((d) => {
-      const info = analysed.tagged.findings.find((f) => f.id === d.findingId)?.date;
+      const info = byId.get(d.findingId)?.date;
       return {
         value: d.value!, timexType: d.timexType, ...(d.mod ? { mod: d.mod } : {}), text: d.text,
         ...(info?.referenceDate ? { referenceDate: info.referenceDate } : {}), span: d.span,

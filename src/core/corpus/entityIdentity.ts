@@ -145,7 +145,6 @@ export class EntityRegistry {
       const types = new Map<EntityType, number>();
       const names = new Set<string>();
       const descriptions = new Set<string>();
-      const sources = new Set<string>();
       let mentions = 0;
       for (const k of keys) {
         const s = this.stats.get(k)!;
@@ -153,14 +152,20 @@ export class EntityRegistry {
         for (const [t, n] of s.types) bump(types, t, n);
         for (const n of s.names.keys()) names.add(n);
         for (const d of s.descriptions.keys()) descriptions.add(d);
-        for (const src of s.sources.keys()) sources.add(src);
+      }
+      // Most groups have one key: count its sources without building a set.
+      let sourceCount = this.stats.get(keys[0])!.sources.size;
+      if (keys.length > 1) {
+        const sources = new Set<string>();
+        for (const k of keys) for (const src of this.stats.get(k)!.sources.keys()) sources.add(src);
+        sourceCount = sources.size;
       }
       const canonical = top(this.stats.get(rep)!.canonicals);
       names.add(canonical);
       const type = rep === keys[0] || typeOf.get(rep) !== 'other' ? typeOf.get(rep)! : top(types);
       const group: EntityGroup = {
         id: `${type}:${rep}`, canonical, type, keys,
-        names: [...names].sort(), descriptions: [...descriptions].sort(), mentions, sources: sources.size,
+        names: [...names].sort(), descriptions: [...descriptions].sort(), mentions, sources: sourceCount,
       };
       all.push(group);
       for (const k of keys) byKey.set(k, group);
