@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { TagStatus } from '../core/model';
 import { rebaseSidecar } from '../core/taggedFindings';
-import type { Sidecar } from '../core/tags/annotation';
+import type { Evidence, Sidecar } from '../core/tags/annotation';
 import { emptySidecar } from '../core/tags/sidecarFormat';
 import type { SidecarStore } from '../core/tags/sidecarStore';
 import { sha256Hex } from '../core/tags/quoteSelector';
@@ -13,7 +13,7 @@ import type { SourceState } from './sourceState';
 export class TagError extends Error {}
 
 export type TagChange =
-  | { op: 'set'; status: TagStatus }
+  | { op: 'set'; status: TagStatus; evidence?: readonly Evidence[] }
   | { op: 'clear' }
   | { op: 'note'; note: string };
 
@@ -50,7 +50,7 @@ export class TagService {
     let updated: Sidecar;
     switch (change.op) {
       case 'set':
-        updated = setTag(base, { ...key, status: change.status, sourceText: state.text, now: this.now() });
+        updated = setTag(base, { ...key, status: change.status, sourceText: state.text, now: this.now(), ...(change.evidence ? { evidence: change.evidence } : {}) });
         break;
       case 'clear':
         updated = clearTag(base, key);

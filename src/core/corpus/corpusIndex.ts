@@ -191,6 +191,12 @@ export class CorpusIndex {
     return byGroup;
   }
 
+  /** People in `sourceId` that another source gives a different title. */
+  titleConflicts(sourceId: string): Conflict[] {
+    const digest = this.digests.get(sourceId);
+    return digest ? this.titleConflictsOf(sourceId, digest) : [];
+  }
+
   private titleConflictsOf(sourceId: string, digest: SourceDigest): Conflict[] {
     const out: Conflict[] = [];
     const people = new Map<string, string>();
