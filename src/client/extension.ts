@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCrossSourceViews } from './crossSourceViews';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: 'Sourcemark',
   };
   client = new LanguageClient('sourcemark', 'Sourcemark', serverOptions, clientOptions);
+  registerCrossSourceViews(context, () => client);
   try {
     await client.start();
   } catch (e) {
