@@ -20,7 +20,9 @@ export function timelineHtml(data: TimelineResponse, page: { cspSource: string; 
   const parts: string[] = [];
   if (data.indexing) parts.push(`<p class="note">Still indexing: ${data.indexed} sources so far. Run the command again for the rest.</p>`);
   if (data.timeline.disagreements.length) {
-    parts.push('<h2>Where the sources disagree</h2><ul class="conflicts">');
+    parts.push('<h2>Where the sources disagree</h2>');
+    if (data.timeline.disagreementCount > data.timeline.disagreements.length) parts.push(`<p class="note">The first ${data.timeline.disagreements.length} of ${data.timeline.disagreementCount}.</p>`);
+    parts.push('<ul class="conflicts">');
     for (const c of data.timeline.disagreements) {
       const [a, b] = c.sides;
       parts.push(`<li><span class="warn">⚠</span> ${link(a.sourceId, a.focus, label(a.sourceId))} “${escapeHtml(a.focusText)}” <span class="value">${escapeHtml(a.value)}</span>

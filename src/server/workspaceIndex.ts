@@ -21,9 +21,9 @@ export interface WorkspaceIndexOptions {
   isSource: (uri: string, glob: string) => boolean;
   /** Open documents are indexed from the editor's text, never from disk. */
   isOpen: (uri: string) => boolean;
-  /** The index changed: `progress` during a scan, `done` at its end, `file` after a single file. */
-  onChange: (reason: 'progress' | 'done' | 'file') => void;
-  /** Worker threads for analysis; 0 analyses in this thread between other work. Default: cores − 1, at least 1. */
+  /** The index changed: `done` at the end of a scan, `file` after a single file. */
+  onChange: (reason: 'done' | 'file') => void;
+  /** Worker threads for analysis; 0 analyses in this thread between other work. Default: SOURCEMARK_INDEX_WORKERS, else cores − 1, at least 1. */
   workers?: number;
   /** The worker script; default dist/indexWorker.js beside this bundle, when it exists. */
   workerScript?: string;
@@ -67,7 +67,8 @@ export class WorkspaceIndex {
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     const script = options.workerScript ?? path.join(__dirname, 'indexWorker.js');
-    const count = options.workers ?? Math.max(1, availableParallelism() - 1);
+    const fromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS);
+    const count = options.workers ?? (Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : Math.max(1, availableParallelism() - 1));
     if (count > 0 && existsSync(script)) {
       for (let i = 0; i < count; i++) this.pool.push(this.startWorker(script));
     }
@@ -114,17 +115,14 @@ export class WorkspaceIndex {
     const message = () => `Indexing sources ${this.status.done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`;
     progress.begin('Sourcemark', 0, message(), false);
     let lastReport = 0;
-    let nextMilestone = 0.25;
+    // Views of open sources are brought up to date once, at the end: linking while thousands of
+    // sources arrive would hold up the main thread for nothing.
     this.pump((finished) => {
       if (generation !== this.scanGeneration) return;
       const now = performance.now();
       if (now - lastReport > 100 || finished) {
         lastReport = now;
         progress.report(total ? Math.floor((100 * this.status.done) / total) : 100, message());
-      }
-      if (total && this.status.done / total >= nextMilestone && !finished) {
-        nextMilestone += 0.25;
-        this.options.onChange('progress');
       }
     });
     await this.whenIdle();

@@ -118,7 +118,7 @@ export class LspTestClient {
   }
 
   /** Resolves when the server has indexed the workspace and linked the open sources. */
-  indexed(): Promise<{ sources: number; total: number; done: number }> {
+  indexed(): Promise<{ sources: number; total: number; done: number; failed: number; scanning: boolean }> {
     return this.connection.sendRequest('sourcemark/indexStatus', { wait: true });
   }
 

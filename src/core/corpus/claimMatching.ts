@@ -149,7 +149,10 @@ export class ClaimRegistry {
    * Claims of other sources that state the same thing as `claim`, best first: at most `limit`, from
    * the candidates sharing the most features with it.
    */
-  matches(sourceId: string, claim: ClaimDigest, group: GroupLookup, threshold = DEFAULT_MATCH_THRESHOLD, limit = MAX_MATCHES): ClaimMatch[] {
+  matches(
+    sourceId: string, claim: ClaimDigest, group: GroupLookup, threshold = DEFAULT_MATCH_THRESHOLD, limit = MAX_MATCHES,
+    only?: (candidate: ClaimDigest) => boolean, maxCandidates = MAX_CANDIDATES,
+  ): ClaimMatch[] {
     const cap = Math.max(MIN_POSTING_CAP, MAX_POSTING_SHARE * this.refs.size);
     const hits = new Map<number, number>();
     const raw = new Set<string>([...claim.terms, ...yearFeatures(claim)]);
@@ -167,8 +170,12 @@ export class ClaimRegistry {
     }
     // In a workspace of near-copies a claim can have thousands of candidates: score the likeliest.
     let candidates: number[] = [];
-    for (const [id, n] of hits) if (n >= 2 && this.refs.get(id)!.sourceId !== sourceId) candidates.push(id);
-    if (candidates.length > MAX_CANDIDATES) candidates = candidates.sort((a, b) => hits.get(b)! - hits.get(a)! || a - b).slice(0, MAX_CANDIDATES);
+    for (const [id, n] of hits) {
+      if (n < 2) continue;
+      const ref = this.refs.get(id)!;
+      if (ref.sourceId !== sourceId && (!only || only(ref.claim))) candidates.push(id);
+    }
+    if (candidates.length > maxCandidates) candidates = candidates.sort((a, b) => hits.get(b)! - hits.get(a)! || a - b).slice(0, maxCandidates);
     const memo = new Map<string, number>();
     const mine = this.weighted(claim, group, memo);
     const out: ClaimMatch[] = [];

@@ -53,7 +53,7 @@ export class CorpusIndex {
   /** Adds or replaces a source. */
   upsert(sourceId: string, digest: SourceDigest): void {
     this.remove(sourceId);
-    this.rolesCache = undefined;
+    this.invalidate();
     this.digests.set(sourceId, digest);
     this.entities.add(sourceId, digest.entities);
     this.claims.add(sourceId, digest.claims);
@@ -69,11 +69,18 @@ export class CorpusIndex {
   remove(sourceId: string): boolean {
     const old = this.digests.get(sourceId);
     if (!old) return false;
-    this.rolesCache = undefined;
+    this.invalidate();
     this.digests.delete(sourceId);
     this.entities.remove(sourceId, old.entities);
     this.claims.remove(old.claims);
     return true;
+  }
+
+  private invalidate(): void {
+    this.rolesCache = undefined;
+    this.frameCache = undefined;
+    this.firstCache = undefined;
+    this.orderCache = undefined;
   }
 
   // ---- Entities ------------------------------------------------------------------------------
@@ -102,22 +109,31 @@ export class CorpusIndex {
 
   /** Where the workspace first mentions an entity: in the earliest-published source (undated ones last). */
   firstMention(groupId: string): CorpusLocation | undefined {
-    for (const sourceId of this.sourcesInOrder()) {
-      const m = this.digests.get(sourceId)!.entities.find((e) => this.entities.groupOf(e.key)?.id === groupId);
-      if (m) return location(sourceId, m);
+    if (!this.firstCache) {
+      this.firstCache = new Map();
+      for (const sourceId of this.sourcesInOrder()) {
+        for (const m of this.digests.get(sourceId)!.entities) {
+          const id = this.entities.groupOf(m.key)?.id;
+          if (id && !this.firstCache.has(id)) this.firstCache.set(id, location(sourceId, m));
+        }
+      }
     }
-    return undefined;
+    return this.firstCache.get(groupId);
   }
+
+  private firstCache?: Map<string, CorpusLocation>;
+  private orderCache?: string[];
 
   /** Sources ordered by publication date (undated last), then id. */
   sourcesInOrder(): string[] {
-    return [...this.digests.entries()]
+    this.orderCache ??= [...this.digests.entries()]
       .sort(([a, da], [b, db]) => {
         const pa = da.publicationDate ?? '9999';
         const pb = db.publicationDate ?? '9999';
         return pa < pb ? -1 : pa > pb ? 1 : a < b ? -1 : a > b ? 1 : 0;
       })
       .map(([id]) => id);
+    return this.orderCache;
   }
 
   // ---- Claims --------------------------------------------------------------------------------
@@ -125,11 +141,11 @@ export class CorpusIndex {
   private readonly group: GroupLookup = (key) => this.entities.groupOf(key) ?? { id: key, type: 'other', keys: [key] };
 
   /** Claims of other sources stating the same as the claim `findingId` of `sourceId`, best first. */
-  linksFor(sourceId: string, findingId: string): ClaimLink[] {
+  linksFor(sourceId: string, findingId: string, narrow?: { only: (candidate: ClaimDigest) => boolean; limit: number; candidates: number }): ClaimLink[] {
     const digest = this.digests.get(sourceId);
     const claim = digest?.claims.find((c) => c.findingId === findingId);
     if (!digest || !claim) return [];
-    return this.claims.matches(sourceId, claim, this.group, this.threshold).map((m) => this.link(sourceId, digest, claim, m));
+    return this.claims.matches(sourceId, claim, this.group, this.threshold, narrow?.limit, narrow?.only, narrow?.candidates).map((m) => this.link(sourceId, digest, claim, m));
   }
 
   /** Cosine similarity of two claims under the index's current weights (for measurement). */
@@ -213,8 +229,35 @@ export class CorpusIndex {
 
   // ---- Timeline ------------------------------------------------------------------------------
 
+  /**
+   * Time-frame conflicts of the whole workspace, for the timeline: only claims about the future that
+   * name a date can have one. Bounded, so a workspace of near-copies cannot make it quadratic: each
+   * claim is compared with its 10 closest dated claims and keeps at most 3 conflicts.
+   */
+  timeFrameConflicts(): Conflict[] {
+    if (this.frameCache) return this.frameCache;
+    const found = new Map<string, Conflict>();
+    const dated = (c: ClaimDigest) => c.future && c.dates.length > 0;
+    for (const id of this.sourceIds()) {
+      for (const claim of this.digests.get(id)!.claims) {
+        if (!dated(claim)) continue;
+        let kept = 0;
+        for (const link of this.linksFor(id, claim.findingId, { only: dated, limit: 10, candidates: 60 })) {
+          for (const c of link.conflicts) if (c.kind === 'time-frame' && kept < 3 && !found.has(c.id)) {
+            found.set(c.id, c);
+            kept++;
+          }
+        }
+      }
+    }
+    this.frameCache = [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return this.frameCache;
+  }
+
+  private frameCache?: Conflict[];
+
   timeline(options: TimelineOptions = {}): Timeline {
-    return buildTimeline(this.digests, this.conflicts(), options);
+    return buildTimeline(this.digests, this.timeFrameConflicts(), options);
   }
 }
 

@@ -31,11 +31,16 @@ export interface TimelineEntry {
 
 export interface Timeline {
   entries: TimelineEntry[];
-  /** Time-frame conflicts, for the "sources disagree" list. */
+  /** Time-frame conflicts, for the "sources disagree" list (the first MAX_DISAGREEMENTS). */
   disagreements: Conflict[];
+  /** How many there are in all. */
+  disagreementCount: number;
   /** Dates left out: unresolved, durations, or in reader comments and their metadata. */
   omitted: { unresolved: number; comments: number; durations: number };
 }
+
+/** A page lists this many; the dates of every disagreement are still marked. */
+export const MAX_DISAGREEMENTS = 200;
 
 export interface TimelineOptions {
   /** Include dates in reader comments and comment metadata ("Member since …"). Default false. */
@@ -46,10 +51,11 @@ export interface TimelineOptions {
 export function buildTimeline(sources: ReadonlyMap<string, SourceDigest>, conflicts: readonly Conflict[], options: TimelineOptions = {}): Timeline {
   const entries = new Map<string, TimelineEntry & { fromDay: number; toDay: number }>();
   const omitted = { unresolved: 0, comments: 0, durations: 0 };
-  const disagreements = conflicts.filter((c) => c.kind === 'time-frame');
+  const all = conflicts.filter((c) => c.kind === 'time-frame');
+  const disagreements = all.slice(0, MAX_DISAGREEMENTS);
   // Which (source, date finding) sit in a disputed time frame.
   const disputed = new Map<string, string[]>();
-  for (const c of disagreements) {
+  for (const c of all) {
     for (const side of c.sides) {
       const digest = sources.get(side.sourceId);
       for (const d of digest?.dates ?? []) {
@@ -106,6 +112,7 @@ export function buildTimeline(sources: ReadonlyMap<string, SourceDigest>, confli
   return {
     entries: sorted.map(({ fromDay: _f, toDay: _t, ...e }) => e),
     disagreements,
+    disagreementCount: all.length,
     omitted,
   };
 }

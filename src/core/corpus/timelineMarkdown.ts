@@ -21,6 +21,7 @@ export function formatTimelineMarkdown(timeline: Timeline, options: TimelineMark
   lines.push(`${timeline.entries.length} dates, ${mentions} mentions. Left out: ${timeline.omitted.comments} in reader comments, ${timeline.omitted.unresolved} unresolved, ${timeline.omitted.durations} durations.`, '');
   if (timeline.disagreements.length) {
     lines.push('## Where the sources disagree', '');
+    if (timeline.disagreementCount > timeline.disagreements.length) lines.push(`The first ${timeline.disagreements.length} of ${timeline.disagreementCount}.`, '');
     for (const c of timeline.disagreements) {
       const [a, b] = c.sides;
       lines.push(`- **${label(a.sourceId)}** “${escape(a.focusText)}” (${escape(a.value)}) vs **${label(b.sourceId)}** “${escape(b.focusText)}” (${escape(b.value)})`);
