@@ -1,5 +1,5 @@
 import {
-  CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,17 +8,10 @@ import { Analyzer } from '../core/analyzer';
 import { analyzeSource } from '../core/sourceAnalysis';
 import { FileSidecarStore, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
 import { codeActionsFor } from './codeActions';
-import { codeLenses } from './codeLens';
-import { buildCrossSourceView, type CrossSourceView } from './crossSource';
-import { documentSymbols } from './documentSymbols';
-import { citeFinding } from './evidence';
-import { definitionAt, referencesAt } from './references';
-import { timelineResponse } from './timelineRequest';
-import { WorkspaceIndex } from './workspaceIndex';
-import { workspaceSymbols } from './workspaceSymbols';
+import { CrossSourceFeatures } from './crossSourceFeatures';
 import { toDiagnostics } from './diagnostics';
 import { hoverAt } from './hover';
-import { COMMANDS, TIMELINE_REQUEST, type SetNoteArgs, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from './protocol';
+import { COMMANDS, type SetNoteArgs, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from './protocol';
 import { DEFAULT_SETTINGS, normaliseSettings, type SourcemarkSettings } from './settings';
 import { SourceMatcher } from './sourceMatcher';
 import type { SourceState } from './sourceState';
@@ -47,17 +40,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const timers = new Map<string, NodeJS.Timeout>();
   let canFetchConfiguration = false;
   let canWatchConfiguration = false;
-  let canRefreshCodeLens = false;
-  let canWatchFiles = false;
   let canWatchFolders = false;
-  let folders: string[] = [];
-  const workspace = new WorkspaceIndex({
-    connection, store, settingsFor,
-    isSource: (uri, glob) => matcher.isSource(uri, glob),
-    isOpen: (uri) => documents.get(uri) !== undefined,
-    onChange: () => scheduleCrossSource(),
-    ...(options.indexWorkers !== undefined ? { workers: options.indexWorkers } : {}),
-    ...(options.indexWorkerScript ? { workerScript: options.indexWorkerScript } : {}),
+  const crossSource = new CrossSourceFeatures({
+    connection, documents, states, matcher, analyzer, store, tags, settingsFor, refresh,
+    sidecarWritten: (p, sidecar) => sidecars.set(p, Promise.resolve({ state: 'ok', sidecar, raw: '' })),
+    indexWorkers: options.indexWorkers, indexWorkerScript: options.indexWorkerScript,
   });
 
   // stdout belongs to the protocol: route console output to the client's log.
@@ -69,22 +56,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params): InitializeResult => {
     canFetchConfiguration = !!params.capabilities.workspace?.configuration;
     canWatchConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-    canRefreshCodeLens = !!params.capabilities.workspace?.codeLens?.refreshSupport;
-    canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
-    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     matcher.setFolders(folders);
+    const crossSourceCapabilities = crossSource.initialize(params, folders);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
-        referencesProvider: true,
-        definitionProvider: true,
-        workspaceSymbolProvider: true,
-        documentSymbolProvider: true,
-        codeLensProvider: { resolveProvider: false },
+        ...crossSourceCapabilities,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'sourcemark-lsp' },
@@ -94,88 +76,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     setImmediate(() => analyzer.warmUp());
     if (canWatchConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcemark' });
-    indexing = startIndexing();
+    crossSource.initialized();
     // Registering without the client's support throws (and would skip whatever follows).
     if (canWatchFolders) connection.workspace.onDidChangeWorkspaceFolders(() => {
       void connection.workspace.getWorkspaceFolders().then((f) => {
-        folders = f?.map((x) => x.uri) ?? [];
-        matcher.setFolders(folders);
+        matcher.setFolders(f?.map((x) => x.uri) ?? []);
         refreshAll();
-        indexing = workspace.scan(folders);
+        crossSource.foldersChanged(f?.map((x) => x.uri) ?? []);
       });
     });
   });
-
-  /** Indexes the workspace in the background and watches its sources when the client lets us. */
-  async function startIndexing(): Promise<void> {
-    try {
-      if (canWatchFiles && folders.length) {
-        const glob = (await settingsFor(folders[0])).sources;
-        await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: glob.includes('/') ? glob : `**/${glob}` }, { globPattern: '**/*.annotations.json' }],
-        });
-      }
-      await workspace.scan(folders);
-    } catch (e) {
-      connection.console.error(`Sourcemark could not index the workspace: ${(e as Error).stack ?? (e as Error).message}`);
-    }
-  }
-
-  let indexing: Promise<void> = Promise.resolve();
-  let shuttingDown = false;
-  let crossSourceTimer: NodeJS.Timeout | undefined;
-  let crossSourceRunning: Promise<void> | undefined;
-
-  /** The index changed: bring the cross-source view of every open source up to date, soon. */
-  function scheduleCrossSource(delay = 300): void {
-    clearTimeout(crossSourceTimer);
-    if (shuttingDown) return;
-    crossSourceTimer = setTimeout(() => {
-      crossSourceRunning = (crossSourceRunning ?? Promise.resolve()).then(updateCrossSource).catch((e: Error) =>
-        connection.console.error(`Sourcemark could not link sources: ${e.stack ?? e.message}`));
-    }, delay);
-  }
-
-  async function updateCrossSource(): Promise<void> {
-    let changed = false;
-    for (const state of [...states.values()]) {
-      if (shuttingDown) return;
-      const view = await buildCrossSourceView(workspace.corpus, state.uri, folders, workspace.status.scanning);
-      if (shuttingDown) return;
-      const doc = documents.get(state.uri);
-      if (!view || states.get(state.uri) !== state || !doc || doc.version !== state.version) continue;
-      if (viewSignature(view) === (state.crossSource ? viewSignature(state.crossSource) : '')) {
-        state.crossSource = view;
-        continue;
-      }
-      state.crossSource = view;
-      changed = true;
-      await connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics: toDiagnostics(doc, state) });
-    }
-    if (changed && canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-  }
-
-  /** What the user sees of a view: when it is unchanged, nothing is re-sent. */
-  function viewSignature(v: CrossSourceView): string {
-    const links = [...v.links].map(([id, l]) => `${id}:${l.map((x) => `${x.sourceId}#${x.claim.findingId}#${x.claim.tag?.status ?? ''}`).join(',')}`);
-    return `${v.indexing}|${v.conflicts.map((c) => `${c.id}${c.sides.map((s) => s.tag?.status ?? '').join('')}`).join(',')}|${links.join(';')}`;
-  }
-
-  /**
-   * After an edit, the last view still holds where its quotes are unchanged; the rest waits for the
-   * next view, so an edit never waits for the index.
-   */
-  function carriedOver(view: CrossSourceView | undefined, state: SourceState): CrossSourceView | undefined {
-    if (!view) return undefined;
-    const ids = new Set(state.tagged.findings.map((f) => f.id));
-    const here = (start: number, end: number, text: string) => state.text.slice(start, end).replace(/\s+/g, ' ') === text.replace(/\s+/g, ' ');
-    return {
-      ...view,
-      links: new Map([...view.links].filter(([id]) => ids.has(id))),
-      conflicts: view.conflicts.filter((c) => c.sides.every((s) => s.sourceId !== state.uri || (ids.has(s.findingId) && here(s.focus.start, s.focus.end, s.focusText)))),
-      entities: new Map([...view.entities].filter(([id]) => ids.has(id))),
-    };
-  }
 
   /** Settings are fetched per document and dropped whenever the client says they changed. */
   function settingsFor(uri: string): Promise<SourcemarkSettings> {
@@ -224,12 +134,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }),
     };
     const previous = states.get(uri);
-    const carried = carriedOver(previous?.crossSource, state);
-    if (carried) state.crossSource = carried;
     states.set(uri, state);
-    workspace.upsertOpen(uri, text, state);
+    crossSource.analysed(state, previous);
     await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(doc, state) });
-    scheduleCrossSource(previous ? 300 : 0);
   }
 
   function schedule(uri: string, delay: number): void {
@@ -250,7 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent((e) => schedule(e.document.uri, states.has(e.document.uri) ? (options.changeDelayMs ?? 150) : 0));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
-    void workspace.documentClosed(e.document.uri);
+    crossSource.closed(e.document.uri);
     states.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -262,7 +169,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeWatchedFiles((e) => {
-    void workspace.filesChanged(e.changes);
+    crossSource.filesChanged(e.changes);
     for (const change of e.changes) {
       const changed = URI.parse(change.uri).fsPath;
       if (!changed.endsWith('.annotations.json')) continue;
@@ -314,19 +221,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return { ok: false };
     }
     try {
-      if (params.command === COMMANDS.tagWithEvidence) {
-        const cited = await citeFinding(
-          { analyzer, store, tags, folders: () => folders, openState: (u) => states.get(u), settingsFor },
-          args as TagWithEvidenceArgs,
-        );
-        change = { op: 'set', status: (args as TagWithEvidenceArgs).status, evidence: [cited.evidence] };
-        if (cited.written) {
-          const citedState = cited.written.state;
-          sidecars.set(citedState.sidecarPath, Promise.resolve({ state: 'ok', sidecar: cited.written.sidecar, raw: '' }));
-          if (states.has(citedState.uri)) await refresh(citedState.uri);
-          else await workspace.reindex(citedState.uri);
-        }
-      }
+      if (params.command === COMMANDS.tagWithEvidence) change = await crossSource.tagWithEvidence(args as TagWithEvidenceArgs);
       const sidecar = await tags.apply(state, args, change);
       sidecars.set(state.sidecarPath, Promise.resolve({ state: 'ok', sidecar, raw: '' }));
       await refresh(state.uri);
@@ -338,54 +233,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  const ready = (uri: string) => {
-    const state = states.get(uri);
-    const doc = documents.get(uri);
-    return state && doc && state.version === doc.version ? { state, doc } : undefined;
-  };
-
-  connection.onReferences((params) => {
-    const r = ready(params.textDocument.uri);
-    return r ? referencesAt(workspace.corpus, r.state, r.doc.offsetAt(params.position)) : [];
-  });
-
-  connection.onDefinition((params) => {
-    const r = ready(params.textDocument.uri);
-    return r ? definitionAt(workspace.corpus, r.state, r.doc.offsetAt(params.position)) : null;
-  });
-
-  connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace.corpus, params.query));
-
-  connection.onDocumentSymbol((params) => {
-    const r = ready(params.textDocument.uri);
-    return r ? documentSymbols(r.doc, r.state) : [];
-  });
-
-  connection.onCodeLens((params) => {
-    const r = ready(params.textDocument.uri);
-    return r ? codeLenses(r.doc, r.state) : [];
-  });
-
-  connection.onRequest(TIMELINE_REQUEST, (params: { includeComments?: boolean } | undefined) =>
-    timelineResponse(workspace.corpus, folders, workspace.status.scanning, params?.includeComments ?? false));
-
-  /** For tests and benchmarks: resolves when indexing and linking have settled. */
-  connection.onRequest('sourcemark/indexStatus', async (params: { wait?: boolean } | undefined) => {
-    if (params?.wait) {
-      await indexing;
-      await workspace.whenIdle();
-      scheduleCrossSource(0);
-      await new Promise((r) => setTimeout(r, 5));
-      await crossSourceRunning;
-    }
-    return { ...workspace.status, sources: workspace.corpus.size };
-  });
-
-  connection.onShutdown(() => {
-    shuttingDown = true;
-    clearTimeout(crossSourceTimer);
-    workspace.dispose();
-  });
+  crossSource.listen();
+  connection.onShutdown(() => crossSource.shutdown());
 
   documents.listen(connection);
   connection.listen();

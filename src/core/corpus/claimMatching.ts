@@ -44,6 +44,9 @@ function yearFeatures(claim: ClaimDigest): string[] {
   return [...years];
 }
 
+/** A claim about the future that names a date: the kind whose time frames can disagree. */
+export const isDated = (c: ClaimDigest) => c.future && c.dates.length > 0;
+
 /** Features keyed on source-local entity keys: they do not change when groups merge, so postings stay valid. */
 function rawFeatures(claim: ClaimDigest): string[] {
   const out = new Set<string>([...claim.terms, ...yearFeatures(claim)]);
@@ -67,6 +70,9 @@ export class ClaimRegistry {
   private readonly refs = new Map<number, ClaimRef>();
   private readonly idOf = new Map<ClaimDigest, number>();
   private readonly postings = new Map<string, Set<number>>();
+  /** The same for claims about the future that name a date: the only ones a time frame can conflict between. */
+  private readonly datedPostings = new Map<string, Set<number>>();
+  private datedCount = 0;
   /** Bumped on every change: weights depend on the whole index, so cached ones are dropped then. */
   private generation = 0;
   private readonly cache = new WeakMap<ClaimDigest, Weighted>();
@@ -81,10 +87,14 @@ export class ClaimRegistry {
       const id = this.nextId++;
       this.refs.set(id, { sourceId, claim });
       this.idOf.set(claim, id);
+      const dated = isDated(claim);
+      if (dated) this.datedCount++;
       for (const t of rawFeatures(claim)) {
-        let p = this.postings.get(t);
-        if (!p) this.postings.set(t, (p = new Set()));
-        p.add(id);
+        for (const map of dated ? [this.postings, this.datedPostings] : [this.postings]) {
+          let p = map.get(t);
+          if (!p) map.set(t, (p = new Set()));
+          p.add(id);
+        }
       }
     }
   }
@@ -96,10 +106,14 @@ export class ClaimRegistry {
       if (id === undefined) continue;
       this.idOf.delete(claim);
       this.refs.delete(id);
+      const dated = isDated(claim);
+      if (dated) this.datedCount--;
       for (const t of rawFeatures(claim)) {
-        const p = this.postings.get(t);
-        p?.delete(id);
-        if (p?.size === 0) this.postings.delete(t);
+        for (const map of dated ? [this.postings, this.datedPostings] : [this.postings]) {
+          const p = map.get(t);
+          p?.delete(id);
+          if (p?.size === 0) map.delete(t);
+        }
       }
     }
   }
@@ -151,9 +165,10 @@ export class ClaimRegistry {
    */
   matches(
     sourceId: string, claim: ClaimDigest, group: GroupLookup, threshold = DEFAULT_MATCH_THRESHOLD, limit = MAX_MATCHES,
-    only?: (candidate: ClaimDigest) => boolean, maxCandidates = MAX_CANDIDATES,
+    datedOnly = false, maxCandidates = MAX_CANDIDATES,
   ): ClaimMatch[] {
-    const cap = Math.max(MIN_POSTING_CAP, MAX_POSTING_SHARE * this.refs.size);
+    const postings = datedOnly ? this.datedPostings : this.postings;
+    const cap = Math.max(MIN_POSTING_CAP, MAX_POSTING_SHARE * (datedOnly ? this.datedCount : this.refs.size));
     const hits = new Map<number, number>();
     const raw = new Set<string>([...claim.terms, ...yearFeatures(claim)]);
     const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
@@ -164,7 +179,7 @@ export class ClaimRegistry {
       }
     }
     for (const t of raw) {
-      const p = this.postings.get(t);
+      const p = postings.get(t);
       if (!p || p.size > cap) continue;
       for (const id of p) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
@@ -173,7 +188,7 @@ export class ClaimRegistry {
     for (const [id, n] of hits) {
       if (n < 2) continue;
       const ref = this.refs.get(id)!;
-      if (ref.sourceId !== sourceId && (!only || only(ref.claim))) candidates.push(id);
+      if (ref.sourceId !== sourceId) candidates.push(id);
     }
     if (candidates.length > maxCandidates) candidates = candidates.sort((a, b) => hits.get(b)! - hits.get(a)! || a - b).slice(0, maxCandidates);
     const memo = new Map<string, number>();

@@ -1,5 +1,5 @@
 import type { SourceAnalysis } from '../sourceAnalysis';
-import { ClaimRegistry, DEFAULT_MATCH_THRESHOLD, type ClaimMatch, type GroupLookup } from './claimMatching';
+import { ClaimRegistry, DEFAULT_MATCH_THRESHOLD, isDated, type ClaimMatch, type GroupLookup } from './claimMatching';
 import { claimConflicts, titleConflicts, type Conflict, type RoleHolder } from './conflicts';
 import { digestSource } from './digest';
 import { EntityRegistry, type EntityGroup } from './entityIdentity';
@@ -141,11 +141,11 @@ export class CorpusIndex {
   private readonly group: GroupLookup = (key) => this.entities.groupOf(key) ?? { id: key, type: 'other', keys: [key] };
 
   /** Claims of other sources stating the same as the claim `findingId` of `sourceId`, best first. */
-  linksFor(sourceId: string, findingId: string, narrow?: { only: (candidate: ClaimDigest) => boolean; limit: number; candidates: number }): ClaimLink[] {
+  linksFor(sourceId: string, findingId: string, narrow?: { datedOnly: boolean; limit: number; candidates: number }): ClaimLink[] {
     const digest = this.digests.get(sourceId);
     const claim = digest?.claims.find((c) => c.findingId === findingId);
     if (!digest || !claim) return [];
-    return this.claims.matches(sourceId, claim, this.group, this.threshold, narrow?.limit, narrow?.only, narrow?.candidates).map((m) => this.link(sourceId, digest, claim, m));
+    return this.claims.matches(sourceId, claim, this.group, this.threshold, narrow?.limit, narrow?.datedOnly, narrow?.candidates).map((m) => this.link(sourceId, digest, claim, m));
   }
 
   /** Cosine similarity of two claims under the index's current weights (for measurement). */
@@ -237,12 +237,11 @@ export class CorpusIndex {
   timeFrameConflicts(): Conflict[] {
     if (this.frameCache) return this.frameCache;
     const found = new Map<string, Conflict>();
-    const dated = (c: ClaimDigest) => c.future && c.dates.length > 0;
     for (const id of this.sourceIds()) {
       for (const claim of this.digests.get(id)!.claims) {
-        if (!dated(claim)) continue;
+        if (!isDated(claim)) continue;
         let kept = 0;
-        for (const link of this.linksFor(id, claim.findingId, { only: dated, limit: 10, candidates: 60 })) {
+        for (const link of this.linksFor(id, claim.findingId, { datedOnly: true, limit: 10, candidates: 60 })) {
           for (const c of link.conflicts) if (c.kind === 'time-frame' && kept < 3 && !found.has(c.id)) {
             found.set(c.id, c);
             kept++;
