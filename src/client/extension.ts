@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerCrossSourceViews } from './crossSourceViews';
 import { FILTER_STATE_KEY, registerCommands } from './commands';
 import { FindingDecorations } from './decorations';
 import { FindingsStore } from './findingsStore';
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const view = new SourcesView(server, filter);
   context.subscriptions.push(server, store, new FindingDecorations(store), view, new SourceStatusBar(store, server));
   registerCommands(context, server, store, view);
+  registerCrossSourceViews(context, () => server?.languageClient);
   await server.start();
 }
 

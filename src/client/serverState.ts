@@ -31,6 +31,11 @@ export class SourcemarkServer implements vscode.Disposable {
     return this.client.state === State.Running || this.client.state === State.Starting;
   }
 
+  /** The language client, for views that send LSP requests themselves (undefined before start). */
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
   async start(): Promise<void> {
     const serverModule = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {

@@ -1,7 +1,9 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { TagStatus } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
-import { COMMANDS, DIAGNOSTIC_SOURCE, type SetTagArgs, type TagCommandArgs } from './protocol';
+import { bestPerSource } from './crossSource';
+import { quote } from './markdown';
+import { COMMANDS, DIAGNOSTIC_SOURCE, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from './protocol';
 import type { FindingDiagnosticData } from './diagnostics';
 import { orphanActions } from './orphanActions';
 import { findingsAt, type SourceState } from './sourceState';
@@ -24,9 +26,50 @@ export function codeActionsFor(state: SourceState, start: number, end: number, d
   const actions: CodeAction[] = [];
   for (const f of findings) {
     const diagnostic = diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && (d.data as FindingDiagnosticData | undefined)?.findingId === f.id);
-    actions.push(...actionsForFinding(state, f, diagnostic, findings.length > 1));
+    actions.push(...actionsForFinding(state, f, diagnostic, findings.length > 1), ...evidenceActions(state, f, diagnostic));
   }
   actions.push(...orphanActions(state, start, end, diagnostics));
+  return actions;
+}
+
+const MAX_CITED = 3;
+
+/**
+ * Tagging from another source: "contradicted" citing the source that disagrees (a conflict), or
+ * "verified" citing one that states the same. The cited finding is tagged verified if it has no tag,
+ * so the evidence points at a tag.
+ */
+function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagnostic | undefined): CodeAction[] {
+  const view = state.crossSource;
+  if (!view) return [];
+  const target: TagCommandArgs = { uri: state.uri, kind: f.kind, start: f.start, end: f.end, version: state.version };
+  const name = (id: string) => view.labels.get(id) ?? id;
+  const actions: CodeAction[] = [];
+  for (const c of view.conflicts) {
+    const mine = c.sides.find((s) => s.sourceId === state.uri && s.findingId === f.id);
+    if (!mine || f.annotation?.status === 'contradicted') continue;
+    const other = c.sides.find((s) => s !== mine)!;
+    if (other.tag?.status === 'contradicted') continue; // a refuted quote is no evidence
+    const args: TagWithEvidenceArgs = {
+      ...target, status: 'contradicted', cite: { uri: other.sourceId, kind: other.findingKind, start: other.span.start, end: other.span.end },
+    };
+    const title = `Tag as contradicted, citing ${name(other.sourceId)}: “${quote(other.focusText, 50)}”${other.tag ? '' : ' (tags it verified)'}`;
+    actions.push({
+      title, kind: CodeActionKind.QuickFix, ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
+      isPreferred: diagnostic?.data !== undefined && (diagnostic.data as { conflictId?: string }).conflictId === c.id,
+      command: { title, command: COMMANDS.tagWithEvidence, arguments: [args] },
+    });
+  }
+  if (f.kind === 'claim' && f.annotation?.status !== 'verified') {
+    const links = bestPerSource(view.links.get(f.id) ?? []).filter((l) => l.relation === 'corroborates' && l.claim.tag?.status !== 'contradicted');
+    for (const l of links.slice(0, MAX_CITED)) {
+      const args: TagWithEvidenceArgs = {
+        ...target, status: 'verified', cite: { uri: l.sourceId, kind: 'claim', start: l.claim.span.start, end: l.claim.span.end },
+      };
+      const title = `Tag as verified, citing ${name(l.sourceId)}: “${quote(l.claim.text, 50)}”${l.claim.tag ? ` (${l.claim.tag.status} there)` : ' (tags it verified)'}`;
+      actions.push({ title, kind: CodeActionKind.QuickFix, ...(diagnostic ? { diagnostics: [diagnostic] } : {}), command: { title, command: COMMANDS.tagWithEvidence, arguments: [args] } });
+    }
+  }
   return actions;
 }
 

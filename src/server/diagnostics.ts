@@ -4,6 +4,7 @@ import type { TaggedFinding } from '../core/taggedFindings';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type TagDiagnosticData } from './protocol';
 import type { SeverityName } from './settings';
 import type { SourceState } from './sourceState';
+import { rangeOf } from './crossSource';
 import { quote } from './markdown';
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
@@ -62,6 +63,36 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
   for (const f of state.tagged.findings) {
     const d = findingDiagnostic(f, state);
     if (d) out.push({ ...d, range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) } });
+  }
+  out.push(...conflictDiagnostics(doc, state));
+  return out;
+}
+
+const CONFLICT_LABEL = { 'time-frame': 'time frame', title: 'title', figure: 'figure' };
+
+/** One diagnostic per conflict with another source, on the disagreeing words, pointing at the other quote. */
+function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
+  const severity = state.settings.severity.conflict;
+  if (severity === 'off' || !state.crossSource) return [];
+  const out: Diagnostic[] = [];
+  for (const c of state.crossSource.conflicts) {
+    for (const mine of c.sides.filter((s) => s.sourceId === state.uri)) {
+      const other = c.sides.find((s) => s !== mine)!;
+      const name = state.crossSource.labels.get(other.sourceId) ?? other.sourceId;
+      const data: FindingDiagnosticData & { conflictId: string } = { findingId: mine.findingId, conflictId: c.id };
+      out.push({
+        range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
+        severity: SEVERITY[severity],
+        code: DIAGNOSTIC_CODES.conflict,
+        source: DIAGNOSTIC_SOURCE,
+        message: `Sources disagree on the ${CONFLICT_LABEL[c.kind]}: here "${quote(mine.focusText, 60)}" (${mine.value}); ${name} says "${quote(other.focusText, 60)}" (${other.value}).`,
+        relatedInformation: [{
+          location: { uri: other.sourceId, range: rangeOf(other.focus) },
+          message: `${name}: "${quote(other.quote, 160)}"`,
+        }],
+        data,
+      });
+    }
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TaggedFinding } from '../core/taggedFindings';
+import { bestPerSource } from './crossSource';
 import { escapeMarkdown, quote } from './markdown';
 import { findingsAt, type SourceState } from './sourceState';
 import { anchorLine, historyLine, orphanSection } from './tagHover';
@@ -38,6 +39,7 @@ function section(f: TaggedFinding, state: SourceState): string {
         lines.push(`${escapeMarkdown(e.canonical)}: mentioned ${e.mentions} time${e.mentions === 1 ? '' : 's'} in this source`);
         if (e.aliases.length) lines.push(`Also written: ${e.aliases.map(escapeMarkdown).join(', ')}`);
       }
+      lines.push(...entityAcrossSources(f, state));
       break;
     }
     case 'date': {
@@ -66,6 +68,7 @@ function section(f: TaggedFinding, state: SourceState): string {
       if (c?.hedges.length) lines.push(`Hedging: ${c.hedges.map((h) => `“${escapeMarkdown(h)}”`).join(', ')}: consider *speculative*`);
       const cues = f.cues.filter((cue) => cue.kind !== 'hedge' && cue.kind !== 'attribution');
       if (cues.length) lines.push(`Cues: ${[...new Set(cues.map((cue) => `${cue.kind} “${escapeMarkdown(quote(cue.text, 30))}”`))].slice(0, 6).join(', ')}`);
+      lines.push(...claimAcrossSources(f, state));
       break;
     }
   }
@@ -77,8 +80,61 @@ function section(f: TaggedFinding, state: SourceState): string {
     if (history) lines.push(history);
     const anchored = anchorLine(f.anchor);
     if (anchored) lines.push(anchored);
+    for (const e of a.evidence ?? []) {
+      lines.push(e.kind === 'url'
+        ? `Evidence: ${escapeMarkdown(e.url)}`
+        : `Evidence: ${escapeMarkdown(e.source)}: “${escapeMarkdown(quote(e.quote, 100))}”`);
+    }
   } else {
     lines.push('Tag: none yet. Use the quick fixes (lightbulb) to tag it.');
   }
   return lines.join('  \n');
+}
+
+const MAX_LINKED = 5;
+
+/** Other sources stating the same claim, and where they disagree with this one. */
+function claimAcrossSources(f: TaggedFinding, state: SourceState): string[] {
+  const view = state.crossSource;
+  if (!view) return [];
+  const lines = conflictLines(f, state);
+  const links = bestPerSource(view.links.get(f.id) ?? []).filter((l) => l.relation === 'corroborates');
+  if (links.length) {
+    lines.push(`**Corroborated by ${links.length} other source${links.length === 1 ? '' : 's'}:**`);
+    for (const l of links.slice(0, MAX_LINKED)) {
+      const tag = l.claim.tag ? `tagged **${l.claim.tag.status}**` : 'untagged';
+      lines.push(`- ${escapeMarkdown(view.labels.get(l.sourceId) ?? l.sourceId)} (${tag}): “${escapeMarkdown(quote(l.claim.text, 140))}”`);
+    }
+    if (links.length > MAX_LINKED) lines.push(`- and ${links.length - MAX_LINKED} more (Find All References lists them)`);
+  }
+  if (view.indexing) lines.push(`*Indexing the workspace: ${view.indexed} sources so far.*`);
+  return lines;
+}
+
+/** The workspace-wide entity: its names, titles given to it and the sources that mention it. */
+function entityAcrossSources(f: TaggedFinding, state: SourceState): string[] {
+  const g = state.crossSource?.entities.get(f.id);
+  if (!g) return [];
+  const lines = [`In the workspace: ${g.mentions} mention${g.mentions === 1 ? '' : 's'} in ${g.sources} source${g.sources === 1 ? '' : 's'}`];
+  const others = g.names.filter((n) => n !== g.canonical && n !== f.text && !(f.entity?.aliases ?? []).includes(n));
+  if (others.length) lines.push(`Written elsewhere: ${others.map(escapeMarkdown).join(', ')}`);
+  if (g.descriptions.length) lines.push(`Described as: ${g.descriptions.slice(0, 6).map((d) => `“${escapeMarkdown(d)}”`).join(', ')}`);
+  lines.push(...conflictLines(f, state));
+  return lines;
+}
+
+const CONFLICT_LABEL = { 'time-frame': 'time frame', title: 'title', figure: 'figure' };
+
+/** Conflicts this finding is a side of: both quotes. */
+function conflictLines(f: TaggedFinding, state: SourceState): string[] {
+  const view = state.crossSource;
+  const lines: string[] = [];
+  for (const c of view?.conflicts ?? []) {
+    const mine = c.sides.find((s) => s.sourceId === state.uri && (s.findingId === f.id || (f.kind === 'entity' && s.focus.start <= f.start && f.end <= s.focus.end)));
+    if (!mine) continue;
+    const other = c.sides.find((s) => s !== mine)!;
+    const name = escapeMarkdown(view!.labels.get(other.sourceId) ?? other.sourceId);
+    lines.push(`**⚠ Sources disagree on the ${CONFLICT_LABEL[c.kind]}:** here “${escapeMarkdown(mine.focusText)}” (${escapeMarkdown(mine.value)}); ${name} says “${escapeMarkdown(other.focusText)}” (${escapeMarkdown(other.value)})${other.tag ? `, tagged **${other.tag.status}**` : ''}: “${escapeMarkdown(quote(other.quote, 140))}”`);
+  }
+  return lines;
 }

@@ -8,7 +8,11 @@ export const COMMANDS = {
   setNote: 'sourcemark.server.setNote',
   reattachTag: 'sourcemark.server.reattachTag',
   deleteTag: 'sourcemark.server.deleteTag',
+  tagWithEvidence: 'sourcemark.server.tagWithEvidence',
 } as const;
+
+/** Custom request: the workspace timeline (every normalised date, ordered) and the names of its sources. */
+export const TIMELINE_REQUEST = 'sourcemark/timeline';
 
 /** Arguments of the tag commands: which finding, in which document, and what to do. */
 export interface TagCommandArgs {
@@ -26,6 +30,11 @@ export interface SetTagArgs extends TagCommandArgs {
 
 export interface SetNoteArgs extends TagCommandArgs {
   note: string;
+}
+
+/** Tag a finding and cite a finding of another source as evidence (that one is tagged verified if it has no tag). */
+export interface TagWithEvidenceArgs extends SetTagArgs {
+  cite: { uri: string; kind: FindingKind; start: number; end: number };
 }
 
 /** Re-attach the tag `id` (an orphan, usually) to [start, end) of the document: the user's selection. */
@@ -59,6 +68,7 @@ export const DIAGNOSTIC_CODES = {
   duplicateTag: 'duplicate-tag',
   invalidSidecar: 'invalid-sidecar',
   skipped: 'not-analysed',
+  conflict: 'cross-source-conflict',
 } as const;
 
 // ---- Requests and notifications the VS Code client uses for its views (any client may use them) ----

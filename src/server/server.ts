@@ -11,10 +11,11 @@ import { checkAgainstSource } from '../core/tags/sidecarFormat';
 import { FileSidecarStore, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
 import { ClientRequests } from './clientRequests';
 import { codeActionsFor } from './codeActions';
+import { CrossSourceFeatures } from './crossSourceFeatures';
 import { toDiagnostics } from './diagnostics';
 import { executeExtraCommand, isExtraCommand } from './extraCommands';
 import { hoverAt } from './hover';
-import { COMMANDS, EXTRA_COMMANDS, type DeleteTagArgs, type ReattachTagArgs, type SetNoteArgs, type SetTagArgs, type TagCommandArgs } from './protocol';
+import { COMMANDS, EXTRA_COMMANDS, type DeleteTagArgs, type ReattachTagArgs, type SetNoteArgs, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from './protocol';
 import { DEFAULT_SETTINGS, normaliseSettings, type SourcemarkSettings } from './settings';
 import { SourceMatcher } from './sourceMatcher';
 import type { SourceState } from './sourceState';
@@ -28,6 +29,9 @@ export interface ServerOptions {
   now?: () => Date;
   /** Delay before re-analysing after an edit, so typing is not slowed down. */
   changeDelayMs?: number;
+  /** Worker threads that index the workspace (0: in this thread); see WorkspaceIndexOptions. */
+  indexWorkers?: number;
+  indexWorkerScript?: string;
 }
 
 /** Wires the analysis and the tag model to an LSP connection. Used by the stdio entry point and by tests. */
@@ -47,6 +51,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let canFetchConfiguration = false;
   let canWatchConfiguration = false;
   let canRegisterFileWatcher = false;
+  let canWatchFolders = false;
+  const crossSource = new CrossSourceFeatures({
+    connection, documents, states, matcher, analyzer, store, tags, settingsFor, refresh,
+    sidecarWritten: (p, sidecar) => sidecars.set(p, Promise.resolve({ state: 'ok', sidecar, raw: '' })),
+    indexWorkers: options.indexWorkers, indexWorkerScript: options.indexWorkerScript,
+  });
 
   // stdout belongs to the protocol: route console output to the client's log.
   console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
@@ -58,8 +68,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     canFetchConfiguration = !!params.capabilities.workspace?.configuration;
     canWatchConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     canRegisterFileWatcher = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     matcher.setFolders(folders);
+    const crossSourceCapabilities = crossSource.initialize(params, folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -67,6 +79,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         executeCommandProvider: { commands: [...Object.values(COMMANDS), ...Object.values(EXTRA_COMMANDS)] },
         ...clientRequests.capabilities(params),
+        ...crossSourceCapabilities,
         workspace: {
           workspaceFolders: { supported: true, changeNotifications: true },
           // A source renamed or moved in the editor takes its sidecar with it.
@@ -85,10 +98,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (canRegisterFileWatcher) {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.annotations.json' }] }).catch(() => undefined);
     }
-    connection.workspace.onDidChangeWorkspaceFolders(() => {
+    crossSource.initialized();
+    // Registering without the client's support throws (and would skip whatever follows).
+    if (canWatchFolders) connection.workspace.onDidChangeWorkspaceFolders(() => {
       void connection.workspace.getWorkspaceFolders().then((f) => {
         matcher.setFolders(f?.map((x) => x.uri) ?? []);
         refreshAll();
+        crossSource.foldersChanged(f?.map((x) => x.uri) ?? []);
       });
     });
   });
@@ -146,8 +162,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         maxFileSizeMB: settings.maxFileSizeMB,
       }, tracker.spans(uri)),
     };
+    const previous = states.get(uri);
     states.set(uri, state);
     tracker.set(uri, state.tagged.anchors);
+    crossSource.analysed(state, previous);
     await connection.sendDiagnostics({ uri, version, diagnostics: toDiagnostics(doc, state) });
     clientRequests.sourceChanged(state);
     // Opened after the source changed outside the editor (git pull, a script): the tags were just
@@ -208,6 +226,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     tracker.forget(e.document.uri);
+    crossSource.closed(e.document.uri);
     states.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     clientRequests.sourceClosed(e.document.uri);
@@ -221,6 +240,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeWatchedFiles((e) => {
+    crossSource.filesChanged(e.changes);
     for (const change of e.changes) {
       const changed = URI.parse(change.uri).fsPath;
       if (!changed.endsWith('.annotations.json')) continue;
@@ -303,6 +323,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       case COMMANDS.deleteTag:
         change = { op: 'delete', id: (args as unknown as DeleteTagArgs).id };
         break;
+      case COMMANDS.tagWithEvidence:
+        change = { op: 'set', status: (args as TagWithEvidenceArgs).status };
+        break;
       default:
         return { ok: false };
     }
@@ -312,6 +335,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return { ok: false };
     }
     try {
+      if (params.command === COMMANDS.tagWithEvidence) change = await crossSource.tagWithEvidence(args as TagWithEvidenceArgs);
       await written(state, await tags.apply(state, args, change));
       return { ok: true };
     } catch (e) {
@@ -322,6 +346,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   clientRequests.register();
+  crossSource.listen();
+  connection.onShutdown(() => crossSource.shutdown());
+
   documents.listen(connection);
   connection.listen();
 }

@@ -7,21 +7,24 @@ export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 export interface SourcemarkSettings {
   /** Glob of the files that are sources, relative to the workspace folder. */
   sources: string;
-  severity: { claim: SeverityName; taggedClaim: SeverityName; entity: SeverityName; date: SeverityName };
+  severity: { claim: SeverityName; taggedClaim: SeverityName; entity: SeverityName; date: SeverityName; conflict: SeverityName };
   kinds: FindingKind[];
   claimThreshold: number;
   /** YYYY-MM-DD used for relative dates when a source states no publication date. */
   referenceDate: string | undefined;
   maxFileSizeMB: number;
+  /** Lenses above claims other sources also state ("3 sources · 2 verified"). */
+  codeLens: { enabled: boolean };
 }
 
 export const DEFAULT_SETTINGS: SourcemarkSettings = {
   sources: '**/*.txt',
-  severity: { claim: 'information', taggedClaim: 'hint', entity: 'hint', date: 'hint' },
+  severity: { claim: 'information', taggedClaim: 'hint', entity: 'hint', date: 'hint', conflict: 'warning' },
   kinds: [...FINDING_KINDS],
   claimThreshold: 0.5,
   referenceDate: undefined,
   maxFileSizeMB: DEFAULT_MAX_FILE_MB,
+  codeLens: { enabled: true },
 };
 
 const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -38,10 +41,11 @@ export function normaliseSettings(raw: unknown): SourcemarkSettings {
   const maxFileSizeMB = typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB;
   return {
     sources: typeof r.sources === 'string' && r.sources.trim() ? r.sources : DEFAULT_SETTINGS.sources,
-    severity: { claim: severity('claim'), taggedClaim: severity('taggedClaim'), entity: severity('entity'), date: severity('date') },
+    severity: { claim: severity('claim'), taggedClaim: severity('taggedClaim'), entity: severity('entity'), date: severity('date'), conflict: severity('conflict') },
     kinds,
     claimThreshold: threshold,
     referenceDate,
     maxFileSizeMB,
+    codeLens: { enabled: (r.codeLens as { enabled?: unknown } | undefined)?.enabled !== false },
   };
 }

@@ -1,6 +1,7 @@
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { TaggedFinding } from '../core/taggedFindings';
 import type { SidecarRead } from '../core/tags/sidecarStore';
+import type { CrossSourceView } from './crossSource';
 import type { SourcemarkSettings } from './settings';
 
 /** Everything the server knows about one open source, computed for one document version. */
@@ -11,6 +12,8 @@ export interface SourceState extends SourceAnalysis {
   settings: SourcemarkSettings;
   sidecarPath: string;
   sidecar: SidecarRead;
+  /** What other sources of the workspace say, once the index has them. */
+  crossSource?: CrossSourceView;
 }
 
 /** Findings that cover `offset`, narrowest first (an entity inside a claim comes before the claim). */

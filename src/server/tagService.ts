@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { TagStatus } from '../core/model';
 import { rebaseSidecar } from '../core/taggedFindings';
-import type { Sidecar } from '../core/tags/annotation';
+import type { Evidence, Sidecar } from '../core/tags/annotation';
 import { sha256Hex } from '../core/tags/quoteSelector';
 import { checkAgainstSource, emptySidecar } from '../core/tags/sidecarFormat';
 import { SIDECAR_SUFFIX, SidecarStoreError, type SidecarStore } from '../core/tags/sidecarStore';
@@ -13,7 +13,7 @@ import type { SourceState } from './sourceState';
 export class TagError extends Error {}
 
 export type TagChange =
-  | { op: 'set'; status: TagStatus }
+  | { op: 'set'; status: TagStatus; evidence?: readonly Evidence[] }
   | { op: 'clear' }
   | { op: 'note'; note: string }
   /** Put the tag with this id (an orphan, usually) on [start, end) of the current text. */
@@ -62,7 +62,7 @@ export class TagService {
       const key = finding ? { kind: finding.kind, start: finding.start, end: finding.end } : undefined;
       switch (change.op) {
         case 'set':
-          return setTag(base, { ...key!, status: change.status, sourceText: state.text, now });
+          return setTag(base, { ...key!, status: change.status, sourceText: state.text, now, ...(change.evidence ? { evidence: change.evidence } : {}) });
         case 'clear':
           return clearTag(base, key!);
         case 'note':

@@ -15,6 +15,8 @@ export class LspTestClient {
   readonly messages: { type: number; message: string }[] = [];
   /** Sourcemark's own notifications (sourcemark/sourceChanged), in arrival order. */
   readonly notifications: { method: string; params: unknown }[] = [];
+  /** Work-done progress the server reported (`$/progress` values), in order. */
+  readonly progress: { kind: string; title?: string; message?: string; percentage?: number }[] = [];
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown> = {};
@@ -37,6 +39,12 @@ export class LspTestClient {
     }
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/codeLens/refresh', () => null);
+    connection.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string; percentage?: number } }) => {
+      this.progress.push(p.value);
+      this.notify();
+    });
     connection.onRequest('window/showMessageRequest', (p: { message: string; type: number }) => {
       this.messages.push(p);
       this.notify();
@@ -75,7 +83,10 @@ export class LspTestClient {
       processId: process.pid,
       rootUri,
       workspaceFolders: [rootPath, ...moreRoots].map((p, i) => ({ uri: pathToFileURL(p).href, name: `root${i}` })),
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
+        window: { workDoneProgress: true },
+      },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
@@ -114,6 +125,11 @@ export class LspTestClient {
 
   codeActions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
     return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
+  }
+
+  /** Resolves when the server has indexed the workspace and linked the open sources. */
+  indexed(): Promise<{ sources: number; total: number; done: number; failed: number; scanning: boolean }> {
+    return this.connection.sendRequest('sourcemark/indexStatus', { wait: true });
   }
 
   executeCommand(command: string, args: unknown[]): Promise<unknown> {

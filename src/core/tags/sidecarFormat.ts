@@ -43,10 +43,10 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
 
 const evidenceKey = (e: Evidence) => (e.kind === 'url' ? `url\u0000${e.url}` : `annotation\u0000${e.source}\u0000${e.annotationId}`);
 
-/** Evidence sorted, one entry per linked tag or URL (the first quote wins), with a fixed key order. */
+/** Evidence sorted, one entry per linked tag or URL (the latest quote wins: it was read last), with a fixed key order. */
 export function normaliseEvidence(evidence: readonly Evidence[]): Evidence[] {
   const byKey = new Map<string, Evidence>();
-  for (const e of evidence) if (!byKey.has(evidenceKey(e))) byKey.set(evidenceKey(e), e);
+  for (const e of evidence) byKey.set(evidenceKey(e), e);
   return [...byKey.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([, e]) =>

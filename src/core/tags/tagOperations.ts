@@ -2,7 +2,8 @@
 // so callers can compare before/after and undo by keeping the old value.
 import { randomUUID } from 'node:crypto';
 import type { FindingKind, TagStatus } from '../model';
-import type { Annotation, Sidecar, StatusChange, TextQuoteTarget } from './annotation';
+import type { Annotation, Evidence, Sidecar, StatusChange, TextQuoteTarget } from './annotation';
+import { normaliseEvidence } from './sidecarFormat';
 import { makeQuoteTarget, sha256Hex } from './quoteSelector';
 import { MAX_HISTORY } from './sidecarFormat';
 
@@ -19,6 +20,8 @@ export interface SetTagInput extends TagKey {
   now: Date;
   /** Replaces the note when given; an empty string removes it. */
   note?: string;
+  /** Added to the tag's evidence (duplicates dropped). */
+  evidence?: readonly Evidence[];
 }
 
 export interface SetNoteInput extends TagKey {
@@ -78,6 +81,7 @@ export function setTag(sidecar: Sidecar, input: SetTagInput, newId: () => string
       target,
       ...(input.note ? { note: input.note } : {}),
       history: [{ at: stamp, to: input.status }],
+      ...(input.evidence?.length ? { evidence: normaliseEvidence(input.evidence) } : {}),
       createdAt: stamp,
       updatedAt: stamp,
     };
@@ -86,9 +90,11 @@ export function setTag(sidecar: Sidecar, input: SetTagInput, newId: () => string
 
   let next: Annotation = { ...existing, status: input.status, target };
   if (input.note !== undefined) next = withNote(next, input.note);
+  if (input.evidence?.length) next = { ...next, evidence: normaliseEvidence([...(existing.evidence ?? []), ...input.evidence]) };
   // Re-applying the same tag keeps updatedAt, so the saved file stays byte-identical
   // and the store can skip the write.
-  const changed = next.status !== existing.status || next.note !== existing.note || !sameTarget(next.target, existing.target);
+  const changed = next.status !== existing.status || next.note !== existing.note || !sameTarget(next.target, existing.target) ||
+    JSON.stringify(next.evidence ?? []) !== JSON.stringify(normaliseEvidence(existing.evidence ?? []));
   if (changed) {
     next = { ...next, updatedAt: stamp };
     if (next.status !== existing.status) next = { ...next, history: withChange(existing.history, { at: stamp, from: existing.status, to: next.status }) };

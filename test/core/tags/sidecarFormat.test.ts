@@ -73,7 +73,7 @@ describe('serializeSidecar', () => {
     expect(JSON.parse(serializeSidecar(moved)).annotations.map((x: any) => x.id)).toEqual(['a_0', 'a_1', 'a_2', 'a_3']);
   });
 
-  it('writes orphan mark, evidence and history in a fixed order, evidence sorted and deduplicated', () => {
+  it('writes orphan mark, evidence and history in a fixed order, evidence sorted and deduplicated (the latest quote wins)', () => {
     const rich = ann('a_9', 0, 4, {
       status: 'verified',
       orphanedAt: '2026-01-02T00:00:00.000Z',
@@ -83,10 +83,10 @@ describe('serializeSidecar', () => {
       ],
       evidence: [
         { kind: 'url', url: 'https://b.example/' },
-        { quote: 'q', annotationId: 'a_1', source: 'other.txt', kind: 'annotation' },
+        { quote: 'stale quote', annotationId: 'a_1', source: 'other.txt', kind: 'annotation' },
         { kind: 'url', url: 'https://a.example/' },
         { kind: 'url', url: 'https://b.example/' },
-        { kind: 'annotation', source: 'other.txt', annotationId: 'a_1', quote: 'stale quote' },
+        { kind: 'annotation', source: 'other.txt', annotationId: 'a_1', quote: 'q' },
       ],
     });
     const parsed = JSON.parse(serializeSidecar(sidecar([rich])));

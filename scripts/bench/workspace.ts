@@ -1,0 +1,132 @@
+// The workspace-index part of the benchmark: 2,000 generated sources (about 10 MB) on disk, the
+// built server spawned over stdio, one source open and hovered the whole time the index is built.
+// Standalone: npx tsx scripts/bench/workspace.ts [sources]
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { spawnedServer } from '../../test/server/lspTestClient';
+import { procStatus } from './memory';
+import { poolsFrom, SourceGenerator } from './generate';
+
+export interface WorkspaceResults {
+  sources: number;
+  bytes: number;
+  workers: string;
+  indexMs: number;
+  progressReports: number;
+  firstProgress?: string;
+  lastProgress?: string;
+  indexed: number;
+  failed: number;
+  /** Hover on the open source, sent while the index was being built. */
+  hoverWhileIndexing: number[];
+  hoverAfter: number[];
+  peakRss?: number;
+  finalRss?: number;
+  conflicts: number;
+  timelineEntries: number;
+  timelineMs: number;
+  symbolMs: number;
+  referencesMs: number;
+  references: number;
+}
+
+const SEED = 0x1dea;
+
+export async function benchWorkspace(serverPath: string, samplesDir: string, count = 2000, bytesEach = 5 * 1024): Promise<WorkspaceResults> {
+  const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort();
+  const pools = poolsFrom(samples.map((f) => readFileSync(path.join(samplesDir, f), 'utf8')));
+  const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-ws-'));
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const text = new SourceGenerator(pools, SEED + i).source(bytesEach);
+    bytes += Buffer.byteLength(text);
+    writeFileSync(path.join(dir, `gen-${String(i).padStart(5, '0')}.txt`), text);
+  }
+  // The open document: a real sample, so hover has real findings under it.
+  const openName = samples[0];
+  const openText = readFileSync(path.join(samplesDir, openName), 'utf8');
+  writeFileSync(path.join(dir, openName), openText);
+
+  const { client, child, stderr } = spawnedServer(serverPath);
+  const results: WorkspaceResults = {
+    sources: count + 1, bytes: bytes + Buffer.byteLength(openText), workers: process.env.SOURCEMARK_INDEX_WORKERS ?? 'default (cores − 1, at least 1)',
+    indexMs: 0, progressReports: 0, indexed: 0, failed: 0, hoverWhileIndexing: [], hoverAfter: [],
+    conflicts: 0, timelineEntries: 0, timelineMs: 0, symbolMs: 0, referencesMs: 0, references: 0,
+  };
+  try {
+    client.settings = { referenceDate: '2018-03-10' };
+    const started = performance.now();
+    await client.initialize(dir);
+    const uri = await client.open(path.join(dir, openName), openText);
+    const diagnostics: Diagnostic[] = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+    const targets = diagnostics.filter((d) => d.range.start.line < 40);
+    const ended = () => client.progress.some((p) => p.kind === 'end');
+    let i = 0;
+    // Hover every 20 ms until the index reports its end.
+    while (!ended()) {
+      const d = targets[i++ % targets.length];
+      const t = performance.now();
+      const hover: Hover | null = await client.hover(uri, d.range.start);
+      const elapsed = performance.now() - t;
+      if (!ended()) results.hoverWhileIndexing.push(elapsed);
+      if (!hover) throw new Error('hover returned nothing on a finding');
+      await new Promise((r) => setTimeout(r, 20));
+      if (performance.now() - started > 600_000) throw new Error('indexing took over 10 minutes');
+    }
+    results.indexMs = performance.now() - started;
+    results.peakRss = procStatus(child.pid!, 'VmHWM');
+    const status: { done: number; failed: number; sources: number } = await client.indexed();
+    results.indexed = status.sources;
+    results.failed = status.failed;
+    const reports = client.progress.filter((p) => p.kind === 'report');
+    results.progressReports = reports.length;
+    results.firstProgress = client.progress.find((p) => p.kind === 'begin')?.message;
+    results.lastProgress = reports.at(-1)?.message;
+    for (let k = 0; k < 50; k++) {
+      const d = targets[k % targets.length];
+      const t = performance.now();
+      await client.hover(uri, d.range.start);
+      results.hoverAfter.push(performance.now() - t);
+    }
+    let t = performance.now();
+    const timeline: { timeline: { entries: unknown[]; disagreements: unknown[] } } = await client.connection.sendRequest('sourcemark/timeline', {});
+    results.timelineMs = performance.now() - t;
+    results.timelineEntries = timeline.timeline.entries.length;
+    results.conflicts = timeline.timeline.disagreements.length;
+    t = performance.now();
+    await client.connection.sendRequest('workspace/symbol', { query: 'xiaomi' });
+    results.symbolMs = performance.now() - t;
+    const entity = diagnostics.find((d) => d.code === 'entity')!;
+    t = performance.now();
+    const refs: unknown[] = await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: entity.range.start, context: { includeDeclaration: true } });
+    results.referencesMs = performance.now() - t;
+    results.references = refs.length;
+    results.finalRss = procStatus(child.pid!, 'VmRSS');
+    await client.shutdown();
+  } catch (e) {
+    child.kill();
+    const err = stderr();
+    throw err ? new Error(`${(e as Error).message}\nserver stderr:\n${err}`) : e;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+if (require.main === module) {
+  const root = path.resolve(__dirname, '../..');
+  benchWorkspace(path.join(root, 'dist/server.js'), path.join(root, 'test-fixtures/sources'), Number(process.argv[2] ?? 2000)).then(
+    (r) => {
+      const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+      console.log(JSON.stringify({ ...r, hoverWhileIndexing: { n: r.hoverWhileIndexing.length, p50: q(r.hoverWhileIndexing, 0.5), p95: q(r.hoverWhileIndexing, 0.95), max: Math.max(...r.hoverWhileIndexing) }, hoverAfter: { p50: q(r.hoverAfter, 0.5), p95: q(r.hoverAfter, 0.95) } }, null, 2));
+      process.exit(0);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

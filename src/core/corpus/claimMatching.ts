@@ -1,0 +1,228 @@
+// Claims in different sources that state the same thing. Each claim is a bag of features: its
+// stemmed content terms (synonymous predicates folded, see claimTerms.ts), the years of its dates,
+// the workspace-wide entities it names, and "frames" pairing a predicate with an organisation,
+// place or product ("~entry" with Xiaomi, "~entry" with the United States), which tell who does
+// what to whom. Two claims match when the cosine of their IDF-weighted features reaches a
+// threshold measured on hand-labelled pairs (test-fixtures/claim-pairs.json, scripts/claimPairs.ts).
+import type { EntityType } from '../model';
+import type { ClaimDigest } from './types';
+
+export const DEFAULT_MATCH_THRESHOLD = 0.35;
+/** A feature in more claims than this share is too common to find candidates with. */
+const MAX_POSTING_SHARE = 0.05;
+const MIN_POSTING_CAP = 60;
+/** Candidates scored per claim, and links kept per claim. */
+const MAX_CANDIDATES = 400;
+const MAX_MATCHES = 50;
+/** Predicates whose frames are facts; "~plan" or "~phone" alone say too little. */
+const FRAME_PREDICATES = new Set(['~entry', '~negotiate', '~rise', '~fall']);
+const FRAME_TYPES = new Set<EntityType>(['organisation', 'place', 'product']);
+/** People in a claim are mostly who said it, not what was said. */
+const TYPE_WEIGHT: Partial<Record<EntityType, number>> = { person: 0.5, event: 0.5, other: 0.5 };
+const FRAME_WEIGHT = 1.2;
+const YEAR_WEIGHT = 0.8;
+
+export interface ClaimRef {
+  sourceId: string;
+  claim: ClaimDigest;
+}
+
+export interface ClaimMatch {
+  ref: ClaimRef;
+  score: number;
+  /** The features both claims have, most telling first (for explanations and tests). */
+  shared: string[];
+}
+
+/** Resolves a source-local entity key to its workspace group: id, type and every key of the group. */
+export type GroupLookup = (key: string) => { id: string; type: EntityType; keys: readonly string[] };
+
+/** The years a claim's dates fall in (`#2018`): the same time frame is evidence of the same fact. */
+function yearFeatures(claim: ClaimDigest): string[] {
+  const years = new Set<string>();
+  for (const d of claim.dates) if (d.timexType === 'DATE' && /^\d{4}/.test(d.value)) years.add(`#${d.value.slice(0, 4)}`);
+  return [...years];
+}
+
+/** A claim about the future that names a date: the kind whose time frames can disagree. */
+export const isDated = (c: ClaimDigest) => c.future && c.dates.length > 0;
+
+/** Features keyed on source-local entity keys: they do not change when groups merge, so postings stay valid. */
+function rawFeatures(claim: ClaimDigest): string[] {
+  const out = new Set<string>([...claim.terms, ...yearFeatures(claim)]);
+  const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
+  for (const k of claim.entities) {
+    out.add(`@${k}`);
+    for (const p of predicates) out.add(`${p}@${k}`);
+  }
+  return [...out];
+}
+
+interface Weighted {
+  generation: number;
+  weights: Map<string, number>;
+  norm: number;
+}
+
+/** Keeps postings per feature so a claim's candidates are found without comparing every pair. */
+export class ClaimRegistry {
+  private nextId = 1;
+  private readonly refs = new Map<number, ClaimRef>();
+  private readonly idOf = new Map<ClaimDigest, number>();
+  private readonly postings = new Map<string, Set<number>>();
+  /** The same for claims about the future that name a date: the only ones a time frame can conflict between. */
+  private readonly datedPostings = new Map<string, Set<number>>();
+  private datedCount = 0;
+  /** Bumped on every change: weights depend on the whole index, so cached ones are dropped then. */
+  private generation = 0;
+  private readonly cache = new WeakMap<ClaimDigest, Weighted>();
+
+  get size(): number {
+    return this.refs.size;
+  }
+
+  add(sourceId: string, claims: readonly ClaimDigest[]): void {
+    this.generation++;
+    for (const claim of claims) {
+      const id = this.nextId++;
+      this.refs.set(id, { sourceId, claim });
+      this.idOf.set(claim, id);
+      const dated = isDated(claim);
+      if (dated) this.datedCount++;
+      for (const t of rawFeatures(claim)) {
+        for (const map of dated ? [this.postings, this.datedPostings] : [this.postings]) {
+          let p = map.get(t);
+          if (!p) map.set(t, (p = new Set()));
+          p.add(id);
+        }
+      }
+    }
+  }
+
+  remove(claims: readonly ClaimDigest[]): void {
+    this.generation++;
+    for (const claim of claims) {
+      const id = this.idOf.get(claim);
+      if (id === undefined) continue;
+      this.idOf.delete(claim);
+      this.refs.delete(id);
+      const dated = isDated(claim);
+      if (dated) this.datedCount--;
+      for (const t of rawFeatures(claim)) {
+        for (const map of dated ? [this.postings, this.datedPostings] : [this.postings]) {
+          const p = map.get(t);
+          p?.delete(id);
+          if (p?.size === 0) map.delete(t);
+        }
+      }
+    }
+  }
+
+  private df(rawFeature: string): number {
+    return this.postings.get(rawFeature)?.size ?? 0;
+  }
+
+  /**
+   * IDF-weighted features of a claim, entity keys replaced by their workspace group; cached until the
+   * index changes. `memo` shares feature weights between the claims of one computation.
+   */
+  private weighted(claim: ClaimDigest, group: GroupLookup, memo: Map<string, number>): Weighted {
+    const cached = this.cache.get(claim);
+    if (cached && cached.generation === this.generation) return cached;
+    const n = Math.max(1, this.refs.size);
+    const w = new Map<string, number>();
+    const put = (feature: string, factor: number, dfKeys: readonly string[]) => {
+      if (w.has(feature)) return;
+      let x = memo.get(feature);
+      if (x === undefined) {
+        let df = 0;
+        for (const k of dfKeys) df += this.df(k);
+        x = factor * Math.log(1 + n / Math.max(1, df));
+        memo.set(feature, x);
+      }
+      w.set(feature, x);
+    };
+    for (const t of claim.terms) put(t, 1, [t]);
+    for (const y of yearFeatures(claim)) put(y, YEAR_WEIGHT, [y]);
+    const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
+    for (const k of claim.entities) {
+      const g = group(k);
+      const f = `@${g.id}`;
+      put(f, TYPE_WEIGHT[g.type] ?? 1, g.keys.map((key) => `@${key}`));
+      if (!FRAME_TYPES.has(g.type)) continue;
+      for (const p of predicates) put(`${p}${f}`, FRAME_WEIGHT, g.keys.map((key) => `${p}@${key}`));
+    }
+    let norm = 0;
+    for (const x of w.values()) norm += x * x;
+    const result = { generation: this.generation, weights: w, norm: Math.sqrt(norm) };
+    this.cache.set(claim, result);
+    return result;
+  }
+
+  /**
+   * Claims of other sources that state the same thing as `claim`, best first: at most `limit`, from
+   * the candidates sharing the most features with it.
+   */
+  matches(
+    sourceId: string, claim: ClaimDigest, group: GroupLookup, threshold = DEFAULT_MATCH_THRESHOLD, limit = MAX_MATCHES,
+    datedOnly = false, maxCandidates = MAX_CANDIDATES,
+  ): ClaimMatch[] {
+    const postings = datedOnly ? this.datedPostings : this.postings;
+    const cap = Math.max(MIN_POSTING_CAP, MAX_POSTING_SHARE * (datedOnly ? this.datedCount : this.refs.size));
+    const hits = new Map<number, number>();
+    const raw = new Set<string>([...claim.terms, ...yearFeatures(claim)]);
+    const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
+    for (const k of claim.entities) {
+      for (const key of group(k).keys) {
+        raw.add(`@${key}`);
+        for (const p of predicates) raw.add(`${p}@${key}`);
+      }
+    }
+    for (const t of raw) {
+      const p = postings.get(t);
+      if (!p || p.size > cap) continue;
+      for (const id of p) hits.set(id, (hits.get(id) ?? 0) + 1);
+    }
+    // In a workspace of near-copies a claim can have thousands of candidates: score the likeliest.
+    let candidates: number[] = [];
+    for (const [id, n] of hits) {
+      if (n < 2) continue;
+      const ref = this.refs.get(id)!;
+      if (ref.sourceId !== sourceId) candidates.push(id);
+    }
+    if (candidates.length > maxCandidates) candidates = candidates.sort((a, b) => hits.get(b)! - hits.get(a)! || a - b).slice(0, maxCandidates);
+    const memo = new Map<string, number>();
+    const mine = this.weighted(claim, group, memo);
+    const out: ClaimMatch[] = [];
+    for (const id of candidates) {
+      const ref = this.refs.get(id)!;
+      const theirs = this.weighted(ref.claim, group, memo);
+      let dot = 0;
+      let sharedCount = 0;
+      for (const [f, x] of theirs.weights) {
+        const y = mine.weights.get(f);
+        if (y !== undefined) {
+          dot += x * y;
+          sharedCount++;
+        }
+      }
+      if (sharedCount < 2) continue;
+      const score = dot / (mine.norm * theirs.norm || 1);
+      if (score < threshold) continue;
+      const shared = [...theirs.weights.entries()].filter(([f]) => mine.weights.has(f)).sort((a, b) => b[1] - a[1]).map(([f]) => f);
+      out.push({ ref, score, shared });
+    }
+    out.sort((a, b) => b.score - a.score || (a.ref.sourceId < b.ref.sourceId ? -1 : a.ref.sourceId > b.ref.sourceId ? 1 : a.ref.claim.span.start - b.ref.claim.span.start));
+    return out.slice(0, limit);
+  }
+
+  /** Cosine of two claims with the same weights as `matches` (for measurement and tests). */
+  similarity(a: ClaimDigest, b: ClaimDigest, group: GroupLookup): number {
+    const memo = new Map<string, number>();
+    const wa = this.weighted(a, group, memo);
+    const wb = this.weighted(b, group, memo);
+    let dot = 0;
+    for (const [f, x] of wa.weights) dot += x * (wb.weights.get(f) ?? 0);
+    return dot / (wa.norm * wb.norm || 1);
+  }
+}

@@ -1,0 +1,39 @@
+import type { CodeLens } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TAG_STATUSES } from '../core/model';
+import { bestPerSource, locationOf } from './crossSource';
+import type { SourceState } from './sourceState';
+
+/** Client command the lens runs: shows the linked claims in a peek view (see src/client/crossSourceViews.ts). */
+export const SHOW_LINKED_COMMAND = 'sourcemark.showLinkedSources';
+
+/**
+ * A lens above each claim that other sources also state: "3 sources · 2 verified · 1 contradicted",
+ * counting this source and the best matching claim of each other source, and their tags.
+ */
+export function codeLenses(doc: TextDocument, state: SourceState): CodeLens[] {
+  const view = state.crossSource;
+  if (!view || !state.settings.codeLens.enabled) return [];
+  const out: CodeLens[] = [];
+  for (const f of state.tagged.findings) {
+    if (f.kind !== 'claim') continue;
+    const links = bestPerSource(view.links.get(f.id) ?? []);
+    if (!links.length) continue;
+    const counts = new Map<string, number>();
+    const statuses = [f.annotation?.status, ...links.map((l) => l.claim.tag?.status)];
+    for (const s of statuses) if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
+    const conflicts = view.conflicts.filter((c) => c.sides.some((s) => s.sourceId === state.uri && s.findingId === f.id)).length;
+    const parts = [`${links.length + 1} sources`, ...TAG_STATUSES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`)];
+    if (conflicts) parts.push(`${conflicts} conflict${conflicts === 1 ? '' : 's'}`);
+    const position = doc.positionAt(f.start);
+    out.push({
+      range: { start: position, end: doc.positionAt(f.end) },
+      command: {
+        title: parts.join(' · '),
+        command: SHOW_LINKED_COMMAND,
+        arguments: [state.uri, position, links.map((l) => locationOf(l.sourceId, l.claim.span))],
+      },
+    });
+  }
+  return out;
+}

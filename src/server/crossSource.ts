@@ -1,0 +1,83 @@
+import * as path from 'node:path';
+import type { Location, Range } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { ClaimLink, Conflict, CorpusIndex, EntityGroup, Span } from '../core/corpus';
+
+/** What the workspace index says about one open source: read by hover, diagnostics, code actions and lenses. */
+export interface CrossSourceView {
+  /** Claim finding id → claims of other sources stating the same thing (best per source first). */
+  links: Map<string, ClaimLink[]>;
+  /** Conflicts one side of which is in this source. */
+  conflicts: Conflict[];
+  /** Entity finding id → the workspace entity. */
+  entities: Map<string, EntityGroup>;
+  /** How other sources are named to the user: path relative to the workspace folder. */
+  labels: Map<string, string>;
+  /** Sources indexed when the view was made, and whether indexing was still going on. */
+  indexed: number;
+  indexing: boolean;
+}
+
+export const rangeOf = (s: Span): Range => ({ start: { line: s.line, character: s.character }, end: { line: s.endLine, character: s.endCharacter } });
+export const locationOf = (sourceId: string, s: Span): Location => ({ uri: sourceId, range: rangeOf(s) });
+
+/** A source's name for people: its path relative to the workspace folder holding it, else its file name. */
+export function sourceLabel(uri: string, folders: readonly string[]): string {
+  const file = URI.parse(uri).fsPath;
+  const folder = folders.map((f) => URI.parse(f).fsPath).filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+  return (folder ? path.relative(folder, file) : path.basename(file)).split(path.sep).join('/');
+}
+
+/** Evidence paths are relative to the citing source's folder, with forward slashes. */
+export function relativeSourcePath(fromUri: string, toUri: string): string {
+  const from = path.dirname(URI.parse(fromUri).fsPath);
+  return path.relative(from, URI.parse(toUri).fsPath).split(path.sep).join('/');
+}
+
+/**
+ * The cross-source view of one source, built claim by claim with a pause between claims, so a
+ * large index never holds up hover or diagnostics for long.
+ */
+export async function buildCrossSourceView(
+  corpus: CorpusIndex, uri: string, folders: readonly string[], indexing: boolean,
+): Promise<CrossSourceView | undefined> {
+  const digest = corpus.digest(uri);
+  if (!digest) return undefined;
+  const labels = new Map<string, string>();
+  const label = (id: string) => {
+    if (!labels.has(id)) labels.set(id, sourceLabel(id, folders));
+  };
+  const links = new Map<string, ClaimLink[]>();
+  let started = performance.now();
+  for (const claim of digest.claims) {
+    if (performance.now() - started > 8) {
+      await new Promise((r) => setImmediate(r));
+      if (corpus.digest(uri) !== digest) return undefined; // replaced meanwhile: a newer view is coming
+      started = performance.now();
+    }
+    const l = corpus.linksFor(uri, claim.findingId);
+    if (!l.length) continue;
+    links.set(claim.findingId, l);
+    for (const x of l) label(x.sourceId);
+  }
+  await new Promise((r) => setImmediate(r));
+  if (corpus.digest(uri) !== digest) return undefined;
+  const found = new Map<string, Conflict>();
+  for (const l of links.values()) for (const x of l) for (const c of x.conflicts) found.set(c.id, c);
+  for (const c of corpus.titleConflicts(uri)) found.set(c.id, c);
+  const conflicts = [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const c of conflicts) for (const s of c.sides) label(s.sourceId);
+  const entities = new Map<string, EntityGroup>();
+  for (const m of digest.entities) {
+    const g = corpus.entityGroupOf(uri, m.findingId);
+    if (g) entities.set(m.findingId, g);
+  }
+  label(uri);
+  return { links, conflicts, entities, labels, indexed: corpus.size, indexing };
+}
+
+/** The linked claims of a claim, one per source (its best match), best first. */
+export function bestPerSource(links: readonly ClaimLink[]): ClaimLink[] {
+  const seen = new Set<string>();
+  return links.filter((l) => !seen.has(l.sourceId) && seen.add(l.sourceId));
+}

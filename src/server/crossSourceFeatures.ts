@@ -1,0 +1,232 @@
+import {
+  CodeLensRefreshRequest, DidChangeWatchedFilesNotification,
+  type Connection, type FileEvent, type InitializeParams, type ServerCapabilities, type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analyzer } from '../core/analyzer';
+import type { Sidecar } from '../core/tags/annotation';
+import type { SidecarStore } from '../core/tags/sidecarStore';
+import { codeLenses } from './codeLens';
+import { buildCrossSourceView, type CrossSourceView } from './crossSource';
+import { toDiagnostics } from './diagnostics';
+import { documentSymbols } from './documentSymbols';
+import { citeFinding } from './evidence';
+import { TIMELINE_REQUEST, type TagWithEvidenceArgs } from './protocol';
+import { definitionAt, referencesAt } from './references';
+import type { SourcemarkSettings } from './settings';
+import type { SourceMatcher } from './sourceMatcher';
+import type { SourceState } from './sourceState';
+import type { TagChange, TagService } from './tagService';
+import { timelineResponse } from './timelineRequest';
+import { WorkspaceIndex } from './workspaceIndex';
+import { workspaceSymbols } from './workspaceSymbols';
+
+/** What the server shares with the cross-source features. */
+export interface CrossSourceHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  states: Map<string, SourceState>;
+  matcher: SourceMatcher;
+  analyzer: Analyzer;
+  store: SidecarStore;
+  tags: TagService;
+  settingsFor: (uri: string) => Promise<SourcemarkSettings>;
+  /** Re-analyse an open source and publish its diagnostics. */
+  refresh: (uri: string) => Promise<void>;
+  /** A sidecar the server just wrote, so it need not read it back. */
+  sidecarWritten: (path: string, sidecar: Sidecar) => void;
+  indexWorkers?: number;
+  indexWorkerScript?: string;
+}
+
+/**
+ * Everything across sources, wired to the server: the background workspace index, each open
+ * source's cross-source view (read by hover, diagnostics, code actions and lenses), references,
+ * definition, symbols, lenses, the timeline request and tagging with evidence.
+ */
+export class CrossSourceFeatures {
+  private readonly workspace: WorkspaceIndex;
+  private folders: string[] = [];
+  private canRefreshCodeLens = false;
+  private canWatchFiles = false;
+  private indexing: Promise<void> = Promise.resolve();
+  private shuttingDown = false;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(private readonly host: CrossSourceHost) {
+    this.workspace = new WorkspaceIndex({
+      connection: host.connection, store: host.store, settingsFor: host.settingsFor,
+      isSource: (uri, glob) => host.matcher.isSource(uri, glob),
+      isOpen: (uri) => host.documents.get(uri) !== undefined,
+      onChange: () => this.schedule(),
+      ...(host.indexWorkers !== undefined ? { workers: host.indexWorkers } : {}),
+      ...(host.indexWorkerScript ? { workerScript: host.indexWorkerScript } : {}),
+    });
+  }
+
+  /** Capabilities to announce, given the client's. */
+  initialize(params: InitializeParams, folders: string[]): Partial<ServerCapabilities> {
+    this.folders = folders;
+    this.canRefreshCodeLens = !!params.capabilities.workspace?.codeLens?.refreshSupport;
+    this.canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    return {
+      referencesProvider: true,
+      definitionProvider: true,
+      workspaceSymbolProvider: true,
+      documentSymbolProvider: true,
+      codeLensProvider: { resolveProvider: false },
+    };
+  }
+
+  /** Starts indexing the workspace in the background, watching its sources when the client lets us. */
+  initialized(): void {
+    this.indexing = (async () => {
+      try {
+        if (this.canWatchFiles && this.folders.length) {
+          const glob = (await this.host.settingsFor(this.folders[0])).sources;
+          await this.host.connection.client.register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: glob.includes('/') ? glob : `**/${glob}` }, { globPattern: '**/*.annotations.json' }],
+          });
+        }
+        await this.workspace.scan(this.folders);
+      } catch (e) {
+        this.host.connection.console.error(`Sourcemark could not index the workspace: ${(e as Error).stack ?? (e as Error).message}`);
+      }
+    })();
+  }
+
+  foldersChanged(folders: string[]): void {
+    this.folders = folders;
+    this.indexing = this.workspace.scan(folders);
+  }
+
+  /**
+   * An open source was analysed: index it, and keep what still holds of its last view (where its
+   * quotes are unchanged) so an edit never waits for the index; a fresh view follows.
+   */
+  analysed(state: SourceState, previous: SourceState | undefined): void {
+    const carried = carriedOver(previous?.crossSource, state);
+    if (carried) state.crossSource = carried;
+    this.workspace.upsertOpen(state.uri, state.text, state);
+    this.schedule(previous ? 300 : 0);
+  }
+
+  closed(uri: string): void {
+    void this.workspace.documentClosed(uri);
+  }
+
+  filesChanged(changes: readonly FileEvent[]): void {
+    void this.workspace.filesChanged(changes);
+  }
+
+  /** The tag change for "tag citing another source": cites (and if needed tags) the other finding first. */
+  async tagWithEvidence(args: TagWithEvidenceArgs): Promise<TagChange> {
+    const h = this.host;
+    const cited = await citeFinding(
+      { analyzer: h.analyzer, store: h.store, tags: h.tags, folders: () => this.folders, openState: (u) => h.states.get(u), settingsFor: h.settingsFor },
+      args,
+    );
+    if (cited.written) {
+      const other = cited.written.state;
+      h.sidecarWritten(other.sidecarPath, cited.written.sidecar);
+      if (h.states.has(other.uri)) await h.refresh(other.uri);
+      else await this.workspace.reindex(other.uri);
+    }
+    return { op: 'set', status: args.status, evidence: [cited.evidence] };
+  }
+
+  /** Registers the requests this feature answers. */
+  listen(): void {
+    const { connection, states, documents } = this.host;
+    const corpus = this.workspace.corpus;
+    const ready = (uri: string) => {
+      const state = states.get(uri);
+      const doc = documents.get(uri);
+      return state && doc && state.version === doc.version ? { state, doc } : undefined;
+    };
+    connection.onReferences((p) => {
+      const r = ready(p.textDocument.uri);
+      return r ? referencesAt(corpus, r.state, r.doc.offsetAt(p.position)) : [];
+    });
+    connection.onDefinition((p) => {
+      const r = ready(p.textDocument.uri);
+      return r ? definitionAt(corpus, r.state, r.doc.offsetAt(p.position)) : null;
+    });
+    connection.onWorkspaceSymbol((p) => workspaceSymbols(corpus, p.query));
+    connection.onDocumentSymbol((p) => {
+      const r = ready(p.textDocument.uri);
+      return r ? documentSymbols(r.doc, r.state) : [];
+    });
+    connection.onCodeLens((p) => {
+      const r = ready(p.textDocument.uri);
+      return r ? codeLenses(r.doc, r.state) : [];
+    });
+    connection.onRequest(TIMELINE_REQUEST, (p: { includeComments?: boolean } | undefined) =>
+      timelineResponse(corpus, this.folders, this.workspace.status.scanning, p?.includeComments ?? false));
+    // For tests and benchmarks: with `wait`, answers once indexing and linking have settled.
+    connection.onRequest('sourcemark/indexStatus', async (p: { wait?: boolean } | undefined) => {
+      if (p?.wait) {
+        await this.indexing;
+        await this.workspace.whenIdle();
+        this.schedule(0);
+        await new Promise((r) => setTimeout(r, 5));
+        await this.running;
+      }
+      return { ...this.workspace.status, sources: corpus.size };
+    });
+  }
+
+  shutdown(): void {
+    this.shuttingDown = true;
+    clearTimeout(this.timer);
+    this.workspace.dispose();
+  }
+
+  /** The index changed: bring the view of every open source up to date, soon. */
+  private schedule(delay = 300): void {
+    clearTimeout(this.timer);
+    if (this.shuttingDown) return;
+    this.timer = setTimeout(() => {
+      this.running = (this.running ?? Promise.resolve()).then(() => this.updateViews()).catch((e: Error) =>
+        this.host.connection.console.error(`Sourcemark could not link sources: ${e.stack ?? e.message}`));
+    }, delay);
+  }
+
+  private async updateViews(): Promise<void> {
+    const { connection, states, documents } = this.host;
+    let changed = false;
+    for (const state of [...states.values()]) {
+      if (this.shuttingDown) return;
+      const view = await buildCrossSourceView(this.workspace.corpus, state.uri, this.folders, this.workspace.status.scanning);
+      if (this.shuttingDown) return;
+      const doc = documents.get(state.uri);
+      if (!view || states.get(state.uri) !== state || !doc || doc.version !== state.version) continue;
+      const same = state.crossSource !== undefined && signature(view) === signature(state.crossSource);
+      state.crossSource = view;
+      if (same) continue;
+      changed = true;
+      await connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics: toDiagnostics(doc, state) });
+    }
+    if (changed && this.canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }
+}
+
+/** What the user sees of a view: when it is unchanged, nothing is re-sent. */
+function signature(v: CrossSourceView): string {
+  const links = [...v.links].map(([id, l]) => `${id}:${l.map((x) => `${x.sourceId}#${x.claim.findingId}#${x.claim.tag?.status ?? ''}`).join(',')}`);
+  return `${v.indexing}|${v.conflicts.map((c) => `${c.id}${c.sides.map((s) => s.tag?.status ?? '').join('')}`).join(',')}|${links.join(';')}`;
+}
+
+/** The part of a view that still holds after an edit: findings that are still there, conflicts whose words are unchanged. */
+function carriedOver(view: CrossSourceView | undefined, state: SourceState): CrossSourceView | undefined {
+  if (!view) return undefined;
+  const ids = new Set(state.tagged.findings.map((f) => f.id));
+  const here = (start: number, end: number, text: string) => state.text.slice(start, end).replace(/\s+/g, ' ') === text.replace(/\s+/g, ' ');
+  return {
+    ...view,
+    links: new Map([...view.links].filter(([id]) => ids.has(id))),
+    conflicts: view.conflicts.filter((c) => c.sides.every((s) => s.sourceId !== state.uri || (ids.has(s.findingId) && here(s.focus.start, s.focus.end, s.focusText)))),
+    entities: new Map([...view.entities].filter(([id]) => ids.has(id))),
+  };
+}

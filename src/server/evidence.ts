@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { URI } from 'vscode-uri';
+import type { Analyzer } from '../core/analyzer';
+import { analyzeSource } from '../core/sourceAnalysis';
+import type { Evidence, Sidecar } from '../core/tags/annotation';
+import { sidecarPathFor, type SidecarStore } from '../core/tags/sidecarStore';
+import { decodeSource } from '../core/text/sourceText';
+import { relativeSourcePath, sourceLabel } from './crossSource';
+import type { TagWithEvidenceArgs } from './protocol';
+import type { SourcemarkSettings } from './settings';
+import type { SourceState } from './sourceState';
+import { TagError, type TagService } from './tagService';
+
+export interface EvidenceContext {
+  analyzer: Analyzer;
+  store: SidecarStore;
+  tags: TagService;
+  folders: () => readonly string[];
+  openState: (uri: string) => SourceState | undefined;
+  settingsFor: (uri: string) => Promise<SourcemarkSettings>;
+}
+
+/** A source that is not open, analysed as if it were, so a tag can be put on it. */
+async function closedState(ctx: EvidenceContext, uri: string): Promise<SourceState> {
+  const file = URI.parse(uri).fsPath;
+  const text = decodeSource(await readFile(file));
+  const settings = await ctx.settingsFor(uri);
+  const sidecarPath = sidecarPathFor(file);
+  const sidecar = await ctx.store.read(sidecarPath);
+  return {
+    uri, version: 0, text, settings, sidecarPath, sidecar,
+    ...analyzeSource(ctx.analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, {
+      ...(settings.referenceDate ? { referenceDate: settings.referenceDate } : {}),
+      claimThreshold: settings.claimThreshold, kinds: settings.kinds, maxFileSizeMB: settings.maxFileSizeMB,
+    }),
+  };
+}
+
+/**
+ * The evidence for a tag that cites another source's finding: that finding's tag, which is created
+ * (verified) when it has none, so the evidence always points at a tag. Returns the evidence and the
+ * other source's sidecar when it was written.
+ */
+export async function citeFinding(ctx: EvidenceContext, args: TagWithEvidenceArgs): Promise<{ evidence: Evidence; written?: { state: SourceState; sidecar: Sidecar } }> {
+  const { cite } = args;
+  const state = ctx.openState(cite.uri) ?? (await closedState(ctx, cite.uri));
+  const finding = state.tagged.findings.find((f) => f.kind === cite.kind && f.start === cite.start && f.end === cite.end);
+  const label = sourceLabel(cite.uri, ctx.folders());
+  if (!finding) {
+    throw new TagError(`The cited text is no longer at that place in ${label} (it changed since it was indexed). Open the lightbulb again in a moment and retry.`);
+  }
+  let annotation = finding.annotation;
+  let written: { state: SourceState; sidecar: Sidecar } | undefined;
+  if (!annotation) {
+    const sidecar = await ctx.tags.apply(state, { uri: cite.uri, kind: cite.kind, start: cite.start, end: cite.end }, { op: 'set', status: 'verified' });
+    annotation = sidecar?.annotations.find((a) => a.kind === cite.kind && a.target.start === cite.start && a.target.end === cite.end);
+    if (!sidecar || !annotation) throw new TagError(`Could not tag the cited text in ${label}.`);
+    written = { state, sidecar };
+  }
+  return {
+    evidence: { kind: 'annotation', source: relativeSourcePath(args.uri, cite.uri), annotationId: annotation.id, quote: annotation.target.exact },
+    ...(written ? { written } : {}),
+  };
+}

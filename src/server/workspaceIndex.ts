@@ -1,0 +1,281 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Connection, FileEvent } from 'vscode-languageserver';
+import { FileChangeType } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { Analyzer } from '../core/analyzer';
+import { CorpusIndex, digestSource, type SourceDigest } from '../core/corpus';
+import type { SourceAnalysis } from '../core/sourceAnalysis';
+import type { SidecarStore } from '../core/tags/sidecarStore';
+import { indexSourceFile, type IndexJob } from './indexJob';
+import type { IndexRequest, IndexResponse } from './indexWorker';
+import type { SourcemarkSettings } from './settings';
+
+export interface WorkspaceIndexOptions {
+  connection: Connection;
+  store: SidecarStore;
+  settingsFor: (uri: string) => Promise<SourcemarkSettings>;
+  isSource: (uri: string, glob: string) => boolean;
+  /** Open documents are indexed from the editor's text, never from disk. */
+  isOpen: (uri: string) => boolean;
+  /** The index changed: `done` at the end of a scan, `file` after a single file. */
+  onChange: (reason: 'done' | 'file') => void;
+  /** Worker threads for analysis; 0 analyses in this thread between other work. Default: SOURCEMARK_INDEX_WORKERS, else cores − 1, at least 1. */
+  workers?: number;
+  /** The worker script; default dist/indexWorker.js beside this bundle, when it exists. */
+  workerScript?: string;
+}
+
+export interface IndexStatus {
+  total: number;
+  done: number;
+  failed: number;
+  scanning: boolean;
+  /** performance.now() at the start and end of the last scan. */
+  startedAt?: number;
+  finishedAt?: number;
+}
+
+/** Folders never walked: version control, dependencies, editor state. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode']);
+
+interface PoolWorker {
+  worker: Worker;
+  busy?: { id: number; job: IndexJob; done: (r: IndexResponse) => void };
+}
+
+/**
+ * Indexes every source of the workspace in the background for the cross-source features: worker
+ * threads read and analyse files that are not open, the main thread only adds their digests to the
+ * CorpusIndex. Reports LSP work-done progress ("Indexing sources 120/2,000") and re-indexes single
+ * files as they change.
+ */
+export class WorkspaceIndex {
+  readonly corpus = new CorpusIndex();
+  readonly status: IndexStatus = { total: 0, done: 0, failed: 0, scanning: false };
+  private readonly queue = new Map<string, IndexJob>();
+  private readonly pool: PoolWorker[] = [];
+  private inThread?: { analyzer: Analyzer; running: boolean };
+  private nextId = 1;
+  private idleWaiters: (() => void)[] = [];
+  private active = 0;
+  private disposed = false;
+  private scanGeneration = 0;
+
+  constructor(private readonly options: WorkspaceIndexOptions) {
+    const script = options.workerScript ?? path.join(__dirname, 'indexWorker.js');
+    const fromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS);
+    const count = options.workers ?? (Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : Math.max(1, availableParallelism() - 1));
+    if (count > 0 && existsSync(script)) {
+      for (let i = 0; i < count; i++) this.pool.push(this.startWorker(script));
+    }
+  }
+
+  private startWorker(script: string): PoolWorker {
+    const entry: PoolWorker = { worker: new Worker(script) };
+    entry.worker.on('message', (r: IndexResponse) => {
+      const busy = entry.busy;
+      if (busy?.id !== r.id) return;
+      entry.busy = undefined;
+      busy.done(r);
+    });
+    entry.worker.on('error', (e) => {
+      this.options.connection.console.error(`Sourcemark index worker failed: ${e.stack ?? e.message}`);
+      const busy = entry.busy;
+      entry.busy = undefined;
+      busy?.done({ id: busy.id, uri: busy.job.uri, error: e.message });
+    });
+    entry.worker.unref();
+    return entry;
+  }
+
+  /** Indexes every source under the folders (URIs), replacing what was indexed before. */
+  async scan(folderUris: readonly string[]): Promise<void> {
+    const generation = ++this.scanGeneration;
+    const jobs: IndexJob[] = [];
+    for (const folder of folderUris) {
+      const settings = await this.options.settingsFor(folder);
+      const root = URI.parse(folder).fsPath;
+      for (const file of await walk(root)) {
+        const uri = URI.file(file).toString();
+        if (this.options.isSource(uri, settings.sources)) jobs.push(jobFor(uri, file, settings));
+      }
+    }
+    if (generation !== this.scanGeneration || this.disposed) return;
+    const keep = new Set(jobs.map((j) => j.uri));
+    for (const id of this.corpus.sourceIds()) if (!keep.has(id) && !this.options.isOpen(id)) this.corpus.remove(id);
+    this.queue.clear();
+    for (const j of jobs) if (!this.options.isOpen(j.uri)) this.queue.set(j.uri, j);
+    Object.assign(this.status, { total: this.queue.size, done: 0, failed: 0, scanning: true, startedAt: performance.now(), finishedAt: undefined });
+    const progress = await this.options.connection.window.createWorkDoneProgress();
+    const total = this.status.total;
+    const message = () => `Indexing sources ${this.status.done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`;
+    progress.begin('Sourcemark', 0, message(), false);
+    let lastReport = 0;
+    // Views of open sources are brought up to date once, at the end: linking while thousands of
+    // sources arrive would hold up the main thread for nothing.
+    this.pump((finished) => {
+      if (generation !== this.scanGeneration) return;
+      const now = performance.now();
+      if (now - lastReport > 100 || finished) {
+        lastReport = now;
+        progress.report(total ? Math.floor((100 * this.status.done) / total) : 100, message());
+      }
+    });
+    await this.whenIdle();
+    if (generation !== this.scanGeneration || this.disposed) return;
+    this.status.scanning = false;
+    this.status.finishedAt = performance.now();
+    progress.done();
+    this.options.connection.console.log(
+      `Sourcemark indexed ${this.status.done - this.status.failed} sources (${this.status.failed} failed) in ${((this.status.finishedAt - this.status.startedAt!) / 1000).toFixed(1)} s.`,
+    );
+    this.options.onChange('done');
+  }
+
+  /** An open document's analysis, from the editor's text. */
+  upsertOpen(uri: string, text: string, analysed: SourceAnalysis): SourceDigest {
+    this.queue.delete(uri);
+    const digest = digestSource(text, analysed);
+    this.corpus.upsert(uri, digest);
+    return digest;
+  }
+
+  /** Closed without saving: the file on disk is what counts again. */
+  async documentClosed(uri: string): Promise<void> {
+    await this.reindex(uri);
+  }
+
+  /** Sources and sidecars that changed on disk. */
+  async filesChanged(changes: readonly FileEvent[]): Promise<void> {
+    for (const change of changes) {
+      let uri = change.uri;
+      if (uri.endsWith('.annotations.json')) uri = uri.slice(0, -'.annotations.json'.length);
+      if (this.options.isOpen(uri)) continue;
+      if (change.type === FileChangeType.Deleted && !change.uri.endsWith('.annotations.json')) {
+        if (this.corpus.remove(uri)) this.options.onChange('file');
+        continue;
+      }
+      await this.reindex(uri);
+    }
+  }
+
+  /** Re-reads one source from disk (if it is a source), in the background. */
+  async reindex(uri: string): Promise<void> {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file' || !existsSync(parsed.fsPath)) {
+      if (this.corpus.remove(uri)) this.options.onChange('file');
+      return;
+    }
+    const settings = await this.options.settingsFor(uri);
+    if (!this.options.isSource(uri, settings.sources)) return;
+    this.queue.set(uri, jobFor(uri, parsed.fsPath, settings));
+    this.pump(() => this.options.onChange('file'));
+  }
+
+  /** Resolves when nothing is queued or running. */
+  whenIdle(): Promise<void> {
+    if (!this.queue.size && !this.active) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.queue.clear();
+    // Nothing more will finish: release whoever waits.
+    for (const w of this.idleWaiters.splice(0)) w();
+    for (const p of this.pool) void p.worker.terminate();
+    this.pool.length = 0;
+  }
+
+  private pump(onResult: (finished: boolean) => void): void {
+    const next = (): IndexJob | undefined => {
+      const first = this.queue.values().next();
+      if (first.done) return undefined;
+      this.queue.delete(first.value.uri);
+      return first.value;
+    };
+    const finish = (r: IndexResponse) => {
+      this.active--;
+      if (this.disposed) return;
+      this.status.done++;
+      if ('error' in r) {
+        this.status.failed++;
+        this.options.connection.console.warn(`Sourcemark could not index ${r.uri}: ${r.error}`);
+      } else if (!this.options.isOpen(r.uri) && !this.disposed) {
+        this.corpus.upsert(r.uri, r.digest);
+      }
+      onResult(!this.queue.size && !this.active);
+      if (!this.queue.size && !this.active) {
+        const waiters = this.idleWaiters;
+        this.idleWaiters = [];
+        for (const w of waiters) w();
+      }
+    };
+    if (this.pool.length) {
+      const dispatch = () => {
+        for (const entry of this.pool) {
+          if (entry.busy || this.disposed) continue;
+          const job = next();
+          if (!job) return;
+          this.active++;
+          const id = this.nextId++;
+          entry.busy = { id, job, done: (r) => { finish(r); dispatch(); } };
+          entry.worker.postMessage({ id, job } satisfies IndexRequest);
+        }
+      };
+      dispatch();
+      return;
+    }
+    // No worker script (tests running from source): one file per turn of the event loop.
+    this.inThread ??= { analyzer: new Analyzer(2_000), running: false };
+    if (this.inThread.running) return;
+    this.inThread.running = true;
+    const step = () => {
+      const job = this.disposed ? undefined : next();
+      if (!job) {
+        this.inThread!.running = false;
+        return;
+      }
+      this.active++;
+      indexSourceFile(this.inThread!.analyzer, this.options.store, job).then(
+        (digest) => finish({ id: 0, uri: job.uri, digest }),
+        (e: Error) => finish({ id: 0, uri: job.uri, error: e.message }),
+      ).finally(() => setImmediate(step));
+    };
+    setImmediate(step);
+  }
+}
+
+function jobFor(uri: string, file: string, s: SourcemarkSettings): IndexJob {
+  return {
+    uri, path: file, claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB,
+    ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}),
+  };
+}
+
+/** Every file under `root`, skipping dot folders and dependencies; unreadable folders are skipped. */
+async function walk(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) stack.push(path.join(dir, e.name));
+      } else if (e.isFile() && !e.name.endsWith('.annotations.json')) {
+        out.push(path.join(dir, e.name));
+      }
+    }
+  }
+  return out.sort();
+}

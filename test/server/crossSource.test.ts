@@ -1,0 +1,182 @@
+import { readdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import { COMMANDS, DIAGNOSTIC_CODES, TIMELINE_REQUEST } from '../../src/server/protocol';
+import type { TimelineResponse } from '../../src/server/timelineRequest';
+import { coveredText, FIXTURES, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
+import { inProcessServer, type LspTestClient } from './lspTestClient';
+
+const ALL = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+const [XIAOMI_US, GET_READY, CGTN, TALKS] = ALL;
+
+let cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.reverse()) await c();
+  cleanups = [];
+});
+
+async function indexedWorkspace() {
+  const ws = tempWorkspace(ALL);
+  const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z'), indexWorkers: 0 });
+  cleanups.push(ws.cleanup, () => client.shutdown());
+  // The samples state no publication date; the golden findings resolve them against this one.
+  client.settings = { referenceDate: '2018-03-10' };
+  await client.initialize(ws.dir);
+  const status = await client.indexed();
+  return { ws, client, status, uri: (f: string) => pathToFileURL(ws.path(f)).href };
+}
+
+async function openAndLink(client: LspTestClient, file: string) {
+  const text = read(file);
+  const uri = await client.open(file, text);
+  await client.waitForDiagnostics(uri, (d) => d.length > 0);
+  await client.indexed();
+  return { uri, text, diagnostics: client.diagnostics.get(uri)!.diagnostics };
+}
+
+/** The text a location covers in its file. */
+const locationText = (l: Location) => coveredText(read(new URL(l.uri).pathname), { range: l.range } as Diagnostic);
+
+describe('workspace index over LSP', () => {
+  it('indexes every source in the background with work-done progress', async () => {
+    const { client, status } = await indexedWorkspace();
+    expect(status).toMatchObject({ sources: 5, total: 5, done: 5 });
+    const begin = client.progress.find((p) => p.kind === 'begin');
+    expect(begin).toMatchObject({ title: 'Sourcemark', message: 'Indexing sources 0/5' });
+    expect(client.progress.some((p) => p.kind === 'report' && p.message === 'Indexing sources 5/5')).toBe(true);
+    expect(client.progress.at(-1)?.kind).toBe('end');
+  });
+
+  it('finds all references of an entity across sources, aliases included, and goes to its first mention', async () => {
+    const { ws, client, uri } = await indexedWorkspace();
+    const { uri: getReady, text } = await openAndLink(client, ws.path(GET_READY));
+    const refs: Location[] = await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: getReady }, position: positionOf(text, 'Jun says'), context: { includeDeclaration: true },
+    });
+    const bySource = new Map<string, string[]>();
+    for (const l of refs) bySource.set(l.uri, [...(bySource.get(l.uri) ?? []), locationText(l)]);
+    expect(bySource.get(getReady)).toEqual(['Jun', 'Jun']);
+    expect(bySource.get(uri(XIAOMI_US))).toEqual(['Lei Jun']);
+    expect(bySource.get(uri(CGTN))).toEqual(expect.arrayContaining(['Lei Jun', 'Lei']));
+    expect(bySource.has(uri(TALKS))).toBe(false);
+
+    const def: Location = await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: getReady }, position: positionOf(text, 'Jun admits') });
+    expect(def.uri).toBe(uri(XIAOMI_US));
+    expect(locationText(def)).toBe('Lei Jun');
+  });
+
+  it('finds entities with workspace symbols and outlines a source by kind', async () => {
+    const { ws, client, uri } = await indexedWorkspace();
+    const symbols: SymbolInformation[] = await client.connection.sendRequest('workspace/symbol', { query: 'lei' });
+    const lei = symbols.find((s) => s.name === 'Lei Jun')!;
+    expect(lei.location.uri).toBe(uri(XIAOMI_US));
+    expect(locationText(lei.location)).toBe('Lei Jun');
+    expect(lei.containerName).toMatch(/^person · \d+ mentions in 3 sources$/);
+    const wang: SymbolInformation[] = await client.connection.sendRequest('workspace/symbol', { query: 'Xian' });
+    expect(wang.map((s) => s.name)).toContain('Wang Xian');
+    expect(locationText(wang.find((s) => s.name === 'Wang Xian')!.location)).toBe('Wang Xian');
+
+    const { uri: cgtn } = await openAndLink(client, ws.path(CGTN));
+    const outline: DocumentSymbol[] = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: cgtn } });
+    expect(outline.map((s) => s.name.replace(/ \(\d+\)$/, ''))).toEqual(['Claims', 'Entities', 'Dates']);
+    const entities = outline[1].children!;
+    expect(entities.find((e) => e.name === 'Lei Jun')?.detail).toMatch(/^person · 5 mentions/);
+    expect(outline[2].children!.some((d) => d.name === 'end of 2018' && d.detail === '2018 END')).toBe(true);
+  });
+
+  it('shows corroborating sources on hover and a lens above the claim', async () => {
+    const { ws, client } = await indexedWorkspace();
+    const { uri, text } = await openAndLink(client, ws.path(XIAOMI_US));
+    const hover: Hover | null = await client.hover(uri, positionOf(text, 'plans to enter the US market'));
+    const value = (hover?.contents as { value: string }).value;
+    expect(value).toMatch(/\*\*Corroborated by \d other sources?:\*\*/);
+    expect(value).toContain(CGTN.replace(/_/g, '\\_').replace(/\./g, '\\.'));
+    expect(value).toContain('Xiaomi to enter US by end of 2018');
+    const lenses: CodeLens[] = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+    const headline = lenses.find((l) => l.range.start.line === 0)!;
+    expect(headline.command?.title).toMatch(/^\d sources( · \d conflicts?)?$/);
+    expect(headline.command?.command).toBe('sourcemark.showLinkedSources');
+
+    client.settings = { referenceDate: '2018-03-10', codeLens: { enabled: false } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await client.waitFor(async () => undefined, 'settle', 200).catch(() => undefined);
+    await client.indexed();
+    expect(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })).toEqual([]);
+  });
+
+  it('flags the Lei Jun title conflict with both quotes and tags it contradicted citing the other source', async () => {
+    const { ws, client, uri: uriOf } = await indexedWorkspace();
+    const { uri, text, diagnostics } = await openAndLink(client, ws.path(XIAOMI_US));
+    const conflict = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.conflict && coveredText(text, d) === "Xiaomi's Chairman Lei Jun")!;
+    expect(conflict).toBeDefined();
+    expect(conflict.message).toMatch(/title: here "Xiaomi's Chairman Lei Jun" \(chairman\); 002_3b3f9ef10a23df2c\.txt says "CEO Lei Jun" \(ceo\)/);
+    const related = conflict.relatedInformation![0];
+    expect(related.location.uri).toBe(uriOf(CGTN));
+    expect(locationText(related.location)).toBe('CEO Lei Jun');
+
+    const hover: Hover | null = await client.hover(uri, positionOf(text, 'Chairman'));
+    expect((hover?.contents as { value: string }).value).toContain('Sources disagree on the title');
+
+    const actions: CodeAction[] = await client.codeActions(uri, conflict.range, [conflict]);
+    const fix = actions.find((a) => a.title.startsWith('Tag as contradicted, citing 002_3b3f9ef10a23df2c.txt'))!;
+    expect(fix.isPreferred).toBe(true);
+    expect(await client.executeCommand(fix.command!.command, fix.command!.arguments!)).toEqual({ ok: true });
+
+    const mine = JSON.parse(read(`${ws.path(XIAOMI_US)}.annotations.json`));
+    const theirs = JSON.parse(read(`${ws.path(CGTN)}.annotations.json`));
+    const tag = mine.annotations.find((a: { status: string }) => a.status === 'contradicted');
+    expect(tag.target.exact).toContain("Xiaomi's Chairman Lei Jun");
+    expect(tag.evidence).toEqual([{ kind: 'annotation', source: CGTN, annotationId: theirs.annotations[0].id, quote: theirs.annotations[0].target.exact }]);
+    expect(theirs.annotations[0]).toMatchObject({ status: 'verified' });
+    expect(theirs.annotations[0].target.exact).toContain('CEO Lei Jun');
+
+    // The evidence shows in the hover of the tagged claim.
+    await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.taggedClaim));
+    const after: Hover | null = await client.hover(uri, positionOf(text, 'A new report'));
+    expect((after?.contents as { value: string }).value).toMatch(/Evidence: 002\\_3b3f9ef10a23df2c\\\.txt: “.*CEO Lei Jun/);
+  });
+
+  it('flags the different time frame for the same plan and offers verified citing a corroborating quote', async () => {
+    const { ws, client } = await indexedWorkspace();
+    const { uri, text, diagnostics } = await openAndLink(client, ws.path(TALKS));
+    const frame = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.conflict && coveredText(text, d) === 'two years');
+    expect(frame?.message).toMatch(/time frame: here "two years"/);
+    expect(frame?.relatedInformation?.[0].message).toMatch(/2018/);
+
+    const headline = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.untaggedClaim && coveredText(text, d).startsWith('Xiaomi in talks with carriers'))!;
+    const actions: CodeAction[] = await client.codeActions(uri, headline.range, [headline]);
+    const verify = actions.find((a) => a.title.startsWith('Tag as verified, citing 004_6b7e9ae35fb55bc0.txt'))!;
+    expect(verify).toBeDefined();
+    expect(await client.executeCommand(verify.command!.command, verify.command!.arguments!)).toEqual({ ok: true });
+    const mine = JSON.parse(read(`${ws.path(TALKS)}.annotations.json`));
+    expect(mine.annotations[0]).toMatchObject({ status: 'verified', evidence: [{ kind: 'annotation', source: '004_6b7e9ae35fb55bc0.txt' }] });
+  });
+
+  it('serves the timeline with the disagreement, and re-indexes a source that changes on disk', async () => {
+    const { ws, client, uri } = await indexedWorkspace();
+    const t: TimelineResponse = await client.connection.sendRequest(TIMELINE_REQUEST, {});
+    expect(t.markdown).toContain('## Where the sources disagree');
+    expect(t.labels[uri(TALKS)]).toBe(TALKS);
+    expect(t.timeline.entries.find((e) => e.value === '2018 END')!.mentions.length).toBeGreaterThanOrEqual(3);
+
+    const extra = ws.path('005_new.txt');
+    write(extra, 'Lei Jun returns\n\nLei Jun, the president of Xiaomi, said the company will open stores in Canada.\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(extra).href, type: 1 }] });
+    await client.indexed();
+    const symbols: SymbolInformation[] = await client.connection.sendRequest('workspace/symbol', { query: 'Canada' });
+    expect(symbols.map((s) => s.location.uri)).toContain(uri(XIAOMI_US)); // first mention stays in 000
+    const { uri: opened, text } = await openAndLink(client, ws.path(XIAOMI_US));
+    const refs: Location[] = await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: opened }, position: positionOf(text, 'Canada'), context: { includeDeclaration: true },
+    });
+    expect(refs.map((r) => r.uri)).toContain(pathToFileURL(extra).href);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(extra).href, type: 3 }] });
+    const after: Location[] = await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: opened }, position: positionOf(text, 'Canada'), context: { includeDeclaration: true },
+    });
+    expect(after.map((r) => r.uri)).not.toContain(pathToFileURL(extra).href);
+  });
+});
+
+void COMMANDS;
