@@ -1,0 +1,37 @@
+// Runs inside a worker thread (dist/cli.js started again as a worker): analyses the sources the
+// main thread sends, one at a time, with an Analyzer of its own.
+import { parentPort } from 'node:worker_threads';
+import { Analyzer } from '../../core/analyzer';
+import { reportSource } from '../sourceReport';
+import type { SourceOptions } from '../options';
+
+export const WORKER_ROLE = 'sourcemark-analysis';
+
+export interface WorkerTask {
+  id: number;
+  file: string;
+  options: SourceOptions;
+}
+
+export type WorkerReply =
+  | { id: number; report: Awaited<ReturnType<typeof reportSource>> }
+  | { id: number; error: string };
+
+export function runAnalysisWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error('runAnalysisWorker must run in a worker thread.');
+  const analyzer = new Analyzer();
+  // Tasks are handled strictly in turn: the analysis is synchronous, so nothing is gained by overlap.
+  let queue = Promise.resolve();
+  port.on('message', (task: WorkerTask) => {
+    queue = queue.then(async () => {
+      let reply: WorkerReply;
+      try {
+        reply = { id: task.id, report: await reportSource(task.file, analyzer, task.options) };
+      } catch (e) {
+        reply = { id: task.id, error: (e as Error).message };
+      }
+      port.postMessage(reply);
+    });
+  });
+}

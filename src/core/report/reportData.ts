@@ -1,0 +1,165 @@
+// What a report shows, computed once from the sources and rendered as HTML or Markdown.
+import { TAG_STATUSES, type TagStatus } from '../model';
+import type { TaggedFinding } from '../taggedFindings';
+import { LineIndex } from '../text/lineIndex';
+import { evidenceOf, type Evidence } from '../export/evidence';
+import type { ExportSource } from '../export/exportSource';
+import { timelinePoint } from './timeline';
+
+export interface ReportSource extends ExportSource {
+  /** Why the tags of this source could not be read (an invalid sidecar). */
+  sidecarProblem?: string;
+  /** Why the source was not analysed (binary, too large). */
+  skipped?: string;
+}
+
+/** A conflict between sources, as the corpus index reports it. */
+export interface ReportConflict {
+  summary: string;
+  mentions: { path: string; line: number; text: string }[];
+}
+
+export type StatusOrUntagged = TagStatus | 'untagged';
+export const CHART_STATUSES: readonly StatusOrUntagged[] = [...TAG_STATUSES, 'untagged'];
+
+export interface SourceCounts {
+  path: string;
+  claims: number;
+  byStatus: Record<StatusOrUntagged, number>;
+  entities: number;
+  dates: number;
+  orphans: number;
+  sidecarProblem?: string;
+  skipped?: string;
+}
+
+export interface ClaimRow {
+  path: string;
+  line: number;
+  text: string;
+  status: StatusOrUntagged;
+  note?: string;
+  evidence: Evidence[];
+  hedges: string[];
+  speaker?: string;
+  /** The tag's text is no longer in the source. */
+  orphaned: boolean;
+}
+
+export interface TimelineMention {
+  path: string;
+  line: number;
+  text: string;
+  /** The claim the date sits in, or its line, for context. */
+  context: string;
+}
+
+export interface TimelineEntry {
+  label: string;
+  mentions: TimelineMention[];
+}
+
+export interface ReportData {
+  title: string;
+  sources: SourceCounts[];
+  totals: Omit<SourceCounts, 'path' | 'sidecarProblem' | 'skipped'> & { sources: number };
+  claims: ClaimRow[];
+  timeline: TimelineEntry[];
+  conflicts: ReportConflict[];
+}
+
+export interface ReportOptions {
+  title?: string;
+  /** Claims listed in the table: every detected claim, or only tagged ones. */
+  claims: 'all' | 'tagged';
+  conflicts?: ReportConflict[];
+  /** Replaces the timeline built from each source's dates (e.g. the corpus index's). */
+  timeline?: TimelineEntry[];
+}
+
+const emptyByStatus = (): Record<StatusOrUntagged, number> => ({ verified: 0, speculative: 0, contradicted: 0, untagged: 0 });
+const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function countSource(s: ReportSource): SourceCounts {
+  const byStatus = emptyByStatus();
+  let claims = 0;
+  let entities = 0;
+  let dates = 0;
+  for (const f of s.findings) {
+    if (f.kind === 'claim') {
+      claims++;
+      byStatus[f.annotation?.status ?? 'untagged']++;
+    } else if (f.kind === 'entity') entities++;
+    else dates++;
+  }
+  for (const o of s.orphans) if (o.kind === 'claim') byStatus[o.status]++;
+  return {
+    path: s.path, claims: claims + s.orphans.filter((o) => o.kind === 'claim').length, byStatus, entities, dates, orphans: s.orphans.length,
+    ...(s.sidecarProblem ? { sidecarProblem: s.sidecarProblem } : {}), ...(s.skipped ? { skipped: s.skipped } : {}),
+  };
+}
+
+function lineContext(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return flat(text.slice(start, end === -1 ? text.length : end));
+}
+
+/** Dates from every source on one line, grouped by normalised value, earliest first. */
+export function sourceTimeline(sources: readonly ExportSource[]): TimelineEntry[] {
+  const groups = new Map<string, { key: string; entry: TimelineEntry }>();
+  for (const s of sources) {
+    const lines = new LineIndex(s.text);
+    const claims = s.findings.filter((f) => f.kind === 'claim');
+    for (const f of s.findings) {
+      if (f.kind !== 'date' || f.date?.timexType !== 'DATE') continue;
+      const point = timelinePoint(f.date.value, f.date.mod);
+      if (!point) continue;
+      const claim = claims.find((c) => c.start <= f.start && f.end <= c.end);
+      const group = groups.get(point.label) ?? { key: point.key, entry: { label: point.label, mentions: [] } };
+      group.entry.mentions.push({ path: s.path, line: lines.at(f.start).line, text: f.text, context: claim ? flat(claim.text) : lineContext(s.text, f.start) });
+      groups.set(point.label, group);
+    }
+  }
+  const byKey = (a: { key: string; entry: TimelineEntry }, b: { key: string; entry: TimelineEntry }) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : a.entry.label < b.entry.label ? -1 : a.entry.label > b.entry.label ? 1 : 0;
+  return [...groups.values()].sort(byKey).map((g) => g.entry);
+}
+
+function claimRow(path: string, lines: LineIndex, f: TaggedFinding): ClaimRow {
+  const tag = f.annotation;
+  return {
+    path, line: lines.at(f.start).line, text: flat(f.text), status: tag?.status ?? 'untagged',
+    ...(tag?.note ? { note: tag.note } : {}), evidence: tag ? evidenceOf(tag) : [],
+    hedges: f.claim?.hedges ?? [], ...(f.claim?.attribution?.speaker ? { speaker: f.claim.attribution.speaker } : {}), orphaned: false,
+  };
+}
+
+export function buildReport(sources: readonly ReportSource[], options: ReportOptions): ReportData {
+  const counts = sources.map(countSource);
+  const totals = { sources: sources.length, claims: 0, byStatus: emptyByStatus(), entities: 0, dates: 0, orphans: 0 };
+  for (const c of counts) {
+    totals.claims += c.claims;
+    totals.entities += c.entities;
+    totals.dates += c.dates;
+    totals.orphans += c.orphans;
+    for (const k of CHART_STATUSES) totals.byStatus[k] += c.byStatus[k];
+  }
+  const claims: ClaimRow[] = [];
+  for (const s of sources) {
+    const lines = new LineIndex(s.text);
+    for (const f of s.findings) if (f.kind === 'claim' && (options.claims === 'all' || f.annotation)) claims.push(claimRow(s.path, lines, f));
+    for (const o of s.orphans) {
+      if (o.kind !== 'claim') continue;
+      claims.push({ path: s.path, line: 1, text: flat(o.target.exact), status: o.status, ...(o.note ? { note: o.note } : {}), evidence: evidenceOf(o), hedges: [], orphaned: true });
+    }
+  }
+  return {
+    title: options.title ?? 'Sourcemark report',
+    sources: counts,
+    totals,
+    claims,
+    timeline: options.timeline ?? sourceTimeline(sources),
+    conflicts: options.conflicts ?? [],
+  };
+}
