@@ -19,7 +19,13 @@ th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom:
 th { font-weight: 600; background: #f4f4f4; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.where { white-space: nowrap; color: var(--muted); font-size: 12px; }
-td.quote { max-width: 520px; }
+table.claims { table-layout: fixed; }
+table.claims col.line { width: 56px; }
+table.claims col.tag { width: 112px; }
+table.claims col.claim { width: 46%; }
+table.claims tr.group th { background: #e8eef7; font-weight: 600; overflow-wrap: anywhere; }
+td { overflow-wrap: anywhere; }
+table.timeline th, table.timeline td.written { white-space: nowrap; }
 ul.evidence { margin: 0; padding-left: 16px; }
 .status { display: inline-block; padding: 1px 7px; border-radius: 9px; color: #fff; font-size: 12px; font-weight: 600; white-space: nowrap; }
 ${CHART_STATUSES.map((s) => `.status-${s} { background: ${STATUS_COLOURS[s]}; }`).join('\n')}
@@ -47,6 +53,7 @@ export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}';
 
 const badge = (status: string) => `<span class="status status-${h(status)}">${h(status)}</span>`;
 const n = (x: number) => x.toLocaleString('en-US');
+const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 function evidenceHtml(evidence: readonly Evidence[]): string {
   if (!evidence.length) return '';
@@ -73,17 +80,24 @@ function countsTable(sources: readonly SourceCounts[], totals: ReportData['total
 
 function claimsTable(data: ReportData): string {
   if (!data.claims.length) return '<p class="note">No claims.</p>';
-  const rows = data.claims.map((c) => {
+  const rows: string[] = [];
+  let source: string | undefined;
+  for (const c of data.claims) {
+    // A heading row per source keeps the line column narrow and the quotes wide.
+    if (c.path !== source) {
+      source = c.path;
+      rows.push(`<tr class="group"><th colspan="5" scope="rowgroup">${h(c.path)}</th></tr>`);
+    }
     const cues = [c.speaker && `by ${c.speaker}`, c.hedges.length && `hedged: ${c.hedges.join(', ')}`].filter(Boolean).join(' · ');
-    return `<tr><td class="where">${h(c.path)}:${c.line}</td><td class="quote">${h(c.text)}${cues ? `<div class="cues">${h(cues)}</div>` : ''}</td><td>${badge(c.status)}${c.orphaned ? '<span class="orphaned">text no longer in the source</span>' : ''}</td><td>${c.note ? h(c.note) : ''}</td><td>${evidenceHtml(c.evidence)}</td></tr>`;
-  });
-  return `<table class="claims">\n<thead><tr><th>where</th><th>claim</th><th>tag</th><th>note</th><th>evidence</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+    rows.push(`<tr><td class="where">${c.orphaned ? '–' : c.line}</td><td class="quote">${h(c.text)}${cues ? `<div class="cues">${h(cues)}</div>` : ''}</td><td>${badge(c.status)}${c.orphaned ? '<span class="orphaned">text no longer in the source</span>' : ''}</td><td>${c.note ? h(c.note) : ''}</td><td>${evidenceHtml(c.evidence)}</td></tr>`);
+  }
+  return `<table class="claims">\n<colgroup><col class="line"><col class="claim"><col class="tag"><col class="note"><col class="evidence"></colgroup>\n<thead><tr><th>line</th><th>claim</th><th>tag</th><th>note</th><th>evidence</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
 
 function timelineTable(data: ReportData): string {
   if (!data.timeline.length) return '<p class="note">No dates that resolve to a point in time.</p>';
   const rows = data.timeline.map((t) =>
-    t.mentions.map((m, i) => `<tr>${i === 0 ? `<th rowspan="${t.mentions.length}" scope="rowgroup">${h(t.label)}</th>` : ''}<td class="where">${h(m.path)}:${m.line}</td><td>“${h(m.text)}”</td><td>${h(m.context)}</td></tr>`).join('\n'));
+    t.mentions.map((m, i) => `<tr>${i === 0 ? `<th rowspan="${t.mentions.length}" scope="rowgroup">${h(t.label)}</th>` : ''}<td class="where">${h(m.path)}:${m.line}</td><td class="written">“${h(m.text)}”</td><td>${h(m.context)}</td></tr>`).join('\n'));
   return `<table class="timeline">\n<thead><tr><th>date</th><th>where</th><th>as written</th><th>context</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
 
@@ -95,7 +109,7 @@ function conflictsSection(data: ReportData): string {
 
 export function renderHtml(data: ReportData): string {
   const t = data.totals;
-  const summary = `${n(t.sources)} sources · ${n(t.claims)} claims: ${CHART_STATUSES.map((k) => `${n(t.byStatus[k])} ${k}`).join(', ')} · ${n(t.orphans)} orphaned tags · ${n(t.entities)} entity mentions · ${n(t.dates)} dates`;
+  const summary = `${count(t.sources, 'source')} · ${count(t.claims, 'claim')}: ${CHART_STATUSES.map((k) => `${n(t.byStatus[k])} ${k}`).join(', ')} · ${count(t.orphans, 'orphaned tag')} · ${count(t.entities, 'entity mention')} · ${count(t.dates, 'date')}`;
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -13,7 +13,8 @@ function bar(byStatus: Record<string, number>, max: number): string {
 export function renderMarkdown(data: ReportData): string {
   const t = data.totals;
   const out: string[] = [`# ${md(data.title)}`, ''];
-  out.push(`${t.sources} sources · ${t.claims} claims: ${CHART_STATUSES.map((k) => `${t.byStatus[k]} ${k}`).join(', ')} · ${t.orphans} orphaned tags · ${t.entities} entity mentions · ${t.dates} dates`, '');
+  const count = (x: number, one: string) => `${x} ${x === 1 ? one : `${one}s`}`;
+  out.push(`${count(t.sources, 'source')} · ${count(t.claims, 'claim')}: ${CHART_STATUSES.map((k) => `${t.byStatus[k]} ${k}`).join(', ')} · ${count(t.orphans, 'orphaned tag')} · ${count(t.entities, 'entity mention')} · ${count(t.dates, 'date')}`, '');
 
   out.push('## Status per source', '');
   out.push(`Bars: ${CHART_STATUSES.map((k) => `${SYMBOL[k]} ${k}`).join(' · ')}`, '');

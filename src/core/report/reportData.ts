@@ -92,9 +92,9 @@ function countSource(s: ReportSource): SourceCounts {
     } else if (f.kind === 'entity') entities++;
     else dates++;
   }
-  for (const o of s.orphans) if (o.kind === 'claim') byStatus[o.status]++;
+  // Orphaned tags are counted apart (and listed among the claims), not as detected claims.
   return {
-    path: s.path, claims: claims + s.orphans.filter((o) => o.kind === 'claim').length, byStatus, entities, dates, orphans: s.orphans.length,
+    path: s.path, claims, byStatus, entities, dates, orphans: s.orphans.length,
     ...(s.sidecarProblem ? { sidecarProblem: s.sidecarProblem } : {}), ...(s.skipped ? { skipped: s.skipped } : {}),
   };
 }
@@ -105,14 +105,15 @@ function lineContext(text: string, offset: number): string {
   return flat(text.slice(start, end === -1 ? text.length : end));
 }
 
-/** Dates from every source on one line, grouped by normalised value, earliest first. */
+/** Dates the sources' text states (not comment metadata), grouped by normalised value, earliest first. */
 export function sourceTimeline(sources: readonly ExportSource[]): TimelineEntry[] {
   const groups = new Map<string, { key: string; entry: TimelineEntry }>();
   for (const s of sources) {
     const lines = new LineIndex(s.text);
     const claims = s.findings.filter((f) => f.kind === 'claim');
     for (const f of s.findings) {
-      if (f.kind !== 'date' || f.date?.timexType !== 'DATE') continue;
+      // Comment metadata ("Member since: …") dates the commenters, not the story.
+      if (f.kind !== 'date' || f.date?.timexType !== 'DATE' || f.region === 'comment-meta') continue;
       const point = timelinePoint(f.date.value, f.date.mod);
       if (!point) continue;
       const claim = claims.find((c) => c.start <= f.start && f.end <= c.end);

@@ -47,6 +47,9 @@ export function timelinePoint(value: string | null | undefined, mod?: string): T
   if (!value) return undefined;
   const p = period(value);
   if (!p || Number.isNaN(p.start.getTime())) return undefined;
+  // "end 2018" belongs late in 2018, "mid-2018" in its middle.
+  const shift = mod === 'END' ? 0.75 : mod === 'MID' ? 0.4 : 0;
+  const start = new Date(p.start.getTime() + Math.floor(p.days * shift) * 86400000);
   // Longer periods first at the same start: invert the length so the string order does it.
-  return { key: `${day(p.start)} ${pad(99999 - p.days, 5)}`, label: mod ? `${value} ${mod}` : value };
+  return { key: `${day(start)} ${pad(99999 - p.days, 5)}`, label: mod ? `${value} ${mod}` : value };
 }
