@@ -105,6 +105,7 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
     const { files, missing } = await findSources(positionals, values.glob);
     if (!files.length && !missing.length) throw new UsageError(`no sources found in ${positionals.join(', ') || 'the current folder'}.`);
     const results: CheckFile[] = missing.map((m) => unreadableFile(m.arg, m.reason));
+    if (!values.json) for (const f of results) process.stdout.write(`${textLines(f).join('\n')}\n`);
     await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing }, (r) => {
       const f = 'error' in r ? unreadableFile(r.file, r.error) : checkFile(r.report);
       results.push(f);
