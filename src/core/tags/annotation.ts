@@ -12,12 +12,22 @@ export interface TextQuoteTarget {
   readonly suffix: string;
 }
 
+/**
+ * What a tag rests on: another source's tag (its quote kept, so it reads without that source), or a
+ * URL. `source` is relative to this source's folder, with forward slashes.
+ */
+export type Evidence =
+  | { readonly kind: 'annotation'; readonly source: string; readonly annotationId: string; readonly quote: string }
+  | { readonly kind: 'url'; readonly url: string };
+
 export interface Annotation {
   readonly id: string;
   readonly kind: FindingKind;
   readonly status: TagStatus;
   readonly target: TextQuoteTarget;
   readonly note?: string;
+  /** Sorted and without duplicates when saved. */
+  readonly evidence?: readonly Evidence[];
   /** ISO 8601 date-time. */
   readonly createdAt: string;
   /** ISO 8601 date-time. */

@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schema from '../../../schemas/sidecar-v1.schema.json';
-import { SIDECAR_SCHEMA_VERSION, type Annotation, type Sidecar, type TextQuoteTarget } from './annotation';
+import { SIDECAR_SCHEMA_VERSION, type Annotation, type Evidence, type Sidecar, type TextQuoteTarget } from './annotation';
 
 export type SidecarProblemCode = 'invalid-json' | 'schema' | 'future-version' | 'duplicate-id';
 
@@ -13,7 +13,7 @@ export interface SidecarProblem {
 export type ParsedSidecar = { ok: true; sidecar: Sidecar } | { ok: false; problem: SidecarProblem };
 
 const TOP_KEYS = ['schemaVersion', 'source', 'sourceSha256', 'annotations'] as const;
-const ANNOTATION_KEYS = ['id', 'kind', 'status', 'target', 'note', 'createdAt', 'updatedAt'] as const;
+const ANNOTATION_KEYS = ['id', 'kind', 'status', 'target', 'note', 'evidence', 'createdAt', 'updatedAt'] as const;
 
 const NOT_OVERWRITTEN = 'Sourcemark will not overwrite it until it is fixed.';
 
@@ -39,6 +39,17 @@ function orderedTarget(t: TextQuoteTarget) {
   return { start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix };
 }
 
+const evidenceKey = (e: Evidence) => (e.kind === 'annotation' ? `0\u0000${e.source}\u0000${e.annotationId}` : `1\u0000${e.url}`);
+
+/** Evidence in a fixed order (other tags by source and id, then URLs), one entry per tag or URL. */
+export function normaliseEvidence(list: readonly Evidence[]): Evidence[] {
+  const byKey = new Map<string, Evidence>();
+  for (const e of list) byKey.set(evidenceKey(e), e.kind === 'annotation'
+    ? { kind: 'annotation', source: e.source, annotationId: e.annotationId, quote: e.quote }
+    : { kind: 'url', url: e.url });
+  return [...byKey.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, e]) => e);
+}
+
 function orderedAnnotation(a: Annotation) {
   const entries: [string, unknown][] = [
     ['id', a.id],
@@ -47,6 +58,7 @@ function orderedAnnotation(a: Annotation) {
     ['target', orderedTarget(a.target)],
   ];
   if (a.note !== undefined) entries.push(['note', a.note]);
+  if (a.evidence?.length) entries.push(['evidence', normaliseEvidence(a.evidence)]);
   entries.push(['createdAt', a.createdAt], ['updatedAt', a.updatedAt]);
   // fromEntries defines own properties, so even a key named "__proto__" round-trips.
   return Object.fromEntries([...entries, ...extraEntries(a.extra, ANNOTATION_KEYS)]);
@@ -185,6 +197,7 @@ export function parseSidecar(json: string): ParsedSidecar {
       status: a.status as Annotation['status'],
       target: orderedTarget(target),
       ...(a.note !== undefined ? { note: a.note as string } : {}),
+      ...(Array.isArray(a.evidence) && a.evidence.length ? { evidence: normaliseEvidence(a.evidence as Evidence[]) } : {}),
       createdAt: a.createdAt as string,
       updatedAt: a.updatedAt as string,
       ...splitExtra(a, ANNOTATION_KEYS),

@@ -2,7 +2,8 @@
 // so callers can compare before/after and undo by keeping the old value.
 import { randomUUID } from 'node:crypto';
 import type { FindingKind, TagStatus } from '../model';
-import type { Annotation, Sidecar, TextQuoteTarget } from './annotation';
+import type { Annotation, Evidence, Sidecar, TextQuoteTarget } from './annotation';
+import { normaliseEvidence } from './sidecarFormat';
 import { makeQuoteTarget, sha256Hex } from './quoteSelector';
 
 export interface TagKey {
@@ -18,6 +19,8 @@ export interface SetTagInput extends TagKey {
   now: Date;
   /** Replaces the note when given; an empty string removes it. */
   note?: string;
+  /** Added to the tag's evidence (duplicates dropped). */
+  evidence?: readonly Evidence[];
 }
 
 export interface SetNoteInput extends TagKey {
@@ -72,6 +75,7 @@ export function setTag(sidecar: Sidecar, input: SetTagInput, newId: () => string
       status: input.status,
       target,
       ...(input.note ? { note: input.note } : {}),
+      ...(input.evidence?.length ? { evidence: normaliseEvidence(input.evidence) } : {}),
       createdAt: stamp,
       updatedAt: stamp,
     };
@@ -80,9 +84,11 @@ export function setTag(sidecar: Sidecar, input: SetTagInput, newId: () => string
 
   let next: Annotation = { ...existing, status: input.status, target };
   if (input.note !== undefined) next = withNote(next, input.note);
+  if (input.evidence?.length) next = { ...next, evidence: normaliseEvidence([...(existing.evidence ?? []), ...input.evidence]) };
   // Re-applying the same tag keeps updatedAt, so the saved file stays byte-identical
   // and the store can skip the write.
-  const changed = next.status !== existing.status || next.note !== existing.note || !sameTarget(next.target, existing.target);
+  const changed = next.status !== existing.status || next.note !== existing.note || !sameTarget(next.target, existing.target) ||
+    JSON.stringify(next.evidence ?? []) !== JSON.stringify(normaliseEvidence(existing.evidence ?? []));
   next = changed ? { ...next, updatedAt: stamp } : existing;
 
   return {

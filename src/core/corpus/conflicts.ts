@@ -1,0 +1,149 @@
+// What two sources disagree on: the time frame of the same plan, the title of the same person, a
+// figure for the same fact. Each conflict has two sides, each a finding a checker can tag.
+import type { FindingKind } from '../model';
+import { figuresDisagree } from './figures';
+import { EXCLUSIVE_TITLES } from './roles';
+import { gapDays, TIME_FRAME_TOLERANCE_DAYS, timeFrameOf, type TimeFrame } from './timeFrame';
+import type { ClaimDigest, EntityMentionDigest, FigureDigest, Span, TagSummary } from './types';
+
+export type ConflictKind = 'time-frame' | 'title' | 'figure';
+
+export interface ConflictSide {
+  sourceId: string;
+  /** The finding a quick fix tags: the claim, or the entity mention when no claim holds it. */
+  findingId: string;
+  findingKind: FindingKind;
+  /** The finding's whole range. */
+  span: Span;
+  /** The part that disagrees ("Xiaomi's Chairman Lei Jun", "within two years"). */
+  focus: Span;
+  /** The text of the finding (a claim's sentence), for hovers and evidence. */
+  quote: string;
+  /** The disagreeing part as written. */
+  focusText: string;
+  /** The disagreeing value, readable: "chairman", "2020-03-10", "300 million user". */
+  value: string;
+  tag?: TagSummary;
+}
+
+export interface Conflict {
+  /** Deterministic: kind and both sides, sides in source order. */
+  id: string;
+  kind: ConflictKind;
+  /** What the sources disagree about: the person, or the claim of the first side. */
+  subject: string;
+  sides: [ConflictSide, ConflictSide];
+}
+
+export function conflictId(kind: ConflictKind, a: ConflictSide, b: ConflictSide): string {
+  return `${kind}:${a.sourceId}#${a.findingId}|${b.sourceId}#${b.findingId}`;
+}
+
+/** Orders the sides by source id then finding, so each conflict is found once with one id. */
+export function makeConflict(kind: ConflictKind, subject: string, a: ConflictSide, b: ConflictSide): Conflict {
+  const [x, y] = a.sourceId < b.sourceId || (a.sourceId === b.sourceId && a.findingId <= b.findingId) ? [a, b] : [b, a];
+  return { id: conflictId(kind, x, y), kind, subject, sides: [x, y] };
+}
+
+function claimSide(sourceId: string, c: ClaimDigest, focus: Span, focusText: string, value: string): ConflictSide {
+  return {
+    sourceId, findingId: c.findingId, findingKind: 'claim', span: c.span, focus, quote: c.text, focusText, value,
+    ...(c.tag ? { tag: c.tag } : {}),
+  };
+}
+
+function frameFocus(frame: TimeFrame): { span: Span; text: string } {
+  const first = frame.dates.reduce((a, b) => (b.span.start < a.span.start ? b : a));
+  const last = frame.dates.reduce((a, b) => (b.span.end > a.span.end ? b : a));
+  return {
+    span: { ...first.span, end: last.span.end, endLine: last.span.endLine, endCharacter: last.span.endCharacter },
+    text: frame.dates.map((d) => d.text).join(' … '),
+  };
+}
+
+/**
+ * Two claims already matched as the same fact: a conflict when both are about the future and the
+ * periods they give run out more than TIME_FRAME_TOLERANCE_DAYS apart, or when they give
+ * disagreeing figures for the same counted thing.
+ */
+export function claimConflicts(
+  a: { sourceId: string; claim: ClaimDigest; referenceDate?: string },
+  b: { sourceId: string; claim: ClaimDigest; referenceDate?: string },
+): Conflict[] {
+  const out: Conflict[] = [];
+  if (a.claim.future && b.claim.future) {
+    const fa = timeFrameOf(a.claim.dates, a.referenceDate);
+    const fb = timeFrameOf(b.claim.dates, b.referenceDate);
+    if (fa && fb && gapDays(fa.deadline, fb.deadline) > TIME_FRAME_TOLERANCE_DAYS) {
+      const [pa, pb] = [frameFocus(fa), frameFocus(fb)];
+      out.push(makeConflict(
+        'time-frame', a.claim.text,
+        claimSide(a.sourceId, a.claim, pa.span, pa.text, fa.label),
+        claimSide(b.sourceId, b.claim, pb.span, pb.text, fb.label),
+      ));
+    }
+  }
+  for (const x of a.claim.figures) {
+    const y = b.claim.figures.find((f: FigureDigest) => f.unit === x.unit && figuresDisagree(x, f));
+    if (!y) continue;
+    out.push(makeConflict(
+      'figure', a.claim.text,
+      claimSide(a.sourceId, a.claim, x.span, x.text, `${x.qualifier ? `${x.qualifier} ` : ''}${x.value} ${x.unit}`),
+      claimSide(b.sourceId, b.claim, y.span, y.text, `${y.qualifier ? `${y.qualifier} ` : ''}${y.value} ${y.unit}`),
+    ));
+    break;
+  }
+  return out;
+}
+
+export interface RoleHolder {
+  sourceId: string;
+  mention: EntityMentionDigest;
+  /** The claim holding the mention, when there is one: that is what gets tagged. */
+  claim?: ClaimDigest;
+  /** Organisation as a workspace entity id, when named. */
+  org?: string;
+}
+
+const exclusive = (titles: readonly string[]) => titles.filter((t) => EXCLUSIVE_TITLES.has(t));
+
+function roleSide(h: RoleHolder): ConflictSide {
+  const role = h.mention.role!;
+  const target = h.claim;
+  return {
+    sourceId: h.sourceId,
+    findingId: target?.findingId ?? h.mention.findingId,
+    findingKind: target ? 'claim' : 'entity',
+    span: target?.span ?? h.mention.span,
+    focus: role.span,
+    quote: target?.text ?? role.phrase,
+    focusText: role.phrase.replace(/\s+/g, ' '),
+    value: exclusive(role.titles).join(' and '),
+    ...((target ? target.tag : h.mention.tag) ? { tag: (target ? target.tag : h.mention.tag)! } : {}),
+  };
+}
+
+/**
+ * The same person given different offices by two sources ("Chairman" in one, "CEO" in the other)
+ * at the same organisation (or where one source names none). One conflict per pair of sources and
+ * pair of titles, from the first mention that gives each.
+ */
+export function titleConflicts(person: string, holders: readonly RoleHolder[]): Conflict[] {
+  const out = new Map<string, Conflict>();
+  for (let i = 0; i < holders.length; i++) {
+    const a = holders[i];
+    const ta = exclusive(a.mention.role!.titles);
+    if (!ta.length) continue;
+    for (let j = i + 1; j < holders.length; j++) {
+      const b = holders[j];
+      if (a.sourceId === b.sourceId) continue;
+      const tb = exclusive(b.mention.role!.titles);
+      if (!tb.length || ta.some((t) => tb.includes(t))) continue;
+      if (a.org && b.org && a.org !== b.org) continue;
+      const [x, y] = a.sourceId < b.sourceId ? [a, b] : [b, a];
+      const key = `${x.sourceId}|${y.sourceId}|${exclusive(x.mention.role!.titles).join('+')}|${exclusive(y.mention.role!.titles).join('+')}`;
+      if (!out.has(key)) out.set(key, makeConflict('title', person, roleSide(a), roleSide(b)));
+    }
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,200 @@
+import type { SourceAnalysis } from '../sourceAnalysis';
+import { ClaimRegistry, DEFAULT_MATCH_THRESHOLD, type ClaimMatch, type GroupLookup } from './claimMatching';
+import { claimConflicts, titleConflicts, type Conflict, type RoleHolder } from './conflicts';
+import { digestSource } from './digest';
+import { EntityRegistry, type EntityGroup } from './entityIdentity';
+import { buildTimeline, type Timeline, type TimelineOptions } from './timeline';
+import type { ClaimDigest, CorpusLocation, EntityMentionDigest, SourceDigest } from './types';
+
+export interface CorpusOptions {
+  /** Cosine similarity from which two claims count as stating the same thing. */
+  matchThreshold?: number;
+}
+
+/** Another source's claim that states the same thing, and whether the two agree. */
+export interface ClaimLink {
+  sourceId: string;
+  claim: ClaimDigest;
+  score: number;
+  /** Shared features, most telling first (`~entry`, `@place:united states`, …). */
+  shared: string[];
+  relation: 'corroborates' | 'conflicts';
+  /** The conflicts between the two claims, when `relation` is `conflicts`. */
+  conflicts: Conflict[];
+}
+
+/**
+ * The cross-source index of a workspace: every source's digest, the entities they share, the claims
+ * that state the same thing, and where they disagree. Fed source by source (`upsert`), queried at
+ * any time; groupings are recomputed lazily after a change, matching is on demand per claim.
+ */
+export class CorpusIndex {
+  private readonly digests = new Map<string, SourceDigest>();
+  private readonly entities = new EntityRegistry();
+  private readonly claims = new ClaimRegistry();
+  private readonly threshold: number;
+
+  constructor(options: CorpusOptions = {}) {
+    this.threshold = options.matchThreshold ?? DEFAULT_MATCH_THRESHOLD;
+  }
+
+  get size(): number {
+    return this.digests.size;
+  }
+
+  sourceIds(): string[] {
+    return [...this.digests.keys()].sort();
+  }
+
+  digest(sourceId: string): SourceDigest | undefined {
+    return this.digests.get(sourceId);
+  }
+
+  /** Adds or replaces a source. */
+  upsert(sourceId: string, digest: SourceDigest): void {
+    this.remove(sourceId);
+    this.digests.set(sourceId, digest);
+    this.entities.add(sourceId, digest.entities);
+    this.claims.add(sourceId, digest.claims);
+  }
+
+  /** Digests the result of analyzeSource and adds it; returns the digest. */
+  upsertAnalysis(sourceId: string, text: string, analysed: SourceAnalysis): SourceDigest {
+    const digest = digestSource(text, analysed);
+    this.upsert(sourceId, digest);
+    return digest;
+  }
+
+  remove(sourceId: string): boolean {
+    const old = this.digests.get(sourceId);
+    if (!old) return false;
+    this.digests.delete(sourceId);
+    this.entities.remove(sourceId, old.entities);
+    this.claims.remove(old.claims);
+    return true;
+  }
+
+  // ---- Entities ------------------------------------------------------------------------------
+
+  /** Every entity of the workspace, most widely mentioned first. */
+  entityGroups(): EntityGroup[] {
+    return this.entities.all();
+  }
+
+  /** The workspace entity of an entity finding (by id) of a source. */
+  entityGroupOf(sourceId: string, findingId: string): EntityGroup | undefined {
+    const m = this.digests.get(sourceId)?.entities.find((e) => e.findingId === findingId);
+    return m && this.entities.groupOf(m.key);
+  }
+
+  /** Every mention of an entity, in source order (publication date, then id) and text order. */
+  mentionsOf(groupId: string): CorpusLocation[] {
+    const out: CorpusLocation[] = [];
+    for (const sourceId of this.sourcesInOrder()) {
+      for (const m of this.digests.get(sourceId)!.entities) {
+        if (this.entities.groupOf(m.key)?.id === groupId) out.push(location(sourceId, m));
+      }
+    }
+    return out;
+  }
+
+  /** Where the workspace first mentions an entity: in the earliest-published source (undated ones last). */
+  firstMention(groupId: string): CorpusLocation | undefined {
+    for (const sourceId of this.sourcesInOrder()) {
+      const m = this.digests.get(sourceId)!.entities.find((e) => this.entities.groupOf(e.key)?.id === groupId);
+      if (m) return location(sourceId, m);
+    }
+    return undefined;
+  }
+
+  /** Sources ordered by publication date (undated last), then id. */
+  sourcesInOrder(): string[] {
+    return [...this.digests.entries()]
+      .sort(([a, da], [b, db]) => {
+        const pa = da.publicationDate ?? '9999';
+        const pb = db.publicationDate ?? '9999';
+        return pa < pb ? -1 : pa > pb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+      })
+      .map(([id]) => id);
+  }
+
+  // ---- Claims --------------------------------------------------------------------------------
+
+  private readonly group: GroupLookup = (key) => this.entities.groupOf(key) ?? { id: key, type: 'other', keys: [key] };
+
+  /** Claims of other sources stating the same as the claim `findingId` of `sourceId`, best first. */
+  linksFor(sourceId: string, findingId: string): ClaimLink[] {
+    const digest = this.digests.get(sourceId);
+    const claim = digest?.claims.find((c) => c.findingId === findingId);
+    if (!digest || !claim) return [];
+    return this.claims.matches(sourceId, claim, this.group, this.threshold).map((m) => this.link(sourceId, digest, claim, m));
+  }
+
+  /** Cosine similarity of two claims under the index's current weights (for measurement). */
+  similarity(a: { sourceId: string; findingId: string }, b: { sourceId: string; findingId: string }): number | undefined {
+    const ca = this.digests.get(a.sourceId)?.claims.find((c) => c.findingId === a.findingId);
+    const cb = this.digests.get(b.sourceId)?.claims.find((c) => c.findingId === b.findingId);
+    return ca && cb ? this.claims.similarity(ca, cb, this.group) : undefined;
+  }
+
+  private link(sourceId: string, digest: SourceDigest, claim: ClaimDigest, m: ClaimMatch): ClaimLink {
+    const other = this.digests.get(m.ref.sourceId)!;
+    const conflicts = claimConflicts(
+      { sourceId, claim, referenceDate: digest.referenceDate },
+      { sourceId: m.ref.sourceId, claim: m.ref.claim, referenceDate: other.referenceDate },
+    );
+    return {
+      sourceId: m.ref.sourceId, claim: m.ref.claim, score: m.score, shared: m.shared,
+      relation: conflicts.length ? 'conflicts' : 'corroborates', conflicts,
+    };
+  }
+
+  // ---- Conflicts -----------------------------------------------------------------------------
+
+  /** Conflicts one side of which is in `sourceId`, or every conflict of the workspace; sorted by id. */
+  conflicts(sourceId?: string): Conflict[] {
+    const ids = sourceId ? (this.digests.has(sourceId) ? [sourceId] : []) : this.sourceIds();
+    const found = new Map<string, Conflict>();
+    for (const id of ids) {
+      const digest = this.digests.get(id)!;
+      for (const claim of digest.claims) {
+        for (const link of this.linksFor(id, claim.findingId)) for (const c of link.conflicts) found.set(c.id, c);
+      }
+      for (const c of this.titleConflictsOf(id, digest)) found.set(c.id, c);
+    }
+    return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private titleConflictsOf(sourceId: string, digest: SourceDigest): Conflict[] {
+    const out: Conflict[] = [];
+    const people = new Set<string>();
+    for (const m of digest.entities) if (m.role) people.add(this.entities.groupOf(m.key)?.id ?? m.key);
+    for (const groupId of people) {
+      const holders: RoleHolder[] = [];
+      for (const sid of this.sourcesInOrder()) {
+        const d = this.digests.get(sid)!;
+        for (const m of d.entities) {
+          if (!m.role || (this.entities.groupOf(m.key)?.id ?? m.key) !== groupId) continue;
+          holders.push({
+            sourceId: sid, mention: m,
+            ...(m.claimId ? { claim: d.claims.find((c) => c.findingId === m.claimId) } : {}),
+            ...(m.role.org ? { org: this.entities.groupOf(m.role.org)?.id ?? m.role.org } : {}),
+          });
+        }
+      }
+      const person = this.entities.groupOf(digest.entities.find((m) => (this.entities.groupOf(m.key)?.id ?? m.key) === groupId)!.key)?.canonical ?? groupId;
+      for (const c of titleConflicts(person, holders)) if (c.sides.some((s) => s.sourceId === sourceId)) out.push(c);
+    }
+    return out;
+  }
+
+  // ---- Timeline ------------------------------------------------------------------------------
+
+  timeline(options: TimelineOptions = {}): Timeline {
+    return buildTimeline(this.digests, this.conflicts(), options);
+  }
+}
+
+function location(sourceId: string, m: EntityMentionDigest): CorpusLocation {
+  return { sourceId, findingId: m.findingId, kind: 'entity', span: m.span, text: m.text };
+}

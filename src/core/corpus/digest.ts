@@ -1,0 +1,167 @@
+import type { SourceAnalysis } from '../sourceAnalysis';
+import type { TaggedFinding } from '../taggedFindings';
+import { contentTerms } from './claimTerms';
+import { findFigures } from './figures';
+import { findRole } from './roles';
+import type { ClaimDigest, DateDigest, DateValueDigest, EntityMentionDigest, SourceDigest, Span, TagSummary } from './types';
+
+/** Quotes kept in the index are cut here: enough to read, small enough for 2,000 sources. */
+const MAX_QUOTE = 320;
+
+class Positions {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.lineStarts.push(i + 1);
+      } else if (c === 10) this.lineStarts.push(i + 1);
+    }
+  }
+
+  private at(offset: number): [number, number] {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return [lo, offset - this.lineStarts[lo]];
+  }
+
+  span(start: number, end: number): Span {
+    const [line, character] = this.at(start);
+    const [endLine, endCharacter] = this.at(end);
+    return { start, end, line, character, endLine, endCharacter };
+  }
+}
+
+const cut = (s: string) => {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
+};
+
+const tagOf = (f: TaggedFinding): TagSummary | undefined => (f.annotation ? { id: f.annotation.id, status: f.annotation.status } : undefined);
+
+/** The sentence around [start, end): from the last sentence end or line break before it to the next one after. */
+function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && !/[\n\r]/.test(text[s - 1]) && !(/[.!?]/.test(text[s - 2] ?? '') && /\s/.test(text[s - 1]))) s--;
+  let e = end;
+  while (e < text.length && !/[\n\r]/.test(text[e]) && !(/[.!?]/.test(text[e]) && /\s|$/.test(text[e + 1] ?? ''))) e++;
+  if (e < text.length && /[.!?]/.test(text[e])) e++;
+  return { start: s, end: Math.min(e, start + 600) };
+}
+
+const FUTURE_CUES = new Set(['plan', 'prediction']);
+// "within two years" runs forward from the source's date; "the past two years" does not.
+const FORWARD = /\b(?:within|in|over|during)(?:\s+the)?(?:\s+next)?\s*$|\bnext\s*$/i;
+
+/**
+ * What the cross-source index keeps of one analysed source. Pure and plain: the server computes it
+ * in a worker thread and sends it over, the CLI computes it in line. Offsets and lines are UTF-16,
+ * as in the findings.
+ */
+export function digestSource(text: string, analysed: SourceAnalysis): SourceDigest {
+  const pos = new Positions(text);
+  const findings = analysed.tagged.findings;
+  const claims = findings.filter((f) => f.kind === 'claim').sort((a, b) => a.start - b.start);
+  const claimAt = (start: number, end: number) => {
+    // Claims are sentences and do not overlap, except a title repeated as a claim: take the narrowest.
+    let best: TaggedFinding | undefined;
+    for (const c of claims) {
+      if (c.start > start) break;
+      if (c.end >= end && (!best || c.end - c.start < best.end - best.start)) best = c;
+    }
+    return best;
+  };
+  const reference = analysed.analysis?.reference.date;
+
+  const entities: EntityMentionDigest[] = [];
+  for (const f of findings) {
+    if (f.kind !== 'entity' || !f.entity) continue;
+    const claim = claimAt(f.start, f.end);
+    const tag = tagOf(f);
+    const mention: EntityMentionDigest = {
+      findingId: f.id, span: pos.span(f.start, f.end), text: f.text, type: f.entity.type, key: f.entity.key,
+      canonical: f.entity.canonical, region: f.region, ...(claim ? { claimId: claim.id } : {}), ...(tag ? { tag } : {}),
+    };
+    if (f.entity.type === 'person') {
+      const role = findRole(text, f.start, f.end);
+      if (role?.titles.length) {
+        const orgMention = role.org && findings.find((o) => o.kind === 'entity' && o.start === role.org!.start && o.end === role.org!.end);
+        mention.role = {
+          titles: role.titles,
+          ...(role.org ? { org: orgMention?.entity?.key ?? role.org.text.toLowerCase() } : {}),
+          phrase: text.slice(role.start, role.end),
+          span: pos.span(role.start, role.end),
+        };
+      }
+    }
+    entities.push(mention);
+  }
+
+  const dates: DateDigest[] = [];
+  for (const f of findings) {
+    if (f.kind !== 'date') continue;
+    const claim = claimAt(f.start, f.end);
+    const sentence = claim ?? sentenceAround(text, f.start, f.end);
+    const tag = tagOf(f);
+    dates.push({
+      findingId: f.id, span: pos.span(f.start, f.end), text: f.text, region: f.region,
+      value: f.date?.value ?? null, timexType: f.date?.timexType ?? 'DATE', ...(f.date?.mod ? { mod: f.date.mod } : {}),
+      anchor: f.date?.anchor ?? 'unresolved', sentence: cut(text.slice(sentence.start, sentence.end)),
+      ...(claim ? { claimId: claim.id } : {}), ...(tag ? { tag } : {}),
+    });
+  }
+
+  const claimDigests: ClaimDigest[] = claims.map((c) => {
+    const inside = <T extends { span: Span }>(list: T[]) => list.filter((x) => x.span.start >= c.start && x.span.end <= c.end);
+    const ents = inside(entities);
+    const ds = inside(dates);
+    // Names, dates and titles are compared as such, not as words.
+    let masked = c.text;
+    const mask = (s: number, e: number) => {
+      masked = masked.slice(0, s - c.start) + ' '.repeat(e - s) + masked.slice(e - c.start);
+    };
+    for (const e of ents) mask(e.role ? Math.max(c.start, e.role.span.start) : e.span.start, e.role ? Math.min(c.end, e.role.span.end) : e.span.end);
+    for (const e of ents) mask(e.span.start, e.span.end);
+    for (const d of ds) mask(d.span.start, d.span.end);
+    const figures = findFigures(c.text, ents.map((e) => ({ start: e.span.start - c.start, end: e.span.end - c.start })))
+      .map((fig) => ({ value: fig.value, unit: fig.unit, ...(fig.qualifier ? { qualifier: fig.qualifier } : {}), text: fig.text, span: pos.span(c.start + fig.start, c.start + fig.end) }));
+    for (const fig of figures) mask(fig.span.start, fig.span.end);
+    const dateValues: DateValueDigest[] = ds.filter((d) => d.value !== null).map((d) => {
+      const info = analysed.tagged.findings.find((f) => f.id === d.findingId)?.date;
+      return {
+        value: d.value!, timexType: d.timexType, ...(d.mod ? { mod: d.mod } : {}), text: d.text,
+        ...(info?.referenceDate ? { referenceDate: info.referenceDate } : {}), span: d.span,
+        ...(d.timexType === 'DURATION' && FORWARD.test(text.slice(Math.max(0, d.span.start - 30), d.span.start)) ? { forward: true } : {}),
+      };
+    });
+    const tag = tagOf(c);
+    return {
+      findingId: c.id, span: pos.span(c.start, c.end), text: cut(c.text), region: c.region,
+      ...(c.claim?.attribution?.speaker ? { speaker: c.claim.attribution.speaker } : {}),
+      hedged: !!c.claim?.hedges.length,
+      future: c.cues.some((cue) => FUTURE_CUES.has(cue.kind)),
+      terms: contentTerms(masked),
+      entities: [...new Set(ents.map((e) => e.key))].sort(),
+      dates: dateValues,
+      figures,
+      ...(tag ? { tag } : {}),
+    };
+  });
+
+  return {
+    version: 1,
+    ...(analysed.analysis?.publicationDate ? { publicationDate: analysed.analysis.publicationDate } : {}),
+    ...(reference ? { referenceDate: reference } : {}),
+    claims: claimDigests,
+    entities,
+    dates,
+    ...(analysed.skippedReason ? { skipped: analysed.skippedReason } : {}),
+  };
+}

@@ -1,0 +1,104 @@
+// When a claim says something will happen, as a period of days. Two sources that give the same
+// plan periods far apart ("by end 2018 or early 2019" and "within two years") disagree.
+import type { DateValueDigest } from './types';
+
+/** Days since 1970-01-01 (UTC). */
+const day = (y: number, m: number, d: number) => Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+const lastDay = (y: number, m: number) => day(y, m + 1, 1) - 1;
+
+export interface Period {
+  /** First and last day, inclusive. */
+  from: number;
+  to: number;
+}
+
+/** Gap in days between two periods (0 when they touch or overlap). */
+export function gapDays(a: Period, b: Period): number {
+  return Math.max(0, Math.max(a.from, b.from) - Math.min(a.to, b.to) - 1);
+}
+
+export function isoOfDay(n: number): string {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A TIMEX3 DATE value (with its modifier) as a period; undefined when it names no calendar period. */
+export function periodOf(value: string, mod?: string): Period | undefined {
+  let p: Period | undefined;
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value))) p = { from: day(+m[1], +m[2], +m[3]), to: day(+m[1], +m[2], +m[3]) };
+  else if ((m = /^(\d{4})-(\d{2})$/.exec(value))) p = { from: day(+m[1], +m[2], 1), to: lastDay(+m[1], +m[2]) };
+  else if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) p = { from: day(+m[1], 3 * +m[2] - 2, 1), to: lastDay(+m[1], 3 * +m[2]) };
+  else if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) {
+    const jan4 = day(+m[1], 1, 4);
+    const monday = jan4 - ((new Date(jan4 * 86_400_000).getUTCDay() + 6) % 7) + 7 * (+m[2] - 1);
+    p = { from: monday, to: monday + 6 };
+  } else if ((m = /^(\d{4})$/.exec(value))) p = { from: day(+m[1], 1, 1), to: day(+m[1], 12, 31) };
+  else if ((m = /^(\d{3})$/.exec(value))) p = { from: day(+m[1] * 10, 1, 1), to: day(+m[1] * 10 + 9, 12, 31) };
+  if (!p) return undefined;
+  const year = /^(\d{4})$/.exec(value);
+  if (year && (mod === 'START' || mod === 'MID' || mod === 'END')) {
+    // Early, mid and late year: January–April, May–August, September–December.
+    const y = +year[1];
+    return mod === 'START' ? { from: day(y, 1, 1), to: lastDay(y, 4) } : mod === 'MID' ? { from: day(y, 5, 1), to: lastDay(y, 8) } : { from: day(y, 9, 1), to: day(y, 12, 31) };
+  }
+  const third = Math.floor((p.to - p.from + 1) / 3);
+  if (third >= 1) {
+    if (mod === 'START') p = { from: p.from, to: p.from + third - 1 };
+    else if (mod === 'MID') p = { from: p.from + third, to: p.to - third };
+    else if (mod === 'END') p = { from: p.to - third + 1, to: p.to };
+  }
+  return p;
+}
+
+const DURATION = /^P(\d+(?:\.\d+)?)([YMWD])$/;
+
+/** "within two years" from the reference date: the day the period runs out. */
+export function durationEnd(value: string, referenceDate: string): Period | undefined {
+  const m = DURATION.exec(value);
+  const r = /^(\d{4})-(\d{2})-(\d{2})$/.exec(referenceDate);
+  if (!m || !r) return undefined;
+  const n = Number(m[1]);
+  const [y, mo, d] = [+r[1], +r[2], +r[3]];
+  let end: number;
+  switch (m[2]) {
+    case 'Y': end = day(y + Math.round(n), mo, d); break;
+    case 'M': end = day(y, mo + Math.round(n), d); break;
+    case 'W': end = day(y, mo, d) + Math.round(7 * n); break;
+    default: end = day(y, mo, d) + Math.round(n);
+  }
+  return { from: end, to: end };
+}
+
+export interface TimeFrame {
+  /** The period by which the claim says the thing happens: the latest one it names. */
+  deadline: Period;
+  /** The date expressions the frame was read from. */
+  dates: DateValueDigest[];
+  /** Readable: "end 2018 – early 2019 (2018-09-01 … 2019-04-30)". */
+  label: string;
+}
+
+/**
+ * The time frame of a claim about the future: every date it names, and "within two years" counted
+ * from the reference date.
+ */
+export function timeFrameOf(dates: readonly DateValueDigest[], referenceDate?: string): TimeFrame | undefined {
+  const used: { d: DateValueDigest; p: Period }[] = [];
+  for (const d of dates) {
+    let p: Period | undefined;
+    if (d.timexType === 'DATE') p = periodOf(d.value, d.mod);
+    else if (d.timexType === 'DURATION' && d.forward && (d.referenceDate ?? referenceDate)) p = durationEnd(d.value, (d.referenceDate ?? referenceDate)!);
+    if (p) used.push({ d, p });
+  }
+  if (!used.length) return undefined;
+  const deadline = used.reduce((a, b) => (b.p.to > a.p.to ? b : a)).p;
+  const from = Math.min(...used.map((u) => u.p.from));
+  return {
+    deadline,
+    dates: used.map((u) => u.d),
+    label: `${used.map((u) => u.d.text).join(' / ')} (${isoOfDay(from)} … ${isoOfDay(deadline.to)})`,
+  };
+}
+
+/** Plans whose deadlines lie this many days apart or more are said to disagree. */
+export const TIME_FRAME_TOLERANCE_DAYS = 90;

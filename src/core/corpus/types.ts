@@ -1,0 +1,121 @@
+// Plain data of the cross-source index. Everything here survives structured clone (worker
+// threads) and JSON, so a digest can be computed anywhere and a result printed by the CLI.
+import type { DateMod, EntityType, FindingKind, Region, TagStatus } from '../model';
+
+/** Where something is in its source: UTF-16 offsets and the 0-based line/character LSP uses. */
+export interface Span {
+  start: number;
+  end: number;
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export interface TagSummary {
+  id: string;
+  status: TagStatus;
+}
+
+/** "Xiaomi's Chairman Lei Jun", "Tim Cook, Apple's chief executive officer". */
+export interface RoleMention {
+  /** Normalised title: `ceo`, `chairman`, `president`, `founder`, `executive`, … */
+  titles: string[];
+  /** Entity key (or lower-cased name) of the organisation, when the text names one. */
+  org?: string;
+  /** The whole descriptive phrase, name included. */
+  phrase: string;
+  span: Span;
+}
+
+export interface EntityMentionDigest {
+  findingId: string;
+  span: Span;
+  text: string;
+  type: EntityType;
+  /** Key of the entity within its source (lower-cased canonical name). */
+  key: string;
+  canonical: string;
+  region: Region;
+  role?: RoleMention;
+  /** The claim this mention sits in, if any. */
+  claimId?: string;
+  tag?: TagSummary;
+}
+
+export interface DateValueDigest {
+  value: string;
+  timexType: 'DATE' | 'DURATION' | 'TIME' | 'SET';
+  mod?: DateMod;
+  text: string;
+  referenceDate?: string;
+  /** A duration counted forward from the reference date ("within two years"). */
+  forward?: boolean;
+  span: Span;
+}
+
+export interface FigureDigest {
+  /** The number with its multiplier applied (300 million → 300000000). */
+  value: number;
+  /** The counted thing, stemmed ("user", "per cent", "store"); "$" for money. */
+  unit: string;
+  /** "more than", "about", … when the figure is not exact. */
+  qualifier?: string;
+  text: string;
+  span: Span;
+}
+
+export interface ClaimDigest {
+  findingId: string;
+  span: Span;
+  /** The claim's sentence (cut to a few hundred characters). */
+  text: string;
+  region: Region;
+  speaker?: string;
+  hedged: boolean;
+  /** Talks about a plan or a prediction (a future fact). */
+  future: boolean;
+  /** Stemmed content terms, entity mentions excluded. */
+  terms: string[];
+  /** Entity keys (source-local) mentioned in the claim. */
+  entities: string[];
+  dates: DateValueDigest[];
+  figures: FigureDigest[];
+  tag?: TagSummary;
+}
+
+export interface DateDigest {
+  findingId: string;
+  span: Span;
+  text: string;
+  region: Region;
+  value: string | null;
+  timexType: 'DATE' | 'DURATION' | 'TIME' | 'SET';
+  mod?: DateMod;
+  anchor: 'absolute' | 'document' | 'setting' | 'unresolved';
+  /** The sentence the date is in (cut to a few hundred characters). */
+  sentence: string;
+  claimId?: string;
+  tag?: TagSummary;
+}
+
+/** What the index keeps of one analysed source: small, plain, enough for every cross-source answer. */
+export interface SourceDigest {
+  version: 1;
+  publicationDate?: string;
+  referenceDate?: string;
+  claims: ClaimDigest[];
+  entities: EntityMentionDigest[];
+  dates: DateDigest[];
+  /** Why the source was not analysed (binary, too large); it then has no findings. */
+  skipped?: string;
+}
+
+/** A location in a source of the index. */
+export interface CorpusLocation {
+  sourceId: string;
+  findingId: string;
+  kind: FindingKind;
+  span: Span;
+  text: string;
+}

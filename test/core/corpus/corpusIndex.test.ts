@@ -1,0 +1,174 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Analyzer } from '../../../src/core/analyzer';
+import { CorpusIndex, formatTimelineMarkdown, type Conflict } from '../../../src/core/corpus';
+import { analyzeSource } from '../../../src/core/sourceAnalysis';
+import { REFERENCE_DATE, sampleCorpus, type SampleCorpus } from './sampleCorpus';
+
+// Sources by their number; assertions are on relationships and quotes, not on offsets, so small
+// changes in detection do not break them.
+const S = {
+  xiaomiUs: '000_10788ba24ea37e24.txt',
+  getReady: '001_f4f712fbaee730b4.txt',
+  cgtn: '002_3b3f9ef10a23df2c.txt',
+  talks: '003_ec377d852a875d58.txt',
+  talks2: '004_6b7e9ae35fb55bc0.txt',
+};
+
+let corpus: SampleCorpus;
+beforeAll(() => {
+  corpus = sampleCorpus();
+});
+
+const claimWith = (index: CorpusIndex, source: string, quote: string) => {
+  const c = index.digest(source)?.claims.find((x) => x.text.includes(quote));
+  if (!c) throw new Error(`no claim with “${quote}” in ${source}`);
+  return c;
+};
+
+describe('entities across sources', () => {
+  it('groups "Lei Jun", "Lei", "Jun" and the titled mentions into one person over three sources', () => {
+    const lei = corpus.index.entityGroups().find((g) => g.canonical === 'Lei Jun')!;
+    expect(lei.type).toBe('person');
+    expect(lei.names).toEqual(expect.arrayContaining(['Lei Jun', 'Jun']));
+    expect(lei.descriptions).toEqual(expect.arrayContaining(["Xiaomi's Chairman Lei Jun", 'Xiaomi CEO Lei Jun']));
+    const sources = new Set(corpus.index.mentionsOf(lei.id).map((m) => m.sourceId));
+    // 001 only ever writes "Jun": it joins the person the other sources name in full.
+    expect([...sources].sort()).toEqual([S.xiaomiUs, S.getReady, S.cgtn]);
+    const jun = corpus.index.mentionsOf(lei.id).filter((m) => m.sourceId === S.getReady);
+    expect(jun.map((m) => m.text)).toEqual(['Jun', 'Jun']);
+  });
+
+  it('groups US, USA, U.S. and United States, and keeps different people apart', () => {
+    const us = corpus.index.entityGroups().find((g) => g.canonical === 'United States')!;
+    expect(us.names).toEqual(expect.arrayContaining(['US', 'USA', 'U.S.', 'United States']));
+    expect(us.sources).toBe(5);
+    const wang = corpus.index.entityGroups().find((g) => g.canonical === 'Wang Xian')!;
+    expect(wang.names).toEqual(['Wang Xian', 'Xian']);
+    expect(wang.id).not.toBe(corpus.index.entityGroups().find((g) => g.canonical === 'Lei Jun')!.id);
+  });
+
+  it('gives the first mention in source order and every mention with its line', () => {
+    const xiaomi = corpus.index.entityGroups().find((g) => g.canonical === 'Xiaomi')!;
+    const first = corpus.index.firstMention(xiaomi.id)!;
+    expect(first).toMatchObject({ sourceId: S.xiaomiUs, text: 'Xiaomi', span: { line: 0, character: 0 } });
+    const text = corpus.texts.get(S.cgtn)!;
+    for (const m of corpus.index.mentionsOf(xiaomi.id).filter((x) => x.sourceId === S.cgtn)) {
+      expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
+      expect(text.split('\n')[m.span.line].slice(m.span.character, m.span.character + m.text.length)).toBe(m.text);
+    }
+  });
+});
+
+describe('claims across sources', () => {
+  it('links the plan to enter the US market by end 2018 or early 2019 across sources as corroboration', () => {
+    const headline = claimWith(corpus.index, S.xiaomiUs, "Xiaomi plans to enter the US market by 2018's end");
+    const links = corpus.index.linksFor(S.xiaomiUs, headline.findingId);
+    const corroborating = links.filter((l) => l.relation === 'corroborates');
+    expect(corroborating.map((l) => [l.sourceId, l.claim.text.slice(0, 40)])).toEqual(expect.arrayContaining([
+      [S.getReady, expect.stringContaining('Sensing an opening')],
+      [S.cgtn, 'Xiaomi to enter US by end of 2018, accor'],
+    ]));
+    for (const l of corroborating) expect(l.shared.length).toBeGreaterThanOrEqual(2);
+    // Links go both ways.
+    const cgtn = claimWith(corpus.index, S.cgtn, 'Xiaomi to enter US by end of 2018');
+    expect(corpus.index.linksFor(S.cgtn, cgtn.findingId).some((l) => l.sourceId === S.xiaomiUs && l.claim.findingId === headline.findingId)).toBe(true);
+  });
+
+  it('does not link claims about different companies or unrelated facts', () => {
+    const huawei = claimWith(corpus.index, S.getReady, "Huawei's plans to enter the US phone market");
+    expect(corpus.index.linksFor(S.getReady, huawei.findingId).filter((l) => l.claim.text.startsWith('Xiaomi plans'))).toEqual([]);
+    const idc = claimWith(corpus.index, S.getReady, 'Smartphone sales in China fell');
+    expect(corpus.index.linksFor(S.getReady, idc.findingId)).toEqual([]);
+  });
+});
+
+describe('conflicts between sources', () => {
+  let conflicts: Conflict[];
+  beforeAll(() => {
+    conflicts = corpus.index.conflicts();
+  });
+
+  it('finds that one source calls Lei Jun chairman and another CEO', () => {
+    const title = conflicts.filter((c) => c.kind === 'title');
+    expect(title).toHaveLength(1);
+    const [a, b] = title[0].sides;
+    expect(title[0].subject).toBe('Lei Jun');
+    expect([a.sourceId, b.sourceId]).toEqual([S.xiaomiUs, S.cgtn]);
+    expect(a).toMatchObject({ value: 'chairman', focusText: "Xiaomi's Chairman Lei Jun", findingKind: 'claim' });
+    expect(b.value).toBe('ceo');
+    expect(b.focusText).toMatch(/CEO Lei Jun$/);
+    expect(corpus.texts.get(a.sourceId)!.slice(a.focus.start, a.focus.end)).toBe(a.focusText);
+  });
+
+  it('finds the different time frame for the same plan: within two years vs end 2018 / early 2019', () => {
+    const frames = conflicts.filter((c) => c.kind === 'time-frame');
+    expect(frames.length).toBeGreaterThanOrEqual(1);
+    for (const c of frames) {
+      const two = c.sides.find((s) => s.sourceId === S.talks)!;
+      const other = c.sides.find((s) => s.sourceId !== S.talks)!;
+      expect(two.focusText).toBe('two years');
+      expect(two.quote).toContain('Wang Xian');
+      expect(other.focusText).toMatch(/2018/);
+    }
+    expect(frames.some((c) => c.sides.some((s) => s.sourceId === S.xiaomiUs))).toBe(true);
+    // 001's "late 2018 or 2019" runs close enough to "within two years" (2020-03): no conflict.
+    expect(frames.some((c) => c.sides.some((s) => s.sourceId === S.getReady))).toBe(false);
+  });
+
+  it('reports per source, and forgets a conflict when its source goes', () => {
+    expect(corpus.index.conflicts(S.getReady)).toEqual([]);
+    expect(corpus.index.conflicts(S.cgtn).map((c) => c.kind).sort()).toEqual(expect.arrayContaining(['time-frame', 'title']));
+    const index = new CorpusIndex();
+    for (const id of corpus.index.sourceIds()) index.upsert(id, corpus.index.digest(id)!);
+    expect(index.conflicts().some((c) => c.kind === 'title')).toBe(true);
+    index.remove(S.cgtn);
+    expect(index.conflicts().some((c) => c.kind === 'title')).toBe(false);
+    index.upsert(S.cgtn, corpus.index.digest(S.cgtn)!);
+    expect(index.conflicts()).toEqual(conflicts);
+  });
+
+  it('finds different figures for the same fact', () => {
+    const analyzer = new Analyzer();
+    const index = new CorpusIndex();
+    const add = (id: string, text: string) => index.upsertAnalysis(id, text, analyzeSource(analyzer, text, undefined, { referenceDate: REFERENCE_DATE }));
+    add('a.txt', 'MIUI update\n\nThe MIUI system has 300 million users worldwide, according to Lei Jun.\n');
+    add('b.txt', 'MIUI news\n\nThe MIUI system has 200 million users worldwide, according to Lei Jun.\n');
+    add('c.txt', 'More on MIUI\n\nThe MIUI system has more than 150 million users worldwide, according to Lei Jun.\n');
+    const figures = index.conflicts().filter((c) => c.kind === 'figure');
+    expect(figures.map((c) => c.sides.map((s) => s.focusText))).toEqual([['300 million', '200 million']]);
+  });
+});
+
+describe('timeline', () => {
+  it('orders every normalised date with its sources and marks the ones the sources disagree on', () => {
+    const t = corpus.index.timeline();
+    const froms = t.entries.map((e) => e.from);
+    expect([...froms].sort()).toEqual(froms);
+    const end2018 = t.entries.find((e) => e.value === '2018 END')!;
+    expect(new Set(end2018.mentions.map((m) => m.sourceId))).toEqual(new Set([S.xiaomiUs, S.getReady, S.cgtn]));
+    expect(end2018.mentions.every((m) => m.sentence.length > 0)).toBe(true);
+    expect(end2018.conflicts.length).toBeGreaterThan(0);
+    const twoYears = t.entries.find((e) => e.mentions.some((m) => m.text === 'two years' && m.sourceId === S.talks))!;
+    expect(twoYears.value).toBe('2020-03-10');
+    expect(twoYears.conflicts.length).toBeGreaterThan(0);
+    // Reader comments' "Member since" dates are left out by default.
+    expect(t.entries.some((e) => e.value === '2015-11-09')).toBe(false);
+    expect(corpus.index.timeline({ includeComments: true }).entries.some((e) => e.value === '2015-11-09')).toBe(true);
+    expect(t.disagreements.length).toBeGreaterThan(0);
+  });
+
+  it('renders as Markdown with source text escaped', () => {
+    const md = formatTimelineMarkdown(corpus.index.timeline());
+    expect(md).toMatch(/^# Timeline\n/);
+    expect(md).toContain('## Where the sources disagree');
+    expect(md).toContain('⚠ sources disagree');
+    expect(md.endsWith('\n')).toBe(true);
+    const index = new CorpusIndex();
+    const text = 'Title\n\nOn 3 March 2018, [click](http://x.invalid) <img src=x> said Xiaomi.\n';
+    index.upsertAnalysis('evil.txt', text, analyzeSource(new Analyzer(), text, undefined, {}));
+    const evil = formatTimelineMarkdown(index.timeline());
+    expect(evil).not.toMatch(/(^|[^\\])\[click\]/);
+    expect(evil).not.toMatch(/(^|[^\\])<img/);
+    expect(evil).toContain('\\<img');
+  });
+});

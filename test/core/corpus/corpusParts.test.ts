@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { figuresDisagree, findFigures } from '../../../src/core/corpus/figures';
+import { findRole } from '../../../src/core/corpus/roles';
+import { gapDays, isoOfDay, periodOf, durationEnd } from '../../../src/core/corpus/timeFrame';
+import { contentTerms } from '../../../src/core/corpus/claimTerms';
+import { evaluateClaimPairs, loadClaimPairs } from './claimPairs';
+import { sampleCorpus } from './sampleCorpus';
+import { DEFAULT_MATCH_THRESHOLD } from '../../../src/core/corpus';
+
+const role = (text: string, name: string) => {
+  const at = text.indexOf(name);
+  const r = findRole(text, at, at + name.length);
+  return r && { titles: r.titles, org: r.org?.text, phrase: text.slice(r.start, r.end) };
+};
+
+describe('roles', () => {
+  it('reads titles before the name and in an apposition after it', () => {
+    expect(role("cites Xiaomi's Chairman Lei Jun, who said", 'Lei Jun')).toEqual({ titles: ['chairman'], org: 'Xiaomi', phrase: "Xiaomi's Chairman Lei Jun" });
+    expect(role('according to CEO Lei Jun', 'Lei Jun')).toEqual({ titles: ['ceo'], org: undefined, phrase: 'CEO Lei Jun' });
+    expect(role("Tim Cook, Apple's chief executive officer, spoke", 'Tim Cook')).toEqual({ titles: ['ceo'], org: 'Apple', phrase: "Tim Cook, Apple's chief executive officer" });
+    expect(role('Lei Jun, the founder and chairman of Xiaomi, said', 'Lei Jun')).toEqual({ titles: ['chairman', 'founder'], org: 'Xiaomi', phrase: 'Lei Jun, the founder and chairman of Xiaomi' });
+    expect(role('Lei Jun talks to reporters', 'Lei Jun')).toBeUndefined();
+    expect(role('The chairmanship went to Lei Jun', 'Lei Jun')).toBeUndefined();
+  });
+});
+
+describe('time frames', () => {
+  it('turns TIMEX values and modifiers into periods', () => {
+    const p = (v: string, mod?: string) => {
+      const x = periodOf(v, mod)!;
+      return [isoOfDay(x.from), isoOfDay(x.to)];
+    };
+    expect(p('2018')).toEqual(['2018-01-01', '2018-12-31']);
+    expect(p('2018', 'END')).toEqual(['2018-09-01', '2018-12-31']);
+    expect(p('2019', 'START')).toEqual(['2019-01-01', '2019-04-30']);
+    expect(p('2018-02')).toEqual(['2018-02-01', '2018-02-28']);
+    expect(p('2018-Q4')).toEqual(['2018-10-01', '2018-12-31']);
+    expect(p('2018-W09')).toEqual(['2018-02-26', '2018-03-04']);
+    expect(p('199')).toEqual(['1990-01-01', '1999-12-31']);
+    expect(periodOf('PRESENT_REF')).toBeUndefined();
+    expect(isoOfDay(durationEnd('P2Y', '2018-03-10')!.to)).toBe('2020-03-10');
+    expect(gapDays(periodOf('2018', 'END')!, periodOf('2019', 'START')!)).toBe(0);
+  });
+});
+
+describe('figures', () => {
+  it('reads numbers with what they count, skipping years and names', () => {
+    const f = findFigures('The system has more than 300 million users in 2017; Mi7 sells for $500 and 4.9 per cent rose.');
+    expect(f.map((x) => [x.text, x.value, x.unit, x.qualifier])).toEqual([
+      ['300 million', 300e6, 'user', 'more than'],
+      ['$500', 500, '$', undefined],
+      ['4.9 per cent', 4.9, 'percent', undefined],
+    ]);
+    expect(figuresDisagree({ value: 300e6 }, { value: 200e6 })).toBe(true);
+    expect(figuresDisagree({ value: 300e6, qualifier: 'more than' }, { value: 350e6 })).toBe(false);
+    expect(figuresDisagree({ value: 100 }, { value: 102 })).toBe(false);
+  });
+});
+
+describe('claim terms', () => {
+  it('folds synonymous predicates and drops reporting words', () => {
+    expect(contentTerms('Xiaomi says it plans to enter the market')).toEqual(['xiaomi', '~plan', '~entry', 'market']);
+    expect(contentTerms('will introduce smartphones')).toEqual(contentTerms('to launch phones'));
+  });
+});
+
+describe('claim matching quality on hand-labelled pairs', () => {
+  it('keeps precision and recall at the measured level', () => {
+    const e = evaluateClaimPairs(sampleCorpus(), loadClaimPairs(), DEFAULT_MATCH_THRESHOLD);
+    expect(e.missingClaims).toEqual([]);
+    expect(e.precision).toBeGreaterThanOrEqual(0.75);
+    expect(e.recall).toBeGreaterThanOrEqual(0.5);
+  });
+});
