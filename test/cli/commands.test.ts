@@ -27,7 +27,7 @@ function tagsOf(file: string) {
   const parsed = parseSidecar(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error(parsed.problem.message);
   return parsed.sidecar.annotations
-    .map((a) => ({ kind: a.kind, status: a.status, note: a.note, target: a.target, evidence: a.extra?.evidence }))
+    .map((a) => ({ kind: a.kind, status: a.status, note: a.note, target: a.target, evidence: a.evidence }))
     .sort((a, b) => a.target.start - b.target.start);
 }
 
@@ -56,6 +56,7 @@ describe('sourcemark check', () => {
     expect(await code('--fail-on', 'invalid')).toBe(1);
     expect(await code('--fail-on', 'orphan')).toBe(1);
     expect(await code('--fail-on', 'unreadable')).toBe(0);
+    expect(await code('--fail-on', 'conflict')).toBe(1);
     expect(await code('--fail-on', 'untagged,bogus')).toBe(2);
     // Fix the invalid sidecar and drop the orphan: the default policy passes, untagged still fails.
     rmSync(path.join(root, 'sources', `${S004}.annotations.json`));
@@ -67,7 +68,7 @@ describe('sourcemark check', () => {
     const missing = await runCli(['check', '--fail-on', 'unreadable', 'sources', 'nope.txt'], root);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/^nope\.txt:1:1: unreadable source: ENOENT/m);
-  });
+  }, 180_000);
 
   it('prints file:line:col locations that point at the claim', async () => {
     const root = workspace();
@@ -85,7 +86,8 @@ describe('sourcemark check', () => {
   it('--json agrees with the text output and says whether the policy passed', async () => {
     const root = workspace();
     const json = JSON.parse((await runCli(['check', '--json', ...R, 'sources'], root)).stdout);
-    expect(json).toMatchObject({ version: 1, passed: false, failOn: ['invalid', 'orphan', 'unreadable'], sources: 5, counts: { untagged: 50, orphan: 1, invalid: 1, unreadable: 0 } });
+    expect(json).toMatchObject({ version: 1, passed: false, failOn: ['invalid', 'orphan', 'unreadable'], sources: 5, counts: { untagged: 50, orphan: 1, conflict: 4, invalid: 1, unreadable: 0 } });
+    expect(json.conflicts.map((c: { kind: string }) => c.kind).sort()).toEqual(['time-frame', 'time-frame', 'time-frame', 'title']);
     expect(json.files.find((f: { file: string }) => f.file.endsWith(S004)).sidecar.state).toBe('invalid');
   });
 

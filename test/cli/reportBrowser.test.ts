@@ -74,10 +74,15 @@ describe('HTML report in Chromium', () => {
     expect(await page.locator('table.claims', { hasText: 'text no longer in the source' }).count()).toBe(1);
 
     // The timeline is in date order across sources.
-    const dates = await page.locator('table.timeline tbody th').allTextContents();
+    const dates = (await page.locator('table.timeline tbody th').allTextContents()).map((d) => d.replace('sources disagree', ''));
     expect(dates.length).toBeGreaterThan(10);
-    expect(dates.indexOf('2013')).toBeLessThan(dates.indexOf('2015-01-27'));
-    expect(dates.indexOf('2015-01-27')).toBeLessThan(dates.indexOf('2018 END'));
+    for (const [a, b] of [['2010', '2017'], ['2017', '2018-02'], ['2018-02', '2018 END'], ['2018 END', '2019 START']]) {
+      expect(dates.indexOf(a!), `${a} before ${b}`).toBeGreaterThanOrEqual(0);
+      expect(dates.indexOf(a!), `${a} before ${b}`).toBeLessThan(dates.indexOf(b!));
+    }
+    // The corpus index found where the sources disagree; the report shows it.
+    expect(await page.locator('table.timeline .disagree').count()).toBeGreaterThan(0);
+    expect(await page.locator('section#conflicts li', { hasText: 'title on Lei Jun' }).count()).toBe(1);
 
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS, 'report.png'), fullPage: true });

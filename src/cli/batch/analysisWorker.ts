@@ -2,6 +2,8 @@
 // main thread sends, one at a time, with an Analyzer of its own.
 import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../../core/analyzer';
+import { digestSource } from '../../core/corpus';
+import type { SourceDigest } from '../../core/corpus';
 import { reportSource } from '../sourceReport';
 import type { SourceOptions } from '../options';
 
@@ -11,10 +13,12 @@ export interface WorkerTask {
   id: number;
   file: string;
   options: SourceOptions;
+  /** Also compute the source's cross-source digest (for conflicts and the timeline). */
+  digest: boolean;
 }
 
 export type WorkerReply =
-  | { id: number; report: Awaited<ReturnType<typeof reportSource>> }
+  | { id: number; report: Awaited<ReturnType<typeof reportSource>>; digest?: SourceDigest }
   | { id: number; error: string };
 
 export function runAnalysisWorker(): void {
@@ -27,7 +31,8 @@ export function runAnalysisWorker(): void {
     queue = queue.then(async () => {
       let reply: WorkerReply;
       try {
-        reply = { id: task.id, report: await reportSource(task.file, analyzer, task.options) };
+        const report = await reportSource(task.file, analyzer, task.options);
+        reply = { id: task.id, report, ...(task.digest ? { digest: digestSource(report.text, report) } : {}) };
       } catch (e) {
         reply = { id: task.id, error: (e as Error).message };
       }

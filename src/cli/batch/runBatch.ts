@@ -5,18 +5,21 @@
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { Analyzer } from '../../core/analyzer';
+import { digestSource, type SourceDigest } from '../../core/corpus';
 import type { SourceOptions } from '../options';
 import { reportSource, type SourceReport } from '../sourceReport';
 import { WORKER_ROLE, type WorkerReply, type WorkerTask } from './analysisWorker';
 import { Progress, type BatchFigures } from './progress';
 
-export type BatchResult = { file: string; report: SourceReport } | { file: string; error: string };
+export type BatchResult = { file: string; report: SourceReport; digest?: SourceDigest } | { file: string; error: string };
 
 export interface BatchOptions {
   jobs: number;
   /** Names the run in progress and timing lines (the command). */
   label: string;
   timing: boolean;
+  /** Compute each source's cross-source digest too (in the worker, where the analysis is). */
+  digest?: boolean;
   /** The script a worker runs; the bundled CLI itself. */
   workerScript?: string;
 }
@@ -42,7 +45,8 @@ export async function runBatch(
     for (const [i, file] of files.entries()) {
       let result: BatchResult;
       try {
-        result = { file, report: await reportSource(file, analyzer, options) };
+        const report = await reportSource(file, analyzer, options);
+        result = { file, report, ...(batch.digest ? { digest: digestSource(report.text, report) } : {}) };
       } catch (e) {
         result = { file, error: (e as Error).message };
       }
@@ -65,7 +69,7 @@ export async function runBatch(
       const dispatch = () => {
         for (const w of workers) {
           while (load.get(w)! < IN_FLIGHT && next < files.length && next - delivered < WINDOW * workers.length) {
-            const task: WorkerTask = { id: next, file: files[next]!, options };
+            const task: WorkerTask = { id: next, file: files[next]!, options, digest: batch.digest === true };
             next++;
             load.set(w, load.get(w)! + 1);
             w.postMessage(task);
@@ -91,7 +95,7 @@ export async function runBatch(
         w.on('message', (reply: WorkerReply) => {
           load.set(w, load.get(w)! - 1);
           const file = files[reply.id]!;
-          done.set(reply.id, 'report' in reply ? { file, report: reply.report } : { file, error: reply.error });
+          done.set(reply.id, 'report' in reply ? { file, report: reply.report, ...(reply.digest ? { digest: reply.digest } : {}) } : { file, error: reply.error });
           deliver();
           dispatch();
         });

@@ -1,14 +1,16 @@
 // `sourcemark check`: what still needs a reviewer's attention, as file:line:col lines that
 // terminals and editors link, and an exit code a CI job can act on.
+import { CorpusIndex } from '../../core/corpus';
 import { LineIndex } from '../../core/text/lineIndex';
 import { runBatch } from '../batch/runBatch';
+import { conflictSubject, conflictView, shortValue, type ConflictView } from '../corpusView';
 import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
 import { displayPath, findSources } from '../sourceFiles';
 import type { SourceReport } from '../sourceReport';
 import type { Command } from './command';
 
 export const CHECK_JSON_VERSION = 1;
-export const CHECK_PROBLEMS = ['untagged', 'orphan', 'invalid', 'unreadable'] as const;
+export const CHECK_PROBLEMS = ['untagged', 'orphan', 'conflict', 'invalid', 'unreadable'] as const;
 export type CheckProblem = (typeof CHECK_PROBLEMS)[number];
 const DEFAULT_FAIL_ON: CheckProblem[] = ['invalid', 'orphan', 'unreadable'];
 
@@ -45,8 +47,9 @@ function unreadableFile(file: string, error: string): CheckFile {
   return { file: displayPath(file), sidecar: { path: displayPath(`${file}.annotations.json`), state: 'missing' }, unreadable: error, untagged: [], orphans: [] };
 }
 
-export function countProblems(files: readonly CheckFile[]): Record<CheckProblem, number> {
-  const n = { untagged: 0, orphan: 0, invalid: 0, unreadable: 0 };
+/** Conflicts count against the policy until a reviewer has tagged both sides. */
+export function countProblems(files: readonly CheckFile[], conflicts: readonly ConflictView[]): Record<CheckProblem, number> {
+  const n = { untagged: 0, orphan: 0, conflict: conflicts.filter((c) => !c.resolved).length, invalid: 0, unreadable: 0 };
   for (const f of files) {
     n.untagged += f.untagged.length;
     n.orphan += f.orphans.length;
@@ -66,10 +69,17 @@ function textLines(f: CheckFile): string[] {
   return out;
 }
 
+function conflictLine(c: ConflictView): string {
+  const [a, b] = c.sides;
+  const side = (s: ConflictView['sides'][number]) => `"${flat(s.text, 60)}" (${shortValue(s.value)})${s.tag ? ` [${s.tag}]` : ''}`;
+  return `${a.file}:${a.line}:${a.column}: ${c.resolved ? 'conflict, both sides tagged' : 'conflict'} (${c.kind})${flat(conflictSubject(c), 60)}: ${side(a)} here, ${side(b)} at ${b.file}:${b.line}:${b.column}`;
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 const NAMES: Record<CheckProblem, [string, string]> = {
   untagged: ['untagged claim', 'untagged claims'],
   orphan: ['orphaned tag', 'orphaned tags'],
+  conflict: ['unresolved conflict', 'unresolved conflicts'],
   invalid: ['invalid sidecar', 'invalid sidecars'],
   unreadable: ['unreadable source', 'unreadable sources'],
 };
@@ -89,7 +99,9 @@ export const checkCommand: Command = {
   usage: `sourcemark check [--fail-on LIST] [--json] [options] [FILE|DIR...]
 
 Lists, per source, what needs attention as file:line:col lines: untagged claims, orphaned tags
-(tags whose text is gone), invalid sidecars, sources that could not be read. Default: the current folder.
+(tags whose text is gone), invalid sidecars, sources that could not be read; then the conflicts
+between sources (a time frame, a title or a figure they disagree on). A conflict stops counting
+once both of its sides are tagged. Default: the current folder.
 
   --fail-on LIST                exit 1 when any of these are found: ${CHECK_PROBLEMS.join(',')} or none
                                 (default: ${DEFAULT_FAIL_ON.join(',')})
@@ -105,20 +117,28 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
     const { files, missing } = await findSources(positionals, values.glob);
     if (!files.length && !missing.length) throw new UsageError(`no sources found in ${positionals.join(', ') || 'the current folder'}.`);
     const results: CheckFile[] = missing.map((m) => unreadableFile(m.arg, m.reason));
+    const corpus = new CorpusIndex();
     if (!values.json) for (const f of results) process.stdout.write(`${textLines(f).join('\n')}\n`);
-    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing }, (r) => {
+    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: true }, (r) => {
       const f = 'error' in r ? unreadableFile(r.file, r.error) : checkFile(r.report);
       results.push(f);
+      if (!('error' in r)) corpus.upsert(f.file, r.digest!);
       if (!values.json) {
         const lines = textLines(f);
         if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
       }
     });
-    const counts = countProblems(results);
+    // Conflicts need every source, so they come after the per-source lines.
+    const conflicts = corpus.conflicts().map(conflictView);
+    if (!values.json) {
+      const lines = conflicts.map(conflictLine);
+      if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+    }
+    const counts = countProblems(results, conflicts);
     const failing = failOn.filter((p) => counts[p] > 0);
     const passed = failing.length === 0;
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ version: CHECK_JSON_VERSION, failOn, passed, counts, sources: results.length, files: results }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ version: CHECK_JSON_VERSION, failOn, passed, counts, sources: results.length, files: results, conflicts }, null, 2)}\n`);
     } else {
       const found = CHECK_PROBLEMS.map((p) => plural(counts[p], ...NAMES[p]));
       const policy = failOn.length ? `--fail-on ${failOn.join(',')}` : '--fail-on none';

@@ -1,9 +1,11 @@
 // `sourcemark report`: one page for a review meeting or a published check: the status of every
 // source as a chart, the claims with their tags, notes and evidence, and the dates on one time line.
+import { CorpusIndex } from '../../core/corpus';
 import { renderHtml } from '../../core/report/html';
 import { renderMarkdown } from '../../core/report/markdown';
 import { buildReport, type ReportSource } from '../../core/report/reportData';
 import { runBatch } from '../batch/runBatch';
+import { reportConflict, reportTimeline } from '../corpusView';
 import { toReportSource } from '../exportSource';
 import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
 import { findSources } from '../sourceFiles';
@@ -38,14 +40,22 @@ ${BATCH_HELP}`,
     for (const m of missing) process.stderr.write(`sourcemark: cannot read ${m.arg}: ${m.reason}\n`);
     if (!files.length) throw new UsageError(`no sources found in ${positionals.join(', ') || 'the current folder'}.`);
     const sources: ReportSource[] = [];
+    const corpus = new CorpusIndex();
     let failed = missing.length;
-    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'report', timing: values.timing }, (r) => {
+    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'report', timing: values.timing, digest: true }, (r) => {
       if ('error' in r) {
         failed++;
         process.stderr.write(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
-      } else sources.push(toReportSource(r.report));
+        return;
+      }
+      const source = toReportSource(r.report);
+      sources.push(source);
+      corpus.upsert(source.path, r.digest!);
     });
-    const data = buildReport(sources, { claims: values.claims, ...(values.title ? { title: values.title } : {}) });
+    const data = buildReport(sources, {
+      claims: values.claims, ...(values.title ? { title: values.title } : {}),
+      timeline: reportTimeline(corpus.timeline()), conflicts: corpus.conflicts().map(reportConflict),
+    });
     await writeOutput(values.out, format === 'md' ? renderMarkdown(data) : renderHtml(data));
     if (values.out) process.stderr.write(`sourcemark: wrote ${values.out} (${sources.length} sources, ${data.claims.length} claims, ${data.timeline.length} dates on the timeline).\n`);
     return failed ? 1 : 0;

@@ -1,9 +1,7 @@
-import type { Annotation } from '../tags/annotation';
+import type { Annotation, Evidence } from '../tags/annotation';
 
 /** What backs a verdict: a quote from another source's tag, or a web page. */
-export type Evidence =
-  | { kind: 'annotation'; source: string; annotationId: string; quote: string }
-  | { kind: 'url'; url: string };
+export type { Evidence };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -16,12 +14,9 @@ function parseEvidence(v: unknown): Evidence | undefined {
   return undefined;
 }
 
-/**
- * The evidence on a tag, whether the sidecar model carries it as a field or (in a version that
- * does not know it yet) among the kept unknown keys. Malformed entries are left out.
- */
+/** The evidence on a tag; malformed entries (a hand-edited sidecar) are left out. */
 export function evidenceOf(a: Annotation): Evidence[] {
-  const raw = (a as { evidence?: unknown }).evidence ?? a.extra?.evidence;
+  const raw: unknown = a.evidence;
   return Array.isArray(raw) ? raw.map(parseEvidence).filter((e): e is Evidence => e !== undefined) : [];
 }
 
@@ -33,9 +28,7 @@ export function withEvidence(a: Annotation, add: readonly Evidence[]): Annotatio
   const seen = new Set(current.map(evidenceKey));
   const fresh = add.filter((e) => !seen.has(evidenceKey(e)) && seen.add(evidenceKey(e)));
   if (!fresh.length) return a;
-  const evidence = [...current, ...fresh];
-  if ('evidence' in a) return { ...a, evidence } as Annotation;
-  return { ...a, extra: { ...a.extra, evidence } };
+  return { ...a, evidence: [...current, ...fresh] };
 }
 
 /** One line of plain text per evidence item, for tables and notes. */

@@ -35,6 +35,8 @@ ${CHART_STATUSES.map((s) => `.status-${s} { background: ${STATUS_COLOURS[s]}; }`
 svg.chart { max-width: 100%; height: auto; }
 svg.chart text { font: 12px system-ui, sans-serif; fill: var(--ink); }
 .problem { color: #c62828; }
+.disagree { display: block; font-size: 11px; font-weight: 600; color: #c62828; }
+section#conflicts li { margin-bottom: 6px; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11px; }
   nav { display: none; }
@@ -95,9 +97,9 @@ function claimsTable(data: ReportData): string {
 }
 
 function timelineTable(data: ReportData): string {
-  if (!data.timeline.length) return '<p class="note">No dates that resolve to a point in time.</p>';
+  if (!data.timeline.length) return '<p class="note">No dates that resolve to a point in time (reader comments are left out).</p>';
   const rows = data.timeline.map((t) =>
-    t.mentions.map((m, i) => `<tr>${i === 0 ? `<th rowspan="${t.mentions.length}" scope="rowgroup">${h(t.label)}</th>` : ''}<td class="where">${h(m.path)}:${m.line}</td><td class="written">“${h(m.text)}”</td><td>${h(m.context)}</td></tr>`).join('\n'));
+    t.mentions.map((m, i) => `<tr${t.disputed ? ' class="disputed"' : ''}>${i === 0 ? `<th rowspan="${t.mentions.length}" scope="rowgroup">${h(t.label)}${t.disputed ? '<span class="disagree">sources disagree</span>' : ''}</th>` : ''}<td class="where">${h(m.path)}:${m.line}</td><td class="written">“${h(m.text)}”${m.derivedFrom ? `<div class="cues">${h(m.derivedFrom)}</div>` : ''}</td><td>${h(m.context)}</td></tr>`).join('\n'));
   return `<table class="timeline">\n<thead><tr><th>date</th><th>where</th><th>as written</th><th>context</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
 

@@ -40,11 +40,11 @@ export function renderMarkdown(data: ReportData): string {
   out.push('');
 
   out.push('## Timeline of dates across sources', '');
-  if (!data.timeline.length) out.push('No dates that resolve to a point in time.');
+  if (!data.timeline.length) out.push('No dates that resolve to a point in time (reader comments are left out).');
   else {
     out.push('| date | where | as written | context |', '|---|---|---|---|');
     for (const e of data.timeline) {
-      e.mentions.forEach((m, i) => out.push(`| ${i === 0 ? `**${md(e.label)}**` : ''} | ${md(m.path)}:${m.line} | “${md(m.text)}” | ${md(m.context)} |`));
+      e.mentions.forEach((m, i) => out.push(`| ${i === 0 ? `**${md(e.label)}**${e.disputed ? ' ⚠ sources disagree' : ''}` : ''} | ${md(m.path)}:${m.line} | “${md(m.text)}”${m.derivedFrom ? ` (${md(m.derivedFrom)})` : ''} | ${md(m.context)} |`));
     }
   }
   out.push('');

@@ -4,7 +4,6 @@ import type { TaggedFinding } from '../taggedFindings';
 import { LineIndex } from '../text/lineIndex';
 import { evidenceOf, type Evidence } from '../export/evidence';
 import type { ExportSource } from '../export/exportSource';
-import { timelinePoint } from './timeline';
 
 export interface ReportSource extends ExportSource {
   /** Why the tags of this source could not be read (an invalid sidecar). */
@@ -50,12 +49,17 @@ export interface TimelineMention {
   path: string;
   line: number;
   text: string;
-  /** The claim the date sits in, or its line, for context. */
+  /** The sentence the date is in. */
   context: string;
+  /** How a duration became a date ("P2Y from 2018-03-10"). */
+  derivedFrom?: string;
 }
 
 export interface TimelineEntry {
+  /** The normalised value (`2018 END`, `2015-11-09`). */
   label: string;
+  /** Sources disagree on a time frame this date is part of. */
+  disputed?: boolean;
   mentions: TimelineMention[];
 }
 
@@ -72,9 +76,9 @@ export interface ReportOptions {
   title?: string;
   /** Claims listed in the table: every detected claim, or only tagged ones. */
   claims: 'all' | 'tagged';
-  conflicts?: ReportConflict[];
-  /** Replaces the timeline built from each source's dates (e.g. the corpus index's). */
-  timeline?: TimelineEntry[];
+  /** From the cross-source index (src/core/corpus), which sees every source at once. */
+  conflicts: ReportConflict[];
+  timeline: TimelineEntry[];
 }
 
 const emptyByStatus = (): Record<StatusOrUntagged, number> => ({ verified: 0, speculative: 0, contradicted: 0, untagged: 0 });
@@ -97,34 +101,6 @@ function countSource(s: ReportSource): SourceCounts {
     path: s.path, claims, byStatus, entities, dates, orphans: s.orphans.length,
     ...(s.sidecarProblem ? { sidecarProblem: s.sidecarProblem } : {}), ...(s.skipped ? { skipped: s.skipped } : {}),
   };
-}
-
-function lineContext(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const end = text.indexOf('\n', offset);
-  return flat(text.slice(start, end === -1 ? text.length : end));
-}
-
-/** Dates the sources' text states (not comment metadata), grouped by normalised value, earliest first. */
-export function sourceTimeline(sources: readonly ExportSource[]): TimelineEntry[] {
-  const groups = new Map<string, { key: string; entry: TimelineEntry }>();
-  for (const s of sources) {
-    const lines = new LineIndex(s.text);
-    const claims = s.findings.filter((f) => f.kind === 'claim');
-    for (const f of s.findings) {
-      // Comment metadata ("Member since: …") dates the commenters, not the story.
-      if (f.kind !== 'date' || f.date?.timexType !== 'DATE' || f.region === 'comment-meta') continue;
-      const point = timelinePoint(f.date.value, f.date.mod);
-      if (!point) continue;
-      const claim = claims.find((c) => c.start <= f.start && f.end <= c.end);
-      const group = groups.get(point.label) ?? { key: point.key, entry: { label: point.label, mentions: [] } };
-      group.entry.mentions.push({ path: s.path, line: lines.at(f.start).line, text: f.text, context: claim ? flat(claim.text) : lineContext(s.text, f.start) });
-      groups.set(point.label, group);
-    }
-  }
-  const byKey = (a: { key: string; entry: TimelineEntry }, b: { key: string; entry: TimelineEntry }) =>
-    a.key < b.key ? -1 : a.key > b.key ? 1 : a.entry.label < b.entry.label ? -1 : a.entry.label > b.entry.label ? 1 : 0;
-  return [...groups.values()].sort(byKey).map((g) => g.entry);
 }
 
 function claimRow(path: string, lines: LineIndex, f: TaggedFinding): ClaimRow {
@@ -160,7 +136,7 @@ export function buildReport(sources: readonly ReportSource[], options: ReportOpt
     sources: counts,
     totals,
     claims,
-    timeline: options.timeline ?? sourceTimeline(sources),
-    conflicts: options.conflicts ?? [],
+    timeline: options.timeline,
+    conflicts: options.conflicts,
   };
 }

@@ -4,8 +4,8 @@ import { mergeImported } from '../../../src/core/export/mergeImported';
 import { emptySidecar } from '../../../src/core/tags/sidecarFormat';
 import { exportSource, NOW, tagSidecar, TRICKY_TAGS, TRICKY_TEXT } from './exportFixtures';
 
-function comparable(tags: readonly { kind: string; status: string; note?: string; target: { start: number; end: number; exact: string }; extra?: Record<string, unknown> }[]) {
-  return tags.map((a) => ({ kind: a.kind, status: a.status, note: a.note, start: a.target.start, end: a.target.end, exact: a.target.exact, evidence: a.extra?.evidence }))
+function comparable(tags: readonly { kind: string; status: string; note?: string; target: { start: number; end: number; exact: string };evidence?: readonly unknown[] }[]) {
+  return tags.map((a) => ({ kind: a.kind, status: a.status, note: a.note, start: a.target.start, end: a.target.end, exact: a.target.exact, evidence: a.evidence }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
 }
 

@@ -10,8 +10,8 @@ import { exportSource, NOW, tagSidecar, TRICKY_TAGS, TRICKY_TEXT } from './expor
 
 const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);
 
-function comparable(tags: readonly { kind: string; status: string; note?: string; target: { start: number; end: number; exact: string }; extra?: Record<string, unknown> }[]) {
-  return tags.map((a) => ({ kind: a.kind, status: a.status, note: a.note, start: a.target.start, end: a.target.end, exact: a.target.exact, evidence: a.extra?.evidence }))
+function comparable(tags: readonly { kind: string; status: string; note?: string; target: { start: number; end: number; exact: string };evidence?: readonly unknown[] }[]) {
+  return tags.map((a) => ({ kind: a.kind, status: a.status, note: a.note, start: a.target.start, end: a.target.end, exact: a.target.exact, evidence: a.evidence }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -42,7 +42,7 @@ describe('W3C Web Annotation export', () => {
     const chars = Array.from(TRICKY_TEXT);
     expect(doc.first.items).toHaveLength(TRICKY_TAGS.length);
     for (const item of doc.first.items) {
-      const [quote, position] = item.target.selector as [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }];
+      const [quote, position] = item.target.selector as unknown as [{ exact: string; prefix: string; suffix: string }, { start: number; end: number }];
       expect(chars.slice(position.start, position.end).join('')).toBe(quote.exact);
       expect(TRICKY_TEXT).toContain(`${quote.prefix}${quote.exact}${quote.suffix}`);
       expect(item.target.source).toBe('folder/a%20b.txt');
