@@ -1,5 +1,6 @@
 // CLI batch benchmark: `sourcemark check` (and `report`) over 2,000 generated sources, in one
-// thread and with two worker threads. Prints wall time, throughput and peak memory (the whole
+// thread and with two worker threads, without the cross-source conflict search; then how that
+// search grows with the number of sources. Prints wall time, throughput and peak memory (the whole
 // process, workers included: they are threads of it). Not a test.
 //
 //   npm run bench:cli            (builds dist/ first)
@@ -29,10 +30,10 @@ interface Run {
 }
 
 /** Runs the CLI with --timing; wall time from spawn to exit, peak RSS from the CLI's own figures line (getrusage). */
-function runCli(command: string, jobs: number, dir: string, extra: string[]): Promise<Run> {
+function runCli(command: string, jobs: number, dir: string | string[], extra: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, command, '--jobs', String(jobs), '--timing', '--reference-date', '2018-03-10', ...extra, dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, command, '--jobs', String(jobs), '--timing', '--reference-date', '2018-03-10', ...extra, ...[dir].flat()], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
@@ -74,9 +75,9 @@ async function main(): Promise<void> {
 
     const runs: Run[] = [];
     const reportOut = path.join(work, 'report.html');
-    for (const [command, extra] of [['check', ['--fail-on', 'none']], ['report', ['--out', reportOut]]] as const) {
-      // Interleaved and repeated, so load from other processes on the machine falls on both alike.
-      for (let round = 0; round < 2; round++) {
+    for (const [command, extra, rounds] of [['check', ['--fail-on', 'none', '--skip-conflicts'], 2], ['report', ['--out', reportOut, '--skip-conflicts'], 1]] as const) {
+      // Interleaved (and check repeated), so load from other processes on the machine falls on both alike.
+      for (let round = 0; round < rounds; round++) {
         for (const jobs of [1, 2]) {
           process.stderr.write(`… ${command} --jobs ${jobs} (round ${round + 1})\n`);
           runs.push(await runCli(command, jobs, corpus, [...extra]));
@@ -89,8 +90,19 @@ async function main(): Promise<void> {
     console.log(table(['command', '>jobs', '>wall time', '>sources/s', '>MB/s', '>peak RSS'], rows));
     for (const command of ['check', 'report']) {
       const best = (jobs: number) => Math.min(...runs.filter((r) => r.command === command && r.jobs === jobs).map((r) => r.wallMs));
-      console.log(`${command}: best of 2, two workers vs one thread: ${ms(best(2))} vs ${ms(best(1))} (×${(best(1) / best(2)).toFixed(2)})`);
+      console.log(`${command}: ${command === 'check' ? 'best of 2, ' : ''}two workers vs one thread: ${ms(best(2))} vs ${ms(best(1))} (×${(best(1) / best(2)).toFixed(2)})`);
     }
+    console.log();
+    console.log('Conflict search across sources (src/core/corpus), check --jobs 2 with and without it, on the first N sources:');
+    const scaling: string[][] = [];
+    const files = readdirSync(corpus, { recursive: true }).map(String).filter((f) => f.endsWith('.txt')).sort();
+    for (const n of [50, 100, 200]) {
+      const subset = files.slice(0, n).map((f) => path.join(corpus, f));
+      const without = await runCli('check', 2, subset, ['--fail-on', 'none', '--skip-conflicts']);
+      const withConflicts = await runCli('check', 2, subset, ['--fail-on', 'none', '--json']);
+      scaling.push([String(n), ms(without.wallMs), ms(withConflicts.wallMs), bytes(without.peakRss), bytes(withConflicts.peakRss)]);
+    }
+    console.log(table(['sources', '>without', '>with conflicts', '>peak RSS without', '>with'], scaling));
     console.log();
     console.log('The CLI\'s own figures lines (time from the first source to the last, without process start):');
     for (const r of runs) console.log(`  ${r.line}`);

@@ -18,6 +18,20 @@ export const BATCH_OPTIONS = {
   timing: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
+/** Sources from which finding conflicts is announced on stderr: the matching grows with the square of the count. */
+export const LARGE_CORPUS = 300;
+
+export const CONFLICT_OPTIONS = { 'skip-conflicts': { type: 'boolean', default: false } } as const satisfies ParseArgsConfig['options'];
+
+export const CONFLICT_HELP = `  --skip-conflicts              do not look for conflicts between sources (that search grows with the
+                                square of the number of sources: skip it for very large corpora)`;
+
+export function announceConflictSearch(sources: number): void {
+  if (sources > LARGE_CORPUS) {
+    process.stderr.write(`sourcemark: looking for conflicts across ${sources.toLocaleString('en-US')} sources; this grows with the square of their number. --skip-conflicts skips it.\n`);
+  }
+}
+
 export const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const satisfies ParseArgsConfig['options'];
 
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {

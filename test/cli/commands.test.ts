@@ -186,3 +186,14 @@ describe('bad arguments', () => {
     expect(existsSync(path.join(root, 'report.html'))).toBe(false);
   });
 });
+
+describe('sourcemark check --skip-conflicts', () => {
+  it('says the conflicts were not searched, and refuses to fail on them', async () => {
+    const root = workspace();
+    const skipped = await runCli(['check', '--skip-conflicts', '--fail-on', 'none', ...R, 'sources'], root);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).not.toMatch(/: conflict/);
+    expect(skipped.stdout).toMatch(/1 orphaned tag, conflicts not searched, 1 invalid sidecar/);
+    expect((await runCli(['check', '--skip-conflicts', '--fail-on', 'conflict', 'sources'], root)).code).toBe(2);
+  });
+});

@@ -4,7 +4,7 @@ import { CorpusIndex } from '../../core/corpus';
 import { LineIndex } from '../../core/text/lineIndex';
 import { runBatch } from '../batch/runBatch';
 import { conflictSubject, conflictView, shortValue, type ConflictView } from '../corpusView';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
 import { displayPath, findSources } from '../sourceFiles';
 import type { SourceReport } from '../sourceReport';
 import type { Command } from './command';
@@ -106,30 +106,34 @@ once both of its sides are tagged. Default: the current folder.
   --fail-on LIST                exit 1 when any of these are found: ${CHECK_PROBLEMS.join(',')} or none
                                 (default: ${DEFAULT_FAIL_ON.join(',')})
   --json                        machine-readable result (version ${CHECK_JSON_VERSION})
+${CONFLICT_HELP}
 ${ANALYSIS_HELP}
 ${BATCH_HELP}
 
 Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
   async run(argv) {
-    const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false }, 'fail-on': { type: 'string' } });
+    const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...CONFLICT_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false }, 'fail-on': { type: 'string' } });
     const failOn = parseFailOn(values['fail-on']);
+    const conflictsWanted = !values['skip-conflicts'];
+    if (!conflictsWanted && failOn.includes('conflict')) throw new UsageError('--fail-on conflict needs the conflict search; drop --skip-conflicts.');
     const options = analysisOptions(values);
     const { files, missing } = await findSources(positionals, values.glob);
     if (!files.length && !missing.length) throw new UsageError(`no sources found in ${positionals.join(', ') || 'the current folder'}.`);
     const results: CheckFile[] = missing.map((m) => unreadableFile(m.arg, m.reason));
     const corpus = new CorpusIndex();
     if (!values.json) for (const f of results) process.stdout.write(`${textLines(f).join('\n')}\n`);
-    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: true }, (r) => {
+    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: conflictsWanted }, (r) => {
       const f = 'error' in r ? unreadableFile(r.file, r.error) : checkFile(r.report);
       results.push(f);
-      if (!('error' in r)) corpus.upsert(f.file, r.digest!);
+      if (!('error' in r) && r.digest) corpus.upsert(f.file, r.digest);
       if (!values.json) {
         const lines = textLines(f);
         if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
       }
     });
     // Conflicts need every source, so they come after the per-source lines.
-    const conflicts = corpus.conflicts().map(conflictView);
+    if (conflictsWanted) announceConflictSearch(corpus.size);
+    const conflicts = conflictsWanted ? corpus.conflicts().map(conflictView) : [];
     if (!values.json) {
       const lines = conflicts.map(conflictLine);
       if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
@@ -138,9 +142,9 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
     const failing = failOn.filter((p) => counts[p] > 0);
     const passed = failing.length === 0;
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ version: CHECK_JSON_VERSION, failOn, passed, counts, sources: results.length, files: results, conflicts }, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify({ version: CHECK_JSON_VERSION, failOn, passed, counts, sources: results.length, conflictsSearched: conflictsWanted, files: results, conflicts }, null, 2)}\n`);
     } else {
-      const found = CHECK_PROBLEMS.map((p) => plural(counts[p], ...NAMES[p]));
+      const found = CHECK_PROBLEMS.map((p) => (p === 'conflict' && !conflictsWanted ? 'conflicts not searched' : plural(counts[p], ...NAMES[p])));
       const policy = failOn.length ? `--fail-on ${failOn.join(',')}` : '--fail-on none';
       process.stdout.write(`\n${plural(results.length, 'source')} checked: ${found.join(', ')}.\n`);
       process.stdout.write(passed ? `Policy ${policy}: passed.\n` : `Policy ${policy}: failed on ${failing.map((p) => plural(counts[p], ...NAMES[p])).join(', ')}.\n`);

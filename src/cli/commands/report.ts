@@ -1,13 +1,13 @@
 // `sourcemark report`: one page for a review meeting or a published check: the status of every
 // source as a chart, the claims with their tags, notes and evidence, and the dates on one time line.
-import { CorpusIndex } from '../../core/corpus';
+import { buildTimeline, CorpusIndex, type SourceDigest } from '../../core/corpus';
 import { renderHtml } from '../../core/report/html';
 import { renderMarkdown } from '../../core/report/markdown';
 import { buildReport, type ReportSource } from '../../core/report/reportData';
 import { runBatch } from '../batch/runBatch';
 import { reportConflict, reportTimeline } from '../corpusView';
 import { toReportSource } from '../exportSource';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
 import { findSources } from '../sourceFiles';
 import { writeOutput } from '../writeOutput';
 import type { Command } from './command';
@@ -25,11 +25,12 @@ loads nothing from the network; it prints well. Default: the current folder, wri
   --format html|md              default: md when --out ends in .md, else html
   --title TEXT                  heading of the report
   --claims all|tagged           list every detected claim (default) or only tagged ones
+${CONFLICT_HELP}
 ${ANALYSIS_HELP}
 ${BATCH_HELP}`,
   async run(argv) {
     const { values, positionals } = parse(argv, {
-      ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...HELP_OPTION,
+      ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...CONFLICT_OPTIONS, ...HELP_OPTION,
       out: { type: 'string', short: 'o' }, format: { type: 'string' }, title: { type: 'string' }, claims: { type: 'string', default: 'all' },
     });
     const format = values.format ?? (values.out?.toLowerCase().endsWith('.md') ? 'md' : 'html');
@@ -41,6 +42,7 @@ ${BATCH_HELP}`,
     if (!files.length) throw new UsageError(`no sources found in ${positionals.join(', ') || 'the current folder'}.`);
     const sources: ReportSource[] = [];
     const corpus = new CorpusIndex();
+    const digests = new Map<string, SourceDigest>();
     let failed = missing.length;
     await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'report', timing: values.timing, digest: true }, (r) => {
       if ('error' in r) {
@@ -50,11 +52,15 @@ ${BATCH_HELP}`,
       }
       const source = toReportSource(r.report);
       sources.push(source);
-      corpus.upsert(source.path, r.digest!);
+      digests.set(source.path, r.digest!);
+      if (!values['skip-conflicts']) corpus.upsert(source.path, r.digest!);
     });
+    if (!values['skip-conflicts']) announceConflictSearch(corpus.size);
+    // Searched once and shared: the timeline marks the dates the conflicts are about.
+    const conflicts = values['skip-conflicts'] ? [] : corpus.conflicts();
     const data = buildReport(sources, {
       claims: values.claims, ...(values.title ? { title: values.title } : {}),
-      timeline: reportTimeline(corpus.timeline()), conflicts: corpus.conflicts().map(reportConflict),
+      timeline: reportTimeline(buildTimeline(digests, conflicts)), conflicts: conflicts.map(reportConflict),
     });
     await writeOutput(values.out, format === 'md' ? renderMarkdown(data) : renderHtml(data));
     if (values.out) process.stderr.write(`sourcemark: wrote ${values.out} (${sources.length} sources, ${data.claims.length} claims, ${data.timeline.length} dates on the timeline).\n`);

@@ -18,7 +18,7 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--rule); }
 th { font-weight: 600; background: #f4f4f4; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.where { white-space: nowrap; color: var(--muted); font-size: 12px; }
+td.where { white-space: nowrap; color: var(--muted); font-size: 0.85em; }
 table.claims { table-layout: fixed; }
 table.claims col.line { width: 56px; }
 table.claims col.tag { width: 112px; }
@@ -27,11 +27,11 @@ table.claims tr.group th { background: #e8eef7; font-weight: 600; overflow-wrap:
 td { overflow-wrap: anywhere; }
 table.timeline th, table.timeline td.written { white-space: nowrap; }
 ul.evidence { margin: 0; padding-left: 16px; }
-.status { display: inline-block; padding: 1px 7px; border-radius: 9px; color: #fff; font-size: 12px; font-weight: 600; white-space: nowrap; }
+.status { display: inline-block; padding: 1px 7px; border-radius: 9px; color: #fff; font-size: 0.85em; font-weight: 600; white-space: nowrap; }
 ${CHART_STATUSES.map((s) => `.status-${s} { background: ${STATUS_COLOURS[s]}; }`).join('\n')}
 .status-speculative { color: #1b1b1b; }
-.orphaned { font-size: 11px; color: #c62828; display: block; }
-.cues { color: var(--muted); font-size: 12px; }
+.orphaned { font-size: 0.8em; color: #c62828; display: block; }
+.cues { color: var(--muted); font-size: 0.85em; }
 svg.chart { max-width: 100%; height: auto; }
 svg.chart text { font: 12px system-ui, sans-serif; fill: var(--ink); }
 .problem { color: #c62828; }
@@ -44,7 +44,6 @@ section#conflicts li { margin-bottom: 6px; }
   tr, li, svg.chart { break-inside: avoid; }
   h2 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
-  ul.evidence a[href]::after { content: " (" attr(href) ")"; color: var(--muted); }
   @page { margin: 14mm; }
 }
 `;
