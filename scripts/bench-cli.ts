@@ -8,7 +8,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { bytes, int, ms, table } from './bench/format';
 import { poolsFrom, SourceGenerator } from './bench/generate';
@@ -25,7 +25,10 @@ interface Run {
   command: string;
   jobs: number;
   wallMs: number;
+  cpuMs: number;
   peakRss: number;
+  /** 1-minute load average when the run started: the machine is shared, so this says how busy it was. */
+  load: number;
   line: string;
 }
 
@@ -33,6 +36,7 @@ interface Run {
 function runCli(command: string, jobs: number, dir: string | string[], extra: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const load = loadavg()[0]!;
     const child = spawn(process.execPath, [CLI, command, '--jobs', String(jobs), '--timing', '--reference-date', '2018-03-10', ...extra, ...[dir].flat()], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -41,8 +45,9 @@ function runCli(command: string, jobs: number, dir: string | string[], extra: st
       const wallMs = performance.now() - started;
       const line = stderr.trim().split('\n').find((l) => l.startsWith(`${command}:`));
       const rss = line && /peak RSS ([\d,]+) MB/.exec(line);
-      if (!line || !rss) return reject(new Error(`no figures from ${command} --jobs ${jobs}:\n${stderr}`));
-      resolve({ command, jobs, wallMs, peakRss: Number(rss[1]!.replace(/,/g, '')) * 1048576, line });
+      const cpu = line && /CPU ([\d.]+) s/.exec(line);
+      if (!line || !rss || !cpu) return reject(new Error(`no figures from ${command} --jobs ${jobs}:\n${stderr}`));
+      resolve({ command, jobs, wallMs, cpuMs: Number(cpu[1]) * 1000, peakRss: Number(rss[1]!.replace(/,/g, '')) * 1048576, load, line });
     });
   });
 }
@@ -85,9 +90,10 @@ async function main(): Promise<void> {
       }
     }
     const rows = runs.map((r) => [
-      r.command, String(r.jobs), ms(r.wallMs), `${(COUNT / (r.wallMs / 1000)).toFixed(1)}`, `${(total / 1048576 / (r.wallMs / 1000)).toFixed(2)}`, bytes(r.peakRss),
+      r.command, String(r.jobs), ms(r.wallMs), `${(COUNT / (r.wallMs / 1000)).toFixed(1)}`, `${(total / 1048576 / (r.wallMs / 1000)).toFixed(2)}`, ms(r.cpuMs), bytes(r.peakRss), r.load.toFixed(1),
     ]);
-    console.log(table(['command', '>jobs', '>wall time', '>sources/s', '>MB/s', '>peak RSS'], rows));
+    console.log(table(['command', '>jobs', '>wall time', '>sources/s', '>MB/s', '>CPU time', '>peak RSS', '>load (1 min)'], rows));
+    console.log('CPU time is every thread of the process; with free cores, two workers can take up to half the wall time of one thread for the same CPU time.');
     for (const command of ['check', 'report']) {
       const best = (jobs: number) => Math.min(...runs.filter((r) => r.command === command && r.jobs === jobs).map((r) => r.wallMs));
       console.log(`${command}: ${command === 'check' ? 'best of 2, ' : ''}two workers vs one thread: ${ms(best(2))} vs ${ms(best(1))} (×${(best(1) / best(2)).toFixed(2)})`);

@@ -98,7 +98,7 @@ describe('sourcemark check', () => {
     expect(two.stderr).toBe('');
     const timed = await runCli(['stats', '--jobs', '2', '--timing', ...R, 'sources'], root);
     expect(timed.stdout).toBe(golden('stats.txt'));
-    expect(timed.stderr).toMatch(/^stats: 5 sources, [\d.]+ MB in [\d.]+ s · [\d.]+ sources\/s · [\d.]+ MB\/s · 2 workers · peak RSS \d+ MB\n$/);
+    expect(timed.stderr).toMatch(/^stats: 5 sources, [\d.]+ MB in [\d.]+ s · [\d.]+ sources\/s · [\d.]+ MB\/s · 2 workers · CPU [\d.]+ s · peak RSS \d+ MB\n$/);
   });
 });
 

@@ -9,6 +9,8 @@ export interface BatchFigures {
   workers: number;
   /** Peak resident memory of the whole process (workers included), bytes. */
   peakRss: number;
+  /** CPU time of the whole process (every thread, user + system), ms. */
+  cpuMs: number;
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -17,7 +19,7 @@ export function formatFigures(label: string, f: BatchFigures): string {
   const seconds = f.ms / 1000;
   const rate = seconds > 0 ? f.sources / seconds : 0;
   const mbs = seconds > 0 ? f.bytes / 1048576 / seconds : 0;
-  return `${label}: ${int(f.sources)} sources, ${(f.bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(2)} s · ${rate.toFixed(1)} sources/s · ${mbs.toFixed(2)} MB/s · ${f.workers === 0 ? 'in-thread' : `${f.workers} worker${f.workers === 1 ? '' : 's'}`} · peak RSS ${int(f.peakRss / 1048576)} MB`;
+  return `${label}: ${int(f.sources)} sources, ${(f.bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(2)} s · ${rate.toFixed(1)} sources/s · ${mbs.toFixed(2)} MB/s · ${f.workers === 0 ? 'in-thread' : `${f.workers} worker${f.workers === 1 ? '' : 's'}`} · CPU ${(f.cpuMs / 1000).toFixed(1)} s · peak RSS ${int(f.peakRss / 1048576)} MB`;
 }
 
 export class Progress {
@@ -40,8 +42,9 @@ export class Progress {
     this.drawn = true;
   }
 
-  finish(figures: Omit<BatchFigures, 'ms' | 'peakRss'>): BatchFigures {
-    const full = { ...figures, ms: performance.now() - this.started, peakRss: resourceUsage().maxRSS * 1024 };
+  finish(figures: Omit<BatchFigures, 'ms' | 'peakRss' | 'cpuMs'>): BatchFigures {
+    const usage = resourceUsage();
+    const full = { ...figures, ms: performance.now() - this.started, peakRss: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
     if (this.drawn) this.stream.write('\r\x1b[K');
     if (this.timing || this.stream.isTTY) this.stream.write(`${formatFigures(this.label, full)}\n`);
     return full;

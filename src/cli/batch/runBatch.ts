@@ -8,7 +8,7 @@ import { Analyzer } from '../../core/analyzer';
 import { digestSource, type SourceDigest } from '../../core/corpus';
 import type { SourceOptions } from '../options';
 import { reportSource, type SourceReport } from '../sourceReport';
-import { WORKER_ROLE, type WorkerReply, type WorkerTask } from './analysisWorker';
+import { BATCH_CACHE_PARAGRAPHS, WORKER_ROLE, type WorkerReply, type WorkerTask } from './analysisWorker';
 import { Progress, type BatchFigures } from './progress';
 
 export type BatchResult = { file: string; report: SourceReport; digest?: SourceDigest } | { file: string; error: string };
@@ -41,7 +41,7 @@ export async function runBatch(
     bytes += await stat(file).then((s) => s.size, () => 0);
   };
   if (batch.jobs <= 1) {
-    const analyzer = new Analyzer();
+    const analyzer = new Analyzer(BATCH_CACHE_PARAGRAPHS);
     for (const [i, file] of files.entries()) {
       let result: BatchResult;
       try {
