@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../src/core/analyzer';
 import { goldenLine, GOLDEN_REFERENCE_DATE } from '../test/goldenFindings';
+import { regenerateCliGoldens } from './regenerate-cli-goldens';
 
 const sources = path.resolve(__dirname, '../test-fixtures/sources');
 const golden = path.resolve(__dirname, '../test-fixtures/golden');
@@ -15,3 +16,9 @@ for (const name of readdirSync(sources).filter((f) => f.endsWith('.txt')).sort()
   writeFileSync(path.join(golden, `${name}.findings.txt`), `${lines.join('\n')}\n`);
   console.log(`${name}: ${lines.length} findings`);
 }
+
+// CLI goldens (test-fixtures/cli): every command run on the sample sources with tags.
+void regenerateCliGoldens().catch((e: Error) => {
+  console.error(e.message);
+  process.exitCode = 1;
+});

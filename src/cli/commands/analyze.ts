@@ -1,0 +1,40 @@
+import { ANALYZE_JSON_VERSION, reportJson } from '../findingJson';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
+import { runBatch } from '../batch/runBatch';
+import { findSources } from '../sourceFiles';
+import type { SourceReport } from '../sourceReport';
+import { formatSummary } from '../summary';
+import type { Command } from './command';
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'claims, entities and dates of each source, with their tags',
+  usage: `sourcemark analyze [--json] [--kinds claim,entity,date] [options] FILE|DIR...
+
+Prints the claims, named entities and dates of each source, with the tags from its
+<file>.annotations.json sidecar. Offsets are UTF-16 code units; --json output is documented in the README.
+Exit code 0, 1 when a file could not be read (the others are still reported), 2 for bad arguments.
+
+  --json                        the documented JSON (version ${ANALYZE_JSON_VERSION})
+  --kinds claim,entity,date     which kinds of findings
+${ANALYSIS_HELP}
+${BATCH_HELP}`,
+  async run(argv) {
+    const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false }, kinds: { type: 'string' } });
+    if (!positionals.length) throw new UsageError('give at least one source file or folder.');
+    const options = analysisOptions(values);
+    const { files, missing } = await findSources(positionals, values.glob);
+    for (const m of missing) process.stderr.write(`sourcemark: cannot read ${m.arg}: ${m.reason}\n`);
+    const reports: SourceReport[] = [];
+    let failed = missing.length;
+    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'analyze', timing: values.timing }, (r) => {
+      if ('error' in r) {
+        failed++;
+        process.stderr.write(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
+      } else reports.push(r.report);
+    });
+    if (values.json) process.stdout.write(`${JSON.stringify({ version: ANALYZE_JSON_VERSION, files: reports.map(reportJson) }, null, 2)}\n`);
+    else process.stdout.write(`${reports.map(formatSummary).join('\n\n')}\n`);
+    return failed ? 1 : 0;
+  },
+};

@@ -1,0 +1,154 @@
+// `sourcemark check`: what still needs a reviewer's attention, as file:line:col lines that
+// terminals and editors link, and an exit code a CI job can act on.
+import { CorpusIndex } from '../../core/corpus';
+import { LineIndex } from '../../core/text/lineIndex';
+import { runBatch } from '../batch/runBatch';
+import { conflictSubject, conflictView, shortValue, type ConflictView } from '../corpusView';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
+import { displayPath, findSources } from '../sourceFiles';
+import type { SourceReport } from '../sourceReport';
+import type { Command } from './command';
+
+export const CHECK_JSON_VERSION = 1;
+export const CHECK_PROBLEMS = ['untagged', 'orphan', 'conflict', 'invalid', 'unreadable'] as const;
+export type CheckProblem = (typeof CHECK_PROBLEMS)[number];
+const DEFAULT_FAIL_ON: CheckProblem[] = ['invalid', 'orphan', 'unreadable'];
+
+export interface CheckFile {
+  file: string;
+  sidecar: { path: string; state: 'missing' | 'ok' | 'invalid'; problem?: string };
+  skipped?: string;
+  /** Why the source could not be read at all. */
+  unreadable?: string;
+  untagged: { line: number; column: number; start: number; end: number; text: string; score: number }[];
+  orphans: { id: string; kind: string; status: string; exact: string; line: number; column: number }[];
+}
+
+const flat = (s: string, max = 100) => {
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+};
+
+export function checkFile(r: SourceReport): CheckFile {
+  const lines = new LineIndex(r.text);
+  return {
+    file: displayPath(r.file),
+    sidecar: { path: displayPath(r.sidecarPath), state: r.sidecar.state, ...(r.sidecar.state === 'invalid' ? { problem: r.sidecar.problem.message } : {}) },
+    ...(r.skippedReason ? { skipped: r.skippedReason } : {}),
+    untagged: r.tagged.findings
+      .filter((f) => f.kind === 'claim' && !f.annotation)
+      .map((f) => ({ ...lines.at(f.start), start: f.start, end: f.end, text: f.text, score: f.score })),
+    // The text is gone, so an orphan is placed where the editor shows it: the first line.
+    orphans: r.tagged.orphans.map((o) => ({ id: o.id, kind: o.kind, status: o.status, exact: o.target.exact, line: 1, column: 1 })),
+  };
+}
+
+function unreadableFile(file: string, error: string): CheckFile {
+  return { file: displayPath(file), sidecar: { path: displayPath(`${file}.annotations.json`), state: 'missing' }, unreadable: error, untagged: [], orphans: [] };
+}
+
+/** Conflicts count against the policy until a reviewer has tagged both sides. */
+export function countProblems(files: readonly CheckFile[], conflicts: readonly ConflictView[]): Record<CheckProblem, number> {
+  const n = { untagged: 0, orphan: 0, conflict: conflicts.filter((c) => !c.resolved).length, invalid: 0, unreadable: 0 };
+  for (const f of files) {
+    n.untagged += f.untagged.length;
+    n.orphan += f.orphans.length;
+    if (f.sidecar.state === 'invalid') n.invalid++;
+    if (f.unreadable) n.unreadable++;
+  }
+  return n;
+}
+
+function textLines(f: CheckFile): string[] {
+  const out: string[] = [];
+  if (f.unreadable) out.push(`${f.file}:1:1: unreadable source: ${f.unreadable}`);
+  if (f.sidecar.state === 'invalid') out.push(`${f.sidecar.path}:1:1: invalid sidecar: ${f.sidecar.problem}`);
+  if (f.skipped) out.push(`${f.file}:1:1: not analysed: ${f.skipped}`);
+  for (const o of f.orphans) out.push(`${f.file}:${o.line}:${o.column}: orphaned tag [${o.status}] on a ${o.kind}: "${flat(o.exact, 80)}" is no longer in the source; restore the text or clear the tag`);
+  for (const u of f.untagged) out.push(`${f.file}:${u.line}:${u.column}: untagged claim: ${flat(u.text)}`);
+  return out;
+}
+
+function conflictLine(c: ConflictView): string {
+  const [a, b] = c.sides;
+  const side = (s: ConflictView['sides'][number]) => `"${flat(s.text, 60)}" (${shortValue(s.value)})${s.tag ? ` [${s.tag}]` : ''}`;
+  return `${a.file}:${a.line}:${a.column}: ${c.resolved ? 'conflict, both sides tagged' : 'conflict'} (${c.kind})${flat(conflictSubject(c), 60)}: ${side(a)} here, ${side(b)} at ${b.file}:${b.line}:${b.column}`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const NAMES: Record<CheckProblem, [string, string]> = {
+  untagged: ['untagged claim', 'untagged claims'],
+  orphan: ['orphaned tag', 'orphaned tags'],
+  conflict: ['unresolved conflict', 'unresolved conflicts'],
+  invalid: ['invalid sidecar', 'invalid sidecars'],
+  unreadable: ['unreadable source', 'unreadable sources'],
+};
+
+export function parseFailOn(value: string | undefined): CheckProblem[] {
+  if (value === undefined) return DEFAULT_FAIL_ON;
+  if (value === 'none' || value === '') return [];
+  const items = value.split(',').map((s) => s.trim());
+  const unknown = items.filter((i) => !(CHECK_PROBLEMS as readonly string[]).includes(i));
+  if (unknown.length) throw new UsageError(`--fail-on takes a comma-separated list of ${CHECK_PROBLEMS.join(', ')} (or none); "${unknown.join(', ')}" is not one.`);
+  return [...new Set(items as CheckProblem[])];
+}
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'untagged claims, orphaned tags, invalid sidecars; exit code for CI',
+  usage: `sourcemark check [--fail-on LIST] [--json] [options] [FILE|DIR...]
+
+Lists, per source, what needs attention as file:line:col lines: untagged claims, orphaned tags
+(tags whose text is gone), invalid sidecars, sources that could not be read; then the conflicts
+between sources (a time frame, a title or a figure they disagree on). A conflict stops counting
+once both of its sides are tagged. Default: the current folder.
+
+  --fail-on LIST                exit 1 when any of these are found: ${CHECK_PROBLEMS.join(',')} or none
+                                (default: ${DEFAULT_FAIL_ON.join(',')})
+  --json                        machine-readable result (version ${CHECK_JSON_VERSION})
+${CONFLICT_HELP}
+${ANALYSIS_HELP}
+${BATCH_HELP}
+
+Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
+  async run(argv) {
+    const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...CONFLICT_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false }, 'fail-on': { type: 'string' } });
+    const failOn = parseFailOn(values['fail-on']);
+    const conflictsWanted = !values['skip-conflicts'];
+    if (!conflictsWanted && failOn.includes('conflict')) throw new UsageError('--fail-on conflict needs the conflict search; drop --skip-conflicts.');
+    const options = analysisOptions(values);
+    const { files, missing } = await findSources(positionals, values.glob);
+    if (!files.length && !missing.length) throw new UsageError(`no sources found in ${positionals.join(', ') || 'the current folder'}.`);
+    const results: CheckFile[] = missing.map((m) => unreadableFile(m.arg, m.reason));
+    const corpus = new CorpusIndex();
+    if (!values.json) for (const f of results) process.stdout.write(`${textLines(f).join('\n')}\n`);
+    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: conflictsWanted }, (r) => {
+      const f = 'error' in r ? unreadableFile(r.file, r.error) : checkFile(r.report);
+      results.push(f);
+      if (!('error' in r) && r.digest) corpus.upsert(f.file, r.digest);
+      if (!values.json) {
+        const lines = textLines(f);
+        if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+      }
+    });
+    // Conflicts need every source, so they come after the per-source lines.
+    if (conflictsWanted) announceConflictSearch(corpus.size);
+    const conflicts = conflictsWanted ? corpus.conflicts().map(conflictView) : [];
+    if (!values.json) {
+      const lines = conflicts.map(conflictLine);
+      if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+    }
+    const counts = countProblems(results, conflicts);
+    const failing = failOn.filter((p) => counts[p] > 0);
+    const passed = failing.length === 0;
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ version: CHECK_JSON_VERSION, failOn, passed, counts, sources: results.length, conflictsSearched: conflictsWanted, files: results, conflicts }, null, 2)}\n`);
+    } else {
+      const found = CHECK_PROBLEMS.map((p) => (p === 'conflict' && !conflictsWanted ? 'conflicts not searched' : plural(counts[p], ...NAMES[p])));
+      const policy = failOn.length ? `--fail-on ${failOn.join(',')}` : '--fail-on none';
+      process.stdout.write(`\n${plural(results.length, 'source')} checked: ${found.join(', ')}.\n`);
+      process.stdout.write(passed ? `Policy ${policy}: passed.\n` : `Policy ${policy}: failed on ${failing.map((p) => plural(counts[p], ...NAMES[p])).join(', ')}.\n`);
+    }
+    return passed ? 0 : 1;
+  },
+};

@@ -1,0 +1,103 @@
+// `sourcemark stats`: how far the review has got, per source and in total.
+import { TAG_STATUSES } from '../../core/model';
+import { runBatch } from '../batch/runBatch';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
+import { displayPath, findSources } from '../sourceFiles';
+import type { SourceReport } from '../sourceReport';
+import type { Command } from './command';
+
+export const STATS_JSON_VERSION = 1;
+
+interface Counts {
+  claims: number;
+  verified: number;
+  speculative: number;
+  contradicted: number;
+  untagged: number;
+  /** Tags on entities and dates (claims are counted by status above). */
+  otherTags: number;
+  orphans: number;
+  entities: number;
+  dates: number;
+}
+
+export interface StatsFile extends Counts {
+  file: string;
+  sidecar: 'missing' | 'ok' | 'invalid';
+  skipped?: boolean;
+}
+
+const COLUMNS: (keyof Counts)[] = ['claims', 'verified', 'speculative', 'contradicted', 'untagged', 'otherTags', 'orphans', 'entities', 'dates'];
+const HEADINGS: Record<keyof Counts, string> = {
+  claims: 'claims', verified: 'verified', speculative: 'speculative', contradicted: 'contradicted', untagged: 'untagged',
+  otherTags: 'other tags', orphans: 'orphans', entities: 'entities', dates: 'dates',
+};
+
+export function statsFile(r: SourceReport): StatsFile {
+  const c: StatsFile = {
+    file: displayPath(r.file), sidecar: r.sidecar.state, ...(r.skippedReason ? { skipped: true } : {}),
+    claims: 0, verified: 0, speculative: 0, contradicted: 0, untagged: 0, otherTags: 0, orphans: r.tagged.orphans.length, entities: 0, dates: 0,
+  };
+  for (const f of r.tagged.findings) {
+    if (f.kind === 'claim') {
+      c.claims++;
+      c[f.annotation?.status ?? 'untagged']++;
+    } else {
+      if (f.kind === 'entity') c.entities++;
+      else c.dates++;
+      if (f.annotation) c.otherTags++;
+    }
+  }
+  return c;
+}
+
+function totalOf(files: readonly StatsFile[]): Counts {
+  const t = Object.fromEntries(COLUMNS.map((k) => [k, 0])) as unknown as Counts;
+  for (const f of files) for (const k of COLUMNS) t[k] += f[k];
+  return t;
+}
+
+function table(files: readonly StatsFile[], total: Counts): string {
+  const int = (n: number) => n.toLocaleString('en-US');
+  const note = (f: StatsFile) => [f.sidecar === 'invalid' ? 'sidecar invalid' : '', f.skipped ? 'not analysed' : ''].filter(Boolean).join(', ');
+  const rows = [
+    ['source', ...COLUMNS.map((k) => HEADINGS[k]), ''],
+    ...files.map((f) => [f.file, ...COLUMNS.map((k) => int(f[k])), note(f)]),
+    [`total (${int(files.length)} sources)`, ...COLUMNS.map((k) => int(total[k])), ''],
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
+  return [line(rows[0]!), ...rows.slice(1, -1).map(line), line(rows[0]!.map((_, i) => '-'.repeat(widths[i]!))), line(rows.at(-1)!)].join('\n');
+}
+
+export const statsCommand: Command = {
+  name: 'stats',
+  summary: 'counts per source and per status',
+  usage: `sourcemark stats [--json] [options] [FILE|DIR...]
+
+Counts per source: claims by tag status (${TAG_STATUSES.join(', ')}, untagged), tags on entities and dates,
+orphaned tags, entity mentions and dates; then the totals. Default: the current folder.
+
+  --json                        machine-readable counts (version ${STATS_JSON_VERSION})
+${ANALYSIS_HELP}
+${BATCH_HELP}`,
+  async run(argv) {
+    const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false } });
+    const options = analysisOptions(values);
+    const { files, missing } = await findSources(positionals, values.glob);
+    for (const m of missing) process.stderr.write(`sourcemark: cannot read ${m.arg}: ${m.reason}\n`);
+    if (!files.length && !missing.length) throw new UsageError(`no sources found in ${positionals.join(', ') || 'the current folder'}.`);
+    const results: StatsFile[] = [];
+    let failed = missing.length;
+    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'stats', timing: values.timing }, (r) => {
+      if ('error' in r) {
+        failed++;
+        process.stderr.write(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
+      } else results.push(statsFile(r.report));
+    });
+    const total = totalOf(results);
+    if (values.json) process.stdout.write(`${JSON.stringify({ version: STATS_JSON_VERSION, files: results, total: { sources: results.length, ...total } }, null, 2)}\n`);
+    else process.stdout.write(`${table(results, total)}\n`);
+    return failed ? 1 : 0;
+  },
+};

@@ -1,0 +1,89 @@
+// Options shared by the commands, parsed with node's util.parseArgs and checked in one place.
+import { availableParallelism } from 'node:os';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { FINDING_KINDS, type AnalysisOptions, type FindingKind } from '../core/model';
+
+/** Bad arguments: the message says what is wrong; the command prints its usage after it (exit 2). */
+export class UsageError extends Error {}
+
+export const ANALYSIS_OPTIONS = {
+  'reference-date': { type: 'string' },
+  threshold: { type: 'string' },
+  'max-file-size-mb': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+export const BATCH_OPTIONS = {
+  jobs: { type: 'string', short: 'j' },
+  glob: { type: 'string' },
+  timing: { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Sources from which finding conflicts is announced on stderr: the matching grows with the square of the count. */
+export const LARGE_CORPUS = 300;
+
+export const CONFLICT_OPTIONS = { 'skip-conflicts': { type: 'boolean', default: false } } as const satisfies ParseArgsConfig['options'];
+
+export const CONFLICT_HELP = `  --skip-conflicts              do not look for conflicts between sources (that search grows with the
+                                square of the number of sources: skip it for very large corpora)`;
+
+export function announceConflictSearch(sources: number): void {
+  if (sources > LARGE_CORPUS) {
+    process.stderr.write(`sourcemark: looking for conflicts across ${sources.toLocaleString('en-US')} sources; this grows with the square of their number. --skip-conflicts skips it.\n`);
+  }
+}
+
+export const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const satisfies ParseArgsConfig['options'];
+
+export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+export type SourceOptions = Partial<AnalysisOptions> & { maxFileSizeMB?: number };
+
+export function analysisOptions(values: { 'reference-date'?: string; threshold?: string; 'max-file-size-mb'?: string; kinds?: string }): SourceOptions {
+  const referenceDate = values['reference-date'];
+  if (referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(referenceDate)) {
+    throw new UsageError(`--reference-date must be YYYY-MM-DD, got "${referenceDate}".`);
+  }
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
+    throw new UsageError(`--threshold must be a number from 0 to 1, got "${values.threshold}".`);
+  }
+  const maxFileSizeMB = values['max-file-size-mb'] === undefined ? undefined : Number(values['max-file-size-mb']);
+  if (maxFileSizeMB !== undefined && !(maxFileSizeMB > 0)) {
+    throw new UsageError(`--max-file-size-mb must be a positive number, got "${values['max-file-size-mb']}".`);
+  }
+  const kinds = values.kinds?.split(',').map((k) => k.trim()) as FindingKind[] | undefined;
+  if (kinds?.some((k) => !FINDING_KINDS.includes(k))) throw new UsageError(`--kinds takes ${FINDING_KINDS.join(', ')}.`);
+  return {
+    ...(referenceDate ? { referenceDate } : {}),
+    ...(threshold !== undefined ? { claimThreshold: threshold } : {}),
+    ...(maxFileSizeMB !== undefined ? { maxFileSizeMB } : {}),
+    ...(kinds ? { kinds } : {}),
+  };
+}
+
+/** Sources per worker below which starting workers costs more than it saves. */
+const SOURCES_PER_WORKER = 8;
+
+/** `--jobs`: how many worker threads analyse sources; by default one per core when there is enough work. */
+export function jobsFor(value: string | undefined, sources: number): number {
+  if (value !== undefined) {
+    const jobs = Number(value);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, got "${value}".`);
+    return Math.min(jobs, Math.max(1, sources));
+  }
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(sources / SOURCES_PER_WORKER)));
+}
+
+export const ANALYSIS_HELP = `  --reference-date YYYY-MM-DD   resolve relative dates against this when a source states no publication date
+  --threshold 0.5               minimum check-worthiness (0–1) of a claim
+  --max-file-size-mb 8          larger sources are not analysed (their tags are still read)`;
+
+export const BATCH_HELP = `  --glob '**/*.txt'             which files in a folder are sources (default: every .txt)
+  -j, --jobs N                  worker threads (default: one per core for 16+ sources; 1 = in this thread)
+  --timing                      print throughput and peak memory on stderr even when it is not a terminal`;

@@ -1,0 +1,54 @@
+import { readdir, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import { SIDECAR_SUFFIX } from '../core/tags/sidecarStore';
+
+export const DEFAULT_SOURCE_GLOB = '**/*.txt';
+
+/** Folders never searched for sources. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The source files named by FILE and DIR arguments: a file as given, a folder searched for files
+ * matching `glob` (relative to that folder; dot-folders and node_modules skipped). In the order
+ * given, a folder's files sorted, no duplicates: the same order on every machine.
+ */
+export async function findSources(args: readonly string[], glob = DEFAULT_SOURCE_GLOB): Promise<{ files: string[]; missing: { arg: string; reason: string }[] }> {
+  // Keyed by absolute path so a file named twice is analysed once; a named file keeps its spelling.
+  const files = new Map<string, string>();
+  const missing: { arg: string; reason: string }[] = [];
+  for (const arg of args.length ? args : ['.']) {
+    const info = await stat(arg).catch((e: Error) => e);
+    if (info instanceof Error) {
+      missing.push({ arg, reason: info.message });
+    } else if (info.isDirectory()) {
+      for (const rel of (await walk(arg)).sort(byCodeUnits)) {
+        const file = path.join(arg, rel);
+        if (minimatch(rel, glob, { dot: false }) && !rel.endsWith(SIDECAR_SUFFIX) && !files.has(path.resolve(file))) files.set(path.resolve(file), file);
+      }
+    } else {
+      files.set(path.resolve(arg), arg);
+    }
+  }
+  return { files: [...files.values()], missing };
+}
+
+async function walk(root: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+  for (const e of entries) {
+    const child = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) {
+      if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) out.push(...(await walk(root, child)));
+    } else if (e.isFile()) out.push(child);
+  }
+  return out;
+}
+
+/** How a path is shown: relative to the working folder, `/`-separated, so output is the same everywhere. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, path.resolve(file));
+  return (rel && !rel.startsWith('..') ? rel : path.resolve(file)).split(path.sep).join('/');
+}

@@ -1,0 +1,43 @@
+// What every export format reads: one source's text with its findings and tags attached.
+import type { EntityType, FindingKind, TagStatus } from '../model';
+import type { TaggedFinding } from '../taggedFindings';
+import type { Annotation } from '../tags/annotation';
+
+export interface ExportSource {
+  /** Path shown to people and used to name output files (relative, `/`-separated). */
+  path: string;
+  /** IRI of the source in linked-data formats (W3C, ClaimReview). */
+  iri: string;
+  text: string;
+  /** Publication date the source states (ISO), if any. */
+  publicationDate?: string;
+  /** Findings in text order, each with its tag when it has one. */
+  findings: readonly TaggedFinding[];
+  /** Tags whose text is no longer in the source. */
+  orphans: readonly Annotation[];
+}
+
+/** Which findings an export includes: only the tagged ones, or every detected finding too. */
+export type ExportScope = 'tagged' | 'all';
+
+export function selectFindings(source: ExportSource, scope: ExportScope): TaggedFinding[] {
+  return source.findings.filter((f) => scope === 'all' || f.annotation);
+}
+
+export const STATUS_LABEL: Record<TagStatus, string> = { verified: 'verified', speculative: 'speculative', contradicted: 'contradicted' };
+
+/** Finding kind and entity type as one label: `claim`, `date`, `person`, … (`entity` when untyped). */
+export function findingLabel(f: { kind: FindingKind; entity?: { type: EntityType } }): string {
+  if (f.kind !== 'entity') return f.kind;
+  return f.entity && f.entity.type !== 'other' ? f.entity.type : 'entity';
+}
+
+const ENTITY_TYPES: readonly string[] = ['person', 'organisation', 'place', 'product', 'event'];
+
+/** Inverse of findingLabel (case-insensitive), or undefined for a label we do not know. */
+export function kindFromLabel(label: string): FindingKind | undefined {
+  const l = label.toLowerCase();
+  if (l === 'claim' || l === 'date' || l === 'entity') return l;
+  if (ENTITY_TYPES.includes(l) || l === 'organization') return 'entity';
+  return undefined;
+}

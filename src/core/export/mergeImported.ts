@@ -1,0 +1,108 @@
+// Brings tags from another tool into a sidecar. Tags are matched by quote, the way the editor
+// re-anchors its own tags, so an import never duplicates a tag that is already there.
+import type { FindingKind, TagStatus } from '../model';
+import { attachTags, rebaseSidecar } from '../taggedFindings';
+import { anchorQuote } from '../tags/anchoring';
+import type { Sidecar } from '../tags/annotation';
+import { findAnnotation, newAnnotationId, setTag } from '../tags/tagOperations';
+import { withEvidence, type Evidence } from './evidence';
+
+/** A tag read from an export file, before it is placed in a source. */
+export interface ImportedTag {
+  /** Where it came from in the import file (`T3`, an annotation id), for messages. */
+  origin: string;
+  kind: FindingKind;
+  status: TagStatus;
+  note?: string;
+  evidence?: Evidence[];
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+  /** UTF-16 offsets the file gave, used to choose between repeats of the quote. */
+  start?: number;
+  end?: number;
+}
+
+export type MergeOutcome =
+  | { origin: string; result: 'added' | 'updated' | 'unchanged'; start: number; end: number }
+  /** An existing tag says something else and `overwrite` was not set; the existing one is kept. */
+  | { origin: string; result: 'kept'; start: number; end: number; existing: string; incoming: string }
+  | { origin: string; result: 'not-found'; exact: string };
+
+export interface MergeOptions {
+  now: Date;
+  /** Replace a differing status or note instead of keeping what the sidecar has. */
+  overwrite?: boolean;
+  newId?: () => string;
+}
+
+function describe(status: string, note: string | undefined) {
+  return note ? `${status} ("${note}")` : status;
+}
+
+/**
+ * Merges `tags` into `sidecar` for the source `text`. Existing tags are first brought up to date
+ * with the text, so a tag on the same quote is recognised even after the source was edited.
+ */
+export function mergeImported(
+  sidecar: Sidecar,
+  text: string,
+  tags: readonly ImportedTag[],
+  options: MergeOptions,
+): { sidecar: Sidecar; outcomes: MergeOutcome[]; changed: boolean } {
+  let current = rebaseSidecar(sidecar, text, attachTags(text, [], sidecar));
+  const outcomes: MergeOutcome[] = [];
+  let changed = false;
+  for (const tag of tags) {
+    const hint = tag.start !== undefined && tag.end !== undefined ? { start: tag.start, end: tag.end } : { start: 0, end: 0 };
+    // Offsets that still hold the quote are trusted as they are: brat gives offsets and no context,
+    // and a short quote without context is (rightly) too weak for re-anchoring.
+    const inPlace = tag.start !== undefined && tag.end !== undefined && text.slice(tag.start, tag.end) === tag.exact;
+    const anchor = inPlace
+      ? { start: tag.start!, end: tag.end! }
+      : anchorQuote(text, { ...hint, exact: tag.exact, prefix: tag.prefix ?? '', suffix: tag.suffix ?? '' }) ?? uniqueOccurrence(text, tag.exact);
+    if (!anchor) {
+      outcomes.push({ origin: tag.origin, result: 'not-found', exact: tag.exact });
+      continue;
+    }
+    const { start, end } = anchor;
+    const existing = findAnnotation(current, tag.kind, start, end);
+    const note = tag.note?.trim() ? tag.note : undefined;
+    let result: 'added' | 'updated' | 'unchanged' | 'kept';
+    if (!existing) {
+      current = setTag(current, { kind: tag.kind, start, end, status: tag.status, sourceText: text, now: options.now, ...(note ? { note } : {}) }, options.newId ?? newAnnotationId);
+      result = 'added';
+    } else {
+      const statusDiffers = existing.status !== tag.status;
+      const noteDiffers = note !== undefined && existing.note !== undefined && existing.note !== note;
+      if ((statusDiffers || noteDiffers) && !options.overwrite) {
+        outcomes.push({ origin: tag.origin, result: 'kept', start, end, existing: describe(existing.status, existing.note), incoming: describe(tag.status, note) });
+        continue;
+      }
+      // A note only fills an empty one unless overwriting; an absent note never removes one.
+      const setNote = note !== undefined && (existing.note === undefined || options.overwrite) ? { note } : {};
+      current = setTag(current, { kind: tag.kind, start, end, status: tag.status, sourceText: text, now: options.now, ...setNote });
+      result = findAnnotation(current, tag.kind, start, end) === existing ? 'unchanged' : 'updated';
+    }
+    if (tag.evidence?.length) {
+      const placed = findAnnotation(current, tag.kind, start, end)!;
+      const withMore = withEvidence(placed, tag.evidence);
+      if (withMore !== placed) {
+        const stamped = { ...withMore, updatedAt: options.now.toISOString() };
+        current = { ...current, annotations: current.annotations.map((a) => (a === placed ? stamped : a)) };
+        if (result === 'unchanged') result = 'updated';
+      }
+    }
+    if (result !== 'unchanged') changed = true;
+    outcomes.push({ origin: tag.origin, result, start, end });
+  }
+  return { sidecar: current, outcomes, changed };
+}
+
+/** An import that carries only a quote (no context, no usable offsets): its one occurrence, if it has exactly one. */
+function uniqueOccurrence(text: string, exact: string): { start: number; end: number } | undefined {
+  if (!exact) return undefined;
+  const first = text.indexOf(exact);
+  if (first === -1 || text.indexOf(exact, first + 1) !== -1) return undefined;
+  return { start: first, end: first + exact.length };
+}

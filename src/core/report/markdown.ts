@@ -1,0 +1,60 @@
+// The report as GitHub-flavoured Markdown, for pull requests, wikis and chat.
+import { describeEvidence } from '../export/evidence';
+import { escapeMarkdown as md } from './escape';
+import { CHART_STATUSES, type ReportData } from './reportData';
+
+const BAR_WIDTH = 20;
+const SYMBOL: Record<string, string> = { verified: '█', speculative: '▓', contradicted: '▒', untagged: '░' };
+
+function bar(byStatus: Record<string, number>, max: number): string {
+  return CHART_STATUSES.map((k) => SYMBOL[k]!.repeat(Math.round(((byStatus[k] ?? 0) / max) * BAR_WIDTH))).join('');
+}
+
+export function renderMarkdown(data: ReportData): string {
+  const t = data.totals;
+  const out: string[] = [`# ${md(data.title)}`, ''];
+  const count = (x: number, one: string) => `${x} ${x === 1 ? one : `${one}s`}`;
+  out.push(`${count(t.sources, 'source')} · ${count(t.claims, 'claim')}: ${CHART_STATUSES.map((k) => `${t.byStatus[k]} ${k}`).join(', ')} · ${count(t.orphans, 'orphaned tag')} · ${count(t.entities, 'entity mention')} · ${count(t.dates, 'date')}`, '');
+
+  out.push('## Status per source', '');
+  out.push(`Bars: ${CHART_STATUSES.map((k) => `${SYMBOL[k]} ${k}`).join(' · ')}`, '');
+  const max = Math.max(1, ...data.sources.map((s) => s.claims));
+  out.push(`| source | claims | ${CHART_STATUSES.join(' | ')} | orphaned tags | chart |`, `|---|--:|${CHART_STATUSES.map(() => '--:|').join('')}--:|---|`);
+  for (const s of data.sources) {
+    const problems = [s.skipped && `not analysed: ${s.skipped}`, s.sidecarProblem && `tags not loaded: ${s.sidecarProblem}`].filter(Boolean).map((p) => ` (${md(p as string)})`).join('');
+    out.push(`| ${md(s.path)}${problems} | ${s.claims} | ${CHART_STATUSES.map((k) => s.byStatus[k]).join(' | ')} | ${s.orphans} | \`${bar(s.byStatus, max)}\` |`);
+  }
+  out.push('');
+
+  out.push('## Claims', '');
+  if (!data.claims.length) out.push('No claims.');
+  else {
+    out.push('| where | claim | tag | note | evidence |', '|---|---|---|---|---|');
+    for (const c of data.claims) {
+      const cues = [c.speaker && `by ${c.speaker}`, c.hedges.length && `hedged: ${c.hedges.join(', ')}`].filter(Boolean).join('; ');
+      const claim = `${md(c.text)}${cues ? ` _(${md(cues)})_` : ''}`;
+      const tag = `**${c.status}**${c.orphaned ? ' (text no longer in the source)' : ''}`;
+      out.push(`| ${md(c.path)}:${c.line} | ${claim} | ${tag} | ${md(c.note ?? '')} | ${c.evidence.map((e) => md(describeEvidence(e))).join('<br>')} |`);
+    }
+  }
+  out.push('');
+
+  out.push('## Timeline of dates across sources', '');
+  if (!data.timeline.length) out.push('No dates that resolve to a point in time (reader comments are left out).');
+  else {
+    out.push('| date | where | as written | context |', '|---|---|---|---|');
+    for (const e of data.timeline) {
+      e.mentions.forEach((m, i) => out.push(`| ${i === 0 ? `**${md(e.label)}**${e.disputed ? ' ⚠ sources disagree' : ''}` : ''} | ${md(m.path)}:${m.line} | “${md(m.text)}”${m.derivedFrom ? ` (${md(m.derivedFrom)})` : ''} | ${md(m.context)} |`));
+    }
+  }
+  out.push('');
+  if (data.conflicts.length) {
+    out.push('## Conflicts between sources', '');
+    for (const c of data.conflicts) {
+      out.push(`- ${md(c.summary)}`);
+      for (const m of c.mentions) out.push(`  - ${md(m.path)}:${m.line} “${md(m.text)}”`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}

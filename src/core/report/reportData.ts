@@ -1,0 +1,142 @@
+// What a report shows, computed once from the sources and rendered as HTML or Markdown.
+import { TAG_STATUSES, type TagStatus } from '../model';
+import type { TaggedFinding } from '../taggedFindings';
+import { LineIndex } from '../text/lineIndex';
+import { evidenceOf, type Evidence } from '../export/evidence';
+import type { ExportSource } from '../export/exportSource';
+
+export interface ReportSource extends ExportSource {
+  /** Why the tags of this source could not be read (an invalid sidecar). */
+  sidecarProblem?: string;
+  /** Why the source was not analysed (binary, too large). */
+  skipped?: string;
+}
+
+/** A conflict between sources, as the corpus index reports it. */
+export interface ReportConflict {
+  summary: string;
+  mentions: { path: string; line: number; text: string }[];
+}
+
+export type StatusOrUntagged = TagStatus | 'untagged';
+export const CHART_STATUSES: readonly StatusOrUntagged[] = [...TAG_STATUSES, 'untagged'];
+
+export interface SourceCounts {
+  path: string;
+  claims: number;
+  byStatus: Record<StatusOrUntagged, number>;
+  entities: number;
+  dates: number;
+  orphans: number;
+  sidecarProblem?: string;
+  skipped?: string;
+}
+
+export interface ClaimRow {
+  path: string;
+  line: number;
+  text: string;
+  status: StatusOrUntagged;
+  note?: string;
+  evidence: Evidence[];
+  hedges: string[];
+  speaker?: string;
+  /** The tag's text is no longer in the source. */
+  orphaned: boolean;
+}
+
+export interface TimelineMention {
+  path: string;
+  line: number;
+  text: string;
+  /** The sentence the date is in. */
+  context: string;
+  /** How a duration became a date ("P2Y from 2018-03-10"). */
+  derivedFrom?: string;
+}
+
+export interface TimelineEntry {
+  /** The normalised value (`2018 END`, `2015-11-09`). */
+  label: string;
+  /** Sources disagree on a time frame this date is part of. */
+  disputed?: boolean;
+  mentions: TimelineMention[];
+}
+
+export interface ReportData {
+  title: string;
+  sources: SourceCounts[];
+  totals: Omit<SourceCounts, 'path' | 'sidecarProblem' | 'skipped'> & { sources: number };
+  claims: ClaimRow[];
+  timeline: TimelineEntry[];
+  conflicts: ReportConflict[];
+}
+
+export interface ReportOptions {
+  title?: string;
+  /** Claims listed in the table: every detected claim, or only tagged ones. */
+  claims: 'all' | 'tagged';
+  /** From the cross-source index (src/core/corpus), which sees every source at once. */
+  conflicts: ReportConflict[];
+  timeline: TimelineEntry[];
+}
+
+const emptyByStatus = (): Record<StatusOrUntagged, number> => ({ verified: 0, speculative: 0, contradicted: 0, untagged: 0 });
+const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function countSource(s: ReportSource): SourceCounts {
+  const byStatus = emptyByStatus();
+  let claims = 0;
+  let entities = 0;
+  let dates = 0;
+  for (const f of s.findings) {
+    if (f.kind === 'claim') {
+      claims++;
+      byStatus[f.annotation?.status ?? 'untagged']++;
+    } else if (f.kind === 'entity') entities++;
+    else dates++;
+  }
+  // Orphaned tags are counted apart (and listed among the claims), not as detected claims.
+  return {
+    path: s.path, claims, byStatus, entities, dates, orphans: s.orphans.length,
+    ...(s.sidecarProblem ? { sidecarProblem: s.sidecarProblem } : {}), ...(s.skipped ? { skipped: s.skipped } : {}),
+  };
+}
+
+function claimRow(path: string, lines: LineIndex, f: TaggedFinding): ClaimRow {
+  const tag = f.annotation;
+  return {
+    path, line: lines.at(f.start).line, text: flat(f.text), status: tag?.status ?? 'untagged',
+    ...(tag?.note ? { note: tag.note } : {}), evidence: tag ? evidenceOf(tag) : [],
+    hedges: f.claim?.hedges ?? [], ...(f.claim?.attribution?.speaker ? { speaker: f.claim.attribution.speaker } : {}), orphaned: false,
+  };
+}
+
+export function buildReport(sources: readonly ReportSource[], options: ReportOptions): ReportData {
+  const counts = sources.map(countSource);
+  const totals = { sources: sources.length, claims: 0, byStatus: emptyByStatus(), entities: 0, dates: 0, orphans: 0 };
+  for (const c of counts) {
+    totals.claims += c.claims;
+    totals.entities += c.entities;
+    totals.dates += c.dates;
+    totals.orphans += c.orphans;
+    for (const k of CHART_STATUSES) totals.byStatus[k] += c.byStatus[k];
+  }
+  const claims: ClaimRow[] = [];
+  for (const s of sources) {
+    const lines = new LineIndex(s.text);
+    for (const f of s.findings) if (f.kind === 'claim' && (options.claims === 'all' || f.annotation)) claims.push(claimRow(s.path, lines, f));
+    for (const o of s.orphans) {
+      if (o.kind !== 'claim') continue;
+      claims.push({ path: s.path, line: 1, text: flat(o.target.exact), status: o.status, ...(o.note ? { note: o.note } : {}), evidence: evidenceOf(o), hedges: [], orphaned: true });
+    }
+  }
+  return {
+    title: options.title ?? 'Sourcemark report',
+    sources: counts,
+    totals,
+    claims,
+    timeline: options.timeline,
+    conflicts: options.conflicts,
+  };
+}

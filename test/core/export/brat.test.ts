@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { bratAnnotationConf, parseBrat, toBrat } from '../../../src/core/export/brat';
+import { mergeImported } from '../../../src/core/export/mergeImported';
+import { emptySidecar } from '../../../src/core/tags/sidecarFormat';
+import { exportSource, NOW, tagSidecar, TRICKY_TAGS, TRICKY_TEXT } from './exportFixtures';
+
+function comparable(tags: readonly { kind: string; status: string; note?: string; target: { start: number; end: number; exact: string };evidence?: readonly unknown[] }[]) {
+  return tags.map((a) => ({ kind: a.kind, status: a.status, note: a.note, start: a.target.start, end: a.target.end, exact: a.target.exact, evidence: a.evidence }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+describe('brat standoff export', () => {
+  const sidecar = tagSidecar(TRICKY_TEXT, TRICKY_TAGS);
+  const source = exportSource(TRICKY_TEXT, sidecar);
+
+  it('writes T lines whose code point offsets select their text, fragments across line breaks', () => {
+    const { ann } = toBrat(source, { scope: 'all' });
+    const chars = Array.from(TRICKY_TEXT);
+    const tLines = ann.split('\n').filter((l) => l.startsWith('T'));
+    expect(tLines.length).toBe(source.findings.length);
+    for (const line of tLines) {
+      const [, middle, text] = line.split('\t');
+      const spans = middle!.split(' ').slice(1).join(' ').split(';').map((s) => s.split(' ').map(Number));
+      expect(spans.map(([s, e]) => chars.slice(s, e).join('')).join(' ')).toBe(text);
+      expect(text).not.toMatch(/[\r\n]/);
+    }
+    expect(ann).toMatch(/^T\d+\tClaim \d+ \d+;\d+ \d+\tin China\. The company$/m);
+    expect(ann).toMatch(/^A\d+\tStatus T\d+ speculative$/m);
+    expect(ann).toMatch(/^#\d+\tAnnotatorNotes T\d+\tSecond mention;\\n"quoted"\\tand tabbed \\\\ backslash$/m);
+    expect(ann).toMatch(/^T\d+\tPerson \d+ \d+\tLei Jun$/m);
+  });
+
+  it('round-trips through our importer with nothing lost: kind, span, status, note, evidence', () => {
+    const { ann } = toBrat(source, { scope: 'all' });
+    const parsed = parseBrat(ann, TRICKY_TEXT);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.tags).toHaveLength(TRICKY_TAGS.length);
+    const merged = mergeImported(emptySidecar('a.txt', 'x'.repeat(64)), TRICKY_TEXT, parsed.tags, { now: NOW });
+    expect(comparable(merged.sidecar.annotations)).toEqual(comparable(sidecar.annotations));
+  });
+
+  it('counts a BOM when the .txt brat reads has one', () => {
+    const plain = toBrat(source, { scope: 'tagged' }).ann;
+    const shifted = toBrat(source, { scope: 'tagged', offsetShift: 1 }).ann;
+    const first = (ann: string) => Number(/^T1\t\S+ (\d+)/m.exec(ann)![1]);
+    expect(first(shifted)).toBe(first(plain) + 1);
+    expect(parseBrat(shifted, TRICKY_TEXT, { offsetShift: 1 }).tags).toHaveLength(TRICKY_TAGS.length);
+  });
+
+  it('catches an .ann that belongs to another version of the text', () => {
+    const { ann } = toBrat(source, { scope: 'tagged' });
+    const edited = `Breaking: ${TRICKY_TEXT}`;
+    const parsed = parseBrat(ann, edited);
+    expect(parsed.tags).toEqual([]);
+    expect(parsed.problems[0]!.reason).toMatch(/another version/);
+  });
+
+  it('leaves orphans out and says so; declares its types and the Status attribute', () => {
+    const orphaned = tagSidecar(`${TRICKY_TEXT}Gone.`, [{ kind: 'claim', quote: 'Gone.', status: 'verified' }]);
+    const out = toBrat(exportSource(TRICKY_TEXT, orphaned), { scope: 'tagged' });
+    expect(out).toEqual({ ann: '', orphansLeftOut: 1 });
+    expect(bratAnnotationConf()).toMatch(/^Status\tArg:<ENTITY>, Value:verified\|speculative\|contradicted$/m);
+    expect(bratAnnotationConf()).toMatch(/^\[entities\]\nClaim\nDate\nEntity\nPerson/m);
+  });
+});
