@@ -140,6 +140,44 @@ function combinedScore(quote: number, context: ContextScore, distance: number, t
 
 const nearest = (i: number, expected: readonly number[]) => Math.min(...expected.map((e) => Math.abs(i - e)));
 
+/**
+ * Where the recorded context, found intact right beside an approximate match, says the quote starts
+ * and ends: the surest bounds when the edit touched the quote's own edges.
+ */
+function snapToContext(text: string, start: number, end: number, target: TextQuoteTarget, slack: number): { start?: number; end?: number } {
+  const out: { start?: number; end?: number } = {};
+  const nearestHit = (needle: string, from: number, to: number, offset: number, want: number) => {
+    if (needle.length < 4) return undefined;
+    const region = text.slice(Math.max(0, from), to);
+    let best: number | undefined;
+    for (let k = region.indexOf(needle); k !== -1; k = region.indexOf(needle, k + 1)) {
+      const at = Math.max(0, from) + k + offset;
+      if (best === undefined || Math.abs(at - want) < Math.abs(best - want)) best = at;
+    }
+    return best;
+  };
+  const before = target.prefix.slice(-ADJACENT_FULL);
+  out.start = nearestHit(before, start - slack - before.length, start + slack, before.length, start);
+  const after = target.suffix.slice(0, ADJACENT_FULL);
+  out.end = nearestHit(after, end - slack, end + slack + after.length, 0, end);
+  if (out.start !== undefined && out.end !== undefined && out.end <= out.start) return {};
+  return out;
+}
+
+/** Levenshtein distance of two short strings (a quote and the text a match covers). */
+function editDistance(a: string, b: string): number {
+  let prev = new Int32Array(b.length + 1).map((_, j) => j);
+  let cur = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
+}
+
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
 
 /** True when the quote began (or ended) on a word boundary but [start, end) begins (or ends) inside a word. */
@@ -383,19 +421,33 @@ export class QuoteAnchorer {
     let best: Anchor | undefined;
     for (const [from, to] of merged) {
       for (const m of search(text.slice(from, to), exact, maxErrors)) {
-        const { start, end } = tightenBounds(text, from + m.start, from + m.end, exact);
-        if (end <= start) continue;
-        const quote = 1 - m.errors / exact.length;
-        const context = contextAt(text, start, end, target);
-        const distance = nearest(start, expected);
-        const score = combinedScore(quote, context, distance, text.length);
-        const trusted =
-          exact.length >= LONG_QUOTE
-            ? // A long quote that is nearly intact is trusted even when its surroundings were rewritten.
-              score >= MIN_FUZZY_SCORE || (quote >= 0.9 && context.best >= 0.3)
-            : // A short one needs its context as much as an exact occurrence would.
-              score >= MIN_FUZZY_SCORE && (distance <= maxErrors ? trustedNear(context) : trustedFar(context));
-        if (trusted && (!best || score > best.confidence)) best = { start, end, method: 'fuzzy', confidence: score };
+        // The match tightened to where it really agrees with the quote, and to where the recorded
+        // context says the quote starts and ends: whichever fits quote and context better (a typo on
+        // the first letter is inside the tag; a neighbour's letters standing in for deleted ones are not).
+        const tight = tightenBounds(text, from + m.start, from + m.end, exact);
+        const snapped = snapToContext(text, from + m.start, from + m.end, target, maxErrors + 2);
+        // Context may only trim what the match covers: text typed right after a tag is not part of it.
+        const inside = (x: number | undefined) => x !== undefined && x >= from + m.start && x <= from + m.end;
+        const bounds = [
+          { start: inside(snapped.start) ? snapped.start! : tight.start, end: inside(snapped.end) ? snapped.end! : tight.end },
+          tight,
+        ];
+        for (const { start, end } of bounds) {
+          if (end <= start) continue;
+          const errors = editDistance(text.slice(start, end), exact);
+          const quote = 1 - errors / exact.length;
+          if (quote < 1 - MAX_ERROR_RATE) continue;
+          const context = contextAt(text, start, end, target);
+          const distance = nearest(start, expected);
+          const score = combinedScore(quote, context, distance, text.length);
+          const trusted =
+            exact.length >= LONG_QUOTE
+              ? // A long quote that is nearly intact is trusted even when its surroundings were rewritten.
+                score >= MIN_FUZZY_SCORE || (quote >= 0.9 && context.best >= 0.3)
+              : // A short one needs its context as much as an exact occurrence would.
+                score >= MIN_FUZZY_SCORE && (distance <= maxErrors ? trustedNear(context) : trustedFar(context));
+          if (trusted && (!best || score > best.confidence)) best = { start, end, method: 'fuzzy', confidence: score };
+        }
       }
     }
     return best;
