@@ -164,18 +164,31 @@ function snapToContext(text: string, start: number, end: number, target: TextQuo
   return out;
 }
 
-/** Levenshtein distance of two short strings (a quote and the text a match covers). */
-function editDistance(a: string, b: string): number {
-  let prev = new Int32Array(b.length + 1).map((_, j) => j);
-  let cur = new Int32Array(b.length + 1);
+/**
+ * Levenshtein distance of `a` and `b`, or `max + 1` as soon as it must exceed `max`. Only the band of
+ * cells within `max` of the diagonal is computed (Ukkonen), as a match is never worth more errors.
+ */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const INF = max + 1;
+  let prev = new Int32Array(b.length + 1).fill(INF);
+  let cur = new Int32Array(b.length + 1).fill(INF);
+  for (let j = 0; j <= Math.min(b.length, max); j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(b.length, i + max);
+    cur.fill(INF);
+    if (i <= max) cur[0] = i;
+    let rowMin = cur[0]!;
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (rowMin > max) return INF;
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length]!;
+  return Math.min(prev[b.length]!, INF);
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
@@ -420,7 +433,12 @@ export class QuoteAnchorer {
 
     let best: Anchor | undefined;
     for (const [from, to] of merged) {
-      for (const m of search(text.slice(from, to), exact, maxErrors)) {
+      // Matches come one per end position; neighbouring ends are the same place, so look at each once.
+      const seen: [number, number][] = [];
+      const matches = search(text.slice(from, to), exact, maxErrors).sort((a, b) => a.errors - b.errors || a.start - b.start);
+      for (const m of matches) {
+        if (seen.some(([a, b]) => m.start < b && a < m.end)) continue;
+        seen.push([m.start, m.end]);
         // The match tightened to where it really agrees with the quote, and to where the recorded
         // context says the quote starts and ends: whichever fits quote and context better (a typo on
         // the first letter is inside the tag; a neighbour's letters standing in for deleted ones are not).
@@ -432,9 +450,9 @@ export class QuoteAnchorer {
           { start: inside(snapped.start) ? snapped.start! : tight.start, end: inside(snapped.end) ? snapped.end! : tight.end },
           tight,
         ];
-        for (const { start, end } of bounds) {
-          if (end <= start) continue;
-          const errors = editDistance(text.slice(start, end), exact);
+        for (const [k, { start, end }] of bounds.entries()) {
+          if (end <= start || (k > 0 && start === bounds[0]!.start && end === bounds[0]!.end)) continue;
+          const errors = editDistance(text.slice(start, end), exact, maxErrors);
           const quote = 1 - errors / exact.length;
           if (quote < 1 - MAX_ERROR_RATE) continue;
           const context = contextAt(text, start, end, target);
