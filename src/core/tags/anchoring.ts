@@ -380,7 +380,7 @@ export class QuoteAnchorer {
     toText: (i: number) => { start: number; end: number },
   ): Omit<Anchor, 'method'> | undefined {
     const candidates: Candidate[] = [];
-    for (let i = haystack.indexOf(quote); i !== -1 && candidates.length < MAX_OCCURRENCES; i = haystack.indexOf(quote, i + 1)) {
+    for (const i of this.occurrences(haystack, quote)) {
       const { start, end } = toText(i);
       if (!long && splitsWord(this.text, start, end, target)) continue;
       candidates.push({ start, end, context: contextAt(this.text, start, end, target), distance: nearest(start, expected) });
@@ -398,6 +398,20 @@ export class QuoteAnchorer {
     }
     if (!best) return undefined;
     return { start: best.start, end: best.end, confidence: combinedScore(1, best.context, best.distance, this.text.length) };
+  }
+
+  /** Scanning the whole text is the costly part of stages 2 and 3; anchorAll's second pass reuses it. */
+  private readonly found = new Map<string, number[]>();
+
+  private occurrences(haystack: string, quote: string): number[] {
+    const key = `${haystack === this.text ? 't' : 'w'}\u0000${quote}`;
+    let list = this.found.get(key);
+    if (!list) {
+      list = [];
+      for (let i = haystack.indexOf(quote); i !== -1 && list.length < MAX_OCCURRENCES; i = haystack.indexOf(quote, i + 1)) list.push(i);
+      this.found.set(key, list);
+    }
+    return list;
   }
 
   /** Approximate matching in windows around where the quote is expected, never over the whole text. */
