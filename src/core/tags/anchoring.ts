@@ -140,6 +140,57 @@ function combinedScore(quote: number, context: ContextScore, distance: number, t
 
 const nearest = (i: number, expected: readonly number[]) => Math.min(...expected.map((e) => Math.abs(i - e)));
 
+/**
+ * Where the recorded context, found intact right beside an approximate match, says the quote starts
+ * and ends: the surest bounds when the edit touched the quote's own edges.
+ */
+function snapToContext(text: string, start: number, end: number, target: TextQuoteTarget, slack: number): { start?: number; end?: number } {
+  const out: { start?: number; end?: number } = {};
+  const nearestHit = (needle: string, from: number, to: number, offset: number, want: number) => {
+    if (needle.length < 4) return undefined;
+    const region = text.slice(Math.max(0, from), to);
+    let best: number | undefined;
+    for (let k = region.indexOf(needle); k !== -1; k = region.indexOf(needle, k + 1)) {
+      const at = Math.max(0, from) + k + offset;
+      if (best === undefined || Math.abs(at - want) < Math.abs(best - want)) best = at;
+    }
+    return best;
+  };
+  const before = target.prefix.slice(-ADJACENT_FULL);
+  out.start = nearestHit(before, start - slack - before.length, start + slack, before.length, start);
+  const after = target.suffix.slice(0, ADJACENT_FULL);
+  out.end = nearestHit(after, end - slack, end + slack + after.length, 0, end);
+  if (out.start !== undefined && out.end !== undefined && out.end <= out.start) return {};
+  return out;
+}
+
+/**
+ * Levenshtein distance of `a` and `b`, or `max + 1` as soon as it must exceed `max`. Only the band of
+ * cells within `max` of the diagonal is computed (Ukkonen), as a match is never worth more errors.
+ */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const INF = max + 1;
+  let prev = new Int32Array(b.length + 1).fill(INF);
+  let cur = new Int32Array(b.length + 1).fill(INF);
+  for (let j = 0; j <= Math.min(b.length, max); j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(b.length, i + max);
+    cur.fill(INF);
+    if (i <= max) cur[0] = i;
+    let rowMin = cur[0]!;
+    for (let j = lo; j <= hi; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return INF;
+    [prev, cur] = [cur, prev];
+  }
+  return Math.min(prev[b.length]!, INF);
+}
+
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}\p{M}]/u.test(c);
 
 /** True when the quote began (or ended) on a word boundary but [start, end) begins (or ends) inside a word. */
@@ -329,7 +380,7 @@ export class QuoteAnchorer {
     toText: (i: number) => { start: number; end: number },
   ): Omit<Anchor, 'method'> | undefined {
     const candidates: Candidate[] = [];
-    for (let i = haystack.indexOf(quote); i !== -1 && candidates.length < MAX_OCCURRENCES; i = haystack.indexOf(quote, i + 1)) {
+    for (const i of this.occurrences(haystack, quote)) {
       const { start, end } = toText(i);
       if (!long && splitsWord(this.text, start, end, target)) continue;
       candidates.push({ start, end, context: contextAt(this.text, start, end, target), distance: nearest(start, expected) });
@@ -347,6 +398,20 @@ export class QuoteAnchorer {
     }
     if (!best) return undefined;
     return { start: best.start, end: best.end, confidence: combinedScore(1, best.context, best.distance, this.text.length) };
+  }
+
+  /** Scanning the whole text is the costly part of stages 2 and 3; anchorAll's second pass reuses it. */
+  private readonly found = new Map<string, number[]>();
+
+  private occurrences(haystack: string, quote: string): number[] {
+    const key = `${haystack === this.text ? 't' : 'w'}\u0000${quote}`;
+    let list = this.found.get(key);
+    if (!list) {
+      list = [];
+      for (let i = haystack.indexOf(quote); i !== -1 && list.length < MAX_OCCURRENCES; i = haystack.indexOf(quote, i + 1)) list.push(i);
+      this.found.set(key, list);
+    }
+    return list;
   }
 
   /** Approximate matching in windows around where the quote is expected, never over the whole text. */
@@ -382,20 +447,39 @@ export class QuoteAnchorer {
 
     let best: Anchor | undefined;
     for (const [from, to] of merged) {
-      for (const m of search(text.slice(from, to), exact, maxErrors)) {
-        const { start, end } = tightenBounds(text, from + m.start, from + m.end, exact);
-        if (end <= start) continue;
-        const quote = 1 - m.errors / exact.length;
-        const context = contextAt(text, start, end, target);
-        const distance = nearest(start, expected);
-        const score = combinedScore(quote, context, distance, text.length);
-        const trusted =
-          exact.length >= LONG_QUOTE
-            ? // A long quote that is nearly intact is trusted even when its surroundings were rewritten.
-              score >= MIN_FUZZY_SCORE || (quote >= 0.9 && context.best >= 0.3)
-            : // A short one needs its context as much as an exact occurrence would.
-              score >= MIN_FUZZY_SCORE && (distance <= maxErrors ? trustedNear(context) : trustedFar(context));
-        if (trusted && (!best || score > best.confidence)) best = { start, end, method: 'fuzzy', confidence: score };
+      // Matches come one per end position; neighbouring ends are the same place, so look at each once.
+      const seen: [number, number][] = [];
+      const matches = search(text.slice(from, to), exact, maxErrors).sort((a, b) => a.errors - b.errors || a.start - b.start);
+      for (const m of matches) {
+        if (seen.some(([a, b]) => m.start < b && a < m.end)) continue;
+        seen.push([m.start, m.end]);
+        // The match tightened to where it really agrees with the quote, and to where the recorded
+        // context says the quote starts and ends: whichever fits quote and context better (a typo on
+        // the first letter is inside the tag; a neighbour's letters standing in for deleted ones are not).
+        const tight = tightenBounds(text, from + m.start, from + m.end, exact);
+        const snapped = snapToContext(text, from + m.start, from + m.end, target, maxErrors + 2);
+        // Context may only trim what the match covers: text typed right after a tag is not part of it.
+        const inside = (x: number | undefined) => x !== undefined && x >= from + m.start && x <= from + m.end;
+        const bounds = [
+          { start: inside(snapped.start) ? snapped.start! : tight.start, end: inside(snapped.end) ? snapped.end! : tight.end },
+          tight,
+        ];
+        for (const [k, { start, end }] of bounds.entries()) {
+          if (end <= start || (k > 0 && start === bounds[0]!.start && end === bounds[0]!.end)) continue;
+          const errors = editDistance(text.slice(start, end), exact, maxErrors);
+          const quote = 1 - errors / exact.length;
+          if (quote < 1 - MAX_ERROR_RATE) continue;
+          const context = contextAt(text, start, end, target);
+          const distance = nearest(start, expected);
+          const score = combinedScore(quote, context, distance, text.length);
+          const trusted =
+            exact.length >= LONG_QUOTE
+              ? // A long quote that is nearly intact is trusted even when its surroundings were rewritten.
+                score >= MIN_FUZZY_SCORE || (quote >= 0.9 && context.best >= 0.3)
+              : // A short one needs its context as much as an exact occurrence would.
+                score >= MIN_FUZZY_SCORE && (distance <= maxErrors ? trustedNear(context) : trustedFar(context));
+          if (trusted && (!best || score > best.confidence)) best = { start, end, method: 'fuzzy', confidence: score };
+        }
       }
     }
     return best;
