@@ -41,6 +41,8 @@ export interface IndexStatus {
 
 /** Open sources larger than this (UTF-16 units) are digested in a worker. */
 const OPEN_INLINE_LIMIT = 256 * 1024;
+/** Open sources larger than this are not re-indexed from the editor (see upsertOpen). */
+const OPEN_INDEX_LIMIT = 2 * 1024 * 1024;
 
 /** Folders never walked: version control, dependencies, editor state. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode']);
@@ -149,6 +151,8 @@ export class WorkspaceIndex {
     const seq = (this.openSeq.get(uri) ?? 0) + 1;
     this.openSeq.set(uri, seq);
     this.queue.delete(uri);
+    // A second analysis of a huge open file would double the server's memory: its disk version stays indexed.
+    if (text.length > OPEN_INDEX_LIMIT) return;
     if (text.length > OPEN_INLINE_LIMIT && this.pool.length) {
       this.queue.set(uri, { ...jobFor(uri, URI.parse(uri).fsPath, settings), text, openSeq: seq });
       this.pump(() => this.options.onChange('file'));
