@@ -3,6 +3,8 @@ import type { Location, Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { ClaimLink, Conflict, CorpusIndex, EntityGroup, Span } from '../core/corpus';
 
+const MAX_LINKED_CLAIMS = 2_000;
+
 /** What the workspace index says about one open source: read by hover, diagnostics, code actions and lenses. */
 export interface CrossSourceView {
   /** Claim finding id → claims of other sources stating the same thing (best per source first). */
@@ -49,7 +51,8 @@ export async function buildCrossSourceView(
   };
   const links = new Map<string, ClaimLink[]>();
   let started = performance.now();
-  for (const claim of digest.claims) {
+  // A source of thousands of claims (a book, a dump) is linked for its first ones only.
+  for (const claim of digest.claims.slice(0, MAX_LINKED_CLAIMS)) {
     if (performance.now() - started > 8) {
       await new Promise((r) => setImmediate(r));
       if (corpus.digest(uri) !== digest) return undefined; // replaced meanwhile: a newer view is coming

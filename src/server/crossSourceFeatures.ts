@@ -108,8 +108,12 @@ export class CrossSourceFeatures {
   analysed(state: SourceState, previous: SourceState | undefined): void {
     const carried = carriedOver(previous?.crossSource, state);
     if (carried) state.crossSource = carried;
-    this.workspace.upsertOpen(state.uri, state.text, state);
-    this.schedule(previous ? 300 : 0);
+    // After the diagnostics are out: indexing a large source takes a moment.
+    setImmediate(() => {
+      if (this.shuttingDown || this.host.states.get(state.uri) !== state) return;
+      this.workspace.upsertOpen(state.uri, state.text, state, state.settings);
+      this.schedule(previous ? 300 : 0);
+    });
   }
 
   closed(uri: string): void {

@@ -14,6 +14,10 @@ export interface IndexJob {
   claimThreshold: number;
   kinds: FindingKind[];
   maxFileSizeMB: number;
+  /** The editor's text of an open source (large ones are digested off the main thread too); else read from disk. */
+  text?: string;
+  /** For open sources: which analysis of the document this is, so an older result never replaces a newer one. */
+  openSeq?: number;
 }
 
 /**
@@ -21,11 +25,13 @@ export interface IndexJob {
  * returns its digest for the cross-source index. A file over the size limit is not even read.
  */
 export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob): Promise<SourceDigest> {
-  const info = await stat(job.path);
-  if (info.size > job.maxFileSizeMB * 1024 * 1024) {
-    return { version: 1, claims: [], entities: [], dates: [], skipped: `larger than ${job.maxFileSizeMB} MB` };
+  if (job.text === undefined) {
+    const info = await stat(job.path);
+    if (info.size > job.maxFileSizeMB * 1024 * 1024) {
+      return { version: 1, claims: [], entities: [], dates: [], skipped: `larger than ${job.maxFileSizeMB} MB` };
+    }
   }
-  const text = decodeSource(await readFile(job.path));
+  const text = job.text ?? decodeSource(await readFile(job.path));
   const sidecar = await store.read(sidecarPathFor(job.path)).catch(() => undefined);
   const analysed = analyzeSource(analyzer, text, sidecar?.state === 'ok' ? sidecar.sidecar : undefined, {
     ...(job.referenceDate ? { referenceDate: job.referenceDate } : {}),

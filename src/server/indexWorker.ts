@@ -11,8 +11,8 @@ export interface IndexRequest {
 }
 
 export type IndexResponse =
-  | { id: number; uri: string; digest: import('../core/corpus').SourceDigest }
-  | { id: number; uri: string; error: string };
+  | { id: number; uri: string; openSeq?: number; digest: import('../core/corpus').SourceDigest }
+  | { id: number; uri: string; openSeq?: number; error: string };
 
 // Workspace files rarely share paragraphs, so a small cache is enough (page furniture repeats).
 const analyzer = new Analyzer(2_000);
@@ -21,7 +21,7 @@ analyzer.warmUp();
 
 parentPort?.on('message', (request: IndexRequest) => {
   indexSourceFile(analyzer, store, request.job).then(
-    (digest) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, digest } satisfies IndexResponse),
-    (e: Error) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, error: e.message } satisfies IndexResponse),
+    (digest) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, openSeq: request.job.openSeq, digest } satisfies IndexResponse),
+    (e: Error) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, openSeq: request.job.openSeq, error: e.message } satisfies IndexResponse),
   );
 });

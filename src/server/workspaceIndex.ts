@@ -39,6 +39,11 @@ export interface IndexStatus {
   finishedAt?: number;
 }
 
+/** Open sources larger than this (UTF-16 units) are digested in a worker. */
+const OPEN_INLINE_LIMIT = 256 * 1024;
+/** Open sources larger than this are not re-indexed from the editor (see upsertOpen). */
+const OPEN_INDEX_LIMIT = 2 * 1024 * 1024;
+
 /** Folders never walked: version control, dependencies, editor state. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode']);
 
@@ -136,12 +141,24 @@ export class WorkspaceIndex {
     this.options.onChange('done');
   }
 
-  /** An open document's analysis, from the editor's text. */
-  upsertOpen(uri: string, text: string, analysed: SourceAnalysis): SourceDigest {
+  private readonly openSeq = new Map<string, number>();
+
+  /**
+   * An open document's analysis, from the editor's text. A large one is digested by a worker (which
+   * analyses it again, off this thread), so the main thread stays free for hover and diagnostics.
+   */
+  upsertOpen(uri: string, text: string, analysed: SourceAnalysis, settings: SourcemarkSettings): void {
+    const seq = (this.openSeq.get(uri) ?? 0) + 1;
+    this.openSeq.set(uri, seq);
     this.queue.delete(uri);
-    const digest = digestSource(text, analysed);
-    this.corpus.upsert(uri, digest);
-    return digest;
+    // A second analysis of a huge open file would double the server's memory: its disk version stays indexed.
+    if (text.length > OPEN_INDEX_LIMIT) return;
+    if (text.length > OPEN_INLINE_LIMIT && this.pool.length) {
+      this.queue.set(uri, { ...jobFor(uri, URI.parse(uri).fsPath, settings), text, openSeq: seq });
+      this.pump(() => this.options.onChange('file'));
+      return;
+    }
+    this.corpus.upsert(uri, digestSource(text, analysed));
   }
 
   /** Closed without saving: the file on disk is what counts again. */
@@ -165,6 +182,7 @@ export class WorkspaceIndex {
 
   /** Re-reads one source from disk (if it is a source), in the background. */
   async reindex(uri: string): Promise<void> {
+    if (this.options.isOpen(uri)) return;
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file' || !existsSync(parsed.fsPath)) {
       if (this.corpus.remove(uri)) this.options.onChange('file');
@@ -205,7 +223,7 @@ export class WorkspaceIndex {
       if ('error' in r) {
         this.status.failed++;
         this.options.connection.console.warn(`Sourcemark could not index ${r.uri}: ${r.error}`);
-      } else if (!this.options.isOpen(r.uri) && !this.disposed) {
+      } else if (r.openSeq !== undefined ? this.openSeq.get(r.uri) === r.openSeq && this.options.isOpen(r.uri) : !this.options.isOpen(r.uri)) {
         this.corpus.upsert(r.uri, r.digest);
       }
       onResult(!this.queue.size && !this.active);
@@ -242,8 +260,8 @@ export class WorkspaceIndex {
       }
       this.active++;
       indexSourceFile(this.inThread!.analyzer, this.options.store, job).then(
-        (digest) => finish({ id: 0, uri: job.uri, digest }),
-        (e: Error) => finish({ id: 0, uri: job.uri, error: e.message }),
+        (digest) => finish({ id: 0, uri: job.uri, openSeq: job.openSeq, digest }),
+        (e: Error) => finish({ id: 0, uri: job.uri, openSeq: job.openSeq, error: e.message }),
       ).finally(() => setImmediate(step));
     };
     setImmediate(step);

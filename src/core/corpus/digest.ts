@@ -39,6 +39,21 @@ class Positions {
   }
 }
 
+/** Index of the last value ≤ `x` in an ascending array, or −1. */
+function lastAtOrBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 const cut = (s: string) => {
   const flat = s.replace(/\s+/g, ' ').trim();
   return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
@@ -70,15 +85,17 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
   const findings = analysed.tagged.findings;
   const byId = new Map(findings.map((f) => [f.id, f]));
   const claims = findings.filter((f) => f.kind === 'claim').sort((a, b) => a.start - b.start);
+  const claimStarts = claims.map((c) => c.start);
   const claimAt = (start: number, end: number) => {
-    // Claims are sentences and do not overlap, except a title repeated as a claim: take the narrowest.
+    // Claims are sentences and rarely overlap: look back from the last one starting at or before `start`.
     let best: TaggedFinding | undefined;
-    for (const c of claims) {
-      if (c.start > start) break;
+    for (let i = lastAtOrBefore(claimStarts, start); i >= 0 && i >= lastAtOrBefore(claimStarts, start) - 3; i--) {
+      const c = claims[i];
       if (c.end >= end && (!best || c.end - c.start < best.end - best.start)) best = c;
     }
     return best;
   };
+  const entityAt = new Map(findings.filter((f) => f.kind === 'entity').map((f) => [`${f.start}:${f.end}`, f]));
   const reference = analysed.analysis?.reference.date;
 
   const entities: EntityMentionDigest[] = [];
@@ -93,7 +110,7 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     if (f.entity.type === 'person') {
       const role = findRole(text, f.start, f.end);
       if (role?.titles.length) {
-        const orgMention = role.org && findings.find((o) => o.kind === 'entity' && o.start === role.org!.start && o.end === role.org!.end);
+        const orgMention = role.org && entityAt.get(`${role.org.start}:${role.org.end}`);
         mention.role = {
           titles: role.titles,
           ...(role.org ? { org: orgMention?.entity?.key ?? role.org.text.toLowerCase() } : {}),
@@ -119,10 +136,18 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     });
   }
 
+  entities.sort((a, b) => a.span.start - b.span.start);
+  dates.sort((a, b) => a.span.start - b.span.start);
+  const entityStarts = entities.map((e) => e.span.start);
+  const dateStarts = dates.map((d) => d.span.start);
   const claimDigests: ClaimDigest[] = claims.map((c) => {
-    const inside = <T extends { span: Span }>(list: T[]) => list.filter((x) => x.span.start >= c.start && x.span.end <= c.end);
-    const ents = inside(entities);
-    const ds = inside(dates);
+    const inside = <T extends { span: Span }>(list: T[], starts: number[]) => {
+      const out: T[] = [];
+      for (let i = lastAtOrBefore(starts, c.start - 1) + 1; i < list.length && list[i].span.start < c.end; i++) if (list[i].span.end <= c.end) out.push(list[i]);
+      return out;
+    };
+    const ents = inside(entities, entityStarts);
+    const ds = inside(dates, dateStarts);
     // Names, dates and titles are compared as such, not as words.
     let masked = c.text;
     const mask = (s: number, e: number) => {
