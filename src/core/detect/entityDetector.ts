@@ -1,7 +1,7 @@
 import type { EntityType } from '../model';
 import {
-  EVENT_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
-  SENTENCE_INITIAL_COMMON, SPEECH_VERBS,
+  EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
+  ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
 } from '../lexicons/entityWords';
 import type { Sentence, Token } from '../text/sentences';
 import { Gazetteer } from './gazetteer';
@@ -27,6 +27,20 @@ const CAPITALISED = /^\p{Lu}/u;
 const CAMEL = /^\p{Ll}+\p{Lu}/u; // iPhone, eBay
 const MODEL_NUMBER = /^(?:\d{1,3}[A-Za-z]{0,2}|[A-Z])$/; // 10, 2S, X
 const ALNUM_NAME = /^(?=.*\d)(?=.*\p{Lu})[\p{L}\d]+$/u; // P10, Mi7, Mix2
+
+/** Most of the sentence's words are in capitals: a headline or a table line set in caps. */
+function isShouting(sentence: Sentence): boolean {
+  let upper = 0;
+  let words = 0;
+  for (const t of sentence.tokens) {
+    if (t.kind !== 'word' || !/\p{L}{2}/u.test(t.text)) continue;
+    words++;
+    if (t.text === t.text.toUpperCase()) upper++;
+  }
+  return words >= 3 && upper / words >= 0.8;
+}
+
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 
 function bare(word: string): string {
   return word.replace(POSSESSIVE, '');
@@ -83,9 +97,30 @@ export class EntityDetector {
     const free = exclude.length
       ? { ...sentence, tokens: sentence.tokens.map((t) => (exclude.some((x) => t.start < x.end && t.end > x.start) ? { ...t, kind: 'punct' as const } : t)) }
       : sentence;
+    if (isShouting(free)) return this.knownNamesInCapitals(free);
     for (const run of this.runs(free)) {
       const mention = this.typeRun(run, sentence);
       if (mention) mentions.push(mention);
+    }
+    return mentions;
+  }
+
+  /** In a line set in capitals ("JAPAN GET LUCKY WIN") a capital proves nothing: only known names count. */
+  private knownNamesInCapitals(sentence: Sentence): EntityMention[] {
+    const mentions: EntityMention[] = [];
+    const words = sentence.tokens;
+    for (let i = 0; i < words.length; i++) {
+      if (words[i].kind !== 'word') continue;
+      for (let n = Math.min(this.gazetteer.longestNameWords, words.length - i); n >= 1; n--) {
+        const span = words.slice(i, i + n);
+        if (span.some((t, k) => k > 0 && (t.kind !== 'word' || !t.spaceBefore || t.lineBreakBefore))) continue;
+        const raw = sentence.text.slice(span[0].start - sentence.start, span[n - 1].end - sentence.start);
+        const known = this.gazetteer.lookup(raw) ?? this.gazetteer.lookup(titleCase(raw));
+        if (!known) continue;
+        mentions.push({ start: span[0].start, end: span[n - 1].end, text: raw, type: known.type, confidence: 0.9, canonical: known.canonical, sentenceInitial: false, reason: 'known name' });
+        i += n - 1;
+        break;
+      }
     }
     return mentions;
   }
@@ -107,8 +142,15 @@ export class EntityDetector {
 
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
+      if (t.lineBreakBefore) yield* flush();
       const lower = t.kind === 'word' ? bare(t.text).toLowerCase() : '';
-      if (t.kind === 'word' && PERSON_TITLES.has(lower.replace(/\.$/, '')) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) {
+      const isTitle =
+        t.kind === 'word' &&
+        ((PERSON_TITLES.has(lower.replace(/\.$/, '')) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) ||
+          (run.length === 0 && /^\p{Ll}/u.test(t.text) && ROLE_NOUNS.has(lower) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1])));
+      if (isTitle) {
+        // "British Prime Minister": "Prime" belongs to the title, not to the name before it.
+        while (run.length && TITLE_MODIFIERS.has(run[run.length - 1].text.toLowerCase())) run.pop();
         const titleFollowsName = run.length > 0;
         yield* flush();
         afterTitle = !POSSESSIVE.test(t.text) && (titleFollowsName || isNameWord(tokens[i + 1] ?? t) || lower === 'executive');
@@ -179,6 +221,11 @@ export class EntityDetector {
     const personShape = words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w));
     if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text) && speaks && !firstKnown) return { ...base, type: 'person', confidence: 0.6, reason: 'speaker' };
     if (personShape && (speaks || saidBy)) return { ...base, type: 'person', confidence: 0.8, reason: 'speaker' };
+    if (words.length >= 2 && words.length <= 4 && FIRST_NAMES.has(words[0].toLowerCase()) && /^\p{Lu}/u.test(words[words.length - 1])) {
+      return { ...base, type: 'person', confidence: 0.75, reason: 'starts with a given name' };
+    }
+    // "WTO", "FBI": an unknown acronym is most often an organisation.
+    if (words.length === 1 && /^[A-Z]{2,5}$/.test(text)) return { ...base, type: 'organisation', confidence: 0.5, reason: 'acronym' };
     if (personShape && !firstKnown) return { ...base, type: 'person', confidence: 0.55, reason: 'shape of a full name' };
     return { ...base, type: 'other', confidence: 0.4, reason: 'capitalised name' };
   }

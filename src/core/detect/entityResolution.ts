@@ -42,6 +42,13 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   const ordered = [...mentions].sort((a, b) => wordCount.get(b)! - wordCount.get(a)! || a.start - b.start);
   const persons: Group[] = [];
   for (const m of ordered) {
+    // "Xian" after "Wang Xian" is the person, though a city has the same name.
+    const asPerson = m.canonical && !m.text.includes(' ') ? persons.find((g) => isNamePart(m.text, g.canonical)) : undefined;
+    if (asPerson) {
+      asPerson.mentions.push({ ...m, type: 'person' });
+      groupOf.set(m, asPerson);
+      continue;
+    }
     if (m.canonical) {
       add(`=${m.canonical.toLowerCase()}`, m.canonical, m, true);
       continue;

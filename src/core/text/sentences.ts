@@ -9,6 +9,8 @@ export interface Token {
   kind: 'word' | 'punct';
   /** Whitespace precedes this token. */
   spaceBefore: boolean;
+  /** That whitespace holds a line break: a name never runs across one. */
+  lineBreakBefore?: boolean;
 }
 
 export interface Sentence {
@@ -35,9 +37,11 @@ function toSentence(node: SentenceNode, source: string, base: number): Sentence 
   const end = node.position!.end.offset!;
   const tokens: Token[] = [];
   let spaceBefore = false;
+  let lineBreakBefore = false;
   for (const child of node.children) {
     if (child.type === 'WhiteSpaceNode') {
       spaceBefore = true;
+      if (/[\n\r]/.test(child.value)) lineBreakBefore = true;
       continue;
     }
     const s = child.position!.start.offset!;
@@ -48,8 +52,10 @@ function toSentence(node: SentenceNode, source: string, base: number): Sentence 
       end: e + base,
       kind: child.type === 'WordNode' ? 'word' : 'punct',
       spaceBefore,
+      ...(lineBreakBefore ? { lineBreakBefore } : {}),
     });
     spaceBefore = false;
+    lineBreakBefore = false;
   }
   return { start: start + base, end: end + base, text: source.slice(start, end), tokens };
 }
