@@ -37,7 +37,7 @@ function isShouting(sentence: Sentence): boolean {
     words++;
     if (t.text === t.text.toUpperCase()) upper++;
   }
-  return words >= 3 && upper / words >= 0.8;
+  return words >= 2 && upper / words >= 0.8;
 }
 
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
