@@ -34,6 +34,7 @@ const matchers = {
   opinion: new CueMatcher('opinion', [...OPINION_CUES, ...NORMATIVE_CUES]),
   promise: new CueMatcher('first-person', PROMISE_CUES),
   reportingHedge: new CueMatcher('hedge', REPORTING_HEDGES),
+  modal: new CueMatcher('prediction', ['could', 'may', 'might', 'would', 'is likely to', 'are likely to', 'is poised to', 'are poised to']),
   topic: new CueMatcher('event', TOPIC_CUES),
 };
 
@@ -59,6 +60,8 @@ export const CLAIM_WEIGHTS = {
   quantity: 0.3,
   comparison: 0.1,
   plan: 0.15,
+  /** A modal about a named party: "Xiaomi could launch …". */
+  prediction: 0.15,
   event: 0.15,
   /** Check-worthy subject matter (economy, law, security, health, business). */
   topic: 0.1,
@@ -104,6 +107,10 @@ export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidat
   // A first-person promise is not a plan to check.
   const plans = promises.length ? [] : matchers.plan.match(text, base);
   if (plans.length) score += w.plan;
+  // "Xiaomi could launch": a speculative prediction about a named party is worth checking.
+  const predictions = !plans.length && ctx.entities.length ? matchers.modal.match(text, base).filter((c) => !isInsideQuote(text, c.start - base)) : [];
+  if (predictions.length) score += w.prediction;
+  cues.push(...predictions);
   const events = [...matchers.event.match(text, base), ...regularPast(text, base)].filter((c, i, all) => all.findIndex((o) => o.start === c.start) === i);
   if (events.length) score += w.event;
   cues.push(...comparisons, ...plans, ...events);
@@ -111,7 +118,8 @@ export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidat
   if (ctx.entities.length) score += w.entity + (ctx.entities.length > 1 ? w.secondEntity : 0);
   if (ctx.dates.length) score += w.date;
 
-  const opinions = matchers.opinion.match(text, base);
+  // A quoted opinion is the speaker's; what a checker checks is that it was said.
+  const opinions = matchers.opinion.match(text, base).filter((c) => !isInsideQuote(text, c.start - base));
   if (opinions.length) score += w.opinion * Math.min(2, opinions.length);
   cues.push(...opinions);
   if (/\?["”’)]*$/.test(text)) {

@@ -3,6 +3,7 @@ import {
   EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
   ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
 } from '../lexicons/entityWords';
+import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../lexicons/claimCues';
 import type { Sentence, Token } from '../text/sentences';
 import { Gazetteer } from './gazetteer';
 
@@ -20,6 +21,8 @@ export interface EntityMention {
   sentenceInitial: boolean;
   /** Why the type was chosen, for hover. */
   reason: string;
+  /** The type came from a generated lexicon, which a person's name part may override. */
+  generatedName?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -79,6 +82,8 @@ function isConnector(t: Token, prev: Token, next: Token | undefined, afterNext: 
   return isNameWord(next);
 }
 
+const HEADLINE_VERBS: ReadonlySet<string> = new Set([...PAST_TENSE_VERBS, ...EVENT_CUES.filter((c) => !c.includes(' ')), ...ATTRIBUTION_VERBS, 'wins', 'says', 'is', 'are', 'has', 'have', 'will', 'gets', 'makes', 'takes', 'shows', 'reveals']);
+
 const OF_HEADS = new Set(['republic', 'kingdom', 'people', 'house', 'museum', 'church', 'statue', 'gulf', 'isle', 'cape']);
 
 interface Run {
@@ -117,10 +122,21 @@ export class EntityDetector {
         const raw = sentence.text.slice(span[0].start - sentence.start, span[n - 1].end - sentence.start);
         const known = this.gazetteer.lookup(raw) ?? this.gazetteer.lookup(titleCase(raw));
         if (!known) continue;
-        mentions.push({ start: span[0].start, end: span[n - 1].end, text: raw, type: known.type, confidence: 0.9, canonical: known.canonical, sentenceInitial: false, reason: 'known name' });
+        mentions.push({
+          start: span[0].start, end: span[n - 1].end, text: raw, type: known.type, confidence: 0.9, canonical: known.canonical, sentenceInitial: false,
+          reason: 'known name', ...(known.generated ? { generatedName: true } : {}),
+        });
         i += n - 1;
         break;
       }
+    }
+    // A masthead such as "APD NEWS": a short line in capitals ending in an organisation's head word.
+    const named = words.filter((t) => t.kind === 'word');
+    if (!mentions.length && named.length >= 2 && named.length <= 4 && ORGANISATION_HEADS.has(named[named.length - 1].text.toLowerCase()) && !named.some((t, k) => k > 0 && t.lineBreakBefore)) {
+      const first = named[0];
+      const last = named[named.length - 1];
+      const text = sentence.text.slice(first.start - sentence.start, last.end - sentence.start);
+      mentions.push({ start: first.start, end: last.end, text, type: 'organisation', confidence: 0.7, sentenceInitial: false, reason: `ends in "${last.text.toLowerCase()}"` });
     }
     return mentions;
   }
@@ -154,6 +170,11 @@ export class EntityDetector {
         const titleFollowsName = run.length > 0;
         yield* flush();
         afterTitle = !POSSESSIVE.test(t.text) && (titleFollowsName || isNameWord(tokens[i + 1] ?? t) || lower === 'executive');
+        continue;
+      }
+      // "Jennifer Garner Won the Oscar": a capitalised verb in a Title Case headline is not part of a name.
+      if (t.kind === 'word' && run.length > 0 && HEADLINE_VERBS.has(lower)) {
+        yield* flush();
         continue;
       }
       const continuesRun =
@@ -194,7 +215,7 @@ export class EntityDetector {
     const base = { start, end, text, sentenceInitial };
 
     const known = this.gazetteer.lookup(text);
-    if (known) return { ...base, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name' };
+    if (known) return { ...base, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name', ...(known.generated ? { generatedName: true } : {}) };
     if (run.afterTitle) return { ...base, type: 'person', confidence: 0.9, reason: 'follows a title' };
 
     const words = text.split(/\s+/);

@@ -43,7 +43,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   const persons: Group[] = [];
   for (const m of ordered) {
     // "Xian" after "Wang Xian" is the person, though a city has the same name.
-    const asPerson = m.canonical && !m.text.includes(' ') ? persons.find((g) => isNamePart(m.text, g.canonical)) : undefined;
+    const asPerson = m.generatedName && !m.text.includes(' ') ? persons.find((g) => isNamePart(m.text, g.canonical)) : undefined;
     if (asPerson) {
       asPerson.mentions.push({ ...m, type: 'person' });
       groupOf.set(m, asPerson);

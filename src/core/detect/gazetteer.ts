@@ -6,6 +6,8 @@ import places from '../lexicons/places.generated.json';
 export interface GazetteerEntry {
   canonical: string;
   type: EntityType;
+  /** From the generated lexicons rather than the hand-kept list: a person's name part may share it ("Xian"). */
+  generated?: boolean;
 }
 
 type GazetteerData = Partial<Record<EntityType, string[][]>>;
@@ -42,7 +44,7 @@ export class Gazetteer {
       for (const [type, groups] of Object.entries(raw)) {
         if (!Array.isArray(groups)) continue;
         for (const names of groups) {
-          const entry = { canonical: names[0], type: type as EntityType };
+          const entry: GazetteerEntry = { canonical: names[0], type: type as EntityType, ...(raw === sources[0] ? {} : { generated: true }) };
           for (const name of names) {
             if (this.byName.has(name)) continue;
             this.byName.set(name, entry);
@@ -54,7 +56,7 @@ export class Gazetteer {
     for (const [type, list] of [['organisation', lowerNames.organisations], ['place', lowerNames.places]] as const) {
       for (const name of list) {
         if (this.byLowerName.has(name)) continue;
-        this.byLowerName.set(name, { canonical: name.replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase()), type });
+        this.byLowerName.set(name, { canonical: name, type, generated: true });
         longest = Math.max(longest, name.split(' ').length);
       }
     }
