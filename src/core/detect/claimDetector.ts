@@ -27,16 +27,20 @@ export interface ClaimContext {
 const matchers = {
   attributionVerb: new CueMatcher('attribution', ATTRIBUTION_VERBS, true),
   attributionPhrase: new CueMatcher('attribution', ATTRIBUTION_PHRASES),
-  hedge: new CueMatcher('hedge', HEDGE_CUES),
+  // Reporting hedges are hedges too; one pass finds both and the reporting ones are picked out by text.
+  hedge: new CueMatcher('hedge', [...new Set([...HEDGE_CUES, ...REPORTING_HEDGES])]),
   plan: new CueMatcher('plan', PLAN_CUES),
   event: new CueMatcher('event', [...new Set([...EVENT_CUES, ...PAST_TENSE_VERBS])]),
   comparison: new CueMatcher('comparison', COMPARISON_CUES),
   opinion: new CueMatcher('opinion', [...OPINION_CUES, ...NORMATIVE_CUES]),
   promise: new CueMatcher('first-person', PROMISE_CUES),
-  reportingHedge: new CueMatcher('hedge', REPORTING_HEDGES),
   modal: new CueMatcher('prediction', ['could', 'may', 'might', 'would', 'is likely to', 'are likely to', 'is poised to', 'are poised to']),
   topic: new CueMatcher('event', TOPIC_CUES),
 };
+
+const REPORTING = new Set(REPORTING_HEDGES);
+/** Promises start with one of these; a sentence without them needs no promise search. */
+const PROMISE_START = /\b(?:i|we|let|my|our)\b/i;
 
 /** Regular past tense by shape ("voted", "closed"); not words that only end like one. */
 const REGULAR_PAST = /\b[a-z]{3,}ed\b/g;
@@ -99,7 +103,7 @@ export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidat
   if (quantities.length) score += w.quantity;
   cues.push(...quantities);
 
-  const promises = matchers.promise.match(text, base).filter((c) => !isInsideQuote(text, c.start - base));
+  const promises = PROMISE_START.test(text) ? matchers.promise.match(text, base).filter((c) => !isInsideQuote(text, c.start - base)) : [];
   if (promises.length) score += w.promise;
   cues.push(...promises);
   const comparisons = matchers.comparison.match(text, base);
@@ -134,10 +138,8 @@ export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidat
   }
 
   const hedgeCues = matchers.hedge.match(text, base);
-  const reported = matchers.reportingHedge.match(text, base);
-  if (reported.length) score += w.reported;
+  if (hedgeCues.some((h) => REPORTING.has(h.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")))) score += w.reported;
   if (hedgeCues.some((h) => /^(?:if|unless)$/i.test(h.text))) score += w.conditional;
-  for (const r of reported) if (!hedgeCues.some((h) => h.start < r.end && r.start < h.end)) hedgeCues.push(r);
   cues.push(...hedgeCues);
   cues.sort((a, b) => a.start - b.start || a.end - b.end);
 

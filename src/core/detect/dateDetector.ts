@@ -27,6 +27,7 @@ export class DateDetector {
     }
     if (RULE_TRIGGER.test(text)) {
       for (const rule of DATE_RULES) {
+        if (rule.trigger && !rule.trigger.test(text)) continue;
         rule.pattern.lastIndex = 0;
         for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
           const normalised = rule.normalise(m, ref);

@@ -25,6 +25,8 @@ export interface DateRule {
   normalise(m: RegExpExecArray, ref: DayParts | undefined): Omit<DateHit, 'start' | 'end' | 'rule'> | null;
   /** Index of the capture group that is the expression itself, when the match has context around it. */
   group?: number;
+  /** Cheap test a sentence must pass before the pattern is run on it. */
+  trigger?: RegExp;
 }
 
 const YEAR = '((?:1[89]|20)\\d{2})';

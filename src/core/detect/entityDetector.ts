@@ -33,6 +33,12 @@ const ALNUM_NAME = /^(?=.*\d)(?=.*\p{Lu})[\p{L}\d]+$/u; // P10, Mi7, Mix2
 
 /** Most of the sentence's words are in capitals: a headline or a table line set in caps. */
 function isShouting(sentence: Sentence): boolean {
+  // Cheap first: a sentence with more than two words starting in lower case is not in capitals.
+  let lowerStart = 0;
+  for (const t of sentence.tokens) {
+    const c = t.text.charCodeAt(0);
+    if (t.kind === 'word' && c >= 97 && c <= 122 && ++lowerStart > 2) return false;
+  }
   let upper = 0;
   let words = 0;
   for (const t of sentence.tokens) {
@@ -163,7 +169,7 @@ export class EntityDetector {
       const isTitle =
         t.kind === 'word' &&
         ((PERSON_TITLES.has(lower.replace(/\.$/, '')) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) ||
-          (run.length === 0 && /^\p{Ll}/u.test(t.text) && ROLE_NOUNS.has(lower) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1])));
+          (run.length === 0 && ROLE_NOUNS.has(lower) && /^\p{Ll}/u.test(t.text) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1])));
       if (isTitle) {
         // "British Prime Minister": "Prime" belongs to the title, not to the name before it.
         while (run.length && TITLE_MODIFIERS.has(run[run.length - 1].text.toLowerCase())) run.pop();

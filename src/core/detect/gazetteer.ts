@@ -28,6 +28,13 @@ export function placeGroups(generated: GeneratedPlaces): GazetteerData {
   };
 }
 
+/** Cheap for ASCII, the common case; the Unicode test only for other letters. */
+function startsUpperCase(name: string): boolean {
+  const c = name.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(name);
+}
+
 /** Known names, looked up by exact surface form, with "the" dropped. Earlier sources win over later ones. */
 export class Gazetteer {
   private readonly byName = new Map<string, GazetteerEntry>();
@@ -67,7 +74,7 @@ export class Gazetteer {
     const exact = this.byName.get(name) ?? this.byName.get(name.replace(/^the /i, ''));
     if (exact) return exact;
     // Generated names are lower case; only a capitalised form is taken as one of them.
-    if (!/^\p{Lu}/u.test(name)) return undefined;
+    if (!startsUpperCase(name)) return undefined;
     const hit = this.byLowerName.get(name.toLowerCase());
     return hit && { ...hit, canonical: name };
   }

@@ -29,6 +29,7 @@ const FULL_MONTH = `(${FULL_MONTH_NAMES.join('|')})`;
 export const PERIOD_RULES: readonly DateRule[] = [
   {
     name: 'ordinal-quarter',
+    trigger: /quarter/i,
     // "the third quarter", "third-quarter", "the year-ago third quarter", "the fiscal first quarter".
     // A hyphenated adjective ("the third-quarter results") leaves "the" to its noun.
     pattern: new RegExp(`\\b(?:the\\s+(?=(?:\\S+\\s+)*?\\S+\\squarter))?(?:(${YEAR_AGO})\\s+)?(?:fiscal\\s+)?${ORDINAL}[-\\s]quarter\\b(?!\\s+(?:of\\s+)?\\d)`, 'gi'),
@@ -39,6 +40,7 @@ export const PERIOD_RULES: readonly DateRule[] = [
   },
   {
     name: 'the-quarter',
+    trigger: /quarter|period/i,
     // "the quarter", "the latest quarter", "the year-ago period": the quarter just reported, or the one a year before it.
     pattern: new RegExp(`\\bthe\\s+(?:(latest|past|previous|recent|most\\s+recent|current|${YEAR_AGO})\\s+)?(?:fiscal\\s+)?(quarter|period)\\b`, 'gi'),
     normalise: (m, ref) => {
@@ -52,6 +54,7 @@ export const PERIOD_RULES: readonly DateRule[] = [
   },
   {
     name: 'year-possessive-quarter',
+    trigger: /quarter/i,
     pattern: new RegExp(`\\b(this|last|next)\\s+year['’]s\\s+${ORDINAL}\\s+quarter\\b`, 'gi'),
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
@@ -61,6 +64,7 @@ export const PERIOD_RULES: readonly DateRule[] = [
   },
   {
     name: 'year-earlier',
+    trigger: /year[- ]/i,
     pattern: /\b(?:a\s+year\s+(?:earlier|ago|before)|year-(?:earlier|ago))\b/gi,
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
@@ -72,11 +76,13 @@ export const PERIOD_RULES: readonly DateRule[] = [
   },
   {
     name: 'fiscal-year',
+    trigger: /fiscal/i,
     pattern: /\bfiscal\s+(?:year\s+)?((?:19|20)\d{2})\b/gi,
     normalise: (m) => ({ value: m[1], timexType: 'DATE', relative: false }),
   },
   {
     name: 'modified-relative-unit',
+    trigger: /year|month|week/i,
     // "earlier this year", "early next week", "late last month".
     pattern: /\b(early|earlier|late|later|mid)[-\s]+(this|last|next)\s+(year|month|week)\b/gi,
     normalise: (m, ref) => {
@@ -94,6 +100,7 @@ export const PERIOD_RULES: readonly DateRule[] = [
   },
   {
     name: 'modified-month',
+    trigger: /\b(?:last|this|next|past)\s/i,
     // "last November", "this September", "next March".
     pattern: new RegExp(`\\b(last|this|next|past)\\s+${FULL_MONTH}\\b(?!\\s+\\d)`, 'g'),
     normalise: (m, ref) => {
@@ -108,6 +115,7 @@ export const PERIOD_RULES: readonly DateRule[] = [
   },
   {
     name: 'modified-season',
+    trigger: /spring|summer|fall|autumn|winter/i,
     pattern: /\b(last|this|next|past)\s+(spring|summer|fall|autumn|winter)\b/gi,
     normalise: (m, ref) => {
       const season = SEASONS[m[2].toLowerCase()];
@@ -124,6 +132,7 @@ export const PERIOD_RULES: readonly DateRule[] = [
   },
   {
     name: 'weekend',
+    trigger: /weekend/i,
     pattern: /\b(the|this|last|next)\s+weekend\b/gi,
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
