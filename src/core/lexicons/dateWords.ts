@@ -59,10 +59,3 @@ export const SEASONS: Record<string, { code: string; startMonth: number }> = {
   spring: { code: 'SP', startMonth: 3 }, summer: { code: 'SU', startMonth: 6 }, fall: { code: 'FA', startMonth: 9 },
   autumn: { code: 'FA', startMonth: 9 }, winter: { code: 'WI', startMonth: 12 },
 };
-
-/** Words before a span that make its extent approximate ("about two years") or bounded ("more than a decade"). */
-export const APPROXIMATORS: Record<string, 'APPROX' | undefined> = {
-  about: 'APPROX', around: 'APPROX', almost: 'APPROX', nearly: 'APPROX', roughly: 'APPROX', approximately: 'APPROX',
-  some: 'APPROX', 'more than': undefined, 'less than': undefined, 'fewer than': undefined, over: undefined,
-  'at least': undefined, 'up to': undefined,
-};
