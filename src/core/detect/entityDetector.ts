@@ -88,6 +88,16 @@ function isConnector(t: Token, prev: Token, next: Token | undefined, afterNext: 
   return isNameWord(next);
 }
 
+/**
+ * "Lens 0 Nantes 4", "Harris 2 3 1": a number followed by another number or by a new name is a score
+ * in a table, not a model number ("Mate 10 Pro", "Mi Mix 2S" continue only with a model word).
+ */
+function isTableFigure(t: Token, next: Token | undefined): boolean {
+  if (!/^\d+$/.test(t.text) || !next || !next.spaceBefore) return false;
+  if (next.kind === 'word' && /^\d/.test(next.text)) return true;
+  return next.kind === 'word' && isNameWord(next) && !PRODUCT_TAILS.has(next.text.toLowerCase().replace(/\.$/, ''));
+}
+
 const HEADLINE_VERBS: ReadonlySet<string> = new Set([...PAST_TENSE_VERBS, ...EVENT_CUES.filter((c) => !c.includes(' ')), ...ATTRIBUTION_VERBS, 'wins', 'says', 'is', 'are', 'has', 'have', 'will', 'gets', 'makes', 'takes', 'shows', 'reveals']);
 
 const OF_HEADS = new Set(['republic', 'kingdom', 'people', 'house', 'museum', 'church', 'statue', 'gulf', 'isle', 'cape']);
@@ -186,7 +196,7 @@ export class EntityDetector {
       const continuesRun =
         run.length > 0 &&
         t.spaceBefore &&
-        ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text)) ||
+        ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text) && !isTableFigure(t, tokens[i + 1])) ||
           (t.kind === 'word' && isConnector(t, run[run.length - 1], tokens[i + 1], tokens[i + 2])) ||
           (t.text === '&' && tokens[i + 1] && isNameWord(tokens[i + 1])));
       if (isNameWord(t) || continuesRun) {
