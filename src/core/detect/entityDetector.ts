@@ -92,8 +92,11 @@ function isConnector(t: Token, prev: Token, next: Token | undefined, afterNext: 
  * "Lens 0 Nantes 4", "Harris 2 3 1": a number followed by another number or by a new name is a score
  * in a table, not a model number ("Mate 10 Pro", "Mi Mix 2S" continue only with a model word).
  */
-function isTableFigure(t: Token, next: Token | undefined): boolean {
-  if (!/^\d+$/.test(t.text) || !next || !next.spaceBefore) return false;
+function isTableFigure(t: Token, next: Token | undefined, tableLine: boolean): boolean {
+  if (!/^\d+$/.test(t.text)) return false;
+  // The last figure of a table row ("… Freiburg 0" then a line break).
+  if (!next || next.lineBreakBefore) return tableLine;
+  if (!next.spaceBefore) return false;
   if (next.kind === 'word' && /^\d/.test(next.text)) return true;
   return next.kind === 'word' && isNameWord(next) && !PRODUCT_TAILS.has(next.text.toLowerCase().replace(/\.$/, ''));
 }
@@ -164,6 +167,10 @@ export class EntityDetector {
     let runStartsSentence = false;
     let afterTitle = false;
     const firstWordIndex = tokens.findIndex((t) => t.kind === 'word');
+    // Several bare numbers: a row of scores or standings.
+    let numbers = 0;
+    for (const t of tokens) if (t.kind === 'word' && t.text.charCodeAt(0) <= 57 && /^\d+$/.test(t.text)) numbers++;
+    const tableLine = numbers >= 2;
     const flush = function* (): Generator<Run> {
       while (run.length && run[run.length - 1].kind === 'word' && NAME_CONNECTORS.has(run[run.length - 1].text.toLowerCase())) run.pop();
       while (run.length && run[run.length - 1].text === '&') run.pop();
@@ -196,7 +203,7 @@ export class EntityDetector {
       const continuesRun =
         run.length > 0 &&
         t.spaceBefore &&
-        ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text) && !isTableFigure(t, tokens[i + 1])) ||
+        ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text) && !isTableFigure(t, tokens[i + 1], tableLine)) ||
           (t.kind === 'word' && isConnector(t, run[run.length - 1], tokens[i + 1], tokens[i + 2])) ||
           (t.text === '&' && tokens[i + 1] && isNameWord(tokens[i + 1])));
       if (isNameWord(t) || continuesRun) {
@@ -212,11 +219,18 @@ export class EntityDetector {
     yield* flush();
   }
 
+  private knownRun(tokens: Token[], sentence: Sentence): boolean {
+    // The gazetteer drops a leading "the"; here "The" must stay outside the name.
+    if (tokens[0].text.toLowerCase() === 'the') return false;
+    const last = tokens[tokens.length - 1];
+    return this.gazetteer.lookup(sentence.text.slice(tokens[0].start - sentence.start, last.start + withoutFinalPeriod(bare(last.text)).length - sentence.start)) !== undefined;
+  }
+
   private typeRun(run: Run, sentence: Sentence): EntityMention | undefined {
     let tokens = run.tokens;
     let sentenceInitial = run.sentenceInitial;
-    // "Currently Xiaomi": drop a common sentence-opening word.
-    if (sentenceInitial && SENTENCE_INITIAL_COMMON.has(bare(tokens[0].text).toLowerCase())) {
+    // "Currently Xiaomi": drop a common sentence-opening word, unless the whole run is a known name ("New York").
+    if (sentenceInitial && SENTENCE_INITIAL_COMMON.has(bare(tokens[0].text).toLowerCase()) && !this.knownRun(tokens, sentence)) {
       tokens = tokens.slice(1);
       sentenceInitial = false;
       while (tokens.length && (tokens[0].kind !== 'word' || NAME_CONNECTORS.has(tokens[0].text.toLowerCase()) || MODEL_NUMBER.test(tokens[0].text))) tokens = tokens.slice(1);

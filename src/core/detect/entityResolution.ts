@@ -25,7 +25,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
   // A capital at the start of a sentence proves nothing unless the name recurs elsewhere.
   const mentions = all.filter(
-    (m) => !(m.sentenceInitial && m.type === 'other' && !m.text.includes(' ') && !confirmed.has(m.text)),
+    (m) => !(m.sentenceInitial && m.type === 'other' && !m.canonical && !m.text.includes(' ') && !confirmed.has(m.text)),
   );
 
   const groups = new Map<string, Group>();

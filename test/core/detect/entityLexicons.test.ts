@@ -81,6 +81,17 @@ describe('entity rules', () => {
     ]);
   });
 
+  it('a number followed by another number or a new name is a table score, not a model number', () => {
+    expect(found('Lens 0 Nantes 4 Bordeaux 2 Metz 1').map((f) => f[0])).toEqual(['Lens', 'Nantes', 'Bordeaux', 'Metz']);
+    expect(found('Huawei sells the Mate 10 Pro and Xiaomi the Mi Mix 2S.')).toContainEqual(['Mate 10 Pro', 'product']);
+    expect(found('It is the Xiaomi Mi Mix 2.').map((f) => f[0])).toContain('Xiaomi Mi Mix 2');
+  });
+
+  it('a sentence-initial common word stays when the whole run is a known name', () => {
+    expect(found('New York stocks fell.')).toContainEqual(['New York', 'place']);
+    expect(found('New phones sold well.')).toEqual([]);
+  });
+
   it('a capitalised verb in a Title Case headline ends the name', () => {
     expect(found('Jennifer Garner Won the Oscar For Best Arms')).toContainEqual(['Jennifer Garner', 'person']);
   });
@@ -95,6 +106,13 @@ describe('entity rules', () => {
       ['Wang Xian', 'person', 'Wang Xian', 2],
       ['Xian', 'person', 'Wang Xian', 2],
     ]);
+  });
+});
+
+describe('known names at the start of a sentence', () => {
+  it('a known nationality is kept even when it only starts sentences', () => {
+    const f = new Analyzer().analyze('Prices rose.\n\nMexican officials agreed.').findings.filter((x) => x.kind === 'entity');
+    expect(f.map((x) => [x.text, x.entity!.type])).toEqual([['Mexican', 'other']]);
   });
 });
 
