@@ -59,7 +59,7 @@ export class Analyzer {
       for (const d of result.dates) {
         findings.push({
           id: '', kind: 'date', start: d.start + shift, end: d.end + shift, text: d.text, region: block.region,
-          score: d.relative ? 0.7 : 0.9, cues: [], date: dateInfo(d, reference),
+          score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: [], date: dateInfo(d, reference),
         });
       }
       for (const e of result.entities) {

@@ -14,6 +14,11 @@ export interface CalendarHit {
   relative: boolean;
   /** 0 (Sunday) – 6 when the expression is a bare weekday ("Friday"). */
   weekday?: number;
+  /** Clock time, when stated ("10:35 a.m.", "noon"). */
+  hour?: number;
+  minute?: number;
+  /** TIMEX3 part of day ("Friday night" → NI), when stated instead of a clock time. */
+  partOfDay?: 'MO' | 'AF' | 'EV' | 'NI';
 }
 
 /** Our interface over the date library, so it can be swapped without touching the rules. */
@@ -28,6 +33,9 @@ const WEEKDAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes:
 
 const LEADING_FILLER = /^(?:on|the|in|at|by|of)\s+/i;
 const TRAILING_PUNCT = /[\s,.;:]+$/;
+/** "a.m." keeps its final period. */
+const MERIDIEM_END = /\b[ap]\.m\.$/i;
+const PART_OF_DAY: Record<string, 'MO' | 'AF' | 'EV' | 'NI'> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
 
 /** chrono-node, in strict mode plus the relative-day forms we trust ("yesterday", "3 days ago"). */
 export function createChronoCalendarParser(): CalendarParser {
@@ -44,11 +52,12 @@ export function createChronoCalendarParser(): CalendarParser {
           text = text.slice(lead[0].length);
           start += lead[0].length;
         }
-        text = text.replace(TRAILING_PUNCT, '');
+        text = MERIDIEM_END.test(text) ? text.replace(/[\s,;:]+$/, '') : text.replace(TRAILING_PUNCT, '');
         if (!text) continue;
         const c = r.start;
         const relative = !c.isCertain('month') || c.tags().has('result/relativeDate') || RELATIVE_WORDS.test(text);
         const weekday = BARE_WEEKDAY.exec(text);
+        const part = /\b(morning|afternoon|evening|night|tonight)\b/i.exec(text);
         hits.push({
           start,
           end: start + text.length,
@@ -59,6 +68,8 @@ export function createChronoCalendarParser(): CalendarParser {
           yearImplied: !c.isCertain('year'),
           relative,
           ...(weekday ? { weekday: WEEKDAY_INDEX[weekday[1].toLowerCase()] } : {}),
+          ...(c.isCertain('hour') ? { hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0 } : {}),
+          ...(part && !c.isCertain('hour') ? { partOfDay: PART_OF_DAY[part[1].toLowerCase()] } : {}),
         });
       }
       return hits;

@@ -1,15 +1,15 @@
 import type { DateInfo } from '../model';
 import { createChronoCalendarParser, type CalendarParser } from './calendarParser';
-import { DATE_RULES, type DateHit } from './dateRules';
+import { DATE_RULES, FUTURE_TENSE, type DateHit } from './dateRules';
 import { addDays, isoDay, pad, parseIsoDay } from './timex';
 
 /** Where the calendar library is worth running: it is slow when run over everything. */
 const CALENDAR_TRIGGER =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|tomorrow|tonight)\b/gi;
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|tomorrow|tonight)\b|\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b(?:noon|midnight)\b|\b(?:this|last)\s+(?:morning|afternoon|evening|night)\b/gi;
 
 /** Cheap test for any of our own rules: no date expression lacks a digit or one of these words. */
 const RULE_TRIGGER =
-  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|day|decade|century|quarter|hour|minute)s?\b/i;
+  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|weekend|day|decade|century|quarter|hour|minute|period|now|currently|present|nowadays|recent|recently|lately|previously|formerly|past|future|soon|daily|weekly|monthly|annually|yearly|quarterly|hourly|spring|summer|fall|autumn|winter|year-ago|year-earlier)s?\b/i;
 
 export interface DateDetection extends DateHit {
   text: string;
@@ -27,6 +27,7 @@ export class DateDetector {
     }
     if (RULE_TRIGGER.test(text)) {
       for (const rule of DATE_RULES) {
+        if (rule.trigger && !rule.trigger.test(text)) continue;
         rule.pattern.lastIndex = 0;
         for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
           const normalised = rule.normalise(m, ref);
@@ -51,14 +52,17 @@ export class DateDetector {
         continue;
       }
       if (c.weekday !== undefined && ref) {
-        // News reports past events: a bare weekday is the most recent one on or before the reference day.
-        const back = (new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay() - c.weekday + 7) % 7;
-        hits.push({ start: c.start, end: c.end, value: isoDay(addDays(ref, -back)), timexType: 'DATE', relative: true, rule: 'calendar' });
+        // News reports past events: a bare weekday is the most recent one on or before the reference
+        // day, unless the words around it speak of the future ("will meet on Tuesday").
+        const refWeekday = new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay();
+        const shift = FUTURE_TENSE.test(text) ? (c.weekday - refWeekday + 7) % 7 : -((refWeekday - c.weekday + 7) % 7);
+        hits.push({ start: c.start, end: c.end, value: isoDay(addDays(ref, shift)), timexType: 'DATE', relative: true, rule: 'calendar' });
         continue;
       }
       const year = c.yearImplied && !ref ? 'XXXX' : pad(c.year ?? 0, 4);
       const value = year === 'XXXX' ? `XXXX-${pad(c.month ?? 0)}-${pad(c.day)}` : isoDay({ year: +year, month: c.month ?? 1, day: c.day });
-      hits.push({ start: c.start, end: c.end, value, timexType: 'DATE', relative: c.relative || c.yearImplied, rule: 'calendar' });
+      const time = c.hour !== undefined ? `T${pad(c.hour)}:${pad(c.minute ?? 0)}` : c.partOfDay ? `T${c.partOfDay}` : '';
+      hits.push({ start: c.start, end: c.end, value: value + time, timexType: time ? 'TIME' : 'DATE', relative: c.relative || c.yearImplied, rule: 'calendar' });
     }
     return hits;
   }

@@ -1,5 +1,7 @@
 import type { DateInfo, DateMod } from '../model';
 import { FULL_MONTH_NAMES, MONTHS, NUMBER_WORDS, PERIOD_MODIFIERS, UNIT_CODES, VAGUE_QUANTITIES } from '../lexicons/dateWords';
+import { PERIOD_RULES } from './periodRules';
+import { VAGUE_DATE_RULES } from './vagueDateRules';
 import { addDays, isoMonth, isoWeek, pad, parseIsoDay, quarterOf, shiftMonth, type DayParts } from './timex';
 
 /** A date expression found by a rule, relative to the text the rule ran on. */
@@ -11,16 +13,20 @@ export interface DateHit {
   mod?: DateMod;
   /** The value depends on the reference date. */
   relative: boolean;
+  /** A vague reference ("now", "recently") rather than a point or span on the calendar. */
+  vague?: boolean;
   rule: string;
 }
 
-interface Rule {
+export interface DateRule {
   name: string;
   pattern: RegExp;
   /** Returns null to reject the match. `ref` is the reference day, when one is known. */
   normalise(m: RegExpExecArray, ref: DayParts | undefined): Omit<DateHit, 'start' | 'end' | 'rule'> | null;
   /** Index of the capture group that is the expression itself, when the match has context around it. */
   group?: number;
+  /** Cheap test a sentence must pass before the pattern is run on it. */
+  trigger?: RegExp;
 }
 
 const YEAR = '((?:1[89]|20)\\d{2})';
@@ -75,10 +81,28 @@ function shiftedUnit(unit: string, delta: number, ref: DayParts): string {
   }
 }
 
+/** Verbs that put a sentence in the future ("will", "plans to"): a bare month or weekday then lies ahead. */
+export const FUTURE_TENSE = /\b(?:will|won['’]t|shall|['’]ll|going to|plans? to|planned|expects? to|expected to|scheduled|due to|set to|is to|are to|next)\b/i;
+/** Past-tense cues: a bare month or weekday then lies behind. */
+export const PAST_TENSE = /\b(?:was|were|had|did|said|ago|last)\b|\b\w{3,}ed\b/i;
+
+/**
+ * The year of a month named alone ("in April"): ahead of the reference day in a sentence about the
+ * future, behind it in one about the past, else the nearest occurrence.
+ */
+function nearestYearOfMonth(month: number, ref: DayParts, sentence: string): number {
+  const future = FUTURE_TENSE.test(sentence);
+  const past = !future && PAST_TENSE.test(sentence);
+  if (future) return month >= ref.month ? ref.year : ref.year + 1;
+  if (past) return month <= ref.month ? ref.year : ref.year - 1;
+  const diff = month - ref.month;
+  return diff > 6 ? ref.year - 1 : diff < -6 ? ref.year + 1 : ref.year;
+}
+
 const DELTA: Record<string, number> = { this: 0, current: 0, last: -1, previous: -1, next: 1, coming: 1 };
 
 /** Rules are tried in order; a later rule never overrides a span an earlier one took. */
-export const DATE_RULES: readonly Rule[] = [
+const CORE_RULES: readonly DateRule[] = [
   {
     name: 'iso-date',
     pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
@@ -149,6 +173,9 @@ export const DATE_RULES: readonly Rule[] = [
         return null;
       }
       if (/^\d+$/.test(m[2]) && /-/.test(m[0]) === false && /^\d{4}$/.test(m[2])) return null;
+      const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      // "a 6-year-old boy", "52 years old": an age, not a time span; "three-quarters of": a fraction.
+      if (/^(?:-old\b|\s+old\b)/i.test(after) || (/^quarter/i.test(m[3]) && /^\s+of\b/i.test(after))) return null;
       return { value: duration(n, m[3]), timexType: 'DURATION', relative: false };
     },
   },
@@ -158,7 +185,7 @@ export const DATE_RULES: readonly Rule[] = [
     normalise: (m, ref) => {
       const month = MONTHS[m[2].toLowerCase()];
       const mod = m[1] ? PERIOD_MODIFIERS[m[1].toLowerCase()] : undefined;
-      return { value: ref ? isoMonth(ref.year, month) : `XXXX-${pad(month)}`, timexType: 'DATE', mod, relative: true };
+      return { value: ref ? isoMonth(nearestYearOfMonth(month, ref, m.input), month) : `XXXX-${pad(month)}`, timexType: 'DATE', mod, relative: true };
     },
   },
   {
@@ -168,3 +195,6 @@ export const DATE_RULES: readonly Rule[] = [
   },
 ];
 
+
+/** Rules are tried in order; where hits overlap the longest wins, ties going to the earlier rule. */
+export const DATE_RULES: readonly DateRule[] = [...PERIOD_RULES, ...CORE_RULES, ...VAGUE_DATE_RULES];

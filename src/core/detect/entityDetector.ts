@@ -1,8 +1,9 @@
 import type { EntityType } from '../model';
 import {
-  EVENT_HEADS, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
-  SENTENCE_INITIAL_COMMON, SPEECH_VERBS,
+  EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
+  ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
 } from '../lexicons/entityWords';
+import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../lexicons/claimCues';
 import type { Sentence, Token } from '../text/sentences';
 import { Gazetteer } from './gazetteer';
 
@@ -20,6 +21,8 @@ export interface EntityMention {
   sentenceInitial: boolean;
   /** Why the type was chosen, for hover. */
   reason: string;
+  /** The type came from a generated lexicon, which a person's name part may override. */
+  generatedName?: boolean;
 }
 
 const POSSESSIVE = /['’]s$/;
@@ -27,6 +30,26 @@ const CAPITALISED = /^\p{Lu}/u;
 const CAMEL = /^\p{Ll}+\p{Lu}/u; // iPhone, eBay
 const MODEL_NUMBER = /^(?:\d{1,3}[A-Za-z]{0,2}|[A-Z])$/; // 10, 2S, X
 const ALNUM_NAME = /^(?=.*\d)(?=.*\p{Lu})[\p{L}\d]+$/u; // P10, Mi7, Mix2
+
+/** Most of the sentence's words are in capitals: a headline or a table line set in caps. */
+function isShouting(sentence: Sentence): boolean {
+  // Cheap first: a sentence with more than two words starting in lower case is not in capitals.
+  let lowerStart = 0;
+  for (const t of sentence.tokens) {
+    const c = t.text.charCodeAt(0);
+    if (t.kind === 'word' && c >= 97 && c <= 122 && ++lowerStart > 2) return false;
+  }
+  let upper = 0;
+  let words = 0;
+  for (const t of sentence.tokens) {
+    if (t.kind !== 'word' || !/\p{L}{2}/u.test(t.text)) continue;
+    words++;
+    if (t.text === t.text.toUpperCase()) upper++;
+  }
+  return words >= 2 && upper / words >= 0.8;
+}
+
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 
 function bare(word: string): string {
   return word.replace(POSSESSIVE, '');
@@ -65,6 +88,21 @@ function isConnector(t: Token, prev: Token, next: Token | undefined, afterNext: 
   return isNameWord(next);
 }
 
+/**
+ * "Lens 0 Nantes 4", "Harris 2 3 1": a number followed by another number or by a new name is a score
+ * in a table, not a model number ("Mate 10 Pro", "Mi Mix 2S" continue only with a model word).
+ */
+function isTableFigure(t: Token, next: Token | undefined, tableLine: boolean): boolean {
+  if (!/^\d+$/.test(t.text)) return false;
+  // The last figure of a table row ("… Freiburg 0" then a line break).
+  if (!next || next.lineBreakBefore) return tableLine;
+  if (!next.spaceBefore) return false;
+  if (next.kind === 'word' && /^\d/.test(next.text)) return true;
+  return next.kind === 'word' && isNameWord(next) && !PRODUCT_TAILS.has(next.text.toLowerCase().replace(/\.$/, ''));
+}
+
+const HEADLINE_VERBS: ReadonlySet<string> = new Set([...PAST_TENSE_VERBS, ...EVENT_CUES.filter((c) => !c.includes(' ')), ...ATTRIBUTION_VERBS, 'wins', 'says', 'is', 'are', 'has', 'have', 'will', 'gets', 'makes', 'takes', 'shows', 'reveals']);
+
 const OF_HEADS = new Set(['republic', 'kingdom', 'people', 'house', 'museum', 'church', 'statue', 'gulf', 'isle', 'cape']);
 
 interface Run {
@@ -83,9 +121,41 @@ export class EntityDetector {
     const free = exclude.length
       ? { ...sentence, tokens: sentence.tokens.map((t) => (exclude.some((x) => t.start < x.end && t.end > x.start) ? { ...t, kind: 'punct' as const } : t)) }
       : sentence;
+    if (isShouting(free)) return this.knownNamesInCapitals(free);
     for (const run of this.runs(free)) {
       const mention = this.typeRun(run, sentence);
       if (mention) mentions.push(mention);
+    }
+    return mentions;
+  }
+
+  /** In a line set in capitals ("JAPAN GET LUCKY WIN") a capital proves nothing: only known names count. */
+  private knownNamesInCapitals(sentence: Sentence): EntityMention[] {
+    const mentions: EntityMention[] = [];
+    const words = sentence.tokens;
+    for (let i = 0; i < words.length; i++) {
+      if (words[i].kind !== 'word') continue;
+      for (let n = Math.min(this.gazetteer.longestNameWords, words.length - i); n >= 1; n--) {
+        const span = words.slice(i, i + n);
+        if (span.some((t, k) => k > 0 && (t.kind !== 'word' || !t.spaceBefore || t.lineBreakBefore))) continue;
+        const raw = sentence.text.slice(span[0].start - sentence.start, span[n - 1].end - sentence.start);
+        const known = this.gazetteer.lookup(raw) ?? this.gazetteer.lookup(titleCase(raw));
+        if (!known) continue;
+        mentions.push({
+          start: span[0].start, end: span[n - 1].end, text: raw, type: known.type, confidence: 0.9, canonical: known.canonical, sentenceInitial: false,
+          reason: 'known name', ...(known.generated ? { generatedName: true } : {}),
+        });
+        i += n - 1;
+        break;
+      }
+    }
+    // A masthead such as "APD NEWS": a short line in capitals ending in an organisation's head word.
+    const named = words.filter((t) => t.kind === 'word');
+    if (!mentions.length && named.length >= 2 && named.length <= 4 && ORGANISATION_HEADS.has(named[named.length - 1].text.toLowerCase()) && !named.some((t, k) => k > 0 && t.lineBreakBefore)) {
+      const first = named[0];
+      const last = named[named.length - 1];
+      const text = sentence.text.slice(first.start - sentence.start, last.end - sentence.start);
+      mentions.push({ start: first.start, end: last.end, text, type: 'organisation', confidence: 0.7, sentenceInitial: false, reason: `ends in "${last.text.toLowerCase()}"` });
     }
     return mentions;
   }
@@ -97,6 +167,10 @@ export class EntityDetector {
     let runStartsSentence = false;
     let afterTitle = false;
     const firstWordIndex = tokens.findIndex((t) => t.kind === 'word');
+    // Several bare numbers: a row of scores or standings.
+    let numbers = 0;
+    for (const t of tokens) if (t.kind === 'word' && t.text.charCodeAt(0) <= 57 && /^\d+$/.test(t.text)) numbers++;
+    const tableLine = numbers >= 2;
     const flush = function* (): Generator<Run> {
       while (run.length && run[run.length - 1].kind === 'word' && NAME_CONNECTORS.has(run[run.length - 1].text.toLowerCase())) run.pop();
       while (run.length && run[run.length - 1].text === '&') run.pop();
@@ -107,17 +181,29 @@ export class EntityDetector {
 
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
+      if (t.lineBreakBefore) yield* flush();
       const lower = t.kind === 'word' ? bare(t.text).toLowerCase() : '';
-      if (t.kind === 'word' && PERSON_TITLES.has(lower.replace(/\.$/, '')) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) {
+      const isTitle =
+        t.kind === 'word' &&
+        ((PERSON_TITLES.has(lower.replace(/\.$/, '')) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) ||
+          (run.length === 0 && ROLE_NOUNS.has(lower) && /^\p{Ll}/u.test(t.text) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1])));
+      if (isTitle) {
+        // "British Prime Minister": "Prime" belongs to the title, not to the name before it.
+        while (run.length && TITLE_MODIFIERS.has(run[run.length - 1].text.toLowerCase())) run.pop();
         const titleFollowsName = run.length > 0;
         yield* flush();
         afterTitle = !POSSESSIVE.test(t.text) && (titleFollowsName || isNameWord(tokens[i + 1] ?? t) || lower === 'executive');
         continue;
       }
+      // "Jennifer Garner Won the Oscar": a capitalised verb in a Title Case headline is not part of a name.
+      if (t.kind === 'word' && run.length > 0 && HEADLINE_VERBS.has(lower)) {
+        yield* flush();
+        continue;
+      }
       const continuesRun =
         run.length > 0 &&
         t.spaceBefore &&
-        ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text)) ||
+        ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text) && !isTableFigure(t, tokens[i + 1], tableLine)) ||
           (t.kind === 'word' && isConnector(t, run[run.length - 1], tokens[i + 1], tokens[i + 2])) ||
           (t.text === '&' && tokens[i + 1] && isNameWord(tokens[i + 1])));
       if (isNameWord(t) || continuesRun) {
@@ -133,11 +219,18 @@ export class EntityDetector {
     yield* flush();
   }
 
+  private knownRun(tokens: Token[], sentence: Sentence): boolean {
+    // The gazetteer drops a leading "the"; here "The" must stay outside the name.
+    if (tokens[0].text.toLowerCase() === 'the') return false;
+    const last = tokens[tokens.length - 1];
+    return this.gazetteer.lookup(sentence.text.slice(tokens[0].start - sentence.start, last.start + withoutFinalPeriod(bare(last.text)).length - sentence.start)) !== undefined;
+  }
+
   private typeRun(run: Run, sentence: Sentence): EntityMention | undefined {
     let tokens = run.tokens;
     let sentenceInitial = run.sentenceInitial;
-    // "Currently Xiaomi": drop a common sentence-opening word.
-    if (sentenceInitial && SENTENCE_INITIAL_COMMON.has(bare(tokens[0].text).toLowerCase())) {
+    // "Currently Xiaomi": drop a common sentence-opening word, unless the whole run is a known name ("New York").
+    if (sentenceInitial && SENTENCE_INITIAL_COMMON.has(bare(tokens[0].text).toLowerCase()) && !this.knownRun(tokens, sentence)) {
       tokens = tokens.slice(1);
       sentenceInitial = false;
       while (tokens.length && (tokens[0].kind !== 'word' || NAME_CONNECTORS.has(tokens[0].text.toLowerCase()) || MODEL_NUMBER.test(tokens[0].text))) tokens = tokens.slice(1);
@@ -152,7 +245,7 @@ export class EntityDetector {
     const base = { start, end, text, sentenceInitial };
 
     const known = this.gazetteer.lookup(text);
-    if (known) return { ...base, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name' };
+    if (known) return { ...base, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name', ...(known.generated ? { generatedName: true } : {}) };
     if (run.afterTitle) return { ...base, type: 'person', confidence: 0.9, reason: 'follows a title' };
 
     const words = text.split(/\s+/);
@@ -179,6 +272,11 @@ export class EntityDetector {
     const personShape = words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w));
     if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text) && speaks && !firstKnown) return { ...base, type: 'person', confidence: 0.6, reason: 'speaker' };
     if (personShape && (speaks || saidBy)) return { ...base, type: 'person', confidence: 0.8, reason: 'speaker' };
+    if (words.length >= 2 && words.length <= 4 && FIRST_NAMES.has(words[0].toLowerCase()) && /^\p{Lu}/u.test(words[words.length - 1])) {
+      return { ...base, type: 'person', confidence: 0.75, reason: 'starts with a given name' };
+    }
+    // "WTO", "FBI": an unknown acronym is most often an organisation.
+    if (words.length === 1 && /^[A-Z]{2,5}$/.test(text)) return { ...base, type: 'organisation', confidence: 0.5, reason: 'acronym' };
     if (personShape && !firstKnown) return { ...base, type: 'person', confidence: 0.55, reason: 'shape of a full name' };
     return { ...base, type: 'other', confidence: 0.4, reason: 'capitalised name' };
   }

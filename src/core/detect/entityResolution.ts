@@ -25,7 +25,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
   // A capital at the start of a sentence proves nothing unless the name recurs elsewhere.
   const mentions = all.filter(
-    (m) => !(m.sentenceInitial && m.type === 'other' && !m.text.includes(' ') && !confirmed.has(m.text)),
+    (m) => !(m.sentenceInitial && m.type === 'other' && !m.canonical && !m.text.includes(' ') && !confirmed.has(m.text)),
   );
 
   const groups = new Map<string, Group>();
@@ -42,6 +42,13 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   const ordered = [...mentions].sort((a, b) => wordCount.get(b)! - wordCount.get(a)! || a.start - b.start);
   const persons: Group[] = [];
   for (const m of ordered) {
+    // "Xian" after "Wang Xian" is the person, though a city has the same name.
+    const asPerson = m.generatedName && !m.text.includes(' ') ? persons.find((g) => isNamePart(m.text, g.canonical)) : undefined;
+    if (asPerson) {
+      asPerson.mentions.push({ ...m, type: 'person' });
+      groupOf.set(m, asPerson);
+      continue;
+    }
     if (m.canonical) {
       add(`=${m.canonical.toLowerCase()}`, m.canonical, m, true);
       continue;

@@ -4,7 +4,7 @@
 /** Verbs that attribute a statement to someone, most telling first (matched in lower case only). */
 export const ATTRIBUTION_VERBS = [
   'said', 'says', 'told', 'tells', 'claimed', 'claims', 'admits', 'admitted', 'announced', 'announces',
-  'stated', 'states', 'reported', 'reports', 'cites', 'cited', 'confirmed', 'confirms', 'denied', 'denies',
+  'stated', 'reported', 'reports', 'cites', 'cited', 'confirmed', 'confirms', 'denied', 'denies',
   'revealed', 'reveals', 'estimated', 'estimates', 'added', 'explained', 'noted', 'argued', 'insisted', 'warned',
   'wrote', 'tweeted', 'disclosed', 'acknowledged', 'predicted', 'forecast',
 ];
@@ -17,7 +17,7 @@ export const HEDGE_CUES = [
   'suggest', 'suggested', 'appears', 'appear', 'appeared', 'seems', 'seem', 'seemed', 'believed', 'believes',
   'expected', 'expects', 'expect', 'rumor has it', 'rumour has it', 'rumored', 'rumoured', 'rumors', 'rumours',
   'is believed', 'it is thought', 'speculated', 'speculation', 'plans to', 'planning to', 'aims to', 'intends to',
-  'hopes to', 'if', 'whether', 'potentially', 'in talks', 'negotiating', 'doubt', 'uncertain', 'unclear', 'possibility',
+  'hopes to', 'if', 'unless', 'whether', 'potentially', 'in talks', 'negotiating', 'doubt', 'uncertain', 'unclear', 'possibility',
   'possible',
 ];
 
@@ -48,5 +48,57 @@ export const OPINION_CUES = [
   'i think', 'i believe', 'i feel', 'i love', 'i hate', 'i like', 'i hope', "i'm sure", 'i am sure', 'i doubt',
   "i'll believe", 'i guess', 'in my opinion', 'imo', 'imho', 'love it', 'hope it', 'hopefully', 'lovely', 'awesome',
   'beautiful', 'beauty', 'amazing', 'terrible', 'stupid', 'bull', 'smh', 'lol', 'bravo', "g'day", 'thanks',
-  'look forward', 'got to love', 'oh well', 'please', 'enlighten',
+  'look forward', 'got to love', 'oh well', 'please', 'enlighten', 'thank you', 'good evening', 'good morning',
+  'good night', 'congratulations', 'ladies and gentlemen', 'welcome', 'i agree', 'i disagree', 'i suppose',
+  "i'm not sure", 'i am not sure', 'in my view', 'my friends', 'frankly', 'of course', 'wonderful', 'great job',
+  'ridiculous', 'nonsense', 'shame', 'unbelievable', 'i mean', 'you know what',
+];
+
+/** Hedges that relay what others say: the claim is someone's, reported at one remove, and worth checking. */
+export const REPORTING_HEDGES = [
+  'reportedly', 'allegedly', 'purportedly', 'supposedly', 'rumor has it', 'rumour has it', 'rumored', 'rumoured',
+  'is believed', 'are believed', 'it is thought', 'is said to', 'are said to', 'speculated', 'is expected to',
+  'are expected to', 'in talks',
+];
+
+/** First-person promises and wishes: what the speaker will do or wants, not a checkable fact. */
+export const PROMISE_CUES = [
+  'i will', "i'll", 'we will', "we'll", "i'm going to", 'i am going to', "we're going to", 'we are going to',
+  'i want', 'we want', 'i would', "i'd", 'we would', "we'd", "let's", 'let me', 'let us', 'i intend', 'we intend',
+  'i plan', 'we plan', 'i promise', 'we promise', 'i pledge', 'i propose', 'we propose', 'my plan', 'our plan',
+];
+
+/** Obligation and exhortation: what should be, not what is. */
+export const NORMATIVE_CUES = [
+  'should', "shouldn't", 'must', 'ought to', 'need to', 'needs to', 'we need', 'have to', 'has to', "it's time",
+  'it is time', "we've got to", 'we have got to', 'we cannot afford', "we can't afford", 'deserve', 'deserves',
+];
+
+/**
+ * Subjects that fact-checkers check most: economy and figures, law and government, security,
+ * health and society, business. A sentence about one is more likely to state a checkable fact.
+ */
+export const TOPIC_CUES = [
+  'jobs', 'unemployment', 'unemployed', 'tax', 'taxes', 'deficit', 'deficits', 'debt', 'budget', 'spending', 'wages',
+  'income', 'incomes', 'prices', 'inflation', 'economy', 'economic', 'trade', 'exports', 'imports', 'sales', 'revenue',
+  'profit', 'profits', 'market share', 'growth', 'recession', 'interest rates', 'poverty', 'salary', 'salaries',
+  'law', 'laws', 'bill', 'legislation', 'regulation', 'regulations', 'court', 'supreme court', 'vote', 'voted', 'votes',
+  'election', 'administration', 'government', 'congress', 'senate', 'policy', 'program', 'programs', 'ban', 'treaty',
+  'sanctions', 'veto', 'vetoed', 'war', 'troops', 'military', 'weapons', 'nuclear', 'terrorism', 'terrorists',
+  'attack', 'attacks', 'missiles', 'soldiers', 'army', 'health care', 'insurance', 'medicare', 'medicaid', 'hospitals',
+  'drugs', 'vaccine', 'crime', 'crimes', 'police', 'prison', 'immigrants', 'immigration', 'schools', 'education',
+  'teachers', 'welfare', 'social security', 'pension', 'pensions', 'oil', 'energy', 'emissions', 'climate',
+  'population', 'citizens', 'workers', 'families', 'companies', 'market', 'shares', 'stores', 'customers', 'users',
+  'smartphones', 'carriers', 'contract', 'deal', 'agreement', 'merger', 'acquisition', 'investment', 'investors',
+];
+
+/** Irregular past-tense verbs: a sentence that reports what happened. (Regular "-ed" forms are matched by shape.) */
+export const PAST_TENSE_VERBS = [
+  'was', 'were', 'had', 'did', 'made', 'took', 'went', 'gave', 'paid', 'spent', 'built', 'left', 'brought',
+  'began', 'came', 'became', 'grew', 'fell', 'rose', 'lost', 'won', 'sold', 'bought', 'cut', 'met',
+  'ran', 'led', 'held', 'kept', 'sent', 'found', 'wrote', 'struck', 'shot',
+  'hit', 'broke', 'chose', 'drove', 'drew', 'fought', 'flew', 'forgot', 'froze', 'hid', 'hung', 'laid', 'lent', 'meant',
+  'overcame', 'quit', 'rang', 'rode', 'sank', 'shook', 'shut', 'sought', 'spoke', 'stole', 'stood', 'swore', 'taught',
+  'threw', 'understood', 'withdrew', 'wore', 'gone up', 'gone down', 'risen', 'fallen', 'grown', 'shrunk', 'tripled',
+  'quadrupled', 'halved', 'taken', 'given', 'begun', 'written', 'won', 'lost',
 ];

@@ -31,3 +31,31 @@ export const PERIOD_MODIFIERS: Record<string, 'START' | 'MID' | 'END'> = {
   mid: 'MID', middle: 'MID',
   late: 'END', end: 'END',
 };
+
+/** TIMEX3 reference values of vague time words ("now", "recently", "the future"). */
+export const REFERENCE_WORDS: Record<string, 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'> = {
+  now: 'PRESENT_REF', 'right now': 'PRESENT_REF', currently: 'PRESENT_REF', 'at present': 'PRESENT_REF', 'the present': 'PRESENT_REF',
+  nowadays: 'PRESENT_REF', 'these days': 'PRESENT_REF',
+  recently: 'PAST_REF', lately: 'PAST_REF', 'the past': 'PAST_REF',
+  'recent years': 'PAST_REF', 'recent months': 'PAST_REF', 'recent weeks': 'PAST_REF',
+  'recent days': 'PAST_REF',
+  'the future': 'FUTURE_REF', 'the near future': 'FUTURE_REF',
+};
+
+/** Frequencies (TIMEX3 SET): "daily" is every day. */
+export const FREQUENCY_WORDS: Record<string, string> = {
+  daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', hourly: 'PT1H',
+  'every day': 'P1D', 'every week': 'P1W', 'every month': 'P1M', 'every year': 'P1Y', 'each day': 'P1D',
+  'each week': 'P1W', 'each month': 'P1M', 'each year': 'P1Y', 'a year': 'P1Y', 'a month': 'P1M', 'a week': 'P1W',
+  'a day': 'P1D', 'per year': 'P1Y', 'per month': 'P1M', 'per week': 'P1W', 'per day': 'P1D',
+};
+
+export const ORDINAL_QUARTERS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+};
+
+/** Seasons as TIMEX3 codes, with the month each starts in (winter runs December to February). */
+export const SEASONS: Record<string, { code: string; startMonth: number }> = {
+  spring: { code: 'SP', startMonth: 3 }, summer: { code: 'SU', startMonth: 6 }, fall: { code: 'FA', startMonth: 9 },
+  autumn: { code: 'FA', startMonth: 9 }, winter: { code: 'WI', startMonth: 12 },
+};

@@ -1,4 +1,14 @@
 // Word lists that shape entity detection. Kept as data so rules stay small and testable.
+import names from './names.generated.json';
+
+/** Given names (lower case), generated from a name lexicon: "Igor Shkvyrin" is a person by its first word. */
+export const FIRST_NAMES: ReadonlySet<string> = new Set(names.firstNames);
+
+/** Role nouns that introduce a person when written in lower case before a name ("striker Igor Shkvyrin"). */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set([...names.roles, 'striker', 'midfielder', 'defender', 'goalkeeper', 'forward', 'coach', 'captain', 'batsman', 'bowler', 'pitcher', 'quarterback', 'jockey', 'champion', 'rider', 'skipper']);
+
+/** Words that belong to a following title ("Prime Minister", "Foreign Secretary") rather than to a name before it. */
+export const TITLE_MODIFIERS = new Set(['prime', 'foreign', 'deputy', 'vice', 'finance', 'defence', 'defense', 'interior', 'trade', 'health', 'justice', 'economy', 'agriculture', 'energy', 'state', 'home', 'acting', 'former', 'chief', 'assistant', 'associate', 'general', 'attorney']);
 
 /** Titles that introduce a person and are not part of the name ("Xiaomi CEO Lei Jun"). */
 export const PERSON_TITLES = new Set([

@@ -41,14 +41,15 @@ export function segmentBlocks(text: string): Block[] {
   const lines = splitLines(text);
   const groups: Line[][] = [];
   let current: Line[] = [];
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (isBlank(line)) {
       if (current.length) groups.push(current);
       current = [];
       continue;
     }
     const previous = current[current.length - 1];
-    if (previous && endsParagraph(previous, groups.length === 0 ? undefined : groups[0][0])) {
+    if (previous && endsParagraph(previous, line, groups.length === 0 ? undefined : groups[0][0])) {
       groups.push(current);
       current = [];
     }
@@ -102,9 +103,19 @@ export function segmentBlocks(text: string): Block[] {
  * Scraped pages put one paragraph on a line; hard-wrapped text continues sentences across lines.
  * A line ends its paragraph when it ends a sentence, is too long to be wrapped, or repeats the title.
  */
-function endsParagraph(line: Line, titleLine: Line | undefined): boolean {
+function endsParagraph(line: Line, next: Line, titleLine: Line | undefined): boolean {
   const t = line.text.trim();
-  return /[.!?:"”’)]$/.test(t) || t.length > 100 || COMMENT_HEADER.test(t) || (titleLine !== undefined && t === titleLine.text.trim());
+  if (/[.!?:"”’)]$/.test(t) || t.length > 100 || COMMENT_HEADER.test(t) || (titleLine !== undefined && t === titleLine.text.trim())) return true;
+  // A short line or a Title Case headline, then a line starting a new sentence: a byline, a
+  // dateline or a headline, not prose wrapped mid-sentence.
+  return /^["“‘'(]?[\p{Lu}\d]/u.test(next.text.trim()) && (t.length < 60 || isHeadline(t));
+}
+
+/** Most words capitalised, as in "Jennifer Garner Won the Oscar For Best Arms". */
+export function isHeadline(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const capitalised = words.filter((w) => /^["“‘'(]?[\p{Lu}\d]/u.test(w)).length;
+  return words.length >= 3 && capitalised / words.length >= 0.7;
 }
 
 function looksLikeTitle(group: Line[]): boolean {

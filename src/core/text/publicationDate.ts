@@ -15,10 +15,10 @@ export function findPublicationDate(blocks: readonly Block[], dates: DateDetecto
       const prefix = PUBLICATION_LINE.exec(trimmed);
       const rest = prefix ? trimmed.slice(prefix[0].length) : trimmed;
       const hits = dates.detect(rest, undefined);
-      const day = hits.find((h) => h.value && /^\d{4}-\d{2}-\d{2}$/.test(h.value));
+      const day = hits.find((h) => h.value && /^\d{4}-\d{2}-\d{2}(?:T|$)/.test(h.value));
       // A line that is only a date is a dateline; otherwise the line must say it is the publication date.
       const remainder = day ? rest.replace(day.text, '').replace(/[\s,.|·–—()-]+/g, '') : '';
-      if (day && (prefix || /^(?:[\p{Lu}\d]{0,24}|By\p{L}{1,40})$/u.test(remainder))) return day.value!;
+      if (day && (prefix || /^(?:[\p{Lu}\d]{0,24}|By\p{L}{1,40})$/u.test(remainder))) return day.value!.slice(0, 10);
     }
   }
   return undefined;

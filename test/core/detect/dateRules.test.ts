@@ -29,8 +29,11 @@ const REF = '2018-03-10';
 describe('DATE_RULES', () => {
   it('has one rule per family, in the order they are tried', () => {
     expect(DATE_RULES.map((r) => r.name)).toEqual([
+      'ordinal-quarter', 'the-quarter', 'year-possessive-quarter', 'year-earlier', 'fiscal-year', 'modified-relative-unit',
+      'modified-month', 'modified-season', 'weekend',
       'iso-date', 'period-modifier-year', 'year-possessive-modifier', 'quarter-year', 'season-year', 'month-year', 'decade',
       'ago', 'relative-unit', 'duration', 'month-alone', 'year',
+      'reference-word', 'frequency',
     ]);
   });
 });
@@ -91,8 +94,13 @@ describe('month-year', () => {
 });
 
 describe('month alone', () => {
-  it('uses the reference year for a full month name, else XXXX', () => {
-    expect(pick(only('It launched in June.', REF))).toEqual({ text: 'June', value: '2018-06', timexType: 'DATE', rule: 'month-alone' });
+  it('places a full month name by tense around the reference day, else XXXX', () => {
+    expect(pick(only('It will launch in June.', REF))).toEqual({ text: 'June', value: '2018-06', timexType: 'DATE', rule: 'month-alone' });
+    expect(only('It launched in June.', REF).value).toBe('2017-06');
+    expect(only('It launched in February.', REF).value).toBe('2018-02');
+    // No tense: the nearest June / December to March 2018.
+    expect(only('Sales in June.', REF).value).toBe('2018-06');
+    expect(only('Sales in December.', REF).value).toBe('2017-12');
     expect(only('It launched in June.').value).toBe('XXXX-06');
     expect(only('It launched in June.').relative).toBe(true);
   });
@@ -123,7 +131,7 @@ describe('year alone', () => {
     ['a longer number', 'It sold 120184 units.'],
     ['a number outside 1800–2099', 'It sold 1750 units.'],
   ])('is not %s', (_why, text) => {
-    expect(dates(text)).toEqual([]);
+    expect(dates(text).filter((d) => d.rule !== 'reference-word')).toEqual([]);
   });
 });
 

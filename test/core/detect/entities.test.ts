@@ -66,7 +66,7 @@ describe('gazetteer names', () => {
   });
 
   it('accepts its own data', () => {
-    const g = new Gazetteer({ organisation: [['Acme Corp', 'Acme']], place: [['Springfield']] });
+    const g = new Gazetteer([{ organisation: [['Acme Corp', 'Acme']], place: [['Springfield']] }], { organisations: [], places: [] });
     expect(g.lookup('Acme')).toEqual({ canonical: 'Acme Corp', type: 'organisation' });
     expect(g.lookup('Springfield')?.type).toBe('place');
     expect(g.longestNameWords).toBe(2);

@@ -1,0 +1,52 @@
+import type { Root } from 'nlcst';
+import retextEnglish from 'retext-english';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { isHeadline, segmentBlocks } from '../../../src/core/text/blocks';
+import { sentencesOf } from '../../../src/core/text/sentences';
+
+const sentences = (text: string) => sentencesOf(unified().use(retextEnglish).parse(text) as Root, text).map((s) => s.text);
+
+describe('sentence ends the English parser misses', () => {
+  it('splits after "Pro." and "10." before a capital', () => {
+    expect(sentences('Huawei will sell the Mate 10 Pro. The phone costs $600.')).toEqual(['Huawei will sell the Mate 10 Pro.', 'The phone costs $600.']);
+    expect(sentences('Sales rose in version 10. The new model sold well.')).toEqual(['Sales rose in version 10.', 'The new model sold well.']);
+  });
+
+  it('keeps titles, initials and dotted abbreviations inside the sentence', () => {
+    expect(sentences('Mr. Smith met Dr. Jones at the U.S. Army base.')).toHaveLength(1);
+    expect(sentences('J. R. Smith left Apple Inc. on Friday.')).toHaveLength(1);
+  });
+
+  it('keeps offsets exact across the split', () => {
+    const text = 'It ships the Mate 10 Pro.  The price is high.';
+    const parsed = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text, 100);
+    for (const s of parsed) expect(text.slice(s.start - 100, s.end - 100)).toBe(s.text);
+    for (const s of parsed) for (const t of s.tokens) expect(text.slice(t.start - 100, t.end - 100)).toBe(t.kind === 'word' ? text.slice(t.start - 100, t.end - 100) : t.text);
+  });
+});
+
+describe('paragraph blocks', () => {
+  it('a Title Case headline line does not run into the sentence after it', () => {
+    const text = 'Body starts here.\n\nJennifer Garner Won the Oscar For Best Arms - Here\'s How\nThe clip went viral with everyone sharing it.';
+    expect(segmentBlocks(text).map((b) => b.text)).toEqual([
+      'Body starts here.', "Jennifer Garner Won the Oscar For Best Arms - Here's How", 'The clip went viral with everyone sharing it.',
+    ]);
+  });
+
+  it('a short byline line ends its block', () => {
+    expect(segmentBlocks('Headline here\n\nNadim Ladki\nAL-AIN , United Arab Emirates 1996-12-06\nJapan began the defence of their title .').map((b) => b.text)).toEqual([
+      'Headline here', 'Nadim Ladki', 'AL-AIN , United Arab Emirates 1996-12-06', 'Japan began the defence of their title .',
+    ]);
+  });
+
+  it('hard-wrapped prose still joins across lines', () => {
+    const wrapped = 'Xiaomi has been planning to start selling its smartphones in the United\nStates for many years now, but the company never found the right moment.';
+    expect(segmentBlocks(`Headline here\n\n${wrapped}`).map((b) => b.text)).toEqual(['Headline here', wrapped]);
+  });
+
+  it('isHeadline: most words capitalised', () => {
+    expect(isHeadline('Jennifer Garner Won the Oscar For Best Arms')).toBe(true);
+    expect(isHeadline('the clip went viral with everyone')).toBe(false);
+  });
+});
