@@ -2,7 +2,7 @@ import search from 'approx-string-match';
 import type { Finding } from './model';
 import type { Annotation, Sidecar } from './tags/annotation';
 import { QuoteAnchorer, type Anchor } from './tags/anchoring';
-import { makeQuoteTarget, sha256Hex } from './tags/quoteSelector';
+import { makeQuoteTarget, sameQuoteTarget, sha256Hex } from './tags/quoteSelector';
 import { compareFindings } from './analyzer';
 
 export interface TaggedFinding extends Finding {
@@ -109,8 +109,7 @@ export function rebaseSidecar(sidecar: Sidecar, text: string, tagged: TaggedFind
       return orphaned.has(a.id) && a.orphanedAt === undefined ? { ...a, orphanedAt: now.toISOString() } : a;
     }
     const target = makeQuoteTarget(text, anchor.start, anchor.end);
-    const same = (Object.keys(target) as (keyof typeof target)[]).every((k) => target[k] === a.target[k]);
-    if (same && a.orphanedAt === undefined) return a;
+    if (sameQuoteTarget(target, a.target) && a.orphanedAt === undefined) return a;
     const { orphanedAt: _found, ...rest } = a;
     return { ...rest, target };
   });

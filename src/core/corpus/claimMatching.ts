@@ -193,7 +193,7 @@ export class ClaimRegistry {
     if (candidates.length > maxCandidates) candidates = candidates.sort((a, b) => hits.get(b)! - hits.get(a)! || a - b).slice(0, maxCandidates);
     const memo = new Map<string, number>();
     const mine = this.weighted(claim, group, memo);
-    const out: ClaimMatch[] = [];
+    const scored: { ref: ClaimRef; score: number; theirs: Weighted }[] = [];
     for (const id of candidates) {
       const ref = this.refs.get(id)!;
       const theirs = this.weighted(ref.claim, group, memo);
@@ -208,12 +208,13 @@ export class ClaimRegistry {
       }
       if (sharedCount < 2) continue;
       const score = dot / (mine.norm * theirs.norm || 1);
-      if (score < threshold) continue;
-      const shared = [...theirs.weights.entries()].filter(([f]) => mine.weights.has(f)).sort((a, b) => b[1] - a[1]).map(([f]) => f);
-      out.push({ ref, score, shared });
+      if (score >= threshold) scored.push({ ref, score, theirs });
     }
-    out.sort((a, b) => b.score - a.score || (a.ref.sourceId < b.ref.sourceId ? -1 : a.ref.sourceId > b.ref.sourceId ? 1 : a.ref.claim.span.start - b.ref.claim.span.start));
-    return out.slice(0, limit);
+    scored.sort((a, b) => b.score - a.score || (a.ref.sourceId < b.ref.sourceId ? -1 : a.ref.sourceId > b.ref.sourceId ? 1 : a.ref.claim.span.start - b.ref.claim.span.start));
+    // Explaining a match (sorting its shared features) costs more than scoring it: only for those kept.
+    return scored.slice(0, limit).map(({ ref, score, theirs }) => ({
+      ref, score, shared: [...theirs.weights.entries()].filter(([f]) => mine.weights.has(f)).sort((a, b) => b[1] - a[1]).map(([f]) => f),
+    }));
   }
 
   /** Cosine of two claims with the same weights as `matches` (for measurement and tests). */

@@ -35,12 +35,12 @@ export interface Conflict {
   sides: [ConflictSide, ConflictSide];
 }
 
-export function conflictId(kind: ConflictKind, a: ConflictSide, b: ConflictSide): string {
+function conflictId(kind: ConflictKind, a: ConflictSide, b: ConflictSide): string {
   return `${kind}:${a.sourceId}#${a.findingId}|${b.sourceId}#${b.findingId}`;
 }
 
 /** Orders the sides by source id then finding, so each conflict is found once with one id. */
-export function makeConflict(kind: ConflictKind, subject: string, a: ConflictSide, b: ConflictSide): Conflict {
+function makeConflict(kind: ConflictKind, subject: string, a: ConflictSide, b: ConflictSide): Conflict {
   const [x, y] = a.sourceId < b.sourceId || (a.sourceId === b.sourceId && a.findingId <= b.findingId) ? [a, b] : [b, a];
   return { id: conflictId(kind, x, y), kind, subject, sides: [x, y] };
 }

@@ -78,6 +78,7 @@ export class CorpusIndex {
 
   private invalidate(): void {
     this.rolesCache = undefined;
+    this.titleCache.clear();
     this.frameCache = undefined;
     this.firstCache = undefined;
     this.orderCache = undefined;
@@ -144,7 +145,10 @@ export class CorpusIndex {
   linksFor(sourceId: string, findingId: string, narrow?: { datedOnly: boolean; limit: number; candidates: number }): ClaimLink[] {
     const digest = this.digests.get(sourceId);
     const claim = digest?.claims.find((c) => c.findingId === findingId);
-    if (!digest || !claim) return [];
+    return digest && claim ? this.links(sourceId, digest, claim, narrow) : [];
+  }
+
+  private links(sourceId: string, digest: SourceDigest, claim: ClaimDigest, narrow?: { datedOnly: boolean; limit: number; candidates: number }): ClaimLink[] {
     return this.claims.matches(sourceId, claim, this.group, this.threshold, narrow?.limit, narrow?.datedOnly, narrow?.candidates).map((m) => this.link(sourceId, digest, claim, m));
   }
 
@@ -176,7 +180,7 @@ export class CorpusIndex {
     for (const id of ids) {
       const digest = this.digests.get(id)!;
       for (const claim of digest.claims) {
-        for (const link of this.linksFor(id, claim.findingId)) for (const c of link.conflicts) found.set(c.id, c);
+        for (const link of this.links(id, digest, claim)) for (const c of link.conflicts) found.set(c.id, c);
       }
       for (const c of this.titleConflictsOf(id, digest)) found.set(c.id, c);
     }
@@ -222,9 +226,23 @@ export class CorpusIndex {
       people.set(g?.id ?? m.key, g?.canonical ?? m.canonical);
     }
     for (const [groupId, person] of people) {
-      for (const c of titleConflicts(person, this.roleHolders().get(groupId) ?? [])) if (c.sides.some((s) => s.sourceId === sourceId)) out.push(c);
+      for (const c of this.titleConflictsOfGroup(groupId, person)) if (c.sides.some((s) => s.sourceId === sourceId)) out.push(c);
     }
     return out;
+  }
+
+  /** Title conflicts of one person, by group and name; rebuilt after a change. */
+  private readonly titleCache = new Map<string, Conflict[]>();
+
+  /**
+   * Every source naming a person asks for the same pairs of holders: computed once per person, not
+   * once per source (which made the workspace's conflicts cubic in the sources naming someone).
+   */
+  private titleConflictsOfGroup(groupId: string, person: string): Conflict[] {
+    const key = `${groupId}\u0000${person}`;
+    let list = this.titleCache.get(key);
+    if (!list) this.titleCache.set(key, (list = titleConflicts(person, this.roleHolders().get(groupId) ?? [])));
+    return list;
   }
 
   // ---- Timeline ------------------------------------------------------------------------------
@@ -238,10 +256,11 @@ export class CorpusIndex {
     if (this.frameCache) return this.frameCache;
     const found = new Map<string, Conflict>();
     for (const id of this.sourceIds()) {
-      for (const claim of this.digests.get(id)!.claims) {
+      const digest = this.digests.get(id)!;
+      for (const claim of digest.claims) {
         if (!isDated(claim)) continue;
         let kept = 0;
-        for (const link of this.linksFor(id, claim.findingId, { datedOnly: true, limit: 10, candidates: 60 })) {
+        for (const link of this.links(id, digest, claim, { datedOnly: true, limit: 10, candidates: 60 })) {
           for (const c of link.conflicts) if (c.kind === 'time-frame' && kept < 3 && !found.has(c.id)) {
             found.set(c.id, c);
             kept++;

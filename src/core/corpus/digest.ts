@@ -89,7 +89,8 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
   const claimAt = (start: number, end: number) => {
     // Claims are sentences and rarely overlap: look back from the last one starting at or before `start`.
     let best: TaggedFinding | undefined;
-    for (let i = lastAtOrBefore(claimStarts, start); i >= 0 && i >= lastAtOrBefore(claimStarts, start) - 3; i--) {
+    const last = lastAtOrBefore(claimStarts, start);
+    for (let i = last; i >= 0 && i >= last - 3; i--) {
       const c = claims[i];
       if (c.end >= end && (!best || c.end - c.start < best.end - best.start)) best = c;
     }

@@ -40,7 +40,7 @@ export interface Timeline {
 }
 
 /** A page lists this many; the dates of every disagreement are still marked. */
-export const MAX_DISAGREEMENTS = 200;
+const MAX_DISAGREEMENTS = 200;
 
 export interface TimelineOptions {
   /** Include dates in reader comments and comment metadata ("Member since …"). Default false. */

@@ -28,6 +28,8 @@ export interface Anchor {
 export interface AnchorHints {
   /** Expected start offsets besides the recorded one, best first (e.g. shifted like the neighbouring tags). */
   starts?: readonly number[];
+  /** The recorded offsets mean nothing (an import that gave only the quote): judge by the text alone. */
+  positionUnknown?: boolean;
 }
 
 /** Quotes at least this long are trusted on their own: identical text of this length is the same text. */
@@ -36,12 +38,12 @@ export const LONG_QUOTE = 40;
  * A short quote where it was expected (its old offset, or shifted like its neighbours) needs one side
  * of its context intact, or both sides this similar on average…
  */
-export const MIN_CONTEXT_NEAR = 0.6;
+const MIN_CONTEXT_NEAR = 0.6;
 /**
  * …and found anywhere else, both sides this similar on average: one intact side is not enough there,
  * as a deleted reader comment's "Member since: Jun 10, 2015" is not the same author's next comment's.
  */
-export const MIN_CONTEXT_FAR = 0.7;
+const MIN_CONTEXT_FAR = 0.7;
 
 /** How far from an expected position the first stage looks (a CRLF re-save shifts by one per line). */
 const NEAR_SLACK = 64;
@@ -61,7 +63,7 @@ const trustedFar = (c: ContextScore) => c.mean >= MIN_CONTEXT_FAR;
 /** Fuzzy matches may differ from the quote in at most this share of its length… */
 export const MAX_ERROR_RATE = 0.25;
 /** …and must score at least this on quote, context and position together. */
-export const MIN_FUZZY_SCORE = 0.75;
+const MIN_FUZZY_SCORE = 0.75;
 /** Half-width of each window searched approximately, at least; longer quotes get wider windows. */
 const FUZZY_WINDOW = 2048;
 /** Beyond this many exact occurrences, the quote is too common to tell apart by scanning them all. */
@@ -295,21 +297,14 @@ export class QuoteAnchorer {
         const a = result[order[j]!];
         return a && a.method !== 'fuzzy' && !far.has(order[j]!) ? t.start + a.start - targets[order[j]!]!.start : undefined;
       };
-      const starts: number[] = [];
-      for (let j = k - 1; j >= 0; j--) {
-        const s = steady(j);
-        if (s !== undefined) {
-          starts.push(s);
-          break;
+      const nearestSteady = (step: 1 | -1) => {
+        for (let j = k + step; j >= 0 && j < order.length; j += step) {
+          const s = steady(j);
+          if (s !== undefined) return s;
         }
-      }
-      for (let j = k + 1; j < order.length; j++) {
-        const s = steady(j);
-        if (s !== undefined) {
-          starts.push(s);
-          break;
-        }
-      }
+        return undefined;
+      };
+      const starts = [nearestSteady(-1), nearestSteady(1)].filter((s): s is number => s !== undefined);
       if (!result[i]) {
         result[i] = this.anchor(t, { starts }, true);
         return;
@@ -327,28 +322,29 @@ export class QuoteAnchorer {
     const { text } = this;
     const { exact } = target;
     if (!exact) return undefined;
-    const expected = [target.start, ...(hints.starts ?? [])];
+    const expected = hints.positionUnknown ? [] : [target.start, ...(hints.starts ?? [])];
+    // Recorded without context (an import with offsets or a quote only): position and uniqueness are
+    // all there is to go on, so they are trusted as far as they go.
+    const bare = !target.prefix && !target.suffix;
     const long = exact.length >= LONG_QUOTE;
 
-    // 1. Where it was, or where its neighbours' shift puts it, give or take a few line breaks.
-    for (const at of expected) {
+    // 1. Where its neighbours' shift puts it, else where it was, give or take a few line breaks. The
+    //    shift goes first: after an edit above (or a CRLF re-save) an identical copy of the line can
+    //    sit exactly on the old offset, while the neighbours say where the text itself moved.
+    for (const at of hints.positionUnknown ? [] : [...(hints.starts ?? []), target.start]) {
       const from = Math.max(0, at - NEAR_SLACK);
       const near = text.slice(from, at + NEAR_SLACK + exact.length);
-      let best: { start: number; context: ContextScore; distance: number } | undefined;
+      const candidates: Candidate[] = [];
       for (let k = near.indexOf(exact); k !== -1; k = near.indexOf(exact, k + 1)) {
         const i = from + k;
         const context = contextAt(text, i, i + exact.length, target);
         const distance = Math.abs(i - at);
         // Off the expected spot, only an untouched context (whitespace aside) will do: a copy of the
         // same line nearby (a repeated headline) must not win over the real one further off.
-        const trusted = distance === 0 ? trustedNear(context) : context.mean >= 0.999;
-        if (trusted && (!best || context.mean > best.context.mean + 0.02 || (context.mean >= best.context.mean - 0.02 && distance < best.distance))) {
-          best = { start: i, context, distance };
-        }
+        if (distance === 0 ? bare || trustedNear(context) : context.mean >= 0.999) candidates.push({ start: i, end: i + exact.length, context, distance });
       }
-      if (best) {
-        return { start: best.start, end: best.start + exact.length, method: 'position', confidence: combinedScore(1, best.context, best.distance, text.length) };
-      }
+      const best = pickByContext(candidates);
+      if (best) return { start: best.start, end: best.end, method: 'position', confidence: combinedScore(1, best.context, best.distance, text.length) };
     }
 
     // 2. Verbatim elsewhere.
@@ -389,7 +385,8 @@ export class QuoteAnchorer {
     // to where it was: then one intact side will do (the text on its other side was edited). A long
     // quote that occurs once is the same text whatever surrounds it now (a moved paragraph).
     const unique = candidates.length === 1;
-    const trusted = candidates.filter((c) => trustedFar(c.context) || (unique && (long || (c.distance <= NEAR_DISTANCE && trustedNear(c.context)))));
+    const bare = !target.prefix && !target.suffix;
+    const trusted = candidates.filter((c) => trustedFar(c.context) || (unique && (long || bare || (c.distance <= NEAR_DISTANCE && trustedNear(c.context)))));
     let best = pickByContext(trusted);
     if (!best && long && candidates.length > 1) {
       // Copies of a long sentence (a quote repeated, a duplicated paragraph): only a clearly better context decides.

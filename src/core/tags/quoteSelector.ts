@@ -40,6 +40,11 @@ export function makeQuoteTarget(
   };
 }
 
+/** True when both targets name the same text with the same offsets and context. */
+export function sameQuoteTarget(a: TextQuoteTarget, b: TextQuoteTarget): boolean {
+  return a.start === b.start && a.end === b.end && a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix;
+}
+
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }

@@ -56,27 +56,41 @@ export class SidecarStoreError extends Error {
   }
 }
 
-function classify(raw: string): SidecarRead {
+/** Raw file contents (undefined: no file) as a read result. */
+function classify(raw: string | undefined): SidecarRead {
+  if (raw === undefined) return { state: 'missing' };
   const parsed = parseSidecar(raw);
   return parsed.ok ? { state: 'ok', sidecar: parsed.sidecar, raw, fromVersion: parsed.fromVersion } : { state: 'invalid', problem: parsed.problem };
 }
 
 /**
- * The current contents as a sidecar to change, or an error: a file we cannot parse may hold tags we
- * do not understand, so overwriting it could destroy the user's work.
+ * What one attempt of an update does: nothing (`done`), or replace the file with `content`, backing
+ * it up first when it is of the older version `upgradeFrom`.
  */
-function changeable(path: string, raw: string | undefined): { sidecar?: Sidecar; fromVersion?: 1 | 2 } {
-  if (raw === undefined) return {};
-  const parsed = parseSidecar(raw);
-  if (!parsed.ok) {
+type UpdatePlan = { done: SidecarUpdate } | { next: Sidecar; content: string; upgradeFrom?: 1 | 2 };
+
+/**
+ * Shared by both stores so they agree: applies `change` to the current contents `raw`. Throws when
+ * they do not parse: a file we cannot read may hold tags we do not understand, so overwriting it
+ * could destroy the user's work.
+ */
+function planUpdate(path: string, raw: string | undefined, change: SidecarChange): UpdatePlan {
+  const read = classify(raw);
+  if (read.state === 'invalid') {
     throw new SidecarStoreError(
       `Cannot save tags to ${path}: the file already there is not a sidecar this Sourcemark can read, ` +
-        `so it was left untouched and your tag was not saved. ${parsed.problem.message}`,
+        `so it was left untouched and your tag was not saved. ${read.problem.message}`,
       'invalid-existing',
-      { problem: parsed.problem },
+      { problem: read.problem },
     );
   }
-  return { sidecar: parsed.sidecar, fromVersion: parsed.fromVersion };
+  const current = read.state === 'ok' ? read.sidecar : undefined;
+  const next = change(current);
+  if (next === undefined) return { done: { sidecar: current, written: false } };
+  const content = serializeSidecar(next);
+  if (content === raw) return { done: { sidecar: next, written: false } };
+  const fromVersion = read.state === 'ok' ? read.fromVersion : undefined;
+  return { next, content, ...(fromVersion !== undefined && fromVersion < SIDECAR_SCHEMA_VERSION ? { upgradeFrom: fromVersion } : {}) };
 }
 
 const errnoCode = (err: unknown): string | undefined =>
@@ -169,7 +183,7 @@ export class FileSidecarStore implements SidecarStore {
     const raw = await readIfExists(path).catch((err: unknown) => {
       throw readError(path, err);
     });
-    return raw === undefined ? { state: 'missing' } : classify(raw);
+    return classify(raw);
   }
 
   async write(path: string, sidecar: Sidecar): Promise<void> {
@@ -184,12 +198,9 @@ export class FileSidecarStore implements SidecarStore {
         const raw = await readIfExists(path).catch((err: unknown) => {
           throw writeError(path, err);
         });
-        const { sidecar: current, fromVersion } = changeable(path, raw);
-        const next = change(current);
-        if (next === undefined) return { sidecar: current, written: false };
-        const content = serializeSidecar(next);
-        if (content === raw) return { sidecar: next, written: false };
-        if (await this.replace(path, raw, content, fromVersion)) return { sidecar: next, written: true };
+        const plan = planUpdate(path, raw, change);
+        if ('done' in plan) return plan.done;
+        if (await this.replace(path, raw, plan.content, plan.upgradeFrom)) return { sidecar: plan.next, written: true };
       }
     } finally {
       await release();
@@ -253,19 +264,18 @@ export class FileSidecarStore implements SidecarStore {
   }
 
   /**
-   * Atomically replaces the file with `content` if it still holds `expected` (undefined: absent).
-   * Returns false, leaving the file alone, when something else changed it since it was read.
+   * Atomically replaces the file with `content` if it still holds `expected` (undefined: absent),
+   * keeping a backup of `expected` first when it is of the older version `upgradeFrom`. Returns
+   * false, leaving the file alone, when something else changed it since it was read.
    */
-  private async replace(path: string, expected: string | undefined, content: string, fromVersion: 1 | 2 | undefined): Promise<boolean> {
+  private async replace(path: string, expected: string | undefined, content: string, upgradeFrom: 1 | 2 | undefined): Promise<boolean> {
     // Same folder as the target so the rename is atomic (no cross-device move);
     // pid + random so concurrent writers never share a temp file.
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     let handle: FileHandle | undefined;
     let created = false;
     try {
-      if (expected !== undefined && fromVersion !== undefined && fromVersion < SIDECAR_SCHEMA_VERSION) {
-        await keepBackup(backupPathFor(path, fromVersion), expected);
-      }
+      if (expected !== undefined && upgradeFrom !== undefined) await keepBackup(backupPathFor(path, upgradeFrom), expected);
       // Keep the permissions the user gave the existing file; rename would otherwise reset them.
       const mode = expected === undefined ? 0o666 : await stat(path).then((st) => st.mode & 0o777, () => 0o666);
       handle = await open(temp, 'wx', mode);
@@ -324,8 +334,7 @@ export class MemorySidecarStore implements SidecarStore {
   }
 
   async read(path: string): Promise<SidecarRead> {
-    const raw = this.files.get(path);
-    return raw === undefined ? { state: 'missing' } : classify(raw);
+    return classify(this.files.get(path));
   }
 
   async write(path: string, sidecar: Sidecar): Promise<void> {
@@ -334,17 +343,14 @@ export class MemorySidecarStore implements SidecarStore {
 
   async update(path: string, change: SidecarChange): Promise<SidecarUpdate> {
     const raw = this.files.get(path);
-    const { sidecar: current, fromVersion } = changeable(path, raw);
-    const next = change(current);
-    if (next === undefined) return { sidecar: current, written: false };
-    const content = serializeSidecar(next);
-    if (content === raw) return { sidecar: next, written: false };
-    if (raw !== undefined && fromVersion !== undefined && fromVersion < SIDECAR_SCHEMA_VERSION) {
-      const backup = backupPathFor(path, fromVersion);
+    const plan = planUpdate(path, raw, change);
+    if ('done' in plan) return plan.done;
+    if (raw !== undefined && plan.upgradeFrom !== undefined) {
+      const backup = backupPathFor(path, plan.upgradeFrom);
       if (!this.files.has(backup)) this.files.set(backup, raw);
     }
-    this.files.set(path, content);
-    return { sidecar: next, written: true };
+    this.files.set(path, plan.content);
+    return { sidecar: plan.next, written: true };
   }
 }
 

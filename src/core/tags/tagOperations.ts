@@ -2,10 +2,9 @@
 // so callers can compare before/after and undo by keeping the old value.
 import { randomUUID } from 'node:crypto';
 import type { FindingKind, TagStatus } from '../model';
-import type { Annotation, Evidence, Sidecar, StatusChange, TextQuoteTarget } from './annotation';
-import { normaliseEvidence } from './sidecarFormat';
-import { makeQuoteTarget, sha256Hex } from './quoteSelector';
-import { MAX_HISTORY } from './sidecarFormat';
+import type { Annotation, Evidence, Sidecar, StatusChange } from './annotation';
+import { makeQuoteTarget, sameQuoteTarget, sha256Hex } from './quoteSelector';
+import { MAX_HISTORY, normaliseEvidence } from './sidecarFormat';
 
 export interface TagKey {
   kind: FindingKind;
@@ -41,10 +40,6 @@ function sameKey(a: Annotation, key: TagKey): boolean {
 
 export function findAnnotation(sidecar: Sidecar, kind: FindingKind, start: number, end: number): Annotation | undefined {
   return sidecar.annotations.find((a) => sameKey(a, { kind, start, end }));
-}
-
-function sameTarget(a: TextQuoteTarget, b: TextQuoteTarget): boolean {
-  return a.start === b.start && a.end === b.end && a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix;
 }
 
 function withNote(a: Annotation, note: string): Annotation {
@@ -93,7 +88,7 @@ export function setTag(sidecar: Sidecar, input: SetTagInput, newId: () => string
   if (input.evidence?.length) next = { ...next, evidence: normaliseEvidence([...(existing.evidence ?? []), ...input.evidence]) };
   // Re-applying the same tag keeps updatedAt, so the saved file stays byte-identical
   // and the store can skip the write.
-  const changed = next.status !== existing.status || next.note !== existing.note || !sameTarget(next.target, existing.target) ||
+  const changed = next.status !== existing.status || next.note !== existing.note || !sameQuoteTarget(next.target, existing.target) ||
     JSON.stringify(next.evidence ?? []) !== JSON.stringify(normaliseEvidence(existing.evidence ?? []));
   if (changed) {
     next = { ...next, updatedAt: stamp };

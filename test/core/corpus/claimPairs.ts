@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CorpusIndex } from '../../../src/core/corpus';
+import { prf, type Prf } from '../../../src/eval/metrics';
 import type { SampleCorpus } from './sampleCorpus';
 
 export interface LabelledPair {
@@ -21,14 +22,8 @@ export function loadClaimPairs(): LabelledPair[] {
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 const key = (source: string, findingId: string) => `${source}#${findingId}`;
 
-export interface PairEvaluation {
+export interface PairEvaluation extends Prf {
   threshold: number;
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
   /** Predicted links between claims no labelled pair covers (counted as false positives). */
   unlabelled: string[];
   /** Labelled pairs a quote of which matches no detected claim. */
@@ -41,6 +36,7 @@ export interface PairEvaluation {
  * Precision and recall of claim matching at `threshold`. Predicted = the index links the two claims
  * (any claim containing the quote, e.g. a repeated headline). Every cross-source link that no
  * labelled pair covers counts as a false positive (closed world); ambiguous pairs count for nothing.
+ * Ratios are the evaluation's own (`prf`): no link at all is precision 0, not a vacuous 1.
  */
 export function evaluateClaimPairs(corpus: SampleCorpus, pairs: readonly LabelledPair[], threshold: number): PairEvaluation {
   const index: CorpusIndex = corpus.index;
@@ -58,14 +54,15 @@ export function evaluateClaimPairs(corpus: SampleCorpus, pairs: readonly Labelle
     }
   }
   const covered = new Set<string>();
-  const result: PairEvaluation = {
-    threshold, tp: 0, fp: 0, fn: 0, precision: 0, recall: 0, f1: 0, unlabelled: [], missingClaims: [], falsePositives: [], falseNegatives: [],
+  let [tp, fp, fn] = [0, 0, 0];
+  const lists: Pick<PairEvaluation, 'unlabelled' | 'missingClaims' | 'falsePositives' | 'falseNegatives'> = {
+    unlabelled: [], missingClaims: [], falsePositives: [], falseNegatives: [],
   };
   for (const p of pairs) {
     const as = claimsFor(p.a.source, p.a.quote);
     const bs = claimsFor(p.b.source, p.b.quote);
     const name = `${p.a.source.slice(0, 3)} “${p.a.quote.slice(0, 40)}” ~ ${p.b.source.slice(0, 3)} “${p.b.quote.slice(0, 40)}”`;
-    if (!as.length || !bs.length) result.missingClaims.push(name);
+    if (!as.length || !bs.length) lists.missingClaims.push(name);
     let predicted = false;
     for (const a of as) {
       for (const b of bs) {
@@ -75,27 +72,24 @@ export function evaluateClaimPairs(corpus: SampleCorpus, pairs: readonly Labelle
       }
     }
     if (p.label === 'ambiguous') continue;
-    if (p.label === 'same' && predicted) result.tp++;
+    if (p.label === 'same' && predicted) tp++;
     else if (p.label === 'same') {
-      result.fn++;
-      result.falseNegatives.push(name);
+      fn++;
+      lists.falseNegatives.push(name);
     } else if (predicted) {
-      result.fp++;
-      result.falsePositives.push(name);
+      fp++;
+      lists.falsePositives.push(name);
     }
   }
   for (const [pair, score] of linked) {
     if (covered.has(pair)) continue;
-    result.fp++;
+    fp++;
     const [x, y] = pair.split('|').map((k) => {
       const [source, id] = k.split('#');
       const c = index.digest(source)!.claims.find((cl) => cl.findingId === id)!;
       return `${source.slice(0, 3)} “${c.text.slice(0, 50)}”`;
     });
-    result.unlabelled.push(`${x} ~ ${y} (${score.toFixed(2)})`);
+    lists.unlabelled.push(`${x} ~ ${y} (${score.toFixed(2)})`);
   }
-  result.precision = result.tp + result.fp ? result.tp / (result.tp + result.fp) : 1;
-  result.recall = result.tp + result.fn ? result.tp / (result.tp + result.fn) : 1;
-  result.f1 = result.precision + result.recall ? (2 * result.precision * result.recall) / (result.precision + result.recall) : 0;
-  return result;
+  return { threshold, ...prf(tp, fp, fn), ...lists };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TextQuoteTarget } from '../../../src/core/tags/annotation';
-import { anchorQuote } from '../../../src/core/tags/anchoring';
+import { anchorQuote, QuoteAnchorer } from '../../../src/core/tags/anchoring';
 import { makeQuoteTarget } from '../../../src/core/tags/quoteSelector';
 
 const SOURCE = 'Xiaomi said sales rose 20% in 2017. Huawei said sales fell in 2017.';
@@ -128,5 +128,53 @@ describe('anchorQuote', () => {
     const anchor = anchorQuote(crlf, target)!;
     expect(crlf.slice(anchor.start, anchor.end)).toBe('Huawei fell');
     expect(anchor.start).toBe(target.start + 4);
+  });
+});
+
+describe('QuoteAnchorer.anchorAll', () => {
+  it('follows its neighbours when an identical copy of its line lands on its old offset (CRLF re-save)', () => {
+    // The first copy of the line sits after D one-character lines, and the second copy D characters
+    // further on: re-saved with CRLF, the first copy moves by D, exactly onto the second's old offset.
+    const D = 200;
+    const line = 'Germany backs the plan, said the ministry on Friday evening.';
+    const lead = 'Both copies are led in by this same sentence. ';
+    const block = `${lead}${line}\nBoth copies are followed by this same sentence.\n`;
+    const filler = 'x\n'.repeat(D);
+    const marker = 'Only here: a unique marker.\n';
+    const pad = 'p'.repeat(D - block.length - marker.length);
+    const text = `${filler}${block}${marker}${pad}${block}The end.\n`;
+    const tagStart = filler.length + block.length + marker.length + pad.length + lead.length;
+    expect(tagStart - (filler.length + lead.length)).toBe(D);
+    const targets = [
+      quote(text, 'Only here: a unique marker.'),
+      makeQuoteTarget(text, tagStart, tagStart + line.length),
+    ];
+    const crlf = text.replace(/\n/g, '\r\n');
+    expect(crlf.slice(tagStart, tagStart + line.length)).toBe(line); // the copy now sits on the old offset
+    const [neighbour, tag] = new QuoteAnchorer(crlf).anchorAll(targets);
+    expect(crlf.slice(neighbour!.start, neighbour!.end)).toBe('Only here: a unique marker.');
+    const lines = crlf.slice(0, tag!.start).split('\r\n').length;
+    expect(lines).toBe(D + 4); // on the second copy's line (the first copy is on line D + 1)
+    expect(crlf.slice(tag!.start, tag!.end)).toBe(line);
+  });
+});
+
+describe('targets recorded without context (imports)', () => {
+  const text = 'In 2010 it began. Sales rose in 2010 and again in 2011.';
+  const at = text.lastIndexOf('2010');
+  const bare = (start: number, end: number, exact: string): TextQuoteTarget => ({ start, end, exact, prefix: '', suffix: '' });
+
+  it('keeps a short quote at its recorded offset when that offset still holds it', () => {
+    expect(anchorQuote(text, bare(at, at + 4, '2010'))).toMatchObject({ start: at, end: at + 4 });
+  });
+
+  it('with no usable position, takes the only occurrence and refuses to choose between several', () => {
+    expect(anchorQuote(text, bare(0, 0, '2011'), { positionUnknown: true })).toMatchObject({ start: text.indexOf('2011') });
+    expect(anchorQuote(text, bare(0, 0, '2010'), { positionUnknown: true })).toBeUndefined();
+  });
+
+  it('with no usable position, still refuses a short quote whose recorded context contradicts the text', () => {
+    const target = { start: 0, end: 0, exact: '2011', prefix: 'were sold in ', suffix: ', he said' };
+    expect(anchorQuote(text, target, { positionUnknown: true })).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // A text that remembers where each character came from, so a test knows the truth about a tag after
 // any sequence of edits: is its text still there unchanged, changed, or gone, and where.
-import { makeQuoteTarget } from '../../../src/core/tags/quoteSelector';
+import { LONG_QUOTE } from '../../../src/core/tags/anchoring';
 import type { TextQuoteTarget } from '../../../src/core/tags/annotation';
 
 /** Ids below this are characters of the original text; inserted characters get fresh ids above it. */
@@ -108,7 +108,7 @@ export interface Truth {
 }
 
 /** Levenshtein distance (small strings only). */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -120,7 +120,6 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-const LONG_QUOTE = 40;
 const CONTEXT_KEPT = 12;
 
 export function truthFor(doc: ProvenanceText, target: TextQuoteTarget, maxErrorRate: number): Truth {
@@ -186,8 +185,4 @@ export function judge(truth: Truth, anchor: { start: number; end: number } | und
       return mine * 2 >= anchor.end - anchor.start && outside <= slack ? 'anchored to the changed text' : 'WRONG';
     }
   }
-}
-
-export function targetAt(text: string, start: number, end: number): TextQuoteTarget {
-  return makeQuoteTarget(text, start, end);
 }

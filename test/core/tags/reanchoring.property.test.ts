@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_ERROR_RATE, QuoteAnchorer } from '../../../src/core/tags/anchoring';
 import type { TextQuoteTarget } from '../../../src/core/tags/annotation';
-import { judge, ProvenanceText, targetAt, truthFor, type TagOutcomeClass, type Verdict } from './provenanceText';
+import { makeQuoteTarget } from '../../../src/core/tags/quoteSelector';
+import { judge, ProvenanceText, truthFor, type TagOutcomeClass, type Verdict } from './provenanceText';
 
 const SYLLABLES = 'ba be bi bo bu da de di do ka ke ki ko ku la le li lo lu ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi vo za ze zi zo'.split(' ');
 const COMMON = ['the', 'said', 'in', 'of', 'and', 'a', 'to', 'that', 'it', 'was', 'on', 'for', 'by', '2017', '20%', 'according'];
@@ -50,7 +51,7 @@ function renderDocument(paragraphs: { sentences: number[][]; wrap: boolean }[]):
 const tagArb = fc.record({ sentence: fc.nat(), whole: fc.boolean(), word: fc.nat(), words: fc.integer({ min: 1, max: 3 }) });
 
 function tagTarget(text: string, [s, e]: [number, number], t: { sentence: number; whole: boolean; word: number; words: number }): TextQuoteTarget {
-  if (t.whole) return targetAt(text, s, e);
+  if (t.whole) return makeQuoteTarget(text, s, e);
   const body = text.slice(s, e - 1);
   const starts = [0, ...[...body.matchAll(/\s/g)].map((m) => m.index! + 1)];
   const first = t.word % starts.length;
@@ -59,7 +60,7 @@ function tagTarget(text: string, [s, e]: [number, number], t: { sentence: number
   const wordsOf = (a: number, b: number) => body.slice(starts[a]!, b + 1 < starts.length ? starts[b + 1]! - 1 : body.length).toLowerCase().split(' ');
   while (last + 1 < starts.length && wordsOf(first, last).every((w) => FUNCTION_WORDS.has(w))) last++;
   const end = last + 1 < starts.length ? starts[last + 1]! - 1 : body.length;
-  return targetAt(text, s + starts[first]!, s + end);
+  return makeQuoteTarget(text, s + starts[first]!, s + end);
 }
 
 type Edit =
