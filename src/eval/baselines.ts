@@ -1,6 +1,7 @@
 // Baseline rows printed beside Sourcemark's in the same run, so each figure is read as a ratio.
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
+import { pad } from '../core/detect/timex';
 import type { GoldDoc } from './gold';
 import type { Span } from './metrics';
 import type { ClaimSystem, DateSystem, EntitySystem, HedgeSystem } from './systems';
@@ -26,8 +27,6 @@ export const compromiseEntities: EntitySystem = {
     return spans;
   },
 };
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /**
  * chrono-node's casual parser over the whole text against the document date, no refinement: the

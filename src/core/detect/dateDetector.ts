@@ -9,7 +9,7 @@ const CALENDAR_TRIGGER =
 
 /** Cheap test for any of our own rules: no date expression lacks a digit or one of these words. */
 const RULE_TRIGGER =
-  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|weekend|day|decade|century|quarter|hour|minute|period|now|currently|present|nowadays|recent|recently|lately|previously|formerly|past|future|soon|daily|weekly|monthly|annually|yearly|quarterly|hourly|spring|summer|fall|autumn|winter|year-ago|year-earlier)s?\b/i;
+  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|weekend|day|decade|century|quarter|hour|minute|period|now|currently|present|nowadays|recent|recently|lately|past|future|daily|weekly|monthly|yearly|hourly|spring|summer|fall|autumn|winter|year-ago|year-earlier)s?\b/i;
 
 export interface DateDetection extends DateHit {
   text: string;

@@ -1,8 +1,10 @@
 import type { DateInfo, DateMod } from '../model';
-import { FULL_MONTH_NAMES, MONTHS, NUMBER_WORDS, PERIOD_MODIFIERS, UNIT_CODES, VAGUE_QUANTITIES } from '../lexicons/dateWords';
+import {
+  FULL_MONTH_NAMES, MONTHS, NUMBER_WORDS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS, SHIFT_WORDS, UNIT_CODES, VAGUE_QUANTITIES,
+} from '../lexicons/dateWords';
 import { PERIOD_RULES } from './periodRules';
 import { VAGUE_DATE_RULES } from './vagueDateRules';
-import { addDays, isoMonth, isoWeek, pad, parseIsoDay, quarterOf, shiftMonth, type DayParts } from './timex';
+import { isoMonth, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
 
 /** A date expression found by a rule, relative to the text the rule ran on. */
 export interface DateHit {
@@ -53,38 +55,10 @@ function duration(n: string, unit: string): string {
   return `P${n}${code}`;
 }
 
-/** "last year", "this month", "next week": a calendar unit shifted from the reference day. */
-function shiftedUnit(unit: string, delta: number, ref: DayParts): string {
-  switch (unitCode(unit)) {
-    case 'Y':
-      return pad(ref.year + delta, 4);
-    case 'M': {
-      const m = shiftMonth(ref.year, ref.month, delta);
-      return isoMonth(m.year, m.month);
-    }
-    case 'W':
-      return isoWeek(addDays(ref, delta * 7));
-    case 'Q': {
-      const m = shiftMonth(ref.year, ref.month, delta * 3);
-      return `${pad(m.year, 4)}-Q${quarterOf(m.month)}`;
-    }
-    case 'D': {
-      const d = addDays(ref, delta);
-      return `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
-    }
-    case 'DE':
-      return pad(ref.year + delta * 10, 4);
-    case 'CE':
-      return pad(ref.year + delta * 100, 4);
-    default:
-      return pad(ref.year + delta, 4);
-  }
-}
-
 /** Verbs that put a sentence in the future ("will", "plans to"): a bare month or weekday then lies ahead. */
 export const FUTURE_TENSE = /\b(?:will|won['’]t|shall|['’]ll|going to|plans? to|planned|expects? to|expected to|scheduled|due to|set to|is to|are to|next)\b/i;
 /** Past-tense cues: a bare month or weekday then lies behind. */
-export const PAST_TENSE = /\b(?:was|were|had|did|said|ago|last)\b|\b\w{3,}ed\b/i;
+const PAST_TENSE = /\b(?:was|were|had|did|said|ago|last)\b|\b\w{3,}ed\b/i;
 
 /**
  * The year of a month named alone ("in April"): ahead of the reference day in a sentence about the
@@ -99,9 +73,7 @@ function nearestYearOfMonth(month: number, ref: DayParts, sentence: string): num
   return diff > 6 ? ref.year - 1 : diff < -6 ? ref.year + 1 : ref.year;
 }
 
-const DELTA: Record<string, number> = { this: 0, current: 0, last: -1, previous: -1, next: 1, coming: 1 };
-
-/** Rules are tried in order; a later rule never overrides a span an earlier one took. */
+/** Calendar expressions with or without a year; DATE_RULES below sets them between the period and vague rules. */
 const CORE_RULES: readonly DateRule[] = [
   {
     name: 'iso-date',
@@ -122,17 +94,14 @@ const CORE_RULES: readonly DateRule[] = [
     name: 'quarter-year',
     pattern: new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of)?,?\\s+${YEAR}\\b|\\bQ([1-4])\\s+${YEAR}\\b`, 'gi'),
     normalise: (m) => {
-      const q = m[3] ?? { first: '1', '1st': '1', second: '2', '2nd': '2', third: '3', '3rd': '3', fourth: '4', '4th': '4' }[m[1].toLowerCase()];
+      const q = m[3] ?? ORDINAL_QUARTERS[m[1].toLowerCase()];
       return { value: `${m[2] ?? m[4]}-Q${q}`, timexType: 'DATE', relative: false };
     },
   },
   {
     name: 'season-year',
     pattern: new RegExp(`\\b(spring|summer|fall|autumn|winter)(?:\\s+of)?\\s+${YEAR}\\b`, 'gi'),
-    normalise: (m) => {
-      const code = { spring: 'SP', summer: 'SU', fall: 'FA', autumn: 'FA', winter: 'WI' }[m[1].toLowerCase()];
-      return { value: `${m[2]}-${code}`, timexType: 'DATE', relative: false };
-    },
+    normalise: (m) => ({ value: `${m[2]}-${SEASONS[m[1].toLowerCase()].code}`, timexType: 'DATE', relative: false }),
   },
   {
     name: 'month-year',
@@ -150,15 +119,14 @@ const CORE_RULES: readonly DateRule[] = [
     normalise: (m, ref) => {
       const n = quantity(m[1]);
       if (!ref || n === 'X') return { value: null, timexType: 'DATE', relative: true };
-      return { value: shiftedUnit(m[2], -Number(n), ref), timexType: 'DATE', relative: true };
+      return { value: shiftUnit(unitCode(m[2]), -Number(n), ref), timexType: 'DATE', relative: true };
     },
   },
   {
     name: 'relative-unit',
     pattern: /\b(this|current|last|previous|next|coming)\s+(year|month|week|quarter)\b/gi,
     normalise: (m, ref) => {
-      const delta = DELTA[m[1].toLowerCase()];
-      return { value: ref ? shiftedUnit(m[2], delta, ref) : null, timexType: 'DATE', relative: true };
+      return { value: ref ? shiftUnit(unitCode(m[2]), SHIFT_WORDS[m[1].toLowerCase()], ref) : null, timexType: 'DATE', relative: true };
     },
   },
   {
@@ -194,7 +162,6 @@ const CORE_RULES: readonly DateRule[] = [
     normalise: (m) => ({ value: m[1], timexType: 'DATE', relative: false }),
   },
 ];
-
 
 /** Rules are tried in order; where hits overlap the longest wins, ties going to the earlier rule. */
 export const DATE_RULES: readonly DateRule[] = [...PERIOD_RULES, ...CORE_RULES, ...VAGUE_DATE_RULES];

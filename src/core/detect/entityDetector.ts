@@ -212,9 +212,7 @@ export class EntityDetector {
         if (POSSESSIVE.test(t.text)) yield* flush();
         continue;
       }
-      const wasTitleGap = afterTitle && run.length === 0 && t.kind === 'word' && /^(?:of|at)$/i.test(t.text);
       yield* flush();
-      if (wasTitleGap) afterTitle = false;
     }
     yield* flush();
   }

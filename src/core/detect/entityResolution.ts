@@ -37,13 +37,14 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     groupOf.set(m, g);
   };
 
-  // Longer names first, so shorter ones can attach to them as aliases.
-  const wordCount = new Map(mentions.map((m) => [m, words(m.text).length]));
-  const ordered = [...mentions].sort((a, b) => wordCount.get(b)! - wordCount.get(a)! || a.start - b.start);
-  const persons: Group[] = [];
+  // Longer names first, so shorter ones can attach to them as aliases. Each name is split into words once.
+  const wordsOf = new Map(mentions.map((m) => [m, words(m.text)]));
+  const ordered = [...mentions].sort((a, b) => wordsOf.get(b)!.length - wordsOf.get(a)!.length || a.start - b.start);
+  const persons: PersonName[] = [];
   for (const m of ordered) {
+    const count = wordsOf.get(m)!.length;
     // "Xian" after "Wang Xian" is the person, though a city has the same name.
-    const asPerson = m.generatedName && !m.text.includes(' ') ? persons.find((g) => isNamePart(m.text, g.canonical)) : undefined;
+    const asPerson = m.generatedName && !m.text.includes(' ') ? persons.find((p) => isNamePart(m.text, count, p))?.group : undefined;
     if (asPerson) {
       asPerson.mentions.push({ ...m, type: 'person' });
       groupOf.set(m, asPerson);
@@ -59,15 +60,14 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
       groupOf.set(m, exact);
       continue;
     }
-    const isPart = (g: Group) => words(m.text).length < words(g.canonical).length && isNamePart(m.text, g.canonical);
-    const person = (m.type === 'person' || m.type === 'other') && persons.find(isPart);
+    const person = (m.type === 'person' || m.type === 'other') && persons.find((p) => count < p.words && isNamePart(m.text, count, p))?.group;
     if (person) {
       person.mentions.push(m);
       groupOf.set(m, person);
       continue;
     }
     add(m.text.toLowerCase(), m.text, m, false);
-    if (m.type === 'person' && words(m.text).length > 1) persons.push(groups.get(m.text.toLowerCase())!);
+    if (m.type === 'person' && count > 1) persons.push(personName(groups.get(m.text.toLowerCase())!, wordsOf.get(m)!));
   }
 
   const info = new Map<Group, EntityInfo>();
@@ -81,13 +81,28 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     .sort((a, b) => a.mention.start - b.mention.start);
 }
 
-/** "Jun" or "Lei" is part of "Lei Jun"; "Xian" of "Wang Xian". */
-function isNamePart(short: string, full: string): boolean {
-  const parts = words(full);
-  const s = words(short);
-  const first = parts.slice(0, s.length).join(' ');
-  const last = parts.slice(-s.length).join(' ');
-  return short === first || short === last;
+/** A full personal name's group, with its first and last k words joined, for k = 1 … words. */
+interface PersonName {
+  group: Group;
+  words: number;
+  firstWords: string[];
+  lastWords: string[];
+}
+
+function personName(group: Group, parts: readonly string[]): PersonName {
+  const firstWords = [''];
+  const lastWords = [''];
+  for (let k = 1; k <= parts.length; k++) {
+    firstWords.push(parts.slice(0, k).join(' '));
+    lastWords.push(parts.slice(-k).join(' '));
+  }
+  return { group, words: parts.length, firstWords, lastWords };
+}
+
+/** "Jun" or "Lei" (`count` words) is part of "Lei Jun"; "Xian" of "Wang Xian". Compared with precomputed joins: this runs per mention and person. */
+function isNamePart(short: string, count: number, name: PersonName): boolean {
+  const k = Math.min(count, name.words);
+  return short === name.firstWords[k] || short === name.lastWords[k];
 }
 
 function groupType(g: Group): EntityType {

@@ -1,17 +1,11 @@
 // Rules for periods named relative to the reference date the way news reports them: fiscal
 // quarters ("the third quarter", "the year-ago quarter"), "a year earlier", seasons, the weekend,
 // and months or units with a modifier ("last November", "earlier this year").
-import { FULL_MONTH_NAMES, MONTHS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS } from '../lexicons/dateWords';
+import { FULL_MONTH_NAMES, MONTHS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS, SHIFT_WORDS, UNIT_CODES } from '../lexicons/dateWords';
 import type { DateRule } from './dateRules';
-import { addDays, isoMonth, isoWeek, pad, quarterOf, shiftMonth, type DayParts } from './timex';
+import { isoMonth, pad, quarterOf, shiftUnit, type DayParts } from './timex';
 
 const quarter = (year: number, q: number) => `${pad(year, 4)}-Q${q}`;
-
-/** The quarter `back` quarters before the one holding the reference day. */
-function quarterBefore(ref: DayParts, back: number): string {
-  const m = shiftMonth(ref.year, ref.month, -3 * back);
-  return quarter(m.year, quarterOf(m.month));
-}
 
 /** "the third quarter" without a year: the latest third quarter that has begun by the reference day. */
 function namedQuarter(q: number, ref: DayParts, yearsBack: number): string {
@@ -49,7 +43,7 @@ export const PERIOD_RULES: readonly DateRule[] = [
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
       const back = modifier === 'current' ? 0 : 1;
       const yearAgo = modifier !== undefined && /year|comparable|same/.test(modifier);
-      return { value: quarterBefore(ref, back + (yearAgo ? 4 : 0)), timexType: 'DATE', relative: true };
+      return { value: shiftUnit('Q', -back - (yearAgo ? 4 : 0), ref), timexType: 'DATE', relative: true };
     },
   },
   {
@@ -58,8 +52,7 @@ export const PERIOD_RULES: readonly DateRule[] = [
     pattern: new RegExp(`\\b(this|last|next)\\s+year['’]s\\s+${ORDINAL}\\s+quarter\\b`, 'gi'),
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
-      const delta = { this: 0, last: -1, next: 1 }[m[1].toLowerCase() as 'this' | 'last' | 'next'];
-      return { value: quarter(ref.year + delta, ORDINAL_QUARTERS[m[2].toLowerCase()]), timexType: 'DATE', relative: true };
+      return { value: quarter(ref.year + SHIFT_WORDS[m[1].toLowerCase()], ORDINAL_QUARTERS[m[2].toLowerCase()]), timexType: 'DATE', relative: true };
     },
   },
   {
@@ -68,7 +61,7 @@ export const PERIOD_RULES: readonly DateRule[] = [
     pattern: /\b(?:a\s+year\s+(?:earlier|ago|before)|year-(?:earlier|ago))\b/gi,
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
-      if (QUARTERLY_CONTEXT.test(m.input)) return { value: quarterBefore(ref, 5), timexType: 'DATE', relative: true };
+      if (QUARTERLY_CONTEXT.test(m.input)) return { value: shiftUnit('Q', -5, ref), timexType: 'DATE', relative: true };
       // A plain "a year ago" is the "ago" rule's.
       if (/ago$/i.test(m[0]) && !/-/.test(m[0])) return null;
       return { value: pad(ref.year - 1, 4), timexType: 'DATE', relative: true };
@@ -87,15 +80,9 @@ export const PERIOD_RULES: readonly DateRule[] = [
     pattern: /\b(early|earlier|late|later|mid)[-\s]+(this|last|next)\s+(year|month|week)\b/gi,
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
-      const delta = { this: 0, last: -1, next: 1 }[m[2].toLowerCase() as 'this' | 'last' | 'next'];
       const word = m[1].toLowerCase();
       const mod = word === 'earlier' ? 'START' : word === 'later' ? 'END' : PERIOD_MODIFIERS[word];
-      const unit = m[3].toLowerCase();
-      const value =
-        unit === 'year' ? pad(ref.year + delta, 4)
-        : unit === 'month' ? isoMonth(shiftMonth(ref.year, ref.month, delta).year, shiftMonth(ref.year, ref.month, delta).month)
-        : isoWeek(addDays(ref, delta * 7));
-      return { value, timexType: 'DATE', mod, relative: true };
+      return { value: shiftUnit(UNIT_CODES[m[3].toLowerCase()], SHIFT_WORDS[m[2].toLowerCase()], ref), timexType: 'DATE', mod, relative: true };
     },
   },
   {
@@ -136,8 +123,8 @@ export const PERIOD_RULES: readonly DateRule[] = [
     pattern: /\b(the|this|last|next)\s+weekend\b/gi,
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
-      const delta = { the: 0, this: 0, last: -1, next: 1 }[m[1].toLowerCase() as 'the'];
-      return { value: `${isoWeek(addDays(ref, delta * 7))}-WE`, timexType: 'DATE', relative: true };
+      // "the weekend" is this week's.
+      return { value: `${shiftUnit('W', SHIFT_WORDS[m[1].toLowerCase()] ?? 0, ref)}-WE`, timexType: 'DATE', relative: true };
     },
   },
 ];

@@ -42,3 +42,35 @@ export function shiftMonth(year: number, month: number, delta: number): { year: 
 }
 
 export const quarterOf = (month: number) => Math.ceil(month / 3);
+
+/**
+ * The calendar unit holding `ref`, shifted by `delta` units ("last year", "next week", "two
+ * quarters ago"); `code` is the TIMEX3 unit (Y, Q, M, W, D, DE, CE).
+ */
+export function shiftUnit(code: string, delta: number, ref: DayParts): string {
+  switch (code) {
+    case 'M': {
+      const m = shiftMonth(ref.year, ref.month, delta);
+      return isoMonth(m.year, m.month);
+    }
+    case 'W':
+      return isoWeek(addDays(ref, delta * 7));
+    case 'Q': {
+      const m = shiftMonth(ref.year, ref.month, delta * 3);
+      return `${pad(m.year, 4)}-Q${quarterOf(m.month)}`;
+    }
+    case 'D':
+      return isoDay(addDays(ref, delta));
+    // The reference is a day with no time: hours and minutes ago are that day, or whole days before it.
+    case 'H':
+      return isoDay(addDays(ref, Math.trunc(delta / 24)));
+    case 'MIN':
+      return isoDay(addDays(ref, Math.trunc(delta / (24 * 60))));
+    case 'DE':
+      return pad(ref.year + delta * 10, 4);
+    case 'CE':
+      return pad(ref.year + delta * 100, 4);
+    default:
+      return pad(ref.year + delta, 4);
+  }
+}

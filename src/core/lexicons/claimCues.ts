@@ -100,5 +100,5 @@ export const PAST_TENSE_VERBS = [
   'hit', 'broke', 'chose', 'drove', 'drew', 'fought', 'flew', 'forgot', 'froze', 'hid', 'hung', 'laid', 'lent', 'meant',
   'overcame', 'quit', 'rang', 'rode', 'sank', 'shook', 'shut', 'sought', 'spoke', 'stole', 'stood', 'swore', 'taught',
   'threw', 'understood', 'withdrew', 'wore', 'gone up', 'gone down', 'risen', 'fallen', 'grown', 'shrunk', 'tripled',
-  'quadrupled', 'halved', 'taken', 'given', 'begun', 'written', 'won', 'lost',
+  'quadrupled', 'halved', 'taken', 'given', 'begun', 'written',
 ];

@@ -32,6 +32,9 @@ export const PERIOD_MODIFIERS: Record<string, 'START' | 'MID' | 'END'> = {
   late: 'END', end: 'END',
 };
 
+/** How many units "last year", "this month", "next week" lie from the reference day's own. */
+export const SHIFT_WORDS: Record<string, number> = { this: 0, current: 0, last: -1, previous: -1, next: 1, coming: 1 };
+
 /** TIMEX3 reference values of vague time words ("now", "recently", "the future"). */
 export const REFERENCE_WORDS: Record<string, 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'> = {
   now: 'PRESENT_REF', 'right now': 'PRESENT_REF', currently: 'PRESENT_REF', 'at present': 'PRESENT_REF', 'the present': 'PRESENT_REF',

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { scoreClaim } from '../detect/claimDetector';
 import type { DateDetector } from '../detect/dateDetector';
 import type { EntityDetector } from '../detect/entityDetector';
-import { sentencesOf } from '../text/sentences';
+import { sentencesOf, type Sentence } from '../text/sentences';
 import type { ParagraphFindings } from './paragraphData';
 
 // Detector plugins in the unified style: each is a transformer that reads the NLCST tree and
@@ -12,6 +12,21 @@ import type { ParagraphFindings } from './paragraphData';
 function findings(file: VFile): ParagraphFindings {
   file.data.findings ??= { sentences: [], dates: [], entities: [], claims: [] };
   return file.data.findings;
+}
+
+/**
+ * The items of each sentence, for items found sentence by sentence (so in text order, each within
+ * its sentence): one pass over them, where a scan of all the paragraph's items for every sentence
+ * is quadratic in a long paragraph.
+ */
+function perSentence<T extends { start: number; end: number }>(sentences: readonly Sentence[], items: readonly T[]): T[][] {
+  let i = 0;
+  return sentences.map((s) => {
+    while (i < items.length && items[i].start < s.start) i++;
+    const from = i;
+    while (i < items.length && items[i].start < s.end) i++;
+    return items.slice(from, i);
+  });
 }
 
 export function sourcemarkSentences() {
@@ -36,10 +51,8 @@ export function sourcemarkEntities(options: { detector: EntityDetector }) {
     const out = findings(file);
     // Reader handles and metadata lines are not names worth flagging.
     if (file.data.sourcemark?.region === 'comment-meta') return;
-    for (const s of out.sentences) {
-      const dates = out.dates.filter((d) => d.start < s.end && d.end > s.start);
-      out.entities.push(...options.detector.detect(s, dates));
-    }
+    const dates = perSentence(out.sentences, out.dates);
+    out.sentences.forEach((s, i) => out.entities.push(...options.detector.detect(s, dates[i])));
   };
 }
 
@@ -48,9 +61,8 @@ export function sourcemarkClaims() {
     const out = findings(file);
     const ctx = file.data.sourcemark;
     if (!ctx || ctx.region === 'comment-meta') return;
-    for (const s of out.sentences) {
-      const within = <T extends { start: number; end: number }>(list: T[]) => list.filter((x) => x.start >= s.start && x.end <= s.end);
-      out.claims.push(scoreClaim(s, { region: ctx.region, commenter: ctx.commenter, entities: within(out.entities), dates: within(out.dates) }));
-    }
+    const entities = perSentence(out.sentences, out.entities);
+    const dates = perSentence(out.sentences, out.dates);
+    out.sentences.forEach((s, i) => out.claims.push(scoreClaim(s, { region: ctx.region, commenter: ctx.commenter, entities: entities[i], dates: dates[i] })));
   };
 }

@@ -50,7 +50,7 @@ function splitMissedEnds(sentence: Sentence, source: string, base: number): Sent
     // The parser keeps the period inside the word it takes for an abbreviation: "Pro.", "10.".
     if (t[i].kind !== 'word' || t[i].text.charCodeAt(t[i].text.length - 1) !== 46) continue;
     const m = /^([\p{L}\d]+)\.$/u.exec(t[i].text);
-    if (!m || t[i].kind !== 'word' || !t[i + 1].spaceBefore || t[i + 1].kind !== 'word' || !/^\p{Lu}/u.test(t[i + 1].text)) continue;
+    if (!m || !t[i + 1].spaceBefore || t[i + 1].kind !== 'word' || !/^\p{Lu}/u.test(t[i + 1].text)) continue;
     if (ABBREVIATIONS.has(m[1].toLowerCase()) || /^\p{L}$/u.test(m[1])) continue;
     cuts.push(i + 1);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateDetector, type DateDetection } from '../../../src/core/detect/dateDetector';
 import { DATE_RULES } from '../../../src/core/detect/dateRules';
-import { addDays, isoWeek, parseIsoDay, quarterOf, shiftMonth } from '../../../src/core/detect/timex';
+import { addDays, isoWeek, parseIsoDay, quarterOf, shiftMonth, shiftUnit } from '../../../src/core/detect/timex';
 
 const detector = new DateDetector();
 
@@ -219,6 +219,9 @@ describe('relative units with a reference date', () => {
     ['It launched a year ago.', '2017'],
     ['It launched 2 months ago.', '2018-01'],
     ['It launched 2 weeks ago.', '2018-W08'],
+    ['It launched 3 hours ago.', '2018-03-10'],
+    ['It launched 20 minutes ago.', '2018-03-10'],
+    ['It launched 48 hours ago.', '2018-03-08'],
   ])('"ago": %s', (text, value) => {
     const d = only(text, REF);
     expect(d.rule).toBe('ago');
@@ -353,5 +356,14 @@ describe('timex helpers', () => {
     expect(addDays({ year: 2018, month: 12, day: 31 }, 1)).toEqual({ year: 2019, month: 1, day: 1 });
     expect(addDays({ year: 2018, month: 3, day: 1 }, -1)).toEqual({ year: 2018, month: 2, day: 28 });
     expect([1, 3, 4, 6, 7, 12].map(quarterOf)).toEqual([1, 1, 2, 2, 3, 4]);
+  });
+
+  it('shiftUnit moves the unit holding the reference day, across year ends', () => {
+    const jan = { year: 2018, month: 1, day: 3 };
+    expect(['Y', 'Q', 'M', 'W', 'D', 'DE', 'CE'].map((code) => shiftUnit(code, -1, jan))).toEqual([
+      '2017', '2017-Q4', '2017-12', '2017-W52', '2018-01-02', '2008', '1918',
+    ]);
+    expect(shiftUnit('Q', -5, { year: 2018, month: 3, day: 10 })).toBe('2016-Q4');
+    expect(shiftUnit('W', 1, { year: 2018, month: 12, day: 28 })).toBe('2019-W01');
   });
 });

@@ -4,7 +4,8 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../src/core/analyzer';
 import { DateDetector } from '../../../src/core/detect/dateDetector';
-import { EntityDetector } from '../../../src/core/detect/entityDetector';
+import { EntityDetector, type EntityMention } from '../../../src/core/detect/entityDetector';
+import { resolveEntities } from '../../../src/core/detect/entityResolution';
 import { Gazetteer } from '../../../src/core/detect/gazetteer';
 import type { Finding } from '../../../src/core/model';
 import { sentencesOf, type Sentence } from '../../../src/core/text/sentences';
@@ -132,6 +133,19 @@ describe('aliases within a source', () => {
     expect(found.filter((f) => f.entity!.canonical === 'Lei Jun').map((f) => [f.text, f.entity!.mentions])).toEqual([
       ['Lei Jun', 2],
       ['Jun', 2],
+    ]);
+  });
+
+  it('a name part is the first or last words of a full name, never a middle word', () => {
+    const m = (text: string, start: number, type: EntityMention['type']): EntityMention => ({
+      start, end: start + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'test',
+    });
+    const resolved = resolveEntities([m('Mary Ann Evans', 0, 'person'), m('Mary Ann', 20, 'person'), m('Ann Evans', 40, 'other'), m('Ann', 60, 'person')]);
+    expect(resolved.map((r) => [r.mention.text, r.info.canonical, r.info.mentions])).toEqual([
+      ['Mary Ann Evans', 'Mary Ann Evans', 3],
+      ['Mary Ann', 'Mary Ann Evans', 3],
+      ['Ann Evans', 'Mary Ann Evans', 3],
+      ['Ann', 'Ann', 1],
     ]);
   });
 
