@@ -78,12 +78,11 @@ export async function benchServer(inputs: ServerInputs): Promise<ServerResults> 
   writeFileSync(files.oneMb, inputs.oneMb);
   writeFileSync(files.tenMb, inputs.tenMb);
 
-  const { client, child, stderr } = spawnedServer(inputs.serverPath);
   const results: ServerResults = {
     opens: [], hover: { samples: [], nonEmpty: 0 }, codeAction: { samples: [], nonEmpty: 0 },
     warmupRequests: 3, changes: [], changeDelayMs: SERVER_CHANGE_DELAY_MS,
   };
-  try {
+  await withSpawnedServer(inputs.serverPath, dir, async ({ client, child }) => {
     await client.initialize(dir);
 
     const sample = await timedOpen(client, files.sample, inputs.sample.text, 60_000);
@@ -135,13 +134,25 @@ export async function benchServer(inputs: ServerInputs): Promise<ServerResults> 
 
     results.peakRss = procStatus(child.pid!, 'VmHWM');
     results.finalRss = procStatus(child.pid!, 'VmRSS');
-    await client.shutdown();
+  });
+  return results;
+}
+
+/**
+ * Spawns the built server and lets `drive` use it, then shuts it down; on failure kills it and adds
+ * its stderr to the error. `dir`, the benchmark's temporary workspace, is removed either way.
+ */
+export async function withSpawnedServer<T>(serverPath: string, dir: string, drive: (server: ReturnType<typeof spawnedServer>) => Promise<T>): Promise<T> {
+  const server = spawnedServer(serverPath);
+  try {
+    const result = await drive(server);
+    await server.client.shutdown();
+    return result;
   } catch (e) {
-    child.kill();
-    const err = stderr();
+    server.child.kill();
+    const err = server.stderr();
     throw err ? new Error(`${(e as Error).message}\nserver stderr:\n${err}`) : e;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return results;
 }

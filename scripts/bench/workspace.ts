@@ -2,13 +2,13 @@
 // built server spawned over stdio, one source open and hovered the whole time the index is built.
 // Standalone: npx tsx scripts/bench/workspace.ts [sources]
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { spawnedServer } from '../../test/server/lspTestClient';
 import { procStatus } from './memory';
 import { poolsFrom, SourceGenerator } from './generate';
+import { withSpawnedServer } from './server';
 
 export interface WorkspaceResults {
   sources: number;
@@ -50,13 +50,12 @@ export async function benchWorkspace(serverPath: string, samplesDir: string, cou
   const openText = readFileSync(path.join(samplesDir, openName), 'utf8');
   writeFileSync(path.join(dir, openName), openText);
 
-  const { client, child, stderr } = spawnedServer(serverPath);
   const results: WorkspaceResults = {
     sources: count + 1, bytes: bytes + Buffer.byteLength(openText), workers: process.env.SOURCEMARK_INDEX_WORKERS ?? 'default (cores − 1, at least 1)',
     indexMs: 0, progressReports: 0, indexed: 0, failed: 0, hoverWhileIndexing: [], hoverAfter: [],
     conflicts: 0, timelineEntries: 0, timelineMs: 0, symbolMs: 0, referencesMs: 0, references: 0,
   };
-  try {
+  await withSpawnedServer(serverPath, dir, async ({ client, child }) => {
     client.settings = { referenceDate: '2018-03-10' };
     const started = performance.now();
     await client.initialize(dir);
@@ -105,14 +104,7 @@ export async function benchWorkspace(serverPath: string, samplesDir: string, cou
     results.referencesMs = performance.now() - t;
     results.references = refs.length;
     results.finalRss = procStatus(child.pid!, 'VmRSS');
-    await client.shutdown();
-  } catch (e) {
-    child.kill();
-    const err = stderr();
-    throw err ? new Error(`${(e as Error).message}\nserver stderr:\n${err}`) : e;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   return results;
 }
 

@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { SHOW_LINKED_COMMAND, type LspRange } from '../server/protocol';
 import { OPEN_SOURCE_COMMAND } from './timelineHtml';
 import { openSourceAt, showTimeline } from './timelineView';
 
 interface LspLocation {
   uri: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  range: LspRange;
 }
 
-const toRange = (r: LspLocation['range']) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
 /** The client side of the cross-source features: the timeline command and the code lens's peek of linked sources. */
 export function registerCrossSourceViews(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {
@@ -16,7 +17,7 @@ export function registerCrossSourceViews(context: vscode.ExtensionContext, clien
     vscode.commands.registerCommand('sourcemark.showTimeline', () => showTimeline(client())),
     vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, openSourceAt),
     // The lens sends LSP JSON; the peek view wants VS Code objects.
-    vscode.commands.registerCommand('sourcemark.showLinkedSources', (uri: string, position: { line: number; character: number }, locations: LspLocation[]) =>
+    vscode.commands.registerCommand(SHOW_LINKED_COMMAND, (uri: string, position: { line: number; character: number }, locations: LspLocation[]) =>
       vscode.commands.executeCommand(
         'editor.action.showReferences',
         vscode.Uri.parse(uri),

@@ -2,8 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { Connection, InitializeParams, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { Analyzer } from '../core/analyzer';
-import { analyzeSource } from '../core/sourceAnalysis';
+import { Analyzer } from '../core/analyzer';
 import { sidecarPathFor, SIDECAR_SUFFIX, type SidecarRead } from '../core/tags/sidecarStore';
 import { decodeSource } from '../core/text/sourceText';
 import {
@@ -13,15 +12,14 @@ import {
 import { semanticTokensFor, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 import type { SourcemarkSettings } from './settings';
 import type { SourceMatcher } from './sourceMatcher';
-import type { SourceState } from './sourceState';
-import { findingItems, summaryOf } from './sourceSummary';
+import { analysedState, type SourceState } from './sourceState';
+import { emptyCounts, findingItems, summaryOf } from './sourceSummary';
 import { listSources } from './workspaceSources';
 
 /** What the server shares with the requests views make. */
 export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   states: ReadonlyMap<string, SourceState>;
-  analyzer: Analyzer;
   matcher: SourceMatcher;
   settingsFor(uri: string): Promise<SourcemarkSettings>;
   sidecarFor(sidecarPath: string): Promise<SidecarRead>;
@@ -30,12 +28,16 @@ export interface ServerContext {
 /** How long a request waits for an opened or edited source to be analysed before answering. */
 const ANALYSIS_WAIT_MS = 10_000;
 
+/** Paragraphs the closed sources' analyzer keeps: sources rarely share any, but page furniture repeats. */
+const DISK_CACHE_LIMIT = 2_000;
+
+/** What is kept of a closed source between requests: its summary, not its analysis (sources add up). */
 interface DiskEntry {
   mtimeMs: number;
   size: number;
   sidecar: Promise<SidecarRead>;
   settings: SourcemarkSettings;
-  state: SourceState;
+  summary: SourceSummary;
 }
 
 /**
@@ -48,6 +50,12 @@ export class ClientRequests {
   private readonly waiters = new Map<string, (() => void)[]>();
   private readonly notifiedVersions = new Map<string, number>();
   private readonly disk = new Map<string, DiskEntry>();
+  /**
+   * Closed sources get an analyzer of their own (made when first needed): through the open documents'
+   * one, listing a large workspace would fill its paragraph cache (~40 MB per MB of text) and push
+   * out the paragraphs that keep re-analysis fast while the user types.
+   */
+  private diskAnalyzer?: Analyzer;
 
   constructor(private readonly connection: Connection, private readonly ctx: ServerContext) {}
 
@@ -87,11 +95,11 @@ export class ClientRequests {
   async sidecarChanged(sidecarPath: string): Promise<void> {
     const uri = URI.file(sidecarPath.slice(0, -SIDECAR_SUFFIX.length)).toString();
     if (this.ctx.states.has(uri) || this.ctx.documents.get(uri)) return; // the open document's refresh announces it
-    const state = await this.closedState(uri).catch(() => undefined);
-    if (state) this.notify(summaryOf(state));
+    const summary = await this.closedSummary(uri).catch(() => undefined);
+    if (summary) this.notify(summary);
   }
 
-  /** Forget cached analyses of closed sources (settings or detection changed). */
+  /** Forget what was cached of closed sources (settings or detection changed). */
   clear(): void {
     this.disk.clear();
   }
@@ -117,11 +125,11 @@ export class ClientRequests {
     for (const uri of this.ctx.states.keys()) uris.add(uri);
     const sources: SourceSummary[] = [];
     for (const uri of [...uris].sort()) {
-      const state = this.ctx.states.get(uri) ?? (await this.closedState(uri).catch((e: Error) => {
-        sources.push({ uri, counts: emptyCounts(), problem: `Could not read this source: ${e.message}` });
-        return undefined;
+      const open = this.ctx.states.get(uri);
+      const summary = open ? summaryOf(open) : await this.closedSummary(uri).catch((e: Error) => ({
+        uri, counts: emptyCounts(), problem: `Could not read this source: ${e.message}`,
       }));
-      if (state) sources.push(summaryOf(state));
+      if (summary) sources.push(summary);
     }
     return { sources, truncated: listing.truncated };
   }
@@ -150,34 +158,32 @@ export class ClientRequests {
     }
   }
 
-  /** A source that is not open, analysed from disk; cached until the file, its sidecar or the settings change. */
+  /** A source that is not open, analysed from disk. */
   private async closedState(uri: string): Promise<SourceState | undefined> {
     const settings = await this.ctx.settingsFor(uri);
     if (!this.ctx.matcher.isSource(uri, settings.sources)) return undefined;
     const file = URI.parse(uri).fsPath;
-    const info = await stat(file);
     const sidecarPath = sidecarPathFor(file);
-    const sidecar = this.ctx.sidecarFor(sidecarPath);
+    const text = decodeSource(await readFile(file));
+    this.diskAnalyzer ??= new Analyzer(DISK_CACHE_LIMIT);
+    return analysedState(this.diskAnalyzer, { uri, version: -1, text, settings, sidecarPath, sidecar: await this.ctx.sidecarFor(sidecarPath) });
+  }
+
+  /** A closed source's summary; cached until the file, its sidecar or the settings change. */
+  private async closedSummary(uri: string): Promise<SourceSummary | undefined> {
+    const settings = await this.ctx.settingsFor(uri);
+    if (!this.ctx.matcher.isSource(uri, settings.sources)) return undefined;
+    const file = URI.parse(uri).fsPath;
+    const info = await stat(file);
+    const sidecar = this.ctx.sidecarFor(sidecarPathFor(file));
     const cached = this.disk.get(uri);
     if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.sidecar === sidecar && cached.settings === settings) {
-      return cached.state;
+      return cached.summary;
     }
-    const text = decodeSource(await readFile(file));
-    const read = await sidecar;
-    const state: SourceState = {
-      uri, version: -1, text, settings, sidecarPath, sidecar: read,
-      ...analyzeSource(this.ctx.analyzer, text, read.state === 'ok' ? read.sidecar : undefined, {
-        referenceDate: settings.referenceDate,
-        claimThreshold: settings.claimThreshold,
-        kinds: settings.kinds,
-        maxFileSizeMB: settings.maxFileSizeMB,
-      }),
-    };
-    this.disk.set(uri, { mtimeMs: info.mtimeMs, size: info.size, sidecar, settings, state });
-    return state;
+    const state = await this.closedState(uri);
+    if (!state) return undefined;
+    const summary = summaryOf(state);
+    this.disk.set(uri, { mtimeMs: info.mtimeMs, size: info.size, sidecar, settings, summary });
+    return summary;
   }
-}
-
-function emptyCounts(): DocumentFindings['counts'] {
-  return { claims: 0, untagged: 0, verified: 0, speculative: 0, contradicted: 0, entities: 0, dates: 0, orphans: 0 };
 }

@@ -2,10 +2,8 @@ import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TAG_STATUSES } from '../core/model';
 import { bestPerSource, locationOf } from './crossSource';
+import { SHOW_LINKED_COMMAND } from './protocol';
 import type { SourceState } from './sourceState';
-
-/** Client command the lens runs: shows the linked claims in a peek view (see src/client/crossSourceViews.ts). */
-export const SHOW_LINKED_COMMAND = 'sourcemark.showLinkedSources';
 
 /**
  * A lens above each claim that other sources also state: "3 sources · 2 verified · 1 contradicted",

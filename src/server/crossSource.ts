@@ -20,6 +20,9 @@ export interface CrossSourceView {
   indexing: boolean;
 }
 
+/** How a conflict's kind reads in hovers and diagnostics ("Sources disagree on the time frame"). */
+export const CONFLICT_LABEL: Record<Conflict['kind'], string> = { 'time-frame': 'time frame', title: 'title', figure: 'figure' };
+
 export const rangeOf = (s: Span): Range => ({ start: { line: s.line, character: s.character }, end: { line: s.endLine, character: s.endCharacter } });
 export const locationOf = (sourceId: string, s: Span): Location => ({ uri: sourceId, range: rangeOf(s) });
 

@@ -4,7 +4,7 @@ import type { TaggedFinding } from '../core/taggedFindings';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type TagDiagnosticData } from './protocol';
 import type { SeverityName } from './settings';
 import type { SourceState } from './sourceState';
-import { rangeOf } from './crossSource';
+import { CONFLICT_LABEL, rangeOf } from './crossSource';
 import { quote } from './markdown';
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
@@ -67,8 +67,6 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
   out.push(...conflictDiagnostics(doc, state));
   return out;
 }
-
-const CONFLICT_LABEL = { 'time-frame': 'time frame', title: 'title', figure: 'figure' };
 
 /** One diagnostic per conflict with another source, on the disagreeing words, pointing at the other quote. */
 function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {

@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { URI } from 'vscode-uri';
 import type { Analyzer } from '../core/analyzer';
-import { analyzeSource } from '../core/sourceAnalysis';
 import type { Evidence, Sidecar } from '../core/tags/annotation';
 import { sidecarPathFor, type SidecarStore } from '../core/tags/sidecarStore';
 import { decodeSource } from '../core/text/sourceText';
 import { relativeSourcePath, sourceLabel } from './crossSource';
 import type { TagWithEvidenceArgs } from './protocol';
 import type { SourcemarkSettings } from './settings';
-import type { SourceState } from './sourceState';
+import { analysedState, type SourceState } from './sourceState';
 import { TagError, type TagService } from './tagService';
 
 export interface EvidenceContext {
@@ -26,14 +25,7 @@ async function closedState(ctx: EvidenceContext, uri: string): Promise<SourceSta
   const text = decodeSource(await readFile(file));
   const settings = await ctx.settingsFor(uri);
   const sidecarPath = sidecarPathFor(file);
-  const sidecar = await ctx.store.read(sidecarPath);
-  return {
-    uri, version: 0, text, settings, sidecarPath, sidecar,
-    ...analyzeSource(ctx.analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, {
-      ...(settings.referenceDate ? { referenceDate: settings.referenceDate } : {}),
-      claimThreshold: settings.claimThreshold, kinds: settings.kinds, maxFileSizeMB: settings.maxFileSizeMB,
-    }),
-  };
+  return analysedState(ctx.analyzer, { uri, version: 0, text, settings, sidecarPath, sidecar: await ctx.store.read(sidecarPath) });
 }
 
 /**

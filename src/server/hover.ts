@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TaggedFinding } from '../core/taggedFindings';
-import { bestPerSource } from './crossSource';
+import { bestPerSource, CONFLICT_LABEL } from './crossSource';
 import { escapeMarkdown, quote } from './markdown';
 import { findingsAt, type SourceState } from './sourceState';
 import { anchorLine, historyLine, orphanSection } from './tagHover';
@@ -122,8 +122,6 @@ function entityAcrossSources(f: TaggedFinding, state: SourceState): string[] {
   lines.push(...conflictLines(f, state));
   return lines;
 }
-
-const CONFLICT_LABEL = { 'time-frame': 'time frame', title: 'title', figure: 'figure' };
 
 /** Conflicts this finding is a side of: both quotes. */
 function conflictLines(f: TaggedFinding, state: SourceState): string[] {

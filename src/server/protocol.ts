@@ -11,6 +11,9 @@ export const COMMANDS = {
   tagWithEvidence: 'sourcemark.server.tagWithEvidence',
 } as const;
 
+/** Client command a code lens runs to show the claims other sources state alike (VS Code: a peek view). */
+export const SHOW_LINKED_COMMAND = 'sourcemark.showLinkedSources';
+
 /** Custom request: the workspace timeline (every normalised date, ordered) and the names of its sources. */
 export const TIMELINE_REQUEST = 'sourcemark/timeline';
 

@@ -5,7 +5,6 @@ import {
 } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
-import { analyzeSource } from '../core/sourceAnalysis';
 import { sha256Hex } from '../core/tags/quoteSelector';
 import { checkAgainstSource } from '../core/tags/sidecarFormat';
 import { FileSidecarStore, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
@@ -18,7 +17,7 @@ import { hoverAt } from './hover';
 import { COMMANDS, EXTRA_COMMANDS, type DeleteTagArgs, type ReattachTagArgs, type SetNoteArgs, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from './protocol';
 import { DEFAULT_SETTINGS, normaliseSettings, type SourcemarkSettings } from './settings';
 import { SourceMatcher } from './sourceMatcher';
-import type { SourceState } from './sourceState';
+import { analysedState, type SourceState } from './sourceState';
 import { moveSidecarsWithSources } from './sourceRenames';
 import { TagRangeTracker } from './tagTracking';
 import { TagService, type TagChange } from './tagService';
@@ -47,7 +46,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const sidecars = new Map<string, Promise<SidecarRead>>();
   const settingsCache = new Map<string, Promise<SourcemarkSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
-  const clientRequests = new ClientRequests(connection, { documents, states, analyzer, matcher, settingsFor, sidecarFor });
+  const clientRequests = new ClientRequests(connection, { documents, states, matcher, settingsFor, sidecarFor });
   let canFetchConfiguration = false;
   let canWatchConfiguration = false;
   let canRegisterFileWatcher = false;
@@ -153,15 +152,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const problem = checkAgainstSource(sidecar.sidecar, text, textSha);
       if (problem) sidecar = { state: 'invalid', problem };
     }
-    const state: SourceState = {
-      uri, version, text, settings, sidecarPath, sidecar,
-      ...analyzeSource(analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, {
-        referenceDate: settings.referenceDate,
-        claimThreshold: settings.claimThreshold,
-        kinds: settings.kinds,
-        maxFileSizeMB: settings.maxFileSizeMB,
-      }, tracker.spans(uri)),
-    };
+    const state = analysedState(analyzer, { uri, version, text, settings, sidecarPath, sidecar }, tracker.spans(uri));
     const previous = states.get(uri);
     states.set(uri, state);
     tracker.set(uri, state.tagged.anchors);

@@ -1,5 +1,6 @@
-import type { SourceAnalysis } from '../core/sourceAnalysis';
-import type { TaggedFinding } from '../core/taggedFindings';
+import type { Analyzer } from '../core/analyzer';
+import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
+import type { Span, TaggedFinding } from '../core/taggedFindings';
 import type { SidecarRead } from '../core/tags/sidecarStore';
 import type { CrossSourceView } from './crossSource';
 import type { SourcemarkSettings } from './settings';
@@ -14,6 +15,28 @@ export interface SourceState extends SourceAnalysis {
   sidecar: SidecarRead;
   /** What other sources of the workspace say, once the index has them. */
   crossSource?: CrossSourceView;
+}
+
+/**
+ * One version of a source analysed with its settings and its sidecar's tags attached: the same for
+ * an open document, a closed source listed in a view and a source cited as evidence.
+ */
+export function analysedState(
+  analyzer: Analyzer,
+  source: Omit<SourceState, keyof SourceAnalysis | 'crossSource'>,
+  /** Tag ranges the editor kept in step with edits (open documents only). */
+  tracked?: ReadonlyMap<string, Span>,
+): SourceState {
+  const { text, settings, sidecar } = source;
+  return {
+    ...source,
+    ...analyzeSource(analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, {
+      referenceDate: settings.referenceDate,
+      claimThreshold: settings.claimThreshold,
+      kinds: settings.kinds,
+      maxFileSizeMB: settings.maxFileSizeMB,
+    }, tracked),
+  };
 }
 
 /** Findings that cover `offset`, narrowest first (an entity inside a claim comes before the claim). */

@@ -4,9 +4,13 @@ import type { SourceState } from './sourceState';
 
 const MAX_ITEM_TEXT = 200;
 
+export function emptyCounts(): FindingCounts {
+  return { claims: 0, untagged: 0, verified: 0, speculative: 0, contradicted: 0, entities: 0, dates: 0, orphans: 0 };
+}
+
 /** Claims by tag status, entities, dates and orphaned tags of one source. */
 export function countsOf(state: SourceState): FindingCounts {
-  const counts: FindingCounts = { claims: 0, untagged: 0, verified: 0, speculative: 0, contradicted: 0, entities: 0, dates: 0, orphans: state.tagged.orphans.length };
+  const counts: FindingCounts = { ...emptyCounts(), orphans: state.tagged.orphans.length };
   for (const f of state.tagged.findings) {
     if (f.kind === 'entity') counts.entities++;
     else if (f.kind === 'date') counts.dates++;

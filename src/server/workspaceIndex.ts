@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -13,6 +12,7 @@ import type { SidecarStore } from '../core/tags/sidecarStore';
 import { indexSourceFile, type IndexJob } from './indexJob';
 import type { IndexRequest, IndexResponse } from './indexWorker';
 import type { SourcemarkSettings } from './settings';
+import { listSources } from './workspaceSources';
 
 export interface WorkspaceIndexOptions {
   connection: Connection;
@@ -43,9 +43,6 @@ export interface IndexStatus {
 const OPEN_INLINE_LIMIT = 256 * 1024;
 /** Open sources larger than this are not re-indexed from the editor (see upsertOpen). */
 const OPEN_INDEX_LIMIT = 2 * 1024 * 1024;
-
-/** Folders never walked: version control, dependencies, editor state. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode']);
 
 interface PoolWorker {
   worker: Worker;
@@ -103,11 +100,9 @@ export class WorkspaceIndex {
     const jobs: IndexJob[] = [];
     for (const folder of folderUris) {
       const settings = await this.options.settingsFor(folder);
-      const root = URI.parse(folder).fsPath;
-      for (const file of await walk(root)) {
-        const uri = URI.file(file).toString();
-        if (this.options.isSource(uri, settings.sources)) jobs.push(jobFor(uri, file, settings));
-      }
+      // The same walk as the sources view's, without its file limit: every source is indexed.
+      const { uris } = await listSources([URI.parse(folder).fsPath], async (uri) => this.options.isSource(uri, settings.sources), Infinity);
+      for (const uri of uris) jobs.push(jobFor(uri, settings));
     }
     if (generation !== this.scanGeneration || this.disposed) return;
     const keep = new Set(jobs.map((j) => j.uri));
@@ -154,7 +149,7 @@ export class WorkspaceIndex {
     // A second analysis of a huge open file would double the server's memory: its disk version stays indexed.
     if (text.length > OPEN_INDEX_LIMIT) return;
     if (text.length > OPEN_INLINE_LIMIT && this.pool.length) {
-      this.queue.set(uri, { ...jobFor(uri, URI.parse(uri).fsPath, settings), text, openSeq: seq });
+      this.queue.set(uri, { ...jobFor(uri, settings), text, openSeq: seq });
       this.pump(() => this.options.onChange('file'));
       return;
     }
@@ -190,7 +185,7 @@ export class WorkspaceIndex {
     }
     const settings = await this.options.settingsFor(uri);
     if (!this.options.isSource(uri, settings.sources)) return;
-    this.queue.set(uri, jobFor(uri, parsed.fsPath, settings));
+    this.queue.set(uri, jobFor(uri, settings));
     this.pump(() => this.options.onChange('file'));
   }
 
@@ -268,32 +263,9 @@ export class WorkspaceIndex {
   }
 }
 
-function jobFor(uri: string, file: string, s: SourcemarkSettings): IndexJob {
+function jobFor(uri: string, s: SourcemarkSettings): IndexJob {
   return {
-    uri, path: file, claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB,
+    uri, path: URI.parse(uri).fsPath, claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB,
     ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}),
   };
-}
-
-/** Every file under `root`, skipping dot folders and dependencies; unreadable folders are skipped. */
-async function walk(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const stack = [root];
-  while (stack.length) {
-    const dir = stack.pop()!;
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) stack.push(path.join(dir, e.name));
-      } else if (e.isFile() && !e.name.endsWith('.annotations.json')) {
-        out.push(path.join(dir, e.name));
-      }
-    }
-  }
-  return out.sort();
 }

@@ -2,27 +2,16 @@ import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   EXTRA_COMMANDS, NOTIFICATIONS, REQUESTS, COMMANDS, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES,
   type DocumentFindings, type SourceSummary, type WorkspaceSummary,
 } from '../../src/server/protocol';
-import { CGTN, FIXTURES, read, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
+import { CGTN, cleanupsAfterEach, FIXTURES, read, serverSession, write, XIAOMI_US } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
-
-async function session(files?: string[]) {
-  const ws = tempWorkspace(files);
-  const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z') });
-  cleanups.push(ws.cleanup, () => client.shutdown());
-  await client.initialize(ws.dir);
-  return { ws, client };
-}
+const cleanups = cleanupsAfterEach();
+const session = (files?: string[]) => serverSession(cleanups, files);
 
 const findingsOf = (client: LspTestClient, uri: string) => client.connection.sendRequest<DocumentFindings>(REQUESTS.documentFindings, { uri });
 const summaryOf = (client: LspTestClient) => client.connection.sendRequest<WorkspaceSummary>(REQUESTS.workspaceSummary, {});

@@ -1,20 +1,16 @@
 import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
-import { COMMANDS, DIAGNOSTIC_CODES, TIMELINE_REQUEST } from '../../src/server/protocol';
+import { DIAGNOSTIC_CODES, NOTIFICATIONS, TIMELINE_REQUEST } from '../../src/server/protocol';
 import type { TimelineResponse } from '../../src/server/timelineRequest';
-import { coveredText, FIXTURES, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
+import { cleanupsAfterEach, coveredText, FIXTURES, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
 const ALL = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
 const [XIAOMI_US, GET_READY, CGTN, TALKS] = ALL;
 
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
+const cleanups = cleanupsAfterEach();
 
 async function indexedWorkspace() {
   const ws = tempWorkspace(ALL);
@@ -98,9 +94,11 @@ describe('workspace index over LSP', () => {
     expect(headline.command?.title).toMatch(/^\d sources( · \d conflicts?)?$/);
     expect(headline.command?.command).toBe('sourcemark.showLinkedSources');
 
+    const seen = client.notifications.length;
     client.settings = { referenceDate: '2018-03-10', codeLens: { enabled: false } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    await client.waitFor(async () => undefined, 'settle', 200).catch(() => undefined);
+    // The source is analysed again with the new settings, and announced when that is done.
+    await client.waitFor(() => client.notifications.slice(seen).some((n) => n.method === NOTIFICATIONS.sourceChanged && (n.params as { uri: string }).uri === uri), 'the source analysed with the new settings');
     await client.indexed();
     expect(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })).toEqual([]);
   });
@@ -178,5 +176,3 @@ describe('workspace index over LSP', () => {
     expect(after.map((r) => r.uri)).not.toContain(pathToFileURL(extra).href);
   });
 });
-
-void COMMANDS;

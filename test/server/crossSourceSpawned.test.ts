@@ -1,19 +1,15 @@
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Location } from 'vscode-languageserver-protocol';
-import { FIXTURES, positionOf, read, tempWorkspace } from './fixtureWorkspace';
+import { cleanupsAfterEach, FIXTURES, positionOf, read, tempWorkspace } from './fixtureWorkspace';
 import { spawnedServer } from './lspTestClient';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 const ALL = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
 
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
+const cleanups = cleanupsAfterEach();
 
 describe.runIf(existsSync(path.resolve(__dirname, '../../dist/indexWorker.js')))('workspace index in the built server (worker threads)', () => {
   it('indexes the folder in a worker and answers references across sources over stdio', async () => {

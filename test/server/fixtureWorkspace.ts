@@ -1,8 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { afterEach } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServerOptions } from '../../src/server/server';
+import { inProcessServer, type LspTestClient } from './lspTestClient';
 
 export const FIXTURES = path.resolve(__dirname, '../../test-fixtures/sources');
 export const XIAOMI_US = '000_10788ba24ea37e24.txt';
@@ -12,6 +15,26 @@ export function tempWorkspace(files: string[] = [XIAOMI_US]): { dir: string; pat
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-'));
   for (const f of files) copyFileSync(path.join(FIXTURES, f), path.join(dir, f));
   return { dir, path: (f) => path.join(dir, f), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export type Cleanup = () => Promise<void> | void;
+
+/** Call once per test file: what a test pushes here is undone after it, last first. */
+export function cleanupsAfterEach(): Cleanup[] {
+  const cleanups: Cleanup[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  return cleanups;
+}
+
+/** A temporary workspace of sample sources with an in-process server initialised on it (fixed clock); both go after the test. */
+export async function serverSession(cleanups: Cleanup[], files?: string[], options: ServerOptions = {}): Promise<{ ws: ReturnType<typeof tempWorkspace>; client: LspTestClient }> {
+  const ws = tempWorkspace(files);
+  const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z'), ...options });
+  cleanups.push(ws.cleanup, () => client.shutdown());
+  await client.initialize(ws.dir);
+  return { ws, client };
 }
 
 export const read = (p: string) => readFileSync(p, 'utf8');

@@ -1,26 +1,15 @@
 import { existsSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
 import { COMMANDS, DIAGNOSTIC_CODES } from '../../src/server/protocol';
-import { coveredText, positionOf, read, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
+import { cleanupsAfterEach, coveredText, positionOf, read, serverSession, write, XIAOMI_US } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
 const TITLE_CLAIM = "Xiaomi plans to enter the US market by 2018's end or by early 2019";
 const FOURTH_LARGEST = 'Xiaomi is the fourth largest handset maker in China';
 
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
-
-async function session(files?: string[]) {
-  const ws = tempWorkspace(files);
-  const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z') });
-  cleanups.push(ws.cleanup, () => client.shutdown());
-  await client.initialize(ws.dir);
-  return { ws, client };
-}
+const cleanups = cleanupsAfterEach();
+const session = (files?: string[]) => serverSession(cleanups, files);
 
 function claimDiagnostic(text: string, diagnostics: Diagnostic[], startsWith: string): Diagnostic {
   const d = diagnostics.find((x) => (x.code === DIAGNOSTIC_CODES.untaggedClaim || x.code === DIAGNOSTIC_CODES.taggedClaim) && coveredText(text, x).startsWith(startsWith));

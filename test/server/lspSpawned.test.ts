@@ -1,18 +1,14 @@
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../src/server/protocol';
-import { coveredText, read, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
+import { cleanupsAfterEach, coveredText, read, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
 import { spawnedServer } from './lspTestClient';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 const NOBODY = 65534;
 
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
+const cleanups = cleanupsAfterEach();
 
 describe('built language server spawned over stdio', () => {
   it('is built (run `npm run build`)', () => {

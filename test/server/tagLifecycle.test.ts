@@ -2,23 +2,19 @@
 // editor, orphans re-attached or deleted, renames, two servers writing one sidecar, broken and old files.
 import { existsSync, renameSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { COMMANDS, DIAGNOSTIC_CODES } from '../../src/server/protocol';
-import { coveredText, read, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
+import { cleanupsAfterEach, coveredText, read, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
 const FOURTH_LARGEST = 'Xiaomi is the fourth largest handset maker in China';
 const RECENTLY = 'More recently, it kicked off operations';
 const RECENTLY_SENTENCE = 'More recently, it kicked off operations in some European countries, including Spain.';
 
-let cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.reverse()) await c();
-  cleanups = [];
-});
+const cleanups = cleanupsAfterEach();
 
 let clock = Date.parse('2026-11-22T10:00:00.000Z');
 const now = () => new Date((clock += 60_000));
