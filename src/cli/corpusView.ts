@@ -38,14 +38,14 @@ export function shortValue(value: string): string {
 
 /** What the sources disagree on: the person for a title; for a time frame or figure the two sides say it. */
 export function conflictSubject(c: ConflictView): string {
-  return c.kind === 'title' ? ` on ${c.subject}` : '';
+  return c.kind === 'title' ? `on ${c.subject}` : '';
 }
 
 export function reportConflict(c: Conflict): ReportConflict {
   const v = conflictView(c);
   const side = (s: ConflictSideView) => `“${s.text}” (${shortValue(s.value)})`;
   return {
-    summary: `${v.kind}${conflictSubject(v)}: ${side(v.sides[0])} vs ${side(v.sides[1])}${v.resolved ? ' · both sides tagged' : ''}`,
+    summary: `${[v.kind, conflictSubject(v)].filter(Boolean).join(' ')}: ${side(v.sides[0])} vs ${side(v.sides[1])}${v.resolved ? ' · both sides tagged' : ''}`,
     mentions: v.sides.map((s) => ({ path: s.file, line: s.line, text: s.quote })),
   };
 }

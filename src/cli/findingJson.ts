@@ -1,23 +1,13 @@
 import type { TaggedFinding } from '../core/taggedFindings';
+import { LineIndex } from '../core/text/lineIndex';
 import type { SourceReport } from './sourceReport';
 
 /** Version of the `analyze --json` output; bump it when a field changes meaning or goes away. */
 export const ANALYZE_JSON_VERSION = 1;
 
-/** Line and column (both 1-based, column in UTF-16 code units) of an offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /** A finding in the documented, stable JSON shape (see README, "analyze --json"). */
-export function findingJson(f: TaggedFinding, text: string) {
-  const { line, column } = lineColumn(text, f.start);
+export function findingJson(f: TaggedFinding, lines: LineIndex) {
+  const { line, column } = lines.at(f.start);
   return {
     kind: f.kind,
     ...(f.entity ? { type: f.entity.type } : {}),
@@ -43,13 +33,14 @@ export function findingJson(f: TaggedFinding, text: string) {
 }
 
 export function reportJson(r: SourceReport) {
+  const lines = new LineIndex(r.text);
   return {
     file: r.file,
     ...(r.analysis?.publicationDate ? { publicationDate: r.analysis.publicationDate } : {}),
     reference: r.analysis?.reference ?? { from: 'none' },
     ...(r.skippedReason ? { skipped: r.skippedReason } : {}),
     sidecar: { path: r.sidecarPath, state: r.sidecar.state, ...(r.sidecar.state === 'invalid' ? { problem: r.sidecar.problem.message } : {}) },
-    findings: r.tagged.findings.map((f) => findingJson(f, r.text)),
+    findings: r.tagged.findings.map((f) => findingJson(f, lines)),
     orphans: r.tagged.orphans.map((a) => ({ id: a.id, kind: a.kind, status: a.status, exact: a.target.exact, start: a.target.start, end: a.target.end })),
   };
 }

@@ -6,6 +6,11 @@ import { FINDING_KINDS, type AnalysisOptions, type FindingKind } from '../core/m
 /** Bad arguments: the message says what is wrong; the command prints its usage after it (exit 2). */
 export class UsageError extends Error {}
 
+/** Nothing to work on: no source among the FILE|DIR arguments (the current folder by default). */
+export function noSourcesFound(args: readonly string[]): UsageError {
+  return new UsageError(`no sources found in ${args.join(', ') || 'the current folder'}.`);
+}
+
 export const ANALYSIS_OPTIONS = {
   'reference-date': { type: 'string' },
   threshold: { type: 'string' },
@@ -70,7 +75,7 @@ export function analysisOptions(values: { 'reference-date'?: string; threshold?:
 /** Sources per worker below which starting workers costs more than it saves. */
 const SOURCES_PER_WORKER = 8;
 
-/** `--jobs`: how many worker threads analyse sources; by default one per core when there is enough work. */
+/** `--jobs`: how many worker threads analyse sources; by default one per SOURCES_PER_WORKER sources, at most one per core. */
 export function jobsFor(value: string | undefined, sources: number): number {
   if (value !== undefined) {
     const jobs = Number(value);
@@ -85,5 +90,5 @@ export const ANALYSIS_HELP = `  --reference-date YYYY-MM-DD   resolve relative d
   --max-file-size-mb 8          larger sources are not analysed (their tags are still read)`;
 
 export const BATCH_HELP = `  --glob '**/*.txt'             which files in a folder are sources (default: every .txt)
-  -j, --jobs N                  worker threads (default: one per core for 16+ sources; 1 = in this thread)
+  -j, --jobs N                  worker threads (default: one per 8 sources, at most one per core; 1 = in this thread)
   --timing                      print throughput and peak memory on stderr even when it is not a terminal`;

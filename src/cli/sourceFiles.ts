@@ -35,6 +35,13 @@ export async function findSources(args: readonly string[], glob = DEFAULT_SOURCE
   return { files: [...files.values()], missing };
 }
 
+/** The sources named by FILE|DIR arguments; an argument that does not exist is reported on stderr. */
+export async function namedSources(args: readonly string[], glob: string | undefined): Promise<{ files: string[]; missing: number }> {
+  const { files, missing } = await findSources(args, glob);
+  for (const m of missing) process.stderr.write(`sourcemark: cannot read ${m.arg}: ${m.reason}\n`);
+  return { files, missing: missing.length };
+}
+
 async function walk(root: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(path.join(root, rel), { withFileTypes: true });

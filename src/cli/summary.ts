@@ -1,12 +1,8 @@
 import * as path from 'node:path';
 import type { TaggedFinding } from '../core/taggedFindings';
-import { lineColumn } from './findingJson';
+import { LineIndex } from '../core/text/lineIndex';
+import { oneLine } from './oneLine';
 import type { SourceReport } from './sourceReport';
-
-const flat = (s: string, max: number) => {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-};
 
 /** A readable summary of one source: counts, the entities by mentions, claims and dates. */
 export function formatSummary(r: SourceReport): string {
@@ -31,19 +27,20 @@ export function formatSummary(r: SourceReport): string {
   const top = [...entities.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, 12);
   if (top.length) out.push(`  entities: ${top.map((e) => `${e.name} (${e.type}, ${e.mentions})`).join(', ')}`);
 
+  const lines = new LineIndex(r.text);
   for (const c of claims) {
-    const { line } = lineColumn(r.text, c.start);
+    const { line } = lines.at(c.start);
     const tag = c.annotation ? `[${c.annotation.status}]` : '[untagged]';
     const extra = [
       c.claim?.attribution?.speaker ? `by ${c.claim.attribution.speaker}` : '',
       c.claim?.hedges.length ? `hedged: ${c.claim.hedges.join(', ')}` : '',
     ].filter(Boolean).join('; ');
-    out.push(`  claim  L${String(line).padEnd(4)} ${c.score.toFixed(2)} ${tag.padEnd(14)} ${flat(c.text, 90)}${extra ? `  (${extra})` : ''}`);
+    out.push(`  claim  L${String(line).padEnd(4)} ${c.score.toFixed(2)} ${tag.padEnd(14)} ${oneLine(c.text, 90)}${extra ? `  (${extra})` : ''}`);
   }
   for (const d of of('date')) {
-    const { line } = lineColumn(r.text, d.start);
-    out.push(`  date   L${String(line).padEnd(4)} ${flat(d.text, 30).padEnd(22)} → ${d.date?.value ?? 'unresolved'}${d.date?.mod ? ` (${d.date.mod})` : ''}`);
+    const { line } = lines.at(d.start);
+    out.push(`  date   L${String(line).padEnd(4)} ${oneLine(d.text, 30).padEnd(22)} → ${d.date?.value ?? 'unresolved'}${d.date?.mod ? ` (${d.date.mod})` : ''}`);
   }
-  for (const o of r.tagged.orphans) out.push(`  orphaned tag [${o.status}] "${flat(o.target.exact, 80)}" (its text is no longer in the source)`);
+  for (const o of r.tagged.orphans) out.push(`  orphaned tag [${o.status}] "${oneLine(o.target.exact, 80)}" (its text is no longer in the source)`);
   return out.join('\n');
 }

@@ -5,12 +5,11 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { withEvidence, type Evidence } from '../../src/core/export/evidence';
-import type { FindingKind, TagStatus } from '../../src/core/model';
 import type { Sidecar } from '../../src/core/tags/annotation';
 import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
-import { findAnnotation, setTag } from '../../src/core/tags/tagOperations';
+import { setTag } from '../../src/core/tags/tagOperations';
+import { tagQuotes, type QuotedTag } from '../core/export/quotedTags';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const CLI = path.join(ROOT, 'dist/cli.js');
@@ -25,15 +24,8 @@ export const S002 = '002_3b3f9ef10a23df2c.txt';
 export const S003 = '003_ec377d852a875d58.txt';
 export const S004 = '004_6b7e9ae35fb55bc0.txt';
 
-export interface TagSpec {
+export interface TagSpec extends QuotedTag {
   source: string;
-  kind: FindingKind;
-  quote: string;
-  /** Which occurrence of the quote (0-based), for a quote the source repeats. */
-  occurrence?: number;
-  status: TagStatus;
-  note?: string;
-  evidence?: Evidence[];
 }
 
 export const TAGS: TagSpec[] = [
@@ -81,18 +73,7 @@ export function buildCliWorkspace(root: string): string {
   const textOf = (name: string) => readFileSync(path.join(dir, name), 'utf8');
   for (const spec of TAGS) {
     const text = textOf(spec.source);
-    let start = -1;
-    for (let i = 0; i <= (spec.occurrence ?? 0); i++) start = text.indexOf(spec.quote, start + 1);
-    if (start < 0) throw new Error(`"${spec.quote}" is not in ${spec.source}`);
-    const end = start + spec.quote.length;
-    let sidecar = sidecars.get(spec.source) ?? emptySidecar(spec.source, sha256Hex(text));
-    sidecar = setTag(sidecar, { kind: spec.kind, start, end, status: spec.status, sourceText: text, now: TAGGED_AT, ...(spec.note ? { note: spec.note } : {}) }, newId);
-    if (spec.evidence) {
-      const tag = findAnnotation(sidecar, spec.kind, start, end)!;
-      const withMore = withEvidence(tag, spec.evidence);
-      sidecar = { ...sidecar, annotations: sidecar.annotations.map((a) => (a === tag ? withMore : a)) };
-    }
-    sidecars.set(spec.source, sidecar);
+    sidecars.set(spec.source, tagQuotes(sidecars.get(spec.source) ?? emptySidecar(spec.source, sha256Hex(text)), text, [spec], TAGGED_AT, newId));
   }
   {
     const text = textOf(ORPHAN.source);

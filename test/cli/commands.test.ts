@@ -178,7 +178,7 @@ describe('sourcemark import', () => {
 describe('bad arguments', () => {
   it('exit 2 with the command usage', async () => {
     const root = workspace();
-    for (const args of [['export', 'sources'], ['export', '--format', 'pdf', 'sources'], ['report', '--format', 'pdf', 'sources'], ['import', '--format', 'csv'], ['stats', '--jobs', '0', 'sources'], ['frobnicate']]) {
+    for (const args of [['export', 'sources'], ['export', '--format', 'pdf', 'sources'], ['report', '--format', 'pdf', '--out', 'report.html', 'sources'], ['import', '--format', 'csv'], ['stats', '--jobs', '0', 'sources'], ['frobnicate']]) {
       const r = await runCli(args, root);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/Usage: sourcemark/);

@@ -2,10 +2,9 @@
 // main thread sends, one at a time, with an Analyzer of its own.
 import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../../core/analyzer';
-import { digestSource } from '../../core/corpus';
-import type { SourceDigest } from '../../core/corpus';
-import { reportSource } from '../sourceReport';
+import { digestSource, type SourceDigest } from '../../core/corpus';
 import type { SourceOptions } from '../options';
+import { reportSource, type SourceReport } from '../sourceReport';
 
 export const WORKER_ROLE = 'sourcemark-analysis';
 
@@ -16,6 +15,11 @@ export const WORKER_ROLE = 'sourcemark-analysis';
  */
 export const BATCH_CACHE_PARAGRAPHS = 2_000;
 
+/** One task's work, in a worker or in the main thread: the source's report, and its digest when asked for. */
+export async function analyzeTask(file: string, analyzer: Analyzer, options: SourceOptions, digest: boolean): Promise<{ report: SourceReport; digest?: SourceDigest }> {
+  const report = await reportSource(file, analyzer, options);
+  return { report, ...(digest ? { digest: digestSource(report.text, report) } : {}) };
+}
 
 export interface WorkerTask {
   id: number;
@@ -26,7 +30,7 @@ export interface WorkerTask {
 }
 
 export type WorkerReply =
-  | { id: number; report: Awaited<ReturnType<typeof reportSource>>; digest?: SourceDigest }
+  | { id: number; report: SourceReport; digest?: SourceDigest }
   | { id: number; error: string };
 
 export function runAnalysisWorker(): void {
@@ -39,8 +43,7 @@ export function runAnalysisWorker(): void {
     queue = queue.then(async () => {
       let reply: WorkerReply;
       try {
-        const report = await reportSource(task.file, analyzer, task.options);
-        reply = { id: task.id, report, ...(task.digest ? { digest: digestSource(report.text, report) } : {}) };
+        reply = { id: task.id, ...(await analyzeTask(task.file, analyzer, task.options, task.digest)) };
       } catch (e) {
         reply = { id: task.id, error: (e as Error).message };
       }

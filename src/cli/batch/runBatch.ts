@@ -5,10 +5,10 @@
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { Analyzer } from '../../core/analyzer';
-import { digestSource, type SourceDigest } from '../../core/corpus';
+import type { SourceDigest } from '../../core/corpus';
 import type { SourceOptions } from '../options';
-import { reportSource, type SourceReport } from '../sourceReport';
-import { BATCH_CACHE_PARAGRAPHS, WORKER_ROLE, type WorkerReply, type WorkerTask } from './analysisWorker';
+import type { SourceReport } from '../sourceReport';
+import { analyzeTask, BATCH_CACHE_PARAGRAPHS, WORKER_ROLE, type WorkerReply, type WorkerTask } from './analysisWorker';
 import { Progress, type BatchFigures } from './progress';
 
 export type BatchResult = { file: string; report: SourceReport; digest?: SourceDigest } | { file: string; error: string };
@@ -20,8 +20,6 @@ export interface BatchOptions {
   timing: boolean;
   /** Compute each source's cross-source digest too (in the worker, where the analysis is). */
   digest?: boolean;
-  /** The script a worker runs; the bundled CLI itself. */
-  workerScript?: string;
 }
 
 /** Tasks in flight per worker: one running, one waiting, so a worker never idles on a round trip. */
@@ -45,8 +43,7 @@ export async function runBatch(
     for (const [i, file] of files.entries()) {
       let result: BatchResult;
       try {
-        const report = await reportSource(file, analyzer, options);
-        result = { file, report, ...(batch.digest ? { digest: digestSource(report.text, report) } : {}) };
+        result = { file, ...(await analyzeTask(file, analyzer, options, batch.digest === true)) };
       } catch (e) {
         result = { file, error: (e as Error).message };
       }
@@ -57,8 +54,8 @@ export async function runBatch(
     return progress.finish({ sources: files.length, bytes, workers: 0 });
   }
 
-  const script = batch.workerScript ?? __filename;
-  const workers = Array.from({ length: batch.jobs }, () => new Worker(script, { workerData: { role: WORKER_ROLE } }));
+  // A worker runs the bundled CLI itself (main.ts starts the worker loop when it sees the role).
+  const workers = Array.from({ length: batch.jobs }, () => new Worker(__filename, { workerData: { role: WORKER_ROLE } }));
   const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const done = new Map<number, BatchResult>();
   let next = 0;

@@ -1,7 +1,7 @@
 import { ANALYZE_JSON_VERSION, reportJson } from '../findingJson';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
-import { runBatch } from '../batch/runBatch';
-import { findSources } from '../sourceFiles';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, parse, UsageError } from '../options';
+import { analyzeEach } from '../batch/analyzeEach';
+import { namedSources } from '../sourceFiles';
 import type { SourceReport } from '../sourceReport';
 import { formatSummary } from '../summary';
 import type { Command } from './command';
@@ -23,18 +23,13 @@ ${BATCH_HELP}`,
     const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false }, kinds: { type: 'string' } });
     if (!positionals.length) throw new UsageError('give at least one source file or folder.');
     const options = analysisOptions(values);
-    const { files, missing } = await findSources(positionals, values.glob);
-    for (const m of missing) process.stderr.write(`sourcemark: cannot read ${m.arg}: ${m.reason}\n`);
+    const { files, missing } = await namedSources(positionals, values.glob);
     const reports: SourceReport[] = [];
-    let failed = missing.length;
-    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'analyze', timing: values.timing }, (r) => {
-      if ('error' in r) {
-        failed++;
-        process.stderr.write(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
-      } else reports.push(r.report);
+    const unreadable = await analyzeEach(files, options, { label: 'analyze', jobs: values.jobs, timing: values.timing }, (report) => {
+      reports.push(report);
     });
     if (values.json) process.stdout.write(`${JSON.stringify({ version: ANALYZE_JSON_VERSION, files: reports.map(reportJson) }, null, 2)}\n`);
     else process.stdout.write(`${reports.map(formatSummary).join('\n\n')}\n`);
-    return failed ? 1 : 0;
+    return missing + unreadable ? 1 : 0;
   },
 };

@@ -1,10 +1,12 @@
 // `sourcemark check`: what still needs a reviewer's attention, as file:line:col lines that
 // terminals and editors link, and an exit code a CI job can act on.
 import { CorpusIndex } from '../../core/corpus';
+import { sidecarPathFor } from '../../core/tags/sidecarStore';
 import { LineIndex } from '../../core/text/lineIndex';
 import { runBatch } from '../batch/runBatch';
 import { conflictSubject, conflictView, shortValue, type ConflictView } from '../corpusView';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
+import { oneLine } from '../oneLine';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
 import { displayPath, findSources } from '../sourceFiles';
 import type { SourceReport } from '../sourceReport';
 import type { Command } from './command';
@@ -24,11 +26,6 @@ export interface CheckFile {
   orphans: { id: string; kind: string; status: string; exact: string; line: number; column: number }[];
 }
 
-const flat = (s: string, max = 100) => {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-};
-
 export function checkFile(r: SourceReport): CheckFile {
   const lines = new LineIndex(r.text);
   return {
@@ -44,7 +41,7 @@ export function checkFile(r: SourceReport): CheckFile {
 }
 
 function unreadableFile(file: string, error: string): CheckFile {
-  return { file: displayPath(file), sidecar: { path: displayPath(`${file}.annotations.json`), state: 'missing' }, unreadable: error, untagged: [], orphans: [] };
+  return { file: displayPath(file), sidecar: { path: displayPath(sidecarPathFor(file)), state: 'missing' }, unreadable: error, untagged: [], orphans: [] };
 }
 
 /** Conflicts count against the policy until a reviewer has tagged both sides. */
@@ -64,15 +61,16 @@ function textLines(f: CheckFile): string[] {
   if (f.unreadable) out.push(`${f.file}:1:1: unreadable source: ${f.unreadable}`);
   if (f.sidecar.state === 'invalid') out.push(`${f.sidecar.path}:1:1: invalid sidecar: ${f.sidecar.problem}`);
   if (f.skipped) out.push(`${f.file}:1:1: not analysed: ${f.skipped}`);
-  for (const o of f.orphans) out.push(`${f.file}:${o.line}:${o.column}: orphaned tag [${o.status}] on a ${o.kind}: "${flat(o.exact, 80)}" is no longer in the source; restore the text or clear the tag`);
-  for (const u of f.untagged) out.push(`${f.file}:${u.line}:${u.column}: untagged claim: ${flat(u.text)}`);
+  for (const o of f.orphans) out.push(`${f.file}:${o.line}:${o.column}: orphaned tag [${o.status}] on a ${o.kind}: "${oneLine(o.exact, 80)}" is no longer in the source; restore the text or clear the tag`);
+  for (const u of f.untagged) out.push(`${f.file}:${u.line}:${u.column}: untagged claim: ${oneLine(u.text, 100)}`);
   return out;
 }
 
 function conflictLine(c: ConflictView): string {
   const [a, b] = c.sides;
-  const side = (s: ConflictView['sides'][number]) => `"${flat(s.text, 60)}" (${shortValue(s.value)})${s.tag ? ` [${s.tag}]` : ''}`;
-  return `${a.file}:${a.line}:${a.column}: ${c.resolved ? 'conflict, both sides tagged' : 'conflict'} (${c.kind})${flat(conflictSubject(c), 60)}: ${side(a)} here, ${side(b)} at ${b.file}:${b.line}:${b.column}`;
+  const subject = conflictSubject(c);
+  const side = (s: ConflictView['sides'][number]) => `"${oneLine(s.text, 60)}" (${shortValue(s.value)})${s.tag ? ` [${s.tag}]` : ''}`;
+  return `${a.file}:${a.line}:${a.column}: ${c.resolved ? 'conflict, both sides tagged' : 'conflict'} (${c.kind})${subject ? ` ${oneLine(subject, 60)}` : ''}: ${side(a)} here, ${side(b)} at ${b.file}:${b.line}:${b.column}`;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -118,7 +116,7 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
     if (!conflictsWanted && failOn.includes('conflict')) throw new UsageError('--fail-on conflict needs the conflict search; drop --skip-conflicts.');
     const options = analysisOptions(values);
     const { files, missing } = await findSources(positionals, values.glob);
-    if (!files.length && !missing.length) throw new UsageError(`no sources found in ${positionals.join(', ') || 'the current folder'}.`);
+    if (!files.length && !missing.length) throw noSourcesFound(positionals);
     const results: CheckFile[] = missing.map((m) => unreadableFile(m.arg, m.reason));
     const corpus = new CorpusIndex();
     if (!values.json) for (const f of results) process.stdout.write(`${textLines(f).join('\n')}\n`);

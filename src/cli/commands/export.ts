@@ -1,19 +1,17 @@
 // `sourcemark export`: findings and tags in formats other tools read.
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { bratAnnotationConf, toBrat } from '../../core/export/brat';
 import { toClaimReviews } from '../../core/export/claimReview';
 import { toCsv } from '../../core/export/csv';
 import type { ExportScope, ExportSource } from '../../core/export/exportSource';
 import { toW3c } from '../../core/export/w3c';
-import { runBatch } from '../batch/runBatch';
+import { analyzeEach } from '../batch/analyzeEach';
 import { toReportSource } from '../exportSource';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
-import { findSources } from '../sourceFiles';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, noSourcesFound, parse, UsageError } from '../options';
+import { namedSources } from '../sourceFiles';
 import { writeOutput } from '../writeOutput';
 import type { Command } from './command';
-
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export const EXPORT_FORMATS = ['w3c', 'brat', 'csv', 'claimreview'] as const;
 
@@ -52,44 +50,36 @@ ${BATCH_HELP}`,
     if (format !== 'brat' && values['out-dir']) throw new UsageError(`--out-dir is for brat; use --out FILE for ${format}.`);
     const scope = values.scope as ExportScope;
     const options = analysisOptions(values);
-    const { files, missing } = await findSources(positionals, values.glob);
-    for (const m of missing) process.stderr.write(`sourcemark: cannot read ${m.arg}: ${m.reason}\n`);
-    if (!files.length) throw new UsageError(`no sources found in ${positionals.join(', ') || 'the current folder'}.`);
+    const { files, missing } = await namedSources(positionals, values.glob);
+    if (!files.length) throw noSourcesFound(positionals);
 
     const sources: ExportSource[] = [];
     const bratDirs = new Set<string>();
-    let failed = missing.length;
     let orphansLeftOut = 0;
     let invalid = 0;
     let written = 0;
-    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'export', timing: values.timing }, async (r) => {
-      if ('error' in r) {
-        failed++;
-        process.stderr.write(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
-        return;
-      }
-      if (r.report.sidecar.state === 'invalid') {
+    const unreadable = await analyzeEach(files, options, { label: 'export', jobs: values.jobs, timing: values.timing }, async (report) => {
+      if (report.sidecar.state === 'invalid') {
         invalid++;
-        process.stderr.write(`sourcemark: ${r.report.sidecarPath}: tags not exported: ${r.report.sidecar.problem.message}\n`);
+        process.stderr.write(`sourcemark: ${report.sidecarPath}: tags not exported: ${report.sidecar.problem.message}\n`);
       }
-      const source = toReportSource(r.report, values['base-iri']);
+      const source = toReportSource(report, values['base-iri']);
       if (format !== 'brat') {
         sources.push(source);
         return;
       }
       // brat counts code points in the .txt it reads, so a BOM beside the source shifts them by one.
       const outDir = values['out-dir'];
-      const hasBom = (await readFile(r.file)).subarray(0, 3).equals(UTF8_BOM);
-      const { ann, orphansLeftOut: left } = toBrat(source, { scope, offsetShift: hasBom && !outDir ? 1 : 0 });
+      const { ann, orphansLeftOut: left } = toBrat(source, { scope, offsetShift: report.bom && !outDir ? 1 : 0 });
       orphansLeftOut += left;
-      const base = outDir ? path.join(outDir, source.path.replace(/^(\.\.\/)+/, '')) : r.file;
+      const base = outDir ? path.join(outDir, source.path.replace(/^(\.\.\/)+/, '')) : report.file;
       const annPath = `${base.replace(/\.txt$/i, '')}.ann`;
       await mkdir(path.dirname(annPath), { recursive: true });
       const txt = annPath.replace(/\.ann$/, '.txt');
-      if (outDir && path.resolve(txt) !== path.resolve(r.file)) {
+      if (outDir && path.resolve(txt) !== path.resolve(report.file)) {
         // The copy is written without a BOM, so the offsets in the .ann hold for it.
-        if (hasBom) await writeFile(txt, r.report.text, 'utf8');
-        else await copyFile(r.file, txt);
+        if (report.bom) await writeFile(txt, report.text, 'utf8');
+        else await copyFile(report.file, txt);
       }
       await writeOutput(annPath, ann);
       written++;
@@ -107,6 +97,6 @@ ${BATCH_HELP}`,
         : `${JSON.stringify(toClaimReviews(sources, { ...(values.author ? { author: values.author } : {}), ...(values['url-base'] ? { urlBase: values['url-base'] } : {}) }), null, 2)}\n`;
       await writeOutput(values.out, content);
     }
-    return failed || invalid ? 1 : 0;
+    return missing + unreadable + invalid ? 1 : 0;
   },
 };

@@ -11,12 +11,11 @@ import { parseW3c, placeW3cEntry, type W3cEntry } from '../../core/export/w3cImp
 import { sha256Hex } from '../../core/tags/quoteSelector';
 import { emptySidecar } from '../../core/tags/sidecarFormat';
 import { SidecarStoreError, updateSidecarOf } from '../../core/tags/sidecarStore';
-import { decodeSource } from '../../core/text/sourceText';
+import { oneLine } from '../oneLine';
 import { HELP_OPTION, parse, UsageError } from '../options';
-import { displayPath, findSources } from '../sourceFiles';
+import { displayPath, namedSources } from '../sourceFiles';
+import { readSource } from '../sourceReport';
 import type { Command } from './command';
-
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 interface Totals {
   added: number;
@@ -26,11 +25,6 @@ interface Totals {
   notFound: number;
   failedSources: number;
 }
-
-const flat = (s: string, max = 80) => {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
-};
 
 async function mergeInto(
   file: string,
@@ -65,13 +59,8 @@ async function mergeInto(
   process.stdout.write(`${shown}: ${n('added')} added, ${n('updated')} updated, ${n('unchanged')} unchanged, ${n('kept')} kept, ${n('not-found')} not found${opts.dryRun && changed ? ' (dry run: nothing written)' : ''}\n`);
   for (const o of outcomes) {
     if (o.result === 'kept') process.stdout.write(`  ${o.origin}: kept ${o.existing}; the import says ${o.incoming}. Use --overwrite to take the imported one.\n`);
-    if (o.result === 'not-found') process.stdout.write(`  ${o.origin}: "${flat(o.exact)}" is not in the source; not imported.\n`);
+    if (o.result === 'not-found') process.stdout.write(`  ${o.origin}: "${oneLine(o.exact, 80)}" is not in the source; not imported.\n`);
   }
-}
-
-async function readText(file: string): Promise<{ text: string; bom: boolean }> {
-  const bytes = await readFile(file);
-  return { text: decodeSource(bytes), bom: bytes.subarray(0, 3).equals(UTF8_BOM) };
 }
 
 /** The local file a W3C target `source` names: base IRI stripped, file: URLs and relative references resolved. */
@@ -112,7 +101,7 @@ async function importW3c(files: string[], baseIri: string | undefined, opts: { o
   for (const [file, entries] of [...bySource].sort(([a], [b]) => (a < b ? -1 : 1))) {
     let text: string;
     try {
-      ({ text } = await readText(file));
+      ({ text } = await readSource(file));
     } catch (e) {
       totals.failedSources++;
       process.stdout.write(`${displayPath(file)}: not imported: cannot read the source (${(e as Error).message}).\n`);
@@ -127,19 +116,15 @@ async function importW3c(files: string[], baseIri: string | undefined, opts: { o
 }
 
 async function importBrat(args: string[], glob: string | undefined, opts: { overwrite: boolean; dryRun: boolean }, totals: Totals): Promise<number> {
-  let problems = 0;
-  const { files, missing } = await findSources(args, glob);
-  for (const m of missing) {
-    problems++;
-    process.stderr.write(`sourcemark: cannot read ${m.arg}: ${m.reason}\n`);
-  }
+  const { files, missing } = await namedSources(args, glob);
+  let problems = missing;
   let found = 0;
   for (const file of files) {
     const annPath = `${file.replace(/\.txt$/i, '')}.ann`;
     const ann = await readFile(annPath, 'utf8').catch(() => undefined);
     if (ann === undefined) continue;
     found++;
-    const { text, bom } = await readText(file);
+    const { text, bom } = await readSource(file);
     const parsed = parseBrat(ann, text, { offsetShift: bom ? 1 : 0 });
     for (const p of parsed.problems) {
       problems++;

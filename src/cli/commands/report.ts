@@ -4,11 +4,11 @@ import { buildTimeline, CorpusIndex, type SourceDigest } from '../../core/corpus
 import { renderHtml } from '../../core/report/html';
 import { renderMarkdown } from '../../core/report/markdown';
 import { buildReport, type ReportSource } from '../../core/report/reportData';
-import { runBatch } from '../batch/runBatch';
+import { analyzeEach } from '../batch/analyzeEach';
 import { reportConflict, reportTimeline } from '../corpusView';
 import { toReportSource } from '../exportSource';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
-import { findSources } from '../sourceFiles';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, noSourcesFound, parse, UsageError } from '../options';
+import { namedSources } from '../sourceFiles';
 import { writeOutput } from '../writeOutput';
 import type { Command } from './command';
 
@@ -37,23 +37,16 @@ ${BATCH_HELP}`,
     if (format !== 'html' && format !== 'md') throw new UsageError(`--format takes html or md, got "${format}".`);
     if (values.claims !== 'all' && values.claims !== 'tagged') throw new UsageError(`--claims takes all or tagged, got "${values.claims}".`);
     const options = analysisOptions(values);
-    const { files, missing } = await findSources(positionals, values.glob);
-    for (const m of missing) process.stderr.write(`sourcemark: cannot read ${m.arg}: ${m.reason}\n`);
-    if (!files.length) throw new UsageError(`no sources found in ${positionals.join(', ') || 'the current folder'}.`);
+    const { files, missing } = await namedSources(positionals, values.glob);
+    if (!files.length) throw noSourcesFound(positionals);
     const sources: ReportSource[] = [];
     const corpus = new CorpusIndex();
     const digests = new Map<string, SourceDigest>();
-    let failed = missing.length;
-    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'report', timing: values.timing, digest: true }, (r) => {
-      if ('error' in r) {
-        failed++;
-        process.stderr.write(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
-        return;
-      }
-      const source = toReportSource(r.report);
+    const unreadable = await analyzeEach(files, options, { label: 'report', jobs: values.jobs, timing: values.timing, digest: true }, (report, digest) => {
+      const source = toReportSource(report);
       sources.push(source);
-      digests.set(source.path, r.digest!);
-      if (!values['skip-conflicts']) corpus.upsert(source.path, r.digest!);
+      digests.set(source.path, digest!);
+      if (!values['skip-conflicts']) corpus.upsert(source.path, digest!);
     });
     if (!values['skip-conflicts']) announceConflictSearch(corpus.size);
     // Searched once and shared: the timeline marks the dates the conflicts are about.
@@ -64,6 +57,6 @@ ${BATCH_HELP}`,
     });
     await writeOutput(values.out, format === 'md' ? renderMarkdown(data) : renderHtml(data));
     if (values.out) process.stderr.write(`sourcemark: wrote ${values.out} (${sources.length} sources, ${data.claims.length} claims, ${data.timeline.length} dates on the timeline).\n`);
-    return failed ? 1 : 0;
+    return missing + unreadable ? 1 : 0;
   },
 };

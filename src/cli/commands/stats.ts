@@ -1,8 +1,8 @@
 // `sourcemark stats`: how far the review has got, per source and in total.
 import { TAG_STATUSES } from '../../core/model';
-import { runBatch } from '../batch/runBatch';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, jobsFor, parse, UsageError } from '../options';
-import { displayPath, findSources } from '../sourceFiles';
+import { analyzeEach } from '../batch/analyzeEach';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, noSourcesFound, parse } from '../options';
+import { displayPath, namedSources } from '../sourceFiles';
 import type { SourceReport } from '../sourceReport';
 import type { Command } from './command';
 
@@ -84,20 +84,15 @@ ${BATCH_HELP}`,
   async run(argv) {
     const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false } });
     const options = analysisOptions(values);
-    const { files, missing } = await findSources(positionals, values.glob);
-    for (const m of missing) process.stderr.write(`sourcemark: cannot read ${m.arg}: ${m.reason}\n`);
-    if (!files.length && !missing.length) throw new UsageError(`no sources found in ${positionals.join(', ') || 'the current folder'}.`);
+    const { files, missing } = await namedSources(positionals, values.glob);
+    if (!files.length && !missing) throw noSourcesFound(positionals);
     const results: StatsFile[] = [];
-    let failed = missing.length;
-    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'stats', timing: values.timing }, (r) => {
-      if ('error' in r) {
-        failed++;
-        process.stderr.write(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
-      } else results.push(statsFile(r.report));
+    const unreadable = await analyzeEach(files, options, { label: 'stats', jobs: values.jobs, timing: values.timing }, (report) => {
+      results.push(statsFile(report));
     });
     const total = totalOf(results);
     if (values.json) process.stdout.write(`${JSON.stringify({ version: STATS_JSON_VERSION, files: results, total: { sources: results.length, ...total } }, null, 2)}\n`);
     else process.stdout.write(`${table(results, total)}\n`);
-    return failed ? 1 : 0;
+    return missing + unreadable ? 1 : 0;
   },
 };

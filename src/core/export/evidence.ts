@@ -20,17 +20,6 @@ export function evidenceOf(a: Annotation): Evidence[] {
   return Array.isArray(raw) ? raw.map(parseEvidence).filter((e): e is Evidence => e !== undefined) : [];
 }
 
-const evidenceKey = (e: Evidence) => (e.kind === 'url' ? `url\u0000${e.url}` : `annotation\u0000${e.source}\u0000${e.annotationId}\u0000${e.quote}`);
-
-/** `a` with `add` appended to its evidence, without duplicates; the same object when nothing is new. */
-export function withEvidence(a: Annotation, add: readonly Evidence[]): Annotation {
-  const current = evidenceOf(a);
-  const seen = new Set(current.map(evidenceKey));
-  const fresh = add.filter((e) => !seen.has(evidenceKey(e)) && seen.add(evidenceKey(e)));
-  if (!fresh.length) return a;
-  return { ...a, evidence: [...current, ...fresh] };
-}
-
 /** One line of plain text per evidence item, for tables and notes. */
 export function describeEvidence(e: Evidence): string {
   return e.kind === 'url' ? e.url : `${e.source}: “${e.quote}” (${e.annotationId})`;

@@ -1,5 +1,5 @@
 // What every export format reads: one source's text with its findings and tags attached.
-import type { EntityType, FindingKind, TagStatus } from '../model';
+import type { EntityType, FindingKind } from '../model';
 import type { TaggedFinding } from '../taggedFindings';
 import type { Annotation } from '../tags/annotation';
 
@@ -23,8 +23,6 @@ export type ExportScope = 'tagged' | 'all';
 export function selectFindings(source: ExportSource, scope: ExportScope): TaggedFinding[] {
   return source.findings.filter((f) => scope === 'all' || f.annotation);
 }
-
-export const STATUS_LABEL: Record<TagStatus, string> = { verified: 'verified', speculative: 'speculative', contradicted: 'contradicted' };
 
 /** Finding kind and entity type as one label: `claim`, `date`, `person`, … (`entity` when untyped). */
 export function findingLabel(f: { kind: FindingKind; entity?: { type: EntityType } }): string {

@@ -2,10 +2,9 @@
 // re-anchors its own tags, so an import never duplicates a tag that is already there.
 import type { FindingKind, TagStatus } from '../model';
 import { attachTags, rebaseSidecar } from '../taggedFindings';
-import { anchorQuote } from '../tags/anchoring';
-import type { Sidecar } from '../tags/annotation';
+import { QuoteAnchorer } from '../tags/anchoring';
+import type { Evidence, Sidecar } from '../tags/annotation';
 import { findAnnotation, newAnnotationId, setTag } from '../tags/tagOperations';
-import { withEvidence, type Evidence } from './evidence';
 
 /** A tag read from an export file, before it is placed in a source. */
 export interface ImportedTag {
@@ -51,16 +50,14 @@ export function mergeImported(
   options: MergeOptions,
 ): { sidecar: Sidecar; outcomes: MergeOutcome[]; changed: boolean } {
   let current = rebaseSidecar(sidecar, text, attachTags(text, [], sidecar));
+  // One anchorer for the whole import: it keeps what it learns about the text between quotes.
+  const anchorer = new QuoteAnchorer(text);
   const outcomes: MergeOutcome[] = [];
   let changed = false;
   for (const tag of tags) {
-    const hint = tag.start !== undefined && tag.end !== undefined ? { start: tag.start, end: tag.end } : { start: 0, end: 0 };
-    // Offsets that still hold the quote are trusted as they are: brat gives offsets and no context,
-    // and a short quote without context is (rightly) too weak for re-anchoring.
-    const inPlace = tag.start !== undefined && tag.end !== undefined && text.slice(tag.start, tag.end) === tag.exact;
-    const anchor = inPlace
-      ? { start: tag.start!, end: tag.end! }
-      : anchorQuote(text, { ...hint, exact: tag.exact, prefix: tag.prefix ?? '', suffix: tag.suffix ?? '' }) ?? uniqueOccurrence(text, tag.exact);
+    const known = tag.start !== undefined && tag.end !== undefined;
+    const target = { start: tag.start ?? 0, end: tag.end ?? 0, exact: tag.exact, prefix: tag.prefix ?? '', suffix: tag.suffix ?? '' };
+    const anchor = anchorer.anchor(target, { positionUnknown: !known });
     if (!anchor) {
       outcomes.push({ origin: tag.origin, result: 'not-found', exact: tag.exact });
       continue;
@@ -68,9 +65,11 @@ export function mergeImported(
     const { start, end } = anchor;
     const existing = findAnnotation(current, tag.kind, start, end);
     const note = tag.note?.trim() ? tag.note : undefined;
-    let result: 'added' | 'updated' | 'unchanged' | 'kept';
+    // setTag merges the evidence too (deduplicated, sorted) and stamps the tag when anything changed.
+    const evidence = tag.evidence?.length ? { evidence: tag.evidence } : {};
+    let result: 'added' | 'updated' | 'unchanged';
     if (!existing) {
-      current = setTag(current, { kind: tag.kind, start, end, status: tag.status, sourceText: text, now: options.now, ...(note ? { note } : {}) }, options.newId ?? newAnnotationId);
+      current = setTag(current, { kind: tag.kind, start, end, status: tag.status, sourceText: text, now: options.now, ...(note ? { note } : {}), ...evidence }, options.newId ?? newAnnotationId);
       result = 'added';
     } else {
       const statusDiffers = existing.status !== tag.status;
@@ -81,17 +80,8 @@ export function mergeImported(
       }
       // A note only fills an empty one unless overwriting; an absent note never removes one.
       const setNote = note !== undefined && (existing.note === undefined || options.overwrite) ? { note } : {};
-      current = setTag(current, { kind: tag.kind, start, end, status: tag.status, sourceText: text, now: options.now, ...setNote });
+      current = setTag(current, { kind: tag.kind, start, end, status: tag.status, sourceText: text, now: options.now, ...setNote, ...evidence });
       result = findAnnotation(current, tag.kind, start, end) === existing ? 'unchanged' : 'updated';
-    }
-    if (tag.evidence?.length) {
-      const placed = findAnnotation(current, tag.kind, start, end)!;
-      const withMore = withEvidence(placed, tag.evidence);
-      if (withMore !== placed) {
-        const stamped = { ...withMore, updatedAt: options.now.toISOString() };
-        current = { ...current, annotations: current.annotations.map((a) => (a === placed ? stamped : a)) };
-        if (result === 'unchanged') result = 'updated';
-      }
     }
     if (result !== 'unchanged') changed = true;
     outcomes.push({ origin: tag.origin, result, start, end });
@@ -99,10 +89,3 @@ export function mergeImported(
   return { sidecar: current, outcomes, changed };
 }
 
-/** An import that carries only a quote (no context, no usable offsets): its one occurrence, if it has exactly one. */
-function uniqueOccurrence(text: string, exact: string): { start: number; end: number } | undefined {
-  if (!exact) return undefined;
-  const first = text.indexOf(exact);
-  if (first === -1 || text.indexOf(exact, first + 1) !== -1) return undefined;
-  return { start: first, end: first + exact.length };
-}

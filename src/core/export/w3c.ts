@@ -12,8 +12,6 @@ export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 export interface W3cOptions {
   scope: ExportScope;
-  /** Label of the collection. */
-  label?: string;
 }
 
 type Body = Record<string, unknown>;
@@ -95,7 +93,7 @@ export function toW3c(sources: readonly ExportSource[], options: W3cOptions) {
   return {
     '@context': W3C_CONTEXT,
     type: 'AnnotationCollection',
-    label: options.label ?? 'Sourcemark findings and tags',
+    label: 'Sourcemark findings and tags',
     total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };

@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bratAnnotationConf, parseBrat, toBrat } from '../../../src/core/export/brat';
 import { mergeImported } from '../../../src/core/export/mergeImported';
 import { emptySidecar } from '../../../src/core/tags/sidecarFormat';
-import { exportSource, NOW, tagSidecar, TRICKY_TAGS, TRICKY_TEXT } from './exportFixtures';
-
-function comparable(tags: readonly { kind: string; status: string; note?: string; target: { start: number; end: number; exact: string };evidence?: readonly unknown[] }[]) {
-  return tags.map((a) => ({ kind: a.kind, status: a.status, note: a.note, start: a.target.start, end: a.target.end, exact: a.target.exact, evidence: a.evidence }))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-}
+import { comparable, exportSource, NOW, tagSidecar, TRICKY_TAGS, TRICKY_TEXT } from './exportFixtures';
 
 describe('brat standoff export', () => {
   const sidecar = tagSidecar(TRICKY_TEXT, TRICKY_TAGS);

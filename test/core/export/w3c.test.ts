@@ -6,14 +6,9 @@ import { mergeImported } from '../../../src/core/export/mergeImported';
 import { toW3c } from '../../../src/core/export/w3c';
 import { parseW3c, placeW3cEntry } from '../../../src/core/export/w3cImport';
 import { emptySidecar } from '../../../src/core/tags/sidecarFormat';
-import { exportSource, NOW, tagSidecar, TRICKY_TAGS, TRICKY_TEXT } from './exportFixtures';
+import { comparable, exportSource, NOW, tagSidecar, TRICKY_TAGS, TRICKY_TEXT } from './exportFixtures';
 
 const validate = new Ajv({ strict: true, allErrors: true }).compile(schema);
-
-function comparable(tags: readonly { kind: string; status: string; note?: string; target: { start: number; end: number; exact: string };evidence?: readonly unknown[] }[]) {
-  return tags.map((a) => ({ kind: a.kind, status: a.status, note: a.note, start: a.target.start, end: a.target.end, exact: a.target.exact, evidence: a.evidence }))
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-}
 
 describe('W3C Web Annotation export', () => {
   const sidecar = tagSidecar(TRICKY_TEXT, TRICKY_TAGS);
