@@ -98,10 +98,9 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     // Semantic tokens: the entity "Xiaomi" at the start of the title becomes a token of its own.
     const token = wb.activeEditor().locator('.view-line span span', { hasText: /^Xiaomi$/ }).first();
     await token.waitFor();
-    await token.hover();
     // The Problems part of the hover comes first; wait for the part the server explains the entity in.
     const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: /mentioned \d+ times/ }).first();
-    await hover.waitFor();
+    metrics.entityHoverTries = await wb.pointUntilVisible(token, hover);
     const text = await hover.innerText();
     expect(text).toMatch(/Entity · organisation/);
     expect(text).toMatch(/Xiaomi: mentioned \d+ times/);
@@ -197,8 +196,9 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     const { page } = session;
     // Untagged claims are the rows with the empty-circle icon.
     const untaggedClaim = page.locator('.part.sidebar .monaco-list-row:has(.codicon-circle-large-outline)').first();
-    await untaggedClaim.hover();
-    await untaggedClaim.locator('.action-label[aria-label*="Tag as Contradicted"]').click();
+    const tagButton = untaggedClaim.locator('.action-label[aria-label*="Tag as Contradicted"]');
+    await wb.pointUntilVisible(untaggedClaim, tagButton);
+    await tagButton.click();
     await expect.poll(() => readSidecar()?.annotations.filter((a) => a.status === 'contradicted').length ?? 0, { timeout: 15_000 }).toBe(1);
     await page.locator('.part.sidebar .monaco-list-row', { hasText: /claims · 1 ✓ · 0 \? · 1 ✗/ }).first().waitFor();
     await page.locator('.statusbar-item', { hasText: /claims · 1 ✓ · 0 \? · 1 ✗/ }).first().waitFor();

@@ -61,6 +61,26 @@ export class Workbench {
     return hover;
   }
 
+  /**
+   * Points at `target` until `shown` is visible. Content that moves under a still pointer (a code
+   * lens inserted above the line once the workspace is indexed, a tree refreshed by a live update)
+   * leaves the pointer on something else, so each try moves away and points at the target afresh.
+   * Returns the number of tries.
+   */
+  async pointUntilVisible(target: Locator, shown: Locator, timeoutMs = 45_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    for (let attempts = 1; ; attempts++) {
+      await this.page.mouse.move(1, 1);
+      await target.hover();
+      try {
+        await shown.waitFor({ state: 'visible', timeout: 4_000 });
+        return attempts;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    }
+  }
+
   async closeHover(): Promise<void> {
     await this.page.keyboard.press('Escape');
     await this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().waitFor({ state: 'hidden' });
