@@ -109,7 +109,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
   async function goToUntagged(direction: 1 | -1): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) throw new UserError('Open a source first.');
-    const findings = await store.current(editor.document);
+    const findings = await store.current(editor.document, 'decorated');
     if (!findings.isSource) throw new UserError(`${vscode.workspace.asRelativePath(editor.document.uri)} is not a Sourcemark source.`);
     const next = nextUntaggedClaim(findings.findings, editor.document.offsetAt(editor.selection.active), direction);
     if (!next) {

@@ -7,7 +7,7 @@ import { sidecarPathFor, SIDECAR_SUFFIX, type SidecarRead } from '../core/tags/s
 import { decodeSource } from '../core/text/sourceText';
 import {
   NOTIFICATIONS, REQUESTS,
-  type DocumentFindings, type DocumentFindingsParams, type SourceSummary, type WorkspaceSummary,
+  type DocumentFindings, type DocumentFindingsParams, type FindingsScope, type SourceSummary, type WorkspaceSummary,
 } from './protocol';
 import { semanticTokensFor, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 import type { SourcemarkSettings } from './settings';
@@ -66,7 +66,7 @@ export class ClientRequests {
   }
 
   register(): void {
-    this.connection.onRequest(REQUESTS.documentFindings, (p: DocumentFindingsParams) => this.documentFindings(p.uri));
+    this.connection.onRequest(REQUESTS.documentFindings, (p: DocumentFindingsParams) => this.documentFindings(p.uri, p.scope));
     this.connection.onRequest(REQUESTS.workspaceSummary, () => this.workspaceSummary());
     this.connection.languages.semanticTokens.on(async (params) => {
       const state = await this.currentState(params.textDocument.uri);
@@ -108,12 +108,12 @@ export class ClientRequests {
     void this.connection.sendNotification(NOTIFICATIONS.sourceChanged, summary);
   }
 
-  async documentFindings(uri: string): Promise<DocumentFindings> {
+  async documentFindings(uri: string, scope: FindingsScope = 'all'): Promise<DocumentFindings> {
     const open = this.ctx.documents.get(uri);
     const state = open ? await this.currentState(uri) : await this.closedState(uri).catch(() => undefined);
-    if (!state) return { uri, isSource: false, findings: [], counts: emptyCounts() };
+    if (!state) return { uri, isSource: false, findings: [], scope, counts: emptyCounts() };
     const doc = open ?? TextDocument.create(uri, 'plaintext', 0, state.text);
-    return { ...summaryOf(state), isSource: true, ...(open ? { version: state.version } : {}), findings: findingItems(doc, state) };
+    return { ...summaryOf(state), isSource: true, ...(open ? { version: state.version } : {}), findings: findingItems(doc, state, scope), scope };
   }
 
   async workspaceSummary(): Promise<WorkspaceSummary> {

@@ -141,15 +141,24 @@ export interface FindingItem {
   dateValue?: string | null;
 }
 
+/**
+ * `all`: every finding. `decorated`: claims and tagged findings only, what decorations, counts and
+ * claim navigation need; on a long source most findings are untagged names and dates.
+ */
+export type FindingsScope = 'all' | 'decorated';
+
 export interface DocumentFindingsParams {
   uri: string;
+  /** Default `all`. */
+  scope?: FindingsScope;
 }
 
 export interface DocumentFindings extends SourceSummary {
   /** Document version the findings were computed for; absent when read from disk. */
   version?: number;
-  /** Sorted by start offset. Empty when the document is not a source. */
+  /** Sorted by start offset, of the requested scope. Empty when the document is not a source. */
   findings: FindingItem[];
+  scope: FindingsScope;
   isSource: boolean;
 }
 

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FindingCounts, FindingItem, SourceSummary } from './protocol';
+import type { FindingCounts, FindingItem, FindingsScope, SourceSummary } from './protocol';
 import type { SourceState } from './sourceState';
 
 const MAX_ITEM_TEXT = 200;
@@ -29,8 +29,9 @@ export function summaryOf(state: SourceState): SourceSummary {
 }
 
 /** Findings as plain data with editor ranges, for decorations, navigation and the sources view. */
-export function findingItems(doc: TextDocument, state: SourceState): FindingItem[] {
-  return state.tagged.findings.map((f) => {
+export function findingItems(doc: TextDocument, state: SourceState, scope: FindingsScope = 'all'): FindingItem[] {
+  const findings = scope === 'all' ? state.tagged.findings : state.tagged.findings.filter((f) => f.kind === 'claim' || f.annotation);
+  return findings.map((f) => {
     const item: FindingItem = {
       id: f.id,
       kind: f.kind,

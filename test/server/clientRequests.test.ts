@@ -40,6 +40,25 @@ describe('requests for client views', () => {
     for (const f of result.findings) expect(text.slice(f.start, f.end).startsWith(f.text.replace(/…$/, ''))).toBe(true);
   });
 
+  it('gives only claims and tagged findings in the "decorated" scope, with the same counts', async () => {
+    const { ws, client } = await session();
+    const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
+    const all = await findingsOf(client, uri);
+    const entity = all.findings.find((f) => f.kind === 'entity')!;
+    await client.executeCommand(COMMANDS.tag, [{ uri, kind: 'entity', start: entity.start, end: entity.end, status: 'speculative' }]);
+    await client.waitFor(() => changedSummaries(client, uri).find((s) => s.counts.entities > 0 && s.counts.claims === all.counts.claims), 'sourceChanged after the tag');
+    const full = await findingsOf(client, uri);
+    const drawn = await client.connection.sendRequest<DocumentFindings>(REQUESTS.documentFindings, { uri, scope: 'decorated' });
+    expect(full.scope).toBe('all');
+    expect(drawn.scope).toBe('decorated');
+    expect(drawn.counts).toEqual(full.counts);
+    const expected = full.findings.filter((f) => f.kind === 'claim' || f.status);
+    expect(drawn.findings).toEqual(expected);
+    expect(drawn.findings.some((f) => f.kind === 'entity' && f.status === 'speculative')).toBe(true);
+    expect(drawn.findings.filter((f) => f.kind !== 'claim')).toHaveLength(1);
+    expect(full.findings.length - drawn.findings.length).toBeGreaterThan(10);
+  });
+
   it('announces new counts when a tag is set, and answers for sources that are not open from disk', async () => {
     const { ws, client } = await session([XIAOMI_US, CGTN]);
     const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
