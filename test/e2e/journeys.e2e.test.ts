@@ -1,9 +1,10 @@
 // The user journeys of issue 3 in a real VS Code (code-server) driven through Chromium, on a temp
 // copy of the sample sources, with the packaged VSIX installed. Journeys run in order and share
 // one window, as a user's session would. Each saves a screenshot to test-results/e2e/.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed, vi } from 'vitest';
 import { ARTIFACTS, startSession, type Session } from './session';
 import { Workbench } from './workbench';
 
@@ -204,4 +205,51 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     await page.locator('.statusbar-item', { hasText: /claims · 1 ✓ · 0 \? · 1 ✗/ }).first().waitFor();
     await wb.screenshot('07-tagged-from-view');
   });
+
+  it('when the language server stops, commands say so and the status bar item restarts it', async () => {
+    screenshotOnFailure('server-down');
+    const { page } = session;
+    // The source tagged above is still the active editor (the sidebar shows the Sourcemark view).
+    await page.locator('.tabs-container .tab.active', { hasText: SOURCE }).waitFor();
+    await page.locator('.statusbar-item', { hasText: /claims · 1 ✓ · 0 \? · 1 ✗/ }).first().waitFor();
+    // The language client restarts a crashed server 4 times in 3 minutes, then gives up: crash it until it does.
+    const stopped = page.locator('.statusbar-item', { hasText: 'Sourcemark stopped' }).first();
+    let last: number | undefined;
+    for (let crashes = 0; !(await stopped.isVisible()); crashes++) {
+      expect(crashes).toBeLessThan(10);
+      const pid = await vi.waitFor(async () => {
+        if (await stopped.isVisible()) return undefined;
+        const fresh = serverPids(session.extensionsDir).find((p) => p !== last);
+        if (!fresh) throw new Error('no language server process yet');
+        return fresh;
+      }, { timeout: 30_000, interval: 100 });
+      if (pid === undefined) break;
+      process.kill(pid, 'SIGKILL');
+      last = pid;
+    }
+    await stopped.waitFor();
+
+    // A command used while the server is down says so, and says what to do.
+    await wb.goTo(1, 1);
+    await wb.runCommand('Sourcemark: Tag as Verified');
+    await page.locator('.notification-toast', { hasText: /Sourcemark language server is not running.*Restart Language Server/ }).first().waitFor();
+    await wb.screenshot('08-server-down');
+
+    // The status bar item restarts it; the counts and the tags come back.
+    await stopped.click();
+    await page.locator('.statusbar-item', { hasText: /claims · 1 ✓ · 0 \? · 1 ✗/ }).first().waitFor({ timeout: 60_000 });
+    expect(serverPids(session.extensionsDir)).toHaveLength(1);
+    await expect.poll(() => wb.countWithBackground('sourcemark.verifiedBackground'), { timeout: 30_000 }).toBeGreaterThan(0);
+    await wb.screenshot('09-server-restarted');
+  });
 });
+
+/** Language server processes run from the VSIX installed for this session (not other tests' servers). */
+function serverPids(extensionsDir: string): number[] {
+  try {
+    const out = execFileSync('pgrep', ['-f', `${extensionsDir}/[^ ]*/dist/server\\.js`], { encoding: 'utf8' });
+    return out.split('\n').filter(Boolean).map(Number);
+  } catch {
+    return []; // pgrep exits 1 when nothing matches
+  }
+}

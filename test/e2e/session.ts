@@ -1,6 +1,6 @@
 // Starts what the journeys run against: a temp copy of the sample sources, a VS Code profile with
 // the packaged VSIX installed, code-server on a free loopback port, and Debian's Chromium.
-import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -13,7 +13,12 @@ const SOURCES = path.join(ROOT, 'test-fixtures', 'sources');
 const CHROMIUM = process.env.SOURCEMARK_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface Session {
+  /** The folder opened; in a multi-root session, the first of its folders. */
   workspace: string;
+  /** Every folder of the window. */
+  folders: string[];
+  /** Where the VSIX is installed: the language server runs from below it. */
+  extensionsDir: string;
   page: Page;
   browser: Browser;
   codeServer: RunningCodeServer;
@@ -28,28 +33,39 @@ const E2E_SETTINGS = {
 };
 
 /** The extension host's logs (the extension's output channel among them) outlive the temp profile. */
-function keepLogs(userDataDir: string): void {
+function keepLogs(userDataDir: string, dest: string): void {
   const logs = path.join(userDataDir, 'logs');
   if (!existsSync(logs)) return;
-  const dest = path.join(ARTIFACTS, 'logs');
   rmSync(dest, { recursive: true, force: true });
   cpSync(logs, dest, { recursive: true });
 }
 
-export async function startSession(): Promise<Session> {
+/**
+ * One folder with every sample source, or (`multiRoot`) a workspace of two folders, `alpha` with
+ * the first two sample sources and `beta` with the rest.
+ */
+export async function startSession(options: { multiRoot?: boolean } = {}): Promise<Session> {
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run "npm run package" first (npm run test:e2e does).`);
   if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}. Install it: apt-get install -y chromium (or set SOURCEMARK_CHROMIUM).`);
   ensureCodeServer();
-  rmSync(ARTIFACTS, { recursive: true, force: true }); // screenshots of an earlier run would mislead
-  mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(ARTIFACTS, { recursive: true }); // emptied once per run by globalSetup.ts
   const temp = mkdtempSync(path.join(tmpdir(), 'sourcemark-e2e-'));
-  const workspace = path.join(temp, 'sources');
-  mkdirSync(workspace);
-  for (const f of readdirSync(SOURCES).filter((f) => f.endsWith('.txt'))) copyFileSync(path.join(SOURCES, f), path.join(workspace, f));
+  const names = readdirSync(SOURCES).filter((f) => f.endsWith('.txt')).sort();
+  const layout: [string, string[]][] = options.multiRoot ? [['alpha', names.slice(0, 2)], ['beta', names.slice(2)]] : [['sources', names]];
+  const folders = layout.map(([folder, files]) => {
+    const dir = path.join(temp, folder);
+    mkdirSync(dir);
+    for (const f of files) copyFileSync(path.join(SOURCES, f), path.join(dir, f));
+    return dir;
+  });
+  const workspace = folders[0];
+  const workspaceFile = path.join(temp, 'sources.code-workspace');
+  if (options.multiRoot) writeFileSync(workspaceFile, `${JSON.stringify({ folders: folders.map((f) => ({ path: f })) }, null, 2)}\n`);
   const profile = prepareProfile(path.join(temp, 'profile'), VSIX, E2E_SETTINGS);
 
-  const log = createWriteStream(path.join(ARTIFACTS, 'code-server.log'));
-  const codeServer = await startCodeServer({ ...profile, folder: workspace, port: await freePort(), log: (t) => log.write(t) });
+  const suffix = options.multiRoot ? '-multi-root' : '';
+  const log = createWriteStream(path.join(ARTIFACTS, `code-server${suffix}.log`));
+  const codeServer = await startCodeServer({ ...profile, folder: options.multiRoot ? workspaceFile : workspace, port: await freePort(), log: (t) => log.write(t) });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -59,16 +75,16 @@ export async function startSession(): Promise<Session> {
   page.on('console', (m) => {
     if (m.type() === 'error') log.write(`[browser console] ${m.text()}\n`);
   });
-  await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.goto(options.multiRoot ? `${codeServer.url}/?workspace=${encodeURIComponent(workspaceFile)}` : `${codeServer.url}/?folder=${encodeURIComponent(workspace)}`);
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
   return {
-    workspace, page, browser, codeServer,
+    workspace, folders, extensionsDir: profile.extensionsDir, page, browser, codeServer,
     async close() {
       await browser.close().catch(() => undefined);
       await codeServer.stop();
       log.end();
-      keepLogs(profile.userDataDir);
+      keepLogs(profile.userDataDir, path.join(ARTIFACTS, `logs${suffix}`));
       rmSync(temp, { recursive: true, force: true });
     },
   };

@@ -6,6 +6,7 @@ export default defineConfig({
   root: path.resolve(__dirname, '../..'),
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
+    globalSetup: ['test/e2e/globalSetup.ts'],
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 300_000,
