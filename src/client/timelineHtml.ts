@@ -1,12 +1,10 @@
 // The timeline page of the "Sourcemark: Show Timeline" webview. Pure (no vscode import) so it is
 // tested directly. Source text is untrusted: everything from it is HTML-escaped, the page runs no
 // script, and links only run the one command the webview allows.
+import { escapeHtml } from '../core/text/escape';
 import type { TimelineResponse } from '../server/timelineRequest';
 
 export const OPEN_SOURCE_COMMAND = 'sourcemark.openSourceAt';
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"'`]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[c]!);
 
 /** A command URI that opens `uri` at a position; arguments are JSON, then URI-encoded. */
 export function openLink(uri: string, line: number, character: number): string {

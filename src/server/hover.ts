@@ -2,7 +2,8 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { bestPerSource, CONFLICT_LABEL } from './crossSource';
-import { escapeMarkdown, quote } from './markdown';
+import { escapeMarkdown } from '../core/text/escape';
+import { quote } from './markdown';
 import { findingsAt, type SourceState } from './sourceState';
 import { anchorLine, historyLine, orphanSection } from './tagHover';
 

@@ -1,10 +1,3 @@
-/** Escapes untrusted source text for Markdown (hovers): no link, image, HTML or emphasis survives. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+\-.!|>~<&"]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ');
-}
-
 /** A short quote of source text for a one-line display. */
 export function quote(text: string, max = 120): string {
   const flat = text.replace(/\s+/g, ' ').trim();

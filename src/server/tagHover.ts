@@ -2,7 +2,8 @@
 // orphans of a source. hover.ts puts them in the one hover it builds.
 import type { Annotation } from '../core/tags/annotation';
 import type { Anchor } from '../core/tags/anchoring';
-import { escapeMarkdown, quote } from './markdown';
+import { escapeMarkdown } from '../core/text/escape';
+import { quote } from './markdown';
 import type { SourceState } from './sourceState';
 
 const day = (iso: string) => iso.slice(0, 10);

@@ -159,7 +159,7 @@ describe('language server over in-process LSP streams', () => {
     await client.waitFor(() => JSON.parse(read(`${file}.annotations.json`)).annotations[0]?.note, 'note in sidecar');
     const hover = await client.hover(uri, claim.range.start);
     const md = (hover?.contents as { value: string }).value;
-    expect(md).toContain('Note: IDC Q4 2017 report says fifth \\<b\\>\\*not\\*\\</b\\>');
+    expect(md).toContain('Note: IDC Q4 2017 report says fifth &lt;b&gt;\\*not\\*&lt;/b&gt;');
 
     const clear = actions.find((a) => a.title === 'Clear tag')!;
     expect(await client.executeCommand(clear.command!.command, clear.command!.arguments!)).toEqual({ ok: true });

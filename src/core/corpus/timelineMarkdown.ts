@@ -1,9 +1,8 @@
+import { escapeMarkdown } from '../text/escape';
 import type { Timeline } from './timeline';
 
 /** Source text is untrusted: no link, image, HTML or emphasis from it survives. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|>~<&"]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
-}
+const escape = (text: string) => escapeMarkdown(text.trim());
 
 export interface TimelineMarkdownOptions {
   /** How a source is named (e.g. its path relative to the workspace). Default: the source id. */

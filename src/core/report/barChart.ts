@@ -1,5 +1,5 @@
 // The status-per-source bar chart as inline SVG: no script, no external resource, prints as is.
-import { escapeHtml } from './escape';
+import { escapeHtml } from '../text/escape';
 import { CHART_STATUSES, type SourceCounts, type StatusOrUntagged } from './reportData';
 
 export const STATUS_COLOURS: Record<StatusOrUntagged, string> = {

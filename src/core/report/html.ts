@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { describeEvidence, type Evidence } from '../export/evidence';
 import { statusChart, STATUS_COLOURS } from './barChart';
-import { escapeHtml as h, isWebUrl } from './escape';
+import { escapeHtml as h, isWebUrl } from '../text/escape';
 import { CHART_STATUSES, type ReportData, type SourceCounts } from './reportData';
 
 const STYLE = `

@@ -1,6 +1,6 @@
 // The report as GitHub-flavoured Markdown, for pull requests, wikis and chat.
 import { describeEvidence } from '../export/evidence';
-import { escapeMarkdown as md } from './escape';
+import { escapeMarkdown as md } from '../text/escape';
 import { CHART_STATUSES, type ReportData } from './reportData';
 
 const BAR_WIDTH = 20;

@@ -169,6 +169,6 @@ describe('timeline', () => {
     const evil = formatTimelineMarkdown(index.timeline());
     expect(evil).not.toMatch(/(^|[^\\])\[click\]/);
     expect(evil).not.toMatch(/(^|[^\\])<img/);
-    expect(evil).toContain('\\<img');
+    expect(evil).toContain('&lt;img');
   });
 });

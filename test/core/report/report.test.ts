@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, isWebUrl } from '../../../src/core/report/escape';
+import { escapeHtml, escapeMarkdown, isWebUrl } from '../../../src/core/text/escape';
 import { renderHtml, REPORT_CSP } from '../../../src/core/report/html';
 import { renderMarkdown } from '../../../src/core/report/markdown';
 import { buildReport, type ReportSource } from '../../../src/core/report/reportData';
