@@ -69,3 +69,15 @@ export function collectGarbage(): void {
 }
 
 export const hasGc = () => typeof (globalThis as { gc?: unknown }).gc === 'function';
+
+/** CPU time (user + system, all threads) a process has used so far, in ms, from /proc/<pid>/stat; undefined off Linux. */
+export function procCpuMs(pid: number | 'self'): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, hence the last ')'): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}

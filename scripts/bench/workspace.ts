@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { procStatus } from './memory';
+import { procCpuMs, procStatus } from './memory';
 import { poolsFrom, SourceGenerator } from './generate';
 import { withSpawnedServer } from './server';
 
@@ -31,11 +31,22 @@ export interface WorkspaceResults {
   symbolMs: number;
   referencesMs: number;
   references: number;
+  /** With `listing`: the Sourcemark view's workspace listing, requested again and again while indexing. */
+  listingMs: number[];
+  /** Sources the first listing could not count yet (the index had not reached them). */
+  listingPendingFirst?: number;
+  /** Server CPU (user + system, main thread and workers) from spawn to the end of indexing. */
+  indexCpuMs?: number;
+}
+
+export interface WorkspaceBenchOptions {
+  /** Request `sourcemark/workspaceSummary` (what the Sourcemark view shows) every 200 ms while indexing. */
+  listing?: boolean;
 }
 
 const SEED = 0x1dea;
 
-export async function benchWorkspace(serverPath: string, samplesDir: string, count = 2000, bytesEach = 5 * 1024): Promise<WorkspaceResults> {
+export async function benchWorkspace(serverPath: string, samplesDir: string, count = 2000, bytesEach = 5 * 1024, options: WorkspaceBenchOptions = {}): Promise<WorkspaceResults> {
   const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort();
   const pools = poolsFrom(samples.map((f) => readFileSync(path.join(samplesDir, f), 'utf8')));
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-ws-'));
@@ -53,7 +64,7 @@ export async function benchWorkspace(serverPath: string, samplesDir: string, cou
   const results: WorkspaceResults = {
     sources: count + 1, bytes: bytes + Buffer.byteLength(openText), workers: process.env.SOURCEMARK_INDEX_WORKERS ?? 'default (cores − 1, at least 1)',
     indexMs: 0, progressReports: 0, indexed: 0, failed: 0, hoverWhileIndexing: [], hoverAfter: [],
-    conflicts: 0, timelineEntries: 0, timelineMs: 0, symbolMs: 0, referencesMs: 0, references: 0,
+    conflicts: 0, timelineEntries: 0, timelineMs: 0, symbolMs: 0, referencesMs: 0, references: 0, listingMs: [],
   };
   await withSpawnedServer(serverPath, dir, async ({ client, child }) => {
     client.settings = { referenceDate: '2018-03-10' };
@@ -64,6 +75,16 @@ export async function benchWorkspace(serverPath: string, samplesDir: string, cou
     const targets = diagnostics.filter((d) => d.range.start.line < 40);
     const ended = () => client.progress.some((p) => p.kind === 'end');
     let i = 0;
+    // The view open beside the editor: its listing is asked for again and again while the index is built.
+    const listing = options.listing ? (async () => {
+      while (!ended()) {
+        const t = performance.now();
+        const summary: { sources: { pending?: boolean }[] } = await client.connection.sendRequest('sourcemark/workspaceSummary', {});
+        results.listingMs.push(performance.now() - t);
+        results.listingPendingFirst ??= summary.sources.filter((s) => s.pending).length;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    })() : Promise.resolve();
     // Hover every 20 ms until the index reports its end.
     while (!ended()) {
       const d = targets[i++ % targets.length];
@@ -76,6 +97,8 @@ export async function benchWorkspace(serverPath: string, samplesDir: string, cou
       if (performance.now() - started > 600_000) throw new Error('indexing took over 10 minutes');
     }
     results.indexMs = performance.now() - started;
+    results.indexCpuMs = procCpuMs(child.pid!);
+    await listing;
     results.peakRss = procStatus(child.pid!, 'VmHWM');
     const status: { done: number; failed: number; sources: number } = await client.indexed();
     results.indexed = status.sources;
@@ -110,10 +133,13 @@ export async function benchWorkspace(serverPath: string, samplesDir: string, cou
 
 if (require.main === module) {
   const root = path.resolve(__dirname, '../..');
-  benchWorkspace(path.join(root, 'dist/server.js'), path.join(root, 'test-fixtures/sources'), Number(process.argv[2] ?? 2000)).then(
+  const args = process.argv.slice(2);
+  const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 2000);
+  benchWorkspace(path.join(root, 'dist/server.js'), path.join(root, 'test-fixtures/sources'), count, undefined, { listing: args.includes('--listing') }).then(
     (r) => {
       const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
-      console.log(JSON.stringify({ ...r, hoverWhileIndexing: { n: r.hoverWhileIndexing.length, p50: q(r.hoverWhileIndexing, 0.5), p95: q(r.hoverWhileIndexing, 0.95), max: Math.max(...r.hoverWhileIndexing) }, hoverAfter: { p50: q(r.hoverAfter, 0.5), p95: q(r.hoverAfter, 0.95) } }, null, 2));
+      const stats = (xs: number[]) => ({ n: xs.length, p50: q(xs, 0.5), p95: q(xs, 0.95), max: Math.max(...xs) });
+      console.log(JSON.stringify({ ...r, hoverWhileIndexing: stats(r.hoverWhileIndexing), hoverAfter: stats(r.hoverAfter), listingMs: r.listingMs.length ? stats(r.listingMs) : undefined }, null, 2));
       process.exit(0);
     },
     (e) => {

@@ -155,12 +155,14 @@ function sourceItem(s: SourceSummary): vscode.TreeItem {
   const item = new vscode.TreeItem(uri, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = s.uri;
   item.label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-  item.description = countsText(s.counts);
+  // Not analysed yet by the workspace index: its counts arrive in a sourceChanged notification.
+  const counts = s.pending ? 'not counted yet (indexing the workspace)' : countsDescription(s.counts);
+  item.description = s.pending ? 'indexing…' : countsText(s.counts);
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(`${uri.fsPath}\n\n${countsDescription(s.counts)}`);
+  tooltip.appendText(`${uri.fsPath}\n\n${counts}`);
   if (s.problem) tooltip.appendText(`\n\n${s.problem}`);
   item.tooltip = tooltip;
-  item.accessibilityInformation = { label: `${item.label}: ${countsDescription(s.counts)}` };
+  item.accessibilityInformation = { label: `${item.label}: ${counts}` };
   item.contextValue = 'sourcemark.source';
   if (s.problem) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   item.command = { title: 'Open Source', command: 'vscode.open', arguments: [uri] };

@@ -14,6 +14,7 @@ import type { SourcemarkSettings } from './settings';
 import type { SourceMatcher } from './sourceMatcher';
 import { analysedState, type SourceState } from './sourceState';
 import { emptyCounts, findingItems, summaryOf } from './sourceSummary';
+import { settingsKey, type IndexedSummary } from './indexJob';
 import { listSources } from './workspaceSources';
 
 /** What the server shares with the requests views make. */
@@ -23,6 +24,12 @@ export interface ServerContext {
   matcher: SourceMatcher;
   settingsFor(uri: string): Promise<SourcemarkSettings>;
   sidecarFor(sidecarPath: string): Promise<SidecarRead>;
+  /** The workspace index: it analyses closed sources off the main thread and keeps their counts. */
+  index: {
+    summaryOf(uri: string): IndexedSummary | undefined;
+    /** Have a closed source indexed (again); the result comes back through `sourceIndexed`. */
+    request(uri: string): void;
+  };
 }
 
 /** How long a request waits for an opened or edited source to be analysed before answering. */
@@ -31,14 +38,6 @@ const ANALYSIS_WAIT_MS = 10_000;
 /** Paragraphs the closed sources' analyzer keeps: sources rarely share any, but page furniture repeats. */
 const DISK_CACHE_LIMIT = 2_000;
 
-/** What is kept of a closed source between requests: its summary, not its analysis (sources add up). */
-interface DiskEntry {
-  mtimeMs: number;
-  size: number;
-  sidecar: Promise<SidecarRead>;
-  settings: SourcemarkSettings;
-  summary: SourceSummary;
-}
 
 /**
  * Requests beyond plain LSP that a client's views use: the findings of one source, a summary of
@@ -49,11 +48,14 @@ export class ClientRequests {
   private semanticRefresh = false;
   private readonly waiters = new Map<string, (() => void)[]>();
   private readonly notifiedVersions = new Map<string, number>();
-  private readonly disk = new Map<string, DiskEntry>();
+  /** What the client was last told of each closed source (listing or notification), as JSON. */
+  private readonly told = new Map<string, string>();
+  /** Closed sources whose counts are to be announced once the index has them (a sidecar changed). */
+  private readonly announce = new Set<string>();
   /**
-   * Closed sources get an analyzer of their own (made when first needed): through the open documents'
-   * one, listing a large workspace would fill its paragraph cache (~40 MB per MB of text) and push
-   * out the paragraphs that keep re-analysis fast while the user types.
+   * A closed source's findings (the view expands it) get an analyzer of their own (made when first
+   * needed): through the open documents' one, they would fill its paragraph cache and push out the
+   * paragraphs that keep re-analysis fast while the user types.
    */
   private diskAnalyzer?: Analyzer;
 
@@ -91,17 +93,25 @@ export class ClientRequests {
     this.notifiedVersions.delete(uri);
   }
 
-  /** A sidecar changed on disk: a source that is not open gets its new counts announced here. */
+  /** A sidecar changed on disk: a source that is not open gets its new counts announced once indexed. */
   async sidecarChanged(sidecarPath: string): Promise<void> {
     const uri = URI.file(sidecarPath.slice(0, -SIDECAR_SUFFIX.length)).toString();
     if (this.ctx.states.has(uri) || this.ctx.documents.get(uri)) return; // the open document's refresh announces it
-    const summary = await this.closedSummary(uri).catch(() => undefined);
-    if (summary) this.notify(summary);
+    const settings = await this.ctx.settingsFor(uri);
+    if (!this.ctx.matcher.isSource(uri, settings.sources)) return;
+    this.announce.add(uri);
+    this.ctx.index.request(uri);
   }
 
-  /** Forget what was cached of closed sources (settings or detection changed). */
-  clear(): void {
-    this.disk.clear();
+  /** The index analysed a closed source: the client hears of it if it listed the source or a sidecar changed. */
+  sourceIndexed(uri: string, result: IndexedSummary | { error: string }): void {
+    if (this.ctx.states.has(uri) || this.ctx.documents.get(uri)) return;
+    if (!this.told.has(uri) && !this.announce.delete(uri)) return;
+    const summary = 'error' in result ? unreadable(uri, result.error) : fromIndex(uri, result);
+    const json = JSON.stringify(summary);
+    if (this.told.get(uri) === json) return;
+    this.told.set(uri, json);
+    this.notify(summary);
   }
 
   private notify(summary: SourceSummary): void {
@@ -126,10 +136,10 @@ export class ClientRequests {
     const sources: SourceSummary[] = [];
     for (const uri of [...uris].sort()) {
       const open = this.ctx.states.get(uri);
-      const summary = open ? summaryOf(open) : await this.closedSummary(uri).catch((e: Error) => ({
-        uri, counts: emptyCounts(), problem: `Could not read this source: ${e.message}`,
-      }));
-      if (summary) sources.push(summary);
+      const summary = open ? summaryOf(open) : await this.closedSummary(uri).catch((e: Error) => unreadable(uri, e.message));
+      if (!summary) continue;
+      sources.push(summary);
+      if (!open) this.told.set(uri, JSON.stringify(summary));
     }
     return { sources, truncated: listing.truncated };
   }
@@ -169,21 +179,29 @@ export class ClientRequests {
     return analysedState(this.diskAnalyzer, { uri, version: -1, text, settings, sidecarPath, sidecar: await this.ctx.sidecarFor(sidecarPath) });
   }
 
-  /** A closed source's summary; cached until the file, its sidecar or the settings change. */
+  /**
+   * A closed source's summary, from the workspace index while the file and the settings are those it
+   * was indexed with; otherwise `pending` (the index is asked for it, and the counts follow in a
+   * sourceChanged notification). Never analyses on this thread: a listing of thousands of sources
+   * would hold up hover and diagnostics of the open ones.
+   */
   private async closedSummary(uri: string): Promise<SourceSummary | undefined> {
     const settings = await this.ctx.settingsFor(uri);
     if (!this.ctx.matcher.isSource(uri, settings.sources)) return undefined;
-    const file = URI.parse(uri).fsPath;
-    const info = await stat(file);
-    const sidecar = this.ctx.sidecarFor(sidecarPathFor(file));
-    const cached = this.disk.get(uri);
-    if (cached && cached.mtimeMs === info.mtimeMs && cached.size === info.size && cached.sidecar === sidecar && cached.settings === settings) {
-      return cached.summary;
+    const info = await stat(URI.parse(uri).fsPath);
+    const indexed = this.ctx.index.summaryOf(uri);
+    if (indexed && indexed.mtimeMs === info.mtimeMs && indexed.size === info.size && indexed.settingsKey === settingsKey(settings)) {
+      return fromIndex(uri, indexed);
     }
-    const state = await this.closedState(uri);
-    if (!state) return undefined;
-    const summary = summaryOf(state);
-    this.disk.set(uri, { mtimeMs: info.mtimeMs, size: info.size, sidecar, settings, summary });
-    return summary;
+    this.ctx.index.request(uri);
+    return { uri, counts: emptyCounts(), pending: true };
   }
+}
+
+function fromIndex(uri: string, s: IndexedSummary): SourceSummary {
+  return { uri, counts: s.counts, ...(s.problem ? { problem: s.problem } : {}) };
+}
+
+function unreadable(uri: string, message: string): SourceSummary {
+  return { uri, counts: emptyCounts(), problem: `Could not read this source: ${message}` };
 }

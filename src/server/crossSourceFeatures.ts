@@ -18,6 +18,7 @@ import type { SourceMatcher } from './sourceMatcher';
 import type { SourceState } from './sourceState';
 import type { TagChange, TagService } from './tagService';
 import { timelineResponse } from './timelineRequest';
+import type { IndexedSummary } from './indexJob';
 import { WorkspaceIndex } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbols';
 
@@ -35,6 +36,8 @@ export interface CrossSourceHost {
   refresh: (uri: string) => Promise<void>;
   /** A sidecar the server just wrote, so it need not read it back. */
   sidecarWritten: (path: string, sidecar: Sidecar) => void;
+  /** A closed source was indexed: its counts for the Sourcemark view (or why it could not be read). */
+  sourceIndexed?: (uri: string, result: IndexedSummary | { error: string }) => void;
   indexWorkers?: number;
   indexWorkerScript?: string;
 }
@@ -60,6 +63,7 @@ export class CrossSourceFeatures {
       isSource: (uri, glob) => host.matcher.isSource(uri, glob),
       isOpen: (uri) => host.documents.get(uri) !== undefined,
       onChange: () => this.schedule(),
+      ...(host.sourceIndexed ? { onIndexed: host.sourceIndexed } : {}),
       ...(host.indexWorkers !== undefined ? { workers: host.indexWorkers } : {}),
       ...(host.indexWorkerScript ? { workerScript: host.indexWorkerScript } : {}),
     });
@@ -99,6 +103,22 @@ export class CrossSourceFeatures {
   foldersChanged(folders: string[]): void {
     this.folders = folders;
     this.indexing = this.workspace.scan(folders);
+  }
+
+  /** Analyse every source of the workspace again (sidecars may have changed without the server being told). */
+  rescan(): void {
+    this.indexing = this.workspace.scan(this.folders);
+  }
+
+  /** A closed source's counts as the index last saw it; see WorkspaceIndex.summaryOf. */
+  indexedSummary(uri: string): IndexedSummary | undefined {
+    return this.workspace.summaryOf(uri);
+  }
+
+  /** Have a closed source (re-)indexed, unless it already waits in the queue; `sourceIndexed` follows. */
+  requestIndex(uri: string): void {
+    // A scan under way indexes every source of the folders anyway (and links views once, at its end).
+    if (!this.workspace.scanning && !this.workspace.isQueued(uri)) void this.workspace.reindex(uri);
   }
 
   /**

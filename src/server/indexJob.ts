@@ -3,8 +3,10 @@ import type { Analyzer } from '../core/analyzer';
 import { digestSource, type SourceDigest } from '../core/corpus';
 import type { FindingKind } from '../core/model';
 import { analyzeSource } from '../core/sourceAnalysis';
-import { sidecarPathFor, type SidecarStore } from '../core/tags/sidecarStore';
-import { decodeSource } from '../core/text/sourceText';
+import { countFindings, emptyCounts, type SourceCounts } from '../core/sourceCounts';
+import { sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
+import { decodeSource, tooLargeReason } from '../core/text/sourceText';
+import { problemOf } from './sourceSummary';
 
 /** One source file to index: plain data, so it can be posted to a worker thread. */
 export interface IndexJob {
@@ -18,26 +20,61 @@ export interface IndexJob {
   text?: string;
   /** For open sources: which analysis of the document this is, so an older result never replaces a newer one. */
   openSeq?: number;
+  /** The settings the source is analysed with, as one string (see settingsKey): a listing knows when they changed. */
+  settingsKey: string;
+}
+
+/**
+ * What the Sourcemark view lists for a closed source, worked out by whoever indexed it (a worker
+ * thread), so a listing never analyses on the server's main thread. Valid for the file's
+ * modification time and size and for the settings it was analysed with.
+ */
+export interface IndexedSummary {
+  counts: SourceCounts;
+  problem?: string;
+  mtimeMs: number;
+  size: number;
+  settingsKey: string;
+}
+
+export interface IndexedSource {
+  digest: SourceDigest;
+  summary: IndexedSummary;
+}
+
+/** The settings that change what a source's analysis finds, as one comparable string. */
+export function settingsKey(s: { referenceDate?: string; claimThreshold: number; kinds: readonly FindingKind[]; maxFileSizeMB: number }): string {
+  return JSON.stringify([s.referenceDate ?? null, s.claimThreshold, [...s.kinds].sort(), s.maxFileSizeMB]);
 }
 
 /**
  * Reads a source that is not open in the editor, with its tags, analyses it like an open one and
- * returns its digest for the cross-source index. A file over the size limit is not even read.
+ * returns its digest for the cross-source index and its counts for the Sourcemark view. A file
+ * over the size limit is not even read.
  */
-export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob): Promise<SourceDigest> {
-  if (job.text === undefined) {
-    const info = await stat(job.path);
-    if (info.size > job.maxFileSizeMB * 1024 * 1024) {
-      return { version: 1, claims: [], entities: [], dates: [], skipped: `larger than ${job.maxFileSizeMB} MB` };
-    }
+export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob): Promise<IndexedSource> {
+  const info = job.text === undefined ? await stat(job.path) : undefined;
+  const fileStamp = { mtimeMs: info?.mtimeMs ?? 0, size: info?.size ?? 0, settingsKey: job.settingsKey };
+  if (info && info.size > job.maxFileSizeMB * 1024 * 1024) {
+    const reason = tooLargeReason(info.size, job.maxFileSizeMB);
+    return {
+      digest: { version: 1, claims: [], entities: [], dates: [], skipped: `larger than ${job.maxFileSizeMB} MB` },
+      summary: { counts: emptyCounts(), problem: reason, ...fileStamp },
+    };
   }
   const text = job.text ?? decodeSource(await readFile(job.path));
-  const sidecar = await store.read(sidecarPathFor(job.path)).catch(() => undefined);
-  const analysed = analyzeSource(analyzer, text, sidecar?.state === 'ok' ? sidecar.sidecar : undefined, {
+  const sidecarPath = sidecarPathFor(job.path);
+  // As the server reads sidecars: one that cannot be read at all counts as invalid, its tags not loaded.
+  const sidecar: SidecarRead = await store.read(sidecarPath).catch((e: Error) => ({ state: 'invalid' as const, problem: { code: 'invalid-json' as const, message: e.message } }));
+  const analysed = analyzeSource(analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, {
     ...(job.referenceDate ? { referenceDate: job.referenceDate } : {}),
     claimThreshold: job.claimThreshold,
     kinds: job.kinds,
     maxFileSizeMB: job.maxFileSizeMB,
   });
-  return digestSource(text, analysed);
+  const problem = problemOf(analysed.skippedReason, sidecar, sidecarPath);
+  return {
+    digest: digestSource(text, analysed),
+    summary: { counts: countFindings(analysed.tagged), ...(problem ? { problem } : {}), ...fileStamp },
+  };
 }

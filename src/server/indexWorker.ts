@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../core/analyzer';
 import { FileSidecarStore } from '../core/tags/sidecarStore';
-import { indexSourceFile, type IndexJob } from './indexJob';
+import { indexSourceFile, type IndexedSource, type IndexJob } from './indexJob';
 
 export interface IndexRequest {
   id: number;
@@ -11,7 +11,7 @@ export interface IndexRequest {
 }
 
 export type IndexResponse =
-  | { id: number; uri: string; openSeq?: number; digest: import('../core/corpus').SourceDigest }
+  | ({ id: number; uri: string; openSeq?: number } & IndexedSource)
   | { id: number; uri: string; openSeq?: number; error: string };
 
 // Workspace files rarely share paragraphs, so a small cache is enough (page furniture repeats).
@@ -21,7 +21,7 @@ analyzer.warmUp();
 
 parentPort?.on('message', (request: IndexRequest) => {
   indexSourceFile(analyzer, store, request.job).then(
-    (digest) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, openSeq: request.job.openSeq, digest } satisfies IndexResponse),
+    (indexed) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, openSeq: request.job.openSeq, ...indexed } satisfies IndexResponse),
     (e: Error) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, openSeq: request.job.openSeq, error: e.message } satisfies IndexResponse),
   );
 });

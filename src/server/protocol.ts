@@ -1,6 +1,7 @@
 // Commands and settings shared by the server and any client. The VS Code client imports these
 // constants; other LSP clients send the same command names through workspace/executeCommand.
 import type { FindingKind, TagStatus } from '../core/model';
+import type { SourceCounts } from '../core/sourceCounts';
 
 export const COMMANDS = {
   tag: 'sourcemark.server.tag',
@@ -97,25 +98,19 @@ export const NOTIFICATIONS = {
   sourceChanged: 'sourcemark/sourceChanged',
 } as const;
 
-export interface FindingCounts {
-  claims: number;
-  /** Claims without a tag. */
-  untagged: number;
-  /** Claims per tag status. */
-  verified: number;
-  speculative: number;
-  contradicted: number;
-  entities: number;
-  dates: number;
-  /** Tags whose text is no longer in the source. */
-  orphans: number;
-}
+/** Claims by tag status, entities, dates and orphaned tags of one source. */
+export type FindingCounts = SourceCounts;
 
 export interface SourceSummary {
   uri: string;
   counts: FindingCounts;
   /** Why the source was not analysed or its tags not loaded, when that happened. */
   problem?: string;
+  /**
+   * In a workspace listing: the workspace index has not analysed this closed source yet, so `counts`
+   * are empty; a sourceChanged notification brings them once it has.
+   */
+  pending?: boolean;
 }
 
 export interface LspRange {

@@ -46,7 +46,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const sidecars = new Map<string, Promise<SidecarRead>>();
   const settingsCache = new Map<string, Promise<SourcemarkSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
-  const clientRequests = new ClientRequests(connection, { documents, states, matcher, settingsFor, sidecarFor });
+  const clientRequests = new ClientRequests(connection, {
+    documents, states, matcher, settingsFor, sidecarFor,
+    index: { summaryOf: (uri) => crossSource.indexedSummary(uri), request: (uri) => crossSource.requestIndex(uri) },
+  });
   let canFetchConfiguration = false;
   let canWatchConfiguration = false;
   let canRegisterFileWatcher = false;
@@ -54,6 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const crossSource = new CrossSourceFeatures({
     connection, documents, states, matcher, analyzer, store, tags, settingsFor, refresh,
     sidecarWritten: (p, sidecar) => sidecars.set(p, Promise.resolve({ state: 'ok', sidecar, raw: '' })),
+    sourceIndexed: (uri, result) => clientRequests.sourceIndexed(uri, result),
     indexWorkers: options.indexWorkers, indexWorkerScript: options.indexWorkerScript,
   });
 
@@ -226,7 +230,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
-    clientRequests.clear();
     refreshAll();
   });
 
@@ -280,8 +283,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         reanalyse: () => {
           sidecars.clear();
           settingsCache.clear();
-          clientRequests.clear();
           refreshAll();
+          // Closed sources too: the index analyses them again and the view hears of new counts.
+          crossSource.rescan();
         },
         showError: (message) => void connection.window.showErrorMessage(message),
       });

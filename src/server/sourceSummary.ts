@@ -1,31 +1,26 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { countFindings } from '../core/sourceCounts';
+import type { SidecarRead } from '../core/tags/sidecarStore';
 import type { FindingCounts, FindingItem, FindingsScope, SourceSummary } from './protocol';
 import type { SourceState } from './sourceState';
 
-const MAX_ITEM_TEXT = 200;
+export { emptyCounts } from '../core/sourceCounts';
 
-export function emptyCounts(): FindingCounts {
-  return { claims: 0, untagged: 0, verified: 0, speculative: 0, contradicted: 0, entities: 0, dates: 0, orphans: 0 };
-}
+const MAX_ITEM_TEXT = 200;
 
 /** Claims by tag status, entities, dates and orphaned tags of one source. */
 export function countsOf(state: SourceState): FindingCounts {
-  const counts: FindingCounts = { ...emptyCounts(), orphans: state.tagged.orphans.length };
-  for (const f of state.tagged.findings) {
-    if (f.kind === 'entity') counts.entities++;
-    else if (f.kind === 'date') counts.dates++;
-    else {
-      counts.claims++;
-      if (f.annotation) counts[f.annotation.status]++;
-      else counts.untagged++;
-    }
-  }
-  return counts;
+  return countFindings(state.tagged);
 }
 
 export function summaryOf(state: SourceState): SourceSummary {
-  const problem = state.skippedReason ?? (state.sidecar.state === 'invalid' ? `Tags not loaded from ${state.sidecarPath}: ${state.sidecar.problem.message}` : undefined);
+  const problem = problemOf(state.skippedReason, state.sidecar, state.sidecarPath);
   return { uri: state.uri, counts: countsOf(state), ...(problem ? { problem } : {}) };
+}
+
+/** What a listing says is wrong with a source: not analysed, or its tags not loaded. */
+export function problemOf(skippedReason: string | undefined, sidecar: SidecarRead, sidecarPath: string): string | undefined {
+  return skippedReason ?? (sidecar.state === 'invalid' ? `Tags not loaded from ${sidecarPath}: ${sidecar.problem.message}` : undefined);
 }
 
 /** Findings as plain data with editor ranges, for decorations, navigation and the sources view. */

@@ -6,10 +6,10 @@ import type { Connection, FileEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
-import { CorpusIndex, digestSource, type SourceDigest } from '../core/corpus';
+import { CorpusIndex, digestSource } from '../core/corpus';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { SidecarStore } from '../core/tags/sidecarStore';
-import { indexSourceFile, type IndexJob } from './indexJob';
+import { indexSourceFile, settingsKey, type IndexedSummary, type IndexJob } from './indexJob';
 import type { IndexRequest, IndexResponse } from './indexWorker';
 import type { SourcemarkSettings } from './settings';
 import { listSources } from './workspaceSources';
@@ -23,6 +23,8 @@ export interface WorkspaceIndexOptions {
   isOpen: (uri: string) => boolean;
   /** The index changed: `done` at the end of a scan, `file` after a single file. */
   onChange: (reason: 'done' | 'file') => void;
+  /** A closed source was analysed (its counts for the Sourcemark view), or could not be. */
+  onIndexed?: (uri: string, result: IndexedSummary | { error: string }) => void;
   /** Worker threads for analysis; 0 analyses in this thread between other work. Default: SOURCEMARK_INDEX_WORKERS, else cores − 1, at least 1. */
   workers?: number;
   /** The worker script; default dist/indexWorker.js beside this bundle, when it exists. */
@@ -59,6 +61,8 @@ export class WorkspaceIndex {
   readonly corpus = new CorpusIndex();
   readonly status: IndexStatus = { total: 0, done: 0, failed: 0, scanning: false };
   private readonly queue = new Map<string, IndexJob>();
+  /** Counts of every closed source indexed, for the Sourcemark view's listing. */
+  private readonly summaries = new Map<string, IndexedSummary>();
   private readonly pool: PoolWorker[] = [];
   private inThread?: { analyzer: Analyzer; running: boolean };
   private nextId = 1;
@@ -96,6 +100,22 @@ export class WorkspaceIndex {
 
   /** Indexes every source under the folders (URIs), replacing what was indexed before. */
   async scan(folderUris: readonly string[]): Promise<void> {
+    this.scansRunning++;
+    try {
+      await this.runScan(folderUris);
+    } finally {
+      this.scansRunning--;
+    }
+  }
+
+  private scansRunning = 0;
+
+  /** A scan is walking the folders or indexing what it found: every source in them will be indexed. */
+  get scanning(): boolean {
+    return this.scansRunning > 0;
+  }
+
+  private async runScan(folderUris: readonly string[]): Promise<void> {
     const generation = ++this.scanGeneration;
     const jobs: IndexJob[] = [];
     for (const folder of folderUris) {
@@ -107,6 +127,7 @@ export class WorkspaceIndex {
     if (generation !== this.scanGeneration || this.disposed) return;
     const keep = new Set(jobs.map((j) => j.uri));
     for (const id of this.corpus.sourceIds()) if (!keep.has(id) && !this.options.isOpen(id)) this.corpus.remove(id);
+    for (const id of [...this.summaries.keys()]) if (!keep.has(id)) this.summaries.delete(id);
     this.queue.clear();
     for (const j of jobs) if (!this.options.isOpen(j.uri)) this.queue.set(j.uri, j);
     Object.assign(this.status, { total: this.queue.size, done: 0, failed: 0, scanning: true, startedAt: performance.now(), finishedAt: undefined });
@@ -158,7 +179,19 @@ export class WorkspaceIndex {
 
   /** Closed without saving: the file on disk is what counts again. */
   async documentClosed(uri: string): Promise<void> {
+    // Its tags may have changed while it was open: the counts from before are no longer to be trusted.
+    this.summaries.delete(uri);
     await this.reindex(uri);
+  }
+
+  /** A closed source's counts as last indexed (check `mtimeMs`, `size` and `settingsKey` before trusting them). */
+  summaryOf(uri: string): IndexedSummary | undefined {
+    return this.summaries.get(uri);
+  }
+
+  /** Whether `uri` is waiting to be indexed. */
+  isQueued(uri: string): boolean {
+    return this.queue.has(uri);
   }
 
   /** Sources and sidecars that changed on disk. */
@@ -168,6 +201,7 @@ export class WorkspaceIndex {
       if (uri.endsWith('.annotations.json')) uri = uri.slice(0, -'.annotations.json'.length);
       if (this.options.isOpen(uri)) continue;
       if (change.type === FileChangeType.Deleted && !change.uri.endsWith('.annotations.json')) {
+        this.summaries.delete(uri);
         if (this.corpus.remove(uri)) this.options.onChange('file');
         continue;
       }
@@ -180,6 +214,7 @@ export class WorkspaceIndex {
     if (this.options.isOpen(uri)) return;
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file' || !existsSync(parsed.fsPath)) {
+      this.summaries.delete(uri);
       if (this.corpus.remove(uri)) this.options.onChange('file');
       return;
     }
@@ -218,8 +253,16 @@ export class WorkspaceIndex {
       if ('error' in r) {
         this.status.failed++;
         this.options.connection.console.warn(`Sourcemark could not index ${r.uri}: ${r.error}`);
+        if (r.openSeq === undefined) {
+          this.summaries.delete(r.uri);
+          this.options.onIndexed?.(r.uri, { error: r.error });
+        }
       } else if (r.openSeq !== undefined ? this.openSeq.get(r.uri) === r.openSeq && this.options.isOpen(r.uri) : !this.options.isOpen(r.uri)) {
         this.corpus.upsert(r.uri, r.digest);
+        if (r.openSeq === undefined) {
+          this.summaries.set(r.uri, r.summary);
+          this.options.onIndexed?.(r.uri, r.summary);
+        }
       }
       onResult(!this.queue.size && !this.active);
       if (!this.queue.size && !this.active) {
@@ -255,7 +298,7 @@ export class WorkspaceIndex {
       }
       this.active++;
       indexSourceFile(this.inThread!.analyzer, this.options.store, job).then(
-        (digest) => finish({ id: 0, uri: job.uri, openSeq: job.openSeq, digest }),
+        (indexed) => finish({ id: 0, uri: job.uri, openSeq: job.openSeq, ...indexed }),
         (e: Error) => finish({ id: 0, uri: job.uri, openSeq: job.openSeq, error: e.message }),
       ).finally(() => setImmediate(step));
     };
@@ -265,7 +308,7 @@ export class WorkspaceIndex {
 
 function jobFor(uri: string, s: SourcemarkSettings): IndexJob {
   return {
-    uri, path: URI.parse(uri).fsPath, claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB,
+    uri, path: URI.parse(uri).fsPath, claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB, settingsKey: settingsKey(s),
     ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}),
   };
 }

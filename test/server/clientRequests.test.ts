@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Analyzer } from '../../src/core/analyzer';
 import {
   EXTRA_COMMANDS, NOTIFICATIONS, REQUESTS, COMMANDS, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES,
   type DocumentFindings, type SourceSummary, type WorkspaceSummary,
@@ -95,6 +96,50 @@ describe('requests for client views', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `${otherUri}.annotations.json`, type: 1 }] });
     const announced = await client.waitFor(() => changedSummaries(client, otherUri)[0], 'sourceChanged for the copy');
     expect(announced.counts.contradicted).toBe(1);
+  });
+
+  it('lists closed sources with the counts the workspace index worked out, never analysing them on the main thread', async () => {
+    const { ws, client } = await session([XIAOMI_US, CGTN]);
+    const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
+    const claim = (await findingsOf(client, uri)).findings.find((f) => f.kind === 'claim')!;
+    await client.executeCommand(COMMANDS.tag, [{ uri, kind: 'claim', start: claim.start, end: claim.end, status: 'verified' }]);
+    await client.close(uri);
+    await client.indexed();
+    const analyze = vi.spyOn(Analyzer.prototype, 'analyze');
+    try {
+      const listed = await summaryOf(client);
+      // The old listing analysed every closed source here, on the thread that answers hover.
+      expect(analyze).not.toHaveBeenCalled();
+      expect(listed.sources.every((s) => !s.pending)).toBe(true);
+      analyze.mockRestore();
+      // The same counts as a full analysis of each source from disk.
+      for (const s of listed.sources) expect(s.counts).toEqual((await findingsOf(client, s.uri)).counts);
+      expect(listed.sources.find((s) => s.uri === uri)?.counts.verified).toBe(1);
+      expect(listed.sources.find((s) => s.uri !== uri)?.counts.claims).toBeGreaterThan(0);
+    } finally {
+      analyze.mockRestore();
+    }
+  });
+
+  it('lists a source the index has not analysed yet as pending, and announces its counts once it has', async () => {
+    const { ws, client } = await session([XIAOMI_US]);
+    await client.indexed();
+    // Copied in behind the server's back (no file event): the index does not know it yet.
+    const other = path.join(ws.dir, 'later.txt');
+    copyFileSync(path.join(FIXTURES, CGTN), other);
+    const otherUri = pathToFileURL(other).href;
+    const listed = await summaryOf(client);
+    expect(listed.sources.find((s) => s.uri === otherUri)).toMatchObject({ pending: true, counts: { claims: 0 } });
+    expect(listed.sources.find((s) => s.uri !== otherUri)?.pending).toBeUndefined();
+    const announced = await client.waitFor(() => changedSummaries(client, otherUri)[0], 'sourceChanged for the new source');
+    expect(announced.pending).toBeUndefined();
+    expect(announced.counts).toEqual((await findingsOf(client, otherUri)).counts);
+    // Changed on disk since it was indexed (a shorter text, so the size differs): pending again, then new counts.
+    write(other, read(other).slice(0, 400));
+    expect((await summaryOf(client)).sources.find((s) => s.uri === otherUri)?.pending).toBe(true);
+    const updated = await client.waitFor(() => changedSummaries(client, otherUri)[1], 'sourceChanged after the edit on disk');
+    expect(updated.counts.claims).toBeLessThan(announced.counts.claims);
+    expect((await summaryOf(client)).sources.find((s) => s.uri === otherUri)).toEqual(updated);
   });
 
   it('does not treat other files as sources', async () => {

@@ -68,6 +68,10 @@ interface Weighted {
 export class ClaimRegistry {
   private nextId = 1;
   private readonly refs = new Map<number, ClaimRef>();
+  /** Source of each claim id, for the candidate loop (an array index is cheaper than a map lookup). */
+  private sourceOf: (string | undefined)[] = [];
+  /** Shared features per candidate, by claim id; zeroed again after each query. */
+  private hitCounts = new Uint32Array(1024);
   private readonly idOf = new Map<ClaimDigest, number>();
   private readonly postings = new Map<string, Set<number>>();
   /** The same for claims about the future that name a date: the only ones a time frame can conflict between. */
@@ -86,6 +90,7 @@ export class ClaimRegistry {
     for (const claim of claims) {
       const id = this.nextId++;
       this.refs.set(id, { sourceId, claim });
+      this.sourceOf[id] = sourceId;
       this.idOf.set(claim, id);
       const dated = isDated(claim);
       if (dated) this.datedCount++;
@@ -106,6 +111,7 @@ export class ClaimRegistry {
       if (id === undefined) continue;
       this.idOf.delete(claim);
       this.refs.delete(id);
+      this.sourceOf[id] = undefined;
       const dated = isDated(claim);
       if (dated) this.datedCount--;
       for (const t of rawFeatures(claim)) {
@@ -169,7 +175,6 @@ export class ClaimRegistry {
   ): ClaimMatch[] {
     const postings = datedOnly ? this.datedPostings : this.postings;
     const cap = Math.max(MIN_POSTING_CAP, MAX_POSTING_SHARE * (datedOnly ? this.datedCount : this.refs.size));
-    const hits = new Map<number, number>();
     const raw = new Set<string>([...claim.terms, ...yearFeatures(claim)]);
     const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
     for (const k of claim.entities) {
@@ -178,19 +183,24 @@ export class ClaimRegistry {
         for (const p of predicates) raw.add(`${p}@${key}`);
       }
     }
+    // Counted in a typed array (ids are small integers): this loop is most of the cost of a query.
+    if (this.hitCounts.length < this.nextId) {
+      const grown = new Uint32Array(Math.max(this.nextId, 2 * this.hitCounts.length));
+      grown.set(this.hitCounts);
+      this.hitCounts = grown;
+    }
+    const hits = this.hitCounts;
+    const touched: number[] = [];
     for (const t of raw) {
       const p = postings.get(t);
       if (!p || p.size > cap) continue;
-      for (const id of p) hits.set(id, (hits.get(id) ?? 0) + 1);
+      for (const id of p) if (hits[id]++ === 0) touched.push(id);
     }
     // In a workspace of near-copies a claim can have thousands of candidates: score the likeliest.
     let candidates: number[] = [];
-    for (const [id, n] of hits) {
-      if (n < 2) continue;
-      const ref = this.refs.get(id)!;
-      if (ref.sourceId !== sourceId) candidates.push(id);
-    }
-    if (candidates.length > maxCandidates) candidates = candidates.sort((a, b) => hits.get(b)! - hits.get(a)! || a - b).slice(0, maxCandidates);
+    for (const id of touched) if (hits[id] >= 2 && this.sourceOf[id] !== sourceId) candidates.push(id);
+    if (candidates.length > maxCandidates) candidates = candidates.sort((a, b) => hits[b] - hits[a] || a - b).slice(0, maxCandidates);
+    for (const id of touched) hits[id] = 0;
     const memo = new Map<string, number>();
     const mine = this.weighted(claim, group, memo);
     const scored: { ref: ClaimRef; score: number; theirs: Weighted }[] = [];

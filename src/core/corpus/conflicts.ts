@@ -62,6 +62,14 @@ function frameFocus(frame: TimeFrame): { span: Span; text: string } {
 }
 
 /**
+ * Whether `claimConflicts` can find anything between this claim and another: it needs a figure, or a
+ * date in a claim about the future (a time frame). A cheap test, so a search can skip the rest.
+ */
+export function mayConflict(claim: ClaimDigest): boolean {
+  return claim.figures.length > 0 || (claim.future && claim.dates.length > 0);
+}
+
+/**
  * Two claims already matched as the same fact: a conflict when both are about the future and the
  * periods they give run out more than TIME_FRAME_TOLERANCE_DAYS apart, or when they give
  * disagreeing figures for the same counted thing.

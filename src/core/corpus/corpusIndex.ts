@@ -1,6 +1,6 @@
 import type { SourceAnalysis } from '../sourceAnalysis';
 import { ClaimRegistry, DEFAULT_MATCH_THRESHOLD, isDated, type ClaimMatch, type GroupLookup } from './claimMatching';
-import { claimConflicts, titleConflicts, type Conflict, type RoleHolder } from './conflicts';
+import { claimConflicts, mayConflict, titleConflicts, type Conflict, type RoleHolder } from './conflicts';
 import { digestSource } from './digest';
 import { EntityRegistry, type EntityGroup } from './entityIdentity';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline';
@@ -180,6 +180,8 @@ export class CorpusIndex {
     for (const id of ids) {
       const digest = this.digests.get(id)!;
       for (const claim of digest.claims) {
+        // Most claims can conflict with nothing: looking up their links would find none.
+        if (!mayConflict(claim)) continue;
         for (const link of this.links(id, digest, claim)) for (const c of link.conflicts) found.set(c.id, c);
       }
       for (const c of this.titleConflictsOf(id, digest)) found.set(c.id, c);

@@ -25,12 +25,13 @@ export function checkAnalysable(text: string, maxFileMB = DEFAULT_MAX_FILE_MB): 
       reason: 'This file does not look like text (it contains binary data), so Sourcemark did not analyse it. Exclude it with the "sourcemark.sources" setting.',
     };
   }
-  const mb = Buffer.byteLength(text, 'utf8') / (1024 * 1024);
-  if (mb > maxFileMB) {
-    return {
-      ok: false,
-      reason: `This file is ${mb.toFixed(1)} MB, over the ${maxFileMB} MB limit, so Sourcemark did not analyse it. Raise "sourcemark.maxFileSizeMB" to analyse it; its tags are kept either way.`,
-    };
-  }
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxFileMB * 1024 * 1024) return { ok: false, reason: tooLargeReason(bytes, maxFileMB) };
   return { ok: true };
+}
+
+/** Why a file of `bytes` (UTF-8) is not analysed under a limit of `maxFileMB`. */
+export function tooLargeReason(bytes: number, maxFileMB: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `This file is ${mb.toFixed(1)} MB, over the ${maxFileMB} MB limit, so Sourcemark did not analyse it. Raise "sourcemark.maxFileSizeMB" to analyse it; its tags are kept either way.`;
 }

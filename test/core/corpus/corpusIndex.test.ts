@@ -127,6 +127,19 @@ describe('conflicts between sources', () => {
     expect(index.conflicts()).toEqual(conflicts);
   });
 
+  it('finds exactly what looking up the links of every claim finds (claims that cannot conflict are skipped)', () => {
+    const exhaustive = new Map<string, Conflict>();
+    for (const id of corpus.index.sourceIds()) {
+      for (const claim of corpus.index.digest(id)!.claims) {
+        for (const link of corpus.index.linksFor(id, claim.findingId)) for (const c of link.conflicts) exhaustive.set(c.id, c);
+      }
+      for (const c of corpus.index.titleConflicts(id)) exhaustive.set(c.id, c);
+    }
+    expect(conflicts.map((c) => c.id)).toEqual([...exhaustive.keys()].sort());
+    expect(conflicts).toEqual(conflicts.map((c) => exhaustive.get(c.id)));
+    expect(conflicts.some((c) => c.kind === 'time-frame')).toBe(true);
+  });
+
   it('finds different figures for the same fact', () => {
     const analyzer = new Analyzer();
     const index = new CorpusIndex();

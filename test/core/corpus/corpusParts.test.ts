@@ -6,6 +6,8 @@ import { contentTerms } from '../../../src/core/corpus/claimTerms';
 import { evaluateClaimPairs, loadClaimPairs } from './claimPairs';
 import { sampleCorpus } from './sampleCorpus';
 import { DEFAULT_MATCH_THRESHOLD } from '../../../src/core/corpus';
+import { mayConflict } from '../../../src/core/corpus/conflicts';
+import type { ClaimDigest } from '../../../src/core/corpus/types';
 
 const role = (text: string, name: string) => {
   const at = text.indexOf(name);
@@ -54,6 +56,22 @@ describe('figures', () => {
     expect(figuresDisagree({ value: 300e6 }, { value: 200e6 })).toBe(true);
     expect(figuresDisagree({ value: 300e6, qualifier: 'more than' }, { value: 350e6 })).toBe(false);
     expect(figuresDisagree({ value: 100 }, { value: 102 })).toBe(false);
+  });
+});
+
+describe('claims that may conflict', () => {
+  const claim = (c: Partial<ClaimDigest>): ClaimDigest => ({
+    findingId: 'c', span: { start: 0, end: 1, line: 0, character: 0, endLine: 0, endCharacter: 1 }, text: 'x', region: 'body',
+    hedged: false, future: false, terms: [], entities: [], dates: [], figures: [], ...c,
+  });
+  const date = { value: '2018', timexType: 'DATE' as const, text: '2018', span: claim({}).span };
+  const figure = { value: 300, unit: 'user', text: '300 million', span: claim({}).span };
+  it('only with a figure, or a date in a claim about the future', () => {
+    expect(mayConflict(claim({ figures: [figure] }))).toBe(true);
+    expect(mayConflict(claim({ future: true, dates: [date] }))).toBe(true);
+    expect(mayConflict(claim({ future: true }))).toBe(false);
+    expect(mayConflict(claim({ dates: [date] }))).toBe(false);
+    expect(mayConflict(claim({ terms: ['~entry'], entities: ['xiaomi'] }))).toBe(false);
   });
 });
 

@@ -1,0 +1,54 @@
+// Cost of the workspace's conflict search (CorpusIndex.conflicts(), what `sourcemark check` runs),
+// and a hash of its result so a faster search can be shown to find exactly the same conflicts.
+// The generated sources are those of the workspace bench (same seeds), analysed in this process.
+// Standalone: npx tsx scripts/bench/conflicts.ts [sources=405] [--cache FILE]
+//   --cache FILE keeps the sources' digests in FILE (written once, then read), so re-runs time the search only.
+
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Analyzer } from '../../src/core/analyzer';
+import { CorpusIndex, digestSource, type SourceDigest } from '../../src/core/corpus';
+import { analyzeSource } from '../../src/core/sourceAnalysis';
+import { poolsFrom, SourceGenerator } from './generate';
+
+const SEED = 0x1dea; // as scripts/bench/workspace.ts
+const REFERENCE_DATE = '2018-03-10';
+
+export function workspaceDigests(samplesDir: string, count: number, bytesEach = 5 * 1024): [string, SourceDigest][] {
+  const samples = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort();
+  const texts = samples.map((f) => readFileSync(path.join(samplesDir, f), 'utf8'));
+  const pools = poolsFrom(texts);
+  const analyzer = new Analyzer(2_000);
+  const out: [string, SourceDigest][] = [];
+  const add = (id: string, text: string) =>
+    out.push([id, digestSource(text, analyzeSource(analyzer, text, undefined, { referenceDate: REFERENCE_DATE }))]);
+  samples.forEach((f, i) => add(f, texts[i]));
+  for (let i = 0; i < count; i++) add(`gen-${String(i).padStart(5, '0')}.txt`, new SourceGenerator(pools, SEED + i).source(bytesEach));
+  return out;
+}
+
+if (require.main === module) {
+  const args = process.argv.slice(2);
+  const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 405) - 5; // the 5 samples count as sources
+  const cacheAt = args.includes('--cache') ? args[args.indexOf('--cache') + 1] : undefined;
+  const root = path.resolve(__dirname, '../..');
+  let digests: [string, SourceDigest][];
+  if (cacheAt && existsSync(cacheAt)) digests = JSON.parse(readFileSync(cacheAt, 'utf8'));
+  else {
+    digests = workspaceDigests(path.join(root, 'test-fixtures/sources'), count);
+    if (cacheAt) writeFileSync(cacheAt, JSON.stringify(digests));
+  }
+  const index = new CorpusIndex();
+  for (const [id, d] of digests) index.upsert(id, d);
+  const claims = digests.reduce((n, [, d]) => n + d.claims.length, 0);
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const conflicts = index.conflicts();
+  const wallMs = performance.now() - t;
+  const { user, system } = process.cpuUsage(cpu);
+  const hash = createHash('sha256').update(JSON.stringify(conflicts)).digest('hex');
+  const kinds: Record<string, number> = {};
+  for (const c of conflicts) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
+  console.log(JSON.stringify({ sources: digests.length, claims, conflicts: conflicts.length, kinds, wallMs: Math.round(wallMs), cpuMs: Math.round((user + system) / 1000), sha256: hash }));
+}
