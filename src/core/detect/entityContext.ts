@@ -10,6 +10,9 @@ interface Span {
   end: number;
 }
 
+export const TEAM_REASON = 'team in a results line';
+
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside']);
 const BARE_NUMBER = /^\d+$/;
 const IN_CAPITALS = /^\p{Lu}[\p{Lu}.'’-]*\p{Lu}\.?$/u; // ROME, AL-AIN, N.J.
 
@@ -31,7 +34,8 @@ export class LineContext {
     const tokens = sentence.tokens;
     if (tokens.length < 2) return mentions;
     const line = lineIds(tokens);
-    let out = exclude.length ? this.datelines(mentions, sentence, exclude, line) : mentions;
+    let out = this.venues(mentions, tokens);
+    if (exclude.length) out = this.datelines(out, sentence, exclude, line);
     // Results and standings need two bare numbers, a fixture word or a parenthesis: cheap to rule out.
     let numbers = 0;
     let cue = false;
@@ -42,6 +46,22 @@ export class LineContext {
     }
     if (numbers >= 2 || cue) out = this.teams(out, sentence, line);
     return out;
+  }
+
+  /**
+   * "in Galanta", "near Umkomaas", "at Twickenham": a name after a preposition of place is where something is.
+   * A known place keeps its type there even when the source also names a team after it; an unknown name becomes a place.
+   */
+  private venues(mentions: EntityMention[], tokens: readonly Token[]): EntityMention[] {
+    let k = 0;
+    return mentions.map((m) => {
+      while (k < tokens.length && tokens[k].start < m.start) k++;
+      const prev = tokens[k - 1];
+      if (!prev || prev.kind !== 'word' || !PLACE_PREPOSITIONS.has(prev.text.toLowerCase())) return m;
+      if (m.type === 'place') return { ...m, venue: true };
+      if (m.type === 'other' && !m.canonical) return { ...m, type: 'place' as const, confidence: 0.5, venue: true, reason: `after "${prev.text}"` };
+      return m;
+    });
   }
 
   /**
@@ -90,7 +110,7 @@ export class LineContext {
     const indexAt = (offset: number) => tokens.findIndex((t) => t.start === offset);
     const indexEnding = (offset: number) => tokens.findLastIndex((t) => t.start < offset);
     return mentions.map((m) => {
-      if (m.type === 'organisation' || m.reason === 'dateline') return m;
+      if (m.type === 'organisation' || m.reason === 'dateline' || m.venue) return m;
       const a = indexAt(m.start);
       const b = indexEnding(m.end);
       if (a < 0 || b < 0) return m;
@@ -124,7 +144,7 @@ export class LineContext {
         (sameLine(before) && FIXTURE_WORDS.has(tokens[before].text) && tokens[before].text !== 'AT' && sameLine(before - 1));
       const playersClub = open >= 0 && open === a - 1 && mentions.some((p) => p.type === 'person' && p.end === tokens[open - 1]?.end);
       if (!scored && !fixture && !playersClub) return m;
-      return this.isTeamName(m, playersClub) ? { ...m, type: 'organisation' as const, confidence: 0.85, canonical: undefined, generatedName: undefined, reason: 'team in a results line' } : m;
+      return this.isTeamName(m, playersClub) ? { ...m, type: 'organisation' as const, confidence: 0.85, canonical: undefined, generatedName: undefined, reason: TEAM_REASON } : m;
     });
   }
 

@@ -22,6 +22,8 @@ export interface EntityMention {
   sentenceInitial: boolean;
   /** Why the type was chosen, for hover. */
   reason: string;
+  /** Follows a preposition of place ("at Twickenham"): the place itself, even where a team shares its name. */
+  venue?: boolean;
   /** The type came from a generated lexicon, which a person's name part may override. */
   generatedName?: boolean;
 }
@@ -193,13 +195,22 @@ export class EntityDetector {
       const isTitle =
         t.kind === 'word' &&
         ((PERSON_TITLES.has(lower.replace(/\.$/, '')) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) ||
-          (run.length === 0 && ROLE_NOUNS.has(lower) && /^\p{Ll}/u.test(t.text) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1])));
+          (run.length === 0 && ROLE_NOUNS.has(lower) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1]) &&
+            // "Defender Hassan Abbas", "All-rounder Greg Blewett": capitalised only where a sentence or line opens.
+            (/^\p{Ll}/u.test(t.text) || ((i === firstWordIndex || t.lineBreakBefore === true) && this.personFollows(tokens, i + 1)))));
       if (isTitle) {
         // "British Prime Minister": "Prime" belongs to the title, not to the name before it.
         while (run.length && TITLE_MODIFIERS.has(run[run.length - 1].text.toLowerCase())) run.pop();
         const titleFollowsName = run.length > 0;
         yield* flush();
         afterTitle = !POSSESSIVE.test(t.text) && (titleFollowsName || isNameWord(tokens[i + 1] ?? t) || lower === 'executive');
+        continue;
+      }
+      // "Croat Alen Boksic", "Russian Igor Kolyvanov": a nationality before a person's name is a name of its own.
+      if (run.length === 0 && t.kind === 'word' && CAPITALISED.test(t.text) && this.gazetteer.lookup(t.text)?.type === 'other' && this.personFollows(tokens, i + 1)) {
+        run.push(t);
+        runStartsSentence = i === firstWordIndex;
+        yield* flush();
         continue;
       }
       // "Jennifer Garner Won the Oscar": a capitalised verb in a Title Case headline is not part of a name.
@@ -222,6 +233,16 @@ export class EntityDetector {
       yield* flush();
     }
     yield* flush();
+  }
+
+  /** A person's name starts at `i`: a known given name, or two capitalised words that end the name ("Kennet Andersson"). */
+  private personFollows(tokens: readonly Token[], i: number): boolean {
+    const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (!a || a.kind !== 'word' || !a.spaceBefore || a.lineBreakBefore || !isNameWord(a)) return false;
+    if (FIRST_NAMES.has(a.text.toLowerCase())) return true;
+    const word = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\p{Lu}\p{Ll}+$/u.test(t.text);
+    return word(a) && word(b) && !b!.lineBreakBefore && !(c && c.spaceBefore && !c.lineBreakBefore && isNameWord(c)) &&
+      !this.gazetteer.lookup(`${a.text} ${b!.text}`) && !this.gazetteer.lookup(a.text) && ![ORGANISATION_HEADS, PLACE_HEADS, EVENT_HEADS].some((h) => h.has(b!.text.toLowerCase()));
   }
 
   /**

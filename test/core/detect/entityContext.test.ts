@@ -82,3 +82,53 @@ describe('names and numbers', () => {
     expect(typed('He joined FC Zorbo and then Blackpool Rovers .')).toEqual([['FC Zorbo', 'organisation'], ['Blackpool Rovers', 'organisation']]);
   });
 });
+
+describe('places after a preposition of place', () => {
+  it('an unknown name after "in", "at" or "near" is a place; after other words it stays unknown', () => {
+    expect(typed('Two men were shot near Umkomaas on Friday .')).toContainEqual(['Umkomaas', 'place']);
+    expect(typed('He will play at Twickenham again .')).toContainEqual(['Twickenham', 'place']);
+    expect(typed('He praised Twickenham again .')).toContainEqual(['Twickenham', 'other']);
+  });
+});
+
+describe('one type per name in a source', () => {
+  it('a town that is a team in the results is the team in the prose too, but not where it is a venue', () => {
+    const found = typed('Results :\nCagliari 2 Verona 1\nCagliari start favourite .\nThe game in Verona was tense .\nFans cheered Verona .');
+    expect(found.filter(([t]) => t === 'Cagliari').map(([, type]) => type)).toEqual(['organisation', 'organisation']);
+    expect(found.filter(([t]) => t === 'Verona').map(([, type]) => type)).toEqual(['organisation', 'place', 'organisation']);
+  });
+
+  it('a town with no team in the source stays a place', () => {
+    expect(typed('Cagliari start favourite .\nFans cheered in Verona .')).toEqual([['Cagliari', 'place'], ['Verona', 'place']]);
+  });
+
+  it('a weakly typed name that opens an organisation name is that organisation', () => {
+    const found = typed('Zorbex Mining Corp made a bid .\nAnalysts said Zorbex would win .');
+    expect(found).toEqual([['Zorbex Mining Corp', 'organisation'], ['Zorbex', 'organisation']]);
+    expect(typed('Analysts said Zorbex would win .')).toEqual([['Zorbex', 'other']]);
+  });
+});
+
+describe('words before a person', () => {
+  it('a nationality before a full name is its own name, not part of the person', () => {
+    expect(typed('The side is led by Croat Alen Boksic and Swede Kennet Andersson .')).toEqual([
+      ['Croat', 'other'], ['Alen Boksic', 'person'], ['Swede', 'other'], ['Kennet Andersson', 'person'],
+    ]);
+  });
+
+  it('a nationality that opens an organisation name stays in it', () => {
+    expect(typed('He flew with British Airways to Rome .')).toContainEqual(['British Airways', 'organisation']);
+  });
+
+  it('a capitalised role noun opening a sentence is a title before a person', () => {
+    expect(typed('Defender Hassan Abbas rose to meet the ball .')).toEqual([['Hassan Abbas', 'person']]);
+  });
+
+  it('languages and nationality nouns are not places', () => {
+    expect(typed('The forum is in English .')).toEqual([['English', 'other']]);
+  });
+
+  it('a plural noun opening a sentence before "said" is no speaker', () => {
+    expect(typed('Analysts said Xiaomi would grow .')).toEqual([['Xiaomi', 'organisation']]);
+  });
+});
