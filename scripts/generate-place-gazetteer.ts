@@ -1,5 +1,5 @@
 // Writes src/core/lexicons/places.generated.json from public data packages (dev dependencies):
-// countries with their other names and demonyms (world-countries), and cities of 100,000 people
+// countries with their other names, demonyms and languages (world-countries), and cities of 100,000 people
 // or more with their provinces and states (city-timezones). Names that are also common English
 // words ("Nice", "Reading", "Split") are left out unless the place is very large, because a capital
 // at the start of a sentence would otherwise make them places.
@@ -29,6 +29,8 @@ for (const c of countries) {
   for (const n of unique) known.add(n);
   if (unique.length) countryGroups.push(unique);
   for (const d of Object.values(c.demonyms?.eng ?? {})) if (plausible(d)) demonyms.add(clean(d));
+  // Languages ("English", "Arabic") are adjectives of the same kind: "in English" names no place.
+  for (const l of Object.values(c.languages ?? {})) if (plausible(l)) demonyms.add(clean(l));
 }
 
 const cities = new Map<string, number>();

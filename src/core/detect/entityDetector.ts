@@ -1,10 +1,11 @@
 import type { EntityType } from '../model';
 import {
-  EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
+  CLUB_PREFIXES, CLUB_SUFFIXES, EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
   ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
 } from '../lexicons/entityWords';
 import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../lexicons/claimCues';
 import type { Sentence, Token } from '../text/sentences';
+import { LineContext } from './entityContext';
 import { Gazetteer } from './gazetteer';
 
 /** One mention of a name in a sentence, typed from its own shape and context. */
@@ -21,6 +22,8 @@ export interface EntityMention {
   sentenceInitial: boolean;
   /** Why the type was chosen, for hover. */
   reason: string;
+  /** Follows a preposition of place ("at Twickenham"): the place itself, even where a team shares its name. */
+  venue?: boolean;
   /** The type came from a generated lexicon, which a person's name part may override. */
   generatedName?: boolean;
 }
@@ -30,6 +33,8 @@ const CAPITALISED = /^\p{Lu}/u;
 const CAMEL = /^\p{Ll}+\p{Lu}/u; // iPhone, eBay
 const MODEL_NUMBER = /^(?:\d{1,3}[A-Za-z]{0,2}|[A-Z])$/; // 10, 2S, X
 const ALNUM_NAME = /^(?=.*\d)(?=.*\p{Lu})[\p{L}\d]+$/u; // P10, Mi7, Mix2
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/i; // 85th: a minute or a rank, never a model
+const INITIALS = /^(?:\p{Lu}\.){1,3}$/u; // C., K.J.
 
 /** Most of the sentence's words are in capitals: a headline or a table line set in caps. */
 function isShouting(sentence: Sentence): boolean {
@@ -113,7 +118,11 @@ interface Run {
 }
 
 export class EntityDetector {
-  constructor(private readonly gazetteer = new Gazetteer()) {}
+  private readonly context: LineContext;
+
+  constructor(private readonly gazetteer = new Gazetteer()) {
+    this.context = new LineContext(gazetteer);
+  }
 
   /** `exclude` holds spans already taken (dates), whose words are never part of a name. */
   detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = []): EntityMention[] {
@@ -121,12 +130,12 @@ export class EntityDetector {
     const free = exclude.length
       ? { ...sentence, tokens: sentence.tokens.map((t) => (exclude.some((x) => t.start < x.end && t.end > x.start) ? { ...t, kind: 'punct' as const } : t)) }
       : sentence;
-    if (isShouting(free)) return this.knownNamesInCapitals(free);
+    if (isShouting(free)) return this.context.apply(this.knownNamesInCapitals(free), sentence, exclude);
     for (const run of this.runs(free)) {
       const mention = this.typeRun(run, sentence);
       if (mention) mentions.push(mention);
     }
-    return mentions;
+    return this.context.apply(mentions, sentence, exclude);
   }
 
   /** In a line set in capitals ("JAPAN GET LUCKY WIN") a capital proves nothing: only known names count. */
@@ -186,13 +195,22 @@ export class EntityDetector {
       const isTitle =
         t.kind === 'word' &&
         ((PERSON_TITLES.has(lower.replace(/\.$/, '')) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) ||
-          (run.length === 0 && ROLE_NOUNS.has(lower) && /^\p{Ll}/u.test(t.text) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1])));
+          (run.length === 0 && ROLE_NOUNS.has(lower) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1]) &&
+            // "Defender Hassan Abbas", "All-rounder Greg Blewett": capitalised only where a sentence or line opens.
+            (/^\p{Ll}/u.test(t.text) || ((i === firstWordIndex || t.lineBreakBefore === true) && this.personFollows(tokens, i + 1)))));
       if (isTitle) {
         // "British Prime Minister": "Prime" belongs to the title, not to the name before it.
         while (run.length && TITLE_MODIFIERS.has(run[run.length - 1].text.toLowerCase())) run.pop();
         const titleFollowsName = run.length > 0;
         yield* flush();
         afterTitle = !POSSESSIVE.test(t.text) && (titleFollowsName || isNameWord(tokens[i + 1] ?? t) || lower === 'executive');
+        continue;
+      }
+      // "Croat Alen Boksic", "Russian Igor Kolyvanov": a nationality before a person's name is a name of its own.
+      if (run.length === 0 && t.kind === 'word' && CAPITALISED.test(t.text) && this.gazetteer.lookup(t.text)?.type === 'other' && this.personFollows(tokens, i + 1)) {
+        run.push(t);
+        runStartsSentence = i === firstWordIndex;
+        yield* flush();
         continue;
       }
       // "Jennifer Garner Won the Oscar": a capitalised verb in a Title Case headline is not part of a name.
@@ -203,7 +221,7 @@ export class EntityDetector {
       const continuesRun =
         run.length > 0 &&
         t.spaceBefore &&
-        ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text) && !isTableFigure(t, tokens[i + 1], tableLine)) ||
+        ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text) && !isTableFigure(t, tokens[i + 1], tableLine) && this.isModelNumber(run, t, tokens[i + 1])) ||
           (t.kind === 'word' && isConnector(t, run[run.length - 1], tokens[i + 1], tokens[i + 2])) ||
           (t.text === '&' && tokens[i + 1] && isNameWord(tokens[i + 1])));
       if (isNameWord(t) || continuesRun) {
@@ -215,6 +233,29 @@ export class EntityDetector {
       yield* flush();
     }
     yield* flush();
+  }
+
+  /** A person's name starts at `i`: a known given name, or two capitalised words that end the name ("Kennet Andersson"). */
+  private personFollows(tokens: readonly Token[], i: number): boolean {
+    const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (!a || a.kind !== 'word' || !a.spaceBefore || a.lineBreakBefore || !isNameWord(a)) return false;
+    if (FIRST_NAMES.has(a.text.toLowerCase())) return true;
+    const word = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\p{Lu}\p{Ll}+$/u.test(t.text);
+    return word(a) && word(b) && !b!.lineBreakBefore && !(c && c.spaceBefore && !c.lineBreakBefore && isNameWord(c)) &&
+      !this.gazetteer.lookup(`${a.text} ${b!.text}`) && !this.gazetteer.lookup(a.text) && ![ORGANISATION_HEADS, PLACE_HEADS, EVENT_HEADS].some((h) => h.has(b!.text.toLowerCase()));
+  }
+
+  /**
+   * "Mate 10", "Windows 10 users": a bare number names a model after a known product line, before a
+   * model word, or before a common word. "Hassan Abbas 84 )", "Vaughan 59", "Bode 85th" are scores and minutes.
+   */
+  private isModelNumber(run: readonly Token[], t: Token, next: Token | undefined): boolean {
+    if (ORDINAL.test(t.text)) return false;
+    if (!/^\d+$/.test(t.text)) return true;
+    if (run.some((w) => CAMEL.test(w.text) || ALNUM_NAME.test(w.text) || this.gazetteer.lookup(bare(w.text))?.type === 'product')) return true;
+    if (!next || !next.spaceBefore || next.lineBreakBefore || next.kind !== 'word') return false;
+    if (PRODUCT_TAILS.has(next.text.toLowerCase().replace(/\.$/, ''))) return true;
+    return /^\p{Ll}/u.test(next.text) && !run.some((w) => FIRST_NAMES.has(w.text.toLowerCase()) || this.gazetteer.lookup(bare(w.text)) !== undefined);
   }
 
   private knownRun(tokens: Token[], sentence: Sentence): boolean {
@@ -252,6 +293,10 @@ export class EntityDetector {
     // "Great Hall of the People": the head is the word before "of".
     const ofAt = words.findIndex((w) => w === 'of');
     const head = bare(words[ofAt > 0 ? ofAt - 1 : words.length - 1]).toLowerCase();
+    // "FC Cologne", "Real Sociedad", "Manchester United": a club's name by its first or last word.
+    if (words.length > 1 && (CLUB_PREFIXES.has(words[0].toLowerCase()) || CLUB_SUFFIXES.has(words[words.length - 1].toLowerCase()))) {
+      return { ...base, type: 'organisation', confidence: 0.8, reason: 'club name' };
+    }
     if (words.length > 1 && EVENT_HEADS.has(head)) return { ...base, type: 'event', confidence: 0.8, reason: `ends in "${head}"` };
     if (words.length > 1 && ORGANISATION_HEADS.has(head)) return { ...base, type: 'organisation', confidence: 0.8, reason: `ends in "${head}"` };
     if (words.length > 1 && PLACE_HEADS.has(head)) return { ...base, type: 'place', confidence: 0.7, reason: `ends in "${head}"` };
@@ -263,6 +308,10 @@ export class EntityDetector {
     }
     if (firstKnown?.type === 'product') return { ...base, type: 'product', confidence: 0.8, reason: `a ${firstKnown.canonical} model` };
 
+    // "C. Spearman", "K.J. Matthew", "A. Curts Cooke": initials before a surname.
+    if (words.length >= 2 && INITIALS.test(words[0]) && !firstKnown && words.slice(1).every((w) => /^\p{Lu}[\p{Ll}'’-]/u.test(w))) {
+      return { ...base, type: 'person', confidence: 0.8, reason: 'initials and a surname' };
+    }
     const next = sentence.tokens.find((t) => t.start >= end && t.kind === 'word');
     const prev = sentence.tokens.findLast((t) => t.end <= start);
     const speaks = next !== undefined && SPEECH_VERBS.has(next.text.toLowerCase());

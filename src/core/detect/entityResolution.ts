@@ -1,4 +1,5 @@
 import type { EntityInfo, EntityType } from '../model';
+import { TEAM_REASON } from './entityContext';
 import type { EntityMention } from './entityDetector';
 
 export interface ResolvedMention {
@@ -41,6 +42,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   const wordsOf = new Map(mentions.map((m) => [m, words(m.text)]));
   const ordered = [...mentions].sort((a, b) => wordsOf.get(b)!.length - wordsOf.get(a)!.length || a.start - b.start);
   const persons: PersonName[] = [];
+  const organisations: PersonName[] = [];
   for (const m of ordered) {
     const count = wordsOf.get(m)!.length;
     // "Xian" after "Wang Xian" is the person, though a city has the same name.
@@ -66,8 +68,30 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
       groupOf.set(m, person);
       continue;
     }
+    // "Newmont" after "Newmont Mining Corp": a weakly typed name that opens an organisation's name is that organisation.
+    const organisation = m.confidence < 0.8 && organisations.find((o) => count < o.words && o.firstWords[count] === m.text)?.group;
+    if (organisation) {
+      organisation.mentions.push(m);
+      groupOf.set(m, organisation);
+      continue;
+    }
     add(m.text.toLowerCase(), m.text, m, false);
     if (m.type === 'person' && count > 1) persons.push(personName(groups.get(m.text.toLowerCase())!, wordsOf.get(m)!));
+    if (m.type === 'organisation' && count > 1) organisations.push(personName(groups.get(m.text.toLowerCase())!, wordsOf.get(m)!));
+  }
+
+  // A town's name that is a team in this source's results ("Cagliari ( 16 ) v Reggiana") is the team in its prose too; a dateline or "at Cagliari" stays the town.
+  for (const [key, team] of groups) {
+    if (team.fromGazetteer || !team.mentions.some((m) => m.reason === TEAM_REASON)) continue;
+    const town = groups.get(`=${key}`);
+    if (!town || town.mentions[0].type !== 'place') continue;
+    town.mentions = town.mentions.filter((m) => {
+      if (m.reason === 'dateline' || m.venue) return true;
+      team.mentions.push({ ...m, type: 'organisation' });
+      groupOf.set(m, team);
+      return false;
+    });
+    if (!town.mentions.length) groups.delete(`=${key}`);
   }
 
   const info = new Map<Group, EntityInfo>();

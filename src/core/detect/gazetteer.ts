@@ -10,6 +10,8 @@ export interface GazetteerEntry {
   generated?: boolean;
 }
 
+export type PlaceScope = 'country' | 'province' | 'city';
+
 type GazetteerData = Partial<Record<EntityType, string[][]>>;
 
 export interface GeneratedPlaces {
@@ -41,10 +43,13 @@ export class Gazetteer {
   /** Lower-case names from the generated lexicon, tried when the exact form is unknown. */
   private readonly byLowerName = new Map<string, GazetteerEntry>();
   readonly longestNameWords: number;
+  /** Generated city and province names, to tell a city (which names clubs) from a country (which names national sides). */
+  private readonly scopes = new Map<string, PlaceScope>();
 
   constructor(
     sources: GazetteerData[] = [data as GazetteerData, placeGroups(places as GeneratedPlaces)],
     lowerNames: { organisations: readonly string[]; places: readonly string[] } = names,
+    generatedPlaces: Pick<GeneratedPlaces, 'cities' | 'provinces'> = places as GeneratedPlaces,
   ) {
     let longest = 1;
     for (const raw of sources) {
@@ -68,6 +73,16 @@ export class Gazetteer {
       }
     }
     this.longestNameWords = longest;
+    for (const name of generatedPlaces.provinces) this.scopes.set(name, 'province');
+    for (const name of generatedPlaces.cities) this.scopes.set(name, 'city');
+  }
+
+  /** How big a known place is: a city, a province, or else a country or wider region. */
+  placeScope(canonical: string): PlaceScope | undefined {
+    const entry = this.byName.get(canonical);
+    if (!entry) return this.byLowerName.get(canonical.toLowerCase())?.type === 'place' ? 'city' : undefined;
+    if (entry.type !== 'place') return undefined;
+    return this.scopes.get(entry.canonical) ?? this.scopes.get(canonical) ?? 'country';
   }
 
   lookup(name: string): GazetteerEntry | undefined {

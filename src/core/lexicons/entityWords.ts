@@ -30,6 +30,9 @@ export const ORGANISATION_HEADS = new Set([
   'network', 'news', 'times', 'journal', 'post', 'telecom', 'telecommunications', 'airlines', 'motors', 'labs',
   'technologies', 'technology', 'systems', 'foundation', 'federation', 'union', 'committee', 'court', 'police', 'army',
   'navy', 'school', 'college', 'hospital', 'club', 'fund', 'authority', 'authorities', 'board', 'office', 'service', 'services',
+  'airways', 'airline', 'brewery', 'breweries', 'petroleum', 'mining', 'steel', 'securities', 'holdings', 'industries',
+  'enterprises', 'partners', 'trust', 'exchange', 'newsroom', 'alliance', 'movement', 'organisation', 'organization',
+  'assembly', 'parliament', 'tribunal', 'incorporated', 'sa', 'ag', 'nv', 'bv', 'gmbh', 'spa',
 ]);
 
 export const PLACE_HEADS = new Set([
@@ -79,4 +82,18 @@ someone somebody anyone anybody nobody each either neither whether ok okay right
 recent current former latest top still back right what's that's there's
 here's it's they're we're you're they'll they'd he's she's don't doesn't didn't can't won't isn't aren't wasn't
 is are was were be been being have has had do does did will would shall should can could may might must
+analysts traders dealers officials sources witnesses residents experts economists investors police doctors diplomats
+critics observers reporters authorities officers brokers fans players voters workers
 `.trim().split(/\s+/));
+
+/** First words of sports club names ("FC Cologne", "Real Sociedad", "Dynamo Moscow"). */
+export const CLUB_PREFIXES = new Set([
+  'fc', 'ac', 'as', 'sc', 'sv', 'vfb', 'vfl', 'cf', 'cd', 'ud', 'afc', 'psv', 'cska', 'dynamo', 'dinamo', 'real', 'atletico',
+  'athletic', 'sporting', 'racing', 'olympique', 'spartak', 'lokomotiv', 'borussia', 'fortuna', 'eintracht', 'partizan',
+]);
+
+/** Last words of sports club names ("Manchester United", "Blackburn Rovers", "Celtic FC"). */
+export const CLUB_SUFFIXES = new Set(['fc', 'united', 'rovers', 'wanderers', 'athletic', 'albion', 'hotspur', 'rangers', 'islanders', 'afc']);
+
+/** Words between two teams in a fixture line ("Lazio v AS Roma", "ANAHEIM AT BUFFALO"). */
+export const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.', 'AT']);

@@ -253,10 +253,10 @@ describe('dates are not absorbed into names', () => {
   });
 
   it('EntityDetector leaves out the words of excluded spans', () => {
-    const text = 'The forum opened on Nov 09, 2015 in Wuzhen.';
+    const text = 'The forum opened on Nov 9 2015 in Wuzhen.';
     const s = sentence(text);
-    // Without the date span, "Nov 09" has the shape of a model name.
-    expect(detector.detect(s).map((m) => m.text)).toContain('Nov 09');
+    // Without the date span, "Nov 9" is a capitalised word and a number: a name.
+    expect(detector.detect(s).map((m) => m.text)).toContain('Nov');
     const excluded = new DateDetector().detect(text, undefined);
     expect(detector.detect(s, excluded).map((m) => m.text)).toEqual(['Wuzhen']);
   });
