@@ -14,7 +14,8 @@ export const CGTN = '002_3b3f9ef10a23df2c.txt';
 export function tempWorkspace(files: string[] = [XIAOMI_US]): { dir: string; path: (f: string) => string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-'));
   for (const f of files) copyFileSync(path.join(FIXTURES, f), path.join(dir, f));
-  return { dir, path: (f) => path.join(dir, f), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  // The server may still be finishing a write (a sidecar, the index) when the test ends: retry on ENOTEMPTY.
+  return { dir, path: (f) => path.join(dir, f), cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }) };
 }
 
 export type Cleanup = () => Promise<void> | void;
