@@ -90,6 +90,7 @@ export const TOPIC_CUES = [
   'teachers', 'welfare', 'social security', 'pension', 'pensions', 'oil', 'energy', 'emissions', 'climate',
   'population', 'citizens', 'workers', 'families', 'companies', 'market', 'shares', 'stores', 'customers', 'users',
   'smartphones', 'carriers', 'contract', 'deal', 'agreement', 'merger', 'acquisition', 'investment', 'investors',
+  'patent', 'patents', 'license', 'licence', 'licensing', 'lawsuit', 'lawsuits',
 ];
 
 /** Irregular past-tense verbs: a sentence that reports what happened. (Regular "-ed" forms are matched by shape.) */
@@ -101,4 +102,36 @@ export const PAST_TENSE_VERBS = [
   'overcame', 'quit', 'rang', 'rode', 'sank', 'shook', 'shut', 'sought', 'spoke', 'stole', 'stood', 'swore', 'taught',
   'threw', 'understood', 'withdrew', 'wore', 'gone up', 'gone down', 'risen', 'fallen', 'grown', 'shrunk', 'tripled',
   'quadrupled', 'halved', 'taken', 'given', 'begun', 'written',
+];
+
+/** Statistics vocabulary: a sentence that uses it usually reports a measurable figure. */
+export const STATISTIC_CUES = [
+  'percent', 'per cent', 'percentage', 'rate', 'rates', 'average', 'median', 'per capita', 'majority', 'minority', 'half',
+  'quarter', 'a third', 'doubled', 'tripled', 'million', 'billion', 'trillion', 'thousands', 'millions', 'billions',
+  'number of', 'amount of', 'share of', 'proportion', 'ratio', 'statistics', 'figures', 'survey', 'poll', 'polls',
+  'census', 'study', 'studies', 'report', 'data', 'a year', 'per year', 'each year', 'every year', 'annually',
+  'times as', 'times more', 'increase', 'decrease', 'increased', 'decreased', 'rise', 'drop', 'gdp',
+];
+
+/** Verbs that open an imperative: the speaker tells the listener what to do or think. */
+export const IMPERATIVE_VERBS = [
+  'look', 'listen', 'let', "let's", 'imagine', 'think', 'remember', 'consider', 'go', 'tell', 'give', 'take', 'keep',
+  'make', 'stop', 'join', 'vote', 'help', 'ask', "don't", 'do not', 'please', 'get', 'bring', 'come', 'try', 'put',
+  'see', 'check', 'read', 'watch', 'note', 'forget', 'believe', 'trust',
+];
+
+/** Judging words: a sentence built on them states a view, not a checkable fact. */
+export const EVALUATIVE_CUES = [
+  'good', 'bad', 'great', 'wrong', 'important', 'serious', 'fair', 'unfair', 'strong', 'weak', 'better',
+  'worse', 'best', 'worst', 'dangerous', 'proud', 'happy', 'sad', 'tough', 'clear', 'fundamental', 'critical',
+  'essential', 'vital', 'crucial', 'mistake', 'failure', 'disaster', 'outrageous', 'incredible', 'tremendous',
+  'fantastic', 'horrible', 'sorry', 'glad', 'afraid', 'honest', 'decent', 'responsible', 'irresponsible', 'naive',
+  'foolish', 'wise', 'smart', 'right', 'true', 'false', 'sure', 'certainly', 'absolutely', 'really', 'very',
+];
+
+/** Ideals and aspirations: the vocabulary of persuasion rather than of record. */
+export const RHETORIC_CUES = [
+  'freedom', 'liberty', 'values', 'dream', 'dreams', 'spirit', 'vision', 'hope', 'faith', 'character', 'leadership',
+  'opportunity', 'opportunities', 'principles', 'principle', 'ideals', 'greatness', 'destiny', 'courage', 'dignity',
+  'justice', 'fairness', 'heart', 'soul', 'children', 'together', 'believe in', 'generation',
 ];

