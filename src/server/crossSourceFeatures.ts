@@ -85,29 +85,38 @@ export class CrossSourceFeatures {
 
   /** Starts indexing the workspace in the background, watching its sources when the client lets us. */
   initialized(): void {
-    this.indexing = (async () => {
-      try {
-        if (this.canWatchFiles && this.folders.length) {
-          const glob = (await this.host.settingsFor(this.folders[0])).sources;
-          await this.host.connection.client.register(DidChangeWatchedFilesNotification.type, {
-            watchers: [{ globPattern: glob.includes('/') ? glob : `**/${glob}` }, { globPattern: '**/*.annotations.json' }],
-          });
-        }
-        await this.workspace.scan(this.folders);
-      } catch (e) {
-        this.host.connection.console.error(`Sourcemark could not index the workspace: ${(e as Error).stack ?? (e as Error).message}`);
+    this.indexing = this.scanLogged(async () => {
+      if (this.canWatchFiles && this.folders.length) {
+        const glob = (await this.host.settingsFor(this.folders[0])).sources;
+        await this.host.connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: glob.includes('/') ? glob : `**/${glob}` }, { globPattern: '**/*.annotations.json' }],
+        });
       }
-    })();
+    });
   }
 
   foldersChanged(folders: string[]): void {
     this.folders = folders;
-    this.indexing = this.workspace.scan(folders);
+    this.indexing = this.scanLogged();
   }
 
   /** Analyse every source of the workspace again (sidecars may have changed without the server being told). */
   rescan(): void {
-    this.indexing = this.workspace.scan(this.folders);
+    this.indexing = this.scanLogged();
+  }
+
+  /** A scan in the background: a failure (the client gone mid-scan, an unreadable folder) is logged, never unhandled. */
+  private async scanLogged(before?: () => Promise<void>): Promise<void> {
+    try {
+      await before?.();
+      await this.workspace.scan(this.folders);
+    } catch (e) {
+      try {
+        this.host.connection.console.error(`Sourcemark could not index the workspace: ${(e as Error).stack ?? (e as Error).message}`);
+      } catch {
+        // The connection itself is gone (the client shut down mid-scan): nobody is left to tell.
+      }
+    }
   }
 
   /** A closed source's counts as the index last saw it; see WorkspaceIndex.summaryOf. */
