@@ -127,7 +127,7 @@ export class CrossSourceFeatures {
   /** Have a closed source (re-)indexed, unless it already waits in the queue; `sourceIndexed` follows. */
   requestIndex(uri: string): void {
     // A scan under way indexes every source of the folders anyway (and links views once, at its end).
-    if (!this.workspace.scanning && !this.workspace.isQueued(uri)) void this.workspace.reindex(uri);
+    if (!this.workspace.status.scanning && !this.workspace.isQueued(uri)) void this.workspace.reindex(uri);
   }
 
   /**

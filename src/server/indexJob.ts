@@ -20,8 +20,6 @@ export interface IndexJob {
   text?: string;
   /** For open sources: which analysis of the document this is, so an older result never replaces a newer one. */
   openSeq?: number;
-  /** The settings the source is analysed with, as one string (see settingsKey): a listing knows when they changed. */
-  settingsKey: string;
 }
 
 /**
@@ -54,7 +52,7 @@ export function settingsKey(s: { referenceDate?: string; claimThreshold: number;
  */
 export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob): Promise<IndexedSource> {
   const info = job.text === undefined ? await stat(job.path) : undefined;
-  const fileStamp = { mtimeMs: info?.mtimeMs ?? 0, size: info?.size ?? 0, settingsKey: job.settingsKey };
+  const fileStamp = { mtimeMs: info?.mtimeMs ?? 0, size: info?.size ?? 0, settingsKey: settingsKey(job) };
   if (info && info.size > job.maxFileSizeMB * 1024 * 1024) {
     const reason = tooLargeReason(info.size, job.maxFileSizeMB);
     return {

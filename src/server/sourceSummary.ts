@@ -1,21 +1,16 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { countFindings } from '../core/sourceCounts';
 import type { SidecarRead } from '../core/tags/sidecarStore';
-import type { FindingCounts, FindingItem, FindingsScope, SourceSummary } from './protocol';
+import type { FindingItem, FindingsScope, SourceSummary } from './protocol';
 import type { SourceState } from './sourceState';
 
 export { emptyCounts } from '../core/sourceCounts';
 
 const MAX_ITEM_TEXT = 200;
 
-/** Claims by tag status, entities, dates and orphaned tags of one source. */
-export function countsOf(state: SourceState): FindingCounts {
-  return countFindings(state.tagged);
-}
-
 export function summaryOf(state: SourceState): SourceSummary {
   const problem = problemOf(state.skippedReason, state.sidecar, state.sidecarPath);
-  return { uri: state.uri, counts: countsOf(state), ...(problem ? { problem } : {}) };
+  return { uri: state.uri, counts: countFindings(state.tagged), ...(problem ? { problem } : {}) };
 }
 
 /** What a listing says is wrong with a source: not analysed, or its tags not loaded. */

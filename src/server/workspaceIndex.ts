@@ -9,7 +9,7 @@ import { Analyzer } from '../core/analyzer';
 import { CorpusIndex, digestSource } from '../core/corpus';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { SidecarStore } from '../core/tags/sidecarStore';
-import { indexSourceFile, settingsKey, type IndexedSummary, type IndexJob } from './indexJob';
+import { indexSourceFile, type IndexedSummary, type IndexJob } from './indexJob';
 import type { IndexRequest, IndexResponse } from './indexWorker';
 import type { SourcemarkSettings } from './settings';
 import { listSources } from './workspaceSources';
@@ -35,6 +35,7 @@ export interface IndexStatus {
   total: number;
   done: number;
   failed: number;
+  /** A scan is walking the folders or indexing what it found. */
   scanning: boolean;
   /** performance.now() at the start and end of the last scan. */
   startedAt?: number;
@@ -98,25 +99,22 @@ export class WorkspaceIndex {
     return entry;
   }
 
-  /** Indexes every source under the folders (URIs), replacing what was indexed before. */
+  /**
+   * Indexes every source under the folders (URIs), replacing what was indexed before. From the start
+   * of the folder walk to the end of indexing, `status.scanning` says every source will be indexed.
+   */
   async scan(folderUris: readonly string[]): Promise<void> {
-    this.scansRunning++;
+    const generation = ++this.scanGeneration;
+    this.status.scanning = true;
     try {
-      await this.runScan(folderUris);
+      await this.runScan(folderUris, generation);
     } finally {
-      this.scansRunning--;
+      // A newer scan owns the flag; a failed walk must not leave it set.
+      if (generation === this.scanGeneration) this.status.scanning = false;
     }
   }
 
-  private scansRunning = 0;
-
-  /** A scan is walking the folders or indexing what it found: every source in them will be indexed. */
-  get scanning(): boolean {
-    return this.scansRunning > 0;
-  }
-
-  private async runScan(folderUris: readonly string[]): Promise<void> {
-    const generation = ++this.scanGeneration;
+  private async runScan(folderUris: readonly string[], generation: number): Promise<void> {
     const jobs: IndexJob[] = [];
     for (const folder of folderUris) {
       const settings = await this.options.settingsFor(folder);
@@ -130,7 +128,7 @@ export class WorkspaceIndex {
     for (const id of [...this.summaries.keys()]) if (!keep.has(id)) this.summaries.delete(id);
     this.queue.clear();
     for (const j of jobs) if (!this.options.isOpen(j.uri)) this.queue.set(j.uri, j);
-    Object.assign(this.status, { total: this.queue.size, done: 0, failed: 0, scanning: true, startedAt: performance.now(), finishedAt: undefined });
+    Object.assign(this.status, { total: this.queue.size, done: 0, failed: 0, startedAt: performance.now(), finishedAt: undefined });
     const progress = await this.options.connection.window.createWorkDoneProgress();
     const total = this.status.total;
     const message = () => `Indexing sources ${this.status.done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`;
@@ -308,7 +306,7 @@ export class WorkspaceIndex {
 
 function jobFor(uri: string, s: SourcemarkSettings): IndexJob {
   return {
-    uri, path: URI.parse(uri).fsPath, claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB, settingsKey: settingsKey(s),
+    uri, path: URI.parse(uri).fsPath, claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB,
     ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}),
   };
 }

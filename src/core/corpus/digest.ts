@@ -1,5 +1,6 @@
 import type { SourceAnalysis } from '../sourceAnalysis';
 import type { TaggedFinding } from '../taggedFindings';
+import { LineIndex } from '../text/lineIndex';
 import { contentTerms } from './claimTerms';
 import { findFigures } from './figures';
 import { findRole } from './roles';
@@ -8,33 +9,17 @@ import type { ClaimDigest, DateDigest, DateValueDigest, EntityMentionDigest, Sou
 /** Quotes kept in the index are cut here: enough to read, small enough for 2,000 sources. */
 const MAX_QUOTE = 320;
 
+/** Spans with LSP line/character positions (UTF-16; lines end at CRLF, LF or a lone CR). */
 class Positions {
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.lineStarts.push(i + 1);
-      } else if (c === 10) this.lineStarts.push(i + 1);
-    }
-  }
-
-  private at(offset: number): [number, number] {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return [lo, offset - this.lineStarts[lo]];
+    this.lines = new LineIndex(text);
   }
 
   span(start: number, end: number): Span {
-    const [line, character] = this.at(start);
-    const [endLine, endCharacter] = this.at(end);
+    const [line, character] = this.lines.position(start);
+    const [endLine, endCharacter] = this.lines.position(end);
     return { start, end, line, character, endLine, endCharacter };
   }
 }
