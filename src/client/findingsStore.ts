@@ -15,6 +15,7 @@ export class FindingsStore implements vscode.Disposable {
   private readonly drawn = new Map<string, DocumentFindings>();
   /** Every finding, fetched for a command and kept for that document version. */
   private readonly complete = new Map<string, DocumentFindings>();
+  /** Sources whose drawn findings are out of date (tags changed, or the source changed while hidden). */
   private readonly stale = new Set<string>();
   /** Background loads in flight; `again` when a newer analysis was announced during one. */
   private readonly loading = new Map<string, { again: boolean }>();
@@ -62,8 +63,9 @@ export class FindingsStore implements vscode.Disposable {
    */
   async current(document: vscode.TextDocument, scope: FindingsScope = 'all'): Promise<DocumentFindings> {
     const uri = document.uri.toString();
-    const cached = (scope === 'all' ? this.complete : this.drawn).get(uri);
-    if (cached && !this.stale.has(uri) && (cached.version === document.version || !cached.isSource)) return cached;
+    // `complete` is dropped whenever it goes stale; `drawn` is kept for the views until refetched.
+    const cached = scope === 'all' ? this.complete.get(uri) : this.stale.has(uri) ? undefined : this.drawn.get(uri);
+    if (cached && (cached.version === document.version || !cached.isSource)) return cached;
     return this.fetch(uri, scope);
   }
 
@@ -74,14 +76,13 @@ export class FindingsStore implements vscode.Disposable {
   }
 
   private async fetch(uri: string, scope: FindingsScope): Promise<DocumentFindings> {
-    this.stale.delete(uri);
+    if (scope === 'decorated') this.stale.delete(uri);
     const result = await this.server.request<DocumentFindings>(REQUESTS.documentFindings, { uri, scope } satisfies DocumentFindingsParams);
     if (scope === 'all') {
       this.complete.set(uri, result);
-      this.drawn.set(uri, { ...result, scope: 'decorated', findings: result.findings.filter((f) => f.kind === 'claim' || f.status) });
-    } else {
-      this.drawn.set(uri, result);
+      return result;
     }
+    this.drawn.set(uri, result);
     this.emitter.fire(uri);
     return result;
   }
