@@ -184,8 +184,9 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   const words = sentence.tokens.filter((t) => t.kind === 'word').length;
   const cues: Cue[] = [];
   // What a speaker is quoted as saying is theirs: its hedges and judgements do not lower the claim that it was said.
-  const outsideQuote = (c: Cue) => !isInsideQuote(text, c.start - base);
-  const unquoted = (pattern: RegExp) => [...text.matchAll(pattern)].some((m) => !isInsideQuote(text, m.index));
+  const quoted = quoteMask(text);
+  const outsideQuote = (c: Cue) => !quoted[c.start - base];
+  const unquoted = (pattern: RegExp) => [...text.matchAll(pattern)].some((m) => !quoted[m.index]);
 
   const attributions = [...matchers.attributionPhrase.match(text, base), ...matchers.attributionVerb.match(text, base)];
   cues.push(...attributions);
@@ -216,10 +217,10 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   const question = /\?["”’)]*$/.test(text);
   if (question) cues.push({ kind: 'question', text: '?', start: base + text.lastIndexOf('?'), end: base + text.lastIndexOf('?') + 1 });
   const firstPerson = [...text.matchAll(FIRST_PERSON)]
-    .filter((m) => !isInsideQuote(text, m.index) && !promises.some((p) => p.start - base === m.index))
+    .filter((m) => !quoted[m.index] && !promises.some((p) => p.start - base === m.index))
     .map((m): Cue => ({ kind: 'first-person', text: m[0], start: base + m.index, end: base + m.index + m[0].length }));
   cues.push(...firstPerson);
-  const secondPerson = [...text.matchAll(SECOND_PERSON)].filter((m) => !isInsideQuote(text, m.index));
+  const secondPerson = [...text.matchAll(SECOND_PERSON)].filter((m) => !quoted[m.index]);
 
   const hedgeCues = matchers.hedge.match(text, base);
   const reported = hedgeCues.filter((h) => REPORTING.has(h.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")));
@@ -228,6 +229,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   cues.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const has = (xs: { length: number }) => (xs.length ? 1 : 0);
+  const namedPlan = isNamedPlan(plans, ctx);
   const features: ClaimFeatures = {
     length: words < 3 ? 0 : Math.min(1, words / 30),
     short: words < 5 ? 1 : 0,
@@ -239,7 +241,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     moneyOrPercent: quantities.some((q) => /[$€£¥%]|per\s?cent|percent/i.test(q.text)) || MONEY_WORDS.test(text) ? 1 : 0,
     statistic: has(matchers.statistic.match(text, base)),
     comparison: has(comparisons),
-    plan: isNamedPlan(plans, ctx) ? 1 : 0,
+    plan: namedPlan ? 1 : 0,
     prediction: has(predictions),
     event: has(events),
     perfect: PERFECT.test(text) ? 1 : 0,
@@ -261,7 +263,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     // A modal about a named party is a prediction, counted above.
     modal: !predictions.length && unquoted(MODAL) ? 1 : 0,
     // A named party's future is its plan, counted above.
-    future: !isNamedPlan(plans, ctx) && unquoted(FUTURE) ? 1 : 0,
+    future: !namedPlan && unquoted(FUTURE) ? 1 : 0,
     thirdPerson: THIRD_PERSON.test(text) ? 1 : 0,
     secondEvent: events.length > 1 ? 1 : 0,
     evaluative: has(matchers.evaluative.match(text, base).filter(outsideQuote)),
@@ -312,10 +314,23 @@ function regularPast(text: string, base: number): Cue[] {
 /** What may stand between a speaker and the verb: "Lei Jun said", "Lei Jun, who said", "Xiaomi also says". */
 const SPEAKER_GAP = /^(?:[\s,]|who|which|has|have|had|also|then|later|reportedly|once|again|recently|previously|told\s+\w+)*$/i;
 
-function isInsideQuote(text: string, index: number): boolean {
-  const before = text.slice(0, index);
-  const straight = (before.match(/"/g) ?? []).length;
-  return straight % 2 === 1 || before.lastIndexOf('“') > before.lastIndexOf('”');
+/**
+ * 1 at each offset of `text` that is inside a quotation: after an odd number of straight quotes, or
+ * after a “ not yet closed by ”. Worked out once per sentence, not once per cue.
+ */
+function quoteMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length + 1);
+  let straight = 0;
+  let open = -1;
+  let close = -1;
+  for (let i = 0; i <= text.length; i++) {
+    mask[i] = straight % 2 === 1 || open > close ? 1 : 0;
+    const c = text[i];
+    if (c === '"') straight++;
+    else if (c === '“') open = i;
+    else if (c === '”') close = i;
+  }
+  return mask;
 }
 
 /** Who a sentence is attributed to: "according to X", "X said", "said X", or the commenter. */

@@ -12,6 +12,11 @@ interface Span {
 
 export const TEAM_REASON = 'team in a results line';
 
+/** "FC Cologne", "Real Sociedad", "Manchester United": a club's name by its first or last word. */
+export function isClubName(words: readonly string[]): boolean {
+  return words.length > 1 && (CLUB_PREFIXES.has(words[0].toLowerCase()) || CLUB_SUFFIXES.has(words[words.length - 1].toLowerCase()));
+}
+
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside']);
 const BARE_NUMBER = /^\d+$/;
 const IN_CAPITALS = /^\p{Lu}[\p{Lu}.'’-]*\p{Lu}\.?$/u; // ROME, AL-AIN, N.J.
@@ -70,13 +75,13 @@ export class LineContext {
    */
   private datelines(mentions: EntityMention[], sentence: Sentence, exclude: readonly Span[], line: readonly number[]): EntityMention[] {
     const tokens = sentence.tokens;
+    const isDate = (t: Token) => exclude.some((x) => t.start < x.end && t.end > x.start);
     let out = mentions;
     for (let i = 0; i < tokens.length; i++) {
       if (i > 0 && !tokens[i].lineBreakBefore) continue;
       let j = i;
       while (j < tokens.length && line[j] === line[i] && j - i < 4 && tokens[j].kind === 'word' && IN_CAPITALS.test(tokens[j].text) && (j === i || tokens[j].spaceBefore)) j++;
       if (j === i || j >= tokens.length || line[j] !== line[i]) continue;
-      const isDate = (t: Token) => exclude.some((x) => t.start < x.end && t.end > x.start);
       const next = tokens[j];
       if (!isDate(next) && next.text !== ',') continue;
       let d = j;
@@ -151,7 +156,6 @@ export class LineContext {
   /** A city or an unknown name in a results line is a team; a country is its national side, kept a place (CoNLL and common usage). */
   private isTeamName(m: EntityMention, afterPlayer: boolean): boolean {
     const words = m.text.split(/\s+/);
-    const clubWord = words.length > 1 && (CLUB_PREFIXES.has(words[0].toLowerCase()) || CLUB_SUFFIXES.has(words[words.length - 1].toLowerCase()));
     switch (m.type) {
       case 'place': {
         const scope = this.gazetteer.placeScope(m.canonical ?? m.text);
@@ -162,7 +166,7 @@ export class LineContext {
         return !m.canonical;
       case 'person':
         // A full name stays a person unless it is typed only by its shape and ends in a club word or a town ("Werder Bremen").
-        return (m.reason === 'shape of a full name' || m.reason === 'speaker') && (clubWord || this.isLocalPlace(words[words.length - 1]));
+        return (m.reason === 'shape of a full name' || m.reason === 'speaker') && (isClubName(words) || this.isLocalPlace(words[words.length - 1]));
       default:
         return false;
     }

@@ -1,11 +1,11 @@
 import type { EntityType } from '../model';
 import {
-  CLUB_PREFIXES, CLUB_SUFFIXES, EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
+  EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
   ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
 } from '../lexicons/entityWords';
 import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../lexicons/claimCues';
 import type { Sentence, Token } from '../text/sentences';
-import { LineContext } from './entityContext';
+import { isClubName, LineContext } from './entityContext';
 import { Gazetteer } from './gazetteer';
 
 /** One mention of a name in a sentence, typed from its own shape and context. */
@@ -293,8 +293,7 @@ export class EntityDetector {
     // "Great Hall of the People": the head is the word before "of".
     const ofAt = words.findIndex((w) => w === 'of');
     const head = bare(words[ofAt > 0 ? ofAt - 1 : words.length - 1]).toLowerCase();
-    // "FC Cologne", "Real Sociedad", "Manchester United": a club's name by its first or last word.
-    if (words.length > 1 && (CLUB_PREFIXES.has(words[0].toLowerCase()) || CLUB_SUFFIXES.has(words[words.length - 1].toLowerCase()))) {
+    if (isClubName(words)) {
       return { ...base, type: 'organisation', confidence: 0.8, reason: 'club name' };
     }
     if (words.length > 1 && EVENT_HEADS.has(head)) return { ...base, type: 'event', confidence: 0.8, reason: `ends in "${head}"` };
