@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { NOTIFICATIONS, type SourceSummary } from '../server/protocol';
+import { CrashBudget } from './crashBudget';
 
 /** Thrown by requests made while the server is not running; its message is meant for the user. */
 export class ServerNotRunningError extends Error {
@@ -18,6 +19,9 @@ export class SourcemarkServer implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly runningEmitter = new vscode.EventEmitter<boolean>();
   private readonly sourceChangedEmitter = new vscode.EventEmitter<SourceSummary>();
+  private readonly crashes = new CrashBudget();
+  /** Between a crash and its automatic restart, the client reports itself stopped; it is not. */
+  private restarting = false;
   /** Fires true when the server is ready, false when it stops or fails to start. */
   readonly onDidChangeRunning = this.runningEmitter.event;
   /** A source's findings or tags changed (the server says so after every analysis and tag write). */
@@ -25,10 +29,15 @@ export class SourcemarkServer implements vscode.Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
-  /** Running, or starting (requests then wait for it). False once it stopped or failed to start. */
+  /** The server crashed and is being started again. */
+  get isRestarting(): boolean {
+    return this.restarting;
+  }
+
+  /** Running, starting or restarting (requests then wait for it). False once it stopped or failed to start. */
   get available(): boolean {
     if (!this.client) return true; // activation is about to start it
-    return this.client.state === State.Running || this.client.state === State.Starting;
+    return this.restarting || this.client.state === State.Running || this.client.state === State.Starting;
   }
 
   /** The language client, for views that send LSP requests themselves (undefined before start). */
@@ -48,11 +57,17 @@ export class SourcemarkServer implements vscode.Disposable {
       documentSelector: [{ scheme: 'file', language: 'plaintext' }],
       synchronize: { fileEvents: watcher },
       outputChannelName: 'Sourcemark',
+      errorHandler: this.errorHandler(),
     };
     const client = new LanguageClient('sourcemark', 'Sourcemark', serverOptions, clientOptions);
     this.client = client;
     this.disposables.push(
-      client.onDidChangeState((e) => this.runningEmitter.fire(e.newState === State.Running)),
+      client.onDidChangeState((e) => {
+        // Logged on every start, restarts included, so the output shows when the server came back.
+        if (e.newState === State.Running) client.info('Language server running.');
+        if (e.oldState === State.Starting) this.restarting = false; // the (re)start ended, either way
+        this.runningEmitter.fire(e.newState === State.Running);
+      }),
       client.onNotification(NOTIFICATIONS.sourceChanged, (summary: SourceSummary) => this.sourceChangedEmitter.fire(summary)),
     );
     try {
@@ -65,16 +80,36 @@ export class SourcemarkServer implements vscode.Disposable {
     }
   }
 
+  /**
+   * Restarts a crashed server within the crash budget. A failed write never stops the client: the
+   * default handler shuts it down after three, and when a busy client writes to a server that was
+   * just killed, that turned a crash into a stop that was never restarted.
+   */
+  private errorHandler(): ErrorHandler {
+    return {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => (this.restarting = this.crashes.recordCrash())
+        ? { action: CloseAction.Restart }
+        : {
+          action: CloseAction.DoNotRestart,
+          message: `The Sourcemark language server stopped ${this.crashes.maxRestarts + 1} times in 3 minutes, so it is not restarted again. See the "Sourcemark" output for why, then click "Sourcemark stopped" in the status bar to restart it.`,
+        },
+    };
+  }
+
   async restart(): Promise<void> {
+    this.crashes.reset();
     if (!this.client) return this.start();
-    if (this.available) await this.client.restart();
+    const state = this.client.state;
+    // While a crashed server is restarted the client is between states: joining that start is enough.
+    if (state === State.Running || (state === State.Starting && !this.restarting)) await this.client.restart();
     else await this.client.start();
   }
 
   /** A custom request; rejects with ServerNotRunningError while the server is down. */
   async request<R>(method: string, params: object): Promise<R> {
     const client = this.client;
-    if (!client || client.state === State.Stopped || client.state === State.StartFailed) throw new ServerNotRunningError();
+    if (!client || !this.available) throw new ServerNotRunningError();
     return client.sendRequest<R>(method, params);
   }
 

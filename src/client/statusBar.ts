@@ -33,10 +33,19 @@ export class SourceStatusBar implements vscode.Disposable {
     if (editor?.document.languageId === 'plaintext' && editor.document.uri.scheme === 'file') this.store.ensure(editor.document.uri);
     const isSource = !!findings?.isSource;
     void vscode.commands.executeCommand('setContext', IS_SOURCE_CONTEXT, isSource);
+    if (this.server.isRestarting && editor?.document.languageId === 'plaintext') {
+      this.item.text = '$(sync~spin) Sourcemark restarting';
+      this.item.tooltip = 'The Sourcemark language server stopped unexpectedly and is being started again. The "Sourcemark" output says why it stopped.';
+      this.item.command = undefined;
+      this.item.accessibilityInformation = { label: 'Sourcemark language server restarting' };
+      this.item.show();
+      return;
+    }
     if (!this.server.available && editor?.document.languageId === 'plaintext') {
       this.item.text = '$(warning) Sourcemark stopped';
       this.item.tooltip = 'The Sourcemark language server is not running. Click to restart it.';
       this.item.command = 'sourcemark.restartServer';
+      this.item.accessibilityInformation = { label: 'Sourcemark language server stopped. Activate to restart it.' };
       this.item.show();
       return;
     }

@@ -16,6 +16,7 @@ import { analysedState, type SourceState } from './sourceState';
 import { emptyCounts, findingItems, summaryOf } from './sourceSummary';
 import { settingsKey, type IndexedSummary } from './indexJob';
 import { listSources } from './workspaceSources';
+import { notifyClient } from './clientGone';
 
 /** What the server shares with the requests views make. */
 export interface ServerContext {
@@ -82,7 +83,7 @@ export class ClientRequests {
     const sameVersion = this.notifiedVersions.get(state.uri) === state.version;
     this.notifiedVersions.set(state.uri, state.version);
     // Same text, new tags or settings: the editor will not ask for tokens again unless told to.
-    if (sameVersion && this.semanticRefresh) void this.connection.languages.semanticTokens.refresh().catch(() => undefined);
+    if (sameVersion && this.semanticRefresh) notifyClient(() => this.connection.languages.semanticTokens.refresh());
     this.notify(summaryOf(state));
     const waiting = this.waiters.get(state.uri) ?? [];
     this.waiters.delete(state.uri);
@@ -115,7 +116,7 @@ export class ClientRequests {
   }
 
   private notify(summary: SourceSummary): void {
-    void this.connection.sendNotification(NOTIFICATIONS.sourceChanged, summary);
+    notifyClient(() => this.connection.sendNotification(NOTIFICATIONS.sourceChanged, summary));
   }
 
   async documentFindings(uri: string, scope: FindingsScope = 'all'): Promise<DocumentFindings> {

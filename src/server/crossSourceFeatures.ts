@@ -21,6 +21,7 @@ import { timelineResponse } from './timelineRequest';
 import type { IndexedSummary } from './indexJob';
 import { WorkspaceIndex } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbols';
+import { notifyClient } from './clientGone';
 
 /** What the server shares with the cross-source features. */
 export interface CrossSourceHost {
@@ -241,7 +242,7 @@ export class CrossSourceFeatures {
       changed = true;
       await connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics: toDiagnostics(doc, state) });
     }
-    if (changed && this.canRefreshCodeLens) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    if (changed && this.canRefreshCodeLens) notifyClient(() => connection.sendRequest(CodeLensRefreshRequest.type));
   }
 }
 

@@ -21,6 +21,7 @@ import { analysedState, type SourceState } from './sourceState';
 import { moveSidecarsWithSources } from './sourceRenames';
 import { TagRangeTracker } from './tagTracking';
 import { TagService, type TagChange } from './tagService';
+import { notifyClient, quietLoggingOnceClientGone } from './clientGone';
 import type { Sidecar } from '../core/tags/annotation';
 
 export interface ServerOptions {
@@ -62,6 +63,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   // stdout belongs to the protocol: route console output to the client's log.
+  quietLoggingOnceClientGone(connection);
   console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
   console.info = console.log;
   console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
@@ -141,7 +143,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!doc) return;
     const settings = await settingsFor(uri);
     if (!matcher.isSource(uri, settings.sources)) {
-      if (states.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (states.delete(uri)) notifyClient(() => connection.sendDiagnostics({ uri, diagnostics: [] }));
       return;
     }
     const text = doc.getText();
@@ -225,7 +227,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     states.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     clientRequests.sourceClosed(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    notifyClient(() => connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }));
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -252,7 +254,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void clientRequests.sidecarChanged(p);
     }
     for (const state of states.values()) if (touched.has(state.sidecarPath)) schedule(state.uri, 0);
-    for (const problem of outcome.problems) void connection.window.showWarningMessage(`Sourcemark: ${problem}`);
+    for (const problem of outcome.problems) notifyClient(() => connection.window.showWarningMessage(`Sourcemark: ${problem}`));
   });
 
   // Hovers and code actions asked for right after opening or editing wait for that analysis.
@@ -287,12 +289,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           // Closed sources too: the index analyses them again and the view hears of new counts.
           crossSource.rescan();
         },
-        showError: (message) => void connection.window.showErrorMessage(message),
+        showError: (message) => notifyClient(() => connection.window.showErrorMessage(message)),
       });
     }
     const args = params.arguments?.[0] as TagCommandArgs | undefined;
     if (!args?.uri) {
-      void connection.window.showErrorMessage(`Sourcemark: ${params.command} needs a finding to act on.`);
+      notifyClient(() => connection.window.showErrorMessage(`Sourcemark: ${params.command} needs a finding to act on.`));
       return { ok: false };
     }
     let change: TagChange;
@@ -309,7 +311,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       case COMMANDS.reattachTag: {
         const r = args as unknown as ReattachTagArgs;
         if (r.version !== undefined && states.get(r.uri)?.version !== r.version) {
-          void connection.window.showErrorMessage('Sourcemark: the document changed since you chose the text. Select it again and retry.');
+          notifyClient(() => connection.window.showErrorMessage('Sourcemark: the document changed since you chose the text. Select it again and retry.'));
           return { ok: false };
         }
         change = { op: 'reattach', id: r.id, start: r.start, end: r.end };
@@ -326,7 +328,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const state = states.get(args.uri);
     if (!state) {
-      void connection.window.showErrorMessage('Sourcemark: open the source in the editor before tagging it.');
+      notifyClient(() => connection.window.showErrorMessage('Sourcemark: open the source in the editor before tagging it.'));
       return { ok: false };
     }
     try {
@@ -335,7 +337,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return { ok: true };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      void connection.window.showErrorMessage(`Sourcemark: ${message}`);
+      notifyClient(() => connection.window.showErrorMessage(`Sourcemark: ${message}`));
       return { ok: false, error: message };
     }
   });

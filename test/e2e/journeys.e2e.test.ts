@@ -212,10 +212,14 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     // The source tagged above is still the active editor (the sidebar shows the Sourcemark view).
     await page.locator('.tabs-container .tab.active', { hasText: SOURCE }).waitFor();
     await page.locator('.statusbar-item', { hasText: /claims · 1 ✓ · 0 \? · 1 ✗/ }).first().waitFor();
-    // vscode-languageclient's default error handler restarts a crashed server 4 times in 3 minutes,
-    // then gives up: crash the server of this window 5 times, each time once its successor is up.
+    // The client restarts a crashed server 4 times in 3 minutes, then gives up: crash the server of
+    // this window 5 times, each time once its successor is running (killing one that is still
+    // starting would test the language client's start-up races, not ours).
     let last: number | undefined;
     for (let crash = 1; crash <= 5; crash++) {
+      await vi.waitFor(() => {
+        if (serverStarts(session.userDataDir) < crash) throw new Error(`the language server did not come back before crash ${crash}`);
+      }, { timeout: 60_000, interval: 100 });
       const pid = await vi.waitFor(() => {
         const fresh = serverPids(session.extensionsDir).find((p) => p !== last);
         if (!fresh) throw new Error(`no language server process to crash (crash ${crash})`);
@@ -242,6 +246,20 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     await wb.screenshot('09-server-restarted');
   });
 });
+
+/** How often this window's language server reached "running", from the extension's output log. */
+function serverStarts(userDataDir: string): number {
+  const logs = path.join(userDataDir, 'logs');
+  // The window's current extension host is the last one started (a reload starts a new one).
+  const hosts = readdirSync(logs).sort().flatMap((session) => readdirSync(path.join(logs, session))
+    .filter((d) => /^exthost\d+$/.test(d))
+    .sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)))
+    .map((host) => path.join(logs, session, host)));
+  const host = hosts.at(-1);
+  const log = host && path.join(host, 'sourcemark.sourcemark', 'Sourcemark.log');
+  if (!log || !existsSync(log)) return 0;
+  return readFileSync(log, 'utf8').split('\n').filter((line) => line.includes('Language server running.')).length;
+}
 
 /** Language server processes run from the VSIX installed for this session (not other tests' servers). */
 function serverPids(extensionsDir: string): number[] {

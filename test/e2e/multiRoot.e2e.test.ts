@@ -29,9 +29,15 @@ describe('Sourcemark in a multi-root workspace', () => {
     const { page } = session;
     const [alpha, beta] = session.folders;
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'beta' }).first().waitFor();
-    // Folders after the first start collapsed: open "beta" to reach its sources.
+    // Folders after the first start collapsed: open "beta" to reach its sources. The explorer may
+    // still be restoring its own expansion state, so expand until the source row shows.
     const betaRow = page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]', { hasText: 'beta' }).first();
-    if ((await betaRow.getAttribute('aria-expanded')) !== 'true') await betaRow.click();
+    const betaSource = page.locator('.explorer-folders-view .monaco-list-row', { hasText: IN_BETA }).first();
+    await expect.poll(async () => {
+      if (await betaSource.isVisible()) return true;
+      if ((await betaRow.getAttribute('aria-expanded')) !== 'true') await betaRow.click();
+      return false;
+    }, { timeout: 30_000, interval: 500 }).toBe(true);
     await wb.openFromExplorer(IN_BETA);
     await page.locator('.statusbar-item', { hasText: /\d+ claims · 0 ✓ · 0 \? · 0 ✗/ }).first().waitFor({ timeout: 60_000 });
 

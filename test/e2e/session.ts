@@ -19,6 +19,8 @@ export interface Session {
   folders: string[];
   /** Where the VSIX is installed: the language server runs from below it. */
   extensionsDir: string;
+  /** The VS Code profile; its logs folder holds the extension's output log. */
+  userDataDir: string;
   page: Page;
   browser: Browser;
   codeServer: RunningCodeServer;
@@ -79,7 +81,7 @@ export async function startSession(options: { multiRoot?: boolean } = {}): Promi
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
 
   return {
-    workspace, folders, extensionsDir: profile.extensionsDir, page, browser, codeServer,
+    workspace, folders, extensionsDir: profile.extensionsDir, userDataDir: profile.userDataDir, page, browser, codeServer,
     async close() {
       await browser.close().catch(() => undefined);
       await codeServer.stop();
