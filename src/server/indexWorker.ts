@@ -3,25 +3,18 @@
 import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../core/analyzer';
 import { FileSidecarStore } from '../core/tags/sidecarStore';
-import { indexSourceFile, type IndexedSource, type IndexJob } from './indexJob';
+import { indexSourceFile } from './indexJob';
+import type { IndexRequest, IndexWireResponse } from './indexMessages';
 
-export interface IndexRequest {
-  id: number;
-  job: IndexJob;
-}
-
-export type IndexResponse =
-  | ({ id: number; uri: string; openSeq?: number } & IndexedSource)
-  | { id: number; uri: string; openSeq?: number; error: string };
-
-// Workspace files rarely share paragraphs, so a small cache is enough (page furniture repeats).
-const analyzer = new Analyzer(2_000);
+// Workspace files rarely share paragraphs, so a small cache is enough (page furniture repeats);
+// 2,000 cached paragraphs took about 50 MB more heap per worker, for 15% less analysis time.
+const analyzer = new Analyzer(256);
 const store = new FileSidecarStore();
 analyzer.warmUp();
 
 parentPort?.on('message', (request: IndexRequest) => {
   indexSourceFile(analyzer, store, request.job).then(
-    (indexed) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, openSeq: request.job.openSeq, ...indexed } satisfies IndexResponse),
-    (e: Error) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, openSeq: request.job.openSeq, error: e.message } satisfies IndexResponse),
+    (indexed) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, openSeq: request.job.openSeq, indexed: JSON.stringify(indexed) } satisfies IndexWireResponse),
+    (e: Error) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, openSeq: request.job.openSeq, error: e.message } satisfies IndexWireResponse),
   );
 });
