@@ -1,13 +1,9 @@
 // Types for scripts/codeServer.mjs, which plain `node` runs without a build step.
-export const CODE_SERVER_VERSION: string;
-export const CACHE_DIR: string;
-export const CODE_SERVER_BIN: string;
 export function ensureCodeServer(): string;
 export function freePort(): Promise<number>;
 export function prepareProfile(profileDir: string, vsix: string, extraSettings?: Record<string, unknown>): { userDataDir: string; extensionsDir: string };
 export interface RunningCodeServer {
   url: string;
-  pid: number;
   stop(): Promise<void>;
   exited: Promise<{ code: number | null; signal: string | null }>;
 }

@@ -7,12 +7,12 @@ import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CODE_SERVER_VERSION = '4.100.3'; // the newest that runs on Node 20
+const CODE_SERVER_VERSION = '4.100.3'; // the newest that runs on Node 20
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const CACHE_DIR = path.join(ROOT, '.cache', 'code-server');
+const CACHE_DIR = path.join(ROOT, '.cache', 'code-server');
 const MARKER = path.join(CACHE_DIR, `.installed-${CODE_SERVER_VERSION}`);
 const PACKAGE_DIR = path.join(CACHE_DIR, 'node_modules', 'code-server');
-export const CODE_SERVER_BIN = path.join(PACKAGE_DIR, 'out', 'node', 'entry.js');
+const CODE_SERVER_BIN = path.join(PACKAGE_DIR, 'out', 'node', 'entry.js');
 
 const APT_HINT = 'Install the system packages first (as root): apt-get update && apt-get install -y libkrb5-dev ripgrep chromium';
 
@@ -126,7 +126,7 @@ export async function startCodeServer({ userDataDir, extensionsDir, folder, port
     await exited;
     clearTimeout(timer);
   };
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid, stop, exited };
+  return { url: `http://127.0.0.1:${port}`, stop, exited };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'install') {

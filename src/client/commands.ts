@@ -3,8 +3,11 @@ import {
   COMMANDS, EXTRA_COMMANDS,
   type FindingItem, type FindingKind, type SetNoteArgs, type SetTagArgs, type TagCommandArgs, type TagEntityMentionsArgs, type TagStatus,
 } from '../server/protocol';
+import { TAG_STATUSES } from '../core/model';
+import { STATUS_CODICON } from './countsText';
 import { nextUntaggedClaim, pickFinding, type PickOptions } from './findingPicker';
 import type { FindingsStore } from './findingsStore';
+import { toRange } from './ranges';
 import { ServerNotRunningError, type SourcemarkServer } from './serverState';
 import { ALL_KINDS, ALL_STATUSES, FindingNode, SourceNode, type FindingFilter, type SourcesView } from './sourcesView';
 
@@ -14,7 +17,6 @@ type CommandResult = { ok: boolean; tagged?: number };
 class UserError extends Error {}
 
 const STATUS_LABEL: Record<TagStatus, string> = { verified: 'Verified', speculative: 'Speculative', contradicted: 'Contradicted' };
-const STATUS_ICON: Record<TagStatus, string> = { verified: '$(pass)', speculative: '$(question)', contradicted: '$(error)' };
 export const FILTER_STATE_KEY = 'sourcemark.viewFilter';
 
 interface Target {
@@ -27,7 +29,6 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
   const register = (id: string, run: (...args: never[]) => Promise<unknown>) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
-        if (id !== 'sourcemark.restartServer' && !server.available) throw new ServerNotRunningError();
         await run(...args);
       } catch (e) {
         const message = (e as Error).message;
@@ -73,7 +74,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     await change(t, COMMANDS.tag, { ...key(t), status } satisfies SetTagArgs);
   }
 
-  for (const status of ['verified', 'speculative', 'contradicted'] as const) {
+  for (const status of TAG_STATUSES) {
     register(`sourcemark.tag${STATUS_LABEL[status]}`, (node?: FindingNode) => tag(status, node));
   }
 
@@ -88,7 +89,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     if (!t.finding.status) {
       // A note belongs to a tag: offer to tag first rather than refuse.
       const choice = await vscode.window.showQuickPick(
-        (['verified', 'speculative', 'contradicted'] as const).map((s) => ({ label: `${STATUS_ICON[s]} Tag as ${s}`, status: s })),
+        TAG_STATUSES.map((s) => ({ label: `$(${STATUS_CODICON[s]}) Tag as ${s}`, status: s })),
         { title: `A note belongs to a tag: tag “${short(t.finding.text)}” first`, placeHolder: 'Choose a tag, then write the note' },
       );
       if (!choice) return;
@@ -116,7 +117,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
       void vscode.window.showInformationMessage(findings.counts.claims ? 'Every claim in this source is tagged.' : 'This source has no claims.');
       return;
     }
-    const range = toRange(next);
+    const range = toRange(next.range);
     // Selecting the claim makes the tag commands act on it, not on a name inside it.
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
@@ -127,7 +128,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
   register('sourcemark.tagEntityMentions', async (node?: FindingNode) => {
     const t = await target(node, { kind: 'entity' }, 'a name (entity)');
     const choice = await vscode.window.showQuickPick(
-      (['verified', 'speculative', 'contradicted'] as const).map((s) => ({ label: `${STATUS_ICON[s]} ${STATUS_LABEL[s]}`, status: s })),
+      TAG_STATUSES.map((s) => ({ label: `$(${STATUS_CODICON[s]}) ${STATUS_LABEL[s]}`, status: s })),
       { title: `Tag every mention of “${short(t.finding.text)}” in this source as…` },
     );
     if (!choice) return;
@@ -181,12 +182,8 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
   });
 
   register('sourcemark.revealFinding', async (node: FindingNode) => {
-    await vscode.window.showTextDocument(vscode.Uri.parse(node.uri), { selection: toRange(node.finding), preview: true });
+    await vscode.window.showTextDocument(vscode.Uri.parse(node.uri), { selection: toRange(node.finding.range), preview: true });
   });
-}
-
-function toRange(f: FindingItem): vscode.Range {
-  return new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character);
 }
 
 function short(text: string): string {

@@ -1,6 +1,9 @@
 // How counts read in the status bar and the sources view. Pure, so it is tested without VS Code.
 import type { FindingCounts, TagStatus } from '../server/protocol';
 
+/** The codicon of each status, in the palette and in the Sourcemark view. */
+export const STATUS_CODICON: Record<TagStatus, string> = { verified: 'pass', speculative: 'question', contradicted: 'error' };
+
 export const STATUS_GLYPH: Record<TagStatus, string> = { verified: '✓', speculative: '?', contradicted: '✗' };
 
 /** "12 claims · 4 ✓ · 2 ? · 1 ✗ · 5 untagged", plus orphaned tags when there are any. */

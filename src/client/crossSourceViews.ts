@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SHOW_LINKED_COMMAND, type LspRange } from '../server/protocol';
+import { toRange } from './ranges';
 import { OPEN_SOURCE_COMMAND } from './timelineHtml';
 import { openSourceAt, showTimeline } from './timelineView';
 
@@ -8,8 +9,6 @@ interface LspLocation {
   uri: string;
   range: LspRange;
 }
-
-const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
 /** The client side of the cross-source features: the timeline command and the code lens's peek of linked sources. */
 export function registerCrossSourceViews(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): void {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
+import { TAG_STATUSES } from '../core/model';
 import type { FindingItem, TagStatus } from '../server/protocol';
+import { toRange } from './ranges';
 import { STATUS_GLYPH } from './countsText';
 import type { FindingsStore } from './findingsStore';
-
-const STATUSES: readonly TagStatus[] = ['verified', 'speculative', 'contradicted'];
 
 /** Colour ids contributed in package.json (`contributes.colors`), so every theme can restyle them. */
 const color = (id: string) => new vscode.ThemeColor(`sourcemark.${id}`);
@@ -21,7 +21,7 @@ export class FindingDecorations implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly store: FindingsStore) {
-    for (const status of STATUSES) {
+    for (const status of TAG_STATUSES) {
       const common: vscode.DecorationRenderOptions = {
         backgroundColor: color(`${status}Background`),
         overviewRulerColor: color(`${status}Ruler`),
@@ -60,7 +60,7 @@ export class FindingDecorations implements vscode.Disposable {
     const byType = new Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]>();
     const add = (type: vscode.TextEditorDecorationType, f: FindingItem) => {
       const list = byType.get(type) ?? [];
-      list.push({ range: new vscode.Range(f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character) });
+      list.push({ range: toRange(f.range) });
       byType.set(type, list);
     };
     for (const f of findings) {

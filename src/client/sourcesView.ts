@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { REQUESTS, type DocumentFindings, type FindingItem, type FindingKind, type SourceSummary, type WorkspaceSummary } from '../server/protocol';
-import { countsDescription, countsText, STATUS_GLYPH } from './countsText';
+import { FINDING_KINDS, TAG_STATUSES } from '../core/model';
+import { countsDescription, countsText, STATUS_CODICON, STATUS_GLYPH } from './countsText';
 import type { SourcemarkServer } from './serverState';
 
-export const VIEW_ID = 'sourcemark.sources';
+const VIEW_ID = 'sourcemark.sources';
 
 /** What the view lists under each source; changed with "Filter Findings…". */
 export interface FindingFilter {
@@ -12,8 +13,8 @@ export interface FindingFilter {
   statuses: string[];
 }
 
-export const ALL_KINDS: FindingKind[] = ['claim', 'entity', 'date'];
-export const ALL_STATUSES = ['untagged', 'verified', 'speculative', 'contradicted'];
+export const ALL_KINDS: readonly FindingKind[] = FINDING_KINDS;
+export const ALL_STATUSES: readonly string[] = ['untagged', ...TAG_STATUSES];
 
 export class SourceNode {
   constructor(public summary: SourceSummary) {}
@@ -25,11 +26,6 @@ export class FindingNode {
 
 type Node = SourceNode | FindingNode;
 
-const STATUS_ICON: Record<string, [string, string]> = {
-  verified: ['pass', 'sourcemark.verifiedForeground'],
-  speculative: ['question', 'sourcemark.speculativeForeground'],
-  contradicted: ['error', 'sourcemark.contradictedForeground'],
-};
 const KIND_ICON: Record<FindingKind, string> = { claim: 'circle-large-outline', entity: 'symbol-field', date: 'calendar' };
 
 /**
@@ -176,8 +172,9 @@ function findingItem(node: FindingNode): vscode.TreeItem {
   item.id = `${node.uri}#${f.id}`;
   const status = f.status ? `${STATUS_GLYPH[f.status]} ${f.status}` : 'untagged';
   item.description = f.kind === 'claim' ? status : `${f.entityType ?? f.kind}${f.status ? ` · ${status}` : ''}`;
-  const [icon, colour] = f.status ? STATUS_ICON[f.status] : [KIND_ICON[f.kind], undefined];
-  item.iconPath = new vscode.ThemeIcon(f.status && f.kind !== 'claim' ? KIND_ICON[f.kind] : icon, colour ? new vscode.ThemeColor(colour) : undefined);
+  // A tagged claim shows its status; a tagged name or date keeps its kind's icon in the status colour.
+  const icon = f.kind === 'claim' && f.status ? STATUS_CODICON[f.status] : KIND_ICON[f.kind];
+  item.iconPath = new vscode.ThemeIcon(icon, f.status ? new vscode.ThemeColor(`sourcemark.${f.status}Foreground`) : undefined);
   const tooltip = new vscode.MarkdownString();
   tooltip.appendText(`${f.kind} · ${status} · line ${f.range.start.line + 1}\n\n${f.text}`);
   if (f.note) tooltip.appendText(`\n\nNote: ${f.note}`);

@@ -4,7 +4,7 @@ import type { FindingsStore } from './findingsStore';
 import type { SourcemarkServer } from './serverState';
 
 /** Context key: the active editor shows a source (menus and keybindings use it). */
-export const IS_SOURCE_CONTEXT = 'sourcemark.isSource';
+const IS_SOURCE_CONTEXT = 'sourcemark.isSource';
 
 /**
  * The active source's counts ("12 claims · 4 ✓ · 2 ? · 1 ✗ · 5 untagged"); a click opens the
@@ -13,26 +13,45 @@ export const IS_SOURCE_CONTEXT = 'sourcemark.isSource';
 export class SourceStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sourcemark.counts', vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[] = [];
+  /** The context key's last value (undefined until first set). */
+  private isSource: boolean | undefined;
 
   constructor(private readonly store: FindingsStore, private readonly server: SourcemarkServer) {
     this.item.name = 'Sourcemark';
     this.disposables.push(
       this.item,
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        this.loadActive();
+        this.update();
+      }),
       store.onDidChange((uri) => {
         if (vscode.window.activeTextEditor?.document.uri.toString() === uri) this.update();
       }),
-      server.onDidChangeRunning(() => this.update()),
+      server.onDidChangeRunning((running) => {
+        if (running) this.loadActive(); // also the editors open before the server started
+        this.update();
+      }),
     );
     this.update();
+  }
+
+  /**
+   * Asks for the active source's findings when they are not loaded. Not done on every update: the
+   * store's own change events would then ask again for each analysis while the user types.
+   */
+  private loadActive(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    if (document?.languageId === 'plaintext' && document.uri.scheme === 'file') this.store.ensure(document.uri);
   }
 
   private update(): void {
     const editor = vscode.window.activeTextEditor;
     const findings = editor ? this.store.get(editor.document.uri) : undefined;
-    if (editor?.document.languageId === 'plaintext' && editor.document.uri.scheme === 'file') this.store.ensure(editor.document.uri);
     const isSource = !!findings?.isSource;
-    void vscode.commands.executeCommand('setContext', IS_SOURCE_CONTEXT, isSource);
+    if (isSource !== this.isSource) {
+      this.isSource = isSource;
+      void vscode.commands.executeCommand('setContext', IS_SOURCE_CONTEXT, isSource);
+    }
     if (this.server.isRestarting && editor?.document.languageId === 'plaintext') {
       this.item.text = '$(sync~spin) Sourcemark restarting';
       this.item.tooltip = 'The Sourcemark language server stopped unexpectedly and is being started again. The "Sourcemark" output says why it stopped.';
