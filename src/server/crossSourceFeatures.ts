@@ -38,8 +38,9 @@ export interface CrossSourceHost {
   /** A sidecar the server just wrote, so it need not read it back. */
   sidecarWritten: (path: string, sidecar: Sidecar) => void;
   /** A closed source was indexed: its counts for the Sourcemark view (or why it could not be read). */
-  sourceIndexed?: (uri: string, result: IndexedSummary | { error: string }) => void;
-  indexWorkers?: number;
+  sourceIndexed: (uri: string, result: IndexedSummary | { error: string }) => void;
+  /** Undefined: WorkspaceIndex's default. */
+  indexWorkers: number | undefined;
   indexWorkerScript?: string;
 }
 
@@ -64,8 +65,8 @@ export class CrossSourceFeatures {
       isSource: (uri, glob) => host.matcher.isSource(uri, glob),
       isOpen: (uri) => host.documents.get(uri) !== undefined,
       onChange: () => this.schedule(),
-      ...(host.sourceIndexed ? { onIndexed: host.sourceIndexed } : {}),
-      ...(host.indexWorkers !== undefined ? { workers: host.indexWorkers } : {}),
+      onIndexed: host.sourceIndexed,
+      workers: host.indexWorkers,
       ...(host.indexWorkerScript ? { workerScript: host.indexWorkerScript } : {}),
     });
   }
@@ -90,7 +91,8 @@ export class CrossSourceFeatures {
       if (this.canWatchFiles && this.folders.length) {
         const glob = (await this.host.settingsFor(this.folders[0])).sources;
         await this.host.connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: glob.includes('/') ? glob : `**/${glob}` }, { globPattern: '**/*.annotations.json' }],
+          // Sidecars are watched by the server, which passes their changes on through filesChanged.
+          watchers: [{ globPattern: glob.includes('/') ? glob : `**/${glob}` }],
         });
       }
     });
@@ -112,11 +114,7 @@ export class CrossSourceFeatures {
       await before?.();
       await this.workspace.scan(this.folders);
     } catch (e) {
-      try {
-        this.host.connection.console.error(`Sourcemark could not index the workspace: ${(e as Error).stack ?? (e as Error).message}`);
-      } catch {
-        // The connection itself is gone (the client shut down mid-scan): nobody is left to tell.
-      }
+      this.host.connection.console.error(`Sourcemark could not index the workspace: ${(e as Error).stack ?? (e as Error).message}`);
     }
   }
 

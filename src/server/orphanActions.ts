@@ -15,7 +15,6 @@ const label = (a: Annotation) => `${a.status} ${a.kind} “${quote(a.target.exac
  */
 export function orphanActions(state: SourceState, start: number, end: number, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
-  const byId = new Map(state.tagged.orphans.map((a) => [a.id, a]));
   const flagged = (code: string) =>
     diagnostics
       .filter((d) => d.source === DIAGNOSTIC_SOURCE && d.code === code)
@@ -44,7 +43,7 @@ export function orphanActions(state: SourceState, start: number, end: number, di
 
   for (const { d, id } of flagged(DIAGNOSTIC_CODES.duplicateTag)) {
     const dup = state.tagged.duplicates.find((x) => x.annotation.id === id);
-    if (dup && !byId.has(dup.annotation.id)) actions.push(deleteAction(state, dup.annotation, 'duplicate tag', d));
+    if (dup) actions.push(deleteAction(state, dup.annotation, 'duplicate tag', d));
   }
   return actions;
 }

@@ -57,7 +57,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let canWatchFolders = false;
   const crossSource = new CrossSourceFeatures({
     connection, documents, states, matcher, analyzer, store, tags, settingsFor, refresh,
-    sidecarWritten: (p, sidecar) => sidecars.set(p, Promise.resolve({ state: 'ok', sidecar, raw: '' })),
+    sidecarWritten: remember,
     sourceIndexed: (uri, result) => clientRequests.sourceIndexed(uri, result),
     indexWorkers: options.indexWorkers, indexWorkerScript: options.indexWorkerScript,
   });
@@ -126,6 +126,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return s;
   }
 
+  /** The server's copy of a sidecar it just wrote (none: the write removed the file), so it need not read it back. */
+  function remember(sidecarPath: string, sidecar: Sidecar | undefined): void {
+    sidecars.set(sidecarPath, Promise.resolve(sidecar ? { state: 'ok', sidecar, raw: '' } : { state: 'missing' }));
+  }
+
   function sidecarFor(sidecarPath: string): Promise<SidecarRead> {
     let s = sidecars.get(sidecarPath);
     if (!s) {
@@ -183,8 +188,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const state = states.get(uri);
     if (!state || state.sidecar.state !== 'ok') return;
     try {
-      const sidecar = await tags.apply(state, {}, { op: 'rebase' });
-      sidecars.set(state.sidecarPath, Promise.resolve(sidecar ? { state: 'ok', sidecar, raw: '' } : { state: 'missing' }));
+      remember(state.sidecarPath, await tags.apply(state, {}, { op: 'rebase' }));
     } catch (e) {
       connection.console.warn(`Sourcemark could not update ${state.sidecarPath}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -194,13 +198,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clearTimeout(timers.get(uri));
     const run = () => {
       timers.delete(uri);
-      refresh(uri).catch((e: Error) => {
-        try {
-          connection.console.error(`Sourcemark could not analyse ${uri}: ${e.stack ?? e.message}`);
-        } catch {
-          // The connection closed while the analysis ran: nobody is left to tell.
-        }
-      });
+      refresh(uri).catch((e: Error) => connection.console.error(`Sourcemark could not analyse ${uri}: ${e.stack ?? e.message}`));
     };
     if (delay <= 0) run();
     else timers.set(uri, setTimeout(run, delay));
@@ -216,7 +214,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidSave((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
-    refresh(e.document.uri)
+    // Re-analyse only if an edit since the last analysis was still waiting (its timer cleared above).
+    const current = states.get(e.document.uri)?.version === e.document.version ? Promise.resolve() : refresh(e.document.uri);
+    current
       .then(() => persist(e.document.uri))
       .catch((err: Error) => connection.console.error(`Sourcemark could not save tags of ${e.document.uri}: ${err.stack ?? err.message}`));
   });
@@ -237,9 +237,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeWatchedFiles((e) => {
     crossSource.filesChanged(e.changes);
-    for (const change of e.changes) {
-      const changed = URI.parse(change.uri).fsPath;
-      if (!changed.endsWith('.annotations.json')) continue;
+    // One write can arrive as several events (the client's own watcher and ours): act on each sidecar once.
+    const sidecarPaths = new Set(e.changes.map((c) => URI.parse(c.uri).fsPath).filter((p) => p.endsWith('.annotations.json')));
+    for (const changed of sidecarPaths) {
       sidecars.delete(changed);
       for (const state of states.values()) if (state.sidecarPath === changed) schedule(state.uri, 0);
       void clientRequests.sidecarChanged(changed);
@@ -274,7 +274,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   /** After a tag write: the server's copy of the sidecar is the one just written; publish the source again. */
   async function written(state: SourceState, sidecar: Sidecar | undefined): Promise<void> {
-    sidecars.set(state.sidecarPath, Promise.resolve(sidecar ? { state: 'ok', sidecar, raw: '' } : { state: 'missing' }));
+    remember(state.sidecarPath, sidecar);
     await refresh(state.uri);
   }
 

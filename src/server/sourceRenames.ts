@@ -6,8 +6,6 @@ import { URI } from 'vscode-uri';
 import { SIDECAR_SUFFIX, sidecarPathFor, type SidecarStore } from '../core/tags/sidecarStore';
 
 export interface RenameOutcome {
-  /** Sidecars moved with their source: [from, to]. */
-  moved: [string, string][];
   /** What the user should know: a sidecar left where it was, and why. */
   problems: string[];
   /** Every sidecar path whose contents may have changed (moved from, moved to, renamed by hand). */
@@ -34,7 +32,7 @@ async function moveFile(from: string, to: string): Promise<void> {
  * sidecar already at the new place.
  */
 export async function moveSidecarsWithSources(files: readonly { oldUri: string; newUri: string }[], store: SidecarStore): Promise<RenameOutcome> {
-  const outcome: RenameOutcome = { moved: [], problems: [], touched: [] };
+  const outcome: RenameOutcome = { problems: [], touched: [] };
   const renamed = files.map((f) => ({ from: URI.parse(f.oldUri).fsPath, to: URI.parse(f.newUri).fsPath }));
   const movedByUser = new Set(renamed.map((r) => r.from));
   for (const { from, to } of renamed) {
@@ -60,7 +58,6 @@ export async function moveSidecarsWithSources(files: readonly { oldUri: string; 
       outcome.problems.push(`Could not move the tags of ${path.basename(from)} with it (${(err as Error).message}); they are still in ${oldSidecar}.`);
       continue;
     }
-    outcome.moved.push([oldSidecar, newSidecar]);
     outcome.touched.push(oldSidecar, newSidecar);
     const name = path.basename(to);
     // A sidecar we cannot read is moved as it is, and keeps its old name inside until it is fixed.
