@@ -5,7 +5,7 @@
 import { TAG_STATUSES, type TagStatus } from '../model';
 import type { TaggedFinding } from '../taggedFindings';
 import { CodePointIndex } from './codePoints';
-import { evidenceOf, type Evidence } from './evidence';
+import { parseEvidence, type Evidence } from './evidence';
 import { kindFromLabel, selectFindings, type ExportScope, type ExportSource } from './exportSource';
 import type { ImportedTag } from './mergeImported';
 
@@ -86,7 +86,7 @@ export function toBrat(source: ExportSource, options: BratOptions): BratExport {
     if (!tag) return;
     lines.push(`A${++a}\t${BRAT_STATUS_ATTRIBUTE} ${t} ${tag.status}`);
     if (tag.note) lines.push(`#${++n}\tAnnotatorNotes ${t}\t${escapeNote(tag.note)}`);
-    for (const e of evidenceOf(tag)) lines.push(`#${++n}\t${BRAT_EVIDENCE_NOTE} ${t}\t${escapeNote(JSON.stringify(e))}`);
+    for (const e of tag.evidence ?? []) lines.push(`#${++n}\t${BRAT_EVIDENCE_NOTE} ${t}\t${escapeNote(JSON.stringify(e))}`);
   });
   return { ann: lines.length ? `${lines.join('\n')}\n` : '', orphansLeftOut: source.orphans.length };
 }
@@ -152,12 +152,17 @@ export function parseBrat(ann: string, text: string, options: { offsetShift?: nu
       if (!target || rest === undefined) return;
       if (name === 'AnnotatorNotes') push(notes, target, unescapeNote(rest));
       else if (name === BRAT_EVIDENCE_NOTE) {
+        let json: unknown;
         try {
-          const e = JSON.parse(unescapeNote(rest)) as Evidence;
-          push(evidence, target, e);
+          json = JSON.parse(unescapeNote(rest));
         } catch {
           problems.push({ line, reason: `${BRAT_EVIDENCE_NOTE} is not JSON` });
+          return;
         }
+        // Checked here: a malformed item would make the merged sidecar unreadable.
+        const e = parseEvidence(json);
+        if (e) push(evidence, target, e);
+        else problems.push({ line, reason: `${BRAT_EVIDENCE_NOTE} is not an evidence item (kind url with a url, or kind annotation with source, annotationId and quote)` });
       }
     }
   });

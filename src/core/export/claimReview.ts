@@ -2,7 +2,6 @@
 // check publishes so search engines and aggregators can show the verdict next to the claim.
 import type { TagStatus } from '../model';
 import type { TaggedFinding } from '../taggedFindings';
-import { evidenceOf } from './evidence';
 import type { ExportSource } from './exportSource';
 
 /** The verdicts a ClaimReview states; a speculative claim has not been checked, so it gets none. */
@@ -35,7 +34,7 @@ export function toClaimReviews(sources: readonly ExportSource[], options: ClaimR
       const rating = tag && f.kind === 'claim' ? CLAIM_REVIEW_RATINGS[tag.status] : undefined;
       if (!tag || !rating) continue;
       const author = speakerOf(s, f);
-      const evidence = evidenceOf(tag);
+      const evidence = tag.evidence ?? [];
       reviews.push({
         '@context': 'https://schema.org',
         '@type': 'ClaimReview',

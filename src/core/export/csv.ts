@@ -3,7 +3,7 @@
 import type { Annotation } from '../tags/annotation';
 import type { TaggedFinding } from '../taggedFindings';
 import { LineIndex } from '../text/lineIndex';
-import { describeEvidence, evidenceOf } from './evidence';
+import { describeEvidence } from './evidence';
 import { findingLabel, selectFindings, type ExportScope, type ExportSource } from './exportSource';
 
 export const CSV_COLUMNS = [
@@ -32,7 +32,7 @@ function tagFields(tag: Annotation | undefined) {
   return {
     status: tag?.status ?? '',
     note: tag?.note ?? '',
-    evidence: tag ? evidenceOf(tag).map(describeEvidence).join('\n') : '',
+    evidence: (tag?.evidence ?? []).map(describeEvidence).join('\n'),
     tag_id: tag?.id ?? '',
     tag_updated: tag?.updatedAt ?? '',
   };

@@ -49,7 +49,7 @@ export function mergeImported(
   tags: readonly ImportedTag[],
   options: MergeOptions,
 ): { sidecar: Sidecar; outcomes: MergeOutcome[]; changed: boolean } {
-  let current = rebaseSidecar(sidecar, text, attachTags(text, [], sidecar));
+  let current = rebaseSidecar(sidecar, text, attachTags(text, [], sidecar), options.now);
   // One anchorer for the whole import: it keeps what it learns about the text between quotes.
   const anchorer = new QuoteAnchorer(text);
   const outcomes: MergeOutcome[] = [];

@@ -5,7 +5,7 @@ import type { TaggedFinding } from '../taggedFindings';
 import type { Annotation } from '../tags/annotation';
 import { makeQuoteTarget } from '../tags/quoteSelector';
 import { CodePointIndex } from './codePoints';
-import { evidenceOf, type Evidence } from './evidence';
+import type { Evidence } from './evidence';
 import { findingLabel, selectFindings, type ExportScope, type ExportSource } from './exportSource';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -39,7 +39,7 @@ function bodies(label: string, tag: Annotation | undefined, f?: TaggedFinding): 
   if (tag) {
     out.push(textBody('tagging', tag.status));
     if (tag.note) out.push(textBody('commenting', tag.note));
-    out.push(...evidenceOf(tag).map(evidenceBody));
+    out.push(...(tag.evidence ?? []).map(evidenceBody));
   }
   return out;
 }

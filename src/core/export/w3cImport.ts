@@ -2,7 +2,7 @@
 // A status comes from a `tagging` body whose value is verified, speculative or contradicted.
 import { TAG_STATUSES, type TagStatus } from '../model';
 import { CodePointIndex } from './codePoints';
-import type { Evidence } from './evidence';
+import { parseEvidence, type Evidence } from './evidence';
 import { kindFromLabel } from './exportSource';
 import type { ImportedTag } from './mergeImported';
 
@@ -46,7 +46,8 @@ function evidenceFrom(body: Json): Evidence | undefined {
   if (!source) return undefined;
   const selector = list(body.selector).find((s) => isObject(s) && typeOf(s).includes('TextQuoteSelector')) as Json | undefined;
   const quote = selector && str(selector.exact);
-  if (quote !== undefined) return { kind: 'annotation', source, annotationId: str(body.identifier) ?? '', quote };
+  // Without an identifier the quoted tag cannot be found, and the sidecar schema requires one: such a body is left out.
+  if (quote !== undefined) return parseEvidence({ kind: 'annotation', source, annotationId: str(body.identifier), quote });
   return { kind: 'url', url: source };
 }
 
@@ -57,7 +58,7 @@ function entryFrom(a: Json, origin: string): W3cEntry | string {
   const evidence: Evidence[] = [];
   for (const b of list(a.body)) {
     if (typeof b === 'string') {
-      evidence.push({ kind: 'url', url: b });
+      if (b) evidence.push({ kind: 'url', url: b });
       continue;
     }
     if (!isObject(b)) continue;

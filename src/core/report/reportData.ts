@@ -2,7 +2,7 @@
 import { TAG_STATUSES, type TagStatus } from '../model';
 import type { TaggedFinding } from '../taggedFindings';
 import { LineIndex } from '../text/lineIndex';
-import { evidenceOf, type Evidence } from '../export/evidence';
+import type { Evidence } from '../export/evidence';
 import type { ExportSource } from '../export/exportSource';
 
 export interface ReportSource extends ExportSource {
@@ -107,7 +107,7 @@ function claimRow(path: string, lines: LineIndex, f: TaggedFinding): ClaimRow {
   const tag = f.annotation;
   return {
     path, line: lines.at(f.start).line, text: flat(f.text), status: tag?.status ?? 'untagged',
-    ...(tag?.note ? { note: tag.note } : {}), evidence: tag ? evidenceOf(tag) : [],
+    ...(tag?.note ? { note: tag.note } : {}), evidence: [...(tag?.evidence ?? [])],
     hedges: f.claim?.hedges ?? [], ...(f.claim?.attribution?.speaker ? { speaker: f.claim.attribution.speaker } : {}), orphaned: false,
   };
 }
@@ -128,7 +128,7 @@ export function buildReport(sources: readonly ReportSource[], options: ReportOpt
     for (const f of s.findings) if (f.kind === 'claim' && (options.claims === 'all' || f.annotation)) claims.push(claimRow(s.path, lines, f));
     for (const o of s.orphans) {
       if (o.kind !== 'claim') continue;
-      claims.push({ path: s.path, line: 1, text: flat(o.target.exact), status: o.status, ...(o.note ? { note: o.note } : {}), evidence: evidenceOf(o), hedges: [], orphaned: true });
+      claims.push({ path: s.path, line: 1, text: flat(o.target.exact), status: o.status, ...(o.note ? { note: o.note } : {}), evidence: [...(o.evidence ?? [])], hedges: [], orphaned: true });
     }
   }
   return {

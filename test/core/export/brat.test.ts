@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bratAnnotationConf, parseBrat, toBrat } from '../../../src/core/export/brat';
 import { mergeImported } from '../../../src/core/export/mergeImported';
-import { emptySidecar } from '../../../src/core/tags/sidecarFormat';
+import { emptySidecar, parseSidecar, serializeSidecar } from '../../../src/core/tags/sidecarFormat';
 import { comparable, exportSource, NOW, tagSidecar, TRICKY_TAGS, TRICKY_TEXT } from './exportFixtures';
 
 describe('brat standoff export', () => {
@@ -48,6 +48,25 @@ describe('brat standoff export', () => {
     const parsed = parseBrat(ann, edited);
     expect(parsed.tags).toEqual([]);
     expect(parsed.problems[0]!.reason).toMatch(/another version/);
+  });
+
+  it('reports evidence the sidecar schema would refuse and imports the tag without it', () => {
+    const text = 'Beta said two.';
+    const ann = [
+      'T1\tClaim 0 14\tBeta said two.',
+      'A1\tStatus T1 verified',
+      '#1\tSourcemarkEvidence T1\t{"kind":"bogus"}',
+      '#2\tSourcemarkEvidence T1\t{"kind":"annotation","source":"b.txt","annotationId":"","quote":"q"}',
+      '#3\tSourcemarkEvidence T1\t{"kind":"url","url":"https://a.example"}',
+    ].join('\n');
+    const parsed = parseBrat(ann, text);
+    expect(parsed.problems.map((p) => p.line)).toEqual([3, 4]);
+    expect(parsed.problems[0]!.reason).toMatch(/SourcemarkEvidence is not an evidence item/);
+    expect(parsed.tags).toHaveLength(1);
+    expect(parsed.tags[0]!.evidence).toEqual([{ kind: 'url', url: 'https://a.example' }]);
+    // What the import writes must be a sidecar Sourcemark reads back.
+    const merged = mergeImported(emptySidecar('a.txt', 'x'.repeat(64)), text, parsed.tags, { now: NOW });
+    expect(parseSidecar(serializeSidecar(merged.sidecar)).ok).toBe(true);
   });
 
   it('leaves orphans out and says so; declares its types and the Status attribute', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceOf } from '../../../src/core/export/evidence';
 import { mergeImported, type ImportedTag } from '../../../src/core/export/mergeImported';
 import { NOW, tagSidecar } from './exportFixtures';
 
@@ -43,10 +42,16 @@ describe('mergeImported', () => {
     expect(r.sidecar.annotations[0]!.target.start).toBe(edited.indexOf('Gamma'));
   });
 
+  it('marks a tag whose quote is gone as orphaned at the given time, not the wall clock', () => {
+    const sidecar = tagSidecar(`${TEXT} Delta said four.`, [{ kind: 'claim', quote: 'Delta said four.', status: 'verified' }]);
+    const r = mergeImported(sidecar, TEXT, [], { now: LATER });
+    expect(r.sidecar.annotations[0]!.orphanedAt).toBe(LATER.toISOString());
+  });
+
   it('adds evidence to an existing tag without duplicating it', () => {
     const sidecar = tagSidecar(TEXT, [{ kind: 'claim', quote: 'Beta said two.', status: 'verified', evidence: [{ kind: 'url', url: 'https://a.example' }] }]);
     const r = mergeImported(sidecar, TEXT, [tag({ evidence: [{ kind: 'url', url: 'https://a.example' }, { kind: 'url', url: 'https://b.example' }] })], { now: LATER });
     expect(r.outcomes[0]!.result).toBe('updated');
-    expect(evidenceOf(r.sidecar.annotations[0]!).map((e) => (e.kind === 'url' ? e.url : ''))).toEqual(['https://a.example', 'https://b.example']);
+    expect((r.sidecar.annotations[0]!.evidence ?? []).map((e) => (e.kind === 'url' ? e.url : ''))).toEqual(['https://a.example', 'https://b.example']);
   });
 });

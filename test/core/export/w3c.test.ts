@@ -70,6 +70,21 @@ describe('W3C Web Annotation export', () => {
     expect(validate(JSON.parse(JSON.stringify(doc)))).toBe(true);
   });
 
+  it('leaves out a linking body that quotes a tag without naming its id', () => {
+    const parsed = parseW3c({
+      id: 'urn:x:2', type: 'Annotation',
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'verified' },
+        { type: 'SpecificResource', purpose: 'linking', source: 'b.txt', selector: { type: 'TextQuoteSelector', exact: 'Lei Jun, CEO' } },
+        { type: 'SpecificResource', purpose: 'linking', source: 'b.txt', identifier: 'a_x', selector: { type: 'TextQuoteSelector', exact: 'Lei Jun, CEO' } },
+        '',
+      ],
+      target: { source: 'a.txt', selector: { type: 'TextQuoteSelector', exact: 'Lei Jun' } },
+    });
+    expect(parsed.skipped).toEqual([]);
+    expect(parsed.entries[0]!.tag.evidence).toEqual([{ kind: 'annotation', source: 'b.txt', annotationId: 'a_x', quote: 'Lei Jun, CEO' }]);
+  });
+
   it('reads annotations from other tools: a single annotation, body as object, position only', () => {
     const start = Array.from(TRICKY_TEXT).join('').indexOf('Lei Jun');
     const parsed = parseW3c({

@@ -69,6 +69,10 @@ describe('sidecars in git', () => {
     expect(after).toHaveLength(before.length);
     const changed = after.filter((line, i) => line !== before[i]);
     for (const line of changed) expect(line).toMatch(/"sourceSha256"|"start"|"end"|"prefix"|"suffix"/);
+    // The edit must really have moved something, or the loop above passes on nothing.
+    expect(changed.filter((line) => /"sourceSha256"/.test(line))).toHaveLength(1);
+    expect(changed.some((line) => /"start"/.test(line))).toBe(true);
+    expect(changed.some((line) => /"end"/.test(line))).toBe(true);
   });
 
   it('two people tagging different claims merge without conflict, and nobody\'s tag is lost', () => {

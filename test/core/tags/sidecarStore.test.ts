@@ -218,7 +218,13 @@ describe('update', () => {
     await store.update(path, (current) => current); // re-serialised as version 2: a real upgrade
     expect(await readFile(backupPathFor(path, 1), 'utf8')).toBe(raw);
     expect(JSON.parse(await readFile(path, 'utf8')).schemaVersion).toBe(2);
-    await store.update(path, () => two);
+    // Another version 1 file in its place (restored from version control, say): this upgrade
+    // must find the backup already there and leave the first one alone.
+    const otherRaw = JSON.stringify({ ...JSON.parse(serializeSidecar(two)), schemaVersion: 1 }, null, 2);
+    expect(otherRaw).not.toBe(raw);
+    await writeFile(path, otherRaw);
+    expect(await store.update(path, (current) => current)).toMatchObject({ written: true });
+    expect(JSON.parse(await readFile(path, 'utf8')).schemaVersion).toBe(2);
     expect(await readFile(backupPathFor(path, 1), 'utf8')).toBe(raw);
   });
 
