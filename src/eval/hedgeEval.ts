@@ -11,15 +11,14 @@ export function evaluateHedges(set: GoldSet, system: HedgeSystem, baselines: rea
   let samples: Sample[] = [];
   const targets = [];
   const units = new Map(set.docs.map((d) => [d, sentenceUnits(d.text)]));
-  let sentences = 0;
-  let uncertain = 0;
+  // Gold-only counts, the same for every system.
+  const sentences = [...units.values()].reduce((n, u) => n + u.length, 0);
+  const uncertain = set.docs.reduce((n, d) => n + unitPrf(units.get(d)!, d.spans ?? [], []).positives, 0);
   for (const s of [system, ...baselines]) {
     const docs = set.docs.map((d) => ({ doc: d, gold: d.spans ?? [], pred: s.hedgeCues(d) }));
     const cue = sumPrf(docs.map((d) => alignmentPrf(alignSpans(d.gold, d.pred, 'overlap'))));
     const perDoc = docs.map((d) => unitPrf(units.get(d.doc)!, d.gold, d.pred));
     const sentence = sumPrf(perDoc);
-    sentences = [...units.values()].reduce((n, u) => n + u.length, 0);
-    uncertain = perDoc.reduce((n, p) => n + p.positives, 0);
     rows.push({ system: s.name, measure: 'cue (overlap)', prf: cue }, { system: s.name, measure: 'sentence', prf: sentence });
     if (s === system) {
       targets.push({ measure: 'sentence F1', actual: sentence.f1, target: 0.65 });

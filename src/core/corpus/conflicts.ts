@@ -1,6 +1,7 @@
 // What two sources disagree on: the time frame of the same plan, the title of the same person, a
 // figure for the same fact. Each conflict has two sides, each a finding a checker can tag.
 import type { FindingKind } from '../model';
+import { isDated } from './claimMatching';
 import { figuresDisagree } from './figures';
 import { EXCLUSIVE_TITLES } from './roles';
 import { gapDays, TIME_FRAME_TOLERANCE_DAYS, timeFrameOf, type TimeFrame } from './timeFrame';
@@ -66,7 +67,7 @@ function frameFocus(frame: TimeFrame): { span: Span; text: string } {
  * date in a claim about the future (a time frame). A cheap test, so a search can skip the rest.
  */
 export function mayConflict(claim: ClaimDigest): boolean {
-  return claim.figures.length > 0 || (claim.future && claim.dates.length > 0);
+  return claim.figures.length > 0 || isDated(claim);
 }
 
 /**

@@ -90,7 +90,7 @@ export class LineContext {
       const head = { start: tokens[i].start, end: tokens[j - 1].end };
       if (isDate(tokens[j - 1])) continue;
       const text = sentence.text.slice(head.start - sentence.start, head.end - sentence.start);
-      const known = this.gazetteer.lookup(text) ?? this.gazetteer.lookup(titleCase(text));
+      const known = this.gazetteer.lookupInCapitals(text);
       if (known && known.type !== 'place') continue;
       const dateStart = tokens[d].start;
       const place: EntityMention = {
@@ -176,8 +176,4 @@ export class LineContext {
     const scope = this.gazetteer.placeScope(word);
     return scope === 'city' || scope === 'province';
   }
-}
-
-function titleCase(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }

@@ -54,8 +54,6 @@ function isShouting(sentence: Sentence): boolean {
   return words >= 2 && upper / words >= 0.8;
 }
 
-const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
-
 function bare(word: string): string {
   return word.replace(POSSESSIVE, '');
 }
@@ -144,11 +142,14 @@ export class EntityDetector {
     const words = sentence.tokens;
     for (let i = 0; i < words.length; i++) {
       if (words[i].kind !== 'word') continue;
-      for (let n = Math.min(this.gazetteer.longestNameWords, words.length - i); n >= 1; n--) {
+      // Words joined by single spaces on one line, from i on: only such spans can be names.
+      const max = Math.min(this.gazetteer.longestNameWords, words.length - i);
+      let run = 1;
+      while (run < max && words[i + run].kind === 'word' && words[i + run].spaceBefore && !words[i + run].lineBreakBefore) run++;
+      for (let n = run; n >= 1; n--) {
         const span = words.slice(i, i + n);
-        if (span.some((t, k) => k > 0 && (t.kind !== 'word' || !t.spaceBefore || t.lineBreakBefore))) continue;
         const raw = sentence.text.slice(span[0].start - sentence.start, span[n - 1].end - sentence.start);
-        const known = this.gazetteer.lookup(raw) ?? this.gazetteer.lookup(titleCase(raw));
+        const known = this.gazetteer.lookupInCapitals(raw);
         if (!known) continue;
         mentions.push({
           start: span[0].start, end: span[n - 1].end, text: raw, type: known.type, confidence: 0.9, canonical: known.canonical, sentenceInitial: false,

@@ -93,4 +93,13 @@ export class Gazetteer {
     const hit = this.byLowerName.get(name.toLowerCase());
     return hit && { ...hit, canonical: name };
   }
+
+  /** Looks up a name that may be set in capitals ("NEW YORK"), trying its title-case form when the exact one is unknown. */
+  lookupInCapitals(name: string): GazetteerEntry | undefined {
+    return this.lookup(name) ?? this.lookup(titleCase(name));
+  }
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }

@@ -41,8 +41,7 @@ export function segmentBlocks(text: string): Block[] {
   const lines = splitLines(text);
   const groups: Line[][] = [];
   let current: Line[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+  for (const line of lines) {
     if (isBlank(line)) {
       if (current.length) groups.push(current);
       current = [];

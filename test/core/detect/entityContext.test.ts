@@ -22,7 +22,9 @@ describe('datelines', () => {
   });
 
   it('a known organisation opening a dated line keeps its type', () => {
-    expect(typed('Results .\nXIAOMI 2018-03-01\nSales rose .')).not.toContainEqual(['XIAOMI', 'place']);
+    const found = typed('Results .\nXIAOMI 2018-03-01\nSales rose .');
+    expect(found).toContainEqual(['XIAOMI', 'organisation']);
+    expect(found).not.toContainEqual(['XIAOMI', 'place']);
   });
 });
 
