@@ -24,6 +24,9 @@ import { TagService, type TagChange } from './tagService';
 import { notifyClient, quietLoggingOnceClientGone } from './clientGone';
 import type { Sidecar } from '../core/tags/annotation';
 
+/** How long shutdown waits for the sidecar writes under way. */
+const SHUTDOWN_WAIT_MS = 1500;
+
 export interface ServerOptions {
   store?: SidecarStore;
   now?: () => Date;
@@ -194,11 +197,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   }
 
+  /** Analyses and sidecar writes under way, so that shutdown can let them finish. */
+  const inFlight = new Set<Promise<void>>();
+  function track(work: Promise<unknown>, failure: string): void {
+    const done: Promise<void> = work
+      .then(() => undefined, (e: Error) => connection.console.error(`Sourcemark ${failure}: ${e.stack ?? e.message}`))
+      .finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  }
+
   function schedule(uri: string, delay: number): void {
     clearTimeout(timers.get(uri));
     const run = () => {
       timers.delete(uri);
-      refresh(uri).catch((e: Error) => connection.console.error(`Sourcemark could not analyse ${uri}: ${e.stack ?? e.message}`));
+      track(refresh(uri), `could not analyse ${uri}`);
     };
     if (delay <= 0) run();
     else timers.set(uri, setTimeout(run, delay));
@@ -216,9 +228,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timers.delete(e.document.uri);
     // Re-analyse only if an edit since the last analysis was still waiting (its timer cleared above).
     const current = states.get(e.document.uri)?.version === e.document.version ? Promise.resolve() : refresh(e.document.uri);
-    current
-      .then(() => persist(e.document.uri))
-      .catch((err: Error) => connection.console.error(`Sourcemark could not save tags of ${e.document.uri}: ${err.stack ?? err.message}`));
+    track(current.then(() => persist(e.document.uri)), `could not save tags of ${e.document.uri}`);
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
@@ -246,8 +256,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
-  connection.workspace.onDidRenameFiles(async (params) => {
-    const outcome = await moveSidecarsWithSources(params.files, store);
+  connection.workspace.onDidRenameFiles((params) => track(followRenames(params.files), 'could not move sidecars with renamed sources'));
+
+  async function followRenames(files: Parameters<typeof moveSidecarsWithSources>[0]): Promise<void> {
+    const outcome = await moveSidecarsWithSources(files, store);
     const touched = new Set(outcome.touched);
     for (const p of touched) {
       sidecars.delete(p);
@@ -255,7 +267,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     for (const state of states.values()) if (touched.has(state.sidecarPath)) schedule(state.uri, 0);
     for (const problem of outcome.problems) notifyClient(() => connection.window.showWarningMessage(`Sourcemark: ${problem}`));
-  });
+  }
 
   // Hovers and code actions asked for right after opening or editing wait for that analysis.
   connection.onHover(async (params) => {
@@ -344,7 +356,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   clientRequests.register();
   crossSource.listen();
-  connection.onShutdown(() => crossSource.shutdown());
+  // The client may end the process right after: finish the sidecar writes under way first, or a tag
+  // saved a moment ago (or the orphan marks of a re-anchoring) would be lost.
+  connection.onShutdown(async () => {
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+    crossSource.shutdown();
+    // Bounded: VS Code kills a server that takes over 2 s to answer, and an analysis may be waiting on the client.
+    const finished = Promise.allSettled([...inFlight]).then(() => tags.idle());
+    await Promise.race([finished, new Promise((r) => setTimeout(r, SHUTDOWN_WAIT_MS).unref())]);
+  });
 
   documents.listen(connection);
   connection.listen();

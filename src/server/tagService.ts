@@ -41,6 +41,11 @@ export class TagService {
     return next;
   }
 
+  /** Settles once every change queued so far has been written (or has failed). */
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.queues.values()]);
+  }
+
   private async applyNow(state: SourceState, args: Partial<TagCommandArgs>, change: TagChange): Promise<Sidecar | undefined> {
     const finding = state.tagged.findings.find((f) => f.kind === args.kind && f.start === args.start && f.end === args.end);
     if ((change.op === 'set' || change.op === 'clear' || change.op === 'note') && !finding) {

@@ -4,6 +4,7 @@ import { DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-lan
 import { COMMANDS, DIAGNOSTIC_CODES } from '../../src/server/protocol';
 import { cleanupsAfterEach, coveredText, positionOf, read, serverSession, write, XIAOMI_US } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
+import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 
 const TITLE_CLAIM = "Xiaomi plans to enter the US market by 2018's end or by early 2019";
 const FOURTH_LARGEST = 'Xiaomi is the fourth largest handset maker in China';
@@ -232,6 +233,30 @@ describe('language server over in-process LSP streams', () => {
     expect(orphan.range.start.line).toBe(0);
     expect(orphan.message).toContain('Xiaomi is the fourth largest handset maker');
     expect(JSON.parse(read(`${file}.annotations.json`)).annotations).toHaveLength(1);
+  });
+
+  it('finishes a sidecar write under way before it answers shutdown', async () => {
+    const { ws, client } = await session();
+    const file = ws.path(XIAOMI_US);
+    const text = read(file);
+    const uri = await client.open(file, text);
+    await tagVia(client, uri, claimDiagnostic(text, await client.waitForDiagnostics(uri, (d) => d.length > 0), FOURTH_LARGEST), 'Tag as verified');
+    await client.close(uri);
+    await client.shutdown();
+
+    // Changed on disk: opening it re-anchors the tag and records that in the sidecar, a write no request waits for.
+    const edited = `Updated.\n${text}`;
+    write(file, edited);
+    let renames = 0;
+    const slow = inProcessServer({ store: new FileSidecarStore({ hooks: { beforeRename: () => new Promise<void>((r) => setTimeout(() => { renames++; r(); }, 300)) } }) });
+    cleanups.push(() => slow.shutdown());
+    await slow.initialize(ws.dir);
+    const uri2 = await slow.open(file, edited);
+    await slow.waitForDiagnostics(uri2, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.taggedClaim));
+    await slow.shutdown();
+    expect(renames).toBe(1);
+    const saved = JSON.parse(read(`${file}.annotations.json`));
+    expect(saved.annotations[0].target.start).toBe(edited.indexOf(FOURTH_LARGEST));
   });
 
   it('handles an empty file, a binary file and a file over the size limit with a clear message', async () => {
