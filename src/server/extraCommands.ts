@@ -34,16 +34,13 @@ export async function executeExtraCommand(params: ExecuteCommandParams, ctx: Ext
   const entity = state.tagged.findings.find((f) => f.kind === 'entity' && f.start === args.start && f.end === args.end)?.entity;
   if (!entity) return fail('there is no entity at the cursor. Put the cursor on a name (a person, organisation, place, product or event).');
   const mentions = state.tagged.findings.filter((f) => f.kind === 'entity' && f.entity?.key === entity.key && f.annotation?.status !== args.status);
-  let sidecar: Sidecar | undefined;
+  if (!mentions.length) return { ok: true, tagged: 0 };
   try {
-    // One write per mention through the tag service, which serialises writes to the sidecar.
-    for (const m of mentions) {
-      sidecar = await ctx.tags.apply(state, { uri: state.uri, kind: 'entity', start: m.start, end: m.end }, { op: 'set', status: args.status });
-    }
+    const spans = mentions.map((m) => ({ start: m.start, end: m.end }));
+    const sidecar = await ctx.tags.apply(state, { uri: state.uri, kind: 'entity' }, { op: 'setEach', status: args.status, spans });
+    if (sidecar) await ctx.written(state, sidecar);
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));
-  } finally {
-    if (sidecar) await ctx.written(state, sidecar);
   }
   return { ok: true, tagged: mentions.length };
 }

@@ -14,6 +14,8 @@ export class TagError extends Error {}
 
 export type TagChange =
   | { op: 'set'; status: TagStatus; evidence?: readonly Evidence[] }
+  /** Tag several findings of `args.kind` at once, in one write (every mention of an entity). */
+  | { op: 'setEach'; status: TagStatus; spans: readonly { start: number; end: number }[] }
   | { op: 'clear' }
   | { op: 'note'; note: string }
   /** Put the tag with this id (an orphan, usually) on [start, end) of the current text. */
@@ -52,6 +54,9 @@ export class TagService {
       throw new TagError('That finding is no longer at this place in the text (the document changed). Open the lightbulb again and retry.');
     }
     if (change.op === 'note' && !finding!.annotation) throw new TagError('Tag the finding first; a note belongs to a tag.');
+    if (change.op === 'setEach' && !change.spans.every((s) => state.tagged.findings.some((f) => f.kind === args.kind && f.start === s.start && f.end === s.end))) {
+      throw new TagError('Some of those findings are no longer at their place in the text (the document changed). Retry the command.');
+    }
     const now = this.now();
     const textSha = sha256Hex(state.text);
     const sourceName = path.basename(state.sidecarPath.slice(0, -SIDECAR_SUFFIX.length));
@@ -68,6 +73,8 @@ export class TagService {
       switch (change.op) {
         case 'set':
           return setTag(base, { ...key!, status: change.status, sourceText: state.text, now, ...(change.evidence ? { evidence: change.evidence } : {}) });
+        case 'setEach':
+          return change.spans.reduce((s, span) => setTag(s, { kind: args.kind!, ...span, status: change.status, sourceText: state.text, now }), base);
         case 'clear':
           return clearTag(base, key!);
         case 'note':

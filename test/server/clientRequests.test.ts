@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
+import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 import {
   EXTRA_COMMANDS, NOTIFICATIONS, REQUESTS, COMMANDS, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES,
   type DocumentFindings, type SourceSummary, type WorkspaceSummary,
@@ -153,7 +154,7 @@ describe('requests for client views', () => {
 
   it('lists sources of every folder of a multi-root workspace and keeps each sidecar beside its source', async () => {
     const roots = [0, 1].map(() => mkdtempSync(path.join(tmpdir(), 'sourcemark-root-')));
-    cleanups.push(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+    cleanups.push(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })));
     copyFileSync(path.join(FIXTURES, XIAOMI_US), path.join(roots[0], XIAOMI_US));
     mkdirSync(path.join(roots[1], 'nested'));
     copyFileSync(path.join(FIXTURES, CGTN), path.join(roots[1], 'nested', CGTN));
@@ -218,16 +219,20 @@ describe('semantic tokens', () => {
 
 describe('extra commands', () => {
   it('tags every mention of the entity at the cursor in one go', async () => {
-    const { ws, client } = await session();
+    const store = new FileSidecarStore();
+    const { ws, client } = await serverSession(cleanups, undefined, { store });
     const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
     const findings = (await findingsOf(client, uri)).findings;
-    const leiJun = findings.find((f) => f.entityKey === 'lei jun')!;
-    const mentions = findings.filter((f) => f.entityKey === 'lei jun').length;
-    const result = await client.executeCommand(EXTRA_COMMANDS.tagEntityMentions, [{ uri, kind: 'entity', start: leiJun.start, end: leiJun.end, status: 'verified' }]);
+    const xiaomi = findings.find((f) => f.entityKey === 'xiaomi')!;
+    const mentions = findings.filter((f) => f.entityKey === 'xiaomi').length;
+    expect(mentions).toBeGreaterThan(1);
+    const writes = vi.spyOn(store, 'update');
+    const result = await client.executeCommand(EXTRA_COMMANDS.tagEntityMentions, [{ uri, kind: 'entity', start: xiaomi.start, end: xiaomi.end, status: 'verified' }]);
     expect(result).toEqual({ ok: true, tagged: mentions });
     const after = await findingsOf(client, uri);
-    expect(after.findings.filter((f) => f.entityKey === 'lei jun').every((f) => f.status === 'verified')).toBe(true);
+    expect(after.findings.filter((f) => f.entityKey === 'xiaomi').every((f) => f.status === 'verified')).toBe(true);
     expect(JSON.parse(read(`${ws.path(XIAOMI_US)}.annotations.json`)).annotations).toHaveLength(mentions);
+    expect(writes).toHaveBeenCalledTimes(1);
   });
 
   it('refuses a place that is not an entity and says what to do', async () => {
