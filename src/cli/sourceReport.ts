@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Analyzer } from '../core/analyzer';
 import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
-import { FileSidecarStore, sidecarPathFor, type SidecarRead } from '../core/tags/sidecarStore';
+import { FileSidecarStore, fitToSource, sidecarPathFor, type SidecarRead } from '../core/tags/sidecarStore';
 import { decodeSource } from '../core/text/sourceText';
 import type { SourceOptions } from './options';
 
@@ -26,6 +26,6 @@ export interface SourceReport extends SourceAnalysis {
 export async function reportSource(file: string, analyzer: Analyzer, options: SourceOptions): Promise<SourceReport> {
   const { text, bom } = await readSource(file);
   const sidecarPath = sidecarPathFor(file);
-  const sidecar = await new FileSidecarStore().read(sidecarPath);
+  const sidecar = fitToSource(await new FileSidecarStore().read(sidecarPath), text);
   return { file, text, bom, sidecarPath, sidecar, ...analyzeSource(analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, options) };
 }

@@ -6,8 +6,7 @@ import {
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
 import { sha256Hex } from '../core/tags/quoteSelector';
-import { checkAgainstSource } from '../core/tags/sidecarFormat';
-import { FileSidecarStore, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
+import { FileSidecarStore, fitToSource, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
 import { ClientRequests } from './clientRequests';
 import { codeActionsFor } from './codeActions';
 import { CrossSourceFeatures } from './crossSourceFeatures';
@@ -157,15 +156,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const text = doc.getText();
     const version = doc.version;
     const sidecarPath = sidecarPathFor(URI.parse(uri).fsPath);
-    let sidecar = await sidecarFor(sidecarPath);
+    const read = await sidecarFor(sidecarPath);
     if (documents.get(uri)?.version !== version) return; // a newer edit will refresh
     const opened = !states.has(uri);
-    const textSha = sidecar.state === 'ok' ? sha256Hex(text) : '';
-    if (sidecar.state === 'ok') {
-      // A file whose fingerprint names this very text must fit it; if not, it is reported and left alone.
-      const problem = checkAgainstSource(sidecar.sidecar, text, textSha);
-      if (problem) sidecar = { state: 'invalid', problem };
-    }
+    const textSha = read.state === 'ok' ? sha256Hex(text) : '';
+    const sidecar = fitToSource(read, text, textSha);
     const state = analysedState(analyzer, { uri, version, text, settings, sidecarPath, sidecar }, tracker.spans(uri));
     const previous = states.get(uri);
     states.set(uri, state);

@@ -80,7 +80,8 @@ export function buildCliWorkspace(root: string): string {
     const longer = `${text}\n${ORPHAN.text}\n`;
     const at = longer.indexOf(ORPHAN.text);
     const sidecar = setTag(sidecars.get(ORPHAN.source)!, { kind: 'claim', start: at, end: at + ORPHAN.text.length, status: 'contradicted', sourceText: longer, now: TAGGED_AT, note: 'Removed from the article after our query' }, newId);
-    sidecars.set(ORPHAN.source, { ...sidecar, sourceSha256: sha256Hex(text) });
+    // Tagged when the article still had the sentence; it was removed since (so the fingerprint is the old text's).
+    sidecars.set(ORPHAN.source, { ...sidecar, sourceSha256: sha256Hex(longer) });
   }
   for (const [name, sidecar] of sidecars) writeFileSync(path.join(dir, `${name}.annotations.json`), serializeSidecar(sidecar));
   writeFileSync(path.join(dir, `${INVALID_SIDECAR.source}.annotations.json`), INVALID_SIDECAR.content);

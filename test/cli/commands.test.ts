@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseSidecar } from '../../src/core/tags/sidecarFormat';
+import { parseSidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { buildCliWorkspace, GOLDEN_DIR, GOLDEN_RUNS, REFERENCE_DATE, runCli, S002, S003, S004 } from './cliWorkspace';
 
 const R = ['--reference-date', REFERENCE_DATE];
@@ -69,6 +69,20 @@ describe('sourcemark check', () => {
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/^nope\.txt:1:1: unreadable source: ENOENT/m);
   }, 180_000);
+
+  it('reports a sidecar whose tags do not fit the text its fingerprint names as invalid, as the editor does', async () => {
+    const root = workspace();
+    const file = path.join(root, 'sources', `${S003}.annotations.json`);
+    const parsed = parseSidecar(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    const [first, ...rest] = parsed.sidecar.annotations;
+    writeFileSync(file, serializeSidecar({ ...parsed.sidecar, annotations: [{ ...first!, target: { ...first!.target, start: first!.target.start + 1, end: first!.target.end + 1 } }, ...rest] }));
+    const before = readFileSync(file, 'utf8');
+    const { code, stdout } = await runCli(['check', ...R, '--fail-on', 'invalid', 'sources'], root);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(new RegExp(`^sources/${S003}\\.annotations\\.json:1:1: invalid sidecar: Tag "${first!.id}" does not fit the source`, 'm'));
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
 
   it('prints file:line:col locations that point at the claim', async () => {
     const root = workspace();

@@ -9,7 +9,10 @@ import {
   EXTRA_COMMANDS, NOTIFICATIONS, REQUESTS, COMMANDS, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES,
   type DocumentFindings, type SourceSummary, type WorkspaceSummary,
 } from '../../src/server/protocol';
-import { CGTN, cleanupsAfterEach, FIXTURES, read, serverSession, write, XIAOMI_US } from './fixtureWorkspace';
+import { sha256Hex } from '../../src/core/tags/quoteSelector';
+import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
+import { setTag } from '../../src/core/tags/tagOperations';
+import { CGTN, cleanupsAfterEach, FIXTURES, read, serverSession, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
 const cleanups = cleanupsAfterEach();
@@ -120,6 +123,28 @@ describe('requests for client views', () => {
     } finally {
       analyze.mockRestore();
     }
+  });
+
+  it('reports a closed source whose sidecar does not fit the text its fingerprint names, as it does for an open one', async () => {
+    const ws = tempWorkspace([XIAOMI_US, CGTN]);
+    const text = read(ws.path(CGTN));
+    const at = text.indexOf('Lei Jun');
+    const tagged = setTag(emptySidecar(CGTN, sha256Hex(text)), { kind: 'entity', start: at, end: at + 'Lei Jun'.length, status: 'verified', sourceText: text, now: new Date('2026-11-01T00:00:00Z') });
+    // One character off: the quote is no longer at its offsets although the fingerprint says the text is unchanged.
+    const shifted = { ...tagged, annotations: tagged.annotations.map((a) => ({ ...a, target: { ...a.target, start: a.target.start + 1, end: a.target.end + 1 } })) };
+    write(`${ws.path(CGTN)}.annotations.json`, serializeSidecar(shifted));
+    const client = inProcessServer();
+    cleanups.push(ws.cleanup, () => client.shutdown());
+    await client.initialize(ws.dir);
+    await client.indexed();
+
+    const closed = (await summaryOf(client)).sources.find((s) => s.uri === pathToFileURL(ws.path(CGTN)).href)!;
+    expect(closed.problem).toMatch(/does not fit the source its fingerprint \(sourceSha256\) names/);
+    expect(closed.counts.verified).toBe(0);
+    const uri = await client.open(ws.path(CGTN), text);
+    const open = await findingsOf(client, uri);
+    expect(open.problem).toMatch(/does not fit the source its fingerprint \(sourceSha256\) names/);
+    expect(open.counts).toEqual(closed.counts);
   });
 
   it('lists a source the index has not analysed yet as pending, and announces its counts once it has', async () => {

@@ -3,7 +3,8 @@ import { open, readdir, readFile, rename, stat, unlink, type FileHandle } from '
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { SIDECAR_SCHEMA_VERSION, type Sidecar } from './annotation';
-import { parseSidecar, serializeSidecar, type SidecarProblem } from './sidecarFormat';
+import { sha256Hex } from './quoteSelector';
+import { checkAgainstSource, parseSidecar, serializeSidecar, type SidecarProblem } from './sidecarFormat';
 
 export const SIDECAR_SUFFIX = '.annotations.json';
 
@@ -15,6 +16,16 @@ export type SidecarRead =
   | { state: 'missing' }
   | { state: 'ok'; sidecar: Sidecar; raw: string; fromVersion?: 1 | 2 }
   | { state: 'invalid'; problem: SidecarProblem };
+
+/**
+ * A sidecar as read, checked against the text it annotates: a file whose fingerprint names this very
+ * text must fit it, or it is invalid (reported, its tags not loaded, never overwritten).
+ */
+export function fitToSource(read: SidecarRead, text: string, textSha: string = sha256Hex(text)): SidecarRead {
+  if (read.state !== 'ok') return read;
+  const problem = checkAgainstSource(read.sidecar, text, textSha);
+  return problem ? { state: 'invalid', problem } : read;
+}
 
 /**
  * A read-modify-write of one sidecar. Gets the sidecar as it is on disk right now (undefined when
