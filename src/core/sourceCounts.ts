@@ -1,4 +1,4 @@
-import type { TaggedFindings } from './taggedFindings';
+import type { TaggedFinding } from './taggedFindings';
 
 /** What a list of sources shows per source: claims by tag status, entities, dates and orphaned tags. */
 export interface SourceCounts {
@@ -19,8 +19,8 @@ export function emptyCounts(): SourceCounts {
   return { claims: 0, untagged: 0, verified: 0, speculative: 0, contradicted: 0, entities: 0, dates: 0, orphans: 0 };
 }
 
-/** Counts one source's findings with their tags attached. */
-export function countFindings(tagged: TaggedFindings): SourceCounts {
+/** Counts one source's findings with their tags attached; the editor's view, the CLI and reports all count here. */
+export function countFindings(tagged: { readonly findings: readonly TaggedFinding[]; readonly orphans: readonly unknown[] }): SourceCounts {
   const counts: SourceCounts = { ...emptyCounts(), orphans: tagged.orphans.length };
   for (const f of tagged.findings) {
     if (f.kind === 'entity') counts.entities++;

@@ -1,5 +1,6 @@
 // `sourcemark stats`: how far the review has got, per source and in total.
 import { TAG_STATUSES } from '../../core/model';
+import { countFindings } from '../../core/sourceCounts';
 import { analyzeEach } from '../batch/analyzeEach';
 import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, noSourcesFound, parse } from '../options';
 import { displayPath, namedSources } from '../sourceFiles';
@@ -34,21 +35,13 @@ const HEADINGS: Record<keyof Counts, string> = {
 };
 
 export function statsFile(r: SourceReport): StatsFile {
-  const c: StatsFile = {
+  const c = countFindings(r.tagged);
+  return {
     file: displayPath(r.file), sidecar: r.sidecar.state, ...(r.skippedReason ? { skipped: true } : {}),
-    claims: 0, verified: 0, speculative: 0, contradicted: 0, untagged: 0, otherTags: 0, orphans: r.tagged.orphans.length, entities: 0, dates: 0,
+    claims: c.claims, verified: c.verified, speculative: c.speculative, contradicted: c.contradicted, untagged: c.untagged,
+    otherTags: r.tagged.findings.filter((f) => f.kind !== 'claim' && f.annotation).length,
+    orphans: c.orphans, entities: c.entities, dates: c.dates,
   };
-  for (const f of r.tagged.findings) {
-    if (f.kind === 'claim') {
-      c.claims++;
-      c[f.annotation?.status ?? 'untagged']++;
-    } else {
-      if (f.kind === 'entity') c.entities++;
-      else c.dates++;
-      if (f.annotation) c.otherTags++;
-    }
-  }
-  return c;
 }
 
 function totalOf(files: readonly StatsFile[]): Counts {

@@ -1,5 +1,6 @@
 // What a report shows, computed once from the sources and rendered as HTML or Markdown.
 import { TAG_STATUSES, type TagStatus } from '../model';
+import { countFindings } from '../sourceCounts';
 import type { TaggedFinding } from '../taggedFindings';
 import { LineIndex } from '../text/lineIndex';
 import type { Evidence } from '../export/evidence';
@@ -85,20 +86,12 @@ const emptyByStatus = (): Record<StatusOrUntagged, number> => ({ verified: 0, sp
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function countSource(s: ReportSource): SourceCounts {
-  const byStatus = emptyByStatus();
-  let claims = 0;
-  let entities = 0;
-  let dates = 0;
-  for (const f of s.findings) {
-    if (f.kind === 'claim') {
-      claims++;
-      byStatus[f.annotation?.status ?? 'untagged']++;
-    } else if (f.kind === 'entity') entities++;
-    else dates++;
-  }
+  const c = countFindings(s);
   // Orphaned tags are counted apart (and listed among the claims), not as detected claims.
   return {
-    path: s.path, claims, byStatus, entities, dates, orphans: s.orphans.length,
+    path: s.path, claims: c.claims,
+    byStatus: { verified: c.verified, speculative: c.speculative, contradicted: c.contradicted, untagged: c.untagged },
+    entities: c.entities, dates: c.dates, orphans: c.orphans,
     ...(s.sidecarProblem ? { sidecarProblem: s.sidecarProblem } : {}), ...(s.skipped ? { skipped: s.skipped } : {}),
   };
 }
