@@ -58,7 +58,20 @@ function sentenceAround(text: string, start: number, end: number): { start: numb
 
 const FUTURE_CUES = new Set(['plan', 'prediction']);
 // "within two years" runs forward from the source's date; "the past two years" does not.
-const FORWARD = /\b(?:within|in|over|during)(?:\s+the)?(?:\s+next)?\s*$|\bnext\s*$/i;
+const FORWARD = /\b(within|in|over|during)(?:\s+the)?(?:\s+next)?\s*$|\bnext\s*$/i;
+// Nor does "in eight years" right after a perfect or a superlative: "has slowed in eight years",
+// "the highest level in a decade", "for the first time in years" look back from the source's date.
+const LOOKING_BACK = /\b(?:(?:has|have|had)(?:n't|\s+not)?(?:\s+been)?|first\s+time|(?:high|low|bigg|larg|small|fast|slow|strong|weak)est|best|worst)\s+(?:[\w'-]+\s+){0,2}$/i;
+
+/** True when the duration starting at `start` is counted forward from the source's date ("within two years"). */
+export function runsForward(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const cue = FORWARD.exec(before);
+  if (!cue) return false;
+  if (cue[1]?.toLowerCase() === 'within' || /\bnext\b/i.test(cue[0])) return true;
+  const cueStart = start - before.length + cue.index;
+  return !LOOKING_BACK.test(text.slice(Math.max(0, cueStart - 60), cueStart));
+}
 
 /**
  * What the cross-source index keeps of one analysed source. Pure and plain: the server computes it
@@ -150,7 +163,7 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
       return {
         value: d.value!, timexType: d.timexType, ...(d.mod ? { mod: d.mod } : {}), text: d.text,
         ...(info?.referenceDate ? { referenceDate: info.referenceDate } : {}), span: d.span,
-        ...(d.timexType === 'DURATION' && FORWARD.test(text.slice(Math.max(0, d.span.start - 30), d.span.start)) ? { forward: true } : {}),
+        ...(d.timexType === 'DURATION' && runsForward(text, d.span.start) ? { forward: true } : {}),
       };
     });
     const tag = tagOf(c);

@@ -3,6 +3,7 @@ import { figuresDisagree, findFigures } from '../../../src/core/corpus/figures';
 import { findRole } from '../../../src/core/corpus/roles';
 import { gapDays, isoOfDay, periodOf, durationEnd } from '../../../src/core/corpus/timeFrame';
 import { contentTerms } from '../../../src/core/corpus/claimTerms';
+import { runsForward } from '../../../src/core/corpus/digest';
 import { evaluateClaimPairs, loadClaimPairs } from './claimPairs';
 import { sampleCorpus } from './sampleCorpus';
 import { DEFAULT_MATCH_THRESHOLD } from '../../../src/core/corpus';
@@ -42,6 +43,20 @@ describe('time frames', () => {
     expect(periodOf('PRESENT_REF')).toBeUndefined();
     expect(isoOfDay(durationEnd('P2Y', '2018-03-10')!.to)).toBe('2020-03-10');
     expect(gapDays(periodOf('2018', 'END')!, periodOf('2019', 'START')!)).toBe(0);
+  });
+
+  it('counts a duration forward from the source\'s date only when the words say so', () => {
+    const forward = (sentence: string) => runsForward(sentence, sentence.indexOf('two years'));
+    expect(forward('Xiaomi will enter the US within two years.')).toBe(true);
+    expect(forward('Xiaomi will enter the US in the next two years.')).toBe(true);
+    expect(forward('Xiaomi will enter the US in two years.')).toBe(true);
+    expect(forward('Xiaomi has said it will enter the US in two years.')).toBe(true);
+    expect(forward('Sales fell, the first time growth has slowed in two years.')).toBe(false);
+    expect(forward('Sales hit their highest level in two years.')).toBe(false);
+    expect(forward('Prices have not risen in two years.')).toBe(false);
+    expect(forward('For the first time in two years, sales fell.')).toBe(false);
+    expect(forward('Sales fell over the past two years.')).toBe(false);
+    expect(forward('Sales fell two years ago.')).toBe(false);
   });
 });
 
