@@ -6,7 +6,7 @@ import {
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
 import { sha256Hex } from '../core/tags/quoteSelector';
-import { FileSidecarStore, fitToSource, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
+import { FileSidecarStore, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
 import { ClientRequests } from './clientRequests';
 import { codeActionsFor } from './codeActions';
 import { CrossSourceFeatures } from './crossSourceFeatures';
@@ -156,11 +156,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const text = doc.getText();
     const version = doc.version;
     const sidecarPath = sidecarPathFor(URI.parse(uri).fsPath);
-    const read = await sidecarFor(sidecarPath);
+    const sidecar = await sidecarFor(sidecarPath);
     if (documents.get(uri)?.version !== version) return; // a newer edit will refresh
     const opened = !states.has(uri);
-    const textSha = read.state === 'ok' ? sha256Hex(text) : '';
-    const sidecar = fitToSource(read, text, textSha);
     const state = analysedState(analyzer, { uri, version, text, settings, sidecarPath, sidecar }, tracker.spans(uri));
     const previous = states.get(uri);
     states.set(uri, state);
@@ -170,7 +168,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clientRequests.sourceChanged(state);
     // Opened after the source changed outside the editor (git pull, a script): the tags were just
     // re-anchored from their quotes; record that in the sidecar if the editor shows what is on disk.
-    if (opened && sidecar.state === 'ok' && sidecar.sidecar.sourceSha256 !== textSha && (await showsDiskText(uri, text))) {
+    if (opened && state.sidecar.state === 'ok' && state.sidecar.sidecar.sourceSha256 !== sha256Hex(text) && (await showsDiskText(uri, text))) {
       await persist(uri);
     }
   }

@@ -1,7 +1,7 @@
 import type { Analyzer } from '../core/analyzer';
 import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
 import type { Span, TaggedFinding } from '../core/taggedFindings';
-import type { SidecarRead } from '../core/tags/sidecarStore';
+import { fitToSource, type SidecarRead } from '../core/tags/sidecarStore';
 import type { CrossSourceView } from './crossSource';
 import type { SourcemarkSettings } from './settings';
 
@@ -27,9 +27,12 @@ export function analysedState(
   /** Tag ranges the editor kept in step with edits (open documents only). */
   tracked?: ReadonlyMap<string, Span>,
 ): SourceState {
-  const { text, settings, sidecar } = source;
+  const { text, settings } = source;
+  // A sidecar whose fingerprint names this very text must fit it, or it is invalid (reported, never overwritten).
+  const sidecar = fitToSource(source.sidecar, text);
   return {
     ...source,
+    sidecar,
     ...analyzeSource(analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, {
       referenceDate: settings.referenceDate,
       claimThreshold: settings.claimThreshold,

@@ -141,6 +141,8 @@ describe('requests for client views', () => {
     const closed = (await summaryOf(client)).sources.find((s) => s.uri === pathToFileURL(ws.path(CGTN)).href)!;
     expect(closed.problem).toMatch(/does not fit the source its fingerprint \(sourceSha256\) names/);
     expect(closed.counts.verified).toBe(0);
+    // Expanded in the view while closed: the same.
+    expect((await findingsOf(client, closed.uri)).problem).toMatch(/does not fit the source its fingerprint \(sourceSha256\) names/);
     const uri = await client.open(ws.path(CGTN), text);
     const open = await findingsOf(client, uri);
     expect(open.problem).toMatch(/does not fit the source its fingerprint \(sourceSha256\) names/);
