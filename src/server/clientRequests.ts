@@ -1,10 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Connection, InitializeParams, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
-import { sidecarPathFor, SIDECAR_SUFFIX, type SidecarRead } from '../core/tags/sidecarStore';
-import { decodeSource } from '../core/text/sourceText';
+import { SIDECAR_SUFFIX, type SidecarRead } from '../core/tags/sidecarStore';
 import {
   NOTIFICATIONS, REQUESTS,
   type DocumentFindings, type DocumentFindingsParams, type FindingsScope, type SourceSummary, type WorkspaceSummary,
@@ -12,7 +11,8 @@ import {
 import { semanticTokensFor, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 import type { SourcemarkSettings } from './settings';
 import type { SourceMatcher } from './sourceMatcher';
-import { analysedState, type SourceState } from './sourceState';
+import { closedFindings, type FindingsJob } from './closedFindings';
+import type { SourceState } from './sourceState';
 import { emptyCounts, findingItems, summaryOf } from './sourceSummary';
 import { settingsKey, type IndexedSummary } from './indexJob';
 import { listSources } from './workspaceSources';
@@ -30,6 +30,8 @@ export interface ServerContext {
     summaryOf(uri: string): IndexedSummary | undefined;
     /** Have a closed source indexed (again); the result comes back through `sourceIndexed`. */
     request(uri: string): void;
+    /** A closed source's findings from an index worker; undefined when there are none. */
+    findings(job: FindingsJob): Promise<DocumentFindings> | undefined;
   };
 }
 
@@ -120,11 +122,12 @@ export class ClientRequests {
   }
 
   async documentFindings(uri: string, scope: FindingsScope = 'all'): Promise<DocumentFindings> {
+    const notSource: DocumentFindings = { uri, isSource: false, findings: [], scope, counts: emptyCounts() };
     const open = this.ctx.documents.get(uri);
-    const state = open ? await this.currentState(uri) : await this.closedState(uri).catch(() => undefined);
-    if (!state) return { uri, isSource: false, findings: [], scope, counts: emptyCounts() };
-    const doc = open ?? TextDocument.create(uri, 'plaintext', 0, state.text);
-    return { ...summaryOf(state), isSource: true, ...(open ? { version: state.version } : {}), findings: findingItems(doc, state, scope), scope };
+    if (!open) return (await this.closedFindings(uri, scope).catch(() => undefined)) ?? notSource;
+    const state = await this.currentState(uri);
+    if (!state) return notSource;
+    return { ...summaryOf(state), isSource: true, version: state.version, findings: findingItems(open, state, scope), scope };
   }
 
   async workspaceSummary(): Promise<WorkspaceSummary> {
@@ -169,15 +172,19 @@ export class ClientRequests {
     }
   }
 
-  /** A source that is not open, analysed from disk. */
-  private async closedState(uri: string): Promise<SourceState | undefined> {
+  /**
+   * A source that is not open, read from disk and analysed by an index worker, so that expanding a
+   * large source in the view does not hold up hover; on this thread only when there are no workers
+   * or one failed.
+   */
+  private async closedFindings(uri: string, scope: FindingsScope): Promise<DocumentFindings | undefined> {
     const settings = await this.ctx.settingsFor(uri);
     if (!this.ctx.matcher.isSource(uri, settings.sources)) return undefined;
-    const file = URI.parse(uri).fsPath;
-    const sidecarPath = sidecarPathFor(file);
-    const text = decodeSource(await readFile(file));
+    const job: FindingsJob = { uri, path: URI.parse(uri).fsPath, settings, scope };
+    const fromWorker = await this.ctx.index.findings(job)?.catch(() => undefined);
+    if (fromWorker) return fromWorker;
     this.diskAnalyzer ??= new Analyzer(DISK_CACHE_LIMIT);
-    return analysedState(this.diskAnalyzer, { uri, version: -1, text, settings, sidecarPath, sidecar: await this.ctx.sidecarFor(sidecarPath) });
+    return closedFindings(this.diskAnalyzer, (p) => this.ctx.sidecarFor(p), job);
   }
 
   /**

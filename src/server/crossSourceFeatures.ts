@@ -6,12 +6,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../core/analyzer';
 import type { Sidecar } from '../core/tags/annotation';
 import type { SidecarStore } from '../core/tags/sidecarStore';
+import type { FindingsJob } from './closedFindings';
 import { codeLenses } from './codeLens';
 import { buildCrossSourceView, type CrossSourceView } from './crossSource';
 import { toDiagnostics } from './diagnostics';
 import { documentSymbols } from './documentSymbols';
 import { citeFinding } from './evidence';
-import { TIMELINE_REQUEST, type TagWithEvidenceArgs } from './protocol';
+import { TIMELINE_REQUEST, type DocumentFindings, type TagWithEvidenceArgs } from './protocol';
 import { definitionAt, referencesAt } from './references';
 import type { SourcemarkSettings } from './settings';
 import type { SourceMatcher } from './sourceMatcher';
@@ -121,6 +122,11 @@ export class CrossSourceFeatures {
   /** A closed source's counts as the index last saw it; see WorkspaceIndex.summaryOf. */
   indexedSummary(uri: string): IndexedSummary | undefined {
     return this.workspace.summaryOf(uri);
+  }
+
+  /** A closed source's findings from an index worker (undefined: no workers). */
+  closedFindings(job: FindingsJob): Promise<DocumentFindings> | undefined {
+    return this.workspace.findings(job);
   }
 
   /** Have a closed source (re-)indexed, unless it already waits in the queue; `sourceIndexed` follows. */

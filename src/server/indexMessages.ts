@@ -1,24 +1,25 @@
 // The messages between the workspace index and its worker threads.
+import type { FindingsJob } from './closedFindings';
 import type { IndexedSource, IndexJob } from './indexJob';
 
-export interface IndexRequest {
-  id: number;
-  job: IndexJob;
-}
+/** Index a source (its digest and counts), or give a closed source's findings (the view expanded it). */
+export type WorkerRequest = { id: number; job: IndexJob } | { id: number; findings: FindingsJob };
 
 export type IndexResponse =
   | ({ id: number; uri: string; openSeq?: number } & IndexedSource)
   | { id: number; uri: string; openSeq?: number; error: string };
 
 /**
- * What a worker posts back: the indexed source as JSON text. The main thread keeps every digest
- * for the life of the index, and JSON.parse builds them a quarter smaller than structured cloning
- * does (it shares short strings: regions, types, finding ids), for less main-thread time.
+ * What a worker posts back: the indexed source (or the findings) as JSON text. The main thread keeps
+ * every digest for the life of the index, and JSON.parse builds them a quarter smaller than
+ * structured cloning does (it shares short strings: regions, types, finding ids), for less
+ * main-thread time.
  */
-export type IndexWireResponse =
+export type WorkerResponse =
   | { id: number; uri: string; openSeq?: number; indexed: string }
+  | { id: number; uri: string; findings: string }
   | { id: number; uri: string; openSeq?: number; error: string };
 
-export function fromWire(r: IndexWireResponse): IndexResponse {
+export function fromWire(r: Exclude<WorkerResponse, { findings: string }>): IndexResponse {
   return 'error' in r ? r : { id: r.id, uri: r.uri, ...(r.openSeq !== undefined ? { openSeq: r.openSeq } : {}), ...(JSON.parse(r.indexed) as IndexedSource) };
 }

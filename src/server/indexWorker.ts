@@ -2,9 +2,10 @@
 // so indexing a large workspace never blocks hover or diagnostics on the main thread.
 import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../core/analyzer';
-import { FileSidecarStore } from '../core/tags/sidecarStore';
+import { FileSidecarStore, type SidecarRead } from '../core/tags/sidecarStore';
+import { closedFindings } from './closedFindings';
 import { indexSourceFile } from './indexJob';
-import type { IndexRequest, IndexWireResponse } from './indexMessages';
+import type { WorkerRequest, WorkerResponse } from './indexMessages';
 
 // Workspace files rarely share paragraphs, so a small cache is enough (page furniture repeats);
 // on generated sources 2,000 cached paragraphs held ~55 MB more heap than none for 14% less
@@ -13,9 +14,22 @@ const analyzer = new Analyzer(256);
 const store = new FileSidecarStore();
 analyzer.warmUp();
 
-parentPort?.on('message', (request: IndexRequest) => {
-  indexSourceFile(analyzer, store, request.job).then(
-    (indexed) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, openSeq: request.job.openSeq, indexed: JSON.stringify(indexed) } satisfies IndexWireResponse),
-    (e: Error) => parentPort!.postMessage({ id: request.id, uri: request.job.uri, openSeq: request.job.openSeq, error: e.message } satisfies IndexWireResponse),
+const post = (r: WorkerResponse) => parentPort!.postMessage(r);
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  if ('findings' in request) {
+    const { id, findings: job } = request;
+    // As the server reads sidecars: one that cannot be read at all counts as invalid.
+    const readSidecar = (p: string): Promise<SidecarRead> => store.read(p).catch((e: Error) => ({ state: 'invalid', problem: { code: 'invalid-json', message: e.message } }));
+    closedFindings(analyzer, readSidecar, job).then(
+      (findings) => post({ id, uri: job.uri, findings: JSON.stringify(findings) }),
+      (e: Error) => post({ id, uri: job.uri, error: e.message }),
+    );
+    return;
+  }
+  const { id, job } = request;
+  indexSourceFile(analyzer, store, job).then(
+    (indexed) => post({ id, uri: job.uri, openSeq: job.openSeq, indexed: JSON.stringify(indexed) }),
+    (e: Error) => post({ id, uri: job.uri, openSeq: job.openSeq, error: e.message }),
   );
 });

@@ -51,7 +51,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const timers = new Map<string, NodeJS.Timeout>();
   const clientRequests = new ClientRequests(connection, {
     documents, states, matcher, settingsFor, sidecarFor,
-    index: { summaryOf: (uri) => crossSource.indexedSummary(uri), request: (uri) => crossSource.requestIndex(uri) },
+    index: { summaryOf: (uri) => crossSource.indexedSummary(uri), request: (uri) => crossSource.requestIndex(uri), findings: (job) => crossSource.closedFindings(job) },
   });
   let canFetchConfiguration = false;
   let canWatchConfiguration = false;

@@ -10,7 +10,9 @@ import { CorpusIndex, digestSource } from '../core/corpus';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { SidecarStore } from '../core/tags/sidecarStore';
 import { indexSourceFile, type IndexedSummary, type IndexJob } from './indexJob';
-import { fromWire, type IndexRequest, type IndexResponse, type IndexWireResponse } from './indexMessages';
+import type { FindingsJob } from './closedFindings';
+import { fromWire, type IndexResponse, type WorkerRequest, type WorkerResponse } from './indexMessages';
+import type { DocumentFindings } from './protocol';
 import type { SourcemarkSettings } from './settings';
 import { listSources } from './workspaceSources';
 
@@ -49,7 +51,14 @@ const OPEN_INDEX_LIMIT = 2 * 1024 * 1024;
 
 interface PoolWorker {
   worker: Worker;
-  busy?: { id: number; job: IndexJob; done: (r: IndexResponse) => void };
+  busy?: { id: number; uri: string; done: (r: WorkerResponse) => void };
+}
+
+/** A closed source's findings asked for by a view: served by the next free worker, before any indexing. */
+interface FindingsRequest {
+  job: FindingsJob;
+  resolve: (f: DocumentFindings) => void;
+  reject: (e: Error) => void;
 }
 
 /**
@@ -65,6 +74,9 @@ export class WorkspaceIndex {
   /** Counts of every closed source indexed, for the Sourcemark view's listing. */
   private readonly summaries = new Map<string, IndexedSummary>();
   private readonly pool: PoolWorker[] = [];
+  private readonly findingsRequests: FindingsRequest[] = [];
+  /** Hands queued jobs to idle workers (the latest pump's). */
+  private resume?: () => void;
   private inThread?: { analyzer: Analyzer; running: boolean };
   private nextId = 1;
   private idleWaiters: (() => void)[] = [];
@@ -85,17 +97,17 @@ export class WorkspaceIndex {
 
   private startWorker(script: string): PoolWorker {
     const entry: PoolWorker = { worker: new Worker(script) };
-    entry.worker.on('message', (r: IndexWireResponse) => {
+    entry.worker.on('message', (r: WorkerResponse) => {
       const busy = entry.busy;
       if (busy?.id !== r.id) return;
       entry.busy = undefined;
-      busy.done(fromWire(r));
+      busy.done(r);
     });
     entry.worker.on('error', (e) => {
       this.options.connection.console.error(`Sourcemark index worker failed: ${e.stack ?? e.message}`);
       const busy = entry.busy;
       entry.busy = undefined;
-      busy?.done({ id: busy.id, uri: busy.job.uri, error: e.message });
+      busy?.done({ id: busy.id, uri: busy.uri, error: e.message });
     });
     entry.worker.unref();
     return entry;
@@ -189,6 +201,38 @@ export class WorkspaceIndex {
     return this.summaries.get(uri);
   }
 
+  /**
+   * A closed source's findings, analysed by the next free worker ahead of any indexing; undefined
+   * when there are no workers (the caller analyses it itself).
+   */
+  findings(job: FindingsJob): Promise<DocumentFindings> | undefined {
+    if (!this.pool.length || this.disposed) return undefined;
+    return new Promise((resolve, reject) => {
+      this.findingsRequests.push({ job, resolve, reject });
+      const idle = this.pool.find((p) => !p.busy);
+      // Once answered, the worker goes back to indexing whatever was queued meanwhile.
+      if (idle) this.serveFindings(idle, () => this.resume?.());
+    });
+  }
+
+  /** Gives `entry` the oldest findings request, if any; `then` runs once it is answered. */
+  private serveFindings(entry: PoolWorker, then: () => void): boolean {
+    const request = this.findingsRequests.shift();
+    if (!request) return false;
+    const id = this.nextId++;
+    entry.busy = {
+      id, uri: request.job.uri,
+      done: (r) => {
+        if ('findings' in r) request.resolve(JSON.parse(r.findings) as DocumentFindings);
+        else request.reject(new Error('error' in r ? r.error : 'unexpected answer from an index worker'));
+        // Whatever waits next, findings first, then the index queue.
+        if (!this.serveFindings(entry, then)) then();
+      },
+    };
+    entry.worker.postMessage({ id, findings: request.job } satisfies WorkerRequest);
+    return true;
+  }
+
   /** Whether `uri` is waiting to be indexed. */
   isQueued(uri: string): boolean {
     return this.queue.has(uri);
@@ -235,6 +279,7 @@ export class WorkspaceIndex {
     this.queue.clear();
     // Nothing more will finish: release whoever waits.
     for (const w of this.idleWaiters.splice(0)) w();
+    for (const r of this.findingsRequests.splice(0)) r.reject(new Error('the workspace index was shut down'));
     for (const p of this.pool) void p.worker.terminate();
     this.pool.length = 0;
   }
@@ -275,14 +320,23 @@ export class WorkspaceIndex {
       const dispatch = () => {
         for (const entry of this.pool) {
           if (entry.busy || this.disposed) continue;
+          // A view waiting for findings goes before indexing.
+          if (this.serveFindings(entry, dispatch)) continue;
           const job = next();
           if (!job) return;
           this.active++;
           const id = this.nextId++;
-          entry.busy = { id, job, done: (r) => { finish(r); dispatch(); } };
-          entry.worker.postMessage({ id, job } satisfies IndexRequest);
+          entry.busy = {
+            id, uri: job.uri,
+            done: (r) => {
+              finish('findings' in r ? { id, uri: job.uri, error: 'unexpected answer from an index worker' } : fromWire(r));
+              dispatch();
+            },
+          };
+          entry.worker.postMessage({ id, job } satisfies WorkerRequest);
         }
       };
+      this.resume = dispatch;
       dispatch();
       return;
     }

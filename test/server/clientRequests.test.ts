@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, copyFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +15,7 @@ import { setTag } from '../../src/core/tags/tagOperations';
 import { CGTN, cleanupsAfterEach, FIXTURES, read, serverSession, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
+const WORKER = path.resolve(__dirname, '../../dist/indexWorker.js');
 const cleanups = cleanupsAfterEach();
 const session = (files?: string[]) => serverSession(cleanups, files);
 
@@ -147,6 +148,41 @@ describe('requests for client views', () => {
     const open = await findingsOf(client, uri);
     expect(open.problem).toMatch(/does not fit the source its fingerprint \(sourceSha256\) names/);
     expect(open.counts).toEqual(closed.counts);
+  });
+
+  it.runIf(existsSync(WORKER))('gives a closed source\'s findings from an index worker, not this thread, the same as once it is open', async () => {
+    const ws = tempWorkspace([XIAOMI_US, CGTN]);
+    const client = inProcessServer({ indexWorkerScript: WORKER });
+    cleanups.push(ws.cleanup, () => client.shutdown());
+    await client.initialize(ws.dir);
+    await client.indexed();
+    const uri = pathToFileURL(ws.path(CGTN)).href;
+    const analyze = vi.spyOn(Analyzer.prototype, 'analyze');
+    let closed: DocumentFindings;
+    try {
+      closed = await findingsOf(client, uri);
+      expect(analyze).not.toHaveBeenCalled();
+    } finally {
+      analyze.mockRestore();
+    }
+    expect(closed.isSource).toBe(true);
+    expect(closed.findings.length).toBeGreaterThan(10);
+    await client.open(ws.path(CGTN), read(ws.path(CGTN)));
+    const open = await findingsOf(client, uri);
+    expect(closed.findings).toEqual(open.findings);
+    expect(closed.counts).toEqual(open.counts);
+  });
+
+  it.runIf(existsSync(WORKER))('serves findings between index jobs with one worker, and indexing still finishes', async () => {
+    const all = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
+    const ws = tempWorkspace(all);
+    const client = inProcessServer({ indexWorkerScript: WORKER, indexWorkers: 1 });
+    cleanups.push(ws.cleanup, () => client.shutdown());
+    await client.initialize(ws.dir);
+    // Asked while the scan is under way: each goes ahead of the sources still queued.
+    const asked = await Promise.all(all.map((f) => findingsOf(client, pathToFileURL(ws.path(f)).href)));
+    expect(asked.every((f) => f.isSource && f.findings.length > 0)).toBe(true);
+    expect(await client.indexed()).toMatchObject({ sources: all.length, done: all.length, failed: 0 });
   });
 
   it('lists a source the index has not analysed yet as pending, and announces its counts once it has', async () => {
