@@ -56,6 +56,9 @@ export class Analyzer {
     const findings: Finding[] = [];
     const mentions: { mention: EntityMention; region: Region }[] = [];
     const kinds = new Set(opts.kinds);
+    // A sentence repeated word for word (a headline printed twice by the page) is one claim to check: flagged once.
+    const claimTexts = new Set<string>();
+    const repeats: Finding[] = [];
 
     for (const block of blocks) {
       if (block.region === 'boilerplate') continue;
@@ -73,7 +76,10 @@ export class Analyzer {
       }
       for (const c of result.claims) {
         if (c.score < opts.claimThreshold) continue;
-        findings.push({
+        const said = c.text.replace(/\s+/g, ' ').trim();
+        const repeated = claimTexts.has(said);
+        claimTexts.add(said);
+        (repeated ? repeats : findings).push({
           id: '', kind: 'claim', start: c.start + shift, end: c.end + shift, text: c.text, region: block.region, score: c.score,
           cues: c.cues.map((cue) => ({ ...cue, start: cue.start + shift, end: cue.end + shift })),
           claim: {
@@ -95,9 +101,11 @@ export class Analyzer {
 
     this.lastStats = stats;
     const kept = findings.filter((f) => kinds.has(f.kind));
-    for (const f of kept) f.id = `${f.kind}:${f.start}:${f.end}`;
+    const keptRepeats = kinds.has('claim') ? repeats : [];
+    for (const f of [...kept, ...keptRepeats]) f.id = `${f.kind}:${f.start}:${f.end}`;
     return {
       findings: kept.sort(compareFindings),
+      ...(keptRepeats.length ? { repeats: keptRepeats } : {}),
       ...(publicationDate ? { publicationDate } : {}),
       reference,
     };

@@ -103,6 +103,11 @@ export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
 
 export interface AnalysisResult {
   findings: Finding[];
+  /**
+   * Claims not flagged because the same sentence was flagged earlier in the source (a headline the
+   * page prints twice). A tag placed on one of them still lands on it, with its region and score.
+   */
+  repeats?: Finding[];
   /** Publication date stated by the source, if any (ISO). */
   publicationDate?: string;
   /** The date relative expressions were resolved against, and where it came from. */

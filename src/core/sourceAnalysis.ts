@@ -29,6 +29,6 @@ export function analyzeSource(
   return {
     ...(analysis ? { analysis } : {}),
     ...(check.ok ? {} : { skippedReason: check.reason }),
-    tagged: attachTags(text, analysis?.findings ?? [], sidecar, tracked),
+    tagged: attachTags(text, analysis?.findings ?? [], sidecar, tracked, analysis?.repeats),
   };
 }

@@ -55,8 +55,11 @@ export function attachTags(
   findings: readonly Finding[],
   sidecar: Sidecar | undefined,
   tracked?: ReadonlyMap<string, Span>,
+  /** Findings not flagged on their own (repeated claims) that a tag can still land on. */
+  unflagged: readonly Finding[] = [],
 ): TaggedFindings {
   const byKey = new Map(findings.map((f) => [f.id, { ...f } as TaggedFinding]));
+  const spare = new Map(unflagged.map((f) => [f.id, f]));
   const orphans: Annotation[] = [];
   const anchors = new Map<string, Anchor>();
   const duplicates: TaggedFindings['duplicates'] = [];
@@ -83,6 +86,8 @@ export function attachTags(
     if (finding && !finding.annotation) {
       finding.annotation = annotation;
       finding.anchor = anchor;
+    } else if (!finding && spare.has(id)) {
+      byKey.set(id, { ...spare.get(id)!, annotation, anchor });
     } else if (!finding) {
       byKey.set(id, {
         id, kind: annotation.kind, start: anchor.start, end: anchor.end, text: text.slice(anchor.start, anchor.end), region: 'body',

@@ -64,6 +64,26 @@ describe('attachTags', () => {
     expect(claim.annotation).toBe(claimTag);
   });
 
+  it('flags a repeated sentence once, and a tag on a later copy lands on that copy as analysed', () => {
+    const text = `${CLAIM}\n\nHuawei is reportedly negotiating with AT&T.\n\n${CLAIM}`;
+    const analysis = analyzer.analyze(text);
+    const claims = analysis.findings.filter((f) => f.kind === 'claim');
+    expect(claims.map((c) => c.start)).toEqual([0]);
+    expect(analysis.repeats?.map((r) => r.start)).toEqual([text.lastIndexOf(CLAIM)]);
+    // Entities and dates of the copy are still found (they count as mentions).
+    expect(analysis.findings.filter((f) => f.kind === 'entity' && f.text === 'Xiaomi')).toHaveLength(2);
+
+    const tag = annotation('a_copy', text, CLAIM, { occurrence: 1 });
+    const tagged = attachTags(text, analysis.findings, sidecarOf(text, [tag]), undefined, analysis.repeats);
+    const copy = tagged.findings.find((f) => f.annotation?.id === 'a_copy')!;
+    expect(copy.start).toBe(text.lastIndexOf(CLAIM));
+    expect(copy.score).toBe(analysis.repeats![0]!.score);
+    expect(copy.claim?.attribution?.speaker).toBe('IDC');
+    expect(tagged.findings.filter((f) => f.kind === 'claim').map((c) => c.start)).toEqual([0, text.lastIndexOf(CLAIM)]);
+    // Not asked for claims: no repeats either.
+    expect(analyzer.analyze(text, { kinds: ['entity'] }).repeats).toBeUndefined();
+  });
+
   it('a tag only matches a finding of its own kind', () => {
     // "Huawei" is an entity; a claim tag on it is a finding of its own.
     const tag = annotation('a1', SOURCE, 'Huawei', { kind: 'claim' });
