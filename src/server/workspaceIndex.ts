@@ -280,7 +280,13 @@ export class WorkspaceIndex {
     // Nothing more will finish: release whoever waits.
     for (const w of this.idleWaiters.splice(0)) w();
     for (const r of this.findingsRequests.splice(0)) r.reject(new Error('the workspace index was shut down'));
-    for (const p of this.pool) void p.worker.terminate();
+    for (const p of this.pool) {
+      // A terminated worker never answers: settle what it was doing (a view's findings request waits on it).
+      const busy = p.busy;
+      p.busy = undefined;
+      busy?.done({ id: busy.id, uri: busy.uri, error: 'the workspace index was shut down' });
+      void p.worker.terminate();
+    }
     this.pool.length = 0;
   }
 
