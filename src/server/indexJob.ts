@@ -4,7 +4,7 @@ import { digestSource, type SourceDigest } from '../core/corpus';
 import type { FindingKind } from '../core/model';
 import { analyzeSource } from '../core/sourceAnalysis';
 import { countFindings, emptyCounts, type SourceCounts } from '../core/sourceCounts';
-import { fitToSource, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
+import { fitToSource, readOrInvalid, sidecarPathFor, type SidecarStore } from '../core/tags/sidecarStore';
 import { decodeSource, tooLargeReason } from '../core/text/sourceText';
 import { problemOf } from './sourceSummary';
 
@@ -62,9 +62,7 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
   }
   const text = job.text ?? decodeSource(await readFile(job.path));
   const sidecarPath = sidecarPathFor(job.path);
-  // As the server reads sidecars: one that cannot be read at all counts as invalid, its tags not loaded.
-  const read: SidecarRead = await store.read(sidecarPath).catch((e: Error) => ({ state: 'invalid' as const, problem: { code: 'invalid-json' as const, message: e.message } }));
-  const sidecar = fitToSource(read, text);
+  const sidecar = fitToSource(await readOrInvalid(store, sidecarPath), text);
   const analysed = analyzeSource(analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, {
     ...(job.referenceDate ? { referenceDate: job.referenceDate } : {}),
     claimThreshold: job.claimThreshold,

@@ -6,7 +6,7 @@ import {
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
 import { sha256Hex } from '../core/tags/quoteSelector';
-import { FileSidecarStore, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
+import { FileSidecarStore, readOrInvalid, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
 import { ClientRequests } from './clientRequests';
 import { codeActionsFor } from './codeActions';
 import { CrossSourceFeatures } from './crossSourceFeatures';
@@ -136,10 +136,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   function sidecarFor(sidecarPath: string): Promise<SidecarRead> {
     let s = sidecars.get(sidecarPath);
     if (!s) {
-      s = store.read(sidecarPath).catch((error: Error) => ({
-        state: 'invalid' as const,
-        problem: { code: 'invalid-json' as const, message: error.message },
-      }));
+      s = readOrInvalid(store, sidecarPath);
       sidecars.set(sidecarPath, s);
     }
     return s;

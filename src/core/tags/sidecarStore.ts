@@ -17,6 +17,11 @@ export type SidecarRead =
   | { state: 'ok'; sidecar: Sidecar; raw: string; fromVersion?: 1 | 2 }
   | { state: 'invalid'; problem: SidecarProblem };
 
+/** Reads a sidecar; one that cannot be read at all (permissions, an I/O error) counts as invalid, its tags not loaded. */
+export function readOrInvalid(store: SidecarStore, path: string): Promise<SidecarRead> {
+  return store.read(path).catch((e: Error) => ({ state: 'invalid', problem: { code: 'invalid-json', message: e.message } }));
+}
+
 /**
  * A sidecar as read, checked against the text it annotates: a file whose fingerprint names this very
  * text must fit it, or it is invalid (reported, its tags not loaded, never overwritten).
