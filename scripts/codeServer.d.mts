@@ -1,5 +1,5 @@
 // Types for scripts/codeServer.mjs, which plain `node` runs without a build step.
-export function ensureCodeServer(): string;
+export function ensureCodeServer(options?: { terminal?: boolean }): Promise<string>;
 export function freePort(): Promise<number>;
 export function prepareProfile(profileDir: string, vsix: string, extraSettings?: Record<string, unknown>): { userDataDir: string; extensionsDir: string };
 export interface RunningCodeServer {

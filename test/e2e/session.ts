@@ -49,7 +49,7 @@ function keepLogs(userDataDir: string, dest: string): void {
 export async function startSession(options: { multiRoot?: boolean } = {}): Promise<Session> {
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run "npm run package" first (npm run test:e2e does).`);
   if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}. Install it: apt-get install -y chromium (or set SOURCEMARK_CHROMIUM).`);
-  ensureCodeServer();
+  await ensureCodeServer();
   mkdirSync(ARTIFACTS, { recursive: true }); // emptied once per run by globalSetup.ts
   const temp = mkdtempSync(path.join(tmpdir(), 'sourcemark-e2e-'));
   const names = readdirSync(SOURCES).filter((f) => f.endsWith('.txt')).sort();
