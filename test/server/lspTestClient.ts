@@ -170,12 +170,19 @@ export function inProcessServer(options: ServerOptions = {}): LspTestClient {
 }
 
 /** The built server (`dist/server.js --stdio`) as a child process. */
-export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; gid?: number } = {}): { client: LspTestClient; child: ChildProcess; stderr: () => string } {
+export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; gid?: number } = {}): { client: LspTestClient; child: ChildProcess; stderr: () => string; exited: Promise<never> } {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...spawnOptions });
   let stderr = '';
+  let shuttingDown = false;
   child.stderr!.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  // A server that dies (or never starts) fails the test with its own words, not a time-out.
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => {
+    if (!shuttingDown) reject(new Error(`the server exited (${code ?? signal}) unexpectedly: ${stderr.trim() || 'it wrote nothing to stderr'}`));
+  }));
+  exited.catch(() => undefined);
   const client = new LspTestClient(connection, async () => {
+    shuttingDown = true;
     await new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       const t = setTimeout(() => {
@@ -189,5 +196,5 @@ export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; 
     });
     connection.dispose();
   });
-  return { client, child, stderr: () => stderr };
+  return { client, child, stderr: () => stderr, exited };
 }
