@@ -58,7 +58,7 @@ function printSummary(folder) {
   const relative = path.relative(process.cwd(), folder) || '.';
   console.log(`Sourcemark's CLI on the sample sources (${relative}):\n`);
   execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'stats', relative], { stdio: 'inherit' });
-  console.log(`\nEvery finding: npm run analyze:samples · a report: node dist/cli.js report --out report.html ${relative}\n`);
+  console.log(`\nEvery finding: npm run analyze:samples · a report: npx sourcemark report --out report.html ${relative}\n`);
 }
 
 function onPath(command) {

@@ -19,6 +19,8 @@ export class SourcemarkServer implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly runningEmitter = new vscode.EventEmitter<boolean>();
   private readonly sourceChangedEmitter = new vscode.EventEmitter<SourceSummary>();
+  private readonly hoverEmitter = new vscode.EventEmitter<void>();
+  private readonly commandEmitter = new vscode.EventEmitter<{ command: string; result: unknown }>();
   private readonly crashes = new CrashBudget();
   /** Between a crash and its automatic restart, the client reports itself stopped; it is not. */
   private restarting = false;
@@ -26,6 +28,10 @@ export class SourcemarkServer implements vscode.Disposable {
   readonly onDidChangeRunning = this.runningEmitter.event;
   /** A source's findings or tags changed (the server says so after every analysis and tag write). */
   readonly onSourceChanged = this.sourceChangedEmitter.event;
+  /** The server answered a hover with content (the walkthrough's "read a hover" step). */
+  readonly onDidShowHover = this.hoverEmitter.event;
+  /** A server command ran, from a quick fix or a client command, with its result. */
+  readonly onDidRunCommand = this.commandEmitter.event;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -58,6 +64,19 @@ export class SourcemarkServer implements vscode.Disposable {
       synchronize: { fileEvents: watcher },
       outputChannelName: 'Sourcemark',
       errorHandler: this.errorHandler(),
+      middleware: {
+        provideHover: async (document, position, token, next) => {
+          const hover = await next(document, position, token);
+          if (hover?.contents.length) this.hoverEmitter.fire();
+          return hover;
+        },
+        // Quick fixes run their server command through here; client commands through executeCommand below.
+        executeCommand: async (command, args, next) => {
+          const result: unknown = await next(command, args);
+          this.commandEmitter.fire({ command, result });
+          return result;
+        },
+      },
     };
     const client = new LanguageClient('sourcemark', 'Sourcemark', serverOptions, clientOptions);
     this.client = client;
@@ -114,8 +133,10 @@ export class SourcemarkServer implements vscode.Disposable {
   }
 
   /** A server command through workspace/executeCommand. */
-  executeCommand<R>(command: string, args: object): Promise<R> {
-    return this.request<R>('workspace/executeCommand', { command, arguments: [args] });
+  async executeCommand<R>(command: string, args: object): Promise<R> {
+    const result = await this.request<R>('workspace/executeCommand', { command, arguments: [args] });
+    this.commandEmitter.fire({ command, result });
+    return result;
   }
 
   async stop(): Promise<void> {
@@ -126,5 +147,7 @@ export class SourcemarkServer implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.runningEmitter.dispose();
     this.sourceChangedEmitter.dispose();
+    this.hoverEmitter.dispose();
+    this.commandEmitter.dispose();
   }
 }
