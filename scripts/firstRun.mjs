@@ -130,9 +130,11 @@ async function main() {
   console.log(`command            ${command}${user ? ` (as ${opts.user})` : ''}`);
   console.log(`clone              ${cloneSeconds} s (before the command)`);
   for (const [title, s] of steps) console.log(`  step             ${s.padStart(4)} s  ${title}`);
-  console.log(`CLI summary        ${marks.summary ? `${since(marks.summary)} s` : 'not printed'}`);
-  console.log(`URL printed        ${marks.urlPrinted ? `${since(marks.urlPrinted)} s` : 'not printed'}`);
-  console.log(`URL answers        ${marks.urlAnswers ? `${since(marks.urlAnswers)} s (${url})` : 'no'}`);
+  if (!opts.run || marks.summary) console.log(`CLI summary        ${marks.summary ? `${since(marks.summary)} s` : 'not printed'}`);
+  if (!opts.run || url) {
+    console.log(`URL printed        ${marks.urlPrinted ? `${since(marks.urlPrinted)} s` : 'not printed'}`);
+    console.log(`URL answers        ${marks.urlAnswers ? `${since(marks.urlAnswers)} s (${url})` : 'no'}`);
+  }
   if (exitCode !== undefined && !marks.urlAnswers) console.log(`command ended      exit ${exitCode} after ${since(marks.exited)} s`);
   if (opts.keep) console.log(`kept               ${base}`);
   else rmSync(base, { recursive: true, force: true });
