@@ -105,7 +105,7 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     const text = await hover.innerText();
     expect(text).toMatch(/Entity · organisation/);
     expect(text).toMatch(/Xiaomi: mentioned \d+ times/);
-    await wb.screenshot('02-hover-entity');
+    await wb.screenshot('02-hover-entity', 'hover');
     await page.mouse.move(5, 5);
   });
 
@@ -141,7 +141,7 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     // A bare cursor inside the claim (the selection would hide the colour in the picture).
     const { line, column } = lineColumn(tagged.start + 1);
     await wb.goTo(line, column);
-    await wb.screenshot('03-tagged-verified');
+    await wb.screenshot('03-tagged-verified', 'tagged');
   });
 
   it('a note added with the command shows in the hover', async () => {
@@ -190,7 +190,7 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     for (const name of [SECOND_SOURCE, '004_6b7e9ae35fb55bc0.txt']) await page.locator('.part.sidebar .monaco-list-row', { hasText: name }).first().waitFor();
     await row.locator('.monaco-tl-twistie').click();
     await page.locator('.part.sidebar .monaco-list-row', { hasText: '✓ verified' }).first().waitFor();
-    await wb.screenshot('06-sourcemark-view');
+    await wb.screenshot('06-sourcemark-view', 'view');
   });
 
   it('tagging a claim from the Sourcemark view updates the view, the editor and the sidecar live', async () => {
