@@ -61,11 +61,12 @@ describe('built language server spawned over stdio', () => {
   it('tells the user when a tag cannot be saved to a read-only folder, and writes nothing', async (ctx) => {
     const asRoot = process.getuid?.() === 0;
     const ws = tempWorkspace();
+    const folder = path.join(ws.dir, 'readonly');
     cleanups.push(() => {
-      chmodSync(ws.dir, 0o755);
+      // Writable again, or a normal user could not remove the file inside.
+      if (existsSync(folder)) chmodSync(folder, 0o755);
       ws.cleanup();
     });
-    const folder = path.join(ws.dir, 'readonly');
     mkdirSync(folder);
     const file = path.join(folder, XIAOMI_US);
     const text = read(ws.path(XIAOMI_US));
