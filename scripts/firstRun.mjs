@@ -137,7 +137,7 @@ async function main() {
   }
   if (exitCode !== undefined && !marks.urlAnswers) console.log(`command ended      exit ${exitCode} after ${since(marks.exited)} s`);
   if (opts.keep) console.log(`kept               ${base}`);
-  else rmSync(base, { recursive: true, force: true });
+  else rmSync(base, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   process.exitCode = opts.run ? (exitCode === 0 ? 0 : 1) : marks.urlAnswers ? 0 : 1;
 }
 

@@ -7,6 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, freePort, prepareProfile, startCodeServer } from './codeServer.mjs';
+import { ensureSystemPackages } from './systemPackages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAMPLES = path.join(ROOT, 'test-fixtures', 'sources');
@@ -86,6 +87,8 @@ async function main() {
     console.log(`Opened ${folder} in VS Code with Sourcemark from ${ROOT}.`);
     return;
   }
+  // Checked before anything runs in the background, so a stop leaves nothing running.
+  await ensureSystemPackages(['start']);
   // Packaging (a few seconds) runs while code-server installs or is found installed.
   const packaged = packageExtension();
   packaged.catch(() => undefined); // awaited below; a failure is reported there

@@ -90,6 +90,7 @@ export async function ensureSystemPackages(purposes, log = (line) => process.std
   const started = Date.now();
   await runLogged('apt-get', ['update', '-q']);
   await runLogged('apt-get', ['install', '-y', '-q', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
+  delete process.env.SOURCEMARK_PRETEND_MISSING; // installed now, pretended or not
   const still = missingPackages(purposes, new Set());
   if (still.length) throw Object.assign(new Error(`apt-get finished, but these are still missing: ${still.join(', ')}. Install them by hand: ${installCommand(still, true)}`), { userFacing: true });
   log(`Installed ${missing.join(' ')} in ${Math.round((Date.now() - started) / 1000)} s.`);
