@@ -7,4 +7,4 @@ export interface RunningCodeServer {
   stop(): Promise<void>;
   exited: Promise<{ code: number | null; signal: string | null }>;
 }
-export function startCodeServer(options: { userDataDir: string; extensionsDir: string; folder: string; port: number; log?: (text: string) => void; workspaceTrust?: boolean }): Promise<RunningCodeServer>;
+export function startCodeServer(options: { userDataDir: string; extensionsDir: string; folder: string; port: number; log?: (text: string) => void; workspaceTrust?: boolean; env?: Record<string, string> }): Promise<RunningCodeServer>;

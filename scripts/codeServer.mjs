@@ -153,15 +153,16 @@ export function prepareProfile(profileDir, vsix, extraSettings = {}) {
 
 /**
  * Starts code-server on 127.0.0.1 without authentication in its own process group. Workspace
- * trust is off unless `workspaceTrust` (then an untrusted folder opens in Restricted Mode).
+ * trust is off unless `workspaceTrust` (then an untrusted folder opens in Restricted Mode). `env`
+ * reaches the extension host.
  * Resolves once it listens; `stop()` ends the group.
  */
-export async function startCodeServer({ userDataDir, extensionsDir, folder, port, log = () => undefined, workspaceTrust = false }) {
+export async function startCodeServer({ userDataDir, extensionsDir, folder, port, log = () => undefined, workspaceTrust = false, env = {} }) {
   const child = spawn(process.execPath, [
     CODE_SERVER_BIN, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, folder,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '' } });
+  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, VSCODE_PROXY_URI: '', ...env } });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   await new Promise((resolve, reject) => {
     let out = '';

@@ -21,12 +21,12 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 /**
  * Settings of the profile `npm start` creates. The sample copy lives inside this clone, so VS Code's
  * git would offer to open the clone's repository in a toast over the editor: it is told not to.
- * The Welcome page lists Sourcemark's walkthrough.
+ * No startup editor: VS Code's own first-run walkthrough would cover the samples; Sourcemark's
+ * opens beside the first source opened (SOURCEMARK_OPEN_WALKTHROUGH below).
  */
 const START_SETTINGS = {
   'explorer.fileNesting.enabled': true,
   'git.openRepositoryInParentFolders': 'never',
-  'workbench.startupEditor': 'welcomePage',
 };
 
 /** A writable copy of the samples; files already there (and their tags) are kept between runs. */
@@ -58,7 +58,8 @@ function buildIfStale() {
 function printSummary(folder) {
   const relative = path.relative(process.cwd(), folder) || '.';
   console.log(`Sourcemark's CLI on the sample sources (${relative}):\n`);
-  execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'stats', relative], { stdio: 'inherit' });
+  // Exit 1 means some source could not be read (the CLI says which): no reason to stop.
+  spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'stats', relative], { stdio: 'inherit' });
   console.log(`\nEvery finding: npm run analyze:samples · a report: npx sourcemark report --out report.html ${relative}\n`);
 }
 
@@ -96,9 +97,9 @@ async function main() {
   await packaged;
   const profile = prepareProfile(PROFILE, VSIX, START_SETTINGS);
   const port = Number(process.env.PORT) || (await freePort());
-  const server = await startCodeServer({ ...profile, folder, port });
+  const server = await startCodeServer({ ...profile, folder, port, env: { SOURCEMARK_OPEN_WALKTHROUGH: '1' } });
   const url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
-  console.log(`\nSourcemark in VS Code (code-server): ${url}\nOpen it in a browser on this machine. Tags are saved beside the copies in ${folder}.\nPress Ctrl+C to stop.`);
+  console.log(`\nSourcemark in VS Code (code-server): ${url}\nOpen it in a browser on this machine, then open a source: the walkthrough opens beside it.\nTags are saved beside the copies in ${folder}.\nPress Ctrl+C to stop.`);
   let stopping = false;
   const stop = () => {
     stopping = true;

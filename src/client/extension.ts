@@ -24,9 +24,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(server, store, new FindingDecorations(store), view, new SourceStatusBar(store, server));
   registerCommands(context, server, store, view);
   registerCrossSourceViews(context, () => server?.languageClient);
-  const walkthrough = new WalkthroughProgress(server);
+  const walkthrough = new WalkthroughProgress(context, server);
   context.subscriptions.push(walkthrough, registerReportCommand(context, () => walkthrough.reportCreated()));
   await server.start();
+  await walkthrough.openOnFirstRun();
 }
 
 export async function deactivate(): Promise<void> {

@@ -47,6 +47,6 @@ describe('Sourcemark in Restricted Mode', () => {
     const sidecar = path.join(session.workspace, `${SOURCE}.annotations.json`);
     await expect.poll(() => existsSync(sidecar) && JSON.parse(readFileSync(sidecar, 'utf8')).annotations.length, { timeout: 15_000 }).toBe(1);
     await page.locator('.statusbar-item', { hasText: /claims · 1 ✓ · 0 \? · 0 ✗/ }).first().waitFor();
-    await wb.screenshot('11-restricted-mode', 'restricted-mode');
+    await wb.screenshot('11-restricted-mode');
   });
 });

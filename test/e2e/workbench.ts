@@ -98,7 +98,7 @@ export class Workbench {
     // Finish fade-ins (hovers, menus) so the picture shows what the user ends up seeing.
     await this.page.screenshot({ path: file, animations: 'disabled' });
     if (readme && process.env.SOURCEMARK_README_SCREENSHOTS === '1') {
-      await this.page.screenshot({ path: path.join(README_SCREENSHOTS, `${readme}.jpg`), type: 'jpeg', quality: 80, animations: 'disabled' });
+      await this.page.screenshot({ path: path.join(README_SCREENSHOTS, `${readme}.jpg`), type: 'jpeg', quality: 60, animations: 'disabled' });
     }
     return file;
   }
