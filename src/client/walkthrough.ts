@@ -60,8 +60,8 @@ export class WalkthroughProgress implements vscode.Disposable {
   /**
    * On `npm start`'s first run, the walkthrough opens beside the source that activated the
    * extension, once the language server has started (so the source is already in its hands). The
-   * first step's key waits for it: set just before the walkthrough opened, VS Code showed the step
-   * undone.
+   * first step's key waits for it, so the open walkthrough is there to show the step complete (in
+   * the e2e runs where the key came first, the step showed undone).
    */
   openOnFirstRun(): Promise<void> {
     this.markOpened(this.open());
