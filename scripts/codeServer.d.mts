@@ -1,5 +1,6 @@
 // Types for scripts/codeServer.mjs, which plain `node` runs without a build step.
 export function ensureCodeServer(options?: { terminal?: boolean }): Promise<string>;
+export function terminalInstalled(): boolean;
 export function freePort(): Promise<number>;
 export function prepareProfile(profileDir: string, vsix: string, extraSettings?: Record<string, unknown>): { userDataDir: string; extensionsDir: string };
 export interface RunningCodeServer {

@@ -113,6 +113,11 @@ export async function ensureCodeServer({ terminal = false } = {}) {
   return CODE_SERVER_BIN;
 }
 
+/** Whether node-pty was compiled, so the workbench's integrated terminal works. */
+export function terminalInstalled() {
+  return existsSync(PTY_BINARY);
+}
+
 /** A free TCP port on the loopback interface. */
 export function freePort() {
   return new Promise((resolve, reject) => {

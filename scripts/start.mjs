@@ -6,7 +6,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureCodeServer, freePort, prepareProfile, startCodeServer } from './codeServer.mjs';
+import { ensureCodeServer, freePort, prepareProfile, startCodeServer, terminalInstalled } from './codeServer.mjs';
 import { ensureSystemPackages } from './systemPackages.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -99,7 +99,9 @@ async function main() {
   const port = Number(process.env.PORT) || (await freePort());
   const server = await startCodeServer({ ...profile, folder, port, env: { SOURCEMARK_OPEN_WALKTHROUGH: '1' } });
   const url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
-  console.log(`\nSourcemark in VS Code (code-server): ${url}\nOpen it in a browser on this machine, then open a source: the walkthrough opens beside it.\nTags are saved beside the copies in ${folder}.\nPress Ctrl+C to stop.`);
+  console.log(`\nSourcemark in VS Code (code-server): ${url}\nOpen it in a browser on this machine, then open a source: the walkthrough opens beside it.\nTags are saved beside the copies in ${folder}.`);
+  if (!terminalInstalled()) console.log('Its integrated terminal is not set up (Sourcemark does not need it): node scripts/codeServer.mjs install --terminal adds it.');
+  console.log('Press Ctrl+C to stop.');
   let stopping = false;
   const stop = () => {
     stopping = true;
