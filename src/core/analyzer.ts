@@ -1,8 +1,8 @@
 import type { AnalysisOptions, AnalysisResult, Finding, Region } from './model';
 import { DEFAULT_ANALYSIS_OPTIONS } from './model';
-import { DateDetector, dateInfo } from './detect/dateDetector';
-import { resolveEntities } from './detect/entityResolution';
-import type { EntityMention } from './detect/entityDetector';
+import { DateDetector, dateInfo } from './kinds/date/dateDetector';
+import { resolveEntities } from './kinds/entity/entityResolution';
+import type { EntityMention } from './kinds/entity/entityDetector';
 import type { ParagraphFindings } from './pipeline/paragraphData';
 import { createParagraphProcessor } from './pipeline/processor';
 import { segmentBlocks, type Block } from './text/blocks';

@@ -1,7 +1,7 @@
 import type { Region } from '../model';
-import type { ClaimCandidate } from '../detect/claimDetector';
-import type { DateDetection } from '../detect/dateDetector';
-import type { EntityMention } from '../detect/entityDetector';
+import type { ClaimCandidate } from '../kinds/claim/claimDetector';
+import type { DateDetection } from '../kinds/date/dateDetector';
+import type { EntityMention } from '../kinds/entity/entityDetector';
 import type { Sentence } from '../text/sentences';
 
 /** What the detector plugins read from and write to a paragraph's VFile (`file.data.sourcemark`). */

@@ -1,8 +1,8 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
-import { scoreClaim } from '../detect/claimDetector';
-import type { DateDetector } from '../detect/dateDetector';
-import type { EntityDetector } from '../detect/entityDetector';
+import { scoreClaim } from '../kinds/claim/claimDetector';
+import type { DateDetector } from '../kinds/date/dateDetector';
+import type { EntityDetector } from '../kinds/entity/entityDetector';
 import { sentencesOf, type Sentence } from '../text/sentences';
 import type { ParagraphFindings } from './paragraphData';
 

@@ -1,8 +1,8 @@
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { DateDetector } from '../detect/dateDetector';
-import { EntityDetector } from '../detect/entityDetector';
+import { DateDetector } from '../kinds/date/dateDetector';
+import { EntityDetector } from '../kinds/entity/entityDetector';
 import type { ParagraphContext, ParagraphFindings } from './paragraphData';
 import { sourcemarkClaims, sourcemarkDates, sourcemarkEntities, sourcemarkSentences } from './plugins';
 

@@ -2,12 +2,12 @@ import type { Root } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../../src/core/analyzer';
-import { EntityDetector } from '../../../src/core/detect/entityDetector';
-import { Gazetteer, placeGroups } from '../../../src/core/detect/gazetteer';
-import names from '../../../src/core/lexicons/names.generated.json';
-import places from '../../../src/core/lexicons/places.generated.json';
-import { sentencesOf } from '../../../src/core/text/sentences';
+import { Analyzer } from '../../../../src/core/analyzer';
+import { EntityDetector } from '../../../../src/core/kinds/entity/entityDetector';
+import { Gazetteer, placeGroups } from '../../../../src/core/kinds/entity/gazetteer';
+import names from '../../../../src/core/kinds/entity/names.generated.json';
+import places from '../../../../src/core/kinds/entity/places.generated.json';
+import { sentencesOf } from '../../../../src/core/text/sentences';
 
 const detector = new EntityDetector();
 const found = (text: string) =>

@@ -1,4 +1,4 @@
-import type { EntityInfo, EntityType } from '../model';
+import type { EntityInfo, EntityType } from '../../model';
 import { TEAM_REASON } from './entityContext';
 import type { EntityMention } from './entityDetector';
 

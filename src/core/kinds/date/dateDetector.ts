@@ -1,4 +1,4 @@
-import type { DateInfo } from '../model';
+import type { DateInfo } from '../../model';
 import { createChronoCalendarParser, type CalendarParser } from './calendarParser';
 import { DATE_RULES, FUTURE_TENSE, type DateHit } from './dateRules';
 import { addDays, isoDay, pad, parseIsoDay } from './timex';

@@ -2,8 +2,8 @@ import type { Root } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { claimEvidence, scoreClaim, type ClaimContext, type ClaimFeatures } from '../../../src/core/detect/claimDetector';
-import { sentencesOf } from '../../../src/core/text/sentences';
+import { claimEvidence, scoreClaim, type ClaimContext, type ClaimFeatures } from '../../../../src/core/kinds/claim/claimDetector';
+import { sentencesOf } from '../../../../src/core/text/sentences';
 
 const ctx = (over: Partial<ClaimContext> = {}): ClaimContext => ({ region: 'body', entities: [], dates: [], ...over });
 

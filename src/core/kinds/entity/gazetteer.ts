@@ -1,7 +1,7 @@
-import type { EntityType } from '../model';
-import data from '../lexicons/gazetteer.json';
-import names from '../lexicons/names.generated.json';
-import places from '../lexicons/places.generated.json';
+import type { EntityType } from '../../model';
+import data from './gazetteer.json';
+import names from './names.generated.json';
+import places from './places.generated.json';
 
 export interface GazetteerEntry {
   canonical: string;

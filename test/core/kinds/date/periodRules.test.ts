@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DateDetector } from '../../../src/core/detect/dateDetector';
+import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 
 const detector = new DateDetector();
 const found = (text: string, ref?: string) => detector.detect(text, ref).map((d) => ({ text: d.text, value: d.value, type: d.timexType, ...(d.mod ? { mod: d.mod } : {}) }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../../src/core/analyzer';
+import { Analyzer } from '../../../../src/core/analyzer';
 
 const analyzer = new Analyzer();
 

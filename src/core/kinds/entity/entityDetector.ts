@@ -1,10 +1,10 @@
-import type { EntityType } from '../model';
+import type { EntityType } from '../../model';
 import {
   EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
   ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
-} from '../lexicons/entityWords';
-import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../lexicons/claimCues';
-import type { Sentence, Token } from '../text/sentences';
+} from './entityWords';
+import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../claim/claimCues';
+import type { Sentence, Token } from '../../text/sentences';
 import { isClubName, LineContext } from './entityContext';
 import { Gazetteer } from './gazetteer';
 

@@ -1,7 +1,7 @@
-import type { DateInfo, DateMod } from '../model';
+import type { DateInfo, DateMod } from '../../model';
 import {
   FULL_MONTH_NAMES, MONTHS, NUMBER_WORDS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS, SHIFT_WORDS, UNIT_CODES, VAGUE_QUANTITIES,
-} from '../lexicons/dateWords';
+} from './dateWords';
 import { PERIOD_RULES } from './periodRules';
 import { VAGUE_DATE_RULES } from './vagueDateRules';
 import { isoMonth, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';

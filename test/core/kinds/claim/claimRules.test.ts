@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../../src/core/analyzer';
-import type { Finding } from '../../../src/core/model';
+import { Analyzer } from '../../../../src/core/analyzer';
+import type { Finding } from '../../../../src/core/model';
 
 const analyzer = new Analyzer();
 

@@ -2,11 +2,11 @@ import type { Root } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../../src/core/analyzer';
-import { CLAIM_WEIGHTS, scoreClaim, type ClaimContext } from '../../../src/core/detect/claimDetector';
-import { CueMatcher } from '../../../src/core/detect/cueMatcher';
-import type { AnalysisOptions, Finding } from '../../../src/core/model';
-import { sentencesOf, type Sentence } from '../../../src/core/text/sentences';
+import { Analyzer } from '../../../../src/core/analyzer';
+import { CLAIM_WEIGHTS, scoreClaim, type ClaimContext } from '../../../../src/core/kinds/claim/claimDetector';
+import { CueMatcher } from '../../../../src/core/text/cueMatcher';
+import type { AnalysisOptions, Finding } from '../../../../src/core/model';
+import { sentencesOf, type Sentence } from '../../../../src/core/text/sentences';
 
 const analyzer = new Analyzer();
 

@@ -1,7 +1,7 @@
 // Line context that retypes names: a dateline's head is a place, a name in a results or standings
 // line is a team. Runs after the per-name typing in EntityDetector, on one sentence.
-import { CLUB_PREFIXES, CLUB_SUFFIXES, FIXTURE_WORDS } from '../lexicons/entityWords';
-import type { Sentence, Token } from '../text/sentences';
+import { CLUB_PREFIXES, CLUB_SUFFIXES, FIXTURE_WORDS } from './entityWords';
+import type { Sentence, Token } from '../../text/sentences';
 import type { EntityMention } from './entityDetector';
 import type { Gazetteer } from './gazetteer';
 

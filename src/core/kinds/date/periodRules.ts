@@ -1,7 +1,7 @@
 // Rules for periods named relative to the reference date the way news reports them: fiscal
 // quarters ("the third quarter", "the year-ago quarter"), "a year earlier", seasons, the weekend,
 // and months or units with a modifier ("last November", "earlier this year").
-import { FULL_MONTH_NAMES, MONTHS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS, SHIFT_WORDS, UNIT_CODES } from '../lexicons/dateWords';
+import { FULL_MONTH_NAMES, MONTHS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS, SHIFT_WORDS, UNIT_CODES } from './dateWords';
 import type { DateRule } from './dateRules';
 import { isoMonth, pad, quarterOf, shiftUnit, type DayParts } from './timex';
 

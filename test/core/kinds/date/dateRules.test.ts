@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DateDetector, type DateDetection } from '../../../src/core/detect/dateDetector';
-import { DATE_RULES } from '../../../src/core/detect/dateRules';
-import { addDays, isoWeek, parseIsoDay, quarterOf, shiftMonth, shiftUnit } from '../../../src/core/detect/timex';
+import { DateDetector, type DateDetection } from '../../../../src/core/kinds/date/dateDetector';
+import { DATE_RULES } from '../../../../src/core/kinds/date/dateRules';
+import { addDays, isoWeek, parseIsoDay, quarterOf, shiftMonth, shiftUnit } from '../../../../src/core/kinds/date/timex';
 
 const detector = new DateDetector();
 

@@ -1,10 +1,10 @@
-import type { Attribution, Cue, Region } from '../model';
+import type { Attribution, Cue, Region } from '../../model';
 import {
   ATTRIBUTION_PHRASES, ATTRIBUTION_VERBS, COMPARISON_CUES, EVALUATIVE_CUES, EVENT_CUES, HEDGE_CUES, IMPERATIVE_VERBS, NORMATIVE_CUES, OPINION_CUES,
   PAST_TENSE_VERBS, PLAN_CUES, PROMISE_CUES, REPORTING_HEDGES, RHETORIC_CUES, STATISTIC_CUES, TOPIC_CUES,
-} from '../lexicons/claimCues';
-import type { Sentence } from '../text/sentences';
-import { CueMatcher } from './cueMatcher';
+} from './claimCues';
+import type { Sentence } from '../../text/sentences';
+import { CueMatcher } from '../../text/cueMatcher';
 
 export interface ClaimCandidate {
   start: number;
