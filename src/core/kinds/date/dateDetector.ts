@@ -1,6 +1,7 @@
 import type { DateInfo } from '../../model';
 import { createChronoCalendarParser, type CalendarParser } from './calendarParser';
-import { DATE_RULES, FUTURE_TENSE, type DateHit } from './dateRules';
+import type { DateHit } from './dateRule';
+import { DATE_RULES, FUTURE_TENSE } from './dateRules';
 import { addDays, isoDay, pad, parseIsoDay } from './timex';
 
 /** Where the calendar library is worth running: it is slow when run over everything. */

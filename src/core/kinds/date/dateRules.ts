@@ -1,35 +1,10 @@
-import type { DateInfo, DateMod } from '../../model';
 import {
   FULL_MONTH_NAMES, MONTHS, NUMBER_WORDS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS, SHIFT_WORDS, UNIT_CODES, VAGUE_QUANTITIES,
 } from './dateWords';
 import { PERIOD_RULES } from './periodRules';
 import { VAGUE_DATE_RULES } from './vagueDateRules';
+import type { DateRule } from './dateRule';
 import { isoMonth, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
-
-/** A date expression found by a rule, relative to the text the rule ran on. */
-export interface DateHit {
-  start: number;
-  end: number;
-  value: string | null;
-  timexType: DateInfo['timexType'];
-  mod?: DateMod;
-  /** The value depends on the reference date. */
-  relative: boolean;
-  /** A vague reference ("now", "recently") rather than a point or span on the calendar. */
-  vague?: boolean;
-  rule: string;
-}
-
-export interface DateRule {
-  name: string;
-  pattern: RegExp;
-  /** Returns null to reject the match. `ref` is the reference day, when one is known. */
-  normalise(m: RegExpExecArray, ref: DayParts | undefined): Omit<DateHit, 'start' | 'end' | 'rule'> | null;
-  /** Index of the capture group that is the expression itself, when the match has context around it. */
-  group?: number;
-  /** Cheap test a sentence must pass before the pattern is run on it. */
-  trigger?: RegExp;
-}
 
 const YEAR = '((?:1[89]|20)\\d{2})';
 const FULL_MONTH = `(${FULL_MONTH_NAMES.join('|')})`;

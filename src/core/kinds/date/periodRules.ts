@@ -2,7 +2,7 @@
 // quarters ("the third quarter", "the year-ago quarter"), "a year earlier", seasons, the weekend,
 // and months or units with a modifier ("last November", "earlier this year").
 import { FULL_MONTH_NAMES, MONTHS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS, SHIFT_WORDS, UNIT_CODES } from './dateWords';
-import type { DateRule } from './dateRules';
+import type { DateRule } from './dateRule';
 import { isoMonth, pad, quarterOf, shiftUnit, type DayParts } from './timex';
 
 const quarter = (year: number, q: number) => `${pad(year, 4)}-Q${q}`;

@@ -1,6 +1,6 @@
 // Vague time references (TIMEX3 PRESENT_REF / PAST_REF / FUTURE_REF) and frequencies (SET).
 import { FREQUENCY_WORDS, REFERENCE_WORDS } from './dateWords';
-import type { DateRule } from './dateRules';
+import type { DateRule } from './dateRule';
 
 const alternation = (words: string[]) => words.sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
 const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');

@@ -2,7 +2,7 @@
 // line is a team. Runs after the per-name typing in EntityDetector, on one sentence.
 import { CLUB_PREFIXES, CLUB_SUFFIXES, FIXTURE_WORDS } from './entityWords';
 import type { Sentence, Token } from '../../text/sentences';
-import type { EntityMention } from './entityDetector';
+import type { EntityMention } from './entityMention';
 import type { Gazetteer } from './gazetteer';
 
 interface Span {

@@ -1,4 +1,3 @@
-import type { EntityType } from '../../model';
 import {
   EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
   ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
@@ -6,27 +5,10 @@ import {
 import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../claim/claimCues';
 import type { Sentence, Token } from '../../text/sentences';
 import { isClubName, LineContext } from './entityContext';
+import type { EntityMention } from './entityMention';
 import { Gazetteer } from './gazetteer';
 
-/** One mention of a name in a sentence, typed from its own shape and context. */
-export interface EntityMention {
-  start: number;
-  end: number;
-  text: string;
-  type: EntityType;
-  /** How sure the type is: 1 for a gazetteer hit, lower for context rules. */
-  confidence: number;
-  /** Canonical name from the gazetteer, when known. */
-  canonical?: string;
-  /** The first word starts the sentence, so its capital proves nothing. */
-  sentenceInitial: boolean;
-  /** Why the type was chosen, for hover. */
-  reason: string;
-  /** Follows a preposition of place ("at Twickenham"): the place itself, even where a team shares its name. */
-  venue?: boolean;
-  /** The type came from a generated lexicon, which a person's name part may override. */
-  generatedName?: boolean;
-}
+export type { EntityMention } from './entityMention';
 
 const POSSESSIVE = /['’]s$/;
 const CAPITALISED = /^\p{Lu}/u;

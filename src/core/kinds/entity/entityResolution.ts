@@ -1,6 +1,6 @@
 import type { EntityInfo, EntityType } from '../../model';
 import { TEAM_REASON } from './entityContext';
-import type { EntityMention } from './entityDetector';
+import type { EntityMention } from './entityMention';
 
 export interface ResolvedMention {
   mention: EntityMention;
