@@ -1,8 +1,12 @@
 // Plain data that flows from core to the server, the CLI and the tests.
 // Offsets are UTF-16 code units (JavaScript string indices), start inclusive, end exclusive.
 
-export type FindingKind = 'claim' | 'entity' | 'date';
-export const FINDING_KINDS: readonly FindingKind[] = ['claim', 'entity', 'date'];
+/**
+ * The kinds of findings, in the order they are listed and sorted everywhere. Each has its folder in
+ * kinds/ and one line in the registry (kinds/index.ts), which the compiler holds to this list.
+ */
+export const FINDING_KINDS = ['claim', 'entity', 'date'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export type TagStatus = 'verified' | 'speculative' | 'contradicted';
 export const TAG_STATUSES: readonly TagStatus[] = ['verified', 'speculative', 'contradicted'];
@@ -114,4 +118,16 @@ export interface AnalysisResult {
   reference: { date?: string; from: 'document' | 'setting' | 'none' };
   /** Text of the source looks binary or is too large to analyse. */
   skipped?: { reason: string };
+}
+
+const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i])) as Record<FindingKind, number>;
+
+/** Text order: by start, then end, then kind (FINDING_KINDS order). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+}
+
+/** By kind (FINDING_KINDS order), then start. */
+export function compareByKind(a: Finding, b: Finding): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.start - b.start;
 }
