@@ -1,8 +1,11 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe } from '../core/kinds';
+import type { FindingKind } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
+import { toPlain } from '../core/text/richText';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type TagDiagnosticData } from './protocol';
-import type { SeverityName } from './settings';
+import type { SeverityName, SourcemarkSettings } from './settings';
 import type { SourceState } from './sourceState';
 import { CONFLICT_LABEL, rangeOf } from './crossSource';
 import { quote } from './markdown';
@@ -14,8 +17,11 @@ const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-const TYPE_LABEL: Record<string, string> = {
-  person: 'Person', organisation: 'Organisation', place: 'Place', product: 'Product', event: 'Event', other: 'Name',
+/** The severity setting and the diagnostic code of each kind's findings. */
+const BY_KIND: { [K in FindingKind]: (f: TaggedFinding) => { setting: keyof SourcemarkSettings['severity']; code: string } } = {
+  claim: (f) => (f.annotation ? { setting: 'taggedClaim', code: DIAGNOSTIC_CODES.taggedClaim } : { setting: 'claim', code: DIAGNOSTIC_CODES.untaggedClaim }),
+  entity: () => ({ setting: 'entity', code: DIAGNOSTIC_CODES.entity }),
+  date: () => ({ setting: 'date', code: DIAGNOSTIC_CODES.date }),
 };
 
 /** The data a diagnostic carries so code actions can find their finding again. */
@@ -96,42 +102,15 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
 }
 
 function findingDiagnostic(f: TaggedFinding, state: SourceState): Omit<Diagnostic, 'range'> | undefined {
-  const sev = state.settings.severity;
-  const tag = f.annotation ? ` · tagged ${f.annotation.status}` : '';
-  let severity: SeverityName;
-  let code: string;
-  let message: string;
-  switch (f.kind) {
-    case 'claim': {
-      severity = f.annotation ? sev.taggedClaim : sev.claim;
-      code = f.annotation ? DIAGNOSTIC_CODES.taggedClaim : DIAGNOSTIC_CODES.untaggedClaim;
-      const who = f.claim?.attribution?.speaker ? ` · attributed to ${f.claim.attribution.speaker}` : '';
-      const hedged = f.claim?.hedges.length ? ` · hedged (${f.claim.hedges.join(', ')})` : '';
-      message = f.annotation ? `Claim tagged ${f.annotation.status}${who}` : `Untagged claim (check-worthiness ${f.score.toFixed(2)})${who}${hedged}`;
-      break;
-    }
-    case 'entity': {
-      severity = sev.entity;
-      code = DIAGNOSTIC_CODES.entity;
-      const e = f.entity;
-      message = e ? `${TYPE_LABEL[e.type]}: ${e.canonical} · ${e.mentions} mention${e.mentions === 1 ? '' : 's'}${tag}` : `Name${tag}`;
-      break;
-    }
-    case 'date': {
-      severity = sev.date;
-      code = DIAGNOSTIC_CODES.date;
-      const value = f.date?.value ?? 'unresolved';
-      message = `Date: ${value}${f.date?.mod ? ` (${f.date.mod})` : ''}${tag}`;
-      break;
-    }
-  }
+  const { setting, code } = BY_KIND[f.kind](f);
+  const severity = state.settings.severity[setting];
   if (severity === 'off') return undefined;
   const data: FindingDiagnosticData = { findingId: f.id };
   return {
     severity: SEVERITY[severity],
     code,
     source: DIAGNOSTIC_SOURCE,
-    message,
+    message: toPlain(describe(f, state.analysis).message),
     data,
   };
 }
