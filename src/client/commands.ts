@@ -3,7 +3,7 @@ import {
   COMMANDS, EXTRA_COMMANDS,
   type FindingItem, type FindingKind, type SetNoteArgs, type SetTagArgs, type TagCommandArgs, type TagEntityMentionsArgs, type TagStatus,
 } from '../server/protocol';
-import { TAG_STATUSES } from '../core/model';
+import { KIND_WORDS, TAG_STATUSES } from '../core/model';
 import { STATUS_CODICON } from './countsText';
 import { nextUntaggedClaim, pickFinding, type PickOptions } from './findingPicker';
 import type { FindingsStore } from './findingsStore';
@@ -114,7 +114,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     if (!findings.isSource) throw new UserError(`${vscode.workspace.asRelativePath(editor.document.uri)} is not a Sourcemark source.`);
     const next = nextUntaggedClaim(findings.findings, editor.document.offsetAt(editor.selection.active), direction);
     if (!next) {
-      void vscode.window.showInformationMessage(findings.counts.claims ? 'Every claim in this source is tagged.' : 'This source has no claims.');
+      void vscode.window.showInformationMessage(findings.counts.byKind.claim ? 'Every claim in this source is tagged.' : 'This source has no claims.');
       return;
     }
     const range = toRange(next.range);
@@ -167,7 +167,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     type Item = vscode.QuickPickItem & { findingKind?: FindingKind; status?: string };
     const items: Item[] = [
       { label: 'Kinds', kind: vscode.QuickPickItemKind.Separator },
-      ...ALL_KINDS.map((k) => ({ label: `${k}s`, findingKind: k, picked: current.kinds.includes(k) })),
+      ...ALL_KINDS.map((k) => ({ label: KIND_WORDS[k].plural, findingKind: k, picked: current.kinds.includes(k) })),
       { label: 'Tags', kind: vscode.QuickPickItemKind.Separator },
       ...ALL_STATUSES.map((s) => ({ label: s, status: s, picked: current.statuses.includes(s) })),
     ];

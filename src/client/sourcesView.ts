@@ -167,7 +167,7 @@ function sourceItem(s: SourceSummary): vscode.TreeItem {
 
 function findingItem(node: FindingNode): vscode.TreeItem {
   const f = node.finding;
-  const label = f.kind === 'date' && f.dateValue ? `${f.text} → ${f.dateValue}` : f.text;
+  const label = f.value ? `${f.text} → ${f.value}` : f.text;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.uri}#${f.id}`;
   const status = f.status ? `${STATUS_GLYPH[f.status]} ${f.status}` : 'untagged';

@@ -2,11 +2,23 @@
 // Offsets are UTF-16 code units (JavaScript string indices), start inclusive, end exclusive.
 
 /**
- * The kinds of findings, in the order they are listed and sorted everywhere. Each has its folder in
- * kinds/ and one line in the registry (kinds/index.ts), which the compiler holds to this list.
+ * The kinds of findings, in the order they are listed and sorted everywhere, with the words that
+ * name them: `plural` names the kind ("entities"), `one`/`many` count its findings ("4 entity
+ * mentions"). Each kind has its folder in kinds/ and one line in the registry (kinds/index.ts),
+ * which the compiler holds to this list. Plain data, so the client can read it too.
  */
-export const FINDING_KINDS = ['claim', 'entity', 'date'] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
+export const KIND_WORDS = {
+  claim: { plural: 'claims', one: 'claim', many: 'claims' },
+  entity: { plural: 'entities', one: 'entity mention', many: 'entity mentions' },
+  date: { plural: 'dates', one: 'date', many: 'dates' },
+} as const;
+export type FindingKind = keyof typeof KIND_WORDS;
+export const FINDING_KINDS = Object.keys(KIND_WORDS) as readonly FindingKind[];
+
+/** "1 claim", "4 entity mentions". */
+export function countOf(kind: FindingKind, n: number): string {
+  return `${n} ${n === 1 ? KIND_WORDS[kind].one : KIND_WORDS[kind].many}`;
+}
 
 export type TagStatus = 'verified' | 'speculative' | 'contradicted';
 export const TAG_STATUSES: readonly TagStatus[] = ['verified', 'speculative', 'contradicted'];

@@ -132,8 +132,10 @@ export interface FindingItem {
   /** Entities: type and the key shared by all mentions of the same entity. */
   entityType?: string;
   entityKey?: string;
-  /** Dates: normalised value. */
-  dateValue?: string | null;
+  /** Its normalised value, when it has one (a date's TIMEX3 value). */
+  value?: string;
+  /** Who said it, when the text names someone. */
+  speaker?: string;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe } from '../core/kinds';
 import { countFindings } from '../core/sourceCounts';
 import type { SidecarRead } from '../core/tags/sidecarStore';
 import type { FindingItem, FindingsScope, SourceSummary } from './protocol';
@@ -38,7 +39,9 @@ export function findingItems(doc: TextDocument, state: SourceState, scope: Findi
       item.entityType = f.entity.type;
       item.entityKey = f.entity.key;
     }
-    if (f.date) item.dateValue = f.date.value;
+    const d = describe(f);
+    if (d.value) item.value = d.value;
+    if (d.speaker) item.speaker = d.speaker;
     return item;
   });
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { countsDescription, countsText } from '../../src/client/countsText';
 
-const counts = { claims: 12, untagged: 5, verified: 4, speculative: 2, contradicted: 1, entities: 30, dates: 1, orphans: 0 };
+const counts = { byKind: { claim: 12, entity: 30, date: 1 }, untagged: 5, verified: 4, speculative: 2, contradicted: 1, orphans: 0 };
 
 describe('counts text', () => {
   it('reads as the status bar shows it', () => {
     expect(countsText(counts)).toBe('12 claims · 4 ✓ · 2 ? · 1 ✗ · 5 untagged');
-    expect(countsText({ ...counts, claims: 1, untagged: 1, verified: 0, speculative: 0, contradicted: 0 })).toBe('1 claim · 0 ✓ · 0 ? · 0 ✗ · 1 untagged');
+    expect(countsText({ ...counts, byKind: { ...counts.byKind, claim: 1 }, untagged: 1, verified: 0, speculative: 0, contradicted: 0 })).toBe('1 claim · 0 ✓ · 0 ? · 0 ✗ · 1 untagged');
   });
 
   it('mentions orphaned tags only when there are some', () => {

@@ -39,9 +39,9 @@ describe('requests for client views', () => {
     expect(first).toMatchObject({ kind: 'entity', start: 0, end: 6, text: 'Xiaomi', entityType: 'organisation', entityKey: 'xiaomi' });
     expect(first.range).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 6 } });
     const claims = result.findings.filter((f) => f.kind === 'claim');
-    expect(result.counts.claims).toBe(claims.length);
+    expect(result.counts.byKind.claim).toBe(claims.length);
     expect(result.counts.untagged).toBe(claims.length);
-    expect(result.counts.entities).toBe(result.findings.filter((f) => f.kind === 'entity').length);
+    expect(result.counts.byKind.entity).toBe(result.findings.filter((f) => f.kind === 'entity').length);
     expect(result.counts.verified + result.counts.speculative + result.counts.contradicted).toBe(0);
     for (const f of result.findings) expect(text.slice(f.start, f.end).startsWith(f.text.replace(/…$/, ''))).toBe(true);
   });
@@ -52,7 +52,7 @@ describe('requests for client views', () => {
     const all = await findingsOf(client, uri);
     const entity = all.findings.find((f) => f.kind === 'entity')!;
     await client.executeCommand(COMMANDS.tag, [{ uri, kind: 'entity', start: entity.start, end: entity.end, status: 'speculative' }]);
-    await client.waitFor(() => changedSummaries(client, uri).find((s) => s.counts.entities > 0 && s.counts.claims === all.counts.claims), 'sourceChanged after the tag');
+    await client.waitFor(() => changedSummaries(client, uri).find((s) => s.counts.byKind.entity > 0 && s.counts.byKind.claim === all.counts.byKind.claim), 'sourceChanged after the tag');
     const full = await findingsOf(client, uri);
     const drawn = await client.connection.sendRequest<DocumentFindings>(REQUESTS.documentFindings, { uri, scope: 'decorated' });
     expect(full.scope).toBe('all');
@@ -120,7 +120,7 @@ describe('requests for client views', () => {
       // The same counts as a full analysis of each source from disk.
       for (const s of listed.sources) expect(s.counts).toEqual((await findingsOf(client, s.uri)).counts);
       expect(listed.sources.find((s) => s.uri === uri)?.counts.verified).toBe(1);
-      expect(listed.sources.find((s) => s.uri !== uri)?.counts.claims).toBeGreaterThan(0);
+      expect(listed.sources.find((s) => s.uri !== uri)?.counts.byKind.claim).toBeGreaterThan(0);
     } finally {
       analyze.mockRestore();
     }
@@ -193,7 +193,7 @@ describe('requests for client views', () => {
     copyFileSync(path.join(FIXTURES, CGTN), other);
     const otherUri = pathToFileURL(other).href;
     const listed = await summaryOf(client);
-    expect(listed.sources.find((s) => s.uri === otherUri)).toMatchObject({ pending: true, counts: { claims: 0 } });
+    expect(listed.sources.find((s) => s.uri === otherUri)).toMatchObject({ pending: true, counts: { byKind: { claim: 0 } } });
     expect(listed.sources.find((s) => s.uri !== otherUri)?.pending).toBeUndefined();
     const announced = await client.waitFor(() => changedSummaries(client, otherUri)[0], 'sourceChanged for the new source');
     expect(announced.pending).toBeUndefined();
@@ -202,7 +202,7 @@ describe('requests for client views', () => {
     write(other, read(other).slice(0, 400));
     expect((await summaryOf(client)).sources.find((s) => s.uri === otherUri)?.pending).toBe(true);
     const updated = await client.waitFor(() => changedSummaries(client, otherUri)[1], 'sourceChanged after the edit on disk');
-    expect(updated.counts.claims).toBeLessThan(announced.counts.claims);
+    expect(updated.counts.byKind.claim).toBeLessThan(announced.counts.byKind.claim);
     expect((await summaryOf(client)).sources.find((s) => s.uri === otherUri)).toEqual(updated);
   });
 

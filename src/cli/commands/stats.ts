@@ -38,9 +38,9 @@ export function statsFile(r: SourceReport): StatsFile {
   const c = countFindings(r.tagged);
   return {
     file: displayPath(r.file), sidecar: r.sidecar.state, ...(r.skippedReason ? { skipped: true } : {}),
-    claims: c.claims, verified: c.verified, speculative: c.speculative, contradicted: c.contradicted, untagged: c.untagged,
+    claims: c.byKind.claim, verified: c.verified, speculative: c.speculative, contradicted: c.contradicted, untagged: c.untagged,
     otherTags: r.tagged.findings.filter((f) => f.kind !== 'claim' && f.annotation).length,
-    orphans: c.orphans, entities: c.entities, dates: c.dates,
+    orphans: c.orphans, entities: c.byKind.entity, dates: c.byKind.date,
   };
 }
 

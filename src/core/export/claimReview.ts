@@ -1,5 +1,6 @@
 // schema.org ClaimReview (JSON-LD) for every claim tagged verified or contradicted: what a fact
 // check publishes so search engines and aggregators can show the verdict next to the claim.
+import { describe } from '../kinds';
 import type { TagStatus } from '../model';
 import type { TaggedFinding } from '../taggedFindings';
 import type { ExportSource } from './exportSource';
@@ -18,7 +19,7 @@ export interface ClaimReviewOptions {
 }
 
 function speakerOf(source: ExportSource, claim: TaggedFinding) {
-  const name = claim.claim?.attribution?.speaker;
+  const name = describe(claim).speaker;
   if (!name) return undefined;
   // Type the speaker when the source names it as a person or an organisation; else leave it a Thing.
   const entity = source.findings.find((f) => f.entity && (f.entity.canonical === name || f.text === name))?.entity;

@@ -40,7 +40,7 @@ export function describe(f: TaggedFinding, ctx?: DescribeContext): FindingDescri
 
 /** The kind a label from an export names (case-insensitive), or undefined for a label we do not know. */
 export function kindFromLabel(label: string): FindingKind | undefined {
-  const l = label.toLowerCase();
+  const l = label.toLowerCase().replace(/^organization$/, 'organisation');
   return KINDS.find((k) => k.labels.includes(l))?.kind;
 }
 

@@ -1,5 +1,6 @@
 // The report as GitHub-flavoured Markdown, for pull requests, wikis and chat.
 import { describeEvidence } from '../export/evidence';
+import { countOf, FINDING_KINDS } from '../model';
 import { escapeMarkdown as md } from '../text/escape';
 import { CHART_STATUSES, type ReportData } from './reportData';
 
@@ -14,15 +15,16 @@ export function renderMarkdown(data: ReportData): string {
   const t = data.totals;
   const out: string[] = [`# ${md(data.title)}`, ''];
   const count = (x: number, one: string) => `${x} ${x === 1 ? one : `${one}s`}`;
-  out.push(`${count(t.sources, 'source')} · ${count(t.claims, 'claim')}: ${CHART_STATUSES.map((k) => `${t.byStatus[k]} ${k}`).join(', ')} · ${count(t.orphans, 'orphaned tag')} · ${count(t.entities, 'entity mention')} · ${count(t.dates, 'date')}`, '');
+  const others = FINDING_KINDS.filter((k) => k !== 'claim').map((k) => ` · ${countOf(k, t.byKind[k])}`).join('');
+  out.push(`${count(t.sources, 'source')} · ${countOf('claim', t.byKind.claim)}: ${CHART_STATUSES.map((k) => `${t.byStatus[k]} ${k}`).join(', ')} · ${count(t.orphans, 'orphaned tag')}${others}`, '');
 
   out.push('## Status per source', '');
   out.push(`Bars: ${CHART_STATUSES.map((k) => `${SYMBOL[k]} ${k}`).join(' · ')}`, '');
-  const max = Math.max(1, ...data.sources.map((s) => s.claims));
+  const max = Math.max(1, ...data.sources.map((s) => s.byKind.claim));
   out.push(`| source | claims | ${CHART_STATUSES.join(' | ')} | orphaned tags | chart |`, `|---|--:|${CHART_STATUSES.map(() => '--:|').join('')}--:|---|`);
   for (const s of data.sources) {
     const problems = [s.skipped && `not analysed: ${s.skipped}`, s.sidecarProblem && `tags not loaded: ${s.sidecarProblem}`].filter(Boolean).map((p) => ` (${md(p as string)})`).join('');
-    out.push(`| ${md(s.path)}${problems} | ${s.claims} | ${CHART_STATUSES.map((k) => s.byStatus[k]).join(' | ')} | ${s.orphans} | \`${bar(s.byStatus, max)}\` |`);
+    out.push(`| ${md(s.path)}${problems} | ${s.byKind.claim} | ${CHART_STATUSES.map((k) => s.byStatus[k]).join(' | ')} | ${s.orphans} | \`${bar(s.byStatus, max)}\` |`);
   }
   out.push('');
 
@@ -31,7 +33,7 @@ export function renderMarkdown(data: ReportData): string {
   else {
     out.push('| where | claim | tag | note | evidence |', '|---|---|---|---|---|');
     for (const c of data.claims) {
-      const cues = [c.speaker && `by ${c.speaker}`, c.hedges.length && `hedged: ${c.hedges.join(', ')}`].filter(Boolean).join('; ');
+      const cues = c.notes.join('; ');
       const claim = `${md(c.text)}${cues ? ` _(${md(cues)})_` : ''}`;
       const tag = `**${c.status}**${c.orphaned ? ' (text no longer in the source)' : ''}`;
       out.push(`| ${md(c.path)}:${c.line} | ${claim} | ${tag} | ${md(c.note ?? '')} | ${c.evidence.map((e) => md(describeEvidence(e))).join('<br>')} |`);

@@ -7,3 +7,8 @@ export function cut(text: string, max: number): string {
 export function oneLine(text: string, max: number): string {
   return cut(text.replace(/\s+/g, ' ').trim(), max);
 }
+
+/** `text` cut to at most `max` characters from its start, keeping the end (a path's file name). */
+export function cutStart(text: string, max: number): string {
+  return text.length > max ? `…${text.slice(text.length - max + 1)}` : text;
+}

@@ -33,7 +33,7 @@ function sourcemarkEntities() {
 export const entityKind: FindingKindDefinition<'entity'> = {
   kind: 'entity',
   needs: ['date'],
-  labels: ['entity', 'person', 'organisation', 'place', 'product', 'event', 'organization'],
+  labels: ['entity', 'person', 'organisation', 'place', 'product', 'event'],
   plugin: sourcemarkEntities,
   collect({ paragraphs }) {
     // Mentions are linked into entities over the whole source, so a type and an alias hold everywhere in it.
