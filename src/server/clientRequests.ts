@@ -3,13 +3,13 @@ import type { Connection, InitializeParams, ServerCapabilities, TextDocuments } 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
-import { SIDECAR_SUFFIX, type SidecarRead } from '../core/tags/sidecarStore';
+import { SIDECAR_SUFFIX, type SidecarStore } from '../core/tags/sidecarStore';
 import {
   NOTIFICATIONS, REQUESTS,
   type DocumentFindings, type DocumentFindingsParams, type FindingsScope, type SourceSummary, type WorkspaceSummary,
 } from './protocol';
 import { semanticTokensFor, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
-import type { SourcemarkSettings } from './settings';
+import { analysisOptionsOf, type SourcemarkSettings } from './settings';
 import type { SourceMatcher } from './sourceMatcher';
 import { closedFindings, type FindingsJob } from './closedFindings';
 import type { SourceState } from './sourceState';
@@ -24,7 +24,8 @@ export interface ServerContext {
   states: ReadonlyMap<string, SourceState>;
   matcher: SourceMatcher;
   settingsFor(uri: string): Promise<SourcemarkSettings>;
-  sidecarFor(sidecarPath: string): Promise<SidecarRead>;
+  /** Sidecars as the server knows them (its cache of reads and its own writes). */
+  store: SidecarStore;
   /** The workspace index: it analyses closed sources off the main thread and keeps their counts. */
   index: {
     summaryOf(uri: string): IndexedSummary | undefined;
@@ -180,11 +181,11 @@ export class ClientRequests {
   private async closedFindings(uri: string, scope: FindingsScope): Promise<DocumentFindings | undefined> {
     const settings = await this.ctx.settingsFor(uri);
     if (!this.ctx.matcher.isSource(uri, settings.sources)) return undefined;
-    const job: FindingsJob = { uri, path: URI.parse(uri).fsPath, settings, scope };
+    const job: FindingsJob = { uri, settings, scope };
     const fromWorker = await this.ctx.index.findings(job)?.catch(() => undefined);
     if (fromWorker) return fromWorker;
     this.diskAnalyzer ??= new Analyzer(DISK_CACHE_LIMIT);
-    return closedFindings(this.diskAnalyzer, (p) => this.ctx.sidecarFor(p), job);
+    return closedFindings(this.diskAnalyzer, this.ctx.store, job);
   }
 
   /**
@@ -198,7 +199,7 @@ export class ClientRequests {
     if (!this.ctx.matcher.isSource(uri, settings.sources)) return undefined;
     const info = await stat(URI.parse(uri).fsPath);
     const indexed = this.ctx.index.summaryOf(uri);
-    if (indexed && indexed.mtimeMs === info.mtimeMs && indexed.size === info.size && indexed.settingsKey === settingsKey(settings)) {
+    if (indexed && indexed.mtimeMs === info.mtimeMs && indexed.size === info.size && indexed.settingsKey === settingsKey(analysisOptionsOf(settings))) {
       return fromIndex(uri, indexed);
     }
     this.ctx.index.request(uri);

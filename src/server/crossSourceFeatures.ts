@@ -36,8 +36,6 @@ export interface CrossSourceHost {
   settingsFor: (uri: string) => Promise<SourcemarkSettings>;
   /** Re-analyse an open source and publish its diagnostics. */
   refresh: (uri: string) => Promise<void>;
-  /** A sidecar the server just wrote, so it need not read it back. */
-  sidecarWritten: (path: string, sidecar: Sidecar) => void;
   /** A closed source was indexed: its counts for the Sourcemark view (or why it could not be read). */
   sourceIndexed: (uri: string, result: IndexedSummary | { error: string }) => void;
   /** Undefined: WorkspaceIndex's default. */
@@ -167,7 +165,6 @@ export class CrossSourceFeatures {
     );
     if (cited.written) {
       const other = cited.written.state;
-      h.sidecarWritten(other.sidecarPath, cited.written.sidecar);
       if (h.states.has(other.uri)) await h.refresh(other.uri);
       else await this.workspace.reindex(other.uri);
     }

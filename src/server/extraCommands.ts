@@ -7,8 +7,8 @@ import type { TagService } from './tagService';
 export interface ExtraCommandContext {
   states: ReadonlyMap<string, SourceState>;
   tags: TagService;
-  /** Called after a tag write: updates the server's view of the sidecar and re-publishes the source. */
-  written(state: SourceState, sidecar: Sidecar): Promise<void>;
+  /** Called after a tag write: re-publishes the source. */
+  written(state: SourceState): Promise<void>;
   /** Drops cached settings and sidecars and analyses every open source again. */
   reanalyse(): void;
   showError(message: string): void;
@@ -38,7 +38,7 @@ export async function executeExtraCommand(params: ExecuteCommandParams, ctx: Ext
   try {
     const spans = mentions.map((m) => ({ start: m.start, end: m.end }));
     const sidecar = await ctx.tags.apply(state, { uri: state.uri, kind: 'entity' }, { op: 'setEach', status: args.status, spans });
-    if (sidecar) await ctx.written(state, sidecar);
+    if (sidecar) await ctx.written(state);
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));
   }

@@ -6,7 +6,7 @@ import {
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
 import { sha256Hex } from '../core/tags/quoteSelector';
-import { FileSidecarStore, readOrInvalid, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
+import { FileSidecarStore, readOrInvalid, sidecarPathFor, type SidecarStore } from '../core/tags/sidecarStore';
 import { ClientRequests } from './clientRequests';
 import { codeActionsFor } from './codeActions';
 import { CrossSourceFeatures } from './crossSourceFeatures';
@@ -16,7 +16,8 @@ import { hoverAt } from './hover';
 import { COMMANDS, EXTRA_COMMANDS, type DeleteTagArgs, type ReattachTagArgs, type SetNoteArgs, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from './protocol';
 import { DEFAULT_SETTINGS, normaliseSettings, type SourcemarkSettings } from './settings';
 import { SourceMatcher } from './sourceMatcher';
-import { analysedState, type SourceState } from './sourceState';
+import { CachedSidecarStore } from './sidecarCache';
+import { loadState, type SourceState } from './sourceState';
 import { moveSidecarsWithSources } from './sourceRenames';
 import { TagRangeTracker } from './tagTracking';
 import { TagService, type TagChange } from './tagService';
@@ -42,15 +43,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const tracker = new TagRangeTracker();
   const documents = new TextDocuments(tracker.documents);
   const analyzer = new Analyzer();
-  const store = options.store ?? new FileSidecarStore();
+  const store = new CachedSidecarStore(options.store ?? new FileSidecarStore());
   const tags = new TagService(store, options.now);
   const matcher = new SourceMatcher();
   const states = new Map<string, SourceState>();
-  const sidecars = new Map<string, Promise<SidecarRead>>();
   const settingsCache = new Map<string, Promise<SourcemarkSettings>>();
   const timers = new Map<string, NodeJS.Timeout>();
   const clientRequests = new ClientRequests(connection, {
-    documents, states, matcher, settingsFor, sidecarFor,
+    documents, states, matcher, settingsFor, store,
     index: { summaryOf: (uri) => crossSource.indexedSummary(uri), request: (uri) => crossSource.requestIndex(uri), findings: (job) => crossSource.closedFindings(job) },
   });
   let canFetchConfiguration = false;
@@ -59,7 +59,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let canWatchFolders = false;
   const crossSource = new CrossSourceFeatures({
     connection, documents, states, matcher, analyzer, store, tags, settingsFor, refresh,
-    sidecarWritten: remember,
     sourceIndexed: (uri, result) => clientRequests.sourceIndexed(uri, result),
     indexWorkers: options.indexWorkers, indexWorkerScript: options.indexWorkerScript,
   });
@@ -128,20 +127,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return s;
   }
 
-  /** The server's copy of a sidecar it just wrote (none: the write removed the file), so it need not read it back. */
-  function remember(sidecarPath: string, sidecar: Sidecar | undefined): void {
-    sidecars.set(sidecarPath, Promise.resolve(sidecar ? { state: 'ok', sidecar, raw: '' } : { state: 'missing' }));
-  }
-
-  function sidecarFor(sidecarPath: string): Promise<SidecarRead> {
-    let s = sidecars.get(sidecarPath);
-    if (!s) {
-      s = readOrInvalid(store, sidecarPath);
-      sidecars.set(sidecarPath, s);
-    }
-    return s;
-  }
-
   async function refresh(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
@@ -152,11 +137,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     const text = doc.getText();
     const version = doc.version;
-    const sidecarPath = sidecarPathFor(URI.parse(uri).fsPath);
-    const sidecar = await sidecarFor(sidecarPath);
+    const sidecar = await readOrInvalid(store, sidecarPathFor(URI.parse(uri).fsPath));
     if (documents.get(uri)?.version !== version) return; // a newer edit will refresh
     const opened = !states.has(uri);
-    const state = analysedState(analyzer, { uri, version, text, settings, sidecarPath, sidecar }, tracker.spans(uri));
+    const state = await loadState(analyzer, { uri, version, settings, text, sidecar, tracked: tracker.spans(uri) });
     const previous = states.get(uri);
     states.set(uri, state);
     tracker.set(uri, state.tagged.anchors);
@@ -181,7 +165,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const state = states.get(uri);
     if (!state || state.sidecar.state !== 'ok') return;
     try {
-      remember(state.sidecarPath, await tags.apply(state, {}, { op: 'rebase' }));
+      await tags.apply(state, {}, { op: 'rebase' });
     } catch (e) {
       connection.console.warn(`Sourcemark could not update ${state.sidecarPath}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -240,7 +224,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // One write can arrive as several events (the client's own watcher and ours): act on each sidecar once.
     const sidecarPaths = new Set(e.changes.map((c) => URI.parse(c.uri).fsPath).filter((p) => p.endsWith('.annotations.json')));
     for (const changed of sidecarPaths) {
-      sidecars.delete(changed);
+      store.forget(changed);
       for (const state of states.values()) if (state.sidecarPath === changed) schedule(state.uri, 0);
       void clientRequests.sidecarChanged(changed);
     }
@@ -252,7 +236,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const outcome = await moveSidecarsWithSources(files, store);
     const touched = new Set(outcome.touched);
     for (const p of touched) {
-      sidecars.delete(p);
+      store.forget(p);
       void clientRequests.sidecarChanged(p);
     }
     for (const state of states.values()) if (touched.has(state.sidecarPath)) schedule(state.uri, 0);
@@ -275,8 +259,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   /** After a tag write: the server's copy of the sidecar is the one just written; publish the source again. */
-  async function written(state: SourceState, sidecar: Sidecar | undefined): Promise<void> {
-    remember(state.sidecarPath, sidecar);
+  async function written(state: SourceState): Promise<void> {
     await refresh(state.uri);
   }
 
@@ -285,7 +268,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return executeExtraCommand(params, {
         states, tags, written,
         reanalyse: () => {
-          sidecars.clear();
+          store.clear();
           settingsCache.clear();
           refreshAll();
           // Closed sources too: the index analyses them again and the view hears of new counts.
@@ -335,7 +318,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     try {
       if (params.command === COMMANDS.tagWithEvidence) change = await crossSource.tagWithEvidence(args as TagWithEvidenceArgs);
-      await written(state, await tags.apply(state, args, change));
+      await tags.apply(state, args, change);
+      await written(state);
       return { ok: true };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);

@@ -1,5 +1,6 @@
-import { DEFAULT_MAX_FILE_MB } from '../core/text/sourceText';
 import { FINDING_KINDS, type FindingKind } from '../core/model';
+import type { SourceOptions } from '../core/sourceAnalysis';
+import { DEFAULT_MAX_FILE_MB } from '../core/text/sourceText';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
@@ -48,4 +49,9 @@ export function normaliseSettings(raw: unknown): SourcemarkSettings {
     maxFileSizeMB,
     codeLens: { enabled: (r.codeLens as { enabled?: unknown } | undefined)?.enabled !== false },
   };
+}
+
+/** The settings that change what the analysis of a source finds. */
+export function analysisOptionsOf(s: SourcemarkSettings): SourceOptions {
+  return { ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}), claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB };
 }

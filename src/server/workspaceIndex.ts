@@ -13,7 +13,7 @@ import { indexSourceFile, type IndexedSummary, type IndexJob } from './indexJob'
 import type { FindingsJob } from './closedFindings';
 import { fromWire, type IndexResponse, type WorkerRequest, type WorkerResponse } from './indexMessages';
 import type { DocumentFindings } from './protocol';
-import type { SourcemarkSettings } from './settings';
+import { analysisOptionsOf, type SourcemarkSettings } from './settings';
 import { listSources } from './workspaceSources';
 
 export interface WorkspaceIndexOptions {
@@ -367,8 +367,5 @@ export class WorkspaceIndex {
 }
 
 function jobFor(uri: string, s: SourcemarkSettings): IndexJob {
-  return {
-    uri, path: URI.parse(uri).fsPath, claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB,
-    ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}),
-  };
+  return { uri, path: URI.parse(uri).fsPath, options: analysisOptionsOf(s) };
 }
