@@ -1,6 +1,6 @@
 // How counts read in the status bar and the sources view. Pure, so it is tested without VS Code.
 import { countOf, FINDING_KINDS, KIND_WORDS } from '../core/model';
-import type { FindingCounts, TagStatus } from '../server/protocol';
+import type { FindingCounts, TagStatus } from '../shared/protocol';
 
 /** The codicon of each status, in the palette and in the Sourcemark view. */
 export const STATUS_CODICON: Record<TagStatus, string> = { verified: 'pass', speculative: 'question', contradicted: 'error' };

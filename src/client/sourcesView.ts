@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { REQUESTS, type DocumentFindings, type FindingItem, type FindingKind, type SourceSummary, type WorkspaceSummary } from '../server/protocol';
+import { DocumentFindingsRequest, WorkspaceSummaryRequest, type FindingItem, type FindingKind, type SourceSummary } from '../shared/protocol';
 import { FINDING_KINDS, TAG_STATUSES } from '../core/model';
+import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
 import { countsDescription, countsText, STATUS_CODICON, STATUS_GLYPH } from './countsText';
 import type { SourcemarkServer } from './serverState';
 
@@ -66,7 +67,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     // Sidecar writes (temporary file + rename) are announced by the server with the new counts.
     const onFile = (uri: vscode.Uri) => {
       const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-      if (!name.startsWith('.') && !name.endsWith('.annotations.json')) this.refreshSoon();
+      if (!name.startsWith('.') && !name.endsWith(SIDECAR_SUFFIX)) this.refreshSoon();
     };
     this.disposables.push(watcher, watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
   }
@@ -107,7 +108,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     if (node instanceof FindingNode) return [];
     try {
       if (node) {
-        const result = await this.server.request<DocumentFindings>(REQUESTS.documentFindings, { uri: node.summary.uri });
+        const result = await this.server.request(DocumentFindingsRequest, { uri: node.summary.uri });
         return result.findings.filter((f) => this.matches(f)).map((f) => new FindingNode(node.summary.uri, f));
       }
       this.loaded ??= this.load();
@@ -121,7 +122,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   private async load(): Promise<void> {
-    const summary = await this.server.request<WorkspaceSummary>(REQUESTS.workspaceSummary, {});
+    const summary = await this.server.request(WorkspaceSummaryRequest, {});
     this.nodes.clear();
     for (const s of summary.sources) this.nodes.set(s.uri, new SourceNode(s));
     this.view.message = summary.truncated ? 'The workspace has too many files: only part of it was searched for sources.' : undefined;

@@ -100,4 +100,3 @@ export class Analyzer {
   }
 }
 
-export { compareFindings } from './model';

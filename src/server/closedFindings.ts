@@ -3,7 +3,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../core/analyzer';
 import type { SidecarStore } from '../core/tags/sidecarStore';
-import type { DocumentFindings, FindingsScope } from './protocol';
+import type { DocumentFindings, FindingsScope } from '../shared/protocol';
 import type { SourcemarkSettings } from './settings';
 import { loadState } from './sourceState';
 import { findingItems, summaryOf } from './sourceSummary';

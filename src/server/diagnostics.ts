@@ -1,14 +1,13 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
-import type { FindingKind } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { toPlain } from '../core/text/richText';
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type TagDiagnosticData } from './protocol';
-import type { SeverityName, SourcemarkSettings } from './settings';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingDiagnosticCode, type FindingDiagnosticData, type TagDiagnosticData } from '../shared/protocol';
+import type { SeverityName } from './settings';
 import type { SourceState } from './sourceState';
 import { CONFLICT_LABEL, rangeOf } from './crossSource';
-import { quote } from './markdown';
+import { oneLine } from '../core/text/shorten';
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -16,18 +15,6 @@ const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-/** The severity setting and the diagnostic code of each kind's findings. */
-const BY_KIND: { [K in FindingKind]: (f: TaggedFinding) => { setting: keyof SourcemarkSettings['severity']; code: string } } = {
-  claim: (f) => (f.annotation ? { setting: 'taggedClaim', code: DIAGNOSTIC_CODES.taggedClaim } : { setting: 'claim', code: DIAGNOSTIC_CODES.untaggedClaim }),
-  entity: () => ({ setting: 'entity', code: DIAGNOSTIC_CODES.entity }),
-  date: () => ({ setting: 'date', code: DIAGNOSTIC_CODES.date }),
-};
-
-/** The data a diagnostic carries so code actions can find their finding again. */
-export interface FindingDiagnosticData {
-  findingId: string;
-}
 
 /** The one place findings become diagnostics. */
 export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
@@ -48,7 +35,7 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
       ...problem(
         DiagnosticSeverity.Warning,
         DIAGNOSTIC_CODES.orphan,
-        `A tag (${orphan.status} ${orphan.kind}) could not be found in the text any more: "${quote(orphan.target.exact, 80)}". ` +
+        `A tag (${orphan.status} ${orphan.kind}) could not be found in the text any more: "${oneLine(orphan.target.exact, 80)}". ` +
           'It is kept in the sidecar: select the text it belongs to and re-attach it with the lightbulb, or delete it there.',
       ),
       data,
@@ -83,16 +70,16 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
     for (const mine of c.sides.filter((s) => s.sourceId === state.uri)) {
       const other = c.sides.find((s) => s !== mine)!;
       const name = state.crossSource.labels.get(other.sourceId) ?? other.sourceId;
-      const data: FindingDiagnosticData & { conflictId: string } = { findingId: mine.findingId, conflictId: c.id };
+      const data: FindingDiagnosticData = { findingId: mine.findingId, conflictId: c.id };
       out.push({
         range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
         severity: SEVERITY[severity],
         code: DIAGNOSTIC_CODES.conflict,
         source: DIAGNOSTIC_SOURCE,
-        message: `Sources disagree on the ${CONFLICT_LABEL[c.kind]}: here "${quote(mine.focusText, 60)}" (${mine.value}); ${name} says "${quote(other.focusText, 60)}" (${other.value}).`,
+        message: `Sources disagree on the ${CONFLICT_LABEL[c.kind]}: here "${oneLine(mine.focusText, 60)}" (${mine.value}); ${name} says "${oneLine(other.focusText, 60)}" (${other.value}).`,
         relatedInformation: [{
           location: { uri: other.sourceId, range: rangeOf(other.focus) },
-          message: `${name}: "${quote(other.quote, 160)}"`,
+          message: `${name}: "${oneLine(other.quote, 160)}"`,
         }],
         data,
       });
@@ -102,13 +89,13 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
 }
 
 function findingDiagnostic(f: TaggedFinding, state: SourceState): Omit<Diagnostic, 'range'> | undefined {
-  const { setting, code } = BY_KIND[f.kind](f);
-  const severity = state.settings.severity[setting];
+  // A claim that carries a tag has been looked at: it has a severity of its own.
+  const severity = state.settings.severity[f.kind === 'claim' && f.annotation ? 'taggedClaim' : f.kind];
   if (severity === 'off') return undefined;
   const data: FindingDiagnosticData = { findingId: f.id };
   return {
     severity: SEVERITY[severity],
-    code,
+    code: findingDiagnosticCode(f.kind, !!f.annotation),
     source: DIAGNOSTIC_SOURCE,
     message: toPlain(describe(f, state.analysis).message),
     data,

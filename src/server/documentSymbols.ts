@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TaggedFinding } from '../core/taggedFindings';
-import { quote } from './markdown';
+import { oneLine } from '../core/text/shorten';
 import type { SourceState } from './sourceState';
 import { ENTITY_SYMBOL_KIND } from './workspaceSymbols';
 
@@ -15,7 +15,7 @@ export function documentSymbols(doc: TextDocument, state: SourceState): Document
   const findings = state.tagged.findings;
 
   const claims = findings.filter((f) => f.kind === 'claim').map((f) =>
-    symbol(quote(f.text, 80), `${f.annotation ? f.annotation.status : 'untagged'} · ${f.score.toFixed(2)}`, SymbolKind.String, f));
+    symbol(oneLine(f.text, 80), `${f.annotation ? f.annotation.status : 'untagged'} · ${f.score.toFixed(2)}`, SymbolKind.String, f));
 
   const firstOf = new Map<string, { f: TaggedFinding; count: number }>();
   for (const f of findings) {
@@ -29,7 +29,7 @@ export function documentSymbols(doc: TextDocument, state: SourceState): Document
     symbol(f.entity?.canonical ?? f.text, `${f.entity?.type ?? 'name'} · ${count} mention${count === 1 ? '' : 's'}${tag(f)}`, ENTITY_SYMBOL_KIND[f.entity?.type ?? 'other'], f));
 
   const dates = findings.filter((f) => f.kind === 'date').map((f) =>
-    symbol(quote(f.text, 60), `${f.date?.value ?? 'unresolved'}${f.date?.mod ? ` ${f.date.mod}` : ''}${tag(f)}`, SymbolKind.Number, f));
+    symbol(oneLine(f.text, 60), `${f.date?.value ?? 'unresolved'}${f.date?.mod ? ` ${f.date.mod}` : ''}${tag(f)}`, SymbolKind.Number, f));
 
   const group = (name: string, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol[] => {
     if (!children.length) return [];

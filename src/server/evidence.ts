@@ -2,7 +2,7 @@ import type { Analyzer } from '../core/analyzer';
 import type { Evidence, Sidecar } from '../core/tags/annotation';
 import type { SidecarStore } from '../core/tags/sidecarStore';
 import { relativeSourcePath, sourceLabel } from './crossSource';
-import type { TagWithEvidenceArgs } from './protocol';
+import type { TagWithEvidenceArgs } from '../shared/protocol';
 import type { SourcemarkSettings } from './settings';
 import { loadState, type SourceState } from './sourceState';
 import { TagError, type TagService } from './tagService';

@@ -6,7 +6,7 @@ import type { TaggedFinding } from '../core/taggedFindings';
 import { toMarkdown } from '../core/text/richText';
 import { bestPerSource, CONFLICT_LABEL } from './crossSource';
 import { escapeMarkdown } from '../core/text/escape';
-import { quote } from './markdown';
+import { oneLine } from '../core/text/shorten';
 import { findingsAt, type SourceState } from './sourceState';
 import { anchorLine, historyLine, orphanSection } from './tagHover';
 
@@ -46,7 +46,7 @@ function section(f: TaggedFinding, state: SourceState): string {
     for (const e of a.evidence ?? []) {
       lines.push(e.kind === 'url'
         ? `Evidence: ${escapeMarkdown(e.url)}`
-        : `Evidence: ${escapeMarkdown(e.source)}: “${escapeMarkdown(quote(e.quote, 100))}”`);
+        : `Evidence: ${escapeMarkdown(e.source)}: “${escapeMarkdown(oneLine(e.quote, 100))}”`);
     }
   } else {
     lines.push('Tag: none yet. Use the quick fixes (lightbulb) to tag it.');
@@ -66,7 +66,7 @@ function claimAcrossSources(f: TaggedFinding, state: SourceState): string[] {
     lines.push(`**Corroborated by ${links.length} other source${links.length === 1 ? '' : 's'}:**`);
     for (const l of links.slice(0, MAX_LINKED)) {
       const tag = l.claim.tag ? `tagged **${l.claim.tag.status}**` : 'untagged';
-      lines.push(`- ${escapeMarkdown(view.labels.get(l.sourceId) ?? l.sourceId)} (${tag}): “${escapeMarkdown(quote(l.claim.text, 140))}”`);
+      lines.push(`- ${escapeMarkdown(view.labels.get(l.sourceId) ?? l.sourceId)} (${tag}): “${escapeMarkdown(oneLine(l.claim.text, 140))}”`);
     }
     if (links.length > MAX_LINKED) lines.push(`- and ${links.length - MAX_LINKED} more (Find All References lists them)`);
   }
@@ -95,7 +95,7 @@ function conflictLines(f: TaggedFinding, state: SourceState): string[] {
     if (!mine) continue;
     const other = c.sides.find((s) => s !== mine)!;
     const name = escapeMarkdown(view!.labels.get(other.sourceId) ?? other.sourceId);
-    lines.push(`**⚠ Sources disagree on the ${CONFLICT_LABEL[c.kind]}:** here “${escapeMarkdown(mine.focusText)}” (${escapeMarkdown(mine.value)}); ${name} says “${escapeMarkdown(other.focusText)}” (${escapeMarkdown(other.value)})${other.tag ? `, tagged **${other.tag.status}**` : ''}: “${escapeMarkdown(quote(other.quote, 140))}”`);
+    lines.push(`**⚠ Sources disagree on the ${CONFLICT_LABEL[c.kind]}:** here “${escapeMarkdown(mine.focusText)}” (${escapeMarkdown(mine.value)}); ${name} says “${escapeMarkdown(other.focusText)}” (${escapeMarkdown(other.value)})${other.tag ? `, tagged **${other.tag.status}**` : ''}: “${escapeMarkdown(oneLine(other.quote, 140))}”`);
   }
   return lines;
 }

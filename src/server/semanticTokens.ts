@@ -1,6 +1,6 @@
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './protocol';
+import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../shared/protocol';
 import type { SourceState } from './sourceState';
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {

@@ -8,11 +8,12 @@ import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
 import { CorpusIndex, digestSource } from '../core/corpus';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
+import { sourcePathOf } from '../core/tags/sidecarName';
 import type { SidecarStore } from '../core/tags/sidecarStore';
 import { indexSourceFile, type IndexedSummary, type IndexJob } from './indexJob';
 import type { FindingsJob } from './closedFindings';
 import { fromWire, type IndexResponse, type WorkerRequest, type WorkerResponse } from './indexMessages';
-import type { DocumentFindings } from './protocol';
+import type { DocumentFindings } from '../shared/protocol';
 import { analysisOptionsOf, type SourcemarkSettings } from './settings';
 import { listSources } from './workspaceSources';
 
@@ -241,10 +242,10 @@ export class WorkspaceIndex {
   /** Sources and sidecars that changed on disk. */
   async filesChanged(changes: readonly FileEvent[]): Promise<void> {
     for (const change of changes) {
-      let uri = change.uri;
-      if (uri.endsWith('.annotations.json')) uri = uri.slice(0, -'.annotations.json'.length);
+      const sidecarOf = sourcePathOf(change.uri);
+      const uri = sidecarOf ?? change.uri;
       if (this.options.isOpen(uri)) continue;
-      if (change.type === FileChangeType.Deleted && !change.uri.endsWith('.annotations.json')) {
+      if (change.type === FileChangeType.Deleted && sidecarOf === undefined) {
         this.summaries.delete(uri);
         if (this.corpus.remove(uri)) this.options.onChange('file');
         continue;

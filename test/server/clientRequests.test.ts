@@ -6,9 +6,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 import {
-  EXTRA_COMMANDS, NOTIFICATIONS, REQUESTS, COMMANDS, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES,
-  type DocumentFindings, type SourceSummary, type WorkspaceSummary,
-} from '../../src/server/protocol';
+  COMMANDS, DocumentFindingsRequest, SourceChangedNotification, WorkspaceSummaryRequest, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES,
+  type DocumentFindings, type SourceSummary, 
+} from '../../src/shared/protocol';
 import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { setTag } from '../../src/core/tags/tagOperations';
@@ -19,11 +19,11 @@ const WORKER = path.resolve(__dirname, '../../dist/indexWorker.js');
 const cleanups = cleanupsAfterEach();
 const session = (files?: string[]) => serverSession(cleanups, files);
 
-const findingsOf = (client: LspTestClient, uri: string) => client.connection.sendRequest<DocumentFindings>(REQUESTS.documentFindings, { uri });
-const summaryOf = (client: LspTestClient) => client.connection.sendRequest<WorkspaceSummary>(REQUESTS.workspaceSummary, {});
+const findingsOf = (client: LspTestClient, uri: string) => client.connection.sendRequest(DocumentFindingsRequest, { uri });
+const summaryOf = (client: LspTestClient) => client.connection.sendRequest(WorkspaceSummaryRequest, {});
 
 function changedSummaries(client: LspTestClient, uri: string): SourceSummary[] {
-  return client.notifications.filter((n) => n.method === NOTIFICATIONS.sourceChanged).map((n) => n.params as SourceSummary).filter((s) => s.uri === uri);
+  return client.notifications.filter((n) => n.method === SourceChangedNotification.method).map((n) => n.params as SourceSummary).filter((s) => s.uri === uri);
 }
 
 describe('requests for client views', () => {
@@ -54,7 +54,7 @@ describe('requests for client views', () => {
     await client.executeCommand(COMMANDS.tag, [{ uri, kind: 'entity', start: entity.start, end: entity.end, status: 'speculative' }]);
     await client.waitFor(() => changedSummaries(client, uri).find((s) => s.counts.byKind.entity > 0 && s.counts.byKind.claim === all.counts.byKind.claim), 'sourceChanged after the tag');
     const full = await findingsOf(client, uri);
-    const drawn = await client.connection.sendRequest<DocumentFindings>(REQUESTS.documentFindings, { uri, scope: 'decorated' });
+    const drawn = await client.connection.sendRequest(DocumentFindingsRequest, { uri, scope: 'decorated' });
     expect(full.scope).toBe('all');
     expect(drawn.scope).toBe('decorated');
     expect(drawn.counts).toEqual(full.counts);
@@ -290,7 +290,7 @@ describe('extra commands', () => {
     const mentions = findings.filter((f) => f.entityKey === 'xiaomi').length;
     expect(mentions).toBeGreaterThan(1);
     const writes = vi.spyOn(store, 'update');
-    const result = await client.executeCommand(EXTRA_COMMANDS.tagEntityMentions, [{ uri, kind: 'entity', start: xiaomi.start, end: xiaomi.end, status: 'verified' }]);
+    const result = await client.executeCommand(COMMANDS.tagEntityMentions, [{ uri, kind: 'entity', start: xiaomi.start, end: xiaomi.end, status: 'verified' }]);
     expect(result).toEqual({ ok: true, tagged: mentions });
     const after = await findingsOf(client, uri);
     expect(after.findings.filter((f) => f.entityKey === 'xiaomi').every((f) => f.status === 'verified')).toBe(true);
@@ -302,7 +302,7 @@ describe('extra commands', () => {
     const { ws, client } = await session();
     const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
     await findingsOf(client, uri);
-    const result = await client.executeCommand(EXTRA_COMMANDS.tagEntityMentions, [{ uri, kind: 'entity', start: 7, end: 12, status: 'verified' }]);
+    const result = await client.executeCommand(COMMANDS.tagEntityMentions, [{ uri, kind: 'entity', start: 7, end: 12, status: 'verified' }]);
     expect(result).toMatchObject({ ok: false });
     expect(client.messages.at(-1)?.message).toMatch(/no entity at the cursor/);
   });
@@ -314,7 +314,7 @@ describe('extra commands', () => {
     await client.executeCommand(COMMANDS.tag, [{ uri, kind: 'claim', start: claim.start, end: claim.end, status: 'verified' }]);
     // No file watcher told the server: only re-analysing picks up the removal.
     rmSync(`${ws.path(XIAOMI_US)}.annotations.json`);
-    expect(await client.executeCommand(EXTRA_COMMANDS.reanalyse, [])).toEqual({ ok: true });
+    expect(await client.executeCommand(COMMANDS.reanalyse, [])).toEqual({ ok: true });
     await client.waitFor(() => changedSummaries(client, uri).at(-1)?.counts.verified === 0, 'sourceChanged after re-analysis');
   });
 });

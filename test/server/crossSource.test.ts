@@ -2,8 +2,7 @@ import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
-import { DIAGNOSTIC_CODES, NOTIFICATIONS, TIMELINE_REQUEST } from '../../src/server/protocol';
-import type { TimelineResponse } from '../../src/server/timelineRequest';
+import { DIAGNOSTIC_CODES, SourceChangedNotification, TimelineRequest, type TimelineResponse } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, FIXTURES, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
@@ -98,7 +97,7 @@ describe('workspace index over LSP', () => {
     client.settings = { referenceDate: '2018-03-10', codeLens: { enabled: false } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     // The source is analysed again with the new settings, and announced when that is done.
-    await client.waitFor(() => client.notifications.slice(seen).some((n) => n.method === NOTIFICATIONS.sourceChanged && (n.params as { uri: string }).uri === uri), 'the source analysed with the new settings');
+    await client.waitFor(() => client.notifications.slice(seen).some((n) => n.method === SourceChangedNotification.method && (n.params as { uri: string }).uri === uri), 'the source analysed with the new settings');
     await client.indexed();
     expect(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })).toEqual([]);
   });
@@ -153,7 +152,7 @@ describe('workspace index over LSP', () => {
 
   it('serves the timeline with the disagreement, and re-indexes a source that changes on disk', async () => {
     const { ws, client, uri } = await indexedWorkspace();
-    const t: TimelineResponse = await client.connection.sendRequest(TIMELINE_REQUEST, {});
+    const t: TimelineResponse = await client.connection.sendRequest(TimelineRequest, {});
     expect(t.markdown).toContain('## Where the sources disagree');
     expect(t.labels[uri(TALKS)]).toBe(TALKS);
     expect(t.timeline.entries.find((e) => e.value === '2018 END')!.mentions.length).toBeGreaterThanOrEqual(3);

@@ -6,7 +6,7 @@ import {
   type CodeAction, type Diagnostic, type Hover, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
-import { NOTIFICATIONS } from '../../src/server/protocol';
+import { IndexStatusRequest, SourceChangedNotification } from '../../src/shared/protocol';
 import { startServer, type ServerOptions } from '../../src/server/server';
 
 /** A minimal LSP client for tests: speaks real JSON-RPC to the server and records what it publishes. */
@@ -31,7 +31,7 @@ export class LspTestClient {
       this.notify();
     });
     connection.onNotification('window/logMessage', () => undefined);
-    for (const method of Object.values(NOTIFICATIONS)) {
+    for (const { method } of [SourceChangedNotification]) {
       connection.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
         this.notify();
@@ -129,7 +129,7 @@ export class LspTestClient {
 
   /** Resolves when the server has indexed the workspace and linked the open sources. */
   indexed(): Promise<{ sources: number; total: number; done: number; failed: number; scanning: boolean }> {
-    return this.connection.sendRequest('sourcemark/indexStatus', { wait: true });
+    return this.connection.sendRequest(IndexStatusRequest, { wait: true });
   }
 
   executeCommand(command: string, args: unknown[]): Promise<unknown> {

@@ -1,3 +1,4 @@
+import { SIDECAR_SUFFIX } from '../../core/tags/sidecarName';
 import { ANALYZE_JSON_VERSION, reportJson } from '../findingJson';
 import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, parse, UsageError } from '../options';
 import { analyzeEach } from '../batch/analyzeEach';
@@ -12,7 +13,7 @@ export const analyzeCommand: Command = {
   usage: `sourcemark analyze [--json] [--kinds claim,entity,date] [options] FILE|DIR...
 
 Prints the claims, named entities and dates of each source, with the tags from its
-<file>.annotations.json sidecar. Offsets are UTF-16 code units; --json output is documented in the README.
+<file>${SIDECAR_SUFFIX} sidecar. Offsets are UTF-16 code units; --json output is documented in the README.
 Exit code 0, 1 when a file could not be read (the others are still reported), 2 for bad arguments.
 
   --json                        the documented JSON (version ${ANALYZE_JSON_VERSION})

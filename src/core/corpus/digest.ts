@@ -1,6 +1,7 @@
 import type { SourceAnalysis } from '../sourceAnalysis';
 import type { TaggedFinding } from '../taggedFindings';
 import { LineIndex } from '../text/lineIndex';
+import { oneLine } from '../text/shorten';
 import { contentTerms } from './claimTerms';
 import { findFigures } from './figures';
 import { findRole } from './roles';
@@ -39,10 +40,7 @@ function lastAtOrBefore(sorted: readonly number[], x: number): number {
   return found;
 }
 
-const cut = (s: string) => {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
-};
+const cut = (s: string) => oneLine(s, MAX_QUOTE);
 
 const tagOf = (f: TaggedFinding): TagSummary | undefined => (f.annotation ? { id: f.annotation.id, status: f.annotation.status } : undefined);
 
