@@ -36,7 +36,7 @@ export const DEFAULT_SETTINGS: SourcemarkSettings = {
   codeLens: { enabled: true },
 };
 
-const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
+export const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /** Turns whatever the client sent into valid settings; unknown or malformed values fall back to defaults. */
 export function normaliseSettings(raw: unknown): SourcemarkSettings {
