@@ -27,7 +27,7 @@ export class FindingNode {
 
 type Node = SourceNode | FindingNode;
 
-const KIND_ICON: Record<FindingKind, string> = { claim: 'circle-large-outline', entity: 'symbol-field', date: 'calendar' };
+const KIND_ICON: Record<FindingKind, string> = { claim: 'circle-large-outline', entity: 'symbol-field', date: 'calendar', quotation: 'quote' };
 
 /**
  * The Sourcemark view: every source of the workspace with its counts, expandable to its

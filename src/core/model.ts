@@ -11,6 +11,7 @@ export const KIND_WORDS = {
   claim: { plural: 'claims', one: 'claim', many: 'claims' },
   entity: { plural: 'entities', one: 'entity mention', many: 'entity mentions' },
   date: { plural: 'dates', one: 'date', many: 'dates' },
+  quotation: { plural: 'quotations', one: 'quotation', many: 'quotations' },
 } as const;
 export type FindingKind = keyof typeof KIND_WORDS;
 export const FINDING_KINDS = Object.keys(KIND_WORDS) as readonly FindingKind[];
@@ -88,6 +89,29 @@ export interface ClaimInfo {
   suggestedStatus?: TagStatus;
 }
 
+/** Who said a quotation, as the text names them. */
+export interface Speaker {
+  /** The words that name them: "Xiaomi's executive Wang Xian", "he", "the people". */
+  text: string;
+  start: number;
+  end: number;
+  /** The entity they are, when the text names one; a pronoun is the nearest person or organisation before it. */
+  entity?: { canonical: string; key: string; type: EntityType };
+  /** How the speaker was found when the quote itself names none. */
+  via?: 'pronoun' | 'earlier-quote' | 'previous-quote';
+}
+
+export interface QuotationInfo {
+  /** `direct`: words in quotation marks; `reported`: "X said that …", "according to X, …". */
+  form: 'direct' | 'reported';
+  /** What was said: the words inside the marks, or the reported clause. */
+  words: string;
+  /** How the text attributes it: "said", "according to", "claimed"; absent when it does not. */
+  cue?: string;
+  /** Absent when the text names no one. */
+  speaker?: Speaker;
+}
+
 export interface Finding {
   /** Stable within one analysis: `${kind}:${start}:${end}`. */
   id: string;
@@ -102,6 +126,7 @@ export interface Finding {
   entity?: EntityInfo;
   date?: DateInfo;
   claim?: ClaimInfo;
+  quotation?: QuotationInfo;
 }
 
 export interface AnalysisOptions {

@@ -228,7 +228,8 @@ export class CrossSourceFeatures implements Feature {
 /** What the user sees of a view: when it is unchanged, nothing is re-sent. */
 function signature(v: CrossSourceView): string {
   const links = [...v.links].map(([id, l]) => `${id}:${l.map((x) => `${x.sourceId}#${x.claim.findingId}#${x.claim.tag?.status ?? ''}`).join(',')}`);
-  return `${v.indexing}|${v.conflicts.map((c) => `${c.id}${c.sides.map((s) => s.tag?.status ?? '').join('')}`).join(',')}|${links.join(';')}`;
+  const speakers = [...v.speakers].map(([id, s]) => `${id}:${s.quotes.map((q) => `${q.sourceId}#${q.quotation.findingId}#${q.quotation.tag?.status ?? ''}`).join(',')}`);
+  return `${v.indexing}|${v.conflicts.map((c) => `${c.id}${c.sides.map((s) => s.tag?.status ?? '').join('')}`).join(',')}|${links.join(';')}|${speakers.join(';')}`;
 }
 
 /** The part of a view that still holds after an edit: findings that are still there, conflicts whose words are unchanged. */
@@ -241,5 +242,6 @@ function carriedOver(view: CrossSourceView | undefined, state: SourceState): Cro
     links: new Map([...view.links].filter(([id]) => ids.has(id))),
     conflicts: view.conflicts.filter((c) => c.sides.every((s) => s.sourceId !== state.uri || (ids.has(s.findingId) && here(s.focus.start, s.focus.end, s.focusText)))),
     entities: new Map([...view.entities].filter(([id]) => ids.has(id))),
+    speakers: new Map([...view.speakers].filter(([id]) => ids.has(id))),
   };
 }

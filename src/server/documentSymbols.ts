@@ -1,11 +1,13 @@
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe } from '../core/kinds';
+import { FINDING_KINDS, KIND_WORDS } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { oneLine } from '../core/text/shorten';
 import type { SourceState } from './sourceState';
 import { ENTITY_SYMBOL_KIND } from './workspaceSymbols';
 
-/** The Outline: a source's claims, entities (one per entity, at its first mention) and dates, grouped by kind. */
+/** The Outline: a source's claims, entities (one per entity, at its first mention), dates and any other kind, grouped by kind. */
 export function documentSymbols(doc: TextDocument, state: SourceState): DocumentSymbol[] {
   const range = (start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
   const symbol = (name: string, detail: string, kind: SymbolKind, f: TaggedFinding): DocumentSymbol => ({
@@ -38,9 +40,15 @@ export function documentSymbols(doc: TextDocument, state: SourceState): Document
     const end = children.reduce((a, c) => (c.range.end.line > a.line || (c.range.end.line === a.line && c.range.end.character > a.character) ? c.range.end : a), children[0].range.end);
     return [{ name: `${name} (${children.length})`, kind, range: { start, end }, selectionRange: children[0].selectionRange, children }];
   };
+  // Kinds without a layout of their own here are listed by their description.
+  const others = FINDING_KINDS.filter((k) => k !== 'claim' && k !== 'entity' && k !== 'date').flatMap((k) => group(
+    KIND_WORDS[k].plural.charAt(0).toUpperCase() + KIND_WORDS[k].plural.slice(1), SymbolKind.Module,
+    findings.filter((f) => f.kind === k).map((f) => symbol(oneLine(f.text, 80), [...describe(f).notes, f.annotation ? f.annotation.status : 'untagged'].join(' · '), SymbolKind.String, f)),
+  ));
   return [
     ...group('Claims', SymbolKind.Module, claims),
     ...group('Entities', SymbolKind.Module, entities),
     ...group('Dates', SymbolKind.Module, dates),
+    ...others,
   ];
 }

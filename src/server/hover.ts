@@ -30,6 +30,7 @@ const ACROSS_SOURCES: { [K in FindingKind]: (f: TaggedFinding, state: SourceStat
   claim: (f, state) => claimAcrossSources(f, state),
   entity: (f, state) => entityAcrossSources(f, state),
   date: () => [],
+  quotation: (f, state) => quotationAcrossSources(f, state),
 };
 
 function section(f: TaggedFinding, state: SourceState): string {
@@ -83,6 +84,27 @@ function entityAcrossSources(f: TaggedFinding, state: SourceState): string[] {
   if (others.length) lines.push(`Written elsewhere: ${others.map(escapeMarkdown).join(', ')}`);
   if (g.descriptions.length) lines.push(`Described as: ${g.descriptions.slice(0, 6).map((d) => `“${escapeMarkdown(d)}”`).join(', ')}`);
   lines.push(...conflictLines(f, state));
+  return lines;
+}
+
+/** The speaker's other quotations in the workspace, and the sources that give these words to someone else. */
+function quotationAcrossSources(f: TaggedFinding, state: SourceState): string[] {
+  const view = state.crossSource;
+  if (!view) return [];
+  const lines = conflictLines(f, state);
+  const of = view.speakers.get(f.id);
+  const others = of?.quotes.filter((q) => !(q.sourceId === state.uri && q.quotation.findingId === f.id)) ?? [];
+  if (of && others.length) {
+    const sources = new Set(of.quotes.map((q) => q.sourceId)).size;
+    const name = describe(f).speaker ?? '';
+    lines.push(`**${escapeMarkdown(name)} is quoted ${others.length} more time${others.length === 1 ? '' : 's'} in ${sources} source${sources === 1 ? '' : 's'}:**`);
+    for (const q of others.slice(0, MAX_LINKED)) {
+      const tag = q.quotation.tag ? ` (tagged **${q.quotation.tag.status}**)` : '';
+      lines.push(`- ${escapeMarkdown(view.labels.get(q.sourceId) ?? q.sourceId)}${tag}: “${escapeMarkdown(oneLine(q.quotation.words, 140))}”`);
+    }
+    if (others.length > MAX_LINKED) lines.push(`- and ${others.length - MAX_LINKED} more (Find All References lists them)`);
+  }
+  if (view.indexing) lines.push(`*Indexing the workspace: ${view.indexed} sources so far.*`);
   return lines;
 }
 

@@ -65,9 +65,10 @@ export class OpenSources {
       const uri = e.document.uri;
       this.cancel(uri);
       o.tracker.forget(uri);
+      // Listeners first: the index re-reads the file from disk with the settings still at hand.
+      this.closed.fire(uri);
       this.states.delete(uri);
       o.settings.clear(uri);
-      this.closed.fire(uri);
       o.diagnostics.clear(uri);
     });
   }

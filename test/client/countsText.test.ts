@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countsDescription, countsText } from '../../src/client/countsText';
 
-const counts = { byKind: { claim: 12, entity: 30, date: 1 }, untagged: 5, verified: 4, speculative: 2, contradicted: 1, orphans: 0 };
+const counts = { byKind: { claim: 12, entity: 30, date: 1, quotation: 3 }, untagged: 5, verified: 4, speculative: 2, contradicted: 1, orphans: 0 };
 
 describe('counts text', () => {
   it('reads as the status bar shows it', () => {
@@ -15,6 +15,6 @@ describe('counts text', () => {
   });
 
   it('spells the counts out for tooltips and screen readers', () => {
-    expect(countsDescription(counts)).toBe('12 claims: 4 verified, 2 speculative, 1 contradicted, 5 untagged\n30 entities and 1 date mentioned');
+    expect(countsDescription(counts)).toBe('12 claims: 4 verified, 2 speculative, 1 contradicted, 5 untagged\n30 entities, 1 date and 3 quotations mentioned');
   });
 });

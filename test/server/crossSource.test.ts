@@ -74,7 +74,7 @@ describe('workspace index over LSP', () => {
 
     const { uri: cgtn } = await openAndLink(client, ws.path(CGTN));
     const outline: DocumentSymbol[] = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: cgtn } });
-    expect(outline.map((s) => s.name.replace(/ \(\d+\)$/, ''))).toEqual(['Claims', 'Entities', 'Dates']);
+    expect(outline.map((s) => s.name.replace(/ \(\d+\)$/, ''))).toEqual(['Claims', 'Entities', 'Dates', 'Quotations']);
     const entities = outline[1].children!;
     expect(entities.find((e) => e.name === 'Lei Jun')?.detail).toMatch(/^person · 5 mentions/);
     expect(outline[2].children!.some((d) => d.name === 'end of 2018' && d.detail === '2018 END')).toBe(true);

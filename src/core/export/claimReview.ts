@@ -1,6 +1,6 @@
-// schema.org ClaimReview (JSON-LD) for every claim tagged verified or contradicted: what a fact
-// check publishes so search engines and aggregators can show the verdict next to the claim.
-import { describe } from '../kinds';
+// schema.org ClaimReview (JSON-LD) for every claim or quotation tagged verified or contradicted:
+// what a fact check publishes so search engines and aggregators can show the verdict next to it.
+import { describe, kindDefinition } from '../kinds';
 import type { TagStatus } from '../model';
 import type { TaggedFinding } from '../taggedFindings';
 import type { ExportSource } from './exportSource';
@@ -32,7 +32,7 @@ export function toClaimReviews(sources: readonly ExportSource[], options: ClaimR
   for (const s of sources) {
     for (const f of s.findings) {
       const tag = f.annotation;
-      const rating = tag && f.kind === 'claim' ? CLAIM_REVIEW_RATINGS[tag.status] : undefined;
+      const rating = tag && kindDefinition(f.kind).statement ? CLAIM_REVIEW_RATINGS[tag.status] : undefined;
       if (!tag || !rating) continue;
       const author = speakerOf(s, f);
       const evidence = tag.evidence ?? [];

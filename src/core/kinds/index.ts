@@ -5,12 +5,14 @@ import type { TaggedFinding } from '../taggedFindings';
 import { claimKind } from './claim';
 import { dateKind } from './date';
 import { entityKind } from './entity';
+import { quotationKind } from './quotation';
 import type { DescribeContext, FindingDescription, FindingKindDefinition } from './kind';
 
 const REGISTRY: { readonly [K in FindingKind]: FindingKindDefinition<K> } = {
   claim: claimKind,
   entity: entityKind,
   date: dateKind,
+  quotation: quotationKind,
 };
 
 /** Every kind, in FINDING_KINDS order. */

@@ -64,6 +64,8 @@ export interface FindingKindDefinition<K extends FindingKind = FindingKind> {
   readonly kind: K;
   /** The kinds whose findings this one reads, in its paragraphs and when collecting; they run first. */
   readonly needs: readonly FindingKind[];
+  /** Its findings say that something is so (a claim, a quotation): a verdict on one is a fact check. */
+  readonly statement: boolean;
   /** The labels exports classify its findings by (see FindingDescription.label). */
   readonly labels: readonly string[];
   /** The unified plugin that finds this kind in one paragraph and leaves it in the file's data. */

@@ -5,7 +5,7 @@ import { describeEvidence, type Evidence } from '../export/evidence';
 import { statusChart, STATUS_COLOURS } from './barChart';
 import { escapeHtml as h, isWebUrl } from '../text/escape';
 import { FINDING_KINDS, KIND_WORDS } from '../model';
-import { CHART_STATUSES, type ReportData, type SourceRow } from './reportData';
+import { CHART_STATUSES, type ClaimRow, type ReportData, type SourceRow } from './reportData';
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5f6368; --rule: #d9d9d9; }
@@ -83,11 +83,11 @@ function countsTable(sources: readonly SourceRow[], totals: ReportData['totals']
   ].join('\n');
 }
 
-function claimsTable(data: ReportData): string {
-  if (!data.claims.length) return '<p class="note">No claims.</p>';
+function claimsTable(claims: readonly ClaimRow[], what = 'claim'): string {
+  if (!claims.length) return `<p class="note">No ${what}s.</p>`;
   const rows: string[] = [];
   let source: string | undefined;
-  for (const c of data.claims) {
+  for (const c of claims) {
     // A heading row per source keeps the line column narrow and the quotes wide.
     if (c.path !== source) {
       source = c.path;
@@ -96,7 +96,7 @@ function claimsTable(data: ReportData): string {
     const cues = c.notes.join(' · ');
     rows.push(`<tr><td class="where">${c.orphaned ? '–' : c.line}</td><td class="quote">${h(c.text)}${cues ? `<div class="cues">${h(cues)}</div>` : ''}</td><td>${badge(c.status)}${c.orphaned ? '<span class="orphaned">text no longer in the source</span>' : ''}</td><td>${c.note ? h(c.note) : ''}</td><td>${evidenceHtml(c.evidence)}</td></tr>`);
   }
-  return `<table class="claims">\n<colgroup><col class="line"><col class="claim"><col class="tag"><col class="note"><col class="evidence"></colgroup>\n<thead><tr><th>line</th><th>claim</th><th>tag</th><th>note</th><th>evidence</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+  return `<table class="claims">\n<colgroup><col class="line"><col class="claim"><col class="tag"><col class="note"><col class="evidence"></colgroup>\n<thead><tr><th>line</th><th>${what}</th><th>tag</th><th>note</th><th>evidence</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
 
 function timelineTable(data: ReportData): string {
@@ -130,7 +130,7 @@ export function renderHtml(data: ReportData): string {
 <header>
 <h1>${h(data.title)}</h1>
 <p class="summary">${h(summary)}</p>
-<nav><a href="#status">Status per source</a><a href="#claims">Claims</a><a href="#timeline">Timeline</a>${data.conflicts.length ? '<a href="#conflicts">Conflicts</a>' : ''}</nav>
+<nav><a href="#status">Status per source</a><a href="#claims">Claims</a>${data.quotations.length ? '<a href="#quotations">Quotations</a>' : ''}<a href="#timeline">Timeline</a>${data.conflicts.length ? '<a href="#conflicts">Conflicts</a>' : ''}</nav>
 </header>
 <section id="status">
 <h2>Status per source</h2>
@@ -139,8 +139,8 @@ ${countsTable(data.sources, t)}
 </section>
 <section id="claims">
 <h2>Claims</h2>
-${claimsTable(data)}
-</section>
+${claimsTable(data.claims)}
+</section>${data.quotations.length ? `\n<section id="quotations">\n<h2>Quotations</h2>\n${claimsTable(data.quotations, 'quotation')}\n</section>` : ''}
 <section id="timeline">
 <h2>Timeline of dates across sources</h2>
 ${timelineTable(data)}

@@ -71,13 +71,15 @@ export interface ReportData {
   sources: SourceRow[];
   totals: Omit<SourceRow, 'path' | 'sidecarProblem' | 'skipped'> & { sources: number };
   claims: ClaimRow[];
+  /** Who said what: the quotations, with their speakers in `notes`. */
+  quotations: ClaimRow[];
   timeline: ReportTimelineEntry[];
   conflicts: ReportConflict[];
 }
 
 export interface ReportOptions {
   title?: string;
-  /** Claims listed in the table: every detected claim, or only tagged ones. */
+  /** Claims and quotations listed in the tables: every one detected, or only tagged ones. */
   claims: 'all' | 'tagged';
   /** From the cross-source index (src/core/corpus), which sees every source at once. */
   conflicts: ReportConflict[];
@@ -115,20 +117,24 @@ export function buildReport(sources: readonly ReportSource[], options: ReportOpt
     totals.orphans += c.orphans;
     for (const k of CHART_STATUSES) totals.byStatus[k] += c.byStatus[k];
   }
-  const claims: ClaimRow[] = [];
-  for (const s of sources) {
-    const lines = new LineIndex(s.text);
-    for (const f of s.findings) if (f.kind === 'claim' && (options.claims === 'all' || f.annotation)) claims.push(claimRow(s.path, lines, f));
-    for (const o of s.orphans) {
-      if (o.kind !== 'claim') continue;
-      claims.push({ path: s.path, line: 1, text: flat(o.target.exact), status: o.status, ...(o.note ? { note: o.note } : {}), evidence: [...(o.evidence ?? [])], notes: [], orphaned: true });
+  const rows = (kind: FindingKind): ClaimRow[] => {
+    const out: ClaimRow[] = [];
+    for (const s of sources) {
+      const lines = new LineIndex(s.text);
+      for (const f of s.findings) if (f.kind === kind && (options.claims === 'all' || f.annotation)) out.push(claimRow(s.path, lines, f));
+      for (const o of s.orphans) {
+        if (o.kind !== kind) continue;
+        out.push({ path: s.path, line: 1, text: flat(o.target.exact), status: o.status, ...(o.note ? { note: o.note } : {}), evidence: [...(o.evidence ?? [])], notes: [], orphaned: true });
+      }
     }
-  }
+    return out;
+  };
   return {
     title: options.title ?? 'Sourcemark report',
     sources: counts,
     totals,
-    claims,
+    claims: rows('claim'),
+    quotations: rows('quotation'),
     timeline: options.timeline,
     conflicts: options.conflicts,
   };

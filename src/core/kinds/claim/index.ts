@@ -30,6 +30,7 @@ function sourcemarkClaims() {
 
 export const claimKind: FindingKindDefinition<'claim'> = {
   kind: 'claim',
+  statement: true,
   needs: ['entity', 'date'],
   labels: ['claim'],
   plugin: sourcemarkClaims,

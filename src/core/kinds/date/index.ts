@@ -30,6 +30,7 @@ function sourcemarkDates() {
 
 export const dateKind: FindingKindDefinition<'date'> = {
   kind: 'date',
+  statement: false,
   needs: [],
   labels: ['date'],
   plugin: sourcemarkDates,

@@ -32,6 +32,7 @@ function sourcemarkEntities() {
 
 export const entityKind: FindingKindDefinition<'entity'> = {
   kind: 'entity',
+  statement: false,
   needs: ['date'],
   labels: ['entity', 'person', 'organisation', 'place', 'product', 'event'],
   plugin: sourcemarkEntities,

@@ -1,0 +1,51 @@
+// Who a quotation's speaker is, decided over the whole source once its entities are known: the
+// entity the speaker's words name, or for a pronoun the nearest person or organisation before it.
+import type { EntityType, Finding, Speaker } from '../../model';
+import type { SpeakerPhrase } from './quotationDetector';
+
+/** How far back a pronoun looks for the person or organisation it stands for (UTF-16 units). */
+const PRONOUN_REACH = 600;
+/** "Lei Jun, who said …": a relative pronoun's antecedent is right before it. */
+const RELATIVE_REACH = 120;
+
+const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(['person', 'organisation', 'other', 'place']);
+
+function speakerEntity(e: Finding): NonNullable<Speaker['entity']> {
+  return { canonical: e.entity!.canonical, key: e.entity!.key, type: e.entity!.type };
+}
+
+/**
+ * The speaker a phrase names. `entities` are the source's entity findings in text order. Undefined
+ * when the phrase must name an entity and does not ("according to users' feedback").
+ */
+export function resolveSpeaker(phrase: SpeakerPhrase, entities: readonly Finding[]): Speaker | undefined {
+  const named = { text: phrase.text, start: phrase.start, end: phrase.end };
+  if (phrase.pronoun) {
+    const types = phrase.pronoun === 'either' ? ['person', 'organisation'] : [phrase.pronoun];
+    const reach = /^(?:who|which)$/i.test(phrase.text) ? RELATIVE_REACH : PRONOUN_REACH;
+    const before = entities.findLast((e) => e.end <= phrase.start && phrase.start - e.end <= reach && e.entity && types.includes(e.entity.type));
+    return before ? { ...named, entity: speakerEntity(before), via: 'pronoun' } : named;
+  }
+  const inside = entities.filter((e) => e.entity && e.start >= phrase.start && e.end <= phrase.end && SPEAKER_TYPES.has(e.entity.type));
+  switch (phrase.pick) {
+    case 'first': {
+      // "according to Lei Jun's speech at …", "according to IDC data": the first person or organisation.
+      const e = inside.find((x) => x.entity!.type === 'person' || x.entity!.type === 'organisation') ?? inside[0];
+      return e ? { text: e.text, start: e.start, end: e.end, entity: speakerEntity(e) } : undefined;
+    }
+    case 'head': {
+      // "Xiaomi's executive Wang Xian": the name the phrase ends with; "Apple lawyers" are not Apple.
+      const e = inside.findLast((x) => x.end === phrase.end);
+      return e ? { ...named, entity: speakerEntity(e) } : named;
+    }
+    case 'exact': {
+      const e = entities.find((x) => x.entity && x.start <= phrase.start && phrase.start < x.end);
+      return e ? { ...named, entity: speakerEntity(e) } : named;
+    }
+  }
+}
+
+/** Words compared as a reader would: lower case, letters and digits only. */
+export function comparableWords(words: string): string {
+  return words.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
