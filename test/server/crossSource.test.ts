@@ -61,6 +61,21 @@ describe('workspace index over LSP', () => {
     expect(locationText(def)).toBe('Lei Jun');
   });
 
+  it('lists a speaker\'s quotations from every source in the hover of a quote and in its references', async () => {
+    const { ws, client, uri } = await indexedWorkspace();
+    const { uri: cgtn, text } = await openAndLink(client, ws.path(CGTN));
+    const at = positionOf(text, 'to enter US by end of 2018');
+    const hover: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: cgtn }, position: at });
+    const value = (hover.contents as { value: string }).value;
+    expect(value).toContain('**Quotation** · reported speech');
+    expect(value).toContain('Speaker: Lei Jun (person)');
+    expect(value).toMatch(/\*\*Lei Jun is quoted \d+ more times in 3 sources:\*\*/);
+    expect(value).toContain('“to start entering the market by end 2018, or by early 2019.”');
+    const refs: Location[] = await client.connection.sendRequest('textDocument/references', { textDocument: { uri: cgtn }, position: at, context: { includeDeclaration: true } });
+    expect(new Set(refs.map((l) => l.uri))).toEqual(new Set([uri(XIAOMI_US), uri(GET_READY), cgtn]));
+    expect(refs.map(locationText)).toContain('Xiaomi to enter US by end of 2018');
+  });
+
   it('finds entities with workspace symbols and outlines a source by kind', async () => {
     const { ws, client, uri } = await indexedWorkspace();
     const symbols: SymbolInformation[] = await client.connection.sendRequest('workspace/symbol', { query: 'lei' });
