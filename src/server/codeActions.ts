@@ -74,7 +74,8 @@ function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagn
 
 function actionsForFinding(state: SourceState, f: TaggedFinding, diagnostic: Diagnostic | undefined, qualify: boolean): CodeAction[] {
   const target: TagCommandArgs = { uri: state.uri, kind: f.kind, start: f.start, end: f.end, version: state.version };
-  const suffix = !qualify ? '' : f.kind === 'claim' ? ' (claim)' : ` (${f.kind} “${cut(f.text, 40)}”)`;
+  // The finding's own quotation marks give way to ours.
+  const suffix = !qualify ? '' : f.kind === 'claim' ? ' (claim)' : ` (${f.kind} “${cut(f.text.replace(/^["“‘]|["”’]$/g, ''), 40)}”)`;
   const order: TagStatus[] = f.claim?.suggestedStatus === 'speculative' ? ['speculative', 'verified', 'contradicted'] : ['verified', 'speculative', 'contradicted'];
   const actions: CodeAction[] = [];
   for (const status of order) {

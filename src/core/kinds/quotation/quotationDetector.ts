@@ -38,6 +38,8 @@ const MIN_QUOTED_WORDS = 3;
 const MIN_REPORTED_WORDS = 4;
 /** Speaker phrases longer than this are a clause of their own. */
 const MAX_SPEAKER_WORDS = 12;
+/** What follows "according to" may describe the source at length ("Lei Jun's speech at the World Internet Conference in …"). */
+const MAX_SOURCE_WORDS = 20;
 
 const VERBS = new Set(REPORTING_VERBS);
 const VERB_ALTERNATION = REPORTING_VERBS.join('|');
@@ -228,7 +230,7 @@ function reportedSpeech(text: string, sentence: Sentence, quoted: (offset: numbe
     if (quoted(cueStart)) continue;
     const sourceStart = cueStart + m[0].length;
     const sourceEnd = sourceStart + (/^[^,;:.!?]*/.exec(text.slice(sourceStart, end))?.[0].trimEnd().length ?? 0);
-    if (sourceEnd <= sourceStart || wordCount(text.slice(sourceStart, sourceEnd)) > MAX_SPEAKER_WORDS) continue;
+    if (sourceEnd <= sourceStart || wordCount(text.slice(sourceStart, sourceEnd)) > MAX_SOURCE_WORDS) continue;
     const cue = { text: m[0].trim().replace(/\s+/g, ' '), start: cueStart, end: cueStart + m[0].trimEnd().length };
     const speaker = speakerPhrase(text.slice(sourceStart, sourceEnd), sourceStart, 'first');
     const before = text.slice(sentence.start, cueStart);

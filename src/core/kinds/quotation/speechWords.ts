@@ -5,7 +5,7 @@ export const REPORTING_VERBS = [
   'said', 'says', 'say', 'told', 'tells', 'claimed', 'claims', 'claim', 'admits', 'admitted', 'announced', 'announces',
   'stated', 'states', 'reported', 'reports', 'confirmed', 'confirms', 'denied', 'denies', 'added', 'explained', 'noted',
   'argued', 'insisted', 'warned', 'wrote', 'writes', 'tweeted', 'revealed', 'reveals', 'acknowledged', 'disclosed',
-  'predicted', 'promised', 'vowed', 'stressed', 'asked',
+  'predicted', 'promised', 'vowed', 'stressed', 'asked', 'expressed',
 ];
 
 /**

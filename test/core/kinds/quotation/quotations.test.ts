@@ -126,6 +126,9 @@ describe('quotations on the sample sources', () => {
     const found = quotations(sample('002_3b3f9ef10a23df2c.txt')).map(said);
     expect(found).toContainEqual({ words: 'Xiaomi to enter US by end of 2018', speaker: 'Lei Jun', form: 'reported' });
     expect(found).toContainEqual({ words: 'his company will sell smartphones in the US', speaker: 'Lei Jun', form: 'reported' });
+    // A long description of the source after "according to": its first person.
+    expect(found).toContainEqual({ words: 'The system has more than 300 million users worldwide in late 2017', speaker: 'Lei Jun', form: 'reported' });
+    expect(found).toContainEqual({ words: 'the US is actively trying to stop its people buying Chinese smartphones', speaker: 'Some', form: 'reported' });
     expect(found).toContainEqual({ words: 'If Huawei couldn\'t crack the US market, I doubt Xiaomi will fare much better,', speaker: 'SquareMelon', form: 'direct' });
     // A handle in quotation marks is the speaker, not a quote.
     expect(found).toContainEqual({ words: 'It\'s time for some fresh blood here,', speaker: 'meh...', form: 'direct' });
