@@ -172,7 +172,8 @@ function findingItem(node: FindingNode): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.uri}#${f.id}`;
   const status = f.status ? `${STATUS_GLYPH[f.status]} ${f.status}` : 'untagged';
-  item.description = f.kind === 'claim' ? status : `${f.entityType ?? f.kind}${f.status ? ` · ${status}` : ''}`;
+  // A claim's row says its status; another finding's says what it is (and who said it), then its tag.
+  item.description = f.kind === 'claim' ? status : `${f.entityType ?? f.kind}${f.speaker ? ` · ${f.speaker}` : ''}${f.status ? ` · ${status}` : ''}`;
   // A tagged claim shows its status; a tagged name or date keeps its kind's icon in the status colour.
   const icon = f.kind === 'claim' && f.status ? STATUS_CODICON[f.status] : KIND_ICON[f.kind];
   item.iconPath = new vscode.ThemeIcon(icon, f.status ? new vscode.ThemeColor(`sourcemark.${f.status}Foreground`) : undefined);
