@@ -117,6 +117,28 @@ describe('workspace index over LSP', () => {
     expect(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })).toEqual([]);
   });
 
+  it('flags the same words given to two speakers on the speaker, and tags the quote contradicted citing the other source', async () => {
+    const ws = tempWorkspace([]);
+    const quote = '“We will sell our phones through every major US carrier next year.”';
+    write(ws.path('a.txt'), `Xiaomi CEO Lei Jun said: ${quote}\n`);
+    write(ws.path('b.txt'), `Xiaomi executive Wang Xian said: ${quote}\n`);
+    const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z'), indexWorkers: 0 });
+    cleanups.push(ws.cleanup, () => client.shutdown());
+    await client.initialize(ws.dir);
+    await client.indexed();
+    const { uri, text, diagnostics } = await openAndLink(client, ws.path('a.txt'));
+    const conflict = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.conflict)!;
+    expect(coveredText(text, conflict)).toBe('Xiaomi CEO Lei Jun');
+    expect(conflict.message).toBe('Sources disagree on the speaker: here "Xiaomi CEO Lei Jun" (Lei Jun); b.txt says "Xiaomi executive Wang Xian" (Wang Xian).');
+    const hover: Hover | null = await client.hover(uri, positionOf(text, 'We will sell'));
+    expect((hover?.contents as { value: string }).value).toContain('**⚠ Sources disagree on the speaker:**');
+    const actions = await client.codeActions(uri, conflict.range, [conflict]);
+    const fix = actions.find((a) => a.title.startsWith('Tag as contradicted, citing b.txt'))!;
+    expect(await client.executeCommand(fix.command!.command, fix.command!.arguments!)).toEqual({ ok: true });
+    const sidecar = JSON.parse(read(`${ws.path('a.txt')}.annotations.json`)) as { annotations: { kind: string; status: string; evidence?: { source: string }[] }[] };
+    expect(sidecar.annotations).toEqual([expect.objectContaining({ kind: 'quotation', status: 'contradicted', evidence: [expect.objectContaining({ source: 'b.txt' })] })]);
+  });
+
   it('flags the Lei Jun title conflict with both quotes and tags it contradicted citing the other source', async () => {
     const { ws, client, uri: uriOf } = await indexedWorkspace();
     const { uri, text, diagnostics } = await openAndLink(client, ws.path(XIAOMI_US));
