@@ -27,6 +27,8 @@ function sourcemarkQuotations() {
 
 /** Fewer words than this and a quote is not recognised as one quoted before. */
 const MIN_REPEATED_WORDS = 4;
+/** How many quotations back an unattributed quote looks for the same words. */
+const REPEATED_REACH = 200;
 
 /** How sure the finding is: quotation marks and a named speaker are the surest. */
 function scoreOf(form: 'direct' | 'reported', speaker: Speaker | undefined): number {
@@ -69,6 +71,6 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
 function quotedBefore(earlier: readonly Finding[], words: string): Speaker | undefined {
   const these = comparableWords(words);
   if (these.split(' ').length < MIN_REPEATED_WORDS) return undefined;
-  const source = earlier.findLast((f) => f.quotation?.speaker && comparableWords(f.quotation.words).includes(these));
+  const source = earlier.slice(-REPEATED_REACH).findLast((f) => f.quotation?.speaker && comparableWords(f.quotation.words).includes(these));
   return source?.quotation?.speaker && { ...source.quotation.speaker, via: 'earlier-quote' };
 }

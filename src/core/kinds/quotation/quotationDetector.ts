@@ -57,17 +57,49 @@ const ADVERBIAL_STARTS = new Set(['on', 'in', 'at', 'during', 'last', 'this', 'y
 /** Words that make "X said …" a subordinate clause, which ends at the next comma. */
 const SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas', 'because', 'since', 'as', 'if', 'when', 'after', 'before']);
 
-const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+/** A reporting verb further back than this many tokens from a quote does not introduce it. */
+const VERB_REACH = 40;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words in text[from, to), counted up to `enough`: a long sentence is not scanned to its end for each verb. */
+function wordsIn(text: string, from: number, to: number, enough: number): number {
+  WORD.lastIndex = from;
+  let n = 0;
+  for (let m = WORD.exec(text); m && m.index < to && n < enough; m = WORD.exec(text)) if (m.index + m[0].length <= to) n++;
+  return n;
+}
+
+/** The offset of the last non-space character before `at` (searching back over whitespace only), or -1. */
+function lastCharBefore(text: string, at: number, floor: number): number {
+  let i = at - 1;
+  while (i >= floor && /\s/.test(text[i])) i--;
+  return i >= floor ? i : -1;
+}
 const isWord = (t: Token): boolean => t.kind === 'word';
 
+/** Index of the last item whose start is before `offset` in items sorted by start, or -1. */
+function lastStartingBefore(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 export function detectQuotations(text: string, sentences: readonly Sentence[]): QuoteCandidate[] {
+  // Outermost quotes: sorted and apart, so one binary search finds the quote around an offset.
   const marks = findQuoteMarks(text);
+  const quoteAt = (offset: number) => marks[lastStartingBefore(marks, offset)];
   // A reporting verb inside quotation marks is quoted, not used.
-  const quoted = (offset: number) => marks.some((q) => q.start < offset && offset < q.end);
+  const quoted = (offset: number) => (quoteAt(offset)?.end ?? 0) > offset;
   const direct = marks.flatMap((q) => directQuote(text, sentences, q, quoted) ?? []).map((q) => withText(text, q));
   const reported = sentences.flatMap((s) => reportedSpeech(text, s, quoted)).map((q) => withText(text, q));
   // Where a reported clause holds a direct quote ("who said his company plans “…”"), the quote is the finding.
-  const kept = reported.filter((r) => !direct.some((d) => d.start < r.end && r.start < d.end));
+  const kept = reported.filter((r) => (direct[lastStartingBefore(direct, r.end)]?.end ?? 0) <= r.start);
   return [...direct, ...kept].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -79,14 +111,14 @@ function withText(text: string, q: Found): QuoteCandidate {
 }
 
 function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
-  return sentences.find((s) => s.start <= offset && offset < s.end) ?? sentences.findLast((s) => s.start <= offset);
+  return sentences[lastStartingBefore(sentences, offset + 1)];
 }
 
 function directQuote(text: string, sentences: readonly Sentence[], q: QuoteMarks, quoted: (offset: number) => boolean): Found | undefined {
   const wordsStart = q.start + 1;
   const wordsEnd = q.end - 1;
+  if (wordsIn(text, wordsStart, wordsEnd, MIN_QUOTED_WORDS) < MIN_QUOTED_WORDS) return undefined;
   const words = text.slice(wordsStart, wordsEnd);
-  if (wordCount(words) < MIN_QUOTED_WORDS) return undefined;
   const quote: Found = { form: 'direct', start: q.start, end: q.end, wordsStart, wordsEnd };
   const attribution = attributionAfter(text, q, words) ?? attributionBefore(text, sentenceAt(sentences, q.start), q, quoted);
   return attribution ? { ...quote, ...attribution } : quote;
@@ -123,20 +155,23 @@ function attributionBefore(
   text: string, sentence: Sentence | undefined, q: QuoteMarks, quoted: (offset: number) => boolean,
 ): Pick<QuoteCandidate, 'cue' | 'speaker'> | undefined {
   if (!sentence) return undefined;
-  const before = sentence.tokens.filter((t) => t.end <= q.start);
-  for (let i = before.length - 1; i >= 0; i--) {
-    const t = before[i];
-    if (isWord(t) && VERBS.has(t.text) && !quoted(t.start)) {
-      const speaker = speakerBefore(text, before, i);
+  const tokens = sentence.tokens;
+  const last = lastStartingBefore(tokens, q.start);
+  for (let i = last; i >= 0 && i > last - VERB_REACH; i--) {
+    const t = tokens[i];
+    if (t.end <= q.start && isWord(t) && VERBS.has(t.text) && !quoted(t.start)) {
+      const speaker = speakerBefore(text, tokens, i);
       return { cue: { text: t.text, start: t.start, end: t.end }, ...(speaker ? { speaker } : {}) };
     }
   }
   // A colon right before the quote: the clause before it says who ("Apple lawyers are humming:").
-  const lead = text.slice(sentence.start, q.start);
-  const colon = /:\s*$/.exec(lead);
-  if (!colon) return undefined;
-  const clauseStart = Math.max(sentence.start + (lead.lastIndexOf(';') + 1), sentence.start);
-  const clauseTokens = sentence.tokens.filter((t) => t.start >= clauseStart && t.end <= sentence.start + colon.index);
+  const colon = lastCharBefore(text, q.start, sentence.start);
+  if (colon < 0 || text[colon] !== ':') return undefined;
+  // The clause: the tokens back from the colon to a semicolon, at most VERB_REACH of them.
+  const clauseTokens: Token[] = [];
+  for (let i = lastStartingBefore(tokens, colon); i >= 0 && clauseTokens.length < VERB_REACH && tokens[i].text !== ';'; i--) {
+    if (tokens[i].end <= colon) clauseTokens.unshift(tokens[i]);
+  }
   const verbAt = clauseTokens.findIndex((t, i) => i > 0 && isWord(t) && (AUXILIARIES.has(t.text.toLowerCase()) || /ing$/.test(t.text)));
   if (verbAt <= 0) return undefined;
   const subject = clauseTokens.slice(0, verbAt);
@@ -188,9 +223,9 @@ function reportedSpeech(text: string, sentence: Sentence, quoted: (offset: numbe
   const tokens = sentence.tokens;
   /** The words from the sentence's start to a comma that only whitespace separates from `at`. */
   const wordsBefore = (at: number): { start: number; end: number } | undefined => {
-    const comma = /,\s*$/.exec(text.slice(sentence.start, at));
-    if (!comma || wordCount(text.slice(sentence.start, sentence.start + comma.index)) < MIN_REPORTED_WORDS) return undefined;
-    return { start: sentence.start, end: sentence.start + comma.index };
+    const comma = lastCharBefore(text, at, sentence.start);
+    if (comma < 0 || text[comma] !== ',' || wordsIn(text, sentence.start, comma, MIN_REPORTED_WORDS) < MIN_REPORTED_WORDS) return undefined;
+    return { start: sentence.start, end: comma };
   };
   tokens.forEach((t, i) => {
     if (!isWord(t) || !VERBS.has(t.text) || quoted(t.start)) return;
@@ -202,14 +237,16 @@ function reportedSpeech(text: string, sentence: Sentence, quoted: (offset: numbe
       const from = tokens[clauseFrom].start;
       const speaker = speakerBefore(text, tokens, i);
       if (!speaker) return;
-      const opener = tokens.findLast((x) => x.end <= speaker.start && isWord(x));
+      const opener = tokens.slice(Math.max(0, i - MAX_SPEAKER_WORDS - 8), i).findLast((x) => x.end <= speaker.start && isWord(x));
       const comma = opener && SUBORDINATORS.has(opener.text.toLowerCase()) ? text.indexOf(',', from) : -1;
       const to = comma > from && comma < end ? comma : end;
-      if (wordCount(text.slice(from, to)) < MIN_REPORTED_WORDS) return;
+      if (wordsIn(text, from, to, MIN_REPORTED_WORDS) < MIN_REPORTED_WORDS) return;
       out.push({ form: 'reported', start: from, end: to, wordsStart: from, wordsEnd: to, cue, speaker });
       return;
     }
-    const after = tokens.slice(i + 1).filter((x) => isWord(x));
+    // At most a few words after the verb can still be a speaker or an adverbial: look no further.
+    const after: Token[] = [];
+    for (let k = i + 1; k < tokens.length && after.length <= 6; k++) if (isWord(tokens[k])) after.push(tokens[k]);
     if (!after.length || (after.length <= 6 && ADVERBIAL_STARTS.has(after[0].text.toLowerCase()))) {
       // "…, the people said (on Friday).": the words are the sentence before the speaker's comma.
       const speaker = speakerBefore(text, tokens, i);
@@ -229,18 +266,18 @@ function reportedSpeech(text: string, sentence: Sentence, quoted: (offset: numbe
     const cueStart = sentence.start + m.index;
     if (quoted(cueStart)) continue;
     const sourceStart = cueStart + m[0].length;
-    const sourceEnd = sourceStart + (/^[^,;:.!?]*/.exec(text.slice(sourceStart, end))?.[0].trimEnd().length ?? 0);
-    if (sourceEnd <= sourceStart || wordCount(text.slice(sourceStart, sourceEnd)) > MAX_SOURCE_WORDS) continue;
+    // The source runs to the next punctuation; one described at more length is not a source.
+    const sourceEnd = sourceStart + (/^[^,;:.!?]*/.exec(text.slice(sourceStart, Math.min(end, sourceStart + 400)))?.[0].trimEnd().length ?? 0);
+    if (sourceEnd <= sourceStart || wordsIn(text, sourceStart, sourceEnd, MAX_SOURCE_WORDS + 1) > MAX_SOURCE_WORDS) continue;
     const cue = { text: m[0].trim().replace(/\s+/g, ' '), start: cueStart, end: cueStart + m[0].trimEnd().length };
     const speaker = speakerPhrase(text.slice(sourceStart, sourceEnd), sourceStart, 'first');
-    const before = text.slice(sentence.start, cueStart);
-    if (/,\s*$/.test(before) && wordCount(before) >= MIN_REPORTED_WORDS) {
-      const wordsEnd = sentence.start + before.replace(/,\s*$/, '').length;
-      out.push({ form: 'reported', start: sentence.start, end: wordsEnd, wordsStart: sentence.start, wordsEnd, cue, speaker });
+    const before = wordsBefore(cueStart);
+    if (before) {
+      out.push({ form: 'reported', ...before, wordsStart: before.start, wordsEnd: before.end, cue, speaker });
       continue;
     }
-    const afterComma = /^\s*,\s*/.exec(text.slice(sourceEnd, end));
-    if (afterComma && wordCount(text.slice(sourceEnd + afterComma[0].length, end)) >= MIN_REPORTED_WORDS) {
+    const afterComma = /^\s*,\s*/.exec(text.slice(sourceEnd, Math.min(end, sourceEnd + 40)));
+    if (afterComma && wordsIn(text, sourceEnd + afterComma[0].length, end, MIN_REPORTED_WORDS) >= MIN_REPORTED_WORDS) {
       const from = sourceEnd + afterComma[0].length;
       out.push({ form: 'reported', start: from, end, wordsStart: from, wordsEnd: end, cue, speaker });
     }

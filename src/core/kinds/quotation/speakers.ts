@@ -10,12 +10,24 @@ const RELATIVE_REACH = 120;
 
 const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(['person', 'organisation', 'other', 'place']);
 
+/** Index of the first finding starting at or after `offset` in findings sorted by start. */
+function firstFrom(findings: readonly Finding[], offset: number): number {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (findings[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function speakerEntity(e: Finding): NonNullable<Speaker['entity']> {
   return { canonical: e.entity!.canonical, key: e.entity!.key, type: e.entity!.type };
 }
 
 /**
- * The speaker a phrase names. `entities` are the source's entity findings in text order. Undefined
+ * The speaker a phrase names. `entities` are the source's entity findings sorted by start. Undefined
  * when the phrase must name an entity and does not ("according to users' feedback").
  */
 export function resolveSpeaker(phrase: SpeakerPhrase, entities: readonly Finding[]): Speaker | undefined {
@@ -23,10 +35,18 @@ export function resolveSpeaker(phrase: SpeakerPhrase, entities: readonly Finding
   if (phrase.pronoun) {
     const types = phrase.pronoun === 'either' ? ['person', 'organisation'] : [phrase.pronoun];
     const reach = /^(?:who|which)$/i.test(phrase.text) ? RELATIVE_REACH : PRONOUN_REACH;
-    const before = entities.findLast((e) => e.end <= phrase.start && phrase.start - e.end <= reach && e.entity && types.includes(e.entity.type));
-    return before ? { ...named, entity: speakerEntity(before), via: 'pronoun' } : named;
+    // Back from the pronoun, no further than its reach: names start before they end.
+    for (let i = firstFrom(entities, phrase.start) - 1; i >= 0 && phrase.start - entities[i].start <= reach + 200; i--) {
+      const e = entities[i];
+      if (e.end <= phrase.start && phrase.start - e.end <= reach && e.entity && types.includes(e.entity.type)) return { ...named, entity: speakerEntity(e), via: 'pronoun' };
+    }
+    return named;
   }
-  const inside = entities.filter((e) => e.entity && e.start >= phrase.start && e.end <= phrase.end && SPEAKER_TYPES.has(e.entity.type));
+  const inside: Finding[] = [];
+  for (let i = firstFrom(entities, phrase.start); i < entities.length && entities[i].start < phrase.end; i++) {
+    const e = entities[i];
+    if (e.entity && e.end <= phrase.end && SPEAKER_TYPES.has(e.entity.type)) inside.push(e);
+  }
   switch (phrase.pick) {
     case 'first': {
       // "according to Lei Jun's speech at …", "according to IDC data": the first person or organisation.
@@ -39,7 +59,9 @@ export function resolveSpeaker(phrase: SpeakerPhrase, entities: readonly Finding
       return e ? { ...named, entity: speakerEntity(e) } : named;
     }
     case 'exact': {
-      const e = entities.find((x) => x.entity && x.start <= phrase.start && phrase.start < x.end);
+      // A name that starts at the phrase (names never nest, so the one before it is the only other candidate).
+      const at = firstFrom(entities, phrase.start + 1) - 1;
+      const e = at >= 0 && entities[at].entity && entities[at].end > phrase.start ? entities[at] : undefined;
       return e ? { ...named, entity: speakerEntity(e) } : named;
     }
   }
