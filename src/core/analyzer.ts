@@ -69,8 +69,9 @@ export class Analyzer {
       const collected = kind.collect({ paragraphs, reference, options: opts, found });
       found.set(kind.kind, collected.findings);
       if (!kinds.has(kind.kind)) continue;
-      findings.push(...collected.findings);
-      repeats.push(...(collected.repeats ?? []));
+      // One by one: a large source has more findings than a call's arguments can hold.
+      for (const f of collected.findings) findings.push(f);
+      for (const f of collected.repeats ?? []) repeats.push(f);
     }
 
     this.lastStats = stats;

@@ -11,16 +11,15 @@ function bar(byStatus: Record<string, number>, max: number): string {
   return CHART_STATUSES.map((k) => SYMBOL[k]!.repeat(Math.round(((byStatus[k] ?? 0) / max) * BAR_WIDTH))).join('');
 }
 
-/** A table of claims or quotations: where, the text with its notes, the tag, note and evidence. */
-function rowsTable(rows: readonly ClaimRow[], what: string): string[] {
-  const out = [`| where | ${what} | tag | note | evidence |`, '|---|---|---|---|---|'];
+/** Adds a table of claims or quotations to `out`: where, the text with its notes, the tag, note and evidence. */
+function rowsTable(out: string[], rows: readonly ClaimRow[], what: string): void {
+  out.push(`| where | ${what} | tag | note | evidence |`, '|---|---|---|---|---|');
   for (const c of rows) {
     const cues = c.notes.join('; ');
     const text = `${md(c.text)}${cues ? ` _(${md(cues)})_` : ''}`;
     const tag = `**${c.status}**${c.orphaned ? ' (text no longer in the source)' : ''}`;
     out.push(`| ${md(c.path)}:${c.line} | ${text} | ${tag} | ${md(c.note ?? '')} | ${c.evidence.map((e) => md(describeEvidence(e))).join('<br>')} |`);
   }
-  return out;
 }
 
 export function renderMarkdown(data: ReportData): string {
@@ -42,9 +41,13 @@ export function renderMarkdown(data: ReportData): string {
 
   out.push('## Claims', '');
   if (!data.claims.length) out.push('No claims.');
-  else out.push(...rowsTable(data.claims, 'claim'));
+  else rowsTable(out, data.claims, 'claim');
   out.push('');
-  if (data.quotations.length) out.push('## Quotations', '', ...rowsTable(data.quotations, 'quotation'), '');
+  if (data.quotations.length) {
+    out.push('## Quotations', '');
+    rowsTable(out, data.quotations, 'quotation');
+    out.push('');
+  }
 
   out.push('## Timeline of dates across sources', '');
   if (!data.timeline.length) out.push('No dates that resolve to a point in time (reader comments are left out).');

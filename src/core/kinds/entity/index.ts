@@ -26,7 +26,9 @@ function sourcemarkEntities() {
     if (file.data.sourcemark?.region === 'comment-meta') return;
     const sentences = sentencesOfFile(file);
     const dates = perSentence(sentences, file.data.dates ?? []);
-    sentences.forEach((s, i) => out.push(...detector.detect(s, dates[i])));
+    sentences.forEach((s, i) => {
+      for (const m of detector.detect(s, dates[i])) out.push(m);
+    });
   };
 }
 

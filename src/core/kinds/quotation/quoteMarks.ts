@@ -42,7 +42,7 @@ export function findQuoteMarks(text: string): QuoteMarks[] {
   for (let tries = 0; tries <= MAX_UNCLOSED && from < text.length; tries++) {
     const { quotes, unclosed } = scan(text, from);
     // What was found before the first mark that never closed stands; after it, scan again without that mark.
-    out.push(...quotes.filter((q) => unclosed === undefined || q.end <= unclosed));
+    for (const q of quotes) if (unclosed === undefined || q.end <= unclosed) out.push(q);
     if (unclosed === undefined) break;
     from = unclosed + 1;
   }
