@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { NOTIFICATIONS, type SourceSummary } from '../server/protocol';
+import { ExecuteCommandRequest, type RequestType } from 'vscode-languageserver-protocol';
+import { SourceChangedNotification, type CommandArguments, type SourceSummary, type CommandName, type CommandResult } from '../shared/protocol';
+import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
 import { CrashBudget } from './crashBudget';
 
 /** Thrown by requests made while the server is not running; its message is meant for the user. */
@@ -57,7 +59,7 @@ export class SourcemarkServer implements vscode.Disposable {
       run: { module: serverModule, transport: TransportKind.ipc },
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.disposables.push(watcher);
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file', language: 'plaintext' }],
@@ -87,7 +89,7 @@ export class SourcemarkServer implements vscode.Disposable {
         if (e.oldState === State.Starting) this.restarting = false; // the (re)start ended, either way
         this.runningEmitter.fire(e.newState === State.Running);
       }),
-      client.onNotification(NOTIFICATIONS.sourceChanged, (summary: SourceSummary) => this.sourceChangedEmitter.fire(summary)),
+      client.onNotification(SourceChangedNotification, (summary) => this.sourceChangedEmitter.fire(summary)),
     );
     try {
       const started = Date.now();
@@ -125,16 +127,17 @@ export class SourcemarkServer implements vscode.Disposable {
     else await this.client.start();
   }
 
-  /** A custom request; rejects with ServerNotRunningError while the server is down. */
-  async request<R>(method: string, params: object): Promise<R> {
+  /** A request to the server; rejects with ServerNotRunningError while the server is down. */
+  async request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
     const client = this.client;
     if (!client || !this.available) throw new ServerNotRunningError();
-    return client.sendRequest<R>(method, params);
+    // Generic P leaves the client's conditional parameter type unresolved; the call is typed by the caller.
+    return client.sendRequest(type as RequestType<unknown, R, void>, params);
   }
 
   /** A server command through workspace/executeCommand. */
-  async executeCommand<R>(command: string, args: object): Promise<R> {
-    const result = await this.request<R>('workspace/executeCommand', { command, arguments: [args] });
+  async executeCommand<C extends CommandName>(command: C, args: CommandArguments[C]): Promise<CommandResult> {
+    const result = (await this.request(ExecuteCommandRequest.type, { command, arguments: [args] })) as CommandResult;
     this.commandEmitter.fire({ command, result });
     return result;
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { COMMANDS, EXTRA_COMMANDS } from '../server/protocol';
+import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
+import { COMMANDS } from '../shared/protocol';
 import type { SourcemarkServer } from './serverState';
 
 /**
@@ -19,8 +20,7 @@ export const WALKTHROUGH_CONTEXT = {
 export const WALKTHROUGH_ID = 'sourcemark.sourcemark#firstSteps';
 const OPENED_KEY = 'sourcemark.walkthroughOpened';
 
-const TAGGING_COMMANDS: ReadonlySet<string> = new Set([COMMANDS.tag, COMMANDS.tagWithEvidence, EXTRA_COMMANDS.tagEntityMentions]);
-const SIDECAR = /\.annotations\.json$/;
+const TAGGING_COMMANDS: ReadonlySet<string> = new Set([COMMANDS.tag, COMMANDS.tagWithEvidence, COMMANDS.tagEntityMentions]);
 
 /**
  * Sets the walkthrough's context keys. In `npm start`'s code-server (SOURCEMARK_OPEN_WALKTHROUGH=1)
@@ -81,7 +81,7 @@ export class WalkthroughProgress implements vscode.Disposable {
   }
 
   private checkSidecar(editor: vscode.TextEditor | undefined): void {
-    if (editor && SIDECAR.test(editor.document.uri.path)) void this.complete(WALKTHROUGH_CONTEXT.sidecarSeen);
+    if (editor && editor.document.uri.path.endsWith(SIDECAR_SUFFIX)) void this.complete(WALKTHROUGH_CONTEXT.sidecarSeen);
   }
 
   /** VS Code remembers a completed step, so each key is set once per session. */

@@ -246,6 +246,44 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     await expect.poll(() => wb.countWithBackground('sourcemark.verifiedBackground'), { timeout: 30_000 }).toBeGreaterThan(0);
     await wb.screenshot('09-server-restarted');
   });
+
+  it('hovering a quotation shows who said it, and the lightbulb tags it', async () => {
+    screenshotOnFailure('quotation');
+    const { page } = session;
+    await page.locator('.tabs-container .tab.active', { hasText: SOURCE }).waitFor();
+    // The journey before leaves its notifications open; they would take the Escape that closes a hover.
+    await wb.runCommand('Notifications: Clear All Notifications');
+    await page.locator('.notification-toast').first().waitFor({ state: 'detached' });
+    const text = readFileSync(path.join(session.workspace, SOURCE), 'utf8');
+    const quote = text.indexOf('“to start entering the market');
+    const { line, column } = lineColumn(quote + 5);
+    await wb.goTo(line, column);
+    // "Lei Jun, who said his company plans “…”": the speaker is found through "who".
+    const hover = await wb.hoverAtCursor(/Quotation · direct quote/);
+    expect(await hover.innerText()).toMatch(/Speaker: Lei Jun \(person\)/);
+    await wb.screenshot('10-hover-quotation');
+    await wb.closeHover();
+
+    // The cursor is in the quote and in the claim around it: the lightbulb names which it tags.
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: /^Tag as verified \(quotation/ }).first();
+    await action.waitFor();
+    const box = (await action.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await action.click();
+    await expect.poll(() => readSidecar()?.annotations.filter((a) => a.kind === 'quotation' && a.status === 'verified').length ?? 0, { timeout: 15_000 }).toBe(1);
+    const saved = readSidecar()!.annotations.find((a) => a.kind === 'quotation')!;
+    expect(text.slice(saved.target.start, saved.target.end)).toBe('“to start entering the market by end 2018, or by early 2019.”');
+    // The hover says so once the server has re-analysed the source with the new tag.
+    await wb.goTo(line, column);
+    await expect.poll(async () => {
+      const text = await (await wb.hoverAtCursor(/Quotation · direct quote/)).innerText();
+      if (!text.includes('Tag: verified')) await wb.closeHover();
+      return text.includes('Tag: verified');
+    }, { timeout: 15_000 }).toBe(true);
+    await wb.screenshot('11-quotation-tagged');
+    await wb.closeHover();
+  });
 });
 
 /** How often this window's language server reached "running", from the extension's output log. */

@@ -3,7 +3,7 @@ import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync,
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../../src/server/protocol';
+import { DIAGNOSTIC_CODES } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, read, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
 import { spawnedServer } from './lspTestClient';
 

@@ -98,7 +98,7 @@ export const checkCommand: Command = {
 
 Lists, per source, what needs attention as file:line:col lines: untagged claims, orphaned tags
 (tags whose text is gone), invalid sidecars, sources that could not be read; then the conflicts
-between sources (a time frame, a title or a figure they disagree on). A conflict stops counting
+between sources (a time frame, a title, a figure or who said the same words). A conflict stops counting
 once both of its sides are tagged. Default: the current folder.
 
   --fail-on LIST                exit 1 when any of these are found: ${CHECK_PROBLEMS.join(',')} or none

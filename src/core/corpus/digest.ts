@@ -1,10 +1,11 @@
 import type { SourceAnalysis } from '../sourceAnalysis';
 import type { TaggedFinding } from '../taggedFindings';
 import { LineIndex } from '../text/lineIndex';
+import { oneLine } from '../text/shorten';
 import { contentTerms } from './claimTerms';
 import { findFigures } from './figures';
 import { findRole } from './roles';
-import type { ClaimDigest, DateDigest, DateValueDigest, EntityMentionDigest, SourceDigest, Span, TagSummary } from './types';
+import type { ClaimDigest, DateDigest, DateValueDigest, EntityMentionDigest, QuotationDigest, SourceDigest, Span, TagSummary } from './types';
 
 /** Quotes kept in the index are cut here: enough to read, small enough for 2,000 sources. */
 const MAX_QUOTE = 320;
@@ -39,10 +40,7 @@ function lastAtOrBefore(sorted: readonly number[], x: number): number {
   return found;
 }
 
-const cut = (s: string) => {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_QUOTE ? `${flat.slice(0, MAX_QUOTE - 1)}…` : flat;
-};
+const cut = (s: string) => oneLine(s, MAX_QUOTE);
 
 const tagOf = (f: TaggedFinding): TagSummary | undefined => (f.annotation ? { id: f.annotation.id, status: f.annotation.status } : undefined);
 
@@ -180,6 +178,23 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     };
   });
 
+  const quotations: QuotationDigest[] = [];
+  for (const f of findings) {
+    const q = f.quotation;
+    if (f.kind !== 'quotation' || !q) continue;
+    const tag = tagOf(f);
+    quotations.push({
+      findingId: f.id, span: pos.span(f.start, f.end), form: q.form, words: cut(q.words), terms: contentTerms(q.words), region: f.region,
+      ...(q.speaker ? {
+        speaker: {
+          text: q.speaker.text, span: pos.span(q.speaker.start, q.speaker.end), name: q.speaker.entity?.canonical ?? q.speaker.text,
+          ...(q.speaker.entity ? { key: q.speaker.entity.key } : {}),
+        },
+      } : {}),
+      ...(tag ? { tag } : {}),
+    });
+  }
+
   return {
     version: 1,
     ...(analysed.analysis?.publicationDate ? { publicationDate: analysed.analysis.publicationDate } : {}),
@@ -187,6 +202,7 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     claims: claimDigests,
     entities,
     dates,
+    quotations,
     ...(analysed.skippedReason ? { skipped: analysed.skippedReason } : {}),
   };
 }
