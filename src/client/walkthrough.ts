@@ -50,6 +50,8 @@ export class WalkthroughProgress implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor((editor) => this.checkSidecar(editor)),
     ];
     this.checkSidecar(vscode.window.activeTextEditor);
+    this.disposables.push(vscode.commands.registerCommand('sourcemark.getStarted', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)));
   }
 
   private async sourceAnalysed(): Promise<void> {

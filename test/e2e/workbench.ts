@@ -16,11 +16,23 @@ export class Workbench {
 
   /** Runs a command by its palette title ("Sourcemark: Add or Edit Note"). */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor();
+    const input = this.quickInput();
+    // A webview that takes focus (a walkthrough step's media as it loads, a report) keeps F1 to
+    // itself or closes the palette under us: focus the active tab and start again.
+    for (let attempt = 1; ; attempt++) {
+      const wait = attempt < 3 ? { timeout: 10_000 } : {};
+      try {
+        await this.page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', ...wait });
+        await input.fill(`>${title}`, wait);
+        await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor(wait);
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await this.page.keyboard.press('Escape');
+        await this.page.locator('.tabs-container .tab.active').first().click({ timeout: 5_000 }).catch(() => undefined);
+      }
+    }
     await this.page.keyboard.press('Enter');
   }
 
