@@ -1,4 +1,5 @@
-import type { AnalysisOptions, AnalysisResult, Finding, Region } from './model';
+import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, Region } from './model';
+import { MAX_CLAIM_LENGTH } from './detect/claimDetector';
 import { DEFAULT_ANALYSIS_OPTIONS } from './model';
 import { DateDetector, dateInfo } from './detect/dateDetector';
 import { resolveEntities } from './detect/entityResolution';
@@ -6,6 +7,7 @@ import type { EntityMention } from './detect/entityDetector';
 import type { ParagraphFindings } from './pipeline/paragraphData';
 import { createParagraphProcessor } from './pipeline/processor';
 import { segmentBlocks, type Block } from './text/blocks';
+import { paragraphPieces } from './text/pieces';
 import { findPublicationDate } from './text/publicationDate';
 
 /**
@@ -59,36 +61,18 @@ export class Analyzer {
     // A sentence repeated word for word (a headline printed twice by the page) is one claim to check: flagged once.
     const claimTexts = new Set<string>();
     const repeats: Finding[] = [];
+    const notes: AnalysisNote[] = [];
 
     for (const block of blocks) {
       if (block.region === 'boilerplate') continue;
-      stats.paragraphs++;
-      const result = this.paragraph(block, reference.date, stats);
-      const shift = block.start;
-      for (const d of result.dates) {
-        findings.push({
-          id: '', kind: 'date', start: d.start + shift, end: d.end + shift, text: d.text, region: block.region,
-          score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: [], date: dateInfo(d, reference),
-        });
+      let unscored = 0;
+      for (const piece of paragraphPieces(block)) {
+        stats.paragraphs++;
+        const result = this.paragraph(piece, reference.date, stats);
+        unscored += result.unscored ?? 0;
+        this.collect(result, piece, reference, opts, { findings, mentions, claimTexts, repeats });
       }
-      for (const e of result.entities) {
-        mentions.push({ mention: { ...e, start: e.start + shift, end: e.end + shift }, region: block.region });
-      }
-      for (const c of result.claims) {
-        if (c.score < opts.claimThreshold) continue;
-        const said = c.text.replace(/\s+/g, ' ').trim();
-        const repeated = claimTexts.has(said);
-        claimTexts.add(said);
-        (repeated ? repeats : findings).push({
-          id: '', kind: 'claim', start: c.start + shift, end: c.end + shift, text: c.text, region: block.region, score: c.score,
-          cues: c.cues.map((cue) => ({ ...cue, start: cue.start + shift, end: cue.end + shift })),
-          claim: {
-            ...(c.attribution ? { attribution: c.attribution } : {}),
-            hedges: c.hedges,
-            ...(c.hedges.length ? { suggestedStatus: 'speculative' as const } : {}),
-          },
-        });
-      }
+      if (unscored) notes.push({ start: block.start, end: block.end, message: notProse(block.end - block.start) });
     }
 
     const regionOf = new Map(mentions.map((m) => [m.mention, m.region]));
@@ -105,10 +89,47 @@ export class Analyzer {
     for (const f of [...kept, ...keptRepeats]) f.id = `${f.kind}:${f.start}:${f.end}`;
     return {
       findings: kept.sort(compareFindings),
+      ...(notes.length ? { notes } : {}),
       ...(keptRepeats.length ? { repeats: keptRepeats } : {}),
       ...(publicationDate ? { publicationDate } : {}),
       reference,
     };
+  }
+
+  /** Adds one paragraph piece's findings (offsets within the piece) to the source's. */
+  private collect(
+    result: ParagraphFindings,
+    block: Block,
+    reference: AnalysisResult['reference'],
+    opts: AnalysisOptions,
+    into: { findings: Finding[]; mentions: { mention: EntityMention; region: Region }[]; claimTexts: Set<string>; repeats: Finding[] },
+  ): void {
+    const { findings, mentions, claimTexts, repeats } = into;
+    const shift = block.start;
+    for (const d of result.dates) {
+      findings.push({
+        id: '', kind: 'date', start: d.start + shift, end: d.end + shift, text: d.text, region: block.region,
+        score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: [], date: dateInfo(d, reference),
+      });
+    }
+    for (const e of result.entities) {
+      mentions.push({ mention: { ...e, start: e.start + shift, end: e.end + shift }, region: block.region });
+    }
+    for (const c of result.claims) {
+      if (c.score < opts.claimThreshold) continue;
+      const said = c.text.replace(/\s+/g, ' ').trim();
+      const repeated = claimTexts.has(said);
+      claimTexts.add(said);
+      (repeated ? repeats : findings).push({
+        id: '', kind: 'claim', start: c.start + shift, end: c.end + shift, text: c.text, region: block.region, score: c.score,
+        cues: c.cues.map((cue) => ({ ...cue, start: cue.start + shift, end: cue.end + shift })),
+        claim: {
+          ...(c.attribution ? { attribution: c.attribution } : {}),
+          hedges: c.hedges,
+          ...(c.hedges.length ? { suggestedStatus: 'speculative' as const } : {}),
+        },
+      });
+    }
   }
 
   private paragraph(block: Block, referenceDate: string | undefined, stats: AnalyzerStats): ParagraphFindings {
@@ -132,4 +153,9 @@ const KIND_ORDER = { claim: 0, entity: 1, date: 2 };
 
 export function compareFindings(a: Finding, b: Finding): number {
   return a.start - b.start || a.end - b.end || KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+}
+
+/** The note on a paragraph with a "sentence" too long to be prose. */
+export function notProse(length: number): string {
+  return `This paragraph (${length.toLocaleString('en-US')} characters) runs more than ${MAX_CLAIM_LENGTH.toLocaleString('en-US')} characters without a sentence end, so it is not read as prose: no claim is flagged there, only names and dates.`;
 }

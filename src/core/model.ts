@@ -114,4 +114,13 @@ export interface AnalysisResult {
   reference: { date?: string; from: 'document' | 'setting' | 'none' };
   /** Text of the source looks binary or is too large to analyse. */
   skipped?: { reason: string };
+  /** Parts of the source not analysed as prose, and why: shown to the user, in text order. */
+  notes?: AnalysisNote[];
+}
+
+/** A stretch of a source that was analysed differently from prose, with a message for the user. */
+export interface AnalysisNote {
+  start: number;
+  end: number;
+  message: string;
 }

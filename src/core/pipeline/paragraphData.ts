@@ -17,6 +17,8 @@ export interface ParagraphFindings {
   dates: DateDetection[];
   entities: EntityMention[];
   claims: ClaimCandidate[];
+  /** Sentences too long to be prose, not scored as claims (see MAX_CLAIM_LENGTH). */
+  unscored?: number;
 }
 
 declare module 'vfile' {

@@ -1,6 +1,6 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
-import { scoreClaim } from '../detect/claimDetector';
+import { MAX_CLAIM_LENGTH, scoreClaim } from '../detect/claimDetector';
 import type { DateDetector } from '../detect/dateDetector';
 import type { EntityDetector } from '../detect/entityDetector';
 import { sentencesOf, type Sentence } from '../text/sentences';
@@ -52,7 +52,9 @@ export function sourcemarkEntities(options: { detector: EntityDetector }) {
     // Reader handles and metadata lines are not names worth flagging.
     if (file.data.sourcemark?.region === 'comment-meta') return;
     const dates = perSentence(out.sentences, out.dates);
-    out.sentences.forEach((s, i) => out.entities.push(...options.detector.detect(s, dates[i])));
+    out.sentences.forEach((s, i) => {
+      for (const e of options.detector.detect(s, dates[i])) out.entities.push(e);
+    });
   };
 }
 
@@ -63,6 +65,9 @@ export function sourcemarkClaims() {
     if (!ctx || ctx.region === 'comment-meta') return;
     const entities = perSentence(out.sentences, out.entities);
     const dates = perSentence(out.sentences, out.dates);
-    out.sentences.forEach((s, i) => out.claims.push(scoreClaim(s, { region: ctx.region, commenter: ctx.commenter, entities: entities[i], dates: dates[i] })));
+    out.sentences.forEach((s, i) => {
+      if (s.text.length > MAX_CLAIM_LENGTH) out.unscored = (out.unscored ?? 0) + 1;
+      else out.claims.push(scoreClaim(s, { region: ctx.region, commenter: ctx.commenter, entities: entities[i], dates: dates[i] }));
+    });
   };
 }
