@@ -58,7 +58,7 @@ function table(files: readonly StatsFile[], total: Counts): string {
     ...files.map((f) => [f.file, ...COLUMNS.map((k) => int(f[k])), note(f)]),
     [`total (${int(files.length)} sources)`, ...COLUMNS.map((k) => int(total[k])), ''],
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const widths = rows[0]!.map((_, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), 0));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
   return [line(rows[0]!), ...rows.slice(1, -1).map(line), line(rows[0]!.map((_, i) => '-'.repeat(widths[i]!))), line(rows.at(-1)!)].join('\n');
 }
