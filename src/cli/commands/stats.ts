@@ -6,6 +6,7 @@ import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPT
 import { displayPath, namedSources } from '../sourceFiles';
 import type { SourceReport } from '../sourceReport';
 import type { Command } from './command';
+import { say, sayJson } from '../terminal';
 
 export const STATS_JSON_VERSION = 1;
 
@@ -84,8 +85,8 @@ ${BATCH_HELP}`,
       results.push(statsFile(report));
     });
     const total = totalOf(results);
-    if (values.json) process.stdout.write(`${JSON.stringify({ version: STATS_JSON_VERSION, files: results, total: { sources: results.length, ...total } }, null, 2)}\n`);
-    else process.stdout.write(`${table(results, total)}\n`);
+    if (values.json) sayJson({ version: STATS_JSON_VERSION, files: results, total: { sources: results.length, ...total } });
+    else say(`${table(results, total)}\n`);
     return missing + unreadable ? 1 : 0;
   },
 };
