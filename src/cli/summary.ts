@@ -11,6 +11,8 @@ export function formatSummary(r: SourceReport): string {
   out.push(`${name}`);
   if (r.skippedReason) out.push(`  not analysed: ${r.skippedReason}`);
   if (r.sidecar.state === 'invalid') out.push(`  tags not loaded: ${r.sidecar.problem.message}`);
+  const lines = new LineIndex(r.text);
+  for (const n of r.analysis?.notes ?? []) out.push(`  note   L${String(lines.at(n.start).line).padEnd(4)} ${n.message}`);
   const all = r.tagged.findings;
   const of = (kind: TaggedFinding['kind']) => all.filter((f) => f.kind === kind);
   const claims = of('claim');
@@ -27,7 +29,6 @@ export function formatSummary(r: SourceReport): string {
   const top = [...entities.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, 12);
   if (top.length) out.push(`  entities: ${top.map((e) => `${e.name} (${e.type}, ${e.mentions})`).join(', ')}`);
 
-  const lines = new LineIndex(r.text);
   for (const c of claims) {
     const { line } = lines.at(c.start);
     const tag = c.annotation ? `[${c.annotation.status}]` : '[untagged]';
