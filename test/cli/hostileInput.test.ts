@@ -154,4 +154,17 @@ describe('import writes only beside the sources of the folders worked in', () =>
     expect(stdout).toMatch(/b\.conf: not imported: it does not match the sources glob "\*\*\/\*\.txt"/);
     expect(readdirSync(other).sort()).toEqual(['b.conf', 'b.txt', 'b.txt.annotations.json']);
   });
+
+  it('never rewrites a sidecar whose tags do not fit the text its fingerprint names', async () => {
+    const dir = tempDir();
+    const text = 'The root cause was found.\n';
+    writeFileSync(path.join(dir, 'a.txt'), text);
+    const tagged = setTag(emptySidecar('a.txt', sha256Hex(text)), { kind: 'claim', start: 0, end: 25, status: 'verified', sourceText: text, now: new Date(0) });
+    const broken = serializeSidecar({ ...tagged, annotations: tagged.annotations.map((a) => ({ ...a, target: { ...a.target, exact: 'The ROOT cause was found.' } })) });
+    writeFileSync(path.join(dir, 'a.txt.annotations.json'), broken);
+    const { code, stdout } = await runCli(['import', '--format', 'w3c', annotationFile(dir, ['a.txt'])], dir);
+    expect(stdout).toContain('a.txt: not imported: its sidecar cannot be read, and Sourcemark never overwrites one it cannot read.');
+    expect(readFileSync(path.join(dir, 'a.txt.annotations.json'), 'utf8')).toBe(broken);
+    expect(code).toBe(1);
+  });
 });

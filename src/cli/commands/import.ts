@@ -10,7 +10,7 @@ import { CodePointIndex } from '../../core/export/codePoints';
 import { mergeImported, type ImportedTag, type MergeOutcome } from '../../core/export/mergeImported';
 import { parseW3c, placeW3cEntry, type W3cEntry } from '../../core/export/w3cImport';
 import { sha256Hex } from '../../core/tags/quoteSelector';
-import { emptySidecar } from '../../core/tags/sidecarFormat';
+import { checkAgainstSource, emptySidecar } from '../../core/tags/sidecarFormat';
 import { SidecarStoreError, updateSidecarOf } from '../../core/tags/sidecarStore';
 import { oneLine } from '../oneLine';
 import { HELP_OPTION, parse, UsageError } from '../options';
@@ -40,6 +40,9 @@ async function mergeInto(
   try {
     // A locked read-modify-write: tags an editor saves meanwhile are merged, not overwritten.
     await updateSidecarOf(file, (current) => {
+      // A sidecar whose fingerprint names this text but whose tags do not fit it is invalid: never rewritten.
+      const problem = current && checkAgainstSource(current, text, sha256Hex(text));
+      if (problem) throw new SidecarStoreError(problem.message, 'invalid-existing', { problem });
       result = mergeImported(current ?? emptySidecar(path.basename(file), sha256Hex(text)), text, tags, { now: new Date(), overwrite: opts.overwrite });
       return result.changed && !opts.dryRun ? result.sidecar : undefined;
     });
