@@ -150,6 +150,11 @@ function planUpdate(path: string, raw: string | undefined, change: SidecarChange
       { problem: read.problem },
     );
   }
+  const current = read.state === 'ok' ? read.sidecar : undefined;
+  const next = change(current);
+  if (next === undefined) return { done: { sidecar: current, written: false } };
+  const content = serializeSidecar(next);
+  if (content === raw) return { done: { sidecar: next, written: false } };
   if (read.state === 'ok' && read.invalidUtf8At !== undefined) {
     throw new SidecarStoreError(
       `Cannot save tags to ${path}: it holds bytes that are not UTF-8 (the first at byte ${read.invalidUtf8At}), and saving would replace them with "\uFFFD". ` +
@@ -157,11 +162,6 @@ function planUpdate(path: string, raw: string | undefined, change: SidecarChange
       'not-utf8',
     );
   }
-  const current = read.state === 'ok' ? read.sidecar : undefined;
-  const next = change(current);
-  if (next === undefined) return { done: { sidecar: current, written: false } };
-  const content = serializeSidecar(next);
-  if (content === raw) return { done: { sidecar: next, written: false } };
   // Never write what this store would then refuse to read: a bad status, a note that is not text,
   // a note or a tag count past the limits. Checked here whoever asked for the change.
   const check = parseSidecar(content);

@@ -134,6 +134,8 @@ describe('no silent changes', () => {
     const read = await store.read(path);
     expect(read).toMatchObject({ state: 'ok', invalidUtf8At: bytes.indexOf(0xe9) });
     expect(read.state === 'ok' && read.sidecar.annotations[0]!.note).toBe('caf\uFFFD');
+    // A change with nothing to write is fine (a dry run, a rebase that moved nothing).
+    expect(await store.update(path, () => undefined)).toMatchObject({ written: false });
     const error = await refused(store.update(path, (s) => ({ ...s!, sourceSha256: '0'.repeat(64) })));
     expect(error.code).toBe('not-utf8');
     expect(error.message).toContain(`the first at byte ${bytes.indexOf(0xe9)}`);
