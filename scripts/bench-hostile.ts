@@ -33,15 +33,16 @@ function main(argv: string[]): void {
   out(`${'generator'.padEnd(20)}${SIZES_KB.map((kb) => `${kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`}`.padStart(10)).join('')}   growth per doubling`);
   for (const g of TEXT_GENERATORS) {
     if (wanted.length && !wanted.includes(g.name)) continue;
+    // Infinity: over the time limit; NaN: the run failed (a stack overflow, say).
     const times = SIZES_KB.map((kb) => {
       try {
         const stdout = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--one', g.name, String(kb)], { timeout: limitS * 1000, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
         return Number(stdout.trim());
-      } catch {
-        return Infinity;
+      } catch (e) {
+        return (e as { signal?: string }).signal === 'SIGTERM' ? Infinity : NaN;
       }
     });
-    const cell = (t: number) => (Number.isFinite(t) ? t.toFixed(2) : `> ${limitS}`).padStart(10);
+    const cell = (t: number) => (Number.isNaN(t) ? 'crash' : Number.isFinite(t) ? t.toFixed(2) : `> ${limitS}`).padStart(10);
     const growth = [1, 2].map((i) => (Number.isFinite(times[i]!) ? `×${(times[i]! / times[i - 1]!).toFixed(1)}` : '?'));
     const toMb = Number.isFinite(times[3]!) ? `×${((times[3]! / times[2]!) ** (1 / 3)).toFixed(1)}` : '?';
     out(`${g.name.padEnd(20)}${times.map(cell).join('')}   ${growth.join(' ')} ${toMb} (128 KB→1 MB, per doubling)`);
