@@ -1,7 +1,7 @@
 // The CLI against hostile workspaces and inputs (issue 15): control characters never reach the
 // terminal raw, a closed pipe ends it quietly, files that are not files are never opened, and an
 // import never writes outside the folders worked in.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +11,7 @@ import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar } from '../../src/core/tags/sidecarFormat';
 import { setTag } from '../../src/core/tags/tagOperations';
 import { CLI, runCli, SAMPLES, S000 } from './cliWorkspace';
+import { hasMkfifo, mkfifo } from '../fifo';
 
 const roots: string[] = [];
 function tempDir(): string {
@@ -22,14 +23,6 @@ afterEach(() => {
   for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
 });
 
-const hasMkfifo = (() => {
-  try {
-    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** C0 controls but tab and line feed, DEL, C1, bidi marks: what must never reach a terminal raw. */
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -100,7 +93,7 @@ describe('files that are not files', () => {
   it.skipIf(!hasMkfifo)('does not open a FIFO named as a source or as a sidecar (it would block forever)', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'a.txt'), 'Xiaomi said sales rose 20% in 2018.\n');
-    execFileSync('mkfifo', [path.join(dir, 'a.txt.annotations.json'), path.join(dir, 'pipe.txt')]);
+    mkfifo(path.join(dir, 'a.txt.annotations.json'), path.join(dir, 'pipe.txt'));
     const { code, stdout, stderr } = await runCli(['check', 'a.txt', 'pipe.txt'], dir);
     expect(stdout).toContain('pipe.txt:1:1: unreadable source: it is a named pipe (FIFO), not a regular file, so Sourcemark does not read it');
     expect(stdout).toContain('a.txt.annotations.json:1:1: invalid sidecar: ');

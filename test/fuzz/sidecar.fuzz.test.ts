@@ -11,7 +11,7 @@ import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { checkAgainstSource, parseSidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { FileSidecarStore, fitToSource, SidecarStoreError } from '../../src/core/tags/sidecarStore';
 import { setNote, setTag } from '../../src/core/tags/tagOperations';
-import { random } from './textGenerators';
+import { prng } from '../../scripts/bench/generate';
 
 const TEXT = 'Xiaomi said on Friday that sales rose 20% in 2018. Lei Jun plans to enter the U.S. by 2019 🙂.\n';
 const NOW = new Date('2026-01-01T00:00:00.000Z');
@@ -127,7 +127,7 @@ describe('mutated sidecars', () => {
   it.each(Object.keys(MUTATIONS))('%s: never a crash, never an overwrite of what does not read, never a file that does not read back', async (name) => {
     dir ??= mkdtempSync(path.join(tmpdir(), 'sourcemark-sidecar-fuzz-'));
     const store = new FileSidecarStore();
-    const r = random(name.length * 7919);
+    const r = prng(name.length * 7919);
     const bases = [Buffer.from(serializeSidecar(validSidecar())), Buffer.from(JSON.stringify({ ...JSON.parse(serializeSidecar(validSidecar())), schemaVersion: 1 }, null, 2))];
     for (let i = 0; i < 200; i++) {
       let bytes: Buffer = pick(bases, r);

@@ -1,18 +1,7 @@
 // Hostile source texts, each of about `n` UTF-16 code units: the shapes that made analysis grow
 // faster than its input (issue 15), and seeded random mixes of prose and non-prose. Deterministic:
 // the same name, size and seed give the same text, so a failure can be replayed.
-
-/** A small seeded generator (mulberry32): reproducible, no dependency. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../scripts/bench/generate';
 
 /** `unit` repeated to `n` code units, not cutting a surrogate pair. */
 function repeatTo(unit: string, n: number): string {
@@ -118,11 +107,11 @@ export const TEXT_GENERATORS: readonly TextGenerator[] = [
   { name: 'capital-runs', about: 'one run of capitalised words', make: (n) => repeatTo('Apple Google Microsoft Amazon Beijing London ', n) },
   { name: 'possessive-titles', about: 'titles and possessives around names', make: (n) => build(n, (i) => `${ORGS[i % ORGS.length]}'s chief executive officer ${distinctName(i % 300)}, `) },
   { name: 'random-mix', about: 'seeded random mix of prose and non-prose', make: (n, seed = 1) => {
-    const r = random(seed);
+    const r = prng(seed);
     return build(n, (i) => FRAGMENTS[Math.floor(r() * FRAGMENTS.length)](r, i));
   } },
   { name: 'random-prose', about: 'seeded random mix weighted to prose', make: (n, seed = 2) => {
-    const r = random(seed);
+    const r = prng(seed);
     const prose = [0, 1, 2, 4, 5, 6, 10, 16, 16, 16, 13, 26, 36, 37, 38];
     return build(n, (i) => FRAGMENTS[prose[Math.floor(r() * prose.length)]](r, i));
   } },

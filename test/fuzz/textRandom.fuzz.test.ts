@@ -10,7 +10,8 @@ import { analyzeSource } from '../../src/core/sourceAnalysis';
 import { attachTags } from '../../src/core/taggedFindings';
 import { makeQuoteTarget } from '../../src/core/tags/quoteSelector';
 import { escapeTerminal } from '../../src/core/text/escape';
-import { random, TEXT_GENERATORS } from './textGenerators';
+import { prng } from '../../scripts/bench/generate';
+import { TEXT_GENERATORS } from './textGenerators';
 
 const analyzer = new Analyzer(0);
 let cases = 0;
@@ -53,12 +54,12 @@ function check(text: string): void {
 describe('random text', () => {
   it('seeded mixes of prose and non-prose, 200 texts of 100 B to 20 KB', () => {
     const mix = TEXT_GENERATORS.find((g) => g.name === 'random-mix')!;
-    const sizes = random(0x5eed);
+    const sizes = prng(0x5eed);
     for (let seed = 1; seed <= 200; seed++) check(mix.make(100 + Math.floor(sizes() * 20_000), seed));
   });
 
   it('every hostile generator at odd sizes, each cut at a random point', () => {
-    const r = random(42);
+    const r = prng(42);
     for (const g of TEXT_GENERATORS) for (const size of [1, 17, 333, 4099]) check(g.make(size + Math.floor(r() * 100), Math.floor(r() * 1000)));
   });
 

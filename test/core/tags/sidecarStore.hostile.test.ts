@@ -1,7 +1,6 @@
 // The sidecar store against what a workspace may hold or a caller may ask for (issue 15): it never
 // writes a file it would then refuse to read, refuses files past its limits and files that are not
 // files, changes no byte it was not asked to, and gets past locks that are not locks.
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import { parseSidecar, serializeSidecar, SIDECAR_LIMITS } from '../../../src/cor
 import { backupPathFor, FileSidecarStore, MemorySidecarStore, SidecarStoreError } from '../../../src/core/tags/sidecarStore';
 import { setNote, setTag } from '../../../src/core/tags/tagOperations';
 import { ann, sidecar } from './fixtures';
+import { hasMkfifo, mkfifo } from '../../fifo';
 
 let dir: string;
 beforeEach(async () => {
@@ -21,14 +21,6 @@ afterEach(async () => {
 });
 
 const one = sidecar([ann('a_1', 0, 4)]);
-const hasMkfifo = (() => {
-  try {
-    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 async function refused(promise: Promise<unknown>): Promise<SidecarStoreError> {
   const error = await promise.then(() => undefined, (e: unknown) => e);
@@ -109,7 +101,7 @@ describe('limits on what a sidecar may hold', () => {
 describe('files that are not files', () => {
   it.skipIf(!hasMkfifo)('reads a FIFO named like a sidecar as invalid, without opening it (it would block forever)', async () => {
     const path = join(dir, 'a.txt.annotations.json');
-    execFileSync('mkfifo', [path]);
+    mkfifo(path);
     const store = new FileSidecarStore();
     expect(await store.read(path)).toMatchObject({ state: 'invalid', problem: { code: 'not-a-file', message: expect.stringContaining('is a named pipe (FIFO)') } });
     expect((await refused(store.update(path, () => one))).message).toContain('is a named pipe (FIFO), not a sidecar file');
