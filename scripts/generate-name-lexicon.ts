@@ -1,4 +1,4 @@
-// Writes src/core/lexicons/names.generated.json from the lexicon of the `compromise` NLP library
+// Writes src/core/kinds/entity/names.generated.json from the lexicon of the `compromise` NLP library
 // (a dev dependency, MIT): given names, organisations and sports teams, extra place
 // names, and role nouns that introduce a person ("striker Igor Shkvyrin"). Entries are lower case;
 // names that are also common English words are left out where a capital at the start of a
@@ -26,6 +26,6 @@ const out = {
   places: tagged('Place', 'City', 'Region', 'Country').filter((w) => w.length >= 4 && notWord(w)).sort(),
   roles: tagged('Actor').filter((w) => !w.includes(' ')).sort(),
 };
-const file = path.resolve(__dirname, '../src/core/lexicons/names.generated.json');
+const file = path.resolve(__dirname, '../src/core/kinds/entity/names.generated.json');
 writeFileSync(file, `${JSON.stringify(out, null, 1).replace(/\n\s+"/g, ' "').replace(/\n\s*\]/g, ']')}\n`);
 console.log(`${file}: ${Object.entries(out).filter(([k]) => k !== '_comment').map(([k, v]) => `${v.length} ${k}`).join(', ')}`);

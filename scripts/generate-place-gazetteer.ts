@@ -1,4 +1,4 @@
-// Writes src/core/lexicons/places.generated.json from public data packages (dev dependencies):
+// Writes src/core/kinds/entity/places.generated.json from public data packages (dev dependencies):
 // countries with their other names, demonyms and languages (world-countries), and cities of 100,000 people
 // or more with their provinces and states (city-timezones). Names that are also common English
 // words ("Nice", "Reading", "Split") are left out unless the place is very large, because a capital
@@ -54,6 +54,6 @@ const out = {
   provinces: provinceNames,
   demonyms: [...demonyms].filter((d) => !known.has(d)).sort(),
 };
-const file = path.resolve(__dirname, '../src/core/lexicons/places.generated.json');
+const file = path.resolve(__dirname, '../src/core/kinds/entity/places.generated.json');
 writeFileSync(file, `${JSON.stringify(out, null, 0).replace(/\],\[/g, '],\n[').replace(/","/g, '", "')}\n`);
 console.log(`${file}: ${countryGroups.length} countries, ${cityNames.length} cities, ${provinceNames.length} provinces, ${out.demonyms.length} demonyms`);

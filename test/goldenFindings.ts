@@ -9,6 +9,11 @@ export function goldenLine(f: Finding): string {
     if (f.claim.attribution) parts.push(`by ${f.claim.attribution.speaker ?? '?'} (${f.claim.attribution.cue})`);
     if (f.claim.hedges.length) parts.push(`hedges: ${f.claim.hedges.join(', ')}`);
   }
+  if (f.quotation) {
+    const s = f.quotation.speaker;
+    const who = s ? `by ${s.entity ? `${s.entity.canonical} (${s.entity.type})` : `"${s.text}" (unnamed)`}${s.via ? ` via ${s.via}` : ''}` : 'no speaker';
+    parts.push(`${f.quotation.form} ${who}${f.quotation.cue ? ` (${f.quotation.cue})` : ''}`);
+  }
   parts.push(JSON.stringify(f.text.length > 100 ? `${f.text.slice(0, 99)}…` : f.text));
   return parts.join(' | ');
 }

@@ -1,7 +1,7 @@
 // The cross-source index (src/core/corpus) as the CLI shows it: conflicts with file:line:col
 // locations, and the timeline in the report's shape. Source ids are display paths.
 import type { Conflict, Timeline } from '../core/corpus';
-import type { ReportConflict, TimelineEntry } from '../core/report/reportData';
+import type { ReportConflict, ReportTimelineEntry } from '../core/report/reportData';
 
 export interface ConflictSideView {
   file: string;
@@ -50,7 +50,7 @@ export function reportConflict(c: Conflict): ReportConflict {
   };
 }
 
-export function reportTimeline(t: Timeline): TimelineEntry[] {
+export function reportTimeline(t: Timeline): ReportTimelineEntry[] {
   return t.entries.map((e) => ({
     label: e.value,
     disputed: e.conflicts.length > 0,

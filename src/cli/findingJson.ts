@@ -27,6 +27,22 @@ export function findingJson(f: TaggedFinding, lines: LineIndex) {
           ...(f.claim.suggestedStatus ? { suggestedStatus: f.claim.suggestedStatus } : {}),
         }
       : {}),
+    ...(f.quotation
+      ? {
+          quotation: {
+            form: f.quotation.form,
+            words: f.quotation.words,
+            cue: f.quotation.cue ?? null,
+            speaker: f.quotation.speaker
+              ? {
+                  text: f.quotation.speaker.text, start: f.quotation.speaker.start, end: f.quotation.speaker.end,
+                  entity: f.quotation.speaker.entity ? { canonical: f.quotation.speaker.entity.canonical, type: f.quotation.speaker.entity.type } : null,
+                  ...(f.quotation.speaker.via ? { via: f.quotation.speaker.via } : {}),
+                }
+              : null,
+          },
+        }
+      : {}),
     cues: f.cues.map((c) => ({ kind: c.kind, text: c.text, start: c.start, end: c.end })),
     tag: f.annotation ? { id: f.annotation.id, status: f.annotation.status, ...(f.annotation.note ? { note: f.annotation.note } : {}) } : null,
   };

@@ -1,7 +1,8 @@
 // Options shared by the commands, parsed with node's util.parseArgs and checked in one place.
 import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { FINDING_KINDS, type AnalysisOptions, type FindingKind } from '../core/model';
+import { FINDING_KINDS, type FindingKind } from '../core/model';
+import type { SourceOptions } from '../core/sourceAnalysis';
 import { warn } from './terminal';
 
 /** Bad arguments: the message says what is wrong; the command prints its usage after it (exit 2). */
@@ -48,7 +49,7 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: s
   }
 }
 
-export type SourceOptions = Partial<AnalysisOptions> & { maxFileSizeMB?: number };
+export type { SourceOptions };
 
 export function analysisOptions(values: { 'reference-date'?: string; threshold?: string; 'max-file-size-mb'?: string; kinds?: string }): SourceOptions {
   const referenceDate = values['reference-date'];

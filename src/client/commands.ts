@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import {
-  COMMANDS, EXTRA_COMMANDS,
-  type FindingItem, type FindingKind, type SetNoteArgs, type SetTagArgs, type TagCommandArgs, type TagEntityMentionsArgs, type TagStatus,
-} from '../server/protocol';
-import { TAG_STATUSES } from '../core/model';
+  COMMANDS,
+  type CommandArguments, type CommandName, type CommandResult, type FindingItem, type FindingKind, type SetNoteArgs, type SetTagArgs, type TagCommandArgs,
+  type TagEntityMentionsArgs, type TagStatus,
+} from '../shared/protocol';
+import { KIND_WORDS, TAG_STATUSES } from '../core/model';
+import { sidecarPathFor } from '../core/tags/sidecarName';
+import { cut } from '../core/text/shorten';
 import { STATUS_CODICON } from './countsText';
 import { nextUntaggedClaim, pickFinding, type PickOptions } from './findingPicker';
 import type { FindingsStore } from './findingsStore';
 import { toRange } from './ranges';
 import { ServerNotRunningError, type SourcemarkServer } from './serverState';
 import { ALL_KINDS, ALL_STATUSES, FindingNode, SourceNode, type FindingFilter, type SourcesView } from './sourcesView';
-
-type CommandResult = { ok: boolean; tagged?: number };
 
 /** A mistake the user can fix: shown as a warning, with what to do. */
 class UserError extends Error {}
@@ -59,9 +60,9 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
   }
 
   /** A server command that changes tags; the cached findings of its document are stale after it. */
-  async function change(t: Target, command: string, args: object): Promise<CommandResult> {
+  async function change<C extends CommandName>(t: Target, command: C, args: CommandArguments[C]): Promise<CommandResult> {
     try {
-      return await server.executeCommand<CommandResult>(command, args);
+      return await server.executeCommand(command, args);
     } finally {
       store.markStale(t.document.uri);
     }
@@ -96,7 +97,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
       const tagged = await change(t, COMMANDS.tag, { ...key(t), status: choice.status } satisfies SetTagArgs);
       if (!tagged.ok) return;
     }
-    const sidecar = `${t.document.uri.path.slice(t.document.uri.path.lastIndexOf('/') + 1)}.annotations.json`;
+    const sidecar = sidecarPathFor(t.document.uri.path.slice(t.document.uri.path.lastIndexOf('/') + 1));
     const note = await vscode.window.showInputBox({
       title: `Note on “${short(t.finding.text)}”`,
       prompt: `Saved with the tag in ${sidecar} and shown when you hover the ${t.finding.kind}. Leave empty to remove the note.`,
@@ -114,7 +115,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     if (!findings.isSource) throw new UserError(`${vscode.workspace.asRelativePath(editor.document.uri)} is not a Sourcemark source.`);
     const next = nextUntaggedClaim(findings.findings, editor.document.offsetAt(editor.selection.active), direction);
     if (!next) {
-      void vscode.window.showInformationMessage(findings.counts.claims ? 'Every claim in this source is tagged.' : 'This source has no claims.');
+      void vscode.window.showInformationMessage(findings.counts.byKind.claim ? 'Every claim in this source is tagged.' : 'This source has no claims.');
       return;
     }
     const range = toRange(next.range);
@@ -132,7 +133,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
       { title: `Tag every mention of “${short(t.finding.text)}” in this source as…` },
     );
     if (!choice) return;
-    const result = await change(t, EXTRA_COMMANDS.tagEntityMentions, { ...key(t), status: choice.status } satisfies TagEntityMentionsArgs);
+    const result = await change(t, COMMANDS.tagEntityMentions, { ...key(t), status: choice.status } satisfies TagEntityMentionsArgs);
     if (result.ok) {
       void vscode.window.showInformationMessage(result.tagged
         ? `Tagged ${result.tagged} mention${result.tagged === 1 ? '' : 's'} of “${short(t.finding.text)}” as ${choice.status}.`
@@ -143,7 +144,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
   register('sourcemark.showSidecar', async (arg?: SourceNode | vscode.Uri) => {
     const source = arg instanceof SourceNode ? vscode.Uri.parse(arg.summary.uri) : arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
     if (!source || source.scheme !== 'file') throw new UserError('Open a source first: its tags file sits beside it.');
-    const sidecar = source.with({ path: `${source.path}.annotations.json` });
+    const sidecar = source.with({ path: sidecarPathFor(source.path) });
     try {
       await vscode.workspace.fs.stat(sidecar);
     } catch {
@@ -154,7 +155,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
   });
 
   register('sourcemark.reanalyse', async () => {
-    await server.executeCommand<CommandResult>(EXTRA_COMMANDS.reanalyse, {});
+    await server.executeCommand(COMMANDS.reanalyse, {});
     view.refresh();
     vscode.window.setStatusBarMessage('$(check) Sourcemark: sources analysed again', 4000);
   });
@@ -167,7 +168,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     type Item = vscode.QuickPickItem & { findingKind?: FindingKind; status?: string };
     const items: Item[] = [
       { label: 'Kinds', kind: vscode.QuickPickItemKind.Separator },
-      ...ALL_KINDS.map((k) => ({ label: `${k}s`, findingKind: k, picked: current.kinds.includes(k) })),
+      ...ALL_KINDS.map((k) => ({ label: KIND_WORDS[k].plural, findingKind: k, picked: current.kinds.includes(k) })),
       { label: 'Tags', kind: vscode.QuickPickItemKind.Separator },
       ...ALL_STATUSES.map((s) => ({ label: s, status: s, picked: current.statuses.includes(s) })),
     ];
@@ -187,5 +188,5 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
 }
 
 function short(text: string): string {
-  return text.length > 50 ? `${text.slice(0, 49)}…` : text;
+  return cut(text, 50);
 }

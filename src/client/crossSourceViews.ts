@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SHOW_LINKED_COMMAND, type LspRange } from '../server/protocol';
+import { SHOW_LINKED_COMMAND, type LspRange } from '../shared/protocol';
 import { toRange } from './ranges';
 import { OPEN_SOURCE_COMMAND } from './timelineHtml';
 import { openSourceAt, showTimeline } from './timelineView';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { TAG_STATUSES } from '../core/model';
-import type { FindingItem, TagStatus } from '../server/protocol';
+import type { FindingItem, TagStatus } from '../shared/protocol';
 import { toRange } from './ranges';
 import { STATUS_GLYPH } from './countsText';
 import type { FindingsStore } from './findingsStore';

@@ -5,7 +5,9 @@ import { FindingDecorations } from './decorations';
 import { FindingsStore } from './findingsStore';
 import { SourcemarkServer } from './serverState';
 import { ALL_KINDS, ALL_STATUSES, SourcesView, type FindingFilter } from './sourcesView';
+import { registerReportCommand } from './reportCommand';
 import { SourceStatusBar } from './statusBar';
+import { WalkthroughProgress } from './walkthrough';
 
 let server: SourcemarkServer | undefined;
 
@@ -22,7 +24,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(server, store, new FindingDecorations(store), view, new SourceStatusBar(store, server));
   registerCommands(context, server, store, view);
   registerCrossSourceViews(context, () => server?.languageClient);
+  const walkthrough = new WalkthroughProgress(context, server);
+  context.subscriptions.push(walkthrough, registerReportCommand(context, () => walkthrough.reportCreated()));
   await server.start();
+  await walkthrough.openOnFirstRun();
 }
 
 export async function deactivate(): Promise<void> {

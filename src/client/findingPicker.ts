@@ -1,5 +1,5 @@
 // Which finding a command acts on, and where "next untagged claim" goes. Pure: offsets in, items out.
-import type { FindingItem, FindingKind } from '../server/protocol';
+import type { FindingItem, FindingKind } from '../shared/protocol';
 
 export interface PickOptions {
   /** Only findings of this kind. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { REQUESTS, type DocumentFindings, type DocumentFindingsParams, type FindingsScope } from '../server/protocol';
+import { DocumentFindingsRequest, type DocumentFindings, type FindingsScope } from '../shared/protocol';
 import type { SourcemarkServer } from './serverState';
 
 /**
@@ -77,7 +77,7 @@ export class FindingsStore implements vscode.Disposable {
 
   private async fetch(uri: string, scope: FindingsScope): Promise<DocumentFindings> {
     if (scope === 'decorated') this.stale.delete(uri);
-    const result = await this.server.request<DocumentFindings>(REQUESTS.documentFindings, { uri, scope } satisfies DocumentFindingsParams);
+    const result = await this.server.request(DocumentFindingsRequest, { uri, scope });
     if (scope === 'all') {
       this.complete.set(uri, result);
       return result;

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { NOTIFICATIONS, type SourceSummary } from '../server/protocol';
+import { ExecuteCommandRequest, type RequestType } from 'vscode-languageserver-protocol';
+import { SourceChangedNotification, type CommandArguments, type SourceSummary, type CommandName, type CommandResult } from '../shared/protocol';
+import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
 import { CrashBudget } from './crashBudget';
 
 /** Thrown by requests made while the server is not running; its message is meant for the user. */
@@ -19,6 +21,8 @@ export class SourcemarkServer implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly runningEmitter = new vscode.EventEmitter<boolean>();
   private readonly sourceChangedEmitter = new vscode.EventEmitter<SourceSummary>();
+  private readonly hoverEmitter = new vscode.EventEmitter<void>();
+  private readonly commandEmitter = new vscode.EventEmitter<{ command: string; result: unknown }>();
   private readonly crashes = new CrashBudget();
   /** Between a crash and its automatic restart, the client reports itself stopped; it is not. */
   private restarting = false;
@@ -26,6 +30,10 @@ export class SourcemarkServer implements vscode.Disposable {
   readonly onDidChangeRunning = this.runningEmitter.event;
   /** A source's findings or tags changed (the server says so after every analysis and tag write). */
   readonly onSourceChanged = this.sourceChangedEmitter.event;
+  /** The server answered a hover with content (the walkthrough's "read a hover" step). */
+  readonly onDidShowHover = this.hoverEmitter.event;
+  /** A server command ran, from a quick fix or a client command, with its result. */
+  readonly onDidRunCommand = this.commandEmitter.event;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -51,13 +59,26 @@ export class SourcemarkServer implements vscode.Disposable {
       run: { module: serverModule, transport: TransportKind.ipc },
       debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.annotations.json');
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.disposables.push(watcher);
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file', language: 'plaintext' }],
       synchronize: { fileEvents: watcher },
       outputChannelName: 'Sourcemark',
       errorHandler: this.errorHandler(),
+      middleware: {
+        provideHover: async (document, position, token, next) => {
+          const hover = await next(document, position, token);
+          if (hover?.contents.length) this.hoverEmitter.fire();
+          return hover;
+        },
+        // Quick fixes run their server command through here; client commands through executeCommand below.
+        executeCommand: async (command, args, next) => {
+          const result: unknown = await next(command, args);
+          this.commandEmitter.fire({ command, result });
+          return result;
+        },
+      },
     };
     const client = new LanguageClient('sourcemark', 'Sourcemark', serverOptions, clientOptions);
     this.client = client;
@@ -68,7 +89,7 @@ export class SourcemarkServer implements vscode.Disposable {
         if (e.oldState === State.Starting) this.restarting = false; // the (re)start ended, either way
         this.runningEmitter.fire(e.newState === State.Running);
       }),
-      client.onNotification(NOTIFICATIONS.sourceChanged, (summary: SourceSummary) => this.sourceChangedEmitter.fire(summary)),
+      client.onNotification(SourceChangedNotification, (summary) => this.sourceChangedEmitter.fire(summary)),
     );
     try {
       const started = Date.now();
@@ -106,16 +127,19 @@ export class SourcemarkServer implements vscode.Disposable {
     else await this.client.start();
   }
 
-  /** A custom request; rejects with ServerNotRunningError while the server is down. */
-  async request<R>(method: string, params: object): Promise<R> {
+  /** A request to the server; rejects with ServerNotRunningError while the server is down. */
+  async request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
     const client = this.client;
     if (!client || !this.available) throw new ServerNotRunningError();
-    return client.sendRequest<R>(method, params);
+    // Generic P leaves the client's conditional parameter type unresolved; the call is typed by the caller.
+    return client.sendRequest(type as RequestType<unknown, R, void>, params);
   }
 
   /** A server command through workspace/executeCommand. */
-  executeCommand<R>(command: string, args: object): Promise<R> {
-    return this.request<R>('workspace/executeCommand', { command, arguments: [args] });
+  async executeCommand<C extends CommandName>(command: C, args: CommandArguments[C]): Promise<CommandResult> {
+    const result = (await this.request(ExecuteCommandRequest.type, { command, arguments: [args] })) as CommandResult;
+    this.commandEmitter.fire({ command, result });
+    return result;
   }
 
   async stop(): Promise<void> {
@@ -126,5 +150,7 @@ export class SourcemarkServer implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.runningEmitter.dispose();
     this.sourceChangedEmitter.dispose();
+    this.hoverEmitter.dispose();
+    this.commandEmitter.dispose();
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { REQUESTS, type DocumentFindings, type FindingItem, type FindingKind, type SourceSummary, type WorkspaceSummary } from '../server/protocol';
+import { DocumentFindingsRequest, WorkspaceSummaryRequest, type FindingItem, type FindingKind, type SourceSummary } from '../shared/protocol';
 import { FINDING_KINDS, TAG_STATUSES } from '../core/model';
+import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
 import { countsDescription, countsText, STATUS_CODICON, STATUS_GLYPH } from './countsText';
 import type { SourcemarkServer } from './serverState';
 
@@ -26,7 +27,7 @@ export class FindingNode {
 
 type Node = SourceNode | FindingNode;
 
-const KIND_ICON: Record<FindingKind, string> = { claim: 'circle-large-outline', entity: 'symbol-field', date: 'calendar' };
+const KIND_ICON: Record<FindingKind, string> = { claim: 'circle-large-outline', entity: 'symbol-field', date: 'calendar', quotation: 'quote' };
 
 /**
  * The Sourcemark view: every source of the workspace with its counts, expandable to its
@@ -66,7 +67,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     // Sidecar writes (temporary file + rename) are announced by the server with the new counts.
     const onFile = (uri: vscode.Uri) => {
       const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-      if (!name.startsWith('.') && !name.endsWith('.annotations.json')) this.refreshSoon();
+      if (!name.startsWith('.') && !name.endsWith(SIDECAR_SUFFIX)) this.refreshSoon();
     };
     this.disposables.push(watcher, watcher.onDidCreate(onFile), watcher.onDidDelete(onFile));
   }
@@ -107,7 +108,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     if (node instanceof FindingNode) return [];
     try {
       if (node) {
-        const result = await this.server.request<DocumentFindings>(REQUESTS.documentFindings, { uri: node.summary.uri });
+        const result = await this.server.request(DocumentFindingsRequest, { uri: node.summary.uri });
         return result.findings.filter((f) => this.matches(f)).map((f) => new FindingNode(node.summary.uri, f));
       }
       this.loaded ??= this.load();
@@ -121,7 +122,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   private async load(): Promise<void> {
-    const summary = await this.server.request<WorkspaceSummary>(REQUESTS.workspaceSummary, {});
+    const summary = await this.server.request(WorkspaceSummaryRequest, {});
     this.nodes.clear();
     for (const s of summary.sources) this.nodes.set(s.uri, new SourceNode(s));
     this.view.message = summary.truncated ? 'The workspace has too many files: only part of it was searched for sources.' : undefined;
@@ -167,11 +168,12 @@ function sourceItem(s: SourceSummary): vscode.TreeItem {
 
 function findingItem(node: FindingNode): vscode.TreeItem {
   const f = node.finding;
-  const label = f.kind === 'date' && f.dateValue ? `${f.text} → ${f.dateValue}` : f.text;
+  const label = f.value ? `${f.text} → ${f.value}` : f.text;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.uri}#${f.id}`;
   const status = f.status ? `${STATUS_GLYPH[f.status]} ${f.status}` : 'untagged';
-  item.description = f.kind === 'claim' ? status : `${f.entityType ?? f.kind}${f.status ? ` · ${status}` : ''}`;
+  // A claim's row says its status; another finding's says what it is (and who said it), then its tag.
+  item.description = f.kind === 'claim' ? status : `${f.entityType ?? f.kind}${f.speaker ? ` · ${f.speaker}` : ''}${f.status ? ` · ${status}` : ''}`;
   // A tagged claim shows its status; a tagged name or date keeps its kind's icon in the status colour.
   const icon = f.kind === 'claim' && f.status ? STATUS_CODICON[f.status] : KIND_ICON[f.kind];
   item.iconPath = new vscode.ThemeIcon(icon, f.status ? new vscode.ThemeColor(`sourcemark.${f.status}Foreground`) : undefined);

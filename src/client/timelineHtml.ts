@@ -2,7 +2,7 @@
 // tested directly. Source text is untrusted: everything from it is HTML-escaped, the page runs no
 // script, and links only run the one command the webview allows.
 import { escapeHtml } from '../core/text/escape';
-import type { TimelineResponse } from '../server/timelineRequest';
+import type { TimelineResponse } from '../shared/protocol';
 
 export const OPEN_SOURCE_COMMAND = 'sourcemark.openSourceAt';
 

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { TIMELINE_REQUEST } from '../server/protocol';
-import type { TimelineResponse } from '../server/timelineRequest';
+import { TimelineRequest } from '../shared/protocol';
 import { OPEN_SOURCE_COMMAND, timelineHtml } from './timelineHtml';
 
 let panel: vscode.WebviewPanel | undefined;
@@ -13,7 +12,7 @@ export async function showTimeline(client: LanguageClient | undefined): Promise<
     void vscode.window.showErrorMessage('Sourcemark: the language server is not running, so there is no timeline. See the "Sourcemark" output.');
     return;
   }
-  const data = await client.sendRequest<TimelineResponse>(TIMELINE_REQUEST, {});
+  const data = await client.sendRequest(TimelineRequest, {});
   if (!panel) {
     panel = vscode.window.createWebviewPanel('sourcemark.timeline', 'Sourcemark Timeline', vscode.ViewColumn.Beside, {
       enableScripts: false,

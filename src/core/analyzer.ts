@@ -1,10 +1,10 @@
-import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, Region } from './model';
-import { MAX_CLAIM_LENGTH } from './detect/claimDetector';
-import { DEFAULT_ANALYSIS_OPTIONS } from './model';
-import { DateDetector, dateInfo } from './detect/dateDetector';
-import { resolveEntities } from './detect/entityResolution';
-import type { EntityMention } from './detect/entityDetector';
-import type { ParagraphFindings } from './pipeline/paragraphData';
+import type { Data } from 'vfile';
+import { DETECTION_ORDER } from './kinds';
+import type { AnalysedParagraph } from './kinds/kind';
+import { DateDetector } from './kinds/date/dateDetector';
+import { MAX_CLAIM_LENGTH } from './kinds/claim/claimDetector';
+import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKind } from './model';
+import { compareFindings, DEFAULT_ANALYSIS_OPTIONS } from './model';
 import { createParagraphProcessor } from './pipeline/processor';
 import { segmentBlocks, type Block } from './text/blocks';
 import { paragraphPieces } from './text/pieces';
@@ -28,7 +28,7 @@ export interface AnalyzerStats {
 export class Analyzer {
   private readonly analyseParagraph = createParagraphProcessor();
   private readonly dates = new DateDetector();
-  private readonly cache = new Map<string, ParagraphFindings>();
+  private readonly cache = new Map<string, Data>();
   lastStats: AnalyzerStats = { paragraphs: 0, cacheHits: 0 };
 
   constructor(private readonly cacheLimit = DEFAULT_CACHE_LIMIT) {}
@@ -55,84 +55,46 @@ export class Analyzer {
         : { from: 'none' as const };
 
     const stats: AnalyzerStats = { paragraphs: 0, cacheHits: 0 };
-    const findings: Finding[] = [];
-    const mentions: { mention: EntityMention; region: Region }[] = [];
-    const kinds = new Set(opts.kinds);
-    // A sentence repeated word for word (a headline printed twice by the page) is one claim to check: flagged once.
-    const claimTexts = new Set<string>();
-    const repeats: Finding[] = [];
+    const paragraphs: AnalysedParagraph[] = [];
     const notes: AnalysisNote[] = [];
-
     for (const block of blocks) {
       if (block.region === 'boilerplate') continue;
       let unscored = 0;
       for (const piece of paragraphPieces(block)) {
         stats.paragraphs++;
-        const result = this.paragraph(piece, reference.date, stats);
-        unscored += result.unscored ?? 0;
-        this.collect(result, piece, reference, opts, { findings, mentions, claimTexts, repeats });
+        const data = this.paragraph(piece, reference.date, stats);
+        unscored += data.unscored ?? 0;
+        paragraphs.push({ start: piece.start, region: piece.region, data });
       }
       if (unscored) notes.push({ start: block.start, end: block.end, message: notProse(block.end - block.start) });
     }
 
-    const regionOf = new Map(mentions.map((m) => [m.mention, m.region]));
-    for (const { mention, info } of resolveEntities(mentions.map((m) => m.mention))) {
-      findings.push({
-        id: '', kind: 'entity', start: mention.start, end: mention.end, text: mention.text, region: regionOf.get(mention)!,
-        score: mention.confidence, cues: [], entity: info,
-      });
+    // Each kind collects its findings over the whole source, after the kinds it reads.
+    const found = new Map<FindingKind, Finding[]>();
+    const findings: Finding[] = [];
+    const repeats: Finding[] = [];
+    const kinds = new Set(opts.kinds);
+    for (const kind of DETECTION_ORDER) {
+      const collected = kind.collect({ paragraphs, reference, options: opts, found });
+      found.set(kind.kind, collected.findings);
+      if (!kinds.has(kind.kind)) continue;
+      // One by one: a large source has more findings than a call's arguments can hold.
+      for (const f of collected.findings) findings.push(f);
+      for (const f of collected.repeats ?? []) repeats.push(f);
     }
 
     this.lastStats = stats;
-    const kept = findings.filter((f) => kinds.has(f.kind));
-    const keptRepeats = kinds.has('claim') ? repeats : [];
-    for (const f of [...kept, ...keptRepeats]) f.id = `${f.kind}:${f.start}:${f.end}`;
+    for (const f of [...findings, ...repeats]) f.id = `${f.kind}:${f.start}:${f.end}`;
     return {
-      findings: kept.sort(compareFindings),
+      findings: findings.sort(compareFindings),
       ...(notes.length ? { notes } : {}),
-      ...(keptRepeats.length ? { repeats: keptRepeats } : {}),
+      ...(repeats.length ? { repeats } : {}),
       ...(publicationDate ? { publicationDate } : {}),
       reference,
     };
   }
 
-  /** Adds one paragraph piece's findings (offsets within the piece) to the source's. */
-  private collect(
-    result: ParagraphFindings,
-    block: Block,
-    reference: AnalysisResult['reference'],
-    opts: AnalysisOptions,
-    into: { findings: Finding[]; mentions: { mention: EntityMention; region: Region }[]; claimTexts: Set<string>; repeats: Finding[] },
-  ): void {
-    const { findings, mentions, claimTexts, repeats } = into;
-    const shift = block.start;
-    for (const d of result.dates) {
-      findings.push({
-        id: '', kind: 'date', start: d.start + shift, end: d.end + shift, text: d.text, region: block.region,
-        score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: [], date: dateInfo(d, reference),
-      });
-    }
-    for (const e of result.entities) {
-      mentions.push({ mention: { ...e, start: e.start + shift, end: e.end + shift }, region: block.region });
-    }
-    for (const c of result.claims) {
-      if (c.score < opts.claimThreshold) continue;
-      const said = c.text.replace(/\s+/g, ' ').trim();
-      const repeated = claimTexts.has(said);
-      claimTexts.add(said);
-      (repeated ? repeats : findings).push({
-        id: '', kind: 'claim', start: c.start + shift, end: c.end + shift, text: c.text, region: block.region, score: c.score,
-        cues: c.cues.map((cue) => ({ ...cue, start: cue.start + shift, end: cue.end + shift })),
-        claim: {
-          ...(c.attribution ? { attribution: c.attribution } : {}),
-          hedges: c.hedges,
-          ...(c.hedges.length ? { suggestedStatus: 'speculative' as const } : {}),
-        },
-      });
-    }
-  }
-
-  private paragraph(block: Block, referenceDate: string | undefined, stats: AnalyzerStats): ParagraphFindings {
+  private paragraph(block: Block, referenceDate: string | undefined, stats: AnalyzerStats): Data {
     const key = `${block.region}\u0000${block.commenter ?? ''}\u0000${referenceDate ?? ''}\u0000${block.text}`;
     const cached = this.cache.get(key);
     if (cached) {
@@ -149,11 +111,6 @@ export class Analyzer {
   }
 }
 
-const KIND_ORDER = { claim: 0, entity: 1, date: 2 };
-
-export function compareFindings(a: Finding, b: Finding): number {
-  return a.start - b.start || a.end - b.end || KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
-}
 
 /** The note on a paragraph with a "sentence" too long to be prose. */
 export function notProse(length: number): string {

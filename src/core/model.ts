@@ -1,8 +1,25 @@
 // Plain data that flows from core to the server, the CLI and the tests.
 // Offsets are UTF-16 code units (JavaScript string indices), start inclusive, end exclusive.
 
-export type FindingKind = 'claim' | 'entity' | 'date';
-export const FINDING_KINDS: readonly FindingKind[] = ['claim', 'entity', 'date'];
+/**
+ * The kinds of findings, in the order they are listed and sorted everywhere, with the words that
+ * name them: `plural` names the kind ("entities"), `one`/`many` count its findings ("4 entity
+ * mentions"). Each kind has its folder in kinds/ and one line in the registry (kinds/index.ts),
+ * which the compiler holds to this list. Plain data, so the client can read it too.
+ */
+export const KIND_WORDS = {
+  claim: { plural: 'claims', one: 'claim', many: 'claims' },
+  entity: { plural: 'entities', one: 'entity mention', many: 'entity mentions' },
+  date: { plural: 'dates', one: 'date', many: 'dates' },
+  quotation: { plural: 'quotations', one: 'quotation', many: 'quotations' },
+} as const;
+export type FindingKind = keyof typeof KIND_WORDS;
+export const FINDING_KINDS = Object.keys(KIND_WORDS) as readonly FindingKind[];
+
+/** "1 claim", "4 entity mentions". */
+export function countOf(kind: FindingKind, n: number): string {
+  return `${n} ${n === 1 ? KIND_WORDS[kind].one : KIND_WORDS[kind].many}`;
+}
 
 export type TagStatus = 'verified' | 'speculative' | 'contradicted';
 export const TAG_STATUSES: readonly TagStatus[] = ['verified', 'speculative', 'contradicted'];
@@ -72,6 +89,29 @@ export interface ClaimInfo {
   suggestedStatus?: TagStatus;
 }
 
+/** Who said a quotation, as the text names them. */
+export interface Speaker {
+  /** The words that name them: "Xiaomi's executive Wang Xian", "he", "the people". */
+  text: string;
+  start: number;
+  end: number;
+  /** The entity they are, when the text names one; a pronoun is the nearest person or organisation before it. */
+  entity?: { canonical: string; key: string; type: EntityType };
+  /** How the speaker was found when the quote itself names none. */
+  via?: 'pronoun' | 'earlier-quote' | 'previous-quote';
+}
+
+export interface QuotationInfo {
+  /** `direct`: words in quotation marks; `reported`: "X said that …", "according to X, …". */
+  form: 'direct' | 'reported';
+  /** What was said: the words inside the marks, or the reported clause. */
+  words: string;
+  /** How the text attributes it: "said", "according to", "claimed"; absent when it does not. */
+  cue?: string;
+  /** Absent when the text names no one. */
+  speaker?: Speaker;
+}
+
 export interface Finding {
   /** Stable within one analysis: `${kind}:${start}:${end}`. */
   id: string;
@@ -86,6 +126,7 @@ export interface Finding {
   entity?: EntityInfo;
   date?: DateInfo;
   claim?: ClaimInfo;
+  quotation?: QuotationInfo;
 }
 
 export interface AnalysisOptions {
@@ -123,4 +164,16 @@ export interface AnalysisNote {
   start: number;
   end: number;
   message: string;
+}
+
+const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i])) as Record<FindingKind, number>;
+
+/** Text order: by start, then end, then kind (FINDING_KINDS order). */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+}
+
+/** By kind (FINDING_KINDS order), then start. */
+export function compareByKind(a: Finding, b: Finding): number {
+  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.start - b.start;
 }

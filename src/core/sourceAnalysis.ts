@@ -4,6 +4,9 @@ import { attachTags, type Span, type TaggedFindings } from './taggedFindings';
 import type { Sidecar } from './tags/annotation';
 import { checkAnalysable } from './text/sourceText';
 
+/** The analysis options with the size limit over which a source is not analysed. */
+export type SourceOptions = Partial<AnalysisOptions> & { maxFileSizeMB?: number };
+
 export interface SourceAnalysis {
   /** Present when the source was analysed; absent when it was refused (binary, too large). */
   analysis?: AnalysisResult;
@@ -19,7 +22,7 @@ export function analyzeSource(
   analyzer: Analyzer,
   text: string,
   sidecar: Sidecar | undefined,
-  options: Partial<AnalysisOptions> & { maxFileSizeMB?: number },
+  options: SourceOptions,
   /** Tag ranges the editor kept in step with edits, by annotation id (see attachTags). */
   tracked?: ReadonlyMap<string, Span>,
 ): SourceAnalysis {

@@ -3,7 +3,7 @@ import type { Finding } from './model';
 import type { Annotation, Sidecar } from './tags/annotation';
 import { QuoteAnchorer, type Anchor } from './tags/anchoring';
 import { makeQuoteTarget, sameQuoteTarget, sha256Hex } from './tags/quoteSelector';
-import { compareFindings } from './analyzer';
+import { compareFindings } from './model';
 
 export interface TaggedFinding extends Finding {
   annotation?: Annotation;

@@ -1,7 +1,7 @@
 // Baseline rows printed beside Sourcemark's in the same run, so each figure is read as a ratio.
 import * as chrono from 'chrono-node';
 import nlp from 'compromise';
-import { pad } from '../core/detect/timex';
+import { pad } from '../core/kinds/date/timex';
 import type { GoldDoc } from './gold';
 import type { Span } from './metrics';
 import type { ClaimSystem, DateSystem, EntitySystem, HedgeSystem } from './systems';

@@ -1,5 +1,6 @@
 // Claims: P/R/F1 of the check-worthy label at the system's threshold, and average precision of
 // its score (ranking quality, independent of the threshold).
+import { cut } from '../core/text/shorten';
 import type { GoldSet } from './gold';
 import { averagePrecision, classificationPrf } from './metrics';
 import { spread, type KindReport, type Sample, type ScoreRow } from './report';
@@ -19,7 +20,7 @@ export function evaluateClaims(set: GoldSet, system: ClaimSystem, baselines: rea
     rows.push({ system: s.name, measure: `${POSITIVE} at threshold ${s.threshold}`, prf: counts }, { system: s.name, measure: 'average precision', value: ap });
     if (s === system) {
       targets.push({ measure: `${POSITIVE} F1`, actual: counts.f1, target: 0.75 }, { measure: 'average precision', actual: ap, target: 0.8 });
-      const clip = (t: string) => (t.length > 140 ? `${t.slice(0, 139)}…` : t);
+      const clip = (t: string) => cut(t, 140);
       const fp = scored.filter((i) => i.predicted && !i.positive).sort((a, b) => b.score - a.score);
       const fn = scored.filter((i) => !i.predicted && i.positive).sort((a, b) => a.score - b.score);
       const half = Math.ceil(sampleSize / 2);

@@ -1,10 +1,9 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
-import type { TagStatus } from '../core/model';
+import { compareByKind, type TagStatus } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
+import { cut, oneLine } from '../core/text/shorten';
+import { COMMANDS, DIAGNOSTIC_SOURCE, type FindingDiagnosticData, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from '../shared/protocol';
 import { bestPerSource } from './crossSource';
-import { quote } from './markdown';
-import { COMMANDS, DIAGNOSTIC_SOURCE, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from './protocol';
-import type { FindingDiagnosticData } from './diagnostics';
 import { orphanActions } from './orphanActions';
 import { findingsAt, type SourceState } from './sourceState';
 
@@ -22,7 +21,7 @@ export function codeActionsFor(state: SourceState, start: number, end: number, d
   if (!findings.length) {
     findings = start === end ? findingsAt(state, start) : state.tagged.findings.filter((f) => f.start < end && start < f.end);
   }
-  findings.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.start - b.start);
+  findings.sort(compareByKind);
   const actions: CodeAction[] = [];
   for (const f of findings) {
     const diagnostic = diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && (d.data as FindingDiagnosticData | undefined)?.findingId === f.id);
@@ -53,10 +52,10 @@ function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagn
     const args: TagWithEvidenceArgs = {
       ...target, status: 'contradicted', cite: { uri: other.sourceId, kind: other.findingKind, start: other.span.start, end: other.span.end },
     };
-    const title = `Tag as contradicted, citing ${name(other.sourceId)}: “${quote(other.focusText, 50)}”${other.tag ? '' : ' (tags it verified)'}`;
+    const title = `Tag as contradicted, citing ${name(other.sourceId)}: “${oneLine(other.focusText, 50)}”${other.tag ? '' : ' (tags it verified)'}`;
     actions.push({
       title, kind: CodeActionKind.QuickFix, ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
-      isPreferred: diagnostic?.data !== undefined && (diagnostic.data as { conflictId?: string }).conflictId === c.id,
+      isPreferred: (diagnostic?.data as FindingDiagnosticData | undefined)?.conflictId === c.id,
       command: { title, command: COMMANDS.tagWithEvidence, arguments: [args] },
     });
   }
@@ -66,18 +65,17 @@ function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagn
       const args: TagWithEvidenceArgs = {
         ...target, status: 'verified', cite: { uri: l.sourceId, kind: 'claim', start: l.claim.span.start, end: l.claim.span.end },
       };
-      const title = `Tag as verified, citing ${name(l.sourceId)}: “${quote(l.claim.text, 50)}”${l.claim.tag ? ` (${l.claim.tag.status} there)` : ' (tags it verified)'}`;
+      const title = `Tag as verified, citing ${name(l.sourceId)}: “${oneLine(l.claim.text, 50)}”${l.claim.tag ? ` (${l.claim.tag.status} there)` : ' (tags it verified)'}`;
       actions.push({ title, kind: CodeActionKind.QuickFix, ...(diagnostic ? { diagnostics: [diagnostic] } : {}), command: { title, command: COMMANDS.tagWithEvidence, arguments: [args] } });
     }
   }
   return actions;
 }
 
-const KIND_ORDER = { claim: 0, entity: 1, date: 2 };
-
 function actionsForFinding(state: SourceState, f: TaggedFinding, diagnostic: Diagnostic | undefined, qualify: boolean): CodeAction[] {
   const target: TagCommandArgs = { uri: state.uri, kind: f.kind, start: f.start, end: f.end, version: state.version };
-  const suffix = !qualify ? '' : f.kind === 'claim' ? ' (claim)' : ` (${f.kind} “${f.text.length > 40 ? `${f.text.slice(0, 39)}…` : f.text}”)`;
+  // The finding's own quotation marks give way to ours.
+  const suffix = !qualify ? '' : f.kind === 'claim' ? ' (claim)' : ` (${f.kind} “${cut(f.text.replace(/^["“‘]|["”’]$/g, ''), 40)}”)`;
   const order: TagStatus[] = f.claim?.suggestedStatus === 'speculative' ? ['speculative', 'verified', 'contradicted'] : ['verified', 'speculative', 'contradicted'];
   const actions: CodeAction[] = [];
   for (const status of order) {

@@ -2,7 +2,7 @@ import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TAG_STATUSES } from '../core/model';
 import { bestPerSource, locationOf } from './crossSource';
-import { SHOW_LINKED_COMMAND } from './protocol';
+import { SHOW_LINKED_COMMAND } from '../shared/protocol';
 import type { SourceState } from './sourceState';
 
 /**

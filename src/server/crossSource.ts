@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Location, Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import type { ClaimLink, Conflict, CorpusIndex, EntityGroup, Span } from '../core/corpus';
+import type { ClaimLink, Conflict, CorpusIndex, EntityGroup, QuotationsOfSpeaker, Span } from '../core/corpus';
 
 const MAX_LINKED_CLAIMS = 2_000;
 
@@ -13,6 +13,8 @@ export interface CrossSourceView {
   conflicts: Conflict[];
   /** Entity finding id → the workspace entity. */
   entities: Map<string, EntityGroup>;
+  /** Quotation finding id → every quotation of its speaker in the workspace. */
+  speakers: Map<string, QuotationsOfSpeaker>;
   /** How other sources are named to the user: path relative to the workspace folder. */
   labels: Map<string, string>;
   /** Sources indexed when the view was made, and whether indexing was still going on. */
@@ -21,7 +23,7 @@ export interface CrossSourceView {
 }
 
 /** How a conflict's kind reads in hovers and diagnostics ("Sources disagree on the time frame"). */
-export const CONFLICT_LABEL: Record<Conflict['kind'], string> = { 'time-frame': 'time frame', title: 'title', figure: 'figure' };
+export const CONFLICT_LABEL: Record<Conflict['kind'], string> = { 'time-frame': 'time frame', title: 'title', figure: 'figure', speaker: 'speaker' };
 
 export const rangeOf = (s: Span): Range => ({ start: { line: s.line, character: s.character }, end: { line: s.endLine, character: s.endCharacter } });
 export const locationOf = (sourceId: string, s: Span): Location => ({ uri: sourceId, range: rangeOf(s) });
@@ -71,6 +73,7 @@ export async function buildCrossSourceView(
   const found = new Map<string, Conflict>();
   for (const l of links.values()) for (const x of l) for (const c of x.conflicts) found.set(c.id, c);
   for (const c of corpus.titleConflicts(uri)) found.set(c.id, c);
+  for (const c of corpus.speakerConflicts(uri)) found.set(c.id, c);
   const conflicts = [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const c of conflicts) for (const s of c.sides) label(s.sourceId);
   const entities = new Map<string, EntityGroup>();
@@ -78,8 +81,15 @@ export async function buildCrossSourceView(
     const g = corpus.entityGroupOf(uri, m.findingId);
     if (g) entities.set(m.findingId, g);
   }
+  const speakers = new Map<string, QuotationsOfSpeaker>();
+  for (const q of digest.quotations) {
+    const of = corpus.quotationsOfSpeaker(uri, q.findingId);
+    if (!of || of.quotes.length < 2) continue;
+    speakers.set(q.findingId, of);
+    for (const x of of.quotes) label(x.sourceId);
+  }
   label(uri);
-  return { links, conflicts, entities, labels, indexed: corpus.size, indexing };
+  return { links, conflicts, entities, speakers, labels, indexed: corpus.size, indexing };
 }
 
 /** The linked claims of a claim, one per source (its best match), best first. */

@@ -1,47 +1,26 @@
 import {
-  CodeLensRefreshRequest, DidChangeWatchedFilesNotification,
-  type Connection, type FileEvent, type InitializeParams, type ServerCapabilities, type TextDocuments,
+  CodeLensRefreshRequest, DidChangeWatchedFilesNotification, Emitter,
+  type FileEvent, type InitializeParams, type ServerCapabilities,
 } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analyzer } from '../core/analyzer';
-import type { Sidecar } from '../core/tags/annotation';
-import type { SidecarStore } from '../core/tags/sidecarStore';
+import { IndexStatusRequest, TimelineRequest, type DocumentFindings, type TagWithEvidenceArgs } from '../shared/protocol';
+import { notifyClient } from './clientGone';
 import type { FindingsJob } from './closedFindings';
 import { codeLenses } from './codeLens';
+import { foldersOf, type Feature, type ServerContext } from './context';
 import { buildCrossSourceView, type CrossSourceView } from './crossSource';
-import { toDiagnostics } from './diagnostics';
 import { documentSymbols } from './documentSymbols';
 import { citeFinding } from './evidence';
-import { TIMELINE_REQUEST, type DocumentFindings, type TagWithEvidenceArgs } from './protocol';
-import { definitionAt, referencesAt } from './references';
-import type { SourcemarkSettings } from './settings';
-import type { SourceMatcher } from './sourceMatcher';
-import type { SourceState } from './sourceState';
-import type { TagChange, TagService } from './tagService';
-import { timelineResponse } from './timelineRequest';
 import type { IndexedSummary } from './indexJob';
+import { definitionAt, referencesAt } from './references';
+import type { SourceState } from './sourceState';
+import type { TagChange } from './tagService';
+import { timelineResponse } from './timelineRequest';
 import { WorkspaceIndex } from './workspaceIndex';
 import { workspaceSymbols } from './workspaceSymbols';
-import { notifyClient } from './clientGone';
 
-/** What the server shares with the cross-source features. */
-export interface CrossSourceHost {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  states: Map<string, SourceState>;
-  matcher: SourceMatcher;
-  analyzer: Analyzer;
-  store: SidecarStore;
-  tags: TagService;
-  settingsFor: (uri: string) => Promise<SourcemarkSettings>;
-  /** Re-analyse an open source and publish its diagnostics. */
-  refresh: (uri: string) => Promise<void>;
-  /** A sidecar the server just wrote, so it need not read it back. */
-  sidecarWritten: (path: string, sidecar: Sidecar) => void;
-  /** A closed source was indexed: its counts for the Sourcemark view (or why it could not be read). */
-  sourceIndexed: (uri: string, result: IndexedSummary | { error: string }) => void;
-  /** Undefined: WorkspaceIndex's default. */
-  indexWorkers: number | undefined;
+export interface CrossSourceOptions {
+  /** Worker threads that index the workspace (0: in this thread); undefined: WorkspaceIndex's default. */
+  indexWorkers?: number;
   indexWorkerScript?: string;
 }
 
@@ -50,8 +29,11 @@ export interface CrossSourceHost {
  * source's cross-source view (read by hover, diagnostics, code actions and lenses), references,
  * definition, symbols, lenses, the timeline request and tagging with evidence.
  */
-export class CrossSourceFeatures {
+export class CrossSourceFeatures implements Feature {
   private readonly workspace: WorkspaceIndex;
+  private readonly indexed = new Emitter<{ uri: string; result: IndexedSummary | { error: string } }>();
+  /** A closed source was indexed: its counts for the Sourcemark view, or why it could not be read. */
+  readonly onDidIndex = this.indexed.event;
   private folders: string[] = [];
   private canRefreshCodeLens = false;
   private canWatchFiles = false;
@@ -60,21 +42,24 @@ export class CrossSourceFeatures {
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
-  constructor(private readonly host: CrossSourceHost) {
+  constructor(private readonly ctx: ServerContext, options: CrossSourceOptions = {}) {
     this.workspace = new WorkspaceIndex({
-      connection: host.connection, store: host.store, settingsFor: host.settingsFor,
-      isSource: (uri, glob) => host.matcher.isSource(uri, glob),
-      isOpen: (uri) => host.documents.get(uri) !== undefined,
+      connection: ctx.connection, store: ctx.store, settingsFor: (uri) => ctx.settings.get(uri),
+      isSource: (uri, glob) => ctx.matcher.isSource(uri, glob),
+      isOpen: (uri) => ctx.documents.get(uri) !== undefined,
       onChange: () => this.schedule(),
-      onIndexed: host.sourceIndexed,
-      workers: host.indexWorkers,
-      ...(host.indexWorkerScript ? { workerScript: host.indexWorkerScript } : {}),
+      onIndexed: (uri, result) => this.indexed.fire({ uri, result }),
+      workers: options.indexWorkers,
+      ...(options.indexWorkerScript ? { workerScript: options.indexWorkerScript } : {}),
     });
+    ctx.sources.onDidAnalyse(({ state, previous }) => this.analysed(state, previous));
+    ctx.sources.onDidClose((uri) => void this.workspace.documentClosed(uri));
+    this.listen();
   }
 
   /** Capabilities to announce, given the client's. */
-  initialize(params: InitializeParams, folders: string[]): Partial<ServerCapabilities> {
-    this.folders = folders;
+  initialize(params: InitializeParams): Partial<ServerCapabilities> {
+    this.folders = foldersOf(params);
     this.canRefreshCodeLens = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     this.canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     return {
@@ -90,8 +75,8 @@ export class CrossSourceFeatures {
   initialized(): void {
     this.indexing = this.scanLogged(async () => {
       if (this.canWatchFiles && this.folders.length) {
-        const glob = (await this.host.settingsFor(this.folders[0])).sources;
-        await this.host.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        const glob = (await this.ctx.settings.get(this.folders[0])).sources;
+        await this.ctx.connection.client.register(DidChangeWatchedFilesNotification.type, {
           // Sidecars are watched by the server, which passes their changes on through filesChanged.
           watchers: [{ globPattern: glob.includes('/') ? glob : `**/${glob}` }],
         });
@@ -105,7 +90,7 @@ export class CrossSourceFeatures {
   }
 
   /** Analyse every source of the workspace again (sidecars may have changed without the server being told). */
-  rescan(): void {
+  reanalyse(): void {
     this.indexing = this.scanLogged();
   }
 
@@ -115,7 +100,7 @@ export class CrossSourceFeatures {
       await before?.();
       await this.workspace.scan(this.folders);
     } catch (e) {
-      this.host.connection.console.error(`Sourcemark could not index the workspace: ${(e as Error).stack ?? (e as Error).message}`);
+      this.ctx.connection.console.error(`Sourcemark could not index the workspace: ${(e as Error).stack ?? (e as Error).message}`);
     }
   }
 
@@ -139,19 +124,15 @@ export class CrossSourceFeatures {
    * An open source was analysed: index it, and keep what still holds of its last view (where its
    * quotes are unchanged) so an edit never waits for the index; a fresh view follows.
    */
-  analysed(state: SourceState, previous: SourceState | undefined): void {
+  private analysed(state: SourceState, previous: SourceState | undefined): void {
     const carried = carriedOver(previous?.crossSource, state);
     if (carried) state.crossSource = carried;
     // After the diagnostics are out: indexing a large source takes a moment.
     setImmediate(() => {
-      if (this.shuttingDown || this.host.states.get(state.uri) !== state) return;
+      if (this.shuttingDown || this.ctx.sources.get(state.uri) !== state) return;
       this.workspace.upsertOpen(state.uri, state.text, state, state.settings);
       this.schedule(previous ? 300 : 0);
     });
-  }
-
-  closed(uri: string): void {
-    void this.workspace.documentClosed(uri);
   }
 
   filesChanged(changes: readonly FileEvent[]): void {
@@ -160,29 +141,24 @@ export class CrossSourceFeatures {
 
   /** The tag change for "tag citing another source": cites (and if needed tags) the other finding first. */
   async tagWithEvidence(args: TagWithEvidenceArgs): Promise<TagChange> {
-    const h = this.host;
+    const { analyzer, store, tags, sources, settings } = this.ctx;
     const cited = await citeFinding(
-      { analyzer: h.analyzer, store: h.store, tags: h.tags, folders: () => this.folders, openState: (u) => h.states.get(u), settingsFor: h.settingsFor },
+      { analyzer, store, tags, folders: () => this.folders, openState: (u) => sources.get(u), settingsFor: (u) => settings.get(u) },
       args,
     );
     if (cited.written) {
       const other = cited.written.state;
-      h.sidecarWritten(other.sidecarPath, cited.written.sidecar);
-      if (h.states.has(other.uri)) await h.refresh(other.uri);
+      if (sources.has(other.uri)) await sources.refresh(other.uri);
       else await this.workspace.reindex(other.uri);
     }
     return { op: 'set', status: args.status, evidence: [cited.evidence] };
   }
 
   /** Registers the requests this feature answers. */
-  listen(): void {
-    const { connection, states, documents } = this.host;
+  private listen(): void {
+    const { connection, sources } = this.ctx;
     const corpus = this.workspace.corpus;
-    const ready = (uri: string) => {
-      const state = states.get(uri);
-      const doc = documents.get(uri);
-      return state && doc && state.version === doc.version ? { state, doc } : undefined;
-    };
+    const ready = (uri: string) => sources.ready(uri);
     connection.onReferences((p) => {
       const r = ready(p.textDocument.uri);
       return r ? referencesAt(corpus, r.state, r.doc.offsetAt(p.position)) : [];
@@ -200,10 +176,9 @@ export class CrossSourceFeatures {
       const r = ready(p.textDocument.uri);
       return r ? codeLenses(r.doc, r.state) : [];
     });
-    connection.onRequest(TIMELINE_REQUEST, (p: { includeComments?: boolean } | undefined) =>
-      timelineResponse(corpus, this.folders, this.workspace.status.scanning, p?.includeComments ?? false));
+    connection.onRequest(TimelineRequest, (p) => timelineResponse(corpus, this.folders, this.workspace.status.scanning, p?.includeComments ?? false));
     // For tests and benchmarks: with `wait`, answers once indexing and linking have settled.
-    connection.onRequest('sourcemark/indexStatus', async (p: { wait?: boolean } | undefined) => {
+    connection.onRequest(IndexStatusRequest, async (p) => {
       if (p?.wait) {
         await this.indexing;
         await this.workspace.whenIdle();
@@ -227,24 +202,24 @@ export class CrossSourceFeatures {
     if (this.shuttingDown) return;
     this.timer = setTimeout(() => {
       this.running = (this.running ?? Promise.resolve()).then(() => this.updateViews()).catch((e: Error) =>
-        this.host.connection.console.error(`Sourcemark could not link sources: ${e.stack ?? e.message}`));
+        this.ctx.connection.console.error(`Sourcemark could not link sources: ${e.stack ?? e.message}`));
     }, delay);
   }
 
   private async updateViews(): Promise<void> {
-    const { connection, states, documents } = this.host;
+    const { connection, sources, documents, diagnostics } = this.ctx;
     let changed = false;
-    for (const state of [...states.values()]) {
+    for (const state of [...sources.all()]) {
       if (this.shuttingDown) return;
       const view = await buildCrossSourceView(this.workspace.corpus, state.uri, this.folders, this.workspace.status.scanning);
       if (this.shuttingDown) return;
       const doc = documents.get(state.uri);
-      if (!view || states.get(state.uri) !== state || !doc || doc.version !== state.version) continue;
+      if (!view || sources.get(state.uri) !== state || !doc || doc.version !== state.version) continue;
       const same = state.crossSource !== undefined && signature(view) === signature(state.crossSource);
       state.crossSource = view;
       if (same) continue;
       changed = true;
-      await connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics: toDiagnostics(doc, state) });
+      await diagnostics.publish(state);
     }
     if (changed && this.canRefreshCodeLens) notifyClient(() => connection.sendRequest(CodeLensRefreshRequest.type));
   }
@@ -253,7 +228,8 @@ export class CrossSourceFeatures {
 /** What the user sees of a view: when it is unchanged, nothing is re-sent. */
 function signature(v: CrossSourceView): string {
   const links = [...v.links].map(([id, l]) => `${id}:${l.map((x) => `${x.sourceId}#${x.claim.findingId}#${x.claim.tag?.status ?? ''}`).join(',')}`);
-  return `${v.indexing}|${v.conflicts.map((c) => `${c.id}${c.sides.map((s) => s.tag?.status ?? '').join('')}`).join(',')}|${links.join(';')}`;
+  const speakers = [...v.speakers].map(([id, s]) => `${id}:${s.quotes.map((q) => `${q.sourceId}#${q.quotation.findingId}#${q.quotation.tag?.status ?? ''}`).join(',')}`);
+  return `${v.indexing}|${v.conflicts.map((c) => `${c.id}${c.sides.map((s) => s.tag?.status ?? '').join('')}`).join(',')}|${links.join(';')}|${speakers.join(';')}`;
 }
 
 /** The part of a view that still holds after an edit: findings that are still there, conflicts whose words are unchanged. */
@@ -266,5 +242,6 @@ function carriedOver(view: CrossSourceView | undefined, state: SourceState): Cro
     links: new Map([...view.links].filter(([id]) => ids.has(id))),
     conflicts: view.conflicts.filter((c) => c.sides.every((s) => s.sourceId !== state.uri || (ids.has(s.findingId) && here(s.focus.start, s.focus.end, s.focusText)))),
     entities: new Map([...view.entities].filter(([id]) => ids.has(id))),
+    speakers: new Map([...view.speakers].filter(([id]) => ids.has(id))),
   };
 }

@@ -1,11 +1,13 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe } from '../core/kinds';
 import type { TaggedFinding } from '../core/taggedFindings';
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type TagDiagnosticData } from './protocol';
+import { toPlain } from '../core/text/richText';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingDiagnosticCode, type FindingDiagnosticData, type TagDiagnosticData } from '../shared/protocol';
 import type { SeverityName } from './settings';
 import type { SourceState } from './sourceState';
 import { CONFLICT_LABEL, rangeOf } from './crossSource';
-import { quote } from './markdown';
+import { oneLine } from '../core/text/shorten';
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -13,15 +15,6 @@ const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-const TYPE_LABEL: Record<string, string> = {
-  person: 'Person', organisation: 'Organisation', place: 'Place', product: 'Product', event: 'Event', other: 'Name',
-};
-
-/** The data a diagnostic carries so code actions can find their finding again. */
-export interface FindingDiagnosticData {
-  findingId: string;
-}
 
 /** The one place findings become diagnostics. */
 export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
@@ -48,7 +41,7 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
       ...problem(
         DiagnosticSeverity.Warning,
         DIAGNOSTIC_CODES.orphan,
-        `A tag (${orphan.status} ${orphan.kind}) could not be found in the text any more: "${quote(orphan.target.exact, 80)}". ` +
+        `A tag (${orphan.status} ${orphan.kind}) could not be found in the text any more: "${oneLine(orphan.target.exact, 80)}". ` +
           'It is kept in the sidecar: select the text it belongs to and re-attach it with the lightbulb, or delete it there.',
       ),
       data,
@@ -83,16 +76,16 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
     for (const mine of c.sides.filter((s) => s.sourceId === state.uri)) {
       const other = c.sides.find((s) => s !== mine)!;
       const name = state.crossSource.labels.get(other.sourceId) ?? other.sourceId;
-      const data: FindingDiagnosticData & { conflictId: string } = { findingId: mine.findingId, conflictId: c.id };
+      const data: FindingDiagnosticData = { findingId: mine.findingId, conflictId: c.id };
       out.push({
         range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
         severity: SEVERITY[severity],
         code: DIAGNOSTIC_CODES.conflict,
         source: DIAGNOSTIC_SOURCE,
-        message: `Sources disagree on the ${CONFLICT_LABEL[c.kind]}: here "${quote(mine.focusText, 60)}" (${mine.value}); ${name} says "${quote(other.focusText, 60)}" (${other.value}).`,
+        message: `Sources disagree on the ${CONFLICT_LABEL[c.kind]}: here "${oneLine(mine.focusText, 60)}" (${mine.value}); ${name} says "${oneLine(other.focusText, 60)}" (${other.value}).`,
         relatedInformation: [{
           location: { uri: other.sourceId, range: rangeOf(other.focus) },
-          message: `${name}: "${quote(other.quote, 160)}"`,
+          message: `${name}: "${oneLine(other.quote, 160)}"`,
         }],
         data,
       });
@@ -102,42 +95,15 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
 }
 
 function findingDiagnostic(f: TaggedFinding, state: SourceState): Omit<Diagnostic, 'range'> | undefined {
-  const sev = state.settings.severity;
-  const tag = f.annotation ? ` · tagged ${f.annotation.status}` : '';
-  let severity: SeverityName;
-  let code: string;
-  let message: string;
-  switch (f.kind) {
-    case 'claim': {
-      severity = f.annotation ? sev.taggedClaim : sev.claim;
-      code = f.annotation ? DIAGNOSTIC_CODES.taggedClaim : DIAGNOSTIC_CODES.untaggedClaim;
-      const who = f.claim?.attribution?.speaker ? ` · attributed to ${f.claim.attribution.speaker}` : '';
-      const hedged = f.claim?.hedges.length ? ` · hedged (${f.claim.hedges.join(', ')})` : '';
-      message = f.annotation ? `Claim tagged ${f.annotation.status}${who}` : `Untagged claim (check-worthiness ${f.score.toFixed(2)})${who}${hedged}`;
-      break;
-    }
-    case 'entity': {
-      severity = sev.entity;
-      code = DIAGNOSTIC_CODES.entity;
-      const e = f.entity;
-      message = e ? `${TYPE_LABEL[e.type]}: ${e.canonical} · ${e.mentions} mention${e.mentions === 1 ? '' : 's'}${tag}` : `Name${tag}`;
-      break;
-    }
-    case 'date': {
-      severity = sev.date;
-      code = DIAGNOSTIC_CODES.date;
-      const value = f.date?.value ?? 'unresolved';
-      message = `Date: ${value}${f.date?.mod ? ` (${f.date.mod})` : ''}${tag}`;
-      break;
-    }
-  }
+  // A claim that carries a tag has been looked at: it has a severity of its own.
+  const severity = state.settings.severity[f.kind === 'claim' && f.annotation ? 'taggedClaim' : f.kind];
   if (severity === 'off') return undefined;
   const data: FindingDiagnosticData = { findingId: f.id };
   return {
     severity: SEVERITY[severity],
-    code,
+    code: findingDiagnosticCode(f.kind, !!f.annotation),
     source: DIAGNOSTIC_SOURCE,
-    message,
+    message: toPlain(describe(f, state.analysis).message),
     data,
   };
 }

@@ -1,11 +1,13 @@
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe } from '../core/kinds';
+import { FINDING_KINDS, KIND_WORDS } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
-import { quote } from './markdown';
+import { oneLine } from '../core/text/shorten';
 import type { SourceState } from './sourceState';
 import { ENTITY_SYMBOL_KIND } from './workspaceSymbols';
 
-/** The Outline: a source's claims, entities (one per entity, at its first mention) and dates, grouped by kind. */
+/** The Outline: a source's claims, entities (one per entity, at its first mention), dates and any other kind, grouped by kind. */
 export function documentSymbols(doc: TextDocument, state: SourceState): DocumentSymbol[] {
   const range = (start: number, end: number): Range => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
   const symbol = (name: string, detail: string, kind: SymbolKind, f: TaggedFinding): DocumentSymbol => ({
@@ -15,7 +17,7 @@ export function documentSymbols(doc: TextDocument, state: SourceState): Document
   const findings = state.tagged.findings;
 
   const claims = findings.filter((f) => f.kind === 'claim').map((f) =>
-    symbol(quote(f.text, 80), `${f.annotation ? f.annotation.status : 'untagged'} · ${f.score.toFixed(2)}`, SymbolKind.String, f));
+    symbol(oneLine(f.text, 80), `${f.annotation ? f.annotation.status : 'untagged'} · ${f.score.toFixed(2)}`, SymbolKind.String, f));
 
   const firstOf = new Map<string, { f: TaggedFinding; count: number }>();
   for (const f of findings) {
@@ -29,7 +31,7 @@ export function documentSymbols(doc: TextDocument, state: SourceState): Document
     symbol(f.entity?.canonical ?? f.text, `${f.entity?.type ?? 'name'} · ${count} mention${count === 1 ? '' : 's'}${tag(f)}`, ENTITY_SYMBOL_KIND[f.entity?.type ?? 'other'], f));
 
   const dates = findings.filter((f) => f.kind === 'date').map((f) =>
-    symbol(quote(f.text, 60), `${f.date?.value ?? 'unresolved'}${f.date?.mod ? ` ${f.date.mod}` : ''}${tag(f)}`, SymbolKind.Number, f));
+    symbol(oneLine(f.text, 60), `${f.date?.value ?? 'unresolved'}${f.date?.mod ? ` ${f.date.mod}` : ''}${tag(f)}`, SymbolKind.Number, f));
 
   const group = (name: string, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol[] => {
     if (!children.length) return [];
@@ -38,9 +40,15 @@ export function documentSymbols(doc: TextDocument, state: SourceState): Document
     const end = children.reduce((a, c) => (c.range.end.line > a.line || (c.range.end.line === a.line && c.range.end.character > a.character) ? c.range.end : a), children[0].range.end);
     return [{ name: `${name} (${children.length})`, kind, range: { start, end }, selectionRange: children[0].selectionRange, children }];
   };
+  // Kinds without a layout of their own here are listed by their description.
+  const others = FINDING_KINDS.filter((k) => k !== 'claim' && k !== 'entity' && k !== 'date').flatMap((k) => group(
+    KIND_WORDS[k].plural.charAt(0).toUpperCase() + KIND_WORDS[k].plural.slice(1), SymbolKind.Module,
+    findings.filter((f) => f.kind === k).map((f) => symbol(oneLine(f.text, 80), [...describe(f).notes, f.annotation ? f.annotation.status : 'untagged'].join(' · '), SymbolKind.String, f)),
+  ));
   return [
     ...group('Claims', SymbolKind.Module, claims),
     ...group('Entities', SymbolKind.Module, entities),
     ...group('Dates', SymbolKind.Module, dates),
+    ...others,
   ];
 }

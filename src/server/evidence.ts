@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { URI } from 'vscode-uri';
 import type { Analyzer } from '../core/analyzer';
 import type { Evidence, Sidecar } from '../core/tags/annotation';
-import { sidecarPathFor, type SidecarStore } from '../core/tags/sidecarStore';
-import { decodeSource } from '../core/text/sourceText';
+import type { SidecarStore } from '../core/tags/sidecarStore';
 import { relativeSourcePath, sourceLabel } from './crossSource';
-import type { TagWithEvidenceArgs } from './protocol';
+import type { TagWithEvidenceArgs } from '../shared/protocol';
 import type { SourcemarkSettings } from './settings';
-import { analysedState, type SourceState } from './sourceState';
+import { loadState, type SourceState } from './sourceState';
 import { TagError, type TagService } from './tagService';
 
 export interface EvidenceContext {
@@ -21,11 +18,7 @@ export interface EvidenceContext {
 
 /** A source that is not open, analysed as if it were, so a tag can be put on it. */
 async function closedState(ctx: EvidenceContext, uri: string): Promise<SourceState> {
-  const file = URI.parse(uri).fsPath;
-  const text = decodeSource(await readFile(file));
-  const settings = await ctx.settingsFor(uri);
-  const sidecarPath = sidecarPathFor(file);
-  return analysedState(ctx.analyzer, { uri, version: 0, text, settings, sidecarPath, sidecar: await ctx.store.read(sidecarPath) });
+  return loadState(ctx.analyzer, { uri, version: 0, settings: await ctx.settingsFor(uri) }, ctx.store);
 }
 
 /**

@@ -1,19 +1,14 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe } from '../core/kinds';
+import type { FindingKind } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
+import { toMarkdown } from '../core/text/richText';
 import { bestPerSource, CONFLICT_LABEL } from './crossSource';
 import { escapeMarkdown } from '../core/text/escape';
-import { quote } from './markdown';
+import { oneLine } from '../core/text/shorten';
 import { findingsAt, type SourceState } from './sourceState';
 import { anchorLine, historyLine, orphanSection } from './tagHover';
-
-const TYPE_LABEL: Record<string, string> = {
-  person: 'person', organisation: 'organisation', place: 'place', product: 'product', event: 'event', other: 'other name',
-};
-
-const MOD_LABEL: Record<string, string> = {
-  START: 'start of', MID: 'middle of', END: 'end of', APPROX: 'about', BEFORE: 'before', AFTER: 'after', ON_OR_BEFORE: 'by',
-};
 
 /** The one place findings become hovers: every finding under the cursor, narrowest first. */
 export function hoverAt(doc: TextDocument, state: SourceState, offset: number): Hover | null {
@@ -30,49 +25,17 @@ export function hoverAt(doc: TextDocument, state: SourceState, offset: number): 
   };
 }
 
+/** What other sources say about a finding of each kind. */
+const ACROSS_SOURCES: { [K in FindingKind]: (f: TaggedFinding, state: SourceState) => string[] } = {
+  claim: (f, state) => claimAcrossSources(f, state),
+  entity: (f, state) => entityAcrossSources(f, state),
+  date: () => [],
+  quotation: (f, state) => quotationAcrossSources(f, state),
+};
+
 function section(f: TaggedFinding, state: SourceState): string {
-  const lines: string[] = [];
-  switch (f.kind) {
-    case 'entity': {
-      const e = f.entity;
-      lines.push(`**Entity** · ${e ? TYPE_LABEL[e.type] : 'name'}`);
-      if (e) {
-        lines.push(`${escapeMarkdown(e.canonical)}: mentioned ${e.mentions} time${e.mentions === 1 ? '' : 's'} in this source`);
-        if (e.aliases.length) lines.push(`Also written: ${e.aliases.map(escapeMarkdown).join(', ')}`);
-      }
-      lines.push(...entityAcrossSources(f, state));
-      break;
-    }
-    case 'date': {
-      const d = f.date;
-      lines.push(`**Date** · ${escapeMarkdown(f.text)}`);
-      if (!d || d.value === null) {
-        lines.push(
-          state.analysis?.reference.from === 'none'
-            ? 'Not resolved: this source states no publication date and no reference date is set (setting `sourcemark.referenceDate`).'
-            : 'Not resolved.',
-        );
-      } else {
-        const mod = d.mod ? `${MOD_LABEL[d.mod] ?? d.mod} ` : '';
-        lines.push(`Normalised: \`${d.value}\`${mod ? ` (${mod.trim()})` : ''} · ${d.timexType.toLowerCase()}`);
-        if (d.anchor === 'document') lines.push(`Resolved against the source's publication date ${d.referenceDate}.`);
-        if (d.anchor === 'setting') lines.push(`Resolved against the reference date ${d.referenceDate} (setting).`);
-      }
-      break;
-    }
-    case 'claim': {
-      const c = f.claim;
-      lines.push(`**Claim** · check-worthiness ${f.score.toFixed(2)}${f.region === 'comment' ? ' · reader comment' : ''}`);
-      if (c?.attribution) {
-        lines.push(`Attribution: ${escapeMarkdown(c.attribution.cue)}${c.attribution.speaker && !c.attribution.cue.includes(c.attribution.speaker) ? ` (${escapeMarkdown(c.attribution.speaker)})` : ''}`);
-      }
-      if (c?.hedges.length) lines.push(`Hedging: ${c.hedges.map((h) => `“${escapeMarkdown(h)}”`).join(', ')}: consider *speculative*`);
-      const cues = f.cues.filter((cue) => cue.kind !== 'hedge' && cue.kind !== 'attribution');
-      if (cues.length) lines.push(`Cues: ${[...new Set(cues.map((cue) => `${cue.kind} “${escapeMarkdown(quote(cue.text, 30))}”`))].slice(0, 6).join(', ')}`);
-      lines.push(...claimAcrossSources(f, state));
-      break;
-    }
-  }
+  const d = describe(f, state.analysis);
+  const lines = [`**${d.title}** · ${toMarkdown(d.heading)}`, ...d.details.map(toMarkdown), ...ACROSS_SOURCES[f.kind](f, state)];
   const a = f.annotation;
   if (a) {
     lines.push(`Tag: **${a.status}** (updated ${a.updatedAt.slice(0, 10)})`);
@@ -84,7 +47,7 @@ function section(f: TaggedFinding, state: SourceState): string {
     for (const e of a.evidence ?? []) {
       lines.push(e.kind === 'url'
         ? `Evidence: ${escapeMarkdown(e.url)}`
-        : `Evidence: ${escapeMarkdown(e.source)}: “${escapeMarkdown(quote(e.quote, 100))}”`);
+        : `Evidence: ${escapeMarkdown(e.source)}: “${escapeMarkdown(oneLine(e.quote, 100))}”`);
     }
   } else {
     lines.push('Tag: none yet. Use the quick fixes (lightbulb) to tag it.');
@@ -104,7 +67,7 @@ function claimAcrossSources(f: TaggedFinding, state: SourceState): string[] {
     lines.push(`**Corroborated by ${links.length} other source${links.length === 1 ? '' : 's'}:**`);
     for (const l of links.slice(0, MAX_LINKED)) {
       const tag = l.claim.tag ? `tagged **${l.claim.tag.status}**` : 'untagged';
-      lines.push(`- ${escapeMarkdown(view.labels.get(l.sourceId) ?? l.sourceId)} (${tag}): “${escapeMarkdown(quote(l.claim.text, 140))}”`);
+      lines.push(`- ${escapeMarkdown(view.labels.get(l.sourceId) ?? l.sourceId)} (${tag}): “${escapeMarkdown(oneLine(l.claim.text, 140))}”`);
     }
     if (links.length > MAX_LINKED) lines.push(`- and ${links.length - MAX_LINKED} more (Find All References lists them)`);
   }
@@ -124,6 +87,27 @@ function entityAcrossSources(f: TaggedFinding, state: SourceState): string[] {
   return lines;
 }
 
+/** The speaker's other quotations in the workspace, and the sources that give these words to someone else. */
+function quotationAcrossSources(f: TaggedFinding, state: SourceState): string[] {
+  const view = state.crossSource;
+  if (!view) return [];
+  const lines = conflictLines(f, state);
+  const of = view.speakers.get(f.id);
+  const others = of?.quotes.filter((q) => !(q.sourceId === state.uri && q.quotation.findingId === f.id)) ?? [];
+  if (of && others.length) {
+    const sources = new Set(of.quotes.map((q) => q.sourceId)).size;
+    const name = describe(f).speaker ?? '';
+    lines.push(`**${escapeMarkdown(name)} is quoted ${others.length} more time${others.length === 1 ? '' : 's'} in ${sources} source${sources === 1 ? '' : 's'}:**`);
+    for (const q of others.slice(0, MAX_LINKED)) {
+      const tag = q.quotation.tag ? ` (tagged **${q.quotation.tag.status}**)` : '';
+      lines.push(`- ${escapeMarkdown(view.labels.get(q.sourceId) ?? q.sourceId)}${tag}: “${escapeMarkdown(oneLine(q.quotation.words, 140))}”`);
+    }
+    if (others.length > MAX_LINKED) lines.push(`- and ${others.length - MAX_LINKED} more (Find All References lists them)`);
+  }
+  if (view.indexing) lines.push(`*Indexing the workspace: ${view.indexed} sources so far.*`);
+  return lines;
+}
+
 /** Conflicts this finding is a side of: both quotes. */
 function conflictLines(f: TaggedFinding, state: SourceState): string[] {
   const view = state.crossSource;
@@ -133,7 +117,7 @@ function conflictLines(f: TaggedFinding, state: SourceState): string[] {
     if (!mine) continue;
     const other = c.sides.find((s) => s !== mine)!;
     const name = escapeMarkdown(view!.labels.get(other.sourceId) ?? other.sourceId);
-    lines.push(`**⚠ Sources disagree on the ${CONFLICT_LABEL[c.kind]}:** here “${escapeMarkdown(mine.focusText)}” (${escapeMarkdown(mine.value)}); ${name} says “${escapeMarkdown(other.focusText)}” (${escapeMarkdown(other.value)})${other.tag ? `, tagged **${other.tag.status}**` : ''}: “${escapeMarkdown(quote(other.quote, 140))}”`);
+    lines.push(`**⚠ Sources disagree on the ${CONFLICT_LABEL[c.kind]}:** here “${escapeMarkdown(mine.focusText)}” (${escapeMarkdown(mine.value)}); ${name} says “${escapeMarkdown(other.focusText)}” (${escapeMarkdown(other.value)})${other.tag ? `, tagged **${other.tag.status}**` : ''}: “${escapeMarkdown(oneLine(other.quote, 140))}”`);
   }
   return lines;
 }

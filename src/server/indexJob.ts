@@ -1,21 +1,18 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { Analyzer } from '../core/analyzer';
 import { digestSource, type SourceDigest } from '../core/corpus';
-import type { FindingKind } from '../core/model';
-import { analyzeSource } from '../core/sourceAnalysis';
+import { loadSource } from '../core/loadSource';
+import type { SourceOptions } from '../core/sourceAnalysis';
 import { countFindings, emptyCounts, type SourceCounts } from '../core/sourceCounts';
-import { fitToSource, readOrInvalid, sidecarPathFor, type SidecarStore } from '../core/tags/sidecarStore';
-import { decodeSource, tooLargeReason } from '../core/text/sourceText';
+import type { SidecarStore } from '../core/tags/sidecarStore';
+import { DEFAULT_MAX_FILE_MB, tooLargeReason } from '../core/text/sourceText';
 import { problemOf } from './sourceSummary';
 
 /** One source file to index: plain data, so it can be posted to a worker thread. */
 export interface IndexJob {
   uri: string;
   path: string;
-  referenceDate?: string;
-  claimThreshold: number;
-  kinds: FindingKind[];
-  maxFileSizeMB: number;
+  options: SourceOptions;
   /** The editor's text of an open source (large ones are digested off the main thread too); else read from disk. */
   text?: string;
   /** For open sources: which analysis of the document this is, so an older result never replaces a newer one. */
@@ -40,9 +37,9 @@ export interface IndexedSource {
   summary: IndexedSummary;
 }
 
-/** The settings that change what a source's analysis finds, as one comparable string. */
-export function settingsKey(s: { referenceDate?: string; claimThreshold: number; kinds: readonly FindingKind[]; maxFileSizeMB: number }): string {
-  return JSON.stringify([s.referenceDate ?? null, s.claimThreshold, [...s.kinds].sort(), s.maxFileSizeMB]);
+/** The options that change what a source's analysis finds, as one comparable string. */
+export function settingsKey(s: SourceOptions): string {
+  return JSON.stringify([s.referenceDate ?? null, s.claimThreshold ?? null, [...(s.kinds ?? [])].sort(), s.maxFileSizeMB ?? null]);
 }
 
 /**
@@ -52,26 +49,18 @@ export function settingsKey(s: { referenceDate?: string; claimThreshold: number;
  */
 export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob): Promise<IndexedSource> {
   const info = job.text === undefined ? await stat(job.path) : undefined;
-  const fileStamp = { mtimeMs: info?.mtimeMs ?? 0, size: info?.size ?? 0, settingsKey: settingsKey(job) };
-  if (info && info.size > job.maxFileSizeMB * 1024 * 1024) {
-    const reason = tooLargeReason(info.size, job.maxFileSizeMB);
+  const fileStamp = { mtimeMs: info?.mtimeMs ?? 0, size: info?.size ?? 0, settingsKey: settingsKey(job.options) };
+  const limit = job.options.maxFileSizeMB ?? DEFAULT_MAX_FILE_MB;
+  if (info && info.size > limit * 1024 * 1024) {
     return {
-      digest: { version: 1, claims: [], entities: [], dates: [], skipped: `larger than ${job.maxFileSizeMB} MB` },
-      summary: { counts: emptyCounts(), problem: reason, ...fileStamp },
+      digest: { version: 1, claims: [], entities: [], dates: [], quotations: [], skipped: `larger than ${limit} MB` },
+      summary: { counts: emptyCounts(), problem: tooLargeReason(info.size, limit), ...fileStamp },
     };
   }
-  const text = job.text ?? decodeSource(await readFile(job.path));
-  const sidecarPath = sidecarPathFor(job.path);
-  const sidecar = fitToSource(await readOrInvalid(store, sidecarPath), text);
-  const analysed = analyzeSource(analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, {
-    ...(job.referenceDate ? { referenceDate: job.referenceDate } : {}),
-    claimThreshold: job.claimThreshold,
-    kinds: job.kinds,
-    maxFileSizeMB: job.maxFileSizeMB,
-  });
-  const problem = problemOf(analysed.skippedReason, sidecar, sidecarPath);
+  const analysed = await loadSource(analyzer, { path: job.path, ...(job.text !== undefined ? { text: job.text } : {}) }, job.options, store);
+  const problem = problemOf(analysed.skippedReason, analysed.sidecar, analysed.sidecarPath);
   return {
-    digest: digestSource(text, analysed),
+    digest: digestSource(analysed.text, analysed),
     summary: { counts: countFindings(analysed.tagged), ...(problem ? { problem } : {}), ...fileStamp },
   };
 }

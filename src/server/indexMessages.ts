@@ -3,7 +3,10 @@ import type { FindingsJob } from './closedFindings';
 import type { IndexedSource, IndexJob } from './indexJob';
 
 /** Index a source (its digest and counts), or give a closed source's findings (the view expanded it). */
-export type WorkerRequest = { id: number; job: IndexJob } | { id: number; findings: FindingsJob };
+export type IndexTask = { job: IndexJob } | { findings: FindingsJob };
+
+/** A task as the worker receives it, with the id its answer carries. */
+export type WorkerRequest = IndexTask & { id: number };
 
 export type IndexResponse =
   | ({ id: number; uri: string; openSeq?: number } & IndexedSource)

@@ -2,7 +2,7 @@
 // so indexing a large workspace never blocks hover or diagnostics on the main thread.
 import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../core/analyzer';
-import { FileSidecarStore, readOrInvalid } from '../core/tags/sidecarStore';
+import { FileSidecarStore } from '../core/tags/sidecarStore';
 import { closedFindings } from './closedFindings';
 import { indexSourceFile } from './indexJob';
 import type { WorkerRequest, WorkerResponse } from './indexMessages';
@@ -19,7 +19,7 @@ const post = (r: WorkerResponse) => parentPort!.postMessage(r);
 parentPort?.on('message', (request: WorkerRequest) => {
   if ('findings' in request) {
     const { id, findings: job } = request;
-    closedFindings(analyzer, (p) => readOrInvalid(store, p), job).then(
+    closedFindings(analyzer, store, job).then(
       (findings) => post({ id, uri: job.uri, findings: JSON.stringify(findings) }),
       (e: Error) => post({ id, uri: job.uri, error: e.message }),
     );

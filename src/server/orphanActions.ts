@@ -2,11 +2,11 @@
 // orphan to the selection, or delete a tag on purpose. codeActions.ts adds them to its list.
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import type { Annotation } from '../core/tags/annotation';
-import { quote } from './markdown';
-import { COMMANDS, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DeleteTagArgs, type ReattachTagArgs, type TagDiagnosticData } from './protocol';
+import { oneLine } from '../core/text/shorten';
+import { COMMANDS, DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, type DeleteTagArgs, type ReattachTagArgs, type TagDiagnosticData } from '../shared/protocol';
 import type { SourceState } from './sourceState';
 
-const label = (a: Annotation) => `${a.status} ${a.kind} “${quote(a.target.exact, 40)}”`;
+const label = (a: Annotation) => `${a.status} ${a.kind} “${oneLine(a.target.exact, 40)}”`;
 
 /**
  * [start, end) is the user's selection (LSP sends it as the code action range). A non-empty selection

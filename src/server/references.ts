@@ -5,7 +5,8 @@ import { findingsAt, type SourceState } from './sourceState';
 
 /**
  * Find All References: on an entity, every mention of it across the workspace, aliases included;
- * on a claim, the claim and the claims of other sources that state the same thing.
+ * on a quotation, every quotation of its speaker; on a claim, the claim and the claims of other
+ * sources that state the same thing.
  */
 export function referencesAt(corpus: CorpusIndex, state: SourceState, offset: number): Location[] {
   const found = findingsAt(state, offset);
@@ -13,6 +14,13 @@ export function referencesAt(corpus: CorpusIndex, state: SourceState, offset: nu
   if (entity) {
     const group = corpus.entityGroupOf(state.uri, entity.id);
     return group ? corpus.mentionsOf(group.id).map((m) => locationOf(m.sourceId, m.span)) : [];
+  }
+  const quotation = found.find((f) => f.kind === 'quotation');
+  if (quotation) {
+    const of = corpus.quotationsOfSpeaker(state.uri, quotation.id);
+    if (of) return of.quotes.map((q) => locationOf(q.sourceId, q.quotation.span));
+    const own = corpus.digest(state.uri)?.quotations.find((q) => q.findingId === quotation.id);
+    return own ? [locationOf(state.uri, own.span)] : [];
   }
   const claim = found.find((f) => f.kind === 'claim');
   if (!claim) return [];

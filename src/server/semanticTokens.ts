@@ -1,6 +1,7 @@
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from './protocol';
+import type { FindingKind } from '../core/model';
+import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../shared/protocol';
 import type { SourceState } from './sourceState';
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
@@ -8,7 +9,8 @@ export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
   tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS],
 };
 
-const TYPE_INDEX = { entity: 0, date: 1 } as const;
+/** The token type of each kind that has one; claims and quotations are sentences, left to diagnostics and decorations. */
+const TYPE_INDEX: Partial<Record<FindingKind, number>> = { entity: 0, date: 1 };
 const modifierBit = (name: (typeof SEMANTIC_TOKEN_MODIFIERS)[number]) => 1 << SEMANTIC_TOKEN_MODIFIERS.indexOf(name);
 
 /**
@@ -21,7 +23,8 @@ export function semanticTokensFor(doc: TextDocument, state: SourceState): Semant
   const builder = new SemanticTokensBuilder();
   let covered = 0;
   for (const f of state.tagged.findings) {
-    if (f.kind === 'claim' || f.start < covered || f.end <= f.start) continue;
+    const type = TYPE_INDEX[f.kind];
+    if (type === undefined || f.start < covered || f.end <= f.start) continue;
     covered = f.end;
     let modifiers = f.annotation ? modifierBit('tagged') : 0;
     if (f.entity) modifiers |= modifierBit(f.entity.type);
@@ -30,7 +33,7 @@ export function semanticTokensFor(doc: TextDocument, state: SourceState): Semant
     for (let line = start.line; line <= end.line; line++) {
       const from = line === start.line ? start.character : 0;
       const length = (line === end.line ? end.character : lineLength(doc, line)) - from;
-      if (length > 0) builder.push(line, from, length, TYPE_INDEX[f.kind], modifiers);
+      if (length > 0) builder.push(line, from, length, type, modifiers);
     }
   }
   return builder.build();

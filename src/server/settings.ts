@@ -1,13 +1,18 @@
-import { DEFAULT_MAX_FILE_MB } from '../core/text/sourceText';
+import type { Connection } from 'vscode-languageserver';
 import { FINDING_KINDS, type FindingKind } from '../core/model';
+import type { SourceOptions } from '../core/sourceAnalysis';
+import { DEFAULT_MAX_FILE_MB } from '../core/text/sourceText';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+/** `sourcemark.severity.<kind>` for each kind, `.taggedClaim` for claims that carry a tag, `.conflict` for conflicts with other sources. */
+export type SeveritySettings = Record<FindingKind | 'taggedClaim' | 'conflict', SeverityName>;
 
 /** Settings as contributed in package.json (`sourcemark.*`), after defaults are applied. */
 export interface SourcemarkSettings {
   /** Glob of the files that are sources, relative to the workspace folder. */
   sources: string;
-  severity: { claim: SeverityName; taggedClaim: SeverityName; entity: SeverityName; date: SeverityName; conflict: SeverityName };
+  severity: SeveritySettings;
   kinds: FindingKind[];
   claimThreshold: number;
   /** YYYY-MM-DD used for relative dates when a source states no publication date. */
@@ -19,7 +24,11 @@ export interface SourcemarkSettings {
 
 export const DEFAULT_SETTINGS: SourcemarkSettings = {
   sources: '**/*.txt',
-  severity: { claim: 'information', taggedClaim: 'hint', entity: 'hint', date: 'hint', conflict: 'warning' },
+  // Claims are what gets checked; every other kind is a hint until the user says otherwise.
+  severity: {
+    ...(Object.fromEntries(FINDING_KINDS.map((k) => [k, 'hint'])) as Record<FindingKind, SeverityName>),
+    claim: 'information', taggedClaim: 'hint', conflict: 'warning',
+  },
   kinds: [...FINDING_KINDS],
   claimThreshold: 0.5,
   referenceDate: undefined,
@@ -27,7 +36,7 @@ export const DEFAULT_SETTINGS: SourcemarkSettings = {
   codeLens: { enabled: true },
 };
 
-const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
+export const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 /** Turns whatever the client sent into valid settings; unknown or malformed values fall back to defaults. */
 export function normaliseSettings(raw: unknown): SourcemarkSettings {
@@ -41,11 +50,46 @@ export function normaliseSettings(raw: unknown): SourcemarkSettings {
   const maxFileSizeMB = typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB;
   return {
     sources: typeof r.sources === 'string' && r.sources.trim() ? r.sources : DEFAULT_SETTINGS.sources,
-    severity: { claim: severity('claim'), taggedClaim: severity('taggedClaim'), entity: severity('entity'), date: severity('date'), conflict: severity('conflict') },
+    severity: Object.fromEntries(Object.keys(DEFAULT_SETTINGS.severity).map((k) => [k, severity(k as keyof SeveritySettings)])) as SeveritySettings,
     kinds,
     claimThreshold: threshold,
     referenceDate,
     maxFileSizeMB,
     codeLens: { enabled: (r.codeLens as { enabled?: unknown } | undefined)?.enabled !== false },
   };
+}
+
+/** The settings that change what the analysis of a source finds. */
+export function analysisOptionsOf(s: SourcemarkSettings): SourceOptions {
+  return { ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}), claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB };
+}
+
+/**
+ * The settings of each document, fetched from the client (workspace/configuration, section
+ * `sourcemark`, scoped to the document) the first time they are needed and kept until the client
+ * says they changed or the document closes.
+ */
+export class Settings {
+  private readonly cache = new Map<string, Promise<SourcemarkSettings>>();
+  /** Whether the client answers workspace/configuration; known from initialize. */
+  clientAnswers = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  get(uri: string): Promise<SourcemarkSettings> {
+    let s = this.cache.get(uri);
+    if (!s) {
+      s = this.clientAnswers
+        ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourcemark' }).then(normaliseSettings, () => DEFAULT_SETTINGS)
+        : Promise.resolve(DEFAULT_SETTINGS);
+      this.cache.set(uri, s);
+    }
+    return s;
+  }
+
+  /** Forgets one document's settings (it closed), or every document's (the client says they changed). */
+  clear(uri?: string): void {
+    if (uri === undefined) this.cache.clear();
+    else this.cache.delete(uri);
+  }
 }

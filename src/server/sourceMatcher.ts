@@ -1,6 +1,7 @@
 import { minimatch } from 'minimatch';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
 
 /** Decides whether a document is a source, from the `sourcemark.sources` glob and the workspace folders. */
 export class SourceMatcher {
@@ -19,7 +20,7 @@ export class SourceMatcher {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return false;
     const file = parsed.fsPath;
-    if (file.endsWith('.annotations.json')) return false;
+    if (file.endsWith(SIDECAR_SUFFIX)) return false;
     const folder = this.folders.filter((f) => file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
     const relative = folder ? path.relative(folder, file) : path.basename(file);
     return minimatch(relative.split(path.sep).join('/'), glob, { dot: true, matchBase: !glob.includes('/') });

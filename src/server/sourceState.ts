@@ -1,18 +1,17 @@
+import { URI } from 'vscode-uri';
 import type { Analyzer } from '../core/analyzer';
-import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
-import type { Span, TaggedFinding } from '../core/taggedFindings';
-import { fitToSource, type SidecarRead } from '../core/tags/sidecarStore';
+import { loadSource, type LoadedSource, type SourceToLoad } from '../core/loadSource';
+import type { TaggedFinding } from '../core/taggedFindings';
+import type { SidecarStore } from '../core/tags/sidecarStore';
 import type { CrossSourceView } from './crossSource';
-import type { SourcemarkSettings } from './settings';
+import { analysisOptionsOf, type SourcemarkSettings } from './settings';
 
-/** Everything the server knows about one open source, computed for one document version. */
-export interface SourceState extends SourceAnalysis {
+/** Everything the server knows about one source, computed for one document version. */
+export interface SourceState extends LoadedSource {
   uri: string;
+  /** The document version analysed (-1 or 0 for a source read from disk). */
   version: number;
-  text: string;
   settings: SourcemarkSettings;
-  sidecarPath: string;
-  sidecar: SidecarRead;
   /** What other sources of the workspace say, once the index has them. */
   crossSource?: CrossSourceView;
 }
@@ -21,25 +20,14 @@ export interface SourceState extends SourceAnalysis {
  * One version of a source analysed with its settings and its sidecar's tags attached: the same for
  * an open document, a closed source listed in a view and a source cited as evidence.
  */
-export function analysedState(
+export async function loadState(
   analyzer: Analyzer,
-  source: Omit<SourceState, keyof SourceAnalysis | 'crossSource'>,
-  /** Tag ranges the editor kept in step with edits (open documents only). */
-  tracked?: ReadonlyMap<string, Span>,
-): SourceState {
-  const { text, settings } = source;
-  // A sidecar whose fingerprint names this very text must fit it, or it is invalid (reported, never overwritten).
-  const sidecar = fitToSource(source.sidecar, text);
-  return {
-    ...source,
-    sidecar,
-    ...analyzeSource(analyzer, text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, {
-      referenceDate: settings.referenceDate,
-      claimThreshold: settings.claimThreshold,
-      kinds: settings.kinds,
-      maxFileSizeMB: settings.maxFileSizeMB,
-    }, tracked),
-  };
+  source: { uri: string; version: number; settings: SourcemarkSettings } & Omit<SourceToLoad, 'path'>,
+  store?: SidecarStore,
+): Promise<SourceState> {
+  const { uri, version, settings, ...given } = source;
+  const loaded = await loadSource(analyzer, { ...given, path: URI.parse(uri).fsPath }, analysisOptionsOf(settings), store);
+  return { uri, version, settings, ...loaded };
 }
 
 /** Findings that cover `offset`, narrowest first (an entity inside a claim comes before the claim). */

@@ -1,7 +1,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe } from '../core/kinds';
 import { countFindings } from '../core/sourceCounts';
+import { cut } from '../core/text/shorten';
 import type { SidecarRead } from '../core/tags/sidecarStore';
-import type { FindingItem, FindingsScope, SourceSummary } from './protocol';
+import type { FindingItem, FindingsScope, SourceSummary } from '../shared/protocol';
 import type { SourceState } from './sourceState';
 
 export { emptyCounts } from '../core/sourceCounts';
@@ -28,7 +30,7 @@ export function findingItems(doc: TextDocument, state: SourceState, scope: Findi
       start: f.start,
       end: f.end,
       range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
-      text: f.text.length > MAX_ITEM_TEXT ? `${f.text.slice(0, MAX_ITEM_TEXT - 1)}…` : f.text,
+      text: cut(f.text, MAX_ITEM_TEXT),
     };
     if (f.annotation) {
       item.status = f.annotation.status;
@@ -38,7 +40,9 @@ export function findingItems(doc: TextDocument, state: SourceState, scope: Findi
       item.entityType = f.entity.type;
       item.entityKey = f.entity.key;
     }
-    if (f.date) item.dateValue = f.date.value;
+    const d = describe(f);
+    if (d.value) item.value = d.value;
+    if (d.speaker) item.speaker = d.speaker;
     return item;
   });
 }

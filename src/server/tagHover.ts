@@ -3,7 +3,7 @@
 import type { Annotation } from '../core/tags/annotation';
 import type { Anchor } from '../core/tags/anchoring';
 import { escapeMarkdown } from '../core/text/escape';
-import { quote } from './markdown';
+import { oneLine } from '../core/text/shorten';
 import type { SourceState } from './sourceState';
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -36,7 +36,7 @@ export function orphanSection(state: SourceState): string | undefined {
   if (!orphans.length) return undefined;
   const lines = [`**Orphaned tag${orphans.length === 1 ? '' : 's'}** · ${orphans.length} tag${orphans.length === 1 ? '' : 's'} whose text is no longer in this source, kept in the sidecar:`];
   for (const a of orphans.slice(0, 10)) {
-    lines.push(`- ${a.status} ${a.kind}: “${escapeMarkdown(quote(a.target.exact, 80))}”${a.orphanedAt ? ` (since ${day(a.orphanedAt)})` : ''}`);
+    lines.push(`- ${a.status} ${a.kind}: “${escapeMarkdown(oneLine(a.target.exact, 80))}”${a.orphanedAt ? ` (since ${day(a.orphanedAt)})` : ''}`);
   }
   if (orphans.length > 10) lines.push(`- … and ${orphans.length - 10} more`);
   lines.push('Select the text a tag belongs to and use the lightbulb to re-attach it, or delete it there.');

@@ -6,7 +6,7 @@ import { sha256Hex } from '../core/tags/quoteSelector';
 import { checkAgainstSource, emptySidecar } from '../core/tags/sidecarFormat';
 import { SIDECAR_SUFFIX, SidecarStoreError, type SidecarStore } from '../core/tags/sidecarStore';
 import { clearTag, deleteAnnotation, reattachAnnotation, setNote, setTag, setTags } from '../core/tags/tagOperations';
-import type { TagCommandArgs } from './protocol';
+import type { TagCommandArgs } from '../shared/protocol';
 import type { SourceState } from './sourceState';
 
 /** A request the user can fix: the message says what happened and what to do. */

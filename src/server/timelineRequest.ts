@@ -1,16 +1,8 @@
-import { formatTimelineMarkdown, type CorpusIndex, type Timeline } from '../core/corpus';
+import { formatTimelineMarkdown, type CorpusIndex } from '../core/corpus';
+import type { TimelineResponse } from '../shared/protocol';
 import { sourceLabel } from './crossSource';
 
 /** Answer to `sourcemark/timeline`: the data for a view, the names of its sources, and ready Markdown. */
-export interface TimelineResponse {
-  timeline: Timeline;
-  /** Source id (URI) → path relative to its workspace folder. */
-  labels: Record<string, string>;
-  markdown: string;
-  indexed: number;
-  indexing: boolean;
-}
-
 export function timelineResponse(corpus: CorpusIndex, folders: readonly string[], indexing: boolean, includeComments = false): TimelineResponse {
   const timeline = corpus.timeline({ includeComments });
   const labels: Record<string, string> = {};

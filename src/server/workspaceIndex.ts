@@ -8,12 +8,14 @@ import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
 import { CorpusIndex, digestSource } from '../core/corpus';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
+import { sourcePathOf } from '../core/tags/sidecarName';
 import type { SidecarStore } from '../core/tags/sidecarStore';
 import { indexSourceFile, type IndexedSummary, type IndexJob } from './indexJob';
 import type { FindingsJob } from './closedFindings';
-import { fromWire, type IndexResponse, type WorkerRequest, type WorkerResponse } from './indexMessages';
-import type { DocumentFindings } from './protocol';
-import type { SourcemarkSettings } from './settings';
+import { WorkerPool } from '../core/workerPool';
+import { fromWire, type IndexResponse, type IndexTask, type WorkerResponse } from './indexMessages';
+import type { DocumentFindings } from '../shared/protocol';
+import { analysisOptionsOf, type SourcemarkSettings } from './settings';
 import { listSources } from './workspaceSources';
 
 export interface WorkspaceIndexOptions {
@@ -49,18 +51,6 @@ const OPEN_INLINE_LIMIT = 256 * 1024;
 /** Open sources larger than this are not re-indexed from the editor (see upsertOpen). */
 const OPEN_INDEX_LIMIT = 2 * 1024 * 1024;
 
-interface PoolWorker {
-  worker: Worker;
-  busy?: { id: number; uri: string; done: (r: WorkerResponse) => void };
-}
-
-/** A closed source's findings asked for by a view: served by the next free worker, before any indexing. */
-interface FindingsRequest {
-  job: FindingsJob;
-  resolve: (f: DocumentFindings) => void;
-  reject: (e: Error) => void;
-}
-
 /**
  * Indexes every source of the workspace in the background for the cross-source features: worker
  * threads read and analyse files that are not open, the main thread only adds their digests to the
@@ -73,12 +63,9 @@ export class WorkspaceIndex {
   private readonly queue = new Map<string, IndexJob>();
   /** Counts of every closed source indexed, for the Sourcemark view's listing. */
   private readonly summaries = new Map<string, IndexedSummary>();
-  private readonly pool: PoolWorker[] = [];
-  private readonly findingsRequests: FindingsRequest[] = [];
-  /** Hands queued jobs to idle workers (the latest pump's). */
-  private resume?: () => void;
+  /** Worker threads that analyse sources; undefined: analyse in this thread. */
+  private readonly pool?: WorkerPool<IndexTask, WorkerResponse>;
   private inThread?: { analyzer: Analyzer; running: boolean };
-  private nextId = 1;
   private idleWaiters: (() => void)[] = [];
   private active = 0;
   private disposed = false;
@@ -91,26 +78,11 @@ export class WorkspaceIndex {
     // open file stays at p95 ~10 ms (npm run bench). Each worker adds ~110 MB, so no more than two.
     const count = options.workers ?? (Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : Math.min(2, availableParallelism()));
     if (count > 0 && existsSync(script)) {
-      for (let i = 0; i < count; i++) this.pool.push(this.startWorker(script));
+      this.pool = new WorkerPool(() => new Worker(script), count, {
+        unref: true,
+        onWorkerError: (e) => options.connection.console.error(`Sourcemark index worker failed: ${e.stack ?? e.message}`),
+      });
     }
-  }
-
-  private startWorker(script: string): PoolWorker {
-    const entry: PoolWorker = { worker: new Worker(script) };
-    entry.worker.on('message', (r: WorkerResponse) => {
-      const busy = entry.busy;
-      if (busy?.id !== r.id) return;
-      entry.busy = undefined;
-      busy.done(r);
-    });
-    entry.worker.on('error', (e) => {
-      this.options.connection.console.error(`Sourcemark index worker failed: ${e.stack ?? e.message}`);
-      const busy = entry.busy;
-      entry.busy = undefined;
-      busy?.done({ id: busy.id, uri: busy.uri, error: e.message });
-    });
-    entry.worker.unref();
-    return entry;
   }
 
   /**
@@ -181,7 +153,7 @@ export class WorkspaceIndex {
     this.queue.delete(uri);
     // A second analysis of a huge open file would double the server's memory: its disk version stays indexed.
     if (text.length > OPEN_INDEX_LIMIT) return;
-    if (text.length > OPEN_INLINE_LIMIT && this.pool.length) {
+    if (text.length > OPEN_INLINE_LIMIT && this.pool) {
       this.queue.set(uri, { ...jobFor(uri, settings), text, openSeq: seq });
       this.pump(() => this.options.onChange('file'));
       return;
@@ -206,31 +178,11 @@ export class WorkspaceIndex {
    * when there are no workers (the caller analyses it itself).
    */
   findings(job: FindingsJob): Promise<DocumentFindings> | undefined {
-    if (!this.pool.length || this.disposed) return undefined;
-    return new Promise((resolve, reject) => {
-      this.findingsRequests.push({ job, resolve, reject });
-      const idle = this.pool.find((p) => !p.busy);
-      // Once answered, the worker goes back to indexing whatever was queued meanwhile.
-      if (idle) this.serveFindings(idle, () => this.resume?.());
+    if (!this.pool || this.disposed) return undefined;
+    return this.pool.run({ findings: job }, { first: true }).then((r) => {
+      if ('findings' in r) return JSON.parse(r.findings) as DocumentFindings;
+      throw new Error('error' in r ? r.error : 'unexpected answer from an index worker');
     });
-  }
-
-  /** Gives `entry` the oldest findings request, if any; `then` runs once it is answered. */
-  private serveFindings(entry: PoolWorker, then: () => void): boolean {
-    const request = this.findingsRequests.shift();
-    if (!request) return false;
-    const id = this.nextId++;
-    entry.busy = {
-      id, uri: request.job.uri,
-      done: (r) => {
-        if ('findings' in r) request.resolve(JSON.parse(r.findings) as DocumentFindings);
-        else request.reject(new Error('error' in r ? r.error : 'unexpected answer from an index worker'));
-        // Whatever waits next, findings first, then the index queue.
-        if (!this.serveFindings(entry, then)) then();
-      },
-    };
-    entry.worker.postMessage({ id, findings: request.job } satisfies WorkerRequest);
-    return true;
   }
 
   /** Whether `uri` is waiting to be indexed. */
@@ -241,10 +193,10 @@ export class WorkspaceIndex {
   /** Sources and sidecars that changed on disk. */
   async filesChanged(changes: readonly FileEvent[]): Promise<void> {
     for (const change of changes) {
-      let uri = change.uri;
-      if (uri.endsWith('.annotations.json')) uri = uri.slice(0, -'.annotations.json'.length);
+      const sidecarOf = sourcePathOf(change.uri);
+      const uri = sidecarOf ?? change.uri;
       if (this.options.isOpen(uri)) continue;
-      if (change.type === FileChangeType.Deleted && !change.uri.endsWith('.annotations.json')) {
+      if (change.type === FileChangeType.Deleted && sidecarOf === undefined) {
         this.summaries.delete(uri);
         if (this.corpus.remove(uri)) this.options.onChange('file');
         continue;
@@ -277,17 +229,10 @@ export class WorkspaceIndex {
   dispose(): void {
     this.disposed = true;
     this.queue.clear();
-    // Nothing more will finish: release whoever waits.
+    // Nothing more will finish: release whoever waits, and settle what the workers were doing
+    // (a view's findings request waits on it).
     for (const w of this.idleWaiters.splice(0)) w();
-    for (const r of this.findingsRequests.splice(0)) r.reject(new Error('the workspace index was shut down'));
-    for (const p of this.pool) {
-      // A terminated worker never answers: settle what it was doing (a view's findings request waits on it).
-      const busy = p.busy;
-      p.busy = undefined;
-      busy?.done({ id: busy.id, uri: busy.uri, error: 'the workspace index was shut down' });
-      void p.worker.terminate();
-    }
-    this.pool.length = 0;
+    void this.pool?.terminate('the workspace index was shut down');
   }
 
   private pump(onResult: (finished: boolean) => void): void {
@@ -322,27 +267,20 @@ export class WorkspaceIndex {
         for (const w of waiters) w();
       }
     };
-    if (this.pool.length) {
+    const pool = this.pool;
+    if (pool) {
+      // As many jobs as workers: a view's findings request (run first) then waits for one job at most.
       const dispatch = () => {
-        for (const entry of this.pool) {
-          if (entry.busy || this.disposed) continue;
-          // A view waiting for findings goes before indexing.
-          if (this.serveFindings(entry, dispatch)) continue;
+        while (!this.disposed && this.active < pool.capacity) {
           const job = next();
           if (!job) return;
           this.active++;
-          const id = this.nextId++;
-          entry.busy = {
-            id, uri: job.uri,
-            done: (r) => {
-              finish('findings' in r ? { id, uri: job.uri, error: 'unexpected answer from an index worker' } : fromWire(r));
-              dispatch();
-            },
-          };
-          entry.worker.postMessage({ id, job } satisfies WorkerRequest);
+          pool.run({ job }).then(
+            (r) => finish('findings' in r ? { id: 0, uri: job.uri, error: 'unexpected answer from an index worker' } : fromWire(r)),
+            (e: Error) => finish({ id: 0, uri: job.uri, ...(job.openSeq !== undefined ? { openSeq: job.openSeq } : {}), error: e.message }),
+          ).catch((e: Error) => this.options.connection.console.error(`Sourcemark index: ${e.stack ?? e.message}`)).finally(dispatch);
         }
       };
-      this.resume = dispatch;
       dispatch();
       return;
     }
@@ -367,8 +305,5 @@ export class WorkspaceIndex {
 }
 
 function jobFor(uri: string, s: SourcemarkSettings): IndexJob {
-  return {
-    uri, path: URI.parse(uri).fsPath, claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB,
-    ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}),
-  };
+  return { uri, path: URI.parse(uri).fsPath, options: analysisOptionsOf(s) };
 }

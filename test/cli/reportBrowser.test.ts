@@ -45,10 +45,10 @@ describe('HTML report in Chromium', () => {
     expect(console.filter((m) => /Content Security Policy|Refused/.test(m))).toEqual([]);
     // The note holding <script> stayed text.
     expect(await page.locator('script').count()).toBe(0);
-    expect(await page.locator('table.claims').textContent()).toContain('<script>alert("x")</script>');
+    expect(await page.locator('#claims table.claims').textContent()).toContain('<script>alert("x")</script>');
 
     // The stylesheet applied (allowed by its hash): the status badge has its colour.
-    const badge = page.locator('table.claims .status-contradicted').first();
+    const badge = page.locator('#claims table.claims .status-contradicted').first();
     expect(await badge.evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).backgroundColor)).toBe('rgb(198, 40, 40)');
 
     // The chart: one bar per source, segments coloured by status, sized by count.
@@ -63,15 +63,17 @@ describe('HTML report in Chromium', () => {
     expect(widths.every((w) => w > 0)).toBe(true);
 
     // The claims table lists every claim with its tag; the orphan is marked.
-    const claims = page.locator('table.claims tbody tr');
+    const claims = page.locator('#claims table.claims tbody tr');
     expect(await claims.count()).toBeGreaterThan(40);
-    const tagged = page.locator('table.claims tbody tr', { hasText: 'Smartphone sales in China fell by 4.9 per cent' });
+    const tagged = page.locator('#claims table.claims tbody tr', { hasText: 'Smartphone sales in China fell by 4.9 per cent' });
     expect(await tagged.locator('.status').textContent()).toBe('verified');
     expect(await tagged.textContent()).toContain('IDC, Q4 2017 China smartphone tracker');
     expect(await tagged.locator('a[href="https://example.org/idc/china-q4-2017"]').count()).toBe(1);
     // A javascript: URL is never a link.
     expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
-    expect(await page.locator('table.claims', { hasText: 'text no longer in the source' }).count()).toBe(1);
+    expect(await page.locator('#claims table.claims', { hasText: 'text no longer in the source' }).count()).toBe(1);
+    // Who said what: the quotations have a table of their own, with their speakers.
+    expect(await page.locator('#quotations table.claims tbody tr', { hasText: 'by Lei Jun' }).count()).toBeGreaterThan(1);
 
     // The timeline is in date order across sources.
     const dates = (await page.locator('table.timeline tbody th').allTextContents()).map((d) => d.replace('sources disagree', ''));

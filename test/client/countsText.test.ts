@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { countsDescription, countsText } from '../../src/client/countsText';
 
-const counts = { claims: 12, untagged: 5, verified: 4, speculative: 2, contradicted: 1, entities: 30, dates: 1, orphans: 0 };
+const counts = { byKind: { claim: 12, entity: 30, date: 1, quotation: 3 }, untagged: 5, verified: 4, speculative: 2, contradicted: 1, orphans: 0 };
 
 describe('counts text', () => {
   it('reads as the status bar shows it', () => {
     expect(countsText(counts)).toBe('12 claims · 4 ✓ · 2 ? · 1 ✗ · 5 untagged');
-    expect(countsText({ ...counts, claims: 1, untagged: 1, verified: 0, speculative: 0, contradicted: 0 })).toBe('1 claim · 0 ✓ · 0 ? · 0 ✗ · 1 untagged');
+    expect(countsText({ ...counts, byKind: { ...counts.byKind, claim: 1 }, untagged: 1, verified: 0, speculative: 0, contradicted: 0 })).toBe('1 claim · 0 ✓ · 0 ? · 0 ✗ · 1 untagged');
   });
 
   it('mentions orphaned tags only when there are some', () => {
@@ -15,6 +15,6 @@ describe('counts text', () => {
   });
 
   it('spells the counts out for tooltips and screen readers', () => {
-    expect(countsDescription(counts)).toBe('12 claims: 4 verified, 2 speculative, 1 contradicted, 5 untagged\n30 entities and 1 date mentioned');
+    expect(countsDescription(counts)).toBe('12 claims: 4 verified, 2 speculative, 1 contradicted, 5 untagged\n30 entities, 1 date and 3 quotations mentioned');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextUntaggedClaim, pickFinding } from '../../src/client/findingPicker';
-import type { FindingItem } from '../../src/server/protocol';
+import type { FindingItem } from '../../src/shared/protocol';
 
 const item = (kind: FindingItem['kind'], start: number, end: number, status?: FindingItem['status']): FindingItem => ({
   id: `${kind}:${start}:${end}`, kind, start, end, text: 'x', range: { start: { line: 0, character: start }, end: { line: 0, character: end } }, ...(status ? { status } : {}),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
-import type { AnalysisResult, Finding } from '../../src/core/model';
+import { FINDING_KINDS, type AnalysisResult, type Finding } from '../../src/core/model';
 import { checkAnalysable, decodeSource, DEFAULT_MAX_FILE_MB, stripBom } from '../../src/core/text/sourceText';
 
 const SOURCES = join(__dirname, '../../test-fixtures/sources');
@@ -41,7 +41,7 @@ describe('offset contract on the sample sources', () => {
     const text = readFileSync(join(SOURCES, file), 'utf8');
     const result = analyseChecked(text);
     expect(result.findings.length).toBeGreaterThan(10);
-    expect(new Set(result.findings.map((f) => f.kind))).toEqual(new Set(['claim', 'entity', 'date']));
+    expect(new Set(result.findings.map((f) => f.kind))).toEqual(new Set(FINDING_KINDS));
   });
 
   it.each(sampleFiles)('%s with CRLF line endings: same findings, exact offsets', (file) => {

@@ -105,7 +105,7 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     const text = await hover.innerText();
     expect(text).toMatch(/Entity · organisation/);
     expect(text).toMatch(/Xiaomi: mentioned \d+ times/);
-    await wb.screenshot('02-hover-entity');
+    await wb.screenshot('02-hover-entity', 'hover');
     await page.mouse.move(5, 5);
   });
 
@@ -141,7 +141,7 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     // A bare cursor inside the claim (the selection would hide the colour in the picture).
     const { line, column } = lineColumn(tagged.start + 1);
     await wb.goTo(line, column);
-    await wb.screenshot('03-tagged-verified');
+    await wb.screenshot('03-tagged-verified', 'tagged');
   });
 
   it('a note added with the command shows in the hover', async () => {
@@ -190,7 +190,7 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     for (const name of [SECOND_SOURCE, '004_6b7e9ae35fb55bc0.txt']) await page.locator('.part.sidebar .monaco-list-row', { hasText: name }).first().waitFor();
     await row.locator('.monaco-tl-twistie').click();
     await page.locator('.part.sidebar .monaco-list-row', { hasText: '✓ verified' }).first().waitFor();
-    await wb.screenshot('06-sourcemark-view');
+    await wb.screenshot('06-sourcemark-view', 'view');
   });
 
   it('tagging a claim from the Sourcemark view updates the view, the editor and the sidecar live', async () => {
@@ -245,6 +245,44 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     expect(serverPids(session.extensionsDir)).toHaveLength(1);
     await expect.poll(() => wb.countWithBackground('sourcemark.verifiedBackground'), { timeout: 30_000 }).toBeGreaterThan(0);
     await wb.screenshot('09-server-restarted');
+  });
+
+  it('hovering a quotation shows who said it, and the lightbulb tags it', async () => {
+    screenshotOnFailure('quotation');
+    const { page } = session;
+    await page.locator('.tabs-container .tab.active', { hasText: SOURCE }).waitFor();
+    // The journey before leaves its notifications open; they would take the Escape that closes a hover.
+    await wb.runCommand('Notifications: Clear All Notifications');
+    await page.locator('.notification-toast').first().waitFor({ state: 'detached' });
+    const text = readFileSync(path.join(session.workspace, SOURCE), 'utf8');
+    const quote = text.indexOf('“to start entering the market');
+    const { line, column } = lineColumn(quote + 5);
+    await wb.goTo(line, column);
+    // "Lei Jun, who said his company plans “…”": the speaker is found through "who".
+    const hover = await wb.hoverAtCursor(/Quotation · direct quote/);
+    expect(await hover.innerText()).toMatch(/Speaker: Lei Jun \(person\)/);
+    await wb.screenshot('10-hover-quotation');
+    await wb.closeHover();
+
+    // The cursor is in the quote and in the claim around it: the lightbulb names which it tags.
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: /^Tag as verified \(quotation/ }).first();
+    await action.waitFor();
+    const box = (await action.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await action.click();
+    await expect.poll(() => readSidecar()?.annotations.filter((a) => a.kind === 'quotation' && a.status === 'verified').length ?? 0, { timeout: 15_000 }).toBe(1);
+    const saved = readSidecar()!.annotations.find((a) => a.kind === 'quotation')!;
+    expect(text.slice(saved.target.start, saved.target.end)).toBe('“to start entering the market by end 2018, or by early 2019.”');
+    // The hover says so once the server has re-analysed the source with the new tag.
+    await wb.goTo(line, column);
+    await expect.poll(async () => {
+      const text = await (await wb.hoverAtCursor(/Quotation · direct quote/)).innerText();
+      if (!text.includes('Tag: verified')) await wb.closeHover();
+      return text.includes('Tag: verified');
+    }, { timeout: 15_000 }).toBe(true);
+    await wb.screenshot('11-quotation-tagged');
+    await wb.closeHover();
   });
 });
 

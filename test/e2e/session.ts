@@ -46,10 +46,19 @@ function keepLogs(userDataDir: string, dest: string): void {
  * One folder with every sample source, or (`multiRoot`) a workspace of two folders, `alpha` with
  * the first two sample sources and `beta` with the rest.
  */
-export async function startSession(options: { multiRoot?: boolean } = {}): Promise<Session> {
+export interface SessionOptions {
+  /** Two folders, `alpha` and `beta`. */
+  multiRoot?: boolean;
+  /** Workspace trust on and the folder not trusted: VS Code's Restricted Mode. */
+  restricted?: boolean;
+  /** Written to the (first) folder's .vscode/settings.json. */
+  folderSettings?: Record<string, unknown>;
+}
+
+export async function startSession(options: SessionOptions = {}): Promise<Session> {
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run "npm run package" first (npm run test:e2e does).`);
   if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}. Install it: apt-get install -y chromium (or set SOURCEMARK_CHROMIUM).`);
-  ensureCodeServer();
+  await ensureCodeServer();
   mkdirSync(ARTIFACTS, { recursive: true }); // emptied once per run by globalSetup.ts
   const temp = mkdtempSync(path.join(tmpdir(), 'sourcemark-e2e-'));
   const names = readdirSync(SOURCES).filter((f) => f.endsWith('.txt')).sort();
@@ -61,13 +70,18 @@ export async function startSession(options: { multiRoot?: boolean } = {}): Promi
     return dir;
   });
   const workspace = folders[0];
+  if (options.folderSettings) {
+    mkdirSync(path.join(workspace, '.vscode'));
+    writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify(options.folderSettings, null, 2)}\n`);
+  }
   const workspaceFile = path.join(temp, 'sources.code-workspace');
   if (options.multiRoot) writeFileSync(workspaceFile, `${JSON.stringify({ folders: folders.map((f) => ({ path: f })) }, null, 2)}\n`);
-  const profile = prepareProfile(path.join(temp, 'profile'), VSIX, E2E_SETTINGS);
+  const trust = options.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  const profile = prepareProfile(path.join(temp, 'profile'), VSIX, { ...E2E_SETTINGS, ...trust });
 
-  const suffix = options.multiRoot ? '-multi-root' : '';
+  const suffix = options.multiRoot ? '-multi-root' : options.restricted ? '-restricted' : '';
   const log = createWriteStream(path.join(ARTIFACTS, `code-server${suffix}.log`));
-  const codeServer = await startCodeServer({ ...profile, folder: options.multiRoot ? workspaceFile : workspace, port: await freePort(), log: (t) => log.write(t) });
+  const codeServer = await startCodeServer({ ...profile, folder: options.multiRoot ? workspaceFile : workspace, port: await freePort(), log: (t) => log.write(t), workspaceTrust: options.restricted });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -2,7 +2,9 @@
 // selector or text, never a fixed delay.
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ARTIFACTS } from './session';
+import { ARTIFACTS, ROOT } from './session';
+
+const README_SCREENSHOTS = path.join(ROOT, 'media', 'screenshots');
 
 // Used only inside page.evaluate, which runs in the browser; the project compiles without the DOM lib.
 interface BrowserElement { style: Record<string, string>; remove(): void; appendChild(e: BrowserElement): void; querySelectorAll(s: string): Iterable<BrowserElement> }
@@ -86,10 +88,18 @@ export class Workbench {
     await this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().waitFor({ state: 'hidden' });
   }
 
-  async screenshot(name: string): Promise<string> {
+  /**
+   * A PNG in test-results/e2e/. `readme` names the picture the README shows: with
+   * SOURCEMARK_README_SCREENSHOTS=1 (`npm run screenshots`) it is also saved as
+   * media/screenshots/<readme>.jpg, so the README's pictures are the suite's.
+   */
+  async screenshot(name: string, readme?: string): Promise<string> {
     const file = path.join(ARTIFACTS, `${name}.png`);
     // Finish fade-ins (hovers, menus) so the picture shows what the user ends up seeing.
     await this.page.screenshot({ path: file, animations: 'disabled' });
+    if (readme && process.env.SOURCEMARK_README_SCREENSHOTS === '1') {
+      await this.page.screenshot({ path: path.join(README_SCREENSHOTS, `${readme}.jpg`), type: 'jpeg', quality: 60, animations: 'disabled' });
+    }
     return file;
   }
 

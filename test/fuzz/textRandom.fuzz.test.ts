@@ -3,9 +3,9 @@
 // terminal escaping hold on whatever comes out.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Analyzer, compareFindings } from '../../src/core/analyzer';
+import { Analyzer } from '../../src/core/analyzer';
 import { digestSource } from '../../src/core/corpus';
-import type { AnalysisResult } from '../../src/core/model';
+import { compareFindings, type AnalysisResult } from '../../src/core/model';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
 import { attachTags } from '../../src/core/taggedFindings';
 import { makeQuoteTarget } from '../../src/core/tags/quoteSelector';

@@ -2,8 +2,7 @@ import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
-import { DIAGNOSTIC_CODES, NOTIFICATIONS, TIMELINE_REQUEST } from '../../src/server/protocol';
-import type { TimelineResponse } from '../../src/server/timelineRequest';
+import { DIAGNOSTIC_CODES, SourceChangedNotification, TimelineRequest, type TimelineResponse } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, FIXTURES, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
@@ -62,6 +61,21 @@ describe('workspace index over LSP', () => {
     expect(locationText(def)).toBe('Lei Jun');
   });
 
+  it('lists a speaker\'s quotations from every source in the hover of a quote and in its references', async () => {
+    const { ws, client, uri } = await indexedWorkspace();
+    const { uri: cgtn, text } = await openAndLink(client, ws.path(CGTN));
+    const at = positionOf(text, 'to enter US by end of 2018');
+    const hover: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: cgtn }, position: at });
+    const value = (hover.contents as { value: string }).value;
+    expect(value).toContain('**Quotation** · reported speech');
+    expect(value).toContain('Speaker: Lei Jun (person)');
+    expect(value).toMatch(/\*\*Lei Jun is quoted \d+ more times in 3 sources:\*\*/);
+    expect(value).toContain('“to start entering the market by end 2018, or by early 2019.”');
+    const refs: Location[] = await client.connection.sendRequest('textDocument/references', { textDocument: { uri: cgtn }, position: at, context: { includeDeclaration: true } });
+    expect(new Set(refs.map((l) => l.uri))).toEqual(new Set([uri(XIAOMI_US), uri(GET_READY), cgtn]));
+    expect(refs.map(locationText)).toContain('Xiaomi to enter US by end of 2018');
+  });
+
   it('finds entities with workspace symbols and outlines a source by kind', async () => {
     const { ws, client, uri } = await indexedWorkspace();
     const symbols: SymbolInformation[] = await client.connection.sendRequest('workspace/symbol', { query: 'lei' });
@@ -75,7 +89,7 @@ describe('workspace index over LSP', () => {
 
     const { uri: cgtn } = await openAndLink(client, ws.path(CGTN));
     const outline: DocumentSymbol[] = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: cgtn } });
-    expect(outline.map((s) => s.name.replace(/ \(\d+\)$/, ''))).toEqual(['Claims', 'Entities', 'Dates']);
+    expect(outline.map((s) => s.name.replace(/ \(\d+\)$/, ''))).toEqual(['Claims', 'Entities', 'Dates', 'Quotations']);
     const entities = outline[1].children!;
     expect(entities.find((e) => e.name === 'Lei Jun')?.detail).toMatch(/^person · 5 mentions/);
     expect(outline[2].children!.some((d) => d.name === 'end of 2018' && d.detail === '2018 END')).toBe(true);
@@ -98,9 +112,31 @@ describe('workspace index over LSP', () => {
     client.settings = { referenceDate: '2018-03-10', codeLens: { enabled: false } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     // The source is analysed again with the new settings, and announced when that is done.
-    await client.waitFor(() => client.notifications.slice(seen).some((n) => n.method === NOTIFICATIONS.sourceChanged && (n.params as { uri: string }).uri === uri), 'the source analysed with the new settings');
+    await client.waitFor(() => client.notifications.slice(seen).some((n) => n.method === SourceChangedNotification.method && (n.params as { uri: string }).uri === uri), 'the source analysed with the new settings');
     await client.indexed();
     expect(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })).toEqual([]);
+  });
+
+  it('flags the same words given to two speakers on the speaker, and tags the quote contradicted citing the other source', async () => {
+    const ws = tempWorkspace([]);
+    const quote = '“We will sell our phones through every major US carrier next year.”';
+    write(ws.path('a.txt'), `Xiaomi CEO Lei Jun said: ${quote}\n`);
+    write(ws.path('b.txt'), `Xiaomi executive Wang Xian said: ${quote}\n`);
+    const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z'), indexWorkers: 0 });
+    cleanups.push(ws.cleanup, () => client.shutdown());
+    await client.initialize(ws.dir);
+    await client.indexed();
+    const { uri, text, diagnostics } = await openAndLink(client, ws.path('a.txt'));
+    const conflict = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.conflict)!;
+    expect(coveredText(text, conflict)).toBe('Xiaomi CEO Lei Jun');
+    expect(conflict.message).toBe('Sources disagree on the speaker: here "Xiaomi CEO Lei Jun" (Lei Jun); b.txt says "Xiaomi executive Wang Xian" (Wang Xian).');
+    const hover: Hover | null = await client.hover(uri, positionOf(text, 'We will sell'));
+    expect((hover?.contents as { value: string }).value).toContain('**⚠ Sources disagree on the speaker:**');
+    const actions = await client.codeActions(uri, conflict.range, [conflict]);
+    const fix = actions.find((a) => a.title.startsWith('Tag as contradicted, citing b.txt'))!;
+    expect(await client.executeCommand(fix.command!.command, fix.command!.arguments!)).toEqual({ ok: true });
+    const sidecar = JSON.parse(read(`${ws.path('a.txt')}.annotations.json`)) as { annotations: { kind: string; status: string; evidence?: { source: string }[] }[] };
+    expect(sidecar.annotations).toEqual([expect.objectContaining({ kind: 'quotation', status: 'contradicted', evidence: [expect.objectContaining({ source: 'b.txt' })] })]);
   });
 
   it('flags the Lei Jun title conflict with both quotes and tags it contradicted citing the other source', async () => {
@@ -153,7 +189,7 @@ describe('workspace index over LSP', () => {
 
   it('serves the timeline with the disagreement, and re-indexes a source that changes on disk', async () => {
     const { ws, client, uri } = await indexedWorkspace();
-    const t: TimelineResponse = await client.connection.sendRequest(TIMELINE_REQUEST, {});
+    const t: TimelineResponse = await client.connection.sendRequest(TimelineRequest, {});
     expect(t.markdown).toContain('## Where the sources disagree');
     expect(t.labels[uri(TALKS)]).toBe(TALKS);
     expect(t.timeline.entries.find((e) => e.value === '2018 END')!.mentions.length).toBeGreaterThanOrEqual(3);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol';
-import { COMMANDS, DIAGNOSTIC_CODES } from '../../src/server/protocol';
+import { COMMANDS, DIAGNOSTIC_CODES } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, positionOf, read, serverSession, write, XIAOMI_US } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 import { FileSidecarStore } from '../../src/core/tags/sidecarStore';

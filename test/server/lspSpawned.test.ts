@@ -1,7 +1,9 @@
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES } from '../../src/server/protocol';
+import { DIAGNOSTIC_CODES } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, read, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
 import { spawnedServer } from './lspTestClient';
 
@@ -53,27 +55,42 @@ describe('built language server spawned over stdio', () => {
     expect(tagged.message).toBe('Claim tagged verified');
   });
 
-  // Root ignores folder permissions, so the server runs as "nobody" to meet a real read-only folder.
-  it('tells the user when a tag cannot be saved to a read-only folder, and writes nothing', async () => {
+  // Root ignores folder permissions, so as root the server runs as "nobody" to meet a real read-only
+  // folder. Nobody may not be able to enter the folders above this clone (a clone in /root or in a
+  // 0700 temp folder): it runs a copy of the built server from a temp folder of its own.
+  it('tells the user when a tag cannot be saved to a read-only folder, and writes nothing', async (ctx) => {
     const asRoot = process.getuid?.() === 0;
     const ws = tempWorkspace();
+    const folder = path.join(ws.dir, 'readonly');
     cleanups.push(() => {
-      chmodSync(ws.dir, 0o755);
+      // Writable again, or a normal user could not remove the file inside.
+      if (existsSync(folder)) chmodSync(folder, 0o755);
       ws.cleanup();
     });
-    const folder = path.join(ws.dir, 'readonly');
     mkdirSync(folder);
     const file = path.join(folder, XIAOMI_US);
     const text = read(ws.path(XIAOMI_US));
-    require('node:fs').writeFileSync(file, text);
+    writeFileSync(file, text);
     chmodSync(ws.dir, 0o755);
     chmodSync(file, 0o644);
     chmodSync(folder, 0o555);
     if (asRoot) chownSync(folder, 0, 0);
+    let serverPath = SERVER;
+    if (asRoot) {
+      const bin = mkdtempSync(path.join(tmpdir(), 'sourcemark-server-'));
+      cleanups.push(() => rmSync(bin, { recursive: true, force: true }));
+      chmodSync(bin, 0o755);
+      for (const f of ['server.js', 'indexWorker.js']) copyFileSync(path.join(path.dirname(SERVER), f), path.join(bin, f));
+      serverPath = path.join(bin, 'server.js');
+      const probe = spawnSync(process.execPath, ['-e', 'for (const p of process.argv.slice(1)) require("fs").accessSync(p, require("fs").constants.R_OK)', serverPath, file], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
+      if (probe.error || probe.status !== 0) {
+        ctx.skip(`"nobody" cannot run ${process.execPath} on files in ${tmpdir()} (${probe.error?.message ?? /^\w*Error.*$/m.exec(probe.stderr)?.[0] ?? probe.stderr.trim()}); run the tests as a normal user, or with TMPDIR and Node where nobody can reach them`);
+      }
+    }
 
-    const server = spawnedServer(SERVER, asRoot ? { uid: NOBODY, gid: NOBODY } : {});
+    const server = spawnedServer(serverPath, asRoot ? { uid: NOBODY, gid: NOBODY } : {});
     cleanups.push(() => server.client.shutdown());
-    await server.client.initialize(ws.dir);
+    await Promise.race([server.client.initialize(ws.dir), server.exited]);
     const uri = await server.client.open(file, text);
     const diagnostics = await server.client.waitForDiagnostics(uri, (d) => d.length > 0);
     const claim = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.untaggedClaim)!;

@@ -6,7 +6,7 @@ import {
   type CodeAction, type Diagnostic, type Hover, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
-import { NOTIFICATIONS } from '../../src/server/protocol';
+import { IndexStatusRequest, SourceChangedNotification } from '../../src/shared/protocol';
 import { startServer, type ServerOptions } from '../../src/server/server';
 
 /** A minimal LSP client for tests: speaks real JSON-RPC to the server and records what it publishes. */
@@ -20,6 +20,8 @@ export class LspTestClient {
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   settings: Record<string, unknown> = {};
+  /** Sent in initialize; the server exits when it can no longer signal that process (see spawnedServer). */
+  processId: number | null = process.pid;
 
   constructor(readonly connection: ProtocolConnection, private readonly onClose: () => Promise<void>) {
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -31,7 +33,7 @@ export class LspTestClient {
       this.notify();
     });
     connection.onNotification('window/logMessage', () => undefined);
-    for (const method of Object.values(NOTIFICATIONS)) {
+    for (const { method } of [SourceChangedNotification]) {
       connection.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
         this.notify();
@@ -80,7 +82,7 @@ export class LspTestClient {
   async initialize(rootPath: string, ...moreRoots: string[]): Promise<unknown> {
     const rootUri = pathToFileURL(rootPath).href;
     const result = await this.connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: this.processId,
       rootUri,
       workspaceFolders: [rootPath, ...moreRoots].map((p, i) => ({ uri: pathToFileURL(p).href, name: `root${i}` })),
       capabilities: {
@@ -129,7 +131,7 @@ export class LspTestClient {
 
   /** Resolves when the server has indexed the workspace and linked the open sources. */
   indexed(): Promise<{ sources: number; total: number; done: number; failed: number; scanning: boolean }> {
-    return this.connection.sendRequest('sourcemark/indexStatus', { wait: true });
+    return this.connection.sendRequest(IndexStatusRequest, { wait: true });
   }
 
   executeCommand(command: string, args: unknown[]): Promise<unknown> {
@@ -170,12 +172,19 @@ export function inProcessServer(options: ServerOptions = {}): LspTestClient {
 }
 
 /** The built server (`dist/server.js --stdio`) as a child process. */
-export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; gid?: number } = {}): { client: LspTestClient; child: ChildProcess; stderr: () => string } {
+export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; gid?: number } = {}): { client: LspTestClient; child: ChildProcess; stderr: () => string; exited: Promise<never> } {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...spawnOptions });
   let stderr = '';
+  let shuttingDown = false;
   child.stderr!.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const client = new LspTestClient(connection, async () => {
+  // A server that dies (or never starts) fails the test with its own words, not a time-out.
+  const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => {
+    if (!shuttingDown) reject(new Error(`the server exited (${code ?? signal}) unexpectedly: ${stderr.trim() || 'it wrote nothing to stderr'}`));
+  }));
+  exited.catch(() => undefined);
+  const client: LspTestClient = new LspTestClient(connection, async () => {
+    shuttingDown = true;
     await new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       const t = setTimeout(() => {
@@ -189,5 +198,8 @@ export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; 
     });
     connection.dispose();
   });
-  return { client, child, stderr: () => stderr };
+  // A server run as another user cannot signal this process, takes it for dead and exits within 3 s
+  // (vscode-languageserver's parent watchdog), which failed the test whenever a loaded machine made it slower.
+  if (spawnOptions.uid !== undefined && spawnOptions.uid !== process.getuid?.()) client.processId = null;
+  return { client, child, stderr: () => stderr, exited };
 }

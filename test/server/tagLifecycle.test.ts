@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { sha256Hex } from '../../src/core/tags/quoteSelector';
-import { COMMANDS, DIAGNOSTIC_CODES } from '../../src/server/protocol';
+import { COMMANDS, DIAGNOSTIC_CODES } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, read, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 

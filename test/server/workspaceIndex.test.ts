@@ -32,7 +32,7 @@ describe.runIf(existsSync(WORKER))('workspace index: findings for a view', () =>
     const ws = tempWorkspace([XIAOMI_US]);
     cleanups.push(ws.cleanup);
     const file = ws.path(XIAOMI_US);
-    const findings = await workerIndex().findings({ uri: pathToFileURL(file).href, path: file, settings: DEFAULT_SETTINGS, scope: 'all' });
+    const findings = await workerIndex().findings({ uri: pathToFileURL(file).href, settings: DEFAULT_SETTINGS, scope: 'all' });
     expect(findings?.isSource).toBe(true);
     expect(findings?.findings.some((f) => f.kind === 'claim')).toBe(true);
   });
@@ -42,11 +42,11 @@ describe.runIf(existsSync(WORKER))('workspace index: findings for a view', () =>
     cleanups.push(ws.cleanup);
     const index = workerIndex();
     const file = ws.path(XIAOMI_US);
-    const pending = index.findings({ uri: pathToFileURL(file).href, path: file, settings: DEFAULT_SETTINGS, scope: 'all' })!;
-    const waiting = index.findings({ uri: pathToFileURL(file).href, path: file, settings: DEFAULT_SETTINGS, scope: 'decorated' })!;
+    const pending = index.findings({ uri: pathToFileURL(file).href, settings: DEFAULT_SETTINGS, scope: 'all' })!;
+    const waiting = index.findings({ uri: pathToFileURL(file).href, settings: DEFAULT_SETTINGS, scope: 'decorated' })!;
     index.dispose();
     await expect(pending).rejects.toThrow(/shut down/);
     await expect(waiting).rejects.toThrow(/shut down/);
-    expect(index.findings({ uri: pathToFileURL(file).href, path: file, settings: DEFAULT_SETTINGS, scope: 'all' })).toBeUndefined();
+    expect(index.findings({ uri: pathToFileURL(file).href, settings: DEFAULT_SETTINGS, scope: 'all' })).toBeUndefined();
   });
 });

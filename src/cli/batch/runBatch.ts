@@ -1,10 +1,10 @@
-// Analyses many sources on every core: a small pool of worker threads, each running the same
-// bundled CLI file as a worker. Results come back in input order, whatever order workers finish in.
-// (A pool library such as piscina loads its own worker script from node_modules, which a
-// single-file esbuild bundle does not have; the pool here is the few lines it takes.)
+// Analyses many sources on every core: a pool of worker threads (core/workerPool.ts), each running
+// the same bundled CLI file as a worker. Results come back in input order, whatever order workers
+// finish in.
 import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { Analyzer } from '../../core/analyzer';
+import { WorkerPool } from '../../core/workerPool';
 import type { SourceDigest } from '../../core/corpus';
 import type { SourceOptions } from '../options';
 import type { SourceReport } from '../sourceReport';
@@ -55,57 +55,31 @@ export async function runBatch(
   }
 
   // A worker runs the bundled CLI itself (main.ts starts the worker loop when it sees the role).
-  const workers = Array.from({ length: batch.jobs }, () => new Worker(__filename, { workerData: { role: WORKER_ROLE } }));
-  const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
-  const done = new Map<number, BatchResult>();
+  const pool = new WorkerPool<Omit<WorkerTask, 'id'>, WorkerReply>(
+    () => new Worker(__filename, { workerData: { role: WORKER_ROLE } }), batch.jobs, { perWorker: IN_FLIGHT },
+  );
+  const pending = new Map<number, Promise<BatchResult>>();
   let next = 0;
-  let delivered = 0;
   try {
-    await new Promise<void>((resolve, reject) => {
-      let delivering = Promise.resolve();
-      const dispatch = () => {
-        for (const w of workers) {
-          while (load.get(w)! < IN_FLIGHT && next < files.length && next - delivered < WINDOW * workers.length) {
-            const task: WorkerTask = { id: next, file: files[next]!, options, digest: batch.digest === true };
-            next++;
-            load.set(w, load.get(w)! + 1);
-            w.postMessage(task);
-          }
-        }
-      };
-      const deliver = () => {
-        // Delivery is chained so an async onResult sees results one at a time, in order.
-        delivering = delivering.then(async () => {
-          while (done.has(delivered)) {
-            const r = done.get(delivered)!;
-            done.delete(delivered);
-            await count(r.file);
-            await onResult(r, delivered);
-            delivered++;
-            progress.tick(delivered);
-          }
-          if (delivered === files.length) resolve();
-          else dispatch();
-        }).catch(reject);
-      };
-      for (const w of workers) {
-        w.on('message', (reply: WorkerReply) => {
-          load.set(w, load.get(w)! - 1);
-          const file = files[reply.id]!;
-          done.set(reply.id, 'report' in reply ? { file, report: reply.report, ...(reply.digest ? { digest: reply.digest } : {}) } : { file, error: reply.error });
-          deliver();
-          dispatch();
-        });
-        w.on('error', (e) => reject(new Error(`A worker thread failed: ${e.message}. Run again with --jobs 1 to analyse in one thread.`)));
-        w.on('exit', (code) => {
-          if (code !== 0 && delivered < files.length) reject(new Error(`A worker thread stopped (exit code ${code}). Run again with --jobs 1 to analyse in one thread.`));
-        });
+    for (let delivered = 0; delivered < files.length; delivered++) {
+      // Results are delivered in input order; a slow source holds back at most WINDOW results per worker.
+      while (next < files.length && next - delivered < WINDOW * pool.size) {
+        const file = files[next]!;
+        const result = pool.run({ file, options, digest: batch.digest === true }).then((reply): BatchResult =>
+          'report' in reply ? { file, report: reply.report, ...(reply.digest ? { digest: reply.digest } : {}) } : { file, error: reply.error });
+        result.catch(() => undefined); // awaited in turn below; a failure ends the batch there
+        pending.set(next++, result);
       }
-      if (!files.length) resolve();
-      dispatch();
-    });
+      const r = await pending.get(delivered)!.catch((e: Error) => {
+        throw new Error(`A worker thread failed: ${e.message}. Run again with --jobs 1 to analyse in one thread.`);
+      });
+      pending.delete(delivered);
+      await count(r.file);
+      await onResult(r, delivered);
+      progress.tick(delivered + 1);
+    }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.terminate();
   }
-  return progress.finish({ sources: files.length, bytes, workers: workers.length });
+  return progress.finish({ sources: files.length, bytes, workers: batch.jobs });
 }

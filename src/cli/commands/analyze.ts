@@ -1,3 +1,5 @@
+import { FINDING_KINDS } from '../../core/model';
+import { SIDECAR_SUFFIX } from '../../core/tags/sidecarName';
 import { ANALYZE_JSON_VERSION, reportJson } from '../findingJson';
 import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, parse, UsageError } from '../options';
 import { analyzeEach } from '../batch/analyzeEach';
@@ -9,15 +11,15 @@ import { say, sayJson } from '../terminal';
 
 export const analyzeCommand: Command = {
   name: 'analyze',
-  summary: 'claims, entities and dates of each source, with their tags',
-  usage: `sourcemark analyze [--json] [--kinds claim,entity,date] [options] FILE|DIR...
+  summary: 'claims, entities, dates and quotations of each source, with their tags',
+  usage: `sourcemark analyze [--json] [--kinds LIST] [options] FILE|DIR...
 
-Prints the claims, named entities and dates of each source, with the tags from its
-<file>.annotations.json sidecar. Offsets are UTF-16 code units; --json output is documented in the README.
+Prints the claims, named entities, dates and quotations of each source, with the tags from its
+<file>${SIDECAR_SUFFIX} sidecar. Offsets are UTF-16 code units; --json output is documented in the README.
 Exit code 0, 1 when a file could not be read (the others are still reported), 2 for bad arguments.
 
   --json                        the documented JSON (version ${ANALYZE_JSON_VERSION})
-  --kinds claim,entity,date     which kinds of findings
+  --kinds LIST                  which kinds of findings (default: all of ${FINDING_KINDS.join(',')})
 ${ANALYSIS_HELP}
 ${BATCH_HELP}`,
   async run(argv) {

@@ -5,7 +5,7 @@ import { FileSidecarStore, readOrInvalid, sidecarPathFor } from '../../core/tags
 import { LineIndex } from '../../core/text/lineIndex';
 import { runBatch } from '../batch/runBatch';
 import { conflictSubject, conflictView, shortValue, type ConflictView } from '../corpusView';
-import { oneLine } from '../oneLine';
+import { oneLine } from '../../core/text/shorten';
 import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
 import { displayPath, findSources } from '../sourceFiles';
 import type { SourceReport } from '../sourceReport';
@@ -103,7 +103,7 @@ export const checkCommand: Command = {
 
 Lists, per source, what needs attention as file:line:col lines: untagged claims, orphaned tags
 (tags whose text is gone), invalid sidecars, sources that could not be read; then the conflicts
-between sources (a time frame, a title or a figure they disagree on). A conflict stops counting
+between sources (a time frame, a title, a figure or who said the same words). A conflict stops counting
 once both of its sides are tagged. Default: the current folder.
 
   --fail-on LIST                exit 1 when any of these are found: ${CHECK_PROBLEMS.join(',')} or none

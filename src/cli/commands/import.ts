@@ -12,7 +12,7 @@ import { parseW3c, placeW3cEntry, type W3cEntry } from '../../core/export/w3cImp
 import { sha256Hex } from '../../core/tags/quoteSelector';
 import { checkAgainstSource, emptySidecar } from '../../core/tags/sidecarFormat';
 import { SidecarStoreError, updateSidecarOf } from '../../core/tags/sidecarStore';
-import { oneLine } from '../oneLine';
+import { oneLine } from '../../core/text/shorten';
 import { HELP_OPTION, parse, UsageError } from '../options';
 import { DEFAULT_SOURCE_GLOB, displayPath, namedSources } from '../sourceFiles';
 import { readSource } from '../sourceReport';

@@ -1,5 +1,5 @@
 // `sourcemark stats`: how far the review has got, per source and in total.
-import { TAG_STATUSES } from '../../core/model';
+import { FINDING_KINDS, KIND_WORDS, TAG_STATUSES, type FindingKind } from '../../core/model';
 import { countFindings } from '../../core/sourceCounts';
 import { analyzeEach } from '../batch/analyzeEach';
 import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, noSourcesFound, parse } from '../options';
@@ -10,18 +10,20 @@ import { say, sayJson } from '../terminal';
 
 export const STATS_JSON_VERSION = 1;
 
-interface Counts {
+/** The kinds counted after the claims, in columns named by their plural ("entities", "dates"). */
+const OTHER_KINDS = FINDING_KINDS.filter((k): k is Exclude<FindingKind, 'claim'> => k !== 'claim');
+type OtherKindColumn = (typeof KIND_WORDS)[Exclude<FindingKind, 'claim'>]['plural'];
+
+type Counts = {
   claims: number;
   verified: number;
   speculative: number;
   contradicted: number;
   untagged: number;
-  /** Tags on entities and dates (claims are counted by status above). */
+  /** Tags on findings of other kinds (claims are counted by status above). */
   otherTags: number;
   orphans: number;
-  entities: number;
-  dates: number;
-}
+} & Record<OtherKindColumn, number>;
 
 export interface StatsFile extends Counts {
   file: string;
@@ -29,19 +31,17 @@ export interface StatsFile extends Counts {
   skipped?: boolean;
 }
 
-const COLUMNS: (keyof Counts)[] = ['claims', 'verified', 'speculative', 'contradicted', 'untagged', 'otherTags', 'orphans', 'entities', 'dates'];
-const HEADINGS: Record<keyof Counts, string> = {
-  claims: 'claims', verified: 'verified', speculative: 'speculative', contradicted: 'contradicted', untagged: 'untagged',
-  otherTags: 'other tags', orphans: 'orphans', entities: 'entities', dates: 'dates',
-};
+const COLUMNS: (keyof Counts)[] = ['claims', 'verified', 'speculative', 'contradicted', 'untagged', 'otherTags', 'orphans', ...OTHER_KINDS.map((k) => KIND_WORDS[k].plural)];
+const HEADINGS: Record<string, string> = { otherTags: 'other tags' };
 
 export function statsFile(r: SourceReport): StatsFile {
   const c = countFindings(r.tagged);
   return {
     file: displayPath(r.file), sidecar: r.sidecar.state, ...(r.skippedReason ? { skipped: true } : {}),
-    claims: c.claims, verified: c.verified, speculative: c.speculative, contradicted: c.contradicted, untagged: c.untagged,
+    claims: c.byKind.claim, verified: c.verified, speculative: c.speculative, contradicted: c.contradicted, untagged: c.untagged,
     otherTags: r.tagged.findings.filter((f) => f.kind !== 'claim' && f.annotation).length,
-    orphans: c.orphans, entities: c.entities, dates: c.dates,
+    orphans: c.orphans,
+    ...(Object.fromEntries(OTHER_KINDS.map((k) => [KIND_WORDS[k].plural, c.byKind[k]])) as Record<OtherKindColumn, number>),
   };
 }
 
@@ -55,7 +55,7 @@ function table(files: readonly StatsFile[], total: Counts): string {
   const int = (n: number) => n.toLocaleString('en-US');
   const note = (f: StatsFile) => [f.sidecar === 'invalid' ? 'sidecar invalid' : '', f.skipped ? 'not analysed' : ''].filter(Boolean).join(', ');
   const rows = [
-    ['source', ...COLUMNS.map((k) => HEADINGS[k]), ''],
+    ['source', ...COLUMNS.map((k) => HEADINGS[k] ?? k), ''],
     ...files.map((f) => [f.file, ...COLUMNS.map((k) => int(f[k])), note(f)]),
     [`total (${int(files.length)} sources)`, ...COLUMNS.map((k) => int(total[k])), ''],
   ];
@@ -69,8 +69,8 @@ export const statsCommand: Command = {
   summary: 'counts per source and per status',
   usage: `sourcemark stats [--json] [options] [FILE|DIR...]
 
-Counts per source: claims by tag status (${TAG_STATUSES.join(', ')}, untagged), tags on entities and dates,
-orphaned tags, entity mentions and dates; then the totals. Default: the current folder.
+Counts per source: claims by tag status (${TAG_STATUSES.join(', ')}, untagged), tags on other findings,
+orphaned tags, and the ${OTHER_KINDS.map((k) => KIND_WORDS[k].plural).join(', ')} found; then the totals. Default: the current folder.
 
   --json                        machine-readable counts (version ${STATS_JSON_VERSION})
 ${ANALYSIS_HELP}

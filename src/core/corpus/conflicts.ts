@@ -1,13 +1,14 @@
 // What two sources disagree on: the time frame of the same plan, the title of the same person, a
-// figure for the same fact. Each conflict has two sides, each a finding a checker can tag.
+// figure for the same fact, who said the same words. Each conflict has two sides, each a finding a
+// checker can tag.
 import type { FindingKind } from '../model';
 import { isDated } from './claimMatching';
 import { figuresDisagree } from './figures';
 import { EXCLUSIVE_TITLES } from './roles';
 import { gapDays, TIME_FRAME_TOLERANCE_DAYS, timeFrameOf, type TimeFrame } from './timeFrame';
-import type { ClaimDigest, EntityMentionDigest, FigureDigest, Span, TagSummary } from './types';
+import type { ClaimDigest, EntityMentionDigest, FigureDigest, QuotationDigest, Span, TagSummary } from './types';
 
-export type ConflictKind = 'time-frame' | 'title' | 'figure';
+export type ConflictKind = 'time-frame' | 'title' | 'figure' | 'speaker';
 
 export interface ConflictSide {
   sourceId: string;
@@ -103,6 +104,28 @@ export function claimConflicts(
     break;
   }
   return out;
+}
+
+export interface QuotedBy {
+  sourceId: string;
+  quotation: QuotationDigest;
+  /** The speaker as a workspace entity id. */
+  speaker: string;
+}
+
+function quotationSide(q: QuotedBy): ConflictSide {
+  const s = q.quotation.speaker!;
+  return {
+    sourceId: q.sourceId, findingId: q.quotation.findingId, findingKind: 'quotation', span: q.quotation.span,
+    focus: s.span, quote: q.quotation.words, focusText: s.text.replace(/\s+/g, ' '), value: s.name,
+    ...(q.quotation.tag ? { tag: q.quotation.tag } : {}),
+  };
+}
+
+/** The same words quoted in two sources from two different people or organisations. */
+export function speakerConflict(a: QuotedBy, b: QuotedBy): Conflict | undefined {
+  if (a.sourceId === b.sourceId || a.speaker === b.speaker) return undefined;
+  return makeConflict('speaker', a.quotation.words, quotationSide(a), quotationSide(b));
 }
 
 export interface RoleHolder {

@@ -3,6 +3,7 @@ import { ClaimRegistry, DEFAULT_MATCH_THRESHOLD, isDated, type ClaimMatch, type 
 import { claimConflicts, mayConflict, titleConflicts, type Conflict, type RoleHolder } from './conflicts';
 import { digestSource } from './digest';
 import { EntityRegistry, type EntityGroup } from './entityIdentity';
+import { indexQuotations, type QuotationIndex, type QuotationsOfSpeaker } from './quotations';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline';
 import type { ClaimDigest, CorpusLocation, EntityMentionDigest, SourceDigest } from './types';
 
@@ -82,6 +83,7 @@ export class CorpusIndex {
     this.frameCache = undefined;
     this.firstCache = undefined;
     this.orderCache = undefined;
+    this.quotationCache = undefined;
   }
 
   // ---- Entities ------------------------------------------------------------------------------
@@ -186,6 +188,7 @@ export class CorpusIndex {
       }
       for (const c of this.titleConflictsOf(id, digest)) found.set(c.id, c);
     }
+    for (const c of this.quotations().conflicts) if (!sourceId || c.sides.some((s) => s.sourceId === sourceId)) found.set(c.id, c);
     return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
@@ -245,6 +248,31 @@ export class CorpusIndex {
     let list = this.titleCache.get(key);
     if (!list) this.titleCache.set(key, (list = titleConflicts(person, this.roleHolders().get(groupId) ?? [])));
     return list;
+  }
+
+  // ---- Quotations ----------------------------------------------------------------------------
+
+  private quotationCache?: QuotationIndex;
+
+  /** Quotations by speaker and speaker conflicts of the whole workspace; rebuilt after a change. */
+  private quotations(): QuotationIndex {
+    this.quotationCache ??= indexQuotations(
+      this.sourcesInOrder().map((id) => [id, this.digests.get(id)!]),
+      (key) => this.entities.groupOf(key)?.id,
+    );
+    return this.quotationCache;
+  }
+
+  /** Every quotation in the workspace of the speaker of quotation `findingId` of `sourceId`, when its speaker is a named entity. */
+  quotationsOfSpeaker(sourceId: string, findingId: string): QuotationsOfSpeaker | undefined {
+    const q = this.quotations();
+    const speaker = q.speakerOf.get(`${sourceId}#${findingId}`);
+    return speaker === undefined ? undefined : q.bySpeaker.get(speaker);
+  }
+
+  /** The same words another source attributes to someone else, for the quotations of `sourceId`. */
+  speakerConflicts(sourceId: string): Conflict[] {
+    return this.quotations().conflicts.filter((c) => c.sides.some((s) => s.sourceId === sourceId));
   }
 
   // ---- Timeline ------------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 import type { SourceAnalysis } from '../sourceAnalysis';
 import type { TaggedFinding } from '../taggedFindings';
 import { LineIndex } from '../text/lineIndex';
+import { oneLine } from '../text/shorten';
 import { contentTerms } from './claimTerms';
 import { findFigures } from './figures';
 import { findRole } from './roles';
-import type { ClaimDigest, DateDigest, DateValueDigest, EntityMentionDigest, SourceDigest, Span, TagSummary } from './types';
+import type { ClaimDigest, DateDigest, DateValueDigest, EntityMentionDigest, QuotationDigest, SourceDigest, Span, TagSummary } from './types';
 
 /** Quotes kept in the index are cut here: enough to read, small enough for 2,000 sources. */
 const MAX_QUOTE = 320;
@@ -39,28 +40,9 @@ function lastAtOrBefore(sorted: readonly number[], x: number): number {
   return found;
 }
 
-const SPACE = /\s/;
+const cut = (s: string) => oneLine(s, MAX_QUOTE);
 
-/**
- * `s` on one line (runs of white space as one space, trimmed), cut to MAX_QUOTE. Reads only as far
- * as the cut: a date in a 1 MB claim must not cost the whole claim.
- */
-function cut(s: string): string {
-  let out = '';
-  let space = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (SPACE.test(ch)) {
-      space = out.length > 0;
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += ch;
-    if (out.length > MAX_QUOTE) return `${out.slice(0, MAX_QUOTE - 1)}…`;
-  }
-  return out;
-}
+const SPACE = /\s/;
 
 /** Masks spans of `text` (which starts at `base`) with spaces: all spans in one pass, not one copy each. */
 function maskSpans(text: string, base: number, spans: { start: number; end: number }[]): string {
@@ -247,6 +229,23 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     };
   });
 
+  const quotations: QuotationDigest[] = [];
+  for (const f of findings) {
+    const q = f.quotation;
+    if (f.kind !== 'quotation' || !q) continue;
+    const tag = tagOf(f);
+    quotations.push({
+      findingId: f.id, span: pos.span(f.start, f.end), form: q.form, words: cut(q.words), terms: contentTerms(q.words), region: f.region,
+      ...(q.speaker ? {
+        speaker: {
+          text: q.speaker.text, span: pos.span(q.speaker.start, q.speaker.end), name: q.speaker.entity?.canonical ?? q.speaker.text,
+          ...(q.speaker.entity ? { key: q.speaker.entity.key } : {}),
+        },
+      } : {}),
+      ...(tag ? { tag } : {}),
+    });
+  }
+
   return {
     version: 1,
     ...(analysed.analysis?.publicationDate ? { publicationDate: analysed.analysis.publicationDate } : {}),
@@ -254,6 +253,7 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     claims: claimDigests,
     entities,
     dates,
+    quotations,
     ...(analysed.skippedReason ? { skipped: analysed.skippedReason } : {}),
   };
 }

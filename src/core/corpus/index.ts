@@ -4,6 +4,7 @@ export { CorpusIndex, type ClaimLink, type CorpusOptions } from './corpusIndex';
 export { digestSource } from './digest';
 export type { EntityGroup } from './entityIdentity';
 export type { Conflict, ConflictKind, ConflictSide } from './conflicts';
+export type { QuotationsOfSpeaker } from './quotations';
 export { buildTimeline, type Timeline, type TimelineEntry, type TimelineMention, type TimelineOptions } from './timeline';
 export { formatTimelineMarkdown } from './timelineMarkdown';
 export { DEFAULT_MATCH_THRESHOLD } from './claimMatching';

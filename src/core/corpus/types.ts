@@ -99,6 +99,20 @@ export interface DateDigest {
   tag?: TagSummary;
 }
 
+export interface QuotationDigest {
+  findingId: string;
+  span: Span;
+  form: 'direct' | 'reported';
+  /** The words said (cut to a few hundred characters). */
+  words: string;
+  /** Stemmed content terms of the words, to find the same quote in other sources. */
+  terms: string[];
+  /** Who said it: how the text names them, and the entity key (source-local) when it names one. */
+  speaker?: { text: string; span: Span; key?: string; name: string };
+  region: Region;
+  tag?: TagSummary;
+}
+
 /** What the index keeps of one analysed source: small, plain, enough for every cross-source answer. */
 export interface SourceDigest {
   version: 1;
@@ -107,6 +121,7 @@ export interface SourceDigest {
   claims: ClaimDigest[];
   entities: EntityMentionDigest[];
   dates: DateDigest[];
+  quotations: QuotationDigest[];
   /** Why the source was not analysed (binary, too large); it then has no findings. */
   skipped?: string;
 }

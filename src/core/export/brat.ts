@@ -2,18 +2,19 @@
 // tag's status is a `Status` attribute (A line), its note an AnnotatorNotes comment (# line) and
 // each evidence item a `SourcemarkEvidence` comment holding JSON. Offsets are code points into
 // the .txt as brat reads it; a span that crosses a line break is written as fragments.
-import { TAG_STATUSES, type TagStatus } from '../model';
+import { describe, kindFromLabel, KINDS } from '../kinds';
+import { FINDING_KINDS, TAG_STATUSES, type TagStatus } from '../model';
 import type { TaggedFinding } from '../taggedFindings';
 import { CodePointIndex } from './codePoints';
 import { parseEvidence, type Evidence } from './evidence';
-import { kindFromLabel, selectFindings, type ExportScope, type ExportSource } from './exportSource';
+import { selectFindings, type ExportScope, type ExportSource } from './exportSource';
 import type { ImportedTag } from './mergeImported';
 
-/** brat entity type per finding label. */
-const BRAT_TYPES: Record<string, string> = {
-  claim: 'Claim', date: 'Date', entity: 'Entity',
-  person: 'Person', organisation: 'Organisation', place: 'Place', product: 'Product', event: 'Event',
-};
+/** A brat entity type is a finding's label, capitalised: Claim, Date, Person. */
+const bratType = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
+
+/** Every type an export can write: the kinds (alphabetically), then their sorts (an entity's types). */
+const BRAT_TYPES = [...new Set([...[...FINDING_KINDS].sort(), ...KINDS.flatMap((k) => k.labels)])].map(bratType);
 
 export const BRAT_STATUS_ATTRIBUTE = 'Status';
 export const BRAT_EVIDENCE_NOTE = 'SourcemarkEvidence';
@@ -23,7 +24,7 @@ export function bratAnnotationConf(): string {
   return [
     '# Written by sourcemark export --format brat.',
     '[entities]',
-    ...Object.values(BRAT_TYPES),
+    ...BRAT_TYPES,
     '',
     '[relations]',
     '# Claims contain entities and dates.',
@@ -67,8 +68,7 @@ export interface BratExport {
 }
 
 function typeOf(f: TaggedFinding): string {
-  if (f.kind !== 'entity') return BRAT_TYPES[f.kind]!;
-  return BRAT_TYPES[f.entity?.type ?? 'entity'] ?? 'Entity';
+  return bratType(describe(f).label);
 }
 
 export function toBrat(source: ExportSource, options: BratOptions): BratExport {

@@ -1,5 +1,6 @@
-// schema.org ClaimReview (JSON-LD) for every claim tagged verified or contradicted: what a fact
-// check publishes so search engines and aggregators can show the verdict next to the claim.
+// schema.org ClaimReview (JSON-LD) for every claim or quotation tagged verified or contradicted:
+// what a fact check publishes so search engines and aggregators can show the verdict next to it.
+import { describe, kindDefinition } from '../kinds';
 import type { TagStatus } from '../model';
 import type { TaggedFinding } from '../taggedFindings';
 import type { ExportSource } from './exportSource';
@@ -18,7 +19,7 @@ export interface ClaimReviewOptions {
 }
 
 function speakerOf(source: ExportSource, claim: TaggedFinding) {
-  const name = claim.claim?.attribution?.speaker;
+  const name = describe(claim).speaker;
   if (!name) return undefined;
   // Type the speaker when the source names it as a person or an organisation; else leave it a Thing.
   const entity = source.findings.find((f) => f.entity && (f.entity.canonical === name || f.text === name))?.entity;
@@ -31,7 +32,7 @@ export function toClaimReviews(sources: readonly ExportSource[], options: ClaimR
   for (const s of sources) {
     for (const f of s.findings) {
       const tag = f.annotation;
-      const rating = tag && f.kind === 'claim' ? CLAIM_REVIEW_RATINGS[tag.status] : undefined;
+      const rating = tag && kindDefinition(f.kind).statement ? CLAIM_REVIEW_RATINGS[tag.status] : undefined;
       if (!tag || !rating) continue;
       const author = speakerOf(s, f);
       const evidence = tag.evidence ?? [];

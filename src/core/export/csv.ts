@@ -4,7 +4,8 @@ import type { Annotation } from '../tags/annotation';
 import type { TaggedFinding } from '../taggedFindings';
 import { LineIndex } from '../text/lineIndex';
 import { describeEvidence } from './evidence';
-import { findingLabel, selectFindings, type ExportScope, type ExportSource } from './exportSource';
+import { describe } from '../kinds';
+import { selectFindings, type ExportScope, type ExportSource } from './exportSource';
 
 export const CSV_COLUMNS = [
   'source', 'line', 'column', 'start', 'end', 'kind', 'label', 'text', 'status', 'note', 'evidence',
@@ -40,11 +41,12 @@ function tagFields(tag: Annotation | undefined) {
 
 function findingRow(s: ExportSource, lines: LineIndex, f: TaggedFinding): Row {
   const { line, column } = lines.at(f.start);
+  const d = describe(f);
   return {
     source: s.path, line: String(line), column: String(column), start: String(f.start), end: String(f.end),
-    kind: f.kind, label: findingLabel(f), text: f.text, ...tagFields(f.annotation), anchored: 'yes', region: f.region,
+    kind: f.kind, label: d.label, text: f.text, ...tagFields(f.annotation), anchored: 'yes', region: f.region,
     score: f.score.toFixed(2),
-    date_value: f.date?.value ?? '', speaker: f.claim?.attribution?.speaker ?? '',
+    date_value: d.value ?? '', speaker: d.speaker ?? '',
   };
 }
 

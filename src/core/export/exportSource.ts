@@ -1,5 +1,4 @@
 // What every export format reads: one source's text with its findings and tags attached.
-import type { EntityType, FindingKind } from '../model';
 import type { TaggedFinding } from '../taggedFindings';
 import type { Annotation } from '../tags/annotation';
 
@@ -22,20 +21,4 @@ export type ExportScope = 'tagged' | 'all';
 
 export function selectFindings(source: ExportSource, scope: ExportScope): TaggedFinding[] {
   return source.findings.filter((f) => scope === 'all' || f.annotation);
-}
-
-/** Finding kind and entity type as one label: `claim`, `date`, `person`, … (`entity` when untyped). */
-export function findingLabel(f: { kind: FindingKind; entity?: { type: EntityType } }): string {
-  if (f.kind !== 'entity') return f.kind;
-  return f.entity && f.entity.type !== 'other' ? f.entity.type : 'entity';
-}
-
-const ENTITY_TYPES: readonly string[] = ['person', 'organisation', 'place', 'product', 'event'];
-
-/** Inverse of findingLabel (case-insensitive), or undefined for a label we do not know. */
-export function kindFromLabel(label: string): FindingKind | undefined {
-  const l = label.toLowerCase();
-  if (l === 'claim' || l === 'date' || l === 'entity') return l;
-  if (ENTITY_TYPES.includes(l) || l === 'organization') return 'entity';
-  return undefined;
 }

@@ -6,7 +6,8 @@ import type { Annotation } from '../tags/annotation';
 import { makeQuoteTarget } from '../tags/quoteSelector';
 import { CodePointIndex } from './codePoints';
 import type { Evidence } from './evidence';
-import { findingLabel, selectFindings, type ExportScope, type ExportSource } from './exportSource';
+import { describe } from '../kinds';
+import { selectFindings, type ExportScope, type ExportSource } from './exportSource';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -34,8 +35,9 @@ function evidenceBody(e: Evidence): Body {
 
 function bodies(label: string, tag: Annotation | undefined, f?: TaggedFinding): Body[] {
   const out = [textBody('classifying', label)];
-  if (f?.date?.value) out.push(textBody('describing', f.date.value));
-  if (f?.entity && f.entity.canonical !== f.text) out.push(textBody('identifying', f.entity.canonical));
+  const d = f && describe(f);
+  if (d?.value) out.push(textBody('describing', d.value));
+  if (d?.canonical && d.canonical !== f!.text) out.push(textBody('identifying', d.canonical));
   if (tag) {
     out.push(textBody('tagging', tag.status));
     if (tag.note) out.push(textBody('commenting', tag.note));
@@ -58,7 +60,7 @@ function annotationJson(source: ExportSource, index: CodePointIndex, f: TaggedFi
     // A tag is a verdict on the text; an untagged finding only says what the text is.
     motivation: tag ? 'assessing' : 'classifying',
     ...(tag ? { created: tag.createdAt, modified: tag.updatedAt } : {}),
-    body: bodies(findingLabel(f), tag, f),
+    body: bodies(describe(f).label, tag, f),
     target: {
       source: source.iri,
       selector: [

@@ -3,7 +3,8 @@
 import { TAG_STATUSES, type TagStatus } from '../model';
 import { CodePointIndex } from './codePoints';
 import { parseEvidence, type Evidence } from './evidence';
-import { kindFromLabel } from './exportSource';
+import { kindFromLabel } from '../kinds';
+import { FINDING_KINDS } from '../model';
 import type { ImportedTag } from './mergeImported';
 
 export interface W3cEntry {
@@ -73,7 +74,7 @@ function entryFrom(a: Json, origin: string): W3cEntry | string {
   }
   if (!status) return 'it has no tagging body with verified, speculative or contradicted';
   const kind = label === undefined ? 'claim' : kindFromLabel(label);
-  if (!kind) return `its classifying body "${label}" is not a claim, entity, date or entity type`;
+  if (!kind) return `its classifying body "${label}" is not a ${FINDING_KINDS.join(', ')} or entity type`;
   const target = list(a.target).find((t) => isObject(t) && str(t.source)) as Json | undefined;
   if (!target) return 'its target names no source';
   const selectors = list(target.selector).filter(isObject);

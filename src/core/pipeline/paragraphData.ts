@@ -1,29 +1,19 @@
 import type { Region } from '../model';
-import type { ClaimCandidate } from '../detect/claimDetector';
-import type { DateDetection } from '../detect/dateDetector';
-import type { EntityMention } from '../detect/entityDetector';
 import type { Sentence } from '../text/sentences';
 
-/** What the detector plugins read from and write to a paragraph's VFile (`file.data.sourcemark`). */
+/** What the analyzer tells the plugins about a paragraph (`file.data.sourcemark`). */
 export interface ParagraphContext {
   region: Region;
   commenter?: string;
   referenceDate?: string;
 }
 
-/** Findings of one paragraph, with offsets relative to the paragraph's start. */
-export interface ParagraphFindings {
-  sentences: Sentence[];
-  dates: DateDetection[];
-  entities: EntityMention[];
-  claims: ClaimCandidate[];
-  /** Sentences too long to be prose, not scored as claims (see MAX_CLAIM_LENGTH). */
-  unscored?: number;
-}
-
+// Each kind's plugin adds the key it writes (offsets relative to the paragraph's start), the way
+// unified plugins declare their data.
 declare module 'vfile' {
   interface DataMap {
     sourcemark: ParagraphContext;
-    findings: ParagraphFindings;
+    /** The paragraph's sentences, split once for every detector. */
+    sentences: Sentence[];
   }
 }

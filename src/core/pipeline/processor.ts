@@ -1,24 +1,18 @@
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
-import { VFile } from 'vfile';
-import { DateDetector } from '../detect/dateDetector';
-import { EntityDetector } from '../detect/entityDetector';
-import type { ParagraphContext, ParagraphFindings } from './paragraphData';
-import { sourcemarkClaims, sourcemarkDates, sourcemarkEntities, sourcemarkSentences } from './plugins';
+import { VFile, type Data } from 'vfile';
+import { DETECTION_ORDER } from '../kinds';
+import type { ParagraphContext } from './paragraphData';
+import { sourcemarkSentences } from './plugins';
 
-/** The unified pipeline for one paragraph: parse to NLCST, then the detector plugins in order. */
+/** The unified pipeline for one paragraph: parse to NLCST, split sentences, then each kind's plugin, each after the kinds it needs. */
 export function createParagraphProcessor() {
-  const processor = unified()
-    .use(retextEnglish)
-    .use(sourcemarkSentences)
-    .use(sourcemarkDates, { detector: new DateDetector() })
-    .use(sourcemarkEntities, { detector: new EntityDetector() })
-    .use(sourcemarkClaims)
-    .freeze();
+  const frozen = DETECTION_ORDER.reduce((p, kind) => p.use(kind.plugin), unified().use(retextEnglish).use(sourcemarkSentences)).freeze();
 
-  return function analyseParagraph(text: string, context: ParagraphContext): ParagraphFindings {
+  /** What the plugins found in the paragraph (`file.data`), offsets relative to its start. */
+  return function analyseParagraph(text: string, context: ParagraphContext): Data {
     const file = new VFile({ value: text, data: { sourcemark: context } });
-    processor.runSync(processor.parse(file), file);
-    return file.data.findings ?? { sentences: [], dates: [], entities: [], claims: [] };
+    frozen.runSync(frozen.parse(file), file);
+    return file.data;
   };
 }

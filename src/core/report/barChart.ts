@@ -1,6 +1,7 @@
 // The status-per-source bar chart as inline SVG: no script, no external resource, prints as is.
 import { escapeHtml } from '../text/escape';
-import { CHART_STATUSES, type SourceCounts, type StatusOrUntagged } from './reportData';
+import { cutStart } from '../text/shorten';
+import { CHART_STATUSES, type SourceRow, type StatusOrUntagged } from './reportData';
 
 export const STATUS_COLOURS: Record<StatusOrUntagged, string> = {
   verified: '#2e7d32',
@@ -19,23 +20,19 @@ const BAR = 14;
 const TOP = 34;
 const COUNT = 56;
 
-function shorten(s: string, max: number): string {
-  return s.length > max ? `…${s.slice(s.length - max + 1)}` : s;
-}
-
-function rows(sources: readonly SourceCounts[]): { label: string; title: string; byStatus: Record<StatusOrUntagged, number>; claims: number }[] {
-  const asRow = (s: SourceCounts) => ({ label: s.path, title: s.path, byStatus: s.byStatus, claims: s.claims });
+function rows(sources: readonly SourceRow[]): { label: string; title: string; byStatus: Record<StatusOrUntagged, number>; claims: number }[] {
+  const asRow = (s: SourceRow) => ({ label: s.path, title: s.path, byStatus: s.byStatus, claims: s.byKind.claim });
   if (sources.length <= MAX_BARS) return sources.map(asRow);
-  const ranked = [...sources].sort((a, b) => b.claims - a.claims || (a.path < b.path ? -1 : 1));
+  const ranked = [...sources].sort((a, b) => b.byKind.claim - a.byKind.claim || (a.path < b.path ? -1 : 1));
   const shown = new Set(ranked.slice(0, MAX_BARS - 1));
   const rest = ranked.slice(MAX_BARS - 1);
   const byStatus = { verified: 0, speculative: 0, contradicted: 0, untagged: 0 };
   for (const s of rest) for (const k of CHART_STATUSES) byStatus[k] += s.byStatus[k];
   const label = `${rest.length} other sources`;
-  return [...sources.filter((s) => shown.has(s)).map(asRow), { label, title: label, byStatus, claims: rest.reduce((n, s) => n + s.claims, 0) }];
+  return [...sources.filter((s) => shown.has(s)).map(asRow), { label, title: label, byStatus, claims: rest.reduce((n, s) => n + s.byKind.claim, 0) }];
 }
 
-export function statusChart(sources: readonly SourceCounts[]): string {
+export function statusChart(sources: readonly SourceRow[]): string {
   const data = rows(sources);
   const max = Math.max(1, ...data.map((r) => r.claims));
   const plot = WIDTH - LABEL - COUNT;
@@ -51,7 +48,7 @@ export function statusChart(sources: readonly SourceCounts[]): string {
   data.forEach((r, i) => {
     const y = TOP + i * ROW;
     out.push(`<g class="bar" data-source="${escapeHtml(r.title)}">`);
-    out.push(`<text x="${LABEL - 8}" y="${y + BAR - 2}" text-anchor="end" class="label"><title>${escapeHtml(r.title)}</title>${escapeHtml(shorten(r.label, 34))}</text>`);
+    out.push(`<text x="${LABEL - 8}" y="${y + BAR - 2}" text-anchor="end" class="label"><title>${escapeHtml(r.title)}</title>${escapeHtml(cutStart(r.label, 34))}</text>`);
     let at = LABEL;
     for (const status of CHART_STATUSES) {
       const n = r.byStatus[status];

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { describeEvidence, type Evidence } from '../export/evidence';
 import { statusChart, STATUS_COLOURS } from './barChart';
 import { escapeHtml as h, isWebUrl } from '../text/escape';
-import { CHART_STATUSES, type ReportData, type SourceCounts } from './reportData';
+import { FINDING_KINDS, KIND_WORDS } from '../model';
+import { CHART_STATUSES, type ClaimRow, type ReportData, type SourceRow } from './reportData';
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5f6368; --rule: #d9d9d9; }
@@ -65,34 +66,37 @@ function evidenceHtml(evidence: readonly Evidence[]): string {
   return `<ul class="evidence">${evidence.map(item).join('')}</ul>`;
 }
 
-function countsTable(sources: readonly SourceCounts[], totals: ReportData['totals']): string {
-  const row = (s: SourceCounts) => {
+/** The kinds counted in columns after the claims and their statuses. */
+const OTHER_KINDS = FINDING_KINDS.filter((k) => k !== 'claim');
+
+function countsTable(sources: readonly SourceRow[], totals: ReportData['totals']): string {
+  const row = (s: SourceRow) => {
     const problems = [s.skipped && `not analysed: ${s.skipped}`, s.sidecarProblem && `tags not loaded: ${s.sidecarProblem}`].filter(Boolean) as string[];
-    return `<tr><td>${h(s.path)}${problems.map((p) => `<div class="problem">${h(p)}</div>`).join('')}</td><td class="num">${n(s.claims)}</td>${CHART_STATUSES.map((k) => `<td class="num">${n(s.byStatus[k])}</td>`).join('')}<td class="num">${n(s.orphans)}</td><td class="num">${n(s.entities)}</td><td class="num">${n(s.dates)}</td></tr>`;
+    return `<tr><td>${h(s.path)}${problems.map((p) => `<div class="problem">${h(p)}</div>`).join('')}</td><td class="num">${n(s.byKind.claim)}</td>${CHART_STATUSES.map((k) => `<td class="num">${n(s.byStatus[k])}</td>`).join('')}<td class="num">${n(s.orphans)}</td>${OTHER_KINDS.map((k) => `<td class="num">${n(s.byKind[k])}</td>`).join('')}</tr>`;
   };
   return [
     '<table class="counts">',
-    `<thead><tr><th>source</th><th class="num">claims</th>${CHART_STATUSES.map((k) => `<th class="num">${k}</th>`).join('')}<th class="num">orphaned tags</th><th class="num">entity mentions</th><th class="num">dates</th></tr></thead>`,
+    `<thead><tr><th>source</th><th class="num">claims</th>${CHART_STATUSES.map((k) => `<th class="num">${k}</th>`).join('')}<th class="num">orphaned tags</th>${OTHER_KINDS.map((k) => `<th class="num">${KIND_WORDS[k].many}</th>`).join('')}</tr></thead>`,
     `<tbody>${sources.map(row).join('\n')}</tbody>`,
-    `<tfoot><tr><th>all ${n(totals.sources)} sources</th><th class="num">${n(totals.claims)}</th>${CHART_STATUSES.map((k) => `<th class="num">${n(totals.byStatus[k])}</th>`).join('')}<th class="num">${n(totals.orphans)}</th><th class="num">${n(totals.entities)}</th><th class="num">${n(totals.dates)}</th></tr></tfoot>`,
+    `<tfoot><tr><th>all ${n(totals.sources)} sources</th><th class="num">${n(totals.byKind.claim)}</th>${CHART_STATUSES.map((k) => `<th class="num">${n(totals.byStatus[k])}</th>`).join('')}<th class="num">${n(totals.orphans)}</th>${OTHER_KINDS.map((k) => `<th class="num">${n(totals.byKind[k])}</th>`).join('')}</tr></tfoot>`,
     '</table>',
   ].join('\n');
 }
 
-function claimsTable(data: ReportData): string {
-  if (!data.claims.length) return '<p class="note">No claims.</p>';
+function claimsTable(claims: readonly ClaimRow[], what = 'claim'): string {
+  if (!claims.length) return `<p class="note">No ${what}s.</p>`;
   const rows: string[] = [];
   let source: string | undefined;
-  for (const c of data.claims) {
+  for (const c of claims) {
     // A heading row per source keeps the line column narrow and the quotes wide.
     if (c.path !== source) {
       source = c.path;
       rows.push(`<tr class="group"><th colspan="5" scope="rowgroup">${h(c.path)}</th></tr>`);
     }
-    const cues = [c.speaker && `by ${c.speaker}`, c.hedges.length && `hedged: ${c.hedges.join(', ')}`].filter(Boolean).join(' · ');
+    const cues = c.notes.join(' · ');
     rows.push(`<tr><td class="where">${c.orphaned ? '–' : c.line}</td><td class="quote">${h(c.text)}${cues ? `<div class="cues">${h(cues)}</div>` : ''}</td><td>${badge(c.status)}${c.orphaned ? '<span class="orphaned">text no longer in the source</span>' : ''}</td><td>${c.note ? h(c.note) : ''}</td><td>${evidenceHtml(c.evidence)}</td></tr>`);
   }
-  return `<table class="claims">\n<colgroup><col class="line"><col class="claim"><col class="tag"><col class="note"><col class="evidence"></colgroup>\n<thead><tr><th>line</th><th>claim</th><th>tag</th><th>note</th><th>evidence</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+  return `<table class="claims">\n<colgroup><col class="line"><col class="claim"><col class="tag"><col class="note"><col class="evidence"></colgroup>\n<thead><tr><th>line</th><th>${what}</th><th>tag</th><th>note</th><th>evidence</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
 }
 
 function timelineTable(data: ReportData): string {
@@ -110,7 +114,7 @@ function conflictsSection(data: ReportData): string {
 
 export function renderHtml(data: ReportData): string {
   const t = data.totals;
-  const summary = `${count(t.sources, 'source')} · ${count(t.claims, 'claim')}: ${CHART_STATUSES.map((k) => `${n(t.byStatus[k])} ${k}`).join(', ')} · ${count(t.orphans, 'orphaned tag')} · ${count(t.entities, 'entity mention')} · ${count(t.dates, 'date')}`;
+  const summary = `${count(t.sources, 'source')} · ${count(t.byKind.claim, 'claim')}: ${CHART_STATUSES.map((k) => `${n(t.byStatus[k])} ${k}`).join(', ')} · ${count(t.orphans, 'orphaned tag')}${OTHER_KINDS.map((k) => ` · ${count(t.byKind[k], KIND_WORDS[k].one, KIND_WORDS[k].many)}`).join('')}`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -126,7 +130,7 @@ export function renderHtml(data: ReportData): string {
 <header>
 <h1>${h(data.title)}</h1>
 <p class="summary">${h(summary)}</p>
-<nav><a href="#status">Status per source</a><a href="#claims">Claims</a><a href="#timeline">Timeline</a>${data.conflicts.length ? '<a href="#conflicts">Conflicts</a>' : ''}</nav>
+<nav><a href="#status">Status per source</a><a href="#claims">Claims</a>${data.quotations.length ? '<a href="#quotations">Quotations</a>' : ''}<a href="#timeline">Timeline</a>${data.conflicts.length ? '<a href="#conflicts">Conflicts</a>' : ''}</nav>
 </header>
 <section id="status">
 <h2>Status per source</h2>
@@ -135,8 +139,8 @@ ${countsTable(data.sources, t)}
 </section>
 <section id="claims">
 <h2>Claims</h2>
-${claimsTable(data)}
-</section>
+${claimsTable(data.claims)}
+</section>${data.quotations.length ? `\n<section id="quotations">\n<h2>Quotations</h2>\n${claimsTable(data.quotations, 'quotation')}\n</section>` : ''}
 <section id="timeline">
 <h2>Timeline of dates across sources</h2>
 ${timelineTable(data)}

@@ -1,6 +1,7 @@
 // What a report shows, computed once from the sources and rendered as HTML or Markdown.
-import { TAG_STATUSES, type TagStatus } from '../model';
-import { countFindings } from '../sourceCounts';
+import { describe } from '../kinds';
+import { FINDING_KINDS, TAG_STATUSES, type FindingKind, type TagStatus } from '../model';
+import { countFindings, emptyCounts } from '../sourceCounts';
 import type { TaggedFinding } from '../taggedFindings';
 import { LineIndex } from '../text/lineIndex';
 import type { Evidence } from '../export/evidence';
@@ -22,12 +23,13 @@ export interface ReportConflict {
 export type StatusOrUntagged = TagStatus | 'untagged';
 export const CHART_STATUSES: readonly StatusOrUntagged[] = [...TAG_STATUSES, 'untagged'];
 
-export interface SourceCounts {
+/** One source's line of the counts table and bar of the chart. */
+export interface SourceRow {
   path: string;
-  claims: number;
+  /** Findings per kind. */
+  byKind: Record<FindingKind, number>;
+  /** Claims per tag status. */
   byStatus: Record<StatusOrUntagged, number>;
-  entities: number;
-  dates: number;
   orphans: number;
   sidecarProblem?: string;
   skipped?: string;
@@ -40,13 +42,13 @@ export interface ClaimRow {
   status: StatusOrUntagged;
   note?: string;
   evidence: Evidence[];
-  hedges: string[];
-  speaker?: string;
+  /** Short facts: who said it, its hedges. */
+  notes: string[];
   /** The tag's text is no longer in the source. */
   orphaned: boolean;
 }
 
-export interface TimelineMention {
+export interface ReportTimelineMention {
   path: string;
   line: number;
   text: string;
@@ -56,42 +58,44 @@ export interface TimelineMention {
   derivedFrom?: string;
 }
 
-export interface TimelineEntry {
+export interface ReportTimelineEntry {
   /** The normalised value (`2018 END`, `2015-11-09`). */
   label: string;
   /** Sources disagree on a time frame this date is part of. */
   disputed?: boolean;
-  mentions: TimelineMention[];
+  mentions: ReportTimelineMention[];
 }
 
 export interface ReportData {
   title: string;
-  sources: SourceCounts[];
-  totals: Omit<SourceCounts, 'path' | 'sidecarProblem' | 'skipped'> & { sources: number };
+  sources: SourceRow[];
+  totals: Omit<SourceRow, 'path' | 'sidecarProblem' | 'skipped'> & { sources: number };
   claims: ClaimRow[];
-  timeline: TimelineEntry[];
+  /** Who said what: the quotations, with their speakers in `notes`. */
+  quotations: ClaimRow[];
+  timeline: ReportTimelineEntry[];
   conflicts: ReportConflict[];
 }
 
 export interface ReportOptions {
   title?: string;
-  /** Claims listed in the table: every detected claim, or only tagged ones. */
+  /** Claims and quotations listed in the tables: every one detected, or only tagged ones. */
   claims: 'all' | 'tagged';
   /** From the cross-source index (src/core/corpus), which sees every source at once. */
   conflicts: ReportConflict[];
-  timeline: TimelineEntry[];
+  timeline: ReportTimelineEntry[];
 }
 
 const emptyByStatus = (): Record<StatusOrUntagged, number> => ({ verified: 0, speculative: 0, contradicted: 0, untagged: 0 });
 const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function countSource(s: ReportSource): SourceCounts {
+function countSource(s: ReportSource): SourceRow {
   const c = countFindings(s);
   // Orphaned tags are counted apart (and listed among the claims), not as detected claims.
   return {
-    path: s.path, claims: c.claims,
+    path: s.path, byKind: c.byKind,
     byStatus: { verified: c.verified, speculative: c.speculative, contradicted: c.contradicted, untagged: c.untagged },
-    entities: c.entities, dates: c.dates, orphans: c.orphans,
+    orphans: c.orphans,
     ...(s.sidecarProblem ? { sidecarProblem: s.sidecarProblem } : {}), ...(s.skipped ? { skipped: s.skipped } : {}),
   };
 }
@@ -101,34 +105,36 @@ function claimRow(path: string, lines: LineIndex, f: TaggedFinding): ClaimRow {
   return {
     path, line: lines.at(f.start).line, text: flat(f.text), status: tag?.status ?? 'untagged',
     ...(tag?.note ? { note: tag.note } : {}), evidence: [...(tag?.evidence ?? [])],
-    hedges: f.claim?.hedges ?? [], ...(f.claim?.attribution?.speaker ? { speaker: f.claim.attribution.speaker } : {}), orphaned: false,
+    notes: describe(f).notes, orphaned: false,
   };
 }
 
 export function buildReport(sources: readonly ReportSource[], options: ReportOptions): ReportData {
   const counts = sources.map(countSource);
-  const totals = { sources: sources.length, claims: 0, byStatus: emptyByStatus(), entities: 0, dates: 0, orphans: 0 };
+  const totals = { sources: sources.length, byKind: emptyCounts().byKind, byStatus: emptyByStatus(), orphans: 0 };
   for (const c of counts) {
-    totals.claims += c.claims;
-    totals.entities += c.entities;
-    totals.dates += c.dates;
+    for (const k of FINDING_KINDS) totals.byKind[k] += c.byKind[k];
     totals.orphans += c.orphans;
     for (const k of CHART_STATUSES) totals.byStatus[k] += c.byStatus[k];
   }
-  const claims: ClaimRow[] = [];
-  for (const s of sources) {
-    const lines = new LineIndex(s.text);
-    for (const f of s.findings) if (f.kind === 'claim' && (options.claims === 'all' || f.annotation)) claims.push(claimRow(s.path, lines, f));
-    for (const o of s.orphans) {
-      if (o.kind !== 'claim') continue;
-      claims.push({ path: s.path, line: 1, text: flat(o.target.exact), status: o.status, ...(o.note ? { note: o.note } : {}), evidence: [...(o.evidence ?? [])], hedges: [], orphaned: true });
+  const rows = (kind: FindingKind): ClaimRow[] => {
+    const out: ClaimRow[] = [];
+    for (const s of sources) {
+      const lines = new LineIndex(s.text);
+      for (const f of s.findings) if (f.kind === kind && (options.claims === 'all' || f.annotation)) out.push(claimRow(s.path, lines, f));
+      for (const o of s.orphans) {
+        if (o.kind !== kind) continue;
+        out.push({ path: s.path, line: 1, text: flat(o.target.exact), status: o.status, ...(o.note ? { note: o.note } : {}), evidence: [...(o.evidence ?? [])], notes: [], orphaned: true });
+      }
     }
-  }
+    return out;
+  };
   return {
     title: options.title ?? 'Sourcemark report',
     sources: counts,
     totals,
-    claims,
+    claims: rows('claim'),
+    quotations: rows('quotation'),
     timeline: options.timeline,
     conflicts: options.conflicts,
   };

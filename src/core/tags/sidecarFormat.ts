@@ -4,6 +4,7 @@ import schemaV2 from '../../../schemas/sidecar-v2.schema.json';
 import {
   SIDECAR_SCHEMA_VERSION, type Annotation, type Evidence, type Sidecar, type StatusChange, type TextQuoteTarget,
 } from './annotation';
+import { cut } from '../text/shorten';
 
 export type SidecarProblemCode = 'invalid-json' | 'schema' | 'future-version' | 'duplicate-id' | 'offsets' | 'limit' | 'not-a-file';
 
@@ -350,7 +351,7 @@ export function checkAgainstSource(sidecar: Sidecar, text: string, sourceSha256:
       end > text.length
         ? `offsets ${start}..${end} are beyond the end of the source (${text.length} characters)`
         : text.slice(start, end) !== exact
-          ? `the text at offsets ${start}..${end} is not its quote "${exact.length > 60 ? exact.slice(0, 59) + '…' : exact}"`
+          ? `the text at offsets ${start}..${end} is not its quote "${cut(exact, 60)}"`
           : undefined;
     if (reason) {
       return {

@@ -8,11 +8,9 @@ import { SIDECAR_SCHEMA_VERSION, type Sidecar } from './annotation';
 import { sha256Hex } from './quoteSelector';
 import { checkAgainstSource, parseSidecar, serializeSidecar, SIDECAR_LIMITS, type SidecarProblem } from './sidecarFormat';
 
-export const SIDECAR_SUFFIX = '.annotations.json';
+import { sidecarPathFor } from './sidecarName';
 
-export function sidecarPathFor(sourcePath: string): string {
-  return sourcePath + SIDECAR_SUFFIX;
-}
+export { SIDECAR_SUFFIX, sidecarPathFor } from './sidecarName';
 
 export type SidecarRead =
   | { state: 'missing' }

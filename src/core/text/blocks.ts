@@ -1,5 +1,5 @@
 import type { Region } from '../model';
-import { BOILERPLATE_LINES, COMMENT_HEADER, COMMENT_METADATA } from '../lexicons/regionPatterns';
+import { BOILERPLATE_LINES, COMMENT_HEADER, COMMENT_METADATA } from './regionPatterns';
 
 /** A paragraph-sized piece of a source: one or more non-blank lines, with its region. */
 export interface Block {

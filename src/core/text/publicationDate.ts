@@ -1,4 +1,4 @@
-import type { DateDetector } from '../detect/dateDetector';
+import type { DateDetector } from '../kinds/date/dateDetector';
 import type { Block } from './blocks';
 
 /** "Published: March 10, 2018", "Posted on 2018-03-10", "Updated Mar 10, 2018 09:00". */

@@ -74,6 +74,6 @@ describe('brat standoff export', () => {
     const out = toBrat(exportSource(TRICKY_TEXT, orphaned), { scope: 'tagged' });
     expect(out).toEqual({ ann: '', orphansLeftOut: 1 });
     expect(bratAnnotationConf()).toMatch(/^Status\tArg:<ENTITY>, Value:verified\|speculative\|contradicted$/m);
-    expect(bratAnnotationConf()).toMatch(/^\[entities\]\nClaim\nDate\nEntity\nPerson/m);
+    expect(bratAnnotationConf()).toMatch(/^\[entities\]\nClaim\nDate\nEntity\nQuotation\nPerson/m);
   });
 });

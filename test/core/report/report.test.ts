@@ -48,7 +48,7 @@ describe('report', () => {
   it('counts claims per status per source and totals them', () => {
     const data = buildReport([hostileSource()], { claims: 'tagged', timeline: [], conflicts: [] });
     expect(data.sources[0]!.byStatus.contradicted).toBe(1);
-    expect(data.totals.claims).toBe(data.sources[0]!.claims);
+    expect(data.totals.byKind.claim).toBe(data.sources[0]!.byKind.claim);
     expect(data.claims.map((c) => c.status)).toEqual(['contradicted']);
   });
 });

@@ -254,7 +254,7 @@ describe('parseSidecar', () => {
   });
 
   const schemaCases: [string, (d: any) => void, RegExp][] = [
-    ['a bad kind', (d) => (d.annotations[0].kind = 'opinion'), /at \/annotations\/0\/kind: .*\(claim, entity, date\)/],
+    ['a bad kind', (d) => (d.annotations[0].kind = 'opinion'), /at \/annotations\/0\/kind: .*\(claim, entity, date, quotation\)/],
     ['a bad status', (d) => (d.annotations[0].status = 'true'), /at \/annotations\/0\/status: .*verified, speculative, contradicted/],
     ['a negative offset', (d) => (d.annotations[0].target.start = -1), /at \/annotations\/0\/target\/start: must be >= 0/],
     ['a fractional offset', (d) => (d.annotations[0].target.end = 4.5), /at \/annotations\/0\/target\/end: must be integer/],

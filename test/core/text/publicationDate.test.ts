@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../src/core/analyzer';
-import { DateDetector } from '../../../src/core/detect/dateDetector';
+import { DateDetector } from '../../../src/core/kinds/date/dateDetector';
 import { segmentBlocks } from '../../../src/core/text/blocks';
 import { findPublicationDate } from '../../../src/core/text/publicationDate';
 

@@ -1,0 +1,382 @@
+import type { Attribution, Cue, Region } from '../../model';
+import {
+  ATTRIBUTION_PHRASES, ATTRIBUTION_VERBS, COMPARISON_CUES, EVALUATIVE_CUES, EVENT_CUES, HEDGE_CUES, IMPERATIVE_VERBS, NORMATIVE_CUES, OPINION_CUES,
+  PAST_TENSE_VERBS, PLAN_CUES, PROMISE_CUES, REPORTING_HEDGES, RHETORIC_CUES, STATISTIC_CUES, TOPIC_CUES,
+} from './claimCues';
+import type { Sentence } from '../../text/sentences';
+import { CueMatcher } from '../../text/cueMatcher';
+import { spanOverlap } from '../../text/spanOverlap';
+
+/**
+ * A "sentence" longer than this is not prose (a line of numbers, a run without sentence ends): it is
+ * not scored as a claim. The longest claim in the samples and gold data is 612 characters.
+ */
+export const MAX_CLAIM_LENGTH = 2_000;
+
+export interface ClaimCandidate {
+  start: number;
+  end: number;
+  text: string;
+  score: number;
+  cues: Cue[];
+  hedges: string[];
+  attribution?: Attribution;
+}
+
+export interface ClaimContext {
+  region: Region;
+  commenter?: string;
+  /** Names and dates found in the sentence (absolute offsets). */
+  entities: ReadonlyArray<{ start: number; end: number; text: string }>;
+  dates: ReadonlyArray<{ start: number; end: number }>;
+}
+
+const matchers = {
+  attributionVerb: new CueMatcher('attribution', ATTRIBUTION_VERBS, true),
+  attributionPhrase: new CueMatcher('attribution', ATTRIBUTION_PHRASES),
+  // Reporting hedges are hedges too; one pass finds both and the reporting ones are picked out by text.
+  hedge: new CueMatcher('hedge', [...new Set([...HEDGE_CUES, ...REPORTING_HEDGES])]),
+  plan: new CueMatcher('plan', PLAN_CUES),
+  event: new CueMatcher('event', [...new Set([...EVENT_CUES, ...PAST_TENSE_VERBS])]),
+  comparison: new CueMatcher('comparison', COMPARISON_CUES),
+  opinion: new CueMatcher('opinion', OPINION_CUES),
+  normative: new CueMatcher('opinion', NORMATIVE_CUES),
+  statistic: new CueMatcher('quantity', STATISTIC_CUES),
+  evaluative: new CueMatcher('opinion', EVALUATIVE_CUES),
+  rhetoric: new CueMatcher('opinion', RHETORIC_CUES),
+  promise: new CueMatcher('first-person', PROMISE_CUES),
+  // Not "would": about a named party it is mostly a hypothetical ("X would raise taxes if …").
+  modal: new CueMatcher('prediction', ['could', 'may', 'might', 'is likely to', 'are likely to', 'is poised to', 'are poised to']),
+  topic: new CueMatcher('event', TOPIC_CUES),
+};
+
+const REPORTING = new Set(REPORTING_HEDGES);
+/** Promises start with one of these; a sentence without them needs no promise search. */
+const PROMISE_START = /\b(?:i|we|let|my|our)\b/i;
+
+/** Regular past tense by shape ("voted", "closed"); not words that only end like one. */
+const REGULAR_PAST = /\b[a-z]{3,}ed\b/g;
+const NOT_PAST = new Set(['hundred', 'indeed', 'proceed', 'exceed', 'succeed', 'speed', 'breed', 'greed', 'kindred', 'sacred', 'naked', 'wicked', 'beloved', 'rugged', 'ragged', 'crooked', 'supposed', 'prepared', 'involved', 'suited', 'interested', 'concerned', 'tired', 'scared', 'excited', 'worried', 'married', 'limited', 'advanced', 'talented', 'sophisticated', 'complicated', 'dedicated']);
+
+const NUMBER_WORD_PATTERN = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a few|several|a';
+// Digit runs are bounded ({0,30}, {1,6}): on a run of comma-separated numbers an unbounded one
+// backtracks across the rest of the run from every number in it.
+const QUANTITY = /(?:[$€£¥]\s?\d[\d,.]{0,30}(?:\s?(?:million|billion|trillion|[mbk]n?))?|\b\d[\d,.]{0,30}\s?(?:%|per\s?cent|percent|million|billion|trillion|thousand|hundred)|\b\d{1,3}(?:,\d{3}){1,6}\b|\b\d+(?:\.\d+)?\b)/giu;
+/** Figures in words: "two million", "seventy-two", "hundreds of", "twice as many", "a third". */
+const WORD_QUANTITY = new RegExp(
+  `\\b(?:(?:${NUMBER_WORD_PATTERN})(?:[- ](?:${NUMBER_WORD_PATTERN})){0,6}\\s+(?:hundred|thousand|million|billion|trillion|percent|per cent|times)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:hundreds|thousands|millions|billions|dozens|tens of thousands)\\s+of|twice as|half of|(?:a|one|two)[- ](?:third|quarter|half)s? of)\\b`,
+  'gi',
+);
+const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’]m|I['’]ll|I['’]ve|I['’]d|my|me|we|our|us)(?![\p{L}])/gu;
+const SECOND_PERSON = /\b(?:you|your|you['’](?:re|ve|ll|d))\b/gi;
+const MONEY_WORDS = /\b(?:dollars?|cents|euros?|pounds sterling)\b/i;
+/** Present perfect: an auxiliary, at most one adverb, then a past participle (not the copula "has been"). */
+const PERFECT = /\b(?:has|have|had|['’]ve|['’]s)\s+(?:(?:already|just|now|never|not|also|actually|since|ever)\s+)?(?:been\s+[a-z]{3,}(?:ing|ed|en)|[a-z]{3,}ed|gone|grown|risen|fallen|lost|cut|made|taken|given|paid|spent|built|sent|sold|won|brought|kept|held|left|fought|gotten|got|done|come|heard|seen|said|told|put|run|become|begun|written|shown|known|led|met)\b/i;
+const MODAL = /\b(?:would|could|can|might|may|['’]d)\b/gi;
+const FUTURE = /\b(?:will|['’]ll|going to|gonna)\b/gi;
+const THIRD_PERSON = /\b(?:he|she|they|his|her|their|him|them)\b/i;
+/** A sentence that opens with a bare verb (after an optional "and", "so", "now"): an imperative. */
+const IMPERATIVE_START = new RegExp(`^["“'‘(]*(?:(?:and|so|now|but|well|then),?\\s+)?(?:${IMPERATIVE_VERBS.join('|')})\\b`, 'i');
+
+/** Evidence a sentence gives for or against being a check-worthy statement of fact. */
+export interface ClaimFeatures {
+  /** Sentence length: 0 under 3 words, then rising to 1 at 30 words. */
+  length: number;
+  short: number;
+  attribution: number;
+  reported: number;
+  /** The attribution names its speaker ("Lei Jun said"): a checker can ask that speaker. */
+  namedSpeaker: number;
+  quantity: number;
+  /** Money and percentages, the figures most often checked. */
+  moneyOrPercent: number;
+  /** Statistics vocabulary: "rate", "average", "per capita", "majority". */
+  statistic: number;
+  comparison: number;
+  /** A named party's plan: "Xiaomi plans to enter …". */
+  plan: number;
+  prediction: number;
+  event: number;
+  /** Present perfect: "has increased", "have lost": a change that happened. */
+  perfect: number;
+  topic: number;
+  secondTopic: number;
+  entity: number;
+  secondEntity: number;
+  date: number;
+  question: number;
+  exclamation: number;
+  opinion: number;
+  normative: number;
+  /** "I", "me", "my": the speaker's own view or story ("we" is as often a country's record). */
+  firstSingular: number;
+  secondPerson: number;
+  promise: number;
+  conditional: number;
+  /** A hedge that is not a report ("maybe", "I believe … might"): speculation rather than fact. */
+  hedge: number;
+  /** "Look, …", "Let me …", "Imagine …": the speaker addresses the listener. */
+  imperative: number;
+  /** "would", "could", "can": what might be, not what is. */
+  modal: number;
+  /** "will", "going to": the future cannot be checked yet. */
+  future: number;
+  /** "he", "she", "they": a statement about someone else. */
+  thirdPerson: number;
+  /** Two or more past-tense verbs: a narrative of what happened. */
+  secondEvent: number;
+  /** Judging words: "good", "wrong", "important": a judgement rather than a fact. */
+  evaluative: number;
+  /** Ideals and aspirations: "freedom", "values", "dream". */
+  rhetoric: number;
+}
+
+/**
+ * Log-odds weights of the check-worthiness score; the score is the logistic of their sum, so it is
+ * graded (few ties) and 0.5 means even odds. Fitted as an L2-regularised logistic regression on the
+ * ClaimBuster dev sentences (spoken debates), bias shifted for the best F1 at 0.5. Four are set by
+ * hand for news, which debates hardly show: a named party's plan and prediction ("Xiaomi plans to",
+ * "Xiaomi could launch") are worth checking, and questions and exclamations weigh firmly against.
+ */
+export const CLAIM_WEIGHTS: Record<keyof ClaimFeatures | 'bias', number> = {
+  bias: -2.23,
+  length: 0.4,
+  short: -0.68,
+  attribution: 0.72,
+  reported: 0.84,
+  namedSpeaker: 0.27,
+  quantity: 2.31,
+  moneyOrPercent: 0.64,
+  statistic: 1.14,
+  comparison: 0.86,
+  plan: 0.8,
+  prediction: 1.0,
+  event: 1.02,
+  perfect: 0.34,
+  topic: 0.99,
+  secondTopic: 0.34,
+  entity: 0.52,
+  secondEntity: 0.66,
+  date: 0.89,
+  question: -4,
+  exclamation: -1.5,
+  opinion: -0.68,
+  normative: -1.23,
+  firstSingular: -0.89,
+  secondPerson: -0.29,
+  promise: -0.97,
+  conditional: -0.59,
+  hedge: -0.57,
+  imperative: -0.23,
+  modal: -0.62,
+  future: -0.86,
+  thirdPerson: 0.38,
+  secondEvent: 0.59,
+  evaluative: -0.7,
+  rhetoric: -0.81,
+};
+
+/** The highest log-odds a question can reach (a score of about 0.27). */
+const QUESTION_CEILING = -1;
+
+export interface ClaimEvidence {
+  features: ClaimFeatures;
+  cues: Cue[];
+  hedgeCues: Cue[];
+  attribution?: Attribution;
+}
+
+/** The evidence of one sentence: feature values and the cues that show them. */
+export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvidence {
+  const text = sentence.text.trimEnd();
+  const base = sentence.start;
+  const words = sentence.tokens.filter((t) => t.kind === 'word').length;
+  const cues: Cue[] = [];
+  // What a speaker is quoted as saying is theirs: its hedges and judgements do not lower the claim that it was said.
+  const quoted = quoteMask(text);
+  const outsideQuote = (c: Cue) => !quoted[c.start - base];
+  const unquoted = (pattern: RegExp) => [...text.matchAll(pattern)].some((m) => !quoted[m.index]);
+
+  // Cue lists grow with the sentence: appended in a loop, never spread into a call's arguments.
+  const add = (list: readonly Cue[]) => {
+    for (const c of list) cues.push(c);
+  };
+  const attributions = [...matchers.attributionPhrase.match(text, base), ...matchers.attributionVerb.match(text, base)];
+  add(attributions);
+  const attribution = attributionOf(text, base, attributions, ctx);
+
+  const inDate = spanOverlap(ctx.dates, base, base + text.length);
+  const quantities = [...text.matchAll(QUANTITY), ...text.matchAll(WORD_QUANTITY)]
+    .map((m): Cue => ({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length }))
+    .filter((c) => !inDate(c.start, c.end) && !/['’]/.test(text[c.start - base - 1] ?? ''));
+  add(quantities);
+
+  const promises = PROMISE_START.test(text) ? matchers.promise.match(text, base).filter(outsideQuote) : [];
+  add(promises);
+  const comparisons = [...matchers.comparison.match(text, base), ...shapeComparisons(text, base)];
+  // A first-person promise is not a plan to check.
+  const plans = promises.length ? [] : matchers.plan.match(text, base);
+  // "Xiaomi could launch": a speculative prediction about a named party is worth checking.
+  const predictions = !plans.length && ctx.entities.length ? matchers.modal.match(text, base).filter(outsideQuote) : [];
+  add(predictions);
+  // One event cue per offset (a lexicon verb that is also a regular past form).
+  const events: Cue[] = [];
+  const eventStarts = new Set<number>();
+  for (const c of [...matchers.event.match(text, base), ...regularPast(text, base)]) {
+    if (eventStarts.has(c.start)) continue;
+    eventStarts.add(c.start);
+    events.push(c);
+  }
+  add(comparisons);
+  add(plans);
+  add(events);
+  const topics = new Set(matchers.topic.match(text, base).map((c) => c.text.toLowerCase()));
+
+  // A quoted opinion is the speaker's; what a checker checks is that it was said.
+  const opinions = matchers.opinion.match(text, base).filter(outsideQuote);
+  const normative = matchers.normative.match(text, base).filter(outsideQuote);
+  add(opinions);
+  add(normative);
+  const question = /\?["”’)]*$/.test(text);
+  if (question) cues.push({ kind: 'question', text: '?', start: base + text.lastIndexOf('?'), end: base + text.lastIndexOf('?') + 1 });
+  const promiseStarts = new Set(promises.map((p) => p.start - base));
+  const firstPerson = [...text.matchAll(FIRST_PERSON)]
+    .filter((m) => !quoted[m.index] && !promiseStarts.has(m.index))
+    .map((m): Cue => ({ kind: 'first-person', text: m[0], start: base + m.index, end: base + m.index + m[0].length }));
+  add(firstPerson);
+  const secondPerson = [...text.matchAll(SECOND_PERSON)].filter((m) => !quoted[m.index]);
+
+  const hedgeCues = matchers.hedge.match(text, base);
+  const reported = new Set(hedgeCues.filter((h) => REPORTING.has(h.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))));
+  const conditional = new Set(hedgeCues.filter((h) => /^(?:if|unless)$/i.test(h.text) && outsideQuote(h)));
+  const inPlan = spanOverlap(plans, base, base + text.length);
+  add(hedgeCues);
+  cues.sort((a, b) => a.start - b.start || a.end - b.end);
+
+  const has = (xs: { length: number }) => (xs.length ? 1 : 0);
+  const namedPlan = isNamedPlan(plans, ctx);
+  const features: ClaimFeatures = {
+    length: words < 3 ? 0 : Math.min(1, words / 30),
+    short: words < 5 ? 1 : 0,
+    attribution: has(attributions),
+    reported: reported.size ? 1 : 0,
+    // Not the commenter a comment is attributed to: that is who wrote it, not a source it cites.
+    namedSpeaker: attributions.length && attribution?.speaker ? 1 : 0,
+    quantity: has(quantities),
+    moneyOrPercent: quantities.some((q) => /[$€£¥%]|per\s?cent|percent/i.test(q.text)) || MONEY_WORDS.test(text) ? 1 : 0,
+    statistic: has(matchers.statistic.match(text, base)),
+    comparison: has(comparisons),
+    plan: namedPlan ? 1 : 0,
+    prediction: has(predictions),
+    event: has(events),
+    perfect: PERFECT.test(text) ? 1 : 0,
+    topic: topics.size ? 1 : 0,
+    secondTopic: topics.size > 1 ? 1 : 0,
+    entity: ctx.entities.length ? 1 : 0,
+    secondEntity: ctx.entities.length > 1 ? 1 : 0,
+    date: ctx.dates.length ? 1 : 0,
+    question: question ? 1 : 0,
+    exclamation: /!["”’)]*$/.test(text) ? 1 : 0,
+    opinion: Math.min(2, opinions.length),
+    normative: has(normative),
+    firstSingular: firstPerson.some((c) => /^(?:i|me|my)\b/i.test(c.text)) ? 1 : 0,
+    secondPerson: has(secondPerson),
+    promise: has(promises),
+    conditional: conditional.size ? 1 : 0,
+    hedge: hedgeCues.some((h) => outsideQuote(h) && !reported.has(h) && !conditional.has(h) && !/^(?:would|could|can|might|may)$/i.test(h.text) && !inPlan(h.start, h.end)) ? 1 : 0,
+    imperative: IMPERATIVE_START.test(text) ? 1 : 0,
+    // A modal about a named party is a prediction, counted above.
+    modal: !predictions.length && unquoted(MODAL) ? 1 : 0,
+    // A named party's future is its plan, counted above.
+    future: !namedPlan && unquoted(FUTURE) ? 1 : 0,
+    thirdPerson: THIRD_PERSON.test(text) ? 1 : 0,
+    secondEvent: events.length > 1 ? 1 : 0,
+    evaluative: has(matchers.evaluative.match(text, base).filter(outsideQuote)),
+    rhetoric: has(matchers.rhetoric.match(text, base).filter(outsideQuote)),
+  };
+  return { features, cues, hedgeCues, attribution };
+}
+
+/** Scores a sentence's check-worthiness (0–1) from its evidence: attributions, figures, plans, events, names, dates. */
+export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidate {
+  const text = sentence.text.trimEnd();
+  const base = sentence.start;
+  const { features, cues, hedgeCues, attribution } = claimEvidence(sentence, ctx);
+  let logit = CLAIM_WEIGHTS.bias;
+  for (const [name, value] of Object.entries(features)) logit += CLAIM_WEIGHTS[name as keyof ClaimFeatures] * value;
+  // A question asserts nothing, however many figures it holds: it stays below even odds.
+  if (features.question) logit = Math.min(logit, QUESTION_CEILING);
+  return {
+    start: base,
+    end: base + text.length,
+    text,
+    score: Math.round(1000 / (1 + Math.exp(-logit))) / 1000,
+    cues,
+    hedges: [...new Set(hedgeCues.map((c) => c.text.toLowerCase()))],
+    attribution,
+  };
+}
+
+/** Comparatives and superlatives by shape: "cheaper than", "the fastest". */
+const SHAPE_COMPARISON = /\b(?:[a-z]{2,}er\s+than|the\s+[a-z]{2,}est)\b/gi;
+
+function shapeComparisons(text: string, base: number): Cue[] {
+  return [...text.matchAll(SHAPE_COMPARISON)].map((m): Cue => ({ kind: 'comparison', text: m[0], start: base + m.index, end: base + m.index + m[0].length }));
+}
+
+/** A named party's stated plan ("Xiaomi plans to", "is set to"); a bare "will" is a prediction, not a plan. */
+const isNamedPlan = (plans: Cue[], ctx: ClaimContext) => ctx.entities.length > 0 && plans.some((p) => !/^will$/i.test(p.text));
+
+function regularPast(text: string, base: number): Cue[] {
+  const cues: Cue[] = [];
+  for (const m of text.matchAll(REGULAR_PAST)) {
+    if (!NOT_PAST.has(m[0])) cues.push({ kind: 'event', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  }
+  return cues;
+}
+
+/** What may stand between a speaker and the verb: "Lei Jun said", "Lei Jun, who said", "Xiaomi also says". */
+const SPEAKER_GAP = /^(?:[\s,]|who|which|has|have|had|also|then|later|reportedly|once|again|recently|previously|told\s+\w+)*$/i;
+
+/**
+ * 1 at each offset of `text` that is inside a quotation: after an odd number of straight quotes, or
+ * after a “ not yet closed by ”. Worked out once per sentence, not once per cue.
+ */
+function quoteMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length + 1);
+  let straight = 0;
+  let open = -1;
+  let close = -1;
+  for (let i = 0; i <= text.length; i++) {
+    mask[i] = straight % 2 === 1 || open > close ? 1 : 0;
+    const c = text[i];
+    if (c === '"') straight++;
+    else if (c === '“') open = i;
+    else if (c === '”') close = i;
+  }
+  return mask;
+}
+
+/** Who a sentence is attributed to: "according to X", "X said", "said X", or the commenter. */
+function attributionOf(text: string, base: number, cues: Cue[], ctx: ClaimContext): Attribution | undefined {
+  // The most telling cue speaks for the sentence: "according to" first, then the verbs in lexicon order.
+  const rank = (c: Cue) => (/\s/.test(c.text.trim()) ? -1 : ATTRIBUTION_VERBS.indexOf(c.text.toLowerCase()));
+  const first = [...cues].sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0];
+  if (first) {
+    const isPhrase = /\s/.test(first.text.trim());
+    const after = ctx.entities.find((e) => e.start >= first.end && e.start - first.end <= 6);
+    const before = ctx.entities.findLast((e) => e.end <= first.start && SPEAKER_GAP.test(text.slice(e.end - base, first.start - base)));
+    // '"…," said SquareMelon' names the speaker after the verb; 'Lei Jun said' before it.
+    const quoteBefore = /["”’],?\s*$/.test(text.slice(0, first.start - base));
+    let speaker = isPhrase || quoteBefore ? after?.text : before?.text;
+    if (!speaker && /^(?:according to|as reported by)$/i.test(first.text.replace(/\s+/g, ' '))) {
+      // "according to IDC data": a short noun phrase up to punctuation or a clause.
+      const rest = text.slice(first.end - base).match(/^\s+((?:(?!that\b|who\b|which\b)[^\s,.;:!?"“”]+\s*){1,5})/);
+      speaker = rest?.[1].trim();
+    }
+    const cue = isPhrase && speaker ? `${first.text} ${speaker}` : first.text;
+    return { cue, ...(speaker ? { speaker } : {}) };
+  }
+  if (ctx.region === 'comment' && ctx.commenter) return { cue: 'reader comment', speaker: ctx.commenter };
+  return undefined;
+}

@@ -1,0 +1,67 @@
+// Claims: every sentence scored for check-worthiness from its cues (figures, attribution, plans,
+// events, names and dates; against: questions, opinion, first person), flagged above a threshold.
+import type { Root } from 'nlcst';
+import type { VFile } from 'vfile';
+import type { Finding } from '../../model';
+import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
+import type { FindingKindDefinition } from '../kind';
+import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
+import { describeClaim } from './describe';
+
+declare module 'vfile' {
+  interface DataMap {
+    claims: ClaimCandidate[];
+    /** Sentences too long to be prose, not scored as claims (see MAX_CLAIM_LENGTH); the analyzer notes their paragraph. */
+    unscored?: number;
+  }
+}
+
+/** Scores each sentence, with the names and dates found in it. */
+function sourcemarkClaims() {
+  return (_tree: Root, file: VFile) => {
+    const out: ClaimCandidate[] = [];
+    file.data.claims = out;
+    const ctx = file.data.sourcemark;
+    if (!ctx || ctx.region === 'comment-meta') return;
+    const sentences = sentencesOfFile(file);
+    const entities = perSentence(sentences, file.data.entities ?? []);
+    const dates = perSentence(sentences, file.data.dates ?? []);
+    sentences.forEach((s, i) => {
+      if (s.text.length > MAX_CLAIM_LENGTH) file.data.unscored = (file.data.unscored ?? 0) + 1;
+      else out.push(scoreClaim(s, { region: ctx.region, commenter: ctx.commenter, entities: entities[i], dates: dates[i] }));
+    });
+  };
+}
+
+export const claimKind: FindingKindDefinition<'claim'> = {
+  kind: 'claim',
+  statement: true,
+  needs: ['entity', 'date'],
+  labels: ['claim'],
+  plugin: sourcemarkClaims,
+  collect({ paragraphs, options }) {
+    const findings: Finding[] = [];
+    // A sentence repeated word for word (a headline printed twice by the page) is one claim to check: flagged once.
+    const repeats: Finding[] = [];
+    const said = new Set<string>();
+    for (const p of paragraphs) {
+      for (const c of p.data.claims ?? []) {
+        if (c.score < options.claimThreshold) continue;
+        const text = c.text.replace(/\s+/g, ' ').trim();
+        const repeated = said.has(text);
+        said.add(text);
+        (repeated ? repeats : findings).push({
+          id: '', kind: 'claim', start: c.start + p.start, end: c.end + p.start, text: c.text, region: p.region, score: c.score,
+          cues: c.cues.map((cue) => ({ ...cue, start: cue.start + p.start, end: cue.end + p.start })),
+          claim: {
+            ...(c.attribution ? { attribution: c.attribution } : {}),
+            hedges: c.hedges,
+            ...(c.hedges.length ? { suggestedStatus: 'speculative' as const } : {}),
+          },
+        });
+      }
+    }
+    return { findings, repeats };
+  },
+  describe: describeClaim,
+};

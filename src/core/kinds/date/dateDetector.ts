@@ -1,0 +1,127 @@
+import type { DateInfo } from '../../model';
+import { createChronoCalendarParser, type CalendarParser } from './calendarParser';
+import type { DateHit } from './dateRule';
+import { DATE_RULES, FUTURE_TENSE } from './dateRules';
+import { addDays, isoDay, pad, parseIsoDay } from './timex';
+
+/** Where the calendar library is worth running: it is slow when run over everything. */
+const CALENDAR_TRIGGER =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|tomorrow|tonight)\b|\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b(?:noon|midnight)\b|\b(?:this|last)\s+(?:morning|afternoon|evening|night)\b/gi;
+
+/** Cheap test for any of our own rules: no date expression lacks a digit or one of these words. */
+const RULE_TRIGGER =
+  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|weekend|day|decade|century|quarter|hour|minute|period|now|currently|present|nowadays|recent|recently|lately|past|future|daily|weekly|monthly|yearly|hourly|spring|summer|fall|autumn|winter|year-ago|year-earlier)s?\b/i;
+
+export interface DateDetection extends DateHit {
+  text: string;
+}
+
+export class DateDetector {
+  constructor(private readonly calendar: CalendarParser = createChronoCalendarParser()) {}
+
+  /** Finds date expressions in `text` (a sentence or paragraph), resolving relative ones against `referenceDate`. */
+  detect(text: string, referenceDate: string | undefined): DateDetection[] {
+    const ref = parseIsoDay(referenceDate);
+    const hits: DateHit[] = [];
+    for (const w of calendarWindows(text)) {
+      for (const h of this.calendarHits(text.slice(w.start, w.end), ref)) hits.push({ ...h, start: h.start + w.start, end: h.end + w.start });
+    }
+    if (RULE_TRIGGER.test(text)) {
+      for (const rule of DATE_RULES) {
+        if (rule.trigger && !rule.trigger.test(text)) continue;
+        rule.pattern.lastIndex = 0;
+        for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
+          const normalised = rule.normalise(m, ref);
+          if (!normalised) continue;
+          const inner = rule.group ? m[rule.group] : m[0];
+          const start = m.index + (rule.group ? m[0].indexOf(inner) : 0);
+          hits.push({ ...normalised, start, end: start + inner.length, rule: rule.name });
+        }
+      }
+    }
+    return selectNonOverlapping(hits).map((h) => ({ ...h, text: text.slice(h.start, h.end) }));
+  }
+
+  private calendarHits(text: string, ref: ReturnType<typeof parseIsoDay>): DateHit[] {
+    const reference = ref ? new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)) : undefined;
+    const hits: DateHit[] = [];
+    for (const c of this.calendar.parse(text, reference)) {
+      // A month alone ("Jun", "May") is left to our rules, which only trust full month names.
+      if (c.day === undefined) continue;
+      if (c.relative && !ref) {
+        hits.push({ start: c.start, end: c.end, value: null, timexType: 'DATE', relative: true, rule: 'calendar' });
+        continue;
+      }
+      if (c.weekday !== undefined && ref) {
+        // News reports past events: a bare weekday is the most recent one on or before the reference
+        // day, unless the words around it speak of the future ("will meet on Tuesday").
+        const refWeekday = new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay();
+        const shift = FUTURE_TENSE.test(text) ? (c.weekday - refWeekday + 7) % 7 : -((refWeekday - c.weekday + 7) % 7);
+        hits.push({ start: c.start, end: c.end, value: isoDay(addDays(ref, shift)), timexType: 'DATE', relative: true, rule: 'calendar' });
+        continue;
+      }
+      const year = c.yearImplied && !ref ? 'XXXX' : pad(c.year ?? 0, 4);
+      const value = year === 'XXXX' ? `XXXX-${pad(c.month ?? 0)}-${pad(c.day)}` : isoDay({ year: +year, month: c.month ?? 1, day: c.day });
+      const time = c.hour !== undefined ? `T${pad(c.hour)}:${pad(c.minute ?? 0)}` : c.partOfDay ? `T${c.partOfDay}` : '';
+      hits.push({ start: c.start, end: c.end, value: value + time, timexType: time ? 'TIME' : 'DATE', relative: c.relative || c.yearImplied, rule: 'calendar' });
+    }
+    return hits;
+  }
+}
+
+const WINDOW_BEFORE = 24;
+const WINDOW_AFTER = 32;
+/**
+ * Windows stop merging at this length: the library's cost grows with the square of a window (its
+ * refiners re-read the text before each result), and a line of dates would make one window of it all.
+ * The next window then overlaps the last, so no expression is cut; a date found in both is kept once.
+ */
+const MAX_MERGED_WINDOW = 1_000;
+
+/** Stretches of text around calendar triggers, merged where they overlap, cut at word boundaries. */
+function calendarWindows(text: string): { start: number; end: number }[] {
+  const windows: { start: number; end: number }[] = [];
+  CALENDAR_TRIGGER.lastIndex = 0;
+  for (let m = CALENDAR_TRIGGER.exec(text); m; m = CALENDAR_TRIGGER.exec(text)) {
+    let start = Math.max(0, m.index - WINDOW_BEFORE);
+    let end = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
+    while (start > 0 && /\S/.test(text[start - 1])) start--;
+    while (end < text.length && /\S/.test(text[end])) end++;
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end && end - last.start <= MAX_MERGED_WINDOW) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows;
+}
+
+/**
+ * Keeps the longest hit where hits overlap; ties go to the earlier rule. Taken offsets are marked
+ * in a bitmap, so a sentence of thousands of dates costs the length of its hits, not their square.
+ */
+function selectNonOverlapping(hits: DateHit[]): DateHit[] {
+  if (hits.length < 2) return hits;
+  const order = hits.map((h, i) => ({ h, i })).sort((a, b) => b.h.end - b.h.start - (a.h.end - a.h.start) || a.i - b.i);
+  let length = 0;
+  for (const h of hits) length = Math.max(length, h.end);
+  const used = new Uint8Array(length);
+  const taken: DateHit[] = [];
+  for (const { h } of order) {
+    let free = h.end > h.start;
+    for (let k = h.start; k < h.end && free; k++) free = used[k] === 0;
+    if (!free) continue;
+    used.fill(1, h.start, h.end);
+    taken.push(h);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+export function dateInfo(hit: DateHit, reference: { date?: string; from: 'document' | 'setting' | 'none' }): DateInfo {
+  const info: DateInfo = {
+    value: hit.value,
+    timexType: hit.timexType,
+    anchor: !hit.relative ? 'absolute' : hit.value === null || reference.from === 'none' ? 'unresolved' : reference.from,
+  };
+  if (hit.mod) info.mod = hit.mod;
+  if (hit.relative && reference.date && info.anchor !== 'unresolved') info.referenceDate = reference.date;
+  return info;
+}

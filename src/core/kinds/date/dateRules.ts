@@ -1,0 +1,147 @@
+import {
+  FULL_MONTH_NAMES, MONTHS, NUMBER_WORDS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS, SHIFT_WORDS, UNIT_CODES, VAGUE_QUANTITIES,
+} from './dateWords';
+import { PERIOD_RULES } from './periodRules';
+import { VAGUE_DATE_RULES } from './vagueDateRules';
+import type { DateRule } from './dateRule';
+import { isoMonth, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
+import { memoLast } from '../../text/memoLast';
+
+const YEAR = '((?:1[89]|20)\\d{2})';
+const FULL_MONTH = `(${FULL_MONTH_NAMES.join('|')})`;
+const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')}|${VAGUE_QUANTITIES.join('|')})`;
+const UNIT = '(year|month|week|day|decade|century|quarter|hour|minute)s?';
+
+function quantity(word: string): string {
+  const lower = word.toLowerCase();
+  if (/^\d+$/.test(lower)) return String(Number(lower));
+  if (lower in NUMBER_WORDS) return String(NUMBER_WORDS[lower]);
+  return 'X';
+}
+
+function unitCode(unit: string): string {
+  return UNIT_CODES[unit.toLowerCase().replace(/s$/, '')];
+}
+
+function duration(n: string, unit: string): string {
+  const code = unitCode(unit);
+  if (code === 'DE') return n === 'X' ? 'PXDE' : `P${Number(n) * 10}Y`;
+  if (code === 'CE') return n === 'X' ? 'PXCE' : `P${Number(n) * 100}Y`;
+  if (code === 'H' || code === 'MIN') return `PT${n}${code === 'MIN' ? 'M' : 'H'}`;
+  return `P${n}${code}`;
+}
+
+/** Verbs that put a sentence in the future ("will", "plans to"): a bare month or weekday then lies ahead. */
+export const FUTURE_TENSE = /\b(?:will|won['’]t|shall|['’]ll|going to|plans? to|planned|expects? to|expected to|scheduled|due to|set to|is to|are to|next)\b/i;
+/** Past-tense cues: a bare month or weekday then lies behind. */
+const PAST_TENSE = /\b(?:was|were|had|did|said|ago|last)\b|\b\w{3,}ed\b/i;
+
+/**
+ * The year of a month named alone ("in April"): ahead of the reference day in a sentence about the
+ * future, behind it in one about the past, else the nearest occurrence.
+ */
+const tenseOf = memoLast((sentence) => {
+  const future = FUTURE_TENSE.test(sentence);
+  return { future, past: !future && PAST_TENSE.test(sentence) };
+});
+
+function nearestYearOfMonth(month: number, ref: DayParts, sentence: string): number {
+  const { future, past } = tenseOf(sentence);
+  if (future) return month >= ref.month ? ref.year : ref.year + 1;
+  if (past) return month <= ref.month ? ref.year : ref.year - 1;
+  const diff = month - ref.month;
+  return diff > 6 ? ref.year - 1 : diff < -6 ? ref.year + 1 : ref.year;
+}
+
+/** Calendar expressions with or without a year; DATE_RULES below sets them between the period and vague rules. */
+const CORE_RULES: readonly DateRule[] = [
+  {
+    name: 'iso-date',
+    pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    normalise: (m) => (parseIsoDay(m[0]) ? { value: m[0], timexType: 'DATE', relative: false } : null),
+  },
+  {
+    name: 'period-modifier-year',
+    pattern: new RegExp(`\\b(?:the\\s+)?(early|mid|middle|late|end|beginning|start)(?:\\s+of)?[-\\s]+${YEAR}\\b`, 'gi'),
+    normalise: (m) => ({ value: m[2], timexType: 'DATE', mod: PERIOD_MODIFIERS[m[1].toLowerCase()], relative: false }),
+  },
+  {
+    name: 'year-possessive-modifier',
+    pattern: new RegExp(`\\b${YEAR}['’]s\\s+(end|beginning|start|middle)\\b`, 'gi'),
+    normalise: (m) => ({ value: m[1], timexType: 'DATE', mod: PERIOD_MODIFIERS[m[2].toLowerCase()], relative: false }),
+  },
+  {
+    name: 'quarter-year',
+    pattern: new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of)?,?\\s+${YEAR}\\b|\\bQ([1-4])\\s+${YEAR}\\b`, 'gi'),
+    normalise: (m) => {
+      const q = m[3] ?? ORDINAL_QUARTERS[m[1].toLowerCase()];
+      return { value: `${m[2] ?? m[4]}-Q${q}`, timexType: 'DATE', relative: false };
+    },
+  },
+  {
+    name: 'season-year',
+    pattern: new RegExp(`\\b(spring|summer|fall|autumn|winter)(?:\\s+of)?\\s+${YEAR}\\b`, 'gi'),
+    normalise: (m) => ({ value: `${m[2]}-${SEASONS[m[1].toLowerCase()].code}`, timexType: 'DATE', relative: false }),
+  },
+  {
+    name: 'month-year',
+    pattern: new RegExp(`\\b${FULL_MONTH}(?:\\s+of)?,?\\s+${YEAR}\\b`, 'g'),
+    normalise: (m) => ({ value: isoMonth(+m[2], MONTHS[m[1].toLowerCase()]), timexType: 'DATE', relative: false }),
+  },
+  {
+    name: 'decade',
+    pattern: /\b(?:the\s+)?((?:1[89]|20)\d)0['’]?s\b/gi,
+    normalise: (m) => ({ value: m[1], timexType: 'DATE', relative: false }),
+  },
+  {
+    name: 'ago',
+    pattern: new RegExp(`\\b${NUMBER}\\s+${UNIT}\\s+ago\\b`, 'gi'),
+    normalise: (m, ref) => {
+      const n = quantity(m[1]);
+      if (!ref || n === 'X') return { value: null, timexType: 'DATE', relative: true };
+      return { value: shiftUnit(unitCode(m[2]), -Number(n), ref), timexType: 'DATE', relative: true };
+    },
+  },
+  {
+    name: 'relative-unit',
+    pattern: /\b(this|current|last|previous|next|coming)\s+(year|month|week|quarter)\b/gi,
+    normalise: (m, ref) => {
+      return { value: ref ? shiftUnit(unitCode(m[2]), SHIFT_WORDS[m[1].toLowerCase()], ref) : null, timexType: 'DATE', relative: true };
+    },
+  },
+  {
+    name: 'duration',
+    // "within two years", "the past 5 years", "eight years", "many years": the expression is the span itself.
+    pattern: new RegExp(`\\b((?:the\\s+)?(?:(?:past|last|next|coming|first|previous)\\s+)?${NUMBER}[-\\s]+${UNIT})\\b`, 'gi'),
+    group: 1,
+    normalise: (m) => {
+      const n = quantity(m[2]);
+      // "a day one buy": a bare "a"/"an" needs a preposition or "ago"/"later" to be a duration.
+      if (/^an?$/i.test(m[2]) && !/\b(?:for|in|within|over|about|nearly|almost|than)\s+$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index))) {
+        return null;
+      }
+      if (/^\d+$/.test(m[2]) && /-/.test(m[0]) === false && /^\d{4}$/.test(m[2])) return null;
+      const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      // "a 6-year-old boy", "52 years old": an age, not a time span; "three-quarters of": a fraction.
+      if (/^(?:-old\b|\s+old\b)/i.test(after) || (/^quarter/i.test(m[3]) && /^\s+of\b/i.test(after))) return null;
+      return { value: duration(n, m[3]), timexType: 'DURATION', relative: false };
+    },
+  },
+  {
+    name: 'month-alone',
+    pattern: new RegExp(`\\b(?:(early|mid|late)[-\\s]+)?${FULL_MONTH}\\b(?!\\s+\\d)`, 'g'),
+    normalise: (m, ref) => {
+      const month = MONTHS[m[2].toLowerCase()];
+      const mod = m[1] ? PERIOD_MODIFIERS[m[1].toLowerCase()] : undefined;
+      return { value: ref ? isoMonth(nearestYearOfMonth(month, ref, m.input), month) : `XXXX-${pad(month)}`, timexType: 'DATE', mod, relative: true };
+    },
+  },
+  {
+    name: 'year',
+    pattern: new RegExp(`(?<![\\d$#£€.,:/-])${YEAR}(?![\\d%]|,\\d|\\.\\d|-\\d|:\\d)`, 'g'),
+    normalise: (m) => ({ value: m[1], timexType: 'DATE', relative: false }),
+  },
+];
+
+/** Rules are tried in order; where hits overlap the longest wins, ties going to the earlier rule. */
+export const DATE_RULES: readonly DateRule[] = [...PERIOD_RULES, ...CORE_RULES, ...VAGUE_DATE_RULES];

@@ -1,0 +1,50 @@
+// Dates: rules for what news writes (periods, quarters, vague references) plus chrono-node for
+// calendar dates, normalised to TIMEX3 values against the source's publication date.
+import type { Root } from 'nlcst';
+import type { VFile } from 'vfile';
+import type { Finding } from '../../model';
+import { sentencesOfFile } from '../../pipeline/plugins';
+import type { FindingKindDefinition } from '../kind';
+import { DateDetector, dateInfo, type DateDetection } from './dateDetector';
+import { describeDate } from './describe';
+
+declare module 'vfile' {
+  interface DataMap {
+    dates: DateDetection[];
+  }
+}
+
+/** Finds the dates of each sentence, resolving relative ones against the paragraph's reference date. */
+function sourcemarkDates() {
+  const detector = new DateDetector();
+  return (_tree: Root, file: VFile) => {
+    const out: DateDetection[] = [];
+    for (const s of sentencesOfFile(file)) {
+      for (const d of detector.detect(s.text, file.data.sourcemark?.referenceDate)) {
+        out.push({ ...d, start: d.start + s.start, end: d.end + s.start });
+      }
+    }
+    file.data.dates = out;
+  };
+}
+
+export const dateKind: FindingKindDefinition<'date'> = {
+  kind: 'date',
+  statement: false,
+  needs: [],
+  labels: ['date'],
+  plugin: sourcemarkDates,
+  collect({ paragraphs, reference }) {
+    const findings: Finding[] = [];
+    for (const p of paragraphs) {
+      for (const d of p.data.dates ?? []) {
+        findings.push({
+          id: '', kind: 'date', start: d.start + p.start, end: d.end + p.start, text: d.text, region: p.region,
+          score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: [], date: dateInfo(d, reference),
+        });
+      }
+    }
+    return { findings };
+  },
+  describe: describeDate,
+};

@@ -1,0 +1,330 @@
+import {
+  EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
+  ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
+} from './entityWords';
+import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../claim/claimCues';
+import type { Sentence, Token } from '../../text/sentences';
+import { spanOverlap } from '../../text/spanOverlap';
+import { isClubName, LineContext } from './entityContext';
+import type { EntityMention } from './entityMention';
+import { Gazetteer } from './gazetteer';
+
+export type { EntityMention } from './entityMention';
+
+const POSSESSIVE = /['’]s$/;
+const CAPITALISED = /^\p{Lu}/u;
+const CAMEL = /^\p{Ll}+\p{Lu}/u; // iPhone, eBay
+const MODEL_NUMBER = /^(?:\d{1,3}[A-Za-z]{0,2}|[A-Z])$/; // 10, 2S, X
+const ALNUM_NAME = /^(?=.*\d)(?=.*\p{Lu})[\p{L}\d]+$/u; // P10, Mi7, Mix2
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/i; // 85th: a minute or a rank, never a model
+const INITIALS = /^(?:\p{Lu}\.){1,3}$/u; // C., K.J.
+
+/** Most of the sentence's words are in capitals: a headline or a table line set in caps. */
+function isShouting(sentence: Sentence): boolean {
+  // Cheap first: a sentence with more than two words starting in lower case is not in capitals.
+  let lowerStart = 0;
+  for (const t of sentence.tokens) {
+    const c = t.text.charCodeAt(0);
+    if (t.kind === 'word' && c >= 97 && c <= 122 && ++lowerStart > 2) return false;
+  }
+  let upper = 0;
+  let words = 0;
+  for (const t of sentence.tokens) {
+    if (t.kind !== 'word' || !/\p{L}{2}/u.test(t.text)) continue;
+    words++;
+    if (t.text === t.text.toUpperCase()) upper++;
+  }
+  return words >= 2 && upper / words >= 0.8;
+}
+
+/** The first index whose token passes `after` (false for a prefix of `tokens`, true for the rest), or the length. */
+function firstIndex(tokens: readonly Token[], after: (t: Token) => boolean): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (after(tokens[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function bare(word: string): string {
+  return word.replace(POSSESSIVE, '');
+}
+
+/** "Pro." at the end of a sentence: the period ends the sentence, not the name. */
+function withoutFinalPeriod(word: string): string {
+  return /^[^.]+\.$/.test(word) && !ABBREVIATIONS.has(word.toLowerCase()) ? word.slice(0, -1) : word;
+}
+
+const ABBREVIATIONS = new Set(['inc.', 'corp.', 'co.', 'ltd.', 'jr.', 'sr.', 'st.', 'bros.', 'no.']);
+
+const HAS_UPPER = /[A-Z]/;
+
+function isNameWord(token: Token): boolean {
+  if (token.kind !== 'word') return false;
+  // Most words start with a lower-case ASCII letter or a digit and have no capital: not names, decided cheaply.
+  const first = token.text.charCodeAt(0);
+  if (((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) && !HAS_UPPER.test(token.text)) return false;
+  const w = bare(token.text).replace(/’/g, "'");
+  if (NOT_NAMES.has(w.toLowerCase()) || /^I'|'(?:ve|re|ll|d|m)$/i.test(w)) return false;
+  return CAPITALISED.test(w) || CAMEL.test(w) || ALNUM_NAME.test(w);
+}
+
+/** "of" and "the" join names only inside one ("Great Hall of the People"), never two names. */
+function isConnector(t: Token, prev: Token, next: Token | undefined, afterNext: Token | undefined): boolean {
+  const w = t.text.toLowerCase();
+  if (!NAME_CONNECTORS.has(w) || !next) return false;
+  if (w === 'the') return prev.text.toLowerCase() === 'of' && isNameWord(next);
+  if (w === 'of') {
+    // "Sales of Xiaomi" is two things; "Bank of China" and "Great Hall of the People" are one.
+    const head = bare(prev.text).toLowerCase();
+    if (!(ORGANISATION_HEADS.has(head) || PLACE_HEADS.has(head) || EVENT_HEADS.has(head) || OF_HEADS.has(head))) return false;
+    if (next.text.toLowerCase() === 'the') return afterNext !== undefined && isNameWord(afterNext);
+  }
+  return isNameWord(next);
+}
+
+/**
+ * "Lens 0 Nantes 4", "Harris 2 3 1": a number followed by another number or by a new name is a score
+ * in a table, not a model number ("Mate 10 Pro", "Mi Mix 2S" continue only with a model word).
+ */
+function isTableFigure(t: Token, next: Token | undefined, tableLine: boolean): boolean {
+  if (!/^\d+$/.test(t.text)) return false;
+  // The last figure of a table row ("… Freiburg 0" then a line break).
+  if (!next || next.lineBreakBefore) return tableLine;
+  if (!next.spaceBefore) return false;
+  if (next.kind === 'word' && /^\d/.test(next.text)) return true;
+  return next.kind === 'word' && isNameWord(next) && !PRODUCT_TAILS.has(next.text.toLowerCase().replace(/\.$/, ''));
+}
+
+const HEADLINE_VERBS: ReadonlySet<string> = new Set([...PAST_TENSE_VERBS, ...EVENT_CUES.filter((c) => !c.includes(' ')), ...ATTRIBUTION_VERBS, 'wins', 'says', 'is', 'are', 'has', 'have', 'will', 'gets', 'makes', 'takes', 'shows', 'reveals']);
+
+const OF_HEADS = new Set(['republic', 'kingdom', 'people', 'house', 'museum', 'church', 'statue', 'gulf', 'isle', 'cape']);
+
+interface Run {
+  tokens: Token[];
+  sentenceInitial: boolean;
+  /** A person title stood right before the run. */
+  afterTitle: boolean;
+}
+
+export class EntityDetector {
+  private readonly context: LineContext;
+
+  constructor(private readonly gazetteer = new Gazetteer()) {
+    this.context = new LineContext(gazetteer);
+  }
+
+  /** `exclude` holds spans already taken (dates), whose words are never part of a name. */
+  detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = []): EntityMention[] {
+    const mentions: EntityMention[] = [];
+    const excluded = spanOverlap(exclude, sentence.start, sentence.end);
+    const free = exclude.length
+      ? { ...sentence, tokens: sentence.tokens.map((t) => (excluded(t.start, t.end) ? { ...t, kind: 'punct' as const } : t)) }
+      : sentence;
+    if (isShouting(free)) return this.context.apply(this.knownNamesInCapitals(free), sentence, exclude);
+    for (const run of this.runs(free)) {
+      const mention = this.typeRun(run, sentence);
+      if (mention) mentions.push(mention);
+    }
+    return this.context.apply(mentions, sentence, exclude);
+  }
+
+  /** In a line set in capitals ("JAPAN GET LUCKY WIN") a capital proves nothing: only known names count. */
+  private knownNamesInCapitals(sentence: Sentence): EntityMention[] {
+    const mentions: EntityMention[] = [];
+    const words = sentence.tokens;
+    for (let i = 0; i < words.length; i++) {
+      if (words[i].kind !== 'word') continue;
+      // Words joined by single spaces on one line, from i on: only such spans can be names.
+      const max = Math.min(this.gazetteer.longestNameWords, words.length - i);
+      let run = 1;
+      while (run < max && words[i + run].kind === 'word' && words[i + run].spaceBefore && !words[i + run].lineBreakBefore) run++;
+      for (let n = run; n >= 1; n--) {
+        const span = words.slice(i, i + n);
+        const raw = sentence.text.slice(span[0].start - sentence.start, span[n - 1].end - sentence.start);
+        const known = this.gazetteer.lookupInCapitals(raw);
+        if (!known) continue;
+        mentions.push({
+          start: span[0].start, end: span[n - 1].end, text: raw, type: known.type, confidence: 0.9, canonical: known.canonical, sentenceInitial: false,
+          reason: 'known name', ...(known.generated ? { generatedName: true } : {}),
+        });
+        i += n - 1;
+        break;
+      }
+    }
+    // A masthead such as "APD NEWS": a short line in capitals ending in an organisation's head word.
+    const named = words.filter((t) => t.kind === 'word');
+    if (!mentions.length && named.length >= 2 && named.length <= 4 && ORGANISATION_HEADS.has(named[named.length - 1].text.toLowerCase()) && !named.some((t, k) => k > 0 && t.lineBreakBefore)) {
+      const first = named[0];
+      const last = named[named.length - 1];
+      const text = sentence.text.slice(first.start - sentence.start, last.end - sentence.start);
+      mentions.push({ start: first.start, end: last.end, text, type: 'organisation', confidence: 0.7, sentenceInitial: false, reason: `ends in "${last.text.toLowerCase()}"` });
+    }
+    return mentions;
+  }
+
+  /** Maximal runs of name words, split at titles ("CEO") and possessives ("Xiaomi's"). */
+  private *runs(sentence: Sentence): Generator<Run> {
+    const tokens = sentence.tokens;
+    let run: Token[] = [];
+    let runStartsSentence = false;
+    let afterTitle = false;
+    const firstWordIndex = tokens.findIndex((t) => t.kind === 'word');
+    // Several bare numbers: a row of scores or standings.
+    let numbers = 0;
+    for (const t of tokens) if (t.kind === 'word' && t.text.charCodeAt(0) <= 57 && /^\d+$/.test(t.text)) numbers++;
+    const tableLine = numbers >= 2;
+    const flush = function* (): Generator<Run> {
+      while (run.length && run[run.length - 1].kind === 'word' && NAME_CONNECTORS.has(run[run.length - 1].text.toLowerCase())) run.pop();
+      while (run.length && run[run.length - 1].text === '&') run.pop();
+      if (run.length) yield { tokens: run, sentenceInitial: runStartsSentence, afterTitle };
+      run = [];
+      afterTitle = false;
+    };
+
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.lineBreakBefore) yield* flush();
+      const lower = t.kind === 'word' ? bare(t.text).toLowerCase() : '';
+      const isTitle =
+        t.kind === 'word' &&
+        ((PERSON_TITLES.has(lower.replace(/\.$/, '')) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) ||
+          (run.length === 0 && ROLE_NOUNS.has(lower) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1]) &&
+            // "Defender Hassan Abbas", "All-rounder Greg Blewett": capitalised only where a sentence or line opens.
+            (/^\p{Ll}/u.test(t.text) || ((i === firstWordIndex || t.lineBreakBefore === true) && this.personFollows(tokens, i + 1)))));
+      if (isTitle) {
+        // "British Prime Minister": "Prime" belongs to the title, not to the name before it.
+        while (run.length && TITLE_MODIFIERS.has(run[run.length - 1].text.toLowerCase())) run.pop();
+        const titleFollowsName = run.length > 0;
+        yield* flush();
+        afterTitle = !POSSESSIVE.test(t.text) && (titleFollowsName || isNameWord(tokens[i + 1] ?? t) || lower === 'executive');
+        continue;
+      }
+      // "Croat Alen Boksic", "Russian Igor Kolyvanov": a nationality before a person's name is a name of its own.
+      if (run.length === 0 && t.kind === 'word' && CAPITALISED.test(t.text) && this.gazetteer.lookup(t.text)?.type === 'other' && this.personFollows(tokens, i + 1)) {
+        run.push(t);
+        runStartsSentence = i === firstWordIndex;
+        yield* flush();
+        continue;
+      }
+      // "Jennifer Garner Won the Oscar": a capitalised verb in a Title Case headline is not part of a name.
+      if (t.kind === 'word' && run.length > 0 && HEADLINE_VERBS.has(lower)) {
+        yield* flush();
+        continue;
+      }
+      const continuesRun =
+        run.length > 0 &&
+        t.spaceBefore &&
+        ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text) && !isTableFigure(t, tokens[i + 1], tableLine) && this.isModelNumber(run, t, tokens[i + 1])) ||
+          (t.kind === 'word' && isConnector(t, run[run.length - 1], tokens[i + 1], tokens[i + 2])) ||
+          (t.text === '&' && tokens[i + 1] && isNameWord(tokens[i + 1])));
+      if (isNameWord(t) || continuesRun) {
+        if (run.length === 0) runStartsSentence = i === firstWordIndex || (i > 0 && /^["“'‘(]$/.test(tokens[i - 1].text) && i - 1 <= firstWordIndex);
+        run.push(t);
+        if (POSSESSIVE.test(t.text)) yield* flush();
+        continue;
+      }
+      yield* flush();
+    }
+    yield* flush();
+  }
+
+  /** A person's name starts at `i`: a known given name, or two capitalised words that end the name ("Kennet Andersson"). */
+  private personFollows(tokens: readonly Token[], i: number): boolean {
+    const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+    if (!a || a.kind !== 'word' || !a.spaceBefore || a.lineBreakBefore || !isNameWord(a)) return false;
+    if (FIRST_NAMES.has(a.text.toLowerCase())) return true;
+    const word = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\p{Lu}\p{Ll}+$/u.test(t.text);
+    return word(a) && word(b) && !b!.lineBreakBefore && !(c && c.spaceBefore && !c.lineBreakBefore && isNameWord(c)) &&
+      !this.gazetteer.lookup(`${a.text} ${b!.text}`) && !this.gazetteer.lookup(a.text) && ![ORGANISATION_HEADS, PLACE_HEADS, EVENT_HEADS].some((h) => h.has(b!.text.toLowerCase()));
+  }
+
+  /**
+   * "Mate 10", "Windows 10 users": a bare number names a model after a known product line, before a
+   * model word, or before a common word. "Hassan Abbas 84 )", "Vaughan 59", "Bode 85th" are scores and minutes.
+   */
+  private isModelNumber(run: readonly Token[], t: Token, next: Token | undefined): boolean {
+    if (ORDINAL.test(t.text)) return false;
+    if (!/^\d+$/.test(t.text)) return true;
+    if (run.some((w) => CAMEL.test(w.text) || ALNUM_NAME.test(w.text) || this.gazetteer.lookup(bare(w.text))?.type === 'product')) return true;
+    if (!next || !next.spaceBefore || next.lineBreakBefore || next.kind !== 'word') return false;
+    if (PRODUCT_TAILS.has(next.text.toLowerCase().replace(/\.$/, ''))) return true;
+    return /^\p{Ll}/u.test(next.text) && !run.some((w) => FIRST_NAMES.has(w.text.toLowerCase()) || this.gazetteer.lookup(bare(w.text)) !== undefined);
+  }
+
+  private knownRun(tokens: Token[], sentence: Sentence): boolean {
+    // The gazetteer drops a leading "the"; here "The" must stay outside the name.
+    if (tokens[0].text.toLowerCase() === 'the') return false;
+    const last = tokens[tokens.length - 1];
+    return this.gazetteer.lookup(sentence.text.slice(tokens[0].start - sentence.start, last.start + withoutFinalPeriod(bare(last.text)).length - sentence.start)) !== undefined;
+  }
+
+  private typeRun(run: Run, sentence: Sentence): EntityMention | undefined {
+    let tokens = run.tokens;
+    let sentenceInitial = run.sentenceInitial;
+    // "Currently Xiaomi": drop a common sentence-opening word, unless the whole run is a known name ("New York").
+    if (sentenceInitial && SENTENCE_INITIAL_COMMON.has(bare(tokens[0].text).toLowerCase()) && !this.knownRun(tokens, sentence)) {
+      tokens = tokens.slice(1);
+      sentenceInitial = false;
+      while (tokens.length && (tokens[0].kind !== 'word' || NAME_CONNECTORS.has(tokens[0].text.toLowerCase()) || MODEL_NUMBER.test(tokens[0].text))) tokens = tokens.slice(1);
+    }
+    if (!tokens.length) return undefined;
+    const start = tokens[0].start;
+    const last = tokens[tokens.length - 1];
+    const lastText = withoutFinalPeriod(bare(last.text));
+    const end = last.start + lastText.length;
+    const text = sentence.text.slice(start - sentence.start, end - sentence.start);
+    if (/^\d/.test(text) || text.length < 2) return undefined;
+    const base = { start, end, text, sentenceInitial };
+
+    const known = this.gazetteer.lookup(text);
+    if (known) return { ...base, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name', ...(known.generated ? { generatedName: true } : {}) };
+    if (run.afterTitle) return { ...base, type: 'person', confidence: 0.9, reason: 'follows a title' };
+
+    const words = text.split(/\s+/);
+    // A lone common word ("Every", "With") is capitalised for reasons other than being a name.
+    if (words.length === 1 && SENTENCE_INITIAL_COMMON.has(text.toLowerCase().replace(/’/g, "'"))) return undefined;
+    // "Great Hall of the People": the head is the word before "of".
+    const ofAt = words.findIndex((w) => w === 'of');
+    const head = bare(words[ofAt > 0 ? ofAt - 1 : words.length - 1]).toLowerCase();
+    if (isClubName(words)) {
+      return { ...base, type: 'organisation', confidence: 0.8, reason: 'club name' };
+    }
+    if (words.length > 1 && EVENT_HEADS.has(head)) return { ...base, type: 'event', confidence: 0.8, reason: `ends in "${head}"` };
+    if (words.length > 1 && ORGANISATION_HEADS.has(head)) return { ...base, type: 'organisation', confidence: 0.8, reason: `ends in "${head}"` };
+    if (words.length > 1 && PLACE_HEADS.has(head)) return { ...base, type: 'place', confidence: 0.7, reason: `ends in "${head}"` };
+
+    const firstKnown = this.gazetteer.lookup(words[0]);
+    const hasModel = words.slice(1).some((w) => MODEL_NUMBER.test(w) || PRODUCT_TAILS.has(w.toLowerCase()));
+    if ((words.length > 1 && (hasModel || ALNUM_NAME.test(words[words.length - 1]))) || (words.length === 1 && (ALNUM_NAME.test(text) || CAMEL.test(text)))) {
+      return { ...base, type: 'product', confidence: 0.7, reason: 'model name' };
+    }
+    if (firstKnown?.type === 'product') return { ...base, type: 'product', confidence: 0.8, reason: `a ${firstKnown.canonical} model` };
+
+    // "C. Spearman", "K.J. Matthew", "A. Curts Cooke": initials before a surname.
+    if (words.length >= 2 && INITIALS.test(words[0]) && !firstKnown && words.slice(1).every((w) => /^\p{Lu}[\p{Ll}'’-]/u.test(w))) {
+      return { ...base, type: 'person', confidence: 0.8, reason: 'initials and a surname' };
+    }
+    // Tokens are in text order: found by binary search, not a scan of the sentence per name.
+    const all = sentence.tokens;
+    let n = firstIndex(all, (t) => t.start >= end);
+    while (n < all.length && all[n]!.kind !== 'word') n++;
+    const next = all[n];
+    const prev = all[firstIndex(all, (t) => t.end > start) - 1];
+    const speaks = next !== undefined && SPEECH_VERBS.has(next.text.toLowerCase());
+    const saidBy = prev !== undefined && /^(?:said|says|told)$/i.test(prev.text);
+    const personShape = words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w));
+    if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text) && speaks && !firstKnown) return { ...base, type: 'person', confidence: 0.6, reason: 'speaker' };
+    if (personShape && (speaks || saidBy)) return { ...base, type: 'person', confidence: 0.8, reason: 'speaker' };
+    if (words.length >= 2 && words.length <= 4 && FIRST_NAMES.has(words[0].toLowerCase()) && /^\p{Lu}/u.test(words[words.length - 1])) {
+      return { ...base, type: 'person', confidence: 0.75, reason: 'starts with a given name' };
+    }
+    // "WTO", "FBI": an unknown acronym is most often an organisation.
+    if (words.length === 1 && /^[A-Z]{2,5}$/.test(text)) return { ...base, type: 'organisation', confidence: 0.5, reason: 'acronym' };
+    if (personShape && !firstKnown) return { ...base, type: 'person', confidence: 0.55, reason: 'shape of a full name' };
+    return { ...base, type: 'other', confidence: 0.4, reason: 'capitalised name' };
+  }
+}

@@ -1,0 +1,21 @@
+import type { EntityType } from '../../model';
+
+/** One mention of a name in a sentence, typed from its own shape and context. */
+export interface EntityMention {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** How sure the type is: 1 for a gazetteer hit, lower for context rules. */
+  confidence: number;
+  /** Canonical name from the gazetteer, when known. */
+  canonical?: string;
+  /** The first word starts the sentence, so its capital proves nothing. */
+  sentenceInitial: boolean;
+  /** Why the type was chosen, for hover. */
+  reason: string;
+  /** Follows a preposition of place ("at Twickenham"): the place itself, even where a team shares its name. */
+  venue?: boolean;
+  /** The type came from a generated lexicon, which a person's name part may override. */
+  generatedName?: boolean;
+}

@@ -1,0 +1,132 @@
+import type { EntityInfo, EntityType } from '../../model';
+import { TEAM_REASON } from './entityContext';
+import type { EntityMention } from './entityMention';
+
+export interface ResolvedMention {
+  mention: EntityMention;
+  info: EntityInfo;
+}
+
+interface Group {
+  canonical: string;
+  mentions: EntityMention[];
+  fromGazetteer: boolean;
+}
+
+const words = (s: string) => s.split(/\s+/);
+
+/**
+ * Links the mentions of one source into entities: the same name, a gazetteer alias ("US" and
+ * "United States"), or part of a person's full name ("Jun" for "Lei Jun"). Each mention then
+ * carries its entity's type, canonical name and mention count.
+ */
+export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
+  const confirmed = new Set(all.filter((m) => !m.sentenceInitial).map((m) => m.text));
+  // "Lei made the remarks": a sentence-initial word that is part of a full name is that person.
+  for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
+  // A capital at the start of a sentence proves nothing unless the name recurs elsewhere.
+  const mentions = all.filter(
+    (m) => !(m.sentenceInitial && m.type === 'other' && !m.canonical && !m.text.includes(' ') && !confirmed.has(m.text)),
+  );
+
+  const groups = new Map<string, Group>();
+  const groupOf = new Map<EntityMention, Group>();
+  const add = (key: string, canonical: string, m: EntityMention, fromGazetteer: boolean) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { canonical, mentions: [], fromGazetteer }));
+    g.mentions.push(m);
+    groupOf.set(m, g);
+  };
+
+  // Longer names first, so shorter ones can attach to them as aliases. Each name is split into words once.
+  const wordsOf = new Map(mentions.map((m) => [m, words(m.text)]));
+  const ordered = [...mentions].sort((a, b) => wordsOf.get(b)!.length - wordsOf.get(a)!.length || a.start - b.start);
+  // The shorter names a longer one contains, each pointing at the first group that has it: a lookup
+  // per mention, where scanning every earlier name is quadratic in a source naming thousands of people.
+  const personParts = new Map<string, Group>();
+  const organisationStarts = new Map<string, Group>();
+  for (const m of ordered) {
+    const count = wordsOf.get(m)!.length;
+    // "Xian" after "Wang Xian" is the person, though a city has the same name.
+    const asPerson = m.generatedName && !m.text.includes(' ') ? personParts.get(m.text) : undefined;
+    if (asPerson) {
+      asPerson.mentions.push({ ...m, type: 'person' });
+      groupOf.set(m, asPerson);
+      continue;
+    }
+    if (m.canonical) {
+      add(`=${m.canonical.toLowerCase()}`, m.canonical, m, true);
+      continue;
+    }
+    const exact = groups.get(m.text.toLowerCase());
+    if (exact) {
+      exact.mentions.push(m);
+      groupOf.set(m, exact);
+      continue;
+    }
+    const person = (m.type === 'person' || m.type === 'other') && personParts.get(m.text);
+    if (person) {
+      person.mentions.push(m);
+      groupOf.set(m, person);
+      continue;
+    }
+    // "Newmont" after "Newmont Mining Corp": a weakly typed name that opens an organisation's name is that organisation.
+    const organisation = m.confidence < 0.8 && organisationStarts.get(m.text);
+    if (organisation) {
+      organisation.mentions.push(m);
+      groupOf.set(m, organisation);
+      continue;
+    }
+    add(m.text.toLowerCase(), m.text, m, false);
+    if (m.type === 'person' && count > 1) addParts(personParts, groups.get(m.text.toLowerCase())!, wordsOf.get(m)!, true);
+    if (m.type === 'organisation' && count > 1) addParts(organisationStarts, groups.get(m.text.toLowerCase())!, wordsOf.get(m)!, false);
+  }
+
+  // A town's name that is a team in this source's results ("Cagliari ( 16 ) v Reggiana") is the team in its prose too; a dateline or "at Cagliari" stays the town.
+  for (const [key, team] of groups) {
+    if (team.fromGazetteer || !team.mentions.some((m) => m.reason === TEAM_REASON)) continue;
+    const town = groups.get(`=${key}`);
+    if (!town || town.mentions[0].type !== 'place') continue;
+    town.mentions = town.mentions.filter((m) => {
+      if (m.reason === 'dateline' || m.venue) return true;
+      team.mentions.push({ ...m, type: 'organisation' });
+      groupOf.set(m, team);
+      return false;
+    });
+    if (!town.mentions.length) groups.delete(`=${key}`);
+  }
+
+  const info = new Map<Group, EntityInfo>();
+  for (const [key, g] of groups) {
+    const type = groupType(g);
+    const aliases = [...new Set(g.mentions.map((m) => m.text))].filter((t) => t !== g.canonical).sort();
+    info.set(g, { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases });
+  }
+  return mentions
+    .map((m) => ({ mention: m, info: info.get(groupOf.get(m)!)! }))
+    .sort((a, b) => a.mention.start - b.mention.start);
+}
+
+/** Longest part of a name looked up as the name: a run of a thousand capitalised words is no name's part. */
+const MAX_PART_WORDS = 8;
+
+/**
+ * Registers the first k words of a name of n words (and its last k, with `ends`), for k < n, as
+ * belonging to `group` unless an earlier name has them: "Lei" and "Jun" for "Lei Jun".
+ */
+function addParts(parts: Map<string, Group>, group: Group, words: readonly string[], ends: boolean): void {
+  for (let k = 1; k < Math.min(words.length, MAX_PART_WORDS + 1); k++) {
+    const first = words.slice(0, k).join(' ');
+    if (!parts.has(first)) parts.set(first, group);
+    if (!ends) continue;
+    const last = words.slice(-k).join(' ');
+    if (!parts.has(last)) parts.set(last, group);
+  }
+}
+
+function groupType(g: Group): EntityType {
+  if (g.fromGazetteer) return g.mentions[0].type;
+  const weight = new Map<EntityType, number>();
+  for (const m of g.mentions) weight.set(m.type, (weight.get(m.type) ?? 0) + (m.type === 'other' ? 0.1 : m.confidence));
+  return [...weight.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}

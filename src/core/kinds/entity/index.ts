@@ -1,0 +1,55 @@
+// Named entities: capitalised runs typed by a gazetteer, name lexicons and their context, then
+// linked across the source (aliases, parts of a full name) into entities.
+import type { Root } from 'nlcst';
+import type { VFile } from 'vfile';
+import type { Finding, Region } from '../../model';
+import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
+import type { FindingKindDefinition } from '../kind';
+import { describeEntity } from './describe';
+import { EntityDetector } from './entityDetector';
+import type { EntityMention } from './entityMention';
+import { resolveEntities } from './entityResolution';
+
+declare module 'vfile' {
+  interface DataMap {
+    entities: EntityMention[];
+  }
+}
+
+/** Finds the names in each sentence; the sentence's dates are not names. */
+function sourcemarkEntities() {
+  const detector = new EntityDetector();
+  return (_tree: Root, file: VFile) => {
+    const out: EntityMention[] = [];
+    file.data.entities = out;
+    // Reader handles and metadata lines are not names worth flagging.
+    if (file.data.sourcemark?.region === 'comment-meta') return;
+    const sentences = sentencesOfFile(file);
+    const dates = perSentence(sentences, file.data.dates ?? []);
+    sentences.forEach((s, i) => {
+      for (const m of detector.detect(s, dates[i])) out.push(m);
+    });
+  };
+}
+
+export const entityKind: FindingKindDefinition<'entity'> = {
+  kind: 'entity',
+  statement: false,
+  needs: ['date'],
+  labels: ['entity', 'person', 'organisation', 'place', 'product', 'event'],
+  plugin: sourcemarkEntities,
+  collect({ paragraphs }) {
+    // Mentions are linked into entities over the whole source, so a type and an alias hold everywhere in it.
+    const mentions: { mention: EntityMention; region: Region }[] = [];
+    for (const p of paragraphs) {
+      for (const e of p.data.entities ?? []) mentions.push({ mention: { ...e, start: e.start + p.start, end: e.end + p.start }, region: p.region });
+    }
+    const regionOf = new Map(mentions.map((m) => [m.mention, m.region]));
+    const findings: Finding[] = resolveEntities(mentions.map((m) => m.mention)).map(({ mention, info }) => ({
+      id: '', kind: 'entity', start: mention.start, end: mention.end, text: mention.text, region: regionOf.get(mention)!,
+      score: mention.confidence, cues: [], entity: info,
+    }));
+    return { findings };
+  },
+  describe: describeEntity,
+};

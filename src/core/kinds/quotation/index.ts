@@ -1,0 +1,76 @@
+// Quotations: who said what. Direct quotes ("…", “…”, ‘…’ where it cannot be an apostrophe) and
+// reported speech ("X said that …", "according to X, …"), each with its speaker resolved to an
+// entity when the text names one (a pronoun to the nearest person or organisation before it), the
+// words said and the attribution.
+import type { Root } from 'nlcst';
+import type { VFile } from 'vfile';
+import type { Finding, Speaker } from '../../model';
+import { sentencesOfFile } from '../../pipeline/plugins';
+import type { FindingKindDefinition } from '../kind';
+import { describeQuotation } from './describe';
+import { detectQuotations, type QuoteCandidate } from './quotationDetector';
+import { comparableWords, resolveSpeaker } from './speakers';
+
+declare module 'vfile' {
+  interface DataMap {
+    quotations: QuoteCandidate[];
+  }
+}
+
+/** Finds the paragraph's quotations and the words that name their speakers. */
+function sourcemarkQuotations() {
+  return (_tree: Root, file: VFile) => {
+    // Comment metadata lines ("Posts: 12; Member since …") quote no one.
+    file.data.quotations = file.data.sourcemark?.region === 'comment-meta' ? [] : detectQuotations(String(file.value), sentencesOfFile(file));
+  };
+}
+
+/** Fewer words than this and a quote is not recognised as one quoted before. */
+const MIN_REPEATED_WORDS = 4;
+/** How many quotations back an unattributed quote looks for the same words. */
+const REPEATED_REACH = 200;
+
+/** How sure the finding is: quotation marks and a named speaker are the surest. */
+function scoreOf(form: 'direct' | 'reported', speaker: Speaker | undefined): number {
+  if (form === 'direct') return speaker?.entity ? 0.9 : speaker ? 0.75 : 0.6;
+  return speaker?.entity ? 0.8 : 0.6;
+}
+
+export const quotationKind: FindingKindDefinition<'quotation'> = {
+  kind: 'quotation',
+  statement: true,
+  needs: ['entity'],
+  labels: ['quotation'],
+  plugin: sourcemarkQuotations,
+  collect({ paragraphs, found }) {
+    const entities = found.get('entity') ?? [];
+    const findings: Finding[] = [];
+    for (const p of paragraphs) {
+      let previous: Speaker | undefined;
+      for (const q of p.data.quotations ?? []) {
+        const shift = (o: number) => o + p.start;
+        const phrase = q.speaker && { ...q.speaker, start: shift(q.speaker.start), end: shift(q.speaker.end) };
+        let speaker = phrase && resolveSpeaker(phrase, entities);
+        // "according to" a source that names no one ("according to users' feedback") is not reported speech.
+        if (phrase?.pick === 'first' && !speaker) continue;
+        if (!speaker && q.form === 'direct') speaker = quotedBefore(findings, q.words) ?? (previous && { ...previous, via: 'previous-quote' });
+        if (q.form === 'direct' && speaker && !speaker.via) previous = speaker;
+        findings.push({
+          id: '', kind: 'quotation', start: shift(q.start), end: shift(q.end), text: q.text, region: p.region, score: scoreOf(q.form, speaker),
+          cues: q.cue ? [{ kind: 'attribution', text: q.cue.text, start: shift(q.cue.start), end: shift(q.cue.end) }] : [],
+          quotation: { form: q.form, words: q.words, ...(q.cue ? { cue: q.cue.text } : {}), ...(speaker ? { speaker } : {}) },
+        });
+      }
+    }
+    return { findings };
+  },
+  describe: describeQuotation,
+};
+
+/** The speaker of an earlier quotation of this source whose words hold these ("quoting the article above"). */
+function quotedBefore(earlier: readonly Finding[], words: string): Speaker | undefined {
+  const these = comparableWords(words);
+  if (these.split(' ').length < MIN_REPEATED_WORDS) return undefined;
+  const source = earlier.slice(-REPEATED_REACH).findLast((f) => f.quotation?.speaker && comparableWords(f.quotation.words).includes(these));
+  return source?.quotation?.speaker && { ...source.quotation.speaker, via: 'earlier-quote' };
+}

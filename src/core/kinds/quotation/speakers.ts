@@ -1,0 +1,73 @@
+// Who a quotation's speaker is, decided over the whole source once its entities are known: the
+// entity the speaker's words name, or for a pronoun the nearest person or organisation before it.
+import type { EntityType, Finding, Speaker } from '../../model';
+import type { SpeakerPhrase } from './quotationDetector';
+
+/** How far back a pronoun looks for the person or organisation it stands for (UTF-16 units). */
+const PRONOUN_REACH = 600;
+/** "Lei Jun, who said …": a relative pronoun's antecedent is right before it. */
+const RELATIVE_REACH = 120;
+
+const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(['person', 'organisation', 'other', 'place']);
+
+/** Index of the first finding starting at or after `offset` in findings sorted by start. */
+function firstFrom(findings: readonly Finding[], offset: number): number {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (findings[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function speakerEntity(e: Finding): NonNullable<Speaker['entity']> {
+  return { canonical: e.entity!.canonical, key: e.entity!.key, type: e.entity!.type };
+}
+
+/**
+ * The speaker a phrase names. `entities` are the source's entity findings sorted by start. Undefined
+ * when the phrase must name an entity and does not ("according to users' feedback").
+ */
+export function resolveSpeaker(phrase: SpeakerPhrase, entities: readonly Finding[]): Speaker | undefined {
+  const named = { text: phrase.text, start: phrase.start, end: phrase.end };
+  if (phrase.pronoun) {
+    const types = phrase.pronoun === 'either' ? ['person', 'organisation'] : [phrase.pronoun];
+    const reach = /^(?:who|which)$/i.test(phrase.text) ? RELATIVE_REACH : PRONOUN_REACH;
+    // Back from the pronoun, no further than its reach: names start before they end.
+    for (let i = firstFrom(entities, phrase.start) - 1; i >= 0 && phrase.start - entities[i].start <= reach + 200; i--) {
+      const e = entities[i];
+      if (e.end <= phrase.start && phrase.start - e.end <= reach && e.entity && types.includes(e.entity.type)) return { ...named, entity: speakerEntity(e), via: 'pronoun' };
+    }
+    return named;
+  }
+  const inside: Finding[] = [];
+  for (let i = firstFrom(entities, phrase.start); i < entities.length && entities[i].start < phrase.end; i++) {
+    const e = entities[i];
+    if (e.entity && e.end <= phrase.end && SPEAKER_TYPES.has(e.entity.type)) inside.push(e);
+  }
+  switch (phrase.pick) {
+    case 'first': {
+      // "according to Lei Jun's speech at …", "according to IDC data": the first person or organisation.
+      const e = inside.find((x) => x.entity!.type === 'person' || x.entity!.type === 'organisation') ?? inside[0];
+      return e ? { text: e.text, start: e.start, end: e.end, entity: speakerEntity(e) } : undefined;
+    }
+    case 'head': {
+      // "Xiaomi's executive Wang Xian": the name the phrase ends with; "Apple lawyers" are not Apple.
+      const e = inside.findLast((x) => x.end === phrase.end);
+      return e ? { ...named, entity: speakerEntity(e) } : named;
+    }
+    case 'exact': {
+      // A name that starts at the phrase (names never nest, so the one before it is the only other candidate).
+      const at = firstFrom(entities, phrase.start + 1) - 1;
+      const e = at >= 0 && entities[at].entity && entities[at].end > phrase.start ? entities[at] : undefined;
+      return e ? { ...named, entity: speakerEntity(e) } : named;
+    }
+  }
+}
+
+/** Words compared as a reader would: lower case, letters and digits only. */
+export function comparableWords(words: string): string {
+  return words.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -1,0 +1,55 @@
+// One source read and analysed with its tags: what the editor, the workspace index, the Sourcemark
+// view and the CLI all start from.
+import type { Analyzer } from './analyzer';
+import { readRegularFile } from './files/regularFile';
+import { analyzeSource, type SourceAnalysis, type SourceOptions } from './sourceAnalysis';
+import type { Span } from './taggedFindings';
+import { FileSidecarStore, fitToSource, readOrInvalid, sidecarPathFor, type SidecarRead, type SidecarStore } from './tags/sidecarStore';
+import { decodeSource } from './text/sourceText';
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Larger files are not read at all (a source over the analysis limit is still read, for its tags). */
+const MAX_SOURCE_BYTES = 512 * 1024 * 1024;
+
+/** A source file's text as editors see it, and whether the file starts with a BOM (brat offsets count it). Only a regular file is read. */
+export async function readSourceFile(path: string): Promise<{ text: string; bom: boolean }> {
+  const bytes = await readRegularFile(path, MAX_SOURCE_BYTES);
+  if (bytes === undefined) throw Object.assign(new Error(`${path} does not exist`), { code: 'ENOENT' });
+  return { text: decodeSource(bytes), bom: bytes.subarray(0, 3).equals(UTF8_BOM) };
+}
+
+export interface SourceToLoad {
+  /** The source file; its sidecar is `<path>.annotations.json` beside it. */
+  path: string;
+  /** The text as an editor holds it; read from the file when absent. */
+  text?: string;
+  /** The sidecar as already read (a cache); read from the store when absent. */
+  sidecar?: SidecarRead;
+  /** Tag ranges the editor kept in step with edits, by annotation id (open documents only). */
+  tracked?: ReadonlyMap<string, Span>;
+}
+
+export interface LoadedSource extends SourceAnalysis {
+  text: string;
+  /** The file starts with a UTF-8 BOM (not part of `text`); false for an editor's text. */
+  bom: boolean;
+  sidecarPath: string;
+  /** The sidecar as read; one whose fingerprint names this very text but does not fit it is invalid. */
+  sidecar: SidecarRead;
+}
+
+/**
+ * Reads a source (unless its text is given) and its sidecar (unless given), checks the sidecar
+ * against the text, analyses the text and attaches the tags. A sidecar that cannot be read at all
+ * counts as invalid: its tags are not loaded and it is never overwritten.
+ */
+export async function loadSource(
+  analyzer: Analyzer, source: SourceToLoad, options: SourceOptions, store: SidecarStore = new FileSidecarStore(),
+): Promise<LoadedSource> {
+  const file = source.text === undefined ? await readSourceFile(source.path) : { text: source.text, bom: false };
+  const sidecarPath = sidecarPathFor(source.path);
+  const sidecar = fitToSource(source.sidecar ?? (await readOrInvalid(store, sidecarPath)), file.text);
+  const analysed = analyzeSource(analyzer, file.text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, options, source.tracked);
+  return { ...file, sidecarPath, sidecar, ...analysed };
+}

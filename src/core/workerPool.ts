@@ -1,0 +1,118 @@
+// A pool of worker threads that run tasks and answer each with one reply: the workspace index's
+// analysis workers and the CLI's batch workers are both this. (A pool library such as piscina
+// loads its own worker script from node_modules, which a single-file esbuild bundle does not have.)
+import type { Worker } from 'node:worker_threads';
+
+interface Pending<Reply> {
+  id: number;
+  task: object;
+  resolve: (reply: Reply) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot<Reply> {
+  worker: Worker;
+  running: Map<number, Pending<Reply>>;
+}
+
+export interface WorkerPoolOptions {
+  /** Tasks given to one worker at a time: 2 keeps a worker busy across the round trip of a reply. */
+  perWorker?: number;
+  /** Told of a worker that failed (its tasks are rejected with the error, and it is replaced). */
+  onWorkerError?: (error: Error) => void;
+  /** Let the process exit while workers are idle. */
+  unref?: boolean;
+}
+
+/**
+ * Runs tasks on `size` workers made by `start`. A task is posted as `{ id, ...task }`; the worker
+ * answers `{ id, ...reply }`. Tasks wait in order (or ahead of the others with `first`) for a free
+ * worker. A worker that fails or stops rejects what it was running and is replaced.
+ */
+export class WorkerPool<Task extends object, Reply extends object> {
+  private readonly slots: Slot<Reply>[] = [];
+  private readonly queue: Pending<Reply>[] = [];
+  private readonly perWorker: number;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly start: () => Worker, size: number, private readonly options: WorkerPoolOptions = {}) {
+    this.perWorker = Math.max(1, options.perWorker ?? 1);
+    for (let i = 0; i < size; i++) this.slots.push(this.startSlot());
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** Tasks that can run at once. */
+  get capacity(): number {
+    return this.slots.length * this.perWorker;
+  }
+
+  run(task: Task, options: { first?: boolean } = {}): Promise<Reply> {
+    if (this.closed) return Promise.reject(new Error('the worker pool was shut down'));
+    return new Promise<Reply>((resolve, reject) => {
+      const pending = { id: this.nextId++, task, resolve, reject };
+      if (options.first) this.queue.unshift(pending);
+      else this.queue.push(pending);
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker; what waits or runs is rejected with `reason`. */
+  async terminate(reason = 'the worker pool was shut down'): Promise<void> {
+    this.closed = true;
+    const error = new Error(reason);
+    for (const p of this.queue.splice(0)) p.reject(error);
+    const slots = this.slots.splice(0);
+    for (const slot of slots) this.fail(slot, error);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private startSlot(): Slot<Reply> {
+    const slot: Slot<Reply> = { worker: this.start(), running: new Map() };
+    slot.worker.on('message', (reply: Reply & { id: number }) => {
+      const pending = slot.running.get(reply.id);
+      if (!pending) return;
+      slot.running.delete(reply.id);
+      pending.resolve(reply);
+      this.dispatch();
+    });
+    slot.worker.on('error', (e) => this.replace(slot, e));
+    slot.worker.on('exit', (code) => {
+      if (!this.closed && this.slots.includes(slot)) this.replace(slot, new Error(`it stopped (exit code ${code})`));
+    });
+    if (this.options.unref) slot.worker.unref();
+    return slot;
+  }
+
+  /** A worker failed: reject what it ran, and start another in its place. */
+  private replace(slot: Slot<Reply>, error: Error): void {
+    this.options.onWorkerError?.(error);
+    this.fail(slot, error);
+    const at = this.slots.indexOf(slot);
+    if (at < 0 || this.closed) return;
+    void slot.worker.terminate();
+    this.slots[at] = this.startSlot();
+    this.dispatch();
+  }
+
+  private fail(slot: Slot<Reply>, error: Error): void {
+    const running = [...slot.running.values()];
+    slot.running.clear();
+    for (const p of running) p.reject(error);
+  }
+
+  /** Gives waiting tasks to the least busy workers. */
+  private dispatch(): void {
+    while (this.queue.length) {
+      let slot: Slot<Reply> | undefined;
+      for (const s of this.slots) if (s.running.size < this.perWorker && (!slot || s.running.size < slot.running.size)) slot = s;
+      if (!slot) return;
+      const pending = this.queue.shift()!;
+      slot.running.set(pending.id, pending);
+      slot.worker.postMessage({ ...pending.task, id: pending.id });
+    }
+  }
+}

@@ -1,0 +1,284 @@
+import type { Root } from 'nlcst';
+import retextEnglish from 'retext-english';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../../../src/core/analyzer';
+import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
+import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
+import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
+import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
+import type { Finding } from '../../../../src/core/model';
+import { sentencesOf, type Sentence } from '../../../../src/core/text/sentences';
+
+const analyzer = new Analyzer();
+const detector = new EntityDetector();
+
+function entities(text: string): Finding[] {
+  const found = analyzer.analyze(text).findings.filter((f) => f.kind === 'entity');
+  for (const f of found) expect(text.slice(f.start, f.end)).toBe(f.text);
+  return found;
+}
+
+/** [surface text, type] of every entity mention, in text order. */
+function typed(text: string): [string, string][] {
+  return entities(text).map((f) => [f.text, f.entity!.type]);
+}
+
+function sentence(text: string): Sentence {
+  const sentences = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text);
+  expect(sentences).toHaveLength(1);
+  return sentences[0];
+}
+
+describe('gazetteer names', () => {
+  it('types "US" as a place with the canonical name United States', () => {
+    const [us] = entities('The phone will reach the US next year.');
+    expect(us).toMatchObject({ text: 'US', start: 25, end: 27, region: 'body', score: 1 });
+    expect(us.entity).toEqual({ type: 'place', canonical: 'United States', key: 'united states', mentions: 1, aliases: ['US'] });
+  });
+
+  it('types "AT&T" as one organisation, the ampersand included', () => {
+    expect(entities('Huawei sold phones via AT&T and Verizon.').map((f) => [f.text, f.entity!.type, f.entity!.canonical])).toEqual([
+      ['Huawei', 'organisation', 'Huawei'],
+      ['AT&T', 'organisation', 'AT&T'],
+      ['Verizon', 'organisation', 'Verizon'],
+    ]);
+  });
+
+  it('links the aliases of a place into one entity', () => {
+    const found = entities('The United States and the USA and the U.S. are one place.');
+    expect(found.map((f) => f.text)).toEqual(['United States', 'USA', 'U.S.']);
+    for (const f of found) {
+      expect(f.entity).toMatchObject({ type: 'place', canonical: 'United States', mentions: 3 });
+      expect(f.entity!.aliases).toEqual(['U.S.', 'USA']);
+    }
+  });
+
+  it('maps U.K. and America to their canonical names', () => {
+    expect(entities('It sold in the U.K. and America.').map((f) => f.entity!.canonical)).toEqual(['United Kingdom', 'United States']);
+  });
+
+  it('looks names up exactly, with a leading "the" dropped', () => {
+    const g = new Gazetteer();
+    expect(g.lookup('US')).toEqual({ canonical: 'United States', type: 'place' });
+    expect(g.lookup('the United States')).toEqual({ canonical: 'United States', type: 'place' });
+    expect(g.lookup('us')).toBeUndefined();
+    expect(g.lookup('Xiaomi')).toEqual({ canonical: 'Xiaomi', type: 'organisation' });
+  });
+
+  it('accepts its own data', () => {
+    const g = new Gazetteer([{ organisation: [['Acme Corp', 'Acme']], place: [['Springfield']] }], { organisations: [], places: [] });
+    expect(g.lookup('Acme')).toEqual({ canonical: 'Acme Corp', type: 'organisation' });
+    expect(g.lookup('Springfield')?.type).toBe('place');
+    expect(g.longestNameWords).toBe(2);
+    expect(new EntityDetector(g).detect(sentence('Acme opened an office in Springfield.')).map((m) => [m.text, m.type, m.canonical])).toEqual([
+      ['Acme', 'organisation', 'Acme Corp'],
+      ['Springfield', 'place', 'Springfield'],
+    ]);
+  });
+});
+
+describe('titles split a run of capitalised words', () => {
+  it('"Xiaomi CEO Lei Jun" is an organisation and a person', () => {
+    expect(entities('Xiaomi CEO Lei Jun spoke in Beijing.').map((f) => [f.text, f.entity!.type, f.start, f.end])).toEqual([
+      ['Xiaomi', 'organisation', 0, 6],
+      ['Lei Jun', 'person', 11, 18],
+      ['Beijing', 'place', 28, 35],
+    ]);
+  });
+
+  it('"Xiaomi\'s Chairman Lei Jun": possessive stripped, title dropped', () => {
+    expect(typed("Xiaomi's Chairman Lei Jun spoke in Beijing.")).toEqual([
+      ['Xiaomi', 'organisation'],
+      ['Lei Jun', 'person'],
+      ['Beijing', 'place'],
+    ]);
+  });
+
+  it('a person after a lower-case title is still a person, and the title is not in the name', () => {
+    expect(typed("Apparently, Xiaomi's executive Wang Xian said that his company plans to grow.")).toEqual([
+      ['Xiaomi', 'organisation'],
+      ['Wang Xian', 'person'],
+    ]);
+  });
+
+  it('gives a reason for the type', () => {
+    const mentions = detector.detect(sentence('Xiaomi CEO Lei Jun spoke.'));
+    expect(mentions.map((m) => [m.text, m.reason])).toEqual([
+      ['Xiaomi', 'known name'],
+      ['Lei Jun', 'follows a title'],
+    ]);
+  });
+});
+
+describe('aliases within a source', () => {
+  it('links "Lei Jun", "Jun" and "Lei" into one person with 3 mentions', () => {
+    const found = entities('Xiaomi founder Lei Jun spoke in Beijing. Jun said the phone would sell well. Then Lei said more.');
+    const people = found.filter((f) => f.entity!.key === 'lei jun');
+    expect(people.map((f) => f.text)).toEqual(['Lei Jun', 'Jun', 'Lei']);
+    for (const p of people) {
+      expect(p.entity).toEqual({ type: 'person', canonical: 'Lei Jun', key: 'lei jun', mentions: 3, aliases: ['Jun', 'Lei'] });
+    }
+  });
+
+  it('links a surname used after "according to" across sentences', () => {
+    const found = entities("Xiaomi's executive Wang Xian said so. Also, according to Xian, it is hard.");
+    const xian = found.filter((f) => f.entity!.canonical === 'Wang Xian');
+    expect(xian.map((f) => f.text)).toEqual(['Wang Xian', 'Xian']);
+    expect(xian[1].entity).toMatchObject({ type: 'person', mentions: 2, aliases: ['Xian'] });
+  });
+
+  it('links across paragraphs of one source', () => {
+    const found = entities('Lei Jun spoke in Beijing.\n\nJun said the phone would sell well.');
+    expect(found.filter((f) => f.entity!.canonical === 'Lei Jun').map((f) => [f.text, f.entity!.mentions])).toEqual([
+      ['Lei Jun', 2],
+      ['Jun', 2],
+    ]);
+  });
+
+  it('a name part is the first or last words of a full name, never a middle word', () => {
+    const m = (text: string, start: number, type: EntityMention['type']): EntityMention => ({
+      start, end: start + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'test',
+    });
+    const resolved = resolveEntities([m('Mary Ann Evans', 0, 'person'), m('Mary Ann', 20, 'person'), m('Ann Evans', 40, 'other'), m('Ann', 60, 'person')]);
+    expect(resolved.map((r) => [r.mention.text, r.info.canonical, r.info.mentions])).toEqual([
+      ['Mary Ann Evans', 'Mary Ann Evans', 3],
+      ['Mary Ann', 'Mary Ann Evans', 3],
+      ['Ann Evans', 'Mary Ann Evans', 3],
+      ['Ann', 'Ann', 1],
+    ]);
+  });
+
+  it('counts repeated mentions of a known organisation', () => {
+    const found = entities('However, Xiaomi grew fast. Currently Xiaomi sells phones in Spain.');
+    expect(found.map((f) => [f.text, f.start, f.entity!.mentions])).toEqual([
+      ['Xiaomi', 9, 2],
+      ['Xiaomi', 37, 2],
+      ['Spain', 60, 1],
+    ]);
+  });
+});
+
+describe('events', () => {
+  it.each([
+    ['Huawei showed phones at the Consumer Electronics Show in January.', 'Consumer Electronics Show'],
+    ['Xiaomi will attend the Mobile World Congress in Barcelona.', 'Mobile World Congress'],
+    ['Lei spoke at the Two Sessions political gathering.', 'Two Sessions'],
+  ])('%s', (text, name) => {
+    const f = entities(text).find((e) => e.text === name);
+    expect(f?.entity?.type).toBe('event');
+  });
+
+  it('types an unknown name by its head word', () => {
+    const mentions = detector.detect(sentence('They met at the Shenzhen Gadget Expo and the Riverside Hospital.'));
+    expect(mentions.map((m) => [m.text, m.type])).toEqual([
+      ['Shenzhen Gadget Expo', 'event'],
+      ['Riverside Hospital', 'organisation'],
+    ]);
+  });
+
+  it('keeps "of the" inside a name and types it by the head before "of"', () => {
+    expect(typed('Lei Jun talks to reporters in front of the Great Hall of the People in Beijing.')).toEqual([
+      ['Lei Jun', 'person'],
+      ['Great Hall of the People', 'place'],
+      ['Beijing', 'place'],
+    ]);
+  });
+});
+
+describe('products', () => {
+  it.each([
+    ['Xiaomi launched the Mi Mix 2S in China.', 'Mi Mix 2S'],
+    ['Huawei is negotiating the launch of the Mate 10 Pro with carriers.', 'Mate 10 Pro'],
+    ['Apple sold the iPhone X in China.', 'iPhone X'],
+    ['Huawei sold the P10 in Europe.', 'P10'],
+  ])('%s → %s', (text, name) => {
+    const f = entities(text).find((e) => e.text === name);
+    expect(f?.entity?.type).toBe('product');
+  });
+
+  it('keeps the maker and the model apart when both are named', () => {
+    expect(typed('Xiaomi launched the Mi Mix 2S and Huawei launched the Mate 10 Pro.')).toEqual([
+      ['Xiaomi', 'organisation'],
+      ['Mi Mix 2S', 'product'],
+      ['Huawei', 'organisation'],
+      ['Mate 10 Pro', 'product'],
+    ]);
+  });
+
+  it('a sentence-ending period is not part of a product name', () => {
+    const text = 'Huawei is negotiating the launch of the Mate 10 Pro.';
+    const mate = entities(text).find((f) => f.entity!.type === 'product')!;
+    expect(mate.text).toBe('Mate 10 Pro');
+    expect(mate.end).toBe(text.length - 1);
+  });
+
+  it('but keeps the period of an abbreviation', () => {
+    expect(detector.detect(sentence('The shares of Acme Inc. rose.')).map((m) => [m.text, m.type])).toEqual([['Acme Inc.', 'organisation']]);
+  });
+});
+
+describe('words that are not names', () => {
+  it('drops a common sentence-opening word', () => {
+    expect(entities('However, Xiaomi grew fast.').map((f) => f.text)).toEqual(['Xiaomi']);
+    expect(entities('Currently Xiaomi sells phones in Spain.').map((f) => f.text)).toEqual(['Xiaomi', 'Spain']);
+    expect(entities('Every phone sold out. With luck, Samsung will follow.').map((f) => f.text)).toEqual(['Samsung']);
+  });
+
+  it('an unconfirmed capitalised word at the start of a sentence is not a name', () => {
+    expect(entities('Smartphones are popular in India.').map((f) => f.text)).toEqual(['India']);
+  });
+
+  it('strips the possessive', () => {
+    const [x] = entities("Xiaomi's phones sold well in India.");
+    expect(x).toMatchObject({ text: 'Xiaomi', start: 0, end: 6 });
+    expect(x.entity!.canonical).toBe('Xiaomi');
+    expect(entities('The phones of Xiaomi’s rivals sold well.').map((f) => f.text)).toEqual(['Xiaomi']);
+  });
+
+  it('"I\'m", "I\'ve" and "They’ve" are not names', () => {
+    expect(entities("I'm sure they will. They’ve done it before, and I've seen it.")).toEqual([]);
+  });
+
+  it('"CEO" and "I" on their own are not names', () => {
+    expect(entities('The CEO said I would like it.')).toEqual([]);
+  });
+});
+
+describe('dates are not absorbed into names', () => {
+  it('"Nov 09, 2015" is a date, not a name, in an analysis', () => {
+    const result = analyzer.analyze('The forum opened on Nov 09, 2015 in Wuzhen.');
+    expect(result.findings.filter((f) => f.kind === 'entity').map((f) => f.text)).toEqual(['Wuzhen']);
+    expect(result.findings.filter((f) => f.kind === 'date').map((f) => f.text)).toEqual(['Nov 09, 2015']);
+  });
+
+  it('EntityDetector leaves out the words of excluded spans', () => {
+    const text = 'The forum opened on Nov 9 2015 in Wuzhen.';
+    const s = sentence(text);
+    // Without the date span, "Nov 9" is a capitalised word and a number: a name.
+    expect(detector.detect(s).map((m) => m.text)).toContain('Nov');
+    const excluded = new DateDetector().detect(text, undefined);
+    expect(detector.detect(s, excluded).map((m) => m.text)).toEqual(['Wuzhen']);
+  });
+
+  it('comment metadata lines give no names', () => {
+    const text = 'Title\n\n1. GreenMan\n\nPosts: 2697; Member since: Nov 09, 2015\n\nXiaomi is great.';
+    expect(entities(text).map((f) => [f.text, f.region])).toEqual([['Xiaomi', 'comment']]);
+  });
+});
+
+describe('mention fields', () => {
+  it('marks a sentence-initial mention and reports offsets within the sentence text', () => {
+    const s = sentence('Huawei sold the P10 in Europe.');
+    expect(detector.detect(s).map((m) => [m.text, m.start, m.end, m.sentenceInitial, m.confidence])).toEqual([
+      ['Huawei', 0, 6, true, 1],
+      ['P10', 16, 19, false, 0.7],
+      ['Europe', 23, 29, false, 1],
+    ]);
+  });
+
+  it('a capitalised word before a speech verb is a speaker, so a person', () => {
+    const [m] = detector.detect(sentence('Later, Jun said so.'));
+    expect(m).toMatchObject({ text: 'Jun', type: 'person', reason: 'speaker' });
+  });
+});

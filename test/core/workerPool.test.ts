@@ -1,0 +1,59 @@
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../src/core/workerPool';
+
+// A worker that answers each task with its value, and dies on a task that says so.
+const WORKER = `
+const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (t) => {
+  if (t.crash) throw new Error('boom');
+  parentPort.postMessage({ id: t.id, value: t.value });
+});`;
+
+type Task = { value: string; crash?: boolean };
+type Reply = { id: number; value: string };
+
+const pools: WorkerPool<Task, Reply>[] = [];
+const poolOf = (size: number, options = {}) => {
+  const pool = new WorkerPool<Task, Reply>(() => new Worker(WORKER, { eval: true }), size, options);
+  pools.push(pool);
+  return pool;
+};
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.terminate()));
+});
+
+describe('worker pool', () => {
+  it('answers every task with its own reply, on every worker', async () => {
+    const pool = poolOf(2, { perWorker: 2 });
+    expect(pool.capacity).toBe(4);
+    const replies = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((value) => pool.run({ value })));
+    expect(replies.map((r) => r.value)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('runs a task given first ahead of those waiting', async () => {
+    const pool = poolOf(1);
+    const order: string[] = [];
+    const run = (value: string, first = false) => pool.run({ value }, { first }).then((r) => order.push(r.value));
+    // "busy" takes the one worker; the others wait, and "urgent" goes to the head of the line.
+    await Promise.all([run('busy'), run('a'), run('b'), run('urgent', true)]);
+    expect(order).toEqual(['busy', 'urgent', 'a', 'b']);
+  });
+
+  it('rejects the task of a worker that fails, and goes on with a new worker', async () => {
+    const errors: Error[] = [];
+    const pool = poolOf(1, { onWorkerError: (e: Error) => errors.push(e) });
+    await expect(pool.run({ value: 'x', crash: true })).rejects.toThrow('boom');
+    expect((await pool.run({ value: 'after' })).value).toBe('after');
+    expect(errors.map((e) => e.message)).toEqual(['boom']);
+    expect(pool.size).toBe(1);
+  });
+
+  it('rejects what waits when it is shut down, and refuses new tasks', async () => {
+    const pool = poolOf(1);
+    const settled = Promise.allSettled([pool.run({ value: 'a' }), pool.run({ value: 'b' })]);
+    await pool.terminate('closing');
+    expect((await settled).map((r) => r.status === 'rejected' && (r.reason as Error).message)).toEqual(['closing', 'closing']);
+    await expect(pool.run({ value: 'c' })).rejects.toThrow(/shut down/);
+  });
+});
