@@ -55,6 +55,7 @@ export function reportJson(r: SourceReport) {
     ...(r.analysis?.publicationDate ? { publicationDate: r.analysis.publicationDate } : {}),
     reference: r.analysis?.reference ?? { from: 'none' },
     ...(r.skippedReason ? { skipped: r.skippedReason } : {}),
+    ...(r.analysis?.notes ? { notes: r.analysis.notes.map((n) => ({ ...lines.at(n.start), start: n.start, end: n.end, message: n.message })) } : {}),
     sidecar: { path: r.sidecarPath, state: r.sidecar.state, ...(r.sidecar.state === 'invalid' ? { problem: r.sidecar.problem.message } : {}) },
     findings: r.tagged.findings.map((f) => findingJson(f, lines)),
     orphans: r.tagged.orphans.map((a) => ({ id: a.id, kind: a.kind, status: a.status, exact: a.target.exact, start: a.target.start, end: a.target.end })),

@@ -9,6 +9,7 @@ import { importCommand } from './commands/import';
 import { reportCommand } from './commands/report';
 import { statsCommand } from './commands/stats';
 import { UsageError } from './options';
+import { exitQuietlyOnClosedOutput, say, warn } from './terminal';
 
 const COMMANDS: readonly Command[] = [analyzeCommand, checkCommand, statsCommand, reportCommand, exportCommand, importCommand];
 
@@ -22,23 +23,23 @@ Every command works per source, so a large corpus can be split by folder across 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    say(`${USAGE}\n`);
     return name === undefined ? 2 : 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    process.stderr.write(`sourcemark: unknown command "${name}".\n\n${USAGE}\n`);
+    warn(`sourcemark: unknown command "${name}".\n\n${USAGE}\n`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`Usage: ${command.usage}\n`);
+    say(`Usage: ${command.usage}\n`);
     return 0;
   }
   try {
     return await command.run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`sourcemark ${command.name}: ${e.message}\n\nUsage: ${command.usage}\n`);
+      warn(`sourcemark ${command.name}: ${e.message}\n\nUsage: ${command.usage}\n`);
       return 2;
     }
     throw e;
@@ -48,12 +49,13 @@ async function main(argv: string[]): Promise<number> {
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === WORKER_ROLE) {
   runAnalysisWorker();
 } else {
+  exitQuietlyOnClosedOutput();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (e: Error) => {
-      process.stderr.write(`sourcemark: ${e.message}\n`);
+      warn(`sourcemark: ${e.message}\n`);
       process.exitCode = 2;
     },
   );

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FINDING_KINDS, type FindingKind } from '../core/model';
 import type { SourceOptions } from '../core/sourceAnalysis';
+import { warn } from './terminal';
 
 /** Bad arguments: the message says what is wrong; the command prints its usage after it (exit 2). */
 export class UsageError extends Error {}
@@ -34,7 +35,7 @@ export const CONFLICT_HELP = `  --skip-conflicts              do not look for co
 
 export function announceConflictSearch(sources: number): void {
   if (sources > LARGE_CORPUS) {
-    process.stderr.write(`sourcemark: looking for conflicts across ${sources.toLocaleString('en-US')} sources; this takes longer than the rest for large corpora (about 30 s of CPU for 2,000 near-copy sources). --skip-conflicts skips it.\n`);
+    warn(`sourcemark: looking for conflicts across ${sources.toLocaleString('en-US')} sources; this takes longer than the rest for large corpora (about 30 s of CPU for 2,000 near-copy sources). --skip-conflicts skips it.\n`);
   }
 }
 

@@ -1,7 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { minimatch } from 'minimatch';
+import { kindOf } from '../core/files/regularFile';
+import { compileSourceGlob } from '../core/files/sourceGlob';
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarStore';
+import { warn } from './terminal';
 
 export const DEFAULT_SOURCE_GLOB = '**/*.txt';
 
@@ -12,13 +14,16 @@ const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The source files named by FILE and DIR arguments: a file as given, a folder searched for files
- * matching `glob` (relative to that folder; dot-folders and node_modules skipped). In the order
- * given, a folder's files sorted, no duplicates: the same order on every machine.
+ * matching `glob` (relative to that folder, as the editor reads the setting; dot files, dot-folders
+ * and node_modules skipped). In the order given, a folder's files sorted, no duplicates: the same
+ * order on every machine. What is neither a regular file nor a folder (a FIFO, a device) is reported
+ * as missing, never opened: reading one blocks or never ends.
  */
 export async function findSources(args: readonly string[], glob = DEFAULT_SOURCE_GLOB): Promise<{ files: string[]; missing: { arg: string; reason: string }[] }> {
   // Keyed by absolute path so a file named twice is analysed once; a named file keeps its spelling.
   const files = new Map<string, string>();
   const missing: { arg: string; reason: string }[] = [];
+  const matcher = compileSourceGlob(glob);
   for (const arg of args.length ? args : ['.']) {
     const info = await stat(arg).catch((e: Error) => e);
     if (info instanceof Error) {
@@ -26,8 +31,10 @@ export async function findSources(args: readonly string[], glob = DEFAULT_SOURCE
     } else if (info.isDirectory()) {
       for (const rel of (await walk(arg)).sort(byCodeUnits)) {
         const file = path.join(arg, rel);
-        if (minimatch(rel, glob, { dot: false }) && !rel.endsWith(SIDECAR_SUFFIX) && !files.has(path.resolve(file))) files.set(path.resolve(file), file);
+        if (matcher.matches(rel) && !rel.endsWith(SIDECAR_SUFFIX) && !files.has(path.resolve(file))) files.set(path.resolve(file), file);
       }
+    } else if (!info.isFile()) {
+      missing.push({ arg, reason: `it is ${kindOf(info)}, not a regular file, so Sourcemark does not read it` });
     } else {
       files.set(path.resolve(arg), arg);
     }
@@ -38,7 +45,7 @@ export async function findSources(args: readonly string[], glob = DEFAULT_SOURCE
 /** The sources named by FILE|DIR arguments; an argument that does not exist is reported on stderr. */
 export async function namedSources(args: readonly string[], glob: string | undefined): Promise<{ files: string[]; missing: number }> {
   const { files, missing } = await findSources(args, glob);
-  for (const m of missing) process.stderr.write(`sourcemark: cannot read ${m.arg}: ${m.reason}\n`);
+  for (const m of missing) warn(`sourcemark: cannot read ${m.arg}: ${m.reason}\n`);
   return { files, missing: missing.length };
 }
 
@@ -47,8 +54,9 @@ async function walk(root: string, rel = ''): Promise<string[]> {
   const entries = await readdir(path.join(root, rel), { withFileTypes: true });
   for (const e of entries) {
     const child = rel ? `${rel}/${e.name}` : e.name;
+    if (e.name.startsWith('.')) continue;
     if (e.isDirectory()) {
-      if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) out.push(...(await walk(root, child)));
+      if (!SKIPPED_DIRS.has(e.name)) for (const f of await walk(root, child)) out.push(f);
     } else if (e.isFile()) out.push(child);
   }
   return out;

@@ -5,7 +5,7 @@ import { countFindings } from '../core/sourceCounts';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { LineIndex } from '../core/text/lineIndex';
 import { toPlain } from '../core/text/richText';
-import { oneLine } from './oneLine';
+import { oneLine } from '../core/text/shorten';
 import type { SourceReport } from './sourceReport';
 
 /** A readable summary of one source: counts, the entities by mentions, then each other finding on a line. */
@@ -15,6 +15,8 @@ export function formatSummary(r: SourceReport): string {
   out.push(`${name}`);
   if (r.skippedReason) out.push(`  not analysed: ${r.skippedReason}`);
   if (r.sidecar.state === 'invalid') out.push(`  tags not loaded: ${r.sidecar.problem.message}`);
+  const lines = new LineIndex(r.text);
+  for (const n of r.analysis?.notes ?? []) out.push(`  note   L${String(lines.at(n.start).line).padEnd(4)} ${n.message}`);
   const c = countFindings(r.tagged);
   const others = FINDING_KINDS.filter((k) => k !== 'claim').map((k) => ` · ${countOf(k, c.byKind[k])}`).join('');
   out.push(`  ${countOf('claim', c.byKind.claim)} (${c.verified} verified, ${c.speculative} speculative, ${c.contradicted} contradicted, ${c.untagged} untagged)${others}`);
@@ -28,7 +30,6 @@ export function formatSummary(r: SourceReport): string {
   const top = [...entities.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, 12);
   if (top.length) out.push(`  entities: ${top.map((e) => `${e.name} (${e.type}, ${e.mentions})`).join(', ')}`);
 
-  const lines = new LineIndex(r.text);
   for (const kind of FINDING_KINDS) {
     if (kind === 'entity') continue;
     for (const f of of(kind)) out.push(`  ${kind.padEnd(6)} L${String(lines.at(f.start).line).padEnd(4)} ${findingLine(f, r)}`);

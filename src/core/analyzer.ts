@@ -2,10 +2,12 @@ import type { Data } from 'vfile';
 import { DETECTION_ORDER } from './kinds';
 import type { AnalysedParagraph } from './kinds/kind';
 import { DateDetector } from './kinds/date/dateDetector';
-import type { AnalysisOptions, AnalysisResult, Finding, FindingKind } from './model';
+import { MAX_CLAIM_LENGTH } from './kinds/claim/claimDetector';
+import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKind } from './model';
 import { compareFindings, DEFAULT_ANALYSIS_OPTIONS } from './model';
 import { createParagraphProcessor } from './pipeline/processor';
 import { segmentBlocks, type Block } from './text/blocks';
+import { paragraphPieces } from './text/pieces';
 import { findPublicationDate } from './text/publicationDate';
 
 /**
@@ -54,10 +56,17 @@ export class Analyzer {
 
     const stats: AnalyzerStats = { paragraphs: 0, cacheHits: 0 };
     const paragraphs: AnalysedParagraph[] = [];
+    const notes: AnalysisNote[] = [];
     for (const block of blocks) {
       if (block.region === 'boilerplate') continue;
-      stats.paragraphs++;
-      paragraphs.push({ start: block.start, region: block.region, data: this.paragraph(block, reference.date, stats) });
+      let unscored = 0;
+      for (const piece of paragraphPieces(block)) {
+        stats.paragraphs++;
+        const data = this.paragraph(piece, reference.date, stats);
+        unscored += data.unscored ?? 0;
+        paragraphs.push({ start: piece.start, region: piece.region, data });
+      }
+      if (unscored) notes.push({ start: block.start, end: block.end, message: notProse(block.end - block.start) });
     }
 
     // Each kind collects its findings over the whole source, after the kinds it reads.
@@ -78,6 +87,7 @@ export class Analyzer {
     for (const f of [...findings, ...repeats]) f.id = `${f.kind}:${f.start}:${f.end}`;
     return {
       findings: findings.sort(compareFindings),
+      ...(notes.length ? { notes } : {}),
       ...(repeats.length ? { repeats } : {}),
       ...(publicationDate ? { publicationDate } : {}),
       reference,
@@ -101,3 +111,8 @@ export class Analyzer {
   }
 }
 
+
+/** The note on a paragraph with a "sentence" too long to be prose. */
+export function notProse(length: number): string {
+  return `This paragraph (${length.toLocaleString('en-US')} characters) runs more than ${MAX_CLAIM_LENGTH.toLocaleString('en-US')} characters without a sentence end, so it is not read as prose: no claim is flagged there, only names and dates.`;
+}

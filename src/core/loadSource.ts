@@ -1,7 +1,7 @@
 // One source read and analysed with its tags: what the editor, the workspace index, the Sourcemark
 // view and the CLI all start from.
-import { readFile } from 'node:fs/promises';
 import type { Analyzer } from './analyzer';
+import { readRegularFile } from './files/regularFile';
 import { analyzeSource, type SourceAnalysis, type SourceOptions } from './sourceAnalysis';
 import type { Span } from './taggedFindings';
 import { FileSidecarStore, fitToSource, readOrInvalid, sidecarPathFor, type SidecarRead, type SidecarStore } from './tags/sidecarStore';
@@ -9,9 +9,13 @@ import { decodeSource } from './text/sourceText';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** A source file's text as editors see it, and whether the file starts with a BOM (brat offsets count it). */
+/** Larger files are not read at all (a source over the analysis limit is still read, for its tags). */
+const MAX_SOURCE_BYTES = 512 * 1024 * 1024;
+
+/** A source file's text as editors see it, and whether the file starts with a BOM (brat offsets count it). Only a regular file is read. */
 export async function readSourceFile(path: string): Promise<{ text: string; bom: boolean }> {
-  const bytes = await readFile(path);
+  const bytes = await readRegularFile(path, MAX_SOURCE_BYTES);
+  if (bytes === undefined) throw Object.assign(new Error(`${path} does not exist`), { code: 'ENOENT' });
   return { text: decodeSource(bytes), bom: bytes.subarray(0, 3).equals(UTF8_BOM) };
 }
 

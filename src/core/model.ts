@@ -155,6 +155,15 @@ export interface AnalysisResult {
   reference: { date?: string; from: 'document' | 'setting' | 'none' };
   /** Text of the source looks binary or is too large to analyse. */
   skipped?: { reason: string };
+  /** Parts of the source not analysed as prose, and why: shown to the user, in text order. */
+  notes?: AnalysisNote[];
+}
+
+/** A stretch of a source that was analysed differently from prose, with a message for the user. */
+export interface AnalysisNote {
+  start: number;
+  end: number;
+  message: string;
 }
 
 const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i])) as Record<FindingKind, number>;

@@ -26,6 +26,12 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
   });
 
   if (state.skippedReason) out.push(problem(DiagnosticSeverity.Information, DIAGNOSTIC_CODES.skipped, state.skippedReason));
+  // A paragraph not read as prose: said once, on its first line (the paragraph may run for pages).
+  for (const note of state.analysis?.notes ?? []) {
+    const lineBreak = state.text.slice(note.start, note.end).search(/[\r\n]/);
+    const range = { start: doc.positionAt(note.start), end: doc.positionAt(lineBreak < 0 ? note.end : note.start + lineBreak) };
+    out.push({ range, severity: DiagnosticSeverity.Information, code: DIAGNOSTIC_CODES.notProse, source: DIAGNOSTIC_SOURCE, message: note.message });
+  }
   if (state.sidecar.state === 'invalid') {
     out.push(problem(DiagnosticSeverity.Error, DIAGNOSTIC_CODES.invalidSidecar, `Tags not loaded from ${state.sidecarPath}: ${state.sidecar.problem.message}`));
   }

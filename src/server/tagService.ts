@@ -5,7 +5,7 @@ import type { Evidence, Sidecar } from '../core/tags/annotation';
 import { sha256Hex } from '../core/tags/quoteSelector';
 import { checkAgainstSource, emptySidecar } from '../core/tags/sidecarFormat';
 import { SIDECAR_SUFFIX, SidecarStoreError, type SidecarStore } from '../core/tags/sidecarStore';
-import { clearTag, deleteAnnotation, reattachAnnotation, setNote, setTag } from '../core/tags/tagOperations';
+import { clearTag, deleteAnnotation, reattachAnnotation, setNote, setTag, setTags } from '../core/tags/tagOperations';
 import type { TagCommandArgs } from '../shared/protocol';
 import type { SourceState } from './sourceState';
 
@@ -74,7 +74,7 @@ export class TagService {
         case 'set':
           return setTag(base, { ...key!, status: change.status, sourceText: state.text, now, ...(change.evidence ? { evidence: change.evidence } : {}) });
         case 'setEach':
-          return change.spans.reduce((s, span) => setTag(s, { kind: args.kind!, ...span, status: change.status, sourceText: state.text, now }), base);
+          return setTags(base, change.spans.map((span) => ({ kind: args.kind!, ...span, status: change.status, sourceText: state.text, now })));
         case 'clear':
           return clearTag(base, key!);
         case 'note':

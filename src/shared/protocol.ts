@@ -99,6 +99,7 @@ export const DIAGNOSTIC_CODES = {
   duplicateTag: 'duplicate-tag',
   invalidSidecar: 'invalid-sidecar',
   skipped: 'not-analysed',
+  notProse: 'not-prose',
   conflict: 'cross-source-conflict',
 } as const;
 

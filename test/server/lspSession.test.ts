@@ -47,6 +47,20 @@ describe('language server over in-process LSP streams', () => {
     expect(diagnostics.filter((d) => coveredText(text, d).length && text.indexOf(coveredText(text, d), boilerplateStart) === boilerplateStart)).toEqual([]);
   });
 
+  it('says once, on its first line, that a paragraph without sentence ends was not read as prose', async () => {
+    const { ws, client } = await session();
+    const long = 'the price of phones went up on March 3, 2018 and Lei Jun said nothing '.repeat(1500).trim();
+    const text = `Xiaomi plans to enter the United States by 2019.\n\n${long}\nand so on\n\nSales rose 20% in 2018.\n`;
+    const uri = await client.open(ws.path('long.txt'), text);
+    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+    const notes = diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.notProse);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.severity).toBe(DiagnosticSeverity.Information);
+    expect(notes[0]!.range).toEqual({ start: { line: 2, character: 0 }, end: { line: 2, character: long.length } });
+    expect(notes[0]!.message).toMatch(/^This paragraph \(\d[\d,]* characters\) runs more than 2,000 characters without a sentence end, so it is not read as prose/);
+    expect(diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.untaggedClaim).map((d) => coveredText(text, d))).toEqual(['Xiaomi plans to enter the United States by 2019.', 'Sales rose 20% in 2018.']);
+  });
+
   it('applies severity settings fetched for the document', async () => {
     const { ws, client } = await session();
     client.settings = { severity: { claim: 'warning', entity: 'off' }, kinds: ['claim', 'entity'] };

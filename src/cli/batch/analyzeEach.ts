@@ -4,6 +4,7 @@ import type { SourceDigest } from '../../core/corpus';
 import { jobsFor, type SourceOptions } from '../options';
 import type { SourceReport } from '../sourceReport';
 import { runBatch } from './runBatch';
+import { warn } from '../terminal';
 
 export interface AnalyzeEachOptions {
   /** Names the run in progress and timing lines (the command). */
@@ -29,7 +30,7 @@ export async function analyzeEach(
   await runBatch(files, options, { jobs: jobsFor(run.jobs, files.length), label: run.label, timing: run.timing, digest: run.digest === true }, (r) => {
     if (!('error' in r)) return onReport(r.report, r.digest);
     unreadable++;
-    process.stderr.write(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
+    warn(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
   });
   return unreadable;
 }

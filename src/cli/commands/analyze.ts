@@ -7,6 +7,7 @@ import { namedSources } from '../sourceFiles';
 import type { SourceReport } from '../sourceReport';
 import { formatSummary } from '../summary';
 import type { Command } from './command';
+import { say, sayJson } from '../terminal';
 
 export const analyzeCommand: Command = {
   name: 'analyze',
@@ -30,8 +31,8 @@ ${BATCH_HELP}`,
     const unreadable = await analyzeEach(files, options, { label: 'analyze', jobs: values.jobs, timing: values.timing }, (report) => {
       reports.push(report);
     });
-    if (values.json) process.stdout.write(`${JSON.stringify({ version: ANALYZE_JSON_VERSION, files: reports.map(reportJson) }, null, 2)}\n`);
-    else process.stdout.write(`${reports.map(formatSummary).join('\n\n')}\n`);
+    if (values.json) sayJson({ version: ANALYZE_JSON_VERSION, files: reports.map(reportJson) });
+    else say(`${reports.map(formatSummary).join('\n\n')}\n`);
     return missing + unreadable ? 1 : 0;
   },
 };

@@ -1,15 +1,16 @@
 // `sourcemark check`: what still needs a reviewer's attention, as file:line:col lines that
 // terminals and editors link, and an exit code a CI job can act on.
 import { CorpusIndex } from '../../core/corpus';
-import { sidecarPathFor } from '../../core/tags/sidecarStore';
+import { FileSidecarStore, readOrInvalid, sidecarPathFor } from '../../core/tags/sidecarStore';
 import { LineIndex } from '../../core/text/lineIndex';
 import { runBatch } from '../batch/runBatch';
 import { conflictSubject, conflictView, shortValue, type ConflictView } from '../corpusView';
-import { oneLine } from '../oneLine';
+import { oneLine } from '../../core/text/shorten';
 import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
 import { displayPath, findSources } from '../sourceFiles';
 import type { SourceReport } from '../sourceReport';
 import type { Command } from './command';
+import { say, sayJson } from '../terminal';
 
 export const CHECK_JSON_VERSION = 1;
 export const CHECK_PROBLEMS = ['untagged', 'orphan', 'conflict', 'invalid', 'unreadable'] as const;
@@ -40,8 +41,12 @@ export function checkFile(r: SourceReport): CheckFile {
   };
 }
 
-function unreadableFile(file: string, error: string): CheckFile {
-  return { file: displayPath(file), sidecar: { path: displayPath(sidecarPathFor(file)), state: 'missing' }, unreadable: error, untagged: [], orphans: [] };
+/** A source that could not be read, with its sidecar as it is (not assumed missing). */
+async function unreadableFile(file: string, error: string): Promise<CheckFile> {
+  const sidecarPath = sidecarPathFor(file);
+  const read = await readOrInvalid(new FileSidecarStore(), sidecarPath);
+  const sidecar: CheckFile['sidecar'] = { path: displayPath(sidecarPath), state: read.state, ...(read.state === 'invalid' ? { problem: read.problem.message } : {}) };
+  return { file: displayPath(file), sidecar, unreadable: error, untagged: [], orphans: [] };
 }
 
 /** Conflicts count against the policy until a reviewer has tagged both sides. */
@@ -117,16 +122,16 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
     const options = analysisOptions(values);
     const { files, missing } = await findSources(positionals, values.glob);
     if (!files.length && !missing.length) throw noSourcesFound(positionals);
-    const results: CheckFile[] = missing.map((m) => unreadableFile(m.arg, m.reason));
+    const results: CheckFile[] = await Promise.all(missing.map((m) => unreadableFile(m.arg, m.reason)));
     const corpus = new CorpusIndex();
-    if (!values.json) for (const f of results) process.stdout.write(`${textLines(f).join('\n')}\n`);
-    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: conflictsWanted }, (r) => {
-      const f = 'error' in r ? unreadableFile(r.file, r.error) : checkFile(r.report);
+    if (!values.json) for (const f of results) say(`${textLines(f).join('\n')}\n`);
+    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: conflictsWanted }, async (r) => {
+      const f = 'error' in r ? await unreadableFile(r.file, r.error) : checkFile(r.report);
       results.push(f);
       if (!('error' in r) && r.digest) corpus.upsert(f.file, r.digest);
       if (!values.json) {
         const lines = textLines(f);
-        if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+        if (lines.length) say(`${lines.join('\n')}\n`);
       }
     });
     // Conflicts need every source, so they come after the per-source lines.
@@ -134,18 +139,18 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
     const conflicts = conflictsWanted ? corpus.conflicts().map(conflictView) : [];
     if (!values.json) {
       const lines = conflicts.map(conflictLine);
-      if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+      if (lines.length) say(`${lines.join('\n')}\n`);
     }
     const counts = countProblems(results, conflicts);
     const failing = failOn.filter((p) => counts[p] > 0);
     const passed = failing.length === 0;
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ version: CHECK_JSON_VERSION, failOn, passed, counts, sources: results.length, conflictsSearched: conflictsWanted, files: results, conflicts }, null, 2)}\n`);
+      sayJson({ version: CHECK_JSON_VERSION, failOn, passed, counts, sources: results.length, conflictsSearched: conflictsWanted, files: results, conflicts });
     } else {
       const found = CHECK_PROBLEMS.map((p) => (p === 'conflict' && !conflictsWanted ? 'conflicts not searched' : plural(counts[p], ...NAMES[p])));
       const policy = failOn.length ? `--fail-on ${failOn.join(',')}` : '--fail-on none';
-      process.stdout.write(`\n${plural(results.length, 'source')} checked: ${found.join(', ')}.\n`);
-      process.stdout.write(passed ? `Policy ${policy}: passed.\n` : `Policy ${policy}: failed on ${failing.map((p) => plural(counts[p], ...NAMES[p])).join(', ')}.\n`);
+      say(`\n${plural(results.length, 'source')} checked: ${found.join(', ')}.\n`);
+      say(passed ? `Policy ${policy}: passed.\n` : `Policy ${policy}: failed on ${failing.map((p) => plural(counts[p], ...NAMES[p])).join(', ')}.\n`);
     }
     return passed ? 0 : 1;
   },

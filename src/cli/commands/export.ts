@@ -12,6 +12,8 @@ import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPT
 import { namedSources } from '../sourceFiles';
 import { writeOutput } from '../writeOutput';
 import type { Command } from './command';
+import { escapeJsonText } from '../../core/text/escape';
+import { warn } from '../terminal';
 
 export const EXPORT_FORMATS = ['w3c', 'brat', 'csv', 'claimreview'] as const;
 
@@ -61,7 +63,7 @@ ${BATCH_HELP}`,
     const unreadable = await analyzeEach(files, options, { label: 'export', jobs: values.jobs, timing: values.timing }, async (report) => {
       if (report.sidecar.state === 'invalid') {
         invalid++;
-        process.stderr.write(`sourcemark: ${report.sidecarPath}: tags not exported: ${report.sidecar.problem.message}\n`);
+        warn(`sourcemark: ${report.sidecarPath}: tags not exported: ${report.sidecar.problem.message}\n`);
       }
       const source = toReportSource(report, values['base-iri']);
       if (format !== 'brat') {
@@ -88,13 +90,13 @@ ${BATCH_HELP}`,
 
     if (format === 'brat') {
       for (const dir of bratDirs) await writeFile(path.join(dir, 'annotation.conf'), bratAnnotationConf(), { flag: 'wx' }).catch(() => undefined);
-      if (orphansLeftOut) process.stderr.write(`sourcemark: ${orphansLeftOut} orphaned tag(s) not exported: brat needs offsets, and their text is no longer in the source.\n`);
-      process.stderr.write(`sourcemark: wrote ${written} .ann file(s).\n`);
+      if (orphansLeftOut) warn(`sourcemark: ${orphansLeftOut} orphaned tag(s) not exported: brat needs offsets, and their text is no longer in the source.\n`);
+      warn(`sourcemark: wrote ${written} .ann file(s).\n`);
     } else {
       const content =
-        format === 'w3c' ? `${JSON.stringify(toW3c(sources, { scope }), null, 2)}\n`
+        format === 'w3c' ? `${escapeJsonText(JSON.stringify(toW3c(sources, { scope }), null, 2))}\n`
         : format === 'csv' ? toCsv(sources, { scope, guardFormulas: !values['keep-formulas'] })
-        : `${JSON.stringify(toClaimReviews(sources, { ...(values.author ? { author: values.author } : {}), ...(values['url-base'] ? { urlBase: values['url-base'] } : {}) }), null, 2)}\n`;
+        : `${escapeJsonText(JSON.stringify(toClaimReviews(sources, { ...(values.author ? { author: values.author } : {}), ...(values['url-base'] ? { urlBase: values['url-base'] } : {}) }), null, 2))}\n`;
       await writeOutput(values.out, content);
     }
     return missing + unreadable + invalid ? 1 : 0;

@@ -11,6 +11,7 @@ import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearc
 import { namedSources } from '../sourceFiles';
 import { writeOutput } from '../writeOutput';
 import type { Command } from './command';
+import { warn } from '../terminal';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -56,7 +57,7 @@ ${BATCH_HELP}`,
       timeline: reportTimeline(buildTimeline(digests, conflicts)), conflicts: conflicts.map(reportConflict),
     });
     await writeOutput(values.out, format === 'md' ? renderMarkdown(data) : renderHtml(data));
-    if (values.out) process.stderr.write(`sourcemark: wrote ${values.out} (${sources.length} sources, ${data.claims.length} claims, ${data.timeline.length} dates on the timeline).\n`);
+    if (values.out) warn(`sourcemark: wrote ${values.out} (${sources.length} sources, ${data.claims.length} claims, ${data.timeline.length} dates on the timeline).\n`);
     return missing + unreadable ? 1 : 0;
   },
 };

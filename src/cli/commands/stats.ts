@@ -6,6 +6,7 @@ import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPT
 import { displayPath, namedSources } from '../sourceFiles';
 import type { SourceReport } from '../sourceReport';
 import type { Command } from './command';
+import { say, sayJson } from '../terminal';
 
 export const STATS_JSON_VERSION = 1;
 
@@ -58,7 +59,7 @@ function table(files: readonly StatsFile[], total: Counts): string {
     ...files.map((f) => [f.file, ...COLUMNS.map((k) => int(f[k])), note(f)]),
     [`total (${int(files.length)} sources)`, ...COLUMNS.map((k) => int(total[k])), ''],
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const widths = rows[0]!.map((_, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), 0));
   const line = (r: string[]) => r.map((cell, i) => (i === 0 || i === r.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
   return [line(rows[0]!), ...rows.slice(1, -1).map(line), line(rows[0]!.map((_, i) => '-'.repeat(widths[i]!))), line(rows.at(-1)!)].join('\n');
 }
@@ -84,8 +85,8 @@ ${BATCH_HELP}`,
       results.push(statsFile(report));
     });
     const total = totalOf(results);
-    if (values.json) process.stdout.write(`${JSON.stringify({ version: STATS_JSON_VERSION, files: results, total: { sources: results.length, ...total } }, null, 2)}\n`);
-    else process.stdout.write(`${table(results, total)}\n`);
+    if (values.json) sayJson({ version: STATS_JSON_VERSION, files: results, total: { sources: results.length, ...total } });
+    else say(`${table(results, total)}\n`);
     return missing + unreadable ? 1 : 0;
   },
 };

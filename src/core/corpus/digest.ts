@@ -42,16 +42,62 @@ function lastAtOrBefore(sorted: readonly number[], x: number): number {
 
 const cut = (s: string) => oneLine(s, MAX_QUOTE);
 
+const SPACE = /\s/;
+
+/** Masks spans of `text` (which starts at `base`) with spaces: all spans in one pass, not one copy each. */
+function maskSpans(text: string, base: number, spans: { start: number; end: number }[]): string {
+  const sorted = spans
+    .map((s) => ({ start: Math.max(0, s.start - base), end: Math.min(text.length, s.end - base) }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of sorted) {
+    if (s.end <= at) continue;
+    const from = Math.max(at, s.start);
+    parts.push(text.slice(at, from), ' '.repeat(s.end - from));
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 const tagOf = (f: TaggedFinding): TagSummary | undefined => (f.annotation ? { id: f.annotation.id, status: f.annotation.status } : undefined);
+
+/** How far around a date its sentence is looked for: a line of dates without sentence ends is not one sentence. */
+const SENTENCE_REACH = 600;
+
+const isBreak = (c: number) => c === 10 || c === 13;
+const isStop = (c: number) => c === 46 || c === 33 || c === 63; // . ! ?
+const isSpaceAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
+};
 
 /** The sentence around [start, end): from the last sentence end or line break before it to the next one after. */
 function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
-  while (s > 0 && !/[\n\r]/.test(text[s - 1]) && !(/[.!?]/.test(text[s - 2] ?? '') && /\s/.test(text[s - 1]))) s--;
+  const from = Math.max(0, start - SENTENCE_REACH);
+  while (s > from && !isBreak(text.charCodeAt(s - 1)) && !(s >= 2 && isStop(text.charCodeAt(s - 2)) && isSpaceAt(text, s - 1))) s--;
   let e = end;
-  while (e < text.length && !/[\n\r]/.test(text[e]) && !(/[.!?]/.test(text[e]) && /\s|$/.test(text[e + 1] ?? ''))) e++;
-  if (e < text.length && /[.!?]/.test(text[e])) e++;
-  return { start: s, end: Math.min(e, start + 600) };
+  const to = Math.min(text.length, start + SENTENCE_REACH);
+  while (e < to && !isBreak(text.charCodeAt(e)) && !isStop(text.charCodeAt(e))) e++;
+  if (e < text.length && isStop(text.charCodeAt(e))) e++;
+  return { start: s, end: Math.min(e, start + SENTENCE_REACH) };
+}
+
+/** Words kept before a date whose sentence is too long to quote from its start. */
+const QUOTE_LEAD = 120;
+
+/**
+ * The sentence quoted for a date outside any claim: from its start, or, where the cut would leave
+ * the date out (a line of dates without a sentence end), from a few words before the date.
+ */
+function quoteAround(text: string, sentence: { start: number; end: number }, date: { start: number; end: number }): string {
+  if (date.end - sentence.start <= MAX_QUOTE - 1) return cut(text.slice(sentence.start, sentence.end));
+  let from = Math.max(sentence.start, date.start - QUOTE_LEAD);
+  while (from < date.start && !isSpaceAt(text, from)) from++;
+  return `…${cut(text.slice(from, sentence.end))}`;
 }
 
 const FUTURE_CUES = new Set(['plan', 'prediction']);
@@ -120,15 +166,22 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
   }
 
   const dates: DateDigest[] = [];
+  // A claim holding many dates is cut once.
+  const claimQuotes = new Map<TaggedFinding, string>();
+  const quoteOf = (c: TaggedFinding) => {
+    let q = claimQuotes.get(c);
+    if (q === undefined) claimQuotes.set(c, (q = cut(c.text)));
+    return q;
+  };
   for (const f of findings) {
     if (f.kind !== 'date') continue;
     const claim = claimAt(f.start, f.end);
-    const sentence = claim ?? sentenceAround(text, f.start, f.end);
+    const sentence = claim ? undefined : sentenceAround(text, f.start, f.end);
     const tag = tagOf(f);
     dates.push({
       findingId: f.id, span: pos.span(f.start, f.end), text: f.text, region: f.region,
       value: f.date?.value ?? null, timexType: f.date?.timexType ?? 'DATE', ...(f.date?.mod ? { mod: f.date.mod } : {}),
-      anchor: f.date?.anchor ?? 'unresolved', sentence: cut(text.slice(sentence.start, sentence.end)),
+      anchor: f.date?.anchor ?? 'unresolved', sentence: claim ? quoteOf(claim) : quoteAround(text, sentence!, f),
       ...(claim ? { claimId: claim.id } : {}), ...(tag ? { tag } : {}),
     });
   }
@@ -145,17 +198,15 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     };
     const ents = inside(entities, entityStarts);
     const ds = inside(dates, dateStarts);
-    // Names, dates and titles are compared as such, not as words.
-    let masked = c.text;
-    const mask = (s: number, e: number) => {
-      masked = masked.slice(0, s - c.start) + ' '.repeat(e - s) + masked.slice(e - c.start);
-    };
-    for (const e of ents) mask(e.role ? Math.max(c.start, e.role.span.start) : e.span.start, e.role ? Math.min(c.end, e.role.span.end) : e.span.end);
-    for (const e of ents) mask(e.span.start, e.span.end);
-    for (const d of ds) mask(d.span.start, d.span.end);
     const figures = findFigures(c.text, ents.map((e) => ({ start: e.span.start - c.start, end: e.span.end - c.start })))
       .map((fig) => ({ value: fig.value, unit: fig.unit, ...(fig.qualifier ? { qualifier: fig.qualifier } : {}), text: fig.text, span: pos.span(c.start + fig.start, c.start + fig.end) }));
-    for (const fig of figures) mask(fig.span.start, fig.span.end);
+    // Names, dates, titles and figures are compared as such, not as words.
+    const masked = maskSpans(c.text, c.start, [
+      ...ents.map((e) => (e.role ? { start: Math.max(c.start, e.role.span.start), end: Math.min(c.end, e.role.span.end) } : e.span)),
+      ...ents.map((e) => e.span),
+      ...ds.map((d) => d.span),
+      ...figures.map((fig) => fig.span),
+    ]);
     const dateValues: DateValueDigest[] = ds.filter((d) => d.value !== null).map((d) => {
       const info = byId.get(d.findingId)?.date;
       return {
@@ -166,7 +217,7 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     });
     const tag = tagOf(c);
     return {
-      findingId: c.id, span: pos.span(c.start, c.end), text: cut(c.text), region: c.region,
+      findingId: c.id, span: pos.span(c.start, c.end), text: quoteOf(c), region: c.region,
       ...(c.claim?.attribution?.speaker ? { speaker: c.claim.attribution.speaker } : {}),
       hedged: !!c.claim?.hedges.length,
       future: c.cues.some((cue) => FUTURE_CUES.has(cue.kind)),

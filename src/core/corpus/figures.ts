@@ -1,6 +1,7 @@
 // Figures in a claim ("more than 300 million users", "4.9 per cent", "$500") and whether two of
 // them, from two sources stating the same fact, disagree.
 import { stemmer } from 'stemmer';
+import { spanOverlap } from '../text/spanOverlap';
 
 const MULTIPLIER: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12,
@@ -26,10 +27,11 @@ export interface Figure {
  */
 export function findFigures(text: string, skip: readonly { start: number; end: number }[] = []): Figure[] {
   const out: Figure[] = [];
+  const skipped = spanOverlap(skip, 0, text.length);
   for (const m of text.matchAll(FIGURE)) {
     const start = m.index!;
     const end = start + m[0].trimEnd().length;
-    if (skip.some((s) => start < s.end && s.start < end)) continue;
+    if (skipped(start, end)) continue;
     if (/\p{L}/u.test(text[start - 1] ?? '') || /\p{L}/u.test(text[end] ?? '')) continue; // "Mi7", "P10"
     const raw = Number(m[2].replace(/,/g, ''));
     if (!m[1] && !m[3] && !m[4] && raw >= 1900 && raw <= 2100 && !m[2].includes('.')) continue; // a year

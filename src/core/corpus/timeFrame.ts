@@ -92,7 +92,7 @@ export function timeFrameOf(dates: readonly DateValueDigest[], referenceDate?: s
   }
   if (!used.length) return undefined;
   const deadline = used.reduce((a, b) => (b.p.to > a.p.to ? b : a)).p;
-  const from = Math.min(...used.map((u) => u.p.from));
+  const from = used.reduce((min, u) => Math.min(min, u.p.from), Infinity);
   return {
     deadline,
     dates: used.map((u) => u.d),

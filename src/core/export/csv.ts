@@ -58,13 +58,13 @@ function orphanRow(s: ExportSource, o: Annotation): Row {
 }
 
 export function toCsv(sources: readonly ExportSource[], options: CsvOptions): string {
-  const text = new Set<string>(['text', 'note', 'evidence', 'speaker']);
   const rows = [CSV_COLUMNS.join(',')];
   for (const s of sources) {
     const lines = new LineIndex(s.text);
     const all = [...selectFindings(s, options.scope).map((f) => findingRow(s, lines, f)), ...s.orphans.map((o) => orphanRow(s, o))];
     for (const row of all) {
-      rows.push(CSV_COLUMNS.map((c) => csvField(options.guardFormulas && text.has(c) ? guard(row[c]) : row[c])).join(','));
+      // Every cell: a tag id comes from a sidecar anyone may edit, a source path from a file name anyone may choose.
+      rows.push(CSV_COLUMNS.map((c) => csvField(options.guardFormulas ? guard(row[c]) : row[c])).join(','));
     }
   }
   return `${rows.join('\r\n')}\r\n`;

@@ -35,7 +35,7 @@ function annotationsIn(doc: unknown): unknown[] {
   if (types.includes('AnnotationCollection')) {
     const pages: unknown[] = [];
     // A page may point to the next one inline; pages given only by IRI cannot be followed offline.
-    for (let page: unknown = doc.first; isObject(page); page = page.next) pages.push(...list(page.items));
+    for (let page: unknown = doc.first; isObject(page); page = page.next) for (const item of list(page.items)) pages.push(item);
     return pages;
   }
   if (types.includes('AnnotationPage')) return list(doc.items);

@@ -140,7 +140,7 @@ function combinedScore(quote: number, context: ContextScore, distance: number, t
   return (50 * quote + 20 * prefix + 20 * suffix + 2 * position) / 92;
 }
 
-const nearest = (i: number, expected: readonly number[]) => Math.min(...expected.map((e) => Math.abs(i - e)));
+const nearest = (i: number, expected: readonly number[]) => expected.reduce((best, e) => Math.min(best, Math.abs(i - e)), Infinity);
 
 /**
  * Where the recorded context, found intact right beside an approximate match, says the quote starts

@@ -6,13 +6,31 @@ import {
 } from './annotation';
 import { cut } from '../text/shorten';
 
-export type SidecarProblemCode = 'invalid-json' | 'schema' | 'future-version' | 'duplicate-id' | 'offsets';
+export type SidecarProblemCode = 'invalid-json' | 'schema' | 'future-version' | 'duplicate-id' | 'offsets' | 'limit' | 'not-a-file';
 
 export interface SidecarProblem {
   code: SidecarProblemCode;
   /** Shown to users: says what is wrong and what to do about it. */
   message: string;
+  /** What is wrong, without the advice (for a write that was refused rather than a file that was read). */
+  detail?: string;
 }
+
+/**
+ * What one sidecar may hold. A file past these is not read (its tags are not loaded, it is never
+ * overwritten) and a change that would pass them is not saved: a 5,000-deep file overflowed the
+ * stack on every save, a 200,000-tag file froze the editor, a 10 MB note took 10 s to save.
+ * The tag count and the note length are in the schema too, so VS Code flags them in a hand edit.
+ */
+export const SIDECAR_LIMITS = {
+  /** File size in bytes (a tag with a full history is about 1 KB). */
+  bytes: 32 * 1024 * 1024,
+  /** Nesting of objects and arrays; Sourcemark's own files nest 5 deep. */
+  depth: 64,
+  tags: 50_000,
+  /** Characters in one note. */
+  noteLength: 20_000,
+} as const;
 
 /** `fromVersion`: the schema version of the file as read; a version 1 file is upgraded in memory. */
 export type ParsedSidecar = { ok: true; sidecar: Sidecar; fromVersion: 1 | 2 } | { ok: false; problem: SidecarProblem };
@@ -145,6 +163,7 @@ function schemaProblem(detail: string): ParsedSidecar {
     ok: false,
     problem: {
       code: 'schema',
+      detail: `it does not match the Sourcemark tag format: ${detail}`,
       message:
         `The sidecar does not match the Sourcemark tag format: ${detail}. ` +
         `Correct that value by hand or restore the file from version control; ${NOT_OVERWRITTEN}`,
@@ -160,7 +179,63 @@ function splitExtra(obj: Record<string, unknown>, known: readonly string[]) {
   return entries.length > 0 ? { extra: Object.fromEntries(entries) } : {};
 }
 
+const count = (n: number) => n.toLocaleString('en-US');
+
+function limitProblem(detail: string, todo: string): ParsedSidecar {
+  return { ok: false, problem: { code: 'limit', detail, message: `${detail}. ${todo}; ${NOT_OVERWRITTEN}` } };
+}
+
+/** True when objects and arrays in `json` nest deeper than `max`: a scan, no recursion, before anything parses it. */
+export function nestsDeeperThan(json: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: the next character is escaped
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+/** The first limit a parsed sidecar passes (tags, note length), checked before the schema so the message is plain. */
+function overLimit(data: unknown): ParsedSidecar | undefined {
+  if (!isObject(data) || !Array.isArray(data.annotations)) return undefined;
+  const tags = data.annotations.length;
+  if (tags > SIDECAR_LIMITS.tags) {
+    return limitProblem(
+      `The sidecar holds ${count(tags)} tags, more than the ${count(SIDECAR_LIMITS.tags)} Sourcemark reads from one file`,
+      'Delete the tags you no longer need (by hand) or restore the file from version control',
+    );
+  }
+  for (const [i, a] of data.annotations.entries()) {
+    if (isObject(a) && typeof a.note === 'string' && a.note.length > SIDECAR_LIMITS.noteLength) {
+      return limitProblem(
+        `The note of tag "${typeof a.id === 'string' ? a.id.slice(0, 40) : i}" (/annotations/${i}/note) has ${count(a.note.length)} characters, more than the ${count(SIDECAR_LIMITS.noteLength)} a note may have`,
+        'Shorten it by hand or restore the file from version control',
+      );
+    }
+  }
+  return undefined;
+}
+
 export function parseSidecar(json: string): ParsedSidecar {
+  if (json.length > SIDECAR_LIMITS.bytes) {
+    return limitProblem(
+      `The sidecar has ${count(json.length)} characters, more than the ${count(SIDECAR_LIMITS.bytes)} bytes Sourcemark reads`,
+      'Delete the tags you no longer need (by hand) or restore the file from version control',
+    );
+  }
+  if (nestsDeeperThan(json, SIDECAR_LIMITS.depth)) {
+    return limitProblem(
+      `The sidecar nests values more than ${SIDECAR_LIMITS.depth} levels deep (Sourcemark's own files nest 5)`,
+      'Remove the deeply nested value by hand or restore the file from version control',
+    );
+  }
   // Editors on Windows like to prepend a BOM; it is not part of the JSON.
   const text = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
   let data: unknown;
@@ -192,6 +267,9 @@ export function parseSidecar(json: string): ParsedSidecar {
       },
     };
   }
+
+  const tooMuch = overLimit(data);
+  if (tooMuch) return tooMuch;
 
   const fromVersion = isObject(data) && data.schemaVersion === 1 ? 1 : 2;
   const error = validate(data, fromVersion);

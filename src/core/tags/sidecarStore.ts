@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { lstat, open, readdir, rename, rmdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { FileTooLargeError, formatBytes, NotRegularFileError, readRegularFile } from '../files/regularFile';
+import { decodeUtf8 } from '../text/utf8';
 import { SIDECAR_SCHEMA_VERSION, type Sidecar } from './annotation';
 import { sha256Hex } from './quoteSelector';
-import { checkAgainstSource, parseSidecar, serializeSidecar, type SidecarProblem } from './sidecarFormat';
+import { checkAgainstSource, parseSidecar, serializeSidecar, SIDECAR_LIMITS, type SidecarProblem } from './sidecarFormat';
 
 import { sidecarPathFor } from './sidecarName';
 
@@ -12,7 +14,14 @@ export { SIDECAR_SUFFIX, sidecarPathFor } from './sidecarName';
 
 export type SidecarRead =
   | { state: 'missing' }
-  | { state: 'ok'; sidecar: Sidecar; raw: string; fromVersion?: 1 | 2 }
+  | {
+      state: 'ok';
+      sidecar: Sidecar;
+      raw: string;
+      fromVersion?: 1 | 2;
+      /** Byte offset of the first byte that is not UTF-8: the tags are read, but saving would change those bytes, so it is refused. */
+      invalidUtf8At?: number;
+    }
   | { state: 'invalid'; problem: SidecarProblem };
 
 /** Reads a sidecar; one that cannot be read at all (permissions, an I/O error) counts as invalid, its tags not loaded. */
@@ -71,10 +80,51 @@ export class SidecarStoreError extends Error {
 }
 
 /** Raw file contents (undefined: no file) as a read result. */
-function classify(raw: string | undefined): SidecarRead {
+function classify(raw: string | undefined, invalidUtf8At?: number): SidecarRead {
   if (raw === undefined) return { state: 'missing' };
   const parsed = parseSidecar(raw);
-  return parsed.ok ? { state: 'ok', sidecar: parsed.sidecar, raw, fromVersion: parsed.fromVersion } : { state: 'invalid', problem: parsed.problem };
+  if (!parsed.ok) return { state: 'invalid', problem: parsed.problem };
+  return { state: 'ok', sidecar: parsed.sidecar, raw, fromVersion: parsed.fromVersion, ...(invalidUtf8At !== undefined ? { invalidUtf8At } : {}) };
+}
+
+/** The contents of a sidecar file as read from disk: text, and where it stops being UTF-8. */
+interface DiskContents {
+  raw: string | undefined;
+  invalidUtf8At?: number;
+}
+
+/**
+ * A sidecar's contents, reading only a regular file of at most the size limit: a FIFO or a device
+ * named like a sidecar would block or never end, a folder is not one. Those throw (see regularFile).
+ */
+async function readContents(path: string): Promise<DiskContents> {
+  const bytes = await readRegularFile(path, SIDECAR_LIMITS.bytes);
+  if (bytes === undefined) return { raw: undefined };
+  const { text, invalidAt } = decodeUtf8(bytes);
+  return { raw: text, ...(invalidAt !== undefined ? { invalidUtf8At: invalidAt } : {}) };
+}
+
+/** A sidecar that is not a file, or too large, read as invalid: reported, never opened or overwritten. */
+function unreadable(path: string, err: unknown): SidecarRead | undefined {
+  if (err instanceof NotRegularFileError) {
+    return {
+      state: 'invalid',
+      problem: {
+        code: 'not-a-file', detail: `${path} is ${err.kind}`,
+        message: `${path} is ${err.kind}, not a sidecar file, so Sourcemark does not read it and will not save tags there. Move it aside.`,
+      },
+    };
+  }
+  if (err instanceof FileTooLargeError) {
+    return {
+      state: 'invalid',
+      problem: {
+        code: 'limit', detail: `it is ${formatBytes(err.bytes)}`,
+        message: `The sidecar is ${formatBytes(err.bytes)}, more than the ${formatBytes(err.maxBytes)} Sourcemark reads. Delete the tags you no longer need (by hand) or restore the file from version control; Sourcemark will not overwrite it until it is fixed.`,
+      },
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -88,8 +138,8 @@ type UpdatePlan = { done: SidecarUpdate } | { next: Sidecar; content: string; up
  * they do not parse: a file we cannot read may hold tags we do not understand, so overwriting it
  * could destroy the user's work.
  */
-function planUpdate(path: string, raw: string | undefined, change: SidecarChange): UpdatePlan {
-  const read = classify(raw);
+function planUpdate(path: string, raw: string | undefined, change: SidecarChange, invalidUtf8At?: number): UpdatePlan {
+  const read = classify(raw, invalidUtf8At);
   if (read.state === 'invalid') {
     throw new SidecarStoreError(
       `Cannot save tags to ${path}: the file already there is not a sidecar this Sourcemark can read, ` +
@@ -103,6 +153,22 @@ function planUpdate(path: string, raw: string | undefined, change: SidecarChange
   if (next === undefined) return { done: { sidecar: current, written: false } };
   const content = serializeSidecar(next);
   if (content === raw) return { done: { sidecar: next, written: false } };
+  if (read.state === 'ok' && read.invalidUtf8At !== undefined) {
+    throw new SidecarStoreError(
+      `Cannot save tags to ${path}: it holds bytes that are not UTF-8 (the first at byte ${read.invalidUtf8At}), and saving would replace them with "\uFFFD". ` +
+        'Save the file as UTF-8 or correct that byte by hand; your tag was not saved.',
+      'not-utf8',
+    );
+  }
+  // Never write what this store would then refuse to read: a bad status, a note that is not text,
+  // a note or a tag count past the limits. Checked here whoever asked for the change.
+  const check = parseSidecar(content);
+  if (!check.ok) {
+    throw new SidecarStoreError(
+      `Sourcemark did not save tags to ${path}: the result would not be a sidecar it can read back (${check.problem.detail ?? check.problem.message}). Nothing was written.`,
+      'invalid-change',
+    );
+  }
   const fromVersion = read.state === 'ok' ? read.fromVersion : undefined;
   return { next, content, ...(fromVersion !== undefined && fromVersion < SIDECAR_SCHEMA_VERSION ? { upgradeFrom: fromVersion } : {}) };
 }
@@ -150,16 +216,6 @@ function writeError(path: string, err: unknown): SidecarStoreError {
   });
 }
 
-/** Reads the file, or undefined when it does not exist. Any other fs error is thrown as is. */
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return undefined;
-    throw err;
-  }
-}
-
 function readError(path: string, err: unknown): SidecarStoreError {
   const reason = err instanceof Error ? err.message : String(err);
   return new SidecarStoreError(
@@ -182,9 +238,23 @@ export interface FileSidecarStoreOptions {
   lockWaitMs?: number;
 }
 
-/** Written before a version 1 file is first replaced by a version 2 one, so an upgrade never costs data. */
-export function backupPathFor(sidecarPath: string, version: number): string {
-  return `${sidecarPath}.v${version}.bak`;
+/**
+ * Written before a version 1 file is replaced by a version 2 one, so an upgrade never costs data:
+ * `a.txt.annotations.json.v1.bak`, or `….v1.2.bak`, `….v1.3.bak` … when that name holds something else.
+ */
+export function backupPathFor(sidecarPath: string, version: number, n = 1): string {
+  return n === 1 ? `${sidecarPath}.v${version}.bak` : `${sidecarPath}.v${version}.${n}.bak`;
+}
+
+/** Backup names tried before an upgrade gives up (each holding other contents). */
+const MAX_BACKUPS = 100;
+
+function tooManyBackups(sidecarPath: string, version: number): SidecarStoreError {
+  return new SidecarStoreError(
+    `Cannot save tags to ${sidecarPath}: it is a version ${version} file, which Sourcemark backs up before upgrading it, and ${backupPathFor(sidecarPath, version)} ` +
+      `to ${basename(backupPathFor(sidecarPath, version, MAX_BACKUPS))} are all taken by other files. Move old backups aside; your tag was not saved.`,
+    'EBACKUP',
+  );
 }
 
 /** How often a save is retried when another program rewrote the file under it. */
@@ -194,10 +264,15 @@ export class FileSidecarStore implements SidecarStore {
   constructor(private readonly options: FileSidecarStoreOptions = {}) {}
 
   async read(path: string): Promise<SidecarRead> {
-    const raw = await readIfExists(path).catch((err: unknown) => {
+    let contents: DiskContents;
+    try {
+      contents = await readContents(path);
+    } catch (err) {
+      const refused = unreadable(path, err);
+      if (refused) return refused;
       throw readError(path, err);
-    });
-    return classify(raw);
+    }
+    return classify(contents.raw, contents.invalidUtf8At);
   }
 
   async write(path: string, sidecar: Sidecar): Promise<void> {
@@ -209,10 +284,14 @@ export class FileSidecarStore implements SidecarStore {
     try {
       await this.removeDeadTempFiles(path);
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        const raw = await readIfExists(path).catch((err: unknown) => {
+        const { raw, invalidUtf8At } = await readContents(path).catch((err: unknown) => {
+          const refused = unreadable(path, err);
+          if (refused?.state === 'invalid') {
+            throw new SidecarStoreError(`Cannot save tags to ${path}: ${refused.problem.message} Your tag was not saved.`, (err as { code: string }).code, { problem: refused.problem });
+          }
           throw writeError(path, err);
         });
-        const plan = planUpdate(path, raw, change);
+        const plan = planUpdate(path, raw, change, invalidUtf8At);
         if ('done' in plan) return plan.done;
         if (await this.replace(path, raw, plan.content, plan.upgradeFrom)) return { sidecar: plan.next, written: true };
       }
@@ -255,13 +334,16 @@ export class FileSidecarStore implements SidecarStore {
       try {
         const release = await lockfile.lock(path, {
           realpath: false,
-          stale: 5_000,
+          stale: LOCK_STALE_MS,
           // A lock we hold cannot be lost while we save (saves take milliseconds); if it ever is, the
           // unchanged-file check before the rename still protects the data.
           onCompromised: () => undefined,
         });
         return () => release().catch(() => undefined);
       } catch (err) {
+        // What is at the lock's name may not be a lock at all (a folder committed by mistake, a lock
+        // dated in the future by another machine's clock): reported or recovered, not waited on.
+        if (await recoverOrReportLock(path)) continue;
         // Only a lock held by another process is worth waiting for; any other error is final.
         if (errnoCode(err) !== 'ELOCKED') throw writeError(path, err);
         if (Date.now() > deadline) {
@@ -289,7 +371,7 @@ export class FileSidecarStore implements SidecarStore {
     let handle: FileHandle | undefined;
     let created = false;
     try {
-      if (expected !== undefined && upgradeFrom !== undefined) await keepBackup(backupPathFor(path, upgradeFrom), expected);
+      if (expected !== undefined && upgradeFrom !== undefined) await keepBackup(path, upgradeFrom, expected);
       // Keep the permissions the user gave the existing file; rename would otherwise reset them.
       const mode = expected === undefined ? 0o666 : await stat(path).then((st) => st.mode & 0o777, () => 0o666);
       handle = await open(temp, 'wx', mode);
@@ -300,7 +382,7 @@ export class FileSidecarStore implements SidecarStore {
       await handle.close();
       handle = undefined;
       await this.options.hooks?.beforeRename?.(path);
-      if ((await readIfExists(path)) !== expected) {
+      if ((await readContents(path)).raw !== expected) {
         await unlink(temp).catch(() => undefined);
         return false;
       }
@@ -314,6 +396,39 @@ export class FileSidecarStore implements SidecarStore {
   }
 }
 
+/** A lock not refreshed for this long belongs to a process that died (proper-lockfile refreshes it every half of it). */
+const LOCK_STALE_MS = 5_000;
+
+/**
+ * Looks at what stands at the lock's name when the lock cannot be taken. Throws for what is not a
+ * Sourcemark lock: a file, or a folder with something in it (proper-lockfile's locks are empty
+ * folders), which is someone's data and never removed. Removes an empty lock folder dated further
+ * in the future than a live lock can be (its owner could never make it look stale), and returns
+ * true to try again at once. False: a lock to wait for, or nothing there any more.
+ */
+async function recoverOrReportLock(sidecarPath: string): Promise<boolean> {
+  const lockPath = `${sidecarPath}.lock`;
+  const st = await lstat(lockPath).catch(() => undefined);
+  if (!st) return false;
+  if (!st.isDirectory()) {
+    throw new SidecarStoreError(
+      `Cannot save tags to ${sidecarPath}: ${lockPath} is ${st.isSymbolicLink() ? 'a link' : 'a file'}, not the lock folder Sourcemark makes there while it saves. Move it aside; your tag was not saved.`,
+      'EFOREIGNLOCK',
+    );
+  }
+  const entries = await readdir(lockPath).catch(() => [] as string[]);
+  if (entries.length) {
+    const shown = entries.slice(0, 3).map((e) => `"${e}"`).join(', ');
+    throw new SidecarStoreError(
+      `Cannot save tags to ${sidecarPath}: ${lockPath} is a folder Sourcemark did not make (it holds ${shown}${entries.length > 3 ? ', …' : ''}); ` +
+        'Sourcemark uses that name to lock the sidecar while it saves. Move that folder aside (it may have been committed to version control); your tag was not saved.',
+      'EFOREIGNLOCK',
+    );
+  }
+  if (st.mtimeMs <= Date.now() + LOCK_STALE_MS) return false;
+  return rmdir(lockPath).then(() => true, () => false);
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -323,19 +438,30 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Writes `content` to `path` unless a backup is already there (the first backup is the one worth keeping). */
-async function keepBackup(path: string, content: string): Promise<void> {
-  try {
-    const handle = await open(path, 'wx');
+/**
+ * Keeps `content`, the file before its upgrade from `version`, in the first backup name that is
+ * free or already holds it (an upgrade retried after another writer got in). Never overwrites a file.
+ */
+async function keepBackup(sidecarPath: string, version: number, content: string): Promise<void> {
+  for (let n = 1; n <= MAX_BACKUPS; n++) {
+    const path = backupPathFor(sidecarPath, version, n);
+    let handle: FileHandle;
+    try {
+      handle = await open(path, 'wx');
+    } catch (err) {
+      if (errnoCode(err) !== 'EEXIST') throw err;
+      if ((await readContents(path).catch(() => undefined))?.raw === content) return;
+      continue;
+    }
     try {
       await handle.writeFile(content, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
     }
-  } catch (err) {
-    if (errnoCode(err) !== 'EEXIST') throw err;
+    return;
   }
+  throw tooManyBackups(sidecarPath, version);
 }
 
 /** In-memory twin of FileSidecarStore for tests; same rules, no disk. */
@@ -360,8 +486,10 @@ export class MemorySidecarStore implements SidecarStore {
     const plan = planUpdate(path, raw, change);
     if ('done' in plan) return plan.done;
     if (raw !== undefined && plan.upgradeFrom !== undefined) {
-      const backup = backupPathFor(path, plan.upgradeFrom);
-      if (!this.files.has(backup)) this.files.set(backup, raw);
+      let n = 1;
+      while (n <= MAX_BACKUPS && this.files.has(backupPathFor(path, plan.upgradeFrom, n)) && this.files.get(backupPathFor(path, plan.upgradeFrom, n)) !== raw) n++;
+      if (n > MAX_BACKUPS) throw tooManyBackups(path, plan.upgradeFrom);
+      this.files.set(backupPathFor(path, plan.upgradeFrom, n), raw);
     }
     this.files.set(path, plan.content);
     return { sidecar: plan.next, written: true };

@@ -2,7 +2,7 @@
 // so callers can compare before/after and undo by keeping the old value.
 import { randomUUID } from 'node:crypto';
 import type { FindingKind, TagStatus } from '../model';
-import type { Annotation, Evidence, Sidecar, StatusChange } from './annotation';
+import type { Annotation, Evidence, Sidecar, StatusChange, TextQuoteTarget } from './annotation';
 import { makeQuoteTarget, sameQuoteTarget, sha256Hex } from './quoteSelector';
 import { MAX_HISTORY, normaliseEvidence } from './sidecarFormat';
 
@@ -52,8 +52,7 @@ function withChange(history: readonly StatusChange[] | undefined, change: Status
   return [...(history ?? []), change].slice(-MAX_HISTORY);
 }
 
-function uniqueId(sidecar: Sidecar, newId: () => string): string {
-  const taken = new Set(sidecar.annotations.map((a) => a.id));
+function uniqueId(taken: ReadonlySet<string>, newId: () => string): string {
   // Bounded so a badly injected generator fails loudly instead of hanging.
   for (let i = 0; i < 100; i++) {
     const id = newId();
@@ -62,27 +61,22 @@ function uniqueId(sidecar: Sidecar, newId: () => string): string {
   throw new Error('Could not generate an unused annotation id after 100 attempts.');
 }
 
-export function setTag(sidecar: Sidecar, input: SetTagInput, newId: () => string = newAnnotationId): Sidecar {
-  const target = makeQuoteTarget(input.sourceText, input.start, input.end);
-  const sourceSha256 = sha256Hex(input.sourceText);
-  const stamp = input.now.toISOString();
-  const existing = sidecar.annotations.find((a) => sameKey(a, input));
+function newAnnotation(id: string, input: SetTagInput, target: TextQuoteTarget, stamp: string): Annotation {
+  return {
+    id,
+    kind: input.kind,
+    status: input.status,
+    target,
+    ...(input.note ? { note: input.note } : {}),
+    history: [{ at: stamp, to: input.status }],
+    ...(input.evidence?.length ? { evidence: normaliseEvidence(input.evidence) } : {}),
+    createdAt: stamp,
+    updatedAt: stamp,
+  };
+}
 
-  if (!existing) {
-    const added: Annotation = {
-      id: uniqueId(sidecar, newId),
-      kind: input.kind,
-      status: input.status,
-      target,
-      ...(input.note ? { note: input.note } : {}),
-      history: [{ at: stamp, to: input.status }],
-      ...(input.evidence?.length ? { evidence: normaliseEvidence(input.evidence) } : {}),
-      createdAt: stamp,
-      updatedAt: stamp,
-    };
-    return { ...sidecar, sourceSha256, annotations: [...sidecar.annotations, added] };
-  }
-
+/** `existing` with the input's status, note and evidence; itself when nothing changes. */
+function updatedAnnotation(existing: Annotation, input: SetTagInput, target: TextQuoteTarget, stamp: string): Annotation {
   let next: Annotation = { ...existing, status: input.status, target };
   if (input.note !== undefined) next = withNote(next, input.note);
   if (input.evidence?.length) next = { ...next, evidence: normaliseEvidence([...(existing.evidence ?? []), ...input.evidence]) };
@@ -90,16 +84,47 @@ export function setTag(sidecar: Sidecar, input: SetTagInput, newId: () => string
   // and the store can skip the write.
   const changed = next.status !== existing.status || next.note !== existing.note || !sameQuoteTarget(next.target, existing.target) ||
     JSON.stringify(next.evidence ?? []) !== JSON.stringify(normaliseEvidence(existing.evidence ?? []));
-  if (changed) {
-    next = { ...next, updatedAt: stamp };
-    if (next.status !== existing.status) next = { ...next, history: withChange(existing.history, { at: stamp, from: existing.status, to: next.status }) };
-  } else next = existing;
+  if (!changed) return existing;
+  next = { ...next, updatedAt: stamp };
+  if (next.status !== existing.status) next = { ...next, history: withChange(existing.history, { at: stamp, from: existing.status, to: next.status }) };
+  return next;
+}
 
-  return {
-    ...sidecar,
-    sourceSha256,
-    annotations: sidecar.annotations.map((a) => (a === existing ? next : a)),
-  };
+export function setTag(sidecar: Sidecar, input: SetTagInput, newId: () => string = newAnnotationId): Sidecar {
+  return setTags(sidecar, [input], newId);
+}
+
+/**
+ * setTag for many findings of one text at once (every mention of an entity): the same result as
+ * applying them in turn, in one pass over the sidecar and one fingerprint of the text, where
+ * applying them in turn re-hashes the text and re-scans every tag per finding.
+ */
+export function setTags(sidecar: Sidecar, inputs: readonly SetTagInput[], newId: () => string = newAnnotationId): Sidecar {
+  if (!inputs.length) return sidecar;
+  const text = inputs[0]!.sourceText;
+  if (inputs.some((i) => i.sourceText !== text)) throw new RangeError('setTags: every input must refer to the same source text.');
+  const annotations = [...sidecar.annotations];
+  const keyOf = (k: TagKey) => `${k.kind}\u0000${k.start}\u0000${k.end}`;
+  const at = new Map<string, number>();
+  annotations.forEach((a, i) => {
+    const key = keyOf({ kind: a.kind, start: a.target.start, end: a.target.end });
+    if (!at.has(key)) at.set(key, i);
+  });
+  const taken = new Set(annotations.map((a) => a.id));
+  for (const input of inputs) {
+    const target = makeQuoteTarget(text, input.start, input.end);
+    const stamp = input.now.toISOString();
+    const i = at.get(keyOf(input));
+    if (i !== undefined) {
+      annotations[i] = updatedAnnotation(annotations[i]!, input, target, stamp);
+      continue;
+    }
+    const id = uniqueId(taken, newId);
+    taken.add(id);
+    at.set(keyOf(input), annotations.length);
+    annotations.push(newAnnotation(id, input, target, stamp));
+  }
+  return { ...sidecar, sourceSha256: sha256Hex(text), annotations };
 }
 
 export function clearTag(sidecar: Sidecar, key: TagKey): Sidecar {

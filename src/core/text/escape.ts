@@ -34,3 +34,25 @@ export function isWebUrl(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * What a terminal must not get raw from a source, a sidecar or a file name: C0 controls but tab and
+ * line feed (ESC starts sequences that set the title, write the clipboard, move the cursor; a lone
+ * CR overwrites a line), DEL, C1 controls, and the marks that reorder or hide text (bidi
+ * embeddings, overrides and isolates, LRM, RLM, ALM) or break a line (U+2028, U+2029).
+ */
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** The same in JSON text, where JSON.stringify has escaped C0 inside strings but leaves the rest raw; line feeds there are layout. */
+const JSON_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const hex = (c: string, width: number) => c.charCodeAt(0).toString(16).toUpperCase().padStart(width, '0');
+
+/** Text safe to print to a terminal: each unsafe character shown as `\xHH` or `\uHHHH`, so it can be seen but does nothing. */
+export function escapeTerminal(s: string): string {
+  return s.replace(TERMINAL_UNSAFE, (c) => (c.charCodeAt(0) <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`));
+}
+
+/** JSON text safe to print: the same characters as `\uHHHH` escapes, which leaves the data it holds unchanged. */
+export function escapeJsonText(json: string): string {
+  return json.replace(JSON_UNSAFE, (c) => `\\u${hex(c, 4)}`);
+}

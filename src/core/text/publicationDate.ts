@@ -6,12 +6,15 @@ const PUBLICATION_LINE = /^(?:published|posted|updated|date|dated|first publishe
 
 /** How far into a source a stated publication date is looked for. */
 const HEAD_BLOCKS = 6;
+/** A dateline or a "Published:" line is short; a longer line is prose (or not text), never read whole here. */
+const MAX_LINE = 200;
 
 /** The publication date a source states near its top (a dateline or a "Published:" line), as YYYY-MM-DD. */
 export function findPublicationDate(blocks: readonly Block[], dates: DateDetector): string | undefined {
   for (const block of blocks.slice(0, HEAD_BLOCKS)) {
-    for (const line of block.text.split(/\r?\n/).slice(0, 3)) {
+    for (const line of firstLines(block.text, 3)) {
       const trimmed = line.trim();
+      if (trimmed.length > MAX_LINE) continue;
       const prefix = PUBLICATION_LINE.exec(trimmed);
       const rest = prefix ? trimmed.slice(prefix[0].length) : trimmed;
       const hits = dates.detect(rest, undefined);
@@ -22,4 +25,17 @@ export function findPublicationDate(blocks: readonly Block[], dates: DateDetecto
     }
   }
   return undefined;
+}
+
+/** The first `count` lines of `text` (split at LF, a CR before it dropped), without splitting the rest. */
+function firstLines(text: string, count: number): string[] {
+  const lines: string[] = [];
+  for (let at = 0; lines.length < count; ) {
+    const nl = text.indexOf('\n', at);
+    const end = nl < 0 ? text.length : nl;
+    lines.push(text.slice(at, text[end - 1] === '\r' && end > at ? end - 1 : end));
+    if (nl < 0) break;
+    at = nl + 1;
+  }
+  return lines;
 }

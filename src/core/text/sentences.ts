@@ -26,14 +26,14 @@ export function sentencesOf(tree: Root, source: string, base = 0): Sentence[] {
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue;
     for (const node of paragraph.children) {
-      if (node.type === 'SentenceNode') out.push(...splitMissedEnds(toSentence(node, source, base), source, base));
+      if (node.type === 'SentenceNode') for (const s of splitMissedEnds(toSentence(node, source, base), source, base)) out.push(s);
     }
   }
   return out;
 }
 
 /** Words whose period does not end a sentence. */
-const ABBREVIATIONS = new Set([
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'no', 'vs', 'etc', 'gen', 'gov', 'sen', 'rep',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'fig', 'approx', 'est',
 ]);

@@ -3,9 +3,27 @@ export function cut(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** Text for one line of output: whitespace runs as one space, trimmed, cut to `max` characters. */
+const SPACE = /\s/;
+
+/**
+ * Text for one line of output: whitespace runs as one space, trimmed, cut to `max` characters.
+ * Reads only as far as the cut: a short quote of a 1 MB claim must not cost the whole claim.
+ */
 export function oneLine(text: string, max: number): string {
-  return cut(text.replace(/\s+/g, ' ').trim(), max);
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (SPACE.test(ch)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += ch;
+    if (out.length > max) return `${out.slice(0, max - 1)}…`;
+  }
+  return out;
 }
 
 /** `text` cut to at most `max` characters from its start, keeping the end (a path's file name). */

@@ -32,4 +32,15 @@ describe('CSV export', () => {
     const raw: string[][] = parse(toCsv([source], { scope: 'tagged', guardFormulas: false }));
     expect(raw.map((r) => r[CSV_COLUMNS.indexOf('note')])).toContain('=HYPERLINK("http://x")');
   });
+
+  it('guards every cell, the tag id from the sidecar and the source path included', () => {
+    const text = 'Xiaomi said sales rose 20% in 2018.';
+    const sidecar = tagSidecar(text, [{ kind: 'claim', quote: text, status: 'verified' }]);
+    const evil = { ...sidecar, annotations: sidecar.annotations.map((a) => ({ ...a, id: '=cmd|"/c calc"!A1' })) };
+    const rows: string[][] = parse(toCsv([exportSource(text, evil, '=HYPERLINK("x","y") a.txt')], { scope: 'tagged', guardFormulas: true }));
+    const row = rows[1]!;
+    expect(row[CSV_COLUMNS.indexOf('tag_id')]).toBe(`'=cmd|"/c calc"!A1`);
+    expect(row[CSV_COLUMNS.indexOf('source')]).toBe(`'=HYPERLINK("x","y") a.txt`);
+    for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
 });

@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -138,12 +138,25 @@ describe('FileSidecarStore on disk', () => {
     expect((await stat(path)).mode & 0o777).toBe(0o640);
   });
 
-  it('throws read errors other than ENOENT instead of reporting missing', async () => {
+  it('reads a folder named like a sidecar as invalid (not missing), and will not save there', async () => {
     const path = join(dir, 'folder.annotations.json');
     await mkdir(path);
+    const read = await store.read(path);
+    expect(read).toEqual({ state: 'invalid', problem: expect.objectContaining({ code: 'not-a-file' }) });
+    expect(read.state === 'invalid' && read.problem.message).toBe(
+      `${path} is a folder, not a sidecar file, so Sourcemark does not read it and will not save tags there. Move it aside.`,
+    );
+    const error = await store.write(path, one).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SidecarStoreError);
+    expect((error as Error).message).toMatch(/^Cannot save tags to .*: .* is a folder, not a sidecar file, .* Your tag was not saved\.$/);
+  });
+
+  it('throws read errors other than ENOENT instead of reporting missing', async () => {
+    const path = join(dir, 'loop.annotations.json');
+    await symlink(path, path);
     const error = await store.read(path).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SidecarStoreError);
-    expect((error as SidecarStoreError).code).toBe('EISDIR');
+    expect((error as SidecarStoreError).code).toBe('ELOOP');
     expect((error as Error).message).toContain(`Cannot read tags from ${path}`);
   });
 

@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { TagStatus } from '../../../src/core/model';
 import type { Sidecar } from '../../../src/core/tags/annotation';
 import { sha256Hex } from '../../../src/core/tags/quoteSelector';
 import { parseSidecar, serializeSidecar, emptySidecar } from '../../../src/core/tags/sidecarFormat';
 import { MAX_HISTORY } from '../../../src/core/tags/sidecarFormat';
-import { clearTag, deleteAnnotation, findAnnotation, newAnnotationId, reattachAnnotation, setNote, setTag } from '../../../src/core/tags/tagOperations';
+import { clearTag, deleteAnnotation, findAnnotation, newAnnotationId, reattachAnnotation, setNote, setTag, setTags } from '../../../src/core/tags/tagOperations';
 
 const TEXT = 'Acme Corp said on 3 March 2021 that revenue rose 12% to $4bn.';
 const ACME = { kind: 'entity' as const, start: 0, end: 9 };
@@ -218,5 +220,23 @@ describe('orphan handling', () => {
     const s = setTag(orphaned(), { ...CLAIM, status: 'verified', sourceText: TEXT, now: T1 }, counter('c'));
     expect(deleteAnnotation(s, 'id1').annotations.map((a) => a.id)).toEqual(['c1']);
     expect(deleteAnnotation(s, 'nope').annotations).toHaveLength(2);
+  });
+});
+
+describe('setTags', () => {
+  it('gives what setTag one after another gives, repeats and existing tags included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ start: fc.integer({ min: 0, max: 8 }), len: fc.integer({ min: 1, max: 5 }), status: fc.constantFrom('verified', 'speculative', 'contradicted') as fc.Arbitrary<TagStatus>, note: fc.option(fc.constantFrom('', 'n1', 'n2'), { nil: undefined }) }), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 4 }),
+        (raw, seeded) => {
+          const inputs = raw.map((r, i) => ({ kind: 'entity' as const, start: r.start, end: r.start + r.len, status: r.status, sourceText: TEXT, now: i % 2 ? T1 : T0, ...(r.note === undefined ? {} : { note: r.note }) }));
+          const seed = counter('s');
+          const start = inputs.slice(0, seeded).reduce((s, input) => setTag(s, input, seed), base());
+          const [a, b] = [counter('x'), counter('x')];
+          expect(setTags(start, inputs, a)).toEqual(inputs.reduce((s, input) => setTag(s, input, b), start));
+        },
+      ),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, isWebUrl } from '../../../src/core/text/escape';
+import { escapeHtml, escapeJsonText, escapeMarkdown, escapeTerminal, isWebUrl } from '../../../src/core/text/escape';
 
 describe('escapeHtml', () => {
   it('leaves no tag, attribute break or template quote', () => {
@@ -32,5 +32,18 @@ describe('isWebUrl', () => {
     expect(isWebUrl('https://x.example/a?b')).toBe(true);
     expect(isWebUrl('http://x.example')).toBe(true);
     for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'not a url']) expect(isWebUrl(bad)).toBe(false);
+  });
+});
+
+describe('escapeTerminal and escapeJsonText', () => {
+  it('shows every control, C1 and bidi character as an escape, and leaves tab, line feed and other text alone', () => {
+    expect(escapeTerminal('a\u001b]0;x\u0007b\r\n\tc\u009b\u007f\u202e\u2066\u200f\u2028 é 小米 🙂')).toBe('a\\x1B]0;x\\x07b\\x0D\n\tc\\x9B\\x7F\\u202E\\u2066\\u200F\\u2028 é 小米 🙂');
+  });
+
+  it('escapes JSON text without changing the data it holds', () => {
+    const value = { text: 'x\u001b[2J\u0085\u202e\u2028y\t', n: 1 };
+    const json = escapeJsonText(JSON.stringify(value, null, 2));
+    expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e\u2028]/);
+    expect(JSON.parse(json)).toEqual(value);
   });
 });

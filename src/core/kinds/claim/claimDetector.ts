@@ -5,6 +5,13 @@ import {
 } from './claimCues';
 import type { Sentence } from '../../text/sentences';
 import { CueMatcher } from '../../text/cueMatcher';
+import { spanOverlap } from '../../text/spanOverlap';
+
+/**
+ * A "sentence" longer than this is not prose (a line of numbers, a run without sentence ends): it is
+ * not scored as a claim. The longest claim in the samples and gold data is 612 characters.
+ */
+export const MAX_CLAIM_LENGTH = 2_000;
 
 export interface ClaimCandidate {
   start: number;
@@ -52,10 +59,12 @@ const REGULAR_PAST = /\b[a-z]{3,}ed\b/g;
 const NOT_PAST = new Set(['hundred', 'indeed', 'proceed', 'exceed', 'succeed', 'speed', 'breed', 'greed', 'kindred', 'sacred', 'naked', 'wicked', 'beloved', 'rugged', 'ragged', 'crooked', 'supposed', 'prepared', 'involved', 'suited', 'interested', 'concerned', 'tired', 'scared', 'excited', 'worried', 'married', 'limited', 'advanced', 'talented', 'sophisticated', 'complicated', 'dedicated']);
 
 const NUMBER_WORD_PATTERN = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a few|several|a';
-const QUANTITY = /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:million|billion|trillion|[mbk]n?))?|\b\d[\d,.]*\s?(?:%|per\s?cent|percent|million|billion|trillion|thousand|hundred)|\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b)/giu;
+// Digit runs are bounded ({0,30}, {1,6}): on a run of comma-separated numbers an unbounded one
+// backtracks across the rest of the run from every number in it.
+const QUANTITY = /(?:[$€£¥]\s?\d[\d,.]{0,30}(?:\s?(?:million|billion|trillion|[mbk]n?))?|\b\d[\d,.]{0,30}\s?(?:%|per\s?cent|percent|million|billion|trillion|thousand|hundred)|\b\d{1,3}(?:,\d{3}){1,6}\b|\b\d+(?:\.\d+)?\b)/giu;
 /** Figures in words: "two million", "seventy-two", "hundreds of", "twice as many", "a third". */
 const WORD_QUANTITY = new RegExp(
-  `\\b(?:(?:${NUMBER_WORD_PATTERN})(?:[- ](?:${NUMBER_WORD_PATTERN}))*\\s+(?:hundred|thousand|million|billion|trillion|percent|per cent|times)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:hundreds|thousands|millions|billions|dozens|tens of thousands)\\s+of|twice as|half of|(?:a|one|two)[- ](?:third|quarter|half)s? of)\\b`,
+  `\\b(?:(?:${NUMBER_WORD_PATTERN})(?:[- ](?:${NUMBER_WORD_PATTERN})){0,6}\\s+(?:hundred|thousand|million|billion|trillion|percent|per cent|times)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:hundreds|thousands|millions|billions|dozens|tens of thousands)\\s+of|twice as|half of|(?:a|one|two)[- ](?:third|quarter|half)s? of)\\b`,
   'gi',
 );
 const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’]m|I['’]ll|I['’]ve|I['’]d|my|me|we|our|us)(?![\p{L}])/gu;
@@ -188,44 +197,60 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   const outsideQuote = (c: Cue) => !quoted[c.start - base];
   const unquoted = (pattern: RegExp) => [...text.matchAll(pattern)].some((m) => !quoted[m.index]);
 
+  // Cue lists grow with the sentence: appended in a loop, never spread into a call's arguments.
+  const add = (list: readonly Cue[]) => {
+    for (const c of list) cues.push(c);
+  };
   const attributions = [...matchers.attributionPhrase.match(text, base), ...matchers.attributionVerb.match(text, base)];
-  cues.push(...attributions);
+  add(attributions);
   const attribution = attributionOf(text, base, attributions, ctx);
 
-  const inDate = (s: number, e: number) => ctx.dates.some((d) => s < d.end && e > d.start);
+  const inDate = spanOverlap(ctx.dates, base, base + text.length);
   const quantities = [...text.matchAll(QUANTITY), ...text.matchAll(WORD_QUANTITY)]
     .map((m): Cue => ({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length }))
-    .filter((c) => !inDate(c.start, c.end) && !/['’]$/.test(text.slice(0, c.start - base)));
-  cues.push(...quantities);
+    .filter((c) => !inDate(c.start, c.end) && !/['’]/.test(text[c.start - base - 1] ?? ''));
+  add(quantities);
 
   const promises = PROMISE_START.test(text) ? matchers.promise.match(text, base).filter(outsideQuote) : [];
-  cues.push(...promises);
+  add(promises);
   const comparisons = [...matchers.comparison.match(text, base), ...shapeComparisons(text, base)];
   // A first-person promise is not a plan to check.
   const plans = promises.length ? [] : matchers.plan.match(text, base);
   // "Xiaomi could launch": a speculative prediction about a named party is worth checking.
   const predictions = !plans.length && ctx.entities.length ? matchers.modal.match(text, base).filter(outsideQuote) : [];
-  cues.push(...predictions);
-  const events = [...matchers.event.match(text, base), ...regularPast(text, base)].filter((c, i, all) => all.findIndex((o) => o.start === c.start) === i);
-  cues.push(...comparisons, ...plans, ...events);
+  add(predictions);
+  // One event cue per offset (a lexicon verb that is also a regular past form).
+  const events: Cue[] = [];
+  const eventStarts = new Set<number>();
+  for (const c of [...matchers.event.match(text, base), ...regularPast(text, base)]) {
+    if (eventStarts.has(c.start)) continue;
+    eventStarts.add(c.start);
+    events.push(c);
+  }
+  add(comparisons);
+  add(plans);
+  add(events);
   const topics = new Set(matchers.topic.match(text, base).map((c) => c.text.toLowerCase()));
 
   // A quoted opinion is the speaker's; what a checker checks is that it was said.
   const opinions = matchers.opinion.match(text, base).filter(outsideQuote);
   const normative = matchers.normative.match(text, base).filter(outsideQuote);
-  cues.push(...opinions, ...normative);
+  add(opinions);
+  add(normative);
   const question = /\?["”’)]*$/.test(text);
   if (question) cues.push({ kind: 'question', text: '?', start: base + text.lastIndexOf('?'), end: base + text.lastIndexOf('?') + 1 });
+  const promiseStarts = new Set(promises.map((p) => p.start - base));
   const firstPerson = [...text.matchAll(FIRST_PERSON)]
-    .filter((m) => !quoted[m.index] && !promises.some((p) => p.start - base === m.index))
+    .filter((m) => !quoted[m.index] && !promiseStarts.has(m.index))
     .map((m): Cue => ({ kind: 'first-person', text: m[0], start: base + m.index, end: base + m.index + m[0].length }));
-  cues.push(...firstPerson);
+  add(firstPerson);
   const secondPerson = [...text.matchAll(SECOND_PERSON)].filter((m) => !quoted[m.index]);
 
   const hedgeCues = matchers.hedge.match(text, base);
-  const reported = hedgeCues.filter((h) => REPORTING.has(h.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'")));
-  const conditional = hedgeCues.filter((h) => /^(?:if|unless)$/i.test(h.text) && outsideQuote(h));
-  cues.push(...hedgeCues);
+  const reported = new Set(hedgeCues.filter((h) => REPORTING.has(h.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))));
+  const conditional = new Set(hedgeCues.filter((h) => /^(?:if|unless)$/i.test(h.text) && outsideQuote(h)));
+  const inPlan = spanOverlap(plans, base, base + text.length);
+  add(hedgeCues);
   cues.sort((a, b) => a.start - b.start || a.end - b.end);
 
   const has = (xs: { length: number }) => (xs.length ? 1 : 0);
@@ -234,7 +259,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     length: words < 3 ? 0 : Math.min(1, words / 30),
     short: words < 5 ? 1 : 0,
     attribution: has(attributions),
-    reported: has(reported),
+    reported: reported.size ? 1 : 0,
     // Not the commenter a comment is attributed to: that is who wrote it, not a source it cites.
     namedSpeaker: attributions.length && attribution?.speaker ? 1 : 0,
     quantity: has(quantities),
@@ -257,8 +282,8 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     firstSingular: firstPerson.some((c) => /^(?:i|me|my)\b/i.test(c.text)) ? 1 : 0,
     secondPerson: has(secondPerson),
     promise: has(promises),
-    conditional: has(conditional),
-    hedge: hedgeCues.some((h) => outsideQuote(h) && !reported.includes(h) && !conditional.includes(h) && !/^(?:would|could|can|might|may)$/i.test(h.text) && !plans.some((p) => overlaps(p, h))) ? 1 : 0,
+    conditional: conditional.size ? 1 : 0,
+    hedge: hedgeCues.some((h) => outsideQuote(h) && !reported.has(h) && !conditional.has(h) && !/^(?:would|could|can|might|may)$/i.test(h.text) && !inPlan(h.start, h.end)) ? 1 : 0,
     imperative: IMPERATIVE_START.test(text) ? 1 : 0,
     // A modal about a named party is a prediction, counted above.
     modal: !predictions.length && unquoted(MODAL) ? 1 : 0,
@@ -301,7 +326,6 @@ function shapeComparisons(text: string, base: number): Cue[] {
 
 /** A named party's stated plan ("Xiaomi plans to", "is set to"); a bare "will" is a prediction, not a plan. */
 const isNamedPlan = (plans: Cue[], ctx: ClaimContext) => ctx.entities.length > 0 && plans.some((p) => !/^will$/i.test(p.text));
-const overlaps = (a: Cue, b: Cue) => a.start < b.end && b.start < a.end;
 
 function regularPast(text: string, base: number): Cue[] {
   const cues: Cue[] = [];

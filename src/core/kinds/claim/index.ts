@@ -5,12 +5,14 @@ import type { VFile } from 'vfile';
 import type { Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { FindingKindDefinition } from '../kind';
-import { scoreClaim, type ClaimCandidate } from './claimDetector';
+import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
 import { describeClaim } from './describe';
 
 declare module 'vfile' {
   interface DataMap {
     claims: ClaimCandidate[];
+    /** Sentences too long to be prose, not scored as claims (see MAX_CLAIM_LENGTH); the analyzer notes their paragraph. */
+    unscored?: number;
   }
 }
 
@@ -24,7 +26,10 @@ function sourcemarkClaims() {
     const sentences = sentencesOfFile(file);
     const entities = perSentence(sentences, file.data.entities ?? []);
     const dates = perSentence(sentences, file.data.dates ?? []);
-    sentences.forEach((s, i) => out.push(scoreClaim(s, { region: ctx.region, commenter: ctx.commenter, entities: entities[i], dates: dates[i] })));
+    sentences.forEach((s, i) => {
+      if (s.text.length > MAX_CLAIM_LENGTH) file.data.unscored = (file.data.unscored ?? 0) + 1;
+      else out.push(scoreClaim(s, { region: ctx.region, commenter: ctx.commenter, entities: entities[i], dates: dates[i] }));
+    });
   };
 }
 

@@ -71,6 +71,12 @@ export class DateDetector {
 
 const WINDOW_BEFORE = 24;
 const WINDOW_AFTER = 32;
+/**
+ * Windows stop merging at this length: the library's cost grows with the square of a window (its
+ * refiners re-read the text before each result), and a line of dates would make one window of it all.
+ * The next window then overlaps the last, so no expression is cut; a date found in both is kept once.
+ */
+const MAX_MERGED_WINDOW = 1_000;
 
 /** Stretches of text around calendar triggers, merged where they overlap, cut at word boundaries. */
 function calendarWindows(text: string): { start: number; end: number }[] {
@@ -82,18 +88,29 @@ function calendarWindows(text: string): { start: number; end: number }[] {
     while (start > 0 && /\S/.test(text[start - 1])) start--;
     while (end < text.length && /\S/.test(text[end])) end++;
     const last = windows[windows.length - 1];
-    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    if (last && start <= last.end && end - last.start <= MAX_MERGED_WINDOW) last.end = Math.max(last.end, end);
     else windows.push({ start, end });
   }
   return windows;
 }
 
-/** Keeps the longest hit where hits overlap; ties go to the earlier rule. */
+/**
+ * Keeps the longest hit where hits overlap; ties go to the earlier rule. Taken offsets are marked
+ * in a bitmap, so a sentence of thousands of dates costs the length of its hits, not their square.
+ */
 function selectNonOverlapping(hits: DateHit[]): DateHit[] {
+  if (hits.length < 2) return hits;
   const order = hits.map((h, i) => ({ h, i })).sort((a, b) => b.h.end - b.h.start - (a.h.end - a.h.start) || a.i - b.i);
+  let length = 0;
+  for (const h of hits) length = Math.max(length, h.end);
+  const used = new Uint8Array(length);
   const taken: DateHit[] = [];
   for (const { h } of order) {
-    if (taken.every((t) => h.end <= t.start || h.start >= t.end)) taken.push(h);
+    let free = h.end > h.start;
+    for (let k = h.start; k < h.end && free; k++) free = used[k] === 0;
+    if (!free) continue;
+    used.fill(1, h.start, h.end);
+    taken.push(h);
   }
   return taken.sort((a, b) => a.start - b.start);
 }

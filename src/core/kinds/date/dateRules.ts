@@ -5,6 +5,7 @@ import { PERIOD_RULES } from './periodRules';
 import { VAGUE_DATE_RULES } from './vagueDateRules';
 import type { DateRule } from './dateRule';
 import { isoMonth, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
+import { memoLast } from '../../text/memoLast';
 
 const YEAR = '((?:1[89]|20)\\d{2})';
 const FULL_MONTH = `(${FULL_MONTH_NAMES.join('|')})`;
@@ -39,9 +40,13 @@ const PAST_TENSE = /\b(?:was|were|had|did|said|ago|last)\b|\b\w{3,}ed\b/i;
  * The year of a month named alone ("in April"): ahead of the reference day in a sentence about the
  * future, behind it in one about the past, else the nearest occurrence.
  */
-function nearestYearOfMonth(month: number, ref: DayParts, sentence: string): number {
+const tenseOf = memoLast((sentence) => {
   const future = FUTURE_TENSE.test(sentence);
-  const past = !future && PAST_TENSE.test(sentence);
+  return { future, past: !future && PAST_TENSE.test(sentence) };
+});
+
+function nearestYearOfMonth(month: number, ref: DayParts, sentence: string): number {
+  const { future, past } = tenseOf(sentence);
   if (future) return month >= ref.month ? ref.year : ref.year + 1;
   if (past) return month <= ref.month ? ref.year : ref.year - 1;
   const diff = month - ref.month;

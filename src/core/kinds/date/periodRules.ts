@@ -4,6 +4,7 @@
 import { FULL_MONTH_NAMES, MONTHS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS, SHIFT_WORDS, UNIT_CODES } from './dateWords';
 import type { DateRule } from './dateRule';
 import { isoMonth, pad, quarterOf, shiftUnit, type DayParts } from './timex';
+import { memoLast } from '../../text/memoLast';
 
 const quarter = (year: number, q: number) => `${pad(year, 4)}-Q${q}`;
 
@@ -15,6 +16,7 @@ function namedQuarter(q: number, ref: DayParts, yearsBack: number): string {
 
 /** A sentence about quarterly results: "a year earlier" then means the same quarter a year before. */
 const QUARTERLY_CONTEXT = /\bquarter(?:ly)?\b|\bperiod\b/i;
+const quarterly = memoLast((text) => QUARTERLY_CONTEXT.test(text));
 
 const ORDINAL = '(first|second|third|fourth|1st|2nd|3rd|4th)';
 const YEAR_AGO = '(?:year-ago|year-earlier|comparable(?:\\s+year-ago)?|same)';
@@ -61,7 +63,7 @@ export const PERIOD_RULES: readonly DateRule[] = [
     pattern: /\b(?:a\s+year\s+(?:earlier|ago|before)|year-(?:earlier|ago))\b/gi,
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
-      if (QUARTERLY_CONTEXT.test(m.input)) return { value: shiftUnit('Q', -5, ref), timexType: 'DATE', relative: true };
+      if (quarterly(m.input)) return { value: shiftUnit('Q', -5, ref), timexType: 'DATE', relative: true };
       // A plain "a year ago" is the "ago" rule's.
       if (/ago$/i.test(m[0]) && !/-/.test(m[0])) return null;
       return { value: pad(ref.year - 1, 4), timexType: 'DATE', relative: true };

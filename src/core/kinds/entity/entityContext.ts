@@ -4,6 +4,7 @@ import { CLUB_PREFIXES, CLUB_SUFFIXES, FIXTURE_WORDS } from './entityWords';
 import type { Sentence, Token } from '../../text/sentences';
 import type { EntityMention } from './entityMention';
 import type { Gazetteer } from './gazetteer';
+import { spanOverlap } from '../../text/spanOverlap';
 
 interface Span {
   start: number;
@@ -30,6 +31,41 @@ function lineIds(tokens: readonly Token[]): number[] {
     ids.push(line);
   }
   return ids;
+}
+
+/** The last index whose token starts before `offset`, or −1 (tokens are in text order). */
+function lastStartingBefore(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * Parentheses on each line, in one pass: `open[i]`, the innermost "(" before token i on its line
+ * still open there (−1 if none); `close[i]`, the first ")" at or after i on its line (the line's end
+ * if none); `opening[i]`, the last "(" at or before i on its line (one before the line's start if none).
+ */
+function parentheses(tokens: readonly Token[], line: readonly number[]): { open: Int32Array; close: Int32Array; opening: Int32Array } {
+  const n = tokens.length;
+  const open = new Int32Array(n);
+  const close = new Int32Array(n);
+  const opening = new Int32Array(n);
+  const stack: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && line[i] !== line[i - 1]) stack.length = 0;
+    open[i] = stack.length ? stack[stack.length - 1]! : -1;
+    const text = tokens[i]!.text;
+    if (text === '(') stack.push(i);
+    else if (text === ')') stack.pop();
+    opening[i] = text === '(' ? i : i > 0 && line[i] === line[i - 1] ? opening[i - 1]! : i - 1;
+  }
+  for (let i = n - 1; i >= 0; i--) close[i] = tokens[i]!.text === ')' ? i : i < n - 1 && line[i] === line[i + 1] ? close[i + 1]! : i + 1;
+  return { open, close, opening };
 }
 
 export class LineContext {
@@ -75,8 +111,10 @@ export class LineContext {
    */
   private datelines(mentions: EntityMention[], sentence: Sentence, exclude: readonly Span[], line: readonly number[]): EntityMention[] {
     const tokens = sentence.tokens;
-    const isDate = (t: Token) => exclude.some((x) => t.start < x.end && t.end > x.start);
-    let out = mentions;
+    const inDate = spanOverlap(exclude, sentence.start, sentence.end);
+    const isDate = (t: Token) => inDate(t.start, t.end);
+    // Each dateline lies on a line of its own, so they are applied together at the end.
+    const found: { head: Span; dateStart: number; place: EntityMention }[] = [];
     for (let i = 0; i < tokens.length; i++) {
       if (i > 0 && !tokens[i].lineBreakBefore) continue;
       let j = i;
@@ -97,14 +135,28 @@ export class LineContext {
         ...head, text, type: 'place', confidence: known ? 1 : 0.8, sentenceInitial: false, reason: 'dateline',
         ...(known ? { canonical: known.canonical } : {}),
       };
-      out = [
-        ...out.filter((m) => m.end <= head.start || m.start >= head.end).map((m) =>
-          m.start >= head.end && m.end <= dateStart && m.type === 'other' && !m.canonical ? { ...m, type: 'place' as const, confidence: 0.7, reason: 'dateline' } : m,
-        ),
-        place,
-      ].sort((a, b) => a.start - b.start);
+      found.push({ head, dateStart, place });
     }
-    return out;
+    if (!found.length) return mentions;
+    // A mention belongs to the dateline of its line: the last one whose head starts at or before it.
+    const out: EntityMention[] = [];
+    for (const m of mentions) {
+      let lo = 0;
+      let hi = found.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (found[mid]!.head.start <= m.start) lo = mid + 1;
+        else hi = mid;
+      }
+      const d = found[lo - 1];
+      const next = found[lo];
+      // The mention overlaps the head of its dateline or, ending past it, of the next one.
+      if ((d && m.start < d.head.end && m.end > d.head.start) || (next && m.end > next.head.start && m.start < next.head.end)) continue;
+      const retype = d !== undefined && m.start >= d.head.end && m.end <= d.dateStart && m.type === 'other' && !m.canonical;
+      out.push(retype ? { ...m, type: 'place' as const, confidence: 0.7, reason: 'dateline' } : m);
+    }
+    for (const d of found) out.push(d.place);
+    return out.sort((a, b) => a.start - b.start);
   }
 
   /** "Hartford 4 BOSTON 2", "Barcelona 15 10 4 1 46 19 34", "Lazio ( 12 ) v AS Roma ( 7 )", "Vitor Baia ( Barcelona , Spain )". */
@@ -112,33 +164,22 @@ export class LineContext {
     const tokens = sentence.tokens;
     const numbersOnLine = new Map<number, number>();
     for (let i = 0; i < tokens.length; i++) if (BARE_NUMBER.test(tokens[i].text)) numbersOnLine.set(line[i], (numbersOnLine.get(line[i]) ?? 0) + 1);
-    const indexAt = (offset: number) => tokens.findIndex((t) => t.start === offset);
-    const indexEnding = (offset: number) => tokens.findLastIndex((t) => t.start < offset);
+    // Worked out once per sentence, not once per name: a results table can be one long sentence.
+    const { open: openBefore, close: closeFrom, opening: openTo } = parentheses(tokens, line);
+    const personEnds = new Set(mentions.filter((p) => p.type === 'person').map((p) => p.end));
+    const startIndex = new Map(tokens.map((t, i) => [t.start, i]));
     return mentions.map((m) => {
       if (m.type === 'organisation' || m.reason === 'dateline' || m.venue) return m;
-      const a = indexAt(m.start);
-      const b = indexEnding(m.end);
+      const a = startIndex.get(m.start) ?? -1;
+      const b = lastStartingBefore(tokens, m.end);
       if (a < 0 || b < 0) return m;
       const sameLine = (k: number) => k >= 0 && k < tokens.length && line[k] === line[a];
       // Inside parentheses: "( Barcelona , Spain )" after a player names the club.
-      let open = -1;
-      for (let k = a - 1, depth = 0; sameLine(k); k--) {
-        if (tokens[k].text === ')') depth++;
-        else if (tokens[k].text === '(' && depth-- === 0) {
-          open = k;
-          break;
-        }
-      }
+      const open = openBefore[a]!;
       let after = b + 1;
-      if (tokens[after]?.text === '(' && sameLine(after)) {
-        while (sameLine(after) && tokens[after].text !== ')') after++;
-        after++;
-      }
+      if (tokens[after]?.text === '(' && sameLine(after)) after = closeFrom[after]! + 1;
       let before = a - 1;
-      if (tokens[before]?.text === ')' && sameLine(before)) {
-        while (sameLine(before) && tokens[before].text !== '(') before--;
-        before--;
-      }
+      if (tokens[before]?.text === ')' && sameLine(before)) before = openTo[before]! - 1;
       const capitalised = (k: number) => sameLine(k) && /^\p{Lu}/u.test(tokens[k].text);
       // A score stands alone: "33,000" and "121.3" are other figures.
       const score = (k: number) => sameLine(k) && BARE_NUMBER.test(tokens[k].text) && (!tokens[k + 1] || tokens[k + 1].spaceBefore || !/^[.,]$/.test(tokens[k + 1].text));
@@ -147,7 +188,7 @@ export class LineContext {
       const fixture =
         (sameLine(after) && FIXTURE_WORDS.has(tokens[after].text) && capitalised(after + 1)) ||
         (sameLine(before) && FIXTURE_WORDS.has(tokens[before].text) && tokens[before].text !== 'AT' && sameLine(before - 1));
-      const playersClub = open >= 0 && open === a - 1 && mentions.some((p) => p.type === 'person' && p.end === tokens[open - 1]?.end);
+      const playersClub = open >= 0 && open === a - 1 && tokens[open - 1] !== undefined && personEnds.has(tokens[open - 1]!.end);
       if (!scored && !fixture && !playersClub) return m;
       return this.isTeamName(m, playersClub) ? { ...m, type: 'organisation' as const, confidence: 0.85, canonical: undefined, generatedName: undefined, reason: TEAM_REASON } : m;
     });

@@ -4,6 +4,7 @@ import {
 } from './entityWords';
 import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../claim/claimCues';
 import type { Sentence, Token } from '../../text/sentences';
+import { spanOverlap } from '../../text/spanOverlap';
 import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import { Gazetteer } from './gazetteer';
@@ -34,6 +35,18 @@ function isShouting(sentence: Sentence): boolean {
     if (t.text === t.text.toUpperCase()) upper++;
   }
   return words >= 2 && upper / words >= 0.8;
+}
+
+/** The first index whose token passes `after` (false for a prefix of `tokens`, true for the rest), or the length. */
+function firstIndex(tokens: readonly Token[], after: (t: Token) => boolean): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (after(tokens[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 function bare(word: string): string {
@@ -107,8 +120,9 @@ export class EntityDetector {
   /** `exclude` holds spans already taken (dates), whose words are never part of a name. */
   detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = []): EntityMention[] {
     const mentions: EntityMention[] = [];
+    const excluded = spanOverlap(exclude, sentence.start, sentence.end);
     const free = exclude.length
-      ? { ...sentence, tokens: sentence.tokens.map((t) => (exclude.some((x) => t.start < x.end && t.end > x.start) ? { ...t, kind: 'punct' as const } : t)) }
+      ? { ...sentence, tokens: sentence.tokens.map((t) => (excluded(t.start, t.end) ? { ...t, kind: 'punct' as const } : t)) }
       : sentence;
     if (isShouting(free)) return this.context.apply(this.knownNamesInCapitals(free), sentence, exclude);
     for (const run of this.runs(free)) {
@@ -294,8 +308,12 @@ export class EntityDetector {
     if (words.length >= 2 && INITIALS.test(words[0]) && !firstKnown && words.slice(1).every((w) => /^\p{Lu}[\p{Ll}'’-]/u.test(w))) {
       return { ...base, type: 'person', confidence: 0.8, reason: 'initials and a surname' };
     }
-    const next = sentence.tokens.find((t) => t.start >= end && t.kind === 'word');
-    const prev = sentence.tokens.findLast((t) => t.end <= start);
+    // Tokens are in text order: found by binary search, not a scan of the sentence per name.
+    const all = sentence.tokens;
+    let n = firstIndex(all, (t) => t.start >= end);
+    while (n < all.length && all[n]!.kind !== 'word') n++;
+    const next = all[n];
+    const prev = all[firstIndex(all, (t) => t.end > start) - 1];
     const speaks = next !== undefined && SPEECH_VERBS.has(next.text.toLowerCase());
     const saidBy = prev !== undefined && /^(?:said|says|told)$/i.test(prev.text);
     const personShape = words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w));

@@ -41,12 +41,14 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   // Longer names first, so shorter ones can attach to them as aliases. Each name is split into words once.
   const wordsOf = new Map(mentions.map((m) => [m, words(m.text)]));
   const ordered = [...mentions].sort((a, b) => wordsOf.get(b)!.length - wordsOf.get(a)!.length || a.start - b.start);
-  const persons: PersonName[] = [];
-  const organisations: PersonName[] = [];
+  // The shorter names a longer one contains, each pointing at the first group that has it: a lookup
+  // per mention, where scanning every earlier name is quadratic in a source naming thousands of people.
+  const personParts = new Map<string, Group>();
+  const organisationStarts = new Map<string, Group>();
   for (const m of ordered) {
     const count = wordsOf.get(m)!.length;
     // "Xian" after "Wang Xian" is the person, though a city has the same name.
-    const asPerson = m.generatedName && !m.text.includes(' ') ? persons.find((p) => isNamePart(m.text, count, p))?.group : undefined;
+    const asPerson = m.generatedName && !m.text.includes(' ') ? personParts.get(m.text) : undefined;
     if (asPerson) {
       asPerson.mentions.push({ ...m, type: 'person' });
       groupOf.set(m, asPerson);
@@ -62,22 +64,22 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
       groupOf.set(m, exact);
       continue;
     }
-    const person = (m.type === 'person' || m.type === 'other') && persons.find((p) => count < p.words && isNamePart(m.text, count, p))?.group;
+    const person = (m.type === 'person' || m.type === 'other') && personParts.get(m.text);
     if (person) {
       person.mentions.push(m);
       groupOf.set(m, person);
       continue;
     }
     // "Newmont" after "Newmont Mining Corp": a weakly typed name that opens an organisation's name is that organisation.
-    const organisation = m.confidence < 0.8 && organisations.find((o) => count < o.words && o.firstWords[count] === m.text)?.group;
+    const organisation = m.confidence < 0.8 && organisationStarts.get(m.text);
     if (organisation) {
       organisation.mentions.push(m);
       groupOf.set(m, organisation);
       continue;
     }
     add(m.text.toLowerCase(), m.text, m, false);
-    if (m.type === 'person' && count > 1) persons.push(personName(groups.get(m.text.toLowerCase())!, wordsOf.get(m)!));
-    if (m.type === 'organisation' && count > 1) organisations.push(personName(groups.get(m.text.toLowerCase())!, wordsOf.get(m)!));
+    if (m.type === 'person' && count > 1) addParts(personParts, groups.get(m.text.toLowerCase())!, wordsOf.get(m)!, true);
+    if (m.type === 'organisation' && count > 1) addParts(organisationStarts, groups.get(m.text.toLowerCase())!, wordsOf.get(m)!, false);
   }
 
   // A town's name that is a team in this source's results ("Cagliari ( 16 ) v Reggiana") is the team in its prose too; a dateline or "at Cagliari" stays the town.
@@ -105,28 +107,21 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     .sort((a, b) => a.mention.start - b.mention.start);
 }
 
-/** A full personal name's group, with its first and last k words joined, for k = 1 … words. */
-interface PersonName {
-  group: Group;
-  words: number;
-  firstWords: string[];
-  lastWords: string[];
-}
+/** Longest part of a name looked up as the name: a run of a thousand capitalised words is no name's part. */
+const MAX_PART_WORDS = 8;
 
-function personName(group: Group, parts: readonly string[]): PersonName {
-  const firstWords = [''];
-  const lastWords = [''];
-  for (let k = 1; k <= parts.length; k++) {
-    firstWords.push(parts.slice(0, k).join(' '));
-    lastWords.push(parts.slice(-k).join(' '));
+/**
+ * Registers the first k words of a name of n words (and its last k, with `ends`), for k < n, as
+ * belonging to `group` unless an earlier name has them: "Lei" and "Jun" for "Lei Jun".
+ */
+function addParts(parts: Map<string, Group>, group: Group, words: readonly string[], ends: boolean): void {
+  for (let k = 1; k < Math.min(words.length, MAX_PART_WORDS + 1); k++) {
+    const first = words.slice(0, k).join(' ');
+    if (!parts.has(first)) parts.set(first, group);
+    if (!ends) continue;
+    const last = words.slice(-k).join(' ');
+    if (!parts.has(last)) parts.set(last, group);
   }
-  return { group, words: parts.length, firstWords, lastWords };
-}
-
-/** "Jun" or "Lei" (`count` words) is part of "Lei Jun"; "Xian" of "Wang Xian". Compared with precomputed joins: this runs per mention and person. */
-function isNamePart(short: string, count: number, name: PersonName): boolean {
-  const k = Math.min(count, name.words);
-  return short === name.firstWords[k] || short === name.lastWords[k];
 }
 
 function groupType(g: Group): EntityType {

@@ -1,0 +1,75 @@
+// Reading a file a workspace names is reading untrusted input: a FIFO named like a source or a
+// sidecar blocks a reader forever, a device never ends, a folder is not text. Only regular files
+// are read, and a file's kind is checked before it is opened.
+import { constants, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+
+/** Thrown for a path that exists but is not a regular file; nothing was opened. */
+export class NotRegularFileError extends Error {
+  readonly code = 'ENOTREG';
+  constructor(
+    readonly path: string,
+    /** What it is instead: "a folder", "a named pipe (FIFO)", … */
+    readonly kind: string,
+  ) {
+    super(`${path} is ${kind}, not a regular file, so Sourcemark does not read it.`);
+    this.name = 'NotRegularFileError';
+  }
+}
+
+/** Thrown for a regular file larger than the reader accepts; nothing was read. */
+export class FileTooLargeError extends Error {
+  readonly code = 'ETOOLARGE';
+  constructor(readonly path: string, readonly bytes: number, readonly maxBytes: number) {
+    super(`${path} is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} Sourcemark reads.`);
+    this.name = 'FileTooLargeError';
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+}
+
+/** What a non-regular file is, in words a user knows. */
+export function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a folder';
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/** The kind of what is at `path` when it is not a regular file; undefined for a regular file or nothing there. */
+export async function nonRegularKind(path: string): Promise<string | undefined> {
+  const st = await stat(path).catch(() => undefined);
+  return st && !st.isFile() ? kindOf(st) : undefined;
+}
+
+/**
+ * The bytes of the regular file at `path`, or undefined when nothing is there (ENOENT). Throws
+ * NotRegularFileError for a folder, FIFO, device or socket, without opening it, and
+ * FileTooLargeError above `maxBytes`, without reading it; other fs errors as they are.
+ */
+export async function readRegularFile(path: string, maxBytes = Infinity): Promise<Buffer | undefined> {
+  let st: Stats;
+  try {
+    st = await stat(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  if (!st.isFile()) throw new NotRegularFileError(path, kindOf(st));
+  if (st.size > maxBytes) throw new FileTooLargeError(path, st.size, maxBytes);
+  // Non-blocking, then checked again on the handle: a FIFO swapped in after the stat must not block the open.
+  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const now = await handle.stat();
+    if (!now.isFile()) throw new NotRegularFileError(path, kindOf(now));
+    if (now.size > maxBytes) throw new FileTooLargeError(path, now.size, maxBytes);
+    const bytes = await handle.readFile();
+    if (bytes.length > maxBytes) throw new FileTooLargeError(path, bytes.length, maxBytes);
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,25 @@
+/** A span of offsets, end exclusive. */
+export interface OffsetSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * A test of whether [s, e) overlaps any of `spans`, for offsets in [from, to). Prefix sums over the
+ * range, built once: testing every span for every item is quadratic in a long sentence (thousands of
+ * dates against thousands of words), this is linear in the range plus the spans.
+ */
+export function spanOverlap(spans: readonly OffsetSpan[], from: number, to: number): (s: number, e: number) => boolean {
+  if (!spans.length || to <= from) return () => false;
+  const length = to - from;
+  const covered = new Uint8Array(length);
+  for (const x of spans) {
+    const s = Math.max(0, x.start - from);
+    const e = Math.min(length, x.end - from);
+    if (e > s) covered.fill(1, s, e);
+  }
+  const before = new Int32Array(length + 1);
+  for (let i = 0; i < length; i++) before[i + 1] = before[i]! + covered[i]!;
+  const at = (offset: number) => before[Math.max(0, Math.min(length, offset - from))]!;
+  return (s, e) => e > s && at(e) - at(s) > 0;
+}
