@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ExecuteCommandRequest, type RequestType } from 'vscode-languageserver-protocol';
-import { SourceChangedNotification, type CommandArguments, type SourceSummary, type CommandName, type CommandResult } from '../shared/protocol';
+import { SourceChangedNotification, type CommandArguments, type InitializationOptions, type SourceSummary, type CommandName, type CommandResult } from '../shared/protocol';
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
 import { CrashBudget } from './crashBudget';
 
@@ -65,6 +65,8 @@ export class SourcemarkServer implements vscode.Disposable {
       documentSelector: [{ scheme: 'file', language: 'plaintext' }],
       synchronize: { fileEvents: watcher },
       outputChannelName: 'Sourcemark',
+      // The server says its diagnostics, hovers and quick fixes in the user's language from the same bundle.
+      initializationOptions: { ...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}) } satisfies InitializationOptions,
       errorHandler: this.errorHandler(),
       middleware: {
         provideHover: async (document, position, token, next) => {

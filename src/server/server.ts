@@ -1,6 +1,6 @@
 import {
-  DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeResult, type ServerCapabilities,
+  DidChangeConfigurationNotification, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeError, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { Analyzer } from '../core/analyzer';
 import { FileSidecarStore, type SidecarStore } from '../core/tags/sidecarStore';
@@ -12,6 +12,7 @@ import { foldersOf, type Feature, type ServerContext } from './context';
 import { CrossSourceFeatures } from './crossSourceFeatures';
 import { registerEditorFeatures } from './editorFeatures';
 import { registerFileEvents } from './fileEvents';
+import { configureLanguage } from './l10n';
 import { OpenSources } from './openSources';
 import { DiagnosticsPublisher } from './publishDiagnostics';
 import { Settings } from './settings';
@@ -49,7 +50,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let canWatchConfiguration = false;
   let canWatchFolders = false;
 
-  connection.onInitialize((params): InitializeResult => {
+  connection.onInitialize((params): InitializeResult | ResponseError<InitializeError> => {
+    try {
+      configureLanguage(params);
+    } catch (e) {
+      return new ResponseError(ErrorCodes.InvalidParams, (e as Error).message, { retry: false });
+    }
     ctx.settings.clientAnswers = !!params.capabilities.workspace?.configuration;
     canWatchConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;

@@ -9,6 +9,17 @@ import type { SourceCounts } from '../core/sourceCounts';
 
 export type { FindingKind, SourceCounts, TagStatus };
 
+// ---- initialize ------------------------------------------------------------------------------
+
+/** What a client may pass as `initializationOptions`. */
+export interface InitializationOptions {
+  /**
+   * The translations of the server's user-facing strings (an l10n bundle: English string → its
+   * translation), e.g. VS Code's `vscode.l10n.bundle`. Without it the server speaks English.
+   */
+  l10nBundle?: Record<string, string>;
+}
+
 // ---- Commands the server executes (workspace/executeCommand) ----------------------------------
 
 export const COMMANDS = {

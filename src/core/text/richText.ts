@@ -36,3 +36,23 @@ export function toHtml(text: RichText): string {
     .map((r) => (typeof r === 'string' ? escapeHtml(r) : 'source' in r ? escapeHtml(r.source) : 'code' in r ? `<code>${escapeHtml(r.code)}</code>` : `<em>${escapeHtml(r.em)}</em>`))
     .join('');
 }
+
+/**
+ * A translated template ("Speaker: {0} ({1})", from l10n.t without arguments) with each {n}
+ * replaced by the n-th rich text, so that source text stays apart in any language's word order.
+ */
+export function fillRich(template: string, ...fills: ReadonlyArray<Run | RichText>): Run[] {
+  const out: Run[] = [];
+  const parts = template.split(/\{(\d+)\}/);
+  parts.forEach((part, i) => {
+    if (i % 2 === 0) {
+      if (part) out.push(part);
+      return;
+    }
+    const fill = fills[Number(part)];
+    if (fill === undefined) out.push(`{${part}}`);
+    else if (typeof fill === 'string' || !Array.isArray(fill)) out.push(fill as Run);
+    else out.push(...(fill as RichText));
+  });
+  return out;
+}

@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { TaggedFinding } from '../../taggedFindings';
-import { joinRich, type RichText } from '../../text/richText';
+import { fillRich, joinRich, type RichText } from '../../text/richText';
 import { oneLine } from '../../text/shorten';
 import type { FindingDescription } from '../kind';
+import { cueWord, statusText } from '../wording';
 
 /** Cues the hover lists besides attribution and hedges, at most this many. */
 const MAX_CUES = 6;
@@ -11,15 +13,19 @@ export function describeClaim(f: TaggedFinding): FindingDescription {
   const c = f.claim;
   const speaker = c?.attribution?.speaker;
   const hedges = c?.hedges ?? [];
-  const who: RichText = speaker ? [' · attributed to ', { source: speaker }] : [];
-  const score = `check-worthiness ${f.score.toFixed(2)}`;
+  const who: RichText = speaker ? fillRich(l10n.t(' · attributed to {0}'), { source: speaker }) : [];
+  const score = l10n.t('check-worthiness {0}', f.score.toFixed(2));
 
   const details: RichText[] = [];
   if (c?.attribution) {
     const { cue } = c.attribution;
-    details.push(['Attribution: ', { source: cue }, ...(speaker && !cue.includes(speaker) ? [' (', { source: speaker }, ')'] : [])]);
+    details.push(speaker && !cue.includes(speaker)
+      ? fillRich(l10n.t('Attribution: {0} ({1})'), { source: cue }, { source: speaker })
+      : fillRich(l10n.t('Attribution: {0}'), { source: cue }));
   }
-  if (hedges.length) details.push(['Hedging: ', ...joinRich(hedges.map((h) => ['“', { source: h }, '”']), ', '), ': consider ', { em: 'speculative' }]);
+  if (hedges.length) {
+    details.push(fillRich(l10n.t('Hedging: {0}: consider {1}'), joinRich(hedges.map((h) => ['“', { source: h }, '”']), ', '), { em: l10n.t('speculative') }));
+  }
   const seen = new Set<string>();
   const cues: RichText[] = [];
   for (const cue of f.cues) {
@@ -27,19 +33,19 @@ export function describeClaim(f: TaggedFinding): FindingDescription {
     const text = oneLine(cue.text, 30);
     if (seen.has(`${cue.kind} ${text}`)) continue;
     seen.add(`${cue.kind} ${text}`);
-    cues.push([`${cue.kind} “`, { source: text }, '”']);
+    cues.push([`${cueWord(cue.kind)} “`, { source: text }, '”']);
   }
-  if (cues.length) details.push(['Cues: ', ...joinRich(cues.slice(0, MAX_CUES), ', ')]);
+  if (cues.length) details.push(fillRich(l10n.t('Cues: {0}'), joinRich(cues.slice(0, MAX_CUES), ', ')));
 
   return {
-    title: 'Claim',
-    heading: [`${score}${f.region === 'comment' ? ' · reader comment' : ''}`],
+    title: l10n.t('Claim'),
+    heading: [f.region === 'comment' ? l10n.t('{0} · reader comment', score) : score],
     message: f.annotation
-      ? [`Claim tagged ${f.annotation.status}`, ...who]
-      : [`Untagged claim (${score})`, ...who, ...(hedges.length ? [' · hedged (', { source: hedges.join(', ') }, ')'] : [])],
+      ? [...fillRich(l10n.t('Claim tagged {0}'), statusText(f.annotation.status)), ...who]
+      : [l10n.t('Untagged claim ({0})', score), ...who, ...(hedges.length ? fillRich(l10n.t(' · hedged ({0})'), { source: hedges.join(', ') }) : [])],
     details,
     label: 'claim',
     ...(speaker ? { speaker } : {}),
-    notes: [speaker ? `by ${speaker}` : '', hedges.length ? `hedged: ${hedges.join(', ')}` : ''].filter(Boolean),
+    notes: [speaker ? l10n.t('by {0}', speaker) : '', hedges.length ? l10n.t('hedged: {0}', hedges.join(', ')) : ''].filter(Boolean),
   };
 }

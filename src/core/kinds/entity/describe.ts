@@ -1,33 +1,49 @@
+import * as l10n from '@vscode/l10n';
 import type { EntityType } from '../../model';
 import type { TaggedFinding } from '../../taggedFindings';
-import { joinRich, type RichText } from '../../text/richText';
+import { fillRich, joinRich, type RichText } from '../../text/richText';
 import type { FindingDescription } from '../kind';
-import { counted, tagSuffix } from '../wording';
+import { tagSuffix } from '../wording';
 
-/** How each entity type is named: as a heading word and in running text. */
-export const ENTITY_TYPE_NAMES: Record<EntityType, { title: string; noun: string }> = {
-  person: { title: 'Person', noun: 'person' },
-  organisation: { title: 'Organisation', noun: 'organisation' },
-  place: { title: 'Place', noun: 'place' },
-  product: { title: 'Product', noun: 'product' },
-  event: { title: 'Event', noun: 'event' },
-  other: { title: 'Name', noun: 'other name' },
-};
+/** An entity type as a heading word: "Person", "Name" for a name of no known type. */
+export function entityTypeTitle(type: EntityType): string {
+  switch (type) {
+    case 'person': return l10n.t('Person');
+    case 'organisation': return l10n.t('Organisation');
+    case 'place': return l10n.t('Place');
+    case 'product': return l10n.t('Product');
+    case 'event': return l10n.t('Event');
+    case 'other': return l10n.t('Name');
+  }
+}
+
+/** An entity type in running text: "person", "other name". */
+export function entityTypeNoun(type: EntityType): string {
+  switch (type) {
+    case 'person': return l10n.t('person');
+    case 'organisation': return l10n.t('organisation');
+    case 'place': return l10n.t('place');
+    case 'product': return l10n.t('product');
+    case 'event': return l10n.t('event');
+    case 'other': return l10n.t('other name');
+  }
+}
 
 /** A name: its type, the entity it belongs to and how often the source mentions it. */
 export function describeEntity(f: TaggedFinding): FindingDescription {
   const e = f.entity;
   const details: RichText[] = [];
   if (e) {
-    details.push([{ source: e.canonical }, `: mentioned ${counted(e.mentions, 'time')} in this source`]);
-    if (e.aliases.length) details.push(['Also written: ', ...joinRich(e.aliases.map((a) => [{ source: a }]), ', ')]);
+    details.push(fillRich(e.mentions === 1 ? l10n.t('{0}: mentioned {1} time in this source') : l10n.t('{0}: mentioned {1} times in this source'), { source: e.canonical }, String(e.mentions)));
+    if (e.aliases.length) details.push(fillRich(l10n.t('Also written: {0}'), joinRich(e.aliases.map((a) => [{ source: a }]), ', ')));
   }
+  const mentions = e && (e.mentions === 1 ? l10n.t('{0} mention', e.mentions) : l10n.t('{0} mentions', e.mentions));
   return {
-    title: 'Entity',
-    heading: [e ? ENTITY_TYPE_NAMES[e.type].noun : 'name'],
+    title: l10n.t('Entity'),
+    heading: [e ? entityTypeNoun(e.type) : l10n.t('name')],
     message: e
-      ? [`${ENTITY_TYPE_NAMES[e.type].title}: `, { source: e.canonical }, ` · ${counted(e.mentions, 'mention')}${tagSuffix(f)}`]
-      : [`Name${tagSuffix(f)}`],
+      ? fillRich(l10n.t('{0}: {1} · {2}'), entityTypeTitle(e.type), { source: e.canonical }, `${mentions}${tagSuffix(f)}`)
+      : [`${l10n.t('Name')}${tagSuffix(f)}`],
     details,
     label: e && e.type !== 'other' ? e.type : 'entity',
     ...(e ? { canonical: e.canonical } : {}),

@@ -1,8 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import type { Speaker } from '../../model';
 import type { TaggedFinding } from '../../taggedFindings';
-import type { RichText } from '../../text/richText';
+import { fillRich, type RichText } from '../../text/richText';
 import { oneLine } from '../../text/shorten';
-import { ENTITY_TYPE_NAMES } from '../entity/describe';
+import { entityTypeNoun } from '../entity/describe';
 import type { FindingDescription } from '../kind';
 import { tagSuffix } from '../wording';
 
@@ -11,17 +12,22 @@ export function speakerName(s: Speaker): string {
   return s.entity?.canonical ?? s.text;
 }
 
-const VIA: Record<NonNullable<Speaker['via']>, string> = {
-  pronoun: '',
-  'earlier-quote': ': the same words are quoted from them earlier in this source',
-  'previous-quote': ': the quote before it in the paragraph is theirs',
-};
+/** Why the quote is theirs when the text does not say it next to the quote. */
+function viaText(via: Speaker['via']): string {
+  switch (via) {
+    case 'earlier-quote': return l10n.t(': the same words are quoted from them earlier in this source');
+    case 'previous-quote': return l10n.t(': the quote before it in the paragraph is theirs');
+    default: return '';
+  }
+}
 
 function speakerLine(s: Speaker | undefined): RichText {
-  if (!s) return ['Speaker: not named in the text'];
-  const named = s.entity && s.text !== s.entity.canonical ? [', named as “', { source: s.text }, '”'] : [];
-  if (!s.entity) return ['Speaker: ', { source: s.text }, ' (not a name found in this source)', s.via ? VIA[s.via] : ''];
-  return ['Speaker: ', { source: s.entity.canonical }, ` (${ENTITY_TYPE_NAMES[s.entity.type].noun})`, ...named, s.via ? VIA[s.via] : ''];
+  if (!s) return [l10n.t('Speaker: not named in the text')];
+  if (!s.entity) return [...fillRich(l10n.t('Speaker: {0} (not a name found in this source)'), { source: s.text }), viaText(s.via)];
+  const line = s.text !== s.entity.canonical
+    ? fillRich(l10n.t('Speaker: {0} ({1}), named as “{2}”'), { source: s.entity.canonical }, entityTypeNoun(s.entity.type), { source: s.text })
+    : fillRich(l10n.t('Speaker: {0} ({1})'), { source: s.entity.canonical }, entityTypeNoun(s.entity.type));
+  return [...line, viaText(s.via)];
 }
 
 /** A quotation: who said it (as named, and the entity that is), the words, and how the text attributes them. */
@@ -29,19 +35,21 @@ export function describeQuotation(f: TaggedFinding): FindingDescription {
   const q = f.quotation;
   const speaker = q?.speaker;
   const words = q?.words ?? f.text;
-  const details: RichText[] = [speakerLine(speaker), ['Words: “', { source: oneLine(words, 400) }, '”']];
-  if (q?.cue) details.push(['Attribution: ', { source: q.cue }]);
+  const details: RichText[] = [speakerLine(speaker), fillRich(l10n.t('Words: “{0}”'), { source: oneLine(words, 400) })];
+  if (q?.cue) details.push(fillRich(l10n.t('Attribution: {0}'), { source: q.cue }));
+  const quoted = { source: oneLine(words, 80) };
   return {
-    title: 'Quotation',
-    heading: [q?.form === 'reported' ? 'reported speech' : 'direct quote'],
+    title: l10n.t('Quotation'),
+    heading: [q?.form === 'reported' ? l10n.t('reported speech') : l10n.t('direct quote')],
     message: [
-      speaker ? 'Quotation of ' : 'Quotation, no speaker named',
-      ...(speaker ? [{ source: speakerName(speaker) }] : []),
-      ': “', { source: oneLine(words, 80) }, `”${tagSuffix(f)}`,
+      ...(speaker
+        ? fillRich(l10n.t('Quotation of {0}: “{1}”'), { source: speakerName(speaker) }, quoted)
+        : fillRich(l10n.t('Quotation, no speaker named: “{0}”'), quoted)),
+      tagSuffix(f),
     ],
     details,
     label: 'quotation',
     ...(speaker ? { speaker: speakerName(speaker) } : {}),
-    notes: [speaker ? `by ${speakerName(speaker)}` : 'no speaker named'],
+    notes: [speaker ? l10n.t('by {0}', speakerName(speaker)) : l10n.t('no speaker named')],
   };
 }
