@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { stat } from 'node:fs/promises';
 import type { InitializeParams, ServerCapabilities } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -162,5 +163,5 @@ function fromIndex(uri: string, s: IndexedSummary): SourceSummary {
 }
 
 function unreadable(uri: string, message: string): SourceSummary {
-  return { uri, counts: emptyCounts(), problem: `Could not read this source: ${message}` };
+  return { uri, counts: emptyCounts(), problem: l10n.t('Could not read this source: {0}', message) };
 }

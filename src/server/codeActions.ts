@@ -1,13 +1,14 @@
+import * as l10n from '@vscode/l10n';
 import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
 import { compareByKind, type TagStatus } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { cut, oneLine } from '../core/text/shorten';
 import { COMMANDS, DIAGNOSTIC_SOURCE, type FindingDiagnosticData, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from '../shared/protocol';
 import { bestPerSource } from './crossSource';
+import { kindWord, statusWord, tagAsTitle } from '../shared/words';
 import { orphanActions } from './orphanActions';
 import { findingsAt, type SourceState } from './sourceState';
 
-const LABEL: Record<TagStatus, string> = { verified: 'Tag as verified', speculative: 'Tag as speculative', contradicted: 'Tag as contradicted' };
 
 /**
  * The one place findings become code actions: tag, re-tag or clear. The diagnostics the editor
@@ -52,7 +53,10 @@ function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagn
     const args: TagWithEvidenceArgs = {
       ...target, status: 'contradicted', cite: { uri: other.sourceId, kind: other.findingKind, start: other.span.start, end: other.span.end },
     };
-    const title = `Tag as contradicted, citing ${name(other.sourceId)}: “${oneLine(other.focusText, 50)}”${other.tag ? '' : ' (tags it verified)'}`;
+    const quote = oneLine(other.focusText, 50);
+    const title = other.tag
+      ? l10n.t('Tag as contradicted, citing {0}: “{1}”', name(other.sourceId), quote)
+      : l10n.t('Tag as contradicted, citing {0}: “{1}” (tags it verified)', name(other.sourceId), quote);
     actions.push({
       title, kind: CodeActionKind.QuickFix, ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
       isPreferred: (diagnostic?.data as FindingDiagnosticData | undefined)?.conflictId === c.id,
@@ -65,7 +69,10 @@ function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagn
       const args: TagWithEvidenceArgs = {
         ...target, status: 'verified', cite: { uri: l.sourceId, kind: 'claim', start: l.claim.span.start, end: l.claim.span.end },
       };
-      const title = `Tag as verified, citing ${name(l.sourceId)}: “${oneLine(l.claim.text, 50)}”${l.claim.tag ? ` (${l.claim.tag.status} there)` : ' (tags it verified)'}`;
+      const quote = oneLine(l.claim.text, 50);
+      const title = l.claim.tag
+        ? l10n.t('Tag as verified, citing {0}: “{1}” ({2} there)', name(l.sourceId), quote, statusWord(l.claim.tag.status))
+        : l10n.t('Tag as verified, citing {0}: “{1}” (tags it verified)', name(l.sourceId), quote);
       actions.push({ title, kind: CodeActionKind.QuickFix, ...(diagnostic ? { diagnostics: [diagnostic] } : {}), command: { title, command: COMMANDS.tagWithEvidence, arguments: [args] } });
     }
   }
@@ -75,26 +82,26 @@ function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagn
 function actionsForFinding(state: SourceState, f: TaggedFinding, diagnostic: Diagnostic | undefined, qualify: boolean): CodeAction[] {
   const target: TagCommandArgs = { uri: state.uri, kind: f.kind, start: f.start, end: f.end, version: state.version };
   // The finding's own quotation marks give way to ours.
-  const suffix = !qualify ? '' : f.kind === 'claim' ? ' (claim)' : ` (${f.kind} “${cut(f.text.replace(/^["“‘]|["”’]$/g, ''), 40)}”)`;
+  const suffix = !qualify ? '' : f.kind === 'claim' ? ` (${kindWord('claim')})` : ` (${kindWord(f.kind)} “${cut(f.text.replace(/^["“‘]|["”’]$/g, ''), 40)}”)`;
   const order: TagStatus[] = f.claim?.suggestedStatus === 'speculative' ? ['speculative', 'verified', 'contradicted'] : ['verified', 'speculative', 'contradicted'];
   const actions: CodeAction[] = [];
   for (const status of order) {
     if (f.annotation?.status === status) continue;
     const args: SetTagArgs = { ...target, status };
     actions.push({
-      title: `${LABEL[status]}${suffix}`,
+      title: `${tagAsTitle(status)}${suffix}`,
       kind: CodeActionKind.QuickFix,
       ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
       isPreferred: f.kind === 'claim' && status === order[0] && !f.annotation,
-      command: { title: LABEL[status], command: COMMANDS.tag, arguments: [args] },
+      command: { title: tagAsTitle(status), command: COMMANDS.tag, arguments: [args] },
     });
   }
   if (f.annotation) {
     actions.push({
-      title: `Clear tag${suffix}`,
+      title: `${l10n.t('Clear tag')}${suffix}`,
       kind: CodeActionKind.QuickFix,
       ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
-      command: { title: 'Clear tag', command: COMMANDS.clearTag, arguments: [target] },
+      command: { title: l10n.t('Clear tag'), command: COMMANDS.clearTag, arguments: [target] },
     });
   }
   return actions;

@@ -1,9 +1,11 @@
+import * as l10n from '@vscode/l10n';
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TAG_STATUSES } from '../core/model';
 import { bestPerSource, locationOf } from './crossSource';
 import { SHOW_LINKED_COMMAND } from '../shared/protocol';
 import type { SourceState } from './sourceState';
+import { statusWord } from '../shared/words';
 
 /**
  * A lens above each claim that other sources also state: "3 sources · 2 verified · 1 contradicted",
@@ -21,8 +23,11 @@ export function codeLenses(doc: TextDocument, state: SourceState): CodeLens[] {
     const statuses = [f.annotation?.status, ...links.map((l) => l.claim.tag?.status)];
     for (const s of statuses) if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
     const conflicts = view.conflicts.filter((c) => c.sides.some((s) => s.sourceId === state.uri && s.findingId === f.id)).length;
-    const parts = [`${links.length + 1} sources`, ...TAG_STATUSES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`)];
-    if (conflicts) parts.push(`${conflicts} conflict${conflicts === 1 ? '' : 's'}`);
+    const parts = [
+      l10n.t('{0} sources', links.length + 1),
+      ...TAG_STATUSES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${statusWord(s)}`),
+    ];
+    if (conflicts) parts.push(conflicts === 1 ? l10n.t('{0} conflict', conflicts) : l10n.t('{0} conflicts', conflicts));
     const position = doc.positionAt(f.start);
     out.push({
       range: { start: position, end: doc.positionAt(f.end) },

@@ -1,5 +1,6 @@
 // workspace/executeCommand: the tag commands (tag, clear, note, re-attach, delete, tag citing
 // another source), tagging every mention of an entity, and re-analysing everything.
+import * as l10n from '@vscode/l10n';
 import type { ExecuteCommandParams } from 'vscode-languageserver';
 import {
   COMMANDS,
@@ -18,7 +19,7 @@ export function registerCommands(ctx: ServerContext, crossSource: CrossSourceFea
   const { connection, sources, tags } = ctx;
   const showError = (message: string) => notifyClient(() => connection.window.showErrorMessage(message));
   const fail = (message: string): CommandResult => {
-    showError(`Sourcemark: ${message}`);
+    showError(l10n.t('Sourcemark: {0}', message));
     return { ok: false, error: message };
   };
 
@@ -26,7 +27,7 @@ export function registerCommands(ctx: ServerContext, crossSource: CrossSourceFea
   async function tagCommand(args: TagCommandArgs | ReattachTagArgs | DeleteTagArgs, change: () => Promise<TagChange> | TagChange): Promise<CommandResult> {
     const state = sources.get(args.uri);
     if (!state) {
-      showError('Sourcemark: open the source in the editor before tagging it.');
+      showError(l10n.t('Sourcemark: open the source in the editor before tagging it.'));
       return { ok: false };
     }
     try {
@@ -35,7 +36,7 @@ export function registerCommands(ctx: ServerContext, crossSource: CrossSourceFea
       return { ok: true };
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
-      showError(`Sourcemark: ${message}`);
+      showError(l10n.t('Sourcemark: {0}', message));
       return { ok: false, error: message };
     }
   }
@@ -64,7 +65,7 @@ export function registerCommands(ctx: ServerContext, crossSource: CrossSourceFea
     [COMMANDS.setNote]: (a: SetNoteArgs) => tagCommand(a, () => ({ op: 'note', note: a.note ?? '' })),
     [COMMANDS.reattachTag]: async (a: ReattachTagArgs) => {
       if (a.version !== undefined && sources.get(a.uri)?.version !== a.version) {
-        showError('Sourcemark: the document changed since you chose the text. Select it again and retry.');
+        showError(l10n.t('Sourcemark: the document changed since you chose the text. Select it again and retry.'));
         return { ok: false };
       }
       return tagCommand(a, () => ({ op: 'reattach', id: a.id, start: a.start, end: a.end }));
@@ -83,7 +84,7 @@ export function registerCommands(ctx: ServerContext, crossSource: CrossSourceFea
     const args = params.arguments?.[0] as { uri?: unknown } | undefined;
     const needsFinding = params.command !== COMMANDS.reanalyse && params.command !== COMMANDS.tagEntityMentions;
     if (needsFinding && typeof args?.uri !== 'string') {
-      showError(`Sourcemark: ${params.command} needs a finding to act on.`);
+      showError(l10n.t('Sourcemark: {0} needs a finding to act on.', params.command));
       return { ok: false };
     }
     return (handlers[params.command] as (a: unknown) => Promise<CommandResult>)(args);

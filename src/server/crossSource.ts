@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { Location, Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -22,8 +23,15 @@ export interface CrossSourceView {
   indexing: boolean;
 }
 
-/** How a conflict's kind reads in hovers and diagnostics ("Sources disagree on the time frame"). */
-export const CONFLICT_LABEL: Record<Conflict['kind'], string> = { 'time-frame': 'time frame', title: 'title', figure: 'figure', speaker: 'speaker' };
+/** "Sources disagree on the time frame": the sentence for each kind of conflict, in hovers ({0}: "**"…) and diagnostics. */
+export function disagreeText(kind: Conflict['kind']): string {
+  switch (kind) {
+    case 'time-frame': return l10n.t('Sources disagree on the time frame');
+    case 'title': return l10n.t('Sources disagree on the title');
+    case 'figure': return l10n.t('Sources disagree on the figure');
+    case 'speaker': return l10n.t('Sources disagree on the speaker');
+  }
+}
 
 export const rangeOf = (s: Span): Range => ({ start: { line: s.line, character: s.character }, end: { line: s.endLine, character: s.endCharacter } });
 export const locationOf = (sourceId: string, s: Span): Location => ({ uri: sourceId, range: rangeOf(s) });

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
@@ -6,7 +7,8 @@ import { toPlain } from '../core/text/richText';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingDiagnosticCode, type FindingDiagnosticData, type TagDiagnosticData } from '../shared/protocol';
 import type { SeverityName } from './settings';
 import type { SourceState } from './sourceState';
-import { CONFLICT_LABEL, rangeOf } from './crossSource';
+import { disagreeText, rangeOf } from './crossSource';
+import { kindWord, statusWord } from '../shared/words';
 import { oneLine } from '../core/text/shorten';
 
 const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
@@ -33,7 +35,7 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
     out.push({ range, severity: DiagnosticSeverity.Information, code: DIAGNOSTIC_CODES.notProse, source: DIAGNOSTIC_SOURCE, message: note.message });
   }
   if (state.sidecar.state === 'invalid') {
-    out.push(problem(DiagnosticSeverity.Error, DIAGNOSTIC_CODES.invalidSidecar, `Tags not loaded from ${state.sidecarPath}: ${state.sidecar.problem.message}`));
+    out.push(problem(DiagnosticSeverity.Error, DIAGNOSTIC_CODES.invalidSidecar, l10n.t('Tags not loaded from {0}: {1}', state.sidecarPath, state.sidecar.problem.message)));
   }
   for (const orphan of state.tagged.orphans) {
     const data: TagDiagnosticData = { annotationId: orphan.id };
@@ -41,8 +43,8 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
       ...problem(
         DiagnosticSeverity.Warning,
         DIAGNOSTIC_CODES.orphan,
-        `A tag (${orphan.status} ${orphan.kind}) could not be found in the text any more: "${oneLine(orphan.target.exact, 80)}". ` +
-          'It is kept in the sidecar: select the text it belongs to and re-attach it with the lightbulb, or delete it there.',
+        l10n.t('A tag ({0} {1}) could not be found in the text any more: "{2}". It is kept in the sidecar: select the text it belongs to and re-attach it with the lightbulb, or delete it there.',
+          statusWord(orphan.status), kindWord(orphan.kind), oneLine(orphan.target.exact, 80)),
       ),
       data,
     });
@@ -54,7 +56,8 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
       severity: DiagnosticSeverity.Warning,
       code: DIAGNOSTIC_CODES.duplicateTag,
       source: DIAGNOSTIC_SOURCE,
-      message: `Two tags on this ${finding.kind}: ${finding.annotation?.status ?? 'tagged'} and ${annotation.status} (after a merge?). Delete the one that is wrong.`,
+      message: l10n.t('Two tags on this {0}: {1} and {2} (after a merge?). Delete the one that is wrong.',
+        kindWord(finding.kind), finding.annotation ? statusWord(finding.annotation.status) : l10n.t('tagged'), statusWord(annotation.status)),
       data,
     });
   }
@@ -82,7 +85,7 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
         severity: SEVERITY[severity],
         code: DIAGNOSTIC_CODES.conflict,
         source: DIAGNOSTIC_SOURCE,
-        message: `Sources disagree on the ${CONFLICT_LABEL[c.kind]}: here "${oneLine(mine.focusText, 60)}" (${mine.value}); ${name} says "${oneLine(other.focusText, 60)}" (${other.value}).`,
+        message: l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}).', disagreeText(c.kind), oneLine(mine.focusText, 60), mine.value, name, oneLine(other.focusText, 60), other.value),
         relatedInformation: [{
           location: { uri: other.sourceId, range: rangeOf(other.focus) },
           message: `${name}: "${oneLine(other.quote, 160)}"`,

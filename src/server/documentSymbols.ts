@@ -1,7 +1,9 @@
+import * as l10n from '@vscode/l10n';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
-import { FINDING_KINDS, KIND_WORDS } from '../core/model';
+import { FINDING_KINDS } from '../core/model';
+import { entityTypeWord, kindHeading, statusWord } from '../shared/words';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { oneLine } from '../core/text/shorten';
 import type { SourceState } from './sourceState';
@@ -13,11 +15,12 @@ export function documentSymbols(doc: TextDocument, state: SourceState): Document
   const symbol = (name: string, detail: string, kind: SymbolKind, f: TaggedFinding): DocumentSymbol => ({
     name: name || '(empty)', detail, kind, range: range(f.start, f.end), selectionRange: range(f.start, f.end),
   });
-  const tag = (f: TaggedFinding) => (f.annotation ? ` · ${f.annotation.status}` : '');
+  const tag = (f: TaggedFinding) => (f.annotation ? ` · ${statusWord(f.annotation.status)}` : '');
+  const status = (f: TaggedFinding) => statusWord(f.annotation ? f.annotation.status : 'untagged');
   const findings = state.tagged.findings;
 
   const claims = findings.filter((f) => f.kind === 'claim').map((f) =>
-    symbol(oneLine(f.text, 80), `${f.annotation ? f.annotation.status : 'untagged'} · ${f.score.toFixed(2)}`, SymbolKind.String, f));
+    symbol(oneLine(f.text, 80), `${status(f)} · ${f.score.toFixed(2)}`, SymbolKind.String, f));
 
   const firstOf = new Map<string, { f: TaggedFinding; count: number }>();
   for (const f of findings) {
@@ -28,10 +31,10 @@ export function documentSymbols(doc: TextDocument, state: SourceState): Document
     else firstOf.set(key, { f, count: 1 });
   }
   const entities = [...firstOf.values()].map(({ f, count }) =>
-    symbol(f.entity?.canonical ?? f.text, `${f.entity?.type ?? 'name'} · ${count} mention${count === 1 ? '' : 's'}${tag(f)}`, ENTITY_SYMBOL_KIND[f.entity?.type ?? 'other'], f));
+    symbol(f.entity?.canonical ?? f.text, `${f.entity ? entityTypeWord(f.entity.type) : l10n.t('name')} · ${count === 1 ? l10n.t('{0} mention', count) : l10n.t('{0} mentions', count)}${tag(f)}`, ENTITY_SYMBOL_KIND[f.entity?.type ?? 'other'], f));
 
   const dates = findings.filter((f) => f.kind === 'date').map((f) =>
-    symbol(oneLine(f.text, 60), `${f.date?.value ?? 'unresolved'}${f.date?.mod ? ` ${f.date.mod}` : ''}${tag(f)}`, SymbolKind.Number, f));
+    symbol(oneLine(f.text, 60), `${f.date?.value ?? l10n.t('unresolved')}${f.date?.mod ? ` ${f.date.mod}` : ''}${tag(f)}`, SymbolKind.Number, f));
 
   const group = (name: string, kind: SymbolKind, children: DocumentSymbol[]): DocumentSymbol[] => {
     if (!children.length) return [];
@@ -42,13 +45,13 @@ export function documentSymbols(doc: TextDocument, state: SourceState): Document
   };
   // Kinds without a layout of their own here are listed by their description.
   const others = FINDING_KINDS.filter((k) => k !== 'claim' && k !== 'entity' && k !== 'date').flatMap((k) => group(
-    KIND_WORDS[k].plural.charAt(0).toUpperCase() + KIND_WORDS[k].plural.slice(1), SymbolKind.Module,
-    findings.filter((f) => f.kind === k).map((f) => symbol(oneLine(f.text, 80), [...describe(f).notes, f.annotation ? f.annotation.status : 'untagged'].join(' · '), SymbolKind.String, f)),
+    kindHeading(k), SymbolKind.Module,
+    findings.filter((f) => f.kind === k).map((f) => symbol(oneLine(f.text, 80), [...describe(f).notes, status(f)].join(' · '), SymbolKind.String, f)),
   ));
   return [
-    ...group('Claims', SymbolKind.Module, claims),
-    ...group('Entities', SymbolKind.Module, entities),
-    ...group('Dates', SymbolKind.Module, dates),
+    ...group(kindHeading('claim'), SymbolKind.Module, claims),
+    ...group(kindHeading('entity'), SymbolKind.Module, entities),
+    ...group(kindHeading('date'), SymbolKind.Module, dates),
     ...others,
   ];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Analyzer } from '../core/analyzer';
 import type { Evidence, Sidecar } from '../core/tags/annotation';
 import type { SidecarStore } from '../core/tags/sidecarStore';
@@ -32,14 +33,14 @@ export async function citeFinding(ctx: EvidenceContext, args: TagWithEvidenceArg
   const finding = state.tagged.findings.find((f) => f.kind === cite.kind && f.start === cite.start && f.end === cite.end);
   const label = sourceLabel(cite.uri, ctx.folders());
   if (!finding) {
-    throw new TagError(`The cited text is no longer at that place in ${label} (it changed since it was indexed). Open the lightbulb again in a moment and retry.`);
+    throw new TagError(l10n.t('The cited text is no longer at that place in {0} (it changed since it was indexed). Open the lightbulb again in a moment and retry.', label));
   }
   let annotation = finding.annotation;
   let written: { state: SourceState; sidecar: Sidecar } | undefined;
   if (!annotation) {
     const sidecar = await ctx.tags.apply(state, { uri: cite.uri, kind: cite.kind, start: cite.start, end: cite.end }, { op: 'set', status: 'verified' });
     annotation = sidecar?.annotations.find((a) => a.kind === cite.kind && a.target.start === cite.start && a.target.end === cite.end);
-    if (!sidecar || !annotation) throw new TagError(`Could not tag the cited text in ${label}.`);
+    if (!sidecar || !annotation) throw new TagError(l10n.t('Could not tag the cited text in {0}.', label));
     written = { state, sidecar };
   }
   return {

@@ -1,6 +1,7 @@
 // Files that change outside the editor: sidecars another window or the CLI wrote, sources created
 // or deleted (workspace/didChangeWatchedFiles), and sources renamed in the editor, whose sidecars
 // move with them (workspace/didRenameFiles).
+import * as l10n from '@vscode/l10n';
 import { DidChangeWatchedFilesNotification, type FileEvent, type RenameFilesParams } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarStore';
@@ -32,7 +33,7 @@ export function registerFileEvents(ctx: ServerContext, crossSource: CrossSourceF
   connection.workspace.onDidRenameFiles((params: RenameFilesParams) => work.track((async () => {
     const outcome = await moveSidecarsWithSources(params.files, store);
     sidecarsChanged(new Set(outcome.touched));
-    for (const problem of outcome.problems) notifyClient(() => connection.window.showWarningMessage(`Sourcemark: ${problem}`));
+    for (const problem of outcome.problems) notifyClient(() => connection.window.showWarningMessage(l10n.t('Sourcemark: {0}', problem)));
   })(), 'could not move sidecars with renamed sources'));
 
   return {

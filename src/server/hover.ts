@@ -1,10 +1,12 @@
+import * as l10n from '@vscode/l10n';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
 import type { FindingKind } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { toMarkdown } from '../core/text/richText';
-import { bestPerSource, CONFLICT_LABEL } from './crossSource';
+import { bestPerSource, disagreeText } from './crossSource';
+import { statusWord } from '../shared/words';
 import { escapeMarkdown } from '../core/text/escape';
 import { oneLine } from '../core/text/shorten';
 import { findingsAt, type SourceState } from './sourceState';
@@ -38,19 +40,19 @@ function section(f: TaggedFinding, state: SourceState): string {
   const lines = [`**${d.title}** · ${toMarkdown(d.heading)}`, ...d.details.map(toMarkdown), ...ACROSS_SOURCES[f.kind](f, state)];
   const a = f.annotation;
   if (a) {
-    lines.push(`Tag: **${a.status}** (updated ${a.updatedAt.slice(0, 10)})`);
-    if (a.note) lines.push(`Note: ${escapeMarkdown(a.note)}`);
+    lines.push(l10n.t('Tag: **{0}** (updated {1})', statusWord(a.status), a.updatedAt.slice(0, 10)));
+    if (a.note) lines.push(l10n.t('Note: {0}', escapeMarkdown(a.note)));
     const history = historyLine(a);
     if (history) lines.push(history);
     const anchored = anchorLine(f.anchor);
     if (anchored) lines.push(anchored);
     for (const e of a.evidence ?? []) {
       lines.push(e.kind === 'url'
-        ? `Evidence: ${escapeMarkdown(e.url)}`
-        : `Evidence: ${escapeMarkdown(e.source)}: “${escapeMarkdown(oneLine(e.quote, 100))}”`);
+        ? l10n.t('Evidence: {0}', escapeMarkdown(e.url))
+        : l10n.t('Evidence: {0}: “{1}”', escapeMarkdown(e.source), escapeMarkdown(oneLine(e.quote, 100))));
     }
   } else {
-    lines.push('Tag: none yet. Use the quick fixes (lightbulb) to tag it.');
+    lines.push(l10n.t('Tag: none yet. Use the quick fixes (lightbulb) to tag it.'));
   }
   return lines.join('  \n');
 }
@@ -64,25 +66,28 @@ function claimAcrossSources(f: TaggedFinding, state: SourceState): string[] {
   const lines = conflictLines(f, state);
   const links = bestPerSource(view.links.get(f.id) ?? []).filter((l) => l.relation === 'corroborates');
   if (links.length) {
-    lines.push(`**Corroborated by ${links.length} other source${links.length === 1 ? '' : 's'}:**`);
+    lines.push(links.length === 1 ? l10n.t('**Corroborated by {0} other source:**', links.length) : l10n.t('**Corroborated by {0} other sources:**', links.length));
     for (const l of links.slice(0, MAX_LINKED)) {
-      const tag = l.claim.tag ? `tagged **${l.claim.tag.status}**` : 'untagged';
+      const tag = l.claim.tag ? l10n.t('tagged **{0}**', statusWord(l.claim.tag.status)) : statusWord('untagged');
       lines.push(`- ${escapeMarkdown(view.labels.get(l.sourceId) ?? l.sourceId)} (${tag}): “${escapeMarkdown(oneLine(l.claim.text, 140))}”`);
     }
-    if (links.length > MAX_LINKED) lines.push(`- and ${links.length - MAX_LINKED} more (Find All References lists them)`);
+    if (links.length > MAX_LINKED) lines.push(moreLine(links.length - MAX_LINKED));
   }
-  if (view.indexing) lines.push(`*Indexing the workspace: ${view.indexed} sources so far.*`);
+  if (view.indexing) lines.push(indexingLine(view.indexed));
   return lines;
 }
+
+const moreLine = (n: number) => l10n.t('- and {0} more (Find All References lists them)', n);
+const indexingLine = (n: number) => l10n.t('*Indexing the workspace: {0} sources so far.*', n);
 
 /** The workspace-wide entity: its names, titles given to it and the sources that mention it. */
 function entityAcrossSources(f: TaggedFinding, state: SourceState): string[] {
   const g = state.crossSource?.entities.get(f.id);
   if (!g) return [];
-  const lines = [`In the workspace: ${g.mentions} mention${g.mentions === 1 ? '' : 's'} in ${g.sources} source${g.sources === 1 ? '' : 's'}`];
+  const lines = [l10n.t('In the workspace: {0}', mentionsInSources(g.mentions, g.sources))];
   const others = g.names.filter((n) => n !== g.canonical && n !== f.text && !(f.entity?.aliases ?? []).includes(n));
-  if (others.length) lines.push(`Written elsewhere: ${others.map(escapeMarkdown).join(', ')}`);
-  if (g.descriptions.length) lines.push(`Described as: ${g.descriptions.slice(0, 6).map((d) => `“${escapeMarkdown(d)}”`).join(', ')}`);
+  if (others.length) lines.push(l10n.t('Written elsewhere: {0}', others.map(escapeMarkdown).join(', ')));
+  if (g.descriptions.length) lines.push(l10n.t('Described as: {0}', g.descriptions.slice(0, 6).map((d) => `“${escapeMarkdown(d)}”`).join(', ')));
   lines.push(...conflictLines(f, state));
   return lines;
 }
@@ -97,14 +102,16 @@ function quotationAcrossSources(f: TaggedFinding, state: SourceState): string[] 
   if (of && others.length) {
     const sources = new Set(of.quotes.map((q) => q.sourceId)).size;
     const name = describe(f).speaker ?? '';
-    lines.push(`**${escapeMarkdown(name)} is quoted ${others.length} more time${others.length === 1 ? '' : 's'} in ${sources} source${sources === 1 ? '' : 's'}:**`);
+    lines.push(others.length === 1
+      ? l10n.t('**{0} is quoted {1} more time in {2}:**', escapeMarkdown(name), others.length, sourcesText(sources))
+      : l10n.t('**{0} is quoted {1} more times in {2}:**', escapeMarkdown(name), others.length, sourcesText(sources)));
     for (const q of others.slice(0, MAX_LINKED)) {
-      const tag = q.quotation.tag ? ` (tagged **${q.quotation.tag.status}**)` : '';
+      const tag = q.quotation.tag ? ` (${l10n.t('tagged **{0}**', statusWord(q.quotation.tag.status))})` : '';
       lines.push(`- ${escapeMarkdown(view.labels.get(q.sourceId) ?? q.sourceId)}${tag}: “${escapeMarkdown(oneLine(q.quotation.words, 140))}”`);
     }
-    if (others.length > MAX_LINKED) lines.push(`- and ${others.length - MAX_LINKED} more (Find All References lists them)`);
+    if (others.length > MAX_LINKED) lines.push(moreLine(others.length - MAX_LINKED));
   }
-  if (view.indexing) lines.push(`*Indexing the workspace: ${view.indexed} sources so far.*`);
+  if (view.indexing) lines.push(indexingLine(view.indexed));
   return lines;
 }
 
@@ -117,7 +124,20 @@ function conflictLines(f: TaggedFinding, state: SourceState): string[] {
     if (!mine) continue;
     const other = c.sides.find((s) => s !== mine)!;
     const name = escapeMarkdown(view!.labels.get(other.sourceId) ?? other.sourceId);
-    lines.push(`**⚠ Sources disagree on the ${CONFLICT_LABEL[c.kind]}:** here “${escapeMarkdown(mine.focusText)}” (${escapeMarkdown(mine.value)}); ${name} says “${escapeMarkdown(other.focusText)}” (${escapeMarkdown(other.value)})${other.tag ? `, tagged **${other.tag.status}**` : ''}: “${escapeMarkdown(oneLine(other.quote, 140))}”`);
+    const says = other.tag
+      ? l10n.t('{0} says “{1}” ({2}), tagged **{3}**', name, escapeMarkdown(other.focusText), escapeMarkdown(other.value), statusWord(other.tag.status))
+      : l10n.t('{0} says “{1}” ({2})', name, escapeMarkdown(other.focusText), escapeMarkdown(other.value));
+    lines.push(l10n.t('**⚠ {0}:** here “{1}” ({2}); {3}: “{4}”', disagreeText(c.kind), escapeMarkdown(mine.focusText), escapeMarkdown(mine.value), says, escapeMarkdown(oneLine(other.quote, 140))));
   }
   return lines;
+}
+
+/** "1 source", "3 sources". */
+function sourcesText(n: number): string {
+  return n === 1 ? l10n.t('{0} source', n) : l10n.t('{0} sources', n);
+}
+
+/** "4 mentions in 2 sources". */
+export function mentionsInSources(mentions: number, sources: number): string {
+  return mentions === 1 ? l10n.t('{0} mention in {1}', mentions, sourcesText(sources)) : l10n.t('{0} mentions in {1}', mentions, sourcesText(sources));
 }

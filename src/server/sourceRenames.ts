@@ -1,5 +1,6 @@
 // Moves a source's sidecar when the source is renamed or moved inside the editor
 // (workspace/didRenameFiles), so its tags go with it.
+import * as l10n from '@vscode/l10n';
 import { copyFile, rename, stat, unlink } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
@@ -47,15 +48,14 @@ export async function moveSidecarsWithSources(files: readonly { oldUri: string; 
     const newSidecar = sidecarPathFor(to);
     if (await exists(newSidecar)) {
       outcome.problems.push(
-        `The tags of ${path.basename(from)} stay in ${oldSidecar}: ${newSidecar} already exists and was not overwritten. ` +
-          'Merge or rename one of them by hand.',
+        l10n.t('The tags of {0} stay in {1}: {2} already exists and was not overwritten. Merge or rename one of them by hand.', path.basename(from), oldSidecar, newSidecar),
       );
       continue;
     }
     try {
       await moveFile(oldSidecar, newSidecar);
     } catch (err) {
-      outcome.problems.push(`Could not move the tags of ${path.basename(from)} with it (${(err as Error).message}); they are still in ${oldSidecar}.`);
+      outcome.problems.push(l10n.t('Could not move the tags of {0} with it ({1}); they are still in {2}.', path.basename(from), (err as Error).message, oldSidecar));
       continue;
     }
     outcome.touched.push(oldSidecar, newSidecar);

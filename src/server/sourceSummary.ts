@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
 import { countFindings } from '../core/sourceCounts';
@@ -17,7 +18,7 @@ export function summaryOf(state: SourceState): SourceSummary {
 
 /** What a listing says is wrong with a source: not analysed, or its tags not loaded. */
 export function problemOf(skippedReason: string | undefined, sidecar: SidecarRead, sidecarPath: string): string | undefined {
-  return skippedReason ?? (sidecar.state === 'invalid' ? `Tags not loaded from ${sidecarPath}: ${sidecar.problem.message}` : undefined);
+  return skippedReason ?? (sidecar.state === 'invalid' ? l10n.t('Tags not loaded from {0}: {1}', sidecarPath, sidecar.problem.message) : undefined);
 }
 
 /** Findings as plain data with editor ranges, for decorations, navigation and the sources view. */

@@ -1,10 +1,12 @@
 // Hover lines about tags themselves: how a verdict evolved, how the tag was found again, and the
 // orphans of a source. hover.ts puts them in the one hover it builds.
+import * as l10n from '@vscode/l10n';
 import type { Annotation } from '../core/tags/annotation';
 import type { Anchor } from '../core/tags/anchoring';
 import { escapeMarkdown } from '../core/text/escape';
 import { oneLine } from '../core/text/shorten';
 import type { SourceState } from './sourceState';
+import { kindWord, statusWord } from '../shared/words';
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -12,19 +14,21 @@ const day = (iso: string) => iso.slice(0, 10);
 export function historyLine(a: Annotation, max = 4): string | undefined {
   const steps = a.history ?? [];
   if (steps.length === 0 || (steps.length === 1 && !steps[0]!.from)) return undefined;
-  const shown = steps.slice(-max).map((c) => (c.from ? `${c.from} → ${c.to} ${day(c.at)}` : `set ${c.to} ${day(c.at)}`));
-  return `History: ${steps.length > max ? '… · ' : ''}${shown.join(' · ')}`;
+  const shown = steps.slice(-max).map((c) => (c.from
+    ? `${statusWord(c.from)} → ${statusWord(c.to)} ${day(c.at)}`
+    : l10n.t('set {0} {1}', statusWord(c.to), day(c.at))));
+  return l10n.t('History: {0}', `${steps.length > max ? '… · ' : ''}${shown.join(' · ')}`);
 }
 
 /** Said when a tag is not where it was saved: the source changed since. */
 export function anchorLine(anchor: Anchor | undefined): string | undefined {
   switch (anchor?.method) {
     case 'exact':
-      return 'Found again where the text moved (the source changed since the tag was saved).';
+      return l10n.t('Found again where the text moved (the source changed since the tag was saved).');
     case 'whitespace':
-      return 'Found again with different line breaks or spacing.';
+      return l10n.t('Found again with different line breaks or spacing.');
     case 'fuzzy':
-      return `Found again although the tagged text changed a little (${Math.round(anchor.confidence * 100)}% match): check the tag still holds.`;
+      return l10n.t('Found again although the tagged text changed a little ({0}% match): check the tag still holds.', Math.round(anchor.confidence * 100));
     default:
       return undefined;
   }
@@ -34,11 +38,15 @@ export function anchorLine(anchor: Anchor | undefined): string | undefined {
 export function orphanSection(state: SourceState): string | undefined {
   const { orphans } = state.tagged;
   if (!orphans.length) return undefined;
-  const lines = [`**Orphaned tag${orphans.length === 1 ? '' : 's'}** · ${orphans.length} tag${orphans.length === 1 ? '' : 's'} whose text is no longer in this source, kept in the sidecar:`];
+  const lines = [orphans.length === 1
+    ? l10n.t('**Orphaned tag** · {0} tag whose text is no longer in this source, kept in the sidecar:', orphans.length)
+    : l10n.t('**Orphaned tags** · {0} tags whose text is no longer in this source, kept in the sidecar:', orphans.length)];
   for (const a of orphans.slice(0, 10)) {
-    lines.push(`- ${a.status} ${a.kind}: “${escapeMarkdown(oneLine(a.target.exact, 80))}”${a.orphanedAt ? ` (since ${day(a.orphanedAt)})` : ''}`);
+    const since = a.orphanedAt ? ` (${l10n.t('since {0}', day(a.orphanedAt))})` : '';
+    const text = escapeMarkdown(oneLine(a.target.exact, 80));
+    lines.push(`- ${l10n.t({ message: '{0} {1}: “{2}”', args: [statusWord(a.status), kindWord(a.kind), text], comment: ['an orphaned tag: its status, its kind of finding, its text'] })}${since}`);
   }
-  if (orphans.length > 10) lines.push(`- … and ${orphans.length - 10} more`);
-  lines.push('Select the text a tag belongs to and use the lightbulb to re-attach it, or delete it there.');
+  if (orphans.length > 10) lines.push(l10n.t('- … and {0} more', orphans.length - 10));
+  lines.push(l10n.t('Select the text a tag belongs to and use the lightbulb to re-attach it, or delete it there.'));
   return lines.join('  \n');
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { TagStatus } from '../core/model';
 import { rebaseSidecar } from '../core/taggedFindings';
@@ -51,11 +52,11 @@ export class TagService {
   private async applyNow(state: SourceState, args: Partial<TagCommandArgs>, change: TagChange): Promise<Sidecar | undefined> {
     const finding = state.tagged.findings.find((f) => f.kind === args.kind && f.start === args.start && f.end === args.end);
     if ((change.op === 'set' || change.op === 'clear' || change.op === 'note') && !finding) {
-      throw new TagError('That finding is no longer at this place in the text (the document changed). Open the lightbulb again and retry.');
+      throw new TagError(l10n.t('That finding is no longer at this place in the text (the document changed). Open the lightbulb again and retry.'));
     }
-    if (change.op === 'note' && !finding!.annotation) throw new TagError('Tag the finding first; a note belongs to a tag.');
+    if (change.op === 'note' && !finding!.annotation) throw new TagError(l10n.t('Tag the finding first; a note belongs to a tag.'));
     if (change.op === 'setEach' && !change.spans.every((s) => state.tagged.findings.some((f) => f.kind === args.kind && f.start === s.start && f.end === s.end))) {
-      throw new TagError('Some of those findings are no longer at their place in the text (the document changed). Retry the command.');
+      throw new TagError(l10n.t('Some of those findings are no longer at their place in the text (the document changed). Retry the command.'));
     }
     const now = this.now();
     const textSha = sha256Hex(state.text);
@@ -64,7 +65,7 @@ export class TagService {
     const result = await this.store.update(state.sidecarPath, (current) => {
       if (current) {
         const problem = checkAgainstSource(current, state.text, textSha);
-        if (problem) throw new TagError(`Cannot save the tag: ${state.sidecarPath} is not a valid sidecar. ${problem.message}`);
+        if (problem) throw new TagError(l10n.t('Cannot save the tag: {0} is not a valid sidecar. {1}', state.sidecarPath, problem.message));
       }
       if (!current && change.op === 'rebase') return undefined; // nothing to keep in step
       // The file names its source: after a rename of the sidecar on its own, it follows its new owner.
@@ -80,8 +81,8 @@ export class TagService {
         case 'note':
           return setNote(base, { ...key!, note: change.note, now });
         case 'reattach':
-          if (!base.annotations.some((a) => a.id === change.id)) throw new TagError('That tag is no longer in the sidecar (deleted meanwhile?).');
-          if (change.end <= change.start) throw new TagError('Select the text the tag belongs to, then choose “Re-attach” again.');
+          if (!base.annotations.some((a) => a.id === change.id)) throw new TagError(l10n.t('That tag is no longer in the sidecar (deleted meanwhile?).'));
+          if (change.end <= change.start) throw new TagError(l10n.t('Select the text the tag belongs to, then choose “Re-attach” again.'));
           return reattachAnnotation(base, { id: change.id, start: change.start, end: change.end, sourceText: state.text, now });
         case 'delete':
           return deleteAnnotation(base, change.id);
@@ -91,7 +92,7 @@ export class TagService {
     }).catch((e: unknown) => {
       if (e instanceof TagError) throw e;
       if (e instanceof SidecarStoreError && e.problem) {
-        throw new TagError(`Cannot save the tag: ${state.sidecarPath} is not a valid sidecar. ${e.problem.message}`);
+        throw new TagError(l10n.t('Cannot save the tag: {0} is not a valid sidecar. {1}', state.sidecarPath, e.problem.message));
       }
       throw new TagError(e instanceof Error ? e.message : String(e));
     });

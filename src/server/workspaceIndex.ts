@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
@@ -117,7 +118,7 @@ export class WorkspaceIndex {
     Object.assign(this.status, { total: this.queue.size, done: 0, failed: 0, startedAt: performance.now(), finishedAt: undefined });
     const progress = await this.options.connection.window.createWorkDoneProgress();
     const total = this.status.total;
-    const message = () => `Indexing sources ${this.status.done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`;
+    const message = () => l10n.t('Indexing sources {0}/{1}', this.status.done.toLocaleString('en-US'), total.toLocaleString('en-US'));
     progress.begin('Sourcemark', 0, message(), false);
     let lastReport = 0;
     // Views of open sources are brought up to date once, at the end: linking while thousands of

@@ -2,6 +2,8 @@ import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
 import type { CorpusIndex } from '../core/corpus';
 import type { EntityType } from '../core/model';
 import { locationOf } from './crossSource';
+import { entityTypeWord } from '../shared/words';
+import { mentionsInSources } from './hover';
 
 export const ENTITY_SYMBOL_KIND: Record<EntityType, SymbolKind> = {
   person: SymbolKind.Object,
@@ -34,7 +36,7 @@ export function workspaceSymbols(corpus: CorpusIndex, query: string): SymbolInfo
       name: g.canonical,
       kind: ENTITY_SYMBOL_KIND[g.type],
       location: locationOf(first.sourceId, first.span),
-      containerName: `${g.type} · ${g.mentions} mention${g.mentions === 1 ? '' : 's'} in ${g.sources} source${g.sources === 1 ? '' : 's'}`,
+      containerName: `${entityTypeWord(g.type)} · ${mentionsInSources(g.mentions, g.sources)}`,
     });
     if (out.length >= MAX_SYMBOLS) break;
   }

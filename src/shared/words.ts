@@ -90,3 +90,8 @@ export function statusTitle(status: TagStatus): string {
     case 'contradicted': return l10n.t('Contradicted');
   }
 }
+
+/** "verified claim “text”": a tag named by its status, its kind and its text. */
+export function tagLabel(status: string, kind: string, text: string): string {
+  return l10n.t({ message: '{0} {1} “{2}”', args: [status, kind, text], comment: ['a tag: its status, its kind of finding, its text'] });
+}

@@ -9,7 +9,7 @@ import { countsDescription, countsText } from '../../src/client/countsText';
 import { timelineHtml } from '../../src/client/timelineHtml';
 
 const root = new URL('../../', import.meta.url).pathname;
-const TRANSLATED_FOLDERS = ['src/client', 'src/server', 'src/shared'];
+const TRANSLATED_FOLDERS = ['src/client', 'src/server', 'src/shared', 'src/core/kinds'];
 const readJson = (file: string) => JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string | { message: string }>;
 const english = readJson('l10n/bundle.l10n.json');
 const german = readJson('l10n/bundle.l10n.de.json') as Record<string, string>;
@@ -23,7 +23,7 @@ const message = (v: string | { message: string }) => (typeof v === 'string' ? v 
 afterEach(() => l10n.config({ contents: {} }));
 
 describe('l10n bundles', () => {
-  it('l10n/bundle.l10n.json holds exactly the strings of src/client, src/server and src/shared (else: npm run l10n:export)', async () => {
+  it('l10n/bundle.l10n.json holds exactly the strings of src/client, src/server, src/shared and src/core/kinds (else: npm run l10n:export)', async () => {
     const files = TRANSLATED_FOLDERS.flatMap(sourceFiles).map((f) => ({ extension: '.ts', contents: readFileSync(f, 'utf8') }));
     const exported = await getL10nJson(files);
     expect(Object.keys(english).sort()).toEqual(Object.keys(exported).sort());
