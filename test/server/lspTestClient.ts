@@ -22,6 +22,8 @@ export class LspTestClient {
   settings: Record<string, unknown> = {};
   /** Sent in initialize; the server exits when it can no longer signal that process (see spawnedServer). */
   processId: number | null = process.pid;
+  /** Sent in initialize as `initializationOptions` (an l10n bundle, say). */
+  initializationOptions: unknown = undefined;
 
   constructor(readonly connection: ProtocolConnection, private readonly onClose: () => Promise<void>) {
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -83,6 +85,7 @@ export class LspTestClient {
     const rootUri = pathToFileURL(rootPath).href;
     const result = await this.connection.sendRequest('initialize', {
       processId: this.processId,
+      ...(this.initializationOptions === undefined ? {} : { initializationOptions: this.initializationOptions }),
       rootUri,
       workspaceFolders: [rootPath, ...moreRoots].map((p, i) => ({ uri: pathToFileURL(p).href, name: `root${i}` })),
       capabilities: {

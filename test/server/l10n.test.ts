@@ -1,0 +1,75 @@
+// The server speaks the language of the bundle the client hands over at initialize, and English
+// without one (every other server test runs without one).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { DIAGNOSTIC_CODES } from '../../src/shared/protocol';
+import { cleanupsAfterEach, coveredText, positionOf, read, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
+import { inProcessServer } from './lspTestClient';
+
+const german = JSON.parse(readFileSync(new URL('../../l10n/bundle.l10n.de.json', import.meta.url), 'utf8')) as Record<string, string>;
+const FOURTH_LARGEST = 'Xiaomi is the fourth largest handset maker in China';
+const cleanups = cleanupsAfterEach();
+
+async function session(initializationOptions: unknown) {
+  const ws = tempWorkspace();
+  const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z') });
+  client.initializationOptions = initializationOptions;
+  cleanups.push(ws.cleanup, () => client.shutdown());
+  return { ws, client };
+}
+
+describe('the server in the client\'s language', () => {
+  it('says diagnostics, hovers and quick fixes in German with the German bundle, and tags in German', async () => {
+    const { ws, client } = await session({ l10nBundle: german });
+    await client.initialize(ws.dir);
+    const text = read(ws.path(XIAOMI_US));
+    const uri = await client.open(ws.path(XIAOMI_US), text);
+    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+
+    const claim = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.untaggedClaim && coveredText(text, d).startsWith(FOURTH_LARGEST)) as Diagnostic;
+    expect(claim.message).toMatch(/^Nicht markierte Behauptung \(Prüfwürdigkeit 0\.\d\d\)/);
+    const entity = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.entity && coveredText(text, d) === 'Lei Jun');
+    expect(entity?.message).toBe('Person: Lei Jun · 1 Erwähnung');
+    const date = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.date && coveredText(text, d) === 'end 2018');
+    expect(date?.message).toBe('Datum: 2018 (END)');
+
+    const hover = await client.hover(uri, positionOf(text, FOURTH_LARGEST, 30));
+    const markdown = (hover?.contents as { value: string }).value;
+    expect(markdown).toContain('**Behauptung** · Prüfwürdigkeit');
+    expect(markdown).toContain('Markierung: noch keine. Markieren Sie mit den Schnellkorrekturen (Glühbirne).');
+    // The source's own words stay as they are.
+    expect(markdown).not.toContain('Tag:');
+
+    const actions = await client.codeActions(uri, claim.range, [claim]);
+    expect(actions.map((a) => a.title)).toEqual(expect.arrayContaining(['Als verifiziert markieren', 'Als spekulativ markieren', 'Als widerlegt markieren']));
+    const verify = actions.find((a) => a.title === 'Als verifiziert markieren')!;
+    expect(await client.executeCommand(verify.command!.command, verify.command!.arguments ?? [])).toEqual({ ok: true });
+    const after = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.taggedClaim));
+    const tagged = after.find((d) => d.code === DIAGNOSTIC_CODES.taggedClaim && coveredText(text, d).startsWith(FOURTH_LARGEST));
+    expect(tagged?.message).toMatch(/^Behauptung markiert als verifiziert/);
+    const again = await client.codeActions(uri, tagged!.range, [tagged!]);
+    expect(again.map((a) => a.title)).toContain('Markierung entfernen');
+    // What is stored stays language-free: the sidecar says "verified".
+    expect(read(`${ws.path(XIAOMI_US)}.annotations.json`)).toContain('"status": "verified"');
+  });
+
+  it('speaks English again when the next session brings no bundle', async () => {
+    const first = await session({ l10nBundle: german });
+    await first.client.initialize(first.ws.dir);
+    await first.client.shutdown();
+    const { ws, client } = await session(undefined);
+    await client.initialize(ws.dir);
+    const text = read(ws.path(XIAOMI_US));
+    const uri = await client.open(ws.path(XIAOMI_US), text);
+    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+    expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.entity && coveredText(text, d) === 'Lei Jun')?.message).toBe('Person: Lei Jun · 1 mention');
+  });
+
+  it('refuses a malformed bundle at initialize with what to send instead', async () => {
+    for (const l10nBundle of ['de', ['x'], { 'Tag as verified': 3 }]) {
+      const { ws, client } = await session({ l10nBundle });
+      await expect(client.initialize(ws.dir)).rejects.toThrow(/l10nBundle must be an object of strings/);
+    }
+  });
+});
