@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -38,6 +38,16 @@ describe('package.json localisation', () => {
     for (const [key, en] of Object.entries(english)) {
       expect(german[key], key).toBeTruthy();
       expect(kept(german[key]), key).toEqual(kept(en));
+    }
+  });
+
+  it('points each language at walkthrough pages that exist, and ships them in the VSIX allow-list', () => {
+    const allowList = readFileSync(new URL('../../.vscodeignore', import.meta.url), 'utf8');
+    for (const bundle of [english, german]) {
+      for (const [key, file] of Object.entries(bundle).filter(([k]) => k.endsWith('.media'))) {
+        expect(existsSync(new URL(`../../${file}`, import.meta.url)), `${key}: ${file}`).toBe(true);
+        expect(allowList, file).toContain(`!${file.slice(0, file.lastIndexOf('/'))}/*.md`);
+      }
     }
   });
 });
