@@ -2,6 +2,8 @@
 // user's language. Client and server both say them; the CLI and the report keep core/model's
 // English. Each phrase is a literal so that `npm run l10n:export` finds it.
 import * as l10n from '@vscode/l10n';
+import { entityTypeNoun } from '../core/kinds/entity/describe';
+import { statusText } from '../core/kinds/wording';
 import type { EntityType, FindingKind, TagStatus } from '../core/model';
 
 /** "1 claim", "4 entity mentions": core/model's countOf, translated. */
@@ -46,25 +48,14 @@ export function kindHeading(kind: FindingKind): string {
 
 /** "verified" … "untagged": a status as an adjective. */
 export function statusWord(status: TagStatus | 'untagged'): string {
-  switch (status) {
-    case 'verified': return l10n.t('verified');
-    case 'speculative': return l10n.t('speculative');
-    case 'contradicted': return l10n.t('contradicted');
-    case 'untagged': return l10n.t('untagged');
-  }
+  return status === 'untagged' ? l10n.t('untagged') : statusText(status);
 }
 
-/** "person", "place": an entity's type; a type this build does not know stays as it is. */
+/** "person", "place": an entity's type ("other" for a name of no known type); a type this build does not know stays as it is. */
 export function entityTypeWord(type: EntityType | (string & {})): string {
-  switch (type) {
-    case 'person': return l10n.t('person');
-    case 'organisation': return l10n.t('organisation');
-    case 'place': return l10n.t('place');
-    case 'product': return l10n.t('product');
-    case 'event': return l10n.t('event');
-    case 'other': return l10n.t('other');
-    default: return type;
-  }
+  if (type === 'other') return l10n.t('other');
+  // entityTypeNoun has no word for a type it does not know.
+  return (entityTypeNoun(type as EntityType) as string | undefined) ?? type;
 }
 
 /** "a, b and c". */
