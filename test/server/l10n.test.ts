@@ -1,13 +1,16 @@
 // The server speaks the language of the bundle the client hands over at initialize, and English
 // without one (every other server test runs without one).
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeParams } from 'vscode-languageserver-protocol';
 import { DIAGNOSTIC_CODES } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, positionOf, read, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
-import { inProcessServer } from './lspTestClient';
+import { configureLanguage } from '../../src/server/l10n';
+import { inProcessServer, spawnedServer } from './lspTestClient';
 
 const german = JSON.parse(readFileSync(new URL('../../l10n/bundle.l10n.de.json', import.meta.url), 'utf8')) as Record<string, string>;
+const SERVER = path.resolve(__dirname, '../../dist/server.js');
 const FOURTH_LARGEST = 'Xiaomi is the fourth largest handset maker in China';
 const cleanups = cleanupsAfterEach();
 
@@ -66,10 +69,17 @@ describe('the server in the client\'s language', () => {
     expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.entity && coveredText(text, d) === 'Lei Jun')?.message).toBe('Person: Lei Jun · 1 mention');
   });
 
-  it('refuses a malformed bundle at initialize with what to send instead', async () => {
-    for (const l10nBundle of ['de', ['x'], { 'Tag as verified': 3 }]) {
-      const { ws, client } = await session({ l10nBundle });
-      await expect(client.initialize(ws.dir)).rejects.toThrow(/l10nBundle must be an object of strings/);
+  it('refuses a malformed bundle at initialize with what to send instead (the built server, over stdio)', async () => {
+    const ws = tempWorkspace();
+    const server = spawnedServer(SERVER);
+    cleanups.push(ws.cleanup, () => server.client.shutdown());
+    server.client.initializationOptions = { l10nBundle: { 'Tag as verified': 3 } };
+    await expect(server.client.initialize(ws.dir)).rejects.toThrow(/l10nBundle must be an object of strings/);
+    for (const l10nBundle of ['de', ['x'], { a: null }]) {
+      expect(() => configureLanguage({ initializationOptions: { l10nBundle } } as unknown as InitializeParams)).toThrow(/l10nBundle must be an object of strings/);
     }
+    // Left out or null: English.
+    expect(() => configureLanguage({ initializationOptions: { l10nBundle: null } } as unknown as InitializeParams)).not.toThrow();
+    expect(() => configureLanguage({} as InitializeParams)).not.toThrow();
   });
 });
