@@ -1,6 +1,6 @@
 import {
-  DidChangeConfigurationNotification, ErrorCodes, ResponseError, TextDocuments, TextDocumentSyncKind,
-  type Connection, type InitializeError, type InitializeResult, type ServerCapabilities,
+  DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeResult, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { Analyzer } from '../core/analyzer';
 import { FileSidecarStore, type SidecarStore } from '../core/tags/sidecarStore';
@@ -50,12 +50,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let canWatchConfiguration = false;
   let canWatchFolders = false;
 
-  connection.onInitialize((params): InitializeResult | ResponseError<InitializeError> => {
-    try {
-      configureLanguage(params);
-    } catch (e) {
-      return new ResponseError(ErrorCodes.InvalidParams, (e as Error).message, { retry: false });
-    }
+  connection.onInitialize((params): InitializeResult => {
+    configureLanguage(params);
     ctx.settings.clientAnswers = !!params.capabilities.workspace?.configuration;
     canWatchConfiguration = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     canWatchFolders = !!params.capabilities.workspace?.workspaceFolders;

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic, InitializeParams } from 'vscode-languageserver-protocol';
+import { ErrorCodes, type Diagnostic, type Message } from 'vscode-languageserver-protocol';
 import { DIAGNOSTIC_CODES } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, positionOf, read, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
-import { configureLanguage } from '../../src/server/l10n';
+import { MessageChecker } from '../../src/server/messageGuard';
 import { inProcessServer, spawnedServer } from './lspTestClient';
 
 const german = JSON.parse(readFileSync(new URL('../../l10n/bundle.l10n.de.json', import.meta.url), 'utf8')) as Record<string, string>;
@@ -69,17 +69,20 @@ describe('the server in the client\'s language', () => {
     expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.entity && coveredText(text, d) === 'Lei Jun')?.message).toBe('Person: Lei Jun · 1 mention');
   });
 
-  it('refuses a malformed bundle at initialize with what to send instead (the built server, over stdio)', async () => {
+  it('refuses a malformed bundle at initialize, naming the field (the built server, over stdio)', async () => {
     const ws = tempWorkspace();
     const server = spawnedServer(SERVER);
-    cleanups.push(ws.cleanup, () => server.client.shutdown());
+    // A server never initialised answers shutdown -32002: end it by its pid.
+    cleanups.push(ws.cleanup, () => server.client.shutdown().catch(() => void server.child.kill()));
     server.client.initializationOptions = { l10nBundle: { 'Tag as verified': 3 } };
-    await expect(server.client.initialize(ws.dir)).rejects.toThrow(/l10nBundle must be an object of strings/);
-    for (const l10nBundle of ['de', ['x'], { a: null }]) {
-      expect(() => configureLanguage({ initializationOptions: { l10nBundle } } as unknown as InitializeParams)).toThrow(/l10nBundle must be an object of strings/);
+    await expect(server.client.initialize(ws.dir)).rejects.toThrow(/invalid params: \/initializationOptions\/l10nBundle/);
+    const initialize = (initializationOptions: unknown) => ({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, capabilities: {}, initializationOptions } });
+    for (const l10nBundle of ['de', ['x'], { a: null }, { a: 'x'.repeat(5000) }]) {
+      expect(new MessageChecker().check(initialize({ l10nBundle }) as Message)?.code, JSON.stringify(l10nBundle).slice(0, 40)).toBe(ErrorCodes.InvalidParams);
     }
-    // Left out or null: English.
-    expect(() => configureLanguage({ initializationOptions: { l10nBundle: null } } as unknown as InitializeParams)).not.toThrow();
-    expect(() => configureLanguage({} as InitializeParams)).not.toThrow();
+    // Left out, null, or beside other clients' own options: accepted (English without a bundle).
+    for (const options of [undefined, null, {}, { l10nBundle: null }, { somethingElse: 1, l10nBundle: { a: 'b' } }]) {
+      expect(new MessageChecker().check(initialize(options) as Message)).toBeUndefined();
+    }
   });
 });
