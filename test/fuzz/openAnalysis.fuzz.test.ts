@@ -14,7 +14,7 @@ import { TEXT_GENERATORS } from './textGenerators';
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
 const SIZE = 1024 * 1024;
 /** The shapes that take longest to analyse (README, bench:hostile), and one of each other kind. */
-const SHAPES = ['random-prose', 'random-mix', 'dates-one-line', 'distinct-people', 'chained-said'];
+const SHAPES = ['random-prose', 'dates-one-line', 'chained-said'];
 
 const cleanups = cleanupsAfterEach();
 const report: string[] = [];
@@ -43,10 +43,7 @@ describe('hovers on another source are answered while a 1 MB hostile source is a
       const started = performance.now();
       const bigUri = await client.open(big, bigText);
       let analysed = false;
-      const done = client.waitForDiagnostics(bigUri, () => true).then(() => {
-        analysed = true;
-        return performance.now() - started;
-      }, () => undefined);
+      const done = client.waitForDiagnostics(bigUri, () => true, 300_000).finally(() => (analysed = true)).then(() => performance.now() - started);
       const during: number[] = [];
       let ownHover = '';
       while (!analysed) {
@@ -57,8 +54,8 @@ describe('hovers on another source are answered while a 1 MB hostile source is a
         expect(JSON.stringify(hover)).toContain('Claim');
         if (!ownHover) ownHover = JSON.stringify(await client.hover(bigUri, { line: 0, character: 1 }));
       }
-      const analysisMs = await done;
-      report.push(`  ${name.padEnd(16)} analysis ${analysisMs?.toFixed(0)} ms; ${during.length} hovers answered during it, `
+      const analysisMs = await done; // rejects (fails the test) if the diagnostics never came
+      report.push(`  ${name.padEnd(16)} analysis ${analysisMs.toFixed(0)} ms; ${during.length} hovers answered during it, `
         + `p50 ${during.length ? percentile(during, 0.5).toFixed(0) : '-'} ms, max ${during.length ? Math.max(...during).toFixed(0) : '-'} ms`);
       expect(during.length, 'hovers on the other source answered before the big source was analysed').toBeGreaterThan(0);
       // The big source's own hover meanwhile says it is being analysed, rather than wait.

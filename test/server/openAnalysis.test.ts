@@ -24,7 +24,7 @@ describe('long open sources', () => {
     const file = ws.path('long.txt');
     writeFileSync(file, text);
     const uri = await client.open(file, text);
-    const diagnostics = await Promise.race([client.waitForDiagnostics(uri, (d) => d.length > 0), exited]);
+    const diagnostics = await Promise.race([client.waitForDiagnostics(uri, (d) => d.length > 0, 120_000), exited]);
     expect(diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.untaggedClaim).length).toBeGreaterThan(20);
     const hover = await client.hover(uri, positionOf(text, 'Xiaomi is the fourth largest'));
     expect(JSON.stringify(hover)).toContain('Claim');
@@ -42,7 +42,7 @@ describe('long open sources', () => {
     const file = ws.path('long.txt');
     writeFileSync(file, text);
     const uri = await client.open(file, text);
-    const diagnostics = await Promise.race([client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.skipped)), exited]);
+    const diagnostics = await Promise.race([client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.skipped), 120_000), exited]);
     expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.skipped)!.message).toContain('too complex to analyse');
     // A short source is analysed on the main thread as ever.
     const small = ws.path(XIAOMI_US);
