@@ -14,7 +14,7 @@ const cleanups = cleanupsAfterEach();
 const longText = (text: string) => Array.from({ length: Math.ceil(200_000 / text.length) }, () => text).join('\n\n');
 
 describe('long open sources', () => {
-  it('are analysed in the worker with the same findings as a short one', async () => {
+  it('are analysed in the worker with the same findings as a short one', { timeout: 180_000 }, async () => {
     const ws = tempWorkspace();
     cleanups.push(ws.cleanup);
     const { client, exited } = spawnedServer(SERVER);
@@ -24,13 +24,13 @@ describe('long open sources', () => {
     const file = ws.path('long.txt');
     writeFileSync(file, text);
     const uri = await client.open(file, text);
-    const diagnostics = await Promise.race([client.waitForDiagnostics(uri, (d) => d.length > 0, 120_000), exited]);
+    const diagnostics = await Promise.race([client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.filter(Boolean), 'diagnostics', 120_000), exited]);
     expect(diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.untaggedClaim).length).toBeGreaterThan(20);
     const hover = await client.hover(uri, positionOf(text, 'Xiaomi is the fourth largest'));
     expect(JSON.stringify(hover)).toContain('Claim');
   });
 
-  it('are reported as too complex when their analysis runs over the budget, and the server goes on', async () => {
+  it('are reported as too complex when their analysis runs over the budget, and the server goes on', { timeout: 180_000 }, async () => {
     const ws = tempWorkspace();
     cleanups.push(ws.cleanup);
     process.env.SOURCEMARK_ANALYSIS_BUDGET_MS = '1';
@@ -42,7 +42,7 @@ describe('long open sources', () => {
     const file = ws.path('long.txt');
     writeFileSync(file, text);
     const uri = await client.open(file, text);
-    const diagnostics = await Promise.race([client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.skipped), 120_000), exited]);
+    const diagnostics = await Promise.race([client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.some((x) => x.code === DIAGNOSTIC_CODES.skipped) && client.diagnostics.get(uri)!.diagnostics, 'the too-complex note', 120_000), exited]);
     expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.skipped)!.message).toContain('too complex to analyse');
     // A short source is analysed on the main thread as ever.
     const small = ws.path(XIAOMI_US);
