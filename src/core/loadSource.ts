@@ -46,10 +46,13 @@ export interface LoadedSource extends SourceAnalysis {
  */
 export async function loadSource(
   analyzer: Analyzer, source: SourceToLoad, options: SourceOptions, store: SidecarStore = new FileSidecarStore(),
+  /** Analyses in place of analyzeSource (the server analyses long open sources off its main thread). */
+  analyse?: (...args: Parameters<typeof analyzeSource>) => Promise<SourceAnalysis>,
 ): Promise<LoadedSource> {
   const file = source.text === undefined ? await readSourceFile(source.path) : { text: source.text, bom: false };
   const sidecarPath = sidecarPathFor(source.path);
   const sidecar = fitToSource(source.sidecar ?? (await readOrInvalid(store, sidecarPath)), file.text);
-  const analysed = analyzeSource(analyzer, file.text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, options, source.tracked);
+  const tags = sidecar.state === 'ok' ? sidecar.sidecar : undefined;
+  const analysed = await (analyse ?? analyzeSource)(analyzer, file.text, tags, options, source.tracked);
   return { ...file, sidecarPath, sidecar, ...analysed };
 }

@@ -41,7 +41,8 @@ export const MESSAGE_PARAMS: Record<string, TSchema> = {
     textDocument: Type.Object({ uri: FileUri, version: Integer }),
     contentChanges: Type.Array(Type.Union([
       Type.Object({ range: Range, rangeLength: Type.Optional(UInteger), text: Type.String() }),
-      Type.Object({ text: Type.String() }),
+      // The whole text: with a `range` of any kind, the document library would read it as an edit.
+      Type.Object({ text: Type.String() }, { not: { required: ['range'] } }),
     ])),
   }),
   'textDocument/didClose': TextDocument,

@@ -8,6 +8,7 @@ import type { Analyzer } from '../core/analyzer';
 import { sha256Hex } from '../core/tags/quoteSelector';
 import { readOrInvalid, sidecarPathFor } from '../core/tags/sidecarStore';
 import type { BackgroundWork } from './backgroundWork';
+import { OpenAnalysis } from './openAnalysis';
 import type { DiagnosticsPublisher } from './publishDiagnostics';
 import type { Settings } from './settings';
 import type { CachedSidecarStore } from './sidecarCache';
@@ -49,8 +50,12 @@ export class OpenSources {
   /** A source was closed in the editor. */
   readonly onDidClose = this.closed.event;
 
+  /** Long sources are analysed off the main thread. */
+  private readonly analysis: OpenAnalysis;
+
   constructor(private readonly o: OpenSourcesOptions) {
     const { documents } = o;
+    this.analysis = new OpenAnalysis({ log: (m) => o.connection.console.error(m) });
     // Fired on open and on every edit: analyse an opened source at once, debounce edits.
     documents.onDidChangeContent((e) => this.schedule(e.document.uri, this.states.has(e.document.uri) ? o.changeDelayMs : 0));
     // Saving the source saves the tags' new offsets and quotes with it.
@@ -71,6 +76,11 @@ export class OpenSources {
       o.settings.clear(uri);
       o.diagnostics.clear(uri);
     });
+  }
+
+  /** Whether a long analysis of the source is under way off the main thread. */
+  analysing(uri: string): boolean {
+    return this.analysis.analysing(uri);
   }
 
   get(uri: string): SourceState | undefined {
@@ -156,7 +166,8 @@ export class OpenSources {
     const sidecar = await readOrInvalid(store, sidecarPathFor(URI.parse(uri).fsPath));
     if (documents.get(uri)?.version !== version) return; // a newer edit will refresh
     const previous = this.states.get(uri);
-    const state = await loadState(analyzer, { uri, version, settings: sourceSettings, text, sidecar, tracked: tracker.spans(uri) });
+    const state = await loadState(analyzer, { uri, version, settings: sourceSettings, text, sidecar, tracked: tracker.spans(uri) }, undefined, this.analysis.analyseFor(uri));
+    if (documents.get(uri)?.version !== version) return; // edited during a long analysis: a newer one follows
     this.states.set(uri, state);
     tracker.set(uri, state.tagged.anchors);
     this.analysed.fire({ state, previous });
@@ -198,5 +209,6 @@ export class OpenSources {
   shutdown(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
+    this.analysis.dispose();
   }
 }

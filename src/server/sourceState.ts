@@ -24,9 +24,10 @@ export async function loadState(
   analyzer: Analyzer,
   source: { uri: string; version: number; settings: SourcemarkSettings } & Omit<SourceToLoad, 'path'>,
   store?: SidecarStore,
+  analyse?: Parameters<typeof loadSource>[4],
 ): Promise<SourceState> {
   const { uri, version, settings, ...given } = source;
-  const loaded = await loadSource(analyzer, { ...given, path: URI.parse(uri).fsPath }, analysisOptionsOf(settings), store);
+  const loaded = await loadSource(analyzer, { ...given, path: URI.parse(uri).fsPath }, analysisOptionsOf(settings), store, analyse);
   return { uri, version, settings, ...loaded };
 }
 
