@@ -1,0 +1,80 @@
+// The statistical entity tagger: an averaged perceptron fitted on CoNLL-2003 train by
+// scripts/train/train-entity-tagger.ts, shipped as weights.json. It reads one sentence's tokens
+// and returns typed spans; the rules in ../entityDetector.ts then add what they know better.
+import type { Token } from '../../../text/sentences';
+import { Gazetteer } from '../gazetteer';
+import { extractFeatures, type DocumentCasing } from './features';
+import { decode, PackedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
+import packed from './weights.json';
+
+export interface TaggedSpan {
+  /** Token indexes, end exclusive. */
+  from: number;
+  to: number;
+  type: TaggerType;
+}
+
+export interface PackedModel {
+  /** Base64 of little-endian uint32 feature hashes, sorted. */
+  keys: string;
+  /** Base64 of one byte per key: its weights' unit is step·e^(byte·growth). */
+  scales: string;
+  /** Base64 of int8 weights, TAG_COUNT per key, in the key's unit. */
+  values: string;
+  step: number;
+  growth: number;
+}
+
+function bytes(base64: string): Uint8Array {
+  const b = Buffer.from(base64, 'base64');
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+export function unpack(model: PackedModel): PackedWeights {
+  const keyBytes = bytes(model.keys);
+  const keys = new Uint32Array(keyBytes.length / 4);
+  const view = new DataView(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength);
+  for (let i = 0; i < keys.length; i++) keys[i] = view.getUint32(i * 4, true);
+  const raw = new Int8Array(bytes(model.values).slice().buffer);
+  const scales = bytes(model.scales);
+  const values = new Float32Array(raw.length);
+  for (let k = 0; k < keys.length; k++) {
+    const unit = model.step * Math.exp(scales[k] * model.growth);
+    for (let t = 0; t < TAG_COUNT; t++) values[k * TAG_COUNT + t] = raw[k * TAG_COUNT + t] * unit;
+  }
+  return new PackedWeights(keys, values);
+}
+
+let shipped: PackedWeights | undefined;
+
+export class EntityTagger {
+  private readonly weights: Weights;
+
+  constructor(private readonly gazetteer = new Gazetteer(), weights?: Weights) {
+    this.weights = weights ?? (shipped ??= unpack(packed as PackedModel));
+  }
+
+  /** The entity spans of one sentence's tokens. */
+  tag(tokens: readonly Token[], casing?: DocumentCasing): TaggedSpan[] {
+    if (!tokens.length) return [];
+    const tags = decode(this.weights, extractFeatures(tokens, this.gazetteer, casing));
+    return spansOf(tags);
+  }
+}
+
+/** B-X starts a span, I-X continues one of the same type. */
+export function spansOf(tags: Uint8Array): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  let open: TaggedSpan | undefined;
+  for (let i = 0; i <= tags.length; i++) {
+    const tag = i < tags.length ? tags[i] : 0;
+    const type = tag === 0 ? undefined : TYPES[(tag - 1) >> 1];
+    if (open && (tag === 0 || tag % 2 === 1 || type !== open.type)) {
+      open.to = i;
+      spans.push(open);
+      open = undefined;
+    }
+    if (type && !open) open = { from: i, to: i + 1, type };
+  }
+  return spans;
+}
