@@ -9,8 +9,9 @@ import * as path from 'node:path';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { readGoldSet, type GoldDoc } from '../../src/eval/gold';
+import { EntityDetector } from '../../src/core/kinds/entity/entityDetector';
 import { Gazetteer } from '../../src/core/kinds/entity/gazetteer';
-import { documentCasing, extractFeatures, type SentenceFeatures } from '../../src/core/kinds/entity/tagger/features';
+import { documentCasing, extractFeatures, ruleHints, type DocumentCasing, type RuleHints, type SentenceFeatures } from '../../src/core/kinds/entity/tagger/features';
 import { allowed, historyFeatures, TAG_COUNT, TAGS, type Weights } from '../../src/core/kinds/entity/tagger/model';
 import { spansOf, unpack, type PackedModel } from '../../src/core/kinds/entity/tagger/tagger';
 import { segmentBlocks } from '../../src/core/text/blocks';
@@ -38,16 +39,20 @@ interface Doc {
 
 const parser = unified().use(retextEnglish);
 const gazetteer = new Gazetteer();
+const rules = new EntityDetector(gazetteer, false);
 
 /** Sentences of a document exactly as the analyser splits them, each token labelled with BIO tags from the gold spans. */
 function prepare(doc: GoldDoc): Doc {
-  const sentences: { tokens: Token[] }[] = [];
+  // Paragraph by paragraph, as the analyser reads a source: the casing evidence is the paragraph's.
+  const sentences: { tokens: Token[]; casing: DocumentCasing; hints: RuleHints }[] = [];
   for (const block of segmentBlocks(doc.text)) {
-    for (const s of sentencesOf(parser.parse(block.text), block.text, block.start)) sentences.push(s);
+    if (block.region === 'boilerplate') continue;
+    const inBlock = sentencesOf(parser.parse(block.text), block.text, block.start);
+    const casing = documentCasing(inBlock.map((s) => s.tokens));
+    for (const s of inBlock) sentences.push({ tokens: s.tokens, casing, hints: ruleHints(s.tokens, rules.detectByRules(s, [])) });
   }
-  const casing = documentCasing(sentences.map((s) => s.tokens));
   const spans = [...(doc.spans ?? [])].sort((a, b) => a.start - b.start);
-  const examples = sentences.map(({ tokens }) => {
+  const examples = sentences.map(({ tokens, casing, hints }) => {
     const gold = new Uint8Array(tokens.length);
     let k = 0;
     let lastSpan = -1;
@@ -59,7 +64,7 @@ function prepare(doc: GoldDoc): Doc {
       gold[i] = 1 + type * 2 + (lastSpan === k ? 1 : 0);
       lastSpan = k;
     }
-    return { tokens, gold, features: extractFeatures(tokens, gazetteer, casing) };
+    return { tokens, gold, features: extractFeatures(tokens, gazetteer, casing, hints) };
   });
   return { doc, sentences: examples };
 }

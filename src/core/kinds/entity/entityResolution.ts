@@ -26,7 +26,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
   // A capital at the start of a sentence proves nothing unless the name recurs elsewhere.
   const mentions = all.filter(
-    (m) => !(m.sentenceInitial && m.type === 'other' && !m.canonical && !m.text.includes(' ') && !confirmed.has(m.text)),
+    (m) => m.learned || !(m.sentenceInitial && m.type === 'other' && !m.canonical && !m.text.includes(' ') && !confirmed.has(m.text)),
   );
 
   const groups = new Map<string, Group>();
@@ -103,8 +103,13 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     info.set(g, { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases });
   }
   return mentions
-    .map((m) => ({ mention: m, info: info.get(groupOf.get(m)!)! }))
+    .map((m) => ({ mention: m, info: typedAs(info.get(groupOf.get(m)!)!, m) }))
     .sort((a, b) => a.mention.start - b.mention.start);
+}
+
+/** A learned mention keeps its own type: the tagger read its context, the group's vote did not. */
+function typedAs(info: EntityInfo, m: EntityMention): EntityInfo {
+  return m.learned && m.type !== info.type ? { ...info, type: m.type } : info;
 }
 
 /** Longest part of a name looked up as the name: a run of a thousand capitalised words is no name's part. */

@@ -47,6 +47,10 @@ const T_PREV_GAZ = 28;
 const T_BIGRAM_PREV = 29;
 const T_BIGRAM_NEXT = 30;
 const T_DOC_CASED = 31;
+const T_HINT = 32;
+const T_HINT_LOWER = 33;
+const T_HINT_NEXT = 34;
+const T_HINT_PREV = 35;
 export const T_PREV_TAG = 40;
 export const T_PREV2_TAG = 41;
 export const T_PREV_TAG_LOWER = 42;
@@ -66,7 +70,7 @@ export function shapeOf(w: string): string {
   return out;
 }
 
-const GAZ_TYPES = ['person', 'organisation', 'place', 'product', 'event', 'other'] as const;
+export const GAZ_TYPES = ['person', 'organisation', 'place', 'product', 'event', 'other'] as const;
 const GAZ_CODE = new Map<string, number>(GAZ_TYPES.map((t, i) => [t, i]));
 const LONGEST_GAZ_SPAN = 4;
 
@@ -107,7 +111,13 @@ export interface SentenceFeatures {
   lowers: string[];
 }
 
-export function extractFeatures(tokens: readonly Token[], gazetteer: Gazetteer, casing?: DocumentCasing): SentenceFeatures {
+/**
+ * What the hand-written rules say of each token, for the tagger to weigh: −1 for no name, else
+ * type × 4 + 2 when the rules know the name (gazetteer) + 1 inside a name (not its first word).
+ */
+export type RuleHints = Int8Array;
+
+export function extractFeatures(tokens: readonly Token[], gazetteer: Gazetteer, casing?: DocumentCasing, hints?: RuleHints): SentenceFeatures {
   const n = tokens.length;
   const lowers = tokens.map((t) => t.text.toLowerCase());
   const shapes = tokens.map((t) => shapeOf(t.text));
@@ -165,6 +175,10 @@ export function extractFeatures(tokens: readonly Token[], gazetteer: Gazetteer, 
     if (i > 0 && gazSpan[i - 1] >= 0) ids.push(hashInt(T_PREV_GAZ, gazSpan[i - 1]));
     const lineStart = i === 0 || t.lineBreakBefore === true;
     ids.push(hashInt(T_POSITION, (lineStart ? 1 : 0) + (i === 0 ? 2 : 0) + (t.spaceBefore ? 4 : 0)));
+    if (hints) {
+      ids.push(hashInt(T_HINT, hints[i]), hashInt(T_HINT_NEXT, i + 1 < n ? hints[i + 1] : -2), hashInt(T_HINT_PREV, i > 0 ? hints[i - 1] : -2));
+      if (hints[i] >= 0) ids.push(hashRange(T_HINT_LOWER * 64 + hints[i], lower, 0, lower.length));
+    }
     if (casing && t.kind === 'word') {
       // The same word elsewhere in the source: capitalised mid-line, or in lower case.
       ids.push(hashInt(T_DOC_CASED, (casing.capitalised.has(lower) ? 1 : 0) + (casing.lower.has(lower) ? 2 : 0) + (caps[i] ? 4 : 0)));
@@ -172,6 +186,18 @@ export function extractFeatures(tokens: readonly Token[], gazetteer: Gazetteer, 
   }
   offsets[n] = ids.length;
   return { ids: Uint32Array.from(ids), offsets, lowers };
+}
+
+/** The rules' mentions as hints on the tokens they cover. */
+export function ruleHints(tokens: readonly Token[], mentions: readonly { start: number; end: number; type: string; canonical?: string }[]): RuleHints {
+  const hints = new Int8Array(tokens.length).fill(-1);
+  let k = 0;
+  for (const m of mentions) {
+    while (k < tokens.length && tokens[k].end <= m.start) k++;
+    const code = (GAZ_CODE.get(m.type) ?? 5) * 4 + (m.canonical !== undefined ? 2 : 0);
+    for (let i = k; i < tokens.length && tokens[i].start < m.end; i++) hints[i] = code + (i > k ? 1 : 0);
+  }
+  return hints;
 }
 
 /** Gathers a source's casing evidence from its sentences' tokens. */

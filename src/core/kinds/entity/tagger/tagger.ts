@@ -3,7 +3,7 @@
 // and returns typed spans; the rules in ../entityDetector.ts then add what they know better.
 import type { Token } from '../../../text/sentences';
 import { Gazetteer } from '../gazetteer';
-import { extractFeatures, type DocumentCasing } from './features';
+import { extractFeatures, type DocumentCasing, type RuleHints } from './features';
 import { decode, PackedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
 import packed from './weights.json';
 
@@ -54,10 +54,10 @@ export class EntityTagger {
     this.weights = weights ?? (shipped ??= unpack(packed as PackedModel));
   }
 
-  /** The entity spans of one sentence's tokens. */
-  tag(tokens: readonly Token[], casing?: DocumentCasing): TaggedSpan[] {
+  /** The entity spans of one sentence's tokens, given the rules' hints (see ruleHints). */
+  tag(tokens: readonly Token[], casing?: DocumentCasing, hints?: RuleHints): TaggedSpan[] {
     if (!tokens.length) return [];
-    const tags = decode(this.weights, extractFeatures(tokens, this.gazetteer, casing));
+    const tags = decode(this.weights, extractFeatures(tokens, this.gazetteer, casing, hints));
     return spansOf(tags);
   }
 }

@@ -1,0 +1,78 @@
+// The tagger's spans and the rules' mentions of one sentence, combined: the tagger finds and types
+// names in news prose, the rules know the gazetteer's names, products, events and results tables.
+import type { EntityType } from '../../model';
+import { ABBREVIATIONS, type Sentence } from '../../text/sentences';
+import type { EntityMention } from './entityMention';
+import type { TaggedSpan } from './tagger/tagger';
+import type { TaggerType } from './tagger/model';
+
+const TYPE_OF: Record<TaggerType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
+const POSSESSIVE = /['’]s$/;
+
+/** Products and events ("Mi Mix 2S", "World Cup"): the rules' model numbers and head words know them, CoNLL lumps them into MISC. */
+function rulesKnowBetter(m: EntityMention): boolean {
+  return m.type === 'product' || m.type === 'event';
+}
+
+/**
+ * A product the rules are sure of: a known one, or a model name that does not end in a bare number
+ * ("Mi Mix 2S", "Mate 10 Pro"; "Somerset 83" is a score).
+ */
+function sureProduct(m: EntityMention): boolean {
+  if (m.type !== 'product') return false;
+  if (m.canonical !== undefined) return true;
+  // Table headings, codes and quarters ("W D L G", "M1", "Q2") look like model names too.
+  if (m.reason !== 'model name' || /\s\d+$|(?:^|\s)\p{Lu}\d?$/u.test(m.text)) return false;
+  return /\p{Ll}/u.test(m.text) || /^\p{Lu}{1,2}\d{2,}$/u.test(m.text);
+}
+
+/** Tagged token spans as mentions, without a trailing possessive or sentence-final period. */
+export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence, firstWord: number): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const s of spans) {
+    const first = sentence.tokens[s.from];
+    const last = sentence.tokens[s.to - 1];
+    let end = last.end;
+    if (POSSESSIVE.test(last.text)) end -= 2;
+    else if (/^[^.]+\.$/.test(last.text) && !ABBREVIATIONS.has(last.text.slice(0, -1).toLowerCase())) end -= 1;
+    if (end <= first.start) continue;
+    const text = sentence.text.slice(first.start - sentence.start, end - sentence.start);
+    if (first.kind !== 'word' && text.length < 2) continue;
+    out.push({ start: first.start, end, text, type: TYPE_OF[s.type], confidence: 0.85, sentenceInitial: s.from === firstWord, reason: 'learned tagger', learned: true });
+  }
+  return out;
+}
+
+/**
+ * Each tagged span keeps the tagger's type, with the rules' canonical name and reason where they
+ * agree on span and type; products and events stay the rules' (they are MISC to the tagger). A rule
+ * mention the tagger missed survives only if it is a product or an event.
+ */
+export function combineMentions(tagged: readonly EntityMention[], rules: readonly EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  let r = 0;
+  const taken = new Set<EntityMention>();
+  for (const t of tagged) {
+    while (r < rules.length && rules[r].end <= t.start) r++;
+    let chosen: EntityMention = t;
+    let from: EntityMention | undefined;
+    for (let k = r; k < rules.length && rules[k].start < t.end; k++) {
+      const m = rules[k];
+      if (taken.has(m)) {
+        chosen = m;
+        continue;
+      }
+      const same = m.start === t.start && m.end === t.end;
+      // The same MISC span, a product or event to the rules; or a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S").
+      if ((same && t.type === 'other' && rulesKnowBetter(m)) || (!same && sureProduct(m))) [chosen, from] = [{ ...m, learned: true }, m];
+      else if (same && m.type === t.type) [chosen, from] = [{ ...m, confidence: Math.max(m.confidence, t.confidence), learned: true }, m];
+    }
+    if (from) taken.add(from);
+    if (!out.includes(chosen)) out.push(chosen);
+  }
+  for (const m of rules) {
+    if (!sureProduct(m) || out.some((o) => o.start < m.end && m.start < o.end)) continue;
+    out.push(m);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
