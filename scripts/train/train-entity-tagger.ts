@@ -13,7 +13,7 @@ import { EntityDetector } from '../../src/core/kinds/entity/entityDetector';
 import { Gazetteer } from '../../src/core/kinds/entity/gazetteer';
 import { documentCasing, extractFeatures, ruleHints, type DocumentCasing, type RuleHints, type SentenceFeatures } from '../../src/core/kinds/entity/tagger/features';
 import { allowed, historyFeatures, TAG_COUNT, TAGS, type Weights } from '../../src/core/kinds/entity/tagger/model';
-import { spansOf, unpack, type PackedModel } from '../../src/core/kinds/entity/tagger/tagger';
+import { conllTokens, spansOf, unpack, type PackedModel } from '../../src/core/kinds/entity/tagger/tagger';
 import { segmentBlocks } from '../../src/core/text/blocks';
 import { sentencesOf, type Token } from '../../src/core/text/sentences';
 
@@ -49,7 +49,10 @@ function prepare(doc: GoldDoc): Doc {
     if (block.region === 'boilerplate') continue;
     const inBlock = sentencesOf(parser.parse(block.text), block.text, block.start);
     const casing = documentCasing(inBlock.map((s) => s.tokens));
-    for (const s of inBlock) sentences.push({ tokens: s.tokens, casing, hints: ruleHints(s.tokens, rules.detectByRules(s, [])) });
+    for (const s of inBlock) {
+      const tokens = conllTokens(s.tokens);
+      sentences.push({ tokens, casing, hints: ruleHints(tokens, rules.detectByRules(s, [])) });
+    }
   }
   const spans = [...(doc.spans ?? [])].sort((a, b) => a.start - b.start);
   const examples = sentences.map(({ tokens, casing, hints }) => {

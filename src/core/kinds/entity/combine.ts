@@ -1,13 +1,12 @@
 // The tagger's spans and the rules' mentions of one sentence, combined: the tagger finds and types
 // names in news prose, the rules know the gazetteer's names, products, events and results tables.
 import type { EntityType } from '../../model';
-import { ABBREVIATIONS, type Sentence } from '../../text/sentences';
+import type { Sentence } from '../../text/sentences';
 import type { EntityMention } from './entityMention';
 import type { TaggedSpan } from './tagger/tagger';
 import type { TaggerType } from './tagger/model';
 
 const TYPE_OF: Record<TaggerType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
-const POSSESSIVE = /['’]s$/;
 
 /** Products and events ("Mi Mix 2S", "World Cup"): the rules' model numbers and head words know them, CoNLL lumps them into MISC. */
 function rulesKnowBetter(m: EntityMention): boolean {
@@ -26,27 +25,18 @@ function sureProduct(m: EntityMention): boolean {
   return /\p{Ll}/u.test(m.text) || /^\p{Lu}{1,2}\d{2,}$/u.test(m.text);
 }
 
-/** Tagged token spans as mentions, without a trailing possessive or sentence-final period. */
-export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence, firstWord: number): EntityMention[] {
-  const out: EntityMention[] = [];
-  for (const s of spans) {
-    const first = sentence.tokens[s.from];
-    const last = sentence.tokens[s.to - 1];
-    let end = last.end;
-    if (POSSESSIVE.test(last.text)) end -= 2;
-    else if (/^[^.]+\.$/.test(last.text) && !ABBREVIATIONS.has(last.text.slice(0, -1).toLowerCase())) end -= 1;
-    if (end <= first.start) continue;
-    const text = sentence.text.slice(first.start - sentence.start, end - sentence.start);
-    if (first.kind !== 'word' && text.length < 2) continue;
-    out.push({ start: first.start, end, text, type: TYPE_OF[s.type], confidence: 0.85, sentenceInitial: s.from === firstWord, reason: 'learned tagger', learned: true });
-  }
-  return out;
+/** Tagged spans as mentions. */
+export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence, firstWordStart: number): EntityMention[] {
+  return spans.map((s) => ({
+    start: s.start, end: s.end, text: sentence.text.slice(s.start - sentence.start, s.end - sentence.start), type: TYPE_OF[s.type],
+    confidence: 0.85, sentenceInitial: s.start === firstWordStart, reason: 'learned tagger', learned: true,
+  }));
 }
 
 /**
  * Each tagged span keeps the tagger's type, with the rules' canonical name and reason where they
  * agree on span and type; products and events stay the rules' (they are MISC to the tagger). A rule
- * mention the tagger missed survives only if it is a product or an event.
+ * mention the tagger missed is kept if it is a sure product, else marked a fallback (see EntityMention).
  */
 export function combineMentions(tagged: readonly EntityMention[], rules: readonly EntityMention[]): EntityMention[] {
   const out: EntityMention[] = [];
@@ -70,9 +60,10 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
     if (from) taken.add(from);
     if (!out.includes(chosen)) out.push(chosen);
   }
+  // A rule name the tagger missed stays a candidate: it counts only as another mention of a name found elsewhere ("Lei" after "Lei Jun").
   for (const m of rules) {
-    if (!sureProduct(m) || out.some((o) => o.start < m.end && m.start < o.end)) continue;
-    out.push(m);
+    if (taken.has(m) || out.some((o) => o.start < m.end && m.start < o.end)) continue;
+    out.push(sureProduct(m) ? m : { ...m, fallback: true });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -130,9 +130,10 @@ export class EntityDetector {
   detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = [], casing?: DocumentCasing): EntityMention[] {
     const rules = this.detectByRules(sentence, exclude);
     if (!this.tagger) return rules;
-    const firstWord = sentence.tokens.findIndex((t) => t.kind === 'word');
+    const firstWord = sentence.tokens.find((t) => t.kind === 'word')?.start ?? -1;
     const excluded = spanOverlap(exclude, sentence.start, sentence.end);
-    const tagged = taggedMentions(this.tagger.tag(sentence.tokens, casing, ruleHints(sentence.tokens, rules)), sentence, firstWord).filter((m) => !excluded(m.start, m.end));
+    const spans = this.tagger.tag(sentence.tokens, casing, (tokens) => ruleHints(tokens, rules));
+    const tagged = taggedMentions(spans, sentence, firstWord).filter((m) => !excluded(m.start, m.end));
     return combineMentions(tagged, rules);
   }
 

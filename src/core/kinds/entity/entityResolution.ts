@@ -96,6 +96,15 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     if (!town.mentions.length) groups.delete(`=${key}`);
   }
 
+  // Fallback mentions only add to an entity that a surer mention found.
+  const dropped = new Set<EntityMention>();
+  for (const [key, g] of groups) {
+    if (!g.mentions.some((m) => m.fallback)) continue;
+    if (g.mentions.every((m) => m.fallback)) {
+      for (const m of g.mentions) dropped.add(m);
+      groups.delete(key);
+    }
+  }
   const info = new Map<Group, EntityInfo>();
   for (const [key, g] of groups) {
     const type = groupType(g);
@@ -103,6 +112,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     info.set(g, { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases });
   }
   return mentions
+    .filter((m) => !dropped.has(m))
     .map((m) => ({ mention: m, info: typedAs(info.get(groupOf.get(m)!)!, m) }))
     .sort((a, b) => a.mention.start - b.mention.start);
 }

@@ -4,19 +4,22 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { combineMentions } from '../../../../src/core/kinds/entity/combine';
 import type { EntityMention } from '../../../../src/core/kinds/entity/entityMention';
-import { hash, hashPair, hashRange, shapeOf } from '../../../../src/core/kinds/entity/tagger/features';
+import { EntityDetector } from '../../../../src/core/kinds/entity/entityDetector';
+import { hash, hashPair, hashRange, ruleHints, shapeOf } from '../../../../src/core/kinds/entity/tagger/features';
 import { TAGS } from '../../../../src/core/kinds/entity/tagger/model';
-import { EntityTagger, spansOf } from '../../../../src/core/kinds/entity/tagger/tagger';
+import { conllTokens, EntityTagger, spansOf } from '../../../../src/core/kinds/entity/tagger/tagger';
 import packed from '../../../../src/core/kinds/entity/tagger/weights.json';
 import { sentencesOf } from '../../../../src/core/text/sentences';
 
 const tagger = new EntityTagger();
+const rules = new EntityDetector(undefined, false);
 
-/** [text, type] of each tagged span of the text's sentences. */
+/** [text, type] of each tagged span of the text's sentences, with the rules' hints as the detector gives them. */
 function tag(text: string): [string, string][] {
   const out: [string, string][] = [];
   for (const s of sentencesOf(unified().use(retextEnglish).parse(text) as Root, text)) {
-    for (const span of tagger.tag(s.tokens)) out.push([text.slice(s.tokens[span.from].start, s.tokens[span.to - 1].end), span.type]);
+    const found = rules.detectByRules(s, []);
+    for (const span of tagger.tag(s.tokens, undefined, (tokens) => ruleHints(tokens, found))) out.push([text.slice(span.start, span.end), span.type]);
   }
   return out;
 }
@@ -40,8 +43,10 @@ describe('entity tagger', () => {
     const text = 'Ünal Kaya 🙂 flew to Zürich.\r\nAngela Merkel met 習近平 in Berlin.';
     for (const s of sentencesOf(unified().use(retextEnglish).parse(text) as Root, text)) {
       for (const span of tagger.tag(s.tokens)) {
-        expect(span.from).toBeLessThan(span.to);
-        expect(span.to).toBeLessThanOrEqual(s.tokens.length);
+        expect(span.start).toBeLessThan(span.end);
+        expect(span.start).toBeGreaterThanOrEqual(s.start);
+        expect(span.end).toBeLessThanOrEqual(s.end);
+        expect(text.slice(span.start, span.end)).toMatch(/^\S(?:.*\S)?$/s);
       }
     }
     expect(tag(text)).toContainEqual(['Berlin', 'LOC']);
@@ -68,6 +73,13 @@ describe('tagger pieces', () => {
     expect(hashRange(5, 'xgermany', 1, 8)).toBe(hash(5, 'germany'));
     expect(hashPair(7, 'new', 'york')).not.toBe(hashPair(7, 'newy', 'ork'));
     expect(hash(2, 'Germany')).toBe(1371735416);
+  });
+
+  it('splits tokens as CoNLL does: possessives apart, a period off a word that is no abbreviation', () => {
+    const text = "Xiaomi's Mate 10 Pro. Germany 's Apple Inc. U.S. growth";
+    const s = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text).flatMap((x) => conllTokens(x.tokens));
+    expect(s.map((t) => t.text)).toEqual(['Xiaomi', "'s", 'Mate', '10', 'Pro', '.', 'Germany', "'s", 'Apple', 'Inc.', 'U.S.', 'growth']);
+    for (const t of s) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
 
   it('draws word shapes with runs collapsed', () => {

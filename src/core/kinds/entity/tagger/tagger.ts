@@ -8,10 +8,49 @@ import { decode, PackedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights 
 import packed from './weights.json';
 
 export interface TaggedSpan {
-  /** Token indexes, end exclusive. */
+  /** Offsets as the tokens', end exclusive. */
+  start: number;
+  end: number;
+  type: TaggerType;
+}
+
+/** Token indexes of a span, end exclusive. */
+interface TokenSpan {
   from: number;
   to: number;
   type: TaggerType;
+}
+
+const ABBREVIATION = /^(?:\p{L}|inc|corp|co|ltd|jr|sr|st|bros|no|mr|mrs|ms|dr|gen|gov|sen|rep|mt|ft|u\.s|u\.k|[a-z]\.[a-z])\.$/iu;
+
+/**
+ * The tokens as CoNLL splits them, which the weights were fitted on: "Xiaomi's" is "Xiaomi" "'s", the
+ * parser's "'" "s" is one "'s", and a period the parser left on a word that is no abbreviation ("Pro.") stands alone.
+ */
+export function conllTokens(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    if ((t.text === "'" || t.text === '’') && next && !next.spaceBefore && (next.text === 's' || next.text === 'S') && (i + 2 >= tokens.length || tokens[i + 2].spaceBefore || tokens[i + 2].kind !== 'word')) {
+      out.push({ ...t, text: "'s", end: next.end, kind: 'word' });
+      i++;
+      continue;
+    }
+    const w = t.text;
+    if (t.kind === 'word' && w.length > 2 && /['’][sS]$/.test(w)) {
+      out.push({ ...t, text: w.slice(0, -2), end: t.end - 2 });
+      out.push({ text: "'s", start: t.end - 2, end: t.end, kind: 'word', spaceBefore: false });
+      continue;
+    }
+    if (t.kind === 'word' && w.length > 1 && w.endsWith('.') && !w.slice(0, -1).includes('.') && !ABBREVIATION.test(w)) {
+      out.push({ ...t, text: w.slice(0, -1), end: t.end - 1 });
+      out.push({ text: '.', start: t.end - 1, end: t.end, kind: 'punct', spaceBefore: false });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
 }
 
 export interface PackedModel {
@@ -55,17 +94,26 @@ export class EntityTagger {
   }
 
   /** The entity spans of one sentence's tokens, given the rules' hints (see ruleHints). */
-  tag(tokens: readonly Token[], casing?: DocumentCasing, hints?: RuleHints): TaggedSpan[] {
+  tag(sentenceTokens: readonly Token[], casing?: DocumentCasing, hints?: (tokens: readonly Token[]) => RuleHints): TaggedSpan[] {
+    const tokens = conllTokens(sentenceTokens);
     if (!tokens.length) return [];
-    const tags = decode(this.weights, extractFeatures(tokens, this.gazetteer, casing, hints));
-    return spansOf(tags);
+    const tags = decode(this.weights, extractFeatures(tokens, this.gazetteer, casing, hints?.(tokens)));
+    const out: TaggedSpan[] = [];
+    for (const s of spansOf(tags)) {
+      // A span starts and ends on a word: never on "(" or '"'.
+      let { from, to } = s;
+      while (from < to && tokens[from].kind !== 'word') from++;
+      while (to > from && tokens[to - 1].kind !== 'word') to--;
+      if (from < to) out.push({ start: tokens[from].start, end: tokens[to - 1].end, type: s.type });
+    }
+    return out;
   }
 }
 
 /** B-X starts a span, I-X continues one of the same type. */
-export function spansOf(tags: Uint8Array): TaggedSpan[] {
-  const spans: TaggedSpan[] = [];
-  let open: TaggedSpan | undefined;
+export function spansOf(tags: Uint8Array): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  let open: TokenSpan | undefined;
   for (let i = 0; i <= tags.length; i++) {
     const tag = i < tags.length ? tags[i] : 0;
     const type = tag === 0 ? undefined : TYPES[(tag - 1) >> 1];
