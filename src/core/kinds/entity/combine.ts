@@ -42,23 +42,31 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
   const out: EntityMention[] = [];
   let r = 0;
   const taken = new Set<EntityMention>();
+  const take = (m: EntityMention, chosen: EntityMention) => {
+    taken.add(m);
+    if (!out.includes(chosen)) out.push(chosen);
+  };
   for (const t of tagged) {
     while (r < rules.length && rules[r].end <= t.start) r++;
+    const overlapping: EntityMention[] = [];
+    for (let k = r; k < rules.length && rules[k].start < t.end; k++) overlapping.push(rules[k]);
+    // A title splits a run the tagger took whole ("Xiaomi CEO Lei Jun"); after one, the rules know a person's name.
+    if (overlapping.some((m) => m.reason === 'follows a title')) {
+      for (const m of overlapping) if (!taken.has(m)) take(m, { ...m, learned: true });
+      continue;
+    }
     let chosen: EntityMention = t;
     let from: EntityMention | undefined;
-    for (let k = r; k < rules.length && rules[k].start < t.end; k++) {
-      const m = rules[k];
-      if (taken.has(m)) {
-        chosen = m;
-        continue;
-      }
+    for (const m of overlapping) {
+      if (taken.has(m)) continue;
       const same = m.start === t.start && m.end === t.end;
-      // The same MISC span, a product or event to the rules; or a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S").
-      if ((same && t.type === 'other' && rulesKnowBetter(m)) || (!same && sureProduct(m))) [chosen, from] = [{ ...m, learned: true }, m];
+      const covers = m.start <= t.start && m.end >= t.end;
+      // The same MISC span, a product or event to the rules; a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S"); an event by its head word.
+      if ((same && t.type === 'other' && rulesKnowBetter(m)) || (!same && sureProduct(m)) || (covers && m.type === 'event')) [chosen, from] = [{ ...m, learned: true }, m];
       else if (same && m.type === t.type) [chosen, from] = [{ ...m, confidence: Math.max(m.confidence, t.confidence), learned: true }, m];
     }
-    if (from) taken.add(from);
-    if (!out.includes(chosen)) out.push(chosen);
+    if (from) take(from, chosen);
+    else if (!out.includes(chosen)) out.push(chosen);
   }
   // A rule name the tagger missed stays a candidate: it counts only as another mention of a name found elsewhere ("Lei" after "Lei Jun").
   for (const m of rules) {
