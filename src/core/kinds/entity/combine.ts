@@ -8,6 +8,9 @@ import type { TaggerType } from './tagger/model';
 
 const TYPE_OF: Record<TaggerType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
 
+// Tuned on testa: the rules win where their confidence is this far ahead of the tagger's.
+const RULES_AHEAD = 0.35;
+
 /** Products and events ("Mi Mix 2S", "World Cup"): the rules' model numbers and head words know them, CoNLL lumps them into MISC. */
 function rulesKnowBetter(m: EntityMention): boolean {
   return m.type === 'product' || m.type === 'event';
@@ -25,11 +28,19 @@ function sureProduct(m: EntityMention): boolean {
   return /\p{Ll}/u.test(m.text) || /^\p{Lu}{1,2}\d{2,}$/u.test(m.text);
 }
 
+/**
+ * How often a tagged span with this margin is right: measured on testa, 0.45 near a margin of 0,
+ * 0.86 at 20, 0.96 at 40 and over 0.98 beyond.
+ */
+export function marginConfidence(margin: number): number {
+  return Math.round((1 - 0.6 * Math.exp(-margin / 12)) * 100) / 100;
+}
+
 /** Tagged spans as mentions. */
 export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence, firstWordStart: number): EntityMention[] {
   return spans.map((s) => ({
     start: s.start, end: s.end, text: sentence.text.slice(s.start - sentence.start, s.end - sentence.start), type: TYPE_OF[s.type],
-    confidence: 0.85, sentenceInitial: s.start === firstWordStart, reason: 'learned tagger', learned: true,
+    confidence: marginConfidence(s.margin), sentenceInitial: s.start === firstWordStart, reason: 'learned tagger', learned: true,
   }));
 }
 
@@ -59,6 +70,11 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
     let from: EntityMention | undefined;
     for (const m of overlapping) {
       if (taken.has(m)) continue;
+      // Where the tagger is unsure and the rules are sure, the rules' name and type.
+      if (m.confidence >= t.confidence + RULES_AHEAD && !from) {
+        [chosen, from] = [{ ...m, learned: true }, m];
+        continue;
+      }
       const same = m.start === t.start && m.end === t.end;
       const covers = m.start <= t.start && m.end >= t.end;
       // The same MISC span, a product or event to the rules; a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S"); an event by its head word.

@@ -58,8 +58,11 @@ export function historyFeatures(lower: string, prev: number, prev2: number, out:
   return out;
 }
 
-/** Greedy decoding: each token's best tag allowed after the one before it. */
-export function decode(weights: Weights, f: SentenceFeatures): Uint8Array {
+/**
+ * Greedy decoding: each token's best tag allowed after the one before it. `margins`, when given,
+ * receives how far each chosen tag's score is ahead of the next best.
+ */
+export function decode(weights: Weights, f: SentenceFeatures, margins?: Float32Array): Uint8Array {
   const n = f.offsets.length - 1;
   const tags = new Uint8Array(n);
   const scores = new Float64Array(TAG_COUNT);
@@ -72,6 +75,11 @@ export function decode(weights: Weights, f: SentenceFeatures): Uint8Array {
     for (const h of historyFeatures(f.lowers[i], prev, prev2, history)) weights.add(h, scores);
     let best = 0;
     for (let t = 1; t < TAG_COUNT; t++) if (scores[t] > scores[best] && allowed(prev, t)) best = t;
+    if (margins) {
+      let second = -Infinity;
+      for (let t = 0; t < TAG_COUNT; t++) if (t !== best && allowed(prev, t) && scores[t] > second) second = scores[t];
+      margins[i] = scores[best] - second;
+    }
     tags[i] = best;
     prev2 = prev;
     prev = best;

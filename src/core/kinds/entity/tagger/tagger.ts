@@ -12,6 +12,8 @@ export interface TaggedSpan {
   start: number;
   end: number;
   type: TaggerType;
+  /** The smallest lead of a tag of the span over the next best, in units of the weights' typical size: how sure the tagger is. */
+  margin: number;
 }
 
 /** Token indexes of a span, end exclusive. */
@@ -97,14 +99,17 @@ export class EntityTagger {
   tag(sentenceTokens: readonly Token[], casing?: DocumentCasing, hints?: (tokens: readonly Token[]) => RuleHints): TaggedSpan[] {
     const tokens = conllTokens(sentenceTokens);
     if (!tokens.length) return [];
-    const tags = decode(this.weights, extractFeatures(tokens, this.gazetteer, casing, hints?.(tokens)));
+    const margins = new Float32Array(tokens.length);
+    const tags = decode(this.weights, extractFeatures(tokens, this.gazetteer, casing, hints?.(tokens)), margins);
     const out: TaggedSpan[] = [];
     for (const s of spansOf(tags)) {
       // A span starts and ends on a word: never on "(" or '"'.
       let { from, to } = s;
       while (from < to && tokens[from].kind !== 'word') from++;
       while (to > from && tokens[to - 1].kind !== 'word') to--;
-      if (from < to) out.push({ start: tokens[from].start, end: tokens[to - 1].end, type: s.type });
+      let margin = Infinity;
+      for (let i = s.from; i < s.to; i++) margin = Math.min(margin, margins[i]);
+      if (from < to) out.push({ start: tokens[from].start, end: tokens[to - 1].end, type: s.type, margin });
     }
     return out;
   }
