@@ -20,11 +20,11 @@ function rulesKnowBetter(m: EntityMention): boolean {
  * A product the rules are sure of: a known one, or a model name that does not end in a bare number
  * ("Mi Mix 2S", "Mate 10 Pro"; "Somerset 83" is a score).
  */
-function sureProduct(m: EntityMention): boolean {
+function sureProduct(m: EntityMention, tableLine: boolean): boolean {
   if (m.type !== 'product') return false;
-  if (m.canonical !== undefined) return true;
-  // Table headings, codes and quarters ("W D L G", "M1", "Q2") look like model names too.
-  if (m.reason !== 'model name' || /\s\d+$|(?:^|\s)\p{Lu}\d?$/u.test(m.text)) return false;
+  if (m.canonical !== undefined || /^a .+ model$/.test(m.reason)) return true;
+  // Table headings, codes and quarters ("W D L G", "M1", "Q2") look like model names too; in a table a number is a score.
+  if (m.reason !== 'model name' || (tableLine && /\s\d+$/.test(m.text)) || /(?:^|\s)\p{Lu}\d?$/u.test(m.text)) return false;
   return /\p{Ll}/u.test(m.text) || /^\p{Lu}{1,2}\d{2,}$/u.test(m.text);
 }
 
@@ -49,7 +49,7 @@ export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence,
  * agree on span and type; products and events stay the rules' (they are MISC to the tagger). A rule
  * mention the tagger missed is kept if it is a sure product, else marked a fallback (see EntityMention).
  */
-export function combineMentions(tagged: readonly EntityMention[], rules: readonly EntityMention[]): EntityMention[] {
+export function combineMentions(tagged: readonly EntityMention[], rules: readonly EntityMention[], tableLine = false): EntityMention[] {
   const out: EntityMention[] = [];
   let r = 0;
   const taken = new Set<EntityMention>();
@@ -61,8 +61,12 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
     while (r < rules.length && rules[r].end <= t.start) r++;
     const overlapping: EntityMention[] = [];
     for (let k = r; k < rules.length && rules[k].start < t.end; k++) overlapping.push(rules[k]);
-    // A title splits a run the tagger took whole ("Xiaomi CEO Lei Jun"); after one, the rules know a person's name.
-    if (overlapping.some((m) => m.reason === 'follows a title')) {
+    // Part of a name the rules already took whole ("Gadget Expo" of "Shenzhen Gadget Expo").
+    if (overlapping.some((m) => taken.has(m) && m.start <= t.start && m.end >= t.end)) continue;
+    // A title, a nationality or a headline's verb splits a run the tagger took for one name ("Xiaomi CEO Lei Jun",
+    // "Croat Alen Boksic", "Jennifer Garner Won the Oscar"); after a title, the rules know a person's name.
+    const inside = overlapping.filter((m) => m.start >= t.start && m.end <= t.end);
+    if (overlapping.some((m) => m.reason === 'follows a title') || (t.type === 'person' && inside.length >= 2 && inside.some((m) => m.type !== 'person'))) {
       for (const m of overlapping) if (!taken.has(m)) take(m, { ...m, learned: true });
       continue;
     }
@@ -78,7 +82,7 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
       const same = m.start === t.start && m.end === t.end;
       const covers = m.start <= t.start && m.end >= t.end;
       // The same MISC span, a product or event to the rules; a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S"); an event by its head word.
-      if ((same && t.type === 'other' && rulesKnowBetter(m)) || (!same && sureProduct(m)) || (covers && m.type === 'event')) [chosen, from] = [{ ...m, learned: true }, m];
+      if ((same && t.type === 'other' && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && m.type === 'event')) [chosen, from] = [{ ...m, learned: true }, m];
       else if (same && m.type === t.type) [chosen, from] = [{ ...m, confidence: Math.max(m.confidence, t.confidence), learned: true }, m];
     }
     if (from) take(from, chosen);
@@ -87,7 +91,7 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
   // A rule name the tagger missed stays a candidate: it counts only as another mention of a name found elsewhere ("Lei" after "Lei Jun").
   for (const m of rules) {
     if (taken.has(m) || out.some((o) => o.start < m.end && m.start < o.end)) continue;
-    out.push(sureProduct(m) ? m : { ...m, fallback: true });
+    out.push(sureProduct(m, tableLine) ? m : { ...m, fallback: true });
   }
   return out.sort((a, b) => a.start - b.start);
 }

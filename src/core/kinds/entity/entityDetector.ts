@@ -134,7 +134,9 @@ export class EntityDetector {
     const excluded = spanOverlap(exclude, sentence.start, sentence.end);
     const spans = this.tagger.tag(sentence.tokens, casing, (tokens) => ruleHints(tokens, rules));
     const tagged = taggedMentions(spans, sentence, firstWord).filter((m) => !excluded(m.start, m.end));
-    return combineMentions(tagged, rules);
+    let numbers = 0;
+    for (const t of sentence.tokens) if (t.kind === 'word' && /^\d+$/.test(t.text)) numbers++;
+    return combineMentions(tagged, rules, numbers >= 2);
   }
 
   /** The hand-written rules alone: the tagger's hints, and what it is combined with. */
