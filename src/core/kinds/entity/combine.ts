@@ -36,6 +36,11 @@ export function marginConfidence(margin: number): number {
   return Math.round((1 - 0.6 * Math.exp(-margin / 12)) * 100) / 100;
 }
 
+/** "Croat Alen Boksic": a known nationality, then a person. */
+function nationalityBeforePerson(inside: readonly EntityMention[]): boolean {
+  return inside.length === 2 && inside[0].type === 'other' && inside[0].canonical !== undefined && inside[1].type === 'person';
+}
+
 /** Tagged spans as mentions. */
 export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence, firstWordStart: number): EntityMention[] {
   return spans.map((s) => ({
@@ -66,7 +71,7 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
     // A title, a nationality or a headline's verb splits a run the tagger took for one name ("Xiaomi CEO Lei Jun",
     // "Croat Alen Boksic", "Jennifer Garner Won the Oscar"); after a title, the rules know a person's name.
     const inside = overlapping.filter((m) => m.start >= t.start && m.end <= t.end);
-    if (overlapping.some((m) => m.reason === 'follows a title') || (t.type === 'person' && inside.length >= 2 && inside.some((m) => m.type !== 'person'))) {
+    if (overlapping.some((m) => m.reason === 'follows a title') || (t.type === 'person' && inside.length >= 2 && inside.some((m) => m.type !== 'person')) || nationalityBeforePerson(inside)) {
       for (const m of overlapping) if (!taken.has(m)) take(m, { ...m, learned: true });
       continue;
     }
@@ -74,15 +79,16 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
     let from: EntityMention | undefined;
     for (const m of overlapping) {
       if (taken.has(m)) continue;
-      // Where the tagger is unsure and the rules are sure, the rules' name and type.
-      if (m.confidence >= t.confidence + RULES_AHEAD && !from) {
+      // Where the tagger is unsure and the rules are sure, the rules' name and type; also a full name the tagger cut short ("Lei" of "Lei Jun said").
+      const longerName = m.type === 'person' && m.reason === 'speaker' && m.start <= t.start && m.end > t.end;
+      if ((m.confidence >= t.confidence + RULES_AHEAD || longerName) && !from) {
         [chosen, from] = [{ ...m, learned: true }, m];
         continue;
       }
       const same = m.start === t.start && m.end === t.end;
       const covers = m.start <= t.start && m.end >= t.end;
-      // The same MISC span, a product or event to the rules; a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S"); an event by its head word.
-      if ((same && t.type === 'other' && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && m.type === 'event')) [chosen, from] = [{ ...m, learned: true }, m];
+      // The same MISC span, a product or event to the rules; a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S"); a name that runs on to its head word ("APD NEWS", "Shenzhen Gadget Expo").
+      if ((same && t.type === 'other' && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && (m.type === 'event' || (m.type === t.type && m.reason.startsWith('ends in'))))) [chosen, from] = [{ ...m, learned: true }, m];
       else if (same && m.type === t.type) [chosen, from] = [{ ...m, confidence: Math.max(m.confidence, t.confidence), learned: true }, m];
     }
     if (from) take(from, chosen);
