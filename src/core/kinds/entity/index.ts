@@ -17,9 +17,16 @@ declare module 'vfile' {
   }
 }
 
+let learned = true;
+
+/** Analysers created after this call find names with the rules alone (false) or with the learned tagger too: for measuring its cost. */
+export function useLearnedEntityTagger(on: boolean): void {
+  learned = on;
+}
+
 /** Finds the names in each sentence; the sentence's dates are not names. */
 function sourcemarkEntities() {
-  const detector = new EntityDetector();
+  const detector = new EntityDetector(undefined, learned);
   return (_tree: Root, file: VFile) => {
     const out: EntityMention[] = [];
     file.data.entities = out;
