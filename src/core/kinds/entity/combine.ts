@@ -41,9 +41,17 @@ function nationalityBeforePerson(inside: readonly EntityMention[]): boolean {
   return inside.length === 2 && inside[0].type === 'other' && inside[0].canonical !== undefined && inside[1].type === 'person';
 }
 
-/** Tagged spans as mentions. */
+const JOINING_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'des', 'al', 'el', 'bin', 'y', 'on', 'in', 'at', 'to', 'a', 'an', 'du']);
+
+/** "Xiaomin Huawei CEO has": a lower-case word other than a joining one is not inside a name. */
+function hasCommonWord(text: string): boolean {
+  for (const w of text.split(' ')) if (/^\p{Ll}/u.test(w) && !JOINING_WORDS.has(w) && !/^\p{Ll}+\p{Lu}/u.test(w)) return true;
+  return false;
+}
+
+/** Tagged spans as mentions, but for spans with a common word inside. */
 export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence, firstWordStart: number): EntityMention[] {
-  return spans.map((s) => ({
+  return spans.filter((s) => !hasCommonWord(sentence.text.slice(s.start - sentence.start, s.end - sentence.start))).map((s) => ({
     start: s.start, end: s.end, text: sentence.text.slice(s.start - sentence.start, s.end - sentence.start), type: TYPE_OF[s.type],
     confidence: marginConfidence(s.margin), sentenceInitial: s.start === firstWordStart, reason: 'learned tagger', learned: true,
   }));
@@ -97,7 +105,8 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
   // A rule name the tagger missed stays a candidate: it counts only as another mention of a name found elsewhere ("Lei" after "Lei Jun").
   for (const m of rules) {
     if (taken.has(m) || out.some((o) => o.start < m.end && m.start < o.end)) continue;
-    out.push(sureProduct(m, tableLine) ? m : { ...m, fallback: true });
+    // A name before a speech verb ("Jun said") is a speaker whatever the tagger thought.
+    out.push(sureProduct(m, tableLine) || m.reason === 'speaker' ? m : { ...m, fallback: true });
   }
   return out.sort((a, b) => a.start - b.start);
 }
