@@ -66,9 +66,16 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
   const out: EntityMention[] = [];
   let r = 0;
   const taken = new Set<EntityMention>();
+  // Sets, not scans of `out`: a 1 MB run of names is one sentence with thousands of them.
+  const pushed = new Set<EntityMention>();
+  const push = (m: EntityMention) => {
+    if (pushed.has(m)) return;
+    pushed.add(m);
+    out.push(m);
+  };
   const take = (m: EntityMention, chosen: EntityMention) => {
     taken.add(m);
-    if (!out.includes(chosen)) out.push(chosen);
+    push(chosen);
   };
   for (const t of tagged) {
     while (r < rules.length && rules[r].end <= t.start) r++;
@@ -100,11 +107,25 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
       else if (same && m.type === t.type) [chosen, from] = [{ ...m, confidence: Math.max(m.confidence, t.confidence), learned: true }, m];
     }
     if (from) take(from, chosen);
-    else if (!out.includes(chosen)) out.push(chosen);
+    else push(chosen);
   }
   // A rule name the tagger missed stays a candidate: it counts only as another mention of a name found elsewhere ("Lei" after "Lei Jun").
+  // Whether a rule mention overlaps a chosen one: binary search over the chosen, sorted by start, with the furthest end so far.
+  const chosen = [...out].sort((a, b) => a.start - b.start);
+  const furthest: number[] = [];
+  for (const o of chosen) furthest.push(Math.max(o.end, furthest[furthest.length - 1] ?? -1));
+  const overlapsChosen = (m: EntityMention) => {
+    let lo = 0;
+    let hi = chosen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (chosen[mid].start < m.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && furthest[lo - 1] > m.start;
+  };
   for (const m of rules) {
-    if (taken.has(m) || out.some((o) => o.start < m.end && m.start < o.end)) continue;
+    if (taken.has(m) || overlapsChosen(m)) continue;
     // A name before a speech verb ("Jun said") is a speaker whatever the tagger thought.
     out.push(sureProduct(m, tableLine) || m.reason === 'speaker' ? m : { ...m, fallback: true });
   }
