@@ -1,3 +1,5 @@
+import { noteOf } from '../core/tags/noteThread';
+import type { UrlEvidence } from '../core/tags/annotation';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
 import { countFindings } from '../core/sourceCounts';
@@ -41,7 +43,11 @@ export function findingItems(doc: TextDocument, state: SourceState, scope: Findi
     if (f.annotation) {
       item.status = f.annotation.status;
       item.annotationId = f.annotation.id;
-      if (f.annotation.note) item.note = f.annotation.note;
+      const note = noteOf(f.annotation);
+      if (note) item.note = note;
+      if (f.annotation.comments?.length) item.comments = [...f.annotation.comments];
+      const urls = (f.annotation.evidence ?? []).filter((e): e is UrlEvidence => e.kind === 'url');
+      if (urls.length) item.urls = urls;
     }
     if (f.entity) {
       item.entityType = f.entity.type;
