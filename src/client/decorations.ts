@@ -10,9 +10,11 @@ const color = (id: string) => new vscode.ThemeColor(`sourcemark.${id}`);
 
 /**
  * The one place findings become editor decorations. A tagged claim gets its status colour as a
- * background, a status mark after it and a mark in the overview ruler; a tagged entity or date
- * gets the colour without the mark (names are short and inline). An untagged claim gets a dashed
- * outline: visibly "still to check", and different from every tagged look.
+ * background and a solid underline, a status icon in the gutter, a status mark after it and a mark
+ * in the overview ruler: in high-contrast themes (no backgrounds) the underline, icon and mark
+ * still say it. A tagged entity or date gets the colour and a thin underline (names are short and
+ * inline). An untagged claim gets only a faint dotted underline: still to check, quieter than
+ * anything tagged, so the page is not a wall of boxes.
  */
 export class FindingDecorations implements vscode.Disposable {
   private readonly claimTypes = new Map<TagStatus, vscode.TextEditorDecorationType>();
@@ -20,7 +22,8 @@ export class FindingDecorations implements vscode.Disposable {
   private readonly untaggedClaim: vscode.TextEditorDecorationType;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly store: FindingsStore) {
+  constructor(private readonly store: FindingsStore, extensionUri: vscode.Uri) {
+    const gutter = (status: TagStatus, theme: 'light' | 'dark') => vscode.Uri.joinPath(extensionUri, 'media', 'gutter', `${status}-${theme}.svg`);
     for (const status of TAG_STATUSES) {
       const common: vscode.DecorationRenderOptions = {
         backgroundColor: color(`${status}Background`),
@@ -30,6 +33,12 @@ export class FindingDecorations implements vscode.Disposable {
       };
       this.claimTypes.set(status, vscode.window.createTextEditorDecorationType({
         ...common,
+        borderStyle: 'none none solid none',
+        borderWidth: '0 0 2px 0',
+        borderColor: color(`${status}Foreground`),
+        light: { gutterIconPath: gutter(status, 'light') },
+        dark: { gutterIconPath: gutter(status, 'dark') },
+        gutterIconSize: '80%',
         after: { contentText: `\u2009${STATUS_GLYPH[status]}`, color: color(`${status}Foreground`), fontWeight: 'bold' },
       }));
       this.nameTypes.set(status, vscode.window.createTextEditorDecorationType({
@@ -40,9 +49,8 @@ export class FindingDecorations implements vscode.Disposable {
       }));
     }
     this.untaggedClaim = vscode.window.createTextEditorDecorationType({
-      borderStyle: 'dashed',
-      borderWidth: '1px',
-      borderRadius: '3px',
+      borderStyle: 'none none dotted none',
+      borderWidth: '0 0 1px 0',
       borderColor: color('untaggedClaimBorder'),
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });

@@ -21,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const store = new FindingsStore(server);
   const filter = context.workspaceState.get<FindingFilter>(FILTER_STATE_KEY) ?? { kinds: [...ALL_KINDS], statuses: [...ALL_STATUSES] };
   const view = new SourcesView(server, filter);
-  context.subscriptions.push(server, store, new FindingDecorations(store), view, new SourceStatusBar(store, server));
+  context.subscriptions.push(server, store, new FindingDecorations(store, context.extensionUri), view, new SourceStatusBar(store, server));
   registerCommands(context, server, store, view);
   registerCrossSourceViews(context, () => server?.languageClient);
   const walkthrough = new WalkthroughProgress(context, server);
