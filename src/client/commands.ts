@@ -8,9 +8,11 @@ import { KIND_WORDS, TAG_STATUSES } from '../core/model';
 import { sidecarPathFor } from '../core/tags/sidecarName';
 import { cut } from '../core/text/shorten';
 import { STATUS_CODICON } from './countsText';
-import { nextUntaggedClaim, pickFinding, type PickOptions } from './findingPicker';
+import { pickFinding, type PickOptions } from './findingPicker';
 import type { FindingsStore } from './findingsStore';
 import { toRange } from './ranges';
+import { registerRegions } from './regions';
+import { claimQueue, nextInQueue, type ClaimOrder } from './reviewQueue';
 import { ServerNotRunningError, type SourcemarkServer } from './serverState';
 import { ALL_KINDS, ALL_STATUSES, FindingNode, SourceNode, type FindingFilter, type SourcesView } from './sourcesView';
 
@@ -19,6 +21,7 @@ class UserError extends Error {}
 
 const STATUS_LABEL: Record<TagStatus, string> = { verified: 'Verified', speculative: 'Speculative', contradicted: 'Contradicted' };
 export const FILTER_STATE_KEY = 'sourcemark.viewFilter';
+export const CLAIM_ORDER_STATE_KEY = 'sourcemark.claimOrder';
 
 interface Target {
   document: vscode.TextDocument;
@@ -113,7 +116,9 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     if (!editor) throw new UserError('Open a source first.');
     const findings = await store.current(editor.document, 'decorated');
     if (!findings.isSource) throw new UserError(`${vscode.workspace.asRelativePath(editor.document.uri)} is not a Sourcemark source.`);
-    const next = nextUntaggedClaim(findings.findings, editor.document.offsetAt(editor.selection.active), direction);
+    // The queue the view shows: its order, and only the claims of the regions shown.
+    const queue = claimQueue(findings.findings, view.claimOrder);
+    const next = nextInQueue(queue, editor.document.offsetAt(editor.selection.active), direction, view.claimOrder);
     if (!next) {
       void vscode.window.showInformationMessage(findings.counts.byKind.claim ? 'Every claim in this source is tagged.' : 'This source has no claims.');
       return;
@@ -159,6 +164,15 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     view.refresh();
     vscode.window.setStatusBarMessage('$(check) Sourcemark: sources analysed again', 4000);
   });
+
+  registerRegions(context, register);
+
+  const sortClaims = async (order: ClaimOrder) => {
+    await context.workspaceState.update(CLAIM_ORDER_STATE_KEY, order);
+    view.setClaimOrder(order);
+  };
+  register('sourcemark.sortClaimsByWorthiness', () => sortClaims('worthiness'));
+  register('sourcemark.sortClaimsByPosition', () => sortClaims('position'));
 
   register('sourcemark.restartServer', () => server.restart());
   register('sourcemark.refreshView', async () => view.refresh());
