@@ -76,6 +76,14 @@ export function registerCommands(ctx: ServerContext, crossSource: CrossSourceFea
       reanalyse();
       return { ok: true };
     },
+    // Contract first (issue 12): these land with their implementation in the next commits.
+    [COMMANDS.dismiss]: async () => fail('dismissing findings is not available yet.'),
+    [COMMANDS.restoreDismissal]: async () => fail('restoring dismissals is not available yet.'),
+    [COMMANDS.addComment]: async () => fail('note threads are not available yet.'),
+    [COMMANDS.editComment]: async () => fail('note threads are not available yet.'),
+    [COMMANDS.deleteComment]: async () => fail('note threads are not available yet.'),
+    [COMMANDS.citeUrl]: async () => fail('citing web pages is not available yet.'),
+    [COMMANDS.removeUrl]: async () => fail('citing web pages is not available yet.'),
   };
 
   connection.onExecuteCommand(async (params: ExecuteCommandParams): Promise<CommandResult> => {

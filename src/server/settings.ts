@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { FINDING_KINDS, type FindingKind } from '../core/model';
+import { DEFAULT_REGIONS, normaliseRegions, type RegionChoice } from '../core/regions';
 import type { SourceOptions } from '../core/sourceAnalysis';
 import { DEFAULT_MAX_FILE_MB } from '../core/text/sourceText';
 
@@ -20,6 +21,10 @@ export interface SourcemarkSettings {
   maxFileSizeMB: number;
   /** Lenses above claims other sources also state ("3 sources · 2 verified"). */
   codeLens: { enabled: boolean };
+  /** Which regions are analysed and shown; the article by default. */
+  regions: RegionChoice[];
+  /** Kinds that are diagnostics besides claims, conflicts and orphans (otherwise only coloured). */
+  diagnostics: { entities: boolean; dates: boolean; quotations: boolean };
 }
 
 export const DEFAULT_SETTINGS: SourcemarkSettings = {
@@ -34,6 +39,8 @@ export const DEFAULT_SETTINGS: SourcemarkSettings = {
   referenceDate: undefined,
   maxFileSizeMB: DEFAULT_MAX_FILE_MB,
   codeLens: { enabled: true },
+  regions: [...DEFAULT_REGIONS],
+  diagnostics: { entities: false, dates: false, quotations: false },
 };
 
 export const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -47,6 +54,7 @@ export function normaliseSettings(raw: unknown): SourcemarkSettings {
   const kinds = Array.isArray(r.kinds) ? r.kinds.filter((k): k is FindingKind => FINDING_KINDS.includes(k as FindingKind)) : DEFAULT_SETTINGS.kinds;
   const threshold = typeof r.claimThreshold === 'number' && r.claimThreshold >= 0 && r.claimThreshold <= 1 ? r.claimThreshold : DEFAULT_SETTINGS.claimThreshold;
   const referenceDate = typeof r.referenceDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.referenceDate) ? r.referenceDate : undefined;
+  const diag = (r.diagnostics && typeof r.diagnostics === 'object' ? r.diagnostics : {}) as Record<string, unknown>;
   const maxFileSizeMB = typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB;
   return {
     sources: typeof r.sources === 'string' && r.sources.trim() ? r.sources : DEFAULT_SETTINGS.sources,
@@ -56,6 +64,8 @@ export function normaliseSettings(raw: unknown): SourcemarkSettings {
     referenceDate,
     maxFileSizeMB,
     codeLens: { enabled: (r.codeLens as { enabled?: unknown } | undefined)?.enabled !== false },
+    regions: normaliseRegions(r.regions),
+    diagnostics: { entities: diag.entities === true, dates: diag.dates === true, quotations: diag.quotations === true },
   };
 }
 

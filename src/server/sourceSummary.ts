@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
 import { countFindings } from '../core/sourceCounts';
+import { toPlain } from '../core/text/richText';
 import { cut } from '../core/text/shorten';
 import type { SidecarRead } from '../core/tags/sidecarStore';
 import type { FindingItem, FindingsScope, SourceSummary } from '../shared/protocol';
@@ -31,6 +32,9 @@ export function findingItems(doc: TextDocument, state: SourceState, scope: Findi
       end: f.end,
       range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
       text: cut(f.text, MAX_ITEM_TEXT),
+      region: f.region,
+      score: f.score,
+      label: toPlain(describe(f).message),
     };
     if (f.annotation) {
       item.status = f.annotation.status;

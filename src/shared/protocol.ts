@@ -4,10 +4,31 @@
 // send the same method and command names.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Timeline } from '../core/corpus';
-import type { FindingKind, TagStatus } from '../core/model';
+import type { EntityType, FindingKind, Region, TagStatus } from '../core/model';
+import type { RegionChoice } from '../core/regions';
 import type { SourceCounts } from '../core/sourceCounts';
+import type { DismissalKind, NoteComment, UrlEvidence } from '../core/tags/annotation';
 
-export type { FindingKind, SourceCounts, TagStatus };
+export type { DismissalKind, EntityType, FindingKind, NoteComment, Region, RegionChoice, SourceCounts, TagStatus, UrlEvidence };
+export { DEFAULT_REGIONS, REGION_CHOICES, REGION_PRESETS } from '../core/regions';
+
+// ---- Settings (package.json contributes.configuration, section `sourcemark`) -----------------
+
+/**
+ * Settings this protocol adds; the server fetches them per document with workspace/configuration.
+ * - `sourcemark.regions`: RegionChoice[], default ['title', 'body'] (the article). Which regions are
+ *   analysed and shown: diagnostics, hover, semantic tokens, counts, the view, exports, `check`.
+ *   Tags in a hidden region are kept and still listed (documentFindings' `hiddenTags`).
+ * - `sourcemark.diagnostics.entities` / `.dates` / `.quotations`: boolean, default false. Entities,
+ *   dates and quotations are semantic tokens (and the client's decorations), not diagnostics, unless
+ *   these say so; their severity is then `sourcemark.severity.<kind>`.
+ */
+export const SETTING_KEYS = {
+  regions: 'sourcemark.regions',
+  entityDiagnostics: 'sourcemark.diagnostics.entities',
+  dateDiagnostics: 'sourcemark.diagnostics.dates',
+  quotationDiagnostics: 'sourcemark.diagnostics.quotations',
+} as const;
 
 // ---- Commands the server executes (workspace/executeCommand) ----------------------------------
 
@@ -22,6 +43,20 @@ export const COMMANDS = {
   tagEntityMentions: 'sourcemark.server.tagEntityMentions',
   /** Re-read settings and sidecars and analyse every source again. */
   reanalyse: 'sourcemark.server.reanalyse',
+  /** Dismiss a finding: not a claim, ignore a name (in the source or the workspace), ignore a date. */
+  dismiss: 'sourcemark.server.dismiss',
+  /** Undo a dismissal (from listDismissals). */
+  restoreDismissal: 'sourcemark.server.restoreDismissal',
+  /** Start a tag's note thread or add to it: a new comment at the end. */
+  addComment: 'sourcemark.server.addComment',
+  /** Change a comment's body. */
+  editComment: 'sourcemark.server.editComment',
+  /** Delete one comment; the thread goes when its last comment does (the tag stays). */
+  deleteComment: 'sourcemark.server.deleteComment',
+  /** Cite a web page as evidence of a tag. */
+  citeUrl: 'sourcemark.server.citeUrl',
+  /** Remove a cited web page from a tag. */
+  removeUrl: 'sourcemark.server.removeUrl',
 } as const;
 
 /** Arguments of the tag commands: which finding, in which document, and what to do. */
@@ -65,6 +100,63 @@ export interface DeleteTagArgs {
 /** `{uri, kind: 'entity', start, end, status}`: every mention of that entity in the source gets `status`. */
 export type TagEntityMentionsArgs = SetTagArgs;
 
+/**
+ * Dismiss the finding at [start, end). `not-a-claim` needs a claim, `ignore-date` a date,
+ * `ignore-name` an entity: with `scope: 'source'` (default) every mention of its name in this source
+ * (kept in the sidecar with a quote selector, so it re-anchors like a tag), with `scope: 'workspace'`
+ * every mention in every source of the workspace folder (a line `entity: <name>` in the folder's
+ * `.sourcemark-ignore`).
+ */
+export interface DismissArgs extends TagCommandArgs {
+  dismissal: DismissalKind;
+  scope?: 'source' | 'workspace';
+}
+
+/** Restore a dismissal: one of a sidecar's (by id) or a line of a workspace folder's ignore file. */
+export type RestoreDismissalArgs =
+  | { scope: 'source'; uri: string; id: string }
+  | { scope: 'workspace'; /** The `.sourcemark-ignore` file. */ uri: string; entry: WorkspaceIgnoreEntry };
+
+/**
+ * Add a comment to the note thread of a tag: the tag `annotationId`, or the tag of the finding at
+ * [start, end) (which must be tagged, as for setNote). `author` defaults to the server's user name.
+ */
+export type AddCommentArgs =
+  | { uri: string; annotationId: string; body: string; author?: string }
+  | (TagCommandArgs & { body: string; author?: string });
+
+export interface EditCommentArgs {
+  uri: string;
+  annotationId: string;
+  commentId: string;
+  body: string;
+}
+
+export interface DeleteCommentArgs {
+  uri: string;
+  annotationId: string;
+  commentId: string;
+}
+
+/**
+ * Cite a web page (http or https only) as evidence of the finding's tag. An untagged finding is
+ * tagged with `status` first; without `status` it is refused. Citing the same URL again replaces it.
+ */
+export interface CiteUrlArgs extends TagCommandArgs {
+  url: string;
+  title?: string;
+  /** YYYY-MM-DD; default today. */
+  accessed?: string;
+  quote?: string;
+  status?: TagStatus;
+}
+
+export interface RemoveUrlArgs {
+  uri: string;
+  annotationId: string;
+  url: string;
+}
+
 /** The argument each command takes. */
 export interface CommandArguments {
   [COMMANDS.tag]: SetTagArgs;
@@ -75,12 +167,25 @@ export interface CommandArguments {
   [COMMANDS.tagWithEvidence]: TagWithEvidenceArgs;
   [COMMANDS.tagEntityMentions]: TagEntityMentionsArgs;
   [COMMANDS.reanalyse]: Record<string, never>;
+  [COMMANDS.dismiss]: DismissArgs;
+  [COMMANDS.restoreDismissal]: RestoreDismissalArgs;
+  [COMMANDS.addComment]: AddCommentArgs;
+  [COMMANDS.editComment]: EditCommentArgs;
+  [COMMANDS.deleteComment]: DeleteCommentArgs;
+  [COMMANDS.citeUrl]: CiteUrlArgs;
+  [COMMANDS.removeUrl]: RemoveUrlArgs;
 }
 
 export type CommandName = keyof CommandArguments;
 
-/** What every command answers; `tagged` counts the mentions tagEntityMentions tagged. */
-export type CommandResult = { ok: true; tagged?: number } | { ok: false; error?: string };
+/**
+ * What every command answers; `tagged` counts the mentions tagEntityMentions tagged, `annotationId`
+ * is the tag a comment or citation went to, `commentId` the comment added, `dismissalId` the
+ * dismissal made in a sidecar.
+ */
+export type CommandResult =
+  | { ok: true; tagged?: number; annotationId?: string; commentId?: string; dismissalId?: string }
+  | { ok: false; error?: string };
 
 /** Client command a code lens runs to show the claims other sources state alike (VS Code: a peek view). */
 export const SHOW_LINKED_COMMAND = 'sourcemark.showLinkedSources';
@@ -99,6 +204,7 @@ export const DIAGNOSTIC_CODES = {
   duplicateTag: 'duplicate-tag',
   invalidSidecar: 'invalid-sidecar',
   skipped: 'not-analysed',
+  quotation: 'quotation',
   notProse: 'not-prose',
   conflict: 'cross-source-conflict',
 } as const;
@@ -161,6 +267,57 @@ export interface FindingItem {
   value?: string;
   /** Who said it, when the text names someone. */
   speaker?: string;
+  /** Where in the source it is. */
+  region: Region;
+  /** In a reader comment: the commenter's handle, for grouping under them. */
+  commenter?: string;
+  /** Claims: check-worthiness 0–1 (the review queue's order); others: confidence. */
+  score: number;
+  /**
+   * What the finding is, in words, one line: a claim's first words, "Lei Jun (person)", a date with
+   * its human value ("February (month, year unknown)"). Never a raw TIMEX value.
+   */
+  label: string;
+  /** A date's value in words: "February, year unknown", "now", "10 March 2018". */
+  valueLabel?: string;
+  /** Entities: mentions of the same entity in this source. */
+  mentions?: number;
+  /** The tag's note thread, oldest first; `note` is its first comment's body (for older clients). */
+  comments?: NoteComment[];
+  /** The tag's id, when tagged. */
+  annotationId?: string;
+  /** Web pages the tag cites. */
+  urls?: UrlEvidence[];
+}
+
+/** A tag whose text is gone from the source, or that sits in a region the settings hide. */
+export interface TagItem {
+  annotationId: string;
+  kind: FindingKind;
+  status: TagStatus;
+  /** The tagged words as saved. */
+  exact: string;
+  start: number;
+  end: number;
+  /** Present for a tag that is anchored (in a hidden region); absent for an orphan. */
+  range?: LspRange;
+  region?: Region;
+  /** ISO time the text was found missing (orphans). */
+  orphanedAt?: string;
+  comments?: NoteComment[];
+}
+
+/** A conflict of this source with another, as the view's Conflicts section lists it. */
+export interface ConflictItem {
+  id: string;
+  /** The disagreeing words here. */
+  start: number;
+  end: number;
+  range: LspRange;
+  /** One line: what the sources disagree on and the other source's words. */
+  message: string;
+  otherUri: string;
+  otherRange: LspRange;
 }
 
 /**
@@ -182,6 +339,89 @@ export interface DocumentFindings extends SourceSummary {
   findings: FindingItem[];
   scope: FindingsScope;
   isSource: boolean;
+  /** The regions the findings were filtered to (the document's `sourcemark.regions`). */
+  regions?: RegionChoice[];
+  /** Tags whose text is gone. */
+  orphans?: TagItem[];
+  /** Anchored tags in regions the settings hide: still listed so nothing tagged is lost from sight. */
+  hiddenTags?: TagItem[];
+  /** Conflicts with other sources, once the workspace index has linked this source. */
+  conflicts?: ConflictItem[];
+  /** Findings left out because they were dismissed (source and workspace dismissals). */
+  dismissed?: number;
+}
+
+// ---- Dismissals -------------------------------------------------------------------------------
+
+/** One line of a workspace folder's `.sourcemark-ignore`: `entity: Smartphone`. */
+export interface WorkspaceIgnoreEntry {
+  kind: 'entity';
+  /** The name as written in the file; matched against mentions case-insensitively. */
+  value: string;
+}
+
+/** A dismissal kept in a source's sidecar. */
+export interface SourceDismissalItem {
+  id: string;
+  uri: string;
+  dismissal: DismissalKind;
+  kind: FindingKind;
+  /** The dismissed words as saved (for ignore-name: the name). */
+  exact: string;
+  start: number;
+  end: number;
+  /** Absent when its text is gone (an orphaned dismissal: it hides nothing until restored or its text is back). */
+  range?: LspRange;
+  orphanedAt?: string;
+  createdAt: string;
+}
+
+export interface WorkspaceDismissalItem {
+  /** The `.sourcemark-ignore` file. */
+  uri: string;
+  /** The workspace folder it applies to. */
+  folderUri: string;
+  entry: WorkspaceIgnoreEntry;
+  /** 0-based line in the file. */
+  line: number;
+}
+
+export interface ListDismissalsParams {
+  /** One source's dismissals (and the workspace's that apply to it); absent: every open source's and every folder's. */
+  uri?: string;
+}
+
+export interface ListDismissalsResponse {
+  source: SourceDismissalItem[];
+  workspace: WorkspaceDismissalItem[];
+}
+
+// ---- Note threads -----------------------------------------------------------------------------
+
+/** A tag with its note thread. */
+export interface NoteThread {
+  annotationId: string;
+  kind: FindingKind;
+  status: TagStatus;
+  start: number;
+  end: number;
+  /** Absent for an orphaned tag. */
+  range?: LspRange;
+  /** Oldest first; empty when the tag has no note yet. */
+  comments: NoteComment[];
+}
+
+/** `annotationId`: that tag's thread; `start`/`end` (+ `kind`): the thread of the finding's tag there; neither: every tag of the source that has comments. */
+export interface NoteThreadsParams {
+  uri: string;
+  annotationId?: string;
+  kind?: FindingKind;
+  start?: number;
+  end?: number;
+}
+
+export interface NoteThreadsResponse {
+  threads: NoteThread[];
 }
 
 export interface WorkspaceSummary {
@@ -232,6 +472,12 @@ export const TimelineRequest = new RequestType<TimelineParams, TimelineResponse,
 
 /** How far the workspace index has got. */
 export const IndexStatusRequest = new RequestType<IndexStatusParams, IndexStatusResponse, void>('sourcemark/indexStatus');
+
+/** The dismissals of a source and of the workspace folders. */
+export const ListDismissalsRequest = new RequestType<ListDismissalsParams, ListDismissalsResponse, void>('sourcemark/listDismissals');
+
+/** Note threads of a source's tags. */
+export const NoteThreadsRequest = new RequestType<NoteThreadsParams, NoteThreadsResponse, void>('sourcemark/noteThreads');
 
 /** A source's findings or tags changed (analysis, tag command, sidecar edited on disk). */
 export const SourceChangedNotification = new NotificationType<SourceSummary>('sourcemark/sourceChanged');

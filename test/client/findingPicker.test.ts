@@ -3,7 +3,7 @@ import { pickFinding } from '../../src/client/findingPicker';
 import type { FindingItem } from '../../src/shared/protocol';
 
 const item = (kind: FindingItem['kind'], start: number, end: number, status?: FindingItem['status']): FindingItem => ({
-  id: `${kind}:${start}:${end}`, kind, start, end, text: 'x', range: { start: { line: 0, character: start }, end: { line: 0, character: end } }, ...(status ? { status } : {}),
+  id: `${kind}:${start}:${end}`, kind, start, end, text: 'x', region: 'body', score: 0.5, label: 'x', range: { start: { line: 0, character: start }, end: { line: 0, character: end } }, ...(status ? { status } : {}),
 });
 
 // "Xiaomi plans to enter the US market by end 2018." with an entity, a date and the claim around them.

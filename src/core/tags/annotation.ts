@@ -30,7 +30,38 @@ export type Evidence =
       readonly annotationId: string;
       readonly quote: string;
     }
-  | { readonly kind: 'url'; readonly url: string };
+  | UrlEvidence;
+
+/** A web page the fact-checker checked the finding against. Only http and https URLs are kept. */
+export interface UrlEvidence {
+  readonly kind: 'url';
+  readonly url: string;
+  /** The page's title, as the user gave it. */
+  readonly title?: string;
+  /** When the page was read: YYYY-MM-DD. */
+  readonly accessed?: string;
+  /** The words of the page that matter. */
+  readonly quote?: string;
+}
+
+/** One comment of a tag's note thread. */
+export interface NoteComment {
+  /** Unique within the tag: `c_` and 12 hex digits. */
+  readonly id: string;
+  readonly author: string;
+  /** ISO 8601 date-time. */
+  readonly createdAt: string;
+  /** ISO 8601 date-time of the last edit, when there was one. */
+  readonly editedAt?: string;
+  readonly body: string;
+}
+
+/**
+ * Why a finding is dismissed: `not-a-claim` (that claim), `ignore-name` (every mention of that name,
+ * in this source or, in the workspace file, every source), `ignore-date` (that date).
+ */
+export type DismissalKind = 'not-a-claim' | 'ignore-name' | 'ignore-date';
+export const DISMISSAL_KINDS: readonly DismissalKind[] = ['not-a-claim', 'ignore-name', 'ignore-date'];
 
 export interface Annotation {
   readonly id: string;
