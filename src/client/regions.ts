@@ -63,10 +63,10 @@ export function registerRegions(context: vscode.ExtensionContext, run: (id: stri
     if (!picked) return;
     await writeRegions(picked.map((p) => p.region));
   });
-  const setComments = (shown: boolean) => async () => {
-    const current = currentRegions(activeScope()).filter((r) => r !== 'comments');
-    await writeRegions(shown ? [...current, 'comments'] : current);
-  };
-  run('sourcemark.showComments', setComments(true));
-  run('sourcemark.hideComments', setComments(false));
+  run('sourcemark.toggleComments', async () => {
+    const current = currentRegions(activeScope());
+    const shown = current.includes('comments');
+    await writeRegions(shown ? current.filter((r) => r !== 'comments') : [...current, 'comments']);
+    vscode.window.setStatusBarMessage(shown ? '$(comment) Sourcemark: reader comments hidden' : '$(comment-discussion) Sourcemark: reader comments shown', 4000);
+  });
 }
