@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
-  COMMANDS,
+  COMMANDS, ListDismissalsRequest,
+  type CiteUrlArgs, type DismissArgs, type RestoreDismissalArgs, type SourceDismissalItem, type WorkspaceDismissalItem,
   type CommandArguments, type CommandName, type CommandResult, type FindingItem, type FindingKind, type SetNoteArgs, type SetTagArgs, type TagCommandArgs,
   type TagEntityMentionsArgs, type TagStatus,
 } from '../shared/protocol';
@@ -9,6 +10,7 @@ import { sidecarPathFor } from '../core/tags/sidecarName';
 import { cut } from '../core/text/shorten';
 import { STATUS_CODICON } from './countsText';
 import { pickFinding, type PickOptions } from './findingPicker';
+import { localDay, urlProblem } from './urlInput';
 import type { FindingsStore } from './findingsStore';
 import { toRange } from './ranges';
 import { registerRegions } from './regions';
@@ -92,12 +94,9 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     const t = await target(node, { preferTagged: true }, 'a claim, entity or date');
     if (!t.finding.status) {
       // A note belongs to a tag: offer to tag first rather than refuse.
-      const choice = await vscode.window.showQuickPick(
-        TAG_STATUSES.map((s) => ({ label: `$(${STATUS_CODICON[s]}) Tag as ${s}`, status: s })),
-        { title: `A note belongs to a tag: tag “${short(t.finding.text)}” first`, placeHolder: 'Choose a tag, then write the note' },
-      );
-      if (!choice) return;
-      const tagged = await change(t, COMMANDS.tag, { ...key(t), status: choice.status } satisfies SetTagArgs);
+      const status = await statusFor(t, 'A note belongs to a tag');
+      if (!status) return;
+      const tagged = await change(t, COMMANDS.tag, { ...key(t), status } satisfies SetTagArgs);
       if (!tagged.ok) return;
     }
     const sidecar = sidecarPathFor(t.document.uri.path.slice(t.document.uri.path.lastIndexOf('/') + 1));
@@ -109,6 +108,99 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     });
     if (note === undefined) return; // cancelled
     await change(t, COMMANDS.setNote, { ...key(t), note: note.trim() } satisfies SetNoteArgs);
+  });
+
+  /** Asks for a status when the finding has none yet (a note or a citation belongs to a tag). */
+  async function statusFor(t: Target, why: string): Promise<TagStatus | undefined> {
+    const choice = await vscode.window.showQuickPick(
+      TAG_STATUSES.map((s) => ({ label: `$(${STATUS_CODICON[s]}) Tag as ${s}`, status: s })),
+      { title: `${why}: tag “${short(t.finding.text)}” first` },
+    );
+    return choice?.status;
+  }
+
+  // Dismissals: the finding leaves diagnostics, decorations, counts and exports until restored.
+  const dismissals: [string, FindingKind, DismissArgs['dismissal'], DismissArgs['scope'], string][] = [
+    ['sourcemark.notAClaim', 'claim', 'not-a-claim', 'source', 'a claim'],
+    ['sourcemark.ignoreName', 'entity', 'ignore-name', 'source', 'a name (entity)'],
+    ['sourcemark.ignoreNameInWorkspace', 'entity', 'ignore-name', 'workspace', 'a name (entity)'],
+    ['sourcemark.ignoreDate', 'date', 'ignore-date', 'source', 'a date'],
+  ];
+  for (const [id, kind, dismissal, scope, what] of dismissals) {
+    register(id, async (node?: FindingNode) => {
+      const t = await target(node, { kind }, what);
+      const result = await change(t, COMMANDS.dismiss, { ...key(t), dismissal, scope } satisfies DismissArgs);
+      if (!result.ok) throw new Error(result.error ?? 'the finding could not be dismissed.');
+      view.refresh();
+      const where = scope === 'workspace' ? 'in every source of the workspace (.sourcemark-ignore)' : 'in this source';
+      void vscode.window.showInformationMessage(`Dismissed “${short(t.finding.text)}” ${where}. "Sourcemark: Show Dismissed Findings…" restores it.`);
+    });
+  }
+
+  register('sourcemark.showDismissed', async () => {
+    const list = await server.request(ListDismissalsRequest, {});
+    type Item = vscode.QuickPickItem & { restore?: RestoreDismissalArgs };
+    const source = (d: SourceDismissalItem): Item => ({
+      label: d.exact,
+      description: `${DISMISSAL_WORDS[d.dismissal]} · ${vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri))}`,
+      detail: d.range ? `line ${d.range.start.line + 1}` : 'its text is no longer in the source: it hides nothing until the text is back',
+      restore: { scope: 'source', uri: d.uri, id: d.id },
+    });
+    const workspace = (d: WorkspaceDismissalItem): Item => ({
+      label: d.entry.value,
+      description: `name ignored in every source · ${vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri))}`,
+      restore: { scope: 'workspace', uri: d.uri, entry: d.entry },
+    });
+    const items: Item[] = [
+      ...(list.workspace.length ? [{ label: 'Workspace', kind: vscode.QuickPickItemKind.Separator }, ...list.workspace.map(workspace)] : []),
+      ...(list.source.length ? [{ label: 'Sources', kind: vscode.QuickPickItemKind.Separator }, ...list.source.map(source)] : []),
+    ];
+    if (!items.length) {
+      void vscode.window.showInformationMessage('Nothing is dismissed: every finding of the open sources and the workspace is shown.');
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Sourcemark: dismissed findings. Pick the ones to show again', matchOnDescription: true });
+    if (!picked?.length) return;
+    const failed: string[] = [];
+    for (const p of picked) {
+      if (!p.restore) continue;
+      const result = await server.executeCommand(COMMANDS.restoreDismissal, p.restore);
+      if (!result.ok) failed.push(`“${short(p.label)}”: ${result.error ?? 'not restored'}`);
+    }
+    for (const d of vscode.workspace.textDocuments) store.markStale(d.uri);
+    view.refresh();
+    if (failed.length) throw new Error(`could not restore ${failed.join('; ')}`);
+    void vscode.window.showInformationMessage(`Restored ${picked.length} dismissed finding${picked.length === 1 ? '' : 's'}.`);
+  });
+
+  register('sourcemark.citeUrl', async (node?: FindingNode) => {
+    const t = await target(node, { preferTagged: true }, 'a claim, entity or date');
+    const status = t.finding.status ? undefined : await statusFor(t, 'Evidence belongs to a tag');
+    if (!t.finding.status && !status) return;
+    const url = await vscode.window.showInputBox({
+      title: `Cite a web page as evidence for “${short(t.finding.text)}” (1/3)`,
+      prompt: 'The address of the page you checked it against (http or https).',
+      placeHolder: 'https://…',
+      validateInput: urlProblem,
+      ignoreFocusOut: true,
+    });
+    if (url === undefined) return;
+    const title = await vscode.window.showInputBox({
+      title: 'Cite a web page (2/3): its title',
+      prompt: 'The page\'s title, as the report will show it. Leave empty to show the address.',
+      ignoreFocusOut: true,
+    });
+    if (title === undefined) return;
+    const quote = await vscode.window.showInputBox({
+      title: 'Cite a web page (3/3): the words that matter (optional)',
+      prompt: 'A quote from the page. Leave empty for none.',
+      ignoreFocusOut: true,
+    });
+    if (quote === undefined) return;
+    const args: CiteUrlArgs = { ...key(t), url: url.trim(), accessed: localDay(new Date()), ...(title.trim() ? { title: title.trim() } : {}), ...(quote.trim() ? { quote: quote.trim() } : {}), ...(status ? { status } : {}) };
+    const result = await change(t, COMMANDS.citeUrl, args);
+    if (!result.ok) throw new Error(result.error ?? 'the page could not be cited.');
+    void vscode.window.showInformationMessage(`Cited ${args.title ?? args.url} as evidence for “${short(t.finding.text)}”: it shows in the hover and the report.`);
   });
 
   async function goToUntagged(direction: 1 | -1): Promise<void> {
@@ -200,6 +292,8 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     await vscode.window.showTextDocument(vscode.Uri.parse(node.uri), { selection: toRange(node.finding.range), preview: true });
   });
 }
+
+const DISMISSAL_WORDS: Record<DismissArgs['dismissal'], string> = { 'not-a-claim': 'not a claim', 'ignore-name': 'name ignored', 'ignore-date': 'date ignored' };
 
 function short(text: string): string {
   return cut(text, 50);

@@ -1,0 +1,21 @@
+// What the "Cite a Web Page" inputs accept. Pure, so it is tested without VS Code.
+
+/** Why a cited address is refused, or undefined when it is a web address. */
+export function urlProblem(value: string): string | undefined {
+  const text = value.trim();
+  if (!text) return 'Type the address of the page, starting with https:// or http://.';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'That is not a web address. Copy it from the browser\'s address bar: https://…';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `Only web pages (http or https) can be cited, not ${url.protocol.slice(0, -1)} addresses.`;
+  if (!url.hostname) return 'The address has no host name.';
+  return undefined;
+}
+
+/** A day in the user's time zone, YYYY-MM-DD: when the page was read. */
+export function localDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
