@@ -30,18 +30,24 @@ interface Target {
   finding: FindingItem;
 }
 
+export type Register = (id: string, run: (...args: never[]) => Promise<unknown>) => void;
+
+/** Registers commands that say what went wrong instead of failing silently. */
+export function commandRegistrar(context: vscode.ExtensionContext): Register {
+  return (id, run) => context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: never[]) => {
+    try {
+      await run(...args);
+    } catch (e) {
+      const message = (e as Error).message;
+      if (e instanceof UserError) void vscode.window.showWarningMessage(message);
+      else void vscode.window.showErrorMessage(e instanceof ServerNotRunningError ? message : `Sourcemark: ${message}`);
+    }
+  }));
+}
+
 /** Registers the palette, menu and keybinding commands; each one says why when it cannot act. */
 export function registerCommands(context: vscode.ExtensionContext, server: SourcemarkServer, store: FindingsStore, view: SourcesView): void {
-  const register = (id: string, run: (...args: never[]) => Promise<unknown>) =>
-    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: never[]) => {
-      try {
-        await run(...args);
-      } catch (e) {
-        const message = (e as Error).message;
-        if (e instanceof UserError) void vscode.window.showWarningMessage(message);
-        else void vscode.window.showErrorMessage(e instanceof ServerNotRunningError ? message : `Sourcemark: ${message}`);
-      }
-    }));
+  const register = commandRegistrar(context);
 
   /** The finding a command means: a row of the view, else the one at the editor's selection. */
   async function target(node: FindingNode | undefined, options: PickOptions, what: string): Promise<Target> {

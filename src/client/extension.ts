@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { registerCrossSourceViews } from './crossSourceViews';
-import { CLAIM_ORDER_STATE_KEY, FILTER_STATE_KEY, registerCommands } from './commands';
+import { CLAIM_ORDER_STATE_KEY, commandRegistrar, FILTER_STATE_KEY, registerCommands } from './commands';
 import { FindingDecorations } from './decorations';
 import { FindingsStore } from './findingsStore';
 import { SourcemarkServer } from './serverState';
 import { ALL_KINDS, ALL_STATUSES, SourcesView, type FindingFilter } from './sourcesView';
+import { NoteThreads, registerNoteCommands } from './noteThreads';
 import { registerReportCommand } from './reportCommand';
 import type { ClaimOrder } from './reviewQueue';
 import { SourceStatusBar } from './statusBar';
@@ -24,6 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const view = new SourcesView(server, filter, context.workspaceState.get<ClaimOrder>(CLAIM_ORDER_STATE_KEY) ?? 'worthiness');
   context.subscriptions.push(server, store, new FindingDecorations(store, context.extensionUri), view, new SourceStatusBar(store, server));
   registerCommands(context, server, store, view);
+  const notes = new NoteThreads(server, store);
+  context.subscriptions.push(notes);
+  registerNoteCommands(notes, commandRegistrar(context));
   registerCrossSourceViews(context, () => server?.languageClient);
   const walkthrough = new WalkthroughProgress(context, server);
   context.subscriptions.push(walkthrough, registerReportCommand(context, () => walkthrough.reportCreated()));
