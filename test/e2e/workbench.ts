@@ -1,6 +1,8 @@
 // Drives the VS Code workbench the way a user does: keyboard, palette, clicks. Every wait is on a
 // selector or text, never a fixed delay.
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS, ROOT } from './session';
 
@@ -113,6 +115,39 @@ export class Workbench {
       await this.page.screenshot({ path: path.join(README_SCREENSHOTS, `${readme}.jpg`), type: 'jpeg', quality: 60, animations: 'disabled' });
     }
     return file;
+  }
+
+  /**
+   * The same picture in a light and a dark theme (`<name>-light.png`, `<name>-dark.png`): the
+   * theme is switched through the user settings file, which VS Code applies as it changes.
+   * `readme` names the README picture (the light one). Ends in the dark theme, VS Code's default.
+   */
+  async screenshotThemes(userDataDir: string, name: string, readme?: string): Promise<void> {
+    for (const [theme, css, suffix] of [['Default Light Modern', 'vs', 'light'], ['Default Dark Modern', 'vs-dark', 'dark']] as const) {
+      const file = path.join(userDataDir, 'User', 'settings.json');
+      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      writeFileSync(file, `${JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2)}\n`);
+      await this.page.locator(`.monaco-workbench.${css}`).waitFor();
+      await this.screenshot(`${name}-${suffix}`, suffix === 'light' ? readme : undefined);
+    }
+  }
+
+  /** A row of the side bar's tree (the Sourcemark view) whose label is exactly `label`. */
+  treeRow(label: string | RegExp): Locator {
+    const name = typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : label;
+    return this.page.locator('.part.sidebar .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: name }) }).first();
+  }
+
+  /** Expands a tree row (no-op when it is expanded). */
+  async expand(row: Locator): Promise<void> {
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    await expect.poll(() => row.getAttribute('aria-expanded')).toBe('true');
+  }
+
+  async collapse(row: Locator): Promise<void> {
+    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+    await expect.poll(() => row.getAttribute('aria-expanded')).toBe('false');
   }
 
   /**
