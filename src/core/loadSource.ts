@@ -1,6 +1,8 @@
 // One source read and analysed with its tags: what the editor, the workspace index, the Sourcemark
 // view and the CLI all start from.
+import { dirname } from 'node:path';
 import type { Analyzer } from './analyzer';
+import { ignoredNamesFor } from './dismissals/ignoreFile';
 import { readRegularFile } from './files/regularFile';
 import { analyzeSource, type SourceAnalysis, type SourceOptions } from './sourceAnalysis';
 import type { Span } from './taggedFindings';
@@ -50,6 +52,7 @@ export async function loadSource(
   const file = source.text === undefined ? await readSourceFile(source.path) : { text: source.text, bom: false };
   const sidecarPath = sidecarPathFor(source.path);
   const sidecar = fitToSource(source.sidecar ?? (await readOrInvalid(store, sidecarPath)), file.text);
-  const analysed = analyzeSource(analyzer, file.text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, options, source.tracked);
+  const ignoredNames = options.ignoredNames ?? (await ignoredNamesFor(dirname(source.path)));
+  const analysed = analyzeSource(analyzer, file.text, sidecar.state === 'ok' ? sidecar.sidecar : undefined, { ...options, ignoredNames }, source.tracked);
   return { ...file, sidecarPath, sidecar, ...analysed };
 }

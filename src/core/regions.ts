@@ -1,6 +1,6 @@
 // Which regions of a source are analysed and shown: the user's choice (setting `sourcemark.regions`,
 // CLI `--regions`). The names are the setting's values; core's Region names the blocks themselves.
-import type { Region } from './model';
+import type { Region, RegionSpan } from './model';
 
 /** A value of `sourcemark.regions` / `--regions`. */
 export type RegionChoice = 'title' | 'body' | 'comments' | 'commentMeta' | 'boilerplate';
@@ -33,4 +33,18 @@ export function regionSet(choices: readonly RegionChoice[]): ReadonlySet<Region>
 export function normaliseRegions(raw: unknown): RegionChoice[] {
   if (!Array.isArray(raw)) return [...DEFAULT_REGIONS];
   return REGION_CHOICES.filter((c) => raw.includes(c));
+}
+
+/** The region at `offset`: that of the block holding it (body between blocks). Binary search over text-ordered spans. */
+export function regionAt(regions: readonly RegionSpan[], offset: number): RegionSpan | undefined {
+  let lo = 0;
+  let hi = regions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = regions[mid]!;
+    if (offset < r.start) hi = mid - 1;
+    else if (offset >= r.end) lo = mid + 1;
+    else return r;
+  }
+  return undefined;
 }

@@ -42,7 +42,7 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
         DiagnosticSeverity.Warning,
         DIAGNOSTIC_CODES.orphan,
         `A tag (${orphan.status} ${orphan.kind}) could not be found in the text any more: "${oneLine(orphan.target.exact, 80)}". ` +
-          'It is kept in the sidecar: select the text it belongs to and re-attach it with the lightbulb, or delete it there.',
+          'It is kept in the sidecar: select the text it belongs to and use the quick fix "Re-attach orphaned tag", or delete it here.',
       ),
       data,
     });
@@ -94,7 +94,11 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
   return out;
 }
 
+/** Entities, dates and quotations are coloured, not problems, unless a setting asks for their diagnostics. */
+const DIAGNOSTIC_SWITCH = { entity: 'entities', date: 'dates', quotation: 'quotations' } as const;
+
 function findingDiagnostic(f: TaggedFinding, state: SourceState): Omit<Diagnostic, 'range'> | undefined {
+  if (f.kind !== 'claim' && !state.settings.diagnostics[DIAGNOSTIC_SWITCH[f.kind]]) return undefined;
   // A claim that carries a tag has been looked at: it has a severity of its own.
   const severity = state.settings.severity[f.kind === 'claim' && f.annotation ? 'taggedClaim' : f.kind];
   if (severity === 'off') return undefined;

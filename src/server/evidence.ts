@@ -32,7 +32,7 @@ export async function citeFinding(ctx: EvidenceContext, args: TagWithEvidenceArg
   const finding = state.tagged.findings.find((f) => f.kind === cite.kind && f.start === cite.start && f.end === cite.end);
   const label = sourceLabel(cite.uri, ctx.folders());
   if (!finding) {
-    throw new TagError(`The cited text is no longer at that place in ${label} (it changed since it was indexed). Open the lightbulb again in a moment and retry.`);
+    throw new TagError(`The cited text is no longer at that place in ${label} (it changed since it was indexed). Ask for the quick fixes again in a moment and retry.`);
   }
   let annotation = finding.annotation;
   let written: { state: SourceState; sidecar: Sidecar } | undefined;

@@ -71,7 +71,9 @@ export function normaliseSettings(raw: unknown): SourcemarkSettings {
 
 /** The settings that change what the analysis of a source finds. */
 export function analysisOptionsOf(s: SourcemarkSettings): SourceOptions {
-  return { ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}), claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB };
+  return {
+    ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}), claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB, regions: s.regions,
+  };
 }
 
 /**

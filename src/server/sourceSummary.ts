@@ -25,6 +25,7 @@ export function problemOf(skippedReason: string | undefined, sidecar: SidecarRea
 export function findingItems(doc: TextDocument, state: SourceState, scope: FindingsScope = 'all'): FindingItem[] {
   const findings = scope === 'all' ? state.tagged.findings : state.tagged.findings.filter((f) => f.kind === 'claim' || f.annotation);
   return findings.map((f) => {
+    const d = describe(f);
     const item: FindingItem = {
       id: f.id,
       kind: f.kind,
@@ -34,18 +35,21 @@ export function findingItems(doc: TextDocument, state: SourceState, scope: Findi
       text: cut(f.text, MAX_ITEM_TEXT),
       region: f.region,
       score: f.score,
-      label: toPlain(describe(f).message),
+      label: toPlain(d.message),
     };
+    if (f.commenter) item.commenter = f.commenter;
     if (f.annotation) {
       item.status = f.annotation.status;
+      item.annotationId = f.annotation.id;
       if (f.annotation.note) item.note = f.annotation.note;
     }
     if (f.entity) {
       item.entityType = f.entity.type;
       item.entityKey = f.entity.key;
+      item.mentions = f.entity.mentions;
     }
-    const d = describe(f);
     if (d.value) item.value = d.value;
+    if (d.valueLabel) item.valueLabel = d.valueLabel;
     if (d.speaker) item.speaker = d.speaker;
     return item;
   });

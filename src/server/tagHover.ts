@@ -1,6 +1,6 @@
 // Hover lines about tags themselves: how a verdict evolved, how the tag was found again, and the
 // orphans of a source. hover.ts puts them in the one hover it builds.
-import type { Annotation } from '../core/tags/annotation';
+import type { Annotation, Evidence } from '../core/tags/annotation';
 import type { Anchor } from '../core/tags/anchoring';
 import { escapeMarkdown } from '../core/text/escape';
 import { oneLine } from '../core/text/shorten';
@@ -14,6 +14,18 @@ export function historyLine(a: Annotation, max = 4): string | undefined {
   if (steps.length === 0 || (steps.length === 1 && !steps[0]!.from)) return undefined;
   const shown = steps.slice(-max).map((c) => (c.from ? `${c.from} → ${c.to} ${day(c.at)}` : `set ${c.to} ${day(c.at)}`));
   return `History: ${steps.length > max ? '… · ' : ''}${shown.join(' · ')}`;
+}
+
+/** The tag's note. */
+export function noteLines(a: Annotation): string[] {
+  return a.note ? [`Note: ${escapeMarkdown(a.note)}`] : [];
+}
+
+/** One piece of evidence: another source's tagged words, or a web page. */
+export function evidenceLine(e: Evidence): string {
+  return e.kind === 'url'
+    ? `Evidence: ${escapeMarkdown(e.url)}`
+    : `Evidence: ${escapeMarkdown(e.source)}: “${escapeMarkdown(oneLine(e.quote, 100))}”`;
 }
 
 /** Said when a tag is not where it was saved: the source changed since. */
@@ -39,6 +51,6 @@ export function orphanSection(state: SourceState): string | undefined {
     lines.push(`- ${a.status} ${a.kind}: “${escapeMarkdown(oneLine(a.target.exact, 80))}”${a.orphanedAt ? ` (since ${day(a.orphanedAt)})` : ''}`);
   }
   if (orphans.length > 10) lines.push(`- … and ${orphans.length - 10} more`);
-  lines.push('Select the text a tag belongs to and use the lightbulb to re-attach it, or delete it there.');
+  lines.push('Select the text a tag belongs to and use the quick fix *Re-attach orphaned tag* on it, or *Delete orphaned tag* here.');
   return lines.join('  \n');
 }

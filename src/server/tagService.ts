@@ -51,7 +51,7 @@ export class TagService {
   private async applyNow(state: SourceState, args: Partial<TagCommandArgs>, change: TagChange): Promise<Sidecar | undefined> {
     const finding = state.tagged.findings.find((f) => f.kind === args.kind && f.start === args.start && f.end === args.end);
     if ((change.op === 'set' || change.op === 'clear' || change.op === 'note') && !finding) {
-      throw new TagError('That finding is no longer at this place in the text (the document changed). Open the lightbulb again and retry.');
+      throw new TagError('That finding is no longer at this place in the text (the document changed). Ask for the quick fixes again and retry.');
     }
     if (change.op === 'note' && !finding!.annotation) throw new TagError('Tag the finding first; a note belongs to a tag.');
     if (change.op === 'setEach' && !change.spans.every((s) => state.tagged.findings.some((f) => f.kind === args.kind && f.start === s.start && f.end === s.end))) {

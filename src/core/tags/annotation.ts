@@ -86,6 +86,28 @@ export interface Annotation {
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
+/** A finding the user dismissed in this source, anchored by its quote like a tag. */
+export interface Dismissal {
+  /** `d_` and 12 hex digits, unique within the file. */
+  readonly id: string;
+  readonly kind: DismissalKind;
+  readonly target: TextQuoteTarget;
+  /** ignore-name: the name (the entity's canonical name) every mention of which is dismissed. */
+  readonly name?: string;
+  /** ISO 8601 date-time. */
+  readonly createdAt: string;
+  /** Set while its text cannot be found in the source. */
+  readonly orphanedAt?: string;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+/** The finding kind each dismissal applies to. */
+export const DISMISSED_KIND: Readonly<Record<DismissalKind, FindingKind>> = {
+  'not-a-claim': 'claim',
+  'ignore-name': 'entity',
+  'ignore-date': 'date',
+};
+
 export interface Sidecar {
   readonly schemaVersion: typeof SIDECAR_SCHEMA_VERSION;
   /** Base name of the source file. */
@@ -93,6 +115,8 @@ export interface Sidecar {
   /** Lower-case hex SHA-256 of the source text as UTF-8. */
   readonly sourceSha256: string;
   readonly annotations: readonly Annotation[];
+  /** Findings dismissed in this source (schema version 3). */
+  readonly dismissals?: readonly Dismissal[];
   /** Unknown top-level keys, preserved on save (see Annotation.extra). */
   readonly extra?: Readonly<Record<string, unknown>>;
 }

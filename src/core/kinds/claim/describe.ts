@@ -1,10 +1,12 @@
 import type { TaggedFinding } from '../../taggedFindings';
 import { joinRich, type RichText } from '../../text/richText';
-import { oneLine } from '../../text/shorten';
+import { firstWords, oneLine } from '../../text/shorten';
 import type { FindingDescription } from '../kind';
 
 /** Cues the hover lists besides attribution and hedges, at most this many. */
 const MAX_CUES = 6;
+/** How much of a claim its one-line message quotes. */
+const CLAIM_WORDS = 60;
 
 /** A claim: how check-worthy it is, whom it is attributed to, its hedges and the other cues behind its score. */
 export function describeClaim(f: TaggedFinding): FindingDescription {
@@ -34,9 +36,12 @@ export function describeClaim(f: TaggedFinding): FindingDescription {
   return {
     title: 'Claim',
     heading: [`${score}${f.region === 'comment' ? ' · reader comment' : ''}`],
-    message: f.annotation
-      ? [`Claim tagged ${f.annotation.status}`, ...who]
-      : [`Untagged claim (${score})`, ...who, ...(hedges.length ? [' · hedged (', { source: hedges.join(', ') }, ')'] : [])],
+    message: [
+      'Claim “', { source: firstWords(f.text, CLAIM_WORDS) }, '”',
+      f.annotation ? ` · tagged ${f.annotation.status}` : ` · untagged · ${score}`,
+      ...who,
+      ...(!f.annotation && hedges.length ? [' · hedged (', { source: hedges.join(', ') }, ')'] : []),
+    ],
     details,
     label: 'claim',
     ...(speaker ? { speaker } : {}),

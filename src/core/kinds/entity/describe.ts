@@ -1,6 +1,7 @@
 import type { EntityType } from '../../model';
 import type { TaggedFinding } from '../../taggedFindings';
 import { joinRich, type RichText } from '../../text/richText';
+import { oneLine } from '../../text/shorten';
 import type { FindingDescription } from '../kind';
 import { counted, tagSuffix } from '../wording';
 
@@ -26,8 +27,12 @@ export function describeEntity(f: TaggedFinding): FindingDescription {
     title: 'Entity',
     heading: [e ? ENTITY_TYPE_NAMES[e.type].noun : 'name'],
     message: e
-      ? [`${ENTITY_TYPE_NAMES[e.type].title}: `, { source: e.canonical }, ` · ${counted(e.mentions, 'mention')}${tagSuffix(f)}`]
-      : [`Name${tagSuffix(f)}`],
+      ? [
+          { source: e.canonical }, ` (${ENTITY_TYPE_NAMES[e.type].noun})`,
+          ...(oneLine(f.text, 80) !== e.canonical ? [', written “', { source: oneLine(f.text, 80) }, '”'] : []),
+          ` · ${counted(e.mentions, 'mention')}${tagSuffix(f)}`,
+        ]
+      : ['Name “', { source: oneLine(f.text, 80) }, `”${tagSuffix(f)}`],
     details,
     label: e && e.type !== 'other' ? e.type : 'entity',
     ...(e ? { canonical: e.canonical } : {}),
