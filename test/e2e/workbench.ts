@@ -1,6 +1,5 @@
 // Drives the VS Code workbench the way a user does: keyboard, palette, clicks. Every wait is on a
 // selector or text, never a fixed delay.
-import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -118,18 +117,21 @@ export class Workbench {
   }
 
   /**
-   * The same picture in a light and a dark theme (`<name>-light.png`, `<name>-dark.png`): the
-   * theme is switched through the user settings file, which VS Code applies as it changes.
-   * `readme` names the README picture (the light one). Ends in the dark theme, VS Code's default.
+   * The same picture in a light and a dark theme (`<name>-light.png`, `<name>-dark.png`), switched
+   * with "Toggle between Light/Dark Themes" and back. `readme` names the README picture (the light one).
+   * The palette closes hovers and quick picks: `reshow` brings back what the picture shows.
    */
-  async screenshotThemes(userDataDir: string, name: string, readme?: string): Promise<void> {
-    for (const [theme, css, suffix] of [['Default Light Modern', 'vs', 'light'], ['Default Dark Modern', 'vs-dark', 'dark']] as const) {
-      const file = path.join(userDataDir, 'User', 'settings.json');
-      const settings = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      writeFileSync(file, `${JSON.stringify({ ...settings, 'workbench.colorTheme': theme }, null, 2)}\n`);
-      await this.page.locator(`.monaco-workbench.${css}`).waitFor();
-      await this.screenshot(`${name}-${suffix}`, suffix === 'light' ? readme : undefined);
-    }
+  async screenshotThemes(name: string, readme?: string, reshow?: () => Promise<unknown>): Promise<void> {
+    const dark = this.page.locator('.monaco-workbench.vs-dark');
+    const startsDark = (await dark.count()) > 0;
+    const shoot = (isDark: boolean) => this.screenshot(`${name}-${isDark ? 'dark' : 'light'}`, isDark ? undefined : readme);
+    await shoot(startsDark);
+    await this.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await dark.waitFor({ state: startsDark ? 'detached' : 'attached' });
+    await reshow?.();
+    await shoot(!startsDark);
+    await this.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await dark.waitFor({ state: startsDark ? 'attached' : 'detached' });
   }
 
   /** A row of the side bar's tree (the Sourcemark view) whose label is exactly `label`. */
