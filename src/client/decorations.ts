@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { TAG_STATUSES } from '../core/model';
-import type { FindingItem, TagStatus } from '../shared/protocol';
+import type { TagStatus } from '../shared/protocol';
 import { toRange } from './ranges';
 import { STATUS_GLYPH } from './countsText';
 import type { FindingsStore } from './findingsStore';
@@ -19,6 +19,7 @@ const color = (id: string) => new vscode.ThemeColor(`sourcemark.${id}`);
 export class FindingDecorations implements vscode.Disposable {
   private readonly claimTypes = new Map<TagStatus, vscode.TextEditorDecorationType>();
   private readonly nameTypes = new Map<TagStatus, vscode.TextEditorDecorationType>();
+  private readonly gutterTypes = new Map<TagStatus, vscode.TextEditorDecorationType>();
   private readonly untaggedClaim: vscode.TextEditorDecorationType;
   private readonly disposables: vscode.Disposable[] = [];
 
@@ -36,10 +37,13 @@ export class FindingDecorations implements vscode.Disposable {
         borderStyle: 'none none solid none',
         borderWidth: '0 0 2px 0',
         borderColor: color(`${status}Foreground`),
+        after: { contentText: `\u2009${STATUS_GLYPH[status]}`, color: color(`${status}Foreground`), fontWeight: 'bold' },
+      }));
+      // On the claim's first line only: a wrapped claim would otherwise get one per screen line.
+      this.gutterTypes.set(status, vscode.window.createTextEditorDecorationType({
         light: { gutterIconPath: gutter(status, 'light') },
         dark: { gutterIconPath: gutter(status, 'dark') },
         gutterIconSize: '80%',
-        after: { contentText: `\u2009${STATUS_GLYPH[status]}`, color: color(`${status}Foreground`), fontWeight: 'bold' },
       }));
       this.nameTypes.set(status, vscode.window.createTextEditorDecorationType({
         ...common,
@@ -66,22 +70,30 @@ export class FindingDecorations implements vscode.Disposable {
   private render(editor: vscode.TextEditor): void {
     const findings = this.store.get(editor.document.uri)?.findings ?? [];
     const byType = new Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]>();
-    const add = (type: vscode.TextEditorDecorationType, f: FindingItem) => {
+    const add = (type: vscode.TextEditorDecorationType, range: vscode.Range) => {
       const list = byType.get(type) ?? [];
-      list.push({ range: toRange(f.range) });
+      list.push({ range });
       byType.set(type, list);
     };
     for (const f of findings) {
-      if (f.status) add((f.kind === 'claim' ? this.claimTypes : this.nameTypes).get(f.status)!, f);
-      else if (f.kind === 'claim') add(this.untaggedClaim, f);
+      const range = toRange(f.range);
+      if (f.status && f.kind === 'claim') {
+        add(this.claimTypes.get(f.status)!, range);
+        add(this.gutterTypes.get(f.status)!, new vscode.Range(range.start, range.start));
+      } else if (f.status) add(this.nameTypes.get(f.status)!, range);
+      else if (f.kind === 'claim') add(this.untaggedClaim, range);
     }
-    for (const type of [...this.claimTypes.values(), ...this.nameTypes.values(), this.untaggedClaim]) {
+    for (const type of this.types()) {
       editor.setDecorations(type, byType.get(type) ?? []);
     }
   }
 
+  private types(): vscode.TextEditorDecorationType[] {
+    return [...this.claimTypes.values(), ...this.gutterTypes.values(), ...this.nameTypes.values(), this.untaggedClaim];
+  }
+
   dispose(): void {
     for (const d of this.disposables) d.dispose();
-    for (const t of [...this.claimTypes.values(), ...this.nameTypes.values(), this.untaggedClaim]) t.dispose();
+    for (const t of this.types()) t.dispose();
   }
 }

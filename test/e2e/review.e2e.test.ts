@@ -47,7 +47,10 @@ function screenshotOnFailure(name: string): void {
 
 async function openView(): Promise<void> {
   const { page } = session;
-  await page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="Sourcemark"]') }).first().click();
+  // Clicking the icon of the view that is showing would close the side bar.
+  const shown = page.locator('.part.sidebar .composite.title', { hasText: /Sourcemark/i });
+  if (!(await shown.isVisible())) await page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="Sourcemark"]') }).first().click();
+  await shown.waitFor();
   await wb.treeRow(SOURCE).waitFor();
 }
 
