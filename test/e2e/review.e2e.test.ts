@@ -100,7 +100,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await wb.expand(wb.treeRow('Entities'));
     await wb.treeRow('Xiaomi').waitFor();
     expect(await wb.treeRow('Xiaomi').locator('.label-description').innerText()).toMatch(/organisation · \d+ mentions/);
-    await wb.screenshotThemes('12-review-queue', 'review-queue');
+    await wb.screenshotThemes('20-review-queue', 'review-queue');
   });
 
   it('a note thread on the tagged claim takes a reply and is still there after a reload', async () => {
@@ -129,7 +129,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await wb.runCommand('Comments: Expand All Comments');
     const after = page.locator('.review-widget', { hasText: NOTE }).first();
     await after.locator('.comment-body', { hasText: REPLY }).waitFor({ timeout: 30_000 });
-    await wb.screenshotThemes('13-note-thread', 'note-thread');
+    await wb.screenshotThemes('21-note-thread', 'note-thread');
     await wb.runCommand('Comments: Collapse All Comments');
   });
 
@@ -159,7 +159,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
       if (!text.includes(URL_TITLE)) await wb.closeHover();
       return text.includes(URL_TITLE);
     }, { timeout: 15_000 }).toBe(true);
-    await wb.screenshotThemes('14-evidence-hover', 'evidence-hover', async () => {
+    await wb.screenshotThemes('22-evidence-hover', 'evidence-hover', async () => {
       await wb.goTo(before.length, before[before.length - 1].length + 1);
       await wb.hoverAtCursor(URL_TITLE);
     });
@@ -180,7 +180,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await commenter.waitFor({ timeout: 30_000 });
     expect(await commenter.locator('.label-description').innerText()).toMatch(/\d+ (claims?|entity mentions?|dates?|quotations?)/);
     await wb.expand(commenter);
-    await wb.screenshotThemes('15-comments-by-commenter', 'comments');
+    await wb.screenshotThemes('23-comments-by-commenter', 'comments');
     await wb.runCommand('Sourcemark: Show or Hide Reader Comments');
     await page.locator('.statusbar-item', { hasText: /Article$/ }).first().waitFor();
     await wb.treeRow('Reader comments').waitFor({ state: 'detached', timeout: 30_000 });
@@ -202,7 +202,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await openView();
     await expect.poll(() => chineseListed(SOURCE), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => chineseListed(OTHER), { timeout: 15_000 }).toBe(0);
-    await wb.screenshotThemes('16-name-dismissed');
+    await wb.screenshotThemes('24-name-dismissed');
 
     await reloadWindow();
     await openView();
@@ -211,7 +211,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await wb.runCommand('Sourcemark: Show Dismissed Findings…');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Chinese' }).first();
     await row.waitFor();
-    await wb.screenshot('17-show-dismissed', 'dismissed');
+    await wb.screenshot('25-show-dismissed', 'dismissed');
     await row.locator('.quick-input-list-checkbox, input[type="checkbox"]').first().click();
     await page.keyboard.press('Enter');
     await expect.poll(() => read('.sourcemark-ignore'), { timeout: 15_000 }).not.toMatch(/Chinese/);
@@ -241,6 +241,6 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await expect.poll(claimsProgress, { timeout: 30_000 }).toEqual({ reviewed: before.reviewed, total: before.total - 1 });
     // Had the dismissal not followed its moved text, the claim would be back in the queue.
     await page.locator('.statusbar-item', { hasText: /\d+ claims/ }).first().waitFor();
-    await wb.screenshotThemes('18-not-a-claim-after-edit');
+    await wb.screenshotThemes('26-not-a-claim-after-edit');
   });
 });
