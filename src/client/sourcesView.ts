@@ -237,6 +237,24 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return findingItem(node);
   }
 
+  /**
+   * An entity's tooltip, when the pointer rests on it, also lists the sources that mention it
+   * (the server's references, across the workspace index): asked only for the row looked at.
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: Node, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (!(node instanceof EntityNode) || !(item.tooltip instanceof vscode.MarkdownString)) return item;
+    const first = node.group.mentions[0];
+    const uri = vscode.Uri.parse(node.parent.parent.summary.uri);
+    const locations = await Promise.resolve(vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, toRange(first.range).start))
+      .catch(() => undefined);
+    if (token.isCancellationRequested || !locations?.length) return item;
+    const bySource = new Map<string, number>();
+    for (const l of locations) bySource.set(l.uri.toString(), (bySource.get(l.uri.toString()) ?? 0) + 1);
+    const lines = [...bySource].sort((a, b) => b[1] - a[1]).map(([u, n]) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(u))}: ${plural('mention', n)}`);
+    item.tooltip.appendText(`\n\nIn ${plural('source', bySource.size)} of the workspace:\n\n${lines.join('\n\n')}`);
+    return item;
+  }
+
   getParent(node: Node): Node | undefined {
     if (node instanceof SourceNode) return undefined;
     if (node instanceof FindingNode) return node.parent ?? this.nodes.get(node.uri);
