@@ -57,7 +57,7 @@ export class Analyzer {
     const stats: AnalyzerStats = { paragraphs: 0, cacheHits: 0 };
     const paragraphs: AnalysedParagraph[] = [];
     const notes: AnalysisNote[] = [];
-    const regions: RegionSpan[] = blocks.map((b) => ({ start: b.start, end: b.end, region: b.region, ...(b.commenter ? { commenter: b.commenter } : {}) }));
+    const regions = regionSpans(blocks);
     for (const block of blocks) {
       if (block.region === 'boilerplate' && !opts.analyseBoilerplate) continue;
       let unscored = 0;
@@ -116,6 +116,22 @@ export class Analyzer {
   }
 }
 
+
+/**
+ * The blocks as region spans. A thread's header and metadata lines name the commenter of the comment
+ * they head (blocks give it to the comment only, which the claim detector attributes to them).
+ */
+function regionSpans(blocks: readonly Block[]): RegionSpan[] {
+  const spans: RegionSpan[] = blocks.map((b) => ({ start: b.start, end: b.end, region: b.region, ...(b.commenter ? { commenter: b.commenter } : {}) }));
+  let next: string | undefined;
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const s = spans[i]!;
+    if (s.region === 'comment') next = s.commenter;
+    else if (s.region === 'comment-meta' && next) s.commenter = next;
+    else if (s.region !== 'comment-meta') next = undefined;
+  }
+  return spans;
+}
 
 /** Each finding in a comment gets its block's commenter; one pass, both lists in text order. */
 function assignCommenters(findings: readonly Finding[], regions: readonly RegionSpan[]): void {

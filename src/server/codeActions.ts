@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languag
 import { compareByKind, type TagStatus } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { cut, oneLine } from '../core/text/shorten';
-import { COMMANDS, DIAGNOSTIC_SOURCE, type FindingDiagnosticData, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from '../shared/protocol';
+import { COMMANDS, DIAGNOSTIC_SOURCE, type DismissArgs, type FindingDiagnosticData, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from '../shared/protocol';
 import { bestPerSource } from './crossSource';
 import { orphanActions } from './orphanActions';
 import { findingsAt, type SourceState } from './sourceState';
@@ -72,6 +72,24 @@ function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagn
   return actions;
 }
 
+/** The dismissals a finding offers: not a claim; ignore this name (here or in the workspace); ignore this date. */
+function dismissActions(f: TaggedFinding, target: TagCommandArgs, diagnostic: Diagnostic | undefined, suffix: string): CodeAction[] {
+  const offers: [string, DismissArgs][] =
+    f.kind === 'claim' ? [['Not a claim', { ...target, dismissal: 'not-a-claim' }]]
+      : f.kind === 'entity' ? [
+          [`Ignore “${cut(f.entity?.canonical ?? f.text, 40)}” in this source`, { ...target, dismissal: 'ignore-name', scope: 'source' }],
+          [`Ignore “${cut(f.entity?.canonical ?? f.text, 40)}” in the workspace`, { ...target, dismissal: 'ignore-name', scope: 'workspace' }],
+        ]
+        : f.kind === 'date' ? [['Ignore this date', { ...target, dismissal: 'ignore-date' }]]
+          : [];
+  return offers.map(([title, args]) => ({
+    title: `${title}${f.kind === 'entity' ? '' : suffix}`,
+    kind: CodeActionKind.QuickFix,
+    ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
+    command: { title, command: COMMANDS.dismiss, arguments: [args] },
+  }));
+}
+
 function actionsForFinding(state: SourceState, f: TaggedFinding, diagnostic: Diagnostic | undefined, qualify: boolean): CodeAction[] {
   const target: TagCommandArgs = { uri: state.uri, kind: f.kind, start: f.start, end: f.end, version: state.version };
   // The finding's own quotation marks give way to ours.
@@ -89,6 +107,7 @@ function actionsForFinding(state: SourceState, f: TaggedFinding, diagnostic: Dia
       command: { title: LABEL[status], command: COMMANDS.tag, arguments: [args] },
     });
   }
+  if (!f.annotation) actions.push(...dismissActions(f, target, diagnostic, suffix));
   if (f.annotation) {
     actions.push({
       title: `Clear tag${suffix}`,

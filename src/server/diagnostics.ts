@@ -1,7 +1,10 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
+import type { Conflict } from '../core/corpus';
 import type { TaggedFinding } from '../core/taggedFindings';
+
+type ConflictSide = Conflict['sides'][number];
 import { toPlain } from '../core/text/richText';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingDiagnosticCode, type FindingDiagnosticData, type TagDiagnosticData } from '../shared/protocol';
 import type { SeverityName } from './settings';
@@ -82,7 +85,7 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
         severity: SEVERITY[severity],
         code: DIAGNOSTIC_CODES.conflict,
         source: DIAGNOSTIC_SOURCE,
-        message: `Sources disagree on the ${CONFLICT_LABEL[c.kind]}: here "${oneLine(mine.focusText, 60)}" (${mine.value}); ${name} says "${oneLine(other.focusText, 60)}" (${other.value}).`,
+        message: conflictMessage(c, mine, other, name),
         relatedInformation: [{
           location: { uri: other.sourceId, range: rangeOf(other.focus) },
           message: `${name}: "${oneLine(other.quote, 160)}"`,
@@ -96,6 +99,11 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
 
 /** Entities, dates and quotations are coloured, not problems, unless a setting asks for their diagnostics. */
 const DIAGNOSTIC_SWITCH = { entity: 'entities', date: 'dates', quotation: 'quotations' } as const;
+
+/** One line on a conflict, from this side: what the sources disagree on and what each says. */
+export function conflictMessage(c: Conflict, mine: ConflictSide, other: ConflictSide, otherName: string): string {
+  return `Sources disagree on the ${CONFLICT_LABEL[c.kind]}: here "${oneLine(mine.focusText, 60)}" (${mine.value}); ${otherName} says "${oneLine(other.focusText, 60)}" (${other.value}).`;
+}
 
 function findingDiagnostic(f: TaggedFinding, state: SourceState): Omit<Diagnostic, 'range'> | undefined {
   if (f.kind !== 'claim' && !state.settings.diagnostics[DIAGNOSTIC_SWITCH[f.kind]]) return undefined;

@@ -12,6 +12,7 @@ import { foldersOf, type Feature, type ServerContext } from './context';
 import { CrossSourceFeatures } from './crossSourceFeatures';
 import { registerEditorFeatures } from './editorFeatures';
 import { registerFileEvents } from './fileEvents';
+import { registerReviewRequests } from './reviewRequests';
 import { OpenSources } from './openSources';
 import { DiagnosticsPublisher } from './publishDiagnostics';
 import { Settings } from './settings';
@@ -43,6 +44,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     registerEditorFeatures(ctx),
     registerCommands(ctx, crossSource, () => reanalyse()),
     registerFileEvents(ctx, crossSource, views),
+    registerReviewRequests(ctx),
     views,
     crossSource,
   ];

@@ -1,4 +1,8 @@
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { ignoredNamesFor } from '../core/dismissals/ignoreFile';
 import { FINDING_KINDS, type FindingKind } from '../core/model';
 import { DEFAULT_REGIONS, normaliseRegions, type RegionChoice } from '../core/regions';
 import type { SourceOptions } from '../core/sourceAnalysis';
@@ -25,6 +29,11 @@ export interface SourcemarkSettings {
   regions: RegionChoice[];
   /** Kinds that are diagnostics besides claims, conflicts and orphans (otherwise only coloured). */
   diagnostics: { entities: boolean; dates: boolean; quotations: boolean };
+  /**
+   * Not a setting: the names the workspace's `.sourcemark-ignore` dismisses (lower-cased), read with
+   * the settings so every analysis of the document, open or indexed, uses the same list.
+   */
+  ignoredNames?: string[];
 }
 
 export const DEFAULT_SETTINGS: SourcemarkSettings = {
@@ -73,7 +82,17 @@ export function normaliseSettings(raw: unknown): SourcemarkSettings {
 export function analysisOptionsOf(s: SourcemarkSettings): SourceOptions {
   return {
     ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}), claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB, regions: s.regions,
+    ...(s.ignoredNames ? { ignoredNames: s.ignoredNames } : {}),
   };
+}
+
+/** The names the nearest `.sourcemark-ignore` dismisses for a file URI; none for other schemes. */
+async function workspaceIgnoredNames(uri: string): Promise<string[]> {
+  const parsed = URI.parse(uri);
+  if (parsed.scheme !== 'file') return [];
+  // Settings are asked for a document or for a workspace folder (the index's jobs): a folder's own file counts.
+  const isFolder = await stat(parsed.fsPath).then((st) => st.isDirectory(), () => false);
+  return ignoredNamesFor(isFolder ? parsed.fsPath : dirname(parsed.fsPath)).catch(() => []);
 }
 
 /**
@@ -91,9 +110,10 @@ export class Settings {
   get(uri: string): Promise<SourcemarkSettings> {
     let s = this.cache.get(uri);
     if (!s) {
-      s = this.clientAnswers
+      const fetched = this.clientAnswers
         ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourcemark' }).then(normaliseSettings, () => DEFAULT_SETTINGS)
         : Promise.resolve(DEFAULT_SETTINGS);
+      s = Promise.all([fetched, workspaceIgnoredNames(uri)]).then(([settings, ignoredNames]) => ({ ...settings, ignoredNames }));
       this.cache.set(uri, s);
     }
     return s;

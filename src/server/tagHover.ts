@@ -18,7 +18,9 @@ export function historyLine(a: Annotation, max = 4): string | undefined {
 
 /** The tag's note. */
 export function noteLines(a: Annotation): string[] {
-  return a.note ? [`Note: ${escapeMarkdown(a.note)}`] : [];
+  const comments = a.comments ?? [];
+  if (comments.length === 1 && comments[0]!.author === 'unknown') return [`Note: ${escapeMarkdown(comments[0]!.body)}`];
+  return comments.map((c) => `Note by ${escapeMarkdown(c.author)}, ${day(c.createdAt)}${c.editedAt ? ` (edited ${day(c.editedAt)})` : ''}: ${escapeMarkdown(c.body)}`);
 }
 
 /** One piece of evidence: another source's tagged words, or a web page. */

@@ -36,7 +36,7 @@ function annotation(
 }
 
 function sidecarOf(text: string, annotations: Annotation[]): Sidecar {
-  return { schemaVersion: 2, source: 'source.txt', sourceSha256: sha256Hex(text), annotations };
+  return { schemaVersion: 3, source: 'source.txt', sourceSha256: sha256Hex(text), annotations };
 }
 
 function findingsOf(text: string): Finding[] {

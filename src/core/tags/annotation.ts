@@ -1,8 +1,9 @@
-// In-memory shape of a sidecar file; mirrors schemas/sidecar-v2.schema.json. Version 1 files (no
-// history, no orphan mark, no evidence) are read into the same shape.
+// In-memory shape of a sidecar file; mirrors schemas/sidecar-v3.schema.json. Version 1 files (no
+// history, no orphan mark, no evidence) and version 2 files (a single note, no dismissals) are read
+// into the same shape.
 import type { FindingKind, TagStatus } from '../model';
 
-export const SIDECAR_SCHEMA_VERSION = 2;
+export const SIDECAR_SCHEMA_VERSION = 3;
 
 /** W3C Web Annotation TextQuoteSelector plus UTF-16 offsets into the source text. */
 export interface TextQuoteTarget {
@@ -68,7 +69,8 @@ export interface Annotation {
   readonly kind: FindingKind;
   readonly status: TagStatus;
   readonly target: TextQuoteTarget;
-  readonly note?: string;
+  /** The note thread, oldest first (a version 2 note is its first comment). */
+  readonly comments?: readonly NoteComment[];
   /** ISO 8601 date-time. */
   readonly createdAt: string;
   /** ISO 8601 date-time. */

@@ -81,10 +81,8 @@ export function segmentBlocks(text: string): Block[] {
       block.region = 'comment-meta';
       inThread = true;
       commenter = header[1];
-      block.commenter = commenter;
     } else if (inThread && COMMENT_METADATA.test(firstLine)) {
       block.region = 'comment-meta';
-      block.commenter = commenter;
     } else if (inThread) {
       block.region = 'comment';
       block.commenter = commenter;

@@ -56,7 +56,7 @@ describe.each([
 
 describe('serializeSidecar', () => {
   const a = ann('a_1', 10, 20);
-  const b = ann('a_2', 10, 15, { kind: 'entity', note: 'checked' });
+  const b = ann('a_2', 10, 15, { kind: 'entity', comments: [{ id: 'c_1', author: 'ana', createdAt: '2025-01-01T00:00:00.000Z', body: 'checked' }] });
   const c = ann('a_0', 10, 15, { kind: 'date' });
   const d = ann('a_3', 2, 30, { status: 'contradicted' });
 
@@ -165,8 +165,9 @@ describe('serializeSidecar', () => {
     expect(Object.keys(parsed.annotations[0].target)).toEqual(['start', 'end', 'exact', 'prefix', 'suffix']);
   });
 
-  it('omits an undefined note', () => {
-    expect(serializeSidecar(sidecar([{ ...a, note: undefined }]))).not.toContain('"note"');
+  it('omits an undefined or empty thread', () => {
+    expect(serializeSidecar(sidecar([{ ...a, comments: undefined }]))).not.toContain('"comments"');
+    expect(serializeSidecar(sidecar([{ ...a, comments: [] }]))).not.toContain('"comments"');
   });
 
   it('writes unknown keys after the known ones, sorted, and never lets them shadow known keys', () => {
@@ -211,7 +212,7 @@ describe('serializeSidecar', () => {
 describe('emptySidecar', () => {
   it('is a valid version-2 sidecar with no annotations', () => {
     const s = emptySidecar('a.txt', SHA);
-    expect(s).toEqual({ schemaVersion: 2, source: 'a.txt', sourceSha256: SHA, annotations: [] });
+    expect(s).toEqual({ schemaVersion: 3, source: 'a.txt', sourceSha256: SHA, annotations: [] });
     expect(parseSidecar(serializeSidecar(s))).toEqual({ ok: true, sidecar: s, fromVersion: 2 });
   });
 });
@@ -333,7 +334,7 @@ describe('offsets', () => {
   it('checkAgainstSource reports offsets beyond the text or off their quote, for the text the fingerprint names', () => {
     const text = 'Acme said so.';
     const sha = 'b'.repeat(64);
-    const base = { schemaVersion: 2 as const, source: 'a.txt', sourceSha256: sha, annotations: [ann('a_1', 0, 4, { target: { start: 0, end: 4, exact: 'Acme', prefix: '', suffix: ' said' } })] };
+    const base = { schemaVersion: 3 as const, source: 'a.txt', sourceSha256: sha, annotations: [ann('a_1', 0, 4, { target: { start: 0, end: 4, exact: 'Acme', prefix: '', suffix: ' said' } })] };
     expect(checkAgainstSource(base, text, sha)).toBeUndefined();
     const beyond = { ...base, annotations: [ann('a_1', 20, 24, { target: { start: 20, end: 24, exact: 'Acme', prefix: '', suffix: '' } })] };
     expect(checkAgainstSource(beyond, text, sha)?.message).toMatch(/a_1.*beyond the end of the source \(13 characters\).*64 zeros/);
