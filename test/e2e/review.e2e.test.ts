@@ -67,11 +67,17 @@ const claimsProgress = async () => {
   return m ? { reviewed: Number(m[1]), total: Number(m[2]) } : undefined;
 };
 
+/** Opens a source from the Explorer, whichever view the side bar shows. */
+async function openSource(name: string): Promise<void> {
+  await wb.runCommand('View: Show Explorer');
+  await wb.openFromExplorer(name);
+}
+
 async function reloadWindow(): Promise<void> {
   const { page } = session;
   await page.reload();
   await page.locator('.monaco-workbench').waitFor();
-  await wb.openFromExplorer(SOURCE);
+  await openSource(SOURCE);
   await page.locator('.statusbar-item', { hasText: /\d+ claims · \d+ ✓/ }).first().waitFor({ timeout: 60_000 });
 }
 
@@ -121,7 +127,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     if (await replyButton.isVisible()) await replyButton.click();
     await thread.locator('.comment-form .monaco-editor').first().click();
     await page.keyboard.type(REPLY);
-    await thread.locator('.comment-form .monaco-button', { hasText: 'Reply' }).first().click();
+    await thread.getByRole('button', { name: 'Reply' }).first().click();
     await expect.poll(sidecar, { timeout: 15_000 }).toContain(REPLY);
     await thread.locator('.comment-body', { hasText: REPLY }).waitFor();
 
@@ -156,12 +162,12 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await wb.goTo(before.length, before[before.length - 1].length + 1);
     await expect.poll(async () => {
       const text = await (await wb.hoverAtCursor(/verified/i)).innerText();
-      if (!text.includes(URL_TITLE)) await wb.closeHover();
-      return text.includes(URL_TITLE);
+      if (!text.includes(URL)) await wb.closeHover();
+      return text.includes(URL);
     }, { timeout: 15_000 }).toBe(true);
     await wb.screenshotThemes('22-evidence-hover', 'evidence-hover', async () => {
       await wb.goTo(before.length, before[before.length - 1].length + 1);
-      await wb.hoverAtCursor(URL_TITLE);
+      await wb.hoverAtCursor(URL);
     });
     await wb.closeHover();
   });
@@ -221,7 +227,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
   it('"Not a claim" removes the claim, and it stays dismissed after the source is edited outside the editor', async () => {
     screenshotOnFailure('not-a-claim');
     const { page } = session;
-    await wb.openFromExplorer(SOURCE);
+    await openSource(SOURCE);
     await openView();
     await showSection(SOURCE, 'Claims');
     const before = (await claimsProgress())!;
