@@ -77,7 +77,9 @@ async function reloadWindow(): Promise<void> {
   const { page } = session;
   await page.reload();
   await page.locator('.monaco-workbench').waitFor();
-  await openSource(SOURCE);
+  // The window comes back with the source open in its editor.
+  await page.locator('.tabs-container .tab.active', { hasText: SOURCE }).waitFor({ timeout: 60_000 });
+  await wb.activeEditor().waitFor();
   await page.locator('.statusbar-item', { hasText: /\d+ claims · \d+ ✓/ }).first().waitFor({ timeout: 60_000 });
 }
 
