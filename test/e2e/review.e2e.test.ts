@@ -134,9 +134,12 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await thread.locator('.comment-body', { hasText: REPLY }).waitFor();
 
     await reloadWindow();
-    await wb.runCommand('Comments: Expand All Comments');
-    const after = page.locator('.review-widget', { hasText: NOTE }).first();
-    await after.locator('.comment-body', { hasText: REPLY }).waitFor({ timeout: 30_000 });
+    // The threads arrive once the server has read the sidecar: expand them when they are there.
+    const after = page.locator('.review-widget', { hasText: NOTE }).first().locator('.comment-body', { hasText: REPLY });
+    await expect.poll(async () => {
+      await wb.runCommand('Comments: Expand All Comments');
+      return after.isVisible();
+    }, { timeout: 60_000, interval: 2_000 }).toBe(true);
     await wb.screenshotThemes('21-note-thread', 'note-thread');
     await wb.runCommand('Comments: Collapse All Comments');
   });
@@ -220,7 +223,8 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Chinese' }).first();
     await row.waitFor();
     await wb.screenshot('25-show-dismissed', 'dismissed');
-    await row.locator('.quick-input-list-checkbox, input[type="checkbox"]').first().click();
+    await row.click(); // ticks it
+    await page.locator('.quick-input-widget', { hasText: '1 Selected' }).waitFor();
     await page.keyboard.press('Enter');
     await expect.poll(() => read('.sourcemark-ignore'), { timeout: 15_000 }).not.toMatch(/Chinese/);
     await expect.poll(() => chineseListed(OTHER), { timeout: 30_000 }).toBe(1);
