@@ -218,7 +218,7 @@ describe('rebaseSidecar', () => {
 
     expect(rebased.sourceSha256).toBe(sha256Hex(edited));
     expect(rebased.sourceSha256).not.toBe(sidecar.sourceSha256);
-    expect(rebased.schemaVersion).toBe(2);
+    expect(rebased.schemaVersion).toBe(3);
     expect(rebased.source).toBe('source.txt');
 
     const [title, claim, huawei] = rebased.annotations;

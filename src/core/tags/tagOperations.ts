@@ -4,8 +4,8 @@ import { randomUUID } from 'node:crypto';
 import type { FindingKind, TagStatus } from '../model';
 import type { Annotation, Dismissal, DismissalKind, Evidence, Sidecar, StatusChange, TextQuoteTarget, UrlEvidence } from './annotation';
 import { makeQuoteTarget, sameQuoteTarget, sha256Hex } from './quoteSelector';
-import { newCommentId, setFirstComment } from './noteThread';
-import { MAX_HISTORY, normaliseEvidence } from './sidecarFormat';
+import { setFirstComment } from './noteThread';
+import { MAX_HISTORY, normaliseEvidence, noteAsComment } from './sidecarFormat';
 import { userInfo } from 'node:os';
 
 /** Who writes a note when nobody says: SOURCEMARK_AUTHOR, else the system user name. */
@@ -60,7 +60,8 @@ export function findAnnotation(sidecar: Sidecar, kind: FindingKind, start: numbe
 
 /** `a` whose note (its thread's first comment) is `note`; updatedAt is the caller's to set. */
 function withNote(a: Annotation, note: string, author: string | undefined, now: Date): Annotation {
-  const next = setFirstComment(a, note, author ?? defaultAuthor(), now);
+  // The first comment's id comes from the tag's, so tagging with a note gives the same file however it is applied.
+  const next = setFirstComment(a, note, author ?? defaultAuthor(), now, () => noteAsComment(a.id, note, now.toISOString()).id);
   return next === a ? a : { ...next, updatedAt: a.updatedAt };
 }
 
@@ -83,7 +84,7 @@ function newAnnotation(id: string, input: SetTagInput, target: TextQuoteTarget, 
     kind: input.kind,
     status: input.status,
     target,
-    ...(input.note ? { comments: [{ id: newCommentId(), author: input.author ?? defaultAuthor(), createdAt: stamp, body: input.note }] } : {}),
+    ...(input.note ? { comments: [{ ...noteAsComment(id, input.note, stamp), author: input.author ?? defaultAuthor() }] } : {}),
     history: [{ at: stamp, to: input.status }],
     ...(input.evidence?.length ? { evidence: normaliseEvidence(input.evidence) } : {}),
     createdAt: stamp,

@@ -61,12 +61,12 @@ describe('setTag', () => {
     expect(next.annotations[0]).toMatchObject({
       id: 'id1',
       status: 'contradicted',
-      note: 'n1',
+      comments: [{ body: 'n1' }],
       createdAt: T0.toISOString(),
       updatedAt: T1.toISOString(),
     });
     const noted = setTag(next, { ...ACME, status: 'contradicted', sourceText: TEXT, now: T1, note: '' });
-    expect('note' in noted.annotations[0]!).toBe(false);
+    expect('comments' in noted.annotations[0]!).toBe(false);
   });
 
   it('treats a different kind on the same range as a different annotation', () => {
@@ -211,7 +211,7 @@ describe('orphan handling', () => {
     const s = reattachAnnotation(orphaned(), { id: 'id1', start: 0, end: 16, sourceText: text, now: T1 });
     const [a] = s.annotations;
     expect(a!.target).toMatchObject({ start: 0, end: 16, exact: 'Acme Corporation' });
-    expect(a).toMatchObject({ status: 'contradicted', note: 'n', updatedAt: T1.toISOString(), createdAt: T0.toISOString() });
+    expect(a).toMatchObject({ status: 'contradicted', comments: [{ body: 'n' }], updatedAt: T1.toISOString(), createdAt: T0.toISOString() });
     expect('orphanedAt' in a!).toBe(false);
     expect(s.sourceSha256).toBe(sha256Hex(text));
     expect(() => reattachAnnotation(orphaned(), { id: 'id1', start: 3, end: 3, sourceText: text, now: T1 })).toThrow(/empty selection/);
