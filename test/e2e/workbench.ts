@@ -143,13 +143,19 @@ export class Workbench {
   /** Expands a tree row (no-op when it is expanded). */
   async expand(row: Locator): Promise<void> {
     await row.waitFor();
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
-    await expect.poll(() => row.getAttribute('aria-expanded')).toBe('true');
+    await this.setExpanded(row, 'true');
   }
 
   async collapse(row: Locator): Promise<void> {
-    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
-    await expect.poll(() => row.getAttribute('aria-expanded')).toBe('false');
+    await this.setExpanded(row, 'false');
+  }
+
+  /** A live update can redraw the row under the click: click again until it holds. */
+  private async setExpanded(row: Locator, wanted: 'true' | 'false'): Promise<void> {
+    await expect.poll(async () => {
+      if ((await row.getAttribute('aria-expanded')) !== wanted) await row.locator('.monaco-tl-twistie').click();
+      return row.getAttribute('aria-expanded');
+    }, { timeout: 20_000, interval: 1_000 }).toBe(wanted);
   }
 
   /**
