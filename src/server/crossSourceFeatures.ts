@@ -130,7 +130,7 @@ export class CrossSourceFeatures implements Feature {
     // After the diagnostics are out: indexing a large source takes a moment.
     setImmediate(() => {
       if (this.shuttingDown || this.ctx.sources.get(state.uri) !== state) return;
-      this.workspace.upsertOpen(state.uri, state.text, state, state.settings);
+      this.workspace.upsertOpen(state.uri, state.text, state);
       this.schedule(previous ? 300 : 0);
     });
   }

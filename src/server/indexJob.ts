@@ -13,10 +13,6 @@ export interface IndexJob {
   uri: string;
   path: string;
   options: SourceOptions;
-  /** The editor's text of an open source (large ones are digested off the main thread too); else read from disk. */
-  text?: string;
-  /** For open sources: which analysis of the document this is, so an older result never replaces a newer one. */
-  openSeq?: number;
 }
 
 /**
@@ -48,16 +44,16 @@ export function settingsKey(s: SourceOptions): string {
  * over the size limit is not even read.
  */
 export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob): Promise<IndexedSource> {
-  const info = job.text === undefined ? await stat(job.path) : undefined;
-  const fileStamp = { mtimeMs: info?.mtimeMs ?? 0, size: info?.size ?? 0, settingsKey: settingsKey(job.options) };
+  const info = await stat(job.path);
+  const fileStamp = { mtimeMs: info.mtimeMs, size: info.size, settingsKey: settingsKey(job.options) };
   const limit = job.options.maxFileSizeMB ?? DEFAULT_MAX_FILE_MB;
-  if (info && info.size > limit * 1024 * 1024) {
+  if (info.size > limit * 1024 * 1024) {
     return {
       digest: { version: 1, claims: [], entities: [], dates: [], quotations: [], skipped: `larger than ${limit} MB` },
       summary: { counts: emptyCounts(), problem: tooLargeReason(info.size, limit), ...fileStamp },
     };
   }
-  const analysed = await loadSource(analyzer, { path: job.path, ...(job.text !== undefined ? { text: job.text } : {}) }, job.options, store);
+  const analysed = await loadSource(analyzer, { path: job.path }, job.options, store);
   const problem = problemOf(analysed.skippedReason, analysed.sidecar, analysed.sidecarPath);
   return {
     digest: digestSource(analysed.text, analysed),

@@ -9,8 +9,8 @@ export type IndexTask = { job: IndexJob } | { findings: FindingsJob };
 export type WorkerRequest = IndexTask & { id: number };
 
 export type IndexResponse =
-  | ({ id: number; uri: string; openSeq?: number } & IndexedSource)
-  | { id: number; uri: string; openSeq?: number; error: string };
+  | ({ id: number; uri: string } & IndexedSource)
+  | { id: number; uri: string; error: string };
 
 /**
  * What a worker posts back: the indexed source (or the findings) as JSON text. The main thread keeps
@@ -19,10 +19,10 @@ export type IndexResponse =
  * main-thread time.
  */
 export type WorkerResponse =
-  | { id: number; uri: string; openSeq?: number; indexed: string }
+  | { id: number; uri: string; indexed: string }
   | { id: number; uri: string; findings: string }
-  | { id: number; uri: string; openSeq?: number; error: string };
+  | { id: number; uri: string; error: string };
 
 export function fromWire(r: Exclude<WorkerResponse, { findings: string }>): IndexResponse {
-  return 'error' in r ? r : { id: r.id, uri: r.uri, ...(r.openSeq !== undefined ? { openSeq: r.openSeq } : {}), ...(JSON.parse(r.indexed) as IndexedSource) };
+  return 'error' in r ? r : { id: r.id, uri: r.uri, ...(JSON.parse(r.indexed) as IndexedSource) };
 }

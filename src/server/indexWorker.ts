@@ -27,7 +27,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
   }
   const { id, job } = request;
   indexSourceFile(analyzer, store, job).then(
-    (indexed) => post({ id, uri: job.uri, openSeq: job.openSeq, indexed: JSON.stringify(indexed) }),
-    (e: Error) => post({ id, uri: job.uri, openSeq: job.openSeq, error: e.message }),
+    (indexed) => post({ id, uri: job.uri, indexed: JSON.stringify(indexed) }),
+    (e: Error) => post({ id, uri: job.uri, error: e.message }),
   );
 });

@@ -46,8 +46,10 @@ export interface IndexStatus {
   finishedAt?: number;
 }
 
-/** Open sources larger than this (UTF-16 units) are digested in a worker. */
+/** Open sources larger than this (UTF-16 units) are digested once typing pauses, not after every edit. */
 const OPEN_INLINE_LIMIT = 256 * 1024;
+/** How long an edited large open source must stay unchanged before it is digested again. */
+const OPEN_DIGEST_DELAY_MS = 1_000;
 /** Open sources larger than this are not re-indexed from the editor (see upsertOpen). */
 const OPEN_INDEX_LIMIT = 2 * 1024 * 1024;
 
@@ -141,28 +143,39 @@ export class WorkspaceIndex {
     this.options.onChange('done');
   }
 
-  private readonly openSeq = new Map<string, number>();
+  /** Large open sources waiting to be digested once their editor is quiet. */
+  private readonly openDigests = new Map<string, NodeJS.Timeout>();
 
   /**
-   * An open document's analysis, from the editor's text. A large one is digested by a worker (which
-   * analyses it again, off this thread), so the main thread stays free for hover and diagnostics.
+   * An open document's analysis, from the editor's text. It is digested from that analysis, never
+   * analysed a second time: a large one once typing pauses (a digest of 1 MB takes a few hundred ms).
    */
-  upsertOpen(uri: string, text: string, analysed: SourceAnalysis, settings: SourcemarkSettings): void {
-    const seq = (this.openSeq.get(uri) ?? 0) + 1;
-    this.openSeq.set(uri, seq);
+  upsertOpen(uri: string, text: string, analysed: SourceAnalysis): void {
     this.queue.delete(uri);
-    // A second analysis of a huge open file would double the server's memory: its disk version stays indexed.
+    this.cancelOpenDigest(uri);
+    // A huge open file's digest would double the server's memory: its disk version stays indexed.
     if (text.length > OPEN_INDEX_LIMIT) return;
-    if (text.length > OPEN_INLINE_LIMIT && this.pool) {
-      this.queue.set(uri, { ...jobFor(uri, settings), text, openSeq: seq });
-      this.pump(() => this.options.onChange('file'));
+    if (text.length <= OPEN_INLINE_LIMIT) {
+      this.corpus.upsert(uri, digestSource(text, analysed));
       return;
     }
-    this.corpus.upsert(uri, digestSource(text, analysed));
+    const timer = setTimeout(() => {
+      this.openDigests.delete(uri);
+      if (this.disposed || !this.options.isOpen(uri)) return;
+      this.corpus.upsert(uri, digestSource(text, analysed));
+      this.options.onChange('file');
+    }, OPEN_DIGEST_DELAY_MS);
+    this.openDigests.set(uri, timer);
+  }
+
+  private cancelOpenDigest(uri: string): void {
+    clearTimeout(this.openDigests.get(uri));
+    this.openDigests.delete(uri);
   }
 
   /** Closed without saving: the file on disk is what counts again. */
   async documentClosed(uri: string): Promise<void> {
+    this.cancelOpenDigest(uri);
     // Its tags may have changed while it was open: the counts from before are no longer to be trusted.
     this.summaries.delete(uri);
     await this.reindex(uri);
@@ -229,6 +242,7 @@ export class WorkspaceIndex {
   dispose(): void {
     this.disposed = true;
     this.queue.clear();
+    for (const uri of [...this.openDigests.keys()]) this.cancelOpenDigest(uri);
     // Nothing more will finish: release whoever waits, and settle what the workers were doing
     // (a view's findings request waits on it).
     for (const w of this.idleWaiters.splice(0)) w();
@@ -249,16 +263,12 @@ export class WorkspaceIndex {
       if ('error' in r) {
         this.status.failed++;
         this.options.connection.console.warn(`Sourcemark could not index ${r.uri}: ${r.error}`);
-        if (r.openSeq === undefined) {
-          this.summaries.delete(r.uri);
-          this.options.onIndexed?.(r.uri, { error: r.error });
-        }
-      } else if (r.openSeq !== undefined ? this.openSeq.get(r.uri) === r.openSeq && this.options.isOpen(r.uri) : !this.options.isOpen(r.uri)) {
+        this.summaries.delete(r.uri);
+        this.options.onIndexed?.(r.uri, { error: r.error });
+      } else if (!this.options.isOpen(r.uri)) {
         this.corpus.upsert(r.uri, r.digest);
-        if (r.openSeq === undefined) {
-          this.summaries.set(r.uri, r.summary);
-          this.options.onIndexed?.(r.uri, r.summary);
-        }
+        this.summaries.set(r.uri, r.summary);
+        this.options.onIndexed?.(r.uri, r.summary);
       }
       onResult(!this.queue.size && !this.active);
       if (!this.queue.size && !this.active) {
@@ -277,7 +287,7 @@ export class WorkspaceIndex {
           this.active++;
           pool.run({ job }).then(
             (r) => finish('findings' in r ? { id: 0, uri: job.uri, error: 'unexpected answer from an index worker' } : fromWire(r)),
-            (e: Error) => finish({ id: 0, uri: job.uri, ...(job.openSeq !== undefined ? { openSeq: job.openSeq } : {}), error: e.message }),
+            (e: Error) => finish({ id: 0, uri: job.uri, error: e.message }),
           ).catch((e: Error) => this.options.connection.console.error(`Sourcemark index: ${e.stack ?? e.message}`)).finally(dispatch);
         }
       };
@@ -296,8 +306,8 @@ export class WorkspaceIndex {
       }
       this.active++;
       indexSourceFile(this.inThread!.analyzer, this.options.store, job).then(
-        (indexed) => finish({ id: 0, uri: job.uri, openSeq: job.openSeq, ...indexed }),
-        (e: Error) => finish({ id: 0, uri: job.uri, openSeq: job.openSeq, error: e.message }),
+        (indexed) => finish({ id: 0, uri: job.uri, ...indexed }),
+        (e: Error) => finish({ id: 0, uri: job.uri, error: e.message }),
       ).finally(() => setImmediate(step));
     };
     setImmediate(step);

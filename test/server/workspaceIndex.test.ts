@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Analyzer } from '../../src/core/analyzer';
+import { analyzeSource } from '../../src/core/sourceAnalysis';
 import type { Connection } from 'vscode-languageserver';
 import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
@@ -48,5 +50,33 @@ describe.runIf(existsSync(WORKER))('workspace index: findings for a view', () =>
     await expect(pending).rejects.toThrow(/shut down/);
     await expect(waiting).rejects.toThrow(/shut down/);
     expect(index.findings({ uri: pathToFileURL(file).href, settings: DEFAULT_SETTINGS, scope: 'all' })).toBeUndefined();
+  });
+});
+
+describe('workspace index: open sources', () => {
+  it('digests a large open source from the editor\'s analysis once typing pauses, never in a worker', async () => {
+    const changes: string[] = [];
+    const quiet = { log() {}, warn() {}, error() {} };
+    const index = new WorkspaceIndex({
+      connection: { console: quiet } as unknown as Connection,
+      store: new FileSidecarStore(),
+      settingsFor: async () => DEFAULT_SETTINGS,
+      isSource: () => true,
+      isOpen: () => true,
+      onChange: (reason) => changes.push(reason),
+      workers: 0,
+    });
+    cleanups.push(() => index.dispose());
+    const paragraph = 'Xiaomi said on Friday that sales rose 20% in India, its chief executive Lei Jun told reporters.\n\n';
+    const text = paragraph.repeat(Math.ceil((300 * 1024) / paragraph.length));
+    const analysed = analyzeSource(new Analyzer(), text, undefined, {});
+    const uri = 'file:///large.txt';
+    index.upsertOpen(uri, text, analysed);
+    index.upsertOpen(uri, text, analysed); // a second edit restarts the wait
+    expect(index.isQueued(uri)).toBe(false);
+    expect(index.corpus.sourceIds()).not.toContain(uri);
+    await vi.waitFor(() => expect(index.corpus.sourceIds()).toContain(uri), { timeout: 10_000, interval: 50 });
+    expect(changes).toEqual(['file']);
+    expect(index.status.done).toBe(0);
   });
 });

@@ -47,6 +47,20 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
  * predicate synonyms folded into one class term. Order and duplicates are not kept.
  */
 export function contentTerms(text: string): string[] {
+  // The same claims are digested again after every edit of an open source and on every re-index.
+  const known = TERMS_MEMO.get(text);
+  if (known) return known;
+  const terms = termsOf(text);
+  if (TERMS_MEMO.size >= TERMS_MEMO_LIMIT) TERMS_MEMO.clear();
+  TERMS_MEMO.set(text, terms);
+  return terms;
+}
+
+/** Texts whose terms are kept (cleared when full); the arrays are shared, so never changed by callers. */
+const TERMS_MEMO_LIMIT = 50_000;
+const TERMS_MEMO = new Map<string, string[]>();
+
+function termsOf(text: string): string[] {
   const out = new Set<string>();
   for (const m of text.toLowerCase().matchAll(WORD)) {
     const word = m[0].replace(/['’]s$/, '');
