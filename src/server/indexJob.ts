@@ -1,10 +1,13 @@
 import { stat } from 'node:fs/promises';
 import type { Analyzer } from '../core/analyzer';
 import { digestSource, type SourceDigest } from '../core/corpus';
-import { loadSource } from '../core/loadSource';
+import { DigestCache, sha256 } from '../core/corpus/digestCache';
+import { readRegularFile } from '../core/files/regularFile';
+import { loadSource, readSourceFile } from '../core/loadSource';
 import type { SourceOptions } from '../core/sourceAnalysis';
 import { countFindings, emptyCounts, type SourceCounts } from '../core/sourceCounts';
-import type { SidecarStore } from '../core/tags/sidecarStore';
+import { SIDECAR_LIMITS } from '../core/tags/sidecarFormat';
+import { sidecarPathFor, type SidecarStore } from '../core/tags/sidecarStore';
 import { DEFAULT_MAX_FILE_MB, tooLargeReason } from '../core/text/sourceText';
 import { problemOf } from './sourceSummary';
 
@@ -43,7 +46,7 @@ export function settingsKey(s: SourceOptions): string {
  * returns its digest for the cross-source index and its counts for the Sourcemark view. A file
  * over the size limit is not even read.
  */
-export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob): Promise<IndexedSource> {
+export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob, cache?: IndexCache): Promise<IndexedSource> {
   const info = await stat(job.path);
   const fileStamp = { mtimeMs: info.mtimeMs, size: info.size, settingsKey: settingsKey(job.options) };
   const limit = job.options.maxFileSizeMB ?? DEFAULT_MAX_FILE_MB;
@@ -53,10 +56,23 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
       summary: { counts: emptyCounts(), problem: tooLargeReason(info.size, limit), ...fileStamp },
     };
   }
-  const analysed = await loadSource(analyzer, { path: job.path }, job.options, store);
+  // What was learned about this very text, sidecar and settings before (a workspace opened again).
+  let key: string | undefined;
+  let text: string | undefined;
+  if (cache) {
+    text = (await readSourceFile(job.path)).text;
+    const sidecar = await readRegularFile(sidecarPathFor(job.path), SIDECAR_LIMITS.bytes).catch(() => undefined);
+    key = cache.key([fileStamp.settingsKey, sha256(text), sidecar ? sha256(sidecar) : 'no sidecar']);
+    const known = cache.get(key);
+    if (known) return { digest: known.digest, summary: { ...known.summary, ...fileStamp } };
+  }
+  const analysed = await loadSource(analyzer, { path: job.path, ...(text !== undefined ? { text } : {}) }, job.options, store);
   const problem = problemOf(analysed.skippedReason, analysed.sidecar, analysed.sidecarPath);
-  return {
-    digest: digestSource(analysed.text, analysed),
-    summary: { counts: countFindings(analysed.tagged), ...(problem ? { problem } : {}), ...fileStamp },
-  };
+  const digest = digestSource(analysed.text, analysed);
+  const counts = countFindings(analysed.tagged);
+  if (cache && key) cache.set(key, { digest, summary: { counts, ...(problem ? { problem } : {}) } });
+  return { digest, summary: { counts, ...(problem ? { problem } : {}), ...fileStamp } };
 }
+
+/** Indexed sources kept on disk between runs (see digestCache.ts): the digest and the counts, without the file's stamp. */
+export type IndexCache = DigestCache<{ digest: SourceDigest; summary: Omit<IndexedSummary, 'mtimeMs' | 'size' | 'settingsKey'> }>;
