@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerCrossSourceViews } from './crossSourceViews';
 import { FILTER_STATE_KEY, registerCommands } from './commands';
@@ -17,6 +18,8 @@ let server: SourcemarkServer | undefined;
  * semantic tokens come from the server through the language client.
  */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The modules shared with the server say their words through @vscode/l10n: give it VS Code's bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   server = new SourcemarkServer(context);
   const store = new FindingsStore(server);
   const filter = context.workspaceState.get<FindingFilter>(FILTER_STATE_KEY) ?? { kinds: [...ALL_KINDS], statuses: [...ALL_STATUSES] };

@@ -12,13 +12,13 @@ export function registerReportCommand(context: vscode.ExtensionContext, onCreate
   return vscode.commands.registerCommand('sourcemark.createReport', async () => {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
     if (!folders.length) {
-      void vscode.window.showWarningMessage('Open a folder of sources first: the report covers every source in the workspace folders.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder of sources first: the report covers every source in the workspace folders.'));
       return;
     }
     const target = await vscode.window.showSaveDialog({
-      title: 'Save the Sourcemark report',
+      title: vscode.l10n.t('Save the Sourcemark report'),
       defaultUri: vscode.Uri.joinPath(folders[0].uri, 'sourcemark-report.html'),
-      filters: { 'HTML report': ['html'], 'Markdown report': ['md'] },
+      filters: { [vscode.l10n.t('HTML report')]: ['html'], [vscode.l10n.t('Markdown report')]: ['md'] },
     });
     if (!target) return;
     const glob = vscode.workspace.getConfiguration('sourcemark', folders[0].uri).get<string>('sources', '**/*.txt');
@@ -26,16 +26,17 @@ export function registerReportCommand(context: vscode.ExtensionContext, onCreate
     let summary: string;
     try {
       summary = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Sourcemark: writing the report…' },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sourcemark: writing the report…') },
         () => runCli(context.asAbsolutePath('dist/cli.js'), args, folders[0].uri.fsPath),
       );
     } catch (e) {
-      void vscode.window.showErrorMessage(`Sourcemark could not write the report: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Sourcemark could not write the report: {0}', (e as Error).message));
       return;
     }
     onCreated();
     await showReport(target);
-    void vscode.window.showInformationMessage(`Sourcemark: ${summary}`);
+    // The CLI's own line ("wrote …"): the CLI stays English.
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sourcemark: {0}', summary));
   });
 }
 
@@ -56,7 +57,7 @@ async function showReport(file: vscode.Uri): Promise<void> {
     await vscode.commands.executeCommand('markdown.showPreview', file);
     return;
   }
-  const panel = vscode.window.createWebviewPanel('sourcemark.report', `Report: ${file.path.slice(file.path.lastIndexOf('/') + 1)}`, vscode.ViewColumn.Active, {
+  const panel = vscode.window.createWebviewPanel('sourcemark.report', vscode.l10n.t('Report: {0}', file.path.slice(file.path.lastIndexOf('/') + 1)), vscode.ViewColumn.Active, {
     enableScripts: false,
     localResourceRoots: [],
   });

@@ -8,7 +8,7 @@ import { CrashBudget } from './crashBudget';
 /** Thrown by requests made while the server is not running; its message is meant for the user. */
 export class ServerNotRunningError extends Error {
   constructor() {
-    super('The Sourcemark language server is not running (it stopped or could not start). Run "Sourcemark: Restart Language Server", or open the "Sourcemark" output to see why.');
+    super(vscode.l10n.t('The Sourcemark language server is not running (it stopped or could not start). Run "Sourcemark: Restart Language Server", or open the "Sourcemark" output to see why.'));
   }
 }
 
@@ -97,7 +97,7 @@ export class SourcemarkServer implements vscode.Disposable {
       client.info(`Language server ready in ${Date.now() - started} ms.`);
     } catch (e) {
       // VS Code does not tell the user when an extension fails to start its server, so we do.
-      void vscode.window.showErrorMessage(`Sourcemark could not start its language server: ${(e as Error).message}. See the "Sourcemark" output for details.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Sourcemark could not start its language server: {0}. See the "Sourcemark" output for details.', (e as Error).message));
     }
   }
 
@@ -113,7 +113,7 @@ export class SourcemarkServer implements vscode.Disposable {
         ? { action: CloseAction.Restart }
         : {
           action: CloseAction.DoNotRestart,
-          message: `The Sourcemark language server stopped ${this.crashes.maxRestarts + 1} times in 3 minutes, so it is not restarted again. See the "Sourcemark" output for why, then click "Sourcemark stopped" in the status bar to restart it.`,
+          message: vscode.l10n.t('The Sourcemark language server stopped {0} times in 3 minutes, so it is not restarted again. See the "Sourcemark" output for why, then click "Sourcemark stopped" in the status bar to restart it.', this.crashes.maxRestarts + 1),
         },
     };
   }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { DocumentFindingsRequest, WorkspaceSummaryRequest, type FindingItem, type FindingKind, type SourceSummary } from '../shared/protocol';
-import { FINDING_KINDS, TAG_STATUSES } from '../core/model';
+import { FINDING_KINDS, TAG_STATUSES, type TagStatus } from '../core/model';
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
 import { countsDescription, countsText, STATUS_CODICON, STATUS_GLYPH } from './countsText';
 import type { SourcemarkServer } from './serverState';
+import { entityTypeWord, kindWord, statusWord } from '../shared/words';
 
 const VIEW_ID = 'sourcemark.sources';
 
@@ -84,7 +85,8 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   private describeFilter(): void {
     const all = this.filter.kinds.length === ALL_KINDS.length && this.filter.statuses.length === ALL_STATUSES.length;
-    this.view.description = all ? undefined : `showing ${this.filter.kinds.join(', ')} · ${this.filter.statuses.join(', ')}`;
+    this.view.description = all ? undefined : vscode.l10n.t('showing {0} · {1}',
+      this.filter.kinds.map(kindWord).join(', '), this.filter.statuses.map((s) => statusWord(s as TagStatus | 'untagged')).join(', '));
   }
 
   refresh(): void {
@@ -125,7 +127,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const summary = await this.server.request(WorkspaceSummaryRequest, {});
     this.nodes.clear();
     for (const s of summary.sources) this.nodes.set(s.uri, new SourceNode(s));
-    this.view.message = summary.truncated ? 'The workspace has too many files: only part of it was searched for sources.' : undefined;
+    this.view.message = summary.truncated ? vscode.l10n.t('The workspace has too many files: only part of it was searched for sources.') : undefined;
   }
 
   private matches(f: FindingItem): boolean {
@@ -153,8 +155,8 @@ function sourceItem(s: SourceSummary): vscode.TreeItem {
   item.id = s.uri;
   item.label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
   // Not analysed yet by the workspace index: its counts arrive in a sourceChanged notification.
-  const counts = s.pending ? 'not counted yet (indexing the workspace)' : countsDescription(s.counts);
-  item.description = s.pending ? 'indexing…' : countsText(s.counts);
+  const counts = s.pending ? vscode.l10n.t('not counted yet (indexing the workspace)') : countsDescription(s.counts);
+  item.description = s.pending ? vscode.l10n.t('indexing…') : countsText(s.counts);
   const tooltip = new vscode.MarkdownString();
   tooltip.appendText(`${uri.fsPath}\n\n${counts}`);
   if (s.problem) tooltip.appendText(`\n\n${s.problem}`);
@@ -162,7 +164,7 @@ function sourceItem(s: SourceSummary): vscode.TreeItem {
   item.accessibilityInformation = { label: `${item.label}: ${counts}` };
   item.contextValue = 'sourcemark.source';
   if (s.problem) item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  item.command = { title: 'Open Source', command: 'vscode.open', arguments: [uri] };
+  item.command = { title: vscode.l10n.t('Open Source'), command: 'vscode.open', arguments: [uri] };
   return item;
 }
 
@@ -171,17 +173,18 @@ function findingItem(node: FindingNode): vscode.TreeItem {
   const label = f.value ? `${f.text} → ${f.value}` : f.text;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.uri}#${f.id}`;
-  const status = f.status ? `${STATUS_GLYPH[f.status]} ${f.status}` : 'untagged';
+  const status = f.status ? `${STATUS_GLYPH[f.status]} ${statusWord(f.status)}` : statusWord('untagged');
   // A claim's row says its status; another finding's says what it is (and who said it), then its tag.
-  item.description = f.kind === 'claim' ? status : `${f.entityType ?? f.kind}${f.speaker ? ` · ${f.speaker}` : ''}${f.status ? ` · ${status}` : ''}`;
+  const what = f.entityType ? entityTypeWord(f.entityType) : kindWord(f.kind);
+  item.description = f.kind === 'claim' ? status : `${what}${f.speaker ? ` · ${f.speaker}` : ''}${f.status ? ` · ${status}` : ''}`;
   // A tagged claim shows its status; a tagged name or date keeps its kind's icon in the status colour.
   const icon = f.kind === 'claim' && f.status ? STATUS_CODICON[f.status] : KIND_ICON[f.kind];
   item.iconPath = new vscode.ThemeIcon(icon, f.status ? new vscode.ThemeColor(`sourcemark.${f.status}Foreground`) : undefined);
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(`${f.kind} · ${status} · line ${f.range.start.line + 1}\n\n${f.text}`);
-  if (f.note) tooltip.appendText(`\n\nNote: ${f.note}`);
+  tooltip.appendText(`${kindWord(f.kind)} · ${status} · ${vscode.l10n.t('line {0}', f.range.start.line + 1)}\n\n${f.text}`);
+  if (f.note) tooltip.appendText(`\n\n${vscode.l10n.t('Note: {0}', f.note)}`);
   item.tooltip = tooltip;
   item.contextValue = `sourcemark.finding.${f.kind}${f.status ? '.tagged' : ''}`;
-  item.command = { title: 'Reveal Finding', command: 'sourcemark.revealFinding', arguments: [node] };
+  item.command = { title: vscode.l10n.t('Reveal Finding'), command: 'sourcemark.revealFinding', arguments: [node] };
   return item;
 }

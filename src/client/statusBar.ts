@@ -53,18 +53,18 @@ export class SourceStatusBar implements vscode.Disposable {
       void vscode.commands.executeCommand('setContext', IS_SOURCE_CONTEXT, isSource);
     }
     if (this.server.isRestarting && editor?.document.languageId === 'plaintext') {
-      this.item.text = '$(sync~spin) Sourcemark restarting';
-      this.item.tooltip = 'The Sourcemark language server stopped unexpectedly and is being started again. The "Sourcemark" output says why it stopped.';
+      this.item.text = `$(sync~spin) ${vscode.l10n.t('Sourcemark restarting')}`;
+      this.item.tooltip = vscode.l10n.t('The Sourcemark language server stopped unexpectedly and is being started again. The "Sourcemark" output says why it stopped.');
       this.item.command = undefined;
-      this.item.accessibilityInformation = { label: 'Sourcemark language server restarting' };
+      this.item.accessibilityInformation = { label: vscode.l10n.t('Sourcemark language server restarting') };
       this.item.show();
       return;
     }
     if (!this.server.available && editor?.document.languageId === 'plaintext') {
-      this.item.text = '$(warning) Sourcemark stopped';
-      this.item.tooltip = 'The Sourcemark language server is not running. Click to restart it.';
+      this.item.text = `$(warning) ${vscode.l10n.t('Sourcemark stopped')}`;
+      this.item.tooltip = vscode.l10n.t('The Sourcemark language server is not running. Click to restart it.');
       this.item.command = 'sourcemark.restartServer';
-      this.item.accessibilityInformation = { label: 'Sourcemark language server stopped. Activate to restart it.' };
+      this.item.accessibilityInformation = { label: vscode.l10n.t('Sourcemark language server stopped. Activate to restart it.') };
       this.item.show();
       return;
     }
@@ -73,9 +73,9 @@ export class SourceStatusBar implements vscode.Disposable {
       return;
     }
     this.item.text = `$(checklist) ${countsText(findings.counts)}`;
-    this.item.tooltip = `${countsDescription(findings.counts)}\n\nClick to open the Sourcemark view.`;
+    this.item.tooltip = `${countsDescription(findings.counts)}\n\n${vscode.l10n.t('Click to open the Sourcemark view.')}`;
     this.item.command = 'workbench.view.extension.sourcemark';
-    this.item.accessibilityInformation = { label: `Sourcemark: ${countsDescription(findings.counts)}` };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Sourcemark: {0}', countsDescription(findings.counts)) };
     this.item.show();
   }
 

@@ -9,12 +9,12 @@ let panel: vscode.WebviewPanel | undefined;
 /** "Sourcemark: Show Timeline": every normalised date of the workspace in a webview, refreshed on each run. */
 export async function showTimeline(client: LanguageClient | undefined): Promise<void> {
   if (!client?.isRunning()) {
-    void vscode.window.showErrorMessage('Sourcemark: the language server is not running, so there is no timeline. See the "Sourcemark" output.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Sourcemark: the language server is not running, so there is no timeline. See the "Sourcemark" output.'));
     return;
   }
   const data = await client.sendRequest(TimelineRequest, {});
   if (!panel) {
-    panel = vscode.window.createWebviewPanel('sourcemark.timeline', 'Sourcemark Timeline', vscode.ViewColumn.Beside, {
+    panel = vscode.window.createWebviewPanel('sourcemark.timeline', vscode.l10n.t('Sourcemark Timeline'), vscode.ViewColumn.Beside, {
       enableScripts: false,
       // Links in the page may run this one command and nothing else.
       enableCommandUris: [OPEN_SOURCE_COMMAND],

@@ -24,6 +24,9 @@ export function countOf(kind: FindingKind, n: number): string {
 export type TagStatus = 'verified' | 'speculative' | 'contradicted';
 export const TAG_STATUSES: readonly TagStatus[] = ['verified', 'speculative', 'contradicted'];
 
+/** Characters in one tag's note (the sidecar's limit too). */
+export const MAX_NOTE_LENGTH = 20_000;
+
 export type EntityType = 'person' | 'organisation' | 'place' | 'product' | 'event' | 'other';
 
 /** Where in a source a finding sits. Boilerplate is never flagged. */

@@ -12,6 +12,7 @@ import { closedFindings, type FindingsJob } from './closedFindings';
 import type { Feature, ServerContext } from './context';
 import type { CrossSourceFeatures } from './crossSourceFeatures';
 import { settingsKey, type IndexedSummary } from './indexJob';
+import { checkClosedSource } from './sourcePaths';
 import { semanticTokensFor, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 import { analysisOptionsOf } from './settings';
 import type { SourceState } from './sourceState';
@@ -131,6 +132,8 @@ export class ClientRequests implements Feature {
   private async closedFindings(uri: string, scope: FindingsScope): Promise<DocumentFindings | undefined> {
     const settings = await this.ctx.settings.get(uri);
     if (!this.ctx.matcher.isSource(uri, settings.sources)) return undefined;
+    // Read from disk: only a source of the workspace folders, never any file a request names.
+    if (!(await checkClosedSource(uri, this.ctx.matcher.folderPaths, settings.sources)).ok) return undefined;
     const job: FindingsJob = { uri, settings, scope };
     const fromWorker = await this.index.closedFindings(job)?.catch(() => undefined);
     if (fromWorker) return fromWorker;

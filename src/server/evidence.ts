@@ -4,6 +4,7 @@ import type { SidecarStore } from '../core/tags/sidecarStore';
 import { relativeSourcePath, sourceLabel } from './crossSource';
 import type { TagWithEvidenceArgs } from '../shared/protocol';
 import type { SourcemarkSettings } from './settings';
+import { checkClosedSource, folderPathsOf } from './sourcePaths';
 import { loadState, type SourceState } from './sourceState';
 import { TagError, type TagService } from './tagService';
 
@@ -18,7 +19,10 @@ export interface EvidenceContext {
 
 /** A source that is not open, analysed as if it were, so a tag can be put on it. */
 async function closedState(ctx: EvidenceContext, uri: string): Promise<SourceState> {
-  return loadState(ctx.analyzer, { uri, version: 0, settings: await ctx.settingsFor(uri) }, ctx.store);
+  const settings = await ctx.settingsFor(uri);
+  const check = await checkClosedSource(uri, folderPathsOf(ctx.folders()), settings.sources);
+  if (!check.ok) throw new TagError(`Only sources of the workspace can be cited, and ${sourceLabel(uri, ctx.folders())} is not one: ${check.reason}.`);
+  return loadState(ctx.analyzer, { uri, version: 0, settings }, ctx.store);
 }
 
 /**

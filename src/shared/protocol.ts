@@ -2,12 +2,19 @@
 // requests and notifications, the commands the server executes and their arguments, and the
 // diagnostic codes. The VS Code client and the server both import this file; other LSP clients
 // send the same method and command names.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Timeline } from '../core/corpus';
-import type { FindingKind, TagStatus } from '../core/model';
+import { FINDING_KINDS, MAX_NOTE_LENGTH, TAG_STATUSES, type FindingKind, type TagStatus } from '../core/model';
 import type { SourceCounts } from '../core/sourceCounts';
 
 export type { FindingKind, SourceCounts, TagStatus };
+
+/** LSP's integer and uinteger bounds. */
+const MAX_INTEGER = 2 ** 31 - 1;
+const MIN_INTEGER = -(2 ** 31);
+/** Longer URIs are refused: no file system has paths this long. */
+export const MAX_URI_LENGTH = 16 * 1024;
 
 // ---- Commands the server executes (workspace/executeCommand) ----------------------------------
 
@@ -24,58 +31,69 @@ export const COMMANDS = {
   reanalyse: 'sourcemark.server.reanalyse',
 } as const;
 
+// The arguments of each command and the params of each request below are JSON Schemas (TypeBox),
+// and their types come from them: the server checks every incoming message against the same
+// schema the client's code is typed by (src/server/messageGuard.ts), so the two cannot drift.
+
+/** A position in a document's text, in UTF-16 code units. */
+const Offset = Type.Integer({ minimum: 0, maximum: MAX_INTEGER });
+const DocumentVersion = Type.Integer({ minimum: MIN_INTEGER, maximum: MAX_INTEGER });
+/** A `file:` URI that parses (format checked by the server's validator). */
+export const FileUri = Type.String({ format: 'file-uri', maxLength: MAX_URI_LENGTH });
+const Kind = Type.Unsafe<FindingKind>({ type: 'string', enum: [...FINDING_KINDS] });
+const Status = Type.Unsafe<TagStatus>({ type: 'string', enum: [...TAG_STATUSES] });
+/** Short identifiers (tag ids), never a document's worth of text. */
+const Id = Type.String({ minLength: 1, maxLength: 200 });
+
 /** Arguments of the tag commands: which finding, in which document, and what to do. */
-export interface TagCommandArgs {
-  uri: string;
-  kind: FindingKind;
-  start: number;
-  end: number;
+const TagCommandArgsSchema = Type.Object({
+  uri: FileUri,
+  kind: Kind,
+  start: Offset,
+  end: Offset,
   /** Document version the finding was computed for; a stale request is refused. */
-  version?: number;
-}
+  version: Type.Optional(DocumentVersion),
+});
+export type TagCommandArgs = Static<typeof TagCommandArgsSchema>;
 
-export interface SetTagArgs extends TagCommandArgs {
-  status: TagStatus;
-}
+const SetTagArgsSchema = Type.Composite([TagCommandArgsSchema, Type.Object({ status: Status })]);
+export type SetTagArgs = Static<typeof SetTagArgsSchema>;
 
-export interface SetNoteArgs extends TagCommandArgs {
-  note: string;
-}
+const SetNoteArgsSchema = Type.Composite([TagCommandArgsSchema, Type.Object({ note: Type.String({ maxLength: MAX_NOTE_LENGTH }) })]);
+export type SetNoteArgs = Static<typeof SetNoteArgsSchema>;
 
 /** Tag a finding and cite a finding of another source as evidence (that one is tagged verified if it has no tag). */
-export interface TagWithEvidenceArgs extends SetTagArgs {
-  cite: { uri: string; kind: FindingKind; start: number; end: number };
-}
+const TagWithEvidenceArgsSchema = Type.Composite([
+  SetTagArgsSchema,
+  Type.Object({ cite: Type.Object({ uri: FileUri, kind: Kind, start: Offset, end: Offset }) }),
+]);
+export type TagWithEvidenceArgs = Static<typeof TagWithEvidenceArgsSchema>;
 
 /** Re-attach the tag `id` (an orphan, usually) to [start, end) of the document: the user's selection. */
-export interface ReattachTagArgs {
-  uri: string;
-  id: string;
-  start: number;
-  end: number;
-  version?: number;
-}
+const ReattachTagArgsSchema = Type.Object({ uri: FileUri, id: Id, start: Offset, end: Offset, version: Type.Optional(DocumentVersion) });
+export type ReattachTagArgs = Static<typeof ReattachTagArgsSchema>;
 
 /** Delete the tag `id` on purpose. */
-export interface DeleteTagArgs {
-  uri: string;
-  id: string;
-}
+const DeleteTagArgsSchema = Type.Object({ uri: FileUri, id: Id });
+export type DeleteTagArgs = Static<typeof DeleteTagArgsSchema>;
 
 /** `{uri, kind: 'entity', start, end, status}`: every mention of that entity in the source gets `status`. */
 export type TagEntityMentionsArgs = SetTagArgs;
 
+/** The schema of the one argument each command takes (`arguments[0]`; none is read as `{}`). */
+export const COMMAND_ARGUMENTS = {
+  [COMMANDS.tag]: SetTagArgsSchema,
+  [COMMANDS.clearTag]: TagCommandArgsSchema,
+  [COMMANDS.setNote]: SetNoteArgsSchema,
+  [COMMANDS.reattachTag]: ReattachTagArgsSchema,
+  [COMMANDS.deleteTag]: DeleteTagArgsSchema,
+  [COMMANDS.tagWithEvidence]: TagWithEvidenceArgsSchema,
+  [COMMANDS.tagEntityMentions]: SetTagArgsSchema,
+  [COMMANDS.reanalyse]: Type.Object({}),
+} as const satisfies Record<(typeof COMMANDS)[keyof typeof COMMANDS], TSchema>;
+
 /** The argument each command takes. */
-export interface CommandArguments {
-  [COMMANDS.tag]: SetTagArgs;
-  [COMMANDS.clearTag]: TagCommandArgs;
-  [COMMANDS.setNote]: SetNoteArgs;
-  [COMMANDS.reattachTag]: ReattachTagArgs;
-  [COMMANDS.deleteTag]: DeleteTagArgs;
-  [COMMANDS.tagWithEvidence]: TagWithEvidenceArgs;
-  [COMMANDS.tagEntityMentions]: TagEntityMentionsArgs;
-  [COMMANDS.reanalyse]: Record<string, never>;
-}
+export type CommandArguments = { [C in keyof typeof COMMAND_ARGUMENTS]: Static<(typeof COMMAND_ARGUMENTS)[C]> };
 
 export type CommandName = keyof CommandArguments;
 
@@ -169,11 +187,12 @@ export interface FindingItem {
  */
 export type FindingsScope = 'all' | 'decorated';
 
-export interface DocumentFindingsParams {
-  uri: string;
+export const DocumentFindingsParamsSchema = Type.Object({
+  uri: FileUri,
   /** Default `all`. */
-  scope?: FindingsScope;
-}
+  scope: Type.Optional(Type.Unsafe<FindingsScope>({ type: 'string', enum: ['all', 'decorated'] })),
+});
+export type DocumentFindingsParams = Static<typeof DocumentFindingsParamsSchema>;
 
 export interface DocumentFindings extends SourceSummary {
   /** Document version the findings were computed for; absent when read from disk. */
@@ -190,10 +209,11 @@ export interface WorkspaceSummary {
   truncated: boolean;
 }
 
-export interface TimelineParams {
+export const TimelineParamsSchema = Type.Object({
   /** Also dates in reader comments. Default false. */
-  includeComments?: boolean;
-}
+  includeComments: Type.Optional(Type.Boolean()),
+});
+export type TimelineParams = Static<typeof TimelineParamsSchema>;
 
 /** The workspace timeline: the data for a view, the names of its sources, and ready Markdown. */
 export interface TimelineResponse {
@@ -205,10 +225,13 @@ export interface TimelineResponse {
   indexing: boolean;
 }
 
-export interface IndexStatusParams {
+export const IndexStatusParamsSchema = Type.Object({
   /** Answer once indexing and linking have settled (for tests and benchmarks). */
-  wait?: boolean;
-}
+  wait: Type.Optional(Type.Boolean()),
+});
+export type IndexStatusParams = Static<typeof IndexStatusParamsSchema>;
+
+export const WorkspaceSummaryParamsSchema = Type.Object({});
 
 export interface IndexStatusResponse {
   total: number;
@@ -235,6 +258,17 @@ export const IndexStatusRequest = new RequestType<IndexStatusParams, IndexStatus
 
 /** A source's findings or tags changed (analysis, tag command, sidecar edited on disk). */
 export const SourceChangedNotification = new NotificationType<SourceSummary>('sourcemark/sourceChanged');
+
+/**
+ * The params schema of each request and notification above that a server receives. Params are
+ * optional where the schema's every field is (none is read as `{}`).
+ */
+export const REQUEST_PARAMS: Record<string, TSchema> = {
+  [DocumentFindingsRequest.method]: DocumentFindingsParamsSchema,
+  [WorkspaceSummaryRequest.method]: WorkspaceSummaryParamsSchema,
+  [TimelineRequest.method]: TimelineParamsSchema,
+  [IndexStatusRequest.method]: IndexStatusParamsSchema,
+};
 
 /** Semantic token legend: entities and dates, with the entity type as a modifier. */
 export const SEMANTIC_TOKEN_TYPES = ['sourcemarkEntity', 'sourcemarkDate'] as const;

@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { IndexStatusRequest, SourceChangedNotification } from '../../src/shared/protocol';
+import { guardReader } from '../../src/server/messageGuard';
 import { startServer, type ServerOptions } from '../../src/server/server';
 
 /** A minimal LSP client for tests: speaks real JSON-RPC to the server and records what it publishes. */
@@ -159,7 +160,9 @@ export class LspTestClient {
 export function inProcessServer(options: ServerOptions = {}): LspTestClient {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  // Through the same message guard as the built server, so in-process tests meet the same checks.
+  const writer = new StreamMessageWriter(toClient);
+  const serverConnection = createConnection(guardReader(new StreamMessageReader(toServer), writer), writer);
   // The server takes over console.*: keep the test runner's console intact.
   const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
   startServer(serverConnection, { changeDelayMs: 10, ...options });

@@ -5,6 +5,7 @@ import {
   SIDECAR_SCHEMA_VERSION, type Annotation, type Evidence, type Sidecar, type StatusChange, type TextQuoteTarget,
 } from './annotation';
 import { cut } from '../text/shorten';
+import { MAX_NOTE_LENGTH } from '../model';
 
 export type SidecarProblemCode = 'invalid-json' | 'schema' | 'future-version' | 'duplicate-id' | 'offsets' | 'limit' | 'not-a-file';
 
@@ -29,7 +30,7 @@ export const SIDECAR_LIMITS = {
   depth: 64,
   tags: 50_000,
   /** Characters in one note. */
-  noteLength: 20_000,
+  noteLength: MAX_NOTE_LENGTH,
 } as const;
 
 /** `fromVersion`: the schema version of the file as read; a version 1 file is upgraded in memory. */

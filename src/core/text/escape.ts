@@ -22,8 +22,14 @@ export function escapeMarkdown(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => `\\${c}`)
     // A list marker only counts at the start: "- x" or "1. x" placed at a line's start.
-    .replace(/^(\s*)(-|\d+(?=[.)]))/, (_, space: string, marker: string) => (marker === '-' ? `${space}\\-` : `${space}${marker}\\`));
+    .replace(/^(\s*)(-|\d+(?=[.)]))/, (_, space: string, marker: string) => (marker === '-' ? `${space}\\-` : `${space}${marker}\\`))
+    // Renderers turn bare URLs, domains and e-mail addresses into links (GFM autolinks, linkify):
+    // in a word that looks like one, every dot, colon and @ is escaped (each link needs one), so it stays text.
+    .replace(/\S+/g, (word) => (LINK_LIKE.test(word) ? word.replace(/[.:@]/g, (c) => `\\${c}`) : word));
 }
+
+/** A scheme's "://", "www.", an @, or a dot between a letter or digit and two letters (a domain, not "U.S." or "2.5"). */
+const LINK_LIKE = /:\/\/|^www\.|@|[A-Za-z0-9-]\.[A-Za-z]{2}/i;
 
 /** Only http(s) URLs become links; anything else (javascript:, data:, file:) stays text. */
 export function isWebUrl(url: string): boolean {

@@ -1,3 +1,4 @@
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeJsonText, escapeMarkdown, escapeTerminal, isWebUrl } from '../../../src/core/text/escape';
 
@@ -10,7 +11,7 @@ describe('escapeHtml', () => {
 describe('escapeMarkdown', () => {
   it('turns links, images, HTML, emphasis, code and cell breaks into text', () => {
     expect(escapeMarkdown('![i](http://x) [l](javascript:x) <b>*em* _u_ `c`</b> | ~s~ #h')).toBe(
-      '\\!\\[i\\]\\(http://x\\) \\[l\\]\\(javascript:x\\) &lt;b&gt;\\*em\\* \\_u\\_ \\`c\\`&lt;/b&gt; \\| \\~s\\~ \\#h',
+      '\\!\\[i\\]\\(http\\://x\\) \\[l\\]\\(javascript:x\\) &lt;b&gt;\\*em\\* \\_u\\_ \\`c\\`&lt;/b&gt; \\| \\~s\\~ \\#h',
     );
   });
 
@@ -24,6 +25,25 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('3) three')).toBe('3\\) three');
     expect(escapeMarkdown('On 2018-03-10 the U.S. firm - Xiaomi Inc. - said 2.5%')).toBe('On 2018-03-10 the U.S. firm - Xiaomi Inc. - said 2.5%');
     expect(escapeMarkdown('---')).toBe('\\---');
+  });
+});
+
+describe('escapeMarkdown and bare URLs', () => {
+  // What VS Code's Markdown preview and most renderers do: GFM autolinks and linkify (domains too).
+  const render = new MarkdownIt({ linkify: true });
+
+  it('no URL, domain or e-mail address in source text becomes a link', () => {
+    const text = 'Visit https://evil.example/pay?x=1 or http://a.b, www.evil.com, evil.com/login, ftp://f.example, '
+      + 'mailto:x@y.example, boss@corp.example and //cdn.example/x.';
+    const escaped = escapeMarkdown(text);
+    expect(render.renderInline(escaped)).not.toContain('<a');
+    expect(render.renderInline(escaped)).toContain('https://evil.example/pay?x=1');
+    // The unescaped text does become links: the check above means something.
+    expect(render.renderInline(text)).toContain('<a');
+  });
+
+  it('leaves abbreviations, decimals and plain sentences alone', () => {
+    expect(escapeMarkdown('The U.S. grew 2.5% in 2018 (e.g. exports), said Mr. Li.')).toBe('The U.S. grew 2.5% in 2018 \\(e.g. exports\\), said Mr. Li.');
   });
 });
 

@@ -1,0 +1,103 @@
+// The one boundary every message from the client crosses before any handler sees it. The protocol
+// library hands handlers whatever JSON arrived: a `changes: null` or an unparsable URI threw
+// inside a handler and ended the process, a tag status "pwned" was written to a sidecar the
+// server then refused to read. Here each request's and notification's params, and each
+// `sourcemark.*` command's argument, are checked against their schema (messageSchemas.ts,
+// shared/protocol.ts): a request with wrong params is answered InvalidParams, a notification
+// dropped, and either logged; requests before `initialize` are answered ServerNotInitialized.
+import Ajv, { type ValidateFunction } from 'ajv';
+import { ErrorCodes, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
+import { COMMAND_ARGUMENTS } from '../shared/protocol';
+import { parseFileUri, parsesAsUri } from './fileUri';
+import { MESSAGE_PARAMS } from './messageSchemas';
+
+const LOG_WARNING = 2;
+
+export interface Refusal {
+  /** JSON-RPC error code a request is answered with. */
+  code: number;
+  message: string;
+}
+
+/** Checks one incoming message; remembers whether `initialize` has been received. */
+export class MessageChecker {
+  private readonly ajv = new Ajv({ allErrors: false, strict: true })
+    .addFormat('file-uri', (s: string) => parseFileUri(s) !== undefined)
+    .addFormat('parsable-uri', parsesAsUri);
+  /** Compiled when a method is first seen: most sessions use a few. */
+  private readonly compiled = new Map<string, ValidateFunction>();
+  private initialized = false;
+
+  /** What is wrong with the message, or undefined when a handler may have it. */
+  check(message: Message): Refusal | undefined {
+    const m = message as { id?: unknown; method?: unknown; params?: unknown };
+    if (typeof m.method !== 'string') return undefined; // a response: the library matches it to its request or logs it
+    const isRequest = m.id !== undefined;
+    if (isRequest && typeof m.id !== 'number' && typeof m.id !== 'string') {
+      return { code: ErrorCodes.InvalidRequest, message: 'a request id must be a number or a string' };
+    }
+    if (!this.initialized) {
+      if (m.method === 'initialize' && isRequest) {
+        const refusal = this.checkParams(m.method, m.params);
+        if (!refusal) this.initialized = true;
+        return refusal;
+      }
+      // LSP: requests before initialize are answered -32002, notifications dropped (but exit).
+      if (m.method === 'exit') return undefined;
+      return { code: ErrorCodes.ServerNotInitialized, message: `the server is not initialized yet: ${m.method.slice(0, 100)} must come after the initialize request` };
+    }
+    return this.checkParams(m.method, m.params);
+  }
+
+  private checkParams(method: string, given: unknown): Refusal | undefined {
+    const params = given ?? {};
+    const refusal = this.against(method, MESSAGE_PARAMS[method], params, 'params');
+    if (refusal || method !== 'workspace/executeCommand') return refusal;
+    const { command, arguments: args } = params as { command: string; arguments?: unknown[] };
+    const schema = (COMMAND_ARGUMENTS as Record<string, object>)[command];
+    return this.against(`command:${command}`, schema, args?.[0] ?? {}, `arguments[0] of ${command.slice(0, 100)}`);
+  }
+
+  private against(key: string, schema: object | undefined, value: unknown, what: string): Refusal | undefined {
+    if (!schema) return undefined;
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(schema);
+      this.compiled.set(key, validate);
+    }
+    if (validate(value)) return undefined;
+    // ajv names the path and the rule, never the value: hostile text is not echoed back.
+    return { code: ErrorCodes.InvalidParams, message: `invalid ${what}: ${this.ajv.errorsText(validate.errors, { dataVar: '' })}` };
+  }
+}
+
+/**
+ * The client's messages through the checker: the ones it refuses never reach the connection. A
+ * refused request is answered here; each refusal is logged to the client (window/logMessage).
+ */
+export function guardReader(reader: MessageReader, writer: MessageWriter, checker = new MessageChecker()): MessageReader {
+  const send = (message: object) => void writer.write({ jsonrpc: '2.0', ...message } as Message).catch(() => undefined);
+  return {
+    onError: reader.onError,
+    onClose: reader.onClose,
+    onPartialMessage: reader.onPartialMessage,
+    dispose: () => reader.dispose(),
+    listen: (callback) => reader.listen((message) => {
+      const m = message as { id?: unknown; method?: unknown };
+      if (m === null || typeof m !== 'object' || Array.isArray(m)) {
+        send({ method: 'window/logMessage', params: { type: LOG_WARNING, message: 'Sourcemark ignored a message that is not a JSON object.' } });
+        return;
+      }
+      const refusal = checker.check(message);
+      if (!refusal) return callback(message);
+      const method = String(m.method).slice(0, 100);
+      if (m.id !== undefined) {
+        const id = typeof m.id === 'number' || typeof m.id === 'string' ? m.id : null;
+        send({ id, error: refusal });
+      }
+      if (refusal.code !== ErrorCodes.ServerNotInitialized || m.id === undefined) {
+        send({ method: 'window/logMessage', params: { type: LOG_WARNING, message: `Sourcemark refused ${method}${m.id === undefined ? ' (a notification, dropped)' : ''}: ${refusal.message}` } });
+      }
+    }),
+  };
+}
