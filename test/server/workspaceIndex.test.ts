@@ -7,13 +7,13 @@ import { analyzeSource } from '../../src/core/sourceAnalysis';
 import type { Connection } from 'vscode-languageserver';
 import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
-import { WorkspaceIndex } from '../../src/server/workspaceIndex';
+import { WorkspaceIndex, type WorkspaceIndexOptions } from '../../src/server/workspaceIndex';
 import { cleanupsAfterEach, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
 
 const WORKER = path.resolve(__dirname, '../../dist/indexWorker.js');
 const cleanups = cleanupsAfterEach();
 
-function workerIndex(): WorkspaceIndex {
+function makeIndex(options: Partial<WorkspaceIndexOptions> = {}): WorkspaceIndex {
   const quiet = { log() {}, warn() {}, error() {} };
   const index = new WorkspaceIndex({
     connection: { console: quiet } as unknown as Connection,
@@ -24,10 +24,13 @@ function workerIndex(): WorkspaceIndex {
     onChange: () => undefined,
     workers: 1,
     workerScript: WORKER,
+    ...options,
   });
   cleanups.push(() => index.dispose());
   return index;
 }
+
+const workerIndex = () => makeIndex();
 
 describe.runIf(existsSync(WORKER))('workspace index: findings for a view', () => {
   it('answers a closed source\'s findings from its worker', async () => {
@@ -56,17 +59,7 @@ describe.runIf(existsSync(WORKER))('workspace index: findings for a view', () =>
 describe('workspace index: open sources', () => {
   it('digests a large open source from the editor\'s analysis once typing pauses, never in a worker', async () => {
     const changes: string[] = [];
-    const quiet = { log() {}, warn() {}, error() {} };
-    const index = new WorkspaceIndex({
-      connection: { console: quiet } as unknown as Connection,
-      store: new FileSidecarStore(),
-      settingsFor: async () => DEFAULT_SETTINGS,
-      isSource: () => true,
-      isOpen: () => true,
-      onChange: (reason) => changes.push(reason),
-      workers: 0,
-    });
-    cleanups.push(() => index.dispose());
+    const index = makeIndex({ isOpen: () => true, onChange: (reason) => changes.push(reason), workers: 0 });
     const paragraph = 'Xiaomi said on Friday that sales rose 20% in India, its chief executive Lei Jun told reporters.\n\n';
     const text = paragraph.repeat(Math.ceil((300 * 1024) / paragraph.length));
     const analysed = analyzeSource(new Analyzer(), text, undefined, {});
