@@ -22,7 +22,7 @@ export interface EvidenceContext {
 async function closedState(ctx: EvidenceContext, uri: string): Promise<SourceState> {
   const settings = await ctx.settingsFor(uri);
   const check = await checkClosedSource(uri, folderPathsOf(ctx.folders()), settings.sources);
-  if (!check.ok) throw new TagError(`Only sources of the workspace can be cited, and ${sourceLabel(uri, ctx.folders())} is not one: ${check.reason}.`);
+  if (!check.ok) throw new TagError(l10n.t('Only sources of the workspace can be cited, and {0} is not one: {1}.', sourceLabel(uri, ctx.folders()), check.reason));
   return loadState(ctx.analyzer, { uri, version: 0, settings }, ctx.store);
 }
 
