@@ -13,9 +13,56 @@ export function warn(text: string): void {
   process.stderr.write(escapeTerminal(text));
 }
 
-/** A JSON result on stdout, pretty-printed, with a final line break. */
+/**
+ * A JSON result on stdout, pretty-printed, with a final line break: the bytes of
+ * `JSON.stringify(value, null, 2)`, written a piece at a time, so a result with hundreds of
+ * thousands of items (check's conflicts in a large corpus) is never built as one string.
+ */
 export function sayJson(value: unknown): void {
-  process.stdout.write(`${escapeJsonText(JSON.stringify(value, null, 2))}\n`);
+  let buffer = '';
+  for (const piece of jsonPieces(value)) {
+    buffer += piece;
+    if (buffer.length >= JSON_CHUNK) {
+      process.stdout.write(escapeJsonText(buffer));
+      buffer = '';
+    }
+  }
+  process.stdout.write(`${escapeJsonText(buffer)}\n`);
+}
+
+const JSON_CHUNK = 1 << 20;
+
+/** What JSON.stringify leaves out of an object. */
+const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/** `JSON.stringify(value, null, 2)` in pieces: a plain object's properties, and its arrays item by item. */
+export function* jsonPieces(value: unknown): Generator<string> {
+  const plain = value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  if (!plain) {
+    yield JSON.stringify(value, null, 2) ?? 'undefined';
+    return;
+  }
+  const entries = Object.entries(value as object).filter(([, v]) => !omitted(v));
+  if (!entries.length) {
+    yield '{}';
+    return;
+  }
+  yield '{';
+  for (const [i, [key, v]] of entries.entries()) {
+    const head = `${i ? ',' : ''}\n  ${JSON.stringify(key)}: `;
+    if (!Array.isArray(v) || !v.length) {
+      yield head + JSON.stringify(v, null, 2).replace(/\n/g, '\n  ');
+      continue;
+    }
+    yield `${head}[`;
+    for (let j = 0; j < v.length; j++) {
+      const item: unknown = v[j];
+      // Line breaks in JSON text are layout (those in strings are escaped), so nesting is indenting.
+      yield `${j ? ',' : ''}\n    ${omitted(item) ? 'null' : JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+    }
+    yield '\n  ]';
+  }
+  yield '\n}';
 }
 
 /** A file's contents on stdout: exact for a pipe or a redirect, escaped when a terminal shows it. */
