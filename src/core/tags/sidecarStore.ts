@@ -33,9 +33,10 @@ export function readOrInvalid(store: SidecarStore, path: string): Promise<Sideca
  * A sidecar as read, checked against the text it annotates: a file whose fingerprint names this very
  * text must fit it, or it is invalid (reported, its tags not loaded, never overwritten).
  */
-export function fitToSource(read: SidecarRead, text: string, textSha: string = sha256Hex(text)): SidecarRead {
+export function fitToSource(read: SidecarRead, text: string, textSha?: string): SidecarRead {
+  // Hashed only when there are tags to check: a source without a sidecar is not hashed on every edit.
   if (read.state !== 'ok') return read;
-  const problem = checkAgainstSource(read.sidecar, text, textSha);
+  const problem = checkAgainstSource(read.sidecar, text, textSha ?? sha256Hex(text));
   return problem ? { state: 'invalid', problem } : read;
 }
 
