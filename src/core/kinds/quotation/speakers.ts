@@ -69,5 +69,14 @@ export function resolveSpeaker(phrase: SpeakerPhrase, entities: readonly Finding
 
 /** Words compared as a reader would: lower case, letters and digits only. */
 export function comparableWords(words: string): string {
-  return words.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // An unattributed quote compares itself with up to 200 quotations before it: each is worked out once.
+  let known = COMPARABLE.get(words);
+  if (known === undefined) {
+    if (COMPARABLE.size >= COMPARABLE_LIMIT) COMPARABLE.clear();
+    COMPARABLE.set(words, (known = words.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()));
+  }
+  return known;
 }
+
+const COMPARABLE_LIMIT = 20_000;
+const COMPARABLE = new Map<string, string>();
