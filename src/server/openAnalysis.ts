@@ -49,10 +49,15 @@ export class OpenAnalysis {
     return this.running.has(uri);
   }
 
+  /** Whether a source this long is analysed in the worker (and so may be hovered before its analysis is done). */
+  offThread(chars: number): boolean {
+    return this.script !== undefined && chars >= this.minChars;
+  }
+
   /** The analysis function loadSource uses for this source. */
   analyseFor(uri: string): Analyse {
     return async (analyzer: Analyzer, text, sidecar, options, tracked) => {
-      if (!this.script || text.length < this.minChars) return analyzeSource(analyzer, text, sidecar, options, tracked);
+      if (!this.offThread(text.length)) return analyzeSource(analyzer, text, sidecar, options, tracked);
       this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
       try {
         return await this.inWorker({ text, ...(sidecar ? { sidecar } : {}), options, ...(tracked ? { tracked } : {}) });

@@ -78,9 +78,14 @@ export class OpenSources {
     });
   }
 
-  /** Whether a long analysis of the source is under way off the main thread. */
+  /**
+   * Whether a long analysis of the source is under way off the main thread, or about to be: between
+   * opening and the worker taking the text, settings and the sidecar are still being read.
+   */
   analysing(uri: string): boolean {
-    return this.analysis.analysing(uri);
+    if (this.analysis.analysing(uri)) return true;
+    const doc = this.o.documents.get(uri);
+    return doc !== undefined && !this.ready(uri) && this.analysis.offThread(doc.getText().length);
   }
 
   get(uri: string): SourceState | undefined {
