@@ -13,17 +13,26 @@ const cleanups = cleanupsAfterEach();
 /** 200 KB of the sample source's paragraphs: long enough to go to the worker. */
 const longText = (text: string) => Array.from({ length: Math.ceil(200_000 / text.length) }, () => text).join('\n\n');
 
+/** A spawned server (with this analysis budget, if given) that has just opened a 200 KB source. */
+async function openLongSource(budgetMs?: string) {
+  const ws = tempWorkspace();
+  cleanups.push(ws.cleanup);
+  if (budgetMs) process.env.SOURCEMARK_ANALYSIS_BUDGET_MS = budgetMs;
+  const { client, exited } = spawnedServer(SERVER);
+  delete process.env.SOURCEMARK_ANALYSIS_BUDGET_MS;
+  cleanups.push(() => client.shutdown());
+  await client.initialize(ws.dir);
+  const text = longText(read(ws.path(XIAOMI_US)));
+  const file = ws.path('long.txt');
+  writeFileSync(file, text);
+  return { ws, client, exited, text, uri: await client.open(file, text) };
+}
+
 describe('long open sources', () => {
   it('are analysed in the worker with the same findings as a short one', { timeout: 180_000 }, async () => {
-    const ws = tempWorkspace();
-    cleanups.push(ws.cleanup);
-    const { client, exited } = spawnedServer(SERVER);
-    cleanups.push(() => client.shutdown());
-    await client.initialize(ws.dir);
-    const text = longText(read(ws.path(XIAOMI_US)));
-    const file = ws.path('long.txt');
-    writeFileSync(file, text);
-    const uri = await client.open(file, text);
+    const { client, exited, text, uri } = await openLongSource();
+    // Asked at once, before the worker has the text: the hover says so rather than wait.
+    expect(JSON.stringify(await client.hover(uri, { line: 0, character: 1 }))).toContain('analysing this long source');
     const diagnostics = await Promise.race([client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.filter(Boolean), 'diagnostics', 120_000), exited]);
     expect(diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.untaggedClaim).length).toBeGreaterThan(20);
     const hover = await client.hover(uri, positionOf(text, 'Xiaomi is the fourth largest'));
@@ -31,17 +40,7 @@ describe('long open sources', () => {
   });
 
   it('are reported as too complex when their analysis runs over the budget, and the server goes on', { timeout: 180_000 }, async () => {
-    const ws = tempWorkspace();
-    cleanups.push(ws.cleanup);
-    process.env.SOURCEMARK_ANALYSIS_BUDGET_MS = '1';
-    const { client, exited } = spawnedServer(SERVER);
-    delete process.env.SOURCEMARK_ANALYSIS_BUDGET_MS;
-    cleanups.push(() => client.shutdown());
-    await client.initialize(ws.dir);
-    const text = longText(read(ws.path(XIAOMI_US)));
-    const file = ws.path('long.txt');
-    writeFileSync(file, text);
-    const uri = await client.open(file, text);
+    const { ws, client, exited, uri } = await openLongSource('1');
     const diagnostics = await Promise.race([client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.some((x) => x.code === DIAGNOSTIC_CODES.skipped) && client.diagnostics.get(uri)!.diagnostics, 'the too-complex note', 120_000), exited]);
     expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.skipped)!.message).toContain('too complex to analyse');
     // A short source is analysed on the main thread as ever.
