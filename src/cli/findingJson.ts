@@ -1,3 +1,4 @@
+import { noteOf } from '../core/tags/noteThread';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { LineIndex } from '../core/text/lineIndex';
 import type { SourceReport } from './sourceReport';
@@ -44,7 +45,7 @@ export function findingJson(f: TaggedFinding, lines: LineIndex) {
         }
       : {}),
     cues: f.cues.map((c) => ({ kind: c.kind, text: c.text, start: c.start, end: c.end })),
-    tag: f.annotation ? { id: f.annotation.id, status: f.annotation.status, ...(f.annotation.note ? { note: f.annotation.note } : {}) } : null,
+    tag: f.annotation ? { id: f.annotation.id, status: f.annotation.status, ...(noteOf(f.annotation) ? { note: noteOf(f.annotation) } : {}) } : null,
   };
 }
 

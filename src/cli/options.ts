@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FINDING_KINDS, type FindingKind } from '../core/model';
+import { REGION_CHOICES, REGION_PRESETS, type RegionChoice } from '../core/regions';
 import type { SourceOptions } from '../core/sourceAnalysis';
 import { warn } from './terminal';
 
@@ -17,6 +18,7 @@ export const ANALYSIS_OPTIONS = {
   'reference-date': { type: 'string' },
   threshold: { type: 'string' },
   'max-file-size-mb': { type: 'string' },
+  regions: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export const BATCH_OPTIONS = {
@@ -51,7 +53,20 @@ export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: s
 
 export type { SourceOptions };
 
-export function analysisOptions(values: { 'reference-date'?: string; threshold?: string; 'max-file-size-mb'?: string; kinds?: string }): SourceOptions {
+/** `--regions article|all|title,body,comments,commentMeta,boilerplate`; default the article. */
+export function parseRegions(value: string | undefined): RegionChoice[] {
+  if (value === undefined) return [...REGION_PRESETS.article];
+  const v = value.trim();
+  if (v === 'article' || v === 'all') return [...REGION_PRESETS[v]];
+  const parts = v.split(',').map((p) => p.trim()).filter(Boolean);
+  const wrong = parts.filter((p) => !REGION_CHOICES.includes(p as RegionChoice));
+  if (!parts.length || wrong.length) {
+    throw new UsageError(`--regions takes article, all, or a list of ${REGION_CHOICES.join(', ')}${wrong.length ? `; "${wrong.join(', ')}" is not one` : ''}.`);
+  }
+  return REGION_CHOICES.filter((c) => parts.includes(c));
+}
+
+export function analysisOptions(values: { 'reference-date'?: string; threshold?: string; 'max-file-size-mb'?: string; kinds?: string; regions?: string }): SourceOptions {
   const referenceDate = values['reference-date'];
   if (referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(referenceDate)) {
     throw new UsageError(`--reference-date must be YYYY-MM-DD, got "${referenceDate}".`);
@@ -71,6 +86,7 @@ export function analysisOptions(values: { 'reference-date'?: string; threshold?:
     ...(threshold !== undefined ? { claimThreshold: threshold } : {}),
     ...(maxFileSizeMB !== undefined ? { maxFileSizeMB } : {}),
     ...(kinds ? { kinds } : {}),
+    regions: parseRegions(values.regions),
   };
 }
 
@@ -89,7 +105,10 @@ export function jobsFor(value: string | undefined, sources: number): number {
 
 export const ANALYSIS_HELP = `  --reference-date YYYY-MM-DD   resolve relative dates against this when a source states no publication date
   --threshold 0.5               minimum check-worthiness (0–1) of a claim
-  --max-file-size-mb 8          larger sources are not analysed (their tags are still read)`;
+  --max-file-size-mb 8          larger sources are not analysed (their tags are still read)
+  --regions article             which parts of a source to report: article (title and body, the default), all,
+                                or a list of title, body, comments, commentMeta, boilerplate; tagged findings
+                                are reported in any region`;
 
 export const BATCH_HELP = `  --glob '**/*.txt'             which files in a folder are sources (default: every .txt)
   -j, --jobs N                  worker threads (default: one per 8 sources, at most one per core; 1 = in this thread)

@@ -1,6 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
+import { writeFileAtomic } from '../core/files/atomicWrite';
 import { sayData } from './terminal';
 
 /** Writes `content` to `file` atomically (temp file + rename), or to stdout when no file is given. */
@@ -9,8 +7,5 @@ export async function writeOutput(file: string | undefined, content: string): Pr
     sayData(content);
     return;
   }
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  await writeFile(temp, content, 'utf8');
-  await rename(temp, file);
+  await writeFileAtomic(file, content);
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import {
-  COMMANDS,
+  COMMANDS, ListDismissalsRequest,
+  type CiteUrlArgs, type DismissArgs, type RestoreDismissalArgs, type SourceDismissalItem, type WorkspaceDismissalItem,
   type CommandArguments, type CommandName, type CommandResult, type FindingItem, type FindingKind, type SetNoteArgs, type SetTagArgs, type TagCommandArgs,
   type TagEntityMentionsArgs, type TagStatus,
 } from '../shared/protocol';
@@ -8,9 +9,12 @@ import { TAG_STATUSES } from '../core/model';
 import { sidecarPathFor } from '../core/tags/sidecarName';
 import { cut } from '../core/text/shorten';
 import { STATUS_CODICON } from './countsText';
-import { nextUntaggedClaim, pickFinding, type PickOptions } from './findingPicker';
+import { pickFinding, type PickOptions } from './findingPicker';
+import { localDay, urlProblem } from './urlInput';
 import type { FindingsStore } from './findingsStore';
 import { toRange } from './ranges';
+import { registerRegions } from './regions';
+import { claimQueue, nextInQueue, type ClaimOrder } from './reviewQueue';
 import { ServerNotRunningError, type SourcemarkServer } from './serverState';
 import { ALL_KINDS, ALL_STATUSES, FindingNode, SourceNode, type FindingFilter, type SourcesView } from './sourcesView';
 import { kindHeading, kindWord, statusTitle, statusWord, tagAsTitle } from '../shared/words';
@@ -21,24 +25,31 @@ class UserError extends Error {}
 /** The part of each tag command's id after `sourcemark.tag`. */
 const STATUS_ID: Record<TagStatus, string> = { verified: 'Verified', speculative: 'Speculative', contradicted: 'Contradicted' };
 export const FILTER_STATE_KEY = 'sourcemark.viewFilter';
+export const CLAIM_ORDER_STATE_KEY = 'sourcemark.claimOrder';
 
 interface Target {
   document: vscode.TextDocument;
   finding: FindingItem;
 }
 
+export type Register = (id: string, run: (...args: never[]) => Promise<unknown>) => void;
+
+/** Registers commands that say what went wrong instead of failing silently. */
+export function commandRegistrar(context: vscode.ExtensionContext): Register {
+  return (id, run) => context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: never[]) => {
+    try {
+      await run(...args);
+    } catch (e) {
+      const message = (e as Error).message;
+      if (e instanceof UserError) void vscode.window.showWarningMessage(message);
+      else void vscode.window.showErrorMessage(e instanceof ServerNotRunningError ? message : vscode.l10n.t('Sourcemark: {0}', message));
+    }
+  }));
+}
+
 /** Registers the palette, menu and keybinding commands; each one says why when it cannot act. */
 export function registerCommands(context: vscode.ExtensionContext, server: SourcemarkServer, store: FindingsStore, view: SourcesView): void {
-  const register = (id: string, run: (...args: never[]) => Promise<unknown>) =>
-    context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: never[]) => {
-      try {
-        await run(...args);
-      } catch (e) {
-        const message = (e as Error).message;
-        if (e instanceof UserError) void vscode.window.showWarningMessage(message);
-        else void vscode.window.showErrorMessage(e instanceof ServerNotRunningError ? message : vscode.l10n.t('Sourcemark: {0}', message));
-      }
-    }));
+  const register = commandRegistrar(context);
 
   /** The finding a command means: a row of the view, else the one at the editor's selection. */
   async function target(node: FindingNode | undefined, options: PickOptions, what: Wanted): Promise<Target> {
@@ -91,12 +102,9 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     const t = await target(node, { preferTagged: true }, 'finding');
     if (!t.finding.status) {
       // A note belongs to a tag: offer to tag first rather than refuse.
-      const choice = await vscode.window.showQuickPick(
-        TAG_STATUSES.map((s) => ({ label: `$(${STATUS_CODICON[s]}) ${tagAsTitle(s)}`, status: s })),
-        { title: vscode.l10n.t('A note belongs to a tag: tag “{0}” first', short(t.finding.text)), placeHolder: vscode.l10n.t('Choose a tag, then write the note') },
-      );
-      if (!choice) return;
-      const tagged = await change(t, COMMANDS.tag, { ...key(t), status: choice.status } satisfies SetTagArgs);
+      const status = await statusFor(t, 'note');
+      if (!status) return;
+      const tagged = await change(t, COMMANDS.tag, { ...key(t), status } satisfies SetTagArgs);
       if (!tagged.ok) return;
     }
     const sidecar = sidecarPathFor(t.document.uri.path.slice(t.document.uri.path.lastIndexOf('/') + 1));
@@ -110,12 +118,114 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     await change(t, COMMANDS.setNote, { ...key(t), note: note.trim() } satisfies SetNoteArgs);
   });
 
+  /** Asks for a status when the finding has none yet (a note or a citation belongs to a tag). */
+  async function statusFor(t: Target, why: 'note' | 'evidence'): Promise<TagStatus | undefined> {
+    const name = short(t.finding.text);
+    const choice = await vscode.window.showQuickPick(
+      TAG_STATUSES.map((s) => ({ label: `$(${STATUS_CODICON[s]}) ${tagAsTitle(s)}`, status: s })),
+      why === 'note'
+        ? { title: vscode.l10n.t('A note belongs to a tag: tag “{0}” first', name), placeHolder: vscode.l10n.t('Choose a tag, then write the note') }
+        : { title: vscode.l10n.t('Evidence belongs to a tag: tag “{0}” first', name), placeHolder: vscode.l10n.t('Choose a tag, then cite the page') },
+    );
+    return choice?.status;
+  }
+
+  // Dismissals: the finding leaves diagnostics, decorations, counts and exports until restored.
+  const dismissals: [string, FindingKind, DismissArgs['dismissal'], DismissArgs['scope'], Wanted][] = [
+    ['sourcemark.notAClaim', 'claim', 'not-a-claim', 'source', 'claim'],
+    ['sourcemark.ignoreName', 'entity', 'ignore-name', 'source', 'entity'],
+    ['sourcemark.ignoreNameInWorkspace', 'entity', 'ignore-name', 'workspace', 'entity'],
+    ['sourcemark.ignoreDate', 'date', 'ignore-date', 'source', 'date'],
+  ];
+  for (const [id, kind, dismissal, scope, what] of dismissals) {
+    register(id, async (node?: FindingNode) => {
+      const t = await target(node, { kind }, what);
+      const result = await change(t, COMMANDS.dismiss, { ...key(t), dismissal, scope } satisfies DismissArgs);
+      if (!result.ok) throw new Error(result.error ?? vscode.l10n.t('the finding could not be dismissed.'));
+      view.refresh();
+      const name = short(t.finding.text);
+      void vscode.window.showInformationMessage(scope === 'workspace'
+        ? vscode.l10n.t('Dismissed “{0}” in every source of the workspace (.sourcemark-ignore). "Sourcemark: Show Dismissed Findings…" restores it.', name)
+        : vscode.l10n.t('Dismissed “{0}” in this source. "Sourcemark: Show Dismissed Findings…" restores it.', name));
+    });
+  }
+
+  register('sourcemark.showDismissed', async () => {
+    const list = await server.request(ListDismissalsRequest, {});
+    type Item = vscode.QuickPickItem & { restore?: RestoreDismissalArgs };
+    const source = (d: SourceDismissalItem): Item => ({
+      label: d.exact,
+      description: `${dismissalWord(d.dismissal)} · ${vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri))}`,
+      detail: d.range ? vscode.l10n.t('line {0}', d.range.start.line + 1) : vscode.l10n.t('its text is no longer in the source: it hides nothing until the text is back'),
+      restore: { scope: 'source', uri: d.uri, id: d.id },
+    });
+    const workspace = (d: WorkspaceDismissalItem): Item => ({
+      label: d.entry.value,
+      description: `${vscode.l10n.t('name ignored in every source')} · ${vscode.workspace.asRelativePath(vscode.Uri.parse(d.uri))}`,
+      restore: { scope: 'workspace', uri: d.uri, entry: d.entry },
+    });
+    const items: Item[] = [
+      ...(list.workspace.length ? [{ label: vscode.l10n.t('Workspace'), kind: vscode.QuickPickItemKind.Separator }, ...list.workspace.map(workspace)] : []),
+      ...(list.source.length ? [{ label: vscode.l10n.t('Sources'), kind: vscode.QuickPickItemKind.Separator }, ...list.source.map(source)] : []),
+    ];
+    if (!items.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing is dismissed: every finding of the open sources and the workspace is shown.'));
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Sourcemark: dismissed findings. Pick the ones to show again'), matchOnDescription: true });
+    if (!picked?.length) return;
+    const failed: string[] = [];
+    for (const p of picked) {
+      if (!p.restore) continue;
+      const result = await server.executeCommand(COMMANDS.restoreDismissal, p.restore);
+      if (!result.ok) failed.push(`“${short(p.label)}”: ${result.error ?? vscode.l10n.t('not restored')}`);
+    }
+    for (const d of vscode.workspace.textDocuments) store.markStale(d.uri);
+    view.refresh();
+    if (failed.length) throw new Error(vscode.l10n.t('could not restore {0}', failed.join('; ')));
+    void vscode.window.showInformationMessage(picked.length === 1
+      ? vscode.l10n.t('Restored 1 dismissed finding.')
+      : vscode.l10n.t('Restored {0} dismissed findings.', picked.length));
+  });
+
+  register('sourcemark.citeUrl', async (node?: FindingNode) => {
+    const t = await target(node, { preferTagged: true }, 'finding');
+    const status = t.finding.status ? undefined : await statusFor(t, 'evidence');
+    if (!t.finding.status && !status) return;
+    const url = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Cite a web page as evidence for “{0}” (1/3)', short(t.finding.text)),
+      prompt: vscode.l10n.t('The address of the page you checked it against (http or https).'),
+      placeHolder: 'https://…',
+      validateInput: urlProblem,
+      ignoreFocusOut: true,
+    });
+    if (url === undefined) return;
+    const title = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Cite a web page (2/3): its title'),
+      prompt: vscode.l10n.t('The page\'s title, as the report will show it. Leave empty to show the address.'),
+      ignoreFocusOut: true,
+    });
+    if (title === undefined) return;
+    const quote = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Cite a web page (3/3): the words that matter (optional)'),
+      prompt: vscode.l10n.t('A quote from the page. Leave empty for none.'),
+      ignoreFocusOut: true,
+    });
+    if (quote === undefined) return;
+    const args: CiteUrlArgs = { ...key(t), url: url.trim(), accessed: localDay(new Date()), ...(title.trim() ? { title: title.trim() } : {}), ...(quote.trim() ? { quote: quote.trim() } : {}), ...(status ? { status } : {}) };
+    const result = await change(t, COMMANDS.citeUrl, args);
+    if (!result.ok) throw new Error(result.error ?? vscode.l10n.t('the page could not be cited.'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Cited {0} as evidence for “{1}”: it shows in the hover and the report.', args.title ?? args.url, short(t.finding.text)));
+  });
+
   async function goToUntagged(direction: 1 | -1): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) throw new UserError(vscode.l10n.t('Open a source first.'));
     const findings = await store.current(editor.document, 'decorated');
     if (!findings.isSource) throw new UserError(vscode.l10n.t('{0} is not a Sourcemark source.', vscode.workspace.asRelativePath(editor.document.uri)));
-    const next = nextUntaggedClaim(findings.findings, editor.document.offsetAt(editor.selection.active), direction);
+    // The queue the view shows: its order, and only the claims of the regions shown.
+    const queue = claimQueue(findings.findings, view.claimOrder);
+    const next = nextInQueue(queue, editor.document.offsetAt(editor.selection.active), direction, view.claimOrder);
     if (!next) {
       void vscode.window.showInformationMessage(findings.counts.byKind.claim ? vscode.l10n.t('Every claim in this source is tagged.') : vscode.l10n.t('This source has no claims.'));
       return;
@@ -166,6 +276,15 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
     vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t('Sourcemark: sources analysed again')}`, 4000);
   });
 
+  registerRegions(context, register);
+
+  const sortClaims = async (order: ClaimOrder) => {
+    await context.workspaceState.update(CLAIM_ORDER_STATE_KEY, order);
+    view.setClaimOrder(order);
+  };
+  register('sourcemark.sortClaimsByWorthiness', () => sortClaims('worthiness'));
+  register('sourcemark.sortClaimsByPosition', () => sortClaims('position'));
+
   register('sourcemark.restartServer', () => server.restart());
   register('sourcemark.refreshView', async () => view.refresh());
 
@@ -194,13 +313,15 @@ export function registerCommands(context: vscode.ExtensionContext, server: Sourc
 }
 
 /** What a command acts on, for the messages that say it is missing. */
-type Wanted = 'finding' | 'tagged' | 'entity';
+type Wanted = 'finding' | 'tagged' | 'claim' | 'entity' | 'date';
 
 function noEditorMessage(what: Wanted): string {
   switch (what) {
     case 'finding': return vscode.l10n.t('Open a source and put the cursor on a claim, entity or date first.');
     case 'tagged': return vscode.l10n.t('Open a source and put the cursor on a tagged finding first.');
     case 'entity': return vscode.l10n.t('Open a source and put the cursor on a name (entity) first.');
+    case 'claim': return vscode.l10n.t('Open a source and put the cursor on a claim first.');
+    case 'date': return vscode.l10n.t('Open a source and put the cursor on a date first.');
   }
 }
 
@@ -209,6 +330,16 @@ function nothingAtCursorMessage(what: Wanted): string {
     case 'finding': return vscode.l10n.t('There is no claim, entity or date at the cursor. Flagged text is underlined; "Sourcemark: Go to Next Untagged Claim" finds the next claim.');
     case 'tagged': return vscode.l10n.t('There is no tagged finding at the cursor. Flagged text is underlined; "Sourcemark: Go to Next Untagged Claim" finds the next claim.');
     case 'entity': return vscode.l10n.t('There is no name (entity) at the cursor. Flagged text is underlined; "Sourcemark: Go to Next Untagged Claim" finds the next claim.');
+    case 'claim': return vscode.l10n.t('There is no claim at the cursor. Flagged text is underlined; "Sourcemark: Go to Next Untagged Claim" finds the next claim.');
+    case 'date': return vscode.l10n.t('There is no date at the cursor. Dates are coloured; the Sourcemark view lists them under Dates.');
+  }
+}
+
+function dismissalWord(dismissal: DismissArgs['dismissal']): string {
+  switch (dismissal) {
+    case 'not-a-claim': return vscode.l10n.t('not a claim');
+    case 'ignore-name': return vscode.l10n.t('name ignored');
+    case 'ignore-date': return vscode.l10n.t('date ignored');
   }
 }
 

@@ -1,12 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerCrossSourceViews } from './crossSourceViews';
-import { FILTER_STATE_KEY, registerCommands } from './commands';
+import { CLAIM_ORDER_STATE_KEY, commandRegistrar, FILTER_STATE_KEY, registerCommands } from './commands';
 import { FindingDecorations } from './decorations';
 import { FindingsStore } from './findingsStore';
 import { SourcemarkServer } from './serverState';
 import { ALL_KINDS, ALL_STATUSES, SourcesView, type FindingFilter } from './sourcesView';
+import { NoteThreads, registerNoteCommands } from './noteThreads';
 import { registerReportCommand } from './reportCommand';
+import type { ClaimOrder } from './reviewQueue';
 import { SourceStatusBar } from './statusBar';
 import { WalkthroughProgress } from './walkthrough';
 
@@ -23,9 +25,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   server = new SourcemarkServer(context);
   const store = new FindingsStore(server);
   const filter = context.workspaceState.get<FindingFilter>(FILTER_STATE_KEY) ?? { kinds: [...ALL_KINDS], statuses: [...ALL_STATUSES] };
-  const view = new SourcesView(server, filter);
-  context.subscriptions.push(server, store, new FindingDecorations(store), view, new SourceStatusBar(store, server));
+  const view = new SourcesView(server, filter, context.workspaceState.get<ClaimOrder>(CLAIM_ORDER_STATE_KEY) ?? 'worthiness');
+  context.subscriptions.push(server, store, new FindingDecorations(store, context.extensionUri), view, new SourceStatusBar(store, server));
   registerCommands(context, server, store, view);
+  const notes = new NoteThreads(server, store);
+  context.subscriptions.push(notes);
+  registerNoteCommands(notes, commandRegistrar(context));
   registerCrossSourceViews(context, () => server?.languageClient);
   const walkthrough = new WalkthroughProgress(context, server);
   context.subscriptions.push(walkthrough, registerReportCommand(context, () => walkthrough.reportCreated()));

@@ -1,4 +1,4 @@
-// Which finding a command acts on, and where "next untagged claim" goes. Pure: offsets in, items out.
+// Which finding a command acts on. Pure: offsets in, items out.
 import type { FindingItem, FindingKind } from '../shared/protocol';
 
 export interface PickOptions {
@@ -27,10 +27,3 @@ export function pickFinding<T extends FindingItem>(findings: readonly T[], selSt
   return narrowest(claims.length ? claims : under)[0];
 }
 
-/** The next (or previous) untagged claim after (before) `offset`, wrapping around the document. */
-export function nextUntaggedClaim<T extends FindingItem>(findings: readonly T[], offset: number, direction: 1 | -1): T | undefined {
-  const untagged = findings.filter((f) => f.kind === 'claim' && !f.status).sort((a, b) => a.start - b.start);
-  if (!untagged.length) return undefined;
-  if (direction === 1) return untagged.find((f) => f.start > offset) ?? untagged[0];
-  return [...untagged].reverse().find((f) => f.start < offset) ?? untagged[untagged.length - 1];
-}

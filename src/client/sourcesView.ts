@@ -1,10 +1,15 @@
 import * as vscode from 'vscode';
-import { DocumentFindingsRequest, WorkspaceSummaryRequest, type FindingItem, type FindingKind, type SourceSummary } from '../shared/protocol';
-import { FINDING_KINDS, TAG_STATUSES, type TagStatus } from '../core/model';
+import {
+  DocumentFindingsRequest, WorkspaceSummaryRequest,
+  type ConflictItem, type DocumentFindings, type FindingItem, type FindingKind, type SourceSummary, type TagItem, type TagStatus,
+} from '../shared/protocol';
+import { FINDING_KINDS, TAG_STATUSES } from '../core/model';
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
 import { countsDescription, countsText, STATUS_CODICON, STATUS_GLYPH } from './countsText';
+import { toRange } from './ranges';
+import { claimQueue, commenterGroups, entityGroups, inComment, progressText, type ClaimOrder, type CommenterGroup, type EntityGroup } from './reviewQueue';
 import type { SourcemarkServer } from './serverState';
-import { entityTypeWord, kindWord, statusWord } from '../shared/words';
+import { entityTypeWord, kindCount, kindWord, statusWord } from '../shared/words';
 
 const VIEW_ID = 'sourcemark.sources';
 
@@ -22,17 +27,69 @@ export class SourceNode {
   constructor(public summary: SourceSummary) {}
 }
 
-export class FindingNode {
-  constructor(readonly uri: string, readonly finding: FindingItem) {}
+/** A section of a source: Claims (the queue), Entities, Dates, Quotations, Conflicts, Orphans, Hidden tags, Reader comments. */
+export class SectionNode {
+  children: Node[] = [];
+  description = '';
+  tooltip = '';
+  constructor(readonly parent: SourceNode, readonly section: SectionId) {}
 }
 
-type Node = SourceNode | FindingNode;
+/** One entity of a source, expandable to its mentions. */
+export class EntityNode {
+  children: FindingNode[] = [];
+  constructor(readonly parent: SectionNode, readonly group: EntityGroup) {}
+}
+
+/** A reader who commented, expandable to what their comments say. */
+export class CommenterNode {
+  children: FindingNode[] = [];
+  constructor(readonly parent: SectionNode, readonly group: CommenterGroup) {}
+}
+
+export class FindingNode {
+  constructor(readonly uri: string, readonly finding: FindingItem, readonly parent?: SectionNode | EntityNode | CommenterNode) {}
+}
+
+/** An orphaned tag, or a tag in a region the settings hide. */
+export class TagNode {
+  constructor(readonly uri: string, readonly tag: TagItem, readonly parent: SectionNode) {}
+}
+
+export class ConflictNode {
+  constructor(readonly uri: string, readonly conflict: ConflictItem, readonly parent: SectionNode) {}
+}
+
+type Node = SourceNode | SectionNode | EntityNode | CommenterNode | FindingNode | TagNode | ConflictNode;
+
+type SectionId = 'claims' | 'entities' | 'dates' | 'quotations' | 'conflicts' | 'orphans' | 'hidden' | 'comments';
+
+function sectionLabel(section: SectionId): string {
+  switch (section) {
+    case 'claims': return vscode.l10n.t('Claims');
+    case 'entities': return vscode.l10n.t('Entities');
+    case 'dates': return vscode.l10n.t('Dates');
+    case 'quotations': return vscode.l10n.t('Quotations');
+    case 'conflicts': return vscode.l10n.t('Conflicts');
+    case 'orphans': return vscode.l10n.t('Orphans');
+    case 'hidden': return vscode.l10n.t('Tags in hidden regions');
+    case 'comments': return vscode.l10n.t('Reader comments');
+  }
+}
+const SECTION_ICON: Record<SectionId, string> = {
+  claims: 'checklist', entities: 'symbol-field', dates: 'calendar', quotations: 'quote', conflicts: 'warning', orphans: 'debug-disconnect', hidden: 'eye-closed', comments: 'comment-discussion',
+};
 
 const KIND_ICON: Record<FindingKind, string> = { claim: 'circle-large-outline', entity: 'symbol-field', date: 'calendar', quotation: 'quote' };
 
+/** Context key for the view title's sort button: the Claims section's order. */
+export const CLAIM_ORDER_CONTEXT = 'sourcemark.claimOrder';
+
 /**
- * The Sourcemark view: every source of the workspace with its counts, expandable to its
- * findings (filtered by kind and status); a click reveals the finding. Updated live from the
+ * The Sourcemark view: every source of the workspace with its counts, expandable to its review
+ * queue: Claims (with progress), Entities (one row per entity), Dates, Quotations, Conflicts,
+ * Orphans, tags in hidden regions and, when comments are shown, what each commenter said. Rows
+ * follow the filter (kind and status); a click reveals the finding. Updated live from the
  * server's sourceChanged notifications, and in full when files or settings change.
  */
 export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -44,7 +101,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   private readonly disposables: vscode.Disposable[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly server: SourcemarkServer, private filter: FindingFilter) {
+  constructor(private readonly server: SourcemarkServer, private filter: FindingFilter, private order: ClaimOrder) {
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       this.view,
@@ -60,6 +117,17 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     );
     this.watchSources();
     this.describeFilter();
+    void vscode.commands.executeCommand('setContext', CLAIM_ORDER_CONTEXT, order);
+  }
+
+  get claimOrder(): ClaimOrder {
+    return this.order;
+  }
+
+  setClaimOrder(order: ClaimOrder): void {
+    this.order = order;
+    void vscode.commands.executeCommand('setContext', CLAIM_ORDER_CONTEXT, order);
+    this.emitter.fire(undefined);
   }
 
   /** Files created or deleted outside the editor (a git pull, a copy) change the list too. */
@@ -107,12 +175,10 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (node instanceof FindingNode) return [];
+    if (node instanceof SectionNode || node instanceof EntityNode || node instanceof CommenterNode) return node.children;
+    if (node && !(node instanceof SourceNode)) return [];
     try {
-      if (node) {
-        const result = await this.server.request(DocumentFindingsRequest, { uri: node.summary.uri });
-        return result.findings.filter((f) => this.matches(f)).map((f) => new FindingNode(node.summary.uri, f));
-      }
+      if (node) return this.sections(node, await this.server.request(DocumentFindingsRequest, { uri: node.summary.uri }));
       this.loaded ??= this.load();
       await this.loaded;
       return [...this.nodes.values()];
@@ -121,6 +187,46 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
       this.view.message = (e as Error).message;
       return [];
     }
+  }
+
+  /** A source's review queue: each section with what the filter lets through, empty ones left out. */
+  private sections(source: SourceNode, result: DocumentFindings): SectionNode[] {
+    const uri = source.summary.uri;
+    const shown = result.findings.filter((f) => this.matches(f));
+    const article = shown.filter((f) => !inComment(f));
+    const sections: SectionNode[] = [];
+    const add = (id: SectionId, build: (section: SectionNode) => Node[], description: (children: Node[]) => string, tooltip: string) => {
+      const section = new SectionNode(source, id);
+      section.children = build(section);
+      if (!section.children.length && id !== 'claims') return;
+      section.description = description(section.children);
+      section.tooltip = `${tooltip}\n\n${section.description}`;
+      sections.push(section);
+    };
+    if (this.filter.kinds.includes('claim')) {
+      // Progress counts every claim of the article, whatever the status filter shows.
+      const all = claimQueue(result.findings.filter((f) => !inComment(f)), this.claimOrder);
+      add('claims', (s) => claimQueue(article, this.claimOrder).map((f) => new FindingNode(uri, f, s)), () => progressText(all),
+        this.claimOrder === 'worthiness'
+          ? vscode.l10n.t('The article\'s claims, most check-worthy first. A claim is reviewed once it is tagged.')
+          : vscode.l10n.t('The article\'s claims, in the order of the source. A claim is reviewed once it is tagged.'));
+    }
+    add('entities', (s) => entityGroups(article).map((g) => {
+      const node = new EntityNode(s, g);
+      node.children = g.mentions.map((f) => new FindingNode(uri, f, node));
+      return node;
+    }), (c) => `${c.length} · ${mentions(article.filter((f) => f.kind === 'entity').length)}`, vscode.l10n.t('Names in the article, one row per entity; expand a row for its mentions.'));
+    add('dates', (s) => article.filter((f) => f.kind === 'date').map((f) => new FindingNode(uri, f, s)), (c) => `${c.length}`, vscode.l10n.t('Dates in the article, with their value in words.'));
+    add('quotations', (s) => article.filter((f) => f.kind === 'quotation').map((f) => new FindingNode(uri, f, s)), (c) => `${c.length}`, vscode.l10n.t('Who said what in the article.'));
+    add('conflicts', (s) => (result.conflicts ?? []).map((c) => new ConflictNode(uri, c, s)), (c) => `${c.length}`, vscode.l10n.t('Where another source of the workspace says otherwise.'));
+    add('orphans', (s) => (result.orphans ?? []).map((t) => new TagNode(uri, t, s)), (c) => `${c.length}`, vscode.l10n.t('Tags whose text is no longer in the source. They stay in the sidecar: select the text they belong to and use the quick fix to re-attach them.'));
+    add('hidden', (s) => (result.hiddenTags ?? []).map((t) => new TagNode(uri, t, s)), (c) => `${c.length}`, vscode.l10n.t('Tags in regions the "sourcemark.regions" setting hides (reader comments, for instance). They are kept and listed here.'));
+    add('comments', (s) => commenterGroups(shown).map((g) => {
+      const node = new CommenterNode(s, g);
+      node.children = g.findings.map((f) => new FindingNode(uri, f, node));
+      return node;
+    }), (c) => (c.length === 1 ? vscode.l10n.t('1 commenter') : vscode.l10n.t('{0} commenters', c.length)), vscode.l10n.t('What reader comments say, grouped by commenter (shown because "sourcemark.regions" includes comments).'));
+    return sections;
   }
 
   private async load(): Promise<void> {
@@ -135,11 +241,38 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    return node instanceof SourceNode ? sourceItem(node.summary) : findingItem(node);
+    if (node instanceof SourceNode) return sourceItem(node.summary);
+    if (node instanceof SectionNode) return sectionItem(node);
+    if (node instanceof EntityNode) return entityItem(node);
+    if (node instanceof CommenterNode) return commenterItem(node);
+    if (node instanceof TagNode) return tagItem(node);
+    if (node instanceof ConflictNode) return conflictItem(node);
+    return findingItem(node);
+  }
+
+  /**
+   * An entity's tooltip, when the pointer rests on it, also lists the sources that mention it
+   * (the server's references, across the workspace index): asked only for the row looked at.
+   */
+  async resolveTreeItem(item: vscode.TreeItem, node: Node, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    if (!(node instanceof EntityNode) || !(item.tooltip instanceof vscode.MarkdownString)) return item;
+    const first = node.group.mentions[0];
+    const uri = vscode.Uri.parse(node.parent.parent.summary.uri);
+    const locations = await Promise.resolve(vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, toRange(first.range).start))
+      .catch(() => undefined);
+    if (token.isCancellationRequested || !locations?.length) return item;
+    const bySource = new Map<string, number>();
+    for (const l of locations) bySource.set(l.uri.toString(), (bySource.get(l.uri.toString()) ?? 0) + 1);
+    const lines = [...bySource].sort((a, b) => b[1] - a[1]).map(([u, n]) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(u))}: ${mentions(n)}`);
+    const heading = bySource.size === 1 ? vscode.l10n.t('In 1 source of the workspace:') : vscode.l10n.t('In {0} sources of the workspace:', bySource.size);
+    item.tooltip.appendText(`\n\n${heading}\n\n${lines.join('\n\n')}`);
+    return item;
   }
 
   getParent(node: Node): Node | undefined {
-    return node instanceof FindingNode ? this.nodes.get(node.uri) : undefined;
+    if (node instanceof SourceNode) return undefined;
+    if (node instanceof FindingNode) return node.parent ?? this.nodes.get(node.uri);
+    return node.parent;
   }
 
   dispose(): void {
@@ -168,22 +301,105 @@ function sourceItem(s: SourceSummary): vscode.TreeItem {
   return item;
 }
 
+const mentions = (n: number) => (n === 1 ? vscode.l10n.t('1 mention') : vscode.l10n.t('{0} mentions', n));
+const statusText = (status: TagStatus | undefined) => (status ? `${STATUS_GLYPH[status]} ${statusWord(status)}` : statusWord('untagged'));
+const statusColor = (status: TagStatus) => new vscode.ThemeColor(`sourcemark.${status}Foreground`);
+
+function markdown(text: string): vscode.MarkdownString {
+  // Source text is untrusted: appendText escapes it.
+  return new vscode.MarkdownString().appendText(text);
+}
+
+function sectionItem(node: SectionNode): vscode.TreeItem {
+  const expanded = node.section === 'claims' || node.section === 'conflicts' || node.section === 'orphans';
+  const item = new vscode.TreeItem(sectionLabel(node.section), expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `${node.parent.summary.uri}#section:${node.section}`;
+  item.description = node.description;
+  item.tooltip = markdown(node.tooltip);
+  item.iconPath = new vscode.ThemeIcon(SECTION_ICON[node.section]);
+  item.accessibilityInformation = { label: `${sectionLabel(node.section)}: ${node.description}` };
+  item.contextValue = `sourcemark.section.${node.section}`;
+  return item;
+}
+
+function entityItem(node: EntityNode): vscode.TreeItem {
+  const g = node.group;
+  const item = new vscode.TreeItem(g.name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `${node.parent.parent.summary.uri}#entity:${g.key}`;
+  const tagged = g.mentions.filter((m) => m.status).length;
+  const type = g.entityType ? entityTypeWord(g.entityType) : kindWord('entity');
+  const taggedText = vscode.l10n.t('{0} tagged', tagged);
+  item.description = `${type} · ${mentions(g.mentions.length)}${tagged ? ` · ${taggedText}` : ''}`;
+  const names = [...new Set(g.mentions.map((m) => m.text))];
+  item.tooltip = markdown(`${g.name} (${type})\n\n${vscode.l10n.t('{0} in this source', mentions(g.mentions.length))}${tagged ? `, ${taggedText}` : ''}\n\n${vscode.l10n.t('Written as: {0}', names.join(', '))}`);
+  item.iconPath = new vscode.ThemeIcon(KIND_ICON.entity);
+  item.accessibilityInformation = { label: `${g.name}, ${item.description}` };
+  return item;
+}
+
+function commenterItem(node: CommenterNode): vscode.TreeItem {
+  const g = node.group;
+  const name = g.commenter ?? vscode.l10n.t('Unnamed commenter');
+  const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `${node.parent.parent.summary.uri}#commenter:${g.commenter === undefined ? '' : `:${g.commenter}`}`;
+  const counts = FINDING_KINDS.map((k) => [k, g.findings.filter((f) => f.kind === k).length] as const).filter(([, n]) => n).map(([k, n]) => kindCount(k, n));
+  item.description = counts.join(' · ');
+  item.tooltip = markdown(`${vscode.l10n.t('Comments by {0}', name)}\n\n${counts.join(', ')}`);
+  item.iconPath = new vscode.ThemeIcon('account');
+  return item;
+}
+
+function tagItem(node: TagNode): vscode.TreeItem {
+  const t = node.tag;
+  const item = new vscode.TreeItem(t.exact, vscode.TreeItemCollapsibleState.None);
+  item.id = `${node.uri}#tag:${t.annotationId}`;
+  const where = !t.range ? vscode.l10n.t('text not found') : t.region ? vscode.l10n.t('hidden region ({0})', t.region) : vscode.l10n.t('hidden region');
+  item.description = `${statusText(t.status)} · ${kindWord(t.kind)} · ${where}`;
+  const since = t.orphanedAt ? vscode.l10n.t(' (since {0})', t.orphanedAt) : '';
+  item.tooltip = markdown(t.range
+    ? `${vscode.l10n.t('A {0} tagged {1}, in a region the "sourcemark.regions" setting hides. Line {2}.', kindWord(t.kind), statusWord(t.status), t.range.start.line + 1)}\n\n${t.exact}`
+    : `${vscode.l10n.t('An orphaned tag ({0}, {1}): its text is no longer in the source{2}. It is kept in the sidecar; select the text it belongs to and use the quick fix to re-attach it.', kindWord(t.kind), statusWord(t.status), since)}\n\n${t.exact}`);
+  item.iconPath = new vscode.ThemeIcon(t.range ? STATUS_CODICON[t.status] : 'debug-disconnect', statusColor(t.status));
+  item.contextValue = 'sourcemark.tag';
+  // An orphan has no place: its diagnostic is on the source's first line.
+  const range = t.range ? toRange(t.range) : new vscode.Range(0, 0, 0, 0);
+  item.command = { title: vscode.l10n.t('Reveal'), command: 'vscode.open', arguments: [vscode.Uri.parse(node.uri), { selection: range, preview: true }] };
+  return item;
+}
+
+function conflictItem(node: ConflictNode): vscode.TreeItem {
+  const c = node.conflict;
+  const item = new vscode.TreeItem(c.message, vscode.TreeItemCollapsibleState.None);
+  item.id = `${node.uri}#conflict:${c.id}`;
+  const other = vscode.workspace.asRelativePath(vscode.Uri.parse(c.otherUri));
+  item.description = `${vscode.l10n.t('line {0}', c.range.start.line + 1)} · ${other}`;
+  item.tooltip = markdown(`${c.message}\n\n${vscode.l10n.t('Here: line {0}. Other source: {1}, line {2}.', c.range.start.line + 1, other, c.otherRange.start.line + 1)}`);
+  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  item.command = { title: vscode.l10n.t('Reveal'), command: 'vscode.open', arguments: [vscode.Uri.parse(node.uri), { selection: toRange(c.range), preview: true }] };
+  return item;
+}
+
 function findingItem(node: FindingNode): vscode.TreeItem {
   const f = node.finding;
-  const label = f.value ? `${f.text} → ${f.value}` : f.text;
-  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(f.text, vscode.TreeItemCollapsibleState.None);
   item.id = `${node.uri}#${f.id}`;
-  const status = f.status ? `${STATUS_GLYPH[f.status]} ${statusWord(f.status)}` : statusWord('untagged');
-  // A claim's row says its status; another finding's says what it is (and who said it), then its tag.
-  const what = f.entityType ? entityTypeWord(f.entityType) : kindWord(f.kind);
-  item.description = f.kind === 'claim' ? status : `${what}${f.speaker ? ` · ${f.speaker}` : ''}${f.status ? ` · ${status}` : ''}`;
+  const status = statusText(f.status);
+  // A claim's row says its status and check-worthiness; a mention's (under its entity) its status;
+  // another finding's what it is (a date's value in words, who said a quotation), then its tag.
+  const what = f.kind === 'claim' ? vscode.l10n.t('check-worthiness {0}', f.score.toFixed(2))
+    : f.kind === 'date' ? (f.valueLabel ?? vscode.l10n.t('unresolved'))
+    : f.kind === 'quotation' ? (f.speaker ?? vscode.l10n.t('speaker unknown'))
+    : node.parent instanceof EntityNode ? vscode.l10n.t('line {0}', f.range.start.line + 1) : (f.entityType ? entityTypeWord(f.entityType) : kindWord(f.kind));
+  item.description = f.kind === 'claim' ? `${status} · ${what}` : `${what}${f.status ? ` · ${status}` : ''}`;
   // A tagged claim shows its status; a tagged name or date keeps its kind's icon in the status colour.
   const icon = f.kind === 'claim' && f.status ? STATUS_CODICON[f.status] : KIND_ICON[f.kind];
-  item.iconPath = new vscode.ThemeIcon(icon, f.status ? new vscode.ThemeColor(`sourcemark.${f.status}Foreground`) : undefined);
-  const tooltip = new vscode.MarkdownString();
-  tooltip.appendText(`${kindWord(f.kind)} · ${status} · ${vscode.l10n.t('line {0}', f.range.start.line + 1)}\n\n${f.text}`);
-  if (f.note) tooltip.appendText(`\n\n${vscode.l10n.t('Note: {0}', f.note)}`);
-  item.tooltip = tooltip;
+  item.iconPath = new vscode.ThemeIcon(icon, f.status ? statusColor(f.status) : undefined);
+  const lines = [`${f.label}`, `${kindWord(f.kind)} · ${status} · ${vscode.l10n.t('line {0}', f.range.start.line + 1)}${f.kind === 'claim' ? ` · ${what}` : ''}`, f.text];
+  const comments = f.comments ?? (f.note ? [{ author: '', body: f.note }] : []);
+  for (const c of comments) lines.push(c.author ? `${c.author}: ${c.body}` : vscode.l10n.t('Note: {0}', c.body));
+  for (const u of f.urls ?? []) lines.push(vscode.l10n.t('Evidence: {0}', `${u.title ? `${u.title} ` : ''}<${u.url}>`));
+  item.tooltip = markdown(lines.join('\n\n'));
+  item.accessibilityInformation = { label: `${f.text}, ${item.description}` };
   item.contextValue = `sourcemark.finding.${f.kind}${f.status ? '.tagged' : ''}`;
   item.command = { title: vscode.l10n.t('Reveal Finding'), command: 'sourcemark.revealFinding', arguments: [node] };
   return item;

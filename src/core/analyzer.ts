@@ -3,7 +3,7 @@ import { DETECTION_ORDER } from './kinds';
 import type { AnalysedParagraph } from './kinds/kind';
 import { DateDetector } from './kinds/date/dateDetector';
 import { MAX_CLAIM_LENGTH } from './kinds/claim/claimDetector';
-import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKind } from './model';
+import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKind, RegionSpan } from './model';
 import { compareFindings, DEFAULT_ANALYSIS_OPTIONS } from './model';
 import { createParagraphProcessor } from './pipeline/processor';
 import { segmentBlocks, type Block } from './text/blocks';
@@ -57,8 +57,9 @@ export class Analyzer {
     const stats: AnalyzerStats = { paragraphs: 0, cacheHits: 0 };
     const paragraphs: AnalysedParagraph[] = [];
     const notes: AnalysisNote[] = [];
+    const regions = regionSpans(blocks);
     for (const block of blocks) {
-      if (block.region === 'boilerplate') continue;
+      if (block.region === 'boilerplate' && !opts.analyseBoilerplate) continue;
       let unscored = 0;
       for (const piece of paragraphPieces(block)) {
         stats.paragraphs++;
@@ -85,8 +86,12 @@ export class Analyzer {
 
     this.lastStats = stats;
     for (const f of [...findings, ...repeats]) f.id = `${f.kind}:${f.start}:${f.end}`;
+    findings.sort(compareFindings);
+    assignCommenters(findings, regions);
+    assignCommenters(repeats.sort(compareFindings), regions);
     return {
-      findings: findings.sort(compareFindings),
+      findings,
+      regions,
       ...(notes.length ? { notes } : {}),
       ...(repeats.length ? { repeats } : {}),
       ...(publicationDate ? { publicationDate } : {}),
@@ -111,6 +116,32 @@ export class Analyzer {
   }
 }
 
+
+/**
+ * The blocks as region spans. A thread's header and metadata lines name the commenter of the comment
+ * they head (blocks give it to the comment only, which the claim detector attributes to them).
+ */
+function regionSpans(blocks: readonly Block[]): RegionSpan[] {
+  const spans: RegionSpan[] = blocks.map((b) => ({ start: b.start, end: b.end, region: b.region, ...(b.commenter ? { commenter: b.commenter } : {}) }));
+  let next: string | undefined;
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const s = spans[i]!;
+    if (s.region === 'comment') next = s.commenter;
+    else if (s.region === 'comment-meta' && next) s.commenter = next;
+    else if (s.region !== 'comment-meta') next = undefined;
+  }
+  return spans;
+}
+
+/** Each finding in a comment gets its block's commenter; one pass, both lists in text order. */
+function assignCommenters(findings: readonly Finding[], regions: readonly RegionSpan[]): void {
+  let i = 0;
+  for (const f of findings) {
+    while (i < regions.length && regions[i]!.end <= f.start) i++;
+    const r = regions[i];
+    if (r?.commenter && r.start <= f.start) f.commenter = r.commenter;
+  }
+}
 
 /** The note on a paragraph with a "sentence" too long to be prose. */
 export function notProse(length: number): string {

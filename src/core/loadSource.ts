@@ -1,6 +1,8 @@
 // One source read and analysed with its tags: what the editor, the workspace index, the Sourcemark
 // view and the CLI all start from.
+import { dirname } from 'node:path';
 import type { Analyzer } from './analyzer';
+import { ignoredNamesFor } from './dismissals/ignoreFile';
 import { readRegularFile } from './files/regularFile';
 import { analyzeSource, type SourceAnalysis, type SourceOptions } from './sourceAnalysis';
 import type { Span } from './taggedFindings';
@@ -53,6 +55,7 @@ export async function loadSource(
   const sidecarPath = sidecarPathFor(source.path);
   const sidecar = fitToSource(source.sidecar ?? (await readOrInvalid(store, sidecarPath)), file.text);
   const tags = sidecar.state === 'ok' ? sidecar.sidecar : undefined;
-  const analysed = await (analyse ?? analyzeSource)(analyzer, file.text, tags, options, source.tracked);
+  const ignoredNames = options.ignoredNames ?? (await ignoredNamesFor(dirname(source.path)));
+  const analysed = await (analyse ?? analyzeSource)(analyzer, file.text, tags, { ...options, ignoredNames }, source.tracked);
   return { ...file, sidecarPath, sidecar, ...analysed };
 }

@@ -123,6 +123,8 @@ export interface Finding {
   end: number;
   text: string;
   region: Region;
+  /** In a reader comment (or its metadata line): the commenter's handle. */
+  commenter?: string;
   /** 0–1: check-worthiness for claims, confidence for entities and dates. */
   score: number;
   cues: Cue[];
@@ -138,6 +140,11 @@ export interface AnalysisOptions {
   /** Claims scoring below this are not reported. */
   claimThreshold: number;
   kinds: readonly FindingKind[];
+  /**
+   * Page boilerplate is analysed only when this includes it. Which regions are shown is decided
+   * after the analysis (see visibility.ts), so a tag in a hidden region keeps its full finding.
+   */
+  analyseBoilerplate?: boolean;
 }
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {
@@ -160,6 +167,15 @@ export interface AnalysisResult {
   skipped?: { reason: string };
   /** Parts of the source not analysed as prose, and why: shown to the user, in text order. */
   notes?: AnalysisNote[];
+  /** Where each region of the source is, in text order (blocks; a commenter's handle on comment blocks). */
+  regions: RegionSpan[];
+}
+
+export interface RegionSpan {
+  start: number;
+  end: number;
+  region: Region;
+  commenter?: string;
 }
 
 /** A stretch of a source that was analysed differently from prose, with a message for the user. */

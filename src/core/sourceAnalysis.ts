@@ -1,17 +1,23 @@
 import type { Analyzer } from './analyzer';
 import type { AnalysisOptions, AnalysisResult } from './model';
-import { attachTags, type Span, type TaggedFindings } from './taggedFindings';
+import { regionSet, type RegionChoice } from './regions';
+import { attachTags, type Span } from './taggedFindings';
 import type { Sidecar } from './tags/annotation';
 import { checkAnalysable } from './text/sourceText';
+import { applyVisibility, type VisibleFindings } from './visibility';
 
-/** The analysis options with the size limit over which a source is not analysed. */
-export type SourceOptions = Partial<AnalysisOptions> & { maxFileSizeMB?: number };
+/**
+ * The analysis options with the size limit over which a source is not analysed, the regions shown
+ * (absent: all) and the names the workspace dismissed (lower-cased; absent: read from the nearest
+ * ignore file by loadSource).
+ */
+export type SourceOptions = Partial<AnalysisOptions> & { maxFileSizeMB?: number; regions?: readonly RegionChoice[]; ignoredNames?: readonly string[] };
 
 export interface SourceAnalysis {
   /** Present when the source was analysed; absent when it was refused (binary, too large). */
   analysis?: AnalysisResult;
   skippedReason?: string;
-  tagged: TaggedFindings;
+  tagged: VisibleFindings;
 }
 
 /**
@@ -26,12 +32,15 @@ export function analyzeSource(
   /** Tag ranges the editor kept in step with edits, by annotation id (see attachTags). */
   tracked?: ReadonlyMap<string, Span>,
 ): SourceAnalysis {
-  const { maxFileSizeMB, ...analysisOptions } = options;
+  const { maxFileSizeMB, regions, ignoredNames, ...analysisOptions } = options;
   const check = checkAnalysable(text, maxFileSizeMB);
-  const analysis = check.ok ? analyzer.analyze(text, analysisOptions) : undefined;
+  const analyseBoilerplate = regions?.includes('boilerplate') ?? false;
+  const analysis = check.ok ? analyzer.analyze(text, { ...analysisOptions, analyseBoilerplate }) : undefined;
+  const tagged = attachTags(text, analysis?.findings ?? [], sidecar, tracked, analysis?.repeats, analysis?.regions);
+  const visibility = { ...(regions ? { regions: regionSet(regions) } : {}), ...(ignoredNames ? { ignoredNames } : {}) };
   return {
     ...(analysis ? { analysis } : {}),
     ...(check.ok ? {} : { skippedReason: check.reason }),
-    tagged: attachTags(text, analysis?.findings ?? [], sidecar, tracked, analysis?.repeats),
+    tagged: applyVisibility(text, tagged, sidecar?.dismissals ?? [], visibility, tracked),
   };
 }

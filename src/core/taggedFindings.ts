@@ -1,6 +1,7 @@
 import search from 'approx-string-match';
-import type { Finding } from './model';
-import type { Annotation, Sidecar } from './tags/annotation';
+import { regionAt } from './regions';
+import type { Finding, RegionSpan } from './model';
+import type { Annotation, Sidecar, TextQuoteTarget } from './tags/annotation';
 import { QuoteAnchorer, type Anchor } from './tags/anchoring';
 import { makeQuoteTarget, sameQuoteTarget, sha256Hex } from './tags/quoteSelector';
 import { compareFindings } from './model';
@@ -34,14 +35,33 @@ export interface Span {
  * at least half like the quote; typing over the whole tagged text, or the editor reloading the file
  * from disk as one replacement, makes it a guess, and the quote decides instead.
  */
-function trackedStillHolds(text: string, span: Span, a: Annotation): boolean {
+export function trackedStillHolds(text: string, span: Span, exact: string): boolean {
   if (span.end <= span.start || span.end > text.length) return false;
   const now = text.slice(span.start, span.end);
-  if (now === a.target.exact) return true;
-  const exact = a.target.exact;
+  if (now === exact) return true;
   if (!exact || Math.abs(now.length - exact.length) > exact.length / 2) return false;
   const [m] = search(now, exact, Math.floor(exact.length / 2));
   return m !== undefined && m.start === 0 && m.end === now.length;
+}
+
+/**
+ * Where each item (a tag, a dismissal) is in `text`, by id: the editor's tracked range when it still
+ * holds, else re-found by its quote. Tags and dismissals both anchor here, so they behave alike.
+ */
+export function anchorTargets<T extends { id: string; target: TextQuoteTarget }>(
+  text: string, items: readonly T[], tracked?: ReadonlyMap<string, Span>,
+): Map<string, Anchor> {
+  const anchors = new Map<string, Anchor>();
+  const toAnchor: T[] = [];
+  for (const item of items) {
+    const span = tracked?.get(item.id);
+    if (span && trackedStillHolds(text, span, item.target.exact)) anchors.set(item.id, { ...span, method: 'tracked', confidence: 1 });
+    else toAnchor.push(item);
+  }
+  new QuoteAnchorer(text).anchorAll(toAnchor.map((a) => a.target)).forEach((anchor, i) => {
+    if (anchor) anchors.set(toAnchor[i]!.id, anchor);
+  });
+  return anchors;
 }
 
 /**
@@ -57,23 +77,15 @@ export function attachTags(
   tracked?: ReadonlyMap<string, Span>,
   /** Findings not flagged on their own (repeated claims) that a tag can still land on. */
   unflagged: readonly Finding[] = [],
+  /** The source's regions, for tags on text no finding covers. */
+  regions?: readonly RegionSpan[],
 ): TaggedFindings {
   const byKey = new Map(findings.map((f) => [f.id, { ...f } as TaggedFinding]));
   const spare = new Map(unflagged.map((f) => [f.id, f]));
   const orphans: Annotation[] = [];
-  const anchors = new Map<string, Anchor>();
   const duplicates: TaggedFindings['duplicates'] = [];
   const annotations = sidecar?.annotations ?? [];
-  const anchorer = new QuoteAnchorer(text);
-  const toAnchor: Annotation[] = [];
-  for (const a of annotations) {
-    const span = tracked?.get(a.id);
-    if (span && trackedStillHolds(text, span, a)) anchors.set(a.id, { ...span, method: 'tracked', confidence: 1 });
-    else toAnchor.push(a);
-  }
-  anchorer.anchorAll(toAnchor.map((a) => a.target)).forEach((anchor, i) => {
-    if (anchor) anchors.set(toAnchor[i]!.id, anchor);
-  });
+  const anchors = anchorTargets(text, annotations, tracked);
 
   for (const annotation of annotations) {
     const anchor = anchors.get(annotation.id);
@@ -89,9 +101,11 @@ export function attachTags(
     } else if (!finding && spare.has(id)) {
       byKey.set(id, { ...spare.get(id)!, annotation, anchor });
     } else if (!finding) {
+      // A tag on text the analysis did not flag: it takes its block's region.
+      const block = regions ? regionAt(regions, anchor.start) : undefined;
       byKey.set(id, {
-        id, kind: annotation.kind, start: anchor.start, end: anchor.end, text: text.slice(anchor.start, anchor.end), region: 'body',
-        score: 0, cues: [], annotation, anchor,
+        id, kind: annotation.kind, start: anchor.start, end: anchor.end, text: text.slice(anchor.start, anchor.end), region: block?.region ?? 'body',
+        ...(block?.commenter ? { commenter: block.commenter } : {}), score: 0, cues: [], annotation, anchor,
       });
     } else {
       duplicates.push({ annotation, finding });
@@ -106,9 +120,12 @@ export function attachTags(
  * saving keeps the file in step with the source. Orphans keep their last known target. Annotations
  * `tagged` does not know (another writer added them meanwhile) are left as they are.
  */
-export function rebaseSidecar(sidecar: Sidecar, text: string, tagged: TaggedFindings, now: Date = new Date()): Sidecar {
-  const orphaned = new Set(tagged.orphans.map((a) => a.id));
-  const annotations = sidecar.annotations.map((a) => {
+export function rebaseSidecar(
+  sidecar: Sidecar, text: string, tagged: TaggedFindings & { dismissalOrphans?: readonly { id: string }[] }, now: Date = new Date(),
+): Sidecar {
+  const orphaned = new Set([...tagged.orphans, ...(tagged.dismissalOrphans ?? [])].map((a) => a.id));
+  // Tags and dismissals are brought up to date alike.
+  const rebase = <T extends { id: string; target: TextQuoteTarget; orphanedAt?: string }>(a: T): T => {
     const anchor = tagged.anchors.get(a.id);
     if (!anchor) {
       return orphaned.has(a.id) && a.orphanedAt === undefined ? { ...a, orphanedAt: now.toISOString() } : a;
@@ -116,7 +133,11 @@ export function rebaseSidecar(sidecar: Sidecar, text: string, tagged: TaggedFind
     const target = makeQuoteTarget(text, anchor.start, anchor.end);
     if (sameQuoteTarget(target, a.target) && a.orphanedAt === undefined) return a;
     const { orphanedAt: _found, ...rest } = a;
-    return { ...rest, target };
-  });
-  return { ...sidecar, sourceSha256: sha256Hex(text), annotations };
+    return { ...rest, target } as T;
+  };
+  const annotations = sidecar.annotations.map(rebase);
+  return {
+    ...sidecar, sourceSha256: sha256Hex(text), annotations,
+    ...(sidecar.dismissals ? { dismissals: sidecar.dismissals.map(rebase) } : {}),
+  };
 }

@@ -17,7 +17,7 @@ import { checkClosedSource } from './sourcePaths';
 import { semanticTokensFor, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 import { analysisOptionsOf } from './settings';
 import type { SourceState } from './sourceState';
-import { emptyCounts, findingItems, summaryOf } from './sourceSummary';
+import { documentExtras, emptyCounts, findingItems, summaryOf } from './sourceSummary';
 import { listSources } from './workspaceSources';
 
 /** Paragraphs the closed sources' analyzer keeps: sources rarely share any, but page furniture repeats. */
@@ -104,7 +104,7 @@ export class ClientRequests implements Feature {
     if (!open) return (await this.closedFindings(uri, scope).catch(() => undefined)) ?? notSource;
     const state = await this.ctx.sources.current(uri);
     if (!state) return notSource;
-    return { ...summaryOf(state), isSource: true, version: state.version, findings: findingItems(open, state, scope), scope };
+    return { ...summaryOf(state), isSource: true, version: state.version, findings: findingItems(open, state, scope), scope, ...documentExtras(open, state) };
   }
 
   async workspaceSummary(): Promise<WorkspaceSummary> {

@@ -3,7 +3,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languag
 import { compareByKind, type TagStatus } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { cut, oneLine } from '../core/text/shorten';
-import { COMMANDS, DIAGNOSTIC_SOURCE, type FindingDiagnosticData, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from '../shared/protocol';
+import { COMMANDS, DIAGNOSTIC_SOURCE, type DismissArgs, type FindingDiagnosticData, type SetTagArgs, type TagCommandArgs, type TagWithEvidenceArgs } from '../shared/protocol';
 import { bestPerSource } from './crossSource';
 import { kindWord, statusWord, tagAsTitle } from '../shared/words';
 import { orphanActions } from './orphanActions';
@@ -79,6 +79,24 @@ function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagn
   return actions;
 }
 
+/** The dismissals a finding offers: not a claim; ignore this name (here or in the workspace); ignore this date. */
+function dismissActions(f: TaggedFinding, target: TagCommandArgs, diagnostic: Diagnostic | undefined, suffix: string): CodeAction[] {
+  const offers: [string, DismissArgs][] =
+    f.kind === 'claim' ? [[l10n.t('Not a claim'), { ...target, dismissal: 'not-a-claim' }]]
+      : f.kind === 'entity' ? [
+          [l10n.t('Ignore “{0}” in this source', cut(f.entity?.canonical ?? f.text, 40)), { ...target, dismissal: 'ignore-name', scope: 'source' }],
+          [l10n.t('Ignore “{0}” in the workspace', cut(f.entity?.canonical ?? f.text, 40)), { ...target, dismissal: 'ignore-name', scope: 'workspace' }],
+        ]
+        : f.kind === 'date' ? [[l10n.t('Ignore this date'), { ...target, dismissal: 'ignore-date' }]]
+          : [];
+  return offers.map(([title, args]) => ({
+    title: `${title}${f.kind === 'entity' ? '' : suffix}`,
+    kind: CodeActionKind.QuickFix,
+    ...(diagnostic ? { diagnostics: [diagnostic] } : {}),
+    command: { title, command: COMMANDS.dismiss, arguments: [args] },
+  }));
+}
+
 function actionsForFinding(state: SourceState, f: TaggedFinding, diagnostic: Diagnostic | undefined, qualify: boolean): CodeAction[] {
   const target: TagCommandArgs = { uri: state.uri, kind: f.kind, start: f.start, end: f.end, version: state.version };
   // The finding's own quotation marks give way to ours.
@@ -96,6 +114,7 @@ function actionsForFinding(state: SourceState, f: TaggedFinding, diagnostic: Dia
       command: { title: tagAsTitle(status), command: COMMANDS.tag, arguments: [args] },
     });
   }
+  if (!f.annotation) actions.push(...dismissActions(f, target, diagnostic, suffix));
   if (f.annotation) {
     actions.push({
       title: `${l10n.t('Clear tag')}${suffix}`,

@@ -2,7 +2,10 @@ import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
+import type { Conflict } from '../core/corpus';
 import type { TaggedFinding } from '../core/taggedFindings';
+
+type ConflictSide = Conflict['sides'][number];
 import { toPlain } from '../core/text/richText';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingDiagnosticCode, type FindingDiagnosticData, type TagDiagnosticData } from '../shared/protocol';
 import type { SeverityName } from './settings';
@@ -43,7 +46,7 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
       ...problem(
         DiagnosticSeverity.Warning,
         DIAGNOSTIC_CODES.orphan,
-        l10n.t('A tag ({0} {1}) could not be found in the text any more: "{2}". It is kept in the sidecar: select the text it belongs to and re-attach it with the lightbulb, or delete it there.',
+        l10n.t('A tag ({0} {1}) could not be found in the text any more: "{2}". It is kept in the sidecar: select the text it belongs to and use the quick fix "Re-attach orphaned tag", or delete it there.',
           statusWord(orphan.status), kindWord(orphan.kind), oneLine(orphan.target.exact, 80)),
       ),
       data,
@@ -85,7 +88,7 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
         severity: SEVERITY[severity],
         code: DIAGNOSTIC_CODES.conflict,
         source: DIAGNOSTIC_SOURCE,
-        message: l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}).', disagreeText(c.kind), oneLine(mine.focusText, 60), mine.value, name, oneLine(other.focusText, 60), other.value),
+        message: conflictMessage(c, mine, other, name),
         relatedInformation: [{
           location: { uri: other.sourceId, range: rangeOf(other.focus) },
           message: `${name}: "${oneLine(other.quote, 160)}"`,
@@ -97,7 +100,16 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
   return out;
 }
 
+/** Entities, dates and quotations are coloured, not problems, unless a setting asks for their diagnostics. */
+const DIAGNOSTIC_SWITCH = { entity: 'entities', date: 'dates', quotation: 'quotations' } as const;
+
+/** One line on a conflict, from this side: what the sources disagree on and what each says. */
+export function conflictMessage(c: Conflict, mine: ConflictSide, other: ConflictSide, otherName: string): string {
+  return l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}).', disagreeText(c.kind), oneLine(mine.focusText, 60), mine.value, otherName, oneLine(other.focusText, 60), other.value);
+}
+
 function findingDiagnostic(f: TaggedFinding, state: SourceState): Omit<Diagnostic, 'range'> | undefined {
+  if (f.kind !== 'claim' && !state.settings.diagnostics[DIAGNOSTIC_SWITCH[f.kind]]) return undefined;
   // A claim that carries a tag has been looked at: it has a severity of its own.
   const severity = state.settings.severity[f.kind === 'claim' && f.annotation ? 'taggedClaim' : f.kind];
   if (severity === 'off') return undefined;

@@ -37,7 +37,7 @@ export async function citeFinding(ctx: EvidenceContext, args: TagWithEvidenceArg
   const finding = state.tagged.findings.find((f) => f.kind === cite.kind && f.start === cite.start && f.end === cite.end);
   const label = sourceLabel(cite.uri, ctx.folders());
   if (!finding) {
-    throw new TagError(l10n.t('The cited text is no longer at that place in {0} (it changed since it was indexed). Open the lightbulb again in a moment and retry.', label));
+    throw new TagError(l10n.t('The cited text is no longer at that place in {0} (it changed since it was indexed). Ask for the quick fixes again in a moment and retry.', label));
   }
   let annotation = finding.annotation;
   let written: { state: SourceState; sidecar: Sidecar } | undefined;

@@ -10,15 +10,20 @@ import { statusWord } from '../shared/words';
 import { escapeMarkdown } from '../core/text/escape';
 import { oneLine } from '../core/text/shorten';
 import { findingsAt, type SourceState } from './sourceState';
-import { anchorLine, historyLine, orphanSection } from './tagHover';
+import { anchorLine, evidenceLine, historyLine, noteLines, orphanSection } from './tagHover';
 
-/** The one place findings become hovers: every finding under the cursor, narrowest first. */
+/**
+ * The one place findings become hovers: one card for the place, the innermost finding first, each
+ * with its tag and notes at the top; what other sources say comes once, after them.
+ */
 export function hoverAt(doc: TextDocument, state: SourceState, offset: number): Hover | null {
   const found = findingsAt(state, offset);
   // Orphans are listed on the first line, where their diagnostics are.
   const orphans = doc.positionAt(offset).line === 0 ? orphanSection(state) : undefined;
   if (!found.length && !orphans) return null;
   const sections = found.map((f) => section(f, state));
+  const across = acrossSources(found, state);
+  if (across) sections.push(across);
   if (orphans) sections.push(orphans);
   const narrowest = found[0];
   return {
@@ -27,7 +32,7 @@ export function hoverAt(doc: TextDocument, state: SourceState, offset: number): 
   };
 }
 
-/** What other sources say about a finding of each kind. */
+/** What other sources say about a finding of each kind (conflicts are said once for the place, in acrossSources). */
 const ACROSS_SOURCES: { [K in FindingKind]: (f: TaggedFinding, state: SourceState) => string[] } = {
   claim: (f, state) => claimAcrossSources(f, state),
   entity: (f, state) => entityAcrossSources(f, state),
@@ -37,24 +42,37 @@ const ACROSS_SOURCES: { [K in FindingKind]: (f: TaggedFinding, state: SourceStat
 
 function section(f: TaggedFinding, state: SourceState): string {
   const d = describe(f, state.analysis);
-  const lines = [`**${d.title}** · ${toMarkdown(d.heading)}`, ...d.details.map(toMarkdown), ...ACROSS_SOURCES[f.kind](f, state)];
-  const a = f.annotation;
-  if (a) {
-    lines.push(l10n.t('Tag: **{0}** (updated {1})', statusWord(a.status), a.updatedAt.slice(0, 10)));
-    if (a.note) lines.push(l10n.t('Note: {0}', escapeMarkdown(a.note)));
-    const history = historyLine(a);
-    if (history) lines.push(history);
-    const anchored = anchorLine(f.anchor);
-    if (anchored) lines.push(anchored);
-    for (const e of a.evidence ?? []) {
-      lines.push(e.kind === 'url'
-        ? l10n.t('Evidence: {0}', escapeMarkdown(e.url))
-        : l10n.t('Evidence: {0}: “{1}”', escapeMarkdown(e.source), escapeMarkdown(oneLine(e.quote, 100))));
-    }
-  } else {
-    lines.push(l10n.t('Tag: none yet. Use the quick fixes (lightbulb) to tag it.'));
-  }
+  const by = f.commenter ? l10n.t(' · reader comment by {0}', escapeMarkdown(f.commenter)) : '';
+  const lines = [`**${d.title}** · ${toMarkdown(d.heading)}${by}`];
+  lines.push(...tagLines(f));
+  lines.push(...d.details.map(toMarkdown));
   return lines.join('  \n');
+}
+
+/** The tag, its notes and evidence: what the user said about the finding, before what Sourcemark says. */
+export function tagLines(f: TaggedFinding): string[] {
+  const a = f.annotation;
+  if (!a) return [l10n.t('Not tagged yet.')];
+  const lines = [l10n.t('Tag: **{0}** (updated {1})', statusWord(a.status), a.updatedAt.slice(0, 10))];
+  lines.push(...noteLines(a));
+  for (const e of a.evidence ?? []) lines.push(evidenceLine(e));
+  const history = historyLine(a);
+  if (history) lines.push(history);
+  const anchored = anchorLine(f.anchor);
+  if (anchored) lines.push(anchored);
+  return lines;
+}
+
+/** Cross-source lines for the findings at a place, each once; says so while the index has not linked the source yet. */
+function acrossSources(found: readonly TaggedFinding[], state: SourceState): string | undefined {
+  if (!found.length) return undefined;
+  const view = state.crossSource;
+  if (!view) return `**${l10n.t('Across sources')}** · ${l10n.t('cross-source links: still indexing.')}`;
+  const lines = new Set<string>();
+  for (const f of found) for (const line of conflictLines(f, state)) lines.add(line);
+  for (const f of found) for (const line of ACROSS_SOURCES[f.kind](f, state)) lines.add(line);
+  if (view.indexing) lines.add(indexingLine(view.indexed));
+  return lines.size ? [`**${l10n.t('Across sources')}**`, ...lines].join('  \n') : undefined;
 }
 
 const MAX_LINKED = 5;
@@ -63,7 +81,7 @@ const MAX_LINKED = 5;
 function claimAcrossSources(f: TaggedFinding, state: SourceState): string[] {
   const view = state.crossSource;
   if (!view) return [];
-  const lines = conflictLines(f, state);
+  const lines: string[] = [];
   const links = bestPerSource(view.links.get(f.id) ?? []).filter((l) => l.relation === 'corroborates');
   if (links.length) {
     lines.push(links.length === 1 ? l10n.t('**Corroborated by {0} other source:**', links.length) : l10n.t('**Corroborated by {0} other sources:**', links.length));
@@ -73,7 +91,6 @@ function claimAcrossSources(f: TaggedFinding, state: SourceState): string[] {
     }
     if (links.length > MAX_LINKED) lines.push(moreLine(links.length - MAX_LINKED));
   }
-  if (view.indexing) lines.push(indexingLine(view.indexed));
   return lines;
 }
 
@@ -88,7 +105,6 @@ function entityAcrossSources(f: TaggedFinding, state: SourceState): string[] {
   const others = g.names.filter((n) => n !== g.canonical && n !== f.text && !(f.entity?.aliases ?? []).includes(n));
   if (others.length) lines.push(l10n.t('Written elsewhere: {0}', others.map(escapeMarkdown).join(', ')));
   if (g.descriptions.length) lines.push(l10n.t('Described as: {0}', g.descriptions.slice(0, 6).map((d) => `“${escapeMarkdown(d)}”`).join(', ')));
-  lines.push(...conflictLines(f, state));
   return lines;
 }
 
@@ -96,7 +112,7 @@ function entityAcrossSources(f: TaggedFinding, state: SourceState): string[] {
 function quotationAcrossSources(f: TaggedFinding, state: SourceState): string[] {
   const view = state.crossSource;
   if (!view) return [];
-  const lines = conflictLines(f, state);
+  const lines: string[] = [];
   const of = view.speakers.get(f.id);
   const others = of?.quotes.filter((q) => !(q.sourceId === state.uri && q.quotation.findingId === f.id)) ?? [];
   if (of && others.length) {
@@ -111,7 +127,6 @@ function quotationAcrossSources(f: TaggedFinding, state: SourceState): string[] 
     }
     if (others.length > MAX_LINKED) lines.push(moreLine(others.length - MAX_LINKED));
   }
-  if (view.indexing) lines.push(indexingLine(view.indexed));
   return lines;
 }
 

@@ -39,7 +39,9 @@ export interface IndexedSource {
 
 /** The options that change what a source's analysis finds, as one comparable string. */
 export function settingsKey(s: SourceOptions): string {
-  return JSON.stringify([s.referenceDate ?? null, s.claimThreshold ?? null, [...(s.kinds ?? [])].sort(), s.maxFileSizeMB ?? null]);
+  return JSON.stringify([
+    s.referenceDate ?? null, s.claimThreshold ?? null, [...(s.kinds ?? [])].sort(), s.maxFileSizeMB ?? null, s.regions ?? null, s.ignoredNames ?? null,
+  ]);
 }
 
 /**

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { Analyzer } from '../core/analyzer';
 import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
 import { attachTags } from '../core/taggedFindings';
+import { applyVisibility } from '../core/visibility';
 import { WorkerPool } from '../core/workerPool';
 import type { AnalyseJob, AnalyseReply } from './indexMessages';
 
@@ -102,6 +103,6 @@ export class OpenAnalysis {
 function tooComplex(job: AnalyseJob, budgetMs: number): SourceAnalysis {
   return {
     skippedReason: `This source is too complex to analyse: its analysis took longer than ${Math.round(budgetMs / 1000)} s and was stopped, so that the editor stays responsive. Its tags are kept. Splitting it into smaller files lets Sourcemark analyse it.`,
-    tagged: attachTags(job.text, [], job.sidecar, job.tracked),
+    tagged: applyVisibility(job.text, attachTags(job.text, [], job.sidecar, job.tracked), job.sidecar?.dismissals ?? [], {}, job.tracked),
   };
 }

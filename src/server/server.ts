@@ -13,6 +13,7 @@ import { CrossSourceFeatures } from './crossSourceFeatures';
 import { registerEditorFeatures } from './editorFeatures';
 import { registerFileEvents } from './fileEvents';
 import { configureLanguage } from './l10n';
+import { registerReviewRequests } from './reviewRequests';
 import { OpenSources } from './openSources';
 import { DiagnosticsPublisher } from './publishDiagnostics';
 import { Settings } from './settings';
@@ -44,6 +45,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     registerEditorFeatures(ctx),
     registerCommands(ctx, crossSource, () => reanalyse()),
     registerFileEvents(ctx, crossSource, views),
+    registerReviewRequests(ctx),
     views,
     crossSource,
   ];

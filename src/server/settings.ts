@@ -1,5 +1,10 @@
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { ignoredNamesFor } from '../core/dismissals/ignoreFile';
 import { FINDING_KINDS, type FindingKind } from '../core/model';
+import { DEFAULT_REGIONS, normaliseRegions, type RegionChoice } from '../core/regions';
 import type { SourceOptions } from '../core/sourceAnalysis';
 import { DEFAULT_MAX_FILE_MB } from '../core/text/sourceText';
 
@@ -20,6 +25,15 @@ export interface SourcemarkSettings {
   maxFileSizeMB: number;
   /** Lenses above claims other sources also state ("3 sources · 2 verified"). */
   codeLens: { enabled: boolean };
+  /** Which regions are analysed and shown; the article by default. */
+  regions: RegionChoice[];
+  /** Kinds that are diagnostics besides claims, conflicts and orphans (otherwise only coloured). */
+  diagnostics: { entities: boolean; dates: boolean; quotations: boolean };
+  /**
+   * Not a setting: the names the workspace's `.sourcemark-ignore` dismisses (lower-cased), read with
+   * the settings so every analysis of the document, open or indexed, uses the same list.
+   */
+  ignoredNames?: string[];
 }
 
 export const DEFAULT_SETTINGS: SourcemarkSettings = {
@@ -34,6 +48,8 @@ export const DEFAULT_SETTINGS: SourcemarkSettings = {
   referenceDate: undefined,
   maxFileSizeMB: DEFAULT_MAX_FILE_MB,
   codeLens: { enabled: true },
+  regions: [...DEFAULT_REGIONS],
+  diagnostics: { entities: false, dates: false, quotations: false },
 };
 
 export const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -47,6 +63,7 @@ export function normaliseSettings(raw: unknown): SourcemarkSettings {
   const kinds = Array.isArray(r.kinds) ? r.kinds.filter((k): k is FindingKind => FINDING_KINDS.includes(k as FindingKind)) : DEFAULT_SETTINGS.kinds;
   const threshold = typeof r.claimThreshold === 'number' && r.claimThreshold >= 0 && r.claimThreshold <= 1 ? r.claimThreshold : DEFAULT_SETTINGS.claimThreshold;
   const referenceDate = typeof r.referenceDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.referenceDate) ? r.referenceDate : undefined;
+  const diag = (r.diagnostics && typeof r.diagnostics === 'object' ? r.diagnostics : {}) as Record<string, unknown>;
   const maxFileSizeMB = typeof r.maxFileSizeMB === 'number' && r.maxFileSizeMB > 0 ? r.maxFileSizeMB : DEFAULT_SETTINGS.maxFileSizeMB;
   return {
     sources: typeof r.sources === 'string' && r.sources.trim() ? r.sources : DEFAULT_SETTINGS.sources,
@@ -56,12 +73,26 @@ export function normaliseSettings(raw: unknown): SourcemarkSettings {
     referenceDate,
     maxFileSizeMB,
     codeLens: { enabled: (r.codeLens as { enabled?: unknown } | undefined)?.enabled !== false },
+    regions: normaliseRegions(r.regions),
+    diagnostics: { entities: diag.entities === true, dates: diag.dates === true, quotations: diag.quotations === true },
   };
 }
 
 /** The settings that change what the analysis of a source finds. */
 export function analysisOptionsOf(s: SourcemarkSettings): SourceOptions {
-  return { ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}), claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB };
+  return {
+    ...(s.referenceDate ? { referenceDate: s.referenceDate } : {}), claimThreshold: s.claimThreshold, kinds: s.kinds, maxFileSizeMB: s.maxFileSizeMB, regions: s.regions,
+    ...(s.ignoredNames ? { ignoredNames: s.ignoredNames } : {}),
+  };
+}
+
+/** The names the nearest `.sourcemark-ignore` dismisses for a file URI; none for other schemes. */
+async function workspaceIgnoredNames(uri: string): Promise<string[]> {
+  const parsed = URI.parse(uri);
+  if (parsed.scheme !== 'file') return [];
+  // Settings are asked for a document or for a workspace folder (the index's jobs): a folder's own file counts.
+  const isFolder = await stat(parsed.fsPath).then((st) => st.isDirectory(), () => false);
+  return ignoredNamesFor(isFolder ? parsed.fsPath : dirname(parsed.fsPath)).catch(() => []);
 }
 
 /**
@@ -79,9 +110,10 @@ export class Settings {
   get(uri: string): Promise<SourcemarkSettings> {
     let s = this.cache.get(uri);
     if (!s) {
-      s = this.clientAnswers
+      const fetched = this.clientAnswers
         ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourcemark' }).then(normaliseSettings, () => DEFAULT_SETTINGS)
         : Promise.resolve(DEFAULT_SETTINGS);
+      s = Promise.all([fetched, workspaceIgnoredNames(uri)]).then(([settings, ignoredNames]) => ({ ...settings, ignoredNames }));
       this.cache.set(uri, s);
     }
     return s;

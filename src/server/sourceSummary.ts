@@ -1,10 +1,18 @@
 import * as l10n from '@vscode/l10n';
+import { noteOf } from '../core/tags/noteThread';
+import type { UrlEvidence } from '../core/tags/annotation';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
 import { countFindings } from '../core/sourceCounts';
+import { toPlain } from '../core/text/richText';
 import { cut } from '../core/text/shorten';
 import type { SidecarRead } from '../core/tags/sidecarStore';
-import type { FindingItem, FindingsScope, SourceSummary } from '../shared/protocol';
+import type { ConflictItem, DocumentFindings, FindingItem, FindingsScope, SourceSummary, TagItem } from '../shared/protocol';
+import { regionSet } from '../core/regions';
+import type { TaggedFinding } from '../core/taggedFindings';
+import type { Annotation } from '../core/tags/annotation';
+import { rangeOf } from './crossSource';
+import { conflictMessage } from './diagnostics';
 import type { SourceState } from './sourceState';
 
 export { emptyCounts } from '../core/sourceCounts';
@@ -21,10 +29,45 @@ export function problemOf(skippedReason: string | undefined, sidecar: SidecarRea
   return skippedReason ?? (sidecar.state === 'invalid' ? l10n.t('Tags not loaded from {0}: {1}', sidecarPath, sidecar.problem.message) : undefined);
 }
 
+/**
+ * What a view shows besides the findings: the regions chosen, orphaned tags, tags in hidden regions,
+ * how many findings were dismissed, and the conflicts with other sources once linked.
+ */
+export function documentExtras(doc: TextDocument, state: SourceState): Pick<DocumentFindings, 'regions' | 'orphans' | 'hiddenTags' | 'dismissed' | 'conflicts'> {
+  const shown = regionSet(state.settings.regions);
+  const tagItem = (a: Annotation, f?: TaggedFinding): TagItem => ({
+    annotationId: a.id, kind: a.kind, status: a.status, exact: cut(a.target.exact, MAX_ITEM_TEXT),
+    start: f?.start ?? a.target.start, end: f?.end ?? a.target.end,
+    ...(f ? { range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) }, region: f.region } : {}),
+    ...(a.orphanedAt ? { orphanedAt: a.orphanedAt } : {}),
+    ...(a.comments?.length ? { comments: [...a.comments] } : {}),
+  });
+  const conflicts: ConflictItem[] = [];
+  for (const c of state.crossSource?.conflicts ?? []) {
+    for (const mine of c.sides.filter((side) => side.sourceId === state.uri)) {
+      const other = c.sides.find((side) => side !== mine)!;
+      conflicts.push({
+        id: c.id, start: mine.focus.start, end: mine.focus.end,
+        range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
+        message: conflictMessage(c, mine, other, state.crossSource!.labels.get(other.sourceId) ?? other.sourceId),
+        otherUri: other.sourceId, otherRange: rangeOf(other.focus),
+      });
+    }
+  }
+  return {
+    regions: [...state.settings.regions],
+    orphans: state.tagged.orphans.map((a) => tagItem(a)),
+    hiddenTags: state.tagged.findings.filter((f) => f.annotation && !shown.has(f.region)).map((f) => tagItem(f.annotation!, f)),
+    dismissed: state.tagged.dismissed,
+    conflicts,
+  };
+}
+
 /** Findings as plain data with editor ranges, for decorations, navigation and the sources view. */
 export function findingItems(doc: TextDocument, state: SourceState, scope: FindingsScope = 'all'): FindingItem[] {
   const findings = scope === 'all' ? state.tagged.findings : state.tagged.findings.filter((f) => f.kind === 'claim' || f.annotation);
   return findings.map((f) => {
+    const d = describe(f);
     const item: FindingItem = {
       id: f.id,
       kind: f.kind,
@@ -32,17 +75,27 @@ export function findingItems(doc: TextDocument, state: SourceState, scope: Findi
       end: f.end,
       range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
       text: cut(f.text, MAX_ITEM_TEXT),
+      region: f.region,
+      score: f.score,
+      label: toPlain(d.message),
     };
+    if (f.commenter) item.commenter = f.commenter;
     if (f.annotation) {
       item.status = f.annotation.status;
-      if (f.annotation.note) item.note = f.annotation.note;
+      item.annotationId = f.annotation.id;
+      const note = noteOf(f.annotation);
+      if (note) item.note = note;
+      if (f.annotation.comments?.length) item.comments = [...f.annotation.comments];
+      const urls = (f.annotation.evidence ?? []).filter((e): e is UrlEvidence => e.kind === 'url');
+      if (urls.length) item.urls = urls;
     }
     if (f.entity) {
       item.entityType = f.entity.type;
       item.entityKey = f.entity.key;
+      item.mentions = f.entity.mentions;
     }
-    const d = describe(f);
     if (d.value) item.value = d.value;
+    if (d.valueLabel) item.valueLabel = d.valueLabel;
     if (d.speaker) item.speaker = d.speaker;
     return item;
   });

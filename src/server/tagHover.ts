@@ -1,7 +1,7 @@
 // Hover lines about tags themselves: how a verdict evolved, how the tag was found again, and the
 // orphans of a source. hover.ts puts them in the one hover it builds.
 import * as l10n from '@vscode/l10n';
-import type { Annotation } from '../core/tags/annotation';
+import type { Annotation, Evidence } from '../core/tags/annotation';
 import type { Anchor } from '../core/tags/anchoring';
 import { escapeMarkdown } from '../core/text/escape';
 import { oneLine } from '../core/text/shorten';
@@ -18,6 +18,22 @@ export function historyLine(a: Annotation, max = 4): string | undefined {
     ? `${statusWord(c.from)} → ${statusWord(c.to)} ${day(c.at)}`
     : l10n.t('set {0} {1}', statusWord(c.to), day(c.at))));
   return l10n.t('History: {0}', `${steps.length > max ? '… · ' : ''}${shown.join(' · ')}`);
+}
+
+/** The tag's note. */
+export function noteLines(a: Annotation): string[] {
+  const comments = a.comments ?? [];
+  if (comments.length === 1 && comments[0]!.author === 'unknown') return [l10n.t('Note: {0}', escapeMarkdown(comments[0]!.body))];
+  return comments.map((c) => (c.editedAt
+    ? l10n.t('Note by {0}, {1} (edited {2}): {3}', escapeMarkdown(c.author), day(c.createdAt), day(c.editedAt), escapeMarkdown(c.body))
+    : l10n.t('Note by {0}, {1}: {2}', escapeMarkdown(c.author), day(c.createdAt), escapeMarkdown(c.body))));
+}
+
+/** One piece of evidence: another source's tagged words, or a web page. */
+export function evidenceLine(e: Evidence): string {
+  return e.kind === 'url'
+    ? l10n.t('Evidence: {0}', escapeMarkdown(e.url))
+    : l10n.t('Evidence: {0}: “{1}”', escapeMarkdown(e.source), escapeMarkdown(oneLine(e.quote, 100)));
 }
 
 /** Said when a tag is not where it was saved: the source changed since. */
@@ -47,6 +63,6 @@ export function orphanSection(state: SourceState): string | undefined {
     lines.push(`- ${l10n.t({ message: '{0} {1}: “{2}”', args: [statusWord(a.status), kindWord(a.kind), text], comment: ['an orphaned tag: its status, its kind of finding, its text'] })}${since}`);
   }
   if (orphans.length > 10) lines.push(l10n.t('- … and {0} more', orphans.length - 10));
-  lines.push(l10n.t('Select the text a tag belongs to and use the lightbulb to re-attach it, or delete it there.'));
+  lines.push(l10n.t('Select the text a tag belongs to and use the quick fix *Re-attach orphaned tag* on it, or *Delete orphaned tag* here.'));
   return lines.join('  \n');
 }

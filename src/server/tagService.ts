@@ -2,16 +2,39 @@ import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { TagStatus } from '../core/model';
 import { rebaseSidecar } from '../core/taggedFindings';
-import type { Evidence, Sidecar } from '../core/tags/annotation';
+import type { Annotation, DismissalKind, Evidence, Sidecar, UrlEvidence } from '../core/tags/annotation';
+import { addComment, deleteComment, editComment } from '../core/tags/noteThread';
 import { sha256Hex } from '../core/tags/quoteSelector';
 import { checkAgainstSource, emptySidecar } from '../core/tags/sidecarFormat';
 import { SIDECAR_SUFFIX, SidecarStoreError, type SidecarStore } from '../core/tags/sidecarStore';
-import { clearTag, deleteAnnotation, reattachAnnotation, setNote, setTag, setTags } from '../core/tags/tagOperations';
+import {
+  addDismissal, citeUrl, clearTag, deleteAnnotation, reattachAnnotation, removeDismissal, removeUrl, setNote, setTag, setTags, updateAnnotation,
+} from '../core/tags/tagOperations';
 import type { TagCommandArgs } from '../shared/protocol';
 import type { SourceState } from './sourceState';
 
 /** A request the user can fix: the message says what happened and what to do. */
 export class TagError extends Error {}
+
+function updateAnnotationOrFail(sidecar: Sidecar, id: string, change: (a: Annotation) => Annotation): Sidecar {
+  if (!sidecar.annotations.some((a) => a.id === id)) throw new TagError(l10n.t('That tag is no longer in the sidecar (cleared meanwhile?). Tag the finding again.'));
+  return updateAnnotation(sidecar, id, change);
+}
+
+function annotationChange(a: Annotation, change: Extract<TagChange, { annotationId: string }>, now: Date): Annotation {
+  switch (change.op) {
+    case 'cite':
+      return citeUrl(a, change.evidence, now);
+    case 'uncite':
+      return removeUrl(a, change.url, now);
+    case 'comment': {
+      if (change.action === 'add') return addComment(a, change.body, change.author, now).annotation;
+      const next = change.action === 'edit' ? editComment(a, change.commentId, change.body, now) : deleteComment(a, change.commentId, now);
+      if (!next) throw new TagError(l10n.t('That comment is no longer in the thread (deleted meanwhile?).'));
+      return next;
+    }
+  }
+}
 
 export type TagChange =
   | { op: 'set'; status: TagStatus; evidence?: readonly Evidence[] }
@@ -24,7 +47,18 @@ export type TagChange =
   /** Delete the tag with this id on purpose. */
   | { op: 'delete'; id: string }
   /** Only bring offsets, quotes and orphan marks in step with the text (after a save or an outside edit). */
-  | { op: 'rebase' };
+  | { op: 'rebase' }
+  /** Dismiss the finding at the arguments' place. */
+  | { op: 'dismiss'; dismissal: DismissalKind; name?: string }
+  /** Undo the dismissal with this id. */
+  | { op: 'restore'; id: string }
+  /** Add to, edit or delete from the note thread of the tag `annotationId`. */
+  | { op: 'comment'; annotationId: string; action: 'add'; body: string; author: string }
+  | { op: 'comment'; annotationId: string; action: 'edit'; commentId: string; body: string }
+  | { op: 'comment'; annotationId: string; action: 'delete'; commentId: string }
+  /** Cite a web page on the tag `annotationId`, or remove one. */
+  | { op: 'cite'; annotationId: string; evidence: UrlEvidence }
+  | { op: 'uncite'; annotationId: string; url: string };
 
 /**
  * Applies tag commands to a source's sidecar through the store's locked read-modify-write: the change
@@ -51,8 +85,8 @@ export class TagService {
 
   private async applyNow(state: SourceState, args: Partial<TagCommandArgs>, change: TagChange): Promise<Sidecar | undefined> {
     const finding = state.tagged.findings.find((f) => f.kind === args.kind && f.start === args.start && f.end === args.end);
-    if ((change.op === 'set' || change.op === 'clear' || change.op === 'note') && !finding) {
-      throw new TagError(l10n.t('That finding is no longer at this place in the text (the document changed). Open the lightbulb again and retry.'));
+    if ((change.op === 'set' || change.op === 'clear' || change.op === 'note' || change.op === 'dismiss') && !finding) {
+      throw new TagError(l10n.t('That finding is no longer at this place in the text (the document changed). Ask for the quick fixes again and retry.'));
     }
     if (change.op === 'note' && !finding!.annotation) throw new TagError(l10n.t('Tag the finding first; a note belongs to a tag.'));
     if (change.op === 'setEach' && !change.spans.every((s) => state.tagged.findings.some((f) => f.kind === args.kind && f.start === s.start && f.end === s.end))) {
@@ -88,6 +122,15 @@ export class TagService {
           return deleteAnnotation(base, change.id);
         case 'rebase':
           return base;
+        case 'dismiss':
+          return addDismissal(base, { kind: change.dismissal, start: key!.start, end: key!.end, sourceText: state.text, now, ...(change.name ? { name: change.name } : {}) }).sidecar;
+        case 'restore':
+          if (!(base.dismissals ?? []).some((d) => d.id === change.id)) throw new TagError(l10n.t('That dismissal is no longer in the sidecar (restored meanwhile?).'));
+          return removeDismissal(base, change.id);
+        case 'comment':
+        case 'cite':
+        case 'uncite':
+          return updateAnnotationOrFail(base, change.annotationId, (a) => annotationChange(a, change, now));
       }
     }).catch((e: unknown) => {
       if (e instanceof TagError) throw e;

@@ -5,10 +5,31 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Timeline } from '../core/corpus';
-import { FINDING_KINDS, MAX_NOTE_LENGTH, TAG_STATUSES, type FindingKind, type TagStatus } from '../core/model';
+import { FINDING_KINDS, MAX_NOTE_LENGTH, TAG_STATUSES, type EntityType, type FindingKind, type Region, type TagStatus } from '../core/model';
+import type { RegionChoice } from '../core/regions';
 import type { SourceCounts } from '../core/sourceCounts';
+import { DISMISSAL_KINDS, type DismissalKind, type NoteComment, type UrlEvidence } from '../core/tags/annotation';
 
-export type { FindingKind, SourceCounts, TagStatus };
+export type { DismissalKind, EntityType, FindingKind, NoteComment, Region, RegionChoice, SourceCounts, TagStatus, UrlEvidence };
+export { DEFAULT_REGIONS, REGION_CHOICES, REGION_PRESETS } from '../core/regions';
+
+// ---- Settings (package.json contributes.configuration, section `sourcemark`) -----------------
+
+/**
+ * Settings this protocol adds; the server fetches them per document with workspace/configuration.
+ * - `sourcemark.regions`: RegionChoice[], default ['title', 'body'] (the article). Which regions are
+ *   analysed and shown: diagnostics, hover, semantic tokens, counts, the view, exports, `check`.
+ *   Tags in a hidden region are kept and still listed (documentFindings' `hiddenTags`).
+ * - `sourcemark.diagnostics.entities` / `.dates` / `.quotations`: boolean, default false. Entities,
+ *   dates and quotations are semantic tokens (and the client's decorations), not diagnostics, unless
+ *   these say so; their severity is then `sourcemark.severity.<kind>`.
+ */
+export const SETTING_KEYS = {
+  regions: 'sourcemark.regions',
+  entityDiagnostics: 'sourcemark.diagnostics.entities',
+  dateDiagnostics: 'sourcemark.diagnostics.dates',
+  quotationDiagnostics: 'sourcemark.diagnostics.quotations',
+} as const;
 
 /** LSP's integer and uinteger bounds. */
 const MAX_INTEGER = 2 ** 31 - 1;
@@ -44,6 +65,20 @@ export const COMMANDS = {
   tagEntityMentions: 'sourcemark.server.tagEntityMentions',
   /** Re-read settings and sidecars and analyse every source again. */
   reanalyse: 'sourcemark.server.reanalyse',
+  /** Dismiss a finding: not a claim, ignore a name (in the source or the workspace), ignore a date. */
+  dismiss: 'sourcemark.server.dismiss',
+  /** Undo a dismissal (from listDismissals). */
+  restoreDismissal: 'sourcemark.server.restoreDismissal',
+  /** Start a tag's note thread or add to it: a new comment at the end. */
+  addComment: 'sourcemark.server.addComment',
+  /** Change a comment's body. */
+  editComment: 'sourcemark.server.editComment',
+  /** Delete one comment; the thread goes when its last comment does (the tag stays). */
+  deleteComment: 'sourcemark.server.deleteComment',
+  /** Cite a web page as evidence of a tag. */
+  citeUrl: 'sourcemark.server.citeUrl',
+  /** Remove a cited web page from a tag. */
+  removeUrl: 'sourcemark.server.removeUrl',
 } as const;
 
 // The arguments of each command and the params of each request below are JSON Schemas (TypeBox),
@@ -95,6 +130,74 @@ export type DeleteTagArgs = Static<typeof DeleteTagArgsSchema>;
 /** `{uri, kind: 'entity', start, end, status}`: every mention of that entity in the source gets `status`. */
 export type TagEntityMentionsArgs = SetTagArgs;
 
+/** Addresses and the words that go with a citation: long enough for any real page, never a document. */
+const Url = Type.String({ minLength: 1, maxLength: 4096 });
+const ShortText = Type.String({ maxLength: 2000 });
+const CommentBody = Type.String({ minLength: 1, maxLength: MAX_NOTE_LENGTH });
+const Author = Type.String({ minLength: 1, maxLength: 200 });
+
+/**
+ * Dismiss the finding at [start, end). `not-a-claim` needs a claim, `ignore-date` a date,
+ * `ignore-name` an entity: with `scope: 'source'` (default) every mention of its name in this source
+ * (kept in the sidecar with a quote selector, so it re-anchors like a tag), with `scope: 'workspace'`
+ * every mention in every source of the workspace folder (a line `entity: <name>` in the folder's
+ * `.sourcemark-ignore`).
+ */
+const DismissArgsSchema = Type.Composite([TagCommandArgsSchema, Type.Object({
+  dismissal: Type.Unsafe<DismissalKind>({ type: 'string', enum: [...DISMISSAL_KINDS] }),
+  scope: Type.Optional(Type.Unsafe<'source' | 'workspace'>({ type: 'string', enum: ['source', 'workspace'] })),
+})]);
+export type DismissArgs = Static<typeof DismissArgsSchema>;
+
+/** One line of a workspace folder's `.sourcemark-ignore`: `entity: Smartphone`. */
+const WorkspaceIgnoreEntrySchema = Type.Object({
+  kind: Type.Literal('entity'),
+  /** The name as written in the file; matched against mentions case-insensitively. */
+  value: Type.String({ minLength: 1, maxLength: 500 }),
+});
+export type WorkspaceIgnoreEntry = Static<typeof WorkspaceIgnoreEntrySchema>;
+
+/** Restore a dismissal: one of a sidecar's (by id) or a line of a workspace folder's ignore file. */
+const RestoreDismissalArgsSchema = Type.Union([
+  Type.Object({ scope: Type.Literal('source'), uri: FileUri, id: Id }),
+  /** `uri`: the `.sourcemark-ignore` file. */
+  Type.Object({ scope: Type.Literal('workspace'), uri: FileUri, entry: WorkspaceIgnoreEntrySchema }),
+]);
+export type RestoreDismissalArgs = Static<typeof RestoreDismissalArgsSchema>;
+
+/**
+ * Add a comment to the note thread of a tag: the tag `annotationId`, or the tag of the finding at
+ * [start, end) (which must be tagged, as for setNote). `author` defaults to the server's user name.
+ */
+const AddCommentArgsSchema = Type.Union([
+  Type.Object({ uri: FileUri, annotationId: Id, body: CommentBody, author: Type.Optional(Author) }),
+  Type.Composite([TagCommandArgsSchema, Type.Object({ body: CommentBody, author: Type.Optional(Author) })]),
+]);
+export type AddCommentArgs = Static<typeof AddCommentArgsSchema>;
+
+const EditCommentArgsSchema = Type.Object({ uri: FileUri, annotationId: Id, commentId: Id, body: CommentBody });
+export type EditCommentArgs = Static<typeof EditCommentArgsSchema>;
+
+const DeleteCommentArgsSchema = Type.Object({ uri: FileUri, annotationId: Id, commentId: Id });
+export type DeleteCommentArgs = Static<typeof DeleteCommentArgsSchema>;
+
+/**
+ * Cite a web page (http or https only) as evidence of the finding's tag. An untagged finding is
+ * tagged with `status` first; without `status` it is refused. Citing the same URL again replaces it.
+ */
+const CiteUrlArgsSchema = Type.Composite([TagCommandArgsSchema, Type.Object({
+  url: Url,
+  title: Type.Optional(ShortText),
+  /** YYYY-MM-DD; default today. */
+  accessed: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  quote: Type.Optional(ShortText),
+  status: Type.Optional(Status),
+})]);
+export type CiteUrlArgs = Static<typeof CiteUrlArgsSchema>;
+
+const RemoveUrlArgsSchema = Type.Object({ uri: FileUri, annotationId: Id, url: Url });
+export type RemoveUrlArgs = Static<typeof RemoveUrlArgsSchema>;
+
 /** The schema of the one argument each command takes (`arguments[0]`; none is read as `{}`). */
 export const COMMAND_ARGUMENTS = {
   [COMMANDS.tag]: SetTagArgsSchema,
@@ -105,6 +208,13 @@ export const COMMAND_ARGUMENTS = {
   [COMMANDS.tagWithEvidence]: TagWithEvidenceArgsSchema,
   [COMMANDS.tagEntityMentions]: SetTagArgsSchema,
   [COMMANDS.reanalyse]: Type.Object({}),
+  [COMMANDS.dismiss]: DismissArgsSchema,
+  [COMMANDS.restoreDismissal]: RestoreDismissalArgsSchema,
+  [COMMANDS.addComment]: AddCommentArgsSchema,
+  [COMMANDS.editComment]: EditCommentArgsSchema,
+  [COMMANDS.deleteComment]: DeleteCommentArgsSchema,
+  [COMMANDS.citeUrl]: CiteUrlArgsSchema,
+  [COMMANDS.removeUrl]: RemoveUrlArgsSchema,
 } as const satisfies Record<(typeof COMMANDS)[keyof typeof COMMANDS], TSchema>;
 
 /** The argument each command takes. */
@@ -112,8 +222,14 @@ export type CommandArguments = { [C in keyof typeof COMMAND_ARGUMENTS]: Static<(
 
 export type CommandName = keyof CommandArguments;
 
-/** What every command answers; `tagged` counts the mentions tagEntityMentions tagged. */
-export type CommandResult = { ok: true; tagged?: number } | { ok: false; error?: string };
+/**
+ * What every command answers; `tagged` counts the mentions tagEntityMentions tagged, `annotationId`
+ * is the tag a comment or citation went to, `commentId` the comment added, `dismissalId` the
+ * dismissal made in a sidecar.
+ */
+export type CommandResult =
+  | { ok: true; tagged?: number; annotationId?: string; commentId?: string; dismissalId?: string }
+  | { ok: false; error?: string };
 
 /** Client command a code lens runs to show the claims other sources state alike (VS Code: a peek view). */
 export const SHOW_LINKED_COMMAND = 'sourcemark.showLinkedSources';
@@ -132,6 +248,7 @@ export const DIAGNOSTIC_CODES = {
   duplicateTag: 'duplicate-tag',
   invalidSidecar: 'invalid-sidecar',
   skipped: 'not-analysed',
+  quotation: 'quotation',
   notProse: 'not-prose',
   conflict: 'cross-source-conflict',
 } as const;
@@ -194,6 +311,57 @@ export interface FindingItem {
   value?: string;
   /** Who said it, when the text names someone. */
   speaker?: string;
+  /** Where in the source it is. */
+  region: Region;
+  /** In a reader comment: the commenter's handle, for grouping under them. */
+  commenter?: string;
+  /** Claims: check-worthiness 0–1 (the review queue's order); others: confidence. */
+  score: number;
+  /**
+   * What the finding is, in words, one line: a claim's first words, "Lei Jun (person)", a date with
+   * its human value ("February (month, year unknown)"). Never a raw TIMEX value.
+   */
+  label: string;
+  /** A date's value in words: "February, year unknown", "now", "10 March 2018". */
+  valueLabel?: string;
+  /** Entities: mentions of the same entity in this source. */
+  mentions?: number;
+  /** The tag's note thread, oldest first; `note` is its first comment's body (for older clients). */
+  comments?: NoteComment[];
+  /** The tag's id, when tagged. */
+  annotationId?: string;
+  /** Web pages the tag cites. */
+  urls?: UrlEvidence[];
+}
+
+/** A tag whose text is gone from the source, or that sits in a region the settings hide. */
+export interface TagItem {
+  annotationId: string;
+  kind: FindingKind;
+  status: TagStatus;
+  /** The tagged words as saved. */
+  exact: string;
+  start: number;
+  end: number;
+  /** Present for a tag that is anchored (in a hidden region); absent for an orphan. */
+  range?: LspRange;
+  region?: Region;
+  /** ISO time the text was found missing (orphans). */
+  orphanedAt?: string;
+  comments?: NoteComment[];
+}
+
+/** A conflict of this source with another, as the view's Conflicts section lists it. */
+export interface ConflictItem {
+  id: string;
+  /** The disagreeing words here. */
+  start: number;
+  end: number;
+  range: LspRange;
+  /** One line: what the sources disagree on and the other source's words. */
+  message: string;
+  otherUri: string;
+  otherRange: LspRange;
 }
 
 /**
@@ -216,6 +384,84 @@ export interface DocumentFindings extends SourceSummary {
   findings: FindingItem[];
   scope: FindingsScope;
   isSource: boolean;
+  /** The regions the findings were filtered to (the document's `sourcemark.regions`). */
+  regions?: RegionChoice[];
+  /** Tags whose text is gone. */
+  orphans?: TagItem[];
+  /** Anchored tags in regions the settings hide: still listed so nothing tagged is lost from sight. */
+  hiddenTags?: TagItem[];
+  /** Conflicts with other sources, once the workspace index has linked this source. */
+  conflicts?: ConflictItem[];
+  /** Findings left out because they were dismissed (source and workspace dismissals). */
+  dismissed?: number;
+}
+
+// ---- Dismissals -------------------------------------------------------------------------------
+
+/** A dismissal kept in a source's sidecar. */
+export interface SourceDismissalItem {
+  id: string;
+  uri: string;
+  dismissal: DismissalKind;
+  kind: FindingKind;
+  /** The dismissed words as saved (for ignore-name: the name). */
+  exact: string;
+  start: number;
+  end: number;
+  /** Absent when its text is gone (an orphaned dismissal: it hides nothing until restored or its text is back). */
+  range?: LspRange;
+  orphanedAt?: string;
+  createdAt: string;
+}
+
+export interface WorkspaceDismissalItem {
+  /** The `.sourcemark-ignore` file. */
+  uri: string;
+  /** The workspace folder it applies to. */
+  folderUri: string;
+  entry: WorkspaceIgnoreEntry;
+  /** 0-based line in the file. */
+  line: number;
+}
+
+export const ListDismissalsParamsSchema = Type.Object({
+  /** One source's dismissals (and the workspace's that apply to it); absent: every open source's and every folder's. */
+  uri: Type.Optional(FileUri),
+});
+export type ListDismissalsParams = Static<typeof ListDismissalsParamsSchema>;
+
+export interface ListDismissalsResponse {
+  source: SourceDismissalItem[];
+  workspace: WorkspaceDismissalItem[];
+}
+
+// ---- Note threads -----------------------------------------------------------------------------
+
+/** A tag with its note thread. */
+export interface NoteThread {
+  annotationId: string;
+  kind: FindingKind;
+  status: TagStatus;
+  start: number;
+  end: number;
+  /** Absent for an orphaned tag. */
+  range?: LspRange;
+  /** Oldest first; empty when the tag has no note yet. */
+  comments: NoteComment[];
+}
+
+/** `annotationId`: that tag's thread; `start`/`end` (+ `kind`): the thread of the finding's tag there; neither: every tag of the source that has comments. */
+export const NoteThreadsParamsSchema = Type.Object({
+  uri: FileUri,
+  annotationId: Type.Optional(Id),
+  kind: Type.Optional(Kind),
+  start: Type.Optional(Offset),
+  end: Type.Optional(Offset),
+});
+export type NoteThreadsParams = Static<typeof NoteThreadsParamsSchema>;
+
+export interface NoteThreadsResponse {
+  threads: NoteThread[];
 }
 
 export interface WorkspaceSummary {
@@ -271,6 +517,12 @@ export const TimelineRequest = new RequestType<TimelineParams, TimelineResponse,
 /** How far the workspace index has got. */
 export const IndexStatusRequest = new RequestType<IndexStatusParams, IndexStatusResponse, void>('sourcemark/indexStatus');
 
+/** The dismissals of a source and of the workspace folders. */
+export const ListDismissalsRequest = new RequestType<ListDismissalsParams, ListDismissalsResponse, void>('sourcemark/listDismissals');
+
+/** Note threads of a source's tags. */
+export const NoteThreadsRequest = new RequestType<NoteThreadsParams, NoteThreadsResponse, void>('sourcemark/noteThreads');
+
 /** A source's findings or tags changed (analysis, tag command, sidecar edited on disk). */
 export const SourceChangedNotification = new NotificationType<SourceSummary>('sourcemark/sourceChanged');
 
@@ -283,6 +535,8 @@ export const REQUEST_PARAMS: Record<string, TSchema> = {
   [WorkspaceSummaryRequest.method]: WorkspaceSummaryParamsSchema,
   [TimelineRequest.method]: TimelineParamsSchema,
   [IndexStatusRequest.method]: IndexStatusParamsSchema,
+  [ListDismissalsRequest.method]: ListDismissalsParamsSchema,
+  [NoteThreadsRequest.method]: NoteThreadsParamsSchema,
 };
 
 /** Semantic token legend: entities and dates, with the entity type as a modifier. */

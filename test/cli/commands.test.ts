@@ -1,6 +1,7 @@
 // Every command on the sample sources (with tags, an orphan and an invalid sidecar), compared with
 // the goldens in test-fixtures/cli. After a detector change: npm run regenerate-fixtures, then
 // review the diff by hand.
+import { noteOf } from '../../src/core/tags/noteThread';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -27,7 +28,7 @@ function tagsOf(file: string) {
   const parsed = parseSidecar(readFileSync(file, 'utf8'));
   if (!parsed.ok) throw new Error(parsed.problem.message);
   return parsed.sidecar.annotations
-    .map((a) => ({ kind: a.kind, status: a.status, note: a.note, target: a.target, evidence: a.evidence }))
+    .map((a) => ({ kind: a.kind, status: a.status, note: noteOf(a), target: a.target, evidence: a.evidence }))
     .sort((a, b) => a.target.start - b.target.start);
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { nextUntaggedClaim, pickFinding } from '../../src/client/findingPicker';
+import { pickFinding } from '../../src/client/findingPicker';
 import type { FindingItem } from '../../src/shared/protocol';
 
 const item = (kind: FindingItem['kind'], start: number, end: number, status?: FindingItem['status']): FindingItem => ({
-  id: `${kind}:${start}:${end}`, kind, start, end, text: 'x', range: { start: { line: 0, character: start }, end: { line: 0, character: end } }, ...(status ? { status } : {}),
+  id: `${kind}:${start}:${end}`, kind, start, end, text: 'x', region: 'body', score: 0.5, label: 'x', range: { start: { line: 0, character: start }, end: { line: 0, character: end } }, ...(status ? { status } : {}),
 });
 
 // "Xiaomi plans to enter the US market by end 2018." with an entity, a date and the claim around them.
@@ -38,25 +38,5 @@ describe('pickFinding', () => {
     const taggedEntity = { ...entity, status: 'verified' as const };
     expect(pickFinding([taggedEntity, claim], 3, 3, { preferTagged: true })).toBe(taggedEntity);
     expect(pickFinding([entity, claim], 3, 3, { preferTagged: true })).toBe(claim);
-  });
-});
-
-describe('nextUntaggedClaim', () => {
-  const a = item('claim', 10, 20);
-  const b = item('claim', 30, 40, 'verified');
-  const c = item('claim', 50, 60);
-  const list = [c, item('entity', 12, 14), b, a];
-
-  it('skips tagged claims and other kinds, in text order, wrapping around', () => {
-    expect(nextUntaggedClaim(list, 0, 1)).toBe(a);
-    expect(nextUntaggedClaim(list, 10, 1)).toBe(c);
-    expect(nextUntaggedClaim(list, 55, 1)).toBe(a);
-    expect(nextUntaggedClaim(list, 55, -1)).toBe(c);
-    expect(nextUntaggedClaim(list, 50, -1)).toBe(a);
-    expect(nextUntaggedClaim(list, 5, -1)).toBe(c);
-  });
-
-  it('gives nothing when every claim is tagged', () => {
-    expect(nextUntaggedClaim([b], 0, 1)).toBeUndefined();
   });
 });

@@ -193,7 +193,7 @@ describe('checkAnalysable', () => {
 
   it('accepts the empty string, which analyses to no findings', () => {
     expect(checkAnalysable('')).toEqual({ ok: true });
-    expect(analyzer.analyze('')).toEqual({ findings: [], reference: { from: 'none' } });
+    expect(analyzer.analyze('')).toEqual({ findings: [], regions: [], reference: { from: 'none' } });
     expect(analyzer.analyze('\n\n  \n').findings).toEqual([]);
   });
 });

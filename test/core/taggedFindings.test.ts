@@ -36,7 +36,7 @@ function annotation(
 }
 
 function sidecarOf(text: string, annotations: Annotation[]): Sidecar {
-  return { schemaVersion: 2, source: 'source.txt', sourceSha256: sha256Hex(text), annotations };
+  return { schemaVersion: 3, source: 'source.txt', sourceSha256: sha256Hex(text), annotations };
 }
 
 function findingsOf(text: string): Finding[] {
@@ -218,7 +218,7 @@ describe('rebaseSidecar', () => {
 
     expect(rebased.sourceSha256).toBe(sha256Hex(edited));
     expect(rebased.sourceSha256).not.toBe(sidecar.sourceSha256);
-    expect(rebased.schemaVersion).toBe(2);
+    expect(rebased.schemaVersion).toBe(3);
     expect(rebased.source).toBe('source.txt');
 
     const [title, claim, huawei] = rebased.annotations;

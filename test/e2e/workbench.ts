@@ -1,6 +1,7 @@
 // Drives the VS Code workbench the way a user does: keyboard, palette, clicks. Every wait is on a
 // selector or text, never a fixed delay.
 import * as path from 'node:path';
+import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ARTIFACTS, ROOT } from './session';
 
@@ -113,6 +114,48 @@ export class Workbench {
       await this.page.screenshot({ path: path.join(README_SCREENSHOTS, `${readme}.jpg`), type: 'jpeg', quality: 60, animations: 'disabled' });
     }
     return file;
+  }
+
+  /**
+   * The same picture in a light and a dark theme (`<name>-light.png`, `<name>-dark.png`), switched
+   * with "Toggle between Light/Dark Themes" and back. `readme` names the README picture (the light one).
+   * The palette closes hovers and quick picks: `reshow` brings back what the picture shows.
+   */
+  async screenshotThemes(name: string, readme?: string, reshow?: () => Promise<unknown>): Promise<void> {
+    const dark = this.page.locator('.monaco-workbench.vs-dark');
+    const startsDark = (await dark.count()) > 0;
+    const shoot = (isDark: boolean) => this.screenshot(`${name}-${isDark ? 'dark' : 'light'}`, isDark ? undefined : readme);
+    await shoot(startsDark);
+    await this.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await dark.waitFor({ state: startsDark ? 'detached' : 'attached' });
+    await reshow?.();
+    await shoot(!startsDark);
+    await this.runCommand('Preferences: Toggle between Light/Dark Themes');
+    await dark.waitFor({ state: startsDark ? 'attached' : 'detached' });
+  }
+
+  /** A row of the side bar's tree (the Sourcemark view) whose label is exactly `label`. */
+  treeRow(label: string | RegExp): Locator {
+    const name = typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : label;
+    return this.page.locator('.part.sidebar .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: name }) }).first();
+  }
+
+  /** Expands a tree row (no-op when it is expanded). */
+  async expand(row: Locator): Promise<void> {
+    await row.waitFor();
+    await this.setExpanded(row, 'true');
+  }
+
+  async collapse(row: Locator): Promise<void> {
+    await this.setExpanded(row, 'false');
+  }
+
+  /** A live update can redraw the row under the click: click again until it holds. */
+  private async setExpanded(row: Locator, wanted: 'true' | 'false'): Promise<void> {
+    await expect.poll(async () => {
+      if ((await row.getAttribute('aria-expanded')) !== wanted) await row.locator('.monaco-tl-twistie').click();
+      return row.getAttribute('aria-expanded');
+    }, { timeout: 20_000, interval: 1_000 }).toBe(wanted);
   }
 
   /**

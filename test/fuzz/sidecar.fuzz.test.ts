@@ -22,7 +22,7 @@ const YEAR = span('2019');
 const SECOND = span('Lei Jun plans to enter the U.S. by 2019 🙂.');
 
 function validSidecar(): Sidecar {
-  let s: Sidecar = { schemaVersion: 2, source: 'a.txt', sourceSha256: sha256Hex(TEXT), annotations: [] };
+  let s: Sidecar = { schemaVersion: 3, source: 'a.txt', sourceSha256: sha256Hex(TEXT), annotations: [] };
   s = setTag(s, { kind: 'claim', ...FIRST, status: 'verified', sourceText: TEXT, now: NOW, note: 'IDC, Q4' }, () => 'a_000000000001');
   s = setTag(s, { kind: 'entity', ...NAME, status: 'speculative', sourceText: TEXT, now: NOW, evidence: [{ kind: 'url', url: 'https://example.org' }] }, () => 'a_000000000002');
   return setTag(s, { kind: 'date', ...YEAR, status: 'contradicted', sourceText: TEXT, now: NOW }, () => 'a_000000000003');
@@ -108,7 +108,7 @@ async function exercise(bytes: Buffer, store: FileSidecarStore, file: string): P
       // As the server and the CLI do: a sidecar that does not fit the text its fingerprint names is not changed.
       const problem = current && checkAgainstSource(current, TEXT, sha256Hex(TEXT));
       if (problem) throw new SidecarStoreError(problem.message, 'invalid-existing', { problem });
-      const tagged = setTag(current ?? { schemaVersion: 2, source: 'a.txt', sourceSha256: sha256Hex(TEXT), annotations: [] }, { kind: 'claim', ...SECOND, status: 'verified', sourceText: TEXT, now: NOW });
+      const tagged = setTag(current ?? { schemaVersion: 3, source: 'a.txt', sourceSha256: sha256Hex(TEXT), annotations: [] }, { kind: 'claim', ...SECOND, status: 'verified', sourceText: TEXT, now: NOW });
       return setNote(tagged, { kind: 'claim', ...SECOND, note: 'checked', now: NOW });
     });
   } catch (e) {

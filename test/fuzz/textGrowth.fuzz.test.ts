@@ -19,7 +19,7 @@ function sidecarFor(text: string): Sidecar {
   const now = '2026-01-01T00:00:00.000Z';
   const annotations = spans.map(([s, e], i) => ({ id: `a_${i}`, kind: 'claim' as const, status: 'verified' as const, target: makeQuoteTarget(text, s, e), createdAt: now, updatedAt: now }));
   const lost = { ...annotations[0]!, id: 'a_lost', target: { start: 5, end: 49, exact: 'a sentence this text never held, anywhere!!', prefix: '', suffix: '' } };
-  return { schemaVersion: 2, source: 'a.txt', sourceSha256: '0'.repeat(64), annotations: [...annotations, lost] };
+  return { schemaVersion: 3, source: 'a.txt', sourceSha256: '0'.repeat(64), annotations: [...annotations, lost] };
 }
 
 const analyzer = new Analyzer(0);

@@ -42,7 +42,7 @@ function check(text: string): void {
   const picked = result.findings.filter((_, i) => i % 7 === 0).slice(0, 20);
   const now = '2026-01-01T00:00:00.000Z';
   const sidecar = {
-    schemaVersion: 2 as const, source: 'a.txt', sourceSha256: '0'.repeat(64),
+    schemaVersion: 3 as const, source: 'a.txt', sourceSha256: '0'.repeat(64),
     annotations: picked.map((f, i) => ({ id: `a_${i}`, kind: f.kind, status: 'verified' as const, target: makeQuoteTarget(text, f.start, f.end), createdAt: now, updatedAt: now })),
   };
   const tagged = attachTags(text, result.findings, sidecar);

@@ -11,12 +11,12 @@ const [XIAOMI_US, GET_READY, CGTN, TALKS] = ALL;
 
 const cleanups = cleanupsAfterEach();
 
-async function indexedWorkspace() {
+async function indexedWorkspace(settings: Record<string, unknown> = {}) {
   const ws = tempWorkspace(ALL);
   const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z'), indexWorkers: 0 });
   cleanups.push(ws.cleanup, () => client.shutdown());
   // The samples state no publication date; the golden findings resolve them against this one.
-  client.settings = { referenceDate: '2018-03-10' };
+  client.settings = { referenceDate: '2018-03-10', ...settings };
   await client.initialize(ws.dir);
   const status = await client.indexed();
   return { ws, client, status, uri: (f: string) => pathToFileURL(ws.path(f)).href };
@@ -188,7 +188,8 @@ describe('workspace index over LSP', () => {
   });
 
   it('serves the timeline with the disagreement, and re-indexes a source that changes on disk', async () => {
-    const { ws, client, uri } = await indexedWorkspace();
+    // Reader comments too: 000 mentions Canada only in one.
+    const { ws, client, uri } = await indexedWorkspace({ regions: ['title', 'body', 'comments'] });
     const t: TimelineResponse = await client.connection.sendRequest(TimelineRequest, {});
     expect(t.markdown).toContain('## Where the sources disagree');
     expect(t.labels[uri(TALKS)]).toBe(TALKS);

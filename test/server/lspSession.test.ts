@@ -32,16 +32,21 @@ describe('language server over in-process LSP streams', () => {
     const { ws, client } = await session();
     const text = read(ws.path(XIAOMI_US));
     const uri = await client.open(ws.path(XIAOMI_US), text);
-    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+    // By default names and dates are coloured, not diagnostics: only claims (and conflicts, orphans) are.
+    const byDefault = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+    expect(byDefault.filter((d) => d.code === DIAGNOSTIC_CODES.entity || d.code === DIAGNOSTIC_CODES.date)).toEqual([]);
+    client.settings = { diagnostics: { entities: true, dates: true } };
+    await client.executeCommand(COMMANDS.reanalyse, [{}]);
+    const diagnostics = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.entity));
 
     const claim = claimDiagnostic(text, diagnostics, FOURTH_LARGEST);
     expect(claim.severity).toBe(DiagnosticSeverity.Information);
-    expect(claim.message).toMatch(/^Untagged claim/);
+    expect(claim.message).toMatch(/^Claim “Xiaomi is the fourth largest .+…” · untagged · check-worthiness 0\.\d\d/);
     const entity = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.entity && coveredText(text, d) === 'Lei Jun');
     expect(entity?.severity).toBe(DiagnosticSeverity.Hint);
-    expect(entity?.message).toBe('Person: Lei Jun · 1 mention');
+    expect(entity?.message).toBe('Lei Jun (person) · 1 mention');
     const date = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.date && coveredText(text, d) === 'end 2018');
-    expect(date?.message).toBe('Date: 2018 (END)');
+    expect(date?.message).toBe('Date “end 2018”: end of 2018');
     // Boilerplate is never flagged.
     const boilerplateStart = text.indexOf('This copy is for your personal');
     expect(diagnostics.filter((d) => coveredText(text, d).length && text.indexOf(coveredText(text, d), boilerplateStart) === boilerplateStart)).toEqual([]);
@@ -88,7 +93,7 @@ describe('language server over in-process LSP streams', () => {
     expect((org?.contents as { value: string }).value).toMatch(/Xiaomi: mentioned \d+ times/);
 
     const date = await client.hover(uri, positionOf(text, 'early 2019.'));
-    expect((date?.contents as { value: string }).value).toContain('Normalised: `2019` (start of)');
+    expect((date?.contents as { value: string }).value).toContain('Means: early 2019 · a date');
 
     const relative = await client.hover(uri, positionOf(text, 'this year'));
     expect((relative?.contents as { value: string }).value).toContain('Not resolved: this source states no publication date');
@@ -125,7 +130,7 @@ describe('language server over in-process LSP streams', () => {
 
     await tagVia(client, uri, claim, 'Tag as verified');
     const sidecar = JSON.parse(read(`${file}.annotations.json`));
-    expect(sidecar).toMatchObject({ schemaVersion: 2, source: XIAOMI_US });
+    expect(sidecar).toMatchObject({ schemaVersion: 3, source: XIAOMI_US });
     expect(sidecar.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(sidecar.annotations).toHaveLength(1);
     const [a] = sidecar.annotations;
@@ -138,7 +143,7 @@ describe('language server over in-process LSP streams', () => {
 
     const after = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.taggedClaim));
     const tagged = claimDiagnostic(text, after, FOURTH_LARGEST);
-    expect(tagged.message).toBe('Claim tagged verified');
+    expect(tagged.message).toMatch(/^Claim “.+” · tagged verified$/);
     expect(tagged.severity).toBe(DiagnosticSeverity.Hint);
     const hover = await client.hover(uri, tagged.range.start);
     expect((hover?.contents as { value: string }).value).toContain('Tag: **verified**');
@@ -163,7 +168,7 @@ describe('language server over in-process LSP streams', () => {
     const claim = claimDiagnostic(text, await client.waitForDiagnostics(uri, (d) => d.length > 0), FOURTH_LARGEST);
 
     await tagVia(client, uri, claim, 'Tag as contradicted');
-    const tagged = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.message === 'Claim tagged contradicted'));
+    const tagged = await client.waitForDiagnostics(uri, (d) => d.some((x) => String(x.message).endsWith('· tagged contradicted')));
     const taggedClaim = claimDiagnostic(text, tagged, FOURTH_LARGEST);
     const actions = await client.codeActions(uri, taggedClaim.range, [taggedClaim]);
     const titles = actions.map((a) => a.title);
@@ -171,10 +176,11 @@ describe('language server over in-process LSP streams', () => {
 
     const noteArgs = { ...(actions[0].command!.arguments![0] as object), note: 'IDC Q4 2017 report says fifth <b>*not*</b>' };
     expect(await client.executeCommand(COMMANDS.setNote, [noteArgs])).toEqual({ ok: true });
-    await client.waitFor(() => JSON.parse(read(`${file}.annotations.json`)).annotations[0]?.note, 'note in sidecar');
+    await client.waitFor(() => JSON.parse(read(`${file}.annotations.json`)).annotations[0]?.comments?.[0]?.body, 'note in sidecar');
     const hover = await client.hover(uri, claim.range.start);
     const md = (hover?.contents as { value: string }).value;
-    expect(md).toContain('Note: IDC Q4 2017 report says fifth &lt;b&gt;\\*not\\*&lt;/b&gt;');
+    expect(md).toMatch(/^Tag: \*\*contradicted\*\*.*\n.*Note by [^\n]+: IDC Q4 2017 report says fifth &lt;b&gt;\\\*not\\\*&lt;\/b&gt;/m);
+    expect(md).not.toMatch(/lightbulb/i);
 
     const clear = actions.find((a) => a.title === 'Clear tag')!;
     expect(await client.executeCommand(clear.command!.command, clear.command!.arguments!)).toEqual({ ok: true });
@@ -222,11 +228,11 @@ describe('language server over in-process LSP streams', () => {
   it('reports a sidecar from a newer schema version and leaves it alone', async () => {
     const { ws, client } = await session();
     const file = ws.path(XIAOMI_US);
-    const future = JSON.stringify({ schemaVersion: 3, source: XIAOMI_US, annotations: [] });
+    const future = JSON.stringify({ schemaVersion: 4, source: XIAOMI_US, annotations: [] });
     write(`${file}.annotations.json`, future);
     const uri = await client.open(file, read(file));
     const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0);
-    expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.invalidSidecar)?.message).toMatch(/newer Sourcemark \(schema version 3\)/);
+    expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.invalidSidecar)?.message).toMatch(/newer Sourcemark \(schema version 4\)/);
     expect(read(`${file}.annotations.json`)).toBe(future);
   });
 

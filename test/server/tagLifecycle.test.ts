@@ -199,7 +199,7 @@ describe('orphaned tags', () => {
     expect(a.orphanedAt).toBeUndefined();
     const diagnostics = await client.waitForDiagnostics(uri, (d) => !d.some((x) => x.code === DIAGNOSTIC_CODES.orphan));
     const reattached = diagnostics.find((d) => coveredText(text, d) === sentence);
-    expect(reattached?.message).toBe('Claim tagged contradicted');
+    expect(reattached?.message).toMatch(/^Claim “.+” · tagged contradicted$/);
   });
 
   it('can be deleted on purpose from its diagnostic, and only then leaves the sidecar', async () => {
@@ -219,7 +219,7 @@ describe('audit trail', () => {
     const uri = await openTagged(client, file, text, [FOURTH_LARGEST, 'Tag as speculative']);
     const d = claim(text, await client.waitForDiagnostics(uri), FOURTH_LARGEST);
     await tag(client, uri, d, 'Tag as verified');
-    await client.waitForDiagnostics(uri, (x) => claim(text, x, FOURTH_LARGEST).message === 'Claim tagged verified');
+    await client.waitForDiagnostics(uri, (x) => claim(text, x, FOURTH_LARGEST).message.toString().endsWith('· tagged verified'));
     const history = sidecarJson(sidecarPath).annotations[0].history;
     expect(history.map((h: any) => [h.from, h.to])).toEqual([[undefined, 'speculative'], ['speculative', 'verified']]);
     const hover = await client.hover(uri, d.range.start);
@@ -321,7 +321,7 @@ describe('broken and old sidecars', () => {
     expect(read(sidecarPath)).toBe(raw);
   });
 
-  it('a version 1 sidecar is read, and backed up before it is first rewritten as version 2', async () => {
+  it('a version 1 sidecar is read, and backed up before it is first rewritten as version 3', async () => {
     const { client, file, sidecarPath } = await session();
     const text = read(file);
     const start = text.indexOf(FOURTH_LARGEST);
@@ -335,7 +335,7 @@ describe('broken and old sidecars', () => {
     await tag(client, uri, d, 'Tag as verified');
     expect(read(`${sidecarPath}.v1.bak`)).toBe(v1);
     const now = sidecarJson(sidecarPath);
-    expect(now.schemaVersion).toBe(2);
+    expect(now.schemaVersion).toBe(3);
     expect(now.annotations.map((a: any) => a.id)).toContain('a_old');
   });
 });

@@ -2,6 +2,7 @@
 // tag's status is a `Status` attribute (A line), its note an AnnotatorNotes comment (# line) and
 // each evidence item a `SourcemarkEvidence` comment holding JSON. Offsets are code points into
 // the .txt as brat reads it; a span that crosses a line break is written as fragments.
+import { noteOf } from '../tags/noteThread';
 import { describe, kindFromLabel, KINDS } from '../kinds';
 import { FINDING_KINDS, TAG_STATUSES, type TagStatus } from '../model';
 import type { TaggedFinding } from '../taggedFindings';
@@ -85,7 +86,7 @@ export function toBrat(source: ExportSource, options: BratOptions): BratExport {
     const tag = f.annotation;
     if (!tag) return;
     lines.push(`A${++a}\t${BRAT_STATUS_ATTRIBUTE} ${t} ${tag.status}`);
-    if (tag.note) lines.push(`#${++n}\tAnnotatorNotes ${t}\t${escapeNote(tag.note)}`);
+    if (noteOf(tag)) lines.push(`#${++n}\tAnnotatorNotes ${t}\t${escapeNote(noteOf(tag)!)}`);
     for (const e of tag.evidence ?? []) lines.push(`#${++n}\t${BRAT_EVIDENCE_NOTE} ${t}\t${escapeNote(JSON.stringify(e))}`);
   });
   return { ann: lines.length ? `${lines.join('\n')}\n` : '', orphansLeftOut: source.orphans.length };

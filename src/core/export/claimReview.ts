@@ -1,5 +1,6 @@
 // schema.org ClaimReview (JSON-LD) for every claim or quotation tagged verified or contradicted:
 // what a fact check publishes so search engines and aggregators can show the verdict next to it.
+import { noteOf } from '../tags/noteThread';
 import { describe, kindDefinition } from '../kinds';
 import type { TagStatus } from '../model';
 import type { TaggedFinding } from '../taggedFindings';
@@ -45,7 +46,7 @@ export function toClaimReviews(sources: readonly ExportSource[], options: ClaimR
         datePublished: tag.updatedAt.slice(0, 10),
         ...(options.author ? { author: { '@type': 'Organization', name: options.author } } : {}),
         reviewRating: { '@type': 'Rating', ratingValue: rating.ratingValue, bestRating: 5, worstRating: 1, alternateName: rating.alternateName },
-        ...(tag.note ? { reviewBody: tag.note } : {}),
+        ...(noteOf(tag) ? { reviewBody: noteOf(tag) } : {}),
         ...(evidence.length ? { citation: evidence.map((e) => (e.kind === 'url' ? { '@type': 'WebPage', url: e.url } : { '@type': 'Quotation', text: e.quote, isPartOf: { '@type': 'CreativeWork', url: e.source } })) } : {}),
         itemReviewed: {
           '@type': 'Claim',

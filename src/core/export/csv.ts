@@ -1,5 +1,6 @@
 // CSV (RFC 4180): one row per finding or tag, CRLF line ends, fields quoted when they hold a
 // comma, a quote or a line break. Offsets are UTF-16 code units like the rest of Sourcemark.
+import { noteOf } from '../tags/noteThread';
 import type { Annotation } from '../tags/annotation';
 import type { TaggedFinding } from '../taggedFindings';
 import { LineIndex } from '../text/lineIndex';
@@ -32,7 +33,7 @@ type Row = Record<(typeof CSV_COLUMNS)[number], string>;
 function tagFields(tag: Annotation | undefined) {
   return {
     status: tag?.status ?? '',
-    note: tag?.note ?? '',
+    note: noteOf(tag) ?? '',
     evidence: (tag?.evidence ?? []).map(describeEvidence).join('\n'),
     tag_id: tag?.id ?? '',
     tag_updated: tag?.updatedAt ?? '',

@@ -1,6 +1,7 @@
 // Brings tags from another tool into a sidecar. Tags are matched by quote, the way the editor
 // re-anchors its own tags, so an import never duplicates a tag that is already there.
 import type { FindingKind, TagStatus } from '../model';
+import { noteOf } from '../tags/noteThread';
 import { attachTags, rebaseSidecar } from '../taggedFindings';
 import { QuoteAnchorer } from '../tags/anchoring';
 import type { Evidence, Sidecar } from '../tags/annotation';
@@ -73,13 +74,14 @@ export function mergeImported(
       result = 'added';
     } else {
       const statusDiffers = existing.status !== tag.status;
-      const noteDiffers = note !== undefined && existing.note !== undefined && existing.note !== note;
+      const existingNote = noteOf(existing);
+      const noteDiffers = note !== undefined && existingNote !== undefined && existingNote !== note;
       if ((statusDiffers || noteDiffers) && !options.overwrite) {
-        outcomes.push({ origin: tag.origin, result: 'kept', start, end, existing: describe(existing.status, existing.note), incoming: describe(tag.status, note) });
+        outcomes.push({ origin: tag.origin, result: 'kept', start, end, existing: describe(existing.status, existingNote), incoming: describe(tag.status, note) });
         continue;
       }
       // A note only fills an empty one unless overwriting; an absent note never removes one.
-      const setNote = note !== undefined && (existing.note === undefined || options.overwrite) ? { note } : {};
+      const setNote = note !== undefined && (existingNote === undefined || options.overwrite) ? { note } : {};
       current = setTag(current, { kind: tag.kind, start, end, status: tag.status, sourceText: text, now: options.now, ...setNote, ...evidence });
       result = findAnnotation(current, tag.kind, start, end) === existing ? 'unchanged' : 'updated';
     }

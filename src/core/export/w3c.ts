@@ -1,6 +1,7 @@
 // W3C Web Annotation Data Model (JSON-LD): one AnnotationCollection holding an Annotation per
 // finding or tag. The target names the source and carries a TextQuoteSelector (quote with
 // context, which survives edits) and a TextPositionSelector (code point offsets).
+import { noteOf } from '../tags/noteThread';
 import type { TaggedFinding } from '../taggedFindings';
 import type { Annotation } from '../tags/annotation';
 import { makeQuoteTarget } from '../tags/quoteSelector';
@@ -40,7 +41,7 @@ function bodies(label: string, tag: Annotation | undefined, f?: TaggedFinding): 
   if (d?.canonical && d.canonical !== f!.text) out.push(textBody('identifying', d.canonical));
   if (tag) {
     out.push(textBody('tagging', tag.status));
-    if (tag.note) out.push(textBody('commenting', tag.note));
+    if (noteOf(tag)) out.push(textBody('commenting', noteOf(tag)!));
     out.push(...(tag.evidence ?? []).map(evidenceBody));
   }
   return out;

@@ -45,8 +45,10 @@ export interface FindingDescription {
   details: RichText[];
   /** How exports classify it: the kind, or an entity's type ("person"; "entity" when untyped). */
   label: string;
-  /** Its normalised value, when it has one: a date's TIMEX3 value. */
+  /** Its normalised value, when it has one: a date's TIMEX3 value (for exports and data, not for people). */
   value?: string;
+  /** That value in words, for people: "February, year unknown", "now". */
+  valueLabel?: string;
   /** The name it stands for, when it is a name: an entity's canonical name. */
   canonical?: string;
   /** Who said it, when the text names someone. */

@@ -1,4 +1,5 @@
 // What a report shows, computed once from the sources and rendered as HTML or Markdown.
+import { noteOf } from '../tags/noteThread';
 import { describe } from '../kinds';
 import { FINDING_KINDS, TAG_STATUSES, type FindingKind, type TagStatus } from '../model';
 import { countFindings, emptyCounts } from '../sourceCounts';
@@ -104,7 +105,7 @@ function claimRow(path: string, lines: LineIndex, f: TaggedFinding): ClaimRow {
   const tag = f.annotation;
   return {
     path, line: lines.at(f.start).line, text: flat(f.text), status: tag?.status ?? 'untagged',
-    ...(tag?.note ? { note: tag.note } : {}), evidence: [...(tag?.evidence ?? [])],
+    ...(noteOf(tag) ? { note: noteOf(tag)! } : {}), evidence: [...(tag?.evidence ?? [])],
     notes: describe(f).notes, orphaned: false,
   };
 }
@@ -124,7 +125,7 @@ export function buildReport(sources: readonly ReportSource[], options: ReportOpt
       for (const f of s.findings) if (f.kind === kind && (options.claims === 'all' || f.annotation)) out.push(claimRow(s.path, lines, f));
       for (const o of s.orphans) {
         if (o.kind !== kind) continue;
-        out.push({ path: s.path, line: 1, text: flat(o.target.exact), status: o.status, ...(o.note ? { note: o.note } : {}), evidence: [...(o.evidence ?? [])], notes: [], orphaned: true });
+        out.push({ path: s.path, line: 1, text: flat(o.target.exact), status: o.status, ...(noteOf(o) ? { note: noteOf(o)! } : {}), evidence: [...(o.evidence ?? [])], notes: [], orphaned: true });
       }
     }
     return out;

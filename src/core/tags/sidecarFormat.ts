@@ -1,9 +1,11 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import schemaV1 from '../../../schemas/sidecar-v1.schema.json';
 import schemaV2 from '../../../schemas/sidecar-v2.schema.json';
+import schemaV3 from '../../../schemas/sidecar-v3.schema.json';
 import {
-  SIDECAR_SCHEMA_VERSION, type Annotation, type Evidence, type Sidecar, type StatusChange, type TextQuoteTarget,
+  SIDECAR_SCHEMA_VERSION, type Annotation, type Dismissal, type Evidence, type NoteComment, type Sidecar, type StatusChange, type TextQuoteTarget,
 } from './annotation';
+import { sha256Hex } from './quoteSelector';
 import { cut } from '../text/shorten';
 import { MAX_NOTE_LENGTH } from '../model';
 
@@ -34,15 +36,18 @@ export const SIDECAR_LIMITS = {
 } as const;
 
 /** `fromVersion`: the schema version of the file as read; a version 1 file is upgraded in memory. */
-export type ParsedSidecar = { ok: true; sidecar: Sidecar; fromVersion: 1 | 2 } | { ok: false; problem: SidecarProblem };
+export type SchemaVersion = 1 | 2 | 3;
+export type ParsedSidecar = { ok: true; sidecar: Sidecar; fromVersion: SchemaVersion } | { ok: false; problem: SidecarProblem };
 
 /** How many status changes a tag keeps: enough to see how a verdict evolved, not a log. */
 export const MAX_HISTORY = 20;
 
-const TOP_KEYS = ['schemaVersion', 'source', 'sourceSha256', 'annotations'] as const;
+const TOP_KEYS = ['schemaVersion', 'source', 'sourceSha256', 'annotations', 'dismissals'] as const;
 const ANNOTATION_KEYS = [
-  'id', 'kind', 'status', 'target', 'note', 'orphanedAt', 'evidence', 'history', 'createdAt', 'updatedAt',
+  // `note` is version 2's single note, read into `comments`.
+  'id', 'kind', 'status', 'target', 'note', 'comments', 'orphanedAt', 'evidence', 'history', 'createdAt', 'updatedAt',
 ] as const;
+const DISMISSAL_KEYS = ['id', 'kind', 'target', 'name', 'createdAt', 'orphanedAt'] as const;
 
 const NOT_OVERWRITTEN = 'Sourcemark will not overwrite it until it is fixed.';
 
@@ -63,7 +68,7 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
 
 const evidenceKey = (e: Evidence) => (e.kind === 'url' ? `url\u0000${e.url}` : `annotation\u0000${e.source}\u0000${e.annotationId}`);
 
-/** Evidence sorted, one entry per linked tag or URL (the latest quote wins: it was read last), with a fixed key order. */
+/** Evidence sorted, one entry per linked tag or URL (the latest wins: it was read last), with a fixed key order. */
 export function normaliseEvidence(evidence: readonly Evidence[]): Evidence[] {
   const byKey = new Map<string, Evidence>();
   for (const e of evidence) byKey.set(evidenceKey(e), e);
@@ -71,9 +76,36 @@ export function normaliseEvidence(evidence: readonly Evidence[]): Evidence[] {
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([, e]) =>
       e.kind === 'url'
-        ? { kind: 'url', url: e.url }
+        ? {
+            kind: 'url', url: e.url,
+            ...(e.title !== undefined ? { title: e.title } : {}),
+            ...(e.accessed !== undefined ? { accessed: e.accessed } : {}),
+            ...(e.quote !== undefined ? { quote: e.quote } : {}),
+          }
         : { kind: 'annotation', source: e.source, annotationId: e.annotationId, quote: e.quote },
     );
+}
+
+function orderedComment(c: NoteComment): NoteComment {
+  return { id: c.id, author: c.author, createdAt: c.createdAt, ...(c.editedAt !== undefined ? { editedAt: c.editedAt } : {}), body: c.body };
+}
+
+/** A version 2 note as the first comment of a thread: its id is derived from the tag, so reading twice gives the same file. */
+export function noteAsComment(annotationId: string, note: string, at: string): NoteComment {
+  return { id: `c_${sha256Hex(`${annotationId}\u0000${note}`).slice(0, 12)}`, author: 'unknown', createdAt: at, body: note };
+}
+
+/** File order of dismissals: by id, like tags. */
+export function compareDismissals(a: Dismissal, b: Dismissal): number {
+  return compareStrings(a.id, b.id);
+}
+
+function orderedDismissal(d: Dismissal) {
+  const entries: [string, unknown][] = [['id', d.id], ['kind', d.kind], ['target', orderedTarget(d.target)]];
+  if (d.name !== undefined) entries.push(['name', d.name]);
+  entries.push(['createdAt', d.createdAt]);
+  if (d.orphanedAt !== undefined) entries.push(['orphanedAt', d.orphanedAt]);
+  return Object.fromEntries([...entries, ...extraEntries(d.extra, DISMISSAL_KEYS)]);
 }
 
 function orderedChange(c: StatusChange): StatusChange {
@@ -98,7 +130,7 @@ function orderedAnnotation(a: Annotation) {
     ['status', a.status],
     ['target', orderedTarget(a.target)],
   ];
-  if (a.note !== undefined) entries.push(['note', a.note]);
+  if (a.comments?.length) entries.push(['comments', a.comments.map(orderedComment)]);
   if (a.orphanedAt !== undefined) entries.push(['orphanedAt', a.orphanedAt]);
   if (a.evidence?.length) entries.push(['evidence', normaliseEvidence(a.evidence)]);
   if (a.history?.length) entries.push(['history', a.history.slice(-MAX_HISTORY).map(orderedChange)]);
@@ -115,6 +147,7 @@ export function serializeSidecar(s: Sidecar): string {
     ['source', s.source],
     ['sourceSha256', s.sourceSha256],
     ['annotations', annotations],
+    ...(s.dismissals?.length ? [['dismissals', [...s.dismissals].sort(compareDismissals).map(orderedDismissal)]] : []),
     ...extraEntries(s.extra, TOP_KEYS),
   ]);
   return JSON.stringify(top, null, 2) + '\n';
@@ -137,13 +170,14 @@ export function isDateTime(value: string): boolean {
   );
 }
 
-const validators = new Map<1 | 2, ValidateFunction>();
+const validators = new Map<SchemaVersion, ValidateFunction>();
+const SCHEMAS = { 1: schemaV1, 2: schemaV2, 3: schemaV3 } as const;
 
 // Compiled on first use: most sessions never open a sidecar, and compiling costs a few ms.
-function validate(data: unknown, version: 1 | 2): ErrorObject | undefined {
+function validate(data: unknown, version: SchemaVersion): ErrorObject | undefined {
   let validator = validators.get(version);
   if (!validator) {
-    validator = new Ajv({ strict: true, formats: { 'date-time': isDateTime } }).compile(version === 1 ? schemaV1 : schemaV2);
+    validator = new Ajv({ strict: true, formats: { 'date-time': isDateTime } }).compile(SCHEMAS[version]);
     validators.set(version, validator);
   }
   return validator(data) ? undefined : (validator.errors?.[0] ?? undefined);
@@ -214,11 +248,16 @@ function overLimit(data: unknown): ParsedSidecar | undefined {
     );
   }
   for (const [i, a] of data.annotations.entries()) {
-    if (isObject(a) && typeof a.note === 'string' && a.note.length > SIDECAR_LIMITS.noteLength) {
-      return limitProblem(
-        `The note of tag "${typeof a.id === 'string' ? a.id.slice(0, 40) : i}" (/annotations/${i}/note) has ${count(a.note.length)} characters, more than the ${count(SIDECAR_LIMITS.noteLength)} a note may have`,
-        'Shorten it by hand or restore the file from version control',
-      );
+    if (!isObject(a)) continue;
+    const notes: [string, unknown][] = [[`/annotations/${i}/note`, a.note]];
+    if (Array.isArray(a.comments)) a.comments.forEach((c, j) => notes.push([`/annotations/${i}/comments/${j}/body`, isObject(c) ? c.body : undefined]));
+    for (const [where, note] of notes) {
+      if (typeof note === 'string' && note.length > SIDECAR_LIMITS.noteLength) {
+        return limitProblem(
+          `The note of tag "${typeof a.id === 'string' ? a.id.slice(0, 40) : i}" (${where}) has ${count(note.length)} characters, more than the ${count(SIDECAR_LIMITS.noteLength)} a note may have`,
+          'Shorten it by hand or restore the file from version control',
+        );
+      }
     }
   }
   return undefined;
@@ -272,31 +311,29 @@ export function parseSidecar(json: string): ParsedSidecar {
   const tooMuch = overLimit(data);
   if (tooMuch) return tooMuch;
 
-  const fromVersion = isObject(data) && data.schemaVersion === 1 ? 1 : 2;
+  const fromVersion: SchemaVersion = isObject(data) && data.schemaVersion === 1 ? 1 : isObject(data) && data.schemaVersion === 2 ? 2 : 3;
   const error = validate(data, fromVersion);
   if (error) return schemaProblem(describeAjvError(error));
 
   // The schema has vouched for the shapes below.
-  const raw = data as Record<string, unknown> & { annotations: Record<string, unknown>[] };
-  const seen = new Map<string, number>();
-  const annotations: Annotation[] = [];
-  for (const [i, a] of raw.annotations.entries()) {
-    const target = a.target as TextQuoteTarget;
-    if (target.end < target.start) {
-      return schemaProblem(`at /annotations/${i}/target: end (${target.end}) is before start (${target.start})`);
-    }
+  const raw = data as Record<string, unknown> & { annotations: Record<string, unknown>[]; dismissals?: Record<string, unknown>[] };
+  const seen = new Map<string, string>();
+  /** A problem with one tag's or dismissal's target or id, if any. */
+  const checkItem = (where: string, what: string, item: Record<string, unknown>): ParsedSidecar | undefined => {
+    const target = item.target as TextQuoteTarget;
+    if (target.end < target.start) return schemaProblem(`at ${where}/target: end (${target.end}) is before start (${target.start})`);
     if (target.end - target.start !== target.exact.length) {
       return {
         ok: false,
         problem: {
           code: 'offsets',
           message:
-            `The offsets of tag "${String(a.id)}" (/annotations/${i}/target: ${target.start}..${target.end}) do not span its quoted text ` +
+            `The offsets of ${what} "${String(item.id)}" (${where}/target: ${target.start}..${target.end}) do not span its quoted text ` +
             `(${target.exact.length} characters). Correct start/end by hand or restore the file from version control; ${NOT_OVERWRITTEN}`,
         },
       };
     }
-    const id = a.id as string;
+    const id = item.id as string;
     const first = seen.get(id);
     if (first !== undefined) {
       return {
@@ -304,24 +341,50 @@ export function parseSidecar(json: string): ParsedSidecar {
         problem: {
           code: 'duplicate-id',
           message:
-            `Two tags in the sidecar have the same id "${id}" (/annotations/${first} and /annotations/${i}). ` +
+            `Two entries in the sidecar have the same id "${id}" (${first} and ${where}). ` +
             `Give one of them a different id by hand or restore the file from version control; ${NOT_OVERWRITTEN}`,
         },
       };
     }
-    seen.set(id, i);
+    seen.set(id, where);
+    return undefined;
+  };
+  const annotations: Annotation[] = [];
+  for (const [i, a] of raw.annotations.entries()) {
+    const problem = checkItem(`/annotations/${i}`, 'tag', a);
+    if (problem) return problem;
+    const id = a.id as string;
+    const comments = Array.isArray(a.comments)
+      ? (a.comments as NoteComment[]).map(orderedComment)
+      : typeof a.note === 'string' && a.note !== ''
+        ? [noteAsComment(id, a.note, a.updatedAt as string)]
+        : [];
     annotations.push({
       id,
       kind: a.kind as Annotation['kind'],
       status: a.status as Annotation['status'],
-      target: orderedTarget(target),
-      ...(a.note !== undefined ? { note: a.note as string } : {}),
+      target: orderedTarget(a.target as TextQuoteTarget),
+      ...(comments.length ? { comments } : {}),
       ...(a.orphanedAt !== undefined ? { orphanedAt: a.orphanedAt as string } : {}),
       ...(Array.isArray(a.evidence) && a.evidence.length ? { evidence: normaliseEvidence(a.evidence as Evidence[]) } : {}),
       ...(Array.isArray(a.history) && a.history.length ? { history: (a.history as StatusChange[]).map(orderedChange) } : {}),
       createdAt: a.createdAt as string,
       updatedAt: a.updatedAt as string,
       ...splitExtra(a, ANNOTATION_KEYS),
+    });
+  }
+  const dismissals: Dismissal[] = [];
+  for (const [i, d] of (raw.dismissals ?? []).entries()) {
+    const problem = checkItem(`/dismissals/${i}`, 'dismissal', d);
+    if (problem) return problem;
+    dismissals.push({
+      id: d.id as string,
+      kind: d.kind as Dismissal['kind'],
+      target: orderedTarget(d.target as TextQuoteTarget),
+      ...(d.name !== undefined ? { name: d.name as string } : {}),
+      createdAt: d.createdAt as string,
+      ...(d.orphanedAt !== undefined ? { orphanedAt: d.orphanedAt as string } : {}),
+      ...splitExtra(d, DISMISSAL_KEYS),
     });
   }
 
@@ -333,6 +396,7 @@ export function parseSidecar(json: string): ParsedSidecar {
       source: raw.source as string,
       sourceSha256: raw.sourceSha256 as string,
       annotations,
+      ...(dismissals.length ? { dismissals } : {}),
       ...splitExtra(raw, TOP_KEYS),
     },
   };
@@ -345,7 +409,7 @@ export function parseSidecar(json: string): ParsedSidecar {
  */
 export function checkAgainstSource(sidecar: Sidecar, text: string, sourceSha256: string): SidecarProblem | undefined {
   if (sidecar.sourceSha256 !== sourceSha256) return undefined; // the source changed since: offsets are only hints
-  for (const a of sidecar.annotations) {
+  for (const a of [...sidecar.annotations, ...(sidecar.dismissals ?? [])]) {
     if (a.orphanedAt !== undefined) continue; // an orphan keeps the target it had when its text was lost
     const { start, end, exact } = a.target;
     const reason =

@@ -18,7 +18,7 @@ export type SidecarRead =
       state: 'ok';
       sidecar: Sidecar;
       raw: string;
-      fromVersion?: 1 | 2;
+      fromVersion?: 1 | 2 | 3;
       /** Byte offset of the first byte that is not UTF-8: the tags are read, but saving would change those bytes, so it is refused. */
       invalidUtf8At?: number;
     }
@@ -132,7 +132,7 @@ function unreadable(path: string, err: unknown): SidecarRead | undefined {
  * What one attempt of an update does: nothing (`done`), or replace the file with `content`, backing
  * it up first when it is of the older version `upgradeFrom`.
  */
-type UpdatePlan = { done: SidecarUpdate } | { next: Sidecar; content: string; upgradeFrom?: 1 | 2 };
+type UpdatePlan = { done: SidecarUpdate } | { next: Sidecar; content: string; upgradeFrom?: 1 | 2 | 3 };
 
 /**
  * Shared by both stores so they agree: applies `change` to the current contents `raw`. Throws when
@@ -365,7 +365,7 @@ export class FileSidecarStore implements SidecarStore {
    * keeping a backup of `expected` first when it is of the older version `upgradeFrom`. Returns
    * false, leaving the file alone, when something else changed it since it was read.
    */
-  private async replace(path: string, expected: string | undefined, content: string, upgradeFrom: 1 | 2 | undefined): Promise<boolean> {
+  private async replace(path: string, expected: string | undefined, content: string, upgradeFrom: 1 | 2 | 3 | undefined): Promise<boolean> {
     // Same folder as the target so the rename is atomic (no cross-device move);
     // pid + random so concurrent writers never share a temp file.
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);

@@ -2,9 +2,22 @@
 // so callers can compare before/after and undo by keeping the old value.
 import { randomUUID } from 'node:crypto';
 import type { FindingKind, TagStatus } from '../model';
-import type { Annotation, Evidence, Sidecar, StatusChange, TextQuoteTarget } from './annotation';
+import type { Annotation, Dismissal, DismissalKind, Evidence, Sidecar, StatusChange, TextQuoteTarget, UrlEvidence } from './annotation';
 import { makeQuoteTarget, sameQuoteTarget, sha256Hex } from './quoteSelector';
-import { MAX_HISTORY, normaliseEvidence } from './sidecarFormat';
+import { setFirstComment } from './noteThread';
+import { MAX_HISTORY, normaliseEvidence, noteAsComment } from './sidecarFormat';
+import { userInfo } from 'node:os';
+
+/** Who writes a note when nobody says: SOURCEMARK_AUTHOR, else the system user name. */
+export function defaultAuthor(): string {
+  const fromEnv = process.env.SOURCEMARK_AUTHOR?.trim();
+  if (fromEnv) return fromEnv;
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 export interface TagKey {
   kind: FindingKind;
@@ -17,8 +30,10 @@ export interface SetTagInput extends TagKey {
   /** Current full text of the source; offsets refer to it. */
   sourceText: string;
   now: Date;
-  /** Replaces the note when given; an empty string removes it. */
+  /** Replaces the note (the thread's first comment) when given; an empty string removes it. */
   note?: string;
+  /** Who writes the note; default defaultAuthor(). */
+  author?: string;
   /** Added to the tag's evidence (duplicates dropped). */
   evidence?: readonly Evidence[];
 }
@@ -27,6 +42,7 @@ export interface SetNoteInput extends TagKey {
   /** An empty string removes the note. */
   note: string;
   now: Date;
+  author?: string;
 }
 
 /** `a_` + 12 random hex digits (48 bits): short enough to read in the file, unique in practice. */
@@ -42,10 +58,11 @@ export function findAnnotation(sidecar: Sidecar, kind: FindingKind, start: numbe
   return sidecar.annotations.find((a) => sameKey(a, { kind, start, end }));
 }
 
-function withNote(a: Annotation, note: string): Annotation {
-  if (note !== '') return { ...a, note };
-  const { note: _removed, ...rest } = a;
-  return rest;
+/** `a` whose note (its thread's first comment) is `note`; updatedAt is the caller's to set. */
+function withNote(a: Annotation, note: string, author: string | undefined, now: Date): Annotation {
+  // The first comment's id comes from the tag's, so tagging with a note gives the same file however it is applied.
+  const next = setFirstComment(a, note, author ?? defaultAuthor(), now, () => noteAsComment(a.id, note, now.toISOString()).id);
+  return next === a ? a : { ...next, updatedAt: a.updatedAt };
 }
 
 function withChange(history: readonly StatusChange[] | undefined, change: StatusChange): StatusChange[] {
@@ -67,7 +84,7 @@ function newAnnotation(id: string, input: SetTagInput, target: TextQuoteTarget, 
     kind: input.kind,
     status: input.status,
     target,
-    ...(input.note ? { note: input.note } : {}),
+    ...(input.note ? { comments: [{ ...noteAsComment(id, input.note, stamp), author: input.author ?? defaultAuthor() }] } : {}),
     history: [{ at: stamp, to: input.status }],
     ...(input.evidence?.length ? { evidence: normaliseEvidence(input.evidence) } : {}),
     createdAt: stamp,
@@ -78,11 +95,11 @@ function newAnnotation(id: string, input: SetTagInput, target: TextQuoteTarget, 
 /** `existing` with the input's status, note and evidence; itself when nothing changes. */
 function updatedAnnotation(existing: Annotation, input: SetTagInput, target: TextQuoteTarget, stamp: string): Annotation {
   let next: Annotation = { ...existing, status: input.status, target };
-  if (input.note !== undefined) next = withNote(next, input.note);
+  if (input.note !== undefined) next = withNote(next, input.note, input.author, input.now);
   if (input.evidence?.length) next = { ...next, evidence: normaliseEvidence([...(existing.evidence ?? []), ...input.evidence]) };
   // Re-applying the same tag keeps updatedAt, so the saved file stays byte-identical
   // and the store can skip the write.
-  const changed = next.status !== existing.status || next.note !== existing.note || !sameQuoteTarget(next.target, existing.target) ||
+  const changed = next.status !== existing.status || next.comments !== existing.comments || !sameQuoteTarget(next.target, existing.target) ||
     JSON.stringify(next.evidence ?? []) !== JSON.stringify(normaliseEvidence(existing.evidence ?? []));
   if (!changed) return existing;
   next = { ...next, updatedAt: stamp };
@@ -137,8 +154,9 @@ export function setNote(sidecar: Sidecar, input: SetNoteInput): Sidecar {
   return {
     ...sidecar,
     annotations: sidecar.annotations.map((a) => {
-      if (!sameKey(a, input) || (a.note ?? '') === input.note) return a;
-      return { ...withNote(a, input.note), updatedAt: stamp };
+      if (!sameKey(a, input)) return a;
+      const next = withNote(a, input.note, input.author, input.now);
+      return next === a ? a : { ...next, updatedAt: stamp };
     }),
   };
 }
@@ -173,4 +191,102 @@ export function reattachAnnotation(sidecar: Sidecar, input: ReattachInput): Side
       return { ...rest, target, updatedAt: input.now.toISOString() };
     }),
   };
+}
+
+/** `d_` + 12 random hex digits. */
+export function newDismissalId(): string {
+  return 'd_' + randomUUID().replace(/-/g, '').slice(0, 12);
+}
+
+export interface DismissInput {
+  kind: DismissalKind;
+  start: number;
+  end: number;
+  sourceText: string;
+  now: Date;
+  /** ignore-name: the name dismissed. */
+  name?: string;
+}
+
+/**
+ * Dismisses the finding at [start, end): a new dismissal with its quote selector, or the one already
+ * there (same kind and place). Returns its id.
+ */
+export function addDismissal(sidecar: Sidecar, input: DismissInput, newId: () => string = newDismissalId): { sidecar: Sidecar; id: string } {
+  const dismissals = sidecar.dismissals ?? [];
+  const same = dismissals.find((d) => d.kind === input.kind && d.target.start === input.start && d.target.end === input.end && d.orphanedAt === undefined);
+  if (same) return { sidecar, id: same.id };
+  const taken = new Set([...sidecar.annotations.map((a) => a.id), ...dismissals.map((d) => d.id)]);
+  const id = uniqueId(taken, newId);
+  const dismissal: Dismissal = {
+    id, kind: input.kind, target: makeQuoteTarget(input.sourceText, input.start, input.end),
+    ...(input.name ? { name: input.name } : {}), createdAt: input.now.toISOString(),
+  };
+  return { sidecar: { ...sidecar, sourceSha256: sha256Hex(input.sourceText), dismissals: [...dismissals, dismissal] }, id };
+}
+
+/** Removes the dismissal with this id (restored by the user). */
+export function removeDismissal(sidecar: Sidecar, id: string): Sidecar {
+  const dismissals = (sidecar.dismissals ?? []).filter((d) => d.id !== id);
+  const { dismissals: _old, ...rest } = sidecar;
+  return dismissals.length ? { ...rest, dismissals } : rest;
+}
+
+/** The sidecar with the annotation `id` replaced by `change(it)`; unchanged when there is none. */
+export function updateAnnotation(sidecar: Sidecar, id: string, change: (a: Annotation) => Annotation): Sidecar {
+  return { ...sidecar, annotations: sidecar.annotations.map((a) => (a.id === id ? change(a) : a)) };
+}
+
+/** Adds (or replaces, by URL) a cited web page. */
+export function citeUrl(a: Annotation, evidence: UrlEvidence, now: Date): Annotation {
+  const evidenceList = normaliseEvidence([...(a.evidence ?? []), evidence]);
+  if (JSON.stringify(evidenceList) === JSON.stringify(normaliseEvidence(a.evidence ?? []))) return a;
+  return { ...a, evidence: evidenceList, updatedAt: now.toISOString() };
+}
+
+/** Removes a cited web page; itself when it is not cited. */
+export function removeUrl(a: Annotation, url: string, now: Date): Annotation {
+  const evidence = (a.evidence ?? []).filter((e) => !(e.kind === 'url' && e.url === url));
+  if (evidence.length === (a.evidence ?? []).length) return a;
+  const { evidence: _old, ...rest } = a;
+  return { ...rest, ...(evidence.length ? { evidence } : {}), updatedAt: now.toISOString() };
+}
+
+/** Longest title and quote of a cited page, and URL, that are kept. */
+export const URL_EVIDENCE_LIMITS = { url: 2048, title: 500, quote: 20_000 } as const;
+
+/**
+ * A web page as evidence, checked: http or https only (a `javascript:` or `file:` link in a report
+ * must never be clickable), an accessed date YYYY-MM-DD (default: the day of `now`). The error says
+ * what to change.
+ */
+export function makeUrlEvidence(
+  input: { url: unknown; title?: unknown; accessed?: unknown; quote?: unknown }, now: Date,
+): { ok: true; evidence: UrlEvidence } | { ok: false; error: string } {
+  const url = typeof input.url === 'string' ? input.url.trim() : '';
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+    return { ok: false, error: `"${url.slice(0, 80)}" is not a web address: give one starting with http:// or https://.` };
+  }
+  if (url.length > URL_EVIDENCE_LIMITS.url) return { ok: false, error: `The web address is longer than ${URL_EVIDENCE_LIMITS.url} characters.` };
+  const text = (v: unknown, max: number, what: string): string | undefined | { error: string } => {
+    if (v === undefined || v === null || v === '') return undefined;
+    if (typeof v !== 'string') return { error: `The ${what} must be text.` };
+    const t = v.trim();
+    return t.length > max ? { error: `The ${what} is longer than ${max.toLocaleString('en-US')} characters: shorten it.` } : t || undefined;
+  };
+  const title = text(input.title, URL_EVIDENCE_LIMITS.title, 'title');
+  const quote = text(input.quote, URL_EVIDENCE_LIMITS.quote, 'quote');
+  if (typeof title === 'object') return { ok: false, error: title.error };
+  if (typeof quote === 'object') return { ok: false, error: quote.error };
+  const accessed = input.accessed === undefined || input.accessed === '' ? now.toISOString().slice(0, 10) : input.accessed;
+  if (typeof accessed !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(accessed)) {
+    return { ok: false, error: 'The accessed date must be YYYY-MM-DD.' };
+  }
+  return { ok: true, evidence: { kind: 'url', url, ...(title ? { title } : {}), accessed, ...(quote ? { quote } : {}) } };
 }

@@ -30,3 +30,17 @@ export function oneLine(text: string, max: number): string {
 export function cutStart(text: string, max: number): string {
   return text.length > max ? `…${text.slice(text.length - max + 1)}` : text;
 }
+
+/**
+ * The first words of `text` on one line, at most `max` characters, cut after a whole word (with an
+ * ellipsis) rather than inside one: "Xiaomi plans to enter the US market…".
+ */
+export function firstWords(text: string, max: number): string {
+  const line = oneLine(text, max);
+  if (!line.endsWith('…') || line.length <= max - 1) return line;
+  const body = line.slice(0, -1);
+  const space = body.lastIndexOf(' ');
+  // One very long word: keep the plain cut.
+  if (space < max / 3) return line;
+  return `${body.slice(0, space).replace(/[\s,;:–—-]+$/u, '')}…`;
+}

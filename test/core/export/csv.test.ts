@@ -1,3 +1,4 @@
+import { noteOf } from '../../../src/core/tags/noteThread';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, toCsv } from '../../../src/core/export/csv';
@@ -21,7 +22,7 @@ describe('CSV export', () => {
       expect(row[col('text')]).toBe(f.text);
       expect(TRICKY_TEXT.slice(Number(row[col('start')]), Number(row[col('end')]))).toBe(f.text);
       expect(row[col('status')]).toBe(f.annotation?.status ?? '');
-      expect(row[col('note')]).toBe(f.annotation?.note ?? '');
+      expect(row[col('note')]).toBe(noteOf(f.annotation) ?? '');
     }
   });
 

@@ -1,3 +1,5 @@
+import { noteOf } from '../../../src/core/tags/noteThread';
+import type { NoteComment } from '../../../src/core/tags/annotation';
 import { Analyzer } from '../../../src/core/analyzer';
 import type { ExportSource } from '../../../src/core/export/exportSource';
 import { attachTags } from '../../../src/core/taggedFindings';
@@ -36,7 +38,7 @@ export const TRICKY_TAGS: QuotedTag[] = [
 ];
 
 /** Tags as a round trip must give them back: no ids, timestamps or context, in text order. */
-export function comparable(tags: readonly { kind: string; status: string; note?: string; target: { start: number; end: number; exact: string }; evidence?: readonly unknown[] }[]) {
-  return tags.map((a) => ({ kind: a.kind, status: a.status, note: a.note, start: a.target.start, end: a.target.end, exact: a.target.exact, evidence: a.evidence }))
+export function comparable(tags: readonly { kind: string; status: string; comments?: readonly NoteComment[]; target: { start: number; end: number; exact: string }; evidence?: readonly unknown[] }[]) {
+  return tags.map((a) => ({ kind: a.kind, status: a.status, note: noteOf(a), start: a.target.start, end: a.target.end, exact: a.target.exact, evidence: a.evidence }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
 }

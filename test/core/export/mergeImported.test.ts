@@ -18,7 +18,7 @@ describe('mergeImported', () => {
     const over = mergeImported(sidecar, TEXT, incoming.slice(1), { now: LATER, overwrite: true });
     expect(over.outcomes.map((o) => o.result)).toEqual(['updated', 'added']);
     const updated = over.sidecar.annotations.find((a) => a.target.exact === 'Beta said two.')!;
-    expect(updated).toMatchObject({ status: 'contradicted', note: 'ok', updatedAt: LATER.toISOString(), createdAt: NOW.toISOString() });
+    expect(updated).toMatchObject({ status: 'contradicted', comments: [{ body: 'ok' }], updatedAt: LATER.toISOString(), createdAt: NOW.toISOString() });
   });
 
   it('reports a quote that is not in the text, and changes nothing for it', () => {

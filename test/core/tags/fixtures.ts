@@ -15,13 +15,13 @@ export function ann(id: string, start: number, end: number, over: Partial<Annota
 }
 
 export function sidecar(annotations: Annotation[], over: Partial<Sidecar> = {}): Sidecar {
-  return { schemaVersion: 2, source: 'a.txt', sourceSha256: SHA, annotations, ...over };
+  return { schemaVersion: 3, source: 'a.txt', sourceSha256: SHA, annotations, ...over };
 }
 
 /** A valid sidecar as plain JSON data, for tests that break one field at a time. */
 export function rawSidecar(): any {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     source: 'a.txt',
     sourceSha256: SHA,
     annotations: [

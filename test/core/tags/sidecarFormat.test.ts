@@ -2,6 +2,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import schemaV1 from '../../../schemas/sidecar-v1.schema.json';
 import schemaV2 from '../../../schemas/sidecar-v2.schema.json';
+import schemaV3 from '../../../schemas/sidecar-v3.schema.json';
 import {
   MAX_HISTORY,
   checkAgainstSource,
@@ -25,6 +26,7 @@ function parseObject(data: unknown) {
 describe.each([
   ['v1', schemaV1],
   ['v2', schemaV2],
+  ['v3', schemaV3],
 ] as const)('the JSON Schema file %s', (version, schema) => {
   it('is a valid draft-07 schema with $id and title', () => {
     const ajv = new Ajv();
@@ -56,7 +58,7 @@ describe.each([
 
 describe('serializeSidecar', () => {
   const a = ann('a_1', 10, 20);
-  const b = ann('a_2', 10, 15, { kind: 'entity', note: 'checked' });
+  const b = ann('a_2', 10, 15, { kind: 'entity', comments: [{ id: 'c_1', author: 'ana', createdAt: '2025-01-01T00:00:00.000Z', body: 'checked' }] });
   const c = ann('a_0', 10, 15, { kind: 'date' });
   const d = ann('a_3', 2, 30, { status: 'contradicted' });
 
@@ -117,7 +119,7 @@ describe('serializeSidecar', () => {
     expect(text).toBe(
       [
         '{',
-        '  "schemaVersion": 2,',
+        '  "schemaVersion": 3,',
         '  "source": "a.txt",',
         `  "sourceSha256": "${SHA}",`,
         '  "annotations": [',
@@ -132,7 +134,14 @@ describe('serializeSidecar', () => {
         '        "prefix": "",',
         '        "suffix": ""',
         '      },',
-        '      "note": "checked",',
+        '      "comments": [',
+        '        {',
+        '          "id": "c_1",',
+        '          "author": "ana",',
+        '          "createdAt": "2025-01-01T00:00:00.000Z",',
+        '          "body": "checked"',
+        '        }',
+        '      ],',
         '      "createdAt": "2025-01-31T14:05:00.000Z",',
         '      "updatedAt": "2025-01-31T14:05:00.000Z"',
         '    }',
@@ -165,8 +174,9 @@ describe('serializeSidecar', () => {
     expect(Object.keys(parsed.annotations[0].target)).toEqual(['start', 'end', 'exact', 'prefix', 'suffix']);
   });
 
-  it('omits an undefined note', () => {
-    expect(serializeSidecar(sidecar([{ ...a, note: undefined }]))).not.toContain('"note"');
+  it('omits an undefined or empty thread', () => {
+    expect(serializeSidecar(sidecar([{ ...a, comments: undefined }]))).not.toContain('"comments"');
+    expect(serializeSidecar(sidecar([{ ...a, comments: [] }]))).not.toContain('"comments"');
   });
 
   it('writes unknown keys after the known ones, sorted, and never lets them shadow known keys', () => {
@@ -209,10 +219,10 @@ describe('serializeSidecar', () => {
 });
 
 describe('emptySidecar', () => {
-  it('is a valid version-2 sidecar with no annotations', () => {
+  it('is a valid version-3 sidecar with no annotations', () => {
     const s = emptySidecar('a.txt', SHA);
-    expect(s).toEqual({ schemaVersion: 2, source: 'a.txt', sourceSha256: SHA, annotations: [] });
-    expect(parseSidecar(serializeSidecar(s))).toEqual({ ok: true, sidecar: s, fromVersion: 2 });
+    expect(s).toEqual({ schemaVersion: 3, source: 'a.txt', sourceSha256: SHA, annotations: [] });
+    expect(parseSidecar(serializeSidecar(s))).toEqual({ ok: true, sidecar: s, fromVersion: 3 });
   });
 });
 
@@ -237,10 +247,10 @@ describe('parseSidecar', () => {
   });
 
   it('reports a newer schema version as future-version, before checking the schema', () => {
-    const data = { ...rawSidecar(), schemaVersion: 3, annotations: 'something new' };
+    const data = { ...rawSidecar(), schemaVersion: 4, annotations: 'something new' };
     const p = problemOf(parseObject(data));
     expect(p.code).toBe('future-version');
-    expect(p.message).toContain('newer Sourcemark (schema version 3)');
+    expect(p.message).toContain('newer Sourcemark (schema version 4)');
     expect(p.message).toContain('update Sourcemark to edit its tags');
   });
 
@@ -264,7 +274,7 @@ describe('parseSidecar', () => {
     ['an impossible date', (d) => (d.annotations[0].createdAt = '2025-02-30T00:00:00Z'), /createdAt: must match format/],
     ['a source with a folder', (d) => (d.source = 'docs/a.txt'), /at \/source: must match pattern/],
     ['a bad hash', (d) => (d.sourceSha256 = 'xyz'), /at \/sourceSha256/],
-    ['schema version 0', (d) => (d.schemaVersion = 0), /at \/schemaVersion: must be equal to constant \(2\)/],
+    ['schema version 0', (d) => (d.schemaVersion = 0), /at \/schemaVersion: must be equal to constant \(3\)/],
     ['a history entry without a status', (d) => (d.annotations[0].history = [{ at: '2025-01-31T14:05:00Z' }]), /history\/0: must have required property 'to'/],
     ['an evidence entry of an unknown kind', (d) => (d.annotations[0].evidence = [{ kind: 'book', title: 'x' }]), /evidence\/0/],
     ['annotations that are not a list', (d) => (d.annotations = {}), /at \/annotations: must be array/],
@@ -309,8 +319,8 @@ describe('version 1 files', () => {
   it('are read into the current shape, saying where they came from', () => {
     const parsed = parseObject(v1());
     expect(parsed.ok && parsed.fromVersion).toBe(1);
-    expect(parsed.ok && parsed.sidecar.schemaVersion).toBe(2);
-    expect(parsed.ok && serializeSidecar(parsed.sidecar)).toContain('"schemaVersion": 2');
+    expect(parsed.ok && parsed.sidecar.schemaVersion).toBe(3);
+    expect(parsed.ok && serializeSidecar(parsed.sidecar)).toContain('"schemaVersion": 3');
   });
 
   it('are checked against the version 1 schema (which knew no history)', () => {
@@ -333,7 +343,7 @@ describe('offsets', () => {
   it('checkAgainstSource reports offsets beyond the text or off their quote, for the text the fingerprint names', () => {
     const text = 'Acme said so.';
     const sha = 'b'.repeat(64);
-    const base = { schemaVersion: 2 as const, source: 'a.txt', sourceSha256: sha, annotations: [ann('a_1', 0, 4, { target: { start: 0, end: 4, exact: 'Acme', prefix: '', suffix: ' said' } })] };
+    const base = { schemaVersion: 3 as const, source: 'a.txt', sourceSha256: sha, annotations: [ann('a_1', 0, 4, { target: { start: 0, end: 4, exact: 'Acme', prefix: '', suffix: ' said' } })] };
     expect(checkAgainstSource(base, text, sha)).toBeUndefined();
     const beyond = { ...base, annotations: [ann('a_1', 20, 24, { target: { start: 20, end: 24, exact: 'Acme', prefix: '', suffix: '' } })] };
     expect(checkAgainstSource(beyond, text, sha)?.message).toMatch(/a_1.*beyond the end of the source \(13 characters\).*64 zeros/);

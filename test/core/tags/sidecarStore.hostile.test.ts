@@ -118,14 +118,14 @@ describe('files that are not files', () => {
 describe('no silent changes', () => {
   it('reads a note holding a byte that is not UTF-8, and refuses to rewrite it rather than change that byte', async () => {
     const path = join(dir, 'a.txt.annotations.json');
-    const text = serializeSidecar(sidecar([ann('a_1', 0, 4, { note: 'caf#' })]));
+    const text = serializeSidecar(sidecar([ann('a_1', 0, 4, { comments: [{ id: 'c_1', author: 'ana', createdAt: '2025-01-01T00:00:00.000Z', body: 'caf#' }] })]));
     const bytes = Buffer.from(text, 'utf8');
     bytes[bytes.indexOf('#')] = 0xe9; // Latin-1 é
     await writeFile(path, bytes);
     const store = new FileSidecarStore();
     const read = await store.read(path);
     expect(read).toMatchObject({ state: 'ok', invalidUtf8At: bytes.indexOf(0xe9) });
-    expect(read.state === 'ok' && read.sidecar.annotations[0]!.note).toBe('caf\uFFFD');
+    expect(read.state === 'ok' && read.sidecar.annotations[0]!.comments?.[0]?.body).toBe('caf\uFFFD');
     // A change with nothing to write is fine (a dry run, a rebase that moved nothing).
     expect(await store.update(path, () => undefined)).toMatchObject({ written: false });
     const error = await refused(store.update(path, (s) => ({ ...s!, sourceSha256: '0'.repeat(64) })));

@@ -65,7 +65,7 @@ describe.each(stores)('%s', (_name, makeStore, seed, contents) => {
     const path = join(dir, 'a.txt.annotations.json');
     await store.write(path, two);
     const read = await store.read(path);
-    expect(read).toEqual({ state: 'ok', sidecar: two, raw: serializeSidecar(two), fromVersion: 2 });
+    expect(read).toEqual({ state: 'ok', sidecar: two, raw: serializeSidecar(two), fromVersion: 3 });
     expect(await contents(path)).toBe(serializeSidecar(two));
     await store.write(path, one);
     expect(await store.read(path)).toMatchObject({ state: 'ok', sidecar: one });
@@ -92,9 +92,9 @@ describe.each(stores)('%s', (_name, makeStore, seed, contents) => {
 
   it('refuses to overwrite a sidecar from a newer Sourcemark', async () => {
     const path = join(dir, 'new.txt.annotations.json');
-    const future = JSON.stringify({ schemaVersion: 3, whatever: true });
+    const future = JSON.stringify({ schemaVersion: 4, whatever: true });
     await seed(path, future);
-    await expect(makeStore().write(path, one)).rejects.toThrow(/newer Sourcemark \(schema version 3\)/);
+    await expect(makeStore().write(path, one)).rejects.toThrow(/newer Sourcemark \(schema version 4\)/);
     expect(await contents(path)).toBe(future);
   });
 
@@ -229,16 +229,16 @@ describe('update', () => {
     await writeFile(path, raw);
     const read = await store.read(path);
     expect(read).toMatchObject({ state: 'ok', fromVersion: 1 });
-    await store.update(path, (current) => current); // re-serialised as version 2: a real upgrade
+    await store.update(path, (current) => current); // re-serialised as version 3: a real upgrade
     expect(await readFile(backupPathFor(path, 1), 'utf8')).toBe(raw);
-    expect(JSON.parse(await readFile(path, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(path, 'utf8')).schemaVersion).toBe(3);
     // Another version 1 file in its place (restored from version control, say): this upgrade
     // must find the backup already there and leave the first one alone.
     const otherRaw = JSON.stringify({ ...JSON.parse(serializeSidecar(two)), schemaVersion: 1 }, null, 2);
     expect(otherRaw).not.toBe(raw);
     await writeFile(path, otherRaw);
     expect(await store.update(path, (current) => current)).toMatchObject({ written: true });
-    expect(JSON.parse(await readFile(path, 'utf8')).schemaVersion).toBe(2);
+    expect(JSON.parse(await readFile(path, 'utf8')).schemaVersion).toBe(3);
     expect(await readFile(backupPathFor(path, 1), 'utf8')).toBe(raw);
   });
 

@@ -1,3 +1,4 @@
+import { noteOf } from '../../../src/core/tags/noteThread';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TagStatus } from '../../../src/core/model';
@@ -48,7 +49,7 @@ describe('setTag', () => {
 
   it('adds the note when given, and none for an empty note', () => {
     const withNote = setTag(base(), { ...ACME, status: 'speculative', sourceText: TEXT, now: T0, note: 'ask PR' });
-    expect(withNote.annotations[0]!.note).toBe('ask PR');
+    expect(noteOf(withNote.annotations[0])).toBe('ask PR');
     const empty = setTag(base(), { ...ACME, status: 'speculative', sourceText: TEXT, now: T0, note: '' });
     expect('note' in empty.annotations[0]!).toBe(false);
   });
@@ -60,12 +61,12 @@ describe('setTag', () => {
     expect(next.annotations[0]).toMatchObject({
       id: 'id1',
       status: 'contradicted',
-      note: 'n1',
+      comments: [{ body: 'n1' }],
       createdAt: T0.toISOString(),
       updatedAt: T1.toISOString(),
     });
     const noted = setTag(next, { ...ACME, status: 'contradicted', sourceText: TEXT, now: T1, note: '' });
-    expect('note' in noted.annotations[0]!).toBe(false);
+    expect('comments' in noted.annotations[0]!).toBe(false);
   });
 
   it('treats a different kind on the same range as a different annotation', () => {
@@ -147,8 +148,8 @@ describe('clearTag, setNote, findAnnotation', () => {
 
   it('setNote sets, replaces and (with an empty string) removes the note', () => {
     const s1 = setNote(tagged(), { ...ACME, note: 'source: annual report', now: T1 });
-    expect(findAnnotation(s1, 'entity', 0, 9)).toMatchObject({ note: 'source: annual report', updatedAt: T1.toISOString() });
-    expect(findAnnotation(s1, 'claim', 0, TEXT.length)?.note).toBeUndefined();
+    expect(findAnnotation(s1, 'entity', 0, 9)).toMatchObject({ comments: [{ body: 'source: annual report' }], updatedAt: T1.toISOString() });
+    expect(findAnnotation(s1, 'claim', 0, TEXT.length)?.comments).toBeUndefined();
     const s2 = setNote(deepFreeze(s1), { ...ACME, note: '', now: T1 });
     expect('note' in findAnnotation(s2, 'entity', 0, 9)!).toBe(false);
     expect(serializeSidecar(s2)).not.toContain('"note"');
@@ -210,7 +211,7 @@ describe('orphan handling', () => {
     const s = reattachAnnotation(orphaned(), { id: 'id1', start: 0, end: 16, sourceText: text, now: T1 });
     const [a] = s.annotations;
     expect(a!.target).toMatchObject({ start: 0, end: 16, exact: 'Acme Corporation' });
-    expect(a).toMatchObject({ status: 'contradicted', note: 'n', updatedAt: T1.toISOString(), createdAt: T0.toISOString() });
+    expect(a).toMatchObject({ status: 'contradicted', comments: [{ body: 'n' }], updatedAt: T1.toISOString(), createdAt: T0.toISOString() });
     expect('orphanedAt' in a!).toBe(false);
     expect(s.sourceSha256).toBe(sha256Hex(text));
     expect(() => reattachAnnotation(orphaned(), { id: 'id1', start: 3, end: 3, sourceText: text, now: T1 })).toThrow(/empty selection/);

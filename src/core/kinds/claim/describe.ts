@@ -1,12 +1,14 @@
 import * as l10n from '@vscode/l10n';
 import type { TaggedFinding } from '../../taggedFindings';
 import { fillRich, joinRich, type RichText } from '../../text/richText';
-import { oneLine } from '../../text/shorten';
+import { firstWords, oneLine } from '../../text/shorten';
 import type { FindingDescription } from '../kind';
 import { cueWord, statusText } from '../wording';
 
 /** Cues the hover lists besides attribution and hedges, at most this many. */
 const MAX_CUES = 6;
+/** How much of a claim its one-line message quotes. */
+const CLAIM_WORDS = 60;
 
 /** A claim: how check-worthy it is, whom it is attributed to, its hedges and the other cues behind its score. */
 export function describeClaim(f: TaggedFinding): FindingDescription {
@@ -41,8 +43,11 @@ export function describeClaim(f: TaggedFinding): FindingDescription {
     title: l10n.t('Claim'),
     heading: [f.region === 'comment' ? l10n.t('{0} · reader comment', score) : score],
     message: f.annotation
-      ? [...fillRich(l10n.t('Claim tagged {0}'), statusText(f.annotation.status)), ...who]
-      : [l10n.t('Untagged claim ({0})', score), ...who, ...(hedges.length ? fillRich(l10n.t(' · hedged ({0})'), { source: hedges.join(', ') }) : [])],
+      ? [...fillRich(l10n.t('Claim “{0}” · tagged {1}'), { source: firstWords(f.text, CLAIM_WORDS) }, statusText(f.annotation.status)), ...who]
+      : [
+          ...fillRich(l10n.t('Claim “{0}” · untagged · {1}'), { source: firstWords(f.text, CLAIM_WORDS) }, score), ...who,
+          ...(hedges.length ? fillRich(l10n.t(' · hedged ({0})'), { source: hedges.join(', ') }) : []),
+        ],
     details,
     label: 'claim',
     ...(speaker ? { speaker } : {}),

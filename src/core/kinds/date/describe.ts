@@ -3,18 +3,16 @@ import type { TaggedFinding } from '../../taggedFindings';
 import { fillRich, type RichText } from '../../text/richText';
 import type { DescribeContext, FindingDescription } from '../kind';
 import { tagSuffix } from '../wording';
+import { oneLine } from '../../text/shorten';
+import { humanDateValue } from './humanValue';
 
-/** How a TIMEX3 modifier reads: "start of", "about". */
-function modText(mod: string): string {
-  switch (mod) {
-    case 'START': return l10n.t('start of');
-    case 'MID': return l10n.t('middle of');
-    case 'END': return l10n.t('end of');
-    case 'APPROX': return l10n.t('about');
-    case 'BEFORE': return l10n.t('before');
-    case 'AFTER': return l10n.t('after');
-    case 'ON_OR_BEFORE': return l10n.t('by');
-    default: return mod;
+/** A TIMEX3 type in words: "a date", "a duration". */
+function typeWord(type: NonNullable<TaggedFinding['date']>['timexType']): string {
+  switch (type) {
+    case 'DATE': return l10n.t('a date');
+    case 'TIME': return l10n.t('a time');
+    case 'DURATION': return l10n.t('a duration');
+    case 'SET': return l10n.t('a repeating time');
   }
 }
 
@@ -22,26 +20,24 @@ function modText(mod: string): string {
 export function describeDate(f: TaggedFinding, ctx: DescribeContext = {}): FindingDescription {
   const d = f.date;
   const details: RichText[] = [];
+  const human = humanDateValue(d);
   if (!d || d.value === null) {
     details.push(ctx.reference?.from === 'none'
       ? fillRich(l10n.t('Not resolved: this source states no publication date and no reference date is set (setting {0}).'), { code: 'sourcemark.referenceDate' })
       : [l10n.t('Not resolved.')]);
   } else {
-    // The TIMEX3 type (DATE, DURATION…) is a value of the standard, kept as it is.
-    const type = d.timexType.toLowerCase();
-    details.push(d.mod
-      ? fillRich(l10n.t('Normalised: {0} ({1}) · {2}'), { code: d.value }, modText(d.mod), type)
-      : fillRich(l10n.t('Normalised: {0} · {1}'), { code: d.value }, type));
+    details.push([l10n.t('Means: {0} · {1}', String(human), typeWord(d.timexType))]);
     if (d.anchor === 'document') details.push([l10n.t("Resolved against the source's publication date {0}.", String(d.referenceDate))]);
     if (d.anchor === 'setting') details.push([l10n.t('Resolved against the reference date {0} (setting).', String(d.referenceDate))]);
   }
   return {
     title: l10n.t('Date'),
     heading: [{ source: f.text }],
-    message: [`${l10n.t('Date: {0}', d?.value ?? l10n.t('unresolved'))}${d?.mod ? ` (${d.mod})` : ''}${tagSuffix(f)}`],
+    message: [...fillRich(l10n.t('Date “{0}”: {1}'), { source: oneLine(f.text, 80) }, human ?? l10n.t('not resolved')), tagSuffix(f)].filter(Boolean),
     details,
     label: 'date',
     ...(d?.value ? { value: d.value } : {}),
+    ...(human ? { valueLabel: human } : {}),
     notes: [],
   };
 }

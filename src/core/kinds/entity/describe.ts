@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { EntityType } from '../../model';
 import type { TaggedFinding } from '../../taggedFindings';
 import { fillRich, joinRich, type RichText } from '../../text/richText';
+import { oneLine } from '../../text/shorten';
 import type { FindingDescription } from '../kind';
 import { tagSuffix } from '../wording';
 
@@ -42,8 +43,13 @@ export function describeEntity(f: TaggedFinding): FindingDescription {
     title: l10n.t('Entity'),
     heading: [e ? entityTypeNoun(e.type) : l10n.t('name')],
     message: e
-      ? fillRich(l10n.t('{0}: {1} · {2}'), entityTypeTitle(e.type), { source: e.canonical }, `${mentions}${tagSuffix(f)}`)
-      : [`${l10n.t('Name')}${tagSuffix(f)}`],
+      ? [
+          ...(oneLine(f.text, 80) !== e.canonical
+            ? fillRich(l10n.t('{0} ({1}), written “{2}”'), { source: e.canonical }, entityTypeNoun(e.type), { source: oneLine(f.text, 80) })
+            : fillRich(l10n.t('{0} ({1})'), { source: e.canonical }, entityTypeNoun(e.type))),
+          ` · ${mentions}${tagSuffix(f)}`,
+        ]
+      : [...fillRich(l10n.t('Name “{0}”'), { source: oneLine(f.text, 80) }), tagSuffix(f)].filter(Boolean),
     details,
     label: e && e.type !== 'other' ? e.type : 'entity',
     ...(e ? { canonical: e.canonical } : {}),

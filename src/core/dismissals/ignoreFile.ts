@@ -1,0 +1,89 @@
+// Workspace-wide dismissals: one small file at the workspace root, `.sourcemark-ignore`, like cSpell's
+// words file. One entry a line (`entity: Smartphone`), sorted, so it merges cleanly in git.
+import { dirname, join, parse } from 'node:path';
+import { readRegularFile } from '../files/regularFile';
+import { writeFileAtomic } from '../files/atomicWrite';
+
+export const IGNORE_FILE_NAME = '.sourcemark-ignore';
+
+/** What a line dismisses; only names for now (the file format leaves room for more kinds). */
+export interface IgnoreEntry {
+  kind: 'entity';
+  /** The name as written; matched case-insensitively against each mention and its entity's canonical name. */
+  value: string;
+}
+
+export interface IgnoreFile {
+  entries: IgnoreEntry[];
+  /** Lines that are not entries (misspelt, unknown kind), 1-based, kept as they are on rewrite. */
+  unknown: { line: number; text: string }[];
+}
+
+/** Larger files are not read: a words file of names is a few KB. */
+const MAX_BYTES = 4 * 1024 * 1024;
+const ENTRY = /^\s*entity\s*:\s*(.*?)\s*$/;
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const keyOf = (e: IgnoreEntry) => `${e.kind}: ${e.value}`;
+
+export function parseIgnoreFile(text: string): IgnoreFile {
+  const entries: IgnoreEntry[] = [];
+  const unknown: IgnoreFile['unknown'] = [];
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const m = ENTRY.exec(line);
+    if (m && m[1]) entries.push({ kind: 'entity', value: m[1] });
+    else unknown.push({ line: i + 1, text: raw });
+  });
+  return { entries, unknown };
+}
+
+/** Sorted, one line per entry, unknown lines kept at the end, trailing newline: the same set gives the same bytes. */
+export function serializeIgnoreFile(file: IgnoreFile): string {
+  const lines = [...new Set(file.entries.map(keyOf))].sort(compare);
+  const rest = file.unknown.map((u) => u.text);
+  return [...lines, ...rest].map((l) => `${l}\n`).join('');
+}
+
+/** The names an ignore file dismisses, lower-cased for matching. */
+export function ignoredNames(file: IgnoreFile | undefined): string[] {
+  return [...new Set((file?.entries ?? []).map((e) => e.value.toLowerCase()))].sort(compare);
+}
+
+/** The ignore file that applies to files in `dir`: the nearest `.sourcemark-ignore` in it or a folder above, up to `root` when given. */
+export async function findIgnoreFile(dir: string, root?: string): Promise<string | undefined> {
+  let current = dir;
+  for (;;) {
+    const candidate = join(current, IGNORE_FILE_NAME);
+    if ((await readRegularFile(candidate, MAX_BYTES).catch(() => undefined)) !== undefined) return candidate;
+    if (root !== undefined && current === root) return undefined;
+    const up = dirname(current);
+    if (up === current || current === parse(current).root) return undefined;
+    current = up;
+  }
+}
+
+/** The file at `path`; an empty one when it does not exist or cannot be read (it only hides findings). */
+export async function readIgnoreFile(path: string): Promise<IgnoreFile> {
+  const bytes = await readRegularFile(path, MAX_BYTES).catch(() => undefined);
+  return parseIgnoreFile(bytes ? bytes.toString('utf8') : '');
+}
+
+/** The names dismissed for a source in `dir`: those of the nearest ignore file. */
+export async function ignoredNamesFor(dir: string, root?: string): Promise<string[]> {
+  const path = await findIgnoreFile(dir, root);
+  return path ? ignoredNames(await readIgnoreFile(path)) : [];
+}
+
+/** Adds or removes one entry and rewrites the file atomically (sorted); returns whether it changed. */
+export async function updateIgnoreFile(path: string, entry: IgnoreEntry, op: 'add' | 'remove'): Promise<boolean> {
+  const file = await readIgnoreFile(path);
+  const key = keyOf(entry).toLowerCase();
+  const has = file.entries.some((e) => keyOf(e).toLowerCase() === key);
+  if (op === 'add' && has) return false;
+  if (op === 'remove' && !has) return false;
+  const entries = op === 'add' ? [...file.entries, entry] : file.entries.filter((e) => keyOf(e).toLowerCase() !== key);
+  await writeFileAtomic(path, serializeIgnoreFile({ entries, unknown: file.unknown }));
+  return true;
+}

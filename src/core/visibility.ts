@@ -1,0 +1,83 @@
+// What of a source's findings is shown: the regions the user chose, minus what they dismissed (in
+// the sidecar or the workspace's ignore file). A tagged finding is always shown, whatever its region
+// or dismissal: nothing the user has tagged goes out of sight.
+import type { Region } from './model';
+import type { Anchor } from './tags/anchoring';
+import { DISMISSED_KIND, type Dismissal } from './tags/annotation';
+import { anchorTargets, type Span, type TaggedFinding, type TaggedFindings } from './taggedFindings';
+
+export interface VisibilityOptions {
+  /** Regions shown; absent: every region. */
+  regions?: ReadonlySet<Region>;
+  /** Names dismissed in the whole workspace, lower-cased. */
+  ignoredNames?: readonly string[];
+}
+
+export interface VisibleFindings extends TaggedFindings {
+  /** The sidecar's dismissals whose text is still there, with where (their anchors are in `anchors` too). */
+  dismissals: { dismissal: Dismissal; anchor: Anchor }[];
+  /** Dismissals whose text cannot be found: they hide nothing and are listed, like orphaned tags. */
+  dismissalOrphans: Dismissal[];
+  /** Findings left out because they were dismissed. */
+  dismissed: number;
+  /** Untagged findings left out because their region is hidden. */
+  hiddenByRegion: number;
+}
+
+/**
+ * Applies the regions and dismissals to tagged findings. Linear in findings and dismissals. Entity
+ * mention counts are recounted over the findings shown, so a hover does not count hidden comments.
+ */
+export function applyVisibility(
+  text: string,
+  tagged: TaggedFindings,
+  dismissalList: readonly Dismissal[],
+  options: VisibilityOptions,
+  tracked?: ReadonlyMap<string, Span>,
+): VisibleFindings {
+  const anchored = anchorTargets(text, dismissalList, tracked);
+  const anchors = new Map(tagged.anchors);
+  const dismissals: VisibleFindings['dismissals'] = [];
+  const dismissalOrphans: Dismissal[] = [];
+  const hiddenIds = new Set<string>();
+  const names = new Set(options.ignoredNames ?? []);
+  for (const d of dismissalList) {
+    const anchor = anchored.get(d.id);
+    if (d.kind === 'ignore-name' && d.name) names.add(d.name.toLowerCase());
+    if (!anchor) {
+      dismissalOrphans.push(d);
+      continue;
+    }
+    anchors.set(d.id, anchor);
+    dismissals.push({ dismissal: d, anchor });
+    hiddenIds.add(`${DISMISSED_KIND[d.kind]}:${anchor.start}:${anchor.end}`);
+  }
+
+  const isDismissed = (f: TaggedFinding) =>
+    hiddenIds.has(f.id) || (f.kind === 'entity' && (names.has(f.text.toLowerCase()) || (f.entity !== undefined && names.has(f.entity.key))));
+  let dismissed = 0;
+  let hiddenByRegion = 0;
+  const findings: TaggedFinding[] = [];
+  for (const f of tagged.findings) {
+    if (f.annotation) findings.push(f);
+    else if (isDismissed(f)) dismissed++;
+    else if (options.regions && !options.regions.has(f.region)) hiddenByRegion++;
+    else findings.push(f);
+  }
+  return {
+    ...tagged,
+    findings: recountMentions(findings),
+    anchors,
+    dismissals,
+    dismissalOrphans,
+    dismissed,
+    hiddenByRegion,
+  };
+}
+
+/** Entity mentions counted over the findings shown, per entity key. */
+function recountMentions(findings: TaggedFinding[]): TaggedFinding[] {
+  const counts = new Map<string, number>();
+  for (const f of findings) if (f.entity) counts.set(f.entity.key, (counts.get(f.entity.key) ?? 0) + 1);
+  return findings.map((f) => (f.entity && counts.get(f.entity.key) !== f.entity.mentions ? { ...f, entity: { ...f.entity, mentions: counts.get(f.entity.key)! } } : f));
+}

@@ -1,0 +1,258 @@
+// Issue 12's journeys in a real VS Code: the view as a review queue, note threads, a web page cited
+// as evidence, reader comments on demand, dismissing and restoring findings. One window, journeys
+// in order, each with a screenshot in a light and a dark theme (test-results/e2e/).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { startSession, type Session } from './session';
+import { Workbench } from './workbench';
+
+const SOURCE = '000_10788ba24ea37e24.txt';
+const OTHER = '002_3b3f9ef10a23df2c.txt';
+const NOTE = 'Checked against the WSJ report of March 2018';
+const REPLY = 'The WSJ piece quotes Lei Jun directly';
+const URL = 'https://www.wsj.com/articles/xiaomi-plans-us-entry-2018';
+const URL_TITLE = 'Xiaomi Plans US Entry (WSJ)';
+
+let session: Session;
+let wb: Workbench;
+
+const file = (name: string) => path.join(session.workspace, name);
+const read = (name: string) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : '');
+const sidecar = () => read(`${SOURCE}.annotations.json`);
+
+/** 1-based line and column of the first `text` in a source as saved on disk (+ `into` characters). */
+function positionOf(name: string, text: string, into = 1): { line: number; column: number } {
+  const source = read(name);
+  const at = source.indexOf(text);
+  if (at < 0) throw new Error(`"${text}" is not in ${name}`);
+  const before = source.slice(0, at + into).split(/\r\n|\r|\n/);
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+beforeAll(async () => {
+  session = await startSession();
+  wb = new Workbench(session.page);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+function screenshotOnFailure(name: string): void {
+  onTestFailed(async () => {
+    await wb?.screenshot(`failed-${name}`).catch(() => undefined);
+  });
+}
+
+async function openView(): Promise<void> {
+  const { page } = session;
+  // Clicking the icon of the view that is showing would close the side bar.
+  const shown = page.locator('.part.sidebar .composite.title', { hasText: /Sourcemark/i });
+  if (!(await shown.isVisible())) await page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="Sourcemark"]') }).first().click();
+  await shown.waitFor();
+  await wb.treeRow(SOURCE).waitFor();
+}
+
+/** Only `name` expanded in the view, and its section `section` expanded under it. */
+async function showSection(name: string, section: string): Promise<void> {
+  for (const other of [SOURCE, OTHER]) if (other !== name) await wb.collapse(wb.treeRow(other));
+  await wb.expand(wb.treeRow(name));
+  await wb.expand(wb.treeRow(section));
+}
+
+const claimsProgress = async () => {
+  const text = await wb.treeRow('Claims').locator('.label-description').innerText();
+  const m = /(\d+) of (\d+) reviewed/.exec(text);
+  return m ? { reviewed: Number(m[1]), total: Number(m[2]) } : undefined;
+};
+
+/** Opens a source from the Explorer, whichever view the side bar shows. */
+async function openSource(name: string): Promise<void> {
+  await wb.runCommand('View: Show Explorer');
+  await wb.openFromExplorer(name);
+}
+
+async function reloadWindow(): Promise<void> {
+  const { page } = session;
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor();
+  // The window comes back with the source open in its editor.
+  await page.locator('.tabs-container .tab.active', { hasText: SOURCE }).waitFor({ timeout: 60_000 });
+  await wb.activeEditor().waitFor();
+  await page.locator('.statusbar-item', { hasText: /\d+ claims · \d+ ✓/ }).first().waitFor({ timeout: 60_000 });
+}
+
+describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissals', () => {
+  it('the view is a review queue: sections, and progress that moves when a claim is tagged', async () => {
+    screenshotOnFailure('review-queue');
+    const { page } = session;
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: SOURCE }).first().waitFor();
+    await wb.openFromExplorer(SOURCE);
+    await page.locator('.statusbar-item', { hasText: /\d+ claims · 0 ✓/ }).first().waitFor({ timeout: 60_000 });
+    // The regions item says what is analysed: the article, by default.
+    await page.locator('.statusbar-item', { hasText: /Article$/ }).first().waitFor();
+    await openView();
+    await wb.expand(wb.treeRow(SOURCE));
+    for (const section of ['Claims', 'Entities', 'Dates']) await wb.treeRow(section).waitFor();
+    await expect.poll(claimsProgress).toMatchObject({ reviewed: 0 });
+    const { total } = (await claimsProgress())!;
+    // Reader comments are not shown by default.
+    expect(await wb.treeRow('Reader comments').count()).toBe(0);
+
+    await wb.goTo(1, 1);
+    await wb.runCommand('Sourcemark: Go to Next Untagged Claim');
+    await page.locator('.statusbar-item', { hasText: /selected/ }).first().waitFor();
+    await wb.runCommand('Sourcemark: Tag as Verified');
+    await expect.poll(claimsProgress, { timeout: 15_000 }).toEqual({ reviewed: 1, total });
+    await wb.expand(wb.treeRow('Entities'));
+    await wb.treeRow('Xiaomi').waitFor();
+    expect(await wb.treeRow('Xiaomi').locator('.label-description').innerText()).toMatch(/organisation · \d+ mentions/);
+    await wb.screenshotThemes('20-review-queue', 'review-queue');
+  });
+
+  it('a note thread on the tagged claim takes a reply and is still there after a reload', async () => {
+    screenshotOnFailure('note-thread');
+    const { page } = session;
+    await wb.focusEditor();
+    await wb.runCommand('Sourcemark: Add or Edit Note');
+    await wb.quickInput().waitFor({ state: 'visible' });
+    await wb.quickInput().fill(NOTE);
+    await page.keyboard.press('Enter');
+    await expect.poll(sidecar, { timeout: 15_000 }).toContain(NOTE);
+
+    await wb.runCommand('Comments: Expand All Comments');
+    const thread = page.locator('.review-widget', { hasText: NOTE }).first();
+    await thread.waitFor({ timeout: 30_000 });
+    // A thread with comments shows a "Reply…" button until the reply box is opened.
+    const replyButton = thread.locator('.review-thread-reply-button');
+    if (await replyButton.isVisible()) await replyButton.click();
+    await thread.locator('.comment-form .monaco-editor').first().click();
+    await page.keyboard.type(REPLY);
+    await thread.getByRole('button', { name: 'Reply' }).first().click();
+    await expect.poll(sidecar, { timeout: 15_000 }).toContain(REPLY);
+    await thread.locator('.comment-body', { hasText: REPLY }).waitFor();
+
+    await reloadWindow();
+    // The threads arrive once the server has read the sidecar: expand them when they are there.
+    const after = page.locator('.review-widget', { hasText: NOTE }).first().locator('.comment-body', { hasText: REPLY });
+    await expect.poll(async () => {
+      await wb.runCommand('Comments: Expand All Comments');
+      return after.isVisible();
+    }, { timeout: 60_000, interval: 2_000 }).toBe(true);
+    await wb.screenshotThemes('21-note-thread', 'note-thread');
+    await wb.runCommand('Comments: Collapse All Comments');
+  });
+
+  it('a web page cited as evidence shows in the hover', async () => {
+    screenshotOnFailure('cite-url');
+    const { page } = session;
+    const tagged = JSON.parse(sidecar()) as { annotations: { target: { start: number } }[] };
+    const start = tagged.annotations[0].target.start;
+    const before = read(SOURCE).slice(0, start + 1).split(/\r\n|\r|\n/);
+    await wb.goTo(before.length, before[before.length - 1].length + 1);
+    await wb.runCommand('Sourcemark: Cite a Web Page as Evidence…');
+    await wb.quickInput().waitFor({ state: 'visible' });
+    await wb.quickInput().fill('wsj.com');
+    // Not a web address: the input box says so and keeps the value.
+    await page.locator('.quick-input-message', { hasText: /not a web address/ }).waitFor();
+    await wb.quickInput().fill(URL);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-title', { hasText: /its title/ }).waitFor();
+    await wb.quickInput().fill(URL_TITLE);
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-title', { hasText: /words that matter/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(sidecar, { timeout: 15_000 }).toContain(URL);
+    await wb.goTo(before.length, before[before.length - 1].length + 1);
+    await expect.poll(async () => {
+      const text = await (await wb.hoverAtCursor(/verified/i)).innerText();
+      if (!text.includes(URL)) await wb.closeHover();
+      return text.includes(URL);
+    }, { timeout: 15_000 }).toBe(true);
+    await wb.screenshotThemes('22-evidence-hover', 'evidence-hover', async () => {
+      await wb.goTo(before.length, before[before.length - 1].length + 1);
+      await wb.hoverAtCursor(URL);
+    });
+    await wb.closeHover();
+  });
+
+  it('toggling reader comments on lists them grouped by commenter', async () => {
+    screenshotOnFailure('comments');
+    const { page } = session;
+    await wb.runCommand('Sourcemark: Show or Hide Reader Comments');
+    await page.locator('.statusbar-item', { hasText: 'Article + comments' }).first().waitFor();
+    // Written through to the workspace's settings.
+    await expect.poll(() => read('.vscode/settings.json')).toMatch(/"sourcemark\.regions":\s*\[\s*"title",\s*"body",\s*"comments"\s*\]/);
+    await openView();
+    await showSection(SOURCE, 'Reader comments');
+    // "toukale" is one of the sample's commenters.
+    const commenter = wb.treeRow(/toukale/);
+    await commenter.waitFor({ timeout: 30_000 });
+    expect(await commenter.locator('.label-description').innerText()).toMatch(/\d+ (claims?|entity mentions?|dates?|quotations?)/);
+    await wb.expand(commenter);
+    await wb.screenshotThemes('23-comments-by-commenter', 'comments');
+    await wb.runCommand('Sourcemark: Show or Hide Reader Comments');
+    await page.locator('.statusbar-item', { hasText: /Article$/ }).first().waitFor();
+    await wb.treeRow('Reader comments').waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
+  it('a name dismissed in the workspace is gone from every source, stays gone after a reload, and is restored by the command', async () => {
+    screenshotOnFailure('dismiss-name');
+    const { page } = session;
+    const { line, column } = positionOf(SOURCE, 'Chinese', 2);
+    await wb.goTo(line, column);
+    await wb.runCommand('Sourcemark: Dismiss: Ignore This Name in the Workspace');
+    await expect.poll(() => read('.sourcemark-ignore'), { timeout: 15_000 }).toMatch(/Chinese/);
+
+    const chineseListed = async (name: string) => {
+      await showSection(name, 'Entities');
+      await wb.treeRow('Xiaomi').waitFor();
+      return wb.treeRow('Chinese').count();
+    };
+    await openView();
+    await expect.poll(() => chineseListed(SOURCE), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => chineseListed(OTHER), { timeout: 15_000 }).toBe(0);
+    await wb.screenshotThemes('24-name-dismissed');
+
+    await reloadWindow();
+    await openView();
+    await expect.poll(() => chineseListed(OTHER), { timeout: 30_000 }).toBe(0);
+
+    await wb.runCommand('Sourcemark: Show Dismissed Findings…');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Chinese' }).first();
+    await row.waitFor();
+    await wb.screenshot('25-show-dismissed', 'dismissed');
+    await row.click(); // ticks it
+    await page.locator('.quick-input-widget', { hasText: '1 Selected' }).waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => read('.sourcemark-ignore'), { timeout: 15_000 }).not.toMatch(/Chinese/);
+    await expect.poll(() => chineseListed(OTHER), { timeout: 30_000 }).toBe(1);
+  });
+
+  it('"Not a claim" removes the claim, and it stays dismissed after the source is edited outside the editor', async () => {
+    screenshotOnFailure('not-a-claim');
+    const { page } = session;
+    await openSource(SOURCE);
+    await openView();
+    await showSection(SOURCE, 'Claims');
+    const before = (await claimsProgress())!;
+    const claim = 'It appears that this year Xiaomi is closer than ever';
+    const { line, column } = positionOf(SOURCE, claim, 5);
+    await wb.goTo(line, column);
+    await wb.runCommand('Sourcemark: Dismiss: Not a Claim');
+    await expect.poll(sidecar, { timeout: 15_000 }).toMatch(/not-a-claim/);
+    await expect.poll(claimsProgress, { timeout: 15_000 }).toEqual({ reviewed: before.reviewed, total: before.total - 1 });
+
+    // Edited on disk (a git pull): a caption added above the claim's paragraph moves it.
+    const text = read(SOURCE);
+    const paragraph = text.lastIndexOf('\n\n', text.indexOf(claim)) + 2;
+    const caption = 'Photo: Xiaomi\n\n';
+    writeFileSync(file(SOURCE), `${text.slice(0, paragraph)}${caption}${text.slice(paragraph)}`);
+    await wb.activeEditor().locator('.view-line', { hasText: 'Photo: Xiaomi' }).first().waitFor({ timeout: 30_000 });
+    await expect.poll(claimsProgress, { timeout: 30_000 }).toEqual({ reviewed: before.reviewed, total: before.total - 1 });
+    // Had the dismissal not followed its moved text, the claim would be back in the queue.
+    await page.locator('.statusbar-item', { hasText: /\d+ claims/ }).first().waitFor();
+    await wb.screenshotThemes('26-not-a-claim-after-edit');
+  });
+});
