@@ -34,7 +34,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('sourcemark analyze', () => {
   it('prints the documented JSON: offsets, kinds, types, values, scores, cues and tags', async () => {
     const file = path.join(dir, SAMPLE);
-    const { code, stdout } = await cli(['analyze', '--json', '--reference-date', '2018-03-10', file]);
+    const { code, stdout } = await cli(['analyze', '--json', '--regions', 'title,body,comments,commentMeta', '--reference-date', '2018-03-10', file]);
     expect(code).toBe(0);
     expect(stdout.endsWith('}\n')).toBe(true);
     const out = JSON.parse(stdout);
@@ -46,6 +46,7 @@ describe('sourcemark analyze', () => {
     const text = readFileSync(file, 'utf8');
     for (const f of report.findings) expect(text.slice(f.start, f.end)).toBe(f.text);
 
+    // Every region but page boilerplate: what the analyser finds by default.
     const core = new Analyzer().analyze(text, { referenceDate: '2018-03-10' }).findings;
     expect(report.findings.map((f: { kind: string; start: number; end: number }) => `${f.kind}:${f.start}:${f.end}`)).toEqual(core.map((f) => f.id));
 
@@ -57,6 +58,29 @@ describe('sourcemark analyze', () => {
     expect(hedged.hedges).toContain('reportedly');
     expect(hedged.suggestedStatus).toBe('speculative');
     expect(hedged.cues.some((c: { kind: string }) => c.kind === 'hedge')).toBe(true);
+  });
+
+  it('reports the article by default, every region with --regions all, and refuses an unknown region', async () => {
+    const file = path.join(dir, SAMPLE);
+    const findings = async (...extra: string[]) => {
+      const { code, stdout } = await cli(['analyze', '--json', ...extra, '--reference-date', '2018-03-10', file]);
+      expect(code).toBe(0);
+      return JSON.parse(stdout).files[0].findings as { region: string; kind: string; text: string }[];
+    };
+    const article = await findings();
+    const all = await findings('--regions', 'all');
+    const withComments = await findings('--regions', 'title,body,comments');
+    expect(new Set(article.map((f) => f.region))).toEqual(new Set(['title', 'body']));
+    expect(all.some((f) => f.region === 'comment')).toBe(true);
+    // The reader's comments (and their claims) come only on request; the article is the same either way.
+    expect(all.filter((f) => f.region === 'comment' && f.kind === 'claim').length).toBeGreaterThan(0);
+    expect(all.filter((f) => f.region === 'title' || f.region === 'body').map((f) => f.text)).toEqual(article.map((f) => f.text));
+    expect(withComments.filter((f) => f.region === 'comment').length).toBeGreaterThan(0);
+    expect(withComments.some((f) => f.region === 'comment-meta' || f.region === 'boilerplate')).toBe(false);
+
+    const wrong = await cli(['analyze', '--regions', 'body,footnotes', file]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('"footnotes" is not one');
   });
 
   it('is deterministic: two runs give identical output', async () => {

@@ -18,6 +18,8 @@ async function session(initializationOptions: unknown) {
   const ws = tempWorkspace();
   const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z') });
   client.initializationOptions = initializationOptions;
+  // Names and dates are diagnostics only when asked for: this test reads their messages too.
+  client.settings = { diagnostics: { entities: true, dates: true } };
   cleanups.push(ws.cleanup, () => client.shutdown());
   return { ws, client };
 }
@@ -31,16 +33,17 @@ describe('the server in the client\'s language', () => {
     const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0);
 
     const claim = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.untaggedClaim && coveredText(text, d).startsWith(FOURTH_LARGEST)) as Diagnostic;
-    expect(claim.message).toMatch(/^Nicht markierte Behauptung \(Prüfwürdigkeit 0\.\d\d\)/);
+    expect(claim.message).toMatch(/^Behauptung „Xiaomi is the fourth largest handset maker in China.*“ · nicht markiert · Prüfwürdigkeit 0\.\d\d/);
     const entity = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.entity && coveredText(text, d) === 'Lei Jun');
-    expect(entity?.message).toBe('Person: Lei Jun · 1 Erwähnung');
+    expect(entity?.message).toBe('Lei Jun (Person) · 1 Erwähnung');
     const date = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.date && coveredText(text, d) === 'end 2018');
-    expect(date?.message).toBe('Datum: 2018 (END)');
+    expect(date?.message).toBe('Datum „end 2018“: Ende 2018');
 
     const hover = await client.hover(uri, positionOf(text, FOURTH_LARGEST, 30));
     const markdown = (hover?.contents as { value: string }).value;
     expect(markdown).toContain('**Behauptung** · Prüfwürdigkeit');
-    expect(markdown).toContain('Markierung: noch keine. Markieren Sie mit den Schnellkorrekturen (Glühbirne).');
+    expect(markdown).toContain('Noch nicht markiert.');
+    expect(markdown).not.toContain('Glühbirne');
     // The source's own words stay as they are.
     expect(markdown).not.toContain('Tag:');
 
@@ -50,7 +53,7 @@ describe('the server in the client\'s language', () => {
     expect(await client.executeCommand(verify.command!.command, verify.command!.arguments ?? [])).toEqual({ ok: true });
     const after = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.taggedClaim));
     const tagged = after.find((d) => d.code === DIAGNOSTIC_CODES.taggedClaim && coveredText(text, d).startsWith(FOURTH_LARGEST));
-    expect(tagged?.message).toMatch(/^Behauptung markiert als verifiziert/);
+    expect(tagged?.message).toMatch(/^Behauptung „Xiaomi is the fourth.*“ · markiert als verifiziert/);
     const again = await client.codeActions(uri, tagged!.range, [tagged!]);
     expect(again.map((a) => a.title)).toContain('Markierung entfernen');
     // What is stored stays language-free: the sidecar says "verified".
@@ -66,7 +69,7 @@ describe('the server in the client\'s language', () => {
     const text = read(ws.path(XIAOMI_US));
     const uri = await client.open(ws.path(XIAOMI_US), text);
     const diagnostics = await client.waitForDiagnostics(uri, (d) => d.length > 0);
-    expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.entity && coveredText(text, d) === 'Lei Jun')?.message).toBe('Person: Lei Jun · 1 mention');
+    expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.entity && coveredText(text, d) === 'Lei Jun')?.message).toBe('Lei Jun (person) · 1 mention');
   });
 
   it('refuses a malformed bundle at initialize, naming the field (the built server, over stdio)', async () => {

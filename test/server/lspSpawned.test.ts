@@ -52,7 +52,8 @@ describe('built language server spawned over stdio', () => {
     const restored = await second.client.waitForDiagnostics(uri2, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.taggedClaim));
     const tagged = restored.find((x) => x.code === DIAGNOSTIC_CODES.taggedClaim)!;
     expect(tagged.range).toEqual(claim.range);
-    expect(tagged.message).toBe('Claim tagged verified');
+    expect(tagged.message).toMatch(/^Claim “.+” · tagged verified$/);
+    expect(tagged.message).toContain(coveredText(text, claim).slice(0, 30));
   });
 
   // Root ignores folder permissions, so as root the server runs as "nobody" to meet a real read-only

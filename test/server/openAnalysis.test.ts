@@ -21,6 +21,8 @@ async function openLongSource(budgetMs?: string) {
   const { client, exited } = spawnedServer(SERVER);
   delete process.env.SOURCEMARK_ANALYSIS_BUDGET_MS;
   cleanups.push(() => client.shutdown());
+  // Every region: the repeated page's comments hold most of its claims, and this is about the worker, not regions.
+  client.settings = { regions: ['title', 'body', 'comments', 'commentMeta', 'boilerplate'] };
   await client.initialize(ws.dir);
   const text = longText(read(ws.path(XIAOMI_US)));
   const file = ws.path('long.txt');
