@@ -18,10 +18,12 @@ export function codeActionsFor(state: SourceState, start: number, end: number, d
   const ids = new Set(
     diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE).map((d) => (d.data as FindingDiagnosticData | undefined)?.findingId),
   );
-  let findings = state.tagged.findings.filter((f) => ids.has(f.id));
-  if (!findings.length) {
-    findings = start === end ? findingsAt(state, start) : state.tagged.findings.filter((f) => f.start < end && start < f.end);
-  }
+  const named = state.tagged.findings.filter((f) => ids.has(f.id));
+  // Names, dates and quotations are not diagnostics by default, so the editor sends only the claim
+  // around them: what sits at the cursor (or is exactly selected) is offered too.
+  const here = start === end ? findingsAt(state, start) : state.tagged.findings.filter((f) => f.start === start && f.end === end);
+  let findings = [...new Set([...named, ...here])];
+  if (!findings.length && start !== end) findings = state.tagged.findings.filter((f) => f.start < end && start < f.end);
   findings.sort(compareByKind);
   const actions: CodeAction[] = [];
   for (const f of findings) {

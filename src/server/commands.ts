@@ -3,6 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { kindWord, statusWord } from '../shared/words';
 import type { ExecuteCommandParams } from 'vscode-languageserver';
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { IGNORE_FILE_NAME, updateIgnoreFile } from '../core/dismissals/ignoreFile';
@@ -129,7 +130,14 @@ export function registerCommands(ctx: ServerContext, crossSource: CrossSourceFea
   async function restoreDismissal(a: RestoreDismissalArgs): Promise<CommandResult> {
     if (a.scope === 'workspace') {
       const file = URI.parse(a.uri).fsPath;
-      if (path.basename(file) !== IGNORE_FILE_NAME || a.entry?.kind !== 'entity' || typeof a.entry.value !== 'string') {
+      // Only a workspace folder's own ignore files: a URI elsewhere is never written.
+      const real = (p: string) => { try { return realpathSync(p); } catch { return undefined; } };
+      const dir = real(path.dirname(file));
+      const inWorkspace = dir !== undefined && ctx.matcher.folderPaths.some((f) => {
+        const folder = real(f);
+        return folder !== undefined && (dir === folder || dir.startsWith(folder + path.sep));
+      });
+      if (path.basename(file) !== IGNORE_FILE_NAME || !inWorkspace || a.entry?.kind !== 'entity' || typeof a.entry.value !== 'string') {
         return fail(l10n.t('restoring from the workspace takes the {0} file\'s URI and an entry {1}.', IGNORE_FILE_NAME, "{kind: 'entity', value}"));
       }
       try {

@@ -17,6 +17,8 @@ export interface IgnoreFile {
   entries: IgnoreEntry[];
   /** Lines that are not entries (misspelt, unknown kind), 1-based, kept as they are on rewrite. */
   unknown: { line: number; text: string }[];
+  /** The user's `#` comment lines, in order: kept at the top on rewrite (entries are sorted under them). */
+  comments?: string[];
 }
 
 /** Larger files are not read: a words file of names is a few KB. */
@@ -29,21 +31,23 @@ const keyOf = (e: IgnoreEntry) => `${e.kind}: ${e.value}`;
 export function parseIgnoreFile(text: string): IgnoreFile {
   const entries: IgnoreEntry[] = [];
   const unknown: IgnoreFile['unknown'] = [];
-  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+  const comments: string[] = [];
+  text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = raw.trim();
+    if (line.startsWith('#')) comments.push(line);
     if (!line || line.startsWith('#')) return;
     const m = ENTRY.exec(line);
     if (m && m[1]) entries.push({ kind: 'entity', value: m[1] });
     else unknown.push({ line: i + 1, text: raw });
   });
-  return { entries, unknown };
+  return { entries, unknown, comments };
 }
 
-/** Sorted, one line per entry, unknown lines kept at the end, trailing newline: the same set gives the same bytes. */
+/** Comments first, then sorted entries, one a line, unknown lines kept at the end, trailing newline: the same set gives the same bytes. */
 export function serializeIgnoreFile(file: IgnoreFile): string {
   const lines = [...new Set(file.entries.map(keyOf))].sort(compare);
   const rest = file.unknown.map((u) => u.text);
-  return [...lines, ...rest].map((l) => `${l}\n`).join('');
+  return [...(file.comments ?? []), ...lines, ...rest].map((l) => `${l}\n`).join('');
 }
 
 /** The names an ignore file dismisses, lower-cased for matching. */
@@ -84,6 +88,6 @@ export async function updateIgnoreFile(path: string, entry: IgnoreEntry, op: 'ad
   if (op === 'add' && has) return false;
   if (op === 'remove' && !has) return false;
   const entries = op === 'add' ? [...file.entries, entry] : file.entries.filter((e) => keyOf(e).toLowerCase() !== key);
-  await writeFileAtomic(path, serializeIgnoreFile({ entries, unknown: file.unknown }));
+  await writeFileAtomic(path, serializeIgnoreFile({ ...file, entries }));
   return true;
 }
