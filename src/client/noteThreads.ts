@@ -120,14 +120,20 @@ export class NoteThreads implements vscode.Disposable {
         thread.contextValue = 'sourcemark.noteThread';
         this.annotationOf.set(thread, t.annotationId);
         current.set(t.annotationId, thread);
-      } else {
+      } else if (!sameRange(thread.range, toRange(t.range))) {
         thread.range = toRange(t.range);
       }
       // A comment being edited keeps the user's text until saved or cancelled.
       if (thread.comments.some((c) => c.mode === vscode.CommentMode.Editing)) continue;
-      const target = thread;
-      thread.comments = t.comments.map((c) => new NoteCommentItem(c, target));
-      thread.label = vscode.l10n.t('Note on a {0} {1}', statusWord(t.status), kindWord(t.kind));
+      // Unchanged threads are left alone: each assignment redraws the widget under the user's pointer.
+      const signature = JSON.stringify(t.comments.map((c) => [c.id, c.author, c.body, c.editedAt ?? '']));
+      if (this.signatures.get(thread) !== signature) {
+        const target = thread;
+        thread.comments = t.comments.map((c) => new NoteCommentItem(c, target));
+        this.signatures.set(thread, signature);
+      }
+      const label = vscode.l10n.t('Note on a {0} {1}', statusWord(t.status), kindWord(t.kind));
+      if (thread.label !== label) thread.label = label;
     }
     for (const [id, thread] of current) {
       if (seen.has(id)) continue;
@@ -135,6 +141,9 @@ export class NoteThreads implements vscode.Disposable {
       current.delete(id);
     }
   }
+
+  /** What each thread last showed, so that an unchanged update does not redraw it. */
+  private readonly signatures = new WeakMap<vscode.CommentThread, string>();
 
   private forget(uri: string): void {
     for (const thread of this.threads.get(uri)?.values() ?? []) thread.dispose();
@@ -223,4 +232,8 @@ export function registerNoteCommands(notes: NoteThreads, register: Register): vo
   register('sourcemark.cancelNoteComment', async (comment: NoteCommentItem) => notes.cancel(comment));
   register('sourcemark.saveNoteComment', (comment: NoteCommentItem) => notes.save(comment));
   register('sourcemark.deleteNoteComment', (comment: NoteCommentItem) => notes.delete(comment));
+}
+
+function sameRange(a: vscode.Range | undefined, b: vscode.Range): boolean {
+  return !!a && a.isEqual(b);
 }

@@ -18,7 +18,7 @@ const metrics: Record<string, number | string> = {};
 let tagged: { start: number; end: number } | undefined;
 
 const sidecarPath = () => path.join(session.workspace, `${SOURCE}.annotations.json`);
-interface SidecarJson { annotations: { kind: string; status: string; note?: string; target: { start: number; end: number } }[] }
+interface SidecarJson { annotations: { kind: string; status: string; comments?: { body: string }[]; target: { start: number; end: number } }[] }
 const readSidecar = (): SidecarJson | undefined => (existsSync(sidecarPath()) ? JSON.parse(readFileSync(sidecarPath(), 'utf8')) : undefined);
 
 /** 1-based line and column of a UTF-16 offset in the source as saved on disk. */
@@ -150,7 +150,7 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     await wb.quickInput().waitFor({ state: 'visible' });
     await wb.quickInput().fill(NOTE);
     await session.page.keyboard.press('Enter');
-    await expect.poll(() => readSidecar()?.annotations[0]?.note, { timeout: 15_000 }).toBe(NOTE);
+    await expect.poll(() => readSidecar()?.annotations[0]?.comments?.[0]?.body, { timeout: 15_000 }).toBe(NOTE);
     const { line, column } = lineColumn(tagged!.start + 1);
     await wb.goTo(line, column);
     const hover = await wb.hoverAtCursor(NOTE);

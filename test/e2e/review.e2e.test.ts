@@ -126,8 +126,17 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await thread.waitFor({ timeout: 30_000 });
     // A thread with comments shows a "Reply…" button until the reply box is opened.
     const replyButton = thread.locator('.review-thread-reply-button');
-    if (await replyButton.isVisible()) await replyButton.click();
-    await thread.locator('.comment-form .monaco-editor').first().click();
+    const replyBox = thread.locator('.comment-form .monaco-editor').first();
+    // A live update may redraw the thread between finding the button and clicking it: try again.
+    await expect.poll(async () => {
+      try {
+        if (await replyButton.isVisible()) await replyButton.click({ timeout: 2_000 });
+        await replyBox.click({ timeout: 2_000 });
+        return true;
+      } catch {
+        return false;
+      }
+    }, { timeout: 30_000, interval: 500 }).toBe(true);
     await page.keyboard.type(REPLY);
     await thread.getByRole('button', { name: 'Reply' }).first().click();
     await expect.poll(sidecar, { timeout: 15_000 }).toContain(REPLY);
@@ -136,8 +145,13 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await reloadWindow();
     // The threads arrive once the server has read the sidecar: expand them when they are there.
     const after = page.locator('.review-widget', { hasText: NOTE }).first().locator('.comment-body', { hasText: REPLY });
+    // The Comments panel lists the thread once the server has sent it; a click on it reveals the
+    // thread expanded in the editor (Expand All alone sometimes races the threads' arrival).
+    const listed = page.locator('.comments-panel .monaco-list-row', { hasText: NOTE }).first();
     await expect.poll(async () => {
-      await wb.runCommand('Comments: Expand All Comments');
+      if (await after.isVisible()) return true;
+      if (await listed.isVisible()) await listed.click();
+      else await wb.runCommand('Comments: Expand All Comments');
       return after.isVisible();
     }, { timeout: 60_000, interval: 2_000 }).toBe(true);
     await wb.screenshotThemes('21-note-thread', 'note-thread');

@@ -68,12 +68,21 @@ export class Workbench {
 
   /** Shows the hover at the cursor (Show or Focus Hover) and returns its content once it has some. */
   async hoverAtCursor(containing: string | RegExp): Promise<Locator> {
-    await this.focusEditor();
-    await this.page.keyboard.press('Control+K');
-    await this.page.keyboard.press('Control+I');
     const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: containing }).first();
-    await hover.waitFor({ state: 'visible' });
-    return hover;
+    // A hover asked while the server is still reading the source (after a reload, say) shows what
+    // it had then and does not update: ask again until it holds what is expected.
+    for (let attempt = 0; ; attempt++) {
+      await this.focusEditor();
+      await this.page.keyboard.press('Control+K');
+      await this.page.keyboard.press('Control+I');
+      try {
+        await hover.waitFor({ state: 'visible', timeout: attempt < 11 ? 5_000 : 30_000 });
+        return hover;
+      } catch (e) {
+        if (attempt >= 11) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /**

@@ -1,10 +1,11 @@
 // The registry of kinds is the one list: package.json, the sidecar schema and the outputs follow it.
 import { describe, expect, it } from 'vitest';
 import pkg from '../../../package.json';
-import schema from '../../../schemas/sidecar-v2.schema.json';
+import schema from '../../../schemas/sidecar-v3.schema.json';
 import { describe as describeFinding, DETECTION_ORDER, kindDefinition, kindFromLabel, KINDS } from '../../../src/core/kinds';
 import { FINDING_KINDS, KIND_WORDS, type Finding } from '../../../src/core/model';
 import { Analyzer } from '../../../src/core/analyzer';
+import { SIDECAR_SCHEMA_VERSION } from '../../../src/core/tags/annotation';
 
 const properties = pkg.contributes.configuration.properties as Record<string, { enum?: string[]; items?: { enum?: string[] }; default?: unknown }>;
 
@@ -22,6 +23,12 @@ describe('the registry of finding kinds', () => {
       seen.add(k.kind);
     }
     expect(seen.size).toBe(FINDING_KINDS.length);
+  });
+
+  it('has VS Code check hand-edited sidecars against the schema of the version Sourcemark writes', () => {
+    const validation = (pkg.contributes as { jsonValidation: { fileMatch: string | string[]; url: string }[] }).jsonValidation;
+    expect(validation.map((v) => v.url)).toEqual([`./schemas/sidecar-v${SIDECAR_SCHEMA_VERSION}.schema.json`]);
+    expect(schema.properties.schemaVersion).toMatchObject({ const: SIDECAR_SCHEMA_VERSION });
   });
 
   it('agrees with package.json: the kinds setting, its default and a severity setting per kind', () => {

@@ -92,9 +92,10 @@ describe('limits on what a sidecar may hold', () => {
   });
 
   it('keeps the schema in step with the limits (VS Code checks hand edits with it)', async () => {
-    const schema = JSON.parse(await readFile(join(__dirname, '../../../schemas/sidecar-v2.schema.json'), 'utf8'));
+    const schema = JSON.parse(await readFile(join(__dirname, '../../../schemas/sidecar-v3.schema.json'), 'utf8'));
     expect(schema.properties.annotations.maxItems).toBe(SIDECAR_LIMITS.tags);
-    expect(schema.definitions.annotation.properties.note.maxLength).toBe(SIDECAR_LIMITS.noteLength);
+    expect(schema.properties.dismissals.maxItems).toBe(SIDECAR_LIMITS.tags);
+    expect(schema.definitions.comment.properties.body.maxLength).toBe(SIDECAR_LIMITS.noteLength);
   });
 });
 
