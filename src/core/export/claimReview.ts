@@ -47,7 +47,7 @@ export function toClaimReviews(sources: readonly ExportSource[], options: ClaimR
         ...(options.author ? { author: { '@type': 'Organization', name: options.author } } : {}),
         reviewRating: { '@type': 'Rating', ratingValue: rating.ratingValue, bestRating: 5, worstRating: 1, alternateName: rating.alternateName },
         ...(noteOf(tag) ? { reviewBody: noteOf(tag) } : {}),
-        ...(evidence.length ? { citation: evidence.map((e) => (e.kind === 'url' ? { '@type': 'WebPage', url: e.url } : { '@type': 'Quotation', text: e.quote, isPartOf: { '@type': 'CreativeWork', url: e.source } })) } : {}),
+        ...(evidence.length ? { citation: evidence.map((e) => (e.kind === 'url' ? { '@type': 'WebPage', url: e.url, ...(e.title ? { name: e.title } : {}) } : { '@type': 'Quotation', text: e.quote, isPartOf: { '@type': 'CreativeWork', url: e.source } })) } : {}),
         itemReviewed: {
           '@type': 'Claim',
           ...(author ? { author } : {}),

@@ -1,7 +1,7 @@
 // The report as one self-contained HTML page: no script at all, no network, a Content-Security-
 // Policy that allows only its own stylesheet (by hash), every source string escaped.
 import { createHash } from 'node:crypto';
-import { describeEvidence, type Evidence } from '../export/evidence';
+import { describeEvidence, urlDetails, type Evidence } from '../export/evidence';
 import { statusChart, STATUS_COLOURS } from './barChart';
 import { escapeHtml as h, isWebUrl } from '../text/escape';
 import { FINDING_KINDS, KIND_WORDS } from '../model';
@@ -61,7 +61,7 @@ function evidenceHtml(evidence: readonly Evidence[]): string {
   if (!evidence.length) return '';
   const item = (e: Evidence) =>
     e.kind === 'url' && isWebUrl(e.url)
-      ? `<li><a href="${h(e.url)}" rel="noopener noreferrer">${h(e.url)}</a></li>`
+      ? `<li><a href="${h(e.url)}" rel="noopener noreferrer">${h(e.title ?? e.url)}</a>${h(urlDetails(e))}</li>`
       : `<li>${h(describeEvidence(e))}</li>`;
   return `<ul class="evidence">${evidence.map(item).join('')}</ul>`;
 }
