@@ -17,33 +17,50 @@ export interface IgnoreFile {
   entries: IgnoreEntry[];
   /** Lines that are not entries (misspelt, unknown kind), 1-based, kept as they are on rewrite. */
   unknown: { line: number; text: string }[];
+  /** `#` lines, kept at the top on rewrite: a quick fix must not delete what a person wrote. */
+  comments?: string[];
 }
 
 /** Larger files are not read: a words file of names is a few KB. */
 const MAX_BYTES = 4 * 1024 * 1024;
-const ENTRY = /^\s*entity\s*:\s*(.*?)\s*$/;
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const keyOf = (e: IgnoreEntry) => `${e.kind}: ${e.value}`;
 
+/** `entity: Name` (spaces around the colon allowed) → the name. No regex: a backtracking one was quadratic on a long line. */
+function entryValue(line: string): string | undefined {
+  const colon = line.indexOf(':');
+  if (colon < 0 || line.slice(0, colon).trim() !== 'entity') return undefined;
+  return line.slice(colon + 1).trim() || undefined;
+}
+
+/** A name on one line: a line break in it would write a second entry. */
+const oneLineValue = (value: string) => value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
 export function parseIgnoreFile(text: string): IgnoreFile {
   const entries: IgnoreEntry[] = [];
   const unknown: IgnoreFile['unknown'] = [];
+  const comments: string[] = [];
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const m = ENTRY.exec(line);
-    if (m && m[1]) entries.push({ kind: 'entity', value: m[1] });
+    if (!line) return;
+    if (line.startsWith('#')) {
+      comments.push(line);
+      return;
+    }
+    const value = entryValue(line);
+    if (value) entries.push({ kind: 'entity', value });
     else unknown.push({ line: i + 1, text: raw });
   });
-  return { entries, unknown };
+  return { entries, unknown, ...(comments.length ? { comments } : {}) };
 }
 
-/** Sorted, one line per entry, unknown lines kept at the end, trailing newline: the same set gives the same bytes. */
+/** Comments first, then entries sorted, one a line, unknown lines at the end, trailing newline: the same set gives the same bytes. */
 export function serializeIgnoreFile(file: IgnoreFile): string {
-  const lines = [...new Set(file.entries.map(keyOf))].sort(compare);
+  const values = file.entries.map((e) => ({ ...e, value: oneLineValue(e.value) })).filter((e) => e.value);
+  const lines = [...new Set(values.map(keyOf))].sort(compare);
   const rest = file.unknown.map((u) => u.text);
-  return [...lines, ...rest].map((l) => `${l}\n`).join('');
+  return [...(file.comments ?? []), ...lines, ...rest].map((l) => `${l}\n`).join('');
 }
 
 /** The names an ignore file dismisses, lower-cased for matching. */
@@ -84,6 +101,6 @@ export async function updateIgnoreFile(path: string, entry: IgnoreEntry, op: 'ad
   if (op === 'add' && has) return false;
   if (op === 'remove' && !has) return false;
   const entries = op === 'add' ? [...file.entries, entry] : file.entries.filter((e) => keyOf(e).toLowerCase() !== key);
-  await writeFileAtomic(path, serializeIgnoreFile({ entries, unknown: file.unknown }));
+  await writeFileAtomic(path, serializeIgnoreFile({ ...file, entries }));
   return true;
 }
