@@ -213,6 +213,8 @@ export interface DismissInput {
  * there (same kind and place). Returns its id.
  */
 export function addDismissal(sidecar: Sidecar, input: DismissInput, newId: () => string = newDismissalId): { sidecar: Sidecar; id: string } {
+  // An empty quote is never found again: the dismissal would be an orphan from the moment it is saved.
+  if (input.end <= input.start) throw new RangeError('An empty range cannot be dismissed: select the finding.');
   const dismissals = sidecar.dismissals ?? [];
   const same = dismissals.find((d) => d.kind === input.kind && d.target.start === input.start && d.target.end === input.end && d.orphanedAt === undefined);
   if (same) return { sidecar, id: same.id };
