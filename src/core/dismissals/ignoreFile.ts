@@ -3,6 +3,7 @@
 import { dirname, join, parse } from 'node:path';
 import { readRegularFile } from '../files/regularFile';
 import { writeFileAtomic } from '../files/atomicWrite';
+import { decodeUtf8 } from '../text/utf8';
 
 export const IGNORE_FILE_NAME = '.sourcemark-ignore';
 
@@ -95,7 +96,14 @@ export async function ignoredNamesFor(dir: string, root?: string): Promise<strin
 
 /** Adds or removes one entry and rewrites the file atomically (sorted); returns whether it changed. */
 export async function updateIgnoreFile(path: string, entry: IgnoreEntry, op: 'add' | 'remove'): Promise<boolean> {
-  const file = await readIgnoreFile(path);
+  // Read strictly: a file that is there but cannot be read (too large, not a file, not UTF-8) must
+  // not be replaced by one holding only this entry.
+  const bytes = await readRegularFile(path, MAX_BYTES);
+  const decoded = bytes ? decodeUtf8(bytes) : { text: '' };
+  if (decoded.invalidAt !== undefined) {
+    throw new Error(`${path} holds bytes that are not UTF-8 (the first at byte ${decoded.invalidAt}); save it as UTF-8 first`);
+  }
+  const file = parseIgnoreFile(decoded.text);
   const key = keyOf(entry).toLowerCase();
   const has = file.entries.some((e) => keyOf(e).toLowerCase() === key);
   if (op === 'add' && has) return false;

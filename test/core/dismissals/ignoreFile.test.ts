@@ -113,6 +113,21 @@ describe('ignore file on disk', () => {
     expect(await readFile(path, 'utf8')).toBe(text);
   });
 
+  it('never replaces a file it cannot read: too large, not UTF-8, or a folder', async () => {
+    const path = join(dir, IGNORE_FILE_NAME);
+    const big = `entity: Keep\n${'#'.repeat(4 * 1024 * 1024)}\n`;
+    await writeFile(path, big);
+    await expect(updateIgnoreFile(path, entity('New'), 'add')).rejects.toThrow(/over the/);
+    expect(await readFile(path, 'utf8')).toBe(big);
+    const latin1 = Buffer.from('entity: Caf\xe9\n', 'latin1');
+    await writeFile(path, latin1);
+    await expect(updateIgnoreFile(path, entity('New'), 'add')).rejects.toThrow(/not UTF-8/);
+    expect((await readFile(path)).equals(latin1)).toBe(true);
+    await rm(path);
+    await mkdir(path);
+    await expect(updateIgnoreFile(path, entity('New'), 'add')).rejects.toThrow(/a folder/);
+  });
+
   it('finds the nearest ignore file above a folder, not above the root', async () => {
     const sub = join(dir, 'a', 'b');
     await mkdir(sub, { recursive: true });
