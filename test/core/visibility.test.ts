@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, FindingKind, Region } from '../../src/core/model';
 import type { Dismissal, DismissalKind } from '../../src/core/tags/annotation';
-import { makeQuoteTarget } from '../../src/core/tags/quoteSelector';
-import type { TaggedFinding, TaggedFindings } from '../../src/core/taggedFindings';
+import { makeQuoteTarget, sha256Hex } from '../../src/core/tags/quoteSelector';
+import { rebaseSidecar, type TaggedFinding, type TaggedFindings } from '../../src/core/taggedFindings';
 import { applyVisibility } from '../../src/core/visibility';
-import { ann } from './tags/fixtures';
+import { ann, sidecar } from './tags/fixtures';
 
 const TEXT = [
   'Acme Corp said sales rose 5% in 2013.',
@@ -209,5 +209,28 @@ describe('applyVisibility: mention counts', () => {
     const before = JSON.stringify(input.findings);
     applyVisibility(TEXT, input, [dismissal('ignore-name', 'Acme', 1, 'Acme Corp')], { regions: ARTICLE });
     expect(JSON.stringify(input.findings)).toBe(before);
+  });
+});
+
+describe('dismissals saved back like tags (rebaseSidecar)', () => {
+  it('keeps a dismissal in step with an edit above it, marks it orphaned when its text goes, and unmarks it when it is back', () => {
+    const d = dismissal('not-a-claim', 'Smartphone makers agree with Acme.');
+    const s = sidecar([], { dismissals: [d] });
+    const edited = `New first line.\n\n${TEXT}`;
+    const v = applyVisibility(edited, tagged([]), [d], {});
+    const moved = rebaseSidecar(s, edited, v, new Date('2025-03-01T00:00:00.000Z'));
+    expect(moved.dismissals![0]!.target).toEqual(makeQuoteTarget(edited, d.target.start + 17, d.target.end + 17));
+    expect(moved.sourceSha256).toBe(sha256Hex(edited));
+
+    const gone = edited.replace('Smartphone makers agree with Acme.', 'Nobody agrees with anybody about anything.');
+    const lost = rebaseSidecar(moved, gone, applyVisibility(gone, tagged([]), moved.dismissals!, {}), new Date('2025-03-02T00:00:00.000Z'));
+    expect(lost.dismissals![0]).toMatchObject({ orphanedAt: '2025-03-02T00:00:00.000Z', target: moved.dismissals![0]!.target });
+    // Still an orphan a day later: the first time it was noticed is kept.
+    const still = rebaseSidecar(lost, gone, applyVisibility(gone, tagged([]), lost.dismissals!, {}), new Date('2025-03-03T00:00:00.000Z'));
+    expect(still.dismissals![0]!.orphanedAt).toBe('2025-03-02T00:00:00.000Z');
+
+    const back = rebaseSidecar(still, edited, applyVisibility(edited, tagged([]), still.dismissals!, {}), new Date('2025-03-04T00:00:00.000Z'));
+    expect(back.dismissals![0]).not.toHaveProperty('orphanedAt');
+    expect(back.dismissals![0]!.target).toEqual(moved.dismissals![0]!.target);
   });
 });
