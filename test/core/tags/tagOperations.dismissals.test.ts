@@ -188,6 +188,10 @@ describe('URL evidence', () => {
     expect(removed.updatedAt).toBe(T1.toISOString());
   });
 
+  it('makeUrlEvidence keeps a real day as the accessed date, 29 February of a leap year too', () => {
+    expect(makeUrlEvidence({ url: 'https://example.org', accessed: '2024-02-29' }, T0)).toMatchObject({ ok: true, evidence: { accessed: '2024-02-29' } });
+  });
+
   it('makeUrlEvidence keeps http(s) pages, trimmed, accessed today by default', () => {
     expect(makeUrlEvidence({ url: ' https://example.org/a ', title: ' A ', quote: '' }, T1)).toEqual({
       ok: true, evidence: { kind: 'url', url: 'https://example.org/a', title: 'A', accessed: '2025-01-02' },
@@ -203,6 +207,9 @@ describe('URL evidence', () => {
     [{ url: 'https://example.org', title: 'x'.repeat(URL_EVIDENCE_LIMITS.title + 1) }, /title is longer/],
     [{ url: 'https://example.org', quote: 7 }, /quote must be text/],
     [{ url: 'https://example.org', accessed: '1/2/2025' }, /YYYY-MM-DD/],
+    [{ url: 'https://example.org', accessed: '2025-02-30' }, /YYYY-MM-DD/],
+    [{ url: 'https://example.org', accessed: '2025-13-01' }, /YYYY-MM-DD/],
+    [{ url: 'https://example.org', accessed: 20250101 }, /YYYY-MM-DD/],
   ])('makeUrlEvidence refuses %j', (input, error) => {
     const r = makeUrlEvidence(input, T0);
     expect(r.ok).toBe(false);
