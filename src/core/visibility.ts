@@ -43,11 +43,12 @@ export function applyVisibility(
   const names = new Set(options.ignoredNames ?? []);
   for (const d of dismissalList) {
     const anchor = anchored.get(d.id);
-    if (d.kind === 'ignore-name' && d.name) names.add(d.name.toLowerCase());
     if (!anchor) {
+      // Its name too: an orphan hides nothing until its text is found again.
       dismissalOrphans.push(d);
       continue;
     }
+    if (d.kind === 'ignore-name' && d.name) names.add(d.name.toLowerCase());
     anchors.set(d.id, anchor);
     dismissals.push({ dismissal: d, anchor });
     hiddenIds.add(`${DISMISSED_KIND[d.kind]}:${anchor.start}:${anchor.end}`);

@@ -3,6 +3,7 @@
 import { dirname, join, parse } from 'node:path';
 import { readRegularFile } from '../files/regularFile';
 import { writeFileAtomic } from '../files/atomicWrite';
+import { decodeUtf8 } from '../text/utf8';
 
 export const IGNORE_FILE_NAME = '.sourcemark-ignore';
 
@@ -17,35 +18,48 @@ export interface IgnoreFile {
   entries: IgnoreEntry[];
   /** Lines that are not entries (misspelt, unknown kind), 1-based, kept as they are on rewrite. */
   unknown: { line: number; text: string }[];
-  /** The user's `#` comment lines, in order: kept at the top on rewrite (entries are sorted under them). */
+  /** `#` lines, kept at the top on rewrite: a quick fix must not delete what a person wrote. */
   comments?: string[];
 }
 
 /** Larger files are not read: a words file of names is a few KB. */
 const MAX_BYTES = 4 * 1024 * 1024;
-const ENTRY = /^\s*entity\s*:\s*(.*?)\s*$/;
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const keyOf = (e: IgnoreEntry) => `${e.kind}: ${e.value}`;
+
+/** `entity: Name` (spaces around the colon allowed) → the name. No regex: a backtracking one was quadratic on a long line. */
+function entryValue(line: string): string | undefined {
+  const colon = line.indexOf(':');
+  if (colon < 0 || line.slice(0, colon).trim() !== 'entity') return undefined;
+  return line.slice(colon + 1).trim() || undefined;
+}
+
+/** A name on one line: a line break in it would write a second entry. */
+const oneLineValue = (value: string) => value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 export function parseIgnoreFile(text: string): IgnoreFile {
   const entries: IgnoreEntry[] = [];
   const unknown: IgnoreFile['unknown'] = [];
   const comments: string[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((raw, i) => {
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = raw.trim();
-    if (line.startsWith('#')) comments.push(line);
-    if (!line || line.startsWith('#')) return;
-    const m = ENTRY.exec(line);
-    if (m && m[1]) entries.push({ kind: 'entity', value: m[1] });
+    if (!line) return;
+    if (line.startsWith('#')) {
+      comments.push(line);
+      return;
+    }
+    const value = entryValue(line);
+    if (value) entries.push({ kind: 'entity', value });
     else unknown.push({ line: i + 1, text: raw });
   });
-  return { entries, unknown, comments };
+  return { entries, unknown, ...(comments.length ? { comments } : {}) };
 }
 
-/** Comments first, then sorted entries, one a line, unknown lines kept at the end, trailing newline: the same set gives the same bytes. */
+/** Comments first, then entries sorted, one a line, unknown lines at the end, trailing newline: the same set gives the same bytes. */
 export function serializeIgnoreFile(file: IgnoreFile): string {
-  const lines = [...new Set(file.entries.map(keyOf))].sort(compare);
+  const values = file.entries.map((e) => ({ ...e, value: oneLineValue(e.value) })).filter((e) => e.value);
+  const lines = [...new Set(values.map(keyOf))].sort(compare);
   const rest = file.unknown.map((u) => u.text);
   return [...(file.comments ?? []), ...lines, ...rest].map((l) => `${l}\n`).join('');
 }
@@ -82,7 +96,14 @@ export async function ignoredNamesFor(dir: string, root?: string): Promise<strin
 
 /** Adds or removes one entry and rewrites the file atomically (sorted); returns whether it changed. */
 export async function updateIgnoreFile(path: string, entry: IgnoreEntry, op: 'add' | 'remove'): Promise<boolean> {
-  const file = await readIgnoreFile(path);
+  // Read strictly: a file that is there but cannot be read (too large, not a file, not UTF-8) must
+  // not be replaced by one holding only this entry.
+  const bytes = await readRegularFile(path, MAX_BYTES);
+  const decoded = bytes ? decodeUtf8(bytes) : { text: '' };
+  if (decoded.invalidAt !== undefined) {
+    throw new Error(`${path} holds bytes that are not UTF-8 (the first at byte ${decoded.invalidAt}); save it as UTF-8 first`);
+  }
+  const file = parseIgnoreFile(decoded.text);
   const key = keyOf(entry).toLowerCase();
   const has = file.entries.some((e) => keyOf(e).toLowerCase() === key);
   if (op === 'add' && has) return false;

@@ -374,7 +374,8 @@ export function parseSidecar(json: string): ParsedSidecar {
     });
   }
   const dismissals: Dismissal[] = [];
-  for (const [i, d] of (raw.dismissals ?? []).entries()) {
+  // Only version 3 has dismissals, and only its schema checked their shape: in an older file the key is someone else's.
+  for (const [i, d] of (fromVersion === 3 ? (raw.dismissals ?? []) : []).entries()) {
     const problem = checkItem(`/dismissals/${i}`, 'dismissal', d);
     if (problem) return problem;
     dismissals.push({
@@ -397,7 +398,7 @@ export function parseSidecar(json: string): ParsedSidecar {
       sourceSha256: raw.sourceSha256 as string,
       annotations,
       ...(dismissals.length ? { dismissals } : {}),
-      ...splitExtra(raw, TOP_KEYS),
+      ...splitExtra(raw, fromVersion === 3 ? TOP_KEYS : TOP_KEYS.filter((k) => k !== 'dismissals')),
     },
   };
 }

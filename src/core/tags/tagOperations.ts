@@ -213,6 +213,8 @@ export interface DismissInput {
  * there (same kind and place). Returns its id.
  */
 export function addDismissal(sidecar: Sidecar, input: DismissInput, newId: () => string = newDismissalId): { sidecar: Sidecar; id: string } {
+  // An empty quote is never found again: the dismissal would be an orphan from the moment it is saved.
+  if (input.end <= input.start) throw new RangeError('An empty range cannot be dismissed: select the finding.');
   const dismissals = sidecar.dismissals ?? [];
   const same = dismissals.find((d) => d.kind === input.kind && d.target.start === input.start && d.target.end === input.end && d.orphanedAt === undefined);
   if (same) return { sidecar, id: same.id };
@@ -252,6 +254,13 @@ export function removeUrl(a: Annotation, url: string, now: Date): Annotation {
   return { ...rest, ...(evidence.length ? { evidence } : {}), updatedAt: now.toISOString() };
 }
 
+/** YYYY-MM-DD naming a day that exists: exports hand it on as a date (ClaimReview), so 2025-02-30 is refused. */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
 /** Longest title and quote of a cited page, and URL, that are kept. */
 export const URL_EVIDENCE_LIMITS = { url: 2048, title: 500, quote: 20_000 } as const;
 
@@ -285,8 +294,8 @@ export function makeUrlEvidence(
   if (typeof title === 'object') return { ok: false, error: title.error };
   if (typeof quote === 'object') return { ok: false, error: quote.error };
   const accessed = input.accessed === undefined || input.accessed === '' ? now.toISOString().slice(0, 10) : input.accessed;
-  if (typeof accessed !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(accessed)) {
-    return { ok: false, error: 'The accessed date must be YYYY-MM-DD.' };
+  if (typeof accessed !== 'string' || !isCalendarDate(accessed)) {
+    return { ok: false, error: 'The accessed date must be a day, written YYYY-MM-DD.' };
   }
   return { ok: true, evidence: { kind: 'url', url, ...(title ? { title } : {}), accessed, ...(quote ? { quote } : {}) } };
 }

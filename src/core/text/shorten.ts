@@ -36,10 +36,13 @@ export function cutStart(text: string, max: number): string {
  * ellipsis) rather than inside one: "Xiaomi plans to enter the US market…".
  */
 export function firstWords(text: string, max: number): string {
+  // One character more tells whether the text fits (a text that itself ends in "…" is not cut) and
+  // whether the cut falls just after a whole word.
+  const longer = oneLine(text, max + 1);
+  if (longer.length <= max) return longer;
   const line = oneLine(text, max);
-  if (!line.endsWith('…') || line.length <= max - 1) return line;
   const body = line.slice(0, -1);
-  const space = body.lastIndexOf(' ');
+  const space = longer[max - 1] === ' ' ? body.length : body.lastIndexOf(' ');
   // One very long word: keep the plain cut.
   if (space < max / 3) return line;
   return `${body.slice(0, space).replace(/[\s,;:–—-]+$/u, '')}…`;
