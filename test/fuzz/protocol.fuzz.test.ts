@@ -156,6 +156,8 @@ describe('protocol fuzzer against the built server over stdio', () => {
         'sourcemark/workspaceSummary': {},
         'sourcemark/timeline': { includeComments: true },
         'sourcemark/indexStatus': {},
+        'sourcemark/listDismissals': { uri },
+        'sourcemark/noteThreads': { uri, kind: 'claim', start: 0, end: 10 },
       };
       const commandArgs: Record<string, unknown> = {
         [COMMANDS.tag]: { ...finding, status: 'verified' },
@@ -166,7 +168,15 @@ describe('protocol fuzzer against the built server over stdio', () => {
         [COMMANDS.tagWithEvidence]: { ...finding, status: 'verified', cite: finding },
         [COMMANDS.tagEntityMentions]: { ...finding, kind: 'entity', status: 'verified' },
         [COMMANDS.reanalyse]: {},
+        [COMMANDS.dismiss]: { ...finding, dismissal: 'not-a-claim' },
+        [COMMANDS.restoreDismissal]: { scope: 'workspace', uri: `${root}/.sourcemark-ignore`, entry: { kind: 'entity', value: 'Xiaomi' } },
+        [COMMANDS.addComment]: { uri, annotationId: 'a_1', body: 'b' },
+        [COMMANDS.editComment]: { uri, annotationId: 'a_1', commentId: 'c_1', body: 'b' },
+        [COMMANDS.deleteComment]: { uri, annotationId: 'a_1', commentId: 'c_1' },
+        [COMMANDS.citeUrl]: { ...finding, url: 'https://example.org/', status: 'verified' },
+        [COMMANDS.removeUrl]: { uri, annotationId: 'a_1', url: 'https://example.org/' },
       };
+      for (const c of Object.keys(COMMAND_ARGUMENTS)) expect(commandArgs, `an example for ${c}`).toHaveProperty([c]);
       // Every method the server has a schema for, and every command it or the extension declares.
       const methods = Object.keys(MESSAGE_PARAMS).filter((m) => m !== 'initialize');
       const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
