@@ -114,7 +114,7 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
   const analyzer = new Analyzer();
   const store = new CachedSidecarStore(options.store ?? new FileSidecarStore());
   const settings = new Settings(connection);
-  const matcher = new SourceMatcher();
+  const matcher = new SourceMatcher([], (message) => connection.console.warn(message));
   const tags = new TagService(store, options.now);
   const diagnostics = new DiagnosticsPublisher(connection, documents);
   const work = new BackgroundWork(connection);
