@@ -2,8 +2,11 @@
 // worker script, with an analyzer and paragraph cache of its own), so that analysing it never holds
 // up hover, code actions or other sources: a 1 MB source takes seconds even now that analysis is
 // linear. Shorter sources stay on the main thread, where the answer comes within a frame anyway and
-// no copy of the results crosses threads. An analysis that runs over its time budget is stopped
-// (the worker with it) and the source is reported as too complex, its tags kept.
+// no copy of the results crosses threads. The results come back in slices (analysisWire.ts) that the
+// main thread takes in one per turn of its event loop. An analysis that uses more than its budget
+// of processor time (workBudget.ts: load on the machine does not count) stops and the source is
+// reported as too complex, its tags kept; a wall-clock backstop, far longer, ends a worker that
+// never answers.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -11,17 +14,23 @@ import type { Analyzer } from '../core/analyzer';
 import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
 import { attachTags } from '../core/taggedFindings';
 import { WorkerPool } from '../core/workerPool';
+import { fromWire } from './analysisWire';
 import type { AnalyseJob, AnalyseReply } from './indexMessages';
 
 /** Sources at least this long (UTF-16 units) are analysed in the worker: ~50–100 ms of analysis on the main thread. */
 export const OFF_THREAD_CHARS = 64 * 1024;
-/** Over this an analysis is stopped and the source reported as too complex (1 MB of any shape takes under 10 s). */
+/** Processor time over which an analysis is stopped and the source reported as too complex (1 MB of any shape takes under 10 s). */
 export const ANALYSIS_BUDGET_MS = 60_000;
+/** Wall-clock time after which a worker that has not answered is ended, whatever the load: ten times the budget, at least 10 minutes. */
+export const backstopMs = (budgetMs: number) => Math.max(10 * budgetMs, 600_000);
 
 export interface OpenAnalysisOptions {
   /** The worker script; without one every source is analysed on the main thread (tests from source). */
   script?: string;
+  /** Processor time an analysis may use (SOURCEMARK_ANALYSIS_BUDGET_MS, else ANALYSIS_BUDGET_MS). */
   budgetMs?: number;
+  /** Wall-clock backstop (SOURCEMARK_ANALYSIS_BACKSTOP_MS, else backstopMs(budgetMs)). */
+  backstopMs?: number;
   minChars?: number;
   log: (message: string) => void;
 }
@@ -34,6 +43,7 @@ export class OpenAnalysis {
   private readonly running = new Map<string, number>();
   private readonly script?: string;
   private readonly budgetMs: number;
+  private readonly backstopMs: number;
   private readonly minChars: number;
 
   constructor(private readonly options: OpenAnalysisOptions) {
@@ -41,6 +51,8 @@ export class OpenAnalysis {
     this.script = existsSync(script) ? script : undefined;
     const fromEnv = Number(process.env.SOURCEMARK_ANALYSIS_BUDGET_MS);
     this.budgetMs = options.budgetMs ?? (fromEnv > 0 ? fromEnv : ANALYSIS_BUDGET_MS);
+    const backstopFromEnv = Number(process.env.SOURCEMARK_ANALYSIS_BACKSTOP_MS);
+    this.backstopMs = options.backstopMs ?? (backstopFromEnv > 0 ? backstopFromEnv : backstopMs(this.budgetMs));
     this.minChars = options.minChars ?? OFF_THREAD_CHARS;
   }
 
@@ -60,7 +72,7 @@ export class OpenAnalysis {
       if (!this.offThread(text.length)) return analyzeSource(analyzer, text, sidecar, options, tracked);
       this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
       try {
-        return await this.inWorker({ text, ...(sidecar ? { sidecar } : {}), options, ...(tracked ? { tracked } : {}) });
+        return await this.inWorker({ text, ...(sidecar ? { sidecar } : {}), options, ...(tracked ? { tracked } : {}), budgetMs: this.budgetMs });
       } finally {
         const left = this.running.get(uri)! - 1;
         if (left) this.running.set(uri, left);
@@ -76,20 +88,23 @@ export class OpenAnalysis {
       onWorkerError: (e) => this.options.log(`Sourcemark analysis worker failed: ${e.stack ?? e.message}`),
     }));
     let timer: NodeJS.Timeout | undefined;
-    const overBudget = new Promise<'over'>((resolve) => (timer = setTimeout(() => resolve('over'), this.budgetMs)));
+    const backstop = new Promise<'backstop'>((resolve) => (timer = setTimeout(() => resolve('backstop'), this.backstopMs)));
+    let reply: AnalyseReply | 'backstop';
     try {
-      const reply = await Promise.race([pool.run({ analyse: job }), overBudget]);
-      if (reply === 'over') {
-        // The worker cannot be interrupted: it goes, and the next long source gets a fresh one.
-        if (this.pool === pool) this.pool = undefined;
-        void pool.terminate('the analysis ran over its time budget');
-        return tooComplex(job, this.budgetMs);
-      }
-      if ('error' in reply) throw new Error(reply.error);
-      return reply.analysed;
+      reply = await Promise.race([pool.run({ analyse: job }), backstop]);
     } finally {
       clearTimeout(timer);
     }
+    if (reply === 'backstop') {
+      // The worker cannot be interrupted: it goes, and the next long source gets a fresh one.
+      if (this.pool === pool) this.pool = undefined;
+      void pool.terminate('the analysis did not finish within its wall-clock backstop');
+      this.options.log(`Sourcemark: an analysis did not finish within ${duration(this.backstopMs)}; its worker was ended.`);
+      return tooComplex(job, `its analysis did not finish within ${duration(this.backstopMs)}`);
+    }
+    if ('overBudgetMs' in reply) return tooComplex(job, `its analysis used more than ${duration(this.budgetMs)} of processor time`);
+    if ('error' in reply) throw new Error(reply.error);
+    return fromWire(reply.analysed);
   }
 
   dispose(): void {
@@ -98,10 +113,12 @@ export class OpenAnalysis {
   }
 }
 
+const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+
 /** A source whose analysis ran over the budget: no findings, a note saying why, its tags attached as for any source not analysed. */
-function tooComplex(job: AnalyseJob, budgetMs: number): SourceAnalysis {
+function tooComplex(job: AnalyseJob, why: string): SourceAnalysis {
   return {
-    skippedReason: `This source is too complex to analyse: its analysis took longer than ${Math.round(budgetMs / 1000)} s and was stopped, so that the editor stays responsive. Its tags are kept. Splitting it into smaller files lets Sourcemark analyse it.`,
+    skippedReason: `This source is too complex to analyse: ${why} and was stopped, so that the editor stays responsive. Its tags are kept. Splitting it into smaller files lets Sourcemark analyse it.`,
     tagged: attachTags(job.text, [], job.sidecar, job.tracked),
   };
 }
