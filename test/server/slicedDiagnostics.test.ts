@@ -34,8 +34,9 @@ async function taggedState(): Promise<SourceState> {
     ann('a_000000000003', 0, 10, { target: { start: 0, end: 10, exact: 'words no longer here', prefix: '', suffix: '' } })]);
   const state = await stateWith({ state: 'ok', sidecar: tags, raw: JSON.stringify(tags) });
   // A conflict with another source on the first claim.
+  const span = (start: number, end: number) => ({ start, end, line: 0, character: start, endLine: 0, endCharacter: end });
   const side = (sourceId: string) => ({
-    sourceId, findingId: claim.id, findingKind: 'claim' as const, span: { start: claim.start, end: claim.end }, focus: { start: claim.start, end: claim.start + 6 },
+    sourceId, findingId: claim.id, findingKind: 'claim' as const, span: span(claim.start, claim.end), focus: span(claim.start, claim.start + 6),
     quote: claim.text, focusText: claim.text.slice(0, 6), value: sourceId.slice(-5),
   });
   const conflict: Conflict = { id: 'c1', kind: 'time-frame', subject: 'x', sides: [side(URI), side('file:///work/news/b.txt')] };
