@@ -18,8 +18,9 @@ function fakeAnalyzer() {
   return { analyzer: analyzer as unknown as Analyzer & typeof analyzer, calls, stop: () => (ticking = false) };
 }
 
-/** Lets `n` turns of the event loop go by (the warm-up's 0 ms timer fires within the first few). */
+/** Lets the warm-up's timer fire (a timer set after it fires after it), then `n` turns of the event loop go by. */
 async function turns(n: number) {
+  await new Promise((r) => setTimeout(r, 1));
   for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
 }
 
@@ -40,10 +41,8 @@ describe('warmUpWhenIdle', () => {
     warmUpWhenIdle(analyzer, () => true, 0);
     await turns(20);
     expect(calls).toHaveLength(0);
-    let open = false;
-    const warm = warmUpWhenIdle(analyzer, () => open, 0);
-    while (calls.length === 0) await turns(1);
-    open = true;
+    // A source opens right after the first sentence.
+    const warm = warmUpWhenIdle(analyzer, () => calls.length > 0, 0);
     await turns(20);
     stop();
     expect(warm.steps).toBe(1);
