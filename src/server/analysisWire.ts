@@ -5,6 +5,7 @@
 // thread deserialises one slice per turn of the event loop. A finding the analysis and the tagged
 // list share is sent once: analysis.findings refers to the tagged copy by index.
 import { deserialize, serialize } from 'node:v8';
+import type { SourceDigest } from '../core/corpus';
 import type { Finding } from '../core/model';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
@@ -123,4 +124,32 @@ export async function fromWire(wire: WireAnalysis): Promise<SourceAnalysis> {
     analysis = Object.fromEntries(head.analysisKeys!.map((k) => [k, parts[k]])) as unknown as SourceAnalysis['analysis'];
   }
   return { ...(analysis ? { analysis } : {}), ...(head.skippedReason !== undefined ? { skippedReason: head.skippedReason } : {}), tagged };
+}
+
+/** A source's cross-source digest, its lists in slices (a 1 MB source's digest has tens of thousands of items). */
+export interface WireDigest {
+  head: Uint8Array;
+  lists: [key: string, slices: Uint8Array[]][];
+}
+
+/** In the worker: the digest as slices to post. */
+export function digestToWire(digest: SourceDigest, size = SLICE_ITEMS): WireDigest {
+  const head: Record<string, unknown> = { ...digest };
+  const lists: WireDigest['lists'] = [];
+  for (const [key, value] of Object.entries(digest)) {
+    if (!Array.isArray(value)) continue;
+    lists.push([key, serialiseSlices(value, size)]);
+    head[key] = [];
+  }
+  return { head: serialize(head), lists };
+}
+
+/** On the main thread: the digest back from its slices, yielding to the event loop between them. */
+export async function digestFromWire(wire: WireDigest): Promise<SourceDigest> {
+  const digest = deserialize(wire.head) as Record<string, unknown>;
+  for (const [key, slices] of wire.lists) {
+    await yieldToLoop();
+    digest[key] = await fromSlices(slices);
+  }
+  return digest as unknown as SourceDigest;
 }

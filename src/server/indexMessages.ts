@@ -2,7 +2,7 @@
 import type { SourceOptions } from '../core/sourceAnalysis';
 import type { Span } from '../core/taggedFindings';
 import type { Sidecar } from '../core/tags/annotation';
-import type { WireAnalysis } from './analysisWire';
+import type { WireAnalysis, WireDigest } from './analysisWire';
 import type { FindingsJob } from './closedFindings';
 import type { IndexedSource, IndexJob } from './indexJob';
 
@@ -17,7 +17,15 @@ export interface AnalyseJob {
   tracked?: ReadonlyMap<string, Span>;
   /** Processor time the analysis may use, in ms (workBudget.ts); over it the worker stops and says so. */
   budgetMs?: number;
+  /** Make the source's cross-source digest after answering, and post it as a DigestMessage with this id (openDigests.ts). */
+  digest?: { id: number; uri: string };
 }
+
+/**
+ * The digest of an analysed long open source, posted after the AnalyseReply; 'superseded' when
+ * another analysis of the same source came in meanwhile (its digest follows that one instead).
+ */
+export type DigestMessage = { digestOf: number; digest: WireDigest } | { digestOf: number; superseded: true } | { digestOf: number; error: string };
 
 /** A task as the worker receives it, with the id its answer carries. */
 export type WorkerRequest = (IndexTask | { analyse: AnalyseJob }) & { id: number };

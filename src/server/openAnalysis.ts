@@ -14,8 +14,10 @@ import type { Analyzer } from '../core/analyzer';
 import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
 import { attachTags } from '../core/taggedFindings';
 import { WorkerPool } from '../core/workerPool';
-import { fromWire } from './analysisWire';
-import type { AnalyseJob, AnalyseReply } from './indexMessages';
+import type { SourceDigest } from '../core/corpus';
+import { digestFromWire, fromWire } from './analysisWire';
+import type { AnalyseJob, AnalyseReply, DigestMessage } from './indexMessages';
+import { digestComing } from './openDigests';
 
 /** Sources at least this long (UTF-16 units) are analysed in the worker: ~50–100 ms of analysis on the main thread. */
 export const OFF_THREAD_CHARS = 64 * 1024;
@@ -45,6 +47,9 @@ export class OpenAnalysis {
   private readonly budgetMs: number;
   private readonly backstopMs: number;
   private readonly minChars: number;
+  /** Digests the worker will post after its answers (openDigests.ts), by id. */
+  private readonly digests = new Map<number, (digest: SourceDigest | 'superseded' | undefined) => void>();
+  private nextDigest = 1;
 
   constructor(private readonly options: OpenAnalysisOptions) {
     const script = options.script ?? path.join(__dirname, 'indexWorker.js');
@@ -72,7 +77,7 @@ export class OpenAnalysis {
       if (!this.offThread(text.length)) return analyzeSource(analyzer, text, sidecar, options, tracked);
       this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
       try {
-        return await this.inWorker({ text, ...(sidecar ? { sidecar } : {}), options, ...(tracked ? { tracked } : {}), budgetMs: this.budgetMs });
+        return await this.inWorker({ text, ...(sidecar ? { sidecar } : {}), options, ...(tracked ? { tracked } : {}), budgetMs: this.budgetMs }, uri);
       } finally {
         const left = this.running.get(uri)! - 1;
         if (left) this.running.set(uri, left);
@@ -81,20 +86,28 @@ export class OpenAnalysis {
     };
   }
 
-  private async inWorker(job: AnalyseJob): Promise<SourceAnalysis> {
+  private async inWorker(analyse: AnalyseJob, uri: string): Promise<SourceAnalysis> {
     const script = this.script!;
     const pool = (this.pool ??= new WorkerPool(() => new Worker(script), 1, {
       unref: true,
       onWorkerError: (e) => this.options.log(`Sourcemark analysis worker failed: ${e.stack ?? e.message}`),
+      onOther: (m) => void this.digestArrived(m as DigestMessage),
     }));
+    const job: AnalyseJob = { ...analyse, digest: { id: this.nextDigest++, uri } };
+    const digest = new Promise<SourceDigest | 'superseded' | undefined>((resolve) => this.digests.set(job.digest!.id, resolve));
+    const noDigest = () => this.settleDigest(job.digest!.id, undefined);
     let timer: NodeJS.Timeout | undefined;
     const backstop = new Promise<'backstop'>((resolve) => (timer = setTimeout(() => resolve('backstop'), this.backstopMs)));
     let reply: AnalyseReply | 'backstop';
     try {
       reply = await Promise.race([pool.run({ analyse: job }), backstop]);
+    } catch (e) {
+      noDigest();
+      throw e;
     } finally {
       clearTimeout(timer);
     }
+    if (reply === 'backstop' || !('analysed' in reply)) noDigest();
     if (reply === 'backstop') {
       // The worker cannot be interrupted: it goes, and the next long source gets a fresh one.
       if (this.pool === pool) this.pool = undefined;
@@ -104,12 +117,26 @@ export class OpenAnalysis {
     }
     if ('overBudgetMs' in reply) return tooComplex(job, `its analysis used more than ${duration(this.budgetMs)} of processor time`);
     if ('error' in reply) throw new Error(reply.error);
-    return fromWire(reply.analysed);
+    const analysed = await fromWire(reply.analysed);
+    digestComing(analysed.tagged, digest);
+    return analysed;
+  }
+
+  private async digestArrived(m: DigestMessage): Promise<void> {
+    if (typeof m?.digestOf !== 'number' || !this.digests.has(m.digestOf)) return;
+    if ('digest' in m) this.settleDigest(m.digestOf, await digestFromWire(m.digest));
+    else this.settleDigest(m.digestOf, 'superseded' in m ? 'superseded' : undefined);
+  }
+
+  private settleDigest(id: number, digest: SourceDigest | 'superseded' | undefined): void {
+    this.digests.get(id)?.(digest);
+    this.digests.delete(id);
   }
 
   dispose(): void {
     void this.pool?.terminate();
     this.pool = undefined;
+    for (const id of [...this.digests.keys()]) this.settleDigest(id, undefined);
   }
 }
 
