@@ -36,7 +36,8 @@ async function session(name: string) {
   const small = path.join(dir, path.basename(SMALL));
   copyFileSync(SMALL, small);
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const execArgv = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', `${name}-${Date.now()}.cpuprofile`] : [];
+  // One file per thread (main, workers), named by node: CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile.
+  const execArgv = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, name)] : [];
   const { client, exited } = spawnedServer(SERVER, { execArgv });
   await client.initialize(dir);
   const smallText = readFileSync(small, 'utf8');
