@@ -6,7 +6,7 @@
 //                   land, a hover on another source is sent again as soon as the last is answered:
 //                   p50/p95/max latency and how many were answered.
 //
-//   npm run bench:hover [-- --runs 5] [-- --cpu-prof DIR] [-- --server dist/server.js] [-- shape ...]
+//   npm run bench:hover [-- --runs 5] [-- --cpu-prof DIR] [-- --server dist/server.js] [-- --after-ms 10000] [-- --first-only] [-- shape ...]
 // (--server: another build's server, to compare with the same client and the same load.)
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -106,6 +106,7 @@ async function main(): Promise<void> {
   const first: number[] = [];
   for (let i = 0; i < runs; i++) first.push(await firstHover());
   out(`first hover after open (${runs} fresh servers): p50 ${fmt(percentile(first, 0.5))} ms  max ${fmt(Math.max(...first))} ms`);
+  if (argv.includes('--first-only')) return;
   out(`hover on another source while a 1 MB source is analysed and its results land (bound: 100 ms)`);
   out(`${'shape'.padEnd(18)}${'analysis'.padStart(10)}${'diags'.padStart(8)}${'hovers'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}${'max¹'.padStart(8)}${'last²'.padStart(8)}${'after³'.padStart(8)}${'max³'.padStart(8)}  (ms)`);
   for (const shape of shapes.length ? shapes : DEFAULT_SHAPES) {
