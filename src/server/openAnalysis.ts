@@ -124,7 +124,7 @@ export class OpenAnalysis {
 
   private async digestArrived(m: DigestMessage): Promise<void> {
     if (typeof m?.digestOf !== 'number' || !this.digests.has(m.digestOf)) return;
-    if ('digest' in m) this.settleDigest(m.digestOf, await digestFromWire(m.digest));
+    if ('digest' in m) this.settleDigest(m.digestOf, await digestFromWire(m.digest).catch(() => undefined));
     else this.settleDigest(m.digestOf, 'superseded' in m ? 'superseded' : undefined);
   }
 
