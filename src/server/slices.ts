@@ -42,10 +42,3 @@ export async function inSlices<T>(items: readonly T[], each: (item: T, index: nu
     countSlice(to - from);
   }
 }
-
-/** Maps `items` a slice at a time (see inSlices). */
-export async function mapInSlices<T, U>(items: readonly T[], map: (item: T, index: number) => U, size = SLICE_ITEMS): Promise<U[]> {
-  const out = new Array<U>(items.length);
-  await inSlices(items, (item, i) => (out[i] = map(item, i)), size);
-  return out;
-}
