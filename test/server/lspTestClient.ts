@@ -178,8 +178,9 @@ export function inProcessServer(options: ServerOptions = {}): LspTestClient {
 }
 
 /** The built server (`dist/server.js --stdio`) as a child process. */
-export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; gid?: number } = {}): { client: LspTestClient; child: ChildProcess; stderr: () => string; exited: Promise<never> } {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...spawnOptions });
+export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; gid?: number; execArgv?: string[] } = {}): { client: LspTestClient; child: ChildProcess; stderr: () => string; exited: Promise<never> } {
+  const { execArgv = [], ...ids } = spawnOptions;
+  const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...ids });
   let stderr = '';
   let shuttingDown = false;
   child.stderr!.on('data', (d) => (stderr += d));
