@@ -22,7 +22,11 @@ export class DiagnosticsPublisher {
     if (this.latest.get(state.uri) !== mine) return;
     this.latest.delete(state.uri);
     if (this.documents.get(state.uri) !== doc || doc.version !== state.version) return;
-    await this.connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics });
+    try {
+      await this.connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics });
+    } catch {
+      // The client is gone (its pipe closed during the publish): there is no one to show them to.
+    }
   }
 
   clear(uri: string): void {

@@ -169,6 +169,8 @@ export function inProcessServer(options: ServerOptions = {}): LspTestClient {
   const testClient = new LspTestClient(client, async () => {
     client.dispose();
     serverConnection.dispose();
+    // Writes already queued by the server (its writer runs them on a later turn) land before the pipe ends.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     toServer.end();
     toClient.end();
   });
