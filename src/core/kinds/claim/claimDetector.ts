@@ -21,6 +21,9 @@ export interface ClaimCandidate {
   cues: Cue[];
   hedges: string[];
   attribution?: Attribution;
+  /** The rules' log-odds behind `score`, and the evidence they weighed: the claim ranker reads both. */
+  logit: number;
+  features: ClaimFeatures;
 }
 
 export interface ClaimContext {
@@ -314,6 +317,8 @@ export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidat
     cues,
     hedges: [...new Set(hedgeCues.map((c) => c.text.toLowerCase()))],
     attribution,
+    logit,
+    features,
   };
 }
 

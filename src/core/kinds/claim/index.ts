@@ -4,8 +4,9 @@ import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
-import type { FindingKindDefinition } from '../kind';
+import type { CollectContext, FindingKindDefinition } from '../kind';
 import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
+import { rankInContext, type RankerRow } from './claimRanker';
 import { describeClaim } from './describe';
 
 declare module 'vfile' {
@@ -33,6 +34,15 @@ function sourcemarkClaims() {
   };
 }
 
+/** Every scored sentence of the source in text order, with its paragraph's index: what the ranker reads. */
+export function claimRows(paragraphs: CollectContext['paragraphs']): RankerRow[] {
+  const rows: RankerRow[] = [];
+  paragraphs.forEach((p, paragraph) => {
+    for (const c of p.data.claims ?? []) rows.push({ text: c.text, paragraph, logit: c.logit, features: c.features, start: c.start + p.start, end: c.end + p.start });
+  });
+  return rows;
+}
+
 export const claimKind: FindingKindDefinition<'claim'> = {
   kind: 'claim',
   statement: true,
@@ -40,18 +50,24 @@ export const claimKind: FindingKindDefinition<'claim'> = {
   labels: ['claim'],
   plugin: sourcemarkClaims,
   collect({ paragraphs, options }) {
+    // In a transcript the learned ranker re-scores every sentence in its context; elsewhere the rules' scores stand.
+    const rows = claimRows(paragraphs);
+    const ranked = rankInContext(rows);
+    let row = 0;
     const findings: Finding[] = [];
     // A sentence repeated word for word (a headline printed twice by the page) is one claim to check: flagged once.
     const repeats: Finding[] = [];
     const said = new Set<string>();
     for (const p of paragraphs) {
       for (const c of p.data.claims ?? []) {
-        if (c.score < options.claimThreshold) continue;
+        const score = ranked ? ranked[row] : c.score;
+        row++;
+        if (score < options.claimThreshold) continue;
         const text = c.text.replace(/\s+/g, ' ').trim();
         const repeated = said.has(text);
         said.add(text);
         (repeated ? repeats : findings).push({
-          id: '', kind: 'claim', start: c.start + p.start, end: c.end + p.start, text: c.text, region: p.region, score: c.score,
+          id: '', kind: 'claim', start: c.start + p.start, end: c.end + p.start, text: c.text, region: p.region, score,
           cues: c.cues.map((cue) => ({ ...cue, start: cue.start + p.start, end: cue.end + p.start })),
           claim: {
             ...(c.attribution ? { attribution: c.attribution } : {}),

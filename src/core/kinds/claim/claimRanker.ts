@@ -1,0 +1,162 @@
+// The learned claim ranker: re-scores the rules' claims in a transcript (lines led by a speaker's
+// name, "CLINTON: …") from the sentence and its context: who speaks (moderator or candidate, their
+// share of the lines, how often they ask), where (turn, position), the neighbours, the words.
+// Fitted on the CLEF CheckThat! 2019 debates by scripts/trainClaimRanker.ts; weights in claimRankerWeights.json.
+import type { ClaimFeatures } from './claimDetector';
+import weights from './claimRankerWeights.json';
+
+/** One scored sentence of a source, in text order, as the claim kind collects it. */
+export interface RankerRow {
+  text: string;
+  /** Index of its paragraph: a speaker's label leads a paragraph. */
+  paragraph: number;
+  /** The rules' log-odds and evidence. */
+  logit: number;
+  features: ClaimFeatures;
+  /** Offsets in the source. */
+  start: number;
+  end: number;
+}
+
+export interface RankerModel {
+  /** Names of the dense features, in the order of `dense`. */
+  dense: string[];
+  weights: number[];
+  /** Weights of lower-case words (figures as "0"). */
+  words: Record<string, number>;
+  /** Chosen so that the share of lines at or above 0.5 is the rules' share on the debates. */
+  bias: number;
+  /**
+   * Weight of the stronger neighbour in the same turn: check-worthy sentences come in runs (one
+   * claim argued over two or three sentences), so a sentence next to one is likelier to be one.
+   */
+  neighbour: number;
+}
+
+export const CLAIM_RANKER: RankerModel = weights;
+
+/** "CLINTON:", "SEN. SANDERS:", "MODERATOR:": an upper-case speaker label leading a line. */
+const SPEAKER_LABEL = /^\s*([A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+\S/;
+/** Labels of people who run the debate rather than take part. */
+const ROLE_LABEL = /\b(?:MODERATOR|HOST|ANNOUNCER|QUESTION|AUDIENCE|PANELIST|UNIDENTIFIED|UNKNOWN|MALE|FEMALE)\b/;
+/** Fewer labelled paragraphs than this, or fewer than half of them, and the text is not a transcript. */
+const MIN_LABELLED = 5;
+const WORD = /[a-z][a-z'’]*|\d/g;
+
+/** The speaker of each row, or undefined when the source is not a transcript. */
+export function transcriptSpeakers(rows: readonly RankerRow[]): string[] | undefined {
+  const byParagraph = new Map<number, string | undefined>();
+  for (const r of rows) {
+    if (byParagraph.has(r.paragraph)) continue;
+    byParagraph.set(r.paragraph, SPEAKER_LABEL.exec(r.text)?.[1].replace(/\s+/g, ' '));
+  }
+  const labelled = [...byParagraph.values()].filter(Boolean).length;
+  if (labelled < MIN_LABELLED || labelled * 2 < byParagraph.size) return undefined;
+  // A paragraph without a label continues the last speaker's turn.
+  let current = '';
+  const speakerOf = new Map<number, string>();
+  for (const [p, label] of byParagraph) {
+    if (label) current = label;
+    speakerOf.set(p, current);
+  }
+  return rows.map((r) => speakerOf.get(r.paragraph) ?? '');
+}
+
+export interface RankerInput {
+  dense: number[];
+  words: string[];
+}
+
+const clampLogit = (x: number) => Math.max(-8, Math.min(8, x)) / 4;
+
+/** The ranker's features of every row, given the speakers (see transcriptSpeakers). */
+export function rankerInputs(rows: readonly RankerRow[], speakers: readonly string[]): { names: string[]; inputs: RankerInput[] } {
+  const n = rows.length;
+  const lines = new Map<string, number>();
+  const questions = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    lines.set(speakers[i], (lines.get(speakers[i]) ?? 0) + 1);
+    questions.set(speakers[i], (questions.get(speakers[i]) ?? 0) + rows[i].features.question);
+  }
+  const top = [...lines.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const first = speakers[0];
+  // Turns: runs of rows by one speaker.
+  const turnStart: number[] = [];
+  const turnEnd: number[] = [];
+  for (let i = 0; i < n; i++) turnStart[i] = i > 0 && speakers[i - 1] === speakers[i] ? turnStart[i - 1] : i;
+  for (let i = n - 1; i >= 0; i--) turnEnd[i] = i < n - 1 && speakers[i + 1] === speakers[i] ? turnEnd[i + 1] : i;
+
+  const names: string[] = [];
+  const inputs = rows.map((r, i) => {
+    const f = r.features;
+    const s = speakers[i];
+    const share = (lines.get(s) ?? 0) / n;
+    const asks = (questions.get(s) ?? 0) / (lines.get(s) ?? 1);
+    const words = r.features.length * 30;
+    const figure = f.quantity || f.moneyOrPercent;
+    const prev = i > 0 ? rows[i - 1] : undefined;
+    const next = i < n - 1 ? rows[i + 1] : undefined;
+    const turnLength = turnEnd[i] - turnStart[i] + 1;
+    const dense: Record<string, number> = {
+      rules: clampLogit(r.logit),
+      ...(f as unknown as Record<string, number>),
+      share,
+      asks,
+      lowShare: share < 0.1 ? 1 : 0,
+      topSpeaker: s === top ? 1 : 0,
+      firstSpeaker: s === first ? 1 : 0,
+      role: ROLE_LABEL.test(s) ? 1 : 0,
+      oneSpeaker: lines.size === 1 ? 1 : 0,
+      firstInTurn: turnStart[i] === i ? 1 : 0,
+      lastInTurn: turnEnd[i] === i ? 1 : 0,
+      turnLength: Math.min(1, Math.log1p(turnLength) / 4),
+      position: n > 1 ? i / (n - 1) : 0,
+      prevRules: prev ? clampLogit(prev.logit) : 0,
+      nextRules: next ? clampLogit(next.logit) : 0,
+      afterQuestion: prev && speakers[i - 1] !== s && prev.features.question ? 1 : 0,
+      neighbourFigure: (prev?.features.quantity ?? 0) || (next?.features.quantity ?? 0),
+      figureNoTopic: figure && !f.topic ? 1 : 0,
+      figureNoEntity: figure && !f.entity ? 1 : 0,
+      firstPersonNoFigure: f.firstSingular && !figure ? 1 : 0,
+      shortAssertion: words < 12 && words >= 4 && !f.question && !figure ? 1 : 0,
+      logWords: Math.min(1, Math.log1p(words) / 4),
+    };
+    if (!names.length) names.push(...Object.keys(dense));
+    const tokens = new Set<string>();
+    for (const m of r.text.replace(SPEAKER_LABEL, (all) => all.slice(all.indexOf(':') + 1)).toLowerCase().matchAll(WORD)) tokens.add(/^\d/.test(m[0]) ? '0' : m[0]);
+    return { dense: names.map((k) => dense[k]), words: [...tokens] };
+  });
+  return { names, inputs };
+}
+
+/** Log-odds of one input under a model, before the bias and neighbours (see withNeighbours). */
+export function rankerLogit(model: RankerModel, input: RankerInput, index: ReadonlyMap<string, number>): number {
+  let z = 0;
+  for (let j = 0; j < input.dense.length; j++) {
+    const k = index.get(model.dense[j]);
+    if (k !== undefined) z += model.weights[j] * input.dense[k];
+  }
+  for (const w of input.words) z += model.words[w] ?? 0;
+  return z;
+}
+
+/**
+ * Scores (0–1, 0.5 means flag) of every row when the source is a transcript; undefined otherwise,
+ * and the rules' scores stand: news text is not debate text.
+ */
+export function rankInContext(rows: readonly RankerRow[], model: RankerModel = CLAIM_RANKER): number[] | undefined {
+  const speakers = transcriptSpeakers(rows);
+  if (!speakers) return undefined;
+  const { names, inputs } = rankerInputs(rows, speakers);
+  const index = new Map(names.map((k, j) => [k, j]));
+  const logits = withNeighbours(inputs.map((x) => rankerLogit(model, x, index)), speakers, model);
+  return logits.map((z) => Math.round(1000 / (1 + Math.exp(-z))) / 1000);
+}
+
+/** Each log-odds plus the weighted larger of its neighbours' by the same speaker (its own when it has none), then the bias. */
+export function withNeighbours(logits: readonly number[], speakers: readonly string[], model: Pick<RankerModel, 'bias' | 'neighbour'>): number[] {
+  return logits.map((z, i) => {
+    const near = [i - 1, i + 1].filter((j) => j >= 0 && j < logits.length && speakers[j] === speakers[i]).map((j) => logits[j]);
+    return model.bias + z + model.neighbour * (near.length ? Math.max(...near) : z);
+  });
+}
