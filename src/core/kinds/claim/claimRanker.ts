@@ -50,8 +50,11 @@ export function transcriptSpeakers(rows: readonly RankerRow[]): string[] | undef
     if (byParagraph.has(r.paragraph)) continue;
     byParagraph.set(r.paragraph, SPEAKER_LABEL.exec(r.text)?.[1].replace(/\s+/g, ' '));
   }
-  const labelled = [...byParagraph.values()].filter(Boolean).length;
+  const labels = [...byParagraph.values()].filter((l): l is string => !!l);
+  const labelled = labels.length;
   if (labelled < MIN_LABELLED || labelled * 2 < byParagraph.size) return undefined;
+  // Speakers come back, turn after turn; a wire digest's datelines ("LONDON:", "PARIS:") mostly do not.
+  if (new Set(labels).size * 2 > labelled) return undefined;
   // A paragraph without a label continues the last speaker's turn.
   let current = '';
   const speakerOf = new Map<number, string>();

@@ -40,6 +40,10 @@ describe('claim ranker', () => {
     const news = rowsOf('Xiaomi sells phones\n\nXiaomi said on Friday that sales rose 20%.\n\nThe company plans to enter India next year.');
     expect(transcriptSpeakers(news)).toBeUndefined();
     expect(rankInContext(news)).toBeUndefined();
+    // A wire digest whose paragraphs open with datelines is news, not a conversation.
+    const digest = rowsOf(['LONDON: Shares fell 3% on Monday.', 'PARIS: The minister said taxes would rise.', 'BERLIN: Exports grew 2% in May.',
+      'TOKYO: The yen hit a 20-year low.', 'NEW YORK: Oil rose to $90 a barrel.', 'MADRID: Unemployment fell to 12%.'].join('\n\n'));
+    expect(transcriptSpeakers(digest)).toBeUndefined();
   });
 
   it('keeps the rules’ scores outside transcripts', () => {
