@@ -107,6 +107,8 @@ async function comparators(text: string): Promise<Comparator[]> {
 export interface EngineOptions {
   /** Skip the 2,001-source index and CLI runs (they take minutes before the work of issue 14). */
   skipWorkspace?: boolean;
+  /** Skip the in-process core analysis, comparators and growth (to re-measure the server parts alone). */
+  skipCore?: boolean;
 }
 
 export async function benchEngine(options: EngineOptions = {}): Promise<void> {
@@ -117,6 +119,19 @@ export async function benchEngine(options: EngineOptions = {}): Promise<void> {
   out(`   ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}; load average (1/5/15 min) at start: ${load()}.`);
   out(`   Text: generated 1 MB (seed ${SEED}: sample paragraphs shuffled, names, figures and dates redrawn, repeats redrawn).`);
 
+  if (!options.skipCore) await core(samples, pools, oneMb);
+
+  // ---- keystrokes over LSP ---------------------------------------------------------------------
+  progress('engine: keystrokes over LSP');
+  await keystrokes(oneMb);
+  out();
+
+  if (options.skipWorkspace) return;
+  progress('engine: workspace index and CLI check');
+  await workspace(pools);
+}
+
+async function core(samples: string[], pools: Pools, oneMb: string): Promise<void> {
   // ---- cold analysis against comparators -------------------------------------------------------
   progress('engine: cold analysis and comparators');
   for (let i = 0; i < 3; i++) for (const s of samples) new Analyzer().analyze(s); // JIT warm-up
@@ -148,15 +163,6 @@ export async function benchEngine(options: EngineOptions = {}): Promise<void> {
   out('   Growth, cold analysis (median of 3 up to 1 MB, one run above):');
   out(table(['size', '>time', '>CPU', '>MB/s', '>per MB'], growth));
   out();
-
-  // ---- keystrokes over LSP ---------------------------------------------------------------------
-  progress('engine: keystrokes over LSP');
-  await keystrokes(oneMb);
-  out();
-
-  if (options.skipWorkspace) return;
-  progress('engine: workspace index and CLI check');
-  await workspace(pools);
 }
 
 /** The server's CPU time once it has stopped using any: polled every 100 ms until two polls add nothing. */
@@ -344,7 +350,7 @@ async function workspace(pools: Pools): Promise<void> {
 
 if (require.main === module) {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  benchEngine({ skipWorkspace: process.argv.includes('--no-workspace') }).then(
+  benchEngine({ skipWorkspace: process.argv.includes('--no-workspace'), skipCore: process.argv.includes('--no-core') }).then(
     () => process.stdout.write('', () => process.exit(0)),
     (e: unknown) => {
       process.stderr.write(`bench crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
