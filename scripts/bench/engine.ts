@@ -7,6 +7,7 @@
 // and CLI `check` on the same folder.
 //
 //   npm run bench:engine            (builds dist/ first)
+//   … -- --no-core --no-keystrokes --no-workspace   run only the other parts
 
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -109,6 +110,8 @@ export interface EngineOptions {
   skipWorkspace?: boolean;
   /** Skip the in-process core analysis, comparators and growth (to re-measure the server parts alone). */
   skipCore?: boolean;
+  /** Skip the 50 edits over LSP (minutes of server CPU before the work of issue 14). */
+  skipKeystrokes?: boolean;
 }
 
 export async function benchEngine(options: EngineOptions = {}): Promise<void> {
@@ -122,9 +125,11 @@ export async function benchEngine(options: EngineOptions = {}): Promise<void> {
   if (!options.skipCore) await core(samples, pools, oneMb);
 
   // ---- keystrokes over LSP ---------------------------------------------------------------------
-  progress('engine: keystrokes over LSP');
-  await keystrokes(oneMb);
-  out();
+  if (!options.skipKeystrokes) {
+    progress('engine: keystrokes over LSP');
+    await keystrokes(oneMb);
+    out();
+  }
 
   if (options.skipWorkspace) return;
   progress('engine: workspace index and CLI check');
@@ -350,7 +355,7 @@ async function workspace(pools: Pools): Promise<void> {
 
 if (require.main === module) {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  benchEngine({ skipWorkspace: process.argv.includes('--no-workspace'), skipCore: process.argv.includes('--no-core') }).then(
+  benchEngine({ skipWorkspace: process.argv.includes('--no-workspace'), skipCore: process.argv.includes('--no-core'), skipKeystrokes: process.argv.includes('--no-keystrokes') }).then(
     () => process.stdout.write('', () => process.exit(0)),
     (e: unknown) => {
       process.stderr.write(`bench crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
