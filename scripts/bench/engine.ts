@@ -320,6 +320,10 @@ function checkCli(dir: string): Promise<{ ms: number; stdout: number; conflictLi
 async function workspace(pools: Pools): Promise<void> {
   const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort();
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-engine-ws-'));
+  // A cache of its own: the first index starts cold, the reopening finds what the first one kept.
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-engine-cache-'));
+  const savedCache = process.env.SOURCEMARK_CACHE_DIR;
+  process.env.SOURCEMARK_CACHE_DIR = cacheDir;
   try {
     let size = 0;
     for (let i = 0; i < WORKSPACE_SOURCES; i++) {
@@ -349,7 +353,10 @@ async function workspace(pools: Pools): Promise<void> {
     if (check.conflictLine) out(`   check --timing: ${check.conflictLine}`);
     out(`   Load average now: ${load()}.`);
   } finally {
+    if (savedCache === undefined) delete process.env.SOURCEMARK_CACHE_DIR;
+    else process.env.SOURCEMARK_CACHE_DIR = savedCache;
     rmSync(dir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
