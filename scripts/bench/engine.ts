@@ -10,7 +10,7 @@
 //   … -- --no-core --no-keystrokes --no-workspace   run only the other parts
 
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
@@ -317,6 +317,18 @@ function checkCli(dir: string): Promise<{ ms: number; stdout: number; conflictLi
   });
 }
 
+/** Files and bytes under `dir` (the index cache's size). */
+function folderSize(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let total = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    files++;
+    total += statSync(path.join(e.parentPath, e.name)).size;
+  }
+  return { files, bytes: total };
+}
+
 async function workspace(pools: Pools): Promise<void> {
   const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort();
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-engine-ws-'));
@@ -336,6 +348,7 @@ async function workspace(pools: Pools): Promise<void> {
     writeFileSync(path.join(dir, openName), openText);
     const cold = await indexOnce(dir, openName, openText);
     const warm = await indexOnce(dir, openName, openText);
+    const cached = folderSize(cacheDir);
     const check = await checkCli(dir);
     out(`   Workspace: ${int(WORKSPACE_SOURCES + 1)} sources (${bytes(size)}), spawned server, one sample open and hovered every 20 ms while indexing.`);
     out(table(
@@ -346,6 +359,7 @@ async function workspace(pools: Pools): Promise<void> {
         ['  hover while indexing p50 / p95', `${ms(median(cold.hovers))} / ${ms(quantile(cold.hovers, 0.95))}`, 'p95 ≤ 5 ms'],
         ['reopening the same workspace (new server) → index complete', ms(warm.ms), '≤ 1 s'],
         ['  server peak memory (VmHWM) / CPU', `${warm.peakRss === undefined ? 'n/a' : bytes(warm.peakRss)} / ${warm.cpu === undefined ? 'n/a' : ms(warm.cpu)}`, '-'],
+        ['  index cache on disk (SOURCEMARK_CACHE_DIR): files / bytes', `${int(cached.files)} / ${bytes(cached.bytes)}`, '-'],
         ['CLI check --json on the folder (wall)', ms(check.ms), '≤ 10 s'],
         ['  its stdout', bytes(check.stdout), '-'],
       ],
