@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CoalescingRunner } from './coalescingRunner';
 import { DocumentFindingsRequest, type DocumentFindings, type FindingsScope } from '../shared/protocol';
 import type { SourcemarkServer } from './serverState';
 
@@ -18,7 +19,7 @@ export class FindingsStore implements vscode.Disposable {
   /** Sources whose drawn findings are out of date (tags changed, or the source changed while hidden). */
   private readonly stale = new Set<string>();
   /** Background loads in flight; `again` when a newer analysis was announced during one. */
-  private readonly loading = new Map<string, { again: boolean }>();
+  private readonly loading = new CoalescingRunner();
   private readonly emitter = new vscode.EventEmitter<string>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires with the URI (string) of a document whose findings changed. */
@@ -92,23 +93,10 @@ export class FindingsStore implements vscode.Disposable {
    * announced while one is in flight lead to one more request, not a queue of them.
    */
   private load(uri: string): void {
-    const running = this.loading.get(uri);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const entry = { again: true };
-    this.loading.set(uri, entry);
-    void (async () => {
-      while (entry.again) {
-        entry.again = false;
-        // A server that is down is shown by the views, not here.
-        await this.fetch(uri, 'decorated').catch((e: Error) => {
-          if (this.server.available) console.error(`Sourcemark: could not load the findings of ${uri}: ${e.message}`);
-        });
-      }
-      this.loading.delete(uri);
-    })();
+    // A server that is down is shown by the views, not here.
+    this.loading.run(uri, () => this.fetch(uri, 'decorated').then(() => undefined, (e: Error) => {
+      if (this.server.available) console.error(`Sourcemark: could not load the findings of ${uri}: ${e.message}`);
+    }));
   }
 
   private needsLoad(document: vscode.TextDocument): boolean {

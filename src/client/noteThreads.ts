@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CoalescingRunner } from './coalescingRunner';
 import { COMMANDS, NoteThreadsRequest, type CommandArguments, type CommandName, type CommandResult, type NoteComment, type NoteThread } from '../shared/protocol';
 import { pickFinding } from './findingPicker';
 import type { Register } from './commands';
@@ -48,7 +49,7 @@ export class NoteThreads implements vscode.Disposable {
   private readonly threads = new Map<string, Map<string, vscode.CommentThread>>();
   private readonly annotationOf = new WeakMap<vscode.CommentThread, string>();
   /** Reads in flight per source; `again` when another change came meanwhile. */
-  private readonly loading = new Map<string, { again: boolean }>();
+  private readonly loading = new CoalescingRunner();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly server: SourcemarkServer, private readonly store: FindingsStore) {
@@ -83,26 +84,15 @@ export class NoteThreads implements vscode.Disposable {
   private load(uri: string): void {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     if (document?.uri.scheme !== 'file' || document.languageId !== 'plaintext') return;
-    const running = this.loading.get(uri);
-    if (running) {
-      running.again = true;
-      return;
-    }
-    const entry = { again: true };
-    this.loading.set(uri, entry);
-    void (async () => {
-      while (entry.again) {
-        entry.again = false;
-        try {
-          const { threads } = await this.server.request(NoteThreadsRequest, { uri });
-          if (this.isOpen(uri)) this.show(uri, threads);
-        } catch (e) {
-          // Not a source, or the server is down (the status bar says so).
-          if (this.server.available) console.error(`Sourcemark: could not read the notes of ${uri}: ${(e as Error).message}`);
-        }
+    this.loading.run(uri, async () => {
+      try {
+        const { threads } = await this.server.request(NoteThreadsRequest, { uri });
+        if (this.isOpen(uri)) this.show(uri, threads);
+      } catch (e) {
+        // Not a source, or the server is down (the status bar says so).
+        if (this.server.available) console.error(`Sourcemark: could not read the notes of ${uri}: ${(e as Error).message}`);
       }
-      this.loading.delete(uri);
-    })();
+    });
   }
 
   private show(uri: string, threads: NoteThread[]): void {

@@ -30,16 +30,21 @@ export class Analyzer {
   private readonly dates = new DateDetector();
   private readonly cache = new Map<string, Data>();
   lastStats: AnalyzerStats = { paragraphs: 0, cacheHits: 0 };
+  /**
+   * Called before each paragraph: a budget set by the caller may throw to stop a long analysis
+   * (the paragraphs analysed so far stay cached).
+   */
+  checkpoint?: () => void;
 
   constructor(private readonly cacheLimit = DEFAULT_CACHE_LIMIT) {}
 
   /**
    * Compiles the detectors' regular expressions ahead of the first source, which otherwise pays
    * ~200–300 ms for them. V8 interprets a regular expression on its first run and compiles it on the
-   * next, so the sentence is analysed twice.
+   * next, so the sentence is analysed twice (`rounds`; the server runs them one at a time).
    */
-  warmUp(): void {
-    for (let i = 0; i < 2; i++) {
+  warmUp(rounds = 2): void {
+    for (let i = 0; i < rounds; i++) {
       this.analyseParagraph('Xiaomi said on Friday, Nov 09, 2015, that sales rose 20% three days ago.', { region: 'body', referenceDate: '2015-11-10' });
     }
   }
@@ -62,6 +67,7 @@ export class Analyzer {
       if (block.region === 'boilerplate' && !opts.analyseBoilerplate) continue;
       let unscored = 0;
       for (const piece of paragraphPieces(block)) {
+        this.checkpoint?.();
         stats.paragraphs++;
         const data = this.paragraph(piece, reference.date, stats);
         unscored += data.unscored ?? 0;

@@ -22,6 +22,8 @@ export interface WorkerPoolOptions {
   onWorkerError?: (error: Error) => void;
   /** Let the process exit while workers are idle. */
   unref?: boolean;
+  /** Told of a message that answers no task (a worker's follow-up to a reply it already gave). */
+  onOther?: (message: object) => void;
 }
 
 /**
@@ -74,7 +76,7 @@ export class WorkerPool<Task extends object, Reply extends object> {
     const slot: Slot<Reply> = { worker: this.start(), running: new Map() };
     slot.worker.on('message', (reply: Reply & { id: number }) => {
       const pending = slot.running.get(reply.id);
-      if (!pending) return;
+      if (!pending) return void this.options.onOther?.(reply);
       slot.running.delete(reply.id);
       pending.resolve(reply);
       this.dispatch();

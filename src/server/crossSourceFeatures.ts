@@ -53,6 +53,7 @@ export class CrossSourceFeatures implements Feature {
       ...(options.indexWorkerScript ? { workerScript: options.indexWorkerScript } : {}),
     });
     ctx.sources.onDidAnalyse(({ state, previous }) => this.analysed(state, previous));
+    ctx.sources.onDidPublish((state) => this.published(state));
     ctx.sources.onDidClose((uri) => void this.workspace.documentClosed(uri));
     this.listen();
   }
@@ -127,12 +128,22 @@ export class CrossSourceFeatures implements Feature {
   private analysed(state: SourceState, previous: SourceState | undefined): void {
     const carried = carriedOver(previous?.crossSource, state);
     if (carried) state.crossSource = carried;
-    // After the diagnostics are out: indexing a large source takes a moment.
-    setImmediate(() => {
+    // After the diagnostics are out (a large source's are built and sent over many turns of the
+    // event loop): indexing it and updating views takes a moment.
+    this.toIndex.set(state, () => {
       if (this.shuttingDown || this.ctx.sources.get(state.uri) !== state) return;
       this.workspace.upsertOpen(state.uri, state.text, state, state.settings);
       this.schedule(previous ? 300 : 0);
     });
+  }
+
+  /** Open sources analysed and waiting for their diagnostics to be sent before they are indexed. */
+  private readonly toIndex = new WeakMap<SourceState, () => void>();
+
+  private published(state: SourceState): void {
+    const index = this.toIndex.get(state);
+    this.toIndex.delete(state);
+    if (index) setImmediate(index);
   }
 
   filesChanged(changes: readonly FileEvent[]): void {

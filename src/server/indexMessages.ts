@@ -1,26 +1,37 @@
 // The messages between the workspace index and its worker threads.
-import type { SourceAnalysis, SourceOptions } from '../core/sourceAnalysis';
+import type { SourceOptions } from '../core/sourceAnalysis';
 import type { Span } from '../core/taggedFindings';
 import type { Sidecar } from '../core/tags/annotation';
+import type { WireAnalysis, WireDigest } from './analysisWire';
 import type { FindingsJob } from './closedFindings';
 import type { IndexedSource, IndexJob } from './indexJob';
 
 /** Index a source (its digest and counts), or give a closed source's findings (the view expanded it). */
 export type IndexTask = { job: IndexJob } | { findings: FindingsJob };
 
-/** A long open source analysed off the main thread (openAnalysis.ts); answered with its SourceAnalysis, structured-cloned. */
+/** A long open source analysed off the main thread (openAnalysis.ts); answered with its SourceAnalysis in slices (analysisWire.ts). */
 export interface AnalyseJob {
   text: string;
   sidecar?: Sidecar;
   options: SourceOptions;
   tracked?: ReadonlyMap<string, Span>;
+  /** Processor time the analysis may use, in ms (workBudget.ts); over it the worker stops and says so. */
+  budgetMs?: number;
+  /** Make the source's cross-source digest after answering, and post it as a DigestMessage with this id (openDigests.ts). */
+  digest?: { id: number; uri: string };
 }
+
+/**
+ * The digest of an analysed long open source, posted after the AnalyseReply; 'superseded' when
+ * another analysis of the same source came in meanwhile (its digest follows that one instead).
+ */
+export type DigestMessage = { digestOf: number; digest: WireDigest } | { digestOf: number; superseded: true } | { digestOf: number; error: string };
 
 /** A task as the worker receives it, with the id its answer carries. */
 export type WorkerRequest = (IndexTask | { analyse: AnalyseJob }) & { id: number };
 
-/** The answer to an AnalyseJob. */
-export type AnalyseReply = { id: number; analysed: SourceAnalysis } | { id: number; error: string };
+/** The answer to an AnalyseJob: the analysis, or the processor time used when it ran over its budget, or an error. */
+export type AnalyseReply = { id: number; analysed: WireAnalysis } | { id: number; overBudgetMs: number } | { id: number; error: string };
 
 export type IndexResponse =
   | ({ id: number; uri: string; openSeq?: number } & IndexedSource)

@@ -7,7 +7,11 @@ import { FileSidecarStore } from '../core/tags/sidecarStore';
 import { closedFindings } from './closedFindings';
 import { digestCacheFromEnv } from '../core/corpus/digestCache';
 import { indexSourceFile, type IndexCache } from './indexJob';
-import type { AnalyseReply, WorkerRequest, WorkerResponse } from './indexMessages';
+import { digestSource } from '../core/corpus';
+import type { SourceAnalysis } from '../core/sourceAnalysis';
+import { digestToWire, toWire } from './analysisWire';
+import type { AnalyseJob, AnalyseReply, DigestMessage, WorkerRequest, WorkerResponse } from './indexMessages';
+import { OverBudgetError, workBudget } from './workBudget';
 
 // Workspace files rarely share paragraphs, so a small cache is enough (page furniture repeats);
 // on generated sources 2,000 cached paragraphs held ~55 MB more heap than none for 14% less
@@ -22,15 +26,44 @@ const post = (r: WorkerResponse) => parentPort!.postMessage(r);
 // Long open sources (openAnalysis.ts) get an analyzer of their own, with the main thread's cache
 // size: re-analysis after an edit then costs only the paragraphs it touched, here as there.
 let openAnalyzer: Analyzer | undefined;
+/** The latest analysis asked for each long open source: an older one's digest is not worth making. */
+const latestAnalysis = new Map<string, number>();
+
+/**
+ * Makes the digest of an analysed open source once the answer is posted and the messages already
+ * waiting are handled: a newer analysis of the same source among them makes this one superseded.
+ */
+function digestLater(job: AnalyseJob, analysed: SourceAnalysis): void {
+  const want = job.digest;
+  if (!want) return;
+  setImmediate(() => {
+    const postDigest = (m: DigestMessage) => parentPort!.postMessage(m);
+    if (latestAnalysis.get(want.uri) !== want.id) return postDigest({ digestOf: want.id, superseded: true });
+    latestAnalysis.delete(want.uri);
+    try {
+      postDigest({ digestOf: want.id, digest: digestToWire(digestSource(job.text, analysed)) });
+    } catch (e) {
+      postDigest({ digestOf: want.id, error: (e as Error).message });
+    }
+  });
+}
 
 parentPort?.on('message', (request: WorkerRequest) => {
   if ('analyse' in request) {
     const { id, analyse: job } = request;
-    openAnalyzer ??= new Analyzer();
+    const analyzer = (openAnalyzer ??= new Analyzer());
+    if (job.digest) latestAnalysis.set(job.digest.uri, job.digest.id);
+    if (job.budgetMs !== undefined) analyzer.checkpoint = workBudget(job.budgetMs).checkpoint;
     try {
-      parentPort!.postMessage({ id, analysed: analyzeSource(openAnalyzer, job.text, job.sidecar, job.options, job.tracked) } satisfies AnalyseReply);
+      const analysed = analyzeSource(analyzer, job.text, job.sidecar, job.options, job.tracked);
+      parentPort!.postMessage({ id, analysed: toWire(analysed) } satisfies AnalyseReply);
+      digestLater(job, analysed);
     } catch (e) {
-      parentPort!.postMessage({ id, error: (e as Error).message } satisfies AnalyseReply);
+      if (job.digest) parentPort!.postMessage({ digestOf: job.digest.id, error: 'not analysed' } satisfies DigestMessage);
+      if (e instanceof OverBudgetError) parentPort!.postMessage({ id, overBudgetMs: e.usedMs } satisfies AnalyseReply);
+      else parentPort!.postMessage({ id, error: (e as Error).message } satisfies AnalyseReply);
+    } finally {
+      analyzer.checkpoint = undefined;
     }
     return;
   }

@@ -2,10 +2,11 @@
 import { inspect } from 'node:util';
 import {
   createConnection, createServerPipeTransport, createServerSocketTransport, IPCMessageReader, IPCMessageWriter, ProposedFeatures,
-  StreamMessageReader, StreamMessageWriter, type MessageReader, type MessageWriter,
+  StreamMessageReader, type MessageReader, type MessageWriter,
 } from 'vscode-languageserver/node';
 import { guardReader } from './messageGuard';
 import { startServer } from './server';
+import { SlicedStreamWriter } from './slicedWriter';
 import { FramingGuard } from './stdioFraming';
 
 /** The transport the client asked for (`--stdio`, `--node-ipc`, `--socket=N`, `--pipe=NAME`), as the library reads them. */
@@ -20,7 +21,7 @@ function transport(): [MessageReader, MessageWriter] | undefined {
         process.exit(1);
       }),
     );
-    return [new StreamMessageReader(input), new StreamMessageWriter(process.stdout)];
+    return [new StreamMessageReader(input), new SlicedStreamWriter(process.stdout)];
   }
   if (argv.includes('--node-ipc')) return [new IPCMessageReader(process), new IPCMessageWriter(process)];
   const option = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

@@ -2,8 +2,11 @@
 // worker script, with an analyzer and paragraph cache of its own), so that analysing it never holds
 // up hover, code actions or other sources: a 1 MB source takes seconds even now that analysis is
 // linear. Shorter sources stay on the main thread, where the answer comes within a frame anyway and
-// no copy of the results crosses threads. An analysis that runs over its time budget is stopped
-// (the worker with it) and the source is reported as too complex, its tags kept.
+// no copy of the results crosses threads. The results come back in slices (analysisWire.ts) that the
+// main thread takes in one per turn of its event loop. An analysis that uses more than its budget
+// of processor time (workBudget.ts: load on the machine does not count) stops and the source is
+// reported as too complex, its tags kept; a wall-clock backstop, far longer, ends a worker that
+// never answers.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,17 +15,25 @@ import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
 import { attachTags } from '../core/taggedFindings';
 import { applyVisibility } from '../core/visibility';
 import { WorkerPool } from '../core/workerPool';
-import type { AnalyseJob, AnalyseReply } from './indexMessages';
+import type { SourceDigest } from '../core/corpus';
+import { digestFromWire, fromWire } from './analysisWire';
+import type { AnalyseJob, AnalyseReply, DigestMessage } from './indexMessages';
+import { digestComing } from './openDigests';
 
 /** Sources at least this long (UTF-16 units) are analysed in the worker: ~50–100 ms of analysis on the main thread. */
 export const OFF_THREAD_CHARS = 64 * 1024;
-/** Over this an analysis is stopped and the source reported as too complex (1 MB of any shape takes under 10 s). */
+/** Processor time over which an analysis is stopped and the source reported as too complex (1 MB of any shape takes under 10 s). */
 export const ANALYSIS_BUDGET_MS = 60_000;
+/** Wall-clock time after which a worker that has not answered is ended, whatever the load: ten times the budget, at least 10 minutes. */
+export const backstopMs = (budgetMs: number) => Math.max(10 * budgetMs, 600_000);
 
 export interface OpenAnalysisOptions {
   /** The worker script; without one every source is analysed on the main thread (tests from source). */
   script?: string;
+  /** Processor time an analysis may use (SOURCEMARK_ANALYSIS_BUDGET_MS, else ANALYSIS_BUDGET_MS). */
   budgetMs?: number;
+  /** Wall-clock backstop (SOURCEMARK_ANALYSIS_BACKSTOP_MS, else backstopMs(budgetMs)). */
+  backstopMs?: number;
   minChars?: number;
   log: (message: string) => void;
 }
@@ -35,13 +46,19 @@ export class OpenAnalysis {
   private readonly running = new Map<string, number>();
   private readonly script?: string;
   private readonly budgetMs: number;
+  private readonly backstopMs: number;
   private readonly minChars: number;
+  /** Digests the worker will post after its answers (openDigests.ts), by id. */
+  private readonly digests = new Map<number, (digest: SourceDigest | 'superseded' | undefined) => void>();
+  private nextDigest = 1;
 
   constructor(private readonly options: OpenAnalysisOptions) {
     const script = options.script ?? path.join(__dirname, 'indexWorker.js');
     this.script = existsSync(script) ? script : undefined;
     const fromEnv = Number(process.env.SOURCEMARK_ANALYSIS_BUDGET_MS);
     this.budgetMs = options.budgetMs ?? (fromEnv > 0 ? fromEnv : ANALYSIS_BUDGET_MS);
+    const backstopFromEnv = Number(process.env.SOURCEMARK_ANALYSIS_BACKSTOP_MS);
+    this.backstopMs = options.backstopMs ?? (backstopFromEnv > 0 ? backstopFromEnv : backstopMs(this.budgetMs));
     this.minChars = options.minChars ?? OFF_THREAD_CHARS;
   }
 
@@ -61,7 +78,7 @@ export class OpenAnalysis {
       if (!this.offThread(text.length)) return analyzeSource(analyzer, text, sidecar, options, tracked);
       this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
       try {
-        return await this.inWorker({ text, ...(sidecar ? { sidecar } : {}), options, ...(tracked ? { tracked } : {}) });
+        return await this.inWorker({ text, ...(sidecar ? { sidecar } : {}), options, ...(tracked ? { tracked } : {}), budgetMs: this.budgetMs }, uri);
       } finally {
         const left = this.running.get(uri)! - 1;
         if (left) this.running.set(uri, left);
@@ -70,39 +87,66 @@ export class OpenAnalysis {
     };
   }
 
-  private async inWorker(job: AnalyseJob): Promise<SourceAnalysis> {
+  private async inWorker(analyse: AnalyseJob, uri: string): Promise<SourceAnalysis> {
     const script = this.script!;
     const pool = (this.pool ??= new WorkerPool(() => new Worker(script), 1, {
       unref: true,
       onWorkerError: (e) => this.options.log(`Sourcemark analysis worker failed: ${e.stack ?? e.message}`),
+      onOther: (m) => void this.digestArrived(m as DigestMessage),
     }));
+    const job: AnalyseJob = { ...analyse, digest: { id: this.nextDigest++, uri } };
+    const digest = new Promise<SourceDigest | 'superseded' | undefined>((resolve) => this.digests.set(job.digest!.id, resolve));
+    const noDigest = () => this.settleDigest(job.digest!.id, undefined);
     let timer: NodeJS.Timeout | undefined;
-    const overBudget = new Promise<'over'>((resolve) => (timer = setTimeout(() => resolve('over'), this.budgetMs)));
+    const backstop = new Promise<'backstop'>((resolve) => (timer = setTimeout(() => resolve('backstop'), this.backstopMs)));
+    let reply: AnalyseReply | 'backstop';
     try {
-      const reply = await Promise.race([pool.run({ analyse: job }), overBudget]);
-      if (reply === 'over') {
-        // The worker cannot be interrupted: it goes, and the next long source gets a fresh one.
-        if (this.pool === pool) this.pool = undefined;
-        void pool.terminate('the analysis ran over its time budget');
-        return tooComplex(job, this.budgetMs);
-      }
-      if ('error' in reply) throw new Error(reply.error);
-      return reply.analysed;
+      reply = await Promise.race([pool.run({ analyse: job }), backstop]);
+    } catch (e) {
+      noDigest();
+      throw e;
     } finally {
       clearTimeout(timer);
     }
+    if (reply === 'backstop' || !('analysed' in reply)) noDigest();
+    if (reply === 'backstop') {
+      // The worker cannot be interrupted: it goes, and the next long source gets a fresh one.
+      if (this.pool === pool) this.pool = undefined;
+      void pool.terminate('the analysis did not finish within its wall-clock backstop');
+      this.options.log(`Sourcemark: an analysis did not finish within ${duration(this.backstopMs)}; its worker was ended.`);
+      return tooComplex(job, `its analysis did not finish within ${duration(this.backstopMs)}`);
+    }
+    if ('overBudgetMs' in reply) return tooComplex(job, `its analysis used more than ${duration(this.budgetMs)} of processor time`);
+    if ('error' in reply) throw new Error(reply.error);
+    const analysed = await fromWire(reply.analysed);
+    digestComing(analysed.tagged, digest);
+    return analysed;
+  }
+
+  private async digestArrived(m: DigestMessage): Promise<void> {
+    if (typeof m?.digestOf !== 'number' || !this.digests.has(m.digestOf)) return;
+    if ('digest' in m) this.settleDigest(m.digestOf, await digestFromWire(m.digest).catch(() => undefined));
+    else this.settleDigest(m.digestOf, 'superseded' in m ? 'superseded' : undefined);
+  }
+
+  private settleDigest(id: number, digest: SourceDigest | 'superseded' | undefined): void {
+    this.digests.get(id)?.(digest);
+    this.digests.delete(id);
   }
 
   dispose(): void {
     void this.pool?.terminate();
     this.pool = undefined;
+    for (const id of [...this.digests.keys()]) this.settleDigest(id, undefined);
   }
 }
 
+const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
+
 /** A source whose analysis ran over the budget: no findings, a note saying why, its tags attached as for any source not analysed. */
-function tooComplex(job: AnalyseJob, budgetMs: number): SourceAnalysis {
+function tooComplex(job: AnalyseJob, why: string): SourceAnalysis {
   return {
-    skippedReason: `This source is too complex to analyse: its analysis took longer than ${Math.round(budgetMs / 1000)} s and was stopped, so that the editor stays responsive. Its tags are kept. Splitting it into smaller files lets Sourcemark analyse it.`,
+    skippedReason: `This source is too complex to analyse: ${why} and was stopped, so that the editor stays responsive. Its tags are kept. Splitting it into smaller files lets Sourcemark analyse it.`,
     tagged: applyVisibility(job.text, attachTags(job.text, [], job.sidecar, job.tracked), job.sidecar?.dismissals ?? [], {}, job.tracked),
   };
 }

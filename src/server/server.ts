@@ -21,6 +21,7 @@ import { CachedSidecarStore } from './sidecarCache';
 import { SourceMatcher } from './sourceMatcher';
 import { TagRangeTracker } from './tagTracking';
 import { TagService } from './tagService';
+import { warmUpWhenIdle } from './warmUp';
 
 /** How long shutdown waits for the sidecar writes under way. */
 const SHUTDOWN_WAIT_MS = 1500;
@@ -66,7 +67,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    setImmediate(() => ctx.analyzer.warmUp());
+    // Only while no source is open, a sentence per turn: the first requests never wait for it.
+    warmUpWhenIdle(ctx.analyzer, () => ctx.documents.all().length > 0);
     // A client that goes away before answering must not leave an unhandled rejection behind.
     if (canWatchConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcemark' }).catch(() => undefined);
     for (const f of features) f.initialized?.();
@@ -116,7 +118,7 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
   const analyzer = new Analyzer();
   const store = new CachedSidecarStore(options.store ?? new FileSidecarStore());
   const settings = new Settings(connection);
-  const matcher = new SourceMatcher();
+  const matcher = new SourceMatcher([], (message) => connection.console.warn(message));
   const tags = new TagService(store, options.now);
   const diagnostics = new DiagnosticsPublisher(connection, documents);
   const work = new BackgroundWork(connection);

@@ -15,6 +15,7 @@ import { indexSourceFile, type IndexedSummary, type IndexJob } from './indexJob'
 import type { FindingsJob } from './closedFindings';
 import { WorkerPool } from '../core/workerPool';
 import { fromWire, type IndexResponse, type IndexTask, type WorkerResponse } from './indexMessages';
+import { takeDigest } from './openDigests';
 import type { DocumentFindings } from '../shared/protocol';
 import { analysisOptionsOf, type SourcemarkSettings } from './settings';
 import { listSources } from './workspaceSources';
@@ -154,6 +155,19 @@ export class WorkspaceIndex {
     this.queue.delete(uri);
     // A second analysis of a huge open file would double the server's memory: its disk version stays indexed.
     if (text.length > OPEN_INDEX_LIMIT) return;
+    // Analysed in a worker (openAnalysis.ts), which makes the digest too: it follows the analysis.
+    const coming = takeDigest(analysed.tagged);
+    if (!coming) return this.digestOpen(uri, text, analysed, settings, seq);
+    void coming.then((digest) => {
+      if (this.disposed || this.openSeq.get(uri) !== seq || !this.options.isOpen(uri) || digest === 'superseded') return;
+      if (!digest) return this.digestOpen(uri, text, analysed, settings, seq);
+      this.corpus.upsert(uri, digest);
+      this.options.onChange('file');
+    });
+  }
+
+  /** An open source's digest made here: in this thread, or by an index worker analysing it again if it is long. */
+  private digestOpen(uri: string, text: string, analysed: SourceAnalysis, settings: SourcemarkSettings, seq: number): void {
     if (text.length > OPEN_INLINE_LIMIT && this.pool) {
       this.queue.set(uri, { ...jobFor(uri, settings), text, openSeq: seq });
       this.pump(() => this.options.onChange('file'));

@@ -6,7 +6,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseSidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
+import { emptySidecar, parseSidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
+import { sha256Hex } from '../../src/core/tags/quoteSelector';
+import { addDismissal } from '../../src/core/tags/tagOperations';
 import { buildCliWorkspace, GOLDEN_DIR, GOLDEN_RUNS, REFERENCE_DATE, runCli, S002, S003, S004 } from './cliWorkspace';
 
 const R = ['--reference-date', REFERENCE_DATE];
@@ -45,6 +47,38 @@ describe('goldens: every command on the sample sources', () => {
       }
     });
   }
+});
+
+describe('dismissals in the CLI', () => {
+  it('honours the workspace .sourcemark-ignore and a source\'s own dismissals in stats, check and exports', async () => {
+    const root = workspace();
+    const stats = async () => JSON.parse((await runCli(['stats', '--json', ...R, 'sources'], root)).stdout) as { files: { file: string; entities: number; claims: number; untagged: number }[] };
+    const before = await stats();
+    writeFileSync(path.join(root, '.sourcemark-ignore'), '# not worth checking\nentity: Xiaomi\n');
+    const ignored = await stats();
+    for (const f of before.files.filter((x) => !x.file.endsWith(S004))) {
+      const now = ignored.files.find((x) => x.file === f.file)!;
+      expect(now.entities, f.file).toBeLessThan(f.entities);
+      expect(now.claims, f.file).toBe(f.claims);
+    }
+    const csv = (await runCli(['export', '--format', 'csv', ...R, 'sources'], root)).stdout;
+    expect(csv.split('\n').some((l) => /,entity,[^,]*,Xiaomi,/.test(l))).toBe(false);
+
+    // A claim dismissed in its sidecar ("Not a claim") leaves the untagged count of check.
+    const source = path.join(root, 'sources', S003);
+    const text = readFileSync(source, 'utf8');
+    const claim = 'Once Huawei and Xiaomi secure deals with major carriers like AT&T and Verizon';
+    const start = text.indexOf(claim);
+    const sidecar = emptySidecar(S003, sha256Hex(text));
+    const { sidecar: dismissed } = addDismissal(sidecar, { kind: 'not-a-claim', start, end: text.indexOf('.', start + claim.length) + 1, sourceText: text, now: new Date('2026-11-22T10:00:00.000Z') });
+    const checkJson = async () => JSON.parse((await runCli(['check', '--json', ...R, 'sources'], root)).stdout) as { counts: { untagged: number } };
+    const untagged = (await checkJson()).counts.untagged;
+    const sidecarPath = `${source}.annotations.json`;
+    const existing = existsSync(sidecarPath) ? parseSidecar(readFileSync(sidecarPath, 'utf8')) : { ok: true as const, sidecar };
+    if (!existing.ok) throw new Error(existing.problem.message);
+    writeFileSync(sidecarPath, serializeSidecar({ ...existing.sidecar, sourceSha256: dismissed.sourceSha256, dismissals: dismissed.dismissals }));
+    expect((await checkJson()).counts.untagged).toBe(untagged - 1);
+  });
 });
 
 describe('sourcemark check', () => {

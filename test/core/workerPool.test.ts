@@ -8,6 +8,7 @@ const { parentPort } = require('node:worker_threads');
 parentPort.on('message', (t) => {
   if (t.crash) throw new Error('boom');
   parentPort.postMessage({ id: t.id, value: t.value });
+  if (t.value === 'follow') parentPort.postMessage({ followUp: t.value });
 });`;
 
 type Task = { value: string; crash?: boolean };
@@ -24,6 +25,17 @@ afterEach(async () => {
 });
 
 describe('worker pool', () => {
+  it('passes on a message that answers no task (a follow-up to a reply) without taking it for one', async () => {
+    const others: object[] = [];
+    let told!: () => void;
+    const followed = new Promise<void>((resolve) => (told = resolve));
+    const pool = poolOf(1, { onOther: (m: object) => (others.push(m), told()) });
+    expect((await pool.run({ value: 'follow' })).value).toBe('follow');
+    expect((await pool.run({ value: 'next' })).value).toBe('next');
+    await followed;
+    expect(others).toEqual([{ followUp: 'follow' }]);
+  });
+
   it('answers every task with its own reply, on every worker', async () => {
     const pool = poolOf(2, { perWorker: 2 });
     expect(pool.capacity).toBe(4);

@@ -174,6 +174,8 @@ export function inProcessServer(options: ServerOptions = {}): LspTestClient {
   const testClient = new LspTestClient(client, async () => {
     client.dispose();
     serverConnection.dispose();
+    // Writes already queued by the server (its writer runs them on a later turn) land before the pipe ends.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     toServer.end();
     toClient.end();
   });
@@ -183,8 +185,9 @@ export function inProcessServer(options: ServerOptions = {}): LspTestClient {
 }
 
 /** The built server (`dist/server.js --stdio`) as a child process. */
-export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; gid?: number } = {}): { client: LspTestClient; child: ChildProcess; stderr: () => string; exited: Promise<never> } {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...spawnOptions });
+export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; gid?: number; execArgv?: string[] } = {}): { client: LspTestClient; child: ChildProcess; stderr: () => string; exited: Promise<never> } {
+  const { execArgv = [], ...ids } = spawnOptions;
+  const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...ids });
   let stderr = '';
   let shuttingDown = false;
   child.stderr!.on('data', (d) => (stderr += d));

@@ -13,13 +13,15 @@ const cleanups = cleanupsAfterEach();
 /** 200 KB of the sample source's paragraphs: long enough to go to the worker. */
 const longText = (text: string) => Array.from({ length: Math.ceil(200_000 / text.length) }, () => text).join('\n\n');
 
-/** A spawned server (with this analysis budget, if given) that has just opened a 200 KB source. */
-async function openLongSource(budgetMs?: string) {
+/** A spawned server (with this analysis budget of processor time, and wall-clock backstop, if given) that has just opened a 200 KB source. */
+async function openLongSource(budgetMs?: string, backstopMs?: string) {
   const ws = tempWorkspace();
   cleanups.push(ws.cleanup);
   if (budgetMs) process.env.SOURCEMARK_ANALYSIS_BUDGET_MS = budgetMs;
+  if (backstopMs) process.env.SOURCEMARK_ANALYSIS_BACKSTOP_MS = backstopMs;
   const { client, exited } = spawnedServer(SERVER);
   delete process.env.SOURCEMARK_ANALYSIS_BUDGET_MS;
+  delete process.env.SOURCEMARK_ANALYSIS_BACKSTOP_MS;
   cleanups.push(() => client.shutdown());
   // Every region: the repeated page's comments hold most of its claims, and this is about the worker, not regions.
   client.settings = { regions: ['title', 'body', 'comments', 'commentMeta', 'boilerplate'] };
@@ -44,10 +46,20 @@ describe('long open sources', () => {
   it('are reported as too complex when their analysis runs over the budget, and the server goes on', { timeout: 180_000 }, async () => {
     const { ws, client, exited, uri } = await openLongSource('1');
     const diagnostics = await Promise.race([client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.some((x) => x.code === DIAGNOSTIC_CODES.skipped) && client.diagnostics.get(uri)!.diagnostics, 'the too-complex note', 120_000), exited]);
-    expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.skipped)!.message).toContain('too complex to analyse');
+    expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.skipped)!.message).toContain('too complex to analyse: its analysis used more than 1 ms of processor time');
     // A short source is analysed on the main thread as ever.
     const small = ws.path(XIAOMI_US);
     const smallUri = await client.open(small, read(small));
     await client.waitForDiagnostics(smallUri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.untaggedClaim));
+  });
+
+  it('are reported as too complex when the worker does not answer within the wall-clock backstop, and the next long source gets a fresh worker', { timeout: 180_000 }, async () => {
+    const { ws, client, exited, text, uri } = await openLongSource(undefined, '1');
+    const diagnostics = await Promise.race([client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.some((x) => x.code === DIAGNOSTIC_CODES.skipped) && client.diagnostics.get(uri)!.diagnostics, 'the too-complex note', 120_000), exited]);
+    expect(diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.skipped)!.message).toContain('did not finish within 1 ms');
+    const other = ws.path('long2.txt');
+    writeFileSync(other, text);
+    const otherUri = await client.open(other, text);
+    await Promise.race([client.waitFor(() => client.diagnostics.get(otherUri)?.diagnostics.some((x) => x.code === DIAGNOSTIC_CODES.skipped), 'a second too-complex note', 120_000), exited]);
   });
 });

@@ -59,7 +59,10 @@ export function parseIgnoreFile(text: string): IgnoreFile {
 /** Comments first, then entries sorted, one a line, unknown lines at the end, trailing newline: the same set gives the same bytes. */
 export function serializeIgnoreFile(file: IgnoreFile): string {
   const values = file.entries.map((e) => ({ ...e, value: oneLineValue(e.value) })).filter((e) => e.value);
-  const lines = [...new Set(values.map(keyOf))].sort(compare);
+  // Matching ignores case, so "Smartphone" and "smartphone" are one entry: the first spelling stays.
+  const byKey = new Map<string, string>();
+  for (const e of values) if (!byKey.has(keyOf(e).toLowerCase())) byKey.set(keyOf(e).toLowerCase(), keyOf(e));
+  const lines = [...byKey.values()].sort(compare);
   const rest = file.unknown.map((u) => u.text);
   return [...(file.comments ?? []), ...lines, ...rest].map((l) => `${l}\n`).join('');
 }

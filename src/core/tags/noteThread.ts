@@ -16,7 +16,8 @@ export function noteOf(a: Pick<Annotation, 'comments'> | undefined): string | un
   const comments = a?.comments ?? [];
   if (!comments.length) return undefined;
   if (comments.length === 1) return comments[0]!.body;
-  return comments.map((c) => `${c.author} (${c.createdAt.slice(0, 10)}): ${c.body}`).join('\n');
+  // One line each: a comment's own line breaks become spaces, so a line is always one comment.
+  return comments.map((c) => `${c.author} (${c.createdAt.slice(0, 10)}): ${c.body.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ')}`).join('\n');
 }
 
 function withComments(a: Annotation, comments: readonly NoteComment[], stamp: string): Annotation {

@@ -143,4 +143,8 @@ describe('ignore file on disk', () => {
     await mkdir(join(dir, IGNORE_FILE_NAME));
     expect(await readIgnoreFile(join(dir, IGNORE_FILE_NAME))).toEqual({ entries: [], unknown: [] });
   });
+  it('keeps one entry for names that differ only in case (matching ignores case), the first spelling', () => {
+    expect(serializeIgnoreFile(parseIgnoreFile('entity: Smartphone\nentity: smartphone\nentity: SMARTPHONE\nentity: Apple\n')))
+      .toBe('entity: Apple\nentity: Smartphone\n');
+  });
 });

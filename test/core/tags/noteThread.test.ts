@@ -69,4 +69,12 @@ describe('comment ids', () => {
     expect(deleteComment(a, 'c_1', T1)!.comments!.map((c) => c.id)).toEqual(['c_2']);
     expect(a.comments!.map((c) => c.body)).toEqual(['one', 'two']);
   });
+  it('says a thread one comment a line, even when a comment has line breaks of its own', () => {
+    const comments = [
+      { id: 'c_1', author: 'ana', createdAt: '2026-11-22T10:00:00.000Z', body: 'first line\r\n  second line' },
+      { id: 'c_2', author: 'ben', createdAt: '2026-11-23T10:00:00.000Z', body: 'ok' },
+    ];
+    expect(noteOf({ comments })).toBe('ana (2026-11-22): first line second line\nben (2026-11-23): ok');
+    expect(noteOf({ comments: [comments[0]!] })).toBe('first line\r\n  second line');
+  });
 });

@@ -1,0 +1,164 @@
+// A long open source's analysis crosses from the worker to the main thread in slices. Posted as one
+// structured-cloned object, the 50,000 findings of a 1 MB source took the main thread ~260 ms (plus
+// the garbage collection it set off) to receive in one go, and every hover waited for it. The worker
+// serialises the long arrays (v8.serialize, the same algorithm as postMessage) in slices; the main
+// thread deserialises one slice per turn of the event loop. A finding the analysis and the tagged
+// list share is sent once: analysis.findings refers to the tagged copy by index.
+import { deserialize, serialize } from 'node:v8';
+import type { SourceDigest } from '../core/corpus';
+import type { Finding } from '../core/model';
+import type { SourceAnalysis } from '../core/sourceAnalysis';
+import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
+import type { VisibleFindings } from '../core/visibility';
+import { countSlice, inSlices, SLICE_ITEMS, yieldToLoop } from './slices';
+
+export interface WireAnalysis {
+  /** Items per slice: the main thread rebuilds analysis.findings in slices of this size too. */
+  slice: number;
+  /** Everything but the long arrays. */
+  head: Uint8Array;
+  /** tagged.findings, a slice per buffer. */
+  tagged: Uint8Array[];
+  /** analysis.findings: the index of the tagged finding each is (that finding without its tag), or -1 for the next of `literal`. */
+  findingsFrom?: Int32Array;
+  /** analysis.findings not found as such among the tagged ones, in slices. */
+  literal: Uint8Array[];
+  /** analysis.repeats, in slices (absent: the analysis has none). */
+  repeats?: Uint8Array[];
+}
+
+interface Head {
+  analysis?: Omit<NonNullable<SourceAnalysis['analysis']>, 'findings' | 'repeats'>;
+  /** The analysis's keys in their order, so that the object comes back as it was. */
+  analysisKeys?: string[];
+  skippedReason?: string;
+  tagged: Omit<VisibleFindings, 'findings' | 'duplicates'> & { duplicates: { annotation: TaggedFindings['duplicates'][number]['annotation']; finding: number }[] };
+}
+
+const TAG_KEYS = new Set(['annotation', 'anchor']);
+
+/** Whether `tagged` is `f` copied, with at most a tag and its anchor added (attachTags makes such copies). */
+function copyOf(f: Finding, tagged: TaggedFinding | undefined): boolean {
+  if (!tagged || 'annotation' in f || 'anchor' in f) return false;
+  let keys = 0;
+  for (const k in f) {
+    if ((f as unknown as Record<string, unknown>)[k] !== (tagged as unknown as Record<string, unknown>)[k]) return false;
+    keys++;
+  }
+  for (const k in tagged) if (!TAG_KEYS.has(k)) keys--;
+  return keys === 0;
+}
+
+function serialiseSlices<T>(items: readonly T[], size: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(serialize(items.slice(i, i + size)));
+  return out;
+}
+
+/** In the worker: the analysis as slices to post. */
+export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS): WireAnalysis {
+  const { analysis, skippedReason, tagged } = analysed;
+  const indexOf = new Map(tagged.findings.map((f, i) => [f, i]));
+  const head: Head = {
+    ...(skippedReason !== undefined ? { skippedReason } : {}),
+    tagged: {
+      orphans: tagged.orphans,
+      anchors: tagged.anchors,
+      duplicates: tagged.duplicates.map((d) => ({ annotation: d.annotation, finding: indexOf.get(d.finding) ?? -1 })),
+      dismissals: tagged.dismissals,
+      dismissalOrphans: tagged.dismissalOrphans,
+      dismissed: tagged.dismissed,
+      hiddenByRegion: tagged.hiddenByRegion,
+    },
+  };
+  const wire: WireAnalysis = { slice: size, head: new Uint8Array(0), tagged: serialiseSlices(tagged.findings, size), literal: [] };
+  if (analysis) {
+    const { findings, repeats, ...rest } = analysis;
+    head.analysis = rest;
+    head.analysisKeys = Object.keys(analysis);
+    const byId = new Map(tagged.findings.map((f, i) => [f.id, i]));
+    const literal: Finding[] = [];
+    wire.findingsFrom = Int32Array.from(findings, (f) => {
+      const i = byId.get(f.id);
+      if (i !== undefined && copyOf(f, tagged.findings[i])) return i;
+      literal.push(f);
+      return -1;
+    });
+    wire.literal = serialiseSlices(literal, size);
+    if (repeats) wire.repeats = serialiseSlices(repeats, size);
+  }
+  wire.head = serialize(head);
+  return wire;
+}
+
+async function fromSlices<T>(slices: readonly Uint8Array[]): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < slices.length; i++) {
+    if (i > 0) await yieldToLoop();
+    const items = deserialize(slices[i]!) as T[];
+    for (const item of items) out.push(item);
+    countSlice(items.length);
+  }
+  return out;
+}
+
+/** On the main thread: the analysis back from its slices, yielding to the event loop between them. */
+export async function fromWire(wire: WireAnalysis): Promise<SourceAnalysis> {
+  const head = deserialize(wire.head) as Head;
+  const findings = await fromSlices<TaggedFinding>(wire.tagged);
+  await yieldToLoop();
+  const tagged: VisibleFindings = {
+    findings,
+    orphans: head.tagged.orphans,
+    anchors: head.tagged.anchors,
+    duplicates: head.tagged.duplicates.map((d) => ({ annotation: d.annotation, finding: findings[d.finding]! })),
+    dismissals: head.tagged.dismissals,
+    dismissalOrphans: head.tagged.dismissalOrphans,
+    dismissed: head.tagged.dismissed,
+    hiddenByRegion: head.tagged.hiddenByRegion,
+  };
+  let analysis: SourceAnalysis['analysis'];
+  if (head.analysis && wire.findingsFrom) {
+    const literal = await fromSlices<Finding>(wire.literal);
+    let next = 0;
+    const analysisFindings: Finding[] = new Array(wire.findingsFrom.length);
+    await inSlices(Array.from(wire.findingsFrom), (from, i) => {
+      if (from < 0) analysisFindings[i] = literal[next++]!;
+      else {
+        const { annotation: _annotation, anchor: _anchor, ...finding } = findings[from]!;
+        analysisFindings[i] = finding;
+      }
+    }, wire.slice);
+    const parts: Record<string, unknown> = { ...head.analysis, findings: analysisFindings, ...(wire.repeats ? { repeats: await fromSlices<Finding>(wire.repeats) } : {}) };
+    analysis = Object.fromEntries(head.analysisKeys!.map((k) => [k, parts[k]])) as unknown as SourceAnalysis['analysis'];
+  }
+  return { ...(analysis ? { analysis } : {}), ...(head.skippedReason !== undefined ? { skippedReason: head.skippedReason } : {}), tagged };
+}
+
+/** A source's cross-source digest, its lists in slices (a 1 MB source's digest has tens of thousands of items). */
+export interface WireDigest {
+  head: Uint8Array;
+  lists: [key: string, slices: Uint8Array[]][];
+}
+
+/** In the worker: the digest as slices to post. */
+export function digestToWire(digest: SourceDigest, size = SLICE_ITEMS): WireDigest {
+  const head: Record<string, unknown> = { ...digest };
+  const lists: WireDigest['lists'] = [];
+  for (const [key, value] of Object.entries(digest)) {
+    if (!Array.isArray(value)) continue;
+    lists.push([key, serialiseSlices(value, size)]);
+    head[key] = [];
+  }
+  return { head: serialize(head), lists };
+}
+
+/** On the main thread: the digest back from its slices, yielding to the event loop between them. */
+export async function digestFromWire(wire: WireDigest): Promise<SourceDigest> {
+  const digest = deserialize(wire.head) as Record<string, unknown>;
+  for (const [key, slices] of wire.lists) {
+    await yieldToLoop();
+    digest[key] = await fromSlices(slices);
+  }
+  return digest as unknown as SourceDigest;
+}

@@ -1,0 +1,87 @@
+// A long open source's analysis crosses from the worker in slices (src/server/analysisWire.ts): it
+// must come back exactly as it was, and the main thread must get a turn between slices.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { serialize, deserialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/core/analyzer';
+import { analyzeSource, type SourceAnalysis } from '../../src/core/sourceAnalysis';
+import { fromWire, toWire } from '../../src/server/analysisWire';
+import { resetSliceStats, sliceStats } from '../../src/server/slices';
+import { ann, sidecar } from '../core/tags/fixtures';
+
+const SOURCES = path.resolve(__dirname, '../../test-fixtures/sources');
+const sample = ['000_10788ba24ea37e24.txt', '002_3b3f9ef10a23df2c.txt'].map((f) => readFileSync(path.join(SOURCES, f), 'utf8')).join('\n\n');
+// The same paragraphs twice: the second copies are repeats (findings the analysis keeps apart).
+const text = `${sample}\n\n${sample}`;
+
+/** The sample analysed with tags: one on a claim, a second on the same claim, one whose text is gone, one on words no finding covers. */
+function analysedWithTags(): SourceAnalysis {
+  const analyzer = new Analyzer(0);
+  const plain = analyzeSource(analyzer, text, undefined, {});
+  const claim = plain.tagged.findings.find((f) => f.kind === 'claim')!;
+  const quote = (id: string, start: number, end: number, status: 'verified' | 'contradicted' = 'verified') =>
+    ann(id, start, end, { status, target: { start, end, exact: text.slice(start, end), prefix: '', suffix: '' } });
+  const tags = sidecar([
+    quote('a_000000000001', claim.start, claim.end),
+    quote('a_000000000002', claim.start, claim.end, 'contradicted'),
+    ann('a_000000000003', 0, 10, { target: { start: 0, end: 10, exact: 'not in this text at all', prefix: '', suffix: '' } }),
+    quote('a_000000000004', 2, 9),
+  ]);
+  return analyzeSource(analyzer, text, tags, {});
+}
+
+/** The analysis as one structured clone, the way it used to cross: the reference. */
+const cloned = (a: SourceAnalysis) => deserialize(serialize(a)) as SourceAnalysis;
+
+describe('analysisWire', () => {
+  it('brings an analysis back exactly as it was, tags, orphans, duplicates and repeats included, key order too', async () => {
+    const analysed = analysedWithTags();
+    expect(analysed.tagged.orphans.length).toBeGreaterThan(0);
+    expect(analysed.tagged.duplicates.length).toBeGreaterThan(0);
+    expect(analysed.analysis!.repeats?.length).toBeGreaterThan(0);
+    expect(analysed.tagged.findings.some((f) => f.annotation)).toBe(true);
+
+    const back = await fromWire(deserialize(serialize(toWire(analysed, 7))));
+    expect(back).toEqual(cloned(analysed));
+    expect(JSON.stringify(back)).toBe(JSON.stringify(analysed));
+    expect([...back.tagged.anchors]).toEqual([...analysed.tagged.anchors]);
+    // A duplicate still points at the finding in the list, not at a copy of it.
+    expect(back.tagged.findings).toContain(back.tagged.duplicates[0]!.finding);
+  });
+
+  it('sends a finding the analysis and the tagged list share once', () => {
+    const analysed = analysedWithTags();
+    const wire = toWire(analysed, 7);
+    // Every analysis finding without a tag is the tagged copy: none goes as a literal.
+    expect([...wire.findingsFrom!].filter((i) => i < 0)).toHaveLength(0);
+    expect(wire.literal).toHaveLength(0);
+  });
+
+  it('gives the event loop a turn between slices, and no slice is larger than asked', async () => {
+    const analysed = analysedWithTags();
+    const wire = toWire(analysed, 7);
+    expect(wire.tagged.length).toBeGreaterThan(3);
+    resetSliceStats();
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      if (done) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    await fromWire(wire);
+    done = true;
+    // A turn of the event loop between each slice (a hover waiting in the queue is read then).
+    expect(turns).toBeGreaterThanOrEqual(wire.tagged.length - 1);
+    expect(sliceStats().largest).toBeLessThanOrEqual(7);
+  });
+
+  it('keeps an analysis without findings or one not analysed at all', async () => {
+    const analyzer = new Analyzer(0);
+    for (const a of [analyzeSource(analyzer, '', undefined, {}), analyzeSource(analyzer, '\u0000'.repeat(100), undefined, {})]) {
+      expect(await fromWire(toWire(a))).toEqual(cloned(a));
+    }
+  });
+});

@@ -1,0 +1,83 @@
+// A long open source's cross-source digest is made by the worker that analysed it and follows the
+// analysis over (src/server/openDigests.ts); the workspace index takes it instead of digesting the
+// source on the main thread or analysing it a second time.
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Connection } from 'vscode-languageserver';
+import { Analyzer } from '../../src/core/analyzer';
+import { digestSource, type SourceDigest } from '../../src/core/corpus';
+import { analyzeSource } from '../../src/core/sourceAnalysis';
+import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
+import { OpenAnalysis } from '../../src/server/openAnalysis';
+import { digestComing, takeDigest } from '../../src/server/openDigests';
+import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { WorkspaceIndex } from '../../src/server/workspaceIndex';
+import { cleanupsAfterEach } from './fixtureWorkspace';
+
+const WORKER = path.resolve(__dirname, '../../dist/indexWorker.js');
+const text = readFileSync(path.resolve(__dirname, '../../test-fixtures/sources/000_10788ba24ea37e24.txt'), 'utf8');
+const URI = 'file:///work/news/long.txt';
+const cleanups = cleanupsAfterEach();
+
+function openIndex(changed: () => void): WorkspaceIndex {
+  const quiet = { log() {}, warn() {}, error() {} };
+  const index = new WorkspaceIndex({
+    connection: { console: quiet } as unknown as Connection,
+    store: new FileSidecarStore(),
+    settingsFor: async () => DEFAULT_SETTINGS,
+    isSource: () => true,
+    isOpen: () => true,
+    onChange: changed,
+    workers: 0,
+  });
+  cleanups.push(() => index.dispose());
+  return index;
+}
+
+describe.runIf(existsSync(WORKER))('the digest of a source analysed in the worker', () => {
+  it('comes from the worker after the analysis, and is the digest of that analysis', async () => {
+    const analysis = new OpenAnalysis({ script: WORKER, minChars: 0, log: () => undefined });
+    cleanups.push(() => analysis.dispose());
+    const analysed = await analysis.analyseFor(URI)(new Analyzer(0), text, undefined, {});
+    const coming = takeDigest(analysed.tagged);
+    expect(coming).toBeDefined();
+    expect(takeDigest(analysed.tagged)).toBeUndefined(); // taken once
+    expect(await coming).toEqual(digestSource(text, analysed));
+  });
+});
+
+describe('WorkspaceIndex.upsertOpen', () => {
+  const analysed = () => analyzeSource(new Analyzer(0), text, undefined, {});
+
+  it('takes the digest coming from the worker instead of making one', async () => {
+    let changed!: () => void;
+    const change = new Promise<void>((resolve) => (changed = resolve));
+    const index = openIndex(() => changed());
+    const a = analysed();
+    const fromWorker = { ...digestSource(text, a), claims: [] } as SourceDigest;
+    digestComing(a.tagged, Promise.resolve(fromWorker));
+    index.upsertOpen(URI, text, a, DEFAULT_SETTINGS);
+    await change;
+    expect(index.corpus.digest(URI)).toBe(fromWorker);
+  });
+
+  it('leaves the index to a newer analysis when the digest was superseded, and digests here when none could be made', async () => {
+    const index = openIndex(() => undefined);
+    const a = analysed();
+    const superseded = Promise.resolve('superseded' as const);
+    digestComing(a.tagged, superseded);
+    index.upsertOpen(URI, text, a, DEFAULT_SETTINGS);
+    await superseded;
+    await Promise.resolve();
+    expect(index.corpus.digest(URI)).toBeUndefined();
+
+    const b = analysed();
+    const failed = Promise.resolve(undefined);
+    digestComing(b.tagged, failed);
+    index.upsertOpen(URI, text, b, DEFAULT_SETTINGS);
+    await failed;
+    await Promise.resolve();
+    expect(index.corpus.digest(URI)).toEqual(digestSource(text, b));
+  });
+});

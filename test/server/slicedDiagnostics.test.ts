@@ -1,0 +1,84 @@
+// A source's diagnostics built a slice of findings at a time (src/server/slicedDiagnostics.ts) are
+// the ones toDiagnostics builds in one go: same items, same order, whatever the state holds.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/core/analyzer';
+import type { Conflict } from '../../src/core/corpus/conflicts';
+import type { CrossSourceView } from '../../src/server/crossSource';
+import { toDiagnostics } from '../../src/server/diagnostics';
+import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { slicedDiagnostics } from '../../src/server/slicedDiagnostics';
+import { resetSliceStats, sliceStats } from '../../src/server/slices';
+import { loadState, type SourceState } from '../../src/server/sourceState';
+import { ann, sidecar } from '../core/tags/fixtures';
+
+const SOURCES = path.resolve(__dirname, '../../test-fixtures/sources');
+const URI = 'file:///work/news/a.txt';
+// Sample prose, and a paragraph that is not prose (a note on its first line).
+const text = `${readFileSync(path.join(SOURCES, '000_10788ba24ea37e24.txt'), 'utf8')}\n\n${'the quick brown fox jumps over the lazy dog '.repeat(200)}\n`;
+const settings = { ...DEFAULT_SETTINGS, severity: { ...DEFAULT_SETTINGS.severity, entity: 'information' as const, date: 'warning' as const } };
+
+async function stateWith(read: Parameters<typeof loadState>[1]['sidecar']): Promise<SourceState> {
+  return loadState(new Analyzer(0), { uri: URI, version: 1, settings, text, sidecar: read });
+}
+
+/** A tag on a claim, a second tag on it, and one whose words are gone. */
+async function taggedState(): Promise<SourceState> {
+  const plain = await stateWith({ state: 'missing' });
+  const claim = plain.tagged.findings.find((f) => f.kind === 'claim')!;
+  const quote = (id: string, status: 'verified' | 'contradicted') =>
+    ann(id, claim.start, claim.end, { status, target: { start: claim.start, end: claim.end, exact: text.slice(claim.start, claim.end), prefix: '', suffix: '' } });
+  const tags = sidecar([quote('a_000000000001', 'verified'), quote('a_000000000002', 'contradicted'),
+    ann('a_000000000003', 0, 10, { target: { start: 0, end: 10, exact: 'words no longer here', prefix: '', suffix: '' } })]);
+  const state = await stateWith({ state: 'ok', sidecar: tags, raw: JSON.stringify(tags) });
+  // A conflict with another source on the first claim.
+  const span = (start: number, end: number) => ({ start, end, line: 0, character: start, endLine: 0, endCharacter: end });
+  const side = (sourceId: string) => ({
+    sourceId, findingId: claim.id, findingKind: 'claim' as const, span: span(claim.start, claim.end), focus: span(claim.start, claim.start + 6),
+    quote: claim.text, focusText: claim.text.slice(0, 6), value: sourceId.slice(-5),
+  });
+  const conflict: Conflict = { id: 'c1', kind: 'time-frame', subject: 'x', sides: [side(URI), side('file:///work/news/b.txt')] };
+  const crossSource: CrossSourceView = {
+    links: new Map(), conflicts: [conflict], entities: new Map(), speakers: new Map(), labels: new Map([['file:///work/news/b.txt', 'b.txt']]), indexed: 2, indexing: false,
+  };
+  return { ...state, crossSource };
+}
+
+describe('slicedDiagnostics', () => {
+  it('gives what toDiagnostics gives: notes, orphans, duplicates, findings and conflicts, in order', async () => {
+    const state = await taggedState();
+    const doc = TextDocument.create(URI, 'plaintext', 1, text);
+    const whole = toDiagnostics(doc, state);
+    expect(new Set(whole.map((d) => d.code)).size).toBeGreaterThanOrEqual(6);
+    expect(state.tagged.findings.length).toBeGreaterThan(20);
+    resetSliceStats();
+    expect(await slicedDiagnostics(doc, state, 5)).toEqual(whole);
+    expect(sliceStats().largest).toBe(5);
+  });
+
+  it('gives what toDiagnostics gives for a sidecar that cannot be read and for a source not analysed', async () => {
+    const doc = TextDocument.create(URI, 'plaintext', 1, text);
+    const invalid = await stateWith({ state: 'invalid', problem: { code: 'invalid-json', message: 'Unexpected token' } });
+    expect(await slicedDiagnostics(doc, invalid, 5)).toEqual(toDiagnostics(doc, invalid));
+    const skipped = { ...invalid, analysis: undefined, skippedReason: 'too complex', tagged: { ...invalid.tagged } };
+    expect(await slicedDiagnostics(doc, skipped, 5)).toEqual(toDiagnostics(doc, skipped));
+  });
+
+  it('lets the event loop run between slices', async () => {
+    const state = await taggedState();
+    const doc = TextDocument.create(URI, 'plaintext', 1, text);
+    let turns = 0;
+    let done = false;
+    const tick = () => {
+      if (done) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    await slicedDiagnostics(doc, state, 5);
+    done = true;
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(state.tagged.findings.length / 5));
+  });
+});

@@ -1,0 +1,68 @@
+// The stdio writer (src/server/slicedWriter.ts): a publishDiagnostics with many items is encoded a
+// slice at a time, the bytes are those of the message, and an answer to a request given while it is
+// being encoded goes out first; every other message keeps its order.
+import { PassThrough } from 'node:stream';
+import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
+import { describe, expect, it } from 'vitest';
+import { SlicedStreamWriter } from '../../src/server/slicedWriter';
+
+const publish = (n: number, uri = 'file:///a.txt') => ({
+  jsonrpc: '2.0', method: 'textDocument/publishDiagnostics',
+  params: { uri, version: 3, diagnostics: Array.from({ length: n }, (_, i) => ({ range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } }, message: `é "${i}"\n`, code: 'x' })) },
+});
+
+/** How a message reads in an order check: "answer 7", or its method and uri. */
+const label = (m: Message) => {
+  const n = m as unknown as { id?: number; method?: string; params?: { uri?: string } };
+  return n.id !== undefined ? `answer ${n.id}` : `${n.method} ${n.params?.uri}`;
+};
+
+function wire() {
+  const stream = new PassThrough();
+  const got: Message[] = [];
+  const reader = new StreamMessageReader(stream);
+  reader.listen((m) => got.push(m));
+  return { stream, got, until: async (n: number) => { while (got.length < n) await new Promise((r) => setTimeout(r, 5)); } };
+}
+
+describe('SlicedStreamWriter', () => {
+  it('writes a large publishDiagnostics whole and exact, built in slices', async () => {
+    const { stream, got, until } = wire();
+    const writer = new SlicedStreamWriter(stream, 100, 1000);
+    const big = publish(3000);
+    await writer.write(big as Message);
+    await writer.write({ jsonrpc: '2.0', method: 'x', params: { ü: 1 } } as Message);
+    await until(2);
+    expect(got[0]).toEqual(big);
+    expect(got[1]).toEqual({ jsonrpc: '2.0', method: 'x', params: { ü: 1 } });
+  });
+
+  it('lets an answer to a request go ahead of a publish being encoded; notifications keep their order', async () => {
+    const { stream, got, until } = wire();
+    const writer = new SlicedStreamWriter(stream, 100, 1000);
+    const big = writer.write(publish(3000) as Message);
+    const after = writer.write(publish(1, 'file:///b.txt') as Message);
+    // Sent once the big one is being encoded (its first slice is done).
+    await new Promise((r) => setImmediate(r));
+    const answer = writer.write({ jsonrpc: '2.0', id: 7, result: { contents: 'hover' } } as Message);
+    await Promise.all([big, after, answer]);
+    await until(3);
+    expect(got.map(label)).toEqual(['answer 7', 'textDocument/publishDiagnostics file:///a.txt', 'textDocument/publishDiagnostics file:///b.txt']);
+  });
+
+  it('keeps the order of answers and notifications when nothing large is being encoded', async () => {
+    const { stream, got, until } = wire();
+    const writer = new SlicedStreamWriter(stream, 100, 1000);
+    const writes = [
+      writer.write(publish(1000, 'file:///1') as Message), // at the limit: encoded at once
+      writer.write({ jsonrpc: '2.0', method: 'sourcemark/sourceChanged', params: { uri: 'file:///1' } } as Message),
+    ];
+    await new Promise((r) => setImmediate(r));
+    writes.push(writer.write({ jsonrpc: '2.0', id: 1, result: null } as Message), writer.write(publish(3, 'file:///2') as Message));
+    await Promise.all(writes);
+    await until(4);
+    expect(got.map(label)).toEqual([
+      'textDocument/publishDiagnostics file:///1', 'sourcemark/sourceChanged file:///1', 'answer 1', 'textDocument/publishDiagnostics file:///2',
+    ]);
+  });
+});

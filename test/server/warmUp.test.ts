@@ -1,0 +1,67 @@
+// The analyser warms up only while the server has nothing else to do (src/server/warmUp.ts): one
+// sentence per turn of the event loop, never once a source is open or has been analysed.
+import { describe, expect, it } from 'vitest';
+import type { Analyzer } from '../../src/core/analyzer';
+import { WARM_UP_ROUNDS, warmUpWhenIdle } from '../../src/server/warmUp';
+
+/** An analyzer that records its warm-up calls and the turn of the event loop each came in. */
+function fakeAnalyzer() {
+  let turn = 0;
+  let ticking = true;
+  const tick = () => {
+    turn++;
+    if (ticking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const calls: { rounds: number; turn: number }[] = [];
+  const analyzer = { lastStats: { paragraphs: 0, cacheHits: 0 }, warmUp: (rounds = 2) => calls.push({ rounds, turn }) };
+  return { analyzer: analyzer as unknown as Analyzer & typeof analyzer, calls, stop: () => (ticking = false) };
+}
+
+/** Lets the warm-up's timer fire (a timer set after it fires after it), then `n` turns of the event loop go by. */
+async function turns(n: number) {
+  await new Promise((r) => setTimeout(r, 1));
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+}
+
+describe('warmUpWhenIdle', () => {
+  it('warms up a sentence per turn of the event loop while nothing is open', async () => {
+    const { analyzer, calls, stop } = fakeAnalyzer();
+    const warm = warmUpWhenIdle(analyzer, () => false, 0);
+    await turns(20);
+    stop();
+    expect(warm.steps).toBe(WARM_UP_ROUNDS);
+    expect(calls.every((c) => c.rounds === 1)).toBe(true);
+    // Other work (here the ticker) ran between the two sentences.
+    expect(calls[1]!.turn).toBeGreaterThan(calls[0]!.turn);
+  });
+
+  it('does not warm up while a source is open, and stops when one opens', async () => {
+    const { analyzer, calls, stop } = fakeAnalyzer();
+    warmUpWhenIdle(analyzer, () => true, 0);
+    await turns(20);
+    expect(calls).toHaveLength(0);
+    // A source opens right after the first sentence.
+    const warm = warmUpWhenIdle(analyzer, () => calls.length > 0, 0);
+    await turns(20);
+    stop();
+    expect(warm.steps).toBe(1);
+  });
+
+  it('does not warm up once a source has been analysed (that warmed it up)', async () => {
+    const { analyzer, calls, stop } = fakeAnalyzer();
+    analyzer.lastStats.paragraphs = 3;
+    warmUpWhenIdle(analyzer, () => false, 0);
+    await turns(20);
+    stop();
+    expect(calls).toHaveLength(0);
+  });
+
+  it('does not warm up after dispose', async () => {
+    const { analyzer, calls, stop } = fakeAnalyzer();
+    warmUpWhenIdle(analyzer, () => false, 0).dispose();
+    await turns(20);
+    stop();
+    expect(calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,31 @@
+// The analysis budget of a long open source counts processor time, not the clock (workBudget.ts).
+import { describe, expect, it } from 'vitest';
+import { OverBudgetError, threadCpuMs, workBudget } from '../../src/server/workBudget';
+
+describe('workBudget', () => {
+  it('throws at the first checkpoint after the work has used its budget, reading the clock every few calls', () => {
+    let now = 1000;
+    let reads = 0;
+    const clock = () => (reads++, now);
+    const budget = workBudget(50, clock, 4);
+    for (let i = 0; i < 8; i++) budget.checkpoint();
+    expect(reads).toBe(1 + 2); // at the start, then every 4th checkpoint
+    now += 50;
+    for (let i = 0; i < 4; i++) budget.checkpoint(); // 50 ms used: not over yet
+    now += 1;
+    for (let i = 0; i < 3; i++) budget.checkpoint();
+    expect(() => budget.checkpoint()).toThrow(OverBudgetError);
+    expect(budget.usedMs()).toBe(51);
+  });
+
+  it('does not count time the thread spends waiting (a loaded machine), only time it computes', () => {
+    const before = threadCpuMs();
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300); // 300 ms asleep
+    const asleep = threadCpuMs() - before;
+    expect(asleep).toBeLessThan(100);
+    const start = threadCpuMs();
+    let x = 0;
+    while (threadCpuMs() - start < 50) x += Math.sqrt(x + 1); // computes until the clock has moved
+    expect(threadCpuMs() - start).toBeGreaterThanOrEqual(50);
+  });
+});
