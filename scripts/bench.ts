@@ -17,6 +17,7 @@ import { benchServer, type ServerResults } from './bench/server';
 import { benchTags } from './bench/tags';
 import { printTagBench } from './bench/tagsReport';
 import { benchWorkspace } from './bench/workspace';
+import { benchEngine } from './bench/engine';
 
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -336,6 +337,10 @@ async function main(): Promise<void> {
   summary.push([`workspace index, ${int(ws.sources)} sources (${bytes(ws.bytes)})`, ms(ws.indexMs), `< ${ms(TARGET.indexMs)}`, verdict(ws.indexMs < TARGET.indexMs)]);
   summary.push(['hover while indexing (p95)', ms(wp95), `< ${ms(TARGET.hoverWhileIndexingMs)}`, verdict(wp95 < TARGET.hoverWhileIndexingMs)]);
   if (ws.peakRss !== undefined) summary.push(['server peak memory while indexing', bytes(ws.peakRss), `< ${bytes(TARGET.indexRss)}`, verdict(ws.peakRss < TARGET.indexRss)]);
+  out();
+
+  // ---- 7. Engine: issue 14's table ------------------------------------------------------------
+  await benchEngine();
   out();
 
   // ---- Summary -------------------------------------------------------------------------------

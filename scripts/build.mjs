@@ -1,8 +1,23 @@
 // Bundles the extension client, the language server and the CLI into dist/ (CommonJS, Node 20).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+/**
+ * The analyser's version for the on-disk index cache (src/core/corpus/digestCache.ts): a hash of
+ * what decides a source's findings and digest (src/core/ and the locked dependencies), so a change
+ * to any of them makes every cached digest stale.
+ */
+function analyserVersion() {
+  const hash = createHash('sha256');
+  const files = readdirSync('src/core', { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile()).map((e) => `${e.parentPath}/${e.name}`).sort();
+  for (const f of [...files, 'src/server/indexJob.ts', 'package-lock.json']) hash.update(f).update('\0').update(readFileSync(f)).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
 
 const common = {
   bundle: true,
@@ -13,7 +28,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   // unified's packages are ESM-only; esbuild folds them into CommonJS. `import.meta.url` is unused at run time.
-  define: { 'import.meta.url': 'undefined' },
+  define: { 'import.meta.url': 'undefined', __SOURCEMARK_ANALYSER__: JSON.stringify(analyserVersion()) },
 };
 
 const builds = [

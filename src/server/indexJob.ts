@@ -1,10 +1,15 @@
 import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Analyzer } from '../core/analyzer';
 import { digestSource, type SourceDigest } from '../core/corpus';
-import { loadSource } from '../core/loadSource';
+import { type DigestCache, sha256 } from '../core/corpus/digestCache';
+import { ignoredNamesFor } from '../core/dismissals/ignoreFile';
+import { readRegularFile } from '../core/files/regularFile';
+import { loadSource, readSourceFile } from '../core/loadSource';
 import type { SourceOptions } from '../core/sourceAnalysis';
 import { countFindings, emptyCounts, type SourceCounts } from '../core/sourceCounts';
-import type { SidecarStore } from '../core/tags/sidecarStore';
+import { SIDECAR_LIMITS } from '../core/tags/sidecarFormat';
+import { sidecarPathFor, type SidecarStore } from '../core/tags/sidecarStore';
 import { DEFAULT_MAX_FILE_MB, tooLargeReason } from '../core/text/sourceText';
 import { problemOf } from './sourceSummary';
 
@@ -49,7 +54,7 @@ export function settingsKey(s: SourceOptions): string {
  * returns its digest for the cross-source index and its counts for the Sourcemark view. A file
  * over the size limit is not even read.
  */
-export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob): Promise<IndexedSource> {
+export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob, cache?: IndexCache): Promise<IndexedSource> {
   const info = job.text === undefined ? await stat(job.path) : undefined;
   const fileStamp = { mtimeMs: info?.mtimeMs ?? 0, size: info?.size ?? 0, settingsKey: settingsKey(job.options) };
   const limit = job.options.maxFileSizeMB ?? DEFAULT_MAX_FILE_MB;
@@ -59,10 +64,42 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
       summary: { counts: emptyCounts(), problem: tooLargeReason(info.size, limit), ...fileStamp },
     };
   }
-  const analysed = await loadSource(analyzer, { path: job.path, ...(job.text !== undefined ? { text: job.text } : {}) }, job.options, store);
+  // What was learned about this very file, text, sidecar, ignore file and settings before (a
+  // workspace opened again). Only closed sources: an open one changes with every edit.
+  let key: string | undefined;
+  let text = job.text;
+  let options = job.options;
+  if (cache && text === undefined) {
+    text = (await readSourceFile(job.path)).text;
+    // The workspace's ignore file hides findings too; read here when the settings do not carry it.
+    if (!options.ignoredNames) options = { ...options, ignoredNames: await ignoredNamesFor(dirname(job.path)) };
+    key = await cacheKey(cache, job.path, text, settingsKey(options));
+    const known = key === undefined ? undefined : cache.get(key);
+    if (known) return { digest: known.digest, summary: { ...known.summary, ...fileStamp } };
+  }
+  const analysed = await loadSource(analyzer, { path: job.path, ...(text !== undefined ? { text } : {}) }, options, store);
   const problem = problemOf(analysed.skippedReason, analysed.sidecar, analysed.sidecarPath);
-  return {
-    digest: digestSource(analysed.text, analysed),
-    summary: { counts: countFindings(analysed.tagged), ...(problem ? { problem } : {}), ...fileStamp },
-  };
+  const digest = digestSource(analysed.text, analysed);
+  const counts = countFindings(analysed.tagged);
+  // A source with a problem is not kept: the message names paths and is in the session's language.
+  if (cache && key && !problem) cache.set(key, { digest, summary: { counts } });
+  return { digest, summary: { counts, ...(problem ? { problem } : {}), ...fileStamp } };
 }
+
+/**
+ * The cache key of a closed source: its path, the hashes of its text and of its sidecar's bytes
+ * (tags, dismissals), and the settings (regions, ignored names). Undefined when the sidecar cannot
+ * be read (too large, not a file): such a source is analysed every time.
+ */
+async function cacheKey(cache: IndexCache, path: string, text: string, settings: string): Promise<string | undefined> {
+  let sidecar: Buffer | undefined;
+  try {
+    sidecar = await readRegularFile(sidecarPathFor(path), SIDECAR_LIMITS.bytes);
+  } catch {
+    return undefined;
+  }
+  return cache.key([path, settings, sha256(text), sidecar ? sha256(sidecar) : 'no sidecar']);
+}
+
+/** Indexed sources kept on disk between runs (see digestCache.ts): the digest and the counts, without the file's stamp. */
+export type IndexCache = DigestCache<{ digest: SourceDigest; summary: Omit<IndexedSummary, 'mtimeMs' | 'size' | 'settingsKey'> }>;

@@ -113,6 +113,11 @@ export class LspTestClient {
     return version;
   }
 
+  /** The version of the document last sent to the server. */
+  versionOf(uri: string): number | undefined {
+    return this.versions.get(uri);
+  }
+
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }

@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { Connection } from 'vscode-languageserver';
 import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
-import { WorkspaceIndex } from '../../src/server/workspaceIndex';
+import { WorkspaceIndex, type WorkspaceIndexOptions } from '../../src/server/workspaceIndex';
 import { cleanupsAfterEach, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
 
 const WORKER = path.resolve(__dirname, '../../dist/indexWorker.js');
 const cleanups = cleanupsAfterEach();
 
-function workerIndex(): WorkspaceIndex {
+function makeIndex(options: Partial<WorkspaceIndexOptions> = {}): WorkspaceIndex {
   const quiet = { log() {}, warn() {}, error() {} };
   const index = new WorkspaceIndex({
     connection: { console: quiet } as unknown as Connection,
@@ -22,10 +22,13 @@ function workerIndex(): WorkspaceIndex {
     onChange: () => undefined,
     workers: 1,
     workerScript: WORKER,
+    ...options,
   });
   cleanups.push(() => index.dispose());
   return index;
 }
+
+const workerIndex = () => makeIndex();
 
 describe.runIf(existsSync(WORKER))('workspace index: findings for a view', () => {
   it('answers a closed source\'s findings from its worker', async () => {

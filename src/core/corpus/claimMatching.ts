@@ -11,6 +11,12 @@ export const DEFAULT_MATCH_THRESHOLD = 0.35;
 /** A feature in more claims than this share is too common to find candidates with. */
 const MAX_POSTING_SHARE = 0.05;
 const MIN_POSTING_CAP = 60;
+/**
+ * Nor one in more claims than this, however large the workspace: a query reads at most this many
+ * ids per feature, so the conflict search grows with the claims, not with their square. Workspaces
+ * under 10,000 claims (where 5% is less) are not affected.
+ */
+const MAX_POSTING_CAP = 500;
 /** Candidates scored per claim, and links kept per claim. */
 const MAX_CANDIDATES = 400;
 const MAX_MATCHES = 50;
@@ -174,7 +180,7 @@ export class ClaimRegistry {
     datedOnly = false, maxCandidates = MAX_CANDIDATES,
   ): ClaimMatch[] {
     const postings = datedOnly ? this.datedPostings : this.postings;
-    const cap = Math.max(MIN_POSTING_CAP, MAX_POSTING_SHARE * (datedOnly ? this.datedCount : this.refs.size));
+    const cap = Math.min(MAX_POSTING_CAP, Math.max(MIN_POSTING_CAP, MAX_POSTING_SHARE * (datedOnly ? this.datedCount : this.refs.size)));
     const raw = new Set<string>([...claim.terms, ...yearFeatures(claim)]);
     const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
     for (const k of claim.entities) {

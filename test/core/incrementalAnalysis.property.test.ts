@@ -1,0 +1,70 @@
+// Property test of the incremental analysis: an Analyzer that has seen earlier versions of a text
+// (its paragraph cache warm, as in the editor after every keystroke) gives exactly what a fresh
+// Analyzer gives for the same text after random edit sequences: the same findings, notes, repeats
+// and publication date, and the same tags attached.
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/core/analyzer';
+import { analyzeSource } from '../../src/core/sourceAnalysis';
+import { emptySidecar } from '../../src/core/tags/sidecarFormat';
+import { sha256Hex } from '../../src/core/tags/quoteSelector';
+import { setTags } from '../../src/core/tags/tagOperations';
+import type { Sidecar } from '../../src/core/tags/annotation';
+import { poolsFrom, SourceGenerator } from '../../scripts/bench/generate';
+
+const SAMPLES_DIR = path.resolve(__dirname, '../../test-fixtures/sources');
+const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort()
+  .map((name) => ({ name, text: readFileSync(path.join(SAMPLES_DIR, name), 'utf8') }));
+const generated = new SourceGenerator(poolsFrom(samples.map((s) => s.text)), 0x1ec).source(24 * 1024);
+
+/** What edits insert: words, names, dates, figures, quotes, sentence ends, line and paragraph breaks. */
+const PIECES = [' ', 'the ', 'said ', ' Xiaomi', 'Lei Jun said ', ' on March 3, 2018', ' last week', ' 20%', ' $3 billion', '"', '“', '”',
+  '.', '. ', '?', '\n', '\n\n', '\r\n', 'Posted on Jan 5, 2016\n\n', 'plans to ', 'could ', ' not', 'é', '😀', 'According to Reuters, '];
+
+const editArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })),
+  insert: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES), fc.array(fc.constantFrom(...PIECES), { minLength: 2, maxLength: 5 }).map((p) => p.join(''))),
+});
+
+function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
+  const at = Math.min(text.length, Math.floor(e.at * text.length));
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+/** Every third finding of the original text tagged, so attaching tags is compared too. */
+function sidecarFor(name: string, text: string): Sidecar {
+  const findings = new Analyzer().analyze(text, { referenceDate: '2018-03-10' }).findings.filter((_, i) => i % 3 === 0);
+  return setTags(emptySidecar(name, sha256Hex(text)), findings.map((f) => ({
+    kind: f.kind, start: f.start, end: f.end, status: 'verified' as const, sourceText: text, now: new Date('2026-01-01T00:00:00Z'),
+  })), (() => {
+    let n = 0;
+    return () => `tag-${n++}`;
+  })());
+}
+
+describe('incremental analysis', () => {
+  const sources = [...samples, { name: 'generated-24kb.txt', text: generated }];
+  it.each(sources)('equals a fresh analysis after random edits: $name', ({ name, text }) => {
+    const sidecar = sidecarFor(name, text);
+    // One Analyzer for every run: its cache holds paragraphs of many earlier versions, as in a long editing session.
+    const warm = new Analyzer();
+    const options = { referenceDate: '2018-03-10' };
+    warm.analyze(text, options);
+    fc.assert(
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 6 }), (edits) => {
+        let current = text;
+        for (const e of edits) {
+          current = applyEdit(current, e);
+          warm.analyze(current, options); // what the editor does after each keystroke
+        }
+        const incremental = analyzeSource(warm, current, sidecar, options);
+        const fresh = analyzeSource(new Analyzer(), current, sidecar, options);
+        expect(incremental).toEqual(fresh);
+      }),
+      { numRuns: 12, seed: 0x14 + name.length },
+    );
+  });
+});

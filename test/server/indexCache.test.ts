@@ -1,0 +1,118 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/core/analyzer';
+import { DigestCache, digestCacheFromEnv } from '../../src/core/corpus/digestCache';
+import { IGNORE_FILE_NAME } from '../../src/core/dismissals/ignoreFile';
+import { sha256Hex } from '../../src/core/tags/quoteSelector';
+import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
+import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
+import { addDismissal, setTag } from '../../src/core/tags/tagOperations';
+import { indexSourceFile, type IndexCache, type IndexJob } from '../../src/server/indexJob';
+import { analysisOptionsOf, DEFAULT_SETTINGS } from '../../src/server/settings';
+import { cleanupsAfterEach, read, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
+
+const cleanups = cleanupsAfterEach();
+const NOW = new Date('2026-01-01T00:00:00Z');
+
+describe('index cache', () => {
+  it('answers only for the same text, sidecar, ignore file and settings; after any change it gives a fresh analysis', async () => {
+    const ws = tempWorkspace([XIAOMI_US]);
+    cleanups.push(ws.cleanup);
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-'));
+    cleanups.push(() => rmSync(cacheDir, { recursive: true, force: true }));
+    const cache: IndexCache = new DigestCache(cacheDir, 'test');
+    const store = new FileSidecarStore();
+    const file = ws.path(XIAOMI_US);
+    const sidecarFile = `${file}.annotations.json`;
+    const job: IndexJob = { uri: pathToFileURL(file).href, path: file, options: analysisOptionsOf(DEFAULT_SETTINGS) };
+
+    /** The cached answer for `j` (filling the cache when it misses), whether the cache answered, and what an analysis without a cache gives. */
+    const both = async (j: IndexJob) => {
+      const analyzer = new Analyzer();
+      const viaCache = await indexSourceFile(analyzer, store, j, cache);
+      const fresh = await indexSourceFile(new Analyzer(), store, j);
+      return { viaCache, fresh, fromCache: analyzer.lastStats.paragraphs === 0 };
+    };
+
+    const first = await both(job);
+    expect(first.fromCache).toBe(false);
+    expect(first.viaCache).toEqual(first.fresh);
+    expect(readdirSync(cacheDir).length).toBeGreaterThan(0);
+    const again = await both(job);
+    expect(again.fromCache).toBe(true);
+    expect(again.viaCache).toEqual(first.fresh);
+
+    // Each change below alters the result; the cache must not answer with the old one.
+    let previous = first.fresh;
+    const changed = async (what: string, j: IndexJob = job) => {
+      const r = await both(j);
+      expect(r.fromCache, what).toBe(false);
+      expect(r.viaCache, what).toEqual(r.fresh);
+      expect(r.fresh, what).not.toEqual(previous);
+      expect((await both(j)).fromCache, `${what}, asked again`).toBe(true);
+      previous = r.fresh;
+    };
+    const text = read(file);
+    const claim = first.fresh.digest.claims[0]!;
+    const entity = first.fresh.digest.entities[0]!;
+    const offsetOf = (s: string) => text.indexOf(s);
+
+    // A tag written beside the source.
+    const start = offsetOf(claim.text);
+    expect(start).toBeGreaterThanOrEqual(0);
+    const tagged = setTag(emptySidecar(XIAOMI_US, sha256Hex(text)), { kind: 'claim', start, end: start + claim.text.length, status: 'verified', sourceText: text, now: NOW }, () => 'tag-1');
+    write(sidecarFile, serializeSidecar(tagged));
+    await changed('a tag added');
+
+    // A dismissal in the same sidecar (sidecar 3).
+    const at = offsetOf(entity.text);
+    const dismissed = addDismissal(tagged, { kind: 'ignore-name', start: at, end: at + entity.text.length, name: entity.text, sourceText: text, now: NOW }, () => 'd_1').sidecar;
+    write(sidecarFile, serializeSidecar(dismissed));
+    await changed('a name dismissed in the sidecar');
+
+    // The workspace's ignore file, read from disk when the settings do not carry it.
+    const beforeIgnoreFile = previous;
+    const names = [...new Set(first.fresh.digest.entities.map((e) => e.text.toLowerCase()))].filter((n) => n !== entity.text.toLowerCase());
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    write(path.join(ws.dir, IGNORE_FILE_NAME), `entity: ${names[0]}\n`);
+    await changed('a name in .sourcemark-ignore');
+    // …and carried by the settings, as the server sends it.
+    await changed('ignored names in the settings', { ...job, options: { ...job.options, ignoredNames: [names[1]!] } });
+    rmSync(path.join(ws.dir, IGNORE_FILE_NAME));
+    const removed = await both(job);
+    expect(removed.viaCache).toEqual(removed.fresh);
+    expect(removed.fresh).toEqual(beforeIgnoreFile);
+
+    // Other settings: regions and the claim threshold.
+    await changed('other regions', { ...job, options: { ...job.options, regions: ['body'] } });
+    await changed('another claim threshold', { ...job, options: { ...job.options, claimThreshold: 0.9 } });
+    previous = beforeIgnoreFile;
+
+    // The text changed: the new text's findings.
+    write(file, `${text}\n\nXiaomi said on Monday that it will open 100 stores in Spain by 2019.\n`);
+    await changed('the text edited');
+    expect(previous.digest.claims.at(-1)!.text).toContain('100 stores in Spain');
+  });
+
+  it('does not keep a source whose sidecar cannot be loaded (its problem names the path, in the session language)', async () => {
+    const ws = tempWorkspace([XIAOMI_US]);
+    cleanups.push(ws.cleanup);
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-'));
+    cleanups.push(() => rmSync(cacheDir, { recursive: true, force: true }));
+    const file = ws.path(XIAOMI_US);
+    write(`${file}.annotations.json`, '{ not json');
+    const job: IndexJob = { uri: pathToFileURL(file).href, path: file, options: analysisOptionsOf(DEFAULT_SETTINGS) };
+    const indexed = await indexSourceFile(new Analyzer(), new FileSidecarStore(), job, new DigestCache(cacheDir, 'test'));
+    expect(indexed.summary.problem).toBeTruthy();
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+
+  it('is off without an analyser version (running from source) or with SOURCEMARK_CACHE_DIR=off', () => {
+    expect(digestCacheFromEnv({}, undefined)).toBeUndefined();
+    expect(digestCacheFromEnv({ SOURCEMARK_CACHE_DIR: 'off' }, 'v')).toBeUndefined();
+    expect(digestCacheFromEnv({ SOURCEMARK_CACHE_DIR: '/tmp/x' }, 'v')).toBeInstanceOf(DigestCache);
+  });
+});
