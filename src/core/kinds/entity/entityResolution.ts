@@ -26,7 +26,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
   // A capital at the start of a sentence proves nothing unless the name recurs elsewhere.
   const mentions = all.filter(
-    (m) => !(m.sentenceInitial && m.type === 'other' && !m.canonical && !m.text.includes(' ') && !confirmed.has(m.text)),
+    (m) => (m.learned && m.confidence >= LEARNED_SURE) || !(m.sentenceInitial && m.type === 'other' && !m.canonical && !m.text.includes(' ') && !confirmed.has(m.text)),
   );
 
   const groups = new Map<string, Group>();
@@ -82,6 +82,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     if (m.type === 'organisation' && count > 1) addParts(organisationStarts, groups.get(m.text.toLowerCase())!, wordsOf.get(m)!, false);
   }
 
+  const retyped = new Set<EntityMention>();
   // A town's name that is a team in this source's results ("Cagliari ( 16 ) v Reggiana") is the team in its prose too; a dateline or "at Cagliari" stays the town.
   for (const [key, team] of groups) {
     if (team.fromGazetteer || !team.mentions.some((m) => m.reason === TEAM_REASON)) continue;
@@ -90,12 +91,22 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     town.mentions = town.mentions.filter((m) => {
       if (m.reason === 'dateline' || m.venue) return true;
       team.mentions.push({ ...m, type: 'organisation' });
+      retyped.add(m);
       groupOf.set(m, team);
       return false;
     });
     if (!town.mentions.length) groups.delete(`=${key}`);
   }
 
+  // Fallback mentions only add to an entity that a surer mention found.
+  const dropped = new Set<EntityMention>();
+  for (const [key, g] of groups) {
+    if (!g.mentions.some((m) => m.fallback)) continue;
+    if (g.mentions.every((m) => m.fallback)) {
+      for (const m of g.mentions) dropped.add(m);
+      groups.delete(key);
+    }
+  }
   const info = new Map<Group, EntityInfo>();
   for (const [key, g] of groups) {
     const type = groupType(g);
@@ -103,9 +114,21 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     info.set(g, { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases });
   }
   return mentions
-    .map((m) => ({ mention: m, info: info.get(groupOf.get(m)!)! }))
+    .filter((m) => !dropped.has(m))
+    .map((m) => ({ mention: m, info: retyped.has(m) ? info.get(groupOf.get(m)!)! : typedAs(info.get(groupOf.get(m)!)!, m) }))
     .sort((a, b) => a.mention.start - b.mention.start);
 }
+
+/**
+ * A learned mention keeps its own type (the tagger read its context, the group's vote did not),
+ * unless it is another name for the entity ("Xian" for "Wang Xian"): then the entity's.
+ */
+function typedAs(info: EntityInfo, m: EntityMention): EntityInfo {
+  return m.learned && m.type !== info.type && !info.aliases.includes(m.text) ? { ...info, type: m.type } : info;
+}
+
+/** A learned name at a sentence's start needs this confidence to stand alone, as a capital there proves little. */
+const LEARNED_SURE = 0.8;
 
 /** Longest part of a name looked up as the name: a run of a thousand capitalised words is no name's part. */
 const MAX_PART_WORDS = 8;

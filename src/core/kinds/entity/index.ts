@@ -7,6 +7,7 @@ import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { FindingKindDefinition } from '../kind';
 import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
+import { documentCasing } from './tagger/features';
 import type { EntityMention } from './entityMention';
 import { resolveEntities } from './entityResolution';
 
@@ -16,9 +17,16 @@ declare module 'vfile' {
   }
 }
 
+let learned = true;
+
+/** Analysers created after this call find names with the rules alone (false) or with the learned tagger too: for measuring its cost. */
+export function useLearnedEntityTagger(on: boolean): void {
+  learned = on;
+}
+
 /** Finds the names in each sentence; the sentence's dates are not names. */
 function sourcemarkEntities() {
-  const detector = new EntityDetector();
+  const detector = new EntityDetector(undefined, learned);
   return (_tree: Root, file: VFile) => {
     const out: EntityMention[] = [];
     file.data.entities = out;
@@ -26,8 +34,9 @@ function sourcemarkEntities() {
     if (file.data.sourcemark?.region === 'comment-meta') return;
     const sentences = sentencesOfFile(file);
     const dates = perSentence(sentences, file.data.dates ?? []);
+    const casing = documentCasing(sentences.map((s) => s.tokens));
     sentences.forEach((s, i) => {
-      for (const m of detector.detect(s, dates[i])) out.push(m);
+      for (const m of detector.detect(s, dates[i], casing)) out.push(m);
     });
   };
 }
