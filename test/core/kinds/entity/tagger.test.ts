@@ -114,6 +114,14 @@ describe('tagger and rules combined', () => {
     expect(out.map((o) => [o.type, o.canonical])).toEqual([['organisation', undefined], ['place', 'United States']]);
   });
 
+  it('gives an unsure tagged span way to the longer person name of the rules ("Lei" of "Lei Jun"), a sure one not', () => {
+    const rules = [m(0, 7, 'person', { text: 'Lei Jun', confidence: 0.55, reason: 'shape of a full name' })];
+    expect(combineMentions([m(0, 3, 'organisation', { learned: true, confidence: 0.57 })], rules)).toEqual([expect.objectContaining({ start: 0, end: 7, type: 'person' })]);
+    expect(combineMentions([m(0, 3, 'organisation', { learned: true, confidence: 0.9 })], rules)).toEqual([expect.objectContaining({ start: 0, end: 3, type: 'organisation' })]);
+    const hyphen = [m(0, 19, 'person', { text: 'Ontario-based Magna', confidence: 0.55 })];
+    expect(combineMentions([m(0, 13, 'other', { learned: true, confidence: 0.46 })], hyphen)).toEqual([expect.objectContaining({ start: 0, end: 13, type: 'other' })]);
+  });
+
   it('keeps a rule name the tagger did not find only as a fallback, unless it is a sure product', () => {
     const out = combineMentions([], [m(0, 4, 'other'), m(10, 13, 'product', { reason: 'model name', text: 'M1' }), m(20, 23, 'product', { canonical: 'iPhone' })]);
     expect(out.map((o) => [o.start, o.fallback ?? false])).toEqual([[0, true], [10, true], [20, false]]);
