@@ -5,6 +5,8 @@ import type { Sentence } from '../../text/sentences';
 import type { EntityMention } from './entityMention';
 import type { TaggedSpan } from './tagger/tagger';
 import type { TaggerType } from './tagger/model';
+import commonWords from './tagger/commonWords.json';
+import { SENTENCE_INITIAL_COMMON } from './entityWords';
 
 const TYPE_OF: Record<TaggerType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
 
@@ -51,12 +53,26 @@ function hasCommonWord(text: string): boolean {
   return false;
 }
 
+const COMMON_WORDS: ReadonlySet<string> = new Set(commonWords.words.split(' '));
+
+/** Where a capital proves little: a sentence's first word, or the first after a quotation mark or a colon ('I'll be watching you" Lovely song', "The target is clear: Smartphone software enthusiasts"). */
+function opensSentence(sentence: Sentence, start: number, firstWordStart: number): boolean {
+  if (start === firstWordStart) return true;
+  const i = sentence.tokens.findIndex((t) => t.start === start);
+  const before = sentence.tokens[i - 1];
+  return i > 0 && before.kind === 'punct' && /^["“”:]$/.test(before.text);
+}
+
 /** Tagged spans as mentions, but for spans with a common word inside. */
 export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence, firstWordStart: number): EntityMention[] {
-  return spans.filter((s) => !hasCommonWord(sentence.text.slice(s.start - sentence.start, s.end - sentence.start))).map((s) => ({
-    start: s.start, end: s.end, text: sentence.text.slice(s.start - sentence.start, s.end - sentence.start), type: TYPE_OF[s.type],
-    confidence: marginConfidence(s.margin), sentenceInitial: s.start === firstWordStart, reason: 'learned tagger', learned: true,
-  }));
+  return spans.filter((s) => !hasCommonWord(sentence.text.slice(s.start - sentence.start, s.end - sentence.start))).map((s) => {
+    const text = sentence.text.slice(s.start - sentence.start, s.end - sentence.start);
+    return {
+      start: s.start, end: s.end, text, type: TYPE_OF[s.type], confidence: marginConfidence(s.margin),
+      sentenceInitial: opensSentence(sentence, s.start, firstWordStart), reason: 'learned tagger', learned: true,
+      ...(COMMON_WORDS.has(text.toLowerCase()) || SENTENCE_INITIAL_COMMON.has(text.toLowerCase()) ? { commonWord: true } : {}),
+    };
+  });
 }
 
 /**
@@ -105,8 +121,8 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
       }
       const same = m.start === t.start && m.end === t.end;
       const covers = m.start <= t.start && m.end >= t.end;
-      // The same MISC span, a product or event to the rules; a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S"); a name that runs on to its head word ("APD NEWS", "Shenzhen Gadget Expo").
-      if ((same && t.type === 'other' && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && (m.type === 'event' || (m.type === t.type && m.reason.startsWith('ends in'))))) [chosen, from] = [{ ...m, learned: true }, m];
+      // The same MISC span, a product or event to the rules, or a product or event the gazetteer knows ("MIUI's reputation", "Google Pixel phones"); a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S"); a name that runs on to its head word ("APD NEWS", "Shenzhen Gadget Expo").
+      if ((same && (t.type === 'other' || m.canonical !== undefined || sureProduct(m, tableLine)) && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && (m.type === 'event' || (m.type === t.type && m.reason.startsWith('ends in'))))) [chosen, from] = [{ ...m, learned: true }, m];
       else if (same && m.type === t.type) [chosen, from] = [{ ...m, confidence: Math.max(m.confidence, t.confidence), learned: true }, m];
     }
     if (from) take(from, chosen);

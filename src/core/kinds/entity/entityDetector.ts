@@ -325,6 +325,9 @@ export class EntityDetector {
       return { ...base, type: 'product', confidence: 0.7, reason: 'model name' };
     }
     if (firstKnown?.type === 'product') return { ...base, type: 'product', confidence: 0.8, reason: `a ${firstKnown.canonical} model` };
+    // "Google Pixel", "Samsung Galaxy": a maker, then a product the gazetteer knows.
+    const secondKnown = words.length === 2 && firstKnown?.type === 'organisation' ? this.gazetteer.lookup(words[1]) : undefined;
+    if (secondKnown?.type === 'product') return { ...base, type: 'product', confidence: 0.8, reason: `a ${secondKnown.canonical} model` };
 
     // "C. Spearman", "K.J. Matthew", "A. Curts Cooke": initials before a surname.
     if (words.length >= 2 && INITIALS.test(words[0]) && !firstKnown && words.slice(1).every((w) => /^\p{Lu}[\p{Ll}'’-]/u.test(w))) {

@@ -22,4 +22,6 @@ export interface EntityMention {
   learned?: boolean;
   /** Found by the rules only: kept only where the source names the same entity elsewhere with a surer mention. */
   fallback?: boolean;
+  /** One word the news writes in lower case ("Hardware"): at a sentence's start its capital proves nothing. */
+  commonWord?: boolean;
 }

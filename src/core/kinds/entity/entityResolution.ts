@@ -24,10 +24,13 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   const confirmed = new Set(all.filter((m) => !m.sentenceInitial).map((m) => m.text));
   // "Lei made the remarks": a sentence-initial word that is part of a full name is that person.
   for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
-  // A capital at the start of a sentence proves nothing unless the name recurs elsewhere.
-  const mentions = all.filter(
-    (m) => (m.learned && m.confidence >= LEARNED_SURE) || !(m.sentenceInitial && m.type === 'other' && !m.canonical && !m.text.includes(' ') && !confirmed.has(m.text)),
-  );
+  // A capital at the start of a sentence proves nothing unless the name recurs elsewhere: the tagger's
+  // reading of a lone word there stands if it is sure and the word is not a common one ("Smartphone sales").
+  const mentions = all.filter((m) => {
+    if (!m.sentenceInitial || m.canonical || m.text.includes(' ') || confirmed.has(m.text)) return true;
+    if (m.learned) return (m.type !== 'other' || m.confidence >= LEARNED_SURE) && !m.commonWord;
+    return m.type !== 'other';
+  });
 
   const groups = new Map<string, Group>();
   const groupOf = new Map<EntityMention, Group>();
@@ -96,6 +99,15 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
       return false;
     });
     if (!town.mentions.length) groups.delete(`=${key}`);
+  }
+
+  // "The new Mix series" beside "Xiaomi Mi Mix 2": a lone word naming a product line of this source (a known product or a model with a number; "Max Marriner" is a person) is that product, whatever its capital suggested.
+  const productWords = new Set<string>();
+  for (const m of mentions) if (m.type === 'product' && (m.canonical || /\d/.test(m.text))) for (const w of wordsOf.get(m)!.slice(1)) if (/^\p{Lu}\p{Ll}+$/u.test(w)) productWords.add(w);
+  for (const g of groups.values()) {
+    if (g.fromGazetteer || !productWords.has(g.canonical) || g.mentions.every((m) => m.type === 'product')) continue;
+    for (const m of g.mentions) retyped.add(m);
+    g.mentions = g.mentions.map((m) => ({ ...m, type: 'product' }));
   }
 
   // Fallback mentions only add to an entity that a surer mention found.

@@ -4,7 +4,7 @@ import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Finding, Region } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
-import type { FindingKindDefinition } from '../kind';
+import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
 import { documentCasing } from './tagger/features';
@@ -41,6 +41,31 @@ function sourcemarkEntities() {
   };
 }
 
+/**
+ * A lone word the tagger took for a name at a sentence's start that this source writes in lower case
+ * elsewhere ("Smartphone sales" beside "smartphones") is a common word here: one pass over the
+ * source's words, and only when there is such a word.
+ */
+function markWrittenLower(mentions: EntityMention[], paragraphs: readonly AnalysedParagraph[]): void {
+  const candidates = new Map<string, EntityMention[]>();
+  for (const m of mentions) {
+    if (!m.learned || !m.sentenceInitial || m.commonWord || !/^\p{Lu}\p{Ll}+$/u.test(m.text)) continue;
+    const key = m.text.toLowerCase();
+    candidates.set(key, [...(candidates.get(key) ?? []), m]);
+  }
+  if (!candidates.size) return;
+  for (const p of paragraphs) {
+    for (const s of p.data.sentences ?? []) {
+      for (const t of s.tokens) {
+        const c = t.text.charCodeAt(0);
+        if (c < 97 || c > 122) continue;
+        const found = candidates.get(t.text) ?? candidates.get(t.text.replace(/s$/, '')) ?? candidates.get(`${t.text}s`);
+        for (const m of found ?? []) m.commonWord = true;
+      }
+    }
+  }
+}
+
 export const entityKind: FindingKindDefinition<'entity'> = {
   kind: 'entity',
   statement: false,
@@ -53,6 +78,7 @@ export const entityKind: FindingKindDefinition<'entity'> = {
     for (const p of paragraphs) {
       for (const e of p.data.entities ?? []) mentions.push({ mention: { ...e, start: e.start + p.start, end: e.end + p.start }, region: p.region });
     }
+    markWrittenLower(mentions.map((m) => m.mention), paragraphs);
     const regionOf = new Map(mentions.map((m) => [m.mention, m.region]));
     const findings: Finding[] = resolveEntities(mentions.map((m) => m.mention)).map(({ mention, info }) => ({
       id: '', kind: 'entity', start: mention.start, end: mention.end, text: mention.text, region: regionOf.get(mention)!,
