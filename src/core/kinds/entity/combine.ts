@@ -58,9 +58,17 @@ const COMMON_WORDS: ReadonlySet<string> = new Set(commonWords.words.split(' '));
 /** Where a capital proves little: a sentence's first word, or the first after a quotation mark or a colon ('I'll be watching you" Lovely song', "The target is clear: Smartphone software enthusiasts"). */
 function opensSentence(sentence: Sentence, start: number, firstWordStart: number): boolean {
   if (start === firstWordStart) return true;
-  const i = sentence.tokens.findIndex((t) => t.start === start);
-  const before = sentence.tokens[i - 1];
-  return i > 0 && before.kind === 'punct' && /^["“”:]$/.test(before.text);
+  // The token before `start`, by binary search: a long sentence has thousands of tokens and names.
+  const tokens = sentence.tokens;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = tokens[lo - 1];
+  return lo > 0 && lo < tokens.length && tokens[lo].start === start && before.kind === 'punct' && /^["“”:]$/.test(before.text);
 }
 
 /** Tagged spans as mentions, but for spans with a common word inside. */

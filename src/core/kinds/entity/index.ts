@@ -47,20 +47,28 @@ function sourcemarkEntities() {
  * source's words, and only when there is such a word.
  */
 function markWrittenLower(mentions: EntityMention[], paragraphs: readonly AnalysedParagraph[]): void {
-  const candidates = new Map<string, EntityMention[]>();
+  // Each candidate under its word, its plural and its singular: one lookup per lower-case word of the source.
+  const forms = new Map<string, EntityMention[]>();
+  const addForm = (form: string, m: EntityMention) => {
+    const list = forms.get(form);
+    if (list) list.push(m);
+    else forms.set(form, [m]);
+  };
   for (const m of mentions) {
     if (!m.learned || !m.sentenceInitial || m.commonWord || !/^\p{Lu}\p{Ll}+$/u.test(m.text)) continue;
-    const key = m.text.toLowerCase();
-    candidates.set(key, [...(candidates.get(key) ?? []), m]);
+    const word = m.text.toLowerCase();
+    addForm(word, m);
+    addForm(`${word}s`, m);
+    if (word.endsWith('s')) addForm(word.slice(0, -1), m);
   }
-  if (!candidates.size) return;
+  if (!forms.size) return;
   for (const p of paragraphs) {
     for (const s of p.data.sentences ?? []) {
       for (const t of s.tokens) {
         const c = t.text.charCodeAt(0);
         if (c < 97 || c > 122) continue;
-        const found = candidates.get(t.text) ?? candidates.get(t.text.replace(/s$/, '')) ?? candidates.get(`${t.text}s`);
-        for (const m of found ?? []) m.commonWord = true;
+        const found = forms.get(t.text);
+        if (found) for (const m of found) m.commonWord = true;
       }
     }
   }

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { Root } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
@@ -5,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { combineMentions } from '../../../../src/core/kinds/entity/combine';
 import type { EntityMention } from '../../../../src/core/kinds/entity/entityMention';
 import { EntityDetector } from '../../../../src/core/kinds/entity/entityDetector';
-import { hash, hashPair, hashRange, ruleHints, shapeOf } from '../../../../src/core/kinds/entity/tagger/features';
-import { TAGS } from '../../../../src/core/kinds/entity/tagger/model';
-import { conllTokens, EntityTagger, spansOf } from '../../../../src/core/kinds/entity/tagger/tagger';
+import { documentCasing, hash, hashPair, hashRange, ruleHints, shapeOf } from '../../../../src/core/kinds/entity/tagger/features';
+import { PackedWeights, TAG_COUNT, TAGS } from '../../../../src/core/kinds/entity/tagger/model';
+import { conllTokens, EntityTagger, isPlain, spansOf } from '../../../../src/core/kinds/entity/tagger/tagger';
 import packed from '../../../../src/core/kinds/entity/tagger/weights.json';
-import { sentencesOf } from '../../../../src/core/text/sentences';
+import { sentencesOf, type Token } from '../../../../src/core/text/sentences';
 
 const tagger = new EntityTagger();
 const rules = new EntityDetector(undefined, false);
@@ -87,6 +89,46 @@ describe('tagger pieces', () => {
     expect(shapeOf('U.S.')).toBe('X.X.');
     expect(shapeOf('1996-08-22')).toBe('d-d-d');
     expect(shapeOf('iPhone')).toBe('xXx');
+  });
+
+  it('finds every weight row in its table, a key of 0 and colliding keys included', () => {
+    const keys = Uint32Array.from([0, 3, 3 + 8, 3 + 16, 7]);
+    const values = new Float32Array(keys.length * TAG_COUNT).map((_v, i) => i);
+    const table = new PackedWeights(keys, values);
+    keys.forEach((key, row) => {
+      const scores = new Float64Array(TAG_COUNT);
+      table.add(key, scores);
+      expect([...scores]).toEqual([...values.subarray(row * TAG_COUNT, (row + 1) * TAG_COUNT)]);
+    });
+    const none = new Float64Array(TAG_COUNT);
+    table.add(5, none);
+    expect([...none].every((v) => v === 0)).toBe(true);
+  });
+
+  it('tells plain tokens (no capital, no digit, any script) from those a name may start at', () => {
+    expect(['phones', 'é', '小米', ',', "'s"].map(isPlain)).toEqual([true, true, true, true, true]);
+    expect(['Xiaomi', '2018', 'iPhone', 'Émile', 'ΑΘΗΝΑ'].map(isPlain)).toEqual([false, false, false, false, false]);
+  });
+
+  it('skipping plain tokens after an O leaves the sample sources tagged as scoring every token does', () => {
+    const dir = path.resolve(__dirname, '../../../../test-fixtures/sources');
+    const tagger = new EntityTagger();
+    const full = new EntityTagger();
+    (full as unknown as { plainShortcut: boolean }).plainShortcut = false;
+    const rules = new EntityDetector(undefined, false);
+    let spans = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      const sentences = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text);
+      const casing = documentCasing(sentences.map((s) => s.tokens));
+      for (const s of sentences) {
+        const hints = (tokens: readonly Token[]) => ruleHints(tokens, rules.detectByRules(s, []));
+        const got = tagger.tag(s.tokens, casing, hints);
+        expect(got).toEqual(full.tag(s.tokens, casing, hints));
+        spans += got.length;
+      }
+    }
+    expect(spans).toBeGreaterThan(100);
   });
 
   it('ships weights as a compact data file', () => {

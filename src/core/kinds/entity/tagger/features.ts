@@ -117,40 +117,88 @@ export interface SentenceFeatures {
  */
 export type RuleHints = Int8Array;
 
-export function extractFeatures(tokens: readonly Token[], gazetteer: Gazetteer, casing?: DocumentCasing, hints?: RuleHints): SentenceFeatures {
-  const n = tokens.length;
-  const lowers = tokens.map((t) => t.text.toLowerCase());
-  const shapes = tokens.map((t) => shapeOf(t.text));
-  const caps = capsLines(tokens);
-  // Gazetteer hits over runs of words joined by single spaces: B/I of the longest known name at each token.
-  const gazSpan = new Int8Array(n).fill(-1);
-  const gazInside = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const c = tokens[i].text.charCodeAt(0);
-    if (tokens[i].kind !== 'word' || !(c >= 65 && c <= 90) || gazSpan[i] >= 0) continue;
-    let end = i + 1;
-    while (end < n && end - i < LONGEST_GAZ_SPAN && tokens[end].kind === 'word' && tokens[end].spaceBefore && !tokens[end].lineBreakBefore) end++;
-    for (let e = end; e > i; e--) {
-      let text = tokens[i].text;
-      for (let k = i + 1; k < e; k++) text += ` ${tokens[k].text}`;
-      const hit = caps[i] ? gazetteer.lookupInCapitals(text) : gazetteer.lookup(text);
-      if (!hit) continue;
-      const code = GAZ_CODE.get(hit.type) ?? 5;
-      for (let k = i; k < e; k++) {
-        gazSpan[k] = code;
-        gazInside[k] = k > i ? 1 : 0;
+/** Gazetteer type codes by looked-up text, per tagger: a source repeats its words, and a lookup is a few string operations. */
+export class GazetteerCodes {
+  private readonly plain = new Map<string, number>();
+  private readonly capitals = new Map<string, number>();
+
+  constructor(private readonly gazetteer: Gazetteer) {}
+
+  mayOpenLongerName(word: string): boolean {
+    return this.gazetteer.mayOpenLongerName(word);
+  }
+
+  /** The gazetteer type code of `text` (−1 when unknown), looked up as set in capitals or not. */
+  code(text: string, inCapitals: boolean): number {
+    const memo = inCapitals ? this.capitals : this.plain;
+    let code = memo.get(text);
+    if (code !== undefined) return code;
+    const hit = inCapitals ? this.gazetteer.lookupInCapitals(text) : this.gazetteer.lookup(text);
+    code = hit ? (GAZ_CODE.get(hit.type) ?? 5) : -1;
+    // Bounded: a hostile source of a million distinct words must not grow it for ever.
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, code);
+    return code;
+  }
+}
+
+const MEMO_LIMIT = 100_000;
+
+/**
+ * One sentence's tokens, read once (lower case, shapes, lines in capitals, gazetteer runs); each
+ * token's features are then hashed when the decoder asks for them, so a word it need not score costs nothing.
+ */
+export class SentenceFeatureSource {
+  readonly n: number;
+  readonly lowers: string[];
+  /** Shapes drawn when a scored token or its neighbour needs one. */
+  private readonly shapes: (string | undefined)[];
+  private readonly caps: Uint8Array;
+  private readonly gazSpan: Int8Array;
+  private readonly gazInside: Uint8Array;
+  private readonly codes: GazetteerCodes;
+
+  constructor(private readonly tokens: readonly Token[], gazetteer: Gazetteer | GazetteerCodes, private readonly casing?: DocumentCasing, private readonly hints?: RuleHints) {
+    const n = (this.n = tokens.length);
+    this.codes = gazetteer instanceof GazetteerCodes ? gazetteer : new GazetteerCodes(gazetteer);
+    this.lowers = tokens.map((t) => t.text.toLowerCase());
+    this.shapes = new Array<string | undefined>(n);
+    const caps = (this.caps = capsLines(tokens));
+    // Gazetteer hits over runs of words joined by single spaces: B/I of the longest known name at each token.
+    const gazSpan = (this.gazSpan = new Int8Array(n).fill(-1));
+    const gazInside = (this.gazInside = new Uint8Array(n));
+    for (let i = 0; i < n; i++) {
+      const c = tokens[i].text.charCodeAt(0);
+      if (tokens[i].kind !== 'word' || !(c >= 65 && c <= 90) || gazSpan[i] >= 0) continue;
+      let end = i + 1;
+      if (this.codes.mayOpenLongerName(tokens[i].text)) {
+        while (end < n && end - i < LONGEST_GAZ_SPAN && tokens[end].kind === 'word' && tokens[end].spaceBefore && !tokens[end].lineBreakBefore) end++;
       }
-      break;
+      for (let e = end; e > i; e--) {
+        let text = tokens[i].text;
+        for (let k = i + 1; k < e; k++) text += ` ${tokens[k].text}`;
+        const code = this.codes.code(text, caps[i] === 1);
+        if (code < 0) continue;
+        for (let k = i; k < e; k++) {
+          gazSpan[k] = code;
+          gazInside[k] = k > i ? 1 : 0;
+        }
+        break;
+      }
     }
   }
-  const ids: number[] = [];
-  const offsets = new Uint32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    offsets[i] = ids.length;
+
+  private shapeAt(i: number): string {
+    return (this.shapes[i] ??= shapeOf(this.tokens[i].text));
+  }
+
+  /** Appends the static feature hashes of token i to `ids`. */
+  featuresOf(i: number, ids: number[]): void {
+    const { tokens, lowers, caps, gazSpan, gazInside, hints, casing, n } = this;
     const t = tokens[i];
     const w = t.text;
     const lower = lowers[i];
-    ids.push(hashInt(T_BIAS, 0), hash(T_WORD, w), hash(T_LOWER, lower), hash(T_SHAPE, shapes[i]));
+    ids.push(hashInt(T_BIAS, 0), hash(T_WORD, w), hash(T_LOWER, lower), hash(T_SHAPE, this.shapeAt(i)));
     const len = Math.min(4, w.length);
     for (let k = 1; k <= len; k++) {
       ids.push(hashRange(T_PREFIX + k - 1, lower, 0, k), hashRange(T_SUFFIX + k - 1, lower, lower.length - k, lower.length));
@@ -161,14 +209,14 @@ export function extractFeatures(tokens: readonly Token[], gazetteer: Gazetteer, 
       const slot = d < 0 ? d + 2 : d + 1;
       const ctx = j < 0 ? '<s>' : j >= n ? '</s>' : lowers[j];
       ids.push(hash(T_CTX_LOWER + slot, ctx));
-      ids.push(hash(T_CTX_SHAPE + slot, j < 0 || j >= n ? ctx : shapes[j]));
+      ids.push(hash(T_CTX_SHAPE + slot, j < 0 || j >= n ? ctx : this.shapeAt(j)));
     }
     ids.push(hashPair(T_BIGRAM_PREV, i > 0 ? lowers[i - 1] : '<s>', lower), hashPair(T_BIGRAM_NEXT, lower, i + 1 < n ? lowers[i + 1] : '</s>'));
     if (caps[i]) ids.push(hashInt(T_CAPS_LINE, 0), hash(T_CAPS_LOWER, lower));
     if (gazSpan[i] >= 0) ids.push(hashInt(T_GAZ_SPAN, gazSpan[i] * 2 + gazInside[i]));
     if (t.kind === 'word' && w.length > 1) {
-      const single = gazetteer.lookupInCapitals(w);
-      if (single) ids.push(hashInt(T_GAZ, GAZ_CODE.get(single.type) ?? 5));
+      const single = this.codes.code(w, true);
+      if (single >= 0) ids.push(hashInt(T_GAZ, single));
       if (FIRST_NAMES.has(lower)) ids.push(hashInt(T_FIRST_NAME, 0));
     }
     if (i + 1 < n && gazSpan[i + 1] >= 0 && !gazInside[i + 1]) ids.push(hashInt(T_NEXT_GAZ, gazSpan[i + 1]));
@@ -184,8 +232,19 @@ export function extractFeatures(tokens: readonly Token[], gazetteer: Gazetteer, 
       ids.push(hashInt(T_DOC_CASED, (casing.capitalised.has(lower) ? 1 : 0) + (casing.lower.has(lower) ? 2 : 0) + (caps[i] ? 4 : 0)));
     }
   }
-  offsets[n] = ids.length;
-  return { ids: Uint32Array.from(ids), offsets, lowers };
+}
+
+/** Every token's features at once, as training reads them. */
+export function extractFeatures(tokens: readonly Token[], gazetteer: Gazetteer | GazetteerCodes, casing?: DocumentCasing, hints?: RuleHints): SentenceFeatures {
+  const source = new SentenceFeatureSource(tokens, gazetteer, casing, hints);
+  const ids: number[] = [];
+  const offsets = new Uint32Array(source.n + 1);
+  for (let i = 0; i < source.n; i++) {
+    offsets[i] = ids.length;
+    source.featuresOf(i, ids);
+  }
+  offsets[source.n] = ids.length;
+  return { ids: Uint32Array.from(ids), offsets, lowers: source.lowers };
 }
 
 /** The rules' mentions as hints on the tokens they cover. */

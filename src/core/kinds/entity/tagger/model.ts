@@ -20,33 +20,56 @@ export interface Weights {
   add(key: number, scores: Float64Array): void;
 }
 
-export class PackedWeights implements Weights {
-  private readonly table: Int32Array;
-  private readonly mask: number;
+const STRIDE = TAG_COUNT + 1;
 
-  constructor(private readonly keys: Uint32Array, private readonly values: Float32Array) {
+export class PackedWeights implements Weights {
+  /**
+   * Open addressing with each slot's key and its TAG_COUNT weights side by side (one cache line per
+   * probe): key 0 marks an empty slot, so the one key that is 0, if any, keeps its row apart.
+   */
+  private readonly keys: Uint32Array;
+  private readonly weights: Float32Array;
+  private readonly mask: number;
+  private readonly zeroRow: Float32Array | undefined;
+
+  constructor(keys: Uint32Array, values: Float32Array) {
     let size = 1;
     while (size < keys.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.table = new Int32Array(size).fill(-1);
+    const buffer = new ArrayBuffer(size * STRIDE * 4);
+    this.keys = new Uint32Array(buffer);
+    this.weights = new Float32Array(buffer);
+    let zero: Float32Array | undefined;
     for (let i = 0; i < keys.length; i++) {
+      const row = values.subarray(i * TAG_COUNT, (i + 1) * TAG_COUNT);
+      if (keys[i] === 0) {
+        zero = row;
+        continue;
+      }
       let slot = keys[i] & this.mask;
-      while (this.table[slot] >= 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = i;
+      while (this.keys[slot * STRIDE] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot * STRIDE] = keys[i];
+      this.weights.set(row, slot * STRIDE + 1);
     }
+    this.zeroRow = zero;
   }
 
   add(key: number, scores: Float64Array): void {
-    let slot = key & this.mask;
+    if (key === 0) {
+      if (this.zeroRow) for (let t = 0; t < TAG_COUNT; t++) scores[t] += this.zeroRow[t];
+      return;
+    }
+    const { keys, weights, mask } = this;
+    let slot = key & mask;
     for (;;) {
-      const i = this.table[slot];
-      if (i < 0) return;
-      if (this.keys[i] === key) {
-        const base = i * TAG_COUNT;
-        for (let t = 0; t < TAG_COUNT; t++) scores[t] += this.values[base + t];
+      const at = slot * STRIDE;
+      const k = keys[at];
+      if (k === key) {
+        for (let t = 0; t < TAG_COUNT; t++) scores[t] += weights[at + 1 + t];
         return;
       }
-      slot = (slot + 1) & this.mask;
+      if (k === 0) return;
+      slot = (slot + 1) & mask;
     }
   }
 }
@@ -63,16 +86,34 @@ export function historyFeatures(lower: string, prev: number, prev2: number, out:
  * receives how far each chosen tag's score is ahead of the next best.
  */
 export function decode(weights: Weights, f: SentenceFeatures, margins?: Float32Array): Uint8Array {
-  const n = f.offsets.length - 1;
+  return decodeTokens(weights, f.offsets.length - 1, f.lowers, (i, ids) => {
+    for (let k = f.offsets[i]; k < f.offsets[i + 1]; k++) ids.push(f.ids[k]);
+  }, margins);
+}
+
+/**
+ * Greedy decoding over features asked for token by token. A token in `plain` (no capital, no digit)
+ * after an O is O without scoring: the tagger never starts a name there, and most of a source's words are such.
+ */
+export function decodeTokens(weights: Weights, n: number, lowers: readonly string[], featuresOf: (i: number, ids: number[]) => void, margins?: Float32Array, plain?: Uint8Array): Uint8Array {
   const tags = new Uint8Array(n);
   const scores = new Float64Array(TAG_COUNT);
+  const ids: number[] = [];
   const history: number[] = [];
   let prev = START;
   let prev2 = START;
   for (let i = 0; i < n; i++) {
+    if (plain?.[i] && (prev === 0 || prev === START)) {
+      // tags[i] stays O; its margin is unused, as no span holds it.
+      prev2 = prev;
+      prev = 0;
+      continue;
+    }
     scores.fill(0);
-    for (let k = f.offsets[i]; k < f.offsets[i + 1]; k++) weights.add(f.ids[k], scores);
-    for (const h of historyFeatures(f.lowers[i], prev, prev2, history)) weights.add(h, scores);
+    ids.length = 0;
+    featuresOf(i, ids);
+    for (const id of ids) weights.add(id, scores);
+    for (const h of historyFeatures(lowers[i], prev, prev2, history)) weights.add(h, scores);
     let best = 0;
     for (let t = 1; t < TAG_COUNT; t++) if (scores[t] > scores[best] && allowed(prev, t)) best = t;
     if (margins) {

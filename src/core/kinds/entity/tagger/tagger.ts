@@ -3,8 +3,8 @@
 // and returns typed spans; the rules in ../entityDetector.ts then add what they know better.
 import type { Token } from '../../../text/sentences';
 import { Gazetteer } from '../gazetteer';
-import { extractFeatures, type DocumentCasing, type RuleHints } from './features';
-import { decode, PackedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
+import { GazetteerCodes, SentenceFeatureSource, type DocumentCasing, type RuleHints } from './features';
+import { decodeTokens, PackedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
 import packed from './weights.json';
 
 export interface TaggedSpan {
@@ -88,11 +88,27 @@ export function unpack(model: PackedModel): PackedWeights {
 
 let shipped: PackedWeights | undefined;
 
+const PLAIN = /^[^\p{Lu}\p{Lt}\d]*$/u;
+
+/** A token without a capital or a digit in any script: no name starts there (see decodeTokens). ASCII by char codes, the rest by the expression. */
+export function isPlain(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c > 127) return PLAIN.test(w);
+    if ((c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return false;
+  }
+  return true;
+}
+
 export class EntityTagger {
   private readonly weights: Weights;
+  private readonly codes: GazetteerCodes;
+  /** Plain tokens after an O are O without scoring (see decodeTokens); off only to test that this changes nothing. */
+  private readonly plainShortcut = true;
 
-  constructor(private readonly gazetteer = new Gazetteer(), weights?: Weights) {
+  constructor(gazetteer = new Gazetteer(), weights?: Weights) {
     this.weights = weights ?? (shipped ??= unpack(packed as PackedModel));
+    this.codes = new GazetteerCodes(gazetteer);
   }
 
   /** The entity spans of one sentence's tokens, given the rules' hints (see ruleHints). */
@@ -100,7 +116,10 @@ export class EntityTagger {
     const tokens = conllTokens(sentenceTokens);
     if (!tokens.length) return [];
     const margins = new Float32Array(tokens.length);
-    const tags = decode(this.weights, extractFeatures(tokens, this.gazetteer, casing, hints?.(tokens)), margins);
+    const source = new SentenceFeatureSource(tokens, this.codes, casing, hints?.(tokens));
+    const plain = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) plain[i] = isPlain(tokens[i].text) ? 1 : 0;
+    const tags = decodeTokens(this.weights, tokens.length, source.lowers, (i, ids) => source.featuresOf(i, ids), margins, this.plainShortcut ? plain : undefined);
     const out: TaggedSpan[] = [];
     for (const s of spansOf(tags)) {
       // A span starts and ends on a word: never on "(" or '"'.
