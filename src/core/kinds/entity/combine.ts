@@ -47,8 +47,12 @@ function nationalityBeforePerson(inside: readonly EntityMention[]): boolean {
 
 const JOINING_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'des', 'al', 'el', 'bin', 'y', 'on', 'in', 'at', 'to', 'a', 'an', 'du']);
 
+const LOWER_WORD = /(?:^| )\p{Ll}/u;
+
 /** "Xiaomin Huawei CEO has": a lower-case word other than a joining one is not inside a name. */
 function hasCommonWord(text: string): boolean {
+  // Most names have no lower-case word at all: one test, not a split.
+  if (!LOWER_WORD.test(text)) return false;
   for (const w of text.split(' ')) if (/^\p{Ll}/u.test(w) && !JOINING_WORDS.has(w) && !/^\p{Ll}+\p{Lu}/u.test(w)) return true;
   return false;
 }
@@ -89,6 +93,9 @@ export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence,
  * mention the tagger missed is kept if it is a sure product, else marked a fallback (see EntityMention).
  */
 export function combineMentions(tagged: readonly EntityMention[], rules: readonly EntityMention[], tableLine = false): EntityMention[] {
+  // Most sentences: nothing to weigh against each other.
+  if (!tagged.length) return rules.map((m) => (sureProduct(m, tableLine) || m.reason === 'speaker' ? m : { ...m, fallback: true })).sort((a, b) => a.start - b.start);
+  if (!rules.length) return [...tagged].sort((a, b) => a.start - b.start);
   const out: EntityMention[] = [];
   let r = 0;
   const taken = new Set<EntityMention>();

@@ -86,16 +86,19 @@ export function historyFeatures(lower: string, prev: number, prev2: number, out:
  * receives how far each chosen tag's score is ahead of the next best.
  */
 export function decode(weights: Weights, f: SentenceFeatures, margins?: Float32Array): Uint8Array {
-  return decodeTokens(weights, f.offsets.length - 1, f.lowers, (i, ids) => {
-    for (let k = f.offsets[i]; k < f.offsets[i + 1]; k++) ids.push(f.ids[k]);
-  }, margins);
+  const source = {
+    featuresOf(i: number, ids: number[]): void {
+      for (let k = f.offsets[i]; k < f.offsets[i + 1]; k++) ids.push(f.ids[k]);
+    },
+  };
+  return decodeTokens(weights, f.offsets.length - 1, f.lowers, source, margins);
 }
 
 /**
  * Greedy decoding over features asked for token by token. A token in `plain` (no capital, no digit)
  * after an O is O without scoring: the tagger never starts a name there, and most of a source's words are such.
  */
-export function decodeTokens(weights: Weights, n: number, lowers: readonly string[], featuresOf: (i: number, ids: number[]) => void, margins?: Float32Array, plain?: Uint8Array): Uint8Array {
+export function decodeTokens(weights: Weights, n: number, lowers: readonly string[], source: { featuresOf(i: number, ids: number[]): void }, margins?: Float32Array, plain?: Uint8Array): Uint8Array {
   const tags = new Uint8Array(n);
   const scores = new Float64Array(TAG_COUNT);
   const ids: number[] = [];
@@ -111,7 +114,7 @@ export function decodeTokens(weights: Weights, n: number, lowers: readonly strin
     }
     scores.fill(0);
     ids.length = 0;
-    featuresOf(i, ids);
+    source.featuresOf(i, ids);
     for (const id of ids) weights.add(id, scores);
     for (const h of historyFeatures(lowers[i], prev, prev2, history)) weights.add(h, scores);
     let best = 0;

@@ -119,7 +119,7 @@ export class EntityTagger {
     const source = new SentenceFeatureSource(tokens, this.codes, casing, hints?.(tokens));
     const plain = new Uint8Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) plain[i] = isPlain(tokens[i].text) ? 1 : 0;
-    const tags = decodeTokens(this.weights, tokens.length, source.lowers, (i, ids) => source.featuresOf(i, ids), margins, this.plainShortcut ? plain : undefined);
+    const tags = decodeTokens(this.weights, tokens.length, source.lowers, source, margins, this.plainShortcut ? plain : undefined);
     const out: TaggedSpan[] = [];
     for (const s of spansOf(tags)) {
       // A span starts and ends on a word: never on "(" or '"'.
