@@ -95,8 +95,8 @@ export function decode(weights: Weights, f: SentenceFeatures, margins?: Float32A
 }
 
 /**
- * Greedy decoding over features asked for token by token. A token in `plain` (no capital, no digit)
- * after an O is O without scoring: the tagger never starts a name there, and most of a source's words are such.
+ * Greedy decoding over features asked for token by token. A token marked in `plain` after an O is O
+ * without scoring (see EntityTagger.tag for which): most of a source's words are such.
  */
 export function decodeTokens(weights: Weights, n: number, lowers: readonly string[], source: { featuresOf(i: number, ids: number[]): void }, margins?: Float32Array, plain?: Uint8Array): Uint8Array {
   const tags = new Uint8Array(n);

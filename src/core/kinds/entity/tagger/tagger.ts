@@ -3,6 +3,7 @@
 // and returns typed spans; the rules in ../entityDetector.ts then add what they know better.
 import type { Token } from '../../../text/sentences';
 import { Gazetteer } from '../gazetteer';
+import { SENTENCE_INITIAL_COMMON } from '../entityWords';
 import { GazetteerCodes, SentenceFeatureSource, type DocumentCasing, type RuleHints } from './features';
 import { decodeTokens, PackedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
 import packed from './weights.json';
@@ -89,6 +90,7 @@ export function unpack(model: PackedModel): PackedWeights {
 let shipped: PackedWeights | undefined;
 
 const PLAIN = /^[^\p{Lu}\p{Lt}\d]*$/u;
+const DIGITS = /^\d+$/;
 
 /** A token without a capital or a digit in any script: no name starts there (see decodeTokens). ASCII by char codes, the rest by the expression. */
 export function isPlain(w: string): boolean {
@@ -119,6 +121,11 @@ export class EntityTagger {
     const source = new SentenceFeatureSource(tokens, this.codes, casing, hints?.(tokens));
     const plain = new Uint8Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) plain[i] = isPlain(tokens[i].text) ? 1 : 0;
+    // Nor before a plain word: a bare number ("20 percent") or a common opening word ("It is"). Same tags on testa and the samples, a fifth fewer tokens scored.
+    for (let i = 0; i < tokens.length; i++) {
+      if (plain[i] || !(i + 1 >= tokens.length || plain[i + 1])) continue;
+      if ((i === 0 && SENTENCE_INITIAL_COMMON.has(source.lowers[i])) || DIGITS.test(tokens[i].text)) plain[i] = 1;
+    }
     const tags = decodeTokens(this.weights, tokens.length, source.lowers, source, margins, this.plainShortcut ? plain : undefined);
     const out: TaggedSpan[] = [];
     for (const s of spansOf(tags)) {
