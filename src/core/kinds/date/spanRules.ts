@@ -132,3 +132,9 @@ function yearAfter(first: string, second: string): string | undefined {
   return year > Number(first) && year - Number(first) <= 20 ? String(year) : undefined;
 }
 
+
+/**
+ * The rules above came after the claim score's weights were fitted; until they are fitted again, their
+ * dates are shown but not counted as a claim's date evidence.
+ */
+export const UNFITTED_DATE_RULES: ReadonlySet<string> = new Set(SPAN_RULES.map((r) => r.name));
