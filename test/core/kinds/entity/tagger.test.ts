@@ -9,7 +9,7 @@ import type { EntityMention } from '../../../../src/core/kinds/entity/entityMent
 import { EntityDetector } from '../../../../src/core/kinds/entity/entityDetector';
 import { documentCasing, hash, hashPair, hashRange, ruleHints, shapeOf } from '../../../../src/core/kinds/entity/tagger/features';
 import { PackedWeights, TAG_COUNT, TAGS } from '../../../../src/core/kinds/entity/tagger/model';
-import { conllTokens, EntityTagger, isPlain, spansOf } from '../../../../src/core/kinds/entity/tagger/tagger';
+import { conllTokens, EntityTagger, isPlain, load, spansOf, unpack, type PackedModel } from '../../../../src/core/kinds/entity/tagger/tagger';
 import packed from '../../../../src/core/kinds/entity/tagger/weights.json';
 import { sentencesOf, type Token } from '../../../../src/core/text/sentences';
 
@@ -102,6 +102,28 @@ describe('tagger pieces', () => {
     });
     const none = new Float64Array(TAG_COUNT);
     table.add(5, none);
+    expect([...none].every((v) => v === 0)).toBe(true);
+  });
+
+  it('reads the shipped weights packed as they are with the scores of float rows', () => {
+    const model = packed as unknown as PackedModel;
+    const floats = unpack(model);
+    const quantised = load(model);
+    const keys = new Uint32Array(Buffer.from(model.keys, 'base64').buffer.slice(0));
+    let differing = 0;
+    let found = 0;
+    for (let i = 0; i < keys.length; i += 97) {
+      const a = new Float64Array(TAG_COUNT);
+      const b = new Float64Array(TAG_COUNT);
+      floats.add(keys[i], a);
+      quantised.add(keys[i], b);
+      for (let t = 0; t < TAG_COUNT; t++) if (Math.abs(a[t] - b[t]) > 1e-5 * Math.max(1, Math.abs(a[t]))) differing++;
+      if (b.some((v) => v !== 0)) found++;
+    }
+    expect(differing).toBe(0);
+    expect(found).toBeGreaterThan(keys.length / 97 / 2);
+    const none = new Float64Array(TAG_COUNT);
+    quantised.add(0xdeadbeef, none);
     expect([...none].every((v) => v === 0)).toBe(true);
   });
 

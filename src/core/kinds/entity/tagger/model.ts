@@ -74,6 +74,66 @@ export class PackedWeights implements Weights {
   }
 }
 
+const SLOT_BYTES = 16;
+
+/**
+ * The shipped weights as they are packed: per slot a key, the row's scale byte and TAG_COUNT signed
+ * bytes, 16 bytes in all (one cache line holds a probe; a third of the memory of float rows, which
+ * matters as decoding is mostly table lookups). Key 0 marks an empty slot, so a key that is 0 keeps its row apart.
+ */
+export class QuantisedWeights implements Weights {
+  private readonly keys: Uint32Array;
+  private readonly bytes: Uint8Array;
+  private readonly weights: Int8Array;
+  private readonly mask: number;
+  private readonly zeroRow: Float64Array | undefined;
+
+  /** `units[scale]` is the weight of 1 in a row with that scale byte. */
+  constructor(keys: Uint32Array, scales: Uint8Array, raw: Int8Array, private readonly units: Float64Array) {
+    let size = 1;
+    while (size < keys.length * 2) size <<= 1;
+    this.mask = size - 1;
+    const buffer = new ArrayBuffer(size * SLOT_BYTES);
+    this.keys = new Uint32Array(buffer);
+    this.bytes = new Uint8Array(buffer);
+    this.weights = new Int8Array(buffer);
+    let zero: Float64Array | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 0) {
+        zero = Float64Array.from(raw.subarray(i * TAG_COUNT, (i + 1) * TAG_COUNT), (v) => v * units[scales[i]]);
+        continue;
+      }
+      let slot = keys[i] & this.mask;
+      while (this.keys[(slot * SLOT_BYTES) >> 2] !== 0) slot = (slot + 1) & this.mask;
+      const at = slot * SLOT_BYTES;
+      this.keys[at >> 2] = keys[i];
+      this.bytes[at + 4] = scales[i];
+      this.weights.set(raw.subarray(i * TAG_COUNT, (i + 1) * TAG_COUNT), at + 5);
+    }
+    this.zeroRow = zero;
+  }
+
+  add(key: number, scores: Float64Array): void {
+    if (key === 0) {
+      if (this.zeroRow) for (let t = 0; t < TAG_COUNT; t++) scores[t] += this.zeroRow[t];
+      return;
+    }
+    const { keys, bytes, weights, mask, units } = this;
+    let slot = key & mask;
+    for (;;) {
+      const at = slot * SLOT_BYTES;
+      const k = keys[at >> 2];
+      if (k === key) {
+        const unit = units[bytes[at + 4]];
+        for (let t = 0; t < TAG_COUNT; t++) scores[t] += weights[at + 5 + t] * unit;
+        return;
+      }
+      if (k === 0) return;
+      slot = (slot + 1) & mask;
+    }
+  }
+}
+
 /** Tag-dependent features of token i given the two tags before it. */
 export function historyFeatures(lower: string, prev: number, prev2: number, out: number[]): number[] {
   out.length = 0;

@@ -5,7 +5,7 @@ import type { Token } from '../../../text/sentences';
 import { Gazetteer } from '../gazetteer';
 import { SENTENCE_INITIAL_COMMON } from '../entityWords';
 import { GazetteerCodes, SentenceFeatureSource, type DocumentCasing, type RuleHints } from './features';
-import { decodeTokens, PackedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
+import { decodeTokens, PackedWeights, QuantisedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
 import packed from './weights.json';
 
 export interface TaggedSpan {
@@ -87,7 +87,18 @@ export function unpack(model: PackedModel): PackedWeights {
   return new PackedWeights(keys, values);
 }
 
-let shipped: PackedWeights | undefined;
+/** The packed model as the decoder reads it (see QuantisedWeights); the same scores as unpack() gives, but for rounding. */
+export function load(model: PackedModel): QuantisedWeights {
+  const keyBytes = bytes(model.keys);
+  const keys = new Uint32Array(keyBytes.length / 4);
+  const view = new DataView(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength);
+  for (let i = 0; i < keys.length; i++) keys[i] = view.getUint32(i * 4, true);
+  const units = new Float64Array(256);
+  for (let b = 0; b < 256; b++) units[b] = model.step * Math.exp(b * model.growth);
+  return new QuantisedWeights(keys, bytes(model.scales), new Int8Array(bytes(model.values).slice().buffer), units);
+}
+
+let shipped: Weights | undefined;
 
 const PLAIN = /^[^\p{Lu}\p{Lt}\d]*$/u;
 const DIGITS = /^\d+$/;
@@ -109,7 +120,7 @@ export class EntityTagger {
   private readonly plainShortcut = true;
 
   constructor(gazetteer = new Gazetteer(), weights?: Weights) {
-    this.weights = weights ?? (shipped ??= unpack(packed as PackedModel));
+    this.weights = weights ?? (shipped ??= load(packed as PackedModel));
     this.codes = new GazetteerCodes(gazetteer);
   }
 
