@@ -127,15 +127,16 @@ export class EntityDetector {
    * `exclude` holds spans already taken (dates), whose words are never part of a name; `casing` is
    * how the source writes its words elsewhere (see documentCasing).
    */
-  detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = [], casing?: DocumentCasing): EntityMention[] {
+  detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = [], casing?: DocumentCasing | (() => DocumentCasing)): EntityMention[] {
     const rules = this.detectByRules(sentence, exclude);
     if (!this.tagger) return rules;
     const firstWord = sentence.tokens.find((t) => t.kind === 'word')?.start ?? -1;
     const excluded = spanOverlap(exclude, sentence.start, sentence.end);
     const spans = this.tagger.tag(sentence.tokens, casing, (tokens) => ruleHints(tokens, rules));
     const tagged = taggedMentions(spans, sentence, firstWord).filter((m) => !excluded(m.start, m.end));
+    // Numbers make a results or table line, which only matters to the rules' names.
     let numbers = 0;
-    for (const t of sentence.tokens) if (t.kind === 'word' && /^\d+$/.test(t.text)) numbers++;
+    if (rules.length) for (const t of sentence.tokens) if (t.kind === 'word' && /^\d+$/.test(t.text)) numbers++;
     return combineMentions(tagged, rules, numbers >= 2);
   }
 

@@ -7,7 +7,7 @@ import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
-import { documentCasing } from './tagger/features';
+import { documentCasing, type DocumentCasing } from './tagger/features';
 import type { EntityMention } from './entityMention';
 import { resolveEntities } from './entityResolution';
 
@@ -34,7 +34,9 @@ function sourcemarkEntities() {
     if (file.data.sourcemark?.region === 'comment-meta') return;
     const sentences = sentencesOfFile(file);
     const dates = perSentence(sentences, file.data.dates ?? []);
-    const casing = documentCasing(sentences.map((s) => s.tokens));
+    // Read once, and only if the tagger scores a word of the paragraph.
+    let read: DocumentCasing | undefined;
+    const casing = () => (read ??= documentCasing(sentences.map((s) => s.tokens)));
     sentences.forEach((s, i) => {
       for (const m of detector.detect(s, dates[i], casing)) out.push(m);
     });

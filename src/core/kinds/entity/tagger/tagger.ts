@@ -125,7 +125,8 @@ export class EntityTagger {
   }
 
   /** The entity spans of one sentence's tokens, given the rules' hints (see ruleHints). */
-  tag(sentenceTokens: readonly Token[], casing?: DocumentCasing, hints?: (tokens: readonly Token[]) => RuleHints): TaggedSpan[] {
+  /** `casing` may be given as a function, called only if a word of the sentence is scored. */
+  tag(sentenceTokens: readonly Token[], casing?: DocumentCasing | (() => DocumentCasing), hints?: (tokens: readonly Token[]) => RuleHints): TaggedSpan[] {
     const tokens = conllTokens(sentenceTokens);
     if (!tokens.length) return [];
     const plain = new Uint8Array(tokens.length);
@@ -141,7 +142,7 @@ export class EntityTagger {
     // Nothing a name could start at ("The phone sold well."): no features, no hints.
     if (!scored && this.plainShortcut) return [];
     const margins = new Float32Array(tokens.length);
-    const source = new SentenceFeatureSource(tokens, this.codes, casing, hints?.(tokens));
+    const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens));
     const tags = decodeTokens(this.weights, tokens.length, source.lowers, source, margins, this.plainShortcut ? plain : undefined);
     const out: TaggedSpan[] = [];
     for (const s of spansOf(tags)) {
