@@ -75,6 +75,22 @@ const GAZ_CODE = new Map<string, number>(GAZ_TYPES.map((t, i) => [t, i]));
 const LONGEST_GAZ_SPAN = 4;
 
 /** Words of a line set in capitals, or a headline: capitals prove nothing there. */
+const NO_LATIN = 0;
+const ALL_UPPER = 1;
+const SOME_LOWER = 2;
+
+/** Whether a word has a Latin letter, and if so whether it is all in capitals: by char codes where it is ASCII. */
+function wordCasing(t: string): number {
+  let latin = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c > 127) return !/[A-Za-z]/.test(t) ? NO_LATIN : t === t.toUpperCase() ? ALL_UPPER : SOME_LOWER;
+    if (c >= 97 && c <= 122) return SOME_LOWER;
+    if (c >= 65 && c <= 90) latin = true;
+  }
+  return latin ? ALL_UPPER : NO_LATIN;
+}
+
 function capsLines(tokens: readonly Token[]): Uint8Array {
   const caps = new Uint8Array(tokens.length);
   let from = 0;
@@ -84,9 +100,11 @@ function capsLines(tokens: readonly Token[]): Uint8Array {
     let upper = 0;
     for (let k = from; k < i; k++) {
       const t = tokens[k].text;
-      if (tokens[k].kind !== 'word' || t.length < 2 || !/[A-Za-z]/.test(t)) continue;
+      if (tokens[k].kind !== 'word' || t.length < 2) continue;
+      const casing = wordCasing(t);
+      if (casing === NO_LATIN) continue;
       letters++;
-      if (t === t.toUpperCase()) upper++;
+      if (casing === ALL_UPPER) upper++;
     }
     const flag = letters >= 2 && upper / letters >= 0.8 ? 1 : 0;
     caps.fill(flag, from, i);
