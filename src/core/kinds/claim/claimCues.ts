@@ -21,6 +21,16 @@ export const HEDGE_CUES = [
   'possible',
 ];
 
+/**
+ * Belief and report words, conditional modals and charges (FactBank style): hedges shown on a
+ * claim, but outside the fitted hedge feature of the claim score, whose weights were fitted before them.
+ */
+export const EPISTEMIC_CUES = [
+  'believe', 'think', 'thinks', 'is thought', 'was thought', 'are thought', 'were thought', 'thought to', 'thought that',
+  'considered', 'considers', 'regarded as', 'seen as', 'viewed as', 'the view that', 'in the view of', 'in his view',
+  'in her view', 'in their view', 'in its view', 'alleged', 'accused', 'suspected', 'would', 'should',
+];
+
 /** Cues of plans and predictions: future facts a checker will want to follow up. */
 export const PLAN_CUES = [
   'plans to', 'plan to', 'planning to', 'will', 'is going to', 'are going to', 'expects to', 'expected to', 'aims to',

@@ -1,6 +1,6 @@
 import type { Attribution, Cue, Region } from '../../model';
 import {
-  ATTRIBUTION_PHRASES, ATTRIBUTION_VERBS, COMPARISON_CUES, EVALUATIVE_CUES, EVENT_CUES, HEDGE_CUES, IMPERATIVE_VERBS, NORMATIVE_CUES, OPINION_CUES,
+  ATTRIBUTION_PHRASES, ATTRIBUTION_VERBS, COMPARISON_CUES, EPISTEMIC_CUES, EVALUATIVE_CUES, EVENT_CUES, HEDGE_CUES, IMPERATIVE_VERBS, NORMATIVE_CUES, OPINION_CUES,
   PAST_TENSE_VERBS, PLAN_CUES, PROMISE_CUES, REPORTING_HEDGES, RHETORIC_CUES, STATISTIC_CUES, TOPIC_CUES,
 } from './claimCues';
 import type { Sentence } from '../../text/sentences';
@@ -38,7 +38,7 @@ const matchers = {
   attributionVerb: new CueMatcher('attribution', ATTRIBUTION_VERBS, true),
   attributionPhrase: new CueMatcher('attribution', ATTRIBUTION_PHRASES),
   // Reporting hedges are hedges too; one pass finds both and the reporting ones are picked out by text.
-  hedge: new CueMatcher('hedge', [...new Set([...HEDGE_CUES, ...REPORTING_HEDGES])]),
+  hedge: new CueMatcher('hedge', [...new Set([...HEDGE_CUES, ...REPORTING_HEDGES, ...EPISTEMIC_CUES])]),
   plan: new CueMatcher('plan', PLAN_CUES),
   event: new CueMatcher('event', [...new Set([...EVENT_CUES, ...PAST_TENSE_VERBS])]),
   comparison: new CueMatcher('comparison', COMPARISON_CUES),
@@ -189,6 +189,34 @@ export interface ClaimEvidence {
   attribution?: Attribution;
 }
 
+/** A report or a vow before "would": what follows is the reported future. */
+const REPORTED_BEFORE = /\b(?:said|says|told|announced|vowed|vowing|promised|pledged|predicted|warned|added|insisted|agreed|decided|declared|indicated)\b/i;
+
+const cueKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+const EPISTEMIC: ReadonlySet<string> = new Set(EPISTEMIC_CUES);
+
+/**
+ * Whether a hedge word is used as one: not the month or the name May (a date or a name there, or a
+ * capital inside the sentence), not "as soon as possible", not the permission "you may", not
+ * "appeared as a panelist", not "should" of an obligation ("we should").
+ */
+function epistemicUse(h: Cue, text: string, base: number, ctx: ClaimContext): boolean {
+  const word = h.text.toLowerCase();
+  const before = text.slice(Math.max(0, h.start - base - 24), h.start - base);
+  const after = text.slice(h.end - base, h.end - base + 16);
+  if (word === 'may') {
+    if (h.text === 'May' && h.start > base) return false;
+    if (ctx.dates.some((d) => d.start <= h.start && d.end >= h.end) || ctx.entities.some((e) => e.start <= h.start && e.end >= h.end)) return false;
+    if (/\byou\s+$/i.test(before)) return false;
+  }
+  if (word === 'possible' && /\bas\s+\S+\s+as\s+$/i.test(before)) return false;
+  if (/^appear/.test(word) && /^\s+(?:as|on|in|at|before|with|alongside|together|onstage)\b/i.test(after)) return false;
+  if (word === 'should' && /\b(?:we|you|i|they)\s+$/i.test(before)) return false;
+  // "said it would investigate", "would not comment": the future of a report, or a refusal, not a doubt.
+  if (word === 'would' && (REPORTED_BEFORE.test(text.slice(0, h.start - base)) || /^\s+not\s+(?:comment|say|talk|discuss|disclose|elaborate|confirm|identify|reveal)\b/i.test(after))) return false;
+  return true;
+}
+
 /** The evidence of one sentence: feature values and the cues that show them. */
 export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvidence {
   const text = sentence.text.trimEnd();
@@ -249,7 +277,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   add(firstPerson);
   const secondPerson = [...text.matchAll(SECOND_PERSON)].filter((m) => !quoted[m.index]);
 
-  const hedgeCues = matchers.hedge.match(text, base);
+  const hedgeCues = matchers.hedge.match(text, base).filter((h) => epistemicUse(h, text, base, ctx));
   const reported = new Set(hedgeCues.filter((h) => REPORTING.has(h.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))));
   const conditional = new Set(hedgeCues.filter((h) => /^(?:if|unless)$/i.test(h.text) && outsideQuote(h)));
   const inPlan = spanOverlap(plans, base, base + text.length);
@@ -286,7 +314,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     secondPerson: has(secondPerson),
     promise: has(promises),
     conditional: conditional.size ? 1 : 0,
-    hedge: hedgeCues.some((h) => outsideQuote(h) && !reported.has(h) && !conditional.has(h) && !/^(?:would|could|can|might|may)$/i.test(h.text) && !inPlan(h.start, h.end)) ? 1 : 0,
+    hedge: hedgeCues.some((h) => outsideQuote(h) && !reported.has(h) && !conditional.has(h) && !/^(?:would|could|can|might|may)$/i.test(h.text) && !inPlan(h.start, h.end) && !EPISTEMIC.has(cueKey(h.text))) ? 1 : 0,
     imperative: IMPERATIVE_START.test(text) ? 1 : 0,
     // A modal about a named party is a prediction, counted above.
     modal: !predictions.length && unquoted(MODAL) ? 1 : 0,

@@ -2,6 +2,7 @@
 // events, names and dates; against: questions, opinion, first person), flagged above a threshold.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
+import { UNFITTED_DATE_RULES } from '../date/spanRules';
 import type { Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { CollectContext, FindingKindDefinition } from '../kind';
@@ -26,7 +27,7 @@ function sourcemarkClaims() {
     if (!ctx || ctx.region === 'comment-meta') return;
     const sentences = sentencesOfFile(file);
     const entities = perSentence(sentences, file.data.entities ?? []);
-    const dates = perSentence(sentences, file.data.dates ?? []);
+    const dates = perSentence(sentences, (file.data.dates ?? []).filter((d) => !UNFITTED_DATE_RULES.has(d.rule)));
     sentences.forEach((s, i) => {
       if (s.text.length > MAX_CLAIM_LENGTH) file.data.unscored = (file.data.unscored ?? 0) + 1;
       else out.push(scoreClaim(s, { region: ctx.region, commenter: ctx.commenter, entities: entities[i], dates: dates[i] }));

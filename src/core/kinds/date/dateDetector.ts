@@ -2,7 +2,8 @@ import type { DateInfo } from '../../model';
 import { createChronoCalendarParser, type CalendarParser } from './calendarParser';
 import type { DateHit } from './dateRule';
 import { DATE_RULES, FUTURE_TENSE } from './dateRules';
-import { addDays, isoDay, pad, parseIsoDay } from './timex';
+import { addDays, isoDay, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
+import { ANCHORED, anchoredKey } from './spanRules';
 
 /** Where the calendar library is worth running: it is slow when run over everything. */
 const CALENDAR_TRIGGER =
@@ -10,7 +11,7 @@ const CALENDAR_TRIGGER =
 
 /** Cheap test for any of our own rules: no date expression lacks a digit or one of these words. */
 const RULE_TRIGGER =
-  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|weekend|day|decade|century|quarter|hour|minute|period|now|currently|present|nowadays|recent|recently|lately|past|future|daily|weekly|monthly|yearly|hourly|spring|summer|fall|autumn|winter|year-ago|year-earlier)s?\b/i;
+  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|weekend|day|decade|century|quarter|hour|minute|period|now|currently|present|nowadays|recent|recently|lately|past|future|daily|weekly|monthly|yearly|hourly|spring|summer|fall|autumn|winter|year-ago|year-earlier|May|annually|centuries|time|morning|afternoon|evening|night)s?\b/i;
 
 export interface DateDetection extends DateHit {
   text: string;
@@ -39,7 +40,7 @@ export class DateDetector {
         }
       }
     }
-    return selectNonOverlapping(hits).map((h) => ({ ...h, text: text.slice(h.start, h.end) }));
+    return anchorValues(selectNonOverlapping(hits), text).map((h) => ({ ...h, text: text.slice(h.start, h.end) }));
   }
 
   private calendarHits(text: string, ref: ReturnType<typeof parseIsoDay>): DateHit[] {
@@ -92,6 +93,28 @@ function calendarWindows(text: string): { start: number; end: number }[] {
     else windows.push({ start, end });
   }
   return windows;
+}
+
+/**
+ * "That day", "the following year": the date before it in the text, shifted; with none, or one too
+ * coarse ("that day" after "1998"), the value stays unresolved.
+ */
+export function anchorValues<T extends DateHit>(hits: T[], text: string, offset = 0): T[] {
+  let last: DayParts | undefined;
+  let precision = 0;
+  return hits.map((h) => {
+    if (h.rule === 'anchored') {
+      const how = ANCHORED[anchoredKey(text.slice(h.start - offset, h.end - offset))];
+      const needs = how.unit === 'Y' ? 1 : how.unit === 'M' ? 2 : 3;
+      return last && how && precision >= needs ? { ...h, value: shiftUnit(how.unit, how.shift, last) } : h;
+    }
+    const m = h.value ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(h.value) : null;
+    if (m && h.timexType === 'DATE') {
+      last = { year: +m[1], month: m[2] ? +m[2] : 1, day: m[3] ? +m[3] : 1 };
+      precision = m[3] ? 3 : m[2] ? 2 : 1;
+    }
+    return h;
+  });
 }
 
 /**

@@ -3,14 +3,21 @@ import {
 } from './dateWords';
 import { PERIOD_RULES } from './periodRules';
 import { VAGUE_DATE_RULES } from './vagueDateRules';
+import { SPAN_RULES } from './spanRules';
 import type { DateRule } from './dateRule';
 import { isoMonth, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
 import { memoLast } from '../../text/memoLast';
 
 const YEAR = '((?:1[89]|20)\\d{2})';
 const FULL_MONTH = `(${FULL_MONTH_NAMES.join('|')})`;
+/** With a year after it, "May" is the month. */
+const MONTH_BEFORE_YEAR = `(${[...FULL_MONTH_NAMES, 'May'].join('|')})`;
 const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')}|${VAGUE_QUANTITIES.join('|')})`;
 const UNIT = '(year|month|week|day|decade|century|quarter|hour|minute)s?';
+/** Words that bound a count ("almost seven years", "at least 72 hours"): part of the expression. */
+const APPROX = '(?:(?:almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|up\\s+to)\\s+)?';
+/** A count with a half: "2 1/2 years". */
+const HALF = '(?:\\s+1/2)?';
 
 function quantity(word: string): string {
   const lower = word.toLowerCase();
@@ -85,7 +92,7 @@ const CORE_RULES: readonly DateRule[] = [
   },
   {
     name: 'month-year',
-    pattern: new RegExp(`\\b${FULL_MONTH}(?:\\s+of)?,?\\s+${YEAR}\\b`, 'g'),
+    pattern: new RegExp(`\\b${MONTH_BEFORE_YEAR}(?:\\s+of)?,?\\s+${YEAR}\\b`, 'g'),
     normalise: (m) => ({ value: isoMonth(+m[2], MONTHS[m[1].toLowerCase()]), timexType: 'DATE', relative: false }),
   },
   {
@@ -95,7 +102,7 @@ const CORE_RULES: readonly DateRule[] = [
   },
   {
     name: 'ago',
-    pattern: new RegExp(`\\b${NUMBER}\\s+${UNIT}\\s+ago\\b`, 'gi'),
+    pattern: new RegExp(`\\b${APPROX}${NUMBER}\\s+${UNIT}\\s+ago\\b`, 'gi'),
     normalise: (m, ref) => {
       const n = quantity(m[1]);
       if (!ref || n === 'X') return { value: null, timexType: 'DATE', relative: true };
@@ -104,7 +111,8 @@ const CORE_RULES: readonly DateRule[] = [
   },
   {
     name: 'relative-unit',
-    pattern: /\b(this|current|last|previous|next|coming)\s+(year|month|week|quarter)\b/gi,
+    // "this fiscal year" is this year to TIMEX3.
+    pattern: /\b(this|current|last|previous|next|coming)\s+(?:fiscal\s+)?(year|month|week|quarter)\b/gi,
     normalise: (m, ref) => {
       return { value: ref ? shiftUnit(unitCode(m[2]), SHIFT_WORDS[m[1].toLowerCase()], ref) : null, timexType: 'DATE', relative: true };
     },
@@ -112,12 +120,14 @@ const CORE_RULES: readonly DateRule[] = [
   {
     name: 'duration',
     // "within two years", "the past 5 years", "eight years", "many years": the expression is the span itself.
-    pattern: new RegExp(`\\b((?:the\\s+)?(?:(?:past|last|next|coming|first|previous)\\s+)?${NUMBER}[-\\s]+${UNIT})\\b`, 'gi'),
+    pattern: new RegExp(`\\b(${APPROX}(?:the\\s+)?(?:(?:past|last|next|coming|first|previous)\\s+)?${NUMBER}${HALF}[-\\s]+${UNIT})\\b`, 'gi'),
     group: 1,
     normalise: (m) => {
-      const n = quantity(m[2]);
-      // "a day one buy": a bare "a"/"an" needs a preposition or "ago"/"later" to be a duration.
-      if (/^an?$/i.test(m[2]) && !/\b(?:for|in|within|over|about|nearly|almost|than)\s+$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index))) {
+      const half = / 1\/2[-\s]/.test(m[0]);
+      const n = half && /^\d+$/.test(m[2]) ? `${m[2]}.5` : quantity(m[2]);
+      // "a day one buy": a bare "a"/"an" needs a preposition, a bound or "ago"/"later" to be a duration.
+      const bounded = /^(?:almost|nearly|more|less|fewer|at|up)\s/i.test(m[0]);
+      if (/^an?$/i.test(m[2]) && !bounded && !/\b(?:for|in|within|over|about|nearly|almost|than)\s+$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index))) {
         return null;
       }
       if (/^\d+$/.test(m[2]) && /-/.test(m[0]) === false && /^\d{4}$/.test(m[2])) return null;
@@ -144,4 +154,4 @@ const CORE_RULES: readonly DateRule[] = [
 ];
 
 /** Rules are tried in order; where hits overlap the longest wins, ties going to the earlier rule. */
-export const DATE_RULES: readonly DateRule[] = [...PERIOD_RULES, ...CORE_RULES, ...VAGUE_DATE_RULES];
+export const DATE_RULES: readonly DateRule[] = [...PERIOD_RULES, ...CORE_RULES, ...SPAN_RULES, ...VAGUE_DATE_RULES];

@@ -51,6 +51,8 @@ export const FREQUENCY_WORDS: Record<string, string> = {
   'every day': 'P1D', 'every week': 'P1W', 'every month': 'P1M', 'every year': 'P1Y', 'each day': 'P1D',
   'each week': 'P1W', 'each month': 'P1M', 'each year': 'P1Y', 'a year': 'P1Y', 'a month': 'P1M', 'a week': 'P1W',
   'a day': 'P1D', 'per year': 'P1Y', 'per month': 'P1M', 'per week': 'P1W', 'per day': 'P1D',
+  annually: 'P1Y', 'every morning': 'TMO', 'every afternoon': 'TAF', 'every evening': 'TEV', 'every night': 'TNI',
+  'each morning': 'TMO', 'each evening': 'TEV', 'each night': 'TNI',
 };
 
 export const ORDINAL_QUARTERS: Record<string, number> = {

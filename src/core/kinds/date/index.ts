@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import type { Finding } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { FindingKindDefinition } from '../kind';
-import { DateDetector, dateInfo, type DateDetection } from './dateDetector';
+import { anchorValues, DateDetector, dateInfo, type DateDetection } from './dateDetector';
 import { describeDate } from './describe';
 
 declare module 'vfile' {
@@ -24,7 +24,8 @@ function sourcemarkDates() {
         out.push({ ...d, start: d.start + s.start, end: d.end + s.start });
       }
     }
-    file.data.dates = out;
+    // "The next day" leans on a date of an earlier sentence of the paragraph.
+    file.data.dates = anchorValues(out, String(file.value));
   };
 }
 

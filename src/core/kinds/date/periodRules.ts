@@ -91,15 +91,19 @@ export const PERIOD_RULES: readonly DateRule[] = [
     name: 'modified-month',
     trigger: /\b(?:last|this|next|past)\s/i,
     // "last November", "this September", "next March".
-    pattern: new RegExp(`\\b(last|this|next|past)\\s+${FULL_MONTH}\\b(?!\\s+\\d)`, 'g'),
+    // "last May" too: after these words "May" is the month.
+    // "late last July": a period modifier stays in the span.
+    pattern: new RegExp(`\\b(?:(early|mid|late)[-\\s]+)?(last|this|next|past)\\s+(${[...FULL_MONTH_NAMES, 'May'].join('|')})\\b(?!\\s+\\d)`, 'gi'),
     normalise: (m, ref) => {
-      const month = MONTHS[m[2].toLowerCase()];
-      if (!ref) return { value: `XXXX-${pad(month)}`, timexType: 'DATE', relative: true };
-      const word = m[1].toLowerCase();
+      if (!/^\p{Lu}/u.test(m[3])) return null;
+      const month = MONTHS[m[3].toLowerCase()];
+      const mod = m[1] ? PERIOD_MODIFIERS[m[1].toLowerCase()] : undefined;
+      if (!ref) return { value: `XXXX-${pad(month)}`, timexType: 'DATE', relative: true, ...(mod ? { mod } : {}) };
+      const word = m[2].toLowerCase();
       let year = ref.year;
       if (word === 'last' || word === 'past') year = month < ref.month ? ref.year : ref.year - 1;
       if (word === 'next') year = month > ref.month ? ref.year : ref.year + 1;
-      return { value: isoMonth(year, month), timexType: 'DATE', relative: true };
+      return { value: isoMonth(year, month), timexType: 'DATE', relative: true, ...(mod ? { mod } : {}) };
     },
   },
   {

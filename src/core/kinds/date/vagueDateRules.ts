@@ -18,7 +18,7 @@ export const VAGUE_DATE_RULES: readonly DateRule[] = [
   },
   {
     name: 'frequency',
-    trigger: /daily|weekly|monthly|yearly|hourly|every|each|\b(?:a|per)\s+(?:day|week|month|year)/i,
+    trigger: /daily|weekly|monthly|yearly|hourly|annually|every|each|\b(?:a|per)\s+(?:day|week|month|year)/i,
     pattern: new RegExp(`\\b(${alternation(Object.keys(FREQUENCY_WORDS))})\\b`, 'gi'),
     normalise: (m) => {
       const phrase = key(m[1]);

@@ -8,6 +8,9 @@ import { spanOverlap } from '../../text/spanOverlap';
 import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import { Gazetteer } from './gazetteer';
+import { combineMentions, taggedMentions } from './combine';
+import { ruleHints, type DocumentCasing } from './tagger/features';
+import { EntityTagger } from './tagger/tagger';
 
 export type { EntityMention } from './entityMention';
 
@@ -112,13 +115,33 @@ interface Run {
 
 export class EntityDetector {
   private readonly context: LineContext;
+  private readonly tagger: EntityTagger | undefined;
 
-  constructor(private readonly gazetteer = new Gazetteer()) {
+  /** `learned: false` leaves the tagger out: the rules alone, as before it. */
+  constructor(private readonly gazetteer = new Gazetteer(), learned = true) {
     this.context = new LineContext(gazetteer);
+    this.tagger = learned ? new EntityTagger(gazetteer) : undefined;
   }
 
-  /** `exclude` holds spans already taken (dates), whose words are never part of a name. */
-  detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = []): EntityMention[] {
+  /**
+   * `exclude` holds spans already taken (dates), whose words are never part of a name; `casing` is
+   * how the source writes its words elsewhere (see documentCasing).
+   */
+  detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = [], casing?: DocumentCasing | (() => DocumentCasing)): EntityMention[] {
+    const rules = this.detectByRules(sentence, exclude);
+    if (!this.tagger) return rules;
+    const firstWord = sentence.tokens.find((t) => t.kind === 'word')?.start ?? -1;
+    const excluded = spanOverlap(exclude, sentence.start, sentence.end);
+    const spans = this.tagger.tag(sentence.tokens, casing, (tokens) => ruleHints(tokens, rules));
+    const tagged = taggedMentions(spans, sentence, firstWord).filter((m) => !excluded(m.start, m.end));
+    // Numbers make a results or table line, which only matters to the rules' names.
+    let numbers = 0;
+    if (rules.length) for (const t of sentence.tokens) if (t.kind === 'word' && /^\d+$/.test(t.text)) numbers++;
+    return combineMentions(tagged, rules, numbers >= 2);
+  }
+
+  /** The hand-written rules alone: the tagger's hints, and what it is combined with. */
+  detectByRules(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }>): EntityMention[] {
     const mentions: EntityMention[] = [];
     const excluded = spanOverlap(exclude, sentence.start, sentence.end);
     const free = exclude.length
@@ -303,6 +326,9 @@ export class EntityDetector {
       return { ...base, type: 'product', confidence: 0.7, reason: 'model name' };
     }
     if (firstKnown?.type === 'product') return { ...base, type: 'product', confidence: 0.8, reason: `a ${firstKnown.canonical} model` };
+    // "Google Pixel", "Samsung Galaxy": a maker, then a product the gazetteer knows.
+    const secondKnown = words.length === 2 && firstKnown?.type === 'organisation' ? this.gazetteer.lookup(words[1]) : undefined;
+    if (secondKnown?.type === 'product') return { ...base, type: 'product', confidence: 0.8, reason: `a ${secondKnown.canonical} model` };
 
     // "C. Spearman", "K.J. Matthew", "A. Curts Cooke": initials before a surname.
     if (words.length >= 2 && INITIALS.test(words[0]) && !firstKnown && words.slice(1).every((w) => /^\p{Lu}[\p{Ll}'’-]/u.test(w))) {

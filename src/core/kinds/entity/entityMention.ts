@@ -18,4 +18,10 @@ export interface EntityMention {
   venue?: boolean;
   /** The type came from a generated lexicon, which a person's name part may override. */
   generatedName?: boolean;
+  /** Found or typed by the learned tagger, whose type holds for this mention even where its entity's other mentions differ. */
+  learned?: boolean;
+  /** Found by the rules only: kept only where the source names the same entity elsewhere with a surer mention. */
+  fallback?: boolean;
+  /** One word the news writes in lower case ("Hardware"): at a sentence's start its capital proves nothing. */
+  commonWord?: boolean;
 }

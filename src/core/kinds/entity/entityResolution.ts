@@ -24,10 +24,13 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   const confirmed = new Set(all.filter((m) => !m.sentenceInitial).map((m) => m.text));
   // "Lei made the remarks": a sentence-initial word that is part of a full name is that person.
   for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
-  // A capital at the start of a sentence proves nothing unless the name recurs elsewhere.
-  const mentions = all.filter(
-    (m) => !(m.sentenceInitial && m.type === 'other' && !m.canonical && !m.text.includes(' ') && !confirmed.has(m.text)),
-  );
+  // A capital at the start of a sentence proves nothing unless the name recurs elsewhere: the tagger's
+  // reading of a lone word there stands if it is sure and the word is not a common one ("Smartphone sales").
+  const mentions = all.filter((m) => {
+    if (!m.sentenceInitial || m.canonical || m.text.includes(' ') || confirmed.has(m.text)) return true;
+    if (m.learned) return (m.type !== 'other' || m.confidence >= LEARNED_SURE) && !m.commonWord;
+    return m.type !== 'other';
+  });
 
   const groups = new Map<string, Group>();
   const groupOf = new Map<EntityMention, Group>();
@@ -82,6 +85,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     if (m.type === 'organisation' && count > 1) addParts(organisationStarts, groups.get(m.text.toLowerCase())!, wordsOf.get(m)!, false);
   }
 
+  const retyped = new Set<EntityMention>();
   // A town's name that is a team in this source's results ("Cagliari ( 16 ) v Reggiana") is the team in its prose too; a dateline or "at Cagliari" stays the town.
   for (const [key, team] of groups) {
     if (team.fromGazetteer || !team.mentions.some((m) => m.reason === TEAM_REASON)) continue;
@@ -90,12 +94,31 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     town.mentions = town.mentions.filter((m) => {
       if (m.reason === 'dateline' || m.venue) return true;
       team.mentions.push({ ...m, type: 'organisation' });
+      retyped.add(m);
       groupOf.set(m, team);
       return false;
     });
     if (!town.mentions.length) groups.delete(`=${key}`);
   }
 
+  // "The new Mix series" beside "Xiaomi Mi Mix 2": a lone word naming a product line of this source (a known product or a model with a number; "Max Marriner" is a person) is that product, whatever its capital suggested.
+  const productWords = new Set<string>();
+  for (const m of mentions) if (m.type === 'product' && (m.canonical || /\d/.test(m.text))) for (const w of wordsOf.get(m)!.slice(1)) if (/^\p{Lu}\p{Ll}+$/u.test(w)) productWords.add(w);
+  for (const g of groups.values()) {
+    if (g.fromGazetteer || !productWords.has(g.canonical) || g.mentions.every((m) => m.type === 'product')) continue;
+    for (const m of g.mentions) retyped.add(m);
+    g.mentions = g.mentions.map((m) => ({ ...m, type: 'product' }));
+  }
+
+  // Fallback mentions only add to an entity that a surer mention found.
+  const dropped = new Set<EntityMention>();
+  for (const [key, g] of groups) {
+    if (!g.mentions.some((m) => m.fallback)) continue;
+    if (g.mentions.every((m) => m.fallback)) {
+      for (const m of g.mentions) dropped.add(m);
+      groups.delete(key);
+    }
+  }
   const info = new Map<Group, EntityInfo>();
   for (const [key, g] of groups) {
     const type = groupType(g);
@@ -103,9 +126,21 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     info.set(g, { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases });
   }
   return mentions
-    .map((m) => ({ mention: m, info: info.get(groupOf.get(m)!)! }))
+    .filter((m) => !dropped.has(m))
+    .map((m) => ({ mention: m, info: retyped.has(m) ? info.get(groupOf.get(m)!)! : typedAs(info.get(groupOf.get(m)!)!, m) }))
     .sort((a, b) => a.mention.start - b.mention.start);
 }
+
+/**
+ * A learned mention keeps its own type (the tagger read its context, the group's vote did not),
+ * unless it is another name for the entity ("Xian" for "Wang Xian"): then the entity's.
+ */
+function typedAs(info: EntityInfo, m: EntityMention): EntityInfo {
+  return m.learned && m.type !== info.type && !info.aliases.includes(m.text) ? { ...info, type: m.type } : info;
+}
+
+/** A learned name at a sentence's start needs this confidence to stand alone, as a capital there proves little. */
+const LEARNED_SURE = 0.8;
 
 /** Longest part of a name looked up as the name: a run of a thousand capitalised words is no name's part. */
 const MAX_PART_WORDS = 8;

@@ -43,6 +43,8 @@ export class Gazetteer {
   /** Lower-case names from the generated lexicon, tried when the exact form is unknown. */
   private readonly byLowerName = new Map<string, GazetteerEntry>();
   readonly longestNameWords: number;
+  /** First words of the names of more than one word, in lower case; "the" opens any name ("The Verge"). */
+  private readonly firstWords = new Set<string>(['the']);
   /** Generated city and province names, to tell a city (which names clubs) from a country (which names national sides). */
   private readonly scopes = new Map<string, PlaceScope>();
 
@@ -73,6 +75,10 @@ export class Gazetteer {
       }
     }
     this.longestNameWords = longest;
+    for (const name of [...this.byName.keys(), ...this.byLowerName.keys()]) {
+      const space = name.indexOf(' ');
+      if (space > 0) this.firstWords.add(name.slice(0, space).toLowerCase());
+    }
     for (const name of generatedPlaces.provinces) this.scopes.set(name, 'province');
     for (const name of generatedPlaces.cities) this.scopes.set(name, 'city');
   }
@@ -83,6 +89,11 @@ export class Gazetteer {
     if (!entry) return this.byLowerName.get(canonical.toLowerCase())?.type === 'place' ? 'city' : undefined;
     if (entry.type !== 'place') return undefined;
     return this.scopes.get(entry.canonical) ?? this.scopes.get(canonical) ?? 'country';
+  }
+
+  /** Whether some known name of more than one word may start with `word`: else only `word` itself need be looked up. */
+  mayOpenLongerName(word: string): boolean {
+    return this.firstWords.has(word.toLowerCase());
   }
 
   lookup(name: string): GazetteerEntry | undefined {

@@ -4,9 +4,10 @@ import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Finding, Region } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
-import type { FindingKindDefinition } from '../kind';
+import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
+import { documentCasing, type DocumentCasing } from './tagger/features';
 import type { EntityMention } from './entityMention';
 import { resolveEntities } from './entityResolution';
 
@@ -16,9 +17,16 @@ declare module 'vfile' {
   }
 }
 
+let learned = true;
+
+/** Analysers created after this call find names with the rules alone (false) or with the learned tagger too: for measuring its cost. */
+export function useLearnedEntityTagger(on: boolean): void {
+  learned = on;
+}
+
 /** Finds the names in each sentence; the sentence's dates are not names. */
 function sourcemarkEntities() {
-  const detector = new EntityDetector();
+  const detector = new EntityDetector(undefined, learned);
   return (_tree: Root, file: VFile) => {
     const out: EntityMention[] = [];
     file.data.entities = out;
@@ -26,10 +34,46 @@ function sourcemarkEntities() {
     if (file.data.sourcemark?.region === 'comment-meta') return;
     const sentences = sentencesOfFile(file);
     const dates = perSentence(sentences, file.data.dates ?? []);
+    // Read once, and only if the tagger scores a word of the paragraph.
+    let read: DocumentCasing | undefined;
+    const casing = () => (read ??= documentCasing(sentences.map((s) => s.tokens)));
     sentences.forEach((s, i) => {
-      for (const m of detector.detect(s, dates[i])) out.push(m);
+      for (const m of detector.detect(s, dates[i], casing)) out.push(m);
     });
   };
+}
+
+/**
+ * A lone word the tagger took for a name at a sentence's start that this source writes in lower case
+ * elsewhere ("Smartphone sales" beside "smartphones") is a common word here: one pass over the
+ * source's words, and only when there is such a word.
+ */
+function markWrittenLower(mentions: EntityMention[], paragraphs: readonly AnalysedParagraph[]): void {
+  // Each candidate under its word, its plural and its singular: one lookup per lower-case word of the source.
+  const forms = new Map<string, EntityMention[]>();
+  const addForm = (form: string, m: EntityMention) => {
+    const list = forms.get(form);
+    if (list) list.push(m);
+    else forms.set(form, [m]);
+  };
+  for (const m of mentions) {
+    if (!m.learned || !m.sentenceInitial || m.commonWord || !/^\p{Lu}\p{Ll}+$/u.test(m.text)) continue;
+    const word = m.text.toLowerCase();
+    addForm(word, m);
+    addForm(`${word}s`, m);
+    if (word.endsWith('s')) addForm(word.slice(0, -1), m);
+  }
+  if (!forms.size) return;
+  for (const p of paragraphs) {
+    for (const s of p.data.sentences ?? []) {
+      for (const t of s.tokens) {
+        const c = t.text.charCodeAt(0);
+        if (c < 97 || c > 122) continue;
+        const found = forms.get(t.text);
+        if (found) for (const m of found) m.commonWord = true;
+      }
+    }
+  }
 }
 
 export const entityKind: FindingKindDefinition<'entity'> = {
@@ -44,6 +88,7 @@ export const entityKind: FindingKindDefinition<'entity'> = {
     for (const p of paragraphs) {
       for (const e of p.data.entities ?? []) mentions.push({ mention: { ...e, start: e.start + p.start, end: e.end + p.start }, region: p.region });
     }
+    markWrittenLower(mentions.map((m) => m.mention), paragraphs);
     const regionOf = new Map(mentions.map((m) => [m.mention, m.region]));
     const findings: Finding[] = resolveEntities(mentions.map((m) => m.mention)).map(({ mention, info }) => ({
       id: '', kind: 'entity', start: mention.start, end: mention.end, text: mention.text, region: regionOf.get(mention)!,

@@ -101,6 +101,31 @@ describe('hedges', () => {
     expect(c.cues.some((q) => q.kind === 'hedge' && q.text.toLowerCase() === hedge)).toBe(true);
   });
 
+  it.each([
+    ['Analysts believe Xiaomi sold 10 million phones in 2018.', 'believe'],
+    ['The deal is considered the largest in the sector.', 'considered'],
+    ['Xiaomi is widely seen as the leader in India.', 'seen as'],
+    ['The phone is regarded as the best of 2018.', 'regarded as'],
+    ['The price is thought to be 300 dollars.', 'is thought'],
+    ['The alleged fraud cost investors 2 million dollars.', 'alleged'],
+    ['The firm was accused of copying Apple.', 'accused'],
+    ['A price cut would lift sales by 10 percent.', 'would'],
+  ])('%s → hedge "%s" (belief, charge, conditional)', (text, hedge) => {
+    expect(claimOf(text).claim!.hedges).toContain(hedge);
+  });
+
+  it.each([
+    ['Xiaomi will ship phones as soon as possible to 10 countries.'],
+    ['You may check the list of 10 countries online.'],
+    ['Lei Jun appeared as a panelist at the 2018 forum.'],
+    ['Xiaomi launched the phone in May in 10 countries.'],
+    ['Theresa May said sales rose 10 percent.'],
+    ['Huawei said it would open 10 stores in Spain.'],
+    ['Huawei would not comment on the 10 stores.'],
+  ])('%s → no hedge', (text) => {
+    expect(claimOf(text).claim!.hedges).toEqual([]);
+  });
+
   it('lists each hedge once, in lower case', () => {
     const c = claimOf('Xiaomi may sell 10 million phones in 2019, it is thought.');
     expect(c.claim!.hedges).toEqual(['may', 'it is thought']);
