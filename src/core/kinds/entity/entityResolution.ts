@@ -119,6 +119,17 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
       groups.delete(key);
     }
   }
+  // A name written plainly and the same name known to the gazetteer, of one type, are one entity (one key, one count).
+  for (const [key, g] of groups) {
+    const known = key.startsWith('=') ? undefined : groups.get(`=${key}`);
+    // Of another type it is another entity: a club named after its town stays the club.
+    if (!known || groupType(known) !== groupType(g)) continue;
+    for (const m of g.mentions) {
+      known.mentions.push(m);
+      groupOf.set(m, known);
+    }
+    groups.delete(key);
+  }
   const info = new Map<Group, EntityInfo>();
   for (const [key, g] of groups) {
     const type = groupType(g);
