@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { startSession, type Session } from './session';
 import { Workbench } from './workbench';
 
@@ -111,6 +112,21 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await wb.screenshotThemes('20-review-queue', 'review-queue');
   });
 
+  /**
+   * Shows the note thread `shown` belongs to. The Comments panel lists a thread once the server has
+   * sent it, and a click there reveals it expanded in the editor; Expand All alone sometimes races
+   * the thread's arrival.
+   */
+  async function showThread(shown: Locator): Promise<void> {
+    const listed = session.page.locator('.comments-panel .monaco-list-row', { hasText: NOTE }).first();
+    await expect.poll(async () => {
+      if (await shown.isVisible()) return true;
+      if (await listed.isVisible()) await listed.click();
+      else await wb.runCommand('Comments: Expand All Comments');
+      return shown.isVisible();
+    }, { timeout: 60_000, interval: 2_000 }).toBe(true);
+  }
+
   it('a note thread on the tagged claim takes a reply and is still there after a reload', async () => {
     screenshotOnFailure('note-thread');
     const { page } = session;
@@ -121,9 +137,8 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await page.keyboard.press('Enter');
     await expect.poll(sidecar, { timeout: 15_000 }).toContain(NOTE);
 
-    await wb.runCommand('Comments: Expand All Comments');
     const thread = page.locator('.review-widget', { hasText: NOTE }).first();
-    await thread.waitFor({ timeout: 30_000 });
+    await showThread(thread);
     // A thread with comments shows a "Reply…" button until the reply box is opened.
     const replyButton = thread.locator('.review-thread-reply-button');
     const replyBox = thread.locator('.comment-form .monaco-editor').first();
@@ -144,16 +159,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
 
     await reloadWindow();
     // The threads arrive once the server has read the sidecar: expand them when they are there.
-    const after = page.locator('.review-widget', { hasText: NOTE }).first().locator('.comment-body', { hasText: REPLY });
-    // The Comments panel lists the thread once the server has sent it; a click on it reveals the
-    // thread expanded in the editor (Expand All alone sometimes races the threads' arrival).
-    const listed = page.locator('.comments-panel .monaco-list-row', { hasText: NOTE }).first();
-    await expect.poll(async () => {
-      if (await after.isVisible()) return true;
-      if (await listed.isVisible()) await listed.click();
-      else await wb.runCommand('Comments: Expand All Comments');
-      return after.isVisible();
-    }, { timeout: 60_000, interval: 2_000 }).toBe(true);
+    await showThread(page.locator('.review-widget', { hasText: NOTE }).first().locator('.comment-body', { hasText: REPLY }));
     await wb.screenshotThemes('21-note-thread', 'note-thread');
     await wb.runCommand('Comments: Collapse All Comments');
   });
