@@ -54,7 +54,7 @@ export async function runBatch(
       await onResult(result, i);
       progress.tick(i + 1);
     }
-    return progress.finish({ sources: files.length, bytes, workers: 0, ...(batch.check ? { cached } : {}) });
+    return progress.finish({ sources: files.length, bytes, workers: 0, ...(batch.check?.cache ? { cached } : {}) });
   }
 
   // A worker runs the bundled CLI itself (main.ts starts the worker loop when it sees the role).
@@ -86,5 +86,5 @@ export async function runBatch(
   } finally {
     await pool.terminate();
   }
-  return progress.finish({ sources: files.length, bytes, workers: batch.jobs, ...(batch.check ? { cached } : {}) });
+  return progress.finish({ sources: files.length, bytes, workers: batch.jobs, ...(batch.check?.cache ? { cached } : {}) });
 }

@@ -2,6 +2,7 @@
 // terminals and editors link, and an exit code a CI job can act on.
 import { CorpusIndex } from '../../core/corpus';
 import { FileSidecarStore, readOrInvalid, sidecarPathFor } from '../../core/tags/sidecarStore';
+import { checkCacheFromEnv } from '../batch/checkCache';
 import { runBatch } from '../batch/runBatch';
 import { conflictSubject, conflictView, shortValue, type ConflictView } from '../corpusView';
 import { oneLine } from '../../core/text/shorten';
@@ -104,7 +105,8 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
     const results: CheckFile[] = await Promise.all(missing.map((m) => unreadableFile(m.arg, m.reason)));
     const corpus = new CorpusIndex();
     if (!values.json) for (const f of results) say(`${textLines(f).join('\n')}\n`);
-    const check = { cache: !values['no-cache'] };
+    // The workers open the same cache (from SOURCEMARK_CACHE_DIR); asked here too so --timing counts only when there is one.
+    const check = { cache: !values['no-cache'] && checkCacheFromEnv() !== undefined };
     await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: conflictsWanted, check }, async (r) => {
       const f = 'error' in r ? await unreadableFile(r.file, r.error) : 'check' in r ? r.check : checkFile(r.report);
       results.push(f);
