@@ -1,4 +1,4 @@
-// `sourcemark check` with the digest cache: a warm run prints exactly what a cold one does, reads
+// `sourcemark check` (and `report`) with the digest cache: a warm run prints exactly what a cold one does, reads
 // what it can from the cache (the --timing line counts it), and never answers a changed source,
 // a source with a problem or a run with --no-cache from it. Each test has a cache folder of its own.
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -52,6 +52,28 @@ describe('check with the digest cache', () => {
     });
   }
 
+  for (const [name, golden, args] of [
+    ['html', 'report.html', ['--title', 'Xiaomi in the US: review']],
+    ['md', 'report.md', ['--format', 'md', '--title', 'Xiaomi in the US: review']],
+  ] as const) {
+    it(`report --format ${name}: the warm run writes byte for byte what the cold one did, from the same cache folder`, async () => {
+      const { root, cacheDir, check } = setUp();
+      const report = async () => {
+        const r = await runCli(['report', '--timing', ...args, ...R, 'sources'], root, { SOURCEMARK_CACHE_DIR: cacheDir });
+        return { ...r, fromCache: Number(/· (\d+) from the cache ·/.exec(r.stderr)?.[1]) };
+      };
+      const cold = await report();
+      expect(cold.fromCache, cold.stderr).toBe(0);
+      expect(cold.stdout).toBe(readFileSync(path.join(GOLDEN_DIR, golden), 'utf8'));
+      const warm = await report();
+      expect(warm.fromCache, warm.stderr).toBe(4);
+      expect(warm.stdout).toBe(cold.stdout);
+      // check keeps entries of its own beside report's: both are in the folder, neither answers for the other.
+      expect((await check()).fromCache).toBe(0);
+      expect(entries(cacheDir)).toBe(8);
+    });
+  }
+
   it('analyses again what changed (text, sidecar, ignore file, settings), and matches a run without the cache', async () => {
     const { root, cacheDir, check } = setUp();
     const json = ['--json', '--fail-on', 'none'];
@@ -89,8 +111,9 @@ describe('check with the digest cache', () => {
     expect(off.stderr).not.toMatch(/from the cache/);
   });
 
-  it('says --no-cache in its help', async () => {
+  it('says --no-cache in the help of check and report', async () => {
     const { root } = setUp();
     expect((await runCli(['check', '--help'], root)).stdout).toMatch(/--no-cache/);
+    expect((await runCli(['report', '--help'], root)).stdout).toMatch(/--no-cache/);
   });
 });

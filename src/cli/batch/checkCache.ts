@@ -1,6 +1,6 @@
-// `sourcemark check` on a source it has seen before: the result is read from the digest cache
-// the language server keeps too (core/corpus/digestCache.ts, same folder and key parts), so an
-// unchanged folder costs only reading what was cached, and only changed sources are analysed.
+// `sourcemark check` and `report` on a source they have seen before: the result is read from the
+// digest cache the language server keeps too (core/corpus/digestCache.ts, same folder and key
+// parts), so an unchanged folder costs only reading what was cached, and only changed sources are analysed.
 import { dirname, resolve } from 'node:path';
 import type { Analyzer } from '../../core/analyzer';
 import { digestSource, type SourceDigest } from '../../core/corpus';
@@ -10,17 +10,32 @@ import { readRegularFile } from '../../core/files/regularFile';
 import { loadSource, readSourceFile } from '../../core/loadSource';
 import { SIDECAR_LIMITS } from '../../core/tags/sidecarFormat';
 import { sidecarPathFor } from '../../core/tags/sidecarStore';
-import { type CachedCheck, cachedCheckOf, checkFile, checkFileFromCache, type CheckFile } from '../checkFile';
+import { cachedCheckOf, checkFile, checkFileFromCache, type CheckFile } from '../checkFile';
+import { cachedReportSourceOf, reportSourceFromCache, toReportSource } from '../exportSource';
+import type { ReportSource } from '../../core/report/reportData';
+import type { SourceReport } from '../sourceReport';
 import type { SourceOptions } from '../options';
 
 /**
- * What a cached check result is: bump when checkFile.ts changes what it keeps (the build's analyser
- * version covers src/core, not src/cli). Also keeps these entries apart from the server's, which
- * hold counts, not the untagged claims' lines.
+ * What a command keeps of a source: `keep` gives the cacheable part of a fresh result (undefined for
+ * a source with a problem, never kept), `rebuild` the result again from it. `entry` names the shape:
+ * bump it when what is kept changes (the build's analyser version covers src/core, not src/cli). It
+ * also keeps these entries apart from the server's, which hold counts, not lines.
  */
-const ENTRY = 'cli-check-1';
+interface CachedKind<R, T> {
+  entry: string;
+  fresh(report: SourceReport): R;
+  keep(result: R): T | undefined;
+  rebuild(file: string, kept: T): R;
+}
 
-export type CheckCache = DigestCache<{ check: CachedCheck; digest?: SourceDigest }>;
+export const CACHED_KINDS = {
+  check: { entry: 'cli-check-1', fresh: checkFile, keep: cachedCheckOf, rebuild: checkFileFromCache } satisfies CachedKind<CheckFile, unknown>,
+  reportSource: { entry: 'cli-report-source-1', fresh: (r) => toReportSource(r), keep: cachedReportSourceOf, rebuild: reportSourceFromCache } satisfies CachedKind<ReportSource, unknown>,
+};
+export type CachedKindName = keyof typeof CACHED_KINDS;
+
+export type CheckCache = DigestCache<{ value: unknown; digest?: SourceDigest }>;
 
 let fromEnv: CheckCache | undefined | null = null;
 /** The cache of this process (or worker thread), from SOURCEMARK_CACHE_DIR as the server reads it; undefined when off. */
@@ -29,8 +44,8 @@ export function checkCacheFromEnv(): CheckCache | undefined {
   return fromEnv;
 }
 
-export interface CheckTaskResult {
-  check: CheckFile;
+export interface CachedTaskResult<R> {
+  value: R;
   digest?: SourceDigest;
   /** Answered from the cache, nothing analysed. */
   cached: boolean;
@@ -54,28 +69,29 @@ async function sidecarHash(file: string): Promise<string | undefined> {
 }
 
 /**
- * One source's check result (and its digest when `digest`): from the cache when its path, text,
- * sidecar bytes, settings, ignore file and the analyser are unchanged; else analysed and, when it
- * has no problem, kept. Throws when the source cannot be read, as an analysis does.
+ * One source's result of a command (and its digest when `digest`): from the cache when its path,
+ * text, sidecar bytes, settings, ignore file and the analyser are unchanged; else analysed and, when
+ * it has no problem, kept. Throws when the source cannot be read, as an analysis does.
  */
-export async function checkTask(file: string, analyzer: Analyzer, options: SourceOptions, digest: boolean, cache: CheckCache | undefined): Promise<CheckTaskResult> {
+export async function cachedTask<R, T>(
+  kind: CachedKind<R, T>, file: string, analyzer: Analyzer, options: SourceOptions, digest: boolean, cache: CheckCache | undefined,
+): Promise<CachedTaskResult<R>> {
   if (!cache) {
     const report = { file, ...(await loadSource(analyzer, { path: file }, options)) };
-    return { check: checkFile(report), ...(digest ? { digest: digestSource(report.text, report) } : {}), cached: false };
+    return { value: kind.fresh(report), ...(digest ? { digest: digestSource(report.text, report) } : {}), cached: false };
   }
   const { text } = await readSourceFile(file);
   const withIgnored = options.ignoredNames ? options : { ...options, ignoredNames: await ignoredNamesFor(dirname(file)) };
   const sidecar = await sidecarHash(file);
-  const key = sidecar === undefined ? undefined : cache.key([ENTRY, resolve(file), settingsKey(withIgnored), sha256(text), sidecar]);
+  const key = sidecar === undefined ? undefined : cache.key([kind.entry, resolve(file), settingsKey(withIgnored), sha256(text), sidecar]);
   const known = key === undefined ? undefined : cache.get(key);
-  if (known && (known.digest || !digest)) return { check: checkFileFromCache(file, known.check), ...(digest ? { digest: known.digest } : {}), cached: true };
+  if (known && (known.digest || !digest)) return { value: kind.rebuild(file, known.value as T), ...(digest ? { digest: known.digest } : {}), cached: true };
 
-  const loaded = await loadSource(analyzer, { path: file, text }, withIgnored);
-  const report = { file, ...loaded };
-  const check = checkFile(report);
+  const report = { file, ...(await loadSource(analyzer, { path: file, text }, withIgnored)) };
+  const value = kind.fresh(report);
   const made = digest ? digestSource(report.text, report) : undefined;
-  const keep = cachedCheckOf(check);
+  const keep = kind.keep(value);
   // Kept only if the sidecar read for the key is the one analysed (it may change meanwhile).
-  if (key && keep && (await sidecarHash(file)) === sidecar) cache.set(key, { check: keep, ...(made ? { digest: made } : {}) });
-  return { check, ...(made ? { digest: made } : {}), cached: false };
+  if (key && keep !== undefined && (await sidecarHash(file)) === sidecar) cache.set(key, { value: keep, ...(made ? { digest: made } : {}) });
+  return { value, ...(made ? { digest: made } : {}), cached: false };
 }

@@ -18,8 +18,8 @@ export interface BatchOptions {
   timing: boolean;
   /** Compute each source's cross-source digest too (in the worker, where the analysis is). */
   digest?: boolean;
-  /** Give `check`'s result of each source instead of its report, from the digest cache when `cache`. */
-  check?: { cache: boolean };
+  /** Give what `check` or `report` keeps of each source instead of its report, from the digest cache when `cache`. */
+  cached?: WorkerTask['cached'];
 }
 
 /** Tasks in flight per worker: one running, one waiting, so a worker never idles on a round trip. */
@@ -40,7 +40,7 @@ export async function runBatch(
     bytes += await stat(r.file).then((s) => s.size, () => 0);
     if ('cached' in r && r.cached) cached++;
   };
-  const task = (file: string): Omit<WorkerTask, 'id'> => ({ file, options, digest: batch.digest === true, ...(batch.check ? { check: batch.check } : {}) });
+  const task = (file: string): Omit<WorkerTask, 'id'> => ({ file, options, digest: batch.digest === true, ...(batch.cached ? { cached: batch.cached } : {}) });
   if (batch.jobs <= 1) {
     const analyzer = new Analyzer(BATCH_CACHE_PARAGRAPHS);
     for (const [i, file] of files.entries()) {
@@ -54,7 +54,7 @@ export async function runBatch(
       await onResult(result, i);
       progress.tick(i + 1);
     }
-    return progress.finish({ sources: files.length, bytes, workers: 0, ...(batch.check?.cache ? { cached } : {}) });
+    return progress.finish({ sources: files.length, bytes, workers: 0, ...(batch.cached?.cache ? { cached } : {}) });
   }
 
   // A worker runs the bundled CLI itself (main.ts starts the worker loop when it sees the role).
@@ -86,5 +86,5 @@ export async function runBatch(
   } finally {
     await pool.terminate();
   }
-  return progress.finish({ sources: files.length, bytes, workers: batch.jobs, ...(batch.check?.cache ? { cached } : {}) });
+  return progress.finish({ sources: files.length, bytes, workers: batch.jobs, ...(batch.cached?.cache ? { cached } : {}) });
 }

@@ -6,9 +6,9 @@ import { checkCacheFromEnv } from '../batch/checkCache';
 import { runBatch } from '../batch/runBatch';
 import { conflictSubject, conflictView, shortValue, type ConflictView } from '../corpusView';
 import { oneLine } from '../../core/text/shorten';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, CACHE_HELP, CACHE_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
 import { displayPath, findSources } from '../sourceFiles';
-import { checkFile, type CheckFile } from '../checkFile';
+import { type CheckFile } from '../checkFile';
 import type { Command } from './command';
 import { say, sayJson } from '../terminal';
 
@@ -87,15 +87,14 @@ once both of its sides are tagged. Default: the current folder.
   --fail-on LIST                exit 1 when any of these are found: ${CHECK_PROBLEMS.join(',')} or none
                                 (default: ${DEFAULT_FAIL_ON.join(',')})
   --json                        machine-readable result (version ${CHECK_JSON_VERSION})
-  --no-cache                    analyse every source, neither reading nor writing the digest cache
-                                (SOURCEMARK_CACHE_DIR, else ~/.cache/sourcemark/digests; off = none)
+${CACHE_HELP}
 ${CONFLICT_HELP}
 ${ANALYSIS_HELP}
 ${BATCH_HELP}
 
 Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
   async run(argv) {
-    const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...CONFLICT_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false }, 'fail-on': { type: 'string' }, 'no-cache': { type: 'boolean', default: false } });
+    const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...CONFLICT_OPTIONS, ...CACHE_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false }, 'fail-on': { type: 'string' } });
     const failOn = parseFailOn(values['fail-on']);
     const conflictsWanted = !values['skip-conflicts'];
     if (!conflictsWanted && failOn.includes('conflict')) throw new UsageError('--fail-on conflict needs the conflict search; drop --skip-conflicts.');
@@ -106,9 +105,10 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
     const corpus = new CorpusIndex();
     if (!values.json) for (const f of results) say(`${textLines(f).join('\n')}\n`);
     // The workers open the same cache (from SOURCEMARK_CACHE_DIR); asked here too so --timing counts only when there is one.
-    const check = { cache: !values['no-cache'] && checkCacheFromEnv() !== undefined };
-    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: conflictsWanted, check }, async (r) => {
-      const f = 'error' in r ? await unreadableFile(r.file, r.error) : 'check' in r ? r.check : checkFile(r.report);
+    const cached = { kind: 'check' as const, cache: !values['no-cache'] && checkCacheFromEnv() !== undefined };
+    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: conflictsWanted, cached }, async (r) => {
+      if ('report' in r || 'source' in r) throw new Error('check got a result it did not ask for');
+      const f = 'error' in r ? await unreadableFile(r.file, r.error) : r.check;
       results.push(f);
       if (!('error' in r) && r.digest) corpus.upsert(f.file, r.digest);
       if (!values.json) {
