@@ -1,7 +1,8 @@
 // `sourcemark check` on a folder as a child process: wall time, the child's CPU (user + system,
 // every thread, conflict search included) and peak RSS from /usr/bin/time, the size and hash of
 // its stdout, and how many sources its --timing line says came from the digest cache.
-// Alone: npx tsx scripts/bench/checkRuns.ts [SOURCES]   (cold, warm and --no-cache on generated sources; build dist/ first)
+// Alone: npx tsx scripts/bench/checkRuns.ts [SOURCES] [--report]   (cold, warm and --no-cache on generated sources,
+// and report cold and warm; build dist/ first)
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,10 +26,11 @@ export interface CheckRun {
   notes?: string;
 }
 
-/** Runs `check --json --timing` on `dir` with SOURCEMARK_CACHE_DIR=`cacheDir`. */
-export function checkRun(dir: string, cacheDir: string, extra: string[] = []): Promise<CheckRun> {
+/** Runs `check --json --timing` (or `report --timing` when `command` is report) on `dir` with SOURCEMARK_CACHE_DIR=`cacheDir`. */
+export function checkRun(dir: string, cacheDir: string, extra: string[] = [], command: 'check' | 'report' = 'check'): Promise<CheckRun> {
   const timeFile = path.join(mkdtempSync(path.join(tmpdir(), 'sourcemark-time-')), 'time');
-  const args = [CLI, 'check', '--json', '--timing', '--fail-on', 'none', '--reference-date', '2018-03-10', ...extra, dir];
+  const what = command === 'check' ? ['check', '--json', '--fail-on', 'none'] : ['report'];
+  const args = [CLI, ...what, '--timing', '--reference-date', '2018-03-10', ...extra, dir];
   const timed = existsSync(TIME);
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -55,7 +57,7 @@ export function checkRun(dir: string, cacheDir: string, extra: string[] = []): P
       }
       rmSync(path.dirname(timeFile), { recursive: true, force: true });
       const fromCache = /· (\d[\d,]*) from the cache ·/.exec(stderr)?.[1];
-      const notes = stderr.trim().split('\n').filter((l) => /conflict|check:/i.test(l)).join(' | ') || undefined;
+      const notes = stderr.trim().split('\n').filter((l) => /conflict|check:|report:/i.test(l)).join(' | ') || undefined;
       resolve({ ms: wall, cpuMs, peakRss, stdout, stdoutHash: hash.digest('hex'), ...(fromCache ? { fromCache: Number(fromCache.replace(/,/g, '')) } : {}), ...(notes ? { notes } : {}) });
     });
   });
@@ -78,7 +80,7 @@ export function checkRows(cold: CheckRun, warm: CheckRun, bypass?: CheckRun, ski
 export const CHECK_HEADERS = ['run', '>wall', '>CPU', '>peak RSS', '>from cache', 'stdout vs cold'];
 
 async function main(): Promise<void> {
-  const sources = Number(process.argv[2] ?? 2000);
+  const sources = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 2000);
   const samplesDir = path.join(ROOT, 'test-fixtures/sources');
   const names = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort();
   const samples = names.map((f) => readFileSync(path.join(samplesDir, f), 'utf8'));
@@ -101,6 +103,13 @@ async function main(): Promise<void> {
     const skipping = await checkRun(dir, cacheDir, ['--skip-conflicts']);
     process.stdout.write(`${table(CHECK_HEADERS, checkRows(cold, warm, bypass, skipping))}\n`);
     for (const [name, r] of [['cold', cold], ['warm', warm], ['--no-cache', bypass]] as const) if (r.notes) process.stdout.write(`  ${name}: ${r.notes}\n`);
+    if (process.argv.includes('--report')) {
+      // report keeps entries of its own: cold, then warm.
+      const reportCold = await checkRun(dir, cacheDir, [], 'report');
+      const reportWarm = await checkRun(dir, cacheDir, [], 'report');
+      const rows = checkRows(reportCold, reportWarm).map((r, i) => [i === 0 ? 'CLI report (HTML), cold' : 'CLI report (HTML), warm', ...r.slice(1)]);
+      process.stdout.write(`${table(CHECK_HEADERS, rows)}\n  report stdout ${bytes(reportCold.stdout)}\n`);
+    }
     process.stdout.write(`stdout ${bytes(cold.stdout)}; load average at end: ${load()}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
