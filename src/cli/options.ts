@@ -41,6 +41,11 @@ export function announceConflictSearch(sources: number): void {
   }
 }
 
+export const CACHE_OPTIONS = { 'no-cache': { type: 'boolean', default: false } } as const satisfies ParseArgsConfig['options'];
+
+export const CACHE_HELP = `  --no-cache                    analyse every source, neither reading nor writing the digest cache
+                                (SOURCEMARK_CACHE_DIR, else ~/.cache/sourcemark/digests; off = none)`;
+
 export const HELP_OPTION = { help: { type: 'boolean', short: 'h', default: false } } as const satisfies ParseArgsConfig['options'];
 
 export function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {

@@ -4,7 +4,10 @@ import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../../core/analyzer';
 import { digestSource, type SourceDigest } from '../../core/corpus';
 import type { SourceOptions } from '../options';
+import type { CheckFile } from '../checkFile';
+import type { ReportSource } from '../../core/report/reportData';
 import { reportSource, type SourceReport } from '../sourceReport';
+import { CACHED_KINDS, cachedTask, type CachedKindName, checkCacheFromEnv } from './checkCache';
 
 export const WORKER_ROLE = 'sourcemark-analysis';
 
@@ -27,11 +30,29 @@ export interface WorkerTask {
   options: SourceOptions;
   /** Also compute the source's cross-source digest (for conflicts and the timeline). */
   digest: boolean;
+  /** Reply with what `check` or `report` keeps of the source instead of its report, read from the digest cache when `cache`. */
+  cached?: { kind: CachedKindName; cache: boolean };
 }
 
-export type WorkerReply =
-  | { id: number; report: SourceReport; digest?: SourceDigest }
-  | { id: number; error: string };
+/** What a task gives: a source's report, or `check`'s result of it (and whether the cache answered). */
+export type TaskResult =
+  | { report: SourceReport; digest?: SourceDigest }
+  | { check: CheckFile; digest?: SourceDigest; cached: boolean }
+  | { source: ReportSource; digest?: SourceDigest; cached: boolean };
+
+export type WorkerReply = ({ id: number } & TaskResult) | { id: number; error: string };
+
+/** Runs one task, in a worker or in the main thread. */
+export async function runTask(task: Omit<WorkerTask, 'id'>, analyzer: Analyzer): Promise<TaskResult> {
+  if (!task.cached) return analyzeTask(task.file, analyzer, task.options, task.digest);
+  const cache = task.cached.cache ? checkCacheFromEnv() : undefined;
+  if (task.cached.kind === 'check') {
+    const { value, ...rest } = await cachedTask(CACHED_KINDS.check, task.file, analyzer, task.options, task.digest, cache);
+    return { check: value, ...rest };
+  }
+  const { value, ...rest } = await cachedTask(CACHED_KINDS.reportSource, task.file, analyzer, task.options, task.digest, cache);
+  return { source: value, ...rest };
+}
 
 export function runAnalysisWorker(): void {
   const port = parentPort;
@@ -43,7 +64,7 @@ export function runAnalysisWorker(): void {
     queue = queue.then(async () => {
       let reply: WorkerReply;
       try {
-        reply = { id: task.id, ...(await analyzeTask(task.file, analyzer, task.options, task.digest)) };
+        reply = { id: task.id, ...(await runTask(task, analyzer)) };
       } catch (e) {
         reply = { id: task.id, error: (e as Error).message };
       }

@@ -28,7 +28,8 @@ export async function analyzeEach(
 ): Promise<number> {
   let unreadable = 0;
   await runBatch(files, options, { jobs: jobsFor(run.jobs, files.length), label: run.label, timing: run.timing, digest: run.digest === true }, (r) => {
-    if (!('error' in r)) return onReport(r.report, r.digest);
+    if ('report' in r) return onReport(r.report, r.digest);
+    if (!('error' in r)) return;
     unreadable++;
     warn(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
   });

@@ -11,6 +11,8 @@ export interface BatchFigures {
   peakRss: number;
   /** CPU time of the whole process (every thread, user + system), ms. */
   cpuMs: number;
+  /** `check`: sources answered from the digest cache, not analysed. */
+  cached?: number;
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -19,7 +21,7 @@ export function formatFigures(label: string, f: BatchFigures): string {
   const seconds = f.ms / 1000;
   const rate = seconds > 0 ? f.sources / seconds : 0;
   const mbs = seconds > 0 ? f.bytes / 1048576 / seconds : 0;
-  return `${label}: ${int(f.sources)} sources, ${(f.bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(2)} s · ${rate.toFixed(1)} sources/s · ${mbs.toFixed(2)} MB/s · ${f.workers === 0 ? 'in-thread' : `${f.workers} worker${f.workers === 1 ? '' : 's'}`} · CPU ${(f.cpuMs / 1000).toFixed(1)} s · peak RSS ${int(f.peakRss / 1048576)} MB`;
+  return `${label}: ${int(f.sources)} sources, ${(f.bytes / 1048576).toFixed(1)} MB in ${seconds.toFixed(2)} s · ${rate.toFixed(1)} sources/s · ${mbs.toFixed(2)} MB/s · ${f.workers === 0 ? 'in-thread' : `${f.workers} worker${f.workers === 1 ? '' : 's'}`}${f.cached === undefined ? '' : ` · ${int(f.cached)} from the cache`} · CPU ${(f.cpuMs / 1000).toFixed(1)} s · peak RSS ${int(f.peakRss / 1048576)} MB`;
 }
 
 export class Progress {

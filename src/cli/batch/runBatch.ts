@@ -5,13 +5,11 @@ import { stat } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { Analyzer } from '../../core/analyzer';
 import { WorkerPool } from '../../core/workerPool';
-import type { SourceDigest } from '../../core/corpus';
 import type { SourceOptions } from '../options';
-import type { SourceReport } from '../sourceReport';
-import { analyzeTask, BATCH_CACHE_PARAGRAPHS, WORKER_ROLE, type WorkerReply, type WorkerTask } from './analysisWorker';
+import { BATCH_CACHE_PARAGRAPHS, runTask, type TaskResult, WORKER_ROLE, type WorkerReply, type WorkerTask } from './analysisWorker';
 import { Progress, type BatchFigures } from './progress';
 
-export type BatchResult = { file: string; report: SourceReport; digest?: SourceDigest } | { file: string; error: string };
+export type BatchResult = ({ file: string } & TaskResult) | { file: string; error: string };
 
 export interface BatchOptions {
   jobs: number;
@@ -20,6 +18,8 @@ export interface BatchOptions {
   timing: boolean;
   /** Compute each source's cross-source digest too (in the worker, where the analysis is). */
   digest?: boolean;
+  /** Give what `check` or `report` keeps of each source instead of its report, from the digest cache when `cache`. */
+  cached?: WorkerTask['cached'];
 }
 
 /** Tasks in flight per worker: one running, one waiting, so a worker never idles on a round trip. */
@@ -35,23 +35,26 @@ export async function runBatch(
 ): Promise<BatchFigures> {
   const progress = new Progress(batch.label, files.length, batch.timing);
   let bytes = 0;
-  const count = async (file: string) => {
-    bytes += await stat(file).then((s) => s.size, () => 0);
+  let cached = 0;
+  const count = async (r: BatchResult) => {
+    bytes += await stat(r.file).then((s) => s.size, () => 0);
+    if ('cached' in r && r.cached) cached++;
   };
+  const task = (file: string): Omit<WorkerTask, 'id'> => ({ file, options, digest: batch.digest === true, ...(batch.cached ? { cached: batch.cached } : {}) });
   if (batch.jobs <= 1) {
     const analyzer = new Analyzer(BATCH_CACHE_PARAGRAPHS);
     for (const [i, file] of files.entries()) {
       let result: BatchResult;
       try {
-        result = { file, ...(await analyzeTask(file, analyzer, options, batch.digest === true)) };
+        result = { file, ...(await runTask(task(file), analyzer)) };
       } catch (e) {
         result = { file, error: (e as Error).message };
       }
-      await count(file);
+      await count(result);
       await onResult(result, i);
       progress.tick(i + 1);
     }
-    return progress.finish({ sources: files.length, bytes, workers: 0 });
+    return progress.finish({ sources: files.length, bytes, workers: 0, ...(batch.cached?.cache ? { cached } : {}) });
   }
 
   // A worker runs the bundled CLI itself (main.ts starts the worker loop when it sees the role).
@@ -65,8 +68,10 @@ export async function runBatch(
       // Results are delivered in input order; a slow source holds back at most WINDOW results per worker.
       while (next < files.length && next - delivered < WINDOW * pool.size) {
         const file = files[next]!;
-        const result = pool.run({ file, options, digest: batch.digest === true }).then((reply): BatchResult =>
-          'report' in reply ? { file, report: reply.report, ...(reply.digest ? { digest: reply.digest } : {}) } : { file, error: reply.error });
+        const result = pool.run(task(file)).then((reply): BatchResult => {
+          const { id: _id, ...rest } = reply;
+          return { file, ...rest };
+        });
         result.catch(() => undefined); // awaited in turn below; a failure ends the batch there
         pending.set(next++, result);
       }
@@ -74,12 +79,12 @@ export async function runBatch(
         throw new Error(`A worker thread failed: ${e.message}. Run again with --jobs 1 to analyse in one thread.`);
       });
       pending.delete(delivered);
-      await count(r.file);
+      await count(r);
       await onResult(r, delivered);
       progress.tick(delivered + 1);
     }
   } finally {
     await pool.terminate();
   }
-  return progress.finish({ sources: files.length, bytes, workers: batch.jobs });
+  return progress.finish({ sources: files.length, bytes, workers: batch.jobs, ...(batch.cached?.cache ? { cached } : {}) });
 }

@@ -2,44 +2,22 @@
 // terminals and editors link, and an exit code a CI job can act on.
 import { CorpusIndex } from '../../core/corpus';
 import { FileSidecarStore, readOrInvalid, sidecarPathFor } from '../../core/tags/sidecarStore';
-import { LineIndex } from '../../core/text/lineIndex';
+import { checkCacheFromEnv } from '../batch/checkCache';
 import { runBatch } from '../batch/runBatch';
 import { conflictSubject, conflictView, shortValue, type ConflictView } from '../corpusView';
 import { oneLine } from '../../core/text/shorten';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, CACHE_HELP, CACHE_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
 import { displayPath, findSources } from '../sourceFiles';
-import type { SourceReport } from '../sourceReport';
+import { type CheckFile } from '../checkFile';
 import type { Command } from './command';
 import { say, sayJson } from '../terminal';
+
+export { checkFile, type CheckFile } from '../checkFile';
 
 export const CHECK_JSON_VERSION = 1;
 export const CHECK_PROBLEMS = ['untagged', 'orphan', 'conflict', 'invalid', 'unreadable'] as const;
 export type CheckProblem = (typeof CHECK_PROBLEMS)[number];
 const DEFAULT_FAIL_ON: CheckProblem[] = ['invalid', 'orphan', 'unreadable'];
-
-export interface CheckFile {
-  file: string;
-  sidecar: { path: string; state: 'missing' | 'ok' | 'invalid'; problem?: string };
-  skipped?: string;
-  /** Why the source could not be read at all. */
-  unreadable?: string;
-  untagged: { line: number; column: number; start: number; end: number; text: string; score: number }[];
-  orphans: { id: string; kind: string; status: string; exact: string; line: number; column: number }[];
-}
-
-export function checkFile(r: SourceReport): CheckFile {
-  const lines = new LineIndex(r.text);
-  return {
-    file: displayPath(r.file),
-    sidecar: { path: displayPath(r.sidecarPath), state: r.sidecar.state, ...(r.sidecar.state === 'invalid' ? { problem: r.sidecar.problem.message } : {}) },
-    ...(r.skippedReason ? { skipped: r.skippedReason } : {}),
-    untagged: r.tagged.findings
-      .filter((f) => f.kind === 'claim' && !f.annotation)
-      .map((f) => ({ ...lines.at(f.start), start: f.start, end: f.end, text: f.text, score: f.score })),
-    // The text is gone, so an orphan is placed where the editor shows it: the first line.
-    orphans: r.tagged.orphans.map((o) => ({ id: o.id, kind: o.kind, status: o.status, exact: o.target.exact, line: 1, column: 1 })),
-  };
-}
 
 /** A source that could not be read, with its sidecar as it is (not assumed missing). */
 async function unreadableFile(file: string, error: string): Promise<CheckFile> {
@@ -109,13 +87,14 @@ once both of its sides are tagged. Default: the current folder.
   --fail-on LIST                exit 1 when any of these are found: ${CHECK_PROBLEMS.join(',')} or none
                                 (default: ${DEFAULT_FAIL_ON.join(',')})
   --json                        machine-readable result (version ${CHECK_JSON_VERSION})
+${CACHE_HELP}
 ${CONFLICT_HELP}
 ${ANALYSIS_HELP}
 ${BATCH_HELP}
 
 Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
   async run(argv) {
-    const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...CONFLICT_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false }, 'fail-on': { type: 'string' } });
+    const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...CONFLICT_OPTIONS, ...CACHE_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false }, 'fail-on': { type: 'string' } });
     const failOn = parseFailOn(values['fail-on']);
     const conflictsWanted = !values['skip-conflicts'];
     if (!conflictsWanted && failOn.includes('conflict')) throw new UsageError('--fail-on conflict needs the conflict search; drop --skip-conflicts.');
@@ -125,8 +104,11 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
     const results: CheckFile[] = await Promise.all(missing.map((m) => unreadableFile(m.arg, m.reason)));
     const corpus = new CorpusIndex();
     if (!values.json) for (const f of results) say(`${textLines(f).join('\n')}\n`);
-    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: conflictsWanted }, async (r) => {
-      const f = 'error' in r ? await unreadableFile(r.file, r.error) : checkFile(r.report);
+    // The workers open the same cache (from SOURCEMARK_CACHE_DIR); asked here too so --timing counts only when there is one.
+    const cached = { kind: 'check' as const, cache: !values['no-cache'] && checkCacheFromEnv() !== undefined };
+    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: conflictsWanted, cached }, async (r) => {
+      if ('report' in r || 'source' in r) throw new Error('check got a result it did not ask for');
+      const f = 'error' in r ? await unreadableFile(r.file, r.error) : r.check;
       results.push(f);
       if (!('error' in r) && r.digest) corpus.upsert(f.file, r.digest);
       if (!values.json) {

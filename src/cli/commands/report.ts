@@ -4,10 +4,10 @@ import { buildTimeline, CorpusIndex, type SourceDigest } from '../../core/corpus
 import { renderHtml } from '../../core/report/html';
 import { renderMarkdown } from '../../core/report/markdown';
 import { buildReport, type ReportSource } from '../../core/report/reportData';
-import { analyzeEach } from '../batch/analyzeEach';
+import { checkCacheFromEnv } from '../batch/checkCache';
+import { runBatch } from '../batch/runBatch';
 import { reportConflict, reportTimeline } from '../corpusView';
-import { toReportSource } from '../exportSource';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, noSourcesFound, parse, UsageError } from '../options';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, CACHE_HELP, CACHE_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
 import { namedSources } from '../sourceFiles';
 import { writeOutput } from '../writeOutput';
 import type { Command } from './command';
@@ -27,11 +27,12 @@ loads nothing from the network; it prints well. Default: the current folder, wri
   --title TEXT                  heading of the report
   --claims all|tagged           list every detected claim (default) or only tagged ones
 ${CONFLICT_HELP}
+${CACHE_HELP}
 ${ANALYSIS_HELP}
 ${BATCH_HELP}`,
   async run(argv) {
     const { values, positionals } = parse(argv, {
-      ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...CONFLICT_OPTIONS, ...HELP_OPTION,
+      ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...CONFLICT_OPTIONS, ...CACHE_OPTIONS, ...HELP_OPTION,
       out: { type: 'string', short: 'o' }, format: { type: 'string' }, title: { type: 'string' }, claims: { type: 'string', default: 'all' },
     });
     const format = values.format ?? (values.out?.toLowerCase().endsWith('.md') ? 'md' : 'html');
@@ -43,11 +44,18 @@ ${BATCH_HELP}`,
     const sources: ReportSource[] = [];
     const corpus = new CorpusIndex();
     const digests = new Map<string, SourceDigest>();
-    const unreadable = await analyzeEach(files, options, { label: 'report', jobs: values.jobs, timing: values.timing, digest: true }, (report, digest) => {
-      const source = toReportSource(report);
-      sources.push(source);
-      digests.set(source.path, digest!);
-      if (!values['skip-conflicts']) corpus.upsert(source.path, digest!);
+    let unreadable = 0;
+    // Each source's part of the report and its digest, from the digest cache when they are there (see check).
+    const cached = { kind: 'reportSource' as const, cache: !values['no-cache'] && checkCacheFromEnv() !== undefined };
+    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'report', timing: values.timing, digest: true, cached }, (r) => {
+      if ('report' in r || 'check' in r) throw new Error('report got a result it did not ask for');
+      if ('error' in r) {
+        unreadable++;
+        return warn(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
+      }
+      sources.push(r.source);
+      digests.set(r.source.path, r.digest!);
+      if (!values['skip-conflicts']) corpus.upsert(r.source.path, r.digest!);
     });
     if (!values['skip-conflicts']) announceConflictSearch(corpus.size);
     // Searched once and shared: the timeline marks the dates the conflicts are about.

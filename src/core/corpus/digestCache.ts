@@ -1,7 +1,7 @@
 // What indexing learned about a source, kept on disk between runs: keyed by the source's path, the
 // hash of its text, of its sidecar's bytes, of the analysis settings (with the ignored names) and of
 // the analyser's own code, so reopening a workspace analyses only what changed. One folder, shared
-// by every language server of this user (the CLI does not use it yet).
+// by every language server of this user and the CLI's `check` and `report` (src/cli/batch/checkCache.ts), each with entries of its own.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
