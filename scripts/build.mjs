@@ -8,13 +8,13 @@ const production = process.argv.includes('--production');
 
 /**
  * The analyser's version for the on-disk index cache (src/core/corpus/digestCache.ts): a hash of
- * what decides a source's findings and digest (src/core/ and the locked dependencies), so a change
- * to any of them makes every cached digest stale.
+ * what decides a cached entry (src/core/, the CLI's check and report entries in src/cli/, the
+ * index job and the locked dependencies), so a change to any of them makes every entry stale.
  */
 function analyserVersion() {
   const hash = createHash('sha256');
-  const files = readdirSync('src/core', { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile()).map((e) => `${e.parentPath}/${e.name}`).sort();
+  const files = ['src/core', 'src/cli'].flatMap((dir) => readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile()).map((e) => `${e.parentPath}/${e.name}`)).sort();
   for (const f of [...files, 'src/server/indexJob.ts', 'package-lock.json']) hash.update(f).update('\0').update(readFileSync(f)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }

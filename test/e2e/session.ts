@@ -81,7 +81,9 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
 
   const suffix = options.multiRoot ? '-multi-root' : options.restricted ? '-restricted' : '';
   const log = createWriteStream(path.join(ARTIFACTS, `code-server${suffix}.log`));
-  const codeServer = await startCodeServer({ ...profile, folder: options.multiRoot ? workspaceFile : workspace, port: await freePort(), log: (t) => log.write(t), workspaceTrust: options.restricted });
+  const codeServer = await startCodeServer({ ...profile, folder: options.multiRoot ? workspaceFile : workspace, port: await freePort(), log: (t) => log.write(t), workspaceTrust: options.restricted,
+    // The index cache of this session stays in its temporary folder, not in the user's ~/.cache.
+    env: { SOURCEMARK_CACHE_DIR: path.join(temp, 'index-cache') } });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

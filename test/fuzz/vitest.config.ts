@@ -14,5 +14,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 600_000,
     hookTimeout: 60_000,
+    // Spawned servers keep no index cache in the user's cache folder.
+    env: { SOURCEMARK_CACHE_DIR: 'off' },
   },
 });

@@ -18,9 +18,9 @@ import type { SourceOptions } from '../options';
 
 /**
  * What a command keeps of a source: `keep` gives the cacheable part of a fresh result (undefined for
- * a source with a problem, never kept), `rebuild` the result again from it. `entry` names the shape:
- * bump it when what is kept changes (the build's analyser version covers src/core, not src/cli). It
- * also keeps these entries apart from the server's, which hold counts, not lines.
+ * a source with a problem, never kept), `rebuild` the result again from it. `entry` names the shape
+ * and keeps these entries apart from the server's, which hold counts, not lines; a change to the
+ * code behind them makes them stale through the build's analyser version, which covers src/cli.
  */
 interface CachedKind<R, T> {
   entry: string;
