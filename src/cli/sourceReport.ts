@@ -10,5 +10,5 @@ export interface SourceReport extends LoadedSource {
 }
 
 export async function reportSource(file: string, analyzer: Analyzer, options: SourceOptions): Promise<SourceReport> {
-  return { file, ...(await loadSource(analyzer, { path: file }, options)) };
+  return { file, ...(await loadSource(analyzer, { path: file, ignoreRoot: process.cwd() }, options)) };
 }

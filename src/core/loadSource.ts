@@ -30,6 +30,11 @@ export interface SourceToLoad {
   sidecar?: SidecarRead;
   /** Tag ranges the editor kept in step with edits, by annotation id (open documents only). */
   tracked?: ReadonlyMap<string, Span>;
+  /**
+   * Where the search for `.sourcemark-ignore` stops when the options carry no ignored names: the
+   * workspace folder, or the folder the CLI runs in. Absent: the source's own folder only.
+   */
+  ignoreRoot?: string;
 }
 
 export interface LoadedSource extends SourceAnalysis {
@@ -55,7 +60,7 @@ export async function loadSource(
   const sidecarPath = sidecarPathFor(source.path);
   const sidecar = fitToSource(source.sidecar ?? (await readOrInvalid(store, sidecarPath)), file.text);
   const tags = sidecar.state === 'ok' ? sidecar.sidecar : undefined;
-  const ignoredNames = options.ignoredNames ?? (await ignoredNamesFor(dirname(source.path)));
+  const ignoredNames = options.ignoredNames ?? (await ignoredNamesFor(dirname(source.path), source.ignoreRoot ?? dirname(source.path)));
   const analysed = await (analyse ?? analyzeSource)(analyzer, file.text, tags, { ...options, ignoredNames }, source.tracked);
   return { ...file, sidecarPath, sidecar, ...analysed };
 }

@@ -71,8 +71,8 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
   let options = job.options;
   if (cache && text === undefined) {
     text = (await readSourceFile(job.path)).text;
-    // The workspace's ignore file hides findings too; read here when the settings do not carry it.
-    if (!options.ignoredNames) options = { ...options, ignoredNames: await ignoredNamesFor(dirname(job.path)) };
+    // The workspace's ignore file hides findings too; read here (beside the source only) when the settings do not carry it.
+    if (!options.ignoredNames) options = { ...options, ignoredNames: await ignoredNamesFor(dirname(job.path), dirname(job.path)) };
     key = await cacheKey(cache, job.path, text, settingsKey(options));
     const known = key === undefined ? undefined : cache.get(key);
     if (known) return { digest: known.digest, summary: { ...known.summary, ...fileStamp } };

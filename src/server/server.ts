@@ -117,8 +117,8 @@ function createContext(connection: Connection, options: ServerOptions): ServerCo
   const documents = new TextDocuments(tracker.documents);
   const analyzer = new Analyzer();
   const store = new CachedSidecarStore(options.store ?? new FileSidecarStore());
-  const settings = new Settings(connection);
   const matcher = new SourceMatcher([], (message) => connection.console.warn(message));
+  const settings = new Settings(connection, () => matcher.folderPaths);
   const tags = new TagService(store, options.now);
   const diagnostics = new DiagnosticsPublisher(connection, documents);
   const work = new BackgroundWork(connection);

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, sep } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { ignoredNamesFor } from '../core/dismissals/ignoreFile';
@@ -86,13 +86,18 @@ export function analysisOptionsOf(s: SourcemarkSettings): SourceOptions {
   };
 }
 
-/** The names the nearest `.sourcemark-ignore` dismisses for a file URI; none for other schemes. */
-async function workspaceIgnoredNames(uri: string): Promise<string[]> {
+/**
+ * The names the nearest `.sourcemark-ignore` dismisses for a file URI, looked for up to the workspace
+ * folder that holds it (never above); none for other schemes.
+ */
+async function workspaceIgnoredNames(uri: string, folders: readonly string[]): Promise<string[]> {
   const parsed = URI.parse(uri);
   if (parsed.scheme !== 'file') return [];
   // Settings are asked for a document or for a workspace folder (the index's jobs): a folder's own file counts.
   const isFolder = await stat(parsed.fsPath).then((st) => st.isDirectory(), () => false);
-  return ignoredNamesFor(isFolder ? parsed.fsPath : dirname(parsed.fsPath)).catch(() => []);
+  const dir = isFolder ? parsed.fsPath : dirname(parsed.fsPath);
+  const folder = folders.filter((f) => dir === f || dir.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0];
+  return ignoredNamesFor(dir, folder ?? dir).catch(() => []);
 }
 
 /**
@@ -105,7 +110,8 @@ export class Settings {
   /** Whether the client answers workspace/configuration; known from initialize. */
   clientAnswers = false;
 
-  constructor(private readonly connection: Connection) {}
+  /** `folders`: the workspace folders' paths, as they are now. */
+  constructor(private readonly connection: Connection, private readonly folders: () => readonly string[] = () => []) {}
 
   get(uri: string): Promise<SourcemarkSettings> {
     let s = this.cache.get(uri);
@@ -113,7 +119,7 @@ export class Settings {
       const fetched = this.clientAnswers
         ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourcemark' }).then(normaliseSettings, () => DEFAULT_SETTINGS)
         : Promise.resolve(DEFAULT_SETTINGS);
-      s = Promise.all([fetched, workspaceIgnoredNames(uri)]).then(([settings, ignoredNames]) => ({ ...settings, ignoredNames }));
+      s = Promise.all([fetched, workspaceIgnoredNames(uri, this.folders())]).then(([settings, ignoredNames]) => ({ ...settings, ignoredNames }));
       this.cache.set(uri, s);
     }
     return s;

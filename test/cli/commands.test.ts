@@ -61,6 +61,9 @@ describe('dismissals in the CLI', () => {
       expect(now.entities, f.file).toBeLessThan(f.entities);
       expect(now.claims, f.file).toBe(f.claims);
     }
+    // Run from inside the sources folder, the ignore file above it is not read: nothing above the folder the CLI runs in is.
+    const inside = JSON.parse((await runCli(['stats', '--json', ...R, '.'], path.join(root, 'sources'))).stdout) as { files: { entities: number }[] };
+    expect(inside.files.reduce((n, f) => n + f.entities, 0)).toBe(before.files.reduce((n, f) => n + f.entities, 0));
     const csv = (await runCli(['export', '--format', 'csv', ...R, 'sources'], root)).stdout;
     expect(csv.split('\n').some((l) => /,entity,[^,]*,Xiaomi,/.test(l))).toBe(false);
 

@@ -77,17 +77,17 @@ export async function cachedTask<R, T>(
   kind: CachedKind<R, T>, file: string, analyzer: Analyzer, options: SourceOptions, digest: boolean, cache: CheckCache | undefined,
 ): Promise<CachedTaskResult<R>> {
   if (!cache) {
-    const report = { file, ...(await loadSource(analyzer, { path: file }, options)) };
+    const report = { file, ...(await loadSource(analyzer, { path: file, ignoreRoot: process.cwd() }, options)) };
     return { value: kind.fresh(report), ...(digest ? { digest: digestSource(report.text, report) } : {}), cached: false };
   }
   const { text } = await readSourceFile(file);
-  const withIgnored = options.ignoredNames ? options : { ...options, ignoredNames: await ignoredNamesFor(dirname(file)) };
+  const withIgnored = options.ignoredNames ? options : { ...options, ignoredNames: await ignoredNamesFor(dirname(file), process.cwd()) };
   const sidecar = await sidecarHash(file);
   const key = sidecar === undefined ? undefined : cache.key([kind.entry, resolve(file), settingsKey(withIgnored), sha256(text), sidecar]);
   const known = key === undefined ? undefined : cache.get(key);
   if (known && (known.digest || !digest)) return { value: kind.rebuild(file, known.value as T), ...(digest ? { digest: known.digest } : {}), cached: true };
 
-  const report = { file, ...(await loadSource(analyzer, { path: file, text }, withIgnored)) };
+  const report = { file, ...(await loadSource(analyzer, { path: file, text, ignoreRoot: process.cwd() }, withIgnored)) };
   const value = kind.fresh(report);
   const made = digest ? digestSource(report.text, report) : undefined;
   const keep = kind.keep(value);

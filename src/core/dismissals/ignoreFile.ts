@@ -1,6 +1,6 @@
 // Workspace-wide dismissals: one small file at the workspace root, `.sourcemark-ignore`, like cSpell's
 // words file. One entry a line (`entity: Smartphone`), sorted, so it merges cleanly in git.
-import { dirname, join, parse } from 'node:path';
+import { dirname, join, parse, resolve, sep } from 'node:path';
 import { readRegularFile } from '../files/regularFile';
 import { writeFileAtomic } from '../files/atomicWrite';
 import { decodeUtf8 } from '../text/utf8';
@@ -72,9 +72,17 @@ export function ignoredNames(file: IgnoreFile | undefined): string[] {
   return [...new Set((file?.entries ?? []).map((e) => e.value.toLowerCase()))].sort(compare);
 }
 
-/** The ignore file that applies to files in `dir`: the nearest `.sourcemark-ignore` in it or a folder above, up to `root` when given. */
+/**
+ * The ignore file that applies to files in `dir`: the nearest `.sourcemark-ignore` in it or a folder
+ * above, up to `root` (the workspace folder; for the CLI, the folder it runs in). A `dir` outside
+ * `root` looks in itself only: nothing above the workspace is read.
+ */
 export async function findIgnoreFile(dir: string, root?: string): Promise<string | undefined> {
-  let current = dir;
+  let current = resolve(dir);
+  if (root !== undefined) {
+    root = resolve(root);
+    if (current !== root && !current.startsWith(root.endsWith(sep) ? root : root + sep)) root = current;
+  }
   for (;;) {
     const candidate = join(current, IGNORE_FILE_NAME);
     if ((await readRegularFile(candidate, MAX_BYTES).catch(() => undefined)) !== undefined) return candidate;

@@ -138,6 +138,22 @@ describe('ignore file on disk', () => {
     expect(await ignoredNamesFor(sub)).toEqual(['near']);
   });
 
+  it('never reads above its root: a folder outside the root looks in itself only', async () => {
+    const workspace = join(dir, 'ws');
+    const outside = join(dir, 'elsewhere', 'deep');
+    await mkdir(join(workspace, 'sources'), { recursive: true });
+    await mkdir(outside, { recursive: true });
+    await writeFile(join(dir, IGNORE_FILE_NAME), 'entity: Above\n');
+    expect(await findIgnoreFile(join(workspace, 'sources'), workspace)).toBeUndefined();
+    expect(await findIgnoreFile(outside, workspace)).toBeUndefined();
+    // A root given with a trailing separator, and a sibling whose name starts like the root's.
+    await mkdir(join(dir, 'ws-other'), { recursive: true });
+    expect(await findIgnoreFile(join(dir, 'ws-other'), workspace)).toBeUndefined();
+    await writeFile(join(workspace, IGNORE_FILE_NAME), 'entity: Here\n');
+    expect(await ignoredNamesFor(join(workspace, 'sources'), `${workspace}/`)).toEqual(['here']);
+    expect(await ignoredNamesFor(outside, workspace)).toEqual([]);
+  });
+
   it('reads a missing file, or a folder in its place, as empty', async () => {
     expect(await readIgnoreFile(join(dir, IGNORE_FILE_NAME))).toEqual({ entries: [], unknown: [] });
     await mkdir(join(dir, IGNORE_FILE_NAME));
