@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Analyzer } from '../src/core/analyzer';
 import { claimKind, claimRows } from '../src/core/kinds/claim';
 import { rankerInputs, rankerLogit, transcriptSpeakers, withNeighbours, type RankerInput, type RankerModel, type RankerRow } from '../src/core/kinds/claim/claimRanker';
+import { prng } from './prng';
 
 const args = process.argv.slice(2);
 const cacheAt = args.indexOf('--cache');
@@ -72,17 +73,6 @@ function loadDebates(): Debate[] {
   return debates;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The average of models fitted with SEEDS different seeds (a linear model: the same as averaging their log-odds), steadier than one. */
 function fit(debates: readonly Debate[]): RankerModel {
@@ -105,7 +95,7 @@ function fitOnce(debates: readonly Debate[], seed: number): RankerModel {
   const w = new Float64Array(dims);
   const g2 = new Float64Array(dims).fill(1e-8);
   const encode = (x: RankerInput) => x.words.map((t) => wordIndex.get(t)).filter((k): k is number => k !== undefined);
-  const next = random(seed);
+  const next = prng(seed);
   const step = (k: number, grad: number) => {
     g2[k] += grad * grad;
     w[k] -= (RATE * grad) / Math.sqrt(g2[k]);

@@ -8,18 +8,9 @@
 // (see `describeSource`), not assumed.
 
 import { segmentBlocks } from '../../src/core/text/blocks';
+import { prng } from '../prng';
 
-/** mulberry32: small, fast, deterministic. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const ORGS = ['Xiaomi', 'Huawei', 'Apple', 'Samsung', 'ZTE', 'Oppo', 'Vivo', 'Lenovo', 'OnePlus', 'Sony', 'HTC', 'Nokia', 'Motorola', 'Google'];
 const CARRIERS = ['AT&T', 'Verizon', 'Sprint', 'T-Mobile', 'Vodafone'];

@@ -16,6 +16,7 @@ import { allowed, historyFeatures, TAG_COUNT, TAGS, type Weights } from '../../s
 import { conllTokens, spansOf, unpack, type PackedModel } from '../../src/core/kinds/entity/tagger/tagger';
 import { segmentBlocks } from '../../src/core/text/blocks';
 import { sentencesOf, type Token } from '../../src/core/text/sentences';
+import { prng } from '../prng';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const option = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -129,16 +130,6 @@ class MapWeights implements Weights {
   }
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One pass of greedy decoding that, while training, updates on each wrong token with the predicted history. */
 function tagSentence(weights: Weights, ex: Example, learn?: TrainingWeights, keep?: (key: number) => boolean): Uint8Array {
@@ -241,7 +232,7 @@ function main(): void {
   for (const d of train) for (const ex of d.sentences) for (const id of ex.features.ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   const keep = (key: number) => (counts.get(key) ?? 0) >= MIN_COUNT;
   const examples = train.flatMap((d) => d.sentences);
-  const random = mulberry32(SEED);
+  const random = prng(SEED);
   const learn = new TrainingWeights();
   let best = { f1: -1, epoch: 0, weights: new Map<number, Float64Array>() };
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
