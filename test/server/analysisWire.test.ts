@@ -9,6 +9,7 @@ import { analyzeSource, type SourceAnalysis } from '../../src/core/sourceAnalysi
 import { fromWire, toWire } from '../../src/server/analysisWire';
 import { resetSliceStats, sliceStats } from '../../src/server/slices';
 import { ann, sidecar } from '../core/tags/fixtures';
+import { turnsDuring } from './eventLoopTurns';
 
 const SOURCES = path.resolve(__dirname, '../../test-fixtures/sources');
 const sample = ['000_10788ba24ea37e24.txt', '002_3b3f9ef10a23df2c.txt'].map((f) => readFileSync(path.join(SOURCES, f), 'utf8')).join('\n\n');
@@ -63,16 +64,7 @@ describe('analysisWire', () => {
     const wire = toWire(analysed, 7);
     expect(wire.tagged.length).toBeGreaterThan(3);
     resetSliceStats();
-    let turns = 0;
-    let done = false;
-    const tick = () => {
-      if (done) return;
-      turns++;
-      setImmediate(tick);
-    };
-    setImmediate(tick);
-    await fromWire(wire);
-    done = true;
+    const turns = await turnsDuring(() => fromWire(wire));
     // A turn of the event loop between each slice (a hover waiting in the queue is read then).
     expect(turns).toBeGreaterThanOrEqual(wire.tagged.length - 1);
     expect(sliceStats().largest).toBeLessThanOrEqual(7);

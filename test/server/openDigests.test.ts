@@ -4,40 +4,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Connection } from 'vscode-languageserver';
 import { Analyzer } from '../../src/core/analyzer';
 import { digestSource, type SourceDigest } from '../../src/core/corpus';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
-import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 import { OpenAnalysis } from '../../src/server/openAnalysis';
 import { digestComing, takeDigest } from '../../src/server/openDigests';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
-import { WorkspaceIndex } from '../../src/server/workspaceIndex';
 import { cleanupsAfterEach } from './fixtureWorkspace';
+import { INDEX_WORKER, testIndex } from './workspaceIndexFixture';
 
-const WORKER = path.resolve(__dirname, '../../dist/indexWorker.js');
 const text = readFileSync(path.resolve(__dirname, '../../test-fixtures/sources/000_10788ba24ea37e24.txt'), 'utf8');
 const URI = 'file:///work/news/long.txt';
 const cleanups = cleanupsAfterEach();
 
-function openIndex(changed: () => void): WorkspaceIndex {
-  const quiet = { log() {}, warn() {}, error() {} };
-  const index = new WorkspaceIndex({
-    connection: { console: quiet } as unknown as Connection,
-    store: new FileSidecarStore(),
-    settingsFor: async () => DEFAULT_SETTINGS,
-    isSource: () => true,
-    isOpen: () => true,
-    onChange: changed,
-    workers: 0,
-  });
-  cleanups.push(() => index.dispose());
-  return index;
-}
+const openIndex = (changed: () => void) => testIndex(cleanups, { isOpen: () => true, onChange: changed, workers: 0 });
 
-describe.runIf(existsSync(WORKER))('the digest of a source analysed in the worker', () => {
+describe.runIf(existsSync(INDEX_WORKER))('the digest of a source analysed in the worker', () => {
   it('comes from the worker after the analysis, and is the digest of that analysis', async () => {
-    const analysis = new OpenAnalysis({ script: WORKER, minChars: 0, log: () => undefined });
+    const analysis = new OpenAnalysis({ script: INDEX_WORKER, minChars: 0, log: () => undefined });
     cleanups.push(() => analysis.dispose());
     const analysed = await analysis.analyseFor(URI)(new Analyzer(0), text, undefined, {});
     const coming = takeDigest(analysed.tagged);

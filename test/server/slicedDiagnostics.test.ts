@@ -13,6 +13,7 @@ import { slicedDiagnostics } from '../../src/server/slicedDiagnostics';
 import { resetSliceStats, sliceStats } from '../../src/server/slices';
 import { loadState, type SourceState } from '../../src/server/sourceState';
 import { ann, sidecar } from '../core/tags/fixtures';
+import { turnsDuring } from './eventLoopTurns';
 
 const SOURCES = path.resolve(__dirname, '../../test-fixtures/sources');
 const URI = 'file:///work/news/a.txt';
@@ -69,16 +70,7 @@ describe('slicedDiagnostics', () => {
   it('lets the event loop run between slices', async () => {
     const state = await taggedState();
     const doc = TextDocument.create(URI, 'plaintext', 1, text);
-    let turns = 0;
-    let done = false;
-    const tick = () => {
-      if (done) return;
-      turns++;
-      setImmediate(tick);
-    };
-    setImmediate(tick);
-    await slicedDiagnostics(doc, state, 5);
-    done = true;
+    const turns = await turnsDuring(() => slicedDiagnostics(doc, state, 5));
     expect(turns).toBeGreaterThanOrEqual(Math.floor(state.tagged.findings.length / 5));
   });
 });

@@ -1,36 +1,18 @@
 import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Connection } from 'vscode-languageserver';
-import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
-import { WorkspaceIndex, type WorkspaceIndexOptions } from '../../src/server/workspaceIndex';
+import type { WorkspaceIndexOptions } from '../../src/server/workspaceIndex';
 import { cleanupsAfterEach, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
+import { INDEX_WORKER, testIndex } from './workspaceIndexFixture';
 
-const WORKER = path.resolve(__dirname, '../../dist/indexWorker.js');
 const cleanups = cleanupsAfterEach();
 
-function makeIndex(options: Partial<WorkspaceIndexOptions> = {}): WorkspaceIndex {
-  const quiet = { log() {}, warn() {}, error() {} };
-  const index = new WorkspaceIndex({
-    connection: { console: quiet } as unknown as Connection,
-    store: new FileSidecarStore(),
-    settingsFor: async () => DEFAULT_SETTINGS,
-    isSource: () => true,
-    isOpen: () => false,
-    onChange: () => undefined,
-    workers: 1,
-    workerScript: WORKER,
-    ...options,
-  });
-  cleanups.push(() => index.dispose());
-  return index;
-}
+const makeIndex = (options: Partial<WorkspaceIndexOptions> = {}) => testIndex(cleanups, options);
 
 const workerIndex = () => makeIndex();
 
-describe.runIf(existsSync(WORKER))('workspace index: findings for a view', () => {
+describe.runIf(existsSync(INDEX_WORKER))('workspace index: findings for a view', () => {
   it('answers a closed source\'s findings from its worker', async () => {
     const ws = tempWorkspace([XIAOMI_US]);
     cleanups.push(ws.cleanup);

@@ -36,3 +36,12 @@ export function rawSidecar(): any {
     ],
   };
 }
+
+/** Freezes a value and everything in it: an operation that mutates its input throws. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -7,6 +7,7 @@ import { emptySidecar, parseSidecar, serializeSidecar } from '../../../src/core/
 import {
   addDismissal, citeUrl, makeUrlEvidence, newDismissalId, removeDismissal, removeUrl, setTag, updateAnnotation, URL_EVIDENCE_LIMITS,
 } from '../../../src/core/tags/tagOperations';
+import { deepFreeze } from './fixtures';
 
 const TEXT = 'Smartphone makers said on 3 March 2021 that sales rose.';
 const T0 = new Date('2025-01-01T10:00:00.000Z');
@@ -15,14 +16,6 @@ const T1 = new Date('2025-01-02T11:30:00.000Z');
 function counter(prefix: string) {
   let n = 0;
   return () => `${prefix}${String(++n).padStart(12, '0')}`;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 const base = () => deepFreeze(emptySidecar('a.txt', '0'.repeat(64)));

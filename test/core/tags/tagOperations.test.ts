@@ -7,6 +7,7 @@ import { sha256Hex } from '../../../src/core/tags/quoteSelector';
 import { parseSidecar, serializeSidecar, emptySidecar } from '../../../src/core/tags/sidecarFormat';
 import { MAX_HISTORY } from '../../../src/core/tags/sidecarFormat';
 import { clearTag, deleteAnnotation, findAnnotation, newAnnotationId, reattachAnnotation, setNote, setTag, setTags } from '../../../src/core/tags/tagOperations';
+import { deepFreeze } from './fixtures';
 
 const TEXT = 'Acme Corp said on 3 March 2021 that revenue rose 12% to $4bn.';
 const ACME = { kind: 'entity' as const, start: 0, end: 9 };
@@ -17,14 +18,6 @@ const T1 = new Date('2025-01-02T11:30:00.000Z');
 function counter(prefix = 'id') {
   let n = 0;
   return () => `${prefix}${++n}`;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) deepFreeze(v);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 const base = () => deepFreeze(emptySidecar('a.txt', '0'.repeat(64)));
