@@ -99,7 +99,7 @@ describe('claim terms', () => {
 
 describe('claim matching quality on hand-labelled pairs', () => {
   it('keeps precision and recall at the measured level', () => {
-    const e = evaluateClaimPairs(sampleCorpus(), loadClaimPairs(), DEFAULT_MATCH_THRESHOLD);
+    const e = evaluateClaimPairs(sampleCorpus(), loadClaimPairs().filter((p) => p.set === 'samples'), DEFAULT_MATCH_THRESHOLD);
     expect(e.missingClaims).toEqual([]);
     expect(e.precision).toBeGreaterThanOrEqual(0.75);
     expect(e.recall).toBeGreaterThanOrEqual(0.5);
