@@ -258,7 +258,9 @@ export class ClaimRegistry {
       }
       w.set(feature, x);
     };
-    for (const t of claim.terms) put(t, t.startsWith('~') ? MATCH_WEIGHTS.predicateClass : MATCH_WEIGHTS.word, [t]);
+    // Terms may be figures too ("forty", "180 mm"): weighted as figures, whichever claim names one first.
+    const kind = (t: string) => (t.startsWith('~') ? MATCH_WEIGHTS.predicateClass : t.startsWith('=') ? MATCH_WEIGHTS.figure : MATCH_WEIGHTS.word);
+    for (const t of claim.terms) put(t, kind(t), [t]);
     for (const y of yearFeatures(claim)) put(y, YEAR_WEIGHT, [y]);
     if (MATCH_WEIGHTS.nearYear) for (const y of nearYearFeatures(claim)) put(y, MATCH_WEIGHTS.nearYear, [y]);
     for (const f of figureFeatures(claim)) put(f, MATCH_WEIGHTS.figure, [f]);

@@ -43,6 +43,7 @@ const PREDICATE_CLASSES: Record<string, string[]> = {
   '~evacuate': ['evacu', 'leav', 'flee', 'fled', 'displac'],
   '~rain': ['rain', 'rainfal', 'downpour', 'precipit'],
   '~school': ['school', 'class', 'classroom'],
+  '~authority': ['govern', 'author', 'administr'],
 };
 
 /** Number words, read as the figures they are ("forty aircraft" = "40 jets"). */
@@ -51,9 +52,11 @@ const NUMBER_WORDS: Record<string, number> = {
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
 };
 
-const FRACTIONS: Record<string, number> = { quarter: 0.25, half: 0.5, third: 1 / 3 };
+const FRACTIONS: Record<string, number> = { quarter: 0.25, half: 0.5, third: 1 / 3, fifth: 0.2, tenth: 0.1 };
+const SHARE_OF = /\bby\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:a|one)\s+(quarter|half|third|fifth|tenth)\b(?!\s+of\s+an?\b)/g;
+const FROM_HOMES = /\b(?:forc|driv)\w*\s+(?:\w+\s+)?(?:out\s+)?(?:of|from)\s+(?:their\s+)?homes?\b/;
 const MULTIPLIERS: Record<string, number> = { million: 1e6, billion: 1e9 };
-const FRACTION = /\b(?:a|one)?\s*(quarter|half|third)\s+(?:of\s+)?an?\s+(million|billion)\b/g;
+const FRACTION = /\b(?:a|one)?\s*(quarter|half|third|fifth|tenth)\s+(?:of\s+)?an?\s+(million|billion)\b/g;
 
 /** The feature of a figure: its value to two significant digits ("about 65,000" = "65,000"), percentages apart. */
 export function figureTerm(value: number, percent: boolean): string {
@@ -106,7 +109,11 @@ export function contentTerms(text: string): string[] {
   const lower = text.toLowerCase().replace(/\bin order to\b/g, ' ').replace(/\b(up|down)(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+)?[\d$€£])/g, (w) => (w === 'up' ? 'rise' : 'fall'));
   // "a quarter of a billion", "half a million": figures in words.
   for (const m of lower.matchAll(FRACTION)) out.add(figureTerm(FRACTIONS[m[1]]! * MULTIPLIERS[m[2]]!, false));
-  for (const m of lower.replace(FRACTION, ' ').matchAll(WORD)) {
+  // "cut costs by a fifth" = by 20 percent.
+  for (const m of lower.matchAll(SHARE_OF)) out.add(figureTerm(100 * FRACTIONS[m[1]]!, true));
+  // "forced from their homes" = evacuated.
+  if (FROM_HOMES.test(lower)) out.add('~evacuate');
+  for (const m of lower.replace(FRACTION, ' ').replace(SHARE_OF, ' ').matchAll(WORD)) {
     const word = m[0].replace(/['’]s$/, '');
     if (/^\d[\d,]*(?:\.\d+)?$/.test(word)) {
       // A number whose unit was not recognised as a figure ("180 mm"): still a figure.
