@@ -8,6 +8,7 @@ import type { EntityType } from '../model';
 const ORG_NOUNS = [
   'company', 'firm', 'group', 'carrier', 'airline', 'chipmaker', 'carmaker', 'automaker', 'manufacturer', 'maker', 'buyer',
   'bank', 'retailer', 'insurer', 'lender', 'operator', 'giant', 'conglomerate', 'startup', 'brand', 'vendor', 'supplier',
+  'agency', 'regulator', 'ministry', 'union', 'club', 'team', 'party',
 ];
 const PLACE_NOUNS = ['market', 'country', 'nation', 'city', 'region', 'state'];
 const NOMINAL = new RegExp(

@@ -23,7 +23,7 @@ const PREDICATE_CLASSES: Record<string, string[]> = {
   '~forecast': ['forecast', 'outlook', 'guidanc', 'predict', 'expect', 'project'],
   '~share': ['share', 'stock'],
   '~cut': ['cut', 'elimin', 'layoff', 'lai', 'shed', 'ax', 'trim', 'reduc'],
-  '~job': ['job', 'posit', 'worker', 'staff', 'workforc'],
+  '~job': ['job', 'posit', 'worker', 'staff', 'workforc', 'employe'],
   '~save': ['save', 'synergi'],
   '~plant': ['factori', 'plant', 'facil'],
   '~chip': ['chip', 'processor', 'semiconductor'],
@@ -35,7 +35,10 @@ const PREDICATE_CLASSES: Record<string, string[]> = {
   '~compensate': ['credit', 'compens', 'refund', 'reimburs'],
   '~outage': ['outag', 'failur', 'blackout', 'disrupt'],
   '~cause': ['caus', 'blame'],
-  '~investigate': ['investig', 'inquiri', 'probe', 'review'],
+  '~investigate': ['investig', 'inquiri', 'probe', 'review', 'examin', 'scrutini', 'scrutinis', 'audit', 'inspect'],
+  '~restore': ['restor', 'resum', 'reopen'],
+  '~update': ['updat', 'patch', 'fix'],
+  '~hire': ['hire', 'recruit'],
   // Disasters and accidents.
   '~die': ['di', 'dead', 'death', 'kill', 'fatal'],
   '~injure': ['injur', 'injuri', 'hurt', 'wound'],
@@ -43,6 +46,9 @@ const PREDICATE_CLASSES: Record<string, string[]> = {
   '~evacuate': ['evacu', 'leav', 'flee', 'fled', 'displac'],
   '~rain': ['rain', 'rainfal', 'downpour', 'precipit'],
   '~school': ['school', 'class', 'classroom'],
+  '~vehicle': ['car', 'vehicl', 'automobil'],
+  '~people': ['peopl', 'resid', 'inhabit', 'citizen'],
+  '~home': ['home', 'hous', 'dwell'],
   '~authority': ['govern', 'author', 'administr'],
 };
 
