@@ -61,7 +61,8 @@ const NUMBER_WORDS: Record<string, number> = {
 const FRACTIONS: Record<string, number> = { quarter: 0.25, half: 0.5, third: 1 / 3, fifth: 0.2, tenth: 0.1 };
 const SHARE_OF = /\bby\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:a|one)\s+(quarter|half|third|fifth|tenth)\b(?!\s+of\s+an?\b)/g;
 const FROM_HOMES = /\b(?:forc|driv)\w*\s+(?:\w+\s+)?(?:out\s+)?(?:of|from)\s+(?:their\s+)?homes?\b/;
-const MULTIPLIERS: Record<string, number> = { million: 1e6, billion: 1e9 };
+const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6 };
+const NUMBER = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn)\b)?(\s*(?:%|per\s?cent\b|percent\b))?/gu;
 const FRACTION = /\b(?:a|one)?\s*(quarter|half|third|fifth|tenth)\s+(?:of\s+)?an?\s+(million|billion)\b/g;
 
 /** The feature of a figure: its value to two significant digits ("about 65,000" = "65,000"), percentages apart. */
@@ -119,14 +120,13 @@ export function contentTerms(text: string): string[] {
   for (const m of lower.matchAll(SHARE_OF)) out.add(figureTerm(100 * FRACTIONS[m[1]]!, true));
   // "forced from their homes" = evacuated.
   if (FROM_HOMES.test(lower)) out.add('~evacuate');
-  for (const m of lower.replace(FRACTION, ' ').replace(SHARE_OF, ' ').matchAll(WORD)) {
+  // A number the figures left (no unit recognised: "180 mm", "2 million NetSpan subscribers"): still a figure.
+  for (const m of lower.matchAll(NUMBER)) {
+    const value = Number(m[1]!.replace(/,/g, '')) * (m[2] ? MULTIPLIERS[m[2]]! : 1);
+    if (Number.isFinite(value) && value > 1) out.add(figureTerm(value, !!m[3]));
+  }
+  for (const m of lower.replace(FRACTION, ' ').replace(SHARE_OF, ' ').replace(NUMBER, ' ').matchAll(WORD)) {
     const word = m[0].replace(/['’]s$/, '');
-    if (/^\d[\d,]*(?:\.\d+)?$/.test(word)) {
-      // A number whose unit was not recognised as a figure ("180 mm"): still a figure.
-      const value = Number(word.replace(/,/g, ''));
-      if (Number.isFinite(value) && value > 1) out.add(figureTerm(value, false));
-      continue;
-    }
     if (word.length < 2 || STOP.has(word) || /^\d/.test(word)) continue;
     const n = NUMBER_WORDS[word];
     if (n !== undefined) {
