@@ -60,7 +60,7 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const FRACTIONS: Record<string, number> = { quarter: 0.25, half: 0.5, third: 1 / 3, fifth: 0.2, tenth: 0.1 };
 const SHARE_OF = /\bby\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:a|one)\s+(quarter|half|third|fifth|tenth)\b(?!\s+of\s+an?\b)/g;
-const FROM_HOMES = /\b(?:forc|driv)\w*\s+(?:\w+\s+)?(?:out\s+)?(?:of|from)\s+(?:their\s+)?homes?\b/;
+const FROM_HOMES = /\b(?:forc|driv)\w*\s+(?:[\w,]+\s+)?(?:out\s+)?(?:of|from)\s+(?:their\s+)?homes?\b/;
 const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6 };
 const NUMBER = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn)\b)?(\s*(?:%|per\s?cent\b|percent\b))?/gu;
 const FRACTION = /\b(?:a|one)?\s*(quarter|half|third|fifth|tenth)\s+(?:of\s+)?an?\s+(million|billion)\b/g;

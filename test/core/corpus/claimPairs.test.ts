@@ -24,12 +24,12 @@ describe('claim matching quality on hand-labelled pairs (test-fixtures/claim-pai
   it('held-back sets (the reported figure): precision and recall at the default threshold', () => {
     const e = evaluateSplit(true, DEFAULT_MATCH_THRESHOLD, analyzer, corpora);
     expect(e.precision).toBeGreaterThanOrEqual(0.9);
-    expect(e.recall).toBeGreaterThanOrEqual(0.68);
+    expect(e.recall).toBeGreaterThanOrEqual(0.75);
   });
 
   it('tuning sets: precision and recall at the default threshold', () => {
     const e = evaluateSplit(false, DEFAULT_MATCH_THRESHOLD, analyzer, corpora);
     expect(e.precision).toBeGreaterThanOrEqual(0.85);
-    expect(e.recall).toBeGreaterThanOrEqual(0.73);
+    expect(e.recall).toBeGreaterThanOrEqual(0.8);
   });
 });
