@@ -1,9 +1,11 @@
 // Claims in different sources that state the same thing. Each claim is a bag of features: its
-// stemmed content terms (synonymous predicates folded, see claimTerms.ts), the years of its dates,
-// the workspace-wide entities it names, and "frames" pairing a predicate with an organisation,
+// stemmed content terms (synonymous predicates folded, see claimTerms.ts), its figures ("=65000",
+// "=12%"), the years of its dates, the workspace-wide entities it names or its anaphors stand for
+// ("the company", "its": anaphora.ts), and "frames" pairing a predicate with an organisation,
 // place or product ("~entry" with Xiaomi, "~entry" with the United States), which tell who does
 // what to whom. Two claims match when the cosine of their IDF-weighted features reaches a
-// threshold measured on hand-labelled pairs (test-fixtures/claim-pairs.json, scripts/claimPairs.ts).
+// threshold chosen on the tuning sets of hand-labelled pairs (test-fixtures/claim-pairs.json,
+// scripts/claimPairs.ts; the held-back sets give the reported figure).
 import type { EntityType } from '../model';
 import { isCompanyName } from './anaphora';
 import { figureTerm } from './claimTerms';
