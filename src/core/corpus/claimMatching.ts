@@ -42,8 +42,6 @@ export const MATCH_WEIGHTS = {
   predicateClass: 2,
   figure: 3,
   entity: 0.7,
-  /** Years a year apart (nearYearFeatures). */
-  nearYear: 0.3,
   /** Factor on the score of two claims about different companies (otherActors). */
   otherActor: 0.7,
   /** Weight in the norm of a figure the other claim gives differently (score). */
@@ -122,16 +120,6 @@ function yearFeatures(claim: ClaimDigest): string[] {
   return years(claim).map((y) => `#${y}`);
 }
 
-/**
- * Time frames a year apart ("by 2029", "within three years" from 2025) still say the same thing:
- * each year also counts for itself and the next (`#~2028`, `#~2029`), so years a year apart share one.
- */
-function nearYearFeatures(claim: ClaimDigest): string[] {
-  const out = new Set<string>();
-  for (const y of years(claim)) out.add(`#~${y}`).add(`#~${y + 1}`);
-  return [...out];
-}
-
 /** Its figures ("=65000", "=12%"): the same figure is evidence of the same fact, whatever words count it. */
 function figureFeatures(claim: ClaimDigest): string[] {
   return claim.figures.map((f) => figureTerm(f.value, f.unit === 'percent'));
@@ -139,7 +127,7 @@ function figureFeatures(claim: ClaimDigest): string[] {
 
 /** Features of a claim's own words: terms, years, figures. */
 function wordFeatures(claim: ClaimDigest): string[] {
-  return [...claim.terms, ...yearFeatures(claim), ...(MATCH_WEIGHTS.nearYear ? nearYearFeatures(claim) : []), ...figureFeatures(claim)];
+  return [...claim.terms, ...yearFeatures(claim), ...figureFeatures(claim)];
 }
 
 /** The entities a claim names, and those its anaphors ("the company", "its") stand for. */
@@ -264,7 +252,6 @@ export class ClaimRegistry {
     const kind = (t: string) => (t.startsWith('~') ? MATCH_WEIGHTS.predicateClass : t.startsWith('=') ? MATCH_WEIGHTS.figure : MATCH_WEIGHTS.word);
     for (const t of claim.terms) put(t, kind(t), [t]);
     for (const y of yearFeatures(claim)) put(y, YEAR_WEIGHT, [y]);
-    if (MATCH_WEIGHTS.nearYear) for (const y of nearYearFeatures(claim)) put(y, MATCH_WEIGHTS.nearYear, [y]);
     for (const f of figureFeatures(claim)) put(f, MATCH_WEIGHTS.figure, [f]);
     const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
     const actors = new Set<string>();

@@ -76,13 +76,13 @@ describe('claim matching: scores', () => {
     expect(two).toBeLessThan(0.7 * oneWithout);
   });
 
-  it('a forward duration counts as the year it ends in, and years a year apart still share a feature', () => {
+  it('a forward duration counts as the year it ends in', () => {
     const span = claim([]).span;
     const within3 = base({ terms: ['~save'], dates: [{ value: 'P3Y', timexType: 'DURATION', text: 'within three years', forward: true, referenceDate: '2025-06-10', span }] });
     const by2028 = base({ terms: ['~save'], dates: [{ value: '2028', timexType: 'DATE', text: '2028', span }] });
     const by2029 = base({ terms: ['~save'], dates: [{ value: '2029', timexType: 'DATE', text: '2029', span }] });
     const by2035 = base({ terms: ['~save'], dates: [{ value: '2035', timexType: 'DATE', text: '2035', span }] });
     expect(sim(within3, by2028, filler)).toBeGreaterThan(sim(within3, by2029, filler));
-    expect(sim(within3, by2029, filler)).toBeGreaterThan(sim(within3, by2035, filler));
+    expect(sim(within3, by2029, filler)).toBeCloseTo(sim(within3, by2035, filler), 6);
   });
 });
