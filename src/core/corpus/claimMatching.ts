@@ -37,7 +37,7 @@ const YEAR_WEIGHT = 0.8;
  * (never on the held-back ones): a shared figure or predicate class says more than a shared word;
  * a shared entity less (the claims of one story all name it).
  */
-export const MATCH_WEIGHTS = {
+export const MATCH_WEIGHTS = Object.freeze({
   word: 1,
   predicateClass: 2,
   figure: 3,
@@ -46,7 +46,7 @@ export const MATCH_WEIGHTS = {
   otherActor: 0.7,
   /** Weight in the norm of a figure the other claim gives differently (score). */
   disputedFigure: 0,
-};
+});
 
 /**
  * Cosine of two weighted claims. A shared figure is evidence of the same fact; two figures of the
