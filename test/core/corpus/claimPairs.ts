@@ -24,10 +24,18 @@ export interface PairSet {
   referenceDate: string;
   /** Held back from tuning: its figures are the reported ones. */
   heldBack: boolean;
+  /** Written after tuning was done, for a later check; in neither half. */
+  late: boolean;
 }
+
+/** Which sets to measure: the tuning sets, the held-back ones (the reported figure) or the late one. */
+export type PairSplit = 'tuning' | 'held-back' | 'late';
+
+const splitOf = (s: PairSet): PairSplit => (s.late ? 'late' : s.heldBack ? 'held-back' : 'tuning');
 
 interface PairFile {
   heldBack: string[];
+  late?: string[];
   sets: Record<string, { dir: string; referenceDate: string }>;
   pairs: LabelledPair[];
 }
@@ -44,7 +52,9 @@ export function loadClaimPairs(): LabelledPair[] {
 /** The sets of sources the pairs come from, in file order. */
 export function loadPairSets(): PairSet[] {
   const file = readPairFile();
-  return Object.entries(file.sets).map(([name, s]) => ({ name, dir: s.dir, referenceDate: s.referenceDate, heldBack: file.heldBack.includes(name) }));
+  return Object.entries(file.sets).map(([name, s]) => ({
+    name, dir: s.dir, referenceDate: s.referenceDate, heldBack: file.heldBack.includes(name), late: !!file.late?.includes(name),
+  }));
 }
 
 /** One set's sources analysed and indexed as a workspace of their own; source ids are file names. */
@@ -68,15 +78,15 @@ export interface SplitEvaluation extends Prf {
 }
 
 /**
- * Claim matching over the held-back sets (`heldBack`) or the tuning sets: every set indexed on its
- * own, true and false positives and negatives summed over the sets. `corpora` caches the analysed
- * sets between calls (analysis dominates the cost; thresholds are applied to the scores).
+ * Claim matching over the sets of one split: every set indexed on its own, true and false positives
+ * and negatives summed over the sets. `corpora` caches the analysed sets between calls (analysis
+ * dominates the cost; thresholds are applied to the scores).
  */
 export function evaluateSplit(
-  heldBack: boolean, threshold: number, analyzer = new Analyzer(), corpora = new Map<string, SampleCorpus>(),
+  split: PairSplit, threshold: number, analyzer = new Analyzer(), corpora = new Map<string, SampleCorpus>(),
 ): SplitEvaluation {
   const pairs = loadClaimPairs();
-  const sets = loadPairSets().filter((s) => s.heldBack === heldBack);
+  const sets = loadPairSets().filter((s) => splitOf(s) === split);
   const out: SplitEvaluation['sets'] = [];
   let [tp, fp, fn, same, different] = [0, 0, 0, 0, 0];
   for (const set of sets) {
