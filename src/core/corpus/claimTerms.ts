@@ -2,19 +2,74 @@ import { stemmer } from 'stemmer';
 import { eng } from 'stopword';
 
 /**
- * Words that say the same thing about a plan or a market in news copy, folded into one term so
- * "enter the US market", "sell smartphones in the US" and "introduce phones in the United States"
- * share it. Keys are Porter stems.
+ * Words that say the same thing in news copy, folded into one term so "enter the US market", "sell
+ * smartphones in the US" and "introduce phones in the United States" share it, as do "cut 1,500
+ * jobs" and "eliminate 1,500 positions". Keys are Porter stems. A class joins words that report one
+ * fact in different words, not words of one topic: "revenue" and "profit" stay apart, as do "rise"
+ * and "fall".
  */
 const PREDICATE_CLASSES: Record<string, string[]> = {
-  '~entry': ['enter', 'entri', 'introduc', 'launch', 'sell', 'sale', 'bring', 'come', 'arriv', 'debut', 'expans', 'expand', 'start', 'begin', 'rollout', 'releas'],
+  '~entry': ['enter', 'entri', 'introduc', 'launch', 'sell', 'bring', 'come', 'arriv', 'debut', 'expans', 'expand', 'start', 'begin', 'rollout', 'releas'],
   '~negotiate': ['negoti', 'talk', 'deal', 'agreement', 'partnership', 'partner', 'team'],
   '~phone': ['smartphon', 'phone', 'handset', 'devic', 'flagship'],
   '~plan': ['plan', 'aim', 'intend', 'ambit', 'target'],
   '~carrier': ['carrier', 'oper', 'telco'],
-  '~rise': ['rose', 'rise', 'grew', 'grow', 'increas', 'doubl', 'gain'],
-  '~fall': ['fell', 'fall', 'drop', 'declin', 'decreas', 'slump', 'shrank', 'shrink'],
+  '~rise': ['rose', 'rise', 'risen', 'grew', 'grow', 'growth', 'increas', 'doubl', 'gain', 'jump', 'surg', 'soar', 'climb', 'higher'],
+  '~fall': ['fell', 'fall', 'drop', 'declin', 'decreas', 'slump', 'shrank', 'shrink', 'plung', 'tumbl', 'lower'],
+  // Commerce and company news.
+  '~buy': ['bui', 'bought', 'purchas', 'acquir', 'acquisit', 'takeov', 'order'],
+  '~revenue': ['revenu', 'sale', 'turnov'],
+  '~profit': ['profit', 'earn', 'incom'],
+  '~forecast': ['forecast', 'outlook', 'guidanc', 'predict', 'expect', 'project'],
+  '~share': ['share', 'stock'],
+  '~cut': ['cut', 'elimin', 'layoff', 'lai', 'shed', 'ax', 'trim', 'reduc'],
+  '~job': ['job', 'posit', 'worker', 'staff', 'workforc', 'employe'],
+  '~save': ['save', 'synergi'],
+  '~plant': ['factori', 'plant', 'facil'],
+  '~chip': ['chip', 'processor', 'semiconductor'],
+  '~plane': ['jet', 'aircraft', 'plane', 'airlin'],
+  '~route': ['rout', 'destin'],
+  '~passenger': ['passeng', 'travel', 'travell'],
+  '~cost': ['cost', 'spend', 'bill', 'expens'],
+  '~customer': ['custom', 'subscrib', 'client'],
+  '~compensate': ['credit', 'compens', 'refund', 'reimburs'],
+  '~outage': ['outag', 'failur', 'blackout', 'disrupt'],
+  '~cause': ['caus', 'blame'],
+  '~investigate': ['investig', 'inquiri', 'probe', 'review', 'examin', 'scrutini', 'scrutinis', 'audit', 'inspect'],
+  '~restore': ['restor', 'resum', 'reopen'],
+  '~update': ['updat', 'patch', 'fix'],
+  '~hire': ['hire', 'recruit'],
+  // Disasters and accidents.
+  '~die': ['di', 'dead', 'death', 'kill', 'fatal'],
+  '~injure': ['injur', 'injuri', 'hurt', 'wound'],
+  '~crash': ['crash', 'collis', 'accid'],
+  '~evacuate': ['evacu', 'leav', 'flee', 'fled', 'displac'],
+  '~rain': ['rain', 'rainfal', 'downpour', 'precipit'],
+  '~school': ['school', 'class', 'classroom'],
+  '~vehicle': ['car', 'vehicl', 'automobil'],
+  '~people': ['peopl', 'resid', 'inhabit', 'citizen'],
+  '~home': ['home', 'hous', 'dwell'],
+  '~authority': ['govern', 'author', 'administr'],
 };
+
+/** Number words, read as the figures they are ("forty aircraft" = "40 jets"). */
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+
+const FRACTIONS: Record<string, number> = { quarter: 0.25, half: 0.5, third: 1 / 3, fifth: 0.2, tenth: 0.1 };
+const SHARE_OF = /\bby\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:a|one)\s+(quarter|half|third|fifth|tenth)\b(?!\s+of\s+an?\b)/g;
+const FROM_HOMES = /\b(?:forc|driv)\w*\s+(?:[\w,]+\s+)?(?:out\s+)?(?:of|from)\s+(?:their\s+)?homes?\b/;
+const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6 };
+const NUMBER = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn)\b)?(\s*(?:%|per\s?cent\b|percent\b))?/gu;
+const FRACTION = /\b(?:a|one)?\s*(quarter|half|third|fifth|tenth)\s+(?:of\s+)?an?\s+(million|billion)\b/g;
+
+/** The feature of a figure: its value to two significant digits ("about 65,000" = "65,000"), percentages apart. */
+export function figureTerm(value: number, percent: boolean): string {
+  const rounded = value === 0 ? 0 : Number(value.toPrecision(2));
+  return `=${rounded}${percent ? '%' : ''}`;
+}
 
 const CLASS_OF = new Map<string, string>();
 for (const [cls, stems] of Object.entries(PREDICATE_CLASSES)) for (const s of stems) CLASS_OF.set(s, cls);
@@ -26,6 +81,14 @@ const STOP = new Set([
   'cites', 'cite', 'cited', 'admits', 'admitted', 'added', 'stated', 'announced', 'confirmed', 'noted', 'explained',
   'apparently', 'also', 'just', 'even', 'yet', 'not', "n't", 'no', 'will', 'would', 'may', 'company', "company's", 'its',
   'it’s', "it's", 'which', 'one', 'new', 'latest', 'now', 'right', 'all', 'part', 'within', 'by', 'end', 'early', 'late',
+  // How near a figure is, and what it is counted in: figures are compared as such (figureTerm).
+  'around', 'nearly', 'roughly', 'approximately', 'almost', 'some', 'about', 'mostly', 'per', 'cent', 'percent', 'percentage',
+  'dollar', 'dollars', 'euro', 'euros', 'pound', 'pounds', 'yen', 'yuan', 'thousand', 'million', 'billion', 'trillion', 'bn', 'mn',
+  // Time words: dates are compared as such.
+  'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'earlier', 'ago',
+  'across', 'whose', 'until', 'off', 'down',
+  // Who said it: reporters, officials, statements.
+  'police', 'officials', 'official', 'reporters', 'spokesman', 'spokeswoman', 'spokesperson', 'statement', 'announcement', 'sources',
 ]);
 
 // Stemming is the costly step and news vocabulary repeats: remember stems (bounded).
@@ -48,9 +111,28 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
  */
 export function contentTerms(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.toLowerCase().matchAll(WORD)) {
+  // "in order to" orders nothing.
+  // "up 12 percent", "down 3%": a rise or a fall ("up" and "down" are stop words otherwise).
+  const lower = text.toLowerCase().replace(/\bin order to\b/g, ' ').replace(/\b(up|down)(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+)?[\d$€£])/g, (w) => (w === 'up' ? 'rise' : 'fall'));
+  // "a quarter of a billion", "half a million": figures in words.
+  for (const m of lower.matchAll(FRACTION)) out.add(figureTerm(FRACTIONS[m[1]]! * MULTIPLIERS[m[2]]!, false));
+  // "cut costs by a fifth" = by 20 percent.
+  for (const m of lower.matchAll(SHARE_OF)) out.add(figureTerm(100 * FRACTIONS[m[1]]!, true));
+  // "forced from their homes" = evacuated.
+  if (FROM_HOMES.test(lower)) out.add('~evacuate');
+  // A number the figures left (no unit recognised: "180 mm", "2 million NetSpan subscribers"): still a figure.
+  for (const m of lower.matchAll(NUMBER)) {
+    const value = Number(m[1]!.replace(/,/g, '')) * (m[2] ? MULTIPLIERS[m[2]]! : 1);
+    if (Number.isFinite(value) && value > 1) out.add(figureTerm(value, !!m[3]));
+  }
+  for (const m of lower.replace(FRACTION, ' ').replace(SHARE_OF, ' ').replace(NUMBER, ' ').matchAll(WORD)) {
     const word = m[0].replace(/['’]s$/, '');
     if (word.length < 2 || STOP.has(word) || /^\d/.test(word)) continue;
+    const n = NUMBER_WORDS[word];
+    if (n !== undefined) {
+      out.add(figureTerm(n, false));
+      continue;
+    }
     for (const part of word.split('-')) {
       if (part.length < 2 || STOP.has(part)) continue;
       const stem = stemOf(part);

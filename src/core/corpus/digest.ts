@@ -2,6 +2,7 @@ import type { SourceAnalysis } from '../sourceAnalysis';
 import type { TaggedFinding } from '../taggedFindings';
 import { LineIndex } from '../text/lineIndex';
 import { oneLine } from '../text/shorten';
+import { resolveAnaphors } from './anaphora';
 import { contentTerms } from './claimTerms';
 import { findFigures } from './figures';
 import { findRole } from './roles';
@@ -190,6 +191,7 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
   dates.sort((a, b) => a.span.start - b.span.start);
   const entityStarts = entities.map((e) => e.span.start);
   const dateStarts = dates.map((d) => d.span.start);
+  const mentionSpans = entities.map((e) => ({ start: e.span.start, end: e.span.end, type: e.type, key: e.key }));
   const claimDigests: ClaimDigest[] = claims.map((c) => {
     const inside = <T extends { span: Span }>(list: T[], starts: number[]) => {
       const out: T[] = [];
@@ -216,13 +218,16 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
       };
     });
     const tag = tagOf(c);
+    const keys = [...new Set(ents.map((e) => e.key))].sort();
+    const refers = resolveAnaphors(text, c.start, c.end, mentionSpans, new Set(keys));
     return {
       findingId: c.id, span: pos.span(c.start, c.end), text: quoteOf(c), region: c.region,
       ...(c.claim?.attribution?.speaker ? { speaker: c.claim.attribution.speaker } : {}),
       hedged: !!c.claim?.hedges.length,
       future: c.cues.some((cue) => FUTURE_CUES.has(cue.kind)),
       terms: contentTerms(masked),
-      entities: [...new Set(ents.map((e) => e.key))].sort(),
+      entities: keys,
+      ...(refers.length ? { refers } : {}),
       dates: dateValues,
       figures,
       ...(tag ? { tag } : {}),

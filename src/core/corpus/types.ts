@@ -79,6 +79,8 @@ export interface ClaimDigest {
   terms: string[];
   /** Entity keys (source-local) mentioned in the claim. */
   entities: string[];
+  /** Entity keys (source-local) that "the company", "it", "she" in the claim stand for (anaphora.ts), when not named in it. */
+  refers?: string[];
   dates: DateValueDigest[];
   figures: FigureDigest[];
   tag?: TagSummary;

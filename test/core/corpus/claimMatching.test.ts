@@ -40,3 +40,49 @@ describe('claim matching: the candidate bound', () => {
     expect(registry.matches('query', claim(['alpha', 'beta']), group)).toEqual([]);
   });
 });
+
+describe('claim matching: scores', () => {
+  const base = (c: Partial<ClaimDigest>): ClaimDigest => ({ ...claim([]), ...c });
+  const fig = (value: number, unit: string) => ({ value, unit, text: String(value), span: claim([]).span });
+  const lookup: GroupLookup = (key) => ({ id: key, type: key.startsWith('org') ? 'organisation' : 'place', keys: [key] });
+  /** Similarity of a and b in a registry that also holds `others` (for the IDF). */
+  const sim = (a: ClaimDigest, b: ClaimDigest, others: ClaimDigest[] = []) => {
+    const registry = new ClaimRegistry();
+    registry.add('a', [a]);
+    registry.add('b', [b]);
+    others.forEach((o, i) => registry.add(`o${i}`, [o]));
+    return registry.similarity(a, b, lookup);
+  };
+  const filler = [base({ terms: ['weather'] }), base({ terms: ['sport'] }), base({ terms: ['user', 'film'] })];
+
+  it('a shared figure raises the score; two figures of one unit that differ take nothing away (a conflict, still linked)', () => {
+    const words = { terms: ['system', 'user'], entities: ['orgmiui'] };
+    const plain = sim(base(words), base(words), filler);
+    const sameFigure = sim(base({ ...words, terms: [...words.terms, 'worldwid'], figures: [fig(3e8, 'user')] }), base({ ...words, figures: [fig(3e8, 'user')] }), filler);
+    const withoutFigure = sim(base({ ...words, terms: [...words.terms, 'worldwid'] }), base(words), filler);
+    expect(sameFigure).toBeGreaterThan(withoutFigure);
+    const disputed = sim(base({ ...words, figures: [fig(3e8, 'user')] }), base({ ...words, figures: [fig(2e8, 'user')] }), filler);
+    expect(disputed).toBeCloseTo(plain, 6);
+    // A figure of another unit, which the other claim does not give at all, counts against.
+    const unrelated = sim(base({ ...words, figures: [fig(3e8, 'user')] }), base({ ...words, figures: [fig(12, 'percent')] }), filler);
+    expect(unrelated).toBeLessThan(plain);
+  });
+
+  it('claims about different companies score lower than the same words about one', () => {
+    const one = sim(base({ terms: ['~buy', '~plane'], entities: ['orgskyline'] }), base({ terms: ['~buy', '~plane'], entities: ['orgskyline'] }), filler);
+    const two = sim(base({ terms: ['~buy', '~plane', 'x'], entities: ['orgskyline'] }), base({ terms: ['~buy', '~plane', 'x'], entities: ['orgeastgate'] }), filler);
+    const oneWithout = sim(base({ terms: ['~buy', '~plane', 'x'], entities: ['orgskyline'] }), base({ terms: ['~buy', '~plane', 'x'], entities: ['orgskyline'] }), filler);
+    expect(one).toBeGreaterThan(0.99);
+    expect(two).toBeLessThan(0.7 * oneWithout);
+  });
+
+  it('a forward duration counts as the year it ends in', () => {
+    const span = claim([]).span;
+    const within3 = base({ terms: ['~save'], dates: [{ value: 'P3Y', timexType: 'DURATION', text: 'within three years', forward: true, referenceDate: '2025-06-10', span }] });
+    const by2028 = base({ terms: ['~save'], dates: [{ value: '2028', timexType: 'DATE', text: '2028', span }] });
+    const by2029 = base({ terms: ['~save'], dates: [{ value: '2029', timexType: 'DATE', text: '2029', span }] });
+    const by2035 = base({ terms: ['~save'], dates: [{ value: '2035', timexType: 'DATE', text: '2035', span }] });
+    expect(sim(within3, by2028, filler)).toBeGreaterThan(sim(within3, by2029, filler));
+    expect(sim(within3, by2029, filler)).toBeCloseTo(sim(within3, by2035, filler), 6);
+  });
+});

@@ -1,22 +1,108 @@
 // Measures claim matching against the hand-labelled pairs of test-fixtures/claim-pairs.json.
 // Shared by the test (which holds the figures to a floor) and scripts/claimPairs.ts (which prints them).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { Analyzer } from '../../../src/core/analyzer';
 import { CorpusIndex } from '../../../src/core/corpus';
+import { analyzeSource } from '../../../src/core/sourceAnalysis';
 import { prf, type Prf } from '../../../src/eval/metrics';
 import type { SampleCorpus } from './sampleCorpus';
 
 export interface LabelledPair {
+  /** The set of sources the pair is from (`samples`: test-fixtures/sources). */
+  set: string;
   a: { source: string; quote: string };
   b: { source: string; quote: string };
   label: 'same' | 'different' | 'ambiguous';
   reason: string;
 }
 
-export const CLAIM_PAIRS_PATH = path.resolve(__dirname, '../../../test-fixtures/claim-pairs.json');
+export interface PairSet {
+  name: string;
+  /** Folder of the set's .txt sources, relative to the repository. */
+  dir: string;
+  referenceDate: string;
+  /** Held back from tuning: its figures are the reported ones. */
+  heldBack: boolean;
+  /** Written after tuning was done, for a later check; in neither half. */
+  late: boolean;
+}
+
+/** Which sets to measure: the tuning sets, the held-back ones (the reported figure) or the late one. */
+export type PairSplit = 'tuning' | 'held-back' | 'late';
+
+const splitOf = (s: PairSet): PairSplit => (s.late ? 'late' : s.heldBack ? 'held-back' : 'tuning');
+
+interface PairFile {
+  heldBack: string[];
+  late?: string[];
+  sets: Record<string, { dir: string; referenceDate: string }>;
+  pairs: LabelledPair[];
+}
+
+const ROOT = path.resolve(__dirname, '../../..');
+export const CLAIM_PAIRS_PATH = path.join(ROOT, 'test-fixtures/claim-pairs.json');
+
+const readPairFile = (): PairFile => JSON.parse(readFileSync(CLAIM_PAIRS_PATH, 'utf8')) as PairFile;
 
 export function loadClaimPairs(): LabelledPair[] {
-  return (JSON.parse(readFileSync(CLAIM_PAIRS_PATH, 'utf8')) as { pairs: LabelledPair[] }).pairs;
+  return readPairFile().pairs;
+}
+
+/** The sets of sources the pairs come from, in file order. */
+export function loadPairSets(): PairSet[] {
+  const file = readPairFile();
+  return Object.entries(file.sets).map(([name, s]) => ({
+    name, dir: s.dir, referenceDate: s.referenceDate, heldBack: file.heldBack.includes(name), late: !!file.late?.includes(name),
+  }));
+}
+
+/** One set's sources analysed and indexed as a workspace of their own; source ids are file names. */
+export function pairSetCorpus(set: PairSet, analyzer: Analyzer, options: { matchThreshold?: number } = {}): SampleCorpus {
+  const dir = path.join(ROOT, set.dir);
+  const index = new CorpusIndex(options);
+  const texts = new Map<string, string>();
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    const text = readFileSync(path.join(dir, name), 'utf8');
+    texts.set(name, text);
+    index.upsertAnalysis(name, text, analyzeSource(analyzer, text, undefined, { referenceDate: set.referenceDate }));
+  }
+  return { index, texts };
+}
+
+export interface SplitEvaluation extends Prf {
+  /** Per set, in file order. */
+  sets: { set: PairSet; evaluation: PairEvaluation }[];
+  same: number;
+  different: number;
+}
+
+/**
+ * Claim matching over the sets of one split: every set indexed on its own, true and false positives
+ * and negatives summed over the sets. `corpora` caches the analysed sets between calls (analysis
+ * dominates the cost; thresholds are applied to the scores).
+ */
+export function evaluateSplit(
+  split: PairSplit, threshold: number, analyzer = new Analyzer(), corpora = new Map<string, SampleCorpus>(),
+): SplitEvaluation {
+  const pairs = loadClaimPairs();
+  const sets = loadPairSets().filter((s) => splitOf(s) === split);
+  const out: SplitEvaluation['sets'] = [];
+  let [tp, fp, fn, same, different] = [0, 0, 0, 0, 0];
+  for (const set of sets) {
+    let corpus = corpora.get(set.name);
+    // Indexed with no threshold: every candidate link and its score is there to filter.
+    if (!corpus) corpora.set(set.name, (corpus = pairSetCorpus(set, analyzer, { matchThreshold: 0 })));
+    const mine = pairs.filter((p) => p.set === set.name);
+    same += mine.filter((p) => p.label === 'same').length;
+    different += mine.filter((p) => p.label === 'different').length;
+    const e = evaluateClaimPairs(corpus, mine, threshold);
+    out.push({ set, evaluation: e });
+    tp += e.tp;
+    fp += e.fp;
+    fn += e.fn;
+  }
+  return { ...prf(tp, fp, fn), sets: out, same, different };
 }
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');

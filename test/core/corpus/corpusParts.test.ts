@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { figuresDisagree, findFigures } from '../../../src/core/corpus/figures';
 import { findRole } from '../../../src/core/corpus/roles';
 import { gapDays, isoOfDay, periodOf, durationEnd } from '../../../src/core/corpus/timeFrame';
-import { contentTerms } from '../../../src/core/corpus/claimTerms';
+import { contentTerms, figureTerm } from '../../../src/core/corpus/claimTerms';
 import { runsForward } from '../../../src/core/corpus/digest';
-import { evaluateClaimPairs, loadClaimPairs } from './claimPairs';
-import { sampleCorpus } from './sampleCorpus';
-import { DEFAULT_MATCH_THRESHOLD } from '../../../src/core/corpus';
 import { mayConflict } from '../../../src/core/corpus/conflicts';
 import type { ClaimDigest } from '../../../src/core/corpus/types';
 
@@ -95,13 +92,27 @@ describe('claim terms', () => {
     expect(contentTerms('Xiaomi says it plans to enter the market')).toEqual(['xiaomi', '~plan', '~entry', 'market']);
     expect(contentTerms('will introduce smartphones')).toEqual(contentTerms('to launch phones'));
   });
-});
 
-describe('claim matching quality on hand-labelled pairs', () => {
-  it('keeps precision and recall at the measured level', () => {
-    const e = evaluateClaimPairs(sampleCorpus(), loadClaimPairs(), DEFAULT_MATCH_THRESHOLD);
-    expect(e.missingClaims).toEqual([]);
-    expect(e.precision).toBeGreaterThanOrEqual(0.75);
-    expect(e.recall).toBeGreaterThanOrEqual(0.5);
+  it('folds paraphrases of commerce and disaster news into one class', () => {
+    const same = (a: string, b: string) => expect(contentTerms(a).sort()).toEqual(contentTerms(b).sort());
+    same('will cut 1,500 jobs', 'would eliminate 1,500 positions');
+    same('ordered jets', 'buy aircraft');
+    same('two people died', 'killed two people');
+    // "rise" and "fall", "revenue" and "profit" stay apart.
+    expect(contentTerms('revenue rose')).not.toEqual(contentTerms('profit fell'));
+    expect(contentTerms('in order to succeed')).not.toContain('~buy');
+    expect(contentTerms('the order to buy')).toEqual(['~buy']);
+  });
+
+  it('reads figures among the words: numbers, number words, fractions, "up 3 percent"', () => {
+    expect(figureTerm(65_000, false)).toBe('=65000');
+    expect(figureTerm(64_712, false)).toBe('=65000'); // two significant digits
+    expect(figureTerm(12, true)).toBe('=12%');
+    expect(contentTerms('forty aircraft')).toEqual(['=40', '~plane']);
+    expect(contentTerms('some 2 million subscribers')).toEqual(['=2000000', '~customer']);
+    expect(contentTerms('damage of a quarter of a billion euros')).toEqual(['=250000000', 'damag']);
+    expect(contentTerms('cut fuel costs by a fifth')).toEqual(['=20%', '~cut', 'fuel', '~cost']);
+    expect(contentTerms('the stock, up 3 percent')).toEqual(['=3%', '~share', '~rise']);
+    expect(contentTerms('floods forced 3,000 from their homes')).toContain('~evacuate');
   });
 });
