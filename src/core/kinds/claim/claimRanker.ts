@@ -35,6 +35,16 @@ export interface RankerModel {
 
 export const CLAIM_RANKER: RankerModel = weights;
 
+/**
+ * Features that need a transcript's speakers or a sentence's neighbours. A text model fitted without
+ * them (npm run train:claims -- --text <file>) can score news; it is not shipped: measured on
+ * ClaimBuster it ranks below the rules (see scripts/claimErrors.ts).
+ */
+export const CONTEXT_FEATURES: ReadonlySet<string> = new Set([
+  'share', 'asks', 'lowShare', 'topSpeaker', 'firstSpeaker', 'role', 'oneSpeaker', 'firstInTurn', 'lastInTurn', 'turnLength', 'position',
+  'prevRules', 'nextRules', 'afterQuestion', 'neighbourFigure', 'moderator', 'prevQuestion', 'nextFigure',
+]);
+
 /** "CLINTON:", "SEN. SANDERS:", "MODERATOR:": an upper-case speaker label leading a line. */
 const SPEAKER_LABEL = /^\s*([A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+\S/;
 /** Labels of people who run the debate rather than take part. */
@@ -42,6 +52,14 @@ const ROLE_LABEL = /\b(?:MODERATOR|HOST|ANNOUNCER|QUESTION|AUDIENCE|PANELIST|UNI
 /** Fewer labelled paragraphs than this, or fewer than half of them, and the text is not a transcript. */
 const MIN_LABELLED = 5;
 const WORD = /[a-z][a-z'’]*|\d/g;
+/** A moderator asks: at least this share of their lines are questions (candidates ask under a tenth). */
+const MODERATOR_ASKS = 0.12;
+
+// Cues the rules do not weigh, read from the sentence's words (after the speaker's label).
+/** A change in a measure: "increased", "fell", "doubled", "lost". */
+const CHANGE_VERB = /\b(?:increas|decreas|doubl|tripl|quadrupl|rose\b|risen\b|fell\b|fallen\b|drop|declin|grew\b|grown\b|cut\b|raised\b|lost\b|gained\b|created\b|went (?:up|down)\b)/;
+/** Cut off: ends in a dash or an ellipsis, or is led by one (an interrupted speaker). */
+const INTERRUPTED = /(?:--|—|–|…|\.\.\.)\s*$|^\s*(?:--|—|–|-)/;
 
 /** The speaker of each row, or undefined when the source is not a transcript. */
 export function transcriptSpeakers(rows: readonly RankerRow[]): string[] | undefined {
@@ -100,6 +118,8 @@ export function rankerInputs(rows: readonly RankerRow[], speakers: readonly stri
     const prev = i > 0 ? rows[i - 1] : undefined;
     const next = i < n - 1 ? rows[i + 1] : undefined;
     const turnLength = turnEnd[i] - turnStart[i] + 1;
+    const said = r.text.replace(SPEAKER_LABEL, (all) => all.slice(all.indexOf(':') + 1)).trim();
+    const lower = said.toLowerCase();
     const dense: Record<string, number> = {
       rules: clampLogit(r.logit),
       ...(f as unknown as Record<string, number>),
@@ -123,10 +143,15 @@ export function rankerInputs(rows: readonly RankerRow[], speakers: readonly stri
       firstPersonNoFigure: f.firstSingular && !figure ? 1 : 0,
       shortAssertion: words < 12 && words >= 4 && !f.question && !figure ? 1 : 0,
       logWords: Math.min(1, Math.log1p(words) / 4),
+      moderator: lines.size > 1 && asks >= MODERATOR_ASKS ? 1 : 0,
+      changeVerb: CHANGE_VERB.test(lower) ? 1 : 0,
+      interrupted: INTERRUPTED.test(said) ? 1 : 0,
+      prevQuestion: prev?.features.question ?? 0,
+      nextFigure: next?.features.quantity ?? 0,
     };
     if (!names.length) names.push(...Object.keys(dense));
     const tokens = new Set<string>();
-    for (const m of r.text.replace(SPEAKER_LABEL, (all) => all.slice(all.indexOf(':') + 1)).toLowerCase().matchAll(WORD)) tokens.add(/^\d/.test(m[0]) ? '0' : m[0]);
+    for (const m of lower.matchAll(WORD)) tokens.add(/^\d/.test(m[0]) ? '0' : m[0]);
     return { dense: names.map((k) => dense[k]), words: [...tokens] };
   });
   return { names, inputs };
@@ -144,16 +169,18 @@ export function rankerLogit(model: RankerModel, input: RankerInput, index: Reado
 }
 
 /**
- * Scores (0–1, 0.5 means flag) of every row when the source is a transcript; undefined otherwise,
- * and the rules' scores stand: news text is not debate text.
+ * Scores (0–1, 0.5 means flag) of every row: a transcript's by the model, in context; other text's
+ * by `textModel`, sentence by sentence, when one is given (undefined otherwise: the rules' scores stand).
  */
-export function rankInContext(rows: readonly RankerRow[], model: RankerModel = CLAIM_RANKER): number[] | undefined {
-  const speakers = transcriptSpeakers(rows);
-  if (!speakers) return undefined;
+export function rankInContext(rows: readonly RankerRow[], model: RankerModel = CLAIM_RANKER, textModel?: RankerModel): number[] | undefined {
+  const transcript = transcriptSpeakers(rows);
+  if (!transcript && !textModel) return undefined;
+  const speakers = transcript ?? rows.map(() => '');
+  const used = transcript ? model : textModel!;
   const { names, inputs } = rankerInputs(rows, speakers);
   const index = new Map(names.map((k, j) => [k, j]));
-  const logits = withNeighbours(inputs.map((x) => rankerLogit(model, x, index)), speakers, model);
-  return logits.map((z) => Math.round(1000 / (1 + Math.exp(-z))) / 1000);
+  const logits = inputs.map((x) => rankerLogit(used, x, index));
+  return (transcript ? withNeighbours(logits, speakers, used) : logits.map((z) => z + used.bias)).map((z) => Math.round(1000 / (1 + Math.exp(-z))) / 1000);
 }
 
 /** Each log-odds plus the weighted larger of its neighbours' by the same speaker (its own when it has none), then the bias. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
-import { CLAIM_RANKER, rankerInputs, rankInContext, transcriptSpeakers, type RankerRow } from '../../../../src/core/kinds/claim/claimRanker';
+import { CLAIM_RANKER, rankerInputs, rankerLogit, rankInContext, transcriptSpeakers, withNeighbours, type RankerRow } from '../../../../src/core/kinds/claim/claimRanker';
 import { claimKind, claimRows } from '../../../../src/core/kinds/claim';
 import type { CollectContext } from '../../../../src/core/kinds/kind';
 
@@ -74,5 +74,80 @@ describe('claim ranker', () => {
     expect(names).toEqual(CLAIM_RANKER.dense);
     expect(CLAIM_RANKER.weights).toHaveLength(names.length);
     for (const x of inputs) for (const v of x.dense) expect(Number.isFinite(v)).toBe(true);
+  });
+});
+
+describe('claim ranker context features', () => {
+  const DEBATE = [
+    'HOST: Welcome to the debate tonight, and thank you for joining us.',
+    'HOST: What will you do about jobs?',
+    'SMITH: Unemployment fell to 4 percent last year.',
+    'SMITH: Wages rose too.',
+    'JONES: That is not what happened in my state --',
+    'HOST: Senator Jones, how do you answer that?',
+    'JONES: Factories closed across the valley and 12,000 jobs went with them.',
+    'HOST: Why should voters trust you on taxes?',
+    'SMITH: I have always kept my word.',
+    'JONES: We will build a better economy for every family.',
+  ].join('\n\n');
+
+  const featuresOf = (text: string) => {
+    const rows = rowsOf(text);
+    const speakers = transcriptSpeakers(rows)!;
+    const { names, inputs } = rankerInputs(rows, speakers);
+    return rows.map((r, i) => ({ text: r.text, speaker: speakers[i], get: (k: string) => inputs[i].dense[names.indexOf(k)] }));
+  };
+
+  it('marks as moderator the speaker who asks in many of their lines, never a candidate who asks once', () => {
+    const rows = featuresOf(DEBATE);
+    const asking = new Set(rows.filter((r) => r.text.trimEnd().endsWith('?')).map((r) => r.speaker));
+    for (const r of rows) {
+      const lines = rows.filter((o) => o.speaker === r.speaker);
+      const questions = lines.filter((o) => o.text.trimEnd().endsWith('?')).length;
+      expect(r.get('moderator')).toBe(questions / lines.length >= 0.12 ? 1 : 0);
+    }
+    expect(asking.has('HOST')).toBe(true);
+    expect(rows.filter((r) => r.speaker === 'HOST').every((r) => r.get('moderator') === 1)).toBe(true);
+    expect(rows.filter((r) => r.speaker !== 'HOST').every((r) => r.get('moderator') === 0)).toBe(true);
+  });
+
+  it('reads change verbs, cut-off lines and the neighbours’ questions and figures', () => {
+    const rows = featuresOf(DEBATE);
+    const at = (start: string) => rows.findIndex((r) => r.text.includes(start));
+    expect(rows[at('Unemployment fell')].get('changeVerb')).toBe(1);
+    expect(rows[at('Wages rose')].get('changeVerb')).toBe(1);
+    expect(rows[at('I have always')].get('changeVerb')).toBe(0);
+    expect(rows[at('That is not what')].get('interrupted')).toBe(1);
+    expect(rows[at('Factories closed')].get('interrupted')).toBe(0);
+    // The line after a question, and the line before a figure.
+    expect(rows[at('Factories closed')].get('prevQuestion')).toBe(1);
+    expect(rows[at('Wages rose')].get('prevQuestion')).toBe(0);
+    expect(rows[at('Senator Jones')].get('nextFigure')).toBe(1);
+    expect(rows[at('Why should voters')].get('nextFigure')).toBe(0);
+  });
+
+  it('is calibrated: a line scores 0.5 or more exactly when its log-odds under the model, bias included, are 0 or more', () => {
+    const rows = rowsOf(DEBATE);
+    const speakers = transcriptSpeakers(rows)!;
+    const { names, inputs } = rankerInputs(rows, speakers);
+    const index = new Map(names.map((k, j) => [k, j]));
+    const logits = withNeighbours(inputs.map((x) => rankerLogit(CLAIM_RANKER, x, index)), speakers, CLAIM_RANKER);
+    const scores = rankInContext(rows)!;
+    scores.forEach((s, i) => {
+      expect(s >= 0.5).toBe(logits[i] >= 0);
+      expect(s).toBeCloseTo(1 / (1 + Math.exp(-logits[i])), 3);
+    });
+    // The same model with its bias raised by d shifts every line's log-odds by d.
+    const shifted = rankInContext(rows, { ...CLAIM_RANKER, bias: CLAIM_RANKER.bias + 1 })!;
+    shifted.forEach((s, i) => expect(s).toBeCloseTo(1 / (1 + Math.exp(-(logits[i] + 1))), 3));
+  });
+
+  it('scores news with a text model only when one is given', () => {
+    const news = rowsOf('Xiaomi sells phones\n\nXiaomi said on Friday that sales rose 20%.\n\nThe company plans to enter India next year.');
+    expect(rankInContext(news)).toBeUndefined();
+    const text = { ...CLAIM_RANKER, dense: ['rules'], weights: [4], bias: 0, neighbour: 0 };
+    const scores = rankInContext(news, CLAIM_RANKER, text)!;
+    // rules is the rules' log-odds clamped to ±8 and divided by 4: this model gives the rules' own score back.
+    scores.forEach((s, i) => expect(s).toBeCloseTo(1 / (1 + Math.exp(-Math.max(-8, Math.min(8, news[i].logit)))), 3));
   });
 });
