@@ -5,11 +5,10 @@
 // --all lists every miss of every split; by default only the tuning sets' are listed.
 import { Analyzer } from '../src/core/analyzer';
 import { DEFAULT_MATCH_THRESHOLD } from '../src/core/corpus';
-import { evaluateSplit, type PairSplit } from '../test/core/corpus/claimPairs';
-import type { SampleCorpus } from '../test/core/corpus/sampleCorpus';
+import { evaluateSplit, type PairCorpus, type PairSplit } from '../src/eval/claimPairs';
 
 const analyzer = new Analyzer();
-const corpora = new Map<string, SampleCorpus>();
+const corpora = new Map<string, PairCorpus>();
 const showAll = process.argv.includes('--all');
 
 for (const split of ['tuning', 'held-back', 'late'] as PairSplit[]) {

@@ -1,7 +1,9 @@
-// npm run eval -- <gold dir>...   Measures Sourcemark's detection against gold data sets in the
-// shared format (see README, "Measuring detection quality") and prints baseline rows beside it.
+// npm run eval -- <gold dir | claim-pairs.json>...   Measures Sourcemark's detection against gold
+// data sets in the shared format (see README, "Measuring detection quality") and prints baseline
+// rows beside it; a labelled claim-pair file measures cross-source claim matching.
 import { chronoDates, compromiseEntities, cueCountClaims, modalHedges } from './baselines';
 import { evaluateClaims } from './claimEval';
+import { renderClaimPairReport } from './claimPairReport';
 import { evaluateDates } from './dateEval';
 import { evaluateEntities } from './entityEval';
 import { readGoldSet, type GoldSet } from './gold';
@@ -25,11 +27,21 @@ export function evaluateSet(set: GoldSet, system = new SourcemarkSystem()): Kind
 function main(args: string[]): number {
   const dirs = args.filter((a) => !a.startsWith('-'));
   if (dirs.length === 0) {
-    process.stderr.write('Usage: npm run eval -- <gold dir>...  (each dir holds a gold.jsonl in the shared evaluation format)\n');
+    process.stderr.write('Usage: npm run eval -- <gold dir>...  (each dir holds a gold.jsonl in the shared evaluation format; test-fixtures/claim-pairs.json measures claim matching)\n');
     return 2;
   }
   let failed = false;
   for (const dir of dirs) {
+    if (dir.endsWith('.json')) {
+      const started = performance.now();
+      try {
+        process.stdout.write(`${renderClaimPairReport(dir)}\n(${((performance.now() - started) / 1000).toFixed(1)} s)\n\n`);
+      } catch (e) {
+        process.stderr.write(`Cannot read labelled claim pairs from ${dir}: ${(e as Error).message}\n`);
+        failed = true;
+      }
+      continue;
+    }
     let set: GoldSet;
     try {
       set = readGoldSet(dir);

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../src/core/analyzer';
 import { DEFAULT_MATCH_THRESHOLD } from '../../../src/core/corpus';
-import type { SampleCorpus } from './sampleCorpus';
-import { evaluateSplit, loadClaimPairs, loadPairSets } from './claimPairs';
+import { evaluateSplit, loadClaimPairs, loadPairSets, type PairCorpus } from '../../../src/eval/claimPairs';
 
 // Floors at the figures reached (scripts/claimPairs.ts prints them): matching may get better, not worse.
 describe('claim matching quality on hand-labelled pairs (test-fixtures/claim-pairs.json)', () => {
   const analyzer = new Analyzer();
-  const corpora = new Map<string, SampleCorpus>();
+  const corpora = new Map<string, PairCorpus>();
 
   it('labels at least 150 pairs, half of them in the held-back sets, every quote in a detected claim', () => {
     const sets = loadPairSets();

@@ -1,12 +1,18 @@
-// Measures claim matching against the hand-labelled pairs of test-fixtures/claim-pairs.json.
-// Shared by the test (which holds the figures to a floor) and scripts/claimPairs.ts (which prints them).
+// Measures cross-source claim matching against the hand-labelled pairs of test-fixtures/claim-pairs.json.
+// Used by `npm run eval` (the held-back figure), the test that holds the figures to a floor and
+// scripts/claimPairs.ts (thresholds, per set, every miss).
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer } from '../../../src/core/analyzer';
-import { CorpusIndex } from '../../../src/core/corpus';
-import { analyzeSource } from '../../../src/core/sourceAnalysis';
-import { prf, type Prf } from '../../../src/eval/metrics';
-import type { SampleCorpus } from './sampleCorpus';
+import { Analyzer } from '../core/analyzer';
+import { CorpusIndex } from '../core/corpus';
+import { analyzeSource } from '../core/sourceAnalysis';
+import { prf, type Prf } from './metrics';
+
+/** A set of sources analysed and indexed as one workspace; source ids are file names. */
+export interface PairCorpus {
+  index: CorpusIndex;
+  texts: Map<string, string>;
+}
 
 export interface LabelledPair {
   /** The set of sources the pair is from (`samples`: test-fixtures/sources). */
@@ -19,7 +25,7 @@ export interface LabelledPair {
 
 export interface PairSet {
   name: string;
-  /** Folder of the set's .txt sources, relative to the repository. */
+  /** Folder of the set's .txt sources. */
   dir: string;
   referenceDate: string;
   /** Held back from tuning: its figures are the reported ones. */
@@ -40,26 +46,27 @@ interface PairFile {
   pairs: LabelledPair[];
 }
 
-const ROOT = path.resolve(__dirname, '../../..');
-export const CLAIM_PAIRS_PATH = path.join(ROOT, 'test-fixtures/claim-pairs.json');
+export const CLAIM_PAIRS_PATH = path.resolve(__dirname, '../../test-fixtures/claim-pairs.json');
+/** A set's `dir` is relative to the repository: the folder above the pair file's. */
+const rootOf = (file: string) => path.dirname(path.dirname(path.resolve(file)));
 
-const readPairFile = (): PairFile => JSON.parse(readFileSync(CLAIM_PAIRS_PATH, 'utf8')) as PairFile;
+const readPairFile = (file: string): PairFile => JSON.parse(readFileSync(file, 'utf8')) as PairFile;
 
-export function loadClaimPairs(): LabelledPair[] {
-  return readPairFile().pairs;
+export function loadClaimPairs(file = CLAIM_PAIRS_PATH): LabelledPair[] {
+  return readPairFile(file).pairs;
 }
 
-/** The sets of sources the pairs come from, in file order. */
-export function loadPairSets(): PairSet[] {
-  const file = readPairFile();
-  return Object.entries(file.sets).map(([name, s]) => ({
-    name, dir: s.dir, referenceDate: s.referenceDate, heldBack: file.heldBack.includes(name), late: !!file.late?.includes(name),
+/** The sets of sources the pairs come from, in file order; `dir` resolved to an absolute path. */
+export function loadPairSets(file = CLAIM_PAIRS_PATH): PairSet[] {
+  const f = readPairFile(file);
+  return Object.entries(f.sets).map(([name, s]) => ({
+    name, dir: path.join(rootOf(file), s.dir), referenceDate: s.referenceDate, heldBack: f.heldBack.includes(name), late: !!f.late?.includes(name),
   }));
 }
 
 /** One set's sources analysed and indexed as a workspace of their own; source ids are file names. */
-export function pairSetCorpus(set: PairSet, analyzer: Analyzer, options: { matchThreshold?: number } = {}): SampleCorpus {
-  const dir = path.join(ROOT, set.dir);
+export function pairSetCorpus(set: PairSet, analyzer: Analyzer, options: { matchThreshold?: number } = {}): PairCorpus {
+  const dir = set.dir;
   const index = new CorpusIndex(options);
   const texts = new Map<string, string>();
   for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
@@ -83,10 +90,10 @@ export interface SplitEvaluation extends Prf {
  * dominates the cost; thresholds are applied to the scores).
  */
 export function evaluateSplit(
-  split: PairSplit, threshold: number, analyzer = new Analyzer(), corpora = new Map<string, SampleCorpus>(),
+  split: PairSplit, threshold: number, analyzer = new Analyzer(), corpora = new Map<string, PairCorpus>(), file = CLAIM_PAIRS_PATH,
 ): SplitEvaluation {
-  const pairs = loadClaimPairs();
-  const sets = loadPairSets().filter((s) => splitOf(s) === split);
+  const pairs = loadClaimPairs(file);
+  const sets = loadPairSets(file).filter((s) => splitOf(s) === split);
   const out: SplitEvaluation['sets'] = [];
   let [tp, fp, fn, same, different] = [0, 0, 0, 0, 0];
   for (const set of sets) {
@@ -124,7 +131,7 @@ export interface PairEvaluation extends Prf {
  * labelled pair covers counts as a false positive (closed world); ambiguous pairs count for nothing.
  * Ratios are the evaluation's own (`prf`): no link at all is precision 0, not a vacuous 1.
  */
-export function evaluateClaimPairs(corpus: SampleCorpus, pairs: readonly LabelledPair[], threshold: number): PairEvaluation {
+export function evaluateClaimPairs(corpus: PairCorpus, pairs: readonly LabelledPair[], threshold: number): PairEvaluation {
   const index: CorpusIndex = corpus.index;
   const claimsFor = (source: string, quote: string) =>
     (index.digest(source)?.claims ?? []).filter((c) => flat(c.text).includes(flat(quote))).map((c) => c.findingId);
