@@ -8,6 +8,8 @@ import type { FindingsJob } from './closedFindings';
 import { codeLenses } from './codeLens';
 import { foldersOf, type Feature, type ServerContext } from './context';
 import { buildCrossSourceView, type CrossSourceView } from './crossSource';
+import { STEP_ITEMS } from '../core/corpus/steps';
+import { inSteps } from './slices';
 import { documentSymbols } from './documentSymbols';
 import { citeFinding } from './evidence';
 import type { IndexedSummary } from './indexJob';
@@ -193,6 +195,7 @@ export class CrossSourceFeatures implements Feature {
       if (p?.wait) {
         await this.indexing;
         await this.workspace.whenIdle();
+        await this.workspace.corpusSettled();
         this.schedule(0);
         await new Promise((r) => setTimeout(r, 5));
         await this.running;
@@ -220,9 +223,13 @@ export class CrossSourceFeatures implements Feature {
   private async updateViews(): Promise<void> {
     const { connection, sources, documents, diagnostics } = this.ctx;
     let changed = false;
+    const settled = () => this.workspace.corpusSettled();
     for (const state of [...sources.all()]) {
       if (this.shuttingDown) return;
-      const view = await buildCrossSourceView(this.workspace.corpus, state.uri, this.folders, this.workspace.status.scanning);
+      // What every view asks for first, rebuilt after a change: in steps, not by the first question in one go.
+      await settled();
+      await inSteps(this.workspace.corpus.prepareInSteps(STEP_ITEMS), STEP_ITEMS);
+      const view = await buildCrossSourceView(this.workspace.corpus, state.uri, this.folders, this.workspace.status.scanning, settled);
       if (this.shuttingDown) return;
       const doc = documents.get(state.uri);
       if (!view || sources.get(state.uri) !== state || !doc || doc.version !== state.version) continue;
