@@ -6,8 +6,9 @@
 //                   land, a hover on another source is sent again as soon as the last is answered:
 //                   p50/p95/max latency and how many were answered.
 //
-//   npm run bench:hover [-- --runs 5] [-- --cpu-prof DIR] [-- --server dist/server.js] [-- --after-ms 10000] [-- --first-only] [-- shape ...]
-// (--server: another build's server, to compare with the same client and the same load.)
+//   npm run bench:hover [-- --runs 5] [-- --cpu-prof DIR] [-- --server dist/server.js] [-- --after-ms 10000] [-- --first-only] [-- --ipc] [-- shape ...]
+// (--server: another build's server, to compare with the same client and the same load; --ipc: over
+// Node's IPC channel, VS Code's transport, instead of stdio.)
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -24,10 +25,16 @@ const DEFAULT_SHAPES = ['dates-one-line', 'chained-said', 'random-prose'];
 
 const runs = Number(option('--runs') ?? 5);
 const profileDir = option('--cpu-prof');
+const transport = argv.includes('--ipc') ? 'ipc' as const : 'stdio' as const;
 /** How long hovers go on after the big source's diagnostics came (the workspace index takes it in then). */
 const afterMs = Number(option('--after-ms') ?? 10_000);
-const shapes = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+const WITH_VALUE = new Set(['--runs', '--cpu-prof', '--server', '--after-ms']);
+const shapes = argv.filter((a, i) => !a.startsWith('--') && !WITH_VALUE.has(argv[i - 1] ?? ''));
 
+/** With --cpu-prof: hovers over 50 ms go to stderr with the monotonic time they were answered (µs, the profiles' clock). */
+const slow = (ms: number, what: string) => {
+  if (profileDir && ms > 50) process.stderr.write(`gap ${ms.toFixed(0)} ms ending at ${process.hrtime.bigint() / 1000n} µs (${what})\n`);
+};
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const fmt = (ms: number) => ms.toFixed(ms < 10 ? 1 : 0).padStart(8);
 
@@ -38,7 +45,7 @@ async function session(name: string) {
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   // One file per thread (main, workers), named by node: CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile.
   const execArgv = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, name)] : [];
-  const { client, exited } = spawnedServer(SERVER, { execArgv });
+  const { client, exited } = spawnedServer(SERVER, { execArgv, transport });
   await client.initialize(dir);
   const smallText = readFileSync(small, 'utf8');
   const offset = smallText.indexOf('Xiaomi is the fourth largest') + 1;
@@ -83,6 +90,7 @@ async function during(shape: string) {
     const t = performance.now();
     await Promise.race([s.client.hover(smallUri, s.at), s.exited]);
     const ms = performance.now() - t;
+    slow(ms, 'during');
     if (s.client.diagnostics.get(bigUri)) behind = ms;
     else latencies.push(ms);
   }
@@ -95,6 +103,7 @@ async function during(shape: string) {
     const t = performance.now();
     await Promise.race([s.client.hover(smallUri, s.at), s.exited]);
     after.push(performance.now() - t);
+    slow(after[after.length - 1]!, 'after');
   }
   await s.close();
   return { analysisMs, items, latencies: [...latencies, ...(behind !== undefined ? [behind] : [])], before: latencies, behind, after };
@@ -102,7 +111,7 @@ async function during(shape: string) {
 
 async function main(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`${SERVER}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  out(`${SERVER} over ${transport}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const first: number[] = [];
   for (let i = 0; i < runs; i++) first.push(await firstHover());
   out(`first hover after open (${runs} fresh servers): p50 ${fmt(percentile(first, 0.5))} ms  max ${fmt(Math.max(...first))} ms`);
