@@ -6,10 +6,10 @@
 //                   land, a hover on another source is sent again as soon as the last is answered:
 //                   p50/p95/max latency and how many were answered.
 //
-//   npm run bench:hover [-- --runs 5] [-- --cpu-prof DIR] [-- --server dist/server.js] [-- --after-ms 10000] [-- --first-only] [-- --ipc] [-- shape ...]
+//   npm run bench:hover [-- --runs 5] [-- --cpu-prof DIR] [-- --server dist/server.js] [-- --node-flags "--trace-gc"] [-- --after-ms 10000] [-- --first-only] [-- --ipc] [-- shape ...]
 // (--server: another build's server, to compare with the same client and the same load; --ipc: over
 // Node's IPC channel, VS Code's transport, instead of stdio.)
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -28,7 +28,9 @@ const profileDir = option('--cpu-prof');
 const transport = argv.includes('--ipc') ? 'ipc' as const : 'stdio' as const;
 /** How long hovers go on after the big source's diagnostics came (the workspace index takes it in then). */
 const afterMs = Number(option('--after-ms') ?? 10_000);
-const WITH_VALUE = new Set(['--runs', '--cpu-prof', '--server', '--after-ms']);
+const WITH_VALUE = new Set(['--runs', '--cpu-prof', '--server', '--after-ms', '--node-flags', '--server-log']);
+/** Node options for the server (e.g. "--trace-gc --max-semi-space-size=2"), to compare settings. */
+const nodeFlags = option('--node-flags')?.split(/\s+/).filter(Boolean) ?? [];
 const shapes = argv.filter((a, i) => !a.startsWith('--') && !WITH_VALUE.has(argv[i - 1] ?? ''));
 
 /** With --cpu-prof: hovers over 50 ms go to stderr with the monotonic time they were answered (µs, the profiles' clock). */
@@ -44,8 +46,8 @@ async function session(name: string) {
   copyFileSync(SMALL, small);
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   // One file per thread (main, workers), named by node: CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile.
-  const execArgv = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, name)] : [];
-  const { client, exited } = spawnedServer(SERVER, { execArgv, transport });
+  const execArgv = [...nodeFlags, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, name)] : [])];
+  const { client, exited, stderr } = spawnedServer(SERVER, { execArgv, transport });
   await client.initialize(dir);
   const smallText = readFileSync(small, 'utf8');
   const offset = smallText.indexOf('Xiaomi is the fourth largest') + 1;
@@ -54,6 +56,8 @@ async function session(name: string) {
     dir, client, exited, small, smallText, at,
     close: async () => {
       await client.shutdown();
+      // --server-log FILE: what the server wrote (over --ipc also stdout, e.g. --trace-gc), appended.
+      if (option('--server-log')) appendFileSync(option('--server-log')!, `== ${name}\n${stderr()}`);
       rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
@@ -111,7 +115,7 @@ async function during(shape: string) {
 
 async function main(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`${SERVER} over ${transport}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  out(`${SERVER} over ${transport}${nodeFlags.length ? ` (node ${nodeFlags.join(' ')})` : ''}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const first: number[] = [];
   for (let i = 0; i < runs; i++) first.push(await firstHover());
   out(`first hover after open (${runs} fresh servers): p50 ${fmt(percentile(first, 0.5))} ms  max ${fmt(Math.max(...first))} ms`);

@@ -196,6 +196,8 @@ export function spawnedServer(
   let stderr = '';
   let shuttingDown = false;
   child.stderr!.on('data', (d) => (stderr += d));
+  // Over IPC stdout is free: what the server prints there (node's --trace-gc) joins stderr, and never fills the pipe.
+  if (ipc) child.stdout!.on('data', (d) => (stderr += d));
   const connection = ipc
     ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
     : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
