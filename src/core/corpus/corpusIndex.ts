@@ -152,6 +152,12 @@ export class CorpusIndex {
       }
     }
     this.rolesCache ??= yield* this.roleHolderSteps(size);
+    // Title conflicts of every person given a title, as a view asks for them (titleConflictsOf).
+    for (const [groupId, holders] of this.rolesCache) {
+      const g = this.entities.groupOf(holders[0]!.mention.key);
+      this.titleConflictsOfGroup(groupId, g?.canonical ?? holders[0]!.mention.canonical);
+      if (step.tick(holders.length)) yield;
+    }
     this.quotationCache ??= yield* this.quotationSteps(size);
   }
 

@@ -81,7 +81,10 @@ export function* indexQuotationsInSteps(
     const candidates = new Set<QuotedBy>();
     for (const t of a.quotation.terms) {
       const list = postings.get(t)!;
-      if (list.length <= COMMON_TERM) for (const b of list) if (b !== a && b.sourceId !== a.sourceId && b.speaker !== a.speaker) candidates.add(b);
+      if (list.length > COMMON_TERM) continue;
+      for (const b of list) if (b !== a && b.sourceId !== a.sourceId && b.speaker !== a.speaker) candidates.add(b);
+      // A quotation's candidates are up to COMMON_TERM per term: they count as work of the step.
+      if (step.tick(list.length)) yield;
     }
     const terms = new Set(a.quotation.terms);
     let kept = 0;
