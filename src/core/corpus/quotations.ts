@@ -66,7 +66,7 @@ export function* indexQuotationsInSteps(
 
   const postings = new Map<string, QuotedBy[]>();
   for (const q of all) {
-    if (step.tick()) yield;
+    if (step.tick(q.quotation.terms.length)) yield;
     if (q.quotation.terms.length < MIN_TERMS) continue;
     for (const t of q.quotation.terms) {
       let list = postings.get(t);
@@ -90,6 +90,8 @@ export function* indexQuotationsInSteps(
     let kept = 0;
     for (const b of candidates) {
       if (kept >= MAX_CONFLICTS_EACH) break;
+      // Comparing costs the other quotation's terms (hundreds in a chain of "X said Y said …").
+      if (step.tick(b.quotation.terms.length)) yield;
       if (similarity(b.quotation.terms, terms) < SAME_WORDS) continue;
       const c = speakerConflict(a, b);
       if (c && !found.has(c.id)) {
