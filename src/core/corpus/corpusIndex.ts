@@ -134,6 +134,8 @@ export class CorpusIndex {
     yield* this.entities.groupsInSteps(size);
     const step = new StepCounter(size);
     for (const digest of this.digests.values()) {
+      // A short source's maps take no time when first asked for: only long ones are made here.
+      if (digest.entities.length + digest.claims.length <= size) continue;
       if (!this.mentionsById.has(digest)) {
         const byId = new Map<string, EntityMentionDigest>();
         for (const e of digest.entities) {
