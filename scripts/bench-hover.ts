@@ -6,9 +6,10 @@
 //                   land, a hover on another source is sent again as soon as the last is answered:
 //                   p50/p95/max latency and how many were answered.
 //
-//   npm run bench:hover [-- --runs 5] [-- --cpu-prof DIR] [-- --server dist/server.js] [-- --after-ms 10000] [-- --first-only] [-- shape ...]
-// (--server: another build's server, to compare with the same client and the same load.)
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   npm run bench:hover [-- --runs 5] [-- --cpu-prof DIR] [-- --server dist/server.js] [-- --node-flags "--trace-gc"] [-- --after-ms 10000] [-- --first-only] [-- --ipc] [-- shape ...]
+// (--server: another build's server, to compare with the same client and the same load; --ipc: over
+// Node's IPC channel, VS Code's transport, instead of stdio.)
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -24,10 +25,18 @@ const DEFAULT_SHAPES = ['dates-one-line', 'chained-said', 'random-prose'];
 
 const runs = Number(option('--runs') ?? 5);
 const profileDir = option('--cpu-prof');
+const transport = argv.includes('--ipc') ? 'ipc' as const : 'stdio' as const;
 /** How long hovers go on after the big source's diagnostics came (the workspace index takes it in then). */
 const afterMs = Number(option('--after-ms') ?? 10_000);
-const shapes = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+const WITH_VALUE = new Set(['--runs', '--cpu-prof', '--server', '--after-ms', '--node-flags', '--server-log']);
+/** Node options for the server (e.g. "--trace-gc --max-semi-space-size=2"), to compare settings. */
+const nodeFlags = option('--node-flags')?.split(/\s+/).filter(Boolean) ?? [];
+const shapes = argv.filter((a, i) => !a.startsWith('--') && !WITH_VALUE.has(argv[i - 1] ?? ''));
 
+/** With --cpu-prof: hovers over 50 ms go to stderr with the monotonic time they were answered (µs, the profiles' clock). */
+const slow = (ms: number, what: string) => {
+  if (profileDir && ms > 50) process.stderr.write(`gap ${ms.toFixed(0)} ms ending at ${process.hrtime.bigint() / 1000n} µs (${what})\n`);
+};
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 const fmt = (ms: number) => ms.toFixed(ms < 10 ? 1 : 0).padStart(8);
 
@@ -37,8 +46,8 @@ async function session(name: string) {
   copyFileSync(SMALL, small);
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   // One file per thread (main, workers), named by node: CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile.
-  const execArgv = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, name)] : [];
-  const { client, exited } = spawnedServer(SERVER, { execArgv });
+  const execArgv = [...nodeFlags, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(profileDir, name)] : [])];
+  const { client, exited, stderr } = spawnedServer(SERVER, { execArgv, transport });
   await client.initialize(dir);
   const smallText = readFileSync(small, 'utf8');
   const offset = smallText.indexOf('Xiaomi is the fourth largest') + 1;
@@ -47,6 +56,8 @@ async function session(name: string) {
     dir, client, exited, small, smallText, at,
     close: async () => {
       await client.shutdown();
+      // --server-log FILE: what the server wrote (over --ipc also stdout, e.g. --trace-gc), appended.
+      if (option('--server-log')) appendFileSync(option('--server-log')!, `== ${name}\n${stderr()}`);
       rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
@@ -83,6 +94,7 @@ async function during(shape: string) {
     const t = performance.now();
     await Promise.race([s.client.hover(smallUri, s.at), s.exited]);
     const ms = performance.now() - t;
+    slow(ms, 'during');
     if (s.client.diagnostics.get(bigUri)) behind = ms;
     else latencies.push(ms);
   }
@@ -95,6 +107,7 @@ async function during(shape: string) {
     const t = performance.now();
     await Promise.race([s.client.hover(smallUri, s.at), s.exited]);
     after.push(performance.now() - t);
+    slow(after[after.length - 1]!, 'after');
   }
   await s.close();
   return { analysisMs, items, latencies: [...latencies, ...(behind !== undefined ? [behind] : [])], before: latencies, behind, after };
@@ -102,18 +115,18 @@ async function during(shape: string) {
 
 async function main(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  out(`${SERVER}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  out(`${SERVER} over ${transport}${nodeFlags.length ? ` (node ${nodeFlags.join(' ')})` : ''}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const first: number[] = [];
   for (let i = 0; i < runs; i++) first.push(await firstHover());
-  out(`first hover after open (${runs} fresh servers): p50 ${fmt(percentile(first, 0.5))} ms  max ${fmt(Math.max(...first))} ms`);
+  out(`first hover after open (${runs} fresh servers): p50 ${fmt(percentile(first, 0.5))} ms  max ${fmt(first.reduce((a, b) => Math.max(a, b), 0))} ms`);
   if (argv.includes('--first-only')) return;
   out(`hover on another source while a 1 MB source is analysed and its results land (bound: 100 ms)`);
   out(`${'shape'.padEnd(18)}${'analysis'.padStart(10)}${'diags'.padStart(8)}${'hovers'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}${'max¹'.padStart(8)}${'last²'.padStart(8)}${'after³'.padStart(8)}${'max³'.padStart(8)}  (ms)`);
   for (const shape of shapes.length ? shapes : DEFAULT_SHAPES) {
     const r = await during(shape);
     out(`${shape.padEnd(18)}${r.analysisMs.toFixed(0).padStart(10)}${String(r.items).padStart(8)}${String(r.latencies.length).padStart(8)}`
-      + `${fmt(percentile(r.latencies, 0.5))}${fmt(percentile(r.latencies, 0.95))}${fmt(Math.max(...r.latencies))}${fmt(Math.max(...r.before))}`
-      + `${r.behind === undefined ? '-'.padStart(8) : fmt(r.behind)}${String(r.after.length).padStart(8)}${r.after.length ? fmt(Math.max(...r.after)) : '-'.padStart(8)}`);
+      + `${fmt(percentile(r.latencies, 0.5))}${fmt(percentile(r.latencies, 0.95))}${fmt(r.latencies.reduce((a, b) => Math.max(a, b), 0))}${fmt(r.before.reduce((a, b) => Math.max(a, b), 0))}`
+      + `${r.behind === undefined ? '-'.padStart(8) : fmt(r.behind)}${String(r.after.length).padStart(8)}${r.after.length ? fmt(r.after.reduce((a, b) => Math.max(a, b), 0)) : '-'.padStart(8)}`);
   }
   out('¹ without the last hover; ² the last hover, whose answer came behind the diagnostics (the client parses those first)');
   out(`³ hovers in the ${afterMs / 1000} s after the diagnostics came (the workspace index takes the big source in), and their max`);

@@ -55,6 +55,8 @@ export function relativeSourcePath(fromUri: string, toUri: string): string {
  */
 export async function buildCrossSourceView(
   corpus: CorpusIndex, uri: string, folders: readonly string[], indexing: boolean,
+  /** Settles when the index's changes in steps are done (a question meanwhile would finish them in one go). */
+  settled?: () => Promise<void>,
 ): Promise<CrossSourceView | undefined> {
   const digest = corpus.digest(uri);
   if (!digest) return undefined;
@@ -68,6 +70,7 @@ export async function buildCrossSourceView(
   const breathe = async () => {
     if (performance.now() - started <= 8) return true;
     await new Promise((r) => setImmediate(r));
+    if (corpus.stepping) await settled?.();
     started = performance.now();
     return corpus.digest(uri) === digest;
   };
@@ -80,6 +83,7 @@ export async function buildCrossSourceView(
     for (const x of l) label(x.sourceId);
   }
   await new Promise((r) => setImmediate(r));
+  if (corpus.stepping) await settled?.();
   if (corpus.digest(uri) !== digest) return undefined;
   const found = new Map<string, Conflict>();
   for (const l of links.values()) for (const x of l) for (const c of x.conflicts) found.set(c.id, c);

@@ -8,6 +8,9 @@ import type { FindingsJob } from './closedFindings';
 import { codeLenses } from './codeLens';
 import { foldersOf, type Feature, type ServerContext } from './context';
 import { buildCrossSourceView, type CrossSourceView } from './crossSource';
+import type { QuotationsOfSpeaker } from '../core/corpus';
+import { STEP_ITEMS } from '../core/corpus/steps';
+import { inSteps } from './slices';
 import { documentSymbols } from './documentSymbols';
 import { citeFinding } from './evidence';
 import type { IndexedSummary } from './indexJob';
@@ -193,6 +196,7 @@ export class CrossSourceFeatures implements Feature {
       if (p?.wait) {
         await this.indexing;
         await this.workspace.whenIdle();
+        await this.workspace.corpusSettled();
         this.schedule(0);
         await new Promise((r) => setTimeout(r, 5));
         await this.running;
@@ -220,9 +224,13 @@ export class CrossSourceFeatures implements Feature {
   private async updateViews(): Promise<void> {
     const { connection, sources, documents, diagnostics } = this.ctx;
     let changed = false;
+    const settled = () => this.workspace.corpusSettled();
     for (const state of [...sources.all()]) {
       if (this.shuttingDown) return;
-      const view = await buildCrossSourceView(this.workspace.corpus, state.uri, this.folders, this.workspace.status.scanning);
+      // What every view asks for first, rebuilt after a change: in steps, not by the first question in one go.
+      await settled();
+      await inSteps(this.workspace.corpus.prepareInSteps(STEP_ITEMS), STEP_ITEMS);
+      const view = await buildCrossSourceView(this.workspace.corpus, state.uri, this.folders, this.workspace.status.scanning, settled);
       if (this.shuttingDown) return;
       const doc = documents.get(state.uri);
       if (!view || sources.get(state.uri) !== state || !doc || doc.version !== state.version) continue;
@@ -239,8 +247,19 @@ export class CrossSourceFeatures implements Feature {
 /** What the user sees of a view: when it is unchanged, nothing is re-sent. */
 function signature(v: CrossSourceView): string {
   const links = [...v.links].map(([id, l]) => `${id}:${l.map((x) => `${x.sourceId}#${x.claim.findingId}#${x.claim.tag?.status ?? ''}`).join(',')}`);
-  const speakers = [...v.speakers].map(([id, s]) => `${id}:${s.quotes.map((q) => `${q.sourceId}#${q.quotation.findingId}#${q.quotation.tag?.status ?? ''}`).join(',')}`);
-  return `${v.indexing}|${v.conflicts.map((c) => `${c.id}${c.sides.map((s) => s.tag?.status ?? '').join('')}`).join(',')}|${links.join(';')}|${speakers.join(';')}`;
+  // A speaker's quotations written once and referred to by number, not once per quotation of theirs
+  // (5,000 × 5,000 for a source quoting one person throughout).
+  const texts = new Map<QuotationsOfSpeaker, string>();
+  const numbers = new Map<string, number>();
+  const numberOf = (s: QuotationsOfSpeaker) => {
+    let text = texts.get(s);
+    if (text === undefined) texts.set(s, (text = s.quotes.map((q) => `${q.sourceId}#${q.quotation.findingId}#${q.quotation.tag?.status ?? ''}`).join(',')));
+    if (!numbers.has(text)) numbers.set(text, numbers.size);
+    return numbers.get(text)!;
+  };
+  const speakers = [...v.speakers].map(([id, s]) => `${id}:${numberOf(s)}`);
+  for (const text of numbers.keys()) speakers.push(text);
+  return `${v.indexing}|${v.conflicts.map((c) => `${c.id}${c.sides.map((s) => s.tag?.status ?? '').join('')}`).join(',')}|${links.join(';')}|${v.speakers.size}|${speakers.join(';')}`;
 }
 
 /** The part of a view that still holds after an edit: findings that are still there, conflicts whose words are unchanged. */

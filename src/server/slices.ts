@@ -42,3 +42,16 @@ export async function inSlices<T>(items: readonly T[], each: (item: T, index: nu
     countSlice(to - from);
   }
 }
+
+/**
+ * Drives stepped work of core (core/corpus/steps.ts) one step per turn of the event loop (the first
+ * step at once: work of one step costs no extra turn). Counted as slices of `items` each.
+ */
+export async function inSteps(steps: Iterator<unknown>, items: number): Promise<void> {
+  for (;;) {
+    const done = steps.next().done;
+    countSlice(items);
+    if (done) return;
+    await yieldToLoop();
+  }
+}

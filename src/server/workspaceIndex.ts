@@ -7,7 +7,8 @@ import type { Connection, FileEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
-import { CorpusIndex, digestSource } from '../core/corpus';
+import { CorpusIndex, digestSource, type SourceDigest } from '../core/corpus';
+import { STEP_ITEMS } from '../core/corpus/steps';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import { sourcePathOf } from '../core/tags/sidecarName';
 import type { SidecarStore } from '../core/tags/sidecarStore';
@@ -16,6 +17,7 @@ import type { FindingsJob } from './closedFindings';
 import { WorkerPool } from '../core/workerPool';
 import { fromWire, type IndexResponse, type IndexTask, type WorkerResponse } from './indexMessages';
 import { takeDigest } from './openDigests';
+import { inSteps } from './slices';
 import type { DocumentFindings } from '../shared/protocol';
 import { analysisOptionsOf, type SourcemarkSettings } from './settings';
 import { listSources } from './workspaceSources';
@@ -112,7 +114,7 @@ export class WorkspaceIndex {
     }
     if (generation !== this.scanGeneration || this.disposed) return;
     const keep = new Set(jobs.map((j) => j.uri));
-    for (const id of this.corpus.sourceIds()) if (!keep.has(id) && !this.options.isOpen(id)) this.corpus.remove(id);
+    for (const id of this.corpus.sourceIds()) if (!keep.has(id) && !this.options.isOpen(id)) this.drop(id);
     for (const id of [...this.summaries.keys()]) if (!keep.has(id)) this.summaries.delete(id);
     this.queue.clear();
     for (const j of jobs) if (!this.options.isOpen(j.uri)) this.queue.set(j.uri, j);
@@ -161,9 +163,52 @@ export class WorkspaceIndex {
     void coming.then((digest) => {
       if (this.disposed || this.openSeq.get(uri) !== seq || !this.options.isOpen(uri) || digest === 'superseded') return;
       if (!digest) return this.digestOpen(uri, text, analysed, settings, seq);
-      this.corpus.upsert(uri, digest);
-      this.options.onChange('file');
+      this.put(uri, digest, () => this.openSeq.get(uri) === seq && this.options.isOpen(uri), () => this.options.onChange('file'));
     });
+  }
+
+  /** Changes of the corpus made in steps, one after another; `queued` of them not done yet. */
+  private stepping: Promise<void> = Promise.resolve();
+  private queued = 0;
+  /** The latest change asked for each source: a queued one overtaken by a newer one is dropped. */
+  private readonly latestChange = new Map<string, object>();
+
+  /** Settles when the corpus changes queued in steps are done. */
+  corpusSettled(): Promise<void> {
+    return this.stepping;
+  }
+
+  /**
+   * Puts a digest into the corpus. A long one (over STEP_ITEMS mentions and claims: a 1 MB source's
+   * 50,000 took 100–250 ms in one go) goes in a step per turn of the event loop, so a hover is
+   * answered in between; while such steps are queued, any change waits behind them (changes keep
+   * their order). A queued change is made only if it still `holds` and no newer one came for the source.
+   */
+  private put(uri: string, digest: SourceDigest, holds: () => boolean, then?: () => void): void {
+    const token = {};
+    this.latestChange.set(uri, token);
+    if (this.queued === 0 && digest.entities.length + digest.claims.length <= STEP_ITEMS) {
+      this.corpus.upsert(uri, digest);
+      then?.();
+      return;
+    }
+    this.queued++;
+    const run = async () => {
+      try {
+        if (this.disposed || this.latestChange.get(uri) !== token || !holds()) return;
+        await inSteps(this.corpus.upsertInSteps(uri, digest, STEP_ITEMS), STEP_ITEMS);
+        if (!this.disposed) then?.();
+      } finally {
+        this.queued--;
+      }
+    };
+    this.stepping = this.stepping.then(run).catch((e: Error) => this.options.connection.console.error(`Sourcemark could not index ${uri}: ${e.stack ?? e.message}`));
+  }
+
+  /** Takes a source out of the corpus (and drops its queued changes); whether it was in. */
+  private drop(uri: string): boolean {
+    this.latestChange.set(uri, {});
+    return this.corpus.remove(uri);
   }
 
   /** An open source's digest made here: in this thread, or by an index worker analysing it again if it is long. */
@@ -173,7 +218,7 @@ export class WorkspaceIndex {
       this.pump(() => this.options.onChange('file'));
       return;
     }
-    this.corpus.upsert(uri, digestSource(text, analysed));
+    this.put(uri, digestSource(text, analysed), () => true);
   }
 
   /** Closed without saving: the file on disk is what counts again. */
@@ -213,7 +258,7 @@ export class WorkspaceIndex {
       if (this.options.isOpen(uri)) continue;
       if (change.type === FileChangeType.Deleted && sidecarOf === undefined) {
         this.summaries.delete(uri);
-        if (this.corpus.remove(uri)) this.options.onChange('file');
+        if (this.drop(uri)) this.options.onChange('file');
         continue;
       }
       await this.reindex(uri);
@@ -226,7 +271,7 @@ export class WorkspaceIndex {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file' || !existsSync(parsed.fsPath)) {
       this.summaries.delete(uri);
-      if (this.corpus.remove(uri)) this.options.onChange('file');
+      if (this.drop(uri)) this.options.onChange('file');
       return;
     }
     const settings = await this.options.settingsFor(uri);
@@ -235,10 +280,11 @@ export class WorkspaceIndex {
     this.pump(() => this.options.onChange('file'));
   }
 
-  /** Resolves when nothing is queued or running. */
+  /** Resolves when nothing is queued or running, and the corpus has every digest. */
   whenIdle(): Promise<void> {
-    if (!this.queue.size && !this.active) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    const indexed = !this.queue.size && !this.active ? Promise.resolve() : new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    // And what they brought is in the corpus (long digests go in a step at a time).
+    return indexed.then(() => this.stepping);
   }
 
   dispose(): void {
@@ -269,7 +315,8 @@ export class WorkspaceIndex {
           this.options.onIndexed?.(r.uri, { error: r.error });
         }
       } else if (r.openSeq !== undefined ? this.openSeq.get(r.uri) === r.openSeq && this.options.isOpen(r.uri) : !this.options.isOpen(r.uri)) {
-        this.corpus.upsert(r.uri, r.digest);
+        const open = r.openSeq;
+        this.put(r.uri, r.digest, () => (open !== undefined ? this.openSeq.get(r.uri) === open && this.options.isOpen(r.uri) : !this.options.isOpen(r.uri)));
         if (r.openSeq === undefined) {
           this.summaries.set(r.uri, r.summary);
           this.options.onIndexed?.(r.uri, r.summary);

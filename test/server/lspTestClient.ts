@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
   type CodeAction, type Diagnostic, type Hover, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
@@ -185,13 +185,22 @@ export function inProcessServer(options: ServerOptions = {}): LspTestClient {
 }
 
 /** The built server (`dist/server.js --stdio`) as a child process. */
-export function spawnedServer(serverPath: string, spawnOptions: { uid?: number; gid?: number; execArgv?: string[] } = {}): { client: LspTestClient; child: ChildProcess; stderr: () => string; exited: Promise<never> } {
-  const { execArgv = [], ...ids } = spawnOptions;
-  const child = spawn(process.execPath, [...execArgv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...ids });
+export function spawnedServer(
+  serverPath: string,
+  /** `ipc`: over Node's IPC channel (--node-ipc), as VS Code runs it; default stdio. */
+  spawnOptions: { uid?: number; gid?: number; execArgv?: string[]; transport?: 'stdio' | 'ipc' } = {},
+): { client: LspTestClient; child: ChildProcess; stderr: () => string; exited: Promise<never> } {
+  const { execArgv = [], transport = 'stdio', ...ids } = spawnOptions;
+  const ipc = transport === 'ipc';
+  const child = spawn(process.execPath, [...execArgv, serverPath, ipc ? '--node-ipc' : '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])], ...ids });
   let stderr = '';
   let shuttingDown = false;
   child.stderr!.on('data', (d) => (stderr += d));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  // Over IPC stdout is free: what the server prints there (node's --trace-gc) joins stderr, and never fills the pipe.
+  if (ipc) child.stdout!.on('data', (d) => (stderr += d));
+  const connection = ipc
+    ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+    : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   // A server that dies (or never starts) fails the test with its own words, not a time-out.
   const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => {
     if (!shuttingDown) reject(new Error(`the server exited (${code ?? signal}) unexpectedly: ${stderr.trim() || 'it wrote nothing to stderr'}`));

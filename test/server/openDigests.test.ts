@@ -10,6 +10,9 @@ import { analyzeSource } from '../../src/core/sourceAnalysis';
 import { OpenAnalysis } from '../../src/server/openAnalysis';
 import { digestComing, takeDigest } from '../../src/server/openDigests';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { STEP_ITEMS } from '../../src/core/corpus/steps';
+import { resetSliceStats, sliceStats } from '../../src/server/slices';
+import { TEXT_GENERATORS } from '../fuzz/textGenerators';
 import { cleanupsAfterEach } from './fixtureWorkspace';
 import { INDEX_WORKER, testIndex } from './workspaceIndexFixture';
 
@@ -63,5 +66,28 @@ describe('WorkspaceIndex.upsertOpen', () => {
     await failed;
     await Promise.resolve();
     expect(index.corpus.digest(URI)).toEqual(digestSource(text, b));
+  });
+
+  it('takes a long digest into the index a step per turn: a request read meanwhile is answered before it is all in', async () => {
+    const events: string[] = [];
+    let changed!: () => void;
+    const change = new Promise<void>((resolve) => (changed = resolve));
+    const index = openIndex(() => {
+      events.push('indexed');
+      changed();
+    });
+    const long = TEXT_GENERATORS.find((g) => g.name === 'distinct-people')!.make(96 * 1024);
+    const a = analyzeSource(new Analyzer(0), long, undefined, {});
+    const digest = digestSource(long, a);
+    expect(digest.entities.length).toBeGreaterThan(2 * STEP_ITEMS);
+    digestComing(a.tagged, Promise.resolve(digest));
+    resetSliceStats();
+    index.upsertOpen(URI, long, a, DEFAULT_SETTINGS);
+    // A hover whose message is read on the next turn of the event loop.
+    setImmediate(() => events.push(index.corpus.stepping ? 'hover while indexing' : 'hover'));
+    await change;
+    expect(events).toEqual(['hover while indexing', 'indexed']);
+    expect(index.corpus.digest(URI)).toBe(digest);
+    expect(sliceStats().largest).toBeLessThanOrEqual(STEP_ITEMS);
   });
 });

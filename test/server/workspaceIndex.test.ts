@@ -1,5 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { FileChangeType } from 'vscode-languageserver';
+import { STEP_ITEMS } from '../../src/core/corpus/steps';
+import { resetSliceStats, sliceStats } from '../../src/server/slices';
+import { TEXT_GENERATORS } from '../fuzz/textGenerators';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import type { WorkspaceIndexOptions } from '../../src/server/workspaceIndex';
@@ -33,5 +38,50 @@ describe.runIf(existsSync(INDEX_WORKER))('workspace index: findings for a view',
     await expect(pending).rejects.toThrow(/shut down/);
     await expect(waiting).rejects.toThrow(/shut down/);
     expect(index.findings({ uri: pathToFileURL(file).href, settings: DEFAULT_SETTINGS, scope: 'all' })).toBeUndefined();
+  });
+});
+
+describe('workspace index: a long closed source', () => {
+  /** Runs `work` and says whether, on some turn of the event loop meanwhile, the corpus was part-way through a change in steps. */
+  const seenStepping = async (index: ReturnType<typeof makeIndex>, work: () => Promise<void>) => {
+    let seen = false;
+    let done = false;
+    const tick = () => {
+      if (index.corpus.stepping) seen = true;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await work();
+    done = true;
+    return seen;
+  };
+
+  it('goes into the corpus a step of at most STEP_ITEMS mentions or claims per turn, and whenIdle waits for it', async () => {
+    const ws = tempWorkspace([]);
+    cleanups.push(ws.cleanup);
+    const file = path.join(ws.dir, 'long.txt');
+    writeFileSync(file, TEXT_GENERATORS.find((g) => g.name === 'distinct-people')!.make(96 * 1024));
+    const uri = pathToFileURL(file).href;
+    const index = makeIndex({ workers: 0 });
+    resetSliceStats();
+    expect(await seenStepping(index, async () => {
+      await index.reindex(uri);
+      await index.whenIdle();
+    })).toBe(true);
+    expect(index.corpus.digest(uri)!.entities.length).toBeGreaterThan(2 * STEP_ITEMS);
+    expect(sliceStats().largest).toBeLessThanOrEqual(STEP_ITEMS);
+
+    // Deleted while it goes in again: the deletion wins, whatever step the change was at.
+    writeFileSync(file, `${readFileSync(file, 'utf8')} Lei Jun said that.`);
+    const again = index.reindex(uri);
+    await new Promise<void>((resolve) => {
+      const wait = () => (index.corpus.stepping ? resolve() : setImmediate(wait));
+      wait();
+    });
+    rmSync(file);
+    await index.filesChanged([{ uri, type: FileChangeType.Deleted }]);
+    await again;
+    await index.whenIdle();
+    expect(index.corpus.digest(uri)).toBeUndefined();
   });
 });

@@ -161,19 +161,29 @@ function roleSide(h: RoleHolder): ConflictSide {
  * pair of titles, from the first mention that gives each.
  */
 export function titleConflicts(person: string, holders: readonly RoleHolder[]): Conflict[] {
+  // Holders alike in source, offices and organisation make the same conflicts: only the first of
+  // each is compared (the first pair giving a conflict is always two such firsts), so a source
+  // naming a person 1,000 times is not 1,000² pairs.
+  const firsts: { holder: RoleHolder; titles: string[] }[] = [];
+  const seen = new Set<string>();
+  for (const holder of holders) {
+    const titles = exclusive(holder.mention.role!.titles);
+    if (!titles.length) continue;
+    const kind = `${holder.sourceId}\u0000${titles.join('+')}\u0000${holder.org ?? ''}`;
+    if (seen.has(kind)) continue;
+    seen.add(kind);
+    firsts.push({ holder, titles });
+  }
   const out = new Map<string, Conflict>();
-  for (let i = 0; i < holders.length; i++) {
-    const a = holders[i];
-    const ta = exclusive(a.mention.role!.titles);
-    if (!ta.length) continue;
-    for (let j = i + 1; j < holders.length; j++) {
-      const b = holders[j];
+  for (let i = 0; i < firsts.length; i++) {
+    const { holder: a, titles: ta } = firsts[i]!;
+    for (let j = i + 1; j < firsts.length; j++) {
+      const { holder: b, titles: tb } = firsts[j]!;
       if (a.sourceId === b.sourceId) continue;
-      const tb = exclusive(b.mention.role!.titles);
-      if (!tb.length || ta.some((t) => tb.includes(t))) continue;
+      if (ta.some((t) => tb.includes(t))) continue;
       if (a.org && b.org && a.org !== b.org) continue;
-      const [x, y] = a.sourceId < b.sourceId ? [a, b] : [b, a];
-      const key = `${x.sourceId}|${y.sourceId}|${exclusive(x.mention.role!.titles).join('+')}|${exclusive(y.mention.role!.titles).join('+')}`;
+      const [x, y] = a.sourceId < b.sourceId ? [firsts[i]!, firsts[j]!] : [firsts[j]!, firsts[i]!];
+      const key = `${x.holder.sourceId}|${y.holder.sourceId}|${x.titles.join('+')}|${y.titles.join('+')}`;
       if (!out.has(key)) out.set(key, makeConflict('title', person, roleSide(a), roleSide(b)));
     }
   }

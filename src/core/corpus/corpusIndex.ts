@@ -3,7 +3,8 @@ import { ClaimRegistry, DEFAULT_MATCH_THRESHOLD, isDated, type ClaimMatch, type 
 import { claimConflicts, mayConflict, titleConflicts, type Conflict, type RoleHolder } from './conflicts';
 import { digestSource } from './digest';
 import { EntityRegistry, type EntityGroup } from './entityIdentity';
-import { indexQuotations, type QuotationIndex, type QuotationsOfSpeaker } from './quotations';
+import { indexQuotationsInSteps, type QuotationIndex, type QuotationsOfSpeaker } from './quotations';
+import { runSteps, STEP_ITEMS, StepCounter, type Steps } from './steps';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline';
 import type { ClaimDigest, CorpusLocation, EntityMentionDigest, SourceDigest } from './types';
 
@@ -40,24 +41,126 @@ export class CorpusIndex {
   }
 
   get size(): number {
+    this.settle();
     return this.digests.size;
   }
 
   sourceIds(): string[] {
+    this.settle();
     return [...this.digests.keys()].sort();
   }
 
   digest(sourceId: string): SourceDigest | undefined {
+    this.settle();
     return this.digests.get(sourceId);
   }
 
   /** Adds or replaces a source. */
   upsert(sourceId: string, digest: SourceDigest): void {
-    this.remove(sourceId);
+    this.settle();
+    runSteps(this.upsertSteps(sourceId, digest, Infinity));
+  }
+
+  // ---- Work in steps (steps.ts) ----------------------------------------------------------------
+  // For the language server, which drives it one step per turn of its event loop so that a hover
+  // is answered between steps (issue 15). Any other call on the index finishes the work under way
+  // first, at once: every answer and every change sees the index as if the work had been done in
+  // one go. Generator bodies use private members only (a public one would re-enter the work).
+
+  /** Stepped work under way; see settle. */
+  private pending?: Steps;
+
+  /** Whether stepped work is under way (the next other call on the index would finish it at once). */
+  get stepping(): boolean {
+    return this.pending !== undefined;
+  }
+
+  private settle(): void {
+    const work = this.pending;
+    if (!work) return;
+    this.pending = undefined;
+    runSteps(work);
+  }
+
+  /** Makes `work` the work under way (after finishing what was); each `next()` of the result does one step. */
+  private stepped(work: Steps): Iterator<void, void> {
+    this.settle();
+    this.pending = work;
+    return {
+      next: () => {
+        if (this.pending !== work) return { done: true, value: undefined };
+        const r = work.next();
+        if (r.done) this.pending = undefined;
+        return r;
+      },
+    };
+  }
+
+  /** `upsert` in steps of about `size` mentions or claims. */
+  upsertInSteps(sourceId: string, digest: SourceDigest, size = STEP_ITEMS): Iterator<void, void> {
+    return this.stepped(this.upsertSteps(sourceId, digest, size));
+  }
+
+  /**
+   * What the cross-source view of a source asks for first, built in steps after a change: the
+   * workspace's entity groups, finding-id maps of every source, title holders and the quotation
+   * index. Without it each is built in one go by the first question that needs it.
+   */
+  prepareInSteps(size = STEP_ITEMS): Iterator<void, void> {
+    return this.stepped(this.prepareSteps(size));
+  }
+
+  private *upsertSteps(sourceId: string, digest: SourceDigest, size: number): Steps {
+    const old = this.digests.get(sourceId);
     this.invalidate();
+    this.digests.delete(sourceId);
+    // Slices of the lists: the registries take them in any order and in any number of calls.
+    const each = function* <T>(items: readonly T[], take: (slice: readonly T[]) => void): Steps {
+      for (let from = 0; from < items.length; from += size) {
+        if (from > 0) yield;
+        take(size >= items.length ? items : items.slice(from, from + size));
+      }
+    };
+    if (old) {
+      yield* each(old.entities, (slice) => this.entities.remove(sourceId, slice));
+      yield* each(old.claims, (slice) => this.claims.remove(slice));
+    }
     this.digests.set(sourceId, digest);
-    this.entities.add(sourceId, digest.entities);
-    this.claims.add(sourceId, digest.claims);
+    yield* each(digest.entities, (slice) => this.entities.add(sourceId, slice));
+    yield* each(digest.claims, (slice) => this.claims.add(sourceId, slice));
+  }
+
+  private *prepareSteps(size: number): Steps {
+    yield* this.entities.groupsInSteps(size);
+    const step = new StepCounter(size);
+    for (const digest of this.digests.values()) {
+      // A short source's maps take no time when first asked for: only long ones are made here.
+      if (digest.entities.length + digest.claims.length <= size) continue;
+      if (!this.mentionsById.has(digest)) {
+        const byId = new Map<string, EntityMentionDigest>();
+        for (const e of digest.entities) {
+          if (!byId.has(e.findingId)) byId.set(e.findingId, e);
+          if (step.tick()) yield;
+        }
+        this.mentionsById.set(digest, byId);
+      }
+      if (!this.claimsById.has(digest)) {
+        const byId = new Map<string, ClaimDigest>();
+        for (const c of digest.claims) {
+          if (!byId.has(c.findingId)) byId.set(c.findingId, c);
+          if (step.tick()) yield;
+        }
+        this.claimsById.set(digest, byId);
+      }
+    }
+    this.rolesCache ??= yield* this.roleHolderSteps(size);
+    // Title conflicts of every person given a title, as a view asks for them (titleConflictsOf).
+    for (const [groupId, holders] of this.rolesCache) {
+      const g = this.entities.groupOf(holders[0]!.mention.key);
+      this.titleConflictsOfGroup(groupId, g?.canonical ?? holders[0]!.mention.canonical);
+      if (step.tick(holders.length)) yield;
+    }
+    this.quotationCache ??= yield* this.quotationSteps(size);
   }
 
   /** Digests the result of analyzeSource and adds it; returns the digest. */
@@ -68,6 +171,7 @@ export class CorpusIndex {
   }
 
   remove(sourceId: string): boolean {
+    this.settle();
     const old = this.digests.get(sourceId);
     if (!old) return false;
     this.invalidate();
@@ -90,11 +194,13 @@ export class CorpusIndex {
 
   /** Every entity of the workspace, most widely mentioned first. */
   entityGroups(): EntityGroup[] {
+    this.settle();
     return this.entities.all();
   }
 
   /** The workspace entity of an entity finding (by id) of a source. */
   entityGroupOf(sourceId: string, findingId: string): EntityGroup | undefined {
+    this.settle();
     const digest = this.digests.get(sourceId);
     if (!digest) return undefined;
     // By id, not by a scan of the source's mentions: a view asks for each of them (50,000 in 1 MB).
@@ -110,10 +216,24 @@ export class CorpusIndex {
 
   private readonly mentionsById = new WeakMap<SourceDigest, Map<string, EntityMentionDigest>>();
 
+  /** A source's claim by finding id: by a map, not a scan (each role and each link of 7,000 claims in 1 MB asks). */
+  private claimById(digest: SourceDigest, findingId: string): ClaimDigest | undefined {
+    let byId = this.claimsById.get(digest);
+    if (!byId) {
+      byId = new Map();
+      for (const c of digest.claims) if (!byId.has(c.findingId)) byId.set(c.findingId, c);
+      this.claimsById.set(digest, byId);
+    }
+    return byId.get(findingId);
+  }
+
+  private readonly claimsById = new WeakMap<SourceDigest, Map<string, ClaimDigest>>();
+
   /** Every mention of an entity, in source order (publication date, then id) and text order. */
   mentionsOf(groupId: string): CorpusLocation[] {
+    this.settle();
     const out: CorpusLocation[] = [];
-    for (const sourceId of this.sourcesInOrder()) {
+    for (const sourceId of this.order()) {
       for (const m of this.digests.get(sourceId)!.entities) {
         if (this.entities.groupOf(m.key)?.id === groupId) out.push(location(sourceId, m));
       }
@@ -123,9 +243,10 @@ export class CorpusIndex {
 
   /** Where the workspace first mentions an entity: in the earliest-published source (undated ones last). */
   firstMention(groupId: string): CorpusLocation | undefined {
+    this.settle();
     if (!this.firstCache) {
       this.firstCache = new Map();
-      for (const sourceId of this.sourcesInOrder()) {
+      for (const sourceId of this.order()) {
         for (const m of this.digests.get(sourceId)!.entities) {
           const id = this.entities.groupOf(m.key)?.id;
           if (id && !this.firstCache.has(id)) this.firstCache.set(id, location(sourceId, m));
@@ -140,6 +261,11 @@ export class CorpusIndex {
 
   /** Sources ordered by publication date (undated last), then id. */
   sourcesInOrder(): string[] {
+    this.settle();
+    return this.order();
+  }
+
+  private order(): string[] {
     this.orderCache ??= [...this.digests.entries()]
       .sort(([a, da], [b, db]) => {
         const pa = da.publicationDate ?? '9999';
@@ -156,8 +282,9 @@ export class CorpusIndex {
 
   /** Claims of other sources stating the same as the claim `findingId` of `sourceId`, best first. */
   linksFor(sourceId: string, findingId: string, narrow?: { datedOnly: boolean; limit: number; candidates: number }): ClaimLink[] {
+    this.settle();
     const digest = this.digests.get(sourceId);
-    const claim = digest?.claims.find((c) => c.findingId === findingId);
+    const claim = digest && this.claimById(digest, findingId);
     return digest && claim ? this.links(sourceId, digest, claim, narrow) : [];
   }
 
@@ -167,8 +294,11 @@ export class CorpusIndex {
 
   /** Cosine similarity of two claims under the index's current weights (for measurement). */
   similarity(a: { sourceId: string; findingId: string }, b: { sourceId: string; findingId: string }): number | undefined {
-    const ca = this.digests.get(a.sourceId)?.claims.find((c) => c.findingId === a.findingId);
-    const cb = this.digests.get(b.sourceId)?.claims.find((c) => c.findingId === b.findingId);
+    this.settle();
+    const da = this.digests.get(a.sourceId);
+    const db = this.digests.get(b.sourceId);
+    const ca = da && this.claimById(da, a.findingId);
+    const cb = db && this.claimById(db, b.findingId);
     return ca && cb ? this.claims.similarity(ca, cb, this.group) : undefined;
   }
 
@@ -188,6 +318,7 @@ export class CorpusIndex {
 
   /** Conflicts one side of which is in `sourceId`, or every conflict of the workspace; sorted by id. */
   conflicts(sourceId?: string): Conflict[] {
+    this.settle();
     const ids = sourceId ? (this.digests.has(sourceId) ? [sourceId] : []) : this.sourceIds();
     const found = new Map<string, Conflict>();
     for (const id of ids) {
@@ -207,28 +338,34 @@ export class CorpusIndex {
   private rolesCache?: Map<string, RoleHolder[]>;
 
   private roleHolders(): Map<string, RoleHolder[]> {
-    if (this.rolesCache) return this.rolesCache;
+    this.rolesCache ??= runSteps(this.roleHolderSteps(Infinity));
+    return this.rolesCache;
+  }
+
+  private *roleHolderSteps(size: number): Steps<Map<string, RoleHolder[]>> {
+    const step = new StepCounter(size);
     const byGroup = new Map<string, RoleHolder[]>();
-    for (const sid of this.sourcesInOrder()) {
+    for (const sid of this.order()) {
       const d = this.digests.get(sid)!;
       for (const m of d.entities) {
+        if (step.tick()) yield;
         if (!m.role) continue;
         const groupId = this.entities.groupOf(m.key)?.id ?? m.key;
         let list = byGroup.get(groupId);
         if (!list) byGroup.set(groupId, (list = []));
         list.push({
           sourceId: sid, mention: m,
-          ...(m.claimId ? { claim: d.claims.find((c) => c.findingId === m.claimId) } : {}),
+          ...(m.claimId ? { claim: this.claimById(d, m.claimId) } : {}),
           ...(m.role.org ? { org: this.entities.groupOf(m.role.org)?.id ?? m.role.org } : {}),
         });
       }
     }
-    this.rolesCache = byGroup;
     return byGroup;
   }
 
   /** People in `sourceId` that another source gives a different title. */
   titleConflicts(sourceId: string): Conflict[] {
+    this.settle();
     const digest = this.digests.get(sourceId);
     return digest ? this.titleConflictsOf(sourceId, digest) : [];
   }
@@ -267,15 +404,17 @@ export class CorpusIndex {
 
   /** Quotations by speaker and speaker conflicts of the whole workspace; rebuilt after a change. */
   private quotations(): QuotationIndex {
-    this.quotationCache ??= indexQuotations(
-      this.sourcesInOrder().map((id) => [id, this.digests.get(id)!]),
-      (key) => this.entities.groupOf(key)?.id,
-    );
+    this.quotationCache ??= runSteps(this.quotationSteps(Infinity));
     return this.quotationCache;
+  }
+
+  private quotationSteps(size: number): Steps<QuotationIndex> {
+    return indexQuotationsInSteps(this.order().map((id) => [id, this.digests.get(id)!]), (key) => this.entities.groupOf(key)?.id, size);
   }
 
   /** Every quotation in the workspace of the speaker of quotation `findingId` of `sourceId`, when its speaker is a named entity. */
   quotationsOfSpeaker(sourceId: string, findingId: string): QuotationsOfSpeaker | undefined {
+    this.settle();
     const q = this.quotations();
     const speaker = q.speakerOf.get(`${sourceId}#${findingId}`);
     return speaker === undefined ? undefined : q.bySpeaker.get(speaker);
@@ -283,6 +422,7 @@ export class CorpusIndex {
 
   /** The same words another source attributes to someone else, for the quotations of `sourceId`. */
   speakerConflicts(sourceId: string): Conflict[] {
+    this.settle();
     return this.quotations().conflicts.filter((c) => c.sides.some((s) => s.sourceId === sourceId));
   }
 
@@ -294,6 +434,7 @@ export class CorpusIndex {
    * claim is compared with its 10 closest dated claims and keeps at most 3 conflicts.
    */
   timeFrameConflicts(): Conflict[] {
+    this.settle();
     if (this.frameCache) return this.frameCache;
     const found = new Map<string, Conflict>();
     for (const id of this.sourceIds()) {
@@ -316,6 +457,7 @@ export class CorpusIndex {
   private frameCache?: Conflict[];
 
   timeline(options: TimelineOptions = {}): Timeline {
+    this.settle();
     return buildTimeline(this.digests, this.timeFrameConflicts(), options);
   }
 }

@@ -3,6 +3,7 @@
 // one-word name that is part of exactly one full name of a person in the workspace ("Jun" in a
 // source that never writes "Lei Jun").
 import type { EntityType } from '../model';
+import { runSteps, STEP_ITEMS, StepCounter, type Steps } from './steps';
 import type { EntityMentionDigest } from './types';
 
 export interface EntityGroup {
@@ -45,13 +46,21 @@ const bump = <K>(m: Map<K, number>, k: K, d: number) => {
   else m.set(k, n);
 };
 
+interface Grouping {
+  byKey: Map<string, EntityGroup>;
+  all: EntityGroup[];
+}
+
 /** Kept up to date source by source; the grouping itself is recomputed lazily from the per-key counts. */
 export class EntityRegistry {
   private readonly stats = new Map<string, KeyStats>();
-  private groupsCache?: { byKey: Map<string, EntityGroup>; all: EntityGroup[] };
+  private groupsCache?: Grouping;
+  /** Bumped on every change: a grouping built in steps across one is not kept. */
+  private generation = 0;
 
   add(sourceId: string, mentions: readonly EntityMentionDigest[], sign: 1 | -1 = 1): void {
     this.groupsCache = undefined;
+    this.generation++;
     for (const m of mentions) {
       let s = this.stats.get(m.key);
       if (!s) {
@@ -80,10 +89,28 @@ export class EntityRegistry {
     return this.groups().all;
   }
 
-  private groups(): { byKey: Map<string, EntityGroup>; all: EntityGroup[] } {
+  private groups(): Grouping {
+    return this.groupsCache ?? runSteps(this.groupsInSteps());
+  }
+
+  /** Whether the grouping is built (after a change it is rebuilt on the first question, or by groupsInSteps). */
+  get grouped(): boolean {
+    return this.groupsCache !== undefined;
+  }
+
+  /** Builds the grouping in steps of about `size` keys (see steps.ts); the same result as building it at once. */
+  *groupsInSteps(size = STEP_ITEMS): Steps<Grouping> {
     if (this.groupsCache) return this.groupsCache;
+    const generation = this.generation;
+    const step = new StepCounter(size);
     const typeOf = new Map<string, EntityType>();
-    for (const [key, s] of this.stats) typeOf.set(key, top(s.types));
+    // Words of each key, split once (the representative's choice compares them again and again).
+    const wordsOf = new Map<string, string[]>();
+    for (const [key, s] of this.stats) {
+      typeOf.set(key, top(s.types));
+      wordsOf.set(key, words(key));
+      if (step.tick()) yield;
+    }
 
     // Union-find over keys.
     const parent = new Map<string, string>();
@@ -101,8 +128,9 @@ export class EntityRegistry {
     // One-word names to the one full person name they are part of (first or last word).
     const fullByPart = new Map<string, Set<string>>();
     for (const [key, type] of typeOf) {
+      if (step.tick()) yield;
       if (type !== 'person') continue;
-      const w = words(key);
+      const w = wordsOf.get(key)!;
       if (w.length < 2) continue;
       for (const part of [w[0], w[w.length - 1]]) {
         let set = fullByPart.get(part);
@@ -111,13 +139,15 @@ export class EntityRegistry {
       }
     }
     for (const [key, type] of typeOf) {
-      if (words(key).length !== 1 || (type !== 'person' && type !== 'other')) continue;
+      if (step.tick()) yield;
+      if (wordsOf.get(key)!.length !== 1 || (type !== 'person' && type !== 'other')) continue;
       const full = fullByPart.get(key);
       if (full?.size === 1) union([...full][0], key);
     }
     // "Samsung Electronics Co." and "Samsung Electronics".
     const byStripped = new Map<string, string>();
     for (const [key, type] of typeOf) {
+      if (step.tick()) yield;
       if (type !== 'organisation') continue;
       const stripped = key.replace(CORPORATE_SUFFIX, '');
       const other = byStripped.get(stripped);
@@ -131,6 +161,7 @@ export class EntityRegistry {
       let list = members.get(r);
       if (!list) members.set(r, (list = []));
       list.push(key);
+      if (step.tick()) yield;
     }
 
     const byKey = new Map<string, EntityGroup>();
@@ -139,7 +170,7 @@ export class EntityRegistry {
       keys.sort();
       // The representative: the key with the most words, then the most mentions.
       const rep = keys.reduce((a, b) => {
-        const d = words(b).length - words(a).length || this.stats.get(b)!.mentions - this.stats.get(a)!.mentions || (b < a ? 1 : -1);
+        const d = wordsOf.get(b)!.length - wordsOf.get(a)!.length || this.stats.get(b)!.mentions - this.stats.get(a)!.mentions || (b < a ? 1 : -1);
         return d > 0 ? b : a;
       });
       const types = new Map<EntityType, number>();
@@ -169,8 +200,11 @@ export class EntityRegistry {
       };
       all.push(group);
       for (const k of keys) byKey.set(k, group);
+      if (step.tick(keys.length)) yield;
     }
     all.sort((a, b) => b.sources - a.sources || b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+    // Changed while this was paused between steps: what was built is out of date.
+    if (generation !== this.generation) return runSteps(this.groupsInSteps());
     this.groupsCache = { byKey, all };
     return this.groupsCache;
   }

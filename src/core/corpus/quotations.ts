@@ -1,6 +1,7 @@
 // Quotations across sources: every quotation of the same speaker, and the same words quoted from
 // different speakers (a conflict: one source has the attribution wrong).
 import { speakerConflict, type Conflict, type QuotedBy } from './conflicts';
+import { runSteps, STEP_ITEMS, StepCounter, type Steps } from './steps';
 import type { QuotationDigest, SourceDigest } from './types';
 
 /** Quotes with fewer content terms are too short to be recognised in another source. */
@@ -38,11 +39,20 @@ const similarity = (a: readonly string[], b: ReadonlySet<string>) => {
  * entity id; quotations whose speaker names no entity take part in neither.
  */
 export function indexQuotations(sources: readonly [string, SourceDigest][], groupOf: (key: string) => string | undefined): QuotationIndex {
+  return runSteps(indexQuotationsInSteps(sources, groupOf));
+}
+
+/** indexQuotations in steps of about `size` quotations (see steps.ts). */
+export function* indexQuotationsInSteps(
+  sources: readonly [string, SourceDigest][], groupOf: (key: string) => string | undefined, size = STEP_ITEMS,
+): Steps<QuotationIndex> {
+  const step = new StepCounter(size);
   const bySpeaker = new Map<string, QuotationsOfSpeaker>();
   const speakerOf = new Map<string, string>();
   const all: QuotedBy[] = [];
   for (const [sourceId, digest] of sources) {
     for (const quotation of digest.quotations ?? []) {
+      if (step.tick()) yield;
       const key = quotation.speaker?.key;
       const speaker = key === undefined ? undefined : (groupOf(key) ?? key);
       if (speaker === undefined) continue;
@@ -56,6 +66,7 @@ export function indexQuotations(sources: readonly [string, SourceDigest][], grou
 
   const postings = new Map<string, QuotedBy[]>();
   for (const q of all) {
+    if (step.tick(q.quotation.terms.length)) yield;
     if (q.quotation.terms.length < MIN_TERMS) continue;
     for (const t of q.quotation.terms) {
       let list = postings.get(t);
@@ -65,16 +76,22 @@ export function indexQuotations(sources: readonly [string, SourceDigest][], grou
   }
   const found = new Map<string, Conflict>();
   for (const a of all) {
+    if (step.tick()) yield;
     if (a.quotation.terms.length < MIN_TERMS) continue;
     const candidates = new Set<QuotedBy>();
     for (const t of a.quotation.terms) {
       const list = postings.get(t)!;
-      if (list.length <= COMMON_TERM) for (const b of list) if (b !== a && b.sourceId !== a.sourceId && b.speaker !== a.speaker) candidates.add(b);
+      if (list.length > COMMON_TERM) continue;
+      for (const b of list) if (b !== a && b.sourceId !== a.sourceId && b.speaker !== a.speaker) candidates.add(b);
+      // A quotation's candidates are up to COMMON_TERM per term: they count as work of the step.
+      if (step.tick(list.length)) yield;
     }
     const terms = new Set(a.quotation.terms);
     let kept = 0;
     for (const b of candidates) {
       if (kept >= MAX_CONFLICTS_EACH) break;
+      // Comparing costs the other quotation's terms (hundreds in a chain of "X said Y said …").
+      if (step.tick(b.quotation.terms.length)) yield;
       if (similarity(b.quotation.terms, terms) < SAME_WORDS) continue;
       const c = speakerConflict(a, b);
       if (c && !found.has(c.id)) {

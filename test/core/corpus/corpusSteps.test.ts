@@ -1,0 +1,123 @@
+// The cross-source index's work in steps (core/corpus/steps.ts): the server drives it a step per
+// turn of its event loop so a hover is answered in between (issue 15). Each step handles a bounded
+// number of items, and every answer is the one the work done at once gives.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Analyzer } from '../../../src/core/analyzer';
+import { CorpusIndex, digestSource, type SourceDigest } from '../../../src/core/corpus';
+import { EntityRegistry } from '../../../src/core/corpus/entityIdentity';
+import { runSteps } from '../../../src/core/corpus/steps';
+import { analyzeSource } from '../../../src/core/sourceAnalysis';
+import { TEXT_GENERATORS } from '../../fuzz/textGenerators';
+import { REFERENCE_DATE, sampleCorpus, type SampleCorpus } from './sampleCorpus';
+
+const SIZE = 100;
+const BIG = 'file:///big.txt';
+
+let samples: SampleCorpus;
+let big: SourceDigest;
+let bigger: SourceDigest;
+beforeAll(() => {
+  const analyzer = new Analyzer();
+  samples = sampleCorpus(analyzer);
+  // Prose with titles, quotations and dates, long enough for many steps; and an edited version.
+  const text = [...samples.texts.values()].join('\n\n');
+  const prose = TEXT_GENERATORS.find((g) => g.name === 'random-prose')!.make(48 * 1024, 7);
+  big = digestSource(`${text}\n\n${prose}`, analyzeSource(analyzer, `${text}\n\n${prose}`, undefined, { referenceDate: REFERENCE_DATE }));
+  const edited = `${text.replace(/CEO/g, 'chairman')}\n\n${prose}`;
+  bigger = digestSource(edited, analyzeSource(analyzer, edited, undefined, { referenceDate: REFERENCE_DATE }));
+});
+
+function corpusOfSamples(): CorpusIndex {
+  const corpus = new CorpusIndex();
+  for (const id of samples.index.sourceIds()) corpus.upsert(id, samples.index.digest(id)!);
+  return corpus;
+}
+
+/** Every answer the server's views and requests ask for. */
+function answers(corpus: CorpusIndex): string {
+  const out: unknown[] = [corpus.sourceIds(), corpus.entityGroups(), corpus.conflicts(), corpus.timeline()];
+  for (const id of corpus.sourceIds()) {
+    const d = corpus.digest(id)!;
+    out.push(corpus.titleConflicts(id), corpus.speakerConflicts(id));
+    out.push(d.claims.map((c) => corpus.linksFor(id, c.findingId)));
+    out.push(d.entities.map((m) => corpus.entityGroupOf(id, m.findingId)?.id));
+    out.push(d.quotations.map((q) => corpus.quotationsOfSpeaker(id, q.findingId)?.quotes.length));
+  }
+  return JSON.stringify(out);
+}
+
+/** Drives stepped work to its end; the number of steps. */
+function steps(work: Iterator<void, void>): number {
+  let n = 0;
+  while (!work.next().done) n++;
+  return n + 1;
+}
+
+const slices = (n: number) => Math.ceil(n / SIZE);
+
+describe('the cross-source index in steps', () => {
+  it('adds and replaces a source a bounded number of mentions or claims per step, with the same answers as at once', () => {
+    expect(big.entities.length + big.claims.length).toBeGreaterThan(10 * SIZE);
+    const atOnce = corpusOfSamples();
+    atOnce.upsert(BIG, big);
+    const stepped = corpusOfSamples();
+    // One step per slice of SIZE mentions, then per slice of claims: no step handles more.
+    expect(steps(stepped.upsertInSteps(BIG, big, SIZE))).toBe(slices(big.entities.length) + slices(big.claims.length) - 1);
+    expect(stepped.stepping).toBe(false);
+    expect(answers(stepped)).toBe(answers(atOnce));
+
+    atOnce.upsert(BIG, bigger);
+    const replaced = steps(stepped.upsertInSteps(BIG, bigger, SIZE));
+    // The old mentions and claims out, the new ones in.
+    expect(replaced).toBe(slices(big.entities.length) + slices(big.claims.length) + slices(bigger.entities.length) + slices(bigger.claims.length) - 3);
+    expect(answers(stepped)).toBe(answers(atOnce));
+  });
+
+  it('builds what views ask for first in steps of a bounded number of items, with the same answers', () => {
+    const corpus = corpusOfSamples();
+    corpus.upsert(BIG, big);
+    const keys = new Set(big.entities.map((m) => m.key)).size;
+    // Entity keys, then mentions and claims by id, then title holders, then quotations.
+    expect(steps(corpus.prepareInSteps(SIZE))).toBeGreaterThan(slices(keys + big.entities.length + big.claims.length + big.quotations.length));
+    const fresh = corpusOfSamples();
+    fresh.upsert(BIG, big);
+    expect(answers(corpus)).toBe(answers(fresh));
+  });
+
+  it('finishes the work under way at once when asked anything meanwhile, and then has no steps left', () => {
+    const atOnce = corpusOfSamples();
+    atOnce.upsert(BIG, big);
+    const corpus = corpusOfSamples();
+    const work = corpus.upsertInSteps(BIG, big, SIZE);
+    work.next();
+    work.next();
+    expect(corpus.stepping).toBe(true);
+    expect(answers(corpus)).toBe(answers(atOnce));
+    expect(corpus.stepping).toBe(false);
+    expect(work.next().done).toBe(true);
+
+    // The same for building: a change meanwhile finishes it, then applies.
+    const prepare = corpus.prepareInSteps(SIZE);
+    prepare.next();
+    corpus.upsert(BIG, bigger);
+    atOnce.upsert(BIG, bigger);
+    expect(prepare.next().done).toBe(true);
+    expect(answers(corpus)).toBe(answers(atOnce));
+  });
+
+  it('never keeps entity groups built across a change made between their steps', () => {
+    const registry = new EntityRegistry();
+    registry.add('a', big.entities);
+    const building = registry.groupsInSteps(SIZE);
+    // Past the keys' types, where a change would leave them stale.
+    const keys = new Set(big.entities.map((m) => m.key)).size;
+    for (let i = 0; i <= keys / SIZE; i++) expect(building.next().done).toBe(false);
+    registry.remove('a', big.entities);
+    registry.add('b', bigger.entities.map((m) => (m.type === 'person' ? { ...m, type: 'organisation' as const } : m)));
+    const built = runSteps(building);
+    const fresh = new EntityRegistry();
+    fresh.add('b', bigger.entities.map((m) => (m.type === 'person' ? { ...m, type: 'organisation' as const } : m)));
+    expect(JSON.stringify(built.all)).toBe(JSON.stringify(fresh.all()));
+    expect(JSON.stringify(registry.all())).toBe(JSON.stringify(fresh.all()));
+  });
+});
