@@ -65,8 +65,10 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
     });
   }
 
+  // What a message depends on besides the finding: the bundle's language and the reference date.
+  const context = `${l10n.t('Claim')}\u0000${JSON.stringify(state.analysis?.reference ?? null)}`;
   for (const f of state.tagged.findings) {
-    const d = findingDiagnostic(f, state);
+    const d = findingDiagnostic(f, state, context);
     if (d) out.push({ ...d, range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) } });
   }
   out.push(...conflictDiagnostics(doc, state));
@@ -108,7 +110,7 @@ export function conflictMessage(c: Conflict, mine: ConflictSide, other: Conflict
   return l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}).', disagreeText(c.kind), oneLine(mine.focusText, 60), mine.value, otherName, oneLine(other.focusText, 60), other.value);
 }
 
-function findingDiagnostic(f: TaggedFinding, state: SourceState): Omit<Diagnostic, 'range'> | undefined {
+function findingDiagnostic(f: TaggedFinding, state: SourceState, context: string): Omit<Diagnostic, 'range'> | undefined {
   if (f.kind !== 'claim' && !state.settings.diagnostics[DIAGNOSTIC_SWITCH[f.kind]]) return undefined;
   // A claim that carries a tag has been looked at: it has a severity of its own.
   const severity = state.settings.severity[f.kind === 'claim' && f.annotation ? 'taggedClaim' : f.kind];
@@ -118,7 +120,27 @@ function findingDiagnostic(f: TaggedFinding, state: SourceState): Omit<Diagnosti
     severity: SEVERITY[severity],
     code: findingDiagnosticCode(f.kind, !!f.annotation),
     source: DIAGNOSTIC_SOURCE,
-    message: toPlain(describe(f, state.analysis).message),
+    message: messageOf(f, state, context),
     data,
   };
+}
+
+/**
+ * A finding's message, kept by what it says rather than where it is: an edit of a long source moves
+ * every finding after it, and describing them all again took most of a keystroke's diagnostics.
+ * No description reads an offset (start, end, id, a tag's anchor), so they are left out of the key.
+ */
+const messages = new Map<string, string>();
+const MESSAGES_KEPT = 50_000;
+const notWhere = (key: string, value: unknown) => (key === 'start' || key === 'end' || key === 'id' || key === 'anchor' ? undefined : value);
+
+function messageOf(f: TaggedFinding, state: SourceState, context: string): string {
+  const key = `${context}\u0000${JSON.stringify(f, notWhere)}`;
+  let message = messages.get(key);
+  if (message === undefined) {
+    if (messages.size >= MESSAGES_KEPT) messages.clear();
+    message = toPlain(describe(f, state.analysis).message);
+    messages.set(key, message);
+  }
+  return message;
 }
