@@ -10,6 +10,7 @@ import type { Finding } from '../core/model';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
 import type { VisibleFindings } from '../core/visibility';
+import { findingsDelta, moved } from './findingsDelta';
 import { countSlice, inSlices, SLICE_ITEMS, yieldToLoop } from './slices';
 
 export interface WireAnalysis {
@@ -17,8 +18,10 @@ export interface WireAnalysis {
   slice: number;
   /** Everything but the long arrays. */
   head: Uint8Array;
-  /** tagged.findings, a slice per buffer. */
+  /** tagged.findings, a slice per buffer; with `taggedDelta`, only those not among the base's. */
   tagged: Uint8Array[];
+  /** tagged.findings as the base analysis's, as they were or moved by the edit (findingsDelta.ts). */
+  taggedDelta?: { base: number; from: Int32Array; moved: Uint8Array; shift: number };
   /** analysis.findings: the index of the tagged finding each is (that finding without its tag), or -1 for the next of `literal`. */
   findingsFrom?: Int32Array;
   /** analysis.findings not found as such among the tagged ones, in slices. */
@@ -55,8 +58,15 @@ function serialiseSlices<T>(items: readonly T[], size: number): Uint8Array[] {
   return out;
 }
 
-/** In the worker: the analysis as slices to post. */
-export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS): WireAnalysis {
+/** An earlier analysis of the same source that the main thread holds too: `seq` names it on both sides. */
+export interface WireBase {
+  seq: number;
+  text: string;
+  findings: readonly TaggedFinding[];
+}
+
+/** In the worker: the analysis (of `text`) as slices to post; with a base, the tagged findings as a delta against it. */
+export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS, base?: WireBase, text?: string): WireAnalysis {
   const { analysis, skippedReason, tagged } = analysed;
   const indexOf = new Map(tagged.findings.map((f, i) => [f, i]));
   const head: Head = {
@@ -71,7 +81,9 @@ export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS): WireAnalys
       hiddenByRegion: tagged.hiddenByRegion,
     },
   };
-  const wire: WireAnalysis = { slice: size, head: new Uint8Array(0), tagged: serialiseSlices(tagged.findings, size), literal: [] };
+  const delta = base && text !== undefined ? findingsDelta(base.text, base.findings, text, tagged.findings) : undefined;
+  const wire: WireAnalysis = { slice: size, head: new Uint8Array(0), tagged: serialiseSlices(delta ? delta.literal : tagged.findings, size), literal: [] };
+  if (delta) wire.taggedDelta = { base: base!.seq, from: delta.from, moved: delta.moved, shift: delta.shift };
   if (analysis) {
     const { findings, repeats, ...rest } = analysis;
     head.analysis = rest;
@@ -102,10 +114,27 @@ async function fromSlices<T>(slices: readonly Uint8Array[]): Promise<T[]> {
   return out;
 }
 
-/** On the main thread: the analysis back from its slices, yielding to the event loop between them. */
-export async function fromWire(wire: WireAnalysis): Promise<SourceAnalysis> {
+/** On the main thread: the analysis back from its slices, yielding to the event loop between them; `base`, the findings of the analysis a delta was made against. */
+export async function fromWire(wire: WireAnalysis, base?: readonly TaggedFinding[]): Promise<SourceAnalysis> {
   const head = deserialize(wire.head) as Head;
-  const findings = await fromSlices<TaggedFinding>(wire.tagged);
+  let findings = await fromSlices<TaggedFinding>(wire.tagged);
+  if (wire.taggedDelta) {
+    if (!base) throw new Error('an analysis came as a delta against findings this thread does not hold');
+    const { from, moved: movedFlags, shift } = wire.taggedDelta;
+    const rebuilt: TaggedFinding[] = new Array(from.length);
+    let next = 0;
+    // A slice at a time: moving a finding copies it.
+    for (let at = 0; at < from.length; at += wire.slice) {
+      if (at > 0) await yieldToLoop();
+      const to = Math.min(from.length, at + wire.slice);
+      for (let i = at; i < to; i++) {
+        const j = from[i]!;
+        rebuilt[i] = j < 0 ? findings[next++]! : moved(base[j]!, movedFlags[i] ? shift : 0);
+      }
+      countSlice(to - at);
+    }
+    findings = rebuilt;
+  }
   await yieldToLoop();
   const tagged: VisibleFindings = {
     findings,

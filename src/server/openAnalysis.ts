@@ -14,6 +14,7 @@ import type { Analyzer } from '../core/analyzer';
 import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
 import { attachTags } from '../core/taggedFindings';
 import { applyVisibility } from '../core/visibility';
+import type { TaggedFinding } from '../core/taggedFindings';
 import { WorkerPool } from '../core/workerPool';
 import type { SourceDigest } from '../core/corpus';
 import { digestFromWire, fromWire } from './analysisWire';
@@ -51,6 +52,9 @@ export class OpenAnalysis {
   /** Digests the worker will post after its answers (openDigests.ts), by id. */
   private readonly digests = new Map<number, (digest: SourceDigest | 'superseded' | undefined) => void>();
   private nextDigest = 1;
+  /** The findings of the last analyses received per source, newest last, by number: the worker sends the next as a delta against one. */
+  private readonly held = new Map<string, { seq: number; findings: readonly TaggedFinding[] }[]>();
+  private nextSeq = 1;
 
   constructor(private readonly options: OpenAnalysisOptions) {
     const script = options.script ?? path.join(__dirname, 'indexWorker.js');
@@ -87,14 +91,21 @@ export class OpenAnalysis {
     };
   }
 
-  private async inWorker(analyse: AnalyseJob, uri: string): Promise<SourceAnalysis> {
+  /** Forgets what was held for a source (closed): its next analysis is sent whole. */
+  forget(uri: string): void {
+    this.held.delete(uri);
+  }
+
+  private async inWorker(analyse: AnalyseJob, uri: string, whole = false): Promise<SourceAnalysis> {
     const script = this.script!;
     const pool = (this.pool ??= new WorkerPool(() => new Worker(script), 1, {
       unref: true,
       onWorkerError: (e) => this.options.log(`Sourcemark analysis worker failed: ${e.stack ?? e.message}`),
       onOther: (m) => void this.digestArrived(m as DigestMessage),
     }));
-    const job: AnalyseJob = { ...analyse, digest: { id: this.nextDigest++, uri } };
+    const held = this.held.get(uri);
+    const base = whole ? undefined : held?.[held.length - 1]?.seq;
+    const job: AnalyseJob = { ...analyse, digest: { id: this.nextDigest++, uri }, delta: { uri, seq: this.nextSeq++, ...(base !== undefined ? { base } : {}) } };
     const digest = new Promise<SourceDigest | 'superseded' | undefined>((resolve) => this.digests.set(job.digest!.id, resolve));
     const noDigest = () => this.settleDigest(job.digest!.id, undefined);
     let timer: NodeJS.Timeout | undefined;
@@ -118,9 +129,24 @@ export class OpenAnalysis {
     }
     if ('overBudgetMs' in reply) return tooComplex(job, `its analysis used more than ${duration(this.budgetMs)} of processor time`);
     if ('error' in reply) throw new Error(reply.error);
-    const analysed = await fromWire(reply.analysed);
+    const delta = reply.analysed.taggedDelta;
+    const against = delta && this.held.get(uri)?.find((h) => h.seq === delta.base);
+    if (delta && !against) {
+      // Closed and opened again meanwhile: what the delta was made against is gone here; ask for it whole.
+      noDigest();
+      return this.inWorker(analyse, uri, true);
+    }
+    const analysed = await fromWire(reply.analysed, against?.findings);
+    this.hold(uri, job.delta!.seq, analysed.tagged.findings);
     digestComing(analysed.tagged, digest);
     return analysed;
+  }
+
+  private hold(uri: string, seq: number, findings: readonly TaggedFinding[]): void {
+    const list = this.held.get(uri) ?? [];
+    list.push({ seq, findings });
+    if (list.length > 3) list.shift();
+    this.held.set(uri, list);
   }
 
   private async digestArrived(m: DigestMessage): Promise<void> {
@@ -137,6 +163,7 @@ export class OpenAnalysis {
   dispose(): void {
     void this.pool?.terminate();
     this.pool = undefined;
+    this.held.clear();
     for (const id of [...this.digests.keys()]) this.settleDigest(id, undefined);
   }
 }
