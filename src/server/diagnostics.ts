@@ -11,6 +11,7 @@ import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingDiagnosticCode, type Findin
 import type { SeverityName } from './settings';
 import type { SourceState } from './sourceState';
 import { disagreeText, rangeOf } from './crossSource';
+import { sameContentAs } from './findingsDelta';
 import { kindWord, statusWord } from '../shared/words';
 import { oneLine } from '../core/text/shorten';
 
@@ -126,21 +127,18 @@ function findingDiagnostic(f: TaggedFinding, state: SourceState, context: string
 }
 
 /**
- * A finding's message, kept by what it says rather than where it is: an edit of a long source moves
- * every finding after it, and describing them all again took most of a keystroke's diagnostics.
- * No description reads an offset (start, end, id, a tag's anchor), so they are left out of the key.
+ * A finding's message, kept with the finding: after an edit of a long source most findings are the
+ * previous analysis's, as they were or moved (findingsDelta.ts), and describing them all again took
+ * most of a keystroke's diagnostics. No description reads an offset, so a moved copy says what its
+ * original says; the context (language, reference date) must be the same too.
  */
-const messages = new Map<string, string>();
-const MESSAGES_KEPT = 50_000;
-const notWhere = (key: string, value: unknown) => (key === 'start' || key === 'end' || key === 'id' || key === 'anchor' ? undefined : value);
+const messages = new WeakMap<object, { context: string; message: string }>();
 
 function messageOf(f: TaggedFinding, state: SourceState, context: string): string {
-  const key = `${context}\u0000${JSON.stringify(f, notWhere)}`;
-  let message = messages.get(key);
-  if (message === undefined) {
-    if (messages.size >= MESSAGES_KEPT) messages.clear();
-    message = toPlain(describe(f, state.analysis).message);
-    messages.set(key, message);
-  }
+  const origin = sameContentAs(f);
+  const known = messages.get(origin);
+  if (known?.context === context) return known.message;
+  const message = toPlain(describe(f, state.analysis).message);
+  messages.set(origin, { context, message });
   return message;
 }

@@ -74,6 +74,14 @@ function sameMoved(now: unknown, before: unknown, shift: number, key: string | u
   return true;
 }
 
+/** Each moved copy's first original: it says the same (only its offsets differ), so what is derived from what it says can be kept. */
+const origins = new WeakMap<object, object>();
+
+/** The finding `f` is a moved copy of (first of the line), or `f` itself. */
+export function sameContentAs<T extends object>(f: T): T {
+  return (origins.get(f) as T | undefined) ?? f;
+}
+
 /** `before` moved by `shift`: a copy with every `start`/`end` number moved and an offset id rebuilt; `before` itself when the shift is 0. */
 export function moved<T>(before: T, shift: number): T {
   if (shift === 0) return before;
@@ -88,6 +96,7 @@ export function moved<T>(before: T, shift: number): T {
   const out = copy(before, undefined) as Positioned;
   const b = before as unknown as Positioned;
   if (typeof b.id === 'string' && b.id === idOf(b)) out.id = idOf(out);
+  origins.set(out, sameContentAs(b));
   return out as unknown as T;
 }
 

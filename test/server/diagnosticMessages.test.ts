@@ -1,11 +1,15 @@
-// Diagnostic messages are kept by what a finding says, not where it is (src/server/diagnostics.ts):
-// after edits that move findings, a tag's status changing and another reference date, every
-// message is still the one describe() gives for that finding now.
+// Diagnostic messages are kept with the finding, and a moved copy of a finding says what its
+// original says (src/server/diagnostics.ts, findingsDelta.ts): with analyses crossing as deltas, as
+// a long open source's do, after edits that move findings, a tag's status changing and another
+// reference date, every message is still the one describe() gives for that finding now.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe as suite, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
+import { analyzeSource, type SourceAnalysis } from '../../src/core/sourceAnalysis';
+import { fromWire, toWire } from '../../src/server/analysisWire';
+import { sameContentAs } from '../../src/server/findingsDelta';
 import { describe } from '../../src/core/kinds';
 import { toPlain } from '../../src/core/text/richText';
 import { toDiagnostics } from '../../src/server/diagnostics';
@@ -25,9 +29,18 @@ const settings = {
 };
 const analyzer = new Analyzer();
 
-function stateOf(text: string, tags = sidecar([]), referenceDate?: string): Promise<SourceState> {
+/** The previous analysis, against which the next crosses as a delta (as from the worker). */
+let previous: { text: string; analysed: SourceAnalysis } | undefined;
+
+async function stateOf(text: string, tags = sidecar([]), referenceDate?: string): Promise<SourceState> {
   return loadState(analyzer, {
     uri: URI, version: 1, settings: { ...settings, ...(referenceDate ? { referenceDate } : {}) }, text, sidecar: { state: 'ok', sidecar: tags, raw: JSON.stringify(tags) },
+  }, undefined, async (a, t, s, o, tracked) => {
+    const analysed = analyzeSource(a, t, s, o, tracked);
+    const base = previous && { seq: 1, text: previous.text, findings: previous.analysed.tagged.findings };
+    const back = await fromWire(toWire(analysed, undefined, base, t), base?.findings);
+    previous = { text: t, analysed: back };
+    return back;
   });
 }
 
@@ -57,6 +70,7 @@ suite('diagnostic messages', () => {
     for (const insert of ['Plainly ', 'Reportedly, ', '\n\n']) {
       text = insert + text;
       state = await stateOf(text);
+      expect(state.tagged.findings.filter((f) => sameContentAs(f) !== f).length).toBeGreaterThan(10);
       expectMessagesOf(text, state);
     }
 
