@@ -20,11 +20,14 @@ export interface FindingsDelta<T> {
 }
 
 interface Positioned {
-  id: string;
-  kind: string;
+  id?: string;
+  kind?: string;
   start: number;
   end: number;
 }
+
+/** Where an item is looked for among the previous ones: its span (moved back by `shift`) and kind. */
+const placeOf = (f: Positioned, shift = 0) => `${f.start - shift}:${f.end - shift}:${f.kind ?? ''}`;
 
 const idOf = (f: Positioned) => `${f.kind}:${f.start}:${f.end}`;
 
@@ -102,16 +105,18 @@ export function moved<T>(before: T, shift: number): T {
 
 /**
  * `findings` (of `text`) against `previous` (of `previousText`): which are previous ones, as they
- * were or moved by the edit between the two texts. Findings in text order on both sides.
+ * were or moved by the edit between the two texts. Any list of items with a span (findings, region
+ * spans); the order is kept, whatever it is.
  */
 export function findingsDelta<T extends Positioned>(previousText: string, previous: readonly T[], text: string, findings: readonly T[]): FindingsDelta<T> {
   const { prefix, suffix } = commonEnds(previousText, text);
   const shift = text.length - previousText.length;
   // Text from here on is the previous text's from (here − shift) on.
   const movedFrom = text.length - suffix;
-  const byId = new Map<string, number>();
+  const byPlace = new Map<string, number>();
   previous.forEach((f, i) => {
-    if (!byId.has(f.id)) byId.set(f.id, i);
+    const place = placeOf(f);
+    if (!byPlace.has(place)) byPlace.set(place, i);
   });
   const from = new Int32Array(findings.length);
   const movedFlags = new Uint8Array(findings.length);
@@ -121,7 +126,7 @@ export function findingsDelta<T extends Positioned>(previousText: string, previo
     // A finding wholly after the edit moved with it; any other is looked for where it is (a
     // finding before the edit, or one the document pass changed in place).
     const s = shift !== 0 && f.start >= movedFrom && f.start >= prefix ? shift : 0;
-    const j = byId.get(s ? `${f.kind}:${f.start - s}:${f.end - s}` : f.id);
+    const j = byPlace.get(placeOf(f, s));
     if (j !== undefined && sameMoved(f, previous[j], s, undefined, true)) {
       from[i] = j;
       movedFlags[i] = s ? 1 : 0;

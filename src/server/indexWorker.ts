@@ -73,7 +73,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
       const want = job.delta;
       const base = want?.base === undefined ? undefined : sent.get(want.uri)?.find((b) => b.seq === want.base);
       parentPort!.postMessage({ id, analysed: toWire(analysed, undefined, base, job.text) } satisfies AnalyseReply);
-      if (want) remember(want.uri, { seq: want.seq, text: job.text, findings: analysed.tagged.findings });
+      if (want) remember(want.uri, { seq: want.seq, text: job.text, analysed });
       digestLater(job, analysed);
     } catch (e) {
       if (job.digest) parentPort!.postMessage({ digestOf: job.digest.id, error: 'not analysed' } satisfies DigestMessage);

@@ -14,7 +14,6 @@ import type { Analyzer } from '../core/analyzer';
 import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
 import { attachTags } from '../core/taggedFindings';
 import { applyVisibility } from '../core/visibility';
-import type { TaggedFinding } from '../core/taggedFindings';
 import { WorkerPool } from '../core/workerPool';
 import type { SourceDigest } from '../core/corpus';
 import { digestFromWire, fromWire } from './analysisWire';
@@ -52,8 +51,8 @@ export class OpenAnalysis {
   /** Digests the worker will post after its answers (openDigests.ts), by id. */
   private readonly digests = new Map<number, (digest: SourceDigest | 'superseded' | undefined) => void>();
   private nextDigest = 1;
-  /** The findings of the last analyses received per source, newest last, by number: the worker sends the next as a delta against one. */
-  private readonly held = new Map<string, { seq: number; findings: readonly TaggedFinding[] }[]>();
+  /** The last analyses received per source, newest last, by number: the worker sends the next as a delta against one. */
+  private readonly held = new Map<string, { seq: number; analysed: SourceAnalysis }[]>();
   private nextSeq = 1;
 
   constructor(private readonly options: OpenAnalysisOptions) {
@@ -129,22 +128,22 @@ export class OpenAnalysis {
     }
     if ('overBudgetMs' in reply) return tooComplex(job, `its analysis used more than ${duration(this.budgetMs)} of processor time`);
     if ('error' in reply) throw new Error(reply.error);
-    const delta = reply.analysed.taggedDelta;
-    const against = delta && this.held.get(uri)?.find((h) => h.seq === delta.base);
-    if (delta && !against) {
+    const madeAgainst = reply.analysed.base;
+    const against = madeAgainst === undefined ? undefined : this.held.get(uri)?.find((h) => h.seq === madeAgainst);
+    if (madeAgainst !== undefined && !against) {
       // Closed and opened again meanwhile: what the delta was made against is gone here; ask for it whole.
       noDigest();
       return this.inWorker(analyse, uri, true);
     }
-    const analysed = await fromWire(reply.analysed, against?.findings);
-    this.hold(uri, job.delta!.seq, analysed.tagged.findings);
+    const analysed = await fromWire(reply.analysed, against?.analysed);
+    this.hold(uri, job.delta!.seq, analysed);
     digestComing(analysed.tagged, digest);
     return analysed;
   }
 
-  private hold(uri: string, seq: number, findings: readonly TaggedFinding[]): void {
+  private hold(uri: string, seq: number, analysed: SourceAnalysis): void {
     const list = this.held.get(uri) ?? [];
-    list.push({ seq, findings });
+    list.push({ seq, analysed });
     if (list.length > 3) list.shift();
     this.held.set(uri, list);
   }

@@ -37,8 +37,8 @@ async function stateOf(text: string, tags = sidecar([]), referenceDate?: string)
     uri: URI, version: 1, settings: { ...settings, ...(referenceDate ? { referenceDate } : {}) }, text, sidecar: { state: 'ok', sidecar: tags, raw: JSON.stringify(tags) },
   }, undefined, async (a, t, s, o, tracked) => {
     const analysed = analyzeSource(a, t, s, o, tracked);
-    const base = previous && { seq: 1, text: previous.text, findings: previous.analysed.tagged.findings };
-    const back = await fromWire(toWire(analysed, undefined, base, t), base?.findings);
+    const base = previous && { seq: 1, text: previous.text, analysed: previous.analysed };
+    const back = await fromWire(toWire(analysed, undefined, base, t), base?.analysed);
     previous = { text: t, analysed: back };
     return back;
   });

@@ -1,7 +1,8 @@
 // After an edit, a long open source's findings cross from the worker as a delta against the
 // previous analysis (src/server/findingsDelta.ts, analysisWire.ts): whatever the edit (inserts,
 // deletions, replacements anywhere, paragraph breaks, CRLF, emoji), the main thread must rebuild
-// exactly the analysis the worker made, key order included, and the previous one must stay as it was.
+// exactly the analysis the worker made (findings, repeats, region spans), key order included, and the
+// previous one must stay as it was.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -55,7 +56,9 @@ describe('findings delta', () => {
     expect(commonEnds('aaa', 'aaaa')).toEqual({ prefix: 3, suffix: 0 });
   });
 
-  const sources = [...samples.slice(0, 3), { name: 'generated-16kb.txt', text: generated }];
+  // The same page twice: its second copies are repeats, a list that crosses as a delta too.
+  const twice = `${samples[0]!.text}\n\n${samples[0]!.text}`;
+  const sources = [...samples.slice(0, 3), { name: 'generated-16kb.txt', text: generated }, { name: 'twice.txt', text: twice }];
   it.each(sources)('rebuilds the analysis after random edits exactly: $name', async ({ name, text }) => {
     const analyzer = new Analyzer();
     let reused = 0;
@@ -69,9 +72,11 @@ describe('findings delta', () => {
           const analysed = analyse(analyzer, name, text, now);
           const expected = JSON.stringify(analysed);
           const before = JSON.stringify(previous);
-          const wire = deserialize(serialize(toWire(analysed, 7, { seq: 1, text: previousText, findings: previous.tagged.findings }, now))) as ReturnType<typeof toWire>;
+          const wire = deserialize(serialize(toWire(analysed, 7, { seq: 1, text: previousText, analysed: previous }, now))) as ReturnType<typeof toWire>;
           expect(wire.taggedDelta).toBeDefined();
-          const back = await fromWire(wire, previous.tagged.findings);
+          expect(wire.regionsDelta).toBeDefined();
+          if (analysed.analysis!.repeats && previous.analysis!.repeats) expect(wire.repeatsDelta).toBeDefined();
+          const back = await fromWire(wire, previous);
           expect(back).toEqual(cloned(analysed));
           expect(JSON.stringify(back)).toBe(expected);
           // The previous analysis is left as it was: moved findings are copies.
