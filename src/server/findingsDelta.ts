@@ -41,40 +41,41 @@ export function commonEnds(a: string, b: string): { prefix: number; suffix: numb
   return { prefix, suffix };
 }
 
-const plain = (x: object) => {
-  const p = Object.getPrototypeOf(x);
-  return p === Object.prototype || p === Array.prototype || p === null;
-};
+const PROTO = Object.prototype;
+
+/** Keys of the `before` object at each depth, reused: comparing 50,000 findings allocates no key lists. */
+const scratch: string[][] = [];
 
 /** Whether `now` is `before` moved by `shift` (see the head of this file). `key` is the key `now` sits under. */
-function sameMoved(now: unknown, before: unknown, shift: number, key: string | undefined, top: boolean): boolean {
-  if (typeof now === 'number' && typeof before === 'number') {
-    return key === 'start' || key === 'end' ? now === before + shift : now === before;
+function sameMoved(now: unknown, before: unknown, shift: number, key: string | undefined, depth: number): boolean {
+  if (typeof now === 'number') {
+    return typeof before === 'number' && (shift !== 0 && (key === 'start' || key === 'end') ? now === before + shift : now === before);
   }
   if (typeof now !== 'object' || now === null || typeof before !== 'object' || before === null) return now === before;
-  if (!plain(now) || !plain(before) || Array.isArray(now) !== Array.isArray(before)) return false;
   if (Array.isArray(now)) {
-    const b = before as unknown[];
-    if (now.length !== b.length) return false;
-    for (let i = 0; i < now.length; i++) if (!sameMoved(now[i], b[i], shift, undefined, false)) return false;
+    if (!Array.isArray(before) || now.length !== before.length) return false;
+    for (let i = 0; i < now.length; i++) if (!sameMoved(now[i], before[i], shift, undefined, depth + 1)) return false;
     return true;
   }
+  // Plain objects only: a Map or a Date has no keys to compare.
+  if (Array.isArray(before) || Object.getPrototypeOf(now) !== PROTO || Object.getPrototypeOf(before) !== PROTO) return false;
   const a = now as Record<string, unknown>;
   const b = before as Record<string, unknown>;
-  const keys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (keys.length !== bKeys.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (k !== bKeys[i]) return false;
-    if (top && k === 'id' && shift !== 0 && b.id === idOf(b as unknown as Positioned)) {
+  const keys = (scratch[depth] ??= []);
+  let n = 0;
+  for (const k in b) keys[n++] = k;
+  let i = 0;
+  for (const k in a) {
+    if (i >= n || keys[i] !== k) return false;
+    i++;
+    if (depth === 0 && k === 'id' && shift !== 0 && b.id === idOf(b as unknown as Positioned)) {
       // An id made of the finding's offsets follows it (as `moved` rebuilds it).
       if (a.id !== idOf(a as unknown as Positioned)) return false;
       continue;
     }
-    if (!sameMoved(a[k], b[k], shift, k, false)) return false;
+    if (!sameMoved(a[k], b[k], shift, k, depth + 1)) return false;
   }
-  return true;
+  return i === n;
 }
 
 /** Each moved copy's first original: it says the same (only its offsets differ), so what is derived from what it says can be kept. */
@@ -85,18 +86,24 @@ export function sameContentAs<T extends object>(f: T): T {
   return (origins.get(f) as T | undefined) ?? f;
 }
 
+/** A copy of `x` with every number under a key `start` or `end` moved by `shift`. */
+function copyMoved(x: unknown, shift: number, key: string | undefined): unknown {
+  if (typeof x === 'number') return key === 'start' || key === 'end' ? x + shift : x;
+  if (typeof x !== 'object' || x === null) return x;
+  if (Array.isArray(x)) {
+    const out = new Array(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = copyMoved(x[i], shift, undefined);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in x) out[k] = copyMoved((x as Record<string, unknown>)[k], shift, k);
+  return out;
+}
+
 /** `before` moved by `shift`: a copy with every `start`/`end` number moved and an offset id rebuilt; `before` itself when the shift is 0. */
 export function moved<T>(before: T, shift: number): T {
   if (shift === 0) return before;
-  const copy = (x: unknown, key: string | undefined): unknown => {
-    if (typeof x === 'number') return key === 'start' || key === 'end' ? x + shift : x;
-    if (typeof x !== 'object' || x === null) return x;
-    if (Array.isArray(x)) return x.map((v) => copy(v, undefined));
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(x)) out[k] = copy((x as Record<string, unknown>)[k], k);
-    return out;
-  };
-  const out = copy(before, undefined) as Positioned;
+  const out = copyMoved(before, shift, undefined) as Positioned;
   const b = before as unknown as Positioned;
   if (typeof b.id === 'string' && b.id === idOf(b)) out.id = idOf(out);
   origins.set(out, sameContentAs(b));
@@ -127,7 +134,7 @@ export function findingsDelta<T extends Positioned>(previousText: string, previo
     // finding before the edit, or one the document pass changed in place).
     const s = shift !== 0 && f.start >= movedFrom && f.start >= prefix ? shift : 0;
     const j = byPlace.get(placeOf(f, s));
-    if (j !== undefined && sameMoved(f, previous[j], s, undefined, true)) {
+    if (j !== undefined && sameMoved(f, previous[j], s, undefined, 0)) {
       from[i] = j;
       movedFlags[i] = s ? 1 : 0;
     } else {
