@@ -9,7 +9,7 @@ import { ignoredNamesFor } from '../../core/dismissals/ignoreFile';
 import { readRegularFile } from '../../core/files/regularFile';
 import { loadSource, readSourceFile } from '../../core/loadSource';
 import { SIDECAR_LIMITS } from '../../core/tags/sidecarFormat';
-import { sidecarPathFor } from '../../core/tags/sidecarStore';
+import { sidecarFromBytes, sidecarPathFor } from '../../core/tags/sidecarStore';
 import { cachedCheckOf, checkFile, checkFileFromCache, type CheckFile } from '../checkFile';
 import { cachedReportSourceOf, reportSourceFromCache, toReportSource } from '../exportSource';
 import type { ReportSource } from '../../core/report/reportData';
@@ -58,13 +58,12 @@ function settingsKey(s: SourceOptions): string {
   ]);
 }
 
-/** The sidecar's bytes as a key part; undefined when it cannot be read (such a source is never cached). */
-async function sidecarHash(file: string): Promise<string | undefined> {
+/** The sidecar's bytes (undefined: none), 'unreadable' when it cannot be read (such a source is never cached). */
+async function sidecarBytes(file: string): Promise<Buffer | undefined | 'unreadable'> {
   try {
-    const bytes = await readRegularFile(sidecarPathFor(file), SIDECAR_LIMITS.bytes);
-    return bytes ? sha256(bytes) : 'no sidecar';
+    return await readRegularFile(sidecarPathFor(file), SIDECAR_LIMITS.bytes);
   } catch {
-    return undefined;
+    return 'unreadable';
   }
 }
 
@@ -82,16 +81,17 @@ export async function cachedTask<R, T>(
   }
   const { text } = await readSourceFile(file);
   const withIgnored = options.ignoredNames ? options : { ...options, ignoredNames: await ignoredNamesFor(dirname(file), process.cwd()) };
-  const sidecar = await sidecarHash(file);
-  const key = sidecar === undefined ? undefined : cache.key([kind.entry, resolve(file), settingsKey(withIgnored), sha256(text), sidecar]);
+  const bytes = await sidecarBytes(file);
+  const key = bytes === 'unreadable' ? undefined : cache.key([kind.entry, resolve(file), settingsKey(withIgnored), sha256(text), bytes ? sha256(bytes) : 'no sidecar']);
   const known = key === undefined ? undefined : cache.get(key);
   if (known && (known.digest || !digest)) return { value: kind.rebuild(file, known.value as T), ...(digest ? { digest: known.digest } : {}), cached: true };
 
-  const report = { file, ...(await loadSource(analyzer, { path: file, text, ignoreRoot: process.cwd() }, withIgnored)) };
+  // Analysed with the very sidecar bytes the key was made of, whatever the file holds meanwhile.
+  const sidecar = bytes === 'unreadable' ? undefined : sidecarFromBytes(bytes);
+  const report = { file, ...(await loadSource(analyzer, { path: file, text, ignoreRoot: process.cwd(), ...(sidecar ? { sidecar } : {}) }, withIgnored)) };
   const value = kind.fresh(report);
   const made = digest ? digestSource(report.text, report) : undefined;
   const keep = kind.keep(value);
-  // Kept only if the sidecar read for the key is the one analysed (it may change meanwhile).
-  if (key && keep !== undefined && (await sidecarHash(file)) === sidecar) cache.set(key, { value: keep, ...(made ? { digest: made } : {}) });
+  if (key && keep !== undefined) cache.set(key, { value: keep, ...(made ? { digest: made } : {}) });
   return { value, ...(made ? { digest: made } : {}), cached: false };
 }
