@@ -17,8 +17,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
 const SEED = 0x5eed;
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] }
+export interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+export interface Profile { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] }
 
 const now = () => Number(process.hrtime.bigint() / 1000n);
 
@@ -31,7 +31,7 @@ async function quietDiagnostics(client: LspTestClient, uri: string): Promise<voi
 }
 
 /** Self and total milliseconds by function (name + file:line) over the samples within [from, to] (µs, monotonic). */
-function summarise(profile: Profile, from: number, to: number): { self: Map<string, number>; total: Map<string, number>; all: number } {
+export function summarise(profile: Profile, from: number, to: number): { self: Map<string, number>; total: Map<string, number>; all: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -105,7 +105,9 @@ async function main(): Promise<void> {
   rmSync(profDir, { recursive: true, force: true });
 }
 
-main().then(() => process.exit(0), (e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().then(() => process.exit(0), (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

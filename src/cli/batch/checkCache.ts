@@ -1,4 +1,4 @@
-// `sourcemark check` and `report` on a source they have seen before: the result is read from the
+// `sourcemark check`, `report` and `stats` on a source they have seen before: the result is read from the
 // digest cache the language server keeps too (core/corpus/digestCache.ts, same folder and key
 // parts), so an unchanged folder costs only reading what was cached, and only changed sources are analysed.
 import { dirname, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { cachedReportSourceOf, reportSourceFromCache, toReportSource } from '../
 import type { ReportSource } from '../../core/report/reportData';
 import type { SourceReport } from '../sourceReport';
 import type { SourceOptions } from '../options';
+import { cachedStatsOf, statsFile, statsFileFromCache, type StatsFile } from '../statsFile';
 
 /**
  * What a command keeps of a source: `keep` gives the cacheable part of a fresh result (undefined for
@@ -32,6 +33,7 @@ interface CachedKind<R, T> {
 export const CACHED_KINDS = {
   check: { entry: 'cli-check-1', fresh: checkFile, keep: cachedCheckOf, rebuild: checkFileFromCache } satisfies CachedKind<CheckFile, unknown>,
   reportSource: { entry: 'cli-report-source-1', fresh: (r) => toReportSource(r), keep: cachedReportSourceOf, rebuild: reportSourceFromCache } satisfies CachedKind<ReportSource, unknown>,
+  stats: { entry: 'cli-stats-1', fresh: statsFile, keep: cachedStatsOf, rebuild: statsFileFromCache } satisfies CachedKind<StatsFile, unknown>,
 };
 export type CachedKindName = keyof typeof CACHED_KINDS;
 
