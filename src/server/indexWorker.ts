@@ -19,7 +19,7 @@ import { OverBudgetError, workBudget } from './workBudget';
 const analyzer = new Analyzer(256);
 const store = new FileSidecarStore();
 const cache: IndexCache | undefined = digestCacheFromEnv();
-analyzer.warmUp();
+analyzer.warmUpBeforeFirstUse();
 
 const post = (r: WorkerResponse) => parentPort!.postMessage(r);
 
