@@ -191,8 +191,13 @@ export async function fromWire(wire: WireAnalysis, base?: SourceAnalysis): Promi
     await inSlices(Array.from(wire.findingsFrom), (from, i) => {
       if (from < 0) analysisFindings[i] = literal[next++]!;
       else {
-        const { annotation: _annotation, anchor: _anchor, ...finding } = findings[from]!;
-        analysisFindings[i] = finding;
+        const tagged = findings[from]!;
+        // Untagged, it is the very finding (copyOf): shared, not copied, as nothing changes a finding once analysed.
+        if (!('annotation' in tagged) && !('anchor' in tagged)) analysisFindings[i] = tagged;
+        else {
+          const { annotation: _annotation, anchor: _anchor, ...finding } = tagged;
+          analysisFindings[i] = finding;
+        }
       }
     }, wire.slice);
     const parts: Record<string, unknown> = {
