@@ -26,10 +26,15 @@ const post = (r: WorkerResponse) => parentPort!.postMessage(r);
 // Long open sources (openAnalysis.ts) get an analyzer of their own, with the main thread's cache
 // size: re-analysis after an edit then costs only the paragraphs it touched, here as there.
 let openAnalyzer: Analyzer | undefined;
-/** The last analyses sent of each long open source, newest last: the next one goes as a delta against one the main thread holds. */
+/**
+ * The last analyses sent of each long open source, newest last: the next one goes as a delta against
+ * the one the main thread holds (its latest, or the one before while a newer is on its way). Two per
+ * source, four sources: each is a whole analysis (tens of MB for 1 MB of text); a closed source's
+ * go when others take their place.
+ */
 const sent = new Map<string, WireBase[]>();
-const SENT_PER_SOURCE = 3;
-const SENT_SOURCES = 8;
+const SENT_PER_SOURCE = 2;
+const SENT_SOURCES = 4;
 
 function remember(uri: string, base: WireBase): void {
   const list = sent.get(uri) ?? [];

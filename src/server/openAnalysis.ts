@@ -144,7 +144,8 @@ export class OpenAnalysis {
   private hold(uri: string, seq: number, analysed: SourceAnalysis): void {
     const list = this.held.get(uri) ?? [];
     list.push({ seq, analysed });
-    if (list.length > 3) list.shift();
+    // The latest, and the one before for a reply made against it while the latest was on its way.
+    if (list.length > 2) list.shift();
     this.held.set(uri, list);
   }
 
