@@ -6,10 +6,11 @@
 // list share is sent once: analysis.findings refers to the tagged copy by index.
 import { deserialize, serialize } from 'node:v8';
 import type { SourceDigest } from '../core/corpus';
-import type { Finding } from '../core/model';
+import type { Finding, RegionSpan } from '../core/model';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
 import type { VisibleFindings } from '../core/visibility';
+import { findingsDelta, moved, type FindingsDelta } from './findingsDelta';
 import { countSlice, inSlices, SLICE_ITEMS, yieldToLoop } from './slices';
 
 export interface WireAnalysis {
@@ -17,8 +18,17 @@ export interface WireAnalysis {
   slice: number;
   /** Everything but the long arrays. */
   head: Uint8Array;
-  /** tagged.findings, a slice per buffer. */
+  /** tagged.findings, a slice per buffer; with `taggedDelta`, only those not among the base's. */
   tagged: Uint8Array[];
+  /** The base analysis the deltas are against (its seq); with it, tagged.findings, analysis.repeats and analysis.regions go as deltas. */
+  base?: number;
+  /** tagged.findings as the base analysis's, as they were or moved by the edit (findingsDelta.ts). */
+  taggedDelta?: ListDelta;
+  /** analysis.repeats as a delta against the base's (`repeats` then holds only those not among them). */
+  repeatsDelta?: ListDelta;
+  /** analysis.regions, sent apart from the head when the base has some: the ones not among the base's, and the delta. */
+  regions?: Uint8Array[];
+  regionsDelta?: ListDelta;
   /** analysis.findings: the index of the tagged finding each is (that finding without its tag), or -1 for the next of `literal`. */
   findingsFrom?: Int32Array;
   /** analysis.findings not found as such among the tagged ones, in slices. */
@@ -55,8 +65,44 @@ function serialiseSlices<T>(items: readonly T[], size: number): Uint8Array[] {
   return out;
 }
 
-/** In the worker: the analysis as slices to post. */
-export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS): WireAnalysis {
+type ListDelta = Omit<FindingsDelta<unknown>, 'literal'>;
+
+/** An earlier analysis of the same source that the main thread holds too: `seq` names it on both sides. */
+export interface WireBase {
+  seq: number;
+  text: string;
+  analysed: SourceAnalysis;
+}
+
+/** A list as a delta against the base's (the items not among them, in slices, and where the others are). */
+function listDelta<T extends { start: number; end: number }>(base: WireBase, previous: readonly T[], text: string, items: readonly T[], size: number): { slices: Uint8Array[]; delta: ListDelta } {
+  const { literal, ...delta } = findingsDelta(base.text, previous, text, items);
+  return { slices: serialiseSlices(literal, size), delta };
+}
+
+/** A list back from its slices and, when it came as a delta, the base's list, a slice at a time. */
+async function listFromWire<T>(slices: readonly Uint8Array[], size: number, delta?: ListDelta, previous?: readonly T[]): Promise<T[]> {
+  const literal = await fromSlices<T>(slices);
+  if (!delta) return literal;
+  if (!previous) throw new Error('an analysis came as a delta against one this thread does not hold');
+  const { from, moved: movedFlags, shift } = delta;
+  const out: T[] = new Array(from.length);
+  let next = 0;
+  // A slice at a time: moving an item copies it.
+  for (let at = 0; at < from.length; at += size) {
+    if (at > 0) await yieldToLoop();
+    const to = Math.min(from.length, at + size);
+    for (let i = at; i < to; i++) {
+      const j = from[i]!;
+      out[i] = j < 0 ? literal[next++]! : moved(previous[j]!, movedFlags[i] ? shift : 0);
+    }
+    countSlice(to - at);
+  }
+  return out;
+}
+
+/** In the worker: the analysis (of `text`) as slices to post; with a base, the tagged findings as a delta against it. */
+export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS, base?: WireBase, text?: string): WireAnalysis {
   const { analysis, skippedReason, tagged } = analysed;
   const indexOf = new Map(tagged.findings.map((f, i) => [f, i]));
   const head: Head = {
@@ -71,10 +117,26 @@ export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS): WireAnalys
       hiddenByRegion: tagged.hiddenByRegion,
     },
   };
-  const wire: WireAnalysis = { slice: size, head: new Uint8Array(0), tagged: serialiseSlices(tagged.findings, size), literal: [] };
+  const against = text === undefined ? undefined : base;
+  const wire: WireAnalysis = { slice: size, head: new Uint8Array(0), tagged: [], literal: [] };
+  if (against) {
+    wire.base = against.seq;
+    const d = listDelta(against, against.analysed.tagged.findings, text!, tagged.findings, size);
+    wire.tagged = d.slices;
+    wire.taggedDelta = d.delta;
+  } else wire.tagged = serialiseSlices(tagged.findings, size);
   if (analysis) {
     const { findings, repeats, ...rest } = analysis;
     head.analysis = rest;
+    const previous = against?.analysed.analysis;
+    if (previous) {
+      // A 1 MB source has some 9,000 region spans: moved by an edit like the findings.
+      const { regions, ...others } = rest;
+      head.analysis = others as typeof rest;
+      const d = listDelta(against!, previous.regions, text!, regions, size);
+      wire.regions = d.slices;
+      wire.regionsDelta = d.delta;
+    }
     head.analysisKeys = Object.keys(analysis);
     const byId = new Map(tagged.findings.map((f, i) => [f.id, i]));
     const literal: Finding[] = [];
@@ -85,7 +147,11 @@ export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS): WireAnalys
       return -1;
     });
     wire.literal = serialiseSlices(literal, size);
-    if (repeats) wire.repeats = serialiseSlices(repeats, size);
+    if (repeats && previous?.repeats) {
+      const d = listDelta(against!, previous.repeats, text!, repeats, size);
+      wire.repeats = d.slices;
+      wire.repeatsDelta = d.delta;
+    } else if (repeats) wire.repeats = serialiseSlices(repeats, size);
   }
   wire.head = serialize(head);
   return wire;
@@ -102,10 +168,10 @@ async function fromSlices<T>(slices: readonly Uint8Array[]): Promise<T[]> {
   return out;
 }
 
-/** On the main thread: the analysis back from its slices, yielding to the event loop between them. */
-export async function fromWire(wire: WireAnalysis): Promise<SourceAnalysis> {
+/** On the main thread: the analysis back from its slices, yielding to the event loop between them; `base`, the analysis its deltas were made against. */
+export async function fromWire(wire: WireAnalysis, base?: SourceAnalysis): Promise<SourceAnalysis> {
   const head = deserialize(wire.head) as Head;
-  const findings = await fromSlices<TaggedFinding>(wire.tagged);
+  const findings = await listFromWire<TaggedFinding>(wire.tagged, wire.slice, wire.taggedDelta, base?.tagged.findings);
   await yieldToLoop();
   const tagged: VisibleFindings = {
     findings,
@@ -125,11 +191,20 @@ export async function fromWire(wire: WireAnalysis): Promise<SourceAnalysis> {
     await inSlices(Array.from(wire.findingsFrom), (from, i) => {
       if (from < 0) analysisFindings[i] = literal[next++]!;
       else {
-        const { annotation: _annotation, anchor: _anchor, ...finding } = findings[from]!;
-        analysisFindings[i] = finding;
+        const tagged = findings[from]!;
+        // Untagged, it is the very finding (copyOf): shared, not copied, as nothing changes a finding once analysed.
+        if (!('annotation' in tagged) && !('anchor' in tagged)) analysisFindings[i] = tagged;
+        else {
+          const { annotation: _annotation, anchor: _anchor, ...finding } = tagged;
+          analysisFindings[i] = finding;
+        }
       }
     }, wire.slice);
-    const parts: Record<string, unknown> = { ...head.analysis, findings: analysisFindings, ...(wire.repeats ? { repeats: await fromSlices<Finding>(wire.repeats) } : {}) };
+    const parts: Record<string, unknown> = {
+      ...head.analysis, findings: analysisFindings,
+      ...(wire.repeats ? { repeats: await listFromWire<Finding>(wire.repeats, wire.slice, wire.repeatsDelta, base?.analysis?.repeats) } : {}),
+      ...(wire.regions ? { regions: await listFromWire<RegionSpan>(wire.regions, wire.slice, wire.regionsDelta, base?.analysis?.regions) } : {}),
+    };
     analysis = Object.fromEntries(head.analysisKeys!.map((k) => [k, parts[k]])) as unknown as SourceAnalysis['analysis'];
   }
   return { ...(analysis ? { analysis } : {}), ...(head.skippedReason !== undefined ? { skippedReason: head.skippedReason } : {}), tagged };

@@ -11,6 +11,7 @@ import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingDiagnosticCode, type Findin
 import type { SeverityName } from './settings';
 import type { SourceState } from './sourceState';
 import { disagreeText, rangeOf } from './crossSource';
+import { sameContentAs } from './findingsDelta';
 import { kindWord, statusWord } from '../shared/words';
 import { oneLine } from '../core/text/shorten';
 
@@ -77,8 +78,10 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
     });
   }
 
+  // What a message depends on besides the finding: the bundle's language and the reference date.
+  const context = `${l10n.t('Claim')}\u0000${JSON.stringify(state.analysis?.reference ?? null)}`;
   for (const f of state.tagged.findings) {
-    const d = findingDiagnostic(f, state);
+    const d = findingDiagnostic(f, state, context);
     if (d) out.push({ ...d, range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) } });
   }
   out.push(...conflictDiagnostics(doc, state));
@@ -120,7 +123,7 @@ export function conflictMessage(c: Conflict, mine: ConflictSide, other: Conflict
   return l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}).', disagreeText(c.kind), oneLine(mine.focusText, 60), mine.value, otherName, oneLine(other.focusText, 60), other.value);
 }
 
-function findingDiagnostic(f: TaggedFinding, state: SourceState): Omit<Diagnostic, 'range'> | undefined {
+function findingDiagnostic(f: TaggedFinding, state: SourceState, context: string): Omit<Diagnostic, 'range'> | undefined {
   if (f.kind !== 'claim' && !state.settings.diagnostics[DIAGNOSTIC_SWITCH[f.kind]]) return undefined;
   // A claim that carries a tag has been looked at: it has a severity of its own.
   const severity = state.settings.severity[f.kind === 'claim' && f.annotation ? 'taggedClaim' : f.kind];
@@ -130,7 +133,24 @@ function findingDiagnostic(f: TaggedFinding, state: SourceState): Omit<Diagnosti
     severity: SEVERITY[severity],
     code: findingDiagnosticCode(f.kind, !!f.annotation),
     source: DIAGNOSTIC_SOURCE,
-    message: toPlain(describe(f, state.analysis).message),
+    message: messageOf(f, state, context),
     data,
   };
+}
+
+/**
+ * A finding's message, kept with the finding: after an edit of a long source most findings are the
+ * previous analysis's, as they were or moved (findingsDelta.ts), and describing them all again took
+ * most of a keystroke's diagnostics. No description reads an offset, so a moved copy says what its
+ * original says; the context (language, reference date) must be the same too.
+ */
+const messages = new WeakMap<object, { context: string; message: string }>();
+
+function messageOf(f: TaggedFinding, state: SourceState, context: string): string {
+  const origin = sameContentAs(f);
+  const known = messages.get(origin);
+  if (known?.context === context) return known.message;
+  const message = toPlain(describe(f, state.analysis).message);
+  messages.set(origin, { context, message });
+  return message;
 }

@@ -9,7 +9,7 @@ import { loadSource, readSourceFile } from '../core/loadSource';
 import type { SourceOptions } from '../core/sourceAnalysis';
 import { countFindings, emptyCounts, type SourceCounts } from '../core/sourceCounts';
 import { SIDECAR_LIMITS } from '../core/tags/sidecarFormat';
-import { sidecarPathFor, type SidecarStore } from '../core/tags/sidecarStore';
+import { sidecarFromBytes, sidecarPathFor, type SidecarRead, type SidecarStore } from '../core/tags/sidecarStore';
 import { DEFAULT_MAX_FILE_MB, tooLargeReason } from '../core/text/sourceText';
 import { problemOf } from './sourceSummary';
 
@@ -69,15 +69,21 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
   let key: string | undefined;
   let text = job.text;
   let options = job.options;
+  let sidecar: SidecarRead | undefined;
   if (cache && text === undefined) {
     text = (await readSourceFile(job.path)).text;
     // The workspace's ignore file hides findings too; read here (beside the source only) when the settings do not carry it.
     if (!options.ignoredNames) options = { ...options, ignoredNames: await ignoredNamesFor(dirname(job.path), dirname(job.path)) };
-    key = await cacheKey(cache, job.path, text, settingsKey(options));
-    const known = key === undefined ? undefined : cache.get(key);
-    if (known) return { digest: known.digest, summary: { ...known.summary, ...fileStamp } };
+    const sidecarBytes = await readSidecarBytes(job.path);
+    if (sidecarBytes !== 'unreadable') {
+      key = cache.key([job.path, settingsKey(options), sha256(text), sidecarBytes ? sha256(sidecarBytes) : 'no sidecar']);
+      const known = cache.get(key);
+      if (known) return { digest: known.digest, summary: { ...known.summary, ...fileStamp } };
+      // Analysed with the very bytes the key was made of: a sidecar saved meanwhile is not filed under the old key.
+      sidecar = sidecarFromBytes(sidecarBytes);
+    }
   }
-  const analysed = await loadSource(analyzer, { path: job.path, ...(text !== undefined ? { text } : {}) }, options, store);
+  const analysed = await loadSource(analyzer, { path: job.path, ...(text !== undefined ? { text } : {}), ...(sidecar ? { sidecar } : {}) }, options, store);
   const problem = problemOf(analysed.skippedReason, analysed.sidecar, analysed.sidecarPath);
   const digest = digestSource(analysed.text, analysed);
   const counts = countFindings(analysed.tagged);
@@ -87,18 +93,16 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
 }
 
 /**
- * The cache key of a closed source: its path, the hashes of its text and of its sidecar's bytes
- * (tags, dismissals), and the settings (regions, ignored names). Undefined when the sidecar cannot
- * be read (too large, not a file): such a source is analysed every time.
+ * A closed source's sidecar bytes for its cache key (with its path, the hash of its text and the
+ * settings: regions, ignored names); undefined when there is none, 'unreadable' when it cannot be
+ * read (too large, not a file): such a source is analysed every time.
  */
-async function cacheKey(cache: IndexCache, path: string, text: string, settings: string): Promise<string | undefined> {
-  let sidecar: Buffer | undefined;
+async function readSidecarBytes(path: string): Promise<Buffer | undefined | 'unreadable'> {
   try {
-    sidecar = await readRegularFile(sidecarPathFor(path), SIDECAR_LIMITS.bytes);
+    return await readRegularFile(sidecarPathFor(path), SIDECAR_LIMITS.bytes);
   } catch {
-    return undefined;
+    return 'unreadable';
   }
-  return cache.key([path, settings, sha256(text), sidecar ? sha256(sidecar) : 'no sidecar']);
 }
 
 /** Indexed sources kept on disk between runs (see digestCache.ts): the digest and the counts, without the file's stamp. */

@@ -19,6 +19,11 @@ export interface AnalyseJob {
   budgetMs?: number;
   /** Make the source's cross-source digest after answering, and post it as a DigestMessage with this id (openDigests.ts). */
   digest?: { id: number; uri: string };
+  /**
+   * This analysis's number (`seq`) and that of the latest one of the source the main thread holds
+   * (`base`): the worker then sends the findings as a delta against it, if it still has it too.
+   */
+  delta?: { uri: string; seq: number; base?: number };
 }
 
 /**

@@ -9,7 +9,7 @@ import { digestCacheFromEnv } from '../core/corpus/digestCache';
 import { indexSourceFile, type IndexCache } from './indexJob';
 import { digestSource } from '../core/corpus';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
-import { digestToWire, toWire } from './analysisWire';
+import { digestToWire, toWire, type WireBase } from './analysisWire';
 import type { AnalyseJob, AnalyseReply, DigestMessage, WorkerRequest, WorkerResponse } from './indexMessages';
 import { OverBudgetError, workBudget } from './workBudget';
 
@@ -19,13 +19,32 @@ import { OverBudgetError, workBudget } from './workBudget';
 const analyzer = new Analyzer(256);
 const store = new FileSidecarStore();
 const cache: IndexCache | undefined = digestCacheFromEnv();
-analyzer.warmUp();
+analyzer.warmUpBeforeFirstUse();
 
 const post = (r: WorkerResponse) => parentPort!.postMessage(r);
 
 // Long open sources (openAnalysis.ts) get an analyzer of their own, with the main thread's cache
 // size: re-analysis after an edit then costs only the paragraphs it touched, here as there.
 let openAnalyzer: Analyzer | undefined;
+/**
+ * The last analyses sent of each long open source, newest last: the next one goes as a delta against
+ * the one the main thread holds (its latest, or the one before while a newer is on its way). Two per
+ * source, four sources: each is a whole analysis (tens of MB for 1 MB of text); a closed source's
+ * go when others take their place.
+ */
+const sent = new Map<string, WireBase[]>();
+const SENT_PER_SOURCE = 2;
+const SENT_SOURCES = 4;
+
+function remember(uri: string, base: WireBase): void {
+  const list = sent.get(uri) ?? [];
+  sent.delete(uri); // re-inserted: most recently used last
+  list.push(base);
+  if (list.length > SENT_PER_SOURCE) list.shift();
+  sent.set(uri, list);
+  if (sent.size > SENT_SOURCES) sent.delete(sent.keys().next().value!);
+}
+
 /** The latest analysis asked for each long open source: an older one's digest is not worth making. */
 const latestAnalysis = new Map<string, number>();
 
@@ -56,7 +75,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
     if (job.budgetMs !== undefined) analyzer.checkpoint = workBudget(job.budgetMs).checkpoint;
     try {
       const analysed = analyzeSource(analyzer, job.text, job.sidecar, job.options, job.tracked);
-      parentPort!.postMessage({ id, analysed: toWire(analysed) } satisfies AnalyseReply);
+      const want = job.delta;
+      const base = want?.base === undefined ? undefined : sent.get(want.uri)?.find((b) => b.seq === want.base);
+      parentPort!.postMessage({ id, analysed: toWire(analysed, undefined, base, job.text) } satisfies AnalyseReply);
+      if (want) remember(want.uri, { seq: want.seq, text: job.text, analysed });
       digestLater(job, analysed);
     } catch (e) {
       if (job.digest) parentPort!.postMessage({ digestOf: job.digest.id, error: 'not analysed' } satisfies DigestMessage);

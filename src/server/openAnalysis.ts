@@ -51,6 +51,9 @@ export class OpenAnalysis {
   /** Digests the worker will post after its answers (openDigests.ts), by id. */
   private readonly digests = new Map<number, (digest: SourceDigest | 'superseded' | undefined) => void>();
   private nextDigest = 1;
+  /** The last analyses received per source, newest last, by number: the worker sends the next as a delta against one. */
+  private readonly held = new Map<string, { seq: number; analysed: SourceAnalysis }[]>();
+  private nextSeq = 1;
 
   constructor(private readonly options: OpenAnalysisOptions) {
     const script = options.script ?? path.join(__dirname, 'indexWorker.js');
@@ -87,14 +90,21 @@ export class OpenAnalysis {
     };
   }
 
-  private async inWorker(analyse: AnalyseJob, uri: string): Promise<SourceAnalysis> {
+  /** Forgets what was held for a source (closed): its next analysis is sent whole. */
+  forget(uri: string): void {
+    this.held.delete(uri);
+  }
+
+  private async inWorker(analyse: AnalyseJob, uri: string, whole = false): Promise<SourceAnalysis> {
     const script = this.script!;
     const pool = (this.pool ??= new WorkerPool(() => new Worker(script), 1, {
       unref: true,
       onWorkerError: (e) => this.options.log(`Sourcemark analysis worker failed: ${e.stack ?? e.message}`),
       onOther: (m) => void this.digestArrived(m as DigestMessage),
     }));
-    const job: AnalyseJob = { ...analyse, digest: { id: this.nextDigest++, uri } };
+    const held = this.held.get(uri);
+    const base = whole ? undefined : held?.[held.length - 1]?.seq;
+    const job: AnalyseJob = { ...analyse, digest: { id: this.nextDigest++, uri }, delta: { uri, seq: this.nextSeq++, ...(base !== undefined ? { base } : {}) } };
     const digest = new Promise<SourceDigest | 'superseded' | undefined>((resolve) => this.digests.set(job.digest!.id, resolve));
     const noDigest = () => this.settleDigest(job.digest!.id, undefined);
     let timer: NodeJS.Timeout | undefined;
@@ -118,9 +128,25 @@ export class OpenAnalysis {
     }
     if ('overBudgetMs' in reply) return tooComplex(job, `its analysis used more than ${duration(this.budgetMs)} of processor time`);
     if ('error' in reply) throw new Error(reply.error);
-    const analysed = await fromWire(reply.analysed);
+    const madeAgainst = reply.analysed.base;
+    const against = madeAgainst === undefined ? undefined : this.held.get(uri)?.find((h) => h.seq === madeAgainst);
+    if (madeAgainst !== undefined && !against) {
+      // Closed and opened again meanwhile: what the delta was made against is gone here; ask for it whole.
+      noDigest();
+      return this.inWorker(analyse, uri, true);
+    }
+    const analysed = await fromWire(reply.analysed, against?.analysed);
+    this.hold(uri, job.delta!.seq, analysed);
     digestComing(analysed.tagged, digest);
     return analysed;
+  }
+
+  private hold(uri: string, seq: number, analysed: SourceAnalysis): void {
+    const list = this.held.get(uri) ?? [];
+    list.push({ seq, analysed });
+    // The latest, and the one before for a reply made against it while the latest was on its way.
+    if (list.length > 2) list.shift();
+    this.held.set(uri, list);
   }
 
   private async digestArrived(m: DigestMessage): Promise<void> {
@@ -137,6 +163,7 @@ export class OpenAnalysis {
   dispose(): void {
     void this.pool?.terminate();
     this.pool = undefined;
+    this.held.clear();
     for (const id of [...this.digests.keys()]) this.settleDigest(id, undefined);
   }
 }

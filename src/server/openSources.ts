@@ -69,6 +69,7 @@ export class OpenSources {
     documents.onDidClose((e) => {
       const uri = e.document.uri;
       this.cancel(uri);
+      this.analysis.forget(uri);
       o.tracker.forget(uri);
       // Listeners first: the index re-reads the file from disk with the settings still at hand.
       this.closed.fire(uri);

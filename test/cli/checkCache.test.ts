@@ -1,4 +1,4 @@
-// `sourcemark check` (and `report`) with the digest cache: a warm run prints exactly what a cold one does, reads
+// `sourcemark check` (and `report` and `stats`) with the digest cache: a warm run prints exactly what a cold one does, reads
 // what it can from the cache (the --timing line counts it), and never answers a changed source,
 // a source with a problem or a run with --no-cache from it. Each test has a cache folder of its own.
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,6 +74,29 @@ describe('check with the digest cache', () => {
     });
   }
 
+  for (const [name, args, golden] of [['text', [], 'stats.txt'], ['--json', ['--json'], 'stats.json']] as const) {
+    it(`stats ${name}: the warm run prints byte for byte what the cold one did, and a changed source or sidecar is counted again`, async () => {
+      const { root, cacheDir } = setUp();
+      const stats = async (...extra: string[]) => {
+        const r = await runCli(['stats', '--timing', ...args, ...R, ...extra, 'sources'], root, { SOURCEMARK_CACHE_DIR: cacheDir });
+        return { ...r, fromCache: Number(/· (\d+) from the cache ·/.exec(r.stderr)?.[1]) };
+      };
+      const cold = await stats();
+      expect(cold.fromCache, cold.stderr).toBe(0);
+      expect(cold.stdout).toBe(readFileSync(path.join(GOLDEN_DIR, golden), 'utf8'));
+      expect(entries(cacheDir)).toBe(4); // S004's sidecar is invalid: not kept
+      const warm = await stats();
+      expect(warm.fromCache, warm.stderr).toBe(4);
+      expect(warm.stdout).toBe(cold.stdout);
+      appendFileSync(path.join(root, 'sources', S001), '\nThe company said its revenue rose by 40 per cent in 2017, according to its annual report.\n');
+      writeFileSync(path.join(root, 'sources', `${S000}.annotations.json`), '{ "schemaVersion": 3, "broken": ');
+      const changed = await stats();
+      expect(changed.fromCache).toBe(2);
+      expect(changed.stdout).not.toBe(cold.stdout);
+      expect(changed.stdout).toBe((await stats('--no-cache')).stdout);
+    });
+  }
+
   it('analyses again what changed (text, sidecar, ignore file, settings), and matches a run without the cache', async () => {
     const { root, cacheDir, check } = setUp();
     const json = ['--json', '--fail-on', 'none'];
@@ -111,9 +134,10 @@ describe('check with the digest cache', () => {
     expect(off.stderr).not.toMatch(/from the cache/);
   });
 
-  it('says --no-cache in the help of check and report', async () => {
+  it('says --no-cache in the help of check, report and stats', async () => {
     const { root } = setUp();
     expect((await runCli(['check', '--help'], root)).stdout).toMatch(/--no-cache/);
     expect((await runCli(['report', '--help'], root)).stdout).toMatch(/--no-cache/);
+    expect((await runCli(['stats', '--help'], root)).stdout).toMatch(/--no-cache/);
   });
 });

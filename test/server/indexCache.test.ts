@@ -97,6 +97,43 @@ describe('index cache', () => {
     expect(previous.digest.claims.at(-1)!.text).toContain('100 stores in Spain');
   });
 
+  it('files a result under the sidecar bytes it was analysed with, even when the sidecar changes between hashing and analysis', async () => {
+    const ws = tempWorkspace([XIAOMI_US]);
+    cleanups.push(ws.cleanup);
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-'));
+    cleanups.push(() => rmSync(cacheDir, { recursive: true, force: true }));
+    const file = ws.path(XIAOMI_US);
+    const sidecarFile = `${file}.annotations.json`;
+    const job: IndexJob = { uri: pathToFileURL(file).href, path: file, options: analysisOptionsOf(DEFAULT_SETTINGS) };
+    const store = new FileSidecarStore();
+    const untagged = await indexSourceFile(new Analyzer(), store, job);
+    const text = read(file);
+    const claim = untagged.digest.claims[0]!;
+    const start = text.indexOf(claim.text);
+    const tagged = setTag(emptySidecar(XIAOMI_US, sha256Hex(text)), { kind: 'claim', start, end: start + claim.text.length, status: 'verified', sourceText: text, now: NOW }, () => 'tag-1');
+
+    // A cache that, once the key is made and looked up, sees the sidecar saved by someone else.
+    class RacingCache extends DigestCache<Parameters<IndexCache['set']>[1]> {
+      override get(key: string) {
+        const known = super.get(key);
+        if (!known) write(sidecarFile, serializeSidecar(tagged));
+        return known;
+      }
+    }
+    const racing: IndexCache = new RacingCache(cacheDir, 'test');
+    // Hashed without a sidecar: filed as the source without tags, whatever the file holds now.
+    expect(await indexSourceFile(new Analyzer(), store, job, racing)).toEqual(untagged);
+    rmSync(sidecarFile);
+    const analyzer = new Analyzer();
+    expect(await indexSourceFile(analyzer, store, job, new DigestCache(cacheDir, 'test'))).toEqual(untagged);
+    expect(analyzer.lastStats.paragraphs).toBe(0); // answered from the cache
+    // With the tag saved, the key differs: a fresh analysis that has it.
+    write(sidecarFile, serializeSidecar(tagged));
+    const withTag = await indexSourceFile(new Analyzer(), store, job, new DigestCache(cacheDir, 'test'));
+    expect(withTag).toEqual(await indexSourceFile(new Analyzer(), store, job));
+    expect(withTag.digest.claims[0]!.tag?.status).toBe('verified');
+  });
+
   it('does not keep a source whose sidecar cannot be loaded (its problem names the path, in the session language)', async () => {
     const ws = tempWorkspace([XIAOMI_US]);
     cleanups.push(ws.cleanup);

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_CODES } from '../../src/shared/protocol';
 import { cleanupsAfterEach, positionOf, read, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
 import { spawnedServer } from './lspTestClient';
@@ -41,6 +42,34 @@ describe('long open sources', () => {
     expect(diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.untaggedClaim).length).toBeGreaterThan(20);
     const hover = await client.hover(uri, positionOf(text, 'Xiaomi is the fourth largest'));
     expect(JSON.stringify(hover)).toContain('Claim');
+  });
+
+  it('come back after edits (a delta against the previous analysis) with the diagnostics of the same text opened fresh', { timeout: 300_000 }, async () => {
+    const { ws, client, exited, text, uri } = await openLongSource();
+    const settled = (u: string) => Promise.race([client.waitFor(() => {
+      const p = client.diagnostics.get(u);
+      return p && p.version === client.versionOf(u) ? p.diagnostics : undefined;
+    }, `diagnostics of ${u}`, 120_000), exited]);
+    await settled(uri);
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    // Words before every finding, a paragraph break in the middle, a CRLF and an emoji, a deletion.
+    const middle = doc.positionAt(text.indexOf('. ', text.length / 2) + 2);
+    for (const change of [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Reportedly, ' },
+      { range: { start: middle, end: middle }, text: 'Lei Jun said sales rose 20% 😀.\r\n\r\n' },
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: '' },
+    ]) {
+      await client.change(uri, [change]);
+      TextDocument.update(doc, [change], doc.version + 1);
+      await settled(uri);
+    }
+    const fresh = ws.path('fresh.txt');
+    writeFileSync(fresh, doc.getText());
+    const freshUri = await client.open(fresh, doc.getText());
+    const findingsOf = (d: NonNullable<ReturnType<typeof client.diagnostics.get>>['diagnostics']) => d.filter((x) => x.code !== DIAGNOSTIC_CODES.conflict);
+    const expected = findingsOf(await settled(freshUri));
+    expect(expected.length).toBeGreaterThan(20);
+    expect(findingsOf(client.diagnostics.get(uri)!.diagnostics)).toEqual(expected);
   });
 
   it('are reported as too complex when their analysis runs over the budget, and the server goes on', { timeout: 180_000 }, async () => {

@@ -65,3 +65,23 @@ describe('warmUpWhenIdle', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe('Analyzer.warmUpBeforeFirstUse (the index worker)', () => {
+  it('warms up at the first analysis, once, not before', async () => {
+    const { Analyzer: RealAnalyzer } = await import('../../src/core/analyzer');
+    const analyzer = new RealAnalyzer(0);
+    const rounds: number[] = [];
+    const warmUp = analyzer.warmUp.bind(analyzer);
+    analyzer.warmUp = (n = 2) => {
+      rounds.push(n);
+      warmUp(n);
+    };
+    analyzer.warmUpBeforeFirstUse();
+    expect(rounds).toEqual([]);
+    const first = analyzer.analyze('Xiaomi said on Friday that sales rose 20%.');
+    expect(rounds).toEqual([2]);
+    expect(analyzer.analyze('Xiaomi said on Friday that sales rose 20%.')).toEqual(first);
+    expect(rounds).toEqual([2]);
+    expect(first).toEqual(new RealAnalyzer(0).analyze('Xiaomi said on Friday that sales rose 20%.'));
+  });
+});

@@ -5,6 +5,7 @@ import { Analyzer } from '../../core/analyzer';
 import { digestSource, type SourceDigest } from '../../core/corpus';
 import type { SourceOptions } from '../options';
 import type { CheckFile } from '../checkFile';
+import type { StatsFile } from '../statsFile';
 import type { ReportSource } from '../../core/report/reportData';
 import { reportSource, type SourceReport } from '../sourceReport';
 import { CACHED_KINDS, cachedTask, type CachedKindName, checkCacheFromEnv } from './checkCache';
@@ -30,7 +31,7 @@ export interface WorkerTask {
   options: SourceOptions;
   /** Also compute the source's cross-source digest (for conflicts and the timeline). */
   digest: boolean;
-  /** Reply with what `check` or `report` keeps of the source instead of its report, read from the digest cache when `cache`. */
+  /** Reply with what `check`, `report` or `stats` keeps of the source instead of its report, read from the digest cache when `cache`. */
   cached?: { kind: CachedKindName; cache: boolean };
 }
 
@@ -38,7 +39,8 @@ export interface WorkerTask {
 export type TaskResult =
   | { report: SourceReport; digest?: SourceDigest }
   | { check: CheckFile; digest?: SourceDigest; cached: boolean }
-  | { source: ReportSource; digest?: SourceDigest; cached: boolean };
+  | { source: ReportSource; digest?: SourceDigest; cached: boolean }
+  | { stats: StatsFile; digest?: SourceDigest; cached: boolean };
 
 export type WorkerReply = ({ id: number } & TaskResult) | { id: number; error: string };
 
@@ -49,6 +51,10 @@ export async function runTask(task: Omit<WorkerTask, 'id'>, analyzer: Analyzer):
   if (task.cached.kind === 'check') {
     const { value, ...rest } = await cachedTask(CACHED_KINDS.check, task.file, analyzer, task.options, task.digest, cache);
     return { check: value, ...rest };
+  }
+  if (task.cached.kind === 'stats') {
+    const { value, ...rest } = await cachedTask(CACHED_KINDS.stats, task.file, analyzer, task.options, task.digest, cache);
+    return { stats: value, ...rest };
   }
   const { value, ...rest } = await cachedTask(CACHED_KINDS.reportSource, task.file, analyzer, task.options, task.digest, cache);
   return { source: value, ...rest };

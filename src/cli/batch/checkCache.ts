@@ -1,4 +1,4 @@
-// `sourcemark check` and `report` on a source they have seen before: the result is read from the
+// `sourcemark check`, `report` and `stats` on a source they have seen before: the result is read from the
 // digest cache the language server keeps too (core/corpus/digestCache.ts, same folder and key
 // parts), so an unchanged folder costs only reading what was cached, and only changed sources are analysed.
 import { dirname, resolve } from 'node:path';
@@ -9,12 +9,13 @@ import { ignoredNamesFor } from '../../core/dismissals/ignoreFile';
 import { readRegularFile } from '../../core/files/regularFile';
 import { loadSource, readSourceFile } from '../../core/loadSource';
 import { SIDECAR_LIMITS } from '../../core/tags/sidecarFormat';
-import { sidecarPathFor } from '../../core/tags/sidecarStore';
+import { sidecarFromBytes, sidecarPathFor } from '../../core/tags/sidecarStore';
 import { cachedCheckOf, checkFile, checkFileFromCache, type CheckFile } from '../checkFile';
 import { cachedReportSourceOf, reportSourceFromCache, toReportSource } from '../exportSource';
 import type { ReportSource } from '../../core/report/reportData';
 import type { SourceReport } from '../sourceReport';
 import type { SourceOptions } from '../options';
+import { cachedStatsOf, statsFile, statsFileFromCache, type StatsFile } from '../statsFile';
 
 /**
  * What a command keeps of a source: `keep` gives the cacheable part of a fresh result (undefined for
@@ -32,6 +33,7 @@ interface CachedKind<R, T> {
 export const CACHED_KINDS = {
   check: { entry: 'cli-check-1', fresh: checkFile, keep: cachedCheckOf, rebuild: checkFileFromCache } satisfies CachedKind<CheckFile, unknown>,
   reportSource: { entry: 'cli-report-source-1', fresh: (r) => toReportSource(r), keep: cachedReportSourceOf, rebuild: reportSourceFromCache } satisfies CachedKind<ReportSource, unknown>,
+  stats: { entry: 'cli-stats-1', fresh: statsFile, keep: cachedStatsOf, rebuild: statsFileFromCache } satisfies CachedKind<StatsFile, unknown>,
 };
 export type CachedKindName = keyof typeof CACHED_KINDS;
 
@@ -58,13 +60,12 @@ function settingsKey(s: SourceOptions): string {
   ]);
 }
 
-/** The sidecar's bytes as a key part; undefined when it cannot be read (such a source is never cached). */
-async function sidecarHash(file: string): Promise<string | undefined> {
+/** The sidecar's bytes (undefined: none), 'unreadable' when it cannot be read (such a source is never cached). */
+async function sidecarBytes(file: string): Promise<Buffer | undefined | 'unreadable'> {
   try {
-    const bytes = await readRegularFile(sidecarPathFor(file), SIDECAR_LIMITS.bytes);
-    return bytes ? sha256(bytes) : 'no sidecar';
+    return await readRegularFile(sidecarPathFor(file), SIDECAR_LIMITS.bytes);
   } catch {
-    return undefined;
+    return 'unreadable';
   }
 }
 
@@ -82,16 +83,17 @@ export async function cachedTask<R, T>(
   }
   const { text } = await readSourceFile(file);
   const withIgnored = options.ignoredNames ? options : { ...options, ignoredNames: await ignoredNamesFor(dirname(file), process.cwd()) };
-  const sidecar = await sidecarHash(file);
-  const key = sidecar === undefined ? undefined : cache.key([kind.entry, resolve(file), settingsKey(withIgnored), sha256(text), sidecar]);
+  const bytes = await sidecarBytes(file);
+  const key = bytes === 'unreadable' ? undefined : cache.key([kind.entry, resolve(file), settingsKey(withIgnored), sha256(text), bytes ? sha256(bytes) : 'no sidecar']);
   const known = key === undefined ? undefined : cache.get(key);
   if (known && (known.digest || !digest)) return { value: kind.rebuild(file, known.value as T), ...(digest ? { digest: known.digest } : {}), cached: true };
 
-  const report = { file, ...(await loadSource(analyzer, { path: file, text, ignoreRoot: process.cwd() }, withIgnored)) };
+  // Analysed with the very sidecar bytes the key was made of, whatever the file holds meanwhile.
+  const sidecar = bytes === 'unreadable' ? undefined : sidecarFromBytes(bytes);
+  const report = { file, ...(await loadSource(analyzer, { path: file, text, ignoreRoot: process.cwd(), ...(sidecar ? { sidecar } : {}) }, withIgnored)) };
   const value = kind.fresh(report);
   const made = digest ? digestSource(report.text, report) : undefined;
   const keep = kind.keep(value);
-  // Kept only if the sidecar read for the key is the one analysed (it may change meanwhile).
-  if (key && keep !== undefined && (await sidecarHash(file)) === sidecar) cache.set(key, { value: keep, ...(made ? { digest: made } : {}) });
+  if (key && keep !== undefined) cache.set(key, { value: keep, ...(made ? { digest: made } : {}) });
   return { value, ...(made ? { digest: made } : {}), cached: false };
 }

@@ -107,7 +107,7 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
     // The workers open the same cache (from SOURCEMARK_CACHE_DIR); asked here too so --timing counts only when there is one.
     const cached = { kind: 'check' as const, cache: !values['no-cache'] && checkCacheFromEnv() !== undefined };
     await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'check', timing: values.timing, digest: conflictsWanted, cached }, async (r) => {
-      if ('report' in r || 'source' in r) throw new Error('check got a result it did not ask for');
+      if ('report' in r || 'source' in r || 'stats' in r) throw new Error('check got a result it did not ask for');
       const f = 'error' in r ? await unreadableFile(r.file, r.error) : r.check;
       results.push(f);
       if (!('error' in r) && r.digest) corpus.upsert(f.file, r.digest);

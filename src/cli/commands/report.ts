@@ -48,7 +48,7 @@ ${BATCH_HELP}`,
     // Each source's part of the report and its digest, from the digest cache when they are there (see check).
     const cached = { kind: 'reportSource' as const, cache: !values['no-cache'] && checkCacheFromEnv() !== undefined };
     await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'report', timing: values.timing, digest: true, cached }, (r) => {
-      if ('report' in r || 'check' in r) throw new Error('report got a result it did not ask for');
+      if ('report' in r || 'check' in r || 'stats' in r) throw new Error('report got a result it did not ask for');
       if ('error' in r) {
         unreadable++;
         return warn(`sourcemark: cannot read ${r.file}: ${r.error}\n`);

@@ -1,49 +1,17 @@
 // `sourcemark stats`: how far the review has got, per source and in total.
-import { FINDING_KINDS, KIND_WORDS, TAG_STATUSES, type FindingKind } from '../../core/model';
-import { countFindings } from '../../core/sourceCounts';
-import { analyzeEach } from '../batch/analyzeEach';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, HELP_OPTION, noSourcesFound, parse } from '../options';
-import { displayPath, namedSources } from '../sourceFiles';
-import type { SourceReport } from '../sourceReport';
+import { KIND_WORDS, TAG_STATUSES } from '../../core/model';
+import { checkCacheFromEnv } from '../batch/checkCache';
+import { runBatch } from '../batch/runBatch';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, CACHE_HELP, CACHE_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse } from '../options';
+import { warn } from '../terminal';
+import { namedSources } from '../sourceFiles';
+import { COLUMNS, OTHER_KINDS, type Counts, type StatsFile } from '../statsFile';
 import type { Command } from './command';
 import { say, sayJson } from '../terminal';
 
 export const STATS_JSON_VERSION = 1;
 
-/** The kinds counted after the claims, in columns named by their plural ("entities", "dates"). */
-const OTHER_KINDS = FINDING_KINDS.filter((k): k is Exclude<FindingKind, 'claim'> => k !== 'claim');
-type OtherKindColumn = (typeof KIND_WORDS)[Exclude<FindingKind, 'claim'>]['plural'];
-
-type Counts = {
-  claims: number;
-  verified: number;
-  speculative: number;
-  contradicted: number;
-  untagged: number;
-  /** Tags on findings of other kinds (claims are counted by status above). */
-  otherTags: number;
-  orphans: number;
-} & Record<OtherKindColumn, number>;
-
-export interface StatsFile extends Counts {
-  file: string;
-  sidecar: 'missing' | 'ok' | 'invalid';
-  skipped?: boolean;
-}
-
-const COLUMNS: (keyof Counts)[] = ['claims', 'verified', 'speculative', 'contradicted', 'untagged', 'otherTags', 'orphans', ...OTHER_KINDS.map((k) => KIND_WORDS[k].plural)];
 const HEADINGS: Record<string, string> = { otherTags: 'other tags' };
-
-export function statsFile(r: SourceReport): StatsFile {
-  const c = countFindings(r.tagged);
-  return {
-    file: displayPath(r.file), sidecar: r.sidecar.state, ...(r.skippedReason ? { skipped: true } : {}),
-    claims: c.byKind.claim, verified: c.verified, speculative: c.speculative, contradicted: c.contradicted, untagged: c.untagged,
-    otherTags: r.tagged.findings.filter((f) => f.kind !== 'claim' && f.annotation).length,
-    orphans: c.orphans,
-    ...(Object.fromEntries(OTHER_KINDS.map((k) => [KIND_WORDS[k].plural, c.byKind[k]])) as Record<OtherKindColumn, number>),
-  };
-}
 
 function totalOf(files: readonly StatsFile[]): Counts {
   const t = Object.fromEntries(COLUMNS.map((k) => [k, 0])) as unknown as Counts;
@@ -74,15 +42,23 @@ orphaned tags, and the ${OTHER_KINDS.map((k) => KIND_WORDS[k].plural).join(', ')
 
   --json                        machine-readable counts (version ${STATS_JSON_VERSION})
 ${ANALYSIS_HELP}
-${BATCH_HELP}`,
+${BATCH_HELP}
+${CACHE_HELP}`,
   async run(argv) {
-    const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false } });
+    const { values, positionals } = parse(argv, { ...ANALYSIS_OPTIONS, ...BATCH_OPTIONS, ...CACHE_OPTIONS, ...HELP_OPTION, json: { type: 'boolean', default: false } });
     const options = analysisOptions(values);
     const { files, missing } = await namedSources(positionals, values.glob);
     if (!files.length && !missing) throw noSourcesFound(positionals);
     const results: StatsFile[] = [];
-    const unreadable = await analyzeEach(files, options, { label: 'stats', jobs: values.jobs, timing: values.timing }, (report) => {
-      results.push(statsFile(report));
+    // Counts kept in the digest cache, as check and report keep theirs (the workers open it from SOURCEMARK_CACHE_DIR).
+    const cached = { kind: 'stats' as const, cache: !values['no-cache'] && checkCacheFromEnv() !== undefined };
+    let unreadable = 0;
+    await runBatch(files, options, { jobs: jobsFor(values.jobs, files.length), label: 'stats', timing: values.timing, cached }, (r) => {
+      if ('stats' in r) results.push(r.stats);
+      else if ('error' in r) {
+        unreadable++;
+        warn(`sourcemark: cannot read ${r.file}: ${r.error}\n`);
+      } else throw new Error('stats got a result it did not ask for');
     });
     const total = totalOf(results);
     if (values.json) sayJson({ version: STATS_JSON_VERSION, files: results, total: { sources: results.length, ...total } });

@@ -3,7 +3,7 @@
 // the analyser's own code, so reopening a workspace analyses only what changed. One folder, shared
 // by every language server of this user and the CLI's `check` and `report` (src/cli/batch/checkCache.ts), each with entries of its own.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -19,8 +19,15 @@ const FORMAT = 2;
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
+/** The cache folder's size cap by default (SOURCEMARK_CACHE_MAX_MB): about 40,000 sources of 5 KB. */
+export const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
+/** Entries written between two checks of the folder's size (each check lists and stats every entry). */
+const WRITES_BETWEEN_CHECKS = 500;
+
 export class DigestCache<T> {
-  constructor(private readonly dir: string, private readonly version: string) {}
+  private writes = 0;
+
+  constructor(private readonly dir: string, private readonly version: string, private readonly maxBytes = DEFAULT_CACHE_MAX_BYTES) {}
 
   /** One key for everything a cached result depends on. */
   key(parts: readonly string[]): string {
@@ -28,11 +35,21 @@ export class DigestCache<T> {
   }
 
   get(key: string): T | undefined {
+    const file = this.file(key);
+    let value: T;
     try {
-      return JSON.parse(gunzipSync(readFileSync(this.file(key))).toString('utf8')) as T;
+      value = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as T;
     } catch {
       return undefined; // not cached, or unreadable: analysed again
     }
+    // Used now: its modification time orders the entries for eviction, least recently used first.
+    const now = new Date();
+    try {
+      utimesSync(file, now, now);
+    } catch {
+      // Evicted meanwhile by another process: the value read stands.
+    }
+    return value;
   }
 
   /** Written to a temporary file and renamed, so a reader never sees half of it; failures only cost a later analysis. */
@@ -46,6 +63,53 @@ export class DigestCache<T> {
     } catch {
       rmSync(temp, { force: true });
     }
+    // The first write of a process checks the size too: a server that only reads never grows it.
+    if (this.writes++ % WRITES_BETWEEN_CHECKS === 0) this.evict();
+  }
+
+  /**
+   * Keeps the folder under its cap: over it, the least recently used entries (oldest modification
+   * time: `get` touches what it reads) go until it holds 90 % of the cap. Other processes may read
+   * or write meanwhile; an entry gone under a reader is only a miss. Returns the entries removed.
+   */
+  evict(): number {
+    const entries: { file: string; size: number; used: number }[] = [];
+    let total = 0;
+    let dirs: string[];
+    try {
+      dirs = readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    for (const d of dirs) {
+      let names: string[];
+      try {
+        names = readdirSync(path.join(this.dir, d));
+      } catch {
+        continue; // not a folder of entries
+      }
+      for (const name of names) {
+        if (!name.endsWith('.json.gz')) continue;
+        const file = path.join(this.dir, d, name);
+        try {
+          const st = statSync(file);
+          entries.push({ file, size: st.size, used: st.mtimeMs });
+          total += st.size;
+        } catch {
+          // removed meanwhile
+        }
+      }
+    }
+    if (total <= this.maxBytes) return 0;
+    entries.sort((a, b) => a.used - b.used || (a.file < b.file ? -1 : 1));
+    let removed = 0;
+    for (const e of entries) {
+      if (total <= this.maxBytes * 0.9) break;
+      rmSync(e.file, { force: true });
+      total -= e.size;
+      removed++;
+    }
+    return removed;
   }
 
   private file(key: string): string {
@@ -55,10 +119,15 @@ export class DigestCache<T> {
 
 /**
  * The cache folder: SOURCEMARK_CACHE_DIR, else `sourcemark/digests` in the user's cache folder
- * (XDG_CACHE_HOME or ~/.cache). SOURCEMARK_CACHE_DIR=off, or a build without an analyser version, caches nothing.
+ * (XDG_CACHE_HOME or ~/.cache), kept under SOURCEMARK_CACHE_MAX_MB (default 256). SOURCEMARK_CACHE_DIR=off,
+ * or a build without an analyser version, caches nothing.
  */
 export function digestCacheFromEnv<T>(env: NodeJS.ProcessEnv = process.env, version = ANALYSER_VERSION): DigestCache<T> | undefined {
   const dir = env.SOURCEMARK_CACHE_DIR;
   if (!version || dir === 'off') return undefined;
-  return new DigestCache<T>(dir || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sourcemark', 'digests'), version);
+  const maxMb = Number(env.SOURCEMARK_CACHE_MAX_MB);
+  return new DigestCache<T>(
+    dir || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sourcemark', 'digests'), version,
+    maxMb > 0 ? maxMb * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES,
+  );
 }

@@ -88,6 +88,16 @@ function classify(raw: string | undefined, invalidUtf8At?: number): SidecarRead 
   return { state: 'ok', sidecar: parsed.sidecar, raw, fromVersion: parsed.fromVersion, ...(invalidUtf8At !== undefined ? { invalidUtf8At } : {}) };
 }
 
+/**
+ * A sidecar read from bytes already read (undefined: no file), as FileSidecarStore.read reads it: a
+ * cache keyed by these bytes then analyses with these very tags, whatever the file holds meanwhile.
+ */
+export function sidecarFromBytes(bytes: Uint8Array | undefined): SidecarRead {
+  if (bytes === undefined) return classify(undefined);
+  const { text, invalidAt } = decodeUtf8(bytes);
+  return classify(text, invalidAt);
+}
+
 /** The contents of a sidecar file as read from disk: text, and where it stops being UTF-8. */
 interface DiskContents {
   raw: string | undefined;

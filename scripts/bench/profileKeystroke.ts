@@ -1,0 +1,113 @@
+// A CPU profile of the keystroke path (issue 14): the built server spawned with --cpu-prof, a
+// generated 1 MB source opened, then one-word edits at random word boundaries, one at a time. Only
+// the samples taken between the first edit and the last publish count; each thread's profile
+// (main thread, analysis worker) is summed by function, self and total time, top rows printed.
+//
+//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10]
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { spawnedServer, type LspTestClient } from '../../test/server/lspTestClient';
+import { MB, ms, table } from './format';
+import { poolsFrom, prng, SourceGenerator } from './generate';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
+const SEED = 0x5eed;
+
+export interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+export interface Profile { nodes: ProfileNode[]; startTime: number; samples: number[]; timeDeltas: number[] }
+
+const now = () => Number(process.hrtime.bigint() / 1000n);
+
+async function quietDiagnostics(client: LspTestClient, uri: string): Promise<void> {
+  await client.waitFor(() => {
+    const p = client.diagnostics.get(uri);
+    return p && p.version === client.versionOf(uri) ? true : undefined;
+  }, 'diagnostics', 600_000);
+  await new Promise((r) => setTimeout(r, 1500)); // the digest and index work after a publish
+}
+
+/** Self and total milliseconds by function (name + file:line) over the samples within [from, to] (µs, monotonic). */
+export function summarise(profile: Profile, from: number, to: number): { self: Map<string, number>; total: Map<string, number>; all: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let t = profile.startTime;
+  let all = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i]!;
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    if (t < from || t > to) continue;
+    const node = byId.get(profile.samples[i]!)!;
+    if (node.callFrame.functionName === '(idle)') continue;
+    all += dt;
+    self.set(name(node), (self.get(name(node)) ?? 0) + dt);
+    const seen = new Set<string>();
+    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+      const k = name(byId.get(id)!);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      total.set(k, (total.get(k) ?? 0) + dt);
+    }
+  }
+  return { self, total, all };
+}
+
+async function main(): Promise<void> {
+  const edits = Number(process.argv[2] ?? 10);
+  const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8'));
+  const text = new SourceGenerator(poolsFrom(samples), SEED).source(MB);
+  const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-profile-'));
+  const profDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cpuprof-'));
+  const file = path.join(dir, 'generated-1mb.txt');
+  writeFileSync(file, text);
+  const { client } = spawnedServer(path.join(ROOT, 'dist/server.js'), { execArgv: ['--cpu-prof', '--cpu-prof-dir', profDir] });
+  let from = 0;
+  let to = 0;
+  try {
+    await client.initialize(dir);
+    const uri = await client.open(file, text);
+    await quietDiagnostics(client, uri);
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    const random = prng(SEED + 7);
+    let current = text;
+    from = now();
+    for (let i = 0; i < edits; i++) {
+      const space = current.indexOf(' ', Math.floor(random() * current.length));
+      const offset = space < 0 ? current.indexOf(' ') : space;
+      const at = doc.positionAt(offset);
+      const change = { range: { start: at, end: at }, text: ' notably' };
+      await client.change(uri, [change]);
+      TextDocument.update(doc, [change], doc.version + 1);
+      current = doc.getText();
+      await quietDiagnostics(client, uri);
+    }
+    to = now();
+    await client.shutdown();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  process.stdout.write(`Keystroke profile: ${edits} edits of a 1 MB source; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
+  for (const f of readdirSync(profDir).sort()) {
+    const s = summarise(JSON.parse(readFileSync(path.join(profDir, f), 'utf8')) as Profile, from, to);
+    process.stdout.write(`\n${f}: ${ms(s.all / edits)} of CPU per edit (non-idle samples)\n`);
+    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => [k, ms(v / edits)]);
+    process.stdout.write(`${table(['total per edit (function file:line)', '>ms'], top(s.total))}\n`);
+    process.stdout.write(`${table(['self per edit', '>ms'], top(s.self))}\n`);
+  }
+  rmSync(profDir, { recursive: true, force: true });
+}
+
+if (require.main === module) {
+  main().then(() => process.exit(0), (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,84 @@
+// The digest cache's folder stays under its size cap: past it, the least recently used entries go
+// (reading an entry counts as using it), until it holds 90 % of the cap.
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DigestCache, digestCacheFromEnv } from '../../../src/core/corpus/digestCache';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function entries(dir: string): { name: string; size: number }[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
+    .map((e) => ({ name: e.name, size: statSync(path.join(e.parentPath, e.name)).size }));
+}
+
+/** A value that gzips to about `bytes`: random digits do not compress much. */
+function valueOf(seed: number, bytes: number): { text: string } {
+  let x = seed;
+  let text = '';
+  while (text.length < bytes * 2.2) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    text += String(x);
+  }
+  return { text };
+}
+
+describe('digest cache eviction', () => {
+  it('removes the least recently used entries once the folder is over its cap, down to 90 %', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-evict-'));
+    dirs.push(dir);
+    const big = new DigestCache<{ text: string }>(dir, 'v', 1e9);
+    const keys = [0, 1, 2, 3, 4, 5].map((i) => big.key([`source-${i}`]));
+    keys.forEach((k, i) => big.set(k, valueOf(i + 1, 4000)));
+    const sizes = entries(dir);
+    expect(sizes).toHaveLength(6);
+    const total = sizes.reduce((s, e) => s + e.size, 0);
+    // Written an hour apart, oldest first; then the oldest one read again (so used last).
+    keys.forEach((k, i) => {
+      const file = entries(dir).find((e) => e.name.startsWith(k))!;
+      const at = new Date(Date.UTC(2026, 0, 1, i));
+      utimesSync(readdirSync(dir, { recursive: true, withFileTypes: true }).map((e) => path.join(e.parentPath, e.name)).find((f) => f.endsWith(file.name))!, at, at);
+    });
+    expect(big.get(keys[0]!)).toEqual(valueOf(1, 4000));
+
+    // A cap the six entries exceed by about one and a half: the 90 % target leaves three or four.
+    const capped = new DigestCache<{ text: string }>(dir, 'v', Math.floor((total * 4.5) / 6));
+    const removed = capped.evict();
+    const left = entries(dir);
+    expect(removed).toBeGreaterThanOrEqual(2);
+    expect(left.reduce((s, e) => s + e.size, 0)).toBeLessThanOrEqual(Math.floor((total * 4.5) / 6) * 0.9);
+    const kept = new Set(left.map((e) => e.name.slice(0, 64)));
+    // The entry read last stays; the ones unused longest went first.
+    expect(kept.has(keys[0]!)).toBe(true);
+    expect(kept.has(keys[1]!)).toBe(false);
+    expect(kept.has(keys[2]!)).toBe(false);
+    expect(kept.has(keys[5]!)).toBe(true);
+    expect(capped.get(keys[1]!)).toBeUndefined();
+  });
+
+  it('checks its size on a process\'s first write, and leaves a folder under the cap alone', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-evict-'));
+    dirs.push(dir);
+    const filler = new DigestCache<{ text: string }>(dir, 'v', 1e9);
+    for (let i = 0; i < 4; i++) filler.set(filler.key([`old-${i}`]), valueOf(i + 7, 4000));
+    const before = entries(dir).reduce((s, e) => s + e.size, 0);
+    expect(new DigestCache<{ text: string }>(dir, 'v', before * 10).evict()).toBe(0);
+    // A new process (a new cache object) with a cap the folder is over: its first write trims it.
+    const small = new DigestCache<{ text: string }>(dir, 'v', before / 2);
+    small.set(small.key(['new']), valueOf(99, 4000));
+    expect(entries(dir).reduce((s, e) => s + e.size, 0)).toBeLessThanOrEqual((before / 2) * 0.9);
+  });
+
+  it('takes its cap from SOURCEMARK_CACHE_MAX_MB', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-evict-'));
+    dirs.push(dir);
+    const cache = digestCacheFromEnv<{ text: string }>({ SOURCEMARK_CACHE_DIR: dir, SOURCEMARK_CACHE_MAX_MB: '0.01' }, 'v')!;
+    for (let i = 0; i < 6; i++) cache.set(cache.key([`s-${i}`]), valueOf(i + 3, 4000));
+    cache.evict();
+    expect(entries(dir).reduce((s, e) => s + e.size, 0)).toBeLessThanOrEqual(0.01 * 1024 * 1024 * 0.9);
+  });
+});
