@@ -6,7 +6,7 @@ import { VAGUE_DATE_RULES } from './vagueDateRules';
 import { SPAN_RULES } from './spanRules';
 import type { DateRule } from './dateRule';
 import { isoMonth, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
-import { memoLast } from '../../text/memoLast';
+import { nearestYearOfMonth } from './tense';
 
 const YEAR = '((?:1[89]|20)\\d{2})';
 const FULL_MONTH = `(${FULL_MONTH_NAMES.join('|')})`;
@@ -36,28 +36,6 @@ function duration(n: string, unit: string): string {
   if (code === 'CE') return n === 'X' ? 'PXCE' : `P${Number(n) * 100}Y`;
   if (code === 'H' || code === 'MIN') return `PT${n}${code === 'MIN' ? 'M' : 'H'}`;
   return `P${n}${code}`;
-}
-
-/** Verbs that put a sentence in the future ("will", "plans to"): a bare month or weekday then lies ahead. */
-export const FUTURE_TENSE = /\b(?:will|won['’]t|shall|['’]ll|going to|plans? to|planned|expects? to|expected to|scheduled|due to|set to|is to|are to|next)\b/i;
-/** Past-tense cues: a bare month or weekday then lies behind. */
-const PAST_TENSE = /\b(?:was|were|had|did|said|ago|last)\b|\b\w{3,}ed\b/i;
-
-/**
- * The year of a month named alone ("in April"): ahead of the reference day in a sentence about the
- * future, behind it in one about the past, else the nearest occurrence.
- */
-const tenseOf = memoLast((sentence) => {
-  const future = FUTURE_TENSE.test(sentence);
-  return { future, past: !future && PAST_TENSE.test(sentence) };
-});
-
-function nearestYearOfMonth(month: number, ref: DayParts, sentence: string): number {
-  const { future, past } = tenseOf(sentence);
-  if (future) return month >= ref.month ? ref.year : ref.year + 1;
-  if (past) return month <= ref.month ? ref.year : ref.year - 1;
-  const diff = month - ref.month;
-  return diff > 6 ? ref.year - 1 : diff < -6 ? ref.year + 1 : ref.year;
 }
 
 /** Calendar expressions with or without a year; DATE_RULES below sets them between the period and vague rules. */
@@ -143,7 +121,7 @@ const CORE_RULES: readonly DateRule[] = [
     normalise: (m, ref) => {
       const month = MONTHS[m[2].toLowerCase()];
       const mod = m[1] ? PERIOD_MODIFIERS[m[1].toLowerCase()] : undefined;
-      return { value: ref ? isoMonth(nearestYearOfMonth(month, ref, m.input), month) : `XXXX-${pad(month)}`, timexType: 'DATE', mod, relative: true };
+      return { value: ref ? isoMonth(nearestYearOfMonth(month, ref, m.input, m.index, m.index + m[0].length), month) : `XXXX-${pad(month)}`, timexType: 'DATE', mod, relative: true };
     },
   },
   {

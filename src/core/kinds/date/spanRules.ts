@@ -4,6 +4,7 @@
 import { FULL_MONTH_NAMES } from './dateWords';
 import type { DateRule } from './dateRule';
 import { pad } from './timex';
+import { nearestYearOfMonth } from './tense';
 
 const PLURAL_UNITS: Record<string, string> = { years: 'Y', months: 'M', weeks: 'W', days: 'D', decades: 'DE', centuries: 'CE', hours: 'H' };
 const SINGLE_UNITS: Record<string, string> = { year: 'Y', month: 'M', week: 'W', day: 'D', decade: 'DE', century: 'CE', quarter: 'Q' };
@@ -102,7 +103,7 @@ export const SPAN_RULES: readonly DateRule[] = [
     pattern: /\bMay\b(?!\s+\d)/g,
     normalise: (m, ref) => {
       if (!MAY_BEFORE.test(m.input.slice(Math.max(0, m.index - 24), m.index))) return null;
-      return { value: ref ? `${pad(ref.month >= 5 ? ref.year : ref.year - 1, 4)}-05` : 'XXXX-05', timexType: 'DATE', relative: true };
+      return { value: ref ? `${pad(nearestYearOfMonth(5, ref, m.input, m.index, m.index + 3), 4)}-05` : 'XXXX-05', timexType: 'DATE', relative: true };
     },
   },
   {
