@@ -64,9 +64,20 @@ export const PERIOD_RULES: readonly DateRule[] = [
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
       if (quarterly(m.input)) return { value: shiftUnit('Q', -5, ref), timexType: 'DATE', relative: true };
-      // A plain "a year ago" is the "ago" rule's.
-      if (/ago$/i.test(m[0]) && !/-/.test(m[0])) return null;
+      // Without a quarter in its sentence, the year before; a quarter named earlier in the source
+      // makes it that quarter a year before (see quarterAnchors.ts).
       return { value: pad(ref.year - 1, 4), timexType: 'DATE', relative: true };
+    },
+  },
+  {
+    name: 'year-period',
+    trigger: /quarter|period/i,
+    // "the 1988 period", "the 1988 second quarter": in a results report, that year's quarter.
+    pattern: new RegExp(`\\bthe\\s+((?:19|20)\\d{2})\\s+(?:(?:fiscal\\s+)?${ORDINAL}\\s+quarter|quarter|period)\\b`, 'gi'),
+    normalise: (m) => {
+      if (m[2]) return { value: quarter(Number(m[1]), ORDINAL_QUARTERS[m[2].toLowerCase()]), timexType: 'DATE', relative: false };
+      // The quarter comes from the one the source reports (quarterAnchors.ts); alone, the year.
+      return { value: m[1], timexType: 'DATE', relative: false };
     },
   },
   {

@@ -128,3 +128,11 @@ describe('weekdays and clock times', () => {
     expect(one('He spoke on Friday morning.', '1998-08-08')).toEqual({ text: 'Friday morning', value: '1998-08-07TMO', type: 'TIME' });
   });
 });
+
+describe('"the 1988 period"', () => {
+  it('a year with its quarter is that quarter; with "period" or "quarter" alone the year until a quarter is known', () => {
+    expect(one('It took a charge in the 1988 second quarter.', '1989-11-02')).toEqual({ text: 'the 1988 second quarter', value: '1988-Q2', type: 'DATE' });
+    expect(one('It lost $195 million in the 1988 period.', '1989-11-02')).toEqual({ text: 'the 1988 period', value: '1988', type: 'DATE' });
+    expect(found('The period of 1988 was calm.', '1989-11-02').map((d) => d.text)).toEqual(['1988']);
+  });
+});
