@@ -4,6 +4,7 @@ import {
 import { PERIOD_RULES } from './periodRules';
 import { VAGUE_DATE_RULES } from './vagueDateRules';
 import { SPAN_RULES } from './spanRules';
+import { NAMED_DATE_RULES } from './namedDateRules';
 import type { DateRule } from './dateRule';
 import { isoMonth, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
 import { nearestYearOfMonth } from './tense';
@@ -132,4 +133,4 @@ const CORE_RULES: readonly DateRule[] = [
 ];
 
 /** Rules are tried in order; where hits overlap the longest wins, ties going to the earlier rule. */
-export const DATE_RULES: readonly DateRule[] = [...PERIOD_RULES, ...CORE_RULES, ...SPAN_RULES, ...VAGUE_DATE_RULES];
+export const DATE_RULES: readonly DateRule[] = [...PERIOD_RULES, ...CORE_RULES, ...SPAN_RULES, ...NAMED_DATE_RULES, ...VAGUE_DATE_RULES];

@@ -5,6 +5,7 @@ import { FULL_MONTH_NAMES } from './dateWords';
 import type { DateRule } from './dateRule';
 import { pad } from './timex';
 import { nearestYearOfMonth } from './tense';
+import { NAMED_DATE_RULES } from './namedDateRules';
 
 const PLURAL_UNITS: Record<string, string> = { years: 'Y', months: 'M', weeks: 'W', days: 'D', decades: 'DE', centuries: 'CE', hours: 'H' };
 const SINGLE_UNITS: Record<string, string> = { year: 'Y', month: 'M', week: 'W', day: 'D', decade: 'DE', century: 'CE', quarter: 'Q' };
@@ -135,7 +136,7 @@ function yearAfter(first: string, second: string): string | undefined {
 
 
 /**
- * The rules above came after the claim score's weights were fitted; until they are fitted again, their
+ * The rules above, the named-date rules and "the 1988 period" came after the claim score's weights were fitted; until they are fitted again, their
  * dates are shown but not counted as a claim's date evidence.
  */
-export const UNFITTED_DATE_RULES: ReadonlySet<string> = new Set(SPAN_RULES.map((r) => r.name));
+export const UNFITTED_DATE_RULES: ReadonlySet<string> = new Set([...SPAN_RULES.map((r) => r.name), ...NAMED_DATE_RULES.map((r) => r.name), 'year-period']);
