@@ -18,6 +18,8 @@ function yearOfDay(month: number, day: number, libraryYear: number | undefined, 
   return cue && cue.distance <= DAY_CUE_DISTANCE ? yearOfMonthDayIn(month, day, ref, cue.tense, sentence) : libraryYear;
 }
 
+const OWN_WORDS = /^(?:(?:right\s+)?now|(?:this|last|next)\s+(?:year|month|week|quarter))$/i;
+
 const WEEKDAY_NAME = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/i;
 
 /** Cheap test for any of our own rules: no date expression lacks a digit or one of these words. */
@@ -59,8 +61,9 @@ export class DateDetector {
     const reference = ref ? new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)) : undefined;
     const hits: DateHit[] = [];
     for (const c of this.calendar.parse(text, reference)) {
-      // A month alone ("Jun", "May") is left to our rules, which only trust full month names.
-      if (c.day === undefined) continue;
+      // A month alone ("Jun", "May") is left to our rules, which only trust full month names; so are
+      // "now" (a vague present, not noon) and "this year" (a year, not a day) when a range splits off them.
+      if (c.day === undefined || OWN_WORDS.test(c.text)) continue;
       if (c.relative && !ref) {
         hits.push({ start: c.start, end: c.end, value: null, timexType: 'DATE', relative: true, rule: 'calendar' });
         continue;

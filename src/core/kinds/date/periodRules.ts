@@ -5,6 +5,7 @@ import { FULL_MONTH_NAMES, MONTHS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS, 
 import type { DateRule } from './dateRule';
 import { isoMonth, pad, quarterOf, shiftUnit, type DayParts } from './timex';
 import { memoLast } from '../../text/memoLast';
+import { tenseAround } from './tense';
 
 const quarter = (year: number, q: number) => `${pad(year, 4)}-Q${q}`;
 
@@ -140,8 +141,17 @@ export const PERIOD_RULES: readonly DateRule[] = [
     pattern: /\b(the|this|last|next)\s+weekend\b/gi,
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
-      // "the weekend" is this week's.
-      return { value: `${shiftUnit('W', SHIFT_WORDS[m[1].toLowerCase()] ?? 0, ref)}-WE`, timexType: 'DATE', relative: true };
+      const word = m[1].toLowerCase();
+      let shift = SHIFT_WORDS[word] ?? 0;
+      // "the weekend" (and "this weekend") is the one just past in a past clause, the coming one in a
+      // future clause; with neither, the one nearer the reference day. ISO weeks end with their weekend.
+      if (word === 'the' || word === 'this') {
+        const weekday = (new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay() + 6) % 7; // 0 Monday … 6 Sunday
+        const inWeekend = weekday >= 5;
+        const tense = tenseAround(m.input, m.index, m.index + m[0].length) ?? (weekday <= 1 ? 'past' : 'future');
+        shift = inWeekend || tense === 'future' ? 0 : -1;
+      }
+      return { value: `${shiftUnit('W', shift, ref)}-WE`, timexType: 'DATE', relative: true };
     },
   },
 ];

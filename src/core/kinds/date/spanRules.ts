@@ -54,8 +54,7 @@ export const SPAN_RULES: readonly DateRule[] = [
     pattern: /\b((?:the\s+)?(?:coming|next|past|last|recent)\s+)?(years|months|weeks|days|decades|centuries|hours)\b(?![-'’]|\s+past\b)/gi,
     normalise: (m) => {
       if (!m[1] && !SPAN_BEFORE.test(m.input.slice(Math.max(0, m.index - 10), m.index))) return null;
-      // "recent years" is the vague past (a reference word), unless a count follows.
-      if (m[1] && /^recent/i.test(m[1])) return null;
+      // "recent years" is a span of unsaid length up to now, like "the past years".
       const code = PLURAL_UNITS[m[2].toLowerCase()];
       return { value: code === 'H' ? 'PTXH' : `PX${code}`, timexType: 'DURATION', relative: false, vague: true };
     },

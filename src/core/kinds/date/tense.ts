@@ -80,6 +80,9 @@ const tenseOf = memoLast((sentence) => {
   return { future, past: !future && PAST_TENSE.test(sentence) };
 });
 
+/** Days either side of the reference day that are taken as this year's whatever the tense. */
+const NEAR_DAYS = 14;
+
 /** The year of a month named alone ("in April"). */
 export function nearestYearOfMonth(month: number, ref: DayParts, sentence: string, start: number, end: number): number {
   return yearOfMonthDay(month, 0, ref, sentence, start, end);
@@ -98,6 +101,9 @@ export function yearOfMonthDay(month: number, day: number, ref: DayParts, senten
 export function yearOfMonthDayIn(month: number, day: number, ref: DayParts, local: Tense | undefined, sentence: string): number {
   const { future, past } = local ? { future: local === 'future', past: local === 'past' } : tenseOf(sentence);
   const cmp = month - ref.month || (day ? day - ref.day : 0);
+  // A deadline passed last week ("by Jan. 14", read on Jan. 15) is still this year's, and so is a day just ahead in a past clause.
+  const near = day ? Math.abs(Date.UTC(ref.year, month - 1, day) - Date.UTC(ref.year, ref.month - 1, ref.day)) <= NEAR_DAYS * 86_400_000 : month === ref.month;
+  if (near) return ref.year;
   if (future) return cmp >= 0 ? ref.year : ref.year + 1;
   if (past) return cmp <= 0 ? ref.year : ref.year - 1;
   const diff = month - ref.month;

@@ -25,3 +25,10 @@ describe('calendar dates from the library', () => {
     expect(dates('It was signed on 7/8/1989.')).toEqual([['7/8/1989', '1989-07-08']]);
   });
 });
+
+describe('words our rules own', () => {
+  it('"now" is the present, not noon; "this year" split from a range is the year', () => {
+    expect(dates('Prices are now lower than on Friday.')).toEqual([['now', 'PRESENT_REF'], ['Friday', '1989-10-27']]);
+    expect(dates('The fund has fallen 2% this year through Oct. 19.')).toEqual([['this year', '1989'], ['Oct. 19', '1989-10-19']]);
+  });
+});

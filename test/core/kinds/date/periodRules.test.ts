@@ -74,8 +74,13 @@ describe('modified months, units and seasons', () => {
     expect(one('It ships late next month.', '1998-10-26')).toEqual({ text: 'late next month', value: '1998-11', type: 'DATE', mod: 'END' });
   });
 
-  it('"the weekend" is the weekend of the reference week', () => {
-    expect(one('Talks went on over the weekend.', '1998-08-10')).toEqual({ text: 'the weekend', value: '1998-W33-WE', type: 'DATE' });
+  it('"the weekend" is the one just past in a past clause, the coming one in a future clause', () => {
+    // 1998-08-10 is the Monday of 1998-W33; an ISO week ends with its weekend, so the one just past is W32's.
+    expect(one('Talks went on over the weekend.', '1998-08-10')).toEqual({ text: 'the weekend', value: '1998-W32-WE', type: 'DATE' });
+    expect(one('Talks will go on over the weekend.', '1998-08-10')).toEqual({ text: 'the weekend', value: '1998-W33-WE', type: 'DATE' });
+    // On a Saturday it is this one; "last weekend" is the one before.
+    expect(one('Talks went on this weekend.', '1998-08-15').value).toBe('1998-W33-WE');
+    expect(one('Talks went on last weekend.', '1998-08-15').value).toBe('1998-W32-WE');
   });
 
   it('"fiscal 1989" keeps "fiscal" in the span', () => {

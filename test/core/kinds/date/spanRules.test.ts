@@ -107,3 +107,12 @@ describe('in an analysed source', () => {
     ]);
   });
 });
+
+describe('"recent years"', () => {
+  it('is a span of unsaid length up to now', () => {
+    expect(dates('Kidnappings rose in recent years.')).toEqual([['recent years', 'PXY', 'DURATION']]);
+    expect(dates('It has been quiet in recent days.')).toEqual([['recent days', 'PXD', 'DURATION']]);
+    // "recently" stays the vague past.
+    expect(dates('It was recently extended.')).toEqual([['recently', 'PAST_REF', 'DATE']]);
+  });
+});

@@ -59,3 +59,10 @@ describe('years of months, weekdays and days named without one', () => {
     expect(valueOf('The paper said in an editorial on Saturday, April 25: the court erred.', 'Saturday, April 25', '1998-04-24')).toBe('1998-04-25');
   });
 });
+
+describe('a day close to the reference day', () => {
+  it('stays in the reference year whatever the tense', () => {
+    // A deadline passed yesterday is not next year's.
+    expect(valueOf('They asked the service to return the child by Jan. 14.', 'Jan. 14', '2000-01-15')).toBe('2000-01-14');
+  });
+});
