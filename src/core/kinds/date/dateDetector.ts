@@ -118,14 +118,14 @@ function calendarWindows(text: string): { start: number; end: number }[] {
 
 /**
  * "That day", "the following year": the date before it in the text, shifted; with none, or one too
- * coarse ("that day" after "1998"), the value stays unresolved.
+ * coarse ("that day" after "1998"), the value stays unresolved. Hits that carry their `text` are read from it.
  */
 export function anchorValues<T extends DateHit>(hits: T[], text: string, offset = 0): T[] {
   let last: DayParts | undefined;
   let precision = 0;
   return hits.map((h) => {
     if (h.rule === 'anchored') {
-      const how = ANCHORED[anchoredKey(text.slice(h.start - offset, h.end - offset))];
+      const how = ANCHORED[anchoredKey((h as { text?: string }).text ?? text.slice(h.start - offset, h.end - offset))];
       const needs = how.unit === 'Y' ? 1 : how.unit === 'M' ? 2 : 3;
       return last && how && precision >= needs ? { ...h, value: shiftUnit(how.unit, how.shift, last) } : h;
     }

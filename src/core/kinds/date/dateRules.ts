@@ -7,7 +7,7 @@ import { SPAN_RULES } from './spanRules';
 import { NAMED_DATE_RULES } from './namedDateRules';
 import type { DateRule } from './dateRule';
 import { isoMonth, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
-import { nearestYearOfMonth } from './tense';
+import { nearestYearOfMonth, tenseAround } from './tense';
 
 const YEAR = '((?:1[89]|20)\\d{2})';
 const FULL_MONTH = `(${FULL_MONTH_NAMES.join('|')})`;
@@ -17,6 +17,8 @@ const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')}|${VAGUE_QUANTIT
 const UNIT = '(year|month|week|day|decade|century|quarter|hour|minute)s?';
 /** Words that bound a count ("almost seven years", "at least 72 hours"): part of the expression. */
 const APPROX = '(?:(?:almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|up\\s+to)\\s+)?';
+/** A modal, "to" or a subject right before "one day" makes it the vague future ("will one day be", "he one day follow"). */
+const ONE_DAY_MODAL_BEFORE = /\b(?:will|would|could|might|may|can|shall|should|must|to|he|she|they|we|i|you|it|who)\s+$/i;
 /** A count with a half: "2 1/2 years". */
 const HALF = '(?:\\s+1/2)?';
 
@@ -24,6 +26,8 @@ function quantity(word: string): string {
   const lower = word.toLowerCase();
   if (/^\d+$/.test(lower)) return String(Number(lower));
   if (lower in NUMBER_WORDS) return String(NUMBER_WORDS[lower]);
+  // "a couple of years" is two.
+  if (/couple/.test(lower)) return '2';
   return 'X';
 }
 
@@ -84,7 +88,9 @@ const CORE_RULES: readonly DateRule[] = [
     pattern: new RegExp(`\\b${APPROX}${NUMBER}\\s+${UNIT}\\s+ago\\b`, 'gi'),
     normalise: (m, ref) => {
       const n = quantity(m[1]);
-      if (!ref || n === 'X') return { value: null, timexType: 'DATE', relative: true };
+      // "several years ago": the vague past.
+      if (n === 'X') return { value: 'PAST_REF', timexType: 'DATE', relative: false, vague: true };
+      if (!ref) return { value: null, timexType: 'DATE', relative: true };
       return { value: shiftUnit(unitCode(m[2]), -Number(n), ref), timexType: 'DATE', relative: true };
     },
   },
@@ -111,6 +117,12 @@ const CORE_RULES: readonly DateRule[] = [
       }
       if (/^\d+$/.test(m[2]) && /-/.test(m[0]) === false && /^\d{4}$/.test(m[2])) return null;
       const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      // "Islam will one day be", "he hopes to one day lead", "One day, he walked in": a vague time, not a span of a day.
+      if (/^one\s+day$/i.test(m[0])) {
+        const opens = /^[^\p{L}\d]*$/u.test(m.input.slice(0, m.index)) && /^,/.test(after);
+        if (opens) return { value: tenseAround(m.input, m.index, m.index + m[0].length) === 'future' ? 'FUTURE_REF' : 'PAST_REF', timexType: 'DATE', relative: false, vague: true };
+        if (ONE_DAY_MODAL_BEFORE.test(m.input.slice(Math.max(0, m.index - 10), m.index))) return { value: 'FUTURE_REF', timexType: 'DATE', relative: false, vague: true };
+      }
       // "a 6-year-old boy", "52 years old": an age, not a time span; "three-quarters of": a fraction.
       if (/^(?:-old\b|\s+old\b)/i.test(after) || (/^quarter/i.test(m[3]) && /^\s+of\b/i.test(after))) return null;
       return { value: duration(n, m[3]), timexType: 'DURATION', relative: false };
@@ -120,6 +132,10 @@ const CORE_RULES: readonly DateRule[] = [
     name: 'month-alone',
     pattern: new RegExp(`\\b(?:(early|mid|late)[-\\s]+)?${FULL_MONTH}\\b(?!\\s+\\d)`, 'g'),
     normalise: (m, ref) => {
+      // "the annual March for Life", "the March of the Mothers": a name, not the month.
+      if (!m[1] && /\b(?:the|an?|annual)\s+$/i.test(m.input.slice(Math.max(0, m.index - 8), m.index)) && /^\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}/u.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 16))) {
+        return null;
+      }
       const month = MONTHS[m[2].toLowerCase()];
       const mod = m[1] ? PERIOD_MODIFIERS[m[1].toLowerCase()] : undefined;
       return { value: ref ? isoMonth(nearestYearOfMonth(month, ref, m.input, m.index, m.index + m[0].length), month) : `XXXX-${pad(month)}`, timexType: 'DATE', mod, relative: true };

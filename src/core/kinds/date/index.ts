@@ -38,8 +38,9 @@ export const dateKind: FindingKindDefinition<'date'> = {
   plugin: sourcemarkDates,
   collect({ paragraphs, reference }) {
     const findings: Finding[] = [];
-    // "A year earlier" in a later paragraph leans on the quarter an earlier one reported.
-    const anchored = anchorQuarters(paragraphs.flatMap((p) => (p.data.dates ?? []).map((d) => ({ ...d, paragraph: p }))));
+    // "A year earlier" in a later paragraph leans on the quarter an earlier one reported, "the following
+    // month" at a paragraph's start on the last date of the paragraph before.
+    const anchored = anchorValues(anchorQuarters(paragraphs.flatMap((p) => (p.data.dates ?? []).map((d) => ({ ...d, paragraph: p })))), '');
     for (const { paragraph: p, ...d } of anchored) {
       findings.push({
         id: '', kind: 'date', start: d.start + p.start, end: d.end + p.start, text: d.text, region: p.region,

@@ -39,7 +39,7 @@ export const PERIOD_RULES: readonly DateRule[] = [
     name: 'the-quarter',
     trigger: /quarter|period/i,
     // "the quarter", "the latest quarter", "the year-ago period": the quarter just reported, or the one a year before it.
-    pattern: new RegExp(`\\bthe\\s+(?:(latest|past|previous|recent|most\\s+recent|current|${YEAR_AGO})\\s+)?(?:fiscal\\s+)?(quarter|period)\\b`, 'gi'),
+    pattern: new RegExp(`\\bthe\\s+(?:(latest|past|previous|recent|most\\s+recent|current|${YEAR_AGO})\\s+)?(?:fiscal\\s+)?(quarter|period)\\b(?!-to-)`, 'gi'),
     normalise: (m, ref) => {
       const modifier = m[1]?.toLowerCase();
       if (m[2].toLowerCase() === 'period' && !modifier) return null;

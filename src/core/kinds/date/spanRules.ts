@@ -3,7 +3,7 @@
 // and expressions anchored to another date of the text ("that day", "the following year").
 import { FULL_MONTH_NAMES } from './dateWords';
 import type { DateRule } from './dateRule';
-import { pad } from './timex';
+import { pad, shiftUnit } from './timex';
 import { nearestYearOfMonth } from './tense';
 import { NAMED_DATE_RULES } from './namedDateRules';
 
@@ -64,7 +64,16 @@ export const SPAN_RULES: readonly DateRule[] = [
     trigger: /\b(?:past|last|next|coming|previous)\s/i,
     // "the last week", "the past year", "the next decade": the span up to or from the reference day; "past decade" too.
     pattern: /\b(?:the\s+(past|last|next|coming)\s+(year|month|week|decade|century)|(past|last|next|coming)\s+(decade|century))\b(?![-'’])/gi,
-    normalise: (m) => ({ value: oneUnit(SINGLE_UNITS[(m[2] ?? m[4]).toLowerCase()]), timexType: 'DURATION', relative: false }),
+    normalise: (m, ref) => {
+      const unit = SINGLE_UNITS[(m[2] ?? m[4]).toLowerCase()];
+      // "over the past year", "in the next month": the calendar unit before or after the reference day's, as news
+      // annotates it; "the past week" mostly lies in the reference day's own week.
+      if (m[2] && ref && (unit === 'Y' || unit === 'M' || unit === 'W')) {
+        const shift = /^(?:next|coming)$/i.test(m[1]) ? 1 : unit === 'W' ? 0 : -1;
+        return { value: shiftUnit(unit, shift, ref), timexType: 'DATE', relative: true };
+      }
+      return { value: oneUnit(unit), timexType: 'DURATION', relative: false };
+    },
   },
   {
     name: 'century',

@@ -10,7 +10,7 @@ import type { DayParts } from './timex';
  * "effective Feb. 1", "extended to Nov. 20" a day still ahead.
  */
 const FUTURE_CUE =
-  /\b(?:will|won['’]t|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|expects?\s+to|expected\s+to|scheduled|due|set\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until|till|next|upcoming|payable|effective|expires?|(?:extended|postponed|delayed|moved)\s+to)\b|['’]ll\b/gi;
+  /\b(?:(?:was|were|is|are|am)\s+(?:planning|going|expected|scheduled|due|set|about)\s+to|will|won['’]t|shall|would|going\s+to|plans?\s+to|planning\s+to|planned|expects?\s+to|expected\s+to|scheduled|due|set\s+to|is\s+to|are\s+to|as\s+(?:soon|early)\s+as|until|till|next|upcoming|payable|effective|expires?|(?:extended|postponed|delayed|moved)\s+to)\b|['’]ll\b/gi;
 /** Past-tense cues: auxiliaries, "since", "ago", regular past forms and common irregular ones. */
 const PAST_CUE =
   /\b(?:was|were|had|did|said|told|ago|since|last|earlier|began|came|went|took|made|gave|met|won|lost|left|sold|bought|paid|rose|fell|saw|held|found|became|brought|spoke|wrote|struck|shot|sent|spent|led|fled|(?!(?:succeed|proceed|exceed|need|feed|speed|breed|seed|indeed|hundred|kindred)\b)\w{3,}ed)\b/gi;

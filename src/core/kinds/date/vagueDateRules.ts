@@ -14,7 +14,11 @@ export const VAGUE_DATE_RULES: readonly DateRule[] = [
     // "right now": only "now" is the expression.
     pattern: new RegExp(`\\b(?:right\\s+)?(${alternation(Object.keys(REFERENCE_WORDS).filter((w) => w !== 'right now'))})\\b(?!\\s+(?:\\d|\\w+\\s+(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies))\\b))`, 'gi'),
     group: 1,
-    normalise: (m) => ({ value: REFERENCE_WORDS[key(m[1])], timexType: 'DATE', relative: false, vague: true }),
+    normalise: (m) => {
+      // "Now, …" opening a sentence is a discourse marker ("Now, he says, it looks different").
+      if (m[0] === 'Now' && /^[^\p{L}\d]*$/u.test(m.input.slice(0, m.index)) && m.input[m.index + 3] === ',') return null;
+      return { value: REFERENCE_WORDS[key(m[1])], timexType: 'DATE', relative: false, vague: true };
+    },
   },
   {
     name: 'frequency',
@@ -22,6 +26,10 @@ export const VAGUE_DATE_RULES: readonly DateRule[] = [
     pattern: new RegExp(`\\b(${alternation(Object.keys(FREQUENCY_WORDS))})\\b`, 'gi'),
     normalise: (m) => {
       const phrase = key(m[1]);
+      // "the Party daily Granma": a newspaper.
+      if (phrase === 'daily' && /\b(?:the|an?|party)\s+$/i.test(m.input.slice(Math.max(0, m.index - 8), m.index)) && /^\s+\p{Lu}/u.test(m.input.slice(m.index + 5, m.index + 8))) {
+        return null;
+      }
       if (/^(?:a|per) /.test(phrase) && !COUNT_BEFORE.test(m.input.slice(Math.max(0, m.index - 24), m.index))) return null;
       return { value: FREQUENCY_WORDS[phrase], timexType: 'SET', relative: false };
     },

@@ -17,9 +17,12 @@ describe('durations and sets without a count', () => {
   });
 
   it('one unit with "the last", "the next", "past decade"', () => {
-    expect(dates('Sales fell over the last week.')).toEqual([['the last week', 'P1W', 'DURATION']]);
+    // A year, month or week is the calendar unit before or after the reference day's (the past week mostly this one).
+    expect(dates('Sales fell over the last week.')).toEqual([['the last week', '2018-W10', 'DATE']]);
+    expect(dates('Over the past year, prices rose.')).toEqual([['the past year', '2017', 'DATE']]);
+    expect(dates('Prices will rise in the next month.')).toEqual([['the next month', '2018-04', 'DATE']]);
+    // A decade or century is the span.
     expect(dates('Growth will slow in the next decade.')).toEqual([['the next decade', 'P10Y', 'DURATION']]);
-    expect(dates('Over the past year, prices rose.')).toEqual([['the past year', 'P1Y', 'DURATION']]);
     // Without "the", "last week" stays the calendar week.
     expect(dates('Sales fell last week.')).toEqual([['last week', '2018-W09', 'DATE']]);
   });
@@ -104,6 +107,15 @@ describe('in an analysed source', () => {
     expect(found.map((f) => [f.text, f.date?.value])).toEqual([
       ['March 3, 2015', '2015-03-03'],
       ['The next day', '2015-03-04'],
+    ]);
+  });
+
+  it('one at the start of a paragraph leans on the last date of the paragraph before', async () => {
+    const { Analyzer } = await import('../../../../src/core/analyzer');
+    const found = new Analyzer().analyze('The deal was signed on March 3, 2015.\n\nThe following month, shares rose.\n').findings.filter((f) => f.kind === 'date');
+    expect(found.map((f) => [f.text, f.date?.value])).toEqual([
+      ['March 3, 2015', '2015-03-03'],
+      ['The following month', '2015-04'],
     ]);
   });
 });
