@@ -24,11 +24,22 @@ const ORDINAL_WORDS: Record<string, number> = {
   'twenty-first': 21,
 };
 
-/** Where a capitalised "May" is the month: after a word that takes a time, or after another month ("April and May"). */
+/**
+ * Where a capitalised "May" is the month: after a word that takes a time, after a part of a period
+ * ("the first week of May"), or after another month ("April and May").
+ */
 const MAY_BEFORE = new RegExp(
-  `(?:\\b(?:in|since|by|until|till|through|during|before|after|from|early|mid|late|end\\s+of|beginning\\s+of|middle\\s+of|start\\s+of)[-\\s]+|\\b(?:${FULL_MONTH_NAMES.join('|')})\\s+(?:and|or|to|through|until)\\s+)$`,
+  `(?:\\b(?:in|since|by|until|till|through|during|before|after|from|early|mid|late|(?:end|beginning|middle|start|week|weeks|month|days?|half|part|rest|first|second|third|fourth|last)\\s+of)[-\\s]+|\\b(?:${FULL_MONTH_NAMES.join('|')})\\s+(?:and|or|to|through|until)\\s+)$`,
   'i',
 );
+/**
+ * Words after "May" that make it the month wherever it stands: another month ("May and June"), a
+ * possessive period noun ("May's sales"); opening a sentence, a verb only a month takes ("May saw record sales").
+ */
+const MAY_AFTER = new RegExp(
+  `^(?:\\s+(?:and|or|to|through|until)\\s+(?:${FULL_MONTH_NAMES.join('|')})\\b|['’]s\\s+(?:sales|figures|results|data|elections?|meeting|issue|edition|deadline|vote|total|level|rate|numbers|report|survey)\\b)`,
+);
+const MAY_OPENING = /^\s+(?:saw|brought|marked|was\s+(?:the|a|an)\s+(?:\w+\s+)?(?:month|time|period))\b/;
 
 /** How an anchored expression moves from the date it leans on: unit and shift. */
 export const ANCHORED: Record<string, { unit: string; shift: number }> = {
@@ -108,10 +119,15 @@ export const SPAN_RULES: readonly DateRule[] = [
   {
     name: 'may',
     trigger: /\bMay\b/,
-    // The month where the words before it take a time ("in May", "since early May", "April and May"); a modal or a name stays out.
+    // The month where the words around it say so ("in May", "since early May", "April and May", "May's sales",
+    // "May saw record sales"); the modal ("May I ask", "Prices May rise") or a name ("Theresa May said") stays out.
     pattern: /\bMay\b(?!\s+\d)/g,
     normalise: (m, ref) => {
-      if (!MAY_BEFORE.test(m.input.slice(Math.max(0, m.index - 24), m.index))) return null;
+      const after = m.input.slice(m.index + 3, m.index + 48);
+      const opens = /^[^\p{L}\d]*$/u.test(m.input.slice(0, m.index));
+      const byName = /\p{Lu}[\p{L}.]*\s+$/u.test(m.input.slice(Math.max(0, m.index - 24), m.index)) && !opens;
+      const month = MAY_BEFORE.test(m.input.slice(Math.max(0, m.index - 24), m.index)) || (!byName && MAY_AFTER.test(after)) || (opens && MAY_OPENING.test(after));
+      if (!month) return null;
       return { value: ref ? `${pad(nearestYearOfMonth(5, ref, m.input, m.index, m.index + 3), 4)}-05` : 'XXXX-05', timexType: 'DATE', relative: true };
     },
   },

@@ -128,3 +128,21 @@ describe('"recent years"', () => {
     expect(dates('It was recently extended.')).toEqual([['recently', 'PAST_REF', 'DATE']]);
   });
 });
+
+describe('"May" in every position', () => {
+  it('the month after a part of a period, before another month, with a possessive period noun, opening a sentence with a month\'s verb', () => {
+    expect(dates('Talks end in the first week of May.').map((d) => d[0])).toEqual(['May']);
+    expect(dates('May and June were dry.').map((d) => d[0])).toEqual(['May', 'June']);
+    expect(dates("May's sales rose 4%.").map((d) => d[0])).toEqual(['May']);
+    expect(dates('May saw record sales.').map((d) => d[0])).toEqual(['May']);
+    expect(dates('May was the busiest month of the year.').map((d) => d[0])).toEqual(['May']);
+  });
+
+  it('not the modal or the name', () => {
+    expect(dates('May I ask a question?')).toEqual([]);
+    expect(dates('May the best team win.')).toEqual([]);
+    expect(dates('May was elected leader.')).toEqual([]);
+    expect(dates("Theresa May's election was close.")).toEqual([]);
+    expect(dates('The policies of May were popular.')).toEqual([]);
+  });
+});
