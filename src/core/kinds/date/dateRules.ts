@@ -39,9 +39,17 @@ function duration(n: string, unit: string): string {
   const code = unitCode(unit);
   if (code === 'DE') return n === 'X' ? 'PXDE' : `P${Number(n) * 10}Y`;
   if (code === 'CE') return n === 'X' ? 'PXCE' : `P${Number(n) * 100}Y`;
+  // A half is written in the next smaller unit: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+  const half = HALF_OF[code];
+  if (half && /\.5$/.test(n)) {
+    const whole = n.slice(0, -2);
+    return code === 'H' ? `PT${whole}H${half}` : `P${whole}${code}${code === 'D' ? 'T' : ''}${half}`;
+  }
   if (code === 'H' || code === 'MIN') return `PT${n}${code === 'MIN' ? 'M' : 'H'}`;
   return `P${n}${code}`;
 }
+
+const HALF_OF: Record<string, string> = { Y: '6M', M: '15D', D: '12H', H: '30M' };
 
 /** Calendar expressions with or without a year; DATE_RULES below sets them between the period and vague rules. */
 const CORE_RULES: readonly DateRule[] = [
@@ -112,7 +120,7 @@ const CORE_RULES: readonly DateRule[] = [
       const n = half && /^\d+$/.test(m[2]) ? `${m[2]}.5` : quantity(m[2]);
       // "a day one buy": a bare "a"/"an" needs a preposition, a bound or "ago"/"later" to be a duration.
       const bounded = /^(?:almost|nearly|more|less|fewer|at|up)\s/i.test(m[0]);
-      if (/^an?$/i.test(m[2]) && !bounded && !/\b(?:for|in|within|over|about|nearly|almost|than)\s+$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index))) {
+      if (/^an?$/i.test(m[2]) && !bounded && !/\b(?:for|in|within|over|about|nearly|almost|than|as\s+long\s+as|barely|only|just)\s+$/i.test(m.input.slice(Math.max(0, m.index - 16), m.index))) {
         return null;
       }
       if (/^\d+$/.test(m[2]) && /-/.test(m[0]) === false && /^\d{4}$/.test(m[2])) return null;

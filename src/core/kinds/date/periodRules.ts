@@ -38,23 +38,27 @@ export const PERIOD_RULES: readonly DateRule[] = [
   {
     name: 'the-quarter',
     trigger: /quarter|period/i,
-    // "the quarter", "the latest quarter", "the year-ago period": the quarter just reported, or the one a year before it.
-    pattern: new RegExp(`\\bthe\\s+(?:(latest|past|previous|recent|most\\s+recent|current|${YEAR_AGO})\\s+)?(?:fiscal\\s+)?(quarter|period)\\b(?!-to-)`, 'gi'),
+    // "the quarter", "the latest quarter", "the year-ago period": the quarter just reported, or the one a year before it;
+    // "the quarter a year ago", "the corresponding period last year" are the year-ago one too.
+    pattern: new RegExp(`\\bthe\\s+(?:(latest|past|previous|recent|most\\s+recent|current|corresponding|${YEAR_AGO})\\s+)?(?:fiscal\\s+)?(quarter|period)\\b(?!-to-)(\\s+(?:a\\s+year\\s+(?:ago|earlier)|(?:of\\s+)?last\\s+year)\\b)?`, 'gi'),
     normalise: (m, ref) => {
       const modifier = m[1]?.toLowerCase();
-      if (m[2].toLowerCase() === 'period' && !modifier) return null;
+      if (m[2].toLowerCase() === 'period' && !modifier && !m[3]) return null;
+      if (modifier === 'corresponding' && !m[3]) return null;
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
       const back = modifier === 'current' ? 0 : 1;
-      const yearAgo = modifier !== undefined && /year|comparable|same/.test(modifier);
+      const yearAgo = m[3] !== undefined || (modifier !== undefined && /year|comparable|same/.test(modifier));
       return { value: shiftUnit('Q', -back - (yearAgo ? 4 : 0), ref), timexType: 'DATE', relative: true };
     },
   },
   {
     name: 'year-possessive-quarter',
     trigger: /quarter/i,
-    pattern: new RegExp(`\\b(this|last|next)\\s+year['’]s\\s+${ORDINAL}\\s+quarter\\b`, 'gi'),
+    // "last year's quarter" without an ordinal is the reported quarter a year before.
+    pattern: new RegExp(`\\b(this|last|next)\\s+year['’]s\\s+(?:${ORDINAL}\\s+)?quarter\\b`, 'gi'),
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
+      if (!m[2]) return { value: shiftUnit('Q', -1 + 4 * SHIFT_WORDS[m[1].toLowerCase()], ref), timexType: 'DATE', relative: true };
       return { value: quarter(ref.year + SHIFT_WORDS[m[1].toLowerCase()], ORDINAL_QUARTERS[m[2].toLowerCase()]), timexType: 'DATE', relative: true };
     },
   },

@@ -5,8 +5,8 @@ import type { DateRule } from './dateRule';
 const alternation = (words: string[]) => words.sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
 const key = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
-/** "twice a year", "$5 a month": "a year" is a frequency only after a count or an amount. */
-const COUNT_BEFORE = /(?:\d|\b(?:once|twice|times|dollars?|cents?|percent|hours?))[^\S\n]*$/i;
+/** "twice a year", "$5 a month", "fifty thousand CDs a year": "a year" is a frequency only after a count or an amount. */
+const COUNT_BEFORE = /(?:\d|\b(?:once|twice|times|dollars?|cents?|percent|hours?)|\b(?:hundred|thousand|million|billion)(?:[^\S\n]+\w+)?)[^\S\n]*$/i;
 
 export const VAGUE_DATE_RULES: readonly DateRule[] = [
   {

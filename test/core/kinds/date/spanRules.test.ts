@@ -39,7 +39,9 @@ describe('spans keep their modifiers', () => {
     expect(dates('It took almost seven years.')).toEqual([['almost seven years', 'P7Y', 'DURATION']]);
     expect(dates('The outage lasted at least 72 hours.')).toEqual([['at least 72 hours', 'PT72H', 'DURATION']]);
     expect(dates('It happened more than four decades ago.').map((d) => d[0])).toEqual(['more than four decades ago']);
-    expect(dates('The trip took 2 1/2 years.')).toEqual([['2 1/2 years', 'P2.5Y', 'DURATION']]);
+    // A half is written in the next smaller unit.
+    expect(dates('The trip took 2 1/2 years.')).toEqual([['2 1/2 years', 'P2Y6M', 'DURATION']]);
+    expect(dates('The visit lasted 5 1/2 hours.')).toEqual([['5 1/2 hours', 'PT5H30M', 'DURATION']]);
   });
 
   it('"late last July" is one expression', () => {
