@@ -141,3 +141,13 @@ describe('"the 1988 period"', () => {
     expect(found('The period of 1988 was calm.', '1989-11-02').map((d) => d.text)).toEqual(['1988']);
   });
 });
+
+describe('the year-ago quarter named in words', () => {
+  it('"the quarter a year ago", "the corresponding period last year", "last year\'s quarter"', () => {
+    expect(one('For the quarter a year ago, it earned $16 million.', '1989-10-26')).toEqual({ text: 'the quarter a year ago', value: '1988-Q3', type: 'DATE' });
+    expect(one('It earned $1.8 million for the corresponding period last year.', '1989-11-01')).toEqual({ text: 'the corresponding period last year', value: '1988-Q3', type: 'DATE' });
+    expect(one("U.K. sales for last year's quarter were $3 million.", '1989-11-01')).toEqual({ text: "last year's quarter", value: '1988-Q3', type: 'DATE' });
+    // "the corresponding period" alone names nothing.
+    expect(found('Sales in the corresponding period rose.', '1989-11-01')).toEqual([]);
+  });
+});

@@ -31,6 +31,10 @@ describe('durations and sets without a count', () => {
     expect(dates('The phone sold out in a month.')).toEqual([['a month', 'P1M', 'DURATION']]);
     expect(dates('The fee is paid annually.')).toEqual([['annually', 'P1Y', 'SET']]);
     expect(dates('He runs every morning.')).toEqual([['every morning', 'TMO', 'SET']]);
+    expect(dates('It could take as long as a month.')).toEqual([['a month', 'P1M', 'DURATION']]);
+    expect(dates('They sold fifty thousand CDs a year.')).toEqual([['a year', 'P1Y', 'SET']]);
+    // Without a count or a preposition, "a month" is neither.
+    expect(dates('A month of talks ended.')).toEqual([]);
   });
 });
 
