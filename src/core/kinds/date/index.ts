@@ -42,6 +42,7 @@ export const dateKind: FindingKindDefinition<'date'> = {
     // month" at a paragraph's start on the last date of the paragraph before.
     const anchored = anchorValues(anchorQuarters(paragraphs.flatMap((p) => (p.data.dates ?? []).map((d) => ({ ...d, paragraph: p })))), '');
     for (const { paragraph: p, ...d } of anchored) {
+      if (d.hidden) continue;
       findings.push({
         id: '', kind: 'date', start: d.start + p.start, end: d.end + p.start, text: d.text, region: p.region,
         score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: [], date: dateInfo(d, reference),

@@ -15,9 +15,10 @@ export const VAGUE_DATE_RULES: readonly DateRule[] = [
     pattern: new RegExp(`\\b(?:right\\s+)?(${alternation(Object.keys(REFERENCE_WORDS).filter((w) => w !== 'right now'))})\\b(?!\\s+(?:\\d|\\w+\\s+(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies))\\b))`, 'gi'),
     group: 1,
     normalise: (m) => {
-      // "Now, …" opening a sentence is a discourse marker ("Now, he says, it looks different").
-      if (m[0] === 'Now' && /^[^\p{L}\d]*$/u.test(m.input.slice(0, m.index)) && m.input[m.index + 3] === ',') return null;
-      return { value: REFERENCE_WORDS[key(m[1])], timexType: 'DATE', relative: false, vague: true };
+      // "Now, …" opening a sentence is a discourse marker ("Now, he says, it looks different"): not shown as a
+      // date, but the claim score, fitted when it was one, still reads it until it is fitted again.
+      const discourse = m[0] === 'Now' && /^[^\p{L}\d]*$/u.test(m.input.slice(0, m.index)) && m.input[m.index + 3] === ',';
+      return { value: REFERENCE_WORDS[key(m[1])], timexType: 'DATE', relative: false, vague: true, ...(discourse ? { hidden: true } : {}) };
     },
   },
   {

@@ -116,6 +116,12 @@ describe('in an analysed source', () => {
     ]);
   });
 
+  it('a sentence-opening "Now," is no date finding', async () => {
+    const { Analyzer } = await import('../../../../src/core/analyzer');
+    const found = new Analyzer().analyze('Now, rumor has it that prices rose.\n\nPrices are now higher.\n').findings.filter((f) => f.kind === 'date');
+    expect(found.map((f) => f.text)).toEqual(['now']);
+  });
+
   it('one at the start of a paragraph leans on the last date of the paragraph before', async () => {
     const { Analyzer } = await import('../../../../src/core/analyzer');
     const found = new Analyzer().analyze('The deal was signed on March 3, 2015.\n\nThe following month, shares rose.\n').findings.filter((f) => f.kind === 'date');
