@@ -24,7 +24,7 @@ const WEEKDAY_NAME = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/i;
 
 /** Cheap test for any of our own rules: no date expression lacks a digit or one of these words. */
 const RULE_TRIGGER =
-  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|weekend|day|decade|century|quarter|hour|minute|period|now|currently|present|nowadays|recent|recently|lately|past|future|daily|weekly|monthly|yearly|hourly|spring|summer|fall|autumn|winter|year-ago|year-earlier|May|annually|centuries|time|morning|afternoon|evening|night|Thanksgiving|Christmas|Halloween|nineteen|thousand)s?\b/i;
+  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|weekend|day|decade|century|quarter|hour|minute|period|now|currently|present|nowadays|recent|recently|lately|past|future|daily|weekly|monthly|yearly|hourly|spring|summer|fall|autumn|winter|year-ago|year-earlier|May|annually|centuries|time|morning|afternoon|evening|night|Thanksgiving|Christmas|Halloween|nineteen|thousand|every|each)s?\b/i;
 
 export interface DateDetection extends DateHit {
   text: string;

@@ -105,7 +105,8 @@ const CORE_RULES: readonly DateRule[] = [
   {
     name: 'relative-unit',
     // "this fiscal year" is this year to TIMEX3.
-    pattern: /\b(this|current|last|previous|next|coming)\s+(?:fiscal\s+)?(year|month|week|quarter)\b/gi,
+    // "the current year" keeps its "the".
+    pattern: /\b(?:the\s+(?=current\s))?(this|current|last|previous|next|coming)\s+(?:fiscal\s+)?(year|month|week|quarter)\b/gi,
     normalise: (m, ref) => {
       return { value: ref ? shiftUnit(unitCode(m[2]), SHIFT_WORDS[m[1].toLowerCase()], ref) : null, timexType: 'DATE', relative: true };
     },

@@ -48,6 +48,8 @@ const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty:
 const TEENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
 
 const SEASON = '(spring|summer|fall|autumn|winter)';
+/** ISO weekday order: TIMEX3 writes Monday as 1. */
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 export const NAMED_DATE_RULES: readonly DateRule[] = [
   {
@@ -132,6 +134,17 @@ export const NAMED_DATE_RULES: readonly DateRule[] = [
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
       // "the past year" is the last one; the others the reference day's.
       return { value: pad(/\bpast\b/i.test(m[1]) ? ref.year - 1 : ref.year, 4), timexType: 'DATE', relative: true };
+    },
+  },
+  {
+    name: 'recurring-day',
+    trigger: /\b(?:every|each)\s/i,
+    // "each Thursday", "every July", "every quarter": a set of weekdays, months or quarters.
+    pattern: new RegExp(`\\b(?:every|each)\\s+(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(${[...FULL_MONTH_NAMES, 'May'].join('|')})|(quarter))\\b`, 'gi'),
+    normalise: (m) => {
+      if (m[1]) return { value: `XXXX-WXX-${WEEKDAYS.indexOf(m[1].toLowerCase()) + 1}`, timexType: 'SET', relative: false };
+      if (m[2]) return /^\p{Lu}/u.test(m[2]) ? { value: `XXXX-${pad(MONTHS[m[2].toLowerCase()])}`, timexType: 'SET', relative: false } : null;
+      return { value: 'P1Q', timexType: 'SET', relative: false };
     },
   },
   {

@@ -125,11 +125,12 @@ export const PERIOD_RULES: readonly DateRule[] = [
   {
     name: 'modified-season',
     trigger: /spring|summer|fall|autumn|winter/i,
-    pattern: /\b(last|this|next|past)\s+(spring|summer|fall|autumn|winter)\b/gi,
+    // "this past spring" is last spring.
+    pattern: /\b(last|this(?:\s+past)?|next|past)\s+(spring|summer|fall|autumn|winter)\b/gi,
     normalise: (m, ref) => {
       const season = SEASONS[m[2].toLowerCase()];
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
-      const word = m[1].toLowerCase();
+      const word = /past$/i.test(m[1]) ? 'past' : m[1].toLowerCase();
       // Winter belongs to the year it starts in (December).
       const seasonYear = ref.month < 3 ? ref.year - 1 : ref.year;
       const started = season.code === 'WI' ? ref.month >= 12 || ref.month < 3 : ref.month >= season.startMonth;

@@ -34,7 +34,7 @@ describe('DATE_RULES', () => {
       'iso-date', 'period-modifier-year', 'year-possessive-modifier', 'quarter-year', 'season-year', 'month-year', 'decade',
       'ago', 'relative-unit', 'duration', 'month-alone', 'year',
       'bare-units', 'the-last-unit', 'century', 'year-range-start', 'year-range-end', 'may', 'anchored', 'at-the-time',
-      'holiday', 'spelled-year', 'period-end', 'month-relative-year', 'the-fiscal-year', 'the-season',
+      'holiday', 'spelled-year', 'period-end', 'month-relative-year', 'the-fiscal-year', 'recurring-day', 'the-season',
       'reference-word', 'frequency',
     ]);
   });

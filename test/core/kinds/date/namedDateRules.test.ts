@@ -78,3 +78,20 @@ describe('a season alone', () => {
     expect(dates('Since the fall of the wall, trade grew.')).toEqual([]);
   });
 });
+
+describe('recurring days', () => {
+  it('"each Thursday", "every July", "every quarter" are sets', () => {
+    expect(dates('A third flight departs each Thursday.')).toEqual([['each Thursday', 'XXXX-WXX-4', 'SET']]);
+    expect(dates('They march every July.')).toEqual([['every July', 'XXXX-07', 'SET']]);
+    expect(dates('It reports every quarter.')).toEqual([['every quarter', 'P1Q', 'SET']]);
+    // "each may" in lower case is no month.
+    expect(dates('Each may choose.')).toEqual([]);
+  });
+});
+
+describe('modifiers kept', () => {
+  it('"the current fiscal year", "this past spring"', () => {
+    expect(dates('Sales will rise in the current fiscal year.', '1989-10-26')).toEqual([['the current fiscal year', '1989', 'DATE']]);
+    expect(dates('The talks began this past spring.', '1998-10-26')).toEqual([['this past spring', '1998-SP', 'DATE']]);
+  });
+});
