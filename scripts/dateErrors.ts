@@ -1,4 +1,4 @@
-// npm run eval:date-errors -- <gold dir>   Error analysis for dates: misses, spurious spans, boundary
+// npx tsx scripts/dateErrors.ts <gold dir> [--top=N]   Error analysis for dates: misses, spurious spans, boundary
 // differences and value mismatches, grouped by pattern (text and value shapes) and counted, largest
 // class first. For measurement only: it prints what the gold data holds, the project keeps none of it.
 import { readGoldSet } from '../src/eval/gold';
