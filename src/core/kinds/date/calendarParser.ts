@@ -37,42 +37,65 @@ const TRAILING_PUNCT = /[\s,.;:]+$/;
 const MERIDIEM_END = /\b[ap]\.m\.$/i;
 const PART_OF_DAY: Record<string, 'MO' | 'AF' | 'EV' | 'NI'> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
 
+/** "6.43" (a price, a score) is read by the library as a clock time: masked unless a.m./p.m. follows. */
+const DECIMAL = /\b\d{1,3}\.\d{1,2}\b(?!\s*(?:[ap]\.?m\b|o['’]clock))/gi;
+/** "7/8", "1/4" after a price are fractions, not days. */
+const FRACTION = /^([1-9]|1[0-5])\/(2|4|8|16|32)$/;
+/** Where a range ("Aug. 26 to Oct. 20") splits into its two ends. */
+const RANGE_SEPARATOR = /\s+(?:to|through|until|till|and)\s+|\s*[-–]\s*/i;
+
+type Component = chrono.ParsedResult['start'];
+
 /** chrono-node, in strict mode plus the relative-day forms we trust ("yesterday", "3 days ago"). */
 export function createChronoCalendarParser(): CalendarParser {
   const parser = chrono.en.casual.clone();
   return {
     parse(window, reference) {
       const hits: CalendarHit[] = [];
-      const results = parser.parse(window, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+      const masked = window.replace(DECIMAL, (m) => ' '.repeat(m.length));
+      const results = parser.parse(masked, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
       for (const r of results) {
-        let text = r.text;
-        let start = r.index;
-        const lead = LEADING_FILLER.exec(text);
-        if (lead) {
-          text = text.slice(lead[0].length);
-          start += lead[0].length;
+        // A range is two expressions, each with its own value.
+        const split = r.end ? RANGE_SEPARATOR.exec(r.text) : null;
+        if (split && r.end) {
+          push(hits, window.slice(r.index, r.index + split.index), r.index, r.start);
+          const second = split.index + split[0].length;
+          push(hits, window.slice(r.index + second, r.index + r.text.length), r.index + second, r.end);
+        } else {
+          push(hits, window.slice(r.index, r.index + r.text.length), r.index, r.start);
         }
-        text = MERIDIEM_END.test(text) ? text.replace(/[\s,;:]+$/, '') : text.replace(TRAILING_PUNCT, '');
-        if (!text) continue;
-        const c = r.start;
-        const relative = !c.isCertain('month') || c.tags().has('result/relativeDate') || RELATIVE_WORDS.test(text);
-        const weekday = BARE_WEEKDAY.exec(text);
-        const part = /\b(morning|afternoon|evening|night|tonight)\b/i.exec(text);
-        hits.push({
-          start,
-          end: start + text.length,
-          text,
-          year: c.get('year') ?? undefined,
-          month: c.isCertain('month') || relative ? (c.get('month') ?? undefined) : undefined,
-          day: c.isCertain('day') || relative ? (c.get('day') ?? undefined) : undefined,
-          yearImplied: !c.isCertain('year'),
-          relative,
-          ...(weekday ? { weekday: WEEKDAY_INDEX[weekday[1].toLowerCase()] } : {}),
-          ...(c.isCertain('hour') ? { hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0 } : {}),
-          ...(part && !c.isCertain('hour') ? { partOfDay: PART_OF_DAY[part[1].toLowerCase()] } : {}),
-        });
       }
       return hits;
     },
   };
+}
+
+function push(hits: CalendarHit[], raw: string, at: number, c: Component): void {
+  // A masked number before the expression leaves its punctuation behind (", on Friday").
+  const punct = /^[\s,;:]*/.exec(raw)![0].length;
+  let text = raw.slice(punct);
+  let start = at + punct;
+  const lead = LEADING_FILLER.exec(text);
+  if (lead) {
+    text = text.slice(lead[0].length);
+    start += lead[0].length;
+  }
+  text = MERIDIEM_END.test(text) ? text.replace(/[\s,;:]+$/, '') : text.replace(TRAILING_PUNCT, '');
+  if (!text || FRACTION.test(text)) return;
+  const relative = !c.isCertain('month') || c.tags().has('result/relativeDate') || RELATIVE_WORDS.test(text);
+  const weekday = BARE_WEEKDAY.exec(text);
+  const part = /\b(morning|afternoon|evening|night|tonight)\b/i.exec(text);
+  hits.push({
+    start,
+    end: start + text.length,
+    text,
+    year: c.get('year') ?? undefined,
+    month: c.isCertain('month') || relative ? (c.get('month') ?? undefined) : undefined,
+    day: c.isCertain('day') || relative ? (c.get('day') ?? undefined) : undefined,
+    yearImplied: !c.isCertain('year'),
+    relative,
+    ...(weekday ? { weekday: WEEKDAY_INDEX[weekday[1].toLowerCase()] } : {}),
+    ...(c.isCertain('hour') ? { hour: c.get('hour') ?? 0, minute: c.get('minute') ?? 0 } : {}),
+    ...(part && !c.isCertain('hour') ? { partOfDay: PART_OF_DAY[part[1].toLowerCase()] } : {}),
+  });
 }

@@ -1,7 +1,8 @@
 import type { DateInfo } from '../../model';
 import { createChronoCalendarParser, type CalendarParser } from './calendarParser';
 import type { DateHit } from './dateRule';
-import { DATE_RULES, FUTURE_TENSE } from './dateRules';
+import { DATE_RULES } from './dateRules';
+import { cueAround, FUTURE_TENSE, tenseAround, yearOfMonthDayIn } from './tense';
 import { addDays, isoDay, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
 import { ANCHORED, anchoredKey } from './spanRules';
 
@@ -9,9 +10,21 @@ import { ANCHORED, anchoredKey } from './spanRules';
 const CALENDAR_TRIGGER =
   /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:today|yesterday|tomorrow|tonight)\b|\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b(?:noon|midnight)\b|\b(?:this|last)\s+(?:morning|afternoon|evening|night)\b/gi;
 
+/** A cue this close ("the year ended March 31", "payable Dec. 1") decides a day's year; else the library's nearest year stands. */
+const DAY_CUE_DISTANCE = 24;
+
+function yearOfDay(month: number, day: number, libraryYear: number | undefined, ref: DayParts, sentence: string, start: number, end: number): number | undefined {
+  const cue = cueAround(sentence, start, end);
+  return cue && cue.distance <= DAY_CUE_DISTANCE ? yearOfMonthDayIn(month, day, ref, cue.tense, sentence) : libraryYear;
+}
+
+const OWN_WORDS = /^(?:(?:right\s+)?now|(?:this|last|next)\s+(?:year|month|week|quarter))$/i;
+
+const WEEKDAY_NAME = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/i;
+
 /** Cheap test for any of our own rules: no date expression lacks a digit or one of these words. */
 const RULE_TRIGGER =
-  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|weekend|day|decade|century|quarter|hour|minute|period|now|currently|present|nowadays|recent|recently|lately|past|future|daily|weekly|monthly|yearly|hourly|spring|summer|fall|autumn|winter|year-ago|year-earlier|May|annually|centuries|time|morning|afternoon|evening|night)s?\b/i;
+  /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|weekend|day|decade|century|quarter|hour|minute|period|now|currently|present|nowadays|recent|recently|lately|past|future|daily|weekly|monthly|yearly|hourly|spring|summer|fall|autumn|winter|year-ago|year-earlier|May|annually|centuries|time|morning|afternoon|evening|night|Thanksgiving|Christmas|Halloween|nineteen|thousand|every|each)s?\b/i;
 
 export interface DateDetection extends DateHit {
   text: string;
@@ -25,7 +38,7 @@ export class DateDetector {
     const ref = parseIsoDay(referenceDate);
     const hits: DateHit[] = [];
     for (const w of calendarWindows(text)) {
-      for (const h of this.calendarHits(text.slice(w.start, w.end), ref)) hits.push({ ...h, start: h.start + w.start, end: h.end + w.start });
+      for (const h of this.calendarHits(text.slice(w.start, w.end), ref, text, w.start)) hits.push({ ...h, start: h.start + w.start, end: h.end + w.start });
     }
     if (RULE_TRIGGER.test(text)) {
       for (const rule of DATE_RULES) {
@@ -43,12 +56,14 @@ export class DateDetector {
     return anchorValues(selectNonOverlapping(hits), text).map((h) => ({ ...h, text: text.slice(h.start, h.end) }));
   }
 
-  private calendarHits(text: string, ref: ReturnType<typeof parseIsoDay>): DateHit[] {
+  /** `text` is a window of `sentence` starting at `offset`; the tense is read in the sentence. */
+  private calendarHits(text: string, ref: ReturnType<typeof parseIsoDay>, sentence: string, offset: number): DateHit[] {
     const reference = ref ? new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)) : undefined;
     const hits: DateHit[] = [];
     for (const c of this.calendar.parse(text, reference)) {
-      // A month alone ("Jun", "May") is left to our rules, which only trust full month names.
-      if (c.day === undefined) continue;
+      // A month alone ("Jun", "May") is left to our rules, which only trust full month names; so are
+      // "now" (a vague present, not noon) and "this year" (a year, not a day) when a range splits off them.
+      if (c.day === undefined || OWN_WORDS.test(c.text)) continue;
       if (c.relative && !ref) {
         hits.push({ start: c.start, end: c.end, value: null, timexType: 'DATE', relative: true, rule: 'calendar' });
         continue;
@@ -57,11 +72,17 @@ export class DateDetector {
         // News reports past events: a bare weekday is the most recent one on or before the reference
         // day, unless the words around it speak of the future ("will meet on Tuesday").
         const refWeekday = new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay();
-        const shift = FUTURE_TENSE.test(text) ? (c.weekday - refWeekday + 7) % 7 : -((refWeekday - c.weekday + 7) % 7);
+        const future = (tenseAround(sentence, offset + c.start, offset + c.end) ?? (FUTURE_TENSE.test(text) ? 'future' : 'past')) === 'future';
+        const shift = future ? (c.weekday - refWeekday + 7) % 7 : -((refWeekday - c.weekday + 7) % 7);
         hits.push({ start: c.start, end: c.end, value: isoDay(addDays(ref, shift)), timexType: 'DATE', relative: true, rule: 'calendar' });
         continue;
       }
-      const year = c.yearImplied && !ref ? 'XXXX' : pad(c.year ?? 0, 4);
+      // A day without its year ("Oct. 23") lies behind or ahead of the reference day as the words around it say.
+      // A weekday beside it ("Saturday, April 25") has already told the library the year.
+      const impliedYear = c.yearImplied && ref && c.month !== undefined && !c.relative && !WEEKDAY_NAME.test(c.text)
+        ? yearOfDay(c.month, c.day, c.year, ref, sentence, offset + c.start, offset + c.end)
+        : c.year;
+      const year = c.yearImplied && !ref ? 'XXXX' : pad(impliedYear ?? 0, 4);
       const value = year === 'XXXX' ? `XXXX-${pad(c.month ?? 0)}-${pad(c.day)}` : isoDay({ year: +year, month: c.month ?? 1, day: c.day });
       const time = c.hour !== undefined ? `T${pad(c.hour)}:${pad(c.minute ?? 0)}` : c.partOfDay ? `T${c.partOfDay}` : '';
       hits.push({ start: c.start, end: c.end, value: value + time, timexType: time ? 'TIME' : 'DATE', relative: c.relative || c.yearImplied, rule: 'calendar' });
@@ -97,14 +118,14 @@ function calendarWindows(text: string): { start: number; end: number }[] {
 
 /**
  * "That day", "the following year": the date before it in the text, shifted; with none, or one too
- * coarse ("that day" after "1998"), the value stays unresolved.
+ * coarse ("that day" after "1998"), the value stays unresolved. Hits that carry their `text` are read from it.
  */
 export function anchorValues<T extends DateHit>(hits: T[], text: string, offset = 0): T[] {
   let last: DayParts | undefined;
   let precision = 0;
   return hits.map((h) => {
     if (h.rule === 'anchored') {
-      const how = ANCHORED[anchoredKey(text.slice(h.start - offset, h.end - offset))];
+      const how = ANCHORED[anchoredKey((h as { text?: string }).text ?? text.slice(h.start - offset, h.end - offset))];
       const needs = how.unit === 'Y' ? 1 : how.unit === 'M' ? 2 : 3;
       return last && how && precision >= needs ? { ...h, value: shiftUnit(how.unit, how.shift, last) } : h;
     }

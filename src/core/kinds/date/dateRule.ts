@@ -13,6 +13,8 @@ export interface DateHit {
   relative: boolean;
   /** A vague reference ("now", "recently") rather than a point or span on the calendar. */
   vague?: boolean;
+  /** Not a date ("Now, …" as a discourse marker): left out of the findings, still read by the claim score it was fitted with. */
+  hidden?: boolean;
   rule: string;
 }
 

@@ -4,9 +4,10 @@ import {
 import { PERIOD_RULES } from './periodRules';
 import { VAGUE_DATE_RULES } from './vagueDateRules';
 import { SPAN_RULES } from './spanRules';
+import { NAMED_DATE_RULES } from './namedDateRules';
 import type { DateRule } from './dateRule';
 import { isoMonth, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
-import { memoLast } from '../../text/memoLast';
+import { nearestYearOfMonth, tenseAround } from './tense';
 
 const YEAR = '((?:1[89]|20)\\d{2})';
 const FULL_MONTH = `(${FULL_MONTH_NAMES.join('|')})`;
@@ -16,6 +17,8 @@ const NUMBER = `(\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')}|${VAGUE_QUANTIT
 const UNIT = '(year|month|week|day|decade|century|quarter|hour|minute)s?';
 /** Words that bound a count ("almost seven years", "at least 72 hours"): part of the expression. */
 const APPROX = '(?:(?:almost|nearly|more\\s+than|less\\s+than|fewer\\s+than|at\\s+least|up\\s+to)\\s+)?';
+/** A modal, "to" or a subject right before "one day" makes it the vague future ("will one day be", "he one day follow"). */
+const ONE_DAY_MODAL_BEFORE = /\b(?:will|would|could|might|may|can|shall|should|must|to|he|she|they|we|i|you|it|who)\s+$/i;
 /** A count with a half: "2 1/2 years". */
 const HALF = '(?:\\s+1/2)?';
 
@@ -23,6 +26,8 @@ function quantity(word: string): string {
   const lower = word.toLowerCase();
   if (/^\d+$/.test(lower)) return String(Number(lower));
   if (lower in NUMBER_WORDS) return String(NUMBER_WORDS[lower]);
+  // "a couple of years" is two.
+  if (/couple/.test(lower)) return '2';
   return 'X';
 }
 
@@ -34,31 +39,17 @@ function duration(n: string, unit: string): string {
   const code = unitCode(unit);
   if (code === 'DE') return n === 'X' ? 'PXDE' : `P${Number(n) * 10}Y`;
   if (code === 'CE') return n === 'X' ? 'PXCE' : `P${Number(n) * 100}Y`;
+  // A half is written in the next smaller unit: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+  const half = HALF_OF[code];
+  if (half && /\.5$/.test(n)) {
+    const whole = n.slice(0, -2);
+    return code === 'H' ? `PT${whole}H${half}` : `P${whole}${code}${code === 'D' ? 'T' : ''}${half}`;
+  }
   if (code === 'H' || code === 'MIN') return `PT${n}${code === 'MIN' ? 'M' : 'H'}`;
   return `P${n}${code}`;
 }
 
-/** Verbs that put a sentence in the future ("will", "plans to"): a bare month or weekday then lies ahead. */
-export const FUTURE_TENSE = /\b(?:will|won['’]t|shall|['’]ll|going to|plans? to|planned|expects? to|expected to|scheduled|due to|set to|is to|are to|next)\b/i;
-/** Past-tense cues: a bare month or weekday then lies behind. */
-const PAST_TENSE = /\b(?:was|were|had|did|said|ago|last)\b|\b\w{3,}ed\b/i;
-
-/**
- * The year of a month named alone ("in April"): ahead of the reference day in a sentence about the
- * future, behind it in one about the past, else the nearest occurrence.
- */
-const tenseOf = memoLast((sentence) => {
-  const future = FUTURE_TENSE.test(sentence);
-  return { future, past: !future && PAST_TENSE.test(sentence) };
-});
-
-function nearestYearOfMonth(month: number, ref: DayParts, sentence: string): number {
-  const { future, past } = tenseOf(sentence);
-  if (future) return month >= ref.month ? ref.year : ref.year + 1;
-  if (past) return month <= ref.month ? ref.year : ref.year - 1;
-  const diff = month - ref.month;
-  return diff > 6 ? ref.year - 1 : diff < -6 ? ref.year + 1 : ref.year;
-}
+const HALF_OF: Record<string, string> = { Y: '6M', M: '15D', D: '12H', H: '30M' };
 
 /** Calendar expressions with or without a year; DATE_RULES below sets them between the period and vague rules. */
 const CORE_RULES: readonly DateRule[] = [
@@ -105,14 +96,17 @@ const CORE_RULES: readonly DateRule[] = [
     pattern: new RegExp(`\\b${APPROX}${NUMBER}\\s+${UNIT}\\s+ago\\b`, 'gi'),
     normalise: (m, ref) => {
       const n = quantity(m[1]);
-      if (!ref || n === 'X') return { value: null, timexType: 'DATE', relative: true };
+      // "several years ago": the vague past.
+      if (n === 'X') return { value: 'PAST_REF', timexType: 'DATE', relative: false, vague: true };
+      if (!ref) return { value: null, timexType: 'DATE', relative: true };
       return { value: shiftUnit(unitCode(m[2]), -Number(n), ref), timexType: 'DATE', relative: true };
     },
   },
   {
     name: 'relative-unit',
     // "this fiscal year" is this year to TIMEX3.
-    pattern: /\b(this|current|last|previous|next|coming)\s+(?:fiscal\s+)?(year|month|week|quarter)\b/gi,
+    // "the current year" keeps its "the".
+    pattern: /\b(?:the\s+(?=current\s))?(this|current|last|previous|next|coming)\s+(?:fiscal\s+)?(year|month|week|quarter)\b/gi,
     normalise: (m, ref) => {
       return { value: ref ? shiftUnit(unitCode(m[2]), SHIFT_WORDS[m[1].toLowerCase()], ref) : null, timexType: 'DATE', relative: true };
     },
@@ -127,11 +121,17 @@ const CORE_RULES: readonly DateRule[] = [
       const n = half && /^\d+$/.test(m[2]) ? `${m[2]}.5` : quantity(m[2]);
       // "a day one buy": a bare "a"/"an" needs a preposition, a bound or "ago"/"later" to be a duration.
       const bounded = /^(?:almost|nearly|more|less|fewer|at|up)\s/i.test(m[0]);
-      if (/^an?$/i.test(m[2]) && !bounded && !/\b(?:for|in|within|over|about|nearly|almost|than)\s+$/i.test(m.input.slice(Math.max(0, m.index - 12), m.index))) {
+      if (/^an?$/i.test(m[2]) && !bounded && !/\b(?:for|in|within|over|about|nearly|almost|than|as\s+long\s+as|barely|only|just)\s+$/i.test(m.input.slice(Math.max(0, m.index - 16), m.index))) {
         return null;
       }
       if (/^\d+$/.test(m[2]) && /-/.test(m[0]) === false && /^\d{4}$/.test(m[2])) return null;
       const after = m.input.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      // "Islam will one day be", "he hopes to one day lead", "One day, he walked in": a vague time, not a span of a day.
+      if (/^one\s+day$/i.test(m[0])) {
+        const opens = /^[^\p{L}\d]*$/u.test(m.input.slice(0, m.index)) && /^,/.test(after);
+        if (opens) return { value: tenseAround(m.input, m.index, m.index + m[0].length) === 'future' ? 'FUTURE_REF' : 'PAST_REF', timexType: 'DATE', relative: false, vague: true };
+        if (ONE_DAY_MODAL_BEFORE.test(m.input.slice(Math.max(0, m.index - 10), m.index))) return { value: 'FUTURE_REF', timexType: 'DATE', relative: false, vague: true };
+      }
       // "a 6-year-old boy", "52 years old": an age, not a time span; "three-quarters of": a fraction.
       if (/^(?:-old\b|\s+old\b)/i.test(after) || (/^quarter/i.test(m[3]) && /^\s+of\b/i.test(after))) return null;
       return { value: duration(n, m[3]), timexType: 'DURATION', relative: false };
@@ -141,9 +141,13 @@ const CORE_RULES: readonly DateRule[] = [
     name: 'month-alone',
     pattern: new RegExp(`\\b(?:(early|mid|late)[-\\s]+)?${FULL_MONTH}\\b(?!\\s+\\d)`, 'g'),
     normalise: (m, ref) => {
+      // "the annual March for Life", "the March of the Mothers": a name, not the month.
+      if (!m[1] && /\b(?:the|an?|annual)\s+$/i.test(m.input.slice(Math.max(0, m.index - 8), m.index)) && /^\s+(?:for|of|on)\s+(?:the\s+)?\p{Lu}/u.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 16))) {
+        return null;
+      }
       const month = MONTHS[m[2].toLowerCase()];
       const mod = m[1] ? PERIOD_MODIFIERS[m[1].toLowerCase()] : undefined;
-      return { value: ref ? isoMonth(nearestYearOfMonth(month, ref, m.input), month) : `XXXX-${pad(month)}`, timexType: 'DATE', mod, relative: true };
+      return { value: ref ? isoMonth(nearestYearOfMonth(month, ref, m.input, m.index, m.index + m[0].length), month) : `XXXX-${pad(month)}`, timexType: 'DATE', mod, relative: true };
     },
   },
   {
@@ -154,4 +158,4 @@ const CORE_RULES: readonly DateRule[] = [
 ];
 
 /** Rules are tried in order; where hits overlap the longest wins, ties going to the earlier rule. */
-export const DATE_RULES: readonly DateRule[] = [...PERIOD_RULES, ...CORE_RULES, ...SPAN_RULES, ...VAGUE_DATE_RULES];
+export const DATE_RULES: readonly DateRule[] = [...PERIOD_RULES, ...CORE_RULES, ...SPAN_RULES, ...NAMED_DATE_RULES, ...VAGUE_DATE_RULES];

@@ -40,8 +40,6 @@ export const REFERENCE_WORDS: Record<string, 'PRESENT_REF' | 'PAST_REF' | 'FUTUR
   now: 'PRESENT_REF', 'right now': 'PRESENT_REF', currently: 'PRESENT_REF', 'at present': 'PRESENT_REF', 'the present': 'PRESENT_REF',
   nowadays: 'PRESENT_REF', 'these days': 'PRESENT_REF',
   recently: 'PAST_REF', lately: 'PAST_REF', 'the past': 'PAST_REF',
-  'recent years': 'PAST_REF', 'recent months': 'PAST_REF', 'recent weeks': 'PAST_REF',
-  'recent days': 'PAST_REF',
   'the future': 'FUTURE_REF', 'the near future': 'FUTURE_REF',
 };
 

@@ -113,6 +113,16 @@ function century(n: number): string {
 }
 
 const SPAN = /^PT?(\d+|X)(Y|M|W|D|Q|DE|CE|H|MIN)$/;
+/** A span in two units, as a half is written: "P2Y6M", "PT5H30M", "P3DT12H". */
+const TWO_UNITS = /^P(?:(\d+)(Y|M|D))?(?:T?(\d+)(M|D|H))?$|^PT(\d+)H(\d+)M$/;
+
+function twoUnits(value: string): string | undefined {
+  const m = TWO_UNITS.exec(value);
+  if (!m) return undefined;
+  // After a T, "M" is minutes.
+  const [first, second] = m[5] ? [amount('H', m[5]), amount('MIN', m[6]!)] : m[1] && m[3] ? [amount(m[2]!, m[1]), amount(/T/.test(value) && m[4] === 'M' ? 'MIN' : m[4]!, m[3])] : [];
+  return first && second ? l10n.t('{0} {1}', first, second) : undefined;
+}
 
 /** The value without its modifier: a day, a month, a year, a quarter, a week, a season, a decade, a time, a reference. */
 function plainValue(value: string, type: DateInfo['timexType']): string | undefined {
@@ -120,6 +130,7 @@ function plainValue(value: string, type: DateInfo['timexType']): string | undefi
   if (ref) return ref;
   if (type === 'DURATION' || type === 'SET') {
     const span = SPAN.exec(value);
+    if (!span && type === 'DURATION') return twoUnits(value);
     if (!span) return undefined;
     return type === 'SET' ? every(span[2]!, span[1]!) : amount(span[2]!, span[1]!);
   }

@@ -7,6 +7,7 @@ import { sentencesOfFile } from '../../pipeline/plugins';
 import type { FindingKindDefinition } from '../kind';
 import { anchorValues, DateDetector, dateInfo, type DateDetection } from './dateDetector';
 import { describeDate } from './describe';
+import { anchorQuarters } from './quarterAnchors';
 
 declare module 'vfile' {
   interface DataMap {
@@ -37,13 +38,15 @@ export const dateKind: FindingKindDefinition<'date'> = {
   plugin: sourcemarkDates,
   collect({ paragraphs, reference }) {
     const findings: Finding[] = [];
-    for (const p of paragraphs) {
-      for (const d of p.data.dates ?? []) {
-        findings.push({
-          id: '', kind: 'date', start: d.start + p.start, end: d.end + p.start, text: d.text, region: p.region,
-          score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: [], date: dateInfo(d, reference),
-        });
-      }
+    // "A year earlier" in a later paragraph leans on the quarter an earlier one reported, "the following
+    // month" at a paragraph's start on the last date of the paragraph before.
+    const anchored = anchorValues(anchorQuarters(paragraphs.flatMap((p) => (p.data.dates ?? []).map((d) => ({ ...d, paragraph: p })))), '');
+    for (const { paragraph: p, ...d } of anchored) {
+      if (d.hidden) continue;
+      findings.push({
+        id: '', kind: 'date', start: d.start + p.start, end: d.end + p.start, text: d.text, region: p.region,
+        score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: [], date: dateInfo(d, reference),
+      });
     }
     return { findings };
   },

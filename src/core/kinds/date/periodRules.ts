@@ -5,6 +5,7 @@ import { FULL_MONTH_NAMES, MONTHS, ORDINAL_QUARTERS, PERIOD_MODIFIERS, SEASONS, 
 import type { DateRule } from './dateRule';
 import { isoMonth, pad, quarterOf, shiftUnit, type DayParts } from './timex';
 import { memoLast } from '../../text/memoLast';
+import { tenseAround } from './tense';
 
 const quarter = (year: number, q: number) => `${pad(year, 4)}-Q${q}`;
 
@@ -37,23 +38,27 @@ export const PERIOD_RULES: readonly DateRule[] = [
   {
     name: 'the-quarter',
     trigger: /quarter|period/i,
-    // "the quarter", "the latest quarter", "the year-ago period": the quarter just reported, or the one a year before it.
-    pattern: new RegExp(`\\bthe\\s+(?:(latest|past|previous|recent|most\\s+recent|current|${YEAR_AGO})\\s+)?(?:fiscal\\s+)?(quarter|period)\\b`, 'gi'),
+    // "the quarter", "the latest quarter", "the year-ago period": the quarter just reported, or the one a year before it;
+    // "the quarter a year ago", "the corresponding period last year" are the year-ago one too.
+    pattern: new RegExp(`\\bthe\\s+(?:(latest|past|previous|recent|most\\s+recent|current|corresponding|${YEAR_AGO})\\s+)?(?:fiscal\\s+)?(quarter|period)\\b(?!-to-)(\\s+(?:a\\s+year\\s+(?:ago|earlier)|(?:of\\s+)?last\\s+year)\\b)?`, 'gi'),
     normalise: (m, ref) => {
       const modifier = m[1]?.toLowerCase();
-      if (m[2].toLowerCase() === 'period' && !modifier) return null;
+      if (m[2].toLowerCase() === 'period' && !modifier && !m[3]) return null;
+      if (modifier === 'corresponding' && !m[3]) return null;
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
       const back = modifier === 'current' ? 0 : 1;
-      const yearAgo = modifier !== undefined && /year|comparable|same/.test(modifier);
+      const yearAgo = m[3] !== undefined || (modifier !== undefined && /year|comparable|same/.test(modifier));
       return { value: shiftUnit('Q', -back - (yearAgo ? 4 : 0), ref), timexType: 'DATE', relative: true };
     },
   },
   {
     name: 'year-possessive-quarter',
     trigger: /quarter/i,
-    pattern: new RegExp(`\\b(this|last|next)\\s+year['’]s\\s+${ORDINAL}\\s+quarter\\b`, 'gi'),
+    // "last year's quarter" without an ordinal is the reported quarter a year before.
+    pattern: new RegExp(`\\b(this|last|next)\\s+year['’]s\\s+(?:${ORDINAL}\\s+)?quarter\\b`, 'gi'),
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
+      if (!m[2]) return { value: shiftUnit('Q', -1 + 4 * SHIFT_WORDS[m[1].toLowerCase()], ref), timexType: 'DATE', relative: true };
       return { value: quarter(ref.year + SHIFT_WORDS[m[1].toLowerCase()], ORDINAL_QUARTERS[m[2].toLowerCase()]), timexType: 'DATE', relative: true };
     },
   },
@@ -64,9 +69,20 @@ export const PERIOD_RULES: readonly DateRule[] = [
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
       if (quarterly(m.input)) return { value: shiftUnit('Q', -5, ref), timexType: 'DATE', relative: true };
-      // A plain "a year ago" is the "ago" rule's.
-      if (/ago$/i.test(m[0]) && !/-/.test(m[0])) return null;
+      // Without a quarter in its sentence, the year before; a quarter named earlier in the source
+      // makes it that quarter a year before (see quarterAnchors.ts).
       return { value: pad(ref.year - 1, 4), timexType: 'DATE', relative: true };
+    },
+  },
+  {
+    name: 'year-period',
+    trigger: /quarter|period/i,
+    // "the 1988 period", "the 1988 second quarter": in a results report, that year's quarter.
+    pattern: new RegExp(`\\bthe\\s+((?:19|20)\\d{2})\\s+(?:(?:fiscal\\s+)?${ORDINAL}\\s+quarter|quarter|period)\\b`, 'gi'),
+    normalise: (m) => {
+      if (m[2]) return { value: quarter(Number(m[1]), ORDINAL_QUARTERS[m[2].toLowerCase()]), timexType: 'DATE', relative: false };
+      // The quarter comes from the one the source reports (quarterAnchors.ts); alone, the year.
+      return { value: m[1], timexType: 'DATE', relative: false };
     },
   },
   {
@@ -109,11 +125,12 @@ export const PERIOD_RULES: readonly DateRule[] = [
   {
     name: 'modified-season',
     trigger: /spring|summer|fall|autumn|winter/i,
-    pattern: /\b(last|this|next|past)\s+(spring|summer|fall|autumn|winter)\b/gi,
+    // "this past spring" is last spring.
+    pattern: /\b(last|this(?:\s+past)?|next|past)\s+(spring|summer|fall|autumn|winter)\b/gi,
     normalise: (m, ref) => {
       const season = SEASONS[m[2].toLowerCase()];
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
-      const word = m[1].toLowerCase();
+      const word = /past$/i.test(m[1]) ? 'past' : m[1].toLowerCase();
       // Winter belongs to the year it starts in (December).
       const seasonYear = ref.month < 3 ? ref.year - 1 : ref.year;
       const started = season.code === 'WI' ? ref.month >= 12 || ref.month < 3 : ref.month >= season.startMonth;
@@ -129,8 +146,17 @@ export const PERIOD_RULES: readonly DateRule[] = [
     pattern: /\b(the|this|last|next)\s+weekend\b/gi,
     normalise: (m, ref) => {
       if (!ref) return { value: null, timexType: 'DATE', relative: true };
-      // "the weekend" is this week's.
-      return { value: `${shiftUnit('W', SHIFT_WORDS[m[1].toLowerCase()] ?? 0, ref)}-WE`, timexType: 'DATE', relative: true };
+      const word = m[1].toLowerCase();
+      let shift = SHIFT_WORDS[word] ?? 0;
+      // "the weekend" (and "this weekend") is the one just past in a past clause, the coming one in a
+      // future clause; with neither, the one nearer the reference day. ISO weeks end with their weekend.
+      if (word === 'the' || word === 'this') {
+        const weekday = (new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay() + 6) % 7; // 0 Monday … 6 Sunday
+        const inWeekend = weekday >= 5;
+        const tense = tenseAround(m.input, m.index, m.index + m[0].length) ?? (weekday <= 1 ? 'past' : 'future');
+        shift = inWeekend || tense === 'future' ? 0 : -1;
+      }
+      return { value: `${shiftUnit('W', shift, ref)}-WE`, timexType: 'DATE', relative: true };
     },
   },
 ];

@@ -3,7 +3,9 @@
 // and expressions anchored to another date of the text ("that day", "the following year").
 import { FULL_MONTH_NAMES } from './dateWords';
 import type { DateRule } from './dateRule';
-import { pad } from './timex';
+import { pad, shiftUnit } from './timex';
+import { nearestYearOfMonth } from './tense';
+import { NAMED_DATE_RULES } from './namedDateRules';
 
 const PLURAL_UNITS: Record<string, string> = { years: 'Y', months: 'M', weeks: 'W', days: 'D', decades: 'DE', centuries: 'CE', hours: 'H' };
 const SINGLE_UNITS: Record<string, string> = { year: 'Y', month: 'M', week: 'W', day: 'D', decade: 'DE', century: 'CE', quarter: 'Q' };
@@ -22,11 +24,22 @@ const ORDINAL_WORDS: Record<string, number> = {
   'twenty-first': 21,
 };
 
-/** Where a capitalised "May" is the month: after a word that takes a time, or after another month ("April and May"). */
+/**
+ * Where a capitalised "May" is the month: after a word that takes a time, after a part of a period
+ * ("the first week of May"), or after another month ("April and May").
+ */
 const MAY_BEFORE = new RegExp(
-  `(?:\\b(?:in|since|by|until|till|through|during|before|after|from|early|mid|late|end\\s+of|beginning\\s+of|middle\\s+of|start\\s+of)[-\\s]+|\\b(?:${FULL_MONTH_NAMES.join('|')})\\s+(?:and|or|to|through|until)\\s+)$`,
+  `(?:\\b(?:in|since|by|until|till|through|during|before|after|from|early|mid|late|(?:end|beginning|middle|start|week|weeks|month|days?|half|part|rest|first|second|third|fourth|last)\\s+of)[-\\s]+|\\b(?:${FULL_MONTH_NAMES.join('|')})\\s+(?:and|or|to|through|until)\\s+)$`,
   'i',
 );
+/**
+ * Words after "May" that make it the month wherever it stands: another month ("May and June"), a
+ * possessive period noun ("May's sales"); opening a sentence, a verb only a month takes ("May saw record sales").
+ */
+const MAY_AFTER = new RegExp(
+  `^(?:\\s+(?:and|or|to|through|until)\\s+(?:${FULL_MONTH_NAMES.join('|')})\\b|['’]s\\s+(?:sales|figures|results|data|elections?|meeting|issue|edition|deadline|vote|total|level|rate|numbers|report|survey)\\b)`,
+);
+const MAY_OPENING = /^\s+(?:saw|brought|marked|was\s+(?:the|a|an)\s+(?:\w+\s+)?(?:month|time|period))\b/;
 
 /** How an anchored expression moves from the date it leans on: unit and shift. */
 export const ANCHORED: Record<string, { unit: string; shift: number }> = {
@@ -52,8 +65,7 @@ export const SPAN_RULES: readonly DateRule[] = [
     pattern: /\b((?:the\s+)?(?:coming|next|past|last|recent)\s+)?(years|months|weeks|days|decades|centuries|hours)\b(?![-'’]|\s+past\b)/gi,
     normalise: (m) => {
       if (!m[1] && !SPAN_BEFORE.test(m.input.slice(Math.max(0, m.index - 10), m.index))) return null;
-      // "recent years" is the vague past (a reference word), unless a count follows.
-      if (m[1] && /^recent/i.test(m[1])) return null;
+      // "recent years" is a span of unsaid length up to now, like "the past years".
       const code = PLURAL_UNITS[m[2].toLowerCase()];
       return { value: code === 'H' ? 'PTXH' : `PX${code}`, timexType: 'DURATION', relative: false, vague: true };
     },
@@ -63,7 +75,16 @@ export const SPAN_RULES: readonly DateRule[] = [
     trigger: /\b(?:past|last|next|coming|previous)\s/i,
     // "the last week", "the past year", "the next decade": the span up to or from the reference day; "past decade" too.
     pattern: /\b(?:the\s+(past|last|next|coming)\s+(year|month|week|decade|century)|(past|last|next|coming)\s+(decade|century))\b(?![-'’])/gi,
-    normalise: (m) => ({ value: oneUnit(SINGLE_UNITS[(m[2] ?? m[4]).toLowerCase()]), timexType: 'DURATION', relative: false }),
+    normalise: (m, ref) => {
+      const unit = SINGLE_UNITS[(m[2] ?? m[4]).toLowerCase()];
+      // "over the past year", "in the next month": the calendar unit before or after the reference day's, as news
+      // annotates it; "the past week" mostly lies in the reference day's own week.
+      if (m[2] && ref && (unit === 'Y' || unit === 'M' || unit === 'W')) {
+        const shift = /^(?:next|coming)$/i.test(m[1]) ? 1 : unit === 'W' ? 0 : -1;
+        return { value: shiftUnit(unit, shift, ref), timexType: 'DATE', relative: true };
+      }
+      return { value: oneUnit(unit), timexType: 'DURATION', relative: false };
+    },
   },
   {
     name: 'century',
@@ -98,11 +119,16 @@ export const SPAN_RULES: readonly DateRule[] = [
   {
     name: 'may',
     trigger: /\bMay\b/,
-    // The month where the words before it take a time ("in May", "since early May", "April and May"); a modal or a name stays out.
+    // The month where the words around it say so ("in May", "since early May", "April and May", "May's sales",
+    // "May saw record sales"); the modal ("May I ask", "Prices May rise") or a name ("Theresa May said") stays out.
     pattern: /\bMay\b(?!\s+\d)/g,
     normalise: (m, ref) => {
-      if (!MAY_BEFORE.test(m.input.slice(Math.max(0, m.index - 24), m.index))) return null;
-      return { value: ref ? `${pad(ref.month >= 5 ? ref.year : ref.year - 1, 4)}-05` : 'XXXX-05', timexType: 'DATE', relative: true };
+      const after = m.input.slice(m.index + 3, m.index + 48);
+      const opens = /^[^\p{L}\d]*$/u.test(m.input.slice(0, m.index));
+      const byName = /\p{Lu}[\p{L}.]*\s+$/u.test(m.input.slice(Math.max(0, m.index - 24), m.index)) && !opens;
+      const month = MAY_BEFORE.test(m.input.slice(Math.max(0, m.index - 24), m.index)) || (!byName && MAY_AFTER.test(after)) || (opens && MAY_OPENING.test(after));
+      if (!month) return null;
+      return { value: ref ? `${pad(nearestYearOfMonth(5, ref, m.input, m.index, m.index + 3), 4)}-05` : 'XXXX-05', timexType: 'DATE', relative: true };
     },
   },
   {
@@ -134,7 +160,7 @@ function yearAfter(first: string, second: string): string | undefined {
 
 
 /**
- * The rules above came after the claim score's weights were fitted; until they are fitted again, their
+ * The rules above, the named-date rules and "the 1988 period" came after the claim score's weights were fitted; until they are fitted again, their
  * dates are shown but not counted as a claim's date evidence.
  */
-export const UNFITTED_DATE_RULES: ReadonlySet<string> = new Set(SPAN_RULES.map((r) => r.name));
+export const UNFITTED_DATE_RULES: ReadonlySet<string> = new Set([...SPAN_RULES.map((r) => r.name), ...NAMED_DATE_RULES.map((r) => r.name), 'year-period']);

@@ -29,11 +29,12 @@ const REF = '2018-03-10';
 describe('DATE_RULES', () => {
   it('has one rule per family, in the order they are tried', () => {
     expect(DATE_RULES.map((r) => r.name)).toEqual([
-      'ordinal-quarter', 'the-quarter', 'year-possessive-quarter', 'year-earlier', 'fiscal-year', 'modified-relative-unit',
+      'ordinal-quarter', 'the-quarter', 'year-possessive-quarter', 'year-earlier', 'year-period', 'fiscal-year', 'modified-relative-unit',
       'modified-month', 'modified-season', 'weekend',
       'iso-date', 'period-modifier-year', 'year-possessive-modifier', 'quarter-year', 'season-year', 'month-year', 'decade',
       'ago', 'relative-unit', 'duration', 'month-alone', 'year',
       'bare-units', 'the-last-unit', 'century', 'year-range-start', 'year-range-end', 'may', 'anchored', 'at-the-time',
+      'holiday', 'spelled-year', 'period-end', 'month-relative-year', 'the-fiscal-year', 'recurring-day', 'the-season',
       'reference-word', 'frequency',
     ]);
   });
@@ -216,7 +217,6 @@ describe('relative units with a reference date', () => {
   it.each([
     ['It launched two years ago.', '2016'],
     ['It launched three years ago.', '2015'],
-    ['It launched a year ago.', '2017'],
     ['It launched 2 months ago.', '2018-01'],
     ['It launched 2 weeks ago.', '2018-W08'],
     ['It launched 3 hours ago.', '2018-03-10'],
@@ -229,8 +229,12 @@ describe('relative units with a reference date', () => {
     expect(d.relative).toBe(true);
   });
 
-  it('leaves a vague "ago" unresolved even with a reference', () => {
-    expect(pick(only('It launched many years ago.', REF))).toMatchObject({ text: 'many years ago', value: null });
+  it('"a year ago" is the year before, by the rule that also reads it as a quarter in a results report', () => {
+    expect(pick(only('It launched a year ago.', REF))).toEqual({ text: 'a year ago', value: '2017', timexType: 'DATE', rule: 'year-earlier' });
+  });
+
+  it('a vague "ago" is the vague past', () => {
+    expect(pick(only('It launched many years ago.', REF))).toMatchObject({ text: 'many years ago', value: 'PAST_REF' });
   });
 
   it('resolves "yesterday" and "tomorrow" against the reference', () => {
@@ -365,5 +369,36 @@ describe('timex helpers', () => {
     ]);
     expect(shiftUnit('Q', -5, { year: 2018, month: 3, day: 10 })).toBe('2016-Q4');
     expect(shiftUnit('W', 1, { year: 2018, month: 12, day: 28 })).toBe('2019-W01');
+  });
+});
+
+describe('words that look like dates and are not', () => {
+  it('"Now," opening a sentence is a discourse marker (hidden from the findings); "now" elsewhere the present', () => {
+    expect(new DateDetector().detect('Now, he says, it looks different.', REF).map((d) => d.hidden)).toEqual([true]);
+    expect(new DateDetector().detect('Now the mission is less clear.', REF).map((d) => d.value)).toEqual(['PRESENT_REF']);
+  });
+
+  it('a newspaper called a daily, a march named after a month, a quarter-to-quarter comparison', () => {
+    expect(new DateDetector().detect('It was in the Communist Party daily Granma.', REF)).toEqual([]);
+    expect(new DateDetector().detect('They marched at the annual March for Life.', REF)).toEqual([]);
+    expect(new DateDetector().detect('The quarter-to-quarter comparison improved.', REF)).toEqual([]);
+    // The frequency and the month stay.
+    expect(new DateDetector().detect('Qantas plans daily flights.', REF).map((d) => d.value)).toEqual(['P1D']);
+    expect(new DateDetector().detect('The march was held in March.', REF).map((d) => d.text)).toEqual(['March']);
+  });
+
+  it('"one day" after a modal or a subject is the vague future; after "in" or with "later" a day\'s span', () => {
+    expect(new DateDetector().detect('Islam will one day be the second religion.', REF).map((d) => [d.text, d.value])).toEqual([['one day', 'FUTURE_REF']]);
+    expect(new DateDetector().detect('It was built in one day.', REF).map((d) => [d.text, d.value])).toEqual([['one day', 'P1D']]);
+    expect(new DateDetector().detect('He had been in the job one day.', REF).map((d) => d.value)).toEqual(['P1D']);
+  });
+
+  it('"a couple of years" is two', () => {
+    expect(new DateDetector().detect('It will not change for a couple of years.', REF).map((d) => [d.text, d.value])).toEqual([['a couple of years', 'P2Y']]);
+  });
+
+  it('"were planning to" puts a weekday ahead', () => {
+    // 2000-01-07 is a Friday.
+    expect(new DateDetector().detect('They were planning to drive around the airport on Monday.', '2000-01-07').map((d) => d.value)).toEqual(['2000-01-10']);
   });
 });

@@ -74,8 +74,13 @@ describe('modified months, units and seasons', () => {
     expect(one('It ships late next month.', '1998-10-26')).toEqual({ text: 'late next month', value: '1998-11', type: 'DATE', mod: 'END' });
   });
 
-  it('"the weekend" is the weekend of the reference week', () => {
-    expect(one('Talks went on over the weekend.', '1998-08-10')).toEqual({ text: 'the weekend', value: '1998-W33-WE', type: 'DATE' });
+  it('"the weekend" is the one just past in a past clause, the coming one in a future clause', () => {
+    // 1998-08-10 is the Monday of 1998-W33; an ISO week ends with its weekend, so the one just past is W32's.
+    expect(one('Talks went on over the weekend.', '1998-08-10')).toEqual({ text: 'the weekend', value: '1998-W32-WE', type: 'DATE' });
+    expect(one('Talks will go on over the weekend.', '1998-08-10')).toEqual({ text: 'the weekend', value: '1998-W33-WE', type: 'DATE' });
+    // On a Saturday it is this one; "last weekend" is the one before.
+    expect(one('Talks went on this weekend.', '1998-08-15').value).toBe('1998-W33-WE');
+    expect(one('Talks went on last weekend.', '1998-08-15').value).toBe('1998-W32-WE');
   });
 
   it('"fiscal 1989" keeps "fiscal" in the span', () => {
@@ -126,5 +131,23 @@ describe('weekdays and clock times', () => {
 
   it('a part of day is a TIME with its TIMEX3 code', () => {
     expect(one('He spoke on Friday morning.', '1998-08-08')).toEqual({ text: 'Friday morning', value: '1998-08-07TMO', type: 'TIME' });
+  });
+});
+
+describe('"the 1988 period"', () => {
+  it('a year with its quarter is that quarter; with "period" or "quarter" alone the year until a quarter is known', () => {
+    expect(one('It took a charge in the 1988 second quarter.', '1989-11-02')).toEqual({ text: 'the 1988 second quarter', value: '1988-Q2', type: 'DATE' });
+    expect(one('It lost $195 million in the 1988 period.', '1989-11-02')).toEqual({ text: 'the 1988 period', value: '1988', type: 'DATE' });
+    expect(found('The period of 1988 was calm.', '1989-11-02').map((d) => d.text)).toEqual(['1988']);
+  });
+});
+
+describe('the year-ago quarter named in words', () => {
+  it('"the quarter a year ago", "the corresponding period last year", "last year\'s quarter"', () => {
+    expect(one('For the quarter a year ago, it earned $16 million.', '1989-10-26')).toEqual({ text: 'the quarter a year ago', value: '1988-Q3', type: 'DATE' });
+    expect(one('It earned $1.8 million for the corresponding period last year.', '1989-11-01')).toEqual({ text: 'the corresponding period last year', value: '1988-Q3', type: 'DATE' });
+    expect(one("U.K. sales for last year's quarter were $3 million.", '1989-11-01')).toEqual({ text: "last year's quarter", value: '1988-Q3', type: 'DATE' });
+    // "the corresponding period" alone names nothing.
+    expect(found('Sales in the corresponding period rose.', '1989-11-01')).toEqual([]);
   });
 });

@@ -17,9 +17,12 @@ describe('durations and sets without a count', () => {
   });
 
   it('one unit with "the last", "the next", "past decade"', () => {
-    expect(dates('Sales fell over the last week.')).toEqual([['the last week', 'P1W', 'DURATION']]);
+    // A year, month or week is the calendar unit before or after the reference day's (the past week mostly this one).
+    expect(dates('Sales fell over the last week.')).toEqual([['the last week', '2018-W10', 'DATE']]);
+    expect(dates('Over the past year, prices rose.')).toEqual([['the past year', '2017', 'DATE']]);
+    expect(dates('Prices will rise in the next month.')).toEqual([['the next month', '2018-04', 'DATE']]);
+    // A decade or century is the span.
     expect(dates('Growth will slow in the next decade.')).toEqual([['the next decade', 'P10Y', 'DURATION']]);
-    expect(dates('Over the past year, prices rose.')).toEqual([['the past year', 'P1Y', 'DURATION']]);
     // Without "the", "last week" stays the calendar week.
     expect(dates('Sales fell last week.')).toEqual([['last week', '2018-W09', 'DATE']]);
   });
@@ -28,6 +31,10 @@ describe('durations and sets without a count', () => {
     expect(dates('The phone sold out in a month.')).toEqual([['a month', 'P1M', 'DURATION']]);
     expect(dates('The fee is paid annually.')).toEqual([['annually', 'P1Y', 'SET']]);
     expect(dates('He runs every morning.')).toEqual([['every morning', 'TMO', 'SET']]);
+    expect(dates('It could take as long as a month.')).toEqual([['a month', 'P1M', 'DURATION']]);
+    expect(dates('They sold fifty thousand CDs a year.')).toEqual([['a year', 'P1Y', 'SET']]);
+    // Without a count or a preposition, "a month" is neither.
+    expect(dates('A month of talks ended.')).toEqual([]);
   });
 });
 
@@ -36,7 +43,9 @@ describe('spans keep their modifiers', () => {
     expect(dates('It took almost seven years.')).toEqual([['almost seven years', 'P7Y', 'DURATION']]);
     expect(dates('The outage lasted at least 72 hours.')).toEqual([['at least 72 hours', 'PT72H', 'DURATION']]);
     expect(dates('It happened more than four decades ago.').map((d) => d[0])).toEqual(['more than four decades ago']);
-    expect(dates('The trip took 2 1/2 years.')).toEqual([['2 1/2 years', 'P2.5Y', 'DURATION']]);
+    // A half is written in the next smaller unit.
+    expect(dates('The trip took 2 1/2 years.')).toEqual([['2 1/2 years', 'P2Y6M', 'DURATION']]);
+    expect(dates('The visit lasted 5 1/2 hours.')).toEqual([['5 1/2 hours', 'PT5H30M', 'DURATION']]);
   });
 
   it('"late last July" is one expression', () => {
@@ -105,5 +114,47 @@ describe('in an analysed source', () => {
       ['March 3, 2015', '2015-03-03'],
       ['The next day', '2015-03-04'],
     ]);
+  });
+
+  it('a sentence-opening "Now," is no date finding', async () => {
+    const { Analyzer } = await import('../../../../src/core/analyzer');
+    const found = new Analyzer().analyze('Now, rumor has it that prices rose.\n\nPrices are now higher.\n').findings.filter((f) => f.kind === 'date');
+    expect(found.map((f) => f.text)).toEqual(['now']);
+  });
+
+  it('one at the start of a paragraph leans on the last date of the paragraph before', async () => {
+    const { Analyzer } = await import('../../../../src/core/analyzer');
+    const found = new Analyzer().analyze('The deal was signed on March 3, 2015.\n\nThe following month, shares rose.\n').findings.filter((f) => f.kind === 'date');
+    expect(found.map((f) => [f.text, f.date?.value])).toEqual([
+      ['March 3, 2015', '2015-03-03'],
+      ['The following month', '2015-04'],
+    ]);
+  });
+});
+
+describe('"recent years"', () => {
+  it('is a span of unsaid length up to now', () => {
+    expect(dates('Kidnappings rose in recent years.')).toEqual([['recent years', 'PXY', 'DURATION']]);
+    expect(dates('It has been quiet in recent days.')).toEqual([['recent days', 'PXD', 'DURATION']]);
+    // "recently" stays the vague past.
+    expect(dates('It was recently extended.')).toEqual([['recently', 'PAST_REF', 'DATE']]);
+  });
+});
+
+describe('"May" in every position', () => {
+  it('the month after a part of a period, before another month, with a possessive period noun, opening a sentence with a month\'s verb', () => {
+    expect(dates('Talks end in the first week of May.').map((d) => d[0])).toEqual(['May']);
+    expect(dates('May and June were dry.').map((d) => d[0])).toEqual(['May', 'June']);
+    expect(dates("May's sales rose 4%.").map((d) => d[0])).toEqual(['May']);
+    expect(dates('May saw record sales.').map((d) => d[0])).toEqual(['May']);
+    expect(dates('May was the busiest month of the year.').map((d) => d[0])).toEqual(['May']);
+  });
+
+  it('not the modal or the name', () => {
+    expect(dates('May I ask a question?')).toEqual([]);
+    expect(dates('May the best team win.')).toEqual([]);
+    expect(dates('May was elected leader.')).toEqual([]);
+    expect(dates("Theresa May's election was close.")).toEqual([]);
+    expect(dates('The policies of May were popular.')).toEqual([]);
   });
 });

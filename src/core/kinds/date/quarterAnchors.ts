@@ -1,0 +1,31 @@
+// A results report names its quarter once ("third-quarter profit rose…") and then compares with
+// "a year earlier", "the year-ago results" or "the 1988 period" in later paragraphs: those mean the
+// same quarter of another year. This pass runs over a source's dates in text order.
+import type { DateHit } from './dateRule';
+
+const QUARTER = /^(\d{4})-Q([1-4])$/;
+const YEAR = /^\d{4}$/;
+
+/** Rules whose year becomes a quarter once the source has named one. */
+const YEAR_AGO_RULES = new Set(['year-earlier']);
+const YEAR_OF_QUARTER_RULES = new Set(['year-period']);
+
+/**
+ * Returns the hits with the year of "a year earlier" to the latest quarter named before it
+ * less four, and "the 1988 period" to that quarter in 1988. Hits before any quarter stay as they are.
+ */
+export function anchorQuarters<T extends DateHit>(hits: readonly T[]): T[] {
+  let latest: { year: number; q: number } | undefined;
+  return hits.map((h) => {
+    const quarter = h.value ? QUARTER.exec(h.value) : null;
+    if (quarter && !YEAR_AGO_RULES.has(h.rule)) {
+      const seen = { year: +quarter[1], q: +quarter[2] };
+      if (!latest || seen.year * 4 + seen.q > latest.year * 4 + latest.q) latest = seen;
+      return h;
+    }
+    if (!latest || !h.value || !YEAR.test(h.value)) return h;
+    if (YEAR_AGO_RULES.has(h.rule)) return { ...h, value: `${String(latest.year - 1).padStart(4, '0')}-Q${latest.q}` };
+    if (YEAR_OF_QUARTER_RULES.has(h.rule)) return { ...h, value: `${h.value}-Q${latest.q}` };
+    return h;
+  });
+}
