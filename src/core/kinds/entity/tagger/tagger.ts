@@ -1,12 +1,12 @@
 // The statistical entity tagger: an averaged perceptron fitted on CoNLL-2003 train by
-// scripts/train/train-entity-tagger.ts, shipped as weights.json. It reads one sentence's tokens
+// scripts/train/train-entity-tagger.ts, shipped as entityTagger.bin (see weightsFile.ts). It reads one sentence's tokens
 // and returns typed spans; the rules in ../entityDetector.ts then add what they know better.
 import type { Token } from '../../../text/sentences';
 import { Gazetteer } from '../gazetteer';
 import { SENTENCE_INITIAL_COMMON } from '../entityWords';
 import { GazetteerCodes, SentenceFeatureSource, type DocumentCasing, type RuleHints } from './features';
 import { decodeTokens, PackedWeights, QuantisedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
-import packed from './weights.json';
+import { readShippedWeights, type PackedModel } from './weightsFile';
 
 export interface TaggedSpan {
   /** Offsets as the tokens', end exclusive. */
@@ -56,29 +56,8 @@ export function conllTokens(tokens: readonly Token[]): Token[] {
   return out;
 }
 
-export interface PackedModel {
-  /** Base64 of little-endian uint32 feature hashes, sorted. */
-  keys: string;
-  /** Base64 of one byte per key: its weights' unit is step·e^(byte·growth). */
-  scales: string;
-  /** Base64 of int8 weights, TAG_COUNT per key, in the key's unit. */
-  values: string;
-  step: number;
-  growth: number;
-}
-
-function bytes(base64: string): Uint8Array {
-  const b = Buffer.from(base64, 'base64');
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-}
-
 export function unpack(model: PackedModel): PackedWeights {
-  const keyBytes = bytes(model.keys);
-  const keys = new Uint32Array(keyBytes.length / 4);
-  const view = new DataView(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength);
-  for (let i = 0; i < keys.length; i++) keys[i] = view.getUint32(i * 4, true);
-  const raw = new Int8Array(bytes(model.values).slice().buffer);
-  const scales = bytes(model.scales);
+  const { keys, scales, values: raw } = model;
   const values = new Float32Array(raw.length);
   for (let k = 0; k < keys.length; k++) {
     const unit = model.step * Math.exp(scales[k] * model.growth);
@@ -89,13 +68,9 @@ export function unpack(model: PackedModel): PackedWeights {
 
 /** The packed model as the decoder reads it (see QuantisedWeights); the same scores as unpack() gives, but for rounding. */
 export function load(model: PackedModel): QuantisedWeights {
-  const keyBytes = bytes(model.keys);
-  const keys = new Uint32Array(keyBytes.length / 4);
-  const view = new DataView(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength);
-  for (let i = 0; i < keys.length; i++) keys[i] = view.getUint32(i * 4, true);
   const units = new Float64Array(256);
   for (let b = 0; b < 256; b++) units[b] = model.step * Math.exp(b * model.growth);
-  return new QuantisedWeights(keys, bytes(model.scales), new Int8Array(bytes(model.values).slice().buffer), units);
+  return new QuantisedWeights(model.keys, model.scales, model.values, units);
 }
 
 let shipped: Weights | undefined;
@@ -120,7 +95,8 @@ export class EntityTagger {
   private readonly plainShortcut = true;
 
   constructor(gazetteer = new Gazetteer(), weights?: Weights) {
-    this.weights = weights ?? (shipped ??= load(packed as PackedModel));
+    // Read once per process, on the first tagger made.
+    this.weights = weights ?? (shipped ??= load(readShippedWeights()));
     this.codes = new GazetteerCodes(gazetteer);
   }
 
