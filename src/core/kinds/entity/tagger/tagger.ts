@@ -5,6 +5,7 @@ import type { Token } from '../../../text/sentences';
 import { Gazetteer } from '../gazetteer';
 import { SENTENCE_INITIAL_COMMON } from '../entityWords';
 import { GazetteerCodes, SentenceFeatureSource, type DocumentCasing, type RuleHints } from './features';
+import { WordScores } from './wordScores';
 import { decodeTokens, PackedWeights, QuantisedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
 import { readShippedWeights, type PackedModel } from './weightsFile';
 
@@ -91,6 +92,7 @@ export function isPlain(w: string): boolean {
 export class EntityTagger {
   private readonly weights: Weights;
   private readonly codes: GazetteerCodes;
+  private readonly words: WordScores;
   /** Plain tokens after an O are O without scoring (see decodeTokens); off only to test that this changes nothing. */
   private readonly plainShortcut = true;
 
@@ -98,6 +100,7 @@ export class EntityTagger {
     // Read once per process, on the first tagger made.
     this.weights = weights ?? (shipped ??= load(readShippedWeights()));
     this.codes = new GazetteerCodes(gazetteer);
+    this.words = new WordScores(this.codes);
   }
 
   /** The entity spans of one sentence's tokens, given the rules' hints (see ruleHints). */
@@ -118,7 +121,7 @@ export class EntityTagger {
     // Nothing a name could start at ("The phone sold well."): no features, no hints.
     if (!scored && this.plainShortcut) return [];
     const margins = new Float32Array(tokens.length);
-    const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens));
+    const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens), this.words);
     const tags = decodeTokens(this.weights, tokens.length, source.lowers, source, margins, this.plainShortcut ? plain : undefined);
     const out: TaggedSpan[] = [];
     for (const s of spansOf(tags)) {
