@@ -29,7 +29,7 @@ const PRUNE = option('prune', 0.02);
 const SEED = option('seed', 16);
 
 interface Example {
-  tokens: Token[];
+  tokens: readonly Token[];
   features: SentenceFeatures;
   gold: Uint8Array;
 }
@@ -46,7 +46,7 @@ const rules = new EntityDetector(gazetteer, false);
 /** Sentences of a document exactly as the analyser splits them, each token labelled with BIO tags from the gold spans. */
 function prepare(doc: GoldDoc): Doc {
   // Paragraph by paragraph, as the analyser reads a source: the casing evidence is the paragraph's.
-  const sentences: { tokens: Token[]; casing: DocumentCasing; hints: RuleHints }[] = [];
+  const sentences: { tokens: readonly Token[]; casing: DocumentCasing; hints: RuleHints }[] = [];
   for (const block of segmentBlocks(doc.text)) {
     if (block.region === 'boilerplate') continue;
     const inBlock = sentencesOf(parser.parse(block.text), block.text, block.start);
@@ -167,7 +167,7 @@ function tagSentence(weights: Weights, ex: Example, learn?: TrainingWeights, kee
   return tags;
 }
 
-function spanKeys(tokens: Token[], tags: Uint8Array): string[] {
+function spanKeys(tokens: readonly Token[], tags: Uint8Array): string[] {
   return spansOf(tags).map((s) => `${tokens[s.from].start}:${tokens[s.to - 1].end}:${s.type}`);
 }
 

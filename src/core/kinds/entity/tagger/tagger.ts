@@ -27,13 +27,27 @@ interface TokenSpan {
 
 const ABBREVIATION = /^(?:\p{L}|inc|corp|co|ltd|jr|sr|st|bros|no|mr|mrs|ms|dr|gen|gov|sen|rep|mt|ft|u\.s|u\.k|[a-z]\.[a-z])\.$/iu;
 
+/** Whether conllTokens changes token i (see there). */
+function splits(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const w = t.text;
+  if (w === "'" || w === '’') return true;
+  if (t.kind !== 'word' || w.length < 2) return false;
+  const last = w.charCodeAt(w.length - 1);
+  return last === 46 /* . */ || last === 115 /* s */ || last === 83 /* S */;
+}
+
 /**
  * The tokens as CoNLL splits them, which the weights were fitted on: "Xiaomi's" is "Xiaomi" "'s", the
  * parser's "'" "s" is one "'s", and a period the parser left on a word that is no abbreviation ("Pro.") stands alone.
  */
-export function conllTokens(tokens: readonly Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+export function conllTokens(tokens: readonly Token[]): readonly Token[] {
+  // Most sentences have nothing to split: no copy then.
+  let first = 0;
+  while (first < tokens.length && !splits(tokens, first)) first++;
+  if (first === tokens.length) return tokens;
+  const out: Token[] = tokens.slice(0, first);
+  for (let i = first; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
     if ((t.text === "'" || t.text === '’') && next && !next.spaceBefore && (next.text === 's' || next.text === 'S') && (i + 2 >= tokens.length || tokens[i + 2].spaceBefore || tokens[i + 2].kind !== 'word')) {
