@@ -9,7 +9,7 @@ import type { EntityMention } from '../../../../src/core/kinds/entity/entityMent
 import { EntityDetector } from '../../../../src/core/kinds/entity/entityDetector';
 import { documentCasing, hash, hashPair, hashRange, ruleHints, shapeOf } from '../../../../src/core/kinds/entity/tagger/features';
 import { PackedWeights, TAG_COUNT, TAGS } from '../../../../src/core/kinds/entity/tagger/model';
-import { conllTokens, EntityTagger, isPlain, load, spansOf, unpack } from '../../../../src/core/kinds/entity/tagger/tagger';
+import { conllTokens, EntityTagger, isPlain, load, modalMay, spansOf, unpack } from '../../../../src/core/kinds/entity/tagger/tagger';
 import { decodeWeights, encodeWeights, readShippedWeights, shippedWeightsPath } from '../../../../src/core/kinds/entity/tagger/weightsFile';
 import { sentencesOf, type Token } from '../../../../src/core/text/sentences';
 
@@ -125,6 +125,18 @@ describe('tagger pieces', () => {
     const none = new Float64Array(TAG_COUNT);
     quantised.add(0xdeadbeef, none);
     expect([...none].every((v) => v === 0)).toBe(true);
+  });
+
+  it('never takes the modal "May" opening a wish or a question for a name, but keeps the name May', () => {
+    const tokensOf = (text: string) => sentencesOf(unified().use(retextEnglish).parse(text) as Root, text)[0].tokens;
+    for (const text of ['May I ask what the plan is?', '"May I come in?" he asked.', 'May God bless America, Trump said.', 'MAY I HAVE YOUR ATTENTION', 'May the best team win.']) {
+      expect(modalMay(tokensOf(text)), text).toBe(true);
+      expect(tag(text).filter(([name]) => /^may\b/i.test(name)), text).toEqual([]);
+    }
+    for (const text of ['May 2018 saw the launch.', 'May said on Monday that she would resign.', 'Theresa May said on Monday that she would resign.', 'May Xiaomi prosper.']) {
+      expect(modalMay(tokensOf(text)), text).toBe(false);
+    }
+    expect(tag('Theresa May said on Monday that she would resign.')).toContainEqual(['Theresa May', 'PER']);
   });
 
   it('tells plain tokens (no capital, no digit, any script) from those a name may start at', () => {

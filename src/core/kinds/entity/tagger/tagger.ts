@@ -5,6 +5,7 @@ import type { Token } from '../../../text/sentences';
 import { Gazetteer } from '../gazetteer';
 import { SENTENCE_INITIAL_COMMON } from '../entityWords';
 import { GazetteerCodes, SentenceFeatureSource, type DocumentCasing, type RuleHints } from './features';
+import type { PredictionHistory } from './history';
 import { WordScores } from './wordScores';
 import { decodeTokens, PackedWeights, QuantisedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
 import { readShippedWeights, type PackedModel } from './weightsFile';
@@ -103,6 +104,18 @@ export function isPlain(w: string): boolean {
   return true;
 }
 
+/** What follows the modal "May" opening a wish or a question ("May I ask", "May the best team win", "May God bless"), never a surname. */
+const MODAL_SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'one', 'the', 'this', 'that', 'these', 'those', 'there', 'god', 'his', 'her', 'their', 'our', 'your', 'my', 'its', 'all', 'each', 'every', 'both', 'no', 'heaven']);
+
+/** The sentence opens (after any quotation mark or bracket) with the modal "May": no name starts there. */
+export function modalMay(tokens: readonly Token[]): boolean {
+  let i = 0;
+  while (i < tokens.length && tokens[i].kind !== 'word') i++;
+  if (i + 1 >= tokens.length || (tokens[i].text !== 'May' && tokens[i].text !== 'MAY')) return false;
+  const next = tokens[i + 1];
+  return next.kind === 'word' && next.spaceBefore === true && MODAL_SUBJECTS.has(next.text.toLowerCase());
+}
+
 export class EntityTagger {
   private readonly weights: Weights;
   private readonly codes: GazetteerCodes;
@@ -119,7 +132,8 @@ export class EntityTagger {
 
   /** The entity spans of one sentence's tokens, given the rules' hints (see ruleHints). */
   /** `casing` may be given as a function, called only if a word of the sentence is scored. */
-  tag(sentenceTokens: readonly Token[], casing?: DocumentCasing | (() => DocumentCasing), hints?: (tokens: readonly Token[]) => RuleHints): TaggedSpan[] {
+  /** `earlier` holds what the tagger said in the paragraph's sentences before this one, and learns this one's tags. */
+  tag(sentenceTokens: readonly Token[], casing?: DocumentCasing | (() => DocumentCasing), hints?: (tokens: readonly Token[]) => RuleHints, earlier?: PredictionHistory): TaggedSpan[] {
     const tokens = conllTokens(sentenceTokens);
     if (!tokens.length) return [];
     const plain = new Uint8Array(tokens.length);
@@ -132,11 +146,20 @@ export class EntityTagger {
       }
       if (!plain[i]) scored++;
     }
+    if (modalMay(tokens)) {
+      const at = tokens.findIndex((t) => t.kind === 'word');
+      if (!plain[at]) scored--;
+      plain[at] = 1;
+    }
     // Nothing a name could start at ("The phone sold well."): no features, no hints.
-    if (!scored && this.plainShortcut) return [];
+    if (!scored && this.plainShortcut) {
+      earlier?.record((i) => tokens[i].text, new Uint8Array(tokens.length));
+      return [];
+    }
     const margins = new Float32Array(tokens.length);
-    const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens), this.words);
+    const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens), this.words, earlier);
     const tags = decodeTokens(this.weights, tokens.length, source.lowers, source, margins, this.plainShortcut ? plain : undefined);
+    earlier?.record((i) => tokens[i].text, tags);
     const out: TaggedSpan[] = [];
     for (const s of spansOf(tags)) {
       // A span starts and ends on a word: never on "(" or '"'.
