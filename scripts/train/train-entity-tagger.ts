@@ -13,7 +13,6 @@ import { EntityDetector } from '../../src/core/kinds/entity/entityDetector';
 import { Gazetteer } from '../../src/core/kinds/entity/gazetteer';
 import { documentCasing, extractFeatures, ruleHints, type DocumentCasing, type RuleHints, type SentenceFeatures } from '../../src/core/kinds/entity/tagger/features';
 import { allowed, historyFeatures, TAG_COUNT, TAGS, type Weights } from '../../src/core/kinds/entity/tagger/model';
-import { PredictionHistory } from '../../src/core/kinds/entity/tagger/history';
 import { conllTokens, spansOf, unpack } from '../../src/core/kinds/entity/tagger/tagger';
 import { encodeWeights, WEIGHTS_FILE, type PackedModel } from '../../src/core/kinds/entity/tagger/weightsFile';
 import { segmentBlocks } from '../../src/core/text/blocks';
@@ -28,12 +27,9 @@ const EPOCHS = option('epochs', 12);
 const MIN_COUNT = option('min-count', 2);
 const PRUNE = option('prune', 0.02);
 const SEED = option('seed', 16);
-const USE_HISTORY = !process.argv.includes('--no-history');
 
 interface Example {
   tokens: readonly Token[];
-  /** The sentence opens a paragraph: what the tagger said before is forgotten (see PredictionHistory). */
-  opens: boolean;
   features: SentenceFeatures;
   gold: Uint8Array;
 }
@@ -50,18 +46,18 @@ const rules = new EntityDetector(gazetteer, false);
 /** Sentences of a document exactly as the analyser splits them, each token labelled with BIO tags from the gold spans. */
 function prepare(doc: GoldDoc): Doc {
   // Paragraph by paragraph, as the analyser reads a source: the casing evidence is the paragraph's.
-  const sentences: { tokens: readonly Token[]; casing: DocumentCasing; hints: RuleHints; opens: boolean }[] = [];
+  const sentences: { tokens: readonly Token[]; casing: DocumentCasing; hints: RuleHints }[] = [];
   for (const block of segmentBlocks(doc.text)) {
     if (block.region === 'boilerplate') continue;
     const inBlock = sentencesOf(parser.parse(block.text), block.text, block.start);
     const casing = documentCasing(inBlock.map((s) => s.tokens));
-    inBlock.forEach((s, k) => {
+    for (const s of inBlock) {
       const tokens = conllTokens(s.tokens);
-      sentences.push({ tokens, casing, hints: ruleHints(tokens, rules.detectByRules(s, [])), opens: k === 0 });
-    });
+      sentences.push({ tokens, casing, hints: ruleHints(tokens, rules.detectByRules(s, [])) });
+    }
   }
   const spans = [...(doc.spans ?? [])].sort((a, b) => a.start - b.start);
-  const examples = sentences.map(({ tokens, casing, hints, opens }) => {
+  const examples = sentences.map(({ tokens, casing, hints }) => {
     const gold = new Uint8Array(tokens.length);
     let k = 0;
     let lastSpan = -1;
@@ -73,7 +69,7 @@ function prepare(doc: GoldDoc): Doc {
       gold[i] = 1 + type * 2 + (lastSpan === k ? 1 : 0);
       lastSpan = k;
     }
-    return { tokens, opens, gold, features: extractFeatures(tokens, gazetteer, casing, hints) };
+    return { tokens, gold, features: extractFeatures(tokens, gazetteer, casing, hints) };
   });
   return { doc, sentences: examples };
 }
@@ -136,11 +132,8 @@ class MapWeights implements Weights {
 }
 
 
-/**
- * One pass of greedy decoding that, while training, updates on each wrong token with the predicted
- * history; `earlier` is what was predicted in the paragraph's sentences before, as the analyser reads it.
- */
-function tagSentence(weights: Weights, ex: Example, earlier: PredictionHistory | undefined, learn?: TrainingWeights, keep?: (key: number) => boolean): Uint8Array {
+/** One pass of greedy decoding that, while training, updates on each wrong token with the predicted history. */
+function tagSentence(weights: Weights, ex: Example, learn?: TrainingWeights, keep?: (key: number) => boolean): Uint8Array {
   const f = ex.features;
   const n = ex.tokens.length;
   const tags = new Uint8Array(n);
@@ -152,8 +145,6 @@ function tagSentence(weights: Weights, ex: Example, earlier: PredictionHistory |
     scores.fill(0);
     for (let k = f.offsets[i]; k < f.offsets[i + 1]; k++) weights.add(f.ids[k], scores);
     historyFeatures(f.lowers[i], prev, prev2, history);
-    const before = earlier?.feature(ex.tokens[i].text);
-    if (before !== undefined) history.push(before);
     for (const h of history) weights.add(h, scores);
     let best = 0;
     for (let t = 1; t < TAG_COUNT; t++) if (scores[t] > scores[best] && allowed(prev, t)) best = t;
@@ -173,17 +164,7 @@ function tagSentence(weights: Weights, ex: Example, earlier: PredictionHistory |
     prev2 = prev;
     prev = best;
   }
-  earlier?.record((i) => ex.tokens[i].text, tags);
   return tags;
-}
-
-/** Tags a document's sentences in order, what was said before forgotten at each paragraph's start. */
-function tagDocument(weights: Weights, d: Doc, each: (ex: Example, tags: Uint8Array) => void, learn?: TrainingWeights, keep?: (key: number) => boolean): void {
-  let earlier: PredictionHistory | undefined;
-  for (const ex of d.sentences) {
-    if (ex.opens || !earlier) earlier = USE_HISTORY ? new PredictionHistory() : undefined;
-    each(ex, tagSentence(weights, ex, earlier, learn, keep));
-  }
 }
 
 function spanKeys(tokens: readonly Token[], tags: Uint8Array): string[] {
@@ -196,9 +177,9 @@ function f1(weights: Weights, docs: Doc[]): number {
   let fn = 0;
   for (const d of docs) {
     const gold = new Set((d.doc.spans ?? []).map((s) => `${s.start}:${s.end}:${s.label}`));
-    tagDocument(weights, d, (ex, tags) => {
-      for (const k of spanKeys(ex.tokens, tags)) if (gold.has(k)) tp++; else fp++;
-    });
+    for (const ex of d.sentences) {
+      for (const k of spanKeys(ex.tokens, tagSentence(weights, ex))) if (gold.has(k)) tp++; else fp++;
+    }
     fn += gold.size;
   }
   fn -= tp;
@@ -251,17 +232,16 @@ function main(): void {
   const counts = new Map<number, number>();
   for (const d of train) for (const ex of d.sentences) for (const id of ex.features.ids) counts.set(id, (counts.get(id) ?? 0) + 1);
   const keep = (key: number) => (counts.get(key) ?? 0) >= MIN_COUNT;
-  // Documents shuffled, each read in order: what the tagger said earlier in a paragraph is a feature.
-  const docs = [...train];
+  const examples = train.flatMap((d) => d.sentences);
   const random = prng(SEED);
   const learn = new TrainingWeights();
   let best = { f1: -1, epoch: 0, weights: new Map<number, Float64Array>() };
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-    for (let i = docs.length - 1; i > 0; i--) {
+    for (let i = examples.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      [docs[i], docs[j]] = [docs[j], docs[i]];
+      [examples[i], examples[j]] = [examples[j], examples[i]];
     }
-    for (const d of docs) tagDocument(learn, d, () => {}, learn, keep);
+    for (const ex of examples) tagSentence(learn, ex, learn, keep);
     const averaged = learn.averaged();
     const score = f1(new MapWeights(averaged), dev);
     log(`epoch ${epoch}: testa exact F1 ${score.toFixed(4)} (${learn.index.size} features)`);

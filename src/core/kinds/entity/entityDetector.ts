@@ -10,7 +10,6 @@ import type { EntityMention } from './entityMention';
 import { Gazetteer } from './gazetteer';
 import { combineMentions, taggedMentions } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
-import type { PredictionHistory } from './tagger/history';
 import { EntityTagger } from './tagger/tagger';
 
 export type { EntityMention } from './entityMention';
@@ -126,15 +125,14 @@ export class EntityDetector {
 
   /**
    * `exclude` holds spans already taken (dates), whose words are never part of a name; `casing` is
-   * how the source writes its words elsewhere (see documentCasing); `earlier`, what the tagger said
-   * in the paragraph's sentences before (see PredictionHistory).
+   * how the source writes its words elsewhere (see documentCasing).
    */
-  detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = [], casing?: DocumentCasing | (() => DocumentCasing), earlier?: PredictionHistory): EntityMention[] {
+  detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = [], casing?: DocumentCasing | (() => DocumentCasing)): EntityMention[] {
     const rules = this.detectByRules(sentence, exclude);
     if (!this.tagger) return rules;
     const firstWord = sentence.tokens.find((t) => t.kind === 'word')?.start ?? -1;
     const excluded = spanOverlap(exclude, sentence.start, sentence.end);
-    const spans = this.tagger.tag(sentence.tokens, casing, (tokens) => ruleHints(tokens, rules), earlier);
+    const spans = this.tagger.tag(sentence.tokens, casing, (tokens) => ruleHints(tokens, rules));
     const tagged = taggedMentions(spans, sentence, firstWord).filter((m) => !excluded(m.start, m.end));
     // Numbers make a results or table line, which only matters to the rules' names.
     let numbers = 0;

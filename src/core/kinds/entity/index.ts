@@ -8,7 +8,6 @@ import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
 import { documentCasing, type DocumentCasing } from './tagger/features';
-import { PredictionHistory } from './tagger/history';
 import type { EntityMention } from './entityMention';
 import { resolveEntities } from './entityResolution';
 
@@ -38,9 +37,8 @@ function sourcemarkEntities() {
     // Read once, and only if the tagger scores a word of the paragraph.
     let read: DocumentCasing | undefined;
     const casing = () => (read ??= documentCasing(sentences.map((s) => s.tokens)));
-    const earlier = new PredictionHistory();
     sentences.forEach((s, i) => {
-      for (const m of detector.detect(s, dates[i], casing, earlier)) out.push(m);
+      for (const m of detector.detect(s, dates[i], casing)) out.push(m);
     });
   };
 }

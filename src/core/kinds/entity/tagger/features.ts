@@ -8,7 +8,6 @@ import { TAG_COUNT as TAGS_IMPORTED } from './tags';
 
 // A module's own constant: an imported binding can be a getter call in each loop test when not bundled (tsx, vitest).
 const TAG_COUNT = TAGS_IMPORTED;
-import type { PredictionHistory } from './history';
 import type { WordScores } from './wordScores';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -183,7 +182,7 @@ export class SentenceFeatureSource {
   private readonly gazInside: Uint8Array;
   private readonly codes: GazetteerCodes;
 
-  constructor(private readonly tokens: readonly Token[], gazetteer: Gazetteer | GazetteerCodes, private readonly casing?: DocumentCasing, private readonly hints?: RuleHints, private readonly words?: WordScores, private readonly earlier?: PredictionHistory) {
+  constructor(private readonly tokens: readonly Token[], gazetteer: Gazetteer | GazetteerCodes, private readonly casing?: DocumentCasing, private readonly hints?: RuleHints, private readonly words?: WordScores) {
     const n = (this.n = tokens.length);
     this.codes = gazetteer instanceof GazetteerCodes ? gazetteer : new GazetteerCodes(gazetteer);
     this.lowers = tokens.map((t) => t.text.toLowerCase());
@@ -273,8 +272,6 @@ export class SentenceFeatureSource {
       // The same word elsewhere in the source: capitalised mid-line, or in lower case.
       ids.push(hashInt(T_DOC_CASED, (casing.capitalised.has(lower) ? 1 : 0) + (casing.lower.has(lower) ? 2 : 0) + (caps[i] ? 4 : 0)));
     }
-    const before = this.earlier?.feature(t.text);
-    if (before !== undefined) ids.push(before);
   }
 }
 

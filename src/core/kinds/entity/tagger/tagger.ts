@@ -5,7 +5,6 @@ import type { Token } from '../../../text/sentences';
 import { Gazetteer } from '../gazetteer';
 import { SENTENCE_INITIAL_COMMON } from '../entityWords';
 import { GazetteerCodes, SentenceFeatureSource, type DocumentCasing, type RuleHints } from './features';
-import type { PredictionHistory } from './history';
 import { WordScores } from './wordScores';
 import { decodeTokens, PackedWeights, QuantisedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
 import { readShippedWeights, type PackedModel } from './weightsFile';
@@ -132,8 +131,7 @@ export class EntityTagger {
 
   /** The entity spans of one sentence's tokens, given the rules' hints (see ruleHints). */
   /** `casing` may be given as a function, called only if a word of the sentence is scored. */
-  /** `earlier` holds what the tagger said in the paragraph's sentences before this one, and learns this one's tags. */
-  tag(sentenceTokens: readonly Token[], casing?: DocumentCasing | (() => DocumentCasing), hints?: (tokens: readonly Token[]) => RuleHints, earlier?: PredictionHistory): TaggedSpan[] {
+  tag(sentenceTokens: readonly Token[], casing?: DocumentCasing | (() => DocumentCasing), hints?: (tokens: readonly Token[]) => RuleHints): TaggedSpan[] {
     const tokens = conllTokens(sentenceTokens);
     if (!tokens.length) return [];
     const plain = new Uint8Array(tokens.length);
@@ -152,14 +150,10 @@ export class EntityTagger {
       plain[at] = 1;
     }
     // Nothing a name could start at ("The phone sold well."): no features, no hints.
-    if (!scored && this.plainShortcut) {
-      earlier?.record((i) => tokens[i].text, new Uint8Array(tokens.length));
-      return [];
-    }
+    if (!scored && this.plainShortcut) return [];
     const margins = new Float32Array(tokens.length);
-    const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens), this.words, earlier);
+    const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens), this.words);
     const tags = decodeTokens(this.weights, tokens.length, source.lowers, source, margins, this.plainShortcut ? plain : undefined);
-    earlier?.record((i) => tokens[i].text, tags);
     const out: TaggedSpan[] = [];
     for (const s of spansOf(tags)) {
       // A span starts and ends on a word: never on "(" or '"'.
