@@ -23,9 +23,11 @@ const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const option = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const trainDir = args[0] ?? path.resolve(__dirname, '../../../../shared/train/entities-conll2003-train');
 const devDir = args[1] ?? path.resolve(__dirname, '../../../../shared/train/entities-conll2003-testa');
-const EPOCHS = option('epochs', 12);
+// The defaults make the shipped file (tagger/entityTagger.bin); tried on testa: 14 epochs with prune 0.5 gave combined
+// testa F1 0.892 instead of 0.888, but the same on eval dev (0.846), for 720 KB instead of 467.
+const EPOCHS = option('epochs', 10);
 const MIN_COUNT = option('min-count', 2);
-const PRUNE = option('prune', 0.02);
+const PRUNE = option('prune', 1);
 const SEED = option('seed', 16);
 
 interface Example {
