@@ -181,6 +181,7 @@ export class SentenceFeatureSource {
   private readonly gazSpan: Int8Array;
   private readonly gazInside: Uint8Array;
   private readonly codes: GazetteerCodes;
+  private rows: (Float64Array | undefined)[] | undefined;
 
   constructor(private readonly tokens: readonly Token[], gazetteer: Gazetteer | GazetteerCodes, private readonly casing?: DocumentCasing, private readonly hints?: RuleHints, private readonly words?: WordScores) {
     const n = (this.n = tokens.length);
@@ -236,20 +237,26 @@ export class SentenceFeatureSource {
    */
   addScores(i: number, weights: Weights, scores: Float64Array, ids: number[]): void {
     const words = this.words!;
-    const { tokens, n } = this;
-    const own = words.of(tokens[i], weights);
+    const { n } = this;
+    const own = this.rowAt(i, weights);
     for (let t = 0; t < TAG_COUNT; t++) scores[t] += own[t];
     for (let d = -2; d <= 2; d++) {
       if (d === 0) continue;
       const j = i + d;
       const slot = d < 0 ? d + 2 : d + 1;
-      const row = j < 0 || j >= n ? words.boundary(weights, slot, j < 0) : words.of(tokens[j], weights);
+      const row = j < 0 || j >= n ? words.boundary(weights, slot, j < 0) : this.rowAt(j, weights);
       const at = (1 + slot) * TAG_COUNT;
       for (let t = 0; t < TAG_COUNT; t++) scores[t] += row[at + t];
     }
     ids.length = 0;
     this.sentenceFeatures(i, ids);
     for (const id of ids) weights.add(id, scores);
+  }
+
+  /** Token i's row in `words`, fetched once per sentence: each token is its neighbours' neighbour four times. */
+  private rowAt(i: number, weights: Weights): Float64Array {
+    const rows = (this.rows ??= new Array<Float64Array | undefined>(this.n));
+    return (rows[i] ??= this.words!.of(this.tokens[i], weights));
   }
 
   /** The features of token i that depend on more than its own word and its neighbours' words. */

@@ -115,6 +115,10 @@ export function modalMay(tokens: readonly Token[]): boolean {
   return next.kind === 'word' && next.spaceBefore === true && MODAL_SUBJECTS.has(next.text.toLowerCase());
 }
 
+// Scratch space of tag(), which never re-enters itself: read before it returns.
+let sharedMargins = new Float32Array(256);
+const MAX_SHARED = 1 << 16;
+
 export class EntityTagger {
   private readonly weights: Weights;
   private readonly codes: GazetteerCodes;
@@ -151,7 +155,12 @@ export class EntityTagger {
     }
     // Nothing a name could start at ("The phone sold well."): no features, no hints.
     if (!scored && this.plainShortcut) return [];
-    const margins = new Float32Array(tokens.length);
+    let margins = sharedMargins;
+    if (margins.length < tokens.length) {
+      margins = new Float32Array(tokens.length);
+      // Kept for the next sentences unless a hostile one is huge.
+      if (tokens.length <= MAX_SHARED) sharedMargins = margins;
+    }
     const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens), this.words);
     const tags = decodeTokens(this.weights, tokens.length, source.lowers, source, margins, this.plainShortcut ? plain : undefined);
     const out: TaggedSpan[] = [];
