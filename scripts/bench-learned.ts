@@ -3,6 +3,7 @@
 //
 //   npx tsx scripts/bench-learned.ts [rounds]
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { Analyzer } from '../src/core/analyzer';
 import { useLearnedEntityTagger } from '../src/core/kinds/entity';
@@ -35,7 +36,8 @@ for (let i = 0; i < rounds; i++) {
 }
 const a = median(off);
 const b = median(on);
-process.stdout.write(`1 MB generated source, ${rounds} alternating rounds, median CPU ms per analysis\n`);
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+process.stdout.write(`1 MB generated source, ${rounds} alternating rounds, median CPU ms per analysis (load average at the end ${load()})\n`);
 process.stdout.write(`rules only        ${a.toFixed(0)} ms  (${(text.length / MB / (a / 1000)).toFixed(2)} MB/s)\n`);
 process.stdout.write(`rules + tagger    ${b.toFixed(0)} ms  (${(text.length / MB / (b / 1000)).toFixed(2)} MB/s)\n`);
 process.stdout.write(`tagger's cost     ${(((b - a) / a) * 100).toFixed(1)} %\n`);

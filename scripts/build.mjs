@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { copyBundleData } from './bundleData.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -37,6 +38,9 @@ const builds = [
   { ...common, entryPoints: ['src/server/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
+
+// Shipped once beside the bundles rather than inlined into each of them.
+copyBundleData();
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

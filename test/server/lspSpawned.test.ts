@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../src/shared/protocol';
+import { WEIGHTS_FILE } from '../../src/core/kinds/entity/tagger/weightsFile';
 import { cleanupsAfterEach, coveredText, read, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
 import { spawnedServer } from './lspTestClient';
 
@@ -81,7 +82,7 @@ describe('built language server spawned over stdio', () => {
       const bin = mkdtempSync(path.join(tmpdir(), 'sourcemark-server-'));
       cleanups.push(() => rmSync(bin, { recursive: true, force: true }));
       chmodSync(bin, 0o755);
-      for (const f of ['server.js', 'indexWorker.js']) copyFileSync(path.join(path.dirname(SERVER), f), path.join(bin, f));
+      for (const f of ['server.js', 'indexWorker.js', WEIGHTS_FILE]) copyFileSync(path.join(path.dirname(SERVER), f), path.join(bin, f));
       serverPath = path.join(bin, 'server.js');
       const probe = spawnSync(process.execPath, ['-e', 'for (const p of process.argv.slice(1)) require("fs").accessSync(p, require("fs").constants.R_OK)', serverPath, file], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
       if (probe.error || probe.status !== 0) {

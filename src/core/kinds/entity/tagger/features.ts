@@ -3,6 +3,12 @@
 import type { Token } from '../../../text/sentences';
 import type { Gazetteer } from '../gazetteer';
 import { FIRST_NAMES } from '../entityWords';
+import type { Weights } from './model';
+import { TAG_COUNT as TAGS_IMPORTED } from './tags';
+
+// A module's own constant: an imported binding can be a getter call in each loop test when not bundled (tsx, vitest).
+const TAG_COUNT = TAGS_IMPORTED;
+import type { WordScores } from './wordScores';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 16777619;
@@ -175,8 +181,9 @@ export class SentenceFeatureSource {
   private readonly gazSpan: Int8Array;
   private readonly gazInside: Uint8Array;
   private readonly codes: GazetteerCodes;
+  private rows: (Float64Array | undefined)[] | undefined;
 
-  constructor(private readonly tokens: readonly Token[], gazetteer: Gazetteer | GazetteerCodes, private readonly casing?: DocumentCasing, private readonly hints?: RuleHints) {
+  constructor(private readonly tokens: readonly Token[], gazetteer: Gazetteer | GazetteerCodes, private readonly casing?: DocumentCasing, private readonly hints?: RuleHints, private readonly words?: WordScores) {
     const n = (this.n = tokens.length);
     this.codes = gazetteer instanceof GazetteerCodes ? gazetteer : new GazetteerCodes(gazetteer);
     this.lowers = tokens.map((t) => t.text.toLowerCase());
@@ -212,31 +219,54 @@ export class SentenceFeatureSource {
 
   /** Appends the static feature hashes of token i to `ids`. */
   featuresOf(i: number, ids: number[]): void {
-    const { tokens, lowers, caps, gazSpan, gazInside, hints, casing, n } = this;
-    const t = tokens[i];
-    const w = t.text;
-    const lower = lowers[i];
-    ids.push(hashInt(T_BIAS, 0), hash(T_WORD, w), hash(T_LOWER, lower), hash(T_SHAPE, this.shapeAt(i)));
-    const len = Math.min(4, w.length);
-    for (let k = 1; k <= len; k++) {
-      ids.push(hashRange(T_PREFIX + k - 1, lower, 0, k), hashRange(T_SUFFIX + k - 1, lower, lower.length - k, lower.length));
-    }
+    const { tokens, lowers, n } = this;
+    wordFeatures(tokens[i], lowers[i], this.shapeAt(i), this.codes, ids);
     for (let d = -2; d <= 2; d++) {
       if (d === 0) continue;
       const j = i + d;
       const slot = d < 0 ? d + 2 : d + 1;
-      const ctx = j < 0 ? '<s>' : j >= n ? '</s>' : lowers[j];
-      ids.push(hash(T_CTX_LOWER + slot, ctx));
-      ids.push(hash(T_CTX_SHAPE + slot, j < 0 || j >= n ? ctx : this.shapeAt(j)));
+      if (j < 0 || j >= n) boundaryFeatures(slot, j < 0, ids);
+      else contextFeatures(slot, lowers[j], this.shapeAt(j), ids);
     }
+    this.sentenceFeatures(i, ids);
+  }
+
+  /**
+   * Adds the static weights of token i to `scores`: those of its own word and of its neighbours'
+   * words from the per-word sums in `words` (a source repeats its words), the rest looked up.
+   */
+  addScores(i: number, weights: Weights, scores: Float64Array, ids: number[]): void {
+    const words = this.words!;
+    const { n } = this;
+    const own = this.rowAt(i, weights);
+    for (let t = 0; t < TAG_COUNT; t++) scores[t] += own[t];
+    for (let d = -2; d <= 2; d++) {
+      if (d === 0) continue;
+      const j = i + d;
+      const slot = d < 0 ? d + 2 : d + 1;
+      const row = j < 0 || j >= n ? words.boundary(weights, slot, j < 0) : this.rowAt(j, weights);
+      const at = (1 + slot) * TAG_COUNT;
+      for (let t = 0; t < TAG_COUNT; t++) scores[t] += row[at + t];
+    }
+    ids.length = 0;
+    this.sentenceFeatures(i, ids);
+    for (const id of ids) weights.add(id, scores);
+  }
+
+  /** Token i's row in `words`, fetched once per sentence: each token is its neighbours' neighbour four times. */
+  private rowAt(i: number, weights: Weights): Float64Array {
+    const rows = (this.rows ??= new Array<Float64Array | undefined>(this.n));
+    return (rows[i] ??= this.words!.of(this.tokens[i], weights));
+  }
+
+  /** The features of token i that depend on more than its own word and its neighbours' words. */
+  private sentenceFeatures(i: number, ids: number[]): void {
+    const { tokens, lowers, caps, gazSpan, gazInside, hints, casing, n } = this;
+    const t = tokens[i];
+    const lower = lowers[i];
     ids.push(hashPair(T_BIGRAM_PREV, i > 0 ? lowers[i - 1] : '<s>', lower), hashPair(T_BIGRAM_NEXT, lower, i + 1 < n ? lowers[i + 1] : '</s>'));
     if (caps[i]) ids.push(hashInt(T_CAPS_LINE, 0), hash(T_CAPS_LOWER, lower));
     if (gazSpan[i] >= 0) ids.push(hashInt(T_GAZ_SPAN, gazSpan[i] * 2 + gazInside[i]));
-    if (t.kind === 'word' && w.length > 1) {
-      const single = this.codes.code(w, true);
-      if (single >= 0) ids.push(hashInt(T_GAZ, single));
-      if (FIRST_NAMES.has(lower)) ids.push(hashInt(T_FIRST_NAME, 0));
-    }
     if (i + 1 < n && gazSpan[i + 1] >= 0 && !gazInside[i + 1]) ids.push(hashInt(T_NEXT_GAZ, gazSpan[i + 1]));
     if (i > 0 && gazSpan[i - 1] >= 0) ids.push(hashInt(T_PREV_GAZ, gazSpan[i - 1]));
     const lineStart = i === 0 || t.lineBreakBefore === true;
@@ -250,6 +280,32 @@ export class SentenceFeatureSource {
       ids.push(hashInt(T_DOC_CASED, (casing.capitalised.has(lower) ? 1 : 0) + (casing.lower.has(lower) ? 2 : 0) + (caps[i] ? 4 : 0)));
     }
   }
+}
+
+/** The features of a token that depend on its text alone (and whether it is a word). */
+export function wordFeatures(t: Token, lower: string, shape: string, codes: GazetteerCodes, ids: number[]): void {
+  const w = t.text;
+  ids.push(hashInt(T_BIAS, 0), hash(T_WORD, w), hash(T_LOWER, lower), hash(T_SHAPE, shape));
+  const len = Math.min(4, w.length);
+  for (let k = 1; k <= len; k++) {
+    ids.push(hashRange(T_PREFIX + k - 1, lower, 0, k), hashRange(T_SUFFIX + k - 1, lower, lower.length - k, lower.length));
+  }
+  if (t.kind === 'word' && w.length > 1) {
+    const single = codes.code(w, true);
+    if (single >= 0) ids.push(hashInt(T_GAZ, single));
+    if (FIRST_NAMES.has(lower)) ids.push(hashInt(T_FIRST_NAME, 0));
+  }
+}
+
+/** A neighbour's word at `slot` (−2, −1, +1, +2 as 0..3). */
+export function contextFeatures(slot: number, lower: string, shape: string, ids: number[]): void {
+  ids.push(hash(T_CTX_LOWER + slot, lower), hash(T_CTX_SHAPE + slot, shape));
+}
+
+/** No neighbour at `slot`: before the sentence's start or after its end. */
+export function boundaryFeatures(slot: number, before: boolean, ids: number[]): void {
+  const ctx = before ? '<s>' : '</s>';
+  ids.push(hash(T_CTX_LOWER + slot, ctx), hash(T_CTX_SHAPE + slot, ctx));
 }
 
 /** Every token's features at once, as training reads them. */

@@ -1,11 +1,11 @@
 // The entity tagger's weights and its greedy left-to-right decoding over BIO tags.
 import { hash, hashInt, T_PREV2_TAG, T_PREV_TAG, T_PREV_TAG_LOWER, type SentenceFeatures } from './features';
 
-/** BIO tags over the CoNLL types: O, then B- and I- of each type. */
-export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
-export type TaggerType = (typeof TYPES)[number];
-export const TAGS = ['O', ...TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])];
-export const TAG_COUNT = TAGS.length;
+import { TAG_COUNT as COUNT_OF_TAGS } from './tags';
+
+export { TAGS, TYPES, type TaggerType } from './tags';
+// The module's own constant: an imported binding can be a getter call in each loop test when not bundled (tsx, vitest).
+export const TAG_COUNT = COUNT_OF_TAGS;
 const START = TAG_COUNT; // the tag "before" the sentence
 
 /** I-X may follow only B-X or I-X. */
@@ -147,22 +147,29 @@ export function historyFeatures(lower: string, prev: number, prev2: number, out:
  */
 export function decode(weights: Weights, f: SentenceFeatures, margins?: Float32Array): Uint8Array {
   const source = {
-    featuresOf(i: number, ids: number[]): void {
-      for (let k = f.offsets[i]; k < f.offsets[i + 1]; k++) ids.push(f.ids[k]);
+    addScores(i: number, w: Weights, scores: Float64Array): void {
+      for (let k = f.offsets[i]; k < f.offsets[i + 1]; k++) w.add(f.ids[k], scores);
     },
   };
   return decodeTokens(weights, f.offsets.length - 1, f.lowers, source, margins);
 }
 
+/** Adds the weights of token i's static features to `scores`; `ids` is scratch space. */
+export interface TokenScorer {
+  addScores(i: number, weights: Weights, scores: Float64Array, ids: number[]): void;
+}
+
+// Scratch space of decodeTokens, which never re-enters itself.
+const scores = new Float64Array(TAG_COUNT);
+const ids: number[] = [];
+const history: number[] = [];
+
 /**
  * Greedy decoding over features asked for token by token. A token marked in `plain` after an O is O
  * without scoring (see EntityTagger.tag for which): most of a source's words are such.
  */
-export function decodeTokens(weights: Weights, n: number, lowers: readonly string[], source: { featuresOf(i: number, ids: number[]): void }, margins?: Float32Array, plain?: Uint8Array): Uint8Array {
+export function decodeTokens(weights: Weights, n: number, lowers: readonly string[], source: TokenScorer, margins?: Float32Array, plain?: Uint8Array): Uint8Array {
   const tags = new Uint8Array(n);
-  const scores = new Float64Array(TAG_COUNT);
-  const ids: number[] = [];
-  const history: number[] = [];
   let prev = START;
   let prev2 = START;
   for (let i = 0; i < n; i++) {
@@ -173,9 +180,7 @@ export function decodeTokens(weights: Weights, n: number, lowers: readonly strin
       continue;
     }
     scores.fill(0);
-    ids.length = 0;
-    source.featuresOf(i, ids);
-    for (const id of ids) weights.add(id, scores);
+    source.addScores(i, weights, scores, ids);
     for (const h of historyFeatures(lowers[i], prev, prev2, history)) weights.add(h, scores);
     let best = 0;
     for (let t = 1; t < TAG_COUNT; t++) if (scores[t] > scores[best] && allowed(prev, t)) best = t;

@@ -1,12 +1,13 @@
 // The statistical entity tagger: an averaged perceptron fitted on CoNLL-2003 train by
-// scripts/train/train-entity-tagger.ts, shipped as weights.json. It reads one sentence's tokens
+// scripts/train/train-entity-tagger.ts, shipped as entityTagger.bin (see weightsFile.ts). It reads one sentence's tokens
 // and returns typed spans; the rules in ../entityDetector.ts then add what they know better.
 import type { Token } from '../../../text/sentences';
 import { Gazetteer } from '../gazetteer';
 import { SENTENCE_INITIAL_COMMON } from '../entityWords';
 import { GazetteerCodes, SentenceFeatureSource, type DocumentCasing, type RuleHints } from './features';
+import { WordScores } from './wordScores';
 import { decodeTokens, PackedWeights, QuantisedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
-import packed from './weights.json';
+import { readShippedWeights, type PackedModel } from './weightsFile';
 
 export interface TaggedSpan {
   /** Offsets as the tokens', end exclusive. */
@@ -26,13 +27,27 @@ interface TokenSpan {
 
 const ABBREVIATION = /^(?:\p{L}|inc|corp|co|ltd|jr|sr|st|bros|no|mr|mrs|ms|dr|gen|gov|sen|rep|mt|ft|u\.s|u\.k|[a-z]\.[a-z])\.$/iu;
 
+/** Whether conllTokens changes token i (see there). */
+function splits(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  const w = t.text;
+  if (w === "'" || w === '’') return true;
+  if (t.kind !== 'word' || w.length < 2) return false;
+  const last = w.charCodeAt(w.length - 1);
+  return last === 46 /* . */ || last === 115 /* s */ || last === 83 /* S */;
+}
+
 /**
  * The tokens as CoNLL splits them, which the weights were fitted on: "Xiaomi's" is "Xiaomi" "'s", the
  * parser's "'" "s" is one "'s", and a period the parser left on a word that is no abbreviation ("Pro.") stands alone.
  */
-export function conllTokens(tokens: readonly Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+export function conllTokens(tokens: readonly Token[]): readonly Token[] {
+  // Most sentences have nothing to split: no copy then.
+  let first = 0;
+  while (first < tokens.length && !splits(tokens, first)) first++;
+  if (first === tokens.length) return tokens;
+  const out: Token[] = tokens.slice(0, first);
+  for (let i = first; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
     if ((t.text === "'" || t.text === '’') && next && !next.spaceBefore && (next.text === 's' || next.text === 'S') && (i + 2 >= tokens.length || tokens[i + 2].spaceBefore || tokens[i + 2].kind !== 'word')) {
@@ -56,29 +71,8 @@ export function conllTokens(tokens: readonly Token[]): Token[] {
   return out;
 }
 
-export interface PackedModel {
-  /** Base64 of little-endian uint32 feature hashes, sorted. */
-  keys: string;
-  /** Base64 of one byte per key: its weights' unit is step·e^(byte·growth). */
-  scales: string;
-  /** Base64 of int8 weights, TAG_COUNT per key, in the key's unit. */
-  values: string;
-  step: number;
-  growth: number;
-}
-
-function bytes(base64: string): Uint8Array {
-  const b = Buffer.from(base64, 'base64');
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-}
-
 export function unpack(model: PackedModel): PackedWeights {
-  const keyBytes = bytes(model.keys);
-  const keys = new Uint32Array(keyBytes.length / 4);
-  const view = new DataView(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength);
-  for (let i = 0; i < keys.length; i++) keys[i] = view.getUint32(i * 4, true);
-  const raw = new Int8Array(bytes(model.values).slice().buffer);
-  const scales = bytes(model.scales);
+  const { keys, scales, values: raw } = model;
   const values = new Float32Array(raw.length);
   for (let k = 0; k < keys.length; k++) {
     const unit = model.step * Math.exp(scales[k] * model.growth);
@@ -89,13 +83,9 @@ export function unpack(model: PackedModel): PackedWeights {
 
 /** The packed model as the decoder reads it (see QuantisedWeights); the same scores as unpack() gives, but for rounding. */
 export function load(model: PackedModel): QuantisedWeights {
-  const keyBytes = bytes(model.keys);
-  const keys = new Uint32Array(keyBytes.length / 4);
-  const view = new DataView(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength);
-  for (let i = 0; i < keys.length; i++) keys[i] = view.getUint32(i * 4, true);
   const units = new Float64Array(256);
   for (let b = 0; b < 256; b++) units[b] = model.step * Math.exp(b * model.growth);
-  return new QuantisedWeights(keys, bytes(model.scales), new Int8Array(bytes(model.values).slice().buffer), units);
+  return new QuantisedWeights(model.keys, model.scales, model.values, units);
 }
 
 let shipped: Weights | undefined;
@@ -113,15 +103,34 @@ export function isPlain(w: string): boolean {
   return true;
 }
 
+/** What follows the modal "May" opening a wish or a question ("May I ask", "May the best team win", "May God bless"), never a surname. */
+const MODAL_SUBJECTS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they', 'one', 'the', 'this', 'that', 'these', 'those', 'there', 'god', 'his', 'her', 'their', 'our', 'your', 'my', 'its', 'all', 'each', 'every', 'both', 'no', 'heaven']);
+
+/** The sentence opens (after any quotation mark or bracket) with the modal "May": no name starts there. */
+export function modalMay(tokens: readonly Token[]): boolean {
+  let i = 0;
+  while (i < tokens.length && tokens[i].kind !== 'word') i++;
+  if (i + 1 >= tokens.length || (tokens[i].text !== 'May' && tokens[i].text !== 'MAY')) return false;
+  const next = tokens[i + 1];
+  return next.kind === 'word' && next.spaceBefore === true && MODAL_SUBJECTS.has(next.text.toLowerCase());
+}
+
+// Scratch space of tag(), which never re-enters itself: read before it returns.
+let sharedMargins = new Float32Array(256);
+const MAX_SHARED = 1 << 16;
+
 export class EntityTagger {
   private readonly weights: Weights;
   private readonly codes: GazetteerCodes;
+  private readonly words: WordScores;
   /** Plain tokens after an O are O without scoring (see decodeTokens); off only to test that this changes nothing. */
   private readonly plainShortcut = true;
 
   constructor(gazetteer = new Gazetteer(), weights?: Weights) {
-    this.weights = weights ?? (shipped ??= load(packed as PackedModel));
+    // Read once per process, on the first tagger made.
+    this.weights = weights ?? (shipped ??= load(readShippedWeights()));
     this.codes = new GazetteerCodes(gazetteer);
+    this.words = new WordScores(this.codes);
   }
 
   /** The entity spans of one sentence's tokens, given the rules' hints (see ruleHints). */
@@ -139,10 +148,20 @@ export class EntityTagger {
       }
       if (!plain[i]) scored++;
     }
+    if (modalMay(tokens)) {
+      const at = tokens.findIndex((t) => t.kind === 'word');
+      if (!plain[at]) scored--;
+      plain[at] = 1;
+    }
     // Nothing a name could start at ("The phone sold well."): no features, no hints.
     if (!scored && this.plainShortcut) return [];
-    const margins = new Float32Array(tokens.length);
-    const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens));
+    let margins = sharedMargins;
+    if (margins.length < tokens.length) {
+      margins = new Float32Array(tokens.length);
+      // Kept for the next sentences unless a hostile one is huge.
+      if (tokens.length <= MAX_SHARED) sharedMargins = margins;
+    }
+    const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens), this.words);
     const tags = decodeTokens(this.weights, tokens.length, source.lowers, source, margins, this.plainShortcut ? plain : undefined);
     const out: TaggedSpan[] = [];
     for (const s of spansOf(tags)) {
