@@ -4,7 +4,7 @@ import {
   PAST_TENSE_VERBS, PLAN_CUES, PROMISE_CUES, REPORTING_HEDGES, RHETORIC_CUES, STATISTIC_CUES, TOPIC_CUES,
 } from './claimCues';
 import type { Sentence } from '../../text/sentences';
-import { CueMatcher } from '../../text/cueMatcher';
+import { CueScanner, type CueLexicon } from '../../text/cueMatcher';
 import { spanOverlap } from '../../text/spanOverlap';
 
 /**
@@ -34,24 +34,38 @@ export interface ClaimContext {
   dates: ReadonlyArray<{ start: number; end: number }>;
 }
 
-const matchers = {
-  attributionVerb: new CueMatcher('attribution', ATTRIBUTION_VERBS, true),
-  attributionPhrase: new CueMatcher('attribution', ATTRIBUTION_PHRASES),
+const LEXICONS = {
+  attributionVerb: { kind: 'attribution', phrases: ATTRIBUTION_VERBS, caseSensitive: true },
+  attributionPhrase: { kind: 'attribution', phrases: ATTRIBUTION_PHRASES },
   // Reporting hedges are hedges too; one pass finds both and the reporting ones are picked out by text.
-  hedge: new CueMatcher('hedge', [...new Set([...HEDGE_CUES, ...REPORTING_HEDGES, ...EPISTEMIC_CUES])]),
-  plan: new CueMatcher('plan', PLAN_CUES),
-  event: new CueMatcher('event', [...new Set([...EVENT_CUES, ...PAST_TENSE_VERBS])]),
-  comparison: new CueMatcher('comparison', COMPARISON_CUES),
-  opinion: new CueMatcher('opinion', OPINION_CUES),
-  normative: new CueMatcher('opinion', NORMATIVE_CUES),
-  statistic: new CueMatcher('quantity', STATISTIC_CUES),
-  evaluative: new CueMatcher('opinion', EVALUATIVE_CUES),
-  rhetoric: new CueMatcher('opinion', RHETORIC_CUES),
-  promise: new CueMatcher('first-person', PROMISE_CUES),
+  hedge: { kind: 'hedge', phrases: [...new Set([...HEDGE_CUES, ...REPORTING_HEDGES, ...EPISTEMIC_CUES])] },
+  plan: { kind: 'plan', phrases: PLAN_CUES },
+  event: { kind: 'event', phrases: [...new Set([...EVENT_CUES, ...PAST_TENSE_VERBS])] },
+  comparison: { kind: 'comparison', phrases: COMPARISON_CUES },
+  opinion: { kind: 'opinion', phrases: OPINION_CUES },
+  normative: { kind: 'opinion', phrases: NORMATIVE_CUES },
+  statistic: { kind: 'quantity', phrases: STATISTIC_CUES },
+  evaluative: { kind: 'opinion', phrases: EVALUATIVE_CUES },
+  rhetoric: { kind: 'opinion', phrases: RHETORIC_CUES },
+  promise: { kind: 'first-person', phrases: PROMISE_CUES },
   // Not "would": about a named party it is mostly a hypothetical ("X would raise taxes if …").
-  modal: new CueMatcher('prediction', ['could', 'may', 'might', 'is likely to', 'are likely to', 'is poised to', 'are poised to']),
-  topic: new CueMatcher('event', TOPIC_CUES),
-};
+  modal: { kind: 'prediction', phrases: ['could', 'may', 'might', 'is likely to', 'are likely to', 'is poised to', 'are poised to'] },
+  topic: { kind: 'event', phrases: TOPIC_CUES },
+} satisfies Record<string, CueLexicon>;
+type LexiconName = keyof typeof LEXICONS;
+const LEXICON_NAMES = Object.keys(LEXICONS) as LexiconName[];
+/** Every lexicon compiled into one trie: a sentence is walked once, not once per lexicon. */
+const SCANNER = new CueScanner(LEXICON_NAMES.map((name) => LEXICONS[name]));
+
+/** Each lexicon's cues in a sentence, by lexicon name. */
+function lexiconCues(text: string, base: number): Record<LexiconName, Cue[]> {
+  const found = SCANNER.scan(text, base);
+  const byName = {} as Record<LexiconName, Cue[]>;
+  LEXICON_NAMES.forEach((name, i) => {
+    byName[name] = found[i];
+  });
+  return byName;
+}
 
 const REPORTING = new Set(REPORTING_HEDGES);
 /** Promises start with one of these; a sentence without them needs no promise search. */
@@ -232,7 +246,8 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   const add = (list: readonly Cue[]) => {
     for (const c of list) cues.push(c);
   };
-  const attributions = [...matchers.attributionPhrase.match(text, base), ...matchers.attributionVerb.match(text, base)];
+  const found = lexiconCues(text, base);
+  const attributions = [...found.attributionPhrase, ...found.attributionVerb];
   add(attributions);
   const attribution = attributionOf(text, base, attributions, ctx);
 
@@ -242,18 +257,18 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     .filter((c) => !inDate(c.start, c.end) && !/['’]/.test(text[c.start - base - 1] ?? ''));
   add(quantities);
 
-  const promises = PROMISE_START.test(text) ? matchers.promise.match(text, base).filter(outsideQuote) : [];
+  const promises = PROMISE_START.test(text) ? found.promise.filter(outsideQuote) : [];
   add(promises);
-  const comparisons = [...matchers.comparison.match(text, base), ...shapeComparisons(text, base)];
+  const comparisons = [...found.comparison, ...shapeComparisons(text, base)];
   // A first-person promise is not a plan to check.
-  const plans = promises.length ? [] : matchers.plan.match(text, base);
+  const plans = promises.length ? [] : found.plan;
   // "Xiaomi could launch": a speculative prediction about a named party is worth checking.
-  const predictions = !plans.length && ctx.entities.length ? matchers.modal.match(text, base).filter(outsideQuote) : [];
+  const predictions = !plans.length && ctx.entities.length ? found.modal.filter(outsideQuote) : [];
   add(predictions);
   // One event cue per offset (a lexicon verb that is also a regular past form).
   const events: Cue[] = [];
   const eventStarts = new Set<number>();
-  for (const c of [...matchers.event.match(text, base), ...regularPast(text, base)]) {
+  for (const c of [...found.event, ...regularPast(text, base)]) {
     if (eventStarts.has(c.start)) continue;
     eventStarts.add(c.start);
     events.push(c);
@@ -261,11 +276,11 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   add(comparisons);
   add(plans);
   add(events);
-  const topics = new Set(matchers.topic.match(text, base).map((c) => c.text.toLowerCase()));
+  const topics = new Set(found.topic.map((c) => c.text.toLowerCase()));
 
   // A quoted opinion is the speaker's; what a checker checks is that it was said.
-  const opinions = matchers.opinion.match(text, base).filter(outsideQuote);
-  const normative = matchers.normative.match(text, base).filter(outsideQuote);
+  const opinions = found.opinion.filter(outsideQuote);
+  const normative = found.normative.filter(outsideQuote);
   add(opinions);
   add(normative);
   const question = /\?["”’)]*$/.test(text);
@@ -277,7 +292,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   add(firstPerson);
   const secondPerson = [...text.matchAll(SECOND_PERSON)].filter((m) => !quoted[m.index]);
 
-  const hedgeCues = matchers.hedge.match(text, base).filter((h) => epistemicUse(h, text, base, ctx));
+  const hedgeCues = found.hedge.filter((h) => epistemicUse(h, text, base, ctx));
   const reported = new Set(hedgeCues.filter((h) => REPORTING.has(h.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))));
   const conditional = new Set(hedgeCues.filter((h) => /^(?:if|unless)$/i.test(h.text) && outsideQuote(h)));
   const inPlan = spanOverlap(plans, base, base + text.length);
@@ -295,7 +310,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     namedSpeaker: attributions.length && attribution?.speaker ? 1 : 0,
     quantity: has(quantities),
     moneyOrPercent: quantities.some((q) => /[$€£¥%]|per\s?cent|percent/i.test(q.text)) || MONEY_WORDS.test(text) ? 1 : 0,
-    statistic: has(matchers.statistic.match(text, base)),
+    statistic: has(found.statistic),
     comparison: has(comparisons),
     plan: namedPlan ? 1 : 0,
     prediction: has(predictions),
@@ -322,8 +337,8 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     future: !namedPlan && unquoted(FUTURE) ? 1 : 0,
     thirdPerson: THIRD_PERSON.test(text) ? 1 : 0,
     secondEvent: events.length > 1 ? 1 : 0,
-    evaluative: has(matchers.evaluative.match(text, base).filter(outsideQuote)),
-    rhetoric: has(matchers.rhetoric.match(text, base).filter(outsideQuote)),
+    evaluative: has(found.evaluative.filter(outsideQuote)),
+    rhetoric: has(found.rhetoric.filter(outsideQuote)),
   };
   return { features, cues, hedgeCues, attribution };
 }

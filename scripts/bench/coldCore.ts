@@ -1,0 +1,42 @@
+// Cold analysis of the bench's generated 1 MB (same text as bench:engine), after a warm-up: CPU
+// and wall of each run, load average printed. For profiles (`node --cpu-prof`) and for before/after
+// figures of one build against another: `--root DIR` analyses with DIR's src/core instead.
+//
+//   node --expose-gc --import tsx scripts/bench/coldCore.ts [--runs 3] [--root /tmp/main-copy]
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MB } from './format';
+import { poolsFrom, SourceGenerator } from './generate';
+import { collectGarbage } from './memory';
+
+const SEED = 0x5eed; // engine.ts's seed: the same 1 MB
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const root = path.resolve(opt('--root') ?? path.join(__dirname, '../..'));
+const runs = Number(opt('--runs') ?? 3);
+
+async function main(): Promise<void> {
+  const { Analyzer } = (await import(pathToFileURL(path.join(root, 'src/core/analyzer.ts')).href)) as typeof import('../../src/core/analyzer');
+  const dir = path.join(__dirname, '../../test-fixtures/sources');
+  const samples = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  const text = new SourceGenerator(poolsFrom(samples), SEED).source(MB);
+  for (let i = 0; i < 3; i++) for (const s of samples) new Analyzer().analyze(s); // JIT warm-up
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
+  for (let i = 0; i < runs; i++) {
+    collectGarbage();
+    const c = process.cpuUsage();
+    const t = performance.now();
+    const r = new Analyzer().analyze(text);
+    const wall = performance.now() - t;
+    const u = process.cpuUsage(c);
+    process.stdout.write(`${root}\trun ${i + 1}\tcpu ${((u.user + u.system) / 1000).toFixed(0)} ms\twall ${wall.toFixed(0)} ms\tfindings ${r.findings.length}\tload ${load()}\n`);
+  }
+}
+
+void main();
