@@ -79,6 +79,7 @@ const NUMBER_WORD_PATTERN = 'one|two|three|four|five|six|seven|eight|nine|ten|el
 // Digit runs are bounded ({0,30}, {1,6}): on a run of comma-separated numbers an unbounded one
 // backtracks across the rest of the run from every number in it.
 const QUANTITY = /(?:[$€£¥]\s?\d[\d,.]{0,30}(?:\s?(?:million|billion|trillion|[mbk]n?))?|\b\d[\d,.]{0,30}\s?(?:%|per\s?cent|percent|million|billion|trillion|thousand|hundred)|\b\d{1,3}(?:,\d{3}){1,6}\b|\b\d+(?:\.\d+)?\b)/giu;
+const HAS_DIGIT = /\d/;
 /** Figures in words: "two million", "seventy-two", "hundreds of", "twice as many", "a third". */
 const WORD_QUANTITY = new RegExp(
   `\\b(?:(?:${NUMBER_WORD_PATTERN})(?:[- ](?:${NUMBER_WORD_PATTERN})){0,6}\\s+(?:hundred|thousand|million|billion|trillion|percent|per cent|times)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:hundreds|thousands|millions|billions|dozens|tens of thousands)\\s+of|twice as|half of|(?:a|one|two)[- ](?:third|quarter|half)s? of)\\b`,
@@ -235,12 +236,16 @@ function epistemicUse(h: Cue, text: string, base: number, ctx: ClaimContext): bo
 export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvidence {
   const text = sentence.text.trimEnd();
   const base = sentence.start;
-  const words = sentence.tokens.filter((t) => t.kind === 'word').length;
+  let words = 0;
+  for (const t of sentence.tokens) if (t.kind === 'word') words++;
   const cues: Cue[] = [];
   // What a speaker is quoted as saying is theirs: its hedges and judgements do not lower the claim that it was said.
   const quoted = quoteMask(text);
   const outsideQuote = (c: Cue) => !quoted[c.start - base];
-  const unquoted = (pattern: RegExp) => [...text.matchAll(pattern)].some((m) => !quoted[m.index]);
+  const unquoted = (pattern: RegExp) => {
+    for (const m of text.matchAll(pattern)) if (!quoted[m.index]) return true;
+    return false;
+  };
 
   // Cue lists grow with the sentence: appended in a loop, never spread into a call's arguments.
   const add = (list: readonly Cue[]) => {
@@ -252,7 +257,8 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   const attribution = attributionOf(text, base, attributions, ctx);
 
   const inDate = spanOverlap(ctx.dates, base, base + text.length);
-  const quantities = [...text.matchAll(QUANTITY), ...text.matchAll(WORD_QUANTITY)]
+  // Every figure in digits holds a digit: a sentence without one needs no QUANTITY pass.
+  const quantities = [...(HAS_DIGIT.test(text) ? text.matchAll(QUANTITY) : []), ...text.matchAll(WORD_QUANTITY)]
     .map((m): Cue => ({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length }))
     .filter((c) => !inDate(c.start, c.end) && !/['’]/.test(text[c.start - base - 1] ?? ''));
   add(quantities);
@@ -343,13 +349,18 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   return { features, cues, hedgeCues, attribution };
 }
 
+/** The feature names in the order claimEvidence writes them (its object literal's order). */
+let featureNames: (keyof ClaimFeatures)[] | undefined;
+
 /** Scores a sentence's check-worthiness (0–1) from its evidence: attributions, figures, plans, events, names, dates. */
 export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidate {
   const text = sentence.text.trimEnd();
   const base = sentence.start;
   const { features, cues, hedgeCues, attribution } = claimEvidence(sentence, ctx);
   let logit = CLAIM_WEIGHTS.bias;
-  for (const [name, value] of Object.entries(features)) logit += CLAIM_WEIGHTS[name as keyof ClaimFeatures] * value;
+  // In the features' own order, as Object.entries gave it: the sum's rounding stays the same.
+  featureNames ??= Object.keys(features) as (keyof ClaimFeatures)[];
+  for (const name of featureNames) logit += CLAIM_WEIGHTS[name] * features[name];
   // A question asserts nothing, however many figures it holds: it stays below even odds.
   if (features.question) logit = Math.min(logit, QUESTION_CEILING);
   return {
