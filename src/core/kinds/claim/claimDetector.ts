@@ -80,6 +80,8 @@ const NUMBER_WORD_PATTERN = 'one|two|three|four|five|six|seven|eight|nine|ten|el
 // backtracks across the rest of the run from every number in it.
 const QUANTITY = /(?:[$€£¥]\s?\d[\d,.]{0,30}(?:\s?(?:million|billion|trillion|[mbk]n?))?|\b\d[\d,.]{0,30}\s?(?:%|per\s?cent|percent|million|billion|trillion|thousand|hundred)|\b\d{1,3}(?:,\d{3}){1,6}\b|\b\d+(?:\.\d+)?\b)/giu;
 const HAS_DIGIT = /\d/;
+/** A word every WORD_QUANTITY match holds (its last alternatives' words, the tens, the multipliers). */
+const WORD_QUANTITY_WORDS = /hundred|thousand|million|billion|trillion|percent|per cent|times|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|twice|half|third|quarter/i;
 /** Figures in words: "two million", "seventy-two", "hundreds of", "twice as many", "a third". */
 const WORD_QUANTITY = new RegExp(
   `\\b(?:(?:${NUMBER_WORD_PATTERN})(?:[- ](?:${NUMBER_WORD_PATTERN})){0,6}\\s+(?:hundred|thousand|million|billion|trillion|percent|per cent|times)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:hundreds|thousands|millions|billions|dozens|tens of thousands)\\s+of|twice as|half of|(?:a|one|two)[- ](?:third|quarter|half)s? of)\\b`,
@@ -257,10 +259,18 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   const attribution = attributionOf(text, base, attributions, ctx);
 
   const inDate = spanOverlap(ctx.dates, base, base + text.length);
-  // Every figure in digits holds a digit: a sentence without one needs no QUANTITY pass.
-  const quantities = [...(HAS_DIGIT.test(text) ? text.matchAll(QUANTITY) : []), ...text.matchAll(WORD_QUANTITY)]
-    .map((m): Cue => ({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length }))
-    .filter((c) => !inDate(c.start, c.end) && !/['’]/.test(text[c.start - base - 1] ?? ''));
+  const quantities: Cue[] = [];
+  const addQuantities = (pattern: RegExp) => {
+    for (const m of text.matchAll(pattern)) {
+      const before = text.charCodeAt(m.index - 1);
+      // Not a date's figures, nor the "90" of "'90s".
+      if (before === 39 || before === 0x2019 || inDate(base + m.index, base + m.index + m[0].length)) continue;
+      quantities.push({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+    }
+  };
+  // Every figure in digits holds a digit, every figure in words one of WORD_QUANTITY_WORDS: a sentence without them needs no pass.
+  if (HAS_DIGIT.test(text)) addQuantities(QUANTITY);
+  if (WORD_QUANTITY_WORDS.test(text)) addQuantities(WORD_QUANTITY);
   add(quantities);
 
   const promises = PROMISE_START.test(text) ? found.promise.filter(outsideQuote) : [];
@@ -292,9 +302,10 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   const question = /\?["”’)]*$/.test(text);
   if (question) cues.push({ kind: 'question', text: '?', start: base + text.lastIndexOf('?'), end: base + text.lastIndexOf('?') + 1 });
   const promiseStarts = new Set(promises.map((p) => p.start - base));
-  const firstPerson = [...text.matchAll(FIRST_PERSON)]
-    .filter((m) => !quoted[m.index] && !promiseStarts.has(m.index))
-    .map((m): Cue => ({ kind: 'first-person', text: m[0], start: base + m.index, end: base + m.index + m[0].length }));
+  const firstPerson: Cue[] = [];
+  for (const m of text.matchAll(FIRST_PERSON)) {
+    if (!quoted[m.index] && !promiseStarts.has(m.index)) firstPerson.push({ kind: 'first-person', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  }
   add(firstPerson);
   const secondPerson = [...text.matchAll(SECOND_PERSON)].filter((m) => !quoted[m.index]);
 
@@ -349,8 +360,8 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   return { features, cues, hedgeCues, attribution };
 }
 
-/** The feature names in the order claimEvidence writes them (its object literal's order). */
-let featureNames: (keyof ClaimFeatures)[] | undefined;
+/** The features' weights in the order claimEvidence writes them (its object literal's order). */
+let featureWeights: number[] | undefined;
 
 /** Scores a sentence's check-worthiness (0–1) from its evidence: attributions, figures, plans, events, names, dates. */
 export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidate {
@@ -359,8 +370,9 @@ export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidat
   const { features, cues, hedgeCues, attribution } = claimEvidence(sentence, ctx);
   let logit = CLAIM_WEIGHTS.bias;
   // In the features' own order, as Object.entries gave it: the sum's rounding stays the same.
-  featureNames ??= Object.keys(features) as (keyof ClaimFeatures)[];
-  for (const name of featureNames) logit += CLAIM_WEIGHTS[name] * features[name];
+  featureWeights ??= Object.keys(features).map((name) => CLAIM_WEIGHTS[name as keyof ClaimFeatures]);
+  const values = Object.values(features);
+  for (let k = 0; k < values.length; k++) logit += featureWeights[k] * values[k];
   // A question asserts nothing, however many figures it holds: it stays below even odds.
   if (features.question) logit = Math.min(logit, QUESTION_CEILING);
   return {
