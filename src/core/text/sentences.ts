@@ -84,15 +84,17 @@ function toSentence(node: SentenceNode, source: string, base: number): Sentence 
     }
     const s = child.position!.start.offset!;
     const e = child.position!.end.offset!;
-    tokens.push({
+    const token: Token = {
       // A word's children cover its offsets exactly: the slice is its text, without walking them.
       text: source.slice(s, e),
       start: s + base,
       end: e + base,
       kind: child.type === 'WordNode' ? 'word' : 'punct',
       spaceBefore,
-      ...(lineBreakBefore ? { lineBreakBefore } : {}),
-    });
+    };
+    // Set only when true, as before; no object spread per token.
+    if (lineBreakBefore) token.lineBreakBefore = true;
+    tokens.push(token);
     spaceBefore = false;
     lineBreakBefore = false;
   }
