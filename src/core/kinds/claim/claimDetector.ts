@@ -409,11 +409,15 @@ function regularPast(text: string, base: number): Cue[] {
 /** What may stand between a speaker and the verb: "Lei Jun said", "Lei Jun, who said", "Xiaomi also says". */
 const SPEAKER_GAP = /^(?:[\s,]|who|which|has|have|had|also|then|later|reportedly|once|again|recently|previously|told\s+\w+)*$/i;
 
+const NOTHING_QUOTED = new Uint8Array(0);
+
 /**
  * 1 at each offset of `text` that is inside a quotation: after an odd number of straight quotes, or
  * after a “ not yet closed by ”. Worked out once per sentence, not once per cue.
  */
 function quoteMask(text: string): Uint8Array {
+  // No opening mark, nothing quoted: an empty mask reads as 0 (undefined) everywhere.
+  if (!text.includes('"') && !text.includes('“')) return NOTHING_QUOTED;
   const mask = new Uint8Array(text.length + 1);
   let straight = 0;
   let open = -1;
