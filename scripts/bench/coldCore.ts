@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     });
   }
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  roots.forEach((r, a) => process.stdout.write(`${r}\tmedian cpu ${median(cpu[a]).toFixed(0)} ms over ${runs} runs\n`));
+  roots.forEach((r, a) => process.stdout.write(`${r}\tmedian cpu ${median(cpu[a]).toFixed(0)} ms, min ${Math.min(...cpu[a]).toFixed(0)} ms over ${runs} runs\n`));
 }
 
 void main();
