@@ -1,25 +1,155 @@
 import type { Cue, CueKind } from '../model';
 
-/** Matches a phrase lexicon against text on word boundaries, returning every occurrence. */
+/** One phrase lexicon: its cue kind, its phrases, and whether letters must match their case. */
+export interface CueLexicon {
+  kind: CueKind;
+  phrases: readonly string[];
+  /** Keeps verbs from matching names ("says" but not "United States"). */
+  caseSensitive?: boolean;
+}
+
+// The trie's alphabet: the characters cue phrases are written in (lower-case ASCII letters, space,
+// apostrophe, hyphen). A space in a phrase stands for any run of white space, an apostrophe for ' or ’.
+const SPACE = 26;
+const APOSTROPHE = 27;
+const HYPHEN = 28;
+const ALPHABET = 29;
+
+function phraseSymbol(c: string): number {
+  if (c >= 'a' && c <= 'z') return c.charCodeAt(0) - 97;
+  if (c === ' ') return SPACE;
+  if (c === "'") return APOSTROPHE;
+  if (c === '-') return HYPHEN;
+  return -1;
+}
+
+/** `\s` of a regular expression. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `\w` of a regular expression without the `u` flag: what `\b` sees. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Matches several phrase lexicons against a text in one pass: the phrases are compiled once into a
+ * trie, and each word start walks it once for every lexicon. Each lexicon's cues are exactly what
+ * `\b(?:longest|…|short)\b` (flags `g`, plus `i` unless case-sensitive) would find: at each word
+ * start the longest phrase ending on a word boundary, never overlapping the lexicon's previous cue.
+ */
+export class CueScanner {
+  /** Transitions: `next[node * ALPHABET + symbol]` is the child node, 0 for none (node 0 is the root). */
+  private next = new Int32Array(ALPHABET * 64);
+  /** Per node, the lexicons (by index) that have a phrase ending there. */
+  private readonly accepts: number[][] = [[]];
+  private readonly caseSensitive: boolean[];
+
+  constructor(readonly lexicons: readonly CueLexicon[]) {
+    this.caseSensitive = lexicons.map((l) => l.caseSensitive ?? false);
+    lexicons.forEach((lexicon, index) => {
+      for (const phrase of lexicon.phrases) this.insert(phrase, index);
+    });
+  }
+
+  private insert(phrase: string, lexicon: number): void {
+    if (!/^[a-z](?:[a-z' -]*[a-z])?$/.test(phrase) || phrase.includes('  ')) {
+      throw new Error(`cue phrase outside the trie's alphabet: ${JSON.stringify(phrase)}`);
+    }
+    let node = 0;
+    for (const c of phrase) {
+      const at = node * ALPHABET + phraseSymbol(c);
+      if (!this.next[at]) {
+        const child = this.accepts.length;
+        this.accepts.push([]);
+        if ((child + 1) * ALPHABET > this.next.length) {
+          const grown = new Int32Array(this.next.length * 2);
+          grown.set(this.next);
+          this.next = grown;
+        }
+        this.next[at] = child;
+      }
+      node = this.next[at];
+    }
+    if (!this.accepts[node].includes(lexicon)) this.accepts[node].push(lexicon);
+  }
+
+  /** Each lexicon's cues in `text` (in lexicon order), with offsets shifted by `base`. */
+  scan(text: string, base = 0): Cue[][] {
+    const count = this.lexicons.length;
+    const out: Cue[][] = [];
+    for (let l = 0; l < count; l++) out.push([]);
+    // Where each lexicon may match next (a cue's end), and the longest end found at the current start.
+    const allowed = new Array<number>(count).fill(0);
+    const ends = new Array<number>(count).fill(-1);
+    const next = this.next;
+    const n = text.length;
+    let previousWord = false;
+    for (let i = 0; i < n; i++) {
+      const c0 = text.charCodeAt(i);
+      const word = isWordChar(c0);
+      const start = word && !previousWord;
+      previousWord = word;
+      if (!start) continue;
+      // Phrases start with a letter: fold it and look for the root's edge.
+      const first = c0 >= 65 && c0 <= 90 ? c0 - 65 : c0 >= 97 && c0 <= 122 ? c0 - 97 : -1;
+      if (first < 0 || !next[first]) continue;
+      let node = 0;
+      let j = i;
+      let upper = false;
+      let found = false;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        let symbol: number;
+        if (c >= 97 && c <= 122) symbol = c - 97;
+        else if (c >= 65 && c <= 90) {
+          symbol = c - 65;
+          upper = true;
+        } else if (c === 39 || c === 0x2019) symbol = APOSTROPHE;
+        else if (c === 45) symbol = HYPHEN;
+        else if (isSpace(c)) symbol = SPACE;
+        else break;
+        const child = next[node * ALPHABET + symbol];
+        if (!child) break;
+        node = child;
+        j++;
+        // `\s+` is greedy and the phrase goes on with a letter: the whole run of white space is one step.
+        if (symbol === SPACE) while (j < n && isSpace(text.charCodeAt(j))) j++;
+        const accepts = this.accepts[node];
+        if (accepts.length && (j >= n || !isWordChar(text.charCodeAt(j)))) {
+          for (const l of accepts) {
+            if (allowed[l] <= i && !(upper && this.caseSensitive[l])) {
+              ends[l] = j;
+              found = true;
+            }
+          }
+        }
+      }
+      if (!found) continue;
+      for (let l = 0; l < count; l++) {
+        const end = ends[l];
+        if (end < 0) continue;
+        ends[l] = -1;
+        allowed[l] = end;
+        out[l].push({ kind: this.lexicons[l].kind, text: text.slice(i, end), start: base + i, end: base + end });
+      }
+    }
+    return out;
+  }
+}
+
+/** Matches one phrase lexicon against text on word boundaries, returning every occurrence. */
 export class CueMatcher {
-  private readonly pattern: RegExp;
+  private readonly scanner: CueScanner;
 
   /** `caseSensitive` keeps verbs from matching names ("says" but not "United States"). */
   constructor(readonly kind: CueKind, phrases: readonly string[], caseSensitive = false) {
-    const alternatives = [...phrases]
-      .sort((a, b) => b.length - a.length)
-      .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+'));
-    // Cue words are ASCII, so \b boundaries do; Unicode lookarounds cost twice the time on every sentence.
-    this.pattern = new RegExp(`\\b(?:${alternatives.join('|')})\\b`, caseSensitive ? 'g' : 'gi');
+    this.scanner = new CueScanner([{ kind, phrases, caseSensitive }]);
   }
 
   /** Cues in `text`, with offsets shifted by `base`. */
   match(text: string, base = 0): Cue[] {
-    const cues: Cue[] = [];
-    this.pattern.lastIndex = 0;
-    for (let m = this.pattern.exec(text); m; m = this.pattern.exec(text)) {
-      cues.push({ kind: this.kind, text: m[0], start: base + m.index, end: base + m.index + m[0].length });
-    }
-    return cues;
+    return this.scanner.scan(text, base)[0];
   }
 }

@@ -1,5 +1,4 @@
-import type { Root, Sentence as SentenceNode, Word as WordNode } from 'nlcst';
-import { toString } from 'nlcst-to-string';
+import type { Root, Sentence as SentenceNode } from 'nlcst';
 
 export interface Token {
   text: string;
@@ -85,14 +84,17 @@ function toSentence(node: SentenceNode, source: string, base: number): Sentence 
     }
     const s = child.position!.start.offset!;
     const e = child.position!.end.offset!;
-    tokens.push({
-      text: child.type === 'WordNode' ? toString(child as WordNode) : source.slice(s, e),
+    const token: Token = {
+      // A word's children cover its offsets exactly: the slice is its text, without walking them.
+      text: source.slice(s, e),
       start: s + base,
       end: e + base,
       kind: child.type === 'WordNode' ? 'word' : 'punct',
       spaceBefore,
-      ...(lineBreakBefore ? { lineBreakBefore } : {}),
-    });
+    };
+    // Set only when true, as before; no object spread per token.
+    if (lineBreakBefore) token.lineBreakBefore = true;
+    tokens.push(token);
     spaceBefore = false;
     lineBreakBefore = false;
   }

@@ -9,9 +9,22 @@ export interface OffsetSpan {
  * range, built once: testing every span for every item is quadratic in a long sentence (thousands of
  * dates against thousands of words), this is linear in the range plus the spans.
  */
+const FEW_SPANS = 8;
+
 export function spanOverlap(spans: readonly OffsetSpan[], from: number, to: number): (s: number, e: number) => boolean {
   if (!spans.length || to <= from) return () => false;
   const length = to - from;
+  // A few spans (the usual sentence) are tested one by one: no arrays to allocate and collect.
+  if (spans.length <= FEW_SPANS) {
+    const clamp = (offset: number) => Math.max(from, Math.min(to, offset));
+    return (s, e) => {
+      if (e <= s) return false;
+      const cs = clamp(s);
+      const ce = clamp(e);
+      for (const x of spans) if (Math.max(cs, x.start) < Math.min(ce, x.end)) return true;
+      return false;
+    };
+  }
   const covered = new Uint8Array(length);
   for (const x of spans) {
     const s = Math.max(0, x.start - from);

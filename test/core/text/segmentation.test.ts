@@ -1,4 +1,7 @@
-import type { Root } from 'nlcst';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Root, RootContent } from 'nlcst';
+import { toString } from 'nlcst-to-string';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +27,26 @@ describe('sentence ends the English parser misses', () => {
     for (const s of parsed) expect(text.slice(s.start - 100, s.end - 100)).toBe(s.text);
     expect(parsed.map((s) => s.text)).toEqual(['It ships the Mate 10 Pro.', 'The price is high.']);
     for (const s of parsed) for (const t of s.tokens) expect(text.slice(t.start - 100, t.end - 100)).toBe(t.text);
+  });
+});
+
+describe('token text', () => {
+  it('is the text of the parser\'s word nodes (taken as a slice of the source, not by walking them)', () => {
+    const dir = path.join(__dirname, '../../../test-fixtures/sources');
+    const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(path.join(dir, f), 'utf8'));
+    texts.push('café nai\u0308ve x\u200by \ud83d\ude00word don’t U.S. e.g. 3.5% $1,000 co-founder’s #tag @who\r\nline');
+    for (const text of texts) {
+      for (const block of segmentBlocks(text)) {
+        const tree = unified().use(retextEnglish).parse(block.text) as Root;
+        const words: string[] = [];
+        const visit = (node: Root | RootContent) => {
+          if (node.type === 'WordNode') words.push(toString(node));
+          else if ('children' in node) for (const child of node.children) visit(child);
+        };
+        visit(tree);
+        expect(sentencesOf(tree, block.text).flatMap((s) => s.tokens.filter((t) => t.kind === 'word').map((t) => t.text))).toEqual(words);
+      }
+    }
   });
 });
 

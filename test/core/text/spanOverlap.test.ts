@@ -17,4 +17,17 @@ describe('spanOverlap', () => {
       }),
     );
   });
+
+  it('answers the same for a few spans (tested one by one) as for many (prefix sums), queries outside the range included', () => {
+    const span = fc.tuple(fc.integer({ min: 0, max: 90 }), fc.integer({ min: 0, max: 20 })).map(([s, l]) => ({ start: s, end: s + l }));
+    // Empty spans cover nothing: padding with them only forces the many-span path.
+    const padding = Array.from({ length: 10 }, (_, i) => ({ start: i * 7, end: i * 7 }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 8 }), fc.integer({ min: 0, max: 30 }), fc.array(span, { maxLength: 20 }), (spans, from, queries) => {
+        const few = spanOverlap(spans, from, from + 40);
+        const many = spanOverlap([...spans, ...padding], from, from + 40);
+        for (const q of queries) expect(few(q.start, q.end)).toBe(many(q.start, q.end));
+      }),
+    );
+  });
 });

@@ -4,7 +4,7 @@ import {
   PAST_TENSE_VERBS, PLAN_CUES, PROMISE_CUES, REPORTING_HEDGES, RHETORIC_CUES, STATISTIC_CUES, TOPIC_CUES,
 } from './claimCues';
 import type { Sentence } from '../../text/sentences';
-import { CueMatcher } from '../../text/cueMatcher';
+import { CueScanner, type CueLexicon } from '../../text/cueMatcher';
 import { spanOverlap } from '../../text/spanOverlap';
 
 /**
@@ -34,24 +34,38 @@ export interface ClaimContext {
   dates: ReadonlyArray<{ start: number; end: number }>;
 }
 
-const matchers = {
-  attributionVerb: new CueMatcher('attribution', ATTRIBUTION_VERBS, true),
-  attributionPhrase: new CueMatcher('attribution', ATTRIBUTION_PHRASES),
+const LEXICONS = {
+  attributionVerb: { kind: 'attribution', phrases: ATTRIBUTION_VERBS, caseSensitive: true },
+  attributionPhrase: { kind: 'attribution', phrases: ATTRIBUTION_PHRASES },
   // Reporting hedges are hedges too; one pass finds both and the reporting ones are picked out by text.
-  hedge: new CueMatcher('hedge', [...new Set([...HEDGE_CUES, ...REPORTING_HEDGES, ...EPISTEMIC_CUES])]),
-  plan: new CueMatcher('plan', PLAN_CUES),
-  event: new CueMatcher('event', [...new Set([...EVENT_CUES, ...PAST_TENSE_VERBS])]),
-  comparison: new CueMatcher('comparison', COMPARISON_CUES),
-  opinion: new CueMatcher('opinion', OPINION_CUES),
-  normative: new CueMatcher('opinion', NORMATIVE_CUES),
-  statistic: new CueMatcher('quantity', STATISTIC_CUES),
-  evaluative: new CueMatcher('opinion', EVALUATIVE_CUES),
-  rhetoric: new CueMatcher('opinion', RHETORIC_CUES),
-  promise: new CueMatcher('first-person', PROMISE_CUES),
+  hedge: { kind: 'hedge', phrases: [...new Set([...HEDGE_CUES, ...REPORTING_HEDGES, ...EPISTEMIC_CUES])] },
+  plan: { kind: 'plan', phrases: PLAN_CUES },
+  event: { kind: 'event', phrases: [...new Set([...EVENT_CUES, ...PAST_TENSE_VERBS])] },
+  comparison: { kind: 'comparison', phrases: COMPARISON_CUES },
+  opinion: { kind: 'opinion', phrases: OPINION_CUES },
+  normative: { kind: 'opinion', phrases: NORMATIVE_CUES },
+  statistic: { kind: 'quantity', phrases: STATISTIC_CUES },
+  evaluative: { kind: 'opinion', phrases: EVALUATIVE_CUES },
+  rhetoric: { kind: 'opinion', phrases: RHETORIC_CUES },
+  promise: { kind: 'first-person', phrases: PROMISE_CUES },
   // Not "would": about a named party it is mostly a hypothetical ("X would raise taxes if …").
-  modal: new CueMatcher('prediction', ['could', 'may', 'might', 'is likely to', 'are likely to', 'is poised to', 'are poised to']),
-  topic: new CueMatcher('event', TOPIC_CUES),
-};
+  modal: { kind: 'prediction', phrases: ['could', 'may', 'might', 'is likely to', 'are likely to', 'is poised to', 'are poised to'] },
+  topic: { kind: 'event', phrases: TOPIC_CUES },
+} satisfies Record<string, CueLexicon>;
+type LexiconName = keyof typeof LEXICONS;
+const LEXICON_NAMES = Object.keys(LEXICONS) as LexiconName[];
+/** Every lexicon compiled into one trie: a sentence is walked once, not once per lexicon. */
+const SCANNER = new CueScanner(LEXICON_NAMES.map((name) => LEXICONS[name]));
+
+/** Each lexicon's cues in a sentence, by lexicon name. */
+function lexiconCues(text: string, base: number): Record<LexiconName, Cue[]> {
+  const found = SCANNER.scan(text, base);
+  const byName = {} as Record<LexiconName, Cue[]>;
+  LEXICON_NAMES.forEach((name, i) => {
+    byName[name] = found[i];
+  });
+  return byName;
+}
 
 const REPORTING = new Set(REPORTING_HEDGES);
 /** Promises start with one of these; a sentence without them needs no promise search. */
@@ -65,6 +79,9 @@ const NUMBER_WORD_PATTERN = 'one|two|three|four|five|six|seven|eight|nine|ten|el
 // Digit runs are bounded ({0,30}, {1,6}): on a run of comma-separated numbers an unbounded one
 // backtracks across the rest of the run from every number in it.
 const QUANTITY = /(?:[$€£¥]\s?\d[\d,.]{0,30}(?:\s?(?:million|billion|trillion|[mbk]n?))?|\b\d[\d,.]{0,30}\s?(?:%|per\s?cent|percent|million|billion|trillion|thousand|hundred)|\b\d{1,3}(?:,\d{3}){1,6}\b|\b\d+(?:\.\d+)?\b)/giu;
+const HAS_DIGIT = /\d/;
+/** A word every WORD_QUANTITY match holds (its last alternatives' words, the tens, the multipliers). */
+const WORD_QUANTITY_WORDS = /hundred|thousand|million|billion|trillion|percent|per cent|times|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|twice|half|third|quarter/i;
 /** Figures in words: "two million", "seventy-two", "hundreds of", "twice as many", "a third". */
 const WORD_QUANTITY = new RegExp(
   `\\b(?:(?:${NUMBER_WORD_PATTERN})(?:[- ](?:${NUMBER_WORD_PATTERN})){0,6}\\s+(?:hundred|thousand|million|billion|trillion|percent|per cent|times)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:hundreds|thousands|millions|billions|dozens|tens of thousands)\\s+of|twice as|half of|(?:a|one|two)[- ](?:third|quarter|half)s? of)\\b`,
@@ -221,39 +238,53 @@ function epistemicUse(h: Cue, text: string, base: number, ctx: ClaimContext): bo
 export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvidence {
   const text = sentence.text.trimEnd();
   const base = sentence.start;
-  const words = sentence.tokens.filter((t) => t.kind === 'word').length;
+  let words = 0;
+  for (const t of sentence.tokens) if (t.kind === 'word') words++;
   const cues: Cue[] = [];
   // What a speaker is quoted as saying is theirs: its hedges and judgements do not lower the claim that it was said.
   const quoted = quoteMask(text);
   const outsideQuote = (c: Cue) => !quoted[c.start - base];
-  const unquoted = (pattern: RegExp) => [...text.matchAll(pattern)].some((m) => !quoted[m.index]);
+  const unquoted = (pattern: RegExp) => {
+    for (const m of text.matchAll(pattern)) if (!quoted[m.index]) return true;
+    return false;
+  };
 
   // Cue lists grow with the sentence: appended in a loop, never spread into a call's arguments.
   const add = (list: readonly Cue[]) => {
     for (const c of list) cues.push(c);
   };
-  const attributions = [...matchers.attributionPhrase.match(text, base), ...matchers.attributionVerb.match(text, base)];
+  const found = lexiconCues(text, base);
+  const attributions = [...found.attributionPhrase, ...found.attributionVerb];
   add(attributions);
   const attribution = attributionOf(text, base, attributions, ctx);
 
   const inDate = spanOverlap(ctx.dates, base, base + text.length);
-  const quantities = [...text.matchAll(QUANTITY), ...text.matchAll(WORD_QUANTITY)]
-    .map((m): Cue => ({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length }))
-    .filter((c) => !inDate(c.start, c.end) && !/['’]/.test(text[c.start - base - 1] ?? ''));
+  const quantities: Cue[] = [];
+  const addQuantities = (pattern: RegExp) => {
+    for (const m of text.matchAll(pattern)) {
+      const before = text.charCodeAt(m.index - 1);
+      // Not a date's figures, nor the "90" of "'90s".
+      if (before === 39 || before === 0x2019 || inDate(base + m.index, base + m.index + m[0].length)) continue;
+      quantities.push({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+    }
+  };
+  // Every figure in digits holds a digit, every figure in words one of WORD_QUANTITY_WORDS: a sentence without them needs no pass.
+  if (HAS_DIGIT.test(text)) addQuantities(QUANTITY);
+  if (WORD_QUANTITY_WORDS.test(text)) addQuantities(WORD_QUANTITY);
   add(quantities);
 
-  const promises = PROMISE_START.test(text) ? matchers.promise.match(text, base).filter(outsideQuote) : [];
+  const promises = PROMISE_START.test(text) ? found.promise.filter(outsideQuote) : [];
   add(promises);
-  const comparisons = [...matchers.comparison.match(text, base), ...shapeComparisons(text, base)];
+  const comparisons = [...found.comparison, ...shapeComparisons(text, base)];
   // A first-person promise is not a plan to check.
-  const plans = promises.length ? [] : matchers.plan.match(text, base);
+  const plans = promises.length ? [] : found.plan;
   // "Xiaomi could launch": a speculative prediction about a named party is worth checking.
-  const predictions = !plans.length && ctx.entities.length ? matchers.modal.match(text, base).filter(outsideQuote) : [];
+  const predictions = !plans.length && ctx.entities.length ? found.modal.filter(outsideQuote) : [];
   add(predictions);
   // One event cue per offset (a lexicon verb that is also a regular past form).
   const events: Cue[] = [];
   const eventStarts = new Set<number>();
-  for (const c of [...matchers.event.match(text, base), ...regularPast(text, base)]) {
+  for (const c of [...found.event, ...regularPast(text, base)]) {
     if (eventStarts.has(c.start)) continue;
     eventStarts.add(c.start);
     events.push(c);
@@ -261,23 +292,24 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   add(comparisons);
   add(plans);
   add(events);
-  const topics = new Set(matchers.topic.match(text, base).map((c) => c.text.toLowerCase()));
+  const topics = new Set(found.topic.map((c) => c.text.toLowerCase()));
 
   // A quoted opinion is the speaker's; what a checker checks is that it was said.
-  const opinions = matchers.opinion.match(text, base).filter(outsideQuote);
-  const normative = matchers.normative.match(text, base).filter(outsideQuote);
+  const opinions = found.opinion.filter(outsideQuote);
+  const normative = found.normative.filter(outsideQuote);
   add(opinions);
   add(normative);
   const question = /\?["”’)]*$/.test(text);
   if (question) cues.push({ kind: 'question', text: '?', start: base + text.lastIndexOf('?'), end: base + text.lastIndexOf('?') + 1 });
   const promiseStarts = new Set(promises.map((p) => p.start - base));
-  const firstPerson = [...text.matchAll(FIRST_PERSON)]
-    .filter((m) => !quoted[m.index] && !promiseStarts.has(m.index))
-    .map((m): Cue => ({ kind: 'first-person', text: m[0], start: base + m.index, end: base + m.index + m[0].length }));
+  const firstPerson: Cue[] = [];
+  for (const m of text.matchAll(FIRST_PERSON)) {
+    if (!quoted[m.index] && !promiseStarts.has(m.index)) firstPerson.push({ kind: 'first-person', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  }
   add(firstPerson);
   const secondPerson = [...text.matchAll(SECOND_PERSON)].filter((m) => !quoted[m.index]);
 
-  const hedgeCues = matchers.hedge.match(text, base).filter((h) => epistemicUse(h, text, base, ctx));
+  const hedgeCues = found.hedge.filter((h) => epistemicUse(h, text, base, ctx));
   const reported = new Set(hedgeCues.filter((h) => REPORTING.has(h.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))));
   const conditional = new Set(hedgeCues.filter((h) => /^(?:if|unless)$/i.test(h.text) && outsideQuote(h)));
   const inPlan = spanOverlap(plans, base, base + text.length);
@@ -295,7 +327,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     namedSpeaker: attributions.length && attribution?.speaker ? 1 : 0,
     quantity: has(quantities),
     moneyOrPercent: quantities.some((q) => /[$€£¥%]|per\s?cent|percent/i.test(q.text)) || MONEY_WORDS.test(text) ? 1 : 0,
-    statistic: has(matchers.statistic.match(text, base)),
+    statistic: has(found.statistic),
     comparison: has(comparisons),
     plan: namedPlan ? 1 : 0,
     prediction: has(predictions),
@@ -322,11 +354,14 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     future: !namedPlan && unquoted(FUTURE) ? 1 : 0,
     thirdPerson: THIRD_PERSON.test(text) ? 1 : 0,
     secondEvent: events.length > 1 ? 1 : 0,
-    evaluative: has(matchers.evaluative.match(text, base).filter(outsideQuote)),
-    rhetoric: has(matchers.rhetoric.match(text, base).filter(outsideQuote)),
+    evaluative: has(found.evaluative.filter(outsideQuote)),
+    rhetoric: has(found.rhetoric.filter(outsideQuote)),
   };
   return { features, cues, hedgeCues, attribution };
 }
+
+/** The features' weights in the order claimEvidence writes them (its object literal's order). */
+let featureWeights: number[] | undefined;
 
 /** Scores a sentence's check-worthiness (0–1) from its evidence: attributions, figures, plans, events, names, dates. */
 export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidate {
@@ -334,7 +369,10 @@ export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidat
   const base = sentence.start;
   const { features, cues, hedgeCues, attribution } = claimEvidence(sentence, ctx);
   let logit = CLAIM_WEIGHTS.bias;
-  for (const [name, value] of Object.entries(features)) logit += CLAIM_WEIGHTS[name as keyof ClaimFeatures] * value;
+  // In the features' own order, as Object.entries gave it: the sum's rounding stays the same.
+  featureWeights ??= Object.keys(features).map((name) => CLAIM_WEIGHTS[name as keyof ClaimFeatures]);
+  const values = Object.values(features);
+  for (let k = 0; k < values.length; k++) logit += featureWeights[k] * values[k];
   // A question asserts nothing, however many figures it holds: it stays below even odds.
   if (features.question) logit = Math.min(logit, QUESTION_CEILING);
   return {
@@ -371,11 +409,15 @@ function regularPast(text: string, base: number): Cue[] {
 /** What may stand between a speaker and the verb: "Lei Jun said", "Lei Jun, who said", "Xiaomi also says". */
 const SPEAKER_GAP = /^(?:[\s,]|who|which|has|have|had|also|then|later|reportedly|once|again|recently|previously|told\s+\w+)*$/i;
 
+const NOTHING_QUOTED = new Uint8Array(0);
+
 /**
  * 1 at each offset of `text` that is inside a quotation: after an odd number of straight quotes, or
  * after a “ not yet closed by ”. Worked out once per sentence, not once per cue.
  */
 function quoteMask(text: string): Uint8Array {
+  // No opening mark, nothing quoted: an empty mask reads as 0 (undefined) everywhere.
+  if (!text.includes('"') && !text.includes('“')) return NOTHING_QUOTED;
   const mask = new Uint8Array(text.length + 1);
   let straight = 0;
   let open = -1;

@@ -1,0 +1,54 @@
+// Cold analysis of the bench's generated 1 MB (same text as bench:engine), after a warm-up: CPU
+// and wall of each run, load average printed. For profiles (`node --cpu-prof`) and for before/after
+// figures of one build against another: `--root DIR` analyses with DIR's src/core instead, and
+// `--compare DIR` loads both into this process and alternates them run by run (a busy machine's
+// noise then falls on both alike).
+//
+//   node --expose-gc --import tsx scripts/bench/coldCore.ts [--runs 3] [--root DIR] [--compare DIR]
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MB } from './format';
+import { poolsFrom, SourceGenerator } from './generate';
+import { collectGarbage } from './memory';
+
+const SEED = 0x5eed; // engine.ts's seed: the same 1 MB
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const root = path.resolve(opt('--root') ?? path.join(__dirname, '../..'));
+const compare = opt('--compare');
+const roots = compare ? [root, path.resolve(compare)] : [root];
+const runs = Number(opt('--runs') ?? 3);
+
+async function main(): Promise<void> {
+  type AnalyzerClass = typeof import('../../src/core/analyzer').Analyzer;
+  const analyzers: AnalyzerClass[] = [];
+  for (const r of roots) analyzers.push(((await import(pathToFileURL(path.join(r, 'src/core/analyzer.ts')).href)) as typeof import('../../src/core/analyzer')).Analyzer);
+  const dir = path.join(__dirname, '../../test-fixtures/sources');
+  const samples = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  const text = new SourceGenerator(poolsFrom(samples), SEED).source(MB);
+  for (const Analyzer of analyzers) for (let i = 0; i < 3; i++) for (const s of samples) new Analyzer().analyze(s); // JIT warm-up
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
+  const cpu: number[][] = roots.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    analyzers.forEach((Analyzer, a) => {
+      collectGarbage();
+      const c = process.cpuUsage();
+      const t = performance.now();
+      const r = new Analyzer().analyze(text);
+      const wall = performance.now() - t;
+      const u = process.cpuUsage(c);
+      cpu[a].push((u.user + u.system) / 1000);
+      process.stdout.write(`${roots[a]}\trun ${i + 1}\tcpu ${((u.user + u.system) / 1000).toFixed(0)} ms\twall ${wall.toFixed(0)} ms\tfindings ${r.findings.length}\tload ${load()}\n`);
+    });
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  roots.forEach((r, a) => process.stdout.write(`${r}\tmedian cpu ${median(cpu[a]).toFixed(0)} ms, min ${Math.min(...cpu[a]).toFixed(0)} ms over ${runs} runs\n`));
+}
+
+void main();
