@@ -6,10 +6,9 @@
 //   npx tsx scripts/bench-claimRanker.ts [rounds] [other claimRanker.ts to compare]
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer } from '../src/core/analyzer';
-import { claimKind, claimRows } from '../src/core/kinds/claim';
 import * as ours from '../src/core/kinds/claim/claimRanker';
 import { poolsFrom, SourceGenerator } from './bench/generate';
+import { withClaimRows } from './claimRowsCapture';
 
 type Ranker = (rows: readonly ours.RankerRow[]) => number[] | undefined;
 
@@ -33,16 +32,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /** The rows the claim kind hands the ranker, and the analysis's CPU time. */
 function rowsOf(text: string): { rows: ours.RankerRow[]; ms: number } {
-  let rows: ours.RankerRow[] = [];
-  const collect = claimKind.collect;
-  claimKind.collect = (ctx) => {
-    rows = claimRows(ctx.paragraphs);
-    return collect(ctx);
-  };
-  const analyzer = new Analyzer();
-  const ms = cpu(() => analyzer.analyze(text));
-  claimKind.collect = collect;
-  return { rows, ms };
+  return withClaimRows((rowsOfText) => {
+    let rows: ours.RankerRow[] = [];
+    const ms = cpu(() => (rows = rowsOfText(text, {})));
+    return { rows, ms };
+  }, { keepFindings: true });
 }
 
 async function main(): Promise<void> {

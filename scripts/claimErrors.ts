@@ -7,12 +7,11 @@
 // here is fitted or tuned on the set.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer } from '../src/core/analyzer';
-import { claimKind, claimRows } from '../src/core/kinds/claim';
 import { CLAIM_RANKER, rankInContext, type RankerModel, type RankerRow } from '../src/core/kinds/claim/claimRanker';
 import { readGoldSet } from '../src/eval/gold';
 import { averagePrecision, classificationPrf } from '../src/eval/metrics';
 import { patternsOf, patternTable } from './claimPatterns';
+import { withClaimRows } from './claimRowsCapture';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -26,19 +25,7 @@ interface Doc { id: string; positive: boolean; rows: RankerRow[] }
 function loadDocs(): Doc[] {
   if (cacheFile && existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8')) as Doc[];
   const set = readGoldSet(dir);
-  let captured: RankerRow[] = [];
-  const collect = claimKind.collect;
-  claimKind.collect = (ctx) => {
-    captured = claimRows(ctx.paragraphs);
-    return { findings: [] };
-  };
-  const analyzer = new Analyzer();
-  const docs = set.docs.map((d) => {
-    captured = [];
-    analyzer.analyze(d.text, { claimThreshold: 0 });
-    return { id: d.id, positive: d.label === 'CFS', rows: captured };
-  });
-  claimKind.collect = collect;
+  const docs = withClaimRows((rowsOf) => set.docs.map((d) => ({ id: d.id, positive: d.label === 'CFS', rows: rowsOf(d.text) })));
   if (cacheFile) writeFileSync(cacheFile, JSON.stringify(docs));
   return docs;
 }

@@ -8,10 +8,9 @@
 // scripts/claimErrors.ts; --cache <file>: keep the analysis of the debates between runs.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer } from '../src/core/analyzer';
-import { claimKind, claimRows } from '../src/core/kinds/claim';
 import { CONTEXT_FEATURES, rankerInputs, rankerLogit, transcriptSpeakers, withNeighbours, type RankerInput, type RankerModel, type RankerRow } from '../src/core/kinds/claim/claimRanker';
 import { patternsOf, patternTable, type Pattern } from './claimPatterns';
+import { withClaimRows } from './claimRowsCapture';
 import { prng } from './prng';
 
 const args = process.argv.slice(2);
@@ -60,27 +59,16 @@ function loadDebates(): Debate[] {
   }
   const file = path.join(dir, 'documents.jsonl');
   const docs = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; text: string; sentences: { start: number; end: number; label: string }[] });
-  // The claim kind's rows as collect sees them, before any re-scoring.
-  let captured: RankerRow[] = [];
-  const collect = claimKind.collect;
-  claimKind.collect = (ctx) => {
-    captured = claimRows(ctx.paragraphs);
-    return { findings: [] };
-  };
-  const analyzer = new Analyzer();
-  const debates: Debate[] = [];
-  for (const d of docs) {
-    analyzer.analyze(d.text, { claimThreshold: 0 });
-    const rows = captured;
+  const debates = withClaimRows((rowsOf) => docs.map((d): Debate => {
+    const rows = rowsOf(d.text);
     const gold = d.sentences.map((s) => ({ start: s.start, end: s.end, positive: s.label === 'CFS' }));
     const speakers = transcriptSpeakers(rows);
     if (!speakers) throw new Error(`${d.id} is not recognised as a transcript`);
     const { names, inputs } = without(rankerInputs(rows, speakers), DROP);
     const labels = rows.map((r) => (gold.some((g) => g.positive && g.start < r.end && r.start < g.end) ? 1 : 0));
-    debates.push({ id: d.id, rows, speakers, gold, names, inputs, labels });
     process.stderr.write(`${d.id}: ${rows.length} sentences scored, ${gold.length} gold\n`);
-  }
-  claimKind.collect = collect;
+    return { id: d.id, rows, speakers, gold, names, inputs, labels };
+  }));
   if (cacheFile) writeFileSync(cacheFile, JSON.stringify(debates));
   return debates;
 }
