@@ -13,26 +13,12 @@ import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { setTags } from '../../src/core/tags/tagOperations';
 import type { Sidecar } from '../../src/core/tags/annotation';
 import { poolsFrom, SourceGenerator } from '../../scripts/bench/generate';
+import { applyEdit, editArb } from './randomEdits';
 
 const SAMPLES_DIR = path.resolve(__dirname, '../../test-fixtures/sources');
 const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort()
   .map((name) => ({ name, text: readFileSync(path.join(SAMPLES_DIR, name), 'utf8') }));
 const generated = new SourceGenerator(poolsFrom(samples.map((s) => s.text)), 0x1ec).source(24 * 1024);
-
-/** What edits insert: words, names, dates, figures, quotes, sentence ends, line and paragraph breaks. */
-const PIECES = [' ', 'the ', 'said ', ' Xiaomi', 'Lei Jun said ', ' on March 3, 2018', ' last week', ' 20%', ' $3 billion', '"', '“', '”',
-  '.', '. ', '?', '\n', '\n\n', '\r\n', 'Posted on Jan 5, 2016\n\n', 'plans to ', 'could ', ' not', 'é', '😀', 'According to Reuters, '];
-
-const editArb = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })),
-  insert: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES), fc.array(fc.constantFrom(...PIECES), { minLength: 2, maxLength: 5 }).map((p) => p.join(''))),
-});
-
-function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
-  const at = Math.min(text.length, Math.floor(e.at * text.length));
-  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
-}
 
 /** Every third finding of the original text tagged, so attaching tags is compared too. */
 function sidecarFor(name: string, text: string): Sidecar {
@@ -54,7 +40,7 @@ describe('incremental analysis', () => {
     const options = { referenceDate: '2018-03-10' };
     warm.analyze(text, options);
     fc.assert(
-      fc.property(fc.array(editArb, { minLength: 1, maxLength: 6 }), (edits) => {
+      fc.property(fc.array(editArb(5), { minLength: 1, maxLength: 6 }), (edits) => {
         let current = text;
         for (const e of edits) {
           current = applyEdit(current, e);

@@ -16,23 +16,12 @@ import { setTags } from '../../src/core/tags/tagOperations';
 import { fromWire, toWire } from '../../src/server/analysisWire';
 import { commonEnds } from '../../src/server/findingsDelta';
 import { poolsFrom, SourceGenerator } from '../../scripts/bench/generate';
+import { applyEdit, editArb } from '../core/randomEdits';
 
 const SAMPLES_DIR = path.resolve(__dirname, '../../test-fixtures/sources');
 const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort()
   .map((name) => ({ name, text: readFileSync(path.join(SAMPLES_DIR, name), 'utf8') }));
 const generated = new SourceGenerator(poolsFrom(samples.map((s) => s.text)), 0x14d).source(16 * 1024);
-
-const PIECES = [' ', 'the ', 'said ', ' Xiaomi', 'Lei Jun said ', ' on March 3, 2018', ' 20%', '"', '“', '”', '.', '. ', '\n', '\n\n', '\r\n', 'é', '😀', 'According to Reuters, '];
-const editArb = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })),
-  insert: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES), fc.array(fc.constantFrom(...PIECES), { minLength: 2, maxLength: 4 }).map((p) => p.join(''))),
-});
-
-function applyEdit(text: string, e: { at: number; remove: number; insert: string }): string {
-  const at = Math.min(text.length, Math.floor(e.at * text.length));
-  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
-}
 
 const options = { referenceDate: '2018-03-10' };
 const cloned = (a: SourceAnalysis) => deserialize(serialize(a)) as SourceAnalysis;
@@ -64,7 +53,7 @@ describe('findings delta', () => {
     let reused = 0;
     let sent = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 4 }), async (edits) => {
+      fc.asyncProperty(fc.array(editArb(4), { minLength: 1, maxLength: 4 }), async (edits) => {
         let previousText = text;
         let previous = analyse(analyzer, name, text, text);
         for (const e of edits) {
