@@ -136,22 +136,8 @@ export class CorpusIndex {
     for (const digest of this.digests.values()) {
       // A short source's maps take no time when first asked for: only long ones are made here.
       if (digest.entities.length + digest.claims.length <= size) continue;
-      if (!this.mentionsById.has(digest)) {
-        const byId = new Map<string, EntityMentionDigest>();
-        for (const e of digest.entities) {
-          if (!byId.has(e.findingId)) byId.set(e.findingId, e);
-          if (step.tick()) yield;
-        }
-        this.mentionsById.set(digest, byId);
-      }
-      if (!this.claimsById.has(digest)) {
-        const byId = new Map<string, ClaimDigest>();
-        for (const c of digest.claims) {
-          if (!byId.has(c.findingId)) byId.set(c.findingId, c);
-          if (step.tick()) yield;
-        }
-        this.claimsById.set(digest, byId);
-      }
+      if (!this.mentionsById.has(digest)) this.mentionsById.set(digest, yield* firstById(digest.entities, step));
+      if (!this.claimsById.has(digest)) this.claimsById.set(digest, yield* firstById(digest.claims, step));
     }
     this.rolesCache ??= yield* this.roleHolderSteps(size);
     // Title conflicts of every person given a title, as a view asks for them (titleConflictsOf).
@@ -205,11 +191,7 @@ export class CorpusIndex {
     if (!digest) return undefined;
     // By id, not by a scan of the source's mentions: a view asks for each of them (50,000 in 1 MB).
     let byId = this.mentionsById.get(digest);
-    if (!byId) {
-      byId = new Map();
-      for (const e of digest.entities) if (!byId.has(e.findingId)) byId.set(e.findingId, e);
-      this.mentionsById.set(digest, byId);
-    }
+    if (!byId) this.mentionsById.set(digest, (byId = runSteps(firstById(digest.entities))));
     const m = byId.get(findingId);
     return m && this.entities.groupOf(m.key);
   }
@@ -219,11 +201,7 @@ export class CorpusIndex {
   /** A source's claim by finding id: by a map, not a scan (each role and each link of 7,000 claims in 1 MB asks). */
   private claimById(digest: SourceDigest, findingId: string): ClaimDigest | undefined {
     let byId = this.claimsById.get(digest);
-    if (!byId) {
-      byId = new Map();
-      for (const c of digest.claims) if (!byId.has(c.findingId)) byId.set(c.findingId, c);
-      this.claimsById.set(digest, byId);
-    }
+    if (!byId) this.claimsById.set(digest, (byId = runSteps(firstById(digest.claims))));
     return byId.get(findingId);
   }
 
@@ -464,4 +442,14 @@ export class CorpusIndex {
 
 function location(sourceId: string, m: EntityMentionDigest): CorpusLocation {
   return { sourceId, findingId: m.findingId, kind: 'entity', span: m.span, text: m.text };
+}
+
+/** A source's findings by id (the first where an id repeats), in steps when given a counter. */
+function* firstById<T extends { findingId: string }>(items: readonly T[], step?: StepCounter): Steps<Map<string, T>> {
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    if (!byId.has(item.findingId)) byId.set(item.findingId, item);
+    if (step?.tick()) yield;
+  }
+  return byId;
 }
