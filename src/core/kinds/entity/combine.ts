@@ -7,6 +7,7 @@ import type { TaggedSpan } from './tagger/tagger';
 import type { TaggerType } from './tagger/model';
 import commonWords from './tagger/commonWords.json';
 import { SENTENCE_INITIAL_COMMON } from './entityWords';
+import { firstStartingAt } from '../../text/sortedSearch';
 
 const TYPE_OF: Record<TaggerType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
 
@@ -64,13 +65,7 @@ function opensSentence(sentence: Sentence, start: number, firstWordStart: number
   if (start === firstWordStart) return true;
   // The token before `start`, by binary search: a long sentence has thousands of tokens and names.
   const tokens = sentence.tokens;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAt(tokens, start);
   const before = tokens[lo - 1];
   return lo > 0 && lo < tokens.length && tokens[lo].start === start && before.kind === 'punct' && /^["“”:]$/.test(before.text);
 }
@@ -149,13 +144,7 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
   const furthest: number[] = [];
   for (const o of chosen) furthest.push(Math.max(o.end, furthest[furthest.length - 1] ?? -1));
   const overlapsChosen = (m: EntityMention) => {
-    let lo = 0;
-    let hi = chosen.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (chosen[mid].start < m.end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstStartingAt(chosen, m.end);
     return lo > 0 && furthest[lo - 1] > m.start;
   };
   for (const m of rules) {

@@ -5,6 +5,7 @@ import type { Sentence, Token } from '../../text/sentences';
 import type { EntityMention } from './entityMention';
 import type { Gazetteer } from './gazetteer';
 import { spanOverlap } from '../../text/spanOverlap';
+import { lastStartingBefore, partitionPoint } from '../../text/sortedSearch';
 
 interface Span {
   start: number;
@@ -33,17 +34,6 @@ function lineIds(tokens: readonly Token[]): number[] {
   return ids;
 }
 
-/** The last index whose token starts before `offset`, or −1 (tokens are in text order). */
-function lastStartingBefore(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /**
  * Parentheses on each line, in one pass: `open[i]`, the innermost "(" before token i on its line
@@ -141,13 +131,7 @@ export class LineContext {
     // A mention belongs to the dateline of its line: the last one whose head starts at or before it.
     const out: EntityMention[] = [];
     for (const m of mentions) {
-      let lo = 0;
-      let hi = found.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (found[mid]!.head.start <= m.start) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = partitionPoint(found, (f) => f.head.start <= m.start);
       const d = found[lo - 1];
       const next = found[lo];
       // The mention overlaps the head of its dateline or, ending past it, of the next one.

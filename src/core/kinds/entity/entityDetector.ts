@@ -11,6 +11,7 @@ import { Gazetteer } from './gazetteer';
 import { combineMentions, taggedMentions } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
+import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
 
 export type { EntityMention } from './entityMention';
 
@@ -38,18 +39,6 @@ function isShouting(sentence: Sentence): boolean {
     if (t.text === t.text.toUpperCase()) upper++;
   }
   return words >= 2 && upper / words >= 0.8;
-}
-
-/** The first index whose token passes `after` (false for a prefix of `tokens`, true for the rest), or the length. */
-function firstIndex(tokens: readonly Token[], after: (t: Token) => boolean): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (after(tokens[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 function bare(word: string): string {
@@ -336,10 +325,10 @@ export class EntityDetector {
     }
     // Tokens are in text order: found by binary search, not a scan of the sentence per name.
     const all = sentence.tokens;
-    let n = firstIndex(all, (t) => t.start >= end);
+    let n = firstStartingAt(all, end);
     while (n < all.length && all[n]!.kind !== 'word') n++;
     const next = all[n];
-    const prev = all[firstIndex(all, (t) => t.end > start) - 1];
+    const prev = all[partitionPoint(all, (t) => t.end <= start) - 1];
     const speaks = next !== undefined && SPEECH_VERBS.has(next.text.toLowerCase());
     const saidBy = prev !== undefined && /^(?:said|says|told)$/i.test(prev.text);
     const personShape = words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w));

@@ -6,6 +6,7 @@ import { findQuoteMarks, type QuoteMarks } from './quoteMarks';
 import {
   ACCORDING_TO, AUXILIARIES, BETWEEN_SPEAKER_AND_VERB, CLAUSE_OPENERS, CLAUSE_STARTS, CLAUSE_WITHOUT_THAT, REPORTING_VERBS, SPEAKER_PRONOUNS,
 } from './speechWords';
+import { lastStartingBefore } from '../../text/sortedSearch';
 
 export interface SpeakerPhrase {
   start: number;
@@ -78,17 +79,6 @@ function lastCharBefore(text: string, at: number, floor: number): number {
 }
 const isWord = (t: Token): boolean => t.kind === 'word';
 
-/** Index of the last item whose start is before `offset` in items sorted by start, or -1. */
-function lastStartingBefore(items: readonly { start: number }[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (items[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 export function detectQuotations(text: string, sentences: readonly Sentence[]): QuoteCandidate[] {
   // Outermost quotes: sorted and apart, so one binary search finds the quote around an offset.

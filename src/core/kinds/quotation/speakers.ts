@@ -2,6 +2,7 @@
 // entity the speaker's words name, or for a pronoun the nearest person or organisation before it.
 import type { EntityType, Finding, Speaker } from '../../model';
 import type { SpeakerPhrase } from './quotationDetector';
+import { firstStartingAt } from '../../text/sortedSearch';
 
 /** How far back a pronoun looks for the person or organisation it stands for (UTF-16 units). */
 const PRONOUN_REACH = 600;
@@ -9,18 +10,6 @@ const PRONOUN_REACH = 600;
 const RELATIVE_REACH = 120;
 
 const SPEAKER_TYPES: ReadonlySet<EntityType> = new Set(['person', 'organisation', 'other', 'place']);
-
-/** Index of the first finding starting at or after `offset` in findings sorted by start. */
-function firstFrom(findings: readonly Finding[], offset: number): number {
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (findings[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function speakerEntity(e: Finding): NonNullable<Speaker['entity']> {
   return { canonical: e.entity!.canonical, key: e.entity!.key, type: e.entity!.type };
@@ -36,14 +25,14 @@ export function resolveSpeaker(phrase: SpeakerPhrase, entities: readonly Finding
     const types = phrase.pronoun === 'either' ? ['person', 'organisation'] : [phrase.pronoun];
     const reach = /^(?:who|which)$/i.test(phrase.text) ? RELATIVE_REACH : PRONOUN_REACH;
     // Back from the pronoun, no further than its reach: names start before they end.
-    for (let i = firstFrom(entities, phrase.start) - 1; i >= 0 && phrase.start - entities[i].start <= reach + 200; i--) {
+    for (let i = firstStartingAt(entities, phrase.start) - 1; i >= 0 && phrase.start - entities[i].start <= reach + 200; i--) {
       const e = entities[i];
       if (e.end <= phrase.start && phrase.start - e.end <= reach && e.entity && types.includes(e.entity.type)) return { ...named, entity: speakerEntity(e), via: 'pronoun' };
     }
     return named;
   }
   const inside: Finding[] = [];
-  for (let i = firstFrom(entities, phrase.start); i < entities.length && entities[i].start < phrase.end; i++) {
+  for (let i = firstStartingAt(entities, phrase.start); i < entities.length && entities[i].start < phrase.end; i++) {
     const e = entities[i];
     if (e.entity && e.end <= phrase.end && SPEAKER_TYPES.has(e.entity.type)) inside.push(e);
   }
@@ -60,7 +49,7 @@ export function resolveSpeaker(phrase: SpeakerPhrase, entities: readonly Finding
     }
     case 'exact': {
       // A name that starts at the phrase (names never nest, so the one before it is the only other candidate).
-      const at = firstFrom(entities, phrase.start + 1) - 1;
+      const at = firstStartingAt(entities, phrase.start + 1) - 1;
       const e = at >= 0 && entities[at].entity && entities[at].end > phrase.start ? entities[at] : undefined;
       return e ? { ...named, entity: speakerEntity(e) } : named;
     }
