@@ -41,8 +41,12 @@ function isShouting(sentence: Sentence): boolean {
   return words >= 2 && upper / words >= 0.8;
 }
 
+/** The word without its possessive "'s" (POSSESSIVE), tested by hand: it runs on every word of a source. */
 function bare(word: string): string {
-  return word.replace(POSSESSIVE, '');
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 115) return word; // "s"
+  const q = word.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019 ? word.slice(0, -2) : word;
 }
 
 /** "Pro." at the end of a sentence: the period ends the sentence, not the name. */
@@ -178,8 +182,12 @@ export class EntityDetector {
     return mentions;
   }
 
-  /** Maximal runs of name words, split at titles ("CEO") and possessives ("Xiaomi's"). */
-  private *runs(sentence: Sentence): Generator<Run> {
+  /**
+   * Maximal runs of name words, split at titles ("CEO") and possessives ("Xiaomi's"). A list, not a
+   * generator: flushing ran at nearly every word, and a generator per flush was a cost per word.
+   */
+  private runs(sentence: Sentence): Run[] {
+    const runs: Run[] = [];
     const tokens = sentence.tokens;
     let run: Token[] = [];
     let runStartsSentence = false;
@@ -189,21 +197,23 @@ export class EntityDetector {
     let numbers = 0;
     for (const t of tokens) if (t.kind === 'word' && t.text.charCodeAt(0) <= 57 && /^\d+$/.test(t.text)) numbers++;
     const tableLine = numbers >= 2;
-    const flush = function* (): Generator<Run> {
+    const flush = (): void => {
       while (run.length && run[run.length - 1].kind === 'word' && NAME_CONNECTORS.has(run[run.length - 1].text.toLowerCase())) run.pop();
       while (run.length && run[run.length - 1].text === '&') run.pop();
-      if (run.length) yield { tokens: run, sentenceInitial: runStartsSentence, afterTitle };
-      run = [];
+      if (run.length) {
+        runs.push({ tokens: run, sentenceInitial: runStartsSentence, afterTitle });
+        run = [];
+      }
       afterTitle = false;
     };
 
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      if (t.lineBreakBefore) yield* flush();
+      if (t.lineBreakBefore) flush();
       const lower = t.kind === 'word' ? bare(t.text).toLowerCase() : '';
       const isTitle =
         t.kind === 'word' &&
-        ((PERSON_TITLES.has(lower.replace(/\.$/, '')) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) ||
+        ((PERSON_TITLES.has(lower.endsWith('.') ? lower.slice(0, -1) : lower) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) ||
           (run.length === 0 && ROLE_NOUNS.has(lower) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1]) &&
             // "Defender Hassan Abbas", "All-rounder Greg Blewett": capitalised only where a sentence or line opens.
             (/^\p{Ll}/u.test(t.text) || ((i === firstWordIndex || t.lineBreakBefore === true) && this.personFollows(tokens, i + 1)))));
@@ -211,7 +221,7 @@ export class EntityDetector {
         // "British Prime Minister": "Prime" belongs to the title, not to the name before it.
         while (run.length && TITLE_MODIFIERS.has(run[run.length - 1].text.toLowerCase())) run.pop();
         const titleFollowsName = run.length > 0;
-        yield* flush();
+        flush();
         afterTitle = !POSSESSIVE.test(t.text) && (titleFollowsName || isNameWord(tokens[i + 1] ?? t) || lower === 'executive');
         continue;
       }
@@ -219,12 +229,12 @@ export class EntityDetector {
       if (run.length === 0 && t.kind === 'word' && CAPITALISED.test(t.text) && this.gazetteer.lookup(t.text)?.type === 'other' && this.personFollows(tokens, i + 1)) {
         run.push(t);
         runStartsSentence = i === firstWordIndex;
-        yield* flush();
+        flush();
         continue;
       }
       // "Jennifer Garner Won the Oscar": a capitalised verb in a Title Case headline is not part of a name.
       if (t.kind === 'word' && run.length > 0 && HEADLINE_VERBS.has(lower)) {
-        yield* flush();
+        flush();
         continue;
       }
       const continuesRun =
@@ -236,12 +246,13 @@ export class EntityDetector {
       if (isNameWord(t) || continuesRun) {
         if (run.length === 0) runStartsSentence = i === firstWordIndex || (i > 0 && /^["“'‘(]$/.test(tokens[i - 1].text) && i - 1 <= firstWordIndex);
         run.push(t);
-        if (POSSESSIVE.test(t.text)) yield* flush();
+        if (POSSESSIVE.test(t.text)) flush();
         continue;
       }
-      yield* flush();
+      flush();
     }
-    yield* flush();
+    flush();
+    return runs;
   }
 
   /** A person's name starts at `i`: a known given name, or two capitalised words that end the name ("Kennet Andersson"). */
