@@ -41,8 +41,17 @@ export class DateDetector {
       for (const h of this.calendarHits(text.slice(w.start, w.end), ref, text, w.start)) hits.push({ ...h, start: h.start + w.start, end: h.end + w.start });
     }
     if (RULE_TRIGGER.test(text)) {
+      // Rules side by side often share a trigger (a digit): tested once for them.
+      let lastTrigger: RegExp | undefined;
+      let passed = false;
       for (const rule of DATE_RULES) {
-        if (rule.trigger && !rule.trigger.test(text)) continue;
+        if (rule.trigger) {
+          if (rule.trigger !== lastTrigger) {
+            lastTrigger = rule.trigger;
+            passed = rule.trigger.test(text);
+          }
+          if (!passed) continue;
+        }
         rule.pattern.lastIndex = 0;
         for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
           const normalised = rule.normalise(m, ref);

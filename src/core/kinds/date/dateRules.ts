@@ -51,25 +51,34 @@ function duration(n: string, unit: string): string {
 
 const HALF_OF: Record<string, string> = { Y: '6M', M: '15D', D: '12H', H: '30M' };
 
+// Triggers: a word or a digit every match of the rule's pattern holds (same flags), so a sentence
+// without it skips the pattern; most sentences have no date, and each pattern was a pass over them.
+const DIGIT = /\d/;
+const UNIT_WORD = /year|month|week|day|decade|century|quarter|hour|minute/i;
+
 /** Calendar expressions with or without a year; DATE_RULES below sets them between the period and vague rules. */
 const CORE_RULES: readonly DateRule[] = [
   {
     name: 'iso-date',
+    trigger: DIGIT,
     pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
     normalise: (m) => (parseIsoDay(m[0]) ? { value: m[0], timexType: 'DATE', relative: false } : null),
   },
   {
     name: 'period-modifier-year',
+    trigger: DIGIT,
     pattern: new RegExp(`\\b(?:the\\s+)?(early|mid|middle|late|end|beginning|start)(?:\\s+of)?[-\\s]+${YEAR}\\b`, 'gi'),
     normalise: (m) => ({ value: m[2], timexType: 'DATE', mod: PERIOD_MODIFIERS[m[1].toLowerCase()], relative: false }),
   },
   {
     name: 'year-possessive-modifier',
+    trigger: DIGIT,
     pattern: new RegExp(`\\b${YEAR}['’]s\\s+(end|beginning|start|middle)\\b`, 'gi'),
     normalise: (m) => ({ value: m[1], timexType: 'DATE', mod: PERIOD_MODIFIERS[m[2].toLowerCase()], relative: false }),
   },
   {
     name: 'quarter-year',
+    trigger: DIGIT,
     pattern: new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of)?,?\\s+${YEAR}\\b|\\bQ([1-4])\\s+${YEAR}\\b`, 'gi'),
     normalise: (m) => {
       const q = m[3] ?? ORDINAL_QUARTERS[m[1].toLowerCase()];
@@ -78,21 +87,25 @@ const CORE_RULES: readonly DateRule[] = [
   },
   {
     name: 'season-year',
+    trigger: DIGIT,
     pattern: new RegExp(`\\b(spring|summer|fall|autumn|winter)(?:\\s+of)?\\s+${YEAR}\\b`, 'gi'),
     normalise: (m) => ({ value: `${m[2]}-${SEASONS[m[1].toLowerCase()].code}`, timexType: 'DATE', relative: false }),
   },
   {
     name: 'month-year',
+    trigger: DIGIT,
     pattern: new RegExp(`\\b${MONTH_BEFORE_YEAR}(?:\\s+of)?,?\\s+${YEAR}\\b`, 'g'),
     normalise: (m) => ({ value: isoMonth(+m[2], MONTHS[m[1].toLowerCase()]), timexType: 'DATE', relative: false }),
   },
   {
     name: 'decade',
+    trigger: DIGIT,
     pattern: /\b(?:the\s+)?((?:1[89]|20)\d)0['’]?s\b/gi,
     normalise: (m) => ({ value: m[1], timexType: 'DATE', relative: false }),
   },
   {
     name: 'ago',
+    trigger: /ago/i,
     pattern: new RegExp(`\\b${APPROX}${NUMBER}\\s+${UNIT}\\s+ago\\b`, 'gi'),
     normalise: (m, ref) => {
       const n = quantity(m[1]);
@@ -104,6 +117,7 @@ const CORE_RULES: readonly DateRule[] = [
   },
   {
     name: 'relative-unit',
+    trigger: /year|month|week|quarter/i,
     // "this fiscal year" is this year to TIMEX3.
     // "the current year" keeps its "the".
     pattern: /\b(?:the\s+(?=current\s))?(this|current|last|previous|next|coming)\s+(?:fiscal\s+)?(year|month|week|quarter)\b/gi,
@@ -113,6 +127,7 @@ const CORE_RULES: readonly DateRule[] = [
   },
   {
     name: 'duration',
+    trigger: UNIT_WORD,
     // "within two years", "the past 5 years", "eight years", "many years": the expression is the span itself.
     pattern: new RegExp(`\\b(${APPROX}(?:the\\s+)?(?:(?:past|last|next|coming|first|previous)\\s+)?${NUMBER}${HALF}[-\\s]+${UNIT})\\b`, 'gi'),
     group: 1,
@@ -139,6 +154,7 @@ const CORE_RULES: readonly DateRule[] = [
   },
   {
     name: 'month-alone',
+    trigger: new RegExp(FULL_MONTH),
     pattern: new RegExp(`\\b(?:(early|mid|late)[-\\s]+)?${FULL_MONTH}\\b(?!\\s+\\d)`, 'g'),
     normalise: (m, ref) => {
       // "the annual March for Life", "the March of the Mothers": a name, not the month.
@@ -152,6 +168,7 @@ const CORE_RULES: readonly DateRule[] = [
   },
   {
     name: 'year',
+    trigger: DIGIT,
     pattern: new RegExp(`(?<![\\d$#£€.,:/-])${YEAR}(?![\\d%]|,\\d|\\.\\d|-\\d|:\\d)`, 'g'),
     normalise: (m) => ({ value: m[1], timexType: 'DATE', relative: false }),
   },
