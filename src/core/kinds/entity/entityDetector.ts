@@ -7,6 +7,7 @@ import type { Sentence, Token } from '../../text/sentences';
 import { spanOverlap } from '../../text/spanOverlap';
 import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
+import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
 import { combineMentions, taggedMentions } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
@@ -98,6 +99,11 @@ function isTableFigure(t: Token, next: Token | undefined, tableLine: boolean): b
 const HEADLINE_VERBS: ReadonlySet<string> = new Set([...PAST_TENSE_VERBS, ...EVENT_CUES.filter((c) => !c.includes(' ')), ...ATTRIBUTION_VERBS, 'wins', 'says', 'is', 'are', 'has', 'have', 'will', 'gets', 'makes', 'takes', 'shows', 'reveals']);
 
 const OF_HEADS = new Set(['republic', 'kingdom', 'people', 'house', 'museum', 'church', 'statue', 'gulf', 'isle', 'cape']);
+
+/** A mention typed by the rules, keys in the order the mentions always had (`{ ...base, type, confidence, reason }`). */
+function mentionOf(start: number, end: number, text: string, sentenceInitial: boolean, type: EntityType, confidence: number, reason: string): EntityMention {
+  return { start, end, text, sentenceInitial, type, confidence, reason };
+}
 
 interface Run {
   tokens: Token[];
@@ -301,38 +307,43 @@ export class EntityDetector {
     const end = last.start + lastText.length;
     const text = sentence.text.slice(start - sentence.start, end - sentence.start);
     if (/^\d/.test(text) || text.length < 2) return undefined;
-    const base = { start, end, text, sentenceInitial };
+    const typed = (type: EntityType, confidence: number, reason: string) => mentionOf(start, end, text, sentenceInitial, type, confidence, reason);
 
     const known = this.gazetteer.lookup(text);
-    if (known) return { ...base, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name', ...(known.generated ? { generatedName: true } : {}) };
-    if (run.afterTitle) return { ...base, type: 'person', confidence: 0.9, reason: 'follows a title' };
+    if (known) {
+      const mention: EntityMention = { start, end, text, sentenceInitial, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name' };
+      if (known.generated) mention.generatedName = true;
+      return mention;
+    }
+    if (run.afterTitle) return typed('person', 0.9, 'follows a title');
 
     const words = text.split(/\s+/);
     // A lone common word ("Every", "With") is capitalised for reasons other than being a name.
     if (words.length === 1 && SENTENCE_INITIAL_COMMON.has(text.toLowerCase().replace(/’/g, "'"))) return undefined;
     // "Great Hall of the People": the head is the word before "of".
-    const ofAt = words.findIndex((w) => w === 'of');
+    const ofAt = words.indexOf('of');
     const head = bare(words[ofAt > 0 ? ofAt - 1 : words.length - 1]).toLowerCase();
     if (isClubName(words)) {
-      return { ...base, type: 'organisation', confidence: 0.8, reason: 'club name' };
+      return typed('organisation', 0.8, 'club name');
     }
-    if (words.length > 1 && EVENT_HEADS.has(head)) return { ...base, type: 'event', confidence: 0.8, reason: `ends in "${head}"` };
-    if (words.length > 1 && ORGANISATION_HEADS.has(head)) return { ...base, type: 'organisation', confidence: 0.8, reason: `ends in "${head}"` };
-    if (words.length > 1 && PLACE_HEADS.has(head)) return { ...base, type: 'place', confidence: 0.7, reason: `ends in "${head}"` };
+    if (words.length > 1 && EVENT_HEADS.has(head)) return typed('event', 0.8, `ends in "${head}"`);
+    if (words.length > 1 && ORGANISATION_HEADS.has(head)) return typed('organisation', 0.8, `ends in "${head}"`);
+    if (words.length > 1 && PLACE_HEADS.has(head)) return typed('place', 0.7, `ends in "${head}"`);
 
     const firstKnown = this.gazetteer.lookup(words[0]);
-    const hasModel = words.slice(1).some((w) => MODEL_NUMBER.test(w) || PRODUCT_TAILS.has(w.toLowerCase()));
+    let hasModel = false;
+    for (let k = 1; k < words.length && !hasModel; k++) hasModel = MODEL_NUMBER.test(words[k]) || PRODUCT_TAILS.has(words[k].toLowerCase());
     if ((words.length > 1 && (hasModel || ALNUM_NAME.test(words[words.length - 1]))) || (words.length === 1 && (ALNUM_NAME.test(text) || CAMEL.test(text)))) {
-      return { ...base, type: 'product', confidence: 0.7, reason: 'model name' };
+      return typed('product', 0.7, 'model name');
     }
-    if (firstKnown?.type === 'product') return { ...base, type: 'product', confidence: 0.8, reason: `a ${firstKnown.canonical} model` };
+    if (firstKnown?.type === 'product') return typed('product', 0.8, `a ${firstKnown.canonical} model`);
     // "Google Pixel", "Samsung Galaxy": a maker, then a product the gazetteer knows.
     const secondKnown = words.length === 2 && firstKnown?.type === 'organisation' ? this.gazetteer.lookup(words[1]) : undefined;
-    if (secondKnown?.type === 'product') return { ...base, type: 'product', confidence: 0.8, reason: `a ${secondKnown.canonical} model` };
+    if (secondKnown?.type === 'product') return typed('product', 0.8, `a ${secondKnown.canonical} model`);
 
     // "C. Spearman", "K.J. Matthew", "A. Curts Cooke": initials before a surname.
     if (words.length >= 2 && INITIALS.test(words[0]) && !firstKnown && words.slice(1).every((w) => /^\p{Lu}[\p{Ll}'’-]/u.test(w))) {
-      return { ...base, type: 'person', confidence: 0.8, reason: 'initials and a surname' };
+      return typed('person', 0.8, 'initials and a surname');
     }
     // Tokens are in text order: found by binary search, not a scan of the sentence per name.
     const all = sentence.tokens;
@@ -343,14 +354,14 @@ export class EntityDetector {
     const speaks = next !== undefined && SPEECH_VERBS.has(next.text.toLowerCase());
     const saidBy = prev !== undefined && /^(?:said|says|told)$/i.test(prev.text);
     const personShape = words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w));
-    if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text) && speaks && !firstKnown) return { ...base, type: 'person', confidence: 0.6, reason: 'speaker' };
-    if (personShape && (speaks || saidBy)) return { ...base, type: 'person', confidence: 0.8, reason: 'speaker' };
+    if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text) && speaks && !firstKnown) return typed('person', 0.6, 'speaker');
+    if (personShape && (speaks || saidBy)) return typed('person', 0.8, 'speaker');
     if (words.length >= 2 && words.length <= 4 && FIRST_NAMES.has(words[0].toLowerCase()) && /^\p{Lu}/u.test(words[words.length - 1])) {
-      return { ...base, type: 'person', confidence: 0.75, reason: 'starts with a given name' };
+      return typed('person', 0.75, 'starts with a given name');
     }
     // "WTO", "FBI": an unknown acronym is most often an organisation.
-    if (words.length === 1 && /^[A-Z]{2,5}$/.test(text)) return { ...base, type: 'organisation', confidence: 0.5, reason: 'acronym' };
-    if (personShape && !firstKnown) return { ...base, type: 'person', confidence: 0.55, reason: 'shape of a full name' };
-    return { ...base, type: 'other', confidence: 0.4, reason: 'capitalised name' };
+    if (words.length === 1 && /^[A-Z]{2,5}$/.test(text)) return typed('organisation', 0.5, 'acronym');
+    if (personShape && !firstKnown) return typed('person', 0.55, 'shape of a full name');
+    return typed('other', 0.4, 'capitalised name');
   }
 }
