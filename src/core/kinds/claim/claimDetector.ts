@@ -54,17 +54,20 @@ const LEXICONS = {
 } satisfies Record<string, CueLexicon>;
 type LexiconName = keyof typeof LEXICONS;
 const LEXICON_NAMES = Object.keys(LEXICONS) as LexiconName[];
+const LEXICON_INDEX = Object.fromEntries(LEXICON_NAMES.map((name, i) => [name, i])) as Record<LexiconName, number>;
 /** Every lexicon compiled into one trie: a sentence is walked once, not once per lexicon. */
 const SCANNER = new CueScanner(LEXICON_NAMES.map((name) => LEXICONS[name]));
 
 /** Each lexicon's cues in a sentence, by lexicon name. */
 function lexiconCues(text: string, base: number): Record<LexiconName, Cue[]> {
   const found = SCANNER.scan(text, base);
-  const byName = {} as Record<LexiconName, Cue[]>;
-  LEXICON_NAMES.forEach((name, i) => {
-    byName[name] = found[i];
-  });
-  return byName;
+  // One literal, not a store per name into an empty object (which made a new shape per sentence).
+  const at = (name: LexiconName) => found[LEXICON_INDEX[name]];
+  return {
+    attributionVerb: at('attributionVerb'), attributionPhrase: at('attributionPhrase'), hedge: at('hedge'), plan: at('plan'), event: at('event'),
+    comparison: at('comparison'), opinion: at('opinion'), normative: at('normative'), statistic: at('statistic'), evaluative: at('evaluative'),
+    rhetoric: at('rhetoric'), promise: at('promise'), modal: at('modal'), topic: at('topic'),
+  };
 }
 
 const REPORTING = new Set(REPORTING_HEDGES);
@@ -87,7 +90,9 @@ const WORD_QUANTITY = new RegExp(
   `\\b(?:(?:${NUMBER_WORD_PATTERN})(?:[- ](?:${NUMBER_WORD_PATTERN})){0,6}\\s+(?:hundred|thousand|million|billion|trillion|percent|per cent|times)|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|(?:hundreds|thousands|millions|billions|dozens|tens of thousands)\\s+of|twice as|half of|(?:a|one|two)[- ](?:third|quarter|half)s? of)\\b`,
   'gi',
 );
-const FIRST_PERSON = /(?<![\p{L}])(?:I|I['’]m|I['’]ll|I['’]ve|I['’]d|my|me|we|our|us)(?![\p{L}])/gu;
+// The lookahead first: every alternative opens with one of these letters, a cheap test at each offset
+// before the Unicode letter class of the lookbehind (same matches).
+const FIRST_PERSON = /(?=[Imwou])(?<![\p{L}])(?:I|I['’]m|I['’]ll|I['’]ve|I['’]d|my|me|we|our|us)(?![\p{L}])/gu;
 const SECOND_PERSON = /\b(?:you|your|you['’](?:re|ve|ll|d))\b/gi;
 const MONEY_WORDS = /\b(?:dollars?|cents|euros?|pounds sterling)\b/i;
 /** Present perfect: an auxiliary, at most one adverb, then a past participle (not the copula "has been"). */
@@ -307,7 +312,6 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     if (!quoted[m.index] && !promiseStarts.has(m.index)) firstPerson.push({ kind: 'first-person', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
   }
   add(firstPerson);
-  const secondPerson = [...text.matchAll(SECOND_PERSON)].filter((m) => !quoted[m.index]);
 
   const hedgeCues = found.hedge.filter((h) => epistemicUse(h, text, base, ctx));
   const reported = new Set(hedgeCues.filter((h) => REPORTING.has(h.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))));
@@ -343,7 +347,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     opinion: Math.min(2, opinions.length),
     normative: has(normative),
     firstSingular: firstPerson.some((c) => /^(?:i|me|my)\b/i.test(c.text)) ? 1 : 0,
-    secondPerson: has(secondPerson),
+    secondPerson: unquoted(SECOND_PERSON) ? 1 : 0,
     promise: has(promises),
     conditional: conditional.size ? 1 : 0,
     hedge: hedgeCues.some((h) => outsideQuote(h) && !reported.has(h) && !conditional.has(h) && !/^(?:would|could|can|might|may)$/i.test(h.text) && !inPlan(h.start, h.end) && !EPISTEMIC.has(cueKey(h.text))) ? 1 : 0,
@@ -391,7 +395,11 @@ export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidat
 /** Comparatives and superlatives by shape: "cheaper than", "the fastest". */
 const SHAPE_COMPARISON = /\b(?:[a-z]{2,}er\s+than|the\s+[a-z]{2,}est)\b/gi;
 
+/** Every SHAPE_COMPARISON match holds "than" or a word ending in "est": most sentences hold neither. */
+const SHAPE_COMPARISON_WORDS = /than|est\b/i;
+
 function shapeComparisons(text: string, base: number): Cue[] {
+  if (!SHAPE_COMPARISON_WORDS.test(text)) return [];
   return [...text.matchAll(SHAPE_COMPARISON)].map((m): Cue => ({ kind: 'comparison', text: m[0], start: base + m.index, end: base + m.index + m[0].length }));
 }
 
