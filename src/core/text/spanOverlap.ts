@@ -16,11 +16,10 @@ export function spanOverlap(spans: readonly OffsetSpan[], from: number, to: numb
   const length = to - from;
   // A few spans (the usual sentence) are tested one by one: no arrays to allocate and collect.
   if (spans.length <= FEW_SPANS) {
-    const clamp = (offset: number) => Math.max(from, Math.min(to, offset));
     return (s, e) => {
       if (e <= s) return false;
-      const cs = clamp(s);
-      const ce = clamp(e);
+      const cs = Math.max(from, Math.min(to, s));
+      const ce = Math.max(from, Math.min(to, e));
       for (const x of spans) if (Math.max(cs, x.start) < Math.min(ce, x.end)) return true;
       return false;
     };
@@ -33,6 +32,5 @@ export function spanOverlap(spans: readonly OffsetSpan[], from: number, to: numb
   }
   const before = new Int32Array(length + 1);
   for (let i = 0; i < length; i++) before[i + 1] = before[i]! + covered[i]!;
-  const at = (offset: number) => before[Math.max(0, Math.min(length, offset - from))]!;
-  return (s, e) => e > s && at(e) - at(s) > 0;
+  return (s, e) => e > s && before[Math.max(0, Math.min(length, e - from))]! - before[Math.max(0, Math.min(length, s - from))]! > 0;
 }

@@ -62,11 +62,11 @@ const SCANNER = new CueScanner(LEXICON_NAMES.map((name) => LEXICONS[name]));
 function lexiconCues(text: string, base: number): Record<LexiconName, Cue[]> {
   const found = SCANNER.scan(text, base);
   // One literal, not a store per name into an empty object (which made a new shape per sentence).
-  const at = (name: LexiconName) => found[LEXICON_INDEX[name]];
+  const at = LEXICON_INDEX;
   return {
-    attributionVerb: at('attributionVerb'), attributionPhrase: at('attributionPhrase'), hedge: at('hedge'), plan: at('plan'), event: at('event'),
-    comparison: at('comparison'), opinion: at('opinion'), normative: at('normative'), statistic: at('statistic'), evaluative: at('evaluative'),
-    rhetoric: at('rhetoric'), promise: at('promise'), modal: at('modal'), topic: at('topic'),
+    attributionVerb: found[at.attributionVerb], attributionPhrase: found[at.attributionPhrase], hedge: found[at.hedge], plan: found[at.plan],
+    event: found[at.event], comparison: found[at.comparison], opinion: found[at.opinion], normative: found[at.normative], statistic: found[at.statistic],
+    evaluative: found[at.evaluative], rhetoric: found[at.rhetoric], promise: found[at.promise], modal: found[at.modal], topic: found[at.topic],
   };
 }
 
@@ -239,6 +239,40 @@ function epistemicUse(h: Cue, text: string, base: number, ctx: ClaimContext): bo
   return true;
 }
 
+// Helpers of claimEvidence at module level: a closure per sentence for each was a cost per sentence.
+
+/** 1 if the list has anything, else 0. */
+function flag(xs: { length: number }): number {
+  return xs.length ? 1 : 0;
+}
+
+/** Cue lists grow with the sentence: appended in a loop, never spread into a call's arguments. */
+function appendAll(cues: Cue[], list: readonly Cue[]): void {
+  for (const c of list) cues.push(c);
+}
+
+/** The cues not inside a quotation (see quoteMask). */
+function outsideQuotes(list: readonly Cue[], quoted: Uint8Array, base: number): Cue[] {
+  const out: Cue[] = [];
+  for (const c of list) if (!quoted[c.start - base]) out.push(c);
+  return out;
+}
+
+/** Whether `pattern` (global) matches anywhere outside a quotation. */
+function matchesOutsideQuotes(text: string, pattern: RegExp, quoted: Uint8Array): boolean {
+  for (const m of text.matchAll(pattern)) if (!quoted[m.index]) return true;
+  return false;
+}
+
+/** The figures `pattern` finds in the sentence, but for a date's figures and the "90" of "'90s". */
+function addQuantities(quantities: Cue[], text: string, base: number, pattern: RegExp, inDate: (s: number, e: number) => boolean): void {
+  for (const m of text.matchAll(pattern)) {
+    const before = text.charCodeAt(m.index - 1);
+    if (before === 39 || before === 0x2019 || inDate(base + m.index, base + m.index + m[0].length)) continue;
+    quantities.push({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  }
+}
+
 /** The evidence of one sentence: feature values and the cues that show them. */
 export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvidence {
   const text = sentence.text.trimEnd();
@@ -248,44 +282,26 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   const cues: Cue[] = [];
   // What a speaker is quoted as saying is theirs: its hedges and judgements do not lower the claim that it was said.
   const quoted = quoteMask(text);
-  const outsideQuote = (c: Cue) => !quoted[c.start - base];
-  const unquoted = (pattern: RegExp) => {
-    for (const m of text.matchAll(pattern)) if (!quoted[m.index]) return true;
-    return false;
-  };
-
-  // Cue lists grow with the sentence: appended in a loop, never spread into a call's arguments.
-  const add = (list: readonly Cue[]) => {
-    for (const c of list) cues.push(c);
-  };
   const found = lexiconCues(text, base);
   const attributions = [...found.attributionPhrase, ...found.attributionVerb];
-  add(attributions);
+  appendAll(cues, attributions);
   const attribution = attributionOf(text, base, attributions, ctx);
 
   const inDate = spanOverlap(ctx.dates, base, base + text.length);
   const quantities: Cue[] = [];
-  const addQuantities = (pattern: RegExp) => {
-    for (const m of text.matchAll(pattern)) {
-      const before = text.charCodeAt(m.index - 1);
-      // Not a date's figures, nor the "90" of "'90s".
-      if (before === 39 || before === 0x2019 || inDate(base + m.index, base + m.index + m[0].length)) continue;
-      quantities.push({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
-    }
-  };
   // Every figure in digits holds a digit, every figure in words one of WORD_QUANTITY_WORDS: a sentence without them needs no pass.
-  if (HAS_DIGIT.test(text)) addQuantities(QUANTITY);
-  if (WORD_QUANTITY_WORDS.test(text)) addQuantities(WORD_QUANTITY);
-  add(quantities);
+  if (HAS_DIGIT.test(text)) addQuantities(quantities, text, base, QUANTITY, inDate);
+  if (WORD_QUANTITY_WORDS.test(text)) addQuantities(quantities, text, base, WORD_QUANTITY, inDate);
+  appendAll(cues, quantities);
 
-  const promises = PROMISE_START.test(text) ? found.promise.filter(outsideQuote) : [];
-  add(promises);
+  const promises = PROMISE_START.test(text) ? outsideQuotes(found.promise, quoted, base) : [];
+  appendAll(cues, promises);
   const comparisons = [...found.comparison, ...shapeComparisons(text, base)];
   // A first-person promise is not a plan to check.
   const plans = promises.length ? [] : found.plan;
   // "Xiaomi could launch": a speculative prediction about a named party is worth checking.
-  const predictions = !plans.length && ctx.entities.length ? found.modal.filter(outsideQuote) : [];
-  add(predictions);
+  const predictions = !plans.length && ctx.entities.length ? outsideQuotes(found.modal, quoted, base) : [];
+  appendAll(cues, predictions);
   // One event cue per offset (a lexicon verb that is also a regular past form).
   const events: Cue[] = [];
   const eventStarts = new Set<number>();
@@ -294,16 +310,16 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     eventStarts.add(c.start);
     events.push(c);
   }
-  add(comparisons);
-  add(plans);
-  add(events);
+  appendAll(cues, comparisons);
+  appendAll(cues, plans);
+  appendAll(cues, events);
   const topics = new Set(found.topic.map((c) => c.text.toLowerCase()));
 
   // A quoted opinion is the speaker's; what a checker checks is that it was said.
-  const opinions = found.opinion.filter(outsideQuote);
-  const normative = found.normative.filter(outsideQuote);
-  add(opinions);
-  add(normative);
+  const opinions = outsideQuotes(found.opinion, quoted, base);
+  const normative = outsideQuotes(found.normative, quoted, base);
+  appendAll(cues, opinions);
+  appendAll(cues, normative);
   const question = /\?["”’)]*$/.test(text);
   if (question) cues.push({ kind: 'question', text: '?', start: base + text.lastIndexOf('?'), end: base + text.lastIndexOf('?') + 1 });
   const promiseStarts = new Set(promises.map((p) => p.start - base));
@@ -311,31 +327,30 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   for (const m of text.matchAll(FIRST_PERSON)) {
     if (!quoted[m.index] && !promiseStarts.has(m.index)) firstPerson.push({ kind: 'first-person', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
   }
-  add(firstPerson);
+  appendAll(cues, firstPerson);
 
   const hedgeCues = found.hedge.filter((h) => epistemicUse(h, text, base, ctx));
   const reported = new Set(hedgeCues.filter((h) => REPORTING.has(h.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))));
-  const conditional = new Set(hedgeCues.filter((h) => /^(?:if|unless)$/i.test(h.text) && outsideQuote(h)));
+  const conditional = new Set(hedgeCues.filter((h) => /^(?:if|unless)$/i.test(h.text) && !quoted[h.start - base]));
   const inPlan = spanOverlap(plans, base, base + text.length);
-  add(hedgeCues);
+  appendAll(cues, hedgeCues);
   cues.sort((a, b) => a.start - b.start || a.end - b.end);
 
-  const has = (xs: { length: number }) => (xs.length ? 1 : 0);
   const namedPlan = isNamedPlan(plans, ctx);
   const features: ClaimFeatures = {
     length: words < 3 ? 0 : Math.min(1, words / 30),
     short: words < 5 ? 1 : 0,
-    attribution: has(attributions),
+    attribution: flag(attributions),
     reported: reported.size ? 1 : 0,
     // Not the commenter a comment is attributed to: that is who wrote it, not a source it cites.
     namedSpeaker: attributions.length && attribution?.speaker ? 1 : 0,
-    quantity: has(quantities),
+    quantity: flag(quantities),
     moneyOrPercent: quantities.some((q) => /[$€£¥%]|per\s?cent|percent/i.test(q.text)) || MONEY_WORDS.test(text) ? 1 : 0,
-    statistic: has(found.statistic),
-    comparison: has(comparisons),
+    statistic: flag(found.statistic),
+    comparison: flag(comparisons),
     plan: namedPlan ? 1 : 0,
-    prediction: has(predictions),
-    event: has(events),
+    prediction: flag(predictions),
+    event: flag(events),
     perfect: PERFECT.test(text) ? 1 : 0,
     topic: topics.size ? 1 : 0,
     secondTopic: topics.size > 1 ? 1 : 0,
@@ -345,21 +360,21 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
     question: question ? 1 : 0,
     exclamation: /!["”’)]*$/.test(text) ? 1 : 0,
     opinion: Math.min(2, opinions.length),
-    normative: has(normative),
+    normative: flag(normative),
     firstSingular: firstPerson.some((c) => /^(?:i|me|my)\b/i.test(c.text)) ? 1 : 0,
-    secondPerson: unquoted(SECOND_PERSON) ? 1 : 0,
-    promise: has(promises),
+    secondPerson: matchesOutsideQuotes(text, SECOND_PERSON, quoted) ? 1 : 0,
+    promise: flag(promises),
     conditional: conditional.size ? 1 : 0,
-    hedge: hedgeCues.some((h) => outsideQuote(h) && !reported.has(h) && !conditional.has(h) && !/^(?:would|could|can|might|may)$/i.test(h.text) && !inPlan(h.start, h.end) && !EPISTEMIC.has(cueKey(h.text))) ? 1 : 0,
+    hedge: hedgeCues.some((h) => !quoted[h.start - base] && !reported.has(h) && !conditional.has(h) && !/^(?:would|could|can|might|may)$/i.test(h.text) && !inPlan(h.start, h.end) && !EPISTEMIC.has(cueKey(h.text))) ? 1 : 0,
     imperative: IMPERATIVE_START.test(text) ? 1 : 0,
     // A modal about a named party is a prediction, counted above.
-    modal: !predictions.length && unquoted(MODAL) ? 1 : 0,
+    modal: !predictions.length && matchesOutsideQuotes(text, MODAL, quoted) ? 1 : 0,
     // A named party's future is its plan, counted above.
-    future: !namedPlan && unquoted(FUTURE) ? 1 : 0,
+    future: !namedPlan && matchesOutsideQuotes(text, FUTURE, quoted) ? 1 : 0,
     thirdPerson: THIRD_PERSON.test(text) ? 1 : 0,
     secondEvent: events.length > 1 ? 1 : 0,
-    evaluative: has(found.evaluative.filter(outsideQuote)),
-    rhetoric: has(found.rhetoric.filter(outsideQuote)),
+    evaluative: flag(outsideQuotes(found.evaluative, quoted, base)),
+    rhetoric: flag(outsideQuotes(found.rhetoric, quoted, base)),
   };
   return { features, cues, hedgeCues, attribution };
 }

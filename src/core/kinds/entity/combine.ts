@@ -82,6 +82,13 @@ export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence,
   });
 }
 
+/** Appends `m` unless it is there already (`pushed` holds what `out` holds). A function, not a closure per sentence. */
+function pushOnce(out: EntityMention[], pushed: Set<EntityMention>, m: EntityMention): void {
+  if (pushed.has(m)) return;
+  pushed.add(m);
+  out.push(m);
+}
+
 /**
  * Each tagged span keeps the tagger's type, with the rules' canonical name and reason where they
  * agree on span and type; products and events stay the rules' (they are MISC to the tagger). A rule
@@ -96,15 +103,6 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
   const taken = new Set<EntityMention>();
   // Sets, not scans of `out`: a 1 MB run of names is one sentence with thousands of them.
   const pushed = new Set<EntityMention>();
-  const push = (m: EntityMention) => {
-    if (pushed.has(m)) return;
-    pushed.add(m);
-    out.push(m);
-  };
-  const take = (m: EntityMention, chosen: EntityMention) => {
-    taken.add(m);
-    push(chosen);
-  };
   for (const t of tagged) {
     while (r < rules.length && rules[r].end <= t.start) r++;
     const overlapping: EntityMention[] = [];
@@ -115,7 +113,11 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
     // "Croat Alen Boksic", "Jennifer Garner Won the Oscar"); after a title, the rules know a person's name.
     const inside = overlapping.filter((m) => m.start >= t.start && m.end <= t.end);
     if (overlapping.some((m) => m.reason === 'follows a title') || (t.type === 'person' && inside.length >= 2 && inside.some((m) => m.type !== 'person')) || nationalityBeforePerson(inside)) {
-      for (const m of overlapping) if (!taken.has(m)) take(m, { ...m, learned: true });
+      for (const m of overlapping) {
+        if (taken.has(m)) continue;
+        taken.add(m);
+        pushOnce(out, pushed, { ...m, learned: true });
+      }
       continue;
     }
     let chosen: EntityMention = t;
@@ -135,20 +137,18 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
       if ((same && (t.type === 'other' || m.canonical !== undefined || sureProduct(m, tableLine)) && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && (m.type === 'event' || (m.type === t.type && m.reason.startsWith('ends in'))))) [chosen, from] = [{ ...m, learned: true }, m];
       else if (same && m.type === t.type) [chosen, from] = [{ ...m, confidence: Math.max(m.confidence, t.confidence), learned: true }, m];
     }
-    if (from) take(from, chosen);
-    else push(chosen);
+    if (from) taken.add(from);
+    pushOnce(out, pushed, chosen);
   }
   // A rule name the tagger missed stays a candidate: it counts only as another mention of a name found elsewhere ("Lei" after "Lei Jun").
   // Whether a rule mention overlaps a chosen one: binary search over the chosen, sorted by start, with the furthest end so far.
   const chosen = [...out].sort((a, b) => a.start - b.start);
   const furthest: number[] = [];
   for (const o of chosen) furthest.push(Math.max(o.end, furthest[furthest.length - 1] ?? -1));
-  const overlapsChosen = (m: EntityMention) => {
-    const lo = firstStartingAt(chosen, m.end);
-    return lo > 0 && furthest[lo - 1] > m.start;
-  };
   for (const m of rules) {
-    if (taken.has(m) || overlapsChosen(m)) continue;
+    if (taken.has(m)) continue;
+    const lo = firstStartingAt(chosen, m.end);
+    if (lo > 0 && furthest[lo - 1] > m.start) continue;
     // A name before a speech verb ("Jun said") is a speaker whatever the tagger thought.
     out.push(sureProduct(m, tableLine) || m.reason === 'speaker' ? m : { ...m, fallback: true });
   }

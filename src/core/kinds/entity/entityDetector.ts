@@ -307,7 +307,6 @@ export class EntityDetector {
     const end = last.start + lastText.length;
     const text = sentence.text.slice(start - sentence.start, end - sentence.start);
     if (/^\d/.test(text) || text.length < 2) return undefined;
-    const typed = (type: EntityType, confidence: number, reason: string) => mentionOf(start, end, text, sentenceInitial, type, confidence, reason);
 
     const known = this.gazetteer.lookup(text);
     if (known) {
@@ -315,7 +314,7 @@ export class EntityDetector {
       if (known.generated) mention.generatedName = true;
       return mention;
     }
-    if (run.afterTitle) return typed('person', 0.9, 'follows a title');
+    if (run.afterTitle) return mentionOf(start, end, text, sentenceInitial, 'person', 0.9, 'follows a title');
 
     const words = text.split(/\s+/);
     // A lone common word ("Every", "With") is capitalised for reasons other than being a name.
@@ -324,26 +323,26 @@ export class EntityDetector {
     const ofAt = words.indexOf('of');
     const head = bare(words[ofAt > 0 ? ofAt - 1 : words.length - 1]).toLowerCase();
     if (isClubName(words)) {
-      return typed('organisation', 0.8, 'club name');
+      return mentionOf(start, end, text, sentenceInitial, 'organisation', 0.8, 'club name');
     }
-    if (words.length > 1 && EVENT_HEADS.has(head)) return typed('event', 0.8, `ends in "${head}"`);
-    if (words.length > 1 && ORGANISATION_HEADS.has(head)) return typed('organisation', 0.8, `ends in "${head}"`);
-    if (words.length > 1 && PLACE_HEADS.has(head)) return typed('place', 0.7, `ends in "${head}"`);
+    if (words.length > 1 && EVENT_HEADS.has(head)) return mentionOf(start, end, text, sentenceInitial, 'event', 0.8, `ends in "${head}"`);
+    if (words.length > 1 && ORGANISATION_HEADS.has(head)) return mentionOf(start, end, text, sentenceInitial, 'organisation', 0.8, `ends in "${head}"`);
+    if (words.length > 1 && PLACE_HEADS.has(head)) return mentionOf(start, end, text, sentenceInitial, 'place', 0.7, `ends in "${head}"`);
 
     const firstKnown = this.gazetteer.lookup(words[0]);
     let hasModel = false;
     for (let k = 1; k < words.length && !hasModel; k++) hasModel = MODEL_NUMBER.test(words[k]) || PRODUCT_TAILS.has(words[k].toLowerCase());
     if ((words.length > 1 && (hasModel || ALNUM_NAME.test(words[words.length - 1]))) || (words.length === 1 && (ALNUM_NAME.test(text) || CAMEL.test(text)))) {
-      return typed('product', 0.7, 'model name');
+      return mentionOf(start, end, text, sentenceInitial, 'product', 0.7, 'model name');
     }
-    if (firstKnown?.type === 'product') return typed('product', 0.8, `a ${firstKnown.canonical} model`);
+    if (firstKnown?.type === 'product') return mentionOf(start, end, text, sentenceInitial, 'product', 0.8, `a ${firstKnown.canonical} model`);
     // "Google Pixel", "Samsung Galaxy": a maker, then a product the gazetteer knows.
     const secondKnown = words.length === 2 && firstKnown?.type === 'organisation' ? this.gazetteer.lookup(words[1]) : undefined;
-    if (secondKnown?.type === 'product') return typed('product', 0.8, `a ${secondKnown.canonical} model`);
+    if (secondKnown?.type === 'product') return mentionOf(start, end, text, sentenceInitial, 'product', 0.8, `a ${secondKnown.canonical} model`);
 
     // "C. Spearman", "K.J. Matthew", "A. Curts Cooke": initials before a surname.
     if (words.length >= 2 && INITIALS.test(words[0]) && !firstKnown && words.slice(1).every((w) => /^\p{Lu}[\p{Ll}'’-]/u.test(w))) {
-      return typed('person', 0.8, 'initials and a surname');
+      return mentionOf(start, end, text, sentenceInitial, 'person', 0.8, 'initials and a surname');
     }
     // Tokens are in text order: found by binary search, not a scan of the sentence per name.
     const all = sentence.tokens;
@@ -354,14 +353,14 @@ export class EntityDetector {
     const speaks = next !== undefined && SPEECH_VERBS.has(next.text.toLowerCase());
     const saidBy = prev !== undefined && /^(?:said|says|told)$/i.test(prev.text);
     const personShape = words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w));
-    if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text) && speaks && !firstKnown) return typed('person', 0.6, 'speaker');
-    if (personShape && (speaks || saidBy)) return typed('person', 0.8, 'speaker');
+    if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text) && speaks && !firstKnown) return mentionOf(start, end, text, sentenceInitial, 'person', 0.6, 'speaker');
+    if (personShape && (speaks || saidBy)) return mentionOf(start, end, text, sentenceInitial, 'person', 0.8, 'speaker');
     if (words.length >= 2 && words.length <= 4 && FIRST_NAMES.has(words[0].toLowerCase()) && /^\p{Lu}/u.test(words[words.length - 1])) {
-      return typed('person', 0.75, 'starts with a given name');
+      return mentionOf(start, end, text, sentenceInitial, 'person', 0.75, 'starts with a given name');
     }
     // "WTO", "FBI": an unknown acronym is most often an organisation.
-    if (words.length === 1 && /^[A-Z]{2,5}$/.test(text)) return typed('organisation', 0.5, 'acronym');
-    if (personShape && !firstKnown) return typed('person', 0.55, 'shape of a full name');
-    return typed('other', 0.4, 'capitalised name');
+    if (words.length === 1 && /^[A-Z]{2,5}$/.test(text)) return mentionOf(start, end, text, sentenceInitial, 'organisation', 0.5, 'acronym');
+    if (personShape && !firstKnown) return mentionOf(start, end, text, sentenceInitial, 'person', 0.55, 'shape of a full name');
+    return mentionOf(start, end, text, sentenceInitial, 'other', 0.4, 'capitalised name');
   }
 }
