@@ -97,7 +97,9 @@ export class Gazetteer {
   }
 
   lookup(name: string): GazetteerEntry | undefined {
-    const exact = this.byName.get(name) ?? this.byName.get(name.replace(/^the /i, ''));
+    // Only a name opening with "t"/"T" can lose a "the ": no second lookup of the same name for the rest.
+    const c = name.charCodeAt(0);
+    const exact = this.byName.get(name) ?? (c === 116 || c === 84 ? this.byName.get(name.replace(/^the /i, '')) : undefined);
     if (exact) return exact;
     // Generated names are lower case; only a capitalised form is taken as one of them.
     if (!startsUpperCase(name)) return undefined;
