@@ -5,6 +5,7 @@ import { DateDetector } from './kinds/date/dateDetector';
 import { MAX_CLAIM_LENGTH } from './kinds/claim/claimDetector';
 import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKind, RegionSpan } from './model';
 import { compareFindings, DEFAULT_ANALYSIS_OPTIONS } from './model';
+import { assignFindingIds } from './findingIds';
 import { createParagraphProcessor } from './pipeline/processor';
 import { segmentBlocks, type Block } from './text/blocks';
 import { paragraphPieces } from './text/pieces';
@@ -106,10 +107,11 @@ export class Analyzer {
     }
 
     this.lastStats = stats;
-    for (const f of [...findings, ...repeats]) f.id = `${f.kind}:${f.start}:${f.end}`;
     findings.sort(compareFindings);
+    repeats.sort(compareFindings);
+    assignFindingIds(mergeSorted(findings, repeats));
     assignCommenters(findings, regions);
-    assignCommenters(repeats.sort(compareFindings), regions);
+    assignCommenters(repeats, regions);
     return {
       findings,
       regions,
@@ -152,6 +154,16 @@ function regionSpans(blocks: readonly Block[]): RegionSpan[] {
     else if (s.region !== 'comment-meta') next = undefined;
   }
   return spans;
+}
+
+/** Two lists sorted by compareFindings as one. */
+function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  if (!b.length) return a as Finding[];
+  const out: Finding[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && compareFindings(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!);
+  return out;
 }
 
 /** Each finding in a comment gets its block's commenter; one pass, both lists in text order. */

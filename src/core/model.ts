@@ -116,7 +116,7 @@ export interface QuotationInfo {
 }
 
 export interface Finding {
-  /** Stable within one analysis: `${kind}:${start}:${end}`. */
+  /** Unique within a source and kept across edits elsewhere: kind, a hash of the text, an ordinal (findingIds.ts). */
   id: string;
   kind: FindingKind;
   start: number;

@@ -5,6 +5,7 @@ import type { Annotation, Sidecar, TextQuoteTarget } from './tags/annotation';
 import { QuoteAnchorer, type Anchor } from './tags/anchoring';
 import { makeQuoteTarget, sameQuoteTarget, sha256Hex } from './tags/quoteSelector';
 import { compareFindings } from './model';
+import { placeKey, taggedOnlyId } from './findingIds';
 
 export interface TaggedFinding extends Finding {
   annotation?: Annotation;
@@ -80,8 +81,9 @@ export function attachTags(
   /** The source's regions, for tags on text no finding covers. */
   regions?: readonly RegionSpan[],
 ): TaggedFindings {
-  const byKey = new Map(findings.map((f) => [f.id, { ...f } as TaggedFinding]));
-  const spare = new Map(unflagged.map((f) => [f.id, f]));
+  // By place: a tag is matched to the finding where it is anchored.
+  const byKey = new Map(findings.map((f) => [placeKey(f.kind, f.start, f.end), { ...f } as TaggedFinding]));
+  const spare = new Map(unflagged.map((f) => [placeKey(f.kind, f.start, f.end), f]));
   const orphans: Annotation[] = [];
   const duplicates: TaggedFindings['duplicates'] = [];
   const annotations = sidecar?.annotations ?? [];
@@ -93,18 +95,19 @@ export function attachTags(
       orphans.push(annotation);
       continue;
     }
-    const id = `${annotation.kind}:${anchor.start}:${anchor.end}`;
-    const finding = byKey.get(id);
+    const place = placeKey(annotation.kind, anchor.start, anchor.end);
+    const finding = byKey.get(place);
     if (finding && !finding.annotation) {
       finding.annotation = annotation;
       finding.anchor = anchor;
-    } else if (!finding && spare.has(id)) {
-      byKey.set(id, { ...spare.get(id)!, annotation, anchor });
+    } else if (!finding && spare.has(place)) {
+      byKey.set(place, { ...spare.get(place)!, annotation, anchor });
     } else if (!finding) {
       // A tag on text the analysis did not flag: it takes its block's region.
       const block = regions ? regionAt(regions, anchor.start) : undefined;
-      byKey.set(id, {
-        id, kind: annotation.kind, start: anchor.start, end: anchor.end, text: text.slice(anchor.start, anchor.end), region: block?.region ?? 'body',
+      const words = text.slice(anchor.start, anchor.end);
+      byKey.set(place, {
+        id: taggedOnlyId(annotation.kind, words, annotation.id), kind: annotation.kind, start: anchor.start, end: anchor.end, text: words, region: block?.region ?? 'body',
         ...(block?.commenter ? { commenter: block.commenter } : {}), score: 0, cues: [], annotation, anchor,
       });
     } else {

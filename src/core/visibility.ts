@@ -1,6 +1,7 @@
 // What of a source's findings is shown: the regions the user chose, minus what they dismissed (in
 // the sidecar or the workspace's ignore file). A tagged finding is always shown, whatever its region
 // or dismissal: nothing the user has tagged goes out of sight.
+import { placeKey } from './findingIds';
 import type { Region } from './model';
 import type { Anchor } from './tags/anchoring';
 import { DISMISSED_KIND, type Dismissal } from './tags/annotation';
@@ -39,7 +40,7 @@ export function applyVisibility(
   const anchors = new Map(tagged.anchors);
   const dismissals: VisibleFindings['dismissals'] = [];
   const dismissalOrphans: Dismissal[] = [];
-  const hiddenIds = new Set<string>();
+  const hiddenPlaces = new Set<string>();
   const names = new Set(options.ignoredNames ?? []);
   for (const d of dismissalList) {
     const anchor = anchored.get(d.id);
@@ -51,11 +52,11 @@ export function applyVisibility(
     if (d.kind === 'ignore-name' && d.name) names.add(d.name.toLowerCase());
     anchors.set(d.id, anchor);
     dismissals.push({ dismissal: d, anchor });
-    hiddenIds.add(`${DISMISSED_KIND[d.kind]}:${anchor.start}:${anchor.end}`);
+    hiddenPlaces.add(placeKey(DISMISSED_KIND[d.kind], anchor.start, anchor.end));
   }
 
   const isDismissed = (f: TaggedFinding) =>
-    hiddenIds.has(f.id) || (f.kind === 'entity' && (names.has(f.text.toLowerCase()) || (f.entity !== undefined && names.has(f.entity.key))));
+    hiddenPlaces.has(placeKey(f.kind, f.start, f.end)) || (f.kind === 'entity' && (names.has(f.text.toLowerCase()) || (f.entity !== undefined && names.has(f.entity.key))));
   let dismissed = 0;
   let hiddenByRegion = 0;
   const findings: TaggedFinding[] = [];

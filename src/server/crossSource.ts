@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Location, Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { ClaimLink, Conflict, CorpusIndex, EntityGroup, QuotationsOfSpeaker, Span } from '../core/corpus';
+import { compareConflicts } from '../core/corpus/conflicts';
 
 const MAX_LINKED_CLAIMS = 2_000;
 
@@ -89,7 +90,7 @@ export async function buildCrossSourceView(
   for (const l of links.values()) for (const x of l) for (const c of x.conflicts) found.set(c.id, c);
   for (const c of corpus.titleConflicts(uri)) found.set(c.id, c);
   for (const c of corpus.speakerConflicts(uri)) found.set(c.id, c);
-  const conflicts = [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const conflicts = [...found.values()].sort(compareConflicts);
   for (const c of conflicts) for (const s of c.sides) label(s.sourceId);
   const entities = new Map<string, EntityGroup>();
   for (const m of digest.entities) {

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
 import type { Conflict } from '../core/corpus';
@@ -34,8 +34,28 @@ function lineBreakIn(text: string, from = 0, to = text.length): number {
   return at < 0 ? -1 : from + at;
 }
 
+/**
+ * A source's finding diagnostics of its last publish by finding id (`before`), and those of the
+ * publish being built (`now`). Ids hold no offsets (core/findingIds.ts), so after an edit most
+ * findings keep theirs; one whose diagnostic still shows the same (range, severity, code, message)
+ * gets the very object it had, and the writer does not encode it again (slicedWriter.ts). Diagnostics
+ * are never changed once built.
+ */
+export interface DiagnosticReuse {
+  readonly before: ReadonlyMap<string, Diagnostic>;
+  readonly now: Map<string, Diagnostic>;
+}
+
+const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
+
+/** Whether `d` shows what `fresh` at `range` would. */
+function showsSame(d: Diagnostic, fresh: Omit<Diagnostic, 'range'>, range: Range): boolean {
+  return samePosition(d.range.start, range.start) && samePosition(d.range.end, range.end)
+    && d.severity === fresh.severity && d.code === fresh.code && d.message === fresh.message;
+}
+
 /** The one place findings become diagnostics. */
-export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
+export function toDiagnostics(doc: TextDocument, state: SourceState, reuse?: DiagnosticReuse): Diagnostic[] {
   const out: Diagnostic[] = [];
   const lineEnd = lineBreakIn(state.text);
   const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: lineEnd < 0 ? state.text.length : lineEnd } };
@@ -82,7 +102,12 @@ export function toDiagnostics(doc: TextDocument, state: SourceState): Diagnostic
   const context = `${l10n.t('Claim')}\u0000${JSON.stringify(state.analysis?.reference ?? null)}`;
   for (const f of state.tagged.findings) {
     const d = findingDiagnostic(f, state, context);
-    if (d) out.push({ ...d, range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) } });
+    if (!d) continue;
+    const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
+    const before = reuse?.before.get(f.id);
+    const diagnostic = before && showsSame(before, d, range) ? before : { ...d, range };
+    reuse?.now.set(f.id, diagnostic);
+    out.push(diagnostic);
   }
   out.push(...conflictDiagnostics(doc, state));
   return out;

@@ -6,8 +6,8 @@
 // the others cross as they are.
 //
 // "Moved" has one meaning on both sides: every number under a key `start` or `end`, at any depth,
-// is the previous one plus the shift, and an id of the form `${kind}:${start}:${end}` follows its
-// finding; everything else is equal, keys in the same order. A nested offset that does not move
+// is the previous one plus the shift; everything else is equal (ids too: they hold no offsets, see
+// core/findingIds.ts), keys in the same order. A nested offset that does not move
 // (a sidecar's stored target) makes the finding differ, so it is sent as it is: never wrong, only
 // less saved.
 
@@ -20,7 +20,6 @@ export interface FindingsDelta<T> {
 }
 
 interface Positioned {
-  id?: string;
   kind?: string;
   start: number;
   end: number;
@@ -28,8 +27,6 @@ interface Positioned {
 
 /** Where an item is looked for among the previous ones: its span (moved back by `shift`) and kind. */
 const placeOf = (f: Positioned, shift = 0) => `${f.start - shift}:${f.end - shift}:${f.kind ?? ''}`;
-
-const idOf = (f: Positioned) => `${f.kind}:${f.start}:${f.end}`;
 
 /** Length of the common prefix and of the common suffix (not overlapping it) of two texts. */
 export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
@@ -68,11 +65,6 @@ function sameMoved(now: unknown, before: unknown, shift: number, key: string | u
   for (const k in a) {
     if (i >= n || keys[i] !== k) return false;
     i++;
-    if (depth === 0 && k === 'id' && shift !== 0 && b.id === idOf(b as unknown as Positioned)) {
-      // An id made of the finding's offsets follows it (as `moved` rebuilds it).
-      if (a.id !== idOf(a as unknown as Positioned)) return false;
-      continue;
-    }
     if (!sameMoved(a[k], b[k], shift, k, depth + 1)) return false;
   }
   return i === n;
@@ -100,14 +92,12 @@ function copyMoved(x: unknown, shift: number, key: string | undefined): unknown 
   return out;
 }
 
-/** `before` moved by `shift`: a copy with every `start`/`end` number moved and an offset id rebuilt; `before` itself when the shift is 0. */
+/** `before` moved by `shift`: a copy with every `start`/`end` number moved; `before` itself when the shift is 0. */
 export function moved<T>(before: T, shift: number): T {
   if (shift === 0) return before;
-  const out = copyMoved(before, shift, undefined) as Positioned;
-  const b = before as unknown as Positioned;
-  if (typeof b.id === 'string' && b.id === idOf(b)) out.id = idOf(out);
-  origins.set(out, sameContentAs(b));
-  return out as unknown as T;
+  const out = copyMoved(before, shift, undefined) as object;
+  origins.set(out, sameContentAs(before as object));
+  return out as T;
 }
 
 /**

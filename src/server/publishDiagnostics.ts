@@ -1,7 +1,8 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { notifyClient } from './clientGone';
 import { slicedDiagnostics } from './slicedDiagnostics';
+import { SLICE_ITEMS } from './slices';
 import type { SourceState } from './sourceState';
 
 /** The one place diagnostics are sent: a source's, after each analysis or change of what other sources say; none once it closes. */
@@ -9,6 +10,8 @@ export class DiagnosticsPublisher {
   /** The latest publish begun per source: one built over several turns of the event loop must not overtake a newer one. */
   private readonly latest = new Map<string, number>();
   private next = 0;
+  /** Each open source's finding diagnostics as last sent, by finding id: the next publish reuses those that did not change. */
+  private readonly sent = new Map<string, Map<string, Diagnostic>>();
 
   constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>) {}
 
@@ -18,10 +21,12 @@ export class DiagnosticsPublisher {
     if (!doc || doc.version !== state.version) return;
     const mine = ++this.next;
     this.latest.set(state.uri, mine);
-    const diagnostics = await slicedDiagnostics(doc, state);
+    const reuse = { before: this.sent.get(state.uri) ?? new Map<string, Diagnostic>(), now: new Map<string, Diagnostic>() };
+    const diagnostics = await slicedDiagnostics(doc, state, SLICE_ITEMS, reuse);
     if (this.latest.get(state.uri) !== mine) return;
     this.latest.delete(state.uri);
     if (this.documents.get(state.uri) !== doc || doc.version !== state.version) return;
+    this.sent.set(state.uri, reuse.now);
     try {
       await this.connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics });
     } catch {
@@ -31,6 +36,7 @@ export class DiagnosticsPublisher {
 
   clear(uri: string): void {
     this.latest.delete(uri);
+    this.sent.delete(uri);
     notifyClient(() => this.connection.sendDiagnostics({ uri, diagnostics: [] }));
   }
 }

@@ -5,16 +5,16 @@
 // (test/server/slicedDiagnostics.test.ts checks that against toDiagnostics).
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { toDiagnostics } from './diagnostics';
+import { toDiagnostics, type DiagnosticReuse } from './diagnostics';
 import { countSlice, SLICE_ITEMS, yieldToLoop } from './slices';
 import type { SourceState } from './sourceState';
 
-/** Diagnostics of `state`, as toDiagnostics gives them, yielding to the event loop every `size` findings. */
-export async function slicedDiagnostics(doc: TextDocument, state: SourceState, size = SLICE_ITEMS): Promise<Diagnostic[]> {
+/** Diagnostics of `state`, as toDiagnostics gives them (reusing those of `reuse`), yielding to the event loop every `size` findings. */
+export async function slicedDiagnostics(doc: TextDocument, state: SourceState, size = SLICE_ITEMS, reuse?: DiagnosticReuse): Promise<Diagnostic[]> {
   const { findings } = state.tagged;
   if (findings.length <= size) {
     countSlice(findings.length);
-    return toDiagnostics(doc, state);
+    return toDiagnostics(doc, state, reuse);
   }
   // What comes before the findings (the source's notes, sidecar problems, orphans, duplicates), then
   // the findings a slice at a time, then what comes after them (conflicts with other sources).
@@ -31,7 +31,7 @@ export async function slicedDiagnostics(doc: TextDocument, state: SourceState, s
   for (let from = 0; from < findings.length; from += size) {
     await yieldToLoop();
     const slice = findings.slice(from, from + size);
-    for (const d of toDiagnostics(doc, { ...findingsOnly, tagged: { ...findingsOnly.tagged, findings: slice } })) out.push(d);
+    for (const d of toDiagnostics(doc, { ...findingsOnly, tagged: { ...findingsOnly.tagged, findings: slice } }, reuse)) out.push(d);
     countSlice(slice.length);
   }
   await yieldToLoop();

@@ -48,7 +48,7 @@ describe('sourcemark analyze', () => {
 
     // Every region but page boilerplate: what the analyser finds by default.
     const core = new Analyzer().analyze(text, { referenceDate: '2018-03-10' }).findings;
-    expect(report.findings.map((f: { kind: string; start: number; end: number }) => `${f.kind}:${f.start}:${f.end}`)).toEqual(core.map((f) => f.id));
+    expect(report.findings.map((f: { kind: string; start: number; end: number }) => `${f.kind}:${f.start}:${f.end}`)).toEqual(core.map((f) => `${f.kind}:${f.start}:${f.end}`));
 
     const person = report.findings.find((f: { text: string }) => f.text === 'Wang Xian');
     expect(person).toMatchObject({ kind: 'entity', type: 'person', entity: { canonical: 'Wang Xian', mentions: 2 }, tag: null, line: 7 });

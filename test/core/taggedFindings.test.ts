@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import type { Finding, FindingKind, TagStatus } from '../../src/core/model';
+import { taggedOnlyId } from '../../src/core/findingIds';
 import { attachTags, rebaseSidecar } from '../../src/core/taggedFindings';
 import type { Annotation, Sidecar } from '../../src/core/tags/annotation';
 import { makeQuoteTarget, sha256Hex } from '../../src/core/tags/quoteSelector';
@@ -103,7 +104,7 @@ describe('attachTags', () => {
     expect(tagged.findings).toHaveLength(findings.length + 1);
     const synthetic = tagged.findings.find((f) => f.annotation?.id === 'a_gone')!;
     expect(synthetic).toEqual({
-      id: `claim:${tag.target.start}:${tag.target.end}`,
+      id: taggedOnlyId('claim', 'negotiating with AT&T', tag.id),
       kind: 'claim',
       start: tag.target.start,
       end: tag.target.end,

@@ -30,9 +30,9 @@ function check(text: string): void {
     expect(f.end, f.id).toBeGreaterThan(f.start);
     expect(f.end, f.id).toBeLessThanOrEqual(text.length);
     expect(text.slice(f.start, f.end), f.id).toBe(f.text);
-    expect(f.id).toBe(`${f.kind}:${f.start}:${f.end}`);
     for (const c of f.cues) expect(text.slice(c.start, c.end), `${f.id} cue`).toBe(c.text);
   }
+  expect(new Set([...result.findings, ...(result.repeats ?? [])].map((f) => f.id)).size).toBe(result.findings.length + (result.repeats?.length ?? 0));
   for (let i = 1; i < result.findings.length; i++) expect(compareFindings(result.findings[i - 1]!, result.findings[i]!)).toBeLessThanOrEqual(0);
   for (const n of result.notes ?? []) expect(0 <= n.start && n.start < n.end && n.end <= text.length).toBe(true);
   const digest = digestSource(text, analysed);

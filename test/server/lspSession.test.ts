@@ -160,6 +160,26 @@ describe('language server over in-process LSP streams', () => {
     expect(restoredClaim.range).toEqual(claim.range);
   });
 
+  it('keeps finding ids over an edit above, so a quick fix still finds the diagnostic the editor shows', async () => {
+    const { ws, client } = await session();
+    const file = ws.path(XIAOMI_US);
+    const text = read(file);
+    const uri = await client.open(file, text);
+    const claim = claimDiagnostic(text, await client.waitForDiagnostics(uri, (d) => d.length > 0), FOURTH_LARGEST);
+    expect(claim.range.start.line).toBeGreaterThan(0);
+    // A word typed into the title, above the claim, shifts every offset after it.
+    await client.change(uri, [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } }, text: ' really' }]);
+    const edited = `${text.slice(0, 6)} really${text.slice(6)}`;
+    const after = await client.waitForDiagnostics(uri, (d) => d.length > 0);
+    const moved = claimDiagnostic(edited, after, FOURTH_LARGEST);
+    expect(moved).toEqual(claim);
+    // The editor still shows the diagnostic of before the edit (same id): the quick fixes name it.
+    const actions = await client.codeActions(uri, { start: claim.range.start, end: claim.range.start }, [claim]);
+    const verify = actions.find((a) => a.title === 'Tag as verified (claim)');
+    expect(verify?.diagnostics).toEqual([claim]);
+    expect(verify?.isPreferred).toBe(true);
+  });
+
   it('re-tags, adds a note shown in hover, and clears a tag on purpose', async () => {
     const { ws, client } = await session();
     const file = ws.path(XIAOMI_US);

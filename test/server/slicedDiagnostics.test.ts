@@ -67,6 +67,32 @@ describe('slicedDiagnostics', () => {
     expect(await slicedDiagnostics(doc, skipped, 5)).toEqual(toDiagnostics(doc, skipped));
   });
 
+  it('reuses the diagnostic of each finding that shows the same after an edit above it, and builds the others anew', async () => {
+    const at = text.indexOf(' ', text.indexOf('\n\n') + 2);
+    const edited = `${text.slice(0, at)} really${text.slice(at)}`;
+    const [before, after] = await Promise.all([text, edited].map((t) => loadState(new Analyzer(0), { uri: URI, version: 1, settings, text: t, sidecar: { state: 'missing' } })));
+    const [doc, editedDoc] = [text, edited].map((t) => TextDocument.create(URI, 'plaintext', 1, t));
+    const first = { before: new Map(), now: new Map() };
+    const shown = await slicedDiagnostics(doc!, before!, 5, first);
+    const second = { before: first.now, now: new Map() };
+    const next = await slicedDiagnostics(editedDoc!, after!, 5, second);
+    // What a publish without reuse gives, whatever was reused.
+    expect(next).toEqual(toDiagnostics(editedDoc!, after!));
+    const previous = new Map(shown.map((d) => [JSON.stringify(d), d]));
+    let reused = 0;
+    for (const d of next) {
+      const same = previous.get(JSON.stringify(d));
+      if (same && d.data) {
+        expect(d).toBe(same);
+        reused++;
+      } else expect(shown).not.toContain(d);
+    }
+    // Only the findings of the edited line after the edit, and those the edit changed, are new.
+    const line = editedDoc!.positionAt(at).line;
+    expect(next.filter((d) => !previous.has(JSON.stringify(d))).every((d) => d.range.end.line === line || d.range.start.line === line)).toBe(true);
+    expect(reused).toBeGreaterThan(next.length / 2);
+  });
+
   it('lets the event loop run between slices', async () => {
     const state = await taggedState();
     const doc = TextDocument.create(URI, 'plaintext', 1, text);

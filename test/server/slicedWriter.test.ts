@@ -3,7 +3,7 @@
 // being encoded goes out first; every other message keeps its order.
 import { PassThrough } from 'node:stream';
 import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SlicedStreamWriter } from '../../src/server/slicedWriter';
 
 const publish = (n: number, uri = 'file:///a.txt') => ({
@@ -48,6 +48,26 @@ describe('SlicedStreamWriter', () => {
     await Promise.all([big, after, answer]);
     await until(3);
     expect(got.map(label)).toEqual(['answer 7', 'textDocument/publishDiagnostics file:///a.txt', 'textDocument/publishDiagnostics file:///b.txt']);
+  });
+
+  it('encodes each diagnostic once: a later publish of the same objects encodes only the new ones, and is exact', async () => {
+    const { stream, got, until } = wire();
+    const writer = new SlicedStreamWriter(stream, 100, 1000);
+    const first = publish(3000);
+    await writer.write(first as Message);
+    const fresh = { range: { start: { line: 9, character: 1 }, end: { line: 9, character: 2 } }, message: 'new', code: 'y' };
+    const second = { ...first, params: { ...first.params, version: 4, diagnostics: [...first.params.diagnostics.slice(0, 1500), fresh, ...first.params.diagnostics.slice(1501)] } };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await writer.write(second as Message);
+      const items = new Set<unknown>(second.params.diagnostics);
+      const encodedItems = stringify.mock.calls.map((c) => c[0]).filter((x) => items.has(x) || Array.isArray(x));
+      expect(encodedItems).toEqual([fresh]);
+    } finally {
+      stringify.mockRestore();
+    }
+    await until(2);
+    expect(got[1]).toEqual(second);
   });
 
   it('keeps the order of answers and notifications when nothing large is being encoded', async () => {

@@ -41,6 +41,22 @@ function conflictId(kind: ConflictKind, a: ConflictSide, b: ConflictSide): strin
   return `${kind}:${a.sourceId}#${a.findingId}|${b.sourceId}#${b.findingId}`;
 }
 
+/**
+ * The order conflicts are listed in: by kind, then their sides' sources and places in reading order
+ * (not by id: finding ids are hashes of the text, core/findingIds.ts).
+ */
+export function compareConflicts(a: Conflict, b: Conflict): number {
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  for (let i = 0; i < 2; i++) {
+    const x = a.sides[i]!;
+    const y = b.sides[i]!;
+    if (x.sourceId !== y.sourceId) return x.sourceId < y.sourceId ? -1 : 1;
+    const d = x.span.start - y.span.start || x.span.end - y.span.end || x.focus.start - y.focus.start || x.focus.end - y.focus.end;
+    if (d) return d;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Orders the sides by source id then finding, so each conflict is found once with one id. */
 function makeConflict(kind: ConflictKind, subject: string, a: ConflictSide, b: ConflictSide): Conflict {
   const [x, y] = a.sourceId < b.sourceId || (a.sourceId === b.sourceId && a.findingId <= b.findingId) ? [a, b] : [b, a];

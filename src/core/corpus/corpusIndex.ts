@@ -1,6 +1,6 @@
 import type { SourceAnalysis } from '../sourceAnalysis';
 import { ClaimRegistry, DEFAULT_MATCH_THRESHOLD, isDated, type ClaimMatch, type GroupLookup } from './claimMatching';
-import { claimConflicts, mayConflict, titleConflicts, type Conflict, type RoleHolder } from './conflicts';
+import { claimConflicts, compareConflicts, mayConflict, titleConflicts, type Conflict, type RoleHolder } from './conflicts';
 import { digestSource } from './digest';
 import { EntityRegistry, type EntityGroup } from './entityIdentity';
 import { indexQuotationsInSteps, type QuotationIndex, type QuotationsOfSpeaker } from './quotations';
@@ -294,7 +294,7 @@ export class CorpusIndex {
 
   // ---- Conflicts -----------------------------------------------------------------------------
 
-  /** Conflicts one side of which is in `sourceId`, or every conflict of the workspace; sorted by id. */
+  /** Conflicts one side of which is in `sourceId`, or every conflict of the workspace; in compareConflicts order. */
   conflicts(sourceId?: string): Conflict[] {
     this.settle();
     const ids = sourceId ? (this.digests.has(sourceId) ? [sourceId] : []) : this.sourceIds();
@@ -309,7 +309,7 @@ export class CorpusIndex {
       for (const c of this.titleConflictsOf(id, digest)) found.set(c.id, c);
     }
     for (const c of this.quotations().conflicts) if (!sourceId || c.sides.some((s) => s.sourceId === sourceId)) found.set(c.id, c);
-    return [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...found.values()].sort(compareConflicts);
   }
 
   /** People given a title anywhere, by workspace entity, in source order; rebuilt after a change. */
@@ -428,7 +428,7 @@ export class CorpusIndex {
         }
       }
     }
-    this.frameCache = [...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.frameCache = [...found.values()].sort(compareConflicts);
     return this.frameCache;
   }
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../src/core/analyzer';
 import { CorpusIndex, formatTimelineMarkdown, type Conflict } from '../../../src/core/corpus';
+import { compareConflicts } from '../../../src/core/corpus/conflicts';
 import { analyzeSource } from '../../../src/core/sourceAnalysis';
 import { REFERENCE_DATE, sampleCorpus, type SampleCorpus } from './sampleCorpus';
 
@@ -135,7 +136,7 @@ describe('conflicts between sources', () => {
       }
       for (const c of corpus.index.titleConflicts(id)) exhaustive.set(c.id, c);
     }
-    expect(conflicts.map((c) => c.id)).toEqual([...exhaustive.keys()].sort());
+    expect(conflicts.map((c) => c.id)).toEqual([...exhaustive.values()].sort(compareConflicts).map((c) => c.id));
     expect(conflicts).toEqual(conflicts.map((c) => exhaustive.get(c.id)));
     expect(conflicts.some((c) => c.kind === 'time-frame')).toBe(true);
   });
