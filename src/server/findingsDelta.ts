@@ -11,6 +11,10 @@
 // (a sidecar's stored target) makes the finding differ, so it is sent as it is: never wrong, only
 // less saved.
 
+import { commonEnds } from '../core/text/commonEnds';
+
+export { commonEnds };
+
 /** The previous findings' indexes (−1: the next of the literal list) and, per finding, whether it moved. */
 export interface FindingsDelta<T> {
   from: Int32Array;
@@ -30,16 +34,6 @@ interface Positioned {
 const placeOf = (f: Positioned, shift = 0) => `${f.start - shift}:${f.end - shift}:${f.kind ?? ''}`;
 
 const idOf = (f: Positioned) => `${f.kind}:${f.start}:${f.end}`;
-
-/** Length of the common prefix and of the common suffix (not overlapping it) of two texts. */
-export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
-  const max = Math.min(a.length, b.length);
-  let prefix = 0;
-  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  return { prefix, suffix };
-}
 
 const PROTO = Object.prototype;
 
