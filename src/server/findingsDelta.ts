@@ -108,8 +108,12 @@ export function moved<T>(before: T, shift: number): T {
  * were or moved by the edit between the two texts. Any list of items with a span (findings, region
  * spans); the order is kept, whatever it is.
  */
-export function findingsDelta<T extends Positioned>(previousText: string, previous: readonly T[], text: string, findings: readonly T[]): FindingsDelta<T> {
-  const { prefix, suffix } = commonEnds(previousText, text);
+export function findingsDelta<T extends Positioned>(
+  previousText: string, previous: readonly T[], text: string, findings: readonly T[],
+  /** commonEnds(previousText, text), when the caller has it (one scan of 1 MB for several lists). */
+  ends = commonEnds(previousText, text),
+): FindingsDelta<T> {
+  const { prefix, suffix } = ends;
   const shift = text.length - previousText.length;
   // Text from here on is the previous text's from (here − shift) on.
   const movedFrom = text.length - suffix;
