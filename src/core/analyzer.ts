@@ -8,6 +8,7 @@ import { compareFindings, DEFAULT_ANALYSIS_OPTIONS } from './model';
 import { assignFindingIds } from './findingIds';
 import { createParagraphProcessor } from './pipeline/processor';
 import { segmentBlocks, type Block } from './text/blocks';
+import { commonEnds } from './text/commonEnds';
 import { paragraphPieces } from './text/pieces';
 import { findPublicationDate } from './text/publicationDate';
 
@@ -31,6 +32,12 @@ export class Analyzer {
   private readonly dates = new DateDetector();
   private readonly cache = new Map<string, Data>();
   lastStats: AnalyzerStats = { paragraphs: 0, cacheHits: 0 };
+  /**
+   * The last text analysed and its paragraphs by start: after an edit, a paragraph wholly before or
+   * after the changed text is this one's (same text, region, commenter and reference date), found
+   * without building its cache key, which copied and hashed the whole text on every keystroke.
+   */
+  private last?: { text: string; pieces: Map<number, { end: number; key: string; data: Data }> };
   /**
    * Called before each paragraph: a budget set by the caller may throw to stop a long analysis
    * (the paragraphs analysed so far stay cached).
@@ -79,13 +86,23 @@ export class Analyzer {
     const paragraphs: AnalysedParagraph[] = [];
     const notes: AnalysisNote[] = [];
     const regions = regionSpans(blocks);
+    const unchanged = this.unchangedSince(text);
+    const pieces = new Map<number, { end: number; key: string; data: Data }>();
+    this.last = undefined; // until this analysis is whole (a budget may stop it)
     for (const block of blocks) {
       if (block.region === 'boilerplate' && !opts.analyseBoilerplate) continue;
       let unscored = 0;
       for (const piece of paragraphPieces(block)) {
         this.checkpoint?.();
         stats.paragraphs++;
-        const data = this.paragraph(piece, reference.date, stats);
+        const context = contextKey(piece, reference.date);
+        const before = unchanged(piece);
+        let data: Data;
+        if (before && before.key === context) {
+          stats.cacheHits++;
+          data = before.data;
+        } else data = this.paragraph(piece, reference.date, stats);
+        pieces.set(piece.start, { end: piece.end, key: context, data });
         unscored += data.unscored ?? 0;
         paragraphs.push({ start: piece.start, region: piece.region, data });
       }
@@ -107,6 +124,7 @@ export class Analyzer {
     }
 
     this.lastStats = stats;
+    this.last = { text, pieces };
     findings.sort(compareFindings);
     repeats.sort(compareFindings);
     assignFindingIds(mergeSorted(findings, repeats));
@@ -122,8 +140,26 @@ export class Analyzer {
     };
   }
 
+  /**
+   * For a paragraph of `text`, the last analysis's paragraph of the same text at the same place
+   * (moved by the edit's length if after it), when it lies wholly outside the changed text.
+   */
+  private unchangedSince(text: string): (piece: Block) => { key: string; data: Data } | undefined {
+    const last = this.last;
+    if (!last) return () => undefined;
+    const { prefix, suffix } = commonEnds(last.text, text);
+    const shift = text.length - last.text.length;
+    const after = text.length - suffix;
+    return (piece) => {
+      const from = piece.end <= prefix ? piece.start : piece.start >= after ? piece.start - shift : -1;
+      if (from < 0) return undefined;
+      const before = last.pieces.get(from);
+      return before && before.end === piece.end - (from === piece.start ? 0 : shift) ? before : undefined;
+    };
+  }
+
   private paragraph(block: Block, referenceDate: string | undefined, stats: AnalyzerStats): Data {
-    const key = `${block.region}\u0000${block.commenter ?? ''}\u0000${referenceDate ?? ''}\u0000${block.text}`;
+    const key = `${contextKey(block, referenceDate)}\u0000${block.text}`;
     const cached = this.cache.get(key);
     if (cached) {
       stats.cacheHits++;
@@ -139,6 +175,9 @@ export class Analyzer {
   }
 }
 
+
+/** What a paragraph's analysis depends on besides its text. */
+const contextKey = (block: Block, referenceDate: string | undefined) => `${block.region}\u0000${block.commenter ?? ''}\u0000${referenceDate ?? ''}`;
 
 /**
  * The blocks as region spans. A thread's header and metadata lines name the commenter of the comment

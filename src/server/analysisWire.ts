@@ -10,7 +10,7 @@ import type { Finding, RegionSpan } from '../core/model';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
 import type { VisibleFindings } from '../core/visibility';
-import { findingsDelta, moved, type FindingsDelta } from './findingsDelta';
+import { commonEnds, findingsDelta, moved, type FindingsDelta } from './findingsDelta';
 import { countSlice, inSlices, SLICE_ITEMS, yieldToLoop } from './slices';
 
 export interface WireAnalysis {
@@ -47,9 +47,10 @@ interface Head {
 
 const TAG_KEYS = new Set(['annotation', 'anchor']);
 
-/** Whether `tagged` is `f` copied, with at most a tag and its anchor added (attachTags makes such copies). */
+/** Whether `tagged` is `f`, or `f` copied with at most a tag and its anchor added (attachTags makes such copies). */
 function copyOf(f: Finding, tagged: TaggedFinding | undefined): boolean {
   if (!tagged || 'annotation' in f || 'anchor' in f) return false;
+  if (tagged === f) return true; // untagged: attachTags shares it
   let keys = 0;
   for (const k in f) {
     if ((f as unknown as Record<string, unknown>)[k] !== (tagged as unknown as Record<string, unknown>)[k]) return false;
@@ -75,8 +76,10 @@ export interface WireBase {
 }
 
 /** A list as a delta against the base's (the items not among them, in slices, and where the others are). */
-function listDelta<T extends { start: number; end: number }>(base: WireBase, previous: readonly T[], text: string, items: readonly T[], size: number): { slices: Uint8Array[]; delta: ListDelta } {
-  const { literal, ...delta } = findingsDelta(base.text, previous, text, items);
+function listDelta<T extends { start: number; end: number }>(
+  base: WireBase, previous: readonly T[], text: string, items: readonly T[], size: number, ends: { prefix: number; suffix: number },
+): { slices: Uint8Array[]; delta: ListDelta } {
+  const { literal, ...delta } = findingsDelta(base.text, previous, text, items, ends);
   return { slices: serialiseSlices(literal, size), delta };
 }
 
@@ -119,9 +122,10 @@ export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS, base?: Wire
   };
   const against = text === undefined ? undefined : base;
   const wire: WireAnalysis = { slice: size, head: new Uint8Array(0), tagged: [], literal: [] };
+  const ends = against ? commonEnds(against.text, text!) : { prefix: 0, suffix: 0 };
   if (against) {
     wire.base = against.seq;
-    const d = listDelta(against, against.analysed.tagged.findings, text!, tagged.findings, size);
+    const d = listDelta(against, against.analysed.tagged.findings, text!, tagged.findings, size, ends);
     wire.tagged = d.slices;
     wire.taggedDelta = d.delta;
   } else wire.tagged = serialiseSlices(tagged.findings, size);
@@ -133,7 +137,7 @@ export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS, base?: Wire
       // A 1 MB source has some 9,000 region spans: moved by an edit like the findings.
       const { regions, ...others } = rest;
       head.analysis = others as typeof rest;
-      const d = listDelta(against!, previous.regions, text!, regions, size);
+      const d = listDelta(against!, previous.regions, text!, regions, size, ends);
       wire.regions = d.slices;
       wire.regionsDelta = d.delta;
     }
@@ -148,7 +152,7 @@ export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS, base?: Wire
     });
     wire.literal = serialiseSlices(literal, size);
     if (repeats && previous?.repeats) {
-      const d = listDelta(against!, previous.repeats, text!, repeats, size);
+      const d = listDelta(against!, previous.repeats, text!, repeats, size, ends);
       wire.repeats = d.slices;
       wire.repeatsDelta = d.delta;
     } else if (repeats) wire.repeats = serialiseSlices(repeats, size);

@@ -135,8 +135,9 @@ export class CrossSourceFeatures implements Feature {
     // event loop): indexing it and updating views takes a moment.
     this.toIndex.set(state, () => {
       if (this.shuttingDown || this.ctx.sources.get(state.uri) !== state) return;
-      this.workspace.upsertOpen(state.uri, state.text, state, state.settings);
-      this.schedule(previous ? 300 : 0);
+      // A long source's digest comes once edits pause, and the views follow it: not on every keystroke.
+      const later = this.workspace.upsertOpen(state.uri, state.text, state, state.settings, { now: !previous });
+      if (!later || !previous) this.schedule(previous ? 300 : 0);
     });
   }
 
@@ -144,9 +145,23 @@ export class CrossSourceFeatures implements Feature {
   private readonly toIndex = new WeakMap<SourceState, () => void>();
 
   private published(state: SourceState): void {
+    if (this.toIndex.has(state)) setImmediate(() => this.index(state));
+  }
+
+  /** Indexes the open source's analysis, once. */
+  private index(state: SourceState): void {
     const index = this.toIndex.get(state);
     this.toIndex.delete(state);
-    if (index) setImmediate(index);
+    index?.();
+  }
+
+  /**
+   * The open sources' latest analyses in the corpus, their digests made now rather than once edits
+   * pause: for a request that reads the corpus.
+   */
+  private async indexCurrent(): Promise<void> {
+    for (const state of [...this.ctx.sources.all()]) this.index(state);
+    await this.workspace.openDigestsNow();
   }
 
   filesChanged(changes: readonly FileEvent[]): void {
@@ -173,15 +188,21 @@ export class CrossSourceFeatures implements Feature {
     const { connection, sources } = this.ctx;
     const corpus = this.workspace.corpus;
     const ready = (uri: string) => sources.ready(uri);
-    connection.onReferences((p) => {
+    // Requests that read the corpus have it current first: the open sources' digests wait for edits to pause.
+    connection.onReferences(async (p) => {
+      await this.indexCurrent();
       const r = ready(p.textDocument.uri);
       return r ? referencesAt(corpus, r.state, r.doc.offsetAt(p.position)) : [];
     });
-    connection.onDefinition((p) => {
+    connection.onDefinition(async (p) => {
+      await this.indexCurrent();
       const r = ready(p.textDocument.uri);
       return r ? definitionAt(corpus, r.state, r.doc.offsetAt(p.position)) : null;
     });
-    connection.onWorkspaceSymbol((p) => workspaceSymbols(corpus, p.query));
+    connection.onWorkspaceSymbol(async (p) => {
+      await this.indexCurrent();
+      return workspaceSymbols(corpus, p.query);
+    });
     connection.onDocumentSymbol((p) => {
       const r = ready(p.textDocument.uri);
       return r ? documentSymbols(r.doc, r.state) : [];
@@ -190,12 +211,16 @@ export class CrossSourceFeatures implements Feature {
       const r = ready(p.textDocument.uri);
       return r ? codeLenses(r.doc, r.state) : [];
     });
-    connection.onRequest(TimelineRequest, (p) => timelineResponse(corpus, this.folders, this.workspace.status.scanning, p?.includeComments ?? false));
+    connection.onRequest(TimelineRequest, async (p) => {
+      await this.indexCurrent();
+      return timelineResponse(corpus, this.folders, this.workspace.status.scanning, p?.includeComments ?? false);
+    });
     // For tests and benchmarks: with `wait`, answers once indexing and linking have settled.
     connection.onRequest(IndexStatusRequest, async (p) => {
       if (p?.wait) {
         await this.indexing;
         await this.workspace.whenIdle();
+        await this.indexCurrent();
         await this.workspace.corpusSettled();
         this.schedule(0);
         await new Promise((r) => setTimeout(r, 5));

@@ -11,6 +11,10 @@
 // (a sidecar's stored target) makes the finding differ, so it is sent as it is: never wrong, only
 // less saved.
 
+import { commonEnds } from '../core/text/commonEnds';
+
+export { commonEnds };
+
 /** The previous findings' indexes (−1: the next of the literal list) and, per finding, whether it moved. */
 export interface FindingsDelta<T> {
   from: Int32Array;
@@ -25,19 +29,6 @@ interface Positioned {
   end: number;
 }
 
-/** Where an item is looked for among the previous ones: its span (moved back by `shift`) and kind. */
-const placeOf = (f: Positioned, shift = 0) => `${f.start - shift}:${f.end - shift}:${f.kind ?? ''}`;
-
-/** Length of the common prefix and of the common suffix (not overlapping it) of two texts. */
-export function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
-  const max = Math.min(a.length, b.length);
-  let prefix = 0;
-  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  return { prefix, suffix };
-}
-
 const PROTO = Object.prototype;
 
 /** Keys of the `before` object at each depth, reused: comparing 50,000 findings allocates no key lists. */
@@ -49,6 +40,8 @@ function sameMoved(now: unknown, before: unknown, shift: number, key: string | u
     return typeof before === 'number' && (shift !== 0 && (key === 'start' || key === 'end') ? now === before + shift : now === before);
   }
   if (typeof now !== 'object' || now === null || typeof before !== 'object' || before === null) return now === before;
+  // One object (a paragraph's cached hedges, say): the same unless offsets in it had to move.
+  if (now === before && shift === 0) return true;
   if (Array.isArray(now)) {
     if (!Array.isArray(before) || now.length !== before.length) return false;
     for (let i = 0; i < now.length; i++) if (!sameMoved(now[i], before[i], shift, undefined, depth + 1)) return false;
@@ -105,16 +98,34 @@ export function moved<T>(before: T, shift: number): T {
  * were or moved by the edit between the two texts. Any list of items with a span (findings, region
  * spans); the order is kept, whatever it is.
  */
-export function findingsDelta<T extends Positioned>(previousText: string, previous: readonly T[], text: string, findings: readonly T[]): FindingsDelta<T> {
-  const { prefix, suffix } = commonEnds(previousText, text);
+export function findingsDelta<T extends Positioned>(
+  previousText: string, previous: readonly T[], text: string, findings: readonly T[],
+  /** commonEnds(previousText, text), when the caller has it (one scan of 1 MB for several lists). */
+  ends = commonEnds(previousText, text),
+): FindingsDelta<T> {
+  const { prefix, suffix } = ends;
   const shift = text.length - previousText.length;
   // Text from here on is the previous text's from (here − shift) on.
   const movedFrom = text.length - suffix;
-  const byPlace = new Map<string, number>();
-  previous.forEach((f, i) => {
-    const place = placeOf(f);
-    if (!byPlace.has(place)) byPlace.set(place, i);
-  });
+  // The previous items by start, those of one start chained in list order: no place string made per item.
+  const firstAt = new Map<number, number>();
+  const lastAt = new Map<number, number>();
+  const nextAt = new Int32Array(previous.length).fill(-1);
+  for (let i = 0; i < previous.length; i++) {
+    const start = previous[i]!.start;
+    const last = lastAt.get(start);
+    if (last === undefined) firstAt.set(start, i);
+    else nextAt[last] = i;
+    lastAt.set(start, i);
+  }
+  /** The first previous item at this place (span and kind), as a map by place would give it. */
+  const atPlace = (start: number, end: number, kind: string | undefined): number | undefined => {
+    for (let j = firstAt.get(start) ?? -1; j >= 0; j = nextAt[j]!) {
+      const p = previous[j]!;
+      if (p.end === end && (p.kind ?? '') === (kind ?? '')) return j;
+    }
+    return undefined;
+  };
   const from = new Int32Array(findings.length);
   const movedFlags = new Uint8Array(findings.length);
   const literal: T[] = [];
@@ -123,7 +134,7 @@ export function findingsDelta<T extends Positioned>(previousText: string, previo
     // A finding wholly after the edit moved with it; any other is looked for where it is (a
     // finding before the edit, or one the document pass changed in place).
     const s = shift !== 0 && f.start >= movedFrom && f.start >= prefix ? shift : 0;
-    const j = byPlace.get(placeOf(f, s));
+    const j = atPlace(f.start - s, f.end - s, f.kind);
     if (j !== undefined && sameMoved(f, previous[j], s, undefined, 0)) {
       from[i] = j;
       movedFlags[i] = s ? 1 : 0;

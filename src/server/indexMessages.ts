@@ -17,8 +17,6 @@ export interface AnalyseJob {
   tracked?: ReadonlyMap<string, Span>;
   /** Processor time the analysis may use, in ms (workBudget.ts); over it the worker stops and says so. */
   budgetMs?: number;
-  /** Make the source's cross-source digest after answering, and post it as a DigestMessage with this id (openDigests.ts). */
-  digest?: { id: number; uri: string };
   /**
    * This analysis's number (`seq`) and that of the latest one of the source the main thread holds
    * (`base`): the worker then sends the findings as a delta against it, if it still has it too.
@@ -27,13 +25,19 @@ export interface AnalyseJob {
 }
 
 /**
- * The digest of an analysed long open source, posted after the AnalyseReply; 'superseded' when
- * another analysis of the same source came in meanwhile (its digest follows that one instead).
+ * Make the cross-source digest of a long open source's analysis `seq` (the worker holds it, see
+ * AnalyseJob.delta), asked once edits pause (openDigests.ts).
  */
-export type DigestMessage = { digestOf: number; digest: WireDigest } | { digestOf: number; superseded: true } | { digestOf: number; error: string };
+export interface DigestJob {
+  uri: string;
+  seq: number;
+}
+
+/** The digest; 'superseded' when the worker has analysed the source again since (that one's digest is the one to ask for). */
+export type DigestReply = { id: number; digest: WireDigest } | { id: number; superseded: true } | { id: number; error: string };
 
 /** A task as the worker receives it, with the id its answer carries. */
-export type WorkerRequest = (IndexTask | { analyse: AnalyseJob }) & { id: number };
+export type WorkerRequest = (IndexTask | { analyse: AnalyseJob } | { digest: DigestJob }) & { id: number };
 
 /** The answer to an AnalyseJob: the analysis, or the processor time used when it ran over its budget, or an error. */
 export type AnalyseReply = { id: number; analysed: WireAnalysis } | { id: number; overBudgetMs: number } | { id: number; error: string };

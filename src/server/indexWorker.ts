@@ -8,9 +8,8 @@ import { closedFindings } from './closedFindings';
 import { digestCacheFromEnv } from '../core/corpus/digestCache';
 import { indexSourceFile, type IndexCache } from './indexJob';
 import { digestSource } from '../core/corpus';
-import type { SourceAnalysis } from '../core/sourceAnalysis';
 import { digestToWire, toWire, type WireBase } from './analysisWire';
-import type { AnalyseJob, AnalyseReply, DigestMessage, WorkerRequest, WorkerResponse } from './indexMessages';
+import type { AnalyseReply, DigestJob, DigestReply, WorkerRequest, WorkerResponse } from './indexMessages';
 import { OverBudgetError, workBudget } from './workBudget';
 
 // Workspace files rarely share paragraphs, so a small cache is enough (page furniture repeats);
@@ -45,33 +44,22 @@ function remember(uri: string, base: WireBase): void {
   if (sent.size > SENT_SOURCES) sent.delete(sent.keys().next().value!);
 }
 
-/** The latest analysis asked for each long open source: an older one's digest is not worth making. */
-const latestAnalysis = new Map<string, number>();
-
 /**
- * Makes the digest of an analysed open source once the answer is posted and the messages already
- * waiting are handled: a newer analysis of the same source among them makes this one superseded.
+ * The digest of an open source's analysis `seq`, asked once edits pause: only the latest analysis
+ * of the source is worth a digest (a newer one's follows instead).
  */
-function digestLater(job: AnalyseJob, analysed: SourceAnalysis): void {
-  const want = job.digest;
-  if (!want) return;
-  setImmediate(() => {
-    const postDigest = (m: DigestMessage) => parentPort!.postMessage(m);
-    if (latestAnalysis.get(want.uri) !== want.id) return postDigest({ digestOf: want.id, superseded: true });
-    latestAnalysis.delete(want.uri);
-    try {
-      postDigest({ digestOf: want.id, digest: digestToWire(digestSource(job.text, analysed)) });
-    } catch (e) {
-      postDigest({ digestOf: want.id, error: (e as Error).message });
-    }
-  });
+function digestOpen(job: DigestJob): DigestReply {
+  const list = sent.get(job.uri);
+  const held = list?.find((b) => b.seq === job.seq);
+  if (!held) return { id: 0, error: 'that analysis is no longer held' };
+  if (list![list!.length - 1] !== held) return { id: 0, superseded: true };
+  return { id: 0, digest: digestToWire(digestSource(held.text, held.analysed)) };
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {
   if ('analyse' in request) {
     const { id, analyse: job } = request;
     const analyzer = (openAnalyzer ??= new Analyzer());
-    if (job.digest) latestAnalysis.set(job.digest.uri, job.digest.id);
     if (job.budgetMs !== undefined) analyzer.checkpoint = workBudget(job.budgetMs).checkpoint;
     try {
       const analysed = analyzeSource(analyzer, job.text, job.sidecar, job.options, job.tracked);
@@ -79,13 +67,20 @@ parentPort?.on('message', (request: WorkerRequest) => {
       const base = want?.base === undefined ? undefined : sent.get(want.uri)?.find((b) => b.seq === want.base);
       parentPort!.postMessage({ id, analysed: toWire(analysed, undefined, base, job.text) } satisfies AnalyseReply);
       if (want) remember(want.uri, { seq: want.seq, text: job.text, analysed });
-      digestLater(job, analysed);
     } catch (e) {
-      if (job.digest) parentPort!.postMessage({ digestOf: job.digest.id, error: 'not analysed' } satisfies DigestMessage);
       if (e instanceof OverBudgetError) parentPort!.postMessage({ id, overBudgetMs: e.usedMs } satisfies AnalyseReply);
       else parentPort!.postMessage({ id, error: (e as Error).message } satisfies AnalyseReply);
     } finally {
       analyzer.checkpoint = undefined;
+    }
+    return;
+  }
+  if ('digest' in request) {
+    const { id, digest: job } = request;
+    try {
+      parentPort!.postMessage({ ...digestOpen(job), id } satisfies DigestReply);
+    } catch (e) {
+      parentPort!.postMessage({ id, error: (e as Error).message } satisfies DigestReply);
     }
     return;
   }

@@ -17,13 +17,18 @@ import { applyVisibility } from '../core/visibility';
 import { WorkerPool } from '../core/workerPool';
 import type { SourceDigest } from '../core/corpus';
 import { digestFromWire, fromWire } from './analysisWire';
-import type { AnalyseJob, AnalyseReply, DigestMessage } from './indexMessages';
+import type { AnalyseJob, AnalyseReply, DigestJob, DigestReply } from './indexMessages';
 import { digestComing } from './openDigests';
 
 /** Sources at least this long (UTF-16 units) are analysed in the worker: ~50–100 ms of analysis on the main thread. */
 export const OFF_THREAD_CHARS = 64 * 1024;
 /** Processor time over which an analysis is stopped and the source reported as too complex (1 MB of any shape takes under 10 s). */
 export const ANALYSIS_BUDGET_MS = 60_000;
+/**
+ * How long after its analysis, with no newer one begun, a long open source's digest is made: while
+ * the user types it would be out of date before it was in the index (openDigests.ts).
+ */
+export const DIGEST_IDLE_MS = 1000;
 /** Wall-clock time after which a worker that has not answered is ended, whatever the load: ten times the budget, at least 10 minutes. */
 export const backstopMs = (budgetMs: number) => Math.max(10 * budgetMs, 600_000);
 
@@ -35,22 +40,23 @@ export interface OpenAnalysisOptions {
   /** Wall-clock backstop (SOURCEMARK_ANALYSIS_BACKSTOP_MS, else backstopMs(budgetMs)). */
   backstopMs?: number;
   minChars?: number;
+  /** How long edits must pause before a digest is made (DIGEST_IDLE_MS). */
+  digestIdleMs?: number;
   log: (message: string) => void;
 }
 
 type Analyse = (...args: Parameters<typeof analyzeSource>) => Promise<SourceAnalysis>;
 
 export class OpenAnalysis {
-  private pool?: WorkerPool<{ analyse: AnalyseJob }, AnalyseReply>;
+  private pool?: WorkerPool<{ analyse: AnalyseJob } | { digest: DigestJob }, AnalyseReply | DigestReply>;
   /** Sources being analysed in the worker, with how many analyses of each are under way. */
   private readonly running = new Map<string, number>();
   private readonly script?: string;
   private readonly budgetMs: number;
   private readonly backstopMs: number;
   private readonly minChars: number;
-  /** Digests the worker will post after its answers (openDigests.ts), by id. */
-  private readonly digests = new Map<number, (digest: SourceDigest | 'superseded' | undefined) => void>();
-  private nextDigest = 1;
+  /** The digest waiting for edits to pause, per source: of its latest analysis (`seq`), made when `timer` fires or `now` is called. */
+  private readonly digests = new Map<string, { seq: number; timer?: NodeJS.Timeout; settle: (d: SourceDigest | 'superseded' | undefined) => void; asked: boolean }>();
   /** The last analyses received per source, newest last, by number: the worker sends the next as a delta against one. */
   private readonly held = new Map<string, { seq: number; analysed: SourceAnalysis }[]>();
   private nextSeq = 1;
@@ -79,6 +85,8 @@ export class OpenAnalysis {
   analyseFor(uri: string): Analyse {
     return async (analyzer: Analyzer, text, sidecar, options, tracked) => {
       if (!this.offThread(text.length)) return analyzeSource(analyzer, text, sidecar, options, tracked);
+      // A newer analysis begins: the last one's digest would be out of date at once.
+      this.settleDigest(uri, 'superseded');
       this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
       try {
         return await this.inWorker({ text, ...(sidecar ? { sidecar } : {}), options, ...(tracked ? { tracked } : {}), budgetMs: this.budgetMs }, uri);
@@ -93,32 +101,22 @@ export class OpenAnalysis {
   /** Forgets what was held for a source (closed): its next analysis is sent whole. */
   forget(uri: string): void {
     this.held.delete(uri);
+    this.settleDigest(uri, undefined);
   }
 
   private async inWorker(analyse: AnalyseJob, uri: string, whole = false): Promise<SourceAnalysis> {
-    const script = this.script!;
-    const pool = (this.pool ??= new WorkerPool(() => new Worker(script), 1, {
-      unref: true,
-      onWorkerError: (e) => this.options.log(`Sourcemark analysis worker failed: ${e.stack ?? e.message}`),
-      onOther: (m) => void this.digestArrived(m as DigestMessage),
-    }));
+    const pool = this.workers();
     const held = this.held.get(uri);
     const base = whole ? undefined : held?.[held.length - 1]?.seq;
-    const job: AnalyseJob = { ...analyse, digest: { id: this.nextDigest++, uri }, delta: { uri, seq: this.nextSeq++, ...(base !== undefined ? { base } : {}) } };
-    const digest = new Promise<SourceDigest | 'superseded' | undefined>((resolve) => this.digests.set(job.digest!.id, resolve));
-    const noDigest = () => this.settleDigest(job.digest!.id, undefined);
+    const job: AnalyseJob = { ...analyse, delta: { uri, seq: this.nextSeq++, ...(base !== undefined ? { base } : {}) } };
     let timer: NodeJS.Timeout | undefined;
     const backstop = new Promise<'backstop'>((resolve) => (timer = setTimeout(() => resolve('backstop'), this.backstopMs)));
     let reply: AnalyseReply | 'backstop';
     try {
-      reply = await Promise.race([pool.run({ analyse: job }), backstop]);
-    } catch (e) {
-      noDigest();
-      throw e;
+      reply = (await Promise.race([pool.run({ analyse: job }), backstop])) as AnalyseReply | 'backstop';
     } finally {
       clearTimeout(timer);
     }
-    if (reply === 'backstop' || !('analysed' in reply)) noDigest();
     if (reply === 'backstop') {
       // The worker cannot be interrupted: it goes, and the next long source gets a fresh one.
       if (this.pool === pool) this.pool = undefined;
@@ -132,13 +130,59 @@ export class OpenAnalysis {
     const against = madeAgainst === undefined ? undefined : this.held.get(uri)?.find((h) => h.seq === madeAgainst);
     if (madeAgainst !== undefined && !against) {
       // Closed and opened again meanwhile: what the delta was made against is gone here; ask for it whole.
-      noDigest();
       return this.inWorker(analyse, uri, true);
     }
     const analysed = await fromWire(reply.analysed, against?.analysed);
     this.hold(uri, job.delta!.seq, analysed);
-    digestComing(analysed.tagged, digest);
+    digestComing(analysed.tagged, this.digestOnceIdle(uri, job.delta!.seq), () => this.digestNow(uri));
     return analysed;
+  }
+
+  private workers(): WorkerPool<{ analyse: AnalyseJob } | { digest: DigestJob }, AnalyseReply | DigestReply> {
+    const script = this.script!;
+    return (this.pool ??= new WorkerPool(() => new Worker(script), 1, {
+      unref: true,
+      onWorkerError: (e) => this.options.log(`Sourcemark analysis worker failed: ${e.stack ?? e.message}`),
+    }));
+  }
+
+  /** The digest of analysis `seq` of the source, made once no newer analysis has begun for a while (or when `digestNow` asks). */
+  private digestOnceIdle(uri: string, seq: number): Promise<SourceDigest | 'superseded' | undefined> {
+    this.settleDigest(uri, 'superseded');
+    // A newer analysis is under way (this one is counted too): its digest is the one to make.
+    if ((this.running.get(uri) ?? 0) > 1) return Promise.resolve('superseded');
+    return new Promise((settle) => {
+      const entry: { seq: number; timer?: NodeJS.Timeout; settle: typeof settle; asked: boolean } = { seq, settle, asked: false };
+      entry.timer = setTimeout(() => this.digestNow(uri), this.options.digestIdleMs ?? DIGEST_IDLE_MS);
+      entry.timer.unref?.();
+      this.digests.set(uri, entry);
+    });
+  }
+
+  /** Asks the worker for the waiting digest of the source now. */
+  private digestNow(uri: string): void {
+    const entry = this.digests.get(uri);
+    if (!entry || entry.asked) return;
+    entry.asked = true;
+    clearTimeout(entry.timer);
+    const pool = this.pool;
+    if (!pool) return this.settleDigest(uri, undefined);
+    pool.run({ digest: { uri, seq: entry.seq } }).then(
+      async (reply) => {
+        if (this.digests.get(uri) !== entry) return;
+        if ('digest' in reply) this.settleDigest(uri, await digestFromWire(reply.digest).catch(() => undefined), entry);
+        else this.settleDigest(uri, 'superseded' in reply ? 'superseded' : undefined, entry);
+      },
+      () => this.settleDigest(uri, undefined, entry),
+    );
+  }
+
+  /** Settles the source's waiting digest (only `entry`, when given) and forgets it. */
+  private settleDigest(uri: string, digest: SourceDigest | 'superseded' | undefined, entry = this.digests.get(uri)): void {
+    if (!entry || this.digests.get(uri) !== entry) return;
+    clearTimeout(entry.timer);
+    this.digests.delete(uri);
+    entry.settle(digest);
   }
 
   private hold(uri: string, seq: number, analysed: SourceAnalysis): void {
@@ -149,22 +193,11 @@ export class OpenAnalysis {
     this.held.set(uri, list);
   }
 
-  private async digestArrived(m: DigestMessage): Promise<void> {
-    if (typeof m?.digestOf !== 'number' || !this.digests.has(m.digestOf)) return;
-    if ('digest' in m) this.settleDigest(m.digestOf, await digestFromWire(m.digest).catch(() => undefined));
-    else this.settleDigest(m.digestOf, 'superseded' in m ? 'superseded' : undefined);
-  }
-
-  private settleDigest(id: number, digest: SourceDigest | 'superseded' | undefined): void {
-    this.digests.get(id)?.(digest);
-    this.digests.delete(id);
-  }
-
   dispose(): void {
     void this.pool?.terminate();
     this.pool = undefined;
     this.held.clear();
-    for (const id of [...this.digests.keys()]) this.settleDigest(id, undefined);
+    for (const uri of [...this.digests.keys()]) this.settleDigest(uri, undefined);
   }
 }
 

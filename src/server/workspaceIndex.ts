@@ -150,21 +150,54 @@ export class WorkspaceIndex {
   /**
    * An open document's analysis, from the editor's text. A large one is digested by a worker (which
    * analyses it again, off this thread), so the main thread stays free for hover and diagnostics.
+   * True when its digest comes later (once edits pause, or at once with `now`) and `onChange`
+   * follows when it is in.
    */
-  upsertOpen(uri: string, text: string, analysed: SourceAnalysis, settings: SourcemarkSettings): void {
+  upsertOpen(uri: string, text: string, analysed: SourceAnalysis, settings: SourcemarkSettings, options: { now?: boolean } = {}): boolean {
     const seq = (this.openSeq.get(uri) ?? 0) + 1;
     this.openSeq.set(uri, seq);
     this.queue.delete(uri);
+    this.openComing.delete(uri);
     // A second analysis of a huge open file would double the server's memory: its disk version stays indexed.
-    if (text.length > OPEN_INDEX_LIMIT) return;
+    if (text.length > OPEN_INDEX_LIMIT) return false;
     // Analysed in a worker (openAnalysis.ts), which makes the digest too: it follows the analysis.
     const coming = takeDigest(analysed.tagged);
-    if (!coming) return this.digestOpen(uri, text, analysed, settings, seq);
-    void coming.then((digest) => {
-      if (this.disposed || this.openSeq.get(uri) !== seq || !this.options.isOpen(uri) || digest === 'superseded') return;
-      if (!digest) return this.digestOpen(uri, text, analysed, settings, seq);
-      this.put(uri, digest, () => this.openSeq.get(uri) === seq && this.options.isOpen(uri), () => this.options.onChange('file'));
-    });
+    if (!coming) {
+      this.digestOpen(uri, text, analysed, settings, seq);
+      return false;
+    }
+    const current = () => this.openSeq.get(uri) === seq && this.options.isOpen(uri);
+    const entry = {
+      now: coming.now,
+      settled: coming.digest.then((digest) => {
+        if (this.disposed || !current() || digest === 'superseded') return;
+        if (!digest) return this.digestOpen(uri, text, analysed, settings, seq, () => this.options.onChange('file'));
+        this.put(uri, digest, current, () => this.options.onChange('file'));
+      }).finally(() => {
+        if (this.openComing.get(uri) === entry) this.openComing.delete(uri);
+      }),
+    };
+    this.openComing.set(uri, entry);
+    // Just opened: no edits to wait for.
+    if (options.now) coming.now();
+    return true;
+  }
+
+  /** Digests of open sources that come once edits pause, by source. */
+  private readonly openComing = new Map<string, { now: () => void; settled: Promise<void> }>();
+
+  /**
+   * Has the digests of open sources waiting for edits to pause made now (a request needs the index
+   * current), and settles once they are in the corpus.
+   */
+  async openDigestsNow(): Promise<void> {
+    for (let pending = [...this.openComing.values()]; pending.length; pending = [...this.openComing.values()]) {
+      for (const p of pending) p.now();
+      await Promise.all(pending.map((p) => p.settled));
+      // Entries still here were made meanwhile (a newer analysis): asked in the next round.
+      if (pending.every((p) => [...this.openComing.values()].includes(p))) break;
+    }
+    await this.stepping;
   }
 
   /** Changes of the corpus made in steps, one after another; `queued` of them not done yet. */
@@ -212,13 +245,13 @@ export class WorkspaceIndex {
   }
 
   /** An open source's digest made here: in this thread, or by an index worker analysing it again if it is long. */
-  private digestOpen(uri: string, text: string, analysed: SourceAnalysis, settings: SourcemarkSettings, seq: number): void {
+  private digestOpen(uri: string, text: string, analysed: SourceAnalysis, settings: SourcemarkSettings, seq: number, then?: () => void): void {
     if (text.length > OPEN_INLINE_LIMIT && this.pool) {
       this.queue.set(uri, { ...jobFor(uri, settings), text, openSeq: seq });
       this.pump(() => this.options.onChange('file'));
       return;
     }
-    this.put(uri, digestSource(text, analysed), () => true);
+    this.put(uri, digestSource(text, analysed), () => true, then);
   }
 
   /** Closed without saving: the file on disk is what counts again. */

@@ -54,3 +54,24 @@ describe('incremental analysis', () => {
     );
   });
 });
+
+describe('incremental analysis without a paragraph cache', () => {
+  // Only the last analysis's paragraphs outside the edit are reused (found by place, not by a key made of their text).
+  it.each([samples[0]!, { name: 'generated-24kb.txt', text: generated }])('equals a fresh analysis after random edits, reusing what the edit did not touch: $name', ({ text }) => {
+    const options = { referenceDate: '2018-03-10' };
+    fc.assert(
+      fc.property(fc.array(editArb(5), { minLength: 1, maxLength: 4 }), (edits) => {
+        const warm = new Analyzer(0);
+        let current = text;
+        warm.analyze(current, options);
+        for (const e of edits) {
+          current = applyEdit(current, e);
+          expect(warm.analyze(current, options)).toEqual(new Analyzer(0).analyze(current, options));
+        }
+        // Most paragraphs came from the analysis before.
+        expect(warm.lastStats.cacheHits).toBeGreaterThan(warm.lastStats.paragraphs / 2);
+      }),
+      { numRuns: 5, seed: 0x1e },
+    );
+  });
+});

@@ -30,7 +30,23 @@ describe.runIf(existsSync(INDEX_WORKER))('the digest of a source analysed in the
     const coming = takeDigest(analysed.tagged);
     expect(coming).toBeDefined();
     expect(takeDigest(analysed.tagged)).toBeUndefined(); // taken once
-    expect(await coming).toEqual(digestSource(text, analysed));
+    expect(await coming!.digest).toEqual(digestSource(text, analysed));
+  });
+
+  it('waits for edits to pause: a newer analysis begun drops the last one\'s, and `now` has it made at once', async () => {
+    // Edits never pause here (an hour): only `now` or a newer analysis settles a digest.
+    const analysis = new OpenAnalysis({ script: INDEX_WORKER, minChars: 0, digestIdleMs: 3_600_000, log: () => undefined });
+    cleanups.push(() => analysis.dispose());
+    const analyse = analysis.analyseFor(URI);
+    const first = await analyse(new Analyzer(0), text, undefined, {});
+    const dropped = takeDigest(first.tagged)!;
+    const edited = `${text.slice(0, 200)} notably${text.slice(200)}`;
+    const second = analyse(new Analyzer(0), edited, undefined, {});
+    expect(await dropped.digest).toBe('superseded');
+    const latest = await second;
+    const coming = takeDigest(latest.tagged)!;
+    coming.now();
+    expect(await coming.digest).toEqual(digestSource(edited, latest));
   });
 });
 

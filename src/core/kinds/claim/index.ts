@@ -35,6 +35,14 @@ function sourcemarkClaims() {
   };
 }
 
+/** A candidate's words as compared for repeats, kept with the candidate (a paragraph's are cached between analyses). */
+const comparedWords = new WeakMap<ClaimCandidate, string>();
+function saidAs(c: ClaimCandidate): string {
+  let text = comparedWords.get(c);
+  if (text === undefined) comparedWords.set(c, (text = c.text.replace(/\s+/g, ' ').trim()));
+  return text;
+}
+
 /** Every scored sentence of the source in text order, with its paragraph's index: what the ranker reads. */
 export function claimRows(paragraphs: CollectContext['paragraphs']): RankerRow[] {
   const rows: RankerRow[] = [];
@@ -64,7 +72,7 @@ export const claimKind: FindingKindDefinition<'claim'> = {
         const score = ranked ? ranked[row] : c.score;
         row++;
         if (score < options.claimThreshold) continue;
-        const text = c.text.replace(/\s+/g, ' ').trim();
+        const text = saidAs(c);
         const repeated = said.has(text);
         said.add(text);
         (repeated ? repeats : findings).push({

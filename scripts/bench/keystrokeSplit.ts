@@ -1,0 +1,85 @@
+// Where one keystroke's processor time goes, stage by stage, in one thread: the stages the worker
+// and the main thread run for an edit of a long open source (analysis, the delta to send, taking it
+// in, the diagnostics and their JSON), and apart from them the digest a pause makes. The same
+// generated 1 MB source and seeded one-word edits as the keystroke rows of bench:engine, without
+// LSP, threads or the debounce, so two builds compare on CPU time even on a loaded machine.
+//
+//   node --expose-gc --import tsx scripts/bench/keystrokeSplit.ts [edits=20]
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer } from '../../src/core/analyzer';
+import { digestSource } from '../../src/core/corpus';
+import { analyzeSource } from '../../src/core/sourceAnalysis';
+import { fromWire, toWire } from '../../src/server/analysisWire';
+import { toDiagnostics } from '../../src/server/diagnostics';
+import { analysisOptionsOf, DEFAULT_SETTINGS } from '../../src/server/settings';
+import type { SourceState } from '../../src/server/sourceState';
+import { median, MB, ms, quantile, table } from './format';
+import { poolsFrom, prng, SourceGenerator } from './generate';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
+const SEED = 0x5eed;
+
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function main(): Promise<void> {
+  const edits = Number(process.argv[2] ?? 20);
+  const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8'));
+  let text = new SourceGenerator(poolsFrom(samples), SEED).source(MB);
+  const options = analysisOptionsOf(DEFAULT_SETTINGS);
+  const analyzer = new Analyzer();
+  let analysed = analyzeSource(analyzer, text, undefined, options);
+  let held = await fromWire(toWire(analysed));
+  let seq = 1;
+  const uri = 'file:///bench/generated-1mb.txt';
+  const random = prng(SEED + 7);
+  const stages = ['analysis (worker)', 'delta to send (worker)', 'taking it in (main)', 'diagnostics (main)', 'their JSON (main)', 'edit total', 'digest, once per pause (worker)'] as const;
+  const times = new Map<string, number[]>(stages.map((s) => [s, []]));
+  const add = (stage: (typeof stages)[number], value: number) => times.get(stage)!.push(value);
+  for (let i = 0; i < edits; i++) {
+    const space = text.indexOf(' ', Math.floor(random() * text.length));
+    const offset = space < 0 ? text.indexOf(' ') : space;
+    const previous = { seq, text, analysed };
+    text = `${text.slice(0, offset)} notably${text.slice(offset)}`;
+    (globalThis as { gc?: () => void }).gc?.();
+    const t0 = cpu();
+    analysed = analyzeSource(analyzer, text, undefined, options);
+    const t1 = cpu();
+    const wire = toWire(analysed, undefined, previous, text);
+    const t2 = cpu();
+    held = await fromWire(wire, held);
+    const t3 = cpu();
+    const doc = TextDocument.create(uri, 'plaintext', i + 2, text);
+    const state: SourceState = { uri, version: i + 2, settings: DEFAULT_SETTINGS, text, bom: false, sidecarPath: '', sidecar: { state: 'missing' }, ...held };
+    const diagnostics = toDiagnostics(doc, state);
+    const t4 = cpu();
+    JSON.stringify({ uri, version: i + 2, diagnostics });
+    const t5 = cpu();
+    digestSource(text, analysed);
+    const t6 = cpu();
+    seq++;
+    add('analysis (worker)', t1 - t0);
+    add('delta to send (worker)', t2 - t1);
+    add('taking it in (main)', t3 - t2);
+    add('diagnostics (main)', t4 - t3);
+    add('their JSON (main)', t5 - t4);
+    add('edit total', t5 - t0);
+    add('digest, once per pause (worker)', t6 - t5);
+  }
+  process.stdout.write(`Keystroke split: ${edits} one-word edits of a generated 1 MB source, CPU time per stage in one thread (garbage collection included where it falls); load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
+  process.stdout.write(`${table(['stage', '>p50', '>p95'], stages.map((s) => [s, ms(median(times.get(s)!)), ms(quantile(times.get(s)!, 0.95))]))}\n`);
+}
+
+if (require.main === module) {
+  main().then(() => process.exit(0), (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}
