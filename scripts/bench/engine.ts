@@ -316,8 +316,9 @@ async function indexOnce(dir: string, openName: string, openText: string, counts
       await new Promise((r) => setTimeout(r, 20));
       if (performance.now() - started > 600_000) throw new Error('indexing took over 10 minutes');
     }
-    const result = { ms: performance.now() - started, peakRss: procStatus(child.pid!, 'VmHWM'), cpu: procCpuMs(child.pid!), hovers };
+    const result: { ms: number; countsMs?: number; listings?: number; peakRss?: number; cpu?: number; hovers: number[] } = { ms: performance.now() - started, peakRss: procStatus(child.pid!, 'VmHWM'), cpu: procCpuMs(child.pid!), hovers };
     await listing;
+    Object.assign(result, { countsMs, listings });
     await client.shutdown();
     return result;
   } catch (e) {
