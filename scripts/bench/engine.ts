@@ -24,6 +24,7 @@ import { bytes, int, MB, mbPerSecond, median, ms, quantile, table } from './form
 import { poolsFrom, prng, SourceGenerator, type Pools } from './generate';
 import { collectGarbage, procCpuMs, procStatus } from './memory';
 import { CHECK_HEADERS, checkRows, checkRun } from './checkRuns';
+import { indexOnce } from './indexOnce';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -277,56 +278,6 @@ async function keystrokes(text: string): Promise<void> {
   }
 }
 
-/**
- * initialize → the index's work-done progress end, with a hover every 20 ms on an open sample. With
- * `counts`, also initialize → the first listing of the Sourcemark view (what it asks for when shown)
- * in which no source is still pending: every source's counts, what a user sees of a reopening.
- */
-async function indexOnce(dir: string, openName: string, openText: string, counts = false): Promise<{ ms: number; countsMs?: number; listings?: number; peakRss?: number; cpu?: number; hovers: number[] }> {
-  const server = spawnedServer(SERVER);
-  const { client, child } = server;
-  try {
-    client.settings = { referenceDate: '2018-03-10' };
-    const started = performance.now();
-    await client.initialize(dir);
-    const uri = await client.open(path.join(dir, openName), openText);
-    const diagnostics = await client.waitFor(() => {
-      const d = client.diagnostics.get(uri)?.diagnostics;
-      return d?.length ? d : undefined;
-    }, 'diagnostics', 600_000);
-    const ended = () => client.progress.some((p) => p.kind === 'end');
-    let countsMs: number | undefined;
-    let listings = 0;
-    const listing = counts ? (async () => {
-      while (performance.now() - started < 600_000) {
-        const summary: { sources: { pending?: boolean }[] } = await client.connection.sendRequest('sourcemark/workspaceSummary', {});
-        listings++;
-        if (summary.sources.length > WORKSPACE_SOURCES && !summary.sources.some((x) => x.pending)) {
-          countsMs = performance.now() - started;
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    })() : Promise.resolve();
-    const hovers: number[] = [];
-    for (let i = 0; !ended(); i++) {
-      const t = performance.now();
-      await client.hover(uri, diagnostics[i % diagnostics.length]!.range.start);
-      if (!ended()) hovers.push(performance.now() - t);
-      await new Promise((r) => setTimeout(r, 20));
-      if (performance.now() - started > 600_000) throw new Error('indexing took over 10 minutes');
-    }
-    const result: { ms: number; countsMs?: number; listings?: number; peakRss?: number; cpu?: number; hovers: number[] } = { ms: performance.now() - started, peakRss: procStatus(child.pid!, 'VmHWM'), cpu: procCpuMs(child.pid!), hovers };
-    await listing;
-    Object.assign(result, { countsMs, listings });
-    await client.shutdown();
-    return result;
-  } catch (e) {
-    child.kill();
-    throw new Error(`${(e as Error).message}\nserver stderr:\n${server.stderr()}`);
-  }
-}
-
 /** Files and bytes under `dir` (the index cache's size). */
 function folderSize(dir: string): { files: number; bytes: number } {
   let files = 0;
@@ -356,8 +307,8 @@ async function workspace(pools: Pools): Promise<void> {
     const openName = samples[0]!;
     const openText = readFileSync(path.join(SAMPLES_DIR, openName), 'utf8');
     writeFileSync(path.join(dir, openName), openText);
-    const cold = await indexOnce(dir, openName, openText);
-    const warm = await indexOnce(dir, openName, openText, true);
+    const cold = await indexOnce(SERVER, dir, openName, openText);
+    const warm = await indexOnce(SERVER, dir, openName, openText, WORKSPACE_SOURCES + 1);
     const cached = folderSize(cacheDir);
     out(`   Workspace: ${int(WORKSPACE_SOURCES + 1)} sources (${bytes(size)}), spawned server (${path.relative(process.cwd(), SERVER) || SERVER}), one sample open and hovered every 20 ms while indexing.`);
     const indexRows = [

@@ -21,6 +21,10 @@ const gzipAsync = promisify(gzip);
 const MAGIC = Buffer.from('sourcemark index snapshot 1\n');
 /** A stamp within this of the time it was taken may hide a change made just after (file systems with coarse times): such a source is checked by its hash. */
 const RACY_MS = 2000;
+/** The shortest gzip member (header and trailer). */
+const GZIP_MIN = 18;
+/** Output chunk of one inflation: large, so a batch's output comes back in a few callbacks. */
+const INFLATE_CHUNK = 1024 * 1024;
 
 export interface SnapshotEntry {
   uri: string;
@@ -132,9 +136,24 @@ export async function entryHolds(entry: SnapshotEntry, path: string): Promise<bo
   return sidecar === null ? entry.sidecar === null : entry.sidecar !== null && sidecar[0] === entry.sidecar[0] && sidecar[1] === entry.sidecar[1];
 }
 
-/** The entry's stored JSON, inflated on libuv's threads; undefined when it is not gzip. */
-export function inflateEntry(snapshot: Snapshot, entry: SnapshotEntry): Promise<Buffer | undefined> {
-  return gunzipAsync(entryBytes(snapshot, entry)).catch(() => undefined);
+/**
+ * The entries' stored JSON, inflated on libuv's threads: their gzip members back to back in one
+ * call, cut apart by the sizes their trailers give (zlib checks each member's length and CRC), so the
+ * main thread sees a few callbacks rather than thousands. When that fails, each is inflated alone;
+ * undefined for one that is not gzip.
+ */
+export async function inflateEntries(snapshot: Snapshot, entries: readonly SnapshotEntry[]): Promise<(Buffer | undefined)[]> {
+  const parts = entries.map((e) => entryBytes(snapshot, e));
+  const sizes = parts.map((p) => (p.length >= GZIP_MIN ? p.readUInt32LE(p.length - 4) : -1));
+  const total = sizes.reduce((sum, n) => sum + n, 0);
+  if (sizes.every((n) => n >= 0)) {
+    const all = await gunzipAsync(Buffer.concat(parts), { chunkSize: INFLATE_CHUNK }).catch(() => undefined);
+    if (all && all.length === total) {
+      let at = 0;
+      return sizes.map((n) => all.subarray(at, (at += n)));
+    }
+  }
+  return Promise.all(parts.map((p) => gunzipAsync(p).catch(() => undefined)));
 }
 
 /** The digest in an entry's JSON, or undefined when it cannot be read (the source is then indexed again). */

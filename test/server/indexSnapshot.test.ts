@@ -162,6 +162,12 @@ describe('workspace index snapshot', () => {
       await writeSnapshot(cache, key, sources);
       return readFileSync(file);
     };
+    /** A gzip member with a byte of its compressed data changed: its length in the trailer still holds. */
+    const damaged = (member: Buffer) => {
+      const b = Buffer.from(member);
+      b[Math.floor(b.length / 2)] ^= 0x55;
+      return b;
+    };
     const variants: [string, Buffer, number][] = [
       ['empty', Buffer.alloc(0), 0],
       ['truncated', good.subarray(0, Math.floor(good.length / 2)), 0],
@@ -170,6 +176,7 @@ describe('workspace index snapshot', () => {
       ['a byte of its blob changed', flipped(good.length - 100), 0],
       ['another format', Buffer.concat([Buffer.from('sourcemark index snapshot 9\n'), good.subarray(28)]), 0],
       ['an entry that is not gzip', await withEntry(Buffer.from('not gzip at all')), SOURCES.length],
+      ['an entry whose gzip fails its check (its trailer says the right length)', await withEntry(damaged(snapshot.blob.subarray(entries[0]!.offset, entries[0]!.offset + entries[0]!.length))), SOURCES.length],
       ['an entry of another shape', await withEntry(gzipSync(JSON.stringify({ digest: { version: 1, claims: 'x' }, summary: {} }))), SOURCES.length],
     ];
     for (const [what, bytes, counted] of variants) {
