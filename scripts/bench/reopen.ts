@@ -4,10 +4,11 @@
 // times. Each reopening: initialize → every source's counts in the view's listing, → the index's
 // progress end; server CPU (all threads) and peak RSS; the load average beside each.
 //
-//   npm run build && node --import tsx scripts/bench/reopen.ts [--server PATH]... [--rounds N] [--sources N]
-//   (default: this checkout's dist/server.js only)
+//   npm run build && node --import tsx scripts/bench/reopen.ts [--server PATH]... [--rounds N] [--sources N] [--keep DIR]
+//   (default: this checkout's dist/server.js only). With --keep, the folder and cache are DIR/ws and
+//   DIR/cache and stay: a later run with the same builds skips generating and the first indexes.
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { bytes, median, ms, table } from './format';
@@ -28,11 +29,15 @@ async function main(): Promise<void> {
   const count = Number(argValues('--sources')[0] ?? 2000);
   const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort();
   const pools = poolsFrom(samples.map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8')));
-  const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-reopen-ws-'));
-  const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-reopen-cache-'));
+  const keep = argValues('--keep')[0];
+  const kept = keep !== undefined && existsSync(path.join(keep, 'ws'));
+  const dir = keep ? path.join(keep, 'ws') : mkdtempSync(path.join(tmpdir(), 'sourcemark-reopen-ws-'));
+  const cacheDir = keep ? path.join(keep, 'cache') : mkdtempSync(path.join(tmpdir(), 'sourcemark-reopen-cache-'));
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(cacheDir, { recursive: true });
   process.env.SOURCEMARK_CACHE_DIR = cacheDir;
   try {
-    for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `gen-${String(i).padStart(5, '0')}.txt`), new SourceGenerator(pools, SEED + i).source(5 * 1024));
+    if (!kept) for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `gen-${String(i).padStart(5, '0')}.txt`), new SourceGenerator(pools, SEED + i).source(5 * 1024));
     const openName = samples[0]!;
     const openText = readFileSync(path.join(SAMPLES_DIR, openName), 'utf8');
     writeFileSync(path.join(dir, openName), openText);
@@ -40,9 +45,11 @@ async function main(): Promise<void> {
     const row = (name: string, what: string, r: IndexRun, before: string) =>
       rows.push([name, what, r.countsMs === undefined ? '-' : ms(r.countsMs), ms(r.ms), r.cpu === undefined ? 'n/a' : ms(r.cpu), r.peakRss === undefined ? 'n/a' : bytes(r.peakRss), `${before} → ${load()}`]);
     const names = servers.map((s) => path.relative(process.cwd(), s) || s);
-    for (const [k, server] of servers.entries()) {
-      const before = load();
-      row(names[k]!, 'first index', await indexOnce(server, dir, openName, openText), before);
+    if (!kept) {
+      for (const [k, server] of servers.entries()) {
+        const before = load();
+        row(names[k]!, 'first index', await indexOnce(server, dir, openName, openText), before);
+      }
     }
     const warm = servers.map(() => [] as IndexRun[]);
     for (let round = 0; round < rounds; round++) {
@@ -60,8 +67,10 @@ async function main(): Promise<void> {
       process.stdout.write(`${names[k]}: reopening median counts ${counted.length ? ms(median(counted)) : '-'}, index complete ${ms(median(runs.map((r) => r.ms)))}, CPU ${ms(median(runs.map((r) => r.cpu ?? 0)))}.\n`);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(cacheDir, { recursive: true, force: true });
+    if (!keep) {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   }
 }
 
