@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     writeFileSync(path.join(dir, openName), openText);
     const rows: string[][] = [];
     const row = (name: string, what: string, r: IndexRun, before: string) =>
-      rows.push([name, what, r.countsMs === undefined ? '-' : ms(r.countsMs), ms(r.ms), r.cpu === undefined ? 'n/a' : ms(r.cpu), r.peakRss === undefined ? 'n/a' : bytes(r.peakRss), `${before} → ${load()}`]);
+      rows.push([name, what, r.countsMs === undefined ? '-' : `${ms(r.countsMs)} (listing ${ms(r.listingMs ?? 0)})`, ms(r.ms), r.cpu === undefined ? 'n/a' : ms(r.cpu), r.peakRss === undefined ? 'n/a' : bytes(r.peakRss), `${before} → ${load()}`]);
     const names = servers.map((s) => path.relative(process.cwd(), s) || s);
     if (!kept) {
       for (const [k, server] of servers.entries()) {
