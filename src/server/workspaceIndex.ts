@@ -97,8 +97,9 @@ export class WorkspaceIndex {
   private readonly queue = new Map<string, IndexJob>();
   /** Counts of every closed source indexed, for the Sourcemark view's listing. */
   private readonly summaries = new Map<string, IndexedSummary>();
-  /** Worker threads that analyse sources; undefined: analyse in this thread. */
-  private readonly pool?: WorkerPool<IndexTask, WorkerResponse>;
+  /** Starts the worker threads that analyse sources; undefined: analyse in this thread. */
+  private readonly startPool?: () => WorkerPool<IndexTask, WorkerResponse>;
+  private started?: WorkerPool<IndexTask, WorkerResponse>;
   private inThread?: { analyzer: Analyzer; running: boolean };
   private idleWaiters: (() => void)[] = [];
   private active = 0;
@@ -116,11 +117,20 @@ export class WorkspaceIndex {
     this.cache = options.cache === undefined ? digestCacheFromEnv() : options.cache ?? undefined;
     const count = options.workers ?? (Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : Math.min(2, availableParallelism()));
     if (count > 0 && existsSync(script)) {
-      this.pool = new WorkerPool(() => new Worker(script), count, {
+      this.startPool = () => new WorkerPool(() => new Worker(script), count, {
         unref: true,
         onWorkerError: (e) => options.connection.console.error(`Sourcemark index worker failed: ${e.stack ?? e.message}`),
       });
     }
+  }
+
+  /**
+   * The workers, started when first needed: a workspace reopened from its snapshots needs none until
+   * its index is complete, and starting two (loading the analyser) cost ~1 s of CPU beside it.
+   */
+  private get pool(): WorkerPool<IndexTask, WorkerResponse> | undefined {
+    if (!this.started && this.startPool && !this.disposed) this.started = this.startPool();
+    return this.started;
   }
 
   /**
@@ -189,6 +199,8 @@ export class WorkspaceIndex {
     if (generation !== this.scanGeneration || this.disposed) return;
     await this.saveSnapshots(folders).catch((e: Error) => this.options.connection.console.warn(`Sourcemark could not save the index snapshot: ${e.message}`));
     if (generation !== this.scanGeneration || this.disposed) return;
+    // Ready for what comes next (a source the view expands, a file changed) once the index is complete.
+    void this.pool;
     this.status.scanning = false;
     this.status.finishedAt = performance.now();
     progress.done();
@@ -469,10 +481,11 @@ export class WorkspaceIndex {
     // Nothing more will finish: release whoever waits, and settle what the workers were doing
     // (a view's findings request waits on it).
     for (const w of this.idleWaiters.splice(0)) w();
-    void this.pool?.terminate('the workspace index was shut down');
+    void this.started?.terminate('the workspace index was shut down');
   }
 
   private pump(onResult: (finished: boolean) => void): void {
+    if (!this.queue.size) return;
     const next = (): IndexJob | undefined => {
       const first = this.queue.values().next();
       if (first.done) return undefined;
