@@ -143,7 +143,13 @@ export class Settings {
         this.batch = batch;
         queueMicrotask(() => {
           this.batch = undefined;
-          this.connection.workspace.getConfiguration(batch.map((b) => ({ scopeUri: b.uri, section: 'sourcemark' }))).then(
+          let asked: Promise<unknown[]>;
+          try {
+            asked = this.connection.workspace.getConfiguration(batch.map((b) => ({ scopeUri: b.uri, section: 'sourcemark' })));
+          } catch (e) {
+            asked = Promise.reject(e); // the connection is gone: defaults, as for a refused request
+          }
+          asked.then(
             (values: unknown[]) => batch.forEach((b, i) => b.resolve(Array.isArray(values) ? values[i] : undefined)),
             (e: unknown) => batch.forEach((b) => b.reject(e)),
           );
