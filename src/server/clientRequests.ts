@@ -22,6 +22,8 @@ import { listSources } from './workspaceSources';
 
 /** Paragraphs the closed sources' analyzer keeps: sources rarely share any, but page furniture repeats. */
 const DISK_CACHE_LIMIT = 2_000;
+/** Sources of a listing looked at together (settings, file stamp). */
+const LISTING_BATCH = 64;
 
 /**
  * Requests beyond plain LSP that a client's views use: the findings of one source, a summary of
@@ -114,14 +116,20 @@ export class ClientRequests implements Feature {
     // Open sources outside the folders (a loose file) are listed too.
     const uris = new Set(listing.uris);
     for (const uri of this.ctx.sources.uris()) uris.add(uri);
-    const sources: SourceSummary[] = [];
-    for (const uri of [...uris].sort()) {
-      const open = this.ctx.sources.get(uri);
-      const summary = open ? summaryOf(open) : await this.closedSummary(uri).catch((e: Error) => unreadable(uri, e.message));
-      if (!summary) continue;
-      sources.push(summary);
-      if (!open) this.told.set(uri, JSON.stringify(summary));
+    const sorted = [...uris].sort();
+    const found: (SourceSummary | undefined)[] = [];
+    // A batch of sources at a time: each may wait on its settings (a request to the client, the first
+    // time) and on its file's stamp, so one after another a listing of 2,000 took seconds.
+    for (let from = 0; from < sorted.length; from += LISTING_BATCH) {
+      const batch = sorted.slice(from, from + LISTING_BATCH);
+      found.push(...(await Promise.all(batch.map(async (uri) => {
+        const open = this.ctx.sources.get(uri);
+        const summary = open ? summaryOf(open) : await this.closedSummary(uri).catch((e: Error) => unreadable(uri, e.message));
+        if (summary && !open) this.told.set(uri, JSON.stringify(summary));
+        return summary;
+      }))));
     }
+    const sources = found.filter((s): s is SourceSummary => s !== undefined);
     return { sources, truncated: listing.truncated };
   }
 

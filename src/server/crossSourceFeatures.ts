@@ -75,6 +75,9 @@ export class CrossSourceFeatures implements Feature {
     };
   }
 
+  /** Scans waiting for what comes before them (registering the file watcher). */
+  private scansStarting = 0;
+
   /** Starts indexing the workspace in the background, watching its sources when the client lets us. */
   initialized(): void {
     this.indexing = this.scanLogged(async () => {
@@ -101,7 +104,12 @@ export class CrossSourceFeatures implements Feature {
   /** A scan in the background: a failure (the client gone mid-scan, an unreadable folder) is logged, never unhandled. */
   private async scanLogged(before?: () => Promise<void>): Promise<void> {
     try {
-      await before?.();
+      this.scansStarting++;
+      try {
+        await before?.();
+      } finally {
+        this.scansStarting--;
+      }
       await this.workspace.scan(this.folders);
     } catch (e) {
       this.ctx.connection.console.error(`Sourcemark could not index the workspace: ${(e as Error).stack ?? (e as Error).message}`);
@@ -120,8 +128,9 @@ export class CrossSourceFeatures implements Feature {
 
   /** Have a closed source (re-)indexed, unless it already waits in the queue; `sourceIndexed` follows. */
   requestIndex(uri: string): void {
-    // A scan under way indexes every source of the folders anyway (and links views once, at its end).
-    if (!this.workspace.status.scanning && !this.workspace.isQueued(uri)) void this.workspace.reindex(uri);
+    // A scan under way (or about to start: the view may list sources before it does) indexes every
+    // source of the folders anyway (and links views once, at its end).
+    if (!this.scansStarting && !this.workspace.status.scanning && !this.workspace.isQueued(uri)) void this.workspace.reindex(uri);
   }
 
   /**

@@ -35,7 +35,16 @@ export interface IndexedSummary {
   mtimeMs: number;
   size: number;
   settingsKey: string;
+  /** Kept in the digest cache under this key (then `sidecar` and `stampedAt` are set too): what a workspace snapshot refers to. */
+  cacheKey?: string;
+  /** The sidecar's modification time and size when it was read, null when there was none. */
+  sidecar?: FileStamp | null;
+  /** Date.now() just before the files were looked at: a stamp this close to it may hide a later change (indexSnapshot.ts). */
+  stampedAt?: number;
 }
+
+/** A file's modification time (ms) and size in bytes. */
+export type FileStamp = [mtimeMs: number, size: number];
 
 export interface IndexedSource {
   digest: SourceDigest;
@@ -55,6 +64,7 @@ export function settingsKey(s: SourceOptions): string {
  * over the size limit is not even read.
  */
 export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob, cache?: IndexCache): Promise<IndexedSource> {
+  const stampedAt = Date.now();
   const info = job.text === undefined ? await stat(job.path) : undefined;
   const fileStamp = { mtimeMs: info?.mtimeMs ?? 0, size: info?.size ?? 0, settingsKey: settingsKey(job.options) };
   const limit = job.options.maxFileSizeMB ?? DEFAULT_MAX_FILE_MB;
@@ -70,15 +80,19 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
   let text = job.text;
   let options = job.options;
   let sidecar: SidecarRead | undefined;
+  let snapshotStamp: Pick<IndexedSummary, 'cacheKey' | 'sidecar' | 'stampedAt'> = {};
   if (cache && text === undefined) {
+    // Stamped before reading: a change after the stamp is seen at the next reopening.
+    const sidecarStamp = await stampOf(sidecarPathFor(job.path));
     text = (await readSourceFile(job.path)).text;
     // The workspace's ignore file hides findings too; read here (beside the source only) when the settings do not carry it.
     if (!options.ignoredNames) options = { ...options, ignoredNames: await ignoredNamesFor(dirname(job.path), dirname(job.path)) };
     const sidecarBytes = await readSidecarBytes(job.path);
     if (sidecarBytes !== 'unreadable') {
       key = cache.key([job.path, settingsKey(options), sha256(text), sidecarBytes ? sha256(sidecarBytes) : 'no sidecar']);
+      if (sidecarStamp !== 'unreadable') snapshotStamp = { cacheKey: key, sidecar: sidecarStamp, stampedAt };
       const known = cache.get(key);
-      if (known) return { digest: known.digest, summary: { ...known.summary, ...fileStamp } };
+      if (known) return { digest: known.digest, summary: { ...known.summary, ...fileStamp, ...snapshotStamp } };
       // Analysed with the very bytes the key was made of: a sidecar saved meanwhile is not filed under the old key.
       sidecar = sidecarFromBytes(sidecarBytes);
     }
@@ -89,7 +103,17 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
   const counts = countFindings(analysed.tagged);
   // A source with a problem is not kept: the message names paths and is in the session's language.
   if (cache && key && !problem) cache.set(key, { digest, summary: { counts } });
-  return { digest, summary: { counts, ...(problem ? { problem } : {}), ...fileStamp } };
+  return { digest, summary: { counts, ...(problem ? { problem } : {}), ...fileStamp, ...(problem ? {} : snapshotStamp) } };
+}
+
+/** A file's stamp; null when there is no file, 'unreadable' when it cannot be told. */
+export async function stampOf(file: string): Promise<FileStamp | null | 'unreadable'> {
+  try {
+    const info = await stat(file);
+    return [info.mtimeMs, info.size];
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : 'unreadable';
+  }
 }
 
 /**

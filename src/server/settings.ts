@@ -100,6 +100,12 @@ async function workspaceIgnoredNames(uri: string, folders: readonly string[]): P
   return ignoredNamesFor(dir, folder ?? dir).catch(() => []);
 }
 
+interface ConfigurationAsk {
+  uri: string;
+  resolve: (value: unknown) => void;
+  reject: (e: unknown) => void;
+}
+
 /**
  * The settings of each document, fetched from the client (workspace/configuration, section
  * `sourcemark`, scoped to the document) the first time they are needed and kept until the client
@@ -116,13 +122,41 @@ export class Settings {
   get(uri: string): Promise<SourcemarkSettings> {
     let s = this.cache.get(uri);
     if (!s) {
-      const fetched = this.clientAnswers
-        ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'sourcemark' }).then(normaliseSettings, () => DEFAULT_SETTINGS)
-        : Promise.resolve(DEFAULT_SETTINGS);
+      const fetched = this.clientAnswers ? this.fetch(uri).then(normaliseSettings, () => DEFAULT_SETTINGS) : Promise.resolve(DEFAULT_SETTINGS);
       s = Promise.all([fetched, workspaceIgnoredNames(uri, this.folders())]).then(([settings, ignoredNames]) => ({ ...settings, ignoredNames }));
       this.cache.set(uri, s);
     }
     return s;
+  }
+
+  /** Documents whose settings are asked for in the same turn: one workspace/configuration request for all. */
+  private batch?: ConfigurationAsk[];
+
+  /**
+   * One document's `sourcemark` section from the client. Asked for together with the others of the
+   * same turn: the view's first listing of 2,000 closed sources otherwise waited on 2,000 round trips.
+   */
+  private fetch(uri: string): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      if (!this.batch) {
+        const batch: ConfigurationAsk[] = [];
+        this.batch = batch;
+        queueMicrotask(() => {
+          this.batch = undefined;
+          let asked: Promise<unknown[]>;
+          try {
+            asked = this.connection.workspace.getConfiguration(batch.map((b) => ({ scopeUri: b.uri, section: 'sourcemark' })));
+          } catch (e) {
+            asked = Promise.reject(e); // the connection is gone: defaults, as for a refused request
+          }
+          asked.then(
+            (values: unknown[]) => batch.forEach((b, i) => b.resolve(Array.isArray(values) ? values[i] : undefined)),
+            (e: unknown) => batch.forEach((b) => b.reject(e)),
+          );
+        });
+      }
+      this.batch.push({ uri, resolve, reject });
+    });
   }
 
   /** Forgets one document's settings (it closed), or every document's (the client says they changed). */

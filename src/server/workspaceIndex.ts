@@ -12,7 +12,9 @@ import { STEP_ITEMS } from '../core/corpus/steps';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import { sourcePathOf } from '../core/tags/sidecarName';
 import type { SidecarStore } from '../core/tags/sidecarStore';
-import { indexSourceFile, type IndexedSummary, type IndexJob } from './indexJob';
+import { digestCacheFromEnv } from '../core/corpus/digestCache';
+import { indexSourceFile, settingsKey, type IndexCache, type IndexedSummary, type IndexJob } from './indexJob';
+import { entryBytes, entryHolds, inflateEntries, parseEntry, readSnapshot, snapshotable, snapshotKey, storedEntry, summaryOfEntry, writeSnapshot, type Snapshot, type SnapshotEntry, type SnapshotSource } from './indexSnapshot';
 import type { FindingsJob } from './closedFindings';
 import { WorkerPool } from '../core/workerPool';
 import { fromWire, type IndexResponse, type IndexTask, type WorkerResponse } from './indexMessages';
@@ -37,7 +39,35 @@ export interface WorkspaceIndexOptions {
   workers?: number;
   /** The worker script; default dist/indexWorker.js beside this bundle, when it exists. */
   workerScript?: string;
+  /** The digest cache the workers fill (its folder holds the workspace snapshots too); default: SOURCEMARK_CACHE_DIR's, null for none. */
+  cache?: IndexCache | null;
 }
+
+/** A folder of a scan: its sources, and its snapshot's key when it may have one. */
+interface ScannedFolder {
+  path: string;
+  settingsKey: string;
+  uris: string[];
+  snapshotKey?: string;
+  snapshot?: Snapshot;
+}
+
+/** A source whose counts came from its folder's snapshot, its digest still to be read from it. */
+interface WarmSource {
+  uri: string;
+  job: IndexJob;
+  snapshot: Snapshot;
+  entry: SnapshotEntry;
+  /** Its change in latestChange: another one since (an edit, a re-index) makes the snapshot's digest stale. */
+  token: object;
+}
+
+/** Main-thread work between two turns of the event loop while digests come from a snapshot. */
+const LOAD_SLICE_MS = 8;
+/** Snapshot entries inflated at once (on libuv's threads) ahead of their parsing here: about 2 MB of JSON. */
+const LOAD_BATCH = 64;
+/** Files stat'ed at once when checking stamps. */
+const STAT_BATCH = 64;
 
 export interface IndexStatus {
   total: number;
@@ -67,26 +97,40 @@ export class WorkspaceIndex {
   private readonly queue = new Map<string, IndexJob>();
   /** Counts of every closed source indexed, for the Sourcemark view's listing. */
   private readonly summaries = new Map<string, IndexedSummary>();
-  /** Worker threads that analyse sources; undefined: analyse in this thread. */
-  private readonly pool?: WorkerPool<IndexTask, WorkerResponse>;
+  /** Starts the worker threads that analyse sources; undefined: analyse in this thread. */
+  private readonly startPool?: () => WorkerPool<IndexTask, WorkerResponse>;
+  private started?: WorkerPool<IndexTask, WorkerResponse>;
   private inThread?: { analyzer: Analyzer; running: boolean };
   private idleWaiters: (() => void)[] = [];
   private active = 0;
   private disposed = false;
   private scanGeneration = 0;
+  private readonly cache?: IndexCache;
+  /** Digests being read from snapshots into the corpus. */
+  private loading: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     const script = options.workerScript ?? path.join(__dirname, 'indexWorker.js');
     const fromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS);
     // Two workers even on two cores: 2,000 sources index in ~28 s instead of ~39 s and hover on the
     // open file stays at p95 ~10 ms (npm run bench). Each worker adds ~110 MB, so no more than two.
+    this.cache = options.cache === undefined ? digestCacheFromEnv() : options.cache ?? undefined;
     const count = options.workers ?? (Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : Math.min(2, availableParallelism()));
     if (count > 0 && existsSync(script)) {
-      this.pool = new WorkerPool(() => new Worker(script), count, {
+      this.startPool = () => new WorkerPool(() => new Worker(script), count, {
         unref: true,
         onWorkerError: (e) => options.connection.console.error(`Sourcemark index worker failed: ${e.stack ?? e.message}`),
       });
     }
+  }
+
+  /**
+   * The workers, started when first needed: a workspace reopened from its snapshots needs none until
+   * its index is complete, and starting two (loading the analyser) cost ~1 s of CPU beside it.
+   */
+  private get pool(): WorkerPool<IndexTask, WorkerResponse> | undefined {
+    if (!this.started && this.startPool && !this.disposed) this.started = this.startPool();
+    return this.started;
   }
 
   /**
@@ -106,11 +150,17 @@ export class WorkspaceIndex {
 
   private async runScan(folderUris: readonly string[], generation: number): Promise<void> {
     const jobs: IndexJob[] = [];
+    const folders: ScannedFolder[] = [];
     for (const folder of folderUris) {
       const settings = await this.options.settingsFor(folder);
+      const folderPath = URI.parse(folder).fsPath;
       // The same walk as the sources view's, without its file limit: every source is indexed.
-      const { uris } = await listSources([URI.parse(folder).fsPath], async (uri) => this.options.isSource(uri, settings.sources), Infinity);
+      const { uris } = await listSources([folderPath], async (uri) => this.options.isSource(uri, settings.sources), Infinity);
       for (const uri of uris) jobs.push(jobFor(uri, settings));
+      const options = analysisOptionsOf(settings);
+      const key = settingsKey(options);
+      // A snapshot stands for the folder's ignore file only when the settings carry its names.
+      folders.push({ path: folderPath, settingsKey: key, uris, ...(this.cache && options.ignoredNames ? { snapshotKey: snapshotKey(this.cache, folderPath, key) } : {}) });
     }
     if (generation !== this.scanGeneration || this.disposed) return;
     const keep = new Set(jobs.map((j) => j.uri));
@@ -118,7 +168,14 @@ export class WorkspaceIndex {
     for (const id of [...this.summaries.keys()]) if (!keep.has(id)) this.summaries.delete(id);
     this.queue.clear();
     for (const j of jobs) if (!this.options.isOpen(j.uri)) this.queue.set(j.uri, j);
-    Object.assign(this.status, { total: this.queue.size, done: 0, failed: 0, startedAt: performance.now(), finishedAt: undefined });
+    const startedAt = performance.now();
+    // Sources as their folder's snapshot has them: counted at once, their digests read from it below.
+    const warm = await this.fromSnapshots(folders, generation);
+    if (generation !== this.scanGeneration || this.disposed) return;
+    Object.assign(this.status, { total: this.queue.size + warm.length, done: warm.length, failed: 0, startedAt, finishedAt: undefined });
+    if (warm.length) {
+      this.options.connection.console.log(`Sourcemark counted ${warm.length} sources from the index snapshot in ${Math.round(performance.now() - startedAt)} ms; ${this.queue.size} to index.`);
+    }
     const progress = await this.options.connection.window.createWorkDoneProgress();
     const total = this.status.total;
     const message = () => l10n.t('Indexing sources {0}/{1}', this.status.done.toLocaleString('en-US'), total.toLocaleString('en-US'));
@@ -126,16 +183,24 @@ export class WorkspaceIndex {
     let lastReport = 0;
     // Views of open sources are brought up to date once, at the end: linking while thousands of
     // sources arrive would hold up the main thread for nothing.
-    this.pump((finished) => {
+    const onResult = (finished: boolean) => {
       if (generation !== this.scanGeneration) return;
       const now = performance.now();
       if (now - lastReport > 100 || finished) {
         lastReport = now;
         progress.report(total ? Math.floor((100 * this.status.done) / total) : 100, message());
       }
-    });
+    };
+    if (warm.length) onResult(false);
+    this.pump(onResult);
+    const loading = this.loadDigests(warm, generation, onResult);
+    this.loading = this.loading.then(() => loading);
     await this.whenIdle();
     if (generation !== this.scanGeneration || this.disposed) return;
+    await this.saveSnapshots(folders).catch((e: Error) => this.options.connection.console.warn(`Sourcemark could not save the index snapshot: ${e.message}`));
+    if (generation !== this.scanGeneration || this.disposed) return;
+    // Ready for what comes next (a source the view expands, a file changed) once the index is complete.
+    void this.pool;
     this.status.scanning = false;
     this.status.finishedAt = performance.now();
     progress.done();
@@ -314,10 +379,133 @@ export class WorkspaceIndex {
   }
 
   /** Resolves when nothing is queued or running, and the corpus has every digest. */
-  whenIdle(): Promise<void> {
-    const indexed = !this.queue.size && !this.active ? Promise.resolve() : new Promise<void>((resolve) => this.idleWaiters.push(resolve));
-    // And what they brought is in the corpus (long digests go in a step at a time).
-    return indexed.then(() => this.stepping);
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      if (this.queue.size || this.active) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+      // And what they brought is in the corpus (long digests go in a step at a time), with what snapshots hold.
+      await this.loading;
+      await this.stepping;
+      // A snapshot's entry that could not be read was queued meanwhile.
+      if (this.disposed || (!this.queue.size && !this.active)) return;
+    }
+  }
+
+  /**
+   * Takes out of the queue every source its folder's snapshot has with the same stamps (its own and
+   * its sidecar's): its counts are known at once. Returns them, their digests still to be read.
+   */
+  private async fromSnapshots(folders: ScannedFolder[], generation: number): Promise<WarmSource[]> {
+    const warm: WarmSource[] = [];
+    for (const folder of folders) {
+      if (!this.cache || !folder.snapshotKey) continue;
+      const snapshot = await readSnapshot(this.cache, folder.snapshotKey);
+      if (!snapshot || generation !== this.scanGeneration || this.disposed) continue;
+      folder.snapshot = snapshot;
+      const candidates = folder.uris.filter((uri) => snapshot.entries.has(uri) && this.queue.has(uri));
+      for (let i = 0; i < candidates.length; i += STAT_BATCH) {
+        const batch = candidates.slice(i, i + STAT_BATCH);
+        const holds = await Promise.all(batch.map((uri) => entryHolds(snapshot.entries.get(uri)!, this.queue.get(uri)?.path ?? '')));
+        if (generation !== this.scanGeneration || this.disposed) return [];
+        batch.forEach((uri, k) => {
+          const job = this.queue.get(uri);
+          // Opened or changed meanwhile (no longer queued as it was): indexed the usual way.
+          if (!holds[k] || !job) return;
+          this.queue.delete(uri);
+          const entry = snapshot.entries.get(uri)!;
+          const token = {};
+          this.latestChange.set(uri, token);
+          const summary = summaryOfEntry(entry, folder.settingsKey);
+          this.summaries.set(uri, summary);
+          this.options.onIndexed?.(uri, summary);
+          warm.push({ uri, job, snapshot, entry, token });
+        });
+      }
+    }
+    return warm;
+  }
+
+  /**
+   * Puts the digests of sources counted from snapshots into the corpus, a slice of a few ms per turn
+   * of the event loop (entries inflated on libuv's threads meanwhile). An entry that cannot be read
+   * is indexed the usual way; one overtaken by a newer change is left out.
+   */
+  private async loadDigests(warm: readonly WarmSource[], generation: number, onResult: (finished: boolean) => void): Promise<void> {
+    const live = () => !this.disposed && generation === this.scanGeneration;
+    // Inflated a batch ahead, by snapshot (a scan of several folders has several).
+    const inflate = async (from: number) => {
+      const batch = warm.slice(from, from + LOAD_BATCH);
+      const out: (Buffer | undefined)[] = [];
+      for (let i = 0; i < batch.length; ) {
+        let j = i;
+        while (j < batch.length && batch[j]!.snapshot === batch[i]!.snapshot) j++;
+        out.push(...(await inflateEntries(batch[i]!.snapshot, batch.slice(i, j).map((w) => w.entry))));
+        i = j;
+      }
+      return out;
+    };
+    let next = inflate(0);
+    let slice = performance.now();
+    for (let from = 0; from < warm.length; from += LOAD_BATCH) {
+      const inflated = await next;
+      if (!live()) return;
+      next = inflate(from + LOAD_BATCH);
+      for (let k = 0; k < inflated.length; k++) {
+        const w = warm[from + k]!;
+        if (this.latestChange.get(w.uri) !== w.token || this.options.isOpen(w.uri)) continue;
+        const digest = parseEntry(inflated[k]);
+        if (digest) {
+          this.put(w.uri, digest, () => !this.options.isOpen(w.uri));
+        } else {
+          // Unreadable: indexed again, and counted again when that is done.
+          this.status.done--;
+          this.queue.set(w.uri, w.job);
+          this.pump(onResult);
+        }
+        if (performance.now() - slice > LOAD_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          if (!live()) return;
+          slice = performance.now();
+        }
+      }
+    }
+  }
+
+  /**
+   * Writes each folder's snapshot again when its sources changed since: every closed source indexed
+   * with a digest cache entry and stamps that can be trusted, its entry's bytes from the snapshot
+   * read at the start or from the cache.
+   */
+  private async saveSnapshots(folders: readonly ScannedFolder[]): Promise<void> {
+    const cache = this.cache;
+    if (!cache) return;
+    for (const folder of folders) {
+      if (!folder.snapshotKey) continue;
+      const old = folder.snapshot;
+      let changed = !old;
+      const sources: SnapshotSource[] = [];
+      const fromCache: { uri: string; summary: IndexedSummary & { cacheKey: string } }[] = [];
+      for (const uri of folder.uris) {
+        const summary = this.summaries.get(uri);
+        if (!summary || this.options.isOpen(uri) || summary.settingsKey !== folder.settingsKey || !snapshotable(summary)) continue;
+        const was = old?.entries.get(uri);
+        if (was && was.cacheKey === summary.cacheKey && was.mtimeMs === summary.mtimeMs && was.size === summary.size && sameStamp(was.sidecar, summary.sidecar)) {
+          sources.push({ uri, summary, entry: entryBytes(old!, was) });
+        } else {
+          fromCache.push({ uri, summary });
+        }
+      }
+      if (fromCache.length || (old && sources.length !== old.entries.size)) changed = true;
+      if (!changed) continue;
+      for (let i = 0; i < fromCache.length; i += STAT_BATCH) {
+        const batch = fromCache.slice(i, i + STAT_BATCH);
+        const bytes = await Promise.all(batch.map((s) => storedEntry(cache, s.summary.cacheKey)));
+        batch.forEach((s, k) => {
+          if (bytes[k]) sources.push({ ...s, entry: bytes[k] });
+        });
+      }
+      if (this.disposed) return;
+      await writeSnapshot(cache, folder.snapshotKey, sources);
+    }
   }
 
   dispose(): void {
@@ -326,10 +514,11 @@ export class WorkspaceIndex {
     // Nothing more will finish: release whoever waits, and settle what the workers were doing
     // (a view's findings request waits on it).
     for (const w of this.idleWaiters.splice(0)) w();
-    void this.pool?.terminate('the workspace index was shut down');
+    void this.started?.terminate('the workspace index was shut down');
   }
 
   private pump(onResult: (finished: boolean) => void): void {
+    if (!this.queue.size) return;
     const next = (): IndexJob | undefined => {
       const first = this.queue.values().next();
       if (first.done) return undefined;
@@ -390,7 +579,7 @@ export class WorkspaceIndex {
         return;
       }
       this.active++;
-      indexSourceFile(this.inThread!.analyzer, this.options.store, job).then(
+      indexSourceFile(this.inThread!.analyzer, this.options.store, job, this.cache).then(
         (indexed) => finish({ id: 0, uri: job.uri, openSeq: job.openSeq, ...indexed }),
         (e: Error) => finish({ id: 0, uri: job.uri, openSeq: job.openSeq, error: e.message }),
       ).finally(() => setImmediate(step));
@@ -398,6 +587,8 @@ export class WorkspaceIndex {
     setImmediate(step);
   }
 }
+
+const sameStamp = (a: readonly number[] | null, b: readonly number[] | null | undefined) => (a === null ? b === null : !!b && a[0] === b[0] && a[1] === b[1]);
 
 function jobFor(uri: string, s: SourcemarkSettings): IndexJob {
   return { uri, path: URI.parse(uri).fsPath, options: analysisOptionsOf(s) };

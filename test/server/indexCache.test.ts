@@ -10,11 +10,17 @@ import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 import { addDismissal, setTag } from '../../src/core/tags/tagOperations';
-import { indexSourceFile, type IndexCache, type IndexJob } from '../../src/server/indexJob';
+import { indexSourceFile, type IndexCache, type IndexedSource, type IndexJob } from '../../src/server/indexJob';
 import { analysisOptionsOf, DEFAULT_SETTINGS } from '../../src/server/settings';
 import { cleanupsAfterEach, read, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
 
 const cleanups = cleanupsAfterEach();
+
+/** An indexed source without what only a cached one carries (its cache key and the stamps it was read with, for snapshots). */
+function unstamped(r: IndexedSource): IndexedSource {
+  const { cacheKey: _k, sidecar: _s, stampedAt: _t, ...summary } = r.summary;
+  return { ...r, summary };
+}
 const NOW = new Date('2026-01-01T00:00:00Z');
 
 describe('index cache', () => {
@@ -32,7 +38,7 @@ describe('index cache', () => {
     /** The cached answer for `j` (filling the cache when it misses), whether the cache answered, and what an analysis without a cache gives. */
     const both = async (j: IndexJob) => {
       const analyzer = new Analyzer();
-      const viaCache = await indexSourceFile(analyzer, store, j, cache);
+      const viaCache = unstamped(await indexSourceFile(analyzer, store, j, cache));
       const fresh = await indexSourceFile(new Analyzer(), store, j);
       return { viaCache, fresh, fromCache: analyzer.lastStats.paragraphs === 0 };
     };
@@ -122,14 +128,17 @@ describe('index cache', () => {
     }
     const racing: IndexCache = new RacingCache(cacheDir, 'test');
     // Hashed without a sidecar: filed as the source without tags, whatever the file holds now.
-    expect(await indexSourceFile(new Analyzer(), store, job, racing)).toEqual(untagged);
+    const raced = await indexSourceFile(new Analyzer(), store, job, racing);
+    expect(unstamped(raced)).toEqual(untagged);
+    // And stamped as it was hashed: without a sidecar (a snapshot then sees the sidecar as new).
+    expect(raced.summary.sidecar).toBeNull();
     rmSync(sidecarFile);
     const analyzer = new Analyzer();
-    expect(await indexSourceFile(analyzer, store, job, new DigestCache(cacheDir, 'test'))).toEqual(untagged);
+    expect(unstamped(await indexSourceFile(analyzer, store, job, new DigestCache(cacheDir, 'test')))).toEqual(untagged);
     expect(analyzer.lastStats.paragraphs).toBe(0); // answered from the cache
     // With the tag saved, the key differs: a fresh analysis that has it.
     write(sidecarFile, serializeSidecar(tagged));
-    const withTag = await indexSourceFile(new Analyzer(), store, job, new DigestCache(cacheDir, 'test'));
+    const withTag = unstamped(await indexSourceFile(new Analyzer(), store, job, new DigestCache(cacheDir, 'test')));
     expect(withTag).toEqual(await indexSourceFile(new Analyzer(), store, job));
     expect(withTag.digest.claims[0]!.tag?.status).toBe('verified');
   });

@@ -1,7 +1,8 @@
 // package.json declares the settings; DEFAULT_SETTINGS is what the server uses without them. They must agree.
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json';
-import { DEFAULT_SETTINGS, normaliseSettings, SEVERITIES } from '../../src/server/settings';
+import type { Connection } from 'vscode-languageserver';
+import { DEFAULT_SETTINGS, normaliseSettings, Settings, SEVERITIES } from '../../src/server/settings';
 
 const properties = pkg.contributes.configuration.properties as Record<string, { default?: unknown; enum?: string[] }>;
 
@@ -31,5 +32,38 @@ describe('settings', () => {
       ...DEFAULT_SETTINGS, severity: { ...DEFAULT_SETTINGS.severity, date: 'error' }, kinds: ['claim'],
     });
     expect(normaliseSettings(null)).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('settings of many documents', () => {
+  it('are asked for in one workspace/configuration request per turn, each document getting its own', async () => {
+    const requests: { scopeUri?: string; section?: string }[][] = [];
+    const connection = {
+      workspace: {
+        getConfiguration: async (items: { scopeUri?: string; section?: string }[]) => {
+          requests.push(items);
+          return items.map((item) => ({ claimThreshold: item.scopeUri!.endsWith('b.txt') ? 0.9 : 0.2 }));
+        },
+      },
+    } as unknown as Connection;
+    const settings = new Settings(connection);
+    settings.clientAnswers = true;
+    const uris = ['file:///w/a.txt', 'file:///w/b.txt', 'file:///w/c.txt'];
+    const got = await Promise.all(uris.map((u) => settings.get(u)));
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.map((i) => [i.scopeUri, i.section])).toEqual(uris.map((u) => [u, 'sourcemark']));
+    expect(got.map((s) => s.claimThreshold)).toEqual([0.2, 0.9, 0.2]);
+    // Asked again: kept; another document later: a request of its own.
+    await settings.get('file:///w/a.txt');
+    expect((await settings.get('file:///w/d.txt')).claimThreshold).toBe(0.2);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('fall back to the defaults when the client refuses or the connection is gone', async () => {
+    const refusing = new Settings({ workspace: { getConfiguration: () => Promise.reject(new Error('no')) } } as unknown as Connection);
+    refusing.clientAnswers = true;
+    const gone = new Settings({ workspace: { getConfiguration: () => { throw new Error('disposed'); } } } as unknown as Connection);
+    gone.clientAnswers = true;
+    for (const s of [refusing, gone]) expect((await Promise.all([s.get('file:///w/a.txt'), s.get('file:///w/b.txt')])).map((x) => x.claimThreshold)).toEqual([DEFAULT_SETTINGS.claimThreshold, DEFAULT_SETTINGS.claimThreshold]);
   });
 });

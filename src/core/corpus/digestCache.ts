@@ -23,11 +23,16 @@ export const sha256 = (data: string | Uint8Array): string => createHash('sha256'
 export const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
 /** Entries written between two checks of the folder's size (each check lists and stats every entry). */
 const WRITES_BETWEEN_CHECKS = 500;
+/** The sub-folder of workspace snapshots, and their suffix: counted and evicted with the entries. */
+const SNAPSHOTS = 'snapshots';
+const SNAPSHOT_SUFFIX = '.snapshot';
+/** A temporary file this old was left by a process that died mid-write: removed by the next size check. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
 
 export class DigestCache<T> {
   private writes = 0;
 
-  constructor(private readonly dir: string, private readonly version: string, private readonly maxBytes = DEFAULT_CACHE_MAX_BYTES) {}
+  constructor(private readonly dir: string, private readonly version: string, readonly maxBytes = DEFAULT_CACHE_MAX_BYTES) {}
 
   /** One key for everything a cached result depends on. */
   key(parts: readonly string[]): string {
@@ -68,8 +73,8 @@ export class DigestCache<T> {
   }
 
   /**
-   * Keeps the folder under its cap: over it, the least recently used entries (oldest modification
-   * time: `get` touches what it reads) go until it holds 90 % of the cap. Other processes may read
+   * Keeps the folder under its cap: over it, the least recently used entries and workspace snapshots
+   * (oldest modification time: `get` touches what it reads, a server what it reopens) go until it holds 90 % of the cap. Other processes may read
    * or write meanwhile; an entry gone under a reader is only a miss. Returns the entries removed.
    */
   evict(): number {
@@ -89,10 +94,15 @@ export class DigestCache<T> {
         continue; // not a folder of entries
       }
       for (const name of names) {
-        if (!name.endsWith('.json.gz')) continue;
+        const temp = name.endsWith('.tmp');
+        if (!name.endsWith('.json.gz') && !name.endsWith(SNAPSHOT_SUFFIX) && !temp) continue;
         const file = path.join(this.dir, d, name);
         try {
           const st = statSync(file);
+          if (temp) {
+            if (Date.now() - st.mtimeMs > STALE_TEMP_MS) rmSync(file, { force: true });
+            continue;
+          }
           entries.push({ file, size: st.size, used: st.mtimeMs });
           total += st.size;
         } catch {
@@ -112,8 +122,18 @@ export class DigestCache<T> {
     return removed;
   }
 
-  private file(key: string): string {
+  /** Where the entry of `key` is kept (gzipped JSON). */
+  entryFile(key: string): string {
     return path.join(this.dir, key.slice(0, 2), `${key}.json.gz`);
+  }
+
+  /** Where a workspace snapshot (indexSnapshot.ts) named by a key is kept: in the same folder, under the same cap. */
+  snapshotFile(key: string): string {
+    return path.join(this.dir, SNAPSHOTS, `${key}${SNAPSHOT_SUFFIX}`);
+  }
+
+  private file(key: string): string {
+    return this.entryFile(key);
   }
 }
 

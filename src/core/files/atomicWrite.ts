@@ -3,11 +3,11 @@ import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
 /** Writes `content` to `file` atomically: a temp file beside it, then a rename over it. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  await writeFile(temp, content, 'utf8');
+  await writeFile(temp, content, typeof content === 'string' ? 'utf8' : undefined);
   try {
     await rename(temp, file);
   } catch (e) {

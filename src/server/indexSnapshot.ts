@@ -1,0 +1,200 @@
+// A workspace folder's index in one file of the digest cache folder (digestCache.ts): for each closed
+// source its stamp (size and modification time, and its sidecar's), its counts for the Sourcemark
+// view and its digest cache entry as stored (gzipped JSON). Reopening the folder reads it in one go
+// and checks each source by its stamps only; a source whose stamps changed is indexed as before (its
+// text hashed, the digest cache asked). Anything wrong with the file (truncated, corrupt, another
+// folder's or settings', another analyser's) makes it be ignored and written again.
+import { createHash } from 'node:crypto';
+import { open, readFile, utimes } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import type { DigestCache } from '../core/corpus/digestCache';
+import type { SourceDigest } from '../core/corpus';
+import { writeFileAtomic } from '../core/files/atomicWrite';
+import type { SourceCounts } from '../core/sourceCounts';
+import { sidecarPathFor } from '../core/tags/sidecarStore';
+import { stampOf, type FileStamp, type IndexedSummary } from './indexJob';
+
+const gunzipAsync = promisify(gunzip);
+const gzipAsync = promisify(gzip);
+
+const MAGIC = Buffer.from('sourcemark index snapshot 1\n');
+/** A stamp within this of the time it was taken may hide a change made just after (file systems with coarse times): such a source is checked by its hash. */
+const RACY_MS = 2000;
+/** The shortest gzip member (header and trailer). */
+const GZIP_MIN = 18;
+/** Output chunk of one inflation: large, so a batch's output comes back in a few callbacks. */
+const INFLATE_CHUNK = 1024 * 1024;
+
+export interface SnapshotEntry {
+  uri: string;
+  mtimeMs: number;
+  size: number;
+  sidecar: FileStamp | null;
+  counts: SourceCounts;
+  cacheKey: string;
+  stampedAt: number;
+  /** Where its digest cache entry lies in the snapshot's blob. */
+  offset: number;
+  length: number;
+}
+
+interface SnapshotMeta {
+  format: 1;
+  /** The folder, its analysis settings and the analyser's version, as one key (snapshotKey). */
+  key: string;
+  blobLength: number;
+  blobSha256: string;
+  entries: SnapshotEntry[];
+}
+
+export interface Snapshot {
+  file: string;
+  entries: Map<string, SnapshotEntry>;
+  blob: Buffer;
+}
+
+/** One source for a snapshot: its summary (with its cache key) and its digest cache entry's bytes. */
+export interface SnapshotSource {
+  uri: string;
+  summary: IndexedSummary;
+  entry: Uint8Array;
+}
+
+/** The snapshot's key: one per folder, analysis settings (ignored names included) and analyser version. */
+export function snapshotKey(cache: DigestCache<unknown>, folderPath: string, settingsKey: string): string {
+  return cache.key(['workspace snapshot', folderPath, settingsKey]);
+}
+
+/** Whether a summary can go into a snapshot: it has its cache entry and stamps that cannot hide a change. */
+export function snapshotable(s: IndexedSummary): s is IndexedSummary & { cacheKey: string; sidecar: FileStamp | null; stampedAt: number } {
+  if (s.cacheKey === undefined || s.sidecar === undefined || s.stampedAt === undefined || s.problem) return false;
+  const latest = Math.max(s.mtimeMs, s.sidecar?.[0] ?? 0);
+  return latest < s.stampedAt - RACY_MS;
+}
+
+/**
+ * The snapshot of `key` in `cache`'s folder, or undefined when there is none or it cannot be
+ * trusted. Touched when read, so the cache's eviction (least recently used first) keeps it.
+ */
+export async function readSnapshot(cache: DigestCache<unknown>, key: string): Promise<Snapshot | undefined> {
+  const file = cache.snapshotFile(key);
+  let bytes: Buffer;
+  try {
+    const handle = await open(file, 'r');
+    try {
+      // Never more than the cache may hold: a file larger than that is not one this code wrote.
+      if ((await handle.stat()).size > cache.maxBytes) return undefined;
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return undefined;
+  }
+  const snapshot = await parseSnapshot(bytes, key).catch(() => undefined);
+  if (!snapshot) return undefined;
+  const now = new Date();
+  await utimes(file, now, now).catch(() => undefined);
+  return { file, ...snapshot };
+}
+
+async function parseSnapshot(bytes: Buffer, key: string): Promise<Omit<Snapshot, 'file'> | undefined> {
+  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const metaLength = bytes.readUInt32BE(MAGIC.length);
+  const blobStart = MAGIC.length + 4 + metaLength;
+  if (blobStart > bytes.length) return undefined;
+  const meta = JSON.parse((await gunzipAsync(bytes.subarray(MAGIC.length + 4, blobStart))).toString('utf8')) as SnapshotMeta;
+  const blob = bytes.subarray(blobStart);
+  if (!meta || meta.format !== 1 || meta.key !== key || meta.blobLength !== blob.length || !Array.isArray(meta.entries)) return undefined;
+  if (createHash('sha256').update(blob).digest('hex') !== meta.blobSha256) return undefined;
+  const entries = new Map<string, SnapshotEntry>();
+  for (const e of meta.entries) {
+    if (!validEntry(e, blob.length)) return undefined;
+    entries.set(e.uri, e);
+  }
+  return { entries, blob };
+}
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+const isStamp = (s: unknown): s is FileStamp => Array.isArray(s) && s.length === 2 && typeof s[0] === 'number' && isCount(s[1]);
+
+function validEntry(e: SnapshotEntry, blobLength: number): boolean {
+  if (!e || typeof e !== 'object' || typeof e.uri !== 'string' || typeof e.cacheKey !== 'string') return false;
+  if (typeof e.mtimeMs !== 'number' || typeof e.stampedAt !== 'number' || !isCount(e.size) || (e.sidecar !== null && !isStamp(e.sidecar))) return false;
+  if (!isCount(e.offset) || !isCount(e.length) || e.offset + e.length > blobLength) return false;
+  const c = e.counts;
+  if (!c || typeof c !== 'object' || !c.byKind || typeof c.byKind !== 'object') return false;
+  return [c.verified, c.speculative, c.contradicted, c.untagged, c.orphans, ...Object.values(c.byKind)].every(isCount);
+}
+
+/** Whether the source at `path` and its sidecar are as the entry says (their stamps; nothing is read). */
+export async function entryHolds(entry: SnapshotEntry, path: string): Promise<boolean> {
+  const [source, sidecar] = await Promise.all([stampOf(path), stampOf(sidecarPathFor(path))]);
+  if (!source || source === 'unreadable' || source[0] !== entry.mtimeMs || source[1] !== entry.size) return false;
+  if (sidecar === 'unreadable') return false;
+  return sidecar === null ? entry.sidecar === null : entry.sidecar !== null && sidecar[0] === entry.sidecar[0] && sidecar[1] === entry.sidecar[1];
+}
+
+/**
+ * The entries' stored JSON, inflated on libuv's threads: their gzip members back to back in one
+ * call, cut apart by the sizes their trailers give (zlib checks each member's length and CRC), so the
+ * main thread sees a few callbacks rather than thousands. When that fails, each is inflated alone;
+ * undefined for one that is not gzip.
+ */
+export async function inflateEntries(snapshot: Snapshot, entries: readonly SnapshotEntry[]): Promise<(Buffer | undefined)[]> {
+  const parts = entries.map((e) => entryBytes(snapshot, e));
+  const sizes = parts.map((p) => (p.length >= GZIP_MIN ? p.readUInt32LE(p.length - 4) : -1));
+  const total = sizes.reduce((sum, n) => sum + n, 0);
+  if (sizes.every((n) => n >= 0)) {
+    const all = await gunzipAsync(Buffer.concat(parts), { chunkSize: INFLATE_CHUNK }).catch(() => undefined);
+    if (all && all.length === total) {
+      let at = 0;
+      return sizes.map((n) => all.subarray(at, (at += n)));
+    }
+  }
+  return Promise.all(parts.map((p) => gunzipAsync(p).catch(() => undefined)));
+}
+
+/** The digest in an entry's JSON, or undefined when it cannot be read (the source is then indexed again). */
+export function parseEntry(json: Buffer | undefined): SourceDigest | undefined {
+  if (!json) return undefined;
+  try {
+    const d = (JSON.parse(json.toString('utf8')) as { digest?: SourceDigest } | null)?.digest;
+    return d && d.version === 1 && [d.claims, d.entities, d.dates, d.quotations].every(Array.isArray) ? d : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function entryBytes(snapshot: Snapshot, entry: SnapshotEntry): Buffer {
+  return snapshot.blob.subarray(entry.offset, entry.offset + entry.length);
+}
+
+/** The summary a snapshot entry stands for, under the settings it was made with. */
+export function summaryOfEntry(entry: SnapshotEntry, settingsKey: string): IndexedSummary {
+  return { counts: entry.counts, mtimeMs: entry.mtimeMs, size: entry.size, settingsKey, cacheKey: entry.cacheKey, sidecar: entry.sidecar, stampedAt: entry.stampedAt };
+}
+
+/** Writes the snapshot of `key` (sorted by URI, so the same index gives the same bytes); atomic, in the cache folder only. */
+export async function writeSnapshot(cache: DigestCache<unknown>, key: string, sources: readonly SnapshotSource[]): Promise<void> {
+  const sorted = [...sources].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const entries: SnapshotEntry[] = [];
+  let offset = 0;
+  for (const { uri, summary: s, entry } of sorted) {
+    entries.push({ uri, mtimeMs: s.mtimeMs, size: s.size, sidecar: s.sidecar ?? null, counts: s.counts, cacheKey: s.cacheKey!, stampedAt: s.stampedAt!, offset, length: entry.length });
+    offset += entry.length;
+  }
+  const blob = Buffer.concat(sorted.map((s) => s.entry), offset);
+  const meta: SnapshotMeta = { format: 1, key, blobLength: blob.length, blobSha256: createHash('sha256').update(blob).digest('hex'), entries };
+  const metaBytes = await gzipAsync(JSON.stringify(meta));
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(metaBytes.length);
+  await writeFileAtomic(cache.snapshotFile(key), Buffer.concat([MAGIC, length, metaBytes, blob]));
+  cache.evict();
+}
+
+/** A digest cache entry's bytes as stored, for a snapshot; undefined when it is gone (evicted). */
+export async function storedEntry(cache: DigestCache<unknown>, cacheKey: string): Promise<Buffer | undefined> {
+  return readFile(cache.entryFile(cacheKey)).catch(() => undefined);
+}

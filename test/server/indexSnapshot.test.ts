@@ -1,0 +1,226 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Connection } from 'vscode-languageserver';
+import { describe, expect, it } from 'vitest';
+import { DigestCache } from '../../src/core/corpus/digestCache';
+import { sha256Hex } from '../../src/core/tags/quoteSelector';
+import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
+import { setTag } from '../../src/core/tags/tagOperations';
+import { settingsKey, type IndexCache, type IndexedSummary } from '../../src/server/indexJob';
+import { readSnapshot, snapshotKey, writeSnapshot } from '../../src/server/indexSnapshot';
+import { analysisOptionsOf, DEFAULT_SETTINGS, type SourcemarkSettings } from '../../src/server/settings';
+import type { WorkspaceIndex } from '../../src/server/workspaceIndex';
+import { CGTN, cleanupsAfterEach, FIXTURES, read, write, XIAOMI_US } from './fixtureWorkspace';
+import { testIndex } from './workspaceIndexFixture';
+
+const cleanups = cleanupsAfterEach();
+const NOW = new Date('2026-01-01T00:00:00Z');
+const SOURCES = [XIAOMI_US, CGTN, readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort()[4]!];
+/** Settings as the server has them: the folder's ignored names included (a snapshot is kept only then). */
+const SETTINGS: SourcemarkSettings = { ...DEFAULT_SETTINGS, referenceDate: '2018-03-10', ignoredNames: [] };
+
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Sets a file's times an hour back (or `back` ms): a stamp that old cannot hide a later change. */
+function age(file: string, back = 3_600_000): void {
+  const t = new Date(Date.now() - back);
+  utimesSync(file, t, t);
+}
+
+function workspace(): string {
+  const dir = tempDir('sourcemark-snap-ws-');
+  for (const f of SOURCES) {
+    copyFileSync(path.join(FIXTURES, f), path.join(dir, f));
+    age(path.join(dir, f));
+  }
+  // A tag on the first claim-like sentence of the first source, so counts and digests carry one.
+  const file = path.join(dir, SOURCES[0]!);
+  const text = read(file);
+  const start = text.indexOf('Xiaomi');
+  const sidecar = setTag(emptySidecar(SOURCES[0]!, sha256Hex(text)), { kind: 'entity', start, end: start + 'Xiaomi'.length, status: 'verified', sourceText: text, now: NOW }, () => 'tag-1');
+  write(`${file}.annotations.json`, serializeSidecar(sidecar));
+  age(`${file}.annotations.json`);
+  return dir;
+}
+
+type Stamped = 'cacheKey' | 'sidecar' | 'stampedAt';
+const plain = (s: IndexedSummary | undefined) => s && (Object.fromEntries(Object.entries(s).filter(([k]) => !['cacheKey', 'sidecar', 'stampedAt'].includes(k))) as Omit<IndexedSummary, Stamped>);
+
+/** Everything the index answers: sources, digests, counts, entity groups, conflicts, timeline. */
+function answers(index: WorkspaceIndex) {
+  const corpus = index.corpus;
+  const ids = corpus.sourceIds();
+  return {
+    ids,
+    digests: ids.map((id) => corpus.digest(id)),
+    summaries: ids.map((id) => plain(index.summaryOf(id))),
+    groups: corpus.entityGroups(),
+    conflicts: corpus.conflicts(),
+    timeline: corpus.timeline(),
+  };
+}
+
+/** A scan of `dir` by a new index (analysing in this thread) with the digest cache in `cacheDir` (null: none); its answers and log. */
+async function scan(dir: string, cacheDir: string | null, settings = SETTINGS, cache?: IndexCache) {
+  const logs: string[] = [];
+  const connection = {
+    console: { log: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) },
+    window: { createWorkDoneProgress: async () => ({ begin() {}, report() {}, done() {} }) },
+  } as unknown as Connection;
+  const index = testIndex(cleanups, { connection, workers: 0, settingsFor: async () => settings, cache: cache ?? (cacheDir === null ? null : new DigestCache(cacheDir, 'test')) });
+  await index.scan([pathToFileURL(dir).href]);
+  const counted = logs.map((l) => /counted (\d+) sources from the index snapshot/.exec(l)?.[1]).find(Boolean);
+  return { answers: answers(index), counted: counted ? Number(counted) : 0, logs };
+}
+
+const snapshotFileOf = (cacheDir: string, dir: string, settings = SETTINGS) => {
+  const cache = new DigestCache(cacheDir, 'test');
+  return cache.snapshotFile(snapshotKey(cache, dir, settingsKey(analysisOptionsOf(settings))));
+};
+
+/** Every file under `dir`, relative. */
+const filesUnder = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+
+describe('workspace index snapshot', () => {
+  it('a reopened workspace is counted from its snapshot, and the index then answers as after a first index without any cache', async () => {
+    const dir = workspace();
+    const cacheDir = tempDir('sourcemark-snap-cache-');
+    const before = filesUnder(dir);
+    const uncached = await scan(dir, null);
+    const first = await scan(dir, cacheDir);
+    expect(first.counted).toBe(0);
+    expect(existsSync(snapshotFileOf(cacheDir, dir))).toBe(true);
+    const reopened = await scan(dir, cacheDir);
+    expect(reopened.counted).toBe(SOURCES.length);
+    expect(reopened.logs.join('\n')).toContain('; 0 to index.');
+    expect(uncached.answers.ids).toHaveLength(SOURCES.length);
+    expect(uncached.answers.digests[0]!.entities.some((e) => e.tag?.status === 'verified')).toBe(true);
+    expect(first.answers).toEqual(uncached.answers);
+    expect(reopened.answers).toEqual(uncached.answers);
+    // Nothing written beside the sources.
+    expect(filesUnder(dir)).toEqual(before);
+  });
+
+  it('a source or sidecar changed since the snapshot, or one changed too recently to tell by its stamp, is indexed again', async () => {
+    const dir = workspace();
+    const cacheDir = tempDir('sourcemark-snap-cache-');
+    await scan(dir, cacheDir);
+    // An edit of the second source, and a tag on the third (both with old times: only size or presence tells).
+    const second = path.join(dir, SOURCES[1]!);
+    write(second, `${read(second)}\nThe company said on Monday that it had sold 300 million phones in Canada.\n`);
+    age(second, 1_800_000);
+    const third = path.join(dir, SOURCES[2]!);
+    const text = read(third);
+    const sidecar = setTag(emptySidecar(SOURCES[2]!, sha256Hex(text)), { kind: 'claim', start: 0, end: text.indexOf('\n'), status: 'contradicted', sourceText: text, now: NOW }, () => 'tag-2');
+    write(`${third}.annotations.json`, serializeSidecar(sidecar));
+    age(`${third}.annotations.json`);
+    const reopened = await scan(dir, cacheDir);
+    expect(reopened.counted).toBe(SOURCES.length - 2);
+    expect(reopened.answers).toEqual((await scan(dir, null)).answers);
+    // The snapshot was written again with them: the next reopening counts all.
+    expect((await scan(dir, cacheDir)).counted).toBe(SOURCES.length);
+
+    // A source written moments before it is indexed: a change just after could keep its stamp (coarse file times), so it stays out of the snapshot.
+    const first = path.join(dir, SOURCES[0]!);
+    write(first, read(first).replace('Xiaomi', 'Xiaoma'));
+    const fresh = await scan(dir, cacheDir);
+    expect(fresh.counted).toBe(SOURCES.length - 1);
+    expect(fresh.answers).toEqual((await scan(dir, null)).answers);
+    expect((await scan(dir, cacheDir)).counted).toBe(SOURCES.length - 1);
+  });
+
+  it('a truncated, corrupt or mismatched snapshot, or an unreadable entry in it, is ignored and written again; answers stay those of a first index', async () => {
+    const dir = workspace();
+    const cacheDir = tempDir('sourcemark-snap-cache-');
+    const expected = (await scan(dir, null)).answers;
+    await scan(dir, cacheDir);
+    const file = snapshotFileOf(cacheDir, dir);
+    const good = readFileSync(file);
+    const flipped = (at: number) => {
+      const b = Buffer.from(good);
+      b[at] ^= 0x55;
+      return b;
+    };
+    const cache = new DigestCache<unknown>(cacheDir, 'test');
+    const snapshot = (await readSnapshot(cache, snapshotKey(cache, dir, settingsKey(analysisOptionsOf(SETTINGS)))))!;
+    const entries = [...snapshot.entries.values()];
+    /** The same snapshot with the first source's entry replaced by `entry`: every check of the file passes. */
+    const withEntry = async (entry: Buffer) => {
+      const key = snapshotKey(cache, dir, settingsKey(analysisOptionsOf(SETTINGS)));
+      const sources = entries.map((e, i) => ({
+        uri: e.uri,
+        summary: { counts: e.counts, mtimeMs: e.mtimeMs, size: e.size, settingsKey: '', cacheKey: e.cacheKey, sidecar: e.sidecar, stampedAt: e.stampedAt },
+        entry: i === 0 ? entry : snapshot.blob.subarray(e.offset, e.offset + e.length),
+      }));
+      await writeSnapshot(cache, key, sources);
+      return readFileSync(file);
+    };
+    /** A gzip member with a byte of its compressed data changed: its length in the trailer still holds. */
+    const damaged = (member: Buffer) => {
+      const b = Buffer.from(member);
+      b[Math.floor(b.length / 2)] ^= 0x55;
+      return b;
+    };
+    const variants: [string, Buffer, number][] = [
+      ['empty', Buffer.alloc(0), 0],
+      ['truncated', good.subarray(0, Math.floor(good.length / 2)), 0],
+      ['its end cut off', good.subarray(0, good.length - 1), 0],
+      ['a byte of its index changed', flipped(60), 0],
+      ['a byte of its blob changed', flipped(good.length - 100), 0],
+      ['another format', Buffer.concat([Buffer.from('sourcemark index snapshot 9\n'), good.subarray(28)]), 0],
+      ['an entry that is not gzip', await withEntry(Buffer.from('not gzip at all')), SOURCES.length],
+      ['an entry whose gzip fails its check (its trailer says the right length)', await withEntry(damaged(snapshot.blob.subarray(entries[0]!.offset, entries[0]!.offset + entries[0]!.length))), SOURCES.length],
+      ['an entry of another shape', await withEntry(gzipSync(JSON.stringify({ digest: { version: 1, claims: 'x' }, summary: {} }))), SOURCES.length],
+    ];
+    for (const [what, bytes, counted] of variants) {
+      writeFileSync(file, bytes);
+      const r = await scan(dir, cacheDir);
+      expect(r.counted, what).toBe(counted);
+      expect(r.answers, what).toEqual(expected);
+      expect((await scan(dir, cacheDir)).counted, `${what}: written again`).toBe(SOURCES.length);
+    }
+
+    // The snapshot of other settings (here: a name ignored in the folder) under this one's name: never used.
+    const other: SourcemarkSettings = { ...SETTINGS, ignoredNames: ['xiaomi'] };
+    const otherFile = snapshotFileOf(cacheDir, dir, other);
+    mkdirSync(path.dirname(otherFile), { recursive: true });
+    copyFileSync(file, otherFile);
+    const mismatched = await scan(dir, cacheDir, other);
+    expect(mismatched.counted).toBe(0);
+    expect(mismatched.answers).toEqual((await scan(dir, null, other)).answers);
+    expect(mismatched.answers.summaries).not.toEqual(expected.summaries);
+
+    // One larger than the cache may hold is not read.
+    expect(await readSnapshot(new DigestCache(cacheDir, 'test', 100), snapshotKey(cache, dir, settingsKey(analysisOptionsOf(SETTINGS))))).toBeUndefined();
+    expect(await readSnapshot(cache, snapshotKey(cache, dir, settingsKey(analysisOptionsOf(SETTINGS))))).toBeDefined();
+  });
+
+  it('snapshots count toward the cache cap, least recently used first; a temporary file left by a dead writer goes', async () => {
+    const cacheDir = tempDir('sourcemark-snap-cache-');
+    const cache = new DigestCache<unknown>(cacheDir, 'test', 10_000);
+    const summary = (i: number): IndexedSummary => ({ counts: { byKind: { claim: i, entity: 0, date: 0, quotation: 0 }, verified: 0, speculative: 0, contradicted: 0, untagged: i, orphans: 0 }, mtimeMs: 1, size: 1, settingsKey: '', cacheKey: 'k', sidecar: null, stampedAt: 1e13 });
+    const big = Buffer.alloc(4_000, 7);
+    await writeSnapshot(cache, 'a'.repeat(64), [{ uri: 'file:///a.txt', summary: summary(1), entry: big }]);
+    age(cache.snapshotFile('a'.repeat(64)));
+    await writeSnapshot(cache, 'b'.repeat(64), [{ uri: 'file:///b.txt', summary: summary(2), entry: big }]);
+    const stale = path.join(path.dirname(cache.snapshotFile('x')), '.left.123.tmp');
+    const fresh = path.join(path.dirname(cache.snapshotFile('x')), '.writing.456.tmp');
+    writeFileSync(stale, 'x');
+    age(stale, 2 * 3_600_000);
+    writeFileSync(fresh, 'x');
+    await writeSnapshot(cache, 'c'.repeat(64), [{ uri: 'file:///c.txt', summary: summary(3), entry: big }]);
+    expect(existsSync(cache.snapshotFile('a'.repeat(64)))).toBe(false);
+    expect(existsSync(cache.snapshotFile('b'.repeat(64)))).toBe(true);
+    expect(existsSync(cache.snapshotFile('c'.repeat(64)))).toBe(true);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    expect(filesUnder(cacheDir).every((f) => f.startsWith('snapshots'))).toBe(true);
+  });
+});
