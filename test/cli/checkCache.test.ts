@@ -118,7 +118,7 @@ describe('check with the digest cache', () => {
     await changed('an ignore file added', 0);
     await changed('a lower claim threshold', 0, ['--threshold', '0.2']);
     expect(await uncached()).not.toBe(previous); // the default threshold again
-  });
+  }, 180_000); // eleven CLI runs: minutes on a loaded machine
 
   it('--no-cache neither reads nor writes the cache; SOURCEMARK_CACHE_DIR=off keeps nothing', async () => {
     const { root, cacheDir, check } = setUp();

@@ -81,7 +81,7 @@ describe('dismissals in the CLI', () => {
     if (!existing.ok) throw new Error(existing.problem.message);
     writeFileSync(sidecarPath, serializeSidecar({ ...existing.sidecar, sourceSha256: dismissed.sourceSha256, dismissals: dismissed.dismissals }));
     expect((await checkJson()).counts.untagged).toBe(untagged - 1);
-  });
+  }, 180_000); // several CLI runs: minutes on a loaded machine
 });
 
 describe('sourcemark check', () => {
