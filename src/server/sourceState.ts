@@ -3,6 +3,7 @@ import type { Analyzer } from '../core/analyzer';
 import { loadSource, type LoadedSource, type SourceToLoad } from '../core/loadSource';
 import type { TaggedFinding } from '../core/taggedFindings';
 import type { SidecarStore } from '../core/tags/sidecarStore';
+import { firstStartingAt } from '../core/text/sortedSearch';
 import type { CrossSourceView } from './crossSource';
 import { analysisOptionsOf, type SourcemarkSettings } from './settings';
 
@@ -31,9 +32,33 @@ export async function loadState(
   return { uri, version, settings, ...loaded };
 }
 
-/** Findings that cover `offset`, narrowest first (an entity inside a claim comes before the claim). */
+/** Per findings list (in text order): the furthest end among each finding and those before it. */
+const reaches = new WeakMap<readonly TaggedFinding[], Int32Array>();
+
+function reachOf(findings: readonly TaggedFinding[]): Int32Array {
+  let reach = reaches.get(findings);
+  if (!reach) {
+    reach = new Int32Array(findings.length);
+    let furthest = -1;
+    for (let i = 0; i < findings.length; i++) reach[i] = furthest = Math.max(furthest, findings[i]!.end);
+    reaches.set(findings, reach);
+  }
+  return reach;
+}
+
+/**
+ * Findings that cover `offset`, narrowest first (an entity inside a claim comes before the claim).
+ * By binary search and a walk back while an earlier finding can still reach `offset`: a scan of a
+ * 1 MB source's 50,000 findings made a hover cost milliseconds.
+ */
 export function findingsAt(state: SourceState, offset: number): TaggedFinding[] {
-  return state.tagged.findings
-    .filter((f) => f.start <= offset && offset <= f.end && f.end > f.start)
-    .sort((a, b) => a.end - a.start - (b.end - b.start));
+  const findings = state.tagged.findings; // in text order (compareFindings)
+  const reach = reachOf(findings);
+  const found: TaggedFinding[] = [];
+  for (let i = firstStartingAt(findings, offset + 1) - 1; i >= 0 && reach[i]! >= offset; i--) {
+    const f = findings[i]!;
+    if (offset <= f.end && f.end > f.start) found.push(f);
+  }
+  found.reverse(); // text order, as a filter would give, before the stable sort
+  return found.sort((a, b) => a.end - a.start - (b.end - b.start));
 }
