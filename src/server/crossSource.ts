@@ -4,6 +4,7 @@ import type { Location, Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { ClaimLink, Conflict, CorpusIndex, EntityGroup, QuotationsOfSpeaker, Span } from '../core/corpus';
 import { compareConflicts } from '../core/corpus/conflicts';
+import { yieldToLoop } from './slices';
 
 const MAX_LINKED_CLAIMS = 2_000;
 
@@ -67,10 +68,10 @@ export async function buildCrossSourceView(
   };
   const links = new Map<string, ClaimLink[]>();
   let started = performance.now();
-  /** After 8 ms of work, a turn of the event loop; false when the source was replaced meanwhile (a newer view is coming). */
+  /** After 2 ms of work, a turn of the event loop (a hover needs a few turns); false when the source was replaced meanwhile (a newer view is coming). */
   const breathe = async () => {
-    if (performance.now() - started <= 8) return true;
-    await new Promise((r) => setImmediate(r));
+    if (performance.now() - started <= 2) return true;
+    await yieldToLoop();
     if (corpus.stepping) await settled?.();
     started = performance.now();
     return corpus.digest(uri) === digest;
@@ -83,7 +84,7 @@ export async function buildCrossSourceView(
     links.set(claim.findingId, l);
     for (const x of l) label(x.sourceId);
   }
-  await new Promise((r) => setImmediate(r));
+  await yieldToLoop();
   if (corpus.stepping) await settled?.();
   if (corpus.digest(uri) !== digest) return undefined;
   const found = new Map<string, Conflict>();
