@@ -3,8 +3,8 @@
 // language server drives such a generator one step per turn of its loop, so a hover waiting in the
 // queue is answered in between (issue 15); everyone else runs it to the end at once (runSteps).
 
-/** Items handled per step by default: a few ms of work on a loaded machine. */
-export const STEP_ITEMS = 1000;
+/** Items handled per step by default: a few ms of work (1,000 took up to 35 ms of claims on 1 MB of prose, scripts/bench-corpus-steps.ts). */
+export const STEP_ITEMS = 250;
 
 /** Work in steps: each `next()` does one step; the last returns the result. */
 export type Steps<T = void> = Generator<void, T, void>;
