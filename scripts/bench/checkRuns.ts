@@ -26,11 +26,11 @@ export interface CheckRun {
   notes?: string;
 }
 
-/** Runs `check --json --timing` (or `report --timing` when `command` is report) on `dir` with SOURCEMARK_CACHE_DIR=`cacheDir`. */
-export function checkRun(dir: string, cacheDir: string, extra: string[] = [], command: 'check' | 'report' = 'check'): Promise<CheckRun> {
+/** Runs `check --json --timing` (or `report --timing` when `command` is report) on `dir` with SOURCEMARK_CACHE_DIR=`cacheDir`; `cli`, another build's. */
+export function checkRun(dir: string, cacheDir: string, extra: string[] = [], command: 'check' | 'report' = 'check', cli = CLI): Promise<CheckRun> {
   const timeFile = path.join(mkdtempSync(path.join(tmpdir(), 'sourcemark-time-')), 'time');
   const what = command === 'check' ? ['check', '--json', '--fail-on', 'none'] : ['report'];
-  const args = [CLI, ...what, '--timing', '--reference-date', '2018-03-10', ...extra, dir];
+  const args = [cli, ...what, '--timing', '--reference-date', '2018-03-10', ...extra, dir];
   const timed = existsSync(TIME);
   return new Promise((resolve, reject) => {
     const started = performance.now();

@@ -9,7 +9,8 @@
 //   npm run bench:engine            (builds dist/ first)
 //   … -- --no-core --no-keystrokes --no-workspace   run only the other parts
 //   … -- --no-check        leave out CLI check (workspace rows only)
-//   … -- --server PATH     the language server of another build (e.g. a checkout of main), same client
+//   … -- --server PATH     the language server of another build (e.g. a checkout of main), same client;
+//                          the CLI rows run the cli.js beside it
 
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
 const serverArg = process.argv.indexOf('--server');
 const SERVER = serverArg > 0 ? path.resolve(process.argv[serverArg + 1]!) : path.join(ROOT, 'dist/server.js');
-const CLI = path.join(ROOT, 'dist/cli.js');
+/** The CLI built beside the server measured (`--server`), so the CLI rows are that build's too. */
+const CLI = path.join(path.dirname(SERVER), 'cli.js');
 const SEED = 0x5eed;
 const EDITS = 50;
 const EDIT_WORD = 'notably';
@@ -343,8 +345,8 @@ async function workspace(pools: Pools): Promise<void> {
     }
     // check keeps its own entries in a cache folder of its own: cold, then warm.
     const checkCache = mkdtempSync(path.join(tmpdir(), 'sourcemark-engine-check-cache-'));
-    const check = await checkRun(dir, checkCache);
-    const checkWarm = await checkRun(dir, checkCache);
+    const check = await checkRun(dir, checkCache, [], 'check', CLI);
+    const checkWarm = await checkRun(dir, checkCache, [], 'check', CLI);
     rmSync(checkCache, { recursive: true, force: true });
     out(table(
       ['measure', '>figure', 'target'],
