@@ -81,6 +81,9 @@ export function attachTags(
   /** The source's regions, for tags on text no finding covers. */
   regions?: readonly RegionSpan[],
 ): TaggedFindings {
+  const annotations = sidecar?.annotations ?? [];
+  // No tags (every keystroke in an untagged source): no key per finding, which cost ~40 ms on 1 MB.
+  if (!annotations.length) return { findings: [...findings].sort(compareFindings), orphans: [], anchors: new Map(), duplicates: [] };
   // By place: a tag is matched to the finding where it is anchored. Findings are shared with the
   // analysis until a tag lands on one (then copied): copying all 50,000 findings of a 1 MB source
   // cost every keystroke ~30 ms.
@@ -88,7 +91,6 @@ export function attachTags(
   const spare = new Map(unflagged.map((f) => [placeKey(f.kind, f.start, f.end), f]));
   const orphans: Annotation[] = [];
   const duplicates: TaggedFindings['duplicates'] = [];
-  const annotations = sidecar?.annotations ?? [];
   const anchors = anchorTargets(text, annotations, tracked);
 
   for (const annotation of annotations) {
