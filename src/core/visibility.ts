@@ -55,8 +55,10 @@ export function applyVisibility(
     hiddenPlaces.add(placeKey(DISMISSED_KIND[d.kind], anchor.start, anchor.end));
   }
 
+  // Runs for every finding on every keystroke: no key or lower-cased text made when nothing is dismissed.
   const isDismissed = (f: TaggedFinding) =>
-    hiddenPlaces.has(placeKey(f.kind, f.start, f.end)) || (f.kind === 'entity' && (names.has(f.text.toLowerCase()) || (f.entity !== undefined && names.has(f.entity.key))));
+    (hiddenPlaces.size > 0 && hiddenPlaces.has(placeKey(f.kind, f.start, f.end)))
+    || (names.size > 0 && f.kind === 'entity' && (names.has(f.text.toLowerCase()) || (f.entity !== undefined && names.has(f.entity.key))));
   let dismissed = 0;
   let hiddenByRegion = 0;
   const findings: TaggedFinding[] = [];
