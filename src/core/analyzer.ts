@@ -31,6 +31,8 @@ export class Analyzer {
   private readonly analyseParagraph = createParagraphProcessor();
   private readonly dates = new DateDetector();
   private readonly cache = new Map<string, Data>();
+  /** What each kind kept from its last collect (CollectContext.memo). */
+  private readonly memos = new Map<FindingKind, { value?: unknown }>();
   lastStats: AnalyzerStats = { paragraphs: 0, cacheHits: 0 };
   /**
    * The last text analysed and its paragraphs by start: after an edit, a paragraph wholly before or
@@ -115,7 +117,9 @@ export class Analyzer {
     const repeats: Finding[] = [];
     const kinds = new Set(opts.kinds);
     for (const kind of DETECTION_ORDER) {
-      const collected = kind.collect({ paragraphs, reference, options: opts, found });
+      let memo = this.memos.get(kind.kind);
+      if (!memo) this.memos.set(kind.kind, (memo = {}));
+      const collected = kind.collect({ paragraphs, reference, options: opts, found, memo });
       found.set(kind.kind, collected.findings);
       if (!kinds.has(kind.kind)) continue;
       // One by one: a large source has more findings than a call's arguments can hold.

@@ -22,6 +22,11 @@ export interface CollectContext {
   options: AnalysisOptions;
   /** The findings of the kinds this one needs, collected before it, in text order. */
   found: ReadonlyMap<FindingKind, readonly Finding[]>;
+  /**
+   * What this kind kept from its last collect by the same analyser, to reuse what an edit did not
+   * change (compared, never trusted: the analyser may have read another source since).
+   */
+  memo?: { value?: unknown };
 }
 
 export interface Collected {

@@ -9,7 +9,7 @@ import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
 import { documentCasing, type DocumentCasing } from './tagger/features';
 import type { EntityMention } from './entityMention';
-import { resolveEntities } from './entityResolution';
+import { resolveEntitiesReusing, type ResolutionMemo } from './resolutionMemo';
 
 declare module 'vfile' {
   interface DataMap {
@@ -82,16 +82,21 @@ export const entityKind: FindingKindDefinition<'entity'> = {
   needs: ['date'],
   labels: ['entity', 'person', 'organisation', 'place', 'product', 'event'],
   plugin: sourcemarkEntities,
-  collect({ paragraphs }) {
+  collect({ paragraphs, memo }) {
     // Mentions are linked into entities over the whole source, so a type and an alias hold everywhere in it.
-    const mentions: { mention: EntityMention; region: Region }[] = [];
+    const mentions: EntityMention[] = [];
+    const regions: Region[] = [];
     for (const p of paragraphs) {
-      for (const e of p.data.entities ?? []) mentions.push({ mention: { ...e, start: e.start + p.start, end: e.end + p.start }, region: p.region });
+      for (const e of p.data.entities ?? []) {
+        mentions.push({ ...e, start: e.start + p.start, end: e.end + p.start });
+        regions.push(p.region);
+      }
     }
-    markWrittenLower(mentions.map((m) => m.mention), paragraphs);
-    const regionOf = new Map(mentions.map((m) => [m.mention, m.region]));
-    const findings: Finding[] = resolveEntities(mentions.map((m) => m.mention)).map(({ mention, info }) => ({
-      id: '', kind: 'entity', start: mention.start, end: mention.end, text: mention.text, region: regionOf.get(mention)!,
+    markWrittenLower(mentions, paragraphs);
+    const { resolved, memo: next } = resolveEntitiesReusing(mentions, memo?.value as ResolutionMemo | undefined);
+    if (memo) memo.value = next;
+    const findings: Finding[] = resolved.map(({ mention, info }, i) => ({
+      id: '', kind: 'entity', start: mention.start, end: mention.end, text: mention.text, region: regions[next.kept[i]!]!,
       score: mention.confidence, cues: [], entity: info,
     }));
     return { findings };
