@@ -32,6 +32,12 @@ export function sayJson(value: unknown): void {
 
 const JSON_CHUNK = 1 << 20;
 
+/** Array items laid out by one JSON.stringify call. */
+const JSON_ITEMS = 256;
+/** What `JSON.stringify({ x: [items] }, null, 2)` puts around the items. */
+const SLICE_HEAD = '{\n  "x": [\n    ';
+const SLICE_TAIL = '\n  ]\n}';
+
 /** What JSON.stringify leaves out of an object. */
 const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
@@ -55,10 +61,12 @@ export function* jsonPieces(value: unknown): Generator<string> {
       continue;
     }
     yield `${head}[`;
-    for (let j = 0; j < v.length; j++) {
-      const item: unknown = v[j];
-      // Line breaks in JSON text are layout (those in strings are escaped), so nesting is indenting.
-      yield `${j ? ',' : ''}\n    ${omitted(item) ? 'null' : JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`;
+    // A slice of items at a time, laid out by JSON.stringify itself at their depth: the text between
+    // the brackets of `{"x": [items]}`. Each item's own text re-indented by a replace was most of
+    // writing check's 125 MB on 2,001 sources (1.2 s).
+    for (let j = 0; j < v.length; j += JSON_ITEMS) {
+      const text = JSON.stringify({ x: v.slice(j, j + JSON_ITEMS) }, null, 2);
+      yield `${j ? ',' : ''}\n    ${text.slice(SLICE_HEAD.length, text.length - SLICE_TAIL.length)}`;
     }
     yield '\n  ]';
   }
