@@ -164,6 +164,25 @@ function otherActors(a: Weighted, b: Weighted): boolean {
   return true;
 }
 
+/**
+ * The claims that have a feature, in the order they were added: ids in an array, where a Set made
+ * adding and reading them most of a warm check's claim links (2,001 sources: 1.4 s). A removed
+ * claim's id stays until the dead outnumber the live (its source is then unset, and it is skipped).
+ */
+interface Posting {
+  ids: number[];
+  live: number;
+}
+
+/** Feature `t` for claim `id`. */
+function post(map: Map<string, Posting>, t: string, id: number): void {
+  const p = map.get(t);
+  if (p) {
+    p.ids.push(id);
+    p.live++;
+  } else map.set(t, { ids: [id], live: 1 });
+}
+
 /** Keeps postings per feature so a claim's candidates are found without comparing every pair. */
 export class ClaimRegistry {
   private nextId = 1;
@@ -173,9 +192,9 @@ export class ClaimRegistry {
   /** Shared features per candidate, by claim id; zeroed again after each query. */
   private hitCounts = new Uint32Array(1024);
   private readonly idOf = new Map<ClaimDigest, number>();
-  private readonly postings = new Map<string, Set<number>>();
+  private readonly postings = new Map<string, Posting>();
   /** The same for claims about the future that name a date: the only ones a time frame can conflict between. */
-  private readonly datedPostings = new Map<string, Set<number>>();
+  private readonly datedPostings = new Map<string, Posting>();
   private datedCount = 0;
   /** Bumped on every change: weights depend on the whole index, so cached ones are dropped then. */
   private generation = 0;
@@ -195,11 +214,8 @@ export class ClaimRegistry {
       const dated = isDated(claim);
       if (dated) this.datedCount++;
       for (const t of rawFeatures(claim)) {
-        for (const map of dated ? [this.postings, this.datedPostings] : [this.postings]) {
-          let p = map.get(t);
-          if (!p) map.set(t, (p = new Set()));
-          p.add(id);
-        }
+        post(this.postings, t, id);
+        if (dated) post(this.datedPostings, t, id);
       }
     }
   }
@@ -215,17 +231,22 @@ export class ClaimRegistry {
       const dated = isDated(claim);
       if (dated) this.datedCount--;
       for (const t of rawFeatures(claim)) {
-        for (const map of dated ? [this.postings, this.datedPostings] : [this.postings]) {
-          const p = map.get(t);
-          p?.delete(id);
-          if (p?.size === 0) map.delete(t);
-        }
+        this.unpost(this.postings, t);
+        if (dated) this.unpost(this.datedPostings, t);
       }
     }
   }
 
   private df(rawFeature: string): number {
-    return this.postings.get(rawFeature)?.size ?? 0;
+    return this.postings.get(rawFeature)?.live ?? 0;
+  }
+
+  /** One claim fewer has feature `t` (its id is already unset in sourceOf). */
+  private unpost(map: Map<string, Posting>, t: string): void {
+    const p = map.get(t);
+    if (!p) return;
+    if (--p.live === 0) map.delete(t);
+    else if (p.ids.length > 2 * p.live + 16) p.ids = p.ids.filter((id) => this.sourceOf[id] !== undefined);
   }
 
   /**
@@ -300,8 +321,12 @@ export class ClaimRegistry {
     const touched: number[] = [];
     for (const t of raw) {
       const p = postings.get(t);
-      if (!p || p.size > cap) continue;
-      for (const id of p) if (hits[id]++ === 0) touched.push(id);
+      if (!p || p.live > cap) continue;
+      const ids = p.ids;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        if (this.sourceOf[id] !== undefined && hits[id]++ === 0) touched.push(id);
+      }
     }
     // In a workspace of near-copies a claim can have thousands of candidates: score the likeliest.
     let candidates: number[] = [];

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClaimRegistry, type GroupLookup } from '../../../src/core/corpus/claimMatching';
 import type { ClaimDigest } from '../../../src/core/corpus/types';
@@ -84,5 +85,33 @@ describe('claim matching: scores', () => {
     const by2035 = base({ terms: ['~save'], dates: [{ value: '2035', timexType: 'DATE', text: '2035', span }] });
     expect(sim(within3, by2028, filler)).toBeGreaterThan(sim(within3, by2029, filler));
     expect(sim(within3, by2029, filler)).toBeCloseTo(sim(within3, by2035, filler), 6);
+  });
+});
+
+describe('claim matching: sources removed and added again', () => {
+  it('finds what a registry built afresh from the sources left finds, after any sequence of adds and removes', () => {
+    const words = ['rise', 'sales', 'phone', 'market', 'share', 'profit', 'china', 'india', 'launch', 'price'];
+    const claimsOf = (source: number, version: number) => Array.from({ length: 3 }, (_, i) => claim([0, 1, 2, 3].map((k) => words[(source * 7 + version * 3 + i * 5 + k * k) % words.length]!)));
+    fc.assert(fc.property(fc.array(fc.record({ source: fc.nat(11), remove: fc.boolean() }), { minLength: 1, maxLength: 40 }), (steps) => {
+      const registry = new ClaimRegistry();
+      const held = new Map<string, ClaimDigest[]>();
+      steps.forEach((step, version) => {
+        const id = `s${step.source}`;
+        const before = held.get(id);
+        if (before) {
+          registry.remove(before);
+          held.delete(id);
+        }
+        if (step.remove) return;
+        const claims = claimsOf(step.source, version);
+        registry.add(id, claims);
+        held.set(id, claims);
+      });
+      const fresh = new ClaimRegistry();
+      // Ids in the order the registry holds them: the order their sources were last added.
+      for (const [id, claims] of held) fresh.add(id, claims);
+      const found = (r: ClaimRegistry) => [...held].flatMap(([id, claims]) => claims.map((c) => r.matches(id, c, group, 0.1).map((m) => [m.ref.claim.findingId, m.score.toFixed(9)])));
+      expect(found(registry)).toEqual(found(fresh));
+    }), { numRuns: 150, seed: 0xc1a1 });
   });
 });
