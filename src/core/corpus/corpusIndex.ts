@@ -287,7 +287,10 @@ export class CorpusIndex {
       { sourceId: m.ref.sourceId, claim: m.ref.claim, referenceDate: other.referenceDate },
     );
     return {
-      sourceId: m.ref.sourceId, claim: m.ref.claim, score: m.score, shared: m.shared,
+      sourceId: m.ref.sourceId, claim: m.ref.claim, score: m.score,
+      get shared() {
+        return m.shared; // made on first read (ClaimRegistry.matches)
+      },
       relation: conflicts.length ? 'conflicts' : 'corroborates', conflicts,
     };
   }
