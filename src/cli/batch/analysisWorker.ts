@@ -1,5 +1,6 @@
 // Runs inside a worker thread (dist/cli.js started again as a worker): analyses the sources the
 // main thread sends, one at a time, with an Analyzer of its own.
+import { stat } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../../core/analyzer';
 import { digestSource, type SourceDigest } from '../../core/corpus';
@@ -42,7 +43,8 @@ export type TaskResult =
   | { source: ReportSource; digest?: SourceDigest; cached: boolean }
   | { stats: StatsFile; digest?: SourceDigest; cached: boolean };
 
-export type WorkerReply = ({ id: number } & TaskResult) | { id: number; error: string };
+/** A task's reply from a worker, with its file's size in bytes (stat there, off the main thread, which then waited on one stat per source in turn). */
+export type WorkerReply = ({ id: number; bytes: number } & TaskResult) | { id: number; error: string };
 
 /** Runs one task, in a worker or in the main thread. */
 export async function runTask(task: Omit<WorkerTask, 'id'>, analyzer: Analyzer): Promise<TaskResult> {
@@ -70,7 +72,8 @@ export function runAnalysisWorker(): void {
     queue = queue.then(async () => {
       let reply: WorkerReply;
       try {
-        reply = { id: task.id, ...(await runTask(task, analyzer)) };
+        const result = await runTask(task, analyzer);
+        reply = { id: task.id, bytes: await stat(task.file).then((st) => st.size, () => 0), ...result };
       } catch (e) {
         reply = { id: task.id, error: (e as Error).message };
       }

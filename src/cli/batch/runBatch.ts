@@ -9,7 +9,7 @@ import type { SourceOptions } from '../options';
 import { BATCH_CACHE_PARAGRAPHS, runTask, type TaskResult, WORKER_ROLE, type WorkerReply, type WorkerTask } from './analysisWorker';
 import { Progress, type BatchFigures } from './progress';
 
-export type BatchResult = ({ file: string } & TaskResult) | { file: string; error: string };
+export type BatchResult = ({ file: string; bytes?: number } & TaskResult) | { file: string; error: string };
 
 export interface BatchOptions {
   jobs: number;
@@ -37,7 +37,7 @@ export async function runBatch(
   let bytes = 0;
   let cached = 0;
   const count = async (r: BatchResult) => {
-    bytes += await stat(r.file).then((s) => s.size, () => 0);
+    bytes += 'bytes' in r && r.bytes !== undefined ? r.bytes : await stat(r.file).then((s) => s.size, () => 0);
     if ('cached' in r && r.cached) cached++;
   };
   const task = (file: string): Omit<WorkerTask, 'id'> => ({ file, options, digest: batch.digest === true, ...(batch.cached ? { cached: batch.cached } : {}) });
