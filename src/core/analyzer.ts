@@ -9,6 +9,7 @@ import { assignFindingIds } from './findingIds';
 import { createParagraphProcessor } from './pipeline/processor';
 import { segmentBlocks, type Block } from './text/blocks';
 import { commonEnds } from './text/commonEnds';
+import { ownCopy } from './text/ownCopy';
 import { paragraphPieces } from './text/pieces';
 import { findPublicationDate } from './text/publicationDate';
 
@@ -172,8 +173,10 @@ export class Analyzer {
       this.cache.set(key, cached);
       return cached;
     }
-    const result = this.analyseParagraph(block.text, { region: block.region, commenter: block.commenter, referenceDate });
-    this.cache.set(key, result);
+    // Own copies of its text and commenter: what the cache keeps must not keep this version of the whole source.
+    const commenter = block.commenter === undefined ? undefined : ownCopy(block.commenter);
+    const result = this.analyseParagraph(ownCopy(block.text), { region: block.region, commenter, referenceDate });
+    this.cache.set(ownCopy(key), result);
     if (this.cache.size > this.cacheLimit) this.cache.delete(this.cache.keys().next().value!);
     return result;
   }

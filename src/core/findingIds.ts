@@ -8,6 +8,7 @@
 // it. Unique within a source by construction: the ordinal counts per kind and hash, so a hash
 // collision costs stability, never uniqueness. Linear: each finding's text is hashed once.
 import type { Finding, FindingKind } from './model';
+import { ownCopy } from './text/ownCopy';
 
 /** 32-bit FNV-1a of `text` with each whitespace run as one space and the ends trimmed, in base 36. */
 export function textHash(text: string): string {
@@ -49,7 +50,7 @@ function baseIdOf(kind: FindingKind, text: string): string {
       baseIdCount = 0;
     }
     base = `${kind}:${textHash(text)}`;
-    byText.set(text, base);
+    byText.set(ownCopy(text), base); // a finding's text is a slice of its source: kept, it would keep the source
     baseIdCount++;
   }
   return base;
