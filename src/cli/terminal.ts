@@ -62,8 +62,8 @@ export function* jsonPieces(value: unknown): Generator<string> {
     }
     yield `${head}[`;
     // A slice of items at a time, laid out by JSON.stringify itself at their depth: the text between
-    // the brackets of `{"x": [items]}`. Each item's own text re-indented by a replace was most of
-    // writing check's 125 MB on 2,001 sources (1.2 s).
+    // the brackets of `{"x": [items]}`. Re-indenting each item's own text with a replace took a third
+    // of writing check's 124 MB on 2,001 sources (940 → 630 ms without it).
     for (let j = 0; j < v.length; j += JSON_ITEMS) {
       const text = JSON.stringify({ x: v.slice(j, j + JSON_ITEMS) }, null, 2);
       yield `${j ? ',' : ''}\n    ${text.slice(SLICE_HEAD.length, text.length - SLICE_TAIL.length)}`;

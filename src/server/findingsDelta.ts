@@ -74,7 +74,7 @@ export function sameContentAs<T extends object>(f: T): T {
 /**
  * `x` with every number under a key `start` or `end` moved by `shift`: a copy of what holds such a
  * number, the very object where nothing does (an entity's info, a claim's cue words), as nothing
- * changes a finding once analysed. Copying those too made a moved finding cost twice as much.
+ * changes a finding once analysed.
  */
 function copyMoved(x: unknown, shift: number, key: string | undefined): unknown {
   if (typeof x === 'number') return key === 'start' || key === 'end' ? x + shift : x;

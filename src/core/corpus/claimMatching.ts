@@ -165,9 +165,9 @@ function otherActors(a: Weighted, b: Weighted): boolean {
 }
 
 /**
- * The claims that have a feature, in the order they were added: ids in an array, where a Set made
- * adding and reading them most of a warm check's claim links (2,001 sources: 1.4 s). A removed
- * claim's id stays until the dead outnumber the live (its source is then unset, and it is skipped).
+ * The claims that have a feature, in the order they were added: ids in an array (adding them to a
+ * Set took 0.75 s of a warm check of 2,001 sources, pushing them 0.22 s). A removed claim's id
+ * stays until the dead outnumber the live (its source is then unset, and it is skipped).
  */
 interface Posting {
   ids: number[];
