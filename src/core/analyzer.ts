@@ -5,7 +5,7 @@ import { DateDetector } from './kinds/date/dateDetector';
 import { MAX_CLAIM_LENGTH } from './kinds/claim/claimDetector';
 import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKind, RegionSpan } from './model';
 import { compareFindings, DEFAULT_ANALYSIS_OPTIONS } from './model';
-import { assignFindingIds } from './findingIds';
+import { assignFindingIds, FindingIdBases } from './findingIds';
 import { createParagraphProcessor } from './pipeline/processor';
 import { segmentBlocks, type Block } from './text/blocks';
 import { commonEnds } from './text/commonEnds';
@@ -32,7 +32,9 @@ export class Analyzer {
   private readonly analyseParagraph = createParagraphProcessor();
   private readonly dates = new DateDetector();
   private readonly cache = new Map<string, Data>();
-  /** What each kind kept from its last collect (CollectContext.memo). */
+  /** The last analysis's finding id bases (FindingIdBases). */
+  private readonly idBases = new FindingIdBases();
+    /** What each kind kept from its last collect (CollectContext.memo). */
   private readonly memos = new Map<FindingKind, { value?: unknown }>();
   lastStats: AnalyzerStats = { paragraphs: 0, cacheHits: 0 };
   /**
@@ -132,7 +134,7 @@ export class Analyzer {
     this.last = { text, pieces };
     findings.sort(compareFindings);
     repeats.sort(compareFindings);
-    assignFindingIds(mergeSorted(findings, repeats));
+    assignFindingIds(mergeSorted(findings, repeats), this.idBases);
     assignCommenters(findings, regions);
     assignCommenters(repeats, regions);
     return {

@@ -8,7 +8,6 @@
 // it. Unique within a source by construction: the ordinal counts per kind and hash, so a hash
 // collision costs stability, never uniqueness. Linear: each finding's text is hashed once.
 import type { Finding, FindingKind } from './model';
-import { ownCopy } from './text/ownCopy';
 
 /** 32-bit FNV-1a of `text` with each whitespace run as one space and the ends trimmed, in base 36. */
 export function textHash(text: string): string {
@@ -32,42 +31,48 @@ export function textHash(text: string): string {
 }
 
 /**
- * Each kind's id base (`kind:hash`) by finding text, kept between analyses: after an edit nearly
- * every finding's text is the last analysis's, and hashing each again and building its id string
- * took 25–40 ms of a keystroke on 1 MB. Emptied when it grows past the bound.
+ * Id bases (`kind:hash`) by kind and finding text, from an analyser's last analysis: after an edit
+ * nearly every finding's text is the last analysis's, and hashing each again and building its id
+ * string took 25–40 ms of a keystroke on 1 MB. Only the last analysis's are kept, so a batch
+ * analyser reading thousands of sources holds one source's, not every text it ever saw.
  */
-const baseIds = new Map<FindingKind, Map<string, string>>();
-const BASE_IDS_LIMIT = 200_000;
-let baseIdCount = 0;
+export class FindingIdBases {
+  private last = new Map<FindingKind, Map<string, string>>();
+  private next = new Map<FindingKind, Map<string, string>>();
 
-function baseIdOf(kind: FindingKind, text: string): string {
-  let byText = baseIds.get(kind);
-  if (!byText) baseIds.set(kind, (byText = new Map()));
-  let base = byText.get(text);
-  if (base === undefined) {
-    if (baseIdCount >= BASE_IDS_LIMIT) {
-      for (const m of baseIds.values()) m.clear();
-      baseIdCount = 0;
+  /** The id base of a finding of `kind` with `text`, kept for the next analysis. */
+  baseOf(kind: FindingKind, text: string): string {
+    let next = this.next.get(kind);
+    if (!next) this.next.set(kind, (next = new Map()));
+    let base = next.get(text);
+    if (base === undefined) {
+      // Keyed by this analysis's texts (slices of the version it read): none outlives the next analysis.
+      base = this.last.get(kind)?.get(text) ?? `${kind}:${textHash(text)}`;
+      next.set(text, base);
     }
-    base = `${kind}:${textHash(text)}`;
-    byText.set(ownCopy(text), base); // a finding's text is a slice of its source: kept, it would keep the source
-    baseIdCount++;
+    return base;
   }
-  return base;
+
+  /** Ends an analysis: what it used is what the next one finds. */
+  endAnalysis(): void {
+    this.last = this.next;
+    this.next = new Map();
+  }
 }
 
 /**
  * Gives each finding its id. `inTextOrder`: every finding of the source that has one (flagged ones
- * and repeats alike), sorted by compareFindings.
+ * and repeats alike), sorted by compareFindings; `bases`, the analyser's (absent: hashed afresh).
  */
-export function assignFindingIds(inTextOrder: readonly Finding[]): void {
+export function assignFindingIds(inTextOrder: readonly Finding[], bases?: FindingIdBases): void {
   const seen = new Map<string, number>();
   for (const f of inTextOrder) {
-    const base = baseIdOf(f.kind, f.text);
+    const base = bases ? bases.baseOf(f.kind, f.text) : `${f.kind}:${textHash(f.text)}`;
     const n = seen.get(base);
     seen.set(base, (n ?? 0) + 1);
     f.id = n === undefined ? base : `${base}:${n}`;
   }
+  bases?.endAnalysis();
 }
 
 /** The id of a finding that exists only because a tag holds it: its tag's id keeps it apart from any detected one. */
