@@ -23,11 +23,13 @@ export interface FindingsDelta<T> {
   literal: T[];
 }
 
-interface Positioned {
+export interface Positioned {
   kind?: string;
   start: number;
   end: number;
 }
+
+const itself = (x: unknown) => x as Positioned;
 
 const PROTO = Object.prototype;
 
@@ -119,10 +121,12 @@ export function moved<T>(before: T, shift: number): T {
  * were or moved by the edit between the two texts. Any list of items with a span (findings, region
  * spans); the order is kept, whatever it is.
  */
-export function findingsDelta<T extends Positioned>(
+export function findingsDelta<T>(
   previousText: string, previous: readonly T[], text: string, findings: readonly T[],
   /** commonEnds(previousText, text), when the caller has it (one scan of 1 MB for several lists). */
   ends = commonEnds(previousText, text),
+  /** Where an item is: the item itself (a finding), or its span (a digest's items). */
+  place: (item: T) => Positioned = itself,
 ): FindingsDelta<T> {
   const { prefix, suffix } = ends;
   const shift = text.length - previousText.length;
@@ -133,7 +137,7 @@ export function findingsDelta<T extends Positioned>(
   const lastAt = new Map<number, number>();
   const nextAt = new Int32Array(previous.length).fill(-1);
   for (let i = 0; i < previous.length; i++) {
-    const start = previous[i]!.start;
+    const start = place(previous[i]!).start;
     const last = lastAt.get(start);
     if (last === undefined) firstAt.set(start, i);
     else nextAt[last] = i;
@@ -142,7 +146,7 @@ export function findingsDelta<T extends Positioned>(
   /** The first previous item at this place (span and kind), as a map by place would give it. */
   const atPlace = (start: number, end: number, kind: string | undefined): number | undefined => {
     for (let j = firstAt.get(start) ?? -1; j >= 0; j = nextAt[j]!) {
-      const p = previous[j]!;
+      const p = place(previous[j]!);
       if (p.end === end && (p.kind ?? '') === (kind ?? '')) return j;
     }
     return undefined;
@@ -152,10 +156,11 @@ export function findingsDelta<T extends Positioned>(
   const literal: T[] = [];
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
+    const at = place(f);
     // A finding wholly after the edit moved with it; any other is looked for where it is (a
     // finding before the edit, or one the document pass changed in place).
-    const s = shift !== 0 && f.start >= movedFrom && f.start >= prefix ? shift : 0;
-    const j = atPlace(f.start - s, f.end - s, f.kind);
+    const s = shift !== 0 && at.start >= movedFrom && at.start >= prefix ? shift : 0;
+    const j = atPlace(at.start - s, at.end - s, at.kind);
     if (j !== undefined && sameMoved(f, previous[j], s, undefined, 0)) {
       from[i] = j;
       movedFlags[i] = s ? 1 : 0;

@@ -31,6 +31,8 @@ export interface AnalyseJob {
 export interface DigestJob {
   uri: string;
   seq: number;
+  /** The seq of the source's digest the main thread holds: the worker sends this one as a delta against it, if it still has it too. */
+  base?: number;
 }
 
 /** The digest; 'superseded' when the worker has analysed the source again since (that one's digest is the one to ask for). */

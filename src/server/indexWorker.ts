@@ -8,7 +8,7 @@ import { closedFindings } from './closedFindings';
 import { digestCacheFromEnv } from '../core/corpus/digestCache';
 import { indexSourceFile, type IndexCache } from './indexJob';
 import { digestSource } from '../core/corpus';
-import { digestToWire, toWire, type WireBase } from './analysisWire';
+import { digestToWire, toWire, type DigestBase, type WireBase } from './analysisWire';
 import type { AnalyseReply, DigestJob, DigestReply, WorkerRequest, WorkerResponse } from './indexMessages';
 import { OverBudgetError, workBudget } from './workBudget';
 
@@ -45,6 +45,13 @@ function remember(uri: string, base: WireBase): void {
 }
 
 /**
+ * The last digests sent of each long open source, newest last (two: the main thread may not have
+ * taken the latest), for the next to go as a delta against the one the main thread holds. They go
+ * with the source's analyses (a closed source's when it leaves `sent`).
+ */
+const sentDigests = new Map<string, DigestBase[]>();
+
+/**
  * The digest of an open source's analysis `seq`, asked once edits pause: only the latest analysis
  * of the source is worth a digest (a newer one's follows instead).
  */
@@ -53,7 +60,15 @@ function digestOpen(job: DigestJob): DigestReply {
   const held = list?.find((b) => b.seq === job.seq);
   if (!held) return { id: 0, error: 'that analysis is no longer held' };
   if (list![list!.length - 1] !== held) return { id: 0, superseded: true };
-  return { id: 0, digest: digestToWire(digestSource(held.text, held.analysed)) };
+  const digest = digestSource(held.text, held.analysed);
+  const digests = sentDigests.get(job.uri) ?? [];
+  const base = job.base === undefined ? undefined : digests.find((d) => d.seq === job.base);
+  const wire = digestToWire(digest, undefined, base, held.text);
+  digests.push({ seq: job.seq, text: held.text, digest });
+  if (digests.length > 2) digests.shift();
+  sentDigests.set(job.uri, digests);
+  for (const uri of sentDigests.keys()) if (!sent.has(uri)) sentDigests.delete(uri);
+  return { id: 0, digest: wire };
 }
 
 parentPort?.on('message', (request: WorkerRequest) => {

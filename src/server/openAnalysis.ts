@@ -29,6 +29,15 @@ export const ANALYSIS_BUDGET_MS = 60_000;
  * the user types it would be out of date before it was in the index (openDigests.ts).
  */
 export const DIGEST_IDLE_MS = 1000;
+
+/** A digest waited for: of analysis `seq`, asked of the worker yet or not. */
+interface DigestEntry {
+  seq: number;
+  timer?: NodeJS.Timeout;
+  settle: (d: SourceDigest | 'superseded' | undefined) => void;
+  asked: boolean;
+}
+
 /** Wall-clock time after which a worker that has not answered is ended, whatever the load: ten times the budget, at least 10 minutes. */
 export const backstopMs = (budgetMs: number) => Math.max(10 * budgetMs, 600_000);
 
@@ -56,9 +65,11 @@ export class OpenAnalysis {
   private readonly backstopMs: number;
   private readonly minChars: number;
   /** The digest waiting for edits to pause, per source: of its latest analysis (`seq`), made when `timer` fires or `now` is called. */
-  private readonly digests = new Map<string, { seq: number; timer?: NodeJS.Timeout; settle: (d: SourceDigest | 'superseded' | undefined) => void; asked: boolean }>();
+  private readonly digests = new Map<string, DigestEntry>();
   /** The last analyses received per source, newest last, by number: the worker sends the next as a delta against one. */
   private readonly held = new Map<string, { seq: number; analysed: SourceAnalysis }[]>();
+  /** The last digest received per source: the worker sends the next as a delta against it. */
+  private readonly heldDigests = new Map<string, { seq: number; digest: SourceDigest }>();
   private nextSeq = 1;
 
   constructor(private readonly options: OpenAnalysisOptions) {
@@ -101,6 +112,7 @@ export class OpenAnalysis {
   /** Forgets what was held for a source (closed): its next analysis is sent whole. */
   forget(uri: string): void {
     this.held.delete(uri);
+    this.heldDigests.delete(uri);
     this.settleDigest(uri, undefined);
   }
 
@@ -152,7 +164,7 @@ export class OpenAnalysis {
     // A newer analysis is under way (this one is counted too): its digest is the one to make.
     if ((this.running.get(uri) ?? 0) > 1) return Promise.resolve('superseded');
     return new Promise((settle) => {
-      const entry: { seq: number; timer?: NodeJS.Timeout; settle: typeof settle; asked: boolean } = { seq, settle, asked: false };
+      const entry: DigestEntry = { seq, settle, asked: false };
       entry.timer = setTimeout(() => this.digestNow(uri), this.options.digestIdleMs ?? DIGEST_IDLE_MS);
       entry.timer.unref?.();
       this.digests.set(uri, entry);
@@ -165,20 +177,30 @@ export class OpenAnalysis {
     if (!entry || entry.asked) return;
     entry.asked = true;
     clearTimeout(entry.timer);
+    this.askDigest(uri, entry, this.heldDigests.get(uri));
+  }
+
+  /** Asks the worker for `entry`'s digest, as a delta against `base` when given. */
+  private askDigest(uri: string, entry: DigestEntry, base: { seq: number; digest: SourceDigest } | undefined): void {
     const pool = this.pool;
     if (!pool) return this.settleDigest(uri, undefined);
-    pool.run({ digest: { uri, seq: entry.seq } }).then(
+    pool.run({ digest: { uri, seq: entry.seq, ...(base ? { base: base.seq } : {}) } }).then(
       async (reply) => {
         if (this.digests.get(uri) !== entry) return;
-        if ('digest' in reply) this.settleDigest(uri, await digestFromWire(reply.digest).catch(() => undefined), entry);
-        else this.settleDigest(uri, 'superseded' in reply ? 'superseded' : undefined, entry);
+        if (!('digest' in reply)) return this.settleDigest(uri, 'superseded' in reply ? 'superseded' : undefined, entry);
+        const against = reply.digest.base;
+        // The worker no longer holds the base it was told of (a new worker): it sent the digest whole.
+        if (against !== undefined && against !== base?.seq) return this.askDigest(uri, entry, undefined);
+        const digest = await digestFromWire(reply.digest, base?.digest).catch(() => undefined);
+        if (digest && this.held.has(uri)) this.heldDigests.set(uri, { seq: entry.seq, digest });
+        this.settleDigest(uri, digest, entry);
       },
       () => this.settleDigest(uri, undefined, entry),
     );
   }
 
   /** Settles the source's waiting digest (only `entry`, when given) and forgets it. */
-  private settleDigest(uri: string, digest: SourceDigest | 'superseded' | undefined, entry = this.digests.get(uri)): void {
+  private settleDigest(uri: string, digest: SourceDigest | 'superseded' | undefined, entry: DigestEntry | undefined = this.digests.get(uri)): void {
     if (!entry || this.digests.get(uri) !== entry) return;
     clearTimeout(entry.timer);
     this.digests.delete(uri);
@@ -197,6 +219,7 @@ export class OpenAnalysis {
     void this.pool?.terminate();
     this.pool = undefined;
     this.held.clear();
+    this.heldDigests.clear();
     for (const uri of [...this.digests.keys()]) this.settleDigest(uri, undefined);
   }
 }

@@ -13,7 +13,8 @@ import { analyzeSource, type SourceAnalysis } from '../../src/core/sourceAnalysi
 import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar } from '../../src/core/tags/sidecarFormat';
 import { setTags } from '../../src/core/tags/tagOperations';
-import { fromWire, toWire } from '../../src/server/analysisWire';
+import { digestSource, type SourceDigest } from '../../src/core/corpus';
+import { digestFromWire, digestToWire, fromWire, toWire } from '../../src/server/analysisWire';
 import { commonEnds } from '../../src/server/findingsDelta';
 import { poolsFrom, SourceGenerator } from '../../scripts/bench/generate';
 import { applyEdit, editArb } from '../core/randomEdits';
@@ -81,5 +82,46 @@ describe('findings delta', () => {
     // Not a delta in name only: most findings cross as the previous ones (a tagged finding after the
     // edit crosses whole, its tag's stored offsets not moving with it; a quarter are tagged here).
     expect(reused / sent).toBeGreaterThan(0.6);
+  });
+
+  // The source's digest follows its analysis over, as a delta against the last one sent too.
+  it.each(sources)('rebuilds the digest after random edits exactly: $name', async ({ name, text }) => {
+    const analyzer = new Analyzer();
+    let reused = 0;
+    let sent = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(editArb(4), { minLength: 1, maxLength: 4 }), async (edits) => {
+        let previousText = text;
+        let previous: SourceDigest = digestSource(text, analyse(analyzer, name, text, text));
+        for (const [i, e] of edits.entries()) {
+          const now = applyEdit(previousText, e);
+          const digest = digestSource(now, analyse(analyzer, name, text, now));
+          const before = JSON.stringify(previous);
+          const wire = deserialize(serialize(digestToWire(digest, 7, { seq: i, text: previousText, digest: previous }, now))) as ReturnType<typeof digestToWire>;
+          expect(wire.base).toBe(i);
+          const back = await digestFromWire(wire, previous);
+          expect(JSON.stringify(back)).toBe(JSON.stringify(digest));
+          expect(JSON.stringify(previous)).toBe(before);
+          for (const [, , delta] of wire.lists) {
+            reused += [...delta!.from].filter((j) => j >= 0).length;
+            sent += delta!.from.length;
+          }
+          previous = back;
+          previousText = now;
+        }
+      }),
+      { numRuns: 10, seed: 0xd16 + name.length },
+    );
+    // Fewer than the findings: an edit that adds or removes a line break moves the line of every
+    // item after it (a digest's spans carry lines), and those cross whole.
+    expect(reused / sent).toBeGreaterThan(0.5);
+  });
+
+  it('sends a digest whole without a base, and brings it back as it was', async () => {
+    const digest = digestSource(generated, analyzeSource(new Analyzer(), generated, undefined, options));
+    const wire = digestToWire(digest, 7);
+    expect(wire.base).toBeUndefined();
+    expect(wire.lists.every(([, , delta]) => delta === undefined)).toBe(true);
+    expect(JSON.stringify(await digestFromWire(wire))).toBe(JSON.stringify(digest));
   });
 });
