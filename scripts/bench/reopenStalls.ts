@@ -1,0 +1,100 @@
+// What holds the server's main thread while an indexed workspace reopens (issue 14: hover p95 ≤ 5 ms
+// while reopening): 2,001 generated 5 KB sources indexed once, then a second server spawned with a
+// stall logger (stallLogger.cjs) and --cpu-prof reopens them while a sample is hovered every 20 ms.
+// Prints hover latency and each stall of the event loop over 8 ms with the stacks sampled during it.
+//
+//   npm run build && node --import tsx scripts/bench/reopenStalls.ts [sources=2000]
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { spawnedServer } from '../../test/server/lspTestClient';
+import { median, ms } from './format';
+import { poolsFrom, SourceGenerator } from './generate';
+import type { Profile } from './profileKeystroke';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
+const SEED = 0x1dea;
+const STALLS_SHOWN = 15;
+
+/** initialize → index done, hovering the open sample every 20 ms after its diagnostics; the hover round trips. */
+async function reopen(dir: string, openName: string, openText: string, execArgv: string[] = []): Promise<number[]> {
+  const { client } = spawnedServer(path.join(ROOT, 'dist/server.js'), { execArgv });
+  client.settings = { referenceDate: '2018-03-10' };
+  await client.initialize(dir);
+  const uri = await client.open(path.join(dir, openName), openText);
+  const diagnostics = await client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.length ? client.diagnostics.get(uri)!.diagnostics : undefined, 'diagnostics', 600_000);
+  const ended = () => client.progress.some((p) => p.kind === 'end');
+  const hovers: number[] = [];
+  for (let i = 0; !ended(); i++) {
+    const t = performance.now();
+    await client.hover(uri, diagnostics[i % diagnostics.length]!.range.start);
+    if (!ended()) hovers.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await client.shutdown();
+  return hovers;
+}
+
+/** Each stall (end in µs, length in ms) with the stacks the profile sampled during it, most sampled first. */
+function stallStacks(profile: Profile, stalls: [number, number][]): { ms: number; stacks: [string, number][] }[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const plumbing = new Set(['(root)', '', 'processTicksAndRejections', 'listOnTimeout', 'processTimers', 'processImmediate', 'runMicrotasks', 'runNextTicks']);
+  const stackOf = (id: number) => {
+    const names: string[] = [];
+    for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) names.push(byId.get(x)!.callFrame.functionName);
+    return names.reverse().filter((f) => !plumbing.has(f)).slice(0, 5).join(' > ') || '(program)';
+  };
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (const dt of profile.timeDeltas) times.push((t += dt));
+  return stalls.map(([end, lateMs]) => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < times.length; i++) {
+      if (times[i]! < end - lateMs * 1000 || times[i]! > end) continue;
+      const s = stackOf(profile.samples[i]!);
+      counts.set(s, (counts.get(s) ?? 0) + 1);
+    }
+    return { ms: lateMs, stacks: [...counts].sort((a, b) => b[1] - a[1]).slice(0, 3) };
+  });
+}
+
+async function main(): Promise<void> {
+  const count = Number(process.argv[2] ?? 2000);
+  const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort();
+  const texts = samples.map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-stalls-'));
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-stalls-cache-'));
+  const profDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-stalls-prof-'));
+  process.env.SOURCEMARK_CACHE_DIR = cacheDir;
+  const stallFile = path.join(profDir, 'stalls.txt');
+  try {
+    const pools = poolsFrom(texts);
+    for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `gen-${String(i).padStart(5, '0')}.txt`), new SourceGenerator(pools, SEED + i).source(5 * 1024));
+    writeFileSync(path.join(dir, samples[0]!), texts[0]!);
+    await reopen(dir, samples[0]!, texts[0]!);
+    process.env.SOURCEMARK_STALL_FILE = stallFile;
+    const hovers = await reopen(dir, samples[0]!, texts[0]!, ['--require', path.join(__dirname, 'stallLogger.cjs'), '--cpu-prof', '--cpu-prof-dir', profDir]);
+    delete process.env.SOURCEMARK_STALL_FILE;
+    const sorted = [...hovers].sort((a, b) => a - b);
+    process.stdout.write(`Reopening ${count + 1} sources; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
+    process.stdout.write(`hover while reopening (${hovers.length}): p50 ${ms(median(sorted))}, p95 ${ms(sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0)}, max ${ms(sorted[sorted.length - 1] ?? 0)}\n`);
+    const stalls = readFileSync(stallFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split(' ').map(Number) as [number, number]);
+    const mainProfile = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort()[0]!;
+    const found = stallStacks(JSON.parse(readFileSync(path.join(profDir, mainProfile), 'utf8')) as Profile, stalls).sort((a, b) => b.ms - a.ms);
+    process.stdout.write(`main thread held over 8 ms: ${found.length} times, ${ms(found.reduce((n, s) => n + s.ms, 0))} in all; the longest, with the stacks sampled meanwhile:\n`);
+    for (const s of found.slice(0, STALLS_SHOWN)) {
+      process.stdout.write(`  ${ms(s.ms)}\n${s.stacks.map(([k, n]) => `      ${String(n).padStart(4)}  ${k}`).join('\n')}\n`);
+    }
+  } finally {
+    for (const d of [dir, cacheDir, profDir]) rmSync(d, { recursive: true, force: true });
+  }
+}
+
+main().then(() => process.exit(0), (e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exit(1);
+});
