@@ -21,8 +21,12 @@ export interface IndexRun {
  * (shown from the start: its listing, then a sourceChanged notification for each source it listed as
  * pending), what a user sees of a reopening.
  */
-export async function indexOnce(serverPath: string, dir: string, openName: string, openText: string, counts?: number): Promise<IndexRun> {
-  const server = spawnedServer(serverPath);
+export async function indexOnce(
+  serverPath: string, dir: string, openName: string, openText: string, counts?: number,
+  /** Node options for the server (a profiler, a preloaded script). */
+  execArgv: string[] = [],
+): Promise<IndexRun> {
+  const server = spawnedServer(serverPath, { execArgv });
   const { client, child } = server;
   try {
     client.settings = { referenceDate: '2018-03-10' };

@@ -8,34 +8,15 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { spawnedServer } from '../../test/server/lspTestClient';
 import { median, ms } from './format';
 import { poolsFrom, SourceGenerator } from './generate';
+import { indexOnce } from './indexOnce';
 import type { Profile } from './profileKeystroke';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
 const SEED = 0x1dea;
 const STALLS_SHOWN = 15;
-
-/** initialize → index done, hovering the open sample every 20 ms after its diagnostics; the hover round trips. */
-async function reopen(dir: string, openName: string, openText: string, execArgv: string[] = []): Promise<number[]> {
-  const { client } = spawnedServer(path.join(ROOT, 'dist/server.js'), { execArgv });
-  client.settings = { referenceDate: '2018-03-10' };
-  await client.initialize(dir);
-  const uri = await client.open(path.join(dir, openName), openText);
-  const diagnostics = await client.waitFor(() => client.diagnostics.get(uri)?.diagnostics.length ? client.diagnostics.get(uri)!.diagnostics : undefined, 'diagnostics', 600_000);
-  const ended = () => client.progress.some((p) => p.kind === 'end');
-  const hovers: number[] = [];
-  for (let i = 0; !ended(); i++) {
-    const t = performance.now();
-    await client.hover(uri, diagnostics[i % diagnostics.length]!.range.start);
-    if (!ended()) hovers.push(performance.now() - t);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await client.shutdown();
-  return hovers;
-}
 
 /** Each stall (end in µs, length in ms) with the stacks the profile sampled during it, most sampled first. */
 function stallStacks(profile: Profile, stalls: [number, number][]): { ms: number; stacks: [string, number][] }[] {
@@ -75,9 +56,10 @@ async function main(): Promise<void> {
     const pools = poolsFrom(texts);
     for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `gen-${String(i).padStart(5, '0')}.txt`), new SourceGenerator(pools, SEED + i).source(5 * 1024));
     writeFileSync(path.join(dir, samples[0]!), texts[0]!);
-    await reopen(dir, samples[0]!, texts[0]!);
+    const server = path.join(ROOT, 'dist/server.js');
+    await indexOnce(server, dir, samples[0]!, texts[0]!);
     process.env.SOURCEMARK_STALL_FILE = stallFile;
-    const hovers = await reopen(dir, samples[0]!, texts[0]!, ['--require', path.join(__dirname, 'stallLogger.cjs'), '--cpu-prof', '--cpu-prof-dir', profDir]);
+    const { hovers } = await indexOnce(server, dir, samples[0]!, texts[0]!, undefined, ['--require', path.join(__dirname, 'stallLogger.cjs'), '--cpu-prof', '--cpu-prof-dir', profDir]);
     delete process.env.SOURCEMARK_STALL_FILE;
     const sorted = [...hovers].sort((a, b) => a - b);
     process.stdout.write(`Reopening ${count + 1} sources; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
