@@ -49,72 +49,71 @@ describe('findings delta', () => {
   // The same page twice: its second copies are repeats, a list that crosses as a delta too.
   const twice = `${samples[0]!.text}\n\n${samples[0]!.text}`;
   const sources = [...samples.slice(0, 3), { name: 'generated-16kb.txt', text: generated }, { name: 'twice.txt', text: twice }];
-  it.each(sources)('rebuilds the analysis after random edits exactly: $name', async ({ name, text }) => {
-    const analyzer = new Analyzer();
+  /**
+   * Random edit sequences on `text`: after each edit, what `make` gives for the new text crosses
+   * (`cross`) as a delta against what the previous text gave, which must stay as it was; what came
+   * back is the next base. Returns the share of items sent as one of the base's.
+   */
+  async function reusedOverEdits<T>(
+    text: string, seed: number, make: (now: string) => T,
+    cross: (made: T, now: string, base: { seq: number; text: string; previous: T }) => Promise<{ back: T; from: Int32Array[] }>,
+  ): Promise<number> {
     let reused = 0;
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(editArb(4), { minLength: 1, maxLength: 4 }), async (edits) => {
         let previousText = text;
-        let previous = analyse(analyzer, name, text, text);
-        for (const e of edits) {
+        let previous = make(text);
+        for (const [seq, e] of edits.entries()) {
           const now = applyEdit(previousText, e);
-          const analysed = analyse(analyzer, name, text, now);
-          const expected = JSON.stringify(analysed);
           const before = JSON.stringify(previous);
-          const wire = deserialize(serialize(toWire(analysed, 7, { seq: 1, text: previousText, analysed: previous }, now))) as ReturnType<typeof toWire>;
-          expect(wire.taggedDelta).toBeDefined();
-          expect(wire.regionsDelta).toBeDefined();
-          if (analysed.analysis!.repeats && previous.analysis!.repeats) expect(wire.repeatsDelta).toBeDefined();
-          const back = await fromWire(wire, previous);
-          expect(back).toEqual(cloned(analysed));
-          expect(JSON.stringify(back)).toBe(expected);
-          // The previous analysis is left as it was: moved findings are copies.
+          const { back, from } = await cross(make(now), now, { seq, text: previousText, previous });
+          // The base is left as it was: moved items are copies.
           expect(JSON.stringify(previous)).toBe(before);
-          reused += [...wire.taggedDelta!.from].filter((i) => i >= 0).length;
-          sent += wire.taggedDelta!.from.length;
-          previous = back;
-          previousText = now;
-        }
-      }),
-      { numRuns: 10, seed: 0x14b + name.length },
-    );
-    // Not a delta in name only: most findings cross as the previous ones (a tagged finding after the
-    // edit crosses whole, its tag's stored offsets not moving with it; a quarter are tagged here).
-    expect(reused / sent).toBeGreaterThan(0.6);
-  });
-
-  // The source's digest follows its analysis over, as a delta against the last one sent too.
-  it.each(sources)('rebuilds the digest after random edits exactly: $name', async ({ name, text }) => {
-    const analyzer = new Analyzer();
-    let reused = 0;
-    let sent = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.array(editArb(4), { minLength: 1, maxLength: 4 }), async (edits) => {
-        let previousText = text;
-        let previous: SourceDigest = digestSource(text, analyse(analyzer, name, text, text));
-        for (const [i, e] of edits.entries()) {
-          const now = applyEdit(previousText, e);
-          const digest = digestSource(now, analyse(analyzer, name, text, now));
-          const before = JSON.stringify(previous);
-          const wire = deserialize(serialize(digestToWire(digest, 7, { seq: i, text: previousText, digest: previous }, now))) as ReturnType<typeof digestToWire>;
-          expect(wire.base).toBe(i);
-          const back = await digestFromWire(wire, previous);
-          expect(JSON.stringify(back)).toBe(JSON.stringify(digest));
-          expect(JSON.stringify(previous)).toBe(before);
-          for (const [, , delta] of wire.lists) {
-            reused += [...delta!.from].filter((j) => j >= 0).length;
-            sent += delta!.from.length;
+          for (const f of from) {
+            reused += [...f].filter((i) => i >= 0).length;
+            sent += f.length;
           }
           previous = back;
           previousText = now;
         }
       }),
-      { numRuns: 10, seed: 0xd16 + name.length },
+      { numRuns: 10, seed },
     );
+    return reused / sent;
+  }
+
+  it.each(sources)('rebuilds the analysis after random edits exactly: $name', async ({ name, text }) => {
+    const analyzer = new Analyzer();
+    const share = await reusedOverEdits(text, 0x14b + name.length, (now) => analyse(analyzer, name, text, now), async (analysed, now, base) => {
+      const expected = JSON.stringify(analysed);
+      const wire = deserialize(serialize(toWire(analysed, 7, { seq: 1, text: base.text, analysed: base.previous }, now))) as ReturnType<typeof toWire>;
+      expect(wire.taggedDelta).toBeDefined();
+      expect(wire.regionsDelta).toBeDefined();
+      if (analysed.analysis!.repeats && base.previous.analysis!.repeats) expect(wire.repeatsDelta).toBeDefined();
+      const back = await fromWire(wire, base.previous);
+      expect(back).toEqual(cloned(analysed));
+      expect(JSON.stringify(back)).toBe(expected);
+      return { back, from: [wire.taggedDelta!.from] };
+    });
+    // Not a delta in name only: most findings cross as the previous ones (a tagged finding after the
+    // edit crosses whole, its tag's stored offsets not moving with it; a quarter are tagged here).
+    expect(share).toBeGreaterThan(0.6);
+  });
+
+  // The source's digest follows its analysis over, as a delta against the last one sent too.
+  it.each(sources)('rebuilds the digest after random edits exactly: $name', async ({ name, text }) => {
+    const analyzer = new Analyzer();
+    const share = await reusedOverEdits(text, 0xd16 + name.length, (now): SourceDigest => digestSource(now, analyse(analyzer, name, text, now)), async (digest, now, base) => {
+      const wire = deserialize(serialize(digestToWire(digest, 7, { seq: base.seq, text: base.text, digest: base.previous }, now))) as ReturnType<typeof digestToWire>;
+      expect(wire.base).toBe(base.seq);
+      const back = await digestFromWire(wire, base.previous);
+      expect(JSON.stringify(back)).toBe(JSON.stringify(digest));
+      return { back, from: wire.lists.map(([, , delta]) => delta!.from) };
+    });
     // Fewer than the findings: an edit that adds or removes a line break moves the line of every
     // item after it (a digest's spans carry lines), and those cross whole.
-    expect(reused / sent).toBeGreaterThan(0.5);
+    expect(share).toBeGreaterThan(0.5);
   });
 
   it('sends a digest whole without a base, and brings it back as it was', async () => {
