@@ -1,6 +1,7 @@
 // How the cost of a piece of work grows with its input: CPU time (user + system, every thread of
-// the process) rather than wall time, the best of several runs where a step looks too steep, so a
-// loaded machine does not make a linear algorithm look quadratic.
+// the process) rather than wall time, the best of several runs per size, judged by the exponent of
+// a power law fitted over every size long enough to time. One steep doubling on a loaded machine
+// (×2.65 was seen for linear work) moves the fitted exponent little; quadratic work fits 2.
 
 const collect = (globalThis as { gc?: () => void }).gc;
 
@@ -13,39 +14,67 @@ export function cpuMs(work: () => void): number {
   return (used.user + used.system) / 1000;
 }
 
-export interface GrowthStep {
-  from: number;
-  to: number;
-  msFrom: number;
-  msTo: number;
-  ratio: number;
+export interface GrowthPoint {
+  size: number;
+  /** Best CPU time over the runs so far. */
+  ms: number;
+}
+
+export interface Growth {
+  points: GrowthPoint[];
+  /** k in time ∝ size^k, least squares on log–log over the points at or above the floor; NaN below two such points. */
+  exponent: number;
+  /** The steepest doubling among those points (time at the larger size / time at the smaller). */
+  steepestStep: number;
 }
 
 export interface GrowthOptions {
-  /** The most a step may grow (time at 2n / time at n). */
-  limit: number;
-  /** Below this the larger run is too short to judge: noise, not growth. */
+  /** The largest fitted exponent that passes (1 is linear, 2 quadratic). */
+  maxExponent: number;
+  /** The most one step between sizes may grow, a guard for work that turns steep only at the top. */
+  maxStep: number;
+  /** Below this a run is too short to judge: noise, not growth. */
   floorMs: number;
-  /** Extra runs of a step that looks too steep, each keeping the best time of both sizes. */
+  /** Extra runs of every size while the growth fails, each keeping the best time. */
   retries: number;
 }
 
-/** Times `work` on `inputs` (sizes ascending) and returns every step, each measured again while it exceeds the limit. */
-export function measureGrowth<T>(inputs: readonly { size: number; input: T }[], work: (input: T) => void, options: GrowthOptions): GrowthStep[] {
-  const best = inputs.map((x) => cpuMs(() => work(x.input)));
-  const steps: GrowthStep[] = [];
-  for (let i = 1; i < inputs.length; i++) {
-    const steep = () => best[i]! >= options.floorMs && best[i]! / best[i - 1]! > options.limit;
-    for (let retry = 0; retry < options.retries && steep(); retry++) {
-      best[i - 1] = Math.min(best[i - 1]!, cpuMs(() => work(inputs[i - 1]!.input)));
-      best[i] = Math.min(best[i]!, cpuMs(() => work(inputs[i]!.input)));
-    }
-    steps.push({ from: inputs[i - 1]!.size, to: inputs[i]!.size, msFrom: best[i - 1]!, msTo: best[i]!, ratio: best[i]! / best[i - 1]! });
+/** Least-squares slope of log(ms) on log(size). */
+function fittedExponent(points: readonly GrowthPoint[]): number {
+  if (points.length < 2) return Number.NaN;
+  const xs = points.map((p) => Math.log(p.size));
+  const ys = points.map((p) => Math.log(p.ms));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += (xs[i]! - mx) * (ys[i]! - my);
+    den += (xs[i]! - mx) ** 2;
   }
-  return steps;
+  return num / den;
 }
 
-/** Whether a step passes: within the limit, or too short to judge. */
-export const withinLimit = (s: GrowthStep, o: GrowthOptions) => s.msTo < o.floorMs || s.ratio <= o.limit;
+export function growthOf(points: readonly GrowthPoint[], floorMs: number): Growth {
+  const timed = points.filter((p) => p.ms >= floorMs);
+  let steepestStep = 0;
+  for (let i = 1; i < timed.length; i++) steepestStep = Math.max(steepestStep, timed[i]!.ms / timed[i - 1]!.ms);
+  return { points: [...points], exponent: fittedExponent(timed), steepestStep };
+}
 
-export const formatStep = (s: GrowthStep) => `${s.from / 1024}→${s.to / 1024} KB: ${s.msFrom.toFixed(0)}→${s.msTo.toFixed(0)} ms (×${s.ratio.toFixed(2)})`;
+/** Whether growth passes: within both limits, or too short to judge (fewer than two timed sizes). */
+export const withinLimit = (g: Growth, o: GrowthOptions) => Number.isNaN(g.exponent) || (g.exponent <= o.maxExponent && g.steepestStep <= o.maxStep);
+
+/** Times `work` on `inputs` (sizes ascending), runs every size again while the growth fails, and returns the growth of the best times. */
+export function measureGrowth<T>(inputs: readonly { size: number; input: T }[], work: (input: T) => void, options: GrowthOptions): Growth {
+  const points = inputs.map((x) => ({ size: x.size, ms: cpuMs(() => work(x.input)) }));
+  let growth = growthOf(points, options.floorMs);
+  for (let retry = 0; retry < options.retries && !withinLimit(growth, options); retry++) {
+    inputs.forEach((x, i) => (points[i]!.ms = Math.min(points[i]!.ms, cpuMs(() => work(x.input)))));
+    growth = growthOf(points, options.floorMs);
+  }
+  return growth;
+}
+
+export const formatGrowth = (g: Growth) =>
+  `k=${g.exponent.toFixed(2)}, steepest ×${g.steepestStep.toFixed(2)} (${g.points.map((p) => `${p.size / 1024} KB ${p.ms.toFixed(0)} ms`).join(', ')})`;

@@ -1,17 +1,20 @@
-// Analysis cost grows linearly with hostile text (issue 15): for every generator, sizes doubling
-// from 32 KB to 1 MB, CPU time may grow at most ×2.5 per doubling. What is timed is what the editor
-// and the CLI do with a source: analysis, tags attached (re-anchored by their quotes), the digest.
+// Analysis cost grows linearly with hostile text (issue 15): for every generator, at 128 KB to
+// 1 MB (below, a fresh analyser's fixed cost flattens the curve) the CPU time fits
+// time ∝ size^k with k ≤ 1.25 (quadratic fits 2), and no doubling costs over ×3.2 (quadratic
+// doubles to ×4). Both hold on a loaded machine, where one doubling of linear work reached ×2.65.
+// `npm run bench:hostile` prints the ratio per doubling. What is timed is what the editor and the
+// CLI do with a source: analysis, tags attached (re-anchored by their quotes), the digest.
 import { afterAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import { digestSource } from '../../src/core/corpus';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
 import type { Sidecar } from '../../src/core/tags/annotation';
 import { makeQuoteTarget } from '../../src/core/tags/quoteSelector';
-import { formatStep, measureGrowth, withinLimit, type GrowthOptions } from './growth';
+import { cpuMs, formatGrowth, growthOf, measureGrowth, withinLimit, type GrowthOptions } from './growth';
 import { TEXT_GENERATORS } from './textGenerators';
 
-const SIZES = [32, 64, 128, 256, 512, 1024].map((kb) => kb * 1024);
-const OPTIONS: GrowthOptions = { limit: 2.5, floorMs: 100, retries: 6 };
+const SIZES = [128, 256, 512, 1024].map((kb) => kb * 1024);
+const OPTIONS: GrowthOptions = { maxExponent: 1.25, maxStep: 3.2, floorMs: 100, retries: 6 };
 
 /** Tags on a few stretches of the text, with a stale fingerprint, so each is looked for by its quote; one quote is found nowhere. */
 function sidecarFor(text: string): Sidecar {
@@ -36,20 +39,45 @@ afterAll(() => {
   console.info(`text growth: ${TEXT_GENERATORS.length} generators × ${SIZES.length} sizes, ${runs} timed runs\n${report.join('\n')}`);
 });
 
-describe('analysis time grows at most ×2.5 per doubling of hostile text, up to 1 MB', () => {
+describe('the growth measure', () => {
+  // Sizes where the work takes 100–800 ms, so the measure is judged as the generators are.
+  const sizes = [1, 2, 4, 8].map((n) => n * 2_000_000);
+  const spin = (n: number) => {
+    let x = 0;
+    for (let i = 0; i < n; i++) x = (x * 31 + i) | 0;
+    return x;
+  };
+  const unit = cpuMs(() => spin(sizes[0]!));
+  const scale = Math.max(1, Math.ceil(OPTIONS.floorMs / Math.max(unit, 1)));
+
+  it('passes linear work', () => {
+    const growth = measureGrowth(sizes.map((size) => ({ size, input: size * scale })), spin, OPTIONS);
+    expect(withinLimit(growth, OPTIONS), formatGrowth(growth)).toBe(true);
+  });
+
+  it('fails work that grows with the square, and work that turns steep only at the top', () => {
+    const square = growthOf(sizes.map((size, i) => ({ size, ms: 100 * 4 ** i })), OPTIONS.floorMs);
+    expect(square.exponent).toBeCloseTo(2, 5);
+    expect(withinLimit(square, OPTIONS)).toBe(false);
+    // Linear, then a quadratic part that reaches the linear one's size at the top.
+    const late = growthOf(sizes.map((size, i) => ({ size, ms: 100 * 2 ** i + (100 * 4 ** i) / 8 })), OPTIONS.floorMs);
+    expect(withinLimit(late, OPTIONS), formatGrowth(late)).toBe(false);
+  });
+});
+
+describe('analysis time grows linearly with hostile text, up to 1 MB', () => {
   for (const generator of TEXT_GENERATORS) {
     it(`${generator.name}: ${generator.about}`, () => {
       const inputs = SIZES.map((size) => {
         const text = generator.make(size);
         return { size, input: { text, sidecar: sidecarFor(text) } };
       });
-      const steps = measureGrowth(inputs, (x) => {
+      const growth = measureGrowth(inputs, (x) => {
         runs++;
         work(x);
       }, OPTIONS);
-      report.push(`  ${generator.name.padEnd(20)} ${steps.map(formatStep).join('  ')}`);
-      const steep = steps.filter((s) => !withinLimit(s, OPTIONS));
-      expect(steep.map(formatStep), `${generator.name} grows faster than linearly`).toEqual([]);
+      report.push(`  ${generator.name.padEnd(20)} ${formatGrowth(growth)}`);
+      expect(withinLimit(growth, OPTIONS), `${generator.name} grows faster than linearly: ${formatGrowth(growth)}`).toBe(true);
     });
   }
 });
