@@ -16,7 +16,7 @@ for (const split of ['tuning', 'held-back', 'late'] as PairSplit[]) {
   if (!at.sets.length) continue;
   const names = at.sets.map((s) => s.set.name).join(', ');
   console.log(`\n${split.toUpperCase()} sets (${names}): ${at.same + at.different} labelled pairs (${at.same} same, ${at.different} different; ambiguous left out).`);
-  console.log('Unlabelled cross-source links of a set count as false positives.');
+  console.log('Unlabelled cross-source links of a set count as false positives; pairs with a side the detector does not flag are left out (undetected).');
   console.log('threshold  precision  recall     F1   TP  FP  FN');
   for (const t of [0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
     const e = evaluateSplit(split, t, analyzer, corpora);
@@ -25,7 +25,7 @@ for (const split of ['tuning', 'held-back', 'late'] as PairSplit[]) {
   }
   console.log(`per set at ${DEFAULT_MATCH_THRESHOLD}:`);
   for (const { set, evaluation: e } of at.sets) {
-    console.log(`  ${set.name.padEnd(10)} P ${e.precision.toFixed(2)}  R ${e.recall.toFixed(2)}  TP ${e.tp} FP ${e.fp} FN ${e.fn}`);
+    console.log(`  ${set.name.padEnd(10)} P ${e.precision.toFixed(2)}  R ${e.recall.toFixed(2)}  TP ${e.tp} FP ${e.fp} FN ${e.fn}  undetected ${e.undetected} (recall over all ${e.endToEndRecall.toFixed(2)})`);
   }
   if (split !== 'tuning' && !showAll) continue;
   const list = (title: string, items: string[]) => {
@@ -38,6 +38,6 @@ for (const split of ['tuning', 'held-back', 'late'] as PairSplit[]) {
     list(`False positives (labelled different) at ${DEFAULT_MATCH_THRESHOLD}`, e.falsePositives);
     list('Unlabelled links (false positives)', e.unlabelled);
     list('False negatives', e.falseNegatives);
-    list('Pairs with a quote matching no detected claim', e.missingClaims);
+    list('Pairs with a quote in no detected claim (left out)', e.missingClaims);
   }
 }

@@ -82,6 +82,10 @@ export interface SplitEvaluation extends Prf {
   sets: { set: PairSet; evaluation: PairEvaluation }[];
   same: number;
   different: number;
+  /** 'same' pairs a quote of which is in no detected claim: misses of detection, not of matching (outside P/R). */
+  undetected: number;
+  /** Recall over every 'same' pair, the undetected ones included: what a user sees. */
+  endToEndRecall: number;
 }
 
 /**
@@ -95,7 +99,7 @@ export function evaluateSplit(
   const pairs = loadClaimPairs(file);
   const sets = loadPairSets(file).filter((s) => splitOf(s) === split);
   const out: SplitEvaluation['sets'] = [];
-  let [tp, fp, fn, same, different] = [0, 0, 0, 0, 0];
+  let [tp, fp, fn, same, different, undetected] = [0, 0, 0, 0, 0, 0];
   for (const set of sets) {
     let corpus = corpora.get(set.name);
     // Indexed with no threshold: every candidate link and its score is there to filter.
@@ -108,19 +112,23 @@ export function evaluateSplit(
     tp += e.tp;
     fp += e.fp;
     fn += e.fn;
+    undetected += e.undetected;
   }
-  return { ...prf(tp, fp, fn), sets: out, same, different };
+  return { ...prf(tp, fp, fn), sets: out, same, different, undetected, endToEndRecall: endToEnd(tp, fn, undetected) };
 }
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');
+const endToEnd = (tp: number, fn: number, undetected: number) => (tp + fn + undetected ? tp / (tp + fn + undetected) : 0);
 const key = (source: string, findingId: string) => `${source}#${findingId}`;
 
 export interface PairEvaluation extends Prf {
   threshold: number;
   /** Predicted links between claims no labelled pair covers (counted as false positives). */
   unlabelled: string[];
-  /** Labelled pairs a quote of which matches no detected claim. */
+  /** Labelled pairs a quote of which matches no detected claim (left out of P/R; 'same' ones counted in `undetected`). */
   missingClaims: string[];
+  undetected: number;
+  endToEndRecall: number;
   falsePositives: string[];
   falseNegatives: string[];
 }
@@ -129,6 +137,9 @@ export interface PairEvaluation extends Prf {
  * Precision and recall of claim matching at `threshold`. Predicted = the index links the two claims
  * (any claim containing the quote, e.g. a repeated headline). Every cross-source link that no
  * labelled pair covers counts as a false positive (closed world); ambiguous pairs count for nothing.
+ * Pairs are labelled by the facts the sources state, whether or not the detector flags each
+ * sentence: a pair with an undetected side is a detection miss, counted apart from matching
+ * (`undetected`, `endToEndRecall`). A quote that is not in its source is an error in the file.
  * Ratios are the evaluation's own (`prf`): no link at all is precision 0, not a vacuous 1.
  */
 export function evaluateClaimPairs(corpus: PairCorpus, pairs: readonly LabelledPair[], threshold: number): PairEvaluation {
@@ -151,11 +162,19 @@ export function evaluateClaimPairs(corpus: PairCorpus, pairs: readonly LabelledP
   const lists: Pick<PairEvaluation, 'unlabelled' | 'missingClaims' | 'falsePositives' | 'falseNegatives'> = {
     unlabelled: [], missingClaims: [], falsePositives: [], falseNegatives: [],
   };
+  let undetected = 0;
   for (const p of pairs) {
+    for (const side of [p.a, p.b]) {
+      if (!flat(corpus.texts.get(side.source) ?? '').includes(flat(side.quote))) throw new Error(`claim pair quote not in ${side.source}: ${side.quote}`);
+    }
     const as = claimsFor(p.a.source, p.a.quote);
     const bs = claimsFor(p.b.source, p.b.quote);
     const name = `${p.a.source.slice(0, 3)} “${p.a.quote.slice(0, 40)}” ~ ${p.b.source.slice(0, 3)} “${p.b.quote.slice(0, 40)}”`;
-    if (!as.length || !bs.length) lists.missingClaims.push(name);
+    if (!as.length || !bs.length) {
+      lists.missingClaims.push(name);
+      if (p.label === 'same') undetected++;
+      continue;
+    }
     let predicted = false;
     for (const a of as) {
       for (const b of bs) {
@@ -184,5 +203,5 @@ export function evaluateClaimPairs(corpus: PairCorpus, pairs: readonly LabelledP
     });
     lists.unlabelled.push(`${x} ~ ${y} (${score.toFixed(2)})`);
   }
-  return { threshold, ...prf(tp, fp, fn), ...lists };
+  return { threshold, ...prf(tp, fp, fn), ...lists, undetected, endToEndRecall: endToEnd(tp, fn, undetected) };
 }
