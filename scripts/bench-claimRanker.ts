@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as ours from '../src/core/kinds/claim/claimRanker';
 import { poolsFrom, SourceGenerator } from './bench/generate';
-import { withClaimRows } from './claimRowsCapture';
+import { withClaimRows } from '../src/eval/claimRows';
 
 type Ranker = (rows: readonly ours.RankerRow[]) => number[] | undefined;
 

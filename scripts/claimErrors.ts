@@ -11,7 +11,7 @@ import { CLAIM_RANKER, rankInContext, type RankerModel, type RankerRow } from '.
 import { readGoldSet } from '../src/eval/gold';
 import { averagePrecision, classificationPrf } from '../src/eval/metrics';
 import { patternsOf, patternTable } from './claimPatterns';
-import { withClaimRows } from './claimRowsCapture';
+import { withClaimRows } from '../src/eval/claimRows';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);

@@ -10,7 +10,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONTEXT_FEATURES, rankerInputs, rankerLogit, transcriptSpeakers, withNeighbours, type RankerInput, type RankerModel, type RankerRow } from '../src/core/kinds/claim/claimRanker';
 import { patternsOf, patternTable, type Pattern } from './claimPatterns';
-import { withClaimRows } from './claimRowsCapture';
+import { withClaimRows } from '../src/eval/claimRows';
 import { prng } from './prng';
 
 const args = process.argv.slice(2);

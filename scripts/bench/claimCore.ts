@@ -11,8 +11,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createParagraphProcessor } from '../../src/core/pipeline/processor';
 import { perSentence, sentencesOfFile } from '../../src/core/pipeline/plugins';
-import { UNFITTED_DATE_RULES } from '../../src/core/kinds/date/spanRules';
 import type { ClaimContext } from '../../src/core/kinds/claim/claimDetector';
+import { claimDates } from '../../src/core/kinds/claim';
 import type { Sentence } from '../../src/core/text/sentences';
 import { segmentBlocks } from '../../src/core/text/blocks';
 import { MB } from './format';
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     const file = { data } as Parameters<typeof sentencesOfFile>[0];
     const sentences = sentencesOfFile(file).filter((s) => s.text.length <= 2000);
     const entities = perSentence(sentences, data.entities ?? []);
-    const dates = perSentence(sentences, (data.dates ?? []).filter((d) => !UNFITTED_DATE_RULES.has(d.rule)));
+    const dates = perSentence(sentences, claimDates(data.dates ?? []));
     sentences.forEach((s, i) => work.push([s, { region: block.region, commenter: block.commenter, entities: entities[i], dates: dates[i] }]));
   }
   const results = scorers.map((score) => JSON.stringify(work.map(([s, ctx]) => score(s, ctx))));

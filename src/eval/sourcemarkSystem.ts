@@ -4,6 +4,8 @@ import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions, type EntityType, type F
 import { analyzeSource } from '../core/sourceAnalysis';
 import type { GoldDoc } from './gold';
 import type { Span } from './metrics';
+import { captureClaimRows } from './claimRows';
+import type { EvidenceRow } from './claimWeightsFit';
 import type { ClaimSystem, DateSystem, EntitySystem, HedgeSystem } from './systems';
 
 /** The CoNLL convention: person→PER, organisation→ORG, place→LOC, anything else→MISC. */
@@ -30,10 +32,14 @@ export class SourcemarkSystem implements EntitySystem, DateSystem, ClaimSystem, 
     return this.findings(doc, { kinds: ['date'] }).map((f) => ({ start: f.start, end: f.end, label: f.date!.timexType, value: f.date!.value }));
   }
 
+  /** The evidence the rules weighed in each document scored, by id: to fit their weights again per fold. */
+  readonly claimEvidence = new Map<string, EvidenceRow[]>();
+
   score(doc: GoldDoc): number {
     // Every sentence is scored (threshold 0) so the ranking covers the whole set.
-    const claims = this.findings(doc, { claimThreshold: 0 }).filter((f) => f.kind === 'claim');
-    return claims.reduce((max, c) => Math.max(max, c.score), 0);
+    const { result, rows } = captureClaimRows(() => this.findings(doc, { claimThreshold: 0 }));
+    this.claimEvidence.set(doc.id, rows.map((r) => ({ text: r.text, features: r.features })));
+    return result.filter((f) => f.kind === 'claim').reduce((max, c) => Math.max(max, c.score), 0);
   }
 
   hedgeCues(doc: GoldDoc): Span[] {

@@ -1,4 +1,5 @@
 // What an evaluated system must provide for each kind of gold set.
+import type { ClaimFeatures } from '../core/kinds/claim/claimDetector';
 import type { GoldDoc } from './gold';
 import type { Span } from './metrics';
 
@@ -20,6 +21,8 @@ export interface ClaimSystem {
   threshold: number;
   /** Check-worthiness of the document (a sentence), 0–1. */
   score(doc: GoldDoc): number;
+  /** The evidence behind each scored document's score, by id, when the system's weights can be fitted again on it. */
+  claimEvidence?: ReadonlyMap<string, { text: string; features: ClaimFeatures }[]>;
 }
 
 export interface HedgeSystem {

@@ -2,7 +2,6 @@
 // events, names and dates; against: questions, opinion, first person), flagged above a threshold.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
-import { UNFITTED_DATE_RULES } from '../date/spanRules';
 import type { Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { CollectContext, FindingKindDefinition } from '../kind';
@@ -18,6 +17,9 @@ declare module 'vfile' {
   }
 }
 
+/** The dates a claim's evidence counts: those shown (not a hidden "Now," of discourse). */
+export const claimDates = <D extends { hidden?: boolean }>(dates: readonly D[]): D[] => dates.filter((d) => !d.hidden);
+
 /** Scores each sentence, with the names and dates found in it. */
 function sourcemarkClaims() {
   return (_tree: Root, file: VFile) => {
@@ -27,7 +29,7 @@ function sourcemarkClaims() {
     if (!ctx || ctx.region === 'comment-meta') return;
     const sentences = sentencesOfFile(file);
     const entities = perSentence(sentences, file.data.entities ?? []);
-    const dates = perSentence(sentences, (file.data.dates ?? []).filter((d) => !UNFITTED_DATE_RULES.has(d.rule)));
+    const dates = perSentence(sentences, claimDates(file.data.dates ?? []));
     sentences.forEach((s, i) => {
       if (s.text.length > MAX_CLAIM_LENGTH) file.data.unscored = (file.data.unscored ?? 0) + 1;
       else out.push(scoreClaim(s, { region: ctx.region, commenter: ctx.commenter, entities: entities[i], dates: dates[i] }));
