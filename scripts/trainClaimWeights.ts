@@ -8,7 +8,7 @@
 // (HAND_SET) are held fixed. --cache <file>: keep the analysis between runs.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { crossValidateClaimWeights, DEFAULT_FIT, fitClaimWeights, scoreWith, type FitOptions, type LabelledEvidence } from '../src/eval/claimWeightsFit';
+import { crossValidateClaimWeights, DEFAULT_FIT, fitClaimWeights, flaggedShare, newsEvidence, scoreWith, type FitOptions, type LabelledEvidence } from '../src/eval/claimWeightsFit';
 import { readGoldSet } from '../src/eval/gold';
 import { averagePrecision, classificationPrf } from '../src/eval/metrics';
 import { withClaimRows } from '../src/eval/claimRows';
@@ -31,6 +31,7 @@ const OPTIONS: FitOptions = {
   steps: env('STEPS', DEFAULT_FIT.steps),
   pairs: env('PAIRS', 0) > 0,
   minComboDocs: env('MINC', Infinity),
+  ...(env('NEWS', 1) ? { news: newsEvidence() } : {}),
 };
 function loadSentences(): LabelledEvidence[] {
   if (cacheFile && existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, 'utf8')) as LabelledEvidence[];
@@ -56,6 +57,7 @@ function main(): void {
   process.stdout.write(`  per fold F1: ${cv.folds.map((f) => f.f1.toFixed(3)).join(' ')}; AP: ${cv.folds.map((f) => f.ap.toFixed(3)).join(' ')}\n`);
   const weights = fitClaimWeights(docs, path.basename(dir), OPTIONS);
   process.stdout.write(`Fitted on all (in-sample, optimistic): ${figures(docs, docs.map((d) => scoreWith(weights, d)))}\n`);
+  if (OPTIONS.news) process.stdout.write(`Sample sources (news): ${(100 * flaggedShare(weights, OPTIONS.news)).toFixed(1)} % of ${OPTIONS.news.length} sentences flagged\n`);
   const json = `${JSON.stringify(weights, null, 1)}\n`;
   if (write) {
     writeFileSync(`${OUT}.tmp`, json);

@@ -2,7 +2,7 @@
 // its score (ranking quality, independent of the threshold).
 import { CLAIM_MODEL } from '../core/kinds/claim/claimDetector';
 import { cut } from '../core/text/shorten';
-import { crossValidateClaimWeights, FOLDS } from './claimWeightsFit';
+import { crossValidateClaimWeights, DEFAULT_FIT, FOLDS, newsEvidence } from './claimWeightsFit';
 import type { GoldSet } from './gold';
 import { averagePrecision, classificationPrf } from './metrics';
 import { spread, type KindReport, type Sample, type ScoreRow } from './report';
@@ -25,7 +25,7 @@ export function evaluateClaims(set: GoldSet, system: ClaimSystem, baselines: rea
     if (fittedHere) {
       // The shipped weights were fitted on this set: the honest figures are those of weights fitted again without each fold.
       const evidence = s.claimEvidence!;
-      const cv = crossValidateClaimWeights(set.docs.map((d) => ({ id: d.id, positive: d.label === POSITIVE, rows: evidence.get(d.id) ?? [] })));
+      const cv = crossValidateClaimWeights(set.docs.map((d) => ({ id: d.id, positive: d.label === POSITIVE, rows: evidence.get(d.id) ?? [] })), { ...DEFAULT_FIT, news: newsEvidence() });
       items = items.map((i, k) => ({ ...i, score: cv.scores[k] }));
       scored = items.map((i) => ({ ...i, predicted: i.score >= s.threshold }));
       counts = classificationPrf(scored);

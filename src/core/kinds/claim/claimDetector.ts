@@ -35,6 +35,9 @@ export interface ClaimContext {
   dates: ReadonlyArray<{ start: number; end: number }>;
 }
 
+/** A named party's prediction: "Xiaomi could launch". */
+export const PREDICTION_MODALS = ['could', 'may', 'might', 'is likely to', 'are likely to', 'is poised to', 'are poised to'];
+
 const LEXICONS = {
   attributionVerb: { kind: 'attribution', phrases: ATTRIBUTION_VERBS, caseSensitive: true },
   attributionPhrase: { kind: 'attribution', phrases: ATTRIBUTION_PHRASES },
@@ -50,7 +53,7 @@ const LEXICONS = {
   rhetoric: { kind: 'opinion', phrases: RHETORIC_CUES },
   promise: { kind: 'first-person', phrases: PROMISE_CUES },
   // Not "would": about a named party it is mostly a hypothetical ("X would raise taxes if …").
-  modal: { kind: 'prediction', phrases: ['could', 'may', 'might', 'is likely to', 'are likely to', 'is poised to', 'are poised to'] },
+  modal: { kind: 'prediction', phrases: PREDICTION_MODALS },
   topic: { kind: 'event', phrases: TOPIC_CUES },
 } satisfies Record<string, CueLexicon>;
 type LexiconName = keyof typeof LEXICONS;

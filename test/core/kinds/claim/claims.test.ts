@@ -3,7 +3,7 @@ import retextEnglish from 'retext-english';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
-import { CLAIM_WEIGHTS, scoreClaim, type ClaimContext } from '../../../../src/core/kinds/claim/claimDetector';
+import { CLAIM_MODEL, CLAIM_WEIGHTS, claimWords, scoreClaim, type ClaimContext } from '../../../../src/core/kinds/claim/claimDetector';
 import { CueMatcher } from '../../../../src/core/text/cueMatcher';
 import type { AnalysisOptions, Finding } from '../../../../src/core/model';
 import { sentencesOf, type Sentence } from '../../../../src/core/text/sentences';
@@ -38,6 +38,11 @@ function sentence(text: string): Sentence {
 
 /** The log-odds of a score: where the claim weights add up. */
 const logit = (p: number) => Math.log(p / (1 - p));
+/** The word weights of the words `after` has and `before` has not. */
+const wordsAdded = (before: string, after: string) => {
+  const had = new Set(claimWords(before));
+  return claimWords(after).filter((w) => !had.has(w)).reduce((s, w) => s + (CLAIM_MODEL.words[w] ?? 0), 0);
+};
 
 const bodyCtx = (over: Partial<ClaimContext> = {}): ClaimContext => ({ region: 'body', entities: [], dates: [], ...over });
 
@@ -82,8 +87,8 @@ describe('attribution', () => {
   it('an attribution raises the score by its weight', () => {
     const plain = claimOf('The firm sold many phones in the region.');
     const said = claimOf('The firm said it sold many phones in the region.');
-    // Scores are logistic: weights add on the log-odds scale (the extra word moves the length a little).
-    expect(logit(said.score) - logit(plain.score)).toBeCloseTo(CLAIM_WEIGHTS.attribution, 1);
+    // Scores are logistic: weights add on the log-odds scale (the extra words move the length a little, and have their own weights).
+    expect(logit(said.score) - logit(plain.score)).toBeCloseTo(CLAIM_WEIGHTS.attribution + wordsAdded(plain.text, said.text), 1);
   });
 });
 
@@ -148,7 +153,7 @@ describe('score', () => {
     const plain = claimOf('Xiaomi sold phones in India.');
     const counted = claimOf('Xiaomi sold 10 million phones in India.');
     // "million" is statistics vocabulary too.
-    expect(logit(counted.score) - logit(plain.score)).toBeCloseTo(CLAIM_WEIGHTS.quantity + CLAIM_WEIGHTS.statistic, 1);
+    expect(logit(counted.score) - logit(plain.score)).toBeCloseTo(CLAIM_WEIGHTS.quantity + CLAIM_WEIGHTS.statistic + wordsAdded(plain.text, counted.text), 1);
     expect(counted.cues.filter((q) => q.kind === 'quantity').map((q) => q.text)).toEqual(['10 million']);
   });
 
