@@ -153,7 +153,8 @@ describe('score', () => {
     const plain = claimOf('Xiaomi sold phones in India.');
     const counted = claimOf('Xiaomi sold 10 million phones in India.');
     // "million" is statistics vocabulary too.
-    expect(logit(counted.score) - logit(plain.score)).toBeCloseTo(CLAIM_WEIGHTS.quantity + CLAIM_WEIGHTS.statistic + wordsAdded(plain.text, counted.text), 1);
+    // The two extra words lengthen the sentence by 2/30 of the length feature's range.
+    expect(logit(counted.score) - logit(plain.score)).toBeCloseTo(CLAIM_WEIGHTS.quantity + CLAIM_WEIGHTS.statistic + (2 / 30) * CLAIM_WEIGHTS.length + wordsAdded(plain.text, counted.text), 1);
     expect(counted.cues.filter((q) => q.kind === 'quantity').map((q) => q.text)).toEqual(['10 million']);
   });
 
