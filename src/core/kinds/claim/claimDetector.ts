@@ -163,8 +163,9 @@ export interface ClaimFeatures {
 /**
  * Log-odds weights of the check-worthiness score; the score is the logistic of their sum, so it is
  * graded (few ties) and 0.5 means even odds. Fitted by scripts/trainClaimWeights.ts as an
- * L2-regularised logistic regression on the ClaimBuster sentences (spoken debates), bias shifted for
- * the best F1 at 0.5. Four are set by hand for news, which debates hardly show, and held fixed by the
+ * L2-regularised logistic regression on the ClaimBuster sentences (spoken debates), with small weights
+ * for domain-neutral words, the bias set so that the sample news sources are flagged in the share the
+ * evidence alone flags them (see README, "Claims"). Four are set by hand for news, which debates hardly show, and held fixed by the
  * fit: a named party's plan and prediction ("Xiaomi plans to", "Xiaomi could launch") are worth
  * checking, and questions and exclamations weigh firmly against.
  */
