@@ -21,10 +21,10 @@ describe('claim matching quality on hand-labelled pairs (test-fixtures/claim-pai
 
   it('held-back sets (the reported figure): precision and recall at the default threshold', () => {
     const e = evaluateSplit('held-back', DEFAULT_MATCH_THRESHOLD, analyzer, corpora);
-    expect(e.precision).toBeGreaterThanOrEqual(0.9);
+    expect(e.precision).toBeGreaterThanOrEqual(0.95);
     expect(e.recall).toBeGreaterThanOrEqual(0.75);
     // Pairs with a sentence the detector does not flag count here as misses.
-    expect(e.endToEndRecall).toBeGreaterThanOrEqual(0.44);
+    expect(e.endToEndRecall).toBeGreaterThanOrEqual(0.53);
   });
 
   it('tuning sets: precision and recall at the default threshold', () => {
