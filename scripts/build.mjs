@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { copyBundleData } from './bundleData.mjs';
+import { precompiledValidators } from './precompiledValidators.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -30,6 +31,8 @@ const common = {
   logLevel: 'warning',
   // unified's packages are ESM-only; esbuild folds them into CommonJS. `import.meta.url` is unused at run time.
   define: { 'import.meta.url': 'undefined', __SOURCEMARK_ANALYSER__: JSON.stringify(analyserVersion()) },
+  // Schemas compiled now, not on the server's main thread when a message or sidecar first needs them.
+  plugins: [precompiledValidators()],
 };
 
 const builds = [

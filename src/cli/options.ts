@@ -5,6 +5,7 @@ import { FINDING_KINDS, type FindingKind } from '../core/model';
 import { REGION_CHOICES, REGION_PRESETS, type RegionChoice } from '../core/regions';
 import type { SourceOptions } from '../core/sourceAnalysis';
 import { warn } from './terminal';
+import { formatCount } from '../core/text/count';
 
 /** Bad arguments: the message says what is wrong; the command prints its usage after it (exit 2). */
 export class UsageError extends Error {}
@@ -37,7 +38,7 @@ export const CONFLICT_HELP = `  --skip-conflicts              do not look for co
 
 export function announceConflictSearch(sources: number): void {
   if (sources > LARGE_CORPUS) {
-    warn(`sourcemark: looking for conflicts across ${sources.toLocaleString('en-US')} sources; this takes longer than the rest for large corpora (about 10 s of CPU for 2,000 near-copy sources). --skip-conflicts skips it.\n`);
+    warn(`sourcemark: looking for conflicts across ${formatCount(sources)} sources; this takes longer than the rest for large corpora (about 10 s of CPU for 2,000 near-copy sources). --skip-conflicts skips it.\n`);
   }
 }
 

@@ -12,6 +12,7 @@ import { commonEnds } from './text/commonEnds';
 import { ownCopy } from './text/ownCopy';
 import { paragraphPieces } from './text/pieces';
 import { findPublicationDate } from './text/publicationDate';
+import { formatCount } from './text/count';
 
 /**
  * Paragraphs kept between analyses; an edit re-analyses only the paragraphs it touched. Sized for
@@ -226,5 +227,5 @@ function assignCommenters(findings: readonly Finding[], regions: readonly Region
 
 /** The note on a paragraph with a "sentence" too long to be prose. */
 export function notProse(length: number): string {
-  return `This paragraph (${length.toLocaleString('en-US')} characters) runs more than ${MAX_CLAIM_LENGTH.toLocaleString('en-US')} characters without a sentence end, so it is not read as prose: no claim is flagged there, only names and dates.`;
+  return `This paragraph (${formatCount(length)} characters) runs more than ${formatCount(MAX_CLAIM_LENGTH)} characters without a sentence end, so it is not read as prose: no claim is flagged there, only names and dates.`;
 }

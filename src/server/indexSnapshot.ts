@@ -4,11 +4,10 @@
 // and checks each source by its stamps only; a source whose stamps changed is indexed as before (its
 // text hashed, the digest cache asked). Anything wrong with the file (truncated, corrupt, another
 // folder's or settings', another analyser's) makes it be ignored and written again.
-import { createHash } from 'node:crypto';
 import { open, readFile, utimes } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import type { DigestCache } from '../core/corpus/digestCache';
+import { sha256InSlices, type DigestCache } from '../core/corpus/digestCache';
 import type { SourceDigest } from '../core/corpus';
 import { writeFileAtomic } from '../core/files/atomicWrite';
 import type { SourceCounts } from '../core/sourceCounts';
@@ -107,7 +106,7 @@ async function parseSnapshot(bytes: Buffer, key: string): Promise<Omit<Snapshot,
   const meta = JSON.parse((await gunzipAsync(bytes.subarray(MAGIC.length + 4, blobStart))).toString('utf8')) as SnapshotMeta;
   const blob = bytes.subarray(blobStart);
   if (!meta || meta.format !== 1 || meta.key !== key || meta.blobLength !== blob.length || !Array.isArray(meta.entries)) return undefined;
-  if (createHash('sha256').update(blob).digest('hex') !== meta.blobSha256) return undefined;
+  if ((await sha256InSlices(blob)) !== meta.blobSha256) return undefined;
   const entries = new Map<string, SnapshotEntry>();
   for (const e of meta.entries) {
     if (!validEntry(e, blob.length)) return undefined;
@@ -186,12 +185,13 @@ export async function writeSnapshot(cache: DigestCache<unknown>, key: string, so
     offset += entry.length;
   }
   const blob = Buffer.concat(sorted.map((s) => s.entry), offset);
-  const meta: SnapshotMeta = { format: 1, key, blobLength: blob.length, blobSha256: createHash('sha256').update(blob).digest('hex'), entries };
+  const meta: SnapshotMeta = { format: 1, key, blobLength: blob.length, blobSha256: await sha256InSlices(blob), entries };
   const metaBytes = await gzipAsync(JSON.stringify(meta));
   const length = Buffer.alloc(4);
   length.writeUInt32BE(metaBytes.length);
-  await writeFileAtomic(cache.snapshotFile(key), Buffer.concat([MAGIC, length, metaBytes, blob]));
-  cache.evict();
+  // In pieces: the blob (megabytes) is not copied again.
+  await writeFileAtomic(cache.snapshotFile(key), [MAGIC, length, metaBytes, blob]);
+  await cache.evictAsync();
 }
 
 /** A digest cache entry's bytes as stored, for a snapshot; undefined when it is gone (evicted). */

@@ -3,13 +3,12 @@
 // inside a handler and ended the process, a tag status "pwned" was written to a sidecar the
 // server then refused to read. Here each request's and notification's params, and each
 // `sourcemark.*` command's argument, are checked against their schema (messageSchemas.ts,
-// shared/protocol.ts): a request with wrong params is answered InvalidParams, a notification
+// shared/protocol.ts; validators in messageValidators.ts): a request with wrong params is answered InvalidParams, a notification
 // dropped, and either logged; requests before `initialize` are answered ServerNotInitialized.
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { ErrorCodes, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
-import { COMMAND_ARGUMENTS } from '../shared/protocol';
-import { parseFileUri, parsesAsUri } from './fileUri';
-import { MESSAGE_PARAMS } from './messageSchemas';
+import { commandKey } from './messageSchemas';
+import { validatorFor } from './messageValidators';
 
 const LOG_WARNING = 2;
 
@@ -21,11 +20,6 @@ export interface Refusal {
 
 /** Checks one incoming message; remembers whether `initialize` has been received. */
 export class MessageChecker {
-  private readonly ajv = new Ajv({ allErrors: false, strict: true })
-    .addFormat('file-uri', (s: string) => parseFileUri(s) !== undefined)
-    .addFormat('parsable-uri', parsesAsUri);
-  /** Compiled when a method is first seen: most sessions use a few. */
-  private readonly compiled = new Map<string, ValidateFunction>();
   private initialized = false;
 
   /** What is wrong with the message, or undefined when a handler may have it. */
@@ -51,24 +45,22 @@ export class MessageChecker {
 
   private checkParams(method: string, given: unknown): Refusal | undefined {
     const params = given ?? {};
-    const refusal = this.against(method, MESSAGE_PARAMS[method], params, 'params');
+    const refusal = against(method, params, 'params');
     if (refusal || method !== 'workspace/executeCommand') return refusal;
     const { command, arguments: args } = params as { command: string; arguments?: unknown[] };
-    const schema = (COMMAND_ARGUMENTS as Record<string, object>)[command];
-    return this.against(`command:${command}`, schema, args?.[0] ?? {}, `arguments[0] of ${command.slice(0, 100)}`);
+    return against(commandKey(command), args?.[0] ?? {}, `arguments[0] of ${command.slice(0, 100)}`);
   }
+}
 
-  private against(key: string, schema: object | undefined, value: unknown, what: string): Refusal | undefined {
-    if (!schema) return undefined;
-    let validate = this.compiled.get(key);
-    if (!validate) {
-      validate = this.ajv.compile(schema);
-      this.compiled.set(key, validate);
-    }
-    if (validate(value)) return undefined;
-    // ajv names the path and the rule, never the value: hostile text is not echoed back.
-    return { code: ErrorCodes.InvalidParams, message: `invalid ${what}: ${this.ajv.errorsText(validate.errors, { dataVar: '' })}` };
-  }
+function against(key: string, value: unknown, what: string): Refusal | undefined {
+  const validate = validatorFor(key);
+  if (!validate || validate(value)) return undefined;
+  return { code: ErrorCodes.InvalidParams, message: `invalid ${what}: ${errorsText(validate.errors)}` };
+}
+
+/** As ajv's errorsText with an empty data variable: the path and the rule, never the value, so hostile text is not echoed back. */
+function errorsText(errors: readonly ErrorObject[] | null | undefined): string {
+  return errors?.length ? errors.map((e) => `${e.instancePath} ${e.message}`).join(', ') : 'No errors';
 }
 
 /**

@@ -21,6 +21,9 @@ const Diagnostic = Type.Object({
   data: Type.Optional(Type.Unknown()),
 });
 
+/** The key of a command's argument schema among the validators (messageValidators.ts); a method's is the method. */
+export const commandKey = (command: string) => `command:${command}`;
+
 /**
  * Params schema by method; params left out are checked as `{}`. A method not listed is passed on
  * unchecked: it takes no params (shutdown, exit) or the library answers MethodNotFound.

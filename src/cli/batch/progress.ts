@@ -1,6 +1,7 @@
 // Progress and throughput on stderr. A live progress line only on a terminal; piped output
 // stays quiet unless --timing asks for the closing figures.
 import { resourceUsage } from 'node:process';
+import { formatCount } from '../../core/text/count';
 
 export interface BatchFigures {
   sources: number;
@@ -15,7 +16,7 @@ export interface BatchFigures {
   cached?: number;
 }
 
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const int = (n: number) => formatCount(Math.round(n));
 
 export function formatFigures(label: string, f: BatchFigures): string {
   const seconds = f.ms / 1000;

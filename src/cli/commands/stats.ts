@@ -8,6 +8,7 @@ import { namedSources } from '../sourceFiles';
 import { COLUMNS, OTHER_KINDS, type Counts, type StatsFile } from '../statsFile';
 import type { Command } from './command';
 import { say, sayJson } from '../terminal';
+import { formatCount } from '../../core/text/count';
 
 export const STATS_JSON_VERSION = 1;
 
@@ -20,7 +21,7 @@ function totalOf(files: readonly StatsFile[]): Counts {
 }
 
 function table(files: readonly StatsFile[], total: Counts): string {
-  const int = (n: number) => n.toLocaleString('en-US');
+  const int = formatCount;
   const note = (f: StatsFile) => [f.sidecar === 'invalid' ? 'sidecar invalid' : '', f.skipped ? 'not analysed' : ''].filter(Boolean).join(', ');
   const rows = [
     ['source', ...COLUMNS.map((k) => HEADINGS[k] ?? k), ''],

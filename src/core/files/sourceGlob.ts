@@ -2,6 +2,7 @@
 // brace expansion would make it a thousand patterns (twenty {a,b} groups are a million, and the
 // editor recompiled them for every hover).
 import { Minimatch } from 'minimatch';
+import { formatCount } from '../text/count';
 
 /** Patterns a glob may expand to ({a,b} groups multiply). */
 export const MAX_GLOB_PATTERNS = 256;
@@ -53,7 +54,7 @@ const compiled = new Map<string, SourceGlob>();
 export function compileSourceGlob(glob: string): SourceGlob {
   let matcher = compiled.get(glob);
   if (matcher) return matcher;
-  if (glob.length > MAX_GLOB_LENGTH) throw new GlobTooComplexError(glob, `it has ${glob.length.toLocaleString('en-US')} characters, more than ${MAX_GLOB_LENGTH.toLocaleString('en-US')}`);
+  if (glob.length > MAX_GLOB_LENGTH) throw new GlobTooComplexError(glob, `it has ${formatCount(glob.length)} characters, more than ${formatCount(MAX_GLOB_LENGTH)}`);
   const patterns = braceExpansions(glob);
   if (patterns > MAX_GLOB_PATTERNS) throw new GlobTooComplexError(glob, `its {…} groups expand to more than ${MAX_GLOB_PATTERNS} patterns`);
   const mm = new Minimatch(glob, { dot: true, matchBase: !glob.includes('/') });

@@ -6,6 +6,7 @@ import { statusChart, STATUS_COLOURS } from './barChart';
 import { escapeHtml as h, isWebUrl } from '../text/escape';
 import { FINDING_KINDS, KIND_WORDS } from '../model';
 import { CHART_STATUSES, type ClaimRow, type ReportData, type SourceRow } from './reportData';
+import { formatCount } from '../text/count';
 
 const STYLE = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5f6368; --rule: #d9d9d9; }
@@ -54,7 +55,7 @@ const STYLE_HASH = createHash('sha256').update(STYLE, 'utf8').digest('base64');
 export const REPORT_CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
 
 const badge = (status: string) => `<span class="status status-${h(status)}">${h(status)}</span>`;
-const n = (x: number) => x.toLocaleString('en-US');
+const n = formatCount;
 const count = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
 
 function evidenceHtml(evidence: readonly Evidence[]): string {

@@ -1,13 +1,12 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schemaV1 from '../../../schemas/sidecar-v1.schema.json';
-import schemaV2 from '../../../schemas/sidecar-v2.schema.json';
-import schemaV3 from '../../../schemas/sidecar-v3.schema.json';
+import type { ErrorObject } from 'ajv';
 import {
   SIDECAR_SCHEMA_VERSION, type Annotation, type Dismissal, type Evidence, type NoteComment, type Sidecar, type StatusChange, type TextQuoteTarget,
 } from './annotation';
 import { sha256Hex } from './quoteSelector';
 import { cut } from '../text/shorten';
 import { MAX_NOTE_LENGTH } from '../model';
+import { formatCount } from '../text/count';
+import { validatorFor } from './sidecarValidators';
 
 export type SidecarProblemCode = 'invalid-json' | 'schema' | 'future-version' | 'duplicate-id' | 'offsets' | 'limit' | 'not-a-file';
 
@@ -153,33 +152,8 @@ export function serializeSidecar(s: Sidecar): string {
   return JSON.stringify(top, null, 2) + '\n';
 }
 
-// RFC 3339 date-time (what JSON Schema's "date-time" means). Written here because
-// ajv-formats is not a dependency and ajv in strict mode rejects unknown formats.
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/;
-
-export function isDateTime(value: string): boolean {
-  const m = DATE_TIME.exec(value);
-  if (!m) return false;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
-  const offsetOk = m[9] === undefined || (Number(m[9]) <= 23 && Number(m[10]) <= 59);
-  return (
-    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth &&
-    hour <= 23 && minute <= 59 && second <= 60 && offsetOk
-  );
-}
-
-const validators = new Map<SchemaVersion, ValidateFunction>();
-const SCHEMAS = { 1: schemaV1, 2: schemaV2, 3: schemaV3 } as const;
-
-// Compiled on first use: most sessions never open a sidecar, and compiling costs a few ms.
 function validate(data: unknown, version: SchemaVersion): ErrorObject | undefined {
-  let validator = validators.get(version);
-  if (!validator) {
-    validator = new Ajv({ strict: true, formats: { 'date-time': isDateTime } }).compile(SCHEMAS[version]);
-    validators.set(version, validator);
-  }
+  const validator = validatorFor(version);
   return validator(data) ? undefined : (validator.errors?.[0] ?? undefined);
 }
 
@@ -214,7 +188,7 @@ function splitExtra(obj: Record<string, unknown>, known: readonly string[]) {
   return entries.length > 0 ? { extra: Object.fromEntries(entries) } : {};
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+const count = formatCount;
 
 function limitProblem(detail: string, todo: string): ParsedSidecar {
   return { ok: false, problem: { code: 'limit', detail, message: `${detail}. ${todo}; ${NOT_OVERWRITTEN}` } };

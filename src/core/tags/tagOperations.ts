@@ -7,6 +7,7 @@ import { makeQuoteTarget, sameQuoteTarget, sha256Hex } from './quoteSelector';
 import { setFirstComment } from './noteThread';
 import { MAX_HISTORY, normaliseEvidence, noteAsComment } from './sidecarFormat';
 import { userInfo } from 'node:os';
+import { formatCount } from '../text/count';
 
 /** Who writes a note when nobody says: SOURCEMARK_AUTHOR, else the system user name. */
 export function defaultAuthor(): string {
@@ -287,7 +288,7 @@ export function makeUrlEvidence(
     if (v === undefined || v === null || v === '') return undefined;
     if (typeof v !== 'string') return { error: `The ${what} must be text.` };
     const t = v.trim();
-    return t.length > max ? { error: `The ${what} is longer than ${max.toLocaleString('en-US')} characters: shorten it.` } : t || undefined;
+    return t.length > max ? { error: `The ${what} is longer than ${formatCount(max)} characters: shorten it.` } : t || undefined;
   };
   const title = text(input.title, URL_EVIDENCE_LIMITS.title, 'title');
   const quote = text(input.quote, URL_EVIDENCE_LIMITS.quote, 'quote');

@@ -1,10 +1,10 @@
 // The digest cache's folder stays under its size cap: past it, the least recently used entries go
 // (reading an entry counts as using it), until it holds 90 % of the cap.
-import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DigestCache, digestCacheFromEnv } from '../../../src/core/corpus/digestCache';
+import { DigestCache, digestCacheFromEnv, sha256, sha256InSlices } from '../../../src/core/corpus/digestCache';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -28,7 +28,7 @@ function valueOf(seed: number, bytes: number): { text: string } {
 }
 
 describe('digest cache eviction', () => {
-  it('removes the least recently used entries once the folder is over its cap, down to 90 %', () => {
+  it.each(['evict', 'evictAsync'] as const)('removes the least recently used entries once the folder is over its cap, down to 90 %%, and stale temporary files (%s)', async (how) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-evict-'));
     dirs.push(dir);
     const big = new DigestCache<{ text: string }>(dir, 'v', 1e9);
@@ -47,7 +47,16 @@ describe('digest cache eviction', () => {
 
     // A cap the six entries exceed by about one and a half: the 90 % target leaves three or four.
     const capped = new DigestCache<{ text: string }>(dir, 'v', Math.floor((total * 4.5) / 6));
-    const removed = capped.evict();
+    // A write's temporary file left by a process that died two hours ago goes; a fresh one is a write under way.
+    const sub = path.join(dir, keys[3]!.slice(0, 2));
+    writeFileSync(path.join(sub, 'dead.json.gz.0a0b.tmp'), 'x');
+    writeFileSync(path.join(sub, 'live.json.gz.0c0d.tmp'), 'x');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(path.join(sub, 'dead.json.gz.0a0b.tmp'), twoHoursAgo, twoHoursAgo);
+    const removed = await capped[how]();
+    expect(existsSync(path.join(sub, 'dead.json.gz.0a0b.tmp'))).toBe(false);
+    expect(existsSync(path.join(sub, 'live.json.gz.0c0d.tmp'))).toBe(true);
+    rmSync(path.join(sub, 'live.json.gz.0c0d.tmp'));
     const left = entries(dir);
     expect(removed).toBeGreaterThanOrEqual(2);
     expect(left.reduce((s, e) => s + e.size, 0)).toBeLessThanOrEqual(Math.floor((total * 4.5) / 6) * 0.9);
@@ -80,5 +89,15 @@ describe('digest cache eviction', () => {
     for (let i = 0; i < 6; i++) cache.set(cache.key([`s-${i}`]), valueOf(i + 3, 4000));
     cache.evict();
     expect(entries(dir).reduce((s, e) => s + e.size, 0)).toBeLessThanOrEqual(0.01 * 1024 * 1024 * 0.9);
+  });
+});
+
+describe('sha256InSlices', () => {
+  it('is the sha256 of the whole, whatever the length against the slice', async () => {
+    for (const length of [0, 1, 512 * 1024 - 1, 512 * 1024, 512 * 1024 + 1, 3 * 512 * 1024 + 77]) {
+      const data = Buffer.alloc(length, length % 251);
+      for (let i = 0; i < length; i += 4099) data[i] = i % 256;
+      expect(await sha256InSlices(data), String(length)).toBe(sha256(data));
+    }
   });
 });

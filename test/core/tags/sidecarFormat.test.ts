@@ -7,12 +7,13 @@ import {
   MAX_HISTORY,
   checkAgainstSource,
   emptySidecar,
-  isDateTime,
+
   parseSidecar,
   serializeSidecar,
   type ParsedSidecar,
 } from '../../../src/core/tags/sidecarFormat';
 import { ann, rawSidecar, SHA, sidecar } from './fixtures';
+import { isDateTime } from '../../../src/core/tags/sidecarFormats';
 
 function problemOf(result: ParsedSidecar) {
   if (result.ok) throw new Error('expected a problem, got a valid sidecar');

@@ -1,0 +1,5 @@
+import type { Plugin } from 'esbuild';
+
+export const VALIDATOR_MODULES: string[];
+export function generatedModule(file: string): Promise<string>;
+export function precompiledValidators(): Plugin;

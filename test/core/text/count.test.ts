@@ -1,0 +1,14 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatCount } from '../../../src/core/text/count';
+
+describe('formatCount', () => {
+  it('writes integers as en-US does', () => {
+    for (const n of [0, 7, 999, 1000, 12345, 1234567, -1, -1000, -987654321, Number.MAX_SAFE_INTEGER]) expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+    fc.assert(fc.property(fc.maxSafeInteger(), (n) => formatCount(n) === n.toLocaleString('en-US')));
+  });
+
+  it('leaves other numbers to toLocaleString', () => {
+    for (const n of [1.5, -0.25, 1e21, Number.NaN, Infinity]) expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+  });
+});
