@@ -7,7 +7,7 @@ describe('workBudget', () => {
     let now = 1000;
     let reads = 0;
     const clock = () => (reads++, now);
-    const budget = workBudget(50, clock, 4);
+    const budget = workBudget(50, clock, 4, 0);
     for (let i = 0; i < 8; i++) budget.checkpoint();
     expect(reads).toBe(1 + 2); // at the start, then every 4th checkpoint
     now += 50;
@@ -16,6 +16,24 @@ describe('workBudget', () => {
     for (let i = 0; i < 3; i++) budget.checkpoint();
     expect(() => budget.checkpoint()).toThrow(OverBudgetError);
     expect(budget.usedMs()).toBe(51);
+  });
+
+  it('reads the clock only once the gap has passed since its last read', () => {
+    let reads = 0;
+    let wall = 0;
+    const clock = () => (reads++, 0);
+    const budget = workBudget(50, clock, 1, 5, () => wall);
+    for (let i = 0; i < 10; i++) budget.checkpoint();
+    expect(reads).toBe(1); // the start only: no time has passed
+    wall = 5;
+    for (let i = 0; i < 10; i++) budget.checkpoint();
+    expect(reads).toBe(2);
+    wall = 9;
+    budget.checkpoint();
+    expect(reads).toBe(2);
+    wall = 10.5;
+    budget.checkpoint();
+    expect(reads).toBe(3);
   });
 
   it('does not count time the thread spends waiting (a loaded machine), only time it computes', () => {
