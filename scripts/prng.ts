@@ -1,13 +1,3 @@
-// The seeded random numbers of the scripts (benchmarks, generators, training): mulberry32, small,
-// fast and the same on every machine, so a seed gives the same run everywhere.
-
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The seeded random numbers of the scripts (benchmarks, generators, training): one generator with
+// the evaluation's folds (src/eval/prng.ts), so a seed gives the same run everywhere.
+export { prng } from '../src/eval/prng';

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { withClaimRows } from './claimRows';
 import { averagePrecision, classificationPrf } from './metrics';
+import { prng } from './prng';
 
 export interface EvidenceRow {
   text: string;
@@ -211,7 +212,7 @@ function bestShift(weights: ClaimWeights, docs: readonly LabelledEvidence[]): nu
 
 /** Fold of each sentence: positives and negatives each shuffled with `seed`, then dealt round. */
 export function stratifiedFolds(docs: readonly LabelledEvidence[], k: number, seed: number): number[] {
-  const next = mulberry32(seed);
+  const next = prng(seed);
   const folds = new Array<number>(docs.length);
   for (const positive of [true, false]) {
     const idx = docs.map((d, i) => (d.positive === positive ? i : -1)).filter((i) => i >= 0);
@@ -248,16 +249,4 @@ export function crossValidateClaimWeights(docs: readonly LabelledEvidence[], opt
     folds.push({ f1: classificationPrf(items).f1, ap: averagePrecision(items) });
   }
   return { scores, folds };
-}
-
-/** The seeded generator of scripts/prng.ts (mulberry32): the folds are the same on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
