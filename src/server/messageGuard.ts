@@ -3,8 +3,9 @@
 // inside a handler and ended the process, a tag status "pwned" was written to a sidecar the
 // server then refused to read. Here each request's and notification's params, and each
 // `sourcemark.*` command's argument, are checked against their schema (messageSchemas.ts,
-// shared/protocol.ts; validators in messageValidators.ts): a request with wrong params is answered InvalidParams, a notification
-// dropped, and either logged; requests before `initialize` are answered ServerNotInitialized.
+// shared/protocol.ts; validators in messageValidators.ts): a request with wrong params is answered
+// InvalidParams, a notification dropped, and either logged; requests before `initialize` are
+// answered ServerNotInitialized.
 import type { ErrorObject } from 'ajv';
 import { ErrorCodes, type Message, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 import { commandKey } from './messageSchemas';
