@@ -5,7 +5,7 @@
 // `initialize` was answered. Only `validatorFor` is part of both.
 import Ajv, { type Options, type ValidateFunction } from 'ajv';
 import { COMMAND_ARGUMENTS } from '../shared/protocol';
-import { FORMATS } from './messageFormats';
+import { FORMATS } from './messageSchemaFormats';
 import { commandKey, MESSAGE_PARAMS } from './messageSchemas';
 
 /** What the build compiles: the schemas by key, ajv's options, and the module whose FORMATS they use. */
@@ -15,7 +15,7 @@ export const VALIDATION: { schemas: Record<string, object>; options: Options; fo
     ...Object.fromEntries(Object.entries(COMMAND_ARGUMENTS as Record<string, object>).map(([command, schema]) => [commandKey(command), schema])),
   },
   options: { allErrors: false, strict: true },
-  formatsModule: './messageFormats',
+  formatsModule: './messageSchemaFormats',
 };
 
 let ajv: Ajv | undefined;

@@ -6,13 +6,13 @@ import Ajv, { type Options, type ValidateFunction } from 'ajv';
 import schemaV1 from '../../../schemas/sidecar-v1.schema.json';
 import schemaV2 from '../../../schemas/sidecar-v2.schema.json';
 import schemaV3 from '../../../schemas/sidecar-v3.schema.json';
-import { FORMATS } from './sidecarFormats';
+import { FORMATS } from './sidecarSchemaFormats';
 
 /** What the build compiles: the schemas by key, ajv's options, and the module whose FORMATS they use. */
 export const VALIDATION: { schemas: Record<string, object>; options: Options; formatsModule: string } = {
   schemas: { 1: schemaV1, 2: schemaV2, 3: schemaV3 },
   options: { strict: true },
-  formatsModule: './sidecarFormats',
+  formatsModule: './sidecarSchemaFormats',
 };
 
 let ajv: Ajv | undefined;

@@ -13,7 +13,7 @@ import {
   type ParsedSidecar,
 } from '../../../src/core/tags/sidecarFormat';
 import { ann, rawSidecar, SHA, sidecar } from './fixtures';
-import { isDateTime } from '../../../src/core/tags/sidecarFormats';
+import { isDateTime } from '../../../src/core/tags/sidecarSchemaFormats';
 
 function problemOf(result: ParsedSidecar) {
   if (result.ok) throw new Error('expected a problem, got a valid sidecar');
