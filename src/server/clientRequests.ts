@@ -1,9 +1,9 @@
 import * as l10n from '@vscode/l10n';
-import { stat } from 'node:fs/promises';
 import type { InitializeParams, ServerCapabilities } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
 import { sourcePathOf } from '../core/tags/sidecarName';
+import { statPath } from '../core/files/regularFile';
 import {
   DocumentFindingsRequest, SourceChangedNotification, WorkspaceSummaryRequest,
   type DocumentFindings, type FindingsScope, type SourceSummary, type WorkspaceSummary,
@@ -159,7 +159,7 @@ export class ClientRequests implements Feature {
   private async closedSummary(uri: string): Promise<SourceSummary | undefined> {
     const settings = await this.ctx.settings.get(uri);
     if (!this.ctx.matcher.isSource(uri, settings.sources)) return undefined;
-    const info = await stat(URI.parse(uri).fsPath);
+    const info = await statPath(URI.parse(uri).fsPath);
     const indexed = this.index.indexedSummary(uri);
     if (indexed && indexed.mtimeMs === info.mtimeMs && indexed.size === info.size && indexed.settingsKey === settingsKey(analysisOptionsOf(settings))) {
       return fromIndex(uri, indexed);

@@ -1,10 +1,9 @@
-import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Analyzer } from '../core/analyzer';
 import { digestSource, type SourceDigest } from '../core/corpus';
 import { type DigestCache, sha256 } from '../core/corpus/digestCache';
 import { ignoredNamesFor } from '../core/dismissals/ignoreFile';
-import { readRegularFile } from '../core/files/regularFile';
+import { readRegularFile, statOrMissing, statPath } from '../core/files/regularFile';
 import { loadSource, readSourceFile } from '../core/loadSource';
 import type { SourceOptions } from '../core/sourceAnalysis';
 import { countFindings, emptyCounts, type SourceCounts } from '../core/sourceCounts';
@@ -65,7 +64,7 @@ export function settingsKey(s: SourceOptions): string {
  */
 export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob, cache?: IndexCache): Promise<IndexedSource> {
   const stampedAt = Date.now();
-  const info = job.text === undefined ? await stat(job.path) : undefined;
+  const info = job.text === undefined ? await statPath(job.path) : undefined;
   const fileStamp = { mtimeMs: info?.mtimeMs ?? 0, size: info?.size ?? 0, settingsKey: settingsKey(job.options) };
   const limit = job.options.maxFileSizeMB ?? DEFAULT_MAX_FILE_MB;
   if (info && info.size > limit * 1024 * 1024) {
@@ -109,10 +108,10 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
 /** A file's stamp; null when there is no file, 'unreadable' when it cannot be told. */
 export async function stampOf(file: string): Promise<FileStamp | null | 'unreadable'> {
   try {
-    const info = await stat(file);
-    return [info.mtimeMs, info.size];
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : 'unreadable';
+    const info = await statOrMissing(file);
+    return info ? [info.mtimeMs, info.size] : null;
+  } catch {
+    return 'unreadable';
   }
 }
 

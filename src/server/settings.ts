@@ -1,8 +1,8 @@
-import { stat } from 'node:fs/promises';
 import { dirname, sep } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { ignoredNamesFor } from '../core/dismissals/ignoreFile';
+import { statOrMissing } from '../core/files/regularFile';
 import { FINDING_KINDS, type FindingKind } from '../core/model';
 import { DEFAULT_REGIONS, normaliseRegions, type RegionChoice } from '../core/regions';
 import type { SourceOptions } from '../core/sourceAnalysis';
@@ -88,16 +88,20 @@ export function analysisOptionsOf(s: SourcemarkSettings): SourceOptions {
 
 /**
  * The names the nearest `.sourcemark-ignore` dismisses for a file URI, looked for up to the workspace
- * folder that holds it (never above); none for other schemes.
+ * folder that holds it (never above); none for other schemes. `byFolder` keeps each folder's answer
+ * (the sources of a folder share it: a listing of 2,000 looked for the file 2,000 times).
  */
-async function workspaceIgnoredNames(uri: string, folders: readonly string[]): Promise<string[]> {
+async function workspaceIgnoredNames(uri: string, folders: readonly string[], byFolder: Map<string, Promise<string[]>>): Promise<string[]> {
   const parsed = URI.parse(uri);
   if (parsed.scheme !== 'file') return [];
   // Settings are asked for a document or for a workspace folder (the index's jobs): a folder's own file counts.
-  const isFolder = await stat(parsed.fsPath).then((st) => st.isDirectory(), () => false);
+  const isFolder = folders.includes(parsed.fsPath) || (await statOrMissing(parsed.fsPath).then((st) => st?.isDirectory() ?? false, () => false));
   const dir = isFolder ? parsed.fsPath : dirname(parsed.fsPath);
   const folder = folders.filter((f) => dir === f || dir.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0];
-  return ignoredNamesFor(dir, folder ?? dir).catch(() => []);
+  const key = `${dir}\u0000${folder ?? dir}`;
+  let names = byFolder.get(key);
+  if (!names) byFolder.set(key, (names = ignoredNamesFor(dir, folder ?? dir).catch(() => [])));
+  return names;
 }
 
 interface ConfigurationAsk {
@@ -113,6 +117,8 @@ interface ConfigurationAsk {
  */
 export class Settings {
   private readonly cache = new Map<string, Promise<SourcemarkSettings>>();
+  /** The ignored names by folder (and the workspace folder the search stops at); forgotten with every document's settings. */
+  private readonly ignoredByFolder = new Map<string, Promise<string[]>>();
   /** Whether the client answers workspace/configuration; known from initialize. */
   clientAnswers = false;
 
@@ -123,7 +129,7 @@ export class Settings {
     let s = this.cache.get(uri);
     if (!s) {
       const fetched = this.clientAnswers ? this.fetch(uri).then(normaliseSettings, () => DEFAULT_SETTINGS) : Promise.resolve(DEFAULT_SETTINGS);
-      s = Promise.all([fetched, workspaceIgnoredNames(uri, this.folders())]).then(([settings, ignoredNames]) => ({ ...settings, ignoredNames }));
+      s = Promise.all([fetched, workspaceIgnoredNames(uri, this.folders(), this.ignoredByFolder)]).then(([settings, ignoredNames]) => ({ ...settings, ignoredNames }));
       this.cache.set(uri, s);
     }
     return s;
@@ -161,7 +167,9 @@ export class Settings {
 
   /** Forgets one document's settings (it closed), or every document's (the client says they changed). */
   clear(uri?: string): void {
-    if (uri === undefined) this.cache.clear();
-    else this.cache.delete(uri);
+    if (uri === undefined) {
+      this.cache.clear();
+      this.ignoredByFolder.clear();
+    } else this.cache.delete(uri);
   }
 }

@@ -1,5 +1,9 @@
 // package.json declares the settings; DEFAULT_SETTINGS is what the server uses without them. They must agree.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { URI } from 'vscode-uri';
 import pkg from '../../package.json';
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, normaliseSettings, Settings, SEVERITIES } from '../../src/server/settings';
@@ -65,5 +69,32 @@ describe('settings of many documents', () => {
     const gone = new Settings({ workspace: { getConfiguration: () => { throw new Error('disposed'); } } } as unknown as Connection);
     gone.clientAnswers = true;
     for (const s of [refusing, gone]) expect((await Promise.all([s.get('file:///w/a.txt'), s.get('file:///w/b.txt')])).map((x) => x.claimThreshold)).toEqual([DEFAULT_SETTINGS.claimThreshold, DEFAULT_SETTINGS.claimThreshold]);
+  });
+});
+
+describe('the ignored names in settings', () => {
+  it('are read once per folder, again after every document\'s settings are forgotten, never from above the workspace folder', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'sourcemark-settings-'));
+    try {
+      const folder = path.join(root, 'ws');
+      mkdirSync(path.join(folder, 'sub'), { recursive: true });
+      writeFileSync(path.join(root, '.sourcemark-ignore'), 'entity: Above\n');
+      writeFileSync(path.join(folder, '.sourcemark-ignore'), 'entity: Acme\n');
+      const settings = new Settings({} as Connection, () => [folder]);
+      const names = (file: string) => settings.get(URI.file(path.join(folder, file)).toString()).then((s) => s.ignoredNames);
+      expect(await names('a.txt')).toEqual(['acme']);
+      expect(await names('sub/b.txt')).toEqual(['acme']);
+      // The workspace folder itself: its own file, not its parent's.
+      expect((await settings.get(URI.file(folder).toString())).ignoredNames).toEqual(['acme']);
+      // Changed on disk: a document of the same folder asked for now shares the folder's reading…
+      writeFileSync(path.join(folder, '.sourcemark-ignore'), 'entity: Acme\nentity: Globex\n');
+      expect(await names('c.txt')).toEqual(['acme']);
+      // …until the change is told (ignoreFileChanged clears every document's settings).
+      settings.clear();
+      expect(await names('c.txt')).toEqual(['acme', 'globex']);
+      expect(await names('sub/b.txt')).toEqual(['acme', 'globex']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,9 +1,9 @@
 // Runs inside a worker thread (dist/cli.js started again as a worker): analyses the sources the
 // main thread sends, one at a time, with an Analyzer of its own.
-import { stat } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../../core/analyzer';
 import { digestSource, type SourceDigest } from '../../core/corpus';
+import { statPath } from '../../core/files/regularFile';
 import type { SourceOptions } from '../options';
 import type { CheckFile } from '../checkFile';
 import type { StatsFile } from '../statsFile';
@@ -73,7 +73,7 @@ export function runAnalysisWorker(): void {
       let reply: WorkerReply;
       try {
         const result = await runTask(task, analyzer);
-        reply = { id: task.id, bytes: await stat(task.file).then((st) => st.size, () => 0), ...result };
+        reply = { id: task.id, bytes: await statPath(task.file).then((st) => st.size, () => 0), ...result };
       } catch (e) {
         reply = { id: task.id, error: (e as Error).message };
       }
