@@ -245,11 +245,11 @@ function matchesOutsideQuotes(text: string, pattern: RegExp, quoted: Uint8Array)
   return false;
 }
 
-/** The figures `pattern` finds in the sentence, but for a date's figures and the "90" of "'90s". */
-function addQuantities(quantities: Cue[], text: string, base: number, pattern: RegExp, inDate: (s: number, e: number) => boolean): void {
+/** The figures `pattern` finds in the sentence, but for those `skip` says are not counts (a date's, a name's) and the "90" of "'90s". */
+function addQuantities(quantities: Cue[], text: string, base: number, pattern: RegExp, skip: (s: number, e: number) => boolean): void {
   for (const m of text.matchAll(pattern)) {
     const before = text.charCodeAt(m.index - 1);
-    if (before === 39 || before === 0x2019 || inDate(base + m.index, base + m.index + m[0].length)) continue;
+    if (before === 39 || before === 0x2019 || skip(base + m.index, base + m.index + m[0].length)) continue;
     quantities.push({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
   }
 }
@@ -269,9 +269,14 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   const attribution = attributionOf(text, base, attributions, ctx);
 
   const inDate = spanOverlap(ctx.dates, base, base + text.length);
+  // Figures in digits inside a name ("the Xiaomi Mi Mix 2", "Boeing 737", "U-2") are part of the name,
+  // not a count. Not when the name is the figure alone, nor figures in words: "Forty-four Democrats"
+  // and a sentence's opening "Seventy" are names only by the entity rules' mistake.
+  const inName = (s: number, e: number) => ctx.entities.some((n) => n.start <= s && n.end >= e && n.end - n.start > e - s);
+  const notAFigure = (s: number, e: number) => inDate(s, e) || inName(s, e);
   const quantities: Cue[] = [];
   // Every figure in digits holds a digit, every figure in words one of WORD_QUANTITY_WORDS: a sentence without them needs no pass.
-  if (HAS_DIGIT.test(text)) addQuantities(quantities, text, base, QUANTITY, inDate);
+  if (HAS_DIGIT.test(text)) addQuantities(quantities, text, base, QUANTITY, notAFigure);
   if (WORD_QUANTITY_WORDS.test(text)) addQuantities(quantities, text, base, WORD_QUANTITY, inDate);
   appendAll(cues, quantities);
 
@@ -483,6 +488,9 @@ function quoteMask(text: string): Uint8Array {
 }
 
 /** Who a sentence is attributed to: "according to X", "X said", "said X", or the commenter. */
+/** What a cited source's phrase does not end on once a date is cut from it ("users' feedback since"). */
+const TRAILING_LINK_WORDS = /(?:\s+(?:since|in|on|at|from|by|for|during|until|till|as\s+of|of|the|a|an|and|or))+\s*$/i;
+
 function attributionOf(text: string, base: number, cues: Cue[], ctx: ClaimContext): Attribution | undefined {
   // The most telling cue speaks for the sentence: "according to" first, then the verbs in lexicon order.
   const rank = (c: Cue) => (/\s/.test(c.text.trim()) ? -1 : ATTRIBUTION_VERBS.indexOf(c.text.toLowerCase()));
@@ -497,7 +505,17 @@ function attributionOf(text: string, base: number, cues: Cue[], ctx: ClaimContex
     if (!speaker && /^(?:according to|as reported by)$/i.test(first.text.replace(/\s+/g, ' '))) {
       // "according to IDC data": a short noun phrase up to punctuation or a clause.
       const rest = text.slice(first.end - base).match(/^\s+((?:(?!that\b|who\b|which\b)[^\s,.;:!?"“”]+\s*){1,5})/);
-      speaker = rest?.[1].trim();
+      if (rest) {
+        const from = first.end + rest[0].length - rest[1].length;
+        let end = from + rest[1].length;
+        // Not a date in it ("according to users' feedback since 2010" cites the feedback); a name it
+        // reaches into, whole ("a report in the Financial Times", not "… the Financial").
+        const date = ctx.dates.find((d) => d.start >= from && d.start < end);
+        if (date) end = date.start;
+        const name = ctx.entities.find((n) => n.start >= from && n.start < end && n.end > end);
+        if (name) end = name.end;
+        speaker = text.slice(from - base, end - base).replace(TRAILING_LINK_WORDS, '').trim() || undefined;
+      }
     }
     const cue = isPhrase && speaker ? `${first.text} ${speaker}` : first.text;
     return { cue, ...(speaker ? { speaker } : {}) };

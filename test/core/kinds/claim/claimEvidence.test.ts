@@ -45,6 +45,19 @@ describe('claim evidence: each feature fires on its cue and not without it', () 
     expect(features(no, over)[feature]).toBe(0);
   });
 
+  it('a figure in digits inside a name is part of the name, not a count', () => {
+    const name = (text: string, n: string) => ({ entities: [{ start: text.indexOf(n), end: text.indexOf(n) + n.length, text: n }] });
+    const caption = 'The Xiaomi Mi Mix 2.';
+    expect(features(caption, name(caption, 'Xiaomi Mi Mix 2')).quantity).toBe(0);
+    const sold = 'Xiaomi sold 2 million phones.';
+    expect(features(sold, name(sold, 'Xiaomi')).quantity).toBe(1);
+    // A "name" that is the figure alone, or a figure in words, is the entity rules' mistake: still a count.
+    const alone = 'He said 737 were sold.';
+    expect(features(alone, name(alone, '737')).quantity).toBe(1);
+    const words = 'Forty-four Democrats voted for it.';
+    expect(features(words, name(words, 'Forty-four Democrats')).quantity).toBe(1);
+  });
+
   it('a named party\'s stated plan is a plan; a bare "will" is the future', () => {
     expect(features('Xiaomi plans to open stores.', named('Xiaomi'))).toMatchObject({ plan: 1, future: 0 });
     expect(features('Xiaomi will open stores.', named('Xiaomi'))).toMatchObject({ plan: 0, future: 1 });

@@ -53,6 +53,13 @@ describe('attribution', () => {
     expect(c.cues.filter((q) => q.kind === 'attribution').map((q) => q.text)).toEqual(['according to']);
   });
 
+  it('a date after "according to" is not part of the source it cites', () => {
+    const c = claimOf('The developers update the system weekly according to users\' feedback since 2010.');
+    expect(c.claim!.attribution).toEqual({ cue: 'according to users\' feedback', speaker: 'users\' feedback' });
+    // A name the phrase reaches into is taken whole.
+    expect(claimOf('Sales fell by 4 per cent, according to a report in the Financial Times.').claim!.attribution?.speaker).toBe('a report in the Financial Times');
+  });
+
   it('"According to Lei Jun, ..." at the start of a sentence', () => {
     const c = claimOf('According to Lei Jun, Xiaomi sold 10 million phones in 2017.');
     expect(c.claim!.attribution).toEqual({ cue: 'According to Lei Jun', speaker: 'Lei Jun' });
