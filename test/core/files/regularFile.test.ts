@@ -20,8 +20,10 @@ describe('statOrMissing and statPath', () => {
     const missing = path.join(dir, 'missing.txt');
     expect(await statOrMissing(missing)).toBeUndefined();
     await expect(statPath(missing)).rejects.toMatchObject({ code: 'ENOENT' });
-    // Any other error is not "missing": a path through a file.
+    // Any other error is not "missing": a path through a file, a path fs refuses outright (it throws, not calls back).
     await expect(statOrMissing(path.join(file, 'below'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(statOrMissing(`${file}\u0000x`)).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_VALUE' });
+    await expect(statPath(`${file}\u0000x`)).rejects.toMatchObject({ code: 'ERR_INVALID_ARG_VALUE' });
   });
 });
 
