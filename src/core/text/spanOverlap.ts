@@ -34,3 +34,25 @@ export function spanOverlap(spans: readonly OffsetSpan[], from: number, to: numb
   for (let i = 0; i < length; i++) before[i + 1] = before[i]! + covered[i]!;
   return (s, e) => e > s && before[Math.max(0, Math.min(length, e - from))]! - before[Math.max(0, Math.min(length, s - from))]! > 0;
 }
+
+/**
+ * A test of whether [s, e), not empty, lies inside one of `spans` that is longer than it, for
+ * offsets in [from, to). Linear like spanOverlap: each offset of the range knows the last span laid
+ * over it (spans that overlap each other may hide one another; a test then answers false).
+ */
+export function spanWithin(spans: readonly OffsetSpan[], from: number, to: number): (s: number, e: number) => boolean {
+  const inside = (x: OffsetSpan, s: number, e: number) => e > s && x.start <= s && x.end >= e && x.end - x.start > e - s;
+  if (!spans.length || to <= from) return () => false;
+  if (spans.length <= FEW_SPANS) return (s, e) => spans.some((x) => inside(x, s, e));
+  const length = to - from;
+  const owner = new Int32Array(length).fill(-1);
+  spans.forEach((x, i) => {
+    const s = Math.max(0, x.start - from);
+    const e = Math.min(length, x.end - from);
+    if (e > s) owner.fill(i, s, e);
+  });
+  return (s, e) => {
+    const i = s >= from && s < to ? owner[s - from]! : -1;
+    return i >= 0 && inside(spans[i]!, s, e);
+  };
+}

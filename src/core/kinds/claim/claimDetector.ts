@@ -5,7 +5,7 @@ import {
 } from './claimCues';
 import type { Sentence } from '../../text/sentences';
 import { CueScanner, type CueLexicon } from '../../text/cueMatcher';
-import { spanOverlap } from '../../text/spanOverlap';
+import { spanOverlap, spanWithin } from '../../text/spanOverlap';
 import weightsFile from './claimWeights.json';
 
 /**
@@ -272,7 +272,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   // Figures in digits inside a name ("the Xiaomi Mi Mix 2", "Boeing 737", "U-2") are part of the name,
   // not a count. Not when the name is the figure alone, nor figures in words: "Forty-four Democrats"
   // and a sentence's opening "Seventy" are names only by the entity rules' mistake.
-  const inName = (s: number, e: number) => ctx.entities.some((n) => n.start <= s && n.end >= e && n.end - n.start > e - s);
+  const inName = spanWithin(ctx.entities, base, base + text.length);
   const notAFigure = (s: number, e: number) => inDate(s, e) || inName(s, e);
   const quantities: Cue[] = [];
   // Every figure in digits holds a digit, every figure in words one of WORD_QUANTITY_WORDS: a sentence without them needs no pass.
@@ -487,10 +487,10 @@ function quoteMask(text: string): Uint8Array {
   return mask;
 }
 
-/** Who a sentence is attributed to: "according to X", "X said", "said X", or the commenter. */
 /** What a cited source's phrase does not end on once a date is cut from it ("users' feedback since"). */
 const TRAILING_LINK_WORDS = /(?:\s+(?:since|in|on|at|from|by|for|during|until|till|as\s+of|of|the|a|an|and|or))+\s*$/i;
 
+/** Who a sentence is attributed to: "according to X", "X said", "said X", or the commenter. */
 function attributionOf(text: string, base: number, cues: Cue[], ctx: ClaimContext): Attribution | undefined {
   // The most telling cue speaks for the sentence: "according to" first, then the verbs in lexicon order.
   const rank = (c: Cue) => (/\s/.test(c.text.trim()) ? -1 : ATTRIBUTION_VERBS.indexOf(c.text.toLowerCase()));
