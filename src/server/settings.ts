@@ -95,7 +95,7 @@ async function workspaceIgnoredNames(uri: string, folders: readonly string[], by
   const parsed = URI.parse(uri);
   if (parsed.scheme !== 'file') return [];
   // Settings are asked for a document or for a workspace folder (the index's jobs): a folder's own file counts.
-  const isFolder = folders.includes(parsed.fsPath) || (await statOrMissing(parsed.fsPath).then((st) => st?.isDirectory() ?? false, () => false));
+  const isFolder = await statOrMissing(parsed.fsPath).then((st) => st?.isDirectory() ?? false, () => false);
   const dir = isFolder ? parsed.fsPath : dirname(parsed.fsPath);
   const folder = folders.filter((f) => dir === f || dir.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0];
   const key = `${dir}\u0000${folder ?? dir}`;
