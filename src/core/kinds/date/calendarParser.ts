@@ -46,9 +46,49 @@ const RANGE_SEPARATOR = /\s+(?:to|through|until|till|and)\s+|\s*[-–]\s*/i;
 
 type Component = chrono.ParsedResult['start'];
 
+/**
+ * A case-insensitive pattern in Unicode mode, when its syntax allows it. V8 compiles `\s{0,5}` under
+ * the legacy `i` flag into code for every case variant of every space, once per copy, and the library's
+ * time-unit patterns ("three years and two months ago") repeat it eleven times: compiling them took
+ * 220–320 ms of the second parse in every process (the open source's first analysis waited on it).
+ * Unicode mode compiles them in ~20 ms; it reads a few rare case pairs otherwise (ſ, the Kelvin sign)
+ * and an astral character as one, which `calendarParser.test.ts` holds to the same results.
+ */
+export function inUnicodeMode(pattern: RegExp): RegExp {
+  if (!pattern.flags.includes('i') || pattern.flags.includes('u') || pattern.flags.includes('v')) return pattern;
+  try {
+    return new RegExp(pattern.source, `${pattern.flags}u`);
+  } catch {
+    // Escapes the legacy syntax allows and Unicode mode rejects ("\-" outside a class).
+    return pattern;
+  }
+}
+
+/** A parser that hands the library its pattern in Unicode mode (see `inUnicodeMode`), converted once per pattern. */
+function unicodeParser(parser: chrono.Parser): chrono.Parser {
+  let from: RegExp | undefined;
+  let to: RegExp | undefined;
+  return {
+    pattern(context) {
+      const re = parser.pattern(context);
+      if (re !== from) {
+        from = re;
+        to = inUnicodeMode(re);
+      }
+      return to!;
+    },
+    extract: (context, match) => parser.extract(context, match),
+  };
+}
+
+/** A copy of `base` whose parsers' patterns are in Unicode mode; `base` and its parsers (shared by its clones) stay as they are. */
+export function withUnicodePatterns(base: chrono.Chrono): chrono.Chrono {
+  return new chrono.Chrono({ parsers: base.parsers.map(unicodeParser), refiners: [...base.refiners] });
+}
+
 /** chrono-node, in strict mode plus the relative-day forms we trust ("yesterday", "3 days ago"). */
 export function createChronoCalendarParser(): CalendarParser {
-  const parser = chrono.en.casual.clone();
+  const parser = withUnicodePatterns(chrono.en.casual);
   return {
     parse(window, reference) {
       const hits: CalendarHit[] = [];

@@ -1,4 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as chrono from 'chrono-node';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inUnicodeMode, withUnicodePatterns } from '../../../../src/core/kinds/date/calendarParser';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 
 const detector = new DateDetector();
@@ -30,5 +35,40 @@ describe('words our rules own', () => {
   it('"now" is the present, not noon; "this year" split from a range is the year', () => {
     expect(dates('Prices are now lower than on Friday.')).toEqual([['now', 'PRESENT_REF'], ['Friday', '1989-10-27']]);
     expect(dates('The fund has fallen 2% this year through Oct. 19.')).toEqual([['this year', '1989'], ['Oct. 19', '1989-10-19']]);
+  });
+});
+
+describe('the library in Unicode mode', () => {
+  const plain = chrono.en.casual.clone();
+  const unicode = withUnicodePatterns(chrono.en.casual.clone());
+  const ref = new Date(Date.UTC(2018, 2, 10));
+  const read = (parser: chrono.Chrono, text: string) => parser.parse(text, ref, { forwardDate: false }).map((r) => [r.index, r.text, r.start.date().getTime(), r.end?.date().getTime()]);
+
+  it('compiles the time-unit patterns in Unicode mode, and leaves a pattern Unicode mode rejects as it was', () => {
+    expect(inUnicodeMode(/(\d+)\s{0,5}(?:days|weeks)\s{0,5}ago/i).flags).toBe('iu');
+    const legacy = /(\W|^)([0-9]{4})\-([0-9]{1,2})/i;
+    expect(inUnicodeMode(legacy)).toBe(legacy);
+    const sensitive = /May/;
+    expect(inUnicodeMode(sensitive)).toBe(sensitive);
+  });
+
+  it('finds what the library finds in the sample sources', () => {
+    const dir = path.join(__dirname, '../../../../test-fixtures/sources');
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const text = readFileSync(path.join(dir, name), 'utf8');
+      expect(read(unicode, text), name).toEqual(read(plain, text));
+    }
+  });
+
+  it('finds what the library finds in any text of date words, spaces, emoji and other scripts', () => {
+    const words = ['3', '12', 'three', 'Eleven', 'a', 'an', 'few', 'several', 'a couple of', 'half an', 'about', 'around', 'days', 'DAYS', 'week', 'Months', 'years', 'yrs', 'h', 'min', 'ago', 'AGO', 'later', 'before', 'earlier', 'from now', 'within', 'in', 'and', ',', 'on', 'May', 'march', 'Friday', 'last', 'next', 'this', 'the', '2017', '4th', 'noon', 'at', '10:30', 'pm', '😀', 'Привет', '北京', 'é', '-', '/', '.', '(', ')'];
+    const space = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', '', '      ');
+    const text = fc.array(fc.tuple(fc.constantFrom(...words), space), { maxLength: 24 }).map((parts) => parts.map(([w, s]) => w + s).join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(read(unicode, t)).toEqual(read(plain, t));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
