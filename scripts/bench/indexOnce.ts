@@ -18,8 +18,8 @@ export interface IndexRun {
 /**
  * initialize → the index's work-done progress end, with a hover every 20 ms on an open sample. With
  * `counts` (the number of sources), also initialize → every source's counts in the Sourcemark view
- * (shown from the start: its listing, then a sourceChanged notification for each source it listed as
- * pending), what a user sees of a reopening.
+ * (shown from the start: its listing, then the counts of each source it listed as pending, in
+ * sourcesChanged notifications), what a user sees of a reopening.
  */
 export async function indexOnce(
   serverPath: string, dir: string, openName: string, openText: string, counts?: number,
@@ -35,7 +35,8 @@ export async function indexOnce(
     let countsMs: number | undefined;
     let listingMs: number | undefined;
     // The view, shown from the start: one listing, then the counts of sources it listed as pending
-    // arrive as sourceChanged notifications (what the VS Code view does).
+    // arrive in sourcesChanged notifications (what the VS Code view does; one sourceChanged each from
+    // builds before the batching).
     const listing = counts !== undefined ? (async () => {
       const summary: { sources: { uri: string; pending?: boolean }[] } = await client.connection.sendRequest('sourcemark/workspaceSummary', {});
       listingMs = performance.now() - started;
@@ -44,9 +45,8 @@ export async function indexOnce(
       let seen = 0;
       await client.waitFor(() => {
         for (; seen < client.notifications.length; seen++) {
-          const n = client.notifications[seen]!;
-          const p = n.params as { uri: string; pending?: boolean };
-          if (!p.pending) pending.delete(p.uri);
+          const params = client.notifications[seen]!.params as { sources?: { uri: string; pending?: boolean }[] } & { uri: string; pending?: boolean };
+          for (const p of params.sources ?? [params]) if (!p.pending) pending.delete(p.uri);
         }
         return pending.size === 0;
       }, 'every source\'s counts', 600_000);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { ExecuteCommandRequest, type RequestType } from 'vscode-languageserver-protocol';
-import { SourceChangedNotification, type CommandArguments, type InitializationOptions, type SourceSummary, type CommandName, type CommandResult } from '../shared/protocol';
+import { SourcesChangedNotification, type CommandArguments, type InitializationOptions, type SourceSummary, type CommandName, type CommandResult } from '../shared/protocol';
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
 import { CrashBudget } from './crashBudget';
 
@@ -91,7 +91,10 @@ export class SourcemarkServer implements vscode.Disposable {
         if (e.oldState === State.Starting) this.restarting = false; // the (re)start ended, either way
         this.runningEmitter.fire(e.newState === State.Running);
       }),
-      client.onNotification(SourceChangedNotification, (summary) => this.sourceChangedEmitter.fire(summary)),
+      // One event per source: the views and stores that listen ask again for what they show, coalesced.
+      client.onNotification(SourcesChangedNotification, ({ sources }) => {
+        for (const summary of Array.isArray(sources) ? sources : []) this.sourceChangedEmitter.fire(summary);
+      }),
     );
     try {
       const started = Date.now();

@@ -5,7 +5,7 @@ import { Analyzer } from '../core/analyzer';
 import { sourcePathOf } from '../core/tags/sidecarName';
 import { statPath } from '../core/files/regularFile';
 import {
-  DocumentFindingsRequest, SourceChangedNotification, WorkspaceSummaryRequest,
+  DocumentFindingsRequest, SourcesChangedNotification, WorkspaceSummaryRequest,
   type DocumentFindings, type FindingsScope, type SourceSummary, type WorkspaceSummary,
 } from '../shared/protocol';
 import { notifyClient } from './clientGone';
@@ -100,8 +100,19 @@ export class ClientRequests implements Feature {
     this.notify(summary);
   }
 
+  /** Summaries to announce at the end of this turn of the event loop, by source; a later one replaces an earlier. */
+  private readonly changed = new Map<string, SourceSummary>();
+
   private notify(summary: SourceSummary): void {
-    notifyClient(() => this.ctx.connection.sendNotification(SourceChangedNotification, summary));
+    if (this.changed.size === 0) setImmediate(() => this.flushChanged());
+    this.changed.delete(summary.uri);
+    this.changed.set(summary.uri, summary);
+  }
+
+  private flushChanged(): void {
+    const sources = [...this.changed.values()];
+    this.changed.clear();
+    if (sources.length) notifyClient(() => this.ctx.connection.sendNotification(SourcesChangedNotification, { sources }));
   }
 
   async documentFindings(uri: string, scope: FindingsScope = 'all'): Promise<DocumentFindings> {

@@ -283,7 +283,7 @@ export interface SourceSummary {
   problem?: string;
   /**
    * In a workspace listing: the workspace index has not analysed this closed source yet, so `counts`
-   * are empty; a sourceChanged notification brings them once it has.
+   * are empty; a sourcesChanged notification brings them once it has.
    */
   pending?: boolean;
 }
@@ -523,8 +523,17 @@ export const ListDismissalsRequest = new RequestType<ListDismissalsParams, ListD
 /** Note threads of a source's tags. */
 export const NoteThreadsRequest = new RequestType<NoteThreadsParams, NoteThreadsResponse, void>('sourcemark/noteThreads');
 
-/** A source's findings or tags changed (analysis, tag command, sidecar edited on disk). */
-export const SourceChangedNotification = new NotificationType<SourceSummary>('sourcemark/sourceChanged');
+/** Sources whose findings or tags changed (analysis, tag command, sidecar edited on disk), each once with its latest counts. */
+export interface SourcesChangedParams {
+  sources: SourceSummary[];
+}
+
+/**
+ * Sent once per turn of the server's event loop for every source that changed in it: a reopened
+ * workspace counts thousands of sources from the index snapshot at once, and a message for each
+ * cost both ends a write or a read and a parse apiece.
+ */
+export const SourcesChangedNotification = new NotificationType<SourcesChangedParams>('sourcemark/sourcesChanged');
 
 /**
  * The params schema of each request and notification above that a server receives. Params are

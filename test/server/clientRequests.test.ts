@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 import {
-  COMMANDS, DocumentFindingsRequest, SourceChangedNotification, WorkspaceSummaryRequest, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES,
+  COMMANDS, DocumentFindingsRequest, WorkspaceSummaryRequest, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES,
   type DocumentFindings, type SourceSummary, 
 } from '../../src/shared/protocol';
 import { sha256Hex } from '../../src/core/tags/quoteSelector';
@@ -23,7 +23,7 @@ const findingsOf = (client: LspTestClient, uri: string) => client.connection.sen
 const summaryOf = (client: LspTestClient) => client.connection.sendRequest(WorkspaceSummaryRequest, {});
 
 function changedSummaries(client: LspTestClient, uri: string): SourceSummary[] {
-  return client.notifications.filter((n) => n.method === SourceChangedNotification.method).map((n) => n.params as SourceSummary).filter((s) => s.uri === uri);
+  return client.changedSources().filter((s) => s.uri === uri);
 }
 
 describe('requests for client views', () => {

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
-import { DIAGNOSTIC_CODES, SourceChangedNotification, TimelineRequest, type TimelineResponse } from '../../src/shared/protocol';
+import { DIAGNOSTIC_CODES, TimelineRequest, type TimelineResponse } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, FIXTURES, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
@@ -112,7 +112,7 @@ describe('workspace index over LSP', () => {
     client.settings = { referenceDate: '2018-03-10', codeLens: { enabled: false } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     // The source is analysed again with the new settings, and announced when that is done.
-    await client.waitFor(() => client.notifications.slice(seen).some((n) => n.method === SourceChangedNotification.method && (n.params as { uri: string }).uri === uri), 'the source analysed with the new settings');
+    await client.waitFor(() => client.changedSources(seen).some((s) => s.uri === uri), 'the source analysed with the new settings');
     await client.indexed();
     expect(await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })).toEqual([]);
   });

@@ -6,7 +6,7 @@ import {
   type CodeAction, type Diagnostic, type Hover, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
-import { IndexStatusRequest, SourceChangedNotification } from '../../src/shared/protocol';
+import { IndexStatusRequest, SourcesChangedNotification, type SourceSummary } from '../../src/shared/protocol';
 import { guardReader } from '../../src/server/messageGuard';
 import { startServer, type ServerOptions } from '../../src/server/server';
 
@@ -14,7 +14,7 @@ import { startServer, type ServerOptions } from '../../src/server/server';
 export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly messages: { type: number; message: string }[] = [];
-  /** Sourcemark's own notifications (sourcemark/sourceChanged), in arrival order. */
+  /** Sourcemark's own notifications (sourcemark/sourcesChanged), in arrival order. */
   readonly notifications: { method: string; params: unknown }[] = [];
   /** Work-done progress the server reported (`$/progress` values), in order. */
   readonly progress: { kind: string; title?: string; message?: string; percentage?: number }[] = [];
@@ -36,7 +36,8 @@ export class LspTestClient {
       this.notify();
     });
     connection.onNotification('window/logMessage', () => undefined);
-    for (const { method } of [SourceChangedNotification]) {
+    // The benches compare builds, and builds before the batching sent one sourceChanged per source.
+    for (const method of [SourcesChangedNotification.method, 'sourcemark/sourceChanged']) {
       connection.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
         this.notify();
@@ -111,6 +112,11 @@ export class LspTestClient {
     this.versions.set(uri, version);
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return version;
+  }
+
+  /** The summaries announced in sourcesChanged notifications from the `from`th notification on, in order. */
+  changedSources(from = 0): SourceSummary[] {
+    return this.notifications.slice(from).filter((n) => n.method === SourcesChangedNotification.method).flatMap((n) => (n.params as { sources: SourceSummary[] }).sources);
   }
 
   /** The version of the document last sent to the server. */

@@ -75,14 +75,14 @@ describe('SlicedStreamWriter', () => {
     const writer = new SlicedStreamWriter(stream, 100, 1000);
     const writes = [
       writer.write(publish(1000, 'file:///1') as Message), // at the limit: encoded at once
-      writer.write({ jsonrpc: '2.0', method: 'sourcemark/sourceChanged', params: { uri: 'file:///1' } } as Message),
+      writer.write({ jsonrpc: '2.0', method: 'sourcemark/sourcesChanged', params: { uri: 'file:///1' } } as Message),
     ];
     await new Promise((r) => setImmediate(r));
     writes.push(writer.write({ jsonrpc: '2.0', id: 1, result: null } as Message), writer.write(publish(3, 'file:///2') as Message));
     await Promise.all(writes);
     await until(4);
     expect(got.map(label)).toEqual([
-      'textDocument/publishDiagnostics file:///1', 'sourcemark/sourceChanged file:///1', 'answer 1', 'textDocument/publishDiagnostics file:///2',
+      'textDocument/publishDiagnostics file:///1', 'sourcemark/sourcesChanged file:///1', 'answer 1', 'textDocument/publishDiagnostics file:///2',
     ]);
   });
 });
