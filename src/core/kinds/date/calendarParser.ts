@@ -47,12 +47,12 @@ const RANGE_SEPARATOR = /\s+(?:to|through|until|till|and)\s+|\s*[-–]\s*/i;
 type Component = chrono.ParsedResult['start'];
 
 /**
- * A case-insensitive pattern in Unicode mode, when its syntax allows it. V8 compiles `\s{0,5}` under
- * the legacy `i` flag into code for every case variant of every space, once per copy, and the library's
- * time-unit patterns ("three years and two months ago") repeat it eleven times: compiling them took
- * 220–320 ms of the second parse in every process (the open source's first analysis waited on it).
- * Unicode mode compiles them in ~20 ms; it reads a few rare case pairs otherwise (ſ, the Kelvin sign)
- * and an astral character as one, which `calendarParser.test.ts` holds to the same results.
+ * A case-insensitive pattern in Unicode mode, when its syntax allows it. V8 compiles a pattern to
+ * machine code on its second use, and under the legacy `i` flag the library's time-unit patterns
+ * ("three years and two months ago": a unit eleven times over, bounded spaces between) took 220–320 ms
+ * of the second parse in every process (the open source's first analysis waited on it); in Unicode
+ * mode ~20–40 ms. Unicode mode reads a few rare case pairs otherwise (ſ, the Kelvin sign) and an
+ * astral character as one, which `calendarParser.test.ts` holds to the same results.
  */
 export function inUnicodeMode(pattern: RegExp): RegExp {
   if (!pattern.flags.includes('i') || pattern.flags.includes('u') || pattern.flags.includes('v')) return pattern;
