@@ -38,7 +38,7 @@ export const CONFLICT_HELP = `  --skip-conflicts              do not look for co
 
 export function announceConflictSearch(sources: number): void {
   if (sources > LARGE_CORPUS) {
-    warn(`sourcemark: looking for conflicts across ${formatCount(sources)} sources; this takes longer than the rest for large corpora (about 10 s of CPU for 2,000 near-copy sources). --skip-conflicts skips it.\n`);
+    warn(`sourcemark: looking for conflicts across ${formatCount(sources)} sources (2,000 near-copy sources take a few seconds of CPU); --skip-conflicts skips it.\n`);
   }
 }
 
