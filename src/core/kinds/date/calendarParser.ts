@@ -48,14 +48,13 @@ type Component = chrono.ParsedResult['start'];
 
 /**
  * A case-insensitive pattern in Unicode mode, when its syntax allows it. V8 compiles a pattern to
- * machine code on its second use, and under the legacy `i` flag the library's time-unit patterns
- * ("three years and two months ago": a unit eleven times over, bounded spaces between) took 220–320 ms
- * of the second parse in every process (the open source's first analysis waited on it); in Unicode
- * mode ~36 ms. The library's other patterns compile 0.1–3.4 ms slower in Unicode mode (about 12 ms in
- * all, measured one by one): the price of a rule that does not depend on how the library writes its
- * patterns. Four that Unicode mode rejects (escapes such as "\-") stay as they are. Unicode mode
- * reads a few rare case pairs otherwise (ſ, the Kelvin sign) and an astral character as one, which
- * `calendarParser.test.ts` holds to the same results.
+ * machine code on its second use, and under the legacy `i` flag the library's two time-unit patterns
+ * with a word after the units ("three years and two months ago", "two weeks later") took 93–153 ms
+ * each (the open source's first analysis waited on them), in Unicode mode ~36 ms. Its other patterns
+ * compile 0.1–3.4 ms slower in Unicode mode (about 12 ms in all, measured one by one): the price of a
+ * rule that does not depend on how the library writes its patterns. Four that Unicode mode rejects
+ * (escapes such as "\-") stay as they are. Unicode mode reads a few rare case pairs otherwise (ſ, the
+ * Kelvin sign) and an astral character as one, which `calendarParser.test.ts` holds to the same results.
  */
 export function inUnicodeMode(pattern: RegExp): RegExp {
   if (!pattern.flags.includes('i') || pattern.flags.includes('u') || pattern.flags.includes('v')) return pattern;
