@@ -184,37 +184,32 @@ export function titleConflicts(person: string, holders: readonly RoleHolder[]): 
   // Holders alike in source, offices and organisation make the same conflicts: the first of each
   // stands for them, so a source naming a person 1,000 times counts once. Grouped by offices and
   // organisation, in the holders' (source) order.
-  const groups = new Map<string, { titles: string[]; org?: string; members: RoleHolder[] }>();
+  const groups = new Map<string, { titles: string[]; key: string; org?: string; members: RoleHolder[] }>();
   const seen = new Set<string>();
   for (const holder of holders) {
     const titles = exclusive(holder.mention.role!.titles);
     if (!titles.length) continue;
-    const kind = `${titles.join('+')}\u0000${holder.org ?? ''}`;
+    const key = titles.join('+');
+    const kind = `${key}\u0000${holder.org ?? ''}`;
     const first = `${holder.sourceId}\u0000${kind}`;
     if (seen.has(first)) continue;
     seen.add(first);
     const group = groups.get(kind);
     if (group) group.members.push(holder);
-    else groups.set(kind, { titles, ...(holder.org ? { org: holder.org } : {}), members: [holder] });
+    else groups.set(kind, { titles, key, ...(holder.org ? { org: holder.org } : {}), members: [holder] });
   }
   const out = new Map<string, Conflict>();
-  const add = (a: RoleHolder, ta: string[], b: RoleHolder, tb: string[]) => {
-    const [x, y] = a.sourceId < b.sourceId ? [{ h: a, t: ta }, { h: b, t: tb }] : [{ h: b, t: tb }, { h: a, t: ta }];
-    const key = `${x.h.sourceId}|${y.h.sourceId}|${x.t.join('+')}|${y.t.join('+')}`;
-    if (!out.has(key)) out.set(key, makeConflict('title', person, roleSide(a), roleSide(b)));
-  };
   for (const g of groups.values()) {
     for (const h of groups.values()) {
       if (g === h || g.titles.some((t) => h.titles.includes(t)) || (g.org && h.org && g.org !== h.org)) continue;
-      for (let i = 0; i < g.members.length; i++) {
-        const a = g.members[i]!;
-        for (let k = 0; k < h.members.length; k++) {
-          const b = h.members[(i + k) % h.members.length]!;
-          if (b.sourceId === a.sourceId) continue;
-          add(a, g.titles, b, h.titles);
-          break;
-        }
-      }
+      g.members.forEach((a, i) => {
+        // The member whose turn it is, or the next when that is the same source (a source is in a group once).
+        let b = h.members[i % h.members.length]!;
+        if (b.sourceId === a.sourceId) b = h.members[(i + 1) % h.members.length]!;
+        if (b.sourceId === a.sourceId) return;
+        const key = a.sourceId < b.sourceId ? `${a.sourceId}|${b.sourceId}|${g.key}|${h.key}` : `${b.sourceId}|${a.sourceId}|${h.key}|${g.key}`;
+        if (!out.has(key)) out.set(key, makeConflict('title', person, roleSide(a), roleSide(b)));
+      });
     }
   }
   return [...out.values()];
