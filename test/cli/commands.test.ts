@@ -138,8 +138,8 @@ describe('sourcemark check', () => {
   it('--json agrees with the text output and says whether the policy passed', async () => {
     const root = workspace();
     const json = JSON.parse((await runCli(['check', '--json', ...R, 'sources'], root)).stdout);
-    expect(json).toMatchObject({ version: 1, passed: false, failOn: ['invalid', 'orphan', 'unreadable'], sources: 5, counts: { untagged: 59, orphan: 1, conflict: 5, invalid: 1, unreadable: 0 } });
-    expect(json.conflicts.map((c: { kind: string }) => c.kind).sort()).toEqual(['time-frame', 'time-frame', 'time-frame', 'time-frame', 'title']);
+    expect(json).toMatchObject({ version: 1, passed: false, failOn: ['invalid', 'orphan', 'unreadable'], sources: 5, counts: { untagged: 59, orphan: 1, conflict: 4, invalid: 1, unreadable: 0 } });
+    expect(json.conflicts.map((c: { kind: string }) => c.kind).sort()).toEqual(['time-frame', 'time-frame', 'time-frame', 'time-frame']);
     expect(json.files.find((f: { file: string }) => f.file.endsWith(S004)).sidecar.state).toBe('invalid');
   });
 

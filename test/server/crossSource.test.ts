@@ -11,8 +11,10 @@ const [XIAOMI_US, GET_READY, CGTN, TALKS] = ALL;
 
 const cleanups = cleanupsAfterEach();
 
-async function indexedWorkspace(settings: Record<string, unknown> = {}) {
+/** The samples, and `extra` sources (name → text) beside them. */
+async function indexedWorkspace(settings: Record<string, unknown> = {}, extra: Record<string, string> = {}) {
   const ws = tempWorkspace(ALL);
+  for (const [name, text] of Object.entries(extra)) write(ws.path(name), text);
   const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z'), indexWorkers: 0 });
   cleanups.push(ws.cleanup, () => client.shutdown());
   // The samples state no publication date; the golden findings resolve them against this one.
@@ -139,36 +141,46 @@ describe('workspace index over LSP', () => {
     expect(sidecar.annotations).toEqual([expect.objectContaining({ kind: 'quotation', status: 'contradicted', evidence: [expect.objectContaining({ source: 'b.txt' })] })]);
   });
 
-  it('flags the Lei Jun title conflict with both quotes and tags it contradicted citing the other source', async () => {
-    const { ws, client, uri: uriOf } = await indexedWorkspace();
+  it('flags a title conflict with both quotes and tags it contradicted citing the other source', async () => {
+    // The samples call Lei Jun chairman and CEO, which one person holds at once; a memo calling him CFO disagrees with both.
+    const memo = 'Xiaomi CFO Lei Jun said the company would list its shares in Hong Kong.\n';
+    const { ws, client, uri: uriOf } = await indexedWorkspace({}, { 'memo.txt': memo });
     const { uri, text, diagnostics } = await openAndLink(client, ws.path(XIAOMI_US));
-    const conflict = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.conflict && coveredText(text, d) === "Xiaomi's Chairman Lei Jun")!;
-    expect(conflict).toBeDefined();
-    expect(conflict.message).toMatch(/title: here "Xiaomi's Chairman Lei Jun" \(chairman\); 002_3b3f9ef10a23df2c\.txt says "CEO Lei Jun" \(ceo\)/);
+    const conflicts = diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.conflict && /title/.test(String(d.message)));
+    expect(conflicts.map((d) => coveredText(text, d))).toEqual(["Xiaomi's Chairman Lei Jun"]);
+    const conflict = conflicts[0]!;
+    expect(conflict.message).toMatch(/title: here "Xiaomi's Chairman Lei Jun" \(chairman\); memo\.txt says "Xiaomi CFO Lei Jun" \(cfo\)/);
     const related = conflict.relatedInformation![0];
-    expect(related.location.uri).toBe(uriOf(CGTN));
-    expect(locationText(related.location)).toBe('CEO Lei Jun');
+    expect(related.location.uri).toBe(uriOf('memo.txt'));
+    expect(coveredText(memo, { range: related.location.range } as Diagnostic)).toBe('Xiaomi CFO Lei Jun');
 
     const hover: Hover | null = await client.hover(uri, positionOf(text, 'Chairman'));
     expect((hover?.contents as { value: string }).value).toContain('Sources disagree on the title');
 
     const actions: CodeAction[] = await client.codeActions(uri, conflict.range, [conflict]);
-    const fix = actions.find((a) => a.title.startsWith('Tag as contradicted, citing 002_3b3f9ef10a23df2c.txt'))!;
+    const fix = actions.find((a) => a.title.startsWith('Tag as contradicted, citing memo.txt'))!;
     expect(fix.isPreferred).toBe(true);
     expect(await client.executeCommand(fix.command!.command, fix.command!.arguments!)).toEqual({ ok: true });
 
     const mine = JSON.parse(read(`${ws.path(XIAOMI_US)}.annotations.json`));
-    const theirs = JSON.parse(read(`${ws.path(CGTN)}.annotations.json`));
+    const theirs = JSON.parse(read(`${ws.path('memo.txt')}.annotations.json`));
     const tag = mine.annotations.find((a: { status: string }) => a.status === 'contradicted');
     expect(tag.target.exact).toContain("Xiaomi's Chairman Lei Jun");
-    expect(tag.evidence).toEqual([{ kind: 'annotation', source: CGTN, annotationId: theirs.annotations[0].id, quote: theirs.annotations[0].target.exact }]);
+    expect(tag.evidence).toEqual([{ kind: 'annotation', source: 'memo.txt', annotationId: theirs.annotations[0].id, quote: theirs.annotations[0].target.exact }]);
     expect(theirs.annotations[0]).toMatchObject({ status: 'verified' });
-    expect(theirs.annotations[0].target.exact).toContain('CEO Lei Jun');
+    expect(theirs.annotations[0].target.exact).toContain('CFO Lei Jun');
 
     // The evidence shows in the hover of the tagged claim.
     await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.taggedClaim));
     const after: Hover | null = await client.hover(uri, positionOf(text, 'A new report'));
-    expect((after?.contents as { value: string }).value).toMatch(/Evidence: 002\\_3b3f9ef10a23df2c\\\.txt: “.*CEO Lei Jun/);
+    expect((after?.contents as { value: string }).value).toMatch(/Evidence: memo\\\.txt: “.*CFO Lei Jun/);
+  });
+
+  it('sees no conflict in the samples calling Lei Jun chairman in one and CEO in another', async () => {
+    const { ws, client } = await indexedWorkspace();
+    const { text, diagnostics } = await openAndLink(client, ws.path(XIAOMI_US));
+    expect(text).toContain("Xiaomi's Chairman Lei Jun");
+    expect(diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.conflict && /title/.test(String(d.message)))).toEqual([]);
   });
 
   it('flags the different time frame for the same plan and offers verified citing a corroborating quote', async () => {

@@ -30,17 +30,18 @@ describe.runIf(existsSync(path.resolve(__dirname, '../../dist/indexWorker.js')))
     });
     expect(new Set(refs.map((r) => r.uri))).toEqual(new Set([ALL[0], ALL[1], ALL[2]].map((f) => pathToFileURL(ws.path(f)).href)));
     const diagnostics = client.diagnostics.get(uri)!.diagnostics;
-    expect(diagnostics.some((d) => d.code === 'cross-source-conflict' && d.relatedInformation?.[0].location.uri === pathToFileURL(ws.path(ALL[0])).href)).toBe(true);
+    // "By end of 2018" here, "within two years" in 003.
+    expect(diagnostics.some((d) => d.code === 'cross-source-conflict' && d.relatedInformation?.[0].location.uri === pathToFileURL(ws.path(ALL[3])).href)).toBe(true);
   });
 });
 
 describe.runIf(existsSync(path.resolve(__dirname, '../../dist/indexWorker.js')))('a long open source edited (its digest waits for edits to pause)', () => {
   it('links what the edit added once the pause comes, and a request that reads the index has it current at once', async () => {
-    const ws = tempWorkspace([ALL[0]]);
+    const ws = tempWorkspace([ALL[0], ALL[3]]);
     const { client } = spawnedServer(SERVER);
     cleanups.push(ws.cleanup, () => client.shutdown());
     client.settings = { referenceDate: '2018-03-10' };
-    // Long enough to be analysed in the worker, which makes its digest; nothing in it contradicts the other source.
+    // Long enough to be analysed in the worker, which makes its digest; nothing in it contradicts the other sources.
     const long = Array.from({ length: 900 }, (_, i) => `The council of ward ${i} met on a quiet evening to talk about roads, parks and the weather.`).join('\n\n');
     writeFileSync(ws.path('long.txt'), long);
     await client.initialize(ws.dir);
@@ -48,7 +49,9 @@ describe.runIf(existsSync(path.resolve(__dirname, '../../dist/indexWorker.js')))
     await client.waitForDiagnostics(uri);
     await client.indexed();
     const other = pathToFileURL(ws.path(ALL[0])).href;
-    const conflicts = (d: Diagnostic[]) => d.filter((x) => x.code === 'cross-source-conflict' && x.relatedInformation?.some((r) => r.location.uri === other));
+    // 003 gives the plan "two years", which the pasted article's "end of 2018" contradicts.
+    const twoYears = pathToFileURL(ws.path(ALL[3])).href;
+    const conflicts = (d: Diagnostic[]) => d.filter((x) => x.code === 'cross-source-conflict' && x.relatedInformation?.some((r) => r.location.uri === twoYears));
     expect(conflicts(client.diagnostics.get(uri)!.diagnostics)).toEqual([]);
 
     // An article that contradicts the one on disk, pasted at the top: everything after it moves.

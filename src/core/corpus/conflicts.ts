@@ -4,7 +4,7 @@
 import type { FindingKind } from '../model';
 import { isDated } from './claimMatching';
 import { figuresDisagree } from './figures';
-import { EXCLUSIVE_TITLES } from './roles';
+import { EXCLUSIVE_TITLES, officesDisagree } from './roles';
 import { gapDays, TIME_FRAME_TOLERANCE_DAYS, timeFrameOf, type TimeFrame } from './timeFrame';
 import type { ClaimDigest, EntityMentionDigest, FigureDigest, QuotationDigest, Span, TagSummary } from './types';
 
@@ -172,8 +172,9 @@ function roleSide(h: RoleHolder): ConflictSide {
 }
 
 /**
- * The same person given different offices by two sources ("Chairman" in one, "CEO" in the other)
- * at the same organisation (or where one source names none). Every source that gives the person
+ * The same person given offices one person does not hold at once by two sources ("CEO" in one, "CFO"
+ * in the other; not "Chairman" and "CEO": officesDisagree) at the same organisation (or where one
+ * source names none). Every source that gives the person
  * offices is set against one source that gives other offices, for each such set of offices: the
  * sources of one set are taken in turn (the first against the first, the second against the
  * second…), so each shows the disagreement and n sources against m make at most n + m conflicts, not
@@ -201,7 +202,7 @@ export function titleConflicts(person: string, holders: readonly RoleHolder[]): 
   const out = new Map<string, Conflict>();
   for (const g of groups.values()) {
     for (const h of groups.values()) {
-      if (g === h || g.titles.some((t) => h.titles.includes(t)) || (g.org && h.org && g.org !== h.org)) continue;
+      if (g === h || !officesDisagree(g.titles, h.titles) || (g.org && h.org && g.org !== h.org)) continue;
       g.members.forEach((a, i) => {
         // The member whose turn it is, or the next when that is the same source (a source is in a group once).
         let b = h.members[i % h.members.length]!;

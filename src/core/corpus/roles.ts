@@ -22,6 +22,34 @@ const TITLE_ALT = TITLES.map(([t]) => t.replace(/ /g, '\\s+')).join('|');
  */
 export const EXCLUSIVE_TITLES = new Set(['ceo', 'chairman', 'president', 'cfo', 'cto', 'coo', 'vice president', 'managing director']);
 
+/**
+ * Offices one person commonly holds at once ("chairman and CEO", "president and COO", "senior vice
+ * president and CFO"): sources naming one and the other do not disagree. Any other two offices of
+ * EXCLUSIVE_TITLES do ("CEO" and "CFO", "president" and "vice president").
+ */
+const HELD_TOGETHER: readonly [string, string][] = [
+  ['ceo', 'chairman'], ['ceo', 'president'], ['ceo', 'managing director'],
+  ['chairman', 'president'], ['chairman', 'managing director'], ['coo', 'president'],
+  ['cfo', 'vice president'], ['coo', 'vice president'], ['cto', 'vice president'],
+];
+const HELD_TOGETHER_KEYS = new Set(HELD_TOGETHER.flatMap(([a, b]) => [`${a}\u0000${b}`, `${b}\u0000${a}`]));
+
+/** Whether one person can hold offices `a` and `b` at once. */
+export const heldTogether = (a: string, b: string): boolean => a === b || HELD_TOGETHER_KEYS.has(`${a}\u0000${b}`);
+
+/**
+ * Whether sources giving a person `these` offices and `those` disagree: one names an office the
+ * other does not that cannot go with one the other names and it does not ("chairman" against
+ * "CFO"; not "chairman" against "CEO", nor "chairman and CEO" against "CEO").
+ */
+export function officesDisagree(these: readonly string[], those: readonly string[]): boolean {
+  for (const a of these) {
+    if (those.includes(a)) continue;
+    for (const b of those) if (!these.includes(b) && !heldTogether(a, b)) return true;
+  }
+  return false;
+}
+
 const TITLES_AT_END = new RegExp(`(?:^|[^\\p{L}])((?:${TITLE_ALT})(?:\\s*(?:,|and|&)\\s*(?:${TITLE_ALT}))*)\\s+$`, 'iu');
 const TITLES_AT_START = new RegExp(`^\\s*,\\s+(?:(the|a|an)\\s+)?((?:${TITLE_ALT})(?:\\s*(?:,|and|&)\\s*(?:${TITLE_ALT}))*)(?![\\p{L}])`, 'iu');
 // An organisation before a title is a run of capitalised words, possessive or not.
