@@ -74,7 +74,11 @@ export interface TimeFrame {
   deadline: Period;
   /** The date expressions the frame was read from. */
   dates: DateValueDigest[];
-  /** Readable: "end 2018 – early 2019 (2018-09-01 … 2019-04-30)". */
+  /**
+   * What is compared, readable beside the words it was read from: the days the dates name
+   * ("2018-09-01 … 2019-04-30", "2018-12-31"), and for "within two years" the day it runs out and
+   * what it was counted from ("by 2020-03-10, counted from 2018-03-10").
+   */
   label: string;
 }
 
@@ -83,21 +87,26 @@ export interface TimeFrame {
  * from the reference date.
  */
 export function timeFrameOf(dates: readonly DateValueDigest[], referenceDate?: string): TimeFrame | undefined {
-  const used: { d: DateValueDigest; p: Period }[] = [];
+  const used: { d: DateValueDigest; p: Period; countedFrom?: string }[] = [];
   for (const d of dates) {
-    let p: Period | undefined;
-    if (d.timexType === 'DATE') p = periodOf(d.value, d.mod);
-    else if (d.timexType === 'DURATION' && d.forward && (d.referenceDate ?? referenceDate)) p = durationEnd(d.value, (d.referenceDate ?? referenceDate)!);
-    if (p) used.push({ d, p });
+    const counted = d.referenceDate ?? referenceDate;
+    if (d.timexType === 'DATE') {
+      const p = periodOf(d.value, d.mod);
+      if (p) used.push({ d, p });
+    } else if (d.timexType === 'DURATION' && d.forward && counted) {
+      const p = durationEnd(d.value, counted);
+      if (p) used.push({ d, p, countedFrom: counted });
+    }
   }
   if (!used.length) return undefined;
-  const deadline = used.reduce((a, b) => (b.p.to > a.p.to ? b : a)).p;
+  const last = used.reduce((a, b) => (b.p.to > a.p.to ? b : a));
   const from = used.reduce((min, u) => Math.min(min, u.p.from), Infinity);
-  return {
-    deadline,
-    dates: used.map((u) => u.d),
-    label: `${used.map((u) => u.d.text).join(' / ')} (${isoOfDay(from)} … ${isoOfDay(deadline.to)})`,
-  };
+  const deadline = last.p;
+  // A duration names a day it runs out by, not a period: said so, with where it was counted from.
+  const label = last.countedFrom
+    ? `by ${isoOfDay(deadline.to)}, counted from ${last.countedFrom}`
+    : from === deadline.to ? isoOfDay(from) : `${isoOfDay(from)} … ${isoOfDay(deadline.to)}`;
+  return { deadline, dates: used.map((u) => u.d), label };
 }
 
 /** Plans whose deadlines lie this many days apart or more are said to disagree. */

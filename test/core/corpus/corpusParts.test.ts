@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { figuresDisagree, findFigures } from '../../../src/core/corpus/figures';
 import { findRole } from '../../../src/core/corpus/roles';
-import { gapDays, isoOfDay, periodOf, durationEnd } from '../../../src/core/corpus/timeFrame';
+import { durationEnd, gapDays, isoOfDay, periodOf, timeFrameOf } from '../../../src/core/corpus/timeFrame';
 import { contentTerms, figureTerm } from '../../../src/core/corpus/claimTerms';
 import { runsForward } from '../../../src/core/corpus/digest';
 import { mayConflict } from '../../../src/core/corpus/conflicts';
-import type { ClaimDigest } from '../../../src/core/corpus/types';
+import type { ClaimDigest, DateValueDigest } from '../../../src/core/corpus/types';
 
 const role = (text: string, name: string) => {
   const at = text.indexOf(name);
@@ -40,6 +40,18 @@ describe('time frames', () => {
     expect(periodOf('PRESENT_REF')).toBeUndefined();
     expect(isoOfDay(durationEnd('P2Y', '2018-03-10')!.to)).toBe('2020-03-10');
     expect(gapDays(periodOf('2018', 'END')!, periodOf('2019', 'START')!)).toBe(0);
+  });
+
+  it('says what a time frame compares: the days its dates name, or the day a duration runs out by and where it was counted from', () => {
+    const span = { start: 0, end: 1, line: 0, character: 0, endLine: 0, endCharacter: 1 };
+    const date = (value: string, text: string, mod?: 'START' | 'END') => ({ value, timexType: 'DATE' as const, text, span, ...(mod ? { mod } : {}) });
+    const label = (...dates: DateValueDigest[]) => timeFrameOf(dates, '2018-03-10')?.label;
+    expect(label(date('2018', 'end 2018', 'END'), date('2019', 'early 2019', 'START'))).toBe('2018-09-01 … 2019-04-30');
+    expect(label(date('2018-12-31', 'December 31'))).toBe('2018-12-31');
+    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, span })).toBe('by 2020-03-10, counted from 2018-03-10');
+    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, referenceDate: '2017-01-05', span })).toBe('by 2019-01-05, counted from 2017-01-05');
+    // Not counted forward ("in the past two years"): no time frame.
+    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', span })).toBeUndefined();
   });
 
   it('counts a duration forward from the source\'s date only when the words say so', () => {
