@@ -47,11 +47,17 @@ function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagn
   const target: TagCommandArgs = { uri: state.uri, kind: f.kind, start: f.start, end: f.end, version: state.version };
   const name = (id: string) => view.labels.get(id) ?? id;
   const actions: CodeAction[] = [];
-  for (const c of view.conflicts) {
+  // The conflict the user is looking at first, then others, from a source not cited yet: a few to choose from, not one per conflict.
+  const looked = (diagnostic?.data as FindingDiagnosticData | undefined)?.conflictId;
+  const conflicts = looked ? [...view.conflicts.filter((c) => c.id === looked), ...view.conflicts.filter((c) => c.id !== looked)] : view.conflicts;
+  const cited = new Set<string>();
+  for (const c of conflicts) {
+    if (cited.size >= MAX_CITED) break;
     const mine = c.sides.find((s) => s.sourceId === state.uri && s.findingId === f.id);
     if (!mine || f.annotation?.status === 'contradicted') continue;
     const other = c.sides.find((s) => s !== mine)!;
-    if (other.tag?.status === 'contradicted') continue; // a refuted quote is no evidence
+    if (other.tag?.status === 'contradicted' || cited.has(other.sourceId)) continue; // a refuted quote is no evidence
+    cited.add(other.sourceId);
     const args: TagWithEvidenceArgs = {
       ...target, status: 'contradicted', cite: { uri: other.sourceId, kind: other.findingKind, start: other.span.start, end: other.span.end },
     };

@@ -113,29 +113,44 @@ export function toDiagnostics(doc: TextDocument, state: SourceState, reuse?: Dia
   return out;
 }
 
-/** One diagnostic per conflict with another source, on the disagreeing words, pointing at the other quote. */
+/** Places named in a conflict diagnostic's related information at most: the rest are counted in its message. */
+export const MAX_CONFLICT_RELATED = 10;
+
+/**
+ * One diagnostic per disagreeing place of this source, on the disagreeing words, pointing at the
+ * other quotes: a plan's "within two years" that four claims of other sources contradict is one
+ * warning, not four on the same words (hundreds where many sources copy one story).
+ */
 function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
   const severity = state.settings.severity.conflict;
   if (severity === 'off' || !state.crossSource) return [];
-  const out: Diagnostic[] = [];
-  for (const c of state.crossSource.conflicts) {
+  const view = state.crossSource;
+  const groups = new Map<string, { conflict: Conflict; mine: ConflictSide; others: ConflictSide[] }>();
+  for (const c of view.conflicts) {
     for (const mine of c.sides.filter((s) => s.sourceId === state.uri)) {
       const other = c.sides.find((s) => s !== mine)!;
-      const name = state.crossSource.labels.get(other.sourceId) ?? other.sourceId;
-      const data: FindingDiagnosticData = { findingId: mine.findingId, conflictId: c.id };
-      out.push({
-        range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
-        severity: SEVERITY[severity],
-        code: DIAGNOSTIC_CODES.conflict,
-        source: DIAGNOSTIC_SOURCE,
-        message: conflictMessage(c, mine, other, name),
-        relatedInformation: [{
-          location: { uri: other.sourceId, range: rangeOf(other.focus) },
-          message: `${name}: "${oneLine(other.quote, 160)}"`,
-        }],
-        data,
-      });
+      const key = `${c.kind}\u0000${mine.findingId}\u0000${mine.focus.start}\u0000${mine.focus.end}\u0000${mine.value}`;
+      const group = groups.get(key);
+      if (group) group.others.push(other);
+      else groups.set(key, { conflict: c, mine, others: [other] });
     }
+  }
+  const out: Diagnostic[] = [];
+  for (const { conflict: c, mine, others } of groups.values()) {
+    const name = (id: string) => view.labels.get(id) ?? id;
+    const data: FindingDiagnosticData = { findingId: mine.findingId, conflictId: c.id };
+    out.push({
+      range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
+      severity: SEVERITY[severity],
+      code: DIAGNOSTIC_CODES.conflict,
+      source: DIAGNOSTIC_SOURCE,
+      message: conflictMessage(c, mine, others[0]!, name(others[0]!.sourceId), others.length - 1),
+      relatedInformation: others.slice(0, MAX_CONFLICT_RELATED).map((other) => ({
+        location: { uri: other.sourceId, range: rangeOf(other.focus) },
+        message: `${name(other.sourceId)}: "${oneLine(other.quote, 160)}"`,
+      })),
+      data,
+    });
   }
   return out;
 }
@@ -143,9 +158,13 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
 /** Entities, dates and quotations are coloured, not problems, unless a setting asks for their diagnostics. */
 const DIAGNOSTIC_SWITCH = { entity: 'entities', date: 'dates', quotation: 'quotations' } as const;
 
-/** One line on a conflict, from this side: what the sources disagree on and what each says. */
-export function conflictMessage(c: Conflict, mine: ConflictSide, other: ConflictSide, otherName: string): string {
-  return l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}).', disagreeText(c.kind), oneLine(mine.focusText, 60), mine.value, otherName, oneLine(other.focusText, 60), other.value);
+/** One line on a conflict, from this side: what the sources disagree on, what each says, and how many other places disagree as well. */
+export function conflictMessage(c: Conflict, mine: ConflictSide, other: ConflictSide, otherName: string, more = 0): string {
+  const first = [disagreeText(c.kind), oneLine(mine.focusText, 60), mine.value, otherName, oneLine(other.focusText, 60), other.value] as const;
+  if (!more) return l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}).', ...first);
+  return more === 1
+    ? l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}), and 1 other place disagrees too.', ...first)
+    : l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}), and {6} other places disagree too.', ...first, more);
 }
 
 function findingDiagnostic(f: TaggedFinding, state: SourceState, context: string): Omit<Diagnostic, 'range'> | undefined {

@@ -134,9 +134,15 @@ function quotationAcrossSources(f: TaggedFinding, state: SourceState): string[] 
 function conflictLines(f: TaggedFinding, state: SourceState): string[] {
   const view = state.crossSource;
   const lines: string[] = [];
+  let more = 0;
   for (const c of view?.conflicts ?? []) {
     const mine = c.sides.find((s) => s.sourceId === state.uri && (s.findingId === f.id || (f.kind === 'entity' && s.focus.start <= f.start && f.end <= s.focus.end)));
     if (!mine) continue;
+    // A story many sources copy may set one place against hundreds: the first few are shown, the rest counted.
+    if (lines.length >= MAX_LINKED) {
+      more++;
+      continue;
+    }
     const other = c.sides.find((s) => s !== mine)!;
     const name = escapeMarkdown(view!.labels.get(other.sourceId) ?? other.sourceId);
     const says = other.tag
@@ -144,6 +150,7 @@ function conflictLines(f: TaggedFinding, state: SourceState): string[] {
       : l10n.t('{0} says “{1}” ({2})', name, escapeMarkdown(other.focusText), escapeMarkdown(other.value));
     lines.push(l10n.t('**⚠ {0}:** here “{1}” ({2}); {3}: “{4}”', disagreeText(c.kind), escapeMarkdown(mine.focusText), escapeMarkdown(mine.value), says, escapeMarkdown(oneLine(other.quote, 140))));
   }
+  if (more) lines.push(more === 1 ? l10n.t('**⚠** and 1 more conflict (the Sourcemark view lists it under Conflicts)') : l10n.t('**⚠** and {0} more conflicts (the Sourcemark view lists them under Conflicts)', more));
   return lines;
 }
 

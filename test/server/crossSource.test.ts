@@ -186,9 +186,21 @@ describe('workspace index over LSP', () => {
   it('flags the different time frame for the same plan and offers verified citing a corroborating quote', async () => {
     const { ws, client } = await indexedWorkspace();
     const { uri, text, diagnostics } = await openAndLink(client, ws.path(TALKS));
-    const frame = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.conflict && coveredText(text, d) === 'two years');
-    expect(frame?.message).toMatch(/time frame: here "two years"/);
-    expect(frame?.relatedInformation?.[0].message).toMatch(/2018/);
+    // Three claims of 000 and 002 give the plan an earlier deadline: one warning on "two years", not three.
+    const frames = diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.conflict && coveredText(text, d) === 'two years');
+    expect(frames).toHaveLength(1);
+    const frame = frames[0]!;
+    expect(frame.message).toMatch(/^Sources disagree on the time frame: here "two years" \(by 2020-03-10, counted from 2018-03-10\); 00[02]_\w+\.txt says ".*2018.*" \((?:2018-09-01 … 2019-04-30|2018-09-01 … 2018-12-31)\), and 2 other places disagree too\.$/);
+    expect(frame.relatedInformation!.map((r) => new URL(r.location.uri).pathname.split('/').pop()).sort()).toEqual([XIAOMI_US, XIAOMI_US, CGTN]);
+    for (const r of frame.relatedInformation!) expect(r.message).toMatch(/2018/);
+    // Tagging it contradicted cites one quote per other source, the one the diagnostic names first preferred.
+    const cite = (await client.codeActions(uri, frame.range, [frame])).filter((a) => a.title.startsWith('Tag as contradicted, citing'));
+    expect(cite.map((a) => a.title.split(':')[0]).sort()).toEqual([`Tag as contradicted, citing ${XIAOMI_US}`, `Tag as contradicted, citing ${CGTN}`]);
+    expect(cite.filter((a) => a.isPreferred)).toHaveLength(1);
+    expect(cite[0]!.isPreferred).toBe(true);
+    // The hover says each conflict once.
+    const hover = (await client.hover(uri, frame.range.start))?.contents as { value: string };
+    expect(hover.value.match(/Sources disagree on the time frame/g)).toHaveLength(3);
 
     const headline = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.untaggedClaim && coveredText(text, d).startsWith('Xiaomi in talks with carriers'))!;
     const actions: CodeAction[] = await client.codeActions(uri, headline.range, [headline]);
