@@ -1,5 +1,6 @@
 // Cost of the workspace's conflict search (CorpusIndex.conflicts(), what `sourcemark check` runs),
-// and a hash of its result so a faster search can be shown to find exactly the same conflicts.
+// a hash of its result so a faster search can be shown to find exactly the same conflicts, and how
+// many conflict warnings an editor would show (one per disputed place of a source).
 // The generated sources are those of the workspace bench (same seeds), analysed in this process.
 // Standalone: npx tsx scripts/bench/conflicts.ts [sources=405] [--cache FILE]
 //   --cache FILE keeps the sources' digests in FILE (written once, then read), so re-runs time the search only.
@@ -50,5 +51,12 @@ if (require.main === module) {
   const hash = createHash('sha256').update(JSON.stringify(conflicts)).digest('hex');
   const kinds: Record<string, number> = {};
   for (const c of conflicts) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
-  console.log(JSON.stringify({ sources: digests.length, claims, conflicts: conflicts.length, kinds, wallMs: Math.round(wallMs), cpuMs: Math.round((user + system) / 1000), sha256: hash }));
+  // What an editor shows: one warning per disputed place of a source (server/diagnostics.ts groups a place's conflicts by kind, finding, words and value).
+  const places = new Set<string>();
+  for (const c of conflicts) for (const s of c.sides) places.add(`${s.sourceId}\u0000${c.kind}\u0000${s.findingId}\u0000${s.focus.start}\u0000${s.focus.end}\u0000${s.value}`);
+  const perSource = new Map<string, number>();
+  for (const p of places) perSource.set(p.split('\u0000')[0]!, (perSource.get(p.split('\u0000')[0]!) ?? 0) + 1);
+  const counts = [...perSource.values()].sort((a, b) => a - b);
+  const warnings = { places: places.size, sources: counts.length, medianPerSource: counts[counts.length >> 1] ?? 0, maxPerSource: counts.at(-1) ?? 0 };
+  console.log(JSON.stringify({ sources: digests.length, claims, conflicts: conflicts.length, kinds, warnings, wallMs: Math.round(wallMs), cpuMs: Math.round((user + system) / 1000), sha256: hash }));
 }
