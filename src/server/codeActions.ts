@@ -56,7 +56,8 @@ function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagn
     const mine = c.sides.find((s) => s.sourceId === state.uri && s.findingId === f.id);
     if (!mine || f.annotation?.status === 'contradicted') continue;
     const other = c.sides.find((s) => s !== mine)!;
-    if (other.tag?.status === 'contradicted' || cited.has(other.sourceId)) continue; // a refuted quote is no evidence
+    // A refuted quote is no evidence; a source already cited is offered once.
+    if (other.tag?.status === 'contradicted' || cited.has(other.sourceId)) continue;
     cited.add(other.sourceId);
     const args: TagWithEvidenceArgs = {
       ...target, status: 'contradicted', cite: { uri: other.sourceId, kind: other.findingKind, start: other.span.start, end: other.span.end },

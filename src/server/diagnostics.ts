@@ -118,8 +118,8 @@ export const MAX_CONFLICT_RELATED = 10;
 
 /**
  * One diagnostic per disagreeing place of this source, on the disagreeing words, pointing at the
- * other quotes: a plan's "within two years" that four claims of other sources contradict is one
- * warning, not four on the same words (hundreds where many sources copy one story).
+ * other quotes: a plan's "within two years" that several claims of other sources contradict is one
+ * warning, not one per claim on the same words (hundreds where many sources copy one story).
  */
 function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
   const severity = state.settings.severity.conflict;
@@ -135,9 +135,9 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
       else groups.set(key, { conflict: c, mine, others: [other] });
     }
   }
+  const name = (id: string) => view.labels.get(id) ?? id;
   const out: Diagnostic[] = [];
   for (const { conflict: c, mine, others } of groups.values()) {
-    const name = (id: string) => view.labels.get(id) ?? id;
     const data: FindingDiagnosticData = { findingId: mine.findingId, conflictId: c.id };
     out.push({
       range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },

@@ -174,12 +174,11 @@ function roleSide(h: RoleHolder): ConflictSide {
 /**
  * The same person given offices one person does not hold at once by two sources ("CEO" in one, "CFO"
  * in the other; not "Chairman" and "CEO": officesDisagree) at the same organisation (or where one
- * source names none). Every source that gives the person
- * offices is set against one source that gives other offices, for each such set of offices: the
- * sources of one set are taken in turn (the first against the first, the second against the
- * second…), so each shows the disagreement and n sources against m make at most n + m conflicts, not
- * n × m (2,001 generated sources from five about one company: 109,397 title conflicts, as many
- * diagnostics on a few mentions).
+ * source names none). Every source that gives the person offices is set against one source that
+ * gives other offices, for each such set of offices: the sources of one set are taken in turn (the
+ * first against the first, the second against the second…), so each shows the disagreement and n
+ * sources against m make at most n + m conflicts, not n × m (2,001 generated sources from five about
+ * one company: 109,397 title conflicts, as many diagnostics on a few mentions).
  */
 export function titleConflicts(person: string, holders: readonly RoleHolder[]): Conflict[] {
   // Holders alike in source, offices and organisation make the same conflicts: the first of each
