@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer } from '../../src/core/analyzer';
 import { CorpusIndex, digestSource, type SourceDigest } from '../../src/core/corpus';
+import { conflictPlaceKey } from '../../src/core/corpus/conflicts';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
 import { poolsFrom, SourceGenerator } from './generate';
 
@@ -51,12 +52,16 @@ if (require.main === module) {
   const hash = createHash('sha256').update(JSON.stringify(conflicts)).digest('hex');
   const kinds: Record<string, number> = {};
   for (const c of conflicts) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
-  // What an editor shows: one warning per disputed place of a source (server/diagnostics.ts groups a place's conflicts by kind, finding, words and value).
-  const places = new Set<string>();
-  for (const c of conflicts) for (const s of c.sides) places.add(`${s.sourceId}\u0000${c.kind}\u0000${s.findingId}\u0000${s.focus.start}\u0000${s.focus.end}\u0000${s.value}`);
-  const perSource = new Map<string, number>();
-  for (const p of places) perSource.set(p.split('\u0000')[0]!, (perSource.get(p.split('\u0000')[0]!) ?? 0) + 1);
-  const counts = [...perSource.values()].sort((a, b) => a - b);
-  const warnings = { places: places.size, sources: counts.length, medianPerSource: counts[counts.length >> 1] ?? 0, maxPerSource: counts.at(-1) ?? 0 };
+  // What an editor shows: one warning per disputed place of a source (server/diagnostics.ts).
+  const placesBySource = new Map<string, Set<string>>();
+  for (const c of conflicts) {
+    for (const s of c.sides) {
+      let places = placesBySource.get(s.sourceId);
+      if (!places) placesBySource.set(s.sourceId, (places = new Set()));
+      places.add(conflictPlaceKey(c.kind, s));
+    }
+  }
+  const counts = [...placesBySource.values()].map((p) => p.size).sort((a, b) => a - b);
+  const warnings = { places: counts.reduce((n, x) => n + x, 0), sources: counts.length, medianPerSource: counts[counts.length >> 1] ?? 0, maxPerSource: counts.at(-1) ?? 0 };
   console.log(JSON.stringify({ sources: digests.length, claims, conflicts: conflicts.length, kinds, warnings, wallMs: Math.round(wallMs), cpuMs: Math.round((user + system) / 1000), sha256: hash }));
 }

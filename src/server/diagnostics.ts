@@ -2,10 +2,9 @@ import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
-import type { Conflict } from '../core/corpus';
+import type { Conflict, ConflictSide } from '../core/corpus';
+import { conflictPlaceKey } from '../core/corpus/conflicts';
 import type { TaggedFinding } from '../core/taggedFindings';
-
-type ConflictSide = Conflict['sides'][number];
 import { toPlain } from '../core/text/richText';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingDiagnosticCode, type FindingDiagnosticData, type TagDiagnosticData } from '../shared/protocol';
 import type { SeverityName } from './settings';
@@ -134,7 +133,7 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
   for (const c of view.conflicts) {
     for (const mine of c.sides.filter((s) => s.sourceId === state.uri)) {
       const other = c.sides.find((s) => s !== mine)!;
-      const key = `${c.kind}\u0000${mine.findingId}\u0000${mine.focus.start}\u0000${mine.focus.end}\u0000${mine.value}`;
+      const key = conflictPlaceKey(c.kind, mine);
       const group = groups.get(key);
       if (group) group.others.push(other);
       else groups.set(key, { conflict: c, mine, others: [other] });

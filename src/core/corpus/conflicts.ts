@@ -37,6 +37,14 @@ export interface Conflict {
   sides: [ConflictSide, ConflictSide];
 }
 
+/**
+ * Where a side of a conflict disagrees, as a key within its source: conflicts alike in kind, finding,
+ * words and value are one disputed place, which an editor shows as one warning.
+ */
+export function conflictPlaceKey(kind: ConflictKind, side: ConflictSide): string {
+  return `${kind}\u0000${side.findingId}\u0000${side.focus.start}\u0000${side.focus.end}\u0000${side.value}`;
+}
+
 function conflictId(kind: ConflictKind, a: ConflictSide, b: ConflictSide): string {
   return `${kind}:${a.sourceId}#${a.findingId}|${b.sourceId}#${b.findingId}`;
 }
