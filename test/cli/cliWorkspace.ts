@@ -56,6 +56,11 @@ export const TAGS: TagSpec[] = [
 
 /** A tag whose text is not in the source: the CLI must show it, never drop it. */
 export const ORPHAN = { source: S002, text: 'Xiaomi will open 1,000 stores in the US by 2019.' };
+/** A source the samples disagree with (Lei Jun as CFO, the US plan in 2021); the samples agree with each other. */
+export function addMemo(root: string): void {
+  copyFileSync(path.join(ROOT, 'test-fixtures/disagreeing/memo.txt'), path.join(root, 'sources', 'memo.txt'));
+}
+
 export const INVALID_SIDECAR = { source: S004, content: '{ "schemaVersion": 1, "source": "004_6b7e9ae35fb55bc0.txt", "annotations": [\n' };
 
 function sequentialIds() {

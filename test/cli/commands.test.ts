@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { emptySidecar, parseSidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { addDismissal } from '../../src/core/tags/tagOperations';
-import { buildCliWorkspace, GOLDEN_DIR, GOLDEN_RUNS, REFERENCE_DATE, runCli, S002, S003, S004 } from './cliWorkspace';
+import { addMemo, buildCliWorkspace, GOLDEN_DIR, GOLDEN_RUNS, REFERENCE_DATE, runCli, S002, S003, S004 } from './cliWorkspace';
 
 const R = ['--reference-date', REFERENCE_DATE];
 const roots: string[] = [];
@@ -94,7 +94,11 @@ describe('sourcemark check', () => {
     expect(await code('--fail-on', 'invalid')).toBe(1);
     expect(await code('--fail-on', 'orphan')).toBe(1);
     expect(await code('--fail-on', 'unreadable')).toBe(0);
+    // The samples agree with each other; a memo giving the plan 2021 does not.
+    expect(await code('--fail-on', 'conflict')).toBe(0);
+    addMemo(root);
     expect(await code('--fail-on', 'conflict')).toBe(1);
+    rmSync(path.join(root, 'sources', 'memo.txt'));
     expect(await code('--fail-on', 'untagged,bogus')).toBe(2);
     // Fix the invalid sidecar and drop the orphan: the default policy passes, untagged still fails.
     rmSync(path.join(root, 'sources', `${S004}.annotations.json`));
@@ -138,8 +142,12 @@ describe('sourcemark check', () => {
   it('--json agrees with the text output and says whether the policy passed', async () => {
     const root = workspace();
     const json = JSON.parse((await runCli(['check', '--json', ...R, 'sources'], root)).stdout);
-    expect(json).toMatchObject({ version: 1, passed: false, failOn: ['invalid', 'orphan', 'unreadable'], sources: 5, counts: { untagged: 59, orphan: 1, conflict: 4, invalid: 1, unreadable: 0 } });
-    expect(json.conflicts.map((c: { kind: string }) => c.kind).sort()).toEqual(['time-frame', 'time-frame', 'time-frame', 'time-frame']);
+    expect(json).toMatchObject({ version: 1, passed: false, failOn: ['invalid', 'orphan', 'unreadable'], sources: 5, counts: { untagged: 59, orphan: 1, conflict: 0, invalid: 1, unreadable: 0 } });
+    expect(json.conflicts).toEqual([]);
+    addMemo(root);
+    const memo = JSON.parse((await runCli(['check', '--json', ...R, 'sources'], root)).stdout);
+    expect(memo.counts.conflict).toBe(8);
+    expect(memo.conflicts.map((c: { kind: string }) => c.kind).sort()).toEqual([...Array(6).fill('time-frame'), 'title', 'title']);
     expect(json.files.find((f: { file: string }) => f.file.endsWith(S004)).sidecar.state).toBe('invalid');
   });
 

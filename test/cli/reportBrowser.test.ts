@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCliWorkspace, REFERENCE_DATE, ROOT, runCli } from './cliWorkspace';
+import { addMemo, buildCliWorkspace, REFERENCE_DATE, ROOT, runCli } from './cliWorkspace';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = path.join(ROOT, 'test-results');
@@ -20,6 +20,8 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}; install it with: apt-get install -y chromium`);
   root = mkdtempSync(path.join(tmpdir(), 'sourcemark-report-'));
   buildCliWorkspace(root);
+  // The samples agree with each other; the memo disagrees with them.
+  addMemo(root);
   const { code, stderr } = await runCli(['report', '--out', 'report.html', '--title', 'Xiaomi in the US: review', '--reference-date', REFERENCE_DATE, 'sources'], root);
   expect(code, stderr).toBe(0);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
@@ -56,7 +58,7 @@ describe('HTML report in Chromium', () => {
     await expect.poll(() => chart.isVisible()).toBe(true);
     const box = await chart.boundingBox();
     expect(box!.width).toBeGreaterThan(600);
-    expect(await chart.locator('g.bar').count()).toBe(5);
+    expect(await chart.locator('g.bar').count()).toBe(6); // the five samples and the memo
     const statuses = await chart.locator('rect[data-status]').evaluateAll((rects) => rects.map((r) => r.getAttribute('data-status')));
     expect(new Set(statuses)).toEqual(new Set(['verified', 'speculative', 'contradicted', 'untagged']));
     const widths = await chart.locator('g.bar').first().locator('rect[data-status]').evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().width));
@@ -84,9 +86,11 @@ describe('HTML report in Chromium', () => {
     }
     // The corpus index found where the sources disagree; the report shows it.
     expect(await page.locator('table.timeline .disagree').count()).toBeGreaterThan(0);
-    expect(await page.locator('section#conflicts > ul > li', { hasText: /^time-frame: / }).count()).toBe(4);
-    // Chairman in one sample, CEO in another: offices one person holds at once, not a conflict.
-    expect(await page.locator('section#conflicts li', { hasText: 'title on Lei Jun' }).count()).toBe(0);
+    expect(await page.locator('section#conflicts > ul > li', { hasText: /^time-frame: / }).count()).toBe(6);
+    // Chairman in one sample, CEO in another: offices one person holds at once, not a conflict; CFO in the memo is.
+    const titles = page.locator('section#conflicts > ul > li', { hasText: 'title on Lei Jun' });
+    expect(await titles.count()).toBe(2);
+    for (const li of await titles.all()) expect(await li.textContent()).toContain('memo.txt');
 
     mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: path.join(RESULTS, 'report.png'), fullPage: true });

@@ -4,11 +4,16 @@ import { CorpusIndex } from '../../src/core/corpus';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
 import { openLink, timelineHtml } from '../../src/client/timelineHtml';
 import { timelineResponse } from '../../src/server/timelineRequest';
-import { sampleCorpus } from '../core/corpus/sampleCorpus';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { REFERENCE_DATE, sampleCorpus } from '../core/corpus/sampleCorpus';
 
 describe('timeline webview page', () => {
   it('has a strict CSP, no script, and the disagreements first', () => {
     const { index } = sampleCorpus();
+    // The samples agree with each other; a memo giving their plan 2021 does not.
+    const memo = readFileSync(path.resolve(__dirname, '../../test-fixtures/disagreeing/memo.txt'), 'utf8');
+    index.upsertAnalysis('memo.txt', memo, analyzeSource(new Analyzer(), memo, undefined, { referenceDate: REFERENCE_DATE }));
     const html = timelineHtml(timelineResponse(index, [], false), { cspSource: 'vscode-resource:', nonce: 'abc' });
     expect(html).toContain(`content="default-src 'none'; style-src 'nonce-abc'; img-src vscode-resource:;"`);
     expect(html).not.toMatch(/<script/i);

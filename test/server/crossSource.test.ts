@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
 import { DIAGNOSTIC_CODES, TimelineRequest, type TimelineResponse } from '../../src/shared/protocol';
-import { cleanupsAfterEach, coveredText, FIXTURES, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
+import { cleanupsAfterEach, coveredText, FIXTURES, MEMO_TEXT, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
 const ALL = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
@@ -143,7 +143,7 @@ describe('workspace index over LSP', () => {
 
   it('flags a title conflict with both quotes and tags it contradicted citing the other source', async () => {
     // The samples call Lei Jun chairman and CEO, which one person holds at once; a memo calling him CFO disagrees with both.
-    const memo = 'Xiaomi CFO Lei Jun said the company would list its shares in Hong Kong.\n';
+    const memo = MEMO_TEXT;
     const { ws, client, uri: uriOf } = await indexedWorkspace({}, { 'memo.txt': memo });
     const { uri, text, diagnostics } = await openAndLink(client, ws.path(XIAOMI_US));
     const conflicts = diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.conflict && /title/.test(String(d.message)));
@@ -183,25 +183,34 @@ describe('workspace index over LSP', () => {
     expect(diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.conflict && /title/.test(String(d.message)))).toEqual([]);
   });
 
-  it('flags the different time frame for the same plan and offers verified citing a corroborating quote', async () => {
+  it('sees no conflict in time frames one inside the other: "within two years" and "by end 2018 or early 2019"', async () => {
     const { ws, client } = await indexedWorkspace();
-    const { uri, text, diagnostics } = await openAndLink(client, ws.path(TALKS));
-    // Three claims of 000 and 002 give the plan an earlier deadline: one warning on "two years", not three.
-    const frames = diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.conflict && coveredText(text, d) === 'two years');
-    expect(frames).toHaveLength(1);
+    const { text, diagnostics } = await openAndLink(client, ws.path(TALKS));
+    expect(text).toContain('within two years');
+    expect(diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.conflict)).toEqual([]);
+  });
+
+  it('flags a time frame outside the others once per place, and offers verified citing a corroborating quote', async () => {
+    const { ws, client } = await indexedWorkspace({}, { 'memo.txt': MEMO_TEXT });
+    const memo = await openAndLink(client, ws.path('memo.txt'));
+    // Five claims of four samples give the plan an earlier time frame: one warning on "2021", not five.
+    const frames = memo.diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.conflict && /time frame/.test(String(d.message)));
+    expect(frames.map((d) => coveredText(memo.text, d))).toEqual(['2021']);
     const frame = frames[0]!;
-    expect(frame.message).toMatch(/^Sources disagree on the time frame: here "two years" \(by 2020-03-10, counted from 2018-03-10\); 00[02]_\w+\.txt says ".*2018.*" \((?:2018-09-01 … 2019-04-30|2018-09-01 … 2018-12-31)\), and 2 other places disagree too\.$/);
-    expect(frame.relatedInformation!.map((r) => new URL(r.location.uri).pathname.split('/').pop()).sort()).toEqual([XIAOMI_US, XIAOMI_US, CGTN]);
-    for (const r of frame.relatedInformation!) expect(r.message).toMatch(/2018/);
-    // Tagging it contradicted cites one quote per other source, the one the diagnostic names first preferred.
-    const cite = (await client.codeActions(uri, frame.range, [frame])).filter((a) => a.title.startsWith('Tag as contradicted, citing'));
-    expect(cite.map((a) => a.title.split(':')[0]).sort()).toEqual([`Tag as contradicted, citing ${XIAOMI_US}`, `Tag as contradicted, citing ${CGTN}`]);
+    expect(frame.message).toMatch(/^Sources disagree on the time frame: here "2021" \(2021-01-01 … 2021-12-31\); 000_\w+\.txt says ".*2018.*" \(2018-09-01 … 2019-04-30\), and 4 other places disagree too\.$/);
+    expect(frame.relatedInformation!.map((r) => new URL(r.location.uri).pathname.split('/').pop()).sort()).toEqual([XIAOMI_US, XIAOMI_US, GET_READY, CGTN, TALKS]);
+    expect(frame.relatedInformation!.find((r) => r.location.uri.endsWith(TALKS))!.message).toMatch(/within two years/);
+    // Tagging it contradicted cites one quote per other source, at most three, the one the diagnostic names first preferred.
+    const cite = (await client.codeActions(memo.uri, frame.range, [frame])).filter((a) => a.title.startsWith('Tag as contradicted, citing'));
+    expect(cite.map((a) => a.title.split(':')[0])).toEqual([`Tag as contradicted, citing ${XIAOMI_US}`, `Tag as contradicted, citing ${GET_READY}`, `Tag as contradicted, citing ${CGTN}`]);
     expect(cite.filter((a) => a.isPreferred)).toHaveLength(1);
     expect(cite[0]!.isPreferred).toBe(true);
     // The hover says each conflict once.
-    const hover = (await client.hover(uri, frame.range.start))?.contents as { value: string };
-    expect(hover.value.match(/Sources disagree on the time frame/g)).toHaveLength(3);
+    const hover = (await client.hover(memo.uri, frame.range.start))?.contents as { value: string };
+    expect(hover.value.match(/Sources disagree on the time frame/g)).toHaveLength(5);
 
+    const { uri, text, diagnostics } = await openAndLink(client, ws.path(TALKS));
+    expect(diagnostics.filter((d) => d.code === DIAGNOSTIC_CODES.conflict).map((d) => coveredText(text, d))).toEqual(['two years']);
     const headline = diagnostics.find((d) => d.code === DIAGNOSTIC_CODES.untaggedClaim && coveredText(text, d).startsWith('Xiaomi in talks with carriers'))!;
     const actions: CodeAction[] = await client.codeActions(uri, headline.range, [headline]);
     const verify = actions.find((a) => a.title.startsWith('Tag as verified, citing 004_6b7e9ae35fb55bc0.txt'))!;
@@ -213,9 +222,10 @@ describe('workspace index over LSP', () => {
 
   it('serves the timeline with the disagreement, and re-indexes a source that changes on disk', async () => {
     // Reader comments too: 000 mentions Canada only in one.
-    const { ws, client, uri } = await indexedWorkspace({ regions: ['title', 'body', 'comments'] });
+    const { ws, client, uri } = await indexedWorkspace({ regions: ['title', 'body', 'comments'] }, { 'memo.txt': MEMO_TEXT });
     const t: TimelineResponse = await client.connection.sendRequest(TimelineRequest, {});
     expect(t.markdown).toContain('## Where the sources disagree');
+    expect(t.timeline.disagreements.some((c) => c.sides.some((s) => s.focusText === '2021'))).toBe(true);
     expect(t.labels[uri(TALKS)]).toBe(TALKS);
     expect(t.timeline.entries.find((e) => e.value === '2018 END')!.mentions.length).toBeGreaterThanOrEqual(3);
 

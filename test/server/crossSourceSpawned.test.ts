@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, Location } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { cleanupsAfterEach, FIXTURES, positionOf, read, tempWorkspace } from './fixtureWorkspace';
+import { cleanupsAfterEach, FIXTURES, MEMO_TEXT, positionOf, read, tempWorkspace } from './fixtureWorkspace';
 import { spawnedServer } from './lspTestClient';
 
 const SERVER = path.resolve(__dirname, '../../dist/server.js');
@@ -15,12 +15,13 @@ const cleanups = cleanupsAfterEach();
 describe.runIf(existsSync(path.resolve(__dirname, '../../dist/indexWorker.js')))('workspace index in the built server (worker threads)', () => {
   it('indexes the folder in a worker and answers references across sources over stdio', async () => {
     const ws = tempWorkspace(ALL);
+    writeFileSync(ws.path('memo.txt'), MEMO_TEXT);
     const { client } = spawnedServer(SERVER);
     cleanups.push(ws.cleanup, () => client.shutdown());
     client.settings = { referenceDate: '2018-03-10' };
     await client.initialize(ws.dir);
     const status = await client.indexed();
-    expect(status).toMatchObject({ sources: 5, done: 5, failed: 0 });
+    expect(status).toMatchObject({ sources: 6, done: 6, failed: 0 });
     const text = read(ws.path(ALL[2]));
     const uri = await client.open(ws.path(ALL[2]), text);
     await client.waitForDiagnostics(uri, (d) => d.length > 0);
@@ -28,16 +29,17 @@ describe.runIf(existsSync(path.resolve(__dirname, '../../dist/indexWorker.js')))
     const refs: Location[] = await client.connection.sendRequest('textDocument/references', {
       textDocument: { uri }, position: positionOf(text, 'Lei Jun'), context: { includeDeclaration: true },
     });
-    expect(new Set(refs.map((r) => r.uri))).toEqual(new Set([ALL[0], ALL[1], ALL[2]].map((f) => pathToFileURL(ws.path(f)).href)));
+    expect(new Set(refs.map((r) => r.uri))).toEqual(new Set([ALL[0], ALL[1], ALL[2], 'memo.txt'].map((f) => pathToFileURL(ws.path(f)).href)));
     const diagnostics = client.diagnostics.get(uri)!.diagnostics;
-    // "By end of 2018" here, "within two years" in 003.
-    expect(diagnostics.some((d) => d.code === 'cross-source-conflict' && d.relatedInformation?.[0].location.uri === pathToFileURL(ws.path(ALL[3])).href)).toBe(true);
+    // "By end of 2018" here, "in 2021" in the memo.
+    expect(diagnostics.some((d) => d.code === 'cross-source-conflict' && d.relatedInformation?.[0].location.uri === pathToFileURL(ws.path('memo.txt')).href)).toBe(true);
   });
 });
 
 describe.runIf(existsSync(path.resolve(__dirname, '../../dist/indexWorker.js')))('a long open source edited (its digest waits for edits to pause)', () => {
   it('links what the edit added once the pause comes, and a request that reads the index has it current at once', async () => {
-    const ws = tempWorkspace([ALL[0], ALL[3]]);
+    const ws = tempWorkspace([ALL[0]]);
+    writeFileSync(ws.path('memo.txt'), MEMO_TEXT);
     const { client } = spawnedServer(SERVER);
     cleanups.push(ws.cleanup, () => client.shutdown());
     client.settings = { referenceDate: '2018-03-10' };
@@ -49,9 +51,9 @@ describe.runIf(existsSync(path.resolve(__dirname, '../../dist/indexWorker.js')))
     await client.waitForDiagnostics(uri);
     await client.indexed();
     const other = pathToFileURL(ws.path(ALL[0])).href;
-    // 003 gives the plan "two years", which the pasted article's "end of 2018" contradicts.
-    const twoYears = pathToFileURL(ws.path(ALL[3])).href;
-    const conflicts = (d: Diagnostic[]) => d.filter((x) => x.code === 'cross-source-conflict' && x.relatedInformation?.some((r) => r.location.uri === twoYears));
+    // The memo gives the plan 2021, which the pasted article's "end of 2018" contradicts.
+    const memo = pathToFileURL(ws.path('memo.txt')).href;
+    const conflicts = (d: Diagnostic[]) => d.filter((x) => x.code === 'cross-source-conflict' && x.relatedInformation?.some((r) => r.location.uri === memo));
     expect(conflicts(client.diagnostics.get(uri)!.diagnostics)).toEqual([]);
 
     // An article that contradicts the one on disk, pasted at the top: everything after it moves.

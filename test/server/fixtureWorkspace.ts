@@ -10,6 +10,12 @@ import { inProcessServer, type LspTestClient } from './lspTestClient';
 export const FIXTURES = path.resolve(__dirname, '../../test-fixtures/sources');
 export const XIAOMI_US = '000_10788ba24ea37e24.txt';
 export const CGTN = '002_3b3f9ef10a23df2c.txt';
+/**
+ * A source that disagrees with the samples, which agree with each other: it calls Lei Jun Xiaomi's
+ * CFO (the samples: chairman, CEO) and gives the US plan 2021 (the samples: end 2018 to early 2019,
+ * within two years).
+ */
+export const MEMO_TEXT = readFileSync(path.resolve(__dirname, '../../test-fixtures/disagreeing/memo.txt'), 'utf8');
 
 export function tempWorkspace(files: string[] = [XIAOMI_US]): { dir: string; path: (f: string) => string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-'));

@@ -97,7 +97,8 @@ export function mayConflict(claim: ClaimDigest): boolean {
 
 /**
  * Two claims already matched as the same fact: a conflict when both are about the future and the
- * periods they give run out more than TIME_FRAME_TOLERANCE_DAYS apart, or when they give
+ * periods they give lie more than TIME_FRAME_TOLERANCE_DAYS apart (one inside the other is no
+ * disagreement: "by early 2019" is "within two years"), or when they give
  * disagreeing figures for the same counted thing.
  */
 export function claimConflicts(

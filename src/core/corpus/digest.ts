@@ -108,15 +108,24 @@ const FORWARD = /\b(within|in|over|during)(?:\s+the)?(?:\s+next)?\s*$|\bnext\s*$
 // "the highest level in a decade", "for the first time in years" look back from the source's date.
 const LOOKING_BACK = /\b(?:(?:has|have|had)(?:n't|\s+not)?(?:\s+been)?|first\s+time|(?:high|low|bigg|larg|small|fast|slow|strong|weak)est|best|worst)\s+(?:[\w'-]+\s+){0,2}$/i;
 
-/** True when the duration starting at `start` is counted forward from the source's date ("within two years"). */
-export function runsForward(text: string, start: number): boolean {
+/**
+ * How a duration starting at `start` is counted forward from the source's date: "within two years",
+ * "over the next decade" cover every day until it runs out (`throughout`); "in two years" is about
+ * the day it runs out (`at-end`); "in the past two years" is not counted forward (undefined).
+ */
+export function forwardCue(text: string, start: number): 'throughout' | 'at-end' | undefined {
   const before = text.slice(Math.max(0, start - 30), start);
   const cue = FORWARD.exec(before);
-  if (!cue) return false;
-  if (cue[1]?.toLowerCase() === 'within' || /\bnext\b/i.test(cue[0])) return true;
+  if (!cue) return undefined;
+  const word = cue[1]?.toLowerCase();
+  if (word === 'within' || /\bnext\b/i.test(cue[0])) return 'throughout';
   const cueStart = start - before.length + cue.index;
-  return !LOOKING_BACK.test(text.slice(Math.max(0, cueStart - 60), cueStart));
+  if (LOOKING_BACK.test(text.slice(Math.max(0, cueStart - 60), cueStart))) return undefined;
+  return word === 'in' ? 'at-end' : 'throughout';
 }
+
+const forwardFields = (cue: ReturnType<typeof forwardCue>): Pick<DateValueDigest, 'forward' | 'throughout'> =>
+  cue === 'throughout' ? { forward: true, throughout: true } : cue === 'at-end' ? { forward: true } : {};
 
 /**
  * What the cross-source index keeps of one analysed source. Pure and plain: the server computes it
@@ -214,7 +223,7 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
       return {
         value: d.value!, timexType: d.timexType, ...(d.mod ? { mod: d.mod } : {}), text: d.text,
         ...(info?.referenceDate ? { referenceDate: info.referenceDate } : {}), span: d.span,
-        ...(d.timexType === 'DURATION' && runsForward(text, d.span.start) ? { forward: true } : {}),
+        ...(d.timexType === 'DURATION' ? forwardFields(forwardCue(text, d.span.start)) : {}),
       };
     });
     const tag = tagOf(c);

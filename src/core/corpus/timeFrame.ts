@@ -1,5 +1,6 @@
 // When a claim says something will happen, as a period of days. Two sources that give the same
-// plan periods far apart ("by end 2018 or early 2019" and "within two years") disagree.
+// plan periods far apart ("by end 2018" and "in 2021") disagree; "by end 2018 or early 2019" and
+// "within two years" (any day until 2020-03) do not: the one lies inside the other.
 import type { DateValueDigest } from './types';
 
 /** Days since 1970-01-01 (UTC). */
@@ -70,7 +71,10 @@ export function durationEnd(value: string, referenceDate: string): Period | unde
 }
 
 export interface TimeFrame {
-  /** The period by which the claim says the thing happens: the latest one it names. */
+  /**
+   * The period in which the claim says the thing happens: the latest one it names; for "within two
+   * years" every day from the date it is counted from until it runs out, for "in two years" that day.
+   */
   deadline: Period;
   /** The date expressions the frame was read from. */
   dates: DateValueDigest[];
@@ -87,24 +91,26 @@ export interface TimeFrame {
  * from the reference date.
  */
 export function timeFrameOf(dates: readonly DateValueDigest[], referenceDate?: string): TimeFrame | undefined {
-  const used: { d: DateValueDigest; p: Period; countedFrom?: string }[] = [];
+  const used: { d: DateValueDigest; p: Period; countedFrom?: string; throughout?: boolean }[] = [];
   for (const d of dates) {
     const counted = d.referenceDate ?? referenceDate;
     if (d.timexType === 'DATE') {
       const p = periodOf(d.value, d.mod);
       if (p) used.push({ d, p });
     } else if (d.timexType === 'DURATION' && d.forward && counted) {
-      const p = durationEnd(d.value, counted);
-      if (p) used.push({ d, p, countedFrom: counted });
+      const end = durationEnd(d.value, counted);
+      const from = periodOf(counted);
+      if (end && from) used.push({ d, p: d.throughout ? { from: from.from, to: end.to } : end, countedFrom: counted, throughout: d.throughout === true });
     }
   }
   if (!used.length) return undefined;
   const last = used.reduce((a, b) => (b.p.to > a.p.to ? b : a));
-  const from = used.reduce((min, u) => Math.min(min, u.p.from), Infinity);
+  // The label's days: those the dates name, and the day a duration runs out.
+  const from = used.reduce((min, u) => Math.min(min, u.countedFrom ? u.p.to : u.p.from), Infinity);
   const deadline = last.p;
-  // A duration names a day it runs out by, not a period: said so, with where it was counted from.
+  // A duration names a day, not the period of a date: said so, with where it was counted from.
   const label = last.countedFrom
-    ? `by ${isoOfDay(deadline.to)}, counted from ${last.countedFrom}`
+    ? `${last.throughout ? 'by' : 'around'} ${isoOfDay(deadline.to)}, counted from ${last.countedFrom}`
     : from === deadline.to ? isoOfDay(from) : `${isoOfDay(from)} … ${isoOfDay(deadline.to)}`;
   return { deadline, dates: used.map((u) => u.d), label };
 }

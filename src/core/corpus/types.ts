@@ -49,8 +49,10 @@ export interface DateValueDigest {
   mod?: DateMod;
   text: string;
   referenceDate?: string;
-  /** A duration counted forward from the reference date ("within two years"). */
+  /** A duration counted forward from the reference date ("within two years", "in two years"). */
   forward?: boolean;
+  /** A forward duration that covers every day until it runs out ("within two years"), not about that day ("in two years"). */
+  throughout?: boolean;
   span: Span;
 }
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../src/core/analyzer';
 import { CorpusIndex, formatTimelineMarkdown, type Conflict } from '../../../src/core/corpus';
@@ -22,11 +24,11 @@ beforeAll(() => {
 
 const MEMO = 'memo.txt';
 
-/** The samples and a memo calling Lei Jun Xiaomi's CFO, indexed afresh. */
+/** The samples and a memo calling Lei Jun Xiaomi's CFO and giving the US plan 2021, indexed afresh. */
 function withMemo(): CorpusIndex {
   const index = new CorpusIndex();
   for (const id of corpus.index.sourceIds()) index.upsert(id, corpus.index.digest(id)!);
-  const text = 'Xiaomi CFO Lei Jun said the company would list its shares in Hong Kong.\n';
+  const text = readFileSync(path.resolve(__dirname, '../../../test-fixtures/disagreeing/memo.txt'), 'utf8');
   index.upsertAnalysis(MEMO, text, analyzeSource(new Analyzer(), text, undefined, { referenceDate: REFERENCE_DATE }));
   return index;
 }
@@ -117,27 +119,32 @@ describe('conflicts between sources', () => {
     expect(corpus.texts.get(S.xiaomiUs)!.slice(chairman.focus.start, chairman.focus.end)).toBe(chairman.focusText);
   });
 
-  it('finds the different time frame for the same plan: within two years vs end 2018 / early 2019', () => {
-    const frames = conflicts.filter((c) => c.kind === 'time-frame');
-    expect(frames.length).toBeGreaterThanOrEqual(1);
+  it('sees no disagreement in time frames one inside the other: "within two years" and "by end 2018 or early 2019"', () => {
+    expect(corpus.texts.get(S.talks)).toContain('within two years');
+    expect(corpus.texts.get(S.xiaomiUs)).toContain("by 2018's end or by early 2019");
+    expect(conflicts.filter((c) => c.kind === 'time-frame')).toEqual([]);
+  });
+
+  it('finds a time frame outside the others for the same plan: 2021 vs within two years, end 2018, late 2018 or 2019', () => {
+    const frames = withMemo().conflicts().filter((c) => c.kind === 'time-frame');
     for (const c of frames) {
-      const two = c.sides.find((s) => s.sourceId === S.talks)!;
-      const other = c.sides.find((s) => s.sourceId !== S.talks)!;
-      expect(two.focusText).toBe('two years');
-      expect(two.quote).toContain('Wang Xian');
-      expect(other.focusText).toMatch(/2018/);
+      const memo = c.sides.find((s) => s.sourceId === MEMO)!;
+      const other = c.sides.find((s) => s.sourceId !== MEMO)!;
+      expect(memo).toMatchObject({ focusText: '2021', value: '2021-01-01 … 2021-12-31' });
+      expect(other.focusText).toMatch(/2018|two years/);
     }
-    expect(frames.some((c) => c.sides.some((s) => s.sourceId === S.xiaomiUs))).toBe(true);
-    // 001's "late 2018 or 2019" runs close enough to "within two years" (2020-03): no conflict.
-    expect(frames.some((c) => c.sides.some((s) => s.sourceId === S.getReady))).toBe(false);
+    expect(frames.map((c) => c.sides.find((s) => s.sourceId !== MEMO)!.sourceId).sort()).toEqual([S.xiaomiUs, S.xiaomiUs, S.getReady, S.cgtn, S.talks]);
+    const two = frames.flatMap((c) => c.sides).find((s) => s.sourceId === S.talks)!;
+    expect(two).toMatchObject({ focusText: 'two years', value: 'by 2020-03-10, counted from 2018-03-10' });
+    expect(two.quote).toContain('Wang Xian');
   });
 
   it('reports per source, and forgets a conflict when its source goes', () => {
-    expect(corpus.index.conflicts(S.getReady)).toEqual([]);
-    expect(corpus.index.conflicts(S.cgtn).map((c) => c.kind)).toContain('time-frame');
+    expect(conflicts).toEqual([]);
     const index = withMemo();
     const all = index.conflicts();
-    expect(index.conflicts(S.cgtn).map((c) => c.kind).sort()).toEqual(expect.arrayContaining(['time-frame', 'title']));
+    expect(index.conflicts(S.talks2)).toEqual([]);
+    expect(index.conflicts(S.cgtn).map((c) => c.kind).sort()).toEqual(['time-frame', 'title']);
     const memo = index.digest(MEMO)!;
     index.remove(MEMO);
     expect(index.conflicts().some((c) => c.kind === 'title')).toBe(false);
@@ -147,12 +154,14 @@ describe('conflicts between sources', () => {
   });
 
   it('finds exactly what looking up the links of every claim finds (claims that cannot conflict are skipped)', () => {
+    const index = withMemo();
+    const conflicts = index.conflicts();
     const exhaustive = new Map<string, Conflict>();
-    for (const id of corpus.index.sourceIds()) {
-      for (const claim of corpus.index.digest(id)!.claims) {
-        for (const link of corpus.index.linksFor(id, claim.findingId)) for (const c of link.conflicts) exhaustive.set(c.id, c);
+    for (const id of index.sourceIds()) {
+      for (const claim of index.digest(id)!.claims) {
+        for (const link of index.linksFor(id, claim.findingId)) for (const c of link.conflicts) exhaustive.set(c.id, c);
       }
-      for (const c of corpus.index.titleConflicts(id)) exhaustive.set(c.id, c);
+      for (const c of index.titleConflicts(id)) exhaustive.set(c.id, c);
     }
     expect(conflicts.map((c) => c.id)).toEqual([...exhaustive.values()].sort(compareConflicts).map((c) => c.id));
     expect(conflicts).toEqual(conflicts.map((c) => exhaustive.get(c.id)));
@@ -173,7 +182,8 @@ describe('conflicts between sources', () => {
 
 describe('timeline', () => {
   it('orders every normalised date with its sources and marks the ones the sources disagree on', () => {
-    const t = corpus.index.timeline();
+    expect(corpus.index.timeline().disagreements).toEqual([]);
+    const t = withMemo().timeline();
     const froms = t.entries.map((e) => e.from);
     expect([...froms].sort()).toEqual(froms);
     const end2018 = t.entries.find((e) => e.value === '2018 END')!;
@@ -183,6 +193,7 @@ describe('timeline', () => {
     const twoYears = t.entries.find((e) => e.mentions.some((m) => m.text === 'two years' && m.sourceId === S.talks))!;
     expect(twoYears.value).toBe('2020-03-10');
     expect(twoYears.conflicts.length).toBeGreaterThan(0);
+    expect(t.entries.find((e) => e.value === '2021')!.conflicts.length).toBe(5);
     // Reader comments' "Member since" dates are left out by default.
     expect(t.entries.some((e) => e.value === '2015-11-09')).toBe(false);
     expect(corpus.index.timeline({ includeComments: true }).entries.some((e) => e.value === '2015-11-09')).toBe(true);
@@ -190,7 +201,8 @@ describe('timeline', () => {
   });
 
   it('renders as Markdown with source text escaped', () => {
-    const md = formatTimelineMarkdown(corpus.index.timeline());
+    expect(formatTimelineMarkdown(corpus.index.timeline())).not.toContain('## Where the sources disagree');
+    const md = formatTimelineMarkdown(withMemo().timeline());
     expect(md).toMatch(/^# Timeline\n/);
     expect(md).toContain('## Where the sources disagree');
     expect(md).toContain('⚠ sources disagree');

@@ -3,7 +3,7 @@ import { figuresDisagree, findFigures } from '../../../src/core/corpus/figures';
 import { findRole } from '../../../src/core/corpus/roles';
 import { durationEnd, gapDays, isoOfDay, periodOf, timeFrameOf } from '../../../src/core/corpus/timeFrame';
 import { contentTerms, figureTerm } from '../../../src/core/corpus/claimTerms';
-import { runsForward } from '../../../src/core/corpus/digest';
+import { forwardCue } from '../../../src/core/corpus/digest';
 import { mayConflict } from '../../../src/core/corpus/conflicts';
 import type { ClaimDigest, DateValueDigest } from '../../../src/core/corpus/types';
 
@@ -48,24 +48,41 @@ describe('time frames', () => {
     const label = (...dates: DateValueDigest[]) => timeFrameOf(dates, '2018-03-10')?.label;
     expect(label(date('2018', 'end 2018', 'END'), date('2019', 'early 2019', 'START'))).toBe('2018-09-01 … 2019-04-30');
     expect(label(date('2018-12-31', 'December 31'))).toBe('2018-12-31');
-    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, span })).toBe('by 2020-03-10, counted from 2018-03-10');
-    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, referenceDate: '2017-01-05', span })).toBe('by 2019-01-05, counted from 2017-01-05');
+    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, throughout: true, span })).toBe('by 2020-03-10, counted from 2018-03-10');
+    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, throughout: true, referenceDate: '2017-01-05', span })).toBe('by 2019-01-05, counted from 2017-01-05');
+    // "in two years": about the day it runs out.
+    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, span })).toBe('around 2020-03-10, counted from 2018-03-10');
     // Not counted forward ("in the past two years"): no time frame.
     expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', span })).toBeUndefined();
   });
 
-  it('counts a duration forward from the source\'s date only when the words say so', () => {
-    const forward = (sentence: string) => runsForward(sentence, sentence.indexOf('two years'));
-    expect(forward('Xiaomi will enter the US within two years.')).toBe(true);
-    expect(forward('Xiaomi will enter the US in the next two years.')).toBe(true);
-    expect(forward('Xiaomi will enter the US in two years.')).toBe(true);
-    expect(forward('Xiaomi has said it will enter the US in two years.')).toBe(true);
-    expect(forward('Sales fell, the first time growth has slowed in two years.')).toBe(false);
-    expect(forward('Sales hit their highest level in two years.')).toBe(false);
-    expect(forward('Prices have not risen in two years.')).toBe(false);
-    expect(forward('For the first time in two years, sales fell.')).toBe(false);
-    expect(forward('Sales fell over the past two years.')).toBe(false);
-    expect(forward('Sales fell two years ago.')).toBe(false);
+  it('counts a duration forward from the source\'s date only when the words say so, and says whether it covers the days until then', () => {
+    const forward = (sentence: string) => forwardCue(sentence, sentence.indexOf('two years'));
+    expect(forward('Xiaomi will enter the US within two years.')).toBe('throughout');
+    expect(forward('Xiaomi will enter the US in the next two years.')).toBe('throughout');
+    expect(forward('Xiaomi will open 100 stores over the next two years.')).toBe('throughout');
+    expect(forward('Xiaomi will enter the US in two years.')).toBe('at-end');
+    expect(forward('Xiaomi has said it will enter the US in two years.')).toBe('at-end');
+    expect(forward('Sales fell, the first time growth has slowed in two years.')).toBeUndefined();
+    expect(forward('Sales hit their highest level in two years.')).toBeUndefined();
+    expect(forward('Prices have not risen in two years.')).toBeUndefined();
+    expect(forward('For the first time in two years, sales fell.')).toBeUndefined();
+    expect(forward('Sales fell over the past two years.')).toBeUndefined();
+    expect(forward('Sales fell two years ago.')).toBeUndefined();
+  });
+
+  it('sets a time frame inside another apart by nothing, and one outside by the days between', () => {
+    const span = { start: 0, end: 1, line: 0, character: 0, endLine: 0, endCharacter: 1 };
+    const frame = (...dates: DateValueDigest[]) => timeFrameOf(dates, '2018-03-10')!.deadline;
+    const year = (value: string, mod?: 'START' | 'END') => ({ value, timexType: 'DATE' as const, text: value, span, ...(mod ? { mod } : {}) });
+    const within = { value: 'P2Y', timexType: 'DURATION' as const, text: 'two years', forward: true, throughout: true, span };
+    const inTwo = { value: 'P2Y', timexType: 'DURATION' as const, text: 'two years', forward: true, span };
+    // "by end 2018 or early 2019" is "within two years": no gap.
+    expect(gapDays(frame(year('2018', 'END'), year('2019', 'START')), frame(within))).toBe(0);
+    expect(gapDays(frame(year('2018', 'END')), frame(within))).toBe(0);
+    // "in two years" is about 2020-03-10: early 2019 runs out 314 days before.
+    expect(gapDays(frame(year('2018', 'END'), year('2019', 'START')), frame(inTwo))).toBe(314);
+    expect(gapDays(frame(year('2021')), frame(within))).toBe(296);
   });
 });
 
