@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import {
   DocumentFindingsRequest, WorkspaceSummaryRequest,
-  type ConflictItem, type DocumentFindings, type FindingItem, type FindingKind, type SourceSummary, type TagItem, type TagStatus,
+  type ConflictItem, type ConflictOther, type DocumentFindings, type FindingItem, type FindingKind, type SourceSummary, type TagItem, type TagStatus,
 } from '../shared/protocol';
 import { FINDING_KINDS, TAG_STATUSES } from '../core/model';
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
@@ -56,11 +56,20 @@ export class TagNode {
   constructor(readonly uri: string, readonly tag: TagItem, readonly parent: SectionNode) {}
 }
 
+/** A place other sources contradict; when several do, expandable to each of them. */
 export class ConflictNode {
-  constructor(readonly uri: string, readonly conflict: ConflictItem, readonly parent: SectionNode) {}
+  readonly children: ConflictOtherNode[];
+  constructor(readonly uri: string, readonly conflict: ConflictItem, readonly parent: SectionNode) {
+    this.children = conflict.others.length > 1 ? conflict.others.map((o, i) => new ConflictOtherNode(this, o, i)) : [];
+  }
 }
 
-type Node = SourceNode | SectionNode | EntityNode | CommenterNode | FindingNode | TagNode | ConflictNode;
+/** Another source's place that says otherwise. */
+export class ConflictOtherNode {
+  constructor(readonly parent: ConflictNode, readonly other: ConflictOther, readonly index: number) {}
+}
+
+type Node = SourceNode | SectionNode | EntityNode | CommenterNode | FindingNode | TagNode | ConflictNode | ConflictOtherNode;
 
 type SectionId = 'claims' | 'entities' | 'dates' | 'quotations' | 'conflicts' | 'orphans' | 'hidden' | 'comments';
 
@@ -175,7 +184,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (node instanceof SectionNode || node instanceof EntityNode || node instanceof CommenterNode) return node.children;
+    if (node instanceof SectionNode || node instanceof EntityNode || node instanceof CommenterNode || node instanceof ConflictNode) return node.children;
     if (node && !(node instanceof SourceNode)) return [];
     try {
       if (node) return this.sections(node, await this.server.request(DocumentFindingsRequest, { uri: node.summary.uri }));
@@ -247,6 +256,7 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     if (node instanceof CommenterNode) return commenterItem(node);
     if (node instanceof TagNode) return tagItem(node);
     if (node instanceof ConflictNode) return conflictItem(node);
+    if (node instanceof ConflictOtherNode) return conflictOtherItem(node);
     return findingItem(node);
   }
 
@@ -369,13 +379,31 @@ function tagItem(node: TagNode): vscode.TreeItem {
 
 function conflictItem(node: ConflictNode): vscode.TreeItem {
   const c = node.conflict;
-  const item = new vscode.TreeItem(c.message, vscode.TreeItemCollapsibleState.None);
+  const single = c.others.length === 1 ? c.others[0] : undefined;
+  const item = new vscode.TreeItem(c.message, single ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `${node.uri}#conflict:${c.id}`;
-  const other = vscode.workspace.asRelativePath(vscode.Uri.parse(c.otherUri));
-  item.description = `${vscode.l10n.t('line {0}', c.range.start.line + 1)} · ${other}`;
-  item.tooltip = markdown(`${c.message}\n\n${vscode.l10n.t('Here: line {0}. Other source: {1}, line {2}.', c.range.start.line + 1, other, c.otherRange.start.line + 1)}`);
+  const line = c.range.start.line + 1;
+  const other = single && vscode.workspace.asRelativePath(vscode.Uri.parse(single.uri));
+  item.description = single ? `${vscode.l10n.t('line {0}', line)} · ${other}` : vscode.l10n.t('line {0} · {1} places say otherwise', line, c.otherCount);
+  item.tooltip = markdown(single
+    ? `${c.message}\n\n${vscode.l10n.t('Here: line {0}. Other source: {1}, line {2}.', line, other!, single.range.start.line + 1)}`
+    : `${c.message}\n\n${c.otherCount > c.others.length
+      ? vscode.l10n.t('Here: line {0}. Expand for the first {1} of the {2} places that say otherwise.', line, c.others.length, c.otherCount)
+      : vscode.l10n.t('Here: line {0}. Expand for the places that say otherwise.', line)}`);
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
   item.command = { title: vscode.l10n.t('Reveal'), command: 'vscode.open', arguments: [vscode.Uri.parse(node.uri), { selection: toRange(c.range), preview: true }] };
+  return item;
+}
+
+function conflictOtherItem(node: ConflictOtherNode): vscode.TreeItem {
+  const o = node.other;
+  const uri = vscode.Uri.parse(o.uri);
+  const item = new vscode.TreeItem(vscode.workspace.asRelativePath(uri), vscode.TreeItemCollapsibleState.None);
+  item.id = `${node.parent.uri}#conflict:${node.parent.conflict.id}:${node.index}`;
+  item.description = `${vscode.l10n.t('line {0}', o.range.start.line + 1)} · "${o.words}" (${o.value})`;
+  item.tooltip = markdown(o.quote);
+  item.iconPath = new vscode.ThemeIcon('go-to-file');
+  item.command = { title: vscode.l10n.t('Reveal'), command: 'vscode.open', arguments: [uri, { selection: toRange(o.range), preview: true }] };
   return item;
 }
 

@@ -120,30 +120,42 @@ export function toDiagnostics(doc: TextDocument, state: SourceState, reuse?: Dia
 /** Places named in a conflict diagnostic's related information at most: the rest are counted in its message. */
 export const MAX_CONFLICT_RELATED = 10;
 
+/** A place of this source other sources contradict: the first conflict found on it, and the other side of each. */
+export interface ConflictPlace {
+  conflict: Conflict;
+  mine: ConflictSide;
+  others: ConflictSide[];
+}
+
 /**
- * One diagnostic per disagreeing place of this source, on the disagreeing words, pointing at the
- * other quotes: a plan's "within two years" that several claims of other sources contradict is one
- * warning, not one per claim on the same words (hundreds where many sources copy one story).
+ * The places of this source other sources contradict, one per disputed place (`conflictPlaceKey`):
+ * a plan's "2021" that several claims of other sources contradict is one place, not one per claim
+ * on the same words (hundreds where many sources copy one story). The diagnostics and the view's
+ * Conflicts section both show these.
  */
+export function conflictPlaces(state: SourceState): ConflictPlace[] {
+  const places = new Map<string, ConflictPlace>();
+  for (const c of state.crossSource?.conflicts ?? []) {
+    for (const mine of c.sides.filter((s) => s.sourceId === state.uri)) {
+      const other = c.sides.find((s) => s !== mine)!;
+      const key = conflictPlaceKey(c.kind, mine);
+      const place = places.get(key);
+      if (place) place.others.push(other);
+      else places.set(key, { conflict: c, mine, others: [other] });
+    }
+  }
+  return [...places.values()];
+}
+
+/** One diagnostic per disagreeing place of this source, on the disagreeing words, pointing at the other quotes. */
 function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
   const severity = state.settings.severity.conflict;
   if (severity === 'off' || !state.crossSource) return [];
   const view = state.crossSource;
-  const groups = new Map<string, { conflict: Conflict; mine: ConflictSide; others: ConflictSide[] }>();
-  for (const c of view.conflicts) {
-    for (const mine of c.sides.filter((s) => s.sourceId === state.uri)) {
-      const other = c.sides.find((s) => s !== mine)!;
-      const key = conflictPlaceKey(c.kind, mine);
-      const group = groups.get(key);
-      if (group) group.others.push(other);
-      else groups.set(key, { conflict: c, mine, others: [other] });
-    }
-  }
   const name = (id: string) => view.labels.get(id) ?? id;
-  const out: Diagnostic[] = [];
-  for (const { conflict: c, mine, others } of groups.values()) {
+  return conflictPlaces(state).map(({ conflict: c, mine, others }) => {
     const data: FindingDiagnosticData = { findingId: mine.findingId, conflictId: c.id };
-    out.push({
+    return {
       range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
       severity: SEVERITY[severity],
       code: DIAGNOSTIC_CODES.conflict,
@@ -154,9 +166,8 @@ function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[
         message: `${name(other.sourceId)}: "${oneLine(other.quote, 160)}"`,
       })),
       data,
-    });
-  }
-  return out;
+    };
+  });
 }
 
 /** Entities, dates and quotations are coloured, not problems, unless a setting asks for their diagnostics. */

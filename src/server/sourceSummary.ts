@@ -5,19 +5,21 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
 import { countFindings } from '../core/sourceCounts';
 import { toPlain } from '../core/text/richText';
-import { cut } from '../core/text/shorten';
+import { cut, oneLine } from '../core/text/shorten';
 import type { SidecarRead } from '../core/tags/sidecarStore';
 import type { ConflictItem, DocumentFindings, FindingItem, FindingsScope, SourceSummary, TagItem } from '../shared/protocol';
 import { regionSet } from '../core/regions';
 import type { TaggedFinding } from '../core/taggedFindings';
 import type { Annotation } from '../core/tags/annotation';
 import { rangeOf } from './crossSource';
-import { conflictMessage } from './diagnostics';
+import { conflictMessage, conflictPlaces } from './diagnostics';
 import type { SourceState } from './sourceState';
 
 export { emptyCounts } from '../core/sourceCounts';
 
 const MAX_ITEM_TEXT = 200;
+/** Other places listed under a disputed place in the view; the rest are counted (`otherCount`). */
+export const MAX_CONFLICT_LISTED = 50;
 
 export function summaryOf(state: SourceState): SourceSummary {
   const problem = problemOf(state.skippedReason, state.sidecar, state.sidecarPath);
@@ -42,18 +44,16 @@ export function documentExtras(doc: TextDocument, state: SourceState): Pick<Docu
     ...(a.orphanedAt ? { orphanedAt: a.orphanedAt } : {}),
     ...(a.comments?.length ? { comments: [...a.comments] } : {}),
   });
-  const conflicts: ConflictItem[] = [];
-  for (const c of state.crossSource?.conflicts ?? []) {
-    for (const mine of c.sides.filter((side) => side.sourceId === state.uri)) {
-      const other = c.sides.find((side) => side !== mine)!;
-      conflicts.push({
-        id: c.id, start: mine.focus.start, end: mine.focus.end,
-        range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
-        message: conflictMessage(c, mine, other, state.crossSource!.labels.get(other.sourceId) ?? other.sourceId),
-        otherUri: other.sourceId, otherRange: rangeOf(other.focus),
-      });
-    }
-  }
+  const name = (id: string) => state.crossSource?.labels.get(id) ?? id;
+  const conflicts: ConflictItem[] = conflictPlaces(state).map(({ conflict: c, mine, others }) => ({
+    id: c.id, start: mine.focus.start, end: mine.focus.end,
+    range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
+    message: conflictMessage(c, mine, others[0]!, name(others[0]!.sourceId), others.length - 1),
+    others: others.slice(0, MAX_CONFLICT_LISTED).map((o) => ({
+      uri: o.sourceId, range: rangeOf(o.focus), words: oneLine(o.focusText, 60), value: o.value, quote: oneLine(o.quote, MAX_ITEM_TEXT),
+    })),
+    otherCount: others.length,
+  }));
   return {
     regions: [...state.settings.regions],
     orphans: state.tagged.orphans.map((a) => tagItem(a)),

@@ -352,16 +352,32 @@ export interface TagItem {
 }
 
 /** A conflict of this source with another, as the view's Conflicts section lists it. */
+/** A place of another source that says otherwise. */
+export interface ConflictOther {
+  uri: string;
+  /** Its disagreeing words. */
+  range: LspRange;
+  words: string;
+  /** What they are read as ("2021-01-01 … 2021-12-31", "cfo"). */
+  value: string;
+  /** Its claim or quotation, on one line. */
+  quote: string;
+}
+
+/** A place of this source that other sources contradict: one per disputed place, however many say otherwise. */
 export interface ConflictItem {
+  /** The first conflict's id. */
   id: string;
   /** The disagreeing words here. */
   start: number;
   end: number;
   range: LspRange;
-  /** One line: what the sources disagree on and the other source's words. */
+  /** One line: what the sources disagree on, the first other source's words, and how many other places disagree too. */
   message: string;
-  otherUri: string;
-  otherRange: LspRange;
+  /** The other places, the one the message names first; at most 50. */
+  others: ConflictOther[];
+  /** How many other places disagree, listed or not. */
+  otherCount: number;
 }
 
 /**

@@ -14,6 +14,7 @@ const NOTE = 'Checked against the WSJ report of March 2018';
 const REPLY = 'The WSJ piece quotes Lei Jun directly';
 const URL = 'https://www.wsj.com/articles/xiaomi-plans-us-entry-2018';
 const URL_TITLE = 'Xiaomi Plans US Entry (WSJ)';
+const MEMO = 'memo.txt';
 
 let session: Session;
 let wb: Workbench;
@@ -283,5 +284,39 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     // Had the dismissal not followed its moved text, the claim would be back in the queue.
     await page.locator('.statusbar-item', { hasText: /\d+ claims/ }).first().waitFor();
     await wb.screenshotThemes('26-not-a-claim-after-edit');
+  });
+
+  it('a source that disagrees with the others: one row per disputed place under Conflicts, expanding to the places that say otherwise', async () => {
+    screenshotOnFailure('conflicts');
+    const { page } = session;
+    // The samples agree with each other; the memo gives their plan 2021.
+    writeFileSync(file(MEMO), readFileSync(path.resolve(__dirname, '../../test-fixtures/disagreeing/memo.txt'), 'utf8'));
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: MEMO }).first().waitFor({ timeout: 30_000 });
+    await openSource(MEMO);
+    await openView();
+    const place = wb.treeRow(/^Sources disagree on the time frame: here "2021"/);
+    // The view lists what the server knows when a source is expanded: once the memo is linked to the samples, it has a Conflicts section.
+    await expect.poll(async () => {
+      await wb.runCommand('Sourcemark: Refresh Sources View');
+      for (const other of [SOURCE, OTHER]) if (await wb.treeRow(other).count()) await wb.collapse(wb.treeRow(other));
+      await wb.expand(wb.treeRow(MEMO));
+      if (!(await wb.treeRow('Conflicts').count())) return false;
+      await wb.expand(wb.treeRow('Conflicts'));
+      return (await place.count()) > 0;
+    }, { timeout: 60_000, interval: 2_000 }).toBe(true);
+    // One row for the memo's "2021", however many claims of the samples it contradicts.
+    expect(await page.locator('.part.sidebar .monaco-list-row', { has: page.locator('.label-name', { hasText: /here "2021"/ }) }).count()).toBe(1);
+    expect(await place.locator('.label-description').innerText()).toMatch(/^line 1 · \d+ places say otherwise$/);
+    await wb.expand(place);
+    // Under it, each place that says otherwise; a click opens that source there.
+    const others = page.locator('.part.sidebar .monaco-list-row[aria-level="4"]');
+    const other = others.filter({ has: page.locator('.label-name', { hasText: OTHER }) }).first();
+    await other.waitFor();
+    expect(await others.count()).toBeGreaterThan(1);
+    expect(await other.locator('.label-description').innerText()).toMatch(/^line 1 · "end of 2018" \(2018-09-01 … 2018-12-31\)$/);
+    await wb.screenshotThemes('27-conflicts-by-place');
+    await other.click();
+    await page.locator('.tabs-container .tab.active', { hasText: OTHER }).waitFor();
+    await page.locator('.statusbar-item', { hasText: /Ln 1, Col \d+ \(11 selected\)/ }).first().waitFor();
   });
 });

@@ -1,6 +1,6 @@
 // A place of a source that many other sources contradict (a story copied by hundreds, one copy
-// with another date) is one diagnostic, a few quick fixes and a hover of bounded length, however
-// many conflicts the index found.
+// with another date) is one diagnostic, a few quick fixes, a hover of bounded length and one row of
+// the view, however many conflicts the index found.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
@@ -10,6 +10,7 @@ import { codeActionsFor } from '../../src/server/codeActions';
 import { MAX_CONFLICT_RELATED, toDiagnostics } from '../../src/server/diagnostics';
 import { hoverAt } from '../../src/server/hover';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { documentExtras, MAX_CONFLICT_LISTED } from '../../src/server/sourceSummary';
 import { loadState, type SourceState } from '../../src/server/sourceState';
 import { DIAGNOSTIC_CODES } from '../../src/shared/protocol';
 
@@ -83,5 +84,23 @@ describe('a place many sources contradict', () => {
     const value = (hover.contents as { value: string }).value;
     expect(value.match(/Sources disagree on the time frame/g)).toHaveLength(5);
     expect(value).toContain('**⚠** and 25 more conflicts (the Sourcemark view lists them under Conflicts)');
+  });
+
+  it('is one row of the view\'s Conflicts, with the message of its diagnostic and the other places, a bounded list of them', async () => {
+    const doc = TextDocument.create(URI, 'plaintext', 1, TEXT);
+    const state = await stateWith((id) => contradictedBy(60, id));
+    const rows = documentExtras(doc, state).conflicts!;
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row!.message).toBe(conflictDiagnostics(state)[0]!.message);
+    expect(TEXT.slice(row!.start, row!.end)).toBe('two years');
+    expect(row!.otherCount).toBe(60);
+    expect(row!.others).toHaveLength(MAX_CONFLICT_LISTED);
+    expect(row!.others[1]).toEqual({
+      uri: 'file:///work/news/copy-001.txt', range: { start: { line: 0, character: 30 }, end: { line: 0, character: 41 } },
+      words: 'end of 2018', value: '2018-09-01 … 2018-12-31', quote: 'Xiaomi will enter the US by end of 2018 (copy 1).',
+    });
+    const one = documentExtras(doc, await stateWith((id) => contradictedBy(1, id))).conflicts!;
+    expect(one.map((c) => [c.others.length, c.otherCount])).toEqual([[1, 1]]);
   });
 });

@@ -50,12 +50,14 @@ export function officesDisagree(these: readonly string[], those: readonly string
   return false;
 }
 
-const TITLES_AT_END = new RegExp(`(?:^|[^\\p{L}])((?:${TITLE_ALT})(?:\\s*(?:,|and|&)\\s*(?:${TITLE_ALT}))*)\\s+$`, 'iu');
-const TITLES_AT_START = new RegExp(`^\\s*,\\s+(?:(the|a|an)\\s+)?((?:${TITLE_ALT})(?:\\s*(?:,|and|&)\\s*(?:${TITLE_ALT}))*)(?![\\p{L}])`, 'iu');
+// Within one line: a title or an organisation never runs on from the line before ("Memo" over
+// "Xiaomi CFO Lei Jun" is no organisation), nor past the end of a paragraph.
+const TITLES_AT_END = new RegExp(`(?:^|[^\\p{L}])((?:${TITLE_ALT})(?:[^\\S\\r\\n]*(?:,|and|&)[^\\S\\r\\n]*(?:${TITLE_ALT}))*)[^\\S\\r\\n]+$`, 'iu');
+const TITLES_AT_START = new RegExp(`^[^\\S\\r\\n]*,[^\\S\\r\\n]+(?:(the|a|an)[^\\S\\r\\n]+)?((?:${TITLE_ALT})(?:[^\\S\\r\\n]*(?:,|and|&)[^\\S\\r\\n]*(?:${TITLE_ALT}))*)(?![\\p{L}])`, 'iu');
 // An organisation before a title is a run of capitalised words, possessive or not.
-const ORG_BEFORE = /([A-Z][\p{L}\d&.-]*(?:\s+[A-Z][\p{L}\d&.-]*){0,3})(['’]s)?\s+$/u;
-const ORG_POSSESSIVE_AFTER = /^\s*,\s+([A-Z][\p{L}\d&.-]*(?:\s+[A-Z][\p{L}\d&.-]*){0,3})['’]s\s+/u;
-const ORG_OF_AFTER = /^\s+(?:of|at)\s+([A-Z][\p{L}\d&.-]*(?:\s+[A-Z][\p{L}\d&.-]*){0,3})/u;
+const ORG_BEFORE = /([A-Z][\p{L}\d&.-]*(?:[^\S\r\n]+[A-Z][\p{L}\d&.-]*){0,3})(['’]s)?[^\S\r\n]+$/u;
+const ORG_POSSESSIVE_AFTER = /^[^\S\r\n]*,[^\S\r\n]+([A-Z][\p{L}\d&.-]*(?:[^\S\r\n]+[A-Z][\p{L}\d&.-]*){0,3})['’]s[^\S\r\n]+/u;
+const ORG_OF_AFTER = /^[^\S\r\n]+(?:of|at)[^\S\r\n]+([A-Z][\p{L}\d&.-]*(?:[^\S\r\n]+[A-Z][\p{L}\d&.-]*){0,3})/u;
 
 export interface FoundRole {
   titles: string[];

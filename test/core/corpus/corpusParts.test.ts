@@ -22,6 +22,15 @@ describe('roles', () => {
     expect(role('Lei Jun talks to reporters', 'Lei Jun')).toBeUndefined();
     expect(role('The chairmanship went to Lei Jun', 'Lei Jun')).toBeUndefined();
   });
+
+  it('reads a title and its organisation within the line of the name, never from the line or paragraph before', () => {
+    expect(role('Memo\n\nXiaomi CFO Lei Jun said', 'Lei Jun')).toEqual({ titles: ['cfo'], org: 'Xiaomi', phrase: 'Xiaomi CFO Lei Jun' });
+    expect(role('Memo\r\nXiaomi CFO Lei Jun said', 'Lei Jun')).toEqual({ titles: ['cfo'], org: 'Xiaomi', phrase: 'Xiaomi CFO Lei Jun' });
+    expect(role('He met Apple.\n\nCFO Lei Jun said', 'Lei Jun')).toEqual({ titles: ['cfo'], org: undefined, phrase: 'CFO Lei Jun' });
+    expect(role('Board: chairman\nLei Jun said', 'Lei Jun')).toBeUndefined();
+    expect(role('Lei Jun\n, the chairman of Xiaomi', 'Lei Jun')).toBeUndefined();
+    expect(role('Lei Jun, the chairman of\nXiaomi, said', 'Lei Jun')).toEqual({ titles: ['chairman'], org: undefined, phrase: 'Lei Jun, the chairman' });
+  });
 });
 
 describe('time frames', () => {
