@@ -256,4 +256,12 @@ describe('sourcemark check --skip-conflicts', () => {
     expect(skipped.stdout).toMatch(/1 orphaned tag, conflicts not searched, 1 invalid sidecar/);
     expect((await runCli(['check', '--skip-conflicts', '--fail-on', 'conflict', 'sources'], root)).code).toBe(2);
   });
+
+  it('report --skip-conflicts says so where the conflicts would be', async () => {
+    const root = workspace();
+    addMemo(root);
+    const report = async (...args: string[]) => (await runCli(['report', '--format', 'md', ...args, ...R, 'sources'], root)).stdout;
+    expect(await report('--skip-conflicts')).toMatch(/## Conflicts between sources\n\nNot searched \(--skip-conflicts\)\.\n$/);
+    expect(await report()).toMatch(/## Conflicts between sources\n\n- time-frame: /);
+  });
 });

@@ -291,8 +291,9 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     const { page } = session;
     // The samples agree with each other; the memo gives their plan 2021.
     writeFileSync(file(MEMO), readFileSync(path.resolve(__dirname, '../../test-fixtures/disagreeing/memo.txt'), 'utf8'));
+    await wb.runCommand('View: Show Explorer');
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: MEMO }).first().waitFor({ timeout: 30_000 });
-    await openSource(MEMO);
+    await wb.openFromExplorer(MEMO);
     await openView();
     const place = wb.treeRow(/^Sources disagree on the time frame: here "2021"/);
     // The view lists what the server knows when a source is expanded: once the memo is linked to the samples, it has a Conflicts section.

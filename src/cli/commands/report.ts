@@ -59,10 +59,10 @@ ${BATCH_HELP}`,
     });
     if (!values['skip-conflicts']) announceConflictSearch(corpus.size);
     // Searched once and shared: the timeline marks the dates the conflicts are about.
-    const conflicts = values['skip-conflicts'] ? [] : corpus.conflicts();
+    const conflicts = values['skip-conflicts'] ? undefined : corpus.conflicts();
     const data = buildReport(sources, {
       claims: values.claims, ...(values.title ? { title: values.title } : {}),
-      timeline: reportTimeline(buildTimeline(digests, conflicts)), conflicts: conflicts.map(reportConflict),
+      timeline: reportTimeline(buildTimeline(digests, conflicts ?? [])), conflicts: conflicts?.map(reportConflict),
     });
     await writeOutput(values.out, format === 'md' ? renderMarkdown(data) : renderHtml(data));
     if (values.out) warn(`sourcemark: wrote ${values.out} (${sources.length} sources, ${data.claims.length} claims, ${data.timeline.length} dates on the timeline).\n`);

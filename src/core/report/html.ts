@@ -5,7 +5,7 @@ import { describeEvidence, urlDetails, type Evidence } from '../export/evidence'
 import { statusChart, STATUS_COLOURS } from './barChart';
 import { escapeHtml as h, isWebUrl } from '../text/escape';
 import { FINDING_KINDS, KIND_WORDS } from '../model';
-import { CHART_STATUSES, type ClaimRow, type ReportData, type SourceRow } from './reportData';
+import { CHART_STATUSES, noConflicts, type ClaimRow, type ReportData, type SourceRow } from './reportData';
 import { formatCount } from '../text/count';
 
 const STYLE = `
@@ -108,7 +108,7 @@ function timelineTable(data: ReportData): string {
 }
 
 function conflictsSection(data: ReportData): string {
-  if (!data.conflicts.length) return '';
+  if (!data.conflicts.length) return `<section id="conflicts"><h2>Conflicts between sources</h2><p class="note">${h(noConflicts(data))}</p></section>`;
   const items = data.conflicts.map((c) => `<li>${h(c.summary)}<ul>${c.mentions.map((m) => `<li><span class="where">${h(m.path)}:${m.line}</span> “${h(m.text)}”</li>`).join('')}</ul></li>`);
   return `<section id="conflicts"><h2>Conflicts between sources</h2><ul>${items.join('\n')}</ul></section>`;
 }
@@ -131,7 +131,7 @@ export function renderHtml(data: ReportData): string {
 <header>
 <h1>${h(data.title)}</h1>
 <p class="summary">${h(summary)}</p>
-<nav><a href="#status">Status per source</a><a href="#claims">Claims</a>${data.quotations.length ? '<a href="#quotations">Quotations</a>' : ''}<a href="#timeline">Timeline</a>${data.conflicts.length ? '<a href="#conflicts">Conflicts</a>' : ''}</nav>
+<nav><a href="#status">Status per source</a><a href="#claims">Claims</a>${data.quotations.length ? '<a href="#quotations">Quotations</a>' : ''}<a href="#timeline">Timeline</a><a href="#conflicts">Conflicts</a></nav>
 </header>
 <section id="status">
 <h2>Status per source</h2>

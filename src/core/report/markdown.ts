@@ -2,7 +2,7 @@
 import { describeEvidence } from '../export/evidence';
 import { countOf, FINDING_KINDS } from '../model';
 import { escapeMarkdown as md } from '../text/escape';
-import { CHART_STATUSES, type ClaimRow, type ReportData } from './reportData';
+import { CHART_STATUSES, noConflicts, type ClaimRow, type ReportData } from './reportData';
 
 const BAR_WIDTH = 20;
 const SYMBOL: Record<string, string> = { verified: '█', speculative: '▓', contradicted: '▒', untagged: '░' };
@@ -58,13 +58,12 @@ export function renderMarkdown(data: ReportData): string {
     }
   }
   out.push('');
-  if (data.conflicts.length) {
-    out.push('## Conflicts between sources', '');
-    for (const c of data.conflicts) {
-      out.push(`- ${md(c.summary)}`);
-      for (const m of c.mentions) out.push(`  - ${md(m.path)}:${m.line} “${md(m.text)}”`);
-    }
-    out.push('');
+  out.push('## Conflicts between sources', '');
+  if (!data.conflicts.length) out.push(noConflicts(data));
+  for (const c of data.conflicts) {
+    out.push(`- ${md(c.summary)}`);
+    for (const m of c.mentions) out.push(`  - ${md(m.path)}:${m.line} “${md(m.text)}”`);
   }
+  out.push('');
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }

@@ -76,15 +76,24 @@ export interface ReportData {
   quotations: ClaimRow[];
   timeline: ReportTimelineEntry[];
   conflicts: ReportConflict[];
+  /** False when the conflict search was skipped (`--skip-conflicts`): no conflicts listed is then no finding. */
+  conflictsSearched: boolean;
 }
 
 export interface ReportOptions {
   title?: string;
   /** Claims and quotations listed in the tables: every one detected, or only tagged ones. */
   claims: 'all' | 'tagged';
-  /** From the cross-source index (src/core/corpus), which sees every source at once. */
-  conflicts: ReportConflict[];
+  /** From the cross-source index (src/core/corpus), which sees every source at once; undefined when not searched. */
+  conflicts: ReportConflict[] | undefined;
   timeline: ReportTimelineEntry[];
+}
+
+/** What the report says under "Conflicts between sources" when it lists none: none found, or not looked for. */
+export function noConflicts(data: Pick<ReportData, 'conflictsSearched'>): string {
+  return data.conflictsSearched
+    ? 'None found: no two sources disagree on a plan\'s time frame, a person\'s office, a figure or who said something.'
+    : 'Not searched (--skip-conflicts).';
 }
 
 const emptyByStatus = (): Record<StatusOrUntagged, number> => ({ verified: 0, speculative: 0, contradicted: 0, untagged: 0 });
@@ -137,6 +146,7 @@ export function buildReport(sources: readonly ReportSource[], options: ReportOpt
     claims: rows('claim'),
     quotations: rows('quotation'),
     timeline: options.timeline,
-    conflicts: options.conflicts,
+    conflicts: options.conflicts ?? [],
+    conflictsSearched: options.conflicts !== undefined,
   };
 }

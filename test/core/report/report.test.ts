@@ -51,4 +51,15 @@ describe('report', () => {
     expect(data.totals.byKind.claim).toBe(data.sources[0]!.byKind.claim);
     expect(data.claims.map((c) => c.status)).toEqual(['contradicted']);
   });
+
+  it('says when it found no conflict, and when it did not look for any', () => {
+    const none = buildReport([hostileSource()], { claims: 'all', timeline: [], conflicts: [] });
+    const skipped = buildReport([hostileSource()], { claims: 'all', timeline: [], conflicts: undefined });
+    expect(renderHtml(none)).toMatch(/<section id="conflicts"><h2>Conflicts between sources<\/h2><p class="note">None found: /);
+    expect(renderMarkdown(none)).toMatch(/## Conflicts between sources\n\nNone found: .*\n$/);
+    expect(renderHtml(skipped)).toContain('<p class="note">Not searched (--skip-conflicts).</p>');
+    expect(renderMarkdown(skipped)).toMatch(/## Conflicts between sources\n\nNot searched \(--skip-conflicts\)\.\n$/);
+    // Listed conflicts need no such line.
+    expect(renderHtml(buildReport([hostileSource()], { claims: 'all', ...HOSTILE_CORPUS }))).not.toMatch(/None found|Not searched/);
+  });
 });
