@@ -296,9 +296,8 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await wb.openFromExplorer(MEMO);
     await openView();
     const place = wb.treeRow(/^Sources disagree on the time frame: here "2021"/);
-    // The view lists what the server knows when a source is expanded: once the memo is linked to the samples, it has a Conflicts section.
+    // Once the memo is linked to the samples (its diagnostics published again), it has a Conflicts section.
     await expect.poll(async () => {
-      await wb.runCommand('Sourcemark: Refresh Sources View');
       for (const other of [SOURCE, OTHER]) if (await wb.treeRow(other).count()) await wb.collapse(wb.treeRow(other));
       await wb.expand(wb.treeRow(MEMO));
       if (!(await wb.treeRow('Conflicts').count())) return false;
