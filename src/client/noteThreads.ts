@@ -70,9 +70,10 @@ export class NoteThreads implements vscode.Disposable {
       server.onDidChangeRunning((running) => {
         if (running) for (const d of vscode.workspace.textDocuments) this.load(d.uri.toString());
       }),
-      vscode.workspace.onDidOpenTextDocument((d) => this.load(d.uri.toString())),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri.toString())),
     );
+    // A source just opened is read when the server has analysed it and says so (onSourceChanged):
+    // asked at once, the request could reach the server before the document's didOpen and fail.
     // Documents open before the server started are read once it runs (onDidChangeRunning).
   }
 
