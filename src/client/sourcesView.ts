@@ -380,7 +380,8 @@ function tagItem(node: TagNode): vscode.TreeItem {
 function conflictItem(node: ConflictNode): vscode.TreeItem {
   const c = node.conflict;
   const single = c.others.length === 1 ? c.others[0] : undefined;
-  const item = new vscode.TreeItem(c.message, single ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
+  // The label says what is disputed here; the description where and by whom, the tooltip all of it.
+  const item = new vscode.TreeItem(c.label, single ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `${node.uri}#conflict:${c.id}`;
   const line = c.range.start.line + 1;
   const other = single && vscode.workspace.asRelativePath(vscode.Uri.parse(single.uri));

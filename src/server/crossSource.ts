@@ -35,6 +35,16 @@ export function disagreeText(kind: Conflict['kind']): string {
   }
 }
 
+/** What a conflict is about, in a word or two, for a short label ("time frame: "2021""). */
+export function conflictSubject(kind: Conflict['kind']): string {
+  switch (kind) {
+    case 'time-frame': return l10n.t('time frame');
+    case 'title': return l10n.t('title');
+    case 'figure': return l10n.t('figure');
+    case 'speaker': return l10n.t('speaker');
+  }
+}
+
 export const rangeOf = (s: Span): Range => ({ start: { line: s.line, character: s.character }, end: { line: s.endLine, character: s.endCharacter } });
 export const locationOf = (sourceId: string, s: Span): Location => ({ uri: sourceId, range: rangeOf(s) });
 

@@ -11,7 +11,7 @@ import type { ConflictItem, DocumentFindings, FindingItem, FindingsScope, Source
 import { regionSet } from '../core/regions';
 import type { TaggedFinding } from '../core/taggedFindings';
 import type { Annotation } from '../core/tags/annotation';
-import { rangeOf } from './crossSource';
+import { conflictSubject, rangeOf } from './crossSource';
 import { conflictMessage, conflictPlaces } from './diagnostics';
 import type { SourceState } from './sourceState';
 
@@ -48,6 +48,7 @@ export function documentExtras(doc: TextDocument, state: SourceState): Pick<Docu
   const conflicts: ConflictItem[] = conflictPlaces(state).map(({ conflict: c, mine, others }) => ({
     id: c.id, start: mine.focus.start, end: mine.focus.end,
     range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
+    label: l10n.t('{0}: "{1}"', conflictSubject(c.kind), oneLine(mine.focusText, 60)),
     message: conflictMessage(c, mine, others[0]!, name(others[0]!.sourceId), others.length - 1),
     others: others.slice(0, MAX_CONFLICT_LISTED).map((o) => ({
       uri: o.sourceId, range: rangeOf(o.focus), words: oneLine(o.focusText, 60), value: o.value, quote: oneLine(o.quote, MAX_ITEM_TEXT),

@@ -372,6 +372,8 @@ export interface ConflictItem {
   start: number;
   end: number;
   range: LspRange;
+  /** Short: what is disputed and the words here ('time frame: "2021"'). */
+  label: string;
   /** One line: what the sources disagree on, the first other source's words, and how many other places disagree too. */
   message: string;
   /** The other places, the one the message names first; at most 50. */

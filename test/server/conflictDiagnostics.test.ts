@@ -93,6 +93,7 @@ describe('a place many sources contradict', () => {
     expect(rows).toHaveLength(1);
     const [row] = rows;
     expect(row!.message).toBe(conflictDiagnostics(state)[0]!.message);
+    expect(row!.label).toBe('time frame: "two years"');
     expect(TEXT.slice(row!.start, row!.end)).toBe('two years');
     expect(row!.otherCount).toBe(60);
     expect(row!.others).toHaveLength(MAX_CONFLICT_LISTED);
