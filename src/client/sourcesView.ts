@@ -391,7 +391,8 @@ function conflictItem(node: ConflictNode): vscode.TreeItem {
     : `${c.message}\n\n${c.otherCount > c.others.length
       ? vscode.l10n.t('Here: line {0}. Expand for the first {1} of the {2} places that say otherwise.', line, c.others.length, c.otherCount)
       : vscode.l10n.t('Here: line {0}. Expand for the places that say otherwise.', line)}`);
-  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  item.iconPath = c.settled ? new vscode.ThemeIcon('pass') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  if (c.settled) item.description = `${item.description} · ${vscode.l10n.t('both sides tagged')}`;
   item.command = { title: vscode.l10n.t('Reveal'), command: 'vscode.open', arguments: [vscode.Uri.parse(node.uri), { selection: toRange(c.range), preview: true }] };
   return item;
 }

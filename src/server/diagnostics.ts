@@ -125,6 +125,12 @@ export interface ConflictPlace {
   conflict: Conflict;
   mine: ConflictSide;
   others: ConflictSide[];
+  /**
+   * Both sides of every conflict here are tagged: the checker has looked at each (as `sourcemark
+   * check`, which stops counting such a conflict). Tagging this claim contradicted citing the other
+   * source does that (the cited claim is tagged too).
+   */
+  settled: boolean;
 }
 
 /**
@@ -134,40 +140,54 @@ export interface ConflictPlace {
  * Conflicts section both show these.
  */
 export function conflictPlaces(state: SourceState): ConflictPlace[] {
-  const places = new Map<string, ConflictPlace>();
-  for (const c of state.crossSource?.conflicts ?? []) {
+  const conflicts = state.crossSource?.conflicts ?? [];
+  if (!conflicts.length) return [];
+  // This side's tags as they are now (the index's digest of an open source follows edits after a pause).
+  const here = new Set(conflicts.flatMap((c) => c.sides.filter((s) => s.sourceId === state.uri).map((s) => s.findingId)));
+  const tagged = new Set(state.tagged.findings.filter((f) => f.annotation && here.has(f.id)).map((f) => f.id));
+  // Settled conflicts make a place of their own only where no unsettled one is.
+  const open = new Map<string, ConflictPlace>();
+  const settled = new Map<string, ConflictPlace>();
+  for (const c of conflicts) {
     for (const mine of c.sides.filter((s) => s.sourceId === state.uri)) {
       const other = c.sides.find((s) => s !== mine)!;
+      const done = tagged.has(mine.findingId) && !!other.tag;
+      const places = done ? settled : open;
       const key = conflictPlaceKey(c.kind, mine);
       const place = places.get(key);
       if (place) place.others.push(other);
-      else places.set(key, { conflict: c, mine, others: [other] });
+      else places.set(key, { conflict: c, mine, others: [other], settled: done });
     }
   }
-  return [...places.values()];
+  return [...open.values(), ...[...settled].filter(([key]) => !open.has(key)).map(([, place]) => place)];
 }
 
 /** One diagnostic per disagreeing place of this source, on the disagreeing words, pointing at the other quotes. */
 function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
-  const severity = state.settings.severity.conflict;
-  if (severity === 'off' || !state.crossSource) return [];
   const view = state.crossSource;
+  if (!view) return [];
   const name = (id: string) => view.labels.get(id) ?? id;
-  return conflictPlaces(state).map(({ conflict: c, mine, others }) => {
+  const out: Diagnostic[] = [];
+  for (const { conflict: c, mine, others, settled } of conflictPlaces(state)) {
+    // Settled, it is shown as a tagged claim is.
+    const severity = state.settings.severity[settled ? 'taggedClaim' : 'conflict'];
+    if (severity === 'off') continue;
     const data: FindingDiagnosticData = { findingId: mine.findingId, conflictId: c.id };
-    return {
+    const message = conflictMessage(c, mine, others[0]!, name(others[0]!.sourceId), others.length - 1);
+    out.push({
       range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
       severity: SEVERITY[severity],
       code: DIAGNOSTIC_CODES.conflict,
       source: DIAGNOSTIC_SOURCE,
-      message: conflictMessage(c, mine, others[0]!, name(others[0]!.sourceId), others.length - 1),
+      message: settled ? l10n.t('{0} Both sides are tagged.', message) : message,
       relatedInformation: others.slice(0, MAX_CONFLICT_RELATED).map((other) => ({
         location: { uri: other.sourceId, range: rangeOf(other.focus) },
         message: `${name(other.sourceId)}: "${oneLine(other.quote, 160)}"`,
       })),
       data,
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** Entities, dates and quotations are coloured, not problems, unless a setting asks for their diagnostics. */

@@ -45,7 +45,7 @@ export function documentExtras(doc: TextDocument, state: SourceState): Pick<Docu
     ...(a.comments?.length ? { comments: [...a.comments] } : {}),
   });
   const name = (id: string) => state.crossSource?.labels.get(id) ?? id;
-  const conflicts: ConflictItem[] = conflictPlaces(state).map(({ conflict: c, mine, others }) => ({
+  const conflicts: ConflictItem[] = conflictPlaces(state).map(({ conflict: c, mine, others, settled }) => ({
     id: c.id, start: mine.focus.start, end: mine.focus.end,
     range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
     label: l10n.t('{0}: "{1}"', conflictSubject(c.kind), oneLine(mine.focusText, 60)),
@@ -54,6 +54,7 @@ export function documentExtras(doc: TextDocument, state: SourceState): Pick<Docu
       uri: o.sourceId, range: rangeOf(o.focus), words: oneLine(o.focusText, 60), value: o.value, quote: oneLine(o.quote, MAX_ITEM_TEXT),
     })),
     otherCount: others.length,
+    settled,
   }));
   return {
     regions: [...state.settings.regions],

@@ -380,6 +380,8 @@ export interface ConflictItem {
   others: ConflictOther[];
   /** How many other places disagree, listed or not. */
   otherCount: number;
+  /** Both sides of each of these conflicts are tagged: looked at, no longer a warning. */
+  settled: boolean;
 }
 
 /**

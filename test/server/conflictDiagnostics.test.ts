@@ -1,6 +1,7 @@
 // A place of a source that many other sources contradict (a story copied by hundreds, one copy
 // with another date) is one diagnostic, a few quick fixes, a hover of bounded length and one row of
 // the view, however many conflicts the index found.
+import { DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
@@ -103,5 +104,30 @@ describe('a place many sources contradict', () => {
     });
     const one = documentExtras(doc, await stateWith((id) => contradictedBy(1, id))).conflicts!;
     expect(one.map((c) => [c.others.length, c.otherCount])).toEqual([[1, 1]]);
+  });
+
+  it('is settled once both sides of each conflict are tagged: a hint, then, and a tick in the view', async () => {
+    const doc = TextDocument.create(URI, 'plaintext', 1, TEXT);
+    const tagOthers = (n: number) => (id: string) => contradictedBy(30, id).map((c, i) => (i < n ? { ...c, sides: [c.sides[0], { ...c.sides[1], tag: { id: `t${i}`, status: 'verified' as const } }] as Conflict['sides'] } : c));
+    /** This source's claim tagged, as the quick fix "Tag as contradicted, citing …" does. */
+    const taggedHere = (state: SourceState): SourceState => ({
+      ...state,
+      tagged: { ...state.tagged, findings: state.tagged.findings.map((f) => (f.kind === 'claim' ? { ...f, annotation: { id: 'mine', status: 'contradicted' } as unknown as NonNullable<typeof f.annotation> } : f)) },
+    });
+    // Every other side tagged, and this one: one settled place, shown as a tagged claim is.
+    const all = taggedHere(await stateWith(tagOthers(30)));
+    const [settled, ...none] = conflictDiagnostics(all);
+    expect(none).toEqual([]);
+    expect(settled!.severity).toBe(DiagnosticSeverity.Hint);
+    expect(settled!.message).toMatch(/, and 29 other places disagree too\. Both sides are tagged\.$/);
+    expect(documentExtras(doc, all).conflicts!.map((c) => [c.settled, c.otherCount])).toEqual([[true, 30]]);
+    // Ten other sides still untagged: the warning stays, counting those.
+    const some = taggedHere(await stateWith(tagOthers(20)));
+    const [open, ...rest] = conflictDiagnostics(some);
+    expect(rest).toEqual([]);
+    expect(open!.severity).toBe(DiagnosticSeverity.Warning);
+    expect(open!.message).toMatch(/copy-020\.txt says .*, and 9 other places disagree too\.$/);
+    // Every other side tagged but not this one: still a warning.
+    expect(conflictDiagnostics(await stateWith(tagOthers(30)))[0]!.severity).toBe(DiagnosticSeverity.Warning);
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CodeAction, CodeLens, Diagnostic, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic, type DocumentSymbol, type Hover, type Location, type SymbolInformation } from 'vscode-languageserver-protocol';
 import { DIAGNOSTIC_CODES, TimelineRequest, type TimelineResponse } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, FIXTURES, MEMO_TEXT, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
@@ -172,6 +172,10 @@ describe('workspace index over LSP', () => {
 
     // The evidence shows in the hover of the tagged claim.
     await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.taggedClaim));
+    // Both sides tagged: the conflict is settled, shown as a tagged claim is (a hint), no longer a warning.
+    const settled = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.conflict && /Both sides are tagged\.$/.test(String(x.message))));
+    const titleNow = settled.filter((d) => d.code === DIAGNOSTIC_CODES.conflict && /title/.test(String(d.message)));
+    expect(titleNow.map((d) => [coveredText(text, d), d.severity])).toEqual([["Xiaomi's Chairman Lei Jun", DiagnosticSeverity.Hint]]);
     const after: Hover | null = await client.hover(uri, positionOf(text, 'A new report'));
     expect((after?.contents as { value: string }).value).toMatch(/Evidence: memo\\\.txt: “.*CFO Lei Jun/);
   });
