@@ -118,7 +118,13 @@ export class ClientRequests implements Feature {
   async documentFindings(uri: string, scope: FindingsScope = 'all'): Promise<DocumentFindings> {
     const notSource: DocumentFindings = { uri, isSource: false, findings: [], scope, counts: emptyCounts() };
     const open = this.ctx.documents.get(uri);
-    if (!open) return (await this.closedFindings(uri, scope).catch(() => undefined)) ?? notSource;
+    if (!open) {
+      const closed = await this.closedFindings(uri, scope).catch(() => undefined);
+      if (!closed) return notSource;
+      // Its conflicts from the workspace index, which the analysis of the file alone does not know.
+      const tagged = new Set(closed.findings.filter((f) => f.status).map((f) => f.id));
+      return { ...closed, conflicts: await this.index.closedConflicts(uri, tagged) };
+    }
     const state = await this.ctx.sources.current(uri);
     if (!state) return notSource;
     return { ...summaryOf(state), isSource: true, version: state.version, findings: findingItems(open, state, scope), scope, ...documentExtras(open, state) };

@@ -2,13 +2,16 @@ import {
   CodeLensRefreshRequest, DidChangeWatchedFilesNotification, Emitter,
   type FileEvent, type InitializeParams, type ServerCapabilities,
 } from 'vscode-languageserver';
-import { IndexStatusRequest, TimelineRequest, type DocumentFindings, type TagWithEvidenceArgs } from '../shared/protocol';
+import { IndexStatusRequest, TimelineRequest, type ConflictItem, type DocumentFindings, type TagWithEvidenceArgs } from '../shared/protocol';
 import { notifyClient } from './clientGone';
 import type { FindingsJob } from './closedFindings';
 import { codeLenses } from './codeLens';
 import { foldersOf, type Feature, type ServerContext } from './context';
-import { buildCrossSourceView, type CrossSourceView } from './crossSource';
-import type { QuotationsOfSpeaker } from '../core/corpus';
+import { buildCrossSourceView, rangeOf, sourceLabel, type CrossSourceView } from './crossSource';
+import type { Conflict, QuotationsOfSpeaker } from '../core/corpus';
+import { compareConflicts } from '../core/corpus/conflicts';
+import { placesOf } from './diagnostics';
+import { conflictItems } from './sourceSummary';
 import { STEP_ITEMS } from '../core/corpus/steps';
 import { inSteps } from './slices';
 import { documentSymbols } from './documentSymbols';
@@ -124,6 +127,21 @@ export class CrossSourceFeatures implements Feature {
   /** A closed source's findings from an index worker (undefined: no workers). */
   closedFindings(job: FindingsJob): Promise<DocumentFindings> | undefined {
     return this.workspace.findings(job);
+  }
+
+  /**
+   * A closed source's disputed places for the view, as an open one's view has them (its links'
+   * conflicts, its people's titles, its quotations' speakers); `tagged`: its findings that carry a tag.
+   */
+  async closedConflicts(uri: string, tagged: ReadonlySet<string>): Promise<ConflictItem[]> {
+    await this.workspace.corpusSettled();
+    const corpus = this.workspace.corpus;
+    if (!corpus.digest(uri)) return [];
+    const found = new Map<string, Conflict>();
+    for (const c of corpus.conflicts(uri)) found.set(c.id, c);
+    for (const c of corpus.speakerConflicts(uri)) found.set(c.id, c);
+    const conflicts = [...found.values()].sort(compareConflicts);
+    return conflictItems(placesOf(uri, conflicts, tagged), (id) => sourceLabel(id, this.folders), rangeOf);
   }
 
   /** Have a closed source (re-)indexed, unless it already waits in the queue; `sourceIndexed` follows. */

@@ -145,11 +145,16 @@ export function conflictPlaces(state: SourceState): ConflictPlace[] {
   // This side's tags as they are now (the index's digest of an open source follows edits after a pause).
   const here = new Set(conflicts.flatMap((c) => c.sides.filter((s) => s.sourceId === state.uri).map((s) => s.findingId)));
   const tagged = new Set(state.tagged.findings.filter((f) => f.annotation && here.has(f.id)).map((f) => f.id));
+  return placesOf(state.uri, conflicts, tagged);
+}
+
+/** The disputed places of source `uri` in `conflicts`; `tagged`: this source's findings that carry a tag. */
+export function placesOf(uri: string, conflicts: readonly Conflict[], tagged: ReadonlySet<string>): ConflictPlace[] {
   // Settled conflicts make a place of their own only where no unsettled one is.
   const open = new Map<string, ConflictPlace>();
   const settled = new Map<string, ConflictPlace>();
   for (const c of conflicts) {
-    for (const mine of c.sides.filter((s) => s.sourceId === state.uri)) {
+    for (const mine of c.sides.filter((s) => s.sourceId === uri)) {
       const other = c.sides.find((s) => s !== mine)!;
       const done = tagged.has(mine.findingId) && !!other.tag;
       const places = done ? settled : open;

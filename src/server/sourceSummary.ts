@@ -7,12 +7,13 @@ import { countFindings } from '../core/sourceCounts';
 import { toPlain } from '../core/text/richText';
 import { cut, oneLine } from '../core/text/shorten';
 import type { SidecarRead } from '../core/tags/sidecarStore';
-import type { ConflictItem, DocumentFindings, FindingItem, FindingsScope, SourceSummary, TagItem } from '../shared/protocol';
+import type { ConflictItem, DocumentFindings, FindingItem, FindingsScope, LspRange, SourceSummary, TagItem } from '../shared/protocol';
+import type { Span } from '../core/corpus';
 import { regionSet } from '../core/regions';
 import type { TaggedFinding } from '../core/taggedFindings';
 import type { Annotation } from '../core/tags/annotation';
 import { conflictSubject, rangeOf } from './crossSource';
-import { conflictMessage, conflictPlaces } from './diagnostics';
+import { conflictMessage, conflictPlaces, type ConflictPlace } from './diagnostics';
 import type { SourceState } from './sourceState';
 
 export { emptyCounts } from '../core/sourceCounts';
@@ -44,10 +45,24 @@ export function documentExtras(doc: TextDocument, state: SourceState): Pick<Docu
     ...(a.orphanedAt ? { orphanedAt: a.orphanedAt } : {}),
     ...(a.comments?.length ? { comments: [...a.comments] } : {}),
   });
-  const name = (id: string) => state.crossSource?.labels.get(id) ?? id;
-  const conflicts: ConflictItem[] = conflictPlaces(state).map(({ conflict: c, mine, others, settled }) => ({
-    id: c.id, start: mine.focus.start, end: mine.focus.end,
-    range: { start: doc.positionAt(mine.focus.start), end: doc.positionAt(mine.focus.end) },
+  const labels = state.crossSource?.labels;
+  const conflicts = conflictItems(conflictPlaces(state), (id) => labels?.get(id) ?? id, (s) => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) }));
+  return {
+    regions: [...state.settings.regions],
+    orphans: state.tagged.orphans.map((a) => tagItem(a)),
+    hiddenTags: state.tagged.findings.filter((f) => f.annotation && !shown.has(f.region)).map((f) => tagItem(f.annotation!, f)),
+    dismissed: state.tagged.dismissed,
+    conflicts,
+  };
+}
+
+/**
+ * The view's rows for disputed places; `here` turns a span of this source into an editor range (an
+ * open source's offsets follow its edits; a closed one's lines are those indexed).
+ */
+export function conflictItems(places: readonly ConflictPlace[], name: (sourceId: string) => string, here: (span: Span) => LspRange): ConflictItem[] {
+  return places.map(({ conflict: c, mine, others, settled }) => ({
+    id: c.id, start: mine.focus.start, end: mine.focus.end, range: here(mine.focus),
     label: l10n.t('{0}: "{1}"', conflictSubject(c.kind), oneLine(mine.focusText, 60)),
     message: conflictMessage(c, mine, others[0]!, name(others[0]!.sourceId), others.length - 1),
     others: others.slice(0, MAX_CONFLICT_LISTED).map((o) => ({
@@ -56,13 +71,6 @@ export function documentExtras(doc: TextDocument, state: SourceState): Pick<Docu
     otherCount: others.length,
     settled,
   }));
-  return {
-    regions: [...state.settings.regions],
-    orphans: state.tagged.orphans.map((a) => tagItem(a)),
-    hiddenTags: state.tagged.findings.filter((f) => f.annotation && !shown.has(f.region)).map((f) => tagItem(f.annotation!, f)),
-    dismissed: state.tagged.dismissed,
-    conflicts,
-  };
 }
 
 /** Findings as plain data with editor ranges, for decorations, navigation and the sources view. */

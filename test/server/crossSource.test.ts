@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic, type DocumentSymbol, type Hover, type Location, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { DIAGNOSTIC_CODES, TimelineRequest, type TimelineResponse } from '../../src/shared/protocol';
+import { DIAGNOSTIC_CODES, DocumentFindingsRequest, TimelineRequest, type DocumentFindings, type TimelineResponse } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, FIXTURES, MEMO_TEXT, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
@@ -222,6 +222,24 @@ describe('workspace index over LSP', () => {
     expect(await client.executeCommand(verify.command!.command, verify.command!.arguments!)).toEqual({ ok: true });
     const mine = JSON.parse(read(`${ws.path(TALKS)}.annotations.json`));
     expect(mine.annotations[0]).toMatchObject({ status: 'verified', evidence: [{ kind: 'annotation', source: '004_6b7e9ae35fb55bc0.txt' }] });
+  });
+
+  it('lists a closed source\'s disputed places in the view, as an open one\'s', async () => {
+    const { ws, client, uri } = await indexedWorkspace({}, { 'memo.txt': MEMO_TEXT });
+    const closed: DocumentFindings = await client.connection.sendRequest(DocumentFindingsRequest, { uri: uri(CGTN) });
+    expect(client.diagnostics.has(uri(CGTN))).toBe(false);
+    expect(closed.conflicts!.map((c) => [c.label, c.otherCount, c.others.map((o) => o.uri), c.settled])).toEqual([
+      ['time frame: "end of 2018"', 1, [uri('memo.txt')], false],
+      ['title: "CEO Lei Jun"', 1, [uri('memo.txt')], false],
+    ]);
+    const [frame] = closed.conflicts!;
+    expect(frame!.message).toBe('Sources disagree on the time frame: here "end of 2018" (2018-09-01 … 2018-12-31); memo.txt says "2021" (2021-01-01 … 2021-12-31).');
+    expect(frame!.range).toEqual({ start: { line: 0, character: 22 }, end: { line: 0, character: 33 } });
+    expect(frame!.others[0]!.words).toBe('2021');
+    // The same rows once it is open.
+    const opened = await openAndLink(client, ws.path(CGTN));
+    const open: DocumentFindings = await client.connection.sendRequest(DocumentFindingsRequest, { uri: opened.uri });
+    expect(open.conflicts!.map((c) => c.label)).toEqual(closed.conflicts!.map((c) => c.label));
   });
 
   it('serves the timeline with the disagreement, and re-indexes a source that changes on disk', async () => {
