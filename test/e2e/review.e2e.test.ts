@@ -314,7 +314,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await other.waitFor();
     expect(await others.count()).toBeGreaterThan(1);
     expect(await other.locator('.label-description').innerText()).toMatch(/^line 1 · "end of 2018" \(2018-09-01 … 2018-12-31\)$/);
-    await wb.screenshotThemes('27-conflicts-by-place');
+    await wb.screenshotThemes('27-conflicts-by-place', 'conflicts');
     await other.click();
     await page.locator('.tabs-container .tab.active', { hasText: OTHER }).waitFor();
     await page.locator('.statusbar-item', { hasText: /Ln 1, Col \d+ \(11 selected\)/ }).first().waitFor();
