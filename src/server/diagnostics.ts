@@ -168,7 +168,7 @@ export function placesOf(uri: string, conflicts: readonly Conflict[], tagged: Re
 }
 
 /** One diagnostic per disagreeing place of this source, on the disagreeing words, pointing at the other quotes. */
-function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
+export function conflictDiagnostics(doc: TextDocument, state: SourceState): Diagnostic[] {
   const view = state.crossSource;
   if (!view) return [];
   const name = (id: string) => view.labels.get(id) ?? id;

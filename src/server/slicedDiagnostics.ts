@@ -5,7 +5,7 @@
 // (test/server/slicedDiagnostics.test.ts checks that against toDiagnostics).
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { toDiagnostics, type DiagnosticReuse } from './diagnostics';
+import { conflictDiagnostics, toDiagnostics, type DiagnosticReuse } from './diagnostics';
 import { countSlice, SLICE_ITEMS, yieldToLoop } from './slices';
 import type { SourceState } from './sourceState';
 
@@ -35,6 +35,7 @@ export async function slicedDiagnostics(doc: TextDocument, state: SourceState, s
     countSlice(slice.length);
   }
   await yieldToLoop();
-  if (state.crossSource) for (const d of toDiagnostics(doc, { ...findingsOnly, crossSource: state.crossSource })) out.push(d);
+  // With all of its findings: whether a conflict is settled reads this side's tags.
+  for (const d of conflictDiagnostics(doc, state)) out.push(d);
   return out;
 }

@@ -2,6 +2,7 @@
 // the ones toDiagnostics builds in one go: same items, same order, whatever the state holds.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { DiagnosticSeverity } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
@@ -9,6 +10,7 @@ import type { Conflict } from '../../src/core/corpus/conflicts';
 import type { CrossSourceView } from '../../src/server/crossSource';
 import { toDiagnostics } from '../../src/server/diagnostics';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { DIAGNOSTIC_CODES } from '../../src/shared/protocol';
 import { slicedDiagnostics } from '../../src/server/slicedDiagnostics';
 import { resetSliceStats, sliceStats } from '../../src/server/slices';
 import { loadState, type SourceState } from '../../src/server/sourceState';
@@ -57,6 +59,16 @@ describe('slicedDiagnostics', () => {
     resetSliceStats();
     expect(await slicedDiagnostics(doc, state, 5)).toEqual(whole);
     expect(sliceStats().largest).toBe(5);
+  });
+
+  it('settles a conflict whose two sides are tagged as toDiagnostics does (this side\'s tag read from all of its findings, not a slice)', async () => {
+    const state = await taggedState();
+    const [mine, other] = state.crossSource!.conflicts[0]!.sides;
+    const settled: SourceState = { ...state, crossSource: { ...state.crossSource!, conflicts: [{ ...state.crossSource!.conflicts[0]!, sides: [mine, { ...other, tag: { id: 'b1', status: 'verified' } }] }] } };
+    const doc = TextDocument.create(URI, 'plaintext', 1, text);
+    const whole = toDiagnostics(doc, settled);
+    expect(whole.filter((d) => d.code === DIAGNOSTIC_CODES.conflict).map((d) => d.severity)).toEqual([DiagnosticSeverity.Hint]);
+    expect(await slicedDiagnostics(doc, settled, 5)).toEqual(whole);
   });
 
   it('gives what toDiagnostics gives for a sidecar that cannot be read and for a source not analysed', async () => {
