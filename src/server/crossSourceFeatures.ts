@@ -10,7 +10,7 @@ import { foldersOf, type Feature, type ServerContext } from './context';
 import { buildCrossSourceView, rangeOf, sourceLabel, type CrossSourceView } from './crossSource';
 import type { Conflict, QuotationsOfSpeaker } from '../core/corpus';
 import { compareConflicts } from '../core/corpus/conflicts';
-import { placesOf } from './diagnostics';
+import { placesOf } from './conflictPlaces';
 import { conflictItems } from './sourceSummary';
 import { STEP_ITEMS } from '../core/corpus/steps';
 import { inSteps } from './slices';

@@ -13,7 +13,8 @@ import { regionSet } from '../core/regions';
 import type { TaggedFinding } from '../core/taggedFindings';
 import type { Annotation } from '../core/tags/annotation';
 import { conflictSubject, rangeOf } from './crossSource';
-import { conflictMessage, conflictPlaces, type ConflictPlace } from './diagnostics';
+import { conflictPlaces, type ConflictPlace } from './conflictPlaces';
+import { conflictMessage } from './diagnostics';
 import type { SourceState } from './sourceState';
 
 export { emptyCounts } from '../core/sourceCounts';
