@@ -60,6 +60,11 @@ export class ClientRequests implements Feature {
     sources.onDidPublish((state) => this.sourceChanged(state));
     sources.onDidClose((uri) => this.notifiedVersions.delete(uri));
     index.onDidIndex(({ uri, result }) => this.sourceIndexed(uri, result));
+    // Told again (its counts as they were): the view asks for its sections, conflicts among them, anew.
+    index.onDidChangeClosedConflicts((uri) => {
+      const told = this.told.get(uri);
+      if (told && !this.ctx.documents.get(uri)) this.notify(JSON.parse(told) as SourceSummary);
+    });
   }
 
   /** Records what the client supports and returns the capabilities to announce. */

@@ -30,6 +30,9 @@ export interface CrossSourceOptions {
   indexWorkerScript?: string;
 }
 
+
+/** Closed sources whose view rows of conflicts are kept current. */
+const MAX_LISTED_CLOSED = 20;
 /**
  * Everything across sources, wired to the server: the background workspace index, each open
  * source's cross-source view (read by hover, diagnostics, code actions and lenses), references,
@@ -40,6 +43,11 @@ export class CrossSourceFeatures implements Feature {
   private readonly indexed = new Emitter<{ uri: string; result: IndexedSummary | { error: string } }>();
   /** A closed source was indexed: its counts for the Sourcemark view, or why it could not be read. */
   readonly onDidIndex = this.indexed.event;
+  private readonly closedConflictsChanged = new Emitter<string>();
+  /** A closed source whose conflicts the view listed has others now (another source came, changed or went). */
+  readonly onDidChangeClosedConflicts = this.closedConflictsChanged.event;
+  /** Closed sources whose conflicts the view listed, latest last: what it was given, and their tagged findings. */
+  private readonly listedConflicts = new Map<string, { shown: string; tagged: ReadonlySet<string> }>();
   private folders: string[] = [];
   private canRefreshCodeLens = false;
   private canWatchFiles = false;
@@ -135,6 +143,18 @@ export class CrossSourceFeatures implements Feature {
    */
   async closedConflicts(uri: string, tagged: ReadonlySet<string>): Promise<ConflictItem[]> {
     await this.workspace.corpusSettled();
+    const items = this.conflictItemsOf(uri, tagged);
+    this.listedConflicts.delete(uri);
+    this.listedConflicts.set(uri, { shown: JSON.stringify(items), tagged });
+    // Those of the last few sources expanded are kept up to date (updateViews), not of every one ever.
+    for (const old of this.listedConflicts.keys()) {
+      if (this.listedConflicts.size <= MAX_LISTED_CLOSED) break;
+      this.listedConflicts.delete(old);
+    }
+    return items;
+  }
+
+  private conflictItemsOf(uri: string, tagged: ReadonlySet<string>): ConflictItem[] {
     const corpus = this.workspace.corpus;
     if (!corpus.digest(uri)) return [];
     const found = new Map<string, Conflict>();
@@ -293,6 +313,16 @@ export class CrossSourceFeatures implements Feature {
       await diagnostics.publish(state);
     }
     if (changed && this.canRefreshCodeLens) notifyClient(() => connection.sendRequest(CodeLensRefreshRequest.type));
+    // The closed sources whose conflicts the view shows: told when those changed, so it asks again.
+    for (const [uri, listed] of [...this.listedConflicts]) {
+      if (this.shuttingDown) return;
+      if (documents.get(uri)) continue;
+      await settled();
+      const shown = JSON.stringify(this.conflictItemsOf(uri, listed.tagged));
+      if (shown === listed.shown || this.listedConflicts.get(uri) !== listed) continue;
+      listed.shown = shown;
+      this.closedConflictsChanged.fire(uri);
+    }
   }
 }
 

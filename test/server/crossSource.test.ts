@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic, type DocumentSymbol, type Hover, type Location, type SymbolInformation } from 'vscode-languageserver-protocol';
-import { DIAGNOSTIC_CODES, DocumentFindingsRequest, TimelineRequest, type DocumentFindings, type TimelineResponse } from '../../src/shared/protocol';
+import { DIAGNOSTIC_CODES, DocumentFindingsRequest, TimelineRequest, WorkspaceSummaryRequest, type DocumentFindings, type TimelineResponse } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, FIXTURES, MEMO_TEXT, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 
@@ -240,6 +240,22 @@ describe('workspace index over LSP', () => {
     const opened = await openAndLink(client, ws.path(CGTN));
     const open: DocumentFindings = await client.connection.sendRequest(DocumentFindingsRequest, { uri: opened.uri });
     expect(open.conflicts!.map((c) => c.label)).toEqual(closed.conflicts!.map((c) => c.label));
+  });
+
+  it('tells the view again of a closed source listed with its conflicts when another source brings new ones', async () => {
+    const { ws, client, uri } = await indexedWorkspace();
+    // The view lists the sources, then the user expands one.
+    await client.connection.sendRequest(WorkspaceSummaryRequest, {});
+    const before: DocumentFindings = await client.connection.sendRequest(DocumentFindingsRequest, { uri: uri(CGTN) });
+    expect(before.conflicts).toEqual([]);
+    const from = client.notifications.length;
+    write(ws.path('memo.txt'), MEMO_TEXT);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('memo.txt'), type: 1 }] });
+    // Its counts are unchanged; the notification has the view ask for its sections again.
+    await client.waitFor(() => client.changedSources(from).some((s) => s.uri === uri(CGTN)) || undefined, 'CGTN announced again', 60_000);
+    const after: DocumentFindings = await client.connection.sendRequest(DocumentFindingsRequest, { uri: uri(CGTN) });
+    expect(after.conflicts!.map((c) => c.label)).toEqual(['time frame: "end of 2018"', 'title: "CEO Lei Jun"']);
+    expect(client.changedSources(from).find((s) => s.uri === uri(CGTN))!.counts).toEqual(after.counts);
   });
 
   it('serves the timeline with the disagreement, and re-indexes a source that changes on disk', async () => {
