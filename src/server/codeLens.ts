@@ -22,7 +22,9 @@ export function codeLenses(doc: TextDocument, state: SourceState): CodeLens[] {
     const counts = new Map<string, number>();
     const statuses = [f.annotation?.status, ...links.map((l) => l.claim.tag?.status)];
     for (const s of statuses) if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
-    const conflicts = view.conflicts.filter((c) => c.sides.some((s) => s.sourceId === state.uri && s.findingId === f.id)).length;
+    // Open conflicts only: one whose two sides are tagged is settled (conflictPlaces.ts).
+    const conflicts = view.conflicts.filter((c) => c.sides.some((s) => s.sourceId === state.uri && s.findingId === f.id)
+      && !(f.annotation && c.sides.every((s) => (s.sourceId === state.uri && s.findingId === f.id) || s.tag))).length;
     const parts = [
       l10n.t('{0} sources', links.length + 1),
       ...TAG_STATUSES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${statusWord(s)}`),

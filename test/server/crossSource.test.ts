@@ -176,6 +176,10 @@ describe('workspace index over LSP', () => {
     const settled = await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === DIAGNOSTIC_CODES.conflict && /Both sides are tagged\.$/.test(String(x.message))));
     const titleNow = settled.filter((d) => d.code === DIAGNOSTIC_CODES.conflict && /title/.test(String(d.message)));
     expect(titleNow.map((d) => [coveredText(text, d), d.severity])).toEqual([["Xiaomi's Chairman Lei Jun", DiagnosticSeverity.Hint]]);
+    // The lens above the claim counts the conflicts still open: the memo's 2021 against its "end 2018, or by early 2019".
+    const lenses: CodeLens[] = await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+    const report = lenses.find((l) => coveredText(text, { range: l.range } as Diagnostic).startsWith('A new report'));
+    expect(report?.command?.title, JSON.stringify(lenses.map((l) => [coveredText(text, { range: l.range } as Diagnostic).slice(0, 20), l.command?.title]))).toMatch(/ · 1 conflict$/);
     const after: Hover | null = await client.hover(uri, positionOf(text, 'A new report'));
     expect((after?.contents as { value: string }).value).toMatch(/Evidence: memo\\\.txt: “.*CFO Lei Jun/);
   });
