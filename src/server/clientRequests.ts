@@ -185,9 +185,11 @@ export class ClientRequests implements Feature {
   private async closedSummary(uri: string): Promise<SourceSummary | undefined> {
     const settings = await this.ctx.settings.get(uri);
     if (!this.ctx.matcher.isSource(uri, settings.sources)) return undefined;
-    const info = await statPath(URI.parse(uri).fsPath);
     const indexed = this.index.indexedSummary(uri);
-    if (indexed && indexed.mtimeMs === info.mtimeMs && indexed.size === info.size && indexed.settingsKey === settingsKey(analysisOptionsOf(settings))) {
+    // Stat'ed only to check what the index holds: a reopened workspace's first listing comes before
+    // its snapshot is read, and 2,000 stats then only held up the listing.
+    const info = indexed && (await statPath(URI.parse(uri).fsPath));
+    if (indexed && info && indexed.mtimeMs === info.mtimeMs && indexed.size === info.size && indexed.settingsKey === settingsKey(analysisOptionsOf(settings))) {
       return fromIndex(uri, indexed);
     }
     this.index.requestIndex(uri);

@@ -127,9 +127,13 @@ function validEntry(e: SnapshotEntry, blobLength: number): boolean {
   return [c.verified, c.speculative, c.contradicted, c.untagged, c.orphans, ...Object.values(c.byKind)].every(isCount);
 }
 
-/** Whether the source at `path` and its sidecar are as the entry says (their stamps; nothing is read). */
-export async function entryHolds(entry: SnapshotEntry, path: string): Promise<boolean> {
-  const [source, sidecar] = await Promise.all([stampOf(path), stampOf(sidecarPathFor(path))]);
+/**
+ * Whether the source at `path` and its sidecar are as the entry says (their stamps; nothing is read).
+ * `sidecarListed`: whether the folder walk just saw the sidecar; when it did not, it is missing
+ * without a stat (most sources have none, and a stat of a missing file is the dearest).
+ */
+export async function entryHolds(entry: SnapshotEntry, path: string, sidecarListed = true): Promise<boolean> {
+  const [source, sidecar] = await Promise.all([stampOf(path), sidecarListed ? stampOf(sidecarPathFor(path)) : null]);
   if (!source || source === 'unreadable' || source[0] !== entry.mtimeMs || source[1] !== entry.size) return false;
   if (sidecar === 'unreadable') return false;
   return sidecar === null ? entry.sidecar === null : entry.sidecar !== null && sidecar[0] === entry.sidecar[0] && sidecar[1] === entry.sidecar[1];

@@ -2,7 +2,6 @@ import { dirname, sep } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { ignoredNamesFor } from '../core/dismissals/ignoreFile';
-import { statOrMissing } from '../core/files/regularFile';
 import { FINDING_KINDS, type FindingKind } from '../core/model';
 import { DEFAULT_REGIONS, normaliseRegions, type RegionChoice } from '../core/regions';
 import type { SourceOptions } from '../core/sourceAnalysis';
@@ -94,9 +93,9 @@ export function analysisOptionsOf(s: SourcemarkSettings): SourceOptions {
 async function workspaceIgnoredNames(uri: string, folders: readonly string[], byFolder: Map<string, Promise<string[]>>): Promise<string[]> {
   const parsed = URI.parse(uri);
   if (parsed.scheme !== 'file') return [];
-  // Settings are asked for a document or for a workspace folder (the index's jobs): a folder's own file counts.
-  const isFolder = await statOrMissing(parsed.fsPath).then((st) => st?.isDirectory() ?? false, () => false);
-  const dir = isFolder ? parsed.fsPath : dirname(parsed.fsPath);
+  // Settings are asked for a document or for a workspace folder (the index's jobs): a folder's own
+  // file counts. Told apart by the folder list, not a stat: a listing of 2,000 sources stat'ed each.
+  const dir = folders.includes(parsed.fsPath) ? parsed.fsPath : dirname(parsed.fsPath);
   const folder = folders.filter((f) => dir === f || dir.startsWith(f + sep)).sort((a, b) => b.length - a.length)[0];
   const key = `${dir}\u0000${folder ?? dir}`;
   let names = byFolder.get(key);

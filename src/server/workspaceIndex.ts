@@ -49,6 +49,8 @@ interface ScannedFolder {
   path: string;
   settingsKey: string;
   uris: string[];
+  /** Those of `uris` the walk saw a sidecar beside. */
+  withSidecar: Set<string>;
   snapshotKey?: string;
   snapshot?: Snapshot;
 }
@@ -160,13 +162,13 @@ export class WorkspaceIndex {
       const settings = await this.options.settingsFor(folder);
       const folderPath = URI.parse(folder).fsPath;
       // The same walk as the sources view's, without its file limit: every source is indexed.
-      const { uris } = await listSources([folderPath], async (uri) => this.options.isSource(uri, settings.sources), Infinity);
+      const { uris, withSidecar } = await listSources([folderPath], async (uri) => this.options.isSource(uri, settings.sources), Infinity);
       // One options object for the folder's jobs: made per source, it was a quarter of a 2,000-source scan's hold.
       const options = analysisOptionsOf(settings);
       for (const uri of uris) jobs.push(jobFor(uri, options));
       const key = settingsKey(options);
       // A snapshot stands for the folder's ignore file only when the settings carry its names.
-      folders.push({ path: folderPath, settingsKey: key, uris, ...(this.cache && options.ignoredNames ? { snapshotKey: snapshotKey(this.cache, folderPath, key) } : {}) });
+      folders.push({ path: folderPath, settingsKey: key, uris, withSidecar, ...(this.cache && options.ignoredNames ? { snapshotKey: snapshotKey(this.cache, folderPath, key) } : {}) });
     }
     if (generation !== this.scanGeneration || this.disposed) return;
     const keep = new Set(jobs.map((j) => j.uri));
@@ -410,7 +412,7 @@ export class WorkspaceIndex {
       const candidates = folder.uris.filter((uri) => snapshot.entries.has(uri) && this.queue.has(uri));
       for (let i = 0; i < candidates.length; i += STAT_BATCH) {
         const batch = candidates.slice(i, i + STAT_BATCH);
-        const holds = await Promise.all(batch.map((uri) => entryHolds(snapshot.entries.get(uri)!, this.queue.get(uri)?.path ?? '')));
+        const holds = await Promise.all(batch.map((uri) => entryHolds(snapshot.entries.get(uri)!, this.queue.get(uri)?.path ?? '', folder.withSidecar.has(uri))));
         if (generation !== this.scanGeneration || this.disposed) return [];
         batch.forEach((uri, k) => {
           const job = this.queue.get(uri);

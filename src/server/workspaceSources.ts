@@ -2,7 +2,7 @@ import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { SIDECAR_SUFFIX } from '../core/tags/sidecarStore';
+import { SIDECAR_SUFFIX, sourcePathOf } from '../core/tags/sidecarName';
 
 /** Folders never searched for sources (besides hidden ones): installed dependencies. */
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -11,6 +11,8 @@ export interface SourceListing {
   uris: string[];
   /** The walk stopped at `limit` files. */
   truncated: boolean;
+  /** The sources (URIs, as in `uris`) whose sidecar the walk saw: one not among them needs no stat to say it has none. */
+  withSidecar: Set<string>;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface SourceListing {
  */
 export async function listSources(folders: readonly string[], isSource: (uri: string, folder: string) => Promise<boolean>, limit = 20_000): Promise<SourceListing> {
   const uris = new Set<string>();
+  const withSidecar = new Set<string>();
   let seen = 0;
   for (const folder of folders) {
     const pending = [folder];
@@ -33,15 +36,17 @@ export async function listSources(folders: readonly string[], isSource: (uri: st
       }
       for (const entry of entries) {
         const full = path.join(dir, entry.name);
+        const source = sourcePathOf(full);
+        if (source !== undefined) withSidecar.add(URI.file(source).toString());
         if (entry.isDirectory()) {
           if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) pending.push(full);
         } else if (entry.isFile() && !entry.name.endsWith(SIDECAR_SUFFIX)) {
-          if (++seen > limit) return { uris: [...uris].sort(), truncated: true };
+          if (++seen > limit) return { uris: [...uris].sort(), truncated: true, withSidecar };
           const uri = URI.file(full).toString();
           if (await isSource(uri, folder)) uris.add(uri);
         }
       }
     }
   }
-  return { uris: [...uris].sort(), truncated: false };
+  return { uris: [...uris].sort(), truncated: false, withSidecar };
 }

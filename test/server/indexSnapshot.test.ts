@@ -108,7 +108,7 @@ describe('workspace index snapshot', () => {
     expect(filesUnder(dir)).toEqual(before);
   });
 
-  it('a source or sidecar changed since the snapshot, or one changed too recently to tell by its stamp, is indexed again', async () => {
+  it('a source or sidecar changed, added or removed since the snapshot, or one changed too recently to tell by its stamp, is indexed again', async () => {
     const dir = workspace();
     const cacheDir = tempDir('sourcemark-snap-cache-');
     await scan(dir, cacheDir);
@@ -121,8 +121,10 @@ describe('workspace index snapshot', () => {
     const sidecar = setTag(emptySidecar(SOURCES[2]!, sha256Hex(text)), { kind: 'claim', start: 0, end: text.indexOf('\n'), status: 'contradicted', sourceText: text, now: NOW }, () => 'tag-2');
     write(`${third}.annotations.json`, serializeSidecar(sidecar));
     age(`${third}.annotations.json`);
+    // And the first source's sidecar gone (the walk no longer sees it, so it is not stat'ed: missing).
+    rmSync(path.join(dir, `${SOURCES[0]!}.annotations.json`));
     const reopened = await scan(dir, cacheDir);
-    expect(reopened.counted).toBe(SOURCES.length - 2);
+    expect(reopened.counted).toBe(SOURCES.length - 3);
     expect(reopened.answers).toEqual((await scan(dir, null)).answers);
     // The snapshot was written again with them: the next reopening counts all.
     expect((await scan(dir, cacheDir)).counted).toBe(SOURCES.length);
