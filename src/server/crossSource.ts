@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import type { Location, Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { ClaimLink, Conflict, CorpusIndex, EntityGroup, QuotationsOfSpeaker, Span } from '../core/corpus';
-import { compareConflicts } from '../core/corpus/conflicts';
 import { yieldToLoop } from './slices';
 
 const MAX_LINKED_CLAIMS = 2_000;
@@ -97,11 +96,7 @@ export async function buildCrossSourceView(
   await yieldToLoop();
   if (corpus.stepping) await settled?.();
   if (corpus.digest(uri) !== digest) return undefined;
-  const found = new Map<string, Conflict>();
-  for (const l of links.values()) for (const x of l) for (const c of x.conflicts) found.set(c.id, c);
-  for (const c of corpus.titleConflicts(uri)) found.set(c.id, c);
-  for (const c of corpus.speakerConflicts(uri)) found.set(c.id, c);
-  const conflicts = [...found.values()].sort(compareConflicts);
+  const conflicts = corpus.conflictsFrom(uri, links.values());
   for (const c of conflicts) for (const s of c.sides) label(s.sourceId);
   const entities = new Map<string, EntityGroup>();
   for (const m of digest.entities) {

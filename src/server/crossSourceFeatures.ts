@@ -8,8 +8,7 @@ import type { FindingsJob } from './closedFindings';
 import { codeLenses } from './codeLens';
 import { foldersOf, type Feature, type ServerContext } from './context';
 import { buildCrossSourceView, rangeOf, sourceLabel, type CrossSourceView } from './crossSource';
-import type { Conflict, QuotationsOfSpeaker } from '../core/corpus';
-import { compareConflicts } from '../core/corpus/conflicts';
+import type { QuotationsOfSpeaker } from '../core/corpus';
 import { placesOf } from './conflictPlaces';
 import { conflictItems } from './sourceSummary';
 import { STEP_ITEMS } from '../core/corpus/steps';
@@ -155,13 +154,7 @@ export class CrossSourceFeatures implements Feature {
   }
 
   private conflictItemsOf(uri: string, tagged: ReadonlySet<string>): ConflictItem[] {
-    const corpus = this.workspace.corpus;
-    if (!corpus.digest(uri)) return [];
-    const found = new Map<string, Conflict>();
-    for (const c of corpus.conflicts(uri)) found.set(c.id, c);
-    for (const c of corpus.speakerConflicts(uri)) found.set(c.id, c);
-    const conflicts = [...found.values()].sort(compareConflicts);
-    return conflictItems(placesOf(uri, conflicts, tagged), (id) => sourceLabel(id, this.folders), rangeOf);
+    return conflictItems(placesOf(uri, this.workspace.corpus.conflicts(uri), tagged), (id) => sourceLabel(id, this.folders), rangeOf);
   }
 
   /** Have a closed source (re-)indexed, unless it already waits in the queue; `sourceIndexed` follows. */

@@ -300,19 +300,36 @@ export class CorpusIndex {
   /** Conflicts one side of which is in `sourceId`, or every conflict of the workspace; in compareConflicts order. */
   conflicts(sourceId?: string): Conflict[] {
     this.settle();
-    const ids = sourceId ? (this.digests.has(sourceId) ? [sourceId] : []) : this.sourceIds();
+    if (sourceId !== undefined) {
+      const digest = this.digests.get(sourceId);
+      return digest ? this.conflictsFrom(sourceId, this.conflictLinks(sourceId, digest)) : [];
+    }
     const found = new Map<string, Conflict>();
-    for (const id of ids) {
+    for (const id of this.sourceIds()) {
       const digest = this.digests.get(id)!;
-      for (const claim of digest.claims) {
-        // Most claims can conflict with nothing: looking up their links would find none.
-        if (!mayConflict(claim)) continue;
-        for (const link of this.links(id, digest, claim)) for (const c of link.conflicts) found.set(c.id, c);
-      }
+      for (const links of this.conflictLinks(id, digest)) for (const link of links) for (const c of link.conflicts) found.set(c.id, c);
       for (const c of this.titleConflictsOf(id, digest)) found.set(c.id, c);
     }
-    for (const c of this.quotations().conflicts) if (!sourceId || c.sides.some((s) => s.sourceId === sourceId)) found.set(c.id, c);
+    for (const c of this.quotations().conflicts) found.set(c.id, c);
     return [...found.values()].sort(compareConflicts);
+  }
+
+  /**
+   * The conflicts of a source: those of its claims' links (`links`, as the caller looked them up), of
+   * its people's titles and of its quotations' speakers; in compareConflicts order. The one gathering
+   * for an open source's view, a closed source's and `conflicts`.
+   */
+  conflictsFrom(sourceId: string, links: Iterable<readonly ClaimLink[]>): Conflict[] {
+    const found = new Map<string, Conflict>();
+    for (const l of links) for (const link of l) for (const c of link.conflicts) found.set(c.id, c);
+    for (const c of this.titleConflicts(sourceId)) found.set(c.id, c);
+    for (const c of this.speakerConflicts(sourceId)) found.set(c.id, c);
+    return [...found.values()].sort(compareConflicts);
+  }
+
+  /** The links of a source's claims that may conflict: most claims can conflict with nothing, and looking up their links would find none. */
+  private *conflictLinks(sourceId: string, digest: SourceDigest): Generator<ClaimLink[]> {
+    for (const claim of digest.claims) if (mayConflict(claim)) yield this.links(sourceId, digest, claim);
   }
 
   /** People given a title anywhere, by workspace entity, in source order; rebuilt after a change. */

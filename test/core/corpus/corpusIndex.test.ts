@@ -166,6 +166,13 @@ describe('conflicts between sources', () => {
     expect(conflicts.map((c) => c.id)).toEqual([...exhaustive.values()].sort(compareConflicts).map((c) => c.id));
     expect(conflicts).toEqual(conflicts.map((c) => exhaustive.get(c.id)));
     expect(conflicts.some((c) => c.kind === 'time-frame')).toBe(true);
+    // Per source: those with a side in it, the same as gathered from every claim's links (an open source's view).
+    for (const id of index.sourceIds()) {
+      const own = conflicts.filter((c) => c.sides.some((s) => s.sourceId === id)).map((c) => c.id);
+      expect(index.conflicts(id).map((c) => c.id)).toEqual(own);
+      const links = index.digest(id)!.claims.map((claim) => index.linksFor(id, claim.findingId));
+      expect(index.conflictsFrom(id, links).map((c) => c.id)).toEqual(own);
+    }
   });
 
   it('finds different figures for the same fact', () => {
