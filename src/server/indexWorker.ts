@@ -8,7 +8,7 @@ import { closedFindings } from './closedFindings';
 import { digestCacheFromEnv } from '../core/corpus/digestCache';
 import { indexSourceFile, type IndexCache } from './indexJob';
 import { digestSource } from '../core/corpus';
-import { digestToWire, toWire, type DigestBase, type WireBase } from './analysisWire';
+import { digestToWire, toWire, transferablesOf, type DigestBase, type WireBase } from './analysisWire';
 import type { AnalyseReply, DigestJob, DigestReply, WorkerRequest, WorkerResponse } from './indexMessages';
 import { OverBudgetError, workBudget } from './workBudget';
 
@@ -80,7 +80,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
       const analysed = analyzeSource(analyzer, job.text, job.sidecar, job.options, job.tracked);
       const want = job.delta;
       const base = want?.base === undefined ? undefined : sent.get(want.uri)?.find((b) => b.seq === want.base);
-      parentPort!.postMessage({ id, analysed: toWire(analysed, undefined, base, job.text) } satisfies AnalyseReply);
+      const wire = toWire(analysed, undefined, base, job.text);
+      parentPort!.postMessage({ id, analysed: wire } satisfies AnalyseReply, transferablesOf(wire));
       if (want) remember(want.uri, { seq: want.seq, text: job.text, analysed });
     } catch (e) {
       if (e instanceof OverBudgetError) parentPort!.postMessage({ id, overBudgetMs: e.usedMs } satisfies AnalyseReply);
@@ -93,7 +94,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
   if ('digest' in request) {
     const { id, digest: job } = request;
     try {
-      parentPort!.postMessage({ ...digestOpen(job), id } satisfies DigestReply);
+      const reply = digestOpen(job);
+      parentPort!.postMessage({ ...reply, id } satisfies DigestReply, 'digest' in reply && reply.digest ? transferablesOf(reply.digest) : []);
     } catch (e) {
       parentPort!.postMessage({ id, error: (e as Error).message } satisfies DigestReply);
     }

@@ -6,7 +6,9 @@ import { serialize, deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import { analyzeSource, type SourceAnalysis } from '../../src/core/sourceAnalysis';
-import { fromWire, toWire } from '../../src/server/analysisWire';
+import { MessageChannel } from 'node:worker_threads';
+import { digestSource } from '../../src/core/corpus/digest';
+import { digestToWire, fromWire, toWire, transferablesOf, type WireAnalysis } from '../../src/server/analysisWire';
 import { resetSliceStats, sliceStats } from '../../src/server/slices';
 import { ann, sidecar } from '../core/tags/fixtures';
 import { turnsDuring } from './eventLoopTurns';
@@ -49,6 +51,27 @@ describe('analysisWire', () => {
     expect([...back.tagged.anchors]).toEqual([...analysed.tagged.anchors]);
     // A duplicate still points at the finding in the list, not at a copy of it.
     expect(back.tagged.findings).toContain(back.tagged.duplicates[0]!.finding);
+  });
+
+  it('moves its buffers across a message port rather than copying them, and comes back the same', async () => {
+    const analysed = analysedWithTags();
+    const wire = toWire(analysed, 7);
+    const moved = transferablesOf(wire);
+    expect(moved.length).toBe(new Set([wire.head, ...wire.tagged, ...wire.literal, ...(wire.repeats ?? []), wire.findingsFrom!].map((b) => b.buffer)).size);
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const received = new Promise<WireAnalysis>((resolve) => port2.once('message', resolve));
+      port1.postMessage(wire, moved);
+      // Detached on the sending side: transferred, not copied.
+      expect(wire.tagged.every((b) => b.byteLength === 0)).toBe(true);
+      expect(JSON.stringify(await fromWire(await received))).toBe(JSON.stringify(analysed));
+    } finally {
+      port1.close();
+    }
+    const digestWire = digestToWire(digestSource(text, analysed), 7);
+    expect(transferablesOf(digestWire).length).toBe(1 + digestWire.lists.reduce((n, [, slices]) => n + slices.length, 0));
+    // A buffer cut from Node's shared pool is never listed: transferring it would detach its neighbours.
+    expect(transferablesOf({ ...wire, tagged: [Buffer.from('pooled')], literal: [], repeats: [], head: Buffer.from('head'), findingsFrom: undefined })).toEqual([]);
   });
 
   it('sends a finding the analysis and the tagged list share once', () => {
