@@ -41,6 +41,12 @@ export async function sha256InSlices(data: Uint8Array): Promise<string> {
 export const DEFAULT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
 /** Entries written between two checks of the folder's size (each check lists and stats every entry). */
 const WRITES_BETWEEN_CHECKS = 500;
+/**
+ * gzip's fastest level: a first index writes an entry per source, and at the default level (6)
+ * compressing them was ~5 % of an index worker's CPU; level 1 takes half the time for entries
+ * ~18 % larger (2,000 digests of 33 KB: 6.3 → 7.5 KB each).
+ */
+const GZIP_LEVEL = 1;
 /** The sub-folder of workspace snapshots, and their suffix: counted and evicted with the entries. */
 const SNAPSHOTS = 'snapshots';
 const SNAPSHOT_SUFFIX = '.snapshot';
@@ -121,7 +127,7 @@ export class DigestCache<T> {
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(temp, gzipSync(JSON.stringify(value)));
+      writeFileSync(temp, gzipSync(JSON.stringify(value), { level: GZIP_LEVEL }));
       renameSync(temp, file);
     } catch {
       rmSync(temp, { force: true });
