@@ -10,7 +10,7 @@ import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { setTag } from '../../src/core/tags/tagOperations';
 import { settingsKey, type IndexCache, type IndexedSummary } from '../../src/server/indexJob';
-import { readSnapshot, snapshotKey, writeSnapshot } from '../../src/server/indexSnapshot';
+import { entryBytes, readSnapshot, snapshotKey, writeSnapshot } from '../../src/server/indexSnapshot';
 import { analysisOptionsOf, DEFAULT_SETTINGS, type SourcemarkSettings } from '../../src/server/settings';
 import type { WorkspaceIndex } from '../../src/server/workspaceIndex';
 import { CGTN, cleanupsAfterEach, FIXTURES, read, write, XIAOMI_US } from './fixtureWorkspace';
@@ -202,6 +202,18 @@ describe('workspace index snapshot', () => {
     // One larger than the cache may hold is not read.
     expect(await readSnapshot(new DigestCache(cacheDir, 'test', 100), snapshotKey(cache, dir, settingsKey(analysisOptionsOf(SETTINGS))))).toBeUndefined();
     expect(await readSnapshot(cache, snapshotKey(cache, dir, settingsKey(analysisOptionsOf(SETTINGS))))).toBeDefined();
+  });
+
+  it('a blob of several megabytes is written in pieces and read back entry for entry', async () => {
+    const cache = new DigestCache<unknown>(tempDir('sourcemark-snap-cache-'), 'test');
+    const summary: IndexedSummary = { counts: { byKind: { claim: 1, entity: 0, date: 0, quotation: 0 }, verified: 0, speculative: 0, contradicted: 0, untagged: 1, orphans: 0 }, mtimeMs: 1, size: 1, settingsKey: '', cacheKey: 'k', sidecar: null, stampedAt: 1e13 };
+    // 700 entries of 3,001–9,991 bytes (about 4.5 MB): pieces of about 1 MB, cut between entries.
+    const sources = Array.from({ length: 700 }, (_, i) => ({ uri: `file:///s${String(i).padStart(3, '0')}.txt`, summary, entry: Buffer.alloc(3_001 + ((i * 7_919) % 6_991), i % 251) }));
+    const key = 'd'.repeat(64);
+    await writeSnapshot(cache, key, sources);
+    const back = await readSnapshot(cache, key);
+    expect(back?.entries.size).toBe(sources.length);
+    for (const s of sources) expect(entryBytes(back!, back!.entries.get(s.uri)!).equals(s.entry), s.uri).toBe(true);
   });
 
   it('snapshots count toward the cache cap, least recently used first; a temporary file left by a dead writer goes', async () => {

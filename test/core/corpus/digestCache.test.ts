@@ -98,6 +98,10 @@ describe('sha256InSlices', () => {
       const data = Buffer.alloc(length, length % 251);
       for (let i = 0; i < length; i += 4099) data[i] = i % 256;
       expect(await sha256InSlices(data), String(length)).toBe(sha256(data));
+      // Cut into pieces anywhere (empty ones too): the hash of their concatenation.
+      const cuts = [0, 3, 4099, 512 * 1024 + 5, length].filter((c) => c <= length).sort((a, b) => a - b);
+      const pieces = cuts.slice(1).map((c, k) => data.subarray(cuts[k], c));
+      expect(await sha256InSlices([Buffer.alloc(0), ...pieces]), `${length} in pieces`).toBe(sha256(data));
     }
   });
 });
