@@ -74,9 +74,11 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
       continue;
     }
     // "Newmont" after "Newmont Mining Corp": a weakly typed name that opens an organisation's name is that organisation.
-    const organisation = m.confidence < 0.8 && organisationStarts.get(m.text);
+    const opened = organisationStarts.get(m.text);
+    const organisation = opened && (m.confidence < 0.8 || COMPANY_END.test(opened.canonical)) && opened;
     if (organisation) {
-      organisation.mentions.push(m);
+      // As the organisation: its short names ("Jones", "Jones Medical" of "Jones Medical Industries Inc") must not outvote the full one.
+      organisation.mentions.push({ ...m, type: 'organisation' });
       groupOf.set(m, organisation);
       continue;
     }
@@ -149,6 +151,9 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
 function typedAs(info: EntityInfo, m: EntityMention): EntityInfo {
   return m.learned && m.type !== info.type && !info.aliases.includes(m.text) ? { ...info, type: m.type } : info;
 }
+
+/** A company's legal form closing its name: its first words alone are the company, however sure the tagger is they are a person ("Magna" of "Magna International Inc"). */
+const COMPANY_END = /\s(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|AB|AG|SA|S\.A|NV|N\.V|GmbH|SpA|ASA|Oyj|Bhd|Berhad|Bancorp|Holdings|LLC|LP)\.?$/;
 
 /** A learned name at a sentence's start needs this confidence to stand alone, as a capital there proves little. */
 const LEARNED_SURE = 0.8;
