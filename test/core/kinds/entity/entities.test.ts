@@ -149,6 +149,29 @@ describe('aliases within a source', () => {
     ]);
   });
 
+  it('a name opening a company\'s longer name is that company: unsure, or when the longer name ends in a legal form', () => {
+    const m = (text: string, start: number, type: EntityMention['type'], confidence: number): EntityMention => ({
+      start, end: start + text.length, text, type, confidence, sentenceInitial: false, reason: 'test', learned: true,
+    });
+    const typedAs = (mentions: EntityMention[]) => resolveEntities(mentions).map((r) => [r.mention.text, r.info.type, r.info.canonical]);
+    // The short names, more of them, must not outvote the full name.
+    expect(typedAs([m('Jones Medical Industries Inc', 0, 'organisation', 0.8), m('Jones Medical', 40, 'person', 0.73), m('Jones', 60, 'person', 0.53), m('Jones', 80, 'person', 0.65)])).toEqual([
+      ['Jones Medical Industries Inc', 'organisation', 'Jones Medical Industries Inc'],
+      ['Jones Medical', 'organisation', 'Jones Medical Industries Inc'],
+      ['Jones', 'organisation', 'Jones Medical Industries Inc'],
+      ['Jones', 'organisation', 'Jones Medical Industries Inc'],
+    ]);
+    // A legal form makes even a sure "person" the company; without one, a sure person stays a person.
+    expect(typedAs([m('Magna International Inc', 0, 'organisation', 0.8), m('Magna', 40, 'person', 0.98)])).toEqual([
+      ['Magna International Inc', 'organisation', 'Magna International Inc'],
+      ['Magna', 'organisation', 'Magna International Inc'],
+    ]);
+    expect(typedAs([m('Morgan Stanley Research', 0, 'organisation', 0.8), m('Morgan', 40, 'person', 0.98)])).toEqual([
+      ['Morgan Stanley Research', 'organisation', 'Morgan Stanley Research'],
+      ['Morgan', 'person', 'Morgan'],
+    ]);
+  });
+
   it('counts repeated mentions of a known organisation', () => {
     const found = entities('However, Xiaomi grew fast. Currently Xiaomi sells phones in Spain.');
     expect(found.map((f) => [f.text, f.start, f.entity!.mentions])).toEqual([
