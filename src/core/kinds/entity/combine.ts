@@ -154,3 +154,44 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const INNER_AMPERSAND = /\p{L}[.]? ?& ?\p{Lu}/u;
+
+/** " & " and the capitalised words after it ("& Co", "& Sons", "& Poor"), at most three. */
+const AMPERSAND_TAIL = /^ ?& ?(\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*){0,2})/u;
+
+/**
+ * Names joined by an ampersand are one organisation ("Procter & Gamble", "Douglas & Lomason",
+ * "Standard & Poor", "Bear Stearns & Co"): the tagger and the rules split them at the sign. The name
+ * before it, the sign and the capitalised words after it (a mention there taken whole) become one
+ * mention; `sentenceText` from `sentenceStart`, `mentions` sorted by start.
+ */
+export function joinAmpersands(mentions: readonly EntityMention[], sentenceText: string, sentenceStart: number): EntityMention[] {
+  // Most sentences have no ampersand: one test.
+  if (!sentenceText.includes('&')) return [...mentions];
+  const out: EntityMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i]!;
+    const tail = a.type === 'product' || a.type === 'event' ? null : AMPERSAND_TAIL.exec(sentenceText.slice(a.end - sentenceStart, a.end - sentenceStart + 80));
+    if (!tail) {
+      // A name with the sign inside is no person or place ("Edwards & Sons", tagged whole).
+      out.push((a.type === 'person' || a.type === 'place') && INNER_AMPERSAND.test(a.text) ? { ...a, type: 'organisation' } : a);
+      continue;
+    }
+    // Not a sentence's full stop nor a possessive ("Procter & Gamble's"), but an abbreviation's period ("& Co.").
+    const words = tail[0].replace(/['’]s$/u, '').replace(/(?<!\b(?:Co|Cos|Inc|Corp|Ltd|Bros))\.$/u, '');
+    let end = a.end + words.length;
+    // A mention starting inside the tail is taken whole (its words run on past the three).
+    let j = i + 1;
+    while (j < mentions.length && mentions[j]!.start < end) end = Math.max(end, mentions[j++]!.end);
+    const text = sentenceText.slice(a.start - sentenceStart, end - sentenceStart);
+    const joined = mentions.slice(i, j);
+    out.push({
+      start: a.start, end, text, type: 'organisation', confidence: Math.max(...joined.map((m) => m.confidence)),
+      sentenceInitial: a.sentenceInitial, reason: 'names joined by "&"',
+      ...(joined.some((m) => m.learned) ? { learned: true } : {}),
+    });
+    i = j - 1;
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
+import { joinAmpersands } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -179,6 +180,21 @@ describe('aliases within a source', () => {
       ['Xiaomi', 37, 2],
       ['Spain', 60, 1],
     ]);
+  });
+});
+
+describe('names joined by an ampersand', () => {
+  it('are one organisation, the words after the sign included, without a possessive or a full stop', () => {
+    expect(typed('Shares of Procter & Gamble rose on Monday, and Johnson & Johnson fell.')).toEqual([['Procter & Gamble', 'organisation'], ['Johnson & Johnson', 'organisation']]);
+    expect(typed("Douglas & Lomason's profits were hurt by model changeovers.")).toEqual([['Douglas & Lomason', 'organisation']]);
+    expect(typed('The bonds were sold through Bear Stearns & Co.').map(([t]) => t)).toContain('Bear Stearns & Co.');
+    expect(typed('Said James Weber, analyst at A.G. Edwards & Sons.').find(([t]) => t.includes('&'))).toEqual(['Edwards & Sons', 'organisation']);
+  });
+
+  it('leave a sentence without one as it was, and a lower-case word after the sign outside', () => {
+    const plain = 'Xiaomi CEO Lei Jun said the company would enter the US market.';
+    expect(joinAmpersands(detector.detect(sentence(plain)), plain, 0)).toEqual(detector.detect(sentence(plain)));
+    expect(typed('Xiaomi & friends met in Beijing.')).toEqual([['Xiaomi', 'organisation'], ['Beijing', 'place']]);
   });
 });
 
