@@ -1,12 +1,12 @@
 // The tagger's spans and the rules' mentions of one sentence, combined: the tagger finds and types
 // names in news prose, the rules know the gazetteer's names, products, events and results tables.
 import type { EntityType } from '../../model';
-import type { Sentence } from '../../text/sentences';
+import type { Sentence, Token } from '../../text/sentences';
 import type { EntityMention } from './entityMention';
 import type { TaggedSpan } from './tagger/tagger';
 import type { TaggerType } from './tagger/model';
 import commonWords from './tagger/commonWords.json';
-import { SENTENCE_INITIAL_COMMON } from './entityWords';
+import { ORGANISATION_NOUNS, SENTENCE_INITIAL_COMMON } from './entityWords';
 import { firstStartingAt } from '../../text/sortedSearch';
 
 const TYPE_OF: Record<TaggerType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
@@ -194,4 +194,20 @@ export function joinAmpersands(mentions: readonly EntityMention[], sentenceText:
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * A name right after a noun saying what kind of organisation it is ("firm Multico", "operator
+ * Unicom", `ORGANISATION_NOUNS`) is that organisation, whatever its lone capital made the tagger
+ * think; a product, an event or a name the gazetteer knows keeps its type.
+ */
+export function organisationsByNoun(mentions: readonly EntityMention[], tokens: readonly Token[]): EntityMention[] {
+  let k = 0;
+  return mentions.map((m) => {
+    while (k < tokens.length && tokens[k]!.start < m.start) k++;
+    const prev = tokens[k - 1];
+    if (!prev || prev.kind !== 'word' || m.type === 'organisation' || m.type === 'product' || m.type === 'event' || m.canonical !== undefined) return m;
+    if (!ORGANISATION_NOUNS.has(prev.text) || tokens[k]?.start !== m.start) return m;
+    return { ...m, type: 'organisation', reason: `after "${prev.text}"` };
+  });
 }

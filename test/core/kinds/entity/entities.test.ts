@@ -198,6 +198,19 @@ describe('names joined by an ampersand', () => {
   });
 });
 
+describe('a noun naming a kind of organisation', () => {
+  it('makes the name right after it that organisation', () => {
+    const found = typed('China\'s second largest telecoms operator Unicom already has a mandate, and mineral water firm Multico joined.');
+    expect(found).toContainEqual(['Unicom', 'organisation']);
+    expect(found).toContainEqual(['Multico', 'organisation']);
+  });
+
+  it('leaves a known name, and a name not right after the noun, as they were', () => {
+    expect(typed('The group met in Beijing.')).toEqual([['Beijing', 'place']]);
+    expect(typed('A spokesman for the firm, John Smith, said so.')).toContainEqual(['John Smith', 'person']);
+  });
+});
+
 describe('events', () => {
   it.each([
     ['Huawei showed phones at the Consumer Electronics Show in January.', 'Consumer Electronics Show'],
