@@ -16,6 +16,8 @@ export const PERSON_TITLES = new Set([
   'executive', 'director', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman',
   'spokesperson', 'analyst', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'sir', 'chief', 'head', 'manager',
   'premier', 'chancellor', 'king', 'queen', 'prince', 'princess', 'general', 'judge', 'lawyer', 'reporter', 'editor',
+  'ambassador', 'envoy', 'cardinal', 'pope', 'bishop', 'archbishop', 'emperor', 'empress', 'colonel', 'lieutenant-colonel',
+  'commander', 'admiral', 'congressman', 'congresswoman', 'rabbi', 'sheikh', 'ayatollah', 'imam', 'coach', 'inspector',
 ]);
 
 /** Last words that make a name an event, an organisation or a place. */

@@ -96,6 +96,11 @@ describe('titles split a run of capitalised words', () => {
     ]);
   });
 
+  it('church, diplomatic and military titles are not in the name', () => {
+    expect(typed('Chicago Cardinal Joseph Bernardin said on Friday he had cancer.')).toContainEqual(['Joseph Bernardin', 'person']);
+    expect(typed('The visit of Ambassador Madeleine Albright to Chile was short.')).toContainEqual(['Madeleine Albright', 'person']);
+  });
+
   it('a person after a lower-case title is still a person, and the title is not in the name', () => {
     expect(typed("Apparently, Xiaomi's executive Wang Xian said that his company plans to grow.")).toEqual([
       ['Xiaomi', 'organisation'],
