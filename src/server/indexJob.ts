@@ -40,6 +40,8 @@ export interface IndexedSummary {
   sidecar?: FileStamp | null;
   /** Date.now() just before the files were looked at: a stamp this close to it may hide a later change (indexSnapshot.ts). */
   stampedAt?: number;
+  /** sha256 of the text analysed: a stamp too fresh to trust is checked by it later (`restamped` in indexSnapshot.ts). */
+  textSha256?: string;
 }
 
 /** A file's modification time (ms) and size in bytes. */
@@ -79,7 +81,7 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
   let text = job.text;
   let options = job.options;
   let sidecar: SidecarRead | undefined;
-  let snapshotStamp: Pick<IndexedSummary, 'cacheKey' | 'sidecar' | 'stampedAt'> = {};
+  let snapshotStamp: Pick<IndexedSummary, 'cacheKey' | 'sidecar' | 'stampedAt' | 'textSha256'> = {};
   if (cache && text === undefined) {
     // Stamped before reading: a change after the stamp is seen at the next reopening.
     const sidecarStamp = await stampOf(sidecarPathFor(job.path));
@@ -88,8 +90,9 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
     if (!options.ignoredNames) options = { ...options, ignoredNames: await ignoredNamesFor(dirname(job.path), dirname(job.path)) };
     const sidecarBytes = await readSidecarBytes(job.path);
     if (sidecarBytes !== 'unreadable') {
-      key = cache.key([job.path, settingsKey(options), sha256(text), sidecarBytes ? sha256(sidecarBytes) : 'no sidecar']);
-      if (sidecarStamp !== 'unreadable') snapshotStamp = { cacheKey: key, sidecar: sidecarStamp, stampedAt };
+      const textSha256 = sha256(text);
+      key = cache.key([job.path, settingsKey(options), textSha256, sidecarBytes ? sha256(sidecarBytes) : 'no sidecar']);
+      if (sidecarStamp !== 'unreadable') snapshotStamp = { cacheKey: key, sidecar: sidecarStamp, stampedAt, textSha256 };
       const known = cache.get(key);
       if (known) return { digest: known.digest, summary: { ...known.summary, ...fileStamp, ...snapshotStamp } };
       // Analysed with the very bytes the key was made of: a sidecar saved meanwhile is not filed under the old key.

@@ -7,7 +7,8 @@
 import { open, readFile, utimes } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
-import { sha256InSlices, type DigestCache } from '../core/corpus/digestCache';
+import { sha256, sha256InSlices, type DigestCache } from '../core/corpus/digestCache';
+import { readSourceFile } from '../core/loadSource';
 import type { SourceDigest } from '../core/corpus';
 import { writeFileAtomic } from '../core/files/atomicWrite';
 import type { SourceCounts } from '../core/sourceCounts';
@@ -70,6 +71,26 @@ export function snapshotable(s: IndexedSummary): s is IndexedSummary & { cacheKe
   if (s.cacheKey === undefined || s.sidecar === undefined || s.stampedAt === undefined || s.problem) return false;
   const latest = Math.max(s.mtimeMs, s.sidecar?.[0] ?? 0);
   return latest < s.stampedAt - RACY_MS;
+}
+
+/**
+ * A summary whose stamps were too fresh to trust when its source was read (a folder copied just
+ * before it was indexed), stamped again once they are old enough: the source still has its stamp
+ * and the very text analysed (its hash), and its sidecar is still missing or still as it was, long
+ * enough before. A change after this check gives the file a newer time, so the stamp can stand (as
+ * git settles a racy index entry). Undefined when it cannot be trusted yet or no longer holds.
+ */
+export async function restamped(path: string, s: IndexedSummary, now = Date.now()): Promise<IndexedSummary | undefined> {
+  if (s.cacheKey === undefined || s.sidecar === undefined || s.stampedAt === undefined || s.textSha256 === undefined || s.problem) return undefined;
+  // A sidecar written moments before it was read would need its bytes checked too: left to the next scan.
+  if (s.sidecar !== null && s.sidecar[0] >= s.stampedAt - RACY_MS) return undefined;
+  if (Math.max(s.mtimeMs, s.sidecar?.[0] ?? 0) >= now - RACY_MS) return undefined;
+  const [source, sidecar] = await Promise.all([stampOf(path), stampOf(sidecarPathFor(path))]);
+  if (!source || source === 'unreadable' || source[0] !== s.mtimeMs || source[1] !== s.size || sidecar === 'unreadable') return undefined;
+  if (sidecar === null ? s.sidecar !== null : s.sidecar === null || sidecar[0] !== s.sidecar[0] || sidecar[1] !== s.sidecar[1]) return undefined;
+  const text = await readSourceFile(path).then((f) => f.text, () => undefined);
+  if (text === undefined || sha256(text) !== s.textSha256) return undefined;
+  return { ...s, stampedAt: now };
 }
 
 /**

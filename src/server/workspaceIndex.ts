@@ -14,7 +14,7 @@ import { sourcePathOf } from '../core/tags/sidecarName';
 import type { SidecarStore } from '../core/tags/sidecarStore';
 import { digestCacheFromEnv } from '../core/corpus/digestCache';
 import { indexSourceFile, settingsKey, type IndexCache, type IndexedSummary, type IndexJob } from './indexJob';
-import { entryBytes, entryHolds, inflateEntries, parseEntry, readSnapshot, snapshotable, snapshotKey, storedEntry, summaryOfEntry, writeSnapshot, type Snapshot, type SnapshotEntry, type SnapshotSource } from './indexSnapshot';
+import { entryBytes, entryHolds, inflateEntries, parseEntry, readSnapshot, restamped, snapshotable, snapshotKey, storedEntry, summaryOfEntry, writeSnapshot, type Snapshot, type SnapshotEntry, type SnapshotSource } from './indexSnapshot';
 import type { FindingsJob } from './closedFindings';
 import { WorkerPool } from '../core/workerPool';
 import { fromWire, type IndexResponse, type IndexTask, type WorkerResponse } from './indexMessages';
@@ -42,6 +42,8 @@ export interface WorkspaceIndexOptions {
   workerScript?: string;
   /** The digest cache the workers fill (its folder holds the workspace snapshots too); default: SOURCEMARK_CACHE_DIR's, null for none. */
   cache?: IndexCache | null;
+  /** The time, when a scan saves its snapshot and checks fresh stamps again (tests move it on); default Date.now. */
+  clock?: () => number;
 }
 
 /** A folder of a scan: its sources, and its snapshot's key when it may have one. */
@@ -73,6 +75,9 @@ interface WarmSource {
 const LOAD_SLICE_MS = 1;
 /** Snapshot entries inflated at once (on libuv's threads) ahead of their parsing here: about 2 MB of JSON. */
 const LOAD_BATCH = 64;
+/** Sources with stamps too fresh to trust checked again (read and hashed) when a scan saves its snapshot. */
+const RESTAMP_LIMIT = 5_000;
+
 /** Files stat'ed at once when checking stamps. */
 const STAT_BATCH = 64;
 
@@ -488,6 +493,8 @@ export class WorkspaceIndex {
     if (!cache) return;
     for (const folder of folders) {
       if (!folder.snapshotKey) continue;
+      await this.restampFresh(folder);
+      if (this.disposed) return;
       const old = folder.snapshot;
       let changed = !old;
       const sources: SnapshotSource[] = [];
@@ -513,6 +520,31 @@ export class WorkspaceIndex {
       }
       if (this.disposed) return;
       await writeSnapshot(cache, folder.snapshotKey, sources);
+    }
+  }
+
+  /**
+   * Sources of the folder whose stamps were too fresh to trust when they were read (a folder copied
+   * just before it was opened), checked again now that they are old enough (`restamped`): without
+   * this the snapshot left them out and the next reopening indexed them again. At most
+   * RESTAMP_LIMIT a scan; a source changed or indexed again meanwhile keeps its summary.
+   */
+  private async restampFresh(folder: ScannedFolder): Promise<void> {
+    const fresh: { uri: string; summary: IndexedSummary; path: string }[] = [];
+    for (const uri of folder.uris) {
+      const summary = this.summaries.get(uri);
+      if (!summary || summary.textSha256 === undefined || this.options.isOpen(uri) || summary.settingsKey !== folder.settingsKey || snapshotable(summary)) continue;
+      fresh.push({ uri, summary, path: URI.parse(uri).fsPath });
+      if (fresh.length >= RESTAMP_LIMIT) break;
+    }
+    for (let i = 0; i < fresh.length; i += STAT_BATCH) {
+      const batch = fresh.slice(i, i + STAT_BATCH);
+      const now = (this.options.clock ?? Date.now)();
+      const again = await Promise.all(batch.map((f) => restamped(f.path, f.summary, now).catch(() => undefined)));
+      if (this.disposed) return;
+      batch.forEach((f, k) => {
+        if (again[k] && this.summaries.get(f.uri) === f.summary) this.summaries.set(f.uri, again[k]);
+      });
     }
   }
 

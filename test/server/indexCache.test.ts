@@ -16,9 +16,9 @@ import { cleanupsAfterEach, read, tempWorkspace, write, XIAOMI_US } from './fixt
 
 const cleanups = cleanupsAfterEach();
 
-/** An indexed source without what only a cached one carries (its cache key and the stamps it was read with, for snapshots). */
+/** An indexed source without what only a cached one carries (its cache key, the stamps it was read with and its text's hash, for snapshots). */
 function unstamped(r: IndexedSource): IndexedSource {
-  const { cacheKey: _k, sidecar: _s, stampedAt: _t, ...summary } = r.summary;
+  const { cacheKey: _k, sidecar: _s, stampedAt: _t, textSha256: _h, ...summary } = r.summary;
   return { ...r, summary };
 }
 const NOW = new Date('2026-01-01T00:00:00Z');

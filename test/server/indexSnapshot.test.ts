@@ -1,16 +1,16 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Connection } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { DigestCache } from '../../src/core/corpus/digestCache';
+import { DigestCache, sha256 } from '../../src/core/corpus/digestCache';
 import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { setTag } from '../../src/core/tags/tagOperations';
 import { settingsKey, type IndexCache, type IndexedSummary } from '../../src/server/indexJob';
-import { entryBytes, readSnapshot, snapshotKey, writeSnapshot } from '../../src/server/indexSnapshot';
+import { entryBytes, readSnapshot, restamped, snapshotable, snapshotKey, writeSnapshot } from '../../src/server/indexSnapshot';
 import { analysisOptionsOf, DEFAULT_SETTINGS, type SourcemarkSettings } from '../../src/server/settings';
 import type { WorkspaceIndex } from '../../src/server/workspaceIndex';
 import { CGTN, cleanupsAfterEach, FIXTURES, read, write, XIAOMI_US } from './fixtureWorkspace';
@@ -50,8 +50,8 @@ function workspace(): string {
   return dir;
 }
 
-type Stamped = 'cacheKey' | 'sidecar' | 'stampedAt';
-const plain = (s: IndexedSummary | undefined) => s && (Object.fromEntries(Object.entries(s).filter(([k]) => !['cacheKey', 'sidecar', 'stampedAt'].includes(k))) as Omit<IndexedSummary, Stamped>);
+type Stamped = 'cacheKey' | 'sidecar' | 'stampedAt' | 'textSha256';
+const plain = (s: IndexedSummary | undefined) => s && (Object.fromEntries(Object.entries(s).filter(([k]) => !['cacheKey', 'sidecar', 'stampedAt', 'textSha256'].includes(k))) as Omit<IndexedSummary, Stamped>);
 
 /** Everything the index answers: sources, digests, counts, entity groups, conflicts, timeline. */
 function answers(index: WorkspaceIndex) {
@@ -68,13 +68,13 @@ function answers(index: WorkspaceIndex) {
 }
 
 /** A scan of `dir` by a new index (analysing in this thread) with the digest cache in `cacheDir` (null: none); its answers and log. */
-async function scan(dir: string, cacheDir: string | null, settings = SETTINGS, cache?: IndexCache) {
+async function scan(dir: string, cacheDir: string | null, settings = SETTINGS, cache?: IndexCache, clock?: () => number) {
   const logs: string[] = [];
   const connection = {
     console: { log: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) },
     window: { createWorkDoneProgress: async () => ({ begin() {}, report() {}, done() {} }) },
   } as unknown as Connection;
-  const index = testIndex(cleanups, { connection, workers: 0, settingsFor: async () => settings, cache: cache ?? (cacheDir === null ? null : new DigestCache(cacheDir, 'test')) });
+  const index = testIndex(cleanups, { connection, workers: 0, settingsFor: async () => settings, cache: cache ?? (cacheDir === null ? null : new DigestCache(cacheDir, 'test')), ...(clock ? { clock } : {}) });
   await index.scan([pathToFileURL(dir).href]);
   const counted = logs.map((l) => /counted (\d+) sources from the index snapshot/.exec(l)?.[1]).find(Boolean);
   return { answers: answers(index), counted: counted ? Number(counted) : 0, logs };
@@ -132,10 +132,58 @@ describe('workspace index snapshot', () => {
     // A source written moments before it is indexed: a change just after could keep its stamp (coarse file times), so it stays out of the snapshot.
     const first = path.join(dir, SOURCES[0]!);
     write(first, read(first).replace('Xiaomi', 'Xiaoma'));
+    // Its time kept ahead of the clock: too fresh to trust for the whole test, however slow the machine.
+    const ahead = new Date(Date.now() + 600_000);
+    utimesSync(first, ahead, ahead);
     const fresh = await scan(dir, cacheDir);
     expect(fresh.counted).toBe(SOURCES.length - 1);
     expect(fresh.answers).toEqual((await scan(dir, null)).answers);
     expect((await scan(dir, cacheDir)).counted).toBe(SOURCES.length - 1);
+  });
+
+  it('a source too fresh to trust when indexed goes into the snapshot once the scan ends late enough to check it again', async () => {
+    const fresh = (ws: string) => {
+      const now = new Date();
+      for (const f of SOURCES) utimesSync(path.join(ws, f), now, now);
+      return ws;
+    };
+    const dir = fresh(workspace());
+    const cacheDir = tempDir('sourcemark-snap-cache-');
+    // Written just now (too fresh when read); the scan's end seen 10 s later, as after a long first index.
+    const first = await scan(dir, cacheDir, SETTINGS, undefined, () => Date.now() + 10_000);
+    expect(first.counted).toBe(0);
+    expect((await scan(dir, cacheDir)).counted).toBe(SOURCES.length);
+    // Without the later check they stay out (the clock as it is: the scan ends moments after the writes).
+    const other = fresh(workspace());
+    const otherCache = tempDir('sourcemark-snap-cache-');
+    await scan(other, otherCache, SETTINGS, undefined, () => 0);
+    expect((await scan(other, otherCache)).counted).toBe(0);
+  });
+
+  it('a source too fresh to trust is stamped again once its stamps are old enough, if it still holds the text analysed', async () => {
+    const dir = tempDir('sourcemark-restamp-');
+    const file = path.join(dir, 'a.txt');
+    writeFileSync(file, 'Xiaomi said on Friday that it sold 10 million phones.\n');
+    const { mtimeMs, size } = statSync(file);
+    const summary: IndexedSummary = {
+      counts: { byKind: { claim: 1, entity: 1, date: 1, quotation: 0 }, verified: 0, speculative: 0, contradicted: 0, untagged: 3, orphans: 0 },
+      mtimeMs, size, settingsKey: '', cacheKey: 'k', sidecar: null, stampedAt: mtimeMs + 500, textSha256: sha256(readFileSync(file, 'utf8')),
+    };
+    expect(snapshotable(summary)).toBe(false);
+    // Still too fresh.
+    expect(await restamped(file, summary, mtimeMs + 1_000)).toBeUndefined();
+    const later = mtimeMs + 5_000;
+    const again = await restamped(file, summary, later);
+    expect(again).toEqual({ ...summary, stampedAt: later });
+    expect(snapshotable(again!)).toBe(true);
+    // Not the text analysed (same size and time), a sidecar come meanwhile, or another stamp: not trusted.
+    expect(await restamped(file, { ...summary, textSha256: sha256('another text') }, later)).toBeUndefined();
+    writeFileSync(`${file}.annotations.json`, '{}');
+    expect(await restamped(file, summary, later)).toBeUndefined();
+    rmSync(`${file}.annotations.json`);
+    expect(await restamped(file, { ...summary, size: size + 1 }, later)).toBeUndefined();
+    // A summary without the text's hash (from a snapshot, or an open source's) is left as it is.
+    expect(await restamped(file, { ...summary, textSha256: undefined }, later)).toBeUndefined();
   });
 
   it('a truncated, corrupt or mismatched snapshot, or an unreadable entry in it, is ignored and written again; answers stay those of a first index', async () => {
