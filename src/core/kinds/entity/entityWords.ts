@@ -104,10 +104,11 @@ export const FIXTURE_WORDS = new Set(['v', 'v.', 'vs', 'vs.', 'AT']);
  * Nouns that say what kind of organisation the name right after them is ("mineral water firm
  * Multico", "telecoms operator Unicom", "press distributor Hachette", "first division team
  * Deportivo Coruna"): the tagger, reading a lone capitalised word, often takes it for a person.
+ * Not the nouns people are called too ("publisher Rupert Murdoch", "producer", "broker").
  */
 export const ORGANISATION_NOUNS = new Set([
   'firm', 'company', 'group', 'operator', 'distributor', 'team', 'club', 'newspaper', 'daily', 'weekly', 'agency',
-  'bank', 'carmaker', 'automaker', 'airline', 'carrier', 'insurer', 'retailer', 'publisher', 'broker', 'brokerage',
-  'conglomerate', 'manufacturer', 'producer', 'supplier', 'chain', 'broadcaster', 'magazine', 'tabloid', 'party',
+  'bank', 'carmaker', 'automaker', 'airline', 'carrier', 'insurer', 'retailer', 'brokerage',
+  'conglomerate', 'manufacturer', 'supplier', 'chain', 'broadcaster', 'magazine', 'tabloid', 'party',
   'union', 'lender', 'utility', 'exchange', 'consortium', 'subsidiary', 'unit',
 ]);

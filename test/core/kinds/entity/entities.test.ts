@@ -213,6 +213,8 @@ describe('a noun naming a kind of organisation', () => {
   it('leaves a known name, and a name not right after the noun, as they were', () => {
     expect(typed('The group met in Beijing.')).toEqual([['Beijing', 'place']]);
     expect(typed('A spokesman for the firm, John Smith, said so.')).toContainEqual(['John Smith', 'person']);
+    // A noun people are called too.
+    expect(typed('The film was made by producer Steven Spielberg last year.')).toContainEqual(['Steven Spielberg', 'person']);
   });
 });
 
