@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../core/files/atomicWrite';
 import type { SourceCounts } from '../core/sourceCounts';
 import { sidecarPathFor } from '../core/tags/sidecarStore';
 import { stampOf, type FileStamp, type IndexedSummary } from './indexJob';
+import { yieldToLoop } from './slices';
 
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
@@ -232,7 +233,7 @@ async function blobPieces(entries: readonly Uint8Array[]): Promise<Buffer[]> {
   let group: Uint8Array[] = [];
   let size = 0;
   const join = async () => {
-    if (pieces.length) await new Promise<void>((resolve) => setImmediate(resolve));
+    if (pieces.length) await yieldToLoop();
     pieces.push(Buffer.concat(group, size));
     group = [];
     size = 0;

@@ -166,9 +166,9 @@ const AMPERSAND_TAIL = /^ ?& ?(\p{Lu}[\p{L}\p{M}.'â€™-]*(?: \p{Lu}[\p{L}\p{M}.'â
  * before it, the sign and the capitalised words after it (a mention there taken whole) become one
  * mention; `sentenceText` from `sentenceStart`, `mentions` sorted by start.
  */
-export function joinAmpersands(mentions: readonly EntityMention[], sentenceText: string, sentenceStart: number): EntityMention[] {
-  // Most sentences have no ampersand: one test.
-  if (!sentenceText.includes('&')) return [...mentions];
+export function joinAmpersands(mentions: EntityMention[], sentenceText: string, sentenceStart: number): EntityMention[] {
+  // Most sentences have no ampersand: one test, and the list as it came.
+  if (!sentenceText.includes('&')) return mentions;
   const out: EntityMention[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const a = mentions[i]!;
@@ -201,13 +201,17 @@ export function joinAmpersands(mentions: readonly EntityMention[], sentenceText:
  * Unicom", `ORGANISATION_NOUNS`) is that organisation, whatever its lone capital made the tagger
  * think; a product, an event or a name the gazetteer knows keeps its type.
  */
-export function organisationsByNoun(mentions: readonly EntityMention[], tokens: readonly Token[]): EntityMention[] {
+export function organisationsByNoun(mentions: EntityMention[], tokens: readonly Token[]): EntityMention[] {
+  // Copied only when a mention is retyped: most sentences have none, and they run on every analysis.
+  let out: EntityMention[] | undefined;
   let k = 0;
-  return mentions.map((m) => {
+  mentions.forEach((m, i) => {
     while (k < tokens.length && tokens[k]!.start < m.start) k++;
     const prev = tokens[k - 1];
-    if (!prev || prev.kind !== 'word' || m.type === 'organisation' || m.type === 'product' || m.type === 'event' || m.canonical !== undefined) return m;
-    if (!ORGANISATION_NOUNS.has(prev.text) || tokens[k]?.start !== m.start) return m;
-    return { ...m, type: 'organisation', reason: `after "${prev.text}"` };
+    if (!prev || prev.kind !== 'word' || m.type === 'organisation' || m.type === 'product' || m.type === 'event' || m.canonical !== undefined) return;
+    if (!ORGANISATION_NOUNS.has(prev.text) || tokens[k]?.start !== m.start) return;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'organisation', reason: `after "${prev.text}"` };
   });
+  return out ?? mentions;
 }
