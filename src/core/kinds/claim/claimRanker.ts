@@ -63,24 +63,32 @@ const INTERRUPTED = /(?:--|—|–|…|\.\.\.)\s*$|^\s*(?:--|—|–|-)/;
 
 /** The speaker of each row, or undefined when the source is not a transcript. */
 export function transcriptSpeakers(rows: readonly RankerRow[]): string[] | undefined {
-  const byParagraph = new Map<number, string | undefined>();
+  // Rows come in text order: a paragraph's label is read from its first row, without a map per row.
+  let paragraphs = 0;
+  const labels: string[] = [];
+  let last = -1;
   for (const r of rows) {
-    if (byParagraph.has(r.paragraph)) continue;
-    byParagraph.set(r.paragraph, SPEAKER_LABEL.exec(r.text)?.[1].replace(/\s+/g, ' '));
+    if (r.paragraph === last) continue;
+    last = r.paragraph;
+    paragraphs++;
+    const label = SPEAKER_LABEL.exec(r.text)?.[1];
+    if (label) labels.push(label.replace(/\s+/g, ' '));
   }
-  const labels = [...byParagraph.values()].filter((l): l is string => !!l);
   const labelled = labels.length;
-  if (labelled < MIN_LABELLED || labelled * 2 < byParagraph.size) return undefined;
+  if (labelled < MIN_LABELLED || labelled * 2 < paragraphs) return undefined;
   // Speakers come back, turn after turn; a wire digest's datelines ("LONDON:", "PARIS:") mostly do not.
   if (new Set(labels).size * 2 > labelled) return undefined;
   // A paragraph without a label continues the last speaker's turn.
   let current = '';
-  const speakerOf = new Map<number, string>();
-  for (const [p, label] of byParagraph) {
-    if (label) current = label;
-    speakerOf.set(p, current);
-  }
-  return rows.map((r) => speakerOf.get(r.paragraph) ?? '');
+  last = -1;
+  return rows.map((r) => {
+    if (r.paragraph !== last) {
+      last = r.paragraph;
+      const label = SPEAKER_LABEL.exec(r.text)?.[1];
+      if (label) current = label.replace(/\s+/g, ' ');
+    }
+    return current;
+  });
 }
 
 export interface RankerInput {

@@ -4,7 +4,7 @@ import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import type { Finding } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
-import type { FindingKindDefinition } from '../kind';
+import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { anchorValues, DateDetector, dateInfo, type DateDetection } from './dateDetector';
 import { describeDate } from './describe';
 import { anchorQuarters } from './quarterAnchors';
@@ -40,8 +40,20 @@ export const dateKind: FindingKindDefinition<'date'> = {
     const findings: Finding[] = [];
     // "A year earlier" in a later paragraph leans on the quarter an earlier one reported, "the following
     // month" at a paragraph's start on the last date of the paragraph before.
-    const anchored = anchorValues(anchorQuarters(paragraphs.flatMap((p) => (p.data.dates ?? []).map((d) => ({ ...d, paragraph: p })))), '');
-    for (const { paragraph: p, ...d } of anchored) {
+    // Each hit beside its paragraph, not copied with it: this runs over the whole source on every edit.
+    const hits: DateDetection[] = [];
+    const owners: AnalysedParagraph[] = [];
+    for (const p of paragraphs) {
+      for (const d of p.data.dates ?? []) {
+        hits.push(d);
+        owners.push(p);
+      }
+    }
+    // Both anchor passes give one hit for each, in order.
+    const anchored = anchorValues(anchorQuarters(hits), '');
+    for (let i = 0; i < anchored.length; i++) {
+      const d = anchored[i]!;
+      const p = owners[i]!;
       if (d.hidden) continue;
       findings.push({
         id: '', kind: 'date', start: d.start + p.start, end: d.end + p.start, text: d.text, region: p.region,
