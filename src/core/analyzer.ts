@@ -43,7 +43,7 @@ export class Analyzer {
    * after the changed text is this one's (same text, region, commenter and reference date), found
    * without building its cache key, which copied and hashed the whole text on every keystroke.
    */
-  private last?: { text: string; pieces: Map<number, { end: number; key: string; data: Data }> };
+  private last?: { text: string; pieces: Pieces };
   /**
    * Called before each paragraph: a budget set by the caller may throw to stop a long analysis
    * (the paragraphs analysed so far stay cached).
@@ -93,7 +93,7 @@ export class Analyzer {
     const notes: AnalysisNote[] = [];
     const regions = regionSpans(blocks);
     const unchanged = this.unchangedSince(text);
-    const pieces = new Map<number, { end: number; key: string; data: Data }>();
+    const pieces: Pieces = { starts: [], ends: [], keys: [], data: [] };
     this.last = undefined; // until this analysis is whole (a budget may stop it)
     for (const block of blocks) {
       if (block.region === 'boilerplate' && !opts.analyseBoilerplate) continue;
@@ -108,7 +108,10 @@ export class Analyzer {
           stats.cacheHits++;
           data = before.data;
         } else data = this.paragraph(piece, reference.date, stats);
-        pieces.set(piece.start, { end: piece.end, key: context, data });
+        pieces.starts.push(piece.start);
+        pieces.ends.push(piece.end);
+        pieces.keys.push(context);
+        pieces.data.push(data);
         unscored += data.unscored ?? 0;
         paragraphs.push({ start: piece.start, region: piece.region, data });
       }
@@ -158,11 +161,16 @@ export class Analyzer {
     const { prefix, suffix } = commonEnds(last.text, text);
     const shift = text.length - last.text.length;
     const after = text.length - suffix;
+    const { starts, ends, keys, data } = last.pieces;
+    // Pieces are asked for in text order: the search goes on from where the last one was found.
+    let at = 0;
     return (piece) => {
       const from = piece.end <= prefix ? piece.start : piece.start >= after ? piece.start - shift : -1;
       if (from < 0) return undefined;
-      const before = last.pieces.get(from);
-      return before && before.end === piece.end - (from === piece.start ? 0 : shift) ? before : undefined;
+      if (at >= starts.length || starts[at]! > from) at = firstAtOrAfter(starts, from);
+      while (at < starts.length && starts[at]! < from) at++;
+      if (starts[at] !== from || ends[at] !== piece.end - (from === piece.start ? 0 : shift)) return undefined;
+      return { key: keys[at]!, data: data[at]! };
     };
   }
 
@@ -185,6 +193,26 @@ export class Analyzer {
   }
 }
 
+
+/** The paragraphs of an analysis in text order, column by column: a map of 8,500 entries per keystroke of 1 MB cost ~5 ms. */
+interface Pieces {
+  starts: number[];
+  ends: number[];
+  keys: string[];
+  data: Data[];
+}
+
+/** Index of the first of the ascending `xs` at or after `x`. */
+function firstAtOrAfter(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** What a paragraph's analysis depends on besides its text. */
 const contextKey = (block: Block, referenceDate: string | undefined) => `${block.region}\u0000${block.commenter ?? ''}\u0000${referenceDate ?? ''}`;
