@@ -184,6 +184,15 @@ describe('checkAnalysable', () => {
     expect(!check.ok && check.reason).toContain('1.7 MB');
   });
 
+  it('holds the limit to the byte where three-byte characters meet it', () => {
+    const limit = 1024 * 1024;
+    expect(checkAnalysable('小'.repeat(Math.floor(limit / 3)), 1)).toEqual({ ok: true });
+    expect(checkAnalysable('小'.repeat(Math.floor(limit / 3) + 1), 1).ok).toBe(false);
+    // Emoji: two UTF-16 units, four bytes.
+    expect(checkAnalysable('😀'.repeat(limit / 4), 1)).toEqual({ ok: true });
+    expect(checkAnalysable('😀'.repeat(limit / 4 + 1), 1).ok).toBe(false);
+  });
+
   it('has an 8 MB default limit', () => {
     expect(DEFAULT_MAX_FILE_MB).toBe(8);
     expect(checkAnalysable('x'.repeat(7 * 1024 * 1024))).toEqual({ ok: true });

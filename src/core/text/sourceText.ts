@@ -25,8 +25,11 @@ export function checkAnalysable(text: string, maxFileMB = DEFAULT_MAX_FILE_MB): 
       reason: 'This file does not look like text (it contains binary data), so Sourcemark did not analyse it. Exclude it with the "sourcemark.sources" setting.',
     };
   }
+  // UTF-8 takes one to three bytes per UTF-16 unit: counting them (a pass over 1 MB on every keystroke) only when the length leaves it open.
+  const limit = maxFileMB * 1024 * 1024;
+  if (text.length * 3 <= limit) return { ok: true };
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > maxFileMB * 1024 * 1024) return { ok: false, reason: tooLargeReason(bytes, maxFileMB) };
+  if (bytes > limit) return { ok: false, reason: tooLargeReason(bytes, maxFileMB) };
   return { ok: true };
 }
 
