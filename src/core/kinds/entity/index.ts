@@ -9,6 +9,7 @@ import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
 import { documentCasing, type DocumentCasing } from './tagger/features';
 import type { EntityMention } from './entityMention';
+import { LowerCaseWords } from './lowerCaseWords';
 import { resolveEntitiesReusing, type ResolutionMemo } from './resolutionMemo';
 
 declare module 'vfile' {
@@ -45,35 +46,30 @@ function sourcemarkEntities() {
 
 /**
  * A lone word the tagger took for a name at a sentence's start that this source writes in lower case
- * elsewhere ("Smartphone sales" beside "smartphones") is a common word here: one pass over the
- * source's words, and only when there is such a word.
+ * elsewhere ("Smartphone sales" beside "smartphones") is a common word here. The source's lower-case
+ * words are counted only when there is such a word, and kept between analyses (`words`).
  */
-function markWrittenLower(mentions: EntityMention[], paragraphs: readonly AnalysedParagraph[]): void {
-  // Each candidate under its word, its plural and its singular: one lookup per lower-case word of the source.
-  const forms = new Map<string, EntityMention[]>();
-  const addForm = (form: string, m: EntityMention) => {
-    const list = forms.get(form);
-    if (list) list.push(m);
-    else forms.set(form, [m]);
-  };
+function markWrittenLower(mentions: EntityMention[], paragraphs: readonly AnalysedParagraph[], words: LowerCaseWords): void {
+  const candidates: EntityMention[] = [];
   for (const m of mentions) {
-    if (!m.learned || !m.sentenceInitial || m.commonWord || !/^\p{Lu}\p{Ll}+$/u.test(m.text)) continue;
+    if (m.learned && m.sentenceInitial && !m.commonWord && /^\p{Lu}\p{Ll}+$/u.test(m.text)) candidates.push(m);
+  }
+  if (!candidates.length) {
+    words.clear();
+    return;
+  }
+  words.update(paragraphs);
+  for (const m of candidates) {
+    // Its word, its plural or its singular.
     const word = m.text.toLowerCase();
-    addForm(word, m);
-    addForm(`${word}s`, m);
-    if (word.endsWith('s')) addForm(word.slice(0, -1), m);
+    if (words.has(word) || words.has(`${word}s`) || (word.endsWith('s') && words.has(word.slice(0, -1)))) m.commonWord = true;
   }
-  if (!forms.size) return;
-  for (const p of paragraphs) {
-    for (const s of p.data.sentences ?? []) {
-      for (const t of s.tokens) {
-        const c = t.text.charCodeAt(0);
-        if (c < 97 || c > 122) continue;
-        const found = forms.get(t.text);
-        if (found) for (const m of found) m.commonWord = true;
-      }
-    }
-  }
+}
+
+/** What the entity kind keeps between analyses (CollectContext.memo). */
+interface EntityMemo {
+  resolution?: ResolutionMemo;
+  words: LowerCaseWords;
 }
 
 export const entityKind: FindingKindDefinition<'entity'> = {
@@ -92,9 +88,11 @@ export const entityKind: FindingKindDefinition<'entity'> = {
         regions.push(p.region);
       }
     }
-    markWrittenLower(mentions, paragraphs);
-    const { resolved, memo: next } = resolveEntitiesReusing(mentions, memo?.value as ResolutionMemo | undefined);
-    if (memo) memo.value = next;
+    const kept = (memo?.value as EntityMemo | undefined) ?? { words: new LowerCaseWords() };
+    if (memo) memo.value = kept;
+    markWrittenLower(mentions, paragraphs, kept.words);
+    const { resolved, memo: next } = resolveEntitiesReusing(mentions, kept.resolution);
+    kept.resolution = next;
     const findings: Finding[] = resolved.map(({ mention, info }, i) => ({
       id: '', kind: 'entity', start: mention.start, end: mention.end, text: mention.text, region: regions[next.kept[i]!]!,
       score: mention.confidence, cues: [], entity: info,
