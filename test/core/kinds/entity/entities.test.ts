@@ -178,6 +178,26 @@ describe('aliases within a source', () => {
     ]);
   });
 
+  it('a word of a person\'s full name the tagger was unsure was an organisation or a place is that person', () => {
+    const m = (text: string, start: number, type: EntityMention['type'], confidence: number, extra: Partial<EntityMention> = {}): EntityMention => ({
+      start, end: start + text.length, text, type, confidence, sentenceInitial: false, reason: 'test', learned: true, ...extra,
+    });
+    const typedAs = (mentions: EntityMention[]) => resolveEntities(mentions).map((r) => [r.mention.text, r.info.type, r.info.canonical]);
+    // Four unsure organisations must not outvote the full name either.
+    expect(typedAs([m('Jesper Parnevik', 0, 'person', 0.98), ...[20, 40, 60, 80].map((at) => m('Parnevik', at, 'organisation', 0.7)), m('Turner', 100, 'place', 0.6)])).toEqual([
+      ['Jesper Parnevik', 'person', 'Jesper Parnevik'],
+      ['Parnevik', 'person', 'Jesper Parnevik'],
+      ['Parnevik', 'person', 'Jesper Parnevik'],
+      ['Parnevik', 'person', 'Jesper Parnevik'],
+      ['Parnevik', 'person', 'Jesper Parnevik'],
+      ['Turner', 'place', 'Turner'],
+    ]);
+    // A sure organisation, a place after "near" and an acronym keep their own types.
+    expect(typedAs([m('Ted Turner', 0, 'person', 0.98), m('Turner', 20, 'organisation', 0.95), m('Turner', 40, 'place', 0.6, { venue: true }), m('Mary Lee', 60, 'person', 0.9), m('LEE', 80, 'organisation', 0.6)]).map((r) => r[1])).toEqual([
+      'person', 'organisation', 'place', 'person', 'organisation',
+    ]);
+  });
+
   it('counts repeated mentions of a known organisation', () => {
     const found = entities('However, Xiaomi grew fast. Currently Xiaomi sells phones in Spain.');
     expect(found.map((f) => [f.text, f.start, f.entity!.mentions])).toEqual([
