@@ -215,3 +215,20 @@ export function organisationsByNoun(mentions: EntityMention[], tokens: readonly 
   });
   return out ?? mentions;
 }
+/** One to three capitals glued to "$": "C$", "HK$", "US$". */
+const CURRENCY_PREFIX = /^[A-Z]{1,3}$/;
+
+/**
+ * "C$ 0.45", "HK$ 10 million": capitals right before "$" name a currency, not an organisation or a
+ * country: the sign belongs to the name ("C$", CoNLL's MISC). `mentions` sorted by start.
+ */
+export function currencies(mentions: EntityMention[], sentenceText: string, sentenceStart: number): EntityMention[] {
+  if (!sentenceText.includes('$')) return mentions;
+  let out: EntityMention[] | undefined;
+  mentions.forEach((m, i) => {
+    if (sentenceText.charCodeAt(m.end - sentenceStart) !== 36 || !CURRENCY_PREFIX.test(m.text)) return; // "$"
+    out ??= mentions.slice();
+    out[i] = { ...m, end: m.end + 1, text: `${m.text}$`, type: 'other', canonical: undefined, reason: 'currency' };
+  });
+  return out ?? mentions;
+}

@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { combineMentions, joinAmpersands, organisationsByNoun, taggedMentions } from './combine';
+import { combineMentions, currencies, joinAmpersands, organisationsByNoun, taggedMentions } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -136,7 +136,7 @@ export class EntityDetector {
     // Numbers make a results or table line, which only matters to the rules' names.
     let numbers = 0;
     if (rules.length) for (const t of sentence.tokens) if (t.kind === 'word' && /^\d+$/.test(t.text)) numbers++;
-    return organisationsByNoun(joinAmpersands(combineMentions(tagged, rules, numbers >= 2), sentence.text, sentence.start), sentence.tokens);
+    return currencies(organisationsByNoun(joinAmpersands(combineMentions(tagged, rules, numbers >= 2), sentence.text, sentence.start), sentence.tokens), sentence.text, sentence.start);
   }
 
   /** The hand-written rules alone: the tagger's hints, and what it is combined with. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { joinAmpersands } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -220,6 +220,18 @@ describe('names joined by an ampersand', () => {
     const plain = 'Xiaomi CEO Lei Jun said the company would enter the US market.';
     expect(joinAmpersands(detector.detect(sentence(plain)), plain, 0)).toEqual(detector.detect(sentence(plain)));
     expect(typed('Xiaomi & friends met in Beijing.')).toEqual([['Xiaomi', 'organisation'], ['Beijing', 'place']]);
+  });
+});
+
+describe('currencies', () => {
+  it('capitals glued to "$" are a currency, the sign included, whatever they were typed', () => {
+    expect(typed('The bond fell C$ 0.45 to C$ 101.15, and HK$10 million went to Hong Kong.')).toEqual([
+      ['C$', 'other'], ['C$', 'other'], ['HK$', 'other'], ['Hong Kong', 'place'],
+    ]);
+    const us: EntityMention = { start: 4, end: 6, text: 'US', type: 'place', canonical: 'United States', confidence: 1, sentenceInitial: false, reason: 'known name' };
+    expect(currencies([us], 'Fed US$ 5', 0)).toEqual([{ ...us, end: 7, text: 'US$', type: 'other', canonical: undefined, reason: 'currency' }]);
+    // Not a name before a "$" apart from it, nor a longer word.
+    expect(currencies([us], 'Fed US $ 5', 0)).toEqual([us]);
   });
 });
 
