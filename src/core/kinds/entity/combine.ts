@@ -232,3 +232,45 @@ export function currencies(mentions: EntityMention[], sentenceText: string, sent
   });
   return out ?? mentions;
 }
+
+/** "Ontario-based", "British-ruled", "Brazilian-born", "Amman-bound": a name made an adjective by a participle. */
+const NAME_PARTICIPLE = /^(\p{Lu}[\p{L}.]*)-(?:\p{Ll}+ed|born|bound|run|made|held|led)$/u;
+
+/**
+ * "Ontario-based Magna", "British-ruled Northern Ireland": the adjective made of a name is a name of
+ * its own (CoNLL's MISC), not part of the one after it; made of a common word ("Family-controlled",
+ * "Top-seeded") it is none. The rest keeps its type, or takes the one `typeRest` gives it by the rules
+ * where the adjective gave it its type ("Brazilian-born Luis Oliveira" is no MISC). `mentions` sorted by start.
+ */
+export function splitNameAdjectives<S extends { text: string; start: number }>(mentions: EntityMention[], sentence: S, typeRest: (sentence: S, start: number, end: number) => EntityMention | undefined): EntityMention[] {
+  // Copied only from the first split on: most sentences have none.
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const space = m.text.indexOf(' ');
+    // Only a first word with a hyphen is tested against the pattern.
+    const hyphen = space > 0 ? m.text.indexOf('-') : -1;
+    const adjective = hyphen > 0 && hyphen < space ? NAME_PARTICIPLE.exec(m.text.slice(0, space)) : null;
+    if (!adjective) {
+      out?.push(m);
+      continue;
+    }
+    let at = space;
+    while (m.text.charCodeAt(at) === 32) at++;
+    const start = m.start + at;
+    // A person, organisation or place stays one; another type may be the adjective's doing.
+    const typed = m.type === 'other' || m.type === 'event' || m.type === 'product' ? typeRest(sentence, start, m.end) : undefined;
+    out ??= mentions.slice(0, i);
+    const end = m.start + space;
+    // The rules may have taken the adjective alone too.
+    if (out.length && out[out.length - 1]!.start === m.start && out[out.length - 1]!.end === end) out.pop();
+    if (mentions[i + 1]?.start === m.start && mentions[i + 1]!.end === end) i++;
+    if (!COMMON_WORDS.has(adjective[1]!.toLowerCase())) {
+      out.push({ ...m, end, text: m.text.slice(0, space), type: 'other', canonical: undefined, reason: 'adjective made of a name' });
+    }
+    const text = sentence.text.slice(start - sentence.start, m.end - sentence.start);
+    const retyped = typed !== undefined && typed.start === start && typed.end === m.end;
+    out.push({ ...m, start, text, ...(retyped ? { type: typed.type, confidence: typed.confidence, canonical: typed.canonical, reason: typed.reason } : {}) });
+  }
+  return out ?? mentions;
+}

@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { combineMentions, currencies, joinAmpersands, organisationsByNoun, taggedMentions } from './combine';
+import { combineMentions, currencies, joinAmpersands, organisationsByNoun, splitNameAdjectives, taggedMentions } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -136,8 +136,15 @@ export class EntityDetector {
     // Numbers make a results or table line, which only matters to the rules' names.
     let numbers = 0;
     if (rules.length) for (const t of sentence.tokens) if (t.kind === 'word' && /^\d+$/.test(t.text)) numbers++;
-    return currencies(organisationsByNoun(joinAmpersands(combineMentions(tagged, rules, numbers >= 2), sentence.text, sentence.start), sentence.tokens), sentence.text, sentence.start);
+    const combined = splitNameAdjectives(combineMentions(tagged, rules, numbers >= 2), sentence, this.typeSpan);
+    return currencies(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.text, sentence.start);
   }
+
+  /** The rules' type for the words from `start` to `end` as one name. */
+  private readonly typeSpan = (sentence: Sentence, start: number, end: number): EntityMention | undefined => {
+    const tokens = sentence.tokens.slice(firstStartingAt(sentence.tokens, start), firstStartingAt(sentence.tokens, end));
+    return tokens.length ? this.typeRun({ tokens, sentenceInitial: false, afterTitle: false }, sentence) : undefined;
+  };
 
   /** The hand-written rules alone: the tagger's hints, and what it is combined with. */
   detectByRules(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }>): EntityMention[] {

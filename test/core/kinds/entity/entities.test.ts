@@ -235,6 +235,16 @@ describe('currencies', () => {
   });
 });
 
+describe('adjectives made of a name', () => {
+  it('stand apart from the name after them, which the rules type again; made of a common word they are no name', () => {
+    expect(typed('Buyers include Minneapolis-based First Bank System Inc. and Family-controlled Douglas Holdings Ltd.')).toEqual([
+      ['Minneapolis-based', 'other'], ['First Bank System Inc.', 'organisation'], ['Douglas Holdings Ltd.', 'organisation'],
+    ]);
+    expect(typed('Brazilian-born Luis Oliveira then slipped the ball past the goalkeeper.')).toEqual([['Brazilian-born', 'other'], ['Luis Oliveira', 'person']]);
+    expect(typed('Bills passed by the Republican-controlled Congress went to the president.')).toEqual([['Republican-controlled', 'other'], ['Congress', 'organisation']]);
+  });
+});
+
 describe('a noun naming a kind of organisation', () => {
   it('makes the name right after it that organisation', () => {
     const found = typed('China\'s second largest telecoms operator Unicom already has a mandate, and mineral water firm Multico joined.');
