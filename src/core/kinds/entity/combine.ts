@@ -274,3 +274,35 @@ export function splitNameAdjectives<S extends { text: string; start: number }>(m
   }
   return out ?? mentions;
 }
+
+/** " ( L ) 2", " (BJ) 0": a town's letters in parentheses, then a score. */
+const TOWN_LETTERS = /^ ?\( ?\p{Lu}{1,2} ?\)(?= ?\d)/u;
+/** A name the tagger ran into the letters' parenthesis ("Mladost ( L"). */
+const OPEN_LETTERS = / ?\( ?\p{Lu}{1,2}$/u;
+
+/**
+ * "Mladost ( L ) 2", "Buducnost ( V ) 0": in results, letters in parentheses after a team tell it from
+ * another of its name (the town's initials) and belong to the name; a mention of the letters alone goes.
+ * `mentions` sorted by start.
+ */
+export function teamsWithLetters(mentions: EntityMention[], sentenceText: string, sentenceStart: number): EntityMention[] {
+  if (!sentenceText.includes('(')) return mentions;
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const open = OPEN_LETTERS.exec(m.text);
+    const from = open ? m.end - open[0].length : m.end;
+    // A slice only where a parenthesis follows.
+    const at = from - sentenceStart;
+    const tail = sentenceText.charCodeAt(at) === 40 || sentenceText.charCodeAt(at + 1) === 40 ? TOWN_LETTERS.exec(sentenceText.slice(at, at + 12)) : null;
+    if (!tail) {
+      out?.push(m);
+      continue;
+    }
+    out ??= mentions.slice(0, i);
+    const end = from + tail[0].length;
+    while (mentions[i + 1] !== undefined && mentions[i + 1]!.start < end) i++;
+    out.push({ ...m, end, text: sentenceText.slice(m.start - sentenceStart, end - sentenceStart), type: 'organisation', canonical: undefined, reason: 'team with its town\'s letters' });
+  }
+  return out ?? mentions;
+}

@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { combineMentions, currencies, joinAmpersands, organisationsByNoun, splitNameAdjectives, taggedMentions } from './combine';
+import { combineMentions, currencies, joinAmpersands, organisationsByNoun, splitNameAdjectives, taggedMentions, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -136,7 +136,8 @@ export class EntityDetector {
     // Numbers make a results or table line, which only matters to the rules' names.
     let numbers = 0;
     if (rules.length) for (const t of sentence.tokens) if (t.kind === 'word' && /^\d+$/.test(t.text)) numbers++;
-    const combined = splitNameAdjectives(combineMentions(tagged, rules, numbers >= 2), sentence, this.typeSpan);
+    let combined = splitNameAdjectives(combineMentions(tagged, rules, numbers >= 2), sentence, this.typeSpan);
+    if (numbers >= 2) combined = teamsWithLetters(combined, sentence.text, sentence.start);
     return currencies(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.text, sentence.start);
   }
 

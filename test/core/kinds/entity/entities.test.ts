@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -242,6 +242,20 @@ describe('adjectives made of a name', () => {
     ]);
     expect(typed('Brazilian-born Luis Oliveira then slipped the ball past the goalkeeper.')).toEqual([['Brazilian-born', 'other'], ['Luis Oliveira', 'person']]);
     expect(typed('Bills passed by the Republican-controlled Congress went to the president.')).toEqual([['Republican-controlled', 'other'], ['Congress', 'organisation']]);
+  });
+});
+
+describe('teams with their town\'s letters', () => {
+  it('take the letters in parentheses before a score into the name, whatever the tagger cut', () => {
+    const m = (text: string, start: number, type: EntityMention['type']): EntityMention => ({ start, end: start + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'test' });
+    const line = 'Sloboda 4 Mladost ( BJ ) 0\nMladost ( L ) 4 2 1 1 8 5 7';
+    expect(teamsWithLetters([m('Sloboda', 0, 'organisation'), m('Mladost', 10, 'organisation'), m('BJ', 20, 'organisation'), m('Mladost ( L', 27, 'organisation')], line, 0).map((x) => [x.text, x.type])).toEqual([
+      ['Sloboda', 'organisation'], ['Mladost ( BJ )', 'organisation'], ['Mladost ( L )', 'organisation'],
+    ]);
+    // Not letters that no score follows, nor a longer word in parentheses.
+    const other = [m('DENOMS', 0, 'organisation')];
+    expect(teamsWithLetters(other, 'DENOMS ( K ) SALE 1 2', 0)).toBe(other);
+    expect(teamsWithLetters(other, 'DENOMS ( USA ) 1 2', 0)).toBe(other);
   });
 });
 
