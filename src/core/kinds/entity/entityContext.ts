@@ -1,6 +1,6 @@
 // Line context that retypes names: a dateline's head is a place, a name in a results or standings
 // line is a team. Runs after the per-name typing in EntityDetector, on one sentence.
-import { CLUB_PREFIXES, CLUB_SUFFIXES, FIXTURE_WORDS } from './entityWords';
+import { CLUB_PREFIXES, CLUB_SUFFIXES, FIXTURE_WORDS, MEASURE_UNITS } from './entityWords';
 import type { Sentence, Token } from '../../text/sentences';
 import type { EntityMention } from './entityMention';
 import type { Gazetteer } from './gazetteer';
@@ -165,8 +165,8 @@ export class LineContext {
       let before = a - 1;
       if (tokens[before]?.text === ')' && sameLine(before)) before = openTo[before]! - 1;
       const capitalised = (k: number) => sameLine(k) && /^\p{Lu}/u.test(tokens[k].text);
-      // A score stands alone: "33,000" and "121.3" are other figures.
-      const score = (k: number) => sameLine(k) && BARE_NUMBER.test(tokens[k].text) && (!tokens[k + 1] || tokens[k + 1].spaceBefore || !/^[.,]$/.test(tokens[k + 1].text));
+      // A score stands alone: "33,000" and "121.3" are other figures, "70 miles" a measure.
+      const score = (k: number) => sameLine(k) && BARE_NUMBER.test(tokens[k].text) && (!tokens[k + 1] || (tokens[k + 1].spaceBefore ? !(sameLine(k + 1) && MEASURE_UNITS.has(tokens[k + 1].text)) : !/^[.,]$/.test(tokens[k + 1].text)));
       const scored = open < 0 && score(after) && (numbersOnLine.get(line[a]) ?? 0) >= 2;
       // "X v Y" names two teams; in "X AT Y" the second is where they play.
       const fixture =

@@ -1,5 +1,5 @@
 import {
-  EVENT_HEADS, FIRST_NAMES, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
+  EVENT_HEADS, FIRST_NAMES, MEASURE_UNITS, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
   ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
 } from './entityWords';
 import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../claim/claimCues';
@@ -289,7 +289,7 @@ export class EntityDetector {
     if (run.some((w) => CAMEL.test(w.text) || ALNUM_NAME.test(w.text) || this.gazetteer.lookup(bare(w.text))?.type === 'product')) return true;
     if (!next || !next.spaceBefore || next.lineBreakBefore || next.kind !== 'word') return false;
     if (PRODUCT_TAILS.has(next.text.toLowerCase().replace(/\.$/, ''))) return true;
-    return /^\p{Ll}/u.test(next.text) && !run.some((w) => FIRST_NAMES.has(w.text.toLowerCase()) || this.gazetteer.lookup(bare(w.text)) !== undefined);
+    return /^\p{Ll}/u.test(next.text) && !MEASURE_UNITS.has(next.text) && !run.some((w) => FIRST_NAMES.has(w.text.toLowerCase()) || this.gazetteer.lookup(bare(w.text)) !== undefined);
   }
 
   private knownRun(tokens: Token[], sentence: Sentence): boolean {

@@ -45,6 +45,14 @@ export const PLACE_HEADS = new Set([
 /** Words that end a product name ("Mate 10 Pro"). */
 export const PRODUCT_TAILS = new Set(['pro', 'max', 'plus', 'ultra', 'lite', 'mini', 'edge', 'note', 'se', 'air']);
 
+/** Units after a number: "Polti 5 seconds", "Sergiyev Posad 70 km" measure something, they name no model. */
+export const MEASURE_UNITS = new Set([
+  'second', 'seconds', 'sec', 'secs', 'minute', 'minutes', 'min', 'mins', 'hour', 'hours', 'hrs', 'day', 'days', 'week', 'weeks',
+  'month', 'months', 'year', 'years', 'lap', 'laps', 'point', 'points', 'pts', 'km', 'kms', 'mile', 'miles', 'metre', 'metres',
+  'meter', 'meters', 'yard', 'yards', 'feet', 'kg', 'kilos', 'pounds', 'tonnes', 'tons', 'percent', 'pct', 'runs', 'goals',
+  'wickets', 'strokes', 'shots', 'votes', 'seats', 'people',
+]);
+
 /** Verbs after a name that make it a speaker, and so most likely a person. */
 export const SPEECH_VERBS = new Set([
   'said', 'says', 'say', 'told', 'tells', 'admits', 'admitted', 'claimed', 'claims', 'added', 'explained', 'noted',

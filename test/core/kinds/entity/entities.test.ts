@@ -312,6 +312,11 @@ describe('products', () => {
     expect(f?.entity?.type).toBe('product');
   });
 
+  it('a number before a unit is a measure, not a model number: "Polti 5 seconds", "Sergiyev Posad 70 km"', () => {
+    expect(typed('2. Giovanni Lombardi ( Italy ) Polti 5 seconds behind')).toContainEqual(['Polti', 'organisation']);
+    expect(typed('The attack took place in Sergiyev Posad 70 km from the capital.')).toEqual([['Sergiyev Posad', 'place']]);
+  });
+
   it('keeps the maker and the model apart when both are named', () => {
     expect(typed('Xiaomi launched the Mi Mix 2S and Huawei launched the Mate 10 Pro.')).toEqual([
       ['Xiaomi', 'organisation'],

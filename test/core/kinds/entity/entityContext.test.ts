@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { Root } from 'nlcst';
+import retextEnglish from 'retext-english';
+import { unified } from 'unified';
 import { Analyzer } from '../../../../src/core/analyzer';
+import { LineContext } from '../../../../src/core/kinds/entity/entityContext';
+import type { EntityMention } from '../../../../src/core/kinds/entity/entityMention';
+import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
+import { sentencesOf } from '../../../../src/core/text/sentences';
 
 const analyzer = new Analyzer();
 
@@ -34,6 +41,13 @@ describe('teams in results and standings lines', () => {
     expect(typed('Results on Thursday :\nHartford 4 BOSTON 2\nGoias 1 Gremio 3\n')).toEqual([
       ['Hartford', 'organisation'], ['BOSTON', 'organisation'], ['Goias', 'organisation'], ['Gremio', 'organisation'],
     ]);
+  });
+
+  it('a number before a unit is no score: "Borodino 70 miles west" stays a place', () => {
+    const text = 'In 1812 Napoleon won near the town , Borodino 70 miles west of Moscow .';
+    const [sentence] = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text);
+    const place: EntityMention = { start: 37, end: 45, text: 'Borodino', type: 'place', confidence: 0.5, sentenceInitial: false, reason: 'test' };
+    expect(new LineContext(new Gazetteer()).apply([place], sentence, [])).toEqual([place]);
   });
 
   it('a country beside a score is its national side, kept a place', () => {
