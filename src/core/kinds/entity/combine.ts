@@ -306,3 +306,32 @@ export function teamsWithLetters(mentions: EntityMention[], sentenceText: string
   }
   return out ?? mentions;
 }
+
+/**
+ * "1. Alex Zanardi ( Italy ) , Reynard Honda , 53.980", "Olaf Ludwig ( Germany ) Telekom": in results,
+ * a name after a competitor and his country in parentheses, before his time, is his team, whatever its
+ * shape made the tagger think; one before another name is the next player ("Dave Barr ( Canada ) ,
+ * Mike Sullivan , Willie Wood"). `mentions` sorted by start, `tokens` the sentence's.
+ */
+export function teamsAfterCompetitor(mentions: EntityMention[], tokens: readonly Token[]): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  for (let i = 2; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const country = mentions[i - 1]!;
+    const competitor = mentions[i - 2]!;
+    if (m.type !== 'person' || country.type !== 'place' || competitor.type !== 'person') continue;
+    let k = firstStartingAt(tokens, m.start);
+    if (tokens[k]?.start !== m.start || tokens[k]!.lineBreakBefore) continue;
+    if (tokens[--k]?.text === ',' && !tokens[k]!.lineBreakBefore) k--;
+    if (tokens[k]?.text !== ')' || tokens[k]!.lineBreakBefore || tokens[k - 1]?.end !== country.end) continue;
+    const open = firstStartingAt(tokens, country.start) - 1;
+    if (tokens[open]?.text !== '(' || tokens[open - 1]?.end !== competitor.end) continue;
+    // A time or points after it, as a team's result runs on; a list of players goes on with names.
+    let a = firstStartingAt(tokens, m.end);
+    if (tokens[a]?.text === ',' && !tokens[a]!.lineBreakBefore) a++;
+    if (!tokens[a] || tokens[a]!.lineBreakBefore || !/^\d/.test(tokens[a]!.text)) continue;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'organisation', reason: 'team after a competitor' };
+  }
+  return out ?? mentions;
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, teamsAfterCompetitor, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -256,6 +256,23 @@ describe('teams with their town\'s letters', () => {
     const other = [m('DENOMS', 0, 'organisation')];
     expect(teamsWithLetters(other, 'DENOMS ( K ) SALE 1 2', 0)).toBe(other);
     expect(teamsWithLetters(other, 'DENOMS ( USA ) 1 2', 0)).toBe(other);
+  });
+});
+
+describe('teams after a competitor and his country', () => {
+  const tokensOf = (text: string) => sentence(text).tokens;
+  const m = (text: string, line: string, type: EntityMention['type']): EntityMention => ({ start: line.indexOf(text), end: line.indexOf(text) + text.length, text, type, confidence: 0.9, sentenceInitial: false, reason: 'test' });
+
+  it('a name before the competitor\'s time is his team', () => {
+    const line = '2. Michael Andretti ( U.S. ) , Lola Ford Cosworth , 54.483';
+    const found = teamsAfterCompetitor([m('Michael Andretti', line, 'person'), m('U.S.', line, 'place'), m('Lola Ford Cosworth', line, 'person')], tokensOf(line));
+    expect(found.map((x) => x.type)).toEqual(['person', 'place', 'organisation']);
+  });
+
+  it('a name before another name is the next player', () => {
+    const line = '66 Neal Lancaster , Dave Barr ( Canada ) , Mike Sullivan , Willie Wood';
+    const mentions = [m('Neal Lancaster', line, 'person'), m('Dave Barr', line, 'person'), m('Canada', line, 'place'), m('Mike Sullivan', line, 'person'), m('Willie Wood', line, 'person')];
+    expect(teamsAfterCompetitor(mentions, tokensOf(line))).toBe(mentions);
   });
 });
 
