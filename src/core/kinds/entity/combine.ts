@@ -60,6 +60,11 @@ function hasCommonWord(text: string): boolean {
 
 const COMMON_WORDS: ReadonlySet<string> = new Set(commonWords.words.split(' '));
 
+/** A word (lower case) the news writes in lower case often enough: no name on its own. */
+export function isCommonWord(lower: string): boolean {
+  return COMMON_WORDS.has(lower);
+}
+
 /** Where a capital proves little: a sentence's first word, or the first after a quotation mark or a colon ('I'll be watching you" Lovely song', "The target is clear: Smartphone software enthusiasts"). */
 function opensSentence(sentence: Sentence, start: number, firstWordStart: number): boolean {
   if (start === firstWordStart) return true;

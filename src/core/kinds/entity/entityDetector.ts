@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { combineMentions, currencies, joinAmpersands, organisationsByNoun, splitNameAdjectives, taggedMentions, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { combineMentions, currencies, isCommonWord, joinAmpersands, organisationsByNoun, splitNameAdjectives, taggedMentions, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -23,6 +23,7 @@ const MODEL_NUMBER = /^(?:\d{1,3}[A-Za-z]{0,2}|[A-Z])$/; // 10, 2S, X
 const ALNUM_NAME = /^(?=.*\d)(?=.*\p{Lu})[\p{L}\d]+$/u; // P10, Mi7, Mix2
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/i; // 85th: a minute or a rank, never a model
 const INITIALS = /^(?:\p{Lu}\.){1,3}$/u; // C., K.J.
+const IN_CAPITALS = /^\p{Lu}[\p{Lu}'’-]*\p{Lu}$/u; // PARNEVIK, O'BRIEN
 
 /** Most of the sentence's words are in capitals: a headline or a table line set in caps. */
 function isShouting(sentence: Sentence): boolean {
@@ -100,6 +101,35 @@ const HEADLINE_VERBS: ReadonlySet<string> = new Set([...PAST_TENSE_VERBS, ...EVE
 
 const OF_HEADS = new Set(['republic', 'kingdom', 'people', 'house', 'museum', 'church', 'statue', 'gulf', 'isle', 'cape']);
 
+/**
+ * "GOLF - PARNEVIK TAKES LEAD": in a line in capitals, a run of words that are no common ones may be a
+ * name the source has elsewhere in plain case. A fallback, typed by nothing: resolution keeps it only
+ * where the source names it so (see resolveEntities). `mentions` sorted by start.
+ */
+function namesInCapitals(mentions: EntityMention[], sentence: Sentence): EntityMention[] {
+  const tokens = sentence.tokens;
+  const found: EntityMention[] = [];
+  const uncommon = (t: Token): boolean => {
+    if (t.kind !== 'word' || !IN_CAPITALS.test(t.text)) return false;
+    const lower = t.text.toLowerCase();
+    return !isCommonWord(lower) && !SENTENCE_INITIAL_COMMON.has(lower) && !HEADLINE_VERBS.has(lower) && !NOT_NAMES.has(lower);
+  };
+  let k = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!uncommon(tokens[i])) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].spaceBefore && !tokens[j].lineBreakBefore && uncommon(tokens[j])) j++;
+    const start = tokens[i].start;
+    const end = tokens[j - 1].end;
+    while (k < mentions.length && mentions[k].end <= start) k++;
+    if (k >= mentions.length || mentions[k].start >= end) {
+      found.push({ start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), type: 'other', confidence: 0.4, sentenceInitial: false, reason: 'named elsewhere in the source', fallback: true });
+    }
+    i = j - 1;
+  }
+  return found.length ? [...mentions, ...found].sort((a, b) => a.start - b.start) : mentions;
+}
+
 /** A mention typed by the rules, keys in the order the mentions always had (`{ ...base, type, confidence, reason }`). */
 function mentionOf(start: number, end: number, text: string, sentenceInitial: boolean, type: EntityType, confidence: number, reason: string): EntityMention {
   return { start, end, text, sentenceInitial, type, confidence, reason };
@@ -139,7 +169,8 @@ export class EntityDetector {
     let combined = splitNameAdjectives(combineMentions(tagged, rules, numbers >= 2), sentence, this.typeSpan);
     if (numbers >= 2) combined = teamsWithLetters(combined, sentence.text, sentence.start);
     if (combined.length >= 3) combined = teamsAfterCompetitor(combined, sentence.tokens);
-    return currencies(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.text, sentence.start);
+    const out = currencies(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.text, sentence.start);
+    return isShouting(sentence) ? namesInCapitals(out, sentence) : out;
   }
 
   /** The rules' type for the words from `start` to `end` as one name. */

@@ -67,7 +67,9 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
       groupOf.set(m, exact);
       continue;
     }
-    const person = (m.type === 'person' || m.type === 'other' || unsurePart(m)) && personParts.get(m.text);
+    // "PARNEVIK" in a headline is the "Parnevik" of "Jesper Parnevik".
+    const part = m.fallback && SHOUTED.test(m.text) ? titleCase(m.text) : m.text;
+    const person = (m.type === 'person' || m.type === 'other' || unsurePart(m)) && personParts.get(part);
     if (person) {
       // As the person: an unsure tagger's other type must not outvote the full name ("Parnevik" after "Jesper Parnevik").
       person.mentions.push(m.type === 'person' || m.type === 'other' ? m : { ...m, type: 'person' });
@@ -75,7 +77,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
       continue;
     }
     // "Newmont" after "Newmont Mining Corp": a weakly typed name that opens an organisation's name is that organisation.
-    const opened = organisationStarts.get(m.text);
+    const opened = organisationStarts.get(part);
     const organisation = opened && (m.confidence < 0.8 || COMPANY_END.test(opened.canonical)) && opened;
     if (organisation) {
       // As the organisation: its short names ("Jones", "Jones Medical" of "Jones Medical Industries Inc") must not outvote the full one.
@@ -162,6 +164,13 @@ const UNSURE_PART = 0.9;
 /** "Parnevik" after "Jesper Parnevik", tagged an organisation: not a place after "near", nor an acronym ("MT"). */
 function unsurePart(m: EntityMention): boolean {
   return m.learned === true && m.confidence < UNSURE_PART && (m.type === 'organisation' || m.type === 'place') && !m.venue && /^\p{Lu}\p{Ll}/u.test(m.text) && !m.text.includes(' ');
+}
+
+/** A name set in capitals ("PARNEVIK", "O'BRIEN"). */
+const SHOUTED = /^\p{Lu}[\p{Lu}'’ -]*\p{Lu}$/u;
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 /** A learned name at a sentence's start needs this confidence to stand alone, as a capital there proves little. */

@@ -276,6 +276,21 @@ describe('teams after a competitor and his country', () => {
   });
 });
 
+describe('names in a headline set in capitals', () => {
+  it('are names the source has elsewhere in plain case, of their type there', () => {
+    expect(typed('GOLF - PARNEVIK TAKES LEAD AS HENKE FADES .\nJesper Parnevik of Sweden fired a 63 on Saturday .\nParnevik said he was happy .')).toEqual([
+      ['PARNEVIK', 'person'], ['Jesper Parnevik', 'person'], ['Sweden', 'place'], ['Parnevik', 'person'],
+    ]);
+    expect(typed('SOCCER - BARATELLI TO COACH NICE .\nNice named Baratelli as coach after the club fired Albert Emon .').slice(0, 2)).toEqual([
+      ['BARATELLI', 'person'], ['NICE', 'organisation'],
+    ]);
+  });
+
+  it('a word in capitals the source names nowhere else is none', () => {
+    expect(typed('GOLF - PARNEVIK TAKES LEAD .\nThe Swede fired a 63 on Saturday .')).toEqual([['Swede', 'other']]);
+  });
+});
+
 describe('a noun naming a kind of organisation', () => {
   it('makes the name right after it that organisation', () => {
     const found = typed('China\'s second largest telecoms operator Unicom already has a mandate, and mineral water firm Multico joined.');
