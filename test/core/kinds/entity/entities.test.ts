@@ -193,9 +193,19 @@ describe('aliases within a source', () => {
       ['Turner', 'place', 'Turner'],
     ]);
     // A sure organisation, a place after "near" and an acronym keep their own types.
-    expect(typedAs([m('Ted Turner', 0, 'person', 0.98), m('Turner', 20, 'organisation', 0.95), m('Turner', 40, 'place', 0.6, { venue: true }), m('Mary Lee', 60, 'person', 0.9), m('LEE', 80, 'organisation', 0.6)]).map((r) => r[1])).toEqual([
-      'person', 'organisation', 'place', 'person', 'organisation',
+    expect(typedAs([m('Ted Turner', 0, 'person', 0.98), m('Turner', 20, 'organisation', 0.95), m('Mary Lee', 60, 'person', 0.9), m('LEE', 80, 'organisation', 0.6)]).map((r) => r[1])).toEqual([
+      'person', 'organisation', 'person', 'organisation',
     ]);
+    expect(typedAs([m('Ted Turner', 0, 'person', 0.98), m('Turner', 40, 'place', 0.6, { venue: true })]).map((r) => r[1])).toEqual(['person', 'place']);
+  });
+
+  it('an unsure learned mention takes its entity\'s type; a sure one keeps its own', () => {
+    const m = (text: string, start: number, type: EntityMention['type'], confidence: number): EntityMention => ({
+      start, end: start + text.length, text, type, confidence, sentenceInitial: false, reason: 'test', learned: true,
+    });
+    const types = (mentions: EntityMention[]) => resolveEntities(mentions).map((r) => r.info.type);
+    expect(types([m('Somerset', 0, 'organisation', 0.99), m('Somerset', 20, 'organisation', 0.95), m('Somerset', 40, 'person', 0.7)])).toEqual(['organisation', 'organisation', 'organisation']);
+    expect(types([m('Somerset', 0, 'organisation', 0.99), m('Somerset', 20, 'organisation', 0.95), m('Somerset', 40, 'person', 0.95)])).toEqual(['organisation', 'organisation', 'person']);
   });
 
   it('counts repeated mentions of a known organisation', () => {
