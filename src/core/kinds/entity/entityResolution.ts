@@ -47,6 +47,12 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   // The shorter names a longer one contains, each pointing at the first group that has it: a lookup
   // per mention, where scanning every earlier name is quadratic in a source naming thousands of people.
   const personParts = new Map<string, Group>();
+  // "Lebed Chechnya" in a headline beside "Alexander Lebed": a name opening with another's surname runs two names together, and lends its words to neither.
+  const surnames = new Set<string>();
+  for (const m of mentions) {
+    const w = wordsOf.get(m)!;
+    if (m.type === 'person' && w.length >= 2) surnames.add(w[w.length - 1]!);
+  }
   const organisationStarts = new Map<string, Group>();
   for (const m of ordered) {
     const count = wordsOf.get(m)!.length;
@@ -86,7 +92,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
       continue;
     }
     add(m.text.toLowerCase(), m.text, m, false);
-    if (m.type === 'person' && count > 1) addParts(personParts, groups.get(m.text.toLowerCase())!, wordsOf.get(m)!, true);
+    if (m.type === 'person' && count > 1 && !(count === 2 && surnames.has(wordsOf.get(m)![0]!))) addParts(personParts, groups.get(m.text.toLowerCase())!, wordsOf.get(m)!, true);
     if (m.type === 'organisation' && count > 1) addParts(organisationStarts, groups.get(m.text.toLowerCase())!, wordsOf.get(m)!, false);
   }
 

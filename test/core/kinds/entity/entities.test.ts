@@ -208,6 +208,19 @@ describe('aliases within a source', () => {
     expect(types([m('Somerset', 0, 'organisation', 0.99), m('Somerset', 20, 'organisation', 0.95), m('Somerset', 40, 'person', 0.95)])).toEqual(['organisation', 'organisation', 'person']);
   });
 
+  it('a name opening with another person\'s surname lends its words to no one ("Lebed Chechnya" beside "Alexander Lebed")', () => {
+    const m = (text: string, start: number, type: EntityMention['type'], extra: Partial<EntityMention> = {}): EntityMention => ({
+      start, end: start + text.length, text, type, confidence: 0.98, sentenceInitial: false, reason: 'test', ...extra,
+    });
+    const chechnya = { canonical: 'Chechnya', generatedName: true, confidence: 1 };
+    const resolved = resolveEntities([m('Lebed Chechnya', 0, 'person'), m('Alexander Lebed', 30, 'person'), m('Chechnya', 60, 'place', chechnya), m('Chechnya', 80, 'place', chechnya)]);
+    expect(resolved.map((r) => [r.mention.text, r.info.type])).toEqual([
+      ['Lebed Chechnya', 'person'], ['Alexander Lebed', 'person'], ['Chechnya', 'place'], ['Chechnya', 'place'],
+    ]);
+    // Without another person of that surname, a word of a full name is the person ("Xian" of "Wang Xian").
+    expect(resolveEntities([m('Wang Xian', 0, 'person'), m('Xian', 30, 'place', { canonical: 'Xian', generatedName: true })]).map((r) => r.info.type)).toEqual(['person', 'person']);
+  });
+
   it('counts repeated mentions of a known organisation', () => {
     const found = entities('However, Xiaomi grew fast. Currently Xiaomi sells phones in Spain.');
     expect(found.map((f) => [f.text, f.start, f.entity!.mentions])).toEqual([
