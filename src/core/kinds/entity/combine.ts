@@ -6,7 +6,7 @@ import type { EntityMention } from './entityMention';
 import type { TaggedSpan } from './tagger/tagger';
 import type { TaggerType } from './tagger/model';
 import commonWords from './tagger/commonWords.json';
-import { ORGANISATION_NOUNS, SENTENCE_INITIAL_COMMON } from './entityWords';
+import { FIRST_NAMES, ORGANISATION_NOUNS, SENTENCE_INITIAL_COMMON } from './entityWords';
 import { firstStartingAt } from '../../text/sortedSearch';
 
 const TYPE_OF: Record<TaggerType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
@@ -340,3 +340,51 @@ export function teamsAfterCompetitor(mentions: EntityMention[], tokens: readonly
   }
   return out ?? mentions;
 }
+
+/** Lower-case particles inside a person's name ("Joost van der Westhuizen", "Kengo wa Dondo", "Aravinda de Silva"). */
+const NAME_PARTICLES = /^(?: (?:van|von|der|den|de|del|della|di|da|du|des|le|la|dos|das|wa|bin|ibn|ben|y|ter|ten))+ $/;
+
+/**
+ * "Joost van der Westhuizen", "Lex van Drooge": names the tagger split at the lower-case particles
+ * between them are one person's, when one of them is a person, opens with a given name or both are
+ * words nothing else is known of; the particles belong to it. `mentions` sorted by start.
+ */
+export function joinNameParticles(mentions: EntityMention[], sentenceText: string, sentenceStart: number): EntityMention[] {
+  if (!PARTICLE_CUE.test(sentenceText)) return mentions;
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i]!;
+    const b = mentions[i + 1];
+    const gap = b ? sentenceText.slice(a.end - sentenceStart, b.start - sentenceStart) : '';
+    // The particles between the two, or opening the second ("Lex" "van Drooge").
+    const joined = b !== undefined && !knownPlace(a) && !knownPlace(b) && (NAME_PARTICLES.test(gap) || (gap === ' ' && NAME_PARTICLES.test(` ${b.text.slice(0, b.text.lastIndexOf(' ') + 1)}`)));
+    if (!joined || !(a.type === 'person' || b.type === 'person' || FIRST_NAMES.has(a.text.split(' ')[0]!.toLowerCase()) || (unknownWord(a) && unknownWord(b)))) {
+      // "Bowling : Vass 7-0-29-0 , de Silva 4-0-25-0": particles opening a person's name after a comma or a line's start.
+      const lead = a.type === 'person' ? LEADING_PARTICLES.exec(sentenceText.slice(Math.max(0, a.start - sentenceStart - 16), a.start - sentenceStart)) : null;
+      if (lead) {
+        out ??= mentions.slice(0, i);
+        out.push({ ...a, start: a.start - lead[1]!.length, text: lead[1]! + a.text, reason: 'name with particles' });
+      } else out?.push(a);
+      continue;
+    }
+    out ??= mentions.slice(0, i);
+    out.push({ ...a, end: b.end, text: sentenceText.slice(a.start - sentenceStart, b.end - sentenceStart), type: 'person', canonical: undefined, reason: 'name with particles' });
+    i++;
+  }
+  return out ?? mentions;
+}
+
+/** "Charles de Gaulle airport", "Tour de France": a place the gazetteer knows stays out of a person's name. */
+function knownPlace(m: EntityMention): boolean {
+  return m.type === 'place' && m.canonical !== undefined;
+}
+
+/** A capitalised word the rules know nothing of ("Joost", "Westhuizen"). */
+function unknownWord(m: EntityMention): boolean {
+  return m.type === 'other' && m.canonical === undefined && !m.text.includes(' ');
+}
+
+/** Particles that open a surname ("de Silva"), after a list's comma or a line's start; "bin", "wa" only join two names. */
+const LEADING_PARTICLES = /(?:^|[,;:(\n] )((?:(?:van|von|der|den|de|del|della|di|da|du|des|le|la|dos|das|ter|ten) )+)$/;
+/** Most sentences have no particle at all: one test, and the list as it came. */
+const PARTICLE_CUE = /(?:^|[\p{L},;:(] )(?:van|von|der|den|de|del|della|di|da|du|des|le|la|dos|das|wa|bin|ibn|ben|y|ter|ten) /mu;

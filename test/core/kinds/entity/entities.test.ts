@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, teamsAfterCompetitor, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, joinNameParticles, teamsAfterCompetitor, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -311,6 +311,22 @@ describe('names in a headline set in capitals', () => {
 
   it('a word in capitals the source names nowhere else is none', () => {
     expect(typed('GOLF - PARNEVIK TAKES LEAD .\nThe Swede fired a 63 on Saturday .')).toEqual([['Swede', 'other']]);
+  });
+});
+
+describe('particles in a person\'s name', () => {
+  const m = (text: string, line: string, type: EntityMention['type'], extra: Partial<EntityMention> = {}): EntityMention => ({ start: line.indexOf(text), end: line.indexOf(text) + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'test', ...extra });
+
+  it('join the names the tagger split at them into one person, and open a person\'s name after a comma', () => {
+    const line = 'Scrum-half Joost van der Westhuizen scored , and Kengo wa Dondo spoke ; Vass 7-0-29-0 , de Silva 4-0-25-0';
+    const found = joinNameParticles([m('Joost', line, 'other'), m('Westhuizen', line, 'other'), m('Kengo', line, 'person'), m('Dondo', line, 'person'), m('Vass', line, 'person'), m('Silva', line, 'person')], line, 0);
+    expect(found.map((x) => [x.text, x.type])).toEqual([['Joost van der Westhuizen', 'person'], ['Kengo wa Dondo', 'person'], ['Vass', 'person'], ['de Silva', 'person']]);
+  });
+
+  it('leave a known place out ("Charles de Gaulle airport")', () => {
+    const line = 'He landed at Charles de Gaulle airport';
+    const mentions = [m('Charles', line, 'person'), m('Gaulle', line, 'place', { canonical: 'Gaulle' })];
+    expect(joinNameParticles(mentions, line, 0)).toBe(mentions);
   });
 });
 
