@@ -99,6 +99,13 @@ function isTableFigure(t: Token, next: Token | undefined, tableLine: boolean): b
 
 const HEADLINE_VERBS: ReadonlySet<string> = new Set([...PAST_TENSE_VERBS, ...EVENT_CUES.filter((c) => !c.includes(' ')), ...ATTRIBUTION_VERBS, 'wins', 'says', 'is', 'are', 'has', 'have', 'will', 'gets', 'makes', 'takes', 'shows', 'reveals']);
 
+/** Titles no one has for a surname: alone they are the office ("the Chairman", "Minister"). */
+const ABSTRACT_TITLES = new Set(['ceo', 'cfo', 'cto', 'coo', 'chairman', 'chairwoman', 'chair', 'president', 'vice-president', 'founder', 'co-founder', 'executive', 'director', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson', 'analyst', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'premier', 'chancellor', 'ambassador', 'envoy', 'pope', 'emperor', 'empress', 'congressman', 'congresswoman', 'head', 'chief', 'manager', 'editor', 'reporter', 'lawyer', 'inspector', 'coach', 'general', 'commander', 'colonel', 'lieutenant-colonel', 'admiral', 'judge', 'princess', 'queen', 'prince', 'sir', 'rabbi', 'sheikh', 'ayatollah', 'imam', 'archbishop']);
+
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+/** Words before a title that make it the office ("the King", "his Bishop"). */
+const OFFICE_BEFORE = /^(?:the|a|an|his|her|its|their|former|new)$/i;
+
 const OF_HEADS = new Set(['republic', 'kingdom', 'people', 'house', 'museum', 'church', 'statue', 'gulf', 'isle', 'cape']);
 
 /**
@@ -264,6 +271,12 @@ export class EntityDetector {
           (run.length === 0 && ROLE_NOUNS.has(lower) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1]) &&
             // "Defender Hassan Abbas", "All-rounder Greg Blewett": capitalised only where a sentence or line opens.
             (/^\p{Ll}/u.test(t.text) || ((i === firstWordIndex || t.lineBreakBefore === true) && this.personFollows(tokens, i + 1)))));
+      // "said King .", "King will feel good": a capitalised title alone, neither after "the" nor before a name, is someone's surname ("Billie Jean King").
+      if (isTitle && run.length === 0 && i !== firstWordIndex && TITLE_CASE.test(t.text) && !ABSTRACT_TITLES.has(lower) && !(tokens[i + 1] && tokens[i + 1].spaceBefore && isNameWord(tokens[i + 1])) && !OFFICE_BEFORE.test(tokens[i - 1]?.text ?? '')) {
+        run.push(t);
+        runStartsSentence = false;
+        continue;
+      }
       if (isTitle) {
         // "British Prime Minister": "Prime" belongs to the title, not to the name before it.
         while (run.length && TITLE_MODIFIERS.has(run[run.length - 1].text.toLowerCase())) run.pop();

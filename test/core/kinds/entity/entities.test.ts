@@ -96,6 +96,13 @@ describe('titles split a run of capitalised words', () => {
     ]);
   });
 
+  it('a capitalised title alone, neither after "the" nor before a name, is a surname ("said King")', () => {
+    expect(typed('U.S. captain Billie Jean King named her team. " We will wait , " said King .')).toEqual([
+      ['U.S.', 'place'], ['Billie Jean King', 'person'], ['King', 'person'],
+    ]);
+    expect(typed('The King said the Chairman would resign .')).toEqual([]);
+  });
+
   it('church, diplomatic and military titles are not in the name', () => {
     expect(typed('Chicago Cardinal Joseph Bernardin said on Friday he had cancer.')).toContainEqual(['Joseph Bernardin', 'person']);
     expect(typed('The visit of Ambassador Madeleine Albright to Chile was short.')).toContainEqual(['Madeleine Albright', 'person']);
