@@ -388,3 +388,59 @@ function unknownWord(m: EntityMention): boolean {
 const LEADING_PARTICLES = /(?:^|[,;:(\n] )((?:(?:van|von|der|den|de|del|della|di|da|du|des|le|la|dos|das|ter|ten) )+)$/;
 /** Most sentences have no particle at all: one test, and the list as it came. */
 const PARTICLE_CUE = /(?:^|[\p{L},;:(] )(?:van|von|der|den|de|del|della|di|da|du|des|le|la|dos|das|wa|bin|ibn|ben|y|ter|ten) /mu;
+
+const CAPITAL_START = /^\p{Lu}/u;
+
+/**
+ * "Given , Breen , Staunton , Irwin", "Wood , Loren Roberts , Steve Stricker": in a line listing people
+ * by commas, mostly found as people, the other names are people too, though a common word ("Given",
+ * "Green") or a town ("Houghton") is their name. `mentions` sorted by start, `tokens` the sentence's.
+ */
+export function peopleInLists(mentions: EntityMention[], tokens: readonly Token[], sentenceText: string, sentenceStart: number): EntityMention[] {
+  let commas = 0;
+  for (const t of tokens) if (t.text === ',') commas++;
+  if (commas < 2) return mentions;
+  const added: EntityMention[] = [];
+  const retyped = new Map<EntityMention, EntityMention>();
+  let from = 0;
+  while (from < tokens.length) {
+    // One line of the sentence: its items between commas, each one to three capitalised words.
+    let to = from + 1;
+    while (to < tokens.length && !tokens[to]!.lineBreakBefore) to++;
+    const items: [number, number][] = [];
+    let ok = true;
+    let k = from;
+    // A list may run on past the line's last comma ("Green , Jerry Kelly ,").
+    while (k < to && ok) {
+      let e = k;
+      while (e < to && tokens[e]!.text !== ',' && tokens[e]!.text !== '.') e++;
+      ok = e > k && e - k <= 3;
+      for (let w = k; w < e && ok; w++) ok = tokens[w]!.kind === 'word' && CAPITAL_START.test(tokens[w]!.text);
+      items.push([k, e]);
+      k = e + 1;
+      if (e < to && tokens[e]!.text === '.') ok &&= e === to - 1;
+    }
+    if (ok && items.length >= 3) {
+      let people = 0;
+      const found = items.map(([a, e]) => {
+        const start = tokens[a]!.start;
+        const end = tokens[e - 1]!.end;
+        const i = firstStartingAt(mentions, start);
+        const m = mentions[i];
+        const exact = m !== undefined && m.start === start && m.end === end ? m : undefined;
+        const partly = !exact && ((m !== undefined && m.start < end) || (i > 0 && mentions[i - 1]!.end > start));
+        if (exact?.type === 'person') people++;
+        return { start, end, exact, partly };
+      });
+      if (people >= Math.max(2, Math.ceil(items.length * 0.6))) {
+        for (const f of found) {
+          if (f.exact && f.exact.type !== 'person' && !(f.exact.canonical !== undefined && f.exact.type !== 'place')) retyped.set(f.exact, { ...f.exact, type: 'person', canonical: undefined, fallback: undefined, commonWord: undefined, sentenceInitial: false, reason: 'listed with people' });
+          else if (!f.exact && !f.partly) added.push({ start: f.start, end: f.end, text: sentenceText.slice(f.start - sentenceStart, f.end - sentenceStart), type: 'person', confidence: 0.6, sentenceInitial: false, reason: 'listed with people' });
+        }
+      }
+    }
+    from = to;
+  }
+  if (!added.length && !retyped.size) return mentions;
+  return [...mentions.map((m) => retyped.get(m) ?? m), ...added].sort((a, b) => a.start - b.start);
+}

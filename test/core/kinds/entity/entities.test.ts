@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, joinNameParticles, teamsAfterCompetitor, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, joinNameParticles, peopleInLists, teamsAfterCompetitor, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -334,6 +334,22 @@ describe('particles in a person\'s name', () => {
     const line = 'He landed at Charles de Gaulle airport';
     const mentions = [m('Charles', line, 'person'), m('Gaulle', line, 'place', { canonical: 'Gaulle' })];
     expect(joinNameParticles(mentions, line, 0)).toBe(mentions);
+  });
+});
+
+describe('a line listing people', () => {
+  const m = (text: string, line: string, type: EntityMention['type'], extra: Partial<EntityMention> = {}): EntityMention => ({ start: line.indexOf(text), end: line.indexOf(text) + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'test', ...extra });
+
+  it('makes people of its other names, a common word or a town among them', () => {
+    const line = 'Given , Breen , Staunton , Irwin , Houghton , McAteer .';
+    const found = peopleInLists([m('Breen', line, 'person'), m('Staunton', line, 'person'), m('Irwin', line, 'person'), m('Houghton', line, 'place', { canonical: 'Houghton' }), m('McAteer', line, 'person')], sentence(line).tokens, line, 0);
+    expect(found.map((x) => [x.text, x.type])).toEqual([['Given', 'person'], ['Breen', 'person'], ['Staunton', 'person'], ['Irwin', 'person'], ['Houghton', 'person'], ['McAteer', 'person']]);
+  });
+
+  it('leaves a list of places, or one with few people, as it was', () => {
+    const line = 'Japan , Syria , Smith , Qatar .';
+    const mentions = [m('Japan', line, 'place'), m('Syria', line, 'place'), m('Smith', line, 'person'), m('Qatar', line, 'place')];
+    expect(peopleInLists(mentions, sentence(line).tokens, line, 0)).toBe(mentions);
   });
 });
 
