@@ -118,5 +118,5 @@ export const ORGANISATION_NOUNS = new Set([
   'firm', 'company', 'group', 'operator', 'distributor', 'team', 'club', 'newspaper', 'daily', 'weekly', 'agency',
   'bank', 'carmaker', 'automaker', 'airline', 'carrier', 'insurer', 'retailer', 'brokerage',
   'conglomerate', 'manufacturer', 'supplier', 'chain', 'broadcaster', 'magazine', 'tabloid', 'party',
-  'union', 'lender', 'utility', 'exchange', 'consortium', 'subsidiary', 'unit',
+  'union', 'lender', 'utility', 'exchange', 'consortium', 'subsidiary', 'unit', 'maker',
 ]);

@@ -358,6 +358,7 @@ describe('a noun naming a kind of organisation', () => {
     const found = typed('China\'s second largest telecoms operator Unicom already has a mandate, and mineral water firm Multico joined.');
     expect(found).toContainEqual(['Unicom', 'organisation']);
     expect(found).toContainEqual(['Multico', 'organisation']);
+    expect(typed('Austrian viscose fibre maker Lenzing AG said on Thursday it expected to post losses.')).toContainEqual(['Lenzing AG', 'organisation']);
   });
 
   it('leaves a known name, and a name not right after the noun, as they were', () => {
