@@ -11,6 +11,7 @@ import { segmentBlocks, type Block } from './text/blocks';
 import { commonEnds } from './text/commonEnds';
 import { ownCopy } from './text/ownCopy';
 import { paragraphPieces } from './text/pieces';
+import { firstAtLeast } from './text/sortedSearch';
 import { findPublicationDate } from './text/publicationDate';
 import { formatCount } from './text/count';
 
@@ -166,7 +167,7 @@ export class Analyzer {
     return (piece) => {
       const from = piece.end <= prefix ? piece.start : piece.start >= after ? piece.start - shift : -1;
       if (from < 0) return undefined;
-      if (at >= starts.length || starts[at]! > from) at = firstAtOrAfter(starts, from);
+      if (at >= starts.length || starts[at]! > from) at = firstAtLeast(starts, from);
       while (at < starts.length && starts[at]! < from) at++;
       if (starts[at] !== from || ends[at] !== piece.end - (from === piece.start ? 0 : shift)) return undefined;
       return { key: keys[at]!, data: data[at]! };
@@ -199,18 +200,6 @@ interface Pieces {
   ends: number[];
   keys: string[];
   data: Data[];
-}
-
-/** Index of the first of the ascending `xs` at or after `x`. */
-function firstAtOrAfter(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** What a paragraph's analysis depends on besides its text. */

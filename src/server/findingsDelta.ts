@@ -12,6 +12,7 @@
 // less saved.
 
 import { commonEnds } from '../core/text/commonEnds';
+import { firstAtLeast } from '../core/text/sortedSearch';
 
 export { commonEnds };
 
@@ -140,14 +141,7 @@ function placeLookup<T>(previous: readonly T[], place: (item: T) => Positioned):
   };
   if (ordered) {
     return (start, end, kind) => {
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (starts[mid]! < start) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let j = lo; j < n && starts[j] === start; j++) if (matches(j, end, kind)) return j;
+      for (let j = firstAtLeast(starts, start); j < n && starts[j] === start; j++) if (matches(j, end, kind)) return j;
       return undefined;
     };
   }

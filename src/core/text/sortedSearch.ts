@@ -27,3 +27,15 @@ export function partitionPoint<T>(items: readonly T[], before: (item: T) => bool
   }
   return lo;
 }
+
+/** Index of the first of the ascending `values` that is `value` or more, or the length. */
+export function firstAtLeast(values: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

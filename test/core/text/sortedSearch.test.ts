@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstStartingAt, lastStartingBefore, partitionPoint } from '../../../src/core/text/sortedSearch';
+import { firstAtLeast, firstStartingAt, lastStartingBefore, partitionPoint } from '../../../src/core/text/sortedSearch';
 
 const sortedStarts = fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 30 }).map((xs) => xs.sort((a, b) => a - b).map((start) => ({ start })));
 
@@ -11,6 +11,9 @@ describe('sorted search', () => {
       expect(firstStartingAt(items, offset)).toBe(first < 0 ? items.length : first);
       expect(lastStartingBefore(items, offset)).toBe(items.findLastIndex((i) => i.start < offset));
       expect(partitionPoint(items, (i) => i.start <= offset)).toBe(items.filter((i) => i.start <= offset).length);
+      const starts = items.map((i) => i.start);
+      expect(firstAtLeast(starts, offset)).toBe(first < 0 ? items.length : first);
+      expect(firstAtLeast(Float64Array.from(starts), offset)).toBe(first < 0 ? items.length : first);
     }), { seed: 20261202, numRuns: 500 });
   });
 });
