@@ -11,6 +11,7 @@ import { isCompanyName } from './anaphora';
 import { figureTerm } from './claimTerms';
 import { durationEnd, isoOfDay } from './timeFrame';
 import type { ClaimDigest } from './types';
+import { firstAtLeast } from '../text/sortedSearch';
 
 export const DEFAULT_MATCH_THRESHOLD = 0.4;
 /** A feature in more claims than this share is too common to find candidates with. */
@@ -188,18 +189,6 @@ interface IdRange {
   from: number;
   to: number;
   live: number;
-}
-
-/** The index of the first id at or after `index` that is `id` or more (ids are ascending). */
-function firstAtLeast(ids: readonly number[], id: number, index: number): number {
-  let lo = index;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ids[mid]! < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Keeps postings per feature so a claim's candidates are found without comparing every pair. */

@@ -28,9 +28,9 @@ export function partitionPoint<T>(items: readonly T[], before: (item: T) => bool
   return lo;
 }
 
-/** Index of the first of the ascending `values` that is `value` or more, or the length. */
-export function firstAtLeast(values: ArrayLike<number>, value: number): number {
-  let lo = 0;
+/** Index of the first of the ascending `values` from `from` on that is `value` or more, or the length. */
+export function firstAtLeast(values: ArrayLike<number>, value: number, from = 0): number {
+  let lo = from;
   let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;

@@ -14,6 +14,10 @@ describe('sorted search', () => {
       const starts = items.map((i) => i.start);
       expect(firstAtLeast(starts, offset)).toBe(first < 0 ? items.length : first);
       expect(firstAtLeast(Float64Array.from(starts), offset)).toBe(first < 0 ? items.length : first);
+      // From an index on: the first there or after it.
+      const from = Math.floor(starts.length / 2);
+      const later = starts.findIndex((s, i) => i >= from && s >= offset);
+      expect(firstAtLeast(starts, offset, from)).toBe(later < 0 ? starts.length : later);
     }), { seed: 20261202, numRuns: 500 });
   });
 });
