@@ -6,7 +6,7 @@ import type { EntityMention } from './entityMention';
 import type { TaggedSpan } from './tagger/tagger';
 import type { TaggerType } from './tagger/model';
 import commonWords from './tagger/commonWords.json';
-import { FIRST_NAMES, ORGANISATION_NOUNS, SENTENCE_INITIAL_COMMON } from './entityWords';
+import { FIRST_NAMES, ORGANISATION_HEADS, ORGANISATION_NOUNS, SENTENCE_INITIAL_COMMON } from './entityWords';
 import { firstStartingAt } from '../../text/sortedSearch';
 
 const TYPE_OF: Record<TaggerType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
@@ -443,4 +443,37 @@ export function peopleInLists(mentions: EntityMention[], tokens: readonly Token[
   }
   if (!added.length && !retyped.size) return mentions;
   return [...mentions.map((m) => retyped.get(m) ?? m), ...added].sort((a, b) => a.start - b.start);
+}
+
+/** "Braves and Cubs", "KeyCorp and Banc One Corp.": one word, or a name ending in a company's suffix, then " and ", then a name. */
+const COORDINATED = /^(\p{Lu}[\p{L}\p{M}.'’-]*|(?:\p{Lu}[\p{L}\p{M}.'’-]* )+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Co\.?|Plc|PLC|AG|SA)) and (\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*)*)$/u;
+const COMPANY_SUFFIX = /^(?:corp\.?|corporation|inc\.?|ltd\.?|co\.?|plc|ag|sa)$/;
+
+/**
+ * "the Braves and Cubs split", "Ohio-based KeyCorp and Banc One Corp.": the tagger runs two names
+ * joined by "and" into one. They are two unless the name after "and" ends in an organisation's head
+ * ("Securities and Exchange Commission", "Truth and Reconciliation Commission") or is a company's
+ * suffix or a common word ("Morgan Stanley and Co", "... and Subsidiaries"); places are left whole
+ * ("Trinidad and Tobago"). Each half keeps the whole's type; the document's other mentions may retype it.
+ */
+export function splitCoordinatedNames(mentions: EntityMention[]): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const parts = m.type !== 'place' && m.text.includes(' and ') ? COORDINATED.exec(m.text) : null;
+    const second = parts?.[2];
+    const words = second?.split(' ');
+    const last = words?.[words.length - 1]!.toLowerCase();
+    if (!parts || !words || !last || (ORGANISATION_HEADS.has(last) && !COMPANY_SUFFIX.test(last)) || COMPANY_SUFFIX.test(words[0]!.toLowerCase()) || (words.length === 1 && COMMON_WORDS.has(last))) {
+      out?.push(m);
+      continue;
+    }
+    out ??= mentions.slice(0, i);
+    const firstEnd = m.start + parts[1]!.length;
+    const secondStart = m.end - second!.length;
+    for (const [start, end, text] of [[m.start, firstEnd, parts[1]!], [secondStart, m.end, second!]] as const) {
+      out.push({ ...m, start, end, text, canonical: undefined });
+    }
+  }
+  return out ?? mentions;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, joinNameParticles, peopleInLists, teamsAfterCompetitor, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, joinNameParticles, peopleInLists, splitCoordinatedNames, teamsAfterCompetitor, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -250,6 +250,25 @@ describe('names joined by an ampersand', () => {
     const plain = 'Xiaomi CEO Lei Jun said the company would enter the US market.';
     expect(joinAmpersands(detector.detect(sentence(plain)), plain, 0)).toEqual(detector.detect(sentence(plain)));
     expect(typed('Xiaomi & friends met in Beijing.')).toEqual([['Xiaomi', 'organisation'], ['Beijing', 'place']]);
+  });
+});
+
+describe('names joined by "and"', () => {
+  const run = (text: string, type: EntityMention['type'] = 'organisation'): EntityMention => ({ start: 10, end: 10 + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'learned tagger', learned: true });
+  const split = (text: string, type?: EntityMention['type']) => splitCoordinatedNames([run(text, type)]).map((m) => [m.text, m.start, m.end, m.type]);
+
+  it('are two where the tagger ran them into one', () => {
+    expect(split('Braves and Cubs')).toEqual([['Braves', 10, 16, 'organisation'], ['Cubs', 21, 25, 'organisation']]);
+    expect(split('KeyCorp and Banc One Corp.')).toEqual([['KeyCorp', 10, 17, 'organisation'], ['Banc One Corp.', 22, 36, 'organisation']]);
+    expect(split('Chevron Corp and Texaco Inc').map(([t]) => t)).toEqual(['Chevron Corp', 'Texaco Inc']);
+    expect(typed('In Chicago, the Braves and Cubs split a doubleheader.').map(([t]) => t)).toEqual(['Chicago', 'Braves', 'Cubs']);
+  });
+
+  it('stay one before an organisation\'s head or a company suffix, and as a place', () => {
+    for (const name of ['Securities and Exchange Commission', 'Truth and Reconciliation Commission', 'Morgan Stanley and Co Inc', 'Basque Homeland and Freedom', 'Organisation for Security and Cooperation in Europe']) {
+      expect(split(name).map(([t]) => t)).toEqual([name]);
+    }
+    expect(split('Trinidad and Tobago', 'place').map(([t]) => t)).toEqual(['Trinidad and Tobago']);
   });
 });
 
