@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { combineMentions, currencies, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, splitCoordinatedNames, splitNameAdjectives, taggedMentions, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { combineMentions, currencies, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, splitCoordinatedNames, splitNameAdjectives, taggedMentions, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -178,7 +178,7 @@ export class EntityDetector {
     if (combined.length >= 3) combined = teamsAfterCompetitor(combined, sentence.tokens);
     if (combined.length) combined = joinNameParticles(combined, sentence.text, sentence.start);
     if (combined.length >= 2) combined = peopleInLists(combined, sentence.tokens, sentence.text, sentence.start);
-    const out = currencies(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.text, sentence.start);
+    const out = currencies(organisationsByRole(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.tokens), sentence.text, sentence.start);
     return isShouting(sentence) ? namesInCapitals(out, sentence) : out;
   }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, joinNameParticles, peopleInLists, splitCoordinatedNames, teamsAfterCompetitor, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, splitCoordinatedNames, teamsAfterCompetitor, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -269,6 +269,21 @@ describe('names joined by "and"', () => {
       expect(split(name).map(([t]) => t)).toEqual([name]);
     }
     expect(split('Trinidad and Tobago', 'place').map(([t]) => t)).toEqual(['Trinidad and Tobago']);
+  });
+});
+
+describe('a name before who runs it', () => {
+  it('is an organisation, and its other mentions with it', () => {
+    const text = 'Cofinec said Petofi general manager Laszlo Sebesvari had resigned and will be leaving Petofi. Petofi made a profit.';
+    expect(typed(text).filter(([t]) => t === 'Petofi')).toEqual([['Petofi', 'organisation'], ['Petofi', 'organisation'], ['Petofi', 'organisation']]);
+  });
+
+  it('leaves a person, a place and a name without a person after the role as they were', () => {
+    const tokens = sentence('Smith manager Jones left.').tokens;
+    const m = (text: string, start: number, type: EntityMention['type']): EntityMention => ({ start, end: start + text.length, text, type, confidence: 0.6, sentenceInitial: false, reason: 'learned tagger', learned: true });
+    expect(organisationsByRole([m('Smith', 0, 'person'), m('Jones', 14, 'person')], tokens).map((x) => x.type)).toEqual(['organisation', 'person']);
+    expect(organisationsByRole([m('Smith', 0, 'place'), m('Jones', 14, 'person')], tokens).map((x) => x.type)).toEqual(['place', 'person']);
+    expect(organisationsByRole([m('Smith', 0, 'person'), m('Jones', 14, 'place')], tokens).map((x) => x.type)).toEqual(['person', 'place']);
   });
 });
 
