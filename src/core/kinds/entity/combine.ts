@@ -506,3 +506,26 @@ export function splitCoordinatedNames(mentions: EntityMention[]): EntityMention[
   }
   return out ?? mentions;
 }
+
+/** A name of two words or more, then a possessive the tagger ran into it ("Labour Department 's"). */
+const TRAILING_POSSESSIVE = /^\S+ .*? 's$/u;
+
+/**
+ * "the Labour Department 's July report", "the University of Michigan 's index": the possessive after
+ * a name of two words or more is no part of it. A one-word name keeps it, as CoNLL writes some ("Lloyd 's",
+ * "Moody 's"); a name the gazetteer knows too. `mentions` sorted by start.
+ */
+export function trimPossessives(mentions: EntityMention[]): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.canonical !== undefined || m.text.charCodeAt(m.text.length - 1) !== 115 || !TRAILING_POSSESSIVE.test(m.text)) { // "s"
+      out?.push(m);
+      continue;
+    }
+    out ??= mentions.slice(0, i);
+    const text = m.text.slice(0, m.text.lastIndexOf(' '));
+    out.push({ ...m, end: m.start + text.length, text });
+  }
+  return out ?? mentions;
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, splitCoordinatedNames, teamsAfterCompetitor, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, splitCoordinatedNames, teamsAfterCompetitor, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -284,6 +284,20 @@ describe('a name before who runs it', () => {
     expect(organisationsByRole([m('Smith', 0, 'person'), m('Jones', 14, 'person')], tokens).map((x) => x.type)).toEqual(['organisation', 'person']);
     expect(organisationsByRole([m('Smith', 0, 'place'), m('Jones', 14, 'person')], tokens).map((x) => x.type)).toEqual(['place', 'person']);
     expect(organisationsByRole([m('Smith', 0, 'person'), m('Jones', 14, 'place')], tokens).map((x) => x.type)).toEqual(['person', 'place']);
+  });
+});
+
+describe('a possessive after a name', () => {
+  const m = (text: string): EntityMention => ({ start: 4, end: 4 + text.length, text, type: 'organisation', confidence: 0.7, sentenceInitial: false, reason: 'learned tagger', learned: true });
+
+  it('is no part of a name of two words or more', () => {
+    expect(trimPossessives([m("Labour Department 's")]).map((x) => [x.text, x.end])).toEqual([['Labour Department', 21]]);
+    expect(trimPossessives([m("University of Michigan 's")]).map((x) => x.text)).toEqual(['University of Michigan']);
+  });
+
+  it("stays after a one-word name, inside a name, and in a name the gazetteer knows", () => {
+    for (const text of ["Lloyd 's", "Moody 's Investors Service", 'Labour Departments']) expect(trimPossessives([m(text)]).map((x) => x.text)).toEqual([text]);
+    expect(trimPossessives([{ ...m("Lord 's X 's"), canonical: 'Lord' }]).map((x) => x.text)).toEqual(["Lord 's X 's"]);
   });
 });
 
