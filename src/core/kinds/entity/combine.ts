@@ -529,3 +529,30 @@ export function trimPossessives(mentions: EntityMention[]): EntityMention[] {
   }
   return out ?? mentions;
 }
+
+/** A company's legal form, then "of" and where it is ("Kia Motor Corp of South Korea", "Bestop Inc of Boulder"). */
+const COMPANY_OF = / (?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA)\.? of (?:the )?(?=\p{Lu})/u;
+
+/**
+ * "Kia Motor Corp of South Korea", "Oakley Inc of the United States": a legal form closes the company's
+ * name; the place after "of" is a name of its own, typed by the rules (a place where they do not know it).
+ * `mentions` sorted by start.
+ */
+export function splitCompanyOfPlace<S extends { text: string; start: number }>(mentions: EntityMention[], sentence: S, typeRest: (sentence: S, start: number, end: number) => EntityMention | undefined): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const at = m.type === 'organisation' && m.text.includes(' of ') ? COMPANY_OF.exec(m.text) : null;
+    if (!at) {
+      out?.push(m);
+      continue;
+    }
+    out ??= mentions.slice(0, i);
+    const firstEnd = m.start + at.index + at[0].indexOf(' of ');
+    out.push({ ...m, end: firstEnd, text: m.text.slice(0, firstEnd - m.start), canonical: undefined });
+    const start = m.start + at.index + at[0].length;
+    const typed = typeRest(sentence, start, m.end);
+    out.push({ ...m, start, text: m.text.slice(start - m.start), type: typed && typed.start === start && typed.end === m.end ? typed.type : 'place', canonical: typed?.canonical, reason: 'after a company\'s "of"' });
+  }
+  return out ?? mentions;
+}

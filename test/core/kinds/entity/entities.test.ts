@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, splitCoordinatedNames, teamsAfterCompetitor, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -298,6 +298,20 @@ describe('a possessive after a name', () => {
   it("stays after a one-word name, inside a name, and in a name the gazetteer knows", () => {
     for (const text of ["Lloyd 's", "Moody 's Investors Service", 'Labour Departments']) expect(trimPossessives([m(text)]).map((x) => x.text)).toEqual([text]);
     expect(trimPossessives([{ ...m("Lord 's X 's"), canonical: 'Lord' }]).map((x) => x.text)).toEqual(["Lord 's X 's"]);
+  });
+});
+
+describe('a company "of" a place', () => {
+  it('is the company, then the place', () => {
+    const text = 'The car is made by Kia Motor Corp of South Korea and sold by Bestop Inc of the United States.';
+    const m = (name: string): EntityMention => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name, type: 'organisation', confidence: 0.8, sentenceInitial: false, reason: 'learned tagger', learned: true });
+    const s = { text, start: 0 };
+    const typeRest = (_: typeof s, start: number, end: number): EntityMention | undefined => (text.slice(start, end) === 'United States' ? { ...m('United States'), type: 'place', canonical: 'United States' } : undefined);
+    expect(splitCompanyOfPlace([m('Kia Motor Corp of South Korea'), m('Bestop Inc of the United States')], s, typeRest).map((x) => [text.slice(x.start, x.end), x.text, x.type])).toEqual([
+      ['Kia Motor Corp', 'Kia Motor Corp', 'organisation'], ['South Korea', 'South Korea', 'place'],
+      ['Bestop Inc', 'Bestop Inc', 'organisation'], ['United States', 'United States', 'place'],
+    ]);
+    for (const name of ['Reserve Bank of India', 'Bank of England']) expect(splitCompanyOfPlace([m(name)], s, typeRest)).toHaveLength(1);
   });
 });
 
