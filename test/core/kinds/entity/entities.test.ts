@@ -436,6 +436,9 @@ describe('events', () => {
     ['Huawei showed phones at the Consumer Electronics Show in January.', 'Consumer Electronics Show'],
     ['Xiaomi will attend the Mobile World Congress in Barcelona.', 'Mobile World Congress'],
     ['Lei spoke at the Two Sessions political gathering.', 'Two Sessions'],
+    ['Jansher, bidding for an eighth Hong Kong Open title, plays Rodney Eyles in the final.', 'Hong Kong Open'],
+    ['His only win came at the 1994 Texas Open.', 'Texas Open'],
+    ['He is striving for his first victory since the 1993 BellSouth Classic.', 'BellSouth Classic'],
   ])('%s', (text, name) => {
     const f = entities(text).find((e) => e.text === name);
     expect(f?.entity?.type).toBe('event');
