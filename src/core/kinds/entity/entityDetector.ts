@@ -149,6 +149,21 @@ interface Run {
   afterTitle: boolean;
 }
 
+/** "Libyans", "Koreans": a nationality's plural. */
+const NATIONALS = /^\p{Lu}\p{Ll}+(?:ans|ians)$/u;
+
+/** "Libyans are dressing up their capital", "if the Koreans start selling": a known nationality in the plural is a nationality (CoNLL's MISC), not an organisation or a person. */
+function nationalsInPlural(mentions: EntityMention[], gazetteer: Gazetteer): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.type === 'other' || m.type === 'place' || !NATIONALS.test(m.text) || gazetteer.lookup(m.text.slice(0, -1))?.type !== 'other') continue;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'other', reason: 'a nationality in the plural' };
+  }
+  return out ?? mentions;
+}
+
 export class EntityDetector {
   private readonly context: LineContext;
   private readonly tagger: EntityTagger | undefined;
@@ -179,7 +194,7 @@ export class EntityDetector {
     if (combined.length) combined = joinNameParticles(combined, sentence.text, sentence.start);
     if (combined.length >= 2) combined = peopleInLists(combined, sentence.tokens, sentence.text, sentence.start);
     const out = currencies(organisationsByRole(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.tokens), sentence.text, sentence.start);
-    return isShouting(sentence) ? namesInCapitals(out, sentence) : out;
+    return isShouting(sentence) ? namesInCapitals(nationalsInPlural(out, this.gazetteer), sentence) : nationalsInPlural(out, this.gazetteer);
   }
 
   /** The rules' type for the words from `start` to `end` as one name. */

@@ -315,6 +315,13 @@ describe('a company "of" a place', () => {
   });
 });
 
+describe('a nationality in the plural', () => {
+  it('is a nationality, not an organisation or a person', () => {
+    const libyans = typed('But some Libyans have begun to show their discontent in the east, and the Koreans start selling.').find(([t]) => t === 'Libyans');
+    expect(libyans).toEqual(['Libyans', 'other']);
+  });
+});
+
 describe('currencies', () => {
   it('capitals glued to "$" are a currency, the sign included, whatever they were typed', () => {
     expect(typed('The bond fell C$ 0.45 to C$ 101.15, and HK$10 million went to Hong Kong.')).toEqual([
