@@ -556,3 +556,24 @@ export function splitCompanyOfPlace<S extends { text: string; start: number }>(m
   }
   return out ?? mentions;
 }
+
+/** Lower-case words closing a name: "an" of "Nigel Wray an", "of" of "Duff and Phelps of". */
+const LOWER_TAIL = /(?: \p{Ll}[\p{Ll}'’-]*)+$/u;
+
+/** "Nigel Wray an", "Duff and Phelps of": no name ends in a lower-case word; the tagger ran it in. `mentions` sorted by start. */
+export function trimLowerTails(mentions: EntityMention[]): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const code = m.text.charCodeAt(m.text.length - 1);
+    const tail = code >= 97 && code <= 122 && m.text.includes(' ') ? LOWER_TAIL.exec(m.text) : null;
+    if (!tail || tail.index === 0 || m.canonical !== undefined) {
+      out?.push(m);
+      continue;
+    }
+    out ??= mentions.slice(0, i);
+    const text = m.text.slice(0, tail.index);
+    out.push({ ...m, end: m.start + text.length, text });
+  }
+  return out ?? mentions;
+}

@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { combineMentions, currencies, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { combineMentions, currencies, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -188,7 +188,7 @@ export class EntityDetector {
     // Numbers make a results or table line, which only matters to the rules' names.
     let numbers = 0;
     if (rules.length) for (const t of sentence.tokens) if (t.kind === 'word' && /^\d+$/.test(t.text)) numbers++;
-    let combined = splitCompanyOfPlace(trimPossessives(splitCoordinatedNames(splitNameAdjectives(combineMentions(tagged, rules, numbers >= 2), sentence, this.typeSpan))), sentence, this.typeSpan);
+    let combined = splitCompanyOfPlace(trimLowerTails(trimPossessives(splitCoordinatedNames(splitNameAdjectives(combineMentions(tagged, rules, numbers >= 2), sentence, this.typeSpan)))), sentence, this.typeSpan);
     if (numbers >= 2) combined = teamsWithLetters(combined, sentence.text, sentence.start);
     if (combined.length >= 3) combined = teamsAfterCompetitor(combined, sentence.tokens);
     if (combined.length) combined = joinNameParticles(combined, sentence.text, sentence.start);

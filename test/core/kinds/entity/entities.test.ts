@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -319,6 +319,14 @@ describe('a nationality in the plural', () => {
   it('is a nationality, not an organisation or a person', () => {
     const libyans = typed('But some Libyans have begun to show their discontent in the east, and the Koreans start selling.').find(([t]) => t === 'Libyans');
     expect(libyans).toEqual(['Libyans', 'other']);
+  });
+});
+
+describe('a lower-case word closing a name', () => {
+  it('is no part of it; inside a name, it is', () => {
+    const m = (text: string): EntityMention => ({ start: 0, end: text.length, text, type: 'person', confidence: 0.7, sentenceInitial: false, reason: 'learned tagger', learned: true });
+    expect(trimLowerTails([m('Nigel Wray an'), m('Duff and Phelps of the')]).map((x) => [x.text, x.end])).toEqual([['Nigel Wray', 10], ['Duff and Phelps', 15]]);
+    for (const text of ['Lex van Drooge', 'Gazzetta dello Sport', 'Zine al-Abidine Ben Ali', 'iPhone']) expect(trimLowerTails([m(text)]).map((x) => x.text)).toEqual([text]);
   });
 });
 
