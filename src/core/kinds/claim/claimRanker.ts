@@ -64,28 +64,26 @@ const INTERRUPTED = /(?:--|—|–|…|\.\.\.)\s*$|^\s*(?:--|—|–|-)/;
 /** The speaker of each row, or undefined when the source is not a transcript. */
 export function transcriptSpeakers(rows: readonly RankerRow[]): string[] | undefined {
   // Rows come in text order: a paragraph's label is read from its first row, without a map per row.
-  let paragraphs = 0;
-  const labels: string[] = [];
+  const byParagraph: (string | undefined)[] = [];
   let last = -1;
   for (const r of rows) {
     if (r.paragraph === last) continue;
     last = r.paragraph;
-    paragraphs++;
-    const label = SPEAKER_LABEL.exec(r.text)?.[1];
-    if (label) labels.push(label.replace(/\s+/g, ' '));
+    byParagraph.push(SPEAKER_LABEL.exec(r.text)?.[1].replace(/\s+/g, ' '));
   }
+  const labels = byParagraph.filter((l): l is string => !!l);
   const labelled = labels.length;
-  if (labelled < MIN_LABELLED || labelled * 2 < paragraphs) return undefined;
+  if (labelled < MIN_LABELLED || labelled * 2 < byParagraph.length) return undefined;
   // Speakers come back, turn after turn; a wire digest's datelines ("LONDON:", "PARIS:") mostly do not.
   if (new Set(labels).size * 2 > labelled) return undefined;
   // A paragraph without a label continues the last speaker's turn.
   let current = '';
+  let paragraph = -1;
   last = -1;
   return rows.map((r) => {
     if (r.paragraph !== last) {
       last = r.paragraph;
-      const label = SPEAKER_LABEL.exec(r.text)?.[1];
-      if (label) current = label.replace(/\s+/g, ' ');
+      current = byParagraph[++paragraph] ?? current;
     }
     return current;
   });
