@@ -1,5 +1,5 @@
 import {
-  EVENT_HEADS, FIRST_NAMES, MEASURE_UNITS, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
+  ABSTRACT_TITLES, EVENT_HEADS, FIRST_NAMES, MEASURE_UNITS, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
   ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
 } from './entityWords';
 import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../claim/claimCues';
@@ -99,8 +99,6 @@ function isTableFigure(t: Token, next: Token | undefined, tableLine: boolean): b
 
 const HEADLINE_VERBS: ReadonlySet<string> = new Set([...PAST_TENSE_VERBS, ...EVENT_CUES.filter((c) => !c.includes(' ')), ...ATTRIBUTION_VERBS, 'wins', 'says', 'is', 'are', 'has', 'have', 'will', 'gets', 'makes', 'takes', 'shows', 'reveals']);
 
-/** Titles no one has for a surname: alone they are the office ("the Chairman", "Minister"). */
-const ABSTRACT_TITLES = new Set(['ceo', 'cfo', 'cto', 'coo', 'chairman', 'chairwoman', 'chair', 'president', 'vice-president', 'founder', 'co-founder', 'executive', 'director', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson', 'analyst', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'premier', 'chancellor', 'ambassador', 'envoy', 'pope', 'emperor', 'empress', 'congressman', 'congresswoman', 'head', 'chief', 'manager', 'editor', 'reporter', 'lawyer', 'inspector', 'coach', 'general', 'commander', 'colonel', 'lieutenant-colonel', 'admiral', 'judge', 'princess', 'queen', 'prince', 'sir', 'rabbi', 'sheikh', 'ayatollah', 'imam', 'archbishop']);
 
 const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
 /** Words before a title that make it the office ("the King", "his Bishop"). */

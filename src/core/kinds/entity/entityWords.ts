@@ -120,3 +120,6 @@ export const ORGANISATION_NOUNS = new Set([
   'conglomerate', 'manufacturer', 'supplier', 'chain', 'broadcaster', 'magazine', 'tabloid', 'party',
   'union', 'lender', 'utility', 'exchange', 'consortium', 'subsidiary', 'unit', 'maker',
 ]);
+
+/** Titles no one has for a surname: alone they are the office ("the Chairman", "Minister"). */
+export const ABSTRACT_TITLES = new Set(['ceo', 'cfo', 'cto', 'coo', 'chairman', 'chairwoman', 'chair', 'president', 'vice-president', 'founder', 'co-founder', 'executive', 'director', 'minister', 'secretary', 'senator', 'governor', 'mayor', 'spokesman', 'spokeswoman', 'spokesperson', 'analyst', 'professor', 'prof', 'dr', 'mr', 'mrs', 'ms', 'premier', 'chancellor', 'ambassador', 'envoy', 'pope', 'emperor', 'empress', 'congressman', 'congresswoman', 'head', 'chief', 'manager', 'editor', 'reporter', 'lawyer', 'inspector', 'coach', 'general', 'commander', 'colonel', 'lieutenant-colonel', 'admiral', 'judge', 'princess', 'queen', 'prince', 'sir', 'rabbi', 'sheikh', 'ayatollah', 'imam', 'archbishop']);
