@@ -12,9 +12,9 @@
 // less saved.
 
 import { commonEnds } from '../core/text/commonEnds';
-import { firstAtLeast } from '../core/text/sortedSearch';
+import { placeLookup, type Positioned } from '../core/text/placeLookup';
 
-export { commonEnds };
+export { commonEnds, type Positioned };
 
 /** The previous findings' indexes (−1: the next of the literal list) and, per finding, whether it moved. */
 export interface FindingsDelta<T> {
@@ -22,12 +22,6 @@ export interface FindingsDelta<T> {
   moved: Uint8Array;
   shift: number;
   literal: T[];
-}
-
-export interface Positioned {
-  kind?: string;
-  start: number;
-  end: number;
 }
 
 const itself = (x: unknown) => x as Positioned;
@@ -120,46 +114,6 @@ export function moved<T>(before: T, shift: number): T {
   const out = copyMoved(before, shift, undefined) as object;
   Object.defineProperty(out, ORIGIN, { value: sameContentAs(before as object) });
   return out as T;
-}
-
-/**
- * Finds the first previous item at a place (span and kind), in list order. Lists come in start order
- * (findings, region spans): then a binary search over their starts, as two maps of 19,000 entries
- * built on every keystroke of 1 MB cost ~20 ms of it; any other order gets those maps.
- */
-function placeLookup<T>(previous: readonly T[], place: (item: T) => Positioned): (start: number, end: number, kind: string | undefined) => number | undefined {
-  const n = previous.length;
-  const starts = new Float64Array(n);
-  let ordered = true;
-  for (let i = 0; i < n; i++) {
-    starts[i] = place(previous[i]!).start;
-    if (i > 0 && starts[i]! < starts[i - 1]!) ordered = false;
-  }
-  const matches = (j: number, end: number, kind: string | undefined) => {
-    const p = place(previous[j]!);
-    return p.end === end && (p.kind ?? '') === (kind ?? '');
-  };
-  if (ordered) {
-    return (start, end, kind) => {
-      for (let j = firstAtLeast(starts, start); j < n && starts[j] === start; j++) if (matches(j, end, kind)) return j;
-      return undefined;
-    };
-  }
-  // Those of one start chained in list order: no place string made per item.
-  const firstAt = new Map<number, number>();
-  const lastAt = new Map<number, number>();
-  const nextAt = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const start = starts[i]!;
-    const last = lastAt.get(start);
-    if (last === undefined) firstAt.set(start, i);
-    else nextAt[last] = i;
-    lastAt.set(start, i);
-  }
-  return (start, end, kind) => {
-    for (let j = firstAt.get(start) ?? -1; j >= 0; j = nextAt[j]!) if (matches(j, end, kind)) return j;
-    return undefined;
-  };
 }
 
 /**
