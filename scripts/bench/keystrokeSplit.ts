@@ -2,7 +2,9 @@
 // and the main thread run for an edit of a long open source (analysis, the delta to send, taking it
 // in, the diagnostics and their JSON), and apart from them the digest a pause makes. The same
 // generated 1 MB source and seeded one-word edits as the keystroke rows of bench:engine, without
-// LSP, threads or the debounce, so two builds compare on CPU time even on a loaded machine.
+// LSP, threads or the debounce, so two builds compare on CPU time even on a loaded machine. A row
+// apart: what 300 tags and 100 dismissals on findings of the source (the editor's tracked ranges kept
+// in step) add to an edit's analysis, where each is put on its finding.
 //
 //   node --expose-gc --import tsx scripts/bench/keystrokeSplit.ts [edits=20]
 
@@ -13,6 +15,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from '../../src/core/analyzer';
 import { digestSource } from '../../src/core/corpus';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
+import { attachTags } from '../../src/core/taggedFindings';
+import type { Annotation, Dismissal, Sidecar } from '../../src/core/tags/annotation';
+import { makeQuoteTarget, sha256Hex } from '../../src/core/tags/quoteSelector';
+import { applyVisibility } from '../../src/core/visibility';
 import { fromWire, toWire } from '../../src/server/analysisWire';
 import { toDiagnostics } from '../../src/server/diagnostics';
 import { analysisOptionsOf, DEFAULT_SETTINGS } from '../../src/server/settings';
@@ -29,6 +35,29 @@ const cpu = () => {
   return (u.user + u.system) / 1000;
 };
 
+const TAGS = 300;
+const DISMISSALS = 100;
+
+/** Tags on findings spread over the source (every kind), dismissals on claims between them, and their ranges as the editor tracks them. */
+function tagsOn(text: string, findings: readonly { id: string; kind: string; start: number; end: number }[]): { sidecar: Sidecar; tracked: Map<string, { start: number; end: number }> } {
+  const at = '2025-01-31T14:05:00.000Z';
+  const tracked = new Map<string, { start: number; end: number }>();
+  const annotations: Annotation[] = [];
+  for (let i = 0; i < TAGS; i++) {
+    const f = findings[Math.floor(((i + 0.5) * findings.length) / TAGS)]!;
+    annotations.push({ id: `a_${i}`, kind: f.kind as Annotation['kind'], status: 'verified', target: makeQuoteTarget(text, f.start, f.end), createdAt: at, updatedAt: at });
+    tracked.set(`a_${i}`, { start: f.start, end: f.end });
+  }
+  const claims = findings.filter((f) => f.kind === 'claim');
+  const dismissals: Dismissal[] = [];
+  for (let i = 0; i < DISMISSALS; i++) {
+    const f = claims[Math.floor(((i + 0.25) * claims.length) / DISMISSALS)]!;
+    dismissals.push({ id: `d_${i}`, kind: 'not-a-claim', target: makeQuoteTarget(text, f.start, f.end), createdAt: at });
+    tracked.set(`d_${i}`, { start: f.start, end: f.end });
+  }
+  return { sidecar: { schemaVersion: 3, source: 'generated-1mb.txt', sourceSha256: sha256Hex(text), annotations, dismissals }, tracked };
+}
+
 async function main(): Promise<void> {
   const edits = Number(process.argv[2] ?? 20);
   const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8'));
@@ -40,7 +69,11 @@ async function main(): Promise<void> {
   let seq = 1;
   const uri = 'file:///bench/generated-1mb.txt';
   const random = prng(SEED + 7);
-  const stages = ['analysis (worker)', 'delta to send (worker)', 'taking it in (main)', 'diagnostics (main)', 'their JSON (main)', 'edit total', 'digest, once per pause (worker)'] as const;
+  const { sidecar, tracked } = tagsOn(text, analysed.analysis!.findings);
+  const stages = [
+    'analysis (worker)', 'delta to send (worker)', 'taking it in (main)', 'diagnostics (main)', 'their JSON (main)', 'edit total', 'digest, once per pause (worker)',
+    `with ${TAGS} tags and ${DISMISSALS} dismissals: putting them on (worker)`,
+  ] as const;
   const times = new Map<string, number[]>(stages.map((s) => [s, []]));
   const add = (stage: (typeof stages)[number], value: number) => times.get(stage)!.push(value);
   for (let i = 0; i < edits; i++) {
@@ -48,6 +81,7 @@ async function main(): Promise<void> {
     const offset = space < 0 ? text.indexOf(' ') : space;
     const previous = { seq, text, analysed };
     text = `${text.slice(0, offset)} notably${text.slice(offset)}`;
+    for (const [id, span] of tracked) if (span.start >= offset) tracked.set(id, { start: span.start + 8, end: span.end + 8 });
     (globalThis as { gc?: () => void }).gc?.();
     const t0 = cpu();
     analysed = analyzeSource(analyzer, text, undefined, options);
@@ -64,6 +98,9 @@ async function main(): Promise<void> {
     const t5 = cpu();
     digestSource(text, analysed);
     const t6 = cpu();
+    const a = analysed.analysis!;
+    applyVisibility(text, attachTags(text, a.findings, sidecar, tracked, a.repeats, a.regions), sidecar.dismissals ?? [], {}, tracked);
+    const t7 = cpu();
     seq++;
     add('analysis (worker)', t1 - t0);
     add('delta to send (worker)', t2 - t1);
@@ -72,6 +109,7 @@ async function main(): Promise<void> {
     add('their JSON (main)', t5 - t4);
     add('edit total', t5 - t0);
     add('digest, once per pause (worker)', t6 - t5);
+    add(stages[7], t7 - t6);
   }
   process.stdout.write(`Keystroke split: ${edits} one-word edits of a generated 1 MB source, CPU time per stage in one thread (garbage collection included where it falls); load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
   process.stdout.write(`${table(['stage', '>p50', '>p95'], stages.map((s) => [s, ms(median(times.get(s)!)), ms(quantile(times.get(s)!, 0.95))]))}\n`);
