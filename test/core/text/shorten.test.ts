@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cut, cutStart, firstWords, oneLine } from '../../../src/core/text/shorten';
 
@@ -60,5 +61,32 @@ describe('the other cuts', () => {
     expect(cutStart('/a/b/c/file.txt', 9)).toBe('…file.txt');
     expect(oneLine(' a \n\t b ', 10)).toBe('a b');
     expect(oneLine('abcdef', 4)).toBe('abc…');
+  });
+});
+
+describe('oneLine, word by word', () => {
+  /** The definition: a character at a time. */
+  const reference = (text: string, max: number) => {
+    let out = '';
+    let space = false;
+    for (const ch of text.split('')) {
+      if (/\s/.test(ch)) {
+        space = out.length > 0;
+        continue;
+      }
+      if (space) out += ' ';
+      space = false;
+      out += ch;
+      if (out.length > max) return `${out.slice(0, max - 1)}…`;
+    }
+    return out;
+  };
+  const piece = fc.constantFrom('a', 'Bc', 'word', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u0085', 'é', '😀', '\ud83d', '…');
+
+  it('gives what reading a character at a time gives', () => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), fc.integer({ min: 1, max: 30 }), (pieces, max) => {
+      const text = pieces.join('');
+      expect(oneLine(text, max)).toBe(reference(text, max));
+    }), { numRuns: 2000 });
   });
 });
