@@ -20,7 +20,9 @@ const showErrors = args.includes('--errors');
 const textAt = args.indexOf('--text');
 const textFile = textAt >= 0 ? args[textAt + 1] : undefined;
 const SHARED = ['../shared', '../../shared'].map((p) => path.resolve(p, 'eval/claims-clef2019-train'));
-const dir = args.find((a, i) => !a.startsWith('--') && i !== cacheAt + 1 && i !== textAt + 1) ?? SHARED.find((p) => existsSync(p)) ?? SHARED[0];
+// The first argument that is neither an option nor an option's value (an absent option's index is −1, so its "value" is not the first argument).
+const valueOf = (at: number, i: number) => at >= 0 && i === at + 1;
+const dir = args.find((a, i) => !a.startsWith('--') && !valueOf(cacheAt, i) && !valueOf(textAt, i)) ?? SHARED.find((p) => existsSync(p)) ?? SHARED[0];
 const OUT = path.resolve('src/core/kinds/claim/claimRankerWeights.json');
 
 /**
