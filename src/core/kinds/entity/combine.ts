@@ -7,7 +7,7 @@ import type { TaggedSpan } from './tagger/tagger';
 import type { TaggerType } from './tagger/model';
 import commonWords from './tagger/commonWords.json';
 import { FIRST_NAMES, ORGANISATION_HEADS, ORGANISATION_NOUNS, SENTENCE_INITIAL_COMMON } from './entityWords';
-import { firstStartingAt } from '../../text/sortedSearch';
+import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
 
 const TYPE_OF: Record<TaggerType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
 
@@ -577,3 +577,76 @@ export function trimLowerTails(mentions: EntityMention[]): EntityMention[] {
   }
   return out ?? mentions;
 }
+
+const QUOTE_MARKS = new Set(['"', '“', '”']);
+/** Lower-case words inside a title ("Lawrence of Arabia", "Anne of a Thousand Days", "On the Waterfront"). */
+const TITLE_JOINERS = new Set(['of', 'the', 'a', 'an', 'in', 'and', 'on', 'to', 'for', 'at', 'with', 'from', 'de', 'la', 'le', 'el', 'del', 'dello', 'della', 'di', 'du']);
+/** A title's capitalised word ("Ice", "A", "Schindler's"); not one in capitals ("WIN"). */
+const TITLE_WORD = /^\p{Lu}[\p{Ll}\p{M}'’-]*$/u;
+/** Longest title read between quotation marks, in tokens: a quotation is longer. */
+const MAX_TITLE_TOKENS = 10;
+
+/** Whether tokens[k] may end a quoted title ('end'), be inside one ('inside'), or neither. */
+function titleToken(tokens: readonly Token[], k: number): 'end' | 'inside' | undefined {
+  const t = tokens[k]!;
+  if (t.kind === 'punct') return (t.text === "'" || t.text === '’') && tokens[k + 1]?.text === 's' && !tokens[k + 1]!.spaceBefore ? 'inside' : undefined;
+  if (TITLE_WORD.test(t.text) || (k > 0 && /^\d+$/.test(t.text))) return 'end';
+  // The "s" of a possessive split from its word ("Schindler 's List").
+  if (t.text === 's') return !t.spaceBefore && tokens[k - 1]?.kind === 'punct' ? 'inside' : undefined;
+  return TITLE_JOINERS.has(t.text) ? 'inside' : undefined;
+}
+
+/**
+ * `" Viva Zapata "`, `"Schindler's List"`, `" Lawrence of Arabia "`: two words or more in title case
+ * (lower-case joining words inside) standing alone between quotation marks are the title of a work, a
+ * campaign or a slogan (CoNLL's MISC), whatever the tagger made of the words inside; not a nickname
+ * inside a person's name (`Hector " Macho " Camacho`, `Roberto " Hands of Stone " Duran`), nor a name the
+ * gazetteer knows. `mentions` sorted by start and not overlapping, `tokens` the sentence's.
+ */
+export function quotedTitles(mentions: EntityMention[], tokens: readonly Token[], sentenceText: string, sentenceStart: number): EntityMention[] {
+  const titles: EntityMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!QUOTE_MARKS.has(tokens[i]!.text)) continue;
+    let j = i + 1;
+    let last = -1;
+    let words = 0;
+    while (j < tokens.length && j - i <= MAX_TITLE_TOKENS && !tokens[j]!.lineBreakBefore) {
+      const kind = titleToken(tokens, j);
+      if (!kind) break;
+      if (kind === 'end') {
+        last = j;
+        words++;
+      }
+      j++;
+    }
+    // A comma or full stop the news sets inside the marks (`" The Knot , "`).
+    let close = j;
+    if (tokens[close]?.text === ',' || tokens[close]?.text === '.') close++;
+    if (last !== j - 1 || tokens[close] === undefined || !QUOTE_MARKS.has(tokens[close]!.text) || tokens[close]!.lineBreakBefore) continue;
+    const first = tokens[i + 1]!;
+    const before = tokens[i - 1];
+    const after = tokens[close + 1];
+    const nickname = before?.kind === 'word' && TITLE_WORD.test(before.text) && after?.kind === 'word' && TITLE_WORD.test(after.text);
+    const start = first.start;
+    const end = tokens[last]!.end;
+    const k = partitionPoint(mentions, (m) => m.end <= start);
+    const known = mentions[k] !== undefined && mentions[k]!.start === start && mentions[k]!.end === end && mentions[k]!.canonical !== undefined;
+    if (words >= 2 && TITLE_WORD.test(first.text) && !nickname && !known) {
+      titles.push({ start, end, text: sentenceText.slice(start - sentenceStart, end - sentenceStart), type: 'other', confidence: 0.9, sentenceInitial: false, reason: 'quoted title', learned: true });
+    }
+    // The closing mark opens nothing.
+    i = close;
+  }
+  if (!titles.length) return mentions;
+  // The titles in place of the mentions they overlap: one pass over both, in order.
+  const out: EntityMention[] = [];
+  let t = 0;
+  for (const m of mentions) {
+    while (t < titles.length && titles[t]!.end <= m.start) out.push(titles[t++]!);
+    if (t < titles.length && titles[t]!.start < m.end) continue;
+    out.push(m);
+  }
+  while (t < titles.length) out.push(titles[t++]!);
+  return out;
+}
+

@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { combineMentions, currencies, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { combineMentions, currencies, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -59,6 +59,8 @@ function withoutFinalPeriod(word: string): string {
 const ABBREVIATIONS = new Set(['inc.', 'corp.', 'co.', 'ltd.', 'jr.', 'sr.', 'st.', 'bros.', 'no.']);
 
 const HAS_UPPER = /[A-Z]/;
+/** A quotation mark: most sentences have none, and skip the quoted titles' pass. */
+const QUOTE_CUE = /["“”]/;
 
 function isNameWord(token: Token): boolean {
   if (token.kind !== 'word') return false;
@@ -191,7 +193,8 @@ export class EntityDetector {
     if (combined.length >= 3) combined = teamsAfterCompetitor(combined, sentence.tokens);
     if (combined.length) combined = joinNameParticles(combined, sentence.text, sentence.start);
     if (combined.length >= 2) combined = peopleInLists(combined, sentence.tokens, sentence.text, sentence.start);
-    const out = currencies(organisationsByRole(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.tokens), sentence.text, sentence.start);
+    let out = currencies(organisationsByRole(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.tokens), sentence.text, sentence.start);
+    if (QUOTE_CUE.test(sentence.text)) out = quotedTitles(out, sentence.tokens, sentence.text, sentence.start);
     return isShouting(sentence) ? namesInCapitals(nationalsInPlural(out, this.gazetteer), sentence) : nationalsInPlural(out, this.gazetteer);
   }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -427,6 +427,23 @@ describe('a line listing people', () => {
     const line = 'Japan , Syria , Smith , Qatar .';
     const mentions = [m('Japan', line, 'place'), m('Syria', line, 'place'), m('Smith', line, 'person'), m('Qatar', line, 'place')];
     expect(peopleInLists(mentions, sentence(line).tokens, line, 0)).toBe(mentions);
+  });
+});
+
+describe('titles between quotation marks', () => {
+  it('are one name of a work, whatever the words inside looked like', () => {
+    expect(typed('He is best known for " Viva Zapata " and " On the Waterfront " .')).toEqual([['Viva Zapata', 'other'], ['On the Waterfront', 'other']]);
+    expect(typed('Best known for appearances in "Ice Cold in Alex", "Lawrence of Arabia" and "Anne of a Thousand Days".')).toEqual([
+      ['Ice Cold in Alex', 'other'], ['Lawrence of Arabia', 'other'], ['Anne of a Thousand Days', 'other'],
+    ]);
+    expect(typed('Liam Neeson, nominated for his performance in " Schindler \'s List " , plays the lead.')).toContainEqual(["Schindler 's List", 'other']);
+  });
+
+  it('leave a nickname inside a name, one word, a quotation and a known name as they were', () => {
+    const m = (text: string, line: string, type: EntityMention['type'], extra: Partial<EntityMention> = {}): EntityMention => ({ start: line.indexOf(text), end: line.indexOf(text) + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'test', ...extra });
+    const line = 'He faces Hector " Macho " Camacho and Roberto " Hands of Stone " Duran , the " Blitz " , " We won it , " he said , and " New York " .';
+    const mentions = [m('Hector', line, 'person'), m('Macho', line, 'other'), m('Camacho', line, 'person'), m('Roberto', line, 'person'), m('Hands of Stone', line, 'other'), m('Duran', line, 'person'), m('Blitz', line, 'other'), m('New York', line, 'place', { canonical: 'New York' })];
+    expect(quotedTitles(mentions, sentence(line).tokens, line, 0)).toBe(mentions);
   });
 });
 
