@@ -6,7 +6,8 @@ import type { EntityMention } from './entityMention';
 import type { TaggedSpan } from './tagger/tagger';
 import type { TaggerType } from './tagger/model';
 import commonWords from './tagger/commonWords.json';
-import { FIRST_NAMES, ORGANISATION_HEADS, ORGANISATION_NOUNS, SENTENCE_INITIAL_COMMON } from './entityWords';
+import { FIRST_NAMES, ORGANISATION_HEADS, ORGANISATION_NOUNS, PLAYER_POSITIONS, SENTENCE_INITIAL_COMMON } from './entityWords';
+import type { PlaceScope } from './gazetteer';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
 
 const TYPE_OF: Record<TaggerType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
@@ -650,3 +651,34 @@ export function quotedTitles(mentions: EntityMention[], tokens: readonly Token[]
   return out;
 }
 
+
+/**
+ * "Norwich striker Keith O'Neill", "Southampton skipper", "Baltimore 's Eddie Murray": a town or a
+ * region before a player's position, or before "'s" and a person's full name, is the club named after
+ * it; a country is its national side and stays a place ("England captain", "Jamaica 's Michael
+ * Green"), as does a place after "in" or "at". `mentions` sorted by start, `tokens` the sentence's.
+ */
+export function clubsBeforePlayers(mentions: EntityMention[], tokens: readonly Token[], scopeOf: (name: string) => PlaceScope | undefined): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.type !== 'place' || m.venue) continue;
+    const k = firstStartingAt(tokens, m.end);
+    const next = tokens[k];
+    if (next === undefined || next.lineBreakBefore) continue;
+    let role: string | undefined;
+    if (next.kind === 'word' && PLAYER_POSITIONS.has(next.text)) role = next.text;
+    else {
+      // "'s" (one token, or two as CoNLL splits it), then a person's full name right after.
+      const s = next.text === "'s" || next.text === '’s' ? k + 1 : (next.text === "'" || next.text === '’') && tokens[k + 1]?.text === 's' ? k + 2 : -1;
+      const person = mentions[i + 1];
+      if (s > 0 && person?.type === 'person' && person.text.includes(' ') && tokens[s]?.start === person.start && !tokens[s]!.lineBreakBefore) role = "'s";
+    }
+    if (role === undefined) continue;
+    const scope = scopeOf(m.canonical ?? m.text);
+    if (scope !== 'city' && scope !== 'province') continue;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'organisation', canonical: undefined, generatedName: undefined, reason: `before "${role}"` };
+  }
+  return out ?? mentions;
+}

@@ -42,6 +42,16 @@ export const PLACE_HEADS = new Set([
   'avenue', 'square', 'hall', 'valley', 'bay', 'sea', 'ocean', 'airport', 'park', 'bridge', 'palace', 'region', 'district',
 ]);
 
+/**
+ * A player's position, written after his club ("Norwich striker Keith O'Neill", "the former Blackburn and
+ * Southampton skipper"); a national side's captain or coach is its country's.
+ */
+export const PLAYER_POSITIONS = new Set([
+  'striker', 'forward', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'skipper', 'playmaker', 'sweeper',
+  'full-back', 'fullback', 'centre-back', 'pitcher', 'batsman', 'bowler', 'all-rounder', 'wicketkeeper', 'quarterback',
+  'outfielder', 'shortstop', 'catcher', 'scrum-half', 'fly-half', 'flanker', 'prop', 'lock', 'hooker',
+]);
+
 /** Words that end a product name ("Mate 10 Pro"). */
 export const PRODUCT_TAILS = new Set(['pro', 'max', 'plus', 'ultra', 'lite', 'mini', 'edge', 'note', 'se', 'air']);
 

@@ -430,6 +430,19 @@ describe('a line listing people', () => {
   });
 });
 
+describe('a town before a player', () => {
+  it('is the club named after it, before a position or before "\'s" and a full name', () => {
+    expect(typed("The Irish scored through 20-year-old Norwich striker Keith O'Neill on Saturday.")).toContainEqual(['Norwich', 'organisation']);
+    expect(typed("Birmingham 's Gary Breen was selected ahead of Phil Babb.")).toContainEqual(['Birmingham', 'organisation']);
+  });
+
+  it('leaves a country, a venue and a town before other words a place', () => {
+    expect(typed("Jamaica 's Michael Green was second.")).toContainEqual(['Jamaica', 'place']);
+    expect(typed('Former England captain Will Carling kicked.')).toContainEqual(['England', 'place']);
+    expect(typed('He moved to the north London club on Friday.')).toContainEqual(['London', 'place']);
+  });
+});
+
 describe('titles between quotation marks', () => {
   it('are one name of a work, whatever the words inside looked like', () => {
     expect(typed('He is best known for " Viva Zapata " and " On the Waterfront " .')).toEqual([['Viva Zapata', 'other'], ['On the Waterfront', 'other']]);
