@@ -8,6 +8,7 @@ import type { TaggerType } from './tagger/model';
 import commonWords from './tagger/commonWords.json';
 import { FIRST_NAMES, ORGANISATION_HEADS, ORGANISATION_NOUNS, PLAYER_POSITIONS, SENTENCE_INITIAL_COMMON } from './entityWords';
 import type { PlaceScope } from './gazetteer';
+import { TEAM_REASON } from './entityContext';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
 
 const TYPE_OF: Record<TaggerType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', MISC: 'other' };
@@ -681,4 +682,67 @@ export function clubsBeforePlayers(mentions: EntityMention[], tokens: readonly T
     out[i] = { ...m, type: 'organisation', canonical: undefined, generatedName: undefined, reason: `before "${role}"` };
   }
   return out ?? mentions;
+}
+
+/** Lower-case words inside a team's name ("Queen of South"). */
+const TEAM_JOINERS = new Set(['of', 'the', 'and', 'de', 'del', 'la', 'le']);
+const SCORE = /^\d+$/;
+
+/** The token after a team's name that starts at `k` on its line (a score where the line is a result), or -1 where the words are no name. */
+function teamNameEnd(tokens: readonly Token[], k: number, lineEnd: number): number {
+  if (tokens[k]?.kind !== 'word' || !CAPITAL_START.test(tokens[k]!.text)) return -1;
+  let j = k + 1;
+  while (j < lineEnd && !SCORE.test(tokens[j]!.text)) {
+    const t = tokens[j]!;
+    const ok = t.kind === 'word'
+      ? CAPITAL_START.test(t.text) || TEAM_JOINERS.has(t.text) || (t.text === 's' && !t.spaceBefore && tokens[j - 1]!.kind === 'punct')
+      : (t.text === "'" || t.text === '’') && tokens[j + 1]?.text === 's';
+    if (!ok) return -1;
+    j++;
+  }
+  // The name closes with a capitalised word ("Heriot 's F.P.", not "Queen of").
+  return CAPITAL_START.test(tokens[j - 1]!.text) ? j : -1;
+}
+
+/**
+ * "Sale 31 Wasps 33", "Clyde 0 Queen of South 2", "Currie 45 Heriot 's F.P. 5": on a result's line,
+ * a name, a score, a name and a score and nothing else, the words before each score are one team, whatever the
+ * tagger made of them ("Sale" a common word, "South" a place, "Heriot" a person); a country is its
+ * national side (a place, as in LineContext); a name the tagger found whole keeps its type unless it
+ * has none. A line alone is enough: the news sets each result on a line of its own. `mentions` sorted
+ * by start, `tokens` the sentence's.
+ */
+export function teamsInResultsLines(mentions: EntityMention[], tokens: readonly Token[], sentenceText: string, sentenceStart: number, isCountry: (name: string) => boolean): EntityMention[] {
+  const names: [number, number][] = [];
+  let lines = 0;
+  let from = 0;
+  while (from < tokens.length) {
+    let to = from + 1;
+    while (to < tokens.length && !tokens[to]!.lineBreakBefore) to++;
+    const a = teamNameEnd(tokens, from, to);
+    const b = a > 0 && a + 1 < to ? teamNameEnd(tokens, a + 1, to) : -1;
+    if (b > 0 && b === to - 1 && SCORE.test(tokens[b]!.text)) {
+      lines++;
+      names.push([tokens[from]!.start, tokens[a - 1]!.end], [tokens[a + 1]!.start, tokens[b - 1]!.end]);
+    }
+    from = to;
+  }
+  if (!lines) return mentions;
+  const teams: EntityMention[] = [];
+  const replaced = new Set<EntityMention>();
+  for (const [start, end] of names) {
+    const text = sentenceText.slice(start - sentenceStart, end - sentenceStart);
+    let k = partitionPoint(mentions, (m) => m.end <= start);
+    const inside: EntityMention[] = [];
+    for (; k < mentions.length && mentions[k]!.start < end; k++) inside.push(mentions[k]!);
+    const whole = inside.length === 1 && inside[0]!.start === start && inside[0]!.end === end ? inside[0] : undefined;
+    // A name the tagger found whole keeps its type; the rules' alone was only a fallback, and "Sale" opening a line proved nothing.
+    if ((whole && whole.type !== 'other' && !whole.fallback) || isCountry(text)) continue;
+    // A name running past the team's words is another reading of the line: left alone.
+    if (inside.some((m) => m.start < start || m.end > end)) continue;
+    for (const m of inside) replaced.add(m);
+    teams.push({ start, end, text, type: 'organisation', confidence: 0.85, sentenceInitial: false, reason: TEAM_REASON, ...(inside.some((m) => m.learned) ? { learned: true } : {}) });
+  }
+  if (!teams.length) return mentions;
+  return [...mentions.filter((m) => !replaced.has(m)), ...teams].sort((x, y) => x.start - y.start);
 }

@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { clubsBeforePlayers, combineMentions, currencies, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { clubsBeforePlayers, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -190,6 +190,7 @@ export class EntityDetector {
     if (rules.length) for (const t of sentence.tokens) if (t.kind === 'word' && /^\d+$/.test(t.text)) numbers++;
     let combined = splitCompanyOfPlace(trimLowerTails(trimPossessives(splitCoordinatedNames(splitNameAdjectives(combineMentions(tagged, rules, numbers >= 2), sentence, this.typeSpan)))), sentence, this.typeSpan);
     if (numbers >= 2) combined = teamsWithLetters(combined, sentence.text, sentence.start);
+    if (numbers >= 2) combined = teamsInResultsLines(combined, sentence.tokens, sentence.text, sentence.start, this.isCountry);
     if (combined.length >= 3) combined = teamsAfterCompetitor(combined, sentence.tokens);
     if (combined.length) combined = joinNameParticles(combined, sentence.text, sentence.start);
     if (combined.length >= 2) combined = peopleInLists(combined, sentence.tokens, sentence.text, sentence.start);
@@ -200,6 +201,7 @@ export class EntityDetector {
   }
 
   private readonly scopeOf = (name: string) => this.gazetteer.placeScope(name);
+  private readonly isCountry = (name: string) => this.gazetteer.lookup(name)?.type === 'place' && this.gazetteer.placeScope(name) === 'country';
 
   /** The rules' type for the words from `start` to `end` as one name. */
   private readonly typeSpan = (sentence: Sentence, start: number, end: number): EntityMention | undefined => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -363,6 +363,25 @@ describe('teams with their town\'s letters', () => {
     const other = [m('DENOMS', 0, 'organisation')];
     expect(teamsWithLetters(other, 'DENOMS ( K ) SALE 1 2', 0)).toBe(other);
     expect(teamsWithLetters(other, 'DENOMS ( USA ) 1 2', 0)).toBe(other);
+  });
+});
+
+describe('a result\'s line', () => {
+  it('makes each name before a score one team, a common word or a place among its words', () => {
+    expect(typed('Sale 31 Wasps 33')).toEqual([['Sale', 'organisation'], ['Wasps', 'organisation']]);
+    expect(typed("Currie 45 Heriot 's F.P. 5")).toEqual([['Currie', 'organisation'], ["Heriot 's F.P.", 'organisation']]);
+  });
+
+  it('leaves a national side, a line with more than two names and scores, and a line of prose as they were', () => {
+    const tokensOf = (text: string) => sentence(text).tokens;
+    const m = (text: string, line: string, type: EntityMention['type']): EntityMention => ({ start: line.indexOf(text), end: line.indexOf(text) + text.length, text, type, confidence: 0.9, sentenceInitial: false, reason: 'test' });
+    const country = 'Canada 3 Panama 1';
+    const national = [m('Canada', country, 'place'), m('Panama', country, 'place')];
+    expect(teamsInResultsLines(national, tokensOf(country), country, 0, (name) => name === 'Canada' || name === 'Panama')).toBe(national);
+    for (const line of ['Smith 3 Jones 1 Brown 2', 'Smith scored 3 and Jones 1']) {
+      const found = [m('Smith', line, 'person'), m('Jones', line, 'person')];
+      expect(teamsInResultsLines(found, tokensOf(line), line, 0, () => false)).toBe(found);
+    }
   });
 });
 
