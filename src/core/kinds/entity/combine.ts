@@ -633,7 +633,15 @@ export function quotedTitles(mentions: EntityMention[], tokens: readonly Token[]
     const end = tokens[last]!.end;
     const k = partitionPoint(mentions, (m) => m.end <= start);
     const known = mentions[k] !== undefined && mentions[k]!.start === start && mentions[k]!.end === end && mentions[k]!.canonical !== undefined;
-    if (words >= 2 && TITLE_WORD.test(first.text) && !nickname && !known) {
+    if (nickname) {
+      // Roberto " Hands of Stone " Duran: the given name, the nickname and the surname are one person.
+      const a = mentions[partitionPoint(mentions, (m) => m.end < before!.end)];
+      const b = mentions[partitionPoint(mentions, (m) => m.start < after!.start)];
+      const given = a !== undefined && a.end === before!.end && (a.type === 'person' || FIRST_NAMES.has(a.text.split(' ')[0]!.toLowerCase()) || (a.canonical === undefined && !a.text.includes(' ')));
+      if (given && b !== undefined && b.start === after!.start && !b.text.includes(' ') && (titles.length === 0 || titles[titles.length - 1]!.end <= a.start)) {
+        titles.push({ start: a.start, end: b.end, text: sentenceText.slice(a.start - sentenceStart, b.end - sentenceStart), type: 'person', confidence: 0.9, sentenceInitial: a.sentenceInitial, reason: 'nickname inside a name', learned: true });
+      }
+    } else if (words >= 2 && TITLE_WORD.test(first.text) && !known) {
       titles.push({ start, end, text: sentenceText.slice(start - sentenceStart, end - sentenceStart), type: 'other', confidence: 0.9, sentenceInitial: false, reason: 'quoted title', learned: true });
     }
     // The closing mark opens nothing.
