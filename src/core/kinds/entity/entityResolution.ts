@@ -57,7 +57,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
   for (const m of ordered) {
     const count = wordsOf.get(m)!.length;
     // "Xian" after "Wang Xian" is the person, though a city has the same name.
-    const asPerson = m.generatedName && !m.text.includes(' ') ? personParts.get(m.text) : undefined;
+    const asPerson = !m.text.includes(' ') && (m.generatedName || placeAsSurname(m, personParts)) ? personParts.get(m.text) : undefined;
     if (asPerson) {
       asPerson.mentions.push({ ...m, type: 'person' });
       groupOf.set(m, asPerson);
@@ -160,6 +160,22 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
  */
 function typedAs(info: EntityInfo, m: EntityMention): EntityInfo {
   return m.learned && m.confidence >= LEARNED_OWN_TYPE && m.type !== info.type && !info.aliases.includes(m.text) ? { ...info, type: m.type } : info;
+}
+
+/** Tuned on testa: how sure the tagger must be of a person's full name for a place alone to be his surname. */
+const SURNAME_SURE = 0.9;
+
+/**
+ * "Washington fell short" beside "MaliVai Washington": a place the gazetteer knows, alone, is the surname of
+ * a person this source names in full, where the tagger was sure of the full name; not a place after "in"
+ * or "at" nor a dateline's.
+ */
+function placeAsSurname(m: EntityMention, personParts: ReadonlyMap<string, Group>): boolean {
+  if (m.type !== 'place' || m.venue || m.reason === 'dateline') return false;
+  const person = personParts.get(m.text);
+  if (!person) return false;
+  const names = words(person.canonical);
+  return names.length <= 3 && names[names.length - 1] === m.text && person.mentions.some((p) => p.type === 'person' && p.learned === true && p.confidence >= SURNAME_SURE);
 }
 
 /** Tuned on testa: a learned mention this sure keeps its type against its entity's. */

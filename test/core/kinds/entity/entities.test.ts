@@ -149,6 +149,18 @@ describe('aliases within a source', () => {
     ]);
   });
 
+  it('a known place alone is the surname of a person named in full whom the tagger was sure of; not after "in", nor an unsure name\'s', () => {
+    const m = (text: string, start: number, type: EntityMention['type'], extra: Partial<EntityMention> = {}): EntityMention => ({
+      start, end: start + text.length, text, type, confidence: 0.95, sentenceInitial: false, reason: 'test', learned: true, ...extra,
+    });
+    const typedAs = (mentions: EntityMention[]) => resolveEntities(mentions).map((r) => [r.mention.text, r.info.type]);
+    const place = (start: number, extra: Partial<EntityMention> = {}) => m('Washington', start, 'place', { canonical: 'Washington', learned: undefined, confidence: 1, reason: 'known name', ...extra });
+    expect(typedAs([m('MaliVai Washington', 0, 'person'), place(30), place(60, { venue: true })])).toEqual([
+      ['MaliVai Washington', 'person'], ['Washington', 'person'], ['Washington', 'place'],
+    ]);
+    expect(typedAs([m('MaliVai Washington', 0, 'person', { confidence: 0.7 }), place(30)])).toEqual([['MaliVai Washington', 'person'], ['Washington', 'place']]);
+  });
+
   it('a name part is the first or last words of a full name, never a middle word', () => {
     const m = (text: string, start: number, type: EntityMention['type']): EntityMention => ({
       start, end: start + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'test',
