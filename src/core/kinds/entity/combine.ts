@@ -754,3 +754,30 @@ export function teamsInResultsLines(mentions: EntityMention[], tokens: readonly 
   if (!teams.length) return mentions;
   return [...mentions.filter((m) => !replaced.has(m)), ...teams].sort((x, y) => x.start - y.start);
 }
+
+/** Nouns and directions before "of" that make the name after it a place ("the town of Tavildara", "east of Tavildara"). */
+const PLACE_BEFORE_OF = new Set([
+  'town', 'towns', 'city', 'cities', 'village', 'villages', 'province', 'region', 'district', 'port', 'suburb', 'suburbs',
+  'outskirts', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east',
+  'north-west', 'south-east', 'south-west',
+]);
+
+/**
+ * "the strategically vital town of Tavildara", "three km east of Tavildara": a name right after a kind
+ * of settlement or a direction and "of" is a place, whatever its unknown word made the tagger think; it
+ * weighs in its entity's vote as a context does. A name the gazetteer knows keeps its type ("north of
+ * England" is a place already). `mentions` sorted by start, `tokens` the sentence's.
+ */
+export function placesAfterOf(mentions: EntityMention[], tokens: readonly Token[]): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  let k = 0;
+  mentions.forEach((m, i) => {
+    while (k < tokens.length && tokens[k]!.start < m.start) k++;
+    const of = tokens[k - 1];
+    const noun = tokens[k - 2];
+    if (m.type === 'place' || m.canonical !== undefined || tokens[k]?.start !== m.start || of?.text !== 'of' || noun?.kind !== 'word' || !PLACE_BEFORE_OF.has(noun.text.toLowerCase())) return;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'place', reason: `after "${noun.text.toLowerCase()} of"` };
+  });
+  return out ?? mentions;
+}

@@ -219,14 +219,19 @@ function addParts(parts: Map<string, Group>, group: Group, words: readonly strin
   }
 }
 
-/** An organisation its context proves ("Petofi general manager Laszlo Sebesvari", "firm Multico"): it outweighs the tagger's guesses at the name's other mentions. */
+/** An organisation or a place its context proves ("Petofi general manager Laszlo Sebesvari", "firm Multico"): it outweighs the tagger's guesses at the name's other mentions. */
 const CONTEXT_TYPED = /^(?:before|after) "/;
+/** A place its context proves ("the town of Tavildara", "east of Tavildara"; see placesAfterOf): not one after "in" or "at", which people are too. */
+const PLACE_CONTEXT = /^after "\S+ of"$/;
 // Tuned on testa.
 const CONTEXT_WEIGHT = 3;
 
 function groupType(g: Group): EntityType {
   if (g.fromGazetteer) return g.mentions[0].type;
   const weight = new Map<EntityType, number>();
-  for (const m of g.mentions) weight.set(m.type, (weight.get(m.type) ?? 0) + (m.type === 'other' ? 0.1 : m.type === 'organisation' && CONTEXT_TYPED.test(m.reason) ? CONTEXT_WEIGHT * m.confidence : m.confidence));
+  for (const m of g.mentions) {
+    const proved = m.type === 'organisation' ? CONTEXT_TYPED.test(m.reason) : m.type === 'place' && PLACE_CONTEXT.test(m.reason);
+    weight.set(m.type, (weight.get(m.type) ?? 0) + (m.type === 'other' ? 0.1 : proved ? CONTEXT_WEIGHT * m.confidence : m.confidence));
+  }
   return [...weight.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }

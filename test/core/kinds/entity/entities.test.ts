@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -494,6 +494,22 @@ describe('titles between quotation marks', () => {
     const found = typed('Panamanian legend Roberto " Hands of Stone " Duran faces Puerto Rico \'s Hector " Macho " Camacho . Duran won .');
     expect(found.slice(0, 2)).toEqual([['Panamanian', 'other'], ['Roberto " Hands of Stone " Duran', 'person']]);
     expect(found).toContainEqual(['Hector " Macho " Camacho', 'person']);
+  });
+});
+
+describe('a settlement or a direction, then "of"', () => {
+  it('makes the name after it a place, and its other mentions with it', () => {
+    const m = (text: string, line: string, at: number, type: EntityMention['type'], extra: Partial<EntityMention> = {}): EntityMention => ({ start: line.indexOf(text, at), end: line.indexOf(text, at) + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'learned tagger', learned: true, ...extra });
+    const line = 'Troops hold the town of Tavildara , east of Garm , north of England and Bank of Italy .';
+    const tokens = sentence(line).tokens;
+    const found = placesAfterOf([m('Tavildara', line, 0, 'person'), m('Garm', line, 0, 'person'), m('England', line, 0, 'place', { canonical: 'England' }), m('Bank of Italy', line, 0, 'organisation')], tokens);
+    expect(found.map((x) => [x.text, x.type, x.reason])).toEqual([
+      ['Tavildara', 'place', 'after "town of"'], ['Garm', 'place', 'after "east of"'], ['England', 'place', 'learned tagger'], ['Bank of Italy', 'organisation', 'learned tagger'],
+    ]);
+    const text = 'Troops hold the town of Tavildara and the village of Tavildara , east of Tavildara .';
+    const mentions = [m('Tavildara', text, 0, 'person', { confidence: 0.6 }), m('Tavildara', text, 30, 'person', { confidence: 0.6 }), m('Tavildara', text, 60, 'person', { confidence: 0.6 })];
+    const resolved = resolveEntities([...placesAfterOf(mentions.slice(0, 1), sentence(text).tokens), ...mentions.slice(1)]);
+    expect(resolved.map((r) => r.info.type)).toEqual(['place', 'place', 'place']);
   });
 });
 
