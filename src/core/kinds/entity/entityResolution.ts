@@ -1,5 +1,5 @@
 import type { EntityInfo, EntityType } from '../../model';
-import { TEAM_REASON } from './entityContext';
+import { isClubName, TEAM_REASON } from './entityContext';
 import type { EntityMention } from './entityMention';
 
 export interface ResolvedMention {
@@ -65,6 +65,8 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     }
     if (m.canonical) {
       add(`=${m.canonical.toLowerCase()}`, m.canonical, m, true);
+      // "Real" after "Real Madrid": a known club's first words alone are the club.
+      if (m.type === 'organisation' && isClubName(wordsOf.get(m)!)) addParts(organisationStarts, groups.get(`=${m.canonical.toLowerCase()}`)!, wordsOf.get(m)!, false);
       continue;
     }
     const exact = groups.get(m.text.toLowerCase());
@@ -74,7 +76,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
       continue;
     }
     // "PARNEVIK" in a headline is the "Parnevik" of "Jesper Parnevik".
-    const part = m.fallback && SHOUTED.test(m.text) ? titleCase(m.text) : m.text;
+    const part = (m.fallback || m.learned) && SHOUTED.test(m.text) ? titleCase(m.text) : m.text;
     const person = (m.type === 'person' || m.type === 'other' || unsurePart(m)) && personParts.get(part);
     if (person) {
       // As the person: an unsure tagger's other type must not outvote the full name ("Parnevik" after "Jesper Parnevik").
@@ -84,7 +86,7 @@ export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
     }
     // "Newmont" after "Newmont Mining Corp": a weakly typed name that opens an organisation's name is that organisation.
     const opened = organisationStarts.get(part);
-    const organisation = opened && (m.confidence < 0.8 || COMPANY_END.test(opened.canonical)) && opened;
+    const organisation = opened && (m.confidence < 0.8 || COMPANY_END.test(opened.canonical) || isClubName(words(opened.canonical))) && opened;
     if (organisation) {
       // As the organisation: its short names ("Jones", "Jones Medical" of "Jones Medical Industries Inc") must not outvote the full one.
       organisation.mentions.push({ ...m, type: 'organisation' });

@@ -161,6 +161,16 @@ describe('aliases within a source', () => {
     expect(typedAs([m('MaliVai Washington', 0, 'person', { confidence: 0.7 }), place(30)])).toEqual([['MaliVai Washington', 'person'], ['Washington', 'place']]);
   });
 
+  it('a known club\'s first word alone is the club, in plain case or in a headline\'s capitals', () => {
+    const m = (text: string, start: number, type: EntityMention['type'], extra: Partial<EntityMention> = {}): EntityMention => ({
+      start, end: start + text.length, text, type, confidence: 0.43, sentenceInitial: false, reason: 'learned tagger', learned: true, ...extra,
+    });
+    const resolved = resolveEntities([m('REAL', 9, 'person'), m('Real Madrid', 40, 'organisation', { canonical: 'Real Madrid', confidence: 1, reason: 'known name' }), m('Real', 80, 'other', { learned: undefined, fallback: true, confidence: 0.4 }), m('Real', 120, 'person', { confidence: 0.95 })]);
+    expect(resolved.map((r) => [r.mention.text, r.info.type, r.info.canonical])).toEqual([
+      ['REAL', 'organisation', 'Real Madrid'], ['Real Madrid', 'organisation', 'Real Madrid'], ['Real', 'organisation', 'Real Madrid'], ['Real', 'organisation', 'Real Madrid'],
+    ]);
+  });
+
   it('a name part is the first or last words of a full name, never a middle word', () => {
     const m = (text: string, start: number, type: EntityMention['type']): EntityMention => ({
       start, end: start + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'test',
