@@ -141,7 +141,7 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
       const same = m.start === t.start && m.end === t.end;
       const covers = m.start <= t.start && m.end >= t.end;
       // The same MISC span, a product or event to the rules, or a product or event the gazetteer knows ("MIUI's reputation", "Google Pixel phones"); a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S"); a name that runs on to its head word ("APD NEWS", "Shenzhen Gadget Expo").
-      if ((same && (t.type === 'other' || m.canonical !== undefined || sureProduct(m, tableLine)) && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && (m.type === 'event' || (m.type === t.type && m.reason.startsWith('ends in'))))) [chosen, from] = [{ ...m, learned: true }, m];
+      if ((same && (t.type === 'other' || m.canonical !== undefined || sureProduct(m, tableLine)) && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && (m.type === 'event' || m.reason.startsWith('a law or treaty') || (m.type === t.type && m.reason.startsWith('ends in'))))) [chosen, from] = [{ ...m, learned: true }, m];
       else if (same && m.type === t.type) [chosen, from] = [{ ...m, confidence: Math.max(m.confidence, t.confidence), learned: true }, m];
     }
     if (from) taken.add(from);

@@ -1,5 +1,5 @@
 import {
-  ABSTRACT_TITLES, EVENT_HEADS, FIRST_NAMES, MEASURE_UNITS, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
+  ABSTRACT_TITLES, DOCUMENT_HEADS, EVENT_HEADS, FIRST_NAMES, MEASURE_UNITS, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_HEADS, PERSON_TITLES, PLACE_HEADS, PRODUCT_TAILS,
   ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
 } from './entityWords';
 import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../claim/claimCues';
@@ -80,7 +80,7 @@ function isConnector(t: Token, prev: Token, next: Token | undefined, afterNext: 
   if (w === 'of') {
     // "Sales of Xiaomi" is two things; "Bank of China" and "Great Hall of the People" are one.
     const head = bare(prev.text).toLowerCase();
-    if (!(ORGANISATION_HEADS.has(head) || PLACE_HEADS.has(head) || EVENT_HEADS.has(head) || OF_HEADS.has(head))) return false;
+    if (!(ORGANISATION_HEADS.has(head) || PLACE_HEADS.has(head) || EVENT_HEADS.has(head) || DOCUMENT_HEADS.has(head) || OF_HEADS.has(head))) return false;
     if (next.text.toLowerCase() === 'the') return afterNext !== undefined && isNameWord(afterNext);
   }
   return isNameWord(next);
@@ -403,6 +403,11 @@ export class EntityDetector {
       return mentionOf(start, end, text, sentenceInitial, 'organisation', 0.8, 'club name');
     }
     if (words.length > 1 && EVENT_HEADS.has(head)) return mentionOf(start, end, text, sentenceInitial, 'event', 0.8, `ends in "${head}"`);
+    if (words.length > 1 && DOCUMENT_HEADS.has(head)) {
+      // "The Treaty of Baden" after "1714 -": the article stays outside the name.
+      const from = words[0] === 'The' && words.length > 2 ? tokens[1]!.start : start;
+      return mentionOf(from, end, sentence.text.slice(from - sentence.start, end - sentence.start), sentenceInitial && from === start, 'other', 0.8, `a law or treaty ("${head}")`);
+    }
     if (words.length > 1 && ORGANISATION_HEADS.has(head)) return mentionOf(start, end, text, sentenceInitial, 'organisation', 0.8, `ends in "${head}"`);
     if (words.length > 1 && PLACE_HEADS.has(head)) return mentionOf(start, end, text, sentenceInitial, 'place', 0.7, `ends in "${head}"`);
 

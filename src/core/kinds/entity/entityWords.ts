@@ -26,6 +26,9 @@ export const EVENT_HEADS = new Set([
   'cup', 'championship', 'championships', 'awards', 'oscars', 'war', 'election', 'elections', 'fair', 'week', 'marathon', 'open', 'classic',
 ]);
 
+/** Last words (or words before "of") that make a name a law or a treaty ("Trades Disputes Act", "Treaty of Baden", "Peking Protocol"): CoNLL's MISC. */
+export const DOCUMENT_HEADS = new Set(['act', 'treaty', 'protocol', 'accord', 'accords', 'convention', 'pact']);
+
 export const ORGANISATION_HEADS = new Set([
   'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'group', 'company', 'electronics',
   'bank', 'university', 'institute', 'ministry', 'department', 'agency', 'council', 'commission', 'association', 'party',

@@ -484,6 +484,14 @@ describe('a town before a player', () => {
   });
 });
 
+describe('laws and treaties', () => {
+  it('are one name ending in "Act", "Protocol" or "Treaty" (before "of"), without a leading "The", whatever the tagger made of their words', () => {
+    expect(typed('1714 - The Treaty of Baden was signed . He got the House of Lords to pass his Trades Disputes Act , and the Boxer Rising ended with the Peking Protocol .')).toEqual(
+      expect.arrayContaining([['Treaty of Baden', 'other'], ['Trades Disputes Act', 'other'], ['Peking Protocol', 'other']]),
+    );
+  });
+});
+
 describe('titles between quotation marks', () => {
   it('are one name of a work, whatever the words inside looked like', () => {
     expect(typed('He is best known for " Viva Zapata " and " On the Waterfront " .')).toEqual([['Viva Zapata', 'other'], ['On the Waterfront', 'other']]);
