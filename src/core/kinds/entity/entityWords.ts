@@ -32,7 +32,7 @@ export const DOCUMENT_HEADS = new Set(['act', 'treaty', 'protocol', 'accord', 'a
 export const ORGANISATION_HEADS = new Set([
   'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'group', 'company', 'electronics',
   'bank', 'university', 'institute', 'ministry', 'department', 'agency', 'council', 'commission', 'association', 'party',
-  'network', 'news', 'times', 'journal', 'post', 'telecom', 'telecommunications', 'airlines', 'motors', 'labs',
+  'network', 'news', 'times', 'journal', 'post', 'radio', 'television', 'daily', 'herald', 'tribune', 'gazette', 'telegraph', 'telecom', 'telecommunications', 'airlines', 'motors', 'labs',
   'technologies', 'technology', 'systems', 'foundation', 'federation', 'union', 'committee', 'court', 'police', 'army',
   'navy', 'school', 'college', 'hospital', 'club', 'fund', 'authority', 'authorities', 'board', 'office', 'service', 'services',
   'airways', 'airline', 'brewery', 'breweries', 'petroleum', 'mining', 'steel', 'securities', 'holdings', 'industries',

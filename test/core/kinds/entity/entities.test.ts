@@ -492,6 +492,12 @@ describe('laws and treaties', () => {
   });
 });
 
+describe('a name ending in a broadcaster\'s or a newspaper\'s head word', () => {
+  it('is an organisation, though a speech verb follows it', () => {
+    expect(typed('" This government inflicts harm on the Arab cause , " state-run Damascus Radio said in a commentary .')).toContainEqual(['Damascus Radio', 'organisation']);
+  });
+});
+
 describe('titles between quotation marks', () => {
   it('are one name of a work, whatever the words inside looked like', () => {
     expect(typed('He is best known for " Viva Zapata " and " On the Waterfront " .')).toEqual([['Viva Zapata', 'other'], ['On the Waterfront', 'other']]);
