@@ -133,7 +133,8 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
       if (taken.has(m)) continue;
       // Where the tagger is unsure and the rules are sure, the rules' name and type; also a full name the tagger cut short ("Lei" of "Lei Jun said").
       // An unsure tagger cuts a name short at a word it reads otherwise ("Lei" of "Lei Jun": "Jun" is a month to CoNLL); "Ontario-based Magna" is no name.
-      const longerName = m.type === 'person' && m.start <= t.start && m.end > t.end && (m.reason === 'speaker' || (t.confidence < UNSURE_CUT && !/-\p{Ll}/u.test(m.text)));
+      // A given name alone is seldom a whole name: the rules' name that runs on from it is ("64 Bob Estes").
+      const longerName = m.type === 'person' && m.start <= t.start && m.end > t.end && (m.reason === 'speaker' || (t.confidence < UNSURE_CUT && !/-\p{Ll}/u.test(m.text)) || (m.start === t.start && m.reason === 'starts with a given name' && t.type === 'person' && !t.text.includes(' ') && FIRST_NAMES.has(t.text.toLowerCase())));
       if ((m.confidence >= t.confidence + RULES_AHEAD || longerName) && !from) {
         [chosen, from] = [{ ...m, learned: true }, m];
         continue;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { combineMentions, currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -495,6 +495,16 @@ describe('laws and treaties', () => {
 describe('a name ending in a broadcaster\'s or a newspaper\'s head word', () => {
   it('is an organisation, though a speech verb follows it', () => {
     expect(typed('" This government inflicts harm on the Arab cause , " state-run Damascus Radio said in a commentary .')).toContainEqual(['Damascus Radio', 'organisation']);
+  });
+});
+
+describe('a given name the tagger took alone', () => {
+  it('gives way to the rules\' name running on from it; a word the tagger took for a place stays', () => {
+    const m = (text: string, line: string, type: EntityMention['type'], confidence: number, reason: string): EntityMention => ({ start: line.indexOf(text), end: line.indexOf(text) + text.length, text, type, confidence, sentenceInitial: false, reason, ...(reason === 'learned tagger' ? { learned: true } : {}) });
+    const line = '291 Phillip Price 72 76 74 69';
+    expect(combineMentions([m('Phillip', line, 'person', 0.92, 'learned tagger')], [m('Phillip Price', line, 'person', 0.75, 'starts with a given name')]).map((x) => x.text)).toEqual(['Phillip Price']);
+    const other = 'Visitors saw Jordan Valley farms';
+    expect(combineMentions([m('Jordan', other, 'place', 0.92, 'learned tagger')], [m('Jordan Valley', other, 'person', 0.75, 'starts with a given name')]).map((x) => x.text)).toEqual(['Jordan']);
   });
 });
 
