@@ -782,3 +782,30 @@ export function placesAfterOf(mentions: EntityMention[], tokens: readonly Token[
   });
   return out ?? mentions;
 }
+
+/** "ex-England", "mainly-Moslem", "post-Games": a prefix, a hyphen and a name in plain case (not "PRE-SALE"). */
+const PREFIXED_NAME = /^(?:[Ee]x|[Pp]re|[Pp]ost|[Nn]eo|[Pp]an|[Mm]ainly|[Ll]argely|[Pp]redominantly|[Mm]ostly)-\p{Lu}[\p{Ll}.'’]*\p{Ll}[\p{Ll}.'’]*$/u;
+
+/**
+ * "ex-England fast bowler", "the mainly-Moslem North Caucasus", "the pre-Castro government", "a
+ * post-Games meeting": a word made of a prefix and a name is a name of its own (CoNLL's MISC), whatever the
+ * tagger made of it; a mention inside it gives way. `mentions` sorted by start, `tokens` the sentence's.
+ */
+export function prefixedNames(mentions: EntityMention[], tokens: readonly Token[], sentenceText: string, sentenceStart: number): EntityMention[] {
+  const found: EntityMention[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'word' || t.text.indexOf('-') < 2 || !PREFIXED_NAME.test(t.text)) continue;
+    found.push({ start: t.start, end: t.end, text: sentenceText.slice(t.start - sentenceStart, t.end - sentenceStart), type: 'other', confidence: 0.8, sentenceInitial: false, reason: 'a prefix and a name', learned: true });
+  }
+  if (!found.length) return mentions;
+  // The words in place of the mentions they overlap: one pass over both, in order.
+  const out: EntityMention[] = [];
+  let f = 0;
+  for (const m of mentions) {
+    while (f < found.length && found[f]!.end <= m.start) out.push(found[f++]!);
+    if (f < found.length && found[f]!.start < m.end) continue;
+    out.push(m);
+  }
+  while (f < found.length) out.push(found[f++]!);
+  return out;
+}

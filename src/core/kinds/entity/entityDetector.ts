@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { clubsBeforePlayers, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { clubsBeforePlayers, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -61,6 +61,8 @@ const ABBREVIATIONS = new Set(['inc.', 'corp.', 'co.', 'ltd.', 'jr.', 'sr.', 'st
 const HAS_UPPER = /[A-Z]/;
 /** A quotation mark: most sentences have none, and skip the quoted titles' pass. */
 const QUOTE_CUE = /["“”]/;
+/** A prefix glued to a capital by a hyphen ("ex-England"): most sentences have none. */
+const PREFIX_CUE = /\p{L}-\p{Lu}/u;
 
 function isNameWord(token: Token): boolean {
   if (token.kind !== 'word') return false;
@@ -196,6 +198,7 @@ export class EntityDetector {
     if (combined.length >= 2) combined = peopleInLists(combined, sentence.tokens, sentence.text, sentence.start);
     let out = currencies(organisationsByRole(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.tokens), sentence.text, sentence.start);
     if (out.length) out = placesAfterOf(out, sentence.tokens);
+    if (PREFIX_CUE.test(sentence.text)) out = prefixedNames(out, sentence.tokens, sentence.text, sentence.start);
     if (out.length) out = clubsBeforePlayers(out, sentence.tokens, this.scopeOf);
     if (QUOTE_CUE.test(sentence.text)) out = quotedTitles(out, sentence.tokens, sentence.text, sentence.start);
     return isShouting(sentence) ? namesInCapitals(nationalsInPlural(out, this.gazetteer), sentence) : nationalsInPlural(out, this.gazetteer);

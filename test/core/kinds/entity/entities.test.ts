@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { combineMentions, currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { combineMentions, currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, prefixedNames, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -505,6 +505,16 @@ describe('a given name the tagger took alone', () => {
     expect(combineMentions([m('Phillip', line, 'person', 0.92, 'learned tagger')], [m('Phillip Price', line, 'person', 0.75, 'starts with a given name')]).map((x) => x.text)).toEqual(['Phillip Price']);
     const other = 'Visitors saw Jordan Valley farms';
     expect(combineMentions([m('Jordan', other, 'place', 0.92, 'learned tagger')], [m('Jordan Valley', other, 'person', 0.75, 'starts with a given name')]).map((x) => x.text)).toEqual(['Jordan']);
+  });
+});
+
+describe('a prefix glued to a name', () => {
+  it('makes one name of the word (CoNLL\'s MISC); not a prefix in capitals nor one before a common word', () => {
+    expect(typed('The status of the mainly-Moslem region , under the pre-Castro government , and a post-Games meeting .')).toEqual([
+      ['mainly-Moslem', 'other'], ['pre-Castro', 'other'], ['post-Games', 'other'],
+    ]);
+    const line = 'COMPETITIVE PRE-SALE , a non-profit , non-partisan body';
+    expect(prefixedNames([], sentence(line).tokens, line, 0)).toEqual([]);
   });
 });
 
