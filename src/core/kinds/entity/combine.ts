@@ -786,16 +786,23 @@ export function placesAfterOf(mentions: EntityMention[], tokens: readonly Token[
 /** "ex-England", "mainly-Moslem", "post-Games": a prefix, a hyphen and a name in plain case (not "PRE-SALE"). */
 const PREFIXED_NAME = /^(?:[Ee]x|[Pp]re|[Pp]ost|[Nn]eo|[Pp]an|[Mm]ainly|[Ll]argely|[Pp]redominantly|[Mm]ostly)-\p{Lu}[\p{Ll}.'’]*\p{Ll}[\p{Ll}.'’]*$/u;
 
+/** Two capitalised words joined by a hyphen ("Arab-Israeli"). */
+const NATIONALITY_PAIR = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
+
 /**
  * "ex-England fast bowler", "the mainly-Moslem North Caucasus", "the pre-Castro government", "a
- * post-Games meeting": a word made of a prefix and a name is a name of its own (CoNLL's MISC), whatever the
- * tagger made of it; a mention inside it gives way. `mentions` sorted by start, `tokens` the sentence's.
+ * post-Games meeting": a word made of a prefix and a name, or of two nationalities ("Arab-Israeli"), is a
+ * name of its own (CoNLL's MISC), whatever the tagger made of it; a mention inside it gives way. `mentions` sorted by start, `tokens` the sentence's.
  */
-export function prefixedNames(mentions: EntityMention[], tokens: readonly Token[], sentenceText: string, sentenceStart: number): EntityMention[] {
+export function prefixedNames(mentions: EntityMention[], tokens: readonly Token[], sentenceText: string, sentenceStart: number, isNationality: (word: string) => boolean = () => false): EntityMention[] {
   const found: EntityMention[] = [];
   for (const t of tokens) {
-    if (t.kind !== 'word' || t.text.indexOf('-') < 2 || !PREFIXED_NAME.test(t.text)) continue;
-    found.push({ start: t.start, end: t.end, text: sentenceText.slice(t.start - sentenceStart, t.end - sentenceStart), type: 'other', confidence: 0.8, sentenceInitial: false, reason: 'a prefix and a name', learned: true });
+    const hyphen = t.kind === 'word' ? t.text.indexOf('-') : -1;
+    if (hyphen < 2) continue;
+    // "Arab-Israeli peace talks", "German-Israeli relations": two nationalities are one name too.
+    const pair = NATIONALITY_PAIR.test(t.text) && isNationality(t.text.slice(0, hyphen)) && isNationality(t.text.slice(hyphen + 1));
+    if (!pair && !PREFIXED_NAME.test(t.text)) continue;
+    found.push({ start: t.start, end: t.end, text: sentenceText.slice(t.start - sentenceStart, t.end - sentenceStart), type: 'other', confidence: 0.8, sentenceInitial: false, reason: pair ? 'two nationalities' : 'a prefix and a name', learned: true });
   }
   if (!found.length) return mentions;
   // The words in place of the mentions they overlap: one pass over both, in order.

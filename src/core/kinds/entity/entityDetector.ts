@@ -198,13 +198,14 @@ export class EntityDetector {
     if (combined.length >= 2) combined = peopleInLists(combined, sentence.tokens, sentence.text, sentence.start);
     let out = currencies(organisationsByRole(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.tokens), sentence.text, sentence.start);
     if (out.length) out = placesAfterOf(out, sentence.tokens);
-    if (PREFIX_CUE.test(sentence.text)) out = prefixedNames(out, sentence.tokens, sentence.text, sentence.start);
+    if (PREFIX_CUE.test(sentence.text)) out = prefixedNames(out, sentence.tokens, sentence.text, sentence.start, this.isNationality);
     if (out.length) out = clubsBeforePlayers(out, sentence.tokens, this.scopeOf);
     if (QUOTE_CUE.test(sentence.text)) out = quotedTitles(out, sentence.tokens, sentence.text, sentence.start);
     return isShouting(sentence) ? namesInCapitals(nationalsInPlural(out, this.gazetteer), sentence) : nationalsInPlural(out, this.gazetteer);
   }
 
   private readonly scopeOf = (name: string) => this.gazetteer.placeScope(name);
+  private readonly isNationality = (word: string) => this.gazetteer.lookup(word)?.type === 'other';
   private readonly isCountry = (name: string) => this.gazetteer.lookup(name)?.type === 'place' && this.gazetteer.placeScope(name) === 'country';
 
   /** The rules' type for the words from `start` to `end` as one name. */

@@ -508,11 +508,12 @@ describe('a given name the tagger took alone', () => {
   });
 });
 
-describe('a prefix glued to a name', () => {
+describe('a prefix or a nationality glued to a name', () => {
   it('makes one name of the word (CoNLL\'s MISC); not a prefix in capitals nor one before a common word', () => {
     expect(typed('The status of the mainly-Moslem region , under the pre-Castro government , and a post-Games meeting .')).toEqual([
       ['mainly-Moslem', 'other'], ['pre-Castro', 'other'], ['post-Games', 'other'],
     ]);
+    expect(typed('The breakdown in Arab-Israeli peace talks hurt German-Israeli relations .')).toEqual([['Arab-Israeli', 'other'], ['German-Israeli', 'other']]);
     const line = 'COMPETITIVE PRE-SALE , a non-profit , non-partisan body';
     expect(prefixedNames([], sentence(line).tokens, line, 0)).toEqual([]);
   });
