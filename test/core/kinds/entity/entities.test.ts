@@ -484,6 +484,12 @@ describe('a town before a player', () => {
   });
 });
 
+describe('revolutions and risings', () => {
+  it('are events, whatever the tagger made of their first word', () => {
+    expect(typed('1901 - In China , the Boxer Rising which attempted to drive out all foreigners officially ended .')).toContainEqual(['Boxer Rising', 'event']);
+  });
+});
+
 describe('laws and treaties', () => {
   it('are one name ending in "Act", "Protocol" or "Treaty" (before "of"), without a leading "The", whatever the tagger made of their words', () => {
     expect(typed('1714 - The Treaty of Baden was signed . He got the House of Lords to pass his Trades Disputes Act , and the Boxer Rising ended with the Peking Protocol .')).toEqual(
