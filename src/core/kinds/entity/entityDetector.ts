@@ -139,6 +139,13 @@ function namesInCapitals(mentions: EntityMention[], sentence: Sentence): EntityM
   return found.length ? [...mentions, ...found].sort((a, b) => a.start - b.start) : mentions;
 }
 
+/** "Others said", "Newspapers said", "Eyewitnesses told": a common word or its plural opening a sentence is no speaker's name. */
+function commonNoun(lower: string): boolean {
+  if (isCommonWord(lower) || SENTENCE_INITIAL_COMMON.has(lower)) return true;
+  if (!lower.endsWith('s')) return false;
+  return isCommonWord(lower.slice(0, -1)) || (lower.endsWith('es') && isCommonWord(lower.slice(0, -2)));
+}
+
 /** A mention typed by the rules, keys in the order the mentions always had (`{ ...base, type, confidence, reason }`). */
 function mentionOf(start: number, end: number, text: string, sentenceInitial: boolean, type: EntityType, confidence: number, reason: string): EntityMention {
   return { start, end, text, sentenceInitial, type, confidence, reason };
@@ -439,7 +446,7 @@ export class EntityDetector {
     const speaks = next !== undefined && SPEECH_VERBS.has(next.text.toLowerCase());
     const saidBy = prev !== undefined && /^(?:said|says|told)$/i.test(prev.text);
     const personShape = words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w));
-    if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text) && speaks && !firstKnown) return mentionOf(start, end, text, sentenceInitial, 'person', 0.6, 'speaker');
+    if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text) && speaks && !firstKnown && !(sentenceInitial && commonNoun(text.toLowerCase()))) return mentionOf(start, end, text, sentenceInitial, 'person', 0.6, 'speaker');
     if (personShape && (speaks || saidBy)) return mentionOf(start, end, text, sentenceInitial, 'person', 0.8, 'speaker');
     if (words.length >= 2 && words.length <= 4 && FIRST_NAMES.has(words[0].toLowerCase()) && /^\p{Lu}/u.test(words[words.length - 1])) {
       return mentionOf(start, end, text, sentenceInitial, 'person', 0.75, 'starts with a given name');

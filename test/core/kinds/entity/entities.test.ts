@@ -490,6 +490,14 @@ describe('revolutions and risings', () => {
   });
 });
 
+describe('a common word before a speech verb', () => {
+  it('opening a sentence, in the plural too, is no speaker; a surname is', () => {
+    expect(typed('Newspapers said it killed two women and five children .')).toEqual([]);
+    expect(typed('Eyewitnesses told Boston television stations they saw a truck .')).toEqual([['Boston', 'place']]);
+    expect(typed('Jones said he would go .')).toEqual([['Jones', 'person']]);
+  });
+});
+
 describe('laws and treaties', () => {
   it('are one name ending in "Act", "Protocol" or "Treaty" (before "of"), without a leading "The", whatever the tagger made of their words', () => {
     expect(typed('1714 - The Treaty of Baden was signed . He got the House of Lords to pass his Trades Disputes Act , and the Boxer Rising ended with the Peking Protocol .')).toEqual(
