@@ -816,3 +816,28 @@ export function prefixedNames(mentions: EntityMention[], tokens: readonly Token[
   while (f < found.length) out.push(found[f++]!);
   return out;
 }
+
+/** Lower-case nouns after a name that make it a place ("Sharqiyah province", "Kosevo stadium", "Charles de Gaulle airport"). */
+const PLACE_AFTER = new Set([
+  'province', 'region', 'district', 'village', 'town', 'city', 'port', 'stadium', 'island', 'airport', 'valley', 'river',
+  'mountains', 'prison', 'county', 'suburb', 'enclave', 'peninsula', 'checkpoint', 'mosque', 'church',
+]);
+
+/**
+ * "the eastern Sharqiyah province", "Jakarta 's Tanjung Priok port", "at Charles de Gaulle airport": a
+ * name the tagger took for a person or an organisation, right before a lower-case noun naming a kind of
+ * place, is that place. `mentions` sorted by start, `tokens` the sentence's.
+ */
+export function placesBeforeNoun(mentions: EntityMention[], tokens: readonly Token[]): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  let k = 0;
+  mentions.forEach((m, i) => {
+    if (m.type !== 'person' && m.type !== 'organisation') return;
+    while (k < tokens.length && tokens[k]!.start < m.end) k++;
+    const noun = tokens[k];
+    if (noun?.kind !== 'word' || !noun.spaceBefore || noun.lineBreakBefore || !PLACE_AFTER.has(noun.text)) return;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'place', canonical: undefined, reason: `before "${noun.text}"` };
+  });
+  return out ?? mentions;
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { combineMentions, currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, prefixedNames, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { combineMentions, currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import type { Finding } from '../../../../src/core/model';
@@ -569,6 +569,18 @@ describe('a settlement or a direction, then "of"', () => {
     const mentions = [m('Tavildara', text, 0, 'person', { confidence: 0.6 }), m('Tavildara', text, 30, 'person', { confidence: 0.6 }), m('Tavildara', text, 60, 'person', { confidence: 0.6 })];
     const resolved = resolveEntities([...placesAfterOf(mentions.slice(0, 1), sentence(text).tokens), ...mentions.slice(1)]);
     expect(resolved.map((r) => r.info.type)).toEqual(['place', 'place', 'place']);
+  });
+});
+
+describe('a lower-case noun naming a kind of place', () => {
+  it('makes the person or organisation the tagger saw right before it a place; not a nationality nor a name before another noun', () => {
+    const m = (text: string, line: string, type: EntityMention['type'], extra: Partial<EntityMention> = {}): EntityMention => ({ start: line.indexOf(text), end: line.indexOf(text) + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'learned tagger', learned: true, ...extra });
+    const line = 'Police in the eastern Sharqiyah province , at Charles de Gaulle airport , in a Bahraini village and the Clinton camp .';
+    const found = placesBeforeNoun([m('Sharqiyah', line, 'person'), m('Charles de Gaulle', line, 'person'), m('Bahraini', line, 'other', { canonical: 'Bahraini' }), m('Clinton', line, 'person')], sentence(line).tokens);
+    expect(found.map((x) => [x.text, x.type])).toEqual([['Sharqiyah', 'place'], ['Charles de Gaulle', 'place'], ['Bahraini', 'other'], ['Clinton', 'person']]);
+    expect(typed("Police arrested the militants in the eastern Sharqiyah province . The cars arrived at Jakarta 's Tanjung Priok port on Thursday .")).toEqual([
+      ['Sharqiyah', 'place'], ['Jakarta', 'place'], ['Tanjung Priok', 'place'],
+    ]);
   });
 });
 
