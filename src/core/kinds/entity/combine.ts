@@ -784,7 +784,7 @@ export function placesAfterOf(mentions: EntityMention[], tokens: readonly Token[
 }
 
 /** "ex-England", "mainly-Moslem", "post-Games": a prefix, a hyphen and a name in plain case (not "PRE-SALE"). */
-const PREFIXED_NAME = /^(?:[Ee]x|[Pp]re|[Pp]ost|[Nn]eo|[Pp]an|[Mm]ainly|[Ll]argely|[Pp]redominantly|[Mm]ostly)-\p{Lu}[\p{Ll}.'’]*\p{Ll}[\p{Ll}.'’]*$/u;
+const PREFIXED_NAME = /^(?:[Ee]x|[Pp]re|[Pp]ost|[Nn]eo|[Pp]an|[Mm]ainly|[Ll]argely|[Pp]redominantly|[Mm]ostly)-\p{Lu}\p{Ll}[\p{Ll}.'’]*$/u;
 
 /** Two capitalised words joined by a hyphen ("Arab-Israeli"). */
 const NATIONALITY_PAIR = /^\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+$/u;
