@@ -18,6 +18,9 @@ const RULES_AHEAD = 0.35;
 // Tuned on testa: below this the tagger's shorter span gives way to the rules' longer person name.
 const UNSURE_CUT = 0.7;
 
+/** Why "N. Korea" is a place: the rules know it better than the tagger, which reads initials and a surname. */
+export const COMPASS_REASON = 'a compass point\'s initial and a known name';
+
 /** Products and events ("Mi Mix 2S", "World Cup"): the rules' model numbers and head words know them, CoNLL lumps them into MISC. */
 function rulesKnowBetter(m: EntityMention): boolean {
   return m.type === 'product' || m.type === 'event';
@@ -142,7 +145,7 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
       const same = m.start === t.start && m.end === t.end;
       const covers = m.start <= t.start && m.end >= t.end;
       // The same MISC span, a product or event to the rules, or a product or event the gazetteer knows ("MIUI's reputation", "Google Pixel phones"); a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S"); a name that runs on to its head word ("APD NEWS", "Shenzhen Gadget Expo").
-      if ((same && (t.type === 'other' || m.canonical !== undefined || sureProduct(m, tableLine)) && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && (m.type === 'event' || m.reason.startsWith('a law or treaty') || (m.type === t.type && m.reason.startsWith('ends in'))))) [chosen, from] = [{ ...m, learned: true }, m];
+      if ((same && (t.type === 'other' || m.canonical !== undefined || sureProduct(m, tableLine)) && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && (m.type === 'event' || m.reason.startsWith('a law or treaty') || m.reason === COMPASS_REASON || (m.type === t.type && m.reason.startsWith('ends in'))))) [chosen, from] = [{ ...m, learned: true }, m];
       else if (same && m.type === t.type) [chosen, from] = [{ ...m, confidence: Math.max(m.confidence, t.confidence), learned: true }, m];
     }
     if (from) taken.add(from);

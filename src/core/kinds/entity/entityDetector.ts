@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { clubsBeforePlayers, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { clubsBeforePlayers, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -23,6 +23,7 @@ const MODEL_NUMBER = /^(?:\d{1,3}[A-Za-z]{0,2}|[A-Z])$/; // 10, 2S, X
 const ALNUM_NAME = /^(?=.*\d)(?=.*\p{Lu})[\p{L}\d]+$/u; // P10, Mi7, Mix2
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/i; // 85th: a minute or a rank, never a model
 const INITIALS = /^(?:\p{Lu}\.){1,3}$/u; // C., K.J.
+const COMPASS_INITIAL = /^[NSEW]\.$/; // N. Korea
 const IN_CAPITALS = /^\p{Lu}[\p{Lu}'’-]*\p{Lu}$/u; // PARNEVIK, O'BRIEN
 
 /** Most of the sentence's words are in capitals: a headline or a table line set in caps. */
@@ -433,6 +434,11 @@ export class EntityDetector {
     const secondKnown = words.length === 2 && firstKnown?.type === 'organisation' ? this.gazetteer.lookup(words[1]) : undefined;
     if (secondKnown?.type === 'product') return mentionOf(start, end, text, sentenceInitial, 'product', 0.8, `a ${secondKnown.canonical} model`);
 
+    // "N. Korea", "S. Africa", "S. Korean": a compass point's initial before a known place or nationality is that place or nationality.
+    if (words.length >= 2 && COMPASS_INITIAL.test(words[0])) {
+      const rest = this.gazetteer.lookup(words.slice(1).join(' '));
+      if (rest && (rest.type === 'place' || rest.type === 'other')) return mentionOf(start, end, text, sentenceInitial, rest.type, 0.9, COMPASS_REASON);
+    }
     // "C. Spearman", "K.J. Matthew", "A. Curts Cooke": initials before a surname.
     if (words.length >= 2 && INITIALS.test(words[0]) && !firstKnown && words.slice(1).every((w) => /^\p{Lu}[\p{Ll}'’-]/u.test(w))) {
       return mentionOf(start, end, text, sentenceInitial, 'person', 0.8, 'initials and a surname');

@@ -498,6 +498,13 @@ describe('a common word before a speech verb', () => {
   });
 });
 
+describe('a compass point\'s initial', () => {
+  it('before a known place or nationality is that place or nationality, not initials and a surname', () => {
+    expect(typed('N. Korea urges S. Korea to return war veteran .')).toEqual([['N. Korea', 'place'], ['S. Korea', 'place']]);
+    expect(typed('Scores : N. Knight 113 , S. Waugh 22 .')).toEqual([['N. Knight', 'person'], ['S. Waugh', 'person']]);
+  });
+});
+
 describe('laws and treaties', () => {
   it('are one name ending in "Act", "Protocol" or "Treaty" (before "of"), without a leading "The", whatever the tagger made of their words', () => {
     expect(typed('1714 - The Treaty of Baden was signed . He got the House of Lords to pass his Trades Disputes Act , and the Boxer Rising ended with the Peking Protocol .')).toEqual(
