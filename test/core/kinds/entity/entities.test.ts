@@ -79,6 +79,14 @@ describe('gazetteer names', () => {
   });
 });
 
+describe('US states\' abbreviations', () => {
+  it('are the state, a place', () => {
+    expect(typed('The company will buy a plant in Dearborn , Mich. , and one in Tampa , Fla.')).toContainEqual(['Mich', 'place']);
+    const found = entities('FARMINGTON HILLS , Mich .\nShares of the company rose .').filter((f) => f.text === 'Mich');
+    expect(found.map((f) => [f.entity!.type, f.entity!.canonical])).toEqual([['place', 'Michigan']]);
+  });
+});
+
 describe('titles split a run of capitalised words', () => {
   it('"Xiaomi CEO Lei Jun" is an organisation and a person', () => {
     expect(entities('Xiaomi CEO Lei Jun spoke in Beijing.').map((f) => [f.text, f.entity!.type, f.start, f.end])).toEqual([
