@@ -147,6 +147,15 @@ function commonNoun(lower: string): boolean {
   return isCommonWord(lower.slice(0, -1)) || (lower.endsWith('es') && isCommonWord(lower.slice(0, -2)));
 }
 
+/** How many tokens from `k` on are an event's head set in capitals ("OPEN", "GRAND PRIX"), on the same line; 0 if none. */
+function eventHeadInCapitals(tokens: readonly Token[], k: number): number {
+  const a = tokens[k];
+  if (!a || a.kind !== 'word' || !a.spaceBefore || a.lineBreakBefore || a.text !== a.text.toUpperCase()) return 0;
+  const b = tokens[k + 1];
+  if (a.text === 'GRAND' && b?.text === 'PRIX' && b.spaceBefore && !b.lineBreakBefore) return 2;
+  return EVENT_HEADS.has(a.text.toLowerCase()) && a.text !== 'WEEK' && a.text !== 'WAR' ? 1 : 0;
+}
+
 /** A mention typed by the rules, keys in the order the mentions always had (`{ ...base, type, confidence, reason }`). */
 function mentionOf(start: number, end: number, text: string, sentenceInitial: boolean, type: EntityType, confidence: number, reason: string): EntityMention {
   return { start, end, text, sentenceInitial, type, confidence, reason };
@@ -252,6 +261,16 @@ export class EntityDetector {
         const raw = sentence.text.slice(span[0].start - sentence.start, span[n - 1].end - sentence.start);
         const known = this.gazetteer.lookupInCapitals(raw);
         if (!known) continue;
+        // "HONG KONG OPEN", "BERLIN GRAND PRIX": a known place, then an event's head in capitals, is the event.
+        const head = known.type === 'place' ? eventHeadInCapitals(words, i + n) : 0;
+        if (head) {
+          const last = words[i + n + head - 1]!;
+          // "THE U.S. OPEN": the article the gazetteer's lookup dropped stays outside the name.
+          const first = n > 1 && span[0].text === 'THE' ? span[1]! : span[0];
+          mentions.push({ start: first.start, end: last.end, text: sentence.text.slice(first.start - sentence.start, last.end - sentence.start), type: 'event', confidence: 0.9, sentenceInitial: false, reason: 'a place and an event\'s head' });
+          i += n + head - 1;
+          break;
+        }
         mentions.push({
           start: span[0].start, end: span[n - 1].end, text: raw, type: known.type, confidence: 0.9, canonical: known.canonical, sentenceInitial: false,
           reason: 'known name', ...(known.generated ? { generatedName: true } : {}),

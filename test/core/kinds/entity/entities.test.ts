@@ -442,6 +442,11 @@ describe('names in a headline set in capitals', () => {
     ]);
   });
 
+  it('a known place, then an event\'s head, is the event, without "THE"', () => {
+    expect(typed('SQUASH - HONG KONG OPEN QUARTER-FINAL RESULTS .\nResults of matches in the Hong Kong Open on Thursday :')).toEqual([['HONG KONG OPEN', 'event'], ['Hong Kong Open', 'event']]);
+    expect(typed("ATHLETICS - BERLIN GRAND PRIX RESULTS .\nTENNIS - FRIDAY 'S RESULTS FROM THE U.S. OPEN .")).toEqual([['BERLIN GRAND PRIX', 'event'], ['U.S. OPEN', 'event']]);
+  });
+
   it('a word in capitals the source names nowhere else is none', () => {
     expect(typed('GOLF - PARNEVIK TAKES LEAD .\nThe Swede fired a 63 on Saturday .')).toEqual([['Swede', 'other']]);
   });
