@@ -23,7 +23,7 @@ export const PERSON_TITLES = new Set([
 /** Last words that make a name an event, an organisation or a place. */
 export const EVENT_HEADS = new Set([
   'show', 'congress', 'conference', 'summit', 'sessions', 'session', 'olympics', 'games', 'expo', 'festival', 'forum',
-  'cup', 'championship', 'championships', 'awards', 'oscars', 'war', 'election', 'elections', 'fair', 'week', 'marathon', 'open', 'classic', 'revolution', 'rising', 'uprising',
+  'cup', 'championship', 'championships', 'awards', 'oscars', 'war', 'election', 'elections', 'fair', 'week', 'marathon', 'open', 'classic', 'prix', 'revolution', 'rising', 'uprising',
 ]);
 
 /** Last words (or words before "of") that make a name a law or a treaty ("Trades Disputes Act", "Treaty of Baden", "Peking Protocol"): CoNLL's MISC. */

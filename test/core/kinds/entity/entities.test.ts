@@ -497,6 +497,13 @@ describe('a town before a player', () => {
   });
 });
 
+describe('a Grand Prix', () => {
+  it('is one event with the place or nationality before it', () => {
+    expect(typed('1969 - Scottish driver Jackie Stewart won the Italian Grand Prix to secure his first title .')).toContainEqual(['Italian Grand Prix', 'event']);
+    expect(typed('Leading results at the Berlin Grand Prix athletics meeting on Friday :')).toEqual([['Berlin Grand Prix', 'event']]);
+  });
+});
+
 describe('revolutions and risings', () => {
   it('are events, whatever the tagger made of their first word', () => {
     expect(typed('1901 - In China , the Boxer Rising which attempted to drive out all foreigners officially ended .')).toContainEqual(['Boxer Rising', 'event']);
