@@ -433,6 +433,8 @@ export class EntityDetector {
     if (isClubName(words)) {
       return mentionOf(start, end, text, sentenceInitial, 'organisation', 0.8, 'club name');
     }
+    // "African National Congress", "Indian National Congress": a national congress is a party, not a meeting.
+    if (head === 'congress' && words.length > 1 && words[words.length - 2] === 'National') return mentionOf(start, end, text, sentenceInitial, 'organisation', 0.8, 'a national congress');
     if (words.length > 1 && EVENT_HEADS.has(head)) return mentionOf(start, end, text, sentenceInitial, 'event', 0.8, `ends in "${head}"`);
     if (words.length > 1 && DOCUMENT_HEADS.has(head)) {
       // "The Treaty of Baden" after "1714 -": the article stays outside the name.

@@ -504,6 +504,13 @@ describe('a Grand Prix', () => {
   });
 });
 
+describe('a national congress', () => {
+  it('is a party, an organisation, where another congress is an event', () => {
+    expect(typed("Viljoen broke with Nelson Mandela 's majority African National Congress .")).toContainEqual(['African National Congress', 'organisation']);
+    expect(typed('A spokesman of the Iraqi National Congress said so .')).toContainEqual(['Iraqi National Congress', 'organisation']);
+  });
+});
+
 describe('revolutions and risings', () => {
   it('are events, whatever the tagger made of their first word', () => {
     expect(typed('1901 - In China , the Boxer Rising which attempted to drive out all foreigners officially ended .')).toContainEqual(['Boxer Rising', 'event']);
