@@ -6,7 +6,7 @@ import type { EntityMention } from './entityMention';
 import type { TaggedSpan } from './tagger/tagger';
 import type { TaggerType } from './tagger/model';
 import commonWords from './tagger/commonWords.json';
-import { FIRST_NAMES, ORGANISATION_HEADS, ORGANISATION_NOUNS, PLAYER_POSITIONS, SENTENCE_INITIAL_COMMON } from './entityWords';
+import { FIRST_NAMES, isLegalForm, LEGAL_FORM_SOURCE, ORGANISATION_HEADS, ORGANISATION_NOUNS, PLAYER_POSITIONS, SENTENCE_INITIAL_COMMON } from './entityWords';
 import type { PlaceScope } from './gazetteer';
 import { TEAM_REASON } from './entityContext';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -481,8 +481,7 @@ export function peopleInLists(mentions: EntityMention[], tokens: readonly Token[
 }
 
 /** "Braves and Cubs", "KeyCorp and Banc One Corp.": one word, or a name ending in a company's suffix, then " and ", then a name. */
-const COORDINATED = /^(\p{Lu}[\p{L}\p{M}.'’-]*|(?:\p{Lu}[\p{L}\p{M}.'’-]* )+(?:Corp\.?|Corporation|Inc\.?|Ltd\.?|Co\.?|Plc|PLC|AG|SA)) and (\p{Lu}[\p{L}\p{M}.'’-]*(?: \p{Lu}[\p{L}\p{M}.'’-]*)*)$/u;
-const COMPANY_SUFFIX = /^(?:corp\.?|corporation|inc\.?|ltd\.?|co\.?|plc|ag|sa)$/;
+const COORDINATED = new RegExp(`^(\\p{Lu}[\\p{L}\\p{M}.'’-]*|(?:\\p{Lu}[\\p{L}\\p{M}.'’-]* )+${LEGAL_FORM_SOURCE}) and (\\p{Lu}[\\p{L}\\p{M}.'’-]*(?: \\p{Lu}[\\p{L}\\p{M}.'’-]*)*)$`, 'u');
 
 /**
  * "the Braves and Cubs split", "Ohio-based KeyCorp and Banc One Corp.": the tagger runs two names
@@ -499,7 +498,7 @@ export function splitCoordinatedNames(mentions: EntityMention[]): EntityMention[
     const second = parts?.[2];
     const words = second?.split(' ');
     const last = words?.[words.length - 1]!.toLowerCase();
-    if (!parts || !words || !last || (ORGANISATION_HEADS.has(last) && !COMPANY_SUFFIX.test(last)) || COMPANY_SUFFIX.test(words[0]!.toLowerCase()) || (words.length === 1 && COMMON_WORDS.has(last))) {
+    if (!parts || !words || !last || (ORGANISATION_HEADS.has(last) && !isLegalForm(last)) || isLegalForm(words[0]!) || (words.length === 1 && COMMON_WORDS.has(last))) {
       out?.push(m);
       continue;
     }
@@ -537,7 +536,7 @@ export function trimPossessives(mentions: EntityMention[]): EntityMention[] {
 }
 
 /** A company's legal form, then "of" and where it is ("Kia Motor Corp of South Korea", "Bestop Inc of Boulder"). */
-const COMPANY_OF = / (?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA)\.? of (?:the )?(?=\p{Lu})/u;
+const COMPANY_OF = new RegExp(` ${LEGAL_FORM_SOURCE} of (?:the )?(?=\\p{Lu})`, 'u');
 
 /**
  * "Kia Motor Corp of South Korea", "Oakley Inc of the United States": a legal form closes the company's

@@ -1,6 +1,7 @@
 import type { EntityInfo, EntityType } from '../../model';
 import { isClubName, TEAM_REASON } from './entityContext';
 import type { EntityMention } from './entityMention';
+import { LEGAL_FORM_SOURCE } from './entityWords';
 
 export interface ResolvedMention {
   mention: EntityMention;
@@ -184,7 +185,7 @@ function placeAsSurname(m: EntityMention, personParts: ReadonlyMap<string, Group
 const LEARNED_OWN_TYPE = 0.9;
 
 /** A company's legal form closing its name: its first words alone are the company, however sure the tagger is they are a person ("Magna" of "Magna International Inc"). */
-const COMPANY_END = /\s(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|AB|AG|SA|S\.A|NV|N\.V|GmbH|SpA|ASA|Oyj|Bhd|Berhad|Bancorp|Holdings|LLC|LP)\.?$/;
+const COMPANY_END = new RegExp(`\\s${LEGAL_FORM_SOURCE}$`);
 
 /** Tuned on testa: below this the tagger's organisation or place for one word of a person's full name in the source gives way to the person. */
 const UNSURE_PART = 0.9;

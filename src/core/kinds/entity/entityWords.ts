@@ -29,6 +29,25 @@ export const EVENT_HEADS = new Set([
 /** Last words (or words before "of") that make a name a law or a treaty ("Trades Disputes Act", "Treaty of Baden", "Peking Protocol"): CoNLL's MISC. */
 export const DOCUMENT_HEADS = new Set(['act', 'treaty', 'protocol', 'accord', 'accords', 'convention', 'pact']);
 
+/**
+ * Legal forms that close a company's name ("Kia Motor Corp", "Nokia Oyj", "Banc One Corp."), as
+ * written; a final period may follow each. The one list every rule about companies reads.
+ */
+export const LEGAL_FORMS = [
+  'Inc', 'Corp', 'Corporation', 'Co', 'Cos', 'Ltd', 'Plc', 'PLC', 'plc', 'AB', 'AG', 'SA', 'S.A', 'NV', 'N.V', 'GmbH', 'SpA', 'ASA',
+  'Oyj', 'Bhd', 'Berhad', 'Bancorp', 'Holdings', 'LLC', 'LP',
+];
+
+/** A legal form with its optional period, as a regular expression's source (a group that captures nothing). */
+export const LEGAL_FORM_SOURCE = `(?:${LEGAL_FORMS.map((f) => f.replace(/\./g, '\\.')).join('|')})\\.?`;
+
+const LEGAL_FORMS_LOWER = new Set(LEGAL_FORMS.map((f) => f.toLowerCase()));
+
+/** Whether a word is a legal form, in any case, with or without its final period ("corp.", "CO"). */
+export function isLegalForm(word: string): boolean {
+  return LEGAL_FORMS_LOWER.has((word.endsWith('.') ? word.slice(0, -1) : word).toLowerCase());
+}
+
 export const ORGANISATION_HEADS = new Set([
   'inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'ltd', 'ltd.', 'llc', 'plc', 'group', 'company', 'electronics',
   'bank', 'university', 'institute', 'ministry', 'department', 'agency', 'council', 'commission', 'association', 'party',

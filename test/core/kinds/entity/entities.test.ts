@@ -8,6 +8,7 @@ import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/e
 import { combineMentions, currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
+import { isLegalForm } from '../../../../src/core/kinds/entity/entityWords';
 import type { Finding } from '../../../../src/core/model';
 import { sentencesOf, type Sentence } from '../../../../src/core/text/sentences';
 
@@ -342,6 +343,16 @@ describe('a company "of" a place', () => {
       ['Bestop Inc', 'Bestop Inc', 'organisation'], ['United States', 'United States', 'place'],
     ]);
     for (const name of ['Reserve Bank of India', 'Bank of England']) expect(splitCompanyOfPlace([m(name)], s, typeRest)).toHaveLength(1);
+  });
+
+  it('reads every legal form the company rules share, with or without its period', () => {
+    const text = 'Nokia Oyj of Finland, Volvo AB. of Sweden and Acme Holdings of Texas.';
+    const m = (name: string): EntityMention => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name, type: 'organisation', confidence: 0.8, sentenceInitial: false, reason: 'learned tagger', learned: true });
+    const s = { text, start: 0 };
+    const names = splitCompanyOfPlace([m('Nokia Oyj of Finland'), m('Volvo AB. of Sweden'), m('Acme Holdings of Texas')], s, () => undefined).map((x) => x.text);
+    expect(names).toEqual(['Nokia Oyj', 'Finland', 'Volvo AB.', 'Sweden', 'Acme Holdings', 'Texas']);
+    expect(['corp.', 'CO', 'Oyj', 'S.A.', 'Holdings'].every(isLegalForm)).toBe(true);
+    expect(['Corps', 'Company', 'SAX', 'of'].some(isLegalForm)).toBe(false);
   });
 });
 
