@@ -562,8 +562,23 @@ export function splitCompanyOfPlace<S extends { text: string; start: number }>(m
   return out ?? mentions;
 }
 
-/** Lower-case words closing a name: "an" of "Nigel Wray an", "of" of "Duff and Phelps of". */
-const LOWER_TAIL = /(?: \p{Ll}[\p{Ll}'’-]*)+$/u;
+/** A lower-case word ("an", "of", "o'clock"). */
+const LOWER_CASE_WORD = /^\p{Ll}[\p{Ll}'’-]*$/u;
+
+/**
+ * Where the lower-case words closing a name start (the space before the first of them), or −1: "an" of
+ * "Nigel Wray an", "of" of "Duff and Phelps of". Read word by word from the end, so a long run of such
+ * words costs its length once (a regular expression tried it again from each of its words).
+ */
+export function lowerTailStart(text: string): number {
+  let at = -1;
+  let end = text.length;
+  for (let space = text.lastIndexOf(' ', end - 1); space >= 0; space = text.lastIndexOf(' ', end - 1)) {
+    if (!LOWER_CASE_WORD.test(text.slice(space + 1, end))) break;
+    at = end = space;
+  }
+  return at;
+}
 
 /** "Nigel Wray an", "Duff and Phelps of": no name ends in a lower-case word; the tagger ran it in. `mentions` sorted by start. */
 export function trimLowerTails(mentions: EntityMention[]): EntityMention[] {
@@ -571,13 +586,13 @@ export function trimLowerTails(mentions: EntityMention[]): EntityMention[] {
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     const code = m.text.charCodeAt(m.text.length - 1);
-    const tail = code >= 97 && code <= 122 && m.text.includes(' ') ? LOWER_TAIL.exec(m.text) : null;
-    if (!tail || tail.index === 0 || m.canonical !== undefined) {
+    const tail = code >= 97 && code <= 122 && m.text.includes(' ') ? lowerTailStart(m.text) : -1;
+    if (tail <= 0 || m.canonical !== undefined) {
       out?.push(m);
       continue;
     }
     out ??= mentions.slice(0, i);
-    const text = m.text.slice(0, tail.index);
+    const text = m.text.slice(0, tail);
     out.push({ ...m, end: m.start + text.length, text });
   }
   return out ?? mentions;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Root } from 'nlcst';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { combineMentions, currencies, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { combineMentions, currencies, lowerTailStart, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import { isLegalForm } from '../../../../src/core/kinds/entity/entityWords';
@@ -796,5 +797,22 @@ describe('mention fields', () => {
   it('a capitalised word before a speech verb is a speaker, so a person', () => {
     const [m] = detector.detect(sentence('Later, Jun said so.'));
     expect(m).toMatchObject({ text: 'Jun', type: 'person', reason: 'speaker' });
+  });
+});
+
+describe('lowerTailStart', () => {
+  it('finds where a regular expression finds the lower-case words closing a name', () => {
+    const tail = /(?: \p{Ll}[\p{Ll}'’-]*)+$/u;
+    const word = fc.constantFrom('Nigel', 'an', 'of', "o'clock", 'x-ray', 'É', 'été', '', 'A1', 'of.');
+    fc.assert(fc.property(fc.array(word, { maxLength: 8 }), fc.constantFrom(' ', '  '), (words, gap) => {
+      const text = words.join(gap);
+      expect(lowerTailStart(text)).toBe(tail.exec(text)?.index ?? -1);
+    }), { numRuns: 2000 });
+  });
+
+  it('takes a long run of lower-case words whole, or none of it before a capital', () => {
+    const text = `Nigel ${'an '.repeat(20_000)}Wray`;
+    expect(lowerTailStart(text)).toBe(-1);
+    expect(lowerTailStart(`Nigel Wray${' an'.repeat(20_000)}`)).toBe(10);
   });
 });
