@@ -665,16 +665,19 @@ export function quotedTitles(mentions: EntityMention[], tokens: readonly Token[]
     // The closing mark opens nothing.
     i = close;
   }
-  if (!titles.length) return mentions;
-  // The titles in place of the mentions they overlap: one pass over both, in order.
+  return titles.length ? inPlaceOf(mentions, titles) : mentions;
+}
+
+/** `found` (sorted by start, none overlapping) in place of the mentions they overlap: one pass over both, in order. */
+function inPlaceOf(mentions: readonly EntityMention[], found: readonly EntityMention[]): EntityMention[] {
   const out: EntityMention[] = [];
-  let t = 0;
+  let f = 0;
   for (const m of mentions) {
-    while (t < titles.length && titles[t]!.end <= m.start) out.push(titles[t++]!);
-    if (t < titles.length && titles[t]!.start < m.end) continue;
+    while (f < found.length && found[f]!.end <= m.start) out.push(found[f++]!);
+    if (f < found.length && found[f]!.start < m.end) continue;
     out.push(m);
   }
-  while (t < titles.length) out.push(titles[t++]!);
+  while (f < found.length) out.push(found[f++]!);
   return out;
 }
 
@@ -821,17 +824,7 @@ export function prefixedNames(mentions: EntityMention[], tokens: readonly Token[
     if (!pair && !PREFIXED_NAME.test(t.text)) continue;
     found.push({ start: t.start, end: t.end, text: sentenceText.slice(t.start - sentenceStart, t.end - sentenceStart), type: 'other', confidence: 0.8, sentenceInitial: false, reason: pair ? 'two nationalities' : 'a prefix and a name', learned: true });
   }
-  if (!found.length) return mentions;
-  // The words in place of the mentions they overlap: one pass over both, in order.
-  const out: EntityMention[] = [];
-  let f = 0;
-  for (const m of mentions) {
-    while (f < found.length && found[f]!.end <= m.start) out.push(found[f++]!);
-    if (f < found.length && found[f]!.start < m.end) continue;
-    out.push(m);
-  }
-  while (f < found.length) out.push(found[f++]!);
-  return out;
+  return found.length ? inPlaceOf(mentions, found) : mentions;
 }
 
 /** Lower-case nouns after a name that make it a place ("Sharqiyah province", "Kosevo stadium", "Charles de Gaulle airport"). */
