@@ -6,7 +6,7 @@ export function cut(text: string, max: number): string {
 const SPACE = /\s/;
 
 /** Whether the character at `i` is whitespace as `\s` reads it; the regular expression only past ASCII. */
-function isSpaceAt(text: string, i: number): boolean {
+export function isSpaceAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i]!);
 }
@@ -14,7 +14,8 @@ function isSpaceAt(text: string, i: number): boolean {
 /**
  * Text for one line of output: whitespace runs as one space, trimmed, cut to `max` characters.
  * Reads only as far as the cut: a short quote of a 1 MB claim must not cost the whole claim. Words
- * are copied whole, not a character at a time (quoting every claim of a 1 MB source took ~10 ms).
+ * are copied whole, not a character at a time through a regular expression (~6 % of a 1 MB digest's
+ * profile, which quotes every claim).
  */
 export function oneLine(text: string, max: number): string {
   let out = '';
