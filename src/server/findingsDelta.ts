@@ -12,9 +12,10 @@
 // less saved.
 
 import { commonEnds } from '../core/text/commonEnds';
+import { moved, sameContentAs } from '../core/text/movedCopies';
 import { placeLookup, type Positioned } from '../core/text/placeLookup';
 
-export { commonEnds, type Positioned };
+export { commonEnds, moved, sameContentAs, type Positioned };
 
 /** The previous findings' indexes (−1: the next of the literal list) and, per finding, whether it moved. */
 export interface FindingsDelta<T> {
@@ -58,62 +59,6 @@ function sameMoved(now: unknown, before: unknown, shift: number, key: string | u
     if (!sameMoved(a[k], b[k], shift, k, depth + 1)) return false;
   }
   return i === n;
-}
-
-/**
- * On each moved copy, its first original: it says the same (only its offsets differ), so what is
- * derived from what it says can be kept. A property that is neither enumerable nor a string key, so
- * no copy, comparison or serialisation sees it: kept in a WeakMap it cost two thirds of moving a
- * 1 MB source's findings (27,000 entries per edit; 100 → 54 ms in process).
- */
-const ORIGIN = Symbol('origin');
-
-/** The finding `f` is a moved copy of (first of the line), or `f` itself. */
-export function sameContentAs<T extends object>(f: T): T {
-  return (f as { [ORIGIN]?: T })[ORIGIN] ?? f;
-}
-
-/**
- * `x` with every number under a key `start` or `end` moved by `shift`: a copy of what holds such a
- * number, the very object where nothing does (an entity's info, a claim's cue words), as nothing
- * changes a finding once analysed.
- */
-function copyMoved(x: unknown, shift: number, key: string | undefined): unknown {
-  if (typeof x === 'number') return key === 'start' || key === 'end' ? x + shift : x;
-  if (typeof x !== 'object' || x === null) return x;
-  if (Array.isArray(x)) {
-    let out: unknown[] | undefined;
-    for (let i = 0; i < x.length; i++) {
-      const v: unknown = x[i];
-      const c = copyMoved(v, shift, undefined);
-      if (c !== v) out ??= x.slice(0, i);
-      if (out) out[i] = c;
-    }
-    return out ?? x;
-  }
-  const from = x as Record<string, unknown>;
-  let out: Record<string, unknown> | undefined;
-  for (const k in from) {
-    const v = from[k];
-    const c = copyMoved(v, shift, k);
-    if (c !== v && !out) {
-      out = {};
-      for (const earlier in from) {
-        if (earlier === k) break;
-        out[earlier] = from[earlier];
-      }
-    }
-    if (out) out[k] = c;
-  }
-  return out ?? x;
-}
-
-/** `before` moved by `shift`: a copy with every `start`/`end` number moved; `before` itself when the shift is 0. */
-export function moved<T>(before: T, shift: number): T {
-  if (shift === 0) return before;
-  const out = copyMoved(before, shift, undefined) as object;
-  Object.defineProperty(out, ORIGIN, { value: sameContentAs(before as object) });
-  return out as T;
 }
 
 /**

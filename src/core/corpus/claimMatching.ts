@@ -263,6 +263,22 @@ export class ClaimRegistry {
     }
   }
 
+  /**
+   * Puts each pair's second claim where its first was: the same content at another place (a moved
+   * copy, text/movedCopies.ts), so its features, postings and every weight stay as they are.
+   */
+  replace(pairs: readonly (readonly [before: ClaimDigest, now: ClaimDigest])[]): void {
+    // All ids first: a claim can be one pair's second and another's first (two copies of one claim trading places).
+    const ids = pairs.map(([before]) => this.idOf.get(before));
+    for (const [before] of pairs) this.idOf.delete(before);
+    pairs.forEach(([, now], i) => {
+      const id = ids[i];
+      if (id === undefined) return;
+      this.idOf.set(now, id);
+      this.refs.set(id, { sourceId: this.sourceOf[id]!, claim: now });
+    });
+  }
+
   private featureWeights(group: GroupLookup): Map<string, number> {
     const w = this.weights;
     if (w && w.generation === this.generation && w.group === group) return w.byFeature;
