@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../../src/core/text/lineIndex';
@@ -19,5 +20,21 @@ describe('LineIndex', () => {
   it('counts columns in UTF-16 code units', () => {
     expect(new LineIndex('x😀y').at(3)).toEqual({ line: 1, column: 4 });
     expect(new LineIndex('\ufeffHi').at(1)).toEqual({ line: 1, column: 2 });
+  });
+
+  it('agrees with LSP on random texts, with and without CRs (two ways of finding lines)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'é', '😀', ' ', '\n', '\n', '\r\n', '\r'), { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('');
+        const lines = new LineIndex(text);
+        const doc = TextDocument.create('file:///x.txt', 'plaintext', 1, text);
+        for (let offset = 0; offset <= text.length; offset++) {
+          if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
+          const { line, character } = doc.positionAt(offset);
+          expect(lines.position(offset)).toEqual([line, character]);
+        }
+      }),
+      { numRuns: 300, seed: 0x11 },
+    );
   });
 });
