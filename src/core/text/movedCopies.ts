@@ -51,16 +51,12 @@ function copyMoved(x: unknown, shift: number, key: string | undefined): unknown 
   return out ?? x;
 }
 
-/** `copy`, made by the caller as `before` moved (every offset, nothing else), marked as its copy for sameContentAs. */
-export function asMovedCopy<T extends object>(copy: T, before: T): T {
-  Object.defineProperty(copy, ORIGIN, { value: sameContentAs(before) });
-  return copy;
-}
-
 /** `before` moved by `shift`: a copy with every `start`/`end` number moved; `before` itself when the shift is 0. */
 export function moved<T>(before: T, shift: number): T {
   if (shift === 0) return before;
-  return asMovedCopy(copyMoved(before, shift, undefined) as T & object, before as T & object);
+  const out = copyMoved(before, shift, undefined) as object;
+  Object.defineProperty(out, ORIGIN, { value: sameContentAs(before as object) });
+  return out as T;
 }
 
 /** How a list of items changed: those that went, those that came, and those that stayed as moved copies (each with its copy). */
