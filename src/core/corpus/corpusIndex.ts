@@ -1,7 +1,7 @@
 import type { SourceAnalysis } from '../sourceAnalysis';
+import { contentChanges } from '../text/movedCopies';
 import { ClaimRegistry, DEFAULT_MATCH_THRESHOLD, isDated, type ClaimMatch, type GroupLookup } from './claimMatching';
 import { claimConflicts, compareConflicts, mayConflict, titleConflicts, type Conflict, type RoleHolder } from './conflicts';
-import { contentChanges } from '../text/movedCopies';
 import { digestSource } from './digest';
 import { EntityRegistry, type EntityGroup } from './entityIdentity';
 import { indexQuotationsInSteps, type QuotationIndex, type QuotationsOfSpeaker } from './quotations';
