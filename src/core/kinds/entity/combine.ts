@@ -713,6 +713,41 @@ export function clubsBeforePlayers(mentions: EntityMention[], tokens: readonly T
   return out ?? mentions;
 }
 
+/** Verbs of a match's result: the side before them won it, the side after them lost it ("Leeds beat Derby"). */
+const RESULT_VERBS = new Set(['beat', 'beats', 'defeated', 'edged', 'routed', 'thrashed', 'blanked', 'downed', 'trounced', 'hammered', 'crushed', 'outclassed']);
+/** Nouns of a result before "over" and the side that lost ("victory over Leeds", "lead over Seattle"). */
+const RESULT_OVER = new Set(['victory', 'win', 'lead', 'winners', 'triumph']);
+
+/**
+ * "Seattle beat Oakland 5-3", "St Louis defeated Colorado", "a 4-2 win over Leeds": a town or a region
+ * that beats or is beaten is the club named after it; a country is its national side and stays a
+ * place ("Italy beat Wales"), as does a place after "in" or "at". `mentions` sorted by start, `tokens` the sentence's.
+ */
+export function clubsByResult(mentions: EntityMention[], tokens: readonly Token[], scopeOf: (name: string) => PlaceScope | undefined): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.type !== 'place' || m.venue) continue;
+    const k = firstStartingAt(tokens, m.end);
+    const next = tokens[k];
+    const s = firstStartingAt(tokens, m.start);
+    const prev = tokens[s - 1];
+    let verb: string | undefined;
+    if (next?.kind === 'word' && next.spaceBefore && !next.lineBreakBefore && RESULT_VERBS.has(next.text)) verb = next.text;
+    else if (prev?.kind === 'word' && tokens[s]?.start === m.start && !tokens[s]!.lineBreakBefore) {
+      if (RESULT_VERBS.has(prev.text)) verb = prev.text;
+      else if (prev.text === 'over' && tokens[s - 2]?.kind === 'word' && RESULT_OVER.has(tokens[s - 2]!.text)) verb = `${tokens[s - 2]!.text} over`;
+    }
+    if (verb === undefined) continue;
+    // A place the gazetteer does not know is no country it lists: a town the tagger found.
+    const scope = scopeOf(m.canonical ?? m.text);
+    if (scope !== 'city' && scope !== 'province' && !(scope === undefined && m.canonical === undefined)) continue;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'organisation', canonical: undefined, generatedName: undefined, reason: `a side that "${verb}"` };
+  }
+  return out ?? mentions;
+}
+
 /** Lower-case words inside a team's name ("Queen of South"). */
 const TEAM_JOINERS = new Set(['of', 'the', 'and', 'de', 'del', 'la', 'le']);
 const SCORE = /^\d+$/;

@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { clubsBeforePlayers, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { clubsBeforePlayers, clubsByResult, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -216,7 +216,7 @@ export class EntityDetector {
     let out = currencies(organisationsByRole(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.tokens), sentence.text, sentence.start);
     if (out.length) out = placesBeforeNoun(placesAfterOf(out, sentence.tokens), sentence.tokens);
     if (PREFIX_CUE.test(sentence.text)) out = prefixedNames(out, sentence.tokens, sentence.text, sentence.start, this.isNationality);
-    if (out.length) out = clubsBeforePlayers(out, sentence.tokens, this.scopeOf);
+    if (out.length) out = clubsByResult(clubsBeforePlayers(out, sentence.tokens, this.scopeOf), sentence.tokens, this.scopeOf);
     if (QUOTE_CUE.test(sentence.text)) out = quotedTitles(out, sentence.tokens, sentence.text, sentence.start);
     return isShouting(sentence) ? namesInCapitals(nationalsInPlural(out, this.gazetteer), sentence) : nationalsInPlural(out, this.gazetteer);
   }

@@ -509,6 +509,18 @@ describe('a town before a player', () => {
   });
 });
 
+describe('a town that beats or is beaten', () => {
+  it('is the club named after it, before or after a verb of the result, and after "win over"', () => {
+    const found = typed('Seattle beat Oakland 5-3 on Sunday , a third straight win over Boston .');
+    expect(found).toContainEqual(['Seattle', 'organisation']);
+    expect(found).toContainEqual(['Boston', 'organisation']);
+  });
+
+  it('leaves a country and a place after "in" a place', () => {
+    expect(typed('Italy beat Wales in Rome on Saturday .')).toEqual([['Italy', 'place'], ['Wales', 'place'], ['Rome', 'place']]);
+  });
+});
+
 describe('a Grand Prix', () => {
   it('is one event with the place or nationality before it', () => {
     expect(typed('1969 - Scottish driver Jackie Stewart won the Italian Grand Prix to secure his first title .')).toContainEqual(['Italian Grand Prix', 'event']);
