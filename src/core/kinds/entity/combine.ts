@@ -862,6 +862,46 @@ export function prefixedNames(mentions: EntityMention[], tokens: readonly Token[
   return found.length ? inPlaceOf(mentions, found) : mentions;
 }
 
+/** A word ending in a hyphen and a participle ("London-based", "Louis-based", "Ireland-born"); group 1 is what comes before. */
+const PARTICIPLE_WORD = /^(\p{Lu}[\p{L}.'’]*)-(?:\p{Ll}+ed|born|bound|run|made|held|led)$/u;
+/** A sentence that may hold such a word: tested once, before its words are. */
+export const PARTICIPLE_CUE = /\p{L}\.?-(?:\p{Ll}+ed|born|bound|run|made|held|led)\b/u;
+/** How many capitalised words before the hyphenated one may open the name ("St. Louis-based", "United Nations-sponsored"). */
+const MAX_NAME_BEFORE = 2;
+
+/**
+ * "a London-based spokesman", "St. Louis-based Mercantile", "the Northern Ireland-born actor", "a
+ * United Nations-sponsored ceasefire": a place or an organisation the gazetteer knows, made an
+ * adjective by a hyphen and a participle, is a name of its own (CoNLL's MISC), the words before the
+ * hyphen included when the name has several; a mention inside it gives way. A nationality so made
+ * ("Brazilian-born") is left as it was: CoNLL mostly leaves it out. `mentions` sorted by start, `tokens` the sentence's.
+ */
+export function placeAdjectives(mentions: EntityMention[], tokens: readonly Token[], sentenceText: string, sentenceStart: number, known: (name: string) => EntityType | undefined): EntityMention[] {
+  const found: EntityMention[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const adjective = t.kind === 'word' ? PARTICIPLE_WORD.exec(t.text) : null;
+    if (!adjective) continue;
+    const nameEnd = t.start + adjective[1]!.length;
+    // The longest run of capitalised words before it, on its line, that makes a known name with it.
+    let first = k;
+    for (let b = 1; b <= MAX_NAME_BEFORE; b++) {
+      const w = tokens[k - b + 1]!;
+      const before = tokens[k - b];
+      if (!before || before.kind !== 'word' || !w.spaceBefore || w.lineBreakBefore || !CAPITAL_START.test(before.text)) break;
+      const type = known(sentenceText.slice(before.start - sentenceStart, nameEnd - sentenceStart));
+      if (type === 'place' || type === 'organisation') first = k - b;
+    }
+    if (first === k) {
+      const type = known(adjective[1]!);
+      if (type !== 'place' && type !== 'organisation') continue;
+    }
+    const start = tokens[first]!.start;
+    found.push({ start, end: t.end, text: sentenceText.slice(start - sentenceStart, t.end - sentenceStart), type: 'other', confidence: 0.8, sentenceInitial: false, reason: 'adjective made of a name', learned: true });
+  }
+  return found.length ? inPlaceOf(mentions, found) : mentions;
+}
+
 /** Lower-case nouns after a name that make it a place ("Sharqiyah province", "Kosevo stadium", "Charles de Gaulle airport"). */
 const PLACE_AFTER = new Set([
   'province', 'region', 'district', 'village', 'town', 'city', 'port', 'stadium', 'island', 'airport', 'valley', 'river',

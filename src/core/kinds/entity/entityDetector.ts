@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { clubsBeforePlayers, clubsByResult, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { clubsBeforePlayers, clubsByResult, PARTICIPLE_CUE, placeAdjectives, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -216,12 +216,14 @@ export class EntityDetector {
     let out = currencies(organisationsByRole(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.tokens), sentence.text, sentence.start);
     if (out.length) out = placesBeforeNoun(placesAfterOf(out, sentence.tokens), sentence.tokens);
     if (PREFIX_CUE.test(sentence.text)) out = prefixedNames(out, sentence.tokens, sentence.text, sentence.start, this.isNationality);
+    if (PARTICIPLE_CUE.test(sentence.text)) out = placeAdjectives(out, sentence.tokens, sentence.text, sentence.start, this.knownType);
     if (out.length) out = clubsByResult(clubsBeforePlayers(out, sentence.tokens, this.scopeOf), sentence.tokens, this.scopeOf);
     if (QUOTE_CUE.test(sentence.text)) out = quotedTitles(out, sentence.tokens, sentence.text, sentence.start);
     return isShouting(sentence) ? namesInCapitals(nationalsInPlural(out, this.gazetteer), sentence) : nationalsInPlural(out, this.gazetteer);
   }
 
   private readonly scopeOf = (name: string) => this.gazetteer.placeScope(name);
+  private readonly knownType = (name: string) => this.gazetteer.lookup(name)?.type;
   private readonly isNationality = (word: string) => this.gazetteer.lookup(word)?.type === 'other';
   private readonly isCountry = (name: string) => this.gazetteer.lookup(name)?.type === 'place' && this.gazetteer.placeScope(name) === 'country';
 

@@ -392,6 +392,13 @@ describe('adjectives made of a name', () => {
     expect(typed('Brazilian-born Luis Oliveira then slipped the ball past the goalkeeper.')).toEqual([['Brazilian-born', 'other'], ['Luis Oliveira', 'person']]);
     expect(typed('Bills passed by the Republican-controlled Congress went to the president.')).toEqual([['Republican-controlled', 'other'], ['Congress', 'organisation']]);
   });
+
+  it('are a name with no name after them, the words before the hyphen included when a known name has several', () => {
+    expect(typed('He met a London-based spokesman on Monday .')).toEqual([['London-based', 'other']]);
+    expect(typed('The truce was a United Nations-sponsored deal , the Northern Ireland-born envoy said .')).toEqual([
+      ['United Nations-sponsored', 'other'], ['Northern Ireland-born', 'other'],
+    ]);
+  });
 });
 
 describe('teams with their town\'s letters', () => {
