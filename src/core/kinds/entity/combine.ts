@@ -226,6 +226,49 @@ export function organisationsByNoun(mentions: EntityMention[], tokens: readonly 
   });
   return out ?? mentions;
 }
+/** Lower-case nouns naming a ship before its name ("the tanker Exxon Valdez"); "carrier" only after "aircraft" (an airline is a carrier too). */
+const VESSEL_NOUNS = new Set(['warship', 'warships', 'frigate', 'destroyer', 'submarine', 'battleship', 'tanker', 'freighter', 'liner', 'ferry', 'yacht', 'trawler', 'ship', 'vessel']);
+const CARRIERS = new Set(['carrier', 'carriers']);
+
+/**
+ * "the aircraft carrier Enterprise", "the tanker Exxon Valdez", "the carriers Vinson and Enterprise":
+ * a name right after a noun naming a ship, or joined to such a name by "and", is the ship (CoNLL's
+ * MISC), whatever the tagger made of it. `mentions` sorted by start, `tokens` the sentence's.
+ */
+export function shipsByNoun(mentions: EntityMention[], tokens: readonly Token[]): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  let k = 0;
+  let shipEnd = -1;
+  const split = new Map<number, EntityMention[]>();
+  mentions.forEach((m, i) => {
+    while (k < tokens.length && tokens[k]!.start < m.start) k++;
+    if (tokens[k]?.start !== m.start || tokens[k]!.lineBreakBefore) return;
+    const prev = tokens[k - 1];
+    if (prev?.kind !== 'word') return;
+    const afterShip = prev.text === 'and' && tokens[k - 2]?.end === shipEnd;
+    const vessel = VESSEL_NOUNS.has(prev.text) || (CARRIERS.has(prev.text) && tokens[k - 2]?.text === 'aircraft');
+    if (!vessel && !afterShip) return;
+    shipEnd = m.end;
+    const reason = afterShip ? 'a ship beside a ship' : `after "${prev.text}"`;
+    // "the carriers Nimitz and Independence": two ships the tagger ran into one name.
+    const and = prev.text.endsWith('s') ? m.text.indexOf(' and ') : -1;
+    if (and > 0) {
+      out ??= mentions.slice();
+      const second = m.start + and + 5;
+      split.set(i, [
+        { ...m, end: m.start + and, text: m.text.slice(0, and), type: 'other', canonical: undefined, generatedName: undefined, reason },
+        { ...m, start: second, text: m.text.slice(and + 5), type: 'other', canonical: undefined, generatedName: undefined, sentenceInitial: false, reason: 'a ship beside a ship' },
+      ]);
+      return;
+    }
+    if (m.type === 'other' || m.type === 'product') return;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'other', canonical: undefined, generatedName: undefined, reason };
+  });
+  if (!out || !split.size) return out ?? mentions;
+  return out.flatMap((m, i) => split.get(i) ?? [m]);
+}
+
 /** Who runs an organisation, written after its name ("Deportivo chairman", "Petofi general manager"). */
 const ORGANISATION_ROLES = new Set(['chairman', 'manager', 'spokesman', 'spokeswoman', 'director']);
 // Tuned on testa: how sure a name before who runs it is an organisation, against its other mentions' vote.

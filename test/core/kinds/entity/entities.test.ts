@@ -665,6 +665,18 @@ describe('a noun naming a kind of organisation', () => {
   });
 });
 
+describe('a noun naming a ship', () => {
+  it('makes the name after it, and one joined to that by "and", a ship (other)', () => {
+    expect(typed('Jets from the aircraft carriers Nimitz and Independence flew over the tanker Exxon Valdez .')).toEqual([
+      ['Nimitz', 'other'], ['Independence', 'other'], ['Exxon Valdez', 'other'],
+    ]);
+  });
+
+  it('leaves an airline after "carrier" an organisation', () => {
+    expect(typed('The national carrier EgyptAir blamed the weather .')).toEqual([['EgyptAir', 'organisation']]);
+  });
+});
+
 describe('events', () => {
   it.each([
     ['Huawei showed phones at the Consumer Electronics Show in January.', 'Consumer Electronics Show'],
