@@ -226,6 +226,36 @@ export function organisationsByNoun(mentions: EntityMention[], tokens: readonly 
   });
   return out ?? mentions;
 }
+/** Lower-case nouns naming a newspaper or a news agency, before or after its name ("the daily Le Monde", "Zycie Warszawy daily said"). */
+const PRESS_NOUNS = new Set(['newspaper', 'newspapers', 'daily', 'weekly', 'tabloid', 'magazine', 'agency']);
+
+/**
+ * "the official newspaper Granma", "the daily El Mundo": a name right after a noun naming a newspaper
+ * or an agency is that organisation, even one the gazetteer knows as a place (many a paper is named
+ * after one). "Zycie Warszawy daily said", "Al-Akhbar newspapers": one right before such a noun is too,
+ * unless the gazetteer knows it ("Israeli newspapers", "a Jakarta daily" stay what they are). Events
+ * and products keep their type. `mentions` sorted by start, `tokens` the sentence's.
+ */
+export function pressByNoun(mentions: EntityMention[], tokens: readonly Token[], known: (name: string) => EntityType | undefined): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  let k = 0;
+  mentions.forEach((m, i) => {
+    if (m.type === 'organisation' || m.type === 'event' || m.type === 'product') return;
+    while (k < tokens.length && tokens[k]!.start < m.start) k++;
+    const prev = tokens[k - 1];
+    let noun: string | undefined;
+    if (prev?.kind === 'word' && tokens[k]?.start === m.start && !tokens[k]!.lineBreakBefore && PRESS_NOUNS.has(prev.text)) noun = `after "${prev.text}"`;
+    else if (m.canonical === undefined && known(m.text) === undefined) {
+      const next = tokens[firstStartingAt(tokens, m.end)];
+      if (next?.kind === 'word' && next.spaceBefore && !next.lineBreakBefore && next.text !== 'agency' && PRESS_NOUNS.has(next.text)) noun = `before "${next.text}"`;
+    }
+    if (noun === undefined) return;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'organisation', canonical: undefined, generatedName: undefined, reason: noun };
+  });
+  return out ?? mentions;
+}
+
 /** Lower-case nouns naming a ship before its name ("the tanker Exxon Valdez"); "carrier" only after "aircraft" (an airline is a carrier too). */
 const VESSEL_NOUNS = new Set(['warship', 'warships', 'frigate', 'destroyer', 'submarine', 'battleship', 'tanker', 'freighter', 'liner', 'ferry', 'yacht', 'trawler', 'ship', 'vessel']);
 const CARRIERS = new Set(['carrier', 'carriers']);

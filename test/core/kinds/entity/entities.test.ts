@@ -665,6 +665,17 @@ describe('a noun naming a kind of organisation', () => {
   });
 });
 
+describe('a noun naming a newspaper or an agency', () => {
+  it('makes the name after it an organisation, one the gazetteer knows as a place too, and an unknown one before it', () => {
+    expect(typed("Cuba 's official newspaper Granma reported on Saturday .")).toEqual([['Cuba', 'place'], ['Granma', 'organisation']]);
+    expect(typed('Nowy Swiat daily said its rival would bid .')).toEqual([['Nowy Swiat', 'organisation']]);
+  });
+
+  it('leaves a nationality or a known place before it as it was', () => {
+    expect(typed('Official Iraqi newspapers said so , and a Jakarta daily agreed .')).toEqual([['Iraqi', 'other'], ['Jakarta', 'place']]);
+  });
+});
+
 describe('a noun naming a ship', () => {
   it('makes the name after it, and one joined to that by "and", a ship (other)', () => {
     expect(typed('Jets from the aircraft carriers Nimitz and Independence flew over the tanker Exxon Valdez .')).toEqual([
