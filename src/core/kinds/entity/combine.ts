@@ -975,6 +975,51 @@ export function placeAdjectives(mentions: EntityMention[], tokens: readonly Toke
   return found.length ? inPlaceOf(mentions, found) : mentions;
 }
 
+/** A word of a name opening with the Arabic article ("al-Aqsa", "el-Sheikh"): lower case, yet a name. */
+const ARTICLE_WORD = /^(?:al|el)-\p{Lu}/u;
+/** A sentence that may hold such a word: tested once, before its words are. */
+export const ARTICLE_CUE = /(?:^|[^\p{L}])(?:al|el)-\p{Lu}/u;
+/** Words before a lone such name that make it a place ("pray at al-Aqsa"). */
+const ARTICLE_PLACE_BEFORE = new Set(['in', 'at', 'near', 'outside', 'towards', 'to', 'from']);
+
+/**
+ * "Rami al-Saadani", "President Zine al-Abidine Ben Ali", "the Jebel al-Akhdar region": a word opening
+ * with the Arabic article, lower-case though it is, goes on the name right before it, with the
+ * capitalised words right after it; alone ("Jerusalem 's al-Aqsa mosque", "al-Tadamun said") it is a
+ * name of its own, a place before a noun naming a kind of place or after "in" or "at", else an
+ * organisation. A mention inside it gives way. `mentions` sorted by start, `tokens` the sentence's.
+ */
+export function articleNames(mentions: EntityMention[], tokens: readonly Token[], sentenceText: string, sentenceStart: number): EntityMention[] {
+  const found: EntityMention[] = [];
+  let i = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || !ARTICLE_WORD.test(t.text)) continue;
+    // The capitalised words and article words right after it, on its line.
+    let last = k;
+    while (tokens[last + 1]?.kind === 'word' && tokens[last + 1]!.spaceBefore && !tokens[last + 1]!.lineBreakBefore && (CAPITAL_START.test(tokens[last + 1]!.text) || ARTICLE_WORD.test(tokens[last + 1]!.text))) last++;
+    while (i < mentions.length && mentions[i]!.end < t.start - 1) i++;
+    const before = mentions[i];
+    const joins = before !== undefined && before.end <= t.start && t.spaceBefore && !t.lineBreakBefore && tokens[k - 1]?.end === before.end;
+    const start = joins ? before!.start : t.start;
+    const end = tokens[last]!.end;
+    let type: EntityType;
+    if (joins) type = before!.type;
+    else {
+      const next = tokens[last + 1];
+      const prev = tokens[k - 1];
+      type = (next?.kind === 'word' && PLACE_AFTER.has(next.text)) || (prev?.kind === 'word' && ARTICLE_PLACE_BEFORE.has(prev.text)) ? 'place' : 'organisation';
+    }
+    found.push({
+      ...(joins ? before! : { confidence: 0.7, sentenceInitial: false, learned: true }),
+      start, end, text: sentenceText.slice(start - sentenceStart, end - sentenceStart), type, canonical: undefined, generatedName: undefined,
+      reason: joins ? 'a name going on with the Arabic article' : 'a name with the Arabic article',
+    });
+    k = last;
+  }
+  return found.length ? inPlaceOf(mentions, found) : mentions;
+}
+
 /** Lower-case nouns after a name that make it a place ("Sharqiyah province", "Kosevo stadium", "Charles de Gaulle airport"). */
 const PLACE_AFTER = new Set([
   'province', 'region', 'district', 'village', 'town', 'city', 'port', 'stadium', 'island', 'airport', 'valley', 'river',

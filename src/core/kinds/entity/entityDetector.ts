@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { pressByNoun, shipsByNoun, clubsBeforePlayers, clubsByResult, PARTICIPLE_CUE, placeAdjectives, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { ARTICLE_CUE, articleNames, pressByNoun, shipsByNoun, clubsBeforePlayers, clubsByResult, PARTICIPLE_CUE, placeAdjectives, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -214,6 +214,7 @@ export class EntityDetector {
     if (combined.length) combined = joinNameParticles(combined, sentence.text, sentence.start);
     if (combined.length >= 2) combined = peopleInLists(combined, sentence.tokens, sentence.text, sentence.start);
     let out = currencies(organisationsByRole(shipsByNoun(pressByNoun(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.tokens, this.knownType), sentence.tokens), sentence.tokens), sentence.text, sentence.start);
+    if (ARTICLE_CUE.test(sentence.text)) out = articleNames(out, sentence.tokens, sentence.text, sentence.start);
     if (out.length) out = placesBeforeNoun(placesAfterOf(out, sentence.tokens), sentence.tokens);
     if (PREFIX_CUE.test(sentence.text)) out = prefixedNames(out, sentence.tokens, sentence.text, sentence.start, this.isNationality);
     if (PARTICIPLE_CUE.test(sentence.text)) out = placeAdjectives(out, sentence.tokens, sentence.text, sentence.start, this.knownType);

@@ -665,6 +665,17 @@ describe('a noun naming a kind of organisation', () => {
   });
 });
 
+describe('a word opening with the Arabic article', () => {
+  it('goes on the name before it, with the capitalised words after it', () => {
+    expect(typed('Police in Cairo captured their leader Hamid al-Masri on Monday .')).toEqual([['Cairo', 'place'], ['Hamid al-Masri', 'person']]);
+    expect(typed('Rebels held the mountainous Jebel al-Shams region .')).toEqual([['Jebel al-Shams', 'place']]);
+  });
+
+  it('alone is a place before a kind of place or after "at", else an organisation', () => {
+    expect(typed('Crowds prayed at al-Nour mosque on Friday . The party al-Wafd said it would vote .')).toEqual([['al-Nour', 'place'], ['al-Wafd', 'organisation']]);
+  });
+});
+
 describe('a noun naming a newspaper or an agency', () => {
   it('makes the name after it an organisation, one the gazetteer knows as a place too, and an unknown one before it', () => {
     expect(typed("Cuba 's official newspaper Granma reported on Saturday .")).toEqual([['Cuba', 'place'], ['Granma', 'organisation']]);
