@@ -1020,6 +1020,36 @@ export function articleNames(mentions: EntityMention[], tokens: readonly Token[]
   return found.length ? inPlaceOf(mentions, found) : mentions;
 }
 
+/** A person's initials alone ("C.", "K.J."). */
+const INITIALS_ONLY = /^(?:\p{Lu}\.){1,3}$/u;
+/** A surname in a scorecard, perhaps with the figure after it ("Lewis", "DeFreitas 4-70", "Kersey 63"): group 1 the surname. */
+const SURNAME_AND_FIGURE = /^(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?: \d{1,3}(?:-\d{1,3})?)?$/u;
+
+/**
+ * "( C. Lewis 80 not out", "; P. DeFreitas 4-70 )": initials the tagger took for a person alone, then a
+ * surname it took apart (a person, or an organisation with the bowler's figures on it), are one
+ * person; the figures stay outside the name. A surname the gazetteer knows as a place or a
+ * nationality is left alone. `mentions` sorted by start.
+ */
+export function joinInitials(mentions: EntityMention[], sentenceText: string, sentenceStart: number, known: (name: string) => EntityType | undefined): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const next = mentions[i + 1];
+    const surname = next !== undefined && m.type === 'person' && next.start === m.end + 1 && INITIALS_ONLY.test(m.text) && sentenceText.charCodeAt(m.end - sentenceStart) === 32 && (next.type === 'person' || next.type === 'organisation') ? SURNAME_AND_FIGURE.exec(next.text) : null;
+    const type = surname ? known(surname[1]!) : undefined;
+    if (!surname || type === 'place' || type === 'other') {
+      out?.push(m);
+      continue;
+    }
+    out ??= mentions.slice(0, i);
+    const end = next!.start + surname[1]!.length;
+    out.push({ ...m, end, text: sentenceText.slice(m.start - sentenceStart, end - sentenceStart), type: 'person', confidence: Math.max(m.confidence, next!.confidence), canonical: undefined, reason: 'initials and a surname' });
+    i++;
+  }
+  return out ?? mentions;
+}
+
 /** Lower-case nouns after a name that make it a place ("Sharqiyah province", "Kosevo stadium", "Charles de Gaulle airport"). */
 const PLACE_AFTER = new Set([
   'province', 'region', 'district', 'village', 'town', 'city', 'port', 'stadium', 'island', 'airport', 'valley', 'river',

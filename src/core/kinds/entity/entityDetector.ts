@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { ARTICLE_CUE, articleNames, pressByNoun, shipsByNoun, clubsBeforePlayers, clubsByResult, PARTICIPLE_CUE, placeAdjectives, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { joinInitials, ARTICLE_CUE, articleNames, pressByNoun, shipsByNoun, clubsBeforePlayers, clubsByResult, PARTICIPLE_CUE, placeAdjectives, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -211,6 +211,7 @@ export class EntityDetector {
     if (numbers >= 2) combined = teamsWithLetters(combined, sentence.text, sentence.start);
     if (numbers >= 2) combined = teamsInResultsLines(combined, sentence.tokens, sentence.text, sentence.start, this.isCountry);
     if (combined.length >= 3) combined = teamsAfterCompetitor(combined, sentence.tokens);
+    if (combined.length >= 2) combined = joinInitials(combined, sentence.text, sentence.start, this.knownType);
     if (combined.length) combined = joinNameParticles(combined, sentence.text, sentence.start);
     if (combined.length >= 2) combined = peopleInLists(combined, sentence.tokens, sentence.text, sentence.start);
     let out = currencies(organisationsByRole(shipsByNoun(pressByNoun(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.tokens, this.knownType), sentence.tokens), sentence.tokens), sentence.text, sentence.start);

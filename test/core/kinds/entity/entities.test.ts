@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { DateDetector } from '../../../../src/core/kinds/date/dateDetector';
 import { EntityDetector, type EntityMention } from '../../../../src/core/kinds/entity/entityDetector';
-import { combineMentions, currencies, lowerTailStart, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
+import { combineMentions, currencies, joinInitials, lowerTailStart, joinAmpersands, joinNameParticles, organisationsByRole, peopleInLists, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, teamsInResultsLines, splitCompanyOfPlace, splitCoordinatedNames, teamsAfterCompetitor, trimLowerTails, trimPossessives, teamsWithLetters } from '../../../../src/core/kinds/entity/combine';
 import { resolveEntities } from '../../../../src/core/kinds/entity/entityResolution';
 import { Gazetteer } from '../../../../src/core/kinds/entity/gazetteer';
 import { isLegalForm } from '../../../../src/core/kinds/entity/entityWords';
@@ -662,6 +662,16 @@ describe('a noun naming a kind of organisation', () => {
     expect(typed('A spokesman for the firm, John Smith, said so.')).toContainEqual(['John Smith', 'person']);
     // A noun people are called too.
     expect(typed('The film was made by producer Steven Spielberg last year.')).toContainEqual(['Steven Spielberg', 'person']);
+  });
+});
+
+describe('initials before a surname the tagger took apart', () => {
+  it('are one person with it, the bowler\'s figures left outside; a known place after initials is left alone', () => {
+    const m = (text: string, line: string, type: EntityMention['type']): EntityMention => ({ start: line.indexOf(text), end: line.indexOf(text) + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'learned tagger', learned: true });
+    const line = 'Hampshire 212 ( R. Talbot 61 not out ; D. Pargeter 5-41 ) , then U.S. Paris .';
+    const known = (name: string) => new Gazetteer().lookup(name)?.type;
+    const found = joinInitials([m('R.', line, 'person'), m('Talbot', line, 'person'), m('D.', line, 'person'), m('Pargeter 5-41', line, 'organisation'), m('U.S.', line, 'person'), m('Paris', line, 'place')], line, 0, known);
+    expect(found.map((x) => [x.text, x.type])).toEqual([['R. Talbot', 'person'], ['D. Pargeter', 'person'], ['U.S.', 'person'], ['Paris', 'place']]);
   });
 });
 
