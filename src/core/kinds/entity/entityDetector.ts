@@ -221,7 +221,18 @@ export class EntityDetector {
     if (PARTICIPLE_CUE.test(sentence.text)) out = placeAdjectives(out, sentence.tokens, sentence.text, sentence.start, this.knownType);
     if (out.length) out = clubsByResult(clubsBeforePlayers(out, sentence.tokens, this.scopeOf), sentence.tokens, this.scopeOf);
     if (QUOTE_CUE.test(sentence.text)) out = quotedTitles(out, sentence.tokens, sentence.text, sentence.start);
-    return isShouting(sentence) ? namesInCapitals(nationalsInPlural(out, this.gazetteer), sentence) : nationalsInPlural(out, this.gazetteer);
+    return isShouting(sentence) ? namesInCapitals(nationalsInPlural(this.withoutCommonInCapitals(out), this.gazetteer), sentence) : nationalsInPlural(out, this.gazetteer);
+  }
+
+  /**
+   * "FRIDAY , AUGUST 30 SCHEDULE", "WORLD TRACK CHAMPIONSHIP": in a line set in capitals, a single word
+   * the tagger took for a name that is a common English word and no name the gazetteer knows is the
+   * word, not a name (the capitals prove nothing there); one opening a longer name the gazetteer
+   * knows stays ("REAL" of Real Madrid).
+   */
+  private withoutCommonInCapitals(mentions: EntityMention[]): EntityMention[] {
+    const common = (m: EntityMention) => m.learned === true && IN_CAPITALS.test(m.text) && isCommonWord(m.text.toLowerCase()) && !this.gazetteer.lookupInCapitals(m.text) && !this.gazetteer.mayOpenLongerName(m.text);
+    return mentions.some(common) ? mentions.filter((m) => !common(m)) : mentions;
   }
 
   private readonly scopeOf = (name: string) => this.gazetteer.placeScope(name);

@@ -471,6 +471,14 @@ describe('names in a headline set in capitals', () => {
   });
 });
 
+describe('a common word set in capitals', () => {
+  it('is no name where the line is in capitals, unless a known name opens with it', () => {
+    const found = typed('SUNDAY , JUNE 9 SCHEDULE\nTORONTO AT BOSTON\nDETROIT AT CLEVELAND');
+    expect(found.map(([text]) => text)).not.toContain('SCHEDULE');
+    expect(found.map(([text]) => text)).toContain('BOSTON');
+  });
+});
+
 describe('particles in a person\'s name', () => {
   const m = (text: string, line: string, type: EntityMention['type'], extra: Partial<EntityMention> = {}): EntityMention => ({ start: line.indexOf(text), end: line.indexOf(text) + text.length, text, type, confidence: 0.8, sentenceInitial: false, reason: 'test', ...extra });
 
