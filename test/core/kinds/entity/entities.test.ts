@@ -362,6 +362,14 @@ describe('a nationality in the plural', () => {
     const libyans = typed('But some Libyans have begun to show their discontent in the east, and the Koreans start selling.').find(([t]) => t === 'Libyans');
     expect(libyans).toEqual(['Libyans', 'other']);
   });
+
+  it('covers peoples, regions\' people and faiths that are no country\'s nationality (Azeris, Hutu, Islamists)', () => {
+    expect(typed('Talks between Azeris and Armenians resumed , and Hutu refugees fled as Islamists gained ground .')).toEqual([
+      ['Azeris', 'other'], ['Armenians', 'other'], ['Hutu', 'other'], ['Islamists', 'other'],
+    ]);
+    const gazetteer = new Gazetteer();
+    for (const word of ['Azeri', 'Chechens', 'Basque', 'Tamils', 'Tutsi', 'Texan', "Shi'ite", 'Sunnis']) expect(gazetteer.lookup(word)?.type).toBe('other');
+  });
 });
 
 describe('a lower-case word closing a name', () => {
