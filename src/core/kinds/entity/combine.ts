@@ -1020,6 +1020,27 @@ export function articleNames(mentions: EntityMention[], tokens: readonly Token[]
   return found.length ? inPlaceOf(mentions, found) : mentions;
 }
 
+/** A short title-case word: the shape of a state's abbreviation ("Calif", "Fla", "Ky"). */
+const SHORT_WORD = /^\p{Lu}\p{Ll}{1,4}$/u;
+/** After the abbreviation's period, what shows the period is not the sentence's end: a figure, a comma, a lower-case word. */
+const GOES_ON = /^\. +(?:[\d,;:(\p{Ll}-])/u;
+
+/**
+ * "San Jose , Calif. , company", "Carlsbad , Calif. 1996-08-24": the period after a known place's
+ * abbreviation is part of it where the sentence goes on after it. `mentions` sorted by start.
+ */
+export function abbreviationPeriods(mentions: EntityMention[], sentenceText: string, sentenceStart: number): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  mentions.forEach((m, i) => {
+    if (m.type !== 'place' || m.canonical === undefined || m.canonical === m.text || !SHORT_WORD.test(m.text)) return;
+    const at = m.end - sentenceStart;
+    if (sentenceText.charCodeAt(at) !== 46 || !GOES_ON.test(sentenceText.slice(at, at + 8))) return;
+    out ??= mentions.slice();
+    out[i] = { ...m, end: m.end + 1, text: `${m.text}.` };
+  });
+  return out ?? mentions;
+}
+
 /** A person's initials alone ("C.", "K.J."). */
 const INITIALS_ONLY = /^(?:\p{Lu}\.){1,3}$/u;
 /** A surname in a scorecard, perhaps with the figure after it ("Lewis", "DeFreitas 4-70", "Kersey 63"): group 1 the surname. */

@@ -9,7 +9,7 @@ import { isClubName, LineContext } from './entityContext';
 import type { EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
-import { joinInitials, ARTICLE_CUE, articleNames, pressByNoun, shipsByNoun, clubsBeforePlayers, clubsByResult, PARTICIPLE_CUE, placeAdjectives, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
+import { abbreviationPeriods, joinInitials, ARTICLE_CUE, articleNames, pressByNoun, shipsByNoun, clubsBeforePlayers, clubsByResult, PARTICIPLE_CUE, placeAdjectives, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
@@ -221,6 +221,7 @@ export class EntityDetector {
     if (PARTICIPLE_CUE.test(sentence.text)) out = placeAdjectives(out, sentence.tokens, sentence.text, sentence.start, this.knownType);
     if (out.length) out = clubsByResult(clubsBeforePlayers(out, sentence.tokens, this.scopeOf), sentence.tokens, this.scopeOf);
     if (QUOTE_CUE.test(sentence.text)) out = quotedTitles(out, sentence.tokens, sentence.text, sentence.start);
+    if (out.length) out = abbreviationPeriods(out, sentence.text, sentence.start);
     return isShouting(sentence) ? namesInCapitals(nationalsInPlural(this.withoutCommonInCapitals(out), this.gazetteer), sentence) : nationalsInPlural(out, this.gazetteer);
   }
 

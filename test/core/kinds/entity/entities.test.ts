@@ -83,9 +83,16 @@ describe('gazetteer names', () => {
 
 describe('US states\' abbreviations', () => {
   it('are the state, a place', () => {
-    expect(typed('The company will buy a plant in Dearborn , Mich. , and one in Tampa , Fla.')).toContainEqual(['Mich', 'place']);
+    expect(typed('The company will buy a plant in Dearborn , Mich. , and one in Tampa , Fla.')).toContainEqual(['Mich.', 'place']);
     const found = entities('FARMINGTON HILLS , Mich .\nShares of the company rose .').filter((f) => f.text === 'Mich');
     expect(found.map((f) => [f.entity!.type, f.entity!.canonical])).toEqual([['place', 'Michigan']]);
+  });
+
+  it('take their period where the sentence goes on after it, not where it ends the sentence', () => {
+    expect(typed('The Tampa , Fla. , bank said its shares rose . It moved to Tampa , Fla. The shares fell .')).toEqual([
+      ['Tampa', 'place'], ['Fla.', 'place'], ['Tampa', 'place'], ['Fla', 'place'],
+    ]);
+    expect(typed('IRVINE , Calif. 1996-08-29\nThe bank said so .')).toContainEqual(['Calif.', 'place']);
   });
 });
 
