@@ -756,34 +756,45 @@ function inPlaceOf(mentions: readonly EntityMention[], found: readonly EntityMen
 
 
 /**
+ * Each place (not a venue) that `why` gives a reason for, and that the gazetteer knows as a town or a
+ * region (or, `unknownToo`, does not know at all: a town the tagger found), as the club named after
+ * it; a country is its national side and stays a place. The one loop of the rules below.
+ */
+function placesAsClubs(
+  mentions: EntityMention[], scopeOf: (name: string) => PlaceScope | undefined,
+  why: (m: EntityMention, i: number) => string | undefined, unknownToo: boolean,
+): EntityMention[] {
+  let out: EntityMention[] | undefined;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.type !== 'place' || m.venue) continue;
+    const reason = why(m, i);
+    if (reason === undefined) continue;
+    const scope = scopeOf(m.canonical ?? m.text);
+    if (scope !== 'city' && scope !== 'province' && !(unknownToo && scope === undefined && m.canonical === undefined)) continue;
+    out ??= mentions.slice();
+    out[i] = { ...m, type: 'organisation', canonical: undefined, generatedName: undefined, reason };
+  }
+  return out ?? mentions;
+}
+
+/**
  * "Norwich striker Keith O'Neill", "Southampton skipper", "Baltimore 's Eddie Murray": a town or a
  * region before a player's position, or before "'s" and a person's full name, is the club named after
  * it; a country is its national side and stays a place ("England captain", "Jamaica 's Michael
  * Green"), as does a place after "in" or "at". `mentions` sorted by start, `tokens` the sentence's.
  */
 export function clubsBeforePlayers(mentions: EntityMention[], tokens: readonly Token[], scopeOf: (name: string) => PlaceScope | undefined): EntityMention[] {
-  let out: EntityMention[] | undefined;
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i]!;
-    if (m.type !== 'place' || m.venue) continue;
+  return placesAsClubs(mentions, scopeOf, (m, i) => {
     const k = firstStartingAt(tokens, m.end);
     const next = tokens[k];
-    if (next === undefined || next.lineBreakBefore) continue;
-    let role: string | undefined;
-    if (next.kind === 'word' && PLAYER_POSITIONS.has(next.text)) role = next.text;
-    else {
-      // "'s" (one token, or two as CoNLL splits it), then a person's full name right after.
-      const s = next.text === "'s" || next.text === '’s' ? k + 1 : (next.text === "'" || next.text === '’') && tokens[k + 1]?.text === 's' ? k + 2 : -1;
-      const person = mentions[i + 1];
-      if (s > 0 && person?.type === 'person' && person.text.includes(' ') && tokens[s]?.start === person.start && !tokens[s]!.lineBreakBefore) role = "'s";
-    }
-    if (role === undefined) continue;
-    const scope = scopeOf(m.canonical ?? m.text);
-    if (scope !== 'city' && scope !== 'province') continue;
-    out ??= mentions.slice();
-    out[i] = { ...m, type: 'organisation', canonical: undefined, generatedName: undefined, reason: `before "${role}"` };
-  }
-  return out ?? mentions;
+    if (next === undefined || next.lineBreakBefore) return undefined;
+    if (next.kind === 'word' && PLAYER_POSITIONS.has(next.text)) return `before "${next.text}"`;
+    // "'s" (one token, or two as CoNLL splits it), then a person's full name right after.
+    const s = next.text === "'s" || next.text === '’s' ? k + 1 : (next.text === "'" || next.text === '’') && tokens[k + 1]?.text === 's' ? k + 2 : -1;
+    const person = mentions[i + 1];
+    return s > 0 && person?.type === 'person' && person.text.includes(' ') && tokens[s]?.start === person.start && !tokens[s]!.lineBreakBefore ? `before "'s"` : undefined;
+  }, false);
 }
 
 /** Verbs of a match's result: the side before them won it, the side after them lost it ("Leeds beat Derby"). */
@@ -794,15 +805,12 @@ const RESULT_OVER = new Set(['victory', 'win', 'lead', 'winners', 'triumph']);
 /**
  * "Seattle beat Oakland 5-3", "St Louis defeated Colorado", "a 4-2 win over Leeds": a town or a region
  * that beats or is beaten is the club named after it; a country is its national side and stays a
- * place ("Italy beat Wales"), as does a place after "in" or "at". `mentions` sorted by start, `tokens` the sentence's.
+ * place ("Italy beat Wales"), as does a place after "in" or "at"; a place the gazetteer does not know
+ * is no country it lists, so a town the tagger found counts too. `mentions` sorted by start, `tokens` the sentence's.
  */
 export function clubsByResult(mentions: EntityMention[], tokens: readonly Token[], scopeOf: (name: string) => PlaceScope | undefined): EntityMention[] {
-  let out: EntityMention[] | undefined;
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i]!;
-    if (m.type !== 'place' || m.venue) continue;
-    const k = firstStartingAt(tokens, m.end);
-    const next = tokens[k];
+  return placesAsClubs(mentions, scopeOf, (m) => {
+    const next = tokens[firstStartingAt(tokens, m.end)];
     const s = firstStartingAt(tokens, m.start);
     const prev = tokens[s - 1];
     let verb: string | undefined;
@@ -811,14 +819,8 @@ export function clubsByResult(mentions: EntityMention[], tokens: readonly Token[
       if (RESULT_VERBS.has(prev.text)) verb = prev.text;
       else if (prev.text === 'over' && tokens[s - 2]?.kind === 'word' && RESULT_OVER.has(tokens[s - 2]!.text)) verb = `${tokens[s - 2]!.text} over`;
     }
-    if (verb === undefined) continue;
-    // A place the gazetteer does not know is no country it lists: a town the tagger found.
-    const scope = scopeOf(m.canonical ?? m.text);
-    if (scope !== 'city' && scope !== 'province' && !(scope === undefined && m.canonical === undefined)) continue;
-    out ??= mentions.slice();
-    out[i] = { ...m, type: 'organisation', canonical: undefined, generatedName: undefined, reason: `a side that "${verb}"` };
-  }
-  return out ?? mentions;
+    return verb === undefined ? undefined : `a side that "${verb}"`;
+  }, true);
 }
 
 /** Lower-case words inside a team's name ("Queen of South"). */
