@@ -26,8 +26,8 @@ function manyItems(msg: Message, over: number): unknown[] | undefined {
  * Each item's JSON in UTF-8, kept as long as the item: the publisher hands the diagnostics that did
  * not change since its last publish over as the same objects (server/diagnostics.ts), so after an
  * edit only the new ones are encoded. Items are never changed once sent. Kept as bytes, not strings:
- * joining a slice's strings and encoding the result took ~13 ms of the main thread per publish of a
- * 1 MB source (the joined string is a rope, flattened and then encoded); copying bytes takes < 1 ms.
+ * joining a slice's strings and encoding the result (a rope, flattened then encoded) made a publish of
+ * a 1 MB source's 3,625 diagnostics take 9–14 ms of the main thread; copying bytes, 3.5 ms.
  */
 const encoded = new WeakMap<object, Buffer>();
 

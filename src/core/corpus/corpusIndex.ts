@@ -125,8 +125,8 @@ export class CorpusIndex {
     // After an edit the new digest's items are nearly all the old ones, as they were or moved
     // (text/movedCopies.ts): only the others are taken out and put in (all of them cost ~45 ms of
     // the main thread per pause on 1 MB), and an edit that changes no name keeps the entity grouping.
-    const entities = old ? contentChanges(old.entities, digest.entities) : { removed: [], added: digest.entities, moved: [] };
-    const claims = old ? contentChanges(old.claims, digest.claims) : { removed: [], added: digest.claims, moved: [] };
+    const entities = contentChanges(old?.entities ?? [], digest.entities);
+    const claims = contentChanges(old?.claims ?? [], digest.claims);
     yield* each(entities.removed, (slice) => this.entities.remove(sourceId, slice));
     yield* each(claims.removed, (slice) => this.claims.remove(slice));
     this.digests.set(sourceId, digest);
