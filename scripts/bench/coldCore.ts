@@ -2,9 +2,10 @@
 // and wall of each run, load average printed. For profiles (`node --cpu-prof`) and for before/after
 // figures of one build against another: `--root DIR` analyses with DIR's src/core instead, and
 // `--compare DIR` loads both into this process and alternates them run by run (a busy machine's
-// noise then falls on both alike).
+// noise then falls on both alike). Either may be an esbuild bundle exporting `Analyzer` (a `.cjs`
+// built as scripts/build.mjs builds, entityTagger.bin beside it): the code as shipped.
 //
-//   node --expose-gc --import tsx scripts/bench/coldCore.ts [--runs 3] [--root DIR] [--compare DIR]
+//   node --expose-gc --import tsx scripts/bench/coldCore.ts [--runs 3] [--root DIR|FILE.cjs] [--compare DIR|FILE.cjs]
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -28,7 +29,10 @@ const runs = Number(opt('--runs') ?? 3);
 async function main(): Promise<void> {
   type AnalyzerClass = typeof import('../../src/core/analyzer').Analyzer;
   const analyzers: AnalyzerClass[] = [];
-  for (const r of roots) analyzers.push(((await import(pathToFileURL(path.join(r, 'src/core/analyzer.ts')).href)) as typeof import('../../src/core/analyzer')).Analyzer);
+  for (const r of roots) {
+    const entry = r.endsWith('.cjs') ? r : path.join(r, 'src/core/analyzer.ts');
+    analyzers.push(((await import(pathToFileURL(entry).href)) as typeof import('../../src/core/analyzer')).Analyzer);
+  }
   const dir = path.join(__dirname, '../../test-fixtures/sources');
   const samples = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(dir, f), 'utf8'));
   const text = new SourceGenerator(poolsFrom(samples), SEED).source(MB);
