@@ -3,7 +3,9 @@
 // the samples taken between the first edit and the last publish count; each thread's profile
 // (main thread, analysis worker) is summed by function, self and total time, top rows printed.
 //
-//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10]
+// `--open` profiles the opening instead: from didOpen to the source's first diagnostics.
+//
+//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10] [--open]
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -60,7 +62,8 @@ export function summarise(profile: Profile, from: number, to: number): { self: M
 }
 
 async function main(): Promise<void> {
-  const edits = Number(process.argv[2] ?? 10);
+  const opening = process.argv.includes('--open');
+  const edits = opening ? 1 : Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10);
   const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8'));
   const text = new SourceGenerator(poolsFrom(samples), SEED).source(MB);
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-profile-'));
@@ -72,13 +75,19 @@ async function main(): Promise<void> {
   let to = 0;
   try {
     await client.initialize(dir);
+    if (opening) from = now();
     const uri = await client.open(file, text);
+    if (opening) {
+      await client.waitFor(() => (client.diagnostics.get(uri) ? true : undefined), 'diagnostics', 600_000);
+      to = now();
+      process.stdout.write(`didOpen → diagnostics ${ms((to - from) / 1000)}\n`);
+    }
     await quietDiagnostics(client, uri);
     const doc = TextDocument.create(uri, 'plaintext', 1, text);
     const random = prng(SEED + 7);
     let current = text;
-    from = now();
-    for (let i = 0; i < edits; i++) {
+    if (!opening) from = now();
+    for (let i = 0; i < (opening ? 0 : edits); i++) {
       const space = current.indexOf(' ', Math.floor(random() * current.length));
       const offset = space < 0 ? current.indexOf(' ') : space;
       const at = doc.positionAt(offset);
@@ -88,13 +97,13 @@ async function main(): Promise<void> {
       current = doc.getText();
       await quietDiagnostics(client, uri);
     }
-    to = now();
+    if (!opening) to = now();
     await client.shutdown();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   await new Promise((r) => setTimeout(r, 500));
-  process.stdout.write(`Keystroke profile: ${edits} edits of a 1 MB source; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
+  process.stdout.write(`${opening ? 'Opening profile: a 1 MB source' : `Keystroke profile: ${edits} edits of a 1 MB source`}; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
   for (const f of readdirSync(profDir).sort()) {
     const s = summarise(JSON.parse(readFileSync(path.join(profDir, f), 'utf8')) as Profile, from, to);
     process.stdout.write(`\n${f}: ${ms(s.all / edits)} of CPU per edit (non-idle samples)\n`);

@@ -217,7 +217,7 @@ export async function writeSnapshot(cache: DigestCache<unknown>, key: string, so
   length.writeUInt32BE(metaBytes.length);
   // In pieces: the blob (megabytes) is not copied again.
   await writeFileAtomic(cache.snapshotFile(key), [MAGIC, length, metaBytes, ...blob]);
-  await cache.evictAsync();
+  await cache.evictAsync(MAGIC.length + length.length + metaBytes.length + offset);
 }
 
 /** Bytes per piece of a snapshot's blob. */

@@ -4,10 +4,11 @@
 // by every language server of this user and the CLI's `check` and `report` (src/cli/batch/checkCache.ts), each with entries of its own.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { statPath } from '../files/regularFile';
 
 /** Set by the build (scripts/build.mjs): a hash of the analyser's sources and locked dependencies. */
 declare const __SOURCEMARK_ANALYSER__: string | undefined;
@@ -60,6 +61,12 @@ const SNAPSHOT_SUFFIX = '.snapshot';
 const STALE_TEMP_MS = 60 * 60 * 1000;
 /** Files stat'ed at once by an asynchronous eviction check. */
 const STAT_BATCH = 64;
+/**
+ * Least time between two asynchronous checks of one process, unless its own writes since could take
+ * the folder over its cap: a full folder (16,000 entries) costs about half a second of CPU to stat.
+ * Other processes check their own writes.
+ */
+const ASYNC_CHECK_INTERVAL_MS = 10 * 60 * 1000;
 
 interface CachedFile {
   file: string;
@@ -83,24 +90,26 @@ function cachedFiles(dir: string, sub: string, names: readonly string[]): { file
  * What an eviction check removes: temporary files older than STALE_TEMP_MS, and while the rest is
  * over `maxBytes`, the least recently used files until it holds 90 % of it.
  */
-function toRemove(files: readonly CachedFile[], maxBytes: number): { stale: string[]; evicted: string[] } {
+function toRemove(files: readonly CachedFile[], maxBytes: number): { stale: string[]; evicted: string[]; total: number } {
   const now = Date.now();
   const stale = files.filter((f) => f.temp && now - f.mtimeMs > STALE_TEMP_MS).map((f) => f.file);
   const kept = files.filter((f) => !f.temp);
   let total = kept.reduce((n, f) => n + f.size, 0);
   const evicted: string[] = [];
-  if (total <= maxBytes) return { stale, evicted };
+  if (total <= maxBytes) return { stale, evicted, total };
   kept.sort((a, b) => a.mtimeMs - b.mtimeMs || (a.file < b.file ? -1 : 1));
   for (const f of kept) {
     if (total <= maxBytes * 0.9) break;
     evicted.push(f.file);
     total -= f.size;
   }
-  return { stale, evicted };
+  return { stale, evicted, total };
 }
 
 export class DigestCache<T> {
   private writes = 0;
+  /** This process's last asynchronous check: when, and the bytes it left plus those written since. */
+  private lastAsyncCheck?: { at: number; bytes: number };
 
   constructor(private readonly dir: string, private readonly version: string, readonly maxBytes = DEFAULT_CACHE_MAX_BYTES) {}
 
@@ -176,8 +185,18 @@ export class DigestCache<T> {
     return evicted.length;
   }
 
-  /** `evict` with the folder listed and stat'ed on libuv's threads: a language server's main thread lists 2,000 entries in 16–30 ms. */
-  async evictAsync(): Promise<number> {
+  /**
+   * `evict` with the folder listed and stat'ed on libuv's threads: a language server's main thread
+   * lists 2,000 entries in 16–30 ms. `written`: the bytes the caller just wrote; the check is skipped
+   * within ASYNC_CHECK_INTERVAL_MS of the last one while what that one left plus the writes since
+   * stays under the cap.
+   */
+  async evictAsync(written = 0): Promise<number> {
+    const last = this.lastAsyncCheck;
+    if (last && Date.now() - last.at < ASYNC_CHECK_INTERVAL_MS && last.bytes + written <= this.maxBytes) {
+      last.bytes += written;
+      return 0;
+    }
     const files: CachedFile[] = [];
     const dirs = await readdir(this.dir).catch(() => undefined);
     if (!dirs) return 0;
@@ -186,12 +205,13 @@ export class DigestCache<T> {
       if (!names) continue; // not a folder of entries
       const listed = cachedFiles(this.dir, d, names);
       for (let i = 0; i < listed.length; i += STAT_BATCH) {
-        const stats = await Promise.all(listed.slice(i, i + STAT_BATCH).map((f) => stat(f.file).then((st) => ({ ...f, mtimeMs: st.mtimeMs, size: st.size }), () => undefined)));
+        const stats = await Promise.all(listed.slice(i, i + STAT_BATCH).map((f) => statPath(f.file).then((st) => ({ ...f, mtimeMs: st.mtimeMs, size: st.size }), () => undefined)));
         for (const f of stats) if (f) files.push(f);
       }
     }
-    const { stale, evicted } = toRemove(files, this.maxBytes);
+    const { stale, evicted, total } = toRemove(files, this.maxBytes);
     await Promise.all([...stale, ...evicted].map((f) => rm(f, { force: true })));
+    this.lastAsyncCheck = { at: Date.now(), bytes: total };
     return evicted.length;
   }
 

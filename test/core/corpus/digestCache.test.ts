@@ -82,6 +82,23 @@ describe('digest cache eviction', () => {
     expect(entries(dir).reduce((s, e) => s + e.size, 0)).toBeLessThanOrEqual((before / 2) * 0.9);
   });
 
+  it('checks asynchronously again within ten minutes only when the writes since could take it over the cap', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-evict-'));
+    dirs.push(dir);
+    const filler = new DigestCache<{ text: string }>(dir, 'v', 1e9);
+    for (let i = 0; i < 4; i++) filler.set(filler.key([`old-${i}`]), valueOf(i + 11, 4000));
+    const before = entries(dir).reduce((s, e) => s + e.size, 0);
+    const cache = new DigestCache<{ text: string }>(dir, 'v', Math.floor(before * 1.5));
+    expect(await cache.evictAsync()).toBe(0); // under the cap: nothing to do, but now it knows the size
+    // Another process fills the folder past the cap meanwhile; this one's small write does not check again.
+    for (let i = 0; i < 4; i++) filler.set(filler.key([`new-${i}`]), valueOf(i + 21, 4000));
+    expect(await cache.evictAsync(10)).toBe(0);
+    expect(entries(dir).reduce((s, e) => s + e.size, 0)).toBeGreaterThan(before * 1.5);
+    // A write that could take what it knows over the cap does, and trims the folder to 90 % of it.
+    expect(await cache.evictAsync(before)).toBeGreaterThan(0);
+    expect(entries(dir).reduce((s, e) => s + e.size, 0)).toBeLessThanOrEqual(before * 1.5 * 0.9);
+  });
+
   it('takes its cap from SOURCEMARK_CACHE_MAX_MB', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-evict-'));
     dirs.push(dir);
