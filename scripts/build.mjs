@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server and the CLI into dist/ (CommonJS, Node 20).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { copyBundleData } from './bundleData.mjs';
 import { precompiledValidators } from './precompiledValidators.mjs';
@@ -21,7 +22,8 @@ function analyserVersion() {
   return hash.digest('hex').slice(0, 16);
 }
 
-const common = {
+/** Every bundle's options; also what the benchmarks bundle the analyser with (scripts/bench/shippedAnalyzer.ts). */
+export const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -45,11 +47,13 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
 
-// Shipped once beside the bundles rather than inlined into each of them.
-copyBundleData();
-
-if (watch) {
-  for (const b of builds) await (await esbuild.context(b)).watch();
-} else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+// Run, not imported for its options.
+if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
+  // Shipped once beside the bundles rather than inlined into each of them.
+  copyBundleData();
+  if (watch) {
+    for (const b of builds) await (await esbuild.context(b)).watch();
+  } else {
+    await Promise.all(builds.map((b) => esbuild.build(b)));
+  }
 }

@@ -11,6 +11,7 @@
 //   … -- --no-check        leave out CLI check (workspace rows only)
 //   … -- --server PATH     the language server of another build (e.g. a checkout of main), same client;
 //                          the CLI rows run the cli.js beside it
+//   … -- --tsx             the core rows with the analyser as tsx runs it, not as shipped (shippedAnalyzer.ts)
 
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer } from '../../src/core/analyzer';
+import { Analyzer as TsxAnalyzer } from '../../src/core/analyzer';
 import { segmentBlocks } from '../../src/core/text/blocks';
 import { spawnedServer, type LspTestClient } from '../../test/server/lspTestClient';
 import { bytes, int, MB, mbPerSecond, median, ms, quantile, table } from './format';
@@ -26,6 +27,7 @@ import { poolsFrom, prng, SourceGenerator, type Pools } from './generate';
 import { collectGarbage, procCpuMs, procStatus } from './memory';
 import { CHECK_HEADERS, checkRows, checkRun } from './checkRuns';
 import { indexOnce } from './indexOnce';
+import { shippedAnalyzer } from './shippedAnalyzer';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -148,6 +150,9 @@ export async function benchEngine(options: EngineOptions = {}): Promise<void> {
 async function core(samples: string[], pools: Pools, oneMb: string): Promise<void> {
   // ---- cold analysis against comparators -------------------------------------------------------
   progress('engine: cold analysis and comparators');
+  const tsx = process.argv.includes('--tsx');
+  const Analyzer = tsx ? TsxAnalyzer : await shippedAnalyzer();
+  out(`   The analyser ${tsx ? 'as tsx runs src/core (--tsx)' : 'bundled as scripts/build.mjs bundles it (as shipped)'}.`);
   for (let i = 0; i < 3; i++) for (const s of samples) new Analyzer().analyze(s); // JIT warm-up
   const ours = time(() => new Analyzer().analyze(oneMb), 3);
   const rows: string[][] = [['Sourcemark Analyzer (fresh, cold cache)', ms(ours.wall), ms(ours.cpu), mbPerSecond(oneMb.length, ours.wall), '1.0×', '']];

@@ -1,0 +1,22 @@
+// The analyser as the extension ships it: src/core/analyzer.ts bundled with scripts/build.mjs's own
+// options (into a temporary folder, its data files beside it), for benchmarks whose figures should be
+// the product's. Run through tsx instead, the code differs: tsx targets the running Node with
+// esbuild's table, which rewrites every regex literal with \p{…} as `new RegExp(…)`, built at each call.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Analyzer as AnalyzerClass } from '../../src/core/analyzer';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export async function shippedAnalyzer(root = ROOT): Promise<typeof AnalyzerClass> {
+  const esbuild = await import('esbuild');
+  const { common } = (await import(pathToFileURL(path.join(root, 'scripts/build.mjs')).href)) as { common: Record<string, unknown> };
+  const { BUNDLE_DATA } = (await import(pathToFileURL(path.join(root, 'scripts/bundleData.mjs')).href)) as { BUNDLE_DATA: string[] };
+  const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-analyzer-'));
+  const outfile = path.join(dir, 'analyzer.cjs');
+  await esbuild.build({ ...common, absWorkingDir: root, entryPoints: [path.join(root, 'src/core/analyzer.ts')], outfile, sourcemap: false, logLevel: 'error' });
+  for (const f of BUNDLE_DATA) copyFileSync(path.join(root, f), path.join(dir, path.basename(f)));
+  return ((await import(pathToFileURL(outfile).href)) as { Analyzer: typeof AnalyzerClass }).Analyzer;
+}
