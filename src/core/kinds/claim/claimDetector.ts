@@ -400,24 +400,54 @@ export function claimWords(text: string, pairs = false): string[] {
   return [...words];
 }
 
-/** The log-odds of a sentence's evidence and words under `weights`. */
-export function claimLogit(features: ClaimFeatures, words: readonly string[], weights: ClaimWeights = CLAIM_MODEL): number {
-  const p = prepare(weights, features);
+/** The log-odds of the evidence alone (bias, features, their combinations), summed as claimLogit sums them. */
+function evidenceLogit(features: ClaimFeatures, weights: ClaimWeights, p: ReturnType<typeof prepare>): number {
   let logit = weights.features.bias;
   // In the features' own order, as Object.entries gave it: the sum's rounding stays the same.
   const values = Object.values(features);
   for (let k = 0; k < values.length; k++) logit += p.order[k] * values[k];
   for (const [a, b, w] of p.combinations) logit += w * values[a] * values[b];
-  for (const w of words) logit += p.words.get(w) ?? 0;
-  // A question asserts nothing, however many figures it holds: it stays below even odds.
-  if (features.question) logit = Math.min(logit, QUESTION_CEILING);
   return logit;
+}
+
+/** A question asserts nothing, however many figures it holds: it stays below even odds. */
+const questionCapped = (features: ClaimFeatures, logit: number) => (features.question ? Math.min(logit, QUESTION_CEILING) : logit);
+
+/** The log-odds of a sentence's evidence and words under `weights`. */
+export function claimLogit(features: ClaimFeatures, words: readonly string[], weights: ClaimWeights = CLAIM_MODEL): number {
+  const p = prepare(weights, features);
+  let logit = evidenceLogit(features, weights, p);
+  for (const w of words) logit += p.words.get(w) ?? 0;
+  return questionCapped(features, logit);
+}
+
+const TEXT_WORD = /[a-z]+(?:['’][a-z]+)*/g;
+
+/**
+ * `claimLogit(features, claimWords(text), weights)`, the same number, without listing the words: a
+ * word without a weight adds nothing, so only the weighted ones are kept (to count each once), in
+ * the order claimWords lists them. Listing them cost every sentence a set, an array and a
+ * replacement per word.
+ */
+export function claimTextLogit(features: ClaimFeatures, text: string, weights: ClaimWeights = CLAIM_MODEL): number {
+  const p = prepare(weights, features);
+  let logit = evidenceLogit(features, weights, p);
+  const lower = text.toLowerCase();
+  let counted: string[] | undefined;
+  TEXT_WORD.lastIndex = 0;
+  for (let m = TEXT_WORD.exec(lower); m !== null; m = TEXT_WORD.exec(lower)) {
+    const word = m[0].includes('’') ? m[0].replace(/’/g, "'") : m[0];
+    const w = p.words.get(word);
+    if (w === undefined || counted?.includes(word)) continue;
+    (counted ??= []).push(word);
+    logit += w;
+  }
+  return questionCapped(features, logit);
 }
 
 /** The score (0–1, three decimals) of log-odds. */
 export const claimScore = (logit: number) => Math.round(1000 / (1 + Math.exp(-logit))) / 1000;
 
-const MODEL_HAS_WORDS = Object.keys(CLAIM_MODEL.words).length > 0;
 const MODEL_HAS_PAIRS = Object.keys(CLAIM_MODEL.words).some((w) => w.includes(' '));
 
 /** Scores a sentence's check-worthiness (0–1) from its evidence: attributions, figures, plans, events, names, dates. */
@@ -425,7 +455,7 @@ export function scoreClaim(sentence: Sentence, ctx: ClaimContext): ClaimCandidat
   const text = sentence.text.trimEnd();
   const base = sentence.start;
   const { features, cues, hedgeCues, attribution } = claimEvidence(sentence, ctx);
-  const logit = claimLogit(features, MODEL_HAS_WORDS ? claimWords(text, MODEL_HAS_PAIRS) : []);
+  const logit = MODEL_HAS_PAIRS ? claimLogit(features, claimWords(text, true)) : claimTextLogit(features, text);
   return {
     start: base,
     end: base + text.length,
