@@ -421,8 +421,6 @@ export function claimLogit(features: ClaimFeatures, words: readonly string[], we
   return questionCapped(features, logit);
 }
 
-const TEXT_WORD = /[a-z]+(?:['’][a-z]+)*/g;
-
 /**
  * `claimLogit(features, claimWords(text), weights)`, the same number, without listing the words: a
  * word without a weight adds nothing, so only the weighted ones are kept (to count each once), in
@@ -434,8 +432,8 @@ export function claimTextLogit(features: ClaimFeatures, text: string, weights: C
   let logit = evidenceLogit(features, weights, p);
   const lower = text.toLowerCase();
   let counted: string[] | undefined;
-  TEXT_WORD.lastIndex = 0;
-  for (let m = TEXT_WORD.exec(lower); m !== null; m = TEXT_WORD.exec(lower)) {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) {
     const word = m[0].includes('’') ? m[0].replace(/’/g, "'") : m[0];
     const w = p.words.get(word);
     if (w === undefined || counted?.includes(word)) continue;
