@@ -104,12 +104,13 @@ async function main(): Promise<void> {
   }
   await new Promise((r) => setTimeout(r, 500));
   process.stdout.write(`${opening ? 'Opening profile: a 1 MB source' : `Keystroke profile: ${edits} edits of a 1 MB source`}; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
+  const per = opening ? 'for the opening' : 'per edit';
   for (const f of readdirSync(profDir).sort()) {
     const s = summarise(JSON.parse(readFileSync(path.join(profDir, f), 'utf8')) as Profile, from, to);
-    process.stdout.write(`\n${f}: ${ms(s.all / edits)} of CPU per edit (non-idle samples)\n`);
+    process.stdout.write(`\n${f}: ${ms(s.all / edits)} of CPU ${per} (non-idle samples)\n`);
     const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => [k, ms(v / edits)]);
-    process.stdout.write(`${table(['total per edit (function file:line)', '>ms'], top(s.total))}\n`);
-    process.stdout.write(`${table(['self per edit', '>ms'], top(s.self))}\n`);
+    process.stdout.write(`${table([`total ${per} (function file:line)`, '>ms'], top(s.total))}\n`);
+    process.stdout.write(`${table([`self ${per}`, '>ms'], top(s.self))}\n`);
   }
   rmSync(profDir, { recursive: true, force: true });
 }

@@ -8,8 +8,9 @@ const FEATURE_NAMES = Object.keys(CLAIM_MODEL.features).filter((k) => k !== 'bia
 const VOCABULARY = ['tax', 'taxes', "don't", 'don’t', 'jobs', 'million', 'the', 'we', 'rose', "it's", 'percent', 'cut'];
 
 const word = fc.oneof(fc.constantFrom(...VOCABULARY), fc.stringMatching(/^[A-Za-z’']{1,8}$/));
-const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ', ', '. ', '  ', '—', ' "', '\n')), { maxLength: 30 })
-  .map((parts) => parts.map(([w, sep]) => `${fc.sample(fc.constantFrom(w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1)), 1)[0]}${sep}`).join(''));
+const cased = (w: string, casing: 'as is' | 'upper' | 'title') => (casing === 'upper' ? w.toUpperCase() : casing === 'title' ? w[0]!.toUpperCase() + w.slice(1) : w);
+const text = fc.array(fc.tuple(word, fc.constantFrom('as is', 'upper', 'title'), fc.constantFrom(' ', ', ', '. ', '  ', '—', ' "', '\n')), { maxLength: 30 })
+  .map((parts) => parts.map(([w, casing, sep]) => `${cased(w, casing)}${sep}`).join(''));
 const features = fc.record(Object.fromEntries(FEATURE_NAMES.map((k) => [k, fc.constantFrom(0, 1, 2, 0.5)])) as Record<keyof ClaimFeatures, fc.Arbitrary<number>>) as fc.Arbitrary<ClaimFeatures>;
 const weights = fc.dictionary(fc.constantFrom(...VOCABULARY.map((w) => w.replace(/’/g, "'"))), fc.double({ min: -3, max: 3, noNaN: true }))
   .map((words): ClaimWeights => ({ ...CLAIM_MODEL, words }));
