@@ -7,7 +7,8 @@ import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKin
 import { compareFindings, DEFAULT_ANALYSIS_OPTIONS } from './model';
 import { assignFindingIds, FindingIdBases } from './findingIds';
 import { createParagraphProcessor } from './pipeline/processor';
-import { segmentBlocks, type Block } from './text/blocks';
+import { segment, type Block, type Segmentation } from './text/blocks';
+import { resegment } from './text/blockEdits';
 import { commonEnds } from './text/commonEnds';
 import { ownCopy } from './text/ownCopy';
 import { paragraphPieces } from './text/pieces';
@@ -44,7 +45,7 @@ export class Analyzer {
    * after the changed text is this one's (same text, region, commenter and reference date), found
    * without building its cache key, which copied and hashed the whole text on every keystroke.
    */
-  private last?: { text: string; pieces: Pieces };
+  private last?: { text: string; pieces: Pieces; segmentation: Segmentation };
   /**
    * Called before each paragraph: a budget set by the caller may throw to stop a long analysis
    * (the paragraphs analysed so far stay cached).
@@ -81,7 +82,11 @@ export class Analyzer {
       this.warmUp();
     }
     const opts: AnalysisOptions = { ...DEFAULT_ANALYSIS_OPTIONS, ...options };
-    const blocks = segmentBlocks(text);
+    const last = this.last;
+    const ends = last ? commonEnds(last.text, text) : undefined;
+    // Only the blocks around the edit are segmented again (text/blockEdits.ts).
+    const segmentation = last && ends ? resegment(last, text, ends) : segment(text);
+    const blocks = segmentation.blocks;
     const publicationDate = findPublicationDate(blocks, this.dates);
     const reference = publicationDate
       ? { date: publicationDate, from: 'document' as const }
@@ -93,7 +98,7 @@ export class Analyzer {
     const paragraphs: AnalysedParagraph[] = [];
     const notes: AnalysisNote[] = [];
     const regions = regionSpans(blocks);
-    const unchanged = this.unchangedSince(text);
+    const unchanged = this.unchangedSince(text, ends);
     const pieces: Pieces = { starts: [], ends: [], keys: [], data: [] };
     this.last = undefined; // until this analysis is whole (a budget may stop it)
     for (const block of blocks) {
@@ -135,7 +140,7 @@ export class Analyzer {
     }
 
     this.lastStats = stats;
-    this.last = { text, pieces };
+    this.last = { text, pieces, segmentation };
     const findings = inTextOrder(flagged);
     const repeats = inTextOrder(repeated);
     assignFindingIds(mergeSorted(findings, repeats), this.idBases);
@@ -155,10 +160,10 @@ export class Analyzer {
    * For a paragraph of `text`, the last analysis's paragraph of the same text at the same place
    * (moved by the edit's length if after it), when it lies wholly outside the changed text.
    */
-  private unchangedSince(text: string): (piece: Block) => { key: string; data: Data } | undefined {
+  private unchangedSince(text: string, common: { prefix: number; suffix: number } | undefined): (piece: Block) => { key: string; data: Data } | undefined {
     const last = this.last;
-    if (!last) return () => undefined;
-    const { prefix, suffix } = commonEnds(last.text, text);
+    if (!last || !common) return () => undefined;
+    const { prefix, suffix } = common;
     const shift = text.length - last.text.length;
     const after = text.length - suffix;
     const { starts, ends, keys, data } = last.pieces;

@@ -17,19 +17,18 @@ interface Line {
   text: string;
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const re = /\r\n|\r|\n/g;
-  let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    lines.push({ start, end: m.index, text: text.slice(start, m.index) });
-    start = m.index + m[0].length;
-  }
-  lines.push({ start, end: text.length, text: text.slice(start) });
-  return lines;
-}
-
 const isBlank = (line: Line) => line.text.trim() === '';
+
+/** A segmentation with what restarting it after an edit needs (text/blockEdits.ts). */
+export interface Segmentation {
+  blocks: Block[];
+  /** The thread's commenter as it stands after each block (the classifier's state; a block's own `commenter` is set on comments only). */
+  commenters: (string | undefined)[];
+  /** The title block's text, when the first block is a title. */
+  title?: string;
+  /** The first block's first line, trimmed: a later line repeating it ends its paragraph. */
+  firstLine?: string;
+}
 
 /**
  * Splits a source into blocks separated by blank lines and labels each with its region.
@@ -38,39 +37,42 @@ const isBlank = (line: Line) => line.text.trim() === '';
  * for a thread.
  */
 export function segmentBlocks(text: string): Block[] {
-  const lines = splitLines(text);
-  const groups: Line[][] = [];
+  return segment(text).blocks;
+}
+
+/** segmentBlocks with the state for re-segmenting after an edit. */
+export function segment(text: string): Segmentation {
+  const out: Segmentation = { blocks: [], commenters: [] };
+  segmentFrom(text, 0, out);
+  return out;
+}
+
+/**
+ * Segments `text` from the line start `at`, appending to `out` (empty, or the blocks before `at` with
+ * their state), until the end or until `stop` (asked after each block, with the start of the line
+ * before that block's first line, −1 at the text's start) says the rest is known. Returns whether it stopped.
+ */
+export function segmentFrom(text: string, at: number, out: Segmentation, stop?: (lineBefore: number) => boolean): boolean {
+  const { blocks, commenters } = out;
+  let commenter = commenters.length ? commenters[commenters.length - 1] : undefined;
+  let inThread = blocks.length > 0 && isThreadRegion(blocks[blocks.length - 1]!.region);
+  /** A closed group, classified once the next group's first line is known. */
+  let pending: Line[] | undefined;
+  let pendingLineBefore = -1;
   let current: Line[] = [];
-  for (const line of lines) {
-    if (isBlank(line)) {
-      if (current.length) groups.push(current);
-      current = [];
-      continue;
-    }
-    const previous = current[current.length - 1];
-    if (previous && endsParagraph(previous, line, groups.length === 0 ? undefined : groups[0][0])) {
-      groups.push(current);
-      current = [];
-    }
-    current.push(line);
-  }
-  if (current.length) groups.push(current);
+  let currentLineBefore = -1;
+  let lastLineStart = -1;
 
-  const blocks: Block[] = [];
-  let title: string | undefined;
-  let commenter: string | undefined;
-  let inThread = false;
-
-  for (let g = 0; g < groups.length; g++) {
-    const group = groups[g];
-    const start = group[0].start + leadingSpace(group[0].text);
-    const end = group[group.length - 1].end - trailingSpace(group[group.length - 1].text);
+  /** Classifies the pending group (`next`: the next group's first line, trimmed). */
+  const emit = (group: Line[], next: string): void => {
+    const start = group[0]!.start + leadingSpace(group[0]!.text);
+    const last = group[group.length - 1]!;
+    const end = last.end - trailingSpace(last.text);
     const blockText = text.slice(start, end);
-    const firstLine = group[0].text.trim();
+    const firstLine = group[0]!.text.trim();
     const block: Block = { start, end, text: blockText, region: 'body' };
 
     const header = COMMENT_HEADER.exec(firstLine);
-    const next = groups[g + 1]?.[0]?.text.trim() ?? '';
     const startsThread = header !== null && group.length === 1 && (COMMENT_METADATA.test(next) || header[2] !== undefined);
 
     if (BOILERPLATE_LINES.some((re) => re.test(firstLine))) {
@@ -86,25 +88,70 @@ export function segmentBlocks(text: string): Block[] {
     } else if (inThread) {
       block.region = 'comment';
       block.commenter = commenter;
-    } else if (title === undefined && blocks.length === 0 && looksLikeTitle(group)) {
+    } else if (out.title === undefined && blocks.length === 0 && looksLikeTitle(group)) {
       block.region = 'title';
-      title = blockText;
-    } else if (title !== undefined && blockText === title) {
+      out.title = blockText;
+    } else if (out.title !== undefined && blockText === out.title) {
       // Scraped pages often repeat the headline.
       block.region = 'title';
     }
     blocks.push(block);
+    commenters.push(commenter);
+  };
+  /** Closes the current group: the one pending before it is classified now. */
+  const close = (): boolean => {
+    if (!current.length) return false;
+    if (out.firstLine === undefined && !pending && !blocks.length) out.firstLine = current[0]!.text.trim();
+    const next = current[0]!.text.trim();
+    let stopped = false;
+    if (pending) {
+      emit(pending, next);
+      stopped = !!stop?.(pendingLineBefore);
+    }
+    pending = current;
+    pendingLineBefore = currentLineBefore;
+    current = [];
+    return stopped;
+  };
+
+  const re = /\r\n|\r|\n/g;
+  re.lastIndex = at;
+  let start = at;
+  for (;;) {
+    const m = re.exec(text);
+    const line: Line = m ? { start, end: m.index, text: text.slice(start, m.index) } : { start, end: text.length, text: text.slice(start) };
+    if (isBlank(line)) {
+      if (close()) return true;
+    } else {
+      const previous = current[current.length - 1];
+      if (previous && endsParagraph(previous, line, out.firstLine)) {
+        if (close()) return true;
+      }
+      if (!current.length) currentLineBefore = lastLineStart;
+      current.push(line);
+    }
+    lastLineStart = start;
+    if (!m) break;
+    start = m.index + m[0].length;
   }
-  return blocks;
+  if (close()) return true;
+  if (pending) {
+    emit(pending, '');
+    pending = undefined;
+    if (stop?.(pendingLineBefore)) return true;
+  }
+  return false;
 }
+
+const isThreadRegion = (region: Region) => region === 'comment' || region === 'comment-meta';
 
 /**
  * Scraped pages put one paragraph on a line; hard-wrapped text continues sentences across lines.
  * A line ends its paragraph when it ends a sentence, is too long to be wrapped, or repeats the title.
  */
-function endsParagraph(line: Line, next: Line, titleLine: Line | undefined): boolean {
+function endsParagraph(line: Line, next: Line, firstLine: string | undefined): boolean {
   const t = line.text.trim();
-  if (/[.!?:"”’)]$/.test(t) || t.length > 100 || COMMENT_HEADER.test(t) || (titleLine !== undefined && t === titleLine.text.trim())) return true;
+  if (/[.!?:"”’)]$/.test(t) || t.length > 100 || COMMENT_HEADER.test(t) || (firstLine !== undefined && t === firstLine)) return true;
   // A short line or a Title Case headline, then a line starting a new sentence: a byline, a
   // dateline or a headline, not prose wrapped mid-sentence.
   return /^["“‘'(]?[\p{Lu}\d]/u.test(next.text.trim()) && (t.length < 60 || isHeadline(t));
