@@ -30,33 +30,54 @@ export function textHash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+/** An id base (`kind:hash`) and how many findings have taken it in the analysis of `stamp`. */
+interface IdBase {
+  base: string;
+  stamp: number;
+  seen: number;
+}
+
 /**
- * Id bases (`kind:hash`) by kind and finding text, from an analyser's last analysis: after an edit
- * nearly every finding's text is the last analysis's, and hashing each again and building its id
- * string took 25–40 ms of a keystroke on 1 MB. Only the last analysis's are kept, so a batch
- * analyser reading thousands of sources holds one source's, not every text it ever saw.
+ * Id bases by kind and finding text, kept from one analysis to the next: after an edit nearly every
+ * finding's text is the last analysis's, and hashing each again and building its id string took
+ * 25–40 ms of a keystroke on 1 MB; building maps of them afresh for each analysis, ~16 ms more. What an
+ * analysis did not use is dropped at its end, so a batch analyser reading thousands of sources holds
+ * one source's (the texts are the analysed paragraphs' own, never a whole source's).
  */
 export class FindingIdBases {
-  private last = new Map<FindingKind, Map<string, string>>();
-  private next = new Map<FindingKind, Map<string, string>>();
+  private readonly byText = new Map<FindingKind, Map<string, IdBase>>();
+  /** Texts that differ only in whitespace share a base, and count as one. */
+  private readonly byBase = new Map<string, IdBase>();
+  private stamp = 0;
 
-  /** The id base of a finding of `kind` with `text`, kept for the next analysis. */
-  baseOf(kind: FindingKind, text: string): string {
-    let next = this.next.get(kind);
-    if (!next) this.next.set(kind, (next = new Map()));
-    let base = next.get(text);
-    if (base === undefined) {
-      // Keyed by this analysis's texts (slices of the version it read): none outlives the next analysis.
-      base = this.last.get(kind)?.get(text) ?? `${kind}:${textHash(text)}`;
-      next.set(text, base);
-    }
-    return base;
+  /** Starts an analysis: every base is counted from zero again. */
+  begin(): void {
+    this.stamp++;
   }
 
-  /** Ends an analysis: what it used is what the next one finds. */
-  endAnalysis(): void {
-    this.last = this.next;
-    this.next = new Map();
+  /** The id of the next finding of `kind` with `text`, in text order. */
+  next(kind: FindingKind, text: string): string {
+    let texts = this.byText.get(kind);
+    if (!texts) this.byText.set(kind, (texts = new Map()));
+    let entry = texts.get(text);
+    if (!entry) {
+      const base = `${kind}:${textHash(text)}`;
+      entry = this.byBase.get(base);
+      if (!entry) this.byBase.set(base, (entry = { base, stamp: 0, seen: 0 }));
+      texts.set(text, entry);
+    }
+    if (entry.stamp !== this.stamp) {
+      entry.stamp = this.stamp;
+      entry.seen = 0;
+    }
+    const n = entry.seen++;
+    return n === 0 ? entry.base : `${entry.base}:${n}`;
+  }
+
+  /** Ends an analysis: what it did not use is dropped. */
+  end(): void {
+    for (const texts of this.byText.values()) for (const [text, e] of texts) if (e.stamp !== this.stamp) texts.delete(text);
+    for (const [base, e] of this.byBase) if (e.stamp !== this.stamp) this.byBase.delete(base);
   }
 }
 
@@ -64,15 +85,10 @@ export class FindingIdBases {
  * Gives each finding its id. `inTextOrder`: every finding of the source that has one (flagged ones
  * and repeats alike), sorted by compareFindings; `bases`, the analyser's (absent: hashed afresh).
  */
-export function assignFindingIds(inTextOrder: readonly Finding[], bases?: FindingIdBases): void {
-  const seen = new Map<string, number>();
-  for (const f of inTextOrder) {
-    const base = bases ? bases.baseOf(f.kind, f.text) : `${f.kind}:${textHash(f.text)}`;
-    const n = seen.get(base);
-    seen.set(base, (n ?? 0) + 1);
-    f.id = n === undefined ? base : `${base}:${n}`;
-  }
-  bases?.endAnalysis();
+export function assignFindingIds(inTextOrder: readonly Finding[], bases = new FindingIdBases()): void {
+  bases.begin();
+  for (const f of inTextOrder) f.id = bases.next(f.kind, f.text);
+  bases.end();
 }
 
 /** The id of a finding that exists only because a tag holds it: its tag's id keeps it apart from any detected one. */

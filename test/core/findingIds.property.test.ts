@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
-import { textHash } from '../../src/core/findingIds';
+import { FindingIdBases, textHash } from '../../src/core/findingIds';
 import type { AnalysisResult, Finding } from '../../src/core/model';
 import { compareFindings } from '../../src/core/model';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
@@ -39,6 +39,23 @@ describe('finding ids', () => {
     expect(textHash('Lei Jun  said\r\nso.')).toBe(textHash(' Lei Jun said\nso. '));
     expect(textHash('Lei Jun said so.')).not.toBe(textHash('Lei Jun said so!'));
     expect(textHash('Xiaomi')).not.toBe(textHash('xiaomi'));
+  });
+
+  it('kept by an analyser from one analysis to the next, give the ids a fresh count gives', () => {
+    const bases = new FindingIdBases();
+    const analysis = (texts: string[]) => {
+      bases.begin();
+      const ids = texts.map((t) => bases.next('claim', t));
+      bases.end();
+      return ids;
+    };
+    const base = `claim:${textHash('Lei Jun said so.')}`;
+    // Texts that differ only in whitespace count as one; each analysis counts from zero.
+    expect(analysis(['Lei Jun said so.', 'Lei Jun  said so.', 'Xiaomi'])).toEqual([base, `${base}:1`, `claim:${textHash('Xiaomi')}`]);
+    expect(analysis(['Lei Jun  said so.', 'Lei Jun said so.'])).toEqual([base, `${base}:1`]);
+    // A text the last analysis did not use is hashed again, to the same base.
+    expect(analysis(['Xiaomi', 'Xiaomi'])).toEqual([`claim:${textHash('Xiaomi')}`, `claim:${textHash('Xiaomi')}:1`]);
+    expect(analysis(['Lei Jun said so.'])).toEqual([base]);
   });
 
   const sources = [...samples, { name: 'generated-24kb.txt', text: generated }];
