@@ -134,6 +134,12 @@ export interface Finding {
   quotation?: QuotationInfo;
 }
 
+/**
+ * The cues of a finding that has none: one list, frozen, shared by the ~20,000 names and dates of
+ * 1 MB (a list each cost every keystroke's analysis ~4 ms). Frozen, so that writing to it throws.
+ */
+export const NO_CUES: Cue[] = Object.freeze([]) as unknown as Cue[];
+
 export interface AnalysisOptions {
   /** ISO date (YYYY-MM-DD) used when the source states no publication date. */
   referenceDate?: string;

@@ -2,7 +2,7 @@
 // calendar dates, normalised to TIMEX3 values against the source's publication date.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
-import type { Finding } from '../../model';
+import { NO_CUES, type Finding } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { anchorValues, DateDetector, dateInfo, type DateDetection } from './dateDetector';
@@ -57,7 +57,7 @@ export const dateKind: FindingKindDefinition<'date'> = {
       if (d.hidden) continue;
       findings.push({
         id: '', kind: 'date', start: d.start + p.start, end: d.end + p.start, text: d.text, region: p.region,
-        score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: [], date: dateInfo(d, reference),
+        score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: NO_CUES, date: dateInfo(d, reference),
       });
     }
     return { findings };

@@ -21,7 +21,7 @@ const words = (s: string) => s.split(/\s+/);
  * "United States"), or part of a person's full name ("Jun" for "Lei Jun"). Each mention then
  * carries its entity's type, canonical name and mention count.
  */
-export function resolveEntities(all: EntityMention[]): ResolvedMention[] {
+export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[] {
   const confirmed = new Set(all.filter((m) => !m.sentenceInitial).map((m) => m.text));
   // "Lei made the remarks": a sentence-initial word that is part of a full name is that person.
   for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);

@@ -2,7 +2,7 @@
 // linked across the source (aliases, parts of a full name) into entities.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
-import type { Finding, Region } from '../../model';
+import { NO_CUES, type Finding, type Region } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { describeEntity } from './describe';
@@ -47,22 +47,25 @@ function sourcemarkEntities() {
 /**
  * A lone word the tagger took for a name at a sentence's start that this source writes in lower case
  * elsewhere ("Smartphone sales" beside "smartphones") is a common word here. The source's lower-case
- * words are counted only when there is such a word, and kept between analyses (`words`).
+ * words are counted only when there is such a word, and kept between analyses (`words`). A mention
+ * marked is replaced by a marked copy: the paragraphs' own are cached, and this depends on the source.
  */
 function markWrittenLower(mentions: EntityMention[], paragraphs: readonly AnalysedParagraph[], words: LowerCaseWords): void {
-  const candidates: EntityMention[] = [];
-  for (const m of mentions) {
-    if (m.learned && m.sentenceInitial && !m.commonWord && /^\p{Lu}\p{Ll}+$/u.test(m.text)) candidates.push(m);
+  const candidates: number[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.learned && m.sentenceInitial && !m.commonWord && /^\p{Lu}\p{Ll}+$/u.test(m.text)) candidates.push(i);
   }
   if (!candidates.length) {
     words.clear();
     return;
   }
   words.update(paragraphs);
-  for (const m of candidates) {
+  for (const i of candidates) {
+    const m = mentions[i]!;
     // Its word, its plural or its singular.
     const word = m.text.toLowerCase();
-    if (words.has(word) || words.has(`${word}s`) || (word.endsWith('s') && words.has(word.slice(0, -1)))) m.commonWord = true;
+    if (words.has(word) || words.has(`${word}s`) || (word.endsWith('s') && words.has(word.slice(0, -1)))) mentions[i] = { ...m, commonWord: true };
   }
 }
 
@@ -80,23 +83,33 @@ export const entityKind: FindingKindDefinition<'entity'> = {
   plugin: sourcemarkEntities,
   collect({ paragraphs, memo }) {
     // Mentions are linked into entities over the whole source, so a type and an alias hold everywhere in it.
+    // Each as its paragraph holds it, beside the paragraph's start (resolutionMemo.ts).
     const mentions: EntityMention[] = [];
+    const bases: number[] = [];
     const regions: Region[] = [];
     for (const p of paragraphs) {
       for (const e of p.data.entities ?? []) {
-        mentions.push({ ...e, start: e.start + p.start, end: e.end + p.start });
+        mentions.push(e);
+        bases.push(p.start);
         regions.push(p.region);
       }
     }
     const kept = (memo?.value as EntityMemo | undefined) ?? { words: new LowerCaseWords() };
     if (memo) memo.value = kept;
     markWrittenLower(mentions, paragraphs, kept.words);
-    const { resolved, memo: next } = resolveEntitiesReusing(mentions, kept.resolution);
-    kept.resolution = next;
-    const findings: Finding[] = resolved.map(({ mention, info }, i) => ({
-      id: '', kind: 'entity', start: mention.start, end: mention.end, text: mention.text, region: regions[next.kept[i]!]!,
-      score: mention.confidence, cues: [], entity: info,
-    }));
+    const resolution = resolveEntitiesReusing(mentions, bases, kept.resolution);
+    kept.resolution = resolution.memo;
+    const { kept: order, infos } = resolution;
+    const findings: Finding[] = new Array(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const k = order[i]!;
+      const m = mentions[k]!;
+      const base = bases[k]!;
+      findings[i] = {
+        id: '', kind: 'entity', start: m.start + base, end: m.end + base, text: m.text, region: regions[k]!,
+        score: m.confidence, cues: NO_CUES, entity: infos[i]!,
+      };
+    }
     return { findings };
   },
   describe: describeEntity,

@@ -58,7 +58,7 @@ describe('entity resolution reused after an edit', () => {
     );
     fc.assert(
       fc.property(fc.array(change, { minLength: 0, maxLength: 3 }), (changes) => {
-        const first = resolveEntitiesReusing(base.map((m) => ({ ...m })), undefined);
+        const first = resolveEntitiesReusing(base.map((m) => ({ ...m })), undefined, undefined);
         let now = base.map((m) => ({ ...m }));
         for (const c of changes) {
           if (c.op === 'shift') now = now.map((m, i) => (i >= c.from ? { ...m, start: m.start + c.by, end: m.end + c.by } : m));
@@ -69,7 +69,13 @@ describe('entity resolution reused after an edit', () => {
           else now[c.at] = { ...now[c.at]!, sentenceInitial: !now[c.at]!.sentenceInitial };
         }
         const fresh = resolveEntities(now.map((m) => ({ ...m })));
-        expect(resolveEntitiesReusing(now, first.memo).resolved).toEqual(fresh);
+        const again = resolveEntitiesReusing(now, undefined, first.memo);
+        expect(Array.from(again.kept, (k, i) => ({ mention: now[k], info: again.infos[i] }))).toEqual(fresh);
+        // The same, with the mentions as paragraphs hold them: offsets from a paragraph start each.
+        const bases = now.map((m, i) => m.start - (i % 3) * 7);
+        const relative = now.map((m, i) => ({ ...m, start: m.start - bases[i]!, end: m.end - bases[i]! }));
+        const placed = resolveEntitiesReusing(relative, bases, first.memo);
+        expect(Array.from(placed.kept, (k, i) => ({ mention: { ...relative[k]!, start: relative[k]!.start + bases[k]!, end: relative[k]!.end + bases[k]! }, info: placed.infos[i] }))).toEqual(fresh);
       }),
       { numRuns: 200, seed: 0x16e },
     );
