@@ -61,21 +61,32 @@ const CHANGE_VERB = /\b(?:increas|decreas|doubl|tripl|quadrupl|rose\b|risen\b|fe
 /** Cut off: ends in a dash or an ellipsis, or is led by one (an interrupted speaker). */
 const INTERRUPTED = /(?:--|—|–|…|\.\.\.)\s*$|^\s*(?:--|—|–|-)/;
 
-/** The speaker of each row, or undefined when the source is not a transcript. */
-export function transcriptSpeakers(rows: readonly RankerRow[]): string[] | undefined {
-  // Rows come in text order: a paragraph's label is read from its first row, without a map per row.
-  const byParagraph: (string | undefined)[] = [];
-  let last = -1;
-  for (const r of rows) {
-    if (r.paragraph === last) continue;
-    last = r.paragraph;
-    byParagraph.push(SPEAKER_LABEL.exec(r.text)?.[1].replace(/\s+/g, ' '));
-  }
+/**
+ * Each paragraph's speaker label (undefined where it has none), from the first scored sentence of
+ * each paragraph that has one; undefined when the source is not a transcript.
+ */
+export function speakerLabels(firstSentences: readonly string[]): (string | undefined)[] | undefined {
+  const byParagraph = firstSentences.map((text) => SPEAKER_LABEL.exec(text)?.[1].replace(/\s+/g, ' '));
   const labels = byParagraph.filter((l): l is string => !!l);
   const labelled = labels.length;
   if (labelled < MIN_LABELLED || labelled * 2 < byParagraph.length) return undefined;
   // Speakers come back, turn after turn; a wire digest's datelines ("LONDON:", "PARIS:") mostly do not.
   if (new Set(labels).size * 2 > labelled) return undefined;
+  return byParagraph;
+}
+
+/** The speaker of each row, or undefined when the source is not a transcript. */
+export function transcriptSpeakers(rows: readonly RankerRow[]): string[] | undefined {
+  // Rows come in text order: a paragraph's label is read from its first row, without a map per row.
+  const firsts: string[] = [];
+  let last = -1;
+  for (const r of rows) {
+    if (r.paragraph === last) continue;
+    last = r.paragraph;
+    firsts.push(r.text);
+  }
+  const byParagraph = speakerLabels(firsts);
+  if (!byParagraph) return undefined;
   // A paragraph without a label continues the last speaker's turn.
   let current = '';
   let paragraph = -1;

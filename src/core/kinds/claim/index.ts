@@ -6,7 +6,7 @@ import type { Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { CollectContext, FindingKindDefinition } from '../kind';
 import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
-import { rankInContext, type RankerRow } from './claimRanker';
+import { rankInContext, speakerLabels, type RankerRow } from './claimRanker';
 import { describeClaim } from './describe';
 
 declare module 'vfile' {
@@ -61,9 +61,15 @@ export const claimKind: FindingKindDefinition<'claim'> = {
   labels: ['claim'],
   plugin: sourcemarkClaims,
   collect({ paragraphs, options }) {
-    // In a transcript the learned ranker re-scores every sentence in its context; elsewhere the rules' scores stand.
-    const rows = claimRows(paragraphs);
-    const ranked = rankInContext(rows);
+    // In a transcript the learned ranker re-scores every sentence in its context; elsewhere the rules'
+    // scores stand. Whether it is one is read from each paragraph's first sentence: the rows (15,000
+    // objects for 1 MB, on every keystroke) are made only for a transcript.
+    const firsts: string[] = [];
+    for (const p of paragraphs) {
+      const first = p.data.claims?.[0];
+      if (first) firsts.push(first.text);
+    }
+    const ranked = speakerLabels(firsts) ? rankInContext(claimRows(paragraphs)) : undefined;
     let row = 0;
     const findings: Finding[] = [];
     // A sentence repeated word for word (a headline printed twice by the page) is one claim to check: flagged once.
