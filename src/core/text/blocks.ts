@@ -1,4 +1,5 @@
 import type { Region } from '../model';
+import { ownCopy } from './ownCopy';
 import { BOILERPLATE_LINES, COMMENT_HEADER, COMMENT_METADATA } from './regionPatterns';
 
 /** A paragraph-sized piece of a source: one or more non-blank lines, with its region. */
@@ -82,7 +83,8 @@ export function segmentFrom(text: string, at: number, out: Segmentation, stop?: 
     } else if (startsThread) {
       block.region = 'comment-meta';
       inThread = true;
-      commenter = header[1];
+      // Its own copy: re-segmenting after an edit keeps it (text/blockEdits.ts), and a slice would keep this version of the source.
+      commenter = ownCopy(header[1]);
     } else if (inThread && COMMENT_METADATA.test(firstLine)) {
       block.region = 'comment-meta';
     } else if (inThread) {
