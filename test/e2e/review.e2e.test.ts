@@ -74,6 +74,18 @@ const claimsProgress = async () => {
   return m ? { reviewed: Number(m[1]), total: Number(m[2]) } : undefined;
 };
 
+/**
+ * Expands `row` until `child` shows. A live update of the view (the tag's new counts, the index
+ * catching up) that lands while the row opens can draw it closed again.
+ */
+async function expandUntilShown(row: Locator, child: Locator): Promise<void> {
+  await expect.poll(async () => {
+    if (await child.isVisible()) return true;
+    await wb.expand(row);
+    return child.isVisible();
+  }, { timeout: 30_000, interval: 1_000 }).toBe(true);
+}
+
 /** Opens a source from the Explorer, whichever view the side bar shows. */
 async function openSource(name: string): Promise<void> {
   await wb.runCommand('View: Show Explorer');
@@ -100,7 +112,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     // The regions item says what is analysed: the article, by default.
     await page.locator('.statusbar-item', { hasText: /Article$/ }).first().waitFor();
     await openView();
-    await wb.expand(wb.treeRow(SOURCE));
+    await expandUntilShown(wb.treeRow(SOURCE), wb.treeRow('Claims'));
     for (const section of ['Claims', 'Entities', 'Dates']) await wb.treeRow(section).waitFor();
     await expect.poll(claimsProgress).toMatchObject({ reviewed: 0 });
     const { total } = (await claimsProgress())!;
@@ -112,8 +124,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await page.locator('.statusbar-item', { hasText: /selected/ }).first().waitFor();
     await wb.runCommand('Sourcemark: Tag as Verified');
     await expect.poll(claimsProgress, { timeout: 15_000 }).toEqual({ reviewed: 1, total });
-    await wb.expand(wb.treeRow('Entities'));
-    await wb.treeRow('Xiaomi').waitFor();
+    await expandUntilShown(wb.treeRow('Entities'), wb.treeRow('Xiaomi'));
     expect(await wb.treeRow('Xiaomi').locator('.label-description').innerText()).toMatch(/organisation · \d+ mentions/);
     await wb.screenshotThemes('20-review-queue', 'review-queue');
   });
