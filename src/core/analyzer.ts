@@ -6,6 +6,7 @@ import { MAX_CLAIM_LENGTH } from './kinds/claim/claimDetector';
 import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKind, RegionSpan } from './model';
 import { compareFindings, DEFAULT_ANALYSIS_OPTIONS } from './model';
 import { assignFindingIds, FindingIdBases } from './findingIds';
+import { madeEarlier } from './madeFindings';
 import { createParagraphProcessor } from './pipeline/processor';
 import { segment, type Block, type Segmentation } from './text/blocks';
 import { resegment } from './text/blockEdits';
@@ -143,9 +144,10 @@ export class Analyzer {
     this.last = { text, pieces, segmentation };
     const findings = inTextOrder(flagged);
     const repeats = inTextOrder(repeated);
-    assignFindingIds(mergeSorted(findings, repeats), this.idBases);
+    // Commenters first: until its id, a finding made now is told apart from one kept (madeFindings.ts).
     assignCommenters(findings, regions);
     assignCommenters(repeats, regions);
+    assignFindingIds(findings, repeats, this.idBases);
     return {
       findings,
       regions,
@@ -265,12 +267,21 @@ function mergeSorted(a: readonly Finding[], b: readonly Finding[]): Finding[] {
 }
 
 /** Each finding in a comment gets its block's commenter; one pass, both lists in text order. */
-function assignCommenters(findings: readonly Finding[], regions: readonly RegionSpan[]): void {
+function assignCommenters(findings: Finding[], regions: readonly RegionSpan[]): void {
   let i = 0;
-  for (const f of findings) {
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k]!;
     while (i < regions.length && regions[i]!.end <= f.start) i++;
     const r = regions[i];
-    if (r?.commenter && r.start <= f.start) f.commenter = r.commenter;
+    const commenter = r?.commenter && r.start <= f.start ? r.commenter : undefined;
+    if (f.commenter === commenter) continue;
+    if (!madeEarlier(f)) f.commenter = commenter;
+    else if (commenter !== undefined) findings[k] = { ...f, commenter };
+    else {
+      // A kept finding no longer in a thread: a copy without it, as a finding made now would be.
+      const { commenter: _gone, ...rest } = f;
+      findings[k] = rest;
+    }
   }
 }
 

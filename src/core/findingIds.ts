@@ -7,7 +7,8 @@
 // keystroke); this id changes only when a finding of the same kind and text appears or goes before
 // it. Unique within a source by construction: the ordinal counts per kind and hash, so a hash
 // collision costs stability, never uniqueness. Linear: each finding's text is hashed once.
-import type { Finding, FindingKind } from './model';
+import { madeEarlier } from './madeFindings';
+import { compareFindings, type Finding, type FindingKind } from './model';
 
 /** 32-bit FNV-1a of `text` with each whitespace run as one space and the ends trimmed, in base 36. */
 export function textHash(text: string): string {
@@ -82,12 +83,24 @@ export class FindingIdBases {
 }
 
 /**
- * Gives each finding its id. `inTextOrder`: every finding of the source that has one (flagged ones
- * and repeats alike), sorted by compareFindings; `bases`, the analyser's (absent: hashed afresh).
+ * Gives each finding its id, in text order: `findings` (flagged) and `repeats`, each sorted by
+ * compareFindings, walked as one list (on a tie the flagged one first); `bases`, the analyser's (absent:
+ * hashed afresh). A finding made now takes its id; one an earlier analysis made and this one kept
+ * (madeFindings.ts) is never changed: where its id is no longer the same, a copy takes its place.
  */
-export function assignFindingIds(inTextOrder: readonly Finding[], bases = new FindingIdBases()): void {
+export function assignFindingIds(findings: Finding[], repeats: Finding[] = [], bases = new FindingIdBases()): void {
   bases.begin();
-  for (const f of inTextOrder) f.id = bases.next(f.kind, f.text);
+  let i = 0;
+  let j = 0;
+  while (i < findings.length || j < repeats.length) {
+    const fromFindings = j >= repeats.length || (i < findings.length && compareFindings(findings[i]!, repeats[j]!) <= 0);
+    const list = fromFindings ? findings : repeats;
+    const k = fromFindings ? i++ : j++;
+    const f = list[k]!;
+    const id = bases.next(f.kind, f.text);
+    if (!madeEarlier(f)) f.id = id;
+    else if (f.id !== id) list[k] = { ...f, id };
+  }
   bases.end();
 }
 

@@ -83,9 +83,28 @@ export function applyVisibility(
   };
 }
 
+/**
+ * On a finding: its copy with the mentions last counted. After an edit of a long source most findings
+ * are the last analysis's (madeFindings.ts), and so are their counts: the copy is the last one, not
+ * made again, and the worker's delta knows it at a glance. Not enumerable: no copy or serialisation sees it.
+ */
+const RECOUNTED = Symbol('recounted');
+
+type Recountable = TaggedFinding & { [RECOUNTED]?: TaggedFinding };
+
 /** Entity mentions counted over the findings shown, per entity key. */
 function recountMentions(findings: TaggedFinding[]): TaggedFinding[] {
   const counts = new Map<string, number>();
   for (const f of findings) if (f.entity) counts.set(f.entity.key, (counts.get(f.entity.key) ?? 0) + 1);
-  return findings.map((f) => (f.entity && counts.get(f.entity.key) !== f.entity.mentions ? { ...f, entity: { ...f.entity, mentions: counts.get(f.entity.key)! } } : f));
+  return findings.map((f: Recountable) => {
+    if (!f.entity) return f;
+    const mentions = counts.get(f.entity.key)!;
+    if (mentions === f.entity.mentions) return f;
+    const last = f[RECOUNTED];
+    if (last?.entity!.mentions === mentions) return last;
+    const copy = { ...f, entity: { ...f.entity, mentions } };
+    if (RECOUNTED in f) f[RECOUNTED] = copy;
+    else Object.defineProperty(f, RECOUNTED, { value: copy, writable: true, configurable: true, enumerable: false });
+    return copy;
+  });
 }

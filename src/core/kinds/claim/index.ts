@@ -2,6 +2,7 @@
 // events, names and dates; against: questions, opinion, first person), flagged above a threshold.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
+import { lastMade, rememberMade } from '../../madeFindings';
 import type { Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { CollectContext, FindingKindDefinition } from '../kind';
@@ -83,15 +84,24 @@ export const claimKind: FindingKindDefinition<'claim'> = {
         const text = saidAs(c);
         const repeated = said.has(text);
         said.add(text);
-        (repeated ? repeats : findings).push({
-          id: '', kind: 'claim', start: c.start + p.start, end: c.end + p.start, text: c.text, region: p.region, score,
+        const start = c.start + p.start;
+        const last = lastMade(c);
+        // The sentence, its place and its score as the last analysis had them: its finding is that one.
+        if (last && last.start === start && last.region === p.region && last.score === score) {
+          (repeated ? repeats : findings).push(last);
+          continue;
+        }
+        const f: Finding = {
+          id: '', kind: 'claim', start, end: c.end + p.start, text: c.text, region: p.region, score,
           cues: c.cues.map((cue) => ({ ...cue, start: cue.start + p.start, end: cue.end + p.start })),
           claim: {
             ...(c.attribution ? { attribution: c.attribution } : {}),
             hedges: c.hedges,
             ...(c.hedges.length ? { suggestedStatus: 'speculative' as const } : {}),
           },
-        });
+        };
+        rememberMade(c, f);
+        (repeated ? repeats : findings).push(f);
       }
     }
     return { findings, repeats };

@@ -2,7 +2,8 @@
 // calendar dates, normalised to TIMEX3 values against the source's publication date.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
-import { NO_CUES, type Finding } from '../../model';
+import { lastMade, rememberMade } from '../../madeFindings';
+import { NO_CUES, type AnalysisResult, type Finding } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { anchorValues, DateDetector, dateInfo, type DateDetection } from './dateDetector';
@@ -36,7 +37,7 @@ export const dateKind: FindingKindDefinition<'date'> = {
   needs: [],
   labels: ['date'],
   plugin: sourcemarkDates,
-  collect({ paragraphs, reference }) {
+  collect({ paragraphs, reference, memo }) {
     const findings: Finding[] = [];
     // "A year earlier" in a later paragraph leans on the quarter an earlier one reported, "the following
     // month" at a paragraph's start on the last date of the paragraph before.
@@ -51,14 +52,27 @@ export const dateKind: FindingKindDefinition<'date'> = {
     }
     // Both anchor passes give one hit for each, in order.
     const anchored = anchorValues(anchorQuarters(hits), '');
+    // A date's value in words reads the reference date: its finding is the last one only under the same.
+    const last = memo?.value as AnalysisResult['reference'] | undefined;
+    const sameReference = last?.date === reference.date && last?.from === reference.from;
+    if (memo) memo.value = reference;
     for (let i = 0; i < anchored.length; i++) {
       const d = anchored[i]!;
       const p = owners[i]!;
       if (d.hidden) continue;
-      findings.push({
-        id: '', kind: 'date', start: d.start + p.start, end: d.end + p.start, text: d.text, region: p.region,
+      const start = d.start + p.start;
+      // The hit (an anchored one is a copy made now), its place and the reference as the last analysis had them.
+      const made = sameReference ? lastMade(d) : undefined;
+      if (made && made.start === start && made.region === p.region) {
+        findings.push(made);
+        continue;
+      }
+      const f: Finding = {
+        id: '', kind: 'date', start, end: d.end + p.start, text: d.text, region: p.region,
         score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: NO_CUES, date: dateInfo(d, reference),
-      });
+      };
+      rememberMade(d, f);
+      findings.push(f);
     }
     return { findings };
   },

@@ -2,6 +2,7 @@
 // linked across the source (aliases, parts of a full name) into entities.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
+import { lastMade, rememberMade } from '../../madeFindings';
 import { NO_CUES, type Finding, type Region } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
@@ -105,10 +106,19 @@ export const entityKind: FindingKindDefinition<'entity'> = {
       const k = order[i]!;
       const m = mentions[k]!;
       const base = bases[k]!;
-      findings[i] = {
-        id: '', kind: 'entity', start: m.start + base, end: m.end + base, text: m.text, region: regions[k]!,
+      const start = m.start + base;
+      const last = lastMade(m);
+      // The mention, its place and its entity as the last analysis had them: its finding is that one.
+      if (last && last.start === start && last.region === regions[k] && last.entity === infos[i]) {
+        findings[i] = last;
+        continue;
+      }
+      const f: Finding = {
+        id: '', kind: 'entity', start, end: m.end + base, text: m.text, region: regions[k]!,
         score: m.confidence, cues: NO_CUES, entity: infos[i]!,
       };
+      rememberMade(m, f);
+      findings[i] = f;
     }
     return { findings };
   },

@@ -1,0 +1,30 @@
+// After an edit of a long source most paragraphs are the last analysis's, and so are the mentions
+// and claims in them (the same objects). A finding made from one of them, at the same place and
+// with the same entity or score, is the finding the last analysis made: kept, not made again, it
+// costs no allocation, and the worker's delta (server/findingsDelta.ts) knows it at a glance. Nothing
+// changes a finding once analysed; a kept finding whose id or commenter must change is copied
+// (analyzer.ts), never changed.
+
+import type { Finding } from './model';
+
+/**
+ * On a paragraph's item: the finding the last analysis made from it. Neither enumerable nor a
+ * string key, so no copy, comparison or serialisation of the item sees it.
+ */
+const MADE = Symbol('made');
+
+type Holder = { [MADE]?: Finding };
+
+/** The finding last made from `item`, if any. */
+export function lastMade(item: object): Finding | undefined {
+  return (item as Holder)[MADE];
+}
+
+/** Remembers `finding` as made from `item`. */
+export function rememberMade(item: object, finding: Finding): void {
+  if (MADE in item) (item as Holder)[MADE] = finding;
+  else Object.defineProperty(item, MADE, { value: finding, writable: true, configurable: true, enumerable: false });
+}
+
+/** Whether `f` was made by an earlier analysis (kept): only a finding made now has no id yet. */
+export const madeEarlier = (f: Finding): boolean => f.id !== '';

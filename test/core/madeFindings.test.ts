@@ -1,0 +1,69 @@
+// A finding the last analysis made, from the same paragraph at the same place, is kept as that
+// object (madeFindings.ts); nothing an analysis returned is changed by a later one.
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/core/analyzer';
+import type { AnalysisResult } from '../../src/core/model';
+
+const CLAIM = 'Xiaomi sold 92 million phones in 2017, up 59 percent from a year earlier.';
+const FILLER = 'Nobody here. Only words of no interest written plainly.';
+const options = { referenceDate: '2018-03-10' };
+
+/** `text` with its first `from` at `at` replaced by `to`, the same length, so nothing after it moves. */
+function sameLength(text: string, from: string, to: string): string {
+  expect(to.length).toBe(from.length);
+  const at = text.indexOf(from);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+describe('kept findings', () => {
+  it('keeps the findings of paragraphs an edit did not touch, and makes the rest anew', () => {
+    const paragraphs = Array.from({ length: 6 }, (_, i) => `Lei Jun said Xiaomi opened ${i + 2} stores in Spain in 2017, ${i + 10} percent more than a year earlier.`);
+    const text = paragraphs.join('\n\n');
+    const analyzer = new Analyzer();
+    const before = analyzer.analyze(text, options);
+    const edited = text.replace('opened 4 stores', 'opened 4 new stores');
+    const after = analyzer.analyze(edited, options);
+    expect(after).toEqual(new Analyzer().analyze(edited, options));
+    const editAt = edited.indexOf('new stores');
+    const kept = new Set(before.findings);
+    for (const f of after.findings) {
+      // Before the edit's paragraph: the very findings (claims, names, dates); after it, moved, so made anew.
+      if (f.end < editAt - 40 && f.kind !== 'quotation') expect(kept.has(f)).toBe(true);
+      if (f.start > editAt) expect(kept.has(f)).toBe(false);
+    }
+    expect(after.findings.filter((f) => kept.has(f)).length).toBeGreaterThan(5);
+  });
+
+  it('copies a kept finding whose id changes, and leaves the one the last analysis returned as it was', () => {
+    // The second CLAIM repeats the first: its id counts on from it. Once the first is gone (the same
+    // length, so the second's paragraph stays where it was), the second is the first of its text.
+    const text = [CLAIM, FILLER, CLAIM].join('\n\n');
+    const analyzer = new Analyzer();
+    const before = analyzer.analyze(text, options);
+    const snapshot = structuredClone(before);
+    const repeat = before.repeats!.find((f) => f.text === CLAIM)!;
+    expect(repeat.id).toMatch(/:1$/);
+    const edited = sameLength(text, CLAIM, 'x'.repeat(CLAIM.length));
+    const after = analyzer.analyze(edited, options);
+    expect(after).toEqual(new Analyzer().analyze(edited, options));
+    const claim = after.findings.find((f) => f.kind === 'claim' && f.text === CLAIM)!;
+    expect(claim.start).toBe(repeat.start);
+    expect(claim.id).toBe(repeat.id.replace(/:1$/, ''));
+    expect(claim).not.toBe(repeat);
+    expect(before).toEqual(snapshot);
+  });
+
+  it('never changes what an earlier analysis returned, over a run of edits', () => {
+    const text = Array.from({ length: 8 }, (_, i) => (i % 3 === 2 ? CLAIM : `${FILLER} Apple said ${i} things in Paris on May ${i + 1}, 2017.`)).join('\n\n');
+    const analyzer = new Analyzer();
+    const held: [AnalysisResult, AnalysisResult][] = [];
+    let current = text;
+    for (const [from, to] of [[CLAIM, 'y'.repeat(CLAIM.length)], ['Apple said 3', 'Apple says 3'], ['y'.repeat(CLAIM.length), CLAIM], ['Paris', 'Rome!']] as const) {
+      const result = analyzer.analyze(current, options);
+      held.push([result, structuredClone(result)]);
+      current = sameLength(current, from, to);
+    }
+    analyzer.analyze(current, options);
+    for (const [result, snapshot] of held) expect(result).toEqual(snapshot);
+  });
+});
