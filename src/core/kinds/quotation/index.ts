@@ -45,6 +45,8 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
   collect({ paragraphs, found }) {
     const entities = found.get('entity') ?? [];
     const findings: Finding[] = [];
+    // Per finding, its words as quotedBefore compares them, where it has a speaker.
+    const comparable: (string | undefined)[] = [];
     for (const p of paragraphs) {
       let previous: Speaker | undefined;
       for (const q of p.data.quotations ?? []) {
@@ -53,13 +55,14 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
         let speaker = phrase && resolveSpeaker(phrase, entities);
         // "according to" a source that names no one ("according to users' feedback") is not reported speech.
         if (phrase?.pick === 'first' && !speaker) continue;
-        if (!speaker && q.form === 'direct') speaker = quotedBefore(findings, q.words) ?? (previous && { ...previous, via: 'previous-quote' });
+        if (!speaker && q.form === 'direct') speaker = quotedBefore(findings, comparable, q.words) ?? (previous && { ...previous, via: 'previous-quote' });
         if (q.form === 'direct' && speaker && !speaker.via) previous = speaker;
         findings.push({
           id: '', kind: 'quotation', start: shift(q.start), end: shift(q.end), text: q.text, region: p.region, score: scoreOf(q.form, speaker),
           cues: q.cue ? [{ kind: 'attribution', text: q.cue.text, start: shift(q.cue.start), end: shift(q.cue.end) }] : [],
           quotation: { form: q.form, words: q.words, ...(q.cue ? { cue: q.cue.text } : {}), ...(speaker ? { speaker } : {}) },
         });
+        comparable.push(speaker ? comparableWords(q.words) : undefined);
       }
     }
     return { findings };
@@ -68,9 +71,12 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
 };
 
 /** The speaker of an earlier quotation of this source whose words hold these ("quoting the article above"). */
-function quotedBefore(earlier: readonly Finding[], words: string): Speaker | undefined {
+function quotedBefore(earlier: readonly Finding[], comparable: readonly (string | undefined)[], words: string): Speaker | undefined {
   const these = comparableWords(words);
   if (these.split(' ').length < MIN_REPEATED_WORDS) return undefined;
-  const source = earlier.slice(-REPEATED_REACH).findLast((f) => f.quotation?.speaker && comparableWords(f.quotation.words).includes(these));
-  return source?.quotation?.speaker && { ...source.quotation.speaker, via: 'earlier-quote' };
+  // Read back from the last, no slice: this runs for each unattributed quote on every keystroke.
+  for (let i = earlier.length - 1; i >= 0 && i >= earlier.length - REPEATED_REACH; i--) {
+    if (comparable[i]?.includes(these)) return { ...earlier[i]!.quotation!.speaker!, via: 'earlier-quote' };
+  }
+  return undefined;
 }
