@@ -86,7 +86,7 @@ export class Analyzer {
     const last = this.last;
     const ends = last ? commonEnds(last.text, text) : undefined;
     // Only the blocks around the edit are segmented again (text/blockEdits.ts).
-    const segmentation = last && ends ? resegment(last, text, ends) : segment(text);
+    const segmentation = last ? resegment(last, text, ends!) : segment(text);
     const blocks = segmentation.blocks;
     const publicationDate = findPublicationDate(blocks, this.dates);
     const reference = publicationDate

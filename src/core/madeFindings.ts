@@ -22,8 +22,16 @@ export function lastMade(item: object): Finding | undefined {
 
 /** Remembers `finding` as made from `item`. */
 export function rememberMade(item: object, finding: Finding): void {
-  if (MADE in item) (item as Holder)[MADE] = finding;
-  else Object.defineProperty(item, MADE, { value: finding, writable: true, configurable: true, enumerable: false });
+  setHidden(item, MADE, finding);
+}
+
+/**
+ * Sets `key` on `target` as a property no copy, comparison or serialisation sees (a symbol, not
+ * enumerable): what an analysis keeps beside an object it did not make.
+ */
+export function setHidden(target: object, key: symbol, value: unknown): void {
+  if (key in target) (target as Record<symbol, unknown>)[key] = value;
+  else Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
 }
 
 /** Whether `f` was made by an earlier analysis (kept): only a finding made now has no id yet. */

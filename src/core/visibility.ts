@@ -2,6 +2,7 @@
 // the sidecar or the workspace's ignore file). A tagged finding is always shown, whatever its region
 // or dismissal: nothing the user has tagged goes out of sight.
 import { placeKey } from './findingIds';
+import { setHidden } from './madeFindings';
 import type { Region } from './model';
 import type { Anchor } from './tags/anchoring';
 import { DISMISSED_KIND, type Dismissal } from './tags/annotation';
@@ -103,8 +104,7 @@ function recountMentions(findings: TaggedFinding[]): TaggedFinding[] {
     const last = f[RECOUNTED];
     if (last?.entity!.mentions === mentions) return last;
     const copy = { ...f, entity: { ...f.entity, mentions } };
-    if (RECOUNTED in f) f[RECOUNTED] = copy;
-    else Object.defineProperty(f, RECOUNTED, { value: copy, writable: true, configurable: true, enumerable: false });
+    setHidden(f, RECOUNTED, copy);
     return copy;
   });
 }

@@ -204,6 +204,20 @@ describe('applyVisibility: mention counts', () => {
     expect(v.findings.map((f) => f.entity!.mentions)).toEqual([2, 2]);
   });
 
+  it('gives the same copy of a recounted mention while its count holds, and a new one when it changes', () => {
+    const input = all();
+    const copies = (v: ReturnType<typeof applyVisibility>) => v.findings.filter((f) => f.entity?.key === 'acme corp');
+    const first = copies(applyVisibility(TEXT, input, [], { regions: ARTICLE }));
+    const again = copies(applyVisibility(TEXT, input, [], { regions: ARTICLE }));
+    expect(again).toEqual(first);
+    again.forEach((f, i) => expect(f).toBe(first[i]));
+    const fewer = copies(applyVisibility(TEXT, input, [dismissal('ignore-name', 'Acme', 1)], { regions: ARTICLE }));
+    expect(fewer.map((f) => f.entity!.mentions)).toEqual([1]);
+    expect(fewer[0]).not.toBe(first[0]);
+    // The copy's mark is not enumerable: the input serialises as it did.
+    expect(JSON.stringify(input.findings)).toBe(JSON.stringify(all().findings));
+  });
+
   it('leaves its input untouched', () => {
     const input = all();
     const before = JSON.stringify(input.findings);

@@ -61,7 +61,8 @@ export function resegment(previous: { text: string; segmentation: Segmentation }
     firstLine: text.slice(first.start, lineEnd(text, first.start)).trim(),
   };
 
-  const found = { at: -1 };
+  /** The last segmentation's block where this one took it up. */
+  let resumeAt = -1;
   const known = (lineBefore: number): boolean => {
     // The line before the block and all after it are the previous text's, moved by the edit.
     if (lineBefore <= after) return false;
@@ -69,11 +70,11 @@ export function resegment(previous: { text: string; segmentation: Segmentation }
     const j = firstAtLeast(starts, b.start - shift);
     const o = old[j];
     if (!o || o.start !== b.start - shift || o.end !== b.end - shift || o.region !== b.region || oldCommenters[j] !== out.commenters[out.commenters.length - 1]) return false;
-    found.at = j;
+    resumeAt = j;
     return true;
   };
   if (segmentFrom(text, lineStart(text, old[r]!.start), out, known)) {
-    for (let j = found.at + 1; j < old.length; j++) {
+    for (let j = resumeAt + 1; j < old.length; j++) {
       blocks.push(copyOf(old[j]!, text, shift));
       out.commenters.push(oldCommenters[j]);
     }
