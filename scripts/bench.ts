@@ -327,6 +327,7 @@ async function main(): Promise<void> {
       ['hover after indexing, median / p95', `${ms(median(ws.hoverAfter))} / ${ms(quantile(ws.hoverAfter, 0.95))}`, '-', '-'],
       ['server peak memory (VmHWM, main thread + index workers)', ws.peakRss === undefined ? 'n/a' : bytes(ws.peakRss), `< ${bytes(TARGET.indexRss)}`, ws.peakRss === undefined ? '-' : verdict(ws.peakRss < TARGET.indexRss)],
       ['server RSS at the end', ws.finalRss === undefined ? 'n/a' : bytes(ws.finalRss), '-', '-'],
+      ['server RSS once the index workers stopped, idle (3 s in the bench, 30 s by default)', ws.idleRss === undefined ? 'n/a' : bytes(ws.idleRss), '-', '-'],
       [`sourcemark/timeline (${int(ws.timelineEntries)} dates, ${int(ws.conflicts)} disagreements)`, ms(ws.timelineMs), '-', '-'],
       ['workspace/symbol "xiaomi"', ms(ws.symbolMs), '-', '-'],
       [`textDocument/references on an entity (${int(ws.references)} locations)`, ms(ws.referencesMs), '-', '-'],

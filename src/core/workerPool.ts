@@ -24,6 +24,14 @@ export interface WorkerPoolOptions {
   unref?: boolean;
   /** Told of a message that answers no task (a worker's follow-up to a reply it already gave). */
   onOther?: (message: object) => void;
+  /**
+   * Stops the workers once no task has waited or run for this long; the next task starts them
+   * again. An idle worker still holds its heap (V8 grows it to a few times what is live), its
+   * caches and its compiled code: 100–150 MB each for the index workers.
+   */
+  idleMs?: number;
+  /** Told when idle workers were stopped. */
+  onIdleStop?: () => void;
 }
 
 /**
@@ -37,23 +45,32 @@ export class WorkerPool<Task extends object, Reply extends object> {
   private readonly perWorker: number;
   private nextId = 1;
   private closed = false;
+  private idleTimer?: NodeJS.Timeout;
 
-  constructor(private readonly start: () => Worker, size: number, private readonly options: WorkerPoolOptions = {}) {
+  constructor(private readonly start: () => Worker, private readonly workers: number, private readonly options: WorkerPoolOptions = {}) {
     this.perWorker = Math.max(1, options.perWorker ?? 1);
-    for (let i = 0; i < size; i++) this.slots.push(this.startSlot());
+    this.startWorkers();
   }
 
+  /** Workers the pool runs (stopped while idle, see `idleMs`, they count: the next task starts them). */
   get size(): number {
-    return this.slots.length;
+    return this.workers;
   }
 
   /** Tasks that can run at once. */
   get capacity(): number {
-    return this.slots.length * this.perWorker;
+    return this.workers * this.perWorker;
+  }
+
+  /** Whether the workers are running (not stopped while idle). */
+  get running(): boolean {
+    return this.slots.length > 0;
   }
 
   run(task: Task, options: { first?: boolean } = {}): Promise<Reply> {
     if (this.closed) return Promise.reject(new Error('the worker pool was shut down'));
+    clearTimeout(this.idleTimer);
+    if (!this.slots.length) this.startWorkers();
     return new Promise<Reply>((resolve, reject) => {
       const pending = { id: this.nextId++, task, resolve, reject };
       if (options.first) this.queue.unshift(pending);
@@ -65,11 +82,29 @@ export class WorkerPool<Task extends object, Reply extends object> {
   /** Stops every worker; what waits or runs is rejected with `reason`. */
   async terminate(reason = 'the worker pool was shut down'): Promise<void> {
     this.closed = true;
+    clearTimeout(this.idleTimer);
     const error = new Error(reason);
     for (const p of this.queue.splice(0)) p.reject(error);
     const slots = this.slots.splice(0);
     for (const slot of slots) this.fail(slot, error);
     await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private startWorkers(): void {
+    for (let i = 0; i < this.workers; i++) this.slots.push(this.startSlot());
+  }
+
+  /** With nothing waiting or running, stops the workers after `idleMs` (unless a task comes first). */
+  private stopWhenIdle(): void {
+    const { idleMs } = this.options;
+    if (idleMs === undefined || this.closed || this.queue.length || this.slots.some((s) => s.running.size)) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.closed || this.queue.length || this.slots.some((s) => s.running.size) || !this.slots.length) return;
+      const slots = this.slots.splice(0);
+      void Promise.all(slots.map((s) => s.worker.terminate())).then(() => this.options.onIdleStop?.());
+    }, idleMs);
+    this.idleTimer.unref();
   }
 
   private startSlot(): Slot<Reply> {
@@ -80,6 +115,7 @@ export class WorkerPool<Task extends object, Reply extends object> {
       slot.running.delete(reply.id);
       pending.resolve(reply);
       this.dispatch();
+      this.stopWhenIdle();
     });
     slot.worker.on('error', (e) => this.replace(slot, e));
     slot.worker.on('exit', (code) => {
@@ -104,6 +140,7 @@ export class WorkerPool<Task extends object, Reply extends object> {
     const running = [...slot.running.values()];
     slot.running.clear();
     for (const p of running) p.reject(error);
+    this.stopWhenIdle();
   }
 
   /** Gives waiting tasks to the least busy workers. */

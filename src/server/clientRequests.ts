@@ -161,8 +161,8 @@ export class ClientRequests implements Feature {
 
   /**
    * A source that is not open, read from disk and analysed by an index worker, so that expanding a
-   * large source in the view does not hold up hover; on this thread only when there are no workers
-   * or one failed.
+   * large source in the view does not hold up hover; on this thread when there are no workers, one
+   * failed, or they stopped while idle and the source is short.
    */
   private async closedFindings(uri: string, scope: FindingsScope): Promise<DocumentFindings | undefined> {
     const settings = await this.ctx.settings.get(uri);

@@ -131,8 +131,8 @@ export class CrossSourceFeatures implements Feature {
     return this.workspace.summaryOf(uri);
   }
 
-  /** A closed source's findings from an index worker (undefined: no workers). */
-  closedFindings(job: FindingsJob): Promise<DocumentFindings> | undefined {
+  /** A closed source's findings from an index worker (undefined: analyse it here; see WorkspaceIndex.findings). */
+  closedFindings(job: FindingsJob): Promise<DocumentFindings | undefined> | undefined {
     return this.workspace.findings(job);
   }
 

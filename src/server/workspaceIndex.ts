@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -18,6 +19,7 @@ import { entryBytes, entryHolds, inflateEntries, parseEntry, readSnapshot, resta
 import type { FindingsJob } from './closedFindings';
 import { WorkerPool } from '../core/workerPool';
 import { fromWire, type IndexResponse, type IndexTask, type WorkerResponse } from './indexMessages';
+import { OFF_THREAD_CHARS } from './openAnalysis';
 import { takeDigest } from './openDigests';
 import { inSteps, yieldToLoop } from './slices';
 import type { DocumentFindings } from '../shared/protocol';
@@ -40,6 +42,8 @@ export interface WorkspaceIndexOptions {
   workers?: number;
   /** The worker script; default dist/indexWorker.js beside this bundle, when it exists. */
   workerScript?: string;
+  /** How long the workers may wait for work before they stop (the next job starts them); default: SOURCEMARK_INDEX_WORKERS_IDLE_MS, else WORKERS_IDLE_MS. */
+  workersIdleMs?: number;
   /** The digest cache the workers fill (its folder holds the workspace snapshots too); default: SOURCEMARK_CACHE_DIR's, null for none. */
   cache?: IndexCache | null;
   /** The time, when a scan saves its snapshot and checks fresh stamps again (tests move it on); default Date.now. */
@@ -92,6 +96,13 @@ export interface IndexStatus {
   finishedAt?: number;
 }
 
+/**
+ * Index workers with no work for this long stop, and start again when a source needs analysing (in
+ * about half a second). Each held 150–250 MB of RSS once 2,000 sources were indexed: V8 lets an
+ * isolate's heap grow to a few times what it keeps alive, and keeps it when idle.
+ */
+export const WORKERS_IDLE_MS = 30_000;
+
 /** Open sources larger than this (UTF-16 units) are digested in a worker. */
 const OPEN_INLINE_LIMIT = 256 * 1024;
 /** Open sources larger than this are not re-indexed from the editor (see upsertOpen). */
@@ -128,9 +139,13 @@ export class WorkspaceIndex {
     // open file stays at p95 ~10 ms (npm run bench). Each worker adds ~110 MB, so no more than two.
     this.cache = options.cache === undefined ? digestCacheFromEnv() : options.cache ?? undefined;
     const count = options.workers ?? (Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : Math.min(2, availableParallelism()));
+    const idleFromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS_IDLE_MS);
+    const idleMs = options.workersIdleMs ?? (idleFromEnv > 0 ? idleFromEnv : WORKERS_IDLE_MS);
     if (count > 0 && existsSync(script)) {
       this.startPool = () => new WorkerPool(() => new Worker(script), count, {
         unref: true,
+        idleMs,
+        onIdleStop: () => options.connection.console.log(`Sourcemark: the index workers stopped after ${idleMs / 1000} s without work; they start again when a source needs analysing.`),
         onWorkerError: (e) => options.connection.console.error(`Sourcemark index worker failed: ${e.stack ?? e.message}`),
       });
     }
@@ -346,9 +361,21 @@ export class WorkspaceIndex {
 
   /**
    * A closed source's findings, analysed by the next free worker ahead of any indexing; undefined
-   * when there are no workers (the caller analyses it itself).
+   * (or a promise of it) when the caller should analyse it itself: there are no workers, or they are
+   * not running and the source is short (~30 ms here against ~0.5 s to start them).
    */
-  findings(job: FindingsJob): Promise<DocumentFindings> | undefined {
+  findings(job: FindingsJob): Promise<DocumentFindings | undefined> | undefined {
+    if (!this.startPool || this.disposed) return undefined;
+    if (!this.started?.running) {
+      return stat(URI.parse(job.uri).fsPath).then(
+        (s) => (s.size < OFF_THREAD_CHARS ? undefined : this.inWorker(job)),
+        () => undefined,
+      );
+    }
+    return this.inWorker(job);
+  }
+
+  private inWorker(job: FindingsJob): Promise<DocumentFindings> | undefined {
     if (!this.pool || this.disposed) return undefined;
     return this.pool.run({ findings: job }, { first: true }).then((r) => {
       if ('findings' in r) return JSON.parse(r.findings) as DocumentFindings;

@@ -7,6 +7,7 @@ const WORKER = `
 const { parentPort } = require('node:worker_threads');
 parentPort.on('message', (t) => {
   if (t.crash) throw new Error('boom');
+  if (t.value === 'slow') return void setTimeout(() => parentPort.postMessage({ id: t.id, value: t.value }), 300);
   parentPort.postMessage({ id: t.id, value: t.value });
   if (t.value === 'follow') parentPort.postMessage({ followUp: t.value });
 });`;
@@ -67,5 +68,23 @@ describe('worker pool', () => {
     await pool.terminate('closing');
     expect((await settled).map((r) => r.status === 'rejected' && (r.reason as Error).message)).toEqual(['closing', 'closing']);
     await expect(pool.run({ value: 'c' })).rejects.toThrow(/shut down/);
+  });
+
+  it('stops its workers once idle for idleMs, never while one runs a task, and starts them again for the next task', async () => {
+    let stops = 0;
+    let stopped!: () => void;
+    let whenStopped = new Promise<void>((resolve) => (stopped = resolve));
+    const pool = poolOf(2, { idleMs: 50, onIdleStop: () => (stops++, stopped()) });
+    // "quick" is answered while "slow" still runs on the other worker: no stop until both are done.
+    const [quick, slow] = await Promise.all([pool.run({ value: 'quick' }), pool.run({ value: 'slow' })]);
+    expect([quick.value, slow.value]).toEqual(['quick', 'slow']);
+    await whenStopped;
+    expect(pool.running).toBe(false);
+    expect(pool.size).toBe(2);
+    whenStopped = new Promise<void>((resolve) => (stopped = resolve));
+    expect((await pool.run({ value: 'again' })).value).toBe('again');
+    expect(pool.running).toBe(true);
+    await whenStopped;
+    expect(stops).toBe(2);
   });
 });

@@ -14,6 +14,8 @@ import { startServer, type ServerOptions } from '../../src/server/server';
 export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly messages: { type: number; message: string }[] = [];
+  /** What the server wrote to its log (window/logMessage), in order. */
+  readonly logs: string[] = [];
   /** Sourcemark's own notifications (sourcemark/sourcesChanged), in arrival order. */
   readonly notifications: { method: string; params: unknown }[] = [];
   /** Work-done progress the server reported (`$/progress` values), in order. */
@@ -35,7 +37,10 @@ export class LspTestClient {
       this.messages.push(p);
       this.notify();
     });
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+      this.notify();
+    });
     // The benches compare builds, and builds before the batching sent one sourceChanged per source.
     for (const method of [SourcesChangedNotification.method, 'sourcemark/sourceChanged']) {
       connection.onNotification(method, (params: unknown) => {

@@ -18,26 +18,45 @@ const makeIndex = (options: Partial<WorkspaceIndexOptions> = {}) => testIndex(cl
 const workerIndex = () => makeIndex();
 
 describe.runIf(existsSync(INDEX_WORKER))('workspace index: findings for a view', () => {
-  it('answers a closed source\'s findings from its worker', async () => {
+  /** The sample, and a copy of it long enough (over 64 KB) to go to a worker whether or not one is running. */
+  const sources = () => {
     const ws = tempWorkspace([XIAOMI_US]);
     cleanups.push(ws.cleanup);
-    const file = ws.path(XIAOMI_US);
-    const findings = await workerIndex().findings({ uri: pathToFileURL(file).href, settings: DEFAULT_SETTINGS, scope: 'all' });
+    const sample = readFileSync(ws.path(XIAOMI_US), 'utf8');
+    writeFileSync(ws.path('long.txt'), Array.from({ length: Math.ceil(70_000 / sample.length) }, () => sample).join('\n\n'));
+    return { short: pathToFileURL(ws.path(XIAOMI_US)).href, long: pathToFileURL(ws.path('long.txt')).href };
+  };
+  const running = (index: ReturnType<typeof makeIndex>) => (index as unknown as { started?: { running: boolean } }).started?.running === true;
+
+  it('answers a closed source\'s findings from its worker', async () => {
+    const { long } = sources();
+    const index = workerIndex();
+    const findings = await index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'all' });
+    expect(running(index)).toBe(true);
     expect(findings?.isSource).toBe(true);
     expect(findings?.findings.some((f) => f.kind === 'claim')).toBe(true);
   });
 
-  it('settles a request its worker was busy with when the index is disposed', async () => {
-    const ws = tempWorkspace([XIAOMI_US]);
-    cleanups.push(ws.cleanup);
+  it('leaves a short source to the caller while its workers are not running, rather than wait for them to start', async () => {
+    const { short, long } = sources();
     const index = workerIndex();
-    const file = ws.path(XIAOMI_US);
-    const pending = index.findings({ uri: pathToFileURL(file).href, settings: DEFAULT_SETTINGS, scope: 'all' })!;
-    const waiting = index.findings({ uri: pathToFileURL(file).href, settings: DEFAULT_SETTINGS, scope: 'decorated' })!;
+    expect(await index.findings({ uri: short, settings: DEFAULT_SETTINGS, scope: 'all' })).toBeUndefined();
+    expect(running(index)).toBe(false);
+    // Running, they take short ones too.
+    await index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'all' });
+    expect((await index.findings({ uri: short, settings: DEFAULT_SETTINGS, scope: 'all' }))?.findings.some((f) => f.kind === 'claim')).toBe(true);
+  });
+
+  it('settles a request its worker was busy with when the index is disposed', async () => {
+    const { long } = sources();
+    const index = workerIndex();
+    await index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'all' });
+    const pending = index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'all' })!;
+    const waiting = index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'decorated' })!;
     index.dispose();
     await expect(pending).rejects.toThrow(/shut down/);
     await expect(waiting).rejects.toThrow(/shut down/);
-    expect(index.findings({ uri: pathToFileURL(file).href, settings: DEFAULT_SETTINGS, scope: 'all' })).toBeUndefined();
+    expect(index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'all' })).toBeUndefined();
   });
 });
 
