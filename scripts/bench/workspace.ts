@@ -69,8 +69,9 @@ export async function benchWorkspace(serverPath: string, samplesDir: string, cou
     indexMs: 0, progressReports: 0, indexed: 0, failed: 0, hoverWhileIndexing: [], hoverAfter: [],
     conflicts: 0, timelineEntries: 0, timelineMs: 0, symbolMs: 0, referencesMs: 0, references: 0, listingMs: [],
   };
-  // The workers stop 3 s after their last job here, not 30 s: the memory they leave behind is the
-  // same, the bench only waits less. Set for this spawn alone.
+  // The workers stop 3 s after their last job here, not 30 s, so that the bench need not wait for
+  // the figure (V8 also shrinks a heap a little over time: by default it would be a little lower).
+  // Set for this spawn alone.
   const idleBefore = process.env.SOURCEMARK_INDEX_WORKERS_IDLE_MS;
   process.env.SOURCEMARK_INDEX_WORKERS_IDLE_MS ??= '3000';
   const run = withSpawnedServer(serverPath, dir, async ({ client, child }) => {
