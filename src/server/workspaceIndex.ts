@@ -103,6 +103,14 @@ export interface IndexStatus {
  */
 export const WORKERS_IDLE_MS = 30_000;
 
+/**
+ * The index workers' young generation (Node's default for a worker: 48 MB). Smaller, it lowers the
+ * peak while indexing at no cost in time. 2,000 sources, base and 8 MB alternated: peak RSS 591,
+ * 598, 596 → 550, 546, 549 MB; index time 26.9, 27.7, 28.6 → 25.6, 26.4, 29.6 s. At 4 MB the peak
+ * was 515–544 MB but indexing took 31–34 s against 28–31 s.
+ */
+const WORKER_YOUNG_MB = 8;
+
 /** Open sources larger than this (UTF-16 units) are digested in a worker. */
 const OPEN_INLINE_LIMIT = 256 * 1024;
 /** Open sources larger than this are not re-indexed from the editor (see upsertOpen). */
@@ -142,7 +150,7 @@ export class WorkspaceIndex {
     const idleFromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS_IDLE_MS);
     const idleMs = options.workersIdleMs ?? (idleFromEnv > 0 ? idleFromEnv : WORKERS_IDLE_MS);
     if (count > 0 && existsSync(script)) {
-      this.startPool = () => new WorkerPool(() => new Worker(script), count, {
+      this.startPool = () => new WorkerPool(() => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), count, {
         unref: true,
         idleMs,
         onIdleStop: () => options.connection.console.log(`Sourcemark: the index workers stopped after ${idleMs / 1000} s without work; they start again when a source needs analysing.`),
