@@ -375,6 +375,7 @@ export class WorkspaceIndex {
   findings(job: FindingsJob): Promise<DocumentFindings | undefined> | undefined {
     if (!this.startPool || this.disposed) return undefined;
     if (!this.started?.running) {
+      // Bytes: never fewer than the UTF-16 units the threshold counts.
       return stat(URI.parse(job.uri).fsPath).then(
         (s) => (s.size < OFF_THREAD_CHARS ? undefined : this.inWorker(job)),
         () => undefined,
