@@ -30,6 +30,8 @@ export interface WorkerPoolOptions {
    * caches and its compiled code (~150 MB per index worker right after indexing 2,000 sources).
    */
   idleMs?: number;
+  /** Whether the owner lets idle workers stop now (they hold state it still needs, say); default yes. Asked again when the wait ends. */
+  mayStop?: () => boolean;
   /** Told when idle workers were stopped. */
   onIdleStop?: () => void;
 }
@@ -94,13 +96,18 @@ export class WorkerPool<Task extends object, Reply extends object> {
     for (let i = 0; i < this.workers; i++) this.slots.push(this.startSlot());
   }
 
-  /** With nothing waiting or running, stops the workers after `idleMs` (unless a task comes first). */
-  private stopWhenIdle(): void {
+  /**
+   * With nothing waiting or running, and the owner letting them (`mayStop`), stops the workers after
+   * `idleMs` unless a task comes first. Armed after each reply; an owner whose `mayStop` turned true
+   * since calls it.
+   */
+  stopWhenIdle(): void {
     const { idleMs } = this.options;
-    if (idleMs === undefined || this.closed || this.queue.length || this.slots.some((s) => s.running.size)) return;
+    const idle = () => !this.closed && this.slots.length > 0 && !this.queue.length && !this.slots.some((s) => s.running.size) && (this.options.mayStop?.() ?? true);
+    if (idleMs === undefined || !idle()) return;
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => {
-      if (this.closed || this.queue.length || this.slots.some((s) => s.running.size) || !this.slots.length) return;
+      if (!idle()) return;
       const slots = this.slots.splice(0);
       void Promise.all(slots.map((s) => s.worker.terminate())).then(() => this.options.onIdleStop?.());
     }, idleMs);

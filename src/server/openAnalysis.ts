@@ -82,7 +82,6 @@ export class OpenAnalysis {
   private nextSeq = 1;
   /** Sources closed while their analysis ran: what it brings back is not kept. */
   private readonly closedWhileRunning = new Set<string>();
-  private lingerTimer?: NodeJS.Timeout;
 
   constructor(private readonly options: OpenAnalysisOptions) {
     const script = options.script ?? path.join(__dirname, 'indexWorker.js');
@@ -130,28 +129,12 @@ export class OpenAnalysis {
     this.held.delete(uri);
     this.heldDigests.delete(uri);
     this.settleDigest(uri, undefined);
-    this.stopWhenUnused();
+    this.pool?.stopWhenIdle();
   }
 
   /** Whether the worker is running. */
   get workerRunning(): boolean {
-    return this.pool !== undefined;
-  }
-
-  /** With no long source held or being analysed, stops the worker after `lingerMs` (unless one comes first). */
-  private stopWhenUnused(): void {
-    const unused = () => this.pool && !this.held.size && !this.running.size && !this.digests.size;
-    if (!unused()) return;
-    clearTimeout(this.lingerTimer);
-    const lingerMs = this.options.lingerMs ?? WORKER_LINGER_MS;
-    this.lingerTimer = setTimeout(() => {
-      if (!unused()) return;
-      const pool = this.pool!;
-      this.pool = undefined;
-      void pool.terminate('no long source is open');
-      this.options.log(`Sourcemark: the analysis worker for long sources stopped, ${duration(lingerMs)} after the last one closed.`);
-    }, lingerMs);
-    this.lingerTimer.unref?.();
+    return this.pool?.running === true;
   }
 
   private async inWorker(analyse: AnalyseJob, uri: string, whole = false): Promise<SourceAnalysis> {
@@ -190,9 +173,13 @@ export class OpenAnalysis {
 
   private workers(): WorkerPool<{ analyse: AnalyseJob } | { digest: DigestJob }, AnalyseReply | DigestReply> {
     const script = this.script!;
-    clearTimeout(this.lingerTimer);
+    const lingerMs = this.options.lingerMs ?? WORKER_LINGER_MS;
     return (this.pool ??= new WorkerPool(() => new Worker(script), 1, {
       unref: true,
+      // It stays while a long source is open: its paragraph cache makes that source's next edit cheap.
+      idleMs: lingerMs,
+      mayStop: () => !this.held.size && !this.running.size && !this.digests.size,
+      onIdleStop: () => this.options.log(`Sourcemark: the analysis worker for long sources stopped, ${duration(lingerMs)} after the last one closed.`),
       onWorkerError: (e) => this.options.log(`Sourcemark analysis worker failed: ${e.stack ?? e.message}`),
     }));
   }
@@ -255,7 +242,6 @@ export class OpenAnalysis {
   }
 
   dispose(): void {
-    clearTimeout(this.lingerTimer);
     void this.pool?.terminate();
     this.pool = undefined;
     this.held.clear();

@@ -73,6 +73,7 @@ describe.runIf(existsSync(INDEX_WORKER))('idle worker threads', () => {
     // One of two closed: the other's next analysis still comes from the same worker, as a delta
     // against the analysis it holds (a new worker would hold none and send it whole).
     analysis.forget(a);
+    // Four times the linger: long enough to see a wrong stop here; a slow machine can only hide one, never fail this.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(analysis.workerRunning).toBe(true);
     const edited = text.replace('Xiaomi', 'Xiaomi Corp.');
