@@ -8,11 +8,31 @@ interface Pending<Reply> {
   task: object;
   resolve: (reply: Reply) => void;
   reject: (error: Error) => void;
+  signal?: AbortSignal;
 }
 
 interface Slot<Reply> {
   worker: Worker;
   running: Map<number, Pending<Reply>>;
+  /** The id of a task of this worker's that its owner cancelled (see `cancelledTask`). */
+  cancelled: Int32Array;
+}
+
+/** What a task's promise rejects with once its signal aborted it. */
+export class TaskCancelledError extends Error {
+  constructor() {
+    super('the task was cancelled');
+    this.name = 'TaskCancelledError';
+  }
+}
+
+/**
+ * In a pool's worker: whether its owner cancelled task `id`. `cell` is the one the pool gave the
+ * worker's `start`; shared memory, so a synchronous analysis sees a cancellation while it runs (a
+ * message would wait for it to end). Cheap enough to ask once per paragraph.
+ */
+export function cancelledTask(cell: Int32Array | undefined, id: number): () => boolean {
+  return cell ? () => Atomics.load(cell, 0) === id : () => false;
 }
 
 export interface WorkerPoolOptions {
@@ -39,7 +59,10 @@ export interface WorkerPoolOptions {
 /**
  * Runs tasks on `size` workers made by `start`. A task is posted as `{ id, ...task }`; the worker
  * answers `{ id, ...reply }`. Tasks wait in order (or ahead of the others with `first`) for a free
- * worker. A worker that fails or stops rejects what it was running and is replaced.
+ * worker. A worker that fails or stops rejects what it was running and is replaced. A task whose
+ * `signal` aborts rejects with TaskCancelledError: one still waiting never runs, a running one is
+ * told through the `cancelled` cell `start` got (a worker that reads it stops early; its reply is
+ * dropped either way).
  */
 export class WorkerPool<Task extends object, Reply extends object> {
   private readonly slots: Slot<Reply>[] = [];
@@ -49,7 +72,7 @@ export class WorkerPool<Task extends object, Reply extends object> {
   private closed = false;
   private idleTimer?: NodeJS.Timeout;
 
-  constructor(private readonly start: () => Worker, private readonly workers: number, private readonly options: WorkerPoolOptions = {}) {
+  constructor(private readonly start: (cancelled: Int32Array) => Worker, private readonly workers: number, private readonly options: WorkerPoolOptions = {}) {
     this.perWorker = Math.max(1, options.perWorker ?? 1);
     this.startWorkers();
   }
@@ -69,16 +92,40 @@ export class WorkerPool<Task extends object, Reply extends object> {
     return this.slots.length > 0;
   }
 
-  run(task: Task, options: { first?: boolean } = {}): Promise<Reply> {
+  run(task: Task, options: { first?: boolean; signal?: AbortSignal } = {}): Promise<Reply> {
     if (this.closed) return Promise.reject(new Error('the worker pool was shut down'));
+    const { signal } = options;
+    if (signal?.aborted) return Promise.reject(new TaskCancelledError());
     clearTimeout(this.idleTimer);
     if (!this.slots.length) this.startWorkers();
     return new Promise<Reply>((resolve, reject) => {
-      const pending = { id: this.nextId++, task, resolve, reject };
+      const pending: Pending<Reply> = { id: this.nextId++, task, resolve, reject };
+      if (signal) {
+        const onAbort = () => this.cancel(pending);
+        signal.addEventListener('abort', onAbort, { once: true });
+        const settle = () => signal.removeEventListener('abort', onAbort);
+        Object.assign(pending, {
+          signal,
+          resolve: (reply: Reply) => (settle(), resolve(reply)),
+          reject: (error: Error) => (settle(), reject(error)),
+        });
+      }
       if (options.first) this.queue.unshift(pending);
       else this.queue.push(pending);
       this.dispatch();
     });
+  }
+
+  private cancel(pending: Pending<Reply>): void {
+    const waiting = this.queue.indexOf(pending);
+    if (waiting >= 0) {
+      this.queue.splice(waiting, 1);
+      pending.reject(new TaskCancelledError());
+      this.stopWhenIdle();
+      return;
+    }
+    const slot = this.slots.find((s) => s.running.get(pending.id) === pending);
+    if (slot) Atomics.store(slot.cancelled, 0, pending.id);
   }
 
   /** Stops every worker; what waits or runs is rejected with `reason`. */
@@ -115,12 +162,14 @@ export class WorkerPool<Task extends object, Reply extends object> {
   }
 
   private startSlot(): Slot<Reply> {
-    const slot: Slot<Reply> = { worker: this.start(), running: new Map() };
+    const cancelled = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    const slot: Slot<Reply> = { worker: this.start(cancelled), running: new Map(), cancelled };
     slot.worker.on('message', (reply: Reply & { id: number }) => {
       const pending = slot.running.get(reply.id);
       if (!pending) return void this.options.onOther?.(reply);
       slot.running.delete(reply.id);
-      pending.resolve(reply);
+      if (pending.signal?.aborted) pending.reject(new TaskCancelledError());
+      else pending.resolve(reply);
       this.dispatch();
       this.stopWhenIdle();
     });

@@ -67,6 +67,7 @@ export class CrossSourceFeatures implements Feature {
     });
     ctx.sources.onDidAnalyse(({ state, previous }) => this.analysed(state, previous));
     ctx.sources.onDidPublish((state) => this.published(state));
+    ctx.documents.onDidOpen((e) => this.workspace.documentOpened(e.document.uri));
     ctx.sources.onDidClose((uri) => void this.workspace.documentClosed(uri));
     this.listen();
   }

@@ -1,6 +1,6 @@
 // Worker thread that analyses sources for the workspace index (bundled as dist/indexWorker.js),
 // so indexing a large workspace never blocks hover or diagnostics on the main thread.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { Analyzer } from '../core/analyzer';
 import { analyzeSource } from '../core/sourceAnalysis';
 import { FileSidecarStore } from '../core/tags/sidecarStore';
@@ -11,6 +11,7 @@ import { digestSource } from '../core/corpus';
 import { digestToWire, toWire, transferablesOf, type DigestBase, type WireBase } from './analysisWire';
 import type { AnalyseReply, DigestJob, DigestReply, WorkerRequest, WorkerResponse } from './indexMessages';
 import { OverBudgetError, workBudget } from './workBudget';
+import { cancelledTask, TaskCancelledError } from '../core/workerPool';
 
 // Workspace files rarely share paragraphs, so a small cache is enough (page furniture repeats);
 // on generated sources 2,000 cached paragraphs held ~55 MB more heap than none for 14% less
@@ -21,6 +22,8 @@ const cache: IndexCache | undefined = digestCacheFromEnv();
 analyzer.warmUpBeforeFirstUse();
 
 const post = (r: WorkerResponse) => parentPort!.postMessage(r);
+/** Where the pool says which task its owner cancelled (a source opened in the editor while being indexed). */
+const cancelCell = (workerData as { cancelled?: Int32Array } | null)?.cancelled;
 
 // Long open sources (openAnalysis.ts) get an analyzer of their own, with the main thread's cache
 // size: re-analysis after an edit then costs only the paragraphs it touched, here as there.
@@ -110,8 +113,15 @@ parentPort?.on('message', (request: WorkerRequest) => {
     return;
   }
   const { id, job } = request;
+  // The pool gives a worker one index task at a time: the checkpoint is this task's until it ends.
+  const cancelled = cancelledTask(cancelCell, id);
+  analyzer.checkpoint = () => {
+    if (cancelled()) throw new TaskCancelledError();
+  };
   indexSourceFile(analyzer, store, job, cache).then(
     (indexed) => post({ id, uri: job.uri, openSeq: job.openSeq, indexed: JSON.stringify(indexed) }),
     (e: Error) => post({ id, uri: job.uri, openSeq: job.openSeq, error: e.message }),
-  );
+  ).finally(() => {
+    analyzer.checkpoint = undefined;
+  });
 });

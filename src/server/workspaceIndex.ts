@@ -17,7 +17,7 @@ import { digestCacheFromEnv } from '../core/corpus/digestCache';
 import { indexSourceFile, settingsKey, type IndexCache, type IndexedSummary, type IndexJob } from './indexJob';
 import { entryBytes, entryHolds, inflateEntries, parseEntry, readSnapshot, restamped, snapshotable, snapshotKey, storedEntry, summaryOfEntry, writeSnapshot, type Snapshot, type SnapshotEntry, type SnapshotSource } from './indexSnapshot';
 import type { FindingsJob } from './closedFindings';
-import { WorkerPool } from '../core/workerPool';
+import { TaskCancelledError, WorkerPool } from '../core/workerPool';
 import { fromWire, type IndexResponse, type IndexTask, type WorkerResponse } from './indexMessages';
 import { OFF_THREAD_CHARS } from './openAnalysis';
 import { takeDigest } from './openDigests';
@@ -150,7 +150,7 @@ export class WorkspaceIndex {
     const idleFromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS_IDLE_MS);
     const idleMs = options.workersIdleMs ?? (idleFromEnv > 0 ? idleFromEnv : WORKERS_IDLE_MS);
     if (count > 0 && existsSync(script)) {
-      this.startPool = () => new WorkerPool(() => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), count, {
+      this.startPool = () => new WorkerPool((cancelled) => new Worker(script, { workerData: { cancelled }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), count, {
         unref: true,
         idleMs,
         onIdleStop: () => options.connection.console.log(`Sourcemark: the index workers stopped after ${idleMs / 1000} s without work; they start again when a source needs analysing.`),
@@ -356,6 +356,20 @@ export class WorkspaceIndex {
   }
 
   /** Closed without saving: the file on disk is what counts again. */
+  /** Closed sources' jobs running in a worker, to stop one whose source is opened. */
+  private readonly closedRunning = new Map<string, AbortController>();
+
+  /**
+   * A source was opened in the editor: its analysis from disk, waiting or running, would be dropped
+   * (the open one's digest replaces it), so it does not run or stops where it is. A 1 MB source
+   * opened while a worker indexed it was analysed twice at once, on two cores.
+   */
+  documentOpened(uri: string): void {
+    // Counted as done, like a cancelled job: the open source's digest stands for it.
+    if (this.queue.delete(uri)) this.status.done++;
+    this.closedRunning.get(uri)?.abort();
+  }
+
   async documentClosed(uri: string): Promise<void> {
     // Its tags may have changed while it was open: the counts from before are no longer to be trusted.
     this.summaries.delete(uri);
@@ -601,11 +615,14 @@ export class WorkspaceIndex {
       this.queue.delete(first.value.uri);
       return first.value;
     };
-    const finish = (r: IndexResponse) => {
+    const finish = (r: IndexResponse | { id: number; uri: string; cancelled: true }) => {
       this.active--;
       if (this.disposed) return;
+      // A cancelled job's source is open: indexed from the editor's text instead.
       this.status.done++;
-      if ('error' in r) {
+      if ('cancelled' in r) {
+        this.options.connection.console.log(`Sourcemark stopped indexing ${r.uri} from disk: it was opened in the editor.`);
+      } else if ('error' in r) {
         this.status.failed++;
         this.options.connection.console.warn(`Sourcemark could not index ${r.uri}: ${r.error}`);
         if (r.openSeq === undefined) {
@@ -635,10 +652,18 @@ export class WorkspaceIndex {
           const job = next();
           if (!job) return;
           this.active++;
-          pool.run({ job }).then(
+          // A closed source's job stops if the source is opened meanwhile (its result would be dropped).
+          const cancel = job.openSeq === undefined ? new AbortController() : undefined;
+          if (cancel) this.closedRunning.set(job.uri, cancel);
+          pool.run({ job }, { signal: cancel?.signal }).then(
             (r) => finish('findings' in r ? { id: 0, uri: job.uri, error: 'unexpected answer from an index worker' } : fromWire(r)),
-            (e: Error) => finish({ id: 0, uri: job.uri, ...(job.openSeq !== undefined ? { openSeq: job.openSeq } : {}), error: e.message }),
-          ).catch((e: Error) => this.options.connection.console.error(`Sourcemark index: ${e.stack ?? e.message}`)).finally(dispatch);
+            (e: Error) => e instanceof TaskCancelledError
+              ? finish({ id: 0, uri: job.uri, cancelled: true })
+              : finish({ id: 0, uri: job.uri, ...(job.openSeq !== undefined ? { openSeq: job.openSeq } : {}), error: e.message }),
+          ).catch((e: Error) => this.options.connection.console.error(`Sourcemark index: ${e.stack ?? e.message}`)).finally(() => {
+            if (cancel && this.closedRunning.get(job.uri) === cancel) this.closedRunning.delete(job.uri);
+            dispatch();
+          });
         }
       };
       dispatch();

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src/core/workerPool';
+import { cancelledTask, TaskCancelledError, WorkerPool } from '../../src/core/workerPool';
 
 // A worker that answers each task with its value, and dies on a task that says so.
 const WORKER = `
@@ -86,5 +86,69 @@ describe('worker pool', () => {
     expect(pool.running).toBe(true);
     await whenStopped;
     expect(stops).toBe(2);
+  });
+
+  describe('cancelled tasks', () => {
+    // A worker that records what it ran; "spin" runs until its owner cancels it (as an analysis
+    // checks between paragraphs), "late" answers after a while whatever happens.
+    const CANCELLABLE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ran = [];
+parentPort.on('message', (t) => {
+  ran.push(t.value);
+  if (t.value === 'spin') {
+    while (Atomics.load(workerData.cancelled, 0) !== t.id) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    return void parentPort.postMessage({ id: t.id, value: 'stopped', ran });
+  }
+  if (t.value === 'late') return void setTimeout(() => parentPort.postMessage({ id: t.id, value: t.value, ran }), 200);
+  parentPort.postMessage({ id: t.id, value: t.value, ran });
+});`;
+    type Ran = Reply & { ran: string[] };
+    const cancellablePool = () => {
+      const pool = new WorkerPool<Task, Ran>((cancelled) => new Worker(CANCELLABLE, { eval: true, workerData: { cancelled } }), 1);
+      pools.push(pool as unknown as WorkerPool<Task, Reply>);
+      return pool;
+    };
+
+    it('stops a running task through the cell its worker reads, and goes on with the next', async () => {
+      const pool = cancellablePool();
+      const abort = new AbortController();
+      const spinning = pool.run({ value: 'spin' }, { signal: abort.signal });
+      const next = pool.run({ value: 'next' });
+      abort.abort();
+      // Without the cell the worker spins for ever and this never settles.
+      await expect(spinning).rejects.toBeInstanceOf(TaskCancelledError);
+      expect((await next).ran).toEqual(['spin', 'next']);
+    });
+
+    it('never runs a cancelled task that was still waiting', async () => {
+      const pool = cancellablePool();
+      const abort = new AbortController();
+      const first = pool.run({ value: 'late' });
+      const waiting = pool.run({ value: 'skipped' }, { signal: abort.signal });
+      abort.abort();
+      await expect(waiting).rejects.toBeInstanceOf(TaskCancelledError);
+      await first;
+      expect((await pool.run({ value: 'after' })).ran).toEqual(['late', 'after']);
+      await expect(pool.run({ value: 'x' }, { signal: abort.signal })).rejects.toBeInstanceOf(TaskCancelledError);
+    });
+
+    it('drops the reply of a task cancelled after its worker could stop it', async () => {
+      const pool = cancellablePool();
+      const abort = new AbortController();
+      const late = pool.run({ value: 'late' }, { signal: abort.signal });
+      abort.abort();
+      await expect(late).rejects.toBeInstanceOf(TaskCancelledError);
+      expect((await pool.run({ value: 'after' })).ran).toEqual(['late', 'after']);
+    });
+
+    it('tells a worker which of its tasks was cancelled, and no other', () => {
+      const cell = new Int32Array(new SharedArrayBuffer(4));
+      const [a, b] = [cancelledTask(cell, 1), cancelledTask(cell, 2)];
+      expect([a(), b()]).toEqual([false, false]);
+      Atomics.store(cell, 0, 2);
+      expect([a(), b()]).toEqual([false, true]);
+      expect(cancelledTask(undefined, 2)()).toBe(false);
+    });
   });
 });

@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic, type DocumentSymbol, type Hover, type Location, type SymbolInformation } from 'vscode-languageserver-protocol';
@@ -36,6 +38,29 @@ async function openAndLink(client: LspTestClient, file: string) {
 const locationText = (l: Location) => coveredText(read(new URL(l.uri).pathname), { range: l.range } as Diagnostic);
 
 describe('workspace index over LSP', () => {
+  it('stops indexing a source from disk once it is opened in the editor (its open analysis stands for it)', async () => {
+    // Index workers whose every job runs until the index cancels it: indexing finishes only if opening the source does.
+    const scripts = mkdtempSync(path.join(tmpdir(), 'sourcemark-worker-'));
+    const worker = path.join(scripts, 'spinning-worker.js');
+    writeFileSync(worker, `
+const { parentPort, workerData } = require('node:worker_threads');
+const nap = new Int32Array(new SharedArrayBuffer(4));
+parentPort.on('message', (t) => {
+  while (Atomics.load(workerData.cancelled, 0) !== t.id) Atomics.wait(nap, 0, 0, 5);
+  parentPort.postMessage({ id: t.id, uri: t.job.uri, error: 'stopped' });
+});`);
+    const ws = tempWorkspace([XIAOMI_US]);
+    const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z'), indexWorkerScript: worker, indexWorkers: 1 });
+    cleanups.push(() => rmSync(scripts, { recursive: true, force: true }), ws.cleanup, () => client.shutdown());
+    await client.initialize(ws.dir);
+    await client.waitFor(() => client.progress.some((p) => p.kind === 'begin'), 'indexing to begin');
+    const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
+    await client.waitForDiagnostics(uri, (d) => d.length > 0);
+    expect(await client.indexed()).toMatchObject({ done: 1, failed: 0, scanning: false });
+    // The open source is in the index all the same, from the editor's text.
+    expect((await client.connection.sendRequest(WorkspaceSummaryRequest, {})).sources.map((s) => s.uri)).toEqual([uri]);
+  });
+
   it('indexes every source in the background with work-done progress', async () => {
     const { client, status } = await indexedWorkspace();
     expect(status).toMatchObject({ sources: 5, total: 5, done: 5 });

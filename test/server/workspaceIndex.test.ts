@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType } from 'vscode-languageserver';
@@ -6,7 +7,9 @@ import { STEP_ITEMS } from '../../src/core/corpus/steps';
 import { resetSliceStats, sliceStats } from '../../src/server/slices';
 import { TEXT_GENERATORS } from '../fuzz/textGenerators';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { analysisOptionsOf, DEFAULT_SETTINGS } from '../../src/server/settings';
+import type { IndexJob } from '../../src/server/indexJob';
+import type { WorkerResponse } from '../../src/server/indexMessages';
 import type { WorkspaceIndexOptions } from '../../src/server/workspaceIndex';
 import { cleanupsAfterEach, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
 import { INDEX_WORKER, testIndex } from './workspaceIndexFixture';
@@ -102,5 +105,69 @@ describe('workspace index: a long closed source', () => {
     await again;
     await index.whenIdle();
     expect(index.corpus.digest(uri)).toBeUndefined();
+  });
+});
+
+describe('workspace index: a source opened while it is indexed from disk', () => {
+  const until = (done: () => boolean) => new Promise<void>((resolve) => {
+    const check = () => (done() ? resolve() : setTimeout(check, 5));
+    check();
+  });
+
+  it('stops its job: a running one through its worker, a waiting one before it runs', async () => {
+    const ws = tempWorkspace([]);
+    cleanups.push(ws.cleanup);
+    // An index worker whose every job runs until the index cancels it (a real one would finish, later).
+    const worker = ws.path('spinning-worker.js');
+    writeFileSync(worker, `
+const { parentPort, workerData } = require('node:worker_threads');
+const nap = new Int32Array(new SharedArrayBuffer(4));
+parentPort.on('message', (t) => {
+  while (Atomics.load(workerData.cancelled, 0) !== t.id) Atomics.wait(nap, 0, 0, 5);
+  parentPort.postMessage({ id: t.id, uri: t.job.uri, error: 'stopped' });
+});`);
+    const sources = path.join(ws.dir, 'sources');
+    mkdirSync(sources);
+    for (const name of ['a.txt', 'b.txt']) writeFileSync(path.join(sources, name), 'Xiaomi said sales rose 20% in 2017.');
+    const [a, b] = ['a.txt', 'b.txt'].map((name) => pathToFileURL(path.join(sources, name)).href);
+    const open = new Set<string>();
+    const logs: string[] = [];
+    const index = makeIndex({
+      workerScript: worker,
+      isOpen: (uri) => open.has(uri),
+      connection: {
+        console: { log: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) },
+        window: { createWorkDoneProgress: async () => ({ begin() {}, report() {}, done() {} }) },
+      } as unknown as WorkspaceIndexOptions['connection'],
+    });
+    const scanned = index.scan([pathToFileURL(sources).href]);
+    const running = (index as unknown as { closedRunning: Map<string, unknown> }).closedRunning;
+    await until(() => running.size > 0);
+    // One worker: one job runs, the other waits. Both are opened.
+    const [first, second] = running.has(a) ? [a, b] : [b, a];
+    open.add(second);
+    index.documentOpened(second);
+    open.add(first);
+    index.documentOpened(first);
+    await scanned;
+    expect(index.status).toMatchObject({ done: 2, failed: 0 });
+    expect(logs.filter((m) => m.includes('stopped indexing'))).toEqual([`Sourcemark stopped indexing ${first} from disk: it was opened in the editor.`]);
+    expect(index.corpus.size).toBe(0);
+  });
+
+  it.runIf(existsSync(INDEX_WORKER))('stops its analysis in the index worker where it checks, and indexes the next job', async () => {
+    const ws = tempWorkspace([XIAOMI_US]);
+    cleanups.push(ws.cleanup);
+    const cancelled = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(INDEX_WORKER, { workerData: { cancelled } });
+    cleanups.push(() => worker.terminate().then(() => undefined));
+    const reply = (id: number) => new Promise<WorkerResponse>((resolve) => {
+      const job: IndexJob = { uri: pathToFileURL(ws.path(XIAOMI_US)).href, path: ws.path(XIAOMI_US), options: analysisOptionsOf(DEFAULT_SETTINGS) };
+      worker.once('message', resolve);
+      worker.postMessage({ id, job });
+    });
+    Atomics.store(cancelled, 0, 7);
+    expect(await reply(7)).toMatchObject({ id: 7, error: 'the task was cancelled' });
+    expect(await reply(8)).toMatchObject({ id: 8, indexed: expect.any(String) });
   });
 });
