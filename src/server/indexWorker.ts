@@ -12,6 +12,7 @@ import { digestToWire, toWire, transferablesOf, type DigestBase, type WireBase }
 import type { AnalyseReply, DigestJob, DigestReply, WorkerRequest, WorkerResponse } from './indexMessages';
 import { OverBudgetError, workBudget } from './workBudget';
 import { cancelledTask, TaskCancelledError } from '../core/workerPool';
+import { lowerThreadPriority } from './backgroundThread';
 
 // Workspace files rarely share paragraphs, so a small cache is enough (page furniture repeats);
 // on generated sources 2,000 cached paragraphs held ~55 MB more heap than none for 14% less
@@ -22,8 +23,11 @@ const cache: IndexCache | undefined = digestCacheFromEnv();
 analyzer.warmUpBeforeFirstUse();
 
 const post = (r: WorkerResponse) => parentPort!.postMessage(r);
+const data = workerData as { cancelled?: Int32Array; background?: boolean } | null;
 /** Where the pool says which task its owner cancelled (a source opened in the editor while being indexed). */
-const cancelCell = (workerData as { cancelled?: Int32Array } | null)?.cancelled;
+const cancelCell = data?.cancelled;
+// The workspace index's workers yield the cores to the main thread and to long open sources.
+if (data?.background) lowerThreadPriority();
 
 // Long open sources (openAnalysis.ts) get an analyzer of their own, with the main thread's cache
 // size: re-analysis after an edit then costs only the paragraphs it touched, here as there.

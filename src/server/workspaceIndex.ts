@@ -150,7 +150,7 @@ export class WorkspaceIndex {
     const idleFromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS_IDLE_MS);
     const idleMs = options.workersIdleMs ?? (idleFromEnv > 0 ? idleFromEnv : WORKERS_IDLE_MS);
     if (count > 0 && existsSync(script)) {
-      this.startPool = () => new WorkerPool((cancelled) => new Worker(script, { workerData: { cancelled }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), count, {
+      this.startPool = () => new WorkerPool((cancelled) => new Worker(script, { workerData: { cancelled, background: true }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }), count, {
         unref: true,
         idleMs,
         onIdleStop: () => options.connection.console.log(`Sourcemark: the index workers stopped after ${idleMs / 1000} s without work; they start again when a source needs analysing.`),
