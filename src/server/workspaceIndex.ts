@@ -355,7 +355,6 @@ export class WorkspaceIndex {
     this.put(uri, digestSource(text, analysed), () => true, then);
   }
 
-  /** Closed without saving: the file on disk is what counts again. */
   /** Closed sources' jobs running in a worker, to stop one whose source is opened. */
   private readonly closedRunning = new Map<string, AbortController>();
 
@@ -370,6 +369,7 @@ export class WorkspaceIndex {
     this.closedRunning.get(uri)?.abort();
   }
 
+  /** Closed without saving: the file on disk is what counts again. */
   async documentClosed(uri: string): Promise<void> {
     // Its tags may have changed while it was open: the counts from before are no longer to be trusted.
     this.summaries.delete(uri);
@@ -618,9 +618,9 @@ export class WorkspaceIndex {
     const finish = (r: IndexResponse | { id: number; uri: string; cancelled: true }) => {
       this.active--;
       if (this.disposed) return;
-      // A cancelled job's source is open: indexed from the editor's text instead.
       this.status.done++;
       if ('cancelled' in r) {
+        // Its source was opened: indexed from the editor's text instead.
         this.options.connection.console.log(`Sourcemark stopped indexing ${r.uri} from disk: it was opened in the editor.`);
       } else if ('error' in r) {
         this.status.failed++;
