@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic, ty
 import { DIAGNOSTIC_CODES, DocumentFindingsRequest, TimelineRequest, WorkspaceSummaryRequest, type DocumentFindings, type TimelineResponse } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, FIXTURES, MEMO_TEXT, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
+import { spinningIndexWorker } from './workspaceIndexFixture';
 
 const ALL = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
 const [XIAOMI_US, GET_READY, CGTN, TALKS] = ALL;
@@ -41,14 +42,7 @@ describe('workspace index over LSP', () => {
   it('stops indexing a source from disk once it is opened in the editor (its open analysis stands for it)', async () => {
     // Index workers whose every job runs until the index cancels it: indexing finishes only if opening the source does.
     const scripts = mkdtempSync(path.join(tmpdir(), 'sourcemark-worker-'));
-    const worker = path.join(scripts, 'spinning-worker.js');
-    writeFileSync(worker, `
-const { parentPort, workerData } = require('node:worker_threads');
-const nap = new Int32Array(new SharedArrayBuffer(4));
-parentPort.on('message', (t) => {
-  while (Atomics.load(workerData.cancelled, 0) !== t.id) Atomics.wait(nap, 0, 0, 5);
-  parentPort.postMessage({ id: t.id, uri: t.job.uri, error: 'stopped' });
-});`);
+    const worker = spinningIndexWorker(scripts);
     const ws = tempWorkspace([XIAOMI_US]);
     const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z'), indexWorkerScript: worker, indexWorkers: 1 });
     cleanups.push(() => rmSync(scripts, { recursive: true, force: true }), ws.cleanup, () => client.shutdown());

@@ -12,7 +12,7 @@ import type { IndexJob } from '../../src/server/indexJob';
 import type { WorkerResponse } from '../../src/server/indexMessages';
 import type { WorkspaceIndexOptions } from '../../src/server/workspaceIndex';
 import { cleanupsAfterEach, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
-import { INDEX_WORKER, testIndex } from './workspaceIndexFixture';
+import { INDEX_WORKER, spinningIndexWorker, testIndex } from './workspaceIndexFixture';
 
 const cleanups = cleanupsAfterEach();
 
@@ -117,15 +117,7 @@ describe('workspace index: a source opened while it is indexed from disk', () =>
   it('stops its job: a running one through its worker, a waiting one before it runs', async () => {
     const ws = tempWorkspace([]);
     cleanups.push(ws.cleanup);
-    // An index worker whose every job runs until the index cancels it (a real one would finish, later).
-    const worker = ws.path('spinning-worker.js');
-    writeFileSync(worker, `
-const { parentPort, workerData } = require('node:worker_threads');
-const nap = new Int32Array(new SharedArrayBuffer(4));
-parentPort.on('message', (t) => {
-  while (Atomics.load(workerData.cancelled, 0) !== t.id) Atomics.wait(nap, 0, 0, 5);
-  parentPort.postMessage({ id: t.id, uri: t.job.uri, error: 'stopped' });
-});`);
+    const worker = spinningIndexWorker(ws.dir);
     const sources = path.join(ws.dir, 'sources');
     mkdirSync(sources);
     for (const name of ['a.txt', 'b.txt']) writeFileSync(path.join(sources, name), 'Xiaomi said sales rose 20% in 2017.');
