@@ -153,7 +153,12 @@ describe('npm start', () => {
     await wb.runCommand('Sourcemark: Create Report');
     await wb.quickInput().waitFor({ state: 'visible' });
     await expect.poll(() => wb.quickInput().inputValue()).toMatch(/sourcemark-report\.html$/);
-    await page.keyboard.press('Enter');
+    // The save dialog ignores focus loss, so a webview that takes focus leaves it open and takes the
+    // Enter meant for it (failed once in CI): Enter goes to the dialog's input until it closes.
+    await expect.poll(async () => {
+      if (await wb.quickInput().isVisible()) await wb.quickInput().press('Enter', { timeout: 5_000 }).catch(() => undefined);
+      return wb.quickInput().isVisible();
+    }, { timeout: 60_000 }).toBe(false);
     await page.locator('.tabs-container .tab.active', { hasText: 'Report: sourcemark-report.html' }).waitFor({ timeout: 60_000 });
     expect(readFileSync(path.join(workspace, 'sourcemark-report.html'), 'utf8')).toMatch(/Content-Security-Policy/);
     // The webview shows the report itself (a webview is an iframe holding the page's iframe).

@@ -34,7 +34,8 @@ export class Workbench {
         await this.page.locator('.tabs-container .tab.active').first().click({ timeout: 5_000 }).catch(() => undefined);
       }
     }
-    await this.page.keyboard.press('Enter');
+    // To the palette's input itself: a webview that took focus meanwhile would take the key.
+    await input.press('Enter');
   }
 
   /** The open quick input (input box or quick pick). */
