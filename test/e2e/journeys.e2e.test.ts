@@ -149,7 +149,7 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     await wb.runCommand('Sourcemark: Add or Edit Note');
     await wb.quickInput().waitFor({ state: 'visible' });
     await wb.quickInput().fill(NOTE);
-    await session.page.keyboard.press('Enter');
+    await wb.quickInput().press('Enter');
     await expect.poll(() => readSidecar()?.annotations[0]?.comments?.[0]?.body, { timeout: 15_000 }).toBe(NOTE);
     const { line, column } = lineColumn(tagged!.start + 1);
     await wb.goTo(line, column);

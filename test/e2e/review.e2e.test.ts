@@ -151,7 +151,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await wb.runCommand('Sourcemark: Add or Edit Note');
     await wb.quickInput().waitFor({ state: 'visible' });
     await wb.quickInput().fill(NOTE);
-    await page.keyboard.press('Enter');
+    await wb.quickInput().press('Enter');
     await expect.poll(sidecar, { timeout: 15_000 }).toContain(NOTE);
 
     const thread = page.locator('.review-widget', { hasText: NOTE }).first();
@@ -194,12 +194,12 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     // Not a web address: the input box says so and keeps the value.
     await page.locator('.quick-input-message', { hasText: /not a web address/ }).waitFor();
     await wb.quickInput().fill(URL);
-    await page.keyboard.press('Enter');
+    await wb.quickInput().press('Enter');
     await page.locator('.quick-input-title', { hasText: /its title/ }).waitFor();
     await wb.quickInput().fill(URL_TITLE);
-    await page.keyboard.press('Enter');
+    await wb.quickInput().press('Enter');
     await page.locator('.quick-input-title', { hasText: /words that matter/ }).waitFor();
-    await page.keyboard.press('Enter');
+    await wb.quickInput().press('Enter');
     await expect.poll(sidecar, { timeout: 15_000 }).toContain(URL);
     await wb.goTo(before.length, before[before.length - 1].length + 1);
     await expect.poll(async () => {

@@ -63,7 +63,7 @@ export class Workbench {
     await this.page.keyboard.press('Control+G');
     await this.quickInput().waitFor({ state: 'visible' });
     await this.quickInput().fill(`:${line}:${column}`);
-    await this.page.keyboard.press('Enter');
+    await this.quickInput().press('Enter');
     await this.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor();
   }
 
