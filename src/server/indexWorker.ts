@@ -17,10 +17,21 @@ import { lowerThreadPriority } from './backgroundThread';
 // Workspace files rarely share paragraphs, so a small cache is enough (page furniture repeats);
 // on generated sources 2,000 cached paragraphs held ~55 MB more heap than none for 14% less
 // analysis time; 256 keeps most of that (17.7 vs 17.2 ms a source; none 20.0 ms).
-const analyzer = new Analyzer(256);
+let indexAnalyzer: Analyzer | undefined;
+/**
+ * The analyser of index and findings jobs, made for the first: the worker for long open sources
+ * (openAnalysis.ts) runs this script too and never gets one, and making it there cost that worker's
+ * start, and so the opening of a long source, ~50 ms of its CPU.
+ */
+function analyzerOfIndex(): Analyzer {
+  if (!indexAnalyzer) {
+    indexAnalyzer = new Analyzer(256);
+    indexAnalyzer.warmUpBeforeFirstUse();
+  }
+  return indexAnalyzer;
+}
 const store = new FileSidecarStore();
 const cache: IndexCache | undefined = digestCacheFromEnv();
-analyzer.warmUpBeforeFirstUse();
 
 const post = (r: WorkerResponse) => parentPort!.postMessage(r);
 const data = workerData as { cancelled?: Int32Array; background?: boolean } | null;
@@ -110,7 +121,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
   }
   if ('findings' in request) {
     const { id, findings: job } = request;
-    closedFindings(analyzer, store, job).then(
+    closedFindings(analyzerOfIndex(), store, job).then(
       (findings) => post({ id, uri: job.uri, findings: JSON.stringify(findings) }),
       (e: Error) => post({ id, uri: job.uri, error: e.message }),
     );
@@ -119,6 +130,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
   const { id, job } = request;
   // The pool gives a worker one index task at a time: the checkpoint is this task's until it ends.
   const cancelled = cancelledTask(cancelCell, id);
+  const analyzer = analyzerOfIndex();
   analyzer.checkpoint = () => {
     if (cancelled()) throw new TaskCancelledError();
   };
