@@ -159,7 +159,11 @@ describe('npm start', () => {
       if (await wb.quickInput().isVisible()) await wb.quickInput().press('Enter', { timeout: 5_000 }).catch(() => undefined);
       return wb.quickInput().isVisible();
     }, { timeout: 60_000 }).toBe(false);
-    await page.locator('.tabs-container .tab.active', { hasText: 'Report: sourcemark-report.html' }).waitFor({ timeout: 60_000 });
+    // The report's tab, or the error the command shows when the CLI fails (its text then fails the test).
+    const reportTab = page.locator('.tabs-container .tab.active', { hasText: 'Report: sourcemark-report.html' });
+    const failure = page.locator('.notification-toast', { hasText: /could not write the report/ });
+    await reportTab.or(failure).first().waitFor({ timeout: 60_000 });
+    if (await failure.count()) throw new Error(`Create Report failed: ${await failure.first().innerText()}`);
     expect(readFileSync(path.join(workspace, 'sourcemark-report.html'), 'utf8')).toMatch(/Content-Security-Policy/);
     // The webview shows the report itself (a webview is an iframe holding the page's iframe).
     const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
