@@ -21,7 +21,7 @@ let indexAnalyzer: Analyzer | undefined;
 /**
  * The analyser of index and findings jobs, made for the first: the worker for long open sources
  * (openAnalysis.ts) runs this script too and never gets one, and making it there cost that worker's
- * start, and so the opening of a long source, ~50 ms of its CPU.
+ * start, and so the opening of a long source, ~60 ms of its CPU.
  */
 function analyzerOfIndex(): Analyzer {
   if (!indexAnalyzer) {
