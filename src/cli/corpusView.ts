@@ -1,6 +1,6 @@
 // The cross-source index (src/core/corpus) as the CLI shows it: conflicts with file:line:col
 // locations, and the timeline in the report's shape. Source ids are display paths.
-import type { Conflict, Timeline } from '../core/corpus';
+import type { Conflict, CorpusIndex, Timeline } from '../core/corpus';
 import type { ReportConflict, ReportTimelineEntry } from '../core/report/reportData';
 
 export interface ConflictSideView {
@@ -23,11 +23,15 @@ export interface ConflictView {
   sides: [ConflictSideView, ConflictSideView];
 }
 
-export function conflictView(c: Conflict): ConflictView {
-  const side = (s: Conflict['sides'][number]): ConflictSideView => ({
-    file: s.sourceId, line: s.focus.line + 1, column: s.focus.character + 1, text: s.focusText, value: s.value, quote: s.quote,
-    ...(s.tag ? { tag: s.tag.status } : {}),
-  });
+/** `corpus` holds the digests of the conflict's sources: where their lines start. */
+export function conflictView(c: Conflict, corpus: Pick<CorpusIndex, 'rangeOf'>): ConflictView {
+  const side = (s: Conflict['sides'][number]): ConflictSideView => {
+    const at = corpus.rangeOf(s.sourceId, s.focus).start;
+    return {
+      file: s.sourceId, line: at.line + 1, column: at.character + 1, text: s.focusText, value: s.value, quote: s.quote,
+      ...(s.tag ? { tag: s.tag.status } : {}),
+    };
+  };
   return { id: c.id, kind: c.kind, subject: c.subject, resolved: c.sides.every((s) => s.tag), sides: [side(c.sides[0]), side(c.sides[1])] };
 }
 
@@ -41,8 +45,8 @@ export function conflictSubject(c: ConflictView): string {
   return c.kind === 'title' ? `on ${c.subject}` : '';
 }
 
-export function reportConflict(c: Conflict): ReportConflict {
-  const v = conflictView(c);
+export function reportConflict(c: Conflict, corpus: Pick<CorpusIndex, 'rangeOf'>): ReportConflict {
+  const v = conflictView(c, corpus);
   const side = (s: ConflictSideView) => `“${s.text}” (${shortValue(s.value)})`;
   return {
     summary: `${[v.kind, conflictSubject(v)].filter(Boolean).join(' ')}: ${side(v.sides[0])} vs ${side(v.sides[1])}${v.resolved ? ' · both sides tagged' : ''}`,
@@ -54,6 +58,6 @@ export function reportTimeline(t: Timeline): ReportTimelineEntry[] {
   return t.entries.map((e) => ({
     label: e.value,
     disputed: e.conflicts.length > 0,
-    mentions: e.mentions.map((m) => ({ path: m.sourceId, line: m.span.line + 1, text: m.text, context: m.sentence, ...(m.derivedFrom ? { derivedFrom: m.derivedFrom } : {}) })),
+    mentions: e.mentions.map((m) => ({ path: m.sourceId, line: m.at.line + 1, text: m.text, context: m.sentence, ...(m.derivedFrom ? { derivedFrom: m.derivedFrom } : {}) })),
   }));
 }

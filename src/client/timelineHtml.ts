@@ -26,8 +26,8 @@ export function timelineHtml(data: TimelineResponse, page: { cspSource: string; 
     parts.push('<ul class="conflicts">');
     for (const c of data.timeline.disagreements) {
       const [a, b] = c.sides;
-      parts.push(`<li><span class="warn">⚠</span> ${link(a.sourceId, a.focus, label(a.sourceId))} “${escapeHtml(a.focusText)}” <span class="value">${escapeHtml(a.value)}</span>
-        ${escapeHtml(l10n.t('vs'))} ${link(b.sourceId, b.focus, label(b.sourceId))} “${escapeHtml(b.focusText)}” <span class="value">${escapeHtml(b.value)}</span></li>`);
+      parts.push(`<li><span class="warn">⚠</span> ${link(a.sourceId, a.at, label(a.sourceId))} “${escapeHtml(a.focusText)}” <span class="value">${escapeHtml(a.value)}</span>
+        ${escapeHtml(l10n.t('vs'))} ${link(b.sourceId, b.at, label(b.sourceId))} “${escapeHtml(b.focusText)}” <span class="value">${escapeHtml(b.value)}</span></li>`);
     }
     parts.push('</ul>');
   }
@@ -37,7 +37,7 @@ export function timelineHtml(data: TimelineResponse, page: { cspSource: string; 
     e.mentions.forEach((m, i) => {
       const cls = e.conflicts.length ? ' class="disputed"' : '';
       parts.push(`<tr${cls}>${i === 0 ? `<td rowspan="${e.mentions.length}">${when}${e.conflicts.length ? `<br><span class="warn">⚠ ${escapeHtml(l10n.t('sources disagree'))}</span>` : ''}</td>` : ''}
-        <td>${link(m.sourceId, m.span, label(m.sourceId))}</td><td>${escapeHtml(m.text)}${m.derivedFrom ? `<br><span class="value">${escapeHtml(m.derivedFrom)}</span>` : ''}${m.tag ? `<br><span class="tag">${escapeHtml(statusWord(m.tag.status))}</span>` : ''}</td><td>${escapeHtml(m.sentence)}</td></tr>`);
+        <td>${link(m.sourceId, m.at, label(m.sourceId))}</td><td>${escapeHtml(m.text)}${m.derivedFrom ? `<br><span class="value">${escapeHtml(m.derivedFrom)}</span>` : ''}${m.tag ? `<br><span class="tag">${escapeHtml(statusWord(m.tag.status))}</span>` : ''}</td><td>${escapeHtml(m.sentence)}</td></tr>`);
     });
   }
   parts.push('</tbody></table>');

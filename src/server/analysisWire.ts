@@ -270,8 +270,8 @@ export interface DigestBase {
   digest: SourceDigest;
 }
 
-/** Where a digest's item is: its span (every list of a digest has one; an item without is looked for at −1). */
-const spanPlace = (item: unknown): Positioned => (item as { span?: Positioned }).span ?? { start: -1, end: -1 };
+/** A digest's lists of items, each item a span of the source: the rest (line starts among them) goes in the head. */
+const ITEM_LISTS: ReadonlySet<string> = new Set(['claims', 'entities', 'dates', 'quotations'] satisfies (keyof SourceDigest)[]);
 
 /** In the worker: the digest (of `text`) as slices to post; with a base, its lists as deltas against the base's. */
 export function digestToWire(digest: SourceDigest, size = SLICE_ITEMS, base?: DigestBase, text?: string): WireDigest {
@@ -280,10 +280,10 @@ export function digestToWire(digest: SourceDigest, size = SLICE_ITEMS, base?: Di
   const against = text === undefined ? undefined : base;
   const ends = against ? commonEnds(against.text, text!) : undefined;
   for (const [key, value] of Object.entries(digest)) {
-    if (!Array.isArray(value)) continue;
+    if (!ITEM_LISTS.has(key) || !Array.isArray(value)) continue;
     const previous = (against?.digest as unknown as Record<string, unknown> | undefined)?.[key];
     if (Array.isArray(previous)) {
-      const d = listDelta(against!, previous as unknown[], text!, value as unknown[], size, ends!, spanPlace);
+      const d = listDelta(against!, previous as Positioned[], text!, value as Positioned[], size, ends!);
       lists.push([key, d.slices, d.delta]);
     } else lists.push([key, serialiseSlices(value, size)]);
     head[key] = [];

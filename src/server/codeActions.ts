@@ -76,7 +76,7 @@ function evidenceActions(state: SourceState, f: TaggedFinding, diagnostic: Diagn
     const links = bestPerSource(view.links.get(f.id) ?? []).filter((l) => l.relation === 'corroborates' && l.claim.tag?.status !== 'contradicted');
     for (const l of links.slice(0, MAX_CITED)) {
       const args: TagWithEvidenceArgs = {
-        ...target, status: 'verified', cite: { uri: l.sourceId, kind: 'claim', start: l.claim.span.start, end: l.claim.span.end },
+        ...target, status: 'verified', cite: { uri: l.sourceId, kind: 'claim', start: l.claim.start, end: l.claim.end },
       };
       const quote = oneLine(l.claim.text, 50);
       const title = l.claim.tag

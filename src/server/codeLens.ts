@@ -1,8 +1,8 @@
 import * as l10n from '@vscode/l10n';
-import type { CodeLens } from 'vscode-languageserver';
+import type { CodeLens, Location } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { TAG_STATUSES } from '../core/model';
-import { bestPerSource, locationOf } from './crossSource';
+import { bestPerSource, rangeThere } from './crossSource';
 import { SHOW_LINKED_COMMAND } from '../shared/protocol';
 import type { SourceState } from './sourceState';
 import { statusWord } from '../shared/words';
@@ -36,7 +36,7 @@ export function codeLenses(doc: TextDocument, state: SourceState): CodeLens[] {
       command: {
         title: parts.join(' · '),
         command: SHOW_LINKED_COMMAND,
-        arguments: [state.uri, position, links.map((l) => locationOf(l.sourceId, l.claim.span))],
+        arguments: [state.uri, position, links.map((l): Location => ({ uri: l.sourceId, range: rangeThere(view, l.sourceId, l.claim) }))],
       },
     });
   }

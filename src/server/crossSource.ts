@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Location, Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import type { ClaimLink, Conflict, CorpusIndex, EntityGroup, QuotationsOfSpeaker, Span } from '../core/corpus';
+import { rangeIn } from '../core/text/lineIndex';
 import { yieldToLoop } from './slices';
 
 const MAX_LINKED_CLAIMS = 2_000;
@@ -19,6 +20,8 @@ export interface CrossSourceView {
   speakers: Map<string, QuotationsOfSpeaker>;
   /** How other sources are named to the user: path relative to the workspace folder. */
   labels: Map<string, string>;
+  /** Where the lines of each source named start, from its digest when the view was made: ranges of its spans. */
+  lines: Map<string, readonly number[]>;
   /** Sources indexed when the view was made, and whether indexing was still going on. */
   indexed: number;
   indexing: boolean;
@@ -44,8 +47,9 @@ export function conflictSubject(kind: Conflict['kind']): string {
   }
 }
 
-export const rangeOf = (s: Span): Range => ({ start: { line: s.line, character: s.character }, end: { line: s.endLine, character: s.endCharacter } });
-export const locationOf = (sourceId: string, s: Span): Location => ({ uri: sourceId, range: rangeOf(s) });
+/** The editor range of a span of another source the view names. */
+export const rangeThere = (view: Pick<CrossSourceView, 'lines'>, sourceId: string, s: Span): Range => rangeIn(view.lines.get(sourceId) ?? [0], s.start, s.end);
+export const locationOf = (corpus: CorpusIndex, sourceId: string, s: Span): Location => ({ uri: sourceId, range: corpus.rangeOf(sourceId, s) });
 
 /** A source's name for people: its path relative to the workspace folder holding it, else its file name. */
 export function sourceLabel(uri: string, folders: readonly string[]): string {
@@ -72,8 +76,11 @@ export async function buildCrossSourceView(
   const digest = corpus.digest(uri);
   if (!digest) return undefined;
   const labels = new Map<string, string>();
+  const lines = new Map<string, readonly number[]>();
   const label = (id: string) => {
-    if (!labels.has(id)) labels.set(id, sourceLabel(id, folders));
+    if (labels.has(id)) return;
+    labels.set(id, sourceLabel(id, folders));
+    lines.set(id, corpus.digest(id)?.lines ?? [0]);
   };
   const links = new Map<string, ClaimLink[]>();
   let started = performance.now();
@@ -117,7 +124,7 @@ export async function buildCrossSourceView(
     for (const x of of.quotes) label(x.sourceId);
   }
   label(uri);
-  return { links, conflicts, entities, speakers, labels, indexed: corpus.size, indexing };
+  return { links, conflicts, entities, speakers, labels, lines, indexed: corpus.size, indexing };
 }
 
 /** The linked claims of a claim, one per source (its best match), best first. */

@@ -7,7 +7,7 @@ import { notifyClient } from './clientGone';
 import type { FindingsJob } from './closedFindings';
 import { codeLenses } from './codeLens';
 import { foldersOf, type Feature, type ServerContext } from './context';
-import { buildCrossSourceView, rangeOf, sourceLabel, type CrossSourceView } from './crossSource';
+import { buildCrossSourceView, sourceLabel, type CrossSourceView } from './crossSource';
 import type { QuotationsOfSpeaker } from '../core/corpus';
 import { placesOf } from './conflictPlaces';
 import { conflictItems } from './sourceSummary';
@@ -155,7 +155,8 @@ export class CrossSourceFeatures implements Feature {
   }
 
   private conflictItemsOf(uri: string, tagged: ReadonlySet<string>): ConflictItem[] {
-    return conflictItems(placesOf(uri, this.workspace.corpus.conflicts(uri), tagged), (id) => sourceLabel(id, this.folders), rangeOf);
+    const corpus = this.workspace.corpus;
+    return conflictItems(placesOf(uri, corpus.conflicts(uri), tagged), (id) => sourceLabel(id, this.folders), (s) => corpus.rangeOf(uri, s), (id, s) => corpus.rangeOf(id, s));
   }
 
   /** Have a closed source (re-)indexed, unless it already waits in the queue; `sourceIndexed` follows. */

@@ -8,7 +8,7 @@ import { toPlain } from '../core/text/richText';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingDiagnosticCode, type FindingDiagnosticData, type TagDiagnosticData } from '../shared/protocol';
 import type { SeverityName } from './settings';
 import type { SourceState } from './sourceState';
-import { disagreeText, rangeOf } from './crossSource';
+import { disagreeText, rangeThere } from './crossSource';
 import { sameContentAs } from './findingsDelta';
 import { conflictPlaces } from './conflictPlaces';
 import { kindWord, statusWord } from '../shared/words';
@@ -139,7 +139,7 @@ export function conflictDiagnostics(doc: TextDocument, state: SourceState): Diag
       source: DIAGNOSTIC_SOURCE,
       message: settled ? l10n.t('{0} Both sides are tagged.', message) : message,
       relatedInformation: others.slice(0, MAX_CONFLICT_RELATED).map((other) => ({
-        location: { uri: other.sourceId, range: rangeOf(other.focus) },
+        location: { uri: other.sourceId, range: rangeThere(view, other.sourceId, other.focus) },
         message: `${name(other.sourceId)}: "${oneLine(other.quote, 160)}"`,
       })),
       data,

@@ -71,7 +71,7 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
   const limit = job.options.maxFileSizeMB ?? DEFAULT_MAX_FILE_MB;
   if (info && info.size > limit * 1024 * 1024) {
     return {
-      digest: { version: 1, claims: [], entities: [], dates: [], quotations: [], skipped: `larger than ${limit} MB` },
+      digest: { version: 2, lines: [0], claims: [], entities: [], dates: [], quotations: [], skipped: `larger than ${limit} MB` },
       summary: { counts: emptyCounts(), problem: tooLargeReason(info.size, limit), ...fileStamp },
     };
   }

@@ -186,7 +186,7 @@ export function parseEntry(json: Buffer | undefined): SourceDigest | undefined {
   if (!json) return undefined;
   try {
     const d = (JSON.parse(json.toString('utf8')) as { digest?: SourceDigest } | null)?.digest;
-    return d && d.version === 1 && [d.claims, d.entities, d.dates, d.quotations].every(Array.isArray) ? d : undefined;
+    return d && d.version === 2 && Array.isArray(d.lines) && [d.claims, d.entities, d.dates, d.quotations].every(Array.isArray) ? d : undefined;
   } catch {
     return undefined;
   }

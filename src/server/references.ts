@@ -13,20 +13,20 @@ export function referencesAt(corpus: CorpusIndex, state: SourceState, offset: nu
   const entity = found.find((f) => f.kind === 'entity');
   if (entity) {
     const group = corpus.entityGroupOf(state.uri, entity.id);
-    return group ? corpus.mentionsOf(group.id).map((m) => locationOf(m.sourceId, m.span)) : [];
+    return group ? corpus.mentionsOf(group.id).map((m) => locationOf(corpus, m.sourceId, m.span)) : [];
   }
   const quotation = found.find((f) => f.kind === 'quotation');
   if (quotation) {
     const of = corpus.quotationsOfSpeaker(state.uri, quotation.id);
-    if (of) return of.quotes.map((q) => locationOf(q.sourceId, q.quotation.span));
+    if (of) return of.quotes.map((q) => locationOf(corpus, q.sourceId, q.quotation));
     const own = corpus.digest(state.uri)?.quotations.find((q) => q.findingId === quotation.id);
-    return own ? [locationOf(state.uri, own.span)] : [];
+    return own ? [locationOf(corpus, state.uri, own)] : [];
   }
   const claim = found.find((f) => f.kind === 'claim');
   if (!claim) return [];
   const own = corpus.digest(state.uri)?.claims.find((c) => c.findingId === claim.id);
   if (!own) return [];
-  return [locationOf(state.uri, own.span), ...corpus.linksFor(state.uri, claim.id).map((l) => locationOf(l.sourceId, l.claim.span))];
+  return [locationOf(corpus, state.uri, own), ...corpus.linksFor(state.uri, claim.id).map((l) => locationOf(corpus, l.sourceId, l.claim))];
 }
 
 /** Go to Definition on an entity: its first mention in the workspace (earliest-published source first). */
@@ -34,5 +34,5 @@ export function definitionAt(corpus: CorpusIndex, state: SourceState, offset: nu
   const entity = findingsAt(state, offset).find((f) => f.kind === 'entity');
   const group = entity && corpus.entityGroupOf(state.uri, entity.id);
   const first = group && corpus.firstMention(group.id);
-  return first ? locationOf(first.sourceId, first.span) : null;
+  return first ? locationOf(corpus, first.sourceId, first.span) : null;
 }

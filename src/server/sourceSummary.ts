@@ -12,7 +12,7 @@ import type { Span } from '../core/corpus';
 import { regionSet } from '../core/regions';
 import type { TaggedFinding } from '../core/taggedFindings';
 import type { Annotation } from '../core/tags/annotation';
-import { conflictSubject, rangeOf } from './crossSource';
+import { conflictSubject, rangeThere } from './crossSource';
 import { conflictPlaces, type ConflictPlace } from './conflictPlaces';
 import { conflictMessage } from './diagnostics';
 import type { SourceState } from './sourceState';
@@ -47,7 +47,7 @@ export function documentExtras(doc: TextDocument, state: SourceState): Pick<Docu
     ...(a.comments?.length ? { comments: [...a.comments] } : {}),
   });
   const labels = state.crossSource?.labels;
-  const conflicts = conflictItems(conflictPlaces(state), (id) => labels?.get(id) ?? id, (s) => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) }));
+  const conflicts = conflictItems(conflictPlaces(state), (id) => labels?.get(id) ?? id, (s) => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) }), (id, s) => rangeThere(state.crossSource ?? { lines: new Map() }, id, s));
   return {
     regions: [...state.settings.regions],
     orphans: state.tagged.orphans.map((a) => tagItem(a)),
@@ -61,13 +61,17 @@ export function documentExtras(doc: TextDocument, state: SourceState): Pick<Docu
  * The view's rows for disputed places; `here` turns a span of this source into an editor range (an
  * open source's offsets follow its edits; a closed one's lines are those indexed).
  */
-export function conflictItems(places: readonly ConflictPlace[], name: (sourceId: string) => string, here: (span: Span) => LspRange): ConflictItem[] {
+export function conflictItems(
+  places: readonly ConflictPlace[], name: (sourceId: string) => string, here: (span: Span) => LspRange,
+  /** The same for a span of another source. */
+  there: (sourceId: string, span: Span) => LspRange,
+): ConflictItem[] {
   return places.map(({ conflict: c, mine, others, settled }) => ({
     id: c.id, start: mine.focus.start, end: mine.focus.end, range: here(mine.focus),
     label: l10n.t('{0}: "{1}"', conflictSubject(c.kind), oneLine(mine.focusText, 60)),
     message: conflictMessage(c, mine, others[0]!, name(others[0]!.sourceId), others.length - 1),
     others: others.slice(0, MAX_CONFLICT_LISTED).map((o) => ({
-      uri: o.sourceId, range: rangeOf(o.focus), words: oneLine(o.focusText, 60), value: o.value, quote: oneLine(o.quote, MAX_ITEM_TEXT),
+      uri: o.sourceId, range: there(o.sourceId, o.focus), words: oneLine(o.focusText, 60), value: o.value, quote: oneLine(o.quote, MAX_ITEM_TEXT),
     })),
     otherCount: others.length,
     settled,

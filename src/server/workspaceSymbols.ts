@@ -35,7 +35,7 @@ export function workspaceSymbols(corpus: CorpusIndex, query: string): SymbolInfo
     out.push({
       name: g.canonical,
       kind: ENTITY_SYMBOL_KIND[g.type],
-      location: locationOf(first.sourceId, first.span),
+      location: locationOf(corpus, first.sourceId, first.span),
       containerName: `${entityTypeWord(g.type)} · ${mentionsInSources(g.mentions, g.sources)}`,
     });
     if (out.length >= MAX_SYMBOLS) break;

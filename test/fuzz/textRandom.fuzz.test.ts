@@ -36,7 +36,7 @@ function check(text: string): void {
   for (let i = 1; i < result.findings.length; i++) expect(compareFindings(result.findings[i - 1]!, result.findings[i]!)).toBeLessThanOrEqual(0);
   for (const n of result.notes ?? []) expect(0 <= n.start && n.start < n.end && n.end <= text.length).toBe(true);
   const digest = digestSource(text, analysed);
-  for (const c of digest.claims) expect(c.span.end).toBeLessThanOrEqual(text.length);
+  for (const c of digest.claims) expect(c.end).toBeLessThanOrEqual(text.length);
   for (const d of digest.dates) expect(d.sentence.length).toBeLessThanOrEqual(321);
   // Every finding tagged by its quote (fingerprint stale) lands back on itself or is an orphan; none is lost.
   const picked = result.findings.filter((_, i) => i % 7 === 0).slice(0, 20);

@@ -14,6 +14,7 @@ const view = (): CrossSourceView => ({
   entities: new Map([['entity:x', {} as EntityGroup]]),
   speakers: new Map(),
   labels: new Map(),
+  lines: new Map(),
   indexed: 2,
   indexing: false,
 });

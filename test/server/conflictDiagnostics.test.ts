@@ -25,10 +25,10 @@ async function stateWith(conflicts: (claimId: string) => Conflict[]): Promise<So
   const claim = state.tagged.findings.find((f) => f.kind === 'claim')!;
   const list = conflicts(claim.id);
   const labels = new Map(list.map((c) => [c.sides[1].sourceId, c.sides[1].sourceId.split('/').pop()!]));
-  return { ...state, crossSource: { links: new Map(), conflicts: list, entities: new Map(), speakers: new Map(), labels, indexed: 1 + list.length, indexing: false } };
+  return { ...state, crossSource: { links: new Map(), conflicts: list, entities: new Map(), speakers: new Map(), labels, lines: new Map([...labels.keys()].map((id) => [id, [0]])), indexed: 1 + list.length, indexing: false } };
 }
 
-const span = (start: number, end: number) => ({ start, end, line: 0, character: start, endLine: 0, endCharacter: end });
+const span = (start: number, end: number) => ({ start, end });
 
 /** `n` sources, each with a claim giving the plan the end of 2018: each a conflict with this source's "two years". */
 function contradictedBy(n: number, claimId: string, sourcesOf = (i: number) => `file:///work/news/copy-${String(i).padStart(3, '0')}.txt`): Conflict[] {

@@ -37,14 +37,14 @@ async function taggedState(): Promise<SourceState> {
     ann('a_000000000003', 0, 10, { target: { start: 0, end: 10, exact: 'words no longer here', prefix: '', suffix: '' } })]);
   const state = await stateWith({ state: 'ok', sidecar: tags, raw: JSON.stringify(tags) });
   // A conflict with another source on the first claim.
-  const span = (start: number, end: number) => ({ start, end, line: 0, character: start, endLine: 0, endCharacter: end });
+  const span = (start: number, end: number) => ({ start, end });
   const side = (sourceId: string) => ({
     sourceId, findingId: claim.id, findingKind: 'claim' as const, span: span(claim.start, claim.end), focus: span(claim.start, claim.start + 6),
     quote: claim.text, focusText: claim.text.slice(0, 6), value: sourceId.slice(-5),
   });
   const conflict: Conflict = { id: 'c1', kind: 'time-frame', subject: 'x', sides: [side(URI), side('file:///work/news/b.txt')] };
   const crossSource: CrossSourceView = {
-    links: new Map(), conflicts: [conflict], entities: new Map(), speakers: new Map(), labels: new Map([['file:///work/news/b.txt', 'b.txt']]), indexed: 2, indexing: false,
+    links: new Map(), conflicts: [conflict], entities: new Map(), speakers: new Map(), labels: new Map([['file:///work/news/b.txt', 'b.txt']]), lines: new Map([['file:///work/news/b.txt', [0]]]), indexed: 2, indexing: false,
   };
   return { ...state, crossSource };
 }

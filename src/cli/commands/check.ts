@@ -119,7 +119,7 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
     });
     // Conflicts need every source, so they come after the per-source lines.
     if (conflictsWanted) announceConflictSearch(corpus.size);
-    const conflicts = conflictsWanted ? corpus.conflicts().map(conflictView) : [];
+    const conflicts = conflictsWanted ? corpus.conflicts().map((c) => conflictView(c, corpus)) : [];
     if (!values.json) {
       const lines = conflicts.map(conflictLine);
       if (lines.length) say(`${lines.join('\n')}\n`);

@@ -62,7 +62,7 @@ ${BATCH_HELP}`,
     const conflicts = values['skip-conflicts'] ? undefined : corpus.conflicts();
     const data = buildReport(sources, {
       claims: values.claims, ...(values.title ? { title: values.title } : {}),
-      timeline: reportTimeline(buildTimeline(digests, conflicts ?? [])), conflicts: conflicts?.map(reportConflict),
+      timeline: reportTimeline(buildTimeline(digests, conflicts ?? [])), conflicts: conflicts?.map((c) => reportConflict(c, corpus)),
     });
     await writeOutput(values.out, format === 'md' ? renderMarkdown(data) : renderHtml(data));
     if (values.out) warn(`sourcemark: wrote ${values.out} (${sources.length} sources, ${data.claims.length} claims, ${data.timeline.length} dates on the timeline).\n`);

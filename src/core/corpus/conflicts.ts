@@ -66,6 +66,9 @@ export function compareConflicts(a: Conflict, b: Conflict): number {
 }
 
 /** Orders the sides by source id then finding, so each conflict is found once with one id. */
+/** A side's own copy of an item's place: a conflict outlives the digest it came from and is sent as it is. */
+const spanOf = (s: Span): Span => ({ start: s.start, end: s.end });
+
 function makeConflict(kind: ConflictKind, subject: string, a: ConflictSide, b: ConflictSide): Conflict {
   const [x, y] = a.sourceId < b.sourceId || (a.sourceId === b.sourceId && a.findingId <= b.findingId) ? [a, b] : [b, a];
   return { id: conflictId(kind, x, y), kind, subject, sides: [x, y] };
@@ -73,16 +76,16 @@ function makeConflict(kind: ConflictKind, subject: string, a: ConflictSide, b: C
 
 function claimSide(sourceId: string, c: ClaimDigest, focus: Span, focusText: string, value: string): ConflictSide {
   return {
-    sourceId, findingId: c.findingId, findingKind: 'claim', span: c.span, focus, quote: c.text, focusText, value,
+    sourceId, findingId: c.findingId, findingKind: 'claim', span: spanOf(c), focus: spanOf(focus), quote: c.text, focusText, value,
     ...(c.tag ? { tag: c.tag } : {}),
   };
 }
 
 function frameFocus(frame: TimeFrame): { span: Span; text: string } {
-  const first = frame.dates.reduce((a, b) => (b.span.start < a.span.start ? b : a));
-  const last = frame.dates.reduce((a, b) => (b.span.end > a.span.end ? b : a));
+  const first = frame.dates.reduce((a, b) => (b.start < a.start ? b : a));
+  const last = frame.dates.reduce((a, b) => (b.end > a.end ? b : a));
   return {
-    span: { ...first.span, end: last.span.end, endLine: last.span.endLine, endCharacter: last.span.endCharacter },
+    span: { start: first.start, end: last.end },
     text: frame.dates.map((d) => d.text).join(' … '),
   };
 }
@@ -123,8 +126,8 @@ export function claimConflicts(
     if (!y) continue;
     out.push(makeConflict(
       'figure', a.claim.text,
-      claimSide(a.sourceId, a.claim, x.span, x.text, `${x.qualifier ? `${x.qualifier} ` : ''}${x.value} ${x.unit}`),
-      claimSide(b.sourceId, b.claim, y.span, y.text, `${y.qualifier ? `${y.qualifier} ` : ''}${y.value} ${y.unit}`),
+      claimSide(a.sourceId, a.claim, x, x.text, `${x.qualifier ? `${x.qualifier} ` : ''}${x.value} ${x.unit}`),
+      claimSide(b.sourceId, b.claim, y, y.text, `${y.qualifier ? `${y.qualifier} ` : ''}${y.value} ${y.unit}`),
     ));
     break;
   }
@@ -141,8 +144,8 @@ export interface QuotedBy {
 function quotationSide(q: QuotedBy): ConflictSide {
   const s = q.quotation.speaker!;
   return {
-    sourceId: q.sourceId, findingId: q.quotation.findingId, findingKind: 'quotation', span: q.quotation.span,
-    focus: s.span, quote: q.quotation.words, focusText: s.text.replace(/\s+/g, ' '), value: s.name,
+    sourceId: q.sourceId, findingId: q.quotation.findingId, findingKind: 'quotation', span: spanOf(q.quotation),
+    focus: spanOf(s), quote: q.quotation.words, focusText: s.text.replace(/\s+/g, ' '), value: s.name,
     ...(q.quotation.tag ? { tag: q.quotation.tag } : {}),
   };
 }
@@ -171,8 +174,8 @@ function roleSide(h: RoleHolder): ConflictSide {
     sourceId: h.sourceId,
     findingId: target?.findingId ?? h.mention.findingId,
     findingKind: target ? 'claim' : 'entity',
-    span: target?.span ?? h.mention.span,
-    focus: role.span,
+    span: spanOf(target ?? h.mention),
+    focus: spanOf(role),
     quote: target?.text ?? role.phrase,
     focusText: role.phrase.replace(/\s+/g, ' '),
     value: exclusive(role.titles).join(' and '),

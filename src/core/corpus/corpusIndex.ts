@@ -1,4 +1,5 @@
 import type { SourceAnalysis } from '../sourceAnalysis';
+import { rangeIn, type LinePosition } from '../text/lineIndex';
 import { contentChanges } from '../text/movedCopies';
 import { ClaimRegistry, DEFAULT_MATCH_THRESHOLD, isDated, type ClaimMatch, type GroupLookup } from './claimMatching';
 import { claimConflicts, compareConflicts, mayConflict, titleConflicts, type Conflict, type RoleHolder } from './conflicts';
@@ -7,7 +8,7 @@ import { EntityRegistry, type EntityGroup } from './entityIdentity';
 import { indexQuotationsInSteps, type QuotationIndex, type QuotationsOfSpeaker } from './quotations';
 import { runSteps, STEP_ITEMS, StepCounter, type Steps } from './steps';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline';
-import type { ClaimDigest, CorpusLocation, EntityMentionDigest, SourceDigest } from './types';
+import type { ClaimDigest, CorpusLocation, EntityMentionDigest, SourceDigest, Span } from './types';
 
 export interface CorpusOptions {
   /** Cosine similarity from which two claims count as stating the same thing. */
@@ -54,6 +55,11 @@ export class CorpusIndex {
   digest(sourceId: string): SourceDigest | undefined {
     this.settle();
     return this.digests.get(sourceId);
+  }
+
+  /** Lines and characters of `span` in a source of the index, from its digest's line starts. */
+  rangeOf(sourceId: string, span: Span): { start: LinePosition; end: LinePosition } {
+    return rangeIn(this.digest(sourceId)?.lines ?? [0], span.start, span.end);
   }
 
   /** Adds or replaces a source. */
@@ -478,7 +484,7 @@ export class CorpusIndex {
 }
 
 function location(sourceId: string, m: EntityMentionDigest): CorpusLocation {
-  return { sourceId, findingId: m.findingId, kind: 'entity', span: m.span, text: m.text };
+  return { sourceId, findingId: m.findingId, kind: 'entity', span: { start: m.start, end: m.end }, text: m.text };
 }
 
 /** A source's findings by id (the first where an id repeats), in steps when given a counter. */

@@ -1,6 +1,6 @@
 import type { SourceAnalysis } from '../sourceAnalysis';
 import type { TaggedFinding } from '../taggedFindings';
-import { LineIndex } from '../text/lineIndex';
+import { lineStarts } from '../text/lineIndex';
 import { placeLookup } from '../text/placeLookup';
 import { isSpaceAt, oneLine } from '../text/shorten';
 import { resolveAnaphors } from './anaphora';
@@ -11,21 +11,6 @@ import type { ClaimDigest, DateDigest, DateValueDigest, EntityMentionDigest, Quo
 
 /** Quotes kept in the index are cut here: enough to read, small enough for 2,000 sources. */
 const MAX_QUOTE = 320;
-
-/** Spans with LSP line/character positions (UTF-16; lines end at CRLF, LF or a lone CR). */
-class Positions {
-  private readonly lines: LineIndex;
-
-  constructor(text: string) {
-    this.lines = new LineIndex(text);
-  }
-
-  span(start: number, end: number): Span {
-    const [line, character] = this.lines.position(start);
-    const [endLine, endCharacter] = this.lines.position(end);
-    return { start, end, line, character, endLine, endCharacter };
-  }
-}
 
 /** Index of the last value ≤ `x` in an ascending array, or −1. */
 function lastAtOrBefore(sorted: readonly number[], x: number): number {
@@ -128,7 +113,6 @@ const forwardFields = (cue: ReturnType<typeof forwardCue>): Pick<DateValueDigest
  * as in the findings.
  */
 export function digestSource(text: string, analysed: SourceAnalysis): SourceDigest {
-  const pos = new Positions(text);
   const findings = analysed.tagged.findings;
   const claims = findings.filter((f) => f.kind === 'claim').sort((a, b) => a.start - b.start);
   const claimStarts = claims.map((c) => c.start);
@@ -152,7 +136,7 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     const claim = claimAt(f.start, f.end);
     const tag = tagOf(f);
     const mention: EntityMentionDigest = {
-      findingId: f.id, span: pos.span(f.start, f.end), text: f.text, type: f.entity.type, key: f.entity.key,
+      findingId: f.id, start: f.start, end: f.end, text: f.text, type: f.entity.type, key: f.entity.key,
       canonical: f.entity.canonical, region: f.region, ...(claim ? { claimId: claim.id } : {}), ...(tag ? { tag } : {}),
     };
     if (f.entity.type === 'person') {
@@ -164,7 +148,8 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
           titles: role.titles,
           ...(role.org ? { org: orgMention?.entity?.key ?? role.org.text.toLowerCase() } : {}),
           phrase: text.slice(role.start, role.end),
-          span: pos.span(role.start, role.end),
+          start: role.start,
+          end: role.end,
         };
       }
     }
@@ -187,7 +172,7 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     const sentence = claim ? undefined : sentenceAround(text, f.start, f.end);
     const tag = tagOf(f);
     const date: DateDigest = {
-      findingId: f.id, span: pos.span(f.start, f.end), text: f.text, region: f.region,
+      findingId: f.id, start: f.start, end: f.end, text: f.text, region: f.region,
       value: f.date?.value ?? null, timexType: f.date?.timexType ?? 'DATE', ...(f.date?.mod ? { mod: f.date.mod } : {}),
       anchor: f.date?.anchor ?? 'unresolved', sentence: claim ? quoteOf(claim) : quoteAround(text, sentence!, f),
       ...(claim ? { claimId: claim.id } : {}), ...(tag ? { tag } : {}),
@@ -196,41 +181,41 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     dateFindings.set(date, f);
   }
 
-  entities.sort((a, b) => a.span.start - b.span.start);
-  dates.sort((a, b) => a.span.start - b.span.start);
-  const entityStarts = entities.map((e) => e.span.start);
-  const dateStarts = dates.map((d) => d.span.start);
-  const mentionSpans = entities.map((e) => ({ start: e.span.start, end: e.span.end, type: e.type, key: e.key }));
+  entities.sort((a, b) => a.start - b.start);
+  dates.sort((a, b) => a.start - b.start);
+  const entityStarts = entities.map((e) => e.start);
+  const dateStarts = dates.map((d) => d.start);
+  const mentionSpans = entities.map((e) => ({ start: e.start, end: e.end, type: e.type, key: e.key }));
   const claimDigests: ClaimDigest[] = claims.map((c) => {
-    const inside = <T extends { span: Span }>(list: T[], starts: number[]) => {
+    const inside = <T extends Span>(list: T[], starts: number[]) => {
       const out: T[] = [];
-      for (let i = lastAtOrBefore(starts, c.start - 1) + 1; i < list.length && list[i].span.start < c.end; i++) if (list[i].span.end <= c.end) out.push(list[i]);
+      for (let i = lastAtOrBefore(starts, c.start - 1) + 1; i < list.length && list[i].start < c.end; i++) if (list[i].end <= c.end) out.push(list[i]);
       return out;
     };
     const ents = inside(entities, entityStarts);
     const ds = inside(dates, dateStarts);
-    const figures = findFigures(c.text, ents.map((e) => ({ start: e.span.start - c.start, end: e.span.end - c.start })))
-      .map((fig) => ({ value: fig.value, unit: fig.unit, ...(fig.qualifier ? { qualifier: fig.qualifier } : {}), text: fig.text, span: pos.span(c.start + fig.start, c.start + fig.end) }));
+    const figures = findFigures(c.text, ents.map((e) => ({ start: e.start - c.start, end: e.end - c.start })))
+      .map((fig) => ({ value: fig.value, unit: fig.unit, ...(fig.qualifier ? { qualifier: fig.qualifier } : {}), text: fig.text, start: c.start + fig.start, end: c.start + fig.end }));
     // Names, dates, titles and figures are compared as such, not as words.
     const masked = maskSpans(c.text, c.start, [
-      ...ents.map((e) => (e.role ? { start: Math.max(c.start, e.role.span.start), end: Math.min(c.end, e.role.span.end) } : e.span)),
-      ...ents.map((e) => e.span),
-      ...ds.map((d) => d.span),
-      ...figures.map((fig) => fig.span),
+      ...ents.map((e) => (e.role ? { start: Math.max(c.start, e.role.start), end: Math.min(c.end, e.role.end) } : e)),
+      ...ents,
+      ...ds,
+      ...figures,
     ]);
     const dateValues: DateValueDigest[] = ds.filter((d) => d.value !== null).map((d) => {
       const info = dateFindings.get(d)?.date;
       return {
         value: d.value!, timexType: d.timexType, ...(d.mod ? { mod: d.mod } : {}), text: d.text,
-        ...(info?.referenceDate ? { referenceDate: info.referenceDate } : {}), span: d.span,
-        ...(d.timexType === 'DURATION' ? forwardFields(forwardCue(text, d.span.start)) : {}),
+        ...(info?.referenceDate ? { referenceDate: info.referenceDate } : {}), start: d.start, end: d.end,
+        ...(d.timexType === 'DURATION' ? forwardFields(forwardCue(text, d.start)) : {}),
       };
     });
     const tag = tagOf(c);
     const keys = [...new Set(ents.map((e) => e.key))].sort();
     const refers = resolveAnaphors(text, c.start, c.end, mentionSpans, new Set(keys));
     return {
-      findingId: c.id, span: pos.span(c.start, c.end), text: quoteOf(c), region: c.region,
+      findingId: c.id, start: c.start, end: c.end, text: quoteOf(c), region: c.region,
       ...(c.claim?.attribution?.speaker ? { speaker: c.claim.attribution.speaker } : {}),
       hedged: !!c.claim?.hedges.length,
       future: c.cues.some((cue) => FUTURE_CUES.has(cue.kind)),
@@ -249,10 +234,10 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     if (f.kind !== 'quotation' || !q) continue;
     const tag = tagOf(f);
     quotations.push({
-      findingId: f.id, span: pos.span(f.start, f.end), form: q.form, words: cut(q.words), terms: contentTerms(q.words), region: f.region,
+      findingId: f.id, start: f.start, end: f.end, form: q.form, words: cut(q.words), terms: contentTerms(q.words), region: f.region,
       ...(q.speaker ? {
         speaker: {
-          text: q.speaker.text, span: pos.span(q.speaker.start, q.speaker.end), name: q.speaker.entity?.canonical ?? q.speaker.text,
+          text: q.speaker.text, start: q.speaker.start, end: q.speaker.end, name: q.speaker.entity?.canonical ?? q.speaker.text,
           ...(q.speaker.entity ? { key: q.speaker.entity.key } : {}),
         },
       } : {}),
@@ -261,7 +246,8 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
   }
 
   return {
-    version: 1,
+    version: 2,
+    lines: lineStarts(text),
     ...(analysed.analysis?.publicationDate ? { publicationDate: analysed.analysis.publicationDate } : {}),
     ...(reference ? { referenceDate: reference } : {}),
     claims: claimDigests,

@@ -17,7 +17,8 @@ declare const __SOURCEMARK_ANALYSER__: string | undefined;
 export const ANALYSER_VERSION: string | undefined = typeof __SOURCEMARK_ANALYSER__ === 'string' ? __SOURCEMARK_ANALYSER__ : undefined;
 
 // 2: gzipped (a digest's JSON is about 6.5 times its source's size; gzipped, about 1.2 times: 667 KB for the 5 samples and 100 generated 5 KB sources).
-const FORMAT = 2;
+// 3: digest version 2 (items are spans, lines and characters from the digest's line starts).
+const FORMAT = 3;
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 

@@ -1,6 +1,7 @@
 // Every normalised date of the workspace in time order, with its source and sentence. Dates the
 // sources disagree on (the two ends of a time-frame conflict) are marked.
-import type { Conflict } from './conflicts';
+import { positionIn, type LinePosition } from '../text/lineIndex';
+import type { Conflict, ConflictSide } from './conflicts';
 import { durationEnd, isoOfDay, periodOf } from './timeFrame';
 import type { DateDigest, SourceDigest, Span, TagSummary } from './types';
 
@@ -11,6 +12,8 @@ export interface TimelineMention {
   text: string;
   sentence: string;
   span: Span;
+  /** Where the date starts, for a link to it. */
+  at: LinePosition;
   /** How the value was found: "absolute", "document" (against the publication date), … */
   anchor: DateDigest['anchor'];
   /** For a forward duration ("within two years"): the date it runs out on. */
@@ -29,10 +32,15 @@ export interface TimelineEntry {
   conflicts: string[];
 }
 
+/** A time-frame conflict with where each side's dates start, for links to them. */
+export interface TimelineDisagreement extends Conflict {
+  sides: [ConflictSide & { at: LinePosition }, ConflictSide & { at: LinePosition }];
+}
+
 export interface Timeline {
   entries: TimelineEntry[];
   /** Time-frame conflicts, for the "sources disagree" list (the first MAX_DISAGREEMENTS). */
-  disagreements: Conflict[];
+  disagreements: TimelineDisagreement[];
   /** How many there are in all. */
   disagreementCount: number;
   /** Dates left out: unresolved, durations, or in reader comments and their metadata. */
@@ -52,25 +60,26 @@ export function buildTimeline(sources: ReadonlyMap<string, SourceDigest>, confli
   const entries = new Map<string, TimelineEntry & { fromDay: number; toDay: number }>();
   const omitted = { unresolved: 0, comments: 0, durations: 0 };
   const all = conflicts.filter((c) => c.kind === 'time-frame');
-  const disagreements = all.slice(0, MAX_DISAGREEMENTS);
+  const placed = (s: ConflictSide) => ({ ...s, at: positionIn(sources.get(s.sourceId)?.lines ?? [0], s.focus.start) });
+  const disagreements = all.slice(0, MAX_DISAGREEMENTS).map((c): TimelineDisagreement => ({ ...c, sides: [placed(c.sides[0]), placed(c.sides[1])] }));
   // Which (source, date finding) sit in a disputed time frame.
   const disputed = new Map<string, string[]>();
   for (const c of all) {
     for (const side of c.sides) {
       const digest = sources.get(side.sourceId);
       for (const d of digest?.dates ?? []) {
-        if (d.claimId !== side.findingId || d.span.start < side.focus.start || d.span.end > side.focus.end) continue;
+        if (d.claimId !== side.findingId || d.start < side.focus.start || d.end > side.focus.end) continue;
         const k = `${side.sourceId}#${d.findingId}`;
         disputed.set(k, [...(disputed.get(k) ?? []), c.id]);
       }
     }
   }
 
-  const add = (sourceId: string, d: DateDigest, value: string, from: number, to: number, derivedFrom?: string) => {
+  const add = (sourceId: string, lines: readonly number[], d: DateDigest, value: string, from: number, to: number, derivedFrom?: string) => {
     let e = entries.get(value);
     if (!e) entries.set(value, (e = { value, from: isoOfDay(from), to: isoOfDay(to), fromDay: from, toDay: to, mentions: [], conflicts: [] }));
     e.mentions.push({
-      sourceId, findingId: d.findingId, text: d.text, sentence: d.sentence, span: d.span, anchor: d.anchor,
+      sourceId, findingId: d.findingId, text: d.text, sentence: d.sentence, span: { start: d.start, end: d.end }, at: positionIn(lines, d.start), anchor: d.anchor,
       ...(derivedFrom ? { derivedFrom } : {}), ...(d.tag ? { tag: d.tag } : {}),
     });
     for (const id of disputed.get(`${sourceId}#${d.findingId}`) ?? []) if (!e.conflicts.includes(id)) e.conflicts.push(id);
@@ -78,7 +87,7 @@ export function buildTimeline(sources: ReadonlyMap<string, SourceDigest>, confli
 
   for (const [sourceId, digest] of sources) {
     const forwardDurations = new Map<string, string>();
-    for (const c of digest.claims) for (const d of c.dates) if (d.forward) forwardDurations.set(`${d.span.start}:${d.span.end}`, d.referenceDate ?? digest.referenceDate ?? '');
+    for (const c of digest.claims) for (const d of c.dates) if (d.forward) forwardDurations.set(`${d.start}:${d.end}`, d.referenceDate ?? digest.referenceDate ?? '');
     for (const d of digest.dates) {
       if (!options.includeComments && (d.region === 'comment' || d.region === 'comment-meta')) {
         omitted.comments++;
@@ -89,13 +98,13 @@ export function buildTimeline(sources: ReadonlyMap<string, SourceDigest>, confli
         continue;
       }
       if (d.timexType === 'DURATION') {
-        const ref = forwardDurations.get(`${d.span.start}:${d.span.end}`);
+        const ref = forwardDurations.get(`${d.start}:${d.end}`);
         const end = ref ? durationEnd(d.value, ref) : undefined;
         if (!end) {
           omitted.durations++;
           continue;
         }
-        add(sourceId, d, isoOfDay(end.to), end.from, end.to, `${d.value} from ${ref}`);
+        add(sourceId, digest.lines, d, isoOfDay(end.to), end.from, end.to, `${d.value} from ${ref}`);
         continue;
       }
       const p = periodOf(d.value, d.mod);
@@ -103,7 +112,7 @@ export function buildTimeline(sources: ReadonlyMap<string, SourceDigest>, confli
         omitted.unresolved++;
         continue;
       }
-      add(sourceId, d, d.mod && d.mod !== 'APPROX' ? `${d.value} ${d.mod}` : d.value, p.from, p.to);
+      add(sourceId, digest.lines, d, d.mod && d.mod !== 'APPROX' ? `${d.value} ${d.mod}` : d.value, p.from, p.to);
     }
   }
 

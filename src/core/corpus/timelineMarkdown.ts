@@ -36,7 +36,7 @@ export function formatTimelineMarkdown(timeline: Timeline, options: TimelineMark
     for (const m of e.mentions) {
       const derived = m.derivedFrom ? ` (${escape(m.derivedFrom)})` : '';
       const tag = m.tag ? ` · tagged ${m.tag.status}` : '';
-      lines.push(`- **${label(m.sourceId)}** line ${m.span.line + 1}: “${escape(m.text)}”${derived}${tag}: ${escape(m.sentence)}`);
+      lines.push(`- **${label(m.sourceId)}** line ${m.at.line + 1}: “${escape(m.text)}”${derived}${tag}: ${escape(m.sentence)}`);
     }
     lines.push('');
   }

@@ -5,7 +5,7 @@ import type { ClaimDigest } from '../../../src/core/corpus/types';
 
 let n = 0;
 const claim = (terms: string[]): ClaimDigest => ({
-  findingId: `c${n++}`, span: { start: 0, end: 10, line: 0, character: 0, endLine: 0, endCharacter: 10 },
+  findingId: `c${n++}`, start: 0, end: 10,
   text: terms.join(' '), region: 'body', hedged: false, future: false, terms, entities: [], dates: [], figures: [],
 });
 const group: GroupLookup = (key) => ({ id: key, type: 'organisation', keys: [key] });
@@ -44,7 +44,7 @@ describe('claim matching: the candidate bound', () => {
 
 describe('claim matching: scores', () => {
   const base = (c: Partial<ClaimDigest>): ClaimDigest => ({ ...claim([]), ...c });
-  const fig = (value: number, unit: string) => ({ value, unit, text: String(value), span: claim([]).span });
+  const fig = (value: number, unit: string) => ({ value, unit, text: String(value), start: 0, end: 10 });
   const lookup: GroupLookup = (key) => ({ id: key, type: key.startsWith('org') ? 'organisation' : 'place', keys: [key] });
   /** Similarity of a and b in a registry that also holds `others` (for the IDF). */
   const sim = (a: ClaimDigest, b: ClaimDigest, others: ClaimDigest[] = []) => {
@@ -78,11 +78,11 @@ describe('claim matching: scores', () => {
   });
 
   it('a forward duration counts as the year it ends in', () => {
-    const span = claim([]).span;
-    const within3 = base({ terms: ['~save'], dates: [{ value: 'P3Y', timexType: 'DURATION', text: 'within three years', forward: true, referenceDate: '2025-06-10', span }] });
-    const by2028 = base({ terms: ['~save'], dates: [{ value: '2028', timexType: 'DATE', text: '2028', span }] });
-    const by2029 = base({ terms: ['~save'], dates: [{ value: '2029', timexType: 'DATE', text: '2029', span }] });
-    const by2035 = base({ terms: ['~save'], dates: [{ value: '2035', timexType: 'DATE', text: '2035', span }] });
+    const span = { start: 0, end: 10 };
+    const within3 = base({ terms: ['~save'], dates: [{ value: 'P3Y', timexType: 'DURATION', text: 'within three years', forward: true, referenceDate: '2025-06-10', ...span }] });
+    const by2028 = base({ terms: ['~save'], dates: [{ value: '2028', timexType: 'DATE', text: '2028', ...span }] });
+    const by2029 = base({ terms: ['~save'], dates: [{ value: '2029', timexType: 'DATE', text: '2029', ...span }] });
+    const by2035 = base({ terms: ['~save'], dates: [{ value: '2035', timexType: 'DATE', text: '2035', ...span }] });
     expect(sim(within3, by2028, filler)).toBeGreaterThan(sim(within3, by2029, filler));
     expect(sim(within3, by2029, filler)).toBeCloseTo(sim(within3, by2035, filler), 6);
   });

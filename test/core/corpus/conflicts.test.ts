@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { titleConflicts, type RoleHolder } from '../../../src/core/corpus/conflicts';
 
-const span = { start: 0, end: 7, line: 0, character: 0, endLine: 0, endCharacter: 7 };
+const span = { start: 0, end: 7 };
 
 /** Lei Jun given `titles` (at `org`, when named) in `sourceId`. */
 function holder(sourceId: string, titles: string[], org?: string): RoleHolder {
@@ -10,8 +10,8 @@ function holder(sourceId: string, titles: string[], org?: string): RoleHolder {
     sourceId,
     ...(org ? { org } : {}),
     mention: {
-      findingId: `entity:${sourceId}`, span, text: 'Lei Jun', type: 'person', key: 'lei jun', canonical: 'Lei Jun', region: 'body',
-      role: { titles, phrase: `${titles.join(' and ')} Lei Jun`, span, ...(org ? { org } : {}) },
+      findingId: `entity:${sourceId}`, ...span, text: 'Lei Jun', type: 'person', key: 'lei jun', canonical: 'Lei Jun', region: 'body',
+      role: { titles, phrase: `${titles.join(' and ')} Lei Jun`, ...span, ...(org ? { org } : {}) },
     },
   };
 }

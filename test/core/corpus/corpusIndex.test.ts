@@ -64,11 +64,15 @@ describe('entities across sources', () => {
   it('gives the first mention in source order and every mention with its line', () => {
     const xiaomi = corpus.index.entityGroups().find((g) => g.canonical === 'Xiaomi')!;
     const first = corpus.index.firstMention(xiaomi.id)!;
-    expect(first).toMatchObject({ sourceId: S.xiaomiUs, text: 'Xiaomi', span: { line: 0, character: 0 } });
+    expect(first).toMatchObject({ sourceId: S.xiaomiUs, text: 'Xiaomi', span: { start: 0 } });
+    expect(corpus.index.rangeOf(first.sourceId, first.span)).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 6 } });
     const text = corpus.texts.get(S.cgtn)!;
-    for (const m of corpus.index.mentionsOf(xiaomi.id).filter((x) => x.sourceId === S.cgtn)) {
+    const mentions = corpus.index.mentionsOf(xiaomi.id).filter((x) => x.sourceId === S.cgtn);
+    expect(mentions.length).toBeGreaterThan(1);
+    for (const m of mentions) {
       expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
-      expect(text.split('\n')[m.span.line].slice(m.span.character, m.span.character + m.text.length)).toBe(m.text);
+      const { start } = corpus.index.rangeOf(m.sourceId, m.span);
+      expect(text.split('\n')[start.line]!.slice(start.character, start.character + m.text.length)).toBe(m.text);
     }
   });
 });

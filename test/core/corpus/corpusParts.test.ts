@@ -52,17 +52,17 @@ describe('time frames', () => {
   });
 
   it('says what a time frame compares: the days its dates name, or the day a duration runs out by and where it was counted from', () => {
-    const span = { start: 0, end: 1, line: 0, character: 0, endLine: 0, endCharacter: 1 };
-    const date = (value: string, text: string, mod?: 'START' | 'END') => ({ value, timexType: 'DATE' as const, text, span, ...(mod ? { mod } : {}) });
+    const span = { start: 0, end: 1 };
+    const date = (value: string, text: string, mod?: 'START' | 'END') => ({ value, timexType: 'DATE' as const, text, ...span, ...(mod ? { mod } : {}) });
     const label = (...dates: DateValueDigest[]) => timeFrameOf(dates, '2018-03-10')?.label;
     expect(label(date('2018', 'end 2018', 'END'), date('2019', 'early 2019', 'START'))).toBe('2018-09-01 … 2019-04-30');
     expect(label(date('2018-12-31', 'December 31'))).toBe('2018-12-31');
-    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, throughout: true, span })).toBe('by 2020-03-10, counted from 2018-03-10');
-    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, throughout: true, referenceDate: '2017-01-05', span })).toBe('by 2019-01-05, counted from 2017-01-05');
+    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, throughout: true, ...span })).toBe('by 2020-03-10, counted from 2018-03-10');
+    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, throughout: true, referenceDate: '2017-01-05', ...span })).toBe('by 2019-01-05, counted from 2017-01-05');
     // "in two years": about the day it runs out.
-    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, span })).toBe('around 2020-03-10, counted from 2018-03-10');
+    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, ...span })).toBe('around 2020-03-10, counted from 2018-03-10');
     // Not counted forward ("in the past two years"): no time frame.
-    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', span })).toBeUndefined();
+    expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', ...span })).toBeUndefined();
   });
 
   it('counts a duration forward from the source\'s date only when the words say so, and says whether it covers the days until then', () => {
@@ -81,11 +81,11 @@ describe('time frames', () => {
   });
 
   it('sets a time frame inside another apart by nothing, and one outside by the days between', () => {
-    const span = { start: 0, end: 1, line: 0, character: 0, endLine: 0, endCharacter: 1 };
+    const span = { start: 0, end: 1 };
     const frame = (...dates: DateValueDigest[]) => timeFrameOf(dates, '2018-03-10')!.deadline;
-    const year = (value: string, mod?: 'START' | 'END') => ({ value, timexType: 'DATE' as const, text: value, span, ...(mod ? { mod } : {}) });
-    const within = { value: 'P2Y', timexType: 'DURATION' as const, text: 'two years', forward: true, throughout: true, span };
-    const inTwo = { value: 'P2Y', timexType: 'DURATION' as const, text: 'two years', forward: true, span };
+    const year = (value: string, mod?: 'START' | 'END') => ({ value, timexType: 'DATE' as const, text: value, ...span, ...(mod ? { mod } : {}) });
+    const within = { value: 'P2Y', timexType: 'DURATION' as const, text: 'two years', forward: true, throughout: true, ...span };
+    const inTwo = { value: 'P2Y', timexType: 'DURATION' as const, text: 'two years', forward: true, ...span };
     // "by end 2018 or early 2019" is "within two years": no gap.
     expect(gapDays(frame(year('2018', 'END'), year('2019', 'START')), frame(within))).toBe(0);
     expect(gapDays(frame(year('2018', 'END')), frame(within))).toBe(0);
@@ -111,11 +111,11 @@ describe('figures', () => {
 
 describe('claims that may conflict', () => {
   const claim = (c: Partial<ClaimDigest>): ClaimDigest => ({
-    findingId: 'c', span: { start: 0, end: 1, line: 0, character: 0, endLine: 0, endCharacter: 1 }, text: 'x', region: 'body',
+    findingId: 'c', start: 0, end: 1, text: 'x', region: 'body',
     hedged: false, future: false, terms: [], entities: [], dates: [], figures: [], ...c,
   });
-  const date = { value: '2018', timexType: 'DATE' as const, text: '2018', span: claim({}).span };
-  const figure = { value: 300, unit: 'user', text: '300 million', span: claim({}).span };
+  const date = { value: '2018', timexType: 'DATE' as const, text: '2018', start: 0, end: 1 };
+  const figure = { value: 300, unit: 'user', text: '300 million', start: 0, end: 1 };
   it('only with a figure, or a date in a claim about the future', () => {
     expect(mayConflict(claim({ figures: [figure] }))).toBe(true);
     expect(mayConflict(claim({ future: true, dates: [date] }))).toBe(true);

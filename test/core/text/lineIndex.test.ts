@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
-import { LineIndex } from '../../../src/core/text/lineIndex';
+import { LineIndex, lineStarts, rangeIn } from '../../../src/core/text/lineIndex';
 
 describe('LineIndex', () => {
   it('ends lines at LF, CRLF and a lone CR, as LSP does', () => {
@@ -27,11 +27,14 @@ describe('LineIndex', () => {
       fc.property(fc.array(fc.constantFrom('a', 'é', '😀', ' ', '\n', '\n', '\r\n', '\r'), { maxLength: 60 }), (pieces) => {
         const text = pieces.join('');
         const lines = new LineIndex(text);
+        const starts = lineStarts(text);
         const doc = TextDocument.create('file:///x.txt', 'plaintext', 1, text);
         for (let offset = 0; offset <= text.length; offset++) {
           if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
           const { line, character } = doc.positionAt(offset);
           expect(lines.position(offset)).toEqual([line, character]);
+          // A digest keeps only the line starts: a range from them is the same.
+          expect(rangeIn(starts, offset, text.length)).toEqual({ start: { line, character }, end: doc.positionAt(text.length) });
         }
       }),
       { numRuns: 300, seed: 0x11 },
