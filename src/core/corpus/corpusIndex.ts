@@ -6,6 +6,7 @@ import { claimConflicts, compareConflicts, mayConflict, titleConflicts, type Con
 import { digestSource } from './digest';
 import { EntityRegistry, type EntityGroup } from './entityIdentity';
 import { indexQuotationsInSteps, type QuotationIndex, type QuotationsOfSpeaker } from './quotations';
+import { SharedStrings } from './sharedStrings';
 import { runSteps, STEP_ITEMS, StepCounter, type Steps } from './steps';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline';
 import type { ClaimDigest, CorpusLocation, EntityMentionDigest, SourceDigest, Span } from './types';
@@ -36,6 +37,7 @@ export class CorpusIndex {
   private readonly digests = new Map<string, SourceDigest>();
   private readonly entities = new EntityRegistry();
   private readonly claims = new ClaimRegistry();
+  private readonly strings = new SharedStrings();
   private readonly threshold: number;
 
   constructor(options: CorpusOptions = {}) {
@@ -137,8 +139,14 @@ export class CorpusIndex {
     yield* each(claims.removed, (slice) => this.claims.remove(slice));
     this.digests.set(sourceId, digest);
     this.claims.replace(claims.moved);
-    yield* each(entities.added, (slice) => this.entities.add(sourceId, slice));
-    yield* each(claims.added, (slice) => this.claims.add(sourceId, slice));
+    yield* each(entities.added, (slice) => {
+      this.strings.mentions(slice);
+      this.entities.add(sourceId, slice);
+    });
+    yield* each(claims.added, (slice) => {
+      this.strings.claims(slice);
+      this.claims.add(sourceId, slice);
+    });
   }
 
   private *prepareSteps(size: number): Steps {
