@@ -35,7 +35,8 @@ export function positionIn(starts: readonly number[], offset: number): LinePosit
     if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - (starts[lo] ?? 0) };
+  // Line starts read from a cache file may be anything: a position is still two whole numbers ≥ 0.
+  return { line: lo, character: Math.max(0, Math.floor(offset - (starts[lo] ?? 0))) || 0 };
 }
 
 /** The LSP-shaped range of [start, end), given where the lines start. */

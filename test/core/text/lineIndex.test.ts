@@ -22,6 +22,18 @@ describe('LineIndex', () => {
     expect(new LineIndex('\ufeffHi').at(1)).toEqual({ line: 1, column: 2 });
   });
 
+  it('gives whole positions ≥ 0 from line starts that are not what a text gives (a damaged cache entry)', () => {
+    const starts = [0, 5, 'x', null, -3, 2.5, Number.NaN, 1e12] as unknown as number[];
+    for (const offset of [0, 3, 7, 100, -1, Number.NaN]) {
+      const { start, end } = rangeIn(starts, offset, offset + 1);
+      for (const p of [start, end]) {
+        expect(Number.isInteger(p.line) && p.line >= 0, JSON.stringify(p)).toBe(true);
+        expect(Number.isInteger(p.character) && p.character >= 0, JSON.stringify(p)).toBe(true);
+      }
+    }
+    expect(rangeIn([], 4, 6)).toEqual({ start: { line: 0, character: 4 }, end: { line: 0, character: 6 } });
+  });
+
   it('agrees with LSP on random texts, with and without CRs (two ways of finding lines)', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'é', '😀', ' ', '\n', '\n', '\r\n', '\r'), { maxLength: 60 }), (pieces) => {
