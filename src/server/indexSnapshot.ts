@@ -4,6 +4,7 @@
 // and checks each source by its stamps only; a source whose stamps changed is indexed as before (its
 // text hashed, the digest cache asked). Anything wrong with the file (truncated, corrupt, another
 // folder's or settings', another analyser's) makes it be ignored and written again.
+import { createHash } from 'node:crypto';
 import { open, readFile, utimes } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
@@ -14,12 +15,11 @@ import { writeFileAtomic } from '../core/files/atomicWrite';
 import type { SourceCounts } from '../core/sourceCounts';
 import { sidecarPathFor } from '../core/tags/sidecarStore';
 import { stampOf, type FileStamp, type IndexedSummary } from './indexJob';
-import { yieldToLoop } from './slices';
 
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
 
-const MAGIC = Buffer.from('sourcemark index snapshot 1\n');
+const MAGIC = Buffer.from('sourcemark index snapshot 2\n');
 /** A stamp within this of the time it was taken may hide a change made just after (file systems with coarse times): such a source is checked by its hash. */
 const RACY_MS = 2000;
 /** The shortest gzip member (header and trailer). */
@@ -41,7 +41,7 @@ export interface SnapshotEntry {
 }
 
 interface SnapshotMeta {
-  format: 1;
+  format: 2;
   /** The folder, its analysis settings and the analyser's version, as one key (snapshotKey). */
   key: string;
   blobLength: number;
@@ -55,11 +55,11 @@ export interface Snapshot {
   blob: Buffer;
 }
 
-/** One source for a snapshot: its summary (with its cache key) and its digest cache entry's bytes. */
+/** One source for a snapshot: its summary (with its cache key) and its digest cache entry's bytes, or how to read them when they are written. */
 export interface SnapshotSource {
   uri: string;
   summary: IndexedSummary;
-  entry: Uint8Array;
+  entry: Uint8Array | (() => Promise<Uint8Array | undefined>);
 }
 
 /** The snapshot's key: one per folder, analysis settings (ignored names included) and analyser version. */
@@ -121,13 +121,14 @@ export async function readSnapshot(cache: DigestCache<unknown>, key: string): Pr
 }
 
 async function parseSnapshot(bytes: Buffer, key: string): Promise<Omit<Snapshot, 'file'> | undefined> {
+  // MAGIC, the blob of entries, the table of entries (gzipped JSON), the table's length.
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-  const metaLength = bytes.readUInt32BE(MAGIC.length);
-  const blobStart = MAGIC.length + 4 + metaLength;
-  if (blobStart > bytes.length) return undefined;
-  const meta = JSON.parse((await gunzipAsync(bytes.subarray(MAGIC.length + 4, blobStart))).toString('utf8')) as SnapshotMeta;
-  const blob = bytes.subarray(blobStart);
-  if (!meta || meta.format !== 1 || meta.key !== key || meta.blobLength !== blob.length || !Array.isArray(meta.entries)) return undefined;
+  const metaLength = bytes.readUInt32BE(bytes.length - 4);
+  const metaStart = bytes.length - 4 - metaLength;
+  if (metaStart < MAGIC.length) return undefined;
+  const meta = JSON.parse((await gunzipAsync(bytes.subarray(metaStart, bytes.length - 4))).toString('utf8')) as SnapshotMeta;
+  const blob = bytes.subarray(MAGIC.length, metaStart);
+  if (!meta || meta.format !== 2 || meta.key !== key || meta.blobLength !== blob.length || !Array.isArray(meta.entries)) return undefined;
   if ((await sha256InSlices(blob)) !== meta.blobSha256) return undefined;
   const entries = new Map<string, SnapshotEntry>();
   for (const e of meta.entries) {
@@ -201,51 +202,60 @@ export function summaryOfEntry(entry: SnapshotEntry, settingsKey: string): Index
   return { counts: entry.counts, mtimeMs: entry.mtimeMs, size: entry.size, settingsKey, cacheKey: entry.cacheKey, sidecar: entry.sidecar, stampedAt: entry.stampedAt };
 }
 
-/** Writes the snapshot of `key` (sorted by URI, so the same index gives the same bytes); atomic, in the cache folder only. */
+/** Entries read ahead while a snapshot is written (the rest are not in memory). */
+const READ_AHEAD = 32;
+
+/**
+ * Writes the snapshot of `key` (sorted by URI, so the same index gives the same bytes); atomic, in
+ * the cache folder only. The entries are read, hashed and written a few at a time, joined into
+ * pieces of about BLOB_PIECE bytes (a write each): held all at once with a copy joined for the
+ * write, they were the server's peak of memory at the end of a first index (~47 MB for the bench's
+ * 2,001 sources). So the table of entries, known only at the end, follows the blob (format 2).
+ * An entry that cannot be read (evicted meanwhile) is left out.
+ */
 export async function writeSnapshot(cache: DigestCache<unknown>, key: string, sources: readonly SnapshotSource[]): Promise<void> {
   const sorted = [...sources].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  const entries: SnapshotEntry[] = [];
-  let offset = 0;
-  for (const { uri, summary: s, entry } of sorted) {
-    entries.push({ uri, mtimeMs: s.mtimeMs, size: s.size, sidecar: s.sidecar ?? null, counts: s.counts, cacheKey: s.cacheKey!, stampedAt: s.stampedAt!, offset, length: entry.length });
-    offset += entry.length;
+  let written = 0;
+  async function* parts(): AsyncGenerator<Uint8Array> {
+    yield MAGIC;
+    const hash = createHash('sha256');
+    const entries: SnapshotEntry[] = [];
+    let offset = 0;
+    let group: Uint8Array[] = [];
+    let size = 0;
+    for (let i = 0; i < sorted.length; i += READ_AHEAD) {
+      const batch = sorted.slice(i, i + READ_AHEAD);
+      const bytes = await Promise.all(batch.map((s) => (typeof s.entry === 'function' ? s.entry() : s.entry)));
+      for (let k = 0; k < batch.length; k++) {
+        const entry = bytes[k];
+        if (!entry) continue;
+        const { uri, summary: s } = batch[k]!;
+        entries.push({ uri, mtimeMs: s.mtimeMs, size: s.size, sidecar: s.sidecar ?? null, counts: s.counts, cacheKey: s.cacheKey!, stampedAt: s.stampedAt!, offset, length: entry.length });
+        offset += entry.length;
+        hash.update(entry);
+        group.push(entry);
+        size += entry.length;
+        if (size < BLOB_PIECE) continue;
+        yield Buffer.concat(group, size);
+        group = [];
+        size = 0;
+      }
+    }
+    if (group.length) yield Buffer.concat(group, size);
+    const meta: SnapshotMeta = { format: 2, key, blobLength: offset, blobSha256: hash.digest('hex'), entries };
+    const metaBytes = await gzipAsync(JSON.stringify(meta));
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(metaBytes.length);
+    yield metaBytes;
+    yield length;
+    written = MAGIC.length + offset + metaBytes.length + length.length;
   }
-  const blob = await blobPieces(sorted.map((s) => s.entry));
-  const meta: SnapshotMeta = { format: 1, key, blobLength: offset, blobSha256: await sha256InSlices(blob), entries };
-  const metaBytes = await gzipAsync(JSON.stringify(meta));
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(metaBytes.length);
-  // In pieces: the blob (megabytes) is not copied again.
-  await writeFileAtomic(cache.snapshotFile(key), [MAGIC, length, metaBytes, ...blob]);
-  await cache.evictAsync(MAGIC.length + length.length + metaBytes.length + offset);
+  await writeFileAtomic(cache.snapshotFile(key), parts());
+  await cache.evictAsync(written);
 }
 
 /** Bytes per piece of a snapshot's blob. */
 const BLOB_PIECE = 1024 * 1024;
-
-/**
- * The entries joined into pieces of about BLOB_PIECE bytes, a piece per turn of the event loop:
- * joined at once, a 2,000-source blob (15 MB) held the main thread ~50 ms at the end of an index,
- * a hover waiting.
- */
-async function blobPieces(entries: readonly Uint8Array[]): Promise<Buffer[]> {
-  const pieces: Buffer[] = [];
-  let group: Uint8Array[] = [];
-  let size = 0;
-  const join = async () => {
-    if (pieces.length) await yieldToLoop();
-    pieces.push(Buffer.concat(group, size));
-    group = [];
-    size = 0;
-  };
-  for (const entry of entries) {
-    group.push(entry);
-    size += entry.length;
-    if (size >= BLOB_PIECE) await join();
-  }
-  if (group.length) await join();
-  return pieces;
-}
 
 /** A digest cache entry's bytes as stored, for a snapshot; undefined when it is gone (evicted). */
 export async function storedEntry(cache: DigestCache<unknown>, cacheKey: string): Promise<Buffer | undefined> {

@@ -561,13 +561,8 @@ export class WorkspaceIndex {
       }
       if (fromCache.length || (old && sources.length !== old.entries.size)) changed = true;
       if (!changed) continue;
-      for (let i = 0; i < fromCache.length; i += STAT_BATCH) {
-        const batch = fromCache.slice(i, i + STAT_BATCH);
-        const bytes = await Promise.all(batch.map((s) => storedEntry(cache, s.summary.cacheKey)));
-        batch.forEach((s, k) => {
-          if (bytes[k]) sources.push({ ...s, entry: bytes[k] });
-        });
-      }
+      // Read as the snapshot is written, a few at a time.
+      for (const s of fromCache) sources.push({ ...s, entry: () => storedEntry(cache, s.summary.cacheKey) });
       if (this.disposed) return;
       await writeSnapshot(cache, folder.snapshotKey, sources);
     }

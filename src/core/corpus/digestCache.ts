@@ -32,14 +32,19 @@ const HASH_SLICE = 512 * 1024;
  */
 export async function sha256InSlices(data: Uint8Array | readonly Uint8Array[]): Promise<string> {
   const hash = createHash('sha256');
-  // Pieces (a blob not joined into one buffer) hash as their concatenation would.
-  let hashed = 0;
+  // Pieces (a blob not joined into one buffer) hash as their concatenation would; a turn of the
+  // event loop after each HASH_SLICE bytes, however small the pieces (a snapshot's are its entries).
+  let sinceTurn = 0;
   for (const piece of data instanceof Uint8Array ? [data] : data) {
-    for (let at = 0; at < piece.length; at += HASH_SLICE) {
-      if (hashed) await new Promise<void>((resolve) => setImmediate(resolve));
-      const slice = piece.subarray(at, at + HASH_SLICE);
+    for (let at = 0; at < piece.length; ) {
+      if (sinceTurn >= HASH_SLICE) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sinceTurn = 0;
+      }
+      const slice = piece.subarray(at, at + HASH_SLICE - sinceTurn);
       hash.update(slice);
-      hashed += slice.length;
+      sinceTurn += slice.length;
+      at += slice.length;
     }
   }
   return hash.digest('hex');
