@@ -6,7 +6,7 @@ import { isDated } from './claimMatching';
 import { figuresDisagree } from './figures';
 import { EXCLUSIVE_TITLES, officesDisagree } from './roles';
 import { gapDays, TIME_FRAME_TOLERANCE_DAYS, timeFrameOf, type TimeFrame } from './timeFrame';
-import type { ClaimDigest, EntityMentionDigest, FigureDigest, QuotationDigest, Span, TagSummary } from './types';
+import { spanOf, type ClaimDigest, type EntityMentionDigest, type FigureDigest, type QuotationDigest, type Span, type TagSummary } from './types';
 
 export type ConflictKind = 'time-frame' | 'title' | 'figure' | 'speaker';
 
@@ -66,9 +66,6 @@ export function compareConflicts(a: Conflict, b: Conflict): number {
 }
 
 /** Orders the sides by source id then finding, so each conflict is found once with one id. */
-/** A side's own copy of an item's place: a conflict outlives the digest it came from and is sent as it is. */
-const spanOf = (s: Span): Span => ({ start: s.start, end: s.end });
-
 function makeConflict(kind: ConflictKind, subject: string, a: ConflictSide, b: ConflictSide): Conflict {
   const [x, y] = a.sourceId < b.sourceId || (a.sourceId === b.sourceId && a.findingId <= b.findingId) ? [a, b] : [b, a];
   return { id: conflictId(kind, x, y), kind, subject, sides: [x, y] };

@@ -9,7 +9,7 @@ import { indexQuotationsInSteps, type QuotationIndex, type QuotationsOfSpeaker }
 import { SharedStrings } from './sharedStrings';
 import { runSteps, STEP_ITEMS, StepCounter, type Steps } from './steps';
 import { buildTimeline, type Timeline, type TimelineOptions } from './timeline';
-import type { ClaimDigest, CorpusLocation, EntityMentionDigest, SourceDigest, Span } from './types';
+import { spanOf, type ClaimDigest, type CorpusLocation, type EntityMentionDigest, type SourceDigest, type Span } from './types';
 
 export interface CorpusOptions {
   /** Cosine similarity from which two claims count as stating the same thing. */
@@ -492,7 +492,7 @@ export class CorpusIndex {
 }
 
 function location(sourceId: string, m: EntityMentionDigest): CorpusLocation {
-  return { sourceId, findingId: m.findingId, kind: 'entity', span: { start: m.start, end: m.end }, text: m.text };
+  return { sourceId, findingId: m.findingId, kind: 'entity', span: spanOf(m), text: m.text };
 }
 
 /** A source's findings by id (the first where an id repeats), in steps when given a counter. */

@@ -3,7 +3,7 @@
 import { positionIn, type LinePosition } from '../text/lineIndex';
 import type { Conflict, ConflictSide } from './conflicts';
 import { durationEnd, isoOfDay, periodOf } from './timeFrame';
-import type { DateDigest, SourceDigest, Span, TagSummary } from './types';
+import { spanOf, type DateDigest, type SourceDigest, type Span, type TagSummary } from './types';
 
 export interface TimelineMention {
   sourceId: string;
@@ -79,7 +79,7 @@ export function buildTimeline(sources: ReadonlyMap<string, SourceDigest>, confli
     let e = entries.get(value);
     if (!e) entries.set(value, (e = { value, from: isoOfDay(from), to: isoOfDay(to), fromDay: from, toDay: to, mentions: [], conflicts: [] }));
     e.mentions.push({
-      sourceId, findingId: d.findingId, text: d.text, sentence: d.sentence, span: { start: d.start, end: d.end }, at: positionIn(lines, d.start), anchor: d.anchor,
+      sourceId, findingId: d.findingId, text: d.text, sentence: d.sentence, span: spanOf(d), at: positionIn(lines, d.start), anchor: d.anchor,
       ...(derivedFrom ? { derivedFrom } : {}), ...(d.tag ? { tag: d.tag } : {}),
     });
     for (const id of disputed.get(`${sourceId}#${d.findingId}`) ?? []) if (!e.conflicts.includes(id)) e.conflicts.push(id);

@@ -11,6 +11,9 @@ export interface Span {
   end: number;
 }
 
+/** An item's place as a span of its own: what outlives the digest (a conflict's side, a location) holds no digest item. */
+export const spanOf = (s: Span): Span => ({ start: s.start, end: s.end });
+
 export interface TagSummary {
   id: string;
   status: TagStatus;
