@@ -5,7 +5,7 @@
 // thread deserialises one slice per turn of the event loop. A finding the analysis and the tagged
 // list share is sent once: analysis.findings refers to the tagged copy by index.
 import { deserialize, serialize } from 'node:v8';
-import type { SourceDigest } from '../core/corpus';
+import { DIGEST_ITEM_LISTS, type SourceDigest } from '../core/corpus';
 import { compareFindings, type Finding, type RegionSpan } from '../core/model';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
@@ -270,8 +270,8 @@ export interface DigestBase {
   digest: SourceDigest;
 }
 
-/** A digest's lists of items, each item a span of the source: the rest (line starts among them) goes in the head. */
-const ITEM_LISTS: ReadonlySet<string> = new Set(['claims', 'entities', 'dates', 'quotations'] satisfies (keyof SourceDigest)[]);
+/** The lists of items go as deltas; the rest of a digest (its line starts among them) goes in the head. */
+const ITEM_LISTS: ReadonlySet<string> = new Set(DIGEST_ITEM_LISTS);
 
 /** In the worker: the digest (of `text`) as slices to post; with a base, its lists as deltas against the base's. */
 export function digestToWire(digest: SourceDigest, size = SLICE_ITEMS, base?: DigestBase, text?: string): WireDigest {

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { sha256, sha256InSlices, type DigestCache } from '../core/corpus/digestCache';
 import { readSourceFile } from '../core/loadSource';
-import type { SourceDigest } from '../core/corpus';
+import { DIGEST_ITEM_LISTS, type SourceDigest } from '../core/corpus';
 import { writeFileAtomic } from '../core/files/atomicWrite';
 import type { SourceCounts } from '../core/sourceCounts';
 import { sidecarPathFor } from '../core/tags/sidecarStore';
@@ -187,7 +187,7 @@ export function parseEntry(json: Buffer | undefined): SourceDigest | undefined {
   if (!json) return undefined;
   try {
     const d = (JSON.parse(json.toString('utf8')) as { digest?: SourceDigest } | null)?.digest;
-    return d && d.version === 2 && Array.isArray(d.lines) && [d.claims, d.entities, d.dates, d.quotations].every(Array.isArray) ? d : undefined;
+    return d && d.version === 2 && Array.isArray(d.lines) && DIGEST_ITEM_LISTS.every((k) => Array.isArray(d[k])) ? d : undefined;
   } catch {
     return undefined;
   }
@@ -208,9 +208,10 @@ const READ_AHEAD = 32;
 /**
  * Writes the snapshot of `key` (sorted by URI, so the same index gives the same bytes); atomic, in
  * the cache folder only. The entries are read, hashed and written a few at a time, joined into
- * pieces of about BLOB_PIECE bytes (a write each): held all at once with a copy joined for the
- * write, they were the server's peak of memory at the end of a first index (~47 MB for the bench's
- * 2,001 sources). So the table of entries, known only at the end, follows the blob (format 2).
+ * pieces of about BLOB_PIECE bytes (a write each): read all at once and joined into a copy for the
+ * write, they made the server's peak of memory at the end of a first index (the save took the
+ * bench's 2,001 sources from 450 to 497 MB; 477–484 MB since). So the table of entries, known only
+ * at the end, follows the blob (format 2).
  * An entry that cannot be read (evicted meanwhile) is left out.
  */
 export async function writeSnapshot(cache: DigestCache<unknown>, key: string, sources: readonly SnapshotSource[]): Promise<void> {

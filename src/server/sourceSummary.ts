@@ -46,8 +46,11 @@ export function documentExtras(doc: TextDocument, state: SourceState): Pick<Docu
     ...(a.orphanedAt ? { orphanedAt: a.orphanedAt } : {}),
     ...(a.comments?.length ? { comments: [...a.comments] } : {}),
   });
-  const labels = state.crossSource?.labels;
-  const conflicts = conflictItems(conflictPlaces(state), (id) => labels?.get(id) ?? id, (s) => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) }), (id, s) => rangeThere(state.crossSource ?? { lines: new Map() }, id, s));
+  // Conflicts come with the cross-source view: without one there are none.
+  const view = state.crossSource;
+  const conflicts = view
+    ? conflictItems(conflictPlaces(state), (id) => view.labels.get(id) ?? id, (s) => ({ start: doc.positionAt(s.start), end: doc.positionAt(s.end) }), (id, s) => rangeThere(view, id, s))
+    : [];
   return {
     regions: [...state.settings.regions],
     orphans: state.tagged.orphans.map((a) => tagItem(a)),

@@ -9,3 +9,4 @@ export { buildTimeline, type Timeline, type TimelineEntry, type TimelineMention,
 export { formatTimelineMarkdown } from './timelineMarkdown';
 export { DEFAULT_MATCH_THRESHOLD } from './claimMatching';
 export type * from './types';
+export { DIGEST_ITEM_LISTS } from './types';

@@ -127,6 +127,9 @@ export interface SourceDigest {
   skipped?: string;
 }
 
+/** A digest's lists of items (each item a span of its source); the rest of a digest is not items. */
+export const DIGEST_ITEM_LISTS = ['claims', 'entities', 'dates', 'quotations'] as const satisfies readonly (keyof SourceDigest)[];
+
 /** A location in a source of the index. */
 export interface CorpusLocation {
   sourceId: string;
