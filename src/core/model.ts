@@ -147,9 +147,15 @@ export interface AnalysisOptions {
   claimThreshold: number;
   kinds: readonly FindingKind[];
   /**
-   * Page boilerplate is analysed only when this includes it. Which regions are shown is decided
-   * after the analysis (see visibility.ts), so a tag in a hidden region keeps its full finding.
+   * The regions analysed; absent: every region but page boilerplate (`analyseBoilerplate` adds it).
+   * A block of another region is analysed only when it holds one of `analyseAround`: reader
+   * comments a user does not show cost nothing (a third of a news page's text), yet a tag there
+   * keeps its full finding. Which findings are shown is decided after (see visibility.ts).
    */
+  analysedRegions?: ReadonlySet<Region>;
+  /** Places (tags) whose blocks are analysed whatever their region. */
+  analyseAround?: readonly { readonly start: number; readonly end: number }[];
+  /** With `analysedRegions` absent: page boilerplate is analysed too. */
   analyseBoilerplate?: boolean;
 }
 

@@ -1,7 +1,7 @@
 import type { Analyzer } from './analyzer';
 import type { AnalysisOptions, AnalysisResult } from './model';
 import { regionSet, type RegionChoice } from './regions';
-import { attachTags, type Span } from './taggedFindings';
+import { anchorTargets, attachTags, type Span } from './taggedFindings';
 import type { Sidecar } from './tags/annotation';
 import { checkAnalysable } from './text/sourceText';
 import { applyVisibility, type VisibleFindings } from './visibility';
@@ -34,10 +34,13 @@ export function analyzeSource(
 ): SourceAnalysis {
   const { maxFileSizeMB, regions, ignoredNames, ...analysisOptions } = options;
   const check = checkAnalysable(text, maxFileSizeMB);
-  const analyseBoilerplate = regions?.includes('boilerplate') ?? false;
-  const analysis = check.ok ? analyzer.analyze(text, { ...analysisOptions, analyseBoilerplate }) : undefined;
-  const tagged = attachTags(text, analysis?.findings ?? [], sidecar, tracked, analysis?.repeats, analysis?.regions);
-  const visibility = { ...(regions ? { regions: regionSet(regions) } : {}), ...(ignoredNames ? { ignoredNames } : {}) };
+  const shown = regions ? regionSet(regions) : undefined;
+  // Regions not shown are not analysed, but for the blocks holding a tag: found first, by place.
+  const annotations = sidecar?.annotations ?? [];
+  const anchors = check.ok && shown && annotations.length ? anchorTargets(text, annotations, tracked) : undefined;
+  const analysis = check.ok ? analyzer.analyze(text, { ...analysisOptions, ...(shown ? { analysedRegions: shown, analyseAround: anchors ? [...anchors.values()] : [] } : {}) }) : undefined;
+  const tagged = attachTags(text, analysis?.findings ?? [], sidecar, tracked, analysis?.repeats, analysis?.regions, anchors);
+  const visibility = { ...(shown ? { regions: shown } : {}), ...(ignoredNames ? { ignoredNames } : {}) };
   return {
     ...(analysis ? { analysis } : {}),
     ...(check.ok ? {} : { skippedReason: check.reason }),

@@ -80,3 +80,26 @@ describe('incremental analysis without a paragraph cache', () => {
     );
   });
 });
+
+describe('incremental analysis of the article alone', () => {
+  // Reader comments hidden: only the blocks of the article and those holding a tag are analysed
+  // (AnalysisOptions.analysedRegions), so an edit can turn a block's analysis on or off.
+  const withComments = [samples[0]!, samples[3]!, { name: 'generated-24kb.txt', text: generated }];
+  it.each(withComments)('equals a fresh analysis after random edits: $name', ({ name, text }) => {
+    const sidecar = sidecarFor(name, text);
+    const warm = new Analyzer();
+    const options = { referenceDate: '2018-03-10', regions: ['title', 'body'] as const };
+    analyzeSource(warm, text, sidecar, options);
+    fc.assert(
+      fc.property(fc.array(editArb(5), { minLength: 1, maxLength: 5 }), (edits) => {
+        let current = text;
+        for (const e of edits) {
+          current = applyEdit(current, e);
+          analyzeSource(warm, current, sidecar, options);
+        }
+        expect(analyzeSource(warm, current, sidecar, options)).toEqual(analyzeSource(new Analyzer(), current, sidecar, options));
+      }),
+      { numRuns: 8, seed: 0x2c + name.length },
+    );
+  });
+});
