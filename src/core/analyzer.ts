@@ -102,9 +102,9 @@ export class Analyzer {
     const unchanged = this.unchangedSince(text, ends);
     const pieces: Pieces = { starts: [], ends: [], keys: [], data: [] };
     this.last = undefined; // until this analysis is whole (a budget may stop it)
-    const held = opts.analysedRegions ? overlapsInOrder(opts.analyseAround ?? []) : undefined;
+    const analysed = blocksAnalysed(opts);
     for (const block of blocks) {
-      if (!(held ? opts.analysedRegions!.has(block.region) || held(block.start, block.end) : block.region !== 'boilerplate' || opts.analyseBoilerplate)) continue;
+      if (!analysed(block)) continue;
       let unscored = 0;
       for (const piece of paragraphPieces(block)) {
         this.checkpoint?.();
@@ -214,6 +214,29 @@ interface Pieces {
 const contextKey = (block: Block, referenceDate: string | undefined) => `${block.region}\u0000${block.commenter ?? ''}\u0000${referenceDate ?? ''}`;
 
 /**
+ * Which blocks an analysis reads, asked in text order: those of `analysedRegions` and those holding
+ * a place of `analyseAround`; without `analysedRegions`, every block but boilerplate (unless
+ * `analyseBoilerplate`).
+ */
+function blocksAnalysed(opts: AnalysisOptions): (block: Block) => boolean {
+  const regions = opts.analysedRegions;
+  if (!regions) return (block) => block.region !== 'boilerplate' || opts.analyseBoilerplate === true;
+  const held = overlapsInOrder(opts.analyseAround ?? []);
+  return (block) => regions.has(block.region) || held(block.start, block.end);
+}
+
+/** Whether each of a run of spans, asked in text order without overlapping, overlaps one of `spans`. */
+function overlapsInOrder(spans: readonly { readonly start: number; readonly end: number }[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let next = 0;
+  let reach = -Infinity; // the furthest end of the spans starting before the last start asked
+  return (start, end) => {
+    while (next < sorted.length && sorted[next]!.start < start) reach = Math.max(reach, sorted[next++]!.end);
+    return reach > start || (next < sorted.length && sorted[next]!.start < end);
+  };
+}
+
+/**
  * The blocks as region spans. A thread's header and metadata lines name the commenter of the comment
  * they head (blocks give it to the comment only, which the claim detector attributes to them).
  */
@@ -234,17 +257,6 @@ function regionSpans(blocks: readonly Block[]): RegionSpan[] {
  * would give. Each kind collects in text order, so the lists are merged (a sort of 19,000 findings
  * cost ~4 ms of a keystroke on 1 MB); a list out of order is sorted with the rest.
  */
-/** Whether each of a run of spans, asked in text order without overlapping, overlaps one of `spans`. */
-function overlapsInOrder(spans: readonly { readonly start: number; readonly end: number }[]): (start: number, end: number) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  let next = 0;
-  let reach = -Infinity; // the furthest end of the spans starting before the last start asked
-  return (start, end) => {
-    while (next < sorted.length && sorted[next]!.start < start) reach = Math.max(reach, sorted[next++]!.end);
-    return reach > start || (next < sorted.length && sorted[next]!.start < end);
-  };
-}
-
 export function inTextOrder(lists: Finding[][]): Finding[] {
   const ordered = lists.every((list) => {
     for (let i = 1; i < list.length; i++) if (compareFindings(list[i - 1]!, list[i]!) > 0) return false;
