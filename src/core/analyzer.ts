@@ -215,12 +215,11 @@ const contextKey = (block: Block, referenceDate: string | undefined) => `${block
 
 /**
  * Which blocks an analysis reads, asked in text order: those of `analysedRegions` and those holding
- * a place of `analyseAround`; without `analysedRegions`, every block but boilerplate (unless
- * `analyseBoilerplate`).
+ * a place of `analyseAround`; without `analysedRegions`, every block but boilerplate.
  */
 function blocksAnalysed(opts: AnalysisOptions): (block: Block) => boolean {
   const regions = opts.analysedRegions;
-  if (!regions) return (block) => block.region !== 'boilerplate' || opts.analyseBoilerplate === true;
+  if (!regions) return (block) => block.region !== 'boilerplate';
   const held = overlapsInOrder(opts.analyseAround ?? []);
   return (block) => regions.has(block.region) || held(block.start, block.end);
 }

@@ -147,7 +147,7 @@ export interface AnalysisOptions {
   claimThreshold: number;
   kinds: readonly FindingKind[];
   /**
-   * The regions analysed; absent: every region but page boilerplate (`analyseBoilerplate` adds it).
+   * The regions analysed; absent: every region but page boilerplate.
    * A block of another region is analysed only when it holds one of `analyseAround`: reader
    * comments a user does not show cost nothing (a third of a news page's text), yet a tag there
    * keeps its full finding. Which findings are shown is decided after (see visibility.ts).
@@ -155,8 +155,6 @@ export interface AnalysisOptions {
   analysedRegions?: ReadonlySet<Region>;
   /** Places (tags) whose blocks are analysed whatever their region. */
   analyseAround?: readonly { readonly start: number; readonly end: number }[];
-  /** With `analysedRegions` absent: page boilerplate is analysed too. */
-  analyseBoilerplate?: boolean;
 }
 
 export const DEFAULT_ANALYSIS_OPTIONS: AnalysisOptions = {

@@ -81,8 +81,8 @@ export function attachTags(
   unflagged: readonly Finding[] = [],
   /** The source's regions, for tags on text no finding covers. */
   regions?: readonly RegionSpan[],
-  /** The tags' anchors (anchorTargets of the sidecar's annotations), when the caller found them already. */
-  anchored?: ReadonlyMap<string, Anchor>,
+  /** The tags' anchors (anchorTargets of the sidecar's annotations), when the caller found them already: taken, not copied. */
+  anchored?: Map<string, Anchor>,
 ): TaggedFindings {
   const annotations = sidecar?.annotations ?? [];
   // No tags (every keystroke in an untagged source): no key per finding, which cost ~40 ms on 1 MB.
@@ -99,7 +99,7 @@ export function attachTags(
   const taken = new Map<string, TaggedFinding>();
   const orphans: Annotation[] = [];
   const duplicates: TaggedFindings['duplicates'] = [];
-  const anchors = anchored ? new Map(anchored) : anchorTargets(text, annotations, tracked);
+  const anchors = anchored ?? anchorTargets(text, annotations, tracked);
 
   for (const annotation of annotations) {
     const anchor = anchors.get(annotation.id);
