@@ -1,6 +1,6 @@
 // The digest cache's folder stays under its size cap: past it, the least recently used entries go
 // (reading an entry counts as using it), until it holds 90 % of the cap.
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ function valueOf(seed: number, bytes: number): { text: string } {
 }
 
 describe('digest cache eviction', () => {
-  it.each(['evict', 'evictAsync'] as const)('removes the least recently used entries once the folder is over its cap, down to 90 %%, and stale temporary files (%s)', async (how) => {
+  it.each(['evict', 'evictAsync'] as const)('removes the least recently used entries once the folder is over its cap, down to nine tenths of it, and stale temporary files (%s)', async (how) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-evict-'));
     dirs.push(dir);
     const big = new DigestCache<{ text: string }>(dir, 'v', 1e9);
@@ -97,6 +97,67 @@ describe('digest cache eviction', () => {
     // A write that could take what it knows over the cap does, and trims the folder to 90 % of it.
     expect(await cache.evictAsync(before)).toBeGreaterThan(0);
     expect(entries(dir).reduce((s, e) => s + e.size, 0)).toBeLessThanOrEqual(before * 1.5 * 0.9);
+  });
+
+  /** A folder of 256 shards, one entry of 1,000 bytes and one stale temporary file in each; its entries' bytes. */
+  function fullFolder(): { dir: string; entryBytes: number; staleLeft: () => number } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-evict-'));
+    dirs.push(dir);
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    for (let i = 0; i < 256; i++) {
+      const shard = i.toString(16).padStart(2, '0');
+      mkdirSync(path.join(dir, shard));
+      const at = new Date(Date.UTC(2026, 0, 1, 0, i));
+      writeFileSync(path.join(dir, shard, `${shard}${'0'.repeat(62)}.json.gz`), Buffer.alloc(1000, i));
+      utimesSync(path.join(dir, shard, `${shard}${'0'.repeat(62)}.json.gz`), at, at);
+      writeFileSync(path.join(dir, shard, `dead-${shard}.json.gz.0a0b.tmp`), 'x');
+      utimesSync(path.join(dir, shard, `dead-${shard}.json.gz.0a0b.tmp`), twoHoursAgo, twoHoursAgo);
+    }
+    const staleLeft = () => entries(dir).filter((e) => e.name.endsWith('.tmp')).length;
+    return { dir, entryBytes: 256 * 1000, staleLeft };
+  }
+
+  it.each(['evict', 'evictAsync'] as const)('under its cap, a check stats one shard of entries in sixteen, a different one each time (%s)', async (how) => {
+    const { dir, entryBytes, staleLeft } = fullFolder();
+    const cache = new DigestCache<{ text: string }>(dir, 'v', entryBytes * 2);
+    // evictAsync skips a check while it knows the folder to be under the cap: told of a large write, it checks.
+    const check = () => (how === 'evict' ? cache.evict() : cache.evictAsync(entryBytes * 2));
+    expect(await check()).toBe(0);
+    // Only the shards it read lost their stale temporary files.
+    expect(staleLeft()).toBe(256 - 16);
+    // The next fifteen checks read the other shards.
+    for (let i = 1; i < 16; i++) expect(await check()).toBe(0);
+    expect(staleLeft()).toBe(0);
+    expect(entries(dir).reduce((s, e) => s + e.size, 0)).toBe(entryBytes);
+  });
+
+  it.each(['evict', 'evictAsync'] as const)('over its cap by the sample, stats the whole folder and trims it; snapshots are counted whole (%s)', async (how) => {
+    const { dir, entryBytes, staleLeft } = fullFolder();
+    expect(await new DigestCache<{ text: string }>(dir, 'v', entryBytes / 2)[how]()).toBeGreaterThan(0);
+    expect(staleLeft()).toBe(0);
+    expect(entries(dir).reduce((s, e) => s + e.size, 0)).toBeLessThanOrEqual((entryBytes / 2) * 0.9);
+    // Small entries and one large snapshot, older than them all: over the cap only with the snapshot counted.
+    const left = entries(dir).reduce((s, e) => s + e.size, 0);
+    mkdirSync(path.join(dir, 'snapshots'));
+    const snapshot = path.join(dir, 'snapshots', 'k.snapshot');
+    writeFileSync(snapshot, Buffer.alloc(entryBytes, 1));
+    utimesSync(snapshot, new Date(Date.UTC(2025, 0, 1)), new Date(Date.UTC(2025, 0, 1)));
+    expect(await new DigestCache<{ text: string }>(dir, 'v', left + entryBytes / 2)[how]()).toBe(1);
+    expect(existsSync(snapshot)).toBe(false);
+    expect(entries(dir).reduce((s, e) => s + e.size, 0)).toBe(left);
+  });
+
+  it.each(['evict', 'evictAsync'] as const)('a folder just under its cap, read whole because a sample put it over, is trimmed to nine tenths of it (%s)', async (how) => {
+    const { dir, entryBytes } = fullFolder();
+    // A large entry in shard 00: a sample holding that shard puts the folder far over its cap, the others under it.
+    writeFileSync(path.join(dir, '00', `01${'0'.repeat(62)}.json.gz`), Buffer.alloc(20_000, 7));
+    const total = entryBytes + 20_000;
+    const cap = Math.round(total / 0.985);
+    const cache = new DigestCache<{ text: string }>(dir, 'v', cap);
+    let removed = 0;
+    for (let i = 0; i < 16; i++) removed += await (how === 'evict' ? cache.evict() : cache.evictAsync(cap));
+    expect(removed).toBeGreaterThan(0);
+    expect(entries(dir).filter((e) => !e.name.endsWith('.tmp')).reduce((s, e) => s + e.size, 0)).toBeLessThanOrEqual(cap * 0.9);
   });
 
   it('takes its cap from SOURCEMARK_CACHE_MAX_MB', () => {
