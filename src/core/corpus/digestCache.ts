@@ -154,7 +154,7 @@ function toRemove(files: readonly CachedFile[], maxBytes: number, trimFrom = 1):
 
 export class DigestCache<T> {
   private writes = 0;
-  /** Which shards the next size check samples: processes start apart, so between them every shard's stale files go. */
+  /** Which shards the next size check samples; a random start, so that processes checking once each still read different shards (and stale temporary files everywhere go in time). */
   private round = Math.floor(Math.random() * SAMPLE_STRIDE);
   /** This process's last asynchronous check: when, and the bytes it left plus those written since. */
   private lastAsyncCheck?: { at: number; bytes: number };
