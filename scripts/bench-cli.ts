@@ -12,6 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { bytes, int, ms, table } from './bench/format';
 import { poolsFrom, SourceGenerator } from './bench/generate';
+import { ownCacheFolder } from './bench/cacheFolder';
 
 const ROOT = path.resolve(__dirname, '..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -117,7 +118,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: Error) => {
+const dropCache = ownCacheFolder();
+main().finally(dropCache).catch((e: Error) => {
   console.error(e.stack ?? e.message);
   process.exitCode = 1;
 });

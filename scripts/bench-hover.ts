@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { spawnedServer } from '../test/server/lspTestClient';
 import { TEXT_GENERATORS } from '../test/fuzz/textGenerators';
+import { ownCacheFolder } from './bench/cacheFolder';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -133,7 +134,8 @@ async function main(): Promise<void> {
   out(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
 
-main().catch((e) => {
+const dropCache = ownCacheFolder();
+main().finally(dropCache).catch((e) => {
   console.error(e);
   process.exit(1);
 });

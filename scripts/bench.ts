@@ -18,6 +18,7 @@ import { benchTags } from './bench/tags';
 import { printTagBench } from './bench/tagsReport';
 import { benchWorkspace } from './bench/workspace';
 import { benchEngine } from './bench/engine';
+import { ownCacheFolder } from './bench/cacheFolder';
 
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -351,7 +352,9 @@ async function main(): Promise<void> {
   out(`  ${summary.length - misses} PASS, ${misses} MISS. Total bench time ${ms(performance.now() - benchStarted)}.`);
 }
 
-main().then(
+// The servers and CLIs it runs file their results in a cache folder of the run's own.
+const dropCache = ownCacheFolder();
+main().finally(dropCache).then(
   // Exit explicitly (the server's pipes may linger), once stdout has been flushed.
   () => process.stdout.write('', () => process.exit(0)),
   (e: unknown) => {

@@ -28,6 +28,7 @@ import { collectGarbage, procCpuMs, procStatus } from './memory';
 import { CHECK_HEADERS, checkRows, checkRun } from './checkRuns';
 import { indexOnce } from './indexOnce';
 import { shippedAnalyzer } from './shippedAnalyzer';
+import { ownCacheFolder } from './cacheFolder';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -385,7 +386,8 @@ async function workspace(pools: Pools): Promise<void> {
 
 if (require.main === module) {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  benchEngine({ skipWorkspace: process.argv.includes('--no-workspace'), skipCore: process.argv.includes('--no-core'), skipKeystrokes: process.argv.includes('--no-keystrokes') }).then(
+  const dropCache = ownCacheFolder();
+  benchEngine({ skipWorkspace: process.argv.includes('--no-workspace'), skipCore: process.argv.includes('--no-core'), skipKeystrokes: process.argv.includes('--no-keystrokes') }).finally(dropCache).then(
     () => process.stdout.write('', () => process.exit(0)),
     (e: unknown) => {
       process.stderr.write(`bench crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);

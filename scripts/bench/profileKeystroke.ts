@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { spawnedServer, type LspTestClient } from '../../test/server/lspTestClient';
 import { MB, ms, table } from './format';
 import { poolsFrom, prng, SourceGenerator } from './generate';
+import { ownCacheFolder } from './cacheFolder';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -116,7 +117,8 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().then(() => process.exit(0), (e: unknown) => {
+  const dropCache = ownCacheFolder();
+  main().finally(dropCache).then(() => process.exit(0), (e: unknown) => {
     process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
     process.exit(1);
   });

@@ -2,13 +2,14 @@
 // built server spawned over stdio, one source open and hovered the whole time the index is built.
 // Standalone: npx tsx scripts/bench/workspace.ts [sources]
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { procCpuMs, procStatus } from './memory';
 import { poolsFrom, SourceGenerator } from './generate';
+import { ownCacheFolder } from './cacheFolder';
 import { withSpawnedServer } from './server';
 
 export interface WorkspaceResults {
@@ -77,8 +78,7 @@ export async function benchWorkspace(serverPath: string, samplesDir: string, cou
   // A cache folder of its own unless one is given, as the engine's workspace rows have: the user's
   // may hold this very workspace from an earlier run of the same build, and the first index was then
   // measured partly warm (the build before stop 41: 25.0 s in the bench, 29.0 s with a cache of its own).
-  const cacheDir = process.env.SOURCEMARK_CACHE_DIR === undefined ? mkdtempSync(path.join(tmpdir(), 'sourcemark-ws-cache-')) : undefined;
-  if (cacheDir) process.env.SOURCEMARK_CACHE_DIR = cacheDir;
+  const dropCache = ownCacheFolder();
   const run = withSpawnedServer(serverPath, dir, async ({ client, child }) => {
     client.settings = { referenceDate: '2018-03-10' };
     const started = performance.now();
@@ -147,11 +147,10 @@ export async function benchWorkspace(serverPath: string, samplesDir: string, cou
     results.idleRss = procStatus(child.pid!, 'VmRSS');
   });
   if (idleBefore === undefined) delete process.env.SOURCEMARK_INDEX_WORKERS_IDLE_MS;
-  if (cacheDir) delete process.env.SOURCEMARK_CACHE_DIR;
   try {
     await run;
   } finally {
-    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true });
+    dropCache();
   }
   return results;
 }
