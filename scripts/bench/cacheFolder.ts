@@ -1,6 +1,6 @@
 // Benchmarks run servers and CLIs on temporary folders: with the user's digest cache folder, each run
 // filed entries and a workspace snapshot of folders that are gone at once (this machine's full cache
-// held 60 such snapshots, 133 MB, half of it), and a full folder made the runs depend on what it held.
+// held 60 snapshots, 133 MB, half of it, of such folders), and a full folder made the runs depend on what it held.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
