@@ -204,7 +204,7 @@ export class DigestCache<T> {
    * (oldest modification time: `get` touches what it reads, a server what it reopens) go until it holds 90 % of the cap. Other processes may read
    * or write meanwhile; an entry gone under a reader is only a miss. Returns the entries removed.
    * The size is first estimated from one shard of entries in SAMPLE_STRIDE (sampleOf), the whole
-   * folder stat'ed only when that is over the cap: a full folder (20,000 entries) took 200–280 ms to
+   * folder stat'ed only when that is over the cap: a full folder (20,000 entries) took 198–281 ms to
    * stat whole, and under its cap that is all a check finds. The estimate's error (±4 % on such a
    * folder) may leave the folder that much over its cap until a later check.
    */
