@@ -100,18 +100,22 @@ const SAMPLE_STRIDE = 16;
 /**
  * The sub-folders a size check stats first: every folder that is not a shard of entries
  * (snapshots), and of the shards one in SAMPLE_STRIDE, starting at `round`. `scale` turns the sampled
- * shards' bytes into an estimate for all shards. A folder of few shards is read whole.
+ * shards' bytes into an estimate for all shards; a folder of few shards is read whole (no `scale`).
  */
-function sampleOf(dirs: readonly string[], round: number): { first: string[]; rest: string[]; scale: number } {
+function sampleOf(dirs: readonly string[], round: number): { first: string[]; rest: string[]; scale?: number } {
   const shards = dirs.filter((d) => SHARD.test(d)).sort();
   const others = dirs.filter((d) => !SHARD.test(d));
-  if (shards.length <= SAMPLE_STRIDE) return { first: [...others, ...shards], rest: [], scale: 0 };
+  if (shards.length <= SAMPLE_STRIDE) return { first: [...others, ...shards], rest: [] };
   const sampled = shards.filter((_, i) => i % SAMPLE_STRIDE === round % SAMPLE_STRIDE);
   return { first: [...others, ...sampled], rest: shards.filter((_, i) => i % SAMPLE_STRIDE !== round % SAMPLE_STRIDE), scale: shards.length / sampled.length };
 }
 
-/** The folder's size as the sample tells it: exact for what is not a shard, the sampled shards scaled up. */
-function estimate(files: readonly CachedFile[], scale: number): number {
+/**
+ * The folder's size as a sample tells it (exact for what is not a shard, the sampled shards scaled
+ * up) when that settles the check: under the cap. Undefined when the whole folder must be read.
+ */
+function sizeBySample(files: readonly CachedFile[], scale: number | undefined, maxBytes: number): number | undefined {
+  if (scale === undefined) return undefined;
   let exact = 0;
   let sampled = 0;
   for (const f of files) {
@@ -119,7 +123,8 @@ function estimate(files: readonly CachedFile[], scale: number): number {
     if (SHARD.test(path.basename(path.dirname(f.file)))) sampled += f.size;
     else exact += f.size;
   }
-  return exact + sampled * scale;
+  const size = exact + sampled * scale;
+  return size <= maxBytes ? size : undefined;
 }
 
 const staleTemps = (files: readonly CachedFile[]): string[] => {
@@ -217,12 +222,12 @@ export class DigestCache<T> {
     }
     const { first, rest, scale } = sampleOf(dirs, this.round++);
     const files = this.statAll(first);
-    if (rest.length && estimate(files, scale) <= this.maxBytes) {
+    if (sizeBySample(files, scale, this.maxBytes) !== undefined) {
       for (const f of staleTemps(files)) rmSync(f, { force: true });
       return 0;
     }
     files.push(...this.statAll(rest));
-    const { stale, evicted } = toRemove(files, this.maxBytes, rest.length ? SAMPLED_TRIM : 1);
+    const { stale, evicted } = toRemove(files, this.maxBytes, scale === undefined ? 1 : SAMPLED_TRIM);
     for (const f of [...stale, ...evicted]) rmSync(f, { force: true });
     return evicted.length;
   }
@@ -264,14 +269,14 @@ export class DigestCache<T> {
     if (!dirs) return 0;
     const { first, rest, scale } = sampleOf(dirs, this.round++);
     const files = await this.statAllAsync(first);
-    const estimated = estimate(files, scale);
-    if (rest.length && estimated <= this.maxBytes) {
+    const estimated = sizeBySample(files, scale, this.maxBytes);
+    if (estimated !== undefined) {
       await Promise.all(staleTemps(files).map((f) => rm(f, { force: true })));
       this.lastAsyncCheck = { at: Date.now(), bytes: estimated };
       return 0;
     }
     files.push(...(await this.statAllAsync(rest)));
-    const { stale, evicted, total } = toRemove(files, this.maxBytes, rest.length ? SAMPLED_TRIM : 1);
+    const { stale, evicted, total } = toRemove(files, this.maxBytes, scale === undefined ? 1 : SAMPLED_TRIM);
     await Promise.all([...stale, ...evicted].map((f) => rm(f, { force: true })));
     this.lastAsyncCheck = { at: Date.now(), bytes: total };
     return evicted.length;
