@@ -109,11 +109,13 @@ export class SourcemarkServer implements vscode.Disposable {
   /**
    * Restarts a crashed server within the crash budget. A failed write never stops the client: the
    * default handler shuts it down after three, and when a busy client writes to a server that was
-   * just killed, that turned a crash into a stop that was never restarted.
+   * just killed, that turned a crash into a stop that was never restarted. Nor does it show a toast
+   * ("connection to server is erroring. write EPIPE"): it only follows a crash, which says what
+   * happened itself, and the output keeps it.
    */
   private errorHandler(): ErrorHandler {
     return {
-      error: () => ({ action: ErrorAction.Continue }),
+      error: () => ({ action: ErrorAction.Continue, handled: true }),
       closed: () => (this.restarting = this.crashes.recordCrash())
         ? { action: CloseAction.Restart }
         : {
