@@ -31,7 +31,8 @@ beforeAll(async () => {
   workspace = path.join(state, 'sample-sources');
   start = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs')], {
     cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SOURCEMARK_START: 'web', SOURCEMARK_START_DIR: state, PORT: String(await freePort()) },
+    // The index cache in the temp folder too: the run's snapshot of its temp folder is no use to the user's cache.
+    env: { ...process.env, SOURCEMARK_START: 'web', SOURCEMARK_START_DIR: state, SOURCEMARK_CACHE_DIR: path.join(temp, 'index-cache'), PORT: String(await freePort()) },
   });
   exited = new Promise((resolve) => start.once('exit', resolve));
   const url = await new Promise<string>((resolve, reject) => {
