@@ -138,6 +138,8 @@ export class CorpusIndex {
     yield* each(entities.removed, (slice) => this.entities.remove(sourceId, slice));
     yield* each(claims.removed, (slice) => this.claims.remove(slice));
     this.digests.set(sourceId, digest);
+    this.strings.dates(digest.dates);
+    this.strings.quotations(digest.quotations);
     this.claims.replace(claims.moved);
     yield* each(entities.added, (slice) => {
       this.strings.mentions(slice);
