@@ -1,3 +1,4 @@
+import { sameContentAs } from '../text/movedCopies';
 import type { ClaimDigest, DateDigest, DateValueDigest, EntityMentionDigest, QuotationDigest } from './types';
 
 /** V8 makes strings up to this long that it parses from JSON or a structured clone one copy each. */
@@ -66,8 +67,12 @@ export class SharedStrings {
     }
   }
 
+  // Dates and quotations come whole with each digest: after an edit of a long source nearly all are
+  // moved copies of items taken in before (text/movedCopies.ts), whose strings are shared already.
+
   dates(list: readonly DateDigest[]): void {
     for (const d of list) {
+      if (sameContentAs(d) !== d) continue;
       d.findingId = this.one(d.findingId);
       d.text = this.one(d.text);
       // Most often the sentence of a claim of the same source: one copy for both.
@@ -79,6 +84,7 @@ export class SharedStrings {
 
   quotations(list: readonly QuotationDigest[]): void {
     for (const q of list) {
+      if (sameContentAs(q) !== q) continue;
       q.findingId = this.one(q.findingId);
       this.all(q.terms);
       if (q.speaker) {
