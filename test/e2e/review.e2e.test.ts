@@ -132,16 +132,28 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
   /**
    * Shows the note thread `shown` belongs to. The Comments panel lists a thread once the server has
    * sent it, and a click there reveals it expanded in the editor; Expand All alone sometimes races
-   * the thread's arrival.
+   * the thread's arrival, and a click can come before the editor has the thread: both, until shown.
    */
   async function showThread(shown: Locator): Promise<void> {
     const listed = session.page.locator('.comments-panel .monaco-list-row', { hasText: NOTE }).first();
-    await expect.poll(async () => {
-      if (await shown.isVisible()) return true;
-      if (await listed.isVisible()) await listed.click();
-      else await wb.runCommand('Comments: Expand All Comments');
-      return shown.isVisible();
-    }, { timeout: 60_000, interval: 2_000 }).toBe(true);
+    try {
+      await expect.poll(async () => {
+        if (await shown.isVisible()) return true;
+        if (await listed.isVisible()) await listed.click();
+        if (await shown.isVisible()) return true;
+        await wb.runCommand('Comments: Expand All Comments');
+        return shown.isVisible();
+      }, { timeout: 60_000, interval: 2_000 }).toBe(true);
+    } catch (e) {
+      // CI keeps only what the run prints: say what the window showed instead.
+      const { page } = session;
+      const state = {
+        threads: (await page.locator('.review-widget').allInnerTexts()).map((t) => t.slice(0, 300)),
+        glyphs: await page.locator('.comment-thread, .comment-range-glyph').count(),
+        panelRows: (await page.locator('.comments-panel .monaco-list-row').allInnerTexts()).map((t) => t.slice(0, 120)),
+      };
+      throw new Error(`The note thread was not shown within 60 s. The window showed: ${JSON.stringify(state)}`, { cause: e });
+    }
   }
 
   it('a note thread on the tagged claim takes a reply and is still there after a reload', async () => {
@@ -159,19 +171,34 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     // A thread with comments shows a "Reply…" button until the reply box is opened.
     const replyButton = thread.locator('.review-thread-reply-button');
     const replyBox = thread.locator('.comment-form .monaco-editor').first();
-    // A live update may redraw the thread between finding the button and clicking it: try again.
+    // Monaco draws spaces as no-break spaces.
+    const replyText = async () => (await replyBox.locator('.view-lines').innerText({ timeout: 2_000 }).catch(() => '')).replace(/\s/g, ' ');
+    // A live update may redraw the thread, and an empty reply box that loses focus folds back into
+    // its button, taking what was typed: type until the box holds the reply, then send it once.
     await expect.poll(async () => {
       try {
+        if ((await replyText()).includes(REPLY)) return true;
         if (await replyButton.isVisible()) await replyButton.click({ timeout: 2_000 });
         await replyBox.click({ timeout: 2_000 });
-        return true;
+        // Typed anywhere else (the source's editor) the keys would edit the source.
+        if (!(await replyBox.locator(':focus').count())) return false;
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(REPLY);
+        return (await replyText()).includes(REPLY);
       } catch {
         return false;
       }
     }, { timeout: 30_000, interval: 500 }).toBe(true);
-    await page.keyboard.type(REPLY);
-    await thread.getByRole('button', { name: 'Reply' }).first().click();
-    await expect.poll(sidecar, { timeout: 15_000 }).toContain(REPLY);
+    // A redraw that swallowed the click leaves the reply in its box: send it again then, only then.
+    for (let attempt = 1; ; attempt++) {
+      await thread.getByRole('button', { name: 'Reply' }).first().click({ timeout: 5_000 }).catch(() => undefined);
+      try {
+        await expect.poll(sidecar, { timeout: 10_000 }).toContain(REPLY);
+        break;
+      } catch (e) {
+        if (attempt >= 3 || !(await replyText()).includes(REPLY)) throw e;
+      }
+    }
     await thread.locator('.comment-body', { hasText: REPLY }).waitFor();
 
     await reloadWindow();
