@@ -4,6 +4,7 @@
 // Prints hover latency and each stall of the event loop over 8 ms with the stacks sampled during it.
 //
 // `--first` logs the first index instead (issue 14: hover p95 ≤ 5 ms while indexing).
+// EXTRA_FLAGS="--flag …" passes Node/V8 flags to the logged server (to try GC settings).
 //
 //   npm run build && node --import tsx scripts/bench/reopenStalls.ts [sources=2000] [--first]
 
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     const server = path.join(ROOT, 'dist/server.js');
     if (!first) await indexOnce(server, dir, samples[0]!, texts[0]!);
     process.env.SOURCEMARK_STALL_FILE = stallFile;
-    const { hovers } = await indexOnce(server, dir, samples[0]!, texts[0]!, undefined, ['--require', path.join(__dirname, 'stallLogger.cjs'), '--cpu-prof', '--cpu-prof-dir', profDir]);
+    const { hovers } = await indexOnce(server, dir, samples[0]!, texts[0]!, undefined, [...(process.env.EXTRA_FLAGS ? process.env.EXTRA_FLAGS.split(' ') : []), '--require', path.join(__dirname, 'stallLogger.cjs'), '--cpu-prof', '--cpu-prof-dir', profDir]);
     delete process.env.SOURCEMARK_STALL_FILE;
     const sorted = [...hovers].sort((a, b) => a - b);
     process.stdout.write(`${first ? 'Indexing' : 'Reopening'} ${count + 1} sources; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
