@@ -19,9 +19,24 @@ export function resetSliceStats(): void {
   slices = 0;
 }
 
+/**
+ * Turns of the event loop a yield takes. A request read in the first turn waits behind the yield's
+ * own setImmediate twice: vscode-jsonrpc decodes it in an immediate of its reader's, then handles it
+ * in one of its connection's. Going on in the third turn answers it before the next slice; going on
+ * in the first answered it two slices later (hover while a workspace reopens, p50 6.2 → 3.7 ms).
+ */
+const YIELD_TURNS = 3;
+
 /** Lets the event loop run what waits (I/O, a request) before going on. */
 export function yieldToLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+  return new Promise((resolve) => {
+    let turns = YIELD_TURNS;
+    const next = (): void => {
+      if (--turns > 0) setImmediate(next);
+      else resolve();
+    };
+    setImmediate(next);
+  });
 }
 
 /** Counts a slice of `size` items run without yielding (for work not sliced by `inSlices`). */

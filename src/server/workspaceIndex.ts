@@ -73,8 +73,8 @@ interface WarmSource {
 
 /**
  * Main-thread work between two turns of the event loop while digests come from a snapshot. A hover
- * takes a few turns (read, answered, written), each behind a slice: at 8 ms hover while reopening
- * was p50 27 ms, at 1 ms 6 ms, and the index as quick.
+ * waits for the slice in progress (yieldToLoop lets it be answered before the next): at 8 ms hover
+ * while reopening was p50 27 ms, at 1 ms 6 ms, and the index as quick.
  */
 const LOAD_SLICE_MS = 1;
 /** Snapshot entries inflated at once (on libuv's threads) ahead of their parsing here: about 2 MB of JSON. */
