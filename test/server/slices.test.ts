@@ -2,6 +2,7 @@
 // slice runs is answered before the next slice, not after it. vscode-jsonrpc takes two immediates of
 // its own to get a request read to its handler (its reader's, then its connection's), each queued
 // behind the one a slice yielded with.
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -25,7 +26,8 @@ async function pair(): Promise<{ server: MessageConnection; send(method: string)
   });
   await new Promise<void>((resolve) => listener.listen(socketPath, resolve));
   const clientSocket = connect(socketPath);
-  const serverSocket = await accepted;
+  // Connected at both ends: a write before the client's connect would wait for it, not go at once.
+  const [serverSocket] = await Promise.all([accepted, once(clientSocket, 'connect')]);
   const server = createMessageConnection(new StreamMessageReader(serverSocket), new StreamMessageWriter(serverSocket));
   server.listen();
   const answers: Message[] = [];
