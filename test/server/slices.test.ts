@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { createMessageConnection, RequestType0, StreamMessageReader, StreamMessageWriter, type Message, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, RequestType0, StreamMessageReader, StreamMessageWriter, type Message, type MessageConnection } from 'vscode-languageserver/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inSlices, inSteps } from '../../src/server/slices';
 
