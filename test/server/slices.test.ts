@@ -59,7 +59,8 @@ describe('sliced work and requests', () => {
   let close: (() => void) | undefined;
   afterEach(() => close?.());
 
-  it('answers a request sent during a slice before the next slice (inSlices)', async () => {
+  /** A server whose handler notes when it answers in `order`; `work(i)` notes item i and sends the request at item 1. */
+  async function served(): Promise<{ order: string[]; work(label: string, i: number): void; answered(): Promise<void> }> {
     const p = await pair();
     close = p.close;
     const order: string[] = [];
@@ -67,33 +68,34 @@ describe('sliced work and requests', () => {
       order.push('answered');
       return 'pong';
     });
-    await inSlices([0, 1, 2, 3, 4], (i) => {
-      order.push(`slice ${i}`);
-      if (i === 1) p.send(Ping.method);
-      busy(2);
-    }, 1);
-    await expect.poll(() => p.answers.length).toBe(1);
-    expect(order).toEqual(['slice 0', 'slice 1', 'answered', 'slice 2', 'slice 3', 'slice 4']);
+    return {
+      order,
+      work(label, i) {
+        order.push(`${label} ${i}`);
+        if (i === 1) p.send(Ping.method);
+        busy(2);
+      },
+      answered: () => expect.poll(() => p.answers.length).toBe(1),
+    };
+  }
+
+  it('answers a request sent during a slice before the next slice (inSlices)', async () => {
+    const s = await served();
+    await inSlices([0, 1, 2, 3, 4], (i) => s.work('slice', i), 1);
+    await s.answered();
+    expect(s.order).toEqual(['slice 0', 'slice 1', 'answered', 'slice 2', 'slice 3', 'slice 4']);
   });
 
   it('answers a request sent during a step before the next step (inSteps)', async () => {
-    const p = await pair();
-    close = p.close;
-    const order: string[] = [];
-    p.server.onRequest(Ping, () => {
-      order.push('answered');
-      return 'pong';
-    });
+    const s = await served();
     function* steps(): Generator<void> {
       for (let i = 0; i < 4; i++) {
-        order.push(`step ${i}`);
-        if (i === 1) p.send(Ping.method);
-        busy(2);
+        s.work('step', i);
         yield;
       }
     }
     await inSteps(steps(), 1);
-    await expect.poll(() => p.answers.length).toBe(1);
-    expect(order).toEqual(['step 0', 'step 1', 'answered', 'step 2', 'step 3']);
+    await s.answered();
+    expect(s.order).toEqual(['step 0', 'step 1', 'answered', 'step 2', 'step 3']);
   });
 });
