@@ -3,7 +3,7 @@
 // the product's. Run through tsx, the same source is ~14 % slower (README, "Then (base 2dcb59b)"):
 // tsx transforms each file with options of its own (names every closure, rewrites regex literals
 // with \p{…} as `new RegExp(…)`).
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +16,8 @@ export async function shippedAnalyzer(root = ROOT): Promise<typeof AnalyzerClass
   const { common } = (await import(pathToFileURL(path.join(root, 'scripts/build.mjs')).href)) as { common: Record<string, unknown> };
   const { BUNDLE_DATA } = (await import(pathToFileURL(path.join(root, 'scripts/bundleData.mjs')).href)) as { BUNDLE_DATA: string[] };
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-analyzer-'));
+  // Read lazily (the tagger's weights), so kept until the process ends, then removed: each run left one.
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const outfile = path.join(dir, 'analyzer.cjs');
   await esbuild.build({ ...common, absWorkingDir: root, entryPoints: [path.join(root, 'src/core/analyzer.ts')], outfile, sourcemap: false, logLevel: 'error' });
   for (const f of BUNDLE_DATA) copyFileSync(path.join(root, f), path.join(dir, path.basename(f)));
