@@ -10,7 +10,7 @@ import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { setTag } from '../../src/core/tags/tagOperations';
 import { settingsKey, type IndexCache, type IndexedSummary } from '../../src/server/indexJob';
-import { entryBytes, readSnapshot, restamped, snapshotable, snapshotKey, writeSnapshot } from '../../src/server/indexSnapshot';
+import { entryBytes, inflateEntries, readSnapshot, restamped, snapshotable, snapshotKey, writeSnapshot } from '../../src/server/indexSnapshot';
 import { analysisOptionsOf, DEFAULT_SETTINGS, type SourcemarkSettings } from '../../src/server/settings';
 import type { WorkspaceIndex } from '../../src/server/workspaceIndex';
 import { CGTN, cleanupsAfterEach, FIXTURES, read, write, XIAOMI_US } from './fixtureWorkspace';
@@ -284,5 +284,33 @@ describe('workspace index snapshot', () => {
     expect(existsSync(stale)).toBe(false);
     expect(existsSync(fresh)).toBe(true);
     expect(filesUnder(cacheDir).every((f) => f.startsWith('snapshots'))).toBe(true);
+  });
+
+  it('entries are inflated together, end to end in the blob or not, and each comes back as it was; a trailer that lies costs only its entry', async () => {
+    const texts = ['{"a":1}', JSON.stringify({ digest: 'é'.repeat(5_000) }), '{}', JSON.stringify({ big: 'x'.repeat(40 * 1024 * 1024) })];
+    const members = texts.map((t) => gzipSync(t));
+    // The fourth says it inflates to 40 MB: over the size inflated into one buffer.
+    let offset = 0;
+    const entries = members.map((m, i) => {
+      const e = { uri: `file:///s${i}.txt`, offset, length: m.length } as Parameters<typeof entryBytes>[1];
+      offset += m.length;
+      return e;
+    });
+    const snapshot = { file: '', entries: new Map(entries.map((e) => [e.uri, e])), blob: Buffer.concat(members) };
+    const text = (b: Buffer | undefined) => b?.toString('utf8');
+    expect((await inflateEntries(snapshot, entries.slice(0, 3))).map(text)).toEqual(texts.slice(0, 3));
+    expect((await inflateEntries(snapshot, [entries[2]!, entries[0]!, entries[1]!])).map(text)).toEqual([texts[2], texts[0], texts[1]]);
+    expect((await inflateEntries(snapshot, entries)).map(text)).toEqual(texts);
+
+    // A trailer saying more (or less) than the member holds: zlib rejects that member, the others are read.
+    for (const size of [texts[1]!.length * 100, 3]) {
+      const lying = Buffer.from(members[1]!);
+      lying.writeUInt32LE(size, lying.length - 4);
+      const parts = [members[0]!, lying, members[2]!];
+      const blob = Buffer.concat(parts);
+      const at = [0, parts[0]!.length, parts[0]!.length + parts[1]!.length];
+      const lied = parts.map((p, i) => ({ uri: `file:///l${i}.txt`, offset: at[i]!, length: p.length }) as Parameters<typeof entryBytes>[1]);
+      expect((await inflateEntries({ file: '', entries: new Map(), blob }, lied)).map(text), `trailer says ${size}`).toEqual([texts[0], undefined, texts[2]]);
+    }
   });
 });
