@@ -27,11 +27,36 @@ describe('kept findings', () => {
     const editAt = edited.indexOf('new stores');
     const kept = new Set(before.findings);
     for (const f of after.findings) {
-      // Before the edit's paragraph: the very findings (claims, names, dates); after it, moved, so made anew.
-      if (f.end < editAt - 40 && f.kind !== 'quotation') expect(kept.has(f)).toBe(true);
+      // Before the edit's paragraph: the very findings (claims, names, dates, quotations); after it, moved, so made anew.
+      if (f.end < editAt - 40) expect(kept.has(f), `${f.kind} ${f.text}`).toBe(true);
       if (f.start > editAt) expect(kept.has(f)).toBe(false);
     }
     expect(after.findings.filter((f) => kept.has(f)).length).toBeGreaterThan(5);
+    expect(after.findings.filter((f) => kept.has(f) && f.kind === 'quotation').length).toBeGreaterThan(0);
+  });
+
+  it('keeps the findings of entities an edit of another name did not change', () => {
+    const text = [
+      'Lei Jun said Xiaomi opened 4 stores in Spain in 2017.', FILLER, 'Apple sold phones in Paris.',
+      FILLER, 'Tim Cook visited Paris in May.',
+    ].join('\n\n');
+    const analyzer = new Analyzer();
+    const before = analyzer.analyze(text, options);
+    // A name changed: the source's entities are resolved again.
+    const edited = text.replace('Tim Cook', 'Tim Cooke');
+    const after = analyzer.analyze(edited, options);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(new Analyzer().analyze(edited, options)));
+    const names = (r: AnalysisResult, name: string) => r.findings.filter((f) => f.kind === 'entity' && f.text === name);
+    // Before the edit: the very findings; after it, made anew with the same entity; the changed one's entity is new.
+    for (const name of ['Lei Jun', 'Xiaomi', 'Spain', 'Apple']) {
+      const kept = names(after, name);
+      expect(kept.length, name).toBeGreaterThan(0);
+      kept.forEach((f, i) => expect(f, name).toBe(names(before, name)[i]));
+    }
+    const paris = names(after, 'Paris');
+    expect(paris[0]).toBe(names(before, 'Paris')[0]);
+    expect(paris[1]!.entity).toBe(names(before, 'Paris')[1]!.entity);
+    expect(names(after, 'Tim Cooke')[0]!.entity).not.toBe(names(before, 'Tim Cook')[0]!.entity);
   });
 
   it('copies a kept finding whose id changes, and leaves the one the last analysis returned as it was', () => {

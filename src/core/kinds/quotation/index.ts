@@ -4,6 +4,7 @@
 // words said and the attribution.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
+import { lastMade, rememberMade } from '../../madeFindings';
 import type { Finding, Speaker } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { FindingKindDefinition } from '../kind';
@@ -57,18 +58,46 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
         if (phrase?.pick === 'first' && !speaker) continue;
         if (!speaker && q.form === 'direct') speaker = quotedBefore(findings, comparable, q.words) ?? (previous && { ...previous, via: 'previous-quote' });
         if (q.form === 'direct' && speaker && !speaker.via) previous = speaker;
-        findings.push({
-          id: '', kind: 'quotation', start: shift(q.start), end: shift(q.end), text: q.text, region: p.region, score: scoreOf(q.form, speaker),
+        comparable.push(speaker ? comparableWords(q.words) : undefined);
+        const start = shift(q.start);
+        const score = scoreOf(q.form, speaker);
+        const last = lastMade(q);
+        // The quote, its place and its speaker as the last analysis had them: its finding is that one.
+        if (last && last.start === start && last.region === p.region && last.score === score && sameSpeaker(last.quotation!.speaker, speaker)) {
+          findings.push(last);
+          continue;
+        }
+        const f: Finding = {
+          id: '', kind: 'quotation', start, end: shift(q.end), text: q.text, region: p.region, score,
           cues: q.cue ? [{ kind: 'attribution', text: q.cue.text, start: shift(q.cue.start), end: shift(q.cue.end) }] : [],
           quotation: { form: q.form, words: q.words, ...(q.cue ? { cue: q.cue.text } : {}), ...(speaker ? { speaker } : {}) },
-        });
-        comparable.push(speaker ? comparableWords(q.words) : undefined);
+        };
+        rememberMade(q, f);
+        findings.push(f);
       }
     }
     return { findings };
   },
   describe: describeQuotation,
 };
+
+/** Whether two speakers say the same, keys in the same order (a speaker is made anew by each analysis). */
+function sameSpeaker(a: Speaker | undefined, b: Speaker | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.text !== b.text || a.start !== b.start || a.end !== b.end || a.via !== b.via) return false;
+  const x = a.entity;
+  const y = b.entity;
+  if (x !== y && (!x || !y || x.canonical !== y.canonical || x.key !== y.key || x.type !== y.type || !sameKeys(x, y))) return false;
+  return sameKeys(a, b);
+}
+
+function sameKeys(a: object, b: object): boolean {
+  const keys: string[] = [];
+  for (const k in a) keys.push(k);
+  let i = 0;
+  for (const k in b) if (keys[i++] !== k) return false;
+  return i === keys.length;
+}
 
 /** The speaker of an earlier quotation of this source whose words hold these ("quoting the article above"). */
 function quotedBefore(earlier: readonly Finding[], comparable: readonly (string | undefined)[], words: string): Speaker | undefined {
