@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, utimes } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { gunzip, gzip } from 'node:zlib';
+import { constants as zlibConstants, gunzip, gzip } from 'node:zlib';
 import { sha256, sha256InSlices, type DigestCache } from '../core/corpus/digestCache';
 import { readSourceFile } from '../core/loadSource';
 import { DIGEST_ITEM_LISTS, type SourceDigest } from '../core/corpus';
@@ -180,7 +180,7 @@ export async function inflateEntries(snapshot: Snapshot, entries: readonly Snaps
   const total = sizes.reduce((sum, n) => sum + n, 0);
   if (sizes.every((n) => n >= 0)) {
     // One byte more than the output: a full output buffer makes zlib ask for another.
-    const chunkSize = total < ONE_BUFFER_MAX ? total + 1 : INFLATE_CHUNK;
+    const chunkSize = total < ONE_BUFFER_MAX ? Math.max(zlibConstants.Z_MIN_CHUNK, total + 1) : INFLATE_CHUNK;
     const all = await gunzipAsync(joined(snapshot, entries) ?? Buffer.concat(parts), { chunkSize }).catch(() => undefined);
     if (all && all.length === total) {
       let at = 0;

@@ -299,6 +299,8 @@ describe('workspace index snapshot', () => {
     const snapshot = { file: '', entries: new Map(entries.map((e) => [e.uri, e])), blob: Buffer.concat(members) };
     const text = (b: Buffer | undefined) => b?.toString('utf8');
     expect((await inflateEntries(snapshot, entries.slice(0, 3))).map(text)).toEqual(texts.slice(0, 3));
+    // Fewer bytes than zlib's smallest output chunk.
+    expect((await inflateEntries(snapshot, [entries[2]!])).map(text)).toEqual([texts[2]]);
     expect((await inflateEntries(snapshot, [entries[2]!, entries[0]!, entries[1]!])).map(text)).toEqual([texts[2], texts[0], texts[1]]);
     expect((await inflateEntries(snapshot, entries)).map(text)).toEqual(texts);
 
