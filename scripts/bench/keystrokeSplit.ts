@@ -4,7 +4,8 @@
 // generated 1 MB source and seeded one-word edits as the keystroke rows of bench:engine, without
 // LSP, threads or the debounce, so two builds compare on CPU time even on a loaded machine. A row
 // apart: what 300 tags and 100 dismissals on findings of the source (the editor's tracked ranges kept
-// in step) add to an edit's analysis, where each is put on its finding.
+// in step) add to an edit's analysis, where each is put on its finding. Last, how many findings each
+// edit made anew rather than keeping the last analysis's (a count: the same on any machine).
 //
 //   node --expose-gc --import tsx scripts/bench/keystrokeSplit.ts [edits=20]
 
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
     `with ${TAGS} tags and ${DISMISSALS} dismissals: putting them on (worker)`,
   ] as const;
   const times = new Map<string, number[]>(stages.map((s) => [s, []]));
+  /** Per edit, the findings that are not the last analysis's objects (core/madeFindings.ts): a count, free of the machine's noise. */
+  const remade: number[] = [];
   const add = (stage: (typeof stages)[number], value: number) => times.get(stage)!.push(value);
   for (let i = 0; i < edits; i++) {
     const space = text.indexOf(' ', Math.floor(random() * text.length));
@@ -86,6 +89,8 @@ async function main(): Promise<void> {
     const t0 = cpu();
     analysed = analyzeSource(analyzer, text, undefined, options);
     const t1 = cpu();
+    const kept = new Set(previous.analysed.analysis!.findings);
+    remade.push(analysed.analysis!.findings.filter((f) => !kept.has(f)).length);
     const wire = toWire(analysed, undefined, previous, text);
     const t2 = cpu();
     held = await fromWire(wire, held);
@@ -113,6 +118,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`Keystroke split: ${edits} one-word edits of a generated 1 MB source, CPU time per stage in one thread (garbage collection included where it falls); load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
   process.stdout.write(`${table(['stage', '>p50', '>p95'], stages.map((s) => [s, ms(median(times.get(s)!)), ms(quantile(times.get(s)!, 0.95))]))}\n`);
+  process.stdout.write(`Findings made anew per edit (not the last analysis's objects), of ${analysed.analysis!.findings.length}: p50 ${Math.round(median(remade))}, p95 ${Math.round(quantile(remade, 0.95))}, total ${remade.reduce((a, b) => a + b, 0)}.\n`);
 }
 
 if (require.main === module) {
