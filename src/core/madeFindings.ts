@@ -1,9 +1,9 @@
 // After an edit of a long source most paragraphs are the last analysis's, and so are the mentions,
 // claims, dates and quotes in them (the same objects). A finding made from one of them, at the same
-// place and with the same entity, score or speaker, is the finding the last analysis made: kept, not made again, it
-// costs no allocation, and the worker's delta (server/findingsDelta.ts) knows it at a glance. Nothing
-// changes a finding once analysed; a kept finding whose id or commenter must change is copied
-// (analyzer.ts), never changed.
+// place and with the same entity, score or speaker, is the finding the last analysis made: kept, not
+// made again, it costs no allocation, and the worker's delta (server/findingsDelta.ts) knows it at a
+// glance. Nothing changes a finding once analysed; a kept finding whose id or commenter must change is
+// copied (analyzer.ts), never changed.
 
 import type { Finding } from './model';
 

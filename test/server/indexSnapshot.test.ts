@@ -10,7 +10,7 @@ import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { setTag } from '../../src/core/tags/tagOperations';
 import { settingsKey, type IndexCache, type IndexedSummary } from '../../src/server/indexJob';
-import { entryBytes, inflateEntries, readSnapshot, restamped, snapshotable, snapshotKey, writeSnapshot } from '../../src/server/indexSnapshot';
+import { entryBytes, inflateEntries, readSnapshot, restamped, snapshotable, snapshotKey, writeSnapshot, type SnapshotEntry } from '../../src/server/indexSnapshot';
 import { analysisOptionsOf, DEFAULT_SETTINGS, type SourcemarkSettings } from '../../src/server/settings';
 import type { WorkspaceIndex } from '../../src/server/workspaceIndex';
 import { CGTN, cleanupsAfterEach, FIXTURES, read, write, XIAOMI_US } from './fixtureWorkspace';
@@ -292,14 +292,14 @@ describe('workspace index snapshot', () => {
     // The fourth says it inflates to 40 MB: over the size inflated into one buffer.
     let offset = 0;
     const entries = members.map((m, i) => {
-      const e = { uri: `file:///s${i}.txt`, offset, length: m.length } as Parameters<typeof entryBytes>[1];
+      const e = { uri: `file:///s${i}.txt`, offset, length: m.length } as SnapshotEntry;
       offset += m.length;
       return e;
     });
     const snapshot = { file: '', entries: new Map(entries.map((e) => [e.uri, e])), blob: Buffer.concat(members) };
     const text = (b: Buffer | undefined) => b?.toString('utf8');
     expect((await inflateEntries(snapshot, entries.slice(0, 3))).map(text)).toEqual(texts.slice(0, 3));
-    // Fewer bytes than zlib's smallest output chunk.
+    // Fewer bytes than zlib's smallest output chunk (64).
     expect((await inflateEntries(snapshot, [entries[2]!])).map(text)).toEqual([texts[2]]);
     expect((await inflateEntries(snapshot, [entries[2]!, entries[0]!, entries[1]!])).map(text)).toEqual([texts[2], texts[0], texts[1]]);
     expect((await inflateEntries(snapshot, entries)).map(text)).toEqual(texts);
@@ -311,7 +311,7 @@ describe('workspace index snapshot', () => {
       const parts = [members[0]!, lying, members[2]!];
       const blob = Buffer.concat(parts);
       const at = [0, parts[0]!.length, parts[0]!.length + parts[1]!.length];
-      const lied = parts.map((p, i) => ({ uri: `file:///l${i}.txt`, offset: at[i]!, length: p.length }) as Parameters<typeof entryBytes>[1]);
+      const lied = parts.map((p, i) => ({ uri: `file:///l${i}.txt`, offset: at[i]!, length: p.length }) as SnapshotEntry);
       expect((await inflateEntries({ file: '', entries: new Map(), blob }, lied)).map(text), `trailer says ${size}`).toEqual([texts[0], undefined, texts[2]]);
     }
   });

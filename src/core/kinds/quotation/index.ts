@@ -81,21 +81,18 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
   describe: describeQuotation,
 };
 
-/** Whether two speakers say the same, keys in the same order (a speaker is made anew by each analysis). */
-function sameSpeaker(a: Speaker | undefined, b: Speaker | undefined): boolean {
+/**
+ * Whether two speakers (or their entities) say the same, key for key in the same order: each
+ * analysis makes its speakers anew. Every key, so a field added to Speaker is compared too.
+ */
+function sameSpeaker(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (!a || !b || a.text !== b.text || a.start !== b.start || a.end !== b.end || a.via !== b.via) return false;
-  const x = a.entity;
-  const y = b.entity;
-  if (x !== y && (!x || !y || x.canonical !== y.canonical || x.key !== y.key || x.type !== y.type || !sameKeys(x, y))) return false;
-  return sameKeys(a, b);
-}
-
-function sameKeys(a: object, b: object): boolean {
-  const keys: string[] = [];
-  for (const k in a) keys.push(k);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
   let i = 0;
-  for (const k in b) if (keys[i++] !== k) return false;
+  for (const k in y) if (keys[i++] !== k || !sameSpeaker(x[k], y[k])) return false;
   return i === keys.length;
 }
 
