@@ -8,6 +8,7 @@ import { closedFindings } from './closedFindings';
 import { digestCacheFromEnv } from '../core/corpus/digestCache';
 import { indexSourceFile, type IndexCache } from './indexJob';
 import { digestSource } from '../core/corpus';
+import { ClaimSentenceMemo } from '../core/corpus/claimSentenceMemo';
 import { digestToWire, toWire, transferablesOf, type DigestBase, type WireBase } from './analysisWire';
 import type { AnalyseReply, DigestJob, DigestReply, WorkerRequest, WorkerResponse } from './indexMessages';
 import { OverBudgetError, workBudget } from './workBudget';
@@ -68,6 +69,8 @@ function remember(uri: string, base: WireBase): void {
  * with the source's analyses (a closed source's when it leaves `sent`).
  */
 const sentDigests = new Map<string, DigestBase[]>();
+/** Each long open source's claim sentences as its last digest read them: the next digest reads only the edited ones. */
+const sentenceMemos = new Map<string, ClaimSentenceMemo>();
 
 /**
  * The digest of an open source's analysis `seq`, asked once edits pause: only the latest analysis
@@ -78,7 +81,9 @@ function digestOpen(job: DigestJob): DigestReply {
   const held = list?.find((b) => b.seq === job.seq);
   if (!held) return { id: 0, error: 'that analysis is no longer held' };
   if (list![list!.length - 1] !== held) return { id: 0, superseded: true };
-  const digest = digestSource(held.text, held.analysed);
+  let memo = sentenceMemos.get(job.uri);
+  if (!memo) sentenceMemos.set(job.uri, (memo = new ClaimSentenceMemo()));
+  const digest = digestSource(held.text, held.analysed, memo);
   const digests = sentDigests.get(job.uri) ?? [];
   const base = job.base === undefined ? undefined : digests.find((d) => d.seq === job.base);
   const wire = digestToWire(digest, undefined, base, held.text);
@@ -86,6 +91,7 @@ function digestOpen(job: DigestJob): DigestReply {
   if (digests.length > 2) digests.shift();
   sentDigests.set(job.uri, digests);
   for (const uri of sentDigests.keys()) if (!sent.has(uri)) sentDigests.delete(uri);
+  for (const uri of sentenceMemos.keys()) if (!sent.has(uri)) sentenceMemos.delete(uri);
   return { id: 0, digest: wire };
 }
 

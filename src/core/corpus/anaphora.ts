@@ -42,7 +42,7 @@ export interface MentionSpan {
   key: string;
 }
 
-interface Anaphor {
+export interface Anaphor {
   start: number;
   end: number;
   types: readonly EntityType[];
@@ -91,11 +91,15 @@ function sentenceStart(text: string, at: number): number {
  * MAX_DISTANCE characters back, and in that sentence the first such entity: news sentences put
  * their subject first ("Skyline Airways has ordered jets from Valmont Aviation. The airline …").
  * `mentions` are the source's entity mentions, sorted by start. Keys the claim names itself are left out.
+ * `anaphors`: the claim's, when the caller has them (findAnaphors of the claim's text).
  */
-export function resolveAnaphors(text: string, start: number, end: number, mentions: readonly MentionSpan[], own: ReadonlySet<string>): string[] {
+export function resolveAnaphors(
+  text: string, start: number, end: number, mentions: readonly MentionSpan[], own: ReadonlySet<string>,
+  anaphors: readonly Anaphor[] = findAnaphors(text.slice(start, end)),
+): string[] {
   const found = new Set<string>();
   const fits = (a: Anaphor, m: MentionSpan) => a.types.includes(m.type) || (a.types === ORG && isCompanyName(m.key));
-  for (const a of findAnaphors(text.slice(start, end))) {
+  for (const a of anaphors) {
     const at = start + a.start;
     const next = firstFrom(mentions, at);
     // "the Valencia region" names its entity: no anaphor.

@@ -3,7 +3,8 @@ import type { TaggedFinding } from '../taggedFindings';
 import { lineStarts } from '../text/lineIndex';
 import { placeLookup } from '../text/placeLookup';
 import { isSpaceAt, oneLine } from '../text/shorten';
-import { resolveAnaphors } from './anaphora';
+import { findAnaphors, resolveAnaphors } from './anaphora';
+import type { ClaimSentenceMemo, SentenceParts } from './claimSentenceMemo';
 import { contentTerms } from './claimTerms';
 import { findFigures } from './figures';
 import { findRole } from './roles';
@@ -107,12 +108,39 @@ export function forwardCue(text: string, start: number): 'throughout' | 'at-end'
 const forwardFields = (cue: ReturnType<typeof forwardCue>): Pick<DateValueDigest, 'forward' | 'throughout'> =>
   cue === 'throughout' ? { forward: true, throughout: true } : cue === 'at-end' ? { forward: true } : {};
 
+/** Where a claim's names, their titles and its dates are, relative to its start: what its figures and terms depend on besides its words. */
+function sentenceSpans(base: number, ents: readonly EntityMentionDigest[], ds: readonly DateDigest[]): number[] {
+  const out: number[] = [];
+  for (const e of ents) out.push(e.start - base, e.end - base, e.role ? e.role.start - base : -1, e.role ? e.role.end - base : -1);
+  out.push(-2);
+  for (const d of ds) out.push(d.start - base, d.end - base);
+  return out;
+}
+
+/** What a claim's digest reads of its sentence (`sentence`, at `base` in its source): offsets relative to the sentence. */
+function readSentence(sentence: string, base: number, ents: readonly EntityMentionDigest[], ds: readonly DateDigest[]): SentenceParts {
+  const figures = findFigures(sentence, ents.map((e) => ({ start: e.start - base, end: e.end - base })))
+    .map((fig) => ({ value: fig.value, unit: fig.unit, ...(fig.qualifier ? { qualifier: fig.qualifier } : {}), text: fig.text, start: fig.start, end: fig.end }));
+  // Names, dates, titles and figures are compared as such, not as words.
+  const masked = maskSpans(sentence, base, [
+    ...ents.map((e) => (e.role ? { start: Math.max(base, e.role.start), end: Math.min(base + sentence.length, e.role.end) } : e)),
+    ...ents,
+    ...ds,
+    ...figures.map((f) => ({ start: base + f.start, end: base + f.end })),
+  ]);
+  return { quote: cut(sentence), figures, terms: contentTerms(masked), anaphors: findAnaphors(sentence) };
+}
+
 /**
  * What the cross-source index keeps of one analysed source. Pure and plain: the server computes it
  * in a worker thread and sends it over, the CLI computes it in line. Offsets and lines are UTF-16,
  * as in the findings.
  */
-export function digestSource(text: string, analysed: SourceAnalysis): SourceDigest {
+export function digestSource(
+  text: string, analysed: SourceAnalysis,
+  /** The last digest's claim sentences, for a source digested again and again (a long open one). */
+  memo?: ClaimSentenceMemo,
+): SourceDigest {
   const findings = analysed.tagged.findings;
   const claims = findings.filter((f) => f.kind === 'claim').sort((a, b) => a.start - b.start);
   const claimStarts = claims.map((c) => c.start);
@@ -194,15 +222,8 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     };
     const ents = inside(entities, entityStarts);
     const ds = inside(dates, dateStarts);
-    const figures = findFigures(c.text, ents.map((e) => ({ start: e.start - c.start, end: e.end - c.start })))
-      .map((fig) => ({ value: fig.value, unit: fig.unit, ...(fig.qualifier ? { qualifier: fig.qualifier } : {}), text: fig.text, start: c.start + fig.start, end: c.start + fig.end }));
-    // Names, dates, titles and figures are compared as such, not as words.
-    const masked = maskSpans(c.text, c.start, [
-      ...ents.map((e) => (e.role ? { start: Math.max(c.start, e.role.start), end: Math.min(c.end, e.role.end) } : e)),
-      ...ents,
-      ...ds,
-      ...figures,
-    ]);
+    const parts = memo ? memo.parts(c.text, sentenceSpans(c.start, ents, ds), () => readSentence(c.text, c.start, ents, ds)) : readSentence(c.text, c.start, ents, ds);
+    const figures = parts.figures.map((fig) => ({ ...fig, start: c.start + fig.start, end: c.start + fig.end }));
     const dateValues: DateValueDigest[] = ds.filter((d) => d.value !== null).map((d) => {
       const info = dateFindings.get(d)?.date;
       return {
@@ -213,13 +234,13 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     });
     const tag = tagOf(c);
     const keys = [...new Set(ents.map((e) => e.key))].sort();
-    const refers = resolveAnaphors(text, c.start, c.end, mentionSpans, new Set(keys));
+    const refers = resolveAnaphors(text, c.start, c.end, mentionSpans, new Set(keys), parts.anaphors);
     return {
-      findingId: c.id, start: c.start, end: c.end, text: quoteOf(c), region: c.region,
+      findingId: c.id, start: c.start, end: c.end, text: parts.quote, region: c.region,
       ...(c.claim?.attribution?.speaker ? { speaker: c.claim.attribution.speaker } : {}),
       hedged: !!c.claim?.hedges.length,
       future: c.cues.some((cue) => FUTURE_CUES.has(cue.kind)),
-      terms: contentTerms(masked),
+      terms: [...parts.terms],
       entities: keys,
       ...(refers.length ? { refers } : {}),
       dates: dateValues,
@@ -245,6 +266,7 @@ export function digestSource(text: string, analysed: SourceAnalysis): SourceDige
     });
   }
 
+  memo?.endDigest();
   return {
     version: 2,
     lines: lineStarts(text),
