@@ -407,6 +407,9 @@ export class ClaimRegistry {
     for (const id of touched) if (hits[id] >= 2 && this.sourceOf[id] !== sourceId) candidates.push(id);
     if (candidates.length > maxCandidates) candidates = candidates.sort((a, b) => hits[b] - hits[a] || a - b).slice(0, maxCandidates);
     for (const id of touched) hits[id] = 0;
+    // Most claims of a long source have no candidate: their weights (made anew after every change of
+    // the index, so after every pause in typing) are then not needed.
+    if (!candidates.length) return [];
     const mine = this.weighted(claim, group);
     const scored: { ref: ClaimRef; score: number; theirs: Weighted }[] = [];
     for (const id of candidates) {
