@@ -7,7 +7,10 @@
 // in step) add to an edit's analysis, where each is put on its finding. Last, how many findings each
 // edit made anew rather than keeping the last analysis's (a count: the same on any machine).
 //
-//   node --expose-gc --import tsx scripts/bench/keystrokeSplit.ts [edits=20]
+// The digest is made as the worker for long open sources makes it, with the last digest's claim
+// sentences at hand and sent as a delta against the last digest; `--no-memo` makes it without them.
+//
+//   node --expose-gc --import tsx scripts/bench/keystrokeSplit.ts [edits=20] [--no-memo]
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -20,7 +23,8 @@ import { attachTags } from '../../src/core/taggedFindings';
 import type { Annotation, Dismissal, Sidecar } from '../../src/core/tags/annotation';
 import { makeQuoteTarget, sha256Hex } from '../../src/core/tags/quoteSelector';
 import { applyVisibility } from '../../src/core/visibility';
-import { fromWire, toWire } from '../../src/server/analysisWire';
+import { digestToWire, fromWire, toWire, type DigestBase } from '../../src/server/analysisWire';
+import { ClaimSentenceMemo } from '../../src/core/corpus/claimSentenceMemo';
 import { toDiagnostics } from '../../src/server/diagnostics';
 import { analysisOptionsOf, DEFAULT_SETTINGS } from '../../src/server/settings';
 import type { SourceState } from '../../src/server/sourceState';
@@ -60,13 +64,15 @@ function tagsOn(text: string, findings: readonly { id: string; kind: string; sta
 }
 
 async function main(): Promise<void> {
-  const edits = Number(process.argv[2] ?? 20);
+  const edits = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 20);
+  const memo = process.argv.includes('--no-memo') ? undefined : new ClaimSentenceMemo();
   const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8'));
   let text = new SourceGenerator(poolsFrom(samples), SEED).source(MB);
   const options = analysisOptionsOf(DEFAULT_SETTINGS);
   const analyzer = new Analyzer();
   let analysed = analyzeSource(analyzer, text, undefined, options);
   let held = await fromWire(toWire(analysed));
+  let lastDigest: DigestBase = { seq: 0, text, digest: digestSource(text, analysed, memo) };
   let seq = 1;
   const uri = 'file:///bench/generated-1mb.txt';
   const random = prng(SEED + 7);
@@ -101,7 +107,9 @@ async function main(): Promise<void> {
     const t4 = cpu();
     JSON.stringify({ uri, version: i + 2, diagnostics });
     const t5 = cpu();
-    digestSource(text, analysed);
+    const digest = digestSource(text, analysed, memo);
+    digestToWire(digest, undefined, lastDigest, text);
+    lastDigest = { seq: i + 1, text, digest };
     const t6 = cpu();
     const a = analysed.analysis!;
     applyVisibility(text, attachTags(text, a.findings, sidecar, tracked, a.repeats, a.regions), sidecar.dismissals ?? [], {}, tracked);
