@@ -5,7 +5,7 @@
 //
 // `--open` profiles the opening instead: from didOpen to the source's first diagnostics.
 //
-//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10] [--open]
+//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10] [--open]   (PROFILE_TOP=N: rows printed, 25)
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   for (const f of readdirSync(profDir).sort()) {
     const s = summarise(JSON.parse(readFileSync(path.join(profDir, f), 'utf8')) as Profile, from, to);
     process.stdout.write(`\n${f}: ${ms(s.all / edits)} of CPU ${per} (non-idle samples)\n`);
-    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => [k, ms(v / edits)]);
+    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 25)).map(([k, v]) => [k, ms(v / edits)]);
     process.stdout.write(`${table([`total ${per} (function file:line)`, '>ms'], top(s.total))}\n`);
     process.stdout.write(`${table([`self ${per}`, '>ms'], top(s.self))}\n`);
   }
