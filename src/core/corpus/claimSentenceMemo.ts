@@ -19,6 +19,9 @@ interface Held {
   parts: SentenceParts;
 }
 
+/** Layouts (where its names and dates are) kept per sentence text. */
+const LAYOUTS_KEPT = 8;
+
 const sameSpans = (a: readonly number[], b: readonly number[]) => {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -38,7 +41,9 @@ export class ClaimSentenceMemo {
     const found = this.held.get(sentence)?.find((h) => sameSpans(h.spans, spans)) ?? { spans, parts: read() };
     const list = this.used.get(sentence);
     if (!list) this.used.set(sentence, [found]);
-    else if (!list.includes(found)) list.push(found);
+    // A sentence repeated with its names in ever other places would make each lookup longer: past a
+    // few layouts, the others are read every time.
+    else if (!list.includes(found) && list.length < LAYOUTS_KEPT) list.push(found);
     return found.parts;
   }
 

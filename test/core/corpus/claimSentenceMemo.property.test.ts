@@ -86,3 +86,18 @@ describe('claim sentences kept between digests', () => {
     expect(memo.reads).toBe(0);
   });
 });
+
+describe('ClaimSentenceMemo', () => {
+  const parts = (n: number): SentenceParts => ({ quote: `q${n}`, figures: [], terms: [`t${n}`], anaphors: [] });
+
+  it('gives each layout of a sentence its own parts, and keeps a few layouts per sentence', () => {
+    const memo = new CountingMemo();
+    const layouts = Array.from({ length: 20 }, (_, i) => [i, i + 3, -1, -1, -2]);
+    for (let round = 0; round < 2; round++) {
+      layouts.forEach((spans, i) => expect(memo.parts('One sentence, said twenty times.', spans, () => parts(i)).terms).toEqual([`t${i}`]));
+      memo.endDigest();
+    }
+    // The first round read all 20; the second only those past the kept eight.
+    expect(memo.reads).toBe(20 + 12);
+  });
+});
