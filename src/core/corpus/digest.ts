@@ -117,8 +117,11 @@ function sentenceSpans(base: number, ents: readonly EntityMentionDigest[], ds: r
   return out;
 }
 
-/** What a claim's digest reads of its sentence (`sentence`, at `base` in its source): offsets relative to the sentence. */
-function readSentence(sentence: string, base: number, ents: readonly EntityMentionDigest[], ds: readonly DateDigest[]): SentenceParts {
+/**
+ * What a claim's digest reads of its sentence (`sentence`, at `base` in its source): offsets relative
+ * to the sentence. `quote` is the sentence cut, as its dates already quote it.
+ */
+function readSentence(sentence: string, base: number, ents: readonly EntityMentionDigest[], ds: readonly DateDigest[], quote: string): SentenceParts {
   const figures = findFigures(sentence, ents.map((e) => ({ start: e.start - base, end: e.end - base })))
     .map((fig) => ({ value: fig.value, unit: fig.unit, ...(fig.qualifier ? { qualifier: fig.qualifier } : {}), text: fig.text, start: fig.start, end: fig.end }));
   // Names, dates, titles and figures are compared as such, not as words.
@@ -128,7 +131,7 @@ function readSentence(sentence: string, base: number, ents: readonly EntityMenti
     ...ds,
     ...figures.map((f) => ({ start: base + f.start, end: base + f.end })),
   ]);
-  return { quote: cut(sentence), figures, terms: contentTerms(masked), anaphors: findAnaphors(sentence) };
+  return { quote, figures, terms: contentTerms(masked), anaphors: findAnaphors(sentence) };
 }
 
 /**
@@ -222,7 +225,8 @@ export function digestSource(
     };
     const ents = inside(entities, entityStarts);
     const ds = inside(dates, dateStarts);
-    const parts = memo ? memo.parts(c.text, sentenceSpans(c.start, ents, ds), () => readSentence(c.text, c.start, ents, ds)) : readSentence(c.text, c.start, ents, ds);
+    const read = () => readSentence(c.text, c.start, ents, ds, quoteOf(c));
+    const parts = memo ? memo.parts(c.text, sentenceSpans(c.start, ents, ds), read) : read();
     const figures = parts.figures.map((fig) => ({ ...fig, start: c.start + fig.start, end: c.start + fig.end }));
     const dateValues: DateValueDigest[] = ds.filter((d) => d.value !== null).map((d) => {
       const info = dateFindings.get(d)?.date;
