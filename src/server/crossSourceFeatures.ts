@@ -89,6 +89,11 @@ export class CrossSourceFeatures implements Feature {
   /** Scans waiting for what comes before them (registering the file watcher). */
   private scansStarting = 0;
 
+  /** The workspace index is starting, building or loading (the analyser's warm-up waits for it). */
+  get indexBusy(): boolean {
+    return this.scansStarting > 0 || this.workspace.status.scanning;
+  }
+
   /** Starts indexing the workspace in the background, watching its sources when the client lets us. */
   initialized(): void {
     this.indexing = this.scanLogged(async () => {

@@ -67,8 +67,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
-    // Only while no source is open, a sentence per turn: the first requests never wait for it.
-    warmUpWhenIdle(ctx.analyzer, () => ctx.documents.all().length > 0);
+    // Only while no source is open and the index is not at work, a sentence per turn: the first requests never wait for it.
+    warmUpWhenIdle(ctx.analyzer, () => ctx.documents.all().length > 0, undefined, () => crossSource.indexBusy);
     // A client that goes away before answering must not leave an unhandled rejection behind.
     if (canWatchConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcemark' }).catch(() => undefined);
     for (const f of features) f.initialized?.();

@@ -48,6 +48,32 @@ describe('warmUpWhenIdle', () => {
     expect(warm.steps).toBe(1);
   });
 
+  it('waits while the index is at work, and warms up once it is done', async () => {
+    const { analyzer, calls, stop } = fakeAnalyzer();
+    let indexing = true;
+    const warm = warmUpWhenIdle(analyzer, () => false, 0, () => indexing);
+    await turns(20);
+    await turns(20);
+    expect(calls).toHaveLength(0);
+    indexing = false;
+    await turns(20);
+    stop();
+    expect(warm.steps).toBe(WARM_UP_ROUNDS);
+  });
+
+  it('gives up if a source opens while it waits for the index', async () => {
+    const { analyzer, calls, stop } = fakeAnalyzer();
+    let indexing = true;
+    let open = false;
+    warmUpWhenIdle(analyzer, () => open, 0, () => indexing);
+    await turns(20);
+    open = true;
+    indexing = false;
+    await turns(20);
+    stop();
+    expect(calls).toHaveLength(0);
+  });
+
   it('does not warm up once a source has been analysed (that warmed it up)', async () => {
     const { analyzer, calls, stop } = fakeAnalyzer();
     analyzer.lastStats.paragraphs = 3;
