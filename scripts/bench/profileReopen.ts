@@ -4,8 +4,9 @@
 // thread's profile is summed by function over the whole reopening, top rows printed.
 //
 //   npm run build && node --import tsx scripts/bench/profileReopen.ts [sources=2000]
+//   PROFILE_TOP=N prints N rows; PROFILE_KEEP=DIR keeps the .cpuprofile files there (line ticks).
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { spawnedServer } from '../../test/server/lspTestClient';
@@ -45,9 +46,10 @@ async function main(): Promise<void> {
     for (const f of readdirSync(profDir).sort()) {
       const s = summarise(JSON.parse(readFileSync(path.join(profDir, f), 'utf8')) as Profile, Number(t / 1000n), Number.MAX_SAFE_INTEGER);
       process.stdout.write(`\n${f}: ${ms(s.all)} of CPU (non-idle samples)\n`);
-      const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => [k, ms(v)]);
+      const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP) || 30).map(([k, v]) => [k, ms(v)]);
       process.stdout.write(`${table(['total (function file:line)', '>ms'], top(s.total))}\n`);
       process.stdout.write(`${table(['self', '>ms'], top(s.self))}\n`);
+      if (process.env.PROFILE_KEEP) copyFileSync(path.join(profDir, f), path.join(process.env.PROFILE_KEEP, f));
     }
   } finally {
     for (const d of [dir, cacheDir, profDir]) rmSync(d, { recursive: true, force: true });

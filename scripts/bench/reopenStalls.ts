@@ -4,11 +4,12 @@
 // Prints hover latency and each stall of the event loop over 8 ms ($SOURCEMARK_STALL_MS) with the stacks sampled during it.
 //
 // `--first` logs the first index instead (issue 14: hover p95 ≤ 5 ms while indexing).
-// EXTRA_FLAGS="--flag …" passes Node/V8 flags to the logged server (to try GC settings).
+// EXTRA_FLAGS="--flag …" passes Node/V8 flags to the logged server (to try GC settings);
+// PROFILE_KEEP=DIR keeps the main thread's .cpuprofile there.
 //
 //   npm run build && node --import tsx scripts/bench/reopenStalls.ts [sources=2000] [--first]
 
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { median, ms } from './format';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     process.stdout.write(`hover while ${first ? 'indexing' : 'reopening'} (${hovers.length}): p50 ${ms(median(sorted))}, p95 ${ms(sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0)}, max ${ms(sorted[sorted.length - 1] ?? 0)}\n`);
     const stalls = readFileSync(stallFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split(' ').map(Number) as [number, number]);
     const mainProfile = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort()[0]!;
+    if (process.env.PROFILE_KEEP) copyFileSync(path.join(profDir, mainProfile), path.join(process.env.PROFILE_KEEP, mainProfile));
     const found = stallStacks(JSON.parse(readFileSync(path.join(profDir, mainProfile), 'utf8')) as Profile, stalls).sort((a, b) => b.ms - a.ms);
     process.stdout.write(`main thread held over ${Number(process.env.SOURCEMARK_STALL_MS) || 8} ms: ${found.length} times, ${ms(found.reduce((n, s) => n + s.ms, 0))} in all; the longest, with the stacks sampled meanwhile:\n`);
     for (const s of found.slice(0, STALLS_SHOWN)) {

@@ -137,15 +137,23 @@ const entitiesOf = (claim: ClaimDigest): readonly string[] => (claim.refers?.len
 /** A claim about the future that names a date: the kind whose time frames can disagree. */
 export const isDated = (c: ClaimDigest) => c.future && c.dates.length > 0;
 
-/** Features keyed on source-local entity keys: they do not change when groups merge, so postings stay valid. */
-function rawFeatures(claim: ClaimDigest): string[] {
-  const out = new Set<string>(wordFeatures(claim));
-  const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
-  for (const k of entitiesOf(claim)) {
+/**
+ * Features keyed on source-local entity keys: they do not change when groups merge, so postings stay
+ * valid. Made into one set without lists in between: every claim's are made as an index reopens.
+ */
+function rawFeatures(claim: ClaimDigest): Set<string> {
+  const out = new Set<string>(claim.terms);
+  for (const y of years(claim)) out.add(`#${y}`);
+  for (const f of claim.figures) out.add(figureTerm(f.value, f.unit === 'percent'));
+  let predicates: string[] | undefined;
+  for (const t of claim.terms) if (FRAME_PREDICATES.has(t)) (predicates ??= []).push(t);
+  const entity = (k: string) => {
     out.add(`@${k}`);
-    for (const p of predicates) out.add(`${p}@${k}`);
-  }
-  return [...out];
+    if (predicates) for (const p of predicates) out.add(`${p}@${k}`);
+  };
+  for (const k of claim.entities) entity(k);
+  if (claim.refers) for (const k of claim.refers) entity(k);
+  return out;
 }
 
 interface Weighted {
