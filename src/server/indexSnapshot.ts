@@ -15,6 +15,7 @@ import { writeFileAtomic } from '../core/files/atomicWrite';
 import type { SourceCounts } from '../core/sourceCounts';
 import { sidecarPathFor } from '../core/tags/sidecarStore';
 import { stampOf, type FileStamp, type IndexedSummary } from './indexJob';
+import { jsonText } from '../core/text/asciiJson';
 
 const gunzipAsync = promisify(gunzip);
 const gzipAsync = promisify(gzip);
@@ -202,7 +203,7 @@ function joined(snapshot: Snapshot, entries: readonly SnapshotEntry[]): Buffer |
 export function parseEntry(json: Buffer | undefined): SourceDigest | undefined {
   if (!json) return undefined;
   try {
-    const d = (JSON.parse(json.toString('utf8')) as { digest?: SourceDigest } | null)?.digest;
+    const d = (JSON.parse(jsonText(json)) as { digest?: SourceDigest } | null)?.digest;
     return d && d.version === 2 && Array.isArray(d.lines) && DIGEST_ITEM_LISTS.every((k) => Array.isArray(d[k])) ? d : undefined;
   } catch {
     return undefined;

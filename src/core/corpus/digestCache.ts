@@ -9,6 +9,7 @@ import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { statPath } from '../files/regularFile';
+import { asciiJson, jsonText } from '../text/asciiJson';
 
 /** Set by the build (scripts/build.mjs): a hash of the analyser's sources and locked dependencies. */
 declare const __SOURCEMARK_ANALYSER__: string | undefined;
@@ -175,7 +176,7 @@ export class DigestCache<T> {
     const file = this.file(key);
     let value: T;
     try {
-      value = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as T;
+      value = JSON.parse(jsonText(gunzipSync(readFileSync(file)))) as T;
     } catch {
       return undefined; // not cached, or unreadable: analysed again
     }
@@ -195,7 +196,7 @@ export class DigestCache<T> {
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(temp, gzipSync(JSON.stringify(value), { level: GZIP_LEVEL }));
+      writeFileSync(temp, gzipSync(asciiJson(value as object), { level: GZIP_LEVEL }));
       renameSync(temp, file);
     } catch {
       rmSync(temp, { force: true });

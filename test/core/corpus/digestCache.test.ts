@@ -1,8 +1,10 @@
 // The digest cache's folder stays under its size cap: past it, the least recently used entries go
 // (reading an entry counts as using it), until it holds 90 % of the cap.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DigestCache, digestCacheFromEnv, sha256, sha256InSlices } from '../../../src/core/corpus/digestCache';
 
@@ -184,5 +186,33 @@ describe('sha256InSlices', () => {
       const small = Array.from({ length: Math.ceil(length / 12_289) }, (_, k) => data.subarray(k * 12_289, (k + 1) * 12_289));
       expect(await sha256InSlices(small), `${length} in small pieces`).toBe(sha256(data));
     }
+  });
+});
+
+describe('digest cache entries', () => {
+  it('hold text with curly quotes, emoji and other scripts as it was, written as ASCII when the rest is', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-text-'));
+    dirs.push(dir);
+    const cache = new DigestCache<{ text: string }>(dir, 'test');
+    const values = [
+      { text: `${'Sales rose 20% last year, the company said. '.repeat(10)}It’s “big” — 😀 café a\ud800b` },
+      { text: 'Компания сообщила, что продажи выросли. 小米公司表示销售额增长。' },
+    ];
+    values.forEach((v, i) => cache.set(cache.key([String(i)]), v));
+    values.forEach((v, i) => expect(cache.get(cache.key([String(i)]))).toEqual(v));
+    const written = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => gunzipSync(readFileSync(path.join(e.parentPath, e.name))));
+    expect(written.filter((b) => isAscii(b))).toHaveLength(1);
+  });
+
+  it('written before as UTF-8 JSON still read', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-text-'));
+    dirs.push(dir);
+    const cache = new DigestCache<{ text: string }>(dir, 'test');
+    const key = cache.key(['old']);
+    cache.set(key, { text: 'placeholder' });
+    const file = readdirSync(dir, { recursive: true, withFileTypes: true }).find((e) => e.isFile())!;
+    const value = { text: 'It’s “big” — café 😀' };
+    writeFileSync(path.join(file.parentPath, file.name), gzipSync(JSON.stringify(value)));
+    expect(cache.get(key)).toEqual(value);
   });
 });
