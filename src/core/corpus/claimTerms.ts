@@ -1,5 +1,5 @@
 import { stemmer } from 'stemmer';
-import { eng } from 'stopword';
+import { eng } from 'stopword/src/stopwords_eng.js';
 
 /**
  * Words that say the same thing in news copy, folded into one term so "enter the US market", "sell
