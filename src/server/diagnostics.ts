@@ -2,13 +2,13 @@ import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
-import type { Conflict, ConflictSide } from '../core/corpus';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { toPlain } from '../core/text/richText';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingDiagnosticCode, type FindingDiagnosticData, type TagDiagnosticData } from '../shared/protocol';
 import type { SeverityName } from './settings';
 import type { SourceState } from './sourceState';
-import { disagreeText, rangeThere } from './crossSource';
+import { rangeThere } from './crossSource';
+import { conflictMessage } from './conflictMessage';
 import { sameContentAs } from './findingsDelta';
 import { conflictPlaces } from './conflictPlaces';
 import { kindWord, statusWord } from '../shared/words';
@@ -150,15 +150,6 @@ export function conflictDiagnostics(doc: TextDocument, state: SourceState): Diag
 
 /** Entities, dates and quotations are coloured, not problems, unless a setting asks for their diagnostics. */
 const DIAGNOSTIC_SWITCH = { entity: 'entities', date: 'dates', quotation: 'quotations' } as const;
-
-/** One line on a conflict, from this side: what the sources disagree on, what each says, and how many other places disagree as well. */
-export function conflictMessage(c: Conflict, mine: ConflictSide, other: ConflictSide, otherName: string, more = 0): string {
-  const first = [disagreeText(c.kind), oneLine(mine.focusText, 60), mine.value, otherName, oneLine(other.focusText, 60), other.value] as const;
-  if (!more) return l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}).', ...first);
-  return more === 1
-    ? l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}), and 1 other place disagrees too.', ...first)
-    : l10n.t('{0}: here "{1}" ({2}); {3} says "{4}" ({5}), and {6} other places disagree too.', ...first, more);
-}
 
 function findingDiagnostic(f: TaggedFinding, state: SourceState, context: string): Omit<Diagnostic, 'range'> | undefined {
   if (f.kind !== 'claim' && !state.settings.diagnostics[DIAGNOSTIC_SWITCH[f.kind]]) return undefined;

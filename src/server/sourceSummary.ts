@@ -14,7 +14,7 @@ import type { TaggedFinding } from '../core/taggedFindings';
 import type { Annotation } from '../core/tags/annotation';
 import { conflictSubject, rangeThere } from './crossSource';
 import { conflictPlaces, type ConflictPlace } from './conflictPlaces';
-import { conflictMessage } from './diagnostics';
+import { conflictMessage } from './conflictMessage';
 import type { SourceState } from './sourceState';
 
 export { emptyCounts } from '../core/sourceCounts';
