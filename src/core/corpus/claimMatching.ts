@@ -126,11 +126,6 @@ function figureFeatures(claim: ClaimDigest): string[] {
   return claim.figures.map((f) => figureTerm(f.value, f.unit === 'percent'));
 }
 
-/** Features of a claim's own words: terms, years, figures. */
-function wordFeatures(claim: ClaimDigest): string[] {
-  return [...claim.terms, ...yearFeatures(claim), ...figureFeatures(claim)];
-}
-
 /** The entities a claim names, and those its anaphors ("the company", "its") stand for. */
 const entitiesOf = (claim: ClaimDigest): readonly string[] => (claim.refers?.length ? [...claim.entities, ...claim.refers] : claim.entities);
 
@@ -138,23 +133,31 @@ const entitiesOf = (claim: ClaimDigest): readonly string[] => (claim.refers?.len
 export const isDated = (c: ClaimDigest) => c.future && c.dates.length > 0;
 
 /**
- * Features keyed on source-local entity keys: they do not change when groups merge, so postings stay
- * valid. Made into one set without lists in between: every claim's are made as an index reopens.
+ * A claim's features for the postings, in one set without lists in between (every claim's are made
+ * as an index reopens): its words (terms, years, figures), then `@key` and `predicate@key` for each
+ * entity it names or refers to, under the keys `keysOf` gives (its own key without one).
  */
-function rawFeatures(claim: ClaimDigest): Set<string> {
+function featureSet(claim: ClaimDigest, keysOf?: (key: string) => readonly string[]): Set<string> {
   const out = new Set<string>(claim.terms);
   for (const y of years(claim)) out.add(`#${y}`);
   for (const f of claim.figures) out.add(figureTerm(f.value, f.unit === 'percent'));
   let predicates: string[] | undefined;
   for (const t of claim.terms) if (FRAME_PREDICATES.has(t)) (predicates ??= []).push(t);
+  const add = (key: string) => {
+    out.add(`@${key}`);
+    if (predicates) for (const p of predicates) out.add(`${p}@${key}`);
+  };
   const entity = (k: string) => {
-    out.add(`@${k}`);
-    if (predicates) for (const p of predicates) out.add(`${p}@${k}`);
+    if (!keysOf) add(k);
+    else for (const key of keysOf(k)) add(key);
   };
   for (const k of claim.entities) entity(k);
   if (claim.refers) for (const k of claim.refers) entity(k);
   return out;
 }
+
+/** Features keyed on source-local entity keys: they do not change when groups merge, so postings stay valid. */
+const rawFeatures = (claim: ClaimDigest): Set<string> => featureSet(claim);
 
 interface Weighted {
   generation: number;
@@ -377,14 +380,8 @@ export class ClaimRegistry {
   ): ClaimMatch[] {
     const postings = datedOnly ? this.datedPostings : this.postings;
     const cap = Math.min(MAX_POSTING_CAP, Math.max(MIN_POSTING_CAP, MAX_POSTING_SHARE * (datedOnly ? this.datedCount : this.refs.size)));
-    const raw = new Set<string>(wordFeatures(claim));
-    const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
-    for (const k of entitiesOf(claim)) {
-      for (const key of group(k).keys) {
-        raw.add(`@${key}`);
-        for (const p of predicates) raw.add(`${p}@${key}`);
-      }
-    }
+    // Every key of each entity's workspace group: the postings hold source-local keys.
+    const raw = featureSet(claim, (k) => group(k).keys);
     // Counted in a typed array (ids are small integers): this loop is most of the cost of a query.
     if (this.hitCounts.length < this.nextId) {
       const grown = new Uint32Array(Math.max(this.nextId, 2 * this.hitCounts.length));
