@@ -10,12 +10,14 @@ import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
 import { documentCasing, type DocumentCasing } from './tagger/features';
 import type { EntityMention } from './entityMention';
-import { LowerCaseWords } from './lowerCaseWords';
+import { lowerCaseWordsOf, LowerCaseWords } from './lowerCaseWords';
 import { resolveEntitiesReusing, type ResolutionMemo } from './resolutionMemo';
 
 declare module 'vfile' {
   interface DataMap {
     entities: EntityMention[];
+    /** The paragraph's lower-case words, space-separated (lowerCaseWords.ts): all the source's pass reads of its tokens. */
+    lowerWords: string;
   }
 }
 
@@ -32,9 +34,10 @@ function sourcemarkEntities() {
   return (_tree: Root, file: VFile) => {
     const out: EntityMention[] = [];
     file.data.entities = out;
+    const sentences = sentencesOfFile(file);
+    file.data.lowerWords = lowerCaseWordsOf(sentences);
     // Reader handles and metadata lines are not names worth flagging.
     if (file.data.sourcemark?.region === 'comment-meta') return;
-    const sentences = sentencesOfFile(file);
     const dates = perSentence(sentences, file.data.dates ?? []);
     // Read once, and only if the tagger scores a word of the paragraph.
     let read: DocumentCasing | undefined;

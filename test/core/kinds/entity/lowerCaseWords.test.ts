@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { Data } from 'vfile';
 import { Analyzer } from '../../../../src/core/analyzer';
 import type { AnalysedParagraph } from '../../../../src/core/kinds/kind';
-import { LowerCaseWords } from '../../../../src/core/kinds/entity/lowerCaseWords';
+import { lowerCaseWordsOf, LowerCaseWords } from '../../../../src/core/kinds/entity/lowerCaseWords';
+import { createParagraphProcessor } from '../../../../src/core/pipeline/processor';
 
 const WORDS = ['tablets', 'tablet', 'Tablet', 'phones', 'x1', 'über', 'sales'];
-/** A paragraph's data as the pipeline leaves it: sentences of tokens (only their text is read). */
-const paragraphData = (words: string[]): Data => ({ sentences: [{ tokens: words.map((text) => ({ text })) }] }) as unknown as Data;
+/** A paragraph's data as the pipeline leaves it: its lower-case words, read from its tokens. */
+const paragraphData = (words: string[]): Data => ({ lowerWords: lowerCaseWordsOf([{ tokens: words.map((text) => ({ text })) }]) });
 const pool = [[], ['tablets', 'sales'], ['Tablet', 'tablet'], ['phones', 'x1', 'über'], ['sales', 'sales']].map(paragraphData);
 const asParagraphs = (data: Data[]): AnalysedParagraph[] => data.map((d, i) => ({ start: i * 10, region: 'body', data: d }));
 
@@ -39,6 +40,15 @@ describe('lower-case words kept between analyses', () => {
     expect(kept.has('Tablet')).toBe(false);
     expect(kept.has('über')).toBe(false);
     expect(kept.has('x1')).toBe(true);
+  });
+
+  it('a paragraph keeps its lower-case words, not its sentences of tokens', () => {
+    const data = createParagraphProcessor()('Crypto sales fell. The x1 sells, sells well in Über-land.', { region: 'body' });
+    expect(data.sentences).toBeUndefined();
+    expect(Object.values(data).some((v) => JSON.stringify(v ?? null).includes('"tokens"'))).toBe(false);
+    expect(data.lowerWords).toBe('sales fell x1 sells sells well in');
+    // A reader's metadata line names no one, yet its words count.
+    expect(createParagraphProcessor()('Posts: 12, member since 2011', { region: 'comment-meta' }).lowerWords).toBe('member since');
   });
 
   it('an edit that removes or brings back the lower-case word decides, in one analyser', () => {
