@@ -19,6 +19,7 @@ import type { SourceDigest } from '../core/corpus';
 import { digestFromWire, fromWire } from './analysisWire';
 import type { AnalyseJob, AnalyseReply, DigestJob, DigestReply } from './indexMessages';
 import { digestComing } from './openDigests';
+import { OLD_GENERATION_MB } from './workerHeap';
 
 /** Sources at least this long (UTF-16 units) are analysed in the worker: ~50–100 ms of analysis on the main thread. */
 export const OFF_THREAD_CHARS = 64 * 1024;
@@ -174,7 +175,7 @@ export class OpenAnalysis {
   private workers(): WorkerPool<{ analyse: AnalyseJob } | { digest: DigestJob }, AnalyseReply | DigestReply> {
     const script = this.script!;
     const lingerMs = this.options.lingerMs ?? WORKER_LINGER_MS;
-    return (this.pool ??= new WorkerPool(() => new Worker(script), 1, {
+    return (this.pool ??= new WorkerPool(() => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: OLD_GENERATION_MB } }), 1, {
       unref: true,
       // It stays while a long source is open: its paragraph cache makes that source's next edit cheap.
       idleMs: lingerMs,

@@ -24,6 +24,7 @@ import { takeDigest } from './openDigests';
 import { inSteps, yieldToLoop } from './slices';
 import type { DocumentFindings } from '../shared/protocol';
 import { analysisOptionsOf, type SourcemarkSettings } from './settings';
+import { OLD_GENERATION_MB } from './workerHeap';
 import { listSources } from './workspaceSources';
 import { formatCount } from '../core/text/count';
 
@@ -111,17 +112,6 @@ export const WORKERS_IDLE_MS = 30_000;
  */
 const WORKER_YOUNG_MB = 8;
 
-/**
- * The index workers' old generation limit, just under 2 GB: from 2 GB on, V8 lets an old generation
- * grow to up to 4× what survived its last full collection before the next (~100 MB per worker
- * for ~23 MB live here); under it, to at most ~2×. An analysis keeps ~23 MB alive and promotes
- * ~0.4 MB of garbage a source (the paragraph cache), so each worker collected 4 times in 600 sources
- * with its heap at ~100 MB, or 14 times at ~45 MB. 2,000 sources, alternated with the build before:
- * peak RSS while indexing 432–457 → 328–349 MB, index time +0–15 % (noise of the same size). An
- * 8 MB source (the default size limit) indexes as fast under a 1.5 GB limit (1.25 GB RSS).
- */
-const WORKER_OLD_MB = 2000;
-
 /** Open sources larger than this (UTF-16 units) are digested in a worker. */
 const OPEN_INLINE_LIMIT = 256 * 1024;
 /** Open sources larger than this are not re-indexed from the editor (see upsertOpen). */
@@ -155,13 +145,13 @@ export class WorkspaceIndex {
     const script = options.workerScript ?? path.join(__dirname, 'indexWorker.js');
     const fromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS);
     // Two workers even on two cores: 2,000 sources index in ~28 s instead of ~39 s and hover on the
-    // open file stays at p95 ~10 ms (npm run bench). Each worker adds ~110 MB, so no more than two.
+    // open file stays at p95 ~10 ms (npm run bench). Each worker adds ~70 MB at its peak, so no more than two.
     this.cache = options.cache === undefined ? digestCacheFromEnv() : options.cache ?? undefined;
     const count = options.workers ?? (Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : Math.min(2, availableParallelism()));
     const idleFromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS_IDLE_MS);
     const idleMs = options.workersIdleMs ?? (idleFromEnv > 0 ? idleFromEnv : WORKERS_IDLE_MS);
     if (count > 0 && existsSync(script)) {
-      this.startPool = () => new WorkerPool((cancelled) => new Worker(script, { workerData: { cancelled, background: true }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_OLD_MB } }), count, {
+      this.startPool = () => new WorkerPool((cancelled) => new Worker(script, { workerData: { cancelled, background: true }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } }), count, {
         unref: true,
         idleMs,
         onIdleStop: () => options.connection.console.log(`Sourcemark: the index workers stopped after ${idleMs / 1000} s without work; they start again when a source needs analysing.`),
