@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import type { Analyzer } from '../core/analyzer';
 import { digestSource, type SourceDigest } from '../core/corpus';
 import { type DigestCache, sha256 } from '../core/corpus/digestCache';
+import { asciiJson } from '../core/text/asciiJson';
 import { ignoredNamesFor } from '../core/dismissals/ignoreFile';
 import { readRegularFile, statOrMissing, statPath } from '../core/files/regularFile';
 import { loadSource, readSourceFile } from '../core/loadSource';
@@ -65,14 +66,30 @@ export function settingsKey(s: SourceOptions): string {
  * over the size limit is not even read.
  */
 export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, job: IndexJob, cache?: IndexCache): Promise<IndexedSource> {
+  return (await indexSource(analyzer, store, job, cache)).indexed;
+}
+
+/**
+ * `indexSourceFile` as the JSON text an index worker posts (`WorkerResponse`). The digest's part is
+ * the very text its cache entry was written with, when one was: the digest is serialised once, not
+ * once for the cache and once for the reply (~0.3 ms of a worker's ~18 ms a 5 KB source).
+ */
+export async function indexSourceFileAsJson(analyzer: Analyzer, store: SidecarStore, job: IndexJob, cache?: IndexCache): Promise<string> {
+  const { indexed, digestJson } = await indexSource(analyzer, store, job, cache);
+  return `{"digest":${digestJson ?? JSON.stringify(indexed.digest)},"summary":${JSON.stringify(indexed.summary)}}`;
+}
+
+async function indexSource(analyzer: Analyzer, store: SidecarStore, job: IndexJob, cache?: IndexCache): Promise<{ indexed: IndexedSource; digestJson?: string }> {
   const stampedAt = Date.now();
   const info = job.text === undefined ? await statPath(job.path) : undefined;
   const fileStamp = { mtimeMs: info?.mtimeMs ?? 0, size: info?.size ?? 0, settingsKey: settingsKey(job.options) };
   const limit = job.options.maxFileSizeMB ?? DEFAULT_MAX_FILE_MB;
   if (info && info.size > limit * 1024 * 1024) {
     return {
-      digest: { version: 2, lines: [0], claims: [], entities: [], dates: [], quotations: [], skipped: `larger than ${limit} MB` },
-      summary: { counts: emptyCounts(), problem: tooLargeReason(info.size, limit), ...fileStamp },
+      indexed: {
+        digest: { version: 2, lines: [0], claims: [], entities: [], dates: [], quotations: [], skipped: `larger than ${limit} MB` },
+        summary: { counts: emptyCounts(), problem: tooLargeReason(info.size, limit), ...fileStamp },
+      },
     };
   }
   // What was learned about this very file, text, sidecar, ignore file and settings before (a
@@ -94,7 +111,7 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
       key = cache.key([job.path, settingsKey(options), textSha256, sidecarBytes ? sha256(sidecarBytes) : 'no sidecar']);
       if (sidecarStamp !== 'unreadable') snapshotStamp = { cacheKey: key, sidecar: sidecarStamp, stampedAt, textSha256 };
       const known = cache.get(key);
-      if (known) return { digest: known.digest, summary: { ...known.summary, ...fileStamp, ...snapshotStamp } };
+      if (known) return { indexed: { digest: known.digest, summary: { ...known.summary, ...fileStamp, ...snapshotStamp } } };
       // Analysed with the very bytes the key was made of: a sidecar saved meanwhile is not filed under the old key.
       sidecar = sidecarFromBytes(sidecarBytes);
     }
@@ -103,9 +120,12 @@ export async function indexSourceFile(analyzer: Analyzer, store: SidecarStore, j
   const problem = problemOf(analysed.skippedReason, analysed.sidecar, analysed.sidecarPath);
   const digest = digestSource(analysed.text, analysed);
   const counts = countFindings(analysed.tagged);
+  const summary = { counts, ...(problem ? { problem } : {}), ...fileStamp, ...(problem ? {} : snapshotStamp) };
   // A source with a problem is not kept: the message names paths and is in the session's language.
-  if (cache && key && !problem) cache.set(key, { digest, summary: { counts } });
-  return { digest, summary: { counts, ...(problem ? { problem } : {}), ...fileStamp, ...(problem ? {} : snapshotStamp) } };
+  if (!cache || !key || problem) return { indexed: { digest, summary } };
+  const digestJson = asciiJson(digest);
+  cache.setJson(key, `{"digest":${digestJson},"summary":${JSON.stringify({ counts })}}`);
+  return { indexed: { digest, summary }, digestJson };
 }
 
 /** A file's stamp; null when there is no file, 'unreadable' when it cannot be told. */

@@ -6,7 +6,7 @@ import { analyzeSource } from '../core/sourceAnalysis';
 import { FileSidecarStore } from '../core/tags/sidecarStore';
 import { closedFindings } from './closedFindings';
 import { digestCacheFromEnv } from '../core/corpus/digestCache';
-import { indexSourceFile, type IndexCache } from './indexJob';
+import { indexSourceFileAsJson, type IndexCache } from './indexJob';
 import { digestSource } from '../core/corpus';
 import { ClaimSentenceMemo } from '../core/corpus/claimSentenceMemo';
 import { digestToWire, toWire, transferablesOf, type DigestBase, type WireBase } from './analysisWire';
@@ -140,8 +140,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
   analyzer.checkpoint = () => {
     if (cancelled()) throw new TaskCancelledError();
   };
-  indexSourceFile(analyzer, store, job, cache).then(
-    (indexed) => post({ id, uri: job.uri, openSeq: job.openSeq, indexed: JSON.stringify(indexed) }),
+  indexSourceFileAsJson(analyzer, store, job, cache).then(
+    (indexed) => post({ id, uri: job.uri, openSeq: job.openSeq, indexed }),
     (e: Error) => post({ id, uri: job.uri, openSeq: job.openSeq, error: e.message }),
   ).finally(() => {
     analyzer.checkpoint = undefined;

@@ -10,7 +10,7 @@ import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 import { addDismissal, setTag } from '../../src/core/tags/tagOperations';
-import { indexSourceFile, type IndexCache, type IndexedSource, type IndexJob } from '../../src/server/indexJob';
+import { indexSourceFile, indexSourceFileAsJson, type IndexCache, type IndexedSource, type IndexJob } from '../../src/server/indexJob';
 import { analysisOptionsOf, DEFAULT_SETTINGS } from '../../src/server/settings';
 import { cleanupsAfterEach, read, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
 
@@ -154,6 +154,28 @@ describe('index cache', () => {
     const indexed = await indexSourceFile(new Analyzer(), new FileSidecarStore(), job, new DigestCache(cacheDir, 'test'));
     expect(indexed.summary.problem).toBeTruthy();
     expect(readdirSync(cacheDir)).toEqual([]);
+  });
+
+  it("gives a worker's reply as JSON of the same result, its digest the text the cache entry was written with", async () => {
+    // A source with curly quotes and a dash: the entry's text escapes them (asciiJson), and the reply reuses that text.
+    const ws = tempWorkspace([XIAOMI_US]);
+    cleanups.push(ws.cleanup);
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-'));
+    cleanups.push(() => rmSync(cacheDir, { recursive: true, force: true }));
+    const file = ws.path(XIAOMI_US);
+    expect(/[^\x00-\x7f]/.test(read(file))).toBe(true);
+    const store = new FileSidecarStore();
+    const job: IndexJob = { uri: pathToFileURL(file).href, path: file, options: analysisOptionsOf(DEFAULT_SETTINGS) };
+    const fresh = await indexSourceFile(new Analyzer(), store, job);
+    const reply = await indexSourceFileAsJson(new Analyzer(), store, job, new DigestCache(cacheDir, 'test'));
+    expect(/^[\x00-\x7f]*$/.test(reply)).toBe(true);
+    expect(unstamped(JSON.parse(reply) as IndexedSource)).toEqual(fresh);
+    // The entry written from that text reads back as the analysis: the next index of the file analyses nothing.
+    const analyzer = new Analyzer();
+    const cached = await indexSourceFileAsJson(analyzer, store, job, new DigestCache(cacheDir, 'test'));
+    expect(analyzer.lastStats.paragraphs).toBe(0);
+    expect(unstamped(JSON.parse(cached) as IndexedSource)).toEqual(unstamped(JSON.parse(reply) as IndexedSource));
+    expect(await indexSourceFileAsJson(new Analyzer(), store, job)).toBe(JSON.stringify(fresh));
   });
 
   it('is off without an analyser version (running from source) or with SOURCEMARK_CACHE_DIR=off', () => {

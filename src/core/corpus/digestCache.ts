@@ -192,11 +192,16 @@ export class DigestCache<T> {
 
   /** Written to a temporary file and renamed, so a reader never sees half of it; failures only cost a later analysis. */
   set(key: string, value: T): void {
+    this.setJson(key, asciiJson(value as object));
+  }
+
+  /** `set` of a value already in JSON (`json` must be the JSON of a T): for a writer that has the text anyway. */
+  setJson(key: string, json: string): void {
     const file = this.file(key);
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(temp, gzipSync(asciiJson(value as object), { level: GZIP_LEVEL }));
+      writeFileSync(temp, gzipSync(json, { level: GZIP_LEVEL }));
       renameSync(temp, file);
     } catch {
       rmSync(temp, { force: true });
