@@ -3,6 +3,7 @@ import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type Er
 import { ExecuteCommandRequest, type RequestType } from 'vscode-languageserver-protocol';
 import { SourcesChangedNotification, type CommandArguments, type InitializationOptions, type SourceSummary, type CommandName, type CommandResult } from '../shared/protocol';
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
+import { SERVER_EXEC_ARGV } from '../shared/heapLimit';
 import { CrashBudget } from './crashBudget';
 
 /** Thrown by requests made while the server is not running; its message is meant for the user. */
@@ -56,8 +57,8 @@ export class SourcemarkServer implements vscode.Disposable {
   async start(): Promise<void> {
     const serverModule = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+      run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
     };
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     this.disposables.push(watcher);

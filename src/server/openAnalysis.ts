@@ -19,7 +19,7 @@ import type { SourceDigest } from '../core/corpus';
 import { digestFromWire, fromWire } from './analysisWire';
 import type { AnalyseJob, AnalyseReply, DigestJob, DigestReply } from './indexMessages';
 import { digestComing } from './openDigests';
-import { OLD_GENERATION_MB } from './workerHeap';
+import { OLD_GENERATION_MB } from '../shared/heapLimit';
 
 /** Sources at least this long (UTF-16 units) are analysed in the worker: ~50–100 ms of analysis on the main thread. */
 export const OFF_THREAD_CHARS = 64 * 1024;

@@ -24,7 +24,7 @@ import { takeDigest } from './openDigests';
 import { inSteps, yieldToLoop } from './slices';
 import type { DocumentFindings } from '../shared/protocol';
 import { analysisOptionsOf, type SourcemarkSettings } from './settings';
-import { OLD_GENERATION_MB } from './workerHeap';
+import { OLD_GENERATION_MB } from '../shared/heapLimit';
 import { listSources } from './workspaceSources';
 import { formatCount } from '../core/text/count';
 

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed, vi } from 'vitest';
 import { ARTIFACTS, startSession, type Session } from './session';
 import { Workbench } from './workbench';
+import { SERVER_EXEC_ARGV } from '../../src/shared/heapLimit';
 
 const SOURCE = '000_10788ba24ea37e24.txt';
 const SECOND_SOURCE = '002_3b3f9ef10a23df2c.txt';
@@ -249,6 +250,10 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     // The status bar item restarts it; the counts and the tags come back.
     await stopped.click();
     await page.locator('.statusbar-item', { hasText: /claims · 1 ✓ · 0 \? · 1 ✗/ }).first().waitFor({ timeout: 60_000 });
+    const [pid] = serverPids(session.extensionsDir);
+    expect(pid).toBeDefined();
+    // Started as the client starts it: under the heap limit of shared/heapLimit.ts.
+    expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toEqual(expect.arrayContaining([...SERVER_EXEC_ARGV]));
     expect(serverPids(session.extensionsDir)).toHaveLength(1);
     await expect.poll(() => wb.countWithBackground('sourcemark.verifiedBackground'), { timeout: 30_000 }).toBeGreaterThan(0);
     await wb.screenshot('09-server-restarted');

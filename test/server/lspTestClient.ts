@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { IndexStatusRequest, SourcesChangedNotification, type SourceSummary } from '../../src/shared/protocol';
+import { SERVER_EXEC_ARGV } from '../../src/shared/heapLimit';
 import { guardReader } from '../../src/server/messageGuard';
 import { startServer, type ServerOptions } from '../../src/server/server';
 
@@ -203,7 +204,8 @@ export function spawnedServer(
 ): { client: LspTestClient; child: ChildProcess; stderr: () => string; exited: Promise<never> } {
   const { execArgv = [], transport = 'stdio', ...ids } = spawnOptions;
   const ipc = transport === 'ipc';
-  const child = spawn(process.execPath, [...execArgv, serverPath, ipc ? '--node-ipc' : '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])], ...ids });
+  // Started as the VS Code client starts it (its heap limit), so tests and benchmarks measure that server.
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...execArgv, serverPath, ipc ? '--node-ipc' : '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc' as const] : [])], ...ids });
   let stderr = '';
   let shuttingDown = false;
   child.stderr!.on('data', (d) => (stderr += d));
