@@ -23,15 +23,20 @@ function unstamped(r: IndexedSource): IndexedSource {
 }
 const NOW = new Date('2026-01-01T00:00:00Z');
 
+/** A workspace of one sample source and an empty cache folder, both removed after the test. */
+function sampleWithCache() {
+  const ws = tempWorkspace([XIAOMI_US]);
+  cleanups.push(ws.cleanup);
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-'));
+  cleanups.push(() => rmSync(cacheDir, { recursive: true, force: true }));
+  return { ws, cacheDir, file: ws.path(XIAOMI_US) };
+}
+
 describe('index cache', () => {
   it('answers only for the same text, sidecar, ignore file and settings; after any change it gives a fresh analysis', async () => {
-    const ws = tempWorkspace([XIAOMI_US]);
-    cleanups.push(ws.cleanup);
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-'));
-    cleanups.push(() => rmSync(cacheDir, { recursive: true, force: true }));
+    const { ws, cacheDir, file } = sampleWithCache();
     const cache: IndexCache = new DigestCache(cacheDir, 'test');
     const store = new FileSidecarStore();
-    const file = ws.path(XIAOMI_US);
     const sidecarFile = `${file}.annotations.json`;
     const job: IndexJob = { uri: pathToFileURL(file).href, path: file, options: analysisOptionsOf(DEFAULT_SETTINGS) };
 
@@ -104,11 +109,7 @@ describe('index cache', () => {
   });
 
   it('files a result under the sidecar bytes it was analysed with, even when the sidecar changes between hashing and analysis', async () => {
-    const ws = tempWorkspace([XIAOMI_US]);
-    cleanups.push(ws.cleanup);
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-'));
-    cleanups.push(() => rmSync(cacheDir, { recursive: true, force: true }));
-    const file = ws.path(XIAOMI_US);
+    const { cacheDir, file } = sampleWithCache();
     const sidecarFile = `${file}.annotations.json`;
     const job: IndexJob = { uri: pathToFileURL(file).href, path: file, options: analysisOptionsOf(DEFAULT_SETTINGS) };
     const store = new FileSidecarStore();
@@ -144,11 +145,7 @@ describe('index cache', () => {
   });
 
   it('does not keep a source whose sidecar cannot be loaded (its problem names the path, in the session language)', async () => {
-    const ws = tempWorkspace([XIAOMI_US]);
-    cleanups.push(ws.cleanup);
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-'));
-    cleanups.push(() => rmSync(cacheDir, { recursive: true, force: true }));
-    const file = ws.path(XIAOMI_US);
+    const { cacheDir, file } = sampleWithCache();
     write(`${file}.annotations.json`, '{ not json');
     const job: IndexJob = { uri: pathToFileURL(file).href, path: file, options: analysisOptionsOf(DEFAULT_SETTINGS) };
     const indexed = await indexSourceFile(new Analyzer(), new FileSidecarStore(), job, new DigestCache(cacheDir, 'test'));
@@ -158,11 +155,7 @@ describe('index cache', () => {
 
   it("gives a worker's reply as JSON of the same result, its digest the text the cache entry was written with", async () => {
     // A source with curly quotes and a dash: the entry's text escapes them (asciiJson), and the reply reuses that text.
-    const ws = tempWorkspace([XIAOMI_US]);
-    cleanups.push(ws.cleanup);
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-'));
-    cleanups.push(() => rmSync(cacheDir, { recursive: true, force: true }));
-    const file = ws.path(XIAOMI_US);
+    const { cacheDir, file } = sampleWithCache();
     expect(/[^\x00-\x7f]/.test(read(file))).toBe(true);
     const store = new FileSidecarStore();
     const job: IndexJob = { uri: pathToFileURL(file).href, path: file, options: analysisOptionsOf(DEFAULT_SETTINGS) };

@@ -52,6 +52,7 @@ describe('warmUpWhenIdle', () => {
     const { analyzer, calls, stop } = fakeAnalyzer();
     let indexing = true;
     const warm = warmUpWhenIdle(analyzer, () => false, 0, () => indexing);
+    // Its timer fires twice meanwhile: each time it finds the index at work and sets it again.
     await turns(20);
     await turns(20);
     expect(calls).toHaveLength(0);

@@ -117,13 +117,17 @@ function years(claim: ClaimDigest): number[] {
   return [...out];
 }
 
+const yearFeature = (year: number) => `#${year}`;
+
 function yearFeatures(claim: ClaimDigest): string[] {
-  return years(claim).map((y) => `#${y}`);
+  return years(claim).map(yearFeature);
 }
 
-/** Its figures ("=65000", "=12%"): the same figure is evidence of the same fact, whatever words count it. */
+/** A figure ("=65000", "=12%"): the same figure is evidence of the same fact, whatever words count it. */
+const figureFeature = (f: ClaimDigest['figures'][number]) => figureTerm(f.value, f.unit === 'percent');
+
 function figureFeatures(claim: ClaimDigest): string[] {
-  return claim.figures.map((f) => figureTerm(f.value, f.unit === 'percent'));
+  return claim.figures.map(figureFeature);
 }
 
 /** The entities a claim names, and those its anaphors ("the company", "its") stand for. */
@@ -139,8 +143,8 @@ export const isDated = (c: ClaimDigest) => c.future && c.dates.length > 0;
  */
 function featureSet(claim: ClaimDigest, keysOf?: (key: string) => readonly string[]): Set<string> {
   const out = new Set<string>(claim.terms);
-  for (const y of years(claim)) out.add(`#${y}`);
-  for (const f of claim.figures) out.add(figureTerm(f.value, f.unit === 'percent'));
+  for (const y of years(claim)) out.add(yearFeature(y));
+  for (const f of claim.figures) out.add(figureFeature(f));
   let predicates: string[] | undefined;
   for (const t of claim.terms) if (FRAME_PREDICATES.has(t)) (predicates ??= []).push(t);
   const add = (key: string) => {
