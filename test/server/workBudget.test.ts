@@ -36,6 +36,22 @@ describe('workBudget', () => {
     expect(reads).toBe(3);
   });
 
+  it('by default leaves a thousandth of the budget between reads (at least 5 ms)', () => {
+    const readsAfter = (budgetMs: number, walls: number[]) => {
+      let reads = 0;
+      let wall = 0;
+      const budget = workBudget(budgetMs, () => (reads++, 0), 1, undefined, () => wall);
+      for (const w of walls) {
+        wall = w;
+        budget.checkpoint();
+      }
+      return reads - 1; // not the read at the start
+    };
+    expect(readsAfter(60_000, [30, 59.9])).toBe(0);
+    expect(readsAfter(60_000, [60, 100, 120])).toBe(2); // at 60 and 120
+    expect(readsAfter(1_000, [4.9, 5, 9, 10])).toBe(2); // at 5 and 10
+  });
+
   it('does not count time the thread spends waiting (a loaded machine), only time it computes', () => {
     const before = threadCpuMs();
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300); // 300 ms asleep
