@@ -51,8 +51,9 @@ export function firstWords(text: string, max: number): string {
   // whether the cut falls just after a whole word.
   const longer = oneLine(text, max + 1);
   if (longer.length <= max) return longer;
-  const line = oneLine(text, max);
-  const body = line.slice(0, -1);
+  // oneLine(text, max), without reading the text again: the same words, cut one character sooner.
+  const body = longer.slice(0, max - 1);
+  const line = `${body}…`;
   const space = longer[max - 1] === ' ' ? body.length : body.lastIndexOf(' ');
   // One very long word: keep the plain cut.
   if (space < max / 3) return line;

@@ -48,6 +48,23 @@ describe('firstWords: the first words of a text, cut after a whole word', () => 
     expect(firstWords('They said it would…', 19)).toBe('They said it would…');
   });
 
+  it('cuts where oneLine(text, max) cuts, though it reads the text once', () => {
+    // firstWords as it was: oneLine at max + 1 to see whether the text fits, then again at max.
+    const twoPasses = (text: string, max: number) => {
+      const longer = oneLine(text, max + 1);
+      if (longer.length <= max) return longer;
+      const line = oneLine(text, max);
+      const body = line.slice(0, -1);
+      const space = longer[max - 1] === ' ' ? body.length : body.lastIndexOf(' ');
+      if (space < max / 3) return line;
+      return `${body.slice(0, space).replace(/[\s,;:–—-]+$/u, '')}…`;
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', 'bb', ' ', '  ', '\n', ',', '–', '…', 'é', '\u00a0'), maxLength: 60 });
+    fc.assert(fc.property(text, fc.integer({ min: 2, max: 40 }), (t, max) => {
+      expect(firstWords(t, max)).toBe(twoPasses(t, max));
+    }), { numRuns: 2000 });
+  });
+
   it('reads only as far as the cut of a huge text', () => {
     const huge = `${'word '.repeat(200_000)}end`;
     expect(firstWords(huge, 30)).toBe('word word word word word word…');

@@ -17,7 +17,32 @@ export function describeClaim(f: TaggedFinding): FindingDescription {
   const hedges = c?.hedges ?? [];
   const who: RichText = speaker ? fillRich(l10n.t(' · attributed to {0}'), { source: speaker }) : [];
   const score = l10n.t('check-worthiness {0}', f.score.toFixed(2));
+  const quote = { source: firstWords(f.text, CLAIM_WORDS) };
 
+  return {
+    title: l10n.t('Claim'),
+    heading: [f.region === 'comment' ? l10n.t('{0} · reader comment', score) : score],
+    message: f.annotation
+      ? [...fillRich(l10n.t('Claim “{0}” · tagged {1}'), quote, statusText(f.annotation.status)), ...who]
+      : [
+          ...fillRich(l10n.t('Claim “{0}” · untagged · {1}'), quote, score), ...who,
+          ...(hedges.length ? fillRich(l10n.t(' · hedged ({0})'), { source: hedges.join(', ') }) : []),
+        ],
+    // Only a hover reads them: not made for every diagnostic.
+    get details() {
+      return claimDetails(f);
+    },
+    label: 'claim',
+    ...(speaker ? { speaker } : {}),
+    notes: [speaker ? l10n.t('by {0}', speaker) : '', hedges.length ? l10n.t('hedged: {0}', hedges.join(', ')) : ''].filter(Boolean),
+  };
+}
+
+/** What a claim's hover says of it: its attribution, its hedges and its other cues. */
+function claimDetails(f: TaggedFinding): RichText[] {
+  const c = f.claim;
+  const speaker = c?.attribution?.speaker;
+  const hedges = c?.hedges ?? [];
   const details: RichText[] = [];
   if (c?.attribution) {
     const { cue } = c.attribution;
@@ -38,19 +63,5 @@ export function describeClaim(f: TaggedFinding): FindingDescription {
     cues.push([`${cueWord(cue.kind)} “`, { source: text }, '”']);
   }
   if (cues.length) details.push(fillRich(l10n.t('Cues: {0}'), joinRich(cues.slice(0, MAX_CUES), ', ')));
-
-  return {
-    title: l10n.t('Claim'),
-    heading: [f.region === 'comment' ? l10n.t('{0} · reader comment', score) : score],
-    message: f.annotation
-      ? [...fillRich(l10n.t('Claim “{0}” · tagged {1}'), { source: firstWords(f.text, CLAIM_WORDS) }, statusText(f.annotation.status)), ...who]
-      : [
-          ...fillRich(l10n.t('Claim “{0}” · untagged · {1}'), { source: firstWords(f.text, CLAIM_WORDS) }, score), ...who,
-          ...(hedges.length ? fillRich(l10n.t(' · hedged ({0})'), { source: hedges.join(', ') }) : []),
-        ],
-    details,
-    label: 'claim',
-    ...(speaker ? { speaker } : {}),
-    notes: [speaker ? l10n.t('by {0}', speaker) : '', hedges.length ? l10n.t('hedged: {0}', hedges.join(', ')) : ''].filter(Boolean),
-  };
+  return details;
 }

@@ -33,24 +33,28 @@ export function entityTypeNoun(type: EntityType): string {
 /** A name: its type, the entity it belongs to and how often the source mentions it. */
 export function describeEntity(f: TaggedFinding): FindingDescription {
   const e = f.entity;
-  const details: RichText[] = [];
-  if (e) {
-    details.push(fillRich(e.mentions === 1 ? l10n.t('{0}: mentioned {1} time in this source') : l10n.t('{0}: mentioned {1} times in this source'), { source: e.canonical }, String(e.mentions)));
-    if (e.aliases.length) details.push(fillRich(l10n.t('Also written: {0}'), joinRich(e.aliases.map((a) => [{ source: a }]), ', ')));
-  }
+  const written = oneLine(f.text, 80);
   const mentions = e && (e.mentions === 1 ? l10n.t('{0} mention', e.mentions) : l10n.t('{0} mentions', e.mentions));
   return {
     title: l10n.t('Entity'),
     heading: [e ? entityTypeNoun(e.type) : l10n.t('name')],
     message: e
       ? [
-          ...(oneLine(f.text, 80) !== e.canonical
-            ? fillRich(l10n.t('{0} ({1}), written “{2}”'), { source: e.canonical }, entityTypeNoun(e.type), { source: oneLine(f.text, 80) })
+          ...(written !== e.canonical
+            ? fillRich(l10n.t('{0} ({1}), written “{2}”'), { source: e.canonical }, entityTypeNoun(e.type), { source: written })
             : fillRich(l10n.t('{0} ({1})'), { source: e.canonical }, entityTypeNoun(e.type))),
           ` · ${mentions}${tagSuffix(f)}`,
         ]
-      : [...fillRich(l10n.t('Name “{0}”'), { source: oneLine(f.text, 80) }), tagSuffix(f)].filter(Boolean),
-    details,
+      : [...fillRich(l10n.t('Name “{0}”'), { source: written }), tagSuffix(f)].filter(Boolean),
+    // Only a hover reads them: not made for every diagnostic.
+    get details() {
+      const details: RichText[] = [];
+      if (e) {
+        details.push(fillRich(e.mentions === 1 ? l10n.t('{0}: mentioned {1} time in this source') : l10n.t('{0}: mentioned {1} times in this source'), { source: e.canonical }, String(e.mentions)));
+        if (e.aliases.length) details.push(fillRich(l10n.t('Also written: {0}'), joinRich(e.aliases.map((a) => [{ source: a }]), ', ')));
+      }
+      return details;
+    },
     label: e && e.type !== 'other' ? e.type : 'entity',
     ...(e ? { canonical: e.canonical } : {}),
     notes: [],

@@ -35,8 +35,6 @@ export function describeQuotation(f: TaggedFinding): FindingDescription {
   const q = f.quotation;
   const speaker = q?.speaker;
   const words = q?.words ?? f.text;
-  const details: RichText[] = [speakerLine(speaker), fillRich(l10n.t('Words: “{0}”'), { source: oneLine(words, 400) })];
-  if (q?.cue) details.push(fillRich(l10n.t('Attribution: {0}'), { source: q.cue }));
   const quoted = { source: oneLine(words, 80) };
   return {
     title: l10n.t('Quotation'),
@@ -47,7 +45,12 @@ export function describeQuotation(f: TaggedFinding): FindingDescription {
         : fillRich(l10n.t('Quotation, no speaker named: “{0}”'), quoted)),
       tagSuffix(f),
     ],
-    details,
+    // Only a hover reads them: not made for every diagnostic.
+    get details() {
+      const details: RichText[] = [speakerLine(speaker), fillRich(l10n.t('Words: “{0}”'), { source: oneLine(words, 400) })];
+      if (q?.cue) details.push(fillRich(l10n.t('Attribution: {0}'), { source: q.cue }));
+      return details;
+    },
     label: 'quotation',
     ...(speaker ? { speaker: speakerName(speaker) } : {}),
     notes: [speaker ? l10n.t('by {0}', speakerName(speaker)) : l10n.t('no speaker named')],
