@@ -200,8 +200,16 @@ export class DigestCache<T> {
     const file = this.file(key);
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(temp, gzipSync(json, { level: GZIP_LEVEL }));
+      const gz = gzipSync(json, { level: GZIP_LEVEL });
+      try {
+        writeFileSync(temp, gz);
+      } catch (e) {
+        // The shard's folder is made when a write first needs it (or again, if it was deleted): a
+        // mkdir before every write was ~0.12 ms of a ~20 ms indexed source.
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(temp, gz);
+      }
       renameSync(temp, file);
     } catch {
       rmSync(temp, { force: true });

@@ -71,6 +71,19 @@ describe('digest cache eviction', () => {
     expect(capped.get(keys[1]!)).toBeUndefined();
   });
 
+  it('makes a shard\'s folder when a write first needs it, and again when the folder was deleted meanwhile', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-dirs-')), 'not yet');
+    dirs.push(path.dirname(dir));
+    const cache = new DigestCache<{ text: string }>(dir, 'v', 1e9);
+    const [a, b] = [cache.key(['a']), cache.key(['b'])];
+    cache.set(a, { text: 'first' });
+    expect(cache.get(a)).toEqual({ text: 'first' });
+    rmSync(dir, { recursive: true });
+    cache.set(b, { text: 'second' });
+    expect(cache.get(b)).toEqual({ text: 'second' });
+    expect(readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.tmp'))).toEqual([]);
+  });
+
   it('checks its size on a process\'s first write, and leaves a folder under the cap alone', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-cache-evict-'));
     dirs.push(dir);
