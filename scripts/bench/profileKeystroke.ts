@@ -4,8 +4,10 @@
 // (main thread, analysis worker) is summed by function, self and total time, top rows printed.
 //
 // `--open` profiles the opening instead: from didOpen to the source's first diagnostics.
+// `--no-pause` sends the next edit 500 ms after a publish, before the pause that asks for the
+// source's digest (DIGEST_IDLE_MS): the edit alone, as the bench's "CPU per edit" row counts it.
 //
-//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10] [--open]   (PROFILE_TOP=N: rows printed, 25)
+//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10] [--open | --no-pause]   (PROFILE_TOP=N: rows printed, 25)
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,12 +27,14 @@ export interface Profile { nodes: ProfileNode[]; startTime: number; samples: num
 
 const now = () => Number(process.hrtime.bigint() / 1000n);
 
+const PAUSE_MS = process.argv.includes('--no-pause') ? 500 : 1500;
+
 async function quietDiagnostics(client: LspTestClient, uri: string): Promise<void> {
   await client.waitFor(() => {
     const p = client.diagnostics.get(uri);
     return p && p.version === client.versionOf(uri) ? true : undefined;
   }, 'diagnostics', 600_000);
-  await new Promise((r) => setTimeout(r, 1500)); // the digest and index work after a publish
+  await new Promise((r) => setTimeout(r, PAUSE_MS)); // the digest and index work after a publish (1500 ms)
 }
 
 /** Self and total milliseconds by function (name + file:line) over the samples within [from, to] (µs, monotonic). */
