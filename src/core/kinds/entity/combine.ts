@@ -2,7 +2,7 @@
 // names in news prose, the rules know the gazetteer's names, products, events and results tables.
 import type { EntityType } from '../../model';
 import type { Sentence, Token } from '../../text/sentences';
-import type { EntityMention } from './entityMention';
+import { mention, type EntityMention } from './entityMention';
 import type { TaggedSpan } from './tagger/tagger';
 import type { TaggerType } from './tagger/model';
 import commonWords from './tagger/commonWords.json';
@@ -84,11 +84,11 @@ function opensSentence(sentence: Sentence, start: number, firstWordStart: number
 export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence, firstWordStart: number): EntityMention[] {
   return spans.filter((s) => !hasCommonWord(sentence.text.slice(s.start - sentence.start, s.end - sentence.start))).map((s) => {
     const text = sentence.text.slice(s.start - sentence.start, s.end - sentence.start);
-    return {
+    return mention({
       start: s.start, end: s.end, text, type: TYPE_OF[s.type], confidence: marginConfidence(s.margin),
       sentenceInitial: opensSentence(sentence, s.start, firstWordStart), reason: 'learned tagger', learned: true,
       ...(COMMON_WORDS.has(text.toLowerCase()) || SENTENCE_INITIAL_COMMON.has(text.toLowerCase()) ? { commonWord: true } : {}),
-    };
+    });
   });
 }
 
@@ -197,11 +197,11 @@ export function joinAmpersands(mentions: EntityMention[], sentenceText: string, 
     while (j < mentions.length && mentions[j]!.start < end) end = Math.max(end, mentions[j++]!.end);
     const text = sentenceText.slice(a.start - sentenceStart, end - sentenceStart);
     const joined = mentions.slice(i, j);
-    out.push({
+    out.push(mention({
       start: a.start, end, text, type: 'organisation', confidence: Math.max(...joined.map((m) => m.confidence)),
       sentenceInitial: a.sentenceInitial, reason: 'names joined by "&"',
       ...(joined.some((m) => m.learned) ? { learned: true } : {}),
-    });
+    }));
     i = j - 1;
   }
   return out;
@@ -543,7 +543,7 @@ export function peopleInLists(mentions: EntityMention[], tokens: readonly Token[
       if (people >= Math.max(2, Math.ceil(items.length * 0.6))) {
         for (const f of found) {
           if (f.exact && f.exact.type !== 'person' && !(f.exact.canonical !== undefined && f.exact.type !== 'place')) retyped.set(f.exact, { ...f.exact, type: 'person', canonical: undefined, fallback: undefined, commonWord: undefined, sentenceInitial: false, reason: 'listed with people' });
-          else if (!f.exact && !f.partly) added.push({ start: f.start, end: f.end, text: sentenceText.slice(f.start - sentenceStart, f.end - sentenceStart), type: 'person', confidence: 0.6, sentenceInitial: false, reason: 'listed with people' });
+          else if (!f.exact && !f.partly) added.push(mention({ start: f.start, end: f.end, text: sentenceText.slice(f.start - sentenceStart, f.end - sentenceStart), type: 'person', confidence: 0.6, sentenceInitial: false, reason: 'listed with people' }));
         }
       }
     }
@@ -730,10 +730,10 @@ export function quotedTitles(mentions: EntityMention[], tokens: readonly Token[]
       const b = mentions[partitionPoint(mentions, (m) => m.start < after!.start)];
       const given = a !== undefined && a.end === before!.end && (a.type === 'person' || FIRST_NAMES.has(a.text.split(' ')[0]!.toLowerCase()) || (a.canonical === undefined && !a.text.includes(' ')));
       if (given && b !== undefined && b.start === after!.start && !b.text.includes(' ') && (titles.length === 0 || titles[titles.length - 1]!.end <= a.start)) {
-        titles.push({ start: a.start, end: b.end, text: sentenceText.slice(a.start - sentenceStart, b.end - sentenceStart), type: 'person', confidence: 0.9, sentenceInitial: a.sentenceInitial, reason: 'nickname inside a name', learned: true });
+        titles.push(mention({ start: a.start, end: b.end, text: sentenceText.slice(a.start - sentenceStart, b.end - sentenceStart), type: 'person', confidence: 0.9, sentenceInitial: a.sentenceInitial, reason: 'nickname inside a name', learned: true }));
       }
     } else if (words >= 2 && TITLE_WORD.test(first.text) && !known) {
-      titles.push({ start, end, text: sentenceText.slice(start - sentenceStart, end - sentenceStart), type: 'other', confidence: 0.9, sentenceInitial: false, reason: 'quoted title', learned: true });
+      titles.push(mention({ start, end, text: sentenceText.slice(start - sentenceStart, end - sentenceStart), type: 'other', confidence: 0.9, sentenceInitial: false, reason: 'quoted title', learned: true }));
     }
     // The closing mark opens nothing.
     i = close;
@@ -880,7 +880,7 @@ export function teamsInResultsLines(mentions: EntityMention[], tokens: readonly 
     // A name running past the team's words is another reading of the line: left alone.
     if (inside.some((m) => m.start < start || m.end > end)) continue;
     for (const m of inside) replaced.add(m);
-    teams.push({ start, end, text, type: 'organisation', confidence: 0.85, sentenceInitial: false, reason: TEAM_REASON, ...(inside.some((m) => m.learned) ? { learned: true } : {}) });
+    teams.push(mention({ start, end, text, type: 'organisation', confidence: 0.85, sentenceInitial: false, reason: TEAM_REASON, ...(inside.some((m) => m.learned) ? { learned: true } : {}) }));
   }
   if (!teams.length) return mentions;
   return [...mentions.filter((m) => !replaced.has(m)), ...teams].sort((x, y) => x.start - y.start);
@@ -932,7 +932,7 @@ export function prefixedNames(mentions: EntityMention[], tokens: readonly Token[
     // "Arab-Israeli peace talks", "German-Israeli relations": two nationalities are one name too.
     const pair = NATIONALITY_PAIR.test(t.text) && isNationality(t.text.slice(0, hyphen)) && isNationality(t.text.slice(hyphen + 1));
     if (!pair && !PREFIXED_NAME.test(t.text)) continue;
-    found.push({ start: t.start, end: t.end, text: sentenceText.slice(t.start - sentenceStart, t.end - sentenceStart), type: 'other', confidence: 0.8, sentenceInitial: false, reason: pair ? 'two nationalities' : 'a prefix and a name', learned: true });
+    found.push(mention({ start: t.start, end: t.end, text: sentenceText.slice(t.start - sentenceStart, t.end - sentenceStart), type: 'other', confidence: 0.8, sentenceInitial: false, reason: pair ? 'two nationalities' : 'a prefix and a name', learned: true }));
   }
   return found.length ? inPlaceOf(mentions, found) : mentions;
 }
@@ -972,7 +972,7 @@ export function placeAdjectives(mentions: EntityMention[], tokens: readonly Toke
       if (type !== 'place' && type !== 'organisation') continue;
     }
     const start = tokens[first]!.start;
-    found.push({ start, end: t.end, text: sentenceText.slice(start - sentenceStart, t.end - sentenceStart), type: 'other', confidence: 0.8, sentenceInitial: false, reason: 'adjective made of a name', learned: true });
+    found.push(mention({ start, end: t.end, text: sentenceText.slice(start - sentenceStart, t.end - sentenceStart), type: 'other', confidence: 0.8, sentenceInitial: false, reason: 'adjective made of a name', learned: true }));
   }
   return found.length ? inPlaceOf(mentions, found) : mentions;
 }
@@ -1012,11 +1012,11 @@ export function articleNames(mentions: EntityMention[], tokens: readonly Token[]
       const prev = tokens[k - 1];
       type = (next?.kind === 'word' && PLACE_AFTER.has(next.text)) || (prev?.kind === 'word' && ARTICLE_PLACE_BEFORE.has(prev.text)) ? 'place' : 'organisation';
     }
-    found.push({
+    found.push(mention({
       ...(joins ? before! : { confidence: 0.7, sentenceInitial: false, learned: true }),
       start, end, text: sentenceText.slice(start - sentenceStart, end - sentenceStart), type, canonical: undefined, generatedName: undefined,
       reason: joins ? 'a name going on with the Arabic article' : 'a name with the Arabic article',
-    });
+    }));
     k = last;
   }
   return found.length ? inPlaceOf(mentions, found) : mentions;

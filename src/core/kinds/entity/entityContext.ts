@@ -2,7 +2,7 @@
 // line is a team. Runs after the per-name typing in EntityDetector, on one sentence.
 import { CLUB_PREFIXES, CLUB_SUFFIXES, FIXTURE_WORDS, MEASURE_UNITS } from './entityWords';
 import type { Sentence, Token } from '../../text/sentences';
-import type { EntityMention } from './entityMention';
+import { mention, type EntityMention } from './entityMention';
 import type { Gazetteer } from './gazetteer';
 import { spanOverlap } from '../../text/spanOverlap';
 import { lastStartingBefore, partitionPoint } from '../../text/sortedSearch';
@@ -121,10 +121,10 @@ export class LineContext {
       const known = this.gazetteer.lookupInCapitals(text);
       if (known && known.type !== 'place') continue;
       const dateStart = tokens[d].start;
-      const place: EntityMention = {
+      const place = mention({
         ...head, text, type: 'place', confidence: known ? 1 : 0.8, sentenceInitial: false, reason: 'dateline',
         ...(known ? { canonical: known.canonical } : {}),
-      };
+      });
       found.push({ head, dateStart, place });
     }
     if (!found.length) return mentions;

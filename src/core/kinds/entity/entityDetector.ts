@@ -6,7 +6,7 @@ import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../claim/claimC
 import type { Sentence, Token } from '../../text/sentences';
 import { spanOverlap } from '../../text/spanOverlap';
 import { isClubName, LineContext } from './entityContext';
-import type { EntityMention } from './entityMention';
+import { mention, type EntityMention } from './entityMention';
 import type { EntityType } from '../../model';
 import { Gazetteer } from './gazetteer';
 import { abbreviationPeriods, joinInitials, ARTICLE_CUE, articleNames, pressByNoun, shipsByNoun, clubsBeforePlayers, clubsByResult, PARTICIPLE_CUE, placeAdjectives, COMPASS_REASON, combineMentions, currencies, teamsInResultsLines, isCommonWord, joinAmpersands, joinNameParticles, peopleInLists, organisationsByNoun, organisationsByRole, placesAfterOf, placesBeforeNoun, prefixedNames, quotedTitles, splitCompanyOfPlace, splitCoordinatedNames, splitNameAdjectives, taggedMentions, trimLowerTails, trimPossessives, teamsAfterCompetitor, teamsWithLetters } from './combine';
@@ -133,7 +133,7 @@ function namesInCapitals(mentions: EntityMention[], sentence: Sentence): EntityM
     const end = tokens[j - 1].end;
     while (k < mentions.length && mentions[k].end <= start) k++;
     if (k >= mentions.length || mentions[k].start >= end) {
-      found.push({ start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), type: 'other', confidence: 0.4, sentenceInitial: false, reason: 'named elsewhere in the source', fallback: true });
+      found.push(mention({ start, end, text: sentence.text.slice(start - sentence.start, end - sentence.start), type: 'other', confidence: 0.4, sentenceInitial: false, reason: 'named elsewhere in the source', fallback: true }));
     }
     i = j - 1;
   }
@@ -156,9 +156,9 @@ function eventHeadInCapitals(tokens: readonly Token[], k: number): number {
   return EVENT_HEADS.has(a.text.toLowerCase()) && a.text !== 'WEEK' && a.text !== 'WAR' ? 1 : 0;
 }
 
-/** A mention typed by the rules, keys in the order the mentions always had (`{ ...base, type, confidence, reason }`). */
+/** A mention typed by the rules. */
 function mentionOf(start: number, end: number, text: string, sentenceInitial: boolean, type: EntityType, confidence: number, reason: string): EntityMention {
-  return { start, end, text, sentenceInitial, type, confidence, reason };
+  return mention({ start, end, text, sentenceInitial, type, confidence, reason });
 }
 
 interface Run {
@@ -256,8 +256,8 @@ export class EntityDetector {
       : sentence;
     if (isShouting(free)) return this.context.apply(this.knownNamesInCapitals(free), sentence, exclude);
     for (const run of this.runs(free)) {
-      const mention = this.typeRun(run, sentence);
-      if (mention) mentions.push(mention);
+      const typed = this.typeRun(run, sentence);
+      if (typed) mentions.push(typed);
     }
     return this.context.apply(mentions, sentence, exclude);
   }
@@ -283,14 +283,14 @@ export class EntityDetector {
           const last = words[i + n + head - 1]!;
           // "THE U.S. OPEN": the article the gazetteer's lookup dropped stays outside the name.
           const first = n > 1 && span[0].text === 'THE' ? span[1]! : span[0];
-          mentions.push({ start: first.start, end: last.end, text: sentence.text.slice(first.start - sentence.start, last.end - sentence.start), type: 'event', confidence: 0.9, sentenceInitial: false, reason: 'a place and an event\'s head' });
+          mentions.push(mention({ start: first.start, end: last.end, text: sentence.text.slice(first.start - sentence.start, last.end - sentence.start), type: 'event', confidence: 0.9, sentenceInitial: false, reason: 'a place and an event\'s head' }));
           i += n + head - 1;
           break;
         }
-        mentions.push({
+        mentions.push(mention({
           start: span[0].start, end: span[n - 1].end, text: raw, type: known.type, confidence: 0.9, canonical: known.canonical, sentenceInitial: false,
           reason: 'known name', ...(known.generated ? { generatedName: true } : {}),
-        });
+        }));
         i += n - 1;
         break;
       }
@@ -301,7 +301,7 @@ export class EntityDetector {
       const first = named[0];
       const last = named[named.length - 1];
       const text = sentence.text.slice(first.start - sentence.start, last.end - sentence.start);
-      mentions.push({ start: first.start, end: last.end, text, type: 'organisation', confidence: 0.7, sentenceInitial: false, reason: `ends in "${last.text.toLowerCase()}"` });
+      mentions.push(mention({ start: first.start, end: last.end, text, type: 'organisation', confidence: 0.7, sentenceInitial: false, reason: `ends in "${last.text.toLowerCase()}"` }));
     }
     return mentions;
   }
@@ -434,9 +434,7 @@ export class EntityDetector {
 
     const known = this.gazetteer.lookup(text);
     if (known) {
-      const mention: EntityMention = { start, end, text, sentenceInitial, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name' };
-      if (known.generated) mention.generatedName = true;
-      return mention;
+      return mention({ start, end, text, sentenceInitial, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name', ...(known.generated ? { generatedName: true } : {}) });
     }
     if (run.afterTitle) return mentionOf(start, end, text, sentenceInitial, 'person', 0.9, 'follows a title');
 

@@ -25,3 +25,17 @@ export interface EntityMention {
   /** One word the news writes in lower case ("Hardware"): at a sentence's start its capital proves nothing. */
   commonWord?: boolean;
 }
+
+/**
+ * A mention with every field present, in one order: V8 then gives all mentions one hidden class, and
+ * the passes that read them stay monomorphic (made as literals of ten different shapes, the entity
+ * passes were megamorphic and were compiled again and again). A copy `{ ...m, type }` of such a
+ * mention keeps its class; a field a mention does not have is `undefined`.
+ */
+export function mention(m: EntityMention): EntityMention {
+  return {
+    start: m.start, end: m.end, text: m.text, sentenceInitial: m.sentenceInitial, type: m.type, confidence: m.confidence,
+    canonical: m.canonical, reason: m.reason, venue: m.venue, generatedName: m.generatedName, learned: m.learned,
+    fallback: m.fallback, commonWord: m.commonWord,
+  };
+}
