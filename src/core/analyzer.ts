@@ -300,11 +300,8 @@ function assignCommenters(findings: Finding[], regions: readonly RegionSpan[]): 
     if (f.commenter === commenter) continue;
     if (!madeEarlier(f)) f.commenter = commenter;
     else if (commenter !== undefined) findings[k] = { ...f, commenter };
-    else {
-      // A kept finding no longer in a thread: a copy without it, as a finding made now would be.
-      const { commenter: _gone, ...rest } = f;
-      findings[k] = rest;
-    }
+    // A kept finding no longer in a thread: a copy without one, as a finding made now would be.
+    else findings[k] = { ...f, commenter: undefined };
   }
 }
 

@@ -135,6 +135,21 @@ export interface Finding {
 }
 
 /**
+ * A finding with every field present, in one order (those it does not have `undefined`): V8 then
+ * gives every finding one hidden class. As four kinds, with and without a commenter, findings had
+ * eight, and every pass over a source's findings (ids, visibility, tags, the deltas and diagnostics
+ * of the server, v8.deserialize on its main thread) read them through megamorphic lookups: a loop
+ * and a sort over 1 MB's 27,000 findings took 70-132 ms as made and 53-76 ms of one shape,
+ * deserialising them 80-115 and 58-92 ms, for 15 % more bytes. JSON leaves the `undefined` out.
+ */
+export function finding(f: Finding): Finding {
+  return {
+    id: f.id, kind: f.kind, start: f.start, end: f.end, text: f.text, region: f.region, score: f.score, cues: f.cues,
+    entity: f.entity, date: f.date, claim: f.claim, quotation: f.quotation, commenter: f.commenter,
+  };
+}
+
+/**
  * The cues of a finding that has none: one list, frozen, shared by the ~20,000 names and dates of
  * 1 MB (a list each cost every keystroke's analysis ~4 ms). Frozen, so that writing to it throws.
  */

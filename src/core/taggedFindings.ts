@@ -4,7 +4,7 @@ import type { Finding, RegionSpan } from './model';
 import type { Annotation, Sidecar, TextQuoteTarget } from './tags/annotation';
 import { QuoteAnchorer, type Anchor } from './tags/anchoring';
 import { makeQuoteTarget, sameQuoteTarget, sha256Hex } from './tags/quoteSelector';
-import { compareFindings } from './model';
+import { compareFindings, finding as oneShape } from './model';
 import { placeKey, taggedOnlyId } from './findingIds';
 import { placeLookup } from './text/placeLookup';
 
@@ -126,8 +126,11 @@ export function attachTags(
         const block = regions ? regionAt(regions, anchor.start) : undefined;
         const words = text.slice(anchor.start, anchor.end);
         finding = {
-          id: taggedOnlyId(annotation.kind, words, annotation.id), kind: annotation.kind, start: anchor.start, end: anchor.end, text: words, region: block?.region ?? 'body',
-          ...(block?.commenter ? { commenter: block.commenter } : {}), score: 0, cues: [], annotation, anchor,
+          ...oneShape({
+            id: taggedOnlyId(annotation.kind, words, annotation.id), kind: annotation.kind, start: anchor.start, end: anchor.end, text: words, region: block?.region ?? 'body',
+            commenter: block?.commenter || undefined, score: 0, cues: [],
+          }),
+          annotation, anchor,
         };
       }
       added.push(finding);

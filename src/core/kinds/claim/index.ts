@@ -3,7 +3,7 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { lastMade, rememberMade } from '../../madeFindings';
-import type { Finding } from '../../model';
+import { finding, type Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { CollectContext, FindingKindDefinition } from '../kind';
 import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
@@ -91,7 +91,7 @@ export const claimKind: FindingKindDefinition<'claim'> = {
           (repeated ? repeats : findings).push(last);
           continue;
         }
-        const f: Finding = {
+        const f = finding({
           id: '', kind: 'claim', start, end: c.end + p.start, text: c.text, region: p.region, score,
           cues: c.cues.map((cue) => ({ ...cue, start: cue.start + p.start, end: cue.end + p.start })),
           claim: {
@@ -99,7 +99,7 @@ export const claimKind: FindingKindDefinition<'claim'> = {
             hedges: c.hedges,
             ...(c.hedges.length ? { suggestedStatus: 'speculative' as const } : {}),
           },
-        };
+        });
         rememberMade(c, f);
         (repeated ? repeats : findings).push(f);
       }

@@ -3,7 +3,7 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { lastMade, rememberMade } from '../../madeFindings';
-import { NO_CUES, type AnalysisResult, type Finding } from '../../model';
+import { finding, NO_CUES, type AnalysisResult, type Finding } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { anchorValues, DateDetector, dateInfo, type DateDetection } from './dateDetector';
@@ -67,10 +67,10 @@ export const dateKind: FindingKindDefinition<'date'> = {
         findings.push(made);
         continue;
       }
-      const f: Finding = {
+      const f = finding({
         id: '', kind: 'date', start, end: d.end + p.start, text: d.text, region: p.region,
         score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: NO_CUES, date: dateInfo(d, reference),
-      };
+      });
       rememberMade(d, f);
       findings.push(f);
     }

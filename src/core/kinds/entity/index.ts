@@ -3,7 +3,7 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { lastMade, rememberMade } from '../../madeFindings';
-import { NO_CUES, type Finding, type Region } from '../../model';
+import { finding, NO_CUES, type Finding, type Region } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { describeEntity } from './describe';
@@ -116,10 +116,10 @@ export const entityKind: FindingKindDefinition<'entity'> = {
         findings[i] = last;
         continue;
       }
-      const f: Finding = {
+      const f = finding({
         id: '', kind: 'entity', start, end: m.end + base, text: m.text, region: regions[k]!,
         score: m.confidence, cues: NO_CUES, entity: infos[i]!,
-      };
+      });
       rememberMade(m, f);
       findings[i] = f;
     }

@@ -5,7 +5,7 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { lastMade, rememberMade } from '../../madeFindings';
-import type { Finding, Speaker } from '../../model';
+import { finding, type Finding, type Speaker } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { FindingKindDefinition } from '../kind';
 import { describeQuotation } from './describe';
@@ -67,11 +67,11 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
           findings.push(last);
           continue;
         }
-        const f: Finding = {
+        const f = finding({
           id: '', kind: 'quotation', start, end: shift(q.end), text: q.text, region: p.region, score,
           cues: q.cue ? [{ kind: 'attribution', text: q.cue.text, start: shift(q.cue.start), end: shift(q.cue.end) }] : [],
           quotation: { form: q.form, words: q.words, ...(q.cue ? { cue: q.cue.text } : {}), ...(speaker ? { speaker } : {}) },
-        };
+        });
         rememberMade(q, f);
         findings.push(f);
       }
