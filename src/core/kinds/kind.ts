@@ -46,8 +46,11 @@ export interface FindingDescription {
   heading: RichText;
   /** One line for a diagnostic or a list, the tag included. */
   message: RichText;
-  /** The lines a hover card shows about the finding itself (before its tag and other sources). */
-  details: RichText[];
+  /**
+   * The lines a hover card shows about the finding itself (before its tag and other sources). Each
+   * kind makes them in a getter: only a hover reads them, and every diagnostic describes its finding.
+   */
+  readonly details: RichText[];
   /** How exports classify it: the kind, or an entity's type ("person"; "entity" when untyped). */
   label: string;
   /** Its normalised value, when it has one: a date's TIMEX3 value (for exports and data, not for people). */

@@ -28,7 +28,6 @@ export function describeClaim(f: TaggedFinding): FindingDescription {
           ...fillRich(l10n.t('Claim “{0}” · untagged · {1}'), quote, score), ...who,
           ...(hedges.length ? fillRich(l10n.t(' · hedged ({0})'), { source: hedges.join(', ') }) : []),
         ],
-    // Only a hover reads them: not made for every diagnostic.
     get details() {
       return claimDetails(f);
     },

@@ -24,7 +24,6 @@ export function describeDate(f: TaggedFinding, ctx: DescribeContext = {}): Findi
     title: l10n.t('Date'),
     heading: [{ source: f.text }],
     message: [...fillRich(l10n.t('Date “{0}”: {1}'), { source: oneLine(f.text, 80) }, human ?? l10n.t('not resolved')), tagSuffix(f)].filter(Boolean),
-    // Only a hover reads them: not made for every diagnostic.
     get details() {
       const details: RichText[] = [];
       if (!d || d.value === null) {

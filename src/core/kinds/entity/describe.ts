@@ -46,7 +46,6 @@ export function describeEntity(f: TaggedFinding): FindingDescription {
           ` · ${mentions}${tagSuffix(f)}`,
         ]
       : [...fillRich(l10n.t('Name “{0}”'), { source: written }), tagSuffix(f)].filter(Boolean),
-    // Only a hover reads them: not made for every diagnostic.
     get details() {
       const details: RichText[] = [];
       if (e) {

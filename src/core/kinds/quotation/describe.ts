@@ -45,7 +45,6 @@ export function describeQuotation(f: TaggedFinding): FindingDescription {
         : fillRich(l10n.t('Quotation, no speaker named: “{0}”'), quoted)),
       tagSuffix(f),
     ],
-    // Only a hover reads them: not made for every diagnostic.
     get details() {
       const details: RichText[] = [speakerLine(speaker), fillRich(l10n.t('Words: “{0}”'), { source: oneLine(words, 400) })];
       if (q?.cue) details.push(fillRich(l10n.t('Attribution: {0}'), { source: q.cue }));
