@@ -87,7 +87,7 @@ export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence,
     return mention({
       start: s.start, end: s.end, text, type: TYPE_OF[s.type], confidence: marginConfidence(s.margin),
       sentenceInitial: opensSentence(sentence, s.start, firstWordStart), reason: 'learned tagger', learned: true,
-      ...(COMMON_WORDS.has(text.toLowerCase()) || SENTENCE_INITIAL_COMMON.has(text.toLowerCase()) ? { commonWord: true } : {}),
+      commonWord: COMMON_WORDS.has(text.toLowerCase()) || SENTENCE_INITIAL_COMMON.has(text.toLowerCase()) || undefined,
     });
   });
 }
@@ -200,7 +200,7 @@ export function joinAmpersands(mentions: EntityMention[], sentenceText: string, 
     out.push(mention({
       start: a.start, end, text, type: 'organisation', confidence: Math.max(...joined.map((m) => m.confidence)),
       sentenceInitial: a.sentenceInitial, reason: 'names joined by "&"',
-      ...(joined.some((m) => m.learned) ? { learned: true } : {}),
+      learned: joined.some((m) => m.learned) || undefined,
     }));
     i = j - 1;
   }
@@ -880,7 +880,7 @@ export function teamsInResultsLines(mentions: EntityMention[], tokens: readonly 
     // A name running past the team's words is another reading of the line: left alone.
     if (inside.some((m) => m.start < start || m.end > end)) continue;
     for (const m of inside) replaced.add(m);
-    teams.push(mention({ start, end, text, type: 'organisation', confidence: 0.85, sentenceInitial: false, reason: TEAM_REASON, ...(inside.some((m) => m.learned) ? { learned: true } : {}) }));
+    teams.push(mention({ start, end, text, type: 'organisation', confidence: 0.85, sentenceInitial: false, reason: TEAM_REASON, learned: inside.some((m) => m.learned) || undefined }));
   }
   if (!teams.length) return mentions;
   return [...mentions.filter((m) => !replaced.has(m)), ...teams].sort((x, y) => x.start - y.start);

@@ -123,7 +123,7 @@ export class LineContext {
       const dateStart = tokens[d].start;
       const place = mention({
         ...head, text, type: 'place', confidence: known ? 1 : 0.8, sentenceInitial: false, reason: 'dateline',
-        ...(known ? { canonical: known.canonical } : {}),
+        canonical: known?.canonical,
       });
       found.push({ head, dateStart, place });
     }

@@ -289,7 +289,7 @@ export class EntityDetector {
         }
         mentions.push(mention({
           start: span[0].start, end: span[n - 1].end, text: raw, type: known.type, confidence: 0.9, canonical: known.canonical, sentenceInitial: false,
-          reason: 'known name', ...(known.generated ? { generatedName: true } : {}),
+          reason: 'known name', generatedName: known.generated || undefined,
         }));
         i += n - 1;
         break;
@@ -434,7 +434,7 @@ export class EntityDetector {
 
     const known = this.gazetteer.lookup(text);
     if (known) {
-      return mention({ start, end, text, sentenceInitial, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name', ...(known.generated ? { generatedName: true } : {}) });
+      return mention({ start, end, text, sentenceInitial, type: known.type, confidence: 1, canonical: known.canonical, reason: 'known name', generatedName: known.generated || undefined });
     }
     if (run.afterTitle) return mentionOf(start, end, text, sentenceInitial, 'person', 0.9, 'follows a title');
 
