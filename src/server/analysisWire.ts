@@ -10,7 +10,8 @@ import { compareFindings, type Finding, type RegionSpan } from '../core/model';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
 import type { VisibleFindings } from '../core/visibility';
-import { commonEnds, findingsDelta, moved, type FindingsDelta, type Positioned } from './findingsDelta';
+import { movedFinding } from '../core/text/movedCopies';
+import { commonEnds, findingsDelta, moved, sameMovedFinding, type FindingsDelta, type Positioned } from './findingsDelta';
 import { countSlice, inSlices, SLICE_ITEMS, yieldToLoop } from './slices';
 
 export interface WireAnalysis {
@@ -115,13 +116,18 @@ export interface WireBase {
 function listDelta<T>(
   base: { text: string }, previous: readonly T[], text: string, items: readonly T[], size: number, ends: { prefix: number; suffix: number },
   place?: (item: T) => Positioned,
+  same?: (now: T, before: T, shift: number) => boolean,
 ): { slices: Uint8Array[]; delta: ListDelta } {
-  const { literal, ...delta } = findingsDelta(base.text, previous, text, items, ends, place);
+  const { literal, ...delta } = findingsDelta(base.text, previous, text, items, ends, place, same);
   return { slices: serialiseSlices(literal, size), delta };
 }
 
 /** A list back from its slices and, when it came as a delta, the base's list, a slice at a time. */
-async function listFromWire<T>(slices: readonly Uint8Array[], size: number, delta?: ListDelta, previous?: readonly T[]): Promise<T[]> {
+async function listFromWire<T>(
+  slices: readonly Uint8Array[], size: number, delta?: ListDelta, previous?: readonly T[],
+  /** moved(), or movedFinding() for findings. */
+  move: (before: T, shift: number) => T = moved,
+): Promise<T[]> {
   const literal = await fromSlices<T>(slices);
   if (!delta) return literal;
   if (!previous) throw new Error('an analysis or digest came as a delta against one this thread does not hold');
@@ -134,7 +140,7 @@ async function listFromWire<T>(slices: readonly Uint8Array[], size: number, delt
     const to = Math.min(from.length, at + size);
     for (let i = at; i < to; i++) {
       const j = from[i]!;
-      out[i] = j < 0 ? literal[next++]! : moved(previous[j]!, movedFlags[i] ? shift : 0);
+      out[i] = j < 0 ? literal[next++]! : move(previous[j]!, movedFlags[i] ? shift : 0);
     }
     countSlice(to - at);
   }
@@ -163,7 +169,7 @@ export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS, base?: Wire
   const ends = against ? commonEnds(against.text, text!) : { prefix: 0, suffix: 0 };
   if (against) {
     wire.base = against.seq;
-    const d = listDelta(against, against.analysed.tagged.findings, text!, tagged.findings, size, ends);
+    const d = listDelta(against, against.analysed.tagged.findings, text!, tagged.findings, size, ends, undefined, sameMovedFinding);
     wire.tagged = d.slices;
     wire.taggedDelta = d.delta;
   } else wire.tagged = serialiseSlices(tagged.findings, size);
@@ -183,12 +189,12 @@ export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS, base?: Wire
     const { from, literal } = taggedIndexes(findings, tagged.findings);
     wire.findingsFrom = from;
     if (previous) {
-      const d = listDelta(against!, previous.findings, text!, literal, size, ends);
+      const d = listDelta(against!, previous.findings, text!, literal, size, ends, undefined, sameMovedFinding);
       wire.literal = d.slices;
       wire.literalDelta = d.delta;
     } else wire.literal = serialiseSlices(literal, size);
     if (repeats && previous?.repeats) {
-      const d = listDelta(against!, previous.repeats, text!, repeats, size, ends);
+      const d = listDelta(against!, previous.repeats, text!, repeats, size, ends, undefined, sameMovedFinding);
       wire.repeats = d.slices;
       wire.repeatsDelta = d.delta;
     } else if (repeats) wire.repeats = serialiseSlices(repeats, size);
@@ -211,7 +217,7 @@ async function fromSlices<T>(slices: readonly Uint8Array[]): Promise<T[]> {
 /** On the main thread: the analysis back from its slices, yielding to the event loop between them; `base`, the analysis its deltas were made against. */
 export async function fromWire(wire: WireAnalysis, base?: SourceAnalysis): Promise<SourceAnalysis> {
   const head = deserialize(wire.head) as Head;
-  const findings = await listFromWire<TaggedFinding>(wire.tagged, wire.slice, wire.taggedDelta, base?.tagged.findings);
+  const findings = await listFromWire<TaggedFinding>(wire.tagged, wire.slice, wire.taggedDelta, base?.tagged.findings, movedFinding);
   await yieldToLoop();
   const tagged: VisibleFindings = {
     findings,
@@ -225,7 +231,7 @@ export async function fromWire(wire: WireAnalysis, base?: SourceAnalysis): Promi
   };
   let analysis: SourceAnalysis['analysis'];
   if (head.analysis && wire.findingsFrom) {
-    const literal = await listFromWire<Finding>(wire.literal, wire.slice, wire.literalDelta, base?.analysis?.findings);
+    const literal = await listFromWire<Finding>(wire.literal, wire.slice, wire.literalDelta, base?.analysis?.findings, movedFinding);
     let next = 0;
     const analysisFindings: Finding[] = new Array(wire.findingsFrom.length);
     await inSlices(Array.from(wire.findingsFrom), (from, i) => {
@@ -242,7 +248,7 @@ export async function fromWire(wire: WireAnalysis, base?: SourceAnalysis): Promi
     }, wire.slice);
     const parts: Record<string, unknown> = {
       ...head.analysis, findings: analysisFindings,
-      ...(wire.repeats ? { repeats: await listFromWire<Finding>(wire.repeats, wire.slice, wire.repeatsDelta, base?.analysis?.repeats) } : {}),
+      ...(wire.repeats ? { repeats: await listFromWire<Finding>(wire.repeats, wire.slice, wire.repeatsDelta, base?.analysis?.repeats, movedFinding) } : {}),
       ...(wire.regions ? { regions: await listFromWire<RegionSpan>(wire.regions, wire.slice, wire.regionsDelta, base?.analysis?.regions) } : {}),
     };
     analysis = Object.fromEntries(head.analysisKeys!.map((k) => [k, parts[k]])) as unknown as SourceAnalysis['analysis'];

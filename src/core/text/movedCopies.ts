@@ -4,6 +4,8 @@
 // (server/analysisWire.ts); each copy knows its original, so what depends only on what an item says
 // (a diagnostic's message, an index entry) is kept without reading the item again.
 
+import { finding, type Cue, type Finding, type QuotationInfo } from '../model';
+
 /**
  * On each moved copy, its first original. A property that is neither enumerable nor a string key,
  * so no copy, comparison or serialisation sees it: kept in a WeakMap it cost two thirds of moving a
@@ -54,9 +56,39 @@ function copyMoved(x: unknown, shift: number, key: string | undefined): unknown 
 /** `before` moved by `shift`: a copy with every `start`/`end` number moved; `before` itself when the shift is 0. */
 export function moved<T>(before: T, shift: number): T {
   if (shift === 0) return before;
-  const out = copyMoved(before, shift, undefined) as object;
-  Object.defineProperty(out, ORIGIN, { value: sameContentAs(before as object) });
-  return out as T;
+  return withOrigin(copyMoved(before, shift, undefined) as object, before as object) as T;
+}
+
+function withOrigin<T extends object>(copy: T, before: object): T {
+  Object.defineProperty(copy, ORIGIN, { value: sameContentAs(before) });
+  return copy;
+}
+
+/**
+ * moved() for a finding, read field by field (the general walk took ~12 ms of a keystroke on 1 MB,
+ * its ~9,000 findings after the edit each walked whole, an entity's aliases included). A tagged
+ * finding (a tag and its anchor, offsets inside) is moved by the general walk. A test holds it to
+ * moved() on every finding of the sample sources.
+ */
+export function movedFinding<T extends Finding>(before: T, shift: number): T {
+  if (shift === 0) return before;
+  if ('annotation' in before || 'anchor' in before) return moved(before, shift);
+  return withOrigin(shiftedFinding(before, shift), before) as T;
+}
+
+/**
+ * A finding (not tagged) at its place moved by `shift`, its cues' and quotation's offsets too, made
+ * by finding() (one shape) and not marked as a copy. An entity's, a date's and a claim's info hold
+ * no offsets: the copy shares them.
+ */
+export function shiftedFinding(f: Finding, shift: number): Finding {
+  return finding({
+    id: f.id, kind: f.kind, start: f.start + shift, end: f.end + shift, text: f.text, region: f.region, score: f.score,
+    cues: f.cues.length === 0 ? f.cues : (copyMoved(f.cues, shift, 'cues') as Cue[]),
+    entity: f.entity, date: f.date, claim: f.claim,
+    quotation: f.quotation && (copyMoved(f.quotation, shift, 'quotation') as QuotationInfo),
+    commenter: f.commenter,
+  });
 }
 
 /** How a list of items changed: those that went, those that came, and those that stayed as moved copies (each with its copy). */
