@@ -2,7 +2,9 @@
 // claims, dates and quotes in them (the same objects). A finding made from one of them, at the same
 // place and with the same entity, score or speaker, is the finding the last analysis made: kept, not
 // made again, it costs no allocation, and the worker's delta (server/findingsDelta.ts) knows it at a
-// glance. Nothing changes a finding once analysed; a kept finding whose id or commenter must change is
+// glance. One an edit before it moved (about half of them on a keystroke) is copied from it at its
+// new place, sharing its entity, date and claim info, which the delta then compares by identity.
+// Nothing changes a finding once analysed; a kept finding whose id or commenter must change is
 // copied (analyzer.ts), never changed.
 
 import type { Finding } from './model';
@@ -20,9 +22,10 @@ export function lastMade(item: object): Finding | undefined {
   return (item as Holder)[MADE];
 }
 
-/** Remembers `finding` as made from `item`. */
-export function rememberMade(item: object, finding: Finding): void {
+/** Remembers `finding` as made from `item`; returns it. */
+export function rememberMade(item: object, finding: Finding): Finding {
   setHidden(item, MADE, finding);
+  return finding;
 }
 
 /**

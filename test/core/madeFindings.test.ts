@@ -1,5 +1,6 @@
 // A finding the last analysis made, from the same paragraph at the same place, is kept as that
-// object (madeFindings.ts); nothing an analysis returned is changed by a later one.
+// object, and one an edit moved is copied from it (madeFindings.ts); nothing an analysis returned is
+// changed by a later one.
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import type { AnalysisResult } from '../../src/core/model';
@@ -16,7 +17,7 @@ function sameLength(text: string, from: string, to: string): string {
 }
 
 describe('kept findings', () => {
-  it('keeps the findings of paragraphs an edit did not touch, and makes the rest anew', () => {
+  it('keeps the findings of paragraphs an edit did not touch, and copies those it moved', () => {
     const paragraphs = Array.from({ length: 6 }, (_, i) => `Lei Jun said Xiaomi opened ${i + 2} stores in Spain in 2017, ${i + 10} percent more than a year earlier.`);
     const text = paragraphs.join('\n\n');
     const analyzer = new Analyzer();
@@ -26,11 +27,24 @@ describe('kept findings', () => {
     expect(after).toEqual(new Analyzer().analyze(edited, options));
     const editAt = edited.indexOf('new stores');
     const kept = new Set(before.findings);
+    const shift = edited.length - text.length;
+    let copies = 0;
     for (const f of after.findings) {
-      // Before the edit's paragraph: the very findings (claims, names, dates, quotations); after it, moved, so made anew.
+      // Before the edit's paragraph: the very findings (claims, names, dates, quotations); after it,
+      // moved: copies of the last ones at their new place, sharing what they say (not quotations: made anew).
       if (f.end < editAt - 40) expect(kept.has(f), `${f.kind} ${f.text}`).toBe(true);
-      if (f.start > editAt) expect(kept.has(f)).toBe(false);
+      if (f.start > editAt + 40) {
+        expect(kept.has(f)).toBe(false);
+        const last = before.findings.find((g) => g.kind === f.kind && g.start === f.start - shift && g.end === f.end - shift)!;
+        expect(f).toEqual({ ...last, start: f.start, end: f.end, cues: f.cues, quotation: f.quotation });
+        if (f.kind !== 'quotation') {
+          expect([f.entity, f.date, f.claim]).toEqual([last.entity, last.date, last.claim]);
+          for (const part of ['entity', 'date', 'claim'] as const) if (f[part]) expect(f[part]).toBe(last[part]);
+          copies++;
+        }
+      }
     }
+    expect(copies).toBeGreaterThan(10);
     expect(after.findings.filter((f) => kept.has(f)).length).toBeGreaterThan(5);
     expect(after.findings.filter((f) => kept.has(f) && f.kind === 'quotation').length).toBeGreaterThan(0);
   });

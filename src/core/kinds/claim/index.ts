@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { lastMade, rememberMade } from '../../madeFindings';
 import { finding, type Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
+import { shiftedFinding } from '../../text/movedCopies';
 import type { CollectContext, FindingKindDefinition } from '../kind';
 import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
 import { rankInContext, speakerLabels, type RankerRow } from './claimRanker';
@@ -86,9 +87,10 @@ export const claimKind: FindingKindDefinition<'claim'> = {
         said.add(text);
         const start = c.start + p.start;
         const last = lastMade(c);
-        // The sentence, its place and its score as the last analysis had them: its finding is that one.
-        if (last && last.start === start && last.region === p.region && last.score === score) {
-          (repeated ? repeats : findings).push(last);
+        // The sentence and its score as the last analysis had them: its finding is that one, or a
+        // copy of it where an edit before it moved it.
+        if (last && last.region === p.region && last.score === score) {
+          (repeated ? repeats : findings).push(last.start === start ? last : rememberMade(c, shiftedFinding(last, start - last.start)));
           continue;
         }
         const f = finding({

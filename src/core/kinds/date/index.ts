@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { lastMade, rememberMade } from '../../madeFindings';
 import { finding, NO_CUES, type AnalysisResult, type Finding } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
+import { shiftedFinding } from '../../text/movedCopies';
 import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { anchorValues, DateDetector, dateInfo, type DateDetection } from './dateDetector';
 import { describeDate } from './describe';
@@ -61,10 +62,11 @@ export const dateKind: FindingKindDefinition<'date'> = {
       const p = owners[i]!;
       if (d.hidden) continue;
       const start = d.start + p.start;
-      // The hit (an anchored one is a copy made now), its place and the reference as the last analysis had them.
+      // The hit (an anchored one is a copy made now) and the reference as the last analysis had them:
+      // its finding is that one, or a copy of it where an edit before it moved it.
       const made = sameReference ? lastMade(d) : undefined;
-      if (made && made.start === start && made.region === p.region) {
-        findings.push(made);
+      if (made && made.region === p.region) {
+        findings.push(made.start === start ? made : rememberMade(d, shiftedFinding(made, start - made.start)));
         continue;
       }
       const f = finding({

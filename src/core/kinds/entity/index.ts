@@ -5,6 +5,7 @@ import type { VFile } from 'vfile';
 import { lastMade, rememberMade } from '../../madeFindings';
 import { finding, NO_CUES, type Finding, type Region } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
+import { shiftedFinding } from '../../text/movedCopies';
 import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
@@ -111,9 +112,10 @@ export const entityKind: FindingKindDefinition<'entity'> = {
       const base = bases[k]!;
       const start = m.start + base;
       const last = lastMade(m);
-      // The mention, its place and its entity as the last analysis had them: its finding is that one.
-      if (last && last.start === start && last.region === regions[k] && last.entity === infos[i]) {
-        findings[i] = last;
+      // The mention and its entity as the last analysis had them: its finding is that one, or a copy
+      // of it where an edit before it moved it.
+      if (last && last.region === regions[k] && last.entity === infos[i]) {
+        findings[i] = last.start === start ? last : rememberMade(m, shiftedFinding(last, start - last.start));
         continue;
       }
       const f = finding({
