@@ -10,7 +10,6 @@ import { compareFindings, type Finding, type RegionSpan } from '../core/model';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
 import type { VisibleFindings } from '../core/visibility';
-import { movedFinding } from '../core/text/movedCopies';
 import { commonEnds, findingsDelta, moved, sameMovedFinding, type FindingsDelta, type Positioned } from './findingsDelta';
 import { countSlice, inSlices, SLICE_ITEMS, yieldToLoop } from './slices';
 
@@ -123,11 +122,7 @@ function listDelta<T>(
 }
 
 /** A list back from its slices and, when it came as a delta, the base's list, a slice at a time. */
-async function listFromWire<T>(
-  slices: readonly Uint8Array[], size: number, delta?: ListDelta, previous?: readonly T[],
-  /** moved(), or movedFinding() for findings. */
-  move: (before: T, shift: number) => T = moved,
-): Promise<T[]> {
+async function listFromWire<T>(slices: readonly Uint8Array[], size: number, delta?: ListDelta, previous?: readonly T[]): Promise<T[]> {
   const literal = await fromSlices<T>(slices);
   if (!delta) return literal;
   if (!previous) throw new Error('an analysis or digest came as a delta against one this thread does not hold');
@@ -140,7 +135,7 @@ async function listFromWire<T>(
     const to = Math.min(from.length, at + size);
     for (let i = at; i < to; i++) {
       const j = from[i]!;
-      out[i] = j < 0 ? literal[next++]! : move(previous[j]!, movedFlags[i] ? shift : 0);
+      out[i] = j < 0 ? literal[next++]! : moved(previous[j]!, movedFlags[i] ? shift : 0);
     }
     countSlice(to - at);
   }
@@ -217,7 +212,7 @@ async function fromSlices<T>(slices: readonly Uint8Array[]): Promise<T[]> {
 /** On the main thread: the analysis back from its slices, yielding to the event loop between them; `base`, the analysis its deltas were made against. */
 export async function fromWire(wire: WireAnalysis, base?: SourceAnalysis): Promise<SourceAnalysis> {
   const head = deserialize(wire.head) as Head;
-  const findings = await listFromWire<TaggedFinding>(wire.tagged, wire.slice, wire.taggedDelta, base?.tagged.findings, movedFinding);
+  const findings = await listFromWire<TaggedFinding>(wire.tagged, wire.slice, wire.taggedDelta, base?.tagged.findings);
   await yieldToLoop();
   const tagged: VisibleFindings = {
     findings,
@@ -231,7 +226,7 @@ export async function fromWire(wire: WireAnalysis, base?: SourceAnalysis): Promi
   };
   let analysis: SourceAnalysis['analysis'];
   if (head.analysis && wire.findingsFrom) {
-    const literal = await listFromWire<Finding>(wire.literal, wire.slice, wire.literalDelta, base?.analysis?.findings, movedFinding);
+    const literal = await listFromWire<Finding>(wire.literal, wire.slice, wire.literalDelta, base?.analysis?.findings);
     let next = 0;
     const analysisFindings: Finding[] = new Array(wire.findingsFrom.length);
     await inSlices(Array.from(wire.findingsFrom), (from, i) => {
@@ -248,7 +243,7 @@ export async function fromWire(wire: WireAnalysis, base?: SourceAnalysis): Promi
     }, wire.slice);
     const parts: Record<string, unknown> = {
       ...head.analysis, findings: analysisFindings,
-      ...(wire.repeats ? { repeats: await listFromWire<Finding>(wire.repeats, wire.slice, wire.repeatsDelta, base?.analysis?.repeats, movedFinding) } : {}),
+      ...(wire.repeats ? { repeats: await listFromWire<Finding>(wire.repeats, wire.slice, wire.repeatsDelta, base?.analysis?.repeats) } : {}),
       ...(wire.regions ? { regions: await listFromWire<RegionSpan>(wire.regions, wire.slice, wire.regionsDelta, base?.analysis?.regions) } : {}),
     };
     analysis = Object.fromEntries(head.analysisKeys!.map((k) => [k, parts[k]])) as unknown as SourceAnalysis['analysis'];

@@ -56,30 +56,16 @@ function copyMoved(x: unknown, shift: number, key: string | undefined): unknown 
 /** `before` moved by `shift`: a copy with every `start`/`end` number moved; `before` itself when the shift is 0. */
 export function moved<T>(before: T, shift: number): T {
   if (shift === 0) return before;
-  return withOrigin(copyMoved(before, shift, undefined) as object, before as object) as T;
-}
-
-function withOrigin<T extends object>(copy: T, before: object): T {
-  Object.defineProperty(copy, ORIGIN, { value: sameContentAs(before) });
-  return copy;
+  const out = copyMoved(before, shift, undefined) as object;
+  Object.defineProperty(out, ORIGIN, { value: sameContentAs(before as object) });
+  return out as T;
 }
 
 /**
- * moved() for a finding, read field by field (the general walk took ~12 ms of a keystroke on 1 MB,
- * its ~9,000 findings after the edit each walked whole, an entity's aliases included). A tagged
- * finding (a tag and its anchor, offsets inside) is moved by the general walk. A test holds it to
- * moved() on every finding of the sample sources.
- */
-export function movedFinding<T extends Finding>(before: T, shift: number): T {
-  if (shift === 0) return before;
-  if ('annotation' in before || 'anchor' in before) return moved(before, shift);
-  return withOrigin(shiftedFinding(before, shift), before) as T;
-}
-
-/**
- * A finding (not tagged) at its place moved by `shift`, its cues' and quotation's offsets too, made
- * by finding() (one shape) and not marked as a copy. An entity's, a date's and a claim's info hold
- * no offsets: the copy shares them.
+ * A finding (not tagged) at its place moved by `shift`, its cues' and quotation's offsets too: what
+ * moved() gives, but made by finding() (the analyser's findings keep one shape) and not marked as a
+ * copy. An entity's, a date's and a claim's info hold no offsets: the copy shares them. A test holds
+ * it to moved() on every finding of the sample sources.
  */
 export function shiftedFinding(f: Finding, shift: number): Finding {
   return finding({
