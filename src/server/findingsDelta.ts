@@ -74,8 +74,9 @@ const samePart = (now: unknown, before: unknown, shift: number, key: string): bo
  * keystroke on 1 MB, its ~9,000 findings after the edit each compared whole). An entity's, a date's
  * and a claim's info hold no offsets: the same object is the same at any shift, and is what a kept
  * finding holds. Cues, a quotation, a tag and its anchor (offsets inside) go through the general
- * walk. Reads the fields of TaggedFinding only: a test holds it to sameMoved on every finding of
- * the sample sources, moved or changed.
+ * walk. Reads the fields of TaggedFinding only, not their order nor an `undefined` one against an
+ * absent one (findings are made by finding(), every field in one order): a test holds it to
+ * sameMoved on every finding of the sample sources, moved or changed.
  */
 export function sameMovedFinding(now: TaggedFinding, before: TaggedFinding, shift: number): boolean {
   return now.start === before.start + shift && now.end === before.end + shift
