@@ -79,6 +79,8 @@ const samePart = (now: unknown, before: unknown, shift: number, key: string): bo
  * sameMoved on every finding of the sample sources, moved or changed.
  */
 export function sameMovedFinding(now: TaggedFinding, before: TaggedFinding, shift: number): boolean {
+  // A kept finding (before the edit: half of them) is the very one.
+  if (now === before && shift === 0) return true;
   return now.start === before.start + shift && now.end === before.end + shift
     && now.id === before.id && now.kind === before.kind && now.text === before.text && now.region === before.region
     && now.score === before.score && now.commenter === before.commenter
