@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import type { AnalysisResult } from '../../src/core/model';
+import { moved } from '../../src/core/text/movedCopies';
 
 const CLAIM = 'Xiaomi sold 92 million phones in 2017, up 59 percent from a year earlier.';
 const FILLER = 'Nobody here. Only words of no interest written plainly.';
@@ -36,7 +37,7 @@ describe('kept findings', () => {
       if (f.start > editAt + 40) {
         expect(kept.has(f)).toBe(false);
         const last = before.findings.find((g) => g.kind === f.kind && g.start === f.start - shift && g.end === f.end - shift)!;
-        expect(f).toEqual({ ...last, start: f.start, end: f.end, cues: f.cues, quotation: f.quotation });
+        expect(f).toEqual(moved(last, shift));
         if (f.kind !== 'quotation') {
           expect([f.entity, f.date, f.claim]).toEqual([last.entity, last.date, last.claim]);
           for (const part of ['entity', 'date', 'claim'] as const) if (f[part]) expect(f[part]).toBe(last[part]);
