@@ -8,6 +8,7 @@
 // copied (analyzer.ts), never changed.
 
 import type { Finding } from './model';
+import { shiftedFinding } from './text/movedCopies';
 
 /**
  * On a paragraph's item: the finding the last analysis made from it. Neither enumerable nor a
@@ -22,10 +23,20 @@ export function lastMade(item: object): Finding | undefined {
   return (item as Holder)[MADE];
 }
 
-/** Remembers `finding` as made from `item`; returns it. */
-export function rememberMade(item: object, finding: Finding): Finding {
+/** Remembers `finding` as made from `item`. */
+export function rememberMade(item: object, finding: Finding): void {
   setHidden(item, MADE, finding);
-  return finding;
+}
+
+/**
+ * `last` (lastMade(item), which still says what it said) at `start`: itself where it was, else a
+ * copy at its new place, remembered as made from `item`.
+ */
+export function madeAt(item: object, last: Finding, start: number): Finding {
+  if (last.start === start) return last;
+  const copy = shiftedFinding(last, start - last.start);
+  setHidden(item, MADE, copy);
+  return copy;
 }
 
 /**

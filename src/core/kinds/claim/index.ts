@@ -2,10 +2,9 @@
 // events, names and dates; against: questions, opinion, first person), flagged above a threshold.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
-import { lastMade, rememberMade } from '../../madeFindings';
+import { lastMade, madeAt, rememberMade } from '../../madeFindings';
 import { finding, type Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
-import { shiftedFinding } from '../../text/movedCopies';
 import type { CollectContext, FindingKindDefinition } from '../kind';
 import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
 import { rankInContext, speakerLabels, type RankerRow } from './claimRanker';
@@ -90,7 +89,7 @@ export const claimKind: FindingKindDefinition<'claim'> = {
         // The sentence and its score as the last analysis had them: its finding is that one, or a
         // copy of it where an edit before it moved it.
         if (last && last.region === p.region && last.score === score) {
-          (repeated ? repeats : findings).push(last.start === start ? last : rememberMade(c, shiftedFinding(last, start - last.start)));
+          (repeated ? repeats : findings).push(madeAt(c, last, start));
           continue;
         }
         const f = finding({

@@ -2,10 +2,9 @@
 // calendar dates, normalised to TIMEX3 values against the source's publication date.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
-import { lastMade, rememberMade } from '../../madeFindings';
+import { lastMade, madeAt, rememberMade } from '../../madeFindings';
 import { finding, NO_CUES, type AnalysisResult, type Finding } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
-import { shiftedFinding } from '../../text/movedCopies';
 import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { anchorValues, DateDetector, dateInfo, type DateDetection } from './dateDetector';
 import { describeDate } from './describe';
@@ -66,7 +65,7 @@ export const dateKind: FindingKindDefinition<'date'> = {
       // its finding is that one, or a copy of it where an edit before it moved it.
       const made = sameReference ? lastMade(d) : undefined;
       if (made && made.region === p.region) {
-        findings.push(made.start === start ? made : rememberMade(d, shiftedFinding(made, start - made.start)));
+        findings.push(madeAt(d, made, start));
         continue;
       }
       const f = finding({

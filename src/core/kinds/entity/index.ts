@@ -2,10 +2,9 @@
 // linked across the source (aliases, parts of a full name) into entities.
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
-import { lastMade, rememberMade } from '../../madeFindings';
+import { lastMade, madeAt, rememberMade } from '../../madeFindings';
 import { finding, NO_CUES, type Finding, type Region } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
-import { shiftedFinding } from '../../text/movedCopies';
 import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
@@ -115,7 +114,7 @@ export const entityKind: FindingKindDefinition<'entity'> = {
       // The mention and its entity as the last analysis had them: its finding is that one, or a copy
       // of it where an edit before it moved it.
       if (last && last.region === regions[k] && last.entity === infos[i]) {
-        findings[i] = last.start === start ? last : rememberMade(m, shiftedFinding(last, start - last.start));
+        findings[i] = madeAt(m, last, start);
         continue;
       }
       const f = finding({
