@@ -4,7 +4,8 @@
 // thread's profile is summed by function over the whole reopening, top rows printed.
 //
 //   npm run build && node --import tsx scripts/bench/profileReopen.ts [sources=2000]
-//   PROFILE_TOP=N prints N rows; PROFILE_KEEP=DIR keeps the .cpuprofile files there (line ticks).
+//   PROFILE_TOP=N prints N rows; PROFILE_KEEP=DIR keeps the .cpuprofile files there (line ticks);
+//   EXTRA_FLAGS="--flag …" passes Node/V8 flags to the reopening server (GC settings, --trace-gc).
 
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `gen-${String(i).padStart(5, '0')}.txt`), new SourceGenerator(pools, SEED + i).source(5 * 1024));
     const cold = await indexOnce(dir);
     const t = process.hrtime.bigint();
-    const warm = await indexOnce(dir, ['--cpu-prof', '--cpu-prof-dir', profDir]);
+    const warm = await indexOnce(dir, [...(process.env.EXTRA_FLAGS ? process.env.EXTRA_FLAGS.split(' ') : []), '--cpu-prof', '--cpu-prof-dir', profDir]);
     process.stdout.write(`Reopen profile: ${count} sources; first index ${ms(cold)}, reopening ${ms(warm)}; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
     for (const f of readdirSync(profDir).sort()) {
       const s = summarise(JSON.parse(readFileSync(path.join(profDir, f), 'utf8')) as Profile, Number(t / 1000n), Number.MAX_SAFE_INTEGER);

@@ -1,0 +1,70 @@
+// The main thread's share of reopening an indexed workspace, in this process (issue 14): the digests
+// of the reopen bench's generated 5 KB sources parsed from their cache entries' JSON and put into a
+// fresh CorpusIndex one by one, as `loadDigests` does. Spawned reopenings (reopen.ts) move by 10–20 %
+// between runs on a shared machine; here two checkouts alternate run by run in one process, so a
+// change of a few per cent shows. Prints each checkout's median and fastest run.
+//
+//   node --expose-gc --import tsx scripts/bench/indexUpsert.ts [--sources 1000] [--runs 12] [--compare DIR]
+// The entries are kept in .scratch/index-upsert/ (analysing the sources takes a while); delete it after changing the analyser.
+
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Analyzer } from '../../src/core/analyzer';
+import { digestSource } from '../../src/core/corpus';
+import { analyzeSource } from '../../src/core/sourceAnalysis';
+import { asciiJson } from '../../src/core/text/asciiJson';
+import { median } from './format';
+import { poolsFrom, SourceGenerator } from './generate';
+import { collectGarbage } from './memory';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SEED = 0x1dea; // reopen.ts's sources
+const args = process.argv.slice(2);
+const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const sources = Number(opt('--sources') ?? 1000);
+const runs = Number(opt('--runs') ?? 12);
+const roots = [ROOT, ...(opt('--compare') ? [path.resolve(opt('--compare')!)] : [])];
+
+/** Each source's cache entry as indexJob.ts writes it (`{"digest":…,"summary":…}`). */
+function entries(): string[] {
+  const file = path.join(ROOT, `.scratch/index-upsert/${sources}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as string[];
+  const dir = path.join(ROOT, 'test-fixtures/sources');
+  const pools = poolsFrom(readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(dir, f), 'utf8')));
+  const analyzer = new Analyzer(256);
+  const out: string[] = [];
+  for (let i = 0; i < sources; i++) {
+    const text = new SourceGenerator(pools, SEED + i).source(5 * 1024);
+    out.push(`{"digest":${asciiJson(digestSource(text, analyzeSource(analyzer, text, undefined, { referenceDate: '2018-03-10' })))},"summary":{}}`);
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(out));
+  return out;
+}
+
+async function main(): Promise<void> {
+  const jsons = entries();
+  type IndexClass = typeof import('../../src/core/corpus/corpusIndex').CorpusIndex;
+  const indexes: IndexClass[] = [];
+  for (const r of roots) indexes.push(((await import(pathToFileURL(path.join(r, 'src/core/corpus/corpusIndex.ts')).href)) as { CorpusIndex: IndexClass }).CorpusIndex);
+  const times: number[][] = roots.map(() => []);
+  // Two rounds of warm-up (the JIT), not counted.
+  for (let run = -2; run < runs; run++) {
+    indexes.forEach((CorpusIndex, k) => {
+      collectGarbage();
+      const started = performance.now();
+      const index = new CorpusIndex();
+      for (let i = 0; i < jsons.length; i++) index.upsert(`file:///ws/gen-${i}.txt`, (JSON.parse(jsons[i]!) as { digest: never }).digest);
+      if (run >= 0) times[k]!.push(performance.now() - started);
+    });
+  }
+  process.stdout.write(`${jsons.length} digests parsed and put into a fresh index, ${runs} runs each; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
+  roots.forEach((r, k) => process.stdout.write(`${r}\tmedian ${median(times[k]!).toFixed(0)} ms, fastest ${Math.min(...times[k]!).toFixed(0)} ms\n`));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exit(1);
+});
