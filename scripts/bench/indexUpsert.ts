@@ -1,8 +1,9 @@
 // The main thread's share of reopening an indexed workspace, in this process (issue 14): the digests
 // of the reopen bench's generated 5 KB sources parsed from their cache entries' JSON and put into a
 // fresh CorpusIndex one by one, as `loadDigests` does. Spawned reopenings (reopen.ts) move by 10–20 %
-// between runs on a shared machine; here two checkouts alternate run by run in one process, so a
-// change of a few per cent shows. Prints each checkout's median and fastest run.
+// between runs on a shared machine; here two checkouts alternate run by run in one process (the
+// same code against itself: fastest runs within 1 %, medians up to 10 % apart). Prints each
+// checkout's median and fastest run.
 //
 //   node --expose-gc --import tsx scripts/bench/indexUpsert.ts [--sources 1000] [--runs 12] [--compare DIR]
 // The entries are kept in .scratch/index-upsert/ (analysing the sources takes a while); delete it after changing the analyser.
