@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import { CorpusIndex, digestSource } from '../../src/core/corpus';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
-import { contentChanges, moved, sameContentAs } from '../../src/core/text/movedCopies';
+import { contentChanges, contentChangesInSteps, moved, sameContentAs } from '../../src/core/text/movedCopies';
 import { digestFromWire, digestToWire } from '../../src/server/analysisWire';
 import { REFERENCE_DATE, sampleCorpus } from '../core/corpus/sampleCorpus';
 import { applyEdit, editArb } from '../core/randomEdits';
@@ -83,6 +83,21 @@ describe('contentChanges', () => {
     // Either of two copies of one claim may pair: the registries count them alike.
     expect(contentChanges([a, a2], [a2])).toEqual({ removed: [a2], added: [], moved: [[a, a2]] });
     expect(contentChanges([a, a2], [a2, a])).toEqual({ removed: [], added: [], moved: [[a, a2], [a2, a]] });
+  });
+
+  it('gives the same in steps, whatever their size, a step at most every 8 × size items looked up', () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({ span: { start: i, end: i + 1 }, text: `${i % 7}` }));
+    const now = [...items.slice(0, 5), ...items.slice(12).map((x, i) => (i % 3 ? moved(x, 2) : { ...x })), { span: { start: 99, end: 100 }, text: 'new' }];
+    const atOnce = contentChanges(items, now);
+    for (const size of [1, 2, 5, 1000]) {
+      const work = contentChangesInSteps(items, now, size);
+      let steps = 1;
+      let r = work.next();
+      for (; !r.done; r = work.next()) steps++;
+      expect(r.value).toEqual(atOnce);
+      // 5 pairs from the front, none from the back (the last item is new): the other 35 old and 29 new are looked up.
+      expect(steps).toBe(1 + Math.floor((35 + 29) / (8 * size)));
+    }
   });
 
   it('pairs nothing between lists that share no item', () => {

@@ -1,6 +1,6 @@
 import type { SourceAnalysis } from '../sourceAnalysis';
 import { rangeIn, type LinePosition } from '../text/lineIndex';
-import { contentChanges } from '../text/movedCopies';
+import { contentChangesInSteps } from '../text/movedCopies';
 import { ClaimRegistry, DEFAULT_MATCH_THRESHOLD, isDated, type ClaimMatch, type GroupLookup } from './claimMatching';
 import { claimConflicts, compareConflicts, mayConflict, titleConflicts, type Conflict, type RoleHolder } from './conflicts';
 import { digestSource } from './digest';
@@ -133,13 +133,15 @@ export class CorpusIndex {
     // After an edit the new digest's items are nearly all the old ones, as they were or moved
     // (text/movedCopies.ts): only the others are taken out and put in (all of them cost ~45 ms of
     // the main thread per pause on 1 MB), and an edit that changes no name keeps the entity grouping.
-    const entities = contentChanges(old?.entities ?? [], digest.entities);
-    const claims = contentChanges(old?.claims ?? [], digest.claims);
+    // Each of these in steps as well: for a long source analysed afresh (no item a copy) each took
+    // 10–40 ms in one turn (scripts/bench-corpus-steps.ts).
+    const entities = yield* contentChangesInSteps(old?.entities ?? [], digest.entities, size);
+    const claims = yield* contentChangesInSteps(old?.claims ?? [], digest.claims, size);
     yield* each(entities.removed, (slice) => this.entities.remove(sourceId, slice));
     yield* each(claims.removed, (slice) => this.claims.remove(slice));
     this.digests.set(sourceId, digest);
-    this.strings.dates(digest.dates);
-    this.strings.quotations(digest.quotations);
+    yield* each(digest.dates, (slice) => this.strings.dates(slice));
+    yield* each(digest.quotations, (slice) => this.strings.quotations(slice));
     this.claims.replace(claims.moved);
     yield* each(entities.added, (slice) => {
       this.strings.mentions(slice);

@@ -4,6 +4,7 @@
 // (server/analysisWire.ts); each copy knows its original, so what depends only on what an item says
 // (a diagnostic's message, an index entry) is kept without reading the item again.
 
+import { runSteps, StepCounter, type Steps } from '../corpus/steps';
 import { finding, type Cue, type Finding, type QuotationInfo } from '../model';
 
 /**
@@ -92,6 +93,18 @@ export interface ContentChanges<T> {
  * edit's) are looked up by content; pairs are one for one, so an item listed twice pairs twice.
  */
 export function contentChanges<T extends object>(before: readonly T[], now: readonly T[]): ContentChanges<T> {
+  return runSteps(contentChangesInSteps(before, now, Infinity));
+}
+
+/**
+ * `contentChanges` in steps (steps.ts): a long source analysed afresh (none of its items a copy)
+ * has every item looked up by content, which took 20–30 ms of the server's main thread in one turn
+ * for 1 MB of prose (scripts/bench-corpus-steps.ts). A lookup costs less than a registry's work on
+ * an item, so a step takes eight times `size` of them; the pairs from both ends (a comparison each,
+ * the whole of an edit's work) take no step.
+ */
+export function* contentChangesInSteps<T extends object>(before: readonly T[], now: readonly T[], size: number): Steps<ContentChanges<T>> {
+  const step = new StepCounter(size * 8);
   const movedPairs: [T, T][] = [];
   const pair = (b: T, n: T) => {
     if (b !== n) movedPairs.push([b, n]);
@@ -107,6 +120,7 @@ export function contentChanges<T extends object>(before: readonly T[], now: read
     const list = waiting.get(sameContentAs(b));
     if (list) list.push(b);
     else waiting.set(sameContentAs(b), [b]);
+    if (step.tick()) yield;
   }
   const added: T[] = [];
   for (let i = lo; i < endNow; i++) {
@@ -114,6 +128,7 @@ export function contentChanges<T extends object>(before: readonly T[], now: read
     const b = waiting.get(sameContentAs(n))?.shift();
     if (b) pair(b, n);
     else added.push(n);
+    if (step.tick()) yield;
   }
   const removed: T[] = [];
   for (const list of waiting.values()) for (const b of list) removed.push(b);
