@@ -1,16 +1,20 @@
 // After an edit of an open source the main thread receives its digest as moved copies of the one it
 // holds (analysisWire.ts), and the workspace index takes out and puts in only the items that changed
-// (CorpusIndex.upsert, contentChanges). Property: after random edit sequences, the index answers
+// (CorpusIndex.upsert, contentChangesInSteps). Property: after random edit sequences, the index answers
 // exactly as an index built afresh from the final texts does: entity groups, claim links, conflicts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import { CorpusIndex, digestSource } from '../../src/core/corpus';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
-import { contentChanges, contentChangesInSteps, moved, sameContentAs } from '../../src/core/text/movedCopies';
+import { runSteps } from '../../src/core/corpus/steps';
+import { contentChangesInSteps, moved, sameContentAs } from '../../src/core/text/movedCopies';
 import { digestFromWire, digestToWire } from '../../src/server/analysisWire';
 import { REFERENCE_DATE, sampleCorpus } from '../core/corpus/sampleCorpus';
 import { applyEdit, editArb } from '../core/randomEdits';
+
+/** contentChangesInSteps run at once, as CorpusIndex.upsert runs it. */
+const contentChanges = <T extends object>(before: readonly T[], now: readonly T[]) => runSteps(contentChangesInSteps(before, now, Infinity));
 
 const options = { referenceDate: REFERENCE_DATE };
 

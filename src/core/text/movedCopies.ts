@@ -4,7 +4,7 @@
 // (server/analysisWire.ts); each copy knows its original, so what depends only on what an item says
 // (a diagnostic's message, an index entry) is kept without reading the item again.
 
-import { runSteps, StepCounter, type Steps } from '../corpus/steps';
+import { StepCounter, type Steps } from '../corpus/steps';
 import { finding, type Cue, type Finding, type QuotationInfo } from '../model';
 
 /**
@@ -91,17 +91,12 @@ export interface ContentChanges<T> {
  * index that holds items by what they say takes out and puts in only the rest. Both lists keep
  * their order across an edit, so the pairs are found from both ends and only the items between (the
  * edit's) are looked up by content; pairs are one for one, so an item listed twice pairs twice.
- */
-export function contentChanges<T extends object>(before: readonly T[], now: readonly T[]): ContentChanges<T> {
-  return runSteps(contentChangesInSteps(before, now, Infinity));
-}
-
-/**
- * `contentChanges` in steps (steps.ts): a long source analysed afresh (none of its items a copy)
- * has every item looked up by content, which took 20–30 ms of the server's main thread in one turn
- * for 1 MB of prose (scripts/bench-corpus-steps.ts). A lookup costs less than a registry's work on
- * an item, so a step takes eight times `size` of them; the pairs from both ends (a comparison each,
- * the whole of an edit's work) take no step.
+ *
+ * In steps (steps.ts; `size` Infinity: at once): a long source analysed afresh (none of its items a
+ * copy) has every item looked up, which took 20–30 ms of the server's main thread in one turn for
+ * 1 MB of prose (scripts/bench-corpus-steps.ts). A lookup costs less than a registry's work on an
+ * item, so a step takes eight times `size` of them; the pairs from both ends (a comparison each, the
+ * whole of an edit's work) take no step.
  */
 export function* contentChangesInSteps<T extends object>(before: readonly T[], now: readonly T[], size: number): Steps<ContentChanges<T>> {
   const step = new StepCounter(size * 8);

@@ -58,7 +58,7 @@ const slices = (n: number) => Math.ceil(n / SIZE);
 /**
  * Steps of putting `now` where `old` was (none: a new source), no item of one a copy of the other's:
  * a step per slice of SIZE items of each list walked (mentions and claims out, dates and quotations
- * pooled, mentions and claims in), and one per 8 × SIZE items looked up by content (contentChanges).
+ * pooled, mentions and claims in), and one per 8 × SIZE items looked up by content (contentChangesInSteps).
  */
 function upsertSteps(old: SourceDigest | undefined, now: SourceDigest): number {
   const lists = [old?.entities ?? [], old?.claims ?? [], now.dates, now.quotations, now.entities, now.claims];
