@@ -54,16 +54,16 @@ export class NoteThreads implements vscode.Disposable {
 
   constructor(private readonly server: SourcemarkServer, private readonly store: FindingsStore) {
     this.controller.options = { prompt: vscode.l10n.t('Add a note to this tag…'), placeHolder: vscode.l10n.t('Where you checked it, what you found') };
-    this.controller.commentingRangeProvider = {
-      // Only tagged findings take notes (a note belongs to a tag).
-      provideCommentingRanges: async (document) => {
-        if (document.uri.scheme !== 'file' || !this.server.available) return [];
-        const findings = await this.store.current(document, 'decorated').catch(() => undefined);
-        return findings?.isSource ? findings.findings.filter((f) => f.status).map((f) => toRange(f.range)) : [];
-      },
-    };
+    this.controller.commentingRangeProvider = this.commentingRanges;
     this.disposables.push(
       this.controller,
+      store.onDidChange((uri) => {
+        const findings = this.store.get(vscode.Uri.parse(uri));
+        const tagged = findings?.isSource ? findings.findings.filter((f) => f.status).map((f) => f.id).sort().join('\n') : '';
+        if ((this.taggedIds.get(uri) ?? '') === tagged) return;
+        this.taggedIds.set(uri, tagged);
+        this.askForCommentingRanges();
+      }),
       server.onSourceChanged((s) => {
         if (this.isOpen(s.uri)) this.load(s.uri);
       }),
@@ -75,6 +75,34 @@ export class NoteThreads implements vscode.Disposable {
     // A source just opened is read when the server has analysed it and says so (onSourceChanged):
     // asked at once, the request could reach the server before the document's didOpen and fail.
     // Documents open before the server started are read once it runs (onDidChangeRunning).
+  }
+
+  /** Only tagged findings take notes (a note belongs to a tag). */
+  private readonly commentingRanges: vscode.CommentingRangeProvider = {
+    provideCommentingRanges: async (document) => {
+      if (document.uri.scheme !== 'file' || !this.server.available) return [];
+      const findings = await this.store.current(document, 'decorated').catch(() => undefined);
+      return findings?.isSource ? findings.findings.filter((f) => f.status).map((f) => toRange(f.range)) : [];
+    },
+  };
+
+  /** Each open source's tagged findings (ids) when VS Code last asked where notes can go. */
+  private readonly taggedIds = new Map<string, string>();
+  private rangesAsked = false;
+
+  /**
+   * Has VS Code ask for the commenting ranges and threads of its editors again (the API has no change
+   * event; setting the provider is the signal). Needed when a finding is tagged or untagged, and
+   * when threads are made: an editor asking while the server was still analysing the source (as
+   * after a reload) keeps that answer, and then drops threads that arrive, so notes would not show.
+   */
+  private askForCommentingRanges(): void {
+    if (this.rangesAsked) return;
+    this.rangesAsked = true;
+    setImmediate(() => {
+      this.rangesAsked = false;
+      this.controller.commentingRangeProvider = this.commentingRanges;
+    });
   }
 
   private isOpen(uri: string): boolean {
@@ -100,6 +128,7 @@ export class NoteThreads implements vscode.Disposable {
     const current = this.threads.get(uri) ?? new Map<string, vscode.CommentThread>();
     this.threads.set(uri, current);
     const seen = new Set<string>();
+    let made = false;
     for (const t of threads) {
       if (!t.range || !t.comments.length) continue; // an orphan's notes are in its hover and the view
       seen.add(t.annotationId);
@@ -111,6 +140,7 @@ export class NoteThreads implements vscode.Disposable {
         thread.contextValue = 'sourcemark.noteThread';
         this.annotationOf.set(thread, t.annotationId);
         current.set(t.annotationId, thread);
+        made = true;
       } else if (!sameRange(thread.range, toRange(t.range))) {
         thread.range = toRange(t.range);
       }
@@ -131,12 +161,14 @@ export class NoteThreads implements vscode.Disposable {
       thread.dispose();
       current.delete(id);
     }
+    if (made) this.askForCommentingRanges();
   }
 
   /** What each thread last showed, so that an unchanged update does not redraw it. */
   private readonly signatures = new WeakMap<vscode.CommentThread, string>();
 
   private forget(uri: string): void {
+    this.taggedIds.delete(uri);
     for (const thread of this.threads.get(uri)?.values() ?? []) thread.dispose();
     this.threads.delete(uri);
   }

@@ -1,7 +1,7 @@
 // Issue 12's journeys in a real VS Code: the view as a review queue, note threads, a web page cited
 // as evidence, reader comments on demand, dismissing and restoring findings. One window, journeys
 // in order, each with a screenshot in a light and a dark theme (test-results/e2e/).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Locator } from 'playwright-core';
@@ -40,6 +40,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
+
+/** The last lines matching `pattern` in the extension hosts' logs of this session (CI prints only the run). */
+function logLines(pattern: RegExp): string[] {
+  const logs = path.join(session.userDataDir, 'logs');
+  const files = existsSync(logs)
+    ? readdirSync(logs, { recursive: true, encoding: 'utf8' }).filter((f) => /exthost\d*[\\/](remoteexthost|.*Sourcemark)\.log$/.test(f)).sort()
+    : [];
+  return files.flatMap((f) => readFileSync(path.join(logs, f), 'utf8').split('\n').filter((l) => pattern.test(l)).map((l) => `${f}: ${l.slice(0, 300)}`)).slice(-20);
+}
 
 function screenshotOnFailure(name: string): void {
   onTestFailed(async () => {
@@ -122,8 +131,13 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await wb.goTo(1, 1);
     await wb.runCommand('Sourcemark: Go to Next Untagged Claim');
     await page.locator('.statusbar-item', { hasText: /selected/ }).first().waitFor();
+    // Nothing is tagged yet, so nothing takes a note.
+    const commentable = page.locator('.monaco-editor .comment-range-glyph.comment-diff-added');
+    expect(await commentable.count()).toBe(0);
     await wb.runCommand('Sourcemark: Tag as Verified');
     await expect.poll(claimsProgress, { timeout: 15_000 }).toEqual({ reviewed: 1, total });
+    // The claim just tagged takes a note ("+" beside it) at once, not after the next edit.
+    await commentable.first().waitFor({ timeout: 15_000 });
     await expandUntilShown(wb.treeRow('Entities'), wb.treeRow('Xiaomi'));
     expect(await wb.treeRow('Xiaomi').locator('.label-description').innerText()).toMatch(/organisation · \d+ mentions/);
     await wb.screenshotThemes('20-review-queue', 'review-queue');
@@ -149,8 +163,10 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
       const { page } = session;
       const state = {
         threads: (await page.locator('.review-widget').allInnerTexts()).map((t) => t.slice(0, 300)),
-        glyphs: await page.locator('.comment-thread, .comment-range-glyph').count(),
+        threadGlyphs: await page.locator('.comment-range-glyph[class*="comment-thread"]').count(),
+        commentableLines: await page.locator('.comment-range-glyph.comment-diff-added').count(),
         panelRows: (await page.locator('.comments-panel .monaco-list-row').allInnerTexts()).map((t) => t.slice(0, 120)),
+        logs: logLines(/notes?\b|comment/i),
       };
       throw new Error(`The note thread was not shown within 60 s. The window showed: ${JSON.stringify(state)}`, { cause: e });
     }
