@@ -33,7 +33,14 @@ export interface AnalyzerStats {
  * so re-analysing after an edit costs only the changed paragraphs plus a cheap document pass.
  */
 export class Analyzer {
-  private readonly analyseParagraph = createParagraphProcessor();
+  /**
+   * Made on first use (an analysis, a warm-up): its entity tagger's weights and gazetteer take ~65 ms
+   * to build, which a language server made at startup paid before it could answer `initialize`.
+   */
+  private paragraphProcessor?: ReturnType<typeof createParagraphProcessor>;
+  private get analyseParagraph(): ReturnType<typeof createParagraphProcessor> {
+    return (this.paragraphProcessor ??= createParagraphProcessor());
+  }
   private readonly dates = new DateDetector();
   private readonly cache = new Map<string, Data>();
   /** The last analysis's finding id bases (FindingIdBases). */
