@@ -61,6 +61,7 @@ function benchCore(name: string, text: string, runs: number, gcEachRun: boolean,
   for (let i = 0; i < runs; i++) {
     if (gcEachRun) collectGarbage();
     const analyzer = new Analyzer();
+    analyzer.prepare();
     let started = performance.now();
     const result = analyzer.analyze(text);
     row.cold.push(performance.now() - started);

@@ -29,6 +29,15 @@ describe('Analyzer start', () => {
     expect(made.count).toBe(1);
   });
 
+  it('builds it when asked to (prepare), once', () => {
+    made.count = 0;
+    const analyzer = new Analyzer();
+    analyzer.prepare();
+    expect(made.count).toBe(1);
+    analyzer.analyze('Xiaomi said so.');
+    expect(made.count).toBe(1);
+  });
+
   it('builds it for a warm-up too, and the warm-up before first use still runs', () => {
     made.count = 0;
     const warmed = new Analyzer();
