@@ -89,6 +89,7 @@ export class NoteThreads implements vscode.Disposable {
   /** Each open source's tagged findings (ids) when VS Code last asked where notes can go. */
   private readonly taggedIds = new Map<string, string>();
   private rangesAsked = false;
+  private disposed = false;
 
   /**
    * Has VS Code ask for the commenting ranges and threads of its editors again (the API has no change
@@ -101,7 +102,7 @@ export class NoteThreads implements vscode.Disposable {
     this.rangesAsked = true;
     setImmediate(() => {
       this.rangesAsked = false;
-      this.controller.commentingRangeProvider = this.commentingRanges;
+      if (!this.disposed) this.controller.commentingRangeProvider = this.commentingRanges;
     });
   }
 
@@ -242,6 +243,7 @@ export class NoteThreads implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     for (const uri of [...this.threads.keys()]) this.forget(uri);
     for (const d of this.disposables) d.dispose();
   }

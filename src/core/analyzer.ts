@@ -34,7 +34,7 @@ export interface AnalyzerStats {
  */
 export class Analyzer {
   /**
-   * Made on first use (an analysis, a warm-up): its entity tagger's weights and gazetteer take ~65 ms
+   * Made on first use (an analysis, a warm-up): its entity tagger's weights and gazetteer took ~45 ms
    * to build, which a language server made at startup paid before it could answer `initialize`.
    */
   private paragraphProcessor?: ReturnType<typeof createParagraphProcessor>;
@@ -46,6 +46,7 @@ export class Analyzer {
   prepare(): void {
     void this.analyseParagraph;
   }
+
   private readonly dates = new DateDetector();
   private readonly cache = new Map<string, Data>();
   /** The last analysis's finding id bases (FindingIdBases). */
