@@ -74,6 +74,24 @@ describe('kept findings', () => {
     expect(names(after, 'Tim Cooke')[0]!.entity).not.toBe(names(before, 'Tim Cook')[0]!.entity);
   });
 
+  it('keeps the finding of a name at a sentence\'s start that the source also writes in lower case', () => {
+    // "Huawei" opening a sentence, read by the tagger, is marked a common word here ("huawei" below),
+    // yet its entity stands (the mid-sentence mention): the marked mention is kept with its paragraph.
+    const text = [
+      'Huawei is the third-largest handset vendor worldwide.', 'Analysts said Huawei sold 20 million phones in 2017.',
+      'Fans wrote huawei on their signs.', FILLER,
+    ].join('\n\n');
+    const analyzer = new Analyzer();
+    const before = analyzer.analyze(text, options);
+    const opening = before.findings.find((f) => f.kind === 'entity' && f.start === 0);
+    expect(opening?.text).toBe('Huawei');
+    const edited = `${text}\n\nNotably.`;
+    const after = analyzer.analyze(edited, options);
+    expect(JSON.stringify(after)).toBe(JSON.stringify(new Analyzer().analyze(edited, options)));
+    const kept = new Set(before.findings);
+    for (const f of after.findings) expect(kept.has(f), `${f.kind} ${f.text} at ${f.start}`).toBe(true);
+  });
+
   it('copies a kept finding whose id changes, and leaves the one the last analysis returned as it was', () => {
     // The second CLAIM repeats the first: its id counts on from it. Once the first is gone (the same
     // length, so the second's paragraph stays where it was), the second is the first of its text.
