@@ -3,6 +3,14 @@ import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { SIDECAR_SUFFIX, sourcePathOf } from '../core/tags/sidecarName';
+import { yieldToLoop } from './slices';
+
+/**
+ * Files looked at between two turns of the event loop: a folder of 2,000 sources was one turn of
+ * 40–80 ms on the server's main thread (twice as a workspace reopens: the index's walk and the
+ * view's), and every hover meanwhile waited.
+ */
+export const FILES_PER_TURN = 200;
 
 /** Folders never searched for sources (besides hidden ones): installed dependencies. */
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -42,6 +50,7 @@ export async function listSources(folders: readonly string[], isSource: (uri: st
           if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) pending.push(full);
         } else if (entry.isFile() && !entry.name.endsWith(SIDECAR_SUFFIX)) {
           if (++seen > limit) return { uris: [...uris].sort(), truncated: true, withSidecar };
+          if (seen % FILES_PER_TURN === 0) await yieldToLoop();
           const uri = URI.file(full).toString();
           if (await isSource(uri, folder)) uris.add(uri);
         }
