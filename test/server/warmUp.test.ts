@@ -3,19 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../src/core/analyzer';
 import { WARM_UP_ROUNDS, warmUpWhenIdle } from '../../src/server/warmUp';
+import { countTurns } from '../loopTurns';
 
 /** An analyzer that records its warm-up calls and the turn of the event loop each came in. */
 function fakeAnalyzer() {
-  let turn = 0;
-  let ticking = true;
-  const tick = () => {
-    turn++;
-    if (ticking) setImmediate(tick);
-  };
-  setImmediate(tick);
+  const { turns, stop } = countTurns();
   const calls: { rounds: number; turn: number }[] = [];
-  const analyzer = { lastStats: { paragraphs: 0, cacheHits: 0 }, warmUp: (rounds = 2) => calls.push({ rounds, turn }) };
-  return { analyzer: analyzer as unknown as Analyzer & typeof analyzer, calls, stop: () => (ticking = false) };
+  const analyzer = { lastStats: { paragraphs: 0, cacheHits: 0 }, warmUp: (rounds = 2) => calls.push({ rounds, turn: turns() }) };
+  return { analyzer: analyzer as unknown as Analyzer & typeof analyzer, calls, stop };
 }
 
 /** Lets the warm-up's timer fire (a timer set after it fires after it), then `n` turns of the event loop go by. */

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FILES_PER_TURN, listSources } from '../../src/server/workspaceSources';
+import { countTurns } from '../loopTurns';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -49,20 +50,13 @@ describe('listSources', () => {
   it('lets the event loop turn while it looks at the files of a large folder', async () => {
     const count = 3 * FILES_PER_TURN;
     const root = folder(Object.fromEntries(Array.from({ length: count }, (_, i) => [`s${String(i).padStart(4, '0')}.txt`, 'x'])));
-    // Turns of the event loop, counted by a callback that schedules itself again each turn.
-    let turns = 0;
-    let counting = true;
-    const tick = () => {
-      turns++;
-      if (counting) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const { turns, stop } = countTurns();
     const seen: number[] = [];
     const listing = await listSources([root], async (u) => {
-      seen.push(turns);
+      seen.push(turns());
       return u.endsWith('.txt');
     });
-    counting = false;
+    stop();
     expect(listing.uris).toHaveLength(count);
     // All the files come from one read of the folder: between the first and the last, the loop turned.
     expect(seen[seen.length - 1]! - seen[0]!).toBeGreaterThanOrEqual(2);
