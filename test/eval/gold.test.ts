@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,8 +39,12 @@ describe('goldKind', () => {
 
   it('reads a directory holding gold.jsonl', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sm-gold-'));
-    writeFileSync(path.join(dir, 'gold.jsonl'), `${JSON.stringify({ id: 'a', text: 'It may rain.', spans: [{ start: 3, end: 6, label: 'HEDGE' }] })}\n`);
-    const set = readGoldSet(dir);
-    expect(set).toMatchObject({ name: path.basename(dir), kind: 'hedges' });
+    try {
+      writeFileSync(path.join(dir, 'gold.jsonl'), `${JSON.stringify({ id: 'a', text: 'It may rain.', spans: [{ start: 3, end: 6, label: 'HEDGE' }] })}\n`);
+      const set = readGoldSet(dir);
+      expect(set).toMatchObject({ name: path.basename(dir), kind: 'hedges' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
