@@ -282,7 +282,10 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
 
   const promises = PROMISE_START.test(text) ? outsideQuotes(found.promise, quoted, base) : [];
   appendAll(cues, promises);
-  const comparisons = [...found.comparison, ...shapeComparisons(text, base)];
+  // Pushed, not spread: a spread array's kind differs with its source's, and each new kind cost a recompile.
+  const comparisons: Cue[] = [];
+  appendAll(comparisons, found.comparison);
+  addShapeComparisons(comparisons, text, base);
   // A first-person promise is not a plan to check.
   const plans = promises.length ? [] : found.plan;
   // "Xiaomi could launch": a speculative prediction about a named party is worth checking.
@@ -473,9 +476,9 @@ const SHAPE_COMPARISON = /\b(?:[a-z]{2,}er\s+than|the\s+[a-z]{2,}est)\b/gi;
 /** Every SHAPE_COMPARISON match holds "than" or a word ending in "est": most sentences hold neither. */
 const SHAPE_COMPARISON_WORDS = /than|est\b/i;
 
-function shapeComparisons(text: string, base: number): Cue[] {
-  if (!SHAPE_COMPARISON_WORDS.test(text)) return [];
-  return [...text.matchAll(SHAPE_COMPARISON)].map((m): Cue => ({ kind: 'comparison', text: m[0], start: base + m.index, end: base + m.index + m[0].length }));
+function addShapeComparisons(cues: Cue[], text: string, base: number): void {
+  if (!SHAPE_COMPARISON_WORDS.test(text)) return;
+  for (const m of text.matchAll(SHAPE_COMPARISON)) cues.push({ kind: 'comparison', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
 }
 
 /** A named party's stated plan ("Xiaomi plans to", "is set to"); a bare "will" is a prediction, not a plan. */

@@ -62,7 +62,9 @@ export class DateDetector {
         }
       }
     }
-    return anchorValues(selectNonOverlapping(hits), text).map((h) => ({ ...h, text: text.slice(h.start, h.end) }));
+    const detections: DateDetection[] = [];
+    for (const h of anchorValues(selectNonOverlapping(hits), text)) detections.push({ ...h, text: text.slice(h.start, h.end) });
+    return detections;
   }
 
   /** `text` is a window of `sentence` starting at `offset`; the tense is read in the sentence. */
@@ -132,19 +134,24 @@ function calendarWindows(text: string): { start: number; end: number }[] {
 export function anchorValues<T extends DateHit>(hits: T[], text: string, offset = 0): T[] {
   let last: DayParts | undefined;
   let precision = 0;
-  return hits.map((h) => {
+  // A loop, not \`map\`: once optimised, \`map\` returns another kind of array than before, and each
+  // function handed one it had not seen was compiled again (the same below and in other detectors).
+  const out: T[] = [];
+  for (const h of hits) {
     if (h.rule === 'anchored') {
       const how = ANCHORED[anchoredKey((h as { text?: string }).text ?? text.slice(h.start - offset, h.end - offset))];
       const needs = how.unit === 'Y' ? 1 : how.unit === 'M' ? 2 : 3;
-      return last && how && precision >= needs ? { ...h, value: shiftUnit(how.unit, how.shift, last) } : h;
+      out.push(last && how && precision >= needs ? { ...h, value: shiftUnit(how.unit, how.shift, last) } : h);
+      continue;
     }
     const m = h.value ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(h.value) : null;
     if (m && h.timexType === 'DATE') {
       last = { year: +m[1], month: m[2] ? +m[2] : 1, day: m[3] ? +m[3] : 1 };
       precision = m[3] ? 3 : m[2] ? 2 : 1;
     }
-    return h;
-  });
+    out.push(h);
+  }
+  return out;
 }
 
 /**
@@ -153,7 +160,9 @@ export function anchorValues<T extends DateHit>(hits: T[], text: string, offset 
  */
 function selectNonOverlapping(hits: DateHit[]): DateHit[] {
   if (hits.length < 2) return hits;
-  const order = hits.map((h, i) => ({ h, i })).sort((a, b) => b.h.end - b.h.start - (a.h.end - a.h.start) || a.i - b.i);
+  const order: { h: DateHit; i: number }[] = [];
+  for (let i = 0; i < hits.length; i++) order.push({ h: hits[i], i });
+  order.sort((a, b) => b.h.end - b.h.start - (a.h.end - a.h.start) || a.i - b.i);
   let length = 0;
   for (const h of hits) length = Math.max(length, h.end);
   const used = new Uint8Array(length);

@@ -81,15 +81,18 @@ function opensSentence(sentence: Sentence, start: number, firstWordStart: number
 }
 
 /** Tagged spans as mentions, but for spans with a common word inside. */
-export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence, firstWordStart: number): EntityMention[] {
-  return spans.filter((s) => !hasCommonWord(sentence.text.slice(s.start - sentence.start, s.end - sentence.start))).map((s) => {
+export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence, firstWordStart: number, excluded: (start: number, end: number) => boolean): EntityMention[] {
+  const out: EntityMention[] = [];
+  for (const s of spans) {
     const text = sentence.text.slice(s.start - sentence.start, s.end - sentence.start);
-    return mention({
+    if (hasCommonWord(text) || excluded(s.start, s.end)) continue;
+    out.push(mention({
       start: s.start, end: s.end, text, type: TYPE_OF[s.type], confidence: marginConfidence(s.margin),
       sentenceInitial: opensSentence(sentence, s.start, firstWordStart), reason: 'learned tagger', learned: true,
       commonWord: COMMON_WORDS.has(text.toLowerCase()) || SENTENCE_INITIAL_COMMON.has(text.toLowerCase()) || undefined,
-    });
-  });
+    }));
+  }
+  return out;
 }
 
 /** Appends `m` unless it is there already (`pushed` holds what `out` holds). A function, not a closure per sentence. */
@@ -106,7 +109,11 @@ function pushOnce(out: EntityMention[], pushed: Set<EntityMention>, m: EntityMen
  */
 export function combineMentions(tagged: readonly EntityMention[], rules: readonly EntityMention[], tableLine = false): EntityMention[] {
   // Most sentences: nothing to weigh against each other.
-  if (!tagged.length) return rules.map((m) => (sureProduct(m, tableLine) || m.reason === 'speaker' ? m : { ...m, fallback: true })).sort((a, b) => a.start - b.start);
+  if (!tagged.length) {
+    const marked: EntityMention[] = [];
+    for (const m of rules) marked.push(sureProduct(m, tableLine) || m.reason === 'speaker' ? m : { ...m, fallback: true });
+    return marked.sort((a, b) => a.start - b.start);
+  }
   if (!rules.length) return [...tagged].sort((a, b) => a.start - b.start);
   const out: EntityMention[] = [];
   let r = 0;

@@ -3,7 +3,7 @@ import {
   ROLE_NOUNS, SENTENCE_INITIAL_COMMON, SPEECH_VERBS, TITLE_MODIFIERS,
 } from './entityWords';
 import { ATTRIBUTION_VERBS, EVENT_CUES, PAST_TENSE_VERBS } from '../claim/claimCues';
-import type { Sentence, Token } from '../../text/sentences';
+import { token, withTokens, type Sentence, type Token } from '../../text/sentences';
 import { spanOverlap } from '../../text/spanOverlap';
 import { isClubName, LineContext } from './entityContext';
 import { mention, type EntityMention } from './entityMention';
@@ -203,7 +203,7 @@ export class EntityDetector {
     const firstWord = sentence.tokens.find((t) => t.kind === 'word')?.start ?? -1;
     const excluded = spanOverlap(exclude, sentence.start, sentence.end);
     const spans = this.tagger.tag(sentence.tokens, casing, (tokens) => ruleHints(tokens, rules));
-    const tagged = taggedMentions(spans, sentence, firstWord).filter((m) => !excluded(m.start, m.end));
+    const tagged = taggedMentions(spans, sentence, firstWord, excluded);
     // Numbers make a results or table line, which only matters to the rules' names.
     let numbers = 0;
     if (rules.length) for (const t of sentence.tokens) if (t.kind === 'word' && /^\d+$/.test(t.text)) numbers++;
@@ -251,9 +251,12 @@ export class EntityDetector {
   detectByRules(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }>): EntityMention[] {
     const mentions: EntityMention[] = [];
     const excluded = spanOverlap(exclude, sentence.start, sentence.end);
-    const free = exclude.length
-      ? { ...sentence, tokens: sentence.tokens.map((t) => (excluded(t.start, t.end) ? { ...t, kind: 'punct' as const } : t)) }
-      : sentence;
+    let free = sentence;
+    if (exclude.length) {
+      const tokens: Token[] = [];
+      for (const t of sentence.tokens) tokens.push(excluded(t.start, t.end) ? token(t.text, t.start, t.end, 'punct', t.spaceBefore, t.lineBreakBefore) : t);
+      free = withTokens(sentence, tokens);
+    }
     if (isShouting(free)) return this.context.apply(this.knownNamesInCapitals(free), sentence, exclude);
     for (const run of this.runs(free)) {
       const typed = this.typeRun(run, sentence);

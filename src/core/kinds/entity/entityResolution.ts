@@ -105,13 +105,17 @@ export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[
     if (team.fromGazetteer || !team.mentions.some((m) => m.reason === TEAM_REASON)) continue;
     const town = groups.get(`=${key}`);
     if (!town || town.mentions[0].type !== 'place') continue;
-    town.mentions = town.mentions.filter((m) => {
-      if (m.reason === 'dateline' || m.venue) return true;
+    const stays: EntityMention[] = [];
+    for (const m of town.mentions) {
+      if (m.reason === 'dateline' || m.venue) {
+        stays.push(m);
+        continue;
+      }
       team.mentions.push({ ...m, type: 'organisation' });
       retyped.add(m);
       groupOf.set(m, team);
-      return false;
-    });
+    }
+    town.mentions = stays;
     if (!town.mentions.length) groups.delete(`=${key}`);
   }
 
@@ -120,8 +124,11 @@ export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[
   for (const m of mentions) if (m.type === 'product' && (m.canonical || /\d/.test(m.text))) for (const w of wordsOf.get(m)!.slice(1)) if (/^\p{Lu}\p{Ll}+$/u.test(w)) productWords.add(w);
   for (const g of groups.values()) {
     if (g.fromGazetteer || !productWords.has(g.canonical) || g.mentions.every((m) => m.type === 'product')) continue;
-    for (const m of g.mentions) retyped.add(m);
-    g.mentions = g.mentions.map((m) => ({ ...m, type: 'product' }));
+    // In place: a group's mentions stay one kind of array (a new one from \`map\` is not, once optimised).
+    for (let i = 0; i < g.mentions.length; i++) {
+      retyped.add(g.mentions[i]);
+      g.mentions[i] = { ...g.mentions[i], type: 'product' };
+    }
   }
 
   // Fallback mentions only add to an entity that a surer mention found.
@@ -150,10 +157,11 @@ export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[
     const aliases = [...new Set(g.mentions.map((m) => m.text))].filter((t) => t !== g.canonical).sort();
     info.set(g, { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases });
   }
-  return mentions
-    .filter((m) => !dropped.has(m))
-    .map((m) => ({ mention: m, info: retyped.has(m) ? info.get(groupOf.get(m)!)! : typedAs(info.get(groupOf.get(m)!)!, m) }))
-    .sort((a, b) => a.mention.start - b.mention.start);
+  const resolved: ResolvedMention[] = [];
+  for (const m of mentions) {
+    if (!dropped.has(m)) resolved.push({ mention: m, info: retyped.has(m) ? info.get(groupOf.get(m)!)! : typedAs(info.get(groupOf.get(m)!)!, m) });
+  }
+  return resolved.sort((a, b) => a.mention.start - b.mention.start);
 }
 
 /**

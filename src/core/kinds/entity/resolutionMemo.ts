@@ -65,12 +65,20 @@ export function resolveEntitiesReusing(mentions: readonly EntityMention[], bases
   const starts = new Float64Array(mentions.length);
   for (let i = 0; i < mentions.length; i++) starts[i] = mentions[i]!.start + (bases ? bases[i]! : 0);
   if (memo && sameMentions(memo, mentions, starts)) return { kept: memo.kept, infos: memo.infos, memo: { ...memo, mentions, starts } };
-  const placed = bases ? mentions.map((m, i) => ({ ...m, start: starts[i]!, end: m.end + bases[i]! })) : mentions;
+  let placed = mentions;
+  if (bases) {
+    // Pushed, not mapped: see token() in text/sentences.ts.
+    const moved: EntityMention[] = [];
+    for (let i = 0; i < mentions.length; i++) moved.push({ ...mentions[i]!, start: starts[i]!, end: mentions[i]!.end + bases[i]! });
+    placed = moved;
+  }
   const resolved = resolveEntities(placed);
   const indexOf = new Map<EntityMention, number>();
   for (let i = 0; i < placed.length; i++) indexOf.set(placed[i]!, i);
   const kept = Int32Array.from(resolved, (r) => indexOf.get(r.mention)!);
-  const infos = sameInfos(resolved.map((r) => r.info), memo?.infos);
+  const resolvedInfos: EntityInfo[] = [];
+  for (const r of resolved) resolvedInfos.push(r.info);
+  const infos = sameInfos(resolvedInfos, memo?.infos);
   return { kept, infos, memo: { mentions, starts, kept, infos } };
 }
 
@@ -86,9 +94,11 @@ function sameInfos(infos: EntityInfo[], before: readonly EntityInfo[] | undefine
   // One per entity, not per mention (12,000 mentions of 300 entities in 1 MB).
   for (const info of new Set(before)) bySaid.set(JSON.stringify(info), info);
   const chosen = new Map<EntityInfo, EntityInfo>();
-  return infos.map((info) => {
+  const same: EntityInfo[] = [];
+  for (const info of infos) {
     let c = chosen.get(info);
     if (!c) chosen.set(info, (c = bySaid.get(JSON.stringify(info)) ?? info));
-    return c;
-  });
+    same.push(c);
+  }
+  return same;
 }

@@ -86,11 +86,20 @@ export function detectQuotations(text: string, sentences: readonly Sentence[]): 
   const quoteAt = (offset: number) => marks[lastStartingBefore(marks, offset)];
   // A reporting verb inside quotation marks is quoted, not used.
   const quoted = (offset: number) => (quoteAt(offset)?.end ?? 0) > offset;
-  const direct = marks.flatMap((q) => directQuote(text, sentences, q, quoted) ?? []).map((q) => withText(text, q));
-  const reported = sentences.flatMap((s) => reportedSpeech(text, s, quoted)).map((q) => withText(text, q));
-  // Where a reported clause holds a direct quote ("who said his company plans “…”"), the quote is the finding.
-  const kept = reported.filter((r) => (direct[lastStartingBefore(direct, r.end)]?.end ?? 0) <= r.start);
-  return [...direct, ...kept].sort((a, b) => a.start - b.start || b.end - a.end);
+  // Loops, not flatMap/filter/spread: see token() in text/sentences.ts.
+  const direct: QuoteCandidate[] = [];
+  for (const q of marks) {
+    const found = directQuote(text, sentences, q, quoted);
+    if (found) direct.push(withText(text, found));
+  }
+  const all = direct.slice();
+  for (const s of sentences) {
+    for (const r of reportedSpeech(text, s, quoted)) {
+      // Where a reported clause holds a direct quote ("who said his company plans “…”"), the quote is the finding.
+      if ((direct[lastStartingBefore(direct, r.end)]?.end ?? 0) <= r.start) all.push(withText(text, r));
+    }
+  }
+  return all.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 type Found = Omit<QuoteCandidate, 'text' | 'words'>;

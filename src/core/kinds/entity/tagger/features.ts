@@ -186,7 +186,8 @@ export class SentenceFeatureSource {
   constructor(private readonly tokens: readonly Token[], gazetteer: Gazetteer | GazetteerCodes, private readonly casing?: DocumentCasing, private readonly hints?: RuleHints, private readonly words?: WordScores) {
     const n = (this.n = tokens.length);
     this.codes = gazetteer instanceof GazetteerCodes ? gazetteer : new GazetteerCodes(gazetteer);
-    this.lowers = tokens.map((t) => t.text.toLowerCase());
+    const lowers: string[] = (this.lowers = []);
+    for (const t of tokens) lowers.push(t.text.toLowerCase());
     this.shapes = new Array<string | undefined>(n);
     const caps = (this.caps = capsLines(tokens));
     // Gazetteer hits over runs of words joined by single spaces: B/I of the longest known name at each token.

@@ -1,7 +1,7 @@
 // The statistical entity tagger: an averaged perceptron fitted on CoNLL-2003 train by
 // scripts/train/train-entity-tagger.ts, shipped as entityTagger.bin (see weightsFile.ts). It reads one sentence's tokens
 // and returns typed spans; the rules in ../entityDetector.ts then add what they know better.
-import type { Token } from '../../../text/sentences';
+import { token, type Token } from '../../../text/sentences';
 import { Gazetteer } from '../gazetteer';
 import { SENTENCE_INITIAL_COMMON } from '../entityWords';
 import { GazetteerCodes, SentenceFeatureSource, type DocumentCasing, type RuleHints } from './features';
@@ -46,24 +46,25 @@ export function conllTokens(tokens: readonly Token[]): readonly Token[] {
   let first = 0;
   while (first < tokens.length && !splits(tokens, first)) first++;
   if (first === tokens.length) return tokens;
-  const out: Token[] = tokens.slice(0, first);
+  const out: Token[] = [];
+  for (let i = 0; i < first; i++) out.push(tokens[i]);
   for (let i = first; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
     if ((t.text === "'" || t.text === '’') && next && !next.spaceBefore && (next.text === 's' || next.text === 'S') && (i + 2 >= tokens.length || tokens[i + 2].spaceBefore || tokens[i + 2].kind !== 'word')) {
-      out.push({ ...t, text: "'s", end: next.end, kind: 'word' });
+      out.push(token("'s", t.start, next.end, 'word', t.spaceBefore, t.lineBreakBefore));
       i++;
       continue;
     }
     const w = t.text;
     if (t.kind === 'word' && w.length > 2 && /['’][sS]$/.test(w)) {
-      out.push({ ...t, text: w.slice(0, -2), end: t.end - 2 });
-      out.push({ text: "'s", start: t.end - 2, end: t.end, kind: 'word', spaceBefore: false });
+      out.push(token(w.slice(0, -2), t.start, t.end - 2, t.kind, t.spaceBefore, t.lineBreakBefore));
+      out.push(token("'s", t.end - 2, t.end, 'word', false, false));
       continue;
     }
     if (t.kind === 'word' && w.length > 1 && w.endsWith('.') && !w.slice(0, -1).includes('.') && !ABBREVIATION.test(w)) {
-      out.push({ ...t, text: w.slice(0, -1), end: t.end - 1 });
-      out.push({ text: '.', start: t.end - 1, end: t.end, kind: 'punct', spaceBefore: false });
+      out.push(token(w.slice(0, -1), t.start, t.end - 1, t.kind, t.spaceBefore, t.lineBreakBefore));
+      out.push(token('.', t.end - 1, t.end, 'punct', false, false));
       continue;
     }
     out.push(t);
