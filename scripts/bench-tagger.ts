@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { loadavg } from 'node:os';
-import retextEnglish from 'retext-english';
+import { englishParser } from '../src/core/pipeline/englishParser';
 import { unified } from 'unified';
 import type { Sentence, Token } from '../src/core/text/sentences';
 const trees = process.argv.slice(2).map((t) => path.resolve(t));
@@ -16,7 +16,7 @@ const { poolsFrom, SourceGenerator } = require('./bench/generate');
 const text: string = new SourceGenerator(poolsFrom(samples), 0x5eed).source(1024 * 1024);
 const { sentencesOf } = require('../src/core/text/sentences');
 const { segmentBlocks } = require('../src/core/text/blocks');
-const parser = unified().use(retextEnglish);
+const parser = unified().use(englishParser);
 const paras: Sentence[][] = [];
 for (const b of segmentBlocks(text)) paras.push(sentencesOf(parser.parse(b.text), b.text, b.start));
 const setups = trees.map((root) => {

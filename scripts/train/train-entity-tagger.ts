@@ -6,7 +6,7 @@
 //   (defaults: ../shared/train/entities-conll2003-train and …-testa; the data is never copied here)
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import retextEnglish from 'retext-english';
+import { englishParser } from '../../src/core/pipeline/englishParser';
 import { unified } from 'unified';
 import { readGoldSet, type GoldDoc } from '../../src/eval/gold';
 import { EntityDetector } from '../../src/core/kinds/entity/entityDetector';
@@ -41,7 +41,7 @@ interface Doc {
   sentences: Example[];
 }
 
-const parser = unified().use(retextEnglish);
+const parser = unified().use(englishParser);
 const gazetteer = new Gazetteer();
 const rules = new EntityDetector(gazetteer, false);
 

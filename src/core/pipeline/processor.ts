@@ -1,4 +1,4 @@
-import retextEnglish from 'retext-english';
+import { englishParser } from './englishParser';
 import { unified } from 'unified';
 import { VFile, type Data } from 'vfile';
 import { DETECTION_ORDER } from '../kinds';
@@ -7,7 +7,7 @@ import { sourcemarkSentences } from './plugins';
 
 /** The unified pipeline for one paragraph: parse to NLCST, split sentences, then each kind's plugin, each after the kinds it needs. */
 export function createParagraphProcessor() {
-  const frozen = DETECTION_ORDER.reduce((p, kind) => p.use(kind.plugin), unified().use(retextEnglish).use(sourcemarkSentences)).freeze();
+  const frozen = DETECTION_ORDER.reduce((p, kind) => p.use(kind.plugin), unified().use(englishParser).use(sourcemarkSentences)).freeze();
 
   /** What the plugins found in the paragraph (`file.data`), offsets relative to its start. */
   return function analyseParagraph(text: string, context: ParagraphContext): Data {

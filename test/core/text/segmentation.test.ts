@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Root, RootContent } from 'nlcst';
 import { toString } from 'nlcst-to-string';
-import retextEnglish from 'retext-english';
+import { englishParser } from '../../../src/core/pipeline/englishParser';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { isHeadline, segmentBlocks } from '../../../src/core/text/blocks';
 import { sentencesOf } from '../../../src/core/text/sentences';
 
-const sentences = (text: string) => sentencesOf(unified().use(retextEnglish).parse(text) as Root, text).map((s) => s.text);
+const sentences = (text: string) => sentencesOf(unified().use(englishParser).parse(text) as Root, text).map((s) => s.text);
 
 describe('sentence ends the English parser misses', () => {
   it('splits after "Pro." and "10." before a capital', () => {
@@ -23,7 +23,7 @@ describe('sentence ends the English parser misses', () => {
 
   it('keeps offsets exact across the split', () => {
     const text = 'It ships the Mate 10 Pro.  The price is high.';
-    const parsed = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text, 100);
+    const parsed = sentencesOf(unified().use(englishParser).parse(text) as Root, text, 100);
     for (const s of parsed) expect(text.slice(s.start - 100, s.end - 100)).toBe(s.text);
     expect(parsed.map((s) => s.text)).toEqual(['It ships the Mate 10 Pro.', 'The price is high.']);
     for (const s of parsed) for (const t of s.tokens) expect(text.slice(t.start - 100, t.end - 100)).toBe(t.text);
@@ -37,7 +37,7 @@ describe('token text', () => {
     texts.push('café nai\u0308ve x\u200by \ud83d\ude00word don’t U.S. e.g. 3.5% $1,000 co-founder’s #tag @who\r\nline');
     for (const text of texts) {
       for (const block of segmentBlocks(text)) {
-        const tree = unified().use(retextEnglish).parse(block.text) as Root;
+        const tree = unified().use(englishParser).parse(block.text) as Root;
         const words: string[] = [];
         const visit = (node: Root | RootContent) => {
           if (node.type === 'WordNode') words.push(toString(node));

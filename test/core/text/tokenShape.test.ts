@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import type { Root } from 'nlcst';
-import retextEnglish from 'retext-english';
+import { englishParser } from '../../../src/core/pipeline/englishParser';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { conllTokens } from '../../../src/core/kinds/entity/tagger/tagger';
@@ -23,7 +23,7 @@ const texts = [
 ];
 
 function sentences(text: string): Sentence[] {
-  return sentencesOf(unified().use(retextEnglish).parse(text) as Root, text);
+  return sentencesOf(unified().use(englishParser).parse(text) as Root, text);
 }
 
 describe('tokens and sentences of one shape', () => {

@@ -1,5 +1,5 @@
 import type { Root } from 'nlcst';
-import retextEnglish from 'retext-english';
+import { englishParser } from '../../../../src/core/pipeline/englishParser';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { claimEvidence, scoreClaim, type ClaimContext, type ClaimFeatures } from '../../../../src/core/kinds/claim/claimDetector';
@@ -8,11 +8,11 @@ import { sentencesOf } from '../../../../src/core/text/sentences';
 const ctx = (over: Partial<ClaimContext> = {}): ClaimContext => ({ region: 'body', entities: [], dates: [], ...over });
 
 function features(text: string, over: Partial<ClaimContext> = {}): ClaimFeatures {
-  const [s] = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text);
+  const [s] = sentencesOf(unified().use(englishParser).parse(text) as Root, text);
   return claimEvidence(s, ctx(over)).features;
 }
 const score = (text: string) => {
-  const [s] = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text);
+  const [s] = sentencesOf(unified().use(englishParser).parse(text) as Root, text);
   return scoreClaim(s, ctx()).score;
 };
 /** A named party at the start of the sentence. */

@@ -1,5 +1,5 @@
 import type { Root } from 'nlcst';
-import retextEnglish from 'retext-english';
+import { englishParser } from '../../../../src/core/pipeline/englishParser';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
@@ -31,7 +31,7 @@ function claimOf(sentence: string): Finding {
 }
 
 function sentence(text: string): Sentence {
-  const sentences = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text);
+  const sentences = sentencesOf(unified().use(englishParser).parse(text) as Root, text);
   expect(sentences).toHaveLength(1);
   return sentences[0];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Root } from 'nlcst';
-import retextEnglish from 'retext-english';
+import { englishParser } from '../../../../src/core/pipeline/englishParser';
 import { unified } from 'unified';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { LineContext } from '../../../../src/core/kinds/entity/entityContext';
@@ -45,7 +45,7 @@ describe('teams in results and standings lines', () => {
 
   it('a number before a unit is no score: "Borodino 70 miles west" stays a place', () => {
     const text = 'In 1812 Napoleon won near the town , Borodino 70 miles west of Moscow .';
-    const [sentence] = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text);
+    const [sentence] = sentencesOf(unified().use(englishParser).parse(text) as Root, text);
     const place: EntityMention = { start: 37, end: 45, text: 'Borodino', type: 'place', confidence: 0.5, sentenceInitial: false, reason: 'test' };
     expect(new LineContext(new Gazetteer()).apply([place], sentence, [])).toEqual([place]);
   });

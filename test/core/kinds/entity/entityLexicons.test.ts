@@ -1,5 +1,5 @@
 import type { Root } from 'nlcst';
-import retextEnglish from 'retext-english';
+import { englishParser } from '../../../../src/core/pipeline/englishParser';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
@@ -11,7 +11,7 @@ import { sentencesOf } from '../../../../src/core/text/sentences';
 
 const detector = new EntityDetector();
 const found = (text: string) =>
-  sentencesOf(unified().use(retextEnglish).parse(text) as Root, text).flatMap((s) => detector.detect(s)).map((m) => [m.text, m.type]);
+  sentencesOf(unified().use(englishParser).parse(text) as Root, text).flatMap((s) => detector.detect(s)).map((m) => [m.text, m.type]);
 
 describe('generated lexicons', () => {
   it('hold countries with their other names, cities, provinces and nationalities', () => {

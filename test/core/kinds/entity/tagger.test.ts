@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Root } from 'nlcst';
-import retextEnglish from 'retext-english';
+import { englishParser } from '../../../../src/core/pipeline/englishParser';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { combineMentions } from '../../../../src/core/kinds/entity/combine';
@@ -19,7 +19,7 @@ const rules = new EntityDetector(undefined, false);
 /** [text, type] of each tagged span of the text's sentences, with the rules' hints as the detector gives them. */
 function tag(text: string): [string, string][] {
   const out: [string, string][] = [];
-  for (const s of sentencesOf(unified().use(retextEnglish).parse(text) as Root, text)) {
+  for (const s of sentencesOf(unified().use(englishParser).parse(text) as Root, text)) {
     const found = rules.detectByRules(s, []);
     for (const span of tagger.tag(s.tokens, undefined, (tokens) => ruleHints(tokens, found))) out.push([text.slice(span.start, span.end), span.type]);
   }
@@ -43,7 +43,7 @@ describe('entity tagger', () => {
 
   it('tags text with emoji, non-Latin letters and CRLF without losing offsets', () => {
     const text = 'Ünal Kaya 🙂 flew to Zürich.\r\nAngela Merkel met 習近平 in Berlin.';
-    for (const s of sentencesOf(unified().use(retextEnglish).parse(text) as Root, text)) {
+    for (const s of sentencesOf(unified().use(englishParser).parse(text) as Root, text)) {
       for (const span of tagger.tag(s.tokens)) {
         expect(span.start).toBeLessThan(span.end);
         expect(span.start).toBeGreaterThanOrEqual(s.start);
@@ -79,7 +79,7 @@ describe('tagger pieces', () => {
 
   it('splits tokens as CoNLL does: possessives apart, a period off a word that is no abbreviation', () => {
     const text = "Xiaomi's Mate 10 Pro. Germany 's Apple Inc. U.S. growth";
-    const s = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text).flatMap((x) => conllTokens(x.tokens));
+    const s = sentencesOf(unified().use(englishParser).parse(text) as Root, text).flatMap((x) => conllTokens(x.tokens));
     expect(s.map((t) => t.text)).toEqual(['Xiaomi', "'s", 'Mate', '10', 'Pro', '.', 'Germany', "'s", 'Apple', 'Inc.', 'U.S.', 'growth']);
     for (const t of s) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
@@ -128,7 +128,7 @@ describe('tagger pieces', () => {
   });
 
   it('never takes the modal "May" opening a wish or a question for a name, but keeps the name May', () => {
-    const tokensOf = (text: string) => sentencesOf(unified().use(retextEnglish).parse(text) as Root, text)[0].tokens;
+    const tokensOf = (text: string) => sentencesOf(unified().use(englishParser).parse(text) as Root, text)[0].tokens;
     for (const text of ['May I ask what the plan is?', '"May I come in?" he asked.', 'May God bless America, Trump said.', 'MAY I HAVE YOUR ATTENTION', 'May the best team win.']) {
       expect(modalMay(tokensOf(text)), text).toBe(true);
       expect(tag(text).filter(([name]) => /^may\b/i.test(name)), text).toEqual([]);
@@ -153,7 +153,7 @@ describe('tagger pieces', () => {
     let spans = 0;
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
       const text = readFileSync(path.join(dir, file), 'utf8');
-      const sentences = sentencesOf(unified().use(retextEnglish).parse(text) as Root, text);
+      const sentences = sentencesOf(unified().use(englishParser).parse(text) as Root, text);
       const casing = documentCasing(sentences.map((s) => s.tokens));
       for (const s of sentences) {
         const hints = (tokens: readonly Token[]) => ruleHints(tokens, rules.detectByRules(s, []));
