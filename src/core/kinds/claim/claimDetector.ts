@@ -386,6 +386,7 @@ function prepare(weights: ClaimWeights, features: ClaimFeatures) {
 }
 
 const WORD = /[a-z]+(?:['’][a-z]+)*/g;
+const isAsciiLower = (c: number) => c >= 97 && c <= 122;
 
 /** The distinct lower-case words of a sentence, as the word weights read them ("don’t" as "don't"), and with `pairs` each two words in a row ("tax cut"). */
 export function claimWords(text: string, pairs = false): string[] {
@@ -435,9 +436,21 @@ export function claimTextLogit(features: ClaimFeatures, text: string, weights: C
   let logit = evidenceLogit(features, weights, p);
   const lower = text.toLowerCase();
   let counted: string[] | undefined;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(lower); m !== null; m = WORD.exec(lower)) {
-    const word = m[0].includes('’') ? m[0].replace(/’/g, "'") : m[0];
+  // WORD's matches, read a character at a time: no match object per word.
+  for (let i = 0; i < lower.length; ) {
+    if (!isAsciiLower(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let curly = false;
+    while (i < lower.length && isAsciiLower(lower.charCodeAt(i))) i++;
+    for (let c = lower.charCodeAt(i); (c === 39 || c === 0x2019) && isAsciiLower(lower.charCodeAt(i + 1)); c = lower.charCodeAt(i)) {
+      if (c === 0x2019) curly = true;
+      i += 2;
+      while (i < lower.length && isAsciiLower(lower.charCodeAt(i))) i++;
+    }
+    const word = curly ? lower.slice(start, i).replace(/’/g, "'") : lower.slice(start, i);
     const w = p.words.get(word);
     if (w === undefined || counted?.includes(word)) continue;
     (counted ??= []).push(word);

@@ -28,6 +28,13 @@ describe('claimTextLogit', () => {
     }), { numRuns: 500 });
   });
 
+  it('reads the words claimWords reads in any text (digits, accents, lone apostrophes, other scripts)', () => {
+    const any = fc.array(fc.oneof(fc.constantFrom(...VOCABULARY, "'", '’', "''", "a'", "'s", 'İ', 'é', 'ß', '9', '_'), fc.string({ unit: 'binary', maxLength: 5 })), { maxLength: 20 }).map((p) => p.join(''));
+    fc.assert(fc.property(features, any, weights, (f, t, w) => {
+      expect(Object.is(claimTextLogit(f, t, w), claimLogit(f, claimWords(t), w))).toBe(true);
+    }), { numRuns: 1_000 });
+  });
+
   it('counts a word once however often it comes, and reads "don’t" as "don\'t"', () => {
     const w: ClaimWeights = { ...CLAIM_MODEL, words: { "don't": 1.5, tax: 0.25 } };
     const f = Object.fromEntries(FEATURE_NAMES.map((k) => [k, 0])) as unknown as ClaimFeatures;
