@@ -22,7 +22,7 @@ export interface Sentence {
 /**
  * Every token is made here, each field set: tokens of one shape (and arrays of one kind, pushed to,
  * not mapped), so code V8 has optimised for them is not thrown away and compiled again when a
- * token of another shape reaches it (a fresh index worker recompiled ~1.4 s of code in its first
+ * token of another shape reaches it (a fresh index worker recompiled ~1.5 s of code in its first
  * 1,000 sources, README "Then (base 28cbe9a)").
  */
 export function token(text: string, start: number, end: number, kind: Token['kind'], spaceBefore: boolean, lineBreakBefore: boolean): Token {

@@ -134,7 +134,7 @@ function calendarWindows(text: string): { start: number; end: number }[] {
 export function anchorValues<T extends DateHit>(hits: T[], text: string, offset = 0): T[] {
   let last: DayParts | undefined;
   let precision = 0;
-  // A loop, not \`map\`: once optimised, \`map\` returns another kind of array than before, and each
+  // A loop, not `map`: once optimised, `map` returns another kind of array than before, and each
   // function handed one it had not seen was compiled again (the same below and in other detectors).
   const out: T[] = [];
   for (const h of hits) {

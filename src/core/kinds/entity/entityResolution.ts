@@ -124,7 +124,7 @@ export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[
   for (const m of mentions) if (m.type === 'product' && (m.canonical || /\d/.test(m.text))) for (const w of wordsOf.get(m)!.slice(1)) if (/^\p{Lu}\p{Ll}+$/u.test(w)) productWords.add(w);
   for (const g of groups.values()) {
     if (g.fromGazetteer || !productWords.has(g.canonical) || g.mentions.every((m) => m.type === 'product')) continue;
-    // In place: a group's mentions stay one kind of array (a new one from \`map\` is not, once optimised).
+    // In place: a group's mentions stay one kind of array (a new one from `map` is not, once optimised).
     for (let i = 0; i < g.mentions.length; i++) {
       retyped.add(g.mentions[i]);
       g.mentions[i] = { ...g.mentions[i], type: 'product' };
