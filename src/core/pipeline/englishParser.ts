@@ -68,7 +68,7 @@ export class EnglishParser extends ParseEnglish {
       previousType = type;
       previous = code;
     }
-    if (previousType && from < value.length) children.push(node(previousType, value.slice(from)));
+    if (from < value.length) children.push(node(previousType, value.slice(from)));
     return children;
   }
 }

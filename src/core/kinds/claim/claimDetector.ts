@@ -385,21 +385,46 @@ function prepare(weights: ClaimWeights, features: ClaimFeatures) {
   return p;
 }
 
-const WORD = /[a-z]+(?:['’][a-z]+)*/g;
 const isAsciiLower = (c: number) => c >= 97 && c <= 122;
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+
+/**
+ * The end of the word starting at `i` of lower-case `text`, or `i` when none starts there. A word
+ * is `[a-z]+(?:['’][a-z]+)*`, read a character at a time: no match object per word.
+ */
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  while (isAsciiLower(text.charCodeAt(j))) j++;
+  if (j === i) return i;
+  while (isApostrophe(text.charCodeAt(j)) && isAsciiLower(text.charCodeAt(j + 1))) {
+    j += 2;
+    while (isAsciiLower(text.charCodeAt(j))) j++;
+  }
+  return j;
+}
+
+/** A word as the word weights spell it: "don’t" as "don't". */
+const weightedSpelling = (word: string) => (word.includes('’') ? word.replace(/’/g, "'") : word);
 
 /** The distinct lower-case words of a sentence, as the word weights read them ("don’t" as "don't"), and with `pairs` each two words in a row ("tax cut"). */
 export function claimWords(text: string, pairs = false): string[] {
   const words = new Set<string>();
+  const lower = text.toLowerCase();
   let previous = '';
   let previousEnd = -1;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const word = m[0].replace(/’/g, "'");
+  for (let i = 0; i < lower.length; ) {
+    const end = wordEnd(lower, i);
+    if (end === i) {
+      i++;
+      continue;
+    }
+    const word = weightedSpelling(lower.slice(i, end));
     words.add(word);
     // A pair only across a space: not across a comma or a full stop.
-    if (pairs && previousEnd >= 0 && /^\s+$/.test(text.slice(previousEnd, m.index))) words.add(`${previous} ${word}`);
+    if (pairs && previousEnd >= 0 && /^\s+$/.test(text.slice(previousEnd, i))) words.add(`${previous} ${word}`);
     previous = word;
-    previousEnd = m.index + m[0].length;
+    previousEnd = end;
+    i = end;
   }
   return [...words];
 }
@@ -436,21 +461,14 @@ export function claimTextLogit(features: ClaimFeatures, text: string, weights: C
   let logit = evidenceLogit(features, weights, p);
   const lower = text.toLowerCase();
   let counted: string[] | undefined;
-  // WORD's matches, read a character at a time: no match object per word.
   for (let i = 0; i < lower.length; ) {
-    if (!isAsciiLower(lower.charCodeAt(i))) {
+    const end = wordEnd(lower, i);
+    if (end === i) {
       i++;
       continue;
     }
-    const start = i;
-    let curly = false;
-    while (i < lower.length && isAsciiLower(lower.charCodeAt(i))) i++;
-    for (let c = lower.charCodeAt(i); (c === 39 || c === 0x2019) && isAsciiLower(lower.charCodeAt(i + 1)); c = lower.charCodeAt(i)) {
-      if (c === 0x2019) curly = true;
-      i += 2;
-      while (i < lower.length && isAsciiLower(lower.charCodeAt(i))) i++;
-    }
-    const word = curly ? lower.slice(start, i).replace(/’/g, "'") : lower.slice(start, i);
+    const word = weightedSpelling(lower.slice(i, end));
+    i = end;
     const w = p.words.get(word);
     if (w === undefined || counted?.includes(word)) continue;
     (counted ??= []).push(word);

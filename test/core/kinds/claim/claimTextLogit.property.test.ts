@@ -15,6 +15,23 @@ const features = fc.record(Object.fromEntries(FEATURE_NAMES.map((k) => [k, fc.co
 const weights = fc.dictionary(fc.constantFrom(...VOCABULARY.map((w) => w.replace(/’/g, "'"))), fc.double({ min: -3, max: 3, noNaN: true }))
   .map((words): ClaimWeights => ({ ...CLAIM_MODEL, words }));
 
+const anyText = fc.array(fc.oneof(fc.constantFrom(...VOCABULARY, "'", '’', "''", "a'", "'s", ' ', '  ', ', ', 'İ', 'é', 'ß', '9', '_'), fc.string({ unit: 'binary', maxLength: 5 })), { maxLength: 20 }).map((p) => p.join(''));
+
+/** claimWords as a regular expression says it, the specification its scanner is held to. */
+function wordsBySpecification(text: string, pairs: boolean): string[] {
+  const words = new Set<string>();
+  let previous = '';
+  let previousEnd = -1;
+  for (const m of text.toLowerCase().matchAll(/[a-z]+(?:['’][a-z]+)*/g)) {
+    const word = m[0].replace(/’/g, "'");
+    words.add(word);
+    if (pairs && previousEnd >= 0 && /^\s+$/.test(text.slice(previousEnd, m.index))) words.add(`${previous} ${word}`);
+    previous = word;
+    previousEnd = m.index + m[0].length;
+  }
+  return [...words];
+}
+
 describe('claimTextLogit', () => {
   it('is claimLogit over claimWords, to the last bit, with the shipped weights', () => {
     fc.assert(fc.property(features, text, (f, t) => {
@@ -29,10 +46,15 @@ describe('claimTextLogit', () => {
   });
 
   it('reads the words claimWords reads in any text (digits, accents, lone apostrophes, other scripts)', () => {
-    const any = fc.array(fc.oneof(fc.constantFrom(...VOCABULARY, "'", '’', "''", "a'", "'s", 'İ', 'é', 'ß', '9', '_'), fc.string({ unit: 'binary', maxLength: 5 })), { maxLength: 20 }).map((p) => p.join(''));
-    fc.assert(fc.property(features, any, weights, (f, t, w) => {
+    fc.assert(fc.property(features, anyText, weights, (f, t, w) => {
       expect(Object.is(claimTextLogit(f, t, w), claimLogit(f, claimWords(t), w))).toBe(true);
     }), { numRuns: 1_000 });
+  });
+
+  it('reads as words what the expression [a-z]+([\'’][a-z]+)* matches in the lower-cased text, pairs across spaces only', () => {
+    fc.assert(fc.property(anyText, fc.boolean(), (t, pairs) => {
+      expect(claimWords(t, pairs)).toEqual(wordsBySpecification(t, pairs));
+    }), { numRuns: 2_000 });
   });
 
   it('counts a word once however often it comes, and reads "don’t" as "don\'t"', () => {
