@@ -406,26 +406,32 @@ function wordEnd(text: string, i: number): number {
 /** A word as the word weights spell it: "don’t" as "don't". */
 const weightedSpelling = (word: string) => (word.includes('’') ? word.replace(/’/g, "'") : word);
 
-/** The distinct lower-case words of a sentence, as the word weights read them ("don’t" as "don't"), and with `pairs` each two words in a row ("tax cut"). */
-export function claimWords(text: string, pairs = false): string[] {
-  const words = new Set<string>();
+/** Each word of `text` as the word weights spell it, with where it starts and ends. */
+function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
   const lower = text.toLowerCase();
-  let previous = '';
-  let previousEnd = -1;
   for (let i = 0; i < lower.length; ) {
     const end = wordEnd(lower, i);
     if (end === i) {
       i++;
       continue;
     }
-    const word = weightedSpelling(lower.slice(i, end));
-    words.add(word);
-    // A pair only across a space: not across a comma or a full stop.
-    if (pairs && previousEnd >= 0 && /^\s+$/.test(text.slice(previousEnd, i))) words.add(`${previous} ${word}`);
-    previous = word;
-    previousEnd = end;
+    visit(weightedSpelling(lower.slice(i, end)), i, end);
     i = end;
   }
+}
+
+/** The distinct lower-case words of a sentence, as the word weights read them ("don’t" as "don't"), and with `pairs` each two words in a row ("tax cut"). */
+export function claimWords(text: string, pairs = false): string[] {
+  const words = new Set<string>();
+  let previous = '';
+  let previousEnd = -1;
+  forEachWord(text, (word, start, end) => {
+    words.add(word);
+    // A pair only across a space: not across a comma or a full stop.
+    if (pairs && previousEnd >= 0 && /^\s+$/.test(text.slice(previousEnd, start))) words.add(`${previous} ${word}`);
+    previous = word;
+    previousEnd = end;
+  });
   return [...words];
 }
 
@@ -459,21 +465,13 @@ export function claimLogit(features: ClaimFeatures, words: readonly string[], we
 export function claimTextLogit(features: ClaimFeatures, text: string, weights: ClaimWeights = CLAIM_MODEL): number {
   const p = prepare(weights, features);
   let logit = evidenceLogit(features, weights, p);
-  const lower = text.toLowerCase();
   let counted: string[] | undefined;
-  for (let i = 0; i < lower.length; ) {
-    const end = wordEnd(lower, i);
-    if (end === i) {
-      i++;
-      continue;
-    }
-    const word = weightedSpelling(lower.slice(i, end));
-    i = end;
+  forEachWord(text, (word) => {
     const w = p.words.get(word);
-    if (w === undefined || counted?.includes(word)) continue;
+    if (w === undefined || counted?.includes(word)) return;
     (counted ??= []).push(word);
     logit += w;
-  }
+  });
   return questionCapped(features, logit);
 }
 
