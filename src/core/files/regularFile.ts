@@ -1,8 +1,16 @@
 // Reading a file a workspace names is reading untrusted input: a FIFO named like a source or a
 // sidecar blocks a reader forever, a device never ends, a folder is not text. Only regular files
 // are read, and a file's kind is checked before it is opened.
-import { constants, stat as statCallback, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, stat as statCallback, statSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { isMainThread } from 'node:worker_threads';
+
+/**
+ * Reads block in a worker thread: its loop has nothing else to do while its job reads, and each
+ * promise-based call is a trip through libuv's thread pool (a 5 KB source: ~240 µs of CPU against 30
+ * µs read synchronously; an indexed source stats and reads five to seven files). The main thread keeps its loop free.
+ */
+const BLOCKING_READS = !isMainThread;
 
 /** Thrown for a path that exists but is not a regular file; nothing was opened. */
 export class NotRegularFileError extends Error {
@@ -46,6 +54,13 @@ export function kindOf(st: Stats): string {
  * the main thread.
  */
 export function statPath(path: string): Promise<Stats> {
+  if (BLOCKING_READS) {
+    try {
+      return Promise.resolve(statSync(path));
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+  }
   return new Promise((resolve, reject) => statCallback(path, (err, st) => (err ? reject(err) : resolve(st))));
 }
 
@@ -69,20 +84,43 @@ export async function nonRegularKind(path: string): Promise<string | undefined> 
  * FileTooLargeError above `maxBytes`, without reading it; other fs errors as they are.
  */
 export async function readRegularFile(path: string, maxBytes = Infinity): Promise<Buffer | undefined> {
+  if (BLOCKING_READS) return readRegularFileSync(path, maxBytes);
   const st = await statOrMissing(path);
   if (!st) return undefined;
-  if (!st.isFile()) throw new NotRegularFileError(path, kindOf(st));
-  if (st.size > maxBytes) throw new FileTooLargeError(path, st.size, maxBytes);
+  checkRegular(path, st, maxBytes);
   // Non-blocking, then checked again on the handle: a FIFO swapped in after the stat must not block the open.
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const handle = await open(path, OPEN_FLAGS);
   try {
-    const now = await handle.stat();
-    if (!now.isFile()) throw new NotRegularFileError(path, kindOf(now));
-    if (now.size > maxBytes) throw new FileTooLargeError(path, now.size, maxBytes);
-    const bytes = await handle.readFile();
-    if (bytes.length > maxBytes) throw new FileTooLargeError(path, bytes.length, maxBytes);
-    return bytes;
+    checkRegular(path, await handle.stat(), maxBytes);
+    return checkRead(path, await handle.readFile(), maxBytes);
   } finally {
     await handle.close();
   }
+}
+
+/** `readRegularFile` in one synchronous call, with the same checks (what a worker thread runs). */
+export function readRegularFileSync(path: string, maxBytes = Infinity): Buffer | undefined {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return undefined;
+  checkRegular(path, st, maxBytes);
+  const fd = openSync(path, OPEN_FLAGS);
+  try {
+    checkRegular(path, fstatSync(fd), maxBytes);
+    return checkRead(path, readFileSync(fd), maxBytes);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+function checkRegular(path: string, st: Stats, maxBytes: number): void {
+  if (!st.isFile()) throw new NotRegularFileError(path, kindOf(st));
+  if (st.size > maxBytes) throw new FileTooLargeError(path, st.size, maxBytes);
+}
+
+/** The file grew between its stat and its read. */
+function checkRead(path: string, bytes: Buffer, maxBytes: number): Buffer {
+  if (bytes.length > maxBytes) throw new FileTooLargeError(path, bytes.length, maxBytes);
+  return bytes;
 }

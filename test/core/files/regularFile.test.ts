@@ -3,7 +3,8 @@ import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NotRegularFileError, readRegularFile, statOrMissing, statPath } from '../../../src/core/files/regularFile';
+import { FileTooLargeError, NotRegularFileError, readRegularFile, readRegularFileSync, statOrMissing, statPath } from '../../../src/core/files/regularFile';
+import { hasMkfifo, mkfifo } from '../../fifo';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-regular-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,12 +28,30 @@ describe('statOrMissing and statPath', () => {
   });
 });
 
-describe('readRegularFile', () => {
+// The main thread reads through promises; a worker thread in one synchronous call (the same checks).
+describe.each([
+  ['readRegularFile', (file: string, max?: number) => readRegularFile(file, max)],
+  ['readRegularFileSync', async (file: string, max?: number) => readRegularFileSync(file, max)],
+])('%s', (_name, read) => {
   it('reads a file, gives undefined for nothing there and refuses a folder without opening it', async () => {
     const file = path.join(dir, 'b.txt');
     writeFileSync(file, 'bytes');
-    expect((await readRegularFile(file))?.toString()).toBe('bytes');
-    expect(await readRegularFile(path.join(dir, 'none'))).toBeUndefined();
-    await expect(readRegularFile(dir)).rejects.toBeInstanceOf(NotRegularFileError);
+    expect((await read(file))?.toString()).toBe('bytes');
+    expect(await read(path.join(dir, 'none'))).toBeUndefined();
+    await expect(read(dir)).rejects.toBeInstanceOf(NotRegularFileError);
+  });
+
+  it('refuses a file over the limit without reading it, and errors other than "missing" as they are', async () => {
+    const file = path.join(dir, 'c.txt');
+    writeFileSync(file, '12345');
+    expect((await read(file, 5))?.toString()).toBe('12345');
+    await expect(read(file, 4)).rejects.toBeInstanceOf(FileTooLargeError);
+    await expect(read(path.join(file, 'below'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+
+  it.skipIf(!hasMkfifo)('refuses a named pipe without opening it (a read would block forever)', async () => {
+    const pipe = path.join(dir, `pipe-${_name}`);
+    mkfifo(pipe);
+    await expect(read(pipe)).rejects.toMatchObject({ code: 'ENOTREG', kind: 'a named pipe (FIFO)' });
   });
 });
