@@ -63,6 +63,7 @@ export class CrossSourceFeatures implements Feature {
       onChange: () => this.schedule(),
       onIndexed: (uri, result) => this.indexed.fire({ uri, result }),
       workers: options.indexWorkers,
+      quiet: () => ctx.sources.longAnalysesDone(),
       ...(options.indexWorkerScript ? { workerScript: options.indexWorkerScript } : {}),
     });
     ctx.sources.onDidAnalyse(({ state, previous }) => this.analysed(state, previous));

@@ -89,6 +89,30 @@ export class OpenSources {
     return doc !== undefined && !this.ready(uri) && this.analysis.offThread(doc.getText().length);
   }
 
+  /**
+   * Resolves once no open source is being analysed off the main thread (`analysing`), looked at again
+   * after each publish or close and every few seconds (a failed analysis publishes nothing), or after
+   * `capMs` whatever holds it up.
+   */
+  longAnalysesDone(capMs = 30_000): Promise<void> {
+    const deadline = performance.now() + capMs;
+    return new Promise((resolve) => {
+      const busy = () => this.o.documents.all().some((d) => this.analysing(d.uri));
+      if (!busy()) return resolve();
+      const check = () => {
+        if (busy() && performance.now() < deadline) return;
+        clearInterval(timer);
+        published.dispose();
+        closed.dispose();
+        resolve();
+      };
+      const published = this.onDidPublish(check);
+      const closed = this.onDidClose(check);
+      const timer = setInterval(check, 2_000);
+      timer.unref?.();
+    });
+  }
+
   get(uri: string): SourceState | undefined {
     return this.states.get(uri);
   }

@@ -1,14 +1,17 @@
 // Worker threads that have nothing to do stop, and come back when there is: the index workers once
 // the index has been idle a while (workspaceIndex.ts), the worker for long open sources once none is
-// open (openAnalysis.ts). Each held 150–250 MB of memory for nothing.
-import { existsSync, readFileSync } from 'node:fs';
+// open (openAnalysis.ts). Each held 150–250 MB of memory for nothing. And the index workers a complete
+// scan starts for what comes next wait until no long open source is being analysed beside them.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver';
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
 import { OpenAnalysis } from '../../src/server/openAnalysis';
+import { OpenSources, type OpenSourcesOptions } from '../../src/server/openSources';
 import { takeDigest } from '../../src/server/openDigests';
 import { cleanupsAfterEach, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
 import { INDEX_WORKER, testIndex } from './workspaceIndexFixture';
@@ -93,5 +96,68 @@ describe.runIf(existsSync(INDEX_WORKER))('idle worker threads', () => {
     // A long source opened later gets a new worker, and the same findings.
     expect(JSON.stringify(await analysis.analyseFor(a)(new Analyzer(0), text, undefined, {}))).toBe(JSON.stringify(analyzeSource(new Analyzer(0), text, undefined, {})));
     expect(analysis.workerRunning).toBe(true);
+  });
+
+  it('a complete scan starts the index workers for what comes next only once no long open source is being analysed', async () => {
+    const ws = tempWorkspace([]);
+    cleanups.push(ws.cleanup);
+    const file = ws.path('open.txt');
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    let quiet!: () => void;
+    const quietened = new Promise<void>((resolve) => (quiet = resolve));
+    const progress = { begin() {}, report() {}, done() {} };
+    const silent = { log() {}, warn() {}, error() {} };
+    const index = testIndex(cleanups, {
+      // Its only source is open: nothing to index from disk.
+      isOpen: (u) => u === uri,
+      quiet: () => quietened,
+      connection: { console: silent, window: { createWorkDoneProgress: async () => progress } } as unknown as Connection,
+    });
+    const started = () => (index as unknown as { started?: unknown }).started !== undefined;
+    await index.scan([pathToFileURL(ws.dir).href]);
+    expect(index.status).toMatchObject({ scanning: false, done: 0 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started()).toBe(false);
+    quiet();
+    await quietened;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started()).toBe(true);
+  });
+
+  it('longAnalysesDone waits while a long open source is analysed off the main thread, and not for a short one', async () => {
+    const docs = new Map<string, TextDocument>();
+    let closing: (e: { document: TextDocument }) => void = () => undefined;
+    const documents = {
+      get: (u: string) => docs.get(u),
+      all: () => [...docs.values()],
+      onDidChangeContent() {},
+      onDidSave() {},
+      onDidClose: (handler: typeof closing) => (closing = handler),
+    } as unknown as TextDocuments<TextDocument>;
+    const none = () => undefined;
+    const sources = new OpenSources({
+      connection: { console: { log: none, warn: none, error: none } }, documents, tracker: { forget: none }, settings: { clear: none }, diagnostics: { clear: none },
+    } as unknown as OpenSourcesOptions);
+    // The worker script as built (the default is looked for beside the server's bundle), every source long.
+    const analysis = new OpenAnalysis({ script: INDEX_WORKER, minChars: 60_000, log: none });
+    (sources as unknown as { analysis: OpenAnalysis }).analysis = analysis;
+    cleanups.push(() => analysis.dispose());
+
+    const short = TextDocument.create('file:///work/news/short.txt', 'plaintext', 1, text);
+    docs.set(short.uri, short);
+    await sources.longAnalysesDone();
+
+    const long = TextDocument.create('file:///work/news/long.txt', 'plaintext', 1, text.repeat(Math.ceil(60_000 / text.length)));
+    docs.set(long.uri, long);
+    let done = false;
+    const waiting = sources.longAnalysesDone().then(() => (done = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toBe(false);
+    // Closed before its analysis came: nothing holds the workers back any more.
+    docs.delete(long.uri);
+    closing({ document: long });
+    await waiting;
+    expect(done).toBe(true);
   });
 });
