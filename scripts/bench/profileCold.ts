@@ -3,7 +3,7 @@
 // function and by file group, top rows printed. `--dump FILE` writes that analysis's result as
 // JSON instead (to diff the findings of two checkouts); `--root DIR` analyses with DIR's src/core.
 //
-//   node --import tsx scripts/bench/profileCold.ts [--top 40] [--root DIR] [--dump FILE] [--save FILE.cpuprofile] [--bundle FILE.cjs]
+//   node --import tsx scripts/bench/profileCold.ts [--top 40] [--root DIR] [--dump FILE] [--save FILE.cpuprofile] [--bundle FILE.cjs] [--warm N]
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   const samples = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(dir, f), 'utf8'));
   const text = new SourceGenerator(poolsFrom(samples), SEED).source(MB);
   for (let i = 0; i < 3; i++) for (const s of samples) new Analyzer().analyze(s); // JIT warm-up, as coldCore
+  // `--warm N`: N other generated MB analysed first, for the steady rate (an index worker after its first sources).
+  for (let i = 0; i < Number(opt('--warm') ?? 0); i++) new Analyzer().analyze(new SourceGenerator(poolsFrom(samples), SEED + 1 + i).source(MB));
   const dump = opt('--dump');
   if (dump) {
     writeFileSync(dump, `${JSON.stringify(new Analyzer().analyze(text), null, 1)}\n`);
