@@ -51,8 +51,8 @@ export interface WorkspaceIndexOptions {
   clock?: () => number;
   /**
    * Resolves when no long open source is being analysed: the workers a complete scan starts for what
-   * comes next wait for it (loading two analysers beside a 1 MB source's first analysis cost its
-   * opening ~250 ms on two cores). Default: at once.
+   * comes next wait for it (two analysers loading beside a 1 MB source's first analysis slowed its
+   * opening on two cores, README "Then (base 2742ab1)"). Default: at once.
    */
   quiet?: () => Promise<void>;
 }

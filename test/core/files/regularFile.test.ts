@@ -32,7 +32,7 @@ describe('statOrMissing and statPath', () => {
 describe.each([
   ['readRegularFile', (file: string, max?: number) => readRegularFile(file, max)],
   ['readRegularFileSync', async (file: string, max?: number) => readRegularFileSync(file, max)],
-])('%s', (_name, read) => {
+])('%s', (name, read) => {
   it('reads a file, gives undefined for nothing there and refuses a folder without opening it', async () => {
     const file = path.join(dir, 'b.txt');
     writeFileSync(file, 'bytes');
@@ -50,7 +50,7 @@ describe.each([
   });
 
   it.skipIf(!hasMkfifo)('refuses a named pipe without opening it (a read would block forever)', async () => {
-    const pipe = path.join(dir, `pipe-${_name}`);
+    const pipe = path.join(dir, `pipe-${name}`);
     mkfifo(pipe);
     await expect(read(pipe)).rejects.toMatchObject({ code: 'ENOTREG', kind: 'a named pipe (FIFO)' });
   });
