@@ -8,8 +8,8 @@ import { isMainThread } from 'node:worker_threads';
 /**
  * Reads block in a worker thread: its loop has nothing else to do while its job reads, and each
  * promise-based call is a trip through libuv's thread pool (a 5 KB file stat and read: 240–380 µs
- * of CPU, 30–36 µs synchronously; an indexed source stats and reads five to seven files). The main
- * thread keeps its loop free.
+ * of CPU, 30–36 µs synchronously; indexing a source makes eight such calls, a dozen with a sidecar).
+ * The main thread keeps its loop free.
  */
 const BLOCKING_READS = !isMainThread;
 
