@@ -2,7 +2,7 @@
 // a hash of its result so a faster search can be shown to find exactly the same conflicts, and how
 // many conflict warnings an editor would show (one per disputed place of a source).
 // The generated sources are those of the workspace bench (same seeds), analysed in this process.
-// Standalone: npx tsx scripts/bench/conflicts.ts [sources=405] [--cache FILE]
+// Standalone: npx tsx scripts/bench/conflicts.ts [sources=405] [--cache FILE] [--rounds N]
 //   --cache FILE keeps the sources' digests in FILE (written once, then read), so re-runs time the search only.
 
 import { createHash } from 'node:crypto';
@@ -41,14 +41,25 @@ if (require.main === module) {
     digests = workspaceDigests(path.join(root, 'test-fixtures/sources'), count);
     if (cacheAt) writeFileSync(cacheAt, JSON.stringify(digests));
   }
-  const index = new CorpusIndex();
-  for (const [id, d] of digests) index.upsert(id, d);
   const claims = digests.reduce((n, [, d]) => n + d.claims.length, 0);
-  const cpu = process.cpuUsage();
-  const t = performance.now();
-  const conflicts = index.conflicts();
-  const wallMs = performance.now() - t;
-  const { user, system } = process.cpuUsage(cpu);
+  // `--rounds N`: the search on N fresh indexes in this process (the digests as read), each timed; medians printed.
+  const rounds = Math.max(1, Number(args.includes('--rounds') ? args[args.indexOf('--rounds') + 1] : 1));
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  let conflicts: ReturnType<CorpusIndex['conflicts']> = [];
+  for (let r = 0; r < rounds; r++) {
+    const index = new CorpusIndex();
+    for (const [id, d] of digests) index.upsert(id, d);
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    conflicts = index.conflicts();
+    walls.push(performance.now() - t);
+    const { user, system } = process.cpuUsage(cpu);
+    cpus.push((user + system) / 1000);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  const wallMs = median(walls);
+  const cpuMs = median(cpus);
   const hash = createHash('sha256').update(JSON.stringify(conflicts)).digest('hex');
   const kinds: Record<string, number> = {};
   for (const c of conflicts) kinds[c.kind] = (kinds[c.kind] ?? 0) + 1;
@@ -63,5 +74,5 @@ if (require.main === module) {
   }
   const counts = [...placesBySource.values()].map((p) => p.size).sort((a, b) => a - b);
   const warnings = { places: counts.reduce((n, x) => n + x, 0), sources: counts.length, medianPerSource: counts[counts.length >> 1] ?? 0, maxPerSource: counts.at(-1) ?? 0 };
-  console.log(JSON.stringify({ sources: digests.length, claims, conflicts: conflicts.length, kinds, warnings, wallMs: Math.round(wallMs), cpuMs: Math.round((user + system) / 1000), sha256: hash }));
+  console.log(JSON.stringify({ sources: digests.length, claims, conflicts: conflicts.length, kinds, warnings, wallMs: Math.round(wallMs), cpuMs: Math.round(cpuMs), ...(rounds > 1 ? { rounds: walls.map(Math.round) } : {}), sha256: hash }));
 }

@@ -9,7 +9,7 @@
 import type { EntityType } from '../model';
 import { isCompanyName } from './anaphora';
 import { figureTerm } from './claimTerms';
-import { durationEnd, isoOfDay } from './timeFrame';
+import { civilOfDay, durationEnd } from './timeFrame';
 import type { ClaimDigest } from './types';
 import { firstAtLeast } from '../text/sortedSearch';
 
@@ -111,7 +111,7 @@ function years(claim: ClaimDigest): number[] {
     if (d.timexType === 'DATE' && /^\d{4}/.test(d.value)) out.add(Number(d.value.slice(0, 4)));
     else if (d.timexType === 'DURATION' && d.forward && d.referenceDate) {
       const end = durationEnd(d.value, d.referenceDate);
-      if (end) out.add(Number(isoOfDay(end.to).slice(0, 4)));
+      if (end) out.add(civilOfDay(end.to).year);
     }
   }
   return [...out];
@@ -339,12 +339,14 @@ export class ClaimRegistry {
     const memo = this.featureWeights(group);
     const n = Math.max(1, this.refs.size);
     const w = new Map<string, number>();
-    const put = (feature: string, factor: number, dfKeys: readonly string[]) => {
+    // The document frequency of an entity feature sums those of its group's keys (`prefix` + key), looked up only on a miss.
+    const put = (feature: string, factor: number, keys?: readonly string[], prefix = '') => {
       if (w.has(feature)) return;
       let x = memo.get(feature);
       if (x === undefined) {
         let df = 0;
-        for (const k of dfKeys) df += this.df(k);
+        if (!keys) df = this.df(feature);
+        else for (const k of keys) df += this.df(prefix + k);
         x = factor * Math.log(1 + n / Math.max(1, df));
         memo.set(feature, x);
       }
@@ -352,18 +354,18 @@ export class ClaimRegistry {
     };
     // Terms may be figures too ("forty", "180 mm"): weighted as figures, whichever claim names one first.
     const kind = (t: string) => (t.startsWith('~') ? MATCH_WEIGHTS.predicateClass : t.startsWith('=') ? MATCH_WEIGHTS.figure : MATCH_WEIGHTS.word);
-    for (const t of claim.terms) put(t, kind(t), [t]);
-    for (const y of yearFeatures(claim)) put(y, YEAR_WEIGHT, [y]);
-    for (const f of figureFeatures(claim)) put(f, MATCH_WEIGHTS.figure, [f]);
+    for (const t of claim.terms) put(t, kind(t));
+    for (const y of yearFeatures(claim)) put(y, YEAR_WEIGHT);
+    for (const f of figureFeatures(claim)) put(f, MATCH_WEIGHTS.figure);
     const predicates = claim.terms.filter((t) => FRAME_PREDICATES.has(t));
     const actors = new Set<string>();
     for (const k of entitiesOf(claim)) {
       const g = group(k);
       const f = `@${g.id}`;
       if (g.type === 'organisation' || isCompanyName(k)) for (const key of g.keys) actors.add(key.split(' ')[0]!);
-      put(f, MATCH_WEIGHTS.entity * (TYPE_WEIGHT[g.type] ?? 1), g.keys.map((key) => `@${key}`));
+      put(f, MATCH_WEIGHTS.entity * (TYPE_WEIGHT[g.type] ?? 1), g.keys, '@');
       if (!FRAME_TYPES.has(g.type)) continue;
-      for (const p of predicates) put(`${p}${f}`, FRAME_WEIGHT, g.keys.map((key) => `${p}@${key}`));
+      for (const p of predicates) put(`${p}${f}`, FRAME_WEIGHT, g.keys, `${p}@`);
     }
     let normSq = 0;
     for (const x of w.values()) normSq += x * x;

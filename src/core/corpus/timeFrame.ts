@@ -18,8 +18,28 @@ export function gapDays(a: Period, b: Period): number {
   return Math.max(0, Math.max(a.from, b.from) - Math.min(a.to, b.to) - 1);
 }
 
+/**
+ * The calendar day of a day number, in integer arithmetic (H. Hinnant's `civil_from_days`): a `Date`
+ * and its ISO string for each took most of the time frames' cost in a conflict search.
+ */
+export function civilOfDay(n: number): { year: number; month: number; day: number } {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1_460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/** `YYYY-MM-DD` of a day number (as `Date#toISOString`, which the years past 0–9999 still go through). */
 export function isoOfDay(n: number): string {
-  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+  const { year, month, day } = civilOfDay(n);
+  if (!(year >= 0 && year <= 9999)) return new Date(n * 86_400_000).toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
 }
 
 /** A TIMEX3 DATE value (with its modifier) as a period; undefined when it names no calendar period. */
@@ -91,6 +111,17 @@ export interface TimeFrame {
  * from the reference date.
  */
 export function timeFrameOf(dates: readonly DateValueDigest[], referenceDate?: string): TimeFrame | undefined {
+  // A claim's frame is asked for once per claim it is matched with: made once per list of dates.
+  const held = frames.get(dates);
+  if (held && held.referenceDate === referenceDate) return held.frame;
+  const frame = makeTimeFrame(dates, referenceDate);
+  frames.set(dates, { referenceDate, frame });
+  return frame;
+}
+
+const frames = new WeakMap<readonly DateValueDigest[], { referenceDate?: string; frame?: TimeFrame }>();
+
+function makeTimeFrame(dates: readonly DateValueDigest[], referenceDate?: string): TimeFrame | undefined {
   const used: { d: DateValueDigest; p: Period; countedFrom?: string; throughout?: boolean }[] = [];
   for (const d of dates) {
     const counted = d.referenceDate ?? referenceDate;

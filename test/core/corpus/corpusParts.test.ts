@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { figuresDisagree, findFigures } from '../../../src/core/corpus/figures';
 import { findRole } from '../../../src/core/corpus/roles';
-import { durationEnd, gapDays, isoOfDay, periodOf, timeFrameOf } from '../../../src/core/corpus/timeFrame';
+import { civilOfDay, durationEnd, gapDays, isoOfDay, periodOf, timeFrameOf } from '../../../src/core/corpus/timeFrame';
 import { contentTerms, figureTerm } from '../../../src/core/corpus/claimTerms';
 import { forwardCue } from '../../../src/core/corpus/digest';
 import { mayConflict } from '../../../src/core/corpus/conflicts';
@@ -63,6 +64,27 @@ describe('time frames', () => {
     expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, ...span })).toBe('around 2020-03-10, counted from 2018-03-10');
     // Not counted forward ("in the past two years"): no time frame.
     expect(label({ value: 'P2Y', timexType: 'DURATION', text: 'two years', ...span })).toBeUndefined();
+  });
+
+  it('names the day of a day number as Date#toISOString does, without making a Date', () => {
+    const viaDate = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
+    // Years 0–9999 by arithmetic; the leap days and century rules at their edges; beyond, through Date.
+    for (const iso of ['0000-01-01', '0000-02-29', '1600-02-29', '1900-02-28', '1900-03-01', '1969-12-31', '1970-01-01', '2000-02-29', '2100-03-01', '9999-12-31']) {
+      const n = Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+      expect(isoOfDay(n)).toBe(iso);
+      expect(civilOfDay(n)).toEqual({ year: +iso.slice(0, 4), month: +iso.slice(5, 7), day: +iso.slice(8) });
+    }
+    fc.assert(fc.property(fc.integer({ min: -800_000, max: 3_200_000 }), (n) => isoOfDay(n) === viaDate(n)), { numRuns: 5_000 });
+  });
+
+  it('reads a claim\'s time frame once per list of dates and reference date', () => {
+    const dates: DateValueDigest[] = [{ value: 'P2Y', timexType: 'DURATION', text: 'two years', forward: true, start: 0, end: 9 }];
+    const first = timeFrameOf(dates, '2018-03-10');
+    expect(timeFrameOf(dates, '2018-03-10')).toBe(first);
+    // Another reference date is another frame, not the one held.
+    expect(timeFrameOf(dates, '2019-03-10')?.label).toBe('around 2021-03-10, counted from 2019-03-10');
+    expect(timeFrameOf(dates, undefined)).toBeUndefined();
+    expect(timeFrameOf([...dates], '2018-03-10')).toEqual(first);
   });
 
   it('counts a duration forward from the source\'s date only when the words say so, and says whether it covers the days until then', () => {
