@@ -141,9 +141,10 @@ export async function benchServer(inputs: ServerInputs): Promise<ServerResults> 
 /**
  * Spawns the built server and lets `drive` use it, then shuts it down; on failure kills it and adds
  * its stderr to the error. `dir`, the benchmark's temporary workspace, is removed either way.
+ * BENCH_SERVER_ARGS adds Node and V8 options to the server's (`--cpu-prof --cpu-prof-dir=DIR`, a GC flag to try).
  */
 export async function withSpawnedServer<T>(serverPath: string, dir: string, drive: (server: ReturnType<typeof spawnedServer>) => Promise<T>): Promise<T> {
-  const server = spawnedServer(serverPath);
+  const server = spawnedServer(serverPath, { execArgv: process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? [] });
   try {
     const result = await drive(server);
     await server.client.shutdown();
