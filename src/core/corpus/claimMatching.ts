@@ -108,13 +108,20 @@ export type GroupLookup = (key: string) => { id: string; type: EntityType; keys:
 function years(claim: ClaimDigest): number[] {
   const out = new Set<number>();
   for (const d of claim.dates) {
-    if (d.timexType === 'DATE' && /^\d{4}/.test(d.value)) out.add(Number(d.value.slice(0, 4)));
-    else if (d.timexType === 'DURATION' && d.forward && d.referenceDate) {
-      const end = durationEnd(d.value, d.referenceDate);
-      if (end) out.add(civilOfDay(end.to).year);
-    }
+    const y = yearOf(d);
+    if (y !== undefined) out.add(y);
   }
   return [...out];
+}
+
+/** The year a date of a claim falls in, or a forward duration ends in. */
+function yearOf(d: ClaimDigest['dates'][number]): number | undefined {
+  if (d.timexType === 'DATE' && /^\d{4}/.test(d.value)) return Number(d.value.slice(0, 4));
+  if (d.timexType === 'DURATION' && d.forward && d.referenceDate) {
+    const end = durationEnd(d.value, d.referenceDate);
+    if (end) return civilOfDay(end.to).year;
+  }
+  return undefined;
 }
 
 const yearFeature = (year: number) => `#${year}`;
@@ -163,6 +170,33 @@ function featureSet(claim: ClaimDigest, keysOf?: (key: string) => readonly strin
 /** Features keyed on source-local entity keys: they do not change when groups merge, so postings stay valid. */
 const rawFeatures = (claim: ClaimDigest): Set<string> => featureSet(claim);
 
+/**
+ * `rawFeatures` as a list into `out` (emptied first), a feature possibly more than once: for adding a
+ * claim, whose postings take its id once each (`post`), without a set made for every claim.
+ */
+function rawFeatureList(claim: ClaimDigest, out: string[]): string[] {
+  out.length = 0;
+  for (const t of claim.terms) out.push(t);
+  for (const d of claim.dates) {
+    const y = yearOf(d);
+    if (y !== undefined) out.push(yearFeature(y));
+  }
+  for (const f of claim.figures) out.push(figureFeature(f));
+  const words = out.length;
+  for (const k of claim.entities) out.push(`@${k}`);
+  if (claim.refers) for (const k of claim.refers) out.push(`@${k}`);
+  const keys = out.length;
+  for (let i = 0; i < claim.terms.length; i++) {
+    const p = claim.terms[i]!;
+    if (!FRAME_PREDICATES.has(p)) continue;
+    for (let k = words; k < keys; k++) out.push(`${p}${out[k]!}`);
+  }
+  return out;
+}
+
+/** Reused by ClaimRegistry.add for each claim's features. */
+const featureScratch: string[] = [];
+
 interface Weighted {
   generation: number;
   weights: Map<string, number>;
@@ -193,10 +227,12 @@ interface Posting {
 /** Feature `t` for claim `id`. */
 function post(map: Map<string, Posting>, t: string, id: number): void {
   const p = map.get(t);
-  if (p) {
+  if (!p) map.set(t, { ids: [id], live: 1 });
+  else if (p.ids[p.ids.length - 1] !== id) {
+    // Ids only grow and a claim's features are posted together: its id last means it is posted already.
     p.ids.push(id);
     p.live++;
-  } else map.set(t, { ids: [id], live: 1 });
+  }
 }
 
 /** Claim ids added in one go for a source, from `from` up to `to`; `live` of them not removed yet. */
@@ -253,11 +289,12 @@ export class ClaimRegistry {
       this.idOf.set(claim, id);
       const dated = isDated(claim);
       if (dated) this.datedCount++;
-      for (const t of rawFeatures(claim)) {
+      for (const t of rawFeatureList(claim, featureScratch)) {
         post(this.postings, t, id);
         if (dated) post(this.datedPostings, t, id);
       }
     }
+    featureScratch.length = 0;
   }
 
   remove(claims: readonly ClaimDigest[]): void {
