@@ -72,6 +72,8 @@ export function periodOf(value: string, mod?: string): Period | undefined {
 }
 
 const DURATION = /^P(\d+(?:\.\d+)?)([YMWD])$/;
+/** The last day (either way from 1970) a `Date` holds: 8.64e15 ms. */
+const MAX_DAY = 100_000_000;
 
 /** "within two years" from the reference date: the day the period runs out. */
 export function durationEnd(value: string, referenceDate: string): Period | undefined {
@@ -87,6 +89,8 @@ export function durationEnd(value: string, referenceDate: string): Period | unde
     case 'W': end = day(y, mo, d) + Math.round(7 * n); break;
     default: end = day(y, mo, d) + Math.round(n);
   }
+  // Past the calendar a Date can hold ("P999999Y" in a hostile cache entry): no day, rather than a NaN that throws where it is named.
+  if (!(Math.abs(end) <= MAX_DAY)) return undefined;
   return { from: end, to: end };
 }
 

@@ -87,6 +87,12 @@ describe('time frames', () => {
     expect(timeFrameOf([...dates], '2018-03-10')).toEqual(first);
   });
 
+  it('gives no day for a duration past what a calendar date can hold, so nothing that names it throws', () => {
+    expect(durationEnd('P999999Y', '2018-03-10')).toBeUndefined();
+    expect(durationEnd('P99999999999D', '2018-03-10')).toBeUndefined();
+    expect(timeFrameOf([{ value: 'P999999Y', timexType: 'DURATION', text: 'a million years', forward: true, start: 0, end: 15 }], '2018-03-10')).toBeUndefined();
+  });
+
   it('counts a duration forward from the source\'s date only when the words say so, and says whether it covers the days until then', () => {
     const forward = (sentence: string) => forwardCue(sentence, sentence.indexOf('two years'));
     expect(forward('Xiaomi will enter the US within two years.')).toBe('throughout');
