@@ -227,3 +227,19 @@ describe('timeline', () => {
     expect(evil).toContain('&lt;img');
   });
 });
+
+describe('digests from outside (a cache entry, a snapshot)', () => {
+  it('takes in a claim whose duration runs past any calendar date, and searches and lays out the corpus without throwing', () => {
+    // "within 999,999 years" as a hostile cache entry could hold it: the year it ends in was named through a Date, which threw.
+    const claim = {
+      findingId: 'claim:x', start: 0, end: 34, text: 'Acme will open plants within years', region: 'body' as const, hedged: false, future: true,
+      terms: ['acme', 'open', 'plant'], entities: [], figures: [],
+      dates: [{ value: 'P999999Y', timexType: 'DURATION' as const, text: 'years', forward: true, referenceDate: '2018-03-10', start: 29, end: 34 }],
+    };
+    const index = new CorpusIndex();
+    for (const id of ['a.txt', 'b.txt']) index.upsert(id, { version: 2, lines: [0], claims: [structuredClone(claim)], entities: [], dates: [], quotations: [] });
+    expect(index.conflicts()).toEqual([]);
+    expect(index.linksFor('a.txt', 'claim:x').map((l) => l.sourceId)).toEqual(['b.txt']);
+    expect(index.timeline().entries).toEqual([]);
+  });
+});
