@@ -6,13 +6,12 @@
 // functions by self time of the measured run.
 //   node --import tsx scripts/bench/digestCore.ts [sources=600] [--profile 30] [--root DIR]
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { poolsFrom, SourceGenerator } from './generate';
 import type { Profile } from './profileKeystroke';
+import { shippedModules } from './shippedAnalyzer';
 
 const SEED = 0x1dea; // as workspace.ts
 const args = process.argv.slice(2);
@@ -21,25 +20,8 @@ const root = path.resolve(opt('--root') ?? path.join(__dirname, '../..'));
 
 type Modules = typeof import('../../src/core/analyzer') & typeof import('../../src/core/sourceAnalysis') & typeof import('../../src/core/corpus/digest');
 
-/** The analyser, analyzeSource and digestSource of `root`, bundled as the index worker is. */
-async function bundled(): Promise<Modules> {
-  const esbuild = await import('esbuild');
-  const { common } = (await import(pathToFileURL(path.join(root, 'scripts/build.mjs')).href)) as { common: Record<string, unknown> };
-  const { BUNDLE_DATA } = (await import(pathToFileURL(path.join(root, 'scripts/bundleData.mjs')).href)) as { BUNDLE_DATA: string[] };
-  const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-digest-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-  const outfile = path.join(dir, 'digest.cjs');
-  await esbuild.build({
-    ...common, absWorkingDir: root, outfile, sourcemap: false, logLevel: 'error',
-    stdin: { contents: "export { Analyzer } from './src/core/analyzer'; export { analyzeSource } from './src/core/sourceAnalysis'; export { digestSource } from './src/core/corpus/digest';", resolveDir: root, loader: 'ts' },
-  });
-  const { copyFileSync } = await import('node:fs');
-  for (const f of BUNDLE_DATA) copyFileSync(path.join(root, f), path.join(dir, path.basename(f)));
-  return (await import(pathToFileURL(outfile).href)) as Modules;
-}
-
 async function main(): Promise<void> {
-  const { Analyzer, analyzeSource, digestSource } = await bundled();
+  const { Analyzer, analyzeSource, digestSource } = await shippedModules<Modules>({ Analyzer: 'src/core/analyzer.ts', analyzeSource: 'src/core/sourceAnalysis.ts', digestSource: 'src/core/corpus/digest.ts' }, root);
   const count = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 600);
   const dir = path.join(__dirname, '../../test-fixtures/sources');
   const pools = poolsFrom(readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(dir, f), 'utf8')));
