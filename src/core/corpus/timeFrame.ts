@@ -1,6 +1,7 @@
 // When a claim says something will happen, as a period of days. Two sources that give the same
 // plan periods far apart ("by end 2018" and "in 2021") disagree; "by end 2018 or early 2019" and
 // "within two years" (any day until 2020-03) do not: the one lies inside the other.
+import { isoDay, type DayParts } from '../kinds/date/timex';
 import type { DateValueDigest } from './types';
 
 /** Days since 1970-01-01 (UTC). */
@@ -22,7 +23,7 @@ export function gapDays(a: Period, b: Period): number {
  * The calendar day of a day number, in integer arithmetic (H. Hinnant's `civil_from_days`): a `Date`
  * and its ISO string for each took most of the time frames' cost in a conflict search.
  */
-export function civilOfDay(n: number): { year: number; month: number; day: number } {
+export function civilOfDay(n: number): DayParts {
   const z = n + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -33,13 +34,10 @@ export function civilOfDay(n: number): { year: number; month: number; day: numbe
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
-const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-
 /** `YYYY-MM-DD` of a day number (as `Date#toISOString`, which the years past 0–9999 still go through). */
 export function isoOfDay(n: number): string {
-  const { year, month, day } = civilOfDay(n);
-  if (!(year >= 0 && year <= 9999)) return new Date(n * 86_400_000).toISOString().slice(0, 10);
-  return `${String(year).padStart(4, '0')}-${two(month)}-${two(day)}`;
+  const parts = civilOfDay(n);
+  return parts.year >= 0 && parts.year <= 9999 ? isoDay(parts) : new Date(n * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** A TIMEX3 DATE value (with its modifier) as a period; undefined when it names no calendar period. */
