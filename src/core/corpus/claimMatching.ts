@@ -144,37 +144,12 @@ const entitiesOf = (claim: ClaimDigest): readonly string[] => (claim.refers?.len
 export const isDated = (c: ClaimDigest) => c.future && c.dates.length > 0;
 
 /**
- * A claim's features for the postings, in one set without lists in between (every claim's are made
- * as an index reopens): its words (terms, years, figures), then `@key` and `predicate@key` for each
- * entity it names or refers to, under the keys `keysOf` gives (its own key without one).
+ * A claim's features for the postings, into `out` (emptied first; a feature may come more than once):
+ * its words (terms, years, figures), then `@key` for each entity it names or refers to, under the keys
+ * `keysOf` gives (its own key without one), then `predicate@key` for each of those. A list, not a
+ * set: adding a claim posts its id once per posting without one (`post`).
  */
-function featureSet(claim: ClaimDigest, keysOf?: (key: string) => readonly string[]): Set<string> {
-  const out = new Set<string>(claim.terms);
-  for (const y of years(claim)) out.add(yearFeature(y));
-  for (const f of claim.figures) out.add(figureFeature(f));
-  let predicates: string[] | undefined;
-  for (const t of claim.terms) if (FRAME_PREDICATES.has(t)) (predicates ??= []).push(t);
-  const add = (key: string) => {
-    out.add(`@${key}`);
-    if (predicates) for (const p of predicates) out.add(`${p}@${key}`);
-  };
-  const entity = (k: string) => {
-    if (!keysOf) add(k);
-    else for (const key of keysOf(k)) add(key);
-  };
-  for (const k of claim.entities) entity(k);
-  if (claim.refers) for (const k of claim.refers) entity(k);
-  return out;
-}
-
-/** Features keyed on source-local entity keys: they do not change when groups merge, so postings stay valid. */
-const rawFeatures = (claim: ClaimDigest): Set<string> => featureSet(claim);
-
-/**
- * `rawFeatures` as a list into `out` (emptied first), a feature possibly more than once: for adding a
- * claim, whose postings take its id once each (`post`), without a set made for every claim.
- */
-function rawFeatureList(claim: ClaimDigest, out: string[]): string[] {
+function featureList(claim: ClaimDigest, out: string[], keysOf?: (key: string) => readonly string[]): string[] {
   out.length = 0;
   for (const t of claim.terms) out.push(t);
   for (const d of claim.dates) {
@@ -183,16 +158,25 @@ function rawFeatureList(claim: ClaimDigest, out: string[]): string[] {
   }
   for (const f of claim.figures) out.push(figureFeature(f));
   const words = out.length;
-  for (const k of claim.entities) out.push(`@${k}`);
-  if (claim.refers) for (const k of claim.refers) out.push(`@${k}`);
+  const entity = (k: string) => {
+    if (!keysOf) out.push(`@${k}`);
+    else for (const key of keysOf(k)) out.push(`@${key}`);
+  };
+  for (const k of claim.entities) entity(k);
+  if (claim.refers) for (const k of claim.refers) entity(k);
   const keys = out.length;
-  for (let i = 0; i < claim.terms.length; i++) {
-    const p = claim.terms[i]!;
+  for (const p of claim.terms) {
     if (!FRAME_PREDICATES.has(p)) continue;
     for (let k = words; k < keys; k++) out.push(`${p}${out[k]!}`);
   }
   return out;
 }
+
+/** The same, each feature once: a query's, and a claim's as it is taken out. */
+const featureSet = (claim: ClaimDigest, keysOf?: (key: string) => readonly string[]): Set<string> => new Set(featureList(claim, [], keysOf));
+
+/** Features keyed on source-local entity keys: they do not change when groups merge, so postings stay valid. */
+const rawFeatures = (claim: ClaimDigest): Set<string> => featureSet(claim);
 
 /** Reused by ClaimRegistry.add for each claim's features. */
 const featureScratch: string[] = [];
@@ -289,7 +273,7 @@ export class ClaimRegistry {
       this.idOf.set(claim, id);
       const dated = isDated(claim);
       if (dated) this.datedCount++;
-      for (const t of rawFeatureList(claim, featureScratch)) {
+      for (const t of featureList(claim, featureScratch)) {
         post(this.postings, t, id);
         if (dated) post(this.datedPostings, t, id);
       }
