@@ -12,6 +12,7 @@ import { Analyzer } from '../../src/core/analyzer';
 import { CorpusIndex, digestSource, type SourceDigest } from '../../src/core/corpus';
 import { conflictPlaceKey } from '../../src/core/corpus/conflicts';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
+import { median } from './format';
 import { poolsFrom, SourceGenerator } from './generate';
 
 const SEED = 0x1dea; // as scripts/bench/workspace.ts
@@ -57,7 +58,6 @@ if (require.main === module) {
     const { user, system } = process.cpuUsage(cpu);
     cpus.push((user + system) / 1000);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const wallMs = median(walls);
   const cpuMs = median(cpus);
   const hash = createHash('sha256').update(JSON.stringify(conflicts)).digest('hex');

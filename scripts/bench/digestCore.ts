@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import * as path from 'node:path';
 import { poolsFrom, SourceGenerator } from './generate';
-import type { Profile } from './profileKeystroke';
+import { summarise, type Profile } from './profileKeystroke';
 import { shippedModules } from './shippedAnalyzer';
 
 const SEED = 0x1dea; // as workspace.ts
@@ -55,16 +55,9 @@ async function main(): Promise<void> {
   const hash = createHash('sha256').update(JSON.stringify(digests)).digest('hex');
   console.log(JSON.stringify({ sources: measured.length, wallMs: Math.round(wallMs), cpuMs: Math.round(cpuMs), perSourceMs: +(wallMs / measured.length).toFixed(3), sha256: hash }));
   if (profile) {
-    const self = new Map<string, number>();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    profile.samples.forEach((id, i) => {
-      const f = byId.get(id)!.callFrame;
-      const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url)}:${f.lineNumber + 1}`;
-      self.set(key, (self.get(key) ?? 0) + (profile!.timeDeltas[i] ?? 0));
-    });
-    const total = [...self.values()].reduce((a, b) => a + b, 0);
-    for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(opt('--profile')))) {
-      console.log(`${(us / 1000).toFixed(1).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`);
+    const { self, all } = summarise(profile, 0, Infinity);
+    for (const [k, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(opt('--profile')))) {
+      console.log(`${ms.toFixed(1).padStart(8)} ms ${((100 * ms) / all).toFixed(1).padStart(5)} %  ${k}`);
     }
   }
 }
