@@ -3,7 +3,7 @@
 // each character against up to four Unicode regular expressions and copies a point object per
 // character class change; this classifies each UTF-16 code unit once per process (by asking
 // parse-latin itself, so the classes are its own) and keeps the rest of its walk as it is.
-import type { Root, SentenceContent } from 'nlcst';
+import type { Paragraph, Root, Sentence, SentenceContent, WhiteSpace } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
 import type { Plugin, Processor } from 'unified';
 
@@ -32,6 +32,54 @@ interface Point {
   column: number;
   offset: number;
 }
+
+/** Whether white space holds two line breaks or more (a CR LF is one): parse-latin's `value.split(/\r\n|\r|\n/).length >= 3`, with no array. */
+function twoLineBreaks(value: string): boolean {
+  let breaks = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 13) {
+      if (value.charCodeAt(i + 1) === 10) i++;
+    } else if (c !== 10) continue;
+    if (++breaks === 2) return true;
+  }
+  return false;
+}
+
+/**
+ * parse-latin's breakImplicitSentences (v7): a sentence is broken at white space with two line
+ * breaks or more. Its test split every white-space node of the text into an array of lines: a
+ * third of the 1 MB news text's parse allocations were those arrays (~33 MB).
+ */
+function breakImplicitSentences(paragraph: Paragraph): void {
+  const siblings = paragraph.children;
+  // Its list grows as sentences are broken: read anew at each step, as array-iterate does.
+  for (let index = 0; index < siblings.length; index++) {
+    const child = siblings[index]!;
+    if (child.type !== 'SentenceNode') continue;
+    const children = child.children;
+    // The first and the last child are not looked at.
+    for (let position = 1; position < children.length - 1; position++) {
+      const node = children[position]!;
+      if (node.type !== 'WhiteSpaceNode' || !twoLineBreaks((node as WhiteSpace).value)) continue;
+      child.children = children.slice(0, position);
+      const insertion: Sentence = { type: 'SentenceNode', children: children.slice(position + 1) };
+      const tail = children[position - 1]!;
+      const head = children[position + 1]!;
+      siblings.splice(index + 1, 0, node as WhiteSpace, insertion);
+      if (child.position && tail.position && head.position) {
+        const end = child.position.end;
+        child.position.end = tail.position.end;
+        insertion.position = { start: head.position.start, end };
+      }
+      // On from the white space (array-iterate's `return index + 1`): the sentence broken off is looked at next.
+      break;
+    }
+  }
+}
+
+/** Where parse-english (v7) has parse-latin's breakImplicitSentences in its paragraph plugins. */
+const BREAK_IMPLICIT_AT = 10;
 
 export class EnglishParser extends ParseEnglish {
   /** parse-latin's `tokenize` (v7): the same nodes, the same positions, the same sharing of a start point. */
@@ -71,6 +119,13 @@ export class EnglishParser extends ParseEnglish {
     if (from < value.length) children.push(node(previousType, value.slice(from)));
     return children;
   }
+}
+
+{
+  const plugins = [...ParseEnglish.prototype.tokenizeParagraphPlugins];
+  // Only in the list it was written against (test/core/pipeline/englishParser.property.test.ts holds the trees to parse-english's).
+  if (plugins.length === 13) plugins[BREAK_IMPLICIT_AT] = breakImplicitSentences as (typeof plugins)[number];
+  EnglishParser.prototype.tokenizeParagraphPlugins = plugins;
 }
 
 /** A unified plugin, as retext-english is, with EnglishParser. */
