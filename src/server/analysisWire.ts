@@ -10,7 +10,7 @@ import { compareFindings, type Finding, type RegionSpan } from '../core/model';
 import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
 import type { VisibleFindings } from '../core/visibility';
-import { commonEnds, findingsDelta, moved, sameMovedFinding, type FindingsDelta, type Positioned } from './findingsDelta';
+import { commonEnds, findingsDelta, moved, movedFinding, sameMovedFinding, type FindingsDelta, type Positioned } from './findingsDelta';
 import { countSlice, inSlices, SLICE_ITEMS, yieldToLoop } from './slices';
 
 export interface WireAnalysis {
@@ -122,7 +122,11 @@ function listDelta<T>(
 }
 
 /** A list back from its slices and, when it came as a delta, the base's list, a slice at a time. */
-async function listFromWire<T>(slices: readonly Uint8Array[], size: number, delta?: ListDelta, previous?: readonly T[]): Promise<T[]> {
+async function listFromWire<T>(
+  slices: readonly Uint8Array[], size: number, delta?: ListDelta, previous?: readonly T[],
+  /** How an item is moved: moved(), or movedFinding() for findings. */
+  move: (item: T, shift: number) => T = moved,
+): Promise<T[]> {
   const literal = await fromSlices<T>(slices);
   if (!delta) return literal;
   if (!previous) throw new Error('an analysis or digest came as a delta against one this thread does not hold');
@@ -135,7 +139,7 @@ async function listFromWire<T>(slices: readonly Uint8Array[], size: number, delt
     const to = Math.min(from.length, at + size);
     for (let i = at; i < to; i++) {
       const j = from[i]!;
-      out[i] = j < 0 ? literal[next++]! : moved(previous[j]!, movedFlags[i] ? shift : 0);
+      out[i] = j < 0 ? literal[next++]! : move(previous[j]!, movedFlags[i] ? shift : 0);
     }
     countSlice(to - at);
   }
@@ -212,7 +216,7 @@ async function fromSlices<T>(slices: readonly Uint8Array[]): Promise<T[]> {
 /** On the main thread: the analysis back from its slices, yielding to the event loop between them; `base`, the analysis its deltas were made against. */
 export async function fromWire(wire: WireAnalysis, base?: SourceAnalysis): Promise<SourceAnalysis> {
   const head = deserialize(wire.head) as Head;
-  const findings = await listFromWire<TaggedFinding>(wire.tagged, wire.slice, wire.taggedDelta, base?.tagged.findings);
+  const findings = await listFromWire<TaggedFinding>(wire.tagged, wire.slice, wire.taggedDelta, base?.tagged.findings, movedFinding);
   await yieldToLoop();
   const tagged: VisibleFindings = {
     findings,
@@ -226,7 +230,7 @@ export async function fromWire(wire: WireAnalysis, base?: SourceAnalysis): Promi
   };
   let analysis: SourceAnalysis['analysis'];
   if (head.analysis && wire.findingsFrom) {
-    const literal = await listFromWire<Finding>(wire.literal, wire.slice, wire.literalDelta, base?.analysis?.findings);
+    const literal = await listFromWire<Finding>(wire.literal, wire.slice, wire.literalDelta, base?.analysis?.findings, movedFinding);
     let next = 0;
     const analysisFindings: Finding[] = new Array(wire.findingsFrom.length);
     await inSlices(Array.from(wire.findingsFrom), (from, i) => {
@@ -243,7 +247,7 @@ export async function fromWire(wire: WireAnalysis, base?: SourceAnalysis): Promi
     }, wire.slice);
     const parts: Record<string, unknown> = {
       ...head.analysis, findings: analysisFindings,
-      ...(wire.repeats ? { repeats: await listFromWire<Finding>(wire.repeats, wire.slice, wire.repeatsDelta, base?.analysis?.repeats) } : {}),
+      ...(wire.repeats ? { repeats: await listFromWire<Finding>(wire.repeats, wire.slice, wire.repeatsDelta, base?.analysis?.repeats, movedFinding) } : {}),
       ...(wire.regions ? { regions: await listFromWire<RegionSpan>(wire.regions, wire.slice, wire.regionsDelta, base?.analysis?.regions) } : {}),
     };
     analysis = Object.fromEntries(head.analysisKeys!.map((k) => [k, parts[k]])) as unknown as SourceAnalysis['analysis'];

@@ -13,10 +13,10 @@
 
 import type { TaggedFinding } from '../core/taggedFindings';
 import { commonEnds } from '../core/text/commonEnds';
-import { moved, sameContentAs } from '../core/text/movedCopies';
+import { moved, movedFinding, sameContentAs } from '../core/text/movedCopies';
 import { placeLookup, type Positioned } from '../core/text/placeLookup';
 
-export { commonEnds, moved, sameContentAs, type Positioned };
+export { commonEnds, moved, movedFinding, sameContentAs, type Positioned };
 
 /** The previous findings' indexes (−1: the next of the literal list) and, per finding, whether it moved. */
 export interface FindingsDelta<T> {

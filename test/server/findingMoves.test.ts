@@ -13,7 +13,7 @@ import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import type { Sidecar } from '../../src/core/tags/annotation';
 import { emptySidecar } from '../../src/core/tags/sidecarFormat';
 import { setTags } from '../../src/core/tags/tagOperations';
-import { moved, shiftedFinding } from '../../src/core/text/movedCopies';
+import { moved, movedFinding, sameContentAs, shiftedFinding } from '../../src/core/text/movedCopies';
 import { findingsDelta, sameMovedFinding } from '../../src/server/findingsDelta';
 import { applyEdit, editArb } from '../core/randomEdits';
 
@@ -90,6 +90,40 @@ describe('a finding compared and moved field by field', () => {
         if (f.entity) expect(fast.entity).toBe(f.entity);
       }
     }
+  });
+
+  it('moves a finding, tagged or not, as the general walk moves it, marked as a copy of its original', () => {
+    const tagged = all.filter((f) => f.annotation !== undefined);
+    expect(tagged.length).toBeGreaterThan(50);
+    for (const f of all) {
+      for (const shift of [5, -3]) {
+        const fast = movedFinding(f, shift);
+        const general = moved(f, shift);
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(general));
+        expect(fast).toEqual(general);
+        expect(Object.keys(fast)).toEqual(Object.keys(general));
+        expect(sameContentAs(fast)).toBe(f);
+        // A copy of a copy names the first original, as moved() does.
+        expect(sameContentAs(movedFinding(fast, 2))).toBe(f);
+        expect([fast.entity, fast.date, fast.claim]).toEqual([general.entity, general.date, general.claim]);
+        if (f.entity) expect(fast.entity).toBe(f.entity);
+        if (f.annotation) expect(fast.annotation).toEqual(general.annotation);
+      }
+      expect(movedFinding(f, 0)).toBe(f);
+    }
+  });
+
+  it('moves a finding of another shape by the general walk', () => {
+    const f = all.find((x) => x.quotation) ?? all[0]!;
+    // A key finding() does not write, and the same keys in another order.
+    const extra = { ...f, extra: { start: 1, end: 2 } };
+    const reordered = Object.assign({ start: f.start }, f);
+    for (const odd of [extra, reordered]) {
+      const fast = movedFinding(odd, 4);
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(moved(odd, 4)));
+      expect(sameContentAs(fast)).toBe(odd);
+    }
+    expect(movedFinding(extra, 4).extra).toEqual({ start: 5, end: 6 });
   });
 
   it('compares as the general walk compares: unmoved, moved, moved by another shift', () => {

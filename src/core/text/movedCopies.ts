@@ -62,6 +62,51 @@ export function moved<T>(before: T, shift: number): T {
   return out as T;
 }
 
+/** A finding's keys as finding() writes them, then a tag's (attachTags adds both). */
+const FINDING_KEYS = ['id', 'kind', 'start', 'end', 'text', 'region', 'score', 'cues', 'entity', 'date', 'claim', 'quotation', 'commenter', 'annotation', 'anchor'];
+const UNTAGGED_KEYS = 13;
+
+/** How many of FINDING_KEYS `f` has, in their order and nothing else (13 or 15), or −1. */
+function findingShape(f: object): number {
+  let n = 0;
+  for (const k in f) if (n >= FINDING_KEYS.length || k !== FINDING_KEYS[n++]) return -1;
+  return n === UNTAGGED_KEYS || n === FINDING_KEYS.length ? n : -1;
+}
+
+/**
+ * moved() for a finding, tagged or not: the same copy, keys in their order and marked as a copy of
+ * its original, written as one object literal. The general walk read every entity's info through,
+ * and a spread copy given its mark afterwards (a new property) was as slow: ~50 ms for the ~27,000
+ * findings of 1 MB against ~10–20 ms. An entity's, a date's and a claim's info hold no offsets
+ * (see shiftedFinding); whatever else may is walked. Any other shape takes the general walk. A
+ * test holds it to moved() on every finding of the sample sources.
+ */
+export function movedFinding<T extends Finding>(f: T, shift: number): T {
+  if (shift === 0) return f;
+  const shape = findingShape(f);
+  if (shape < 0) return moved(f, shift);
+  const g = f as TaggedFindingFields;
+  const start = copyMoved(g.start, shift, 'start');
+  const end = copyMoved(g.end, shift, 'end');
+  const cues = copyMoved(g.cues, shift, 'cues');
+  const quotation = copyMoved(g.quotation, shift, 'quotation');
+  const out = shape === UNTAGGED_KEYS
+    ? {
+      id: g.id, kind: g.kind, start, end, text: g.text, region: g.region, score: g.score, cues,
+      entity: g.entity, date: g.date, claim: g.claim, quotation, commenter: g.commenter,
+    }
+    : {
+      id: g.id, kind: g.kind, start, end, text: g.text, region: g.region, score: g.score, cues,
+      entity: g.entity, date: g.date, claim: g.claim, quotation, commenter: g.commenter,
+      annotation: copyMoved(g.annotation, shift, 'annotation'), anchor: copyMoved(g.anchor, shift, 'anchor'),
+    };
+  Object.defineProperty(out, ORIGIN, { value: sameContentAs(f) });
+  return out as unknown as T;
+}
+
+/** A finding's fields as read by movedFinding: a tagged finding's, any of them of any type. */
+type TaggedFindingFields = Record<(typeof FINDING_KEYS)[number], unknown>;
+
 /**
  * A finding (not tagged) at its place moved by `shift`, its cues' and quotation's offsets too: what
  * moved() gives, but made by finding() (the analyser's findings keep one shape) and not marked as a
