@@ -11,21 +11,22 @@ import type { Finding } from './model';
 import { shiftedFinding } from './text/movedCopies';
 
 /**
- * On a paragraph's item: the finding the last analysis made from it. Neither enumerable nor a
- * string key, so no copy, comparison or serialisation of the item sees it.
+ * Per paragraph item, the finding the last analysis made from it. A map beside the items, not a
+ * property on them: many items are spread copies (`{ ...hit, start }`), whose hidden class V8 made
+ * apart from its transition tree, and each such item given a property of its own got a class of its
+ * own (16,400 classes among the 18,000 names of 1 MB). Every pass over the items then missed its
+ * inline caches: 5.5 ms a pass over the names, against 0.3 ms for the same items with one class.
  */
-const MADE = Symbol('made');
-
-type Holder = { [MADE]?: Finding };
+const made = new WeakMap<object, Finding>();
 
 /** The finding last made from `item`, if any. */
 export function lastMade(item: object): Finding | undefined {
-  return (item as Holder)[MADE];
+  return made.get(item);
 }
 
 /** Remembers `finding` as made from `item`. */
 export function rememberMade(item: object, finding: Finding): void {
-  setHidden(item, MADE, finding);
+  made.set(item, finding);
 }
 
 /**
@@ -35,7 +36,7 @@ export function rememberMade(item: object, finding: Finding): void {
 export function madeAt(item: object, last: Finding, start: number): Finding {
   if (last.start === start) return last;
   const copy = shiftedFinding(last, start - last.start);
-  setHidden(item, MADE, copy);
+  made.set(item, copy);
   return copy;
 }
 
