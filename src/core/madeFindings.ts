@@ -40,14 +40,5 @@ export function madeAt(item: object, last: Finding, start: number): Finding {
   return copy;
 }
 
-/**
- * Sets `key` on `target` as a property no copy, comparison or serialisation sees (a symbol, not
- * enumerable): what an analysis keeps beside an object it did not make.
- */
-export function setHidden(target: object, key: symbol, value: unknown): void {
-  if (key in target) (target as Record<symbol, unknown>)[key] = value;
-  else Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: false });
-}
-
 /** Whether `f` was made by an earlier analysis (kept): only a finding made now has no id yet. */
 export const madeEarlier = (f: Finding): boolean => f.id !== '';

@@ -2,7 +2,6 @@
 // the sidecar or the workspace's ignore file). A tagged finding is always shown, whatever its region
 // or dismissal: nothing the user has tagged goes out of sight.
 import { placeKey } from './findingIds';
-import { setHidden } from './madeFindings';
 import type { Region } from './model';
 import type { Anchor } from './tags/anchoring';
 import { DISMISSED_KIND, type Dismissal } from './tags/annotation';
@@ -85,26 +84,25 @@ export function applyVisibility(
 }
 
 /**
- * On a finding: its copy with the mentions last counted. After an edit of a long source most findings
+ * Per finding, its copy with the mentions last counted. After an edit of a long source most findings
  * are the last analysis's (madeFindings.ts), and so are their counts: the copy is the last one, not
- * made again, and the worker's delta knows it at a glance. Not enumerable: no copy or serialisation sees it.
+ * made again, and the worker's delta knows it at a glance. Held beside the finding, not on it (a
+ * property added to a spread copy gives it a hidden class of its own, madeFindings.ts).
  */
-const RECOUNTED = Symbol('recounted');
-
-type Recountable = TaggedFinding & { [RECOUNTED]?: TaggedFinding };
+const recounted = new WeakMap<TaggedFinding, TaggedFinding>();
 
 /** Entity mentions counted over the findings shown, per entity key. */
 function recountMentions(findings: TaggedFinding[]): TaggedFinding[] {
   const counts = new Map<string, number>();
   for (const f of findings) if (f.entity) counts.set(f.entity.key, (counts.get(f.entity.key) ?? 0) + 1);
-  return findings.map((f: Recountable) => {
+  return findings.map((f) => {
     if (!f.entity) return f;
     const mentions = counts.get(f.entity.key)!;
     if (mentions === f.entity.mentions) return f;
-    const last = f[RECOUNTED];
+    const last = recounted.get(f);
     if (last?.entity!.mentions === mentions) return last;
     const copy = { ...f, entity: { ...f.entity, mentions } };
-    setHidden(f, RECOUNTED, copy);
+    recounted.set(f, copy);
     return copy;
   });
 }
