@@ -3,7 +3,7 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { lastMade, madeAt, rememberMade } from '../../madeFindings';
-import { finding, type Finding } from '../../model';
+import { finding, type ClaimInfo, type Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { CollectContext, FindingKindDefinition } from '../kind';
 import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
@@ -36,6 +36,17 @@ function sourcemarkClaims() {
       else out.push(scoreClaim(s, { region: ctx.region, commenter: ctx.commenter, entities: entities[i], dates: dates[i] }));
     });
   };
+}
+
+/**
+ * What a claim finding says of its sentence, keys in one order and only those it has. Written as
+ * literals, not spread together: each spread made another hidden class (over 200 among the 967
+ * claims of 256 KB).
+ */
+function claimInfo(c: ClaimCandidate): ClaimInfo {
+  const info: ClaimInfo = c.attribution ? { attribution: c.attribution, hedges: c.hedges } : { hedges: c.hedges };
+  if (c.hedges.length) info.suggestedStatus = 'speculative';
+  return info;
 }
 
 /** A candidate's words as compared for repeats, kept with the candidate (a paragraph's are cached between analyses). */
@@ -95,11 +106,7 @@ export const claimKind: FindingKindDefinition<'claim'> = {
         const f = finding({
           id: '', kind: 'claim', start, end: c.end + p.start, text: c.text, region: p.region, score,
           cues: c.cues.map((cue) => ({ ...cue, start: cue.start + p.start, end: cue.end + p.start })),
-          claim: {
-            ...(c.attribution ? { attribution: c.attribution } : {}),
-            hedges: c.hedges,
-            ...(c.hedges.length ? { suggestedStatus: 'speculative' as const } : {}),
-          },
+          claim: claimInfo(c),
         });
         rememberMade(c, f);
         (repeated ? repeats : findings).push(f);
