@@ -3,7 +3,7 @@ import { DETECTION_ORDER } from './kinds';
 import type { AnalysedParagraph } from './kinds/kind';
 import { DateDetector } from './kinds/date/dateDetector';
 import { MAX_CLAIM_LENGTH } from './kinds/claim/claimDetector';
-import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKind, RegionSpan } from './model';
+import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKind, Region, RegionSpan } from './model';
 import { compareFindings, DEFAULT_ANALYSIS_OPTIONS } from './model';
 import { assignFindingIds, FindingIdBases } from './findingIds';
 import { madeEarlier } from './madeFindings';
@@ -113,7 +113,13 @@ export class Analyzer {
     const notes: AnalysisNote[] = [];
     const regions = regionSpans(blocks);
     const unchanged = this.unchangedSince(text, ends);
+    const lastPieces = last?.pieces;
     const pieces: Pieces = { starts: [], ends: [], keys: [], data: [] };
+    // Pieces side by side mostly share their context: its key is written once for a run of them
+    // (a string built and compared for each of 8,900 paragraphs cost every keystroke of 1 MB).
+    let keyRegion: Region | undefined;
+    let keyCommenter: string | undefined;
+    let key = '';
     this.last = undefined; // until this analysis is whole (a budget may stop it)
     const analysed = blocksAnalysed(opts);
     for (const block of blocks) {
@@ -122,12 +128,17 @@ export class Analyzer {
       for (const piece of paragraphPieces(block)) {
         this.checkpoint?.();
         stats.paragraphs++;
-        const context = contextKey(piece, reference.date);
+        if (!key || piece.region !== keyRegion || piece.commenter !== keyCommenter) {
+          keyRegion = piece.region;
+          keyCommenter = piece.commenter;
+          key = contextKey(piece, reference.date);
+        }
+        const context = key;
         const before = unchanged(piece);
         let data: Data;
-        if (before && before.key === context) {
+        if (before >= 0 && lastPieces!.keys[before] === context) {
           stats.cacheHits++;
-          data = before.data;
+          data = lastPieces!.data[before]!;
         } else data = this.paragraph(piece, reference.date, stats);
         pieces.starts.push(piece.start);
         pieces.ends.push(piece.end);
@@ -173,25 +184,26 @@ export class Analyzer {
   }
 
   /**
-   * For a paragraph of `text`, the last analysis's paragraph of the same text at the same place
-   * (moved by the edit's length if after it), when it lies wholly outside the changed text.
+   * For a paragraph of `text`, the index among the last analysis's pieces of the paragraph of the
+   * same text at the same place (moved by the edit's length if after it), when it lies wholly
+   * outside the changed text; else −1.
    */
-  private unchangedSince(text: string, common: { prefix: number; suffix: number } | undefined): (piece: Block) => { key: string; data: Data } | undefined {
+  private unchangedSince(text: string, common: { prefix: number; suffix: number } | undefined): (piece: Block) => number {
     const last = this.last;
-    if (!last || !common) return () => undefined;
+    if (!last || !common) return () => -1;
     const { prefix, suffix } = common;
     const shift = text.length - last.text.length;
     const after = text.length - suffix;
-    const { starts, ends, keys, data } = last.pieces;
+    const { starts, ends } = last.pieces;
     // Pieces are asked for in text order: the search goes on from where the last one was found.
     let at = 0;
     return (piece) => {
       const from = piece.end <= prefix ? piece.start : piece.start >= after ? piece.start - shift : -1;
-      if (from < 0) return undefined;
+      if (from < 0) return -1;
       if (at >= starts.length || starts[at]! > from) at = firstAtLeast(starts, from);
       while (at < starts.length && starts[at]! < from) at++;
-      if (starts[at] !== from || ends[at] !== piece.end - (from === piece.start ? 0 : shift)) return undefined;
-      return { key: keys[at]!, data: data[at]! };
+      if (starts[at] !== from || ends[at] !== piece.end - (from === piece.start ? 0 : shift)) return -1;
+      return at;
     };
   }
 
