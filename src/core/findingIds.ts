@@ -36,6 +36,8 @@ interface IdBase {
   base: string;
   stamp: number;
   seen: number;
+  /** The ids given, by ordinal (`ids[0]` is `base`): the same strings from one analysis to the next, so a kept finding's id compares as one. */
+  ids: string[];
 }
 
 /**
@@ -50,10 +52,13 @@ export class FindingIdBases {
   /** Texts that differ only in whitespace share a base, and count as one. */
   private readonly byBase = new Map<string, IdBase>();
   private stamp = 0;
+  /** Bases the current analysis used: when that is all of them, its end has nothing to drop and reads none. */
+  private used = 0;
 
   /** Starts an analysis: every base is counted from zero again. */
   begin(): void {
     this.stamp++;
+    this.used = 0;
   }
 
   /** The id of the next finding of `kind` with `text`, in text order. */
@@ -64,19 +69,22 @@ export class FindingIdBases {
     if (!entry) {
       const base = `${kind}:${textHash(text)}`;
       entry = this.byBase.get(base);
-      if (!entry) this.byBase.set(base, (entry = { base, stamp: 0, seen: 0 }));
+      if (!entry) this.byBase.set(base, (entry = { base, stamp: 0, seen: 0, ids: [base] }));
       texts.set(text, entry);
     }
     if (entry.stamp !== this.stamp) {
       entry.stamp = this.stamp;
       entry.seen = 0;
+      this.used++;
     }
     const n = entry.seen++;
-    return n === 0 ? entry.base : `${entry.base}:${n}`;
+    // A name written 300 times has 300 ids: each built once, not at every keystroke.
+    return (entry.ids[n] ??= `${entry.base}:${n}`);
   }
 
-  /** Ends an analysis: what it did not use is dropped. */
+  /** Ends an analysis: what it did not use is dropped (a text with its base, never while its base is used). */
   end(): void {
+    if (this.used === this.byBase.size) return;
     for (const texts of this.byText.values()) for (const [text, e] of texts) if (e.stamp !== this.stamp) texts.delete(text);
     for (const [base, e] of this.byBase) if (e.stamp !== this.stamp) this.byBase.delete(base);
   }
