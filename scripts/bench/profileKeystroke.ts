@@ -7,7 +7,7 @@
 // `--no-pause` sends the next edit 500 ms after a publish, before the pause that asks for the
 // source's digest (DIGEST_IDLE_MS): the edit alone, as the bench's "CPU per edit" row counts it.
 //
-//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10] [--open | --no-pause]   (PROFILE_TOP=N: rows printed, 25)
+//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10] [--open | --no-pause]   (PROFILE_TOP=N: rows printed, 25; PROFILE_KEEP=1 keeps the .cpuprofile files)
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -110,14 +110,18 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 500));
   process.stdout.write(`${opening ? 'Opening profile: a 1 MB source' : `Keystroke profile: ${edits} edits of a 1 MB source`}; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
   const per = opening ? 'for the opening' : 'per edit';
-  for (const f of readdirSync(profDir).sort()) {
+  for (const f of readdirSync(profDir).filter((n) => n.endsWith('.cpuprofile')).sort()) {
     const s = summarise(JSON.parse(readFileSync(path.join(profDir, f), 'utf8')) as Profile, from, to);
     process.stdout.write(`\n${f}: ${ms(s.all / edits)} of CPU ${per} (non-idle samples)\n`);
     const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 25)).map(([k, v]) => [k, ms(v / edits)]);
     process.stdout.write(`${table([`total ${per} (function file:line)`, '>ms'], top(s.total))}\n`);
     process.stdout.write(`${table([`self ${per}`, '>ms'], top(s.self))}\n`);
   }
-  rmSync(profDir, { recursive: true, force: true });
+  if (process.env.PROFILE_KEEP) {
+    writeFileSync(path.join(profDir, 'window.json'), `${JSON.stringify({ from, to, edits })}\n`);
+    process.stdout.write(`\nProfiles kept in ${profDir} (window.json: the samples counted; profileCallers.ts reads it)\n`);
+  }
+  else rmSync(profDir, { recursive: true, force: true });
 }
 
 if (require.main === module) {
