@@ -5,14 +5,18 @@
 // noise then falls on both alike). Either may be an esbuild bundle exporting `Analyzer` (a `.cjs`
 // built as scripts/build.mjs builds, entityTagger.bin beside it): the code as shipped.
 //
-//   node --expose-gc --import tsx scripts/bench/coldCore.ts [--runs 3] [--root DIR|FILE.cjs] [--compare DIR|FILE.cjs]
+// `--edits N` measures edits instead: each analyser analyses the 1 MB once, then the same N seeded
+// one-word edits (profileKeystroke.ts's), the analysers alternated edit by edit (the first of each
+// pair changing), CPU of each analysis after a full GC; medians and means printed.
+//
+//   node --expose-gc --import tsx scripts/bench/coldCore.ts [--runs 3] [--edits N] [--root DIR|FILE.cjs] [--compare DIR|FILE.cjs]
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MB } from './format';
-import { poolsFrom, SourceGenerator } from './generate';
+import { poolsFrom, prng, SourceGenerator } from './generate';
 import { collectGarbage } from './memory';
 
 const SEED = 0x5eed; // engine.ts's seed: the same 1 MB
@@ -25,6 +29,34 @@ const root = path.resolve(opt('--root') ?? path.join(__dirname, '../..'));
 const compare = opt('--compare');
 const roots = compare ? [root, path.resolve(compare)] : [root];
 const runs = Number(opt('--runs') ?? 3);
+const edits = Number(opt('--edits') ?? 0);
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+
+/** CPU of each analyser's analysis per edit of `text` (see the head of this file). */
+function perEdit(analyzers: (typeof import('../../src/core/analyzer').Analyzer)[], text: string): void {
+  const held = analyzers.map((Analyzer) => new Analyzer());
+  for (const a of held) a.analyze(text);
+  const random = prng(SEED + 7);
+  const cpu: number[][] = held.map(() => []);
+  let current = text;
+  for (let i = 0; i < edits; i++) {
+    const space = current.indexOf(' ', Math.floor(random() * current.length));
+    const at = space < 0 ? current.indexOf(' ') : space;
+    current = `${current.slice(0, at)} notably${current.slice(at)}`;
+    const order = held.map((_, k) => (k + i) % held.length);
+    for (const k of order) {
+      collectGarbage();
+      const c = process.cpuUsage();
+      held[k]!.analyze(current);
+      const u = process.cpuUsage(c);
+      cpu[k]!.push((u.user + u.system) / 1000);
+    }
+  }
+  roots.forEach((r, k) => {
+    const mean = cpu[k]!.reduce((x, y) => x + y, 0) / edits;
+    process.stdout.write(`${r}	per edit: median cpu ${median(cpu[k]!).toFixed(1)} ms, mean ${mean.toFixed(1)} ms over ${edits} edits; load ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
+  });
+}
 
 async function main(): Promise<void> {
   type AnalyzerClass = typeof import('../../src/core/analyzer').Analyzer;
@@ -37,6 +69,10 @@ async function main(): Promise<void> {
   const samples = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(dir, f), 'utf8'));
   const text = new SourceGenerator(poolsFrom(samples), SEED).source(MB);
   for (const Analyzer of analyzers) for (let i = 0; i < 3; i++) for (const s of samples) new Analyzer().analyze(s); // JIT warm-up
+  if (edits > 0) {
+    perEdit(analyzers, text);
+    return;
+  }
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
   const cpu: number[][] = roots.map(() => []);
   for (let i = 0; i < runs; i++) {
@@ -51,7 +87,6 @@ async function main(): Promise<void> {
       process.stdout.write(`${roots[a]}\trun ${i + 1}\tcpu ${((u.user + u.system) / 1000).toFixed(0)} ms\twall ${wall.toFixed(0)} ms\tfindings ${r.findings.length}\tload ${load()}\n`);
     });
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   roots.forEach((r, a) => process.stdout.write(`${r}\tmedian cpu ${median(cpu[a]).toFixed(0)} ms, min ${Math.min(...cpu[a]).toFixed(0)} ms over ${runs} runs\n`));
 }
 
