@@ -54,7 +54,7 @@ function perEdit(analyzers: (typeof import('../../src/core/analyzer').Analyzer)[
   }
   roots.forEach((r, k) => {
     const mean = cpu[k]!.reduce((x, y) => x + y, 0) / edits;
-    process.stdout.write(`${r}	per edit: median cpu ${median(cpu[k]!).toFixed(1)} ms, mean ${mean.toFixed(1)} ms over ${edits} edits; load ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
+    process.stdout.write(`${r}\tper edit: median cpu ${median(cpu[k]!).toFixed(1)} ms, mean ${mean.toFixed(1)} ms over ${edits} edits; load ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
   });
 }
 
