@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { Analyzer } from '../src/core/analyzer';
 import { segmentBlocks } from '../src/core/text/blocks';
 import { bytes, int, MB, mbPerSecond, median, ms, percent, quantile, table, verdict } from './bench/format';
-import { describeSource, poolsFrom, SourceGenerator, type SourceDescription } from './bench/generate';
+import { describeSource, EDIT_WORD, poolsFrom, SourceGenerator, type SourceDescription } from './bench/generate';
 import { collectGarbage, hasGc, procStatus, resetPeakRss, RssSampler } from './bench/memory';
 import { benchServer, type ServerResults } from './bench/server';
 import { benchTags } from './bench/tags';
@@ -28,7 +28,6 @@ const SEED = 0x5eed;
 const RUNS = { sample: 5, oneMb: 3, tenMb: 1 };
 const TARGET = { articleMs: 20, oneMbMs: 2000, requestMs: 10, reanchorMs: 1000, saveMs: 100, indexMs: 30_000, indexRss: 500 * MB, hoverWhileIndexingMs: 20 };
 const WORKSPACE_SOURCES = 2000;
-const EDIT_WORD = 'notably';
 /** Fresh 5 KB sources opened in the server after the first open. */
 const SMALL_OPENS = 5;
 

@@ -16,7 +16,7 @@ import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MB } from './format';
-import { poolsFrom, prng, SourceGenerator } from './generate';
+import { EDIT_WORD, editOffset, poolsFrom, prng, SourceGenerator } from './generate';
 import { collectGarbage } from './memory';
 
 const SEED = 0x5eed; // engine.ts's seed: the same 1 MB
@@ -40,9 +40,8 @@ function perEdit(analyzers: (typeof import('../../src/core/analyzer').Analyzer)[
   const cpu: number[][] = held.map(() => []);
   let current = text;
   for (let i = 0; i < edits; i++) {
-    const space = current.indexOf(' ', Math.floor(random() * current.length));
-    const at = space < 0 ? current.indexOf(' ') : space;
-    current = `${current.slice(0, at)} notably${current.slice(at)}`;
+    const at = editOffset(current, random);
+    current = `${current.slice(0, at)} ${EDIT_WORD}${current.slice(at)}`;
     const order = held.map((_, k) => (k + i) % held.length);
     for (const k of order) {
       collectGarbage();

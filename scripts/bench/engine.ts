@@ -23,7 +23,7 @@ import { Analyzer as TsxAnalyzer } from '../../src/core/analyzer';
 import { segmentBlocks } from '../../src/core/text/blocks';
 import { spawnedServer, type LspTestClient } from '../../test/server/lspTestClient';
 import { bytes, int, MB, mbPerSecond, median, ms, quantile, table } from './format';
-import { poolsFrom, prng, SourceGenerator, type Pools } from './generate';
+import { EDIT_WORD, editOffset, poolsFrom, prng, SourceGenerator, type Pools } from './generate';
 import { collectGarbage, procCpuMs, procStatus } from './memory';
 import { CHECK_HEADERS, checkRows, checkRun } from './checkRuns';
 import { indexOnce } from './indexOnce';
@@ -40,7 +40,6 @@ const SEED = 0x5eed;
 const EDITS = 50;
 /** Pauses in typing measured after the edits, each after one more edit. */
 const PAUSES = 5;
-const EDIT_WORD = 'notably';
 const WORKSPACE_SOURCES = 2000;
 const WORKSPACE_SEED = 0x1dea;
 /** The server's edit debounce (ServerOptions.changeDelayMs default, not overridden by main.ts). */
@@ -254,9 +253,7 @@ async function keystrokes(text: string): Promise<void> {
     let previous = new Set(first.map((d) => JSON.stringify(d)));
     /** One edit, measured or not (those before a measured pause), and the server left quiet. */
     const edit = async (measured: boolean) => {
-      let offset = Math.floor(random() * current.length);
-      const space = current.indexOf(' ', offset);
-      offset = space < 0 ? current.indexOf(' ') : space;
+      const offset = editOffset(current, random);
       const at = doc.positionAt(offset);
       const insert = ` ${EDIT_WORD}`;
       const cpuBefore = procCpuMs(child.pid!) ?? 0;

@@ -12,6 +12,15 @@ import { prng } from '../prng';
 
 export { prng };
 
+/** The benchmarks' edit: one word inserted at a word boundary (`editOffset`). */
+export const EDIT_WORD = 'notably';
+
+/** Where a seeded edit goes: the first space at or after a random place (past the last one, the first space). */
+export function editOffset(text: string, random: () => number): number {
+  const space = text.indexOf(' ', Math.floor(random() * text.length));
+  return space < 0 ? text.indexOf(' ') : space;
+}
+
 const ORGS = ['Xiaomi', 'Huawei', 'Apple', 'Samsung', 'ZTE', 'Oppo', 'Vivo', 'Lenovo', 'OnePlus', 'Sony', 'HTC', 'Nokia', 'Motorola', 'Google'];
 const CARRIERS = ['AT&T', 'Verizon', 'Sprint', 'T-Mobile', 'Vodafone'];
 const PEOPLE = ['Lei Jun', 'Wang Xian', 'Tim Cook', 'Andy Rubin', 'Richard Yu', 'Pete Lau', 'Sundar Pichai', 'Lin Bin', 'Ren Zhengfei'];

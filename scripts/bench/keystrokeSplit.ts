@@ -29,7 +29,7 @@ import { toDiagnostics } from '../../src/server/diagnostics';
 import { analysisOptionsOf, DEFAULT_SETTINGS } from '../../src/server/settings';
 import type { SourceState } from '../../src/server/sourceState';
 import { median, MB, ms, quantile, table } from './format';
-import { poolsFrom, prng, SourceGenerator } from './generate';
+import { EDIT_WORD, editOffset, poolsFrom, prng, SourceGenerator } from './generate';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -86,10 +86,9 @@ async function main(): Promise<void> {
   const remade: number[] = [];
   const add = (stage: (typeof stages)[number], value: number) => times.get(stage)!.push(value);
   for (let i = 0; i < edits; i++) {
-    const space = text.indexOf(' ', Math.floor(random() * text.length));
-    const offset = space < 0 ? text.indexOf(' ') : space;
+    const offset = editOffset(text, random);
     const previous = { seq, text, analysed };
-    text = `${text.slice(0, offset)} notably${text.slice(offset)}`;
+    text = `${text.slice(0, offset)} ${EDIT_WORD}${text.slice(offset)}`;
     for (const [id, span] of tracked) if (span.start >= offset) tracked.set(id, { start: span.start + 8, end: span.end + 8 });
     (globalThis as { gc?: () => void }).gc?.();
     const t0 = cpu();

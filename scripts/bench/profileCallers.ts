@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ms, table } from './format';
-import type { Profile, ProfileNode } from './profileKeystroke';
+import { frameName as name, profileTree, type Profile } from './profileKeystroke';
 
 function main(): void {
   const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -18,12 +18,9 @@ function main(): void {
   const depth = Number(depthArg ?? 4);
   const { from, to, edits } = JSON.parse(readFileSync(path.join(dir, 'window.json'), 'utf8')) as { from: number; to: number; edits: number };
   const match = new RegExp(pattern);
-  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.cpuprofile')).sort()) {
     const profile = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Profile;
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const parent = new Map<number, number>();
-    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const { byId, parent } = profileTree(profile);
     const rows = new Map<string, number>();
     let t = profile.startTime;
     for (let i = 0; i < profile.samples.length; i++) {

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { spawnedServer, type LspTestClient } from '../../test/server/lspTestClient';
 import { MB, ms, table } from './format';
-import { poolsFrom, prng, SourceGenerator } from './generate';
+import { EDIT_WORD, editOffset, poolsFrom, prng, SourceGenerator } from './generate';
 import { ownCacheFolder } from './cacheFolder';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -37,12 +37,21 @@ async function quietDiagnostics(client: LspTestClient, uri: string): Promise<voi
   await new Promise((r) => setTimeout(r, PAUSE_MS)); // the digest and index work after a publish (1500 ms)
 }
 
-/** Self and total milliseconds by function (name + file:line) over the samples within [from, to] (µs, monotonic). */
-export function summarise(profile: Profile, from: number, to: number): { self: Map<string, number>; total: Map<string, number>; all: number } {
+/** A profile's nodes by id, and each node's parent. */
+export function profileTree(profile: Profile): { byId: Map<number, ProfileNode>; parent: Map<number, number> } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+  return { byId, parent };
+}
+
+/** A frame as the summaries name it: function, file and line. */
+export const frameName = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${path.basename(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+
+/** Self and total milliseconds by function (name + file:line) over the samples within [from, to] (µs, monotonic). */
+export function summarise(profile: Profile, from: number, to: number): { self: Map<string, number>; total: Map<string, number>; all: number } {
+  const { byId, parent } = profileTree(profile);
+  const name = frameName;
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let t = profile.startTime;
@@ -93,10 +102,9 @@ async function main(): Promise<void> {
     let current = text;
     if (!opening) from = now();
     for (let i = 0; i < (opening ? 0 : edits); i++) {
-      const space = current.indexOf(' ', Math.floor(random() * current.length));
-      const offset = space < 0 ? current.indexOf(' ') : space;
+      const offset = editOffset(current, random);
       const at = doc.positionAt(offset);
-      const change = { range: { start: at, end: at }, text: ' notably' };
+      const change = { range: { start: at, end: at }, text: ` ${EDIT_WORD}` };
       await client.change(uri, [change]);
       TextDocument.update(doc, [change], doc.version + 1);
       current = doc.getText();

@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { median, ms } from './format';
 import { poolsFrom, SourceGenerator } from './generate';
 import { indexOnce } from './indexOnce';
-import type { Profile } from './profileKeystroke';
+import { profileTree, type Profile } from './profileKeystroke';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -24,9 +24,7 @@ const STALLS_SHOWN = 15;
 
 /** Each stall (end in µs, length in ms) with the stacks the profile sampled during it, most sampled first. */
 function stallStacks(profile: Profile, stalls: [number, number][]): { ms: number; stacks: [string, number][] }[] {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const { byId, parent } = profileTree(profile);
   const plumbing = new Set(['(root)', '', 'processTicksAndRejections', 'listOnTimeout', 'processTimers', 'processImmediate', 'runMicrotasks', 'runNextTicks']);
   const stackOf = (id: number) => {
     const names: string[] = [];
