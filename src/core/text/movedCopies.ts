@@ -79,7 +79,8 @@ function findingShape(f: object): number {
  * and a spread copy given its mark afterwards (a new property) was as slow: ~50 ms for the ~27,000
  * findings of 1 MB against ~10–20 ms. An entity's, a date's and a claim's info hold no offsets
  * (see shiftedFinding); whatever else may is walked. Any other shape takes the general walk. A
- * test holds it to moved() on every finding of the sample sources.
+ * test holds it to moved() on every finding of the sample sources. Not shiftedFinding's copy given
+ * its mark (and tag) afterwards: that took ~50 ms for the 27,000 findings against ~16 ms.
  */
 export function movedFinding<T extends Finding>(f: T, shift: number): T {
   if (shift === 0) return f;
