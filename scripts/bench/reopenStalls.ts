@@ -3,13 +3,14 @@
 // stall logger (stallLogger.cjs) and --cpu-prof reopens them while a sample is hovered every 20 ms.
 // Prints hover latency and each stall of the event loop over 8 ms ($SOURCEMARK_STALL_MS) with the stacks sampled during it.
 //
-// `--first` logs the first index instead (issue 14: hover p95 ≤ 5 ms while indexing).
+// `--first` logs the first index instead (issue 14: hover p95 ≤ 5 ms while indexing). The main
+// thread's GC pauses (PerformanceObserver in the stall logger) are summed by kind at the end.
 // EXTRA_FLAGS="--flag …" passes Node/V8 flags to the logged server (to try GC settings);
 // PROFILE_KEEP=DIR keeps the main thread's .cpuprofile there.
 //
 //   npm run build && node --import tsx scripts/bench/reopenStalls.ts [sources=2000] [--first]
 
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { median, ms } from './format';
@@ -45,6 +46,18 @@ function stallStacks(profile: Profile, stalls: [number, number][]): { ms: number
   });
 }
 
+/** The stall logger's GC pauses (`kind ms endUs` lines) summed by kind. */
+function gcSummary(lines: string): string {
+  const byKind = new Map<string, number[]>();
+  for (const line of lines.trim().split('\n').filter(Boolean)) {
+    const [kind, took] = line.split(' ');
+    const list = byKind.get(kind!) ?? [];
+    list.push(Number(took));
+    byKind.set(kind!, list);
+  }
+  return [...byKind].map(([kind, list]) => `  ${kind}: ${list.length}, ${ms(list.reduce((a, b) => a + b, 0))}, ${list.filter((x) => x > 4).length}, ${ms(Math.max(...list))}`).join('\n');
+}
+
 async function main(): Promise<void> {
   const first = process.argv.includes('--first');
   const count = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 2000);
@@ -55,6 +68,7 @@ async function main(): Promise<void> {
   const profDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-stalls-prof-'));
   process.env.SOURCEMARK_CACHE_DIR = cacheDir;
   const stallFile = path.join(profDir, 'stalls.txt');
+  const gcFile = path.join(profDir, 'gc.txt');
   try {
     const pools = poolsFrom(texts);
     for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `gen-${String(i).padStart(5, '0')}.txt`), new SourceGenerator(pools, SEED + i).source(5 * 1024));
@@ -62,8 +76,10 @@ async function main(): Promise<void> {
     const server = path.join(ROOT, 'dist/server.js');
     if (!first) await indexOnce(server, dir, samples[0]!, texts[0]!);
     process.env.SOURCEMARK_STALL_FILE = stallFile;
+    process.env.SOURCEMARK_GC_FILE = gcFile;
     const { hovers } = await indexOnce(server, dir, samples[0]!, texts[0]!, undefined, [...(process.env.EXTRA_FLAGS ? process.env.EXTRA_FLAGS.split(' ') : []), '--require', path.join(__dirname, 'stallLogger.cjs'), '--cpu-prof', '--cpu-prof-dir', profDir]);
     delete process.env.SOURCEMARK_STALL_FILE;
+    delete process.env.SOURCEMARK_GC_FILE;
     const sorted = [...hovers].sort((a, b) => a - b);
     process.stdout.write(`${first ? 'Indexing' : 'Reopening'} ${count + 1} sources; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
     process.stdout.write(`hover while ${first ? 'indexing' : 'reopening'} (${hovers.length}): p50 ${ms(median(sorted))}, p95 ${ms(sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0)}, max ${ms(sorted[sorted.length - 1] ?? 0)}\n`);
@@ -75,6 +91,7 @@ async function main(): Promise<void> {
     for (const s of found.slice(0, STALLS_SHOWN)) {
       process.stdout.write(`  ${ms(s.ms)}\n${s.stacks.map(([k, n]) => `      ${String(n).padStart(4)}  ${k}`).join('\n')}\n`);
     }
+    process.stdout.write(`main thread's GC pauses (kind: count, in all, over 4 ms, longest):\n${existsSync(gcFile) ? gcSummary(readFileSync(gcFile, 'utf8')) : '  (none logged)'}\n`);
   } finally {
     for (const d of [dir, cacheDir, profDir]) rmSync(d, { recursive: true, force: true });
   }
