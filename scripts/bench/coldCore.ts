@@ -9,7 +9,7 @@
 // one-word edits (profileKeystroke.ts's), the analysers alternated edit by edit (the first of each
 // pair changing), CPU of each analysis after a full GC; medians and means printed.
 //
-//   node --expose-gc --import tsx scripts/bench/coldCore.ts [--runs 3] [--edits N] [--root DIR|FILE.cjs] [--compare DIR|FILE.cjs]
+//   node --expose-gc --import tsx scripts/bench/coldCore.ts [--runs 3] [--edits N [--each]] [--root DIR|FILE.cjs] [--compare DIR|FILE.cjs]
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -30,6 +30,8 @@ const compare = opt('--compare');
 const roots = compare ? [root, path.resolve(compare)] : [root];
 const runs = Number(opt('--runs') ?? 3);
 const edits = Number(opt('--edits') ?? 0);
+/** `--each`: every edit's CPU printed as it is measured (to find the dear ones). */
+const each = args.includes('--each');
 const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 
 /** CPU of each analyser's analysis per edit of `text` (see the head of this file). */
@@ -49,6 +51,7 @@ function perEdit(analyzers: (typeof import('../../src/core/analyzer').Analyzer)[
       held[k]!.analyze(current);
       const u = process.cpuUsage(c);
       cpu[k]!.push((u.user + u.system) / 1000);
+      if (each) process.stdout.write(`edit ${i + 1} at ${at}: ${roots[k]} ${((u.user + u.system) / 1000).toFixed(1)} ms\n`);
     }
   }
   roots.forEach((r, k) => {
