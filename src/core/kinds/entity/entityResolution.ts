@@ -42,9 +42,21 @@ export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[
     groupOf.set(m, g);
   };
 
-  // Longer names first, so shorter ones can attach to them as aliases. Each name is split into words once.
-  const wordsOf = new Map(mentions.map((m) => [m, words(m.text)]));
-  const ordered = [...mentions].sort((a, b) => wordsOf.get(b)!.length - wordsOf.get(a)!.length || a.start - b.start);
+  // Longer names first, so shorter ones can attach to them as aliases. Each name's text is split into
+  // words once (a source writes the same names again and again; the lists are only read), and the
+  // sort reads its keys from records, not from the map (18,000 names of 1 MB: ~20 % of a resolution).
+  const split = new Map<string, string[]>();
+  const wordsOf = new Map<EntityMention, string[]>();
+  const byLength: { m: EntityMention; words: number; start: number }[] = [];
+  for (const m of mentions) {
+    let w = split.get(m.text);
+    if (w === undefined) split.set(m.text, (w = words(m.text)));
+    wordsOf.set(m, w);
+    byLength.push({ m, words: w.length, start: m.start });
+  }
+  byLength.sort((a, b) => b.words - a.words || a.start - b.start);
+  const ordered: EntityMention[] = [];
+  for (const r of byLength) ordered.push(r.m);
   // The shorter names a longer one contains, each pointing at the first group that has it: a lookup
   // per mention, where scanning every earlier name is quadratic in a source naming thousands of people.
   const personParts = new Map<string, Group>();
