@@ -7,8 +7,8 @@
 // done only when resolution runs (a paragraph's own mention is the same object from one analysis
 // to the next, which the comparison checks first).
 import type { EntityInfo } from '../../model';
-import type { EntityMention } from './entityMention';
-import { resolveEntities } from './entityResolution';
+import { mentionAt, type EntityMention } from './entityMention';
+import { resolveEntityIndexes } from './entityResolution';
 
 /** Per mention kept, in the order of the source, its index among the mentions and its entity. */
 export interface Resolution {
@@ -67,17 +67,19 @@ export function resolveEntitiesReusing(mentions: readonly EntityMention[], bases
   if (memo && sameMentions(memo, mentions, starts)) return { kept: memo.kept, infos: memo.infos, memo: { ...memo, mentions, starts } };
   let placed = mentions;
   if (bases) {
-    // Pushed, not mapped: see token() in text/sentences.ts.
+    // Pushed, not mapped: see token() in text/sentences.ts. Copies, not the mentions themselves: a
+    // paragraph repeated word for word holds the same mention objects at two places.
     const moved: EntityMention[] = [];
-    for (let i = 0; i < mentions.length; i++) moved.push({ ...mentions[i]!, start: starts[i]!, end: mentions[i]!.end + bases[i]! });
+    for (let i = 0; i < mentions.length; i++) moved.push(mentionAt(mentions[i]!, starts[i]!, mentions[i]!.end + bases[i]!));
     placed = moved;
   }
-  const resolved = resolveEntities(placed);
-  const indexOf = new Map<EntityMention, number>();
-  for (let i = 0; i < placed.length; i++) indexOf.set(placed[i]!, i);
-  const kept = Int32Array.from(resolved, (r) => indexOf.get(r.mention)!);
+  const resolved = resolveEntityIndexes(placed);
+  const kept = new Int32Array(resolved.length);
   const resolvedInfos: EntityInfo[] = [];
-  for (const r of resolved) resolvedInfos.push(r.info);
+  for (let i = 0; i < resolved.length; i++) {
+    kept[i] = resolved[i]!.index;
+    resolvedInfos.push(resolved[i]!.info);
+  }
   const infos = sameInfos(resolvedInfos, memo?.infos);
   return { kept, infos, memo: { mentions, starts, kept, infos } };
 }
