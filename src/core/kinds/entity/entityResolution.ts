@@ -22,37 +22,16 @@ const words = (s: string) => s.split(/\s+/);
  * carries its entity's type, canonical name and mention count.
  */
 export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[] {
-  const out: ResolvedMention[] = [];
-  for (const r of resolveEntityIndexes(all)) out.push({ mention: all[r.index]!, info: r.info });
-  return out;
-}
-
-/** A mention kept by resolveEntityIndexes: its index among the mentions given, and its entity. */
-export interface ResolvedIndex {
-  index: number;
-  start: number;
-  info: EntityInfo;
-}
-
-/** resolveEntities, each kept mention named by its index in `all` (no map of the mentions to find them again). */
-export function resolveEntityIndexes(all: readonly EntityMention[]): ResolvedIndex[] {
   const confirmed = new Set(all.filter((m) => !m.sentenceInitial).map((m) => m.text));
   // "Lei made the remarks": a sentence-initial word that is part of a full name is that person.
   for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
   // A capital at the start of a sentence proves nothing unless the name recurs elsewhere: the tagger's
   // reading of a lone word there stands if it is sure and the word is not a common one ("Smartphone sales").
-  const stands = (m: EntityMention): boolean => {
+  const mentions = all.filter((m) => {
     if (!m.sentenceInitial || m.canonical || m.text.includes(' ') || confirmed.has(m.text)) return true;
     if (m.learned) return (m.type !== 'other' || m.confidence >= LEARNED_SURE) && !m.commonWord;
     return m.type !== 'other';
-  };
-  const mentions: EntityMention[] = [];
-  const indexes: number[] = [];
-  for (let i = 0; i < all.length; i++) {
-    if (!stands(all[i]!)) continue;
-    mentions.push(all[i]!);
-    indexes.push(i);
-  }
+  });
 
   const groups = new Map<string, Group>();
   const groupOf = new Map<EntityMention, Group>();
@@ -190,12 +169,11 @@ export function resolveEntityIndexes(all: readonly EntityMention[]): ResolvedInd
     const aliases = [...new Set(g.mentions.map((m) => m.text))].filter((t) => t !== g.canonical).sort();
     info.set(g, { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases });
   }
-  const resolved: ResolvedIndex[] = [];
-  for (let j = 0; j < mentions.length; j++) {
-    const m = mentions[j]!;
-    if (!dropped.has(m)) resolved.push({ index: indexes[j]!, start: m.start, info: retyped.has(m) ? info.get(groupOf.get(m)!)! : typedAs(info.get(groupOf.get(m)!)!, m) });
+  const resolved: ResolvedMention[] = [];
+  for (const m of mentions) {
+    if (!dropped.has(m)) resolved.push({ mention: m, info: retyped.has(m) ? info.get(groupOf.get(m)!)! : typedAs(info.get(groupOf.get(m)!)!, m) });
   }
-  return resolved.sort((a, b) => a.start - b.start);
+  return resolved.sort((a, b) => a.mention.start - b.mention.start);
 }
 
 /**

@@ -7,8 +7,8 @@
 // done only when resolution runs (a paragraph's own mention is the same object from one analysis
 // to the next, which the comparison checks first).
 import type { EntityInfo } from '../../model';
-import { mentionAt, type EntityMention } from './entityMention';
-import { resolveEntityIndexes } from './entityResolution';
+import type { EntityMention } from './entityMention';
+import { resolveEntities } from './entityResolution';
 
 /** Per mention kept, in the order of the source, its index among the mentions and its entity. */
 export interface Resolution {
@@ -67,19 +67,17 @@ export function resolveEntitiesReusing(mentions: readonly EntityMention[], bases
   if (memo && sameMentions(memo, mentions, starts)) return { kept: memo.kept, infos: memo.infos, memo: { ...memo, mentions, starts } };
   let placed = mentions;
   if (bases) {
-    // Pushed, not mapped: see token() in text/sentences.ts. Copies, not the mentions themselves: a
-    // paragraph repeated word for word holds the same mention objects at two places.
+    // Pushed, not mapped: see token() in text/sentences.ts.
     const moved: EntityMention[] = [];
-    for (let i = 0; i < mentions.length; i++) moved.push(mentionAt(mentions[i]!, starts[i]!, mentions[i]!.end + bases[i]!));
+    for (let i = 0; i < mentions.length; i++) moved.push({ ...mentions[i]!, start: starts[i]!, end: mentions[i]!.end + bases[i]! });
     placed = moved;
   }
-  const resolved = resolveEntityIndexes(placed);
-  const kept = new Int32Array(resolved.length);
+  const resolved = resolveEntities(placed);
+  const indexOf = new Map<EntityMention, number>();
+  for (let i = 0; i < placed.length; i++) indexOf.set(placed[i]!, i);
+  const kept = Int32Array.from(resolved, (r) => indexOf.get(r.mention)!);
   const resolvedInfos: EntityInfo[] = [];
-  for (let i = 0; i < resolved.length; i++) {
-    kept[i] = resolved[i]!.index;
-    resolvedInfos.push(resolved[i]!.info);
-  }
+  for (const r of resolved) resolvedInfos.push(r.info);
   const infos = sameInfos(resolvedInfos, memo?.infos);
   return { kept, infos, memo: { mentions, starts, kept, infos } };
 }
