@@ -3,6 +3,7 @@ import {
   ATTRIBUTION_PHRASES, ATTRIBUTION_VERBS, COMPARISON_CUES, EPISTEMIC_CUES, EVALUATIVE_CUES, EVENT_CUES, HEDGE_CUES, IMPERATIVE_VERBS, NORMATIVE_CUES, OPINION_CUES,
   PAST_TENSE_VERBS, PLAN_CUES, PROMISE_CUES, REPORTING_HEDGES, RHETORIC_CUES, STATISTIC_CUES, TOPIC_CUES,
 } from './claimCues';
+import { allMatches, someMatch } from '../../text/allMatches';
 import type { Sentence } from '../../text/sentences';
 import { CueScanner, type CueLexicon } from '../../text/cueMatcher';
 import { spanOverlap, spanWithin } from '../../text/spanOverlap';
@@ -241,13 +242,12 @@ function outsideQuotes(list: readonly Cue[], quoted: Uint8Array, base: number): 
 
 /** Whether `pattern` (global) matches anywhere outside a quotation. */
 function matchesOutsideQuotes(text: string, pattern: RegExp, quoted: Uint8Array): boolean {
-  for (const m of text.matchAll(pattern)) if (!quoted[m.index]) return true;
-  return false;
+  return someMatch(pattern, text, (m) => !quoted[m.index]);
 }
 
 /** The figures `pattern` finds in the sentence, but for those `skip` says are not counts (a date's, a name's) and the "90" of "'90s". */
 function addQuantities(quantities: Cue[], text: string, base: number, pattern: RegExp, skip: (s: number, e: number) => boolean): void {
-  for (const m of text.matchAll(pattern)) {
+  for (const m of allMatches(pattern, text)) {
     const before = text.charCodeAt(m.index - 1);
     if (before === 39 || before === 0x2019 || skip(base + m.index, base + m.index + m[0].length)) continue;
     quantities.push({ kind: 'quantity', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
@@ -313,7 +313,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   if (question) cues.push({ kind: 'question', text: '?', start: base + text.lastIndexOf('?'), end: base + text.lastIndexOf('?') + 1 });
   const promiseStarts = new Set(promises.map((p) => p.start - base));
   const firstPerson: Cue[] = [];
-  for (const m of text.matchAll(FIRST_PERSON)) {
+  for (const m of allMatches(FIRST_PERSON, text)) {
     if (!quoted[m.index] && !promiseStarts.has(m.index)) firstPerson.push({ kind: 'first-person', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
   }
   appendAll(cues, firstPerson);
@@ -507,7 +507,7 @@ const SHAPE_COMPARISON_WORDS = /than|est\b/i;
 
 function addShapeComparisons(cues: Cue[], text: string, base: number): void {
   if (!SHAPE_COMPARISON_WORDS.test(text)) return;
-  for (const m of text.matchAll(SHAPE_COMPARISON)) cues.push({ kind: 'comparison', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
+  for (const m of allMatches(SHAPE_COMPARISON, text)) cues.push({ kind: 'comparison', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
 }
 
 /** A named party's stated plan ("Xiaomi plans to", "is set to"); a bare "will" is a prediction, not a plan. */
@@ -515,7 +515,7 @@ const isNamedPlan = (plans: Cue[], ctx: ClaimContext) => ctx.entities.length > 0
 
 function regularPast(text: string, base: number): Cue[] {
   const cues: Cue[] = [];
-  for (const m of text.matchAll(REGULAR_PAST)) {
+  for (const m of allMatches(REGULAR_PAST, text)) {
     if (!NOT_PAST.has(m[0])) cues.push({ kind: 'event', text: m[0], start: base + m.index, end: base + m.index + m[0].length });
   }
   return cues;
