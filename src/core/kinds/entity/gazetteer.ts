@@ -97,14 +97,35 @@ export class Gazetteer {
   }
 
   lookup(name: string): GazetteerEntry | undefined {
-    // Only a name opening with "t"/"T" can lose a "the ": no second lookup of the same name for the rest.
-    const c = name.charCodeAt(0);
-    const exact = this.byName.get(name) ?? (c === 116 || c === 84 ? this.byName.get(name.replace(/^the /i, '')) : undefined);
+    const exact = this.written(name);
     if (exact) return exact;
     // Generated names are lower case; only a capitalised form is taken as one of them.
     if (!startsUpperCase(name)) return undefined;
     const hit = this.byLowerName.get(name.toLowerCase());
     return hit && { ...hit, canonical: name };
+  }
+
+  /** `lookup(name)?.type`, without the copy a generated name's entry is made into. */
+  typeOf(name: string): EntityType | undefined {
+    const exact = this.written(name);
+    if (exact) return exact.type;
+    return startsUpperCase(name) ? this.byLowerName.get(name.toLowerCase())?.type : undefined;
+  }
+
+  /**
+   * `lookup(name)?.type === 'other'` (a nationality, a people): the lower-case generated names are
+   * organisations and places only, so the name as written decides; asked of most capitalised words
+   * that open a run, it spares them a lower-case copy and a second lookup.
+   */
+  isOther(name: string): boolean {
+    return this.written(name)?.type === 'other';
+  }
+
+  /** A name known as it is written, or with its "the " dropped. */
+  private written(name: string): GazetteerEntry | undefined {
+    // Only a name opening with "t"/"T" can lose a "the ": no second lookup of the same name for the rest.
+    const c = name.charCodeAt(0);
+    return this.byName.get(name) ?? (c === 116 || c === 84 ? this.byName.get(name.replace(/^the /i, '')) : undefined);
   }
 
   /** Looks up a name that may be set in capitals ("NEW YORK"), trying its title-case form when the exact one is unknown. */

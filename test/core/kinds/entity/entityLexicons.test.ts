@@ -7,6 +7,7 @@ import { EntityDetector } from '../../../../src/core/kinds/entity/entityDetector
 import { Gazetteer, placeGroups } from '../../../../src/core/kinds/entity/gazetteer';
 import names from '../../../../src/core/kinds/entity/names.generated.json';
 import places from '../../../../src/core/kinds/entity/places.generated.json';
+import handKept from '../../../../src/core/kinds/entity/gazetteer.json';
 import { sentencesOf } from '../../../../src/core/text/sentences';
 
 const detector = new EntityDetector();
@@ -37,6 +38,20 @@ describe('generated lexicons', () => {
     const g = new Gazetteer([], { organisations: ['interfax'], places: [] });
     expect(g.lookup('Interfax')).toMatchObject({ type: 'organisation', canonical: 'Interfax', generated: true });
     expect(g.lookup('interfax')).toBeUndefined();
+  });
+
+  it('tell a name\'s type (typeOf, isOther) as lookup does, for every name they hold and forms of it', () => {
+    const g = new Gazetteer();
+    const capitalised = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+    const written = [...Object.values(places as Record<string, unknown>), ...Object.values(handKept as Record<string, unknown>)].flat(3).filter((w): w is string => typeof w === 'string');
+    const lower = [...names.organisations, ...names.places];
+    const forms = [...written, ...lower, ...lower.map(capitalised), ...written.map((w) => `the ${w}`), ...written.map((w) => `The ${w}`), 'Kenyan', 'kenyan', 'The', 'the ', '', 'Xyzzy'];
+    expect(forms.length).toBeGreaterThan(10_000);
+    for (const name of forms) {
+      expect(g.typeOf(name), name).toBe(g.lookup(name)?.type);
+      expect(g.isOther(name), name).toBe(g.lookup(name)?.type === 'other');
+    }
+    expect(forms.some((n) => g.isOther(n))).toBe(true);
   });
 
   it('have given names, roles, organisations and places, lower case and free of common words', () => {
