@@ -2,6 +2,7 @@ import type { DateInfo } from '../../model';
 import { createChronoCalendarParser, type CalendarParser } from './calendarParser';
 import type { DateHit } from './dateRule';
 import { DATE_RULES } from './dateRules';
+import { RuleTriggers } from './ruleTriggers';
 import { cueAround, FUTURE_TENSE, tenseAround, yearOfMonthDayIn } from './tense';
 import { addDays, isoDay, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
 import { ANCHORED, anchoredKey } from './spanRules';
@@ -31,6 +32,8 @@ export interface DateDetection extends DateHit {
 }
 
 export class DateDetector {
+  private readonly triggers = new RuleTriggers(DATE_RULES);
+
   constructor(private readonly calendar: CalendarParser = createChronoCalendarParser()) {}
 
   /** Finds date expressions in `text` (a sentence or paragraph), resolving relative ones against `referenceDate`. */
@@ -41,17 +44,11 @@ export class DateDetector {
       for (const h of this.calendarHits(text.slice(w.start, w.end), ref, text, w.start)) hits.push({ ...h, start: h.start + w.start, end: h.end + w.start });
     }
     if (RULE_TRIGGER.test(text)) {
-      // Rules side by side often share a trigger (a digit): tested once for them.
-      let lastTrigger: RegExp | undefined;
-      let passed = false;
-      for (const rule of DATE_RULES) {
-        if (rule.trigger) {
-          if (rule.trigger !== lastTrigger) {
-            lastTrigger = rule.trigger;
-            passed = rule.trigger.test(text);
-          }
-          if (!passed) continue;
-        }
+      const triggers = this.triggers;
+      triggers.begin(text);
+      for (let r = 0; r < DATE_RULES.length; r++) {
+        if (!triggers.passes(r)) continue;
+        const rule = DATE_RULES[r]!;
         rule.pattern.lastIndex = 0;
         for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
           const normalised = rule.normalise(m, ref);
