@@ -3,6 +3,7 @@
 // says "the carrier" or "its shares"; a claim that only says so names no entity, and another
 // source's claim that names it would share nothing with it but words.
 import type { EntityType } from '../model';
+import { allMatches } from '../text/allMatches';
 
 /** Nouns that, after "the", stand for an organisation or a place named earlier. */
 const ORG_NOUNS = [
@@ -55,10 +56,10 @@ const PERSON: readonly EntityType[] = ['person'];
 /** The anaphors of `text`, offsets relative to it. */
 export function findAnaphors(text: string): Anaphor[] {
   const out: Anaphor[] = [];
-  for (const m of text.matchAll(NOMINAL)) {
+  for (const m of allMatches(NOMINAL, text)) {
     out.push({ start: m.index!, end: m.index! + m[0].length, types: PLACE_NOUN_SET.has(m[1].toLowerCase()) ? PLACE : ORG });
   }
-  for (const m of text.matchAll(PRONOUN)) out.push({ start: m.index!, end: m.index! + m[0].length, types: m[3] ? PERSON : ORG });
+  for (const m of allMatches(PRONOUN, text)) out.push({ start: m.index!, end: m.index! + m[0].length, types: m[3] ? PERSON : ORG });
   return out.sort((a, b) => a.start - b.start);
 }
 

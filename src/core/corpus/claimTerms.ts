@@ -1,5 +1,6 @@
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword/src/stopwords_eng.js';
+import { allMatches } from '../text/allMatches';
 
 /**
  * Words that say the same thing in news copy, folded into one term so "enter the US market", "sell
@@ -130,17 +131,17 @@ function computeTerms(text: string): string[] {
   // "up 12 percent", "down 3%": a rise or a fall ("up" and "down" are stop words otherwise).
   const lower = text.toLowerCase().replace(/\bin order to\b/g, ' ').replace(/\b(up|down)(?=\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+)?[\d$€£])/g, (w) => (w === 'up' ? 'rise' : 'fall'));
   // "a quarter of a billion", "half a million": figures in words.
-  for (const m of lower.matchAll(FRACTION)) out.add(figureTerm(FRACTIONS[m[1]]! * MULTIPLIERS[m[2]]!, false));
+  for (const m of allMatches(FRACTION, lower)) out.add(figureTerm(FRACTIONS[m[1]]! * MULTIPLIERS[m[2]]!, false));
   // "cut costs by a fifth" = by 20 percent.
-  for (const m of lower.matchAll(SHARE_OF)) out.add(figureTerm(100 * FRACTIONS[m[1]]!, true));
+  for (const m of allMatches(SHARE_OF, lower)) out.add(figureTerm(100 * FRACTIONS[m[1]]!, true));
   // "forced from their homes" = evacuated.
   if (FROM_HOMES.test(lower)) out.add('~evacuate');
   // A number the figures left (no unit recognised: "180 mm", "2 million NetSpan subscribers"): still a figure.
-  for (const m of lower.matchAll(NUMBER)) {
+  for (const m of allMatches(NUMBER, lower)) {
     const value = Number(m[1]!.replace(/,/g, '')) * (m[2] ? MULTIPLIERS[m[2]]! : 1);
     if (Number.isFinite(value) && value > 1) out.add(figureTerm(value, !!m[3]));
   }
-  for (const m of lower.replace(FRACTION, ' ').replace(SHARE_OF, ' ').replace(NUMBER, ' ').matchAll(WORD)) {
+  for (const m of allMatches(WORD, lower.replace(FRACTION, ' ').replace(SHARE_OF, ' ').replace(NUMBER, ' '))) {
     const word = m[0].replace(/['’]s$/, '');
     if (word.length < 2 || STOP.has(word) || /^\d/.test(word)) continue;
     const n = NUMBER_WORDS[word];

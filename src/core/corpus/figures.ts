@@ -2,6 +2,7 @@
 // them, from two sources stating the same fact, disagree.
 import { stemmer } from 'stemmer';
 import { spanOverlap } from '../text/spanOverlap';
+import { allMatches } from '../text/allMatches';
 
 const MULTIPLIER: Record<string, number> = {
   thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12,
@@ -28,7 +29,7 @@ export interface Figure {
 export function findFigures(text: string, skip: readonly { start: number; end: number }[] = []): Figure[] {
   const out: Figure[] = [];
   const skipped = spanOverlap(skip, 0, text.length);
-  for (const m of text.matchAll(FIGURE)) {
+  for (const m of allMatches(FIGURE, text)) {
     const start = m.index!;
     const end = start + m[0].trimEnd().length;
     if (skipped(start, end)) continue;

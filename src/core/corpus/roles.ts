@@ -2,6 +2,8 @@
 // "Xiaomi CEO Lei Jun", "Tim Cook, Apple's chief executive officer". Two sources that give the same
 // person different titles disagree on a fact a checker will want to look at.
 
+import { allMatches } from '../text/allMatches';
+
 /** Surface forms, longest first, and the title each one means. */
 const TITLES: [string, string][] = [
   ['chief executive officer', 'ceo'], ['chief executive', 'ceo'], ['chief operating officer', 'coo'],
@@ -66,10 +68,11 @@ export interface FoundRole {
   end: number;
 }
 
+const TITLE = new RegExp(TITLE_ALT, 'giu');
+
 function titlesIn(phrase: string): string[] {
   const found = new Set<string>();
-  const re = new RegExp(TITLE_ALT, 'giu');
-  for (const m of phrase.matchAll(re)) found.add(TITLE_OF.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? m[0].toLowerCase());
+  for (const m of allMatches(TITLE, phrase)) found.add(TITLE_OF.get(m[0].toLowerCase().replace(/\s+/g, ' ')) ?? m[0].toLowerCase());
   return [...found].sort();
 }
 

@@ -4,6 +4,7 @@
 // Fitted on the CLEF CheckThat! 2019 debates by scripts/trainClaimRanker.ts; weights in claimRankerWeights.json.
 import type { ClaimFeatures } from './claimDetector';
 import weights from './claimRankerWeights.json';
+import { allMatches } from '../../text/allMatches';
 
 /** One scored sentence of a source, in text order, as the claim kind collects it. */
 export interface RankerRow {
@@ -168,7 +169,7 @@ export function rankerInputs(rows: readonly RankerRow[], speakers: readonly stri
     };
     if (!names.length) names.push(...Object.keys(dense));
     const tokens = new Set<string>();
-    for (const m of lower.matchAll(WORD)) tokens.add(/^\d/.test(m[0]) ? '0' : m[0]);
+    for (const m of allMatches(WORD, lower)) tokens.add(/^\d/.test(m[0]) ? '0' : m[0]);
     return { dense: names.map((k) => dense[k]), words: [...tokens] };
   });
   return { names, inputs };
