@@ -51,34 +51,35 @@ function duration(n: string, unit: string): string {
 
 const HALF_OF: Record<string, string> = { Y: '6M', M: '15D', D: '12H', H: '30M' };
 
-// Triggers: a word or a digit every match of the rule's pattern holds (same flags), so a sentence
+// Triggers: a word or digits every match of the rule's pattern holds (same flags), so a sentence
 // without it skips the pattern; most sentences have no date, and each pattern was a pass over them.
-const DIGIT = /\d/;
+/** YEAR's digits: a sentence's figures are more often counts and prices than years. */
+const YEAR_DIGITS = /(?:1[89]|20)\d\d/;
 const UNIT_WORD = /year|month|week|day|decade|century|quarter|hour|minute/i;
 
 /** Calendar expressions with or without a year; DATE_RULES below sets them between the period and vague rules. */
 const CORE_RULES: readonly DateRule[] = [
   {
     name: 'iso-date',
-    trigger: DIGIT,
+    trigger: /\d{4}-\d/,
     pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
     normalise: (m) => (parseIsoDay(m[0]) ? { value: m[0], timexType: 'DATE', relative: false } : null),
   },
   {
     name: 'period-modifier-year',
-    trigger: DIGIT,
+    trigger: YEAR_DIGITS,
     pattern: new RegExp(`\\b(?:the\\s+)?(early|mid|middle|late|end|beginning|start)(?:\\s+of)?[-\\s]+${YEAR}\\b`, 'gi'),
     normalise: (m) => ({ value: m[2], timexType: 'DATE', mod: PERIOD_MODIFIERS[m[1].toLowerCase()], relative: false }),
   },
   {
     name: 'year-possessive-modifier',
-    trigger: DIGIT,
+    trigger: YEAR_DIGITS,
     pattern: new RegExp(`\\b${YEAR}['’]s\\s+(end|beginning|start|middle)\\b`, 'gi'),
     normalise: (m) => ({ value: m[1], timexType: 'DATE', mod: PERIOD_MODIFIERS[m[2].toLowerCase()], relative: false }),
   },
   {
     name: 'quarter-year',
-    trigger: DIGIT,
+    trigger: YEAR_DIGITS,
     pattern: new RegExp(`\\b(?:the\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of)?,?\\s+${YEAR}\\b|\\bQ([1-4])\\s+${YEAR}\\b`, 'gi'),
     normalise: (m) => {
       const q = m[3] ?? ORDINAL_QUARTERS[m[1].toLowerCase()];
@@ -87,19 +88,19 @@ const CORE_RULES: readonly DateRule[] = [
   },
   {
     name: 'season-year',
-    trigger: DIGIT,
+    trigger: /spring|summer|fall|autumn|winter/i,
     pattern: new RegExp(`\\b(spring|summer|fall|autumn|winter)(?:\\s+of)?\\s+${YEAR}\\b`, 'gi'),
     normalise: (m) => ({ value: `${m[2]}-${SEASONS[m[1].toLowerCase()].code}`, timexType: 'DATE', relative: false }),
   },
   {
     name: 'month-year',
-    trigger: DIGIT,
+    trigger: YEAR_DIGITS,
     pattern: new RegExp(`\\b${MONTH_BEFORE_YEAR}(?:\\s+of)?,?\\s+${YEAR}\\b`, 'g'),
     normalise: (m) => ({ value: isoMonth(+m[2], MONTHS[m[1].toLowerCase()]), timexType: 'DATE', relative: false }),
   },
   {
     name: 'decade',
-    trigger: DIGIT,
+    trigger: /(?:1[89]|20)\d0['’]?s/i,
     pattern: /\b(?:the\s+)?((?:1[89]|20)\d)0['’]?s\b/gi,
     normalise: (m) => ({ value: m[1], timexType: 'DATE', relative: false }),
   },
@@ -168,7 +169,7 @@ const CORE_RULES: readonly DateRule[] = [
   },
   {
     name: 'year',
-    trigger: DIGIT,
+    trigger: YEAR_DIGITS,
     pattern: new RegExp(`(?<![\\d$#£€.,:/-])${YEAR}(?![\\d%]|,\\d|\\.\\d|-\\d|:\\d)`, 'g'),
     normalise: (m) => ({ value: m[1], timexType: 'DATE', relative: false }),
   },
