@@ -1,7 +1,7 @@
 // Cold analysis of the bench's generated 1 MB (same text as bench:engine), after a warm-up: CPU
 // and wall of each run, load average printed. For profiles (`node --cpu-prof`) and for before/after
 // figures of one build against another: `--root DIR` analyses with DIR's src/core instead, and
-// `--compare DIR` loads both into this process and alternates them run by run (a busy machine's
+// `--compare DIR` loads both into this process and alternates them run by run, the first of each pair changing (a busy machine's
 // noise then falls on both alike). Either may be an esbuild bundle exporting `Analyzer` (a `.cjs`
 // built as scripts/build.mjs builds, entityTagger.bin beside it): the code as shipped.
 //
@@ -9,8 +9,14 @@
 // one-word edits (profileKeystroke.ts's), the analysers alternated edit by edit (the first of each
 // pair changing), CPU of each analysis after a full GC; medians and means printed.
 //
-//   node --expose-gc --import tsx scripts/bench/coldCore.ts [--runs 3] [--edits N [--each]] [--root DIR|FILE.cjs] [--compare DIR|FILE.cjs]
+// `--processes N` (with --compare) runs each build in a process of its own instead, N rounds of one
+// process each (order alternating, --runs analyses per process), and prints each round's medians and
+// their ratio: two builds in one process disturb each other (one shared heap, one JIT), and a change
+// of a few per cent measured that way did not hold when each ran alone.
+//
+//   node --expose-gc --import tsx scripts/bench/coldCore.ts [--runs 3] [--edits N [--each]] [--root DIR|FILE.cjs] [--compare DIR|FILE.cjs [--processes N]]
 
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
@@ -60,7 +66,30 @@ function perEdit(analyzers: (typeof import('../../src/core/analyzer').Analyzer)[
   });
 }
 
+/** `--processes N`: each build's median CPU in processes of their own, rounds alternating which goes first. */
+function inProcesses(rounds: number): void {
+  const medianOf = (build: string) => {
+    const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--runs', String(runs), '--root', build], { encoding: 'utf8' });
+    return Number(/median cpu (\d+) ms/.exec(out)![1]);
+  };
+  const ratios: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const order = i % 2 ? [1, 0] : [0, 1];
+    const cpu: number[] = [];
+    for (const k of order) cpu[k] = medianOf(roots[k]!);
+    ratios.push(cpu[1]! / cpu[0]!);
+    process.stdout.write(`round ${i + 1}\t${cpu[0]} ms\t${cpu[1]} ms\tratio ${ratios[i]!.toFixed(3)}\tload ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
+  }
+  const sorted = [...ratios].sort((x, y) => x - y);
+  process.stdout.write(`${roots[1]} / ${roots[0]}: median ratio ${median(ratios).toFixed(3)} (${sorted[0]!.toFixed(3)}–${sorted[sorted.length - 1]!.toFixed(3)}) over ${rounds} rounds of ${runs} runs\n`);
+}
+
 async function main(): Promise<void> {
+  const processes = Number(opt('--processes') ?? 0);
+  if (processes > 0 && compare) {
+    inProcesses(processes);
+    return;
+  }
   type AnalyzerClass = typeof import('../../src/core/analyzer').Analyzer;
   const analyzers: AnalyzerClass[] = [];
   for (const r of roots) {
@@ -78,7 +107,10 @@ async function main(): Promise<void> {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' / ');
   const cpu: number[][] = roots.map(() => []);
   for (let i = 0; i < runs; i++) {
-    analyzers.forEach((Analyzer, a) => {
+    // The first of each pair changes run by run: which ran first moved a pair by up to 10 %.
+    const order = analyzers.map((_, k) => (k + i) % analyzers.length);
+    order.forEach((a) => {
+      const Analyzer = analyzers[a]!;
       collectGarbage();
       const c = process.cpuUsage();
       const t = performance.now();
