@@ -45,9 +45,9 @@ export class DateDetector {
     }
     if (RULE_TRIGGER.test(text)) {
       const triggers = this.triggers;
-      triggers.begin(text);
+      triggers.begin();
       for (let r = 0; r < DATE_RULES.length; r++) {
-        if (!triggers.passes(r)) continue;
+        if (!triggers.passes(r, text)) continue;
         const rule = DATE_RULES[r]!;
         rule.pattern.lastIndex = 0;
         for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {

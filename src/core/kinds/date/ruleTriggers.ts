@@ -27,7 +27,6 @@ export class RuleTriggers {
   /** Any plain trigger's word, case aside: failing it fails every plain trigger (case-sensitive ones too). */
   private readonly anyPlainWord: RegExp | undefined;
   private readonly state: Uint8Array;
-  private text = '';
   private plainState = UNTESTED;
 
   constructor(rules: readonly DateRule[]) {
@@ -59,21 +58,20 @@ export class RuleTriggers {
     this.state = new Uint8Array(this.triggers.length);
   }
 
-  /** A new sentence: no trigger tested on it yet. */
-  begin(text: string): void {
-    this.text = text;
+  /** A new sentence: no trigger tested on it yet. (Its text is not kept: a slice would keep its whole source.) */
+  begin(): void {
     this.state.fill(UNTESTED);
     this.plainState = UNTESTED;
   }
 
-  /** Whether the sentence begun passes rule `r`'s trigger (a rule without one always does). */
-  passes(r: number): boolean {
+  /** Whether `text`, the sentence begun, passes rule `r`'s trigger (a rule without one always does). */
+  passes(r: number, text: string): boolean {
     const t = this.ofRule[r]!;
     if (t < 0) return true;
     let s = this.state[t]!;
     if (s === UNTESTED) {
-      if (this.plain[t] && this.plainState === UNTESTED) this.plainState = this.anyPlainWord!.test(this.text) ? PASSED : FAILED;
-      s = this.plain[t] && this.plainState === FAILED ? FAILED : this.triggers[t]!.test(this.text) ? PASSED : FAILED;
+      if (this.plain[t] && this.plainState === UNTESTED) this.plainState = this.anyPlainWord!.test(text) ? PASSED : FAILED;
+      s = this.plain[t] && this.plainState === FAILED ? FAILED : this.triggers[t]!.test(text) ? PASSED : FAILED;
       this.state[t] = s;
     }
     return s === PASSED;
