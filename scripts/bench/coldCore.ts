@@ -68,20 +68,26 @@ function perEdit(analyzers: (typeof import('../../src/core/analyzer').Analyzer)[
 
 /** `--processes N`: each build's median CPU in processes of their own, rounds alternating which goes first. */
 function inProcesses(rounds: number): void {
-  const medianOf = (build: string) => {
+  // A process's median and least CPU: the least is the steadier on a shared machine (its noise only adds).
+  const figuresOf = (build: string) => {
     const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--runs', String(runs), '--root', build], { encoding: 'utf8' });
-    return Number(/median cpu (\d+) ms/.exec(out)![1]);
+    const m = /median cpu (\d+) ms, min (\d+) ms/.exec(out)!;
+    return { median: Number(m[1]), least: Number(m[2]) };
   };
-  const ratios: number[] = [];
+  const ratios = { median: [] as number[], least: [] as number[] };
   for (let i = 0; i < rounds; i++) {
     const order = i % 2 ? [1, 0] : [0, 1];
-    const cpu: number[] = [];
-    for (const k of order) cpu[k] = medianOf(roots[k]!);
-    ratios.push(cpu[1]! / cpu[0]!);
-    process.stdout.write(`round ${i + 1}\t${cpu[0]} ms\t${cpu[1]} ms\tratio ${ratios[i]!.toFixed(3)}\tload ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
+    const cpu: { median: number; least: number }[] = [];
+    for (const k of order) cpu[k] = figuresOf(roots[k]!);
+    ratios.median.push(cpu[1]!.median / cpu[0]!.median);
+    ratios.least.push(cpu[1]!.least / cpu[0]!.least);
+    process.stdout.write(`round ${i + 1}\tmedian / least ${cpu[0]!.median} / ${cpu[0]!.least} ms\t${cpu[1]!.median} / ${cpu[1]!.least} ms\tratios ${ratios.median[i]!.toFixed(3)} / ${ratios.least[i]!.toFixed(3)}\tload ${loadavg().map((l) => l.toFixed(2)).join(' / ')}\n`);
   }
-  const sorted = [...ratios].sort((x, y) => x - y);
-  process.stdout.write(`${roots[1]} / ${roots[0]}: median ratio ${median(ratios).toFixed(3)} (${sorted[0]!.toFixed(3)}–${sorted[sorted.length - 1]!.toFixed(3)}) over ${rounds} rounds of ${runs} runs\n`);
+  const spread = (xs: number[]) => {
+    const sorted = [...xs].sort((x, y) => x - y);
+    return `${median(xs).toFixed(3)} (${sorted[0]!.toFixed(3)}–${sorted[sorted.length - 1]!.toFixed(3)})`;
+  };
+  process.stdout.write(`${roots[1]} / ${roots[0]} over ${rounds} rounds of ${runs} runs: ratio of medians ${spread(ratios.median)}, of least ${spread(ratios.least)}\n`);
 }
 
 async function main(): Promise<void> {
