@@ -1,8 +1,8 @@
 // Cold analysis of the bench's generated 1 MB (same text as bench:engine), after a warm-up: CPU
 // and wall of each run, load average printed. For profiles (`node --cpu-prof`) and for before/after
 // figures of one build against another: `--root DIR` analyses with DIR's src/core instead, and
-// `--compare DIR` loads both into this process and alternates them run by run, the first of each pair changing (a busy machine's
-// noise then falls on both alike). Either may be an esbuild bundle exporting `Analyzer` (a `.cjs`
+// `--compare DIR` loads both into this process and alternates them run by run, the first of each
+// pair changing (a busy machine's noise then falls on both alike). Either may be an esbuild bundle exporting `Analyzer` (a `.cjs`
 // built as scripts/build.mjs builds, entityTagger.bin beside it): the code as shipped.
 //
 // `--edits N` measures edits instead: each analyser analyses the 1 MB once, then the same N seeded
@@ -10,8 +10,8 @@
 // pair changing), CPU of each analysis after a full GC; medians and means printed.
 //
 // `--processes N` (with --compare) runs each build in a process of its own instead, N rounds of one
-// process each (order alternating, --runs analyses per process), and prints each round's medians and
-// their ratio: two builds in one process disturb each other (one shared heap, one JIT), and a change
+// process each (order alternating, --runs analyses per process), and prints each process's median and
+// least CPU and their ratios: two builds in one process disturb each other (one shared heap, one JIT), and a change
 // of a few per cent measured that way did not hold when each ran alone.
 //
 //   node --expose-gc --import tsx scripts/bench/coldCore.ts [--runs 3] [--edits N [--each]] [--root DIR|FILE.cjs] [--compare DIR|FILE.cjs [--processes N]]

@@ -216,7 +216,7 @@ export class EntityDetector {
     if (combined.length) combined = joinNameParticles(combined, sentence.text, sentence.start);
     if (combined.length >= 2) combined = peopleInLists(combined, sentence.tokens, sentence.text, sentence.start);
     let out = currencies(organisationsByRole(shipsByNoun(pressByNoun(organisationsByNoun(joinAmpersands(combined, sentence.text, sentence.start), sentence.tokens), sentence.tokens, this.knownType), sentence.tokens), sentence.tokens), sentence.text, sentence.start);
-    // Three passes need a hyphen: a native search rules most sentences out before their regexes scan them (~45 ms of 1 MB).
+    // Three passes need a hyphen: a native search rules most sentences out before their regexes scan them (~27 → 7 ms of 1 MB).
     const hyphen = sentence.text.includes('-');
     if (hyphen && ARTICLE_CUE.test(sentence.text)) out = articleNames(out, sentence.tokens, sentence.text, sentence.start);
     if (out.length) out = placesBeforeNoun(placesAfterOf(out, sentence.tokens), sentence.tokens);
