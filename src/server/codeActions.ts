@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Position } from 'vscode-languageserver';
 import { compareByKind, type TagStatus } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { cut, oneLine } from '../core/text/shorten';
@@ -7,24 +7,14 @@ import { COMMANDS, DIAGNOSTIC_SOURCE, type DismissArgs, type FindingDiagnosticDa
 import { bestPerSource } from './crossSource';
 import { kindWord, statusWord, tagAsTitle } from '../shared/words';
 import { orphanActions } from './orphanActions';
-import { findingsAt, type SourceState } from './sourceState';
-
+import { findingIndexesTouching, findingsAt, findingsOverlapping, type SourceState } from './sourceState';
 
 /**
  * The one place findings become code actions: tag, re-tag or clear. The diagnostics the editor
  * sends say which findings the user is looking at; without them, the findings under the range.
  */
-export function codeActionsFor(state: SourceState, start: number, end: number, diagnostics: readonly Diagnostic[]): CodeAction[] {
-  const ids = new Set(
-    diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE).map((d) => (d.data as FindingDiagnosticData | undefined)?.findingId),
-  );
-  const named = state.tagged.findings.filter((f) => ids.has(f.id));
-  // Names, dates and quotations are not diagnostics by default, so the editor sends only the claim
-  // around them: what sits at the cursor (or is exactly selected) is offered too.
-  const here = start === end ? findingsAt(state, start) : state.tagged.findings.filter((f) => f.start === start && f.end === end);
-  let findings = [...new Set([...named, ...here])];
-  if (!findings.length && start !== end) findings = state.tagged.findings.filter((f) => f.start < end && start < f.end);
-  findings.sort(compareByKind);
+export function codeActionsFor(state: SourceState, start: number, end: number, diagnostics: readonly Diagnostic[], offsetAt: (p: Position) => number): CodeAction[] {
+  const findings = actionTargets(state, start, end, diagnostics, offsetAt);
   const actions: CodeAction[] = [];
   for (const f of findings) {
     const diagnostic = diagnostics.find((d) => d.source === DIAGNOSTIC_SOURCE && (d.data as FindingDiagnosticData | undefined)?.findingId === f.id);
@@ -32,6 +22,40 @@ export function codeActionsFor(state: SourceState, start: number, end: number, d
   }
   actions.push(...orphanActions(state, start, end, diagnostics));
   return actions;
+}
+
+/** The findings a code action request is about, in the order their actions are offered. */
+export function actionTargets(state: SourceState, start: number, end: number, diagnostics: readonly Diagnostic[], offsetAt: (p: Position) => number): TaggedFinding[] {
+  const named = namedFindings(state, diagnostics, offsetAt);
+  // Names, dates and quotations are not diagnostics by default, so the editor sends only the claim
+  // around them: what sits at the cursor (or is exactly selected) is offered too.
+  const here = start === end ? findingsAt(state, start) : findingsOverlapping(state, start, end).filter((f) => f.start === start && f.end === end);
+  let findings = [...new Set([...named, ...here])];
+  if (!findings.length && start !== end) findings = findingsOverlapping(state, start, end);
+  return findings.sort(compareByKind);
+}
+
+/**
+ * The findings the diagnostics name, in text order. Each is looked for where its diagnostic is; one
+ * not there (a diagnostic of an older version, or of another client's making) by a scan of them all.
+ */
+function namedFindings(state: SourceState, diagnostics: readonly Diagnostic[], offsetAt: (p: Position) => number): TaggedFinding[] {
+  const findings = state.tagged.findings;
+  const found = new Set<number>();
+  const elsewhere = new Set<string>();
+  // Wide or many ranges (a client's own) would look at more findings than the scan: then it is the scan.
+  let looked = 0;
+  for (const d of diagnostics) {
+    const id = d.source === DIAGNOSTIC_SOURCE ? (d.data as FindingDiagnosticData | undefined)?.findingId : undefined;
+    if (id === undefined) continue;
+    const near = looked > findings.length ? [] : findingIndexesTouching(state, offsetAt(d.range.start), offsetAt(d.range.end));
+    looked += near.length + 1;
+    const i = near.find((k) => findings[k]!.id === id);
+    if (i === undefined) elsewhere.add(id);
+    else found.add(i);
+  }
+  if (elsewhere.size) findings.forEach((f, i) => elsewhere.has(f.id) && found.add(i));
+  return [...found].sort((a, b) => a - b).map((i) => findings[i]!);
 }
 
 const MAX_CITED = 3;

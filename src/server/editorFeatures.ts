@@ -20,7 +20,7 @@ export function registerEditorFeatures({ connection, documents, sources }: Serve
     const state = await sources.current(params.textDocument.uri);
     const doc = documents.get(params.textDocument.uri);
     if (!state || !doc || state.version !== doc.version) return [];
-    return codeActionsFor(state, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end), params.context.diagnostics);
+    return codeActionsFor(state, doc.offsetAt(params.range.start), doc.offsetAt(params.range.end), params.context.diagnostics, (p) => doc.offsetAt(p));
   });
 
   return {

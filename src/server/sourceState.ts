@@ -62,3 +62,27 @@ export function findingsAt(state: SourceState, offset: number): TaggedFinding[] 
   found.reverse(); // text order, as a filter would give, before the stable sort
   return found.sort((a, b) => a.end - a.start - (b.end - b.start));
 }
+
+/**
+ * Indexes of the findings that touch [start, end] (f.start <= end and start <= f.end), in text
+ * order: by the same binary search and walk back as findingsAt, where a code action's filter over a
+ * 1 MB source's findings cost ~1 ms a request.
+ */
+export function findingIndexesTouching(state: SourceState, start: number, end: number): number[] {
+  const findings = state.tagged.findings;
+  const reach = reachOf(findings);
+  const found: number[] = [];
+  for (let i = firstStartingAt(findings, end + 1) - 1; i >= 0 && reach[i]! >= start; i--) if (findings[i]!.end >= start) found.push(i);
+  return found.reverse();
+}
+
+/** The findings that overlap [start, end) (f.start < end and start < f.end), in text order. */
+export function findingsOverlapping(state: SourceState, start: number, end: number): TaggedFinding[] {
+  const findings = state.tagged.findings;
+  const found: TaggedFinding[] = [];
+  for (const i of findingIndexesTouching(state, start, end)) {
+    const f = findings[i]!;
+    if (f.start < end && start < f.end) found.push(f);
+  }
+  return found;
+}

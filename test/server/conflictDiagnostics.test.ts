@@ -70,7 +70,7 @@ describe('a place many sources contradict', () => {
     const state = await stateWith((id) => contradictedBy(30, id, (i) => `file:///work/news/copy-${String(i >> 1).padStart(3, '0')}.txt`));
     const [d] = conflictDiagnostics(state);
     const at = TEXT.indexOf('two years');
-    const cite = codeActionsFor(state, at, at + 9, [d!]).filter((a) => a.title.startsWith('Tag as contradicted, citing'));
+    const cite = codeActionsFor(state, at, at + 9, [d!], (p) => TextDocument.create(URI, 'plaintext', 1, TEXT).offsetAt(p)).filter((a) => a.title.startsWith('Tag as contradicted, citing'));
     expect(cite.map((a) => a.title)).toEqual([
       'Tag as contradicted, citing copy-000.txt: “end of 2018” (tags it verified)',
       'Tag as contradicted, citing copy-001.txt: “end of 2018” (tags it verified)',

@@ -9,7 +9,7 @@ import { Analyzer } from '../../src/core/analyzer';
 import { compareFindings, type FindingKind } from '../../src/core/model';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
 import type { TaggedFinding } from '../../src/core/taggedFindings';
-import { findingsAt, type SourceState } from '../../src/server/sourceState';
+import { findingsAt, findingsOverlapping, type SourceState } from '../../src/server/sourceState';
 
 const KINDS: FindingKind[] = ['claim', 'entity', 'date', 'quotation'];
 
@@ -17,9 +17,12 @@ const KINDS: FindingKind[] = ['claim', 'entity', 'date', 'quotation'];
 const scanned = (findings: readonly TaggedFinding[], offset: number) =>
   findings.filter((f) => f.start <= offset && offset <= f.end && f.end > f.start).sort((a, b) => a.end - a.start - (b.end - b.start));
 
+/** What a code action's filter gave before findingsOverlapping. */
+const overlapping = (findings: readonly TaggedFinding[], start: number, end: number) => findings.filter((f) => f.start < end && start < f.end);
+
 const stateOf = (findings: TaggedFinding[]) => ({ tagged: { findings } }) as unknown as SourceState;
 
-describe('findingsAt', () => {
+describe('findingsAt, findingsOverlapping', () => {
   it('equals a scan of every finding, for any findings in text order and any offset', () => {
     const finding = fc.record({ start: fc.nat(400), length: fc.oneof(fc.nat(6), fc.nat(300)), kind: fc.constantFrom(...KINDS) });
     fc.assert(
@@ -29,6 +32,10 @@ describe('findingsAt', () => {
           .sort(compareFindings);
         const state = stateOf(findings);
         for (const offset of offsets) expect(findingsAt(state, offset)).toEqual(scanned(findings, offset));
+        for (let i = 0; i + 1 < offsets.length; i += 2) {
+          const [start, end] = [Math.min(offsets[i]!, offsets[i + 1]!), Math.max(offsets[i]!, offsets[i + 1]!)];
+          expect(findingsOverlapping(state, start, end)).toEqual(overlapping(findings, start, end));
+        }
       }),
       { numRuns: 500 },
     );
