@@ -26,7 +26,7 @@ export interface WireAnalysis {
   taggedDelta?: ListDelta;
   /** analysis.repeats as a delta against the base's (`repeats` then holds only those not among them). */
   repeatsDelta?: ListDelta;
-  /** analysis.regions, sent apart from the head when the base has some: the ones not among the base's, and the delta. */
+  /** analysis.regions, sent apart from the head in slices: with a base, those not among the base's, and the delta. */
   regions?: Uint8Array[];
   regionsDelta?: ListDelta;
   /** analysis.findings: the index of the tagged finding each is (that finding without its tag), or -1 for the next of `literal`. */
@@ -176,14 +176,15 @@ export function toWire(analysed: SourceAnalysis, size = SLICE_ITEMS, base?: Wire
     const { findings, repeats, ...rest } = analysis;
     head.analysis = rest;
     const previous = against?.analysed.analysis;
+    // A 1 MB source has some 9,000 region spans (570 KB): in the head they were read in one go (16 ms
+    // of the main thread, a hover's wait); apart, in slices, and after an edit moved like the findings.
+    const { regions, ...others } = rest;
+    head.analysis = others as typeof rest;
     if (previous) {
-      // A 1 MB source has some 9,000 region spans: moved by an edit like the findings.
-      const { regions, ...others } = rest;
-      head.analysis = others as typeof rest;
       const d = listDelta(against!, previous.regions, text!, regions, size, ends);
       wire.regions = d.slices;
       wire.regionsDelta = d.delta;
-    }
+    } else wire.regions = serialiseSlices(regions, size);
     head.analysisKeys = Object.keys(analysis);
     const { from, literal } = taggedIndexes(findings, tagged.findings);
     wire.findingsFrom = from;

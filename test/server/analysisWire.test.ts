@@ -57,7 +57,7 @@ describe('analysisWire', () => {
     const analysed = analysedWithTags();
     const wire = toWire(analysed, 7);
     const moved = transferablesOf(wire);
-    expect(moved.length).toBe(new Set([wire.head, ...wire.tagged, ...wire.literal, ...(wire.repeats ?? []), wire.findingsFrom!].map((b) => b.buffer)).size);
+    expect(moved.length).toBe(new Set([wire.head, ...wire.tagged, ...wire.literal, ...(wire.repeats ?? []), ...(wire.regions ?? []), wire.findingsFrom!].map((b) => b.buffer)).size);
     const { port1, port2 } = new MessageChannel();
     try {
       const received = new Promise<WireAnalysis>((resolve) => port2.once('message', resolve));
@@ -71,7 +71,7 @@ describe('analysisWire', () => {
     const digestWire = digestToWire(digestSource(text, analysed), 7);
     expect(transferablesOf(digestWire).length).toBe(1 + digestWire.lists.reduce((n, [, slices]) => n + slices.length, 0));
     // A buffer cut from Node's shared pool is never listed: transferring it would detach its neighbours.
-    expect(transferablesOf({ ...wire, tagged: [Buffer.from('pooled')], literal: [], repeats: [], head: Buffer.from('head'), findingsFrom: undefined })).toEqual([]);
+    expect(transferablesOf({ ...wire, tagged: [Buffer.from('pooled')], literal: [], repeats: [], regions: [], head: Buffer.from('head'), findingsFrom: undefined })).toEqual([]);
   });
 
   it('sends a finding the analysis and the tagged list share once', () => {
@@ -86,6 +86,10 @@ describe('analysisWire', () => {
     const analysed = analysedWithTags();
     const wire = toWire(analysed, 7);
     expect(wire.tagged.length).toBeGreaterThan(3);
+    // The region spans too (thousands in a long source): not in the head, which is read in one go.
+    expect(analysed.analysis!.regions.length).toBeGreaterThan(7);
+    expect(wire.regions).toHaveLength(Math.ceil(analysed.analysis!.regions.length / 7));
+    expect((deserialize(wire.head) as { analysis: object }).analysis).not.toHaveProperty('regions');
     resetSliceStats();
     const turns = await turnsDuring(() => fromWire(wire));
     // A turn of the event loop between each slice (a hover waiting in the queue is read then).
