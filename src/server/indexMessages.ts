@@ -1,10 +1,12 @@
 // The messages between the workspace index and its worker threads.
+import { DIGEST_ITEM_LISTS } from '../core/corpus/types';
 import type { SourceOptions } from '../core/sourceAnalysis';
 import type { Span } from '../core/taggedFindings';
 import type { Sidecar } from '../core/tags/annotation';
 import type { WireAnalysis, WireDigest } from './analysisWire';
 import type { FindingsJob } from './closedFindings';
 import type { IndexedSource, IndexJob } from './indexJob';
+import { yieldToLoop } from './slices';
 
 /** Index a source (its digest and counts), or give a closed source's findings (the view expanded it). */
 export type IndexTask = { job: IndexJob } | { findings: FindingsJob };
@@ -52,13 +54,63 @@ export type IndexResponse =
  * What a worker posts back: the indexed source (or the findings) as JSON text. The main thread keeps
  * every digest for the life of the index, and JSON.parse builds them a quarter smaller than
  * structured cloning does (it shares short strings: regions, types, finding ids), for less
- * main-thread time.
+ * main-thread time. A long source's comes in parts (IndexedParts).
  */
 export type WorkerResponse =
-  | { id: number; uri: string; openSeq?: number; indexed: string }
+  | { id: number; uri: string; openSeq?: number; indexed: string | IndexedParts }
   | { id: number; uri: string; findings: string }
   | { id: number; uri: string; openSeq?: number; error: string };
 
-export function fromWire(r: Exclude<WorkerResponse, { findings: string }>): IndexResponse {
-  return 'error' in r ? r : { id: r.id, uri: r.uri, ...(r.openSeq !== undefined ? { openSeq: r.openSeq } : {}), ...(JSON.parse(r.indexed) as IndexedSource) };
+/**
+ * An indexed source whose JSON is long, as JSON texts the main thread parses one per turn of its
+ * event loop: the digest's item lists in parts, the rest in the head. One JSON.parse of a 1 MB
+ * source's reply held the main thread (and every hover) for 40–65 ms, of a 10 MB source's for ~0.5 s.
+ */
+export interface IndexedParts {
+  head: string;
+  lists: [key: string, parts: string[]][];
+}
+
+/** Replies longer than this (UTF-16 units of JSON) go in parts: a few ms of parsing. */
+export const PARTED_REPLY_CHARS = 256 * 1024;
+/** Items of a digest list per part. */
+const PART_ITEMS = 500;
+
+/** In the worker: the indexed source's JSON as it is, or in parts when it is long. */
+export function indexedToWire(json: string, partedChars = PARTED_REPLY_CHARS): string | IndexedParts {
+  if (json.length < partedChars) return json;
+  const indexed = JSON.parse(json) as { digest: Record<string, unknown> };
+  const lists: IndexedParts['lists'] = [];
+  for (const key of DIGEST_ITEM_LISTS) {
+    const items = indexed.digest[key];
+    if (!Array.isArray(items) || items.length <= PART_ITEMS) continue;
+    const parts: string[] = [];
+    for (let i = 0; i < items.length; i += PART_ITEMS) parts.push(JSON.stringify(items.slice(i, i + PART_ITEMS)));
+    lists.push([key, parts]);
+    // Its place kept, so the digest comes back with its keys in their order.
+    indexed.digest[key] = [];
+  }
+  return { head: JSON.stringify(indexed), lists };
+}
+
+const ITEM_LISTS: ReadonlySet<string> = new Set(DIGEST_ITEM_LISTS);
+
+/** On the main thread: the worker's answer as an IndexResponse, a long one's parts parsed one per turn of the event loop. */
+export async function fromWire(r: Exclude<WorkerResponse, { findings: string }>): Promise<IndexResponse> {
+  if ('error' in r) return r;
+  const at = { id: r.id, uri: r.uri, ...(r.openSeq !== undefined ? { openSeq: r.openSeq } : {}) };
+  if (typeof r.indexed === 'string') return { ...at, ...(JSON.parse(r.indexed) as IndexedSource) };
+  const indexed = JSON.parse(r.indexed.head) as IndexedSource;
+  const digest = indexed.digest as unknown as Record<string, unknown[]>;
+  for (const [key, parts] of r.indexed.lists) {
+    if (!ITEM_LISTS.has(key)) throw new Error(`an index worker sent a digest list named ${JSON.stringify(key)}`);
+    const items: unknown[] = [];
+    for (const part of parts) {
+      await yieldToLoop();
+      // One by one: a part has more items than a call's arguments should hold.
+      for (const item of JSON.parse(part) as unknown[]) items.push(item);
+    }
+    digest[key] = items;
+  }
+  return { ...at, ...indexed };
 }

@@ -659,7 +659,15 @@ export class WorkspaceIndex {
           const cancel = job.openSeq === undefined ? new AbortController() : undefined;
           if (cancel) this.closedRunning.set(job.uri, cancel);
           pool.run({ job }, { signal: cancel?.signal }).then(
-            (r) => finish('findings' in r ? { id: 0, uri: job.uri, error: 'unexpected answer from an index worker' } : fromWire(r)),
+            async (r) => {
+              let response: IndexResponse;
+              try {
+                response = 'findings' in r ? { id: 0, uri: job.uri, error: 'unexpected answer from an index worker' } : await fromWire(r);
+              } catch (e) {
+                response = { id: 0, uri: job.uri, ...(job.openSeq !== undefined ? { openSeq: job.openSeq } : {}), error: `an index worker's answer could not be read: ${(e as Error).message}` };
+              }
+              finish(response);
+            },
             (e: Error) => e instanceof TaskCancelledError
               ? finish({ id: 0, uri: job.uri, cancelled: true })
               : finish({ id: 0, uri: job.uri, ...(job.openSeq !== undefined ? { openSeq: job.openSeq } : {}), error: e.message }),

@@ -1,0 +1,54 @@
+// An index worker's answer for a long source comes in parts (indexMessages.ts), parsed one per turn
+// of the main thread's event loop: it must come back exactly as the one JSON text would, key order
+// included, and a short one as it always did.
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/core/analyzer';
+import { digestSource } from '../../src/core/corpus';
+import { analyzeSource } from '../../src/core/sourceAnalysis';
+import { fromWire, indexedToWire, PARTED_REPLY_CHARS, type IndexedParts } from '../../src/server/indexMessages';
+import { turnsDuring } from './eventLoopTurns';
+
+const SAMPLES = path.resolve(__dirname, '../../test-fixtures/sources');
+const samples = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(SAMPLES, f), 'utf8'));
+
+/** An index worker's JSON for `text` (indexJob.ts writes `{"digest":…,"summary":…}`). */
+function indexedJson(text: string): string {
+  const analysed = analyzeSource(new Analyzer(), text, undefined, {});
+  const summary = { counts: { claim: 1 }, mtimeMs: 1, size: text.length, settingsKey: 'k' };
+  return `{"digest":${JSON.stringify(digestSource(text, analysed))},"summary":${JSON.stringify(summary)}}`;
+}
+
+describe('index workers\' answers', () => {
+  // Numbered copies of the samples: ~600 KB of text, a long digest.
+  const long = Array.from({ length: 24 }, (_, i) => samples.map((s) => `${s.trimEnd()} (${i})`).join('\n\n')).join('\n\n');
+  const json = indexedJson(long);
+
+  it('come in parts when long, and back exactly as one JSON text would, a part per turn of the event loop', async () => {
+    expect(json.length).toBeGreaterThan(PARTED_REPLY_CHARS);
+    const wire = indexedToWire(json) as IndexedParts;
+    expect(typeof wire).toBe('object');
+    const parts = wire.lists.reduce((n, [, p]) => n + p.length, 0);
+    expect(parts).toBeGreaterThan(3);
+    // The head holds none of the long lists; every part is short.
+    expect(wire.head.length).toBeLessThan(json.length / 4);
+    let back: unknown;
+    const turns = await turnsDuring(async () => {
+      back = await fromWire({ id: 7, uri: 'file:///long.txt', openSeq: 2, indexed: wire });
+    });
+    expect(turns).toBeGreaterThanOrEqual(parts);
+    expect(JSON.stringify(back)).toBe(JSON.stringify({ id: 7, uri: 'file:///long.txt', openSeq: 2, ...JSON.parse(json) }));
+  });
+
+  it('come as one JSON text when short, as before', async () => {
+    const short = indexedJson(samples[0]!);
+    expect(indexedToWire(short)).toBe(short);
+    expect(await fromWire({ id: 1, uri: 'file:///a.txt', indexed: short })).toEqual({ id: 1, uri: 'file:///a.txt', ...JSON.parse(short) });
+  });
+
+  it('refuse a part named as no digest list', async () => {
+    const wire = indexedToWire(json) as IndexedParts;
+    await expect(fromWire({ id: 1, uri: 'file:///a.txt', indexed: { ...wire, lists: [['__proto__', ['[]']]] } })).rejects.toThrow(/digest list named "__proto__"/);
+  });
+});
