@@ -10,7 +10,7 @@ import { indexSourceFileAsJson, type IndexCache } from './indexJob';
 import { digestSource } from '../core/corpus';
 import { ClaimSentenceMemo } from '../core/corpus/claimSentenceMemo';
 import { digestToWire, toWire, transferablesOf, type DigestBase, type WireBase } from './analysisWire';
-import { indexedToWire, type AnalyseReply, type DigestJob, type DigestReply, type WorkerRequest, type WorkerResponse } from './indexMessages';
+import { indexedToWire, transferOf, type AnalyseReply, type DigestJob, type DigestReply, type WorkerRequest, type WorkerResponse } from './indexMessages';
 import { OverBudgetError, workBudget } from './workBudget';
 import { cancelledTask, TaskCancelledError } from '../core/workerPool';
 import { lowerThreadPriority } from './backgroundThread';
@@ -141,7 +141,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
     if (cancelled()) throw new TaskCancelledError();
   };
   indexSourceFileAsJson(analyzer, store, job, cache).then(
-    (indexed) => post({ id, uri: job.uri, openSeq: job.openSeq, indexed: indexedToWire(indexed) }),
+    (json) => {
+      const indexed = indexedToWire(json);
+      parentPort!.postMessage({ id, uri: job.uri, openSeq: job.openSeq, indexed } satisfies WorkerResponse, transferOf(indexed));
+    },
     (e: Error) => post({ id, uri: job.uri, openSeq: job.openSeq, error: e.message }),
   ).finally(() => {
     analyzer.checkpoint = undefined;

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import { digestSource } from '../../src/core/corpus';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
-import { fromWire, indexedToWire, PARTED_REPLY_CHARS, type IndexedParts } from '../../src/server/indexMessages';
+import { MessageChannel } from 'node:worker_threads';
+import { fromWire, indexedToWire, PARTED_REPLY_CHARS, transferOf, type IndexedParts, type WorkerResponse } from '../../src/server/indexMessages';
 import { turnsDuring } from './eventLoopTurns';
 
 const SAMPLES = path.resolve(__dirname, '../../test-fixtures/sources');
@@ -22,7 +23,7 @@ function indexedJson(text: string): string {
 
 describe('index workers\' answers', () => {
   // Numbered copies of the samples: ~600 KB of text, a long digest.
-  const long = Array.from({ length: 24 }, (_, i) => samples.map((s) => `${s.trimEnd()} (${i})`).join('\n\n')).join('\n\n');
+  const long = Array.from({ length: 24 }, (_, i) => samples.map((s) => `${s.trimEnd()} (${i}) Zürich, 北京 😀 “quoted”`).join('\n\n')).join('\n\n');
   const json = indexedJson(long);
 
   it('come in parts when long, and back exactly as one JSON text would, a part per turn of the event loop', async () => {
@@ -31,11 +32,22 @@ describe('index workers\' answers', () => {
     expect(typeof wire).toBe('object');
     const parts = wire.lists.reduce((n, [, p]) => n + p.length, 0);
     expect(parts).toBeGreaterThan(3);
-    // The head holds none of the long lists; every part is short.
+    // The head holds none of the long lists.
     expect(wire.head.length).toBeLessThan(json.length / 4);
+    // The parts' bytes are moved to the main thread, not copied.
+    const { port1, port2 } = new MessageChannel();
+    let received: WorkerResponse;
+    try {
+      const arrived = new Promise<WorkerResponse>((resolve) => port2.once('message', resolve));
+      port1.postMessage({ id: 7, uri: 'file:///long.txt', openSeq: 2, indexed: wire } satisfies WorkerResponse, transferOf(wire));
+      expect(wire.bytes.byteLength).toBe(0);
+      received = await arrived;
+    } finally {
+      port1.close();
+    }
     let back: unknown;
     const turns = await turnsDuring(async () => {
-      back = await fromWire({ id: 7, uri: 'file:///long.txt', openSeq: 2, indexed: wire });
+      back = await fromWire(received as Exclude<WorkerResponse, { findings: string }>);
     });
     expect(turns).toBeGreaterThanOrEqual(parts);
     expect(JSON.stringify(back)).toBe(JSON.stringify({ id: 7, uri: 'file:///long.txt', openSeq: 2, ...JSON.parse(json) }));
@@ -49,6 +61,6 @@ describe('index workers\' answers', () => {
 
   it('refuse a part named as no digest list', async () => {
     const wire = indexedToWire(json) as IndexedParts;
-    await expect(fromWire({ id: 1, uri: 'file:///a.txt', indexed: { ...wire, lists: [['__proto__', ['[]']]] } })).rejects.toThrow(/digest list named "__proto__"/);
+    await expect(fromWire({ id: 1, uri: 'file:///a.txt', indexed: { ...wire, bytes: new TextEncoder().encode('[]'), lists: [['__proto__', [2]]] } })).rejects.toThrow(/digest list named "__proto__"/);
   });
 });
