@@ -145,8 +145,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
       const indexed = indexedToWire(json);
       parentPort!.postMessage({ id, uri: job.uri, openSeq: job.openSeq, indexed } satisfies WorkerResponse, transferOf(indexed));
     },
-    (e: Error) => post({ id, uri: job.uri, openSeq: job.openSeq, error: e.message }),
-  ).finally(() => {
+  ).catch((e: Error) => post({ id, uri: job.uri, openSeq: job.openSeq, error: e.message })).finally(() => {
     analyzer.checkpoint = undefined;
   });
 });
