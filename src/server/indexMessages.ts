@@ -101,15 +101,14 @@ export function indexedToWire(json: string, partedChars = PARTED_REPLY_CHARS): s
     // Its place kept, so the digest comes back with its keys in their order.
     indexed.digest[key] = [];
   }
-  // Its own buffer (not a slice of Node's pool), so that it can be transferred.
+  // Lists all short (the length is elsewhere): as it was.
+  if (!lists.length) return json;
+  // Its own buffer (not a slice of Node's pool), so that it can be transferred (analysisWire.ts transferablesOf).
   const bytes = new Uint8Array(at);
   let written = 0;
   for (const text of texts) written += encoder.encodeInto(text, bytes.subarray(written)).written;
   return { head: JSON.stringify(indexed), bytes, lists };
 }
-
-/** What to transfer rather than copy with a worker's answer. */
-export const transferOf = (indexed: string | IndexedParts): ArrayBuffer[] => (typeof indexed === 'string' ? [] : [indexed.bytes.buffer as ArrayBuffer]);
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();

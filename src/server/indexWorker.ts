@@ -10,7 +10,7 @@ import { indexSourceFileAsJson, type IndexCache } from './indexJob';
 import { digestSource } from '../core/corpus';
 import { ClaimSentenceMemo } from '../core/corpus/claimSentenceMemo';
 import { digestToWire, toWire, transferablesOf, type DigestBase, type WireBase } from './analysisWire';
-import { indexedToWire, transferOf, type AnalyseReply, type DigestJob, type DigestReply, type WorkerRequest, type WorkerResponse } from './indexMessages';
+import { indexedToWire, type AnalyseReply, type DigestJob, type DigestReply, type WorkerRequest, type WorkerResponse } from './indexMessages';
 import { OverBudgetError, workBudget } from './workBudget';
 import { cancelledTask, TaskCancelledError } from '../core/workerPool';
 import { lowerThreadPriority } from './backgroundThread';
@@ -143,7 +143,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
   indexSourceFileAsJson(analyzer, store, job, cache).then(
     (json) => {
       const indexed = indexedToWire(json);
-      parentPort!.postMessage({ id, uri: job.uri, openSeq: job.openSeq, indexed } satisfies WorkerResponse, transferOf(indexed));
+      parentPort!.postMessage({ id, uri: job.uri, openSeq: job.openSeq, indexed } satisfies WorkerResponse, typeof indexed === 'string' ? [] : transferablesOf(indexed));
     },
   ).catch((e: Error) => post({ id, uri: job.uri, openSeq: job.openSeq, error: e.message })).finally(() => {
     analyzer.checkpoint = undefined;

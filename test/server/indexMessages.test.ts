@@ -8,7 +8,8 @@ import { Analyzer } from '../../src/core/analyzer';
 import { digestSource } from '../../src/core/corpus';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
 import { MessageChannel } from 'node:worker_threads';
-import { fromWire, indexedToWire, PARTED_REPLY_CHARS, transferOf, type IndexedParts, type WorkerResponse } from '../../src/server/indexMessages';
+import { transferablesOf } from '../../src/server/analysisWire';
+import { fromWire, indexedToWire, PARTED_REPLY_CHARS, type IndexedParts, type WorkerResponse } from '../../src/server/indexMessages';
 import { turnsDuring } from './eventLoopTurns';
 
 const SAMPLES = path.resolve(__dirname, '../../test-fixtures/sources');
@@ -39,7 +40,7 @@ describe('index workers\' answers', () => {
     let received: WorkerResponse;
     try {
       const arrived = new Promise<WorkerResponse>((resolve) => port2.once('message', resolve));
-      port1.postMessage({ id: 7, uri: 'file:///long.txt', openSeq: 2, indexed: wire } satisfies WorkerResponse, transferOf(wire));
+      port1.postMessage({ id: 7, uri: 'file:///long.txt', openSeq: 2, indexed: wire } satisfies WorkerResponse, transferablesOf(wire));
       expect(wire.bytes.byteLength).toBe(0);
       received = await arrived;
     } finally {
