@@ -6,9 +6,10 @@
 // `--first` logs the first index instead (issue 14: hover p95 ≤ 5 ms while indexing). The main
 // thread's GC pauses (PerformanceObserver in the stall logger) are summed by kind at the end.
 // EXTRA_FLAGS="--flag …" passes Node/V8 flags to the logged server (to try GC settings);
-// PROFILE_KEEP=DIR keeps the main thread's .cpuprofile there.
+// PROFILE_KEEP=DIR keeps the main thread's .cpuprofile there. `--long MB` adds one generated source
+// of that many MB (its digest cache entry is a long one to read back).
 //
-//   npm run build && node --import tsx scripts/bench/reopenStalls.ts [sources=2000] [--first]
+//   npm run build && node --import tsx scripts/bench/reopenStalls.ts [sources=2000] [--first] [--long MB]
 
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -60,7 +61,9 @@ function gcSummary(lines: string): string {
 
 async function main(): Promise<void> {
   const first = process.argv.includes('--first');
-  const count = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 2000);
+  const longAt = process.argv.indexOf('--long');
+  const longMb = longAt > 0 ? Number(process.argv[longAt + 1]) : 0;
+  const count = Number(process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--long') ?? 2000);
   const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort();
   const texts = samples.map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8'));
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-stalls-'));
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
     const pools = poolsFrom(texts);
     for (let i = 0; i < count; i++) writeFileSync(path.join(dir, `gen-${String(i).padStart(5, '0')}.txt`), new SourceGenerator(pools, SEED + i).source(5 * 1024));
     writeFileSync(path.join(dir, samples[0]!), texts[0]!);
+    if (longMb > 0) writeFileSync(path.join(dir, 'long.txt'), new SourceGenerator(pools, SEED - 1).source(longMb * 1024 * 1024));
     const server = path.join(ROOT, 'dist/server.js');
     if (!first) await indexOnce(server, dir, samples[0]!, texts[0]!);
     process.env.SOURCEMARK_STALL_FILE = stallFile;
@@ -81,7 +85,7 @@ async function main(): Promise<void> {
     delete process.env.SOURCEMARK_STALL_FILE;
     delete process.env.SOURCEMARK_GC_FILE;
     const sorted = [...hovers].sort((a, b) => a - b);
-    process.stdout.write(`${first ? 'Indexing' : 'Reopening'} ${count + 1} sources; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
+    process.stdout.write(`${first ? 'Indexing' : 'Reopening'} ${count + 1} sources${longMb > 0 ? ` and one of ${longMb} MB` : ''}; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
     process.stdout.write(`hover while ${first ? 'indexing' : 'reopening'} (${hovers.length}): p50 ${ms(median(sorted))}, p95 ${ms(sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0)}, max ${ms(sorted[sorted.length - 1] ?? 0)}\n`);
     const stalls = readFileSync(stallFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split(' ').map(Number) as [number, number]);
     const mainProfile = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort()[0]!;

@@ -15,7 +15,7 @@ import { sourcePathOf } from '../core/tags/sidecarName';
 import type { SidecarStore } from '../core/tags/sidecarStore';
 import { digestCacheFromEnv } from '../core/corpus/digestCache';
 import { indexSourceFile, settingsKey, type IndexCache, type IndexedSummary, type IndexJob } from './indexJob';
-import { entryBytes, entryHolds, inflateEntries, parseEntry, readSnapshot, restamped, snapshotable, snapshotKey, storedEntry, summaryOfEntry, writeSnapshot, type Snapshot, type SnapshotEntry, type SnapshotSource } from './indexSnapshot';
+import { entryBytes, entryHolds, inflateEntries, readEntry, readSnapshot, restamped, snapshotable, snapshotKey, storedEntry, summaryOfEntry, writeSnapshot, type Snapshot, type SnapshotEntry, type SnapshotSource } from './indexSnapshot';
 import type { FindingsJob } from './closedFindings';
 import { TaskCancelledError, WorkerPool } from '../core/workerPool';
 import { fromWire, type IndexResponse, type IndexTask, type WorkerResponse } from './indexMessages';
@@ -523,7 +523,10 @@ export class WorkspaceIndex {
       for (let k = 0; k < inflated.length; k++) {
         const w = warm[from + k]!;
         if (this.latestChange.get(w.uri) !== w.token || this.options.isOpen(w.uri)) continue;
-        const digest = parseEntry(inflated[k]);
+        const digest = await readEntry(inflated[k]);
+        if (!live()) return;
+        // A long entry is read over turns of the loop: its source may have changed or opened meanwhile.
+        if (this.latestChange.get(w.uri) !== w.token || this.options.isOpen(w.uri)) continue;
         if (digest) {
           this.put(w.uri, digest, () => !this.options.isOpen(w.uri));
         } else {

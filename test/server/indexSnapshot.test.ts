@@ -10,11 +10,12 @@ import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { setTag } from '../../src/core/tags/tagOperations';
 import { settingsKey, type IndexCache, type IndexedSummary } from '../../src/server/indexJob';
-import { entryBytes, inflateEntries, readSnapshot, restamped, snapshotable, snapshotKey, writeSnapshot, type SnapshotEntry } from '../../src/server/indexSnapshot';
+import { entryBytes, inflateEntries, parseEntry, PARTED_ENTRY_BYTES, readEntry, readSnapshot, restamped, snapshotable, snapshotKey, writeSnapshot, type SnapshotEntry } from '../../src/server/indexSnapshot';
 import { analysisOptionsOf, DEFAULT_SETTINGS, type SourcemarkSettings } from '../../src/server/settings';
 import type { WorkspaceIndex } from '../../src/server/workspaceIndex';
 import { CGTN, cleanupsAfterEach, FIXTURES, read, write, XIAOMI_US } from './fixtureWorkspace';
 import { testIndex } from './workspaceIndexFixture';
+import { poolsFrom, SourceGenerator } from '../../scripts/bench/generate';
 
 const cleanups = cleanupsAfterEach();
 const NOW = new Date('2026-01-01T00:00:00Z');
@@ -106,6 +107,38 @@ describe('workspace index snapshot', () => {
     expect(reopened.answers).toEqual(uncached.answers);
     // Nothing written beside the sources.
     expect(filesUnder(dir)).toEqual(before);
+  });
+
+  it('a long source\'s entry is read back in parts, a turn of the event loop between them, as one JSON.parse reads it', async () => {
+    const dir = workspace();
+    const texts = SOURCES.map((f) => read(path.join(FIXTURES, f)));
+    write(path.join(dir, 'long.txt'), new SourceGenerator(poolsFrom(texts), 0x51ce).source(64 * 1024));
+    age(path.join(dir, 'long.txt'));
+    const cacheDir = tempDir('sourcemark-snap-cache-');
+    const uncached = await scan(dir, null);
+    await scan(dir, cacheDir);
+    const reopened = await scan(dir, cacheDir);
+    expect(reopened.counted).toBe(SOURCES.length + 1);
+    expect(reopened.answers).toEqual(uncached.answers);
+
+    const cache = new DigestCache(cacheDir, 'test');
+    const snapshot = (await readSnapshot(cache, snapshotKey(cache, dir, settingsKey(analysisOptionsOf(SETTINGS)))))!;
+    const entry = [...snapshot.entries.values()].find((e) => e.uri.endsWith('/long.txt'))!;
+    const [json] = await inflateEntries(snapshot, [entry]);
+    // Long enough to be read in parts.
+    expect(json!.length).toBeGreaterThan(PARTED_ENTRY_BYTES);
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const read1 = await readEntry(json, 0).finally(() => clearInterval(ticking));
+    expect(JSON.stringify(read1)).toBe(JSON.stringify(parseEntry(json)));
+    expect(read1!.claims.length).toBeGreaterThan(100);
+    // A turn at least every part of 64 KB (a timer runs once a turn).
+    expect(turns).toBeGreaterThan(json!.length / (128 * 1024));
+    // Not a digest (a list not there, cut short): not read, as before.
+    expect(await readEntry(json!.subarray(0, json!.length - 1))).toBeUndefined();
+    const { digest } = JSON.parse(json!.toString()) as { digest: Record<string, unknown> };
+    delete digest.dates;
+    expect(await readEntry(Buffer.from(JSON.stringify({ digest })))).toBeUndefined();
   });
 
   it('a source or sidecar changed, added or removed since the snapshot, or one changed too recently to tell by its stamp, is indexed again', async () => {
