@@ -11,7 +11,7 @@ import type { SourceAnalysis } from '../core/sourceAnalysis';
 import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
 import type { VisibleFindings } from '../core/visibility';
 import { commonEnds, findingsDelta, moved, movedFinding, sameMovedFinding, type FindingsDelta, type Positioned } from './findingsDelta';
-import type { IndexedParts } from './indexMessages';
+import type { JsonParts } from './indexMessages';
 import { countSlice, inSlices, SLICE_ITEMS, yieldToLoop } from './slices';
 
 export interface WireAnalysis {
@@ -315,7 +315,7 @@ export async function digestFromWire(wire: WireDigest, base?: SourceDigest): Pro
  * slice is read), every hover waiting. Only buffers that own their whole memory: v8.serialize's do,
  * a slice of Node's shared pool must not be detached.
  */
-export function transferablesOf(wire: WireAnalysis | WireDigest | IndexedParts): ArrayBuffer[] {
+export function transferablesOf(wire: WireAnalysis | WireDigest | JsonParts): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
   // The message's own shape: fields, lists of slices, a digest's [key, slices, delta] entries.
   const visit = (v: unknown, depth: number): void => {

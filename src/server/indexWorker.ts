@@ -10,7 +10,7 @@ import { indexSourceFileAsJson, type IndexCache } from './indexJob';
 import { digestSource } from '../core/corpus';
 import { ClaimSentenceMemo } from '../core/corpus/claimSentenceMemo';
 import { digestToWire, toWire, transferablesOf, type DigestBase, type WireBase } from './analysisWire';
-import { indexedToWire, type AnalyseReply, type DigestJob, type DigestReply, type WorkerRequest, type WorkerResponse } from './indexMessages';
+import { findingsToWire, indexedToWire, type AnalyseReply, type DigestJob, type DigestReply, type WorkerRequest, type WorkerResponse } from './indexMessages';
 import { OverBudgetError, workBudget } from './workBudget';
 import { cancelledTask, TaskCancelledError } from '../core/workerPool';
 import { lowerThreadPriority } from './backgroundThread';
@@ -128,7 +128,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
   if ('findings' in request) {
     const { id, findings: job } = request;
     closedFindings(analyzerOfIndex(), store, job).then(
-      (findings) => post({ id, uri: job.uri, findings: JSON.stringify(findings) }),
+      (found) => {
+        const findings = findingsToWire(found);
+        parentPort!.postMessage({ id, uri: job.uri, findings } satisfies WorkerResponse, typeof findings === 'string' ? [] : transferablesOf(findings));
+      },
       (e: Error) => post({ id, uri: job.uri, error: e.message }),
     );
     return;

@@ -1,7 +1,7 @@
 // Writes the server's messages to a stream (stdio) as the protocol library's StreamMessageWriter
-// does, except that a publishDiagnostics with many items is turned into JSON a slice of items at a
-// time (slices.ts): the 50,000 diagnostics of a 1 MB source are 5–6 MB of JSON, which the library
-// encodes in one go (~150–300 ms), and every answer waits behind it. While such a message is being
+// does, except that a publishDiagnostics with many items (or an answer with many findings) is turned
+// into JSON a slice of items at a time (slices.ts): the 50,000 diagnostics of a 1 MB source are 5–6 MB
+// of JSON, which the library encodes in one go (~150–300 ms), and every answer waits behind it. While such a message is being
 // encoded, answers to requests (a hover) go out ahead of it (and of what waits behind it); every
 // other message keeps its order. Below SLICED_ITEMS items a message is encoded at once, as before:
 // a few ms, and no answer overtakes anything.
@@ -16,10 +16,25 @@ const isResponse = (msg: Message) => 'id' in msg && !('method' in msg);
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
-/** The items of a publishDiagnostics long enough to be encoded in slices. */
-function manyItems(msg: Message, over: number): unknown[] | undefined {
-  const items = (msg as { method?: string; params?: { diagnostics?: unknown } }).params?.diagnostics;
-  return (msg as { method?: string }).method === PUBLISH && Array.isArray(items) && items.length > over ? items : undefined;
+/** A message's long list: its items, and where it is (`params.diagnostics`, `result.findings`). */
+interface LongList {
+  items: unknown[];
+  container: 'params' | 'result';
+  key: string;
+}
+
+/**
+ * The items of a publishDiagnostics, or of an answer's findings (the view's sourcemark/documentFindings:
+ * 18,000 of them for a 1 MB source, 6 MB of JSON), long enough to be encoded in slices.
+ */
+function manyItems(msg: Message, over: number): LongList | undefined {
+  const m = msg as { method?: string; params?: { diagnostics?: unknown }; result?: { findings?: unknown } | null };
+  if (m.method === PUBLISH) {
+    const items = m.params?.diagnostics;
+    return Array.isArray(items) && items.length > over ? { items, container: 'params', key: 'diagnostics' } : undefined;
+  }
+  const items = isResponse(msg) && typeof m.result === 'object' && m.result !== null ? m.result.findings : undefined;
+  return Array.isArray(items) && items.length > over ? { items, container: 'result', key: 'findings' } : undefined;
 }
 
 /**
@@ -43,12 +58,12 @@ function encode(item: unknown): Buffer {
 
 const COMMA = Buffer.from(',');
 
-/** The message's body in pieces, a piece per slice of `items`. */
-async function slicedBody(msg: Message, items: unknown[], size: number): Promise<Buffer[]> {
-  const params = (msg as unknown as { params: object }).params;
+/** The message's body in pieces, a piece per slice of its long list. */
+async function slicedBody(msg: Message, { items, container, key }: LongList, size: number): Promise<Buffer[]> {
+  const outer = (msg as unknown as Record<string, object>)[container]!;
   // The message with a marker where the items go, then the items, a slice at a time.
-  const marker = JSON.stringify(`\u0000sourcemark:diagnostics:${Math.random()}`);
-  const shell = JSON.stringify({ ...msg, params: { ...params, diagnostics: JSON.parse(marker) as string } });
+  const marker = JSON.stringify(`\u0000sourcemark:items:${Math.random()}`);
+  const shell = JSON.stringify({ ...msg, [container]: { ...outer, [key]: JSON.parse(marker) as string } });
   const at = shell.indexOf(marker);
   const pieces = [utf8(`${shell.slice(0, at)}[`)];
   for (let from = 0; from < items.length; from += size) {
@@ -78,9 +93,9 @@ export class SlicedStreamWriter extends AbstractMessageWriter implements Message
   }
 
   write(msg: Message): Promise<void> {
-    if (this.slicing > 0 && isResponse(msg)) return this.send([utf8(JSON.stringify(msg))]);
+    const items = manyItems(msg, this.over);
+    if (this.slicing > 0 && isResponse(msg) && !items) return this.send([utf8(JSON.stringify(msg))]);
     const done = this.queue.then(async () => {
-      const items = manyItems(msg, this.over);
       if (!items) return this.send([utf8(JSON.stringify(msg))]);
       this.slicing++;
       let pieces: Buffer[];

@@ -18,7 +18,7 @@ import { indexSourceFile, settingsKey, type IndexCache, type IndexedSummary, typ
 import { entryBytes, entryHolds, inflateEntries, readEntry, readSnapshot, restamped, snapshotable, snapshotKey, storedEntry, summaryOfEntry, writeSnapshot, type Snapshot, type SnapshotEntry, type SnapshotSource } from './indexSnapshot';
 import type { FindingsJob } from './closedFindings';
 import { TaskCancelledError, WorkerPool } from '../core/workerPool';
-import { fromWire, type IndexResponse, type IndexTask, type WorkerResponse } from './indexMessages';
+import { findingsFromWire, fromWire, type IndexResponse, type IndexTask, type WorkerResponse } from './indexMessages';
 import { OFF_THREAD_CHARS } from './openAnalysis';
 import { takeDigest } from './openDigests';
 import { inSteps, yieldToLoop } from './slices';
@@ -409,7 +409,7 @@ export class WorkspaceIndex {
   private inWorker(job: FindingsJob): Promise<DocumentFindings> | undefined {
     if (!this.pool || this.disposed) return undefined;
     return this.pool.run({ findings: job }, { first: true }).then((r) => {
-      if ('findings' in r) return JSON.parse(r.findings) as DocumentFindings;
+      if ('findings' in r) return findingsFromWire(r.findings);
       throw new Error('error' in r ? r.error : 'unexpected answer from an index worker');
     });
   }

@@ -9,7 +9,8 @@ import { digestSource } from '../../src/core/corpus';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
 import { MessageChannel } from 'node:worker_threads';
 import { transferablesOf } from '../../src/server/analysisWire';
-import { fromWire, indexedToWire, PARTED_REPLY_CHARS, type IndexedParts, type WorkerResponse } from '../../src/server/indexMessages';
+import { findingsFromWire, findingsToWire, fromWire, indexedToWire, PARTED_REPLY_CHARS, type JsonParts, type WorkerResponse } from '../../src/server/indexMessages';
+import type { DocumentFindings } from '../../src/shared/protocol';
 import { turnsDuring } from './eventLoopTurns';
 
 const SAMPLES = path.resolve(__dirname, '../../test-fixtures/sources');
@@ -29,7 +30,7 @@ describe('index workers\' answers', () => {
 
   it('come in parts when long, and back exactly as one JSON text would, a part per turn of the event loop', async () => {
     expect(json.length).toBeGreaterThan(PARTED_REPLY_CHARS);
-    const wire = indexedToWire(json) as IndexedParts;
+    const wire = indexedToWire(json) as JsonParts;
     expect(typeof wire).toBe('object');
     const parts = wire.lists.reduce((n, [, p]) => n + p.length, 0);
     expect(parts).toBeGreaterThan(3);
@@ -48,7 +49,7 @@ describe('index workers\' answers', () => {
     }
     let back: unknown;
     const turns = await turnsDuring(async () => {
-      back = await fromWire(received as Exclude<WorkerResponse, { findings: string }>);
+      back = await fromWire(received as Exclude<WorkerResponse, { findings: unknown }>);
     });
     expect(turns).toBeGreaterThanOrEqual(parts);
     expect(JSON.stringify(back)).toBe(JSON.stringify({ id: 7, uri: 'file:///long.txt', openSeq: 2, ...JSON.parse(json) }));
@@ -61,7 +62,38 @@ describe('index workers\' answers', () => {
   });
 
   it('refuse a part named as no digest list', async () => {
-    const wire = indexedToWire(json) as IndexedParts;
-    await expect(fromWire({ id: 1, uri: 'file:///a.txt', indexed: { ...wire, bytes: new TextEncoder().encode('[]'), lists: [['__proto__', [2]]] } })).rejects.toThrow(/digest list named "__proto__"/);
+    const wire = indexedToWire(json) as JsonParts;
+    await expect(fromWire({ id: 1, uri: 'file:///a.txt', indexed: { ...wire, bytes: new TextEncoder().encode('[]'), lists: [['__proto__', [2]]] } })).rejects.toThrow(/list named "__proto__"/);
+  });
+
+  it('a closed source\'s many findings for the view come in parts, back exactly as one JSON text, a part per turn; few as one text', async () => {
+    const findings = Array.from({ length: 2100 }, (_, i) => ({ id: `c${i}`, kind: 'claim', start: i, end: i + 4, text: `Zürich “${i}” 北京 😀`, region: 'body', score: 0.5, label: `${i}` }));
+    const found = { uri: 'file:///long.txt', counts: { claim: 2100 }, findings, scope: 'all', isSource: true, regions: ['body'] } as unknown as DocumentFindings;
+    const wire = findingsToWire(found) as JsonParts;
+    expect(typeof wire).toBe('object');
+    const parts = wire.lists[0]![1].length;
+    expect(wire.lists.map(([k]) => k)).toEqual(['findings']);
+    expect(parts).toBeGreaterThan(3);
+    // Made without changing what it was made of.
+    expect(found.findings).toBe(findings);
+    const { port1, port2 } = new MessageChannel();
+    let received: WorkerResponse;
+    try {
+      const arrived = new Promise<WorkerResponse>((resolve) => port2.once('message', resolve));
+      port1.postMessage({ id: 3, uri: found.uri, findings: wire } satisfies WorkerResponse, transferablesOf(wire));
+      expect(wire.bytes.byteLength).toBe(0);
+      received = await arrived;
+    } finally {
+      port1.close();
+    }
+    let back: unknown;
+    const turns = await turnsDuring(async () => {
+      back = await findingsFromWire((received as { findings: JsonParts }).findings);
+    });
+    expect(turns).toBeGreaterThanOrEqual(parts);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(found));
+    const few = { ...found, findings: findings.slice(0, 150) } as DocumentFindings;
+    expect(findingsToWire(few)).toBe(JSON.stringify(few));
+    expect(await findingsFromWire(JSON.stringify(few))).toEqual(few);
   });
 });

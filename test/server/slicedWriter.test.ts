@@ -70,6 +70,34 @@ describe('SlicedStreamWriter', () => {
     expect(got[1]).toEqual(second);
   });
 
+  it('encodes an answer with many findings (the view\'s documentFindings) in slices too, exact, a hover\'s answer ahead of it', async () => {
+    const { stream, got, until } = wire();
+    const writer = new SlicedStreamWriter(stream, 100, 1000);
+    const findings = Array.from({ length: 3000 }, (_, i) => ({ id: `c${i}`, kind: 'claim', text: `“${i}” é 😀 \\ "`, start: i, end: i + 1 }));
+    const answer = { jsonrpc: '2.0', id: 3, result: { uri: 'file:///a.txt', findings, scope: 'all', isSource: true } };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    let big: Promise<void>;
+    try {
+      big = writer.write(answer as Message);
+      // Not in one go: no stringify of the whole answer or of its list.
+      expect(stringify.mock.calls.some((c) => c[0] === answer || c[0] === findings || (c[0] as { result?: unknown })?.result === answer.result)).toBe(false);
+    } finally {
+      stringify.mockRestore();
+    }
+    await new Promise((r) => setImmediate(r));
+    const hover = writer.write({ jsonrpc: '2.0', id: 4, result: { contents: 'hover' } } as Message);
+    await Promise.all([big, hover]);
+    await until(2);
+    expect(got.map(label)).toEqual(['answer 4', 'answer 3']);
+    expect(got[1]).toEqual(answer);
+    // A short one, and one whose findings are not a list, go whole.
+    await writer.write({ jsonrpc: '2.0', id: 5, result: { findings: findings.slice(0, 10) } } as Message);
+    await writer.write({ jsonrpc: '2.0', id: 6, result: { findings: 'none' } } as Message);
+    await writer.write({ jsonrpc: '2.0', id: 7, result: null } as Message);
+    await until(5);
+    expect(got.slice(2)).toEqual([{ jsonrpc: '2.0', id: 5, result: { findings: findings.slice(0, 10) } }, { jsonrpc: '2.0', id: 6, result: { findings: 'none' } }, { jsonrpc: '2.0', id: 7, result: null }]);
+  });
+
   it('keeps the order of answers and notifications when nothing large is being encoded', async () => {
     const { stream, got, until } = wire();
     const writer = new SlicedStreamWriter(stream, 100, 1000);
