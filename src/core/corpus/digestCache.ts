@@ -25,14 +25,28 @@ export const sha256 = (data: string | Uint8Array): string => createHash('sha256'
 
 /** Bytes hashed per turn of the event loop by `sha256InSlices`: about a millisecond. */
 const HASH_SLICE = 512 * 1024;
+/** Characters of a text hashed per turn: their UTF-8 is encoded first, up to three bytes each. */
+const TEXT_HASH_SLICE = 256 * 1024;
 
 /**
  * sha256 of megabytes a language server's main thread should not hold on for (a 2,000-source
  * snapshot: 25–35 ms at once), hashed a slice per turn of the event loop. WebCrypto's digest, which
  * hashes on libuv's threads, first copied the bytes on the main thread: 11 ms.
  */
-export async function sha256InSlices(data: Uint8Array | readonly Uint8Array[]): Promise<string> {
+export async function sha256InSlices(data: string | Uint8Array | readonly Uint8Array[]): Promise<string> {
   const hash = createHash('sha256');
+  if (typeof data === 'string') {
+    // Text as sha256(text) hashes it (its UTF-8), a slice of characters per turn, never between the two halves of a pair.
+    for (let at = 0; at < data.length; ) {
+      if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      let end = Math.min(data.length, at + TEXT_HASH_SLICE);
+      const last = data.charCodeAt(end - 1);
+      if (end < data.length && last >= 0xd800 && last <= 0xdbff) end--;
+      hash.update(data.slice(at, end));
+      at = end;
+    }
+    return hash.digest('hex');
+  }
   // Pieces (a blob not joined into one buffer) hash as their concatenation would; a turn of the
   // event loop after each HASH_SLICE bytes, however small the pieces (a snapshot's are its entries).
   let sinceTurn = 0;

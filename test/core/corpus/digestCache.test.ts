@@ -200,6 +200,30 @@ describe('sha256InSlices', () => {
       expect(await sha256InSlices(small), `${length} in small pieces`).toBe(sha256(data));
     }
   });
+
+  it('hashes a text as sha256 of the text does (its UTF-8), a pair never cut between slices, a lone half as it is', async () => {
+    const slice = 256 * 1024;
+    const texts = [
+      '',
+      'plain',
+      // A pair across the first slice's end, then one just after it.
+      `${'a'.repeat(slice - 1)}😀${'b'.repeat(10)}`,
+      `${'a'.repeat(slice)}😀`,
+      // Lone halves at and around the slice's end.
+      `${'a'.repeat(slice - 1)}\ud800${'b'.repeat(3)}`,
+      `${'a'.repeat(slice - 1)}\udc00\ud800`,
+      `${'é中'.repeat(slice)}\ud83d`,
+    ];
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    try {
+      for (const text of texts) expect(await sha256InSlices(text), JSON.stringify(text.slice(-12))).toBe(sha256(text));
+    } finally {
+      clearInterval(ticking);
+    }
+    // The longest (two slices' worth and more) took turns of the event loop.
+    expect(turns).toBeGreaterThan(0);
+  });
 });
 
 describe('digest cache entries', () => {
