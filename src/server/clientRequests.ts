@@ -17,11 +17,13 @@ import { checkClosedSource } from './sourcePaths';
 import { semanticTokensFor, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 import { analysisOptionsOf } from './settings';
 import type { SourceState } from './sourceState';
-import { documentExtras, emptyCounts, findingItems, summaryOf } from './sourceSummary';
+import { documentExtras, emptyCounts, findingItems, findingItemsInSlices, summaryOf } from './sourceSummary';
 import { listSources } from './workspaceSources';
 
 /** Paragraphs the closed sources' analyzer keeps: sources rarely share any, but page furniture repeats. */
 const DISK_CACHE_LIMIT = 2_000;
+/** Tries at an open source's findings in slices while it is being edited; the last one is at once. */
+const MAX_SLICED_ATTEMPTS = 3;
 /**
  * Sources of a listing looked at together (settings, file stamp). A batch waits on one
  * workspace/configuration round trip: at 64 a reopened workspace of 2,000 sources waited on 32 of
@@ -130,9 +132,16 @@ export class ClientRequests implements Feature {
       const tagged = new Set(closed.findings.filter((f) => f.status).map((f) => f.id));
       return { ...closed, conflicts: await this.index.closedConflicts(uri, tagged) };
     }
-    const state = await this.ctx.sources.current(uri);
-    if (!state) return notSource;
-    return { ...summaryOf(state), isSource: true, version: state.version, findings: findingItems(open, state, scope), scope, ...documentExtras(open, state) };
+    for (let attempt = 1; ; attempt++) {
+      const state = await this.ctx.sources.current(uri);
+      const doc = this.ctx.documents.get(uri);
+      if (!state || !doc) return notSource;
+      // In slices, while the document stays at the analysis's version (its positions are that
+      // text's); edited meanwhile, asked again of the new analysis, and at once after a few tries.
+      const findings = attempt < MAX_SLICED_ATTEMPTS ? await findingItemsInSlices(doc, state, scope) : findingItems(doc, state, scope);
+      if (this.ctx.documents.get(uri) !== doc || doc.version !== state.version) continue;
+      return { ...summaryOf(state), isSource: true, version: state.version, findings, scope, ...documentExtras(doc, state) };
+    }
   }
 
   async workspaceSummary(): Promise<WorkspaceSummary> {

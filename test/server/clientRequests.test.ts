@@ -14,6 +14,8 @@ import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarForma
 import { setTag } from '../../src/core/tags/tagOperations';
 import { CGTN, cleanupsAfterEach, FIXTURES, read, serverSession, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { poolsFrom, SourceGenerator } from '../../scripts/bench/generate';
 
 const WORKER = path.resolve(__dirname, '../../dist/indexWorker.js');
 const cleanups = cleanupsAfterEach();
@@ -63,6 +65,39 @@ describe('requests for client views', () => {
     expect(drawn.findings.some((f) => f.kind === 'entity' && f.status === 'speculative')).toBe(true);
     expect(drawn.findings.filter((f) => f.kind !== 'claim')).toHaveLength(1);
     expect(full.findings.length - drawn.findings.length).toBeGreaterThan(10);
+  });
+
+  it('gives a long open source\'s findings built in slices, each range that of the version it names, when an edit comes between the slices', async () => {
+    const { ws, client } = await session();
+    // Several hundred findings: more than a slice.
+    const samples = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => read(path.join(FIXTURES, f)));
+    const text = new SourceGenerator(poolsFrom(samples), 0xf1d).source(40 * 1024);
+    const uri = await client.open(ws.path(XIAOMI_US), text);
+    const before = await findingsOf(client, uri);
+    expect(before.findings.length).toBeGreaterThan(600);
+    const rangesOf = (t: string, r: DocumentFindings) => {
+      const doc = TextDocument.create(uri, 'plaintext', r.version!, t);
+      return r.findings.map((f) => ({ start: doc.positionAt(f.start), end: doc.positionAt(f.end) }));
+    };
+    expect(before.findings.map((f) => f.range)).toEqual(rangesOf(text, before));
+    // Asked, then edited at once: lines added at the top move every range.
+    const asked = findingsOf(client, uri);
+    const edited = `Breaking.\n\n${text}`;
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Breaking.\n\n' }]);
+    const after = await asked;
+    expect(after.findings.map((f) => f.range)).toEqual(rangesOf(after.version === 2 ? edited : text, after));
+    // The same findings as a fresh ask of that version.
+    const again = await findingsOf(client, uri);
+    expect(again.version).toBe(2);
+    if (after.version === 2) expect(after.findings).toEqual(again.findings);
+    expect(again.findings.map((f) => f.label)).toEqual(before.findings.map((f) => f.label));
+    // A label kept from an earlier ask says what the finding says now: tagged, it says so.
+    const claim = again.findings.find((f) => f.kind === 'claim' && f.label.includes('untagged'))!;
+    await client.executeCommand(COMMANDS.tag, [{ uri, kind: 'claim', start: claim.start, end: claim.end, status: 'verified' }]);
+    const tagged = (await findingsOf(client, uri)).findings.find((f) => f.id === claim.id)!;
+    expect(tagged.status).toBe('verified');
+    expect(tagged.label).toContain('verified');
+    expect(tagged.label).not.toContain('untagged');
   });
 
   it('announces new counts when a tag is set, and answers for sources that are not open from disk', async () => {
