@@ -17,13 +17,12 @@ import { checkClosedSource } from './sourcePaths';
 import { semanticTokensFor, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 import { analysisOptionsOf } from './settings';
 import type { SourceState } from './sourceState';
-import { documentExtras, emptyCounts, findingItems, findingItemsInSlices, summaryOf } from './sourceSummary';
+import { slicedAnswer } from './slicedAnswers';
+import { documentExtras, emptyCounts, findingItems, summaryOf } from './sourceSummary';
 import { listSources } from './workspaceSources';
 
 /** Paragraphs the closed sources' analyzer keeps: sources rarely share any, but page furniture repeats. */
 const DISK_CACHE_LIMIT = 2_000;
-/** Tries at an open source's findings in slices while it is being edited; the last one is at once. */
-const MAX_SLICED_ATTEMPTS = 3;
 /**
  * Sources of a listing looked at together (settings, file stamp). A batch waits on one
  * workspace/configuration round trip: at 64 a reopened workspace of 2,000 sources waited on 32 of
@@ -132,16 +131,15 @@ export class ClientRequests implements Feature {
       const tagged = new Set(closed.findings.filter((f) => f.status).map((f) => f.id));
       return { ...closed, conflicts: await this.index.closedConflicts(uri, tagged) };
     }
-    for (let attempt = 1; ; attempt++) {
+    // Its document and analysis as they are now (the answer waits for the analysis of an edit).
+    const latest = async () => {
       const state = await this.ctx.sources.current(uri);
       const doc = this.ctx.documents.get(uri);
-      if (!state || !doc) return notSource;
-      // In slices, while the document stays at the analysis's version (its positions are that
-      // text's); edited meanwhile, asked again of the new analysis, and at once after a few tries.
-      const findings = attempt < MAX_SLICED_ATTEMPTS ? await findingItemsInSlices(doc, state, scope) : findingItems(doc, state, scope);
-      if (this.ctx.documents.get(uri) !== doc || doc.version !== state.version) continue;
-      return { ...summaryOf(state), isSource: true, version: state.version, findings, scope, ...documentExtras(doc, state) };
-    }
+      return state && doc ? { state, doc } : undefined;
+    };
+    return slicedAnswer(latest, async ({ doc, state }, run) => ({
+      ...summaryOf(state), isSource: true, version: state.version, findings: await findingItems(doc, state, scope, run), scope, ...documentExtras(doc, state),
+    }), notSource);
   }
 
   async workspaceSummary(): Promise<WorkspaceSummary> {

@@ -17,5 +17,5 @@ export interface FindingsJob {
 export async function closedFindings(analyzer: Analyzer, store: SidecarStore, job: FindingsJob): Promise<DocumentFindings> {
   const state = await loadState(analyzer, { uri: job.uri, version: -1, settings: job.settings }, store);
   const doc = TextDocument.create(job.uri, 'plaintext', 0, state.text);
-  return { ...summaryOf(state), isSource: true, findings: findingItems(doc, state, job.scope), scope: job.scope, ...documentExtras(doc, state) };
+  return { ...summaryOf(state), isSource: true, findings: await findingItems(doc, state, job.scope), scope: job.scope, ...documentExtras(doc, state) };
 }

@@ -14,6 +14,7 @@ import { conflictItems } from './sourceSummary';
 import { STEP_ITEMS } from '../core/corpus/steps';
 import { inSteps } from './slices';
 import { documentSymbols } from './documentSymbols';
+import { slicedAnswer } from './slicedAnswers';
 import { citeFinding } from './evidence';
 import type { IndexedSummary } from './indexJob';
 import { definitionAt, referencesAt } from './references';
@@ -251,10 +252,14 @@ export class CrossSourceFeatures implements Feature {
       await this.indexCurrent();
       return workspaceSymbols(corpus, p.query);
     });
-    connection.onDocumentSymbol((p) => {
-      const r = ready(p.textDocument.uri);
-      return r ? documentSymbols(r.doc, r.state) : [];
-    });
+    // Answered empty while a source is being analysed; once started, with the analysis of an edit that came meanwhile.
+    connection.onDocumentSymbol((p) => slicedAnswer(
+      async (again) => {
+        if (again) await sources.current(p.textDocument.uri);
+        return ready(p.textDocument.uri);
+      },
+      ({ doc, state }, run) => documentSymbols(doc, state, run), [],
+    ));
     connection.onCodeLens((p) => {
       const r = ready(p.textDocument.uri);
       return r ? codeLenses(r.doc, r.state) : [];

@@ -58,6 +58,14 @@ export async function inSlices<T>(items: readonly T[], each: (item: T, index: nu
   }
 }
 
+/** Goes through items calling `each`: in slices (inSlices), or at once (atOnce). */
+export type SliceRunner = <T>(items: readonly T[], each: (item: T, index: number) => void) => Promise<void>;
+
+/** A SliceRunner that yields to nothing. */
+export const atOnce: SliceRunner = async (items, each) => {
+  for (let i = 0; i < items.length; i++) each(items[i]!, i);
+};
+
 /**
  * Drives stepped work of core (core/corpus/steps.ts) one step per turn of the event loop (the first
  * step at once: work of one step costs no extra turn). Counted as slices of `items` each.

@@ -15,6 +15,7 @@ import { setTag } from '../../src/core/tags/tagOperations';
 import { CGTN, cleanupsAfterEach, FIXTURES, read, serverSession, tempWorkspace, write, XIAOMI_US } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentSymbol } from 'vscode-languageserver';
 import { poolsFrom, SourceGenerator } from '../../scripts/bench/generate';
 
 const WORKER = path.resolve(__dirname, '../../dist/indexWorker.js');
@@ -98,6 +99,36 @@ describe('requests for client views', () => {
     expect(tagged.status).toBe('verified');
     expect(tagged.label).toContain('verified');
     expect(tagged.label).not.toContain('untagged');
+  });
+
+  it('gives a long open source\'s Outline built in slices, its ranges those of the text when an edit comes between the slices, the same as a fresh server\'s', async () => {
+    const { ws, client } = await session();
+    const samples = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => read(path.join(FIXTURES, f)));
+    const text = new SourceGenerator(poolsFrom(samples), 0x0e1).source(40 * 1024);
+    const uri = await client.open(ws.path(XIAOMI_US), text);
+    const outline = (): Promise<DocumentSymbol[]> => client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    // Findings gone through in more than one slice.
+    expect((await findingsOf(client, uri)).findings.length).toBeGreaterThan(600);
+    expect((await outline()).reduce((n, g) => n + g.children!.length, 0)).toBeGreaterThan(300);
+    // Asked, then edited at once: lines added at the top move every range.
+    const asked = outline();
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Breaking.\n\n' }]);
+    const after = await asked;
+    const edited = `Breaking.\n\n${text}`;
+    const doc = TextDocument.create(uri, 'plaintext', 2, edited);
+    const old = TextDocument.create(uri, 'plaintext', 1, text);
+    // Every symbol's range covers its name's words in one text or the other, all in the same one.
+    const named = (d: TextDocument, g: DocumentSymbol[]) => g[0]!.children!.every((c) => d.getText(c.range).replace(/\s+/g, ' ').startsWith(c.name.replace(/…$/, '')));
+    expect(after[0]!.name).toMatch(/^Claims/);
+    expect(named(doc, after) || named(old, after)).toBe(true);
+    await findingsOf(client, uri);
+    const now = await outline();
+    expect(named(doc, now)).toBe(true);
+    // Words kept from before the edit are those a server that never saw the first text gives.
+    const fresh = await session();
+    const freshUri = await fresh.client.open(fresh.ws.path(XIAOMI_US), edited);
+    await findingsOf(fresh.client, freshUri);
+    expect(await fresh.client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: freshUri } })).toEqual(now);
   });
 
   it('announces new counts when a tag is set, and answers for sources that are not open from disk', async () => {
