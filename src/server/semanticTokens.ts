@@ -2,6 +2,7 @@ import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend }
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FindingKind } from '../core/model';
 import { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../shared/protocol';
+import { atOnce, type SliceRunner } from './slices';
 import type { SourceState } from './sourceState';
 
 export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
@@ -17,14 +18,16 @@ const modifierBit = (name: (typeof SEMANTIC_TOKEN_MODIFIERS)[number]) => 1 << SE
  * Entities and dates as semantic tokens, so the theme colours them (claims are sentences and are
  * left to diagnostics and decorations, which would otherwise colour whole paragraphs).
  * Tokens may not overlap or span lines: the first of two overlapping findings wins, and a
- * finding across a line break is cut into one token per line.
+ * finding across a line break is cut into one token per line. `run` goes through the findings
+ * (a slice per turn of the event loop in the server: editors ask again after every edit), `doc`
+ * unchanged meanwhile.
  */
-export function semanticTokensFor(doc: TextDocument, state: SourceState): SemanticTokens {
+export async function semanticTokensFor(doc: TextDocument, state: SourceState, run: SliceRunner = atOnce): Promise<SemanticTokens> {
   const builder = new SemanticTokensBuilder();
   let covered = 0;
-  for (const f of state.tagged.findings) {
+  await run(state.tagged.findings, (f) => {
     const type = TYPE_INDEX[f.kind];
-    if (type === undefined || f.start < covered || f.end <= f.start) continue;
+    if (type === undefined || f.start < covered || f.end <= f.start) return;
     covered = f.end;
     let modifiers = f.annotation ? modifierBit('tagged') : 0;
     if (f.entity) modifiers |= modifierBit(f.entity.type);
@@ -35,7 +38,7 @@ export function semanticTokensFor(doc: TextDocument, state: SourceState): Semant
       const length = (line === end.line ? end.character : lineLength(doc, line)) - from;
       if (length > 0) builder.push(line, from, length, type, modifiers);
     }
-  }
+  });
   return builder.build();
 }
 

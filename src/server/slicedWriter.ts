@@ -1,14 +1,14 @@
 // Writes the server's messages to a stream (stdio) as the protocol library's StreamMessageWriter
-// does, except that a publishDiagnostics with many items (or an answer with many findings) is turned
-// into JSON a slice of items at a time (slices.ts): the 50,000 diagnostics of a 1 MB source are 5–6 MB
-// of JSON, which the library encodes in one go (~150–300 ms), and every answer waits behind it. While such a message is being
+// does, except that a message with long lists (a publish's diagnostics, the view's findings, an
+// Outline's symbols) is turned into JSON a slice of items at a time (slices.ts): the 50,000
+// diagnostics of a 1 MB source are 5–6 MB of JSON, which the library encodes in one go (~150–300
+// ms), and every answer waits behind it. While such a message is being
 // encoded, answers to requests (a hover) go out ahead of it (and of what waits behind it); every
 // other message keeps its order. Below SLICED_ITEMS items a message is encoded at once, as before:
 // a few ms, and no answer overtakes anything.
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 import { countSlice, SLICE_ITEMS, yieldToLoop } from './slices';
 
-const PUBLISH = 'textDocument/publishDiagnostics';
 /** Items over which a publishDiagnostics is encoded in slices (2,000 diagnostics are about 200 KB of JSON, ~10 ms). */
 export const SLICED_ITEMS = 2000;
 
@@ -16,25 +16,46 @@ const isResponse = (msg: Message) => 'id' in msg && !('method' in msg);
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
-/** A message's long list: its items, and where it is (`params.diagnostics`, `result.findings`). */
-interface LongList {
-  items: unknown[];
-  container: 'params' | 'result';
-  key: string;
-}
+/** Levels under a message's params or result searched for long lists (an Outline's groups' children are at the third). */
+const LIST_DEPTH = 3;
 
 /**
- * The items of a publishDiagnostics, or of an answer's findings (the view's sourcemark/documentFindings:
- * 18,000 of them for a 1 MB source, 6 MB of JSON), long enough to be encoded in slices.
+ * The message with each list of more than `over` items in its params or result (a publish's
+ * diagnostics, the view's findings: 18,000 for a 1 MB source, 6 MB of JSON; an Outline's symbols)
+ * replaced by a marker string, and those lists in the order JSON.stringify meets them; undefined
+ * when it has none. Only what leads to a list is copied.
  */
-function manyItems(msg: Message, over: number): LongList | undefined {
-  const m = msg as { method?: string; params?: { diagnostics?: unknown }; result?: { findings?: unknown } | null };
-  if (m.method === PUBLISH) {
-    const items = m.params?.diagnostics;
-    return Array.isArray(items) && items.length > over ? { items, container: 'params', key: 'diagnostics' } : undefined;
-  }
-  const items = isResponse(msg) && typeof m.result === 'object' && m.result !== null ? m.result.findings : undefined;
-  return Array.isArray(items) && items.length > over ? { items, container: 'result', key: 'findings' } : undefined;
+function withoutLongLists(msg: Message, over: number): { shell: Message; lists: unknown[][]; marker: string } | undefined {
+  const lists: unknown[][] = [];
+  const marker = `\u0000sourcemark:items:${Math.random()}:`;
+  const strip = (v: unknown, depth: number): unknown => {
+    if (Array.isArray(v) && v.length > over) {
+      lists.push(v);
+      return `${marker}${lists.length - 1}`;
+    }
+    if (depth >= LIST_DEPTH || typeof v !== 'object' || v === null || (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype)) return v;
+    if (Array.isArray(v)) {
+      let out: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const c = strip(v[i], depth + 1);
+        if (c !== v[i]) (out ??= v.slice())[i] = c;
+      }
+      return out ?? v;
+    }
+    let out: Record<string, unknown> | undefined;
+    for (const k in v) {
+      const x = (v as Record<string, unknown>)[k];
+      const c = strip(x, depth + 1);
+      if (c !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = c;
+    }
+    return out ?? v;
+  };
+  const m = msg as unknown as Record<string, unknown>;
+  const params = 'params' in m ? strip(m.params, 0) : undefined;
+  const result = 'result' in m ? strip(m.result, 0) : undefined;
+  if (!lists.length) return undefined;
+  const shell = { ...m, ...('params' in m ? { params } : {}), ...('result' in m ? { result } : {}) } as unknown as Message;
+  return { shell, lists, marker };
 }
 
 /**
@@ -57,28 +78,46 @@ function encode(item: unknown): Buffer {
 }
 
 const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
 
-/** The message's body in pieces, a piece per slice of its long list. */
-async function slicedBody(msg: Message, { items, container, key }: LongList, size: number): Promise<Buffer[]> {
-  const outer = (msg as unknown as Record<string, object>)[container]!;
-  // The message with a marker where the items go, then the items, a slice at a time.
-  const marker = JSON.stringify(`\u0000sourcemark:items:${Math.random()}`);
-  const shell = JSON.stringify({ ...msg, [container]: { ...outer, [key]: JSON.parse(marker) as string } });
-  const at = shell.indexOf(marker);
-  const pieces = [utf8(`${shell.slice(0, at)}[`)];
-  for (let from = 0; from < items.length; from += size) {
-    if (from > 0) await yieldToLoop();
-    const to = Math.min(items.length, from + size);
-    const parts: Buffer[] = [];
-    for (let i = from; i < to; i++) {
-      if (i > 0) parts.push(COMMA);
-      parts.push(encode(items[i]));
+/** The message's body in pieces: its shell between its long lists, each list a piece per slice. */
+async function slicedBody({ shell, lists, marker }: { shell: Message; lists: unknown[][]; marker: string }, size: number): Promise<Buffer[]> {
+  const text = JSON.stringify(shell);
+  // Where each marker string stands, quotes included (JSON.stringify writes \u0000 as an escape), in the text's order.
+  const places = lists.map((items, k) => {
+    const quoted = JSON.stringify(`${marker}${k}`);
+    return { items, at: text.indexOf(quoted), length: quoted.length };
+  }).sort((a, b) => a.at - b.at);
+  const pieces: Buffer[] = [];
+  let at = 0;
+  for (const place of places) {
+    pieces.push(utf8(`${text.slice(at, place.at)}[`));
+    const { items } = place;
+    for (let from = 0; from < items.length; from += size) {
+      if (pieces.length > 1) await yieldToLoop();
+      const to = Math.min(items.length, from + size);
+      pieces.push(encodeSlice(items, from, to));
+      countSlice(to - from);
     }
-    pieces.push(Buffer.concat(parts));
-    countSlice(Math.min(size, items.length - from));
+    pieces.push(CLOSE);
+    at = place.at + place.length;
   }
-  pieces.push(utf8(`]${shell.slice(at + marker.length)}`));
+  pieces.push(utf8(text.slice(at)));
   return pieces;
+}
+
+/** Items from..to of a list as JSON, joined by commas: objects each encoded once (encode), a slice with anything else (numbers of semantic tokens) at once. */
+function encodeSlice(items: readonly unknown[], from: number, to: number): Buffer {
+  let objects = true;
+  for (let i = from; i < to && objects; i++) objects = typeof items[i] === 'object' && items[i] !== null;
+  const lead = from > 0 ? ',' : '';
+  if (!objects) return utf8(lead + JSON.stringify(items.slice(from, to)).slice(1, -1));
+  const parts: Buffer[] = [];
+  for (let i = from; i < to; i++) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(encode(items[i]));
+  }
+  return Buffer.concat(parts);
 }
 
 export class SlicedStreamWriter extends AbstractMessageWriter implements MessageWriter {
@@ -93,14 +132,14 @@ export class SlicedStreamWriter extends AbstractMessageWriter implements Message
   }
 
   write(msg: Message): Promise<void> {
-    const items = manyItems(msg, this.over);
-    if (this.slicing > 0 && isResponse(msg) && !items) return this.send([utf8(JSON.stringify(msg))]);
+    const long = withoutLongLists(msg, this.over);
+    if (this.slicing > 0 && isResponse(msg) && !long) return this.send([utf8(JSON.stringify(msg))]);
     const done = this.queue.then(async () => {
-      if (!items) return this.send([utf8(JSON.stringify(msg))]);
+      if (!long) return this.send([utf8(JSON.stringify(msg))]);
       this.slicing++;
       let pieces: Buffer[];
       try {
-        pieces = await slicedBody(msg, items, this.size);
+        pieces = await slicedBody(long, this.size);
       } finally {
         this.slicing--;
       }

@@ -345,6 +345,28 @@ describe('semantic tokens', () => {
     // Claims and quotations are sentences: diagnostics and decorations show them, not tokens.
     expect(tokens.length).toBe(findings.findings.filter((f) => f.kind === 'entity' || f.kind === 'date').length);
   });
+
+  it('of a long source, built in slices, are those of one version when an edit comes between the slices', async () => {
+    const samples = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => read(path.join(FIXTURES, f)));
+    const text = new SourceGenerator(poolsFrom(samples), 0x70c).source(40 * 1024);
+    const edited = `Breaking.\n\n${text}`;
+    const tokensOf = (client: LspTestClient, uri: string) => client.connection.sendRequest<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const { ws, client } = await session();
+    const uri = await client.open(ws.path(XIAOMI_US), text);
+    expect((await findingsOf(client, uri)).findings.length).toBeGreaterThan(600);
+    const asked = tokensOf(client, uri);
+    await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Breaking.\n\n' }]);
+    const got = (await asked).data;
+    // What a server that saw only one of the texts gives for it.
+    const expected = await Promise.all([text, edited].map(async (t) => {
+      const fresh = await session();
+      const freshUri = await fresh.client.open(fresh.ws.path(XIAOMI_US), t);
+      return (await tokensOf(fresh.client, freshUri)).data;
+    }));
+    expect(expected[0]).not.toEqual(expected[1]);
+    expect([expected[0], expected[1]]).toContainEqual(got);
+    expect((await tokensOf(client, uri)).data).toEqual(expected[1]);
+  });
 });
 
 describe('extra commands', () => {

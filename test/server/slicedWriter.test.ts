@@ -3,6 +3,7 @@
 // being encoded goes out first; every other message keeps its order.
 import { PassThrough } from 'node:stream';
 import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { SlicedStreamWriter } from '../../src/server/slicedWriter';
 
@@ -96,6 +97,44 @@ describe('SlicedStreamWriter', () => {
     await writer.write({ jsonrpc: '2.0', id: 7, result: null } as Message);
     await until(5);
     expect(got.slice(2)).toEqual([{ jsonrpc: '2.0', id: 5, result: { findings: findings.slice(0, 10) } }, { jsonrpc: '2.0', id: 6, result: { findings: 'none' } }, { jsonrpc: '2.0', id: 7, result: null }]);
+  });
+
+  it('encodes every long list of an answer in slices, at any depth it is searched (an Outline\'s groups\' symbols, semantic tokens\' numbers), exact', async () => {
+    const { stream, got, until } = wire();
+    const writer = new SlicedStreamWriter(stream, 100, 1000);
+    const children = (n: number, name: string) => Array.from({ length: n }, (_, i) => ({ name: `${name} “${i}” \u0000`, range: { start: { line: i, character: 0 }, end: { line: i, character: 3 } } }));
+    const outline = [{ name: 'Claims', children: children(2500, 'c') }, { name: 'Entities', children: children(10, 'e') }, { name: 'Dates', children: children(1500, 'd') }];
+    const tokens = { data: Array.from({ length: 5000 }, (_, i) => i % 7) };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    const writes: Promise<void>[] = [];
+    try {
+      writes.push(writer.write({ jsonrpc: '2.0', id: 1, result: outline } as Message));
+      writes.push(writer.write({ jsonrpc: '2.0', id: 2, result: tokens } as Message));
+      // Neither long list is stringified in one go.
+      expect(stringify.mock.calls.some((c) => c[0] === outline[0]!.children || c[0] === outline[2]!.children || c[0] === tokens.data)).toBe(false);
+    } finally {
+      stringify.mockRestore();
+    }
+    await Promise.all(writes);
+    await until(2);
+    expect(got).toEqual([{ jsonrpc: '2.0', id: 1, result: outline }, { jsonrpc: '2.0', id: 2, result: tokens }]);
+  });
+
+  it('writes any message as JSON.stringify would, long lists or not, whatever they hold', async () => {
+    const leaf = fc.oneof(fc.string({ unit: fc.constantFrom('a', '"', '\\', '\u0000', 'é', '😀', ':', ','), maxLength: 8 }), fc.integer(), fc.constant(null), fc.boolean());
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, tie('list'), tie('object')),
+      list: fc.array(tie('node'), { maxLength: 7 }),
+      object: fc.dictionary(fc.constantFrom('children', 'items', 'name', 'data', '"x"'), tie('node'), { maxKeys: 3 }),
+    })).node;
+    await fc.assert(fc.asyncProperty(tree, fc.boolean(), async (body, answer) => {
+      const { stream, got, until } = wire();
+      const writer = new SlicedStreamWriter(stream, 2, 3);
+      const msg = answer ? { jsonrpc: '2.0', id: 9, result: body } : { jsonrpc: '2.0', method: 'x/y', params: { body } };
+      await writer.write(msg as Message);
+      await until(1);
+      expect(JSON.stringify(got[0])).toBe(JSON.stringify(msg));
+    }), { numRuns: 500 });
   });
 
   it('keeps the order of answers and notifications when nothing large is being encoded', async () => {
