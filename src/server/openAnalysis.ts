@@ -9,7 +9,7 @@
 // never answers.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { serverWorker } from './serverWorker';
 import type { Analyzer } from '../core/analyzer';
 import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
 import { attachTags } from '../core/taggedFindings';
@@ -175,7 +175,7 @@ export class OpenAnalysis {
   private workers(): WorkerPool<{ analyse: AnalyseJob } | { digest: DigestJob }, AnalyseReply | DigestReply> {
     const script = this.script!;
     const lingerMs = this.options.lingerMs ?? WORKER_LINGER_MS;
-    return (this.pool ??= new WorkerPool(() => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: OLD_GENERATION_MB } }), 1, {
+    return (this.pool ??= new WorkerPool(() => serverWorker(script, { resourceLimits: { maxOldGenerationSizeMb: OLD_GENERATION_MB } }), 1, {
       unref: true,
       // It stays while a long source is open: its paragraph cache makes that source's next edit cheap.
       idleMs: lingerMs,

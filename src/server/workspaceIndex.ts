@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { serverWorker } from './serverWorker';
 import type { Connection, FileEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -157,7 +157,7 @@ export class WorkspaceIndex {
     const idleFromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS_IDLE_MS);
     const idleMs = options.workersIdleMs ?? (idleFromEnv > 0 ? idleFromEnv : WORKERS_IDLE_MS);
     if (count > 0 && existsSync(script)) {
-      this.startPool = () => new WorkerPool((cancelled) => new Worker(script, { workerData: { cancelled, background: true }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } }), count, {
+      this.startPool = () => new WorkerPool((cancelled) => serverWorker(script, { workerData: { cancelled, background: true }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB } }), count, {
         unref: true,
         idleMs,
         onIdleStop: () => options.connection.console.log(`Sourcemark: the index workers stopped after ${idleMs / 1000} s without work; they start again when a source needs analysing.`),
