@@ -8,7 +8,7 @@
 //
 //   npm run bench:hover [-- --runs 5] [-- --cpu-prof DIR] [-- --server dist/server.js] [-- --node-flags "--trace-gc"] [-- --after-ms 10000] [-- --first-only] [-- --ipc] [-- shape ...]
 // (--server: another build's server, to compare with the same client and the same load; --ipc: over
-// Node's IPC channel, VS Code's transport, instead of stdio.)
+// Node's IPC channel, instead of stdio, VS Code's transport as every other client's.)
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';

@@ -199,7 +199,7 @@ export function inProcessServer(options: ServerOptions = {}): LspTestClient {
 /** The built server (`dist/server.js --stdio`) as a child process. */
 export function spawnedServer(
   serverPath: string,
-  /** `ipc`: over Node's IPC channel (--node-ipc), as VS Code runs it; default stdio. */
+  /** `ipc`: over Node's IPC channel (--node-ipc), which a client may choose; default stdio, as VS Code runs it. */
   spawnOptions: { uid?: number; gid?: number; execArgv?: string[]; transport?: 'stdio' | 'ipc' } = {},
 ): { client: LspTestClient; child: ChildProcess; stderr: () => string; exited: Promise<never> } {
   const { execArgv = [], transport = 'stdio', ...ids } = spawnOptions;
