@@ -9,6 +9,7 @@ import { codeLenses } from './codeLens';
 import { foldersOf, type Feature, type ServerContext } from './context';
 import { buildCrossSourceView, sourceLabel, type CrossSourceView } from './crossSource';
 import type { QuotationsOfSpeaker } from '../core/corpus';
+import { CONFLICT_STEP_CLAIMS } from '../core/corpus/corpusIndex';
 import { placesOf } from './conflictPlaces';
 import { conflictItems } from './sourceSummary';
 import { STEP_ITEMS } from '../core/corpus/steps';
@@ -150,7 +151,9 @@ export class CrossSourceFeatures implements Feature {
    */
   async closedConflicts(uri: string, tagged: ReadonlySet<string>): Promise<ConflictItem[]> {
     await this.workspace.corpusSettled();
-    const items = this.conflictItemsOf(uri, tagged);
+    // Looked up a few claims per turn of the event loop.
+    const conflicts = await inSteps(this.workspace.corpus.conflictsInSteps(uri), CONFLICT_STEP_CLAIMS);
+    const items = this.conflictItemsOf(uri, tagged, conflicts);
     this.listedConflicts.delete(uri);
     this.listedConflicts.set(uri, { shown: JSON.stringify(items), tagged });
     // Those of the last few sources expanded are kept up to date (updateViews), not of every one ever.
@@ -161,9 +164,9 @@ export class CrossSourceFeatures implements Feature {
     return items;
   }
 
-  private conflictItemsOf(uri: string, tagged: ReadonlySet<string>): ConflictItem[] {
+  private conflictItemsOf(uri: string, tagged: ReadonlySet<string>, conflicts = this.workspace.corpus.conflicts(uri)): ConflictItem[] {
     const corpus = this.workspace.corpus;
-    return conflictItems(placesOf(uri, corpus.conflicts(uri), tagged), (id) => sourceLabel(id, this.folders), (s) => corpus.rangeOf(uri, s), (id, s) => corpus.rangeOf(id, s));
+    return conflictItems(placesOf(uri, conflicts, tagged), (id) => sourceLabel(id, this.folders), (s) => corpus.rangeOf(uri, s), (id, s) => corpus.rangeOf(id, s));
   }
 
   /** Have a closed source (re-)indexed, unless it already waits in the queue; `sourceIndexed` follows. */

@@ -70,11 +70,11 @@ export const atOnce: SliceRunner = async (items, each) => {
  * Drives stepped work of core (core/corpus/steps.ts) one step per turn of the event loop (the first
  * step at once: work of one step costs no extra turn). Counted as slices of `items` each.
  */
-export async function inSteps(steps: Iterator<unknown>, items: number): Promise<void> {
+export async function inSteps<T = void>(steps: Iterator<unknown, T>, items: number): Promise<T> {
   for (;;) {
-    const done = steps.next().done;
+    const r = steps.next();
     countSlice(items);
-    if (done) return;
+    if (r.done) return r.value;
     await yieldToLoop();
   }
 }

@@ -133,4 +133,31 @@ describe('the cross-source index in steps', () => {
     expect(JSON.stringify(built.all)).toBe(JSON.stringify(fresh.all()));
     expect(JSON.stringify(registry.all())).toBe(JSON.stringify(fresh.all()));
   });
+
+  it('gives a source\'s conflicts in steps of a bounded number of claims, the same as at once, and starts over when the source is put in again between steps', () => {
+    const corpus = corpusOfSamples();
+    corpus.upsert(BIG, big);
+    const expected = JSON.stringify(corpus.conflicts(BIG));
+    expect(corpus.conflicts(BIG).length).toBeGreaterThan(0);
+    const work = corpus.conflictsInSteps(BIG, 2);
+    let n = 0;
+    let r = work.next();
+    for (; !r.done; r = work.next()) n++;
+    expect(JSON.stringify(r.value)).toBe(expected);
+    // A step per two claims that may conflict (at least that many: most claims cannot conflict).
+    expect(n).toBeGreaterThan(1);
+    // Put in again (its claims' second half gone) between steps: the answer is that of the new digest.
+    const again = corpus.conflictsInSteps(BIG, 2);
+    again.next();
+    corpus.upsert(BIG, { ...big, claims: big.claims.slice(0, big.claims.length / 2) });
+    const now = runSteps(again);
+    expect(JSON.stringify(now)).toBe(JSON.stringify(corpus.conflicts(BIG)));
+    expect(JSON.stringify(now)).not.toBe(expected);
+    // Work under way is finished by a step, as by any question.
+    corpus.upsert(BIG, bigger);
+    const upserting = corpus.upsertInSteps(BIG, big, SIZE);
+    upserting.next();
+    expect(JSON.stringify(runSteps(corpus.conflictsInSteps(BIG, 2)))).toBe(expected);
+    expect(corpus.conflictsInSteps('file:///none.txt').next()).toEqual({ done: true, value: [] });
+  });
 });
