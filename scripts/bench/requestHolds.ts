@@ -2,7 +2,7 @@
 // hover p95 ≤ 5 ms), each asked while a sample is hovered every 5 ms: the Sourcemark view expanding a
 // closed 1 MB source, the view and the decorations of an open one, and what editors ask after an edit
 // of it (semantic tokens, the Outline, code lenses); then the view's listing of a workspace of
-// generated 5 KB sources. Per request: its time, hover p50 / p95 / max, and the main thread's holds
+// generated 5 KB sources, its timeline, a workspace symbol search and the references of a name. Per request: its time, hover p50 / p95 / max, and the main thread's holds
 // over 4 ms (stallLogger.cjs) while it ran. A hover can wait longer than the longest hold: the
 // client reads a long answer before the hover's behind it.
 //
@@ -147,6 +147,13 @@ async function main(): Promise<void> {
     const at = (await diagnosticsOf(client, sample)).map((d) => d.range.start);
     await client.waitFor(() => client.progress.some((p) => p.kind === 'end') || undefined, 'the index', 600_000);
     for (let r = 0; r < rounds + 1; r++) record(`the view's listing of ${sources + 1} sources`, await whileHovering(client, sample, at, () => client.connection.sendRequest('sourcemark/workspaceSummary', {})));
+    // Across the workspace: the timeline, a workspace symbol search, the references of a name.
+    const name = (await client.connection.sendRequest<{ findings: { kind: string; range: { start: { line: number; character: number } } }[] }>('sourcemark/documentFindings', { uri: sample, scope: 'all' })).findings.find((f) => f.kind === 'entity')!;
+    for (let r = 0; r < rounds; r++) {
+      record('the timeline of the workspace', await whileHovering(client, sample, at, () => client.connection.sendRequest('sourcemark/timeline', {})));
+      record('workspace symbols "xiaomi"', await whileHovering(client, sample, at, () => client.connection.sendRequest('workspace/symbol', { query: 'xiaomi' })));
+      record('references of a name', await whileHovering(client, sample, at, () => client.connection.sendRequest('textDocument/references', { textDocument: { uri: sample }, position: name.range.start, context: { includeDeclaration: true } })));
+    }
     await s.close();
     allHolds.push(...s.holds());
   } finally {

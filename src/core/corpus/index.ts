@@ -6,7 +6,7 @@ export type { EntityGroup } from './entityIdentity';
 export type { Conflict, ConflictKind, ConflictSide } from './conflicts';
 export type { QuotationsOfSpeaker } from './quotations';
 export { buildTimeline, type Timeline, type TimelineEntry, type TimelineMention, type TimelineOptions } from './timeline';
-export { formatTimelineMarkdown } from './timelineMarkdown';
+export { formatTimelineMarkdown, timelineMarkdownSteps } from './timelineMarkdown';
 export { DEFAULT_MATCH_THRESHOLD } from './claimMatching';
 export type * from './types';
 export { DIGEST_ITEM_LISTS } from './types';

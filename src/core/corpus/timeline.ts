@@ -2,6 +2,7 @@
 // sources disagree on (the two ends of a time-frame conflict) are marked.
 import { positionIn, type LinePosition } from '../text/lineIndex';
 import type { Conflict, ConflictSide } from './conflicts';
+import { runSteps, STEP_ITEMS, StepCounter, type Steps } from './steps';
 import { durationEnd, isoOfDay, periodOf } from './timeFrame';
 import { spanOf, type DateDigest, type SourceDigest, type Span, type TagSummary } from './types';
 
@@ -57,6 +58,12 @@ export interface TimelineOptions {
 
 /** Builds the timeline from the digests of every source and the workspace's time-frame conflicts. */
 export function buildTimeline(sources: ReadonlyMap<string, SourceDigest>, conflicts: readonly Conflict[], options: TimelineOptions = {}): Timeline {
+  return runSteps(timelineSteps(sources, conflicts, options, Infinity));
+}
+
+/** buildTimeline in steps of about `size` dates (steps.ts). */
+export function* timelineSteps(sources: ReadonlyMap<string, SourceDigest>, conflicts: readonly Conflict[], options: TimelineOptions = {}, size = STEP_ITEMS): Steps<Timeline> {
+  const step = new StepCounter(size);
   const entries = new Map<string, TimelineEntry & { fromDay: number; toDay: number }>();
   const omitted = { unresolved: 0, comments: 0, durations: 0 };
   const all = conflicts.filter((c) => c.kind === 'time-frame');
@@ -65,6 +72,7 @@ export function buildTimeline(sources: ReadonlyMap<string, SourceDigest>, confli
   // Which (source, date finding) sit in a disputed time frame.
   const disputed = new Map<string, string[]>();
   for (const c of all) {
+    if (step.tick()) yield;
     for (const side of c.sides) {
       const digest = sources.get(side.sourceId);
       for (const d of digest?.dates ?? []) {
@@ -89,6 +97,7 @@ export function buildTimeline(sources: ReadonlyMap<string, SourceDigest>, confli
     const forwardDurations = new Map<string, string>();
     for (const c of digest.claims) for (const d of c.dates) if (d.forward) forwardDurations.set(`${d.start}:${d.end}`, d.referenceDate ?? digest.referenceDate ?? '');
     for (const d of digest.dates) {
+      if (step.tick()) yield;
       if (!options.includeComments && (d.region === 'comment' || d.region === 'comment-meta')) {
         omitted.comments++;
         continue;

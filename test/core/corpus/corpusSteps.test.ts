@@ -3,7 +3,7 @@
 // number of items, and every answer is the one the work done at once gives.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../src/core/analyzer';
-import { CorpusIndex, digestSource, type SourceDigest } from '../../../src/core/corpus';
+import { CorpusIndex, digestSource, formatTimelineMarkdown, timelineMarkdownSteps, type SourceDigest } from '../../../src/core/corpus';
 import { EntityRegistry } from '../../../src/core/corpus/entityIdentity';
 import { runSteps } from '../../../src/core/corpus/steps';
 import { analyzeSource } from '../../../src/core/sourceAnalysis';
@@ -159,5 +159,43 @@ describe('the cross-source index in steps', () => {
     upserting.next();
     expect(JSON.stringify(runSteps(corpus.conflictsInSteps(BIG, 2)))).toBe(expected);
     expect(corpus.conflictsInSteps('file:///none.txt').next()).toEqual({ done: true, value: [] });
+  });
+
+  it('makes the timeline and its Markdown in steps of a bounded number of claims or dates, the same as at once, over again when the index changes between steps', () => {
+    const corpus = corpusOfSamples();
+    corpus.upsert(BIG, big);
+    const atOnce = corpusOfSamples();
+    atOnce.upsert(BIG, big);
+    const expected = atOnce.timeline();
+    const work = corpus.timelineInSteps({}, 5);
+    let n = 0;
+    let r = work.next();
+    for (; !r.done; r = work.next()) n++;
+    expect(JSON.stringify(r.value)).toBe(JSON.stringify(expected));
+    const dates = [...samples.texts.keys()].length + big.dates.length;
+    expect(n).toBeGreaterThan(dates / 5 / 2);
+    // Markdown: the same text, in steps.
+    const label = (id: string) => `«${id}»`;
+    const md = timelineMarkdownSteps(expected, { label }, 5);
+    let m = md.next();
+    let mdSteps = 0;
+    for (; !m.done; m = md.next()) mdSteps++;
+    expect(m.value).toBe(formatTimelineMarkdown(expected, { label }));
+    expect(mdSteps).toBeGreaterThan(2);
+    // A source put in between steps, early (finding disagreements) or late (placing dates): the
+    // timeline of the index as it is now.
+    const without = { ...big, claims: [], dates: big.dates.slice(0, big.dates.length / 2) };
+    for (const [late, now] of [[false, without], [true, big], [true, without]] as const) {
+      // Its steps as the index is now (each a step of the source put in before).
+      let count = 0;
+      for (const counting = corpus.timelineInSteps({}, 5); !counting.next().done;) count++;
+      const again = corpus.timelineInSteps({}, 5);
+      for (let i = 0; i < (late ? count - 3 : 3); i++) again.next();
+      corpus.upsert(BIG, now);
+      atOnce.upsert(BIG, now);
+      const fresh = atOnce.timeline();
+      expect(JSON.stringify(runSteps(again))).toBe(JSON.stringify(fresh));
+    }
+    expect(JSON.stringify(atOnce.timeline())).not.toBe(JSON.stringify(expected));
   });
 });
