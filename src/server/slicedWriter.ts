@@ -1,11 +1,12 @@
 // Writes the server's messages to a stream (stdio) as the protocol library's StreamMessageWriter
-// does, except that a message with long lists (a publish's diagnostics, the view's findings, an
-// Outline's symbols) is turned into JSON a slice of items at a time (slices.ts): the 50,000
-// diagnostics of a 1 MB source are 5–6 MB of JSON, which the library encodes in one go (~150–300
-// ms), and every answer waits behind it. While such a message is being
-// encoded, answers to requests (a hover) go out ahead of it (and of what waits behind it); every
-// other message keeps its order. Below SLICED_ITEMS items a message is encoded at once, as before:
-// a few ms, and no answer overtakes anything.
+// does, except that a long message (a list of over SLICED_ITEMS items or a string of over
+// LONG_STRING characters in it: a publish's diagnostics, the view's findings, an Outline's symbols,
+// the timeline's Markdown) is turned into JSON a piece at a time, a turn of the event loop between
+// pieces (slices.ts): the 50,000 diagnostics of a 1 MB source are 5–6 MB of JSON, which the library
+// encodes in one go (~150–300 ms), and every answer waits behind it. The bytes are JSON.stringify's.
+// While such a message is being encoded, answers to requests (a hover) go out ahead of it (and of
+// what waits behind it); every other message keeps its order. A short message is encoded at once,
+// as before: a few ms, and no answer overtakes anything.
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 import { countSlice, SLICE_ITEMS, yieldToLoop } from './slices';
 
@@ -16,46 +17,150 @@ const isResponse = (msg: Message) => 'id' in msg && !('method' in msg);
 
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
-/** Levels under a message's params or result searched for long lists (an Outline's groups' children are at the third). */
-const LIST_DEPTH = 3;
+/** Levels of a message looked through for what makes it long, and walked a value at a time when it is. */
+const WALK_DEPTH = 6;
+/** Values looked at, at most, to tell whether a message is long: one with more is. */
+const LOOK_BUDGET = 20_000;
+/** A string longer than this (UTF-16 units) makes a message long, and is encoded this many at a time. */
+export const LONG_STRING = 64 * 1024;
+/** Characters of JSON gathered before they become a piece and the event loop gets a turn. */
+const PIECE_CHARS = 256 * 1024;
+
+/** What JSON.stringify leaves out of an object and writes as null in an array. */
+const omitted = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/** Plain data the walk can go into as JSON.stringify would: arrays and plain objects without toJSON; anything else is stringified whole. */
+function walkable(v: object): boolean {
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return false;
+  if (Array.isArray(v)) return true;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+interface Limits {
+  /** Items of a list over which it is long (its objects each encoded once, see encode). */
+  over: number;
+  /** Items of a long list between two turns of the event loop. */
+  size: number;
+  longString: number;
+}
 
 /**
- * The message with each list of more than `over` items in its params or result (a publish's
- * diagnostics, the view's findings: 18,000 for a 1 MB source, 6 MB of JSON; an Outline's symbols)
- * replaced by a marker string, and those lists in the order JSON.stringify meets them; undefined
- * when it has none. Only what leads to a list is copied.
+ * Whether a message is long: a list of more than `over` items or a string of more than `longString`
+ * within WALK_DEPTH levels (a publish's diagnostics, the view's findings: 18,000 for a 1 MB source,
+ * 6 MB of JSON; an Outline's symbols; the timeline's Markdown), or more than LOOK_BUDGET values.
  */
-function withoutLongLists(msg: Message, over: number): { shell: Message; lists: unknown[][]; marker: string } | undefined {
-  const lists: unknown[][] = [];
-  const marker = `\u0000sourcemark:items:${Math.random()}:`;
-  const strip = (v: unknown, depth: number): unknown => {
-    if (Array.isArray(v) && v.length > over) {
-      lists.push(v);
-      return `${marker}${lists.length - 1}`;
-    }
-    if (depth >= LIST_DEPTH || typeof v !== 'object' || v === null || (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype)) return v;
+function isLong(msg: Message, { over, longString }: Limits): boolean {
+  let budget = LOOK_BUDGET;
+  const look = (v: unknown, depth: number): boolean => {
+    if (--budget < 0) return true;
+    if (typeof v === 'string') return v.length > longString;
+    if (typeof v !== 'object' || v === null || depth >= WALK_DEPTH || !walkable(v)) return false;
     if (Array.isArray(v)) {
-      let out: unknown[] | undefined;
-      for (let i = 0; i < v.length; i++) {
-        const c = strip(v[i], depth + 1);
-        if (c !== v[i]) (out ??= v.slice())[i] = c;
-      }
-      return out ?? v;
+      if (v.length > over) return true;
+      for (const x of v) if (look(x, depth + 1)) return true;
+      return false;
     }
-    let out: Record<string, unknown> | undefined;
-    for (const k in v) {
-      const x = (v as Record<string, unknown>)[k];
-      const c = strip(x, depth + 1);
-      if (c !== x) (out ??= { ...(v as Record<string, unknown>) })[k] = c;
-    }
-    return out ?? v;
+    for (const k in v) if (look((v as Record<string, unknown>)[k], depth + 1)) return true;
+    return false;
   };
-  const m = msg as unknown as Record<string, unknown>;
-  const params = 'params' in m ? strip(m.params, 0) : undefined;
-  const result = 'result' in m ? strip(m.result, 0) : undefined;
-  if (!lists.length) return undefined;
-  const shell = { ...m, ...('params' in m ? { params } : {}), ...('result' in m ? { result } : {}) } as unknown as Message;
-  return { shell, lists, marker };
+  return look(msg, 0);
+}
+
+/** JSON gathered into pieces of bytes: text, and items' bytes as encode keeps them. */
+class Pieces {
+  readonly buffers: Buffer[] = [];
+  private text = '';
+  private since = 0;
+
+  add(text: string): void {
+    this.text += text;
+  }
+
+  addBytes(bytes: Buffer): void {
+    if (this.text) this.buffers.push(utf8(this.text));
+    this.text = '';
+    this.buffers.push(bytes);
+    this.since += bytes.length;
+  }
+
+  get full(): boolean {
+    return this.text.length + this.since >= PIECE_CHARS;
+  }
+
+  cut(): void {
+    if (this.text) this.buffers.push(utf8(this.text));
+    this.text = '';
+    this.since = 0;
+  }
+}
+
+/**
+ * `v` as JSON.stringify writes it, into `p`, yielding where the event loop may have a turn: after
+ * every `size` items of a long list, and whenever a piece is full. Below WALK_DEPTH, and for anything
+ * not plain data, JSON.stringify itself.
+ */
+function* encodeValue(v: unknown, depth: number, p: Pieces, limits: Limits): Generator<void> {
+  if (typeof v === 'string' && v.length > limits.longString) {
+    yield* encodeLongString(v, p, limits.longString);
+    return;
+  }
+  if (typeof v !== 'object' || v === null || depth >= WALK_DEPTH || !walkable(v)) {
+    p.add(JSON.stringify(v) ?? 'null');
+    if (p.full) {
+      p.cut();
+      yield;
+    }
+    return;
+  }
+  if (Array.isArray(v)) {
+    const long = v.length > limits.over;
+    p.add('[');
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) p.add(',');
+      const x: unknown = v[i];
+      if (omitted(x)) p.add('null');
+      else if (long && typeof x === 'object' && x !== null) p.addBytes(encode(x));
+      else yield* encodeValue(x, depth + 1, p, limits);
+      if (long && ((i + 1) % limits.size === 0 || i === v.length - 1)) {
+        countSlice((i % limits.size) + 1);
+        p.cut();
+        if (i < v.length - 1) yield;
+      } else if (p.full) {
+        p.cut();
+        yield;
+      }
+    }
+    p.add(']');
+    return;
+  }
+  p.add('{');
+  let first = true;
+  for (const k in v) {
+    const x = (v as Record<string, unknown>)[k];
+    if (omitted(x)) continue;
+    p.add(`${first ? '' : ','}${JSON.stringify(k)}:`);
+    first = false;
+    yield* encodeValue(x, depth + 1, p, limits);
+  }
+  p.add('}');
+}
+
+/** A long string as JSON.stringify writes it, a chunk at a time, never between the two halves of a pair (escaped apart, they would read back the same but not as the same bytes). */
+function* encodeLongString(s: string, p: Pieces, chunk: number): Generator<void> {
+  p.add('"');
+  for (let at = 0; at < s.length;) {
+    let end = Math.min(s.length, at + chunk);
+    const last = s.charCodeAt(end - 1);
+    if (end < s.length && last >= 0xd800 && last <= 0xdbff) end--;
+    p.add(JSON.stringify(s.slice(at, end)).slice(1, -1));
+    at = end;
+    if (p.full) {
+      p.cut();
+      yield;
+    }
+  }
+  p.add('"');
 }
 
 /**
@@ -77,47 +182,12 @@ function encode(item: unknown): Buffer {
   return json;
 }
 
-const COMMA = Buffer.from(',');
-const CLOSE = Buffer.from(']');
-
-/** The message's body in pieces: its shell between its long lists, each list a piece per slice. */
-async function slicedBody({ shell, lists, marker }: { shell: Message; lists: unknown[][]; marker: string }, size: number): Promise<Buffer[]> {
-  const text = JSON.stringify(shell);
-  // Where each marker string stands, quotes included (JSON.stringify writes \u0000 as an escape), in the text's order.
-  const places = lists.map((items, k) => {
-    const quoted = JSON.stringify(`${marker}${k}`);
-    return { items, at: text.indexOf(quoted), length: quoted.length };
-  }).sort((a, b) => a.at - b.at);
-  const pieces: Buffer[] = [];
-  let at = 0;
-  for (const place of places) {
-    pieces.push(utf8(`${text.slice(at, place.at)}[`));
-    const { items } = place;
-    for (let from = 0; from < items.length; from += size) {
-      if (pieces.length > 1) await yieldToLoop();
-      const to = Math.min(items.length, from + size);
-      pieces.push(encodeSlice(items, from, to));
-      countSlice(to - from);
-    }
-    pieces.push(CLOSE);
-    at = place.at + place.length;
-  }
-  pieces.push(utf8(text.slice(at)));
-  return pieces;
-}
-
-/** Items from..to of a list as JSON, joined by commas: objects each encoded once (encode), a slice with anything else (numbers of semantic tokens) at once. */
-function encodeSlice(items: readonly unknown[], from: number, to: number): Buffer {
-  let objects = true;
-  for (let i = from; i < to && objects; i++) objects = typeof items[i] === 'object' && items[i] !== null;
-  const lead = from > 0 ? ',' : '';
-  if (!objects) return utf8(lead + JSON.stringify(items.slice(from, to)).slice(1, -1));
-  const parts: Buffer[] = [];
-  for (let i = from; i < to; i++) {
-    if (i > 0) parts.push(COMMA);
-    parts.push(encode(items[i]));
-  }
-  return Buffer.concat(parts);
+/** A long message's body in pieces, a turn of the event loop between them. */
+async function slicedBody(msg: Message, limits: Limits): Promise<Buffer[]> {
+  const p = new Pieces();
+  for (const _ of encodeValue(msg, 0, p, limits)) await yieldToLoop();
+  p.cut();
+  return p.buffers;
 }
 
 export class SlicedStreamWriter extends AbstractMessageWriter implements MessageWriter {
@@ -125,21 +195,27 @@ export class SlicedStreamWriter extends AbstractMessageWriter implements Message
   /** Messages being encoded in slices now. */
   private slicing = 0;
 
-  constructor(private readonly out: NodeJS.WritableStream, private readonly size = SLICE_ITEMS, private readonly over = SLICED_ITEMS) {
+  constructor(
+    private readonly out: NodeJS.WritableStream,
+    private readonly size = SLICE_ITEMS,
+    private readonly over = SLICED_ITEMS,
+    private readonly longString = LONG_STRING,
+  ) {
     super();
     out.on('error', (e: Error) => this.fireError(e));
     out.on('close', () => this.fireClose());
   }
 
   write(msg: Message): Promise<void> {
-    const long = withoutLongLists(msg, this.over);
+    const limits: Limits = { over: this.over, size: this.size, longString: this.longString };
+    const long = isLong(msg, limits);
     if (this.slicing > 0 && isResponse(msg) && !long) return this.send([utf8(JSON.stringify(msg))]);
     const done = this.queue.then(async () => {
       if (!long) return this.send([utf8(JSON.stringify(msg))]);
       this.slicing++;
       let pieces: Buffer[];
       try {
-        pieces = await slicedBody(long, this.size);
+        pieces = await slicedBody(msg, limits);
       } finally {
         this.slicing--;
       }

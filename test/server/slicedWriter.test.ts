@@ -120,8 +120,33 @@ describe('SlicedStreamWriter', () => {
     expect(got).toEqual([{ jsonrpc: '2.0', id: 1, result: outline }, { jsonrpc: '2.0', id: 2, result: tokens }]);
   });
 
-  it('writes any message as JSON.stringify would, long lists or not, whatever they hold', async () => {
-    const leaf = fc.oneof(fc.string({ unit: fc.constantFrom('a', '"', '\\', '\u0000', 'é', '😀', ':', ','), maxLength: 8 }), fc.integer(), fc.constant(null), fc.boolean());
+  it('encodes a long string (the timeline\'s Markdown) a chunk at a time, an answer to a hover going ahead of it', async () => {
+    const { stream, got, until } = wire();
+    const writer = new SlicedStreamWriter(stream, 100, 1000, 1000);
+    const markdown = '# Timeline\n“é” 😀 \\ "quoted"\n'.repeat(2 * 1024 * 1024 / 30);
+    const answer = { jsonrpc: '2.0', id: 1, result: { markdown, labels: { a: 'b' } } };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    let long: Promise<void>;
+    try {
+      long = writer.write(answer as Message);
+      expect(stringify.mock.calls.some((c) => c[0] === answer || c[0] === markdown || c[0] === answer.result)).toBe(false);
+    } finally {
+      stringify.mockRestore();
+    }
+    await new Promise((r) => setImmediate(r));
+    const hover = writer.write({ jsonrpc: '2.0', id: 2, result: { contents: 'hover' } } as Message);
+    await Promise.all([long, hover]);
+    await until(2);
+    expect(got.map(label)).toEqual(['answer 2', 'answer 1']);
+    expect(got[1]).toEqual(answer);
+  });
+
+  it('writes any message as JSON.stringify would, long lists and strings or not, whatever they hold', async () => {
+    const leaf = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', '"', '\\', '\u0000', 'é', '😀', '\ud800', '\udc00', ':', ','), maxLength: 14 }),
+      fc.integer(), fc.double(), fc.constant(null), fc.boolean(), fc.constant(undefined),
+      fc.constant(new Date(0)), fc.constant({ toJSON: () => ['from toJSON', 1] }), fc.constant(() => 1),
+    );
     const tree = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, leaf, tie('list'), tie('object')),
       list: fc.array(tie('node'), { maxLength: 7 }),
@@ -129,11 +154,16 @@ describe('SlicedStreamWriter', () => {
     })).node;
     await fc.assert(fc.asyncProperty(tree, fc.boolean(), async (body, answer) => {
       const { stream, got, until } = wire();
-      const writer = new SlicedStreamWriter(stream, 2, 3);
+      const raw: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => raw.push(chunk));
+      // Lists over 3 items and strings over 5 characters are long: most messages here are.
+      const writer = new SlicedStreamWriter(stream, 2, 3, 5);
       const msg = answer ? { jsonrpc: '2.0', id: 9, result: body } : { jsonrpc: '2.0', method: 'x/y', params: { body } };
       await writer.write(msg as Message);
       await until(1);
-      expect(JSON.stringify(got[0])).toBe(JSON.stringify(msg));
+      // The very bytes JSON.stringify gives.
+      const json = JSON.stringify(msg);
+      expect(Buffer.concat(raw).toString('utf8')).toBe(`Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`);
     }), { numRuns: 500 });
   });
 
