@@ -151,9 +151,20 @@ describe('npm start', () => {
     // The walkthrough's step media (a webview) takes focus as it loads, which would close the save
     // dialog (a quick input): the report is made with the walkthrough closed.
     await wb.runCommand('View: Close All Editors');
-    await wb.runCommand('Sourcemark: Create Report');
-    await wb.quickInput().waitFor({ state: 'visible' });
-    await expect.poll(() => wb.quickInput().inputValue()).toMatch(/sourcemark-report\.html$/);
+    // Again when its dialog does not come (seen once in five runs: the walkthrough's webview, still
+    // closing, took the focus as the dialog opened); the third try waits as long as a test may.
+    for (let attempt = 1; ; attempt++) {
+      const wait = attempt < 3 ? { timeout: 10_000 } : {};
+      await wb.runCommand('Sourcemark: Create Report');
+      try {
+        await wb.quickInput().waitFor({ state: 'visible', ...wait });
+        await expect.poll(() => wb.quickInput().inputValue(), wait).toMatch(/sourcemark-report\.html$/);
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await page.keyboard.press('Escape');
+      }
+    }
     // The save dialog ignores focus loss, so a webview that takes focus leaves it open and takes the
     // Enter meant for it (failed once in CI): Enter goes to the dialog's input until it closes.
     await expect.poll(async () => {
