@@ -23,6 +23,19 @@ function indexedJson(text: string): string {
   return `{"digest":${JSON.stringify(digestSource(text, analysed))},"summary":${JSON.stringify(summary)}}`;
 }
 
+/** `message` as a worker posts it, its parts' buffer moved (transferred), not copied: what the main thread receives. */
+async function posted(message: WorkerResponse, parts: JsonParts): Promise<WorkerResponse> {
+  const { port1, port2 } = new MessageChannel();
+  try {
+    const arrived = new Promise<WorkerResponse>((resolve) => port2.once('message', resolve));
+    port1.postMessage(message, transferablesOf(parts));
+    expect(parts.bytes.byteLength).toBe(0);
+    return await arrived;
+  } finally {
+    port1.close();
+  }
+}
+
 describe('index workers\' answers', () => {
   // Numbered copies of the samples: ~600 KB of text, a long digest.
   const long = Array.from({ length: 24 }, (_, i) => samples.map((s) => `${s.trimEnd()} (${i}) Zürich, 北京 😀 “quoted”`).join('\n\n')).join('\n\n');
@@ -36,17 +49,7 @@ describe('index workers\' answers', () => {
     expect(parts).toBeGreaterThan(3);
     // The head holds none of the long lists.
     expect(wire.head.length).toBeLessThan(json.length / 4);
-    // The parts' bytes are moved to the main thread, not copied.
-    const { port1, port2 } = new MessageChannel();
-    let received: WorkerResponse;
-    try {
-      const arrived = new Promise<WorkerResponse>((resolve) => port2.once('message', resolve));
-      port1.postMessage({ id: 7, uri: 'file:///long.txt', openSeq: 2, indexed: wire } satisfies WorkerResponse, transferablesOf(wire));
-      expect(wire.bytes.byteLength).toBe(0);
-      received = await arrived;
-    } finally {
-      port1.close();
-    }
+    const received = await posted({ id: 7, uri: 'file:///long.txt', openSeq: 2, indexed: wire }, wire);
     let back: unknown;
     const turns = await turnsDuring(async () => {
       back = await fromWire(received as Exclude<WorkerResponse, { findings: unknown }>);
@@ -76,16 +79,7 @@ describe('index workers\' answers', () => {
     expect(parts).toBeGreaterThan(3);
     // Made without changing what it was made of.
     expect(found.findings).toBe(findings);
-    const { port1, port2 } = new MessageChannel();
-    let received: WorkerResponse;
-    try {
-      const arrived = new Promise<WorkerResponse>((resolve) => port2.once('message', resolve));
-      port1.postMessage({ id: 3, uri: found.uri, findings: wire } satisfies WorkerResponse, transferablesOf(wire));
-      expect(wire.bytes.byteLength).toBe(0);
-      received = await arrived;
-    } finally {
-      port1.close();
-    }
+    const received = await posted({ id: 3, uri: found.uri, findings: wire }, wire);
     let back: unknown;
     const turns = await turnsDuring(async () => {
       back = await findingsFromWire((received as { findings: JsonParts }).findings);

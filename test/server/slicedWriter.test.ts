@@ -26,6 +26,23 @@ function wire() {
   return { stream, got, until: async (n: number) => { while (got.length < n) await new Promise((r) => setTimeout(r, 5)); } };
 }
 
+/**
+ * Writes `message` and, once its encoding has begun, an answer to a hover: neither the message nor
+ * any of `parts` was stringified in one go. Resolves once both are written.
+ */
+async function writeWithHoverBehind(writer: SlicedStreamWriter, message: Message, parts: unknown[]): Promise<void> {
+  const stringify = vi.spyOn(JSON, 'stringify');
+  let long: Promise<void>;
+  try {
+    long = writer.write(message);
+    expect(stringify.mock.calls.some((c) => c[0] === message || parts.includes(c[0]))).toBe(false);
+  } finally {
+    stringify.mockRestore();
+  }
+  await new Promise((r) => setImmediate(r));
+  await Promise.all([long, writer.write({ jsonrpc: '2.0', id: 99, result: { contents: 'hover' } } as Message)]);
+}
+
 describe('SlicedStreamWriter', () => {
   it('writes a large publishDiagnostics whole and exact, built in slices', async () => {
     const { stream, got, until } = wire();
@@ -76,20 +93,10 @@ describe('SlicedStreamWriter', () => {
     const writer = new SlicedStreamWriter(stream, 100, 1000);
     const findings = Array.from({ length: 3000 }, (_, i) => ({ id: `c${i}`, kind: 'claim', text: `“${i}” é 😀 \\ "`, start: i, end: i + 1 }));
     const answer = { jsonrpc: '2.0', id: 3, result: { uri: 'file:///a.txt', findings, scope: 'all', isSource: true } };
-    const stringify = vi.spyOn(JSON, 'stringify');
-    let big: Promise<void>;
-    try {
-      big = writer.write(answer as Message);
-      // Not in one go: no stringify of the whole answer or of its list.
-      expect(stringify.mock.calls.some((c) => c[0] === answer || c[0] === findings || (c[0] as { result?: unknown })?.result === answer.result)).toBe(false);
-    } finally {
-      stringify.mockRestore();
-    }
-    await new Promise((r) => setImmediate(r));
-    const hover = writer.write({ jsonrpc: '2.0', id: 4, result: { contents: 'hover' } } as Message);
-    await Promise.all([big, hover]);
+    // Not in one go: no stringify of the whole answer or of its list.
+    await writeWithHoverBehind(writer, answer as Message, [answer.result, findings]);
     await until(2);
-    expect(got.map(label)).toEqual(['answer 4', 'answer 3']);
+    expect(got.map(label)).toEqual(['answer 99', 'answer 3']);
     expect(got[1]).toEqual(answer);
     // A short one, and one whose findings are not a list, go whole.
     await writer.write({ jsonrpc: '2.0', id: 5, result: { findings: findings.slice(0, 10) } } as Message);
@@ -125,19 +132,9 @@ describe('SlicedStreamWriter', () => {
     const writer = new SlicedStreamWriter(stream, 100, 1000, 1000);
     const markdown = '# Timeline\n“é” 😀 \\ "quoted"\n'.repeat(2 * 1024 * 1024 / 30);
     const answer = { jsonrpc: '2.0', id: 1, result: { markdown, labels: { a: 'b' } } };
-    const stringify = vi.spyOn(JSON, 'stringify');
-    let long: Promise<void>;
-    try {
-      long = writer.write(answer as Message);
-      expect(stringify.mock.calls.some((c) => c[0] === answer || c[0] === markdown || c[0] === answer.result)).toBe(false);
-    } finally {
-      stringify.mockRestore();
-    }
-    await new Promise((r) => setImmediate(r));
-    const hover = writer.write({ jsonrpc: '2.0', id: 2, result: { contents: 'hover' } } as Message);
-    await Promise.all([long, hover]);
+    await writeWithHoverBehind(writer, answer as Message, [answer.result, markdown]);
     await until(2);
-    expect(got.map(label)).toEqual(['answer 2', 'answer 1']);
+    expect(got.map(label)).toEqual(['answer 99', 'answer 1']);
     expect(got[1]).toEqual(answer);
   });
 
