@@ -94,6 +94,8 @@ export class JsonListScanner {
       } else if (c === COMMA) {
         const list = this.list;
         if (list && this.depth === 3 && i - list.partStart >= this.partBytes) {
+          // A part of nothing (`[ ,1]`) would parse as an empty list where the whole does not parse.
+          if (!hasValue(b, list.partStart, i)) this.refused = true;
           list.parts.push([list.partStart, i]);
           list.partStart = i + 1;
         }
@@ -157,8 +159,10 @@ export class JsonListScanner {
   private closeList(at: number): void {
     const list = this.list!;
     this.list = undefined;
-    // An empty list stays in the head.
-    if (!list.parts.length && !hasValue(this.bytes, list.partStart, at)) return;
+    const last = hasValue(this.bytes, list.partStart, at);
+    // An empty list stays in the head; a last part of nothing (`[1,]`, which the whole refuses) is refused.
+    if (!list.parts.length && !last) return;
+    if (!last) this.refused = true;
     list.parts.push([list.partStart, at]);
     this.found.push({ key: list.key, open: list.open, close: at, parts: list.parts });
   }

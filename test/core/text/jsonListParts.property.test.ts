@@ -107,4 +107,11 @@ describe('parseInParts', () => {
     ];
     for (const json of cases) expect(JSON.stringify(await parsed(json, 1))).toBe(JSON.stringify(JSON.parse(json)));
   });
+
+  it('refuses a list with an empty item wherever its parts end (a trailing comma, a comma first)', async () => {
+    for (const json of ['{"digest":{"claims":[1,2,]}}', '{"digest":{"claims":[1, ]}}', '{"digest":{"claims":[ ,1]}}', '{"digest":{"claims":[1,,2]}}', '{"digest":{"claims":[,]}}']) {
+      expect(() => JSON.parse(json)).toThrow();
+      for (const partBytes of [1, 2, 3, 100]) await expect(parsed(json, partBytes), `${json} in parts of ${partBytes}`).rejects.toThrow();
+    }
+  });
 });
