@@ -1,5 +1,5 @@
 // Answers about an open source built a slice per turn of the event loop (its findings for a view,
-// its Outline) read positions from its document, which an edit changes in place meanwhile. Such an
+// its Outline, its semantic tokens) read positions from its document, which an edit changes in place meanwhile. Such an
 // answer is kept only if the document did not change while it was built; otherwise it is built
 // again from the newer analysis, at once after a few tries.
 import type { TextDocument } from 'vscode-languageserver-textdocument';

@@ -9,6 +9,7 @@
 // as before: a few ms, and no answer overtakes anything.
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 import { countSlice, SLICE_ITEMS, yieldToLoop } from './slices';
+import { pairSafeEnd } from '../core/text/pairSafeEnd';
 
 /** Items over which a publishDiagnostics is encoded in slices (2,000 diagnostics are about 200 KB of JSON, ~10 ms). */
 export const SLICED_ITEMS = 2000;
@@ -158,9 +159,7 @@ function* encodeValue(v: unknown, depth: number, p: Pieces, limits: Limits): Gen
 function* encodeLongString(s: string, p: Pieces, chunk: number): Generator<void> {
   p.add('"');
   for (let at = 0; at < s.length;) {
-    let end = Math.min(s.length, at + chunk);
-    const last = s.charCodeAt(end - 1);
-    if (end < s.length && last >= 0xd800 && last <= 0xdbff) end--;
+    const end = pairSafeEnd(s, at, at + chunk);
     p.add(JSON.stringify(s.slice(at, end)).slice(1, -1));
     at = end;
     if (p.full) {

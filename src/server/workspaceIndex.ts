@@ -522,11 +522,12 @@ export class WorkspaceIndex {
       next = inflate(from + LOAD_BATCH);
       for (let k = 0; k < inflated.length; k++) {
         const w = warm[from + k]!;
-        if (this.latestChange.get(w.uri) !== w.token || this.options.isOpen(w.uri)) continue;
+        // Changed or opened since it was counted; a long entry is read over turns of the loop, so asked again after.
+        const overtaken = () => this.latestChange.get(w.uri) !== w.token || this.options.isOpen(w.uri);
+        if (overtaken()) continue;
         const digest = await readEntry(inflated[k]);
         if (!live()) return;
-        // A long entry is read over turns of the loop: its source may have changed or opened meanwhile.
-        if (this.latestChange.get(w.uri) !== w.token || this.options.isOpen(w.uri)) continue;
+        if (overtaken()) continue;
         if (digest) {
           this.put(w.uri, digest, () => !this.options.isOpen(w.uri));
         } else {

@@ -354,17 +354,15 @@ export class CorpusIndex {
       const step = new StepCounter(size);
       const links: ClaimLink[][] = [];
       let again = false;
-      for (const claim of digest.claims) {
-        if (!mayConflict(claim)) continue;
-        if (step.tick()) {
-          yield;
-          this.settle();
-          if (this.digests.get(sourceId) !== digest) {
-            again = true;
-            break;
-          }
+      for (const l of this.conflictLinks(sourceId, digest)) {
+        links.push(l);
+        if (!step.tick()) continue;
+        yield;
+        this.settle();
+        if (this.digests.get(sourceId) !== digest) {
+          again = true;
+          break;
         }
-        links.push(this.links(sourceId, digest, claim));
       }
       if (!again) return this.conflictsFrom(sourceId, links);
     }
@@ -383,7 +381,7 @@ export class CorpusIndex {
     return [...found.values()].sort(compareConflicts);
   }
 
-  /** The links of a source's claims that may conflict: most claims can conflict with nothing, and looking up their links would find none (conflictsInSteps walks them too). */
+  /** The links of a source's claims that may conflict: most claims can conflict with nothing, and looking up their links would find none. */
   private *conflictLinks(sourceId: string, digest: SourceDigest): Generator<ClaimLink[]> {
     for (const claim of digest.claims) if (mayConflict(claim)) yield this.links(sourceId, digest, claim);
   }

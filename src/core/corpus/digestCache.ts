@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { statPath } from '../files/regularFile';
 import { asciiJson, jsonText } from '../text/asciiJson';
+import { pairSafeEnd } from '../text/pairSafeEnd';
 
 /** Set by the build (scripts/build.mjs): a hash of the analyser's sources and locked dependencies. */
 declare const __SOURCEMARK_ANALYSER__: string | undefined;
@@ -39,9 +40,7 @@ export async function sha256InSlices(data: string | Uint8Array | readonly Uint8A
     // Text as sha256(text) hashes it (its UTF-8), a slice of characters per turn, never between the two halves of a pair.
     for (let at = 0; at < data.length; ) {
       if (at > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      let end = Math.min(data.length, at + TEXT_HASH_SLICE);
-      const last = data.charCodeAt(end - 1);
-      if (end < data.length && last >= 0xd800 && last <= 0xdbff) end--;
+      const end = pairSafeEnd(data, at, at + TEXT_HASH_SLICE);
       hash.update(data.slice(at, end));
       at = end;
     }

@@ -3,6 +3,7 @@
 // than a page is parsed in pieces instead, cut at sentence ends where it has them.
 import type { Block } from './blocks';
 import { ABBREVIATIONS } from './sentences';
+import { pairSafeEnd } from './pairSafeEnd';
 
 /** Longest stretch of a paragraph parsed at once (the longest paragraph of the samples and gold data is 11,288). */
 export const MAX_PIECE = 16_000;
@@ -39,8 +40,7 @@ function cutPoint(text: string, from: number, limit: number): number {
   for (let i = limit - 1; i > floor; i--) if (SPACE.test(text[i]!) && endsSentence(text, i)) return i;
   for (let i = limit - 1; i > floor; i--) if (SPACE.test(text[i]!) && LOWER.test(text[i - 1]!) && LOWER.test(text[i + 1] ?? '')) return i;
   for (let i = limit - 1; i > floor; i--) if (SPACE.test(text[i]!)) return i;
-  const code = text.charCodeAt(limit - 1);
-  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+  return pairSafeEnd(text, from, limit);
 }
 
 /** The white space at `i` follows a sentence end ("rose. The", "said.” Then") and precedes no lower-case word. */
