@@ -6,7 +6,7 @@
 // over 4 ms (stallLogger.cjs) while it ran. A hover can wait longer than the longest hold: the
 // client reads a long answer before the hover's behind it.
 //
-//   npm run build && node --import tsx scripts/bench/requestHolds.ts [--server PATH] [--ipc] [--sources 2000] [--rounds 2]
+//   npm run build && node --import tsx scripts/bench/requestHolds.ts [--server PATH] [--ipc] [--sources 2000] [--rounds 2] [--no-sections]
 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,9 +24,11 @@ const server = path.resolve(value('--server') ?? path.join(ROOT, 'dist/server.js
 const transport = args.includes('--ipc') ? 'ipc' as const : 'stdio' as const;
 const sources = Number(value('--sources') ?? 2000);
 const rounds = Number(value('--rounds') ?? 2);
+/** Servers before the view asked for sections (kinds, part, sections) refuse those requests. */
+const sectionRows = !args.includes('--no-sections');
 const HOLD_MS = 4;
 
-type Row = [string, string, string, string];
+type Row = [string, string, string, string, string];
 
 interface Session {
   client: LspTestClient;
@@ -72,8 +74,8 @@ async function whileHovering(client: LspTestClient, hoverUri: string, at: { line
     hovers.push(performance.now() - t);
     await new Promise((r) => setTimeout(r, 5));
   }
-  await answer;
-  return { took: performance.now() - t0, hovers, window: [from, nowUs()] as [number, number] };
+  const size = Buffer.byteLength(JSON.stringify(await answer) ?? '');
+  return { took: performance.now() - t0, size, hovers, window: [from, nowUs()] as [number, number] };
 }
 
 const diagnosticsOf = (client: LspTestClient, uri: string) => client.waitFor(() => {
@@ -86,10 +88,10 @@ async function main(): Promise<void> {
   const texts = names.map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8'));
   const pools = poolsFrom(texts);
   const long = new SourceGenerator(pools, 0x77).source(MB);
-  const measured: { name: string; took: number[]; hovers: number[]; windows: [number, number][] }[] = [];
-  const record = (name: string, r: { took: number; hovers: number[]; window: [number, number] }) => {
+  const measured: { name: string; took: number[]; size: number; hovers: number[]; windows: [number, number][] }[] = [];
+  const record = (name: string, r: { took: number; size: number; hovers: number[]; window: [number, number] }) => {
     let m = measured.find((x) => x.name === name);
-    if (!m) measured.push((m = { name, took: [], hovers: [], windows: [] }));
+    if (!m) measured.push((m = { name, took: [], size: r.size, hovers: [], windows: [] }));
     m.took.push(r.took);
     m.hovers.push(...r.hovers);
     m.windows.push(r.window);
@@ -109,11 +111,26 @@ async function main(): Promise<void> {
     const at = (await diagnosticsOf(client, sample)).map((d) => d.range.start);
     await client.waitFor(() => client.progress.some((p) => p.kind === 'end') || undefined, 'the index', 600_000);
     const longUri = `file://${path.join(dir, 'long.txt')}`;
-    for (let r = 0; r < rounds; r++) record('view of the closed 1 MB source (all findings)', await whileHovering(client, sample, at, () => client.connection.sendRequest('sourcemark/documentFindings', { uri: longUri, scope: 'all' })));
+    // What the view asks to draw a source's sections (its article's claims and the sections' counts),
+    // and to list one section when expanded; all findings is what other clients may ask (and the view did).
+    const ask = (params: object) => () => client.connection.sendRequest('sourcemark/documentFindings', { uri: longUri, ...params });
+    const sections = ask({ kinds: ['claim'], part: 'article', sections: { kinds: ['claim', 'entity', 'date', 'quotation'], statuses: ['untagged', 'verified', 'speculative', 'contradicted'] } });
+    const dates = ask({ kinds: ['date'], part: 'article' });
+    for (let r = 0; r < rounds; r++) {
+      record('view of the closed 1 MB source (all findings)', await whileHovering(client, sample, at, ask({ scope: 'all' })));
+      if (sectionRows) {
+        record('view of the closed 1 MB source (its sections)', await whileHovering(client, sample, at, sections));
+        record('its Dates section expanded (closed)', await whileHovering(client, sample, at, dates));
+      }
+    }
     await client.open(path.join(dir, 'long.txt'), long);
     await diagnosticsOf(client, longUri);
     for (let r = 0; r < rounds; r++) {
-      record('view of the open 1 MB source (all findings)', await whileHovering(client, sample, at, () => client.connection.sendRequest('sourcemark/documentFindings', { uri: longUri, scope: 'all' })));
+      record('view of the open 1 MB source (all findings)', await whileHovering(client, sample, at, ask({ scope: 'all' })));
+      if (sectionRows) {
+        record('view of the open 1 MB source (its sections)', await whileHovering(client, sample, at, sections));
+        record('its Dates section expanded (open)', await whileHovering(client, sample, at, dates));
+      }
       record('its decorations (claims and tagged findings)', await whileHovering(client, sample, at, () => client.connection.sendRequest('sourcemark/documentFindings', { uri: longUri, scope: 'decorated' })));
     }
     let text = long;
@@ -166,11 +183,12 @@ async function main(): Promise<void> {
     return [
       m.name,
       m.took.map((t) => ms(t)).join(', '),
+      m.size >= 10_000 ? `${(m.size / 1e6).toFixed(2)} MB` : `${m.size} B`,
       `${ms(median(m.hovers))} / ${ms(quantile(m.hovers, 0.95))} / ${ms(Math.max(...m.hovers))}`,
       held.length ? `${held.length}: ${held.slice(0, 3).map((h) => ms(h)).join(', ')}` : 'none',
     ];
   });
-  process.stdout.write(`${table(['request', '>time each', '>hover p50 / p95 / max', `>holds over ${HOLD_MS} ms: count, longest`], rows)}\n`);
+  process.stdout.write(`${table(['request', '>time each', '>answer', '>hover p50 / p95 / max', `>holds over ${HOLD_MS} ms: count, longest`], rows)}\n`);
 }
 
 main().then(() => process.exit(0), (e: unknown) => {

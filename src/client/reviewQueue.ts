@@ -2,6 +2,7 @@
 // "next untagged claim" goes. Pure (no vscode), so it is tested on its own.
 import * as l10n from '@vscode/l10n';
 import type { FindingItem } from '../shared/protocol';
+import { entityGroupKey, inComment } from '../shared/viewSections';
 
 /** The Claims section's order: most check-worthy first, or as they appear in the source. */
 export type ClaimOrder = 'worthiness' | 'position';
@@ -9,8 +10,7 @@ export type ClaimOrder = 'worthiness' | 'position';
 const byPosition = (a: FindingItem, b: FindingItem) => a.start - b.start || a.end - b.end;
 const byWorthiness = (a: FindingItem, b: FindingItem) => b.score - a.score || byPosition(a, b);
 
-/** A finding of a reader comment (its metadata lines included): listed under its commenter. */
-export const inComment = (f: FindingItem): boolean => f.region === 'comment' || f.region === 'comment-meta';
+export { inComment };
 
 /**
  * The claims in queue order: the article's first, then the comments' (each part in `order`), so
@@ -64,7 +64,7 @@ export function entityGroups(findings: readonly FindingItem[]): EntityGroup[] {
   const groups = new Map<string, FindingItem[]>();
   for (const f of findings) {
     if (f.kind !== 'entity') continue;
-    const key = f.entityKey ?? f.text;
+    const key = entityGroupKey(f);
     const list = groups.get(key);
     if (list) list.push(f);
     else groups.set(key, [f]);

@@ -1,24 +1,21 @@
 import * as vscode from 'vscode';
 import {
   DocumentFindingsRequest, WorkspaceSummaryRequest,
-  type ConflictItem, type ConflictOther, type DocumentFindings, type FindingItem, type FindingKind, type SourceSummary, type TagItem, type TagStatus,
+  type ConflictItem, type ConflictOther, type FindingItem, type FindingKind, type SourcePart, type SourceSummary, type TagItem, type TagStatus,
 } from '../shared/protocol';
+import { matchesFilter, type FindingFilter } from '../shared/viewSections';
 import { FINDING_KINDS, TAG_STATUSES } from '../core/model';
 import { SIDECAR_SUFFIX } from '../core/tags/sidecarName';
 import { countsDescription, countsText, STATUS_CODICON, STATUS_GLYPH } from './countsText';
 import { toRange } from './ranges';
-import { claimQueue, commenterGroups, entityGroups, inComment, progressText, type ClaimOrder, type CommenterGroup, type EntityGroup } from './reviewQueue';
+import { claimQueue, commenterGroups, entityGroups, progressText, type ClaimOrder, type CommenterGroup, type EntityGroup } from './reviewQueue';
 import type { SourcemarkServer } from './serverState';
 import { entityTypeWord, kindCount, kindWord, statusWord } from '../shared/words';
 
 const VIEW_ID = 'sourcemark.sources';
 
 /** What the view lists under each source; changed with "Filter Findings…". */
-export interface FindingFilter {
-  kinds: FindingKind[];
-  /** `untagged` or a tag status. */
-  statuses: string[];
-}
+export type { FindingFilter };
 
 export const ALL_KINDS: readonly FindingKind[] = FINDING_KINDS;
 export const ALL_STATUSES: readonly string[] = ['untagged', ...TAG_STATUSES];
@@ -27,12 +24,32 @@ export class SourceNode {
   constructor(public summary: SourceSummary) {}
 }
 
-/** A section of a source: Claims (the queue), Entities, Dates, Quotations, Conflicts, Orphans, Hidden tags, Reader comments. */
+/**
+ * A section of a source: Claims (the queue), Entities, Dates, Quotations, Conflicts, Orphans, Hidden
+ * tags, Reader comments. Entities, Dates, Quotations and Reader comments are drawn from counts and
+ * ask for their findings when expanded (`load`): a long source has thousands of names and dates.
+ */
 export class SectionNode {
   children: Node[] = [];
   description = '';
   tooltip = '';
+  load?: () => Promise<Node[]>;
+  private loading?: Promise<void>;
   constructor(readonly parent: SourceNode, readonly section: SectionId) {}
+
+  /** Its rows, asked for once however often the tree asks (a failed ask is tried again next time). */
+  async rows(): Promise<Node[]> {
+    if (this.load && !this.loading) {
+      this.loading = this.load().then((rows) => {
+        this.children = rows;
+      }, (e: unknown) => {
+        this.loading = undefined;
+        throw e;
+      });
+    }
+    await this.loading;
+    return this.children;
+  }
 }
 
 /** One entity of a source, expandable to its mentions. */
@@ -184,10 +201,16 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (node instanceof SectionNode || node instanceof EntityNode || node instanceof CommenterNode || node instanceof ConflictNode) return node.children;
+    if (node instanceof SectionNode) {
+      return node.rows().catch((e: Error) => {
+        this.view.message = e.message;
+        return [];
+      });
+    }
+    if (node instanceof EntityNode || node instanceof CommenterNode || node instanceof ConflictNode) return node.children;
     if (node && !(node instanceof SourceNode)) return [];
     try {
-      if (node) return this.sections(node, await this.server.request(DocumentFindingsRequest, { uri: node.summary.uri }));
+      if (node) return await this.sections(node);
       this.loaded ??= this.load();
       await this.loaded;
       return [...this.nodes.values()];
@@ -198,43 +221,68 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     }
   }
 
-  /** A source's review queue: each section with what the filter lets through, empty ones left out. */
-  private sections(source: SourceNode, result: DocumentFindings): SectionNode[] {
+  /**
+   * A source's review queue: each section with what the filter lets through, empty ones left out.
+   * Asks for the article's claims and the other sections' counts; a section's findings come when it
+   * is expanded (see SectionNode).
+   */
+  private async sections(source: SourceNode): Promise<SectionNode[]> {
     const uri = source.summary.uri;
-    const shown = result.findings.filter((f) => this.matches(f));
-    const article = shown.filter((f) => !inComment(f));
+    const filter = this.filter;
+    const result = await this.server.request(DocumentFindingsRequest, {
+      uri, kinds: filter.kinds.includes('claim') ? ['claim'] : [], part: 'article', sections: { kinds: [...filter.kinds], statuses: [...filter.statuses] },
+    });
+    const counts = result.sections ?? { entities: 0, mentions: 0, dates: 0, quotations: 0, commenters: 0 };
+    const shownOf = (findings: readonly FindingItem[]) => findings.filter((f) => matchesFilter(f, filter));
+    /** The findings of `kinds` in `part` that the filter lets through, asked for now. */
+    const ask = async (kinds: FindingKind[], part: SourcePart) => shownOf((await this.server.request(DocumentFindingsRequest, { uri, kinds, part })).findings);
     const sections: SectionNode[] = [];
-    const add = (id: SectionId, build: (section: SectionNode) => Node[], description: (children: Node[]) => string, tooltip: string) => {
+    const add = (id: SectionId, rows: number, description: string, tooltip: string, children: ((section: SectionNode) => Node[]) | ((section: SectionNode) => Promise<Node[]>), lazy = false) => {
+      if (!rows && id !== 'claims') return;
       const section = new SectionNode(source, id);
-      section.children = build(section);
-      if (!section.children.length && id !== 'claims') return;
-      section.description = description(section.children);
-      section.tooltip = `${tooltip}\n\n${section.description}`;
+      if (lazy) section.load = async () => children(section);
+      else section.children = children(section) as Node[];
+      section.description = description;
+      section.tooltip = `${tooltip}\n\n${description}`;
       sections.push(section);
     };
-    if (this.filter.kinds.includes('claim')) {
+    if (filter.kinds.includes('claim')) {
       // Progress counts every claim of the article, whatever the status filter shows.
-      const all = claimQueue(result.findings.filter((f) => !inComment(f)), this.claimOrder);
-      add('claims', (s) => claimQueue(article, this.claimOrder).map((f) => new FindingNode(uri, f, s)), () => progressText(all),
+      const all = claimQueue(result.findings, this.claimOrder);
+      const shown = claimQueue(shownOf(result.findings), this.claimOrder);
+      add('claims', shown.length, progressText(all),
         this.claimOrder === 'worthiness'
           ? vscode.l10n.t('The article\'s claims, most check-worthy first. A claim is reviewed once it is tagged.')
-          : vscode.l10n.t('The article\'s claims, in the order of the source. A claim is reviewed once it is tagged.'));
+          : vscode.l10n.t('The article\'s claims, in the order of the source. A claim is reviewed once it is tagged.'),
+        (s) => shown.map((f) => new FindingNode(uri, f, s)));
     }
-    add('entities', (s) => entityGroups(article).map((g) => {
-      const node = new EntityNode(s, g);
-      node.children = g.mentions.map((f) => new FindingNode(uri, f, node));
-      return node;
-    }), (c) => `${c.length} · ${mentions(article.filter((f) => f.kind === 'entity').length)}`, vscode.l10n.t('Names in the article, one row per entity; expand a row for its mentions.'));
-    add('dates', (s) => article.filter((f) => f.kind === 'date').map((f) => new FindingNode(uri, f, s)), (c) => `${c.length}`, vscode.l10n.t('Dates in the article, with their value in words.'));
-    add('quotations', (s) => article.filter((f) => f.kind === 'quotation').map((f) => new FindingNode(uri, f, s)), (c) => `${c.length}`, vscode.l10n.t('Who said what in the article.'));
-    add('conflicts', (s) => (result.conflicts ?? []).map((c) => new ConflictNode(uri, c, s)), (c) => `${c.length}`, vscode.l10n.t('Where another source of the workspace says otherwise.'));
-    add('orphans', (s) => (result.orphans ?? []).map((t) => new TagNode(uri, t, s)), (c) => `${c.length}`, vscode.l10n.t('Tags whose text is no longer in the source. They stay in the sidecar: select the text they belong to and use the quick fix to re-attach them.'));
-    add('hidden', (s) => (result.hiddenTags ?? []).map((t) => new TagNode(uri, t, s)), (c) => `${c.length}`, vscode.l10n.t('Tags in regions the "sourcemark.regions" setting hides (reader comments, for instance). They are kept and listed here.'));
-    add('comments', (s) => commenterGroups(shown).map((g) => {
-      const node = new CommenterNode(s, g);
-      node.children = g.findings.map((f) => new FindingNode(uri, f, node));
-      return node;
-    }), (c) => (c.length === 1 ? vscode.l10n.t('1 commenter') : vscode.l10n.t('{0} commenters', c.length)), vscode.l10n.t('What reader comments say, grouped by commenter (shown because "sourcemark.regions" includes comments).'));
+    add('entities', counts.mentions, `${counts.entities} · ${mentions(counts.mentions)}`,
+      vscode.l10n.t('Names in the article, one row per entity; expand a row for its mentions.'),
+      async (s) => entityGroups(await ask(['entity'], 'article')).map((g) => {
+        const node = new EntityNode(s, g);
+        node.children = g.mentions.map((f) => new FindingNode(uri, f, node));
+        return node;
+      }), true);
+    add('dates', counts.dates, `${counts.dates}`, vscode.l10n.t('Dates in the article, with their value in words.'),
+      async (s) => (await ask(['date'], 'article')).map((f) => new FindingNode(uri, f, s)), true);
+    add('quotations', counts.quotations, `${counts.quotations}`, vscode.l10n.t('Who said what in the article.'),
+      async (s) => (await ask(['quotation'], 'article')).map((f) => new FindingNode(uri, f, s)), true);
+    const conflicts = result.conflicts ?? [];
+    add('conflicts', conflicts.length, `${conflicts.length}`, vscode.l10n.t('Where another source of the workspace says otherwise.'),
+      (s) => conflicts.map((c) => new ConflictNode(uri, c, s)));
+    const orphans = result.orphans ?? [];
+    add('orphans', orphans.length, `${orphans.length}`, vscode.l10n.t('Tags whose text is no longer in the source. They stay in the sidecar: select the text they belong to and use the quick fix to re-attach them.'),
+      (s) => orphans.map((t) => new TagNode(uri, t, s)));
+    const hidden = result.hiddenTags ?? [];
+    add('hidden', hidden.length, `${hidden.length}`, vscode.l10n.t('Tags in regions the "sourcemark.regions" setting hides (reader comments, for instance). They are kept and listed here.'),
+      (s) => hidden.map((t) => new TagNode(uri, t, s)));
+    add('comments', counts.commenters, counts.commenters === 1 ? vscode.l10n.t('1 commenter') : vscode.l10n.t('{0} commenters', counts.commenters),
+      vscode.l10n.t('What reader comments say, grouped by commenter (shown because "sourcemark.regions" includes comments).'),
+      async (s) => commenterGroups(await ask([...filter.kinds], 'comments')).map((g) => {
+        const node = new CommenterNode(s, g);
+        node.children = g.findings.map((f) => new FindingNode(uri, f, node));
+        return node;
+      }), true);
     return sections;
   }
 
@@ -243,10 +291,6 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.nodes.clear();
     for (const s of summary.sources) this.nodes.set(s.uri, new SourceNode(s));
     this.view.message = summary.truncated ? vscode.l10n.t('The workspace has too many files: only part of it was searched for sources.') : undefined;
-  }
-
-  private matches(f: FindingItem): boolean {
-    return this.filter.kinds.includes(f.kind) && this.filter.statuses.includes(f.status ?? 'untagged');
   }
 
   getTreeItem(node: Node): vscode.TreeItem {

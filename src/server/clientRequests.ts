@@ -6,7 +6,7 @@ import { sourcePathOf } from '../core/tags/sidecarName';
 import { statPath } from '../core/files/regularFile';
 import {
   DocumentFindingsRequest, SourcesChangedNotification, WorkspaceSummaryRequest,
-  type DocumentFindings, type FindingsScope, type SourceSummary, type WorkspaceSummary,
+  type DocumentFindings, type SourceSummary, type WorkspaceSummary,
 } from '../shared/protocol';
 import { notifyClient } from './clientGone';
 import { closedFindings, type FindingsJob } from './closedFindings';
@@ -18,7 +18,7 @@ import { semanticTokensFor, SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 import { analysisOptionsOf, type SourcemarkSettings } from './settings';
 import type { SourceState } from './sourceState';
 import { slicedAnswer } from './slicedAnswers';
-import { documentExtras, emptyCounts, findingItems, summaryOf } from './sourceSummary';
+import { documentExtras, emptyCounts, selectedFindings, summaryOf, type FindingsSelection } from './sourceSummary';
 import { listSources } from './workspaceSources';
 
 /** Paragraphs the closed sources' analyzer keeps: sources rarely share any, but page furniture repeats. */
@@ -62,7 +62,7 @@ export class ClientRequests implements Feature {
 
   constructor(private readonly ctx: ServerContext, private readonly index: CrossSourceFeatures) {
     const { connection, sources } = ctx;
-    connection.onRequest(DocumentFindingsRequest, (p) => this.documentFindings(p.uri, p.scope));
+    connection.onRequest(DocumentFindingsRequest, ({ uri, ...selection }) => this.documentFindings(uri, selection));
     connection.onRequest(WorkspaceSummaryRequest, () => this.workspaceSummary());
     connection.languages.semanticTokens.on((params) => slicedAnswer(async () => {
       const state = await sources.current(params.textDocument.uri);
@@ -132,11 +132,11 @@ export class ClientRequests implements Feature {
     if (sources.length) notifyClient(() => this.ctx.connection.sendNotification(SourcesChangedNotification, { sources }));
   }
 
-  async documentFindings(uri: string, scope: FindingsScope = 'all'): Promise<DocumentFindings> {
-    const notSource: DocumentFindings = { uri, isSource: false, findings: [], scope, counts: emptyCounts() };
+  async documentFindings(uri: string, selection: FindingsSelection = {}): Promise<DocumentFindings> {
+    const notSource: DocumentFindings = { uri, isSource: false, findings: [], scope: selection.scope ?? 'all', counts: emptyCounts() };
     const open = this.ctx.documents.get(uri);
     if (!open) {
-      const closed = await this.closedFindings(uri, scope).catch(() => undefined);
+      const closed = await this.closedFindings(uri, selection).catch(() => undefined);
       if (!closed) return notSource;
       // Its conflicts from the workspace index, which the analysis of the file alone does not know.
       const tagged = new Set(closed.findings.filter((f) => f.status).map((f) => f.id));
@@ -149,7 +149,7 @@ export class ClientRequests implements Feature {
       return state && doc ? { state, doc } : undefined;
     };
     return slicedAnswer(latest, async ({ doc, state }, run) => ({
-      ...summaryOf(state), isSource: true, version: state.version, findings: await findingItems(doc, state, scope, run), scope, ...documentExtras(doc, state),
+      ...summaryOf(state), isSource: true, version: state.version, ...(await selectedFindings(doc, state, selection, run)), ...documentExtras(doc, state),
     }), notSource);
   }
 
@@ -188,12 +188,12 @@ export class ClientRequests implements Feature {
    * large source in the view does not hold up hover; on this thread when there are no workers, one
    * failed, or they stopped while idle and the source is short.
    */
-  private async closedFindings(uri: string, scope: FindingsScope): Promise<DocumentFindings | undefined> {
+  private async closedFindings(uri: string, selection: FindingsSelection): Promise<DocumentFindings | undefined> {
     const settings = await this.ctx.settings.get(uri);
     if (!this.ctx.matcher.isSource(uri, settings.sources)) return undefined;
     // Read from disk: only a source of the workspace folders, never any file a request names.
     if (!(await checkClosedSource(uri, this.ctx.matcher.folderPaths, settings.sources)).ok) return undefined;
-    const job: FindingsJob = { uri, settings, scope };
+    const job: FindingsJob = { uri, settings, selection };
     const fromWorker = await this.index.closedFindings(job)?.catch(() => undefined);
     if (fromWorker) return fromWorker;
     this.diskAnalyzer ??= new Analyzer(DISK_CACHE_LIMIT);

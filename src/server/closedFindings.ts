@@ -3,19 +3,19 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../core/analyzer';
 import type { SidecarStore } from '../core/tags/sidecarStore';
-import type { DocumentFindings, FindingsScope } from '../shared/protocol';
+import type { DocumentFindings } from '../shared/protocol';
 import type { SourcemarkSettings } from './settings';
 import { loadState } from './sourceState';
-import { documentExtras, findingItems, summaryOf } from './sourceSummary';
+import { documentExtras, selectedFindings, summaryOf, type FindingsSelection } from './sourceSummary';
 
 export interface FindingsJob {
   uri: string;
   settings: SourcemarkSettings;
-  scope: FindingsScope;
+  selection: FindingsSelection;
 }
 
 export async function closedFindings(analyzer: Analyzer, store: SidecarStore, job: FindingsJob): Promise<DocumentFindings> {
   const state = await loadState(analyzer, { uri: job.uri, version: -1, settings: job.settings }, store);
   const doc = TextDocument.create(job.uri, 'plaintext', 0, state.text);
-  return { ...summaryOf(state), isSource: true, findings: await findingItems(doc, state, job.scope), scope: job.scope, ...documentExtras(doc, state) };
+  return { ...summaryOf(state), isSource: true, ...(await selectedFindings(doc, state, job.selection)), ...documentExtras(doc, state) };
 }

@@ -7,7 +7,8 @@ import { countFindings } from '../core/sourceCounts';
 import { toPlain } from '../core/text/richText';
 import { cut, oneLine } from '../core/text/shorten';
 import type { SidecarRead } from '../core/tags/sidecarStore';
-import type { ConflictItem, DocumentFindings, FindingItem, FindingsScope, LspRange, SourceSummary, TagItem } from '../shared/protocol';
+import type { ConflictItem, DocumentFindings, DocumentFindingsParams, FindingItem, LspRange, SectionCounts, SourceSummary, TagItem } from '../shared/protocol';
+import { inPart, SectionCounter, type FindingFilter, type Placed } from '../shared/viewSections';
 import type { Span } from '../core/corpus';
 import { regionSet } from '../core/regions';
 import type { TaggedFinding } from '../core/taggedFindings';
@@ -83,20 +84,47 @@ export function conflictItems(
   }));
 }
 
+/** Which findings a request lists, and the filter whose section rows it counts (DocumentFindingsParams). */
+export type FindingsSelection = Omit<DocumentFindingsParams, 'uri'>;
+
 /**
  * Findings as plain data with editor ranges, for decorations, navigation and the sources view. `run`
  * goes through them (a slice per turn of the event loop in the server: 18,000 of a 1 MB source held
  * it 122–155 ms, its 3,100 drawn ones 44–59 ms), `doc` unchanged meanwhile (see slicedAnswers.ts).
  */
-export async function findingItems(doc: TextDocument, state: SourceState, scope: FindingsScope = 'all', run: SliceRunner = atOnce): Promise<FindingItem[]> {
+export async function findingItems(doc: TextDocument, state: SourceState, selection: FindingsSelection = {}, run: SliceRunner = atOnce): Promise<FindingItem[]> {
   const described = describedIn(l10n.t('Claim'));
   const out: FindingItem[] = [];
-  await run(findingsIn(state, scope), (f) => out.push(findingItem(doc, f, described)));
+  const listed = listedBy(selection);
+  await run(state.tagged.findings, (f) => {
+    if (listed(f)) out.push(findingItem(doc, f, described));
+  });
   return out;
 }
 
-function findingsIn(state: SourceState, scope: FindingsScope): readonly TaggedFinding[] {
-  return scope === 'all' ? state.tagged.findings : state.tagged.findings.filter((f) => f.kind === 'claim' || f.annotation);
+function listedBy({ scope = 'all', kinds, part }: FindingsSelection): (f: TaggedFinding) => boolean {
+  return (f) => (scope === 'all' || f.kind === 'claim' || !!f.annotation)
+    && (!kinds || kinds.includes(f.kind))
+    && (!part || inPart(f, part));
+}
+
+/** The rows of the view's sections under `filter`, over every finding of the source. */
+export async function sectionCounts(state: SourceState, filter: FindingFilter, run: SliceRunner = atOnce): Promise<SectionCounts> {
+  const counter = new SectionCounter(filter);
+  await run(state.tagged.findings, (f) => counter.add(placed(f)));
+  return counter.counts();
+}
+
+/** A finding as the view places it, read as its FindingItem says it. */
+function placed(f: TaggedFinding): Placed {
+  return { kind: f.kind, region: f.region, status: f.annotation?.status, entityKey: f.entity?.key, text: cut(f.text, MAX_ITEM_TEXT), commenter: f.commenter };
+}
+
+/** A request's findings and the counts it asked for. */
+export async function selectedFindings(doc: TextDocument, state: SourceState, selection: FindingsSelection, run: SliceRunner = atOnce): Promise<Pick<DocumentFindings, 'findings' | 'sections' | 'scope'>> {
+  const findings = await findingItems(doc, state, selection, run);
+  const sections = selection.sections && (await sectionCounts(state, selection.sections, run));
+  return { findings, scope: selection.scope ?? 'all', ...(sections ? { sections } : {}) };
 }
 
 /** What an item takes from a finding's description: its words, which read no offset. */

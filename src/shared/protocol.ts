@@ -9,8 +9,9 @@ import { FINDING_KINDS, MAX_NOTE_LENGTH, TAG_STATUSES, type EntityType, type Fin
 import type { RegionChoice } from '../core/regions';
 import type { SourceCounts } from '../core/sourceCounts';
 import { DISMISSAL_KINDS, type DismissalKind, type NoteComment, type UrlEvidence } from '../core/tags/annotation';
+import type { SectionCounts, SourcePart } from './viewSections';
 
-export type { DismissalKind, EntityType, FindingKind, NoteComment, Region, RegionChoice, SourceCounts, TagStatus, UrlEvidence };
+export type { DismissalKind, EntityType, FindingKind, NoteComment, Region, RegionChoice, SectionCounts, SourceCounts, SourcePart, TagStatus, UrlEvidence };
 export { DEFAULT_REGIONS, REGION_CHOICES, REGION_PRESETS } from '../core/regions';
 
 // ---- Settings (package.json contributes.configuration, section `sourcemark`) -----------------
@@ -390,10 +391,25 @@ export interface ConflictItem {
  */
 export type FindingsScope = 'all' | 'decorated';
 
+const StatusOrUntagged = Type.Unsafe<string>({ type: 'string', enum: ['untagged', ...TAG_STATUSES] });
+
 export const DocumentFindingsParamsSchema = Type.Object({
   uri: FileUri,
   /** Default `all`. */
   scope: Type.Optional(Type.Unsafe<FindingsScope>({ type: 'string', enum: ['all', 'decorated'] })),
+  /** Only findings of these kinds (default: every kind of the scope). */
+  kinds: Type.Optional(Type.Array(Kind, { maxItems: FINDING_KINDS.length })),
+  /** Only the article's findings, or only the reader comments' (default: both). */
+  part: Type.Optional(Type.Unsafe<SourcePart>({ type: 'string', enum: ['article', 'comments'] })),
+  /**
+   * Count the rows of the view's sections under this filter (`DocumentFindings.sections`), over
+   * every finding of the source whatever `kinds` and `part` list: a source's section rows are drawn
+   * from counts, their findings asked for when a section is expanded.
+   */
+  sections: Type.Optional(Type.Object({
+    kinds: Type.Array(Kind, { maxItems: FINDING_KINDS.length }),
+    statuses: Type.Array(StatusOrUntagged, { maxItems: TAG_STATUSES.length + 1 }),
+  })),
 });
 export type DocumentFindingsParams = Static<typeof DocumentFindingsParamsSchema>;
 
@@ -414,6 +430,8 @@ export interface DocumentFindings extends SourceSummary {
   conflicts?: ConflictItem[];
   /** Findings left out because they were dismissed (source and workspace dismissals). */
   dismissed?: number;
+  /** The rows of the view's sections under the filter asked for (`DocumentFindingsParams.sections`). */
+  sections?: SectionCounts;
 }
 
 // ---- Dismissals -------------------------------------------------------------------------------

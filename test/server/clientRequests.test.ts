@@ -7,8 +7,10 @@ import { Analyzer } from '../../src/core/analyzer';
 import { FileSidecarStore } from '../../src/core/tags/sidecarStore';
 import {
   COMMANDS, DocumentFindingsRequest, WorkspaceSummaryRequest, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES,
-  type DocumentFindings, type SourceSummary, 
+  type DocumentFindings, type FindingKind, type SourceSummary,
 } from '../../src/shared/protocol';
+import { commenterGroups, entityGroups, inComment } from '../../src/client/reviewQueue';
+import { matchesFilter } from '../../src/shared/viewSections';
 import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar, serializeSidecar } from '../../src/core/tags/sidecarFormat';
 import { setTag } from '../../src/core/tags/tagOperations';
@@ -66,6 +68,59 @@ describe('requests for client views', () => {
     expect(drawn.findings.some((f) => f.kind === 'entity' && f.status === 'speculative')).toBe(true);
     expect(drawn.findings.filter((f) => f.kind !== 'claim')).toHaveLength(1);
     expect(full.findings.length - drawn.findings.length).toBeGreaterThan(10);
+  });
+
+  it('lists the findings of the kinds and part asked for, and counts the view\'s section rows as the client groups every finding', async () => {
+    const ws = tempWorkspace();
+    // A closed source with reader comments too.
+    write(ws.path('closed.txt'), read(ws.path(XIAOMI_US)));
+    const client = inProcessServer({ now: () => new Date('2026-11-22T10:00:00.000Z') });
+    cleanups.push(ws.cleanup, () => client.shutdown());
+    // Comments shown: the Reader comments section is counted too.
+    client.settings = { regions: ['title', 'body', 'comments', 'commentMeta'] };
+    await client.initialize(ws.dir);
+    const uri = await client.open(ws.path(XIAOMI_US), read(ws.path(XIAOMI_US)));
+    const closedUri = pathToFileURL(ws.path('closed.txt')).href;
+    const first = (await findingsOf(client, uri)).findings.find((f) => f.kind === 'entity')!;
+    await client.executeCommand(COMMANDS.tag, [{ uri, kind: 'entity', start: first.start, end: first.end, status: 'verified' }]);
+    const everyKind = ['claim', 'entity', 'date', 'quotation'] as const;
+    const filters = [
+      { kinds: [...everyKind], statuses: ['untagged', 'verified', 'speculative', 'contradicted'] },
+      { kinds: ['entity', 'date'] as FindingKind[], statuses: ['untagged'] },
+      { kinds: ['entity'] as FindingKind[], statuses: ['verified'] },
+      { kinds: [] as FindingKind[], statuses: ['untagged'] },
+    ];
+    for (const source of [uri, closedUri]) {
+      const all = await findingsOf(client, source);
+      expect(all.findings.some(inComment)).toBe(true);
+      for (const kinds of [['claim'], ['entity', 'date'], []] as FindingKind[][]) {
+        for (const part of ['article', 'comments'] as const) {
+          const asked = await client.connection.sendRequest(DocumentFindingsRequest, { uri: source, kinds, part });
+          expect(asked.findings).toEqual(all.findings.filter((f) => kinds.includes(f.kind) && inComment(f) === (part === 'comments')));
+          expect(asked.sections).toBeUndefined();
+        }
+      }
+      for (const filter of filters) {
+        const { sections, findings } = await client.connection.sendRequest(DocumentFindingsRequest, { uri: source, kinds: ['claim'], part: 'article', sections: filter });
+        expect(findings.every((f) => f.kind === 'claim' && !inComment(f))).toBe(true);
+        const shown = all.findings.filter((f) => matchesFilter(f, filter));
+        const article = shown.filter((f) => !inComment(f));
+        expect(sections).toEqual({
+          entities: entityGroups(article).length,
+          mentions: article.filter((f) => f.kind === 'entity').length,
+          dates: article.filter((f) => f.kind === 'date').length,
+          quotations: article.filter((f) => f.kind === 'quotation').length,
+          commenters: commenterGroups(shown).length,
+        });
+      }
+    }
+    const counted = await client.connection.sendRequest(DocumentFindingsRequest, { uri, sections: filters[0] });
+    expect(counted.sections!.commenters).toBeGreaterThan(1);
+    expect(counted.sections!.entities).toBeGreaterThan(5);
+    expect((await client.connection.sendRequest(DocumentFindingsRequest, { uri, sections: filters[2] })).sections).toMatchObject({ entities: 1, mentions: 1, dates: 0 });
+    // A part or kind that is not one is refused, not answered.
+    await expect(client.connection.sendRequest(DocumentFindingsRequest, { uri, part: 'footnotes' } as never)).rejects.toThrow();
+    await expect(client.connection.sendRequest(DocumentFindingsRequest, { uri, sections: { kinds: ['rumour'], statuses: [] } } as never)).rejects.toThrow();
   });
 
   it('gives a long open source\'s findings built in slices, each range that of the version it names, when an edit comes between the slices', async () => {
@@ -225,18 +280,30 @@ describe('requests for client views', () => {
     const uri = pathToFileURL(ws.path(CGTN)).href;
     const analyze = vi.spyOn(Analyzer.prototype, 'analyze');
     let closed: DocumentFindings;
+    // What the view asks for to draw a source's sections, and for one of them.
+    const sectionsOf = () => client.connection.sendRequest(DocumentFindingsRequest, { uri, kinds: ['claim'], part: 'article', sections: { kinds: ['claim', 'entity', 'date'], statuses: ['untagged'] } });
+    const datesOf = () => client.connection.sendRequest(DocumentFindingsRequest, { uri, kinds: ['date'], part: 'article' });
+    let closedSections: DocumentFindings;
+    let closedDates: DocumentFindings;
     try {
       closed = await findingsOf(client, uri);
+      closedSections = await sectionsOf();
+      closedDates = await datesOf();
       expect(analyze).not.toHaveBeenCalled();
     } finally {
       analyze.mockRestore();
     }
     expect(closed.isSource).toBe(true);
     expect(closed.findings.length).toBeGreaterThan(10);
+    expect(closedSections.sections!.dates).toBeGreaterThan(0);
+    expect(closedDates.findings).toHaveLength(closedSections.sections!.dates);
     await client.open(ws.path(CGTN), read(ws.path(CGTN)));
     const open = await findingsOf(client, uri);
     expect(closed.findings).toEqual(open.findings);
     expect(closed.counts).toEqual(open.counts);
+    const { version: _, ...openSections } = await sectionsOf();
+    expect(closedSections).toEqual(openSections);
+    expect((await datesOf()).findings).toEqual(closedDates.findings);
   });
 
   it.runIf(existsSync(WORKER))('serves findings between index jobs with one worker, and indexing still finishes', async () => {

@@ -34,7 +34,7 @@ describe.runIf(existsSync(INDEX_WORKER))('workspace index: findings for a view',
   it('answers a closed source\'s findings from its worker', async () => {
     const { long } = sources();
     const index = workerIndex();
-    const findings = await index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'all' });
+    const findings = await index.findings({ uri: long, settings: DEFAULT_SETTINGS, selection: {} });
     expect(running(index)).toBe(true);
     expect(findings?.isSource).toBe(true);
     expect(findings?.findings.some((f) => f.kind === 'claim')).toBe(true);
@@ -43,23 +43,23 @@ describe.runIf(existsSync(INDEX_WORKER))('workspace index: findings for a view',
   it('leaves a short source to the caller while its workers are not running, rather than wait for them to start', async () => {
     const { short, long } = sources();
     const index = workerIndex();
-    expect(await index.findings({ uri: short, settings: DEFAULT_SETTINGS, scope: 'all' })).toBeUndefined();
+    expect(await index.findings({ uri: short, settings: DEFAULT_SETTINGS, selection: {} })).toBeUndefined();
     expect(running(index)).toBe(false);
     // Running, they take short ones too.
-    await index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'all' });
-    expect((await index.findings({ uri: short, settings: DEFAULT_SETTINGS, scope: 'all' }))?.findings.some((f) => f.kind === 'claim')).toBe(true);
+    await index.findings({ uri: long, settings: DEFAULT_SETTINGS, selection: {} });
+    expect((await index.findings({ uri: short, settings: DEFAULT_SETTINGS, selection: {} }))?.findings.some((f) => f.kind === 'claim')).toBe(true);
   });
 
   it('settles a request its worker was busy with when the index is disposed', async () => {
     const { long } = sources();
     const index = workerIndex();
-    await index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'all' });
-    const pending = index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'all' })!;
-    const waiting = index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'decorated' })!;
+    await index.findings({ uri: long, settings: DEFAULT_SETTINGS, selection: {} });
+    const pending = index.findings({ uri: long, settings: DEFAULT_SETTINGS, selection: {} })!;
+    const waiting = index.findings({ uri: long, settings: DEFAULT_SETTINGS, selection: { scope: 'decorated' } })!;
     index.dispose();
     await expect(pending).rejects.toThrow(/shut down/);
     await expect(waiting).rejects.toThrow(/shut down/);
-    expect(index.findings({ uri: long, settings: DEFAULT_SETTINGS, scope: 'all' })).toBeUndefined();
+    expect(index.findings({ uri: long, settings: DEFAULT_SETTINGS, selection: {} })).toBeUndefined();
   });
 });
 
