@@ -4,10 +4,11 @@
 // (main thread, analysis worker) is summed by function, self and total time, top rows printed.
 //
 // `--open` profiles the opening instead: from didOpen to the source's first diagnostics.
+// `--requests` asks, after each edit's diagnostics, what an editor asks (editorRequests.ts).
 // `--no-pause` sends the next edit 500 ms after a publish, before the pause that asks for the
 // source's digest (DIGEST_IDLE_MS): the edit alone, as the bench's "CPU per edit" row counts it.
 //
-//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10] [--open | --no-pause]   (PROFILE_TOP=N: rows printed, 25; PROFILE_KEEP=1 keeps the .cpuprofile files)
+//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10] [--open | --no-pause] [--requests]   (PROFILE_TOP=N: rows printed, 25; PROFILE_KEEP=1 keeps the .cpuprofile files)
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { spawnedServer, type LspTestClient } from '../../test/server/lspTestClient';
 import { MB, ms, table } from './format';
+import { EDITOR_REQUESTS } from './editorRequests';
 import { EDIT_WORD, editOffset, poolsFrom, prng, SourceGenerator } from './generate';
 import { ownCacheFolder } from './cacheFolder';
 
@@ -77,6 +79,7 @@ export function summarise(profile: Profile, from: number, to: number): { self: M
 
 async function main(): Promise<void> {
   const opening = process.argv.includes('--open');
+  const withRequests = process.argv.includes('--requests');
   const edits = opening ? 1 : Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10);
   const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8'));
   const text = new SourceGenerator(poolsFrom(samples), SEED).source(MB);
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
       TextDocument.update(doc, [change], doc.version + 1);
       current = doc.getText();
       await quietDiagnostics(client, uri);
+      if (withRequests) await Promise.all(Object.values(EDITOR_REQUESTS).map((ask) => ask(client, uri)));
     }
     if (!opening) to = now();
     await client.shutdown();

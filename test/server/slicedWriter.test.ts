@@ -96,6 +96,19 @@ describe('SlicedStreamWriter', () => {
     // Not in one go: no stringify of the whole answer or of its list.
     await writeWithHoverBehind(writer, answer as Message, [answer.result, findings]);
     await until(2);
+    // Nor item by item: a slice at a time (the same answer again, to count).
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await writer.write({ ...answer, id: 4 } as Message);
+      const items = new Set<unknown>(findings);
+      expect(stringify.mock.calls.filter((c) => items.has(c[0]))).toHaveLength(0);
+      expect(stringify.mock.calls.filter((c) => Array.isArray(c[0]) && c[0].length === 100 && items.has(c[0][0]))).toHaveLength(30);
+    } finally {
+      stringify.mockRestore();
+    }
+    await until(3);
+    expect(got[2]).toEqual({ ...answer, id: 4 });
+    got.splice(2, 1);
     expect(got.map(label)).toEqual(['answer 99', 'answer 3']);
     expect(got[1]).toEqual(answer);
     // A short one, and one whose findings are not a list, go whole.
