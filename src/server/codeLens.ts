@@ -5,6 +5,7 @@ import { TAG_STATUSES } from '../core/model';
 import { bestPerSource, rangeThere } from './crossSource';
 import { SHOW_LINKED_COMMAND } from '../shared/protocol';
 import type { SourceState } from './sourceState';
+import type { Conflict } from '../core/corpus';
 import { statusWord } from '../shared/words';
 
 /**
@@ -15,6 +16,16 @@ export function codeLenses(doc: TextDocument, state: SourceState): CodeLens[] {
   const view = state.crossSource;
   if (!view || !state.settings.codeLens.enabled) return [];
   const out: CodeLens[] = [];
+  // Each of this source's findings with the conflicts one of its sides is: filtered per claim, the
+  // conflicts were read once per claim (claims × conflicts).
+  const conflictsOf = new Map<string, Conflict[]>();
+  for (const c of view.conflicts) {
+    for (const id of new Set(c.sides.filter((s) => s.sourceId === state.uri).map((s) => s.findingId))) {
+      const list = conflictsOf.get(id);
+      if (list) list.push(c);
+      else conflictsOf.set(id, [c]);
+    }
+  }
   for (const f of state.tagged.findings) {
     if (f.kind !== 'claim') continue;
     const links = bestPerSource(view.links.get(f.id) ?? []);
@@ -23,8 +34,8 @@ export function codeLenses(doc: TextDocument, state: SourceState): CodeLens[] {
     const statuses = [f.annotation?.status, ...links.map((l) => l.claim.tag?.status)];
     for (const s of statuses) if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
     // Open conflicts only: one whose two sides are tagged is settled (conflictPlaces.ts).
-    const conflicts = view.conflicts.filter((c) => c.sides.some((s) => s.sourceId === state.uri && s.findingId === f.id)
-      && !(f.annotation && c.sides.every((s) => (s.sourceId === state.uri && s.findingId === f.id) || s.tag))).length;
+    const conflicts = (conflictsOf.get(f.id) ?? [])
+      .filter((c) => !(f.annotation && c.sides.every((s) => (s.sourceId === state.uri && s.findingId === f.id) || s.tag))).length;
     const parts = [
       l10n.t('{0} sources', links.length + 1),
       ...TAG_STATUSES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${statusWord(s)}`),
