@@ -29,6 +29,7 @@ import { CHECK_HEADERS, checkRows, checkRun } from './checkRuns';
 import { indexOnce } from './indexOnce';
 import { shippedAnalyzer } from './shippedAnalyzer';
 import { ownCacheFolder } from './cacheFolder';
+import { EDITOR_REQUESTS } from './editorRequests';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -40,6 +41,8 @@ const SEED = 0x5eed;
 const EDITS = 50;
 /** Pauses in typing measured after the edits, each after one more edit. */
 const PAUSES = 5;
+/** Edits followed by what an editor asks after each (editorRequests.ts). */
+const EDITOR_EDITS = 10;
 const WORKSPACE_SOURCES = 2000;
 const WORKSPACE_SEED = 0x1dea;
 /** The server's edit debounce (ServerOptions.changeDelayMs default, not overridden by main.ts). */
@@ -251,8 +254,10 @@ async function keystrokes(text: string): Promise<void> {
     const changed: number[] = [];
     const weights: number[] = [];
     let previous = new Set(first.map((d) => JSON.stringify(d)));
-    /** One edit, measured or not (those before a measured pause), and the server left quiet. */
-    const edit = async (measured: boolean) => {
+    /** CPU per edit when an editor's requests follow each edit's diagnostics (editorRequests.ts). */
+    const editorCpu: number[] = [];
+    /** One edit, measured or not (those before a measured pause), and the server left quiet; `asked`: an editor's requests after its diagnostics. */
+    const edit = async (measured: boolean, asked = false) => {
       const offset = editOffset(current, random);
       const at = doc.positionAt(offset);
       const insert = ` ${EDIT_WORD}`;
@@ -261,9 +266,11 @@ async function keystrokes(text: string): Promise<void> {
       await client.change(uri, [{ range: { start: at, end: at }, text: insert }]);
       const diagnostics = await diagnosticsOf(client, uri);
       const took = performance.now() - started;
+      if (asked) await Promise.all(Object.values(EDITOR_REQUESTS).map((ask) => ask(client, uri)));
       const quiet = await cpuWhenQuiet(child.pid!);
       current = `${current.slice(0, offset)}${insert}${current.slice(offset)}`;
       TextDocument.update(doc, [{ range: { start: at, end: at }, text: insert }], doc.version + 1);
+      if (asked) editorCpu.push(quiet.cpu - cpuBefore);
       if (!measured) return;
       latency.push(took);
       // The quiet-wait's own 200 ms of polling is idle time, not CPU, so nothing to subtract but noise.
@@ -274,6 +281,7 @@ async function keystrokes(text: string): Promise<void> {
       previous = new Set(now);
     };
     for (let i = 0; i < EDITS; i++) await edit(true);
+    for (let i = 0; i < EDITOR_EDITS; i++) await edit(false, true);
     // What the server leaves for a pause in typing (a long source's digest into the index, the
     // views): asked for at once by a request that reads the index, as a pause would bring it. After
     // the edits, then after one more edit each time: one sample moved by ±100 ms from run to run.
@@ -292,6 +300,7 @@ async function keystrokes(text: string): Promise<void> {
         [`didChange → publishDiagnostics (incl. ${CHANGE_DELAY_MS} ms debounce)`, ms(median(latency)), ms(quantile(latency, 0.95)), ms(Math.max(...latency)), `≤ 16 ms + debounce`],
         ['  the same minus the debounce', ms(median(latency) - CHANGE_DELAY_MS), ms(quantile(latency, 0.95) - CHANGE_DELAY_MS), ms(Math.max(...latency) - CHANGE_DELAY_MS), '≤ 16 ms'],
         ['server CPU per edit, until quiet (all threads)', ms(median(cpu)), ms(quantile(cpu, 0.95)), ms(Math.max(...cpu)), '≤ 50 ms'],
+        [`  the same with an editor's requests after each (${EDITOR_EDITS} edits: tokens, Outline, lenses, decorations, view)`, ms(median(editorCpu)), ms(quantile(editorCpu, 0.95)), ms(Math.max(...editorCpu)), '-'],
         [`then, once typing pauses: digest, index, views (per pause, ${PAUSES} pauses)`, ms(median(pauseCpu)), '', ms(Math.max(...pauseCpu)), '-'],
         ['diagnostics changed by the edit (not in the previous publish)', int(median(changed)), int(quantile(changed, 0.95)), int(Math.max(...changed)), 'only what changed'],
         ['publishDiagnostics JSON after an edit', bytes(median(weights)), bytes(quantile(weights, 0.95)), bytes(Math.max(...weights)), '-'],

@@ -237,11 +237,12 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
     /** The findings of `kinds` in `part` that the filter lets through, asked for now. */
     const ask = async (kinds: FindingKind[], part: SourcePart) => shownOf((await this.server.request(DocumentFindingsRequest, { uri, kinds, part })).findings);
     const sections: SectionNode[] = [];
-    const add = (id: SectionId, rows: number, description: string, tooltip: string, children: ((section: SectionNode) => Node[]) | ((section: SectionNode) => Promise<Node[]>), lazy = false) => {
+    /** A section with `rows` rows (none: left out, but for Claims), its rows built now or asked for when expanded. */
+    const add = (id: SectionId, rows: number, description: string, tooltip: string, build: { now: (section: SectionNode) => Node[] } | { later: (section: SectionNode) => Promise<Node[]> }) => {
       if (!rows && id !== 'claims') return;
       const section = new SectionNode(source, id);
-      if (lazy) section.load = async () => children(section);
-      else section.children = children(section) as Node[];
+      if ('now' in build) section.children = build.now(section);
+      else section.load = () => build.later(section);
       section.description = description;
       section.tooltip = `${tooltip}\n\n${description}`;
       sections.push(section);
@@ -254,35 +255,35 @@ export class SourcesView implements vscode.TreeDataProvider<Node>, vscode.Dispos
         this.claimOrder === 'worthiness'
           ? vscode.l10n.t('The article\'s claims, most check-worthy first. A claim is reviewed once it is tagged.')
           : vscode.l10n.t('The article\'s claims, in the order of the source. A claim is reviewed once it is tagged.'),
-        (s) => shown.map((f) => new FindingNode(uri, f, s)));
+        { now: (s) => shown.map((f) => new FindingNode(uri, f, s)) });
     }
     add('entities', counts.mentions, `${counts.entities} · ${mentions(counts.mentions)}`,
       vscode.l10n.t('Names in the article, one row per entity; expand a row for its mentions.'),
-      async (s) => entityGroups(await ask(['entity'], 'article')).map((g) => {
+      { later: async (s) => entityGroups(await ask(['entity'], 'article')).map((g) => {
         const node = new EntityNode(s, g);
         node.children = g.mentions.map((f) => new FindingNode(uri, f, node));
         return node;
-      }), true);
+      }) });
     add('dates', counts.dates, `${counts.dates}`, vscode.l10n.t('Dates in the article, with their value in words.'),
-      async (s) => (await ask(['date'], 'article')).map((f) => new FindingNode(uri, f, s)), true);
+      { later: async (s) => (await ask(['date'], 'article')).map((f) => new FindingNode(uri, f, s)) });
     add('quotations', counts.quotations, `${counts.quotations}`, vscode.l10n.t('Who said what in the article.'),
-      async (s) => (await ask(['quotation'], 'article')).map((f) => new FindingNode(uri, f, s)), true);
+      { later: async (s) => (await ask(['quotation'], 'article')).map((f) => new FindingNode(uri, f, s)) });
     const conflicts = result.conflicts ?? [];
     add('conflicts', conflicts.length, `${conflicts.length}`, vscode.l10n.t('Where another source of the workspace says otherwise.'),
-      (s) => conflicts.map((c) => new ConflictNode(uri, c, s)));
+      { now: (s) => conflicts.map((c) => new ConflictNode(uri, c, s)) });
     const orphans = result.orphans ?? [];
     add('orphans', orphans.length, `${orphans.length}`, vscode.l10n.t('Tags whose text is no longer in the source. They stay in the sidecar: select the text they belong to and use the quick fix to re-attach them.'),
-      (s) => orphans.map((t) => new TagNode(uri, t, s)));
+      { now: (s) => orphans.map((t) => new TagNode(uri, t, s)) });
     const hidden = result.hiddenTags ?? [];
     add('hidden', hidden.length, `${hidden.length}`, vscode.l10n.t('Tags in regions the "sourcemark.regions" setting hides (reader comments, for instance). They are kept and listed here.'),
-      (s) => hidden.map((t) => new TagNode(uri, t, s)));
+      { now: (s) => hidden.map((t) => new TagNode(uri, t, s)) });
     add('comments', counts.commenters, counts.commenters === 1 ? vscode.l10n.t('1 commenter') : vscode.l10n.t('{0} commenters', counts.commenters),
       vscode.l10n.t('What reader comments say, grouped by commenter (shown because "sourcemark.regions" includes comments).'),
-      async (s) => commenterGroups(await ask([...filter.kinds], 'comments')).map((g) => {
+      { later: async (s) => commenterGroups(await ask([...filter.kinds], 'comments')).map((g) => {
         const node = new CommenterNode(s, g);
         node.children = g.findings.map((f) => new FindingNode(uri, f, node));
         return node;
-      }), true);
+      }) });
     return sections;
   }
 
