@@ -4,8 +4,10 @@
 // (claims and tagged ones) and the Sourcemark view's sections of that source when it is expanded.
 // Per set of requests: one-word edits of the bench's generated 1 MB, each followed by the requests
 // once its diagnostics arrive; the server's CPU (all threads) from the edit until it is quiet.
+// `--no-sections`: the view asks for every finding, as it did before it asked for sections (servers
+// of then refuse the sections request).
 //
-//   npm run build && node --import tsx scripts/bench/editorEdits.ts [--server PATH] [--edits 10]
+//   npm run build && node --import tsx scripts/bench/editorEdits.ts [--server PATH] [--edits 10] [--no-sections]
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,7 +17,7 @@ import { spawnedServer } from '../../test/server/lspTestClient';
 import { MB, median, ms, quantile, table } from './format';
 import { EDIT_WORD, editOffset, poolsFrom, prng, SourceGenerator } from './generate';
 import { procCpuMs } from './memory';
-import { EDITOR_REQUESTS as REQUESTS } from './editorRequests';
+import { EDITOR_REQUESTS, EDITOR_REQUESTS_BEFORE_SECTIONS } from './editorRequests';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -23,6 +25,7 @@ const args = process.argv.slice(2);
 const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const SERVER = path.resolve(value('--server') ?? path.join(ROOT, 'dist/server.js'));
 const EDITS = Number(value('--edits') ?? 10);
+const REQUESTS = args.includes('--no-sections') ? EDITOR_REQUESTS_BEFORE_SECTIONS : EDITOR_REQUESTS;
 /** Rows: none, each request alone, then all together. */
 const SETS: [string, string[]][] = [
   ['diagnostics only (npm run bench\'s row)', []],

@@ -15,3 +15,9 @@ export const EDITOR_REQUESTS: Record<string, Ask> = {
   'view: its sections': (c, uri) => c.connection.sendRequest('sourcemark/documentFindings', { uri, kinds: ['claim'], part: 'article', sections: { kinds: ALL_KINDS, statuses: ALL_STATUSES } }),
 };
 
+/** The same, the view asking for every finding as it did before it asked for sections (for servers of then: `--no-sections`). */
+export const EDITOR_REQUESTS_BEFORE_SECTIONS: Record<string, Ask> = {
+  ...Object.fromEntries(Object.entries(EDITOR_REQUESTS).filter(([name]) => name !== 'view: its sections')),
+  'view: every finding': (c, uri) => c.connection.sendRequest('sourcemark/documentFindings', { uri }),
+};
+
