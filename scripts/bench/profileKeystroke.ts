@@ -4,11 +4,12 @@
 // (main thread, analysis worker) is summed by function, self and total time, top rows printed.
 //
 // `--open` profiles the opening instead: from didOpen to the source's first diagnostics.
-// `--requests` asks, after each edit's diagnostics, what an editor asks (editorRequests.ts).
+// `--requests` asks, after each edit's diagnostics, what an editor asks (editorRequests.ts);
+// `--request NAME` only the one of that name (repeatable).
 // `--no-pause` sends the next edit 500 ms after a publish, before the pause that asks for the
 // source's digest (DIGEST_IDLE_MS): the edit alone, as the bench's "CPU per edit" row counts it.
 //
-//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10] [--open | --no-pause] [--requests]   (PROFILE_TOP=N: rows printed, 25; PROFILE_KEEP=1 keeps the .cpuprofile files)
+//   npm run build && node --import tsx scripts/bench/profileKeystroke.ts [edits=10] [--open | --no-pause] [--requests | --request NAME]   (PROFILE_TOP=N: rows printed, 25; PROFILE_KEEP=1 keeps the .cpuprofile files)
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -79,7 +80,9 @@ export function summarise(profile: Profile, from: number, to: number): { self: M
 
 async function main(): Promise<void> {
   const opening = process.argv.includes('--open');
-  const withRequests = process.argv.includes('--requests');
+  // `--requests`: all of them; `--request NAME` (repeatable): those named.
+  const named = process.argv.flatMap((a, i) => (a === '--request' ? [process.argv[i + 1]!] : []));
+  const asked = Object.entries(EDITOR_REQUESTS).filter(([name]) => (named.length ? named.includes(name) : process.argv.includes('--requests'))).map(([, ask]) => ask);
   const edits = opening ? 1 : Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10);
   const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(SAMPLES_DIR, f), 'utf8'));
   const text = new SourceGenerator(poolsFrom(samples), SEED).source(MB);
@@ -112,7 +115,7 @@ async function main(): Promise<void> {
       TextDocument.update(doc, [change], doc.version + 1);
       current = doc.getText();
       await quietDiagnostics(client, uri);
-      if (withRequests) await Promise.all(Object.values(EDITOR_REQUESTS).map((ask) => ask(client, uri)));
+      await Promise.all(asked.map((ask) => ask(client, uri)));
     }
     if (!opening) to = now();
     await client.shutdown();

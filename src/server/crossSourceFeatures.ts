@@ -1,6 +1,6 @@
 import {
   CodeLensRefreshRequest, DidChangeWatchedFilesNotification, Emitter,
-  type FileEvent, type InitializeParams, type ServerCapabilities,
+  type DocumentSymbol, type FileEvent, type InitializeParams, type ServerCapabilities,
 } from 'vscode-languageserver';
 import { IndexStatusRequest, TimelineRequest, type ConflictItem, type DocumentFindings, type TagWithEvidenceArgs } from '../shared/protocol';
 import { notifyClient } from './clientGone';
@@ -49,6 +49,8 @@ export class CrossSourceFeatures implements Feature {
   readonly onDidChangeClosedConflicts = this.closedConflictsChanged.event;
   /** Closed sources whose conflicts the view listed, latest last: what it was given, and their tagged findings. */
   private readonly listedConflicts = new Map<string, { shown: string; tagged: ReadonlySet<string> }>();
+  /** Each open source's Outline symbols as last answered, by finding id (documentSymbols.ts: SymbolReuse). */
+  private readonly outlines = new Map<string, Map<string, DocumentSymbol>>();
   private folders: string[] = [];
   private canRefreshCodeLens = false;
   private canWatchFiles = false;
@@ -71,7 +73,10 @@ export class CrossSourceFeatures implements Feature {
     ctx.sources.onDidAnalyse(({ state, previous }) => this.analysed(state, previous));
     ctx.sources.onDidPublish((state) => this.published(state));
     ctx.documents.onDidOpen((e) => this.workspace.documentOpened(e.document.uri));
-    ctx.sources.onDidClose((uri) => void this.workspace.documentClosed(uri));
+    ctx.sources.onDidClose((uri) => {
+      this.outlines.delete(uri);
+      void this.workspace.documentClosed(uri);
+    });
     this.listen();
   }
 
@@ -261,7 +266,12 @@ export class CrossSourceFeatures implements Feature {
         if (again) await sources.current(p.textDocument.uri);
         return ready(p.textDocument.uri);
       },
-      ({ doc, state }, run) => documentSymbols(doc, state, run), [],
+      async ({ doc, state }, run) => {
+        const reuse = { before: this.outlines.get(doc.uri) ?? new Map<string, DocumentSymbol>(), now: new Map<string, DocumentSymbol>() };
+        const symbols = await documentSymbols(doc, state, run, reuse);
+        if (sources.has(doc.uri)) this.outlines.set(doc.uri, reuse.now);
+        return symbols;
+      }, [],
     ));
     connection.onCodeLens((p) => {
       const r = ready(p.textDocument.uri);

@@ -176,7 +176,7 @@ function* encodeLongList(v: readonly unknown[], p: Pieces, limits: Limits): Gene
       const x = v[i];
       const object = typeof x === 'object' && x !== null;
       objects ||= object;
-      const kept = object && (limits.keep || encoded.has(x));
+      const kept = object && (limits.keep || encoded.has(x) || reused.has(x));
       if (!kept && !(typeof x === 'string' && x.length > limits.longString)) continue;
       together(i);
       run = i + 1;
@@ -216,6 +216,19 @@ function* encodeLongString(s: string, p: Pieces, chunk: number): Generator<void>
  * a 1 MB source's 3,625 diagnostics take 9–14 ms of the main thread; copying bytes, 3.5 ms.
  */
 const encoded = new WeakMap<object, Buffer>();
+
+/**
+ * Objects an answer's maker hands over again, unchanged, in later answers (an Outline's symbols
+ * that an edit did not move): their bytes are kept as a notification's items are. Never changed
+ * once made.
+ */
+const reused = new WeakSet<object>();
+
+/** Marks `item` as one that later answers will hold again as it is (see `reused`). */
+export function sentAgainLater<T extends object>(item: T): T {
+  reused.add(item);
+  return item;
+}
 
 const COMMA = Buffer.from(',');
 

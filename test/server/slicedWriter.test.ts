@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { SlicedStreamWriter } from '../../src/server/slicedWriter';
+import { sentAgainLater, SlicedStreamWriter } from '../../src/server/slicedWriter';
 
 const publish = (n: number, uri = 'file:///a.txt') => ({
   jsonrpc: '2.0', method: 'textDocument/publishDiagnostics',
@@ -117,6 +117,29 @@ describe('SlicedStreamWriter', () => {
     await writer.write({ jsonrpc: '2.0', id: 7, result: null } as Message);
     await until(5);
     expect(got.slice(2)).toEqual([{ jsonrpc: '2.0', id: 5, result: { findings: findings.slice(0, 10) } }, { jsonrpc: '2.0', id: 6, result: { findings: 'none' } }, { jsonrpc: '2.0', id: 7, result: null }]);
+  });
+
+  it('keeps the bytes of an answer\'s items marked as sent again later (an Outline\'s symbols), and encodes only the new ones the next time, exact', async () => {
+    const { stream, got, until } = wire();
+    const writer = new SlicedStreamWriter(stream, 100, 1000);
+    const symbol = (i: number) => ({ name: `claim “${i}”`, kind: 15, range: { start: { line: i, character: 0 }, end: { line: i, character: 3 } } });
+    const kept = Array.from({ length: 2500 }, (_, i) => sentAgainLater(symbol(i)));
+    const first = { jsonrpc: '2.0', id: 1, result: [{ name: 'Claims', children: kept }] };
+    const fresh = [symbol(-1), symbol(-2)];
+    const second = { jsonrpc: '2.0', id: 2, result: [{ name: 'Claims', children: [...fresh, ...kept.slice(1)] }] };
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await writer.write(first as Message);
+      const items = new Set<unknown>(kept);
+      expect(stringify.mock.calls.filter((c) => items.has(c[0]))).toHaveLength(2500);
+      stringify.mockClear();
+      await writer.write(second as Message);
+      expect(stringify.mock.calls.filter((c) => items.has(c[0]))).toHaveLength(0);
+    } finally {
+      stringify.mockRestore();
+    }
+    await until(2);
+    expect(got).toEqual([first, second]);
   });
 
   it('encodes every long list of an answer in slices, at any depth it is searched (an Outline\'s groups\' symbols, semantic tokens\' numbers), exact', async () => {
