@@ -8,7 +8,7 @@ import type { TaggedFinding } from '../core/taggedFindings';
 import { sameContentAs } from '../core/text/movedCopies';
 import { oneLine } from '../core/text/shorten';
 import { atOnce, type SliceRunner } from './slices';
-import { sentAgainLater } from './slicedWriter';
+import { sentAgainLater } from './sentAgain';
 import type { SourceState } from './sourceState';
 import { ENTITY_SYMBOL_KIND } from './workspaceSymbols';
 

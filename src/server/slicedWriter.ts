@@ -10,6 +10,7 @@
 import { AbstractMessageWriter, type Message, type MessageWriter } from 'vscode-languageserver/node';
 import { countSlice, SLICE_ITEMS, yieldToLoop } from './slices';
 import { pairSafeEnd } from '../core/text/pairSafeEnd';
+import { isSentAgain } from './sentAgain';
 
 /** Items over which a publishDiagnostics is encoded in slices (2,000 diagnostics are about 200 KB of JSON, ~10 ms). */
 export const SLICED_ITEMS = 2000;
@@ -132,6 +133,7 @@ function* encodeValue(v: unknown, depth: number, p: Pieces, limits: Limits): Gen
         const x: unknown = v[i];
         if (i > 0) p.add(',');
         if (omitted(x)) p.add('null');
+        else if (typeof x === 'object' && x !== null && (encoded.has(x) || isSentAgain(x))) p.addBytes(encode(x));
         else yield* encodeValue(x, depth + 1, p, limits);
         if (p.full) {
           p.cut();
@@ -176,7 +178,7 @@ function* encodeLongList(v: readonly unknown[], p: Pieces, limits: Limits): Gene
       const x = v[i];
       const object = typeof x === 'object' && x !== null;
       objects ||= object;
-      const kept = object && (limits.keep || encoded.has(x) || reused.has(x));
+      const kept = object && (limits.keep || encoded.has(x) || isSentAgain(x));
       if (!kept && !(typeof x === 'string' && x.length > limits.longString)) continue;
       together(i);
       run = i + 1;
@@ -211,24 +213,12 @@ function* encodeLongString(s: string, p: Pieces, chunk: number): Generator<void>
 /**
  * Each item's JSON in UTF-8, kept as long as the item: the publisher hands the diagnostics that did
  * not change since its last publish over as the same objects (server/diagnostics.ts), so after an
- * edit only the new ones are encoded. Items are never changed once sent. Kept as bytes, not strings:
+ * edit only the new ones are encoded; answers hand over again what they mark (sentAgain.ts: an
+ * Outline's symbols, the view's findings). Items are never changed once sent. Kept as bytes, not strings:
  * joining a slice's strings and encoding the result (a rope, flattened then encoded) made a publish of
  * a 1 MB source's 3,625 diagnostics take 9–14 ms of the main thread; copying bytes, 3.5 ms.
  */
 const encoded = new WeakMap<object, Buffer>();
-
-/**
- * Objects an answer's maker hands over again, unchanged, in later answers (an Outline's symbols
- * that an edit did not move): their bytes are kept as a notification's items are. Never changed
- * once made.
- */
-const reused = new WeakSet<object>();
-
-/** Marks `item` as one that later answers will hold again as it is (see `reused`). */
-export function sentAgainLater<T extends object>(item: T): T {
-  reused.add(item);
-  return item;
-}
 
 const COMMA = Buffer.from(',');
 

@@ -17,6 +17,7 @@ import { conflictSubject, rangeThere } from './crossSource';
 import { conflictPlaces, type ConflictPlace } from './conflictPlaces';
 import { conflictMessage } from './conflictMessage';
 import { atOnce, type SliceRunner } from './slices';
+import { sentAgainLater } from './sentAgain';
 import type { SourceState } from './sourceState';
 import { sameContentAs } from '../core/text/movedCopies';
 
@@ -93,14 +94,35 @@ export type FindingsSelection = Omit<DocumentFindingsParams, 'uri'>;
  * it 122–155 ms, its 3,100 drawn ones 44–59 ms), `doc` unchanged meanwhile (see slicedAnswers.ts).
  */
 export async function findingItems(doc: TextDocument, state: SourceState, selection: FindingsSelection = {}, run: SliceRunner = atOnce): Promise<FindingItem[]> {
-  const described = describedIn(l10n.t('Claim'));
+  const language = l10n.t('Claim');
+  const described = describedIn(language);
   const out: FindingItem[] = [];
   const listed = listedBy(selection);
   await run(state.tagged.findings, (f) => {
-    if (listed(f)) out.push(findingItem(doc, f, described));
+    if (!listed(f)) return;
+    const start = doc.positionAt(f.start);
+    const end = doc.positionAt(f.end);
+    const known = items.get(f);
+    if (known?.language === language && samePosition(known.item.range.start, start) && samePosition(known.item.range.end, end)) {
+      out.push(known.item);
+      return;
+    }
+    const item = sentAgainLater(findingItem(f, { start, end }, described));
+    items.set(f, { language, item });
+    out.push(item);
   });
   return out;
 }
+
+/**
+ * Each finding's last item, in the language it was made in. An item says only what its finding
+ * (never changed once made) and its place in the editor say: the same finding where it was is
+ * handed over as the same item, whose JSON the writer keeps (`sentAgainLater`). After an edit the
+ * findings before it are the very same ones: decorations and the view ask again after every edit.
+ */
+const items = new WeakMap<TaggedFinding, { language: string; item: FindingItem }>();
+
+const samePosition = (a: LspRange['start'], b: LspRange['start']) => a.line === b.line && a.character === b.character;
 
 function listedBy({ scope = 'all', kinds, part }: FindingsSelection): (f: TaggedFinding) => boolean {
   return (f) => (scope === 'all' || f.kind === 'claim' || !!f.annotation)
@@ -157,14 +179,14 @@ function describedIn(language: string): (f: TaggedFinding) => Described {
   };
 }
 
-function findingItem(doc: TextDocument, f: TaggedFinding, described: (f: TaggedFinding) => Described): FindingItem {
+function findingItem(f: TaggedFinding, range: LspRange, described: (f: TaggedFinding) => Described): FindingItem {
   const d = described(f);
   const item: FindingItem = {
     id: f.id,
     kind: f.kind,
     start: f.start,
     end: f.end,
-    range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+    range,
     text: cut(f.text, MAX_ITEM_TEXT),
     region: f.region,
     score: f.score,

@@ -5,7 +5,8 @@ import { PassThrough } from 'node:stream';
 import { StreamMessageReader, type Message } from 'vscode-languageserver/node';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { sentAgainLater, SlicedStreamWriter } from '../../src/server/slicedWriter';
+import { sentAgainLater } from '../../src/server/sentAgain';
+import { SlicedStreamWriter } from '../../src/server/slicedWriter';
 
 const publish = (n: number, uri = 'file:///a.txt') => ({
   jsonrpc: '2.0', method: 'textDocument/publishDiagnostics',
