@@ -40,8 +40,8 @@ const samePosition = (a: Position, b: Position) => a.line === b.line && a.charac
  */
 export async function documentSymbols(doc: TextDocument, state: SourceState, run: SliceRunner = atOnce, reuse?: SymbolReuse): Promise<DocumentSymbol[]> {
   const language = l10n.t('Claim');
-  const symbol = (words: string, detail: string, kind: SymbolKind, f: TaggedFinding): DocumentSymbol => {
-    const name = words || '(empty)';
+  const symbol = (label: string, detail: string, kind: SymbolKind, f: TaggedFinding): DocumentSymbol => {
+    const name = label || '(empty)';
     const start = doc.positionAt(f.start);
     const end = doc.positionAt(f.end);
     const last = reuse?.before.get(f.id);
