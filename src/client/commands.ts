@@ -16,7 +16,8 @@ import { toRange } from './ranges';
 import { registerRegions } from './regions';
 import { claimQueue, nextInQueue, type ClaimOrder } from './reviewQueue';
 import { ServerNotRunningError, type SourcemarkServer } from './serverState';
-import { ALL_KINDS, ALL_STATUSES, FindingNode, SourceNode, type FindingFilter, type SourcesView } from './sourcesView';
+import { ALL_KINDS, ALL_STATUSES, FindingNode, SourceNode, type SourcesView } from './sourcesView';
+import type { FindingFilter } from '../shared/viewSections';
 import { kindHeading, kindWord, statusTitle, statusWord, tagAsTitle } from '../shared/words';
 
 /** A mistake the user can fix: shown as a warning, with what to do. */

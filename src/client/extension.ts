@@ -5,7 +5,8 @@ import { CLAIM_ORDER_STATE_KEY, commandRegistrar, FILTER_STATE_KEY, registerComm
 import { FindingDecorations } from './decorations';
 import { FindingsStore } from './findingsStore';
 import { SourcemarkServer } from './serverState';
-import { ALL_KINDS, ALL_STATUSES, SourcesView, type FindingFilter } from './sourcesView';
+import { ALL_KINDS, ALL_STATUSES, SourcesView } from './sourcesView';
+import type { FindingFilter } from '../shared/viewSections';
 import { NoteThreads, registerNoteCommands } from './noteThreads';
 import { registerReportCommand } from './reportCommand';
 import type { ClaimOrder } from './reviewQueue';

@@ -14,9 +14,6 @@ import { entityTypeWord, kindCount, kindWord, statusWord } from '../shared/words
 
 const VIEW_ID = 'sourcemark.sources';
 
-/** What the view lists under each source; changed with "Filter Findings…". */
-export type { FindingFilter };
-
 export const ALL_KINDS: readonly FindingKind[] = FINDING_KINDS;
 export const ALL_STATUSES: readonly string[] = ['untagged', ...TAG_STATUSES];
 

@@ -3,7 +3,7 @@
 // are never sent to draw its section rows), the client lists them when a section is expanded.
 import type { FindingKind, Region, TagStatus } from '../core/model';
 
-/** The view's filter: the kinds it lists and the statuses (`untagged` or a tag status). */
+/** The view's filter ("Filter Findings…"): the kinds it lists and the statuses (`untagged` or a tag status). */
 export interface FindingFilter {
   kinds: readonly FindingKind[];
   statuses: readonly string[];
