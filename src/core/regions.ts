@@ -24,6 +24,9 @@ const REGION_OF_CHOICE: Readonly<Record<RegionChoice, Region>> = {
   boilerplate: 'boilerplate',
 };
 
+/** A reader comment's region, its metadata lines (handle, date) included. */
+export const isCommentRegion = (region: Region): boolean => region === 'comment' || region === 'comment-meta';
+
 /** The block regions a choice shows. */
 export function regionSet(choices: readonly RegionChoice[]): ReadonlySet<Region> {
   return new Set(choices.map((c) => REGION_OF_CHOICE[c]));

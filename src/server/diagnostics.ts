@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { DiagnosticSeverity, type Diagnostic, type Position, type Range } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
 import type { TaggedFinding } from '../core/taggedFindings';
@@ -11,6 +11,7 @@ import { rangeThere } from './crossSource';
 import { conflictMessage } from './conflictMessage';
 import { sameContentAs } from './findingsDelta';
 import { conflictPlaces } from './conflictPlaces';
+import { sameRange } from './sentAgain';
 import { kindWord, statusWord } from '../shared/words';
 import { oneLine } from '../core/text/shorten';
 
@@ -46,11 +47,9 @@ export interface DiagnosticReuse {
   readonly now: Map<string, Diagnostic>;
 }
 
-const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
-
 /** Whether `d` shows what `fresh` at `range` would. */
 function showsSame(d: Diagnostic, fresh: Omit<Diagnostic, 'range'>, range: Range): boolean {
-  return samePosition(d.range.start, range.start) && samePosition(d.range.end, range.end)
+  return sameRange(d.range, range)
     && d.severity === fresh.severity && d.code === fresh.code && d.message === fresh.message;
 }
 

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { SymbolKind, type DocumentSymbol, type Position } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
 import { FINDING_KINDS, type FindingKind } from '../core/model';
@@ -8,7 +8,7 @@ import type { TaggedFinding } from '../core/taggedFindings';
 import { sameContentAs } from '../core/text/movedCopies';
 import { oneLine } from '../core/text/shorten';
 import { atOnce, type SliceRunner } from './slices';
-import { sentAgainLater } from './sentAgain';
+import { sameRange, sentAgainLater } from './sentAgain';
 import type { SourceState } from './sourceState';
 import { ENTITY_SYMBOL_KIND } from './workspaceSymbols';
 
@@ -31,8 +31,6 @@ export interface SymbolReuse {
   readonly now: Map<string, DocumentSymbol>;
 }
 
-const samePosition = (a: Position, b: Position) => a.line === b.line && a.character === b.character;
-
 /**
  * The Outline: a source's claims, entities (one per entity, at its first mention), dates and any
  * other kind, grouped by kind. `run` goes through the findings (a slice per turn of the event loop
@@ -45,7 +43,7 @@ export async function documentSymbols(doc: TextDocument, state: SourceState, run
     const start = doc.positionAt(f.start);
     const end = doc.positionAt(f.end);
     const last = reuse?.before.get(f.id);
-    const same = last && last.name === name && last.detail === detail && last.kind === kind && samePosition(last.range.start, start) && samePosition(last.range.end, end);
+    const same = last && last.name === name && last.detail === detail && last.kind === kind && sameRange(last.range, { start, end });
     const made = same ? last : sentAgainLater<DocumentSymbol>({ name, detail, kind, range: { start, end }, selectionRange: { start, end } });
     reuse?.now.set(f.id, made);
     return made;

@@ -17,7 +17,7 @@ import { conflictSubject, rangeThere } from './crossSource';
 import { conflictPlaces, type ConflictPlace } from './conflictPlaces';
 import { conflictMessage } from './conflictMessage';
 import { atOnce, type SliceRunner } from './slices';
-import { sentAgainLater } from './sentAgain';
+import { sameRange, sentAgainLater } from './sentAgain';
 import type { SourceState } from './sourceState';
 import { sameContentAs } from '../core/text/movedCopies';
 
@@ -100,14 +100,13 @@ export async function findingItems(doc: TextDocument, state: SourceState, select
   const listed = listedBy(selection);
   await run(state.tagged.findings, (f) => {
     if (!listed(f)) return;
-    const start = doc.positionAt(f.start);
-    const end = doc.positionAt(f.end);
+    const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
     const known = items.get(f);
-    if (known?.language === language && samePosition(known.item.range.start, start) && samePosition(known.item.range.end, end)) {
+    if (known?.language === language && sameRange(known.item.range, range)) {
       out.push(known.item);
       return;
     }
-    const item = sentAgainLater(findingItem(f, { start, end }, described));
+    const item = sentAgainLater(findingItem(f, range, described));
     items.set(f, { language, item });
     out.push(item);
   });
@@ -121,8 +120,6 @@ export async function findingItems(doc: TextDocument, state: SourceState, select
  * findings before it are the very same ones: decorations and the view ask again after every edit.
  */
 const items = new WeakMap<TaggedFinding, { language: string; item: FindingItem }>();
-
-const samePosition = (a: LspRange['start'], b: LspRange['start']) => a.line === b.line && a.character === b.character;
 
 function listedBy({ scope = 'all', kinds, part }: FindingsSelection): (f: TaggedFinding) => boolean {
   return (f) => (scope === 'all' || f.kind === 'claim' || !!f.annotation)

@@ -2,6 +2,7 @@
 // sides: the server counts them for a source's collapsed sections (a 1 MB source's 18,000 findings
 // are never sent to draw its section rows), the client lists them when a section is expanded.
 import type { FindingKind, Region, TagStatus } from '../core/model';
+import { isCommentRegion } from '../core/regions';
 
 /** The view's filter ("Filter Findings…"): the kinds it lists and the statuses (`untagged` or a tag status). */
 export interface FindingFilter {
@@ -25,7 +26,7 @@ export interface Placed {
 }
 
 /** A finding of a reader comment (its metadata lines included): listed under its commenter. */
-export const inComment = (f: Pick<Placed, 'region'>): boolean => f.region === 'comment' || f.region === 'comment-meta';
+export const inComment = (f: Pick<Placed, 'region'>): boolean => isCommentRegion(f.region);
 
 export const inPart = (f: Pick<Placed, 'region'>, part: SourcePart): boolean => inComment(f) === (part === 'comments');
 

@@ -1,5 +1,6 @@
 // Every normalised date of the workspace in time order, with its source and sentence. Dates the
 // sources disagree on (the two ends of a time-frame conflict) are marked.
+import { isCommentRegion } from '../regions';
 import { positionIn, type LinePosition } from '../text/lineIndex';
 import type { Conflict, ConflictSide } from './conflicts';
 import { runSteps, STEP_ITEMS, StepCounter, type Steps } from './steps';
@@ -98,7 +99,7 @@ export function* timelineSteps(sources: ReadonlyMap<string, SourceDigest>, confl
     for (const c of digest.claims) for (const d of c.dates) if (d.forward) forwardDurations.set(`${d.start}:${d.end}`, d.referenceDate ?? digest.referenceDate ?? '');
     for (const d of digest.dates) {
       if (step.tick()) yield;
-      if (!options.includeComments && (d.region === 'comment' || d.region === 'comment-meta')) {
+      if (!options.includeComments && isCommentRegion(d.region)) {
         omitted.comments++;
         continue;
       }

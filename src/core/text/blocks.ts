@@ -1,4 +1,5 @@
 import type { Region } from '../model';
+import { isCommentRegion } from '../regions';
 import { ownCopy } from './ownCopy';
 import { BOILERPLATE_LINES, COMMENT_HEADER, COMMENT_METADATA } from './regionPatterns';
 
@@ -56,7 +57,7 @@ export function segment(text: string): Segmentation {
 export function segmentFrom(text: string, at: number, out: Segmentation, stop?: (lineBefore: number) => boolean): boolean {
   const { blocks, commenters } = out;
   let commenter = commenters.length ? commenters[commenters.length - 1] : undefined;
-  let inThread = blocks.length > 0 && isThreadRegion(blocks[blocks.length - 1]!.region);
+  let inThread = blocks.length > 0 && isCommentRegion(blocks[blocks.length - 1]!.region);
   /** A closed group, classified once the next group's first line is known. */
   let pending: Line[] | undefined;
   let pendingLineBefore = -1;
@@ -144,8 +145,6 @@ export function segmentFrom(text: string, at: number, out: Segmentation, stop?: 
   }
   return false;
 }
-
-const isThreadRegion = (region: Region) => region === 'comment' || region === 'comment-meta';
 
 /**
  * Scraped pages put one paragraph on a line; hard-wrapped text continues sentences across lines.
