@@ -11,7 +11,7 @@ import { rangeThere } from './crossSource';
 import { conflictMessage } from './conflictMessage';
 import { sameContentAs } from './findingsDelta';
 import { conflictPlaces } from './conflictPlaces';
-import { sameRange } from './sentAgain';
+import { sameRange, sentAgainLater } from './sentAgain';
 import { kindWord, statusWord } from '../shared/words';
 import { oneLine } from '../core/text/shorten';
 
@@ -154,7 +154,7 @@ export function conflictDiagnostics(doc: TextDocument, state: SourceState): Diag
  * (`showsSame`) and encodes missed its caches.
  */
 function placed(d: FindingDiagnostic, range: Range): Diagnostic {
-  return { severity: d.severity, code: d.code, source: d.source, message: d.message, data: d.data, range };
+  return sentAgainLater<Diagnostic>({ severity: d.severity, code: d.code, source: d.source, message: d.message, data: d.data, range });
 }
 
 /** What findingDiagnostic gives: a diagnostic but its range. */

@@ -45,12 +45,6 @@ interface Limits {
   /** Items of a long list between two turns of the event loop. */
   size: number;
   longString: number;
-  /**
-   * Whether a long list's objects are kept encoded (`encoded`): a notification's (the publisher sends
-   * its unchanged diagnostics again as the same objects); an answer's are made for it, so a slice
-   * of them is encoded in one JSON.stringify.
-   */
-  keep: boolean;
 }
 
 /**
@@ -157,7 +151,7 @@ function* encodeValue(v: unknown, depth: number, p: Pieces, limits: Limits): Gen
 }
 
 /**
- * A long list's items, `size` at a time: those kept encoded (see `encode`) copied as bytes, a long
+ * A long list's items, `size` at a time: those sent again (see `encode`) copied as bytes, a long
  * string in chunks, and each run of the others in one JSON.stringify (an item of an array encodes
  * alike alone or in a slice of it; one call per item, each with its own buffer, was a third of the
  * main thread's CPU per keystroke in a 1 MB source once the editor's requests came too). A turn of
@@ -178,7 +172,7 @@ function* encodeLongList(v: readonly unknown[], p: Pieces, limits: Limits): Gene
       const x = v[i];
       const object = typeof x === 'object' && x !== null;
       objects ||= object;
-      const kept = object && (limits.keep || encoded.has(x) || isSentAgain(x));
+      const kept = object && (encoded.has(x) || isSentAgain(x));
       if (!kept && !(typeof x === 'string' && x.length > limits.longString)) continue;
       together(i);
       run = i + 1;
@@ -211,10 +205,10 @@ function* encodeLongString(s: string, p: Pieces, chunk: number): Generator<void>
 }
 
 /**
- * Each item's JSON in UTF-8, kept as long as the item: the publisher hands the diagnostics that did
- * not change since its last publish over as the same objects (server/diagnostics.ts), so after an
- * edit only the new ones are encoded; answers hand over again what they mark (sentAgain.ts: an
- * Outline's symbols, the view's findings). Items are never changed once sent. Kept as bytes, not strings:
+ * The JSON in UTF-8 of each item its maker marks as sent again (sentAgain.ts), kept as long as the
+ * item: the publisher hands the diagnostics that did not change since its last publish over as the
+ * same objects (server/diagnostics.ts), so after an edit only the new ones are encoded; so do the
+ * Outline and the view's findings. Items are never changed once sent. Kept as bytes, not strings:
  * joining a slice's strings and encoding the result (a rope, flattened then encoded) made a publish of
  * a 1 MB source's 3,625 diagnostics take 9–14 ms of the main thread; copying bytes, 3.5 ms.
  */
@@ -257,7 +251,7 @@ export class SlicedStreamWriter extends AbstractMessageWriter implements Message
   }
 
   write(msg: Message): Promise<void> {
-    const limits: Limits = { over: this.over, size: this.size, longString: this.longString, keep: 'method' in msg && !('id' in msg) };
+    const limits: Limits = { over: this.over, size: this.size, longString: this.longString };
     const long = isLong(msg, limits);
     if (this.slicing > 0 && isResponse(msg) && !long) return this.send([utf8(JSON.stringify(msg))]);
     const done = this.queue.then(async () => {

@@ -11,6 +11,7 @@ import type { CrossSourceView } from '../../src/server/crossSource';
 import { toDiagnostics } from '../../src/server/diagnostics';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import { DIAGNOSTIC_CODES } from '../../src/shared/protocol';
+import { isSentAgain } from '../../src/server/sentAgain';
 import { slicedDiagnostics } from '../../src/server/slicedDiagnostics';
 import { resetSliceStats, sliceStats } from '../../src/server/slices';
 import { loadState, type SourceState } from '../../src/server/sourceState';
@@ -103,6 +104,8 @@ describe('slicedDiagnostics', () => {
     const line = editedDoc!.positionAt(at).line;
     expect(next.filter((d) => !previous.has(JSON.stringify(d))).every((d) => d.range.end.line === line || d.range.start.line === line)).toBe(true);
     expect(reused).toBeGreaterThan(next.length / 2);
+    // Each finding's diagnostic is marked for the writer to keep its bytes (sentAgain.ts).
+    expect(next.filter((d) => d.data).every((d) => isSentAgain(d))).toBe(true);
   });
 
   it('lets the event loop run between slices', async () => {

@@ -8,9 +8,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { sentAgainLater } from '../../src/server/sentAgain';
 import { SlicedStreamWriter } from '../../src/server/slicedWriter';
 
+/** A publish of `n` diagnostics, each marked as sent again as the publisher marks its own (diagnostics.ts). */
 const publish = (n: number, uri = 'file:///a.txt') => ({
   jsonrpc: '2.0', method: 'textDocument/publishDiagnostics',
-  params: { uri, version: 3, diagnostics: Array.from({ length: n }, (_, i) => ({ range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } }, message: `é "${i}"\n`, code: 'x' })) },
+  params: { uri, version: 3, diagnostics: Array.from({ length: n }, (_, i) => sentAgainLater({ range: { start: { line: i, character: 0 }, end: { line: i, character: 5 } }, message: `é "${i}"\n`, code: 'x' })) },
 });
 
 /** How a message reads in an order check: "answer 7", or its method and uri. */
@@ -74,7 +75,7 @@ describe('SlicedStreamWriter', () => {
     const writer = new SlicedStreamWriter(stream, 100, 1000);
     const first = publish(3000);
     await writer.write(first as Message);
-    const fresh = { range: { start: { line: 9, character: 1 }, end: { line: 9, character: 2 } }, message: 'new', code: 'y' };
+    const fresh = sentAgainLater({ range: { start: { line: 9, character: 1 }, end: { line: 9, character: 2 } }, message: 'new', code: 'y' });
     const second = { ...first, params: { ...first.params, version: 4, diagnostics: [...first.params.diagnostics.slice(0, 1500), fresh, ...first.params.diagnostics.slice(1501)] } };
     const stringify = vi.spyOn(JSON, 'stringify');
     try {
