@@ -7,8 +7,8 @@ import { countFindings } from '../core/sourceCounts';
 import { toPlain } from '../core/text/richText';
 import { cut, oneLine } from '../core/text/shorten';
 import type { SidecarRead } from '../core/tags/sidecarStore';
-import type { ConflictItem, DocumentFindings, DocumentFindingsParams, FindingItem, LspRange, SectionCounts, SourceSummary, TagItem } from '../shared/protocol';
-import { inPart, SectionCounter, type FindingFilter, type Placed } from '../shared/viewSections';
+import type { ConflictItem, DocumentFindings, DocumentFindingsParams, FindingItem, LspRange, SourceSummary, TagItem } from '../shared/protocol';
+import { inPart, SectionCounter, type Placed } from '../shared/viewSections';
 import type { Span } from '../core/corpus';
 import { regionSet } from '../core/regions';
 import type { TaggedFinding } from '../core/taggedFindings';
@@ -93,12 +93,17 @@ export type FindingsSelection = Omit<DocumentFindingsParams, 'uri'>;
  * goes through them (a slice per turn of the event loop in the server: 18,000 of a 1 MB source held
  * it 122–155 ms, its 3,100 drawn ones 44–59 ms), `doc` unchanged meanwhile (see slicedAnswers.ts).
  */
-export async function findingItems(doc: TextDocument, state: SourceState, selection: FindingsSelection = {}, run: SliceRunner = atOnce): Promise<FindingItem[]> {
+export async function findingItems(
+  doc: TextDocument, state: SourceState, selection: FindingsSelection = {}, run: SliceRunner = atOnce,
+  /** Also called with every finding, listed or not, in the same walk. */
+  each?: (f: TaggedFinding) => void,
+): Promise<FindingItem[]> {
   const language = l10n.t('Claim');
   const described = describedIn(language);
   const out: FindingItem[] = [];
   const listed = listedBy(selection);
   await run(state.tagged.findings, (f) => {
+    each?.(f);
     if (!listed(f)) return;
     const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
     const known = items.get(f);
@@ -127,23 +132,16 @@ function listedBy({ scope = 'all', kinds, part }: FindingsSelection): (f: Tagged
     && (!part || inPart(f, part));
 }
 
-/** The rows of the view's sections under `filter`, over every finding of the source. */
-export async function sectionCounts(state: SourceState, filter: FindingFilter, run: SliceRunner = atOnce): Promise<SectionCounts> {
-  const counter = new SectionCounter(filter);
-  await run(state.tagged.findings, (f) => counter.add(placed(f)));
-  return counter.counts();
-}
-
 /** A finding as the view places it, read as its FindingItem says it. */
 function placed(f: TaggedFinding): Placed {
   return { kind: f.kind, region: f.region, status: f.annotation?.status, entityKey: f.entity?.key, text: cut(f.text, MAX_ITEM_TEXT), commenter: f.commenter };
 }
 
-/** A request's findings and the counts it asked for. */
+/** A request's findings and the rows of the view's sections it asked for, counted over every finding in the same walk. */
 export async function selectedFindings(doc: TextDocument, state: SourceState, selection: FindingsSelection, run: SliceRunner = atOnce): Promise<Pick<DocumentFindings, 'findings' | 'sections' | 'scope'>> {
-  const findings = await findingItems(doc, state, selection, run);
-  const sections = selection.sections && (await sectionCounts(state, selection.sections, run));
-  return { findings, scope: selection.scope ?? 'all', ...(sections ? { sections } : {}) };
+  const counter = selection.sections && new SectionCounter(selection.sections);
+  const findings = await findingItems(doc, state, selection, run, counter && ((f) => counter.add(placed(f))));
+  return { findings, scope: selection.scope ?? 'all', ...(counter ? { sections: counter.counts() } : {}) };
 }
 
 /** What an item takes from a finding's description: its words, which read no offset. */
