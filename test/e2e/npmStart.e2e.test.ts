@@ -177,8 +177,9 @@ describe('npm start', () => {
     await reportTab.or(failure).first().waitFor({ timeout: 60_000 });
     if (await failure.count()) throw new Error(`Create Report failed: ${await failure.first().innerText()}`);
     expect(readFileSync(path.join(workspace, 'sourcemark-report.html'), 'utf8')).toMatch(/Content-Security-Policy/);
-    // The webview shows the report itself (a webview is an iframe holding the page's iframe).
-    const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    // The webview shows the report itself (a webview is an iframe holding the page's iframe): ours,
+    // by its extension id; the walkthrough's media webview may still be there, closing (seen once).
+    const report = page.frameLocator('iframe.webview.ready[src*="extensionId=sourcemark."]').frameLocator('#active-frame');
     await report.locator('h1', { hasText: 'Sourcemark report' }).waitFor({ timeout: 30_000 });
     await wb.screenshot('13-report', 'report');
     await done('createReport');
