@@ -17,7 +17,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { Diagnostic, DocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer as TsxAnalyzer } from '../../src/core/analyzer';
 import { segmentBlocks } from '../../src/core/text/blocks';
@@ -43,8 +43,6 @@ const EDITS = 50;
 const PAUSES = 5;
 /** Edits followed by what an editor asks after each (editorRequests.ts). */
 const EDITOR_EDITS = 10;
-/** Edits whose diagnostics are pulled, as VS Code pulls them. */
-const PULLED_EDITS = 30;
 const WORKSPACE_SOURCES = 2000;
 const WORKSPACE_SEED = 0x1dea;
 /** The server's edit debounce (ServerOptions.changeDelayMs default, not overridden by main.ts). */
@@ -144,7 +142,6 @@ export async function benchEngine(options: EngineOptions = {}): Promise<void> {
   if (!options.skipKeystrokes) {
     progress('engine: keystrokes over LSP');
     await keystrokes(oneMb);
-    await pulledKeystrokes(oneMb);
     out();
   }
 
@@ -312,67 +309,6 @@ async function keystrokes(text: string): Promise<void> {
       ],
     ));
     out(`   Server CPU is read from /proc/<pid>/stat (10 ms ticks). Load average now: ${load()}.`);
-    await client.shutdown();
-  } catch (e) {
-    child.kill();
-    throw new Error(`${(e as Error).message}\nserver stderr:\n${server.stderr()}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/**
- * The same edits with the diagnostics pulled (LSP 3.17), as VS Code pulls them: a pull sent with each
- * edit, carrying the last answer's result id; the server answers once the edit is analysed, in a few
- * bytes when its diagnostics did not change.
- */
-async function pulledKeystrokes(text: string): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-engine-'));
-  const file = path.join(dir, 'generated-1mb.txt');
-  writeFileSync(file, text);
-  const server = spawnedServer(SERVER);
-  const { client, child } = server;
-  client.pullsDiagnostics = true;
-  try {
-    await client.initialize(dir);
-    const uri = await client.open(file, text);
-    let last = await client.pullDiagnostics(uri);
-    await client.indexed();
-    await cpuWhenQuiet(child.pid!);
-    const random = prng(SEED + 7);
-    const doc = TextDocument.create(uri, 'plaintext', 1, text);
-    const latency: number[] = [];
-    const cpu: number[] = [];
-    const sizes: number[] = [];
-    /** CPU per edit by answer: what sending the whole list costs beside the analysis both have. */
-    const cpuBy: Record<DocumentDiagnosticReport['kind'], number[]> = { full: [], unchanged: [] };
-    for (let i = 0; i < PULLED_EDITS; i++) {
-      const offset = editOffset(doc.getText(), random);
-      const at = doc.positionAt(offset);
-      const change = { range: { start: at, end: at }, text: ` ${EDIT_WORD}` };
-      const cpuBefore = procCpuMs(child.pid!) ?? 0;
-      const started = performance.now();
-      await client.change(uri, [change]);
-      const report = await client.pullDiagnostics(uri, 'resultId' in last ? last.resultId : undefined);
-      latency.push(performance.now() - started);
-      sizes.push(Buffer.byteLength(JSON.stringify(report)));
-      last = report;
-      TextDocument.update(doc, [change], doc.version + 1);
-      cpu.push((await cpuWhenQuiet(child.pid!)).cpu - cpuBefore);
-      cpuBy[report.kind].push(cpu[cpu.length - 1]!);
-    }
-    const p50 = (list: number[]) => (list.length ? ms(median(list)) : 'n/a');
-    out(`   The same kind of edits (${PULLED_EDITS}, same seed) with the diagnostics pulled as VS Code pulls them (LSP 3.17: a pull with each edit, answered once the edit is analysed; "unchanged" when none changed):`);
-    out(table(
-      ['measure', '>p50', '>p95', '>max', 'target'],
-      [
-        [`didChange → pull answered (incl. ${CHANGE_DELAY_MS} ms debounce)`, ms(median(latency)), ms(quantile(latency, 0.95)), ms(Math.max(...latency)), '≤ 16 ms + debounce'],
-        ['  the same minus the debounce', ms(median(latency) - CHANGE_DELAY_MS), ms(quantile(latency, 0.95) - CHANGE_DELAY_MS), ms(Math.max(...latency) - CHANGE_DELAY_MS), '≤ 16 ms'],
-        ['server CPU per edit, until quiet (all threads)', ms(median(cpu)), ms(quantile(cpu, 0.95)), ms(Math.max(...cpu)), '≤ 50 ms'],
-        [`  edits answered "unchanged" (${cpuBy.unchanged.length} of ${PULLED_EDITS}) / with the whole list (${cpuBy.full.length})`, `${p50(cpuBy.unchanged)} / ${p50(cpuBy.full)}`, '', '', '-'],
-        ['answer JSON after an edit', bytes(median(sizes)), bytes(quantile(sizes, 0.95)), bytes(Math.max(...sizes)), '-'],
-      ],
-    ));
     await client.shutdown();
   } catch (e) {
     child.kill();

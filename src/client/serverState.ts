@@ -70,9 +70,6 @@ export class SourcemarkServer implements vscode.Disposable {
       documentSelector: [{ scheme: 'file', language: 'plaintext' }],
       synchronize: { fileEvents: watcher },
       outputChannelName: 'Sourcemark',
-      // Diagnostics are pulled after each change: an edit that changes none of them costs an
-      // "unchanged" answer, not every marker sent and redrawn (server/publishDiagnostics.ts).
-      diagnosticPullOptions: { onChange: true, onSave: false },
       // The server says its diagnostics, hovers and quick fixes in the user's language from the same bundle.
       initializationOptions: { ...(vscode.l10n.bundle ? { l10nBundle: vscode.l10n.bundle } : {}) } satisfies InitializationOptions,
       errorHandler: this.errorHandler(),

@@ -63,9 +63,6 @@ export const MESSAGE_PARAMS: Record<string, TSchema> = {
   'textDocument/documentSymbol': TextDocument,
   'textDocument/codeLens': TextDocument,
   'textDocument/semanticTokens/full': TextDocument,
-  'textDocument/diagnostic': Type.Object({
-    textDocument: Type.Object({ uri: FileUri }), identifier: Type.Optional(Type.String()), previousResultId: Type.Optional(Type.String()),
-  }),
   'workspace/symbol': Type.Object({ query: Type.String() }),
   'workspace/executeCommand': Type.Object({ command: Type.String(), arguments: Type.Optional(Type.Array(Type.Unknown())) }),
   'workspace/didChangeWatchedFiles': Type.Object({

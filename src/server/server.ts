@@ -15,7 +15,7 @@ import { registerFileEvents } from './fileEvents';
 import { configureLanguage } from './l10n';
 import { registerReviewRequests } from './reviewRequests';
 import { OpenSources } from './openSources';
-import { DiagnosticsPublisher, registerDiagnosticPull } from './publishDiagnostics';
+import { DiagnosticsPublisher } from './publishDiagnostics';
 import { Settings } from './settings';
 import { CachedSidecarStore } from './sidecarCache';
 import { SourceMatcher } from './sourceMatcher';
@@ -47,7 +47,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     registerCommands(ctx, crossSource, () => reanalyse()),
     registerFileEvents(ctx, crossSource, views),
     registerReviewRequests(ctx),
-    registerDiagnosticPull(ctx),
     views,
     crossSource,
   ];

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter,
-  type CodeAction, type Diagnostic, type DocumentDiagnosticReport, type Hover, type ProtocolConnection, type PublishDiagnosticsParams,
+  type CodeAction, type Diagnostic, type Hover, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection } from 'vscode-languageserver/node';
 import { IndexStatusRequest, SourcesChangedNotification, type SourceSummary } from '../../src/shared/protocol';
@@ -28,10 +28,6 @@ export class LspTestClient {
   processId: number | null = process.pid;
   /** Sent in initialize as `initializationOptions` (an l10n bundle, say). */
   initializationOptions: unknown = undefined;
-  /** Set before initialize: the client says it pulls diagnostics (LSP 3.17) and takes refresh requests, as VS Code does. */
-  pullsDiagnostics = false;
-  /** workspace/diagnostic/refresh requests received. */
-  diagnosticRefreshes = 0;
 
   constructor(readonly connection: ProtocolConnection, private readonly onClose: () => Promise<void>) {
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -57,11 +53,6 @@ export class LspTestClient {
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/codeLens/refresh', () => null);
-    connection.onRequest('workspace/diagnostic/refresh', () => {
-      this.diagnosticRefreshes++;
-      this.notify();
-      return null;
-    });
     connection.onNotification('$/progress', (p: { value: { kind: string; title?: string; message?: string; percentage?: number } }) => {
       this.progress.push(p.value);
       this.notify();
@@ -106,11 +97,7 @@ export class LspTestClient {
       rootUri,
       workspaceFolders: [rootPath, ...moreRoots].map((p, i) => ({ uri: pathToFileURL(p).href, name: `root${i}` })),
       capabilities: {
-        workspace: {
-          configuration: true, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true },
-          ...(this.pullsDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
-        },
-        ...(this.pullsDiagnostics ? { textDocument: { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } } : {}),
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
         window: { workDoneProgress: true },
       },
     });
@@ -153,11 +140,6 @@ export class LspTestClient {
       const p = this.diagnostics.get(uri);
       return p && (p.version === undefined || p.version === this.versions.get(uri)) && predicate(p.diagnostics) ? p.diagnostics : undefined;
     }, `diagnostics for ${uri}`);
-  }
-
-  /** Pulls a document's diagnostics (LSP 3.17), as a client does after each change. */
-  pullDiagnostics(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
-    return this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId === undefined ? {} : { previousResultId }) });
   }
 
   hover(uri: string, position: { line: number; character: number }): Promise<Hover | null> {
