@@ -4,7 +4,7 @@ import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtemp
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ensureCodeServer, freePort, prepareProfile, startCodeServer, type RunningCodeServer } from '../../scripts/codeServer.mjs';
+import type { RunningCodeServer } from '../../scripts/codeServer.mjs';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
@@ -53,11 +53,17 @@ export interface SessionOptions {
   restricted?: boolean;
   /** Written to the (first) folder's .vscode/settings.json. */
   folderSettings?: Record<string, unknown>;
+  /** More files for the (first) folder, by name. */
+  extraFiles?: Record<string, string>;
+  /** More environment for code-server, so for the extension host and the language server. */
+  env?: Record<string, string>;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
   if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run "npm run package" first (npm run test:e2e does).`);
   if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}. Install it: apt-get install -y chromium (or set SOURCEMARK_CHROMIUM).`);
+  // Imported here: a module with top-level awaits, which a benchmark run through tsx (CommonJS) cannot require.
+  const { ensureCodeServer, freePort, prepareProfile, startCodeServer } = await import('../../scripts/codeServer.mjs');
   await ensureCodeServer();
   mkdirSync(ARTIFACTS, { recursive: true }); // emptied once per run by globalSetup.ts
   const temp = mkdtempSync(path.join(tmpdir(), 'sourcemark-e2e-'));
@@ -70,6 +76,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
     return dir;
   });
   const workspace = folders[0];
+  for (const [name, text] of Object.entries(options.extraFiles ?? {})) writeFileSync(path.join(workspace, name), text);
   if (options.folderSettings) {
     mkdirSync(path.join(workspace, '.vscode'));
     writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `${JSON.stringify(options.folderSettings, null, 2)}\n`);
@@ -83,7 +90,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   const log = createWriteStream(path.join(ARTIFACTS, `code-server${suffix}.log`));
   const codeServer = await startCodeServer({ ...profile, folder: options.multiRoot ? workspaceFile : workspace, port: await freePort(), log: (t) => log.write(t), workspaceTrust: options.restricted,
     // The index cache of this session stays in its temporary folder, not in the user's ~/.cache.
-    env: { SOURCEMARK_CACHE_DIR: path.join(temp, 'index-cache') } });
+    env: { SOURCEMARK_CACHE_DIR: path.join(temp, 'index-cache'), ...options.env } });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
