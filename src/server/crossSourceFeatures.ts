@@ -260,12 +260,19 @@ export class CrossSourceFeatures implements Feature {
       await this.indexCurrent();
       return workspaceSymbols(corpus, p.query);
     });
-    // Answered empty while a source is being analysed; once started, with the analysis of an edit that came meanwhile.
+    /**
+     * The analysis of the open source's current version, waited for. Answered at once after an edit,
+     * the editor's Outline (breadcrumbs and sticky scroll ask for it) and code lenses came back empty,
+     * and the editor cleared them until its next request. Only a long source's first analysis (seconds)
+     * is not waited for: answered empty now, as a hover says it is analysing.
+     */
+    const current = async (uri: string) => {
+      if (!sources.has(uri) && sources.analysing(uri)) return undefined;
+      await sources.current(uri);
+      return ready(uri);
+    };
     connection.onDocumentSymbol((p) => slicedAnswer(
-      async (again) => {
-        if (again) await sources.current(p.textDocument.uri);
-        return ready(p.textDocument.uri);
-      },
+      () => current(p.textDocument.uri),
       async ({ doc, state }, run) => {
         const reuse = { before: this.outlines.get(doc.uri) ?? new Map<string, DocumentSymbol>(), now: new Map<string, DocumentSymbol>() };
         const symbols = await documentSymbols(doc, state, run, reuse);
@@ -273,8 +280,8 @@ export class CrossSourceFeatures implements Feature {
         return symbols;
       }, [],
     ));
-    connection.onCodeLens((p) => {
-      const r = ready(p.textDocument.uri);
+    connection.onCodeLens(async (p) => {
+      const r = await current(p.textDocument.uri);
       return r ? codeLenses(r.doc, r.state) : [];
     });
     connection.onRequest(TimelineRequest, async (p) => {

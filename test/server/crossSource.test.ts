@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSeverity, type CodeAction, type CodeLens, type Diagnostic, type DocumentSymbol, type Hover, type Location, type SymbolInformation } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_CODES, DocumentFindingsRequest, TimelineRequest, WorkspaceSummaryRequest, type DocumentFindings, type TimelineResponse } from '../../src/shared/protocol';
 import { cleanupsAfterEach, coveredText, FIXTURES, MEMO_TEXT, positionOf, read, tempWorkspace, write } from './fixtureWorkspace';
 import { inProcessServer, type LspTestClient } from './lspTestClient';
@@ -128,6 +129,16 @@ describe('workspace index over LSP', () => {
     const headline = lenses.find((l) => l.range.start.line === 0)!;
     expect(headline.command?.title).toMatch(/^\d sources( · \d conflicts?)?$/);
     expect(headline.command?.command).toBe('sourcemark.showLinkedSources');
+    // Asked right after an edit, as an editor asks: answered for the edited text once it is
+    // analysed, not empty meanwhile (the editor would clear its lenses and Outline until it asked again).
+    const end = TextDocument.create(uri, 'plaintext', 1, text).positionAt(text.length);
+    await client.change(uri, [{ range: { start: end, end }, text: ' More.' }]);
+    const [lensesNow, outlineNow] = await Promise.all([
+      client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<CodeLens[]>,
+      client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }) as Promise<DocumentSymbol[]>,
+    ]);
+    expect(lensesNow.find((l) => l.range.start.line === 0)?.command?.title).toBe(headline.command?.title);
+    expect(outlineNow.map((s) => s.name.replace(/ \(\d+\)$/, ''))).toEqual(['Claims', 'Entities', 'Dates', 'Quotations']);
 
     const seen = client.notifications.length;
     client.settings = { referenceDate: '2018-03-10', codeLens: { enabled: false } };
