@@ -7,11 +7,11 @@
 //
 // Configurations take turns, round after round: the extension as shipped; `--alone`, the file left
 // out of `sourcemark.sources` (VS Code by itself: the floor); each `--settings JSON` (repeatable),
-// those folder settings (a feature turned off, to see what it costs). A benchmark: the pause is
-// wall-clock.
+// those folder settings (a feature turned off, to see what it costs); each `--vsix PATH`, another
+// build's package. A benchmark: the pause is wall-clock.
 //
 //   npm run package && node --import tsx scripts/bench/vscodeTyping.ts [--words 20] [--rounds 2] [--pause 500]
-//     [--alone] [--settings '{"breadcrumbs.enabled": false}' ...]
+//     [--alone] [--settings '{"breadcrumbs.enabled": false}' ...] [--vsix OTHER.vsix ...]
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -33,6 +33,8 @@ const TICK_MS = 1000 / 100; // USER_HZ
 interface Configuration {
   name: string;
   settings: Record<string, unknown>;
+  /** Another build's package (`--vsix PATH`, repeatable); default the one `npm run package` made. */
+  vsix?: string;
   /** Not a source: nothing to wait for in the Problems panel. */
   alone?: boolean;
 }
@@ -41,6 +43,7 @@ const CONFIGURATIONS: Configuration[] = [{ name: 'as shipped', settings: {} }];
 if (args.includes('--alone')) CONFIGURATIONS.push({ name: 'VS Code alone (not a source)', settings: { 'sourcemark.sources': 'none/**' }, alone: true });
 args.forEach((a, i) => {
   if (a === '--settings') CONFIGURATIONS.push({ name: args[i + 1]!, settings: JSON.parse(args[i + 1]!) as Record<string, unknown> });
+  if (a === '--vsix') CONFIGURATIONS.push({ name: path.basename(args[i + 1]!), settings: {}, vsix: path.resolve(args[i + 1]!) });
 });
 
 const ROLES = ['extension host', 'language server', 'code-server', 'renderer'] as const;
@@ -85,7 +88,7 @@ async function quiet(session: Session): Promise<Record<Role, number>> {
 
 /** One session of a configuration: CPU per word typed, by role. */
 async function typing(config: Configuration, text: string): Promise<Record<Role, number>> {
-  const session = await startSession({ extraFiles: { [LONG]: text }, ...(Object.keys(config.settings).length ? { folderSettings: config.settings } : {}) });
+  const session = await startSession({ extraFiles: { [LONG]: text }, ...(config.vsix ? { vsix: config.vsix } : {}), ...(Object.keys(config.settings).length ? { folderSettings: config.settings } : {}) });
   try {
     const { page } = session;
     // By mouse and keyboard (the e2e Workbench asserts through vitest, which a script cannot load).

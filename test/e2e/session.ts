@@ -57,10 +57,13 @@ export interface SessionOptions {
   extraFiles?: Record<string, string>;
   /** More environment for code-server, so for the extension host and the language server. */
   env?: Record<string, string>;
+  /** Another build's package (a benchmark comparing two); default VSIX. */
+  vsix?: string;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
-  if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run "npm run package" first (npm run test:e2e does).`);
+  const vsix = options.vsix ?? VSIX;
+  if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run "npm run package" first (npm run test:e2e does).`);
   if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}. Install it: apt-get install -y chromium (or set SOURCEMARK_CHROMIUM).`);
   // Imported here: a module with top-level awaits, which a benchmark run through tsx (CommonJS) cannot require.
   const { ensureCodeServer, freePort, prepareProfile, startCodeServer } = await import('../../scripts/codeServer.mjs');
@@ -84,7 +87,7 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   const workspaceFile = path.join(temp, 'sources.code-workspace');
   if (options.multiRoot) writeFileSync(workspaceFile, `${JSON.stringify({ folders: folders.map((f) => ({ path: f })) }, null, 2)}\n`);
   const trust = options.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
-  const profile = prepareProfile(path.join(temp, 'profile'), VSIX, { ...E2E_SETTINGS, ...trust });
+  const profile = prepareProfile(path.join(temp, 'profile'), vsix, { ...E2E_SETTINGS, ...trust });
 
   const suffix = options.multiRoot ? '-multi-root' : options.restricted ? '-restricted' : '';
   const log = createWriteStream(path.join(ARTIFACTS, `code-server${suffix}.log`));
