@@ -17,8 +17,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { startSession, type Session } from '../../test/e2e/session';
+import { Workbench } from '../../test/e2e/workbench';
 import { MB, median, ms, table } from './format';
 import { poolsFrom, SourceGenerator } from './generate';
+import { procCpuMs } from './memory';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES_DIR = path.join(ROOT, 'test-fixtures/sources');
@@ -28,7 +30,6 @@ const WORDS = Number(value('--words') ?? 20);
 const ROUNDS = Number(value('--rounds') ?? 2);
 const PAUSE_MS = Number(value('--pause') ?? 500);
 const LONG = 'generated-1mb.txt';
-const TICK_MS = 1000 / 100; // USER_HZ
 
 interface Configuration {
   name: string;
@@ -54,10 +55,8 @@ function cpuByRole(session: Session): Record<Role, number> {
   const out: Record<Role, number> = { 'extension host': 0, 'language server': 0, 'code-server': 0, 'renderer': 0 };
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     let cmd: string;
-    let stat: string;
     try {
       cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     } catch {
       continue; // gone meanwhile
     }
@@ -65,9 +64,7 @@ function cpuByRole(session: Session): Record<Role, number> {
       : cmd.includes('--type=extensionHost') ? 'extension host'
         : cmd.includes('code-server/out/node/entry') ? 'code-server'
           : cmd.includes('--type=renderer') ? 'renderer' : undefined;
-    if (!role) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    out[role] += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    if (role) out[role] += procCpuMs(Number(pid)) ?? 0;
   }
   return out;
 }
@@ -91,20 +88,15 @@ async function typing(config: Configuration, text: string): Promise<Record<Role,
   const session = await startSession({ extraFiles: { [LONG]: text }, ...(config.vsix ? { vsix: config.vsix } : {}), ...(Object.keys(config.settings).length ? { folderSettings: config.settings } : {}) });
   try {
     const { page } = session;
-    // By mouse and keyboard (the e2e Workbench asserts through vitest, which a script cannot load).
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: LONG }).first().click();
-    await page.locator('.tabs-container .tab.active', { hasText: LONG }).waitFor({ timeout: 60_000 });
+    const wb = new Workbench(page);
+    await wb.openFromExplorer(LONG);
     await page.keyboard.press('Control+Shift+M');
     if (config.alone) await page.locator('.markers-panel').waitFor();
     else await page.locator('.markers-panel .monaco-list-row', { hasText: 'Sourcemark' }).first().waitFor({ timeout: 180_000 });
     const lines = text.split('\n');
     // A body line past the first screen, typed at its end: each word is an edit of the source.
     const line = lines.findIndex((l, i) => i > 200 && l.length > 200) + 1;
-    await page.locator('.editor-group-container.active .monaco-editor textarea, .editor-group-container.active .monaco-editor .native-edit-context').first().focus();
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget .quick-input-box input').fill(`:${line}:${lines[line - 1]!.length + 1}`);
-    await page.keyboard.press('Enter');
-    await page.locator('.statusbar-item', { hasText: `Ln ${line},` }).first().waitFor();
+    await wb.goTo(line, lines[line - 1]!.length + 1);
     const before = await quiet(session);
     for (let i = 0; i < WORDS; i++) {
       await page.keyboard.type(' notably');
