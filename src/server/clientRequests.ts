@@ -64,11 +64,10 @@ export class ClientRequests implements Feature {
     const { connection, sources } = ctx;
     connection.onRequest(DocumentFindingsRequest, ({ uri, ...selection }) => this.documentFindings(uri, selection));
     connection.onRequest(WorkspaceSummaryRequest, () => this.workspaceSummary());
-    connection.languages.semanticTokens.on((params) => slicedAnswer(async () => {
-      const state = await sources.current(params.textDocument.uri);
-      const doc = ctx.documents.get(params.textDocument.uri);
-      return state && doc && doc.version === state.version ? { state, doc } : undefined;
-    }, ({ doc, state }, run) => semanticTokensFor(doc, state, run), { data: [] }));
+    connection.languages.semanticTokens.on((params) => slicedAnswer(
+      () => sources.currentOpen(params.textDocument.uri),
+      ({ doc, state }, run) => semanticTokensFor(doc, state, run), { data: [] },
+    ));
     sources.onDidPublish((state) => this.sourceChanged(state));
     sources.onDidClose((uri) => this.notifiedVersions.delete(uri));
     index.onDidIndex(({ uri, result }) => this.sourceIndexed(uri, result));

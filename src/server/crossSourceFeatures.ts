@@ -266,11 +266,7 @@ export class CrossSourceFeatures implements Feature {
      * and the editor cleared them until its next request. Only a long source's first analysis (seconds)
      * is not waited for: answered empty now, as a hover says it is analysing.
      */
-    const current = async (uri: string) => {
-      if (!sources.has(uri) && sources.analysing(uri)) return undefined;
-      await sources.current(uri);
-      return ready(uri);
-    };
+    const current = (uri: string) => (!sources.has(uri) && sources.analysing(uri) ? undefined : sources.currentOpen(uri));
     connection.onDocumentSymbol((p) => slicedAnswer(
       () => current(p.textDocument.uri),
       async ({ doc, state }, run) => {

@@ -136,6 +136,12 @@ export class OpenSources {
     return state && doc && state.version === doc.version ? { state, doc } : undefined;
   }
 
+  /** The open document and the analysis of its current version, waiting for that analysis (`current`). */
+  async currentOpen(uri: string): Promise<{ state: SourceState; doc: TextDocument } | undefined> {
+    await this.current(uri);
+    return this.ready(uri);
+  }
+
   /** The open document's state for its current version, waiting for its analysis if it is running. */
   async current(uri: string): Promise<SourceState | undefined> {
     const settings = await this.o.settings.get(uri);

@@ -20,13 +20,13 @@ export interface OpenSource {
  * if its document did not change meanwhile; the last try runs at once.
  */
 export async function slicedAnswer<T>(
-  /** `again`: asked after an edit came during the last try (an answer may then wait for the analysis of it). */
-  latest: (again: boolean) => OpenSource | undefined | Promise<OpenSource | undefined>,
+  /** Asked before each try: an edit during the last one brings the analysis of it. */
+  latest: () => OpenSource | undefined | Promise<OpenSource | undefined>,
   build: (open: OpenSource, run: SliceRunner) => Promise<T>,
   none: T,
 ): Promise<T> {
   for (let tries = 1; ; tries++) {
-    const open = await latest(tries > 1);
+    const open = await latest();
     if (!open) return none;
     if (tries >= SLICED_TRIES) return build(open, atOnce);
     const version = open.doc.version;
