@@ -55,14 +55,22 @@ export const MATCH_WEIGHTS = Object.freeze({
  * on about one fact (a conflict to show), so those take nothing away: they are left out of the norms.
  * Also returns how many features the claims share.
  */
-function score(a: Weighted, b: Weighted): { score: number; shared: number } {
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+function score(a: Weighted, b: Weighted, marks: IdMarks): { score: number; shared: number } {
+  const small = a.ids.length <= b.ids.length ? a : b;
+  const large = small === a ? b : a;
   let dot = 0;
   let shared = 0;
-  for (const [f, x] of small.weights) {
-    const y = large.weights.get(f);
-    if (y === undefined) continue;
-    dot += x * y;
+  // The larger claim's features marked by id, the smaller's read in their order: the sum adds the
+  // same products in the same order as looking each up in the larger's map did (a feature's weight
+  // is the same in every claim of a generation).
+  marks.clear();
+  for (const id of large.ids) marks.add(id);
+  const ids = small.ids;
+  const weights = small.table.weights;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (!marks.has(id)) continue;
+    dot += weights[id]! * weights[id]!;
     shared++;
   }
   const na = Math.sqrt(a.normSq - (1 - MATCH_WEIGHTS.disputedFigure) * disputedSq(a, b));
@@ -75,10 +83,10 @@ function score(a: Weighted, b: Weighted): { score: number; shared: number } {
 function disputedSq(a: Weighted, b: Weighted): number {
   let sq = 0;
   for (const [f, unit] of a.figureUnits) {
-    if (b.weights.has(f)) continue;
+    if (b.ids.includes(f)) continue;
     for (const [g, other] of b.figureUnits) {
-      if (other === unit && !a.weights.has(g)) {
-        sq += a.weights.get(f)! ** 2;
+      if (other === unit && !a.ids.includes(g)) {
+        sq += a.table.weights[f]! ** 2;
         break;
       }
     }
@@ -96,6 +104,26 @@ export interface ClaimMatch {
   score: number;
   /** The features both claims have, most telling first (for explanations and tests; made on first read). */
   readonly shared: string[];
+}
+
+/**
+ * A match whose shared features are sorted on first read. A class, not an object literal with a
+ * getter: V8 makes such a literal ~7× slower, and the conflict search of 2,001 sources makes 45,000.
+ */
+class LazyMatch implements ClaimMatch {
+  readonly #mine: Weighted;
+  readonly #theirs: Weighted;
+  #shared?: string[];
+  constructor(readonly ref: ClaimRef, readonly score: number, mine: Weighted, theirs: Weighted) {
+    this.#mine = mine;
+    this.#theirs = theirs;
+  }
+
+  get shared(): string[] {
+    const mine = this.#mine;
+    const { table, ids } = this.#theirs;
+    return (this.#shared ??= [...ids].filter((f) => mine.ids.includes(f)).sort((a, b) => table.weights[b]! - table.weights[a]!).map((f) => table.features[f]!));
+  }
 }
 
 /** Resolves a source-local entity key to its workspace group: id, type and every key of the group. */
@@ -182,13 +210,50 @@ const rawFeatures = (claim: ClaimDigest): Set<string> => featureSet(claim);
 const featureScratch: string[] = [];
 
 interface Weighted {
-  generation: number;
-  weights: Map<string, number>;
+  /** The features' ids and weights (one generation of the index). */
+  table: FeatureTable;
+  /** Its features, each once, as ids in `table`, in the order they were weighted. */
+  ids: Int32Array;
   normSq: number;
   /** Figure features and their units (`=300000000` → `user`). */
-  figureUnits: Map<string, string>;
+  figureUnits: Map<number, string>;
   /** First words of the companies the claim is about ("skyline" of Skyline Airways): who acts. */
   actors: Set<string>;
+}
+
+/** Features of one generation of the index, numbered as first weighted, with their weights. */
+interface FeatureTable {
+  generation: number;
+  group: GroupLookup;
+  idOf: Map<string, number>;
+  features: string[];
+  weights: number[];
+}
+
+/** A set of feature ids, emptied in one step (a stamp per id): a claim's features looked up by id. */
+class IdMarks {
+  private stamps = new Uint32Array(256);
+  private stamp = 1;
+
+  clear(): void {
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  add(id: number): void {
+    if (id >= this.stamps.length) {
+      const grown = new Uint32Array(Math.max(id + 1, 2 * this.stamps.length));
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    this.stamps[id] = this.stamp;
+  }
+
+  has(id: number): boolean {
+    return this.stamps[id] === this.stamp;
+  }
 }
 
 /** Both claims name companies, and none in common: another company doing the same ("Eastgate ordered 20 planes"). */
@@ -226,6 +291,32 @@ interface IdRange {
   live: number;
 }
 
+/**
+ * The `keep` ids sharing the most features (`hits`), the lower id first on a tie: what sorting them
+ * all by that order and keeping the first `keep` gives, as a set. Counts are small (a claim's
+ * features), so the ids are counted by hits and only the tie at the cut is sorted.
+ */
+export function mostShared(ids: readonly number[], hits: ArrayLike<number>, keep: number): number[] {
+  let top = 0;
+  for (const id of ids) if (hits[id]! > top) top = hits[id]!;
+  const withHits = new Uint32Array(top + 1);
+  for (const id of ids) withHits[hits[id]!]++;
+  // The cut: the highest count such that at least `keep` ids have it or more.
+  let cut = top;
+  let above = 0; // ids with more than `cut`
+  while (above + withHits[cut]! < keep) above += withHits[cut--]!;
+  const out: number[] = [];
+  const tied: number[] = [];
+  for (const id of ids) {
+    const h = hits[id]!;
+    if (h > cut) out.push(id);
+    else if (h === cut) tied.push(id);
+  }
+  tied.sort((a, b) => a - b);
+  for (let i = 0; out.length < keep; i++) out.push(tied[i]!);
+  return out;
+}
+
 /** Keeps postings per feature so a claim's candidates are found without comparing every pair. */
 export class ClaimRegistry {
   private nextId = 1;
@@ -248,8 +339,9 @@ export class ClaimRegistry {
   /** Bumped on every change: weights depend on the whole index, so cached ones are dropped then. */
   private generation = 0;
   private readonly cache = new WeakMap<ClaimDigest, Weighted>();
-  /** Feature → weight under the current generation and group lookup (a view's 2,000 queries after an edit computed them once per query). */
-  private weights?: { generation: number; group: GroupLookup; byFeature: Map<string, number> };
+  /** Feature → id and weight under the current generation and group lookup (a view's 2,000 queries after an edit computed them once per query). */
+  private table?: FeatureTable;
+  private readonly marks = new IdMarks();
 
   get size(): number {
     return this.refs.size;
@@ -315,12 +407,10 @@ export class ClaimRegistry {
     });
   }
 
-  private featureWeights(group: GroupLookup): Map<string, number> {
-    const w = this.weights;
-    if (w && w.generation === this.generation && w.group === group) return w.byFeature;
-    const byFeature = new Map<string, number>();
-    this.weights = { generation: this.generation, group, byFeature };
-    return byFeature;
+  private featureTable(group: GroupLookup): FeatureTable {
+    const t = this.table;
+    if (t && t.generation === this.generation && t.group === group) return t;
+    return (this.table = { generation: this.generation, group, idOf: new Map(), features: [], weights: [] });
   }
 
   /** One id of `sourceId`'s fewer: a range with none left goes. */
@@ -355,23 +445,27 @@ export class ClaimRegistry {
    * index changes. Feature weights are shared by every claim until then (`featureWeights`).
    */
   private weighted(claim: ClaimDigest, group: GroupLookup): Weighted {
+    const table = this.featureTable(group);
     const cached = this.cache.get(claim);
-    if (cached && cached.generation === this.generation) return cached;
-    const memo = this.featureWeights(group);
+    if (cached && cached.table === table) return cached;
     const n = Math.max(1, this.refs.size);
-    const w = new Map<string, number>();
+    const ids: number[] = [];
+    const seen = this.marks;
+    seen.clear();
     // The document frequency of an entity feature sums those of its group's keys (`prefix` + key), looked up only on a miss.
     const put = (feature: string, factor: number, keys?: readonly string[], prefix = '') => {
-      if (w.has(feature)) return;
-      let x = memo.get(feature);
-      if (x === undefined) {
+      let id = table.idOf.get(feature);
+      if (id === undefined) {
         let df = 0;
         if (!keys) df = this.df(feature);
         else for (const k of keys) df += this.df(prefix + k);
-        x = factor * Math.log(1 + n / Math.max(1, df));
-        memo.set(feature, x);
-      }
-      w.set(feature, x);
+        id = table.weights.length;
+        table.weights.push(factor * Math.log(1 + n / Math.max(1, df)));
+        table.features.push(feature);
+        table.idOf.set(feature, id);
+      } else if (seen.has(id)) return;
+      seen.add(id);
+      ids.push(id);
     };
     // Terms may be figures too ("forty", "180 mm"): weighted as figures, whichever claim names one first.
     const kind = (t: string) => (t.startsWith('~') ? MATCH_WEIGHTS.predicateClass : t.startsWith('=') ? MATCH_WEIGHTS.figure : MATCH_WEIGHTS.word);
@@ -389,10 +483,11 @@ export class ClaimRegistry {
       for (const p of predicates) put(`${p}${f}`, FRAME_WEIGHT, g.keys, `${p}@`);
     }
     let normSq = 0;
-    for (const x of w.values()) normSq += x * x;
-    const figureUnits = new Map<string, string>();
-    for (const f of claim.figures) figureUnits.set(figureTerm(f.value, f.unit === 'percent'), f.unit);
-    const result = { generation: this.generation, weights: w, normSq, figureUnits, actors };
+    for (const id of ids) normSq += table.weights[id]! * table.weights[id]!;
+    const figureUnits = new Map<number, string>();
+    // Every figure was weighted above, so has an id.
+    for (const f of claim.figures) figureUnits.set(table.idOf.get(figureTerm(f.value, f.unit === 'percent'))!, f.unit);
+    const result = { table, ids: Int32Array.from(ids), normSq, figureUnits, actors };
     this.cache.set(claim, result);
     return result;
   }
@@ -437,7 +532,7 @@ export class ClaimRegistry {
     // In a workspace of near-copies a claim can have thousands of candidates: score the likeliest.
     let candidates: number[] = [];
     for (const id of touched) if (hits[id] >= 2 && this.sourceOf[id] !== sourceId) candidates.push(id);
-    if (candidates.length > maxCandidates) candidates = candidates.sort((a, b) => hits[b] - hits[a] || a - b).slice(0, maxCandidates);
+    if (candidates.length > maxCandidates) candidates = mostShared(candidates, hits, maxCandidates);
     for (const id of touched) hits[id] = 0;
     // Most claims of a long source have no candidate: their weights (made anew after every change of
     // the index, so after every pause in typing) are then not needed.
@@ -447,27 +542,19 @@ export class ClaimRegistry {
     for (const id of candidates) {
       const ref = this.refs.get(id)!;
       const theirs = this.weighted(ref.claim, group);
-      const s = score(mine, theirs);
+      const s = score(mine, theirs, this.marks);
       if (s.shared >= 2 && s.score >= threshold) scored.push({ ref, score: s.score, theirs });
     }
     scored.sort((a, b) => b.score - a.score || (a.ref.sourceId < b.ref.sourceId ? -1 : a.ref.sourceId > b.ref.sourceId ? 1 : a.ref.claim.start - b.ref.claim.start));
     // Explaining a match (sorting its shared features) costs more than scoring it, and only a
     // reader of the explanation needs it (a warm check of 2,001 sources: 0.4 s for none): on first read.
-    return scored.slice(0, limit).map(({ ref, score, theirs }) => {
-      let shared: string[] | undefined;
-      return {
-        ref, score,
-        get shared() {
-          return (shared ??= [...theirs.weights.entries()].filter(([f]) => mine.weights.has(f)).sort((a, b) => b[1] - a[1]).map(([f]) => f));
-        },
-      };
-    });
+    return scored.slice(0, limit).map(({ ref, score, theirs }) => new LazyMatch(ref, score, mine, theirs));
   }
 
   /** Cosine of two claims with the same weights as `matches` (for measurement and tests). */
   similarity(a: ClaimDigest, b: ClaimDigest, group: GroupLookup): number {
     const wa = this.weighted(a, group);
     const wb = this.weighted(b, group);
-    return score(wa, wb).score;
+    return score(wa, wb, this.marks).score;
   }
 }

@@ -28,6 +28,26 @@ export interface ClaimLink {
   conflicts: Conflict[];
 }
 
+/** A link of a match: its shared features are read from the match, which sorts them on first read. */
+class MatchLink implements ClaimLink {
+  readonly sourceId: string;
+  readonly claim: ClaimDigest;
+  readonly score: number;
+  readonly relation: ClaimLink['relation'];
+  readonly #match: ClaimMatch;
+  constructor(match: ClaimMatch, readonly conflicts: Conflict[]) {
+    this.sourceId = match.ref.sourceId;
+    this.claim = match.ref.claim;
+    this.score = match.score;
+    this.relation = conflicts.length ? 'conflicts' : 'corroborates';
+    this.#match = match;
+  }
+
+  get shared(): string[] {
+    return this.#match.shared;
+  }
+}
+
 /**
  * The cross-source index of a workspace: every source's digest, the entities they share, the claims
  * that state the same thing, and where they disagree. Fed source by source (`upsert`), queried at
@@ -313,13 +333,7 @@ export class CorpusIndex {
       { sourceId, claim, referenceDate: digest.referenceDate },
       { sourceId: m.ref.sourceId, claim: m.ref.claim, referenceDate: other.referenceDate },
     );
-    return {
-      sourceId: m.ref.sourceId, claim: m.ref.claim, score: m.score,
-      get shared() {
-        return m.shared; // made on first read (ClaimRegistry.matches)
-      },
-      relation: conflicts.length ? 'conflicts' : 'corroborates', conflicts,
-    };
+    return new MatchLink(m, conflicts);
   }
 
   // ---- Conflicts -----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ClaimRegistry, type GroupLookup } from '../../../src/core/corpus/claimMatching';
+import { ClaimRegistry, mostShared, type GroupLookup } from '../../../src/core/corpus/claimMatching';
 import type { ClaimDigest } from '../../../src/core/corpus/types';
 
 let n = 0;
@@ -133,5 +133,43 @@ describe('claim matching: sources removed and added again', () => {
       const found = (r: ClaimRegistry) => [...held].flatMap(([id, claims]) => claims.map((c) => r.matches(id, c, group, 0.1).map((m) => [m.ref.claim.findingId, m.score.toFixed(9)])));
       expect(found(registry)).toEqual(found(fresh));
     }), { numRuns: 150, seed: 0xc1a1 });
+  });
+});
+
+describe('claim matching: the most likely candidates', () => {
+  it('keeps the ids that sorting by shared features (most first, then the lower id) and cutting would keep', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.nat(5_000), { minLength: 2, maxLength: 300 }), fc.array(fc.integer({ min: 2, max: 12 }), { minLength: 300, maxLength: 300 }), fc.nat(), (ids, counts, k) => {
+      const hits = new Uint32Array(5_001);
+      ids.forEach((id, i) => (hits[id] = counts[i]!));
+      const keep = 1 + (k % (ids.length - 1));
+      const sorted = [...ids].sort((a, b) => hits[b]! - hits[a]! || a - b).slice(0, keep);
+      expect(mostShared(ids, hits, keep).sort((a, b) => a - b)).toEqual(sorted.sort((a, b) => a - b));
+    }), { numRuns: 300, seed: 0x5ca1e });
+  });
+});
+
+describe('claim matching: the same weights whatever was asked before', () => {
+  it('scores under one group lookup are the same after queries under another (features are numbered per lookup)', () => {
+    const apart: GroupLookup = (key) => ({ id: key, type: 'organisation', keys: [key] });
+    const merged: GroupLookup = (key) => ({ id: 'one', type: 'organisation', keys: ['acme', 'globex'] });
+    const claims = () => [
+      { ...claim(['~rise', 'sales', '=20%']), entities: ['acme'], figures: [{ value: 20, unit: 'percent' }] },
+      { ...claim(['~rise', 'sales', '=30%', 'quarter']), entities: ['globex'], figures: [{ value: 30, unit: 'percent' }] },
+      { ...claim(['revenue', 'sales', 'quarter']), entities: ['acme'] },
+    ] as ClaimDigest[];
+    const fresh = new ClaimRegistry();
+    const [a, b, c] = claims();
+    fresh.add('s1', [a!, c!]);
+    fresh.add('s2', [b!]);
+    const expected = [fresh.similarity(a!, b!, merged), fresh.similarity(b!, c!, merged), fresh.similarity(a!, c!, merged)];
+    const asked = new ClaimRegistry();
+    const [a2, b2, c2] = claims();
+    asked.add('s1', [a2!, c2!]);
+    asked.add('s2', [b2!]);
+    asked.matches('s1', a2!, apart, 0.01);
+    asked.similarity(b2!, c2!, apart);
+    expect([asked.similarity(a2!, b2!, merged), asked.similarity(b2!, c2!, merged), asked.similarity(a2!, c2!, merged)]).toEqual(expected);
+    expect(expected[0]).toBeGreaterThan(0);
+    expect(asked.similarity(a2!, b2!, apart)).not.toEqual(expected[0]);
   });
 });
