@@ -55,7 +55,7 @@ export const MATCH_WEIGHTS = Object.freeze({
  * on about one fact (a conflict to show), so those take nothing away: they are left out of the norms.
  * Also returns how many features the claims share.
  */
-function score(a: Weighted, b: Weighted, marks: IdMarks): { score: number; shared: number } {
+function score(a: Weighted, b: Weighted, weights: readonly number[], marks: IdMarks): { score: number; shared: number } {
   const small = a.ids.length <= b.ids.length ? a : b;
   const large = small === a ? b : a;
   let dot = 0;
@@ -66,27 +66,26 @@ function score(a: Weighted, b: Weighted, marks: IdMarks): { score: number; share
   marks.clear();
   for (const id of large.ids) marks.add(id);
   const ids = small.ids;
-  const weights = small.table.weights;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (!marks.has(id)) continue;
     dot += weights[id]! * weights[id]!;
     shared++;
   }
-  const na = Math.sqrt(a.normSq - (1 - MATCH_WEIGHTS.disputedFigure) * disputedSq(a, b));
-  const nb = Math.sqrt(b.normSq - (1 - MATCH_WEIGHTS.disputedFigure) * disputedSq(b, a));
+  const na = Math.sqrt(a.normSq - (1 - MATCH_WEIGHTS.disputedFigure) * disputedSq(a, b, weights));
+  const nb = Math.sqrt(b.normSq - (1 - MATCH_WEIGHTS.disputedFigure) * disputedSq(b, a, weights));
   const cosine = na * nb ? dot / (na * nb) : 0;
   return { score: cosine * (otherActors(a, b) ? MATCH_WEIGHTS.otherActor : 1), shared };
 }
 
 /** Squared weight of the figures of `a` that `b` lacks while it has another figure of the same unit. */
-function disputedSq(a: Weighted, b: Weighted): number {
+function disputedSq(a: Weighted, b: Weighted, weights: readonly number[]): number {
   let sq = 0;
   for (const [f, unit] of a.figureUnits) {
     if (b.ids.includes(f)) continue;
     for (const [g, other] of b.figureUnits) {
       if (other === unit && !a.ids.includes(g)) {
-        sq += a.table.weights[f]! ** 2;
+        sq += weights[f]! ** 2;
         break;
       }
     }
@@ -113,16 +112,18 @@ export interface ClaimMatch {
 class LazyMatch implements ClaimMatch {
   readonly #mine: Weighted;
   readonly #theirs: Weighted;
+  readonly #table: FeatureTable;
   #shared?: string[];
-  constructor(readonly ref: ClaimRef, readonly score: number, mine: Weighted, theirs: Weighted) {
+  constructor(readonly ref: ClaimRef, readonly score: number, mine: Weighted, theirs: Weighted, table: FeatureTable) {
     this.#mine = mine;
     this.#theirs = theirs;
+    this.#table = table;
   }
 
   get shared(): string[] {
     const mine = this.#mine;
-    const { table, ids } = this.#theirs;
-    return (this.#shared ??= [...ids].filter((f) => mine.ids.includes(f)).sort((a, b) => table.weights[b]! - table.weights[a]!).map((f) => table.features[f]!));
+    const { weights, features } = this.#table;
+    return (this.#shared ??= [...this.#theirs.ids].filter((f) => mine.ids.includes(f)).sort((a, b) => weights[b]! - weights[a]!).map((f) => features[f]!));
   }
 }
 
@@ -211,8 +212,9 @@ const featureScratch: string[] = [];
 
 interface Weighted {
   /** The features' ids and weights (one generation of the index). */
-  table: FeatureTable;
-  /** Its features, each once, as ids in `table`, in the order they were weighted. */
+  /** The serial of the feature table its ids are of: its own features, not the table, so an old table is not kept. */
+  table: number;
+  /** Its features, each once, as ids in that table, in the order they were weighted. */
   ids: Int32Array;
   normSq: number;
   /** Figure features and their units (`=300000000` → `user`). */
@@ -223,6 +225,7 @@ interface Weighted {
 
 /** Features of one generation of the index, numbered as first weighted, with their weights. */
 interface FeatureTable {
+  serial: number;
   generation: number;
   group: GroupLookup;
   idOf: Map<string, number>;
@@ -348,6 +351,7 @@ export class ClaimRegistry {
   private readonly cache = new WeakMap<ClaimDigest, Weighted>();
   /** Feature → id and weight under the current generation and group lookup (a view's 2,000 queries after an edit computed them once per query). */
   private table?: FeatureTable;
+  private tables = 0;
   private readonly marks = new IdMarks();
 
   get size(): number {
@@ -421,7 +425,7 @@ export class ClaimRegistry {
   private featureTable(group: GroupLookup): FeatureTable {
     const t = this.table;
     if (t && t.generation === this.generation && t.group === group) return t;
-    return (this.table = { generation: this.generation, group, idOf: new Map(), features: [], weights: [] });
+    return (this.table = { serial: ++this.tables, generation: this.generation, group, idOf: new Map(), features: [], weights: [] });
   }
 
   /** One id of `sourceId`'s fewer: a range with none left goes. */
@@ -459,7 +463,7 @@ export class ClaimRegistry {
     const table = this.featureTable(group);
     const id = this.idOf.get(claim);
     const cached = id === undefined ? this.cache.get(claim) : this.weightedById[id];
-    if (cached && cached.table === table) return cached;
+    if (cached && cached.table === table.serial) return cached;
     const n = Math.max(1, this.count);
     const ids: number[] = [];
     const seen = this.marks;
@@ -499,7 +503,7 @@ export class ClaimRegistry {
     const figureUnits = new Map<number, string>();
     // Every figure was weighted above, so has an id.
     for (const f of claim.figures) figureUnits.set(table.idOf.get(figureTerm(f.value, f.unit === 'percent'))!, f.unit);
-    const result = { table, ids: Int32Array.from(ids), normSq, figureUnits, actors };
+    const result = { table: table.serial, ids: Int32Array.from(ids), normSq, figureUnits, actors };
     if (id === undefined) this.cache.set(claim, result);
     else this.weightedById[id] = result;
     return result;
@@ -551,25 +555,25 @@ export class ClaimRegistry {
     // the index, so after every pause in typing) are then not needed.
     if (!candidates.length) return [];
     const mine = this.weighted(claim, group);
-    const table = mine.table;
+    const table = this.table!;
     const scored: { ref: ClaimRef; score: number; theirs: Weighted }[] = [];
     for (const id of candidates) {
       const ref = this.refs[id]!;
       let theirs = this.weightedById[id];
-      if (!theirs || theirs.table !== table) theirs = this.weighted(ref.claim, group);
-      const s = score(mine, theirs, this.marks);
+      if (!theirs || theirs.table !== table.serial) theirs = this.weighted(ref.claim, group);
+      const s = score(mine, theirs, table.weights, this.marks);
       if (s.shared >= 2 && s.score >= threshold) scored.push({ ref, score: s.score, theirs });
     }
     scored.sort((a, b) => b.score - a.score || (a.ref.sourceId < b.ref.sourceId ? -1 : a.ref.sourceId > b.ref.sourceId ? 1 : a.ref.claim.start - b.ref.claim.start));
     // Explaining a match (sorting its shared features) costs more than scoring it, and only a
     // reader of the explanation needs it (a warm check of 2,001 sources: 0.4 s for none): on first read.
-    return scored.slice(0, limit).map(({ ref, score, theirs }) => new LazyMatch(ref, score, mine, theirs));
+    return scored.slice(0, limit).map(({ ref, score, theirs }) => new LazyMatch(ref, score, mine, theirs, table));
   }
 
   /** Cosine of two claims with the same weights as `matches` (for measurement and tests). */
   similarity(a: ClaimDigest, b: ClaimDigest, group: GroupLookup): number {
     const wa = this.weighted(a, group);
     const wb = this.weighted(b, group);
-    return score(wa, wb, this.marks).score;
+    return score(wa, wb, this.table!.weights, this.marks).score;
   }
 }
