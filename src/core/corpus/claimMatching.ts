@@ -211,7 +211,6 @@ const rawFeatures = (claim: ClaimDigest): Set<string> => featureSet(claim);
 const featureScratch: string[] = [];
 
 interface Weighted {
-  /** The features' ids and weights (one generation of the index). */
   /** The serial of the feature table its ids are of: its own features, not the table, so an old table is not kept. */
   table: number;
   /** Its features, each once, as ids in that table, in the order they were weighted. */
@@ -457,7 +456,7 @@ export class ClaimRegistry {
 
   /**
    * IDF-weighted features of a claim, entity keys replaced by their workspace group; cached until the
-   * index changes. Feature weights are shared by every claim until then (`featureWeights`).
+   * index changes. Feature ids and weights are shared by every claim until then (`featureTable`).
    */
   private weighted(claim: ClaimDigest, group: GroupLookup): Weighted {
     const table = this.featureTable(group);
