@@ -28,7 +28,7 @@ export const BATCH_OPTIONS = {
   timing: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
-/** Sources from which the conflict search is announced on stderr: it grows faster than their number. */
+/** Sources from which the conflict search is announced on stderr (with the option that skips it). */
 export const LARGE_CORPUS = 300;
 
 export const CONFLICT_OPTIONS = { 'skip-conflicts': { type: 'boolean', default: false } } as const satisfies ParseArgsConfig['options'];
@@ -38,7 +38,7 @@ export const CONFLICT_HELP = `  --skip-conflicts              do not look for co
 
 export function announceConflictSearch(sources: number): void {
   if (sources > LARGE_CORPUS) {
-    warn(`sourcemark: looking for conflicts across ${formatCount(sources)} sources (2,000 near-copy sources take a few seconds of CPU); --skip-conflicts skips it.\n`);
+    warn(`sourcemark: looking for conflicts across ${formatCount(sources)} sources; --skip-conflicts skips it.\n`);
   }
 }
 
