@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer';
 import { eng } from 'stopword/src/stopwords_eng.js';
 import { allMatches } from '../text/allMatches';
+import { wordTable } from '../text/wordTable';
 
 /**
  * Words that say the same thing in news copy, folded into one term so "enter the US market", "sell
@@ -9,7 +10,7 @@ import { allMatches } from '../text/allMatches';
  * fact in different words, not words of one topic: "revenue" and "profit" stay apart, as do "rise"
  * and "fall".
  */
-const PREDICATE_CLASSES: Record<string, string[]> = {
+const PREDICATE_CLASSES = wordTable<string[]>({
   '~entry': ['enter', 'entri', 'introduc', 'launch', 'sell', 'bring', 'come', 'arriv', 'debut', 'expans', 'expand', 'start', 'begin', 'rollout', 'releas'],
   '~negotiate': ['negoti', 'talk', 'deal', 'agreement', 'partnership', 'partner', 'team'],
   '~phone': ['smartphon', 'phone', 'handset', 'devic', 'flagship'],
@@ -51,18 +52,18 @@ const PREDICATE_CLASSES: Record<string, string[]> = {
   '~people': ['peopl', 'resid', 'inhabit', 'citizen'],
   '~home': ['home', 'hous', 'dwell'],
   '~authority': ['govern', 'author', 'administr'],
-};
+});
 
 /** Number words, read as the figures they are ("forty aircraft" = "40 jets"). */
-const NUMBER_WORDS: Record<string, number> = {
+const NUMBER_WORDS = wordTable<number>({
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
   fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
-};
+});
 
-const FRACTIONS: Record<string, number> = { quarter: 0.25, half: 0.5, third: 1 / 3, fifth: 0.2, tenth: 0.1 };
+const FRACTIONS = wordTable<number>({ quarter: 0.25, half: 0.5, third: 1 / 3, fifth: 0.2, tenth: 0.1 });
 const SHARE_OF = /\bby\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:a|one)\s+(quarter|half|third|fifth|tenth)\b(?!\s+of\s+an?\b)/g;
 const FROM_HOMES = /\b(?:forc|driv)\w*\s+(?:[\w,]+\s+)?(?:out\s+)?(?:of|from)\s+(?:their\s+)?homes?\b/;
-const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6 };
+const MULTIPLIERS = wordTable<number>({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mn: 1e6 });
 const NUMBER = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn)\b)?(\s*(?:%|per\s?cent\b|percent\b))?/gu;
 const FRACTION = /\b(?:a|one)?\s*(quarter|half|third|fifth|tenth)\s+(?:of\s+)?an?\s+(million|billion)\b/g;
 

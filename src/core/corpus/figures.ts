@@ -3,10 +3,11 @@
 import { stemmer } from 'stemmer';
 import { spanOverlap } from '../text/spanOverlap';
 import { allMatches } from '../text/allMatches';
+import { wordTable } from '../text/wordTable';
 
-const MULTIPLIER: Record<string, number> = {
+const MULTIPLIER = wordTable<number>({
   thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12,
-};
+});
 const FIGURE = /(?:(\$|€|£|¥)\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn|k)\b)?(?:\s*(%|per\s?cent|percent|percentage points?))?/giu;
 const QUALIFIER = /(more than|over|above|at least|nearly|almost|about|around|roughly|approximately|up to|less than|under|fewer than)\s+$/i;
 const UNIT_WORD = /^\s+(?:of\s+)?(?:the\s+)?([a-z][a-z-]{2,})/;

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { wordTable } from '../../text/wordTable';
 
 /** A calendar expression found by the date library, with what it was certain about. */
 export interface CalendarHit {
@@ -29,13 +30,13 @@ export interface CalendarParser {
 /** Words that make a calendar expression depend on the reference date. */
 const RELATIVE_WORDS = /\b(?:today|yesterday|tomorrow|tonight|ago|now|last|next|this)\b/i;
 const BARE_WEEKDAY = /^(sun|mon|tues|wednes|thurs|fri|satur)day$/i;
-const WEEKDAY_INDEX: Record<string, number> = { sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 };
+const WEEKDAY_INDEX = wordTable<number>({ sun: 0, mon: 1, tues: 2, wednes: 3, thurs: 4, fri: 5, satur: 6 });
 
 const LEADING_FILLER = /^(?:on|the|in|at|by|of)\s+/i;
 const TRAILING_PUNCT = /[\s,.;:]+$/;
 /** "a.m." keeps its final period. */
 const MERIDIEM_END = /\b[ap]\.m\.$/i;
-const PART_OF_DAY: Record<string, 'MO' | 'AF' | 'EV' | 'NI'> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
+const PART_OF_DAY = wordTable<'MO' | 'AF' | 'EV' | 'NI'>({ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' });
 
 /** "6.43" (a price, a score) is read by the library as a clock time: masked unless a.m./p.m. follows. */
 const DECIMAL = /\b\d{1,3}\.\d{1,2}\b(?!\s*(?:[ap]\.?m\b|o['’]clock))/gi;

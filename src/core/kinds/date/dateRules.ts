@@ -8,6 +8,7 @@ import { NAMED_DATE_RULES } from './namedDateRules';
 import type { DateRule } from './dateRule';
 import { isoMonth, pad, parseIsoDay, shiftUnit, type DayParts } from './timex';
 import { nearestYearOfMonth, tenseAround } from './tense';
+import { wordTable } from '../../text/wordTable';
 
 const YEAR = '((?:1[89]|20)\\d{2})';
 const FULL_MONTH = `(${FULL_MONTH_NAMES.join('|')})`;
@@ -49,7 +50,7 @@ function duration(n: string, unit: string): string {
   return `P${n}${code}`;
 }
 
-const HALF_OF: Record<string, string> = { Y: '6M', M: '15D', D: '12H', H: '30M' };
+const HALF_OF = wordTable<string>({ Y: '6M', M: '15D', D: '12H', H: '30M' });
 
 // Triggers: a word or digits every match of the rule's pattern holds (same flags), so a sentence
 // without it skips the pattern; most sentences have no date, and each pattern was a pass over them.

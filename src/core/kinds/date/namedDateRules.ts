@@ -6,10 +6,11 @@ import type { DateRule } from './dateRule';
 import { FULL_MONTH_NAMES, MONTHS, PERIOD_MODIFIERS, SEASONS, SHIFT_WORDS, UNIT_CODES } from './dateWords';
 import { tenseAround, yearOfMonthDayIn } from './tense';
 import { addDays, isoDay, isoMonth, pad, shiftUnit, type DayParts } from './timex';
+import { wordTable } from '../../text/wordTable';
 
 /** Month and day of a holiday: fixed, or the nth (-1: last) weekday (0 Sunday) of its month. */
 type Holiday = { month: number; day: number } | { month: number; nth: number; weekday: number; plusDays?: number };
-const HOLIDAYS: Record<string, Holiday> = {
+const HOLIDAYS = wordTable<Holiday>({
   'thanksgiving': { month: 11, nth: 4, weekday: 4 },
   'thanksgiving day': { month: 11, nth: 4, weekday: 4 },
   'christmas': { month: 12, day: 25 },
@@ -25,7 +26,7 @@ const HOLIDAYS: Record<string, Holiday> = {
   'memorial day': { month: 5, nth: -1, weekday: 1 },
   // The Tuesday after the first Monday of November.
   'election day': { month: 11, nth: 1, weekday: 1, plusDays: 1 },
-};
+});
 const holidayKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
 
 /** "Christmas shopping", "a Christmas tree": the holiday names a thing, not a day. */
@@ -43,9 +44,9 @@ function holidayDay(h: Holiday, year: number): DayParts {
   return { year, month: h.month, day };
 }
 
-const UNITS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const TEENS: Record<string, number> = { ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 };
+const UNITS = wordTable<number>({ one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 });
+const TENS = wordTable<number>({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const TEENS = wordTable<number>({ ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19 });
 
 const SEASON = '(spring|summer|fall|autumn|winter)';
 /** ISO weekday order: TIMEX3 writes Monday as 1. */

@@ -6,9 +6,10 @@ import type { DateRule } from './dateRule';
 import { pad, shiftUnit } from './timex';
 import { nearestYearOfMonth } from './tense';
 import { NAMED_DATE_RULES } from './namedDateRules';
+import { wordTable } from '../../text/wordTable';
 
-const PLURAL_UNITS: Record<string, string> = { years: 'Y', months: 'M', weeks: 'W', days: 'D', decades: 'DE', centuries: 'CE', hours: 'H' };
-const SINGLE_UNITS: Record<string, string> = { year: 'Y', month: 'M', week: 'W', day: 'D', decade: 'DE', century: 'CE', quarter: 'Q' };
+const PLURAL_UNITS = wordTable<string>({ years: 'Y', months: 'M', weeks: 'W', days: 'D', decades: 'DE', centuries: 'CE', hours: 'H' });
+const SINGLE_UNITS = wordTable<string>({ year: 'Y', month: 'M', week: 'W', day: 'D', decade: 'DE', century: 'CE', quarter: 'Q' });
 
 /** A span of one unit as TIMEX3: "P1Y", "P10Y" for a decade, "PT1H". */
 function oneUnit(code: string): string {
@@ -18,11 +19,11 @@ function oneUnit(code: string): string {
 /** Words before a bare plural unit that make it a span of time: "for years", "within weeks", "took months". */
 const SPAN_BEFORE = /\b(?:for|in|within|over|after|took|take|takes|taking|lasted|lasting|spent|spend|spends)\s+$/i;
 
-const ORDINAL_WORDS: Record<string, number> = {
+const ORDINAL_WORDS = wordTable<number>({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
   thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20,
   'twenty-first': 21,
-};
+});
 
 /**
  * Where a capitalised "May" is the month: after a word that takes a time, after a part of a period
@@ -42,7 +43,7 @@ const MAY_AFTER = new RegExp(
 const MAY_OPENING = /^\s+(?:saw|brought|marked|was\s+(?:the|a|an)\s+(?:\w+\s+)?(?:month|time|period))\b/;
 
 /** How an anchored expression moves from the date it leans on: unit and shift. */
-export const ANCHORED: Record<string, { unit: string; shift: number }> = {
+export const ANCHORED = wordTable<{ unit: string; shift: number }>({
   'that day': { unit: 'D', shift: 0 }, 'that same day': { unit: 'D', shift: 0 }, 'the same day': { unit: 'D', shift: 0 },
   'earlier that day': { unit: 'D', shift: 0 }, 'later that day': { unit: 'D', shift: 0 },
   'the next day': { unit: 'D', shift: 1 }, 'the following day': { unit: 'D', shift: 1 }, 'the next morning': { unit: 'D', shift: 1 },
@@ -53,7 +54,7 @@ export const ANCHORED: Record<string, { unit: string; shift: number }> = {
   'that year': { unit: 'Y', shift: 0 }, 'later that year': { unit: 'Y', shift: 0 }, 'earlier that year': { unit: 'Y', shift: 0 },
   'the same year': { unit: 'Y', shift: 0 }, 'the following year': { unit: 'Y', shift: 1 }, 'the previous year': { unit: 'Y', shift: -1 },
   'the year before': { unit: 'Y', shift: -1 },
-};
+});
 export const anchoredKey = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
 export const SPAN_RULES: readonly DateRule[] = [

@@ -1,4 +1,5 @@
 // Word lists for quotations: who said what, and how the text says so.
+import { wordTable } from '../../text/wordTable';
 
 /** Verbs that report speech; what follows them (with or without "that") is what was said. */
 export const REPORTING_VERBS = [
@@ -19,11 +20,11 @@ export const CLAUSE_WITHOUT_THAT = new Set(['said', 'says', 'claimed', 'admits',
 export const ACCORDING_TO = /\b(?:according\s+to|as\s+reported\s+by|as\s+told\s+to)\s+/gi;
 
 /** Pronouns that stand for a speaker, and the kind of entity each is resolved to. */
-export const SPEAKER_PRONOUNS: Record<string, 'person' | 'organisation' | 'either'> = {
+export const SPEAKER_PRONOUNS = wordTable<'person' | 'organisation' | 'either'>({
   he: 'person', she: 'person', him: 'person', her: 'person', his: 'person',
   it: 'organisation', its: 'organisation',
   they: 'either', who: 'either', which: 'organisation',
-};
+});
 
 /** Words a speaker's noun phrase never reaches back over: they open another clause. */
 export const CLAUSE_OPENERS = new Set([

@@ -68,6 +68,15 @@ describe('claim ranker', () => {
     expect(byModerator.score).toBeLessThan(byCandidate.score);
   });
 
+  it('scores a transcript line with the word "constructor" as one with a word the model has no weight for (it scored NaN: the weights object’s prototype answered)', () => {
+    const words = (w: string) => TRANSCRIPT.replace('Unemployment fell', `The ${w} said unemployment fell`);
+    const scores = (text: string) => analyzer.analyze(text, { claimThreshold: 0 }).findings.filter((f) => f.kind === 'claim').map((f) => f.score);
+    const withConstructor = scores(words('constructor'));
+    for (const s of withConstructor) expect(Number.isFinite(s)).toBe(true);
+    expect(withConstructor).toEqual(scores(words('zzyzx')));
+    expect(rankerLogit(CLAIM_RANKER, { dense: [], words: ['constructor', 'tostring', '__proto__'] }, new Map())).toBe(0);
+  });
+
   it('gives every feature the model was fitted on, in the same order', () => {
     const rows = rowsOf(TRANSCRIPT);
     const { names, inputs } = rankerInputs(rows, transcriptSpeakers(rows)!);
