@@ -4,8 +4,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FINDING_KINDS, type FindingKind } from '../core/model';
 import { REGION_CHOICES, REGION_PRESETS, type RegionChoice } from '../core/regions';
 import type { SourceOptions } from '../core/sourceAnalysis';
-import { warn } from './terminal';
-import { formatCount } from '../core/text/count';
 
 /** Bad arguments: the message says what is wrong; the command prints its usage after it (exit 2). */
 export class UsageError extends Error {}
@@ -28,19 +26,10 @@ export const BATCH_OPTIONS = {
   timing: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
-/** Sources from which the conflict search is announced on stderr (with the option that skips it). */
-export const LARGE_CORPUS = 300;
-
 export const CONFLICT_OPTIONS = { 'skip-conflicts': { type: 'boolean', default: false } } as const satisfies ParseArgsConfig['options'];
 
-export const CONFLICT_HELP = `  --skip-conflicts              do not look for conflicts between sources (that search grows faster than
-                                the number of sources: skip it for very large corpora)`;
-
-export function announceConflictSearch(sources: number): void {
-  if (sources > LARGE_CORPUS) {
-    warn(`sourcemark: looking for conflicts across ${formatCount(sources)} sources; --skip-conflicts skips it.\n`);
-  }
-}
+export const CONFLICT_HELP = `  --skip-conflicts              do not look for conflicts between sources (each claim that could conflict
+                                is matched against the others: skip it for very large corpora)`;
 
 export const CACHE_OPTIONS = { 'no-cache': { type: 'boolean', default: false } } as const satisfies ParseArgsConfig['options'];
 

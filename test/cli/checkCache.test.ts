@@ -42,6 +42,8 @@ describe('check with the digest cache', () => {
       const { cacheDir, check } = setUp();
       const cold = await check(...args);
       expect(cold.fromCache, cold.stderr).toBe(0);
+      // --timing also says what the conflict search took, after the batch's figures.
+      expect(cold.stderr).toMatch(/check: .* from the cache .*\ncheck: \d+ conflicts? across \d+ sources? in \d+\.\d\d s · CPU \d+\.\d\d s\n/);
       expect(cold.stdout).toBe(readFileSync(path.join(GOLDEN_DIR, golden), 'utf8'));
       // S004's sidecar is invalid: that source is not kept, the other four are.
       expect(entries(cacheDir)).toBe(4);

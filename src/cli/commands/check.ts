@@ -5,8 +5,9 @@ import { FileSidecarStore, readOrInvalid, sidecarPathFor } from '../../core/tags
 import { checkCacheFromEnv } from '../batch/checkCache';
 import { runBatch } from '../batch/runBatch';
 import { conflictSubject, conflictView, shortValue, type ConflictView } from '../corpusView';
+import { searchConflicts } from '../conflictSearch';
 import { oneLine } from '../../core/text/shorten';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, CACHE_HELP, CACHE_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, CACHE_HELP, CACHE_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
 import { displayPath, findSources } from '../sourceFiles';
 import { type CheckFile } from '../checkFile';
 import type { Command } from './command';
@@ -118,8 +119,7 @@ Exit code: 0 the policy passed, 1 it failed, 2 bad arguments.`,
       }
     });
     // Conflicts need every source, so they come after the per-source lines.
-    if (conflictsWanted) announceConflictSearch(corpus.size);
-    const conflicts = conflictsWanted ? corpus.conflicts().map((c) => conflictView(c, corpus)) : [];
+    const conflicts = conflictsWanted ? searchConflicts(corpus, 'check', values.timing).map((c) => conflictView(c, corpus)) : [];
     if (!values.json) {
       const lines = conflicts.map(conflictLine);
       if (lines.length) say(`${lines.join('\n')}\n`);

@@ -7,7 +7,8 @@ import { buildReport, type ReportSource } from '../../core/report/reportData';
 import { checkCacheFromEnv } from '../batch/checkCache';
 import { runBatch } from '../batch/runBatch';
 import { reportConflict, reportTimeline } from '../corpusView';
-import { ANALYSIS_HELP, ANALYSIS_OPTIONS, CACHE_HELP, CACHE_OPTIONS, analysisOptions, announceConflictSearch, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, CACHE_HELP, CACHE_OPTIONS, analysisOptions, BATCH_HELP, BATCH_OPTIONS, CONFLICT_HELP, CONFLICT_OPTIONS, HELP_OPTION, jobsFor, noSourcesFound, parse, UsageError } from '../options';
+import { searchConflicts } from '../conflictSearch';
 import { namedSources } from '../sourceFiles';
 import { writeOutput } from '../writeOutput';
 import type { Command } from './command';
@@ -57,9 +58,8 @@ ${BATCH_HELP}`,
       digests.set(r.source.path, r.digest!);
       if (!values['skip-conflicts']) corpus.upsert(r.source.path, r.digest!);
     });
-    if (!values['skip-conflicts']) announceConflictSearch(corpus.size);
     // Searched once and shared: the timeline marks the dates the conflicts are about.
-    const conflicts = values['skip-conflicts'] ? undefined : corpus.conflicts();
+    const conflicts = values['skip-conflicts'] ? undefined : searchConflicts(corpus, 'report', values.timing);
     const data = buildReport(sources, {
       claims: values.claims, ...(values.title ? { title: values.title } : {}),
       timeline: reportTimeline(buildTimeline(digests, conflicts ?? [])), conflicts: conflicts?.map((c) => reportConflict(c, corpus)),
