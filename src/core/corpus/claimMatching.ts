@@ -63,8 +63,12 @@ function score(a: Weighted, b: Weighted, weights: readonly number[], marks: IdMa
   // The larger claim's features marked by id, the smaller's read in their order: the sum adds the
   // same products in the same order as looking each up in the larger's map did (a feature's weight
   // is the same in every claim of a generation).
-  marks.clear();
-  for (const id of large.ids) marks.add(id);
+  // A query's own claim is marked once for all its candidates it is the larger of.
+  if (marks.holding !== large) {
+    marks.clear();
+    for (const id of large.ids) marks.add(id);
+    marks.holding = large;
+  }
   const ids = small.ids;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
@@ -236,8 +240,11 @@ interface FeatureTable {
 class IdMarks {
   private stamps = new Uint32Array(256);
   private stamp = 1;
+  /** The claim whose features the set holds, if one's (score), until the next clear. */
+  holding?: Weighted;
 
   clear(): void {
+    this.holding = undefined;
     if (++this.stamp === 0xffffffff) {
       this.stamps.fill(0);
       this.stamp = 1;
