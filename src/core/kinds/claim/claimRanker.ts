@@ -176,10 +176,10 @@ export function rankerInputs(rows: readonly RankerRow[], speakers: readonly stri
 }
 
 /**
- * Each model's word weights as a map: a model's `words` is an object (read from JSON), whose
- * prototype answered the word "constructor" with a function, which made a transcript line's score NaN.
+ * A model's word weights as a map: `words` is an object (read from JSON), whose prototype answered
+ * the word "constructor" with a function, which made a transcript line's score NaN.
  */
-const wordWeights = new WeakMap<RankerModel, ReadonlyMap<string, number>>();
+const wordWeights = new WeakMap<RankerModel['words'], ReadonlyMap<string, number>>();
 
 /** Log-odds of one input under a model, before the bias and neighbours (see withNeighbours). */
 export function rankerLogit(model: RankerModel, input: RankerInput, index: ReadonlyMap<string, number>): number {
@@ -188,8 +188,8 @@ export function rankerLogit(model: RankerModel, input: RankerInput, index: Reado
     const k = index.get(model.dense[j]);
     if (k !== undefined) z += model.weights[j] * input.dense[k];
   }
-  let words = wordWeights.get(model);
-  if (!words) wordWeights.set(model, (words = new Map(Object.entries(model.words))));
+  let words = wordWeights.get(model.words);
+  if (!words) wordWeights.set(model.words, (words = new Map(Object.entries(model.words))));
   for (const w of input.words) z += words.get(w) ?? 0;
   return z;
 }
