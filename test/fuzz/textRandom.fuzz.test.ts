@@ -30,13 +30,17 @@ function check(text: string): void {
     expect(f.end, f.id).toBeGreaterThan(f.start);
     expect(f.end, f.id).toBeLessThanOrEqual(text.length);
     expect(text.slice(f.start, f.end), f.id).toBe(f.text);
+    if (f.score !== undefined) expect(Number.isFinite(f.score), f.id).toBe(true);
     for (const c of f.cues) expect(text.slice(c.start, c.end), `${f.id} cue`).toBe(c.text);
   }
   expect(new Set([...result.findings, ...(result.repeats ?? [])].map((f) => f.id)).size).toBe(result.findings.length + (result.repeats?.length ?? 0));
   for (let i = 1; i < result.findings.length; i++) expect(compareFindings(result.findings[i - 1]!, result.findings[i]!)).toBeLessThanOrEqual(0);
   for (const n of result.notes ?? []) expect(0 <= n.start && n.start < n.end && n.end <= text.length).toBe(true);
   const digest = digestSource(text, analysed);
-  for (const c of digest.claims) expect(c.end).toBeLessThanOrEqual(text.length);
+  for (const c of digest.claims) {
+    expect(c.end).toBeLessThanOrEqual(text.length);
+    for (const t of c.terms) expect(t).not.toMatch(/NaN|undefined|function/);
+  }
   for (const d of digest.dates) expect(d.sentence.length).toBeLessThanOrEqual(321);
   // Every finding tagged by its quote (fingerprint stale) lands back on itself or is an orphan; none is lost.
   const picked = result.findings.filter((_, i) => i % 7 === 0).slice(0, 20);
