@@ -1,12 +1,10 @@
 // The workspace's conflict search, as check and report run it once every source is in the index.
 import type { Conflict, CorpusIndex } from '../core/corpus';
-import { formatCount } from '../core/text/count';
+import { formatCount, plural } from '../core/text/count';
 import { warn } from './terminal';
 
-const count = (n: number, one: string) => `${formatCount(n)} ${one}${n === 1 ? '' : 's'}`;
-
 /** Sources from which the conflict search is announced on stderr (with the option that skips it). */
-export const LARGE_CORPUS = 300;
+const LARGE_CORPUS = 300;
 
 /**
  * Every conflict of `corpus`. Announced on stderr for a large corpus; timed there with --timing or
@@ -20,7 +18,7 @@ export function searchConflicts(corpus: CorpusIndex, label: string, timing: bool
   const conflicts = corpus.conflicts();
   if (timing || process.stderr.isTTY) {
     const used = process.cpuUsage(cpu);
-    warn(`${label}: ${count(conflicts.length, 'conflict')} across ${count(corpus.size, 'source')} in ${((performance.now() - started) / 1000).toFixed(2)} s · CPU ${((used.user + used.system) / 1e6).toFixed(2)} s\n`);
+    warn(`${label}: ${plural(conflicts.length, 'conflict')} across ${plural(corpus.size, 'source')} in ${((performance.now() - started) / 1000).toFixed(2)} s · CPU ${((used.user + used.system) / 1e6).toFixed(2)} s\n`);
   }
   return conflicts;
 }

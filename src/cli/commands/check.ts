@@ -12,7 +12,7 @@ import { displayPath, findSources } from '../sourceFiles';
 import { type CheckFile } from '../checkFile';
 import type { Command } from './command';
 import { say, sayJson } from '../terminal';
-import { formatCount } from '../../core/text/count';
+import { plural } from '../../core/text/count';
 
 export { checkFile, type CheckFile } from '../checkFile';
 
@@ -58,7 +58,6 @@ function conflictLine(c: ConflictView): string {
   return `${a.file}:${a.line}:${a.column}: ${c.resolved ? 'conflict, both sides tagged' : 'conflict'} (${c.kind})${subject ? ` ${oneLine(subject, 60)}` : ''}: ${side(a)} here, ${side(b)} at ${b.file}:${b.line}:${b.column}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 const NAMES: Record<CheckProblem, [string, string]> = {
   untagged: ['untagged claim', 'untagged claims'],
   orphan: ['orphaned tag', 'orphaned tags'],

@@ -9,3 +9,6 @@ export function formatCount(n: number): string {
   if (!Number.isSafeInteger(n)) return n.toLocaleString('en-US');
   return String(n).replace(GROUPS, ',');
 }
+
+/** `n` and a noun, plural unless `n` is 1: "1 source", "2,001 sources". */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${formatCount(n)} ${n === 1 ? one : many}`;
