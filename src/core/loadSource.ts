@@ -6,7 +6,7 @@ import { sha256InSlices } from './corpus/digestCache';
 import type { Analyzer } from './analyzer';
 import { ignoredNamesFor } from './dismissals/ignoreFile';
 import { readRegularFile } from './files/regularFile';
-import { analyzeSource, type SourceAnalysis, type SourceOptions } from './sourceAnalysis';
+import { analyzeSource, type ShownAnalysis, type SourceOptions } from './sourceAnalysis';
 import type { Span } from './taggedFindings';
 import { FileSidecarStore, fitToSource, readOrInvalid, sidecarPathFor, type SidecarRead, type SidecarStore } from './tags/sidecarStore';
 import { decodeSource } from './text/sourceText';
@@ -53,7 +53,7 @@ export interface SourceToLoad {
   ignoreRoot?: string;
 }
 
-export interface LoadedSource extends SourceAnalysis {
+export interface LoadedSource extends ShownAnalysis {
   text: string;
   /** The file starts with a UTF-8 BOM (not part of `text`); false for an editor's text. */
   bom: boolean;
@@ -70,7 +70,7 @@ export interface LoadedSource extends SourceAnalysis {
 export async function loadSource(
   analyzer: Analyzer, source: SourceToLoad, options: SourceOptions, store: SidecarStore = new FileSidecarStore(),
   /** Analyses in place of analyzeSource (the server analyses long open sources off its main thread). */
-  analyse?: (...args: Parameters<typeof analyzeSource>) => Promise<SourceAnalysis>,
+  analyse?: (...args: Parameters<typeof analyzeSource>) => Promise<ShownAnalysis>,
 ): Promise<LoadedSource> {
   const file = source.text === undefined ? await readSourceFile(source.path) : { text: source.text, bom: false };
   const sidecarPath = sidecarPathFor(source.path);

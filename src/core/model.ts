@@ -196,6 +196,13 @@ export interface AnalysisResult {
   regions: RegionSpan[];
 }
 
+/**
+ * What an analysis says besides its lists of findings and regions: all that is read of it once its
+ * findings have their tags (ShownAnalysis). A long open source's analysis crosses from its worker
+ * as this and its tagged findings only.
+ */
+export type AnalysisSummary = Omit<AnalysisResult, 'findings' | 'repeats' | 'regions'>;
+
 export interface RegionSpan {
   start: number;
   end: number;

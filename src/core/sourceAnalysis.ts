@@ -1,5 +1,5 @@
 import type { Analyzer } from './analyzer';
-import type { AnalysisOptions, AnalysisResult } from './model';
+import type { AnalysisOptions, AnalysisResult, AnalysisSummary } from './model';
 import { regionSet, type RegionChoice } from './regions';
 import { anchorTargets, attachTags, type Span } from './taggedFindings';
 import type { Sidecar } from './tags/annotation';
@@ -13,11 +13,17 @@ import { applyVisibility, type VisibleFindings } from './visibility';
  */
 export type SourceOptions = Partial<AnalysisOptions> & { maxFileSizeMB?: number; regions?: readonly RegionChoice[]; ignoredNames?: readonly string[] };
 
-export interface SourceAnalysis {
+/** A source as it is shown: its findings with their tags, and what its analysis says besides them. */
+export interface ShownAnalysis {
   /** Present when the source was analysed; absent when it was refused (binary, too large). */
-  analysis?: AnalysisResult;
+  analysis?: AnalysisSummary;
   skippedReason?: string;
   tagged: VisibleFindings;
+}
+
+/** The same with the analysis whole, its own lists of findings and regions too (what the tags were put on). */
+export interface SourceAnalysis extends ShownAnalysis {
+  analysis?: AnalysisResult;
 }
 
 /**

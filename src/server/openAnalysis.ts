@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { serverWorker } from './serverWorker';
 import type { Analyzer } from '../core/analyzer';
-import { analyzeSource, type SourceAnalysis } from '../core/sourceAnalysis';
+import { analyzeSource, type ShownAnalysis } from '../core/sourceAnalysis';
 import { attachTags } from '../core/taggedFindings';
 import { applyVisibility } from '../core/visibility';
 import { WorkerPool } from '../core/workerPool';
@@ -64,7 +64,7 @@ export interface OpenAnalysisOptions {
   log: (message: string) => void;
 }
 
-type Analyse = (...args: Parameters<typeof analyzeSource>) => Promise<SourceAnalysis>;
+type Analyse = (...args: Parameters<typeof analyzeSource>) => Promise<ShownAnalysis>;
 
 export class OpenAnalysis {
   private pool?: WorkerPool<{ analyse: AnalyseJob } | { digest: DigestJob }, AnalyseReply | DigestReply>;
@@ -77,7 +77,7 @@ export class OpenAnalysis {
   /** The digest waiting for edits to pause, per source: of its latest analysis (`seq`), made when `timer` fires or `now` is called. */
   private readonly digests = new Map<string, DigestEntry>();
   /** The last analyses received per source, newest last, by number: the worker sends the next as a delta against one. */
-  private readonly held = new Map<string, { seq: number; analysed: SourceAnalysis }[]>();
+  private readonly held = new Map<string, { seq: number; analysed: ShownAnalysis }[]>();
   /** The last digest received per source: the worker sends the next as a delta against it. */
   private readonly heldDigests = new Map<string, { seq: number; digest: SourceDigest }>();
   private nextSeq = 1;
@@ -138,7 +138,7 @@ export class OpenAnalysis {
     return this.pool?.running === true;
   }
 
-  private async inWorker(analyse: AnalyseJob, uri: string, whole = false): Promise<SourceAnalysis> {
+  private async inWorker(analyse: AnalyseJob, uri: string, whole = false): Promise<ShownAnalysis> {
     const pool = this.workers();
     const held = this.held.get(uri);
     const base = whole ? undefined : held?.[held.length - 1]?.seq;
@@ -234,7 +234,7 @@ export class OpenAnalysis {
     entry.settle(digest);
   }
 
-  private hold(uri: string, seq: number, analysed: SourceAnalysis): void {
+  private hold(uri: string, seq: number, analysed: ShownAnalysis): void {
     const list = this.held.get(uri) ?? [];
     list.push({ seq, analysed });
     // The latest, and the one before for a reply made against it while the latest was on its way.
@@ -254,7 +254,7 @@ export class OpenAnalysis {
 const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`);
 
 /** A source whose analysis ran over the budget: no findings, a note saying why, its tags attached as for any source not analysed. */
-function tooComplex(job: AnalyseJob, why: string): SourceAnalysis {
+function tooComplex(job: AnalyseJob, why: string): ShownAnalysis {
   return {
     skippedReason: `This source is too complex to analyse: ${why} and was stopped, so that the editor stays responsive. Its tags are kept. Splitting it into smaller files lets Sourcemark analyse it.`,
     tagged: applyVisibility(job.text, attachTags(job.text, [], job.sidecar, job.tracked), job.sidecar?.dismissals ?? [], {}, job.tracked),

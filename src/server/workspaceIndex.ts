@@ -10,7 +10,7 @@ import { URI } from 'vscode-uri';
 import { Analyzer } from '../core/analyzer';
 import { CorpusIndex, digestSource, type SourceDigest } from '../core/corpus';
 import { STEP_ITEMS } from '../core/corpus/steps';
-import type { SourceAnalysis, SourceOptions } from '../core/sourceAnalysis';
+import type { ShownAnalysis, SourceOptions } from '../core/sourceAnalysis';
 import { sourcePathOf } from '../core/tags/sidecarName';
 import type { SidecarStore } from '../core/tags/sidecarStore';
 import { digestCacheFromEnv } from '../core/corpus/digestCache';
@@ -262,7 +262,7 @@ export class WorkspaceIndex {
    * True when its digest comes later (once edits pause, or at once with `now`) and `onChange`
    * follows when it is in.
    */
-  upsertOpen(uri: string, text: string, analysed: SourceAnalysis, settings: SourcemarkSettings, options: { now?: boolean } = {}): boolean {
+  upsertOpen(uri: string, text: string, analysed: ShownAnalysis, settings: SourcemarkSettings, options: { now?: boolean } = {}): boolean {
     const seq = (this.openSeq.get(uri) ?? 0) + 1;
     this.openSeq.set(uri, seq);
     this.queue.delete(uri);
@@ -354,7 +354,7 @@ export class WorkspaceIndex {
   }
 
   /** An open source's digest made here: in this thread, or by an index worker analysing it again if it is long. */
-  private digestOpen(uri: string, text: string, analysed: SourceAnalysis, settings: SourcemarkSettings, seq: number, then?: () => void): void {
+  private digestOpen(uri: string, text: string, analysed: ShownAnalysis, settings: SourcemarkSettings, seq: number, then?: () => void): void {
     if (text.length > OPEN_INLINE_LIMIT && this.pool) {
       this.queue.set(uri, { ...jobFor(uri, analysisOptionsOf(settings)), text, openSeq: seq });
       this.pump(() => this.options.onChange('file'));

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe as suite, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
-import { analyzeSource, type SourceAnalysis } from '../../src/core/sourceAnalysis';
+import { analyzeSource, type ShownAnalysis } from '../../src/core/sourceAnalysis';
 import { fromWire, toWire } from '../../src/server/analysisWire';
 import { sameContentAs } from '../../src/server/findingsDelta';
 import { describe } from '../../src/core/kinds';
@@ -30,7 +30,7 @@ const settings = {
 const analyzer = new Analyzer();
 
 /** The previous analysis, against which the next crosses as a delta (as from the worker). */
-let previous: { text: string; analysed: SourceAnalysis } | undefined;
+let previous: { text: string; analysed: ShownAnalysis } | undefined;
 
 async function stateOf(text: string, tags = sidecar([]), referenceDate?: string): Promise<SourceState> {
   return loadState(analyzer, {

@@ -1,15 +1,16 @@
 // After an edit, a long open source's findings cross from the worker as a delta against the
 // previous analysis (src/server/findingsDelta.ts, analysisWire.ts): whatever the edit (inserts,
 // deletions, replacements anywhere, paragraph breaks, CRLF, emoji), the main thread must rebuild
-// exactly the analysis the worker made (findings, repeats, region spans), key order included, and the
-// previous one must stay as it was.
+// exactly what it reads of the analysis the worker made (its tagged findings and the analysis's
+// summary), key order included, and the previous one must stay as it was.
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
-import { analyzeSource, type SourceAnalysis } from '../../src/core/sourceAnalysis';
+import { analyzeSource, type ShownAnalysis, type SourceAnalysis } from '../../src/core/sourceAnalysis';
+import { shown } from './shownAnalysis';
 import { sha256Hex } from '../../src/core/tags/quoteSelector';
 import { emptySidecar } from '../../src/core/tags/sidecarFormat';
 import { setTags } from '../../src/core/tags/tagOperations';
@@ -25,7 +26,6 @@ const samples = readdirSync(SAMPLES_DIR).filter((f) => f.endsWith('.txt')).sort(
 const generated = new SourceGenerator(poolsFrom(samples.map((s) => s.text)), 0x14d).source(16 * 1024);
 
 const options = { referenceDate: '2018-03-10' };
-const cloned = (a: SourceAnalysis) => deserialize(serialize(a)) as SourceAnalysis;
 
 /** Every fourth finding of the text tagged: tags and anchors are carried by the findings too. */
 function analyse(analyzer: Analyzer, name: string, original: string, text: string): SourceAnalysis {
@@ -85,15 +85,14 @@ describe('findings delta', () => {
 
   it.each(sources)('rebuilds the analysis after random edits exactly: $name', async ({ name, text }) => {
     const analyzer = new Analyzer();
-    const share = await reusedOverEdits(text, 0x14b + name.length, (now) => analyse(analyzer, name, text, now), async (analysed, now, base) => {
-      const expected = JSON.stringify(analysed);
+    const share = await reusedOverEdits<ShownAnalysis>(text, 0x14b + name.length, (now) => analyse(analyzer, name, text, now), async (made, now, base) => {
+      const analysed = made as SourceAnalysis;
+      const expected = shown(analysed);
       const wire = deserialize(serialize(toWire(analysed, 7, { seq: 1, text: base.text, analysed: base.previous }, now))) as ReturnType<typeof toWire>;
       expect(wire.taggedDelta).toBeDefined();
-      expect(wire.regionsDelta).toBeDefined();
-      if (analysed.analysis!.repeats && base.previous.analysis!.repeats) expect(wire.repeatsDelta).toBeDefined();
       const back = await fromWire(wire, base.previous);
-      expect(back).toEqual(cloned(analysed));
-      expect(JSON.stringify(back)).toBe(expected);
+      expect(back).toEqual(expected);
+      expect(JSON.stringify(back)).toBe(JSON.stringify(expected));
       return { back, from: [wire.taggedDelta!.from] };
     });
     // Not a delta in name only: most findings cross as the previous ones (a tagged finding after the

@@ -1,4 +1,4 @@
-import type { SourceAnalysis } from '../sourceAnalysis';
+import type { ShownAnalysis } from '../sourceAnalysis';
 import { rangeIn, type LinePosition } from '../text/lineIndex';
 import { contentChangesInSteps } from '../text/movedCopies';
 import { ClaimRegistry, DEFAULT_MATCH_THRESHOLD, isDated, type ClaimMatch, type GroupLookup } from './claimMatching';
@@ -196,7 +196,7 @@ export class CorpusIndex {
   }
 
   /** Digests the result of analyzeSource and adds it; returns the digest. */
-  upsertAnalysis(sourceId: string, text: string, analysed: SourceAnalysis): SourceDigest {
+  upsertAnalysis(sourceId: string, text: string, analysed: ShownAnalysis): SourceDigest {
     const digest = digestSource(text, analysed);
     this.upsert(sourceId, digest);
     return digest;

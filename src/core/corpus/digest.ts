@@ -1,4 +1,4 @@
-import type { SourceAnalysis } from '../sourceAnalysis';
+import type { ShownAnalysis } from '../sourceAnalysis';
 import type { TaggedFinding } from '../taggedFindings';
 import { lineStarts } from '../text/lineIndex';
 import { placeLookup } from '../text/placeLookup';
@@ -140,7 +140,7 @@ function readSentence(sentence: string, base: number, ents: readonly EntityMenti
  * as in the findings.
  */
 export function digestSource(
-  text: string, analysed: SourceAnalysis,
+  text: string, analysed: ShownAnalysis,
   /** The last digest's claim sentences, for a source digested again and again (a long open one). */
   memo?: ClaimSentenceMemo,
 ): SourceDigest {
