@@ -6,11 +6,15 @@ import { LEGAL_FORM_SOURCE } from './entityWords';
 export interface ResolvedMention {
   mention: EntityMention;
   info: EntityInfo;
+  /** Its index in the list resolved. */
+  at: number;
 }
 
 interface Group {
   canonical: string;
   mentions: EntityMention[];
+  /** Per entry of `mentions`, the mention it is (its index among those resolved), or −1 for a copy given another type. */
+  from: number[];
   fromGazetteer: boolean;
 }
 
@@ -19,27 +23,43 @@ const words = (s: string) => s.split(/\s+/);
 /**
  * Links the mentions of one source into entities: the same name, a gazetteer alias ("US" and
  * "United States"), or part of a person's full name ("Jun" for "Lei Jun"). Each mention then
- * carries its entity's type, canonical name and mention count.
+ * carries its entity's type, canonical name and mention count. `starts`: where each mention starts
+ * in the source, when its own offsets are its paragraph's (the entity kind's). Offsets only order
+ * the mentions, so none is copied to the source's offsets; a mention is told apart by its index, not
+ * its identity (a repeated paragraph's mentions are the same objects).
  */
-export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[] {
+export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLike<number>): ResolvedMention[] {
   const confirmed = new Set(all.filter((m) => !m.sentenceInitial).map((m) => m.text));
   // "Lei made the remarks": a sentence-initial word that is part of a full name is that person.
   for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
   // A capital at the start of a sentence proves nothing unless the name recurs elsewhere: the tagger's
   // reading of a lone word there stands if it is sure and the word is not a common one ("Smartphone sales").
-  const mentions = all.filter((m) => {
+  const stands = (m: EntityMention) => {
     if (!m.sentenceInitial || m.canonical || m.text.includes(' ') || confirmed.has(m.text)) return true;
     if (m.learned) return (m.type !== 'other' || m.confidence >= LEARNED_SURE) && !m.commonWord;
     return m.type !== 'other';
-  });
+  };
+  // The mentions that stand, and each one's index in `all`; what follows is indexed by place in `mentions`.
+  const mentions: EntityMention[] = [];
+  const indexes: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    if (!stands(all[i]!)) continue;
+    mentions.push(all[i]!);
+    indexes.push(i);
+  }
 
   const groups = new Map<string, Group>();
-  const groupOf = new Map<EntityMention, Group>();
-  const add = (key: string, canonical: string, m: EntityMention, fromGazetteer: boolean) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { canonical, mentions: [], fromGazetteer }));
+  const groupOf: Group[] = new Array(mentions.length);
+  /** Mention `k` (−1: a copy of one given another type) into `g`. */
+  const join = (g: Group, m: EntityMention, k: number) => {
     g.mentions.push(m);
-    groupOf.set(m, g);
+    g.from.push(k);
+  };
+  const add = (key: string, canonical: string, k: number, fromGazetteer: boolean) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { canonical, mentions: [], from: [], fromGazetteer }));
+    join(g, mentions[k]!, k);
+    groupOf[k] = g;
   };
 
   // Longer names first, so shorter ones can attach to them as aliases. Each name's text is split into
@@ -48,52 +68,51 @@ export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[
   // a resolution). No object per name: another literal per name (a copy to place it) made the dear
   // keystrokes dearer over LSP, likely in the old generation's collector (README, base 67560de).
   const split = new Map<string, string[]>();
-  const wordsOf = new Map<EntityMention, string[]>();
+  const wordsOf: string[][] = new Array(mentions.length);
   const wordCounts = new Int32Array(mentions.length);
-  const starts = new Float64Array(mentions.length);
+  const startOf = new Float64Array(mentions.length);
   const order: number[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     let w = split.get(m.text);
     if (w === undefined) split.set(m.text, (w = words(m.text)));
-    wordsOf.set(m, w);
+    wordsOf[i] = w;
     wordCounts[i] = w.length;
-    starts[i] = m.start;
+    startOf[i] = starts ? starts[indexes[i]!]! : m.start;
     order.push(i);
   }
   // Array#sort is stable: ties keep the mentions' order, as sorting the mentions themselves did.
-  order.sort((a, b) => wordCounts[b]! - wordCounts[a]! || starts[a]! - starts[b]!);
-  const ordered: EntityMention[] = [];
-  for (const i of order) ordered.push(mentions[i]!);
+  order.sort((a, b) => wordCounts[b]! - wordCounts[a]! || startOf[a]! - startOf[b]!);
   // The shorter names a longer one contains, each pointing at the first group that has it: a lookup
   // per mention, where scanning every earlier name is quadratic in a source naming thousands of people.
   const personParts = new Map<string, Group>();
   // "Lebed Chechnya" in a headline beside "Alexander Lebed": a name opening with another's surname runs two names together, and lends its words to neither.
   const surnames = new Set<string>();
-  for (const m of mentions) {
-    const w = wordsOf.get(m)!;
-    if (m.type === 'person' && w.length >= 2) surnames.add(w[w.length - 1]!);
+  for (let k = 0; k < mentions.length; k++) {
+    const w = wordsOf[k]!;
+    if (mentions[k]!.type === 'person' && w.length >= 2) surnames.add(w[w.length - 1]!);
   }
   const organisationStarts = new Map<string, Group>();
-  for (const m of ordered) {
-    const count = wordsOf.get(m)!.length;
+  for (const k of order) {
+    const m = mentions[k]!;
+    const count = wordsOf[k]!.length;
     // "Xian" after "Wang Xian" is the person, though a city has the same name.
     const asPerson = !m.text.includes(' ') && (m.generatedName || placeAsSurname(m, personParts)) ? personParts.get(m.text) : undefined;
     if (asPerson) {
-      asPerson.mentions.push({ ...m, type: 'person' });
-      groupOf.set(m, asPerson);
+      join(asPerson, { ...m, type: 'person' }, -1);
+      groupOf[k] = asPerson;
       continue;
     }
     if (m.canonical) {
-      add(`=${m.canonical.toLowerCase()}`, m.canonical, m, true);
+      add(`=${m.canonical.toLowerCase()}`, m.canonical, k, true);
       // "Real" after "Real Madrid": a known club's first words alone are the club.
-      if (m.type === 'organisation' && isClubName(wordsOf.get(m)!)) addParts(organisationStarts, groups.get(`=${m.canonical.toLowerCase()}`)!, wordsOf.get(m)!, false);
+      if (m.type === 'organisation' && isClubName(wordsOf[k]!)) addParts(organisationStarts, groups.get(`=${m.canonical.toLowerCase()}`)!, wordsOf[k]!, false);
       continue;
     }
     const exact = groups.get(m.text.toLowerCase());
     if (exact) {
-      exact.mentions.push(m);
-      groupOf.set(m, exact);
+      join(exact, m, k);
+      groupOf[k] = exact;
       continue;
     }
     // "PARNEVIK" in a headline is the "Parnevik" of "Jesper Parnevik".
@@ -101,8 +120,9 @@ export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[
     const person = (m.type === 'person' || m.type === 'other' || unsurePart(m)) && personParts.get(part);
     if (person) {
       // As the person: an unsure tagger's other type must not outvote the full name ("Parnevik" after "Jesper Parnevik").
-      person.mentions.push(m.type === 'person' || m.type === 'other' ? m : { ...m, type: 'person' });
-      groupOf.set(m, person);
+      if (m.type === 'person' || m.type === 'other') join(person, m, k);
+      else join(person, { ...m, type: 'person' }, -1);
+      groupOf[k] = person;
       continue;
     }
     // "Newmont" after "Newmont Mining Corp": a weakly typed name that opens an organisation's name is that organisation.
@@ -110,53 +130,64 @@ export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[
     const organisation = opened && (m.confidence < 0.8 || COMPANY_END.test(opened.canonical) || isClubName(words(opened.canonical))) && opened;
     if (organisation) {
       // As the organisation: its short names ("Jones", "Jones Medical" of "Jones Medical Industries Inc") must not outvote the full one.
-      organisation.mentions.push({ ...m, type: 'organisation' });
-      groupOf.set(m, organisation);
+      join(organisation, { ...m, type: 'organisation' }, -1);
+      groupOf[k] = organisation;
       continue;
     }
-    add(m.text.toLowerCase(), m.text, m, false);
-    if (m.type === 'person' && count > 1 && !(count === 2 && surnames.has(wordsOf.get(m)![0]!))) addParts(personParts, groups.get(m.text.toLowerCase())!, wordsOf.get(m)!, true);
-    if (m.type === 'organisation' && count > 1) addParts(organisationStarts, groups.get(m.text.toLowerCase())!, wordsOf.get(m)!, false);
+    add(m.text.toLowerCase(), m.text, k, false);
+    if (m.type === 'person' && count > 1 && !(count === 2 && surnames.has(wordsOf[k]![0]!))) addParts(personParts, groups.get(m.text.toLowerCase())!, wordsOf[k]!, true);
+    if (m.type === 'organisation' && count > 1) addParts(organisationStarts, groups.get(m.text.toLowerCase())!, wordsOf[k]!, false);
   }
 
-  const retyped = new Set<EntityMention>();
+  // By mention: given its entity's type as it is (retyped), left out (dropped).
+  const retyped = new Uint8Array(mentions.length);
   // A town's name that is a team in this source's results ("Cagliari ( 16 ) v Reggiana") is the team in its prose too; a dateline or "at Cagliari" stays the town.
   for (const [key, team] of groups) {
     if (team.fromGazetteer || !team.mentions.some((m) => m.reason === TEAM_REASON)) continue;
     const town = groups.get(`=${key}`);
     if (!town || town.mentions[0].type !== 'place') continue;
     const stays: EntityMention[] = [];
-    for (const m of town.mentions) {
+    const staysFrom: number[] = [];
+    for (let e = 0; e < town.mentions.length; e++) {
+      const m = town.mentions[e]!;
+      const k = town.from[e]!;
       if (m.reason === 'dateline' || m.venue) {
         stays.push(m);
+        staysFrom.push(k);
         continue;
       }
-      team.mentions.push({ ...m, type: 'organisation' });
-      retyped.add(m);
-      groupOf.set(m, team);
+      join(team, { ...m, type: 'organisation' }, -1);
+      if (k < 0) continue;
+      retyped[k] = 1;
+      groupOf[k] = team;
     }
     town.mentions = stays;
+    town.from = staysFrom;
     if (!town.mentions.length) groups.delete(`=${key}`);
   }
 
   // "The new Mix series" beside "Xiaomi Mi Mix 2": a lone word naming a product line of this source (a known product or a model with a number; "Max Marriner" is a person) is that product, whatever its capital suggested.
   const productWords = new Set<string>();
-  for (const m of mentions) if (m.type === 'product' && (m.canonical || /\d/.test(m.text))) for (const w of wordsOf.get(m)!.slice(1)) if (/^\p{Lu}\p{Ll}+$/u.test(w)) productWords.add(w);
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    if (m.type === 'product' && (m.canonical || /\d/.test(m.text))) for (const w of wordsOf[k]!.slice(1)) if (/^\p{Lu}\p{Ll}+$/u.test(w)) productWords.add(w);
+  }
   for (const g of groups.values()) {
     if (g.fromGazetteer || !productWords.has(g.canonical) || g.mentions.every((m) => m.type === 'product')) continue;
     // In place: a group's mentions stay one kind of array (a new one from `map` is not, once optimised).
     for (let i = 0; i < g.mentions.length; i++) {
-      retyped.add(g.mentions[i]);
+      if (g.from[i]! >= 0) retyped[g.from[i]!] = 1;
       g.mentions[i] = { ...g.mentions[i], type: 'product' };
+      g.from[i] = -1;
     }
   }
 
   // Fallback mentions only add to an entity that a surer mention found.
-  const dropped = new Set<EntityMention>();
+  const dropped = new Uint8Array(mentions.length);
   for (const [key, g] of groups) {
     if (!g.mentions.some((m) => m.fallback)) continue;
     if (g.mentions.every((m) => m.fallback)) {
-      for (const m of g.mentions) dropped.add(m);
+      for (const k of g.from) if (k >= 0) dropped[k] = 1;
       groups.delete(key);
     }
   }
@@ -165,9 +196,10 @@ export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[
     const known = key.startsWith('=') ? undefined : groups.get(`=${key}`);
     // Of another type it is another entity: a club named after its town stays the club.
     if (!known || groupType(known) !== groupType(g)) continue;
-    for (const m of g.mentions) {
-      known.mentions.push(m);
-      groupOf.set(m, known);
+    for (let e = 0; e < g.mentions.length; e++) {
+      const k = g.from[e]!;
+      join(known, g.mentions[e]!, k);
+      if (k >= 0) groupOf[k] = known;
     }
     groups.delete(key);
   }
@@ -178,10 +210,13 @@ export function resolveEntities(all: readonly EntityMention[]): ResolvedMention[
     info.set(g, { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases });
   }
   const resolved: ResolvedMention[] = [];
-  for (const m of mentions) {
-    if (!dropped.has(m)) resolved.push({ mention: m, info: retyped.has(m) ? info.get(groupOf.get(m)!)! : typedAs(info.get(groupOf.get(m)!)!, m) });
+  for (let k = 0; k < mentions.length; k++) {
+    if (dropped[k]) continue;
+    const m = mentions[k]!;
+    resolved.push({ mention: m, info: retyped[k] ? info.get(groupOf[k]!)! : typedAs(info.get(groupOf[k]!)!, m), at: indexes[k]! });
   }
-  return resolved.sort((a, b) => a.mention.start - b.mention.start);
+  const placeOf = (r: ResolvedMention) => (starts ? starts[r.at]! : r.mention.start);
+  return resolved.sort((a, b) => placeOf(a) - placeOf(b));
 }
 
 /**

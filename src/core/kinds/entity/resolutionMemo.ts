@@ -2,10 +2,10 @@
 // source: ~50 ms and ~17 MB of garbage per keystroke on 1 MB. Most edits touch no name: the
 // mentions are the last analysis's, some moved by the edit. Resolution reads offsets only to order
 // mentions, so when every mention says the same as the last time, in the same order, each gets the
-// entity it got then. The mentions come as their paragraphs hold them, each with its paragraph's
-// start: copying 17,600 mentions to the source's offsets cost more than the comparison, and is
-// done only when resolution runs (a paragraph's own mention is the same object from one analysis
-// to the next, which the comparison checks first).
+// entity it got then. The mentions come as their paragraphs hold them, with their starts in the
+// source beside them: none is copied to the source's offsets, not even when resolution runs (a
+// paragraph's own mention is the same object from one analysis to the next, which the comparison
+// checks first).
 import type { EntityInfo } from '../../model';
 import type { EntityMention } from './entityMention';
 import { resolveEntities } from './entityResolution';
@@ -65,17 +65,8 @@ export function resolveEntitiesReusing(mentions: readonly EntityMention[], bases
   const starts = new Float64Array(mentions.length);
   for (let i = 0; i < mentions.length; i++) starts[i] = mentions[i]!.start + (bases ? bases[i]! : 0);
   if (memo && sameMentions(memo, mentions, starts)) return { kept: memo.kept, infos: memo.infos, memo: { ...memo, mentions, starts } };
-  let placed = mentions;
-  if (bases) {
-    // Pushed, not mapped: see token() in text/sentences.ts.
-    const moved: EntityMention[] = [];
-    for (let i = 0; i < mentions.length; i++) moved.push({ ...mentions[i]!, start: starts[i]!, end: mentions[i]!.end + bases[i]! });
-    placed = moved;
-  }
-  const resolved = resolveEntities(placed);
-  const indexOf = new Map<EntityMention, number>();
-  for (let i = 0; i < placed.length; i++) indexOf.set(placed[i]!, i);
-  const kept = Int32Array.from(resolved, (r) => indexOf.get(r.mention)!);
+  const resolved = resolveEntities(mentions, starts);
+  const kept = Int32Array.from(resolved, (r) => r.at);
   const resolvedInfos: EntityInfo[] = [];
   for (const r of resolved) resolvedInfos.push(r.info);
   const infos = sameInfos(resolvedInfos, memo?.infos);

@@ -45,6 +45,24 @@ describe('entity resolution reused after an edit', () => {
     expect(after).toEqual(entitiesOf(new Analyzer(0), edited));
   });
 
+  it('tells a repeated paragraph\'s mentions apart by place, though they are the same objects', () => {
+    // A paragraph written twice: the analyser's cache hands both the same mention objects, each
+    // placed by its own paragraph's start. Resolution must see four mentions, as for four copies.
+    const paragraph = [
+      { start: 0, end: 7, text: 'Lei Jun', type: 'person', confidence: 0.95, sentenceInitial: true, reason: 'test' },
+      { start: 20, end: 23, text: 'Lei', type: 'organisation', confidence: 0.5, sentenceInitial: false, reason: 'test' },
+      { start: 30, end: 36, text: 'Xiaomi', type: 'organisation', confidence: 0.9, sentenceInitial: false, reason: 'test' },
+    ] satisfies EntityMention[];
+    const mentions = [...paragraph, ...paragraph];
+    const bases = [0, 0, 0, 100, 100, 100];
+    const placed = mentions.map((m, i) => ({ ...m, start: m.start + bases[i]!, end: m.end + bases[i]! }));
+    const fresh = resolveEntities(placed);
+    const reused = resolveEntitiesReusing(mentions, bases, undefined);
+    expect(Array.from(reused.kept)).toEqual(fresh.map((r) => r.at));
+    expect(reused.infos).toEqual(fresh.map((r) => r.info));
+    expect(fresh.map((r) => r.info.mentions)).toEqual([2, 2, 2, 2, 2, 2]);
+  });
+
   it('gives what a fresh resolution gives for mentions moved, retyped, renamed, dropped or reordered', () => {
     const base = sampleMentions();
     expect(base.length).toBeGreaterThan(20);
@@ -68,9 +86,12 @@ describe('entity resolution reused after an edit', () => {
           else if (c.op === 'swap') [now[c.at], now[c.at + 1]] = [now[c.at + 1]!, now[c.at]!];
           else now[c.at] = { ...now[c.at]!, sentenceInitial: !now[c.at]!.sentenceInitial };
         }
-        const fresh = resolveEntities(now.map((m) => ({ ...m })));
+        const resolved = resolveEntities(now.map((m) => ({ ...m })));
+        const fresh = resolved.map(({ mention, info }) => ({ mention, info }));
         const again = resolveEntitiesReusing(now, undefined, first.memo);
         expect(Array.from(again.kept, (k, i) => ({ mention: now[k], info: again.infos[i] }))).toEqual(fresh);
+        // Each resolved mention says where it is in the list.
+        expect(Array.from(again.kept)).toEqual(resolved.map((r) => r.at));
         // The same, with the mentions as paragraphs hold them: offsets from a paragraph start each.
         const bases = now.map((m, i) => m.start - (i % 3) * 7);
         const relative = now.map((m, i) => ({ ...m, start: m.start - bases[i]!, end: m.end - bases[i]! }));
