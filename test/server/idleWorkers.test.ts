@@ -15,6 +15,7 @@ import { OpenSources, type OpenSourcesOptions } from '../../src/server/openSourc
 import { takeDigest } from '../../src/server/openDigests';
 import { cleanupsAfterEach, tempWorkspace, XIAOMI_US } from './fixtureWorkspace';
 import { INDEX_WORKER, testIndex } from './workspaceIndexFixture';
+import { shown } from './shownAnalysis';
 
 const cleanups = cleanupsAfterEach();
 const text = readFileSync(path.resolve(__dirname, '../../test-fixtures/sources/000_10788ba24ea37e24.txt'), 'utf8');
@@ -84,7 +85,7 @@ describe.runIf(existsSync(INDEX_WORKER))('idle worker threads', () => {
     const calls: boolean[] = [];
     const original = inWorker.inWorker.bind(analysis);
     inWorker.inWorker = (job, uri, whole) => (calls.push(whole === true), original(job, uri, whole));
-    expect(JSON.stringify(await analysis.analyseFor(b)(new Analyzer(0), edited, undefined, {}))).toBe(JSON.stringify(analyzeSource(new Analyzer(0), edited, undefined, {})));
+    expect(JSON.stringify(await analysis.analyseFor(b)(new Analyzer(0), edited, undefined, {}))).toBe(JSON.stringify(shown(analyzeSource(new Analyzer(0), edited, undefined, {}))));
     expect(calls).toEqual([false]);
 
     // The last one closed: the worker goes.
@@ -94,7 +95,7 @@ describe.runIf(existsSync(INDEX_WORKER))('idle worker threads', () => {
     expect(analysis.workerRunning).toBe(false);
 
     // A long source opened later gets a new worker, and the same findings.
-    expect(JSON.stringify(await analysis.analyseFor(a)(new Analyzer(0), text, undefined, {}))).toBe(JSON.stringify(analyzeSource(new Analyzer(0), text, undefined, {})));
+    expect(JSON.stringify(await analysis.analyseFor(a)(new Analyzer(0), text, undefined, {}))).toBe(JSON.stringify(shown(analyzeSource(new Analyzer(0), text, undefined, {}))));
     expect(analysis.workerRunning).toBe(true);
   });
 
