@@ -16,6 +16,17 @@ export const KIND_WORDS = {
 export type FindingKind = keyof typeof KIND_WORDS;
 export const FINDING_KINDS = Object.keys(KIND_WORDS) as readonly FindingKind[];
 
+/**
+ * `kind`'s index in FINDING_KINDS (their count for a string that is none of them), found by
+ * comparing it with each: a table keyed by each finding's kind cost the main thread ~1 ms a pass
+ * over the 18,700 findings of 1 MB, on every keystroke.
+ */
+export function kindIndex(kind: string): number {
+  let k = 0;
+  while (k < FINDING_KINDS.length && FINDING_KINDS[k] !== kind) k++;
+  return k;
+}
+
 /** "1 claim", "4 entity mentions". */
 export function countOf(kind: FindingKind, n: number): string {
   return `${n} ${n === 1 ? KIND_WORDS[kind].one : KIND_WORDS[kind].many}`;
