@@ -13,6 +13,7 @@ import type { AnalysisSummary } from '../core/model';
 import type { ShownAnalysis, SourceAnalysis } from '../core/sourceAnalysis';
 import type { TaggedFinding, TaggedFindings } from '../core/taggedFindings';
 import type { VisibleFindings } from '../core/visibility';
+import { recordEdit } from './findingsEdits';
 import { commonEnds, findingsDelta, moved, movedFinding, sameMovedFinding, type FindingsDelta, type Positioned } from './findingsDelta';
 import type { JsonParts } from './indexMessages';
 import { countSlice, SLICE_ITEMS, yieldToLoop } from './slices';
@@ -136,6 +137,8 @@ async function fromSlices<T>(slices: readonly Uint8Array[]): Promise<T[]> {
 export async function fromWire(wire: WireAnalysis, base?: ShownAnalysis): Promise<ShownAnalysis> {
   const head = deserialize(wire.head) as Head;
   const findings = await listFromWire<TaggedFinding>(wire.tagged, wire.slice, wire.taggedDelta, base?.tagged.findings, movedFinding);
+  const delta = wire.taggedDelta;
+  if (delta && base) recordEdit(findings, { before: base.tagged.findings, from: delta.from, moved: delta.moved, prefix: delta.prefix });
   const tagged: VisibleFindings = {
     findings,
     orphans: head.tagged.orphans,

@@ -20,6 +20,8 @@ import { citeFinding } from './evidence';
 import type { IndexedSummary } from './indexJob';
 import { definitionAt, referencesAt } from './references';
 import type { SourceState } from './sourceState';
+import type { TaggedFinding } from '../core/taggedFindings';
+import { editBetween } from './findingsEdits';
 import type { TagChange } from './tagService';
 import { timelineResponse } from './timelineRequest';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -186,7 +188,7 @@ export class CrossSourceFeatures implements Feature {
    * quotes are unchanged) so an edit never waits for the index; a fresh view follows.
    */
   private analysed(state: SourceState, previous: SourceState | undefined): void {
-    const carried = carriedOver(previous?.crossSource, state);
+    const carried = carriedOver(previous?.crossSource, state, previous?.tagged.findings);
     if (carried) state.crossSource = carried;
     // After the diagnostics are out (a large source's are built and sent over many turns of the
     // event loop): indexing it and updating views takes a moment.
@@ -366,14 +368,55 @@ function signature(v: CrossSourceView): string {
   return `${v.indexing}|${v.conflicts.map((c) => `${c.id}${c.sides.map((s) => s.tag?.status ?? '').join('')}`).join(',')}|${links.join(';')}|${v.speakers.size}|${speakers.join(';')}`;
 }
 
+/** Views carriedOver made, with the findings each was made for: every finding id such a view names is one of them. */
+const checkedAgainst = new WeakMap<CrossSourceView, readonly TaggedFinding[]>();
+
 /**
  * The part of a view that still holds after an edit: findings that are still there, conflicts whose
- * words are unchanged. Only the ids the view names are looked for among the findings: a set of
- * every finding's id cost the main thread ~6 ms per keystroke on 1 MB (up to 48 with the
- * collection it set off).
+ * words are unchanged. A view carried over the last edit too, when the findings came as a delta
+ * against the last ones (findingsEdits.ts), is checked against the ids the edit took away (a pass
+ * over the 18,700 findings of 1 MB cost the main thread ~5 ms per keystroke); any other, against
+ * the findings (carriedByScan). `before`: the findings of the state the view was the view of.
  */
-export function carriedOver(view: CrossSourceView | undefined, state: SourceState): CrossSourceView | undefined {
+export function carriedOver(view: CrossSourceView | undefined, state: SourceState, before?: readonly TaggedFinding[]): CrossSourceView | undefined {
   if (!view) return undefined;
+  const edit = before && checkedAgainst.get(view) === before ? editBetween(before, state.tagged.findings) : undefined;
+  const out = edit ? carriedAcross(view, state, edit) : carriedByScan(view, state);
+  checkedAgainst.set(out, state.tagged.findings);
+  return out;
+}
+
+/** Whether the words at a conflict's focus are still those it was found on. */
+const focusHere = (state: SourceState, start: number, end: number, text: string) => state.text.slice(start, end).replace(/\s+/g, ' ') === text.replace(/\s+/g, ' ');
+
+/** A view every id of which is among the findings before the edit, without the ids the edit took away (and did not bring back). */
+function carriedAcross(view: CrossSourceView, state: SourceState, edit: { removed: readonly TaggedFinding[]; added: readonly TaggedFinding[] }): CrossSourceView {
+  const gone = new Set<string>();
+  for (const f of edit.removed) gone.add(f.id);
+  for (const f of edit.added) gone.delete(f.id);
+  const kept = <V>(map: Map<string, V>): Map<string, V> => {
+    let lost = false;
+    for (const id of gone) if (map.has(id)) lost = true;
+    if (!lost) return map;
+    const out = new Map<string, V>();
+    for (const [id, v] of map) if (!gone.has(id)) out.set(id, v);
+    return out;
+  };
+  return {
+    ...view,
+    links: kept(view.links),
+    conflicts: view.conflicts.filter((c) => c.sides.every((s) => s.sourceId !== state.uri || (!gone.has(s.findingId) && focusHere(state, s.focus.start, s.focus.end, s.focusText)))),
+    entities: kept(view.entities),
+    speakers: kept(view.speakers),
+  };
+}
+
+/**
+ * carriedOver for any view: the findings are looked through for the ids it names. Only those ids
+ * are looked for: a set of every finding's id cost the main thread ~6 ms per keystroke on 1 MB (up
+ * to 48 with the collection it set off).
+ */
+function carriedByScan(view: CrossSourceView, state: SourceState): CrossSourceView {
   const sides = new Set<string>();
   for (const c of view.conflicts) for (const s of c.sides) if (s.sourceId === state.uri) sides.add(s.findingId);
   // Each map is looked in for the kind it holds (ids are unique in a source), and counted: a map
@@ -391,7 +434,6 @@ export function carriedOver(view: CrossSourceView | undefined, state: SourceStat
       if (sides.has(f.id)) sidesThere.add(f.id);
     }
   }
-  const here = (start: number, end: number, text: string) => state.text.slice(start, end).replace(/\s+/g, ' ') === text.replace(/\s+/g, ' ');
   const kept = <V>(map: Map<string, V>, which: number) => {
     if (found[which] === map.size) return map;
     const there = new Set<string>();
@@ -403,7 +445,7 @@ export function carriedOver(view: CrossSourceView | undefined, state: SourceStat
   return {
     ...view,
     links: kept(view.links, 0),
-    conflicts: view.conflicts.filter((c) => c.sides.every((s) => s.sourceId !== state.uri || (sidesThere.has(s.findingId) && here(s.focus.start, s.focus.end, s.focusText)))),
+    conflicts: view.conflicts.filter((c) => c.sides.every((s) => s.sourceId !== state.uri || (sidesThere.has(s.findingId) && focusHere(state, s.focus.start, s.focus.end, s.focusText)))),
     entities: kept(view.entities, 1),
     speakers: kept(view.speakers, 2),
   };

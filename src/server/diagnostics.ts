@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe } from '../core/kinds';
+import { FINDING_KINDS, kindIndex } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { toPlain } from '../core/text/richText';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_SOURCE, findingDiagnosticCode, type FindingDiagnosticData, type TagDiagnosticData } from '../shared/protocol';
@@ -12,6 +13,7 @@ import { conflictMessage } from './conflictMessage';
 import { sameContentAs } from './findingsDelta';
 import { conflictPlaces } from './conflictPlaces';
 import { sameRange, sentAgainLater } from './sentAgain';
+import type { FindingsEdit } from './findingsEdits';
 import { kindWord, statusWord } from '../shared/words';
 import { oneLine } from '../core/text/shorten';
 
@@ -36,16 +38,48 @@ export function lineBreakIn(text: string, from = 0, to = text.length): number {
 }
 
 /**
- * A source's finding diagnostics of its last publish by finding id (`before`), and those of the
- * publish being built (`now`). Ids hold no offsets (core/findingIds.ts), so after an edit most
- * findings keep theirs; one whose diagnostic still shows the same (range, severity, code, message)
- * gets the very object it had, and the writer does not encode it again (slicedWriter.ts). Diagnostics
- * are never changed once built.
+ * What a publish reuses of the last one. A finding whose diagnostic still shows the same (range,
+ * severity, code, message) gets the very object it had, and the writer does not encode it again
+ * (slicedWriter.ts). Diagnostics are never changed once built.
  */
 export interface DiagnosticReuse {
-  readonly before: ReadonlyMap<string, Diagnostic>;
-  readonly now: Map<string, Diagnostic>;
+  /**
+   * The last publish's finding diagnostics by finding id, for a publish with no edit to read through
+   * (`across`). Ids hold no offsets (core/findingIds.ts), so after any change most findings keep theirs.
+   */
+  readonly before?: ReadonlyMap<string, Diagnostic>;
+  /** Per finding of this publish, by its index, its diagnostic (undefined: none): what the next publish reads. */
+  readonly made: (Diagnostic | undefined)[];
+  /**
+   * When these findings came as a delta against the last publish's (findingsEdits.ts) and nothing
+   * else a diagnostic shows changed (diagnosticsKey): that edit and the last publish's `made`. A
+   * finding that is one of the last ones keeps its diagnostic, placed again only where the edit
+   * moved it: nothing is described, looked up by id or compared (~5 ms per keystroke on 1 MB).
+   */
+  readonly across?: FindingsEdit & { readonly diagnostics: readonly (Diagnostic | undefined)[] };
 }
+
+/** A publish's finding diagnostics by finding id (DiagnosticReuse.before), from its findings and what it made of each. */
+export function diagnosticsById(findings: readonly TaggedFinding[], made: readonly (Diagnostic | undefined)[]): Map<string, Diagnostic> {
+  const byId = new Map<string, Diagnostic>();
+  for (let i = 0; i < findings.length; i++) {
+    const d = made[i];
+    if (d) byId.set(findings[i]!.id, d);
+  }
+  return byId;
+}
+
+/**
+ * What a finding's diagnostic shows besides the finding and its place: the bundle's language, the
+ * reference date, the severities and which kinds are diagnostics. Two publishes with the same key
+ * make the same diagnostic of the same finding at the same place.
+ */
+export function diagnosticsKey(state: SourceState): string {
+  return `${messageContext(state)}\u0000${JSON.stringify(state.settings.severity)}\u0000${JSON.stringify(state.settings.diagnostics)}`;
+}
+
+/** What a message depends on besides the finding: the bundle's language and the reference date. */
+const messageContext = (state: SourceState) => `${l10n.t('Claim')}\u0000${JSON.stringify(state.analysis?.reference ?? null)}`;
 
 /** Whether `d` shows what `fresh` at `range` would. */
 function showsSame(d: Diagnostic, fresh: Omit<Diagnostic, 'range'>, range: Range): boolean {
@@ -53,8 +87,11 @@ function showsSame(d: Diagnostic, fresh: Omit<Diagnostic, 'range'>, range: Range
     && d.severity === fresh.severity && d.code === fresh.code && d.message === fresh.message;
 }
 
-/** The one place findings become diagnostics. */
-export function toDiagnostics(doc: TextDocument, state: SourceState, reuse?: DiagnosticReuse): Diagnostic[] {
+/**
+ * The one place findings become diagnostics. `first`: the index of the state's first finding among
+ * the findings of the publish (a sliced publish passes a slice of them at a time).
+ */
+export function toDiagnostics(doc: TextDocument, state: SourceState, reuse?: DiagnosticReuse, first = 0): Diagnostic[] {
   const out: Diagnostic[] = [];
   // Only a problem of the whole source (a sidecar, an orphan) needs the first line: found when one does.
   let firstLine: Range | undefined;
@@ -101,16 +138,31 @@ export function toDiagnostics(doc: TextDocument, state: SourceState, reuse?: Dia
     });
   }
 
-  // What a message depends on besides the finding: the bundle's language and the reference date.
-  const context = `${l10n.t('Claim')}\u0000${JSON.stringify(state.analysis?.reference ?? null)}`;
-  for (const f of state.tagged.findings) {
-    const d = findingDiagnostic(f, state, context);
-    if (!d) continue;
-    const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
-    const before = reuse?.before.get(f.id);
-    const diagnostic = before && showsSame(before, d, range) ? before : placed(d, range);
-    reuse?.now.set(f.id, diagnostic);
-    out.push(diagnostic);
+  const context = messageContext(state);
+  const diagnosed = diagnosedKinds(state);
+  const findings = state.tagged.findings;
+  const across = reuse?.across;
+  for (let n = 0; n < findings.length; n++) {
+    const f = findings[n]!;
+    const j = across ? across.from[first + n]! : -1;
+    let diagnostic: Diagnostic | undefined;
+    if (j >= 0) {
+      // One of the last publish's findings: its diagnostic then, where it is now.
+      diagnostic = across!.diagnostics[j];
+      if (diagnostic && (across!.moved[first + n] || f.end > across!.prefix)) {
+        const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
+        if (!sameRange(diagnostic.range, range)) diagnostic = placed(diagnostic as FindingDiagnostic, range);
+      }
+    } else {
+      const d = diagnosed[kindIndex(f.kind)] ? findingDiagnostic(f, state, context) : undefined;
+      if (d) {
+        const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
+        const before = reuse?.before?.get(f.id);
+        diagnostic = before && showsSame(before, d, range) ? before : placed(d, range);
+      }
+    }
+    if (reuse) reuse.made[first + n] = diagnostic;
+    if (diagnostic) out.push(diagnostic);
   }
   out.push(...conflictDiagnostics(doc, state));
   return out;
@@ -169,8 +221,18 @@ interface FindingDiagnostic {
 /** Entities, dates and quotations are coloured, not problems, unless a setting asks for their diagnostics. */
 const DIAGNOSTIC_SWITCH = { entity: 'entities', date: 'dates', quotation: 'quotations' } as const;
 
+/**
+ * Per kind (by kindIndex), whether its findings may be diagnostics: found once per publish, not per
+ * finding (two lookups keyed by each finding's kind cost ~1 ms per keystroke of 1 MB).
+ */
+function diagnosedKinds(state: SourceState): boolean[] {
+  const on = FINDING_KINDS.map((kind) => kind === 'claim' || state.settings.diagnostics[DIAGNOSTIC_SWITCH[kind]]);
+  on.push(false);
+  return on;
+}
+
+/** A finding's diagnostic but its range, when its kind is diagnosed (diagnosedKinds) and its severity is not off. */
 function findingDiagnostic(f: TaggedFinding, state: SourceState, context: string): FindingDiagnostic | undefined {
-  if (f.kind !== 'claim' && !state.settings.diagnostics[DIAGNOSTIC_SWITCH[f.kind]]) return undefined;
   // A claim that carries a tag has been looked at: it has a severity of its own.
   const severity = state.settings.severity[f.kind === 'claim' && f.annotation ? 'taggedClaim' : f.kind];
   if (severity === 'off') return undefined;

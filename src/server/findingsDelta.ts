@@ -23,6 +23,8 @@ export interface FindingsDelta<T> {
   from: Int32Array;
   moved: Uint8Array;
   shift: number;
+  /** How many characters both texts begin with: an item that ends there is where it was, line and character too. */
+  prefix: number;
   literal: T[];
 }
 
@@ -130,5 +132,5 @@ export function findingsDelta<T>(
       literal.push(f);
     }
   }
-  return { from, moved: movedFlags, shift, literal };
+  return { from, moved: movedFlags, shift, prefix, literal };
 }

@@ -1,7 +1,10 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { notifyClient } from './clientGone';
+import { diagnosticsById, diagnosticsKey, type DiagnosticReuse } from './diagnostics';
+import { editOf } from './findingsEdits';
 import { slicedDiagnostics } from './slicedDiagnostics';
+import type { TaggedFinding } from '../core/taggedFindings';
 import { SLICE_ITEMS } from './slices';
 import type { SourceState } from './sourceState';
 
@@ -10,8 +13,12 @@ export class DiagnosticsPublisher {
   /** The latest publish begun per source: one built over several turns of the event loop must not overtake a newer one. */
   private readonly latest = new Map<string, number>();
   private next = 0;
-  /** Each open source's finding diagnostics as last sent, by finding id: the next publish reuses those that did not change. */
-  private readonly sent = new Map<string, Map<string, Diagnostic>>();
+  /**
+   * Each open source's finding diagnostics as last sent, beside the findings they were made of, with
+   * what else they show (diagnosticsKey). The next publish reuses those that did not change: through
+   * the edit between the two lists of findings when there is one (findingsEdits.ts), else by id.
+   */
+  private readonly sent = new Map<string, { findings: readonly TaggedFinding[]; made: (Diagnostic | undefined)[]; key: string }>();
 
   constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>) {}
 
@@ -21,12 +28,17 @@ export class DiagnosticsPublisher {
     if (!doc || doc.version !== state.version) return;
     const mine = ++this.next;
     this.latest.set(state.uri, mine);
-    const reuse = { before: this.sent.get(state.uri) ?? new Map<string, Diagnostic>(), now: new Map<string, Diagnostic>() };
+    const last = this.sent.get(state.uri);
+    const key = diagnosticsKey(state);
+    const findings = state.tagged.findings;
+    const edit = last && last.key === key ? editOf(findings, last.findings) : undefined;
+    const made = new Array<Diagnostic | undefined>(findings.length);
+    const reuse: DiagnosticReuse = edit ? { made, across: { ...edit, diagnostics: last!.made } } : { made, ...(last ? { before: diagnosticsById(last.findings, last.made) } : {}) };
     const diagnostics = await slicedDiagnostics(doc, state, SLICE_ITEMS, reuse);
     if (this.latest.get(state.uri) !== mine) return;
     this.latest.delete(state.uri);
     if (this.documents.get(state.uri) !== doc || doc.version !== state.version) return;
-    this.sent.set(state.uri, reuse.now);
+    this.sent.set(state.uri, { findings, made, key });
     try {
       await this.connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics });
     } catch {

@@ -31,7 +31,7 @@ export async function slicedDiagnostics(doc: TextDocument, state: SourceState, s
   for (let from = 0; from < findings.length; from += size) {
     await yieldToLoop();
     const slice = findings.slice(from, from + size);
-    for (const d of toDiagnostics(doc, { ...findingsOnly, tagged: { ...findingsOnly.tagged, findings: slice } }, reuse)) out.push(d);
+    for (const d of toDiagnostics(doc, { ...findingsOnly, tagged: { ...findingsOnly.tagged, findings: slice } }, reuse, from)) out.push(d);
     countSlice(slice.length);
   }
   await yieldToLoop();

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import type { Conflict } from '../../src/core/corpus/conflicts';
 import type { CrossSourceView } from '../../src/server/crossSource';
-import { toDiagnostics } from '../../src/server/diagnostics';
+import { diagnosticsById, toDiagnostics, type DiagnosticReuse } from '../../src/server/diagnostics';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import { DIAGNOSTIC_CODES } from '../../src/shared/protocol';
 import { isSentAgain } from '../../src/server/sentAgain';
@@ -85,9 +85,10 @@ describe('slicedDiagnostics', () => {
     const edited = `${text.slice(0, at)} really${text.slice(at)}`;
     const [before, after] = await Promise.all([text, edited].map((t) => loadState(new Analyzer(0), { uri: URI, version: 1, settings, text: t, sidecar: { state: 'missing' } })));
     const [doc, editedDoc] = [text, edited].map((t) => TextDocument.create(URI, 'plaintext', 1, t));
-    const first = { before: new Map(), now: new Map() };
+    const first: DiagnosticReuse = { made: [] };
     const shown = await slicedDiagnostics(doc!, before!, 5, first);
-    const second = { before: first.now, now: new Map() };
+    // By id: these findings did not come as a delta (no edit to read through).
+    const second: DiagnosticReuse = { before: diagnosticsById(before!.tagged.findings, first.made), made: [] };
     const next = await slicedDiagnostics(editedDoc!, after!, 5, second);
     // What a publish without reuse gives, whatever was reused.
     expect(next).toEqual(toDiagnostics(editedDoc!, after!));
