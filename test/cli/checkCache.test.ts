@@ -125,6 +125,19 @@ describe('check with the digest cache', () => {
     expect(await uncached()).not.toBe(previous); // the default threshold again
   }, 180_000); // eleven CLI runs: minutes on a loaded machine
 
+  it('with workers, a cold run finds the conflicts a run in one thread without the cache finds (digests come from the workers as the JSON they wrote)', async () => {
+    const { root, check } = setUp();
+    addMemo(root);
+    const json = ['--json', '--fail-on', 'none'];
+    const cold = await check(...json, '--jobs', '2');
+    expect(cold.fromCache, cold.stderr).toBe(0);
+    const alone = await runCli(['check', ...R, ...json, '--jobs', '1', '--no-cache', 'sources'], root);
+    expect(cold.stdout).toBe(alone.stdout);
+    expect((JSON.parse(cold.stdout) as { conflicts: unknown[] }).conflicts.length).toBeGreaterThan(0);
+    // Warm, the digests come from the cache: the same again.
+    expect((await check(...json, '--jobs', '2')).stdout).toBe(alone.stdout);
+  }, 120_000);
+
   it('--no-cache neither reads nor writes the cache; SOURCEMARK_CACHE_DIR=off keeps nothing', async () => {
     const { root, cacheDir, check } = setUp();
     const bypass = await check('--no-cache');

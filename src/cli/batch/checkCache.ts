@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import type { Analyzer } from '../../core/analyzer';
 import { digestSource, type SourceDigest } from '../../core/corpus';
 import { type DigestCache, digestCacheFromEnv, sha256 } from '../../core/corpus/digestCache';
+import { asciiJson } from '../../core/text/asciiJson';
 import { ignoredNamesFor } from '../../core/dismissals/ignoreFile';
 import { readRegularFile } from '../../core/files/regularFile';
 import { loadSource, readSourceFile } from '../../core/loadSource';
@@ -49,6 +50,8 @@ export function checkCacheFromEnv(): CheckCache | undefined {
 export interface CachedTaskResult<R> {
   value: R;
   digest?: SourceDigest;
+  /** The digest's JSON, when it was written to the cache just now: what a worker posts instead of the digest (runBatch.ts). */
+  digestJson?: string;
   /** Answered from the cache, nothing analysed. */
   cached: boolean;
 }
@@ -94,6 +97,9 @@ export async function cachedTask<R, T>(
   const value = kind.fresh(report);
   const made = digest ? digestSource(report.text, report) : undefined;
   const keep = kind.keep(value);
-  if (key && keep !== undefined) cache.set(key, { value: keep, ...(made ? { digest: made } : {}) });
-  return { value, ...(made ? { digest: made } : {}), cached: false };
+  if (!key || keep === undefined) return { value, ...(made ? { digest: made } : {}), cached: false };
+  // The entry's JSON as `set` writes it, the digest's part kept apart for the reply.
+  const digestJson = made ? asciiJson(made) : undefined;
+  cache.setJson(key, `{"value":${asciiJson(keep as object)}${digestJson === undefined ? '' : `,"digest":${digestJson}`}}`);
+  return { value, ...(made ? { digest: made, digestJson } : {}), cached: false };
 }

@@ -8,6 +8,7 @@ import { WorkerPool } from '../../core/workerPool';
 import type { SourceOptions } from '../options';
 import { BATCH_CACHE_PARAGRAPHS, runTask, type TaskResult, WORKER_ROLE, type WorkerReply, type WorkerTask } from './analysisWorker';
 import { Progress, type BatchFigures } from './progress';
+import type { SourceDigest } from '../../core/corpus';
 
 export type BatchResult = ({ file: string; bytes?: number } & TaskResult) | { file: string; error: string };
 
@@ -26,6 +27,14 @@ export interface BatchOptions {
 const IN_FLIGHT = 2;
 /** Finished results held for in-order delivery, per worker, before new tasks wait for a slow one. */
 const WINDOW = 32;
+
+/** A worker's reply as a result: a digest that came as JSON parsed. */
+function fromReply(file: string, reply: WorkerReply): BatchResult {
+  const { id: _id, ...rest } = reply;
+  if (!('digestJson' in rest) || rest.digestJson === undefined) return { file, ...rest };
+  const { digestJson, ...result } = rest;
+  return { file, ...result, digest: JSON.parse(digestJson) as SourceDigest };
+}
 
 export async function runBatch(
   files: readonly string[],
@@ -68,10 +77,7 @@ export async function runBatch(
       // Results are delivered in input order; a slow source holds back at most WINDOW results per worker.
       while (next < files.length && next - delivered < WINDOW * pool.size) {
         const file = files[next]!;
-        const result = pool.run(task(file)).then((reply): BatchResult => {
-          const { id: _id, ...rest } = reply;
-          return { file, ...rest };
-        });
+        const result = pool.run(task(file)).then((reply) => fromReply(file, reply));
         result.catch(() => undefined); // awaited in turn below; a failure ends the batch there
         pending.set(next++, result);
       }
