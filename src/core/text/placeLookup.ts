@@ -11,6 +11,9 @@ export interface Positioned {
 
 const itself = (x: unknown) => x as Positioned;
 
+/** Items stepped over one by one from the last place asked before a binary search of the rest. */
+const FORWARD_STEPS = 8;
+
 /**
  * A lookup of the first item at a place, in list order (undefined: none). Lists in start order
  * (findings, region spans) get a binary search over their starts; any other order, two maps.
@@ -28,8 +31,19 @@ export function placeLookup<T>(items: readonly T[], place: (item: T) => Position
     return p.end === end && (p.kind ?? '') === (kind ?? '');
   };
   if (ordered) {
+    // Places are mostly asked in start order (a delta's findings, a source's tags): the search goes
+    // on from the last one's, a few steps, before it halves the rest (a binary search over the
+    // 18,700 findings of 1 MB per finding was ~1.5 ms of a keystroke's delta). `from` is the first
+    // index whose start is at least the last start asked: every index before it starts before that.
+    let from = 0;
     return (start, end, kind) => {
-      for (let j = firstAtLeast(starts, start); j < n && starts[j] === start; j++) if (matches(j, end, kind)) return j;
+      let j = from;
+      if (j < n && starts[j]! <= start) {
+        for (let steps = 0; j < n && starts[j]! < start && steps < FORWARD_STEPS; steps++) j++;
+        if (j < n && starts[j]! < start) j = firstAtLeast(starts, start, j);
+      } else j = firstAtLeast(starts, start);
+      from = j;
+      for (; j < n && starts[j] === start; j++) if (matches(j, end, kind)) return j;
       return undefined;
     };
   }
