@@ -67,7 +67,15 @@ const INTERRUPTED = /(?:--|—|–|…|\.\.\.)\s*$|^\s*(?:--|—|–|-)/;
  * each paragraph that has one; undefined when the source is not a transcript.
  */
 export function speakerLabels(firstSentences: readonly string[]): (string | undefined)[] | undefined {
-  const byParagraph = firstSentences.map((text) => SPEAKER_LABEL.exec(text)?.[1].replace(/\s+/g, ' '));
+  // Most sources are no transcript: the reading stops once more than half the paragraphs have no
+  // label (each claim collect asks, on every keystroke: 8,000 paragraphs for 1 MB).
+  const byParagraph: (string | undefined)[] = [];
+  let unlabelled = 0;
+  for (const text of firstSentences) {
+    const label = SPEAKER_LABEL.exec(text)?.[1].replace(/\s+/g, ' ');
+    if (!label && ++unlabelled * 2 > firstSentences.length) return undefined;
+    byParagraph.push(label);
+  }
   const labels = byParagraph.filter((l): l is string => !!l);
   const labelled = labels.length;
   if (labelled < MIN_LABELLED || labelled * 2 < byParagraph.length) return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
-import { CLAIM_RANKER, rankerInputs, rankerLogit, rankInContext, transcriptSpeakers, withNeighbours, type RankerRow } from '../../../../src/core/kinds/claim/claimRanker';
+import { CLAIM_RANKER, rankerInputs, rankerLogit, rankInContext, speakerLabels, transcriptSpeakers, withNeighbours, type RankerRow } from '../../../../src/core/kinds/claim/claimRanker';
 import { claimKind, claimRows } from '../../../../src/core/kinds/claim';
 import type { CollectContext } from '../../../../src/core/kinds/kind';
 
@@ -158,5 +158,26 @@ describe('claim ranker context features', () => {
     const scores = rankInContext(news, CLAIM_RANKER, text)!;
     // rules is the rules' log-odds clamped to ±8 and divided by 4: this model gives the rules' own score back.
     scores.forEach((s, i) => expect(s).toBeCloseTo(1 / (1 + Math.exp(-Math.max(-8, Math.min(8, news[i].logit)))), 3));
+  });
+});
+
+describe('speakerLabels', () => {
+  const labelled = (n: number) => Array.from({ length: n }, (_, i) => `${i % 2 ? 'HOLT' : 'TRUMP'}: We will see about jobs number ${i}.`);
+  const plain = (n: number) => Array.from({ length: n }, (_, i) => `The market grew ${i} per cent last year.`);
+
+  it('reads a transcript when at least half its paragraphs open with a speaker who comes back', () => {
+    // Exactly half labelled, plain paragraphs first or last: a transcript either way.
+    for (const firsts of [[...labelled(6), ...plain(6)], [...plain(6), ...labelled(6)]]) {
+      const labels = speakerLabels(firsts)!;
+      expect(labels).toHaveLength(12);
+      expect(labels.filter(Boolean)).toEqual(['TRUMP', 'HOLT', 'TRUMP', 'HOLT', 'TRUMP', 'HOLT']);
+    }
+  });
+
+  it('is no transcript with one plain paragraph more than half, wherever it stands', () => {
+    for (const firsts of [[...plain(7), ...labelled(6)], [...labelled(6), ...plain(7)], [...labelled(3), ...plain(7), ...labelled(3)]]) expect(speakerLabels(firsts)).toBeUndefined();
+    // Too few labels, or labels that do not come back (datelines).
+    expect(speakerLabels(labelled(4))).toBeUndefined();
+    expect(speakerLabels(['LONDON: a', 'PARIS: b', 'ROME: c', 'OSLO: d', 'BONN: e', 'KIEV: f'].map((s) => `${s} said.`))).toBeUndefined();
   });
 });
