@@ -17,8 +17,13 @@ export interface FindingsEdit {
 
 const edits = new WeakMap<readonly TaggedFinding[], FindingsEdit>();
 
-/** Records that `now` came as a delta against `edit.before`. */
+/**
+ * Records that `now` came as a delta against `edit.before`, and forgets how `edit.before` came: a
+ * record holds the list before it, and a chain of them would hold every list since the source was
+ * opened (a list's readers ask about it as it comes, before the next one).
+ */
 export function recordEdit(now: readonly TaggedFinding[], edit: FindingsEdit): void {
+  edits.delete(edit.before);
   if (edit.from.length === now.length && edit.moved.length === now.length) edits.set(now, edit);
 }
 
