@@ -67,7 +67,7 @@ const INTERRUPTED = /(?:--|—|–|…|\.\.\.)\s*$|^\s*(?:--|—|–|-)/;
  * each paragraph that has one; undefined when the source is not a transcript.
  */
 export function speakerLabels(firstSentences: readonly string[]): (string | undefined)[] | undefined {
-  // Most sources are no transcript: the reading stops once more than half the paragraphs have no
+  // Most sources are not transcripts: the reading stops once more than half the paragraphs have no
   // label (each claim collect asks, on every keystroke: 8,000 paragraphs for 1 MB).
   const byParagraph: (string | undefined)[] = [];
   let unlabelled = 0;
