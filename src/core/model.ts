@@ -228,14 +228,12 @@ export interface AnalysisNote {
   message: string;
 }
 
-const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i])) as Record<FindingKind, number>;
-
 /** Text order: by start, then end, then kind (FINDING_KINDS order). */
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.start - b.start || a.end - b.end || KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+  return a.start - b.start || a.end - b.end || kindIndex(a.kind) - kindIndex(b.kind);
 }
 
 /** By kind (FINDING_KINDS order), then start. */
 export function compareByKind(a: Finding, b: Finding): number {
-  return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.start - b.start;
+  return kindIndex(a.kind) - kindIndex(b.kind) || a.start - b.start;
 }

@@ -396,7 +396,11 @@ function carriedAcross(view: CrossSourceView, state: SourceState, edit: { remove
   for (const f of edit.added) gone.delete(f.id);
   const kept = <V>(map: Map<string, V>): Map<string, V> => {
     let lost = false;
-    for (const id of gone) if (map.has(id)) lost = true;
+    for (const id of gone) {
+      if (!map.has(id)) continue;
+      lost = true;
+      break;
+    }
     if (!lost) return map;
     const out = new Map<string, V>();
     for (const [id, v] of map) if (!gone.has(id)) out.set(id, v);

@@ -16,6 +16,8 @@ export interface FindingsEdit {
 }
 
 const edits = new WeakMap<readonly TaggedFinding[], FindingsEdit>();
+/** Per record, what went and what came, once asked (the view carried over and the counts both ask). */
+const changes = new WeakMap<FindingsEdit, { removed: TaggedFinding[]; added: TaggedFinding[] }>();
 
 /**
  * Records that `now` came as a delta against `edit.before`, and forgets how `edit.before` came: a
@@ -42,6 +44,8 @@ export function editOf(now: readonly TaggedFinding[], before: readonly TaggedFin
 export function editBetween(before: readonly TaggedFinding[], now: readonly TaggedFinding[]): { removed: TaggedFinding[]; added: TaggedFinding[] } | undefined {
   const edit = editOf(now, before);
   if (!edit) return undefined;
+  const known = changes.get(edit);
+  if (known) return known;
   const carried = new Uint8Array(before.length);
   const added: TaggedFinding[] = [];
   for (let i = 0; i < now.length; i++) {
@@ -51,5 +55,7 @@ export function editBetween(before: readonly TaggedFinding[], now: readonly Tagg
   }
   const removed: TaggedFinding[] = [];
   for (let j = 0; j < before.length; j++) if (!carried[j]) removed.push(before[j]!);
-  return { removed, added };
+  const change = { removed, added };
+  changes.set(edit, change);
+  return change;
 }

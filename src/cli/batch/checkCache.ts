@@ -98,7 +98,7 @@ export async function cachedTask<R, T>(
   const made = digest ? digestSource(report.text, report) : undefined;
   const keep = kind.keep(value);
   if (!key || keep === undefined) return { value, ...(made ? { digest: made } : {}), cached: false };
-  // The entry's JSON as `set` writes it, the digest's part kept apart for the reply.
+  // The entry's JSON (`set`'s shape; non-ASCII escaped part by part), the digest's part kept apart for the reply.
   const digestJson = made ? asciiJson(made) : undefined;
   cache.setJson(key, `{"value":${asciiJson(keep as object)}${digestJson === undefined ? '' : `,"digest":${digestJson}`}}`);
   return { value, ...(made ? { digest: made, digestJson } : {}), cached: false };
