@@ -20,6 +20,8 @@ const texts = [
   ...readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(dir, f), 'utf8')),
   // A sentence the parser runs on ("Pro. The"), a line break inside one, possessives the tagger splits.
   'Xiaomi launched the Mate 10 Pro. The phone sold well in India\nand Spain, Lei Jun said.\r\nXiaomi\'s rival Huawei \' s plans ended. It is Pro.',
+  // Letters whose lower case is longer (İ) or not ASCII, and a possessive in capitals.
+  'İSTANBUL and ÉCOLE POLYTECHNIQUE: XIAOMI\'S OFFICE, Straße, ΑΘΗΝΑ.',
 ];
 
 function sentences(text: string): Sentence[] {
@@ -41,6 +43,11 @@ describe('tokens and sentences of one shape', () => {
     const first = token('a', 0, 1, 'word', false, false);
     const other = tokens.filter((t) => !sameMap(t, first));
     expect(other.slice(0, 3)).toEqual([]);
+  });
+
+  it('every token carries its text lower-cased, as each kind would lower-case it', () => {
+    expect(tokens.some((t) => t.text === 'İSTANBUL' && t.lower.length > t.text.length)).toBe(true);
+    expect(tokens.filter((t) => t.lower !== t.text.toLowerCase()).slice(0, 3)).toEqual([]);
   });
 
   it('every sentence has the first one’s hidden class, a copy with other tokens too', () => {

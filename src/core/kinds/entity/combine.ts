@@ -80,6 +80,8 @@ function opensSentence(sentence: Sentence, start: number, firstWordStart: number
   return lo > 0 && lo < tokens.length && tokens[lo].start === start && before.kind === 'punct' && /^["“”:]$/.test(before.text);
 }
 
+const isCommonOrInitial = (lower: string) => COMMON_WORDS.has(lower) || SENTENCE_INITIAL_COMMON.has(lower);
+
 /** Tagged spans as mentions, but for spans with a common word inside. */
 export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence, firstWordStart: number, excluded: (start: number, end: number) => boolean): EntityMention[] {
   const out: EntityMention[] = [];
@@ -89,7 +91,7 @@ export function taggedMentions(spans: readonly TaggedSpan[], sentence: Sentence,
     out.push(mention({
       start: s.start, end: s.end, text, type: TYPE_OF[s.type], confidence: marginConfidence(s.margin),
       sentenceInitial: opensSentence(sentence, s.start, firstWordStart), reason: 'learned tagger', learned: true,
-      commonWord: COMMON_WORDS.has(text.toLowerCase()) || SENTENCE_INITIAL_COMMON.has(text.toLowerCase()) || undefined,
+      commonWord: isCommonOrInitial(text.toLowerCase()) || undefined,
     }));
   }
   return out;
@@ -921,9 +923,9 @@ export function placesAfterOf(mentions: EntityMention[], tokens: readonly Token[
     while (k < tokens.length && tokens[k]!.start < m.start) k++;
     const of = tokens[k - 1];
     const noun = tokens[k - 2];
-    if (m.type === 'place' || m.canonical !== undefined || tokens[k]?.start !== m.start || of?.text !== 'of' || noun?.kind !== 'word' || !PLACE_BEFORE_OF.has(noun.text.toLowerCase())) return;
+    if (m.type === 'place' || m.canonical !== undefined || tokens[k]?.start !== m.start || of?.text !== 'of' || noun?.kind !== 'word' || !PLACE_BEFORE_OF.has(noun.lower)) return;
     out ??= mentions.slice();
-    out[i] = { ...m, type: 'place', reason: `after "${noun.text.toLowerCase()} of"` };
+    out[i] = { ...m, type: 'place', reason: `after "${noun.lower} of"` };
   });
   return out ?? mentions;
 }

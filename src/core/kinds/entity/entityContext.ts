@@ -88,7 +88,7 @@ export class LineContext {
     return mentions.map((m) => {
       while (k < tokens.length && tokens[k].start < m.start) k++;
       const prev = tokens[k - 1];
-      if (!prev || prev.kind !== 'word' || !PLACE_PREPOSITIONS.has(prev.text.toLowerCase())) return m;
+      if (!prev || prev.kind !== 'word' || !PLACE_PREPOSITIONS.has(prev.lower)) return m;
       if (m.type === 'place') return { ...m, venue: true };
       if (m.type === 'other' && !m.canonical) return { ...m, type: 'place' as const, confidence: 0.5, venue: true, reason: `after "${prev.text}"` };
       return m;

@@ -52,6 +52,12 @@ function bare(word: string): string {
   return q === 39 || q === 0x2019 ? word.slice(0, -2) : word;
 }
 
+/** A word's `bare` form lower-cased: the token's own lower case unless a possessive comes off. */
+function bareLower(t: Token): string {
+  const word = t.text;
+  return word.length >= 2 && word.charCodeAt(word.length - 1) === 115 && bare(word) !== word ? bare(word).toLowerCase() : t.lower;
+}
+
 /** "Pro." at the end of a sentence: the period ends the sentence, not the name. */
 function withoutFinalPeriod(word: string): string {
   return /^[^.]+\.$/.test(word) && !ABBREVIATIONS.has(word.toLowerCase()) ? word.slice(0, -1) : word;
@@ -72,20 +78,20 @@ function isNameWord(token: Token): boolean {
   if (((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) && !HAS_UPPER.test(token.text)) return false;
   const word = bare(token.text);
   const w = word.includes('’') ? word.replace(/’/g, "'") : word;
-  if (NOT_NAMES.has(w.toLowerCase()) || /^I'|'(?:ve|re|ll|d|m)$/i.test(w)) return false;
+  if (NOT_NAMES.has(w === token.text ? token.lower : w.toLowerCase()) || /^I'|'(?:ve|re|ll|d|m)$/i.test(w)) return false;
   return CAPITALISED.test(w) || CAMEL.test(w) || ALNUM_NAME.test(w);
 }
 
 /** "of" and "the" join names only inside one ("Great Hall of the People"), never two names. */
 function isConnector(t: Token, prev: Token, next: Token | undefined, afterNext: Token | undefined): boolean {
-  const w = t.text.toLowerCase();
+  const w = t.lower;
   if (!NAME_CONNECTORS.has(w) || !next) return false;
-  if (w === 'the') return prev.text.toLowerCase() === 'of' && isNameWord(next);
+  if (w === 'the') return prev.lower === 'of' && isNameWord(next);
   if (w === 'of') {
     // "Sales of Xiaomi" is two things; "Bank of China" and "Great Hall of the People" are one.
-    const head = bare(prev.text).toLowerCase();
+    const head = bareLower(prev);
     if (!(ORGANISATION_HEADS.has(head) || PLACE_HEADS.has(head) || EVENT_HEADS.has(head) || DOCUMENT_HEADS.has(head) || OF_HEADS.has(head))) return false;
-    if (next.text.toLowerCase() === 'the') return afterNext !== undefined && isNameWord(afterNext);
+    if (next.lower === 'the') return afterNext !== undefined && isNameWord(afterNext);
   }
   return isNameWord(next);
 }
@@ -100,7 +106,7 @@ function isTableFigure(t: Token, next: Token | undefined, tableLine: boolean): b
   if (!next || next.lineBreakBefore) return tableLine;
   if (!next.spaceBefore) return false;
   if (next.kind === 'word' && /^\d/.test(next.text)) return true;
-  return next.kind === 'word' && isNameWord(next) && !PRODUCT_TAILS.has(next.text.toLowerCase().replace(/\.$/, ''));
+  return next.kind === 'word' && isNameWord(next) && !PRODUCT_TAILS.has(next.lower.replace(/\.$/, ''));
 }
 
 const HEADLINE_VERBS: ReadonlySet<string> = new Set([...PAST_TENSE_VERBS, ...EVENT_CUES.filter((c) => !c.includes(' ')), ...ATTRIBUTION_VERBS, 'wins', 'says', 'is', 'are', 'has', 'have', 'will', 'gets', 'makes', 'takes', 'shows', 'reveals']);
@@ -122,7 +128,7 @@ function namesInCapitals(mentions: EntityMention[], sentence: Sentence): EntityM
   const found: EntityMention[] = [];
   const uncommon = (t: Token): boolean => {
     if (t.kind !== 'word' || !IN_CAPITALS.test(t.text)) return false;
-    const lower = t.text.toLowerCase();
+    const lower = t.lower;
     return !isCommonWord(lower) && !SENTENCE_INITIAL_COMMON.has(lower) && !HEADLINE_VERBS.has(lower) && !NOT_NAMES.has(lower);
   };
   let k = 0;
@@ -235,7 +241,11 @@ export class EntityDetector {
    * knows stays ("REAL" of Real Madrid).
    */
   private withoutCommonInCapitals(mentions: EntityMention[]): EntityMention[] {
-    const common = (m: EntityMention) => m.learned === true && IN_CAPITALS.test(m.text) && isCommonWord(m.text.toLowerCase()) && !this.gazetteer.lookupInCapitals(m.text) && !this.gazetteer.mayOpenLongerName(m.text);
+    const common = (m: EntityMention) => {
+      if (m.learned !== true || !IN_CAPITALS.test(m.text)) return false;
+      const lower = m.text.toLowerCase();
+      return isCommonWord(lower) && !this.gazetteer.lookupInCapitals(m.text) && !this.gazetteer.mayOpenLongerName(lower);
+    };
     return mentions.some(common) ? mentions.filter((m) => !common(m)) : mentions;
   }
 
@@ -328,7 +338,7 @@ export class EntityDetector {
     for (const t of tokens) if (t.kind === 'word' && t.text.charCodeAt(0) <= 57 && /^\d+$/.test(t.text)) numbers++;
     const tableLine = numbers >= 2;
     const flush = (): void => {
-      while (run.length && run[run.length - 1].kind === 'word' && NAME_CONNECTORS.has(run[run.length - 1].text.toLowerCase())) run.pop();
+      while (run.length && run[run.length - 1].kind === 'word' && NAME_CONNECTORS.has(run[run.length - 1].lower)) run.pop();
       while (run.length && run[run.length - 1].text === '&') run.pop();
       if (run.length) {
         runs.push({ tokens: run, sentenceInitial: runStartsSentence, afterTitle });
@@ -340,7 +350,7 @@ export class EntityDetector {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.lineBreakBefore) flush();
-      const lower = t.kind === 'word' ? bare(t.text).toLowerCase() : '';
+      const lower = t.kind === 'word' ? bareLower(t) : '';
       const isTitle =
         t.kind === 'word' &&
         ((PERSON_TITLES.has(lower.endsWith('.') ? lower.slice(0, -1) : lower) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) ||
@@ -355,7 +365,7 @@ export class EntityDetector {
       }
       if (isTitle) {
         // "British Prime Minister": "Prime" belongs to the title, not to the name before it.
-        while (run.length && TITLE_MODIFIERS.has(run[run.length - 1].text.toLowerCase())) run.pop();
+        while (run.length && TITLE_MODIFIERS.has(run[run.length - 1].lower)) run.pop();
         const titleFollowsName = run.length > 0;
         flush();
         afterTitle = !POSSESSIVE.test(t.text) && (titleFollowsName || isNameWord(tokens[i + 1] ?? t) || lower === 'executive');
@@ -395,10 +405,10 @@ export class EntityDetector {
   private personFollows(tokens: readonly Token[], i: number): boolean {
     const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]];
     if (!a || a.kind !== 'word' || !a.spaceBefore || a.lineBreakBefore || !isNameWord(a)) return false;
-    if (FIRST_NAMES.has(a.text.toLowerCase())) return true;
+    if (FIRST_NAMES.has(a.lower)) return true;
     const word = (t: Token | undefined) => t !== undefined && t.kind === 'word' && /^\p{Lu}\p{Ll}+$/u.test(t.text);
     return word(a) && word(b) && !b!.lineBreakBefore && !(c && c.spaceBefore && !c.lineBreakBefore && isNameWord(c)) &&
-      !this.gazetteer.lookup(`${a.text} ${b!.text}`) && !this.gazetteer.lookup(a.text) && ![ORGANISATION_HEADS, PLACE_HEADS, EVENT_HEADS].some((h) => h.has(b!.text.toLowerCase()));
+      !this.gazetteer.lookup(`${a.text} ${b!.text}`) && !this.gazetteer.lookup(a.text) && ![ORGANISATION_HEADS, PLACE_HEADS, EVENT_HEADS].some((h) => h.has(b!.lower));
   }
 
   /**
@@ -410,13 +420,13 @@ export class EntityDetector {
     if (!/^\d+$/.test(t.text)) return true;
     if (run.some((w) => CAMEL.test(w.text) || ALNUM_NAME.test(w.text) || this.gazetteer.typeOf(bare(w.text)) === 'product')) return true;
     if (!next || !next.spaceBefore || next.lineBreakBefore || next.kind !== 'word') return false;
-    if (PRODUCT_TAILS.has(next.text.toLowerCase().replace(/\.$/, ''))) return true;
-    return /^\p{Ll}/u.test(next.text) && !MEASURE_UNITS.has(next.text) && !run.some((w) => FIRST_NAMES.has(w.text.toLowerCase()) || this.gazetteer.lookup(bare(w.text)) !== undefined);
+    if (PRODUCT_TAILS.has(next.lower.replace(/\.$/, ''))) return true;
+    return /^\p{Ll}/u.test(next.text) && !MEASURE_UNITS.has(next.text) && !run.some((w) => FIRST_NAMES.has(w.lower) || this.gazetteer.lookup(bare(w.text)) !== undefined);
   }
 
   private knownRun(tokens: Token[], sentence: Sentence): boolean {
     // The gazetteer drops a leading "the"; here "The" must stay outside the name.
-    if (tokens[0].text.toLowerCase() === 'the') return false;
+    if (tokens[0].lower === 'the') return false;
     const last = tokens[tokens.length - 1];
     return this.gazetteer.lookup(sentence.text.slice(tokens[0].start - sentence.start, last.start + withoutFinalPeriod(bare(last.text)).length - sentence.start)) !== undefined;
   }
@@ -428,7 +438,7 @@ export class EntityDetector {
     if (sentenceInitial && SENTENCE_INITIAL_COMMON.has(bare(tokens[0].text).toLowerCase()) && !this.knownRun(tokens, sentence)) {
       tokens = tokens.slice(1);
       sentenceInitial = false;
-      while (tokens.length && (tokens[0].kind !== 'word' || NAME_CONNECTORS.has(tokens[0].text.toLowerCase()) || MODEL_NUMBER.test(tokens[0].text))) tokens = tokens.slice(1);
+      while (tokens.length && (tokens[0].kind !== 'word' || NAME_CONNECTORS.has(tokens[0].lower) || MODEL_NUMBER.test(tokens[0].text))) tokens = tokens.slice(1);
     }
     if (!tokens.length) return undefined;
     const start = tokens[0].start;
@@ -490,7 +500,7 @@ export class EntityDetector {
     while (n < all.length && all[n]!.kind !== 'word') n++;
     const next = all[n];
     const prev = all[partitionPoint(all, (t) => t.end <= start) - 1];
-    const speaks = next !== undefined && SPEECH_VERBS.has(next.text.toLowerCase());
+    const speaks = next !== undefined && SPEECH_VERBS.has(next.lower);
     const saidBy = prev !== undefined && /^(?:said|says|told)$/i.test(prev.text);
     const personShape = words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w));
     if (words.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(text) && speaks && !firstKnown && !(sentenceInitial && commonNoun(text.toLowerCase()))) return mentionOf(start, end, text, sentenceInitial, 'person', 0.6, 'speaker');

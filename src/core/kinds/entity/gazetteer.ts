@@ -91,9 +91,9 @@ export class Gazetteer {
     return this.scopes.get(entry.canonical) ?? this.scopes.get(canonical) ?? 'country';
   }
 
-  /** Whether some known name of more than one word may start with `word`: else only `word` itself need be looked up. */
-  mayOpenLongerName(word: string): boolean {
-    return this.firstWords.has(word.toLowerCase());
+  /** Whether some known name of more than one word may start with the word `lower` (lower-cased, as tokens carry it): else only the word itself need be looked up. */
+  mayOpenLongerName(lower: string): boolean {
+    return this.firstWords.has(lower);
   }
 
   lookup(name: string): GazetteerEntry | undefined {

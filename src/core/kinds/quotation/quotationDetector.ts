@@ -186,7 +186,7 @@ function attributionBefore(
 /** The noun phrase before the verb at `verbIndex` of `tokens`, back to a comma, a clause word or the sentence start. */
 function speakerBefore(text: string, tokens: readonly Token[], verbIndex: number): SpeakerPhrase | undefined {
   let i = verbIndex - 1;
-  while (i >= 0 && isWord(tokens[i]) && BETWEEN_SPEAKER_AND_VERB.has(tokens[i].text.toLowerCase())) i--;
+  while (i >= 0 && isWord(tokens[i]) && BETWEEN_SPEAKER_AND_VERB.has(tokens[i].lower)) i--;
   // "They've said": the auxiliary is part of the word.
   const end = i;
   let words = 0;
@@ -200,7 +200,7 @@ function speakerBefore(text: string, tokens: readonly Token[], verbIndex: number
       }
       break;
     }
-    if (CLAUSE_OPENERS.has(t.text.toLowerCase()) && i !== end) break;
+    if (CLAUSE_OPENERS.has(t.lower) && i !== end) break;
     if (++words > MAX_SPEAKER_WORDS) return undefined;
     i--;
   }
@@ -237,7 +237,7 @@ function reportedSpeech(text: string, sentence: Sentence, quoted: (offset: numbe
       const speaker = speakerBefore(text, tokens, i);
       if (!speaker) return;
       const opener = tokens.slice(Math.max(0, i - MAX_SPEAKER_WORDS - 8), i).findLast((x) => x.end <= speaker.start && isWord(x));
-      const comma = opener && SUBORDINATORS.has(opener.text.toLowerCase()) ? text.indexOf(',', from) : -1;
+      const comma = opener && SUBORDINATORS.has(opener.lower) ? text.indexOf(',', from) : -1;
       const to = comma > from && comma < end ? comma : end;
       if (wordsIn(text, from, to, MIN_REPORTED_WORDS) < MIN_REPORTED_WORDS) return;
       out.push({ form: 'reported', start: from, end: to, wordsStart: from, wordsEnd: to, cue, speaker });
@@ -246,7 +246,7 @@ function reportedSpeech(text: string, sentence: Sentence, quoted: (offset: numbe
     // At most a few words after the verb can still be a speaker or an adverbial: look no further.
     const after: Token[] = [];
     for (let k = i + 1; k < tokens.length && after.length <= 6; k++) if (isWord(tokens[k])) after.push(tokens[k]);
-    if (!after.length || (after.length <= 6 && ADVERBIAL_STARTS.has(after[0].text.toLowerCase()))) {
+    if (!after.length || (after.length <= 6 && ADVERBIAL_STARTS.has(after[0].lower))) {
       // "…, the people said (on Friday).": the words are the sentence before the speaker's comma.
       const speaker = speakerBefore(text, tokens, i);
       const words = speaker && wordsBefore(speaker.start);
@@ -297,7 +297,7 @@ function clauseAfter(tokens: readonly Token[], verbIndex: number): number | unde
       if (t.text !== ',') return undefined;
       continue;
     }
-    if (t.text.toLowerCase() === 'that') return i + 1 < tokens.length ? i + 1 : undefined;
+    if (t.lower === 'that') return i + 1 < tokens.length ? i + 1 : undefined;
     if (words === 0 && CLAUSE_WITHOUT_THAT.has(verb) && (CLAUSE_STARTS.has(t.text.toLowerCase()) || /^\p{Lu}/u.test(t.text))) return i;
     words++;
   }

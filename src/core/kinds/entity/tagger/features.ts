@@ -148,8 +148,8 @@ export class GazetteerCodes {
 
   constructor(private readonly gazetteer: Gazetteer) {}
 
-  mayOpenLongerName(word: string): boolean {
-    return this.gazetteer.mayOpenLongerName(word);
+  mayOpenLongerName(lower: string): boolean {
+    return this.gazetteer.mayOpenLongerName(lower);
   }
 
   /** The gazetteer type code of `text` (−1 when unknown), looked up as set in capitals or not. */
@@ -187,7 +187,7 @@ export class SentenceFeatureSource {
     const n = (this.n = tokens.length);
     this.codes = gazetteer instanceof GazetteerCodes ? gazetteer : new GazetteerCodes(gazetteer);
     const lowers: string[] = (this.lowers = []);
-    for (const t of tokens) lowers.push(t.text.toLowerCase());
+    for (const t of tokens) lowers.push(t.lower);
     this.shapes = new Array<string | undefined>(n);
     const caps = (this.caps = capsLines(tokens));
     // Gazetteer hits over runs of words joined by single spaces: B/I of the longest known name at each token.
@@ -197,7 +197,7 @@ export class SentenceFeatureSource {
       const c = tokens[i].text.charCodeAt(0);
       if (tokens[i].kind !== 'word' || !(c >= 65 && c <= 90) || gazSpan[i] >= 0) continue;
       let end = i + 1;
-      if (this.codes.mayOpenLongerName(tokens[i].text)) {
+      if (this.codes.mayOpenLongerName(tokens[i].lower)) {
         while (end < n && end - i < LONGEST_GAZ_SPAN && tokens[end].kind === 'word' && tokens[end].spaceBefore && !tokens[end].lineBreakBefore) end++;
       }
       for (let e = end; e > i; e--) {
@@ -345,7 +345,7 @@ export function documentCasing(sentences: readonly (readonly Token[])[]): Docume
       if (t.kind !== 'word') continue;
       const c = t.text.charCodeAt(0);
       if (c >= 97 && c <= 122) lower.add(t.text);
-      else if (c >= 65 && c <= 90 && i > 0 && !t.lineBreakBefore && !caps[i] && tokens[i - 1].kind === 'word') capitalised.add(t.text.toLowerCase());
+      else if (c >= 65 && c <= 90 && i > 0 && !t.lineBreakBefore && !caps[i] && tokens[i - 1].kind === 'word') capitalised.add(t.lower);
     }
   }
   return { capitalised, lower };

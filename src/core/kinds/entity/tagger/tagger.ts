@@ -113,7 +113,7 @@ export function modalMay(tokens: readonly Token[]): boolean {
   while (i < tokens.length && tokens[i].kind !== 'word') i++;
   if (i + 1 >= tokens.length || (tokens[i].text !== 'May' && tokens[i].text !== 'MAY')) return false;
   const next = tokens[i + 1];
-  return next.kind === 'word' && next.spaceBefore === true && MODAL_SUBJECTS.has(next.text.toLowerCase());
+  return next.kind === 'word' && next.spaceBefore === true && MODAL_SUBJECTS.has(next.lower);
 }
 
 // Scratch space of tag(), which never re-enters itself: read before it returns.

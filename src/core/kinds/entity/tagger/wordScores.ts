@@ -26,7 +26,7 @@ export class WordScores {
     const memo = this.rows[t.kind === 'word' ? 1 : 0];
     let row = memo.get(t.text);
     if (row) return row;
-    const lower = t.text.toLowerCase();
+    const lower = t.lower;
     const shape = shapeOf(t.text);
     row = new Float64Array(ROW);
     const ids = this.ids;
