@@ -1,8 +1,11 @@
 // The NLCST parser of the pipeline: parse-english's, with its first step (cutting the text into
-// words, white space, punctuation and symbols) done faster and to the same tree. parse-latin tests
-// each character against up to four Unicode regular expressions and copies a point object per
-// character class change; this classifies each UTF-16 code unit once per process (by asking
-// parse-latin itself, so the classes are its own) and keeps the rest of its walk as it is.
+// words, white space, punctuation and symbols) done faster and to the same tree, less positions.
+// parse-latin tests each character against up to four Unicode regular expressions and copies a
+// point object per character class change; this classifies each UTF-16 code unit once per process
+// (by asking parse-latin itself, so the classes are its own) and keeps the rest of its walk as it
+// is. Its nodes carry no positions: the tree covers its text exactly, in order (parse-latin is
+// lossless), so a node's offsets are the lengths of the nodes before it (text/sentences.ts), and
+// two position objects and a point per word were a third of the parse's allocations.
 import type { Paragraph, Root, Sentence, SentenceContent, WhiteSpace } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
 import type { Plugin, Processor } from 'unified';
@@ -26,12 +29,6 @@ function classify(code: number): number {
 }
 
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
-
-interface Point {
-  line: number;
-  column: number;
-  offset: number;
-}
 
 /** Whether white space holds two line breaks or more (a CR LF is one): parse-latin's `value.split(/\r\n|\r|\n/).length >= 3`, with no array. */
 function twoLineBreaks(value: string): boolean {
@@ -64,14 +61,7 @@ function breakImplicitSentences(paragraph: Paragraph): void {
       if (node.type !== 'WhiteSpaceNode' || !twoLineBreaks((node as WhiteSpace).value)) continue;
       child.children = children.slice(0, position);
       const insertion: Sentence = { type: 'SentenceNode', children: children.slice(position + 1) };
-      const tail = children[position - 1]!;
-      const head = children[position + 1]!;
       siblings.splice(index + 1, 0, node as WhiteSpace, insertion);
-      if (child.position && tail.position && head.position) {
-        const end = child.position.end;
-        child.position.end = tail.position.end;
-        insertion.position = { start: head.position.start, end };
-      }
       // On from the white space (array-iterate's `return index + 1`): the sentence broken off is looked at next.
       break;
     }
@@ -82,45 +72,27 @@ function breakImplicitSentences(paragraph: Paragraph): void {
 const BREAK_IMPLICIT_AT = 10;
 
 export class EnglishParser extends ParseEnglish {
-  /** parse-latin's `tokenize` (v7): the same nodes, the same positions, a word's start point shared with its text node as there. */
+  /** parse-latin's `tokenize` (v7): the same nodes, without their positions (unist's are optional; parse-latin's plugins update them only where they are). */
   override tokenize(value: string | null | undefined): SentenceContent[] {
     const children: SentenceContent[] = [];
     if (!value) return children;
-    let line = 1;
-    let column = 1;
-    let offset = 0;
     let from = 0;
-    let start: Point = { line, column, offset };
     let previousType = 0;
     let previous = -1;
-    // A token's end point is the next one's start point, one object: no plugin of parse-latin or
-    // parse-english, nor anything after them, changes a point, they only point elsewhere (the tree
-    // is equal, with a third of the points: ~20 MB fewer objects per MB of text).
-    const node = (type: number, text: string, end: Point): SentenceContent =>
-      type === WORD
-        ? { type: 'WordNode', children: [{ type: 'TextNode', value: text, position: { start, end } }], position: { start, end } }
-        : ({ type: TYPES[type], value: text, position: { start, end } } as SentenceContent);
+    const node = (type: number, text: string): SentenceContent =>
+      type === WORD ? { type: 'WordNode', children: [{ type: 'TextNode', value: text }] } : ({ type: TYPES[type], value: text } as SentenceContent);
     for (let index = 0; index < value.length; index++) {
       const code = value.charCodeAt(index);
       const type = classOf[code] || classify(code);
       // Words and white space run on; punctuation and symbols only as the same character (or surrogates).
       if (from < index && !(previousType === type && (type === WORD || type === WHITE_SPACE || code === previous || isSurrogate(code)))) {
-        const end = { line, column, offset };
-        children.push(node(previousType, value.slice(from, index), end));
+        children.push(node(previousType, value.slice(from, index)));
         from = index;
-        start = end;
       }
-      if (code === 13 || (code === 10 && previous !== 13)) {
-        line++;
-        column = 1;
-      } else if (code !== 10) {
-        column++;
-      }
-      offset++;
       previousType = type;
       previous = code;
     }
-    if (from < value.length) children.push(node(previousType, value.slice(from), { line, column, offset }));
+    if (from < value.length) children.push(node(previousType, value.slice(from)));
     return children;
   }
 }

@@ -1,4 +1,5 @@
-import type { Root, Sentence as SentenceNode } from 'nlcst';
+import type { Literal, Parent, Root, Sentence as SentenceNode } from 'nlcst';
+import type { Node } from 'unist';
 
 export interface Token {
   text: string;
@@ -40,13 +41,45 @@ export function withTokens(s: Sentence, tokens: Token[]): Sentence {
   return sentence(s.start, s.end, s.text, tokens);
 }
 
-/** Flattens an NLCST tree into sentences of tokens with exact offsets (shifted by `base`). */
+/** A node's length in UTF-16 units: its value's, or its children's together. */
+function lengthOf(node: Node): number {
+  if ('value' in node) return (node as Literal).value.length;
+  let n = 0;
+  for (const child of (node as Parent).children) n += lengthOf(child);
+  return n;
+}
+
+/**
+ * Flattens an NLCST tree of `source` into sentences of tokens with exact offsets (shifted by
+ * `base`), a sentence split where the parser missed its end (splitMissedEnds).
+ */
 export function sentencesOf(tree: Root, source: string, base = 0): Sentence[] {
   const out: Sentence[] = [];
+  for (const whole of parsedSentencesOf(tree, source, base)) for (const s of splitMissedEnds(whole, source, base)) out.push(s);
+  return out;
+}
+
+/**
+ * The sentences of an NLCST tree of `source` as the parser made them. The tree's nodes carry no
+ * positions (pipeline/englishParser.ts): it covers the source exactly and in order, so each node
+ * starts where the ones before it end.
+ */
+export function parsedSentencesOf(tree: Root, source: string, base = 0): Sentence[] {
+  const out: Sentence[] = [];
+  let offset = 0;
   for (const paragraph of tree.children) {
-    if (paragraph.type !== 'ParagraphNode') continue;
+    if (paragraph.type !== 'ParagraphNode') {
+      offset += lengthOf(paragraph);
+      continue;
+    }
     for (const node of paragraph.children) {
-      if (node.type === 'SentenceNode') for (const s of splitMissedEnds(toSentence(node, source, base), source, base)) out.push(s);
+      if (node.type !== 'SentenceNode') {
+        offset += lengthOf(node);
+        continue;
+      }
+      const whole = toSentence(node, source, base, offset);
+      offset = whole.end - base;
+      out.push(whole);
     }
   }
   return out;
@@ -92,24 +125,23 @@ function splitMissedEnds(whole: Sentence, source: string, base: number): Sentenc
   return parts;
 }
 
-function toSentence(node: SentenceNode, source: string, base: number): Sentence {
-  const start = node.position!.start.offset!;
-  const end = node.position!.end.offset!;
+function toSentence(node: SentenceNode, source: string, base: number, start: number): Sentence {
   const tokens: Token[] = [];
   let spaceBefore = false;
   let lineBreakBefore = false;
+  let s = start;
   for (const child of node.children) {
+    const e = s + lengthOf(child);
     if (child.type === 'WhiteSpaceNode') {
       spaceBefore = true;
       if (/[\n\r]/.test(child.value)) lineBreakBefore = true;
-      continue;
+    } else {
+      // A word's children cover its offsets exactly: the slice is its text, without walking them.
+      tokens.push(token(source.slice(s, e), s + base, e + base, child.type === 'WordNode' ? 'word' : 'punct', spaceBefore, lineBreakBefore));
+      spaceBefore = false;
+      lineBreakBefore = false;
     }
-    const s = child.position!.start.offset!;
-    const e = child.position!.end.offset!;
-    // A word's children cover its offsets exactly: the slice is its text, without walking them.
-    tokens.push(token(source.slice(s, e), s + base, e + base, child.type === 'WordNode' ? 'word' : 'punct', spaceBefore, lineBreakBefore));
-    spaceBefore = false;
-    lineBreakBefore = false;
+    s = e;
   }
-  return sentence(start + base, end + base, source.slice(start, end), tokens);
+  return sentence(start + base, s + base, source.slice(start, s), tokens);
 }
