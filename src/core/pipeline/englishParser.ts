@@ -5,7 +5,7 @@
 // (by asking parse-latin itself, so the classes are its own) and keeps the rest of its walk as it
 // is. Its nodes carry no positions: the tree covers its text exactly, in order (parse-latin is
 // lossless), so a node's offsets are the lengths of the nodes before it (text/sentences.ts), and
-// two position objects and a point per word were a third of the parse's allocations.
+// two position objects and a point per word were half of what the parse allocated.
 import type { Paragraph, Root, Sentence, SentenceContent, WhiteSpace } from 'nlcst';
 import { ParseEnglish } from 'parse-english';
 import type { Plugin, Processor } from 'unified';

@@ -11,7 +11,7 @@ export interface Token {
   spaceBefore: boolean;
   /** That whitespace holds a line break: a name never runs across one. */
   lineBreakBefore: boolean;
-  /** `text` lower-cased, made once: the kinds looked it up in their word lists about five times a word, each lower-casing it anew. */
+  /** `text` lower-cased, made once: the kinds lower-cased a word anew for each word list they looked it up in. */
   lower: string;
 }
 

@@ -54,8 +54,8 @@ function bare(word: string): string {
 
 /** A word's `bare` form lower-cased: the token's own lower case unless a possessive comes off. */
 function bareLower(t: Token): string {
-  const word = t.text;
-  return word.length >= 2 && word.charCodeAt(word.length - 1) === 115 && bare(word) !== word ? bare(word).toLowerCase() : t.lower;
+  const word = bare(t.text);
+  return word === t.text ? t.lower : word.toLowerCase();
 }
 
 /** "Pro." at the end of a sentence: the period ends the sentence, not the name. */

@@ -298,7 +298,7 @@ function clauseAfter(tokens: readonly Token[], verbIndex: number): number | unde
       continue;
     }
     if (t.lower === 'that') return i + 1 < tokens.length ? i + 1 : undefined;
-    if (words === 0 && CLAUSE_WITHOUT_THAT.has(verb) && (CLAUSE_STARTS.has(t.text.toLowerCase()) || /^\p{Lu}/u.test(t.text))) return i;
+    if (words === 0 && CLAUSE_WITHOUT_THAT.has(verb) && (CLAUSE_STARTS.has(t.lower) || /^\p{Lu}/u.test(t.text))) return i;
     words++;
   }
   return undefined;
