@@ -3,6 +3,9 @@
 // its stdout, and how many sources its --timing line says came from the digest cache.
 // Alone: npx tsx scripts/bench/checkRuns.ts [SOURCES] [--report]   (cold, warm and --no-cache on generated sources,
 // and report cold and warm; build dist/ first)
+// Two builds: npx tsx scripts/bench/checkRuns.ts [SOURCES] --compare A/cli.js B/cli.js [--pairs N]   (cold runs, each with
+// an empty cache of its own, the builds alternated pair by pair, the first of each pair changing: one shared, loaded
+// machine moves a run by more than most changes do, so each gets the same share of its moods; stdout compared too)
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,8 +82,36 @@ export function checkRows(cold: CheckRun, warm: CheckRun, bypass?: CheckRun, ski
 }
 export const CHECK_HEADERS = ['run', '>wall', '>CPU', '>peak RSS', '>from cache', 'stdout vs cold'];
 
+/** Cold runs of two builds' CLIs alternated, `pairs` times: each run's wall and CPU, then each build's median and range. */
+async function compare(dir: string, clis: readonly [string, string], pairs: number): Promise<void> {
+  const runs: CheckRun[][] = [[], []];
+  for (let p = 0; p < pairs; p++) {
+    for (const b of p % 2 === 0 ? [0, 1] : [1, 0]) {
+      const cacheDir = mkdtempSync(path.join(tmpdir(), 'sourcemark-check-cache-'));
+      try {
+        const r = await checkRun(dir, cacheDir, [], 'check', clis[b]);
+        runs[b]!.push(r);
+        process.stdout.write(`  pair ${p + 1}  ${clis[b]}  ${ms(r.ms)} wall  ${r.cpuMs === undefined ? 'n/a' : ms(r.cpuMs)} CPU  load ${load()}\n`);
+      } finally {
+        rmSync(cacheDir, { recursive: true, force: true });
+      }
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)]!;
+  const range = (xs: number[]) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
+  const rows = clis.map((cli, b) => {
+    const walls = runs[b]!.map((r) => r.ms);
+    const cpus = runs[b]!.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs]));
+    return [cli, ms(median(walls)), range(walls), cpus.length ? ms(median(cpus)) : 'n/a', cpus.length ? range(cpus) : 'n/a'];
+  });
+  process.stdout.write(`${table(['CLI', '>median wall', '>wall', '>median CPU', '>CPU'], rows)}\n`);
+  const outputs = new Set(runs.flat().map((r) => r.stdoutHash));
+  process.stdout.write(`stdout ${outputs.size === 1 ? 'the same in every run' : `DIFFERS (${outputs.size} distinct)`}\n`);
+}
+
 async function main(): Promise<void> {
-  const sources = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 2000);
+  const args = process.argv.slice(2);
+  const sources = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--pairs') ?? 2000);
   const samplesDir = path.join(ROOT, 'test-fixtures/sources');
   const names = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort();
   const samples = names.map((f) => readFileSync(path.join(samplesDir, f), 'utf8'));
@@ -97,6 +128,14 @@ async function main(): Promise<void> {
     }
     writeFileSync(path.join(dir, names[0]!), samples[0]!);
     process.stdout.write(`check on ${int(sources + 1)} sources (${bytes(size)}); load average at start: ${load()}\n`);
+    const at = process.argv.indexOf('--compare');
+    if (at > 0) {
+      const clis = [process.argv[at + 1], process.argv[at + 2]].map((c) => path.resolve(c ?? ''));
+      if (!clis.every((c) => existsSync(c))) throw new Error('--compare needs two built cli.js files');
+      const pairsAt = process.argv.indexOf('--pairs');
+      await compare(dir, clis as [string, string], pairsAt > 0 ? Number(process.argv[pairsAt + 1]) : 3);
+      return;
+    }
     const cold = await checkRun(dir, cacheDir);
     const warm = await checkRun(dir, cacheDir);
     const bypass = await checkRun(dir, cacheDir, ['--no-cache']);
