@@ -9,6 +9,7 @@ const MULTIPLIER = wordTable<number>({
   thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12,
 });
 const FIGURE = /(?:(\$|€|£|¥)\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion|bn|mn|k)\b)?(?:\s*(%|per\s?cent|percent|percentage points?))?/giu;
+const HAS_DIGIT = /\d/;
 const QUALIFIER = /(more than|over|above|at least|nearly|almost|about|around|roughly|approximately|up to|less than|under|fewer than)\s+$/i;
 const UNIT_WORD = /^\s+(?:of\s+)?(?:the\s+)?([a-z][a-z-]{2,})/;
 // Words after a number that do not say what is counted.
@@ -29,6 +30,8 @@ export interface Figure {
  */
 export function findFigures(text: string, skip: readonly { start: number; end: number }[] = []): Figure[] {
   const out: Figure[] = [];
+  // Every figure has a digit; two sentences in three have none (claimTerms.ts).
+  if (!HAS_DIGIT.test(text)) return out;
   const skipped = spanOverlap(skip, 0, text.length);
   for (const m of allMatches(FIGURE, text)) {
     const start = m.index!;
