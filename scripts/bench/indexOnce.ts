@@ -28,7 +28,9 @@ export async function indexOnce(
 ): Promise<IndexRun> {
   const server = spawnedServer(serverPath, { execArgv });
   const { client, child } = server;
-  try {
+  // A server that dies (or never starts) fails the run with its words: else the requests waiting on
+  // it never settled, the event loop emptied and the bench ended with status 0 and no figures.
+  const run = async (): Promise<IndexRun> => {
     client.settings = { referenceDate: '2018-03-10' };
     const started = performance.now();
     await client.initialize(dir);
@@ -71,6 +73,9 @@ export async function indexOnce(
     Object.assign(result, { countsMs, listingMs });
     await client.shutdown();
     return result;
+  };
+  try {
+    return await Promise.race([run(), server.exited]);
   } catch (e) {
     child.kill();
     throw new Error(`${(e as Error).message}\nserver stderr:\n${server.stderr()}`);
