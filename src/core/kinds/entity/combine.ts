@@ -113,7 +113,7 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
   // Most sentences: nothing to weigh against each other.
   if (!tagged.length) {
     const marked: EntityMention[] = [];
-    for (const m of rules) marked.push(sureProduct(m, tableLine) || m.reason === 'speaker' ? m : { ...m, fallback: true });
+    for (const m of rules) marked.push(sureProduct(m, tableLine) || m.reason === 'speaker' ? m : mention(m, { fallback: true }));
     return marked.sort((a, b) => a.start - b.start);
   }
   if (!rules.length) return [...tagged].sort((a, b) => a.start - b.start);
@@ -135,7 +135,7 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
       for (const m of overlapping) {
         if (taken.has(m)) continue;
         taken.add(m);
-        pushOnce(out, pushed, { ...m, learned: true });
+        pushOnce(out, pushed, mention(m, { learned: true }));
       }
       continue;
     }
@@ -148,14 +148,14 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
       // A given name alone is seldom a whole name: the rules' name that runs on from it is ("64 Bob Estes").
       const longerName = m.type === 'person' && m.start <= t.start && m.end > t.end && (m.reason === 'speaker' || (t.confidence < UNSURE_CUT && !/-\p{Ll}/u.test(m.text)) || (m.start === t.start && m.reason === 'starts with a given name' && t.type === 'person' && !t.text.includes(' ') && FIRST_NAMES.has(t.text.toLowerCase())));
       if ((m.confidence >= t.confidence + RULES_AHEAD || longerName) && !from) {
-        [chosen, from] = [{ ...m, learned: true }, m];
+        [chosen, from] = [mention(m, { learned: true }), m];
         continue;
       }
       const same = m.start === t.start && m.end === t.end;
       const covers = m.start <= t.start && m.end >= t.end;
       // The same MISC span, a product or event to the rules, or a product or event the gazetteer knows ("MIUI's reputation", "Google Pixel phones"); a model name the tagger cut short ("Mi Mix" of "Mi Mix 2S"); a name that runs on to its head word ("APD NEWS", "Shenzhen Gadget Expo").
-      if ((same && (t.type === 'other' || m.canonical !== undefined || sureProduct(m, tableLine)) && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && (m.type === 'event' || m.reason.startsWith('a law or treaty') || m.reason === COMPASS_REASON || (m.type === t.type && m.reason.startsWith('ends in'))))) [chosen, from] = [{ ...m, learned: true }, m];
-      else if (same && m.type === t.type) [chosen, from] = [{ ...m, confidence: Math.max(m.confidence, t.confidence), learned: true }, m];
+      if ((same && (t.type === 'other' || m.canonical !== undefined || sureProduct(m, tableLine)) && rulesKnowBetter(m)) || (!same && sureProduct(m, tableLine)) || (covers && (m.type === 'event' || m.reason.startsWith('a law or treaty') || m.reason === COMPASS_REASON || (m.type === t.type && m.reason.startsWith('ends in'))))) [chosen, from] = [mention(m, { learned: true }), m];
+      else if (same && m.type === t.type) [chosen, from] = [mention(m, { confidence: Math.max(m.confidence, t.confidence), learned: true }), m];
     }
     if (from) taken.add(from);
     pushOnce(out, pushed, chosen);
@@ -170,7 +170,7 @@ export function combineMentions(tagged: readonly EntityMention[], rules: readonl
     const lo = firstStartingAt(chosen, m.end);
     if (lo > 0 && furthest[lo - 1] > m.start) continue;
     // A name before a speech verb ("Jun said") is a speaker whatever the tagger thought.
-    out.push(sureProduct(m, tableLine) || m.reason === 'speaker' ? m : { ...m, fallback: true });
+    out.push(sureProduct(m, tableLine) || m.reason === 'speaker' ? m : mention(m, { fallback: true }));
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -195,7 +195,7 @@ export function joinAmpersands(mentions: EntityMention[], sentenceText: string, 
     const tail = a.type === 'product' || a.type === 'event' ? null : AMPERSAND_TAIL.exec(sentenceText.slice(a.end - sentenceStart, a.end - sentenceStart + 80));
     if (!tail) {
       // A name with the sign inside is no person or place ("Edwards & Sons", tagged whole).
-      out.push((a.type === 'person' || a.type === 'place') && INNER_AMPERSAND.test(a.text) ? { ...a, type: 'organisation' } : a);
+      out.push((a.type === 'person' || a.type === 'place') && INNER_AMPERSAND.test(a.text) ? mention(a, { type: 'organisation' }) : a);
       continue;
     }
     // Not a sentence's full stop nor a possessive ("Procter & Gamble's"), but an abbreviation's period ("& Co.").
@@ -231,7 +231,7 @@ export function organisationsByNoun(mentions: EntityMention[], tokens: readonly 
     if (!prev || prev.kind !== 'word' || m.type === 'organisation' || m.type === 'product' || m.type === 'event' || m.canonical !== undefined) return;
     if (!ORGANISATION_NOUNS.has(prev.text) || tokens[k]?.start !== m.start) return;
     out ??= mentions.slice();
-    out[i] = { ...m, type: 'organisation', reason: `after "${prev.text}"` };
+    out[i] = mention(m, { type: 'organisation', reason: `after "${prev.text}"` });
   });
   return out ?? mentions;
 }
@@ -260,7 +260,7 @@ export function pressByNoun(mentions: EntityMention[], tokens: readonly Token[],
     }
     if (noun === undefined) return;
     out ??= mentions.slice();
-    out[i] = { ...m, type: 'organisation', canonical: undefined, generatedName: undefined, reason: noun };
+    out[i] = mention(m, { type: 'organisation', canonical: undefined, generatedName: undefined, reason: noun });
   });
   return out ?? mentions;
 }
@@ -295,14 +295,14 @@ export function shipsByNoun(mentions: EntityMention[], tokens: readonly Token[])
       out ??= mentions.slice();
       const second = m.start + and + 5;
       split.set(i, [
-        { ...m, end: m.start + and, text: m.text.slice(0, and), type: 'other', canonical: undefined, generatedName: undefined, reason },
-        { ...m, start: second, text: m.text.slice(and + 5), type: 'other', canonical: undefined, generatedName: undefined, sentenceInitial: false, reason: 'a ship beside a ship' },
+        mention(m, { end: m.start + and, text: m.text.slice(0, and), type: 'other', canonical: undefined, generatedName: undefined, reason }),
+        mention(m, { start: second, text: m.text.slice(and + 5), type: 'other', canonical: undefined, generatedName: undefined, sentenceInitial: false, reason: 'a ship beside a ship' }),
       ]);
       return;
     }
     if (m.type === 'other' || m.type === 'product') return;
     out ??= mentions.slice();
-    out[i] = { ...m, type: 'other', canonical: undefined, generatedName: undefined, reason };
+    out[i] = mention(m, { type: 'other', canonical: undefined, generatedName: undefined, reason });
   });
   if (!out || !split.size) return out ?? mentions;
   return out.flatMap((m, i) => split.get(i) ?? [m]);
@@ -332,7 +332,7 @@ export function organisationsByRole(mentions: EntityMention[], tokens: readonly 
     const next = mentions[i + 1];
     if (role?.kind !== 'word' || !ORGANISATION_ROLES.has(role.text) || !next || next.type !== 'person' || tokens[j + 1]?.start !== next.start) continue;
     out ??= mentions.slice();
-    out[i] = { ...m, type: 'organisation', confidence: Math.max(m.confidence, ROLE_SURE), reason: `before "${role.text}"` };
+    out[i] = mention(m, { type: 'organisation', confidence: Math.max(m.confidence, ROLE_SURE), reason: `before "${role.text}"` });
   }
   return out ?? mentions;
 }
@@ -350,7 +350,7 @@ export function currencies(mentions: EntityMention[], sentenceText: string, sent
   mentions.forEach((m, i) => {
     if (sentenceText.charCodeAt(m.end - sentenceStart) !== 36 || !CURRENCY_PREFIX.test(m.text)) return; // "$"
     out ??= mentions.slice();
-    out[i] = { ...m, end: m.end + 1, text: `${m.text}$`, type: 'other', canonical: undefined, reason: 'currency' };
+    out[i] = mention(m, { end: m.end + 1, text: `${m.text}$`, type: 'other', canonical: undefined, reason: 'currency' });
   });
   return out ?? mentions;
 }
@@ -388,11 +388,11 @@ export function splitNameAdjectives<S extends { text: string; start: number }>(m
     if (out.length && out[out.length - 1]!.start === m.start && out[out.length - 1]!.end === end) out.pop();
     if (mentions[i + 1]?.start === m.start && mentions[i + 1]!.end === end) i++;
     if (!COMMON_WORDS.has(adjective[1]!.toLowerCase())) {
-      out.push({ ...m, end, text: m.text.slice(0, space), type: 'other', canonical: undefined, reason: 'adjective made of a name' });
+      out.push(mention(m, { end, text: m.text.slice(0, space), type: 'other', canonical: undefined, reason: 'adjective made of a name' }));
     }
     const text = sentence.text.slice(start - sentence.start, m.end - sentence.start);
     const retyped = typed !== undefined && typed.start === start && typed.end === m.end;
-    out.push({ ...m, start, text, ...(retyped ? { type: typed.type, confidence: typed.confidence, canonical: typed.canonical, reason: typed.reason } : {}) });
+    out.push(mention(m, { start, text, ...(retyped ? { type: typed.type, confidence: typed.confidence, canonical: typed.canonical, reason: typed.reason } : {}) }));
   }
   return out ?? mentions;
 }
@@ -424,7 +424,7 @@ export function teamsWithLetters(mentions: EntityMention[], sentenceText: string
     out ??= mentions.slice(0, i);
     const end = from + tail[0].length;
     while (mentions[i + 1] !== undefined && mentions[i + 1]!.start < end) i++;
-    out.push({ ...m, end, text: sentenceText.slice(m.start - sentenceStart, end - sentenceStart), type: 'organisation', canonical: undefined, reason: 'team with its town\'s letters' });
+    out.push(mention(m, { end, text: sentenceText.slice(m.start - sentenceStart, end - sentenceStart), type: 'organisation', canonical: undefined, reason: 'team with its town\'s letters' }));
   }
   return out ?? mentions;
 }
@@ -453,7 +453,7 @@ export function teamsAfterCompetitor(mentions: EntityMention[], tokens: readonly
     if (tokens[a]?.text === ',' && !tokens[a]!.lineBreakBefore) a++;
     if (!tokens[a] || tokens[a]!.lineBreakBefore || !/^\d/.test(tokens[a]!.text)) continue;
     out ??= mentions.slice();
-    out[i] = { ...m, type: 'organisation', reason: 'team after a competitor' };
+    out[i] = mention(m, { type: 'organisation', reason: 'team after a competitor' });
   }
   return out ?? mentions;
 }
@@ -482,12 +482,12 @@ export function joinNameParticles(mentions: EntityMention[], sentenceText: strin
       const lead = a.type === 'person' ? LEADING_PARTICLES.exec(sentenceText.slice(Math.max(0, a.start - sentenceStart - 16), a.start - sentenceStart)) : null;
       if (lead) {
         out ??= mentions.slice(0, i);
-        out.push({ ...a, start: a.start - lead[1]!.length, text: lead[1]! + a.text, reason: 'name with particles' });
+        out.push(mention(a, { start: a.start - lead[1]!.length, text: lead[1]! + a.text, reason: 'name with particles' }));
       } else out?.push(a);
       continue;
     }
     out ??= mentions.slice(0, i);
-    out.push({ ...a, end: b.end, text: sentenceText.slice(a.start - sentenceStart, b.end - sentenceStart), type: 'person', canonical: undefined, reason: 'name with particles' });
+    out.push(mention(a, { end: b.end, text: sentenceText.slice(a.start - sentenceStart, b.end - sentenceStart), type: 'person', canonical: undefined, reason: 'name with particles' }));
     i++;
   }
   return out ?? mentions;
@@ -559,7 +559,7 @@ export function peopleInLists(mentions: EntityMention[], tokens: readonly Token[
       });
       if (people >= Math.max(2, Math.ceil(items.length * 0.6))) {
         for (const f of found) {
-          if (f.exact && f.exact.type !== 'person' && !(f.exact.canonical !== undefined && f.exact.type !== 'place')) retyped.set(f.exact, { ...f.exact, type: 'person', canonical: undefined, fallback: undefined, commonWord: undefined, sentenceInitial: false, reason: 'listed with people' });
+          if (f.exact && f.exact.type !== 'person' && !(f.exact.canonical !== undefined && f.exact.type !== 'place')) retyped.set(f.exact, mention(f.exact, { type: 'person', canonical: undefined, fallback: undefined, commonWord: undefined, sentenceInitial: false, reason: 'listed with people' }));
           else if (!f.exact && !f.partly) added.push(mention({ start: f.start, end: f.end, text: sentenceText.slice(f.start - sentenceStart, f.end - sentenceStart), type: 'person', confidence: 0.6, sentenceInitial: false, reason: 'listed with people' }));
         }
       }
@@ -596,7 +596,7 @@ export function splitCoordinatedNames(mentions: EntityMention[]): EntityMention[
     const firstEnd = m.start + parts[1]!.length;
     const secondStart = m.end - second!.length;
     for (const [start, end, text] of [[m.start, firstEnd, parts[1]!], [secondStart, m.end, second!]] as const) {
-      out.push({ ...m, start, end, text, canonical: undefined });
+      out.push(mention(m, { start, end, text, canonical: undefined }));
     }
   }
   return out ?? mentions;
@@ -620,7 +620,7 @@ export function trimPossessives(mentions: EntityMention[]): EntityMention[] {
     }
     out ??= mentions.slice(0, i);
     const text = m.text.slice(0, m.text.lastIndexOf(' '));
-    out.push({ ...m, end: m.start + text.length, text });
+    out.push(mention(m, { end: m.start + text.length, text }));
   }
   return out ?? mentions;
 }
@@ -644,10 +644,10 @@ export function splitCompanyOfPlace<S extends { text: string; start: number }>(m
     }
     out ??= mentions.slice(0, i);
     const firstEnd = m.start + at.index + at[0].indexOf(' of ');
-    out.push({ ...m, end: firstEnd, text: m.text.slice(0, firstEnd - m.start), canonical: undefined });
+    out.push(mention(m, { end: firstEnd, text: m.text.slice(0, firstEnd - m.start), canonical: undefined }));
     const start = m.start + at.index + at[0].length;
     const typed = typeRest(sentence, start, m.end);
-    out.push({ ...m, start, text: m.text.slice(start - m.start), type: typed && typed.start === start && typed.end === m.end ? typed.type : 'place', canonical: typed?.canonical, reason: 'after a company\'s "of"' });
+    out.push(mention(m, { start, text: m.text.slice(start - m.start), type: typed && typed.start === start && typed.end === m.end ? typed.type : 'place', canonical: typed?.canonical, reason: 'after a company\'s "of"' }));
   }
   return out ?? mentions;
 }
@@ -683,7 +683,7 @@ export function trimLowerTails(mentions: EntityMention[]): EntityMention[] {
     }
     out ??= mentions.slice(0, i);
     const text = m.text.slice(0, tail);
-    out.push({ ...m, end: m.start + text.length, text });
+    out.push(mention(m, { end: m.start + text.length, text }));
   }
   return out ?? mentions;
 }
@@ -790,7 +790,7 @@ function placesAsClubs(
     const scope = scopeOf(m.canonical ?? m.text);
     if (scope !== 'city' && scope !== 'province' && !(unknownToo && scope === undefined && m.canonical === undefined)) continue;
     out ??= mentions.slice();
-    out[i] = { ...m, type: 'organisation', canonical: undefined, generatedName: undefined, reason };
+    out[i] = mention(m, { type: 'organisation', canonical: undefined, generatedName: undefined, reason });
   }
   return out ?? mentions;
 }
@@ -925,7 +925,7 @@ export function placesAfterOf(mentions: EntityMention[], tokens: readonly Token[
     const noun = tokens[k - 2];
     if (m.type === 'place' || m.canonical !== undefined || tokens[k]?.start !== m.start || of?.text !== 'of' || noun?.kind !== 'word' || !PLACE_BEFORE_OF.has(noun.lower)) return;
     out ??= mentions.slice();
-    out[i] = { ...m, type: 'place', reason: `after "${noun.lower} of"` };
+    out[i] = mention(m, { type: 'place', reason: `after "${noun.lower} of"` });
   });
   return out ?? mentions;
 }
@@ -1055,7 +1055,7 @@ export function abbreviationPeriods(mentions: EntityMention[], sentenceText: str
     const at = m.end - sentenceStart;
     if (sentenceText.charCodeAt(at) !== 46 || !GOES_ON.test(sentenceText.slice(at, at + 8))) return;
     out ??= mentions.slice();
-    out[i] = { ...m, end: m.end + 1, text: `${m.text}.` };
+    out[i] = mention(m, { end: m.end + 1, text: `${m.text}.` });
   });
   return out ?? mentions;
 }
@@ -1084,7 +1084,7 @@ export function joinInitials(mentions: EntityMention[], sentenceText: string, se
     }
     out ??= mentions.slice(0, i);
     const end = next!.start + surname[1]!.length;
-    out.push({ ...m, end, text: sentenceText.slice(m.start - sentenceStart, end - sentenceStart), type: 'person', confidence: Math.max(m.confidence, next!.confidence), canonical: undefined, reason: 'initials and a surname' });
+    out.push(mention(m, { end, text: sentenceText.slice(m.start - sentenceStart, end - sentenceStart), type: 'person', confidence: Math.max(m.confidence, next!.confidence), canonical: undefined, reason: 'initials and a surname' }));
     i++;
   }
   return out ?? mentions;
@@ -1110,7 +1110,7 @@ export function placesBeforeNoun(mentions: EntityMention[], tokens: readonly Tok
     const noun = tokens[k];
     if (noun?.kind !== 'word' || !noun.spaceBefore || noun.lineBreakBefore || !PLACE_AFTER.has(noun.text)) return;
     out ??= mentions.slice();
-    out[i] = { ...m, type: 'place', canonical: undefined, reason: `before "${noun.text}"` };
+    out[i] = mention(m, { type: 'place', canonical: undefined, reason: `before "${noun.text}"` });
   });
   return out ?? mentions;
 }

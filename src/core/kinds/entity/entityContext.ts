@@ -89,8 +89,8 @@ export class LineContext {
       while (k < tokens.length && tokens[k].start < m.start) k++;
       const prev = tokens[k - 1];
       if (!prev || prev.kind !== 'word' || !PLACE_PREPOSITIONS.has(prev.lower)) return m;
-      if (m.type === 'place') return { ...m, venue: true };
-      if (m.type === 'other' && !m.canonical) return { ...m, type: 'place' as const, confidence: 0.5, venue: true, reason: `after "${prev.text}"` };
+      if (m.type === 'place') return mention(m, { venue: true });
+      if (m.type === 'other' && !m.canonical) return mention(m, { type: 'place', confidence: 0.5, venue: true, reason: `after "${prev.text}"` });
       return m;
     });
   }
@@ -137,7 +137,7 @@ export class LineContext {
       // The mention overlaps the head of its dateline or, ending past it, of the next one.
       if ((d && m.start < d.head.end && m.end > d.head.start) || (next && m.end > next.head.start && m.start < next.head.end)) continue;
       const retype = d !== undefined && m.start >= d.head.end && m.end <= d.dateStart && m.type === 'other' && !m.canonical;
-      out.push(retype ? { ...m, type: 'place' as const, confidence: 0.7, reason: 'dateline' } : m);
+      out.push(retype ? mention(m, { type: 'place', confidence: 0.7, reason: 'dateline' }) : m);
     }
     for (const d of found) out.push(d.place);
     return out.sort((a, b) => a.start - b.start);
@@ -174,7 +174,7 @@ export class LineContext {
         (sameLine(before) && FIXTURE_WORDS.has(tokens[before].text) && tokens[before].text !== 'AT' && sameLine(before - 1));
       const playersClub = open >= 0 && open === a - 1 && tokens[open - 1] !== undefined && personEnds.has(tokens[open - 1]!.end);
       if (!scored && !fixture && !playersClub) return m;
-      return this.isTeamName(m, playersClub) ? { ...m, type: 'organisation' as const, confidence: 0.85, canonical: undefined, generatedName: undefined, reason: TEAM_REASON } : m;
+      return this.isTeamName(m, playersClub) ? mention(m, { type: 'organisation', confidence: 0.85, canonical: undefined, generatedName: undefined, reason: TEAM_REASON }) : m;
     });
   }
 

@@ -185,7 +185,7 @@ function nationalsInPlural(mentions: EntityMention[], gazetteer: Gazetteer): Ent
     const m = mentions[i]!;
     if (m.type === 'other' || m.type === 'place' || !NATIONALS.test(m.text) || !gazetteer.isOther(m.text.slice(0, -1))) continue;
     out ??= mentions.slice();
-    out[i] = { ...m, type: 'other', reason: 'a nationality in the plural' };
+    out[i] = mention(m, { type: 'other', reason: 'a nationality in the plural' });
   }
   return out ?? mentions;
 }

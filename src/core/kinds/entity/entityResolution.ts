@@ -1,6 +1,6 @@
 import type { EntityInfo, EntityType } from '../../model';
 import { isClubName, TEAM_REASON } from './entityContext';
-import type { EntityMention } from './entityMention';
+import { mention, type EntityMention } from './entityMention';
 import { LEGAL_FORM_SOURCE } from './entityWords';
 
 export interface ResolvedMention {
@@ -99,7 +99,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
     // "Xian" after "Wang Xian" is the person, though a city has the same name.
     const asPerson = !m.text.includes(' ') && (m.generatedName || placeAsSurname(m, personParts)) ? personParts.get(m.text) : undefined;
     if (asPerson) {
-      join(asPerson, { ...m, type: 'person' }, -1);
+      join(asPerson, mention(m, { type: 'person' }), -1);
       groupOf[k] = asPerson;
       continue;
     }
@@ -121,7 +121,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
     if (person) {
       // As the person: an unsure tagger's other type must not outvote the full name ("Parnevik" after "Jesper Parnevik").
       if (m.type === 'person' || m.type === 'other') join(person, m, k);
-      else join(person, { ...m, type: 'person' }, -1);
+      else join(person, mention(m, { type: 'person' }), -1);
       groupOf[k] = person;
       continue;
     }
@@ -130,7 +130,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
     const organisation = opened && (m.confidence < 0.8 || COMPANY_END.test(opened.canonical) || isClubName(words(opened.canonical))) && opened;
     if (organisation) {
       // As the organisation: its short names ("Jones", "Jones Medical" of "Jones Medical Industries Inc") must not outvote the full one.
-      join(organisation, { ...m, type: 'organisation' }, -1);
+      join(organisation, mention(m, { type: 'organisation' }), -1);
       groupOf[k] = organisation;
       continue;
     }
@@ -156,7 +156,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
         staysFrom.push(k);
         continue;
       }
-      join(team, { ...m, type: 'organisation' }, -1);
+      join(team, mention(m, { type: 'organisation' }), -1);
       if (k < 0) continue;
       retyped[k] = 1;
       groupOf[k] = team;
@@ -177,7 +177,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
     // In place: a group's mentions stay one kind of array (a new one from `map` is not, once optimised).
     for (let i = 0; i < g.mentions.length; i++) {
       if (g.from[i]! >= 0) retyped[g.from[i]!] = 1;
-      g.mentions[i] = { ...g.mentions[i], type: 'product' };
+      g.mentions[i] = mention(g.mentions[i]!, { type: 'product' });
       g.from[i] = -1;
     }
   }

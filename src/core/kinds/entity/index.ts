@@ -9,7 +9,7 @@ import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
 import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
 import { documentCasing, type DocumentCasing } from './tagger/features';
-import type { EntityMention } from './entityMention';
+import { mention, type EntityMention } from './entityMention';
 import { lowerCaseWordsOf, LowerCaseWords } from './lowerCaseWords';
 import { resolveEntitiesReusing, type ResolutionMemo } from './resolutionMemo';
 
@@ -82,7 +82,7 @@ const marked = new WeakMap<EntityMention, EntityMention>();
 
 function markedCommon(m: EntityMention): EntityMention {
   let copy = marked.get(m);
-  if (!copy) marked.set(m, (copy = { ...m, commonWord: true }));
+  if (!copy) marked.set(m, (copy = mention(m, { commonWord: true })));
   return copy;
 }
 
