@@ -4,7 +4,7 @@ import type { AnalysedParagraph } from './kinds/kind';
 import { DateDetector } from './kinds/date/dateDetector';
 import { MAX_CLAIM_LENGTH } from './kinds/claim/claimDetector';
 import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKind, Region, RegionSpan } from './model';
-import { compareFindings, DEFAULT_ANALYSIS_OPTIONS } from './model';
+import { compareFindings, DEFAULT_ANALYSIS_OPTIONS, findingWith } from './model';
 import { assignFindingIds, FindingIdBases } from './findingIds';
 import { madeEarlier } from './madeFindings';
 import { createParagraphProcessor } from './pipeline/processor';
@@ -324,9 +324,9 @@ function assignCommenters(findings: Finding[], regions: readonly RegionSpan[]): 
     const commenter = r?.commenter && r.start <= f.start ? r.commenter : undefined;
     if (f.commenter === commenter) continue;
     if (!madeEarlier(f)) f.commenter = commenter;
-    else if (commenter !== undefined) findings[k] = { ...f, commenter };
+    else if (commenter !== undefined) findings[k] = findingWith(f, { commenter });
     // A kept finding no longer in a thread: a copy without one, as a finding made now would be.
-    else findings[k] = { ...f, commenter: undefined };
+    else findings[k] = findingWith(f, { commenter: undefined });
   }
 }
 

@@ -8,7 +8,7 @@
 // it. Unique within a source by construction: the ordinal counts per kind and hash, so a hash
 // collision costs stability, never uniqueness. Linear: each finding's text is hashed once.
 import { madeEarlier } from './madeFindings';
-import { compareFindings, type Finding, type FindingKind } from './model';
+import { compareFindings, findingWith, type Finding, type FindingKind } from './model';
 
 /** 32-bit FNV-1a of `text` with each whitespace run as one space and the ends trimmed, in base 36. */
 export function textHash(text: string): string {
@@ -107,7 +107,7 @@ export function assignFindingIds(findings: Finding[], repeats: Finding[] = [], b
     const f = list[k]!;
     const id = bases.next(f.kind, f.text);
     if (!madeEarlier(f)) f.id = id;
-    else if (f.id !== id) list[k] = { ...f, id };
+    else if (f.id !== id) list[k] = findingWith(f, { id });
   }
   bases.end();
 }
