@@ -85,25 +85,40 @@ function sameInfo(a: EntityInfo, b: EntityInfo): boolean {
  * changes a name resolves the source again, and every entity came back a new object, equal or not:
  * each of its mentions' findings was then made anew (12,000 in 1 MB), where only the entities the
  * edit changed need to be (madeFindings.ts compares entities by identity). Looked up by key and
- * compared field by field: a batch analyser resolves each source after another, unrelated one,
- * whose entities rarely share a key with it, and writing both sides as JSON cost ~0.1 ms a source.
+ * type, compared field by field: a batch analyser resolves each source after another, unrelated
+ * one, and writing every entity of both as JSON cost it ~0.1 ms a source. Of entities that say the
+ * same (a mention typed apart from its entity gets a copy of its own, typedAs), one is kept: the
+ * last in `before`, as when they were keyed by their JSON. A mention that resolution left without
+ * an entity passes through as it is (the JSON keying took that in its stride; a 10 MB source opened
+ * after a 1 MB one then threw here, and got no diagnostics).
  */
 function sameInfos(infos: EntityInfo[], before: readonly EntityInfo[] | undefined): EntityInfo[] {
   if (!before?.length) return infos;
-  // One per entity, not per mention (12,000 mentions of 300 entities in 1 MB); a key may have a few
-  // (a mention the tagger types apart is its own copy of its entity).
-  const byKey = new Map<string, EntityInfo[]>();
+  // One per entity, not per mention (12,000 mentions of 300 entities in 1 MB); under a key and
+  // type, one per content.
+  const byKind = new Map<string, EntityInfo[]>();
   for (const info of new Set(before)) {
-    const known = byKey.get(info.key);
-    if (known) known.push(info);
-    else byKey.set(info.key, [info]);
+    if (!info) continue;
+    const kind = `${info.type}\u0000${info.key}`;
+    const known = byKind.get(kind);
+    if (!known) {
+      byKind.set(kind, [info]);
+      continue;
+    }
+    const same = known.findIndex((b) => sameInfo(b, info));
+    if (same >= 0) known[same] = info;
+    else known.push(info);
   }
   const chosen = new Map<EntityInfo, EntityInfo>();
   const same: EntityInfo[] = [];
   for (const info of infos) {
+    if (!info) {
+      same.push(info);
+      continue;
+    }
     let c = chosen.get(info);
     if (!c) {
-      c = byKey.get(info.key)?.find((b) => sameInfo(b, info)) ?? info;
+      c = byKind.get(`${info.type}\u0000${info.key}`)?.find((b) => sameInfo(b, info)) ?? info;
       chosen.set(info, c);
     }
     same.push(c);
