@@ -2,7 +2,7 @@
 // the sidecar or the workspace's ignore file). A tagged finding is always shown, whatever its region
 // or dismissal: nothing the user has tagged goes out of sight.
 import { placeKey } from './findingIds';
-import { findingWith, type Region } from './model';
+import { entityWith, findingWith, type Region } from './model';
 import type { Anchor } from './tags/anchoring';
 import { DISMISSED_KIND, type Dismissal } from './tags/annotation';
 import { anchorTargets, type Span, type TaggedFinding, type TaggedFindings } from './taggedFindings';
@@ -101,9 +101,7 @@ function recountMentions(findings: TaggedFinding[]): TaggedFinding[] {
     if (mentions === f.entity.mentions) return f;
     const last = recounted.get(f);
     if (last?.entity!.mentions === mentions) return last;
-    // The entity written as resolution writes it (its keys in that order): one hidden class for all.
-    const e = f.entity;
-    const copy = findingWith(f, { entity: { type: e.type, canonical: e.canonical, key: e.key, mentions, aliases: e.aliases } });
+    const copy = findingWith(f, { entity: entityWith(f.entity, { mentions }) });
     recounted.set(f, copy);
     return copy;
   });

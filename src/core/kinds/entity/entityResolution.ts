@@ -1,4 +1,4 @@
-import type { EntityInfo, EntityType } from '../../model';
+import { entityWith, type EntityInfo, type EntityType } from '../../model';
 import { isClubName, TEAM_REASON } from './entityContext';
 import { mention, type EntityMention } from './entityMention';
 import { LEGAL_FORM_SOURCE } from './entityWords';
@@ -225,7 +225,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
  * unsure one ("Somerset got a solid start", read a person, beside the county's other mentions).
  */
 function typedAs(info: EntityInfo, m: EntityMention): EntityInfo {
-  return m.learned && m.confidence >= LEARNED_OWN_TYPE && m.type !== info.type && !info.aliases.includes(m.text) ? { type: m.type, canonical: info.canonical, key: info.key, mentions: info.mentions, aliases: info.aliases } : info;
+  return m.learned && m.confidence >= LEARNED_OWN_TYPE && m.type !== info.type && !info.aliases.includes(m.text) ? entityWith(info, { type: m.type }) : info;
 }
 
 /** Tuned on testa: how sure the tagger must be of a person's full name for a place alone to be his surname. */

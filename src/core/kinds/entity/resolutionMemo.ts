@@ -73,6 +73,9 @@ export function resolveEntitiesReusing(mentions: readonly EntityMention[], bases
   return { kept, infos, memo: { mentions, starts, kept, infos } };
 }
 
+/** An entity's type and key, as sameInfos groups entities. */
+const kindOf = (info: EntityInfo) => `${info.type}\u0000${info.key}`;
+
 /** Whether two entities say the same (an entity is data only: these are all its fields). */
 function sameInfo(a: EntityInfo, b: EntityInfo): boolean {
   if (a.key !== b.key || a.type !== b.type || a.canonical !== b.canonical || a.mentions !== b.mentions || a.aliases.length !== b.aliases.length) return false;
@@ -99,7 +102,7 @@ function sameInfos(infos: EntityInfo[], before: readonly EntityInfo[] | undefine
   const byKind = new Map<string, EntityInfo[]>();
   for (const info of new Set(before)) {
     if (!info) continue;
-    const kind = `${info.type}\u0000${info.key}`;
+    const kind = kindOf(info);
     const known = byKind.get(kind);
     if (!known) {
       byKind.set(kind, [info]);
@@ -118,7 +121,7 @@ function sameInfos(infos: EntityInfo[], before: readonly EntityInfo[] | undefine
     }
     let c = chosen.get(info);
     if (!c) {
-      c = byKind.get(`${info.type}\u0000${info.key}`)?.find((b) => sameInfo(b, info)) ?? info;
+      c = byKind.get(kindOf(info))?.find((b) => sameInfo(b, info)) ?? info;
       chosen.set(info, c);
     }
     same.push(c);
