@@ -13,7 +13,7 @@ export interface ResolvedMention {
 interface Group {
   canonical: string;
   mentions: EntityMention[];
-  /** Per entry of `mentions`, the mention it is (its index among those resolved), or −1 for a copy given another type. */
+  /** Per entry of `mentions`, the mention it stands for (its index among those resolved); an entry that is not that mention itself is a copy given another type. */
   from: number[];
   fromGazetteer: boolean;
 }
@@ -49,8 +49,9 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
   }
 
   const groups = new Map<string, Group>();
+  // Each mention stands in exactly one group at a time, as itself or as a copy; its entity is that group's.
   const groupOf: Group[] = new Array(mentions.length);
-  /** Mention `k` (−1: a copy of one given another type) into `g`. */
+  /** Mention `k`, itself or a copy given another type, into `g`. */
   const join = (g: Group, m: EntityMention, k: number) => {
     g.mentions.push(m);
     g.from.push(k);
@@ -99,7 +100,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
     // "Xian" after "Wang Xian" is the person, though a city has the same name.
     const asPerson = !m.text.includes(' ') && (m.generatedName || placeAsSurname(m, personParts)) ? personParts.get(m.text) : undefined;
     if (asPerson) {
-      join(asPerson, mention(m, { type: 'person' }), -1);
+      join(asPerson, mention(m, { type: 'person' }), k);
       groupOf[k] = asPerson;
       continue;
     }
@@ -121,7 +122,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
     if (person) {
       // As the person: an unsure tagger's other type must not outvote the full name ("Parnevik" after "Jesper Parnevik").
       if (m.type === 'person' || m.type === 'other') join(person, m, k);
-      else join(person, mention(m, { type: 'person' }), -1);
+      else join(person, mention(m, { type: 'person' }), k);
       groupOf[k] = person;
       continue;
     }
@@ -130,7 +131,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
     const organisation = opened && (m.confidence < 0.8 || COMPANY_END.test(opened.canonical) || isClubName(words(opened.canonical))) && opened;
     if (organisation) {
       // As the organisation: its short names ("Jones", "Jones Medical" of "Jones Medical Industries Inc") must not outvote the full one.
-      join(organisation, mention(m, { type: 'organisation' }), -1);
+      join(organisation, mention(m, { type: 'organisation' }), k);
       groupOf[k] = organisation;
       continue;
     }
@@ -139,8 +140,10 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
     if (m.type === 'organisation' && count > 1) addParts(organisationStarts, groups.get(m.text.toLowerCase())!, wordsOf[k]!, false);
   }
 
-  // By mention: given its entity's type as it is (retyped), left out (dropped).
+  // By mention: given its entity's type as it is (retyped), left out (dropped). A copy joined as
+  // another type keeps its own reading of its entity (typedAs) when its group is retyped too.
   const retyped = new Uint8Array(mentions.length);
+  const isCopy = (g: Group, e: number) => g.mentions[e] !== mentions[g.from[e]!];
   // A town's name that is a team in this source's results ("Cagliari ( 16 ) v Reggiana") is the team in its prose too; a dateline or "at Cagliari" stays the town.
   for (const [key, team] of groups) {
     if (team.fromGazetteer || !team.mentions.some((m) => m.reason === TEAM_REASON)) continue;
@@ -156,9 +159,8 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
         staysFrom.push(k);
         continue;
       }
-      join(team, mention(m, { type: 'organisation' }), -1);
-      if (k < 0) continue;
-      retyped[k] = 1;
+      if (!isCopy(town, e)) retyped[k] = 1;
+      join(team, mention(m, { type: 'organisation' }), k);
       groupOf[k] = team;
     }
     town.mentions = stays;
@@ -176,9 +178,8 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
     if (g.fromGazetteer || !productWords.has(g.canonical) || g.mentions.every((m) => m.type === 'product')) continue;
     // In place: a group's mentions stay one kind of array (a new one from `map` is not, once optimised).
     for (let i = 0; i < g.mentions.length; i++) {
-      if (g.from[i]! >= 0) retyped[g.from[i]!] = 1;
+      if (!isCopy(g, i)) retyped[g.from[i]!] = 1;
       g.mentions[i] = mention(g.mentions[i]!, { type: 'product' });
-      g.from[i] = -1;
     }
   }
 
@@ -187,7 +188,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
   for (const [key, g] of groups) {
     if (!g.mentions.some((m) => m.fallback)) continue;
     if (g.mentions.every((m) => m.fallback)) {
-      for (const k of g.from) if (k >= 0) dropped[k] = 1;
+      for (const k of g.from) dropped[k] = 1;
       groups.delete(key);
     }
   }
@@ -199,7 +200,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
     for (let e = 0; e < g.mentions.length; e++) {
       const k = g.from[e]!;
       join(known, g.mentions[e]!, k);
-      if (k >= 0) groupOf[k] = known;
+      groupOf[k] = known;
     }
     groups.delete(key);
   }

@@ -91,9 +91,7 @@ function sameInfo(a: EntityInfo, b: EntityInfo): boolean {
  * type, compared field by field: a batch analyser resolves each source after another, unrelated
  * one, and writing every entity of both as JSON cost it ~0.1 ms a source. Of entities that say the
  * same (a mention typed apart from its entity gets a copy of its own, typedAs), one is kept: the
- * last in `before`, as when they were keyed by their JSON. A mention that resolution left without
- * an entity passes through as it is (the JSON keying took that in its stride; a 10 MB source opened
- * after a 1 MB one then threw here, and got no diagnostics).
+ * last in `before`, as when they were keyed by their JSON.
  */
 function sameInfos(infos: EntityInfo[], before: readonly EntityInfo[] | undefined): EntityInfo[] {
   if (!before?.length) return infos;
@@ -101,7 +99,6 @@ function sameInfos(infos: EntityInfo[], before: readonly EntityInfo[] | undefine
   // type, one per content.
   const byKind = new Map<string, EntityInfo[]>();
   for (const info of new Set(before)) {
-    if (!info) continue;
     const kind = kindOf(info);
     const known = byKind.get(kind);
     if (!known) {
@@ -115,10 +112,6 @@ function sameInfos(infos: EntityInfo[], before: readonly EntityInfo[] | undefine
   const chosen = new Map<EntityInfo, EntityInfo>();
   const same: EntityInfo[] = [];
   for (const info of infos) {
-    if (!info) {
-      same.push(info);
-      continue;
-    }
     let c = chosen.get(info);
     if (!c) {
       c = byKind.get(kindOf(info))?.find((b) => sameInfo(b, info)) ?? info;
