@@ -104,8 +104,28 @@ export class OpenAnalysis {
     return this.script !== undefined && chars >= this.minChars;
   }
 
-  /** The analysis function loadSource uses for this source. */
+  /**
+   * The analysis function loadSource uses for this source. One that fails (a bug in an analyser,
+   * a worker gone) leaves the source shown as not analysed, saying so, its tags attached: not a
+   * source that never lights up, with the error in the log only.
+   */
   analyseFor(uri: string): Analyse {
+    const analyse = this.analyseOnce(uri);
+    return async (analyzer, text, sidecar, options, tracked) => {
+      try {
+        return await analyse(analyzer, text, sidecar, options, tracked);
+      } catch (e) {
+        const error = e instanceof Error ? e : new Error(String(e));
+        this.options.log(`Sourcemark could not analyse ${uri}: ${error.stack ?? error.message}`);
+        return notAnalysed(
+          { text, sidecar, tracked },
+          `Sourcemark could not analyse this source (${error.message}). Its tags are kept. The Sourcemark output has the details; editing or reopening the source tries again.`,
+        );
+      }
+    };
+  }
+
+  private analyseOnce(uri: string): Analyse {
     return async (analyzer: Analyzer, text, sidecar, options, tracked) => {
       if (!this.offThread(text.length)) return analyzeSource(analyzer, text, sidecar, options, tracked);
       // A newer analysis begins: the last one's digest would be out of date at once.
@@ -255,8 +275,11 @@ const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 1000)} s` : `$
 
 /** A source whose analysis ran over the budget: no findings, a note saying why, its tags attached as for any source not analysed. */
 function tooComplex(job: AnalyseJob, why: string): ShownAnalysis {
-  return {
-    skippedReason: `This source is too complex to analyse: ${why} and was stopped, so that the editor stays responsive. Its tags are kept. Splitting it into smaller files lets Sourcemark analyse it.`,
-    tagged: applyVisibility(job.text, attachTags(job.text, [], job.sidecar, job.tracked), job.sidecar?.dismissals ?? [], {}, job.tracked),
-  };
+  return notAnalysed(job, `This source is too complex to analyse: ${why} and was stopped, so that the editor stays responsive. Its tags are kept. Splitting it into smaller files lets Sourcemark analyse it.`);
+}
+
+/** A source shown without an analysis: no findings, `skippedReason` saying why, its tags attached. */
+function notAnalysed(source: Pick<AnalyseJob, 'text' | 'sidecar' | 'tracked'>, skippedReason: string): ShownAnalysis {
+  const { text, sidecar, tracked } = source;
+  return { skippedReason, tagged: applyVisibility(text, attachTags(text, [], sidecar, tracked), sidecar?.dismissals ?? [], {}, tracked) };
 }
