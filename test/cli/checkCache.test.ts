@@ -5,6 +5,7 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmS
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readPackIndexes } from '../../src/core/corpus/digestPacks';
 import { addMemo, buildCliWorkspace, GOLDEN_DIR, REFERENCE_DATE, runCli, S000, S001 } from './cliWorkspace';
 
 const R = ['--reference-date', REFERENCE_DATE];
@@ -30,7 +31,14 @@ function setUp() {
   return { root, cacheDir, check };
 }
 
-const entries = (dir: string) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.json.gz')).length : 0);
+/** Entries the folder holds: the CLI writes them in packs, one per run here (few sources); a file each is the server's way. */
+const entries = (dir: string) => {
+  if (!existsSync(dir)) return 0;
+  const files = readdirSync(dir, { recursive: true }).map(String);
+  expect(files.filter((f) => f.endsWith('.json.gz'))).toEqual([]);
+  return readPackIndexes(path.join(dir, 'packs')).size;
+};
+const packs = (dir: string) => (existsSync(path.join(dir, 'packs')) ? readdirSync(path.join(dir, 'packs')).filter((f) => f.endsWith('.pack')).length : 0);
 
 describe('check with the digest cache', () => {
   for (const [name, args, golden] of [
@@ -45,8 +53,9 @@ describe('check with the digest cache', () => {
       // --timing also says what the conflict search took, after the batch's figures.
       expect(cold.stderr).toMatch(/check: .* from the cache .*\ncheck: \d+ conflicts? across \d+ sources? in \d+\.\d\d s · CPU \d+\.\d\d s\n/);
       expect(cold.stdout).toBe(readFileSync(path.join(GOLDEN_DIR, golden), 'utf8'));
-      // S004's sidecar is invalid: that source is not kept, the other four are.
+      // S004's sidecar is invalid: that source is not kept, the other four are, in one pack.
       expect(entries(cacheDir)).toBe(4);
+      expect(packs(cacheDir)).toBe(1);
       const warm = await check(...args);
       expect(warm.code).toBe(cold.code);
       expect(warm.fromCache, warm.stderr).toBe(4);

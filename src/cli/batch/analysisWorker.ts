@@ -10,6 +10,7 @@ import type { StatsFile } from '../statsFile';
 import type { ReportSource } from '../../core/report/reportData';
 import { reportSource, type SourceReport } from '../sourceReport';
 import { CACHED_KINDS, cachedTask, type CachedKindName, checkCacheFromEnv } from './checkCache';
+import type { PackedEntry } from '../../core/corpus/digestPacks';
 
 export const WORKER_ROLE = 'sourcemark-analysis';
 
@@ -39,9 +40,12 @@ export interface WorkerTask {
 /** What a task gives: a source's report, or `check`'s result of it (and whether the cache answered). */
 export type TaskResult =
   | { report: SourceReport; digest?: SourceDigest }
-  | { check: CheckFile; digest?: SourceDigest; digestJson?: string; cached: boolean }
-  | { source: ReportSource; digest?: SourceDigest; digestJson?: string; cached: boolean }
-  | { stats: StatsFile; digest?: SourceDigest; digestJson?: string; cached: boolean };
+  | ({ check: CheckFile } & Kept)
+  | ({ source: ReportSource } & Kept)
+  | ({ stats: StatsFile } & Kept);
+
+/** What a cached command's task gives besides its result (checkCache.ts's CachedTaskResult). */
+type Kept = { digest?: SourceDigest; digestJson?: string; entry?: PackedEntry; cached: boolean };
 
 /**
  * A task's reply from a worker, with its file's size in bytes (stat there, off the main thread, which

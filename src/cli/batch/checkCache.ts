@@ -4,7 +4,8 @@
 import { dirname, resolve } from 'node:path';
 import type { Analyzer } from '../../core/analyzer';
 import { digestSource, type SourceDigest } from '../../core/corpus';
-import { type DigestCache, digestCacheFromEnv, sha256 } from '../../core/corpus/digestCache';
+import { ANALYSER_VERSION, type DigestCache, digestCacheFromEnv, sha256 } from '../../core/corpus/digestCache';
+import type { PackedEntry } from '../../core/corpus/digestPacks';
 import { asciiJson } from '../../core/text/asciiJson';
 import { ignoredNamesFor } from '../../core/dismissals/ignoreFile';
 import { readRegularFile } from '../../core/files/regularFile';
@@ -41,17 +42,19 @@ export type CachedKindName = keyof typeof CACHED_KINDS;
 export type CheckCache = DigestCache<{ value: unknown; digest?: SourceDigest }>;
 
 let fromEnv: CheckCache | undefined | null = null;
-/** The cache of this process (or worker thread), from SOURCEMARK_CACHE_DIR as the server reads it; undefined when off. */
+/** The cache of this process (or worker thread), from SOURCEMARK_CACHE_DIR as the server reads it, its packs read too; undefined when off. */
 export function checkCacheFromEnv(): CheckCache | undefined {
-  if (fromEnv === null) fromEnv = digestCacheFromEnv();
+  if (fromEnv === null) fromEnv = digestCacheFromEnv(process.env, ANALYSER_VERSION, true);
   return fromEnv;
 }
 
 export interface CachedTaskResult<R> {
   value: R;
   digest?: SourceDigest;
-  /** The digest's JSON, when it was written to the cache just now: what a worker posts instead of the digest (runBatch.ts). */
+  /** The digest's JSON, when it was kept just now: what a worker posts instead of the digest (runBatch.ts). */
   digestJson?: string;
+  /** What to keep in the cache (runBatch writes them many to a pack): a source analysed without a problem. */
+  entry?: PackedEntry;
   /** Answered from the cache, nothing analysed. */
   cached: boolean;
 }
@@ -75,7 +78,8 @@ async function sidecarBytes(file: string): Promise<Buffer | undefined | 'unreada
 /**
  * One source's result of a command (and its digest when `digest`): from the cache when its path,
  * text, sidecar bytes, settings, ignore file and the analyser are unchanged; else analysed and, when
- * it has no problem, kept. Throws when the source cannot be read, as an analysis does.
+ * it has no problem, given with the entry to keep (`entry`, for the batch's pack). Throws when the
+ * source cannot be read, as an analysis does.
  */
 export async function cachedTask<R, T>(
   kind: CachedKind<R, T>, file: string, analyzer: Analyzer, options: SourceOptions, digest: boolean, cache: CheckCache | undefined,
@@ -100,6 +104,6 @@ export async function cachedTask<R, T>(
   if (!key || keep === undefined) return { value, ...(made ? { digest: made } : {}), cached: false };
   // The entry's JSON (`set`'s shape; non-ASCII escaped part by part), the digest's part kept apart for the reply.
   const digestJson = made ? asciiJson(made) : undefined;
-  cache.setJson(key, `{"value":${asciiJson(keep as object)}${digestJson === undefined ? '' : `,"digest":${digestJson}`}}`);
-  return { value, ...(made ? { digest: made, digestJson } : {}), cached: false };
+  const entry = cache.packable(key, `{"value":${asciiJson(keep as object)}${digestJson === undefined ? '' : `,"digest":${digestJson}`}}`);
+  return { value, ...(made ? { digest: made, digestJson } : {}), entry, cached: false };
 }

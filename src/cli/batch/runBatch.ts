@@ -9,6 +9,8 @@ import type { SourceOptions } from '../options';
 import { BATCH_CACHE_PARAGRAPHS, runTask, type TaskResult, WORKER_ROLE, type WorkerReply, type WorkerTask } from './analysisWorker';
 import { Progress, type BatchFigures } from './progress';
 import type { SourceDigest } from '../../core/corpus';
+import type { PackedEntry } from '../../core/corpus/digestPacks';
+import { checkCacheFromEnv } from './checkCache';
 
 export type BatchResult = ({ file: string; bytes?: number } & TaskResult) | { file: string; error: string };
 
@@ -28,6 +30,32 @@ const IN_FLIGHT = 2;
 /** Finished results held for in-order delivery, per worker, before new tasks wait for a slow one. */
 const WINDOW = 32;
 
+/** Bytes of entries a batch gathers before writing them as one pack: ~600 sources of 5 KB. */
+const PACK_BYTES = 4 * 1024 * 1024;
+
+/** The cache entries of a batch's fresh results, written to the cache a pack at a time (digestPacks.ts). */
+class PackWriter {
+  private entries: PackedEntry[] = [];
+  private bytes = 0;
+
+  /** Takes the result's entry, if any, off it; writes a pack once enough have come. */
+  async take(r: BatchResult): Promise<BatchResult> {
+    if (!('entry' in r) || r.entry === undefined) return r;
+    const { entry, ...rest } = r;
+    this.entries.push(entry);
+    this.bytes += entry.gz.length;
+    if (this.bytes >= PACK_BYTES) await this.flush();
+    return rest;
+  }
+
+  async flush(): Promise<void> {
+    const entries = this.entries;
+    this.entries = [];
+    this.bytes = 0;
+    if (entries.length) await checkCacheFromEnv()?.writePack(entries);
+  }
+}
+
 /** A worker's reply as a result: a digest that came as JSON parsed. */
 function fromReply(file: string, reply: WorkerReply): BatchResult {
   const { id: _id, ...rest } = reply;
@@ -43,6 +71,7 @@ export async function runBatch(
   onResult: (r: BatchResult, index: number) => void | Promise<void>,
 ): Promise<BatchFigures> {
   const progress = new Progress(batch.label, files.length, batch.timing);
+  const packs = new PackWriter();
   let bytes = 0;
   let cached = 0;
   const count = async (r: BatchResult) => {
@@ -55,7 +84,7 @@ export async function runBatch(
     for (const [i, file] of files.entries()) {
       let result: BatchResult;
       try {
-        result = { file, ...(await runTask(task(file), analyzer)) };
+        result = await packs.take({ file, ...(await runTask(task(file), analyzer)) });
       } catch (e) {
         result = { file, error: (e as Error).message };
       }
@@ -63,6 +92,7 @@ export async function runBatch(
       await onResult(result, i);
       progress.tick(i + 1);
     }
+    await packs.flush();
     return progress.finish({ sources: files.length, bytes, workers: 0, ...(batch.cached?.cache ? { cached } : {}) });
   }
 
@@ -81,9 +111,9 @@ export async function runBatch(
         result.catch(() => undefined); // awaited in turn below; a failure ends the batch there
         pending.set(next++, result);
       }
-      const r = await pending.get(delivered)!.catch((e: Error) => {
+      const r = await packs.take(await pending.get(delivered)!.catch((e: Error) => {
         throw new Error(`A worker thread failed: ${e.message}. Run again with --jobs 1 to analyse in one thread.`);
-      });
+      }));
       pending.delete(delivered);
       await count(r);
       await onResult(r, delivered);
@@ -91,6 +121,8 @@ export async function runBatch(
     }
   } finally {
     await pool.terminate();
+    // What was analysed before a failure is kept too.
+    await packs.flush();
   }
   return progress.finish({ sources: files.length, bytes, workers: batch.jobs, ...(batch.cached?.cache ? { cached } : {}) });
 }

@@ -8,9 +8,11 @@ import { readdir, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { writeFileAtomic } from '../files/atomicWrite';
 import { statPath } from '../files/regularFile';
 import { asciiJson, jsonText } from '../text/asciiJson';
 import { pairSafeEnd } from '../text/pairSafeEnd';
+import { PACK_SUFFIX, packBytes, readPacked, readPackIndexes, type PackedEntry, type PackPlace } from './digestPacks';
 
 /** Set by the build (scripts/build.mjs): a hash of the analyser's sources and locked dependencies. */
 declare const __SOURCEMARK_ANALYSER__: string | undefined;
@@ -76,6 +78,8 @@ const WRITES_BETWEEN_CHECKS = 500;
 const GZIP_LEVEL = 1;
 /** The sub-folder of workspace snapshots, and their suffix: counted and evicted with the entries. */
 const SNAPSHOTS = 'snapshots';
+/** The sub-folder of packs (digestPacks.ts), counted and evicted with the entries, a pack as one. */
+const PACKS = 'packs';
 const SNAPSHOT_SUFFIX = '.snapshot';
 /** A temporary file this old was left by a process that died mid-write: removed by the next size check. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
@@ -101,7 +105,7 @@ function cachedFiles(dir: string, sub: string, names: readonly string[]): { file
   const out: { file: string; temp: boolean }[] = [];
   for (const name of names) {
     const temp = name.endsWith('.tmp');
-    if (temp || name.endsWith('.json.gz') || name.endsWith(SNAPSHOT_SUFFIX)) out.push({ file: path.join(dir, sub, name), temp });
+    if (temp || name.endsWith('.json.gz') || name.endsWith(SNAPSHOT_SUFFIX) || name.endsWith(PACK_SUFFIX)) out.push({ file: path.join(dir, sub, name), temp });
   }
   return out;
 }
@@ -177,8 +181,15 @@ export class DigestCache<T> {
   private round = Math.floor(Math.random() * SAMPLE_STRIDE);
   /** This process's last asynchronous check: when, and the bytes it left plus those written since. */
   private lastAsyncCheck?: { at: number; bytes: number };
+  /** With `packs`: the entries of the packs there were when first asked, by key, and the packs read since (touched once). */
+  private packed?: Map<string, PackPlace>;
+  private readonly packsUsed = new Set<string>();
 
-  constructor(private readonly dir: string, private readonly version: string, readonly maxBytes = DEFAULT_CACHE_MAX_BYTES) {}
+  constructor(
+    private readonly dir: string, private readonly version: string, readonly maxBytes = DEFAULT_CACHE_MAX_BYTES,
+    /** Also read entries from packs (the CLI's, which writes them: writePack). */
+    private readonly packs = false,
+  ) {}
 
   /** One key for everything a cached result depends on. */
   key(parts: readonly string[]): string {
@@ -186,6 +197,10 @@ export class DigestCache<T> {
   }
 
   get(key: string): T | undefined {
+    if (this.packs) {
+      const fromPack = this.getPacked(key);
+      if (fromPack !== undefined) return fromPack;
+    }
     const file = this.file(key);
     let value: T;
     try {
@@ -201,6 +216,52 @@ export class DigestCache<T> {
       // Evicted meanwhile by another process: the value read stands.
     }
     return value;
+  }
+
+  private getPacked(key: string): T | undefined {
+    const place = (this.packed ??= readPackIndexes(path.join(this.dir, PACKS))).get(key);
+    const bytes = place && readPacked(place);
+    if (!bytes) return undefined;
+    let value: T;
+    try {
+      value = JSON.parse(jsonText(gunzipSync(bytes))) as T;
+    } catch {
+      return undefined;
+    }
+    // Used now, as `get` marks an entry: a pack goes when none of its entries has been read for longest.
+    if (!this.packsUsed.has(place.file)) {
+      this.packsUsed.add(place.file);
+      const now = new Date();
+      try {
+        utimesSync(place.file, now, now);
+      } catch {
+        // Evicted meanwhile: the value read stands.
+      }
+    }
+    return value;
+  }
+
+  /** An entry's JSON as `writePack` stores it (`json` must be the JSON of a T; asciiJson's, to read back fast). */
+  packable(key: string, json: string): PackedEntry {
+    return { key, gz: gzipSync(json, { level: GZIP_LEVEL }) };
+  }
+
+  /**
+   * Keeps `entries` in one new pack (digestPacks.ts), read by caches made with `packs`. Written to a
+   * temporary file and renamed; a failure only costs a later analysis. Checks the folder's size as
+   * `setJson` does, by entries written.
+   */
+  async writePack(entries: readonly PackedEntry[]): Promise<void> {
+    if (!entries.length) return;
+    const file = path.join(this.dir, PACKS, `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}${PACK_SUFFIX}`);
+    try {
+      await writeFileAtomic(file, packBytes(entries));
+    } catch {
+      return;
+    }
+    const before = this.writes;
+    this.writes += entries.length;
+    if (before === 0 || Math.floor(before / WRITES_BETWEEN_CHECKS) !== Math.floor(this.writes / WRITES_BETWEEN_CHECKS)) this.evict();
   }
 
   /** Written to a temporary file and renamed, so a reader never sees half of it; failures only cost a later analysis. */
@@ -343,12 +404,12 @@ export class DigestCache<T> {
  * (XDG_CACHE_HOME or ~/.cache), kept under SOURCEMARK_CACHE_MAX_MB (default 256). SOURCEMARK_CACHE_DIR=off,
  * or a build without an analyser version, caches nothing.
  */
-export function digestCacheFromEnv<T>(env: NodeJS.ProcessEnv = process.env, version = ANALYSER_VERSION): DigestCache<T> | undefined {
+export function digestCacheFromEnv<T>(env: NodeJS.ProcessEnv = process.env, version = ANALYSER_VERSION, packs = false): DigestCache<T> | undefined {
   const dir = env.SOURCEMARK_CACHE_DIR;
   if (!version || dir === 'off') return undefined;
   const maxMb = Number(env.SOURCEMARK_CACHE_MAX_MB);
   return new DigestCache<T>(
     dir || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sourcemark', 'digests'), version,
-    maxMb > 0 ? maxMb * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES,
+    maxMb > 0 ? maxMb * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES, packs,
   );
 }
