@@ -1,5 +1,6 @@
 // The messages between the workspace index and its worker threads.
 import { DIGEST_ITEM_LISTS } from '../core/corpus/types';
+import type { PackedEntry } from '../core/corpus/digestPacks';
 import { jsonText } from '../core/text/asciiJson';
 import type { SourceOptions } from '../core/sourceAnalysis';
 import type { Span } from '../core/taggedFindings';
@@ -59,7 +60,8 @@ export type IndexResponse =
  * main-thread time. A long source's comes in parts (JsonParts).
  */
 export type WorkerResponse =
-  | { id: number; uri: string; openSeq?: number; indexed: string | JsonParts }
+  /** `entry`: a fresh result's digest cache entry, for the main thread to write with others in a pack. */
+  | { id: number; uri: string; openSeq?: number; indexed: string | JsonParts; entry?: PackedEntry }
   | { id: number; uri: string; findings: string | JsonParts }
   | { id: number; uri: string; openSeq?: number; error: string };
 

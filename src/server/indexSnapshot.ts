@@ -312,6 +312,6 @@ export async function writeSnapshot(cache: DigestCache<unknown>, key: string, so
 const BLOB_PIECE = 1024 * 1024;
 
 /** A digest cache entry's bytes as stored, for a snapshot; undefined when it is gone (evicted). */
-export async function storedEntry(cache: DigestCache<unknown>, cacheKey: string): Promise<Buffer | undefined> {
-  return readFile(cache.entryFile(cacheKey)).catch(() => undefined);
+export function storedEntry(cache: DigestCache<unknown>, cacheKey: string): Promise<Buffer | undefined> {
+  return cache.storedBytes(cacheKey);
 }

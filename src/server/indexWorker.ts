@@ -144,9 +144,9 @@ parentPort?.on('message', (request: WorkerRequest) => {
     if (cancelled()) throw new TaskCancelledError();
   };
   indexSourceFileAsJson(analyzer, store, job, cache).then(
-    (json) => {
+    ({ json, entry }) => {
       const indexed = indexedToWire(json);
-      parentPort!.postMessage({ id, uri: job.uri, openSeq: job.openSeq, indexed } satisfies WorkerResponse, typeof indexed === 'string' ? [] : transferablesOf(indexed));
+      parentPort!.postMessage({ id, uri: job.uri, openSeq: job.openSeq, indexed, ...(entry ? { entry } : {}) } satisfies WorkerResponse, typeof indexed === 'string' ? [] : transferablesOf(indexed));
     },
   ).catch((e: Error) => post({ id, uri: job.uri, openSeq: job.openSeq, error: e.message })).finally(() => {
     analyzer.checkpoint = undefined;

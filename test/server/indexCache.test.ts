@@ -153,22 +153,26 @@ describe('index cache', () => {
     expect(readdirSync(cacheDir)).toEqual([]);
   });
 
-  it("gives a worker's reply as JSON of the same result, its digest the text the cache entry was written with", async () => {
+  it("gives a worker's reply as JSON of the same result, its digest the text of the cache entry it gives back for the main thread to pack", async () => {
     // A source with curly quotes and a dash: the entry's text escapes them (asciiJson), and the reply reuses that text.
     const { cacheDir, file } = sampleWithCache();
     expect(/[^\x00-\x7f]/.test(read(file))).toBe(true);
     const store = new FileSidecarStore();
     const job: IndexJob = { uri: pathToFileURL(file).href, path: file, options: analysisOptionsOf(DEFAULT_SETTINGS) };
     const fresh = await indexSourceFile(new Analyzer(), store, job);
-    const reply = await indexSourceFileAsJson(new Analyzer(), store, job, new DigestCache(cacheDir, 'test'));
-    expect(/^[\x00-\x7f]*$/.test(reply)).toBe(true);
-    expect(unstamped(JSON.parse(reply) as IndexedSource)).toEqual(fresh);
-    // The entry written from that text reads back as the analysis: the next index of the file analyses nothing.
+    const cache = new DigestCache<never>(cacheDir, 'test');
+    const reply = await indexSourceFileAsJson(new Analyzer(), store, job, cache);
+    expect(/^[\x00-\x7f]*$/.test(reply.json)).toBe(true);
+    expect(unstamped(JSON.parse(reply.json) as IndexedSource)).toEqual(fresh);
+    // The worker writes nothing itself; the entry, written in a pack as the main thread does, reads back as the analysis: the next index of the file analyses nothing.
+    expect(readdirSync(cacheDir)).toEqual([]);
+    await cache.writePack([reply.entry!]);
     const analyzer = new Analyzer();
     const cached = await indexSourceFileAsJson(analyzer, store, job, new DigestCache(cacheDir, 'test'));
     expect(analyzer.lastStats.paragraphs).toBe(0);
-    expect(unstamped(JSON.parse(cached) as IndexedSource)).toEqual(unstamped(JSON.parse(reply) as IndexedSource));
-    expect(await indexSourceFileAsJson(new Analyzer(), store, job)).toBe(JSON.stringify(fresh));
+    expect(cached.entry).toBeUndefined();
+    expect(unstamped(JSON.parse(cached.json) as IndexedSource)).toEqual(unstamped(JSON.parse(reply.json) as IndexedSource));
+    expect((await indexSourceFileAsJson(new Analyzer(), store, job)).json).toBe(JSON.stringify(fresh));
   });
 
   it('is off without an analyser version (running from source) or with SOURCEMARK_CACHE_DIR=off', () => {

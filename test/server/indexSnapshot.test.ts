@@ -69,13 +69,13 @@ function answers(index: WorkspaceIndex) {
 }
 
 /** A scan of `dir` by a new index (analysing in this thread) with the digest cache in `cacheDir` (null: none); its answers and log. */
-async function scan(dir: string, cacheDir: string | null, settings = SETTINGS, cache?: IndexCache, clock?: () => number) {
+async function scan(dir: string, cacheDir: string | null, settings = SETTINGS, cache?: IndexCache, clock?: () => number, workers = 0) {
   const logs: string[] = [];
   const connection = {
     console: { log: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) },
     window: { createWorkDoneProgress: async () => ({ begin() {}, report() {}, done() {} }) },
   } as unknown as Connection;
-  const index = testIndex(cleanups, { connection, workers: 0, settingsFor: async () => settings, cache: cache ?? (cacheDir === null ? null : new DigestCache(cacheDir, 'test')), ...(clock ? { clock } : {}) });
+  const index = testIndex(cleanups, { connection, workers, settingsFor: async () => settings, cache: cache ?? (cacheDir === null ? null : new DigestCache(cacheDir, 'test')), ...(clock ? { clock } : {}) });
   await index.scan([pathToFileURL(dir).href]);
   const counted = logs.map((l) => /counted (\d+) sources from the index snapshot/.exec(l)?.[1]).find(Boolean);
   return { answers: answers(index), counted: counted ? Number(counted) : 0, logs };
@@ -108,6 +108,33 @@ describe('workspace index snapshot', () => {
     // Nothing written beside the sources.
     expect(filesUnder(dir)).toEqual(before);
   });
+
+  it('with index workers, the entries go into packs the main thread writes; reopened, the workspace is counted from its snapshot; without it, every source is read from the packs', async () => {
+    const dir = workspace();
+    const cacheDir = tempDir('sourcemark-snap-cache-');
+    // The built worker reads the cache folder from its environment, as the server's do.
+    const was = process.env.SOURCEMARK_CACHE_DIR;
+    process.env.SOURCEMARK_CACHE_DIR = cacheDir;
+    cleanups.push(() => (was === undefined ? delete process.env.SOURCEMARK_CACHE_DIR : (process.env.SOURCEMARK_CACHE_DIR = was)));
+    const packs = () => (existsSync(path.join(cacheDir, 'packs')) ? readdirSync(path.join(cacheDir, 'packs')).filter((f) => f.endsWith('.pack')).sort() : []);
+    const uncached = await scan(dir, null);
+    const first = await scan(dir, cacheDir, SETTINGS, undefined, undefined, 1);
+    expect(first.answers).toEqual(uncached.answers);
+    // One pack of the three entries, no file per entry.
+    expect(packs()).toHaveLength(1);
+    expect(filesUnder(cacheDir).filter((f) => f.endsWith('.json.gz'))).toEqual([]);
+    const reopened = await scan(dir, cacheDir, SETTINGS, undefined, undefined, 1);
+    expect(reopened.counted).toBe(SOURCES.length);
+    expect(reopened.answers).toEqual(uncached.answers);
+    // The snapshot gone, the workers find every source in the pack: nothing analysed, so no new pack.
+    rmSync(snapshotFileOf(cacheDir, dir));
+    const fromPacks = await scan(dir, cacheDir, SETTINGS, undefined, undefined, 1);
+    expect(fromPacks.counted).toBe(0);
+    expect(fromPacks.answers).toEqual(uncached.answers);
+    expect(packs()).toHaveLength(1);
+    // And the snapshot written again holds every source, its entries read from the pack.
+    expect((await scan(dir, cacheDir, SETTINGS, undefined, undefined, 1)).counted).toBe(SOURCES.length);
+  }, 120_000);
 
   it('a long source\'s entry is read back in parts, a turn of the event loop between them, as one JSON.parse reads it', async () => {
     const dir = workspace();

@@ -4,7 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Analyzer } from '../../core/analyzer';
 import { digestSource, type SourceDigest } from '../../core/corpus';
-import { ANALYSER_VERSION, type DigestCache, digestCacheFromEnv, sha256 } from '../../core/corpus/digestCache';
+import { type DigestCache, digestCacheFromEnv, sha256 } from '../../core/corpus/digestCache';
 import type { PackedEntry } from '../../core/corpus/digestPacks';
 import { asciiJson } from '../../core/text/asciiJson';
 import { ignoredNamesFor } from '../../core/dismissals/ignoreFile';
@@ -42,9 +42,9 @@ export type CachedKindName = keyof typeof CACHED_KINDS;
 export type CheckCache = DigestCache<{ value: unknown; digest?: SourceDigest }>;
 
 let fromEnv: CheckCache | undefined | null = null;
-/** The cache of this process (or worker thread), from SOURCEMARK_CACHE_DIR as the server reads it, its packs read too; undefined when off. */
+/** The cache of this process (or worker thread), from SOURCEMARK_CACHE_DIR as the server reads it; undefined when off. */
 export function checkCacheFromEnv(): CheckCache | undefined {
-  if (fromEnv === null) fromEnv = digestCacheFromEnv(process.env, ANALYSER_VERSION, true);
+  if (fromEnv === null) fromEnv = digestCacheFromEnv();
   return fromEnv;
 }
 

@@ -9,7 +9,7 @@ import type { SourceOptions } from '../options';
 import { BATCH_CACHE_PARAGRAPHS, runTask, type TaskResult, WORKER_ROLE, type WorkerReply, type WorkerTask } from './analysisWorker';
 import { Progress, type BatchFigures } from './progress';
 import type { SourceDigest } from '../../core/corpus';
-import type { PackedEntry } from '../../core/corpus/digestPacks';
+import { PackWriter } from '../../core/corpus/packWriter';
 import { checkCacheFromEnv } from './checkCache';
 
 export type BatchResult = ({ file: string; bytes?: number } & TaskResult) | { file: string; error: string };
@@ -30,29 +30,20 @@ const IN_FLIGHT = 2;
 /** Finished results held for in-order delivery, per worker, before new tasks wait for a slow one. */
 const WINDOW = 32;
 
-/** Bytes of entries a batch gathers before writing them as one pack: ~600 sources of 5 KB. */
-const PACK_BYTES = 4 * 1024 * 1024;
+/** The cache entries of a batch's fresh results, written to the cache a pack at a time. */
+class BatchPacks {
+  private readonly writer = new PackWriter(checkCacheFromEnv());
 
-/** The cache entries of a batch's fresh results, written to the cache a pack at a time (digestPacks.ts). */
-class PackWriter {
-  private entries: PackedEntry[] = [];
-  private bytes = 0;
-
-  /** Takes the result's entry, if any, off it; writes a pack once enough have come. */
+  /** The result without its entry, which is kept to be written. */
   async take(r: BatchResult): Promise<BatchResult> {
     if (!('entry' in r) || r.entry === undefined) return r;
     const { entry, ...rest } = r;
-    this.entries.push(entry);
-    this.bytes += entry.gz.length;
-    if (this.bytes >= PACK_BYTES) await this.flush();
+    await this.writer.add(entry);
     return rest;
   }
 
-  async flush(): Promise<void> {
-    const entries = this.entries;
-    this.entries = [];
-    this.bytes = 0;
-    if (entries.length) await checkCacheFromEnv()?.writePack(entries);
+  flush(): Promise<void> {
+    return this.writer.flush();
   }
 }
 
@@ -71,7 +62,7 @@ export async function runBatch(
   onResult: (r: BatchResult, index: number) => void | Promise<void>,
 ): Promise<BatchFigures> {
   const progress = new Progress(batch.label, files.length, batch.timing);
-  const packs = new PackWriter();
+  const packs = new BatchPacks();
   let bytes = 0;
   let cached = 0;
   const count = async (r: BatchResult) => {

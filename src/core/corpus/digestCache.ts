@@ -4,7 +4,7 @@
 // by every language server of this user and the CLI's `check` and `report` (src/cli/batch/checkCache.ts), each with entries of its own.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../files/atomicWrite';
 import { statPath } from '../files/regularFile';
 import { asciiJson, jsonText } from '../text/asciiJson';
 import { pairSafeEnd } from '../text/pairSafeEnd';
-import { PACK_SUFFIX, packBytes, readPacked, readPackIndexes, type PackedEntry, type PackPlace } from './digestPacks';
+import { PACK_SUFFIX, packBytes, readPacked, readPackedAsync, readPackIndexes, readPackIndexesAsync, type PackedEntry, type PackPlace } from './digestPacks';
 
 /** Set by the build (scripts/build.mjs): a hash of the analyser's sources and locked dependencies. */
 declare const __SOURCEMARK_ANALYSER__: string | undefined;
@@ -181,15 +181,13 @@ export class DigestCache<T> {
   private round = Math.floor(Math.random() * SAMPLE_STRIDE);
   /** This process's last asynchronous check: when, and the bytes it left plus those written since. */
   private lastAsyncCheck?: { at: number; bytes: number };
-  /** With `packs`: the entries of the packs there were when first asked, by key, and the packs read since (touched once). */
+  /** The entries of the packs there were when first asked, by key; those this cache wrote since; the packs read (touched once). */
   private packed?: Map<string, PackPlace>;
+  private packedAsync?: Promise<Map<string, PackPlace>>;
+  private readonly written = new Map<string, PackPlace>();
   private readonly packsUsed = new Set<string>();
 
-  constructor(
-    private readonly dir: string, private readonly version: string, readonly maxBytes = DEFAULT_CACHE_MAX_BYTES,
-    /** Also read entries from packs (the CLI's, which writes them: writePack). */
-    private readonly packs = false,
-  ) {}
+  constructor(private readonly dir: string, private readonly version: string, readonly maxBytes = DEFAULT_CACHE_MAX_BYTES) {}
 
   /** One key for everything a cached result depends on. */
   key(parts: readonly string[]): string {
@@ -197,10 +195,8 @@ export class DigestCache<T> {
   }
 
   get(key: string): T | undefined {
-    if (this.packs) {
-      const fromPack = this.getPacked(key);
-      if (fromPack !== undefined) return fromPack;
-    }
+    const fromPack = this.getPacked(key);
+    if (fromPack !== undefined) return fromPack;
     const file = this.file(key);
     let value: T;
     try {
@@ -219,7 +215,7 @@ export class DigestCache<T> {
   }
 
   private getPacked(key: string): T | undefined {
-    const place = (this.packed ??= readPackIndexes(path.join(this.dir, PACKS))).get(key);
+    const place = this.written.get(key) ?? (this.packed ??= readPackIndexes(path.join(this.dir, PACKS))).get(key);
     const bytes = place && readPacked(place);
     if (!bytes) return undefined;
     let value: T;
@@ -228,17 +224,31 @@ export class DigestCache<T> {
     } catch {
       return undefined;
     }
-    // Used now, as `get` marks an entry: a pack goes when none of its entries has been read for longest.
-    if (!this.packsUsed.has(place.file)) {
-      this.packsUsed.add(place.file);
-      const now = new Date();
-      try {
-        utimesSync(place.file, now, now);
-      } catch {
-        // Evicted meanwhile: the value read stands.
-      }
-    }
+    this.used(place.file);
     return value;
+  }
+
+  /** Marks a pack used now, as `get` marks an entry: a pack goes when none of its entries has been read for longest. */
+  private used(pack: string): void {
+    if (this.packsUsed.has(pack)) return;
+    this.packsUsed.add(pack);
+    const now = new Date();
+    try {
+      utimesSync(pack, now, now);
+    } catch {
+      // Evicted meanwhile: what was read stands.
+    }
+  }
+
+  /**
+   * An entry's bytes as stored (gzipped JSON), from its pack or its file, read on libuv's threads: a
+   * workspace snapshot holds them as they are. Undefined when it is gone (evicted) or never was.
+   */
+  async storedBytes(key: string): Promise<Buffer | undefined> {
+    const place = this.written.get(key) ?? (await (this.packedAsync ??= readPackIndexesAsync(path.join(this.dir, PACKS)))).get(key);
+    const packed = place && (await readPackedAsync(place));
+    if (packed) return packed;
+    return readFile(this.entryFile(key)).catch(() => undefined);
   }
 
   /** An entry's JSON as `writePack` stores it (`json` must be the JSON of a T; asciiJson's, to read back fast). */
@@ -247,21 +257,24 @@ export class DigestCache<T> {
   }
 
   /**
-   * Keeps `entries` in one new pack (digestPacks.ts), read by caches made with `packs`. Written to a
-   * temporary file and renamed; a failure only costs a later analysis. Checks the folder's size as
-   * `setJson` does, by entries written.
+   * Keeps `entries` in one new pack (digestPacks.ts), written on libuv's threads to a temporary file
+   * and renamed; a failure only costs a later analysis. Then checks the folder's size (evictAsync).
    */
   async writePack(entries: readonly PackedEntry[]): Promise<void> {
     if (!entries.length) return;
     const file = path.join(this.dir, PACKS, `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}${PACK_SUFFIX}`);
+    const pieces = packBytes(entries);
     try {
-      await writeFileAtomic(file, packBytes(entries));
+      await writeFileAtomic(file, pieces);
     } catch {
       return;
     }
-    const before = this.writes;
-    this.writes += entries.length;
-    if (before === 0 || Math.floor(before / WRITES_BETWEEN_CHECKS) !== Math.floor(this.writes / WRITES_BETWEEN_CHECKS)) this.evict();
+    let offset = pieces[0]!.length;
+    for (const e of entries) {
+      this.written.set(e.key, { file, offset, length: e.gz.length });
+      offset += e.gz.length;
+    }
+    await this.evictAsync(offset);
   }
 
   /** Written to a temporary file and renamed, so a reader never sees half of it; failures only cost a later analysis. */
@@ -404,12 +417,12 @@ export class DigestCache<T> {
  * (XDG_CACHE_HOME or ~/.cache), kept under SOURCEMARK_CACHE_MAX_MB (default 256). SOURCEMARK_CACHE_DIR=off,
  * or a build without an analyser version, caches nothing.
  */
-export function digestCacheFromEnv<T>(env: NodeJS.ProcessEnv = process.env, version = ANALYSER_VERSION, packs = false): DigestCache<T> | undefined {
+export function digestCacheFromEnv<T>(env: NodeJS.ProcessEnv = process.env, version = ANALYSER_VERSION): DigestCache<T> | undefined {
   const dir = env.SOURCEMARK_CACHE_DIR;
   if (!version || dir === 'off') return undefined;
   const maxMb = Number(env.SOURCEMARK_CACHE_MAX_MB);
   return new DigestCache<T>(
     dir || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sourcemark', 'digests'), version,
-    maxMb > 0 ? maxMb * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES, packs,
+    maxMb > 0 ? maxMb * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES,
   );
 }

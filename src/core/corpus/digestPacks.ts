@@ -6,6 +6,7 @@
 // and renamed into place, so a reader sees all of it or none; one that does not read as a pack is
 // skipped, never trusted.
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { open, readdir, type FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 
 export const PACK_SUFFIX = '.pack';
@@ -53,6 +54,35 @@ function readAt(fd: number, length: number, position: number): Buffer {
   return out.subarray(0, got);
 }
 
+/**
+ * A pack's index from the first bytes of the file: its entries by key, placed in the file; `more`
+ * with how many bytes the head needs when `bytes` has fewer; undefined when it is not a pack we wrote.
+ */
+function parseHead(file: string, bytes: Buffer): Map<string, PackPlace> | { more: number } | undefined {
+  if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  const line = bytes.indexOf(10, MAGIC.length);
+  if (line < 0) return undefined;
+  const indexLength = Number(bytes.toString('latin1', MAGIC.length, line));
+  if (!Number.isSafeInteger(indexLength) || indexLength < 2 || indexLength > MAX_HEAD) return undefined;
+  const blobStart = line + 1 + indexLength;
+  if (bytes.length < blobStart) return { more: blobStart };
+  let index: unknown;
+  try {
+    index = JSON.parse(bytes.toString('latin1', line + 1, blobStart));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(index)) return undefined;
+  const places = new Map<string, PackPlace>();
+  for (const item of index) {
+    if (!Array.isArray(item) || item.length !== 3) return undefined;
+    const [key, offset, length] = item as unknown[];
+    if (typeof key !== 'string' || !KEY.test(key) || !Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || (offset as number) < 0 || (length as number) <= 0) return undefined;
+    places.set(key, { file, offset: blobStart + (offset as number), length: length as number });
+  }
+  return places;
+}
+
 /** The entries a pack holds, by key, placed in the file; undefined when it is not a pack we wrote (or is gone). */
 export function readPackIndex(file: string): Map<string, PackPlace> | undefined {
   let fd: number;
@@ -62,29 +92,39 @@ export function readPackIndex(file: string): Map<string, PackPlace> | undefined 
     return undefined;
   }
   try {
-    let head = readAt(fd, HEAD_READ, 0);
-    if (head.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
-    const line = head.indexOf(10, MAGIC.length);
-    if (line < 0) return undefined;
-    const indexLength = Number(head.toString('latin1', MAGIC.length, line));
-    if (!Number.isSafeInteger(indexLength) || indexLength < 2 || indexLength > MAX_HEAD) return undefined;
-    const blobStart = line + 1 + indexLength;
-    if (head.length < blobStart) head = readAt(fd, blobStart, 0);
-    if (head.length < blobStart) return undefined;
-    const index: unknown = JSON.parse(head.toString('latin1', line + 1, blobStart));
-    if (!Array.isArray(index)) return undefined;
-    const places = new Map<string, PackPlace>();
-    for (const item of index) {
-      if (!Array.isArray(item) || item.length !== 3) return undefined;
-      const [key, offset, length] = item as unknown[];
-      if (typeof key !== 'string' || !KEY.test(key) || !Number.isSafeInteger(offset) || !Number.isSafeInteger(length) || (offset as number) < 0 || (length as number) <= 0) return undefined;
-      places.set(key, { file, offset: blobStart + (offset as number), length: length as number });
-    }
-    return places;
+    const head = parseHead(file, readAt(fd, HEAD_READ, 0));
+    if (!head || head instanceof Map) return head;
+    const whole = parseHead(file, readAt(fd, head.more, 0));
+    return whole instanceof Map ? whole : undefined;
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** readPackIndex on libuv's threads (a language server's main thread). */
+async function readPackIndexAsync(file: string): Promise<Map<string, PackPlace> | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const read = async (length: number) => {
+      const out = Buffer.alloc(length);
+      const { bytesRead } = await handle.read(out, 0, length, 0);
+      return out.subarray(0, bytesRead);
+    };
+    const head = parseHead(file, await read(HEAD_READ));
+    if (!head || head instanceof Map) return head;
+    const whole = parseHead(file, await read(head.more));
+    return whole instanceof Map ? whole : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
   }
 }
 
@@ -119,5 +159,35 @@ export function readPacked(place: PackPlace): Buffer | undefined {
     return undefined;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** readPackIndexes on libuv's threads. */
+export async function readPackIndexesAsync(dir: string): Promise<Map<string, PackPlace>> {
+  const places = new Map<string, PackPlace>();
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith(PACK_SUFFIX)).sort()) {
+    const index = await readPackIndexAsync(path.join(dir, name));
+    if (index) for (const [key, place] of index) places.set(key, place);
+  }
+  return places;
+}
+
+/** readPacked on libuv's threads. */
+export async function readPackedAsync(place: PackPlace): Promise<Buffer | undefined> {
+  let handle: FileHandle;
+  try {
+    handle = await open(place.file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const out = Buffer.alloc(place.length);
+    const { bytesRead } = await handle.read(out, 0, place.length, place.offset);
+    return bytesRead === place.length ? out : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    await handle.close();
   }
 }

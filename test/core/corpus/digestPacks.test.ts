@@ -4,7 +4,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DigestCache } from '../../../src/core/corpus/digestCache';
 import { packBytes, readPackIndex } from '../../../src/core/corpus/digestPacks';
@@ -34,17 +34,20 @@ function valueOf(seed: number, bytes: number): { text: string } {
 describe('digest cache packs', () => {
   it('hold many entries in one file, read back by a cache that reads packs, with curly quotes and emoji as they were', async () => {
     const dir = folder();
-    const writer = new DigestCache<{ text: string }>(dir, 'v', 1e9, true);
+    const writer = new DigestCache<{ text: string }>(dir, 'v', 1e9);
     const keys = Array.from({ length: 50 }, (_, i) => writer.key([`source-${i}`]));
     const value = (i: number) => ({ text: i === 7 ? 'Lei Jun said “yes” 😀 – да' : `source ${i}` });
     await writer.writePack(keys.map((k, i) => writer.packable(k, JSON.stringify(value(i)))));
     expect(packsIn(dir)).toHaveLength(1);
     expect(readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json.gz'))).toEqual([]);
-    const reader = new DigestCache<{ text: string }>(dir, 'v', 1e9, true);
+    const reader = new DigestCache<{ text: string }>(dir, 'v', 1e9);
     keys.forEach((k, i) => expect(reader.get(k)).toEqual(value(i)));
     expect(reader.get(writer.key(['another source']))).toBeUndefined();
-    // The server's caches read entry files only: its keys are never a CLI's.
-    expect(new DigestCache<{ text: string }>(dir, 'v', 1e9).get(keys[0]!)).toBeUndefined();
+    // The writer reads what it wrote; a workspace snapshot takes an entry's stored bytes as they are.
+    expect(writer.get(keys[7]!)).toEqual(value(7));
+    const stored = await reader.storedBytes(keys[7]!);
+    expect(JSON.parse(gunzipSync(stored!).toString('utf8'))).toEqual(value(7));
+    expect(await reader.storedBytes(writer.key(['another source']))).toBeUndefined();
     // No entries, no pack.
     await writer.writePack([]);
     expect(packsIn(dir)).toHaveLength(1);
@@ -52,7 +55,7 @@ describe('digest cache packs', () => {
 
   it('are skipped when they do not read as a pack (truncated, another file, a lying index), and the others still read', async () => {
     const dir = folder();
-    const writer = new DigestCache<{ n: number }>(dir, 'v', 1e9, true);
+    const writer = new DigestCache<{ n: number }>(dir, 'v', 1e9);
     const [a, b, c] = [1, 2, 3].map((n) => writer.key([`source-${n}`]));
     await writer.writePack([writer.packable(a!, '{"n":1}')]);
     await writer.writePack([writer.packable(b!, '{"n":2}')]);
@@ -64,7 +67,7 @@ describe('digest cache packs', () => {
     writeFileSync(path.join(dir, 'packs', 'zz-bad-key.pack'), Buffer.from(Buffer.from(head!).toString('latin1').replace(c!, '../../etc/passwd'.padEnd(64, 'x')), 'latin1'));
     writeFileSync(path.join(dir, 'packs', 'zz-short.pack'), head!);
     for (const bad of ['zz-not-a-pack.pack', 'zz-bad-key.pack']) expect(readPackIndex(path.join(dir, 'packs', bad))).toBeUndefined();
-    const reader = new DigestCache<{ n: number }>(dir, 'v', 1e9, true);
+    const reader = new DigestCache<{ n: number }>(dir, 'v', 1e9);
     expect(reader.get(a!)).toEqual({ n: 1 });
     expect(reader.get(b!)).toBeUndefined();
     expect(reader.get(c!)).toBeUndefined();
@@ -72,7 +75,7 @@ describe('digest cache packs', () => {
 
   it('count towards the cap, and the pack none of whose entries was read for longest goes first, whole', async () => {
     const dir = folder();
-    const writer = new DigestCache<{ text: string }>(dir, 'v', 1e9, true);
+    const writer = new DigestCache<{ text: string }>(dir, 'v', 1e9);
     const keys = [0, 1, 2, 3].map((i) => writer.key([`source-${i}`]));
     // Four packs of one entry, written an hour apart, oldest first; then the oldest read again (so used last).
     for (const [i, k] of keys.entries()) {
@@ -80,11 +83,11 @@ describe('digest cache packs', () => {
       const at = new Date(Date.UTC(2026, 0, 1, i));
       utimesSync(packsIn(dir).find((p) => readPackIndex(p)!.has(k))!, at, at);
     }
-    expect(new DigestCache<{ text: string }>(dir, 'v', 1e9, true).get(keys[0]!)).toEqual(valueOf(1, 4000));
+    expect(new DigestCache<{ text: string }>(dir, 'v', 1e9).get(keys[0]!)).toEqual(valueOf(1, 4000));
     const total = packsIn(dir).reduce((n, p) => n + statSync(p).size, 0);
-    const capped = new DigestCache<{ text: string }>(dir, 'v', Math.floor(total * 0.8), true);
+    const capped = new DigestCache<{ text: string }>(dir, 'v', Math.floor(total * 0.8));
     expect(capped.evict()).toBe(2);
-    const reader = new DigestCache<{ text: string }>(dir, 'v', 1e9, true);
+    const reader = new DigestCache<{ text: string }>(dir, 'v', 1e9);
     expect(keys.map((k) => reader.get(k) !== undefined)).toEqual([true, false, false, true]);
   });
 });
