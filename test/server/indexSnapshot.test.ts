@@ -115,7 +115,10 @@ describe('workspace index snapshot', () => {
     // The built worker reads the cache folder from its environment, as the server's do.
     const was = process.env.SOURCEMARK_CACHE_DIR;
     process.env.SOURCEMARK_CACHE_DIR = cacheDir;
-    cleanups.push(() => (was === undefined ? delete process.env.SOURCEMARK_CACHE_DIR : (process.env.SOURCEMARK_CACHE_DIR = was)));
+    cleanups.push(() => {
+      if (was === undefined) delete process.env.SOURCEMARK_CACHE_DIR;
+      else process.env.SOURCEMARK_CACHE_DIR = was;
+    });
     const packs = () => (existsSync(path.join(cacheDir, 'packs')) ? readdirSync(path.join(cacheDir, 'packs')).filter((f) => f.endsWith('.pack')).sort() : []);
     const uncached = await scan(dir, null);
     const first = await scan(dir, cacheDir, SETTINGS, undefined, undefined, 1);

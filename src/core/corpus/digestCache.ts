@@ -274,7 +274,8 @@ export class DigestCache<T> {
       this.written.set(e.key, { file, offset, length: e.gz.length });
       offset += e.gz.length;
     }
-    await this.evictAsync(offset);
+    // A check that fails only leaves the folder over its cap until a later one.
+    await this.evictAsync(offset).catch(() => undefined);
   }
 
   /** Written to a temporary file and renamed, so a reader never sees half of it; failures only cost a later analysis. */

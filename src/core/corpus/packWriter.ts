@@ -28,7 +28,8 @@ export class PackWriter {
     const cache = this.cache;
     this.entries = [];
     this.bytes = 0;
-    if (entries.length && cache) this.writing = this.writing.then(() => cache.writePack(entries));
+    // A pack that cannot be written only costs a later analysis; the next ones are still written.
+    if (entries.length && cache) this.writing = this.writing.then(() => cache.writePack(entries)).catch(() => undefined);
     return this.writing;
   }
 }
