@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DigestCache, digestCacheFromEnv, sha256, sha256InSlices } from '../../../src/core/corpus/digestCache';
+import { valueOf } from './cacheValues';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -16,17 +17,6 @@ afterEach(() => {
 function entries(dir: string): { name: string; size: number }[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile())
     .map((e) => ({ name: e.name, size: statSync(path.join(e.parentPath, e.name)).size }));
-}
-
-/** A value that gzips to about `bytes`: random digits do not compress much. */
-function valueOf(seed: number, bytes: number): { text: string } {
-  let x = seed;
-  let text = '';
-  while (text.length < bytes * 2.2) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    text += String(x);
-  }
-  return { text };
 }
 
 describe('digest cache eviction', () => {

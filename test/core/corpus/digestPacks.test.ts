@@ -8,6 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DigestCache } from '../../../src/core/corpus/digestCache';
 import { packBytes, readPackIndex } from '../../../src/core/corpus/digestPacks';
+import { valueOf } from './cacheValues';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -19,17 +20,6 @@ const folder = () => {
   return dir;
 };
 const packsIn = (dir: string) => readdirSync(path.join(dir, 'packs')).filter((f) => f.endsWith('.pack')).sort().map((f) => path.join(dir, 'packs', f));
-
-/** A value that gzips to about `bytes`: random digits do not compress much. */
-function valueOf(seed: number, bytes: number): { text: string } {
-  let x = seed;
-  let text = '';
-  while (text.length < bytes * 2.2) {
-    x = (x * 1103515245 + 12345) % 2147483648;
-    text += String(x);
-  }
-  return { text };
-}
 
 describe('digest cache packs', () => {
   it('hold many entries in one file, read back by a cache that reads packs, with curly quotes and emoji as they were', async () => {
