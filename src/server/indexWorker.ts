@@ -109,7 +109,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
       if (want) remember(want.uri, { seq: want.seq, text: job.text, analysed });
     } catch (e) {
       if (e instanceof OverBudgetError) parentPort!.postMessage({ id, overBudgetMs: e.usedMs } satisfies AnalyseReply);
-      else parentPort!.postMessage({ id, error: (e as Error).message } satisfies AnalyseReply);
+      else parentPort!.postMessage({ id, error: (e as Error).message, ...((e as Error).stack ? { stack: (e as Error).stack } : {}) } satisfies AnalyseReply);
     } finally {
       analyzer.checkpoint = undefined;
     }

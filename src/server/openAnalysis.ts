@@ -179,7 +179,7 @@ export class OpenAnalysis {
       return tooComplex(job, `its analysis did not finish within ${duration(this.backstopMs)}`);
     }
     if ('overBudgetMs' in reply) return tooComplex(job, `its analysis used more than ${duration(this.budgetMs)} of processor time`);
-    if ('error' in reply) throw new Error(reply.error);
+    if ('error' in reply) throw Object.assign(new Error(reply.error), reply.stack ? { stack: reply.stack } : {});
     const madeAgainst = reply.analysed.base;
     const against = madeAgainst === undefined ? undefined : this.held.get(uri)?.find((h) => h.seq === madeAgainst);
     if (madeAgainst !== undefined && !against) {
