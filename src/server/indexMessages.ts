@@ -46,8 +46,10 @@ export type DigestReply = { id: number; digest: WireDigest } | { id: number; sup
 /** A task as the worker receives it, with the id its answer carries. */
 export type WorkerRequest = (IndexTask | { analyse: AnalyseJob } | { digest: DigestJob }) & { id: number };
 
-/** The answer to an AnalyseJob: the analysis, or the processor time used when it ran over its budget, or an error. */
-/** An error's `stack` is the worker's, for the log: the main thread's own would only say where the reply was read. */
+/**
+ * The answer to an AnalyseJob: the analysis, or the processor time used when it ran over its budget,
+ * or an error, its `stack` the worker's for the log (the main thread's would only say where the reply was read).
+ */
 export type AnalyseReply = { id: number; analysed: WireAnalysis } | { id: number; overBudgetMs: number } | { id: number; error: string; stack?: string };
 
 export type IndexResponse =

@@ -5,7 +5,7 @@
 // text hashed, the digest cache asked). Anything wrong with the file (truncated, corrupt, another
 // folder's or settings', another analyser's) makes it be ignored and written again.
 import { createHash } from 'node:crypto';
-import { open, readFile, utimes } from 'node:fs/promises';
+import { open, utimes } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, gunzip, gzip } from 'node:zlib';
 import { sha256InSlices, type DigestCache } from '../core/corpus/digestCache';
@@ -310,8 +310,3 @@ export async function writeSnapshot(cache: DigestCache<unknown>, key: string, so
 
 /** Bytes per piece of a snapshot's blob. */
 const BLOB_PIECE = 1024 * 1024;
-
-/** A digest cache entry's bytes as stored, for a snapshot; undefined when it is gone (evicted). */
-export function storedEntry(cache: DigestCache<unknown>, cacheKey: string): Promise<Buffer | undefined> {
-  return cache.storedBytes(cacheKey);
-}

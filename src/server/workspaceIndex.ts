@@ -16,7 +16,7 @@ import type { SidecarStore } from '../core/tags/sidecarStore';
 import { digestCacheFromEnv } from '../core/corpus/digestCache';
 import { PackWriter } from '../core/corpus/packWriter';
 import { indexSourceFile, settingsKey, type IndexCache, type IndexedSummary, type IndexJob } from './indexJob';
-import { entryBytes, entryHolds, inflateEntries, readEntry, readSnapshot, restamped, snapshotable, snapshotKey, storedEntry, summaryOfEntry, writeSnapshot, type Snapshot, type SnapshotEntry, type SnapshotSource } from './indexSnapshot';
+import { entryBytes, entryHolds, inflateEntries, readEntry, readSnapshot, restamped, snapshotable, snapshotKey, summaryOfEntry, writeSnapshot, type Snapshot, type SnapshotEntry, type SnapshotSource } from './indexSnapshot';
 import type { FindingsJob } from './closedFindings';
 import { TaskCancelledError, WorkerPool } from '../core/workerPool';
 import { findingsFromWire, fromWire, type IndexResponse, type IndexTask, type WorkerResponse } from './indexMessages';
@@ -579,7 +579,7 @@ export class WorkspaceIndex {
       if (fromCache.length || (old && sources.length !== old.entries.size)) changed = true;
       if (!changed) continue;
       // Read as the snapshot is written, a few at a time.
-      for (const s of fromCache) sources.push({ ...s, entry: () => storedEntry(cache, s.summary.cacheKey) });
+      for (const s of fromCache) sources.push({ ...s, entry: () => cache.storedBytes(s.summary.cacheKey) });
       if (this.disposed) return;
       await writeSnapshot(cache, folder.snapshotKey, sources);
     }

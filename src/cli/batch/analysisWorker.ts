@@ -9,8 +9,7 @@ import type { CheckFile } from '../checkFile';
 import type { StatsFile } from '../statsFile';
 import type { ReportSource } from '../../core/report/reportData';
 import { reportSource, type SourceReport } from '../sourceReport';
-import { CACHED_KINDS, cachedTask, type CachedKindName, checkCacheFromEnv } from './checkCache';
-import type { PackedEntry } from '../../core/corpus/digestPacks';
+import { CACHED_KINDS, cachedTask, type CachedKindName, type CachedTaskResult, checkCacheFromEnv } from './checkCache';
 
 export const WORKER_ROLE = 'sourcemark-analysis';
 
@@ -44,8 +43,8 @@ export type TaskResult =
   | ({ source: ReportSource } & Kept)
   | ({ stats: StatsFile } & Kept);
 
-/** What a cached command's task gives besides its result (checkCache.ts's CachedTaskResult). */
-type Kept = { digest?: SourceDigest; digestJson?: string; entry?: PackedEntry; cached: boolean };
+/** What a cached command's task gives besides its result. */
+type Kept = Omit<CachedTaskResult<unknown>, 'value'>;
 
 /**
  * A task's reply from a worker, with its file's size in bytes (stat there, off the main thread, which
