@@ -1,6 +1,6 @@
 // Bundles the extension client, the language server and the CLI into dist/ (CommonJS, Node 20).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { copyBundleData } from './bundleData.mjs';
@@ -40,11 +40,31 @@ export const common = {
   plugins: [precompiledValidators()],
 };
 
+/**
+ * dist/NAME.js runs dist/NAME.bundle.js with a V8 code cache (src/shared/codeCache.ts), so each start
+ * after the first skips compiling it; the extension is loaded by VS Code, which has its own.
+ */
+const runnerOf = (name, shebang) => ({
+  ...common,
+  sourcemap: false,
+  stdin: {
+    contents: `import { runBundle } from './src/shared/codeCache';\nrunBundle(require('node:path').join(__dirname, ${JSON.stringify(`${name}.bundle.js`)}));\n`,
+    resolveDir: '.',
+    loader: 'ts',
+    sourcefile: `${name}.js`,
+  },
+  outfile: `dist/${name}.js`,
+  ...(shebang ? { banner: { js: '#!/usr/bin/env node' } } : {}),
+});
+
 const builds = [
   { ...common, entryPoints: ['src/client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['src/server/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.bundle.js' },
+  { ...common, entryPoints: ['src/server/indexWorker.ts'], outfile: 'dist/indexWorker.bundle.js' },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.bundle.js' },
+  runnerOf('server', true),
+  runnerOf('indexWorker', false),
+  runnerOf('cli', true),
 ];
 
 // Run, not imported for its options.
@@ -55,5 +75,7 @@ if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToP
     for (const b of builds) await (await esbuild.context(b)).watch();
   } else {
     await Promise.all(builds.map((b) => esbuild.build(b)));
+    // The package's bins (`sourcemark`, `sourcemark-lsp`), run by their shebang.
+    for (const f of ['dist/server.js', 'dist/cli.js']) chmodSync(f, 0o755);
   }
 }

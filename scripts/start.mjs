@@ -48,7 +48,7 @@ function newestMtime(dir) {
 
 /** `npm install` built dist/ a moment ago (prepare); build again only when src/ changed since. */
 function buildIfStale() {
-  const outputs = ['extension.js', 'server.js', 'indexWorker.js', 'cli.js'].map((f) => path.join(ROOT, 'dist', f));
+  const outputs = ['extension.js', 'server.js', 'server.bundle.js', 'indexWorker.js', 'indexWorker.bundle.js', 'cli.js', 'cli.bundle.js'].map((f) => path.join(ROOT, 'dist', f));
   const built = outputs.every((f) => existsSync(f)) ? Math.min(...outputs.map((f) => statSync(f).mtimeMs)) : 0;
   if (built > newestMtime(path.join(ROOT, 'src'))) return;
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });

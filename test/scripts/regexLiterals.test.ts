@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '../..');
-const BUNDLES = ['dist/server.js', 'dist/indexWorker.js', 'dist/cli.js'];
+const BUNDLES = ['dist/server.bundle.js', 'dist/indexWorker.bundle.js', 'dist/cli.bundle.js'];
 
 // A literal rewritten as `new RegExp("…\\p{…}", "u")` is built again every time the line runs.
 describe('regular expressions with \\p{…} in the built bundles', () => {

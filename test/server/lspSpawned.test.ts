@@ -82,7 +82,7 @@ describe('built language server spawned over stdio', () => {
       const bin = mkdtempSync(path.join(tmpdir(), 'sourcemark-server-'));
       cleanups.push(() => rmSync(bin, { recursive: true, force: true }));
       chmodSync(bin, 0o755);
-      for (const f of ['server.js', 'indexWorker.js', WEIGHTS_FILE]) copyFileSync(path.join(path.dirname(SERVER), f), path.join(bin, f));
+      for (const f of ['server.js', 'server.bundle.js', 'indexWorker.js', 'indexWorker.bundle.js', WEIGHTS_FILE]) copyFileSync(path.join(path.dirname(SERVER), f), path.join(bin, f));
       serverPath = path.join(bin, 'server.js');
       const probe = spawnSync(process.execPath, ['-e', 'for (const p of process.argv.slice(1)) require("fs").accessSync(p, require("fs").constants.R_OK)', serverPath, file], { uid: NOBODY, gid: NOBODY, encoding: 'utf8' });
       if (probe.error || probe.status !== 0) {
