@@ -2,6 +2,7 @@
 // back to the same value, from the string and from bytes; JSON written before (UTF-8) still reads.
 import fc from 'fast-check';
 import { isAscii } from 'node:buffer';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { asciiJson, jsonText } from '../../../src/core/text/asciiJson';
 
@@ -33,6 +34,18 @@ describe('asciiJson', () => {
     expect(isAscii(Buffer.from(json, 'utf8'))).toBe(true);
     expect(json).toContain('\\u2019');
     expect(JSON.parse(jsonText(Buffer.from(json, 'utf8')))).toEqual(v);
+  });
+
+  it('is one byte a character, also from slices of a text with a curly quote (V8 keeps a string\'s width)', () => {
+    // v8.serialize writes a string's characters as V8 holds them: one byte each, or two.
+    const held = (s: string) => serialize(s).length - s.length;
+    const source = `${'The company said sales rose. '.repeat(20)}It’s big.`;
+    for (const v of [{ text: source }, { text: source.slice(0, 100), terms: [source.slice(30, 60)] }]) {
+      const json = asciiJson(v);
+      expect(held(JSON.stringify(v))).toBeGreaterThan(json.length / 2);
+      expect(held(json)).toBeLessThan(8);
+      expect(JSON.parse(json)).toEqual(v);
+    }
   });
 
   it('leaves text in another script as it is (escapes would make it longer)', () => {
