@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
+import { userCacheFolder } from '../core/files/userCacheFolder';
 import { threadId } from 'node:worker_threads';
 
 /**
@@ -26,7 +26,7 @@ const SUFFIX = '.bin';
 /** The code cache folder: `sourcemark/code` in the user's cache folder; none when SOURCEMARK_CACHE_DIR is `off` (no caches at all). */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.SOURCEMARK_CACHE_DIR === 'off') return undefined;
-  return path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sourcemark', 'code');
+  return userCacheFolder('code', env);
 }
 
 /** What became of a bundle's code cache. */

@@ -5,11 +5,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { writeFileAtomic } from '../files/atomicWrite';
 import { statPath } from '../files/regularFile';
+import { userCacheFolder } from '../files/userCacheFolder';
 import { asciiJson, jsonText } from '../text/asciiJson';
 import { pairSafeEnd } from '../text/pairSafeEnd';
 import { PACK_SUFFIX, packBytes, readPacked, readPackedAsync, readPackIndexes, readPackIndexesAsync, type PackedEntry, type PackPlace } from './digestPacks';
@@ -423,7 +423,7 @@ export function digestCacheFromEnv<T>(env: NodeJS.ProcessEnv = process.env, vers
   if (!version || dir === 'off') return undefined;
   const maxMb = Number(env.SOURCEMARK_CACHE_MAX_MB);
   return new DigestCache<T>(
-    dir || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'sourcemark', 'digests'), version,
+    dir || userCacheFolder('digests', env), version,
     maxMb > 0 ? maxMb * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES,
   );
 }
