@@ -416,14 +416,12 @@ export class DigestCache<T> {
 /**
  * The cache folder: SOURCEMARK_CACHE_DIR, else `sourcemark/digests` in the user's cache folder
  * (XDG_CACHE_HOME or ~/.cache), kept under SOURCEMARK_CACHE_MAX_MB (default 256). SOURCEMARK_CACHE_DIR=off,
- * or a build without an analyser version, caches nothing.
+ * a build without an analyser version, or a user without a home folder caches nothing.
  */
-export function digestCacheFromEnv<T>(env: NodeJS.ProcessEnv = process.env, version = ANALYSER_VERSION): DigestCache<T> | undefined {
-  const dir = env.SOURCEMARK_CACHE_DIR;
-  if (!version || dir === 'off') return undefined;
+export function digestCacheFromEnv<T>(env: NodeJS.ProcessEnv = process.env, version = ANALYSER_VERSION, home?: () => string): DigestCache<T> | undefined {
+  if (!version || env.SOURCEMARK_CACHE_DIR === 'off') return undefined;
+  const dir = env.SOURCEMARK_CACHE_DIR || userCacheFolder('digests', env, home);
+  if (!dir) return undefined;
   const maxMb = Number(env.SOURCEMARK_CACHE_MAX_MB);
-  return new DigestCache<T>(
-    dir || userCacheFolder('digests', env), version,
-    maxMb > 0 ? maxMb * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES,
-  );
+  return new DigestCache<T>(dir, version, maxMb > 0 ? maxMb * 1024 * 1024 : DEFAULT_CACHE_MAX_BYTES);
 }
