@@ -5,7 +5,7 @@
 // while, and kept in the user's cache folder, never in a workspace.
 import { createHash } from 'node:crypto';
 import { isAscii } from 'node:buffer';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
@@ -22,6 +22,12 @@ import { userCacheFolder } from '../core/files/userCacheFolder';
 export const MAKE_AFTER_MS = 2000;
 
 const SUFFIX = '.bin';
+/**
+ * A cache of the same bundle for another runtime (VS Code's Electron and the system's Node run the
+ * one server) stays beside this one's, unless nothing has written it for this long: runtimes are
+ * upgraded, and a cache is only ever made again, never touched, so an old one is a forgotten one.
+ */
+const OTHER_RUNTIME_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** The code cache folder: `sourcemark/code` in the user's cache folder; none when SOURCEMARK_CACHE_DIR is `off` (no caches at all). */
 export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -41,10 +47,13 @@ export interface BundleRun {
   makeCache(): boolean;
 }
 
-/** The bundle's cache file: its name, a hash of its bytes, V8's version and the architecture (V8 itself checks only the source's length). */
+/** What names a bundle's caches: the bundle, then the runtime (V8's version and the architecture). */
+const bundlePrefix = (bundle: string) => `${path.basename(bundle, '.js')}-`;
+const runtimePrefix = (bundle: string) => `${bundlePrefix(bundle)}${process.versions.v8}-${process.arch}-`;
+
+/** The bundle's cache file: the bundle, the runtime and a hash of the bundle's bytes (V8 itself checks only the source's length). */
 function cacheFileOf(dir: string, bundle: string, bytes: Buffer): string {
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  return path.join(dir, `${path.basename(bundle, '.js')}-${hash}-${process.versions.v8}-${process.arch}${SUFFIX}`);
+  return path.join(dir, `${runtimePrefix(bundle)}${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}${SUFFIX}`);
 }
 
 /**
@@ -69,7 +78,7 @@ export function runBundle(bundle: string, dir: string | undefined = codeCacheDir
     if (made) return false;
     made = true;
     try {
-      writeCache(file!, script.createCachedData());
+      writeCache(file!, script.createCachedData(), bundle);
       return true;
     } catch {
       return false;
@@ -105,8 +114,11 @@ function readCache(file: string): Buffer | 'damaged' | undefined {
   return bytes.length > CHECKSUM_BYTES && checksum(data).equals(bytes.subarray(0, CHECKSUM_BYTES)) ? data : 'damaged';
 }
 
-/** Written whole under a temporary name, then renamed; earlier builds' caches of the same bundle removed (one file per bundle). */
-function writeCache(file: string, data: Buffer): void {
+/**
+ * Written whole under a temporary name, then renamed. The bundle's other caches for this runtime go
+ * (earlier builds: one file per bundle and runtime), and those for other runtimes once old.
+ */
+function writeCache(file: string, data: Buffer, bundle: string): void {
   const dir = path.dirname(file);
   mkdirSync(dir, { recursive: true });
   const temp = `${file}.${process.pid}-${threadId}.tmp`;
@@ -117,9 +129,16 @@ function writeCache(file: string, data: Buffer): void {
     rmSync(temp, { force: true });
   }
   const name = path.basename(file);
-  const prefix = `${name.slice(0, name.indexOf('-'))}-`;
+  const runtime = runtimePrefix(bundle);
+  const anyRuntime = bundlePrefix(bundle);
   for (const other of readdirSync(dir)) {
-    // A temporary file left by a process that ended mid-write goes too (one writing now only fails to rename).
-    if (other !== name && other.startsWith(prefix) && (other.endsWith(SUFFIX) || other.endsWith('.tmp'))) rmSync(path.join(dir, other), { force: true });
+    if (other === name || !other.startsWith(anyRuntime) || !(other.endsWith(SUFFIX) || other.endsWith('.tmp'))) continue;
+    const at = path.join(dir, other);
+    try {
+      // A temporary file left by a process that ended mid-write goes too (one writing now only fails to rename).
+      if (other.startsWith(runtime) || Date.now() - statSync(at).mtimeMs > OTHER_RUNTIME_KEPT_MS) rmSync(at, { force: true });
+    } catch {
+      // gone meanwhile
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,7 +76,7 @@ describe('runBundle', () => {
     const first = inChild(bundle, cache);
     expect(first).toMatchObject({ state: 'absent', made: true, ran: [{ filename: bundle, dirname: dir, sum: 3, exported: 'app.bundle.js' }] });
     expect(readdirSync(cache)).toEqual([path.basename(first.file!)]);
-    expect(path.basename(first.file!)).toMatch(new RegExp(`^app\\.bundle-[0-9a-f]{16}-${process.versions.v8.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
+    expect(path.basename(first.file!)).toMatch(new RegExp(`^app\\.bundle-${process.versions.v8.replace(/\./g, '\\.')}-${process.arch}-[0-9a-f]{16}\\.bin$`));
     const written = statSync(first.file!).mtimeMs;
 
     const second = inChild(bundle, cache);
@@ -120,11 +120,17 @@ describe('runBundle', () => {
     writeFileSync(other, bundleText(3));
     const otherRun = inChild(other, cache);
     writeFileSync(`${v1.file!.slice(0, -4)}.123-0.tmp`, 'left by a process that ended mid-write');
+    // The same bundle's caches for other runtimes (VS Code's Electron runs the server too): a recent one, and one unwritten for 40 days.
+    const recent = 'app.bundle-12.4.254.21-electron.0-arm64-0123456789abcdef.bin';
+    const forgotten = 'app.bundle-10.2.154.26-node.26-x64-fedcba9876543210.bin';
+    for (const f of [recent, forgotten]) writeFileSync(path.join(cache, f), 'another runtime\'s cache');
+    const fortyDaysAgo = (Date.now() - 40 * 24 * 60 * 60 * 1000) / 1000;
+    utimesSync(path.join(cache, forgotten), fortyDaysAgo, fortyDaysAgo);
     const v2 = inChild(bundle, cache);
     expect(v2).toMatchObject({ state: 'absent', made: true, ran: [{ sum: 5 }] });
     expect(v2.file).not.toBe(v1.file);
-    // v1's cache and the stray temporary file are gone; the other bundle's cache stays.
-    expect(readdirSync(cache).sort()).toEqual([path.basename(v2.file!), path.basename(otherRun.file!)].sort());
+    // v1's cache, the stray temporary file and the forgotten runtime's cache are gone; the other bundle's and the recent runtime's stay.
+    expect(readdirSync(cache).sort()).toEqual([path.basename(v2.file!), path.basename(otherRun.file!), recent].sort());
   });
 
   it('runs the bundle when its cache is damaged, and makes a good one in its place', () => {
@@ -185,7 +191,7 @@ describe('the built CLI', () => {
     const first = execFileSync(process.execPath, args, { env, encoding: 'utf8' });
     const code = path.join(home, 'sourcemark', 'code');
     const files = readdirSync(code);
-    expect(files).toEqual([expect.stringMatching(/^cli\.bundle-[0-9a-f]{16}-.*\.bin$/)]);
+    expect(files).toEqual([expect.stringMatching(/^cli\.bundle-.*-[0-9a-f]{16}\.bin$/)]);
     const made = statSync(path.join(code, files[0]!)).mtimeMs;
     const second = execFileSync(process.execPath, args, { env, encoding: 'utf8' });
     expect(second).toBe(first);
