@@ -1,15 +1,11 @@
-// A user without a home folder (a container run as `--user 12345`): os.homedir() throws, and the CLI
-// answered every command with "uv_os_homedir returned ENOENT". It now works, without caches.
+// A user without a home folder: the CLI answered every command with "uv_os_homedir returned ENOENT".
+// It now works, without caches.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { canSwitchUser, HOMELESS, homelessFolder, homelessUnavailable } from '../homelessUser';
 import { CLI, S001, SAMPLES } from './cliWorkspace';
-
-/** A user id no passwd entry names. */
-const HOMELESS = 12345;
-const asRoot = process.getuid?.() === 0;
 
 const folders: string[] = [];
 afterEach(() => {
@@ -17,17 +13,13 @@ afterEach(() => {
 });
 
 describe('the built CLI for a user without a home folder', () => {
-  it.runIf(asRoot && existsSync(CLI))('checks a source, keeping no cache', (ctx) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-homeless-'));
+  it.runIf(canSwitchUser && existsSync(CLI))('checks a source, keeping no cache', (ctx) => {
+    const { dir, file } = homelessFolder(path.join(SAMPLES, S001));
     folders.push(dir);
-    chmodSync(dir, 0o777);
-    const source = path.join(dir, S001);
-    copyFileSync(path.join(SAMPLES, S001), source);
-    chmodSync(source, 0o644);
     const env = { PATH: process.env.PATH ?? '' }; // no HOME, XDG_CACHE_HOME or SOURCEMARK_CACHE_DIR
-    const probe = spawnSync(process.execPath, ['-e', 'try { require("os").homedir(); process.exit(1); } catch { process.exit(0); }'], { uid: HOMELESS, gid: HOMELESS, env, cwd: dir });
-    if (probe.error || probe.status !== 0) ctx.skip(`user ${HOMELESS} has a home folder here, or cannot run ${process.execPath}`);
-    const run = spawnSync(process.execPath, [CLI, 'check', source], { uid: HOMELESS, gid: HOMELESS, env, cwd: dir, encoding: 'utf8' });
+    const unavailable = homelessUnavailable(env);
+    if (unavailable) ctx.skip(unavailable);
+    const run = spawnSync(process.execPath, [CLI, 'check', file], { uid: HOMELESS, gid: HOMELESS, env, cwd: dir, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^1 source checked: \d+ untagged claims/m);
