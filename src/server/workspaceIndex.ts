@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { serverWorker } from './serverWorker';
+import { indexWorkerCount } from './indexWorkerCount';
 import type { Connection, FileEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
@@ -40,7 +41,7 @@ export interface WorkspaceIndexOptions {
   onChange: (reason: 'done' | 'file') => void;
   /** A closed source was analysed (its counts for the Sourcemark view), or could not be. */
   onIndexed?: (uri: string, result: IndexedSummary | { error: string }) => void;
-  /** Worker threads for analysis; 0 analyses in this thread between other work. Default: SOURCEMARK_INDEX_WORKERS, else 2 (1 on a single core). */
+  /** Worker threads for analysis; 0 analyses in this thread between other work. Default: indexWorkerCount (SOURCEMARK_INDEX_WORKERS, else 2; 1 on a single core). */
   workers?: number;
   /** The worker script; default dist/indexWorker.js beside this bundle, when it exists. */
   workerScript?: string;
@@ -152,12 +153,11 @@ export class WorkspaceIndex {
 
   constructor(private readonly options: WorkspaceIndexOptions) {
     const script = options.workerScript ?? path.join(__dirname, 'indexWorker.js');
-    const fromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS);
-    // Two workers even on two cores: 2,000 sources index in ~28 s instead of ~39 s and hover on the
-    // open file stays at p95 ~10 ms (npm run bench). Each worker adds ~70 MB at its peak, so no more than two.
     this.cache = options.cache === undefined ? digestCacheFromEnv() : options.cache ?? undefined;
     this.packs = new PackWriter(this.cache);
-    const count = options.workers ?? (Number.isInteger(fromEnv) && fromEnv >= 0 ? fromEnv : Math.min(2, availableParallelism()));
+    const fromEnv = indexWorkerCount(process.env.SOURCEMARK_INDEX_WORKERS, availableParallelism());
+    if (options.workers === undefined && fromEnv.note) options.connection.console.warn(`Sourcemark: ${fromEnv.note}`);
+    const count = options.workers ?? fromEnv.count;
     const idleFromEnv = Number(process.env.SOURCEMARK_INDEX_WORKERS_IDLE_MS);
     const idleMs = options.workersIdleMs ?? (idleFromEnv > 0 ? idleFromEnv : WORKERS_IDLE_MS);
     if (count > 0 && existsSync(script)) {
