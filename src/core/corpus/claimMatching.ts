@@ -192,18 +192,53 @@ function featureList(claim: ClaimDigest, out: string[], keysOf?: (key: string) =
   for (const f of claim.figures) out.push(figureFeature(f));
   const words = out.length;
   const entity = (k: string) => {
-    if (!keysOf) out.push(`@${k}`);
-    else for (const key of keysOf(k)) out.push(`@${key}`);
+    if (!keysOf) out.push(featureNames.entity(k));
+    else for (const key of keysOf(k)) out.push(featureNames.entity(key));
   };
   for (const k of claim.entities) entity(k);
   if (claim.refers) for (const k of claim.refers) entity(k);
   const keys = out.length;
   for (const p of claim.terms) {
     if (!FRAME_PREDICATES.has(p)) continue;
-    for (let k = words; k < keys; k++) out.push(`${p}${out[k]!}`);
+    for (let k = words; k < keys; k++) out.push(featureNames.framed(p, out[k]!));
   }
   return out;
 }
+
+/** Past this many names a memo starts again: keys of sources edited away would stay in it for good. */
+const MAX_FEATURE_NAMES = 200_000;
+
+/**
+ * Entity features (`@xiaomi`) and framed ones (`~entry@xiaomi`), each string made once. Built anew for
+ * every claim, each was a new string the postings' map hashed again: with the entity keys shared by
+ * the index (sharedStrings.ts), whose hashes V8 keeps, a lookup here hashes nothing.
+ */
+class FeatureNames {
+  private readonly ofEntity = new Map<string, string>();
+  private readonly ofFrame = new Map<string, Map<string, string>>();
+
+  entity(key: string): string {
+    let name = this.ofEntity.get(key);
+    if (name === undefined) {
+      if (this.ofEntity.size >= MAX_FEATURE_NAMES) this.ofEntity.clear();
+      this.ofEntity.set(key, (name = `@${key}`));
+    }
+    return name;
+  }
+
+  framed(predicate: string, entityFeature: string): string {
+    let names = this.ofFrame.get(predicate);
+    if (names === undefined) this.ofFrame.set(predicate, (names = new Map()));
+    let name = names.get(entityFeature);
+    if (name === undefined) {
+      if (names.size >= MAX_FEATURE_NAMES) names.clear();
+      names.set(entityFeature, (name = `${predicate}${entityFeature}`));
+    }
+    return name;
+  }
+}
+
+const featureNames = new FeatureNames();
 
 /** The same, each feature once: a query's, and a claim's as it is taken out. */
 const featureSet = (claim: ClaimDigest, keysOf?: (key: string) => readonly string[]): Set<string> => new Set(featureList(claim, [], keysOf));
