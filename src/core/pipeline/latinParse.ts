@@ -9,7 +9,8 @@
 // the plugins before it, and then allocates the final tree once:
 //
 //   1. tokenize       code units → tokens (parse-latin's tokenize; a class table per code unit)
-//   2. joinAffixes    tokens → words, first three sentence plugins (elisions, `&`, final `-`)
+//   2. joinAffixes    the first three sentence plugins (elisions, `&`, final `-`), at the few
+//                     tokens they can join (noted by tokenize)
 //   3. joinWords      the other three (inner-word symbols, slashes, initialisms), the split at
 //                     terminal marks and parse-english's abbreviations, in one walk of the words
 //   4. sentenceStarts where sentences start: the paragraph plugins, one walk of the sentences
@@ -22,6 +23,8 @@
 // englishParser.property.test.ts holds the trees to parse-english's.
 import type { Paragraph, Root, RootContent, Sentence, SentenceContent, WhiteSpace, WordContent } from 'nlcst';
 import * as expressions from './latinExpressions';
+
+const { abbreviationPrefix, abbreviations, abbreviationsSensitive, affixSymbol, elisionAffix, elisionPrefix } = expressions;
 
 const WHITE_SPACE = 1;
 const PUNCTUATION = 2;
@@ -82,7 +85,8 @@ const numerical = perCodeUnit(expressions.numerical);
 const isSurrogate = (code: number) => code >= 0xd800 && code <= 0xdfff;
 
 // ---------------------------------------------------------------------------------------------
-// The tokens of the text being parsed: reused between parses up to REUSED tokens
+// The tokens of the text being parsed, in arrays kept for the next parse (made anew when too
+// small, or when a long text left them over REUSED long and this one needs under a quarter)
 
 const REUSED = 1 << 16;
 let kinds = new Uint8Array(1024);
@@ -91,8 +95,11 @@ let flags = new Uint8Array(1024);
 /** Where each sentence after the first starts (a token), and whether each sentence has a word. */
 let starts = new Int32Array(1024);
 let hasWord = new Uint8Array(1024);
+/** The tokens the first sentence plugins may join: `/`, `'`, `’`, `&` and `-` alone. */
+let marks = new Int32Array(1024);
 let text = '';
 let n = 0;
+let markCount = 0;
 
 function reserve(length: number): void {
   const size = length + 1;
@@ -103,6 +110,7 @@ function reserve(length: number): void {
   flags = new Uint8Array(capacity);
   starts = new Int32Array(capacity);
   hasWord = new Uint8Array(capacity);
+  marks = new Int32Array(capacity);
 }
 
 const startOf = (t: number) => (t === 0 ? 0 : ends[t - 1]!);
@@ -116,41 +124,46 @@ const lower = (from: number, to: number) => text.slice(startOf(from), ends[to - 
 // ---------------------------------------------------------------------------------------------
 // 1. tokenize
 
-/** parse-latin's tokenize: words and white space run on; punctuation and symbols only as the same character (or surrogates). */
+/**
+ * parse-latin's tokenize: words and white space run on; punctuation and symbols only as the same
+ * character as the one before (or a surrogate). Notes in `marks` the tokens joinAffixes looks at.
+ */
 function tokenize(): void {
-  let from = 0;
-  let previousType = 0;
-  let previous = -1;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    const type = classOf[code] || classify(code);
-    if (from < index && !(previousType === type && (type === WORD || type === WHITE_SPACE || code === previous || isSurrogate(code)))) {
-      push(previousType, index);
-      from = index;
+  const value = text;
+  const length = value.length;
+  const types = kinds;
+  const offsets = ends;
+  const states = flags;
+  let count = 0;
+  for (let from = 0, index = 0; from < length; from = index) {
+    let previous = value.charCodeAt(from);
+    const type = classOf[previous] || classify(previous);
+    const runs = type === WORD || type === WHITE_SPACE;
+    for (index = from + 1; index < length; index++) {
+      const code = value.charCodeAt(index);
+      if ((classOf[code] || classify(code)) !== type || !(runs || code === previous || isSurrogate(code))) break;
+      previous = code;
     }
-    previousType = type;
-    previous = code;
+    types[count] = type;
+    offsets[count] = index;
+    states[count] = type === WORD ? IN_WORD : 0;
+    if (index - from === 1 && !runs && (previous === SLASH || previous === APOSTROPHE || previous === RIGHT_QUOTE || previous === AMPERSAND || previous === HYPHEN)) {
+      marks[markCount++] = count;
+    }
+    count++;
   }
-  if (from < text.length) push(previousType, text.length);
-}
-
-function push(type: number, end: number): void {
-  kinds[n] = type;
-  ends[n] = end;
-  flags[n] = type === WORD ? IN_WORD : 0;
-  n++;
+  n = count;
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. The first sentence plugins: each decides at one token from its neighbours, so one walk does
-// all three, each a step behind the one before (the next token's state is what it reads).
+// 2. The first sentence plugins: each joins one token alone (`/`, an apostrophe, `&`, `-`) to its
+// neighbours, deciding from them, so each goes only through the tokens tokenize marked, in
+// parse-english's order (each plugin reads what the ones before it joined).
 
 function joinAffixes(): void {
-  for (let i = 0; i < n + 2; i++) {
-    if (i < n) elision(i);
-    if (i >= 1 && i <= n) initialAmpersand(i - 1);
-    if (i >= 2) finalHyphen(i - 2);
-  }
+  for (let m = 0; m < markCount; m++) elision(marks[m]!);
+  for (let m = 0; m < markCount; m++) initialAmpersand(marks[m]!);
+  for (let m = 0; m < markCount; m++) finalHyphen(marks[m]!);
 }
 
 /**
@@ -158,22 +171,22 @@ function joinAffixes(): void {
  * apostrophe before `'tis`, `'em`, `'90s`… or around `'n'`, where no word comes before it.
  */
 function elision(i: number): void {
-  if (kinds[i] === WORD) return;
-  if (single(i) === SLASH) {
+  const code = single(i);
+  if (code === SLASH) {
     if (i > 0 && kinds[i - 1] === WORD && lower(i - 1, i) === 'w') flags[i] = JOIN | IN_WORD;
     return;
   }
-  if (!isApostrophe(i)) return;
+  if (code !== APOSTROPHE && code !== RIGHT_QUOTE) return;
   // A word between white space before it (and at least one node before that) and white space after it.
   if (i > 2 && i + 1 < n && kinds[i - 1] === WORD && kinds[i - 2] === WHITE_SPACE && kinds[i + 1] === WHITE_SPACE) {
-    if (expressions.elisionPrefix.test(lower(i - 1, i))) {
+    if (elisionPrefix.test(lower(i - 1, i))) {
       flags[i] = JOIN | IN_WORD;
       return;
     }
   }
   if (i + 1 >= n || kinds[i + 1] !== WORD || (i > 0 && isWord(i - 1))) return;
   const next = lower(i + 1, i + 2);
-  if (expressions.elisionAffix.test(next)) {
+  if (elisionAffix.test(next)) {
     flags[i] = IN_WORD;
     flags[i + 1] |= JOIN;
   } else if (next === 'n' && i + 2 < n && isApostrophe(i + 2)) {
@@ -185,7 +198,7 @@ function elision(i: number): void {
 
 /** parse-latin's mergeInitialWordSymbol: `&` joins the word after it when no word is before it. */
 function initialAmpersand(i: number): void {
-  if (kinds[i] === WORD || single(i) !== AMPERSAND) return;
+  if (single(i) !== AMPERSAND) return;
   if ((i > 0 && isWord(i - 1)) || i + 1 >= n || !isWord(i + 1)) return;
   flags[i] = IN_WORD;
   flags[i + 1] |= JOIN;
@@ -193,7 +206,7 @@ function initialAmpersand(i: number): void {
 
 /** parse-latin's mergeFinalWordSymbol: `-` joins the word before it when no word is after it. */
 function finalHyphen(i: number): void {
-  if (kinds[i] === WORD || single(i) !== HYPHEN || i === 0 || !isWord(i - 1)) return;
+  if (single(i) !== HYPHEN || i === 0 || !isWord(i - 1)) return;
   if (i + 1 < n && isWord(i + 1)) return;
   flags[i] = JOIN | IN_WORD;
 }
@@ -262,7 +275,7 @@ function initialism(from: number, to: number): boolean {
 function englishAbbreviation(from: number, to: number): boolean {
   if (ends[to - 1]! - startOf(from) > 9) return false;
   const value = text.slice(startOf(from), ends[to - 1]);
-  return expressions.abbreviations.test(value.toLowerCase()) || expressions.abbreviationsSensitive.test(value);
+  return abbreviations.test(value.toLowerCase()) || abbreviationsSensitive.test(value);
 }
 
 const isTerminal = (t: number) => {
@@ -353,7 +366,7 @@ function prefixException(from: number, to: number): boolean {
   if (stop <= from || isWord(stop) || single(stop) !== FULL_STOP || !isWord(stop - 1)) return false;
   let word = stop - 1;
   while (flags[word]! & JOIN) word--;
-  if (ends[stop - 1]! - startOf(word) > 4 || !expressions.abbreviationPrefix.test(lower(word, stop))) return false;
+  if (ends[stop - 1]! - startOf(word) > 4 || !abbreviationPrefix.test(lower(word, stop))) return false;
   flags[stop] = JOIN | IN_WORD;
   return true;
 }
@@ -368,7 +381,7 @@ function sentenceStarts(count: number): number {
     // mergeNonWordSentences: a sentence without words joins the one before (the first, the one after).
     if (!hasWord[k] || (k === 1 && !hasWord[0])) continue;
     // mergeAffixSymbol: closing quotes, brackets and marks go to the sentence before.
-    while (start < next && !isWord(start) && kinds[start] !== WHITE_SPACE && expressions.affixSymbol.test(text.slice(startOf(start), ends[start]))) start++;
+    while (start < next && !isWord(start) && kinds[start] !== WHITE_SPACE && affixSymbol.test(valueOf(start))) start++;
     // mergeInitialLowerCaseLetterSentences: the first word, past white space, starts lower-case.
     const first = firstNonWhiteSpace(start, next);
     if (first < next && isWord(first) && lowerInitial(text.charCodeAt(startOf(first)))) continue;
@@ -464,22 +477,12 @@ function lastMark(from: number, to: number): number {
  * (breakImplicitSentences); empty sentences go (removeEmptyNodes). The root then cuts the paragraph
  * after each white space of line breaks, lifting a paragraph's first and last white space to it.
  */
-function build(sentences: number): Root {
-  const root: RootContent[] = [];
-  let paragraph: (Sentence | WhiteSpace)[] = [];
-
-  const paragraphWhiteSpace = (t: number) => {
-    const node = leaf(t) as WhiteSpace;
-    if (!paragraph.length) root.push(node);
-    else if (isNewLine(t)) {
-      root.push({ type: 'ParagraphNode', children: paragraph } as Paragraph, node);
-      paragraph = [];
-    } else paragraph.push(node);
-  };
-
-  for (let k = 0; k <= sentences; k++) {
+function build(startCount: number): Root {
+  root = [];
+  paragraph = [];
+  for (let k = 0; k <= startCount; k++) {
     const from = k === 0 ? 0 : starts[k - 1]!;
-    const to = k < sentences ? starts[k]! : n;
+    const to = k < startCount ? starts[k]! : n;
     if (from >= to) continue;
     const last = lastMark(from, to);
     let t = from;
@@ -500,13 +503,12 @@ function build(sentences: number): Root {
         continue;
       }
       const word: WordContent[] = [wordChild(t)];
-      // A full stop joining the word after it leads that word's first token.
-      let u = isWord(t) ? t + 1 : t + 2;
-      if (u === t + 2) word.push(wordChild(t + 1));
+      let u = t + 1;
+      // A full stop joining the word after it: then that word's first token.
+      if (!isWord(t)) word.push(wordChild(u++));
       for (; u < end; u++) {
         if (!(flags[u]! & JOIN) && !(isFullStop(u) && remainingFullStop(u, from, to, last) === BACK)) break;
         word.push(wordChild(u));
-        flags[u] = JOIN | IN_WORD;
       }
       children.push({ type: 'WordNode', children: word });
       t = u;
@@ -520,7 +522,27 @@ function build(sentences: number): Root {
     root.push({ type: 'ParagraphNode', children: paragraph } as Paragraph);
     if (tail.type === 'WhiteSpaceNode') root.push(tail);
   }
-  return { type: 'RootNode', children: root };
+  const children = root;
+  root = paragraph = [];
+  return { type: 'RootNode', children };
+}
+
+/** The root and the paragraph being built. */
+let root: RootContent[] = [];
+let paragraph: (Sentence | WhiteSpace)[] = [];
+
+/**
+ * White space between sentences: the first of a paragraph goes to the root before it
+ * (makeInitialWhiteSpaceSiblings); white space of line breaks ends the paragraph and goes to the
+ * root after it (splitNode, makeFinalWhiteSpaceSiblings).
+ */
+function paragraphWhiteSpace(t: number): void {
+  const node = leaf(t) as WhiteSpace;
+  if (!paragraph.length) root.push(node);
+  else if (isNewLine(t)) {
+    root.push({ type: 'ParagraphNode', children: paragraph } as Paragraph, node);
+    paragraph = [];
+  } else paragraph.push(node);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -528,13 +550,11 @@ function build(sentences: number): Root {
 /** parse-english 7's `new ParseEnglish().parse(value)`, without positions. */
 export function parseEnglish(value: string | null | undefined): Root {
   text = value ? String(value) : '';
-  n = 0;
+  n = markCount = 0;
   reserve(text.length);
   tokenize();
-  if (n === 0) return { type: 'RootNode', children: [] };
   joinAffixes();
-  const sentences = sentenceStarts(joinWords());
-  const root = build(sentences);
+  const tree = build(sentenceStarts(joinWords()));
   text = '';
-  return root;
+  return tree;
 }
