@@ -18,6 +18,7 @@ export function isSpaceAt(text: string, i: number): boolean {
  * profile, which quotes every claim).
  */
 export function oneLine(text: string, max: number): string {
+  if (text.length <= max && isOneLine(text)) return text;
   let out = '';
   let i = 0;
   const n = text.length;
@@ -35,6 +36,23 @@ export function oneLine(text: string, max: number): string {
     i = to;
   }
   return out;
+}
+
+/**
+ * Whether `text` is one line already: words apart by one plain space, none at either end. A claim's
+ * sentence mostly is, and copying it word by word was ~18 % of what a digest allocates.
+ */
+function isOneLine(text: string): boolean {
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else if ((c < 128 && c >= 9 && c <= 13) || (c >= 128 && isSpaceAt(text, i))) return false;
+    else space = false;
+  }
+  return !space || text.length === 0;
 }
 
 /** `text` cut to at most `max` characters from its start, keeping the end (a path's file name). */
