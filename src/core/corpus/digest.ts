@@ -30,22 +30,33 @@ function lastAtOrBefore(sorted: readonly number[], x: number): number {
 
 const cut = (s: string) => oneLine(s, MAX_QUOTE);
 
-/** Masks spans of `text` (which starts at `base`) with spaces: all spans in one pass, not one copy each. */
-function maskSpans(text: string, base: number, spans: { start: number; end: number }[]): string {
-  const sorted = spans
-    .map((s) => ({ start: Math.max(0, s.start - base), end: Math.min(text.length, s.end - base) }))
-    .filter((s) => s.end > s.start)
-    .sort((a, b) => a.start - b.start);
-  const parts: string[] = [];
-  let at = 0;
-  for (const s of sorted) {
-    if (s.end <= at) continue;
-    const from = Math.max(at, s.start);
-    parts.push(text.slice(at, from), ' '.repeat(s.end - from));
-    at = s.end;
+/**
+ * Masks spans of `text` (which starts at `base`) with spaces: all spans in one pass, not one copy
+ * each. `spans` holds each span's start and end in turn; it is sorted here, in place.
+ */
+function maskSpans(text: string, base: number, spans: number[]): string {
+  // A sentence has a few spans: sorted by start in place, pairs of numbers rather than an object each.
+  for (let i = 2; i < spans.length; i += 2) {
+    const start = spans[i];
+    const end = spans[i + 1];
+    let j = i;
+    for (; j > 0 && spans[j - 2] > start; j -= 2) {
+      spans[j] = spans[j - 2];
+      spans[j + 1] = spans[j - 1];
+    }
+    spans[j] = start;
+    spans[j + 1] = end;
   }
-  parts.push(text.slice(at));
-  return parts.join('');
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < spans.length; i += 2) {
+    const from = Math.max(at, spans[i] - base);
+    const end = Math.min(text.length, spans[i + 1] - base);
+    if (end <= from) continue;
+    out += text.slice(at, from) + ' '.repeat(end - from);
+    at = end;
+  }
+  return at ? out + text.slice(at) : text;
 }
 
 const tagOf = (f: TaggedFinding): TagSummary | undefined => (f.annotation ? { id: f.annotation.id, status: f.annotation.status } : undefined);
@@ -122,15 +133,17 @@ function sentenceSpans(base: number, ents: readonly EntityMentionDigest[], ds: r
  * to the sentence. `quote` is the sentence cut, as its dates already quote it.
  */
 function readSentence(sentence: string, base: number, ents: readonly EntityMentionDigest[], ds: readonly DateDigest[], quote: string): SentenceParts {
-  const figures = findFigures(sentence, ents.map((e) => ({ start: e.start - base, end: e.end - base })))
+  const figures = findFigures(sentence, ents, base)
     .map((fig) => ({ value: fig.value, unit: fig.unit, ...(fig.qualifier ? { qualifier: fig.qualifier } : {}), text: fig.text, start: fig.start, end: fig.end }));
   // Names, dates, titles and figures are compared as such, not as words.
-  const masked = maskSpans(sentence, base, [
-    ...ents.map((e) => (e.role ? { start: Math.max(base, e.role.start), end: Math.min(base + sentence.length, e.role.end) } : e)),
-    ...ents,
-    ...ds,
-    ...figures.map((f) => ({ start: base + f.start, end: base + f.end })),
-  ]);
+  const spans: number[] = [];
+  for (const e of ents) {
+    spans.push(e.start, e.end);
+    if (e.role) spans.push(Math.max(base, e.role.start), Math.min(base + sentence.length, e.role.end));
+  }
+  for (const d of ds) spans.push(d.start, d.end);
+  for (const f of figures) spans.push(base + f.start, base + f.end);
+  const masked = maskSpans(sentence, base, spans);
   return { quote, figures, terms: contentTerms(masked), anaphors: findAnaphors(sentence) };
 }
 

@@ -26,17 +26,18 @@ export interface Figure {
 
 /**
  * Figures in `text` (offsets relative to it). A number with no counted noun after it, a year, or a
- * number inside one of `skip` (a product name such as "Mate 10") is left out.
+ * number inside one of `skip` (a product name such as "Mate 10"; offsets relative to where `text`
+ * is at, `base`) is left out.
  */
-export function findFigures(text: string, skip: readonly { start: number; end: number }[] = []): Figure[] {
+export function findFigures(text: string, skip: readonly { start: number; end: number }[] = [], base = 0): Figure[] {
   const out: Figure[] = [];
   // Every figure has a digit; two sentences in three have none (claimTerms.ts).
   if (!HAS_DIGIT.test(text)) return out;
-  const skipped = spanOverlap(skip, 0, text.length);
+  const skipped = spanOverlap(skip, base, base + text.length);
   for (const m of allMatches(FIGURE, text)) {
     const start = m.index!;
     const end = start + m[0].trimEnd().length;
-    if (skipped(start, end)) continue;
+    if (skipped(base + start, base + end)) continue;
     if (/\p{L}/u.test(text[start - 1] ?? '') || /\p{L}/u.test(text[end] ?? '')) continue; // "Mi7", "P10"
     const raw = Number(m[2].replace(/,/g, ''));
     if (!m[1] && !m[3] && !m[4] && raw >= 1900 && raw <= 2100 && !m[2].includes('.')) continue; // a year
