@@ -161,18 +161,32 @@ function computeTerms(text: string): string[] {
   if (fractions) rest = rest.replace(FRACTION, ' ').replace(SHARE_OF, ' ');
   if (digits) rest = rest.replace(NUMBER, ' ');
   for (const m of allMatches(WORD, rest)) {
-    const word = m[0].replace(/['’]s$/, '');
-    if (word.length < 2 || STOP.has(word) || /^\d/.test(word)) continue;
+    const word = withoutPossessive(m[0]);
+    if (word.length < 2 || STOP.has(word) || isDigit(word.charCodeAt(0))) continue;
     const n = NUMBER_WORDS[word];
     if (n !== undefined) {
       out.add(figureTerm(n, false));
       continue;
     }
-    for (const part of word.split('-')) {
-      if (part.length < 2 || STOP.has(part)) continue;
-      const stem = stemOf(part);
-      out.add(CLASS_OF.get(stem) ?? stem);
-    }
+    // Most words have no hyphen: no array of one part made for them.
+    if (!word.includes('-')) addStem(out, word);
+    else for (const part of word.split('-')) addStem(out, part);
   }
   return [...out];
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** `word` without a final "'s" or "’s": character tests, not a regular expression run on every word. */
+function withoutPossessive(word: string): string {
+  const n = word.length;
+  if (n < 2 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
+  const q = word.charCodeAt(n - 2);
+  return q === 39 /* ' */ || q === 0x2019 /* ’ */ ? word.slice(0, n - 2) : word;
+}
+
+function addStem(out: Set<string>, part: string): void {
+  if (part.length < 2 || STOP.has(part)) return;
+  const stem = stemOf(part);
+  out.add(CLASS_OF.get(stem) ?? stem);
 }
