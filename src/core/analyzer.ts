@@ -208,7 +208,11 @@ export class Analyzer {
   }
 
   private paragraph(block: Block, referenceDate: string | undefined, stats: AnalyzerStats): Data {
-    const key = `${contextKey(block, referenceDate)}\u0000${block.text}`;
+    // The key in memory of its own at once (what the cache keeps must not keep this version of the
+    // whole source), and the paragraph's text a view of it: one copy and one hash of the text, where
+    // a key built, hashed, copied and hashed again, and the text copied apart, were ~40 ms of 1 MB.
+    const context = contextKey(block, referenceDate);
+    const key = ownCopy(`${context}\u0000${block.text}`);
     const cached = this.cache.get(key);
     if (cached) {
       stats.cacheHits++;
@@ -217,10 +221,9 @@ export class Analyzer {
       this.cache.set(key, cached);
       return cached;
     }
-    // Own copies of its text and commenter: what the cache keeps must not keep this version of the whole source.
     const commenter = block.commenter === undefined ? undefined : ownCopy(block.commenter);
-    const result = this.analyseParagraph(ownCopy(block.text), { region: block.region, commenter, referenceDate });
-    this.cache.set(ownCopy(key), result);
+    const result = this.analyseParagraph(key.slice(context.length + 1), { region: block.region, commenter, referenceDate });
+    this.cache.set(key, result);
     if (this.cache.size > this.cacheLimit) this.cache.delete(this.cache.keys().next().value!);
     return result;
   }
