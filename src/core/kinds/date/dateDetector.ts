@@ -36,12 +36,21 @@ export class DateDetector {
 
   constructor(private readonly calendar: CalendarParser = createChronoCalendarParser()) {}
 
-  /** Finds date expressions in `text` (a sentence or paragraph), resolving relative ones against `referenceDate`. */
-  detect(text: string, referenceDate: string | undefined): DateDetection[] {
+  /**
+   * Finds date expressions in `text` (a sentence or paragraph), resolving relative ones against
+   * `referenceDate`; their offsets are `offset` (the sentence's place in its paragraph) past text's.
+   * Each hit is one object, made by its rule or the calendar and completed in place (shifted, its
+   * text added): a copy spread at each step was most of the detector's allocation.
+   */
+  detect(text: string, referenceDate: string | undefined, offset = 0): DateDetection[] {
     const ref = parseIsoDay(referenceDate);
     const hits: DateHit[] = [];
     for (const w of calendarWindows(text)) {
-      for (const h of this.calendarHits(text.slice(w.start, w.end), ref, text, w.start)) hits.push({ ...h, start: h.start + w.start, end: h.end + w.start });
+      for (const h of this.calendarHits(text.slice(w.start, w.end), ref, text, w.start)) {
+        h.start += w.start;
+        h.end += w.start;
+        hits.push(h);
+      }
     }
     if (RULE_TRIGGER.test(text)) {
       const triggers = this.triggers;
@@ -51,16 +60,28 @@ export class DateDetector {
         const rule = DATE_RULES[r]!;
         rule.pattern.lastIndex = 0;
         for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
-          const normalised = rule.normalise(m, ref);
-          if (!normalised) continue;
+          // A new object from each call (see DateRule): its keys, then start, end and rule, as a spread copy had them.
+          const hit = rule.normalise(m, ref) as DateHit | null;
+          if (!hit) continue;
           const inner = rule.group ? m[rule.group] : m[0];
           const start = m.index + (rule.group ? m[0].indexOf(inner) : 0);
-          hits.push({ ...normalised, start, end: start + inner.length, rule: rule.name });
+          hit.start = start;
+          hit.end = start + inner.length;
+          hit.rule = rule.name;
+          hits.push(hit);
         }
       }
     }
     const detections: DateDetection[] = [];
-    for (const h of anchorValues(selectNonOverlapping(hits), text)) detections.push({ ...h, text: text.slice(h.start, h.end) });
+    // Most sentences have no date: nothing to select or anchor.
+    if (!hits.length) return detections;
+    for (const h of anchorValues(selectNonOverlapping(hits), text)) {
+      const d = h as DateDetection;
+      d.text = text.slice(h.start, h.end);
+      d.start += offset;
+      d.end += offset;
+      detections.push(d);
+    }
     return detections;
   }
 
