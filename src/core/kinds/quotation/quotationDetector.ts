@@ -226,8 +226,10 @@ function reportedSpeech(text: string, sentence: Sentence, quoted: (offset: numbe
     if (comma < 0 || text[comma] !== ',' || wordsIn(text, sentence.start, comma, MIN_REPORTED_WORDS) < MIN_REPORTED_WORDS) return undefined;
     return { start: sentence.start, end: comma };
   };
-  tokens.forEach((t, i) => {
-    if (!isWord(t) || !VERBS.has(t.text) || quoted(t.start)) return;
+  // A loop, not forEach: no closure per sentence.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!isWord(t) || !VERBS.has(t.text) || quoted(t.start)) continue;
     const cue = { text: t.text, start: t.start, end: t.end };
     const clauseFrom = clauseAfter(tokens, i);
     if (clauseFrom !== undefined) {
@@ -235,13 +237,13 @@ function reportedSpeech(text: string, sentence: Sentence, quoted: (offset: numbe
       // said …, …" makes the saying a clause of its own.
       const from = tokens[clauseFrom].start;
       const speaker = speakerBefore(text, tokens, i);
-      if (!speaker) return;
+      if (!speaker) continue;
       const opener = tokens.slice(Math.max(0, i - MAX_SPEAKER_WORDS - 8), i).findLast((x) => x.end <= speaker.start && isWord(x));
       const comma = opener && SUBORDINATORS.has(opener.lower) ? text.indexOf(',', from) : -1;
       const to = comma > from && comma < end ? comma : end;
-      if (wordsIn(text, from, to, MIN_REPORTED_WORDS) < MIN_REPORTED_WORDS) return;
+      if (wordsIn(text, from, to, MIN_REPORTED_WORDS) < MIN_REPORTED_WORDS) continue;
       out.push({ form: 'reported', start: from, end: to, wordsStart: from, wordsEnd: to, cue, speaker });
-      return;
+      continue;
     }
     // At most a few words after the verb can still be a speaker or an adverbial: look no further.
     const after: Token[] = [];
@@ -257,7 +259,7 @@ function reportedSpeech(text: string, sentence: Sentence, quoted: (offset: numbe
       const words = wordsBefore(t.start);
       if (words) out.push({ form: 'reported', ...words, wordsStart: words.start, wordsEnd: words.end, cue, speaker });
     }
-  });
+  }
 
   const sentenceText = text.slice(sentence.start, end);
   ACCORDING_TO.lastIndex = 0;
