@@ -97,8 +97,9 @@ function wordCasing(t: string): number {
   return latin ? ALL_UPPER : NO_LATIN;
 }
 
-function capsLines(tokens: readonly Token[]): Uint8Array {
-  const caps = new Uint8Array(tokens.length);
+/** Per token, 1 on a line set in capitals; into `into` (its first tokens.length bytes) when given. */
+function capsLines(tokens: readonly Token[], into?: Uint8Array): Uint8Array {
+  const caps = into ?? new Uint8Array(tokens.length);
   let from = 0;
   for (let i = 0; i <= tokens.length; i++) {
     if (i < tokens.length && !(i > from && tokens[i].lineBreakBefore)) continue;
@@ -168,6 +169,37 @@ export class GazetteerCodes {
 
 const MEMO_LIMIT = 100_000;
 
+/** A sentence this long gets buffers of its own, not kept: a hostile source's one huge sentence must not hold memory for ever. */
+const MAX_SCRATCH = 1 << 16;
+
+/**
+ * Buffers a tagger lends the feature source of each sentence it tags, one sentence at a time (a
+ * source is done with before the next is made): five arrays per sentence were a cost per sentence.
+ * Only the first n entries of each are the sentence's.
+ */
+export class FeatureScratch {
+  size = 0;
+  caps = new Uint8Array(0);
+  gazSpan = new Int8Array(0);
+  gazInside = new Uint8Array(0);
+  lowers: string[] = [];
+  rows: (Float64Array | undefined)[] = [];
+
+  /** Whether buffers for n tokens are lent (grown if need be); false for a sentence over MAX_SCRATCH. */
+  reserve(n: number): boolean {
+    if (n > MAX_SCRATCH) return false;
+    if (n <= this.size) return true;
+    const size = Math.min(MAX_SCRATCH, Math.max(n, 2 * this.size, 64));
+    this.caps = new Uint8Array(size);
+    this.gazSpan = new Int8Array(size);
+    this.gazInside = new Uint8Array(size);
+    this.lowers = new Array<string>(size).fill('');
+    this.rows = new Array<Float64Array | undefined>(size).fill(undefined);
+    this.size = size;
+    return true;
+  }
+}
+
 /**
  * One sentence's tokens, read once (lower case, shapes, lines in capitals, gazetteer runs); each
  * token's features are then hashed when the decoder asks for them, so a word it need not score costs nothing.
@@ -175,24 +207,43 @@ const MEMO_LIMIT = 100_000;
 export class SentenceFeatureSource {
   readonly n: number;
   readonly lowers: string[];
-  /** Shapes drawn when a scored token or its neighbour needs one. */
-  private readonly shapes: (string | undefined)[];
+  /** Shapes drawn when a scored token or its neighbour needs one (featuresOf: training reads them; the tagger's rows draw their own). */
+  private shapes: (string | undefined)[] | undefined;
   private readonly caps: Uint8Array;
   private readonly gazSpan: Int8Array;
   private readonly gazInside: Uint8Array;
   private readonly codes: GazetteerCodes;
   private rows: (Float64Array | undefined)[] | undefined;
 
-  constructor(private readonly tokens: readonly Token[], gazetteer: Gazetteer | GazetteerCodes, private readonly casing?: DocumentCasing, private readonly hints?: RuleHints, private readonly words?: WordScores) {
+  /** `scratch`: buffers to fill instead of new ones (see FeatureScratch); `lowers` is then longer than the sentence. */
+  constructor(private readonly tokens: readonly Token[], gazetteer: Gazetteer | GazetteerCodes, private readonly casing?: DocumentCasing, private readonly hints?: RuleHints, private readonly words?: WordScores, scratch?: FeatureScratch) {
     const n = (this.n = tokens.length);
     this.codes = gazetteer instanceof GazetteerCodes ? gazetteer : new GazetteerCodes(gazetteer);
-    const lowers: string[] = (this.lowers = []);
-    for (const t of tokens) lowers.push(t.lower);
-    this.shapes = new Array<string | undefined>(n);
-    const caps = (this.caps = capsLines(tokens));
+    const lent = scratch !== undefined && scratch.reserve(n);
+    let lowers: string[];
+    let caps: Uint8Array;
+    let gazSpan: Int8Array;
+    let gazInside: Uint8Array;
+    if (lent) {
+      lowers = scratch.lowers;
+      for (let i = 0; i < n; i++) lowers[i] = tokens[i].lower;
+      caps = capsLines(tokens, scratch.caps);
+      gazSpan = scratch.gazSpan.fill(-1, 0, n);
+      gazInside = scratch.gazInside.fill(0, 0, n);
+      const rows = (this.rows = scratch.rows);
+      for (let i = 0; i < n; i++) rows[i] = undefined;
+    } else {
+      lowers = [];
+      for (const t of tokens) lowers.push(t.lower);
+      caps = capsLines(tokens);
+      gazSpan = new Int8Array(n).fill(-1);
+      gazInside = new Uint8Array(n);
+    }
+    this.lowers = lowers;
+    this.caps = caps;
     // Gazetteer hits over runs of words joined by single spaces: B/I of the longest known name at each token.
-    const gazSpan = (this.gazSpan = new Int8Array(n).fill(-1));
-    const gazInside = (this.gazInside = new Uint8Array(n));
+    this.gazSpan = gazSpan;
+    this.gazInside = gazInside;
     for (let i = 0; i < n; i++) {
       const c = tokens[i].text.charCodeAt(0);
       if (tokens[i].kind !== 'word' || !(c >= 65 && c <= 90) || gazSpan[i] >= 0) continue;
@@ -200,9 +251,13 @@ export class SentenceFeatureSource {
       if (this.codes.mayOpenLongerName(tokens[i].lower)) {
         while (end < n && end - i < LONGEST_GAZ_SPAN && tokens[end].kind === 'word' && tokens[end].spaceBefore && !tokens[end].lineBreakBefore) end++;
       }
+      // The longest run's text built once; each shorter one is its beginning.
+      let longest = tokens[i].text;
+      for (let k = i + 1; k < end; k++) longest += ` ${tokens[k].text}`;
+      let length = longest.length;
       for (let e = end; e > i; e--) {
-        let text = tokens[i].text;
-        for (let k = i + 1; k < e; k++) text += ` ${tokens[k].text}`;
+        const text = e === end ? longest : e === i + 1 ? tokens[i].text : longest.slice(0, length);
+        length -= tokens[e - 1].text.length + 1;
         const code = this.codes.code(text, caps[i] === 1);
         if (code < 0) continue;
         for (let k = i; k < e; k++) {
@@ -215,7 +270,7 @@ export class SentenceFeatureSource {
   }
 
   private shapeAt(i: number): string {
-    return (this.shapes[i] ??= shapeOf(this.tokens[i].text));
+    return ((this.shapes ??= new Array<string | undefined>(this.n))[i] ??= shapeOf(this.tokens[i].text));
   }
 
   /** Appends the static feature hashes of token i to `ids`. */
@@ -334,12 +389,20 @@ export function ruleHints(tokens: readonly Token[], mentions: readonly { start: 
   return hints;
 }
 
+let casingCaps = new Uint8Array(256);
+
 /** Gathers a source's casing evidence from its sentences' tokens. */
 export function documentCasing(sentences: readonly (readonly Token[])[]): DocumentCasing {
   const capitalised = new Set<string>();
   const lower = new Set<string>();
   for (const tokens of sentences) {
-    const caps = capsLines(tokens);
+    // One buffer for the source's sentences, not one each (kept between calls unless a sentence is huge).
+    let caps = casingCaps;
+    if (caps.length < tokens.length) {
+      caps = new Uint8Array(Math.max(tokens.length, 2 * caps.length));
+      if (caps.length <= MAX_SCRATCH) casingCaps = caps;
+    }
+    capsLines(tokens, caps);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.kind !== 'word') continue;

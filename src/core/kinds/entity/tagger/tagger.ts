@@ -4,7 +4,7 @@
 import { token, type Token } from '../../../text/sentences';
 import { Gazetteer } from '../gazetteer';
 import { SENTENCE_INITIAL_COMMON } from '../entityWords';
-import { GazetteerCodes, SentenceFeatureSource, type DocumentCasing, type RuleHints } from './features';
+import { FeatureScratch, GazetteerCodes, SentenceFeatureSource, type DocumentCasing, type RuleHints } from './features';
 import { WordScores } from './wordScores';
 import { decodeTokens, PackedWeights, QuantisedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
 import { readShippedWeights, type PackedModel } from './weightsFile';
@@ -92,7 +92,16 @@ export function load(model: PackedModel): QuantisedWeights {
 let shipped: Weights | undefined;
 
 const PLAIN = /^[^\p{Lu}\p{Lt}\d]*$/u;
-const DIGITS = /^\d+$/;
+
+/** `/^\d+$/` (ASCII digits), by char codes: asked of most tokens a name could start at. */
+function isDigits(w: string): boolean {
+  if (!w.length) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** A token without a capital or a digit in any script: no name starts there (see decodeTokens). ASCII by char codes, the rest by the expression. */
 export function isPlain(w: string): boolean {
@@ -118,12 +127,15 @@ export function modalMay(tokens: readonly Token[]): boolean {
 
 // Scratch space of tag(), which never re-enters itself: read before it returns.
 let sharedMargins = new Float32Array(256);
+let sharedPlain = new Uint8Array(256);
 const MAX_SHARED = 1 << 16;
 
 export class EntityTagger {
   private readonly weights: Weights;
   private readonly codes: GazetteerCodes;
   private readonly words: WordScores;
+  /** The feature source's buffers, lent to one sentence at a time. */
+  private readonly scratch = new FeatureScratch();
   /** Plain tokens after an O are O without scoring (see decodeTokens); off only to test that this changes nothing. */
   private readonly plainShortcut = true;
 
@@ -138,31 +150,39 @@ export class EntityTagger {
   /** `casing` may be given as a function, called only if a word of the sentence is scored. */
   tag(sentenceTokens: readonly Token[], casing?: DocumentCasing | (() => DocumentCasing), hints?: (tokens: readonly Token[]) => RuleHints): TaggedSpan[] {
     const tokens = conllTokens(sentenceTokens);
-    if (!tokens.length) return [];
-    const plain = new Uint8Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) plain[i] = isPlain(tokens[i].text) ? 1 : 0;
+    const n = tokens.length;
+    if (!n) return [];
+    // Scratch kept from sentence to sentence (as the margins): read only below n, and not after tag() returns.
+    let plain = sharedPlain;
+    if (plain.length < n) {
+      plain = new Uint8Array(Math.max(n, 2 * plain.length));
+      if (plain.length <= MAX_SHARED) sharedPlain = plain;
+    }
+    for (let i = 0; i < n; i++) plain[i] = isPlain(tokens[i].text) ? 1 : 0;
     // Nor before a plain word: a bare number ("20 percent") or a common opening word ("It is"). Same tags on testa and the samples, a fifth fewer tokens scored.
     let scored = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      if (!plain[i] && (i + 1 >= tokens.length || plain[i + 1])) {
-        if ((i === 0 && SENTENCE_INITIAL_COMMON.has(tokens[i].text.toLowerCase())) || DIGITS.test(tokens[i].text)) plain[i] = 1;
+    for (let i = 0; i < n; i++) {
+      // A token's `lower` is its text lower-cased (token()).
+      if (!plain[i] && (i + 1 >= n || plain[i + 1])) {
+        if ((i === 0 && SENTENCE_INITIAL_COMMON.has(tokens[i].lower)) || isDigits(tokens[i].text)) plain[i] = 1;
       }
       if (!plain[i]) scored++;
     }
     if (modalMay(tokens)) {
-      const at = tokens.findIndex((t) => t.kind === 'word');
+      let at = 0;
+      while (tokens[at].kind !== 'word') at++;
       if (!plain[at]) scored--;
       plain[at] = 1;
     }
     // Nothing a name could start at ("The phone sold well."): no features, no hints.
     if (!scored && this.plainShortcut) return [];
     let margins = sharedMargins;
-    if (margins.length < tokens.length) {
-      margins = new Float32Array(tokens.length);
+    if (margins.length < n) {
+      margins = new Float32Array(n);
       // Kept for the next sentences unless a hostile one is huge.
-      if (tokens.length <= MAX_SHARED) sharedMargins = margins;
+      if (n <= MAX_SHARED) sharedMargins = margins;
     }
-    const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens), this.words);
+    const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens), this.words, this.scratch);
     const tags = decodeTokens(this.weights, tokens.length, source.lowers, source, margins, this.plainShortcut ? plain : undefined);
     const out: TaggedSpan[] = [];
     for (const s of spansOf(tags)) {
