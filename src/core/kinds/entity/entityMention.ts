@@ -36,10 +36,12 @@ export interface EntityMention {
  * again. A field a mention does not have is `undefined`.
  */
 export function mention(m: EntityMention, changes?: Partial<EntityMention>): EntityMention {
-  const f = changes ? { ...m, ...changes } : m;
-  return {
-    start: f.start, end: f.end, text: f.text, sentenceInitial: f.sentenceInitial, type: f.type, confidence: f.confidence,
-    canonical: f.canonical, reason: f.reason, venue: f.venue, generatedName: f.generatedName, learned: f.learned,
-    fallback: f.fallback, commonWord: f.commonWord,
+  const out: EntityMention = {
+    start: m.start, end: m.end, text: m.text, sentenceInitial: m.sentenceInitial, type: m.type, confidence: m.confidence,
+    canonical: m.canonical, reason: m.reason, venue: m.venue, generatedName: m.generatedName, learned: m.learned,
+    fallback: m.fallback, commonWord: m.commonWord,
   };
+  // The changes written over the copy's own fields (each is one of them, so its class stays): not `{ ...m, ...changes }`
+  // first, an object of a class of its own per call site, read field by field after.
+  return changes ? Object.assign(out, changes) : out;
 }
