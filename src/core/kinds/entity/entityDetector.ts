@@ -44,6 +44,46 @@ function isShouting(sentence: Sentence): boolean {
   return words >= 2 && upper / words >= 0.8;
 }
 
+/** `CAPITALISED.test(w)`: an ASCII first letter by its code, any other by the expression. */
+function startsUpper(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : CAPITALISED.test(w);
+}
+
+/** `POSSESSIVE.test(w)` ("'s", "’s" at the end), by char codes. */
+function isPossessive(w: string): boolean {
+  const n = w.length;
+  if (n < 2 || w.charCodeAt(n - 1) !== 115) return false; // "s"
+  const q = w.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019;
+}
+
+/** `/^\d+$/.test(w)` (ASCII digits), by char codes: asked of most words. */
+function isDigits(w: string): boolean {
+  if (!w.length) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** `MODEL_NUMBER.test(w)`: only a word of one to five characters opening with a digit or a capital A–Z may match. */
+function isModelWord(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return w.length <= 5 && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) && MODEL_NUMBER.test(w);
+}
+
+/** `text.split(/\s+/)` for a name's text (no whitespace at either end): split at single plain spaces where those are its only whitespace. */
+function wordsOf(text: string): string[] {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Any other whitespace (ASCII controls, NBSP and the Unicode spaces are all 9–13, 32, or ≥ 0xa0), or two spaces running: the expression.
+    if (c === 32 ? text.charCodeAt(i + 1) === 32 : (c >= 9 && c <= 13) || c >= 0xa0) return text.split(/\s+/);
+  }
+  return text.split(' ');
+}
+
 /** The word without its possessive "'s" (POSSESSIVE), tested by hand: it runs on every word of a source. */
 function bare(word: string): string {
   const n = word.length;
@@ -60,7 +100,7 @@ function bareLower(t: Token): string {
 
 /** "Pro." at the end of a sentence: the period ends the sentence, not the name. */
 function withoutFinalPeriod(word: string): string {
-  return /^[^.]+\.$/.test(word) && !ABBREVIATIONS.has(word.toLowerCase()) ? word.slice(0, -1) : word;
+  return word.charCodeAt(word.length - 1) === 46 && /^[^.]+\.$/.test(word) && !ABBREVIATIONS.has(word.toLowerCase()) ? word.slice(0, -1) : word;
 }
 
 const ABBREVIATIONS = new Set(['inc.', 'corp.', 'co.', 'ltd.', 'jr.', 'sr.', 'st.', 'bros.', 'no.']);
@@ -78,8 +118,9 @@ function isNameWord(token: Token): boolean {
   if (((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) && !HAS_UPPER.test(token.text)) return false;
   const word = bare(token.text);
   const w = word.includes('’') ? word.replace(/’/g, "'") : word;
-  if (NOT_NAMES.has(w === token.text ? token.lower : w.toLowerCase()) || /^I'|'(?:ve|re|ll|d|m)$/i.test(w)) return false;
-  return CAPITALISED.test(w) || CAMEL.test(w) || ALNUM_NAME.test(w);
+  // Both contractions' patterns need an apostrophe: most words have none.
+  if (NOT_NAMES.has(w === token.text ? token.lower : w.toLowerCase()) || (w.includes("'") && /^I'|'(?:ve|re|ll|d|m)$/i.test(w))) return false;
+  return startsUpper(w) || CAMEL.test(w) || ALNUM_NAME.test(w);
 }
 
 /** "of" and "the" join names only inside one ("Great Hall of the People"), never two names. */
@@ -101,7 +142,7 @@ function isConnector(t: Token, prev: Token, next: Token | undefined, afterNext: 
  * in a table, not a model number ("Mate 10 Pro", "Mi Mix 2S" continue only with a model word).
  */
 function isTableFigure(t: Token, next: Token | undefined, tableLine: boolean): boolean {
-  if (!/^\d+$/.test(t.text)) return false;
+  if (!isDigits(t.text)) return false;
   // The last figure of a table row ("… Freiburg 0" then a line break).
   if (!next || next.lineBreakBefore) return tableLine;
   if (!next.spaceBefore) return false;
@@ -207,13 +248,18 @@ export class EntityDetector {
   detect(sentence: Sentence, exclude: ReadonlyArray<{ start: number; end: number }> = [], casing?: DocumentCasing | (() => DocumentCasing)): EntityMention[] {
     const rules = this.detectByRules(sentence, exclude);
     if (!this.tagger) return rules;
-    const firstWord = sentence.tokens.find((t) => t.kind === 'word')?.start ?? -1;
+    let firstWord = -1;
+    for (const t of sentence.tokens) {
+      if (t.kind !== 'word') continue;
+      firstWord = t.start;
+      break;
+    }
     const excluded = spanOverlap(exclude, sentence.start, sentence.end);
     const spans = this.tagger.tag(sentence.tokens, casing, (tokens) => ruleHints(tokens, rules));
     const tagged = taggedMentions(spans, sentence, firstWord, excluded);
     // Numbers make a results or table line, which only matters to the rules' names.
     let numbers = 0;
-    if (rules.length) for (const t of sentence.tokens) if (t.kind === 'word' && /^\d+$/.test(t.text)) numbers++;
+    if (rules.length) for (const t of sentence.tokens) if (t.kind === 'word' && isDigits(t.text)) numbers++;
     let combined = splitCompanyOfPlace(trimLowerTails(trimPossessives(splitCoordinatedNames(splitNameAdjectives(combineMentions(tagged, rules, numbers >= 2), sentence, this.typeSpan)))), sentence, this.typeSpan);
     if (numbers >= 2) combined = teamsWithLetters(combined, sentence.text, sentence.start);
     if (numbers >= 2) combined = teamsInResultsLines(combined, sentence.tokens, sentence.text, sentence.start, this.isCountry);
@@ -332,10 +378,12 @@ export class EntityDetector {
     let run: Token[] = [];
     let runStartsSentence = false;
     let afterTitle = false;
-    const firstWordIndex = tokens.findIndex((t) => t.kind === 'word');
+    let firstWordIndex = 0;
+    while (firstWordIndex < tokens.length && tokens[firstWordIndex].kind !== 'word') firstWordIndex++;
+    if (firstWordIndex === tokens.length) firstWordIndex = -1;
     // Several bare numbers: a row of scores or standings.
     let numbers = 0;
-    for (const t of tokens) if (t.kind === 'word' && t.text.charCodeAt(0) <= 57 && /^\d+$/.test(t.text)) numbers++;
+    for (const t of tokens) if (t.kind === 'word' && isDigits(t.text)) numbers++;
     const tableLine = numbers >= 2;
     const flush = (): void => {
       while (run.length && run[run.length - 1].kind === 'word' && NAME_CONNECTORS.has(run[run.length - 1].lower)) run.pop();
@@ -353,7 +401,7 @@ export class EntityDetector {
       const lower = t.kind === 'word' ? bareLower(t) : '';
       const isTitle =
         t.kind === 'word' &&
-        ((PERSON_TITLES.has(lower.endsWith('.') ? lower.slice(0, -1) : lower) && (CAPITALISED.test(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) ||
+        ((PERSON_TITLES.has(lower.endsWith('.') ? lower.slice(0, -1) : lower) && (startsUpper(t.text) || /^[A-Z]{2,}$/.test(t.text) || run.length === 0)) ||
           (run.length === 0 && ROLE_NOUNS.has(lower) && tokens[i + 1] !== undefined && isNameWord(tokens[i + 1]) &&
             // "Defender Hassan Abbas", "All-rounder Greg Blewett": capitalised only where a sentence or line opens.
             (/^\p{Ll}/u.test(t.text) || ((i === firstWordIndex || t.lineBreakBefore === true) && this.personFollows(tokens, i + 1)))));
@@ -368,11 +416,11 @@ export class EntityDetector {
         while (run.length && TITLE_MODIFIERS.has(run[run.length - 1].lower)) run.pop();
         const titleFollowsName = run.length > 0;
         flush();
-        afterTitle = !POSSESSIVE.test(t.text) && (titleFollowsName || isNameWord(tokens[i + 1] ?? t) || lower === 'executive');
+        afterTitle = !isPossessive(t.text) && (titleFollowsName || isNameWord(tokens[i + 1] ?? t) || lower === 'executive');
         continue;
       }
       // "Croat Alen Boksic", "Russian Igor Kolyvanov": a nationality before a person's name is a name of its own.
-      if (run.length === 0 && t.kind === 'word' && CAPITALISED.test(t.text) && this.gazetteer.isOther(t.text) && this.personFollows(tokens, i + 1)) {
+      if (run.length === 0 && t.kind === 'word' && startsUpper(t.text) && this.gazetteer.isOther(t.text) && this.personFollows(tokens, i + 1)) {
         run.push(t);
         runStartsSentence = i === firstWordIndex;
         flush();
@@ -386,13 +434,13 @@ export class EntityDetector {
       const continuesRun =
         run.length > 0 &&
         t.spaceBefore &&
-        ((t.kind === 'word' && MODEL_NUMBER.test(withoutFinalPeriod(t.text)) && !POSSESSIVE.test(run[run.length - 1].text) && !isTableFigure(t, tokens[i + 1], tableLine) && this.isModelNumber(run, t, tokens[i + 1])) ||
+        ((t.kind === 'word' && isModelWord(withoutFinalPeriod(t.text)) && !isPossessive(run[run.length - 1].text) && !isTableFigure(t, tokens[i + 1], tableLine) && this.isModelNumber(run, t, tokens[i + 1])) ||
           (t.kind === 'word' && isConnector(t, run[run.length - 1], tokens[i + 1], tokens[i + 2])) ||
           (t.text === '&' && tokens[i + 1] && isNameWord(tokens[i + 1])));
       if (isNameWord(t) || continuesRun) {
         if (run.length === 0) runStartsSentence = i === firstWordIndex || (i > 0 && /^["“'‘(]$/.test(tokens[i - 1].text) && i - 1 <= firstWordIndex);
         run.push(t);
-        if (POSSESSIVE.test(t.text)) flush();
+        if (isPossessive(t.text)) flush();
         continue;
       }
       flush();
@@ -417,7 +465,7 @@ export class EntityDetector {
    */
   private isModelNumber(run: readonly Token[], t: Token, next: Token | undefined): boolean {
     if (ORDINAL.test(t.text)) return false;
-    if (!/^\d+$/.test(t.text)) return true;
+    if (!isDigits(t.text)) return true;
     if (run.some((w) => CAMEL.test(w.text) || ALNUM_NAME.test(w.text) || this.gazetteer.typeOf(bare(w.text)) === 'product')) return true;
     if (!next || !next.spaceBefore || next.lineBreakBefore || next.kind !== 'word') return false;
     if (PRODUCT_TAILS.has(next.lower.replace(/\.$/, ''))) return true;
@@ -446,7 +494,8 @@ export class EntityDetector {
     const lastText = withoutFinalPeriod(bare(last.text));
     const end = last.start + lastText.length;
     const text = sentence.text.slice(start - sentence.start, end - sentence.start);
-    if (/^\d/.test(text) || text.length < 2) return undefined;
+    const c0 = text.charCodeAt(0);
+    if ((c0 >= 48 && c0 <= 57) || text.length < 2) return undefined;
 
     const known = this.gazetteer.lookup(text);
     if (known) {
@@ -454,7 +503,7 @@ export class EntityDetector {
     }
     if (run.afterTitle) return mentionOf(start, end, text, sentenceInitial, 'person', 0.9, 'follows a title');
 
-    const words = text.split(/\s+/);
+    const words = wordsOf(text);
     // A lone common word ("Every", "With") is capitalised for reasons other than being a name.
     if (words.length === 1 && SENTENCE_INITIAL_COMMON.has(text.toLowerCase().replace(/’/g, "'"))) return undefined;
     // "Great Hall of the People": the head is the word before "of".
