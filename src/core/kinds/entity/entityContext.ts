@@ -64,9 +64,10 @@ export class LineContext {
   apply(mentions: EntityMention[], sentence: Sentence, exclude: readonly Span[]): EntityMention[] {
     const tokens = sentence.tokens;
     if (tokens.length < 2) return mentions;
-    const line = lineIds(tokens);
+    // The lines only where a pass reads them: most sentences take neither.
+    let line: number[] | undefined;
     let out = this.venues(mentions, tokens);
-    if (exclude.length) out = this.datelines(out, sentence, exclude, line);
+    if (exclude.length) out = this.datelines(out, sentence, exclude, (line ??= lineIds(tokens)));
     // Results and standings need two bare numbers, a fixture word or a parenthesis: cheap to rule out.
     let numbers = 0;
     let cue = false;
@@ -75,7 +76,7 @@ export class LineContext {
       else if (t.text.charCodeAt(0) <= 57 && BARE_NUMBER.test(t.text)) numbers++;
       else cue ||= FIXTURE_WORDS.has(t.text);
     }
-    if (numbers >= 2 || cue) out = this.teams(out, sentence, line);
+    if (numbers >= 2 || cue) out = this.teams(out, sentence, (line ??= lineIds(tokens)));
     return out;
   }
 
@@ -84,15 +85,22 @@ export class LineContext {
    * A known place keeps its type there even when the source also names a team after it; an unknown name becomes a place.
    */
   private venues(mentions: EntityMention[], tokens: readonly Token[]): EntityMention[] {
+    // Copied only when a mention is changed: most sentences have no name after such a preposition.
+    let out: EntityMention[] | undefined;
     let k = 0;
-    return mentions.map((m) => {
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
       while (k < tokens.length && tokens[k].start < m.start) k++;
       const prev = tokens[k - 1];
-      if (!prev || prev.kind !== 'word' || !PLACE_PREPOSITIONS.has(prev.lower)) return m;
-      if (m.type === 'place') return mention(m, { venue: true });
-      if (m.type === 'other' && !m.canonical) return mention(m, { type: 'place', confidence: 0.5, venue: true, reason: `after "${prev.text}"` });
-      return m;
-    });
+      if (!prev || prev.kind !== 'word' || !PLACE_PREPOSITIONS.has(prev.lower)) continue;
+      let changed: EntityMention;
+      if (m.type === 'place') changed = mention(m, { venue: true });
+      else if (m.type === 'other' && !m.canonical) changed = mention(m, { type: 'place', confidence: 0.5, venue: true, reason: `after "${prev.text}"` });
+      else continue;
+      out ??= mentions.slice();
+      out[i] = changed;
+    }
+    return out ?? mentions;
   }
 
   /**

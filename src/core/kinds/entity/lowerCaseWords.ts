@@ -56,10 +56,15 @@ export class LowerCaseWords {
   private add(data: Data, by: 1 | -1): void {
     const words = data.lowerWords;
     if (!words) return;
-    for (const w of words.split(' ')) {
+    // Word by word as split(' ') cuts them, without the list of them.
+    for (let from = 0; ; ) {
+      const space = words.indexOf(' ', from);
+      const w = words.slice(from, space < 0 ? words.length : space);
       const n = (this.counts.get(w) ?? 0) + by;
       if (n > 0) this.counts.set(w, n);
       else this.counts.delete(w);
+      if (space < 0) break;
+      from = space + 1;
     }
   }
 }

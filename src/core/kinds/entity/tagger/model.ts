@@ -168,8 +168,9 @@ const history: number[] = [];
  * Greedy decoding over features asked for token by token. A token marked in `plain` after an O is O
  * without scoring (see EntityTagger.tag for which): most of a source's words are such.
  */
-export function decodeTokens(weights: Weights, n: number, lowers: readonly string[], source: TokenScorer, margins?: Float32Array, plain?: Uint8Array): Uint8Array {
-  const tags = new Uint8Array(n);
+export function decodeTokens(weights: Weights, n: number, lowers: readonly string[], source: TokenScorer, margins?: Float32Array, plain?: Uint8Array, into?: Uint8Array): Uint8Array {
+  // `into`: a buffer to write the tags into (its first n bytes), not a new one.
+  const tags = into ? into.fill(0, 0, n) : new Uint8Array(n);
   let prev = START;
   let prev2 = START;
   for (let i = 0; i < n; i++) {

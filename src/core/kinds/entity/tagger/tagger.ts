@@ -128,6 +128,7 @@ export function modalMay(tokens: readonly Token[]): boolean {
 // Scratch space of tag(), which never re-enters itself: read before it returns.
 let sharedMargins = new Float32Array(256);
 let sharedPlain = new Uint8Array(256);
+let sharedTags = new Uint8Array(256);
 const MAX_SHARED = 1 << 16;
 
 export class EntityTagger {
@@ -183,9 +184,14 @@ export class EntityTagger {
       if (n <= MAX_SHARED) sharedMargins = margins;
     }
     const source = new SentenceFeatureSource(tokens, this.codes, typeof casing === 'function' ? casing() : casing, hints?.(tokens), this.words, this.scratch);
-    const tags = decodeTokens(this.weights, tokens.length, source.lowers, source, margins, this.plainShortcut ? plain : undefined);
+    let tagsInto = sharedTags;
+    if (tagsInto.length < n) {
+      tagsInto = new Uint8Array(Math.max(n, 2 * tagsInto.length));
+      if (tagsInto.length <= MAX_SHARED) sharedTags = tagsInto;
+    }
+    const tags = decodeTokens(this.weights, n, source.lowers, source, margins, this.plainShortcut ? plain : undefined, tagsInto);
     const out: TaggedSpan[] = [];
-    for (const s of spansOf(tags)) {
+    for (const s of spansOf(tags, n)) {
       // A span starts and ends on a word: never on "(" or '"'.
       let { from, to } = s;
       while (from < to && tokens[from].kind !== 'word') from++;
@@ -198,12 +204,12 @@ export class EntityTagger {
   }
 }
 
-/** B-X starts a span, I-X continues one of the same type. */
-export function spansOf(tags: Uint8Array): TokenSpan[] {
+/** B-X starts a span, I-X continues one of the same type; `n`, how many of `tags` are the sentence's. */
+export function spansOf(tags: Uint8Array, n = tags.length): TokenSpan[] {
   const spans: TokenSpan[] = [];
   let open: TokenSpan | undefined;
-  for (let i = 0; i <= tags.length; i++) {
-    const tag = i < tags.length ? tags[i] : 0;
+  for (let i = 0; i <= n; i++) {
+    const tag = i < n ? tags[i] : 0;
     const type = tag === 0 ? undefined : TYPES[(tag - 1) >> 1];
     if (open && (tag === 0 || tag % 2 === 1 || type !== open.type)) {
       open.to = i;
