@@ -14,6 +14,8 @@ const SPACE = 26;
 const APOSTROPHE = 27;
 const HYPHEN = 28;
 const ALPHABET = 29;
+/** Lexicons per scanner: each is a bit of an Int32. */
+const MAX_LEXICONS = 31;
 
 function phraseSymbol(c: string): number {
   if (c >= 'a' && c <= 'z') return c.charCodeAt(0) - 97;
@@ -42,32 +44,27 @@ function isWordChar(c: number): boolean {
 export class CueScanner {
   /** Transitions: `next[node * ALPHABET + symbol]` is the child node, 0 for none (node 0 is the root). */
   private next = new Int32Array(ALPHABET * 64);
-  /** Per node, the lexicons (by index) that have a phrase ending there. */
-  private readonly accepts: number[][] = [[]];
   /**
-   * Per node, the same as bits (lexicon l is bit l), when there are at most 31 lexicons: one typed
-   * read per step of the walk tells whether a phrase ends there, instead of an array's length.
+   * Per node, the lexicons that have a phrase ending there, as bits (lexicon l is bit l): one typed
+   * read per step of the walk tells whether a phrase ends there.
    */
-  private readonly acceptBits: Int32Array | undefined;
+  private acceptBits = new Int32Array(64);
+  private nodes = 1;
   /** The case-sensitive lexicons as bits: a capital in the phrase rules them out. */
   private readonly caseSensitiveBits: number;
-  private readonly caseSensitive: boolean[];
   /** Where each lexicon may match next, and the longest end found at a start: kept between scans, not made per sentence. */
   private readonly allowed: Int32Array;
   private readonly ends: Int32Array;
 
   constructor(readonly lexicons: readonly CueLexicon[]) {
-    this.caseSensitive = lexicons.map((l) => l.caseSensitive ?? false);
+    // A lexicon is a bit of an Int32: the claim detector's scanner has 14.
+    if (lexicons.length > MAX_LEXICONS) throw new Error(`a cue scanner takes at most ${MAX_LEXICONS} lexicons, not ${lexicons.length}`);
     lexicons.forEach((lexicon, index) => {
       for (const phrase of lexicon.phrases) this.insert(phrase, index);
     });
     this.allowed = new Int32Array(lexicons.length);
     this.ends = new Int32Array(lexicons.length);
-    this.caseSensitiveBits = 0;
-    if (lexicons.length <= 31) {
-      this.acceptBits = Int32Array.from(this.accepts, (ls) => ls.reduce((bits, l) => bits | (1 << l), 0));
-      this.caseSensitiveBits = this.caseSensitive.reduce((bits, cs, l) => (cs ? bits | (1 << l) : bits), 0);
-    }
+    this.caseSensitiveBits = lexicons.reduce((bits, l, i) => (l.caseSensitive ? bits | (1 << i) : bits), 0);
   }
 
   private insert(phrase: string, lexicon: number): void {
@@ -78,29 +75,35 @@ export class CueScanner {
     for (const c of phrase) {
       const at = node * ALPHABET + phraseSymbol(c);
       if (!this.next[at]) {
-        const child = this.accepts.length;
-        this.accepts.push([]);
+        const child = this.nodes++;
         if ((child + 1) * ALPHABET > this.next.length) {
           const grown = new Int32Array(this.next.length * 2);
           grown.set(this.next);
           this.next = grown;
         }
+        if (child >= this.acceptBits.length) {
+          const grown = new Int32Array(this.acceptBits.length * 2);
+          grown.set(this.acceptBits);
+          this.acceptBits = grown;
+        }
         this.next[at] = child;
       }
       node = this.next[at];
     }
-    if (!this.accepts[node].includes(lexicon)) this.accepts[node].push(lexicon);
+    this.acceptBits[node] |= 1 << lexicon;
   }
 
   /** Each lexicon's cues in `text` (in lexicon order), with offsets shifted by `base`. */
   scan(text: string, base = 0): Cue[][] {
-    if (this.acceptBits) return this.scanBits(text, base, this.acceptBits);
+    const acceptBits = this.acceptBits;
     const count = this.lexicons.length;
     const out: Cue[][] = [];
     for (let l = 0; l < count; l++) out.push([]);
-    // Where each lexicon may match next (a cue's end), and the longest end found at the current start.
-    const allowed = new Array<number>(count).fill(0);
-    const ends = new Array<number>(count).fill(-1);
+    const allowed = this.allowed;
+    const ends = this.ends;
+    allowed.fill(0);
+    ends.fill(-1);
+    const caseSensitiveBits = this.caseSensitiveBits;
     const next = this.next;
     const n = text.length;
     let previousWord = false;
@@ -133,72 +136,6 @@ export class CueScanner {
         node = child;
         j++;
         // `\s+` is greedy and the phrase goes on with a letter: the whole run of white space is one step.
-        if (symbol === SPACE) while (j < n && isSpace(text.charCodeAt(j))) j++;
-        const accepts = this.accepts[node];
-        if (accepts.length && (j >= n || !isWordChar(text.charCodeAt(j)))) {
-          for (const l of accepts) {
-            if (allowed[l] <= i && !(upper && this.caseSensitive[l])) {
-              ends[l] = j;
-              found = true;
-            }
-          }
-        }
-      }
-      if (!found) continue;
-      for (let l = 0; l < count; l++) {
-        const end = ends[l];
-        if (end < 0) continue;
-        ends[l] = -1;
-        allowed[l] = end;
-        out[l].push({ kind: this.lexicons[l].kind, text: text.slice(i, end), start: base + i, end: base + end });
-      }
-    }
-    return out;
-  }
-
-  /**
-   * `scan` for at most 31 lexicons, the same cues: which lexicons a node ends a phrase of is read as
-   * bits, and the lexicons' places are kept in the scanner's typed arrays.
-   */
-  private scanBits(text: string, base: number, acceptBits: Int32Array): Cue[][] {
-    const count = this.lexicons.length;
-    const out: Cue[][] = [];
-    for (let l = 0; l < count; l++) out.push([]);
-    const allowed = this.allowed;
-    const ends = this.ends;
-    allowed.fill(0);
-    ends.fill(-1);
-    const caseSensitiveBits = this.caseSensitiveBits;
-    const next = this.next;
-    const n = text.length;
-    let previousWord = false;
-    for (let i = 0; i < n; i++) {
-      const c0 = text.charCodeAt(i);
-      const word = isWordChar(c0);
-      const start = word && !previousWord;
-      previousWord = word;
-      if (!start) continue;
-      const first = c0 >= 65 && c0 <= 90 ? c0 - 65 : c0 >= 97 && c0 <= 122 ? c0 - 97 : -1;
-      if (first < 0 || !next[first]) continue;
-      let node = 0;
-      let j = i;
-      let upper = false;
-      let found = false;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        let symbol: number;
-        if (c >= 97 && c <= 122) symbol = c - 97;
-        else if (c >= 65 && c <= 90) {
-          symbol = c - 65;
-          upper = true;
-        } else if (c === 39 || c === 0x2019) symbol = APOSTROPHE;
-        else if (c === 45) symbol = HYPHEN;
-        else if (isSpace(c)) symbol = SPACE;
-        else break;
-        const child = next[node * ALPHABET + symbol];
-        if (!child) break;
-        node = child;
-        j++;
         if (symbol === SPACE) while (j < n && isSpace(text.charCodeAt(j))) j++;
         let bits = acceptBits[node]!;
         if (bits && upper) bits &= ~caseSensitiveBits;

@@ -63,4 +63,13 @@ describe('CueScanner', () => {
     expect(() => new CueMatcher('event', ['e.g.'])).toThrow(/alphabet/);
     expect(() => new CueMatcher('event', ['two  spaces'])).toThrow(/alphabet/);
   });
+
+  it('takes up to 31 lexicons (a bit each), the last as well as the first', () => {
+    const list = Array.from({ length: 31 }, (_, i) => ({ kind: 'event' as const, phrases: [`word${String.fromCharCode(97 + (i % 26))}${i >= 26 ? 'x' : ''}`] }));
+    const found = new CueScanner(list).scan('worda then wordex here');
+    expect(spans(found[0]!)).toEqual([['worda', 0, 5]]);
+    expect(spans(found[30]!)).toEqual([['wordex', 11, 17]]);
+    expect(found.filter((f) => f.length).length).toBe(2);
+    expect(() => new CueScanner([...list, { kind: 'event', phrases: ['one more'] }])).toThrow(/at most 31/);
+  });
 });

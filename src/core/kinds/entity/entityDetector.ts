@@ -13,6 +13,7 @@ import { abbreviationPeriods, joinInitials, ARTICLE_CUE, articleNames, pressByNo
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
+import { isDigits } from '../../text/isDigits';
 
 export type { EntityMention } from './entityMention';
 
@@ -56,16 +57,6 @@ function isPossessive(w: string): boolean {
   if (n < 2 || w.charCodeAt(n - 1) !== 115) return false; // "s"
   const q = w.charCodeAt(n - 2);
   return q === 39 || q === 0x2019;
-}
-
-/** `/^\d+$/.test(w)` (ASCII digits), by char codes: asked of most words. */
-function isDigits(w: string): boolean {
-  if (!w.length) return false;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 /** `MODEL_NUMBER.test(w)`: only a word of one to five characters opening with a digit or a capital A–Z may match. */

@@ -8,6 +8,7 @@ import { FeatureScratch, GazetteerCodes, SentenceFeatureSource, type DocumentCas
 import { WordScores } from './wordScores';
 import { decodeTokens, PackedWeights, QuantisedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
 import { readShippedWeights, type PackedModel } from './weightsFile';
+import { isDigits } from '../../../text/isDigits';
 
 export interface TaggedSpan {
   /** Offsets as the tokens', end exclusive. */
@@ -92,16 +93,6 @@ export function load(model: PackedModel): QuantisedWeights {
 let shipped: Weights | undefined;
 
 const PLAIN = /^[^\p{Lu}\p{Lt}\d]*$/u;
-
-/** `/^\d+$/` (ASCII digits), by char codes: asked of most tokens a name could start at. */
-function isDigits(w: string): boolean {
-  if (!w.length) return false;
-  for (let i = 0; i < w.length; i++) {
-    const c = w.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
 
 /** A token without a capital or a digit in any script: no name starts there (see decodeTokens). ASCII by char codes, the rest by the expression. */
 export function isPlain(w: string): boolean {
