@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { Analyzer } from '../../../src/core/analyzer';
 import { DEFAULT_MATCH_THRESHOLD } from '../../../src/core/corpus';
 import { evaluateSplit, loadClaimPairs, loadPairSets, type PairCorpus } from '../../../src/eval/claimPairs';
@@ -36,10 +36,11 @@ describe('claim matching quality on hand-labelled pairs (test-fixtures/claim-pai
 
 describe('the claim-pair evaluation', () => {
   it('refuses a pair file whose quote is not in its source, and counts a pair with an undetected side apart', async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
     const root = mkdtempSync(path.join(tmpdir(), 'pairs-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     mkdirSync(path.join(root, 'sets/s'), { recursive: true });
     writeFileSync(path.join(root, 'sets/s/a.txt'), 'Acme said it will cut 400 jobs by March.\n\nThe weather was nice.\n');
     writeFileSync(path.join(root, 'sets/s/b.txt'), 'Acme will cut 400 jobs by March, the company said.\n\nIt rained.\n');
