@@ -2,6 +2,7 @@ import { stemmer } from 'stemmer';
 import { eng } from 'stopword/src/stopwords_eng.js';
 import { allMatches } from '../text/allMatches';
 import { wordTable } from '../text/wordTable';
+import { withoutPossessive } from '../text/wordTests';
 
 /**
  * Words that say the same thing in news copy, folded into one term so "enter the US market", "sell
@@ -176,14 +177,6 @@ function computeTerms(text: string): string[] {
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/** `word` without a final "'s" or "’s": character tests, not a regular expression run on every word. */
-function withoutPossessive(word: string): string {
-  const n = word.length;
-  if (n < 2 || word.charCodeAt(n - 1) !== 115 /* s */) return word;
-  const q = word.charCodeAt(n - 2);
-  return q === 39 /* ' */ || q === 0x2019 /* ’ */ ? word.slice(0, n - 2) : word;
-}
 
 function addStem(out: Set<string>, part: string): void {
   if (part.length < 2 || STOP.has(part)) return;

@@ -13,11 +13,10 @@ import { abbreviationPeriods, joinInitials, ARTICLE_CUE, articleNames, pressByNo
 import { ruleHints, type DocumentCasing } from './tagger/features';
 import { EntityTagger } from './tagger/tagger';
 import { firstStartingAt, partitionPoint } from '../../text/sortedSearch';
-import { isDigits } from '../../text/isDigits';
+import { isDigits, isPossessive, withoutPossessive as bare } from '../../text/wordTests';
 
 export type { EntityMention } from './entityMention';
 
-const POSSESSIVE = /['’]s$/;
 const CAPITALISED = /^\p{Lu}/u;
 const CAMEL = /^\p{Ll}+\p{Lu}/u; // iPhone, eBay
 const MODEL_NUMBER = /^(?:\d{1,3}[A-Za-z]{0,2}|[A-Z])$/; // 10, 2S, X
@@ -51,14 +50,6 @@ function startsUpper(w: string): boolean {
   return c < 128 ? c >= 65 && c <= 90 : CAPITALISED.test(w);
 }
 
-/** `POSSESSIVE.test(w)` ("'s", "’s" at the end), by char codes. */
-function isPossessive(w: string): boolean {
-  const n = w.length;
-  if (n < 2 || w.charCodeAt(n - 1) !== 115) return false; // "s"
-  const q = w.charCodeAt(n - 2);
-  return q === 39 || q === 0x2019;
-}
-
 /** `MODEL_NUMBER.test(w)`: only a word of one to five characters opening with a digit or a capital A–Z may match. */
 function isModelWord(w: string): boolean {
   const c = w.charCodeAt(0);
@@ -73,14 +64,6 @@ function wordsOf(text: string): string[] {
     if (c === 32 ? text.charCodeAt(i + 1) === 32 : (c >= 9 && c <= 13) || c >= 0xa0) return text.split(/\s+/);
   }
   return text.split(' ');
-}
-
-/** The word without its possessive "'s" (POSSESSIVE), tested by hand: it runs on every word of a source. */
-function bare(word: string): string {
-  const n = word.length;
-  if (n < 2 || word.charCodeAt(n - 1) !== 115) return word; // "s"
-  const q = word.charCodeAt(n - 2);
-  return q === 39 || q === 0x2019 ? word.slice(0, -2) : word;
 }
 
 /** A word's `bare` form lower-cased: the token's own lower case unless a possessive comes off. */

@@ -8,7 +8,7 @@ import { FeatureScratch, GazetteerCodes, SentenceFeatureSource, type DocumentCas
 import { WordScores } from './wordScores';
 import { decodeTokens, PackedWeights, QuantisedWeights, TAG_COUNT, TYPES, type TaggerType, type Weights } from './model';
 import { readShippedWeights, type PackedModel } from './weightsFile';
-import { isDigits } from '../../../text/isDigits';
+import { isDigits } from '../../../text/wordTests';
 
 export interface TaggedSpan {
   /** Offsets as the tokens', end exclusive. */
