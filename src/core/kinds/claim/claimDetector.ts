@@ -8,6 +8,7 @@ import type { Sentence } from '../../text/sentences';
 import { CueScanner, type CueLexicon } from '../../text/cueMatcher';
 import { spanOverlap, spanWithin } from '../../text/spanOverlap';
 import weightsFile from './claimWeights.json';
+import { sortInPlace } from '../../text/sortInPlace';
 
 /**
  * A "sentence" longer than this is not prose (a line of numbers, a run without sentence ends): it is
@@ -303,22 +304,8 @@ function endsWith(text: string, code: number): boolean {
   return text.charCodeAt(i) === code;
 }
 
-/**
- * By start, then end, as `cues.sort((a, b) => a.start - b.start || a.end - b.end)` (stable) orders
- * them: an insertion sort in place for a sentence's handful, which the library's sort copied first.
- */
-function sortCues(cues: Cue[]): void {
-  if (cues.length > 32) {
-    cues.sort((a, b) => a.start - b.start || a.end - b.end);
-    return;
-  }
-  for (let i = 1; i < cues.length; i++) {
-    const c = cues[i];
-    let j = i - 1;
-    for (; j >= 0 && (cues[j].start > c.start || (cues[j].start === c.start && cues[j].end > c.end)); j--) cues[j + 1] = cues[j];
-    cues[j + 1] = c;
-  }
-}
+/** By start, then end, as the cues' stable sort ordered them. */
+const byStartThenEnd = (a: Cue, b: Cue) => a.start - b.start || a.end - b.end;
 
 /**
  * A hedge of speculation: not quoted, not a report nor a condition, not a modal, not in a plan's cue
@@ -399,7 +386,7 @@ export function claimEvidence(sentence: Sentence, ctx: ClaimContext): ClaimEvide
   const reported = hedgeCues.length ? hedgeCues.filter((h) => REPORTING.has(h.text.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'"))) : NO_CUES;
   const conditional = hedgeCues.length ? hedgeCues.filter((h) => /^(?:if|unless)$/i.test(h.text) && !quoted[h.start - base]) : NO_CUES;
   appendAll(cues, hedgeCues);
-  sortCues(cues);
+  sortInPlace(cues, byStartThenEnd);
 
   const namedPlan = isNamedPlan(plans, ctx);
   const features: ClaimFeatures = {
