@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
-import { FindingIdBases, textHash } from '../../src/core/findingIds';
+import { assignFindingIds, FindingIdBases, textHash } from '../../src/core/findingIds';
 import type { AnalysisResult, Finding } from '../../src/core/model';
-import { compareFindings } from '../../src/core/model';
+import { compareFindings, finding, NO_CUES } from '../../src/core/model';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
 import { emptySidecar } from '../../src/core/tags/sidecarFormat';
 import { sha256Hex } from '../../src/core/tags/quoteSelector';
@@ -56,6 +56,32 @@ describe('finding ids', () => {
     // A text the last analysis did not use is hashed again, to the same base.
     expect(analysis(['Xiaomi', 'Xiaomi'])).toEqual([`claim:${textHash('Xiaomi')}`, `claim:${textHash('Xiaomi')}:1`]);
     expect(analysis(['Lei Jun said so.'])).toEqual([base]);
+  });
+
+  it('given by an analyser that kept the last order, are those of a fresh count', () => {
+    // Lists of findings from a few kinds and texts (two differ only in whitespace), one after another
+    // through the same bases: each list's ends are often the last one's, which take its bases.
+    const texts = ['Lei Jun', 'Lei  Jun', 'Xiaomi', 'Oppo', 'said so.'];
+    const item = fc.record({ kind: fc.constantFrom('claim' as const, 'entity' as const), text: fc.constantFrom(...texts), repeat: fc.boolean() });
+    const make = (items: { kind: 'claim' | 'entity'; text: string; repeat: boolean }[]) => {
+      const all = items.map((x, i) => ({ f: finding({ id: '', kind: x.kind, start: i * 10, end: i * 10 + 5, text: x.text, region: 'body', score: 1, cues: NO_CUES }), repeat: x.repeat }));
+      return { findings: all.filter((x) => !x.repeat).map((x) => x.f), repeats: all.filter((x) => x.repeat).map((x) => x.f) };
+    };
+    fc.assert(fc.property(fc.array(fc.array(item, { maxLength: 12 }), { minLength: 2, maxLength: 5 }), fc.array(fc.nat(), { maxLength: 5 }), (lists, cuts) => {
+      const bases = new FindingIdBases();
+      let last: { kind: 'claim' | 'entity'; text: string; repeat: boolean }[] = [];
+      lists.forEach((list, n) => {
+        // Half the time, the last list with its middle replaced (what an edit does).
+        const cut = cuts[n] ?? 0;
+        const items = n % 2 && last.length ? [...last.slice(0, cut % (last.length + 1)), ...list.slice(0, 3), ...last.slice(cut % (last.length + 1) + 1)] : list;
+        const kept = make(items);
+        const fresh = make(items);
+        assignFindingIds(kept.findings, kept.repeats, bases);
+        assignFindingIds(fresh.findings, fresh.repeats);
+        expect([...kept.findings, ...kept.repeats].map((f) => f.id)).toEqual([...fresh.findings, ...fresh.repeats].map((f) => f.id));
+        last = items;
+      });
+    }), { numRuns: 300, seed: 0x1d5 });
   });
 
   const sources = [...samples, { name: 'generated-24kb.txt', text: generated }];
