@@ -71,6 +71,37 @@ const sameItem = (now: unknown, before: unknown, shift: number): boolean => same
 const samePart = (now: unknown, before: unknown, shift: number, key: string): boolean =>
   (now === before && (shift === 0 || now === undefined)) || sameMoved(now, before, shift, key, 1);
 
+/** A cue's keys, in the order every cue is written with ({ kind, text, start, end }). */
+const CUE_KEYS = ['kind', 'text', 'start', 'end'];
+
+/** Whether `x` is a cue: a plain object with a cue's keys only, in their order, its text and kind strings and its offsets numbers. */
+function isCue(x: unknown): x is { kind: string; text: string; start: number; end: number } {
+  if (typeof x !== 'object' || x === null || Object.getPrototypeOf(x) !== PROTO) return false;
+  let n = 0;
+  for (const k in x) if (n >= CUE_KEYS.length || k !== CUE_KEYS[n++]) return false;
+  const c = x as Record<string, unknown>;
+  return n === CUE_KEYS.length && typeof c.kind === 'string' && typeof c.text === 'string' && typeof c.start === 'number' && typeof c.end === 'number';
+}
+
+/**
+ * samePart for a finding's cues, read field by field when every one is a cue: the general walk over
+ * the cues of the claims after an edit was ~2 ms of a keystroke on 1 MB. Anything else is walked.
+ */
+function sameCues(now: unknown, before: unknown, shift: number): boolean {
+  if (now === before && shift === 0) return true;
+  if (Array.isArray(now) && Array.isArray(before) && now.length === before.length) {
+    let i = 0;
+    for (; i < now.length; i++) {
+      const a: unknown = now[i];
+      const b: unknown = before[i];
+      if (!isCue(a) || !isCue(b)) break;
+      if (a.kind !== b.kind || a.text !== b.text || a.start !== b.start + shift || a.end !== b.end + shift) return false;
+    }
+    if (i === now.length) return true;
+  }
+  return samePart(now, before, shift, 'cues');
+}
+
 /**
  * sameMoved for findings, tagged or not, read field by field (the general walk took ~10 ms of a
  * keystroke on 1 MB, its ~9,000 findings after the edit each compared whole). An entity's, a date's
@@ -89,7 +120,7 @@ export function sameMovedFinding(now: TaggedFinding, before: TaggedFinding, shif
     && (now.entity === before.entity || sameMoved(now.entity, before.entity, shift, 'entity', 1))
     && (now.date === before.date || sameMoved(now.date, before.date, shift, 'date', 1))
     && (now.claim === before.claim || sameMoved(now.claim, before.claim, shift, 'claim', 1))
-    && samePart(now.cues, before.cues, shift, 'cues')
+    && sameCues(now.cues, before.cues, shift)
     && samePart(now.quotation, before.quotation, shift, 'quotation')
     && samePart(now.annotation, before.annotation, shift, 'annotation')
     && samePart(now.anchor, before.anchor, shift, 'anchor');
