@@ -1,6 +1,6 @@
 import type { Data } from 'vfile';
 import { DETECTION_ORDER } from './kinds';
-import type { AnalysedParagraph } from './kinds/kind';
+import type { AnalysedParagraph, ParagraphEdit } from './kinds/kind';
 import { DateDetector } from './kinds/date/dateDetector';
 import { MAX_CLAIM_LENGTH } from './kinds/claim/claimDetector';
 import type { AnalysisNote, AnalysisOptions, AnalysisResult, Finding, FindingKind, Region, RegionSpan } from './model';
@@ -59,7 +59,9 @@ export class Analyzer {
    * after the changed text is this one's (same text, region, commenter and reference date), found
    * without building its cache key, which copied and hashed the whole text on every keystroke.
    */
-  private last?: { text: string; pieces: Pieces; segmentation: Segmentation };
+  private last?: { text: string; pieces: Pieces; segmentation: Segmentation; paragraphs: AnalysedParagraph[]; analysis: number };
+  /** Analyses begun: each one's number (CollectContext.analysis). */
+  private analyses = 0;
   /**
    * Called before each paragraph: a budget set by the caller may throw to stop a long analysis
    * (the paragraphs analysed so far stay cached).
@@ -115,6 +117,9 @@ export class Analyzer {
     const unchanged = this.unchangedSince(text, ends);
     const lastPieces = last?.pieces;
     const pieces: Pieces = { starts: [], ends: [], keys: [], data: [] };
+    // Per paragraph, the index of the last analysis's paragraph it is (−1: none), for the kinds (ParagraphEdit).
+    const kept: number[] = [];
+    const analysis = ++this.analyses;
     // Pieces side by side mostly share their context: its key is written once for a run of them
     // (a string built and compared for each of 8,900 paragraphs cost every keystroke of 1 MB).
     let keyRegion: Region | undefined;
@@ -139,7 +144,11 @@ export class Analyzer {
         if (before >= 0 && lastPieces!.keys[before] === context) {
           stats.cacheHits++;
           data = lastPieces!.data[before]!;
-        } else data = this.paragraph(piece, reference.date, stats);
+          kept.push(before);
+        } else {
+          data = this.paragraph(piece, reference.date, stats);
+          kept.push(-1);
+        }
         pieces.starts.push(piece.start);
         pieces.ends.push(piece.end);
         pieces.keys.push(context);
@@ -150,6 +159,7 @@ export class Analyzer {
       if (unscored) notes.push({ start: block.start, end: block.end, message: notProse(block.end - block.start) });
     }
 
+    const edit = last ? paragraphEdit(last, paragraphs, kept, text.length - last.text.length) : undefined;
     // Each kind collects its findings over the whole source, after the kinds it reads.
     const found = new Map<FindingKind, Finding[]>();
     const flagged: Finding[][] = [];
@@ -158,7 +168,7 @@ export class Analyzer {
     for (const kind of DETECTION_ORDER) {
       let memo = this.memos.get(kind.kind);
       if (!memo) this.memos.set(kind.kind, (memo = {}));
-      const collected = kind.collect({ paragraphs, reference, options: opts, found, memo });
+      const collected = kind.collect({ paragraphs, reference, options: opts, found, memo, analysis, ...(edit ? { edit } : {}) });
       found.set(kind.kind, collected.findings);
       if (!kinds.has(kind.kind)) continue;
       flagged.push(collected.findings);
@@ -166,7 +176,7 @@ export class Analyzer {
     }
 
     this.lastStats = stats;
-    this.last = { text, pieces, segmentation };
+    this.last = { text, pieces, segmentation, paragraphs, analysis };
     const findings = inTextOrder(flagged);
     const repeats = inTextOrder(repeated);
     // Commenters first: until its id, a finding made now is told apart from one kept (madeFindings.ts).
@@ -229,6 +239,25 @@ export class Analyzer {
   }
 }
 
+
+/**
+ * The paragraphs kept from the last analysis at each end (`kept`: per paragraph, the index of the
+ * last analysis's paragraph it is, or −1): at the start, each at its own index and place; at the
+ * end, each as far from the last as it was, moved by `shift`.
+ */
+function paragraphEdit(last: { paragraphs: readonly AnalysedParagraph[]; analysis: number }, paragraphs: readonly AnalysedParagraph[], kept: readonly number[], shift: number): ParagraphEdit {
+  const was = last.paragraphs;
+  const most = Math.min(was.length, paragraphs.length);
+  let prefix = 0;
+  while (prefix < most && kept[prefix] === prefix && paragraphs[prefix]!.start === was[prefix]!.start) prefix++;
+  let suffix = 0;
+  for (; suffix < most - prefix; suffix++) {
+    const i = paragraphs.length - 1 - suffix;
+    const j = was.length - 1 - suffix;
+    if (kept[i] !== j || paragraphs[i]!.start !== was[j]!.start + shift) break;
+  }
+  return { since: last.analysis, prefix, suffix, shift, removed: was.slice(prefix, was.length - suffix) };
+}
 
 /** The paragraphs of an analysis in text order, column by column: a map of 8,500 entries per keystroke of 1 MB cost ~5 ms. */
 interface Pieces {

@@ -15,9 +15,27 @@ export interface AnalysedParagraph {
   data: Data;
 }
 
+/**
+ * How this analysis's paragraphs stand to those of the analyser's last one (analysis `since`): the
+ * first `prefix` are its first ones (the same data at the same place), the last `suffix` are its
+ * last ones moved by `shift`; between them, `removed` (the last analysis's, at their places then)
+ * gave way to this analysis's.
+ */
+export interface ParagraphEdit {
+  since: number;
+  prefix: number;
+  suffix: number;
+  shift: number;
+  removed: readonly AnalysedParagraph[];
+}
+
 export interface CollectContext {
   /** Every analysed paragraph of the source, in text order. */
   paragraphs: readonly AnalysedParagraph[];
+  /** This analysis, as a number the analyser gives each of its analyses (ParagraphEdit.since names one). */
+  analysis?: number;
+  /** Against the analyser's last analysis, when it has one: a kind whose memo is of that analysis may collect only what the edit changed. */
+  edit?: ParagraphEdit;
   reference: AnalysisResult['reference'];
   options: AnalysisOptions;
   /** The findings of the kinds this one needs, collected before it, in text order. */

@@ -66,22 +66,35 @@ const INTERRUPTED = /(?:--|—|–|…|\.\.\.)\s*$|^\s*(?:--|—|–|-)/;
  * Each paragraph's speaker label (undefined where it has none), from the first scored sentence of
  * each paragraph that has one; undefined when the source is not a transcript.
  */
-export function speakerLabels(firstSentences: readonly string[]): (string | undefined)[] | undefined {
+export function speakerLabels(
+  firstSentences: readonly string[],
+  /** Given: how many of the sentences read have no label, counted before the reading stops. */
+  seen?: { unlabelled: number },
+): (string | undefined)[] | undefined {
   // Most sources are not transcripts: the reading stops once more than half the paragraphs have no
   // label (each claim collect asks, on every keystroke: 8,000 paragraphs for 1 MB).
   const byParagraph: (string | undefined)[] = [];
   let unlabelled = 0;
   for (const text of firstSentences) {
     const label = SPEAKER_LABEL.exec(text)?.[1].replace(/\s+/g, ' ');
-    if (!label && ++unlabelled * 2 > firstSentences.length) return undefined;
+    if (!label && ++unlabelled * 2 > firstSentences.length) {
+      if (seen) seen.unlabelled = unlabelled;
+      return undefined;
+    }
     byParagraph.push(label);
   }
+  if (seen) seen.unlabelled = unlabelled;
   const labels = byParagraph.filter((l): l is string => !!l);
   const labelled = labels.length;
   if (labelled < MIN_LABELLED || labelled * 2 < byParagraph.length) return undefined;
   // Speakers come back, turn after turn; a wire digest's datelines ("LONDON:", "PARIS:") mostly do not.
   if (new Set(labels).size * 2 > labelled) return undefined;
   return byParagraph;
+}
+
+/** Whether a paragraph's first sentence opens with a speaker's label ("LEI JUN: …"), as speakerLabels reads it. */
+export function hasSpeakerLabel(firstSentence: string): boolean {
+  return SPEAKER_LABEL.test(firstSentence);
 }
 
 /** The speaker of each row, or undefined when the source is not a transcript. */

@@ -3,11 +3,12 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { lastMade, madeAt, rememberMade } from '../../madeFindings';
+import { shiftedFinding } from '../../text/movedCopies';
 import { finding, type ClaimInfo, type Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
-import type { CollectContext, FindingKindDefinition } from '../kind';
+import type { AnalysedParagraph, CollectContext, FindingKindDefinition, ParagraphEdit } from '../kind';
 import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
-import { rankInContext, speakerLabels, type RankerRow } from './claimRanker';
+import { hasSpeakerLabel, rankInContext, speakerLabels, type RankerRow } from './claimRanker';
 import { describeClaim } from './describe';
 
 declare module 'vfile' {
@@ -66,13 +67,133 @@ export function claimRows(paragraphs: CollectContext['paragraphs']): RankerRow[]
   return rows;
 }
 
+/**
+ * What the claim kind keeps of its last collect (CollectContext.memo), so that after an edit it
+ * collects the paragraphs the edit changed and takes the others' findings as they were or moved:
+ * reading every sentence of 1 MB again was ~3 ms of each keystroke.
+ */
+interface ClaimMemo {
+  analysis: number;
+  threshold: number;
+  findings: Finding[];
+  repeats: Finding[];
+  /** Per paragraph, how many findings (and repeats) it and those before it gave. */
+  findingEnds: Int32Array;
+  repeatEnds: Int32Array;
+  /** Paragraphs with a scored sentence; of their first sentences, at least this many have no speaker label (speakerLabels stops reading). */
+  withFirst: number;
+  unlabelled: number;
+  /** Per flagged sentence's words (saidAs), how many flagged sentences of the source say them. */
+  said: Map<string, number>;
+}
+
+/** The flagged sentences' words of `paragraphs`, each with how many say them. */
+function flaggedWords(paragraphs: readonly AnalysedParagraph[], threshold: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of paragraphs) for (const c of p.data.claims ?? []) if (c.score >= threshold) out.set(saidAs(c), (out.get(saidAs(c)) ?? 0) + 1);
+  return out;
+}
+
+/**
+ * The claims after `edit`, from the last collect's: undefined when the edit changed more than its
+ * own paragraphs can show (a source that may have become a transcript, whose ranker reads every
+ * sentence in context; or words said again outside the edit, whose repeats may have changed).
+ */
+function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEdit, memo: ClaimMemo, threshold: number, analysis: number): ClaimMemo | undefined {
+  if (memo.analysis !== edit.since || memo.threshold !== threshold) return undefined;
+  const to = paragraphs.length - edit.suffix;
+  const added = paragraphs.slice(edit.prefix, to);
+  // Still not a transcript: more than half the first sentences without a label, counting each removed one as one without.
+  let withFirst = memo.withFirst;
+  let unlabelled = memo.unlabelled;
+  for (const p of edit.removed) {
+    if (!p.data.claims?.length) continue;
+    withFirst--;
+    unlabelled--;
+  }
+  for (const p of added) {
+    const first = p.data.claims?.[0];
+    if (!first) continue;
+    withFirst++;
+    if (!hasSpeakerLabel(first.text)) unlabelled++;
+  }
+  if (unlabelled * 2 <= withFirst) return undefined;
+  // Words flagged in the edit's paragraphs, before and after it, and said nowhere else: every other sentence is a repeat or not as it was.
+  const gone = flaggedWords(edit.removed, threshold);
+  const come = flaggedWords(added, threshold);
+  for (const [text, n] of gone) if (memo.said.get(text) !== n) return undefined;
+  for (const text of come.keys()) if (!gone.has(text) && memo.said.has(text)) return undefined;
+  const said = memo.said;
+  for (const text of gone.keys()) said.delete(text);
+  for (const [text, n] of come) said.set(text, n);
+
+  const was = memo.findingEnds.length;
+  const keptFindings = edit.prefix ? memo.findingEnds[edit.prefix - 1]! : 0;
+  const keptRepeats = edit.prefix ? memo.repeatEnds[edit.prefix - 1]! : 0;
+  const findings = memo.findings.slice(0, keptFindings);
+  const repeats = memo.repeats.slice(0, keptRepeats);
+  const findingEnds = new Int32Array(paragraphs.length);
+  const repeatEnds = new Int32Array(paragraphs.length);
+  findingEnds.set(memo.findingEnds.subarray(0, edit.prefix));
+  repeatEnds.set(memo.repeatEnds.subarray(0, edit.prefix));
+  const seen = new Set<string>();
+  for (let i = edit.prefix; i < to; i++) {
+    const p = paragraphs[i]!;
+    for (const c of p.data.claims ?? []) {
+      if (c.score < threshold) continue;
+      const text = saidAs(c);
+      const repeated = seen.has(text);
+      seen.add(text);
+      (repeated ? repeats : findings).push(claimFinding(c, p, c.score));
+    }
+    findingEnds[i] = findings.length;
+    repeatEnds[i] = repeats.length;
+  }
+  // The paragraphs after the edit: their findings as the last collect made them, moved.
+  const fromFinding = was - edit.suffix > 0 ? memo.findingEnds[was - edit.suffix - 1]! : 0;
+  const fromRepeat = was - edit.suffix > 0 ? memo.repeatEnds[was - edit.suffix - 1]! : 0;
+  const findingsThen = findings.length - fromFinding;
+  const repeatsThen = repeats.length - fromRepeat;
+  const move = (f: Finding) => (edit.shift ? shiftedFinding(f, edit.shift) : f);
+  for (let k = fromFinding; k < memo.findings.length; k++) findings.push(move(memo.findings[k]!));
+  for (let k = fromRepeat; k < memo.repeats.length; k++) repeats.push(move(memo.repeats[k]!));
+  for (let i = to, j = was - edit.suffix; i < paragraphs.length; i++, j++) {
+    findingEnds[i] = memo.findingEnds[j]! + findingsThen;
+    repeatEnds[i] = memo.repeatEnds[j]! + repeatsThen;
+  }
+  return { analysis, threshold, findings, repeats, findingEnds, repeatEnds, withFirst, unlabelled, said };
+}
+
+/** The finding of candidate `c` of paragraph `p` at `score`: the one the last analysis made of it (moved where the edit moved it), or a new one. */
+function claimFinding(c: ClaimCandidate, p: AnalysedParagraph, score: number): Finding {
+  const start = c.start + p.start;
+  const last = lastMade(c);
+  // The sentence and its score as the last analysis had them: its finding is that one, or a
+  // copy of it where an edit before it moved it.
+  if (last && last.region === p.region && last.score === score) return madeAt(c, last, start);
+  const f = finding({
+    id: '', kind: 'claim', start, end: c.end + p.start, text: c.text, region: p.region, score,
+    cues: c.cues.map((cue) => ({ ...cue, start: cue.start + p.start, end: cue.end + p.start })),
+    claim: claimInfo(c),
+  });
+  rememberMade(c, f);
+  return f;
+}
+
 export const claimKind: FindingKindDefinition<'claim'> = {
   kind: 'claim',
   statement: true,
   needs: ['entity', 'date'],
   labels: ['claim'],
   plugin: sourcemarkClaims,
-  collect({ paragraphs, options }) {
+  collect({ paragraphs, options, memo, edit, analysis = 0 }) {
+    const threshold = options.claimThreshold;
+    const kept = memo?.value as ClaimMemo | undefined;
+    const after = edit && kept ? collectEdit(paragraphs, edit, kept, threshold, analysis) : undefined;
+    if (after) {
+      memo!.value = after;
+      return { findings: after.findings, repeats: after.repeats };
+    }
     // In a transcript the learned ranker re-scores every sentence in its context; elsewhere the rules'
     // scores stand. Whether it is one is read from each paragraph's first sentence: the rows (15,000
     // objects for 1 MB, on every keystroke) are made only for a transcript.
@@ -81,37 +202,31 @@ export const claimKind: FindingKindDefinition<'claim'> = {
       const first = p.data.claims?.[0];
       if (first) firsts.push(first.text);
     }
-    const ranked = speakerLabels(firsts) ? rankInContext(claimRows(paragraphs)) : undefined;
+    const seen = { unlabelled: 0 };
+    const ranked = speakerLabels(firsts, seen) ? rankInContext(claimRows(paragraphs)) : undefined;
     let row = 0;
     const findings: Finding[] = [];
     // A sentence repeated word for word (a headline printed twice by the page) is one claim to check: flagged once.
     const repeats: Finding[] = [];
-    const said = new Set<string>();
-    for (const p of paragraphs) {
+    const said = new Map<string, number>();
+    const findingEnds = new Int32Array(paragraphs.length);
+    const repeatEnds = new Int32Array(paragraphs.length);
+    for (let i = 0; i < paragraphs.length; i++) {
+      const p = paragraphs[i]!;
       for (const c of p.data.claims ?? []) {
         const score = ranked ? ranked[row] : c.score;
         row++;
-        if (score < options.claimThreshold) continue;
+        if (score < threshold) continue;
         const text = saidAs(c);
-        const repeated = said.has(text);
-        said.add(text);
-        const start = c.start + p.start;
-        const last = lastMade(c);
-        // The sentence and its score as the last analysis had them: its finding is that one, or a
-        // copy of it where an edit before it moved it.
-        if (last && last.region === p.region && last.score === score) {
-          (repeated ? repeats : findings).push(madeAt(c, last, start));
-          continue;
-        }
-        const f = finding({
-          id: '', kind: 'claim', start, end: c.end + p.start, text: c.text, region: p.region, score,
-          cues: c.cues.map((cue) => ({ ...cue, start: cue.start + p.start, end: cue.end + p.start })),
-          claim: claimInfo(c),
-        });
-        rememberMade(c, f);
-        (repeated ? repeats : findings).push(f);
+        const times = said.get(text) ?? 0;
+        said.set(text, times + 1);
+        (times ? repeats : findings).push(claimFinding(c, p, score));
       }
+      findingEnds[i] = findings.length;
+      repeatEnds[i] = repeats.length;
     }
+    // A transcript's scores are the ranker's: collected afresh after each edit.
+    if (memo) memo.value = ranked ? undefined : { analysis, threshold, findings, repeats, findingEnds, repeatEnds, withFirst: firsts.length, unlabelled: seen.unlabelled, said } satisfies ClaimMemo;
     return { findings, repeats };
   },
   describe: describeClaim,
