@@ -105,3 +105,21 @@ describe('incremental analysis of the article alone', () => {
     );
   });
 });
+
+describe('incremental analysis where an edit elsewhere changes what a name is', () => {
+  // "Smartphone" opening a sentence is a name for the learned tagger until the source writes
+  // "smartphone" in lower case somewhere (kinds/entity/index.ts, markWrittenLower): an edit in
+  // another paragraph that writes or unwrites it changes the entity far from the edit.
+  const text = 'Smartphone sales in China fell by 4.9 per cent in 2017, according to IDC data.\n\nThe market grew in India, Lei Jun said.\n\nXiaomi shipped more phones than Apple.\n';
+  const written = text.replace('The market grew', 'The smartphone market grew');
+  it.each([['writes the word', text, written], ['unwrites the word', written, text]])('equals a fresh analysis when an edit %s', (_, from, to) => {
+    const warm = new Analyzer();
+    const options = { referenceDate: '2018-03-10' };
+    const before = warm.analyze(from, options);
+    const after = warm.analyze(to, options);
+    expect(after).toEqual(new Analyzer().analyze(to, options));
+    // The case is the one meant: the name is there in one text and not in the other.
+    const named = (r: AnalysisResult) => r.findings.some((f) => f.kind === 'entity' && f.text === 'Smartphone');
+    expect(named(before)).not.toBe(named(after));
+  });
+});

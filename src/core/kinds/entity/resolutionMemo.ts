@@ -23,7 +23,7 @@ export interface ResolutionMemo extends Resolution {
 }
 
 /** Whether two mentions say the same (every field but their offsets). */
-function sameButPlace(a: EntityMention, b: EntityMention): boolean {
+export function sameButPlace(a: EntityMention, b: EntityMention): boolean {
   const x = a as unknown as Record<string, unknown>;
   const y = b as unknown as Record<string, unknown>;
   let keys = 0;
