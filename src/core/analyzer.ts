@@ -165,11 +165,13 @@ export class Analyzer {
     const flagged: Finding[][] = [];
     const repeated: Finding[][] = [];
     const kinds = new Set(opts.kinds);
+    const tookEdit = new Set<FindingKind>();
     for (const kind of DETECTION_ORDER) {
       let memo = this.memos.get(kind.kind);
       if (!memo) this.memos.set(kind.kind, (memo = {}));
-      const collected = kind.collect({ paragraphs, reference, options: opts, found, memo, analysis, ...(edit ? { edit } : {}) });
+      const collected = kind.collect({ paragraphs, reference, options: opts, found, memo, analysis, ...(edit ? { edit, tookEdit } : {}) });
       found.set(kind.kind, collected.findings);
+      if (collected.fromEdit) tookEdit.add(kind.kind);
       if (!kinds.has(kind.kind)) continue;
       flagged.push(collected.findings);
       if (collected.repeats) repeated.push(collected.repeats);

@@ -123,3 +123,25 @@ describe('incremental analysis where an edit elsewhere changes what a name is', 
     expect(named(before)).not.toBe(named(after));
   });
 });
+
+describe('incremental analysis where an edit changes who said a quote far from it', () => {
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `The market for phones grew again in the region during quarter number ${i}.`).join(' ');
+  const options = { referenceDate: '2018-03-10' };
+  const speakers = (r: AnalysisResult) => r.findings.filter((f) => f.kind === 'quotation').map((f) => f.quotation?.speaker?.entity?.canonical);
+  // kinds/quotation/index.ts, collectEdit: the names are unchanged (the entity kind takes the edit), so
+  // quotes after the edit are moved as they were unless their speaker may read something the edit changed.
+  it.each([
+    // A quote with no speaker of its own takes that of an earlier quote of the same words, thousands of characters before.
+    ['an earlier quote\'s words', (t: string) => t, (t: string) => t.replace('"We will open stores in India soon," Lei', '"We will open shops in India soon," Lei'),
+      `Lei Jun spoke at the launch. "We will open stores in India soon," Lei Jun said.\n\n${filler(12)}\n\n${filler(12)}\n\n"We will open stores in India soon" was the line of the day.\n`],
+    // "he said" reads back 600 characters for a person: the edit moves the name out of that reach.
+    ['the distance to a pronoun\'s person', (t: string) => t, (t: string) => t.replace('launch.', `launch.${' x'.repeat(10)}`),
+      `Lei Jun spoke at the launch.${' x'.repeat(20)} ${filler(7)}\n\n"We are ready for India," he said.\n`],
+  ])('equals a fresh analysis after an edit that changes %s', (_, before, after, text) => {
+    const warm = new Analyzer();
+    const first = warm.analyze(before(text), options);
+    const edited = warm.analyze(after(text), options);
+    expect(edited).toEqual(new Analyzer().analyze(after(text), options));
+    expect(speakers(edited)).not.toEqual(speakers(first));
+  });
+});

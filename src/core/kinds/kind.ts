@@ -36,6 +36,8 @@ export interface CollectContext {
   analysis?: number;
   /** Against the analyser's last analysis, when it has one: a kind whose memo is of that analysis may collect only what the edit changed. */
   edit?: ParagraphEdit;
+  /** The kinds collected before this one that took the edit (Collected.fromEdit): their findings outside its paragraphs are the last analysis's, kept or moved. */
+  tookEdit?: ReadonlySet<FindingKind>;
   reference: AnalysisResult['reference'];
   options: AnalysisOptions;
   /** The findings of the kinds this one needs, collected before it, in text order. */
@@ -51,6 +53,8 @@ export interface Collected {
   findings: Finding[];
   /** Findings not flagged on their own (a sentence printed twice) that a tag can still land on. */
   repeats?: Finding[];
+  /** Collected from the last collect and the edit's paragraphs only (CollectContext.edit). */
+  fromEdit?: boolean;
 }
 
 /**

@@ -192,7 +192,7 @@ export const claimKind: FindingKindDefinition<'claim'> = {
     const after = edit && kept ? collectEdit(paragraphs, edit, kept, threshold, analysis) : undefined;
     if (after) {
       memo!.value = after;
-      return { findings: after.findings, repeats: after.repeats };
+      return { findings: after.findings, repeats: after.repeats, fromEdit: true };
     }
     // In a transcript the learned ranker re-scores every sentence in its context; elsewhere the rules'
     // scores stand. Whether it is one is read from each paragraph's first sentence: the rows (15,000

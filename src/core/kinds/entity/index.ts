@@ -259,7 +259,7 @@ export const entityKind: FindingKindDefinition<'entity'> = {
     const taken = edit && kept.last ? collectEdit(paragraphs, edit, kept.last, kept.words, analysis) : undefined;
     if (taken) {
       kept.last = taken;
-      return { findings: taken.findings };
+      return { findings: taken.findings, fromEdit: true };
     }
     // Mentions are linked into entities over the whole source, so a type and an alias hold everywhere in it.
     // Each as its paragraph holds it, beside the paragraph's start (resolutionMemo.ts).

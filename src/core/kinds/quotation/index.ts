@@ -7,10 +7,11 @@ import type { VFile } from 'vfile';
 import { lastMade, rememberMade } from '../../madeFindings';
 import { finding, type Finding, type Speaker } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
-import type { FindingKindDefinition } from '../kind';
+import type { AnalysedParagraph, FindingKindDefinition, ParagraphEdit } from '../kind';
+import { shiftedFinding } from '../../text/movedCopies';
 import { describeQuotation } from './describe';
 import { detectQuotations, type QuoteCandidate } from './quotationDetector';
-import { comparableWords, resolveSpeaker } from './speakers';
+import { comparableWords, PRONOUN_REACH, resolveSpeaker } from './speakers';
 
 declare module 'vfile' {
   interface DataMap {
@@ -37,45 +38,127 @@ function scoreOf(form: 'direct' | 'reported', speaker: Speaker | undefined): num
   return speaker?.entity ? 0.8 : 0.6;
 }
 
+/** Per finding, its words as quotedBefore compares them, where it has a speaker. */
+type Comparable = (string | undefined)[];
+
+/**
+ * Pushes the quotation findings of paragraph `p` after those of the paragraphs before it
+ * (`findings`, `comparable`). Returns whether one of its quotes looked for its speaker among
+ * earlier quotes (quotedBefore), which an edit before it may change.
+ */
+function paragraphQuotations(p: AnalysedParagraph, entities: readonly Finding[], findings: Finding[], comparable: Comparable): boolean {
+  let previous: Speaker | undefined;
+  let consulted = false;
+  for (const q of p.data.quotations ?? []) {
+    const shift = (o: number) => o + p.start;
+    const phrase = q.speaker && { ...q.speaker, start: shift(q.speaker.start), end: shift(q.speaker.end) };
+    let speaker = phrase && resolveSpeaker(phrase, entities);
+    // "according to" a source that names no one ("according to users' feedback") is not reported speech.
+    if (phrase?.pick === 'first' && !speaker) continue;
+    if (!speaker && q.form === 'direct') {
+      consulted = true;
+      speaker = quotedBefore(findings, comparable, q.words) ?? (previous && { ...previous, via: 'previous-quote' });
+    }
+    if (q.form === 'direct' && speaker && !speaker.via) previous = speaker;
+    comparable.push(speaker ? comparableWords(q.words) : undefined);
+    const start = shift(q.start);
+    const score = scoreOf(q.form, speaker);
+    const last = lastMade(q);
+    // The quote, its place and its speaker as the last analysis had them: its finding is that one.
+    if (last && last.start === start && last.region === p.region && last.score === score && sameSpeaker(last.quotation!.speaker, speaker)) {
+      findings.push(last);
+      continue;
+    }
+    const f = finding({
+      id: '', kind: 'quotation', start, end: shift(q.end), text: q.text, region: p.region, score,
+      cues: q.cue ? [{ kind: 'attribution', text: q.cue.text, start: shift(q.cue.start), end: shift(q.cue.end) }] : [],
+      quotation: { form: q.form, words: q.words, ...(q.cue ? { cue: q.cue.text } : {}), ...(speaker ? { speaker } : {}) },
+    });
+    rememberMade(q, f);
+    findings.push(f);
+  }
+  return consulted;
+}
+
+/**
+ * What the quotation kind keeps of its last collect (CollectContext.memo): its findings and their
+ * compared words, per paragraph how many it and those before it gave and whether one of its quotes
+ * looked among earlier quotes for its speaker.
+ */
+interface QuotationMemo {
+  analysis: number;
+  findings: Finding[];
+  comparable: Comparable;
+  ends: Int32Array;
+  consulted: Uint8Array;
+}
+
+/**
+ * How far back from its speaker's words a quote's speaker is looked for among the names (a pronoun's
+ * reach and the names before it that start within 200 more: speakers.ts).
+ */
+const SPEAKER_REACH = PRONOUN_REACH + 200;
+
+/**
+ * The quotations after `edit`, when the names outside its paragraphs are the last analysis's (the
+ * entity kind took the edit): those before it are as they were; its own are found again, and so are
+ * those after it whose speaker may read a name near it or an earlier quote; the others are moved.
+ */
+function collectEdit(paragraphs: readonly AnalysedParagraph[], entities: readonly Finding[], edit: ParagraphEdit, last: QuotationMemo, analysis: number): QuotationMemo | undefined {
+  if (last.analysis !== edit.since) return undefined;
+  const was = last.ends.length;
+  const to = paragraphs.length - edit.suffix;
+  const upTo = edit.prefix ? last.ends[edit.prefix - 1]! : 0;
+  const findings = last.findings.slice(0, upTo);
+  const comparable = last.comparable.slice(0, upTo);
+  const ends = new Int32Array(paragraphs.length);
+  const consulted = new Uint8Array(paragraphs.length);
+  ends.set(last.ends.subarray(0, edit.prefix));
+  consulted.set(last.consulted.subarray(0, edit.prefix));
+  for (let i = edit.prefix; i < to; i++) {
+    consulted[i] = paragraphQuotations(paragraphs[i]!, entities, findings, comparable) ? 1 : 0;
+    ends[i] = findings.length;
+  }
+  // Past the reach of a name of the edit's, a paragraph whose quotes read nothing before it gives what it gave, moved.
+  const far = to < paragraphs.length ? paragraphs[to]!.start + SPEAKER_REACH : 0;
+  for (let i = to, j = was - edit.suffix; i < paragraphs.length; i++, j++) {
+    const p = paragraphs[i]!;
+    if (p.start < far || last.consulted[j]) consulted[i] = paragraphQuotations(p, entities, findings, comparable) ? 1 : 0;
+    else {
+      for (let k = j > 0 ? last.ends[j - 1]! : 0; k < last.ends[j]!; k++) {
+        const f = last.findings[k]!;
+        findings.push(edit.shift ? shiftedFinding(f, edit.shift) : f);
+        comparable.push(last.comparable[k]);
+      }
+    }
+    ends[i] = findings.length;
+  }
+  return { analysis, findings, comparable, ends, consulted };
+}
+
 export const quotationKind: FindingKindDefinition<'quotation'> = {
   kind: 'quotation',
   statement: true,
   needs: ['entity'],
   labels: ['quotation'],
   plugin: sourcemarkQuotations,
-  collect({ paragraphs, found }) {
+  collect({ paragraphs, found, memo, edit, tookEdit, analysis = 0 }) {
     const entities = found.get('entity') ?? [];
-    const findings: Finding[] = [];
-    // Per finding, its words as quotedBefore compares them, where it has a speaker.
-    const comparable: (string | undefined)[] = [];
-    for (const p of paragraphs) {
-      let previous: Speaker | undefined;
-      for (const q of p.data.quotations ?? []) {
-        const shift = (o: number) => o + p.start;
-        const phrase = q.speaker && { ...q.speaker, start: shift(q.speaker.start), end: shift(q.speaker.end) };
-        let speaker = phrase && resolveSpeaker(phrase, entities);
-        // "according to" a source that names no one ("according to users' feedback") is not reported speech.
-        if (phrase?.pick === 'first' && !speaker) continue;
-        if (!speaker && q.form === 'direct') speaker = quotedBefore(findings, comparable, q.words) ?? (previous && { ...previous, via: 'previous-quote' });
-        if (q.form === 'direct' && speaker && !speaker.via) previous = speaker;
-        comparable.push(speaker ? comparableWords(q.words) : undefined);
-        const start = shift(q.start);
-        const score = scoreOf(q.form, speaker);
-        const last = lastMade(q);
-        // The quote, its place and its speaker as the last analysis had them: its finding is that one.
-        if (last && last.start === start && last.region === p.region && last.score === score && sameSpeaker(last.quotation!.speaker, speaker)) {
-          findings.push(last);
-          continue;
-        }
-        const f = finding({
-          id: '', kind: 'quotation', start, end: shift(q.end), text: q.text, region: p.region, score,
-          cues: q.cue ? [{ kind: 'attribution', text: q.cue.text, start: shift(q.cue.start), end: shift(q.cue.end) }] : [],
-          quotation: { form: q.form, words: q.words, ...(q.cue ? { cue: q.cue.text } : {}), ...(speaker ? { speaker } : {}) },
-        });
-        rememberMade(q, f);
-        findings.push(f);
-      }
+    const kept = memo?.value as QuotationMemo | undefined;
+    const taken = edit && kept && tookEdit?.has('entity') ? collectEdit(paragraphs, entities, edit, kept, analysis) : undefined;
+    if (taken) {
+      memo!.value = taken;
+      return { findings: taken.findings, fromEdit: true };
     }
+    const findings: Finding[] = [];
+    const comparable: Comparable = [];
+    const ends = new Int32Array(paragraphs.length);
+    const consulted = new Uint8Array(paragraphs.length);
+    for (let i = 0; i < paragraphs.length; i++) {
+      consulted[i] = paragraphQuotations(paragraphs[i]!, entities, findings, comparable) ? 1 : 0;
+      ends[i] = findings.length;
+    }
+    if (memo) memo.value = { analysis, findings, comparable, ends, consulted } satisfies QuotationMemo;
     return { findings };
   },
   describe: describeQuotation,

@@ -5,7 +5,7 @@ import type { SpeakerPhrase } from './quotationDetector';
 import { firstStartingAt } from '../../text/sortedSearch';
 
 /** How far back a pronoun looks for the person or organisation it stands for (UTF-16 units). */
-const PRONOUN_REACH = 600;
+export const PRONOUN_REACH = 600;
 /** "Lei Jun, who said …": a relative pronoun's antecedent is right before it. */
 const RELATIVE_REACH = 120;
 
