@@ -145,3 +145,23 @@ describe('incremental analysis where an edit changes who said a quote far from i
     expect(speakers(edited)).not.toEqual(speakers(first));
   });
 });
+
+describe('incremental analysis where an edit changes the date a later paragraph leans on', () => {
+  // kinds/date/index.ts, collectEdit: "the following year" reads the last date before it, "a year
+  // earlier" the latest quarter named before it, paragraphs away; dates after the edit are moved as they
+  // were only when the edit leaves both as they were.
+  const text = 'Xiaomi reported results on March 3, 2015.\n\nThe company sells phones in India and Europe.\n\nThe following year, sales doubled again.\n\nIn the third quarter of 2016, profit rose.\n\nThe market grew in Kenya.\n\nProfit was lower a year earlier, Lei Jun said.\n';
+  const options = { referenceDate: '2018-03-10' };
+  const values = (r: AnalysisResult) => r.findings.filter((f) => f.kind === 'date').map((f) => f.date?.value);
+  it.each([
+    ['the last date', text.replace('March 3, 2015', 'March 3, 2014')],
+    ['the latest quarter', text.replace('third quarter of 2016', 'second quarter of 2016')],
+  ])('equals a fresh analysis after an edit of %s', (_, edited) => {
+    const warm = new Analyzer();
+    const before = warm.analyze(text, options);
+    const after = warm.analyze(edited, options);
+    expect(after).toEqual(new Analyzer().analyze(edited, options));
+    // A date far from the edit changed with it.
+    expect(values(after).slice(1)).not.toEqual(values(before).slice(1));
+  });
+});

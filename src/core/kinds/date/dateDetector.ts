@@ -149,9 +149,13 @@ function calendarWindows(text: string): { start: number; end: number }[] {
  * "That day", "the following year": the date before it in the text, shifted; with none, or one too
  * coarse ("that day" after "1998"), the value stays unresolved. Hits that carry their `text` are read from it.
  */
-export function anchorValues<T extends DateHit>(hits: T[], text: string, offset = 0): T[] {
-  let last: DayParts | undefined;
-  let precision = 0;
+export function anchorValues<T extends DateHit>(
+  hits: T[], text: string, offset = 0,
+  /** Given: the date before these hits, and after them once they are read (hits read in parts). */
+  state?: AnchorState,
+): T[] {
+  let last = state?.last;
+  let precision = state?.precision ?? 0;
   // A loop, not `map`: once optimised, `map` returns another kind of array than before, and each
   // function handed one it had not seen was compiled again (the same below and in other detectors).
   const out: T[] = [];
@@ -169,7 +173,17 @@ export function anchorValues<T extends DateHit>(hits: T[], text: string, offset 
     }
     out.push(h);
   }
+  if (state) {
+    state.last = last;
+    state.precision = precision;
+  }
   return out;
+}
+
+/** The last calendar date read so far and how precise it is (1: year, 2: month, 3: day), as anchorValues reads hits in order. */
+export interface AnchorState {
+  last?: DayParts;
+  precision: number;
 }
 
 /**

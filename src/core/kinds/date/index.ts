@@ -5,10 +5,11 @@ import type { VFile } from 'vfile';
 import { lastMade, madeAt, rememberMade } from '../../madeFindings';
 import { finding, NO_CUES, type AnalysisResult, type Finding } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
-import type { AnalysedParagraph, FindingKindDefinition } from '../kind';
-import { anchorValues, DateDetector, dateInfo, type DateDetection } from './dateDetector';
+import type { AnalysedParagraph, FindingKindDefinition, ParagraphEdit } from '../kind';
+import { shiftedFinding } from '../../text/movedCopies';
+import { anchorValues, DateDetector, dateInfo, type AnchorState, type DateDetection } from './dateDetector';
 import { describeDate } from './describe';
-import { anchorQuarters } from './quarterAnchors';
+import { anchorQuarters, type QuarterState } from './quarterAnchors';
 
 declare module 'vfile' {
   interface DataMap {
@@ -30,50 +31,137 @@ function sourcemarkDates() {
   };
 }
 
+/**
+ * What the date kind carries from paragraph to paragraph ("a year earlier" leans on the latest quarter
+ * named before it, "the following month" on the last date before it), packed per paragraph end:
+ * the quarter as year × 4 + quarter (0: none), the date's year, month and day and its precision.
+ */
+const STATE_FIELDS = 5;
+
+function packState(out: Float64Array, at: number, q: QuarterState, a: AnchorState): void {
+  const o = at * STATE_FIELDS;
+  out[o] = q.latest ? q.latest.year * 4 + q.latest.q : 0;
+  out[o + 1] = a.last?.year ?? 0;
+  out[o + 2] = a.last?.month ?? 0;
+  out[o + 3] = a.last?.day ?? 0;
+  out[o + 4] = a.last ? a.precision : -1;
+}
+
+function unpackState(from: Float64Array, at: number): { quarters: QuarterState; anchor: AnchorState } {
+  if (at < 0) return { quarters: {}, anchor: { precision: 0 } };
+  const o = at * STATE_FIELDS;
+  const q = from[o]!;
+  return {
+    quarters: q ? { latest: { year: Math.floor((q - 1) / 4), q: ((q - 1) % 4) + 1 } } : {},
+    anchor: from[o + 4]! >= 0 ? { last: { year: from[o + 1]!, month: from[o + 2]!, day: from[o + 3]! }, precision: from[o + 4]! } : { precision: 0 },
+  };
+}
+
+/** Whether two packed states say the same. */
+function sameState(a: Float64Array, i: number, b: Float64Array, j: number): boolean {
+  for (let k = 0; k < STATE_FIELDS; k++) if (a[i * STATE_FIELDS + k] !== b[j * STATE_FIELDS + k]) return false;
+  return true;
+}
+
+/** What the date kind keeps of its last collect (CollectContext.memo). */
+interface DateMemo {
+  analysis: number;
+  reference: AnalysisResult['reference'];
+  findings: Finding[];
+  /** Per paragraph, how many findings it and those before it gave, and the state at its end (STATE_FIELDS). */
+  ends: Int32Array;
+  states: Float64Array;
+}
+
+/** Pushes paragraph `p`'s date findings, its hits anchored from `quarters` and `anchor` (both carried on). */
+function paragraphDates(p: AnalysedParagraph, quarters: QuarterState, anchor: AnchorState, reference: AnalysisResult['reference'], sameReference: boolean, findings: Finding[]): void {
+  const hits = p.data.dates;
+  if (!hits?.length) return;
+  for (const d of anchorValues(anchorQuarters(hits, quarters), '', 0, anchor)) {
+    if (d.hidden) continue;
+    const start = d.start + p.start;
+    // The hit (an anchored one is a copy made now) and the reference as the last analysis had them:
+    // its finding is that one, or a copy of it where an edit before it moved it.
+    const made = sameReference ? lastMade(d) : undefined;
+    if (made && made.region === p.region) {
+      findings.push(madeAt(d, made, start));
+      continue;
+    }
+    const f = finding({
+      id: '', kind: 'date', start, end: d.end + p.start, text: d.text, region: p.region,
+      score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: NO_CUES, date: dateInfo(d, reference),
+    });
+    rememberMade(d, f);
+    findings.push(f);
+  }
+}
+
+/**
+ * The dates after `edit`, from the last collect under the same reference date: those before it kept,
+ * its own found again, and those after it moved as they were once the edit leaves what they lean on
+ * (the latest quarter, the last date) as it was; else found again too.
+ */
+function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEdit, last: DateMemo, reference: AnalysisResult['reference'], analysis: number): DateMemo | undefined {
+  if (last.analysis !== edit.since || last.reference.date !== reference.date || last.reference.from !== reference.from) return undefined;
+  const was = last.ends.length;
+  const to = paragraphs.length - edit.suffix;
+  const findings = last.findings.slice(0, edit.prefix ? last.ends[edit.prefix - 1]! : 0);
+  const ends = new Int32Array(paragraphs.length);
+  const states = new Float64Array(paragraphs.length * STATE_FIELDS);
+  ends.set(last.ends.subarray(0, edit.prefix));
+  states.set(last.states.subarray(0, edit.prefix * STATE_FIELDS));
+  const { quarters, anchor } = unpackState(last.states, edit.prefix - 1);
+  for (let i = edit.prefix; i < to; i++) {
+    paragraphDates(paragraphs[i]!, quarters, anchor, reference, true, findings);
+    ends[i] = findings.length;
+    packState(states, i, quarters, anchor);
+  }
+  // What the paragraphs after the edit lean on, as before the edit: they are moved as they were.
+  const before = was - edit.suffix - 1;
+  const same = to === 0 || before < 0 ? to === 0 && before < 0 : sameState(states, to - 1, last.states, before);
+  if (same) {
+    const from = before >= 0 ? last.ends[before]! : 0;
+    for (let k = from; k < last.findings.length; k++) findings.push(edit.shift ? shiftedFinding(last.findings[k]!, edit.shift) : last.findings[k]!);
+    for (let i = to, j = before + 1; i < paragraphs.length; i++, j++) ends[i] = last.ends[j]! - from + (to ? ends[to - 1]! : 0);
+    states.set(last.states.subarray((before + 1) * STATE_FIELDS), to * STATE_FIELDS);
+  } else {
+    for (let i = to; i < paragraphs.length; i++) {
+      paragraphDates(paragraphs[i]!, quarters, anchor, reference, true, findings);
+      ends[i] = findings.length;
+      packState(states, i, quarters, anchor);
+    }
+  }
+  return { analysis, reference, findings, ends, states };
+}
+
 export const dateKind: FindingKindDefinition<'date'> = {
   kind: 'date',
   statement: false,
   needs: [],
   labels: ['date'],
   plugin: sourcemarkDates,
-  collect({ paragraphs, reference, memo }) {
-    const findings: Finding[] = [];
+  collect({ paragraphs, reference, memo, edit, analysis = 0 }) {
+    const kept = memo?.value as DateMemo | undefined;
+    const taken = edit && kept ? collectEdit(paragraphs, edit, kept, reference, analysis) : undefined;
+    if (taken) {
+      memo!.value = taken;
+      return { findings: taken.findings, fromEdit: true };
+    }
     // "A year earlier" in a later paragraph leans on the quarter an earlier one reported, "the following
-    // month" at a paragraph's start on the last date of the paragraph before.
-    // Each hit beside its paragraph, not copied with it: this runs over the whole source on every edit.
-    const hits: DateDetection[] = [];
-    const owners: AnalysedParagraph[] = [];
-    for (const p of paragraphs) {
-      for (const d of p.data.dates ?? []) {
-        hits.push(d);
-        owners.push(p);
-      }
-    }
-    // Both anchor passes give one hit for each, in order.
-    const anchored = anchorValues(anchorQuarters(hits), '');
+    // month" at a paragraph's start on the last date of the paragraph before: both read on from paragraph to paragraph.
     // A date's value in words reads the reference date: its finding is the last one only under the same.
-    const last = memo?.value as AnalysisResult['reference'] | undefined;
-    const sameReference = last?.date === reference.date && last?.from === reference.from;
-    if (memo) memo.value = reference;
-    for (let i = 0; i < anchored.length; i++) {
-      const d = anchored[i]!;
-      const p = owners[i]!;
-      if (d.hidden) continue;
-      const start = d.start + p.start;
-      // The hit (an anchored one is a copy made now) and the reference as the last analysis had them:
-      // its finding is that one, or a copy of it where an edit before it moved it.
-      const made = sameReference ? lastMade(d) : undefined;
-      if (made && made.region === p.region) {
-        findings.push(madeAt(d, made, start));
-        continue;
-      }
-      const f = finding({
-        id: '', kind: 'date', start, end: d.end + p.start, text: d.text, region: p.region,
-        score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: NO_CUES, date: dateInfo(d, reference),
-      });
-      rememberMade(d, f);
-      findings.push(f);
+    const sameReference = kept?.reference.date === reference.date && kept?.reference.from === reference.from;
+    const findings: Finding[] = [];
+    const ends = new Int32Array(paragraphs.length);
+    const states = new Float64Array(paragraphs.length * STATE_FIELDS);
+    const quarters: QuarterState = {};
+    const anchor: AnchorState = { precision: 0 };
+    for (let i = 0; i < paragraphs.length; i++) {
+      paragraphDates(paragraphs[i]!, quarters, anchor, reference, sameReference, findings);
+      ends[i] = findings.length;
+      packState(states, i, quarters, anchor);
     }
+    if (memo) memo.value = { analysis, reference, findings, ends, states } satisfies DateMemo;
     return { findings };
   },
   describe: describeDate,

@@ -14,9 +14,13 @@ const YEAR_OF_QUARTER_RULES = new Set(['year-period']);
  * Returns the hits with the year of "a year earlier" to the latest quarter named before it
  * less four, and "the 1988 period" to that quarter in 1988. Hits before any quarter stay as they are.
  */
-export function anchorQuarters<T extends DateHit>(hits: readonly T[]): T[] {
-  let latest: { year: number; q: number } | undefined;
-  return hits.map((h) => {
+export function anchorQuarters<T extends DateHit>(
+  hits: readonly T[],
+  /** Given: the latest quarter named before these hits, and after them once they are read (hits read in parts). */
+  state?: QuarterState,
+): T[] {
+  let latest = state?.latest;
+  const out = hits.map((h) => {
     const quarter = h.value ? QUARTER.exec(h.value) : null;
     if (quarter && !YEAR_AGO_RULES.has(h.rule)) {
       const seen = { year: +quarter[1], q: +quarter[2] };
@@ -28,4 +32,11 @@ export function anchorQuarters<T extends DateHit>(hits: readonly T[]): T[] {
     if (YEAR_OF_QUARTER_RULES.has(h.rule)) return { ...h, value: `${h.value}-Q${latest.q}` };
     return h;
   });
+  if (state) state.latest = latest;
+  return out;
+}
+
+/** The latest quarter a source has named so far, as anchorQuarters reads a source's hits in order. */
+export interface QuarterState {
+  latest?: { year: number; q: number };
 }
