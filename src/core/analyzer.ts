@@ -159,7 +159,9 @@ export class Analyzer {
       if (unscored) notes.push({ start: block.start, end: block.end, message: notProse(block.end - block.start) });
     }
 
-    const edit = last ? paragraphEdit(last, paragraphs, kept, text.length - last.text.length) : undefined;
+    // An edit keeps paragraphs at one end or both; an analysis of another source (a batch) keeps none, and its kinds collect everything.
+    const around = last ? paragraphEdit(last, paragraphs, kept, text.length - last.text.length) : undefined;
+    const edit = around && around.prefix + around.suffix > 0 ? around : undefined;
     // Each kind collects its findings over the whole source, after the kinds it reads.
     const found = new Map<FindingKind, Finding[]>();
     const flagged: Finding[][] = [];
