@@ -13,7 +13,7 @@
 
 import type { TaggedFinding } from '../core/taggedFindings';
 import { commonEnds } from '../core/text/commonEnds';
-import { moved, movedFinding, sameContentAs } from '../core/text/movedCopies';
+import { isCue, moved, movedFinding, sameContentAs } from '../core/text/movedCopies';
 import { placeLookup, type Positioned } from '../core/text/placeLookup';
 
 export { commonEnds, moved, movedFinding, sameContentAs, type Positioned };
@@ -70,18 +70,6 @@ const sameItem = (now: unknown, before: unknown, shift: number): boolean => same
 /** A part that may hold offsets: the very same object is the same only where nothing moved. */
 const samePart = (now: unknown, before: unknown, shift: number, key: string): boolean =>
   (now === before && (shift === 0 || now === undefined)) || sameMoved(now, before, shift, key, 1);
-
-/** A cue's keys, in the order every cue is written with ({ kind, text, start, end }). */
-const CUE_KEYS = ['kind', 'text', 'start', 'end'];
-
-/** Whether `x` is a cue: a plain object with a cue's keys only, in their order, its text and kind strings and its offsets numbers. */
-function isCue(x: unknown): x is { kind: string; text: string; start: number; end: number } {
-  if (typeof x !== 'object' || x === null || Object.getPrototypeOf(x) !== PROTO) return false;
-  let n = 0;
-  for (const k in x) if (n >= CUE_KEYS.length || k !== CUE_KEYS[n++]) return false;
-  const c = x as Record<string, unknown>;
-  return n === CUE_KEYS.length && typeof c.kind === 'string' && typeof c.text === 'string' && typeof c.start === 'number' && typeof c.end === 'number';
-}
 
 /**
  * samePart for a finding's cues, read field by field when every one is a cue: the general walk over
