@@ -138,7 +138,7 @@ export async function fromWire(wire: WireAnalysis, base?: ShownAnalysis): Promis
   const head = deserialize(wire.head) as Head;
   const findings = await listFromWire<TaggedFinding>(wire.tagged, wire.slice, wire.taggedDelta, base?.tagged.findings, movedFinding);
   const delta = wire.taggedDelta;
-  if (delta && base) recordEdit(findings, { before: base.tagged.findings, from: delta.from, moved: delta.moved, prefix: delta.prefix });
+  if (delta && base) recordEdit(findings, { before: base.tagged.findings, from: delta.from, moved: delta.moved, prefix: delta.prefix, suffix: delta.suffix });
   const tagged: VisibleFindings = {
     findings,
     orphans: head.tagged.orphans,

@@ -142,6 +142,11 @@ export function toDiagnostics(doc: TextDocument, state: SourceState, reuse?: Dia
   const diagnosed = diagnosedKinds(state);
   const findings = state.tagged.findings;
   const across = reuse?.across;
+  // Lines from here on are the last text's lines, as many before them or some more or fewer (`lines`,
+  // read off the first finding moved there): a finding there is placed from its last range, without
+  // finding its line (two searches per finding moved, half a 1 MB source's on every keystroke).
+  const aligned = across?.suffix === undefined ? Infinity : lineStartAfter(state.text, state.text.length - across.suffix);
+  let lines: number | undefined;
   for (let n = 0; n < findings.length; n++) {
     const f = findings[n]!;
     const j = across ? across.from[first + n]! : -1;
@@ -150,8 +155,17 @@ export function toDiagnostics(doc: TextDocument, state: SourceState, reuse?: Dia
       // One of the last publish's findings: its diagnostic then, where it is now.
       diagnostic = across!.diagnostics[j];
       if (diagnostic && (across!.moved[first + n] || f.end > across!.prefix)) {
-        const range = { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
-        if (!sameRange(diagnostic.range, range)) diagnostic = placed(diagnostic as FindingDiagnostic, range);
+        const was = diagnostic.range;
+        const lined = f.start >= aligned;
+        if (!lined || lines !== 0) {
+          const range = lined && lines !== undefined
+            ? { start: { line: was.start.line + lines, character: was.start.character }, end: { line: was.end.line + lines, character: was.end.character } }
+            : { start: doc.positionAt(f.start), end: doc.positionAt(f.end) };
+          if (lined && lines === undefined && range.start.character === was.start.character && range.end.character === was.end.character && range.end.line - was.end.line === range.start.line - was.start.line) {
+            lines = range.start.line - was.start.line;
+          }
+          if (!sameRange(was, range)) diagnostic = placed(diagnostic as FindingDiagnostic, range);
+        }
       }
     } else {
       const d = diagnosed[kindIndex(f.kind)] ? findingDiagnostic(f, state, context) : undefined;
@@ -166,6 +180,12 @@ export function toDiagnostics(doc: TextDocument, state: SourceState, reuse?: Dia
   }
   out.push(...conflictDiagnostics(doc, state));
   return out;
+}
+
+/** Where the first line starting after offset `from` of `text` starts (Infinity: none). */
+function lineStartAfter(text: string, from: number): number {
+  const lineFeed = text.indexOf('\n', from);
+  return lineFeed < 0 ? Infinity : lineFeed + 1;
 }
 
 /** Places named in a conflict diagnostic's related information at most: the rest are counted in its message. */

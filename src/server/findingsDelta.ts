@@ -25,6 +25,8 @@ export interface FindingsDelta<T> {
   shift: number;
   /** How many characters both texts begin with: an item that ends there is where it was, line and character too. */
   prefix: number;
+  /** How many characters both texts end with. */
+  suffix: number;
   literal: T[];
 }
 
@@ -151,5 +153,5 @@ export function findingsDelta<T>(
       literal.push(f);
     }
   }
-  return { from, moved: movedFlags, shift, prefix, literal };
+  return { from, moved: movedFlags, shift, prefix, suffix, literal };
 }

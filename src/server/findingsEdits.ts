@@ -13,6 +13,8 @@ export interface FindingsEdit {
   moved: Uint8Array;
   /** How many characters the two texts begin with: a finding that ends there is where it was, line and character too. */
   prefix: number;
+  /** How many characters the two texts end with, when known: a finding on a line that starts there moved by whole lines. */
+  suffix?: number;
 }
 
 const edits = new WeakMap<readonly TaggedFinding[], FindingsEdit>();
