@@ -159,9 +159,11 @@ export class Analyzer {
       if (unscored) notes.push({ start: block.start, end: block.end, message: notProse(block.end - block.start) });
     }
 
-    // An edit keeps paragraphs at one end or both; an analysis of another source (a batch) keeps none, and its kinds collect everything.
+    // An edit keeps most paragraphs, at one end or both. The next source of a batch keeps none, or a
+    // footer it shares with the last: its kinds collect everything, without first comparing.
     const around = last ? paragraphEdit(last, paragraphs, kept, text.length - last.text.length) : undefined;
-    const edit = around && around.prefix + around.suffix > 0 ? around : undefined;
+    const changed = around ? paragraphs.length - around.prefix - around.suffix + around.removed.length : 0;
+    const edit = around && around.prefix + around.suffix > changed ? around : undefined;
     // Each kind collects its findings over the whole source, after the kinds it reads.
     const found = new Map<FindingKind, Finding[]>();
     const flagged: Finding[][] = [];
