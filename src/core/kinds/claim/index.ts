@@ -3,10 +3,10 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { lastMade, madeAt, rememberMade } from '../../madeFindings';
-import { shiftedFinding } from '../../text/movedCopies';
 import { finding, type ClaimInfo, type Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, CollectContext, FindingKindDefinition, ParagraphEdit } from '../kind';
+import { keepAfter, keptBefore, movedBy, type ParagraphList } from '../keptByParagraph';
 import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
 import { hasSpeakerLabel, rankInContext, speakerLabels, type RankerRow } from './claimRanker';
 import { describeClaim } from './describe';
@@ -75,11 +75,9 @@ export function claimRows(paragraphs: CollectContext['paragraphs']): RankerRow[]
 interface ClaimMemo {
   analysis: number;
   threshold: number;
-  findings: Finding[];
-  repeats: Finding[];
-  /** Per paragraph, how many findings (and repeats) it and those before it gave. */
-  findingEnds: Int32Array;
-  repeatEnds: Int32Array;
+  /** The findings, and the repeats, by paragraph. */
+  findings: ParagraphList<Finding>;
+  repeats: ParagraphList<Finding>;
   /** Paragraphs with a scored sentence; of their first sentences, at least this many have no speaker label (speakerLabels stops reading). */
   withFirst: number;
   unlabelled: number;
@@ -127,15 +125,8 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   for (const text of gone.keys()) said.delete(text);
   for (const [text, n] of come) said.set(text, n);
 
-  const was = memo.findingEnds.length;
-  const keptFindings = edit.prefix ? memo.findingEnds[edit.prefix - 1]! : 0;
-  const keptRepeats = edit.prefix ? memo.repeatEnds[edit.prefix - 1]! : 0;
-  const findings = memo.findings.slice(0, keptFindings);
-  const repeats = memo.repeats.slice(0, keptRepeats);
-  const findingEnds = new Int32Array(paragraphs.length);
-  const repeatEnds = new Int32Array(paragraphs.length);
-  findingEnds.set(memo.findingEnds.subarray(0, edit.prefix));
-  repeatEnds.set(memo.repeatEnds.subarray(0, edit.prefix));
+  const findings = keptBefore(memo.findings, edit, paragraphs.length);
+  const repeats = keptBefore(memo.repeats, edit, paragraphs.length);
   const seen = new Set<string>();
   for (let i = edit.prefix; i < to; i++) {
     const p = paragraphs[i]!;
@@ -144,24 +135,15 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
       const text = saidAs(c);
       const repeated = seen.has(text);
       seen.add(text);
-      (repeated ? repeats : findings).push(claimFinding(c, p, c.score));
+      (repeated ? repeats : findings).items.push(claimFinding(c, p, c.score));
     }
-    findingEnds[i] = findings.length;
-    repeatEnds[i] = repeats.length;
+    findings.ends[i] = findings.items.length;
+    repeats.ends[i] = repeats.items.length;
   }
   // The paragraphs after the edit: their findings as the last collect made them, moved.
-  const fromFinding = was - edit.suffix > 0 ? memo.findingEnds[was - edit.suffix - 1]! : 0;
-  const fromRepeat = was - edit.suffix > 0 ? memo.repeatEnds[was - edit.suffix - 1]! : 0;
-  const findingsThen = findings.length - fromFinding;
-  const repeatsThen = repeats.length - fromRepeat;
-  const move = (f: Finding) => (edit.shift ? shiftedFinding(f, edit.shift) : f);
-  for (let k = fromFinding; k < memo.findings.length; k++) findings.push(move(memo.findings[k]!));
-  for (let k = fromRepeat; k < memo.repeats.length; k++) repeats.push(move(memo.repeats[k]!));
-  for (let i = to, j = was - edit.suffix; i < paragraphs.length; i++, j++) {
-    findingEnds[i] = memo.findingEnds[j]! + findingsThen;
-    repeatEnds[i] = memo.repeatEnds[j]! + repeatsThen;
-  }
-  return { analysis, threshold, findings, repeats, findingEnds, repeatEnds, withFirst, unlabelled, said };
+  keepAfter(findings, memo.findings, edit, movedBy(edit));
+  keepAfter(repeats, memo.repeats, edit, movedBy(edit));
+  return { analysis, threshold, findings, repeats, withFirst, unlabelled, said };
 }
 
 /** The finding of candidate `c` of paragraph `p` at `score`: the one the last analysis made of it (moved where the edit moved it), or a new one. */
@@ -192,7 +174,7 @@ export const claimKind: FindingKindDefinition<'claim'> = {
     const after = edit && kept ? collectEdit(paragraphs, edit, kept, threshold, analysis) : undefined;
     if (after) {
       memo!.value = after;
-      return { findings: after.findings, repeats: after.repeats, fromEdit: true };
+      return { findings: after.findings.items, repeats: after.repeats.items, fromEdit: true };
     }
     // In a transcript the learned ranker re-scores every sentence in its context; elsewhere the rules'
     // scores stand. Whether it is one is read from each paragraph's first sentence: the rows (15,000
@@ -226,7 +208,11 @@ export const claimKind: FindingKindDefinition<'claim'> = {
       repeatEnds[i] = repeats.length;
     }
     // A transcript's scores are the ranker's: collected afresh after each edit.
-    if (memo) memo.value = ranked ? undefined : { analysis, threshold, findings, repeats, findingEnds, repeatEnds, withFirst: firsts.length, unlabelled: seen.unlabelled, said } satisfies ClaimMemo;
+    if (memo) {
+      memo.value = ranked ? undefined : {
+        analysis, threshold, findings: { items: findings, ends: findingEnds }, repeats: { items: repeats, ends: repeatEnds }, withFirst: firsts.length, unlabelled: seen.unlabelled, said,
+      } satisfies ClaimMemo;
+    }
     return { findings, repeats };
   },
   describe: describeClaim,

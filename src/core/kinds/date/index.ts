@@ -6,7 +6,7 @@ import { lastMade, madeAt, rememberMade } from '../../madeFindings';
 import { finding, NO_CUES, type AnalysisResult, type Finding } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition, ParagraphEdit } from '../kind';
-import { shiftedFinding } from '../../text/movedCopies';
+import { keepAfter, keptBefore, movedBy, type ParagraphList } from '../keptByParagraph';
 import { anchorValues, DateDetector, dateInfo, type AnchorState, type DateDetection } from './dateDetector';
 import { describeDate } from './describe';
 import { anchorQuarters, type QuarterState } from './quarterAnchors';
@@ -67,9 +67,8 @@ function sameState(a: Float64Array, i: number, b: Float64Array, j: number): bool
 interface DateMemo {
   analysis: number;
   reference: AnalysisResult['reference'];
-  findings: Finding[];
-  /** Per paragraph, how many findings it and those before it gave, and the state at its end (STATE_FIELDS). */
-  ends: Int32Array;
+  findings: ParagraphList<Finding>;
+  /** Per paragraph, the state at its end (STATE_FIELDS). */
   states: Float64Array;
 }
 
@@ -103,35 +102,28 @@ function paragraphDates(p: AnalysedParagraph, quarters: QuarterState, anchor: An
  */
 function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEdit, last: DateMemo, reference: AnalysisResult['reference'], analysis: number): DateMemo | undefined {
   if (last.analysis !== edit.since || last.reference.date !== reference.date || last.reference.from !== reference.from) return undefined;
-  const was = last.ends.length;
+  const was = last.findings.ends.length;
   const to = paragraphs.length - edit.suffix;
-  const findings = last.findings.slice(0, edit.prefix ? last.ends[edit.prefix - 1]! : 0);
-  const ends = new Int32Array(paragraphs.length);
+  const findings = keptBefore(last.findings, edit, paragraphs.length);
   const states = new Float64Array(paragraphs.length * STATE_FIELDS);
-  ends.set(last.ends.subarray(0, edit.prefix));
   states.set(last.states.subarray(0, edit.prefix * STATE_FIELDS));
   const { quarters, anchor } = unpackState(last.states, edit.prefix - 1);
-  for (let i = edit.prefix; i < to; i++) {
-    paragraphDates(paragraphs[i]!, quarters, anchor, reference, true, findings);
-    ends[i] = findings.length;
+  const collect = (i: number) => {
+    paragraphDates(paragraphs[i]!, quarters, anchor, reference, true, findings.items);
+    findings.ends[i] = findings.items.length;
     packState(states, i, quarters, anchor);
-  }
+  };
+  for (let i = edit.prefix; i < to; i++) collect(i);
   // What the paragraphs after the edit lean on, as before the edit: they are moved as they were.
   const before = was - edit.suffix - 1;
   const same = to === 0 || before < 0 ? to === 0 && before < 0 : sameState(states, to - 1, last.states, before);
   if (same) {
-    const from = before >= 0 ? last.ends[before]! : 0;
-    for (let k = from; k < last.findings.length; k++) findings.push(edit.shift ? shiftedFinding(last.findings[k]!, edit.shift) : last.findings[k]!);
-    for (let i = to, j = before + 1; i < paragraphs.length; i++, j++) ends[i] = last.ends[j]! - from + (to ? ends[to - 1]! : 0);
+    keepAfter(findings, last.findings, edit, movedBy(edit));
     states.set(last.states.subarray((before + 1) * STATE_FIELDS), to * STATE_FIELDS);
   } else {
-    for (let i = to; i < paragraphs.length; i++) {
-      paragraphDates(paragraphs[i]!, quarters, anchor, reference, true, findings);
-      ends[i] = findings.length;
-      packState(states, i, quarters, anchor);
-    }
+    for (let i = to; i < paragraphs.length; i++) collect(i);
   }
-  return { analysis, reference, findings, ends, states };
+  return { analysis, reference, findings, states };
 }
 
 export const dateKind: FindingKindDefinition<'date'> = {
@@ -145,7 +137,7 @@ export const dateKind: FindingKindDefinition<'date'> = {
     const taken = edit && kept ? collectEdit(paragraphs, edit, kept, reference, analysis) : undefined;
     if (taken) {
       memo!.value = taken;
-      return { findings: taken.findings, fromEdit: true };
+      return { findings: taken.findings.items, fromEdit: true };
     }
     // "A year earlier" in a later paragraph leans on the quarter an earlier one reported, "the following
     // month" at a paragraph's start on the last date of the paragraph before: both read on from paragraph to paragraph.
@@ -161,7 +153,7 @@ export const dateKind: FindingKindDefinition<'date'> = {
       ends[i] = findings.length;
       packState(states, i, quarters, anchor);
     }
-    if (memo) memo.value = { analysis, reference, findings, ends, states } satisfies DateMemo;
+    if (memo) memo.value = { analysis, reference, findings: { items: findings, ends }, states } satisfies DateMemo;
     return { findings };
   },
   describe: describeDate,

@@ -8,7 +8,7 @@ import { lastMade, rememberMade } from '../../madeFindings';
 import { finding, type Finding, type Speaker } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition, ParagraphEdit } from '../kind';
-import { shiftedFinding } from '../../text/movedCopies';
+import { endBefore, keptBefore, movedBy, type ParagraphList } from '../keptByParagraph';
 import { describeQuotation } from './describe';
 import { detectQuotations, type QuoteCandidate } from './quotationDetector';
 import { comparableWords, PRONOUN_REACH, resolveSpeaker } from './speakers';
@@ -87,9 +87,8 @@ function paragraphQuotations(p: AnalysedParagraph, entities: readonly Finding[],
  */
 interface QuotationMemo {
   analysis: number;
-  findings: Finding[];
+  findings: ParagraphList<Finding>;
   comparable: Comparable;
-  ends: Int32Array;
   consulted: Uint8Array;
 }
 
@@ -106,34 +105,31 @@ const SPEAKER_REACH = PRONOUN_REACH + 200;
  */
 function collectEdit(paragraphs: readonly AnalysedParagraph[], entities: readonly Finding[], edit: ParagraphEdit, last: QuotationMemo, analysis: number): QuotationMemo | undefined {
   if (last.analysis !== edit.since) return undefined;
-  const was = last.ends.length;
+  const was = last.findings.ends.length;
   const to = paragraphs.length - edit.suffix;
-  const upTo = edit.prefix ? last.ends[edit.prefix - 1]! : 0;
-  const findings = last.findings.slice(0, upTo);
-  const comparable = last.comparable.slice(0, upTo);
-  const ends = new Int32Array(paragraphs.length);
+  const findings = keptBefore(last.findings, edit, paragraphs.length);
+  const comparable = last.comparable.slice(0, findings.items.length);
   const consulted = new Uint8Array(paragraphs.length);
-  ends.set(last.ends.subarray(0, edit.prefix));
   consulted.set(last.consulted.subarray(0, edit.prefix));
   for (let i = edit.prefix; i < to; i++) {
-    consulted[i] = paragraphQuotations(paragraphs[i]!, entities, findings, comparable) ? 1 : 0;
-    ends[i] = findings.length;
+    consulted[i] = paragraphQuotations(paragraphs[i]!, entities, findings.items, comparable) ? 1 : 0;
+    findings.ends[i] = findings.items.length;
   }
   // Past the reach of a name of the edit's, a paragraph whose quotes read nothing before it gives what it gave, moved.
   const far = to < paragraphs.length ? paragraphs[to]!.start + SPEAKER_REACH : 0;
+  const move = movedBy(edit);
   for (let i = to, j = was - edit.suffix; i < paragraphs.length; i++, j++) {
     const p = paragraphs[i]!;
-    if (p.start < far || last.consulted[j]) consulted[i] = paragraphQuotations(p, entities, findings, comparable) ? 1 : 0;
+    if (p.start < far || last.consulted[j]) consulted[i] = paragraphQuotations(p, entities, findings.items, comparable) ? 1 : 0;
     else {
-      for (let k = j > 0 ? last.ends[j - 1]! : 0; k < last.ends[j]!; k++) {
-        const f = last.findings[k]!;
-        findings.push(edit.shift ? shiftedFinding(f, edit.shift) : f);
+      for (let k = endBefore(last.findings.ends, j); k < last.findings.ends[j]!; k++) {
+        findings.items.push(move(last.findings.items[k]!));
         comparable.push(last.comparable[k]);
       }
     }
-    ends[i] = findings.length;
+    findings.ends[i] = findings.items.length;
   }
-  return { analysis, findings, comparable, ends, consulted };
+  return { analysis, findings, comparable, consulted };
 }
 
 export const quotationKind: FindingKindDefinition<'quotation'> = {
@@ -148,7 +144,7 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
     const taken = edit && kept && tookEdit?.has('entity') ? collectEdit(paragraphs, entities, edit, kept, analysis) : undefined;
     if (taken) {
       memo!.value = taken;
-      return { findings: taken.findings, fromEdit: true };
+      return { findings: taken.findings.items, fromEdit: true };
     }
     const findings: Finding[] = [];
     const comparable: Comparable = [];
@@ -158,7 +154,7 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
       consulted[i] = paragraphQuotations(paragraphs[i]!, entities, findings, comparable) ? 1 : 0;
       ends[i] = findings.length;
     }
-    if (memo) memo.value = { analysis, findings, comparable, ends, consulted } satisfies QuotationMemo;
+    if (memo) memo.value = { analysis, findings: { items: findings, ends }, comparable, consulted } satisfies QuotationMemo;
     return { findings };
   },
   describe: describeQuotation,
