@@ -6,7 +6,7 @@ import { lastMade, madeAt, rememberMade } from '../../madeFindings';
 import { finding, type ClaimInfo, type Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, CollectContext, FindingKindDefinition, ParagraphEdit } from '../kind';
-import { keepAfter, keptBefore, movedBy, type ParagraphList } from '../keptByParagraph';
+import { keepAfter, keptBefore, type ParagraphList } from '../keptByParagraph';
 import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
 import { hasSpeakerLabel, rankInContext, speakerLabels, type RankerRow } from './claimRanker';
 import { describeClaim } from './describe';
@@ -76,8 +76,8 @@ interface ClaimMemo {
   analysis: number;
   threshold: number;
   /** The findings, and the repeats, by paragraph. */
-  findings: ParagraphList<Finding>;
-  repeats: ParagraphList<Finding>;
+  findings: ParagraphList;
+  repeats: ParagraphList;
   /** Paragraphs with a scored sentence; of their first sentences, at least this many have no speaker label (speakerLabels stops reading). */
   withFirst: number;
   unlabelled: number;
@@ -135,14 +135,16 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
       const text = saidAs(c);
       const repeated = seen.has(text);
       seen.add(text);
-      (repeated ? repeats : findings).items.push(claimFinding(c, p, c.score));
+      const list = repeated ? repeats : findings;
+      list.items.push(claimFinding(c, p, c.score));
+      list.from.push(c);
     }
     findings.ends[i] = findings.items.length;
     repeats.ends[i] = repeats.items.length;
   }
   // The paragraphs after the edit: their findings as the last collect made them, moved.
-  keepAfter(findings, memo.findings, edit, movedBy(edit));
-  keepAfter(repeats, memo.repeats, edit, movedBy(edit));
+  keepAfter(findings, memo.findings, edit);
+  keepAfter(repeats, memo.repeats, edit);
   return { analysis, threshold, findings, repeats, withFirst, unlabelled, said };
 }
 
@@ -193,6 +195,9 @@ export const claimKind: FindingKindDefinition<'claim'> = {
     const said = new Map<string, number>();
     const findingEnds = new Int32Array(paragraphs.length);
     const repeatEnds = new Int32Array(paragraphs.length);
+    // Each finding's candidate, for the next collect (ClaimMemo).
+    const findingsFrom: object[] = [];
+    const repeatsFrom: object[] = [];
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i]!;
       for (const c of p.data.claims ?? []) {
@@ -203,6 +208,7 @@ export const claimKind: FindingKindDefinition<'claim'> = {
         const times = said.get(text) ?? 0;
         said.set(text, times + 1);
         (times ? repeats : findings).push(claimFinding(c, p, score));
+        (times ? repeatsFrom : findingsFrom).push(c);
       }
       findingEnds[i] = findings.length;
       repeatEnds[i] = repeats.length;
@@ -210,7 +216,7 @@ export const claimKind: FindingKindDefinition<'claim'> = {
     // A transcript's scores are the ranker's: collected afresh after each edit.
     if (memo) {
       memo.value = ranked ? undefined : {
-        analysis, threshold, findings: { items: findings, ends: findingEnds }, repeats: { items: repeats, ends: repeatEnds }, withFirst: firsts.length, unlabelled: seen.unlabelled, said,
+        analysis, threshold, findings: { items: findings, ends: findingEnds, from: findingsFrom }, repeats: { items: repeats, ends: repeatEnds, from: repeatsFrom }, withFirst: firsts.length, unlabelled: seen.unlabelled, said,
       } satisfies ClaimMemo;
     }
     return { findings, repeats };

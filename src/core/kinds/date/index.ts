@@ -6,7 +6,7 @@ import { lastMade, madeAt, rememberMade } from '../../madeFindings';
 import { finding, NO_CUES, type AnalysisResult, type Finding } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition, ParagraphEdit } from '../kind';
-import { keepAfter, keptBefore, movedBy, type ParagraphList } from '../keptByParagraph';
+import { keepAfter, keptBefore, type ParagraphList } from '../keptByParagraph';
 import { anchorValues, DateDetector, dateInfo, type AnchorState, type DateDetection } from './dateDetector';
 import { describeDate } from './describe';
 import { anchorQuarters, type QuarterState } from './quarterAnchors';
@@ -67,13 +67,13 @@ function sameState(a: Float64Array, i: number, b: Float64Array, j: number): bool
 interface DateMemo {
   analysis: number;
   reference: AnalysisResult['reference'];
-  findings: ParagraphList<Finding>;
+  findings: ParagraphList;
   /** Per paragraph, the state at its end (STATE_FIELDS). */
   states: Float64Array;
 }
 
 /** Pushes paragraph `p`'s date findings, its hits anchored from `quarters` and `anchor` (both carried on). */
-function paragraphDates(p: AnalysedParagraph, quarters: QuarterState, anchor: AnchorState, reference: AnalysisResult['reference'], sameReference: boolean, findings: Finding[]): void {
+function paragraphDates(p: AnalysedParagraph, quarters: QuarterState, anchor: AnchorState, reference: AnalysisResult['reference'], sameReference: boolean, findings: Finding[], from: object[]): void {
   const hits = p.data.dates;
   if (!hits?.length) return;
   for (const d of anchorValues(anchorQuarters(hits, quarters), '', 0, anchor)) {
@@ -82,6 +82,7 @@ function paragraphDates(p: AnalysedParagraph, quarters: QuarterState, anchor: An
     // The hit (an anchored one is a copy made now) and the reference as the last analysis had them:
     // its finding is that one, or a copy of it where an edit before it moved it.
     const made = sameReference ? lastMade(d) : undefined;
+    from.push(d);
     if (made && made.region === p.region) {
       findings.push(madeAt(d, made, start));
       continue;
@@ -109,7 +110,7 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   states.set(last.states.subarray(0, edit.prefix * STATE_FIELDS));
   const { quarters, anchor } = unpackState(last.states, edit.prefix - 1);
   const collect = (i: number) => {
-    paragraphDates(paragraphs[i]!, quarters, anchor, reference, true, findings.items);
+    paragraphDates(paragraphs[i]!, quarters, anchor, reference, true, findings.items, findings.from);
     findings.ends[i] = findings.items.length;
     packState(states, i, quarters, anchor);
   };
@@ -118,7 +119,7 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   const before = was - edit.suffix - 1;
   const same = to === 0 || before < 0 ? to === 0 && before < 0 : sameState(states, to - 1, last.states, before);
   if (same) {
-    keepAfter(findings, last.findings, edit, movedBy(edit));
+    keepAfter(findings, last.findings, edit);
     states.set(last.states.subarray((before + 1) * STATE_FIELDS), to * STATE_FIELDS);
   } else {
     for (let i = to; i < paragraphs.length; i++) collect(i);
@@ -144,16 +145,17 @@ export const dateKind: FindingKindDefinition<'date'> = {
     // A date's value in words reads the reference date: its finding is the last one only under the same.
     const sameReference = kept?.reference.date === reference.date && kept?.reference.from === reference.from;
     const findings: Finding[] = [];
+    const from: object[] = [];
     const ends = new Int32Array(paragraphs.length);
     const states = new Float64Array(paragraphs.length * STATE_FIELDS);
     const quarters: QuarterState = {};
     const anchor: AnchorState = { precision: 0 };
     for (let i = 0; i < paragraphs.length; i++) {
-      paragraphDates(paragraphs[i]!, quarters, anchor, reference, sameReference, findings);
+      paragraphDates(paragraphs[i]!, quarters, anchor, reference, sameReference, findings, from);
       ends[i] = findings.length;
       packState(states, i, quarters, anchor);
     }
-    if (memo) memo.value = { analysis, reference, findings: { items: findings, ends }, states } satisfies DateMemo;
+    if (memo) memo.value = { analysis, reference, findings: { items: findings, ends, from }, states } satisfies DateMemo;
     return { findings };
   },
   describe: describeDate,

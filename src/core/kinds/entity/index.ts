@@ -6,7 +6,7 @@ import { lastMade, madeAt, rememberMade } from '../../madeFindings';
 import { finding, NO_CUES, type EntityInfo, type Finding, type Region } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition, ParagraphEdit } from '../kind';
-import { movedBy } from '../keptByParagraph';
+import { moved } from '../keptByParagraph';
 import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
 import { documentCasing, type DocumentCasing } from './tagger/features';
@@ -233,8 +233,7 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   const findings = last.findings.slice(0, edit.prefix ? ends[edit.prefix - 1]! : 0);
   mentionFindings(findings, findings.length, to > 0 ? ends[to - 1]! : 0, last.kept, last.infos, mentions, bases, regions, from);
   const after = was - edit.suffix > 0 ? last.findingEnds[was - edit.suffix - 1]! : 0;
-  const move = movedBy(edit);
-  for (let i = after; i < last.findings.length; i++) findings.push(move(last.findings[i]!));
+  for (let i = after; i < last.findings.length; i++) findings.push(moved(last.findings[i]!, mentions[last.kept[i]!]!, edit.shift));
   // The candidates in order, each with whether it is a common word now.
   const allCandidates: number[] = [];
   const common: number[] = [];

@@ -8,7 +8,7 @@ import { lastMade, rememberMade } from '../../madeFindings';
 import { finding, type Finding, type Speaker } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition, ParagraphEdit } from '../kind';
-import { endBefore, keptBefore, movedBy, type ParagraphList } from '../keptByParagraph';
+import { endBefore, keptBefore, moved, type ParagraphList } from '../keptByParagraph';
 import { describeQuotation } from './describe';
 import { detectQuotations, type QuoteCandidate } from './quotationDetector';
 import { comparableWords, PRONOUN_REACH, resolveSpeaker } from './speakers';
@@ -46,7 +46,7 @@ type Comparable = (string | undefined)[];
  * (`findings`, `comparable`). Returns whether one of its quotes looked for its speaker among
  * earlier quotes (quotedBefore), which an edit before it may change.
  */
-function paragraphQuotations(p: AnalysedParagraph, entities: readonly Finding[], findings: Finding[], comparable: Comparable): boolean {
+function paragraphQuotations(p: AnalysedParagraph, entities: readonly Finding[], findings: Finding[], comparable: Comparable, from: object[]): boolean {
   let previous: Speaker | undefined;
   let consulted = false;
   for (const q of p.data.quotations ?? []) {
@@ -61,6 +61,7 @@ function paragraphQuotations(p: AnalysedParagraph, entities: readonly Finding[],
     }
     if (q.form === 'direct' && speaker && !speaker.via) previous = speaker;
     comparable.push(speaker ? comparableWords(q.words) : undefined);
+    from.push(q);
     const start = shift(q.start);
     const score = scoreOf(q.form, speaker);
     const last = lastMade(q);
@@ -87,7 +88,7 @@ function paragraphQuotations(p: AnalysedParagraph, entities: readonly Finding[],
  */
 interface QuotationMemo {
   analysis: number;
-  findings: ParagraphList<Finding>;
+  findings: ParagraphList;
   comparable: Comparable;
   consulted: Uint8Array;
 }
@@ -112,18 +113,18 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], entities: readonl
   const consulted = new Uint8Array(paragraphs.length);
   consulted.set(last.consulted.subarray(0, edit.prefix));
   for (let i = edit.prefix; i < to; i++) {
-    consulted[i] = paragraphQuotations(paragraphs[i]!, entities, findings.items, comparable) ? 1 : 0;
+    consulted[i] = paragraphQuotations(paragraphs[i]!, entities, findings.items, comparable, findings.from) ? 1 : 0;
     findings.ends[i] = findings.items.length;
   }
   // Past the reach of a name of the edit's, a paragraph whose quotes read nothing before it gives what it gave, moved.
   const far = to < paragraphs.length ? paragraphs[to]!.start + SPEAKER_REACH : 0;
-  const move = movedBy(edit);
   for (let i = to, j = was - edit.suffix; i < paragraphs.length; i++, j++) {
     const p = paragraphs[i]!;
-    if (p.start < far || last.consulted[j]) consulted[i] = paragraphQuotations(p, entities, findings.items, comparable) ? 1 : 0;
+    if (p.start < far || last.consulted[j]) consulted[i] = paragraphQuotations(p, entities, findings.items, comparable, findings.from) ? 1 : 0;
     else {
       for (let k = endBefore(last.findings.ends, j); k < last.findings.ends[j]!; k++) {
-        findings.items.push(move(last.findings.items[k]!));
+        findings.items.push(moved(last.findings.items[k]!, last.findings.from[k]!, edit.shift));
+        findings.from.push(last.findings.from[k]!);
         comparable.push(last.comparable[k]);
       }
     }
@@ -148,13 +149,14 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
     }
     const findings: Finding[] = [];
     const comparable: Comparable = [];
+    const from: object[] = [];
     const ends = new Int32Array(paragraphs.length);
     const consulted = new Uint8Array(paragraphs.length);
     for (let i = 0; i < paragraphs.length; i++) {
-      consulted[i] = paragraphQuotations(paragraphs[i]!, entities, findings, comparable) ? 1 : 0;
+      consulted[i] = paragraphQuotations(paragraphs[i]!, entities, findings, comparable, from) ? 1 : 0;
       ends[i] = findings.length;
     }
-    if (memo) memo.value = { analysis, findings: { items: findings, ends }, comparable, consulted } satisfies QuotationMemo;
+    if (memo) memo.value = { analysis, findings: { items: findings, ends, from }, comparable, consulted } satisfies QuotationMemo;
     return { findings };
   },
   describe: describeQuotation,
