@@ -110,7 +110,8 @@ describe('incremental analysis where an edit elsewhere changes what a name is', 
   // "Smartphone" opening a sentence is a name for the learned tagger until the source writes
   // "smartphone" in lower case somewhere (kinds/entity/index.ts, markWrittenLower): an edit in
   // another paragraph that writes or unwrites it changes the entity far from the edit.
-  const text = 'Smartphone sales in China fell by 4.9 per cent in 2017, according to IDC data.\n\nThe market grew in India, Lei Jun said.\n\nXiaomi shipped more phones than Apple.\n';
+  // Paragraphs enough around the edit that the analyser hands the kinds the edit (it keeps more than it changes).
+  const text = 'Smartphone sales in China fell by 4.9 per cent in 2017, according to IDC data.\n\nThe market grew in India, Lei Jun said.\n\nXiaomi shipped more phones than Apple.\n\nThe company opened stores in Europe.\n\nSales rose again in the spring.\n';
   const written = text.replace('The market grew', 'The smartphone market grew');
   it.each([['writes the word', text, written], ['unwrites the word', written, text]])('equals a fresh analysis when an edit %s', (_, from, to) => {
     const warm = new Analyzer();
@@ -127,6 +128,8 @@ describe('incremental analysis where an edit elsewhere changes what a name is', 
 describe('incremental analysis where an edit changes who said a quote far from it', () => {
   const filler = (n: number) => Array.from({ length: n }, (_, i) => `The market for phones grew again in the region during quarter number ${i}.`).join(' ');
   const options = { referenceDate: '2018-03-10' };
+  // Paragraphs around the edit, enough that the analyser hands the kinds the edit (it keeps more than it changes).
+  const others = 'The company opened stores in Europe.\n\nSales rose again in the spring.\n\n';
   const speakers = (r: AnalysisResult) => r.findings.filter((f) => f.kind === 'quotation').map((f) => f.quotation?.speaker?.entity?.canonical);
   // kinds/quotation/index.ts, collectEdit: the names are unchanged (the entity kind takes the edit), so
   // quotes after the edit are moved as they were unless their speaker may read something the edit changed.
@@ -136,7 +139,7 @@ describe('incremental analysis where an edit changes who said a quote far from i
       `Lei Jun spoke at the launch. "We will open stores in India soon," Lei Jun said.\n\n${filler(12)}\n\n${filler(12)}\n\n"We will open stores in India soon" was the line of the day.\n`],
     // "he said" reads back 600 characters for a person: the edit moves the name out of that reach.
     ['the distance to a pronoun\'s person', (t: string) => t, (t: string) => t.replace('launch.', `launch.${' x'.repeat(10)}`),
-      `Lei Jun spoke at the launch.${' x'.repeat(20)} ${filler(7)}\n\n"We are ready for India," he said.\n`],
+      `${others}Lei Jun spoke at the launch.${' x'.repeat(20)} ${filler(7)}\n\n"We are ready for India," he said.\n\n${others}`],
   ])('equals a fresh analysis after an edit that changes %s', (_, before, after, text) => {
     const warm = new Analyzer();
     const first = warm.analyze(before(text), options);
