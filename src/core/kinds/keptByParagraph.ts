@@ -21,6 +21,15 @@ export interface ParagraphList {
   from: object[];
 }
 
+/** An empty list for `count` paragraphs. */
+export const paragraphList = (count: number): ParagraphList => ({ items: [], ends: new Int32Array(count), from: [] });
+
+/** Appends finding `f`, made of paragraph item `item`. */
+export function pushMade(list: ParagraphList, f: Finding, item: object): void {
+  list.items.push(f);
+  list.from.push(item);
+}
+
 /** The findings of the paragraphs `edit` kept before it, and ends for `count` paragraphs with theirs filled in. */
 export function keptBefore(last: ParagraphList, edit: ParagraphEdit, count: number): ParagraphList {
   const ends = new Int32Array(count);

@@ -6,7 +6,7 @@ import { lastMade, madeAt, rememberMade } from '../../madeFindings';
 import { finding, type ClaimInfo, type Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, CollectContext, FindingKindDefinition, ParagraphEdit } from '../kind';
-import { keepAfter, keptBefore, type ParagraphList } from '../keptByParagraph';
+import { keepAfter, keptBefore, paragraphList, pushMade, type ParagraphList } from '../keptByParagraph';
 import { MAX_CLAIM_LENGTH, scoreClaim, type ClaimCandidate } from './claimDetector';
 import { hasSpeakerLabel, rankInContext, speakerLabels, type RankerRow } from './claimRanker';
 import { describeClaim } from './describe';
@@ -88,7 +88,13 @@ interface ClaimMemo {
 /** The flagged sentences' words of `paragraphs`, each with how many say them. */
 function flaggedWords(paragraphs: readonly AnalysedParagraph[], threshold: number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const p of paragraphs) for (const c of p.data.claims ?? []) if (c.score >= threshold) out.set(saidAs(c), (out.get(saidAs(c)) ?? 0) + 1);
+  for (const p of paragraphs) {
+    for (const c of p.data.claims ?? []) {
+      if (c.score < threshold) continue;
+      const text = saidAs(c);
+      out.set(text, (out.get(text) ?? 0) + 1);
+    }
+  }
   return out;
 }
 
@@ -135,9 +141,7 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
       const text = saidAs(c);
       const repeated = seen.has(text);
       seen.add(text);
-      const list = repeated ? repeats : findings;
-      list.items.push(claimFinding(c, p, c.score));
-      list.from.push(c);
+      pushMade(repeated ? repeats : findings, claimFinding(c, p, c.score), c);
     }
     findings.ends[i] = findings.items.length;
     repeats.ends[i] = repeats.items.length;
@@ -189,15 +193,10 @@ export const claimKind: FindingKindDefinition<'claim'> = {
     const seen = { unlabelled: 0 };
     const ranked = speakerLabels(firsts, seen) ? rankInContext(claimRows(paragraphs)) : undefined;
     let row = 0;
-    const findings: Finding[] = [];
+    const findings = paragraphList(paragraphs.length);
     // A sentence repeated word for word (a headline printed twice by the page) is one claim to check: flagged once.
-    const repeats: Finding[] = [];
+    const repeats = paragraphList(paragraphs.length);
     const said = new Map<string, number>();
-    const findingEnds = new Int32Array(paragraphs.length);
-    const repeatEnds = new Int32Array(paragraphs.length);
-    // Each finding's candidate, for the next collect (ClaimMemo).
-    const findingsFrom: object[] = [];
-    const repeatsFrom: object[] = [];
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i]!;
       for (const c of p.data.claims ?? []) {
@@ -207,19 +206,14 @@ export const claimKind: FindingKindDefinition<'claim'> = {
         const text = saidAs(c);
         const times = said.get(text) ?? 0;
         said.set(text, times + 1);
-        (times ? repeats : findings).push(claimFinding(c, p, score));
-        (times ? repeatsFrom : findingsFrom).push(c);
+        pushMade(times ? repeats : findings, claimFinding(c, p, score), c);
       }
-      findingEnds[i] = findings.length;
-      repeatEnds[i] = repeats.length;
+      findings.ends[i] = findings.items.length;
+      repeats.ends[i] = repeats.items.length;
     }
     // A transcript's scores are the ranker's: collected afresh after each edit.
-    if (memo) {
-      memo.value = ranked ? undefined : {
-        analysis, threshold, findings: { items: findings, ends: findingEnds, from: findingsFrom }, repeats: { items: repeats, ends: repeatEnds, from: repeatsFrom }, withFirst: firsts.length, unlabelled: seen.unlabelled, said,
-      } satisfies ClaimMemo;
-    }
-    return { findings, repeats };
+    if (memo) memo.value = ranked ? undefined : { analysis, threshold, findings, repeats, withFirst: firsts.length, unlabelled: seen.unlabelled, said } satisfies ClaimMemo;
+    return { findings: findings.items, repeats: repeats.items };
   },
   describe: describeClaim,
 };

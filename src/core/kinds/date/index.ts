@@ -3,10 +3,10 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { lastMade, madeAt, rememberMade } from '../../madeFindings';
-import { finding, NO_CUES, type AnalysisResult, type Finding } from '../../model';
+import { finding, NO_CUES, type AnalysisResult } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition, ParagraphEdit } from '../kind';
-import { keepAfter, keptBefore, type ParagraphList } from '../keptByParagraph';
+import { keepAfter, keptBefore, paragraphList, pushMade, type ParagraphList } from '../keptByParagraph';
 import { anchorValues, DateDetector, dateInfo, type AnchorState, type DateDetection } from './dateDetector';
 import { describeDate } from './describe';
 import { anchorQuarters, type QuarterState } from './quarterAnchors';
@@ -72,19 +72,17 @@ interface DateMemo {
   states: Float64Array;
 }
 
-/** Pushes paragraph `p`'s date findings, its hits anchored from `quarters` and `anchor` (both carried on). */
-function paragraphDates(p: AnalysedParagraph, quarters: QuarterState, anchor: AnchorState, reference: AnalysisResult['reference'], sameReference: boolean, findings: Finding[], from: object[]): void {
-  const hits = p.data.dates;
-  if (!hits?.length) return;
-  for (const d of anchorValues(anchorQuarters(hits, quarters), '', 0, anchor)) {
+/** Pushes paragraph `i`'s date findings, its hits anchored from `quarters` and `anchor` (both carried on), and fills in its end. */
+function paragraphDates(p: AnalysedParagraph, i: number, quarters: QuarterState, anchor: AnchorState, reference: AnalysisResult['reference'], sameReference: boolean, list: ParagraphList): void {
+  const hits = p.data.dates ?? [];
+  for (const d of hits.length ? anchorValues(anchorQuarters(hits, quarters), '', 0, anchor) : hits) {
     if (d.hidden) continue;
     const start = d.start + p.start;
     // The hit (an anchored one is a copy made now) and the reference as the last analysis had them:
     // its finding is that one, or a copy of it where an edit before it moved it.
     const made = sameReference ? lastMade(d) : undefined;
-    from.push(d);
     if (made && made.region === p.region) {
-      findings.push(madeAt(d, made, start));
+      pushMade(list, madeAt(d, made, start), d);
       continue;
     }
     const f = finding({
@@ -92,8 +90,9 @@ function paragraphDates(p: AnalysedParagraph, quarters: QuarterState, anchor: An
       score: d.vague ? 0.5 : d.relative ? 0.7 : 0.9, cues: NO_CUES, date: dateInfo(d, reference),
     });
     rememberMade(d, f);
-    findings.push(f);
+    pushMade(list, f, d);
   }
+  list.ends[i] = list.items.length;
 }
 
 /**
@@ -110,8 +109,7 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   states.set(last.states.subarray(0, edit.prefix * STATE_FIELDS));
   const { quarters, anchor } = unpackState(last.states, edit.prefix - 1);
   const collect = (i: number) => {
-    paragraphDates(paragraphs[i]!, quarters, anchor, reference, true, findings.items, findings.from);
-    findings.ends[i] = findings.items.length;
+    paragraphDates(paragraphs[i]!, i, quarters, anchor, reference, true, findings);
     packState(states, i, quarters, anchor);
   };
   for (let i = edit.prefix; i < to; i++) collect(i);
@@ -144,19 +142,16 @@ export const dateKind: FindingKindDefinition<'date'> = {
     // month" at a paragraph's start on the last date of the paragraph before: both read on from paragraph to paragraph.
     // A date's value in words reads the reference date: its finding is the last one only under the same.
     const sameReference = kept?.reference.date === reference.date && kept?.reference.from === reference.from;
-    const findings: Finding[] = [];
-    const from: object[] = [];
-    const ends = new Int32Array(paragraphs.length);
+    const findings = paragraphList(paragraphs.length);
     const states = new Float64Array(paragraphs.length * STATE_FIELDS);
     const quarters: QuarterState = {};
     const anchor: AnchorState = { precision: 0 };
     for (let i = 0; i < paragraphs.length; i++) {
-      paragraphDates(paragraphs[i]!, quarters, anchor, reference, sameReference, findings, from);
-      ends[i] = findings.length;
+      paragraphDates(paragraphs[i]!, i, quarters, anchor, reference, sameReference, findings);
       packState(states, i, quarters, anchor);
     }
-    if (memo) memo.value = { analysis, reference, findings: { items: findings, ends, from }, states } satisfies DateMemo;
-    return { findings };
+    if (memo) memo.value = { analysis, reference, findings, states } satisfies DateMemo;
+    return { findings: findings.items };
   },
   describe: describeDate,
 };

@@ -6,7 +6,7 @@ import { lastMade, madeAt, rememberMade } from '../../madeFindings';
 import { finding, NO_CUES, type EntityInfo, type Finding, type Region } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition, ParagraphEdit } from '../kind';
-import { moved } from '../keptByParagraph';
+import { endBefore, moved } from '../keptByParagraph';
 import { describeEntity } from './describe';
 import { EntityDetector } from './entityDetector';
 import { documentCasing, type DocumentCasing } from './tagger/features';
@@ -106,9 +106,9 @@ interface EntityMemo {
 
 /**
  * A collect as the next one may take it over (collectEdit): its analysis; the mentions resolution
- * read (marked or not), where each starts in the source, and the findings, with per paragraph how
- * many it and those before it had; which mentions resolution kept and their entities; the mentions
- * that may be common words and whether each was.
+ * read (a common word's marked), where each starts in the source, and the findings, with per
+ * paragraph how many it and those before it had; which mentions resolution kept and their entities;
+ * the mentions that may be common words.
  */
 interface EntityCollect {
   analysis: number;
@@ -120,7 +120,6 @@ interface EntityCollect {
   kept: Int32Array;
   infos: readonly EntityInfo[];
   candidates: number[];
-  common: Uint8Array;
 }
 
 /** Per paragraph, how many of `order` (mention indexes, in text order) fall in it and those before it. */
@@ -181,8 +180,8 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   if (last.analysis !== edit.since) return undefined;
   const to = paragraphs.length - edit.suffix;
   const was = last.mentionEnds.length;
-  const from = edit.prefix ? last.mentionEnds[edit.prefix - 1]! : 0;
-  const until = was - edit.suffix > 0 ? last.mentionEnds[was - edit.suffix - 1]! : 0;
+  const from = endBefore(last.mentionEnds, edit.prefix);
+  const until = endBefore(last.mentionEnds, was - edit.suffix);
   // The edit's paragraphs' mentions, as many as before; the others where they were, or moved.
   const mentions = last.mentions.slice();
   const starts = new Float64Array(last.starts);
@@ -210,16 +209,8 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   for (let j = from; j < until; j++) if (mayBeCommon(mentions[j]!)) candidates.push(j);
   if (candidates.length || last.candidates.length) words.update(paragraphs);
   else words.clear();
-  for (let i = 0; i < last.candidates.length; i++) {
-    const j = last.candidates[i]!;
-    if ((j < from || j >= until) && writtenLower(last.mentions[j]!, words) !== (last.common[i] === 1)) return undefined;
-  }
-  const marked = new Set<number>();
-  for (const j of candidates) {
-    if (!writtenLower(mentions[j]!, words)) continue;
-    mentions[j] = markedCommon(mentions[j]!);
-    marked.add(j);
-  }
+  for (const j of last.candidates) if ((j < from || j >= until) && writtenLower(last.mentions[j]!, words) !== !!last.mentions[j]!.commonWord) return undefined;
+  for (const j of candidates) if (writtenLower(mentions[j]!, words)) mentions[j] = markedCommon(mentions[j]!);
   // The same mentions as before, their offsets aside, in the same order and ties with their neighbours.
   for (let j = from; j < until; j++) {
     const a = mentions[j]!;
@@ -230,21 +221,14 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
 
   // Resolution gives what it gave: the findings of the edit's paragraphs are made, the others kept or moved.
   const ends = findingEnds(last.kept, mentionEnds);
-  const findings = last.findings.slice(0, edit.prefix ? ends[edit.prefix - 1]! : 0);
-  mentionFindings(findings, findings.length, to > 0 ? ends[to - 1]! : 0, last.kept, last.infos, mentions, bases, regions, from);
-  const after = was - edit.suffix > 0 ? last.findingEnds[was - edit.suffix - 1]! : 0;
-  for (let i = after; i < last.findings.length; i++) findings.push(moved(last.findings[i]!, mentions[last.kept[i]!]!, edit.shift));
-  // The candidates in order, each with whether it is a common word now.
-  const allCandidates: number[] = [];
-  const common: number[] = [];
-  const take = (j: number, isCommon: boolean) => {
-    allCandidates.push(j);
-    common.push(isCommon ? 1 : 0);
-  };
-  for (let i = 0; i < last.candidates.length && last.candidates[i]! < from; i++) take(last.candidates[i]!, last.common[i] === 1);
-  for (const j of candidates) take(j, marked.has(j));
-  for (let i = 0; i < last.candidates.length; i++) if (last.candidates[i]! >= until) take(last.candidates[i]!, last.common[i] === 1);
-  return { analysis, mentions, starts, mentionEnds, findings, findingEnds: ends, kept: last.kept, infos: last.infos, candidates: allCandidates, common: Uint8Array.from(common) };
+  const findings = last.findings.slice(0, endBefore(ends, edit.prefix));
+  mentionFindings(findings, findings.length, endBefore(ends, to), last.kept, last.infos, mentions, bases, regions, from);
+  for (let i = endBefore(last.findingEnds, was - edit.suffix); i < last.findings.length; i++) findings.push(moved(last.findings[i]!, mentions[last.kept[i]!]!, edit.shift));
+  // The candidates in order: those before the edit, its own, those after it.
+  const all = last.candidates.filter((j) => j < from);
+  for (const j of candidates) all.push(j);
+  for (const j of last.candidates) if (j >= until) all.push(j);
+  return { analysis, mentions, starts, mentionEnds, findings, findingEnds: ends, kept: last.kept, infos: last.infos, candidates: all };
 }
 
 export const entityKind: FindingKindDefinition<'entity'> = {
@@ -290,7 +274,7 @@ export const entityKind: FindingKindDefinition<'entity'> = {
     for (let j = 1; j < starts.length && inOrder; j++) inOrder = starts[j]! >= starts[j - 1]!;
     kept.last = inOrder ? {
       analysis, mentions, starts, mentionEnds, findings, findingEnds: findingEnds(order, mentionEnds), kept: order, infos,
-      candidates, common: Uint8Array.from(candidates, (j) => (mentions[j]!.commonWord ? 1 : 0)),
+      candidates,
     } : undefined;
     return { findings };
   },

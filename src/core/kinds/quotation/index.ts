@@ -8,7 +8,7 @@ import { lastMade, rememberMade } from '../../madeFindings';
 import { finding, type Finding, type Speaker } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition, ParagraphEdit } from '../kind';
-import { endBefore, keptBefore, moved, type ParagraphList } from '../keptByParagraph';
+import { endBefore, keptBefore, moved, paragraphList, pushMade, type ParagraphList } from '../keptByParagraph';
 import { describeQuotation } from './describe';
 import { detectQuotations, type QuoteCandidate } from './quotationDetector';
 import { comparableWords, PRONOUN_REACH, resolveSpeaker } from './speakers';
@@ -42,11 +42,12 @@ function scoreOf(form: 'direct' | 'reported', speaker: Speaker | undefined): num
 type Comparable = (string | undefined)[];
 
 /**
- * Pushes the quotation findings of paragraph `p` after those of the paragraphs before it
- * (`findings`, `comparable`). Returns whether one of its quotes looked for its speaker among
+ * Pushes the quotation findings of paragraph `p` after those of the paragraphs before it (`list`,
+ * `comparable`) and fills in its end. Returns whether one of its quotes looked for its speaker among
  * earlier quotes (quotedBefore), which an edit before it may change.
  */
-function paragraphQuotations(p: AnalysedParagraph, entities: readonly Finding[], findings: Finding[], comparable: Comparable, from: object[]): boolean {
+function paragraphQuotations(p: AnalysedParagraph, i: number, entities: readonly Finding[], list: ParagraphList, comparable: Comparable): boolean {
+  const findings = list.items;
   let previous: Speaker | undefined;
   let consulted = false;
   for (const q of p.data.quotations ?? []) {
@@ -61,13 +62,12 @@ function paragraphQuotations(p: AnalysedParagraph, entities: readonly Finding[],
     }
     if (q.form === 'direct' && speaker && !speaker.via) previous = speaker;
     comparable.push(speaker ? comparableWords(q.words) : undefined);
-    from.push(q);
     const start = shift(q.start);
     const score = scoreOf(q.form, speaker);
     const last = lastMade(q);
     // The quote, its place and its speaker as the last analysis had them: its finding is that one.
     if (last && last.start === start && last.region === p.region && last.score === score && sameSpeaker(last.quotation!.speaker, speaker)) {
-      findings.push(last);
+      pushMade(list, last, q);
       continue;
     }
     const f = finding({
@@ -76,8 +76,9 @@ function paragraphQuotations(p: AnalysedParagraph, entities: readonly Finding[],
       quotation: { form: q.form, words: q.words, ...(q.cue ? { cue: q.cue.text } : {}), ...(speaker ? { speaker } : {}) },
     });
     rememberMade(q, f);
-    findings.push(f);
+    pushMade(list, f, q);
   }
+  list.ends[i] = findings.length;
   return consulted;
 }
 
@@ -112,21 +113,18 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], entities: readonl
   const comparable = last.comparable.slice(0, findings.items.length);
   const consulted = new Uint8Array(paragraphs.length);
   consulted.set(last.consulted.subarray(0, edit.prefix));
-  for (let i = edit.prefix; i < to; i++) {
-    consulted[i] = paragraphQuotations(paragraphs[i]!, entities, findings.items, comparable, findings.from) ? 1 : 0;
-    findings.ends[i] = findings.items.length;
-  }
+  for (let i = edit.prefix; i < to; i++) consulted[i] = paragraphQuotations(paragraphs[i]!, i, entities, findings, comparable) ? 1 : 0;
   // Past the reach of a name of the edit's, a paragraph whose quotes read nothing before it gives what it gave, moved.
   const far = to < paragraphs.length ? paragraphs[to]!.start + SPEAKER_REACH : 0;
   for (let i = to, j = was - edit.suffix; i < paragraphs.length; i++, j++) {
     const p = paragraphs[i]!;
-    if (p.start < far || last.consulted[j]) consulted[i] = paragraphQuotations(p, entities, findings.items, comparable, findings.from) ? 1 : 0;
-    else {
-      for (let k = endBefore(last.findings.ends, j); k < last.findings.ends[j]!; k++) {
-        findings.items.push(moved(last.findings.items[k]!, last.findings.from[k]!, edit.shift));
-        findings.from.push(last.findings.from[k]!);
-        comparable.push(last.comparable[k]);
-      }
+    if (p.start < far || last.consulted[j]) {
+      consulted[i] = paragraphQuotations(p, i, entities, findings, comparable) ? 1 : 0;
+      continue;
+    }
+    for (let k = endBefore(last.findings.ends, j); k < last.findings.ends[j]!; k++) {
+      pushMade(findings, moved(last.findings.items[k]!, last.findings.from[k]!, edit.shift), last.findings.from[k]!);
+      comparable.push(last.comparable[k]);
     }
     findings.ends[i] = findings.items.length;
   }
@@ -147,17 +145,12 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
       memo!.value = taken;
       return { findings: taken.findings.items, fromEdit: true };
     }
-    const findings: Finding[] = [];
+    const findings = paragraphList(paragraphs.length);
     const comparable: Comparable = [];
-    const from: object[] = [];
-    const ends = new Int32Array(paragraphs.length);
     const consulted = new Uint8Array(paragraphs.length);
-    for (let i = 0; i < paragraphs.length; i++) {
-      consulted[i] = paragraphQuotations(paragraphs[i]!, entities, findings, comparable, from) ? 1 : 0;
-      ends[i] = findings.length;
-    }
-    if (memo) memo.value = { analysis, findings: { items: findings, ends, from }, comparable, consulted } satisfies QuotationMemo;
-    return { findings };
+    for (let i = 0; i < paragraphs.length; i++) consulted[i] = paragraphQuotations(paragraphs[i]!, i, entities, findings, comparable) ? 1 : 0;
+    if (memo) memo.value = { analysis, findings, comparable, consulted } satisfies QuotationMemo;
+    return { findings: findings.items };
   },
   describe: describeQuotation,
 };
