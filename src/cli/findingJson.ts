@@ -1,4 +1,5 @@
 import { noteOf } from '../core/tags/noteThread';
+import { cueSpan } from '../core/model';
 import type { TaggedFinding } from '../core/taggedFindings';
 import { LineIndex } from '../core/text/lineIndex';
 import type { SourceReport } from './sourceReport';
@@ -44,7 +45,7 @@ export function findingJson(f: TaggedFinding, lines: LineIndex) {
           },
         }
       : {}),
-    cues: f.cues.map((c) => ({ kind: c.kind, text: c.text, start: c.start, end: c.end })),
+    cues: f.cues.map((c) => ({ kind: c.kind, text: c.text, ...cueSpan(f, c) })),
     tag: f.annotation ? { id: f.annotation.id, status: f.annotation.status, ...(noteOf(f.annotation) ? { note: noteOf(f.annotation) } : {}) } : null,
   };
 }

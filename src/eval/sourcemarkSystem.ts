@@ -1,6 +1,6 @@
 // Sourcemark itself, run exactly as the CLI runs it (analyzeSource over an Analyzer).
 import { Analyzer } from '../core/analyzer';
-import { DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions, type EntityType, type Finding } from '../core/model';
+import { cueSpan, DEFAULT_ANALYSIS_OPTIONS, type AnalysisOptions, type EntityType, type Finding } from '../core/model';
 import { analyzeSource } from '../core/sourceAnalysis';
 import type { GoldDoc } from './gold';
 import type { Span } from './metrics';
@@ -45,6 +45,6 @@ export class SourcemarkSystem implements EntitySystem, DateSystem, ClaimSystem, 
   hedgeCues(doc: GoldDoc): Span[] {
     return this.findings(doc, { claimThreshold: 0 })
       .filter((f) => f.kind === 'claim')
-      .flatMap((f) => f.cues.filter((c) => c.kind === 'hedge').map((c) => ({ start: c.start, end: c.end, label: 'HEDGE' })));
+      .flatMap((f) => f.cues.filter((c) => c.kind === 'hedge').map((c) => ({ ...cueSpan(f, c), label: 'HEDGE' })));
   }
 }

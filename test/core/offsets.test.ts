@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
-import { FINDING_KINDS, type AnalysisResult, type Finding } from '../../src/core/model';
+import { cueSpan, FINDING_KINDS, type AnalysisResult, type Finding } from '../../src/core/model';
 import { checkAnalysable, decodeSource, DEFAULT_MAX_FILE_MB, stripBom } from '../../src/core/text/sourceText';
 
 const SOURCES = join(__dirname, '../../test-fixtures/sources');
@@ -17,7 +17,10 @@ function analyseChecked(text: string): AnalysisResult {
     expect(text.slice(f.start, f.end), f.id).toBe(f.text);
     expect(f.start).toBeGreaterThanOrEqual(0);
     expect(f.end).toBeLessThanOrEqual(text.length);
-    for (const cue of f.cues) expect(text.slice(cue.start, cue.end), `${f.id} cue`).toBe(cue.text);
+    for (const cue of f.cues) {
+      const { start, end } = cueSpan(f, cue);
+      expect(text.slice(start, end), `${f.id} cue`).toBe(cue.text);
+    }
   }
   return result;
 }
@@ -67,7 +70,9 @@ describe('offsets are UTF-16 code units', () => {
     expect(find(result, 'date', '3 March 2018').date?.value).toBe('2018-03-03');
     const claim = find(result, 'claim', text);
     expect(claim).toMatchObject({ start: 0, end: text.length });
-    expect(claim.cues.find((c) => c.kind === 'quantity')).toMatchObject({ text: '20%', start: text.indexOf('20%') });
+    const quantity = claim.cues.find((c) => c.kind === 'quantity')!;
+    expect(quantity.text).toBe('20%');
+    expect(cueSpan(claim, quantity).start).toBe(text.indexOf('20%'));
   });
 
   it('maps to LSP positions whose character counts UTF-16 units', () => {

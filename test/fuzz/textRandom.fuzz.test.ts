@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/core/analyzer';
 import { digestSource } from '../../src/core/corpus';
-import { compareFindings, type AnalysisResult } from '../../src/core/model';
+import { compareFindings, cueSpan, type AnalysisResult } from '../../src/core/model';
 import { analyzeSource } from '../../src/core/sourceAnalysis';
 import { attachTags } from '../../src/core/taggedFindings';
 import { makeQuoteTarget } from '../../src/core/tags/quoteSelector';
@@ -31,7 +31,10 @@ function check(text: string): void {
     expect(f.end, f.id).toBeLessThanOrEqual(text.length);
     expect(text.slice(f.start, f.end), f.id).toBe(f.text);
     if (f.score !== undefined) expect(Number.isFinite(f.score), f.id).toBe(true);
-    for (const c of f.cues) expect(text.slice(c.start, c.end), `${f.id} cue`).toBe(c.text);
+    for (const c of f.cues) {
+      const { start, end } = cueSpan(f, c);
+      expect(text.slice(start, end), `${f.id} cue`).toBe(c.text);
+    }
   }
   expect(new Set([...result.findings, ...(result.repeats ?? [])].map((f) => f.id)).size).toBe(result.findings.length + (result.repeats?.length ?? 0));
   for (let i = 1; i < result.findings.length; i++) expect(compareFindings(result.findings[i - 1]!, result.findings[i]!)).toBeLessThanOrEqual(0);

@@ -5,7 +5,7 @@
 // (a diagnostic's message, an index entry) is kept without reading the item again.
 
 import { StepCounter, type Steps } from '../corpus/steps';
-import { finding, type Cue, type Finding, type QuotationInfo } from '../model';
+import { finding, type Finding, type QuotationInfo } from '../model';
 
 /**
  * On each moved copy, its first original. A property that is neither enumerable nor a string key,
@@ -53,32 +53,6 @@ function copyMoved(x: unknown, shift: number, key: string | undefined): unknown 
     if (out) out[k] = c;
   }
   return out ?? x;
-}
-
-/** A cue's keys, in the order every cue is written with ({ kind, text, start, end }). */
-const CUE_KEYS = ['kind', 'text', 'start', 'end'];
-const PROTO = Object.prototype;
-
-/** Whether `x` is a cue: a plain object with a cue's keys only, in their order, its kind and text strings and its offsets numbers. */
-export function isCue(x: unknown): x is Cue {
-  if (typeof x !== 'object' || x === null || Object.getPrototypeOf(x) !== PROTO) return false;
-  let n = 0;
-  for (const k in x) if (n >= CUE_KEYS.length || k !== CUE_KEYS[n++]) return false;
-  const c = x as Record<string, unknown>;
-  return n === CUE_KEYS.length && typeof c.kind === 'string' && typeof c.text === 'string' && typeof c.start === 'number' && typeof c.end === 'number';
-}
-
-/**
- * A finding's cues moved by `shift`, as copyMoved moves them: each cue written as a literal when
- * every one is a cue (the general walk built each copy key by key, ~2 ms of the main thread's
- * keystroke on 1 MB); anything else is walked.
- */
-function movedCues(cues: unknown, shift: number): unknown {
-  if (!Array.isArray(cues) || cues.length === 0 || shift === 0) return copyMoved(cues, shift, 'cues');
-  for (const c of cues) if (!isCue(c)) return copyMoved(cues, shift, 'cues');
-  const out: Cue[] = [];
-  for (const c of cues as Cue[]) out.push({ kind: c.kind, text: c.text, start: c.start + shift, end: c.end + shift });
-  return out;
 }
 
 /** `before` moved by `shift`: a copy with every `start`/`end` number moved; `before` itself when the shift is 0. */
@@ -153,7 +127,8 @@ class MovedFindingCopy {
     this.text = g.text;
     this.region = g.region;
     this.score = g.score;
-    this.cues = movedCues(g.cues, shift);
+    // Offsets from the finding's start (FindingCue): they move with it, the same list.
+    this.cues = g.cues;
     this.entity = g.entity;
     this.date = g.date;
     this.claim = g.claim;
@@ -170,7 +145,7 @@ class MovedFindingCopy {
 }
 
 /**
- * A finding (not tagged) at its place moved by `shift`, its cues' and quotation's offsets too: what
+ * A finding (not tagged) at its place moved by `shift`, its quotation's offsets too (its cues count from its start): what
  * moved() gives, but made by finding() (the analyser's findings keep one shape) and not marked as a
  * copy. An entity's, a date's and a claim's info hold no offsets: the copy shares them. A test holds
  * it to moved() on every finding of the sample sources.
@@ -178,7 +153,7 @@ class MovedFindingCopy {
 export function shiftedFinding(f: Finding, shift: number): Finding {
   return finding({
     id: f.id, kind: f.kind, start: f.start + shift, end: f.end + shift, text: f.text, region: f.region, score: f.score,
-    cues: f.cues.length === 0 ? f.cues : (movedCues(f.cues, shift) as Cue[]),
+    cues: f.cues,
     entity: f.entity, date: f.date, claim: f.claim,
     quotation: f.quotation && (copyMoved(f.quotation, shift, 'quotation') as QuotationInfo),
     commenter: f.commenter,

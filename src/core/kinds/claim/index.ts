@@ -3,7 +3,7 @@
 import type { Root } from 'nlcst';
 import type { VFile } from 'vfile';
 import { lastMade, madeAt, rememberMade } from '../../madeFindings';
-import { finding, type ClaimInfo, type Finding } from '../../model';
+import { finding, findingCue, type ClaimInfo, type Finding } from '../../model';
 import { perSentence, sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, CollectContext, FindingKindDefinition, ParagraphEdit } from '../kind';
 import { keepAfter, keptBefore, paragraphList, pushMade, type ParagraphList } from '../keptByParagraph';
@@ -161,7 +161,7 @@ function claimFinding(c: ClaimCandidate, p: AnalysedParagraph, score: number): F
   if (last && last.region === p.region && last.score === score) return madeAt(c, last, start);
   const f = finding({
     id: '', kind: 'claim', start, end: c.end + p.start, text: c.text, region: p.region, score,
-    cues: c.cues.map((cue) => ({ ...cue, start: cue.start + p.start, end: cue.end + p.start })),
+    cues: c.cues.map((cue) => findingCue(cue, c.start)),
     claim: claimInfo(c),
   });
   rememberMade(c, f);

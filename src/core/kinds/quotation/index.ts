@@ -72,7 +72,7 @@ function paragraphQuotations(p: AnalysedParagraph, i: number, entities: readonly
     }
     const f = finding({
       id: '', kind: 'quotation', start, end: shift(q.end), text: q.text, region: p.region, score,
-      cues: q.cue ? [{ kind: 'attribution', text: q.cue.text, start: shift(q.cue.start), end: shift(q.cue.end) }] : [],
+      cues: q.cue ? [{ kind: 'attribution', text: q.cue.text, at: q.cue.start - q.start }] : [],
       quotation: { form: q.form, words: q.words, ...(q.cue ? { cue: q.cue.text } : {}), ...(speaker ? { speaker } : {}) },
     });
     rememberMade(q, f);

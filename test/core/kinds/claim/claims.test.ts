@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
 import { CLAIM_MODEL, CLAIM_WEIGHTS, claimWords, scoreClaim, type ClaimContext } from '../../../../src/core/kinds/claim/claimDetector';
 import { CueMatcher } from '../../../../src/core/text/cueMatcher';
-import type { AnalysisOptions, Finding } from '../../../../src/core/model';
+import { cueSpan, type AnalysisOptions, type Finding } from '../../../../src/core/model';
 import { sentencesOf, type Sentence } from '../../../../src/core/text/sentences';
 
 const analyzer = new Analyzer();
@@ -18,7 +18,10 @@ function bodyClaims(sentences: string, options: Partial<AnalysisOptions> = {}): 
   const claims = analyzer.analyze(text, options).findings.filter((f) => f.kind === 'claim' && f.region === 'body');
   for (const c of claims) {
     expect(text.slice(c.start, c.end)).toBe(c.text);
-    for (const cue of c.cues) expect(text.slice(cue.start, cue.end)).toBe(cue.text);
+    for (const cue of c.cues) {
+      const { start, end } = cueSpan(c, cue);
+      expect(text.slice(start, end)).toBe(cue.text);
+    }
   }
   return claims;
 }
