@@ -131,19 +131,42 @@ export function findingsDelta<T>(
   const shift = text.length - previousText.length;
   // Text from here on is the previous text's from (here − shift) on.
   const movedFrom = text.length - suffix;
-  const atPlace = placeLookup(previous, place);
-  const from = new Int32Array(findings.length);
-  const movedFlags = new Uint8Array(findings.length);
+  const n = findings.length;
+  const m = previous.length;
+  const from = new Int32Array(n);
+  const movedFlags = new Uint8Array(n);
   const literal: T[] = [];
-  for (let i = 0; i < findings.length; i++) {
+  // The previous items themselves at the start, in their order (those an edit kept before it): as
+  // they were, and not read. Reading each of the ~9,000 before an edit of 1 MB, and building the
+  // lookup over all 18,700, was most of the delta's own time.
+  let head = 0;
+  while (head < n && head < m && findings[head] === previous[head]) {
+    from[head] = head;
+    head++;
+  }
+  // From the end, each compared with the previous item in its place (those after the edit moved with it).
+  const shiftOf = (at: Positioned) => (shift !== 0 && at.start >= movedFrom && at.start >= prefix ? shift : 0);
+  let tail = 0;
+  while (tail < n - head && tail < m - head) {
+    const i = n - 1 - tail;
+    const f = findings[i]!;
+    const s = shiftOf(place(f));
+    if (!same(f, previous[m - 1 - tail]!, s)) break;
+    from[i] = m - 1 - tail;
+    movedFlags[i] = s ? 1 : 0;
+    tail++;
+  }
+  // Any other is looked for where it is among the previous items between (one the document pass
+  // changed in place, or the edit's own).
+  const between = previous.slice(head, m - tail);
+  const atPlace = placeLookup(between, place);
+  for (let i = head; i < n - tail; i++) {
     const f = findings[i]!;
     const at = place(f);
-    // A finding wholly after the edit moved with it; any other is looked for where it is (a
-    // finding before the edit, or one the document pass changed in place).
-    const s = shift !== 0 && at.start >= movedFrom && at.start >= prefix ? shift : 0;
+    const s = shiftOf(at);
     const j = atPlace(at.start - s, at.end - s, at.kind);
-    if (j !== undefined && same(f, previous[j]!, s)) {
-      from[i] = j;
+    if (j !== undefined && same(f, between[j]!, s)) {
+      from[i] = head + j;
       movedFlags[i] = s ? 1 : 0;
     } else {
       from[i] = -1;

@@ -100,6 +100,35 @@ describe('findings delta', () => {
     expect(share).toBeGreaterThan(0.6);
   });
 
+  // As the server runs it: the worker's delta is made against its own last analysis (the findings an
+  // edit kept before it are those very objects), the main thread rebuilds it from its own copy.
+  it.each(sources)('rebuilds an untagged analysis made against the worker\'s own last one: $name', async ({ name, text }) => {
+    const analyzer = new Analyzer();
+    let kept = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(editArb(4), { minLength: 1, maxLength: 4 }), async (edits) => {
+        let previousText = text;
+        let worker = analyzeSource(analyzer, text, undefined, options);
+        let main = await fromWire(deserialize(serialize(toWire(worker, 7))) as ReturnType<typeof toWire>);
+        for (const e of edits) {
+          const now = applyEdit(previousText, e);
+          const analysed = analyzeSource(analyzer, now, undefined, options);
+          const wire = deserialize(serialize(toWire(analysed, 7, { seq: 1, text: previousText, analysed: worker }, now))) as ReturnType<typeof toWire>;
+          const back = await fromWire(wire, main);
+          expect(JSON.stringify(back)).toBe(JSON.stringify(shown(analysed)));
+          const before = worker.tagged.findings;
+          kept += analysed.tagged.findings.filter((f, i) => f === before[i]).length;
+          worker = analysed;
+          main = back;
+          previousText = now;
+        }
+      }),
+      { numRuns: 10, seed: 0x5e1f + name.length },
+    );
+    // The findings kept before an edit were there to pair as themselves.
+    expect(kept).toBeGreaterThan(0);
+  });
+
   // The source's digest follows its analysis over, as a delta against the last one sent too.
   it.each(sources)('rebuilds the digest after random edits exactly: $name', async ({ name, text }) => {
     const analyzer = new Analyzer();

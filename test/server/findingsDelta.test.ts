@@ -1,5 +1,6 @@
-// findingsDelta finds each previous item by its place: by a binary search when the previous list is
-// in start order (findings, region spans), by maps when it is not; both must give the same answer.
+// findingsDelta pairs the items at both ends with the previous ones in their places, and finds each
+// other previous item by its place: by a binary search when the previous list is in start order
+// (findings, region spans), by maps when it is not; both must give the same answer.
 import { describe, expect, it } from 'vitest';
 import { findingsDelta } from '../../src/server/findingsDelta';
 
@@ -20,7 +21,9 @@ const now = [item('claim', 0, 5, 'aa bb'), item('entity', 0, 5, 'aa bb'), item('
 describe('findingsDelta', () => {
   it('finds previous items in a list in start order, moved or not', () => {
     const d = findingsDelta(before, previous, after, now);
-    expect([...d.from]).toEqual([0, 1, -1, 2, 4]);
+    // Those after the edit are paired from the end, each with the previous item in its place: the
+    // second of the two alike (3), which says what the first says.
+    expect([...d.from]).toEqual([0, 1, -1, 3, 4]);
     expect([...d.moved]).toEqual([0, 0, 0, 1, 1]);
     expect(d.shift).toBe(3);
     expect(d.literal).toEqual([now[2]]);
