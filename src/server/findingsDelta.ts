@@ -93,8 +93,8 @@ function sameCues(now: readonly FindingCue[], before: readonly FindingCue[]): bo
  * sameMoved for findings, tagged or not, read field by field (the general walk took ~10 ms of a
  * keystroke on 1 MB, its ~9,000 findings after the edit each compared whole). An entity's, a date's
  * and a claim's info hold no offsets: the same object is the same at any shift, and is what a kept
- * finding holds. Cues, a quotation, a tag and its anchor (offsets inside) go through the general
- * walk. Reads the fields of TaggedFinding only, not their order nor an `undefined` one against an
+ * finding holds; cues count from the finding's start (sameCues). A quotation, a tag and its anchor
+ * (offsets inside) go through the general walk. Reads the fields of TaggedFinding only, not their order nor an `undefined` one against an
  * absent one (findings are made by finding(), every field in one order): a test holds it to
  * sameMoved on every finding of the sample sources, moved or changed.
  */
