@@ -255,15 +255,15 @@ async function keystrokes(text: string): Promise<void> {
     const random = prng(SEED + 7);
     const doc = TextDocument.create(uri, 'plaintext', 1, text);
     let current = text;
-    let latency: number[] = [];
-    let cpu: number[] = [];
-    const changed: number[] = [];
-    const weights: number[] = [];
+    /** What a run of measured edits gave, edit by edit. */
+    const measures = () => ({ latency: [] as number[], cpu: [] as number[], changed: [] as number[], weights: [] as number[] });
+    const firstEdits = measures();
+    const laterEdits = measures();
     let previous = new Set(first.map((d) => JSON.stringify(d)));
     /** CPU per edit when an editor's requests follow each edit's diagnostics (editorRequests.ts). */
     const editorCpu: number[] = [];
-    /** One edit, measured or not (those before a measured pause), and the server left quiet; `asked`: an editor's requests after its diagnostics. */
-    const edit = async (measured: boolean, asked = false) => {
+    /** One edit, measured `into` or not (those before a measured pause), and the server left quiet; `asked`: an editor's requests after its diagnostics. */
+    const edit = async (into?: ReturnType<typeof measures>, asked = false) => {
       const offset = editOffset(current, random);
       const at = doc.positionAt(offset);
       const insert = ` ${EDIT_WORD}`;
@@ -277,36 +277,30 @@ async function keystrokes(text: string): Promise<void> {
       current = `${current.slice(0, offset)}${insert}${current.slice(offset)}`;
       TextDocument.update(doc, [{ range: { start: at, end: at }, text: insert }], doc.version + 1);
       if (asked) editorCpu.push(quiet.cpu - cpuBefore);
-      if (!measured) return;
-      latency.push(took);
-      // The quiet-wait's own 200 ms of polling is idle time, not CPU, so nothing to subtract but noise.
-      cpu.push(quiet.cpu - cpuBefore);
       const now = diagnostics.map((d) => JSON.stringify(d));
-      changed.push(now.filter((d) => !previous.has(d)).length);
-      weights.push(diagnosticsWeight(client.diagnostics.get(uri)!));
+      if (into) {
+        into.latency.push(took);
+        // The quiet-wait's own 200 ms of polling is idle time, not CPU, so nothing to subtract but noise.
+        into.cpu.push(quiet.cpu - cpuBefore);
+        into.changed.push(now.filter((d) => !previous.has(d)).length);
+        into.weights.push(diagnosticsWeight(client.diagnostics.get(uri)!));
+      }
       previous = new Set(now);
     };
-    for (let i = 0; i < EDITS; i++) await edit(true);
-    for (let i = 0; i < EDITOR_EDITS; i++) await edit(false, true);
+    for (let i = 0; i < EDITS; i++) await edit(firstEdits);
+    for (let i = 0; i < EDITOR_EDITS; i++) await edit(undefined, true);
     // What the server leaves for a pause in typing (a long source's digest into the index, the
     // views): asked for at once by a request that reads the index, as a pause would bring it. After
     // the edits, then after one more edit each time: one sample moved by ±100 ms from run to run.
     const pauseCpu: number[] = [];
     for (let i = 0; i < PAUSES; i++) {
-      if (i > 0) await edit(false);
+      if (i > 0) await edit();
       const pauseBefore = procCpuMs(child.pid!) ?? 0;
       await client.indexed();
       pauseCpu.push((await cpuWhenQuiet(child.pid!)).cpu - pauseBefore);
     }
-    const firstEdits = { latency, cpu };
-    latency = [];
-    cpu = [];
-    for (let i = 0; i < LATER_EDITS; i++) await edit(true);
-    const later = { latency, cpu };
-    // The rows below these two are the first edits'.
-    changed.length = EDITS;
-    weights.length = EDITS;
-    ({ latency, cpu } = firstEdits);
+    for (let i = 0; i < LATER_EDITS; i++) await edit(laterEdits);
+    const { latency, cpu, changed, weights } = firstEdits;
     out(`   Open 1 MB source over LSP (spawned server): didOpen → diagnostics ${ms(openMs)}; ${int(first.length)} diagnostics, ${bytes(diagnosticsWeight(firstParams))} of publishDiagnostics JSON.`);
     out(`   ${EDITS} one-word edits ("${EDIT_WORD}") at random word boundaries (seeded), one at a time; the next edit is sent once the server is quiet.`);
     out(table(
@@ -315,10 +309,10 @@ async function keystrokes(text: string): Promise<void> {
         [`didChange → publishDiagnostics (incl. ${CHANGE_DELAY_MS} ms debounce)`, ms(median(latency)), ms(quantile(latency, 0.95)), ms(Math.max(...latency)), `≤ 16 ms + debounce`],
         ['  the same minus the debounce', ms(median(latency) - CHANGE_DELAY_MS), ms(quantile(latency, 0.95) - CHANGE_DELAY_MS), ms(Math.max(...latency) - CHANGE_DELAY_MS), '≤ 16 ms'],
         ['server CPU per edit, until quiet (all threads)', ms(median(cpu)), ms(quantile(cpu, 0.95)), ms(Math.max(...cpu)), '≤ 50 ms'],
-        [`the next ${LATER_EDITS} edits (after the pauses below; compiled): didChange → publishDiagnostics less the debounce`, ms(median(later.latency) - CHANGE_DELAY_MS), ms(quantile(later.latency, 0.95) - CHANGE_DELAY_MS), ms(Math.max(...later.latency) - CHANGE_DELAY_MS), '≤ 16 ms'],
-        ['  server CPU per edit, until quiet (all threads)', ms(median(later.cpu)), ms(quantile(later.cpu, 0.95)), ms(Math.max(...later.cpu)), '≤ 50 ms'],
         [`  the same with an editor's requests after each (${EDITOR_EDITS} edits: tokens, Outline, lenses, decorations, view)`, ms(median(editorCpu)), ms(quantile(editorCpu, 0.95)), ms(Math.max(...editorCpu)), '-'],
         [`then, once typing pauses: digest, index, views (per pause, ${PAUSES} pauses)`, ms(median(pauseCpu)), '', ms(Math.max(...pauseCpu)), '-'],
+        [`the next ${LATER_EDITS} edits (after those pauses; compiled): didChange → publishDiagnostics less the debounce`, ms(median(laterEdits.latency) - CHANGE_DELAY_MS), ms(quantile(laterEdits.latency, 0.95) - CHANGE_DELAY_MS), ms(Math.max(...laterEdits.latency) - CHANGE_DELAY_MS), '≤ 16 ms'],
+        ['  server CPU per edit, until quiet (all threads)', ms(median(laterEdits.cpu)), ms(quantile(laterEdits.cpu, 0.95)), ms(Math.max(...laterEdits.cpu)), '≤ 50 ms'],
         ['diagnostics changed by the edit (not in the previous publish)', int(median(changed)), int(quantile(changed, 0.95)), int(Math.max(...changed)), 'only what changed'],
         ['publishDiagnostics JSON after an edit', bytes(median(weights)), bytes(quantile(weights, 0.95)), bytes(Math.max(...weights)), '-'],
         ['hover on the 1 MB source (50 requests)', ms(median(hovers)), ms(quantile(hovers, 0.95)), ms(Math.max(...hovers)), 'p95 ≤ 5 ms'],
