@@ -160,7 +160,7 @@ export class LineContext {
     const { open: openBefore, close: closeFrom, opening: openTo } = parentheses(tokens, line);
     const personEnds = new Set(mentions.filter((p) => p.type === 'person').map((p) => p.end));
     const startIndex = new Map(tokens.map((t, i) => [t.start, i]));
-    return mentions.map((m) => {
+    const team = (m: EntityMention): EntityMention => {
       if (m.type === 'organisation' || m.reason === 'dateline' || m.venue) return m;
       const a = startIndex.get(m.start) ?? -1;
       const b = lastStartingBefore(tokens, m.end);
@@ -183,7 +183,12 @@ export class LineContext {
       const playersClub = open >= 0 && open === a - 1 && tokens[open - 1] !== undefined && personEnds.has(tokens[open - 1]!.end);
       if (!scored && !fixture && !playersClub) return m;
       return this.isTeamName(m, playersClub) ? mention(m, { type: 'organisation', confidence: 0.85, canonical: undefined, generatedName: undefined, reason: TEAM_REASON }) : m;
-    });
+    };
+    // Pushed, not mapped: `map` makes a holey array, and the passes after this one, compiled on the
+    // packed lists of other sentences, were deoptimised by the first results line (`scripts/bench/recompiles.ts`).
+    const out: EntityMention[] = [];
+    for (const m of mentions) out.push(team(m));
+    return out;
   }
 
   /** A city or an unknown name in a results line is a team; a country is its national side, kept a place (CoNLL and common usage). */

@@ -45,3 +45,18 @@ export function mention(m: EntityMention, changes?: Partial<EntityMention>): Ent
   // first, an object of a class of its own per call site, read field by field after.
   return changes ? Object.assign(out, changes) : out;
 }
+
+/**
+ * Two mentions made at load, one with every optional field unset and a whole confidence, one with
+ * each set and a fraction, then each changed: every field of the mentions' hidden class is then in
+ * its most general form before any pass is compiled. Otherwise the first mention with a rare field
+ * (a venue, a common word) or a changed copy, met after hundreds of sources, generalised the class
+ * and deoptimised every compiled pass that reads mentions at once.
+ */
+for (const set of [false, true]) {
+  const v = set || undefined;
+  mention(
+    { start: 0, end: 1, text: 'A', sentenceInitial: set, type: 'other', confidence: set ? 0.5 : 1, canonical: set ? 'A' : undefined, reason: '', venue: v, generatedName: v, learned: v, fallback: v, commonWord: v },
+    { start: 1, end: 2, text: 'B', sentenceInitial: !set, type: 'person', confidence: set ? 1 : 0.5, canonical: set ? undefined : 'B', reason: 'x', venue: !set || undefined, generatedName: !set || undefined, learned: !set || undefined, fallback: !set || undefined, commonWord: !set || undefined },
+  );
+}

@@ -27,197 +27,254 @@ const words = (s: string) => s.split(/\s+/);
  * in the source, when its own offsets are its paragraph's (the entity kind's). Offsets only order
  * the mentions, so none is copied to the source's offsets; a mention is told apart by its index, not
  * its identity (a repeated paragraph's mentions are the same objects).
+ *
+ * Each step is a method of its own: V8 compiles it apart, so a branch first taken after the
+ * resolution was optimised (a town that is a team, a product line) compiles that step again, not
+ * one function of every step (~100 ms each time, three or four times per thread; README, "Then
+ * (base ce70c3a)").
  */
 export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLike<number>): ResolvedMention[] {
-  const confirmed = new Set(all.filter((m) => !m.sentenceInitial).map((m) => m.text));
+  const indexes = standing(all);
+  const r = new Resolution(all, indexes, starts);
+  r.group();
+  r.teamsOverTowns();
+  r.productLines();
+  r.dropLoneFallbacks();
+  r.mergeKnown();
+  return r.resolved(starts);
+}
+
+/**
+ * The indexes of the mentions that stand. A capital at the start of a sentence proves nothing unless
+ * the name recurs elsewhere: the tagger's reading of a lone word there stands if it is sure and the
+ * word is not a common one ("Smartphone sales").
+ */
+function standing(all: readonly EntityMention[]): number[] {
+  const confirmed = new Set<string>();
+  for (const m of all) if (!m.sentenceInitial) confirmed.add(m.text);
   // "Lei made the remarks": a sentence-initial word that is part of a full name is that person.
   for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
-  // A capital at the start of a sentence proves nothing unless the name recurs elsewhere: the tagger's
-  // reading of a lone word there stands if it is sure and the word is not a common one ("Smartphone sales").
-  const stands = (m: EntityMention) => {
-    if (!m.sentenceInitial || m.canonical || m.text.includes(' ') || confirmed.has(m.text)) return true;
-    if (m.learned) return (m.type !== 'other' || m.confidence >= LEARNED_SURE) && !m.commonWord;
-    return m.type !== 'other';
-  };
-  // The mentions that stand, and each one's index in `all`; what follows is indexed by place in `mentions`.
-  const mentions: EntityMention[] = [];
   const indexes: number[] = [];
-  for (let i = 0; i < all.length; i++) {
-    if (!stands(all[i]!)) continue;
-    mentions.push(all[i]!);
-    indexes.push(i);
+  for (let i = 0; i < all.length; i++) if (stands(all[i]!, confirmed)) indexes.push(i);
+  return indexes;
+}
+
+function stands(m: EntityMention, confirmed: ReadonlySet<string>): boolean {
+  if (!m.sentenceInitial || m.canonical || m.text.includes(' ') || confirmed.has(m.text)) return true;
+  if (m.learned) return (m.type !== 'other' || m.confidence >= LEARNED_SURE) && !m.commonWord;
+  return m.type !== 'other';
+}
+
+/** The mentions that stand grouped into entities, step by step; indexed by place among them. */
+class Resolution {
+  readonly mentions: EntityMention[] = [];
+  readonly groups = new Map<string, Group>();
+  /** Each mention stands in exactly one group at a time, as itself or as a copy; its entity is that group's. */
+  readonly groupOf: Group[];
+  /** Each mention's words (a source writes the same names again and again; the lists are only read). */
+  readonly wordsOf: string[][];
+  /** By mention: given its entity's type as it is. A copy joined as another type keeps its own reading of its entity (typedAs) when its group is retyped too. */
+  readonly retyped: Uint8Array;
+  /** By mention: left out. */
+  readonly dropped: Uint8Array;
+
+  constructor(all: readonly EntityMention[], readonly indexes: readonly number[], private readonly starts: ArrayLike<number> | undefined) {
+    for (const i of indexes) this.mentions.push(all[i]!);
+    const n = indexes.length;
+    this.groupOf = new Array(n);
+    this.wordsOf = new Array(n);
+    this.retyped = new Uint8Array(n);
+    this.dropped = new Uint8Array(n);
   }
 
-  const groups = new Map<string, Group>();
-  // Each mention stands in exactly one group at a time, as itself or as a copy; its entity is that group's.
-  const groupOf: Group[] = new Array(mentions.length);
   /** Mention `k`, itself or a copy given another type, into `g`. */
-  const join = (g: Group, m: EntityMention, k: number) => {
+  private join(g: Group, m: EntityMention, k: number): void {
     g.mentions.push(m);
     g.from.push(k);
-  };
-  const add = (key: string, canonical: string, k: number, fromGazetteer: boolean) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { canonical, mentions: [], from: [], fromGazetteer }));
-    join(g, mentions[k]!, k);
-    groupOf[k] = g;
-  };
-
-  // Longer names first, so shorter ones can attach to them as aliases. Each name's text is split into
-  // words once (a source writes the same names again and again; the lists are only read), and the
-  // sort reads its keys from typed arrays by index, not from the map (18,000 names of 1 MB: ~20 % of
-  // a resolution). No object per name: another literal per name (a copy to place it) made the dear
-  // keystrokes dearer over LSP, likely in the old generation's collector (README, base 67560de).
-  const split = new Map<string, string[]>();
-  const wordsOf: string[][] = new Array(mentions.length);
-  const wordCounts = new Int32Array(mentions.length);
-  const startOf = new Float64Array(mentions.length);
-  const order: number[] = [];
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i]!;
-    let w = split.get(m.text);
-    if (w === undefined) split.set(m.text, (w = words(m.text)));
-    wordsOf[i] = w;
-    wordCounts[i] = w.length;
-    startOf[i] = starts ? starts[indexes[i]!]! : m.start;
-    order.push(i);
-  }
-  // Array#sort is stable: ties keep the mentions' order, as sorting the mentions themselves did.
-  order.sort((a, b) => wordCounts[b]! - wordCounts[a]! || startOf[a]! - startOf[b]!);
-  // The shorter names a longer one contains, each pointing at the first group that has it: a lookup
-  // per mention, where scanning every earlier name is quadratic in a source naming thousands of people.
-  const personParts = new Map<string, Group>();
-  // "Lebed Chechnya" in a headline beside "Alexander Lebed": a name opening with another's surname runs two names together, and lends its words to neither.
-  const surnames = new Set<string>();
-  for (let k = 0; k < mentions.length; k++) {
-    const w = wordsOf[k]!;
-    if (mentions[k]!.type === 'person' && w.length >= 2) surnames.add(w[w.length - 1]!);
-  }
-  const organisationStarts = new Map<string, Group>();
-  for (const k of order) {
-    const m = mentions[k]!;
-    const count = wordsOf[k]!.length;
-    // "Xian" after "Wang Xian" is the person, though a city has the same name.
-    const asPerson = !m.text.includes(' ') && (m.generatedName || placeAsSurname(m, personParts)) ? personParts.get(m.text) : undefined;
-    if (asPerson) {
-      join(asPerson, mention(m, { type: 'person' }), k);
-      groupOf[k] = asPerson;
-      continue;
-    }
-    if (m.canonical) {
-      add(`=${m.canonical.toLowerCase()}`, m.canonical, k, true);
-      // "Real" after "Real Madrid": a known club's first words alone are the club.
-      if (m.type === 'organisation' && isClubName(wordsOf[k]!)) addParts(organisationStarts, groups.get(`=${m.canonical.toLowerCase()}`)!, wordsOf[k]!, false);
-      continue;
-    }
-    const exact = groups.get(m.text.toLowerCase());
-    if (exact) {
-      join(exact, m, k);
-      groupOf[k] = exact;
-      continue;
-    }
-    // "PARNEVIK" in a headline is the "Parnevik" of "Jesper Parnevik".
-    const part = (m.fallback || m.learned) && SHOUTED.test(m.text) ? titleCase(m.text) : m.text;
-    const person = (m.type === 'person' || m.type === 'other' || unsurePart(m)) && personParts.get(part);
-    if (person) {
-      // As the person: an unsure tagger's other type must not outvote the full name ("Parnevik" after "Jesper Parnevik").
-      if (m.type === 'person' || m.type === 'other') join(person, m, k);
-      else join(person, mention(m, { type: 'person' }), k);
-      groupOf[k] = person;
-      continue;
-    }
-    // "Newmont" after "Newmont Mining Corp": a weakly typed name that opens an organisation's name is that organisation.
-    const opened = organisationStarts.get(part);
-    const organisation = opened && (m.confidence < 0.8 || COMPANY_END.test(opened.canonical) || isClubName(words(opened.canonical))) && opened;
-    if (organisation) {
-      // As the organisation: its short names ("Jones", "Jones Medical" of "Jones Medical Industries Inc") must not outvote the full one.
-      join(organisation, mention(m, { type: 'organisation' }), k);
-      groupOf[k] = organisation;
-      continue;
-    }
-    add(m.text.toLowerCase(), m.text, k, false);
-    if (m.type === 'person' && count > 1 && !(count === 2 && surnames.has(wordsOf[k]![0]!))) addParts(personParts, groups.get(m.text.toLowerCase())!, wordsOf[k]!, true);
-    if (m.type === 'organisation' && count > 1) addParts(organisationStarts, groups.get(m.text.toLowerCase())!, wordsOf[k]!, false);
+    this.groupOf[k] = g;
   }
 
-  // By mention: given its entity's type as it is (retyped), left out (dropped). A copy joined as
-  // another type keeps its own reading of its entity (typedAs) when its group is retyped too.
-  const retyped = new Uint8Array(mentions.length);
-  const isCopy = (g: Group, e: number) => g.mentions[e] !== mentions[g.from[e]!];
-  // A town's name that is a team in this source's results ("Cagliari ( 16 ) v Reggiana") is the team in its prose too; a dateline or "at Cagliari" stays the town.
-  for (const [key, team] of groups) {
-    if (team.fromGazetteer || !team.mentions.some((m) => m.reason === TEAM_REASON)) continue;
-    const town = groups.get(`=${key}`);
-    if (!town || town.mentions[0].type !== 'place') continue;
-    const stays: EntityMention[] = [];
-    const staysFrom: number[] = [];
-    for (let e = 0; e < town.mentions.length; e++) {
-      const m = town.mentions[e]!;
-      const k = town.from[e]!;
-      if (m.reason === 'dateline' || m.venue) {
-        stays.push(m);
-        staysFrom.push(k);
+  private add(key: string, canonical: string, k: number, fromGazetteer: boolean): Group {
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { canonical, mentions: [], from: [], fromGazetteer }));
+    this.join(g, this.mentions[k]!, k);
+    return g;
+  }
+
+  private isCopy(g: Group, e: number): boolean {
+    return g.mentions[e] !== this.mentions[g.from[e]!];
+  }
+
+  /**
+   * Longer names first, so shorter ones can attach to them as aliases. Each name's text is split into
+   * words once, and the sort reads its keys from typed arrays by index, not from a map (18,000 names
+   * of 1 MB: ~20 % of a resolution). No object per name: another literal per name (a copy to place
+   * it) made the dear keystrokes dearer over LSP, likely in the old generation's collector (README,
+   * base 67560de).
+   */
+  private order(): number[] {
+    const { mentions, wordsOf, starts, indexes } = this;
+    const split = new Map<string, string[]>();
+    const wordCounts = new Int32Array(mentions.length);
+    const startOf = new Float64Array(mentions.length);
+    const order: number[] = [];
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
+      let w = split.get(m.text);
+      if (w === undefined) split.set(m.text, (w = words(m.text)));
+      wordsOf[i] = w;
+      wordCounts[i] = w.length;
+      startOf[i] = starts ? starts[indexes[i]!]! : m.start;
+      order.push(i);
+    }
+    // Array#sort is stable: ties keep the mentions' order, as sorting the mentions themselves did.
+    order.sort((a, b) => wordCounts[b]! - wordCounts[a]! || startOf[a]! - startOf[b]!);
+    return order;
+  }
+
+  /** Every mention into a group: its name's, or that of a longer name it is part of. */
+  group(): void {
+    const { mentions, wordsOf, groups } = this;
+    const order = this.order();
+    // The shorter names a longer one contains, each pointing at the first group that has it: a lookup
+    // per mention, where scanning every earlier name is quadratic in a source naming thousands of people.
+    const personParts = new Map<string, Group>();
+    // "Lebed Chechnya" in a headline beside "Alexander Lebed": a name opening with another's surname runs two names together, and lends its words to neither.
+    const surnames = new Set<string>();
+    for (let k = 0; k < mentions.length; k++) {
+      const w = wordsOf[k]!;
+      if (mentions[k]!.type === 'person' && w.length >= 2) surnames.add(w[w.length - 1]!);
+    }
+    const organisationStarts = new Map<string, Group>();
+    for (const k of order) {
+      const m = mentions[k]!;
+      const count = wordsOf[k]!.length;
+      // "Xian" after "Wang Xian" is the person, though a city has the same name.
+      const asPerson = !m.text.includes(' ') && (m.generatedName || placeAsSurname(m, personParts)) ? personParts.get(m.text) : undefined;
+      if (asPerson) {
+        this.join(asPerson, mention(m, { type: 'person' }), k);
         continue;
       }
-      if (!isCopy(town, e)) retyped[k] = 1;
-      join(team, mention(m, { type: 'organisation' }), k);
-      groupOf[k] = team;
+      if (m.canonical) {
+        const g = this.add(`=${m.canonical.toLowerCase()}`, m.canonical, k, true);
+        // "Real" after "Real Madrid": a known club's first words alone are the club.
+        if (m.type === 'organisation' && isClubName(wordsOf[k]!)) addParts(organisationStarts, g, wordsOf[k]!, false);
+        continue;
+      }
+      const exact = groups.get(m.text.toLowerCase());
+      if (exact) {
+        this.join(exact, m, k);
+        continue;
+      }
+      // "PARNEVIK" in a headline is the "Parnevik" of "Jesper Parnevik".
+      const part = (m.fallback || m.learned) && SHOUTED.test(m.text) ? titleCase(m.text) : m.text;
+      const person = (m.type === 'person' || m.type === 'other' || unsurePart(m)) && personParts.get(part);
+      if (person) {
+        // As the person: an unsure tagger's other type must not outvote the full name ("Parnevik" after "Jesper Parnevik").
+        this.join(person, m.type === 'person' || m.type === 'other' ? m : mention(m, { type: 'person' }), k);
+        continue;
+      }
+      // "Newmont" after "Newmont Mining Corp": a weakly typed name that opens an organisation's name is that organisation.
+      const opened = organisationStarts.get(part);
+      const organisation = opened && (m.confidence < 0.8 || COMPANY_END.test(opened.canonical) || isClubName(words(opened.canonical))) && opened;
+      if (organisation) {
+        // As the organisation: its short names ("Jones", "Jones Medical" of "Jones Medical Industries Inc") must not outvote the full one.
+        this.join(organisation, mention(m, { type: 'organisation' }), k);
+        continue;
+      }
+      const g = this.add(m.text.toLowerCase(), m.text, k, false);
+      if (m.type === 'person' && count > 1 && !(count === 2 && surnames.has(wordsOf[k]![0]!))) addParts(personParts, g, wordsOf[k]!, true);
+      if (m.type === 'organisation' && count > 1) addParts(organisationStarts, g, wordsOf[k]!, false);
     }
-    town.mentions = stays;
-    town.from = staysFrom;
-    if (!town.mentions.length) groups.delete(`=${key}`);
   }
 
-  // "The new Mix series" beside "Xiaomi Mi Mix 2": a lone word naming a product line of this source (a known product or a model with a number; "Max Marriner" is a person) is that product, whatever its capital suggested.
-  const productWords = new Set<string>();
-  for (let k = 0; k < mentions.length; k++) {
-    const m = mentions[k]!;
-    if (m.type === 'product' && (m.canonical || /\d/.test(m.text))) for (const w of wordsOf[k]!.slice(1)) if (/^\p{Lu}\p{Ll}+$/u.test(w)) productWords.add(w);
-  }
-  for (const g of groups.values()) {
-    if (g.fromGazetteer || !productWords.has(g.canonical) || g.mentions.every((m) => m.type === 'product')) continue;
-    // In place: a group's mentions stay one kind of array (a new one from `map` is not, once optimised).
-    for (let i = 0; i < g.mentions.length; i++) {
-      if (!isCopy(g, i)) retyped[g.from[i]!] = 1;
-      g.mentions[i] = mention(g.mentions[i]!, { type: 'product' });
+  /** A town's name that is a team in this source's results ("Cagliari ( 16 ) v Reggiana") is the team in its prose too; a dateline or "at Cagliari" stays the town. */
+  teamsOverTowns(): void {
+    const { groups, retyped } = this;
+    for (const [key, team] of groups) {
+      if (team.fromGazetteer || !team.mentions.some((m) => m.reason === TEAM_REASON)) continue;
+      const town = groups.get(`=${key}`);
+      if (!town || town.mentions[0].type !== 'place') continue;
+      const stays: EntityMention[] = [];
+      const staysFrom: number[] = [];
+      for (let e = 0; e < town.mentions.length; e++) {
+        const m = town.mentions[e]!;
+        const k = town.from[e]!;
+        if (m.reason === 'dateline' || m.venue) {
+          stays.push(m);
+          staysFrom.push(k);
+          continue;
+        }
+        if (!this.isCopy(town, e)) retyped[k] = 1;
+        this.join(team, mention(m, { type: 'organisation' }), k);
+      }
+      town.mentions = stays;
+      town.from = staysFrom;
+      if (!town.mentions.length) groups.delete(`=${key}`);
     }
   }
 
-  // Fallback mentions only add to an entity that a surer mention found.
-  const dropped = new Uint8Array(mentions.length);
-  for (const [key, g] of groups) {
-    if (!g.mentions.some((m) => m.fallback)) continue;
-    if (g.mentions.every((m) => m.fallback)) {
-      for (const k of g.from) dropped[k] = 1;
+  /** "The new Mix series" beside "Xiaomi Mi Mix 2": a lone word naming a product line of this source (a known product or a model with a number; "Max Marriner" is a person) is that product, whatever its capital suggested. */
+  productLines(): void {
+    const { mentions, wordsOf, retyped } = this;
+    const productWords = new Set<string>();
+    for (let k = 0; k < mentions.length; k++) {
+      const m = mentions[k]!;
+      if (m.type === 'product' && (m.canonical || /\d/.test(m.text))) for (const w of wordsOf[k]!.slice(1)) if (/^\p{Lu}\p{Ll}+$/u.test(w)) productWords.add(w);
+    }
+    if (!productWords.size) return;
+    for (const g of this.groups.values()) {
+      if (g.fromGazetteer || !productWords.has(g.canonical) || g.mentions.every((m) => m.type === 'product')) continue;
+      // In place: a group's mentions stay one kind of array (a new one from `map` is not, once optimised).
+      for (let i = 0; i < g.mentions.length; i++) {
+        if (!this.isCopy(g, i)) retyped[g.from[i]!] = 1;
+        g.mentions[i] = mention(g.mentions[i]!, { type: 'product' });
+      }
+    }
+  }
+
+  /** Fallback mentions only add to an entity that a surer mention found. */
+  dropLoneFallbacks(): void {
+    const { groups, dropped } = this;
+    for (const [key, g] of groups) {
+      if (!g.mentions.some((m) => m.fallback)) continue;
+      if (g.mentions.every((m) => m.fallback)) {
+        for (const k of g.from) dropped[k] = 1;
+        groups.delete(key);
+      }
+    }
+  }
+
+  /** A name written plainly and the same name known to the gazetteer, of one type, are one entity (one key, one count). */
+  mergeKnown(): void {
+    const { groups } = this;
+    for (const [key, g] of groups) {
+      const known = key.startsWith('=') ? undefined : groups.get(`=${key}`);
+      // Of another type it is another entity: a club named after its town stays the club.
+      if (!known || groupType(known) !== groupType(g)) continue;
+      for (let e = 0; e < g.mentions.length; e++) this.join(known, g.mentions[e]!, g.from[e]!);
       groups.delete(key);
     }
   }
-  // A name written plainly and the same name known to the gazetteer, of one type, are one entity (one key, one count).
-  for (const [key, g] of groups) {
-    const known = key.startsWith('=') ? undefined : groups.get(`=${key}`);
-    // Of another type it is another entity: a club named after its town stays the club.
-    if (!known || groupType(known) !== groupType(g)) continue;
-    for (let e = 0; e < g.mentions.length; e++) {
-      const k = g.from[e]!;
-      join(known, g.mentions[e]!, k);
-      groupOf[k] = known;
+
+  /** Each mention kept with its entity, in the order of the source. */
+  resolved(starts: ArrayLike<number> | undefined): ResolvedMention[] {
+    const { mentions, groupOf, retyped, dropped, indexes } = this;
+    const info = new Map<Group, EntityInfo>();
+    for (const [key, g] of this.groups) {
+      const type = groupType(g);
+      const aliases = [...new Set(g.mentions.map((m) => m.text))].filter((t) => t !== g.canonical).sort();
+      info.set(g, { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases });
     }
-    groups.delete(key);
+    const resolved: ResolvedMention[] = [];
+    for (let k = 0; k < mentions.length; k++) {
+      if (dropped[k]) continue;
+      const m = mentions[k]!;
+      resolved.push({ mention: m, info: retyped[k] ? info.get(groupOf[k]!)! : typedAs(info.get(groupOf[k]!)!, m), at: indexes[k]! });
+    }
+    const placeOf = (r: ResolvedMention) => (starts ? starts[r.at]! : r.mention.start);
+    return resolved.sort((a, b) => placeOf(a) - placeOf(b));
   }
-  const info = new Map<Group, EntityInfo>();
-  for (const [key, g] of groups) {
-    const type = groupType(g);
-    const aliases = [...new Set(g.mentions.map((m) => m.text))].filter((t) => t !== g.canonical).sort();
-    info.set(g, { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases });
-  }
-  const resolved: ResolvedMention[] = [];
-  for (let k = 0; k < mentions.length; k++) {
-    if (dropped[k]) continue;
-    const m = mentions[k]!;
-    resolved.push({ mention: m, info: retyped[k] ? info.get(groupOf[k]!)! : typedAs(info.get(groupOf[k]!)!, m), at: indexes[k]! });
-  }
-  const placeOf = (r: ResolvedMention) => (starts ? starts[r.at]! : r.mention.start);
-  return resolved.sort((a, b) => placeOf(a) - placeOf(b));
 }
 
 /**
