@@ -1,6 +1,6 @@
 import type { DateInfo } from '../../model';
 import { createChronoCalendarParser, type CalendarParser } from './calendarParser';
-import type { DateHit } from './dateRule';
+import { dateDetection, withValue, type DateDetection, type DateHit } from './dateRule';
 import { DATE_RULES } from './dateRules';
 import { RuleTriggers } from './ruleTriggers';
 import { cueAround, FUTURE_TENSE, tenseAround, yearOfMonthDayIn } from './tense';
@@ -27,9 +27,7 @@ const WEEKDAY_NAME = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/i;
 const RULE_TRIGGER =
   /\d|\b(?:January|February|March|April|June|July|August|September|October|November|December|year|month|week|weekend|day|decade|century|quarter|hour|minute|period|now|currently|present|nowadays|recent|recently|lately|past|future|daily|weekly|monthly|yearly|hourly|spring|summer|fall|autumn|winter|year-ago|year-earlier|May|annually|centuries|time|morning|afternoon|evening|night|Thanksgiving|Christmas|Halloween|nineteen|thousand|every|each)s?\b/i;
 
-export interface DateDetection extends DateHit {
-  text: string;
-}
+export type { DateDetection } from './dateRule';
 
 export class DateDetector {
   private readonly triggers = new RuleTriggers(DATE_RULES);
@@ -44,14 +42,8 @@ export class DateDetector {
    */
   detect(text: string, referenceDate: string | undefined, offset = 0): DateDetection[] {
     const ref = parseIsoDay(referenceDate);
-    const hits: DateHit[] = [];
-    for (const w of calendarWindows(text)) {
-      for (const h of this.calendarHits(text.slice(w.start, w.end), ref, text, w.start)) {
-        h.start += w.start;
-        h.end += w.start;
-        hits.push(h);
-      }
-    }
+    const hits: DateDetection[] = [];
+    for (const w of calendarWindows(text)) this.calendarHits(text.slice(w.start, w.end), ref, text, w.start, hits);
     if (RULE_TRIGGER.test(text)) {
       const triggers = this.triggers;
       triggers.begin();
@@ -60,24 +52,18 @@ export class DateDetector {
         const rule = DATE_RULES[r]!;
         rule.pattern.lastIndex = 0;
         for (let m = rule.pattern.exec(text); m; m = rule.pattern.exec(text)) {
-          // A new object from each call (see DateRule): its keys, then start, end and rule, as a spread copy had them.
-          const hit = rule.normalise(m, ref) as DateHit | null;
+          const hit = rule.normalise(m, ref);
           if (!hit) continue;
-          const inner = rule.group ? m[rule.group] : m[0];
+          const inner = rule.group ? m[rule.group]! : m[0];
           const start = m.index + (rule.group ? m[0].indexOf(inner) : 0);
-          hit.start = start;
-          hit.end = start + inner.length;
-          hit.rule = rule.name;
-          hits.push(hit);
+          hits.push(dateDetection(hit, start, start + inner.length, rule.name, inner));
         }
       }
     }
     const detections: DateDetection[] = [];
     // Most sentences have no date: nothing to select or anchor.
     if (!hits.length) return detections;
-    for (const h of anchorValues(selectNonOverlapping(hits), text)) {
-      const d = h as DateDetection;
-      d.text = text.slice(h.start, h.end);
+    for (const d of anchorValues(selectNonOverlapping(hits), text)) {
       d.start += offset;
       d.end += offset;
       detections.push(d);
@@ -86,15 +72,17 @@ export class DateDetector {
   }
 
   /** `text` is a window of `sentence` starting at `offset`; the tense is read in the sentence. */
-  private calendarHits(text: string, ref: ReturnType<typeof parseIsoDay>, sentence: string, offset: number): DateHit[] {
+  private calendarHits(text: string, ref: ReturnType<typeof parseIsoDay>, sentence: string, offset: number, hits: DateDetection[]): void {
     const reference = ref ? new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)) : undefined;
-    const hits: DateHit[] = [];
+    // In the sentence's offsets: `text` is its window from `offset`.
+    const hit = (c: { start: number; end: number }, value: string | null, timexType: DateHit['timexType'], relative: boolean) =>
+      hits.push(dateDetection({ value, timexType, relative }, offset + c.start, offset + c.end, 'calendar', text.slice(c.start, c.end)));
     for (const c of this.calendar.parse(text, reference)) {
       // A month alone ("Jun", "May") is left to our rules, which only trust full month names; so are
       // "now" (a vague present, not noon) and "this year" (a year, not a day) when a range splits off them.
       if (c.day === undefined || OWN_WORDS.test(c.text)) continue;
       if (c.relative && !ref) {
-        hits.push({ start: c.start, end: c.end, value: null, timexType: 'DATE', relative: true, rule: 'calendar' });
+        hit(c, null, 'DATE', true);
         continue;
       }
       if (c.weekday !== undefined && ref) {
@@ -103,7 +91,7 @@ export class DateDetector {
         const refWeekday = new Date(Date.UTC(ref.year, ref.month - 1, ref.day)).getUTCDay();
         const future = (tenseAround(sentence, offset + c.start, offset + c.end) ?? (FUTURE_TENSE.test(text) ? 'future' : 'past')) === 'future';
         const shift = future ? (c.weekday - refWeekday + 7) % 7 : -((refWeekday - c.weekday + 7) % 7);
-        hits.push({ start: c.start, end: c.end, value: isoDay(addDays(ref, shift)), timexType: 'DATE', relative: true, rule: 'calendar' });
+        hit(c, isoDay(addDays(ref, shift)), 'DATE', true);
         continue;
       }
       // A day without its year ("Oct. 23") lies behind or ahead of the reference day as the words around it say.
@@ -114,9 +102,8 @@ export class DateDetector {
       const year = c.yearImplied && !ref ? 'XXXX' : pad(impliedYear ?? 0, 4);
       const value = year === 'XXXX' ? `XXXX-${pad(c.month ?? 0)}-${pad(c.day)}` : isoDay({ year: +year, month: c.month ?? 1, day: c.day });
       const time = c.hour !== undefined ? `T${pad(c.hour)}:${pad(c.minute ?? 0)}` : c.partOfDay ? `T${c.partOfDay}` : '';
-      hits.push({ start: c.start, end: c.end, value: value + time, timexType: time ? 'TIME' : 'DATE', relative: c.relative || c.yearImplied, rule: 'calendar' });
+      hit(c, value + time, time ? 'TIME' : 'DATE', c.relative || c.yearImplied);
     }
-    return hits;
   }
 }
 
@@ -163,7 +150,7 @@ export function anchorValues<T extends DateHit>(
     if (h.rule === 'anchored') {
       const how = ANCHORED[anchoredKey((h as { text?: string }).text ?? text.slice(h.start - offset, h.end - offset))];
       const needs = how.unit === 'Y' ? 1 : how.unit === 'M' ? 2 : 3;
-      out.push(last && how && precision >= needs ? { ...h, value: shiftUnit(how.unit, how.shift, last) } : h);
+      out.push(last && how && precision >= needs ? withValue(h, shiftUnit(how.unit, how.shift, last)) : h);
       continue;
     }
     const m = h.value ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(h.value) : null;
@@ -190,15 +177,15 @@ export interface AnchorState {
  * Keeps the longest hit where hits overlap; ties go to the earlier rule. Taken offsets are marked
  * in a bitmap, so a sentence of thousands of dates costs the length of its hits, not their square.
  */
-function selectNonOverlapping(hits: DateHit[]): DateHit[] {
+function selectNonOverlapping(hits: DateDetection[]): DateDetection[] {
   if (hits.length < 2) return hits;
-  const order: { h: DateHit; i: number }[] = [];
+  const order: { h: DateDetection; i: number }[] = [];
   for (let i = 0; i < hits.length; i++) order.push({ h: hits[i], i });
   order.sort((a, b) => b.h.end - b.h.start - (a.h.end - a.h.start) || a.i - b.i);
   let length = 0;
   for (const h of hits) length = Math.max(length, h.end);
   const used = new Uint8Array(length);
-  const taken: DateHit[] = [];
+  const taken: DateDetection[] = [];
   for (const { h } of order) {
     let free = h.end > h.start;
     for (let k = h.start; k < h.end && free; k++) free = used[k] === 0;

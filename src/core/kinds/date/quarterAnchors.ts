@@ -1,7 +1,7 @@
 // A results report names its quarter once ("third-quarter profit rose…") and then compares with
 // "a year earlier", "the year-ago results" or "the 1988 period" in later paragraphs: those mean the
 // same quarter of another year. This pass runs over a source's dates in text order.
-import type { DateHit } from './dateRule';
+import { withValue, type DateHit } from './dateRule';
 
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const YEAR = /^\d{4}$/;
@@ -20,18 +20,24 @@ export function anchorQuarters<T extends DateHit>(
   state?: QuarterState,
 ): T[] {
   let latest = state?.latest;
-  const out = hits.map((h) => {
+  // Pushed, not mapped: `map` makes a holey array, which the passes after this one were not compiled for.
+  const out: T[] = [];
+  for (const h of hits) {
     const quarter = h.value ? QUARTER.exec(h.value) : null;
     if (quarter && !YEAR_AGO_RULES.has(h.rule)) {
-      const seen = { year: +quarter[1], q: +quarter[2] };
+      const seen = { year: +quarter[1]!, q: +quarter[2]! };
       if (!latest || seen.year * 4 + seen.q > latest.year * 4 + latest.q) latest = seen;
-      return h;
+      out.push(h);
+    } else if (!latest || !h.value || !YEAR.test(h.value)) {
+      out.push(h);
+    } else if (YEAR_AGO_RULES.has(h.rule)) {
+      out.push(withValue(h, `${String(latest.year - 1).padStart(4, '0')}-Q${latest.q}`));
+    } else if (YEAR_OF_QUARTER_RULES.has(h.rule)) {
+      out.push(withValue(h, `${h.value}-Q${latest.q}`));
+    } else {
+      out.push(h);
     }
-    if (!latest || !h.value || !YEAR.test(h.value)) return h;
-    if (YEAR_AGO_RULES.has(h.rule)) return { ...h, value: `${String(latest.year - 1).padStart(4, '0')}-Q${latest.q}` };
-    if (YEAR_OF_QUARTER_RULES.has(h.rule)) return { ...h, value: `${h.value}-Q${latest.q}` };
-    return h;
-  });
+  }
   if (state) state.latest = latest;
   return out;
 }
