@@ -37,8 +37,8 @@ export class DateDetector {
   /**
    * Finds date expressions in `text` (a sentence or paragraph), resolving relative ones against
    * `referenceDate`; their offsets are `offset` (the sentence's place in its paragraph) past text's.
-   * Each hit is one object, made by its rule or the calendar and completed in place (shifted, its
-   * text added): a copy spread at each step was most of the detector's allocation.
+   * Each hit is one object (dateDetection), made once its place and words are known and shifted
+   * in place after: a copy spread at each step was most of the detector's allocation.
    */
   detect(text: string, referenceDate: string | undefined, offset = 0): DateDetection[] {
     const ref = parseIsoDay(referenceDate);

@@ -44,8 +44,8 @@ export interface DateRule {
   name: string;
   pattern: RegExp;
   /**
-   * Returns null to reject the match. `ref` is the reference day, when one is known. A new object
-   * each call, never one kept and returned again: the detector adds the hit's place and rule to it.
+   * Returns null to reject the match. `ref` is the reference day, when one is known. The detector
+   * copies what it returns into a detection with the hit's place, rule and words (dateDetection).
    */
   normalise(m: RegExpExecArray, ref: DayParts | undefined): Omit<DateHit, 'start' | 'end' | 'rule'> | null;
   /** Index of the capture group that is the expression itself, when the match has context around it. */
