@@ -29,9 +29,9 @@ const words = (s: string) => s.split(/\s+/);
  * its identity (a repeated paragraph's mentions are the same objects).
  *
  * Each step is a method of its own: V8 compiles it apart, so a branch first taken after the
- * resolution was optimised (a town that is a team, a product line) compiles that step again, not
- * one function of every step (~100 ms each time, three or four times per thread; README, "Then
- * (base ce70c3a)").
+ * resolution was optimised (a place as a person's surname, a club's short name) compiles that step
+ * again, not one function of every step (~100 ms each time, three or four times per thread;
+ * README, "Then (base ce70c3a)").
  */
 export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLike<number>): ResolvedMention[] {
   const indexes = standing(all);
@@ -41,7 +41,7 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
   r.productLines();
   r.dropLoneFallbacks();
   r.mergeKnown();
-  return r.resolved(starts);
+  return r.resolved();
 }
 
 /**
@@ -258,8 +258,8 @@ class Resolution {
   }
 
   /** Each mention kept with its entity, in the order of the source. */
-  resolved(starts: ArrayLike<number> | undefined): ResolvedMention[] {
-    const { mentions, groupOf, retyped, dropped, indexes } = this;
+  resolved(): ResolvedMention[] {
+    const { mentions, groupOf, retyped, dropped, indexes, starts } = this;
     const info = new Map<Group, EntityInfo>();
     for (const [key, g] of this.groups) {
       const type = groupType(g);
