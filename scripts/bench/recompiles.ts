@@ -4,11 +4,14 @@
 // TurboFan compile time in all and the part spent on functions compiled before (a recompile follows a
 // deoptimisation), the functions recompiled most. Then the same run without tracing, for its CPU:
 // the first 100 sources against the rest. `--root DIR` measures DIR's checkout instead (before/after).
+// `--keep DIR` leaves the bundle, the sources and the child script in DIR, to find where each
+// deoptimisation happens: `node --trace-deopt-verbose DIR/child.cjs | grep -A1 bailout` gives the
+// bundle's line and column of each ("deoptimize at <…/analyzer.cjs:LINE:COL>").
 //
-//   node --import tsx scripts/bench/recompiles.ts [count=1000] [--root DIR] [--top 12]
+//   node --import tsx scripts/bench/recompiles.ts [count=1000] [--root DIR] [--top 12] [--keep DIR]
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,7 +57,9 @@ async function main(): Promise<void> {
   const esbuild = await import('esbuild');
   const { common } = (await import(pathToFileURL(path.join(root, 'scripts/build.mjs')).href)) as { common: Record<string, unknown> };
   const { BUNDLE_DATA } = (await import(pathToFileURL(path.join(root, 'scripts/bundleData.mjs')).href)) as { BUNDLE_DATA: string[] };
-  const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-recompiles-'));
+  const keep = opt('--keep');
+  if (keep) mkdirSync(keep, { recursive: true });
+  const dir = keep ? path.resolve(keep) : mkdtempSync(path.join(tmpdir(), 'sourcemark-recompiles-'));
   try {
     await esbuild.build({ ...common, absWorkingDir: root, entryPoints: [path.join(root, 'src/core/analyzer.ts')], outfile: path.join(dir, 'analyzer.cjs'), sourcemap: false, logLevel: 'error' });
     for (const f of BUNDLE_DATA) copyFileSync(path.join(root, f), path.join(dir, path.basename(f)));
@@ -94,7 +99,7 @@ async function main(): Promise<void> {
     if (cpu) process.stdout.write(`  CPU untraced: first 100 sources ${cpu[1]} ms, all ${cpu[2]} ms (${((Number(cpu[2]) - Number(cpu[1])) / (count - 100)).toFixed(1)} ms a source after the first 100)\n`);
     for (const a of [...again.values()].sort((x, y) => y.ms - x.ms).slice(0, top)) process.stdout.write(`    ${a.ms.toFixed(0).padStart(5)} ms  ${a.n}×  ${a.name}\n`);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
