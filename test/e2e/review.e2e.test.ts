@@ -85,14 +85,31 @@ const claimsProgress = async () => {
 
 /**
  * Expands `row` until `child` shows. A live update of the view (the tag's new counts, the index
- * catching up) that lands while the row opens can draw it closed again.
+ * catching up) that lands while the row opens can draw it closed again, or open with no rows (CI
+ * stop 70: Entities open and empty for 30 s): then the view's Refresh asks for its rows anew.
  */
 async function expandUntilShown(row: Locator, child: Locator): Promise<void> {
-  await expect.poll(async () => {
-    if (await child.isVisible()) return true;
-    await wb.expand(row);
-    return child.isVisible();
-  }, { timeout: 30_000, interval: 1_000 }).toBe(true);
+  const twistie = row.locator('.monaco-tl-twistie');
+  try {
+    await expect.poll(async () => {
+      if (await child.isVisible()) return true;
+      const openAndDone = (await row.getAttribute('aria-expanded')) === 'true'
+        && !(await twistie.getAttribute('class'))?.includes('codicon-tree-item-loading');
+      if (openAndDone) await session.page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh Sources View"]').click();
+      await wb.expand(row);
+      return child.isVisible();
+    }, { timeout: 60_000, interval: 2_000 }).toBe(true);
+  } catch (e) {
+    // CI keeps only what the run prints: say what the view showed instead.
+    const { page } = session;
+    const rows = page.locator('.part.sidebar .monaco-list-row');
+    const state = {
+      rows: await rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('aria-level')}${el.getAttribute('aria-expanded') === 'true' ? '▾' : ''} ${(el.textContent ?? '').replace(/\s+/g, ' ').slice(0, 80)}`)),
+      message: await page.locator('.part.sidebar .message').allInnerTexts(),
+      logs: logLines(/error|tree|sources view/i),
+    };
+    throw new Error(`The row was not shown within 60 s. The view showed: ${JSON.stringify(state)}`, { cause: e });
+  }
 }
 
 /** Opens a source from the Explorer, whichever view the side bar shows. */
@@ -292,7 +309,7 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
 
     const chineseListed = async (name: string) => {
       await showSection(name, 'Entities');
-      await wb.treeRow('Xiaomi').waitFor();
+      await expandUntilShown(wb.treeRow('Entities'), wb.treeRow('Xiaomi'));
       return wb.treeRow('Chinese').count();
     };
     await openView();
