@@ -285,12 +285,9 @@ describe('Issue 12 in VS Code: review queue, notes, evidence, regions, dismissal
     await openView();
     await showSection(SOURCE, 'Reader comments');
     // "toukale" is one of the sample's commenters. The server's re-analysis with comments shown can
-    // redraw the source's sections after the click that expanded them (seen once in CI): expand again until it holds.
+    // redraw the source's sections after the click that expanded them (seen once in CI).
     const commenter = wb.treeRow(/toukale/);
-    await expect.poll(async () => {
-      await wb.expand(wb.treeRow('Reader comments'));
-      return commenter.isVisible();
-    }, { timeout: 30_000, interval: 1_000 }).toBe(true);
+    await expandUntilShown(wb.treeRow('Reader comments'), commenter);
     expect(await commenter.locator('.label-description').innerText()).toMatch(/\d+ (claims?|entity mentions?|dates?|quotations?)/);
     await wb.expand(commenter);
     await wb.screenshotThemes('23-comments-by-commenter', 'comments');
