@@ -86,7 +86,9 @@ const claimsProgress = async () => {
 /**
  * Expands `row` until `child` shows. A live update of the view (the tag's new counts, the index
  * catching up) that lands while the row opens can draw it closed again, or open with no rows (CI
- * stop 70: Entities open and empty for 30 s): then the view's Refresh asks for its rows anew.
+ * stop 70: Entities open and empty for 30 s): then the view's Refresh asks for its rows anew. Rows
+ * still loading are waited for (VS Code asks nothing again of a row while its rows load); the
+ * view printed on failure marks such a row with "…".
  */
 async function expandUntilShown(row: Locator, child: Locator): Promise<void> {
   const twistie = row.locator('.monaco-tl-twistie');
@@ -104,7 +106,7 @@ async function expandUntilShown(row: Locator, child: Locator): Promise<void> {
     const { page } = session;
     const rows = page.locator('.part.sidebar .monaco-list-row');
     const state = {
-      rows: await rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('aria-level')}${el.getAttribute('aria-expanded') === 'true' ? '▾' : ''} ${(el.textContent ?? '').replace(/\s+/g, ' ').slice(0, 80)}`)),
+      rows: await rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('aria-level')}${el.getAttribute('aria-expanded') === 'true' ? '▾' : ''}${el.querySelector('.codicon-tree-item-loading') ? '…' : ''} ${(el.textContent ?? '').replace(/\s+/g, ' ').slice(0, 80)}`)),
       message: await page.locator('.part.sidebar .message').allInnerTexts(),
       logs: logLines(/error|tree|sources view/i),
     };
