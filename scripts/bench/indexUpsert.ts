@@ -8,45 +8,22 @@
 //   node --expose-gc --import tsx scripts/bench/indexUpsert.ts [--sources 1000] [--runs 12] [--compare DIR]
 // The entries are kept in .scratch/index-upsert/ (analysing the sources takes a while); delete it after changing the analyser.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Analyzer } from '../../src/core/analyzer';
-import { digestSource } from '../../src/core/corpus';
-import { analyzeSource } from '../../src/core/sourceAnalysis';
-import { asciiJson } from '../../src/core/text/asciiJson';
 import { median } from './format';
-import { poolsFrom, SourceGenerator } from './generate';
+import { generatedEntries } from './generatedEntries';
 import { collectGarbage } from './memory';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SEED = 0x1dea; // reopen.ts's sources
 const args = process.argv.slice(2);
 const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const sources = Number(opt('--sources') ?? 1000);
 const runs = Number(opt('--runs') ?? 12);
 const roots = [ROOT, ...(opt('--compare') ? [path.resolve(opt('--compare')!)] : [])];
 
-/** Each source's cache entry as indexJob.ts writes it (`{"digest":…,"summary":…}`). */
-function entries(): string[] {
-  const file = path.join(ROOT, `.scratch/index-upsert/${sources}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as string[];
-  const dir = path.join(ROOT, 'test-fixtures/sources');
-  const pools = poolsFrom(readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(path.join(dir, f), 'utf8')));
-  const analyzer = new Analyzer(256);
-  const out: string[] = [];
-  for (let i = 0; i < sources; i++) {
-    const text = new SourceGenerator(pools, SEED + i).source(5 * 1024);
-    out.push(`{"digest":${asciiJson(digestSource(text, analyzeSource(analyzer, text, undefined, { referenceDate: '2018-03-10' })))},"summary":{}}`);
-  }
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(out));
-  return out;
-}
-
 async function main(): Promise<void> {
-  const jsons = entries();
+  const jsons = generatedEntries(sources);
   type IndexClass = typeof import('../../src/core/corpus/corpusIndex').CorpusIndex;
   const indexes: IndexClass[] = [];
   for (const r of roots) indexes.push(((await import(pathToFileURL(path.join(r, 'src/core/corpus/corpusIndex.ts')).href)) as { CorpusIndex: IndexClass }).CorpusIndex);
