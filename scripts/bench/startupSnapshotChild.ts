@@ -1,11 +1,11 @@
 // The process startupSnapshot.ts times, bundled by it (a snapshot builder may require built-in
-// modules only). Run plainly it reads the generated sources' cache entries (argv[2]: one entry's
-// JSON a line, as a reopening reads them one by one), puts their
-// digests into a CorpusIndex and groups the entities, as a reopening does; run with
-// --build-snapshot it does the same and leaves the index in the snapshot, so that a process started
-// from the blob has it at once. Either way it then answers what a view asks first and prints, as
-// one JSON line: when the index was ready and the answers were in (ms since the process started),
-// a hash of the answers (the parent checks both ways agree), the heap and the peak RSS.
+// modules only). Run plainly, it reads the generated sources' cache entries (argv[2]: one entry's
+// JSON a line, read one by one as a reopening reads them), puts their digests into a CorpusIndex
+// and groups the entities. Run with --build-snapshot, it does the same and leaves the index in the
+// snapshot, so that a process started from the blob has it at once. Either way it then answers what
+// a view asks first and prints one JSON line: when the index was ready and when the answers were in
+// (ms since the process started), a hash of the answers (the parent checks that both ways agree),
+// the heap and the peak RSS.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as v8 from 'node:v8';
