@@ -10,6 +10,12 @@ export interface ResolvedMention {
   at: number;
 }
 
+/** Resolution as lists: the mentions kept, in the order of the source, as their indexes in the list resolved, and each one's entity. */
+export interface ResolvedIndexes {
+  at: Int32Array;
+  infos: EntityInfo[];
+}
+
 interface Group {
   canonical: string;
   mentions: EntityMention[];
@@ -19,6 +25,38 @@ interface Group {
 }
 
 const words = (s: string) => s.split(/\s+/);
+
+/**
+ * What resolution reads of a name's text, worked out once per distinct text: a source writes the
+ * same few hundred names again and again (18,000 mentions of 378 texts in the bench's 1 MB), where
+ * a lower-cased copy, a key string and set entries per mention were made.
+ */
+interface NameText {
+  text: string;
+  words: string[];
+  /** The key of the group the name makes. */
+  lower: string;
+  /** Holds a space (not any white space: as `includes(' ')` read it). */
+  spaced: boolean;
+  /** Set in capitals ("PARNEVIK"): its title-cased form, looked up as a part of a longer name; undefined otherwise. */
+  titled: string | undefined;
+  /** Written away from a sentence's start, or a word of a person's full name, in this source (standing). */
+  confirmed: boolean;
+}
+
+/** Each distinct text's NameText, made when first asked for. */
+class NameTexts {
+  private readonly byText = new Map<string, NameText>();
+
+  of(text: string): NameText {
+    let t = this.byText.get(text);
+    if (t === undefined) {
+      t = { text, words: words(text), lower: text.toLowerCase(), spaced: text.includes(' '), titled: SHOUTED.test(text) ? titleCase(text) : undefined, confirmed: false };
+      this.byText.set(text, t);
+    }
+    return t;
+  }
+}
 
 /**
  * Links the mentions of one source into entities: the same name, a gazetteer alias ("US" and
@@ -34,8 +72,17 @@ const words = (s: string) => s.split(/\s+/);
  * README, "Then (base ce70c3a)").
  */
 export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLike<number>): ResolvedMention[] {
-  const indexes = standing(all);
-  const r = new Resolution(all, indexes, starts);
+  const { at, infos } = resolveEntityIndexes(all, starts);
+  return Array.from(at, (i, j) => ({ mention: all[i]!, info: infos[j]!, at: i }));
+}
+
+/** resolveEntities as lists, without an object per mention (the entity kind's, 18,000 for 1 MB). */
+export function resolveEntityIndexes(all: readonly EntityMention[], starts?: ArrayLike<number>): ResolvedIndexes {
+  const texts = new NameTexts();
+  const names: NameText[] = new Array(all.length);
+  for (let i = 0; i < all.length; i++) names[i] = texts.of(all[i]!.text);
+  const indexes = standing(all, names, texts);
+  const r = new Resolution(all, indexes, starts, names);
   r.group();
   r.teamsOverTowns();
   r.productLines();
@@ -49,20 +96,29 @@ export function resolveEntities(all: readonly EntityMention[], starts?: ArrayLik
  * the name recurs elsewhere: the tagger's reading of a lone word there stands if it is sure and the
  * word is not a common one ("Smartphone sales").
  */
-function standing(all: readonly EntityMention[]): number[] {
-  const confirmed = new Set<string>();
-  for (const m of all) if (!m.sentenceInitial) confirmed.add(m.text);
-  // "Lei made the remarks": a sentence-initial word that is part of a full name is that person.
-  for (const m of all) if (m.type === 'person' && m.text.includes(' ')) for (const part of words(m.text)) confirmed.add(part);
+function standing(all: readonly EntityMention[], names: readonly NameText[], texts: NameTexts): number[] {
+  for (let i = 0; i < all.length; i++) {
+    const m = all[i]!;
+    const name = names[i]!;
+    if (!m.sentenceInitial) name.confirmed = true;
+    // "Lei made the remarks": a sentence-initial word that is part of a full name is that person.
+    if (m.type === 'person' && name.spaced) for (const part of name.words) texts.of(part).confirmed = true;
+  }
   const indexes: number[] = [];
-  for (let i = 0; i < all.length; i++) if (stands(all[i]!, confirmed)) indexes.push(i);
+  for (let i = 0; i < all.length; i++) if (stands(all[i]!, names[i]!)) indexes.push(i);
   return indexes;
 }
 
-function stands(m: EntityMention, confirmed: ReadonlySet<string>): boolean {
-  if (!m.sentenceInitial || m.canonical || m.text.includes(' ') || confirmed.has(m.text)) return true;
+function stands(m: EntityMention, name: NameText): boolean {
+  if (!m.sentenceInitial || m.canonical || name.spaced || name.confirmed) return true;
   if (m.learned) return (m.type !== 'other' || m.confidence >= LEARNED_SURE) && !m.commonWord;
   return m.type !== 'other';
+}
+
+/** A group's entity, and its aliases as the mentions' NameTexts. */
+interface Entity {
+  info: EntityInfo;
+  aliases: ReadonlySet<NameText>;
 }
 
 /** The mentions that stand grouped into entities, step by step; indexed by place among them. */
@@ -71,18 +127,25 @@ class Resolution {
   readonly groups = new Map<string, Group>();
   /** Each mention stands in exactly one group at a time, as itself or as a copy; its entity is that group's. */
   readonly groupOf: Group[];
-  /** Each mention's words (a source writes the same names again and again; the lists are only read). */
-  readonly wordsOf: string[][];
+  /** Each mention's text as resolution reads it (NameText: one per distinct text, only read). */
+  readonly textOf: NameText[];
+  /** Group keys of canonical names, by canonical name. */
+  private readonly canonicalKeys = new Map<string, string>();
+  /** The mentions came in text order (their starts never fall): resolved() then need not sort. */
+  private inOrder = false;
   /** By mention: given its entity's type as it is. A copy joined as another type keeps its own reading of its entity (typedAs) when its group is retyped too. */
   readonly retyped: Uint8Array;
   /** By mention: left out. */
   readonly dropped: Uint8Array;
 
-  constructor(all: readonly EntityMention[], readonly indexes: readonly number[], private readonly starts: ArrayLike<number> | undefined) {
-    for (const i of indexes) this.mentions.push(all[i]!);
+  constructor(all: readonly EntityMention[], readonly indexes: readonly number[], private readonly starts: ArrayLike<number> | undefined, names: readonly NameText[]) {
     const n = indexes.length;
+    this.textOf = new Array(n);
+    for (let j = 0; j < n; j++) {
+      this.mentions.push(all[indexes[j]!]!);
+      this.textOf[j] = names[indexes[j]!]!;
+    }
     this.groupOf = new Array(n);
-    this.wordsOf = new Array(n);
     this.retyped = new Uint8Array(n);
     this.dropped = new Uint8Array(n);
   }
@@ -106,35 +169,53 @@ class Resolution {
   }
 
   /**
-   * Longer names first, so shorter ones can attach to them as aliases. Each name's text is split into
-   * words once, and the sort reads its keys from typed arrays by index, not from a map (18,000 names
-   * of 1 MB: ~20 % of a resolution). No object per name: another literal per name (a copy to place
-   * it) made the dear keystrokes dearer over LSP, likely in the old generation's collector (README,
-   * base 67560de).
+   * Longer names first, so shorter ones can attach to them as aliases; names of one length in text
+   * order. Mentions that come in text order are placed by counting, not sorted (a sort of 18,000
+   * names of 1 MB was ~20 % of a resolution); others are sorted on keys in typed arrays. No object
+   * per name: another literal per name (a copy to place it) made the dear keystrokes dearer over
+   * LSP, likely in the old generation's collector (README, base 67560de).
    */
   private order(): number[] {
-    const { mentions, wordsOf, starts, indexes } = this;
-    const split = new Map<string, string[]>();
-    const wordCounts = new Int32Array(mentions.length);
-    const startOf = new Float64Array(mentions.length);
-    const order: number[] = [];
-    for (let i = 0; i < mentions.length; i++) {
+    const { mentions, textOf, starts, indexes } = this;
+    const n = mentions.length;
+    const wordCounts = new Int32Array(n);
+    const startOf = new Float64Array(n);
+    let most = 0;
+    let inOrder = true;
+    for (let i = 0; i < n; i++) {
       const m = mentions[i]!;
-      let w = split.get(m.text);
-      if (w === undefined) split.set(m.text, (w = words(m.text)));
-      wordsOf[i] = w;
-      wordCounts[i] = w.length;
+      const count = (wordCounts[i] = textOf[i]!.words.length);
+      if (count > most) most = count;
       startOf[i] = starts ? starts[indexes[i]!]! : m.start;
-      order.push(i);
+      if (i > 0 && !(startOf[i]! >= startOf[i - 1]!)) inOrder = false;
     }
+    const order: number[] = new Array(n);
+    this.inOrder = inOrder;
+    if (inOrder && most <= MAX_BUCKETS) {
+      // Mentions in text order (an analysis passes them so): by word count, most first, each count's
+      // in their own order, as the stable sort below gives them, without its 250,000 comparisons.
+      const at = new Int32Array(most + 2);
+      for (let i = 0; i < n; i++) at[most - wordCounts[i]! + 1]++;
+      for (let c = 1; c <= most + 1; c++) at[c] += at[c - 1]!;
+      for (let i = 0; i < n; i++) order[at[most - wordCounts[i]!]!++] = i;
+      return order;
+    }
+    for (let i = 0; i < n; i++) order[i] = i;
     // Array#sort is stable: ties keep the mentions' order, as sorting the mentions themselves did.
     order.sort((a, b) => wordCounts[b]! - wordCounts[a]! || startOf[a]! - startOf[b]!);
     return order;
   }
 
+  /** The group key of a canonical name ("=united states"), made once per name. */
+  private canonicalKey(canonical: string): string {
+    let key = this.canonicalKeys.get(canonical);
+    if (key === undefined) this.canonicalKeys.set(canonical, (key = `=${canonical.toLowerCase()}`));
+    return key;
+  }
+
   /** Every mention into a group: its name's, or that of a longer name it is part of. */
   group(): void {
-    const { mentions, wordsOf, groups } = this;
+    const { mentions, textOf, groups } = this;
     const order = this.order();
     // The shorter names a longer one contains, each pointing at the first group that has it: a lookup
     // per mention, where scanning every earlier name is quadratic in a source naming thousands of people.
@@ -142,32 +223,35 @@ class Resolution {
     // "Lebed Chechnya" in a headline beside "Alexander Lebed": a name opening with another's surname runs two names together, and lends its words to neither.
     const surnames = new Set<string>();
     for (let k = 0; k < mentions.length; k++) {
-      const w = wordsOf[k]!;
+      const w = textOf[k]!.words;
       if (mentions[k]!.type === 'person' && w.length >= 2) surnames.add(w[w.length - 1]!);
     }
     const organisationStarts = new Map<string, Group>();
-    for (const k of order) {
+    for (let o = 0; o < order.length; o++) {
+      const k = order[o]!;
       const m = mentions[k]!;
-      const count = wordsOf[k]!.length;
+      const name = textOf[k]!;
+      const w = name.words;
+      const count = w.length;
       // "Xian" after "Wang Xian" is the person, though a city has the same name.
-      const asPerson = !m.text.includes(' ') && (m.generatedName || placeAsSurname(m, personParts)) ? personParts.get(m.text) : undefined;
+      const asPerson = !name.spaced && (m.generatedName || placeAsSurname(m, personParts)) ? personParts.get(m.text) : undefined;
       if (asPerson) {
         this.join(asPerson, mention(m, { type: 'person' }), k);
         continue;
       }
       if (m.canonical) {
-        const g = this.add(`=${m.canonical.toLowerCase()}`, m.canonical, k, true);
+        const g = this.add(this.canonicalKey(m.canonical), m.canonical, k, true);
         // "Real" after "Real Madrid": a known club's first words alone are the club.
-        if (m.type === 'organisation' && isClubName(wordsOf[k]!)) addParts(organisationStarts, g, wordsOf[k]!, false);
+        if (m.type === 'organisation' && isClubName(w)) addParts(organisationStarts, g, w, false);
         continue;
       }
-      const exact = groups.get(m.text.toLowerCase());
+      const exact = groups.get(name.lower);
       if (exact) {
         this.join(exact, m, k);
         continue;
       }
       // "PARNEVIK" in a headline is the "Parnevik" of "Jesper Parnevik".
-      const part = (m.fallback || m.learned) && SHOUTED.test(m.text) ? titleCase(m.text) : m.text;
+      const part = (m.fallback || m.learned) && name.titled !== undefined ? name.titled : m.text;
       const person = (m.type === 'person' || m.type === 'other' || unsurePart(m)) && personParts.get(part);
       if (person) {
         // As the person: an unsure tagger's other type must not outvote the full name ("Parnevik" after "Jesper Parnevik").
@@ -182,9 +266,9 @@ class Resolution {
         this.join(organisation, mention(m, { type: 'organisation' }), k);
         continue;
       }
-      const g = this.add(m.text.toLowerCase(), m.text, k, false);
-      if (m.type === 'person' && count > 1 && !(count === 2 && surnames.has(wordsOf[k]![0]!))) addParts(personParts, g, wordsOf[k]!, true);
-      if (m.type === 'organisation' && count > 1) addParts(organisationStarts, g, wordsOf[k]!, false);
+      const g = this.add(name.lower, m.text, k, false);
+      if (m.type === 'person' && count > 1 && !(count === 2 && surnames.has(w[0]!))) addParts(personParts, g, w, true);
+      if (m.type === 'organisation' && count > 1) addParts(organisationStarts, g, w, false);
     }
   }
 
@@ -216,11 +300,11 @@ class Resolution {
 
   /** "The new Mix series" beside "Xiaomi Mi Mix 2": a lone word naming a product line of this source (a known product or a model with a number; "Max Marriner" is a person) is that product, whatever its capital suggested. */
   productLines(): void {
-    const { mentions, wordsOf, retyped } = this;
+    const { mentions, textOf, retyped } = this;
     const productWords = new Set<string>();
     for (let k = 0; k < mentions.length; k++) {
       const m = mentions[k]!;
-      if (m.type === 'product' && (m.canonical || /\d/.test(m.text))) for (const w of wordsOf[k]!.slice(1)) if (/^\p{Lu}\p{Ll}+$/u.test(w)) productWords.add(w);
+      if (m.type === 'product' && (m.canonical || /\d/.test(m.text))) for (const w of textOf[k]!.words.slice(1)) if (/^\p{Lu}\p{Ll}+$/u.test(w)) productWords.add(w);
     }
     if (!productWords.size) return;
     for (const g of this.groups.values()) {
@@ -258,22 +342,32 @@ class Resolution {
   }
 
   /** Each mention kept with its entity, in the order of the source. */
-  resolved(): ResolvedMention[] {
-    const { mentions, groupOf, retyped, dropped, indexes, starts } = this;
-    const info = new Map<Group, EntityInfo>();
+  resolved(): ResolvedIndexes {
+    const { mentions, groupOf, retyped, dropped, indexes, starts, textOf } = this;
+    const entities = new Map<Group, Entity>();
     for (const [key, g] of this.groups) {
       const type = groupType(g);
-      const aliases = [...new Set(g.mentions.map((m) => m.text))].filter((t) => t !== g.canonical).sort();
-      info.set(g, { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases });
+      // Its other names, each once: one NameText per text, so the set compares no strings (a group of 3,000 mentions is 3,000 texts).
+      const names = new Set<NameText>();
+      for (const k of g.from) if (textOf[k]!.text !== g.canonical) names.add(textOf[k]!);
+      const aliases: string[] = [];
+      for (const name of names) aliases.push(name.text);
+      aliases.sort();
+      entities.set(g, { info: { type, canonical: g.canonical, key: key.replace(/^=/, ''), mentions: g.mentions.length, aliases }, aliases: names });
     }
-    const resolved: ResolvedMention[] = [];
-    for (let k = 0; k < mentions.length; k++) {
-      if (dropped[k]) continue;
-      const m = mentions[k]!;
-      resolved.push({ mention: m, info: retyped[k] ? info.get(groupOf[k]!)! : typedAs(info.get(groupOf[k]!)!, m), at: indexes[k]! });
+    const kept: number[] = [];
+    for (let k = 0; k < mentions.length; k++) if (!dropped[k]) kept.push(k);
+    // Array#sort is stable: mentions at one place keep their order.
+    if (!this.inOrder) kept.sort((a, b) => (starts ? starts[indexes[a]!]! - starts[indexes[b]!]! : mentions[a]!.start - mentions[b]!.start));
+    const at = new Int32Array(kept.length);
+    const infos: EntityInfo[] = new Array(kept.length);
+    for (let j = 0; j < kept.length; j++) {
+      const k = kept[j]!;
+      const entity = entities.get(groupOf[k]!)!;
+      at[j] = indexes[k]!;
+      infos[j] = retyped[k] ? entity.info : typedAs(entity, mentions[k]!, textOf[k]!);
     }
-    const placeOf = (r: ResolvedMention) => (starts ? starts[r.at]! : r.mention.start);
-    return resolved.sort((a, b) => placeOf(a) - placeOf(b));
+    return { at, infos };
   }
 }
 
@@ -282,8 +376,8 @@ class Resolution {
  * unless it is another name for the entity ("Xian" for "Wang Xian"): then the entity's, as for an
  * unsure one ("Somerset got a solid start", read a person, beside the county's other mentions).
  */
-function typedAs(info: EntityInfo, m: EntityMention): EntityInfo {
-  return m.learned && m.confidence >= LEARNED_OWN_TYPE && m.type !== info.type && !info.aliases.includes(m.text) ? entityWith(info, { type: m.type }) : info;
+function typedAs({ info, aliases }: Entity, m: EntityMention, name: NameText): EntityInfo {
+  return m.learned && m.confidence >= LEARNED_OWN_TYPE && m.type !== info.type && !aliases.has(name) ? entityWith(info, { type: m.type }) : info;
 }
 
 /** Tuned on testa: how sure the tagger must be of a person's full name for a place alone to be his surname. */
@@ -328,6 +422,9 @@ const LEARNED_SURE = 0.8;
 
 /** Longest part of a name looked up as the name: a run of a thousand capitalised words is no name's part. */
 const MAX_PART_WORDS = 8;
+
+/** Names of up to this many words are ordered by counting them (Resolution.order); a longer one (a run of capitalised words in a hostile source) by sorting. */
+const MAX_BUCKETS = 64;
 
 /**
  * Registers the first k words of a name of n words (and its last k, with `ends`), for k < n, as

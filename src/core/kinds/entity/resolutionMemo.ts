@@ -8,7 +8,7 @@
 // checks first).
 import type { EntityInfo } from '../../model';
 import type { EntityMention } from './entityMention';
-import { resolveEntities } from './entityResolution';
+import { resolveEntityIndexes } from './entityResolution';
 
 /** Per mention kept, in the order of the source, its index among the mentions and its entity. */
 export interface Resolution {
@@ -65,10 +65,7 @@ export function resolveEntitiesReusing(mentions: readonly EntityMention[], bases
   const starts = new Float64Array(mentions.length);
   for (let i = 0; i < mentions.length; i++) starts[i] = mentions[i]!.start + (bases ? bases[i]! : 0);
   if (memo && sameMentions(memo, mentions, starts)) return { kept: memo.kept, infos: memo.infos, memo: { ...memo, mentions, starts } };
-  const resolved = resolveEntities(mentions, starts);
-  const kept = Int32Array.from(resolved, (r) => r.at);
-  const resolvedInfos: EntityInfo[] = [];
-  for (const r of resolved) resolvedInfos.push(r.info);
+  const { at: kept, infos: resolvedInfos } = resolveEntityIndexes(mentions, starts);
   const infos = sameInfos(resolvedInfos, memo?.infos);
   return { kept, infos, memo: { mentions, starts, kept, infos } };
 }

@@ -59,4 +59,29 @@ describe('entity resolution', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('resolves mentions given out of text order as it does the same in text order (property)', () => {
+    // In text order the mentions are ordered by counting their words; out of order, or with a name
+    // longer than the counting takes, by a sort: both must give every mention the same entity.
+    const long = Array.from({ length: 70 }, (_, i) => `Word${i}`).join(' ');
+    const mentionsArb = fc.integer({ min: 1, max: 16 }).chain((n) => fc.tuple(
+      fc.tuple(...Array.from({ length: n }, (_, i) => mentionAt(i * 40))),
+      fc.array(fc.nat(), { minLength: n, maxLength: n }),
+      fc.boolean(),
+    ));
+    fc.assert(
+      fc.property(mentionsArb, ([mentions, keys, withLong]) => {
+        const inOrder = withLong ? [...mentions, { ...mentions[0]!, start: 4000, end: 4000 + long.length, text: long, canonical: undefined }] : mentions;
+        const shuffled = inOrder.map((m, i) => ({ m, key: keys[i] ?? 0, i })).sort((a, b) => a.key - b.key || a.i - b.i).map((x) => x.m);
+        const byMention = (list: readonly EntityMention[], starts?: Float64Array) =>
+          resolveEntities(list, starts).map((r) => [r.mention.start, r.mention.text, r.info]).sort((a, b) => (a[0] as number) - (b[0] as number));
+        const expected = byMention(inOrder);
+        expect(byMention(shuffled)).toEqual(expected);
+        // Starts given beside the mentions (the entity kind's) order them as their own offsets do.
+        expect(byMention(shuffled.map((m) => ({ ...m, start: 0, end: m.end - m.start })), Float64Array.from(shuffled, (m) => m.start))
+          .map(([, text, info]) => [text, info])).toEqual(expected.map(([, text, info]) => [text, info]));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
