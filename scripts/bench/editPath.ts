@@ -3,7 +3,8 @@
 // the last analysis that goes to the main thread. The bench's generated 1 MB and its seeded one-word
 // edits (generate.ts); CPU per edit of each stage, after 5 edits not counted. Builds compared in
 // processes of their own, alternated (the first of each round changing): each prints the median of
-// its processes' p50 and first-quartile figures, then each process's p50.
+// its processes' p50 and first-quartile figures, the p90 and p95 of all their edits, then each
+// process's p50.
 //
 //   npx esbuild scripts/bench/editPathEntry.ts --bundle --platform=node --format=cjs --outfile=A/edit.cjs   (and B/edit.cjs from
 //   the other checkout; dist/entityTagger.bin copied beside each), then
@@ -79,11 +80,15 @@ function main(): void {
   }
   const mid = (xs: number[]) => quantile(xs, 0.5);
   process.stdout.write(`Worker's edit path, 1 MB, ${edits} edits per process, ${rounds} processes per build (CPU per edit); load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
-  process.stdout.write(`${table(['build', '>analysis p50', '>q1', '>delta p50', '>q1', 'per process (analysis p50)'], bundles.map((b) => {
+  // The same edits in every process: p90 and p95 are of all processes' edits pooled (the tail: the
+  // edits that change what the source names, whose kinds collect the whole source again).
+  process.stdout.write(`${table(['build', '>analysis p50', '>q1', '>p90', '>p95', '>delta p50', '>q1', 'per process (analysis p50)'], bundles.map((b) => {
     const rs = runs.get(b)!;
+    const pooled = rs.flatMap((x) => x.analysis);
     return [
       path.relative(process.cwd(), b) || b,
       ms(mid(rs.map((x) => quantile(x.analysis, 0.5)))), ms(mid(rs.map((x) => quantile(x.analysis, 0.25)))),
+      ms(quantile(pooled, 0.9)), ms(quantile(pooled, 0.95)),
       ms(mid(rs.map((x) => quantile(x.delta, 0.5)))), ms(mid(rs.map((x) => quantile(x.delta, 0.25)))),
       rs.map((x) => quantile(x.analysis, 0.5).toFixed(1)).join(' '),
     ];
