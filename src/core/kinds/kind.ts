@@ -53,7 +53,7 @@ export interface Collected {
   findings: Finding[];
   /** Findings not flagged on their own (a sentence printed twice) that a tag can still land on. */
   repeats?: Finding[];
-  /** Collected from the last collect and the edit's paragraphs only (CollectContext.edit). */
+  /** Outside the edit's paragraphs (CollectContext.edit), the last collect's findings, kept or moved: collected from them and the edit's paragraphs, or found so after collecting every paragraph. */
   fromEdit?: boolean;
 }
 
