@@ -1,0 +1,47 @@
+// The claim kind after an edit of a source that says some sentences more than once (kinds/claim,
+// collectEdit): a sentence said again is flagged once, where it is first said, and the others are
+// repeats. An edit of a paragraph that says a sentence first said before it is collected from the
+// last collect; whatever it does, a warm analyser gives what a fresh one gives.
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Analyzer } from '../../../../src/core/analyzer';
+import { claimKind } from '../../../../src/core/kinds/claim';
+
+// Paragraphs whose sentences are flagged, some sharing a sentence word for word.
+const SAID = 'Xiaomi sold 9.2 million phones in India in the third quarter, Reuters reported.';
+const POOL = [
+  `${SAID} Shares rose 4% on Monday.`,
+  `Lei Jun said the company would open 100 stores by 2019. ${SAID}`,
+  'Apple cut its forecast by $9 billion on January 2, 2019, according to the filing.',
+  `Huawei shipped 200 million phones in 2018. ${SAID}`,
+  'Samsung plans to invest $22 billion in chips over three years, the company said.',
+  'The weather was nice.',
+];
+const EDITS = [' notably', ' 20%', ' in 2017', '', 'Oppo'];
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('claims collected after an edit, with sentences said more than once', () => {
+  it('equal claims collected afresh, and an edit after a sentence first said before it is taken (property)', () => {
+    const collect = vi.spyOn(claimKind, 'collect');
+    const options = { referenceDate: '2018-03-10' };
+    const paragraphs = fc.array(fc.nat(POOL.length - 1), { minLength: 2, maxLength: 8 });
+    // Each edit: a paragraph replaced by another of the pool, or a word put at the end of its first sentence.
+    const edit = fc.record({ at: fc.nat(), to: fc.nat(POOL.length - 1), word: fc.constantFrom(...EDITS), replace: fc.boolean() });
+    fc.assert(fc.property(paragraphs, fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
+      const warm = new Analyzer();
+      const texts = start.map((i) => POOL[i]!);
+      warm.analyze(texts.join('\n\n'), options);
+      for (const e of edits) {
+        const at = e.at % texts.length;
+        const p = texts[at]!;
+        texts[at] = e.replace ? POOL[e.to]! : p.replace('.', `${e.word}.`);
+        const text = texts.join('\n\n');
+        expect(JSON.stringify(warm.analyze(text, options))).toBe(JSON.stringify(new Analyzer().analyze(text, options)));
+      }
+    }), { numRuns: 150, seed: 0xc1a });
+    // Not vacuous: edits were taken where the source says a sentence more than once.
+    const taken = collect.mock.results.filter((r) => r.type === 'return' && r.value.fromEdit && r.value.repeats?.length).length;
+    expect(taken).toBeGreaterThan(20);
+  });
+});
