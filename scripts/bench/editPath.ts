@@ -4,7 +4,7 @@
 // edits (generate.ts); CPU per edit of each stage, after 5 edits not counted. Builds compared in
 // processes of their own, alternated (the first of each round changing): each prints the median of
 // its processes' p50 and first-quartile figures, the p90 and p95 of all their edits, then each
-// process's p50.
+// process's p50, and per kind how many of the edits it collected over the whole source again.
 //
 //   npx esbuild scripts/bench/editPathEntry.ts --bundle --platform=node --format=cjs --outfile=A/edit.cjs   (and B/edit.cjs from
 //   the other checkout; dist/entityTagger.bin copied beside each), then
@@ -27,7 +27,12 @@ const cpu = () => {
 };
 const quantile = (xs: readonly number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]!;
 
-interface Run { analysis: number[]; delta: number[] }
+interface Run {
+  analysis: number[];
+  delta: number[];
+  /** Per kind, how many of the measured edits it collected over the whole source (not from the edit: Collected.fromEdit). */
+  whole?: Record<string, number>;
+}
 
 /** In a child process: `edits` edits through the bundle's analyser, CPU of each stage. */
 function run(bundle: string, edits: number): Run {
@@ -40,11 +45,25 @@ function run(bundle: string, edits: number): Run {
   let analysed = m.analyzeSource(analyzer, text, undefined, options);
   const random = prng(SEED + 7);
   const out: Run = { analysis: [], delta: [] };
+  // Each kind's collect counted where it collected the whole source again (a bundle built before the entry exported the kinds has none).
+  let counting = false;
+  const whole: Record<string, number> = {};
+  for (const kind of m.DETECTION_ORDER ?? []) {
+    const collect = kind.collect.bind(kind);
+    whole[kind.kind] = 0;
+    (kind as { collect: typeof kind.collect }).collect = (ctx) => {
+      const collected = collect(ctx);
+      if (counting && !collected.fromEdit) whole[kind.kind]!++;
+      return collected;
+    };
+  }
+  if (m.DETECTION_ORDER) out.whole = whole;
   for (let i = 0; i < edits + WARM_EDITS; i++) {
     const offset = editOffset(text, random);
     const base = { seq: i, text, analysed };
     // Flat, as the worker receives a text (a concatenation would be flattened by the first read, inside the measure).
     text = Buffer.from(`${text.slice(0, offset)} ${EDIT_WORD}${text.slice(offset)}`, 'utf16le').toString('utf16le');
+    counting = i >= WARM_EDITS;
     const t0 = cpu();
     analysed = m.analyzeSource(analyzer, text, undefined, options);
     const t1 = cpu();
@@ -82,14 +101,17 @@ function main(): void {
   process.stdout.write(`Worker's edit path, 1 MB, ${edits} edits per process, ${rounds} processes per build (CPU per edit); load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
   // The same edits in every process: p90 and p95 are of all processes' edits pooled (the tail: the
   // edits that change what the source names, whose kinds collect the whole source again).
-  process.stdout.write(`${table(['build', '>analysis p50', '>q1', '>p90', '>p95', '>delta p50', '>q1', 'per process (analysis p50)'], bundles.map((b) => {
+  process.stdout.write(`${table(['build', '>analysis p50', '>q1', '>p90', '>p95', '>delta p50', '>q1', 'whole-source collects', 'per process (analysis p50)'], bundles.map((b) => {
     const rs = runs.get(b)!;
     const pooled = rs.flatMap((x) => x.analysis);
+    // The same edits in every process: the counts of the first.
+    const whole = rs[0]!.whole;
     return [
       path.relative(process.cwd(), b) || b,
       ms(mid(rs.map((x) => quantile(x.analysis, 0.5)))), ms(mid(rs.map((x) => quantile(x.analysis, 0.25)))),
       ms(quantile(pooled, 0.9)), ms(quantile(pooled, 0.95)),
       ms(mid(rs.map((x) => quantile(x.delta, 0.5)))), ms(mid(rs.map((x) => quantile(x.delta, 0.25)))),
+      whole ? Object.entries(whole).map(([kind, n]) => `${kind} ${n}`).join(', ') : '–',
       rs.map((x) => quantile(x.analysis, 0.5).toFixed(1)).join(' '),
     ];
   }))}\n`);
