@@ -83,31 +83,6 @@ interface ClaimMemo {
   unlabelled: number;
   /** Per flagged sentence's words (saidAs), how many flagged sentences of the source say them. */
   said: Map<string, number>;
-  /**
-   * Per flagged sentence's words, the sentence that first said them (its finding is not a repeat).
-   * Trusted only where the finding last made of it is one of the findings before the next edit
-   * (firstBefore): an edit may have dropped it, and a paragraph written twice shares its sentences.
-   */
-  first: Map<string, ClaimCandidate>;
-}
-
-/** Whether `f` is one of the first `count` findings of `list` (in text order): the same object at its place. */
-function among(list: readonly Finding[], count: number, f: Finding): boolean {
-  let lo = 0;
-  let hi = count - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = list[mid]!;
-    if (at.start < f.start) lo = mid + 1;
-    else if (at.start > f.start) hi = mid - 1;
-    else {
-      // Sentences of a paragraph never start at one place, but look both ways rather than trust it.
-      for (let i = mid; i >= 0 && list[i]!.start === f.start; i--) if (list[i] === f) return true;
-      for (let i = mid + 1; i < count && list[i]!.start === f.start; i++) if (list[i] === f) return true;
-      return false;
-    }
-  }
-  return false;
 }
 
 /** The flagged sentences' words of `paragraphs`, each with how many say them. */
@@ -123,11 +98,20 @@ function flaggedWords(paragraphs: readonly AnalysedParagraph[], threshold: numbe
   return out;
 }
 
+/** Which of `texts` the first `count` findings of `list` say (a finding, not a repeat, is the first to say its words). */
+function saidIn(list: ParagraphList, count: number, texts: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  for (let k = 0; k < count && found.size < texts.size; k++) {
+    const text = saidAs(list.from[k] as ClaimCandidate);
+    if (texts.has(text)) found.add(text);
+  }
+  return found;
+}
+
 /**
  * The claims after `edit`, from the last collect's: undefined when the edit changed more than its
  * own paragraphs can show (a source that may have become a transcript, whose ranker reads every
- * sentence in context; or words said again outside the edit and not first before it, whose repeats
- * may have changed).
+ * sentence in context; or words said again outside the edit whose flagged sentence moves).
  */
 function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEdit, memo: ClaimMemo, threshold: number, analysis: number): ClaimMemo | undefined {
   if (memo.analysis !== edit.since || memo.threshold !== threshold) return undefined;
@@ -148,35 +132,22 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
     if (!hasSpeakerLabel(first.text)) unlabelled++;
   }
   if (unlabelled * 2 <= withFirst) return undefined;
-  // Words flagged in the edit's paragraphs, before and after it: said nowhere else, or first said
-  // before it (the edit's own are then repeats, as are those after it). Every other sentence is a
-  // repeat or not as it was.
+  // Words flagged in the edit's paragraphs, before and after it, and said outside it too: first said
+  // before the edit (the edit's own are then repeats), or first said in it and still said there.
+  // Otherwise a sentence after the edit becomes or stops being the one flagged. Every other
+  // sentence is a repeat or not as it was.
   const gone = flaggedWords(edit.removed, threshold);
   const come = flaggedWords(added, threshold);
-  const before = endBefore(memo.findings.ends, edit.prefix);
-  // A finding that is not a repeat is the first to say its words: one before the edit makes the edit's own repeats.
-  const firstBefore = (text: string) => {
-    const c = memo.first.get(text);
-    const f = c && lastMade(c);
-    return f !== undefined && among(memo.findings.items, before, f);
-  };
-  const earlier = new Set<string>();
-  for (const [text, n] of gone) {
-    if (memo.said.get(text) === n) continue;
-    if (!firstBefore(text)) return undefined;
-    earlier.add(text);
-  }
-  for (const text of come.keys()) {
-    if (earlier.has(text) || !memo.said.has(text) || (gone.has(text) && memo.said.get(text) === gone.get(text))) continue;
-    if (!firstBefore(text)) return undefined;
-    earlier.add(text);
-  }
-  const { said, first } = memo;
+  const outside = new Set<string>();
+  for (const [text, n] of gone) if (memo.said.get(text) !== n) outside.add(text);
+  for (const text of come.keys()) if (!gone.has(text) && memo.said.has(text)) outside.add(text);
+  const earlier = outside.size ? saidIn(memo.findings, endBefore(memo.findings.ends, edit.prefix), outside) : outside;
+  for (const text of outside) if (!earlier.has(text) && !(gone.has(text) && come.has(text))) return undefined;
+  const said = memo.said;
   for (const [text, n] of gone) {
     const left = said.get(text)! - n;
     if (left) said.set(text, left);
     else said.delete(text);
-    if (!earlier.has(text)) first.delete(text);
   }
   for (const [text, n] of come) said.set(text, (said.get(text) ?? 0) + n);
 
@@ -191,7 +162,6 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
       const repeated = seen.has(text) || earlier.has(text);
       seen.add(text);
       pushMade(repeated ? repeats : findings, claimFinding(c, p, c.score), c);
-      if (!repeated) first.set(text, c);
     }
     findings.ends[i] = findings.items.length;
     repeats.ends[i] = repeats.items.length;
@@ -199,7 +169,7 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   // The paragraphs after the edit: their findings as the last collect made them, moved.
   keepAfter(findings, memo.findings, edit);
   keepAfter(repeats, memo.repeats, edit);
-  return { analysis, threshold, findings, repeats, withFirst, unlabelled, said, first };
+  return { analysis, threshold, findings, repeats, withFirst, unlabelled, said };
 }
 
 /** The finding of candidate `c` of paragraph `p` at `score`: the one the last analysis made of it (moved where the edit moved it), or a new one. */
@@ -247,7 +217,6 @@ export const claimKind: FindingKindDefinition<'claim'> = {
     // A sentence repeated word for word (a headline printed twice by the page) is one claim to check: flagged once.
     const repeats = paragraphList(paragraphs.length);
     const said = new Map<string, number>();
-    const first = new Map<string, ClaimCandidate>();
     for (let i = 0; i < paragraphs.length; i++) {
       const p = paragraphs[i]!;
       for (const c of p.data.claims ?? []) {
@@ -258,13 +227,12 @@ export const claimKind: FindingKindDefinition<'claim'> = {
         const times = said.get(text) ?? 0;
         said.set(text, times + 1);
         pushMade(times ? repeats : findings, claimFinding(c, p, score), c);
-        if (!times) first.set(text, c);
       }
       findings.ends[i] = findings.items.length;
       repeats.ends[i] = repeats.items.length;
     }
     // A transcript's scores are the ranker's: collected afresh after each edit.
-    if (memo) memo.value = ranked ? undefined : { analysis, threshold, findings, repeats, withFirst: firsts.length, unlabelled: seen.unlabelled, said, first } satisfies ClaimMemo;
+    if (memo) memo.value = ranked ? undefined : { analysis, threshold, findings, repeats, withFirst: firsts.length, unlabelled: seen.unlabelled, said } satisfies ClaimMemo;
     return { findings: findings.items, repeats: repeats.items };
   },
   describe: describeClaim,
