@@ -108,10 +108,46 @@ function saidIn(list: ParagraphList, count: number, texts: ReadonlySet<string>):
   return found;
 }
 
+/** The paragraph of item `k` of a list whose per-paragraph ends are `ends`. */
+function paragraphOf(ends: Int32Array, k: number): number {
+  let lo = 0;
+  let hi = ends.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! > k) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Moves from list `a` to list `b` the first item of paragraph `from` on that says each of `texts`
+ * (a repeat that is now the one flagged, or the reverse), in its place among `b`'s items of its paragraph.
+ */
+function moveFirstAfter(a: ParagraphList, b: ParagraphList, from: number, texts: ReadonlySet<string>): void {
+  const left = new Set(texts);
+  for (let k = endBefore(a.ends, from); k < a.items.length && left.size; k++) {
+    const text = saidAs(a.from[k] as ClaimCandidate);
+    if (!left.delete(text)) continue;
+    const f = a.items[k]!;
+    const item = a.from[k]!;
+    const p = paragraphOf(a.ends, k);
+    a.items.splice(k, 1);
+    a.from.splice(k, 1);
+    for (let i = p; i < a.ends.length; i++) a.ends[i]--;
+    k--;
+    let j = endBefore(b.ends, p);
+    while (j < b.ends[p]! && b.items[j]!.start < f.start) j++;
+    b.items.splice(j, 0, f);
+    b.from.splice(j, 0, item);
+    for (let i = p; i < b.ends.length; i++) b.ends[i]++;
+  }
+}
+
 /**
  * The claims after `edit`, from the last collect's: undefined when the edit changed more than its
  * own paragraphs can show (a source that may have become a transcript, whose ranker reads every
- * sentence in context; or words said again outside the edit whose flagged sentence moves).
+ * sentence in context).
  */
 function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEdit, memo: ClaimMemo, threshold: number, analysis: number): ClaimMemo | undefined {
   if (memo.analysis !== edit.since || memo.threshold !== threshold) return undefined;
@@ -133,8 +169,9 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   }
   if (unlabelled * 2 <= withFirst) return undefined;
   // Words flagged in the edit's paragraphs, before and after it, and said outside it too: first said
-  // before the edit (the edit's own are then repeats), or first said in it and still said there.
-  // Otherwise a sentence after the edit becomes or stops being the one flagged. Every other
+  // before the edit (the edit's own are then repeats), or first said in it and still said there; or
+  // no longer said in it, so that the first saying them after it is flagged now (`flagged`), or
+  // newly said in it, so that the one flagged after it is a repeat now (`repeated`). Every other
   // sentence is a repeat or not as it was.
   const gone = flaggedWords(edit.removed, threshold);
   const come = flaggedWords(added, threshold);
@@ -142,7 +179,12 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   for (const [text, n] of gone) if (memo.said.get(text) !== n) outside.add(text);
   for (const text of come.keys()) if (!gone.has(text) && memo.said.has(text)) outside.add(text);
   const earlier = outside.size ? saidIn(memo.findings, endBefore(memo.findings.ends, edit.prefix), outside) : outside;
-  for (const text of outside) if (!earlier.has(text) && !(gone.has(text) && come.has(text))) return undefined;
+  const flagged = new Set<string>();
+  const repeated = new Set<string>();
+  for (const text of outside) {
+    if (earlier.has(text) || (gone.has(text) && come.has(text))) continue;
+    (come.has(text) ? repeated : flagged).add(text);
+  }
   const said = memo.said;
   for (const [text, n] of gone) {
     const left = said.get(text)! - n;
@@ -169,6 +211,8 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   // The paragraphs after the edit: their findings as the last collect made them, moved.
   keepAfter(findings, memo.findings, edit);
   keepAfter(repeats, memo.repeats, edit);
+  if (flagged.size) moveFirstAfter(repeats, findings, to, flagged);
+  if (repeated.size) moveFirstAfter(findings, repeats, to, repeated);
   return { analysis, threshold, findings, repeats, withFirst, unlabelled, said };
 }
 

@@ -1,7 +1,8 @@
 // The claim kind after an edit of a source that says some sentences more than once (kinds/claim,
 // collectEdit): a sentence said again is flagged once, where it is first said, and the others are
-// repeats. An edit of a paragraph that says a sentence first said before it is collected from the
-// last collect; whatever it does, a warm analyser gives what a fresh one gives.
+// repeats. An edit that says such a sentence, or stops saying it, is collected from the last
+// collect, the sentence flagged after the edit changed where need be; whatever the edit does, a
+// warm analyser gives what a fresh one gives.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Analyzer } from '../../../../src/core/analyzer';
@@ -16,6 +17,7 @@ const POOL = [
   `Huawei shipped 200 million phones in 2018. ${SAID}`,
   'Samsung plans to invest $22 billion in chips over three years, the company said.',
   'The weather was nice.',
+  `${SAID} Oppo opened 500 stores in Indonesia in 2018, the company said.`,
 ];
 const EDITS = [' notably', ' 20%', ' in 2017', '', 'Oppo'];
 
@@ -43,5 +45,8 @@ describe('claims collected after an edit, with sentences said more than once', (
     // Not vacuous: edits were taken where the source says a sentence more than once.
     const taken = collect.mock.results.filter((r) => r.type === 'return' && r.value.fromEdit && r.value.repeats?.length).length;
     expect(taken).toBeGreaterThan(20);
+    // Each list in text order, as every kind collects (the analyser merges them so).
+    const inOrder = (list: readonly { start: number }[] = []) => list.every((f, i) => i === 0 || list[i - 1]!.start < f.start);
+    for (const r of collect.mock.results) if (r.type === 'return') expect(inOrder(r.value.findings) && inOrder(r.value.repeats)).toBe(true);
   });
 });
