@@ -3,7 +3,7 @@
 // the last analysis that goes to the main thread. The bench's generated 1 MB and its seeded one-word
 // edits (generate.ts); CPU per edit of each stage, after 5 edits not counted. Builds compared in
 // processes of their own, alternated (the first of each round changing): each prints the median of
-// its processes' p50 and first-quartile figures, the p90 and p95 of all their edits, then each
+// its processes' p50 and first-quartile figures, the p90 and p95 of its edits (each edit's median), then each
 // process's p50, and per kind how many of the edits it collected over the whole source again.
 //
 //   npx esbuild scripts/bench/editPathEntry.ts --bundle --platform=node --format=cjs --outfile=A/edit.cjs   (and B/edit.cjs from
@@ -99,11 +99,12 @@ function main(): void {
   }
   const mid = (xs: number[]) => quantile(xs, 0.5);
   process.stdout.write(`Worker's edit path, 1 MB, ${edits} edits per process, ${rounds} processes per build (CPU per edit); load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
-  // The same edits in every process: p90 and p95 are of all processes' edits pooled (the tail: the
-  // edits that change what the source names, whose kinds collect the whole source again).
+  // The same edits in every process: p90 and p95 are of each edit's median over the processes (the
+  // tail: the edits that change what the source names, whose kinds collect the whole source again;
+  // a collector's pause falls on another edit in each process).
   process.stdout.write(`${table(['build', '>analysis p50', '>q1', '>p90', '>p95', '>delta p50', '>q1', 'whole-source collects', 'per process (analysis p50)'], bundles.map((b) => {
     const rs = runs.get(b)!;
-    const pooled = rs.flatMap((x) => x.analysis);
+    const pooled = rs[0]!.analysis.map((_, i) => quantile(rs.map((x) => x.analysis[i]!), 0.5));
     // The same edits in every process: the counts of the first.
     const whole = rs[0]!.whole;
     return [
