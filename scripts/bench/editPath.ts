@@ -10,10 +10,10 @@
 //   the other checkout; dist/entityTagger.bin copied beside each), then
 //   node --import tsx scripts/bench/editPath.ts A/edit.cjs B/edit.cjs [--rounds 8] [--edits 40]
 
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
+import { alternatedChildren } from './alternatedChildren';
 import { ms, table } from './format';
 import { EDIT_WORD, editOffset, poolsFrom, prng, SourceGenerator } from './generate';
 
@@ -90,13 +90,7 @@ function main(): void {
   const bundles = args.filter((a) => a.endsWith('.cjs'));
   if (!bundles.length) throw new Error('Give one or more bundles of scripts/bench/editPathEntry.ts (see the head of this file).');
   const rounds = option('--rounds', 8);
-  const runs = new Map<string, Run[]>(bundles.map((b) => [b, []]));
-  for (let r = 0; r < rounds; r++) {
-    for (const b of r % 2 ? [...bundles].reverse() : bundles) {
-      const child = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--child', path.resolve(b), '--edits', String(edits)], { encoding: 'utf8' });
-      runs.get(b)!.push(JSON.parse(child) as Run);
-    }
-  }
+  const runs = alternatedChildren<Run>(__filename, bundles, rounds, ['--edits', String(edits)]);
   const mid = (xs: number[]) => quantile(xs, 0.5);
   process.stdout.write(`Worker's edit path, 1 MB, ${edits} edits per process, ${rounds} processes per build (CPU per edit); load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
   // The same edits in every process: p90 and p95 are of each edit's median over the processes (the

@@ -6,11 +6,11 @@
 //
 //   node --import tsx scripts/bench/resolution.ts A/edit.cjs B/edit.cjs [--rounds 4] [--runs 40]
 
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import * as path from 'node:path';
+import { alternatedChildren } from './alternatedChildren';
 import { median, ms, table } from './format';
 import { poolsFrom, SourceGenerator } from './generate';
 
@@ -84,13 +84,7 @@ async function main(): Promise<void> {
   const bundles = args.filter((a) => a.endsWith('.cjs'));
   if (!bundles.length) throw new Error('Give one or more bundles of scripts/bench/editPathEntry.ts (see editPath.ts).');
   const rounds = option('--rounds', 4);
-  const results = new Map<string, Run[]>(bundles.map((b) => [b, []]));
-  for (let r = 0; r < rounds; r++) {
-    for (const b of r % 2 ? [...bundles].reverse() : bundles) {
-      const child = execFileSync(process.execPath, ['--import', 'tsx', __filename, '--child', path.resolve(b), '--runs', String(runs)], { encoding: 'utf8' });
-      results.get(b)!.push(JSON.parse(child) as Run);
-    }
-  }
+  const results = alternatedChildren<Run>(__filename, bundles, rounds, ['--runs', String(runs)]);
   const first = results.get(bundles[0]!)![0]!;
   process.stdout.write(`Entity resolution of the generated 1 MB (${first.mentions} mentions), ${runs} runs in each of ${rounds} processes per build; load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')}.\n`);
   process.stdout.write(`${table(['build', 'per process: median (fastest)', '>allocated per resolution'], bundles.map((b) => {
