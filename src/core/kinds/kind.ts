@@ -53,7 +53,11 @@ export interface Collected {
   findings: Finding[];
   /** Findings not flagged on their own (a sentence printed twice) that a tag can still land on. */
   repeats?: Finding[];
-  /** Outside the edit's paragraphs (CollectContext.edit), the last collect's findings, kept or moved: collected from them and the edit's paragraphs, or found so after collecting every paragraph. */
+  /**
+   * Outside the edit's paragraphs (CollectContext.edit), the last collect's findings and repeats,
+   * kept or moved (a claim said again may move between the two): collected from them and the edit's
+   * paragraphs, or found so after collecting every paragraph.
+   */
   fromEdit?: boolean;
 }
 

@@ -170,8 +170,8 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   if (unlabelled * 2 <= withFirst) return undefined;
   // Words flagged in the edit's paragraphs, before and after it, and said outside it too: first said
   // before the edit (the edit's own are then repeats), or first said in it and still said there; or
-  // no longer said in it, so that the first saying them after it is flagged now (`flagged`), or
-  // newly said in it, so that the one flagged after it is a repeat now (`repeated`). Every other
+  // no longer said in it, so that the first saying them after it is flagged now (`nowFlagged`), or
+  // newly said in it, so that the one flagged after it is a repeat now (`nowRepeated`). Every other
   // sentence is a repeat or not as it was.
   const gone = flaggedWords(edit.removed, threshold);
   const come = flaggedWords(added, threshold);
@@ -179,11 +179,11 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   for (const [text, n] of gone) if (memo.said.get(text) !== n) outside.add(text);
   for (const text of come.keys()) if (!gone.has(text) && memo.said.has(text)) outside.add(text);
   const earlier = outside.size ? saidIn(memo.findings, endBefore(memo.findings.ends, edit.prefix), outside) : outside;
-  const flagged = new Set<string>();
-  const repeated = new Set<string>();
+  const nowFlagged = new Set<string>();
+  const nowRepeated = new Set<string>();
   for (const text of outside) {
     if (earlier.has(text) || (gone.has(text) && come.has(text))) continue;
-    (come.has(text) ? repeated : flagged).add(text);
+    (come.has(text) ? nowRepeated : nowFlagged).add(text);
   }
   const said = memo.said;
   for (const [text, n] of gone) {
@@ -211,8 +211,8 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   // The paragraphs after the edit: their findings as the last collect made them, moved.
   keepAfter(findings, memo.findings, edit);
   keepAfter(repeats, memo.repeats, edit);
-  if (flagged.size) moveFirstAfter(repeats, findings, to, flagged);
-  if (repeated.size) moveFirstAfter(findings, repeats, to, repeated);
+  if (nowFlagged.size) moveFirstAfter(repeats, findings, to, nowFlagged);
+  if (nowRepeated.size) moveFirstAfter(findings, repeats, to, nowRepeated);
   return { analysis, threshold, findings, repeats, withFirst, unlabelled, said };
 }
 
