@@ -9,9 +9,10 @@ import { finding, type Finding, type Speaker } from '../../model';
 import { sentencesOfFile } from '../../pipeline/plugins';
 import type { AnalysedParagraph, FindingKindDefinition, ParagraphEdit } from '../kind';
 import { endBefore, keptBefore, moved, paragraphList, pushMade, type ParagraphList } from '../keptByParagraph';
+import { firstStartingAt } from '../../text/sortedSearch';
 import { describeQuotation } from './describe';
 import { detectQuotations, type QuoteCandidate } from './quotationDetector';
-import { comparableWords, PRONOUN_REACH, resolveSpeaker } from './speakers';
+import { comparableWords, PRONOUN_REACH, resolveSpeaker, sameAsSpeaker } from './speakers';
 
 declare module 'vfile' {
   interface DataMap {
@@ -89,6 +90,8 @@ function paragraphQuotations(p: AnalysedParagraph, i: number, entities: readonly
  */
 interface QuotationMemo {
   analysis: number;
+  /** The names its speakers were looked for among (the entity findings). */
+  entities: readonly Finding[];
   findings: ParagraphList;
   comparable: Comparable;
   consulted: Uint8Array;
@@ -128,7 +131,30 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], entities: readonl
     }
     findings.ends[i] = findings.items.length;
   }
-  return { analysis, findings, comparable, consulted };
+  return { analysis, entities, findings, comparable, consulted };
+}
+
+/**
+ * Whether the names outside `edit`'s paragraphs read as speakers as the last collect's did, when
+ * the entity kind collected them afresh: an edit that adds or drops a mention of an entity changes
+ * that entity's count in every finding of it, not the speakers.
+ */
+function speakersSameOutside(paragraphs: readonly AnalysedParagraph[], entities: readonly Finding[], edit: ParagraphEdit, last: QuotationMemo): boolean {
+  const was = last.entities;
+  const to = paragraphs.length - edit.suffix;
+  const editStart = edit.prefix < paragraphs.length ? paragraphs[edit.prefix]!.start : Infinity;
+  const before = firstStartingAt(entities, editStart);
+  if (before !== firstStartingAt(was, editStart)) return false;
+  for (let i = 0; i < before; i++) if (entities[i] !== was[i] && !sameAsSpeaker(entities[i]!, was[i]!, 0)) return false;
+  const afterStart = to < paragraphs.length ? paragraphs[to]!.start : Infinity;
+  const after = entities.length - firstStartingAt(entities, afterStart);
+  if (after !== was.length - firstStartingAt(was, afterStart - edit.shift)) return false;
+  for (let i = 1; i <= after; i++) {
+    const a = entities[entities.length - i]!;
+    const b = was[was.length - i]!;
+    if (a !== b && !sameAsSpeaker(a, b, edit.shift)) return false;
+  }
+  return true;
 }
 
 export const quotationKind: FindingKindDefinition<'quotation'> = {
@@ -140,7 +166,9 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
   collect({ paragraphs, found, memo, edit, tookEdit, analysis = 0 }) {
     const entities = found.get('entity') ?? [];
     const kept = memo?.value as QuotationMemo | undefined;
-    const taken = edit && kept && tookEdit?.has('entity') ? collectEdit(paragraphs, entities, edit, kept, analysis) : undefined;
+    const taken = edit && kept && kept.analysis === edit.since && (tookEdit?.has('entity') || speakersSameOutside(paragraphs, entities, edit, kept))
+      ? collectEdit(paragraphs, entities, edit, kept, analysis)
+      : undefined;
     if (taken) {
       memo!.value = taken;
       return { findings: taken.findings.items, fromEdit: true };
@@ -149,7 +177,7 @@ export const quotationKind: FindingKindDefinition<'quotation'> = {
     const comparable: Comparable = [];
     const consulted = new Uint8Array(paragraphs.length);
     for (let i = 0; i < paragraphs.length; i++) consulted[i] = paragraphQuotations(paragraphs[i]!, i, entities, findings, comparable) ? 1 : 0;
-    if (memo) memo.value = { analysis, findings, comparable, consulted } satisfies QuotationMemo;
+    if (memo) memo.value = { analysis, entities, findings, comparable, consulted } satisfies QuotationMemo;
     return { findings: findings.items };
   },
   describe: describeQuotation,

@@ -16,6 +16,18 @@ function speakerEntity(e: Finding): NonNullable<Speaker['entity']> {
 }
 
 /**
+ * Whether name `a` reads, as a speaker (resolveSpeaker), as name `b` moved by `shift`: its place,
+ * words and entity as a speaker holds it (not the entity's mention count or aliases, which change
+ * with any mention of it anywhere in the source).
+ */
+export function sameAsSpeaker(a: Finding, b: Finding, shift: number): boolean {
+  if (a.start !== b.start + shift || a.end !== b.end + shift || a.text !== b.text) return false;
+  const x = a.entity;
+  const y = b.entity;
+  return x === y || (x !== undefined && y !== undefined && x.type === y.type && x.canonical === y.canonical && x.key === y.key);
+}
+
+/**
  * The speaker a phrase names. `entities` are the source's entity findings sorted by start. Undefined
  * when the phrase must name an entity and does not ("according to users' feedback").
  */
