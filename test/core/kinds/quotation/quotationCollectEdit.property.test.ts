@@ -2,10 +2,9 @@
 // when the entity kind collected every name afresh, the quotations are still collected around the
 // edit if the names outside it read as speakers as before (an added or dropped mention of an entity
 // changes its count, not who speaks). Whatever the edit does, a warm analyser gives what a fresh one gives.
-import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Analyzer } from '../../../../src/core/analyzer';
 import { quotationKind } from '../../../../src/core/kinds/quotation';
+import { assertWarmEqualsFresh } from '../pooledEdits';
 
 // Paragraphs that quote people and name them, some naming the same people as others.
 const POOL = [
@@ -27,21 +26,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('quotations collected after an edit that changes the names', () => {
   it('equal quotations collected afresh, and some are taken where the names were resolved again (property)', () => {
     const collect = vi.spyOn(quotationKind, 'collect');
-    const options = { referenceDate: '2018-03-10' };
-    const paragraphs = fc.array(fc.nat(POOL.length - 1), { minLength: 2, maxLength: 8 });
-    // Each edit: a paragraph replaced by another of the pool, or a name or word put before its first full stop.
-    const edit = fc.record({ at: fc.nat(), to: fc.nat(POOL.length - 1), word: fc.constantFrom(...WORDS), replace: fc.boolean() });
-    fc.assert(fc.property(paragraphs, fc.array(edit, { minLength: 1, maxLength: 5 }), (start, edits) => {
-      const warm = new Analyzer();
-      const texts = start.map((i) => POOL[i]!);
-      warm.analyze(texts.join('\n\n'), options);
-      for (const e of edits) {
-        const at = e.at % texts.length;
-        texts[at] = e.replace ? POOL[e.to]! : texts[at]!.replace('.', `${e.word}.`);
-        const text = texts.join('\n\n');
-        expect(JSON.stringify(warm.analyze(text, options))).toBe(JSON.stringify(new Analyzer().analyze(text, options)));
-      }
-    }), { numRuns: 150, seed: 0x9e0 });
+    assertWarmEqualsFresh(POOL, WORDS, 0x9e0);
     // Not vacuous: quotations taken from the last collect where the entity kind did not take the edit.
     const taken = collect.mock.calls.filter((call, i) => {
       const r = collect.mock.results[i]!;
