@@ -54,9 +54,9 @@ export interface Collected {
   /** Findings not flagged on their own (a sentence printed twice) that a tag can still land on. */
   repeats?: Finding[];
   /**
-   * Outside the edit's paragraphs (CollectContext.edit), the last collect's findings and repeats,
-   * kept or moved (a claim said again may move between the two): collected from them and the edit's
-   * paragraphs, or found so after collecting every paragraph.
+   * Collected from the last collect and the edit's paragraphs only (CollectContext.edit): outside
+   * them, the last collect's findings and repeats, kept or moved (a claim said again may move
+   * between the two).
    */
   fromEdit?: boolean;
 }

@@ -231,27 +231,6 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], edit: ParagraphEd
   return { analysis, mentions, starts, mentionEnds, findings, findingEnds: ends, kept: last.kept, infos: last.infos, candidates: all };
 }
 
-/**
- * Whether `findings` (per paragraph ends `ends`) are, outside `edit`'s paragraphs, the last
- * collect's findings: the very ones before the edit, copies moved by its shift after it.
- */
-function sameOutside(findings: readonly Finding[], ends: Int32Array, last: EntityCollect, edit: ParagraphEdit): boolean {
-  if (last.analysis !== edit.since) return false;
-  const was = last.findingEnds.length;
-  const before = endBefore(ends, edit.prefix);
-  if (before !== endBefore(last.findingEnds, edit.prefix)) return false;
-  for (let i = 0; i < before; i++) if (findings[i] !== last.findings[i]) return false;
-  const after = findings.length - endBefore(ends, ends.length - edit.suffix);
-  const lastAfter = last.findings.length - endBefore(last.findingEnds, was - edit.suffix);
-  if (after !== lastAfter) return false;
-  for (let i = 1; i <= after; i++) {
-    const f = findings[findings.length - i]!;
-    const l = last.findings[last.findings.length - i]!;
-    if (f !== l && !(f.start === l.start + edit.shift && f.end === l.end + edit.shift && f.entity === l.entity && f.text === l.text && f.region === l.region && f.score === l.score)) return false;
-  }
-  return true;
-}
-
 export const entityKind: FindingKindDefinition<'entity'> = {
   kind: 'entity',
   statement: false,
@@ -293,12 +272,11 @@ export const entityKind: FindingKindDefinition<'entity'> = {
     let inOrder = true;
     for (let i = 1; i < order.length && inOrder; i++) inOrder = order[i]! > order[i - 1]!;
     for (let j = 1; j < starts.length && inOrder; j++) inOrder = starts[j]! >= starts[j - 1]!;
-    const last = kept.last;
-    const ends = inOrder ? findingEnds(order, mentionEnds) : undefined;
-    kept.last = ends ? { analysis, mentions, starts, mentionEnds, findings, findingEnds: ends, kept: order, infos, candidates } : undefined;
-    // Resolved again (the edit changed a name), yet every finding outside the edit's paragraphs may
-    // be the last one, kept or moved: the quotations after it can then take the edit too.
-    return { findings, ...(edit && last && ends && sameOutside(findings, ends, last, edit) ? { fromEdit: true } : {}) };
+    kept.last = inOrder ? {
+      analysis, mentions, starts, mentionEnds, findings, findingEnds: findingEnds(order, mentionEnds), kept: order, infos,
+      candidates,
+    } : undefined;
+    return { findings };
   },
   describe: describeEntity,
 };

@@ -136,8 +136,9 @@ function collectEdit(paragraphs: readonly AnalysedParagraph[], entities: readonl
 
 /**
  * Whether the names outside `edit`'s paragraphs read as speakers as the last collect's did, when
- * the entity kind collected them afresh: an edit that adds or drops a mention of an entity changes
- * that entity's count in every finding of it, not the speakers.
+ * the entity kind resolved them afresh (the edit changed a name): an edit that adds or drops a
+ * mention of an entity changes that entity's count in every finding of it, not the speakers, and a
+ * type or confidence that moved may change no entity at all.
  */
 function speakersSameOutside(paragraphs: readonly AnalysedParagraph[], entities: readonly Finding[], edit: ParagraphEdit, last: QuotationMemo): boolean {
   const was = last.entities;
