@@ -21,6 +21,7 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer as TsxAnalyzer } from '../../src/core/analyzer';
 import { segmentBlocks } from '../../src/core/text/blocks';
+import { monotonicMs, type TraceStep } from '../../src/server/analysisTrace';
 import { spawnedServer, type LspTestClient } from '../../test/server/lspTestClient';
 import { bytes, int, MB, mbPerSecond, median, ms, quantile, table } from './format';
 import { EDIT_WORD, editOffset, poolsFrom, prng, SourceGenerator, type Pools } from './generate';
@@ -215,6 +216,35 @@ function diagnosticsOf(client: LspTestClient, uri: string): Promise<Diagnostic[]
   }, `diagnostics for ${uri}`, 600_000);
 }
 
+/** One edit's steps: sent and its diagnostics received by the client, the server's marks between. */
+interface EditSteps {
+  sentAt: number;
+  receivedAt: number;
+  marks: Partial<Record<TraceStep, number>>;
+}
+
+/** Per step of an edit, p50 / p90 / max of its time: the client's two legs around the server's trace. */
+function stepRows(edits: readonly EditSteps[]): string[][] {
+  const spans: [string, (e: EditSteps) => number | undefined][] = [
+    ['to the server (sent → the edit applied)', (e) => e.marks.changed! - e.sentAt],
+    ['the debounce', (e) => e.marks.started! - e.marks.changed!],
+    ['settings and tags read', (e) => e.marks.read! - e.marks.started!],
+    ['to the worker (the text posted)', (e) => (e.marks.began === undefined ? undefined : e.marks.began - e.marks.read!)],
+    ['analysis', (e) => e.marks.analysed! - (e.marks.began ?? e.marks.read!)],
+    ['delta to send (worker)', (e) => (e.marks.encoded === undefined ? undefined : e.marks.encoded - e.marks.analysed!)],
+    ['back to the main thread', (e) => (e.marks.received === undefined ? undefined : e.marks.received - e.marks.encoded!)],
+    ['taken in (main thread)', (e) => (e.marks.decoded === undefined ? undefined : e.marks.decoded - e.marks.received!)],
+    ['diagnostics built', (e) => e.marks.built! - (e.marks.decoded ?? e.marks.analysed!)],
+    ['written', (e) => e.marks.sent! - e.marks.built!],
+    ['to the client (written → parsed there)', (e) => e.receivedAt - e.marks.sent!],
+    ['in all, less the debounce', (e) => e.receivedAt - e.sentAt - (e.marks.started! - e.marks.changed!)],
+  ];
+  return spans.map(([name, of]) => {
+    const xs = edits.map(of).filter((x): x is number => x !== undefined && Number.isFinite(x));
+    return xs.length ? [name, ms(median(xs)), ms(quantile(xs, 0.9)), ms(Math.max(...xs))] : [name, 'n/a', '', ''];
+  });
+}
+
 function diagnosticsWeight(p: PublishDiagnosticsParams): number {
   return Buffer.byteLength(JSON.stringify(p));
 }
@@ -226,6 +256,8 @@ async function keystrokes(text: string): Promise<void> {
   const server = spawnedServer(SERVER);
   const { client, child } = server;
   try {
+    // The server's trace of each analysis (analysisTrace.ts): where an edit's time goes, step by step.
+    client.trace = 'verbose';
     await client.initialize(dir);
     let started = performance.now();
     const uri = await client.open(file, text);
@@ -256,7 +288,7 @@ async function keystrokes(text: string): Promise<void> {
     const doc = TextDocument.create(uri, 'plaintext', 1, text);
     let current = text;
     /** What a run of measured edits gave, edit by edit. */
-    const measures = () => ({ latency: [] as number[], cpu: [] as number[], changed: [] as number[], weights: [] as number[] });
+    const measures = () => ({ latency: [] as number[], cpu: [] as number[], changed: [] as number[], weights: [] as number[], steps: [] as EditSteps[] });
     const firstEdits = measures();
     const laterEdits = measures();
     let previous = new Set(first.map((d) => JSON.stringify(d)));
@@ -269,7 +301,8 @@ async function keystrokes(text: string): Promise<void> {
       const insert = ` ${EDIT_WORD}`;
       const cpuBefore = procCpuMs(child.pid!) ?? 0;
       started = performance.now();
-      await client.change(uri, [{ range: { start: at, end: at }, text: insert }]);
+      const sentAt = monotonicMs();
+      const version = await client.change(uri, [{ range: { start: at, end: at }, text: insert }]);
       const diagnostics = await diagnosticsOf(client, uri);
       const took = performance.now() - started;
       if (asked) await Promise.all(Object.values(EDITOR_REQUESTS).map((ask) => ask(client, uri)));
@@ -284,6 +317,9 @@ async function keystrokes(text: string): Promise<void> {
         into.cpu.push(quiet.cpu - cpuBefore);
         into.changed.push(now.filter((d) => !previous.has(d)).length);
         into.weights.push(diagnosticsWeight(client.diagnostics.get(uri)!));
+        // Written after the diagnostics, so in by the time the server is quiet (none from a build before the trace).
+        const traced = client.traces.map((t) => (t.verbose ? JSON.parse(t.verbose) as { version: number; marks: Partial<Record<TraceStep, number>> } : undefined)).find((t) => t?.version === version);
+        if (traced) into.steps.push({ sentAt, receivedAt: client.diagnosticsAt.get(uri)!, marks: traced.marks });
       }
       previous = new Set(now);
     };
@@ -319,6 +355,10 @@ async function keystrokes(text: string): Promise<void> {
         [`  the same while its digest goes into the index (${hoversBusy.length} requests)`, ...(hoversBusy.length ? [ms(median(hoversBusy)), ms(quantile(hoversBusy, 0.95)), ms(Math.max(...hoversBusy))] : ['n/a', '', '']), 'p95 ≤ 5 ms'],
       ],
     ));
+    if (laterEdits.steps.length) {
+      out(`   Where the next ${LATER_EDITS} edits' time went, step by step (the server's trace, sourcemark.trace.server: one monotonic clock for client, server and worker):`);
+      out(table(['step', '>p50', '>p90', '>max'], stepRows(laterEdits.steps)));
+    }
     out(`   Server CPU is read from /proc/<pid>/stat (10 ms ticks). Load average now: ${load()}.`);
     await client.shutdown();
   } catch (e) {

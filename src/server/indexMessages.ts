@@ -5,6 +5,7 @@ import { jsonText } from '../core/text/asciiJson';
 import type { SourceOptions } from '../core/sourceAnalysis';
 import type { Span } from '../core/taggedFindings';
 import type { Sidecar } from '../core/tags/annotation';
+import type { WorkerSteps } from './analysisTrace';
 import type { WireAnalysis, WireDigest } from './analysisWire';
 import type { FindingsJob } from './closedFindings';
 import type { DocumentFindings } from '../shared/protocol';
@@ -50,7 +51,7 @@ export type WorkerRequest = (IndexTask | { analyse: AnalyseJob } | { digest: Dig
  * The answer to an AnalyseJob: the analysis, or the processor time used when it ran over its budget,
  * or an error, its `stack` the worker's for the log (the main thread's would only say where the reply was read).
  */
-export type AnalyseReply = { id: number; analysed: WireAnalysis } | { id: number; overBudgetMs: number } | { id: number; error: string; stack?: string };
+export type AnalyseReply = { id: number; analysed: WireAnalysis; steps: WorkerSteps } | { id: number; overBudgetMs: number } | { id: number; error: string; stack?: string };
 
 export type IndexResponse =
   | ({ id: number; uri: string; openSeq?: number } & IndexedSource)

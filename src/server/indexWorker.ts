@@ -12,6 +12,7 @@ import { ClaimSentenceMemo } from '../core/corpus/claimSentenceMemo';
 import { digestToWire, toWire, transferablesOf, type DigestBase, type WireBase } from './analysisWire';
 import { findingsToWire, indexedToWire, type AnalyseReply, type DigestJob, type DigestReply, type WorkerRequest, type WorkerResponse } from './indexMessages';
 import { OverBudgetError, workBudget } from './workBudget';
+import { monotonicMs } from './analysisTrace';
 import { cancelledTask, TaskCancelledError } from '../core/workerPool';
 import { lowerThreadPriority } from './backgroundThread';
 
@@ -101,11 +102,14 @@ parentPort?.on('message', (request: WorkerRequest) => {
     const analyzer = (openAnalyzer ??= new Analyzer());
     if (job.budgetMs !== undefined) analyzer.checkpoint = workBudget(job.budgetMs).checkpoint;
     try {
+      const began = monotonicMs();
       const analysed = analyzeSource(analyzer, job.text, job.sidecar, job.options, job.tracked);
+      const done = monotonicMs();
       const want = job.delta;
       const base = want?.base === undefined ? undefined : sent.get(want.uri)?.find((b) => b.seq === want.base);
       const wire = toWire(analysed, undefined, base, job.text);
-      parentPort!.postMessage({ id, analysed: wire } satisfies AnalyseReply, transferablesOf(wire));
+      const steps = { began, analysed: done, encoded: monotonicMs() };
+      parentPort!.postMessage({ id, analysed: wire, steps } satisfies AnalyseReply, transferablesOf(wire));
       if (want) remember(want.uri, { seq: want.seq, text: job.text, analysed });
     } catch (e) {
       if (e instanceof OverBudgetError) parentPort!.postMessage({ id, overBudgetMs: e.usedMs } satisfies AnalyseReply);

@@ -24,6 +24,9 @@ const Diagnostic = Type.Object({
 /** The key of a command's argument schema among the validators (messageValidators.ts); a method's is the method. */
 export const commandKey = (command: string) => `command:${command}`;
 
+/** How much the client asks the server to write to its trace log (analysisTrace.ts). */
+const TraceValue = Type.Union([Type.Literal('off'), Type.Literal('messages'), Type.Literal('verbose')]);
+
 /**
  * Params schema by method; params left out are checked as `{}`. A method not listed is passed on
  * unchecked: it takes no params (shutdown, exit) or the library answers MethodNotFound.
@@ -35,6 +38,7 @@ export const MESSAGE_PARAMS: Record<string, TSchema> = {
     capabilities: Type.Object({}),
     workspaceFolders: Type.Optional(Type.Union([Type.Array(Folder), Type.Null()])),
     initializationOptions: Type.Optional(Type.Union([InitializationOptionsSchema, Type.Null()])),
+    trace: Type.Optional(TraceValue),
   }),
   'initialized': Type.Object({}),
   'textDocument/didOpen': Type.Object({
@@ -74,6 +78,6 @@ export const MESSAGE_PARAMS: Record<string, TSchema> = {
   }),
   'workspace/didRenameFiles': Type.Object({ files: Type.Array(Type.Object({ oldUri: FileUri, newUri: FileUri })) }),
   '$/cancelRequest': Type.Object({ id: Type.Union([Integer, Type.String()]) }),
-  '$/setTrace': Type.Object({ value: Type.Union([Type.Literal('off'), Type.Literal('messages'), Type.Literal('verbose')]) }),
+  '$/setTrace': Type.Object({ value: TraceValue }),
   ...REQUEST_PARAMS,
 };

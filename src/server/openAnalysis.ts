@@ -16,6 +16,7 @@ import { attachTags } from '../core/taggedFindings';
 import { applyVisibility } from '../core/visibility';
 import { WorkerPool } from '../core/workerPool';
 import type { SourceDigest } from '../core/corpus';
+import type { AnalysisTrace } from './analysisTrace';
 import { digestFromWire, fromWire } from './analysisWire';
 import type { AnalyseJob, AnalyseReply, DigestJob, DigestReply } from './indexMessages';
 import { digestComing } from './openDigests';
@@ -109,8 +110,8 @@ export class OpenAnalysis {
    * a worker gone) leaves the source shown as not analysed, saying so, its tags attached: not a
    * source that never lights up, with the error in the log only.
    */
-  analyseFor(uri: string): Analyse {
-    const analyse = this.analyseOnce(uri);
+  analyseFor(uri: string, trace?: AnalysisTrace): Analyse {
+    const analyse = this.analyseOnce(uri, trace);
     return async (analyzer, text, sidecar, options, tracked) => {
       try {
         return await analyse(analyzer, text, sidecar, options, tracked);
@@ -125,14 +126,18 @@ export class OpenAnalysis {
     };
   }
 
-  private analyseOnce(uri: string): Analyse {
+  private analyseOnce(uri: string, trace: AnalysisTrace | undefined): Analyse {
     return async (analyzer: Analyzer, text, sidecar, options, tracked) => {
-      if (!this.offThread(text.length)) return analyzeSource(analyzer, text, sidecar, options, tracked);
+      if (!this.offThread(text.length)) {
+        const analysed = analyzeSource(analyzer, text, sidecar, options, tracked);
+        trace?.mark('analysed');
+        return analysed;
+      }
       // A newer analysis begins: the last one's digest would be out of date at once.
       this.settleDigest(uri, 'superseded');
       this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
       try {
-        return await this.inWorker({ text, ...(sidecar ? { sidecar } : {}), options, ...(tracked ? { tracked } : {}), budgetMs: this.budgetMs }, uri);
+        return await this.inWorker({ text, ...(sidecar ? { sidecar } : {}), options, ...(tracked ? { tracked } : {}), budgetMs: this.budgetMs }, uri, false, trace);
       } finally {
         const left = this.running.get(uri)! - 1;
         if (left) this.running.set(uri, left);
@@ -158,7 +163,7 @@ export class OpenAnalysis {
     return this.pool?.running === true;
   }
 
-  private async inWorker(analyse: AnalyseJob, uri: string, whole = false): Promise<ShownAnalysis> {
+  private async inWorker(analyse: AnalyseJob, uri: string, whole = false, trace?: AnalysisTrace): Promise<ShownAnalysis> {
     const pool = this.workers();
     const held = this.held.get(uri);
     const base = whole ? undefined : held?.[held.length - 1]?.seq;
@@ -166,6 +171,7 @@ export class OpenAnalysis {
     let timer: NodeJS.Timeout | undefined;
     const backstop = new Promise<'backstop'>((resolve) => (timer = setTimeout(() => resolve('backstop'), this.backstopMs)));
     let reply: AnalyseReply | 'backstop';
+    trace?.mark('posted');
     try {
       reply = (await Promise.race([pool.run({ analyse: job }), backstop])) as AnalyseReply | 'backstop';
     } finally {
@@ -184,9 +190,14 @@ export class OpenAnalysis {
     const against = madeAgainst === undefined ? undefined : this.held.get(uri)?.find((h) => h.seq === madeAgainst);
     if (madeAgainst !== undefined && !against) {
       // Closed and opened again meanwhile: what the delta was made against is gone here; ask for it whole.
-      return this.inWorker(analyse, uri, true);
+      return this.inWorker(analyse, uri, true, trace);
+    }
+    if (trace) {
+      trace.mark('received');
+      trace.worker(reply.steps);
     }
     const analysed = await fromWire(reply.analysed, against?.analysed);
+    trace?.mark('decoded');
     this.hold(uri, job.delta!.seq, analysed);
     digestComing(analysed.tagged, this.digestOnceIdle(uri, job.delta!.seq), () => this.digestNow(uri));
     return analysed;

@@ -8,6 +8,7 @@ import type { Analyzer } from '../core/analyzer';
 import { sha256Hex } from '../core/tags/quoteSelector';
 import { readOrInvalid, sidecarPathFor } from '../core/tags/sidecarStore';
 import type { BackgroundWork } from './backgroundWork';
+import { AnalysisTrace, monotonicMs } from './analysisTrace';
 import { OpenAnalysis } from './openAnalysis';
 import type { DiagnosticsPublisher } from './publishDiagnostics';
 import type { Settings } from './settings';
@@ -39,6 +40,8 @@ export class OpenSources {
   private readonly states = new Map<string, SourceState>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly waiters = new Map<string, (() => void)[]>();
+  /** When each source was last edited: where its next analysis's trace begins (analysisTrace.ts). */
+  private readonly editedAt = new Map<string, number>();
   private readonly analysed = new Emitter<{ state: SourceState; previous: SourceState | undefined }>();
   private readonly published = new Emitter<SourceState>();
   private readonly closed = new Emitter<string>();
@@ -57,7 +60,12 @@ export class OpenSources {
     const { documents } = o;
     this.analysis = new OpenAnalysis({ log: (m) => o.connection.console.error(m) });
     // Fired on open and on every edit: analyse an opened source at once, debounce edits.
-    documents.onDidChangeContent((e) => this.schedule(e.document.uri, this.states.has(e.document.uri) ? o.changeDelayMs : 0));
+    documents.onDidChangeContent((e) => {
+      const uri = e.document.uri;
+      const edited = this.states.has(uri);
+      if (edited) this.editedAt.set(uri, monotonicMs());
+      this.schedule(uri, edited ? o.changeDelayMs : 0);
+    });
     // Saving the source saves the tags' new offsets and quotes with it.
     documents.onDidSave((e) => {
       const uri = e.document.uri;
@@ -74,6 +82,7 @@ export class OpenSources {
       // Listeners first: the index re-reads the file from disk with the settings still at hand.
       this.closed.fire(uri);
       this.states.delete(uri);
+      this.editedAt.delete(uri);
       o.settings.clear(uri);
       o.diagnostics.clear(uri);
     });
@@ -192,6 +201,11 @@ export class OpenSources {
     const { documents, settings, matcher, store, analyzer, tracker, diagnostics } = this.o;
     const doc = documents.get(uri);
     if (!doc) return;
+    const trace = new AnalysisTrace(uri, doc.version);
+    const editedAt = this.editedAt.get(uri);
+    this.editedAt.delete(uri);
+    if (editedAt !== undefined) trace.mark('changed', editedAt);
+    trace.mark('started');
     const sourceSettings = await settings.get(uri);
     if (!matcher.isSource(uri, sourceSettings.sources)) {
       if (this.states.delete(uri)) diagnostics.clear(uri);
@@ -202,12 +216,17 @@ export class OpenSources {
     const sidecar = await readOrInvalid(store, sidecarPathFor(URI.parse(uri).fsPath));
     if (documents.get(uri)?.version !== version) return; // a newer edit will refresh
     const previous = this.states.get(uri);
-    const state = await loadState(analyzer, { uri, version, settings: sourceSettings, text, sidecar, tracked: tracker.spans(uri) }, undefined, this.analysis.analyseFor(uri));
+    trace.mark('read');
+    const state = await loadState(analyzer, { uri, version, settings: sourceSettings, text, sidecar, tracked: tracker.spans(uri) }, undefined, this.analysis.analyseFor(uri, trace));
     if (documents.get(uri)?.version !== version) return; // edited during a long analysis: a newer one follows
     this.states.set(uri, state);
     tracker.set(uri, state.tagged.anchors);
     this.analysed.fire({ state, previous });
-    await diagnostics.publish(state);
+    const sent = await diagnostics.publish(state, trace);
+    if (sent !== undefined) {
+      const { message, verbose } = trace.entry(sent);
+      this.o.connection.tracer.log(message, verbose);
+    }
     this.published.fire(state);
     const waiting = this.waiters.get(uri) ?? [];
     this.waiters.delete(uri);

@@ -1,5 +1,6 @@
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisTrace } from './analysisTrace';
 import { notifyClient } from './clientGone';
 import { diagnosticsById, diagnosticsKey, type DiagnosticReuse } from './diagnostics';
 import { editOf } from './findingsEdits';
@@ -22,10 +23,14 @@ export class DiagnosticsPublisher {
 
   constructor(private readonly connection: Connection, private readonly documents: TextDocuments<TextDocument>) {}
 
-  /** Sends the diagnostics of `state`, if its document is still at that version (a source with many findings: built in slices). */
-  async publish(state: SourceState): Promise<void> {
+  /**
+   * Sends the diagnostics of `state`, if its document is still at that version (a source with many
+   * findings: built in slices). Returns how many were sent, undefined when none were (a newer
+   * version came); `trace` gets the steps.
+   */
+  async publish(state: SourceState, trace?: AnalysisTrace): Promise<number | undefined> {
     const doc = this.documents.get(state.uri);
-    if (!doc || doc.version !== state.version) return;
+    if (!doc || doc.version !== state.version) return undefined;
     const mine = ++this.next;
     this.latest.set(state.uri, mine);
     const last = this.sent.get(state.uri);
@@ -35,15 +40,19 @@ export class DiagnosticsPublisher {
     const made = new Array<Diagnostic | undefined>(findings.length);
     const reuse: DiagnosticReuse = edit ? { made, across: { ...edit, diagnostics: last!.made } } : { made, ...(last ? { before: diagnosticsById(last.findings, last.made) } : {}) };
     const diagnostics = await slicedDiagnostics(doc, state, SLICE_ITEMS, reuse);
-    if (this.latest.get(state.uri) !== mine) return;
+    if (this.latest.get(state.uri) !== mine) return undefined;
     this.latest.delete(state.uri);
-    if (this.documents.get(state.uri) !== doc || doc.version !== state.version) return;
+    if (this.documents.get(state.uri) !== doc || doc.version !== state.version) return undefined;
     this.sent.set(state.uri, { findings, made, key });
+    trace?.mark('built');
     try {
       await this.connection.sendDiagnostics({ uri: state.uri, version: state.version, diagnostics });
     } catch {
       // The client is gone (its pipe closed during the publish): there is no one to show them to.
+      return undefined;
     }
+    trace?.mark('sent');
+    return diagnostics.length;
   }
 
   clear(uri: string): void {

@@ -14,6 +14,12 @@ import { startServer, type ServerOptions } from '../../src/server/server';
 /** A minimal LSP client for tests: speaks real JSON-RPC to the server and records what it publishes. */
 export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** When each source's latest diagnostics arrived, on the machine's monotonic clock in ms (the server's trace marks are on it too). */
+  readonly diagnosticsAt = new Map<string, number>();
+  /** The server's trace log ($/logTrace), in order: only with `trace` set before initialize. */
+  readonly traces: { message: string; verbose?: string }[] = [];
+  /** Sent in initialize as `trace`: 'messages' or 'verbose' asks the server for its trace log. */
+  trace: 'off' | 'messages' | 'verbose' | undefined = undefined;
   readonly messages: { type: number; message: string }[] = [];
   /** What the server wrote to its log (window/logMessage), in order. */
   readonly logs: string[] = [];
@@ -31,11 +37,16 @@ export class LspTestClient {
 
   constructor(readonly connection: ProtocolConnection, private readonly onClose: () => Promise<void>) {
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnosticsAt.set(p.uri, Number(process.hrtime.bigint()) / 1e6);
       this.diagnostics.set(p.uri, p);
       this.notify();
     });
     connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
       this.messages.push(p);
+      this.notify();
+    });
+    connection.onNotification('$/logTrace', (p: { message: string; verbose?: string }) => {
+      this.traces.push(p);
       this.notify();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => {
@@ -94,6 +105,7 @@ export class LspTestClient {
     const result = await this.connection.sendRequest('initialize', {
       processId: this.processId,
       ...(this.initializationOptions === undefined ? {} : { initializationOptions: this.initializationOptions }),
+      ...(this.trace === undefined ? {} : { trace: this.trace }),
       rootUri,
       workspaceFolders: [rootPath, ...moreRoots].map((p, i) => ({ uri: pathToFileURL(p).href, name: `root${i}` })),
       capabilities: {

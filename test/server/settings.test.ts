@@ -8,7 +8,9 @@ import pkg from '../../package.json';
 import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, normaliseSettings, Settings, SEVERITIES } from '../../src/server/settings';
 
-const properties = pkg.contributes.configuration.properties as Record<string, { default?: unknown; enum?: string[] }>;
+/** The client's own (vscode-languageclient reads `sourcemark.trace.server`): not a setting of the server. */
+const CLIENT_ONLY = new Set(['sourcemark.trace.server']);
+const properties = Object.fromEntries(Object.entries(pkg.contributes.configuration.properties).filter(([key]) => !CLIENT_ONLY.has(key))) as Record<string, { default?: unknown; enum?: string[] }>;
 
 /** DEFAULT_SETTINGS as `sourcemark.*` keys, the way package.json names them (undefined is the JSON null). */
 function flatDefaults(value: Record<string, unknown>, prefix = 'sourcemark'): Record<string, unknown> {
