@@ -2,7 +2,7 @@
 // copy of the sample sources, with the packaged VSIX installed. Journeys run in order and share
 // one window, as a user's session would. Each saves a screenshot to test-results/e2e/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed, vi } from 'vitest';
 import { ARTIFACTS, startSession, type Session } from './session';
@@ -296,10 +296,34 @@ describe('Sourcemark in VS Code (code-server + Chromium)', () => {
     await wb.screenshot('11-quotation-tagged');
     await wb.closeHover();
   });
+
+  it('with the output channel at Trace and sourcemark.trace.server verbose, an edit\'s analysis is traced step by step', async () => {
+    screenshotOnFailure('trace');
+    const { page } = session;
+    mkdirSync(path.join(session.workspace, '.vscode'), { recursive: true });
+    writeFileSync(path.join(session.workspace, '.vscode', 'settings.json'), `${JSON.stringify({ 'sourcemark.trace.server': 'verbose' }, null, 2)}\n`);
+    await wb.runCommand('Developer: Set Log Level...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Sourcemark/ }).first().click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: /^Trace/ }).first().click();
+    await page.locator('.quick-input-widget').first().waitFor({ state: 'hidden' });
+    // An edit in the editor, not saved: its analysis is what the trace shows.
+    await wb.goTo(1, 1);
+    await page.keyboard.type('Now ');
+    const traced = () => extensionLog(session.userDataDir).split('\n').find((l) => /Analysed file:\S+000_10788ba24ea37e24\.txt \(version \d+\), \d+ diagnostics \(.+ ms in all\): waited .+ ms, .*analysis .+ ms, diagnostics .+ ms, written .+ ms\./.test(l));
+    await expect.poll(traced, { timeout: 30_000 }).toBeTruthy();
+    // The steps' marks, as JSON, at verbose.
+    await expect.poll(() => /"marks":\{"changed":[\d.]+,"started":[\d.]+,"read":[\d.]+,.*"sent":[\d.]+\}/.test(extensionLog(session.userDataDir)), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.press('Control+Z');
+  });
 });
 
 /** How often this window's language server reached "running", from the extension's output log. */
 function serverStarts(userDataDir: string): number {
+  return extensionLog(userDataDir).split('\n').filter((line) => line.includes('Language server running.')).length;
+}
+
+/** The Sourcemark output channel's log of this window's current extension host ('' before there is one). */
+function extensionLog(userDataDir: string): string {
   const logs = path.join(userDataDir, 'logs');
   // The window's current extension host is the last one started (a reload starts a new one).
   const hosts = readdirSync(logs).sort().flatMap((session) => readdirSync(path.join(logs, session))
@@ -308,8 +332,7 @@ function serverStarts(userDataDir: string): number {
     .map((host) => path.join(logs, session, host)));
   const host = hosts.at(-1);
   const log = host && path.join(host, 'sourcemark.sourcemark', 'Sourcemark.log');
-  if (!log || !existsSync(log)) return 0;
-  return readFileSync(log, 'utf8').split('\n').filter((line) => line.includes('Language server running.')).length;
+  return log && existsSync(log) ? readFileSync(log, 'utf8') : '';
 }
 
 /** Language server processes run from the VSIX installed for this session (not other tests' servers). */
