@@ -1,7 +1,7 @@
 // How long each step of an open source's analysis took, from the edit to its diagnostics written,
-// sent to the client's trace log ($/logTrace) when it asks for one (VS Code: the
-// `sourcemark.trace.server` setting), so that a slow keystroke is told apart step by step in any
-// editor, and the benches read the same figures. Times are of the machine's monotonic clock
+// sent to the client's trace log ($/logTrace) when it asks for one (VS Code: the Sourcemark output
+// channel at log level Trace; `sourcemark.trace.server` verbose adds the marks as JSON), so that a
+// slow keystroke is told apart step by step in any editor, and the benches read the same figures. Times are of the machine's monotonic clock
 // (process.hrtime): one clock in every thread and process, so the worker's steps and a client's own
 // marks line up with the main thread's.
 
@@ -40,11 +40,11 @@ export interface TraceEntry {
   verbose: string;
 }
 
-/** The marks of one analysis of an open source (one document version). */
+/** The marks of one analysis of an open source. */
 export class AnalysisTrace {
   readonly marks: Partial<Record<TraceStep, number>> = {};
 
-  constructor(readonly uri: string, readonly version: number) {}
+  constructor(readonly uri: string) {}
 
   mark(step: TraceStep, at = monotonicMs()): void {
     this.marks[step] = at;
@@ -57,8 +57,8 @@ export class AnalysisTrace {
     this.marks.encoded = steps.encoded;
   }
 
-  /** Each span between two marks in step order ("analysis 12.1 ms"), what it ended with, and the marks. */
-  entry(diagnostics: number): TraceEntry {
+  /** Each span between two marks in step order ("analysis 12.1 ms"), of document `version`, which ended in `diagnostics` sent; and the marks. */
+  entry(version: number, diagnostics: number): TraceEntry {
     const spans: string[] = [];
     let last: number | undefined;
     for (const step of ORDER) {
@@ -70,8 +70,8 @@ export class AnalysisTrace {
     const first = ORDER.map((s) => this.marks[s]).find((t) => t !== undefined);
     const total = first !== undefined && last !== undefined ? ` (${(last - first).toFixed(1)} ms in all)` : '';
     return {
-      message: `Analysed ${this.uri} (version ${this.version}), ${diagnostics} diagnostics${total}: ${spans.join(', ')}.`,
-      verbose: JSON.stringify({ uri: this.uri, version: this.version, diagnostics, marks: this.marks }),
+      message: `Analysed ${this.uri} (version ${version}), ${diagnostics} diagnostics${total}: ${spans.join(', ')}.`,
+      verbose: JSON.stringify({ uri: this.uri, version, diagnostics, marks: this.marks }),
     };
   }
 }

@@ -201,7 +201,7 @@ export class OpenSources {
     const { documents, settings, matcher, store, analyzer, tracker, diagnostics } = this.o;
     const doc = documents.get(uri);
     if (!doc) return;
-    const trace = new AnalysisTrace(uri, doc.version);
+    const trace = new AnalysisTrace(uri);
     const editedAt = this.editedAt.get(uri);
     this.editedAt.delete(uri);
     if (editedAt !== undefined) trace.mark('changed', editedAt);
@@ -224,7 +224,7 @@ export class OpenSources {
     this.analysed.fire({ state, previous });
     const sent = await diagnostics.publish(state, trace);
     if (sent !== undefined) {
-      const { message, verbose } = trace.entry(sent);
+      const { message, verbose } = trace.entry(version, sent);
       this.o.connection.tracer.log(message, verbose);
     }
     this.published.fire(state);

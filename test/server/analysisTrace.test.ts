@@ -40,14 +40,14 @@ async function editedSession(trace: 'off' | 'messages' | 'verbose' | undefined) 
 
 describe('the analysis trace', () => {
   it('names each step that took place, in order, with its time, and the marks as JSON', () => {
-    const trace = new AnalysisTrace('file:///news/a.txt', 3);
+    const trace = new AnalysisTrace('file:///news/a.txt');
     trace.mark('changed', 100);
     trace.mark('started', 250.25);
     trace.mark('read', 250.5);
     trace.mark('analysed', 262.5);
     trace.mark('built', 264);
     trace.mark('sent', 265.75);
-    const { message, verbose } = trace.entry(12);
+    const { message, verbose } = trace.entry(3, 12);
     expect(message).toBe('Analysed file:///news/a.txt (version 3), 12 diagnostics (165.8 ms in all): waited 150.3 ms, settings and tags read 0.3 ms, analysis 12.0 ms, diagnostics 1.5 ms, written 1.8 ms.');
     expect(JSON.parse(verbose)).toEqual({ uri: 'file:///news/a.txt', version: 3, diagnostics: 12, marks: { changed: 100, started: 250.25, read: 250.5, analysed: 262.5, built: 264, sent: 265.75 } });
   });
@@ -81,7 +81,7 @@ describe.runIf(existsSync(INDEX_WORKER))('the analysis trace of a long source', 
     cleanups.push(ws.cleanup);
     const text = read(ws.path(XIAOMI_US));
     for (const edited of [text, text.replace('Xiaomi', 'Xiaomi Corp.')]) {
-      const trace = new AnalysisTrace('file:///work/news/long.txt', 1);
+      const trace = new AnalysisTrace('file:///work/news/long.txt');
       trace.mark('read');
       await analysis.analyseFor('file:///work/news/long.txt', trace)(new Analyzer(0), edited, undefined, {});
       expectInOrder(trace.marks, ['read', 'posted', 'began', 'analysed', 'encoded', 'received', 'decoded']);
