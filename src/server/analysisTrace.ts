@@ -17,7 +17,7 @@ export const TRACE_STEPS = {
   changed: 'the edit',
   started: 'waited',
   read: 'settings and tags read',
-  posted: 'posted',
+  posted: 'job made',
   began: 'to the worker',
   analysed: 'analysis',
   encoded: 'delta to send',
@@ -64,7 +64,7 @@ export class AnalysisTrace {
     for (const step of ORDER) {
       const at = this.marks[step];
       if (at === undefined) continue;
-      if (last !== undefined && step !== 'posted') spans.push(`${TRACE_STEPS[step]} ${(at - last).toFixed(1)} ms`);
+      if (last !== undefined) spans.push(`${TRACE_STEPS[step]} ${(at - last).toFixed(1)} ms`);
       last = at;
     }
     const first = ORDER.map((s) => this.marks[s]).find((t) => t !== undefined);
