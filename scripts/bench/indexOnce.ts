@@ -13,6 +13,8 @@ export interface IndexRun {
   peakRss?: number;
   cpu?: number;
   hovers: number[];
+  /** When each hover was sent: the machine's monotonic clock in µs (the clock of the server's --cpu-prof and stallLogger.cjs). */
+  hoverSentUs: number[];
 }
 
 /**
@@ -61,14 +63,19 @@ export async function indexOnce(
     }, 'diagnostics', 600_000);
     const ended = () => client.progress.some((p) => p.kind === 'end');
     const hovers: number[] = [];
+    const hoverSentUs: number[] = [];
     for (let i = 0; !ended(); i++) {
       const t = performance.now();
+      const sentUs = Number(process.hrtime.bigint() / 1000n);
       await client.hover(uri, diagnostics[i % diagnostics.length]!.range.start);
-      if (!ended()) hovers.push(performance.now() - t);
+      if (!ended()) {
+        hovers.push(performance.now() - t);
+        hoverSentUs.push(sentUs);
+      }
       await new Promise((r) => setTimeout(r, 20));
       if (performance.now() - started > 600_000) throw new Error('indexing took over 10 minutes');
     }
-    const result: IndexRun = { ms: performance.now() - started, peakRss: procStatus(child.pid!, 'VmHWM'), cpu: procCpuMs(child.pid!), hovers };
+    const result: IndexRun = { ms: performance.now() - started, peakRss: procStatus(child.pid!, 'VmHWM'), cpu: procCpuMs(child.pid!), hovers, hoverSentUs };
     await listing;
     Object.assign(result, { countsMs, listingMs });
     await client.shutdown();

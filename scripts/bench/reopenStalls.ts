@@ -2,6 +2,9 @@
 // while reopening): 2,001 generated 5 KB sources indexed once, then a second server spawned with a
 // stall logger (stallLogger.cjs) and --cpu-prof reopens them while a sample is hovered every 20 ms.
 // Prints hover latency and each stall of the event loop over 8 ms ($SOURCEMARK_STALL_MS) with the stacks sampled during it.
+// Then each hover of 5 ms or more beside what overlapped it: the server's stalls and GC pauses, and
+// how late this process's own event loop ran meanwhile (a 1 ms timer here: the client's turns, or
+// the machine not giving it a core), so a slow hover can be told from a slow server.
 //
 // `--first` logs the first index instead (issue 14: hover p95 ≤ 5 ms while indexing). The main
 // thread's GC pauses (PerformanceObserver in the stall logger) are summed by kind at the end.
@@ -47,6 +50,45 @@ function stallStacks(profile: Profile, stalls: [number, number][]): { ms: number
   });
 }
 
+/** A hover this slow or slower is looked at one by one. */
+const SLOW_HOVER_MS = 5;
+
+/**
+ * This process's event loop, checked every 1 ms: each time it ran more than 1.5 ms late, its end
+ * (µs, monotonic) and lateness (ms). A hover's answer waits for this loop as well as for the server.
+ */
+function clientLateness(): { stop: () => [number, number][] } {
+  const late: [number, number][] = [];
+  let last = process.hrtime.bigint();
+  const timer = setInterval(() => {
+    const now = process.hrtime.bigint();
+    const ms = Number(now - last) / 1e6 - 1;
+    if (ms > 1.5) late.push([Number(now / 1000n), ms]);
+    last = now;
+  }, 1);
+  return { stop: () => (clearInterval(timer), late) };
+}
+
+/** Each slow hover beside the spans (end µs, length ms) of each list that overlapped it; then how many overlapped none. */
+function slowHoverRows(hovers: readonly number[], sentUs: readonly number[], lists: Record<string, readonly [number, number][]>): string {
+  const rows: string[] = [];
+  const unexplained = { n: 0 };
+  let slow = 0;
+  hovers.forEach((took, i) => {
+    if (took < SLOW_HOVER_MS) return;
+    slow++;
+    const from = sentUs[i]!;
+    const to = from + took * 1000;
+    const parts = Object.entries(lists).map(([name, spans]) => {
+      const over = spans.filter(([end, len]) => end >= from && end - len * 1000 <= to);
+      return over.length ? `${name} ${over.map(([, len]) => ms(len)).join(', ')}` : '';
+    }).filter(Boolean);
+    if (!parts.length) unexplained.n++;
+    if (rows.length < STALLS_SHOWN) rows.push(`  ${ms(took)} at +${ms((from - sentUs[0]!) / 1000)}: ${parts.join('; ') || 'nothing logged'}`);
+  });
+  return `hovers of ${SLOW_HOVER_MS} ms or more: ${slow} of ${hovers.length}; ${slow - unexplained.n} overlapped something logged, ${unexplained.n} nothing:\n${rows.join('\n')}`;
+}
+
 /** The stall logger's GC pauses (`kind ms endUs` lines) summed by kind. */
 function gcSummary(lines: string): string {
   const byKind = new Map<string, number[]>();
@@ -81,7 +123,9 @@ async function main(): Promise<void> {
     if (!first) await indexOnce(server, dir, samples[0]!, texts[0]!);
     process.env.SOURCEMARK_STALL_FILE = stallFile;
     process.env.SOURCEMARK_GC_FILE = gcFile;
-    const { hovers } = await indexOnce(server, dir, samples[0]!, texts[0]!, undefined, [...(process.env.EXTRA_FLAGS ? process.env.EXTRA_FLAGS.split(' ') : []), '--require', path.join(__dirname, 'stallLogger.cjs'), '--cpu-prof', '--cpu-prof-dir', profDir]);
+    const lateness = clientLateness();
+    const { hovers, hoverSentUs } = await indexOnce(server, dir, samples[0]!, texts[0]!, undefined, [...(process.env.EXTRA_FLAGS ? process.env.EXTRA_FLAGS.split(' ') : []), '--require', path.join(__dirname, 'stallLogger.cjs'), '--cpu-prof', '--cpu-prof-dir', profDir]);
+    const clientLate = lateness.stop();
     delete process.env.SOURCEMARK_STALL_FILE;
     delete process.env.SOURCEMARK_GC_FILE;
     const sorted = [...hovers].sort((a, b) => a - b);
@@ -96,6 +140,8 @@ async function main(): Promise<void> {
       process.stdout.write(`  ${ms(s.ms)}\n${s.stacks.map(([k, n]) => `      ${String(n).padStart(4)}  ${k}`).join('\n')}\n`);
     }
     process.stdout.write(`main thread's GC pauses (kind: count, in all, over 4 ms, longest):\n${existsSync(gcFile) ? gcSummary(readFileSync(gcFile, 'utf8')) : '  (none logged)'}\n`);
+    const pauses = existsSync(gcFile) ? readFileSync(gcFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split(' ')).map(([, took, end]) => [Number(end), Number(took)] as [number, number]) : [];
+    process.stdout.write(`${slowHoverRows(hovers, hoverSentUs, { 'server held': stalls, 'server GC': pauses, 'client late': clientLate })}\n`);
   } finally {
     for (const d of [dir, cacheDir, profDir]) rmSync(d, { recursive: true, force: true });
   }
