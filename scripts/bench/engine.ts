@@ -46,6 +46,8 @@ const EDITS = 50;
  * thirtieth on, `--trace-opt`), so the first edits say what typing costs at first, these what it costs after.
  */
 const LATER_EDITS = 50;
+/** The slowest of the later edits shown step by step (what makes the tail). */
+const SLOWEST_EDITS = 5;
 /** Pauses in typing measured after the edits, each after one more edit. */
 const PAUSES = 5;
 /** Edits followed by what an editor asks after each (editorRequests.ts). */
@@ -223,9 +225,8 @@ interface EditSteps {
   marks: Partial<Record<TraceStep, number>>;
 }
 
-/** Per step of an edit, p50 / p90 / max of its time: the client's two legs around the server's trace. */
-function stepRows(edits: readonly EditSteps[]): string[][] {
-  const spans: [string, (e: EditSteps) => number | undefined][] = [
+/** An edit's steps: the client's two legs around the server's trace. */
+const STEP_SPANS: [string, (e: EditSteps) => number | undefined][] = [
     ['to the server (sent → the edit applied)', (e) => e.marks.changed! - e.sentAt],
     ['the debounce', (e) => e.marks.started! - e.marks.changed!],
     ['settings and tags read', (e) => e.marks.read! - e.marks.started!],
@@ -238,11 +239,22 @@ function stepRows(edits: readonly EditSteps[]): string[][] {
     ['written', (e) => e.marks.sent! - e.marks.built!],
     ['to the client (written → parsed there)', (e) => e.receivedAt - e.marks.sent!],
     ['in all, less the debounce', (e) => e.receivedAt - e.sentAt - (e.marks.started! - e.marks.changed!)],
-  ];
-  return spans.map(([name, of]) => {
+];
+const inAll = STEP_SPANS[STEP_SPANS.length - 1]![1];
+
+/** Per step of an edit, p50 / p90 / max of its time. */
+function stepRows(edits: readonly EditSteps[]): string[][] {
+  return STEP_SPANS.map(([name, of]) => {
     const xs = edits.map(of).filter((x): x is number => x !== undefined && Number.isFinite(x));
     return xs.length ? [name, ms(median(xs)), ms(quantile(xs, 0.9)), ms(Math.max(...xs))] : [name, 'n/a', '', ''];
   });
+}
+
+/** The `n` slowest edits (in all, less the debounce), step by step: a column each, slowest first. */
+function slowestEditRows(edits: readonly EditSteps[], n: number): { header: string[]; rows: string[][] } {
+  const slowest = [...edits].sort((a, b) => (inAll(b) ?? 0) - (inAll(a) ?? 0)).slice(0, n);
+  const at = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '-' : ms(x));
+  return { header: ['step', ...slowest.map((e) => `>#${edits.indexOf(e) + 1}`)], rows: STEP_SPANS.map(([name, of]) => [name, ...slowest.map((e) => at(of(e)))]) };
 }
 
 function diagnosticsWeight(p: PublishDiagnosticsParams): number {
@@ -358,6 +370,9 @@ async function keystrokes(text: string): Promise<void> {
     if (laterEdits.steps.length) {
       out(`   Where the next ${LATER_EDITS} edits' time went, step by step (the server's trace, sourcemark.trace.server: one monotonic clock for client, server and worker):`);
       out(table(['step', '>p50', '>p90', '>max'], stepRows(laterEdits.steps)));
+      const slowest = slowestEditRows(laterEdits.steps, SLOWEST_EDITS);
+      out(`   The ${SLOWEST_EDITS} slowest of them (the edit's number in the ${LATER_EDITS}), step by step:`);
+      out(table(slowest.header, slowest.rows));
     }
     out(`   Server CPU is read from /proc/<pid>/stat (10 ms ticks). Load average now: ${load()}.`);
     await client.shutdown();
