@@ -8,6 +8,7 @@
 //
 //   npm run bench:engine            (builds dist/ first)
 //   … -- --no-core --no-keystrokes --no-workspace   run only the other parts
+//   … -- --no-long-keystrokes  leave out the edits of the 1 MB source (the article's still run)
 //   … -- --no-check        leave out CLI check (workspace rows only)
 //   … -- --server PATH     the language server of another build (e.g. a checkout of main), same client;
 //                          the CLI rows run the cli.js beside it
@@ -46,6 +47,10 @@ const EDITS = 50;
  * thirtieth on, `--trace-opt`), so the first edits say what typing costs at first, these what it costs after.
  */
 const LATER_EDITS = 50;
+/** The size of the article-sized source edited (articleKeystrokes). */
+const ARTICLE_BYTES = 5 * 1024;
+/** Edits of the article not measured, first: V8 compiles the edit path during them. */
+const ARTICLE_WARM_EDITS = 20;
 /** The slowest of the later edits shown step by step (what makes the tail). */
 const SLOWEST_EDITS = 5;
 /** Pauses in typing measured after the edits, each after one more edit. */
@@ -135,6 +140,8 @@ export interface EngineOptions {
   skipCore?: boolean;
   /** Skip the 50 edits over LSP (minutes of server CPU before the work of issue 14). */
   skipKeystrokes?: boolean;
+  /** Skip the edits of the 1 MB source only (the article's still run). */
+  skipLongKeystrokes?: boolean;
 }
 
 export async function benchEngine(options: EngineOptions = {}): Promise<void> {
@@ -149,8 +156,13 @@ export async function benchEngine(options: EngineOptions = {}): Promise<void> {
 
   // ---- keystrokes over LSP ---------------------------------------------------------------------
   if (!options.skipKeystrokes) {
-    progress('engine: keystrokes over LSP');
-    await keystrokes(oneMb);
+    if (!options.skipLongKeystrokes) {
+      progress('engine: keystrokes over LSP');
+      await keystrokes(oneMb);
+      out();
+    }
+    progress('engine: keystrokes in an article over LSP');
+    await articleKeystrokes(new SourceGenerator(pools, SEED + 1).source(ARTICLE_BYTES));
     out();
   }
 
@@ -384,6 +396,62 @@ async function keystrokes(text: string): Promise<void> {
   }
 }
 
+/**
+ * The same edits in a source of an article's size, what a fact-checker mostly opens: analysed on the
+ * main thread, not in the worker for long sources. After `ARTICLE_WARM_EDITS` unmeasured ones (V8
+ * compiles the edit path meanwhile), `EDITS` measured; each sent once the server is quiet.
+ */
+async function articleKeystrokes(text: string): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-engine-article-'));
+  const file = path.join(dir, 'generated-article.txt');
+  writeFileSync(file, text);
+  const server = spawnedServer(SERVER);
+  const { client, child } = server;
+  try {
+    client.trace = 'verbose';
+    await client.initialize(dir);
+    const uri = await client.open(file, text);
+    await diagnosticsOf(client, uri);
+    await client.indexed();
+    await cpuWhenQuiet(child.pid!);
+    const random = prng(SEED + 11);
+    const doc = TextDocument.create(uri, 'plaintext', 1, text);
+    const latency: number[] = [];
+    const cpu: number[] = [];
+    const steps: EditSteps[] = [];
+    for (let i = 0; i < ARTICLE_WARM_EDITS + EDITS; i++) {
+      const offset = editOffset(doc.getText(), random);
+      const at = doc.positionAt(offset);
+      const change = { range: { start: at, end: at }, text: ` ${EDIT_WORD}` };
+      const cpuBefore = procCpuMs(child.pid!) ?? 0;
+      const started = performance.now();
+      const sentAt = monotonicMs();
+      const version = await client.change(uri, [change]);
+      await diagnosticsOf(client, uri);
+      const took = performance.now() - started;
+      const quiet = await cpuWhenQuiet(child.pid!);
+      TextDocument.update(doc, [change], doc.version + 1);
+      if (i < ARTICLE_WARM_EDITS) continue;
+      latency.push(took);
+      cpu.push(quiet.cpu - cpuBefore);
+      const traced = client.traces.map((t) => (t.verbose ? JSON.parse(t.verbose) as { version: number; marks: Partial<Record<TraceStep, number>> } : undefined)).find((t) => t?.version === version);
+      if (traced) steps.push({ sentAt, receivedAt: client.diagnosticsAt.get(uri)!, marks: traced.marks });
+    }
+    out(`   An article's size (generated ${bytes(Buffer.byteLength(text))}, seed ${SEED + 1}, a new server): ${EDITS} one-word edits after ${ARTICLE_WARM_EDITS} not measured.`);
+    out(table(['measure', '>p50', '>p95', '>max', 'target'], [
+      ['didChange → publishDiagnostics less the debounce', ms(median(latency) - CHANGE_DELAY_MS), ms(quantile(latency, 0.95) - CHANGE_DELAY_MS), ms(Math.max(...latency) - CHANGE_DELAY_MS), '≤ 16 ms'],
+      ['  server CPU per edit, until quiet (all threads)', ms(median(cpu)), ms(quantile(cpu, 0.95)), ms(Math.max(...cpu)), '≤ 50 ms'],
+    ]));
+    if (steps.length) out(table(['step', '>p50', '>p90', '>max'], stepRows(steps).filter((r) => r[1] !== 'n/a')));
+    await client.shutdown();
+  } catch (e) {
+    child.kill();
+    throw new Error(`${(e as Error).message}\nserver stderr:\n${server.stderr()}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Files and bytes under `dir` (the index cache's size). */
 function folderSize(dir: string): { files: number; bytes: number } {
   let files = 0;
@@ -459,7 +527,7 @@ async function workspace(pools: Pools): Promise<void> {
 if (require.main === module) {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const dropCache = ownCacheFolder();
-  benchEngine({ skipWorkspace: process.argv.includes('--no-workspace'), skipCore: process.argv.includes('--no-core'), skipKeystrokes: process.argv.includes('--no-keystrokes') }).finally(dropCache).then(
+  benchEngine({ skipWorkspace: process.argv.includes('--no-workspace'), skipCore: process.argv.includes('--no-core'), skipKeystrokes: process.argv.includes('--no-keystrokes'), skipLongKeystrokes: process.argv.includes('--no-long-keystrokes') }).finally(dropCache).then(
     () => process.stdout.write('', () => process.exit(0)),
     (e: unknown) => {
       process.stderr.write(`bench crashed: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
