@@ -239,18 +239,18 @@ interface EditSteps {
 
 /** An edit's steps: the client's two legs around the server's trace. */
 const STEP_SPANS: [string, (e: EditSteps) => number | undefined][] = [
-    ['to the server (sent → the edit applied)', (e) => e.marks.changed! - e.sentAt],
-    ['the debounce', (e) => e.marks.started! - e.marks.changed!],
-    ['settings and tags read', (e) => e.marks.read! - e.marks.started!],
-    ['to the worker (the text posted)', (e) => (e.marks.began === undefined ? undefined : e.marks.began - e.marks.read!)],
-    ['analysis', (e) => e.marks.analysed! - (e.marks.began ?? e.marks.read!)],
-    ['delta to send (worker)', (e) => (e.marks.encoded === undefined ? undefined : e.marks.encoded - e.marks.analysed!)],
-    ['back to the main thread', (e) => (e.marks.received === undefined ? undefined : e.marks.received - e.marks.encoded!)],
-    ['taken in (main thread)', (e) => (e.marks.decoded === undefined ? undefined : e.marks.decoded - e.marks.received!)],
-    ['diagnostics built', (e) => e.marks.built! - (e.marks.decoded ?? e.marks.analysed!)],
-    ['written', (e) => e.marks.sent! - e.marks.built!],
-    ['to the client (written → parsed there)', (e) => e.receivedAt - e.marks.sent!],
-    ['in all, less the debounce', (e) => e.receivedAt - e.sentAt - (e.marks.started! - e.marks.changed!)],
+  ['to the server (sent → the edit applied)', (e) => e.marks.changed! - e.sentAt],
+  ['the debounce', (e) => e.marks.started! - e.marks.changed!],
+  ['settings and tags read', (e) => e.marks.read! - e.marks.started!],
+  ['to the worker (the text posted)', (e) => (e.marks.began === undefined ? undefined : e.marks.began - e.marks.read!)],
+  ['analysis', (e) => e.marks.analysed! - (e.marks.began ?? e.marks.read!)],
+  ['delta to send (worker)', (e) => (e.marks.encoded === undefined ? undefined : e.marks.encoded - e.marks.analysed!)],
+  ['back to the main thread', (e) => (e.marks.received === undefined ? undefined : e.marks.received - e.marks.encoded!)],
+  ['taken in (main thread)', (e) => (e.marks.decoded === undefined ? undefined : e.marks.decoded - e.marks.received!)],
+  ['diagnostics built', (e) => e.marks.built! - (e.marks.decoded ?? e.marks.analysed!)],
+  ['written', (e) => e.marks.sent! - e.marks.built!],
+  ['to the client (written → parsed there)', (e) => e.receivedAt - e.marks.sent!],
+  ['in all, less the debounce', (e) => e.receivedAt - e.sentAt - (e.marks.started! - e.marks.changed!)],
 ];
 const inAll = STEP_SPANS[STEP_SPANS.length - 1]![1];
 

@@ -72,8 +72,8 @@ function clientLateness(): { stop: () => [number, number][] } {
 /** Each slow hover beside the spans (end µs, length ms) of each list that overlapped it; then how many overlapped none. */
 function slowHoverRows(hovers: readonly number[], sentUs: readonly number[], lists: Record<string, readonly [number, number][]>): string {
   const rows: string[] = [];
-  const unexplained = { n: 0 };
   let slow = 0;
+  let unexplained = 0;
   hovers.forEach((took, i) => {
     if (took < SLOW_HOVER_MS) return;
     slow++;
@@ -83,10 +83,10 @@ function slowHoverRows(hovers: readonly number[], sentUs: readonly number[], lis
       const over = spans.filter(([end, len]) => end >= from && end - len * 1000 <= to);
       return over.length ? `${name} ${over.map(([, len]) => ms(len)).join(', ')}` : '';
     }).filter(Boolean);
-    if (!parts.length) unexplained.n++;
+    if (!parts.length) unexplained++;
     if (rows.length < STALLS_SHOWN) rows.push(`  ${ms(took)} at +${ms((from - sentUs[0]!) / 1000)}: ${parts.join('; ') || 'nothing logged'}`);
   });
-  return `hovers of ${SLOW_HOVER_MS} ms or more: ${slow} of ${hovers.length}; ${slow - unexplained.n} overlapped something logged, ${unexplained.n} nothing:\n${rows.join('\n')}`;
+  return `hovers of ${SLOW_HOVER_MS} ms or more: ${slow} of ${hovers.length}; ${slow - unexplained} overlapped something logged, ${unexplained} nothing:\n${rows.join('\n')}`;
 }
 
 /** The stall logger's GC pauses (`kind ms endUs` lines) summed by kind. */
