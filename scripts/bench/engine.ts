@@ -14,7 +14,7 @@
 //                          the CLI rows run the cli.js beside it
 //   … -- --tsx             the core rows with the analyser as tsx runs it, not as shipped (shippedAnalyzer.ts)
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -273,16 +273,38 @@ function diagnosticsWeight(p: PublishDiagnosticsParams): number {
   return Buffer.byteLength(JSON.stringify(p));
 }
 
-async function keystrokes(text: string): Promise<void> {
+/**
+ * A spawned server that sends its trace (analysisTrace.ts: where an edit's time goes, step by step),
+ * initialised on a folder of its own holding `text` as `name`. `run` is given it; then it shuts down,
+ * and an error carries what it wrote to stderr.
+ */
+async function tracedServer(name: string, text: string, run: (client: LspTestClient, child: ChildProcess, file: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-engine-'));
-  const file = path.join(dir, 'generated-1mb.txt');
+  const file = path.join(dir, name);
   writeFileSync(file, text);
   const server = spawnedServer(SERVER);
   const { client, child } = server;
   try {
-    // The server's trace of each analysis (analysisTrace.ts): where an edit's time goes, step by step.
     client.trace = 'verbose';
     await client.initialize(dir);
+    await run(client, child, file);
+    await client.shutdown();
+  } catch (e) {
+    child.kill();
+    throw new Error(`${(e as Error).message}\nserver stderr:\n${server.stderr()}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** An edit's steps from the server's trace of the analysis of `version` (sent after its diagnostics, so in once the server is quiet). */
+function editSteps(client: LspTestClient, uri: string, version: number, sentAt: number): EditSteps | undefined {
+  const traced = client.traces.map((t) => (t.verbose ? JSON.parse(t.verbose) as { version: number; marks: Partial<Record<TraceStep, number>> } : undefined)).find((t) => t?.version === version);
+  return traced ? { sentAt, receivedAt: client.diagnosticsAt.get(uri)!, marks: traced.marks } : undefined;
+}
+
+async function keystrokes(text: string): Promise<void> {
+  await tracedServer('generated-1mb.txt', text, async (client, child, file) => {
     let started = performance.now();
     const uri = await client.open(file, text);
     const first = await diagnosticsOf(client, uri);
@@ -341,9 +363,9 @@ async function keystrokes(text: string): Promise<void> {
         into.cpu.push(quiet.cpu - cpuBefore);
         into.changed.push(now.filter((d) => !previous.has(d)).length);
         into.weights.push(diagnosticsWeight(client.diagnostics.get(uri)!));
-        // Written after the diagnostics, so in by the time the server is quiet (none from a build before the trace).
-        const traced = client.traces.map((t) => (t.verbose ? JSON.parse(t.verbose) as { version: number; marks: Partial<Record<TraceStep, number>> } : undefined)).find((t) => t?.version === version);
-        if (traced) into.steps.push({ sentAt, receivedAt: client.diagnosticsAt.get(uri)!, marks: traced.marks });
+        // None from a build before the trace.
+        const traced = editSteps(client, uri, version, sentAt);
+        if (traced) into.steps.push(traced);
       }
       previous = new Set(now);
     };
@@ -387,13 +409,7 @@ async function keystrokes(text: string): Promise<void> {
       out(table(slowest.header, slowest.rows));
     }
     out(`   Server CPU is read from /proc/<pid>/stat (10 ms ticks). Load average now: ${load()}.`);
-    await client.shutdown();
-  } catch (e) {
-    child.kill();
-    throw new Error(`${(e as Error).message}\nserver stderr:\n${server.stderr()}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -402,14 +418,7 @@ async function keystrokes(text: string): Promise<void> {
  * compiles the edit path meanwhile), `EDITS` measured; each sent once the server is quiet.
  */
 async function articleKeystrokes(text: string): Promise<void> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sourcemark-engine-article-'));
-  const file = path.join(dir, 'generated-article.txt');
-  writeFileSync(file, text);
-  const server = spawnedServer(SERVER);
-  const { client, child } = server;
-  try {
-    client.trace = 'verbose';
-    await client.initialize(dir);
+  await tracedServer('generated-article.txt', text, async (client, child, file) => {
     const uri = await client.open(file, text);
     await diagnosticsOf(client, uri);
     await client.indexed();
@@ -420,8 +429,7 @@ async function articleKeystrokes(text: string): Promise<void> {
     const cpu: number[] = [];
     const steps: EditSteps[] = [];
     for (let i = 0; i < ARTICLE_WARM_EDITS + EDITS; i++) {
-      const offset = editOffset(doc.getText(), random);
-      const at = doc.positionAt(offset);
+      const at = doc.positionAt(editOffset(doc.getText(), random));
       const change = { range: { start: at, end: at }, text: ` ${EDIT_WORD}` };
       const cpuBefore = procCpuMs(child.pid!) ?? 0;
       const started = performance.now();
@@ -434,8 +442,8 @@ async function articleKeystrokes(text: string): Promise<void> {
       if (i < ARTICLE_WARM_EDITS) continue;
       latency.push(took);
       cpu.push(quiet.cpu - cpuBefore);
-      const traced = client.traces.map((t) => (t.verbose ? JSON.parse(t.verbose) as { version: number; marks: Partial<Record<TraceStep, number>> } : undefined)).find((t) => t?.version === version);
-      if (traced) steps.push({ sentAt, receivedAt: client.diagnosticsAt.get(uri)!, marks: traced.marks });
+      const traced = editSteps(client, uri, version, sentAt);
+      if (traced) steps.push(traced);
     }
     out(`   An article's size (generated ${bytes(Buffer.byteLength(text))}, seed ${SEED + 1}, a new server): ${EDITS} one-word edits after ${ARTICLE_WARM_EDITS} not measured.`);
     out(table(['measure', '>p50', '>p95', '>max', 'target'], [
@@ -443,13 +451,7 @@ async function articleKeystrokes(text: string): Promise<void> {
       ['  server CPU per edit, until quiet (all threads)', ms(median(cpu)), ms(quantile(cpu, 0.95)), ms(Math.max(...cpu)), '≤ 50 ms'],
     ]));
     if (steps.length) out(table(['step', '>p50', '>p90', '>max'], stepRows(steps).filter((r) => r[1] !== 'n/a')));
-    await client.shutdown();
-  } catch (e) {
-    child.kill();
-    throw new Error(`${(e as Error).message}\nserver stderr:\n${server.stderr()}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Files and bytes under `dir` (the index cache's size). */
