@@ -139,8 +139,9 @@ async function main(): Promise<void> {
     for (const s of found.slice(0, STALLS_SHOWN)) {
       process.stdout.write(`  ${ms(s.ms)}\n${s.stacks.map(([k, n]) => `      ${String(n).padStart(4)}  ${k}`).join('\n')}\n`);
     }
-    process.stdout.write(`main thread's GC pauses (kind: count, in all, over 4 ms, longest):\n${existsSync(gcFile) ? gcSummary(readFileSync(gcFile, 'utf8')) : '  (none logged)'}\n`);
-    const pauses = existsSync(gcFile) ? readFileSync(gcFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split(' ')).map(([, took, end]) => [Number(end), Number(took)] as [number, number]) : [];
+    const gcLines = existsSync(gcFile) ? readFileSync(gcFile, 'utf8') : undefined;
+    process.stdout.write(`main thread's GC pauses (kind: count, in all, over 4 ms, longest):\n${gcLines !== undefined ? gcSummary(gcLines) : '  (none logged)'}\n`);
+    const pauses = (gcLines ?? '').trim().split('\n').filter(Boolean).map((l) => l.split(' ')).map(([, took, end]) => [Number(end), Number(took)] as [number, number]);
     process.stdout.write(`${slowHoverRows(hovers, hoverSentUs, { 'server held': stalls, 'server GC': pauses, 'client late': clientLate })}\n`);
   } finally {
     for (const d of [dir, cacheDir, profDir]) rmSync(d, { recursive: true, force: true });
